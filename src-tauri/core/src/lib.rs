@@ -1,0 +1,17 @@
+//! andel-core: everything Andel knows about a housing cooperative's records, without any UI.
+//!
+//! The desktop app (`andel-desktop`) and the command-line tool (`andel`) are thin layers over
+//! this crate, so every operation is implemented exactly once. Nothing here prints, reads the
+//! clock on its own, or talks to the network: the current time is always passed in.
+
+#![forbid(unsafe_code)]
+
+pub mod association;
+pub mod audit;
+pub mod demo;
+pub mod error;
+pub mod settings;
+pub mod store;
+pub mod vault;
+
+pub use error::ErrorCode;

@@ -1,0 +1,255 @@
+//! age encryption of an archive's bytes, and the mapping of age's failures to ours.
+//!
+//! The whole payload is read before anything is trusted: age reports damage to the payload
+//! (a flipped bit, a cut-off tail) only while it is being read, chunk by chunk.
+
+use std::io::{Read, Write};
+use std::iter;
+
+use age::secrecy::SecretString;
+use age::{scrypt, x25519, DecryptError, Decryptor, Encryptor};
+use zeroize::Zeroizing;
+
+use super::Error;
+
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+
+/// How an archive is encrypted when it is saved.
+#[derive(Clone)]
+pub enum Encryption {
+    /// One passphrase for the whole board (age's scrypt recipient).
+    Passphrase {
+        passphrase: SecretString,
+        /// scrypt's log2(N); `None` lets age pick about one second of work on this machine.
+        work_factor: Option<u8>,
+    },
+    /// One X25519 key per board member.
+    Recipients(Vec<x25519::Recipient>),
+}
+
+impl std::fmt::Debug for Encryption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Encryption::Passphrase { work_factor, .. } => f
+                .debug_struct("Passphrase")
+                .field("work_factor", work_factor)
+                .finish_non_exhaustive(),
+            Encryption::Recipients(r) => f.debug_tuple("Recipients").field(&r.len()).finish(),
+        }
+    }
+}
+
+impl Encryption {
+    /// "passphrase" or "recipients", as `andel info --json` reports it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Encryption::Passphrase { .. } => "passphrase",
+            Encryption::Recipients(_) => "recipients",
+        }
+    }
+}
+
+/// What unlocks an archive.
+pub enum Unlock {
+    Passphrase(SecretString),
+    Identities(Vec<x25519::Identity>),
+}
+
+impl std::fmt::Debug for Unlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unlock::Passphrase(_) => f.write_str("Unlock::Passphrase(..)"),
+            Unlock::Identities(ids) => write!(f, "Unlock::Identities({} keys)", ids.len()),
+        }
+    }
+}
+
+/// Reads X25519 identities from the text of an age identity file (comments and blank lines
+/// are allowed, as `age-keygen` writes them).
+pub fn parse_identities(text: &str) -> Result<Vec<x25519::Identity>, Error> {
+    let mut ids = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let id = line
+            .parse::<x25519::Identity>()
+            .map_err(|_| Error::BadIdentityFile)?;
+        ids.push(id);
+    }
+    if ids.is_empty() {
+        return Err(Error::BadIdentityFile);
+    }
+    Ok(ids)
+}
+
+/// Parses an age public key ("age1...").
+pub fn parse_recipient(text: &str) -> Result<x25519::Recipient, Error> {
+    text.trim()
+        .parse::<x25519::Recipient>()
+        .map_err(|_| Error::BadRecipient(text.trim().to_string()))
+}
+
+pub(crate) fn encrypt(plaintext: &[u8], encryption: &Encryption) -> Result<Vec<u8>, Error> {
+    let encryptor = match encryption {
+        Encryption::Passphrase {
+            passphrase,
+            work_factor,
+        } => {
+            let mut recipient = scrypt::Recipient::new(passphrase.clone());
+            if let Some(n) = work_factor {
+                recipient.set_work_factor(*n);
+            }
+            Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
+        }
+        Encryption::Recipients(recipients) => {
+            Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+        }
+    }
+    .map_err(|e| Error::Encrypt(e.to_string()))?;
+    // age adds 16 bytes per 64 KiB chunk and a header of a few hundred bytes.
+    let mut out = Vec::with_capacity(plaintext.len() + plaintext.len() / 4096 + 1024);
+    let mut writer = encryptor
+        .wrap_output(&mut out)
+        .map_err(|e| Error::Encrypt(e.to_string()))?;
+    writer
+        .write_all(plaintext)
+        .and_then(|()| writer.finish().map(|_| ()))
+        .map_err(|e| Error::Encrypt(e.to_string()))?;
+    Ok(out)
+}
+
+/// Decrypts a whole archive. Returns the plaintext, wiped from memory when dropped.
+pub(crate) fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let is_age = ciphertext.starts_with(AGE_MAGIC);
+    let decryptor = Decryptor::new_buffered(ciphertext).map_err(|e| {
+        if is_age {
+            // An age header that does not parse: cut short or overwritten.
+            Error::Damaged(e.to_string())
+        } else {
+            Error::NotAnArchive
+        }
+    })?;
+    let reader = match unlock {
+        Unlock::Passphrase(passphrase) => {
+            if !decryptor.is_scrypt() {
+                return Err(Error::NeedsKey);
+            }
+            let identity = scrypt::Identity::new(passphrase.clone());
+            decryptor
+                .decrypt(iter::once(&identity as &dyn age::Identity))
+                .map_err(|e| map_unwrap_error(e, Error::WrongPassphrase))?
+        }
+        Unlock::Identities(ids) => {
+            if decryptor.is_scrypt() {
+                return Err(Error::NeedsPassphrase);
+            }
+            decryptor
+                .decrypt(ids.iter().map(|i| i as &dyn age::Identity))
+                .map_err(|e| map_unwrap_error(e, Error::WrongKey))?
+        }
+    };
+    let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
+    let mut reader = reader;
+    reader
+        .read_to_end(&mut plaintext)
+        .map_err(|e| Error::Damaged(e.to_string()))?;
+    Ok(plaintext)
+}
+
+fn map_unwrap_error(e: DecryptError, wrong: Error) -> Error {
+    match e {
+        DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys => wrong,
+        DecryptError::ExcessiveWork { .. } => Error::ExcessiveWork,
+        other => Error::Damaged(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pass(p: &str) -> SecretString {
+        SecretString::from(p.to_string())
+    }
+
+    #[test]
+    fn passphrase_round_trip_and_wrong_passphrase() {
+        let enc = Encryption::Passphrase {
+            passphrase: pass("correct horse"),
+            work_factor: Some(4),
+        };
+        let ct = encrypt(b"hello board", &enc).unwrap();
+        let pt = decrypt(&ct, &Unlock::Passphrase(pass("correct horse"))).unwrap();
+        assert_eq!(&pt[..], b"hello board");
+        assert!(matches!(
+            decrypt(&ct, &Unlock::Passphrase(pass("wrong"))),
+            Err(Error::WrongPassphrase)
+        ));
+        let id = x25519::Identity::generate();
+        assert!(matches!(
+            decrypt(&ct, &Unlock::Identities(vec![id])),
+            Err(Error::NeedsPassphrase)
+        ));
+    }
+
+    #[test]
+    fn recipients_round_trip_and_wrong_key() {
+        let alice = x25519::Identity::generate();
+        let bob = x25519::Identity::generate();
+        let enc = Encryption::Recipients(vec![alice.to_public(), bob.to_public()]);
+        let ct = encrypt(&[7u8; 200_000], &enc).unwrap();
+        let pt = decrypt(&ct, &Unlock::Identities(vec![bob])).unwrap();
+        assert_eq!(pt.len(), 200_000);
+        let eve = x25519::Identity::generate();
+        assert!(matches!(
+            decrypt(&ct, &Unlock::Identities(vec![eve])),
+            Err(Error::WrongKey)
+        ));
+        assert!(matches!(
+            decrypt(&ct, &Unlock::Passphrase(pass("x"))),
+            Err(Error::NeedsKey)
+        ));
+    }
+
+    #[test]
+    fn truncation_and_bit_flips_are_damage_not_wrong_key() {
+        let alice = x25519::Identity::generate();
+        let enc = Encryption::Recipients(vec![alice.to_public()]);
+        let ct = encrypt(&[1u8; 150_000], &enc).unwrap();
+        let unlock = Unlock::Identities(vec![alice]);
+        let cut = &ct[..ct.len() - 1000];
+        assert!(matches!(decrypt(cut, &unlock), Err(Error::Damaged(_))));
+        let mut flipped = ct.clone();
+        let at = flipped.len() / 2;
+        flipped[at] ^= 0x40;
+        assert!(matches!(decrypt(&flipped, &unlock), Err(Error::Damaged(_))));
+        assert!(matches!(
+            decrypt(&ct[..40], &unlock),
+            Err(Error::Damaged(_))
+        ));
+        assert!(matches!(
+            decrypt(b"just some text", &unlock),
+            Err(Error::NotAnArchive)
+        ));
+    }
+
+    #[test]
+    fn identity_files_parse_like_age_keygen_writes_them() {
+        let id = x25519::Identity::generate();
+        use age::secrecy::ExposeSecret;
+        let text = format!(
+            "# created: 2026-01-01\n# public key: {}\n{}\n",
+            id.to_public(),
+            id.to_string().expose_secret()
+        );
+        assert_eq!(parse_identities(&text).unwrap().len(), 1);
+        assert!(matches!(
+            parse_identities("# nothing\n"),
+            Err(Error::BadIdentityFile)
+        ));
+        assert!(parse_recipient("age1nonsense").is_err());
+        assert!(parse_recipient(&id.to_public().to_string()).is_ok());
+    }
+}

@@ -1,0 +1,559 @@
+//! The archive file (`.andel`): an age-encrypted, serialized SQLite database.
+//!
+//! Open: read the whole file → decrypt (all of it, so damage is found before anything is
+//! trusted) → deserialize into an in-memory connection → migrate if older, after keeping the
+//! original as a backup. Save: serialize → encrypt → temp file beside the archive (0600) → fsync
+//! → check that the file on disk is still the one we loaded or last saved (else keep ours as a
+//! conflict copy and stop) → keep the previous file as a backup → rename into place → fsync the
+//! folder. No step writes plaintext anywhere, and no failure alters the file on disk.
+
+mod autosave;
+mod crypt;
+mod files;
+mod lock;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+pub use age::secrecy::{ExposeSecret, SecretString};
+pub use age::x25519::{Identity, Recipient};
+pub use autosave::{Autosave, SaveState};
+pub use crypt::{parse_identities, parse_recipient, Encryption, Unlock};
+pub use files::{backups_folder, BACKUPS_KEPT};
+pub use lock::{holder as lock_holder, lock_path, LockHolder};
+
+use crate::association::{self, Country};
+use crate::{audit, store, ErrorCode};
+
+/// Why an archive could not be created, opened or saved. None of these leaves the file on disk
+/// altered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The passphrase does not open the archive.
+    #[error("The passphrase is not right for this archive. Check the spelling and Caps Lock; after a handover the passphrase is the new board's.")]
+    WrongPassphrase,
+    /// None of the given keys is a recipient of the archive.
+    #[error("None of the given keys can open this archive. Use the identity file of a board member the archive was made for.")]
+    WrongKey,
+    /// The archive is protected by a passphrase, but keys were given.
+    #[error("This archive is protected by a passphrase, not by keys. Enter the board's passphrase.")]
+    NeedsPassphrase,
+    /// The archive is encrypted to board members' keys, but a passphrase was given.
+    #[error("This archive is encrypted to board members' keys. Open it with your age identity file (--identity).")]
+    NeedsKey,
+    /// The identity file holds no usable age X25519 key.
+    #[error("The identity file holds no age key (a line starting with AGE-SECRET-KEY-1). Choose the file made by age-keygen.")]
+    BadIdentityFile,
+    /// A recipient is not an age public key.
+    #[error("\"{0}\" is not an age public key (they start with age1).")]
+    BadRecipient(String),
+    /// The archive demands more scrypt work than is safe to spend.
+    #[error("The archive asks for an unusually expensive passphrase check and was not opened. It may have been tampered with; open a backup.")]
+    ExcessiveWork,
+    /// The file is not an Andel archive.
+    #[error("This file is not an Andel archive. Choose a file ending in .andel that Andel created.")]
+    NotAnArchive,
+    /// The file is an archive but damaged or cut short.
+    #[error("The archive is damaged or incomplete ({0}). It was not changed. Open the newest backup from the .backups folder beside it.")]
+    Damaged(String),
+    /// The archive was written by a newer Andel.
+    #[error("This archive was saved by a newer version of Andel (schema {found}; this version knows up to {supported}). Update Andel to open it; the file was not changed.")]
+    NewerVersion { found: i32, supported: i32 },
+    /// Someone changed the file on disk since we loaded or saved it.
+    #[error("Someone else changed the archive since you opened it (perhaps through a synced folder). Your changes were not written over theirs: they are kept in {}. Open both and merge by hand.", conflict_copy.display())]
+    ChangedOnDisk { conflict_copy: PathBuf },
+    /// The disk is full.
+    #[error("The disk holding {} is full. Free some space; nothing was lost, the archive on disk is unchanged.", folder.display())]
+    DiskFull { folder: PathBuf },
+    /// The folder cannot be written.
+    #[error("Andel may not write in {}. Check the folder's permissions or choose another folder; the archive on disk is unchanged.", folder.display())]
+    NotWritable { folder: PathBuf },
+    /// No archive at the path.
+    #[error("There is no file at {}.", .0.display())]
+    NotFound(PathBuf),
+    /// A file is already at the path of a new archive.
+    #[error("A file already exists at {}. Choose another name; Andel never overwrites a file when creating an archive.", .0.display())]
+    AlreadyExists(PathBuf),
+    /// Another Andel has the archive open.
+    #[error("{} on {} has had this archive open since {}. Ask them to close it first; if two people change it at once, one of them must merge by hand.", .0.user, .0.host, .0.since)]
+    InUse(LockHolder),
+    /// The archive was opened read-only.
+    #[error("The archive is open read-only and cannot be saved.")]
+    ReadOnly,
+    /// Input that cannot be accepted.
+    #[error("{0}")]
+    Invalid(String),
+    /// Encrypting failed (should not happen with valid keys).
+    #[error("Encryption failed: {0}")]
+    Encrypt(String),
+    /// Another I/O failure.
+    #[error("Could not {op} {}: {source}", path.display())]
+    Io {
+        op: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The database inside failed.
+    #[error("The archive's database failed: {0}")]
+    Store(#[from] store::Error),
+    /// The association record failed.
+    #[error(transparent)]
+    Association(#[from] association::Error),
+}
+
+impl Error {
+    /// The stable code of this error, for the UI and scripts.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Error::WrongKey => ErrorCode::WrongKey,
+            Error::NeedsPassphrase | Error::NeedsKey => ErrorCode::WrongUnlockMethod,
+            Error::BadIdentityFile | Error::BadRecipient(_) | Error::Invalid(_) => {
+                ErrorCode::InvalidInput
+            }
+            Error::ExcessiveWork | Error::Damaged(_) => ErrorCode::Damaged,
+            Error::NotAnArchive => ErrorCode::NotAnArchive,
+            Error::NewerVersion { .. } => ErrorCode::NewerVersion,
+            Error::ChangedOnDisk { .. } => ErrorCode::ChangedOnDisk,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
+            Error::NotWritable { .. } => ErrorCode::NotWritable,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            Error::InUse(_) => ErrorCode::InUse,
+            Error::ReadOnly => ErrorCode::ReadOnly,
+            Error::Store(store::Error::NotAndel) => ErrorCode::NotAnArchive,
+            Error::Association(e) => e.code(),
+            Error::Encrypt(_) | Error::Io { .. } | Error::Store(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn from_store(e: store::Error) -> Error {
+        match e {
+            store::Error::NotAndel => Error::NotAnArchive,
+            store::Error::NewerSchema { found, supported } => {
+                Error::NewerVersion { found, supported }
+            }
+            other => Error::Store(other),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// How to open an archive.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// The board member making changes, for the audit trail.
+    pub actor: String,
+    /// Open without taking the lock and refuse to save (for looking only).
+    pub read_only: bool,
+    /// Open even if another Andel holds the lock.
+    pub take_over_lock: bool,
+    /// scrypt work factor for saves with a passphrase; `None` lets age choose (about 1 s).
+    pub scrypt_work_factor: Option<u8>,
+}
+
+impl OpenOptions {
+    pub fn new(actor: impl Into<String>) -> OpenOptions {
+        OpenOptions {
+            actor: actor.into(),
+            read_only: false,
+            take_over_lock: false,
+            scrypt_work_factor: None,
+        }
+    }
+}
+
+/// What `andel info` and the app show about an open archive.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Summary {
+    pub association: String,
+    pub country: Country,
+    pub schema_version: i32,
+    /// "passphrase" or "recipients".
+    pub encryption: String,
+    pub recipients: u32,
+    /// SHA-256 of the file as last read or written, hex.
+    pub fingerprint: String,
+    pub counts: Counts,
+}
+
+/// How many records of each kind the archive holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Counts {
+    pub audit_entries: u32,
+}
+
+/// An open archive.
+pub struct Vault {
+    path: PathBuf,
+    conn: Connection,
+    encryption: Encryption,
+    on_disk: Option<files::Fingerprint>,
+    lock: Option<lock::Lock>,
+    actor: String,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("path", &self.path)
+            .field("encryption", &self.encryption)
+            .field("read_only", &self.lock.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+fn validate_passphrase(encryption: &Encryption) -> Result<()> {
+    match encryption {
+        Encryption::Passphrase { passphrase, .. } if passphrase.expose_secret().is_empty() => {
+            Err(Error::Invalid("The passphrase must not be empty.".into()))
+        }
+        Encryption::Recipients(r) if r.is_empty() => Err(Error::Invalid(
+            "An archive encrypted to keys needs at least one recipient.".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+impl Vault {
+    /// Creates a new archive at `path` (which must not exist) and writes it at once.
+    pub fn create(
+        path: &Path,
+        name: &str,
+        country: Country,
+        encryption: Encryption,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vault> {
+        validate_passphrase(&encryption)?;
+        if path.exists() {
+            return Err(Error::AlreadyExists(path.to_path_buf()));
+        }
+        let folder = files::folder_of(path);
+        if !folder.is_dir() {
+            return Err(Error::NotFound(folder));
+        }
+        let conn = store::create().map_err(Error::from_store)?;
+        association::create(&conn, name, country, now)?;
+        let lock = lock::Lock::acquire(path, false, now)?;
+        let mut vault = Vault {
+            path: path.to_path_buf(),
+            conn,
+            encryption: encryption.clone(),
+            on_disk: None,
+            lock: Some(lock),
+            actor: actor.to_string(),
+        };
+        vault.store_recipients()?;
+        vault.record("archive.create", None, now)?;
+        vault.save(now)?;
+        Ok(vault)
+    }
+
+    /// Opens an existing archive.
+    pub fn open(
+        path: &Path,
+        unlock: &Unlock,
+        options: &OpenOptions,
+        now: DateTime<Utc>,
+    ) -> Result<Vault> {
+        let ciphertext = fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
+            _ => Error::Io {
+                op: "read",
+                path: path.to_path_buf(),
+                source: e,
+            },
+        })?;
+        let meta = fs::metadata(path).map_err(|e| Error::Io {
+            op: "read",
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        let fingerprint = files::Fingerprint::of(&ciphertext, &meta);
+        let plaintext = crypt::decrypt(&ciphertext, unlock)?;
+        drop(ciphertext);
+        let mut conn = store::load(&plaintext).map_err(Error::from_store)?;
+        drop(plaintext);
+        association::get(&conn).map_err(|e| match e {
+            association::Error::Missing => Error::NotAnArchive,
+            other => Error::Association(other),
+        })?;
+
+        let encryption = match unlock {
+            Unlock::Passphrase(p) => Encryption::Passphrase {
+                passphrase: p.clone(),
+                work_factor: options.scrypt_work_factor,
+            },
+            Unlock::Identities(_) => Encryption::Recipients(stored_recipients(&conn)?),
+        };
+        let lock = if options.read_only {
+            None
+        } else {
+            let lock = lock::Lock::acquire(path, options.take_over_lock, now)?;
+            files::remove_leftovers(path).map_err(|e| Error::Io {
+                op: "clean up after an interrupted save in",
+                path: files::folder_of(path),
+                source: e,
+            })?;
+            Some(lock)
+        };
+        let old_version = store::schema_version(&conn).map_err(Error::from_store)?;
+        let migrating = old_version < store::SCHEMA_VERSION;
+        if migrating && lock.is_some() {
+            files::keep_backup(path, now, &format!("-schema{old_version}"))
+                .map_err(|e| files::write_error(path, e))?;
+        }
+        store::migrate(&mut conn).map_err(Error::from_store)?;
+        let mut vault = Vault {
+            path: path.to_path_buf(),
+            conn,
+            encryption,
+            on_disk: Some(fingerprint),
+            lock,
+            actor: options.actor.clone(),
+        };
+        if migrating && !vault.is_read_only() {
+            vault.record(
+                "archive.migrate",
+                Some(&format!("schema {old_version} to {}", store::SCHEMA_VERSION)),
+                now,
+            )?;
+            vault.save(now)?;
+        }
+        Ok(vault)
+    }
+
+    /// The archive's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The database, for reading and for the register's operations.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The database, for operations that need a transaction.
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The board member named at unlock.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    /// How the archive is encrypted on the next save.
+    pub fn encryption(&self) -> &Encryption {
+        &self.encryption
+    }
+
+    /// Records a change in the audit trail (no personal values in `subject`).
+    pub fn record(&self, action: &str, subject: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+        audit::record(&self.conn, now, &self.actor, action, subject)
+            .map_err(|e| Error::Store(store::Error::Sqlite {
+                op: "recording the audit trail",
+                source: e,
+            }))
+    }
+
+    /// Changes how the archive is encrypted (a new passphrase or new board members' keys). Takes
+    /// effect at the next save.
+    pub fn set_encryption(&mut self, encryption: Encryption, now: DateTime<Utc>) -> Result<()> {
+        validate_passphrase(&encryption)?;
+        self.encryption = encryption;
+        self.store_recipients()?;
+        let kind = self.encryption.kind();
+        self.record("archive.encryption", Some(kind), now)
+    }
+
+    fn store_recipients(&self) -> Result<()> {
+        let sql = |e| {
+            Error::Store(store::Error::Sqlite {
+                op: "storing the recipients",
+                source: e,
+            })
+        };
+        self.conn.execute("DELETE FROM recipient", []).map_err(sql)?;
+        if let Encryption::Recipients(list) = &self.encryption {
+            for r in list {
+                self.conn
+                    .execute(
+                        "INSERT OR IGNORE INTO recipient (public_key) VALUES (?1)",
+                        [r.to_string()],
+                    )
+                    .map_err(sql)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Facts about the archive for `andel info` and the app.
+    pub fn summary(&self) -> Result<Summary> {
+        let assoc = association::get(&self.conn)?;
+        let count = |table: &str| -> Result<u32> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .map_err(|e| {
+                    Error::Store(store::Error::Sqlite {
+                        op: "counting records",
+                        source: e,
+                    })
+                })
+        };
+        Ok(Summary {
+            association: assoc.name,
+            country: assoc.country,
+            schema_version: store::schema_version(&self.conn).map_err(Error::from_store)?,
+            encryption: self.encryption.kind().to_string(),
+            recipients: match &self.encryption {
+                Encryption::Recipients(r) => r.len() as u32,
+                Encryption::Passphrase { .. } => 0,
+            },
+            fingerprint: self
+                .on_disk
+                .as_ref()
+                .map(|f| f.sha256_hex())
+                .unwrap_or_default(),
+            counts: Counts {
+                audit_entries: count("audit")?,
+            },
+        })
+    }
+
+    /// Everything a save needs, taken under the caller's lock so that encrypting and writing can
+    /// happen without it.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        if self.is_read_only() {
+            return Err(Error::ReadOnly);
+        }
+        Ok(Snapshot {
+            path: self.path.clone(),
+            plaintext: store::serialize(&self.conn).map_err(Error::from_store)?,
+            encryption: self.encryption.clone(),
+            expected: self.on_disk.clone(),
+        })
+    }
+
+    /// Notes that a snapshot was written, so the next save compares against it.
+    pub fn saved(&mut self, written: Saved) {
+        self.on_disk = Some(written.fingerprint);
+    }
+
+    /// Saves now, on this thread.
+    pub fn save(&mut self, now: DateTime<Utc>) -> Result<()> {
+        let written = self.snapshot()?.write(now)?;
+        self.saved(written);
+        Ok(())
+    }
+
+    /// Closes the archive, releasing the lock. Unsaved changes are dropped: save first.
+    pub fn close(self) {}
+}
+
+fn stored_recipients(conn: &Connection) -> Result<Vec<Recipient>> {
+    let mut stmt = conn
+        .prepare("SELECT public_key FROM recipient ORDER BY public_key")
+        .map_err(|_| Error::NotAnArchive)?;
+    let keys: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|_| Error::NotAnArchive)?;
+    if keys.is_empty() {
+        return Err(Error::Damaged(
+            "the archive lists no recipients to re-encrypt to".into(),
+        ));
+    }
+    keys.iter().map(|k| parse_recipient(k)).collect()
+}
+
+/// The state of an archive to be written; see [`Vault::snapshot`].
+pub struct Snapshot {
+    path: PathBuf,
+    plaintext: Zeroizing<Vec<u8>>,
+    encryption: Encryption,
+    expected: Option<files::Fingerprint>,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snapshot")
+            .field("path", &self.path)
+            .field("bytes", &self.plaintext.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Proof of a completed save, handed back to [`Vault::saved`].
+#[derive(Debug)]
+pub struct Saved {
+    fingerprint: files::Fingerprint,
+}
+
+impl Snapshot {
+    /// Encrypts and writes the snapshot with the atomic save sequence.
+    pub fn write(mut self, now: DateTime<Utc>) -> Result<Saved> {
+        let path = &self.path;
+        let ciphertext = crypt::encrypt(&self.plaintext, &self.encryption)?;
+        self.plaintext = Zeroizing::new(Vec::new());
+        let temp = files::write_temp(path, &ciphertext).map_err(|e| files::write_error(path, e))?;
+        let result = self.put_in_place(&temp, &ciphertext, now);
+        if result.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        result
+    }
+
+    fn put_in_place(&self, temp: &Path, ciphertext: &[u8], now: DateTime<Utc>) -> Result<Saved> {
+        let path = &self.path;
+        let io = |op: &'static str| {
+            move |e: std::io::Error| match files::write_error(path, e) {
+                Error::Io { source, .. } => Error::Io {
+                    op,
+                    path: path.clone(),
+                    source,
+                },
+                other => other,
+            }
+        };
+        match &self.expected {
+            Some(expected) => {
+                if !files::unchanged_since(path, expected).map_err(io("check"))? {
+                    let host = gethostname::gethostname().to_string_lossy().into_owned();
+                    let copy = files::conflict_copy_path(path, now, &host);
+                    fs::rename(temp, &copy).map_err(io("keep a conflict copy of"))?;
+                    return Err(Error::ChangedOnDisk {
+                        conflict_copy: copy,
+                    });
+                }
+                files::keep_backup(path, now, "").map_err(io("keep a backup of"))?;
+            }
+            None => {
+                if path.exists() {
+                    return Err(Error::AlreadyExists(path.clone()));
+                }
+            }
+        }
+        fs::rename(temp, path).map_err(io("replace"))?;
+        files::sync_folder(&files::folder_of(path)).map_err(io("sync the folder of"))?;
+        let meta = fs::metadata(path).map_err(io("read back"))?;
+        Ok(Saved {
+            fingerprint: files::Fingerprint::of(ciphertext, &meta),
+        })
+    }
+}
