@@ -53,7 +53,9 @@ impl std::fmt::Debug for Autosave {
 }
 
 fn lock(vault: &Mutex<Vault>) -> MutexGuard<'_, Vault> {
-    vault.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    vault
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 struct Saver {
@@ -165,12 +167,18 @@ impl Autosave {
     /// Saves any pending change now and waits until it is on disk.
     pub fn flush(&self) -> Result<(), (ErrorCode, String)> {
         let (reply_tx, reply_rx) = mpsc::channel();
-        self.tx
-            .send(Msg::Flush(reply_tx))
-            .map_err(|_| (ErrorCode::Internal, "the autosave thread has stopped".to_string()))?;
-        reply_rx
-            .recv()
-            .map_err(|_| (ErrorCode::Internal, "the autosave thread has stopped".to_string()))?
+        self.tx.send(Msg::Flush(reply_tx)).map_err(|_| {
+            (
+                ErrorCode::Internal,
+                "the autosave thread has stopped".to_string(),
+            )
+        })?;
+        reply_rx.recv().map_err(|_| {
+            (
+                ErrorCode::Internal,
+                "the autosave thread has stopped".to_string(),
+            )
+        })?
     }
 }
 

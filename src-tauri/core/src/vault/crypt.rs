@@ -91,6 +91,45 @@ pub fn parse_recipient(text: &str) -> Result<x25519::Recipient, Error> {
         .map_err(|_| Error::BadRecipient(text.trim().to_string()))
 }
 
+/// How an archive on disk is protected, read from its header without decrypting anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Protection {
+    Passphrase,
+    Recipients,
+}
+
+/// Reads an archive's header and tells whether it needs a passphrase or a key file.
+pub fn probe(path: &std::path::Path) -> Result<Protection, Error> {
+    let mut head = Vec::with_capacity(8192);
+    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
+        _ => Error::Io {
+            op: "read",
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    file.take(64 * 1024)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::Io {
+            op: "read",
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+    if !head.starts_with(AGE_MAGIC) {
+        return Err(Error::NotAnArchive);
+    }
+    let decryptor =
+        Decryptor::new_buffered(&head[..]).map_err(|e| Error::Damaged(e.to_string()))?;
+    Ok(if decryptor.is_scrypt() {
+        Protection::Passphrase
+    } else {
+        Protection::Recipients
+    })
+}
+
 pub(crate) fn encrypt(plaintext: &[u8], encryption: &Encryption) -> Result<Vec<u8>, Error> {
     let encryptor = match encryption {
         Encryption::Passphrase {

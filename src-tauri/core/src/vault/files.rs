@@ -210,7 +210,13 @@ pub(crate) fn conflict_copy_path(path: &Path, now: DateTime<Utc>, host: &str) ->
         .unwrap_or_else(|| "archive".into());
     let host: String = host
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     folder_of(path).join(format!(
         "{} (conflict {} {}).andel",

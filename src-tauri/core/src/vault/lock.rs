@@ -86,7 +86,11 @@ pub(crate) struct Lock {
 
 impl Lock {
     /// Takes the lock. A live holder elsewhere is an error unless `take_over` is set.
-    pub(crate) fn acquire(archive: &Path, take_over: bool, now: DateTime<Utc>) -> Result<Lock, Error> {
+    pub(crate) fn acquire(
+        archive: &Path,
+        take_over: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Lock, Error> {
         if let Some(other) = holder(archive, now) {
             if !take_over {
                 return Err(Error::InUse(other));

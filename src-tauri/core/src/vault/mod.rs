@@ -11,6 +11,7 @@ mod autosave;
 mod crypt;
 mod files;
 mod lock;
+mod strength;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,9 +24,10 @@ use zeroize::Zeroizing;
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use age::x25519::{Identity, Recipient};
 pub use autosave::{Autosave, SaveState};
-pub use crypt::{parse_identities, parse_recipient, Encryption, Unlock};
+pub use crypt::{parse_identities, parse_recipient, probe, Encryption, Protection, Unlock};
 pub use files::{backups_folder, BACKUPS_KEPT};
 pub use lock::{holder as lock_holder, lock_path, LockHolder};
+pub use strength::{strength, Strength};
 
 use crate::association::{self, Country};
 use crate::{audit, store, ErrorCode};
@@ -42,7 +44,9 @@ pub enum Error {
     #[error("None of the given keys can open this archive. Use the identity file of a board member the archive was made for.")]
     WrongKey,
     /// The archive is protected by a passphrase, but keys were given.
-    #[error("This archive is protected by a passphrase, not by keys. Enter the board's passphrase.")]
+    #[error(
+        "This archive is protected by a passphrase, not by keys. Enter the board's passphrase."
+    )]
     NeedsPassphrase,
     /// The archive is encrypted to board members' keys, but a passphrase was given.
     #[error("This archive is encrypted to board members' keys. Open it with your age identity file (--identity).")]
@@ -57,7 +61,9 @@ pub enum Error {
     #[error("The archive asks for an unusually expensive passphrase check and was not opened. It may have been tampered with; open a backup.")]
     ExcessiveWork,
     /// The file is not an Andel archive.
-    #[error("This file is not an Andel archive. Choose a file ending in .andel that Andel created.")]
+    #[error(
+        "This file is not an Andel archive. Choose a file ending in .andel that Andel created."
+    )]
     NotAnArchive,
     /// The file is an archive but damaged or cut short.
     #[error("The archive is damaged or incomplete ({0}). It was not changed. Open the newest backup from the .backups folder beside it.")]
@@ -326,7 +332,10 @@ impl Vault {
         if migrating && !vault.is_read_only() {
             vault.record(
                 "archive.migrate",
-                Some(&format!("schema {old_version} to {}", store::SCHEMA_VERSION)),
+                Some(&format!(
+                    "schema {old_version} to {}",
+                    store::SCHEMA_VERSION
+                )),
                 now,
             )?;
             vault.save(now)?;
@@ -365,11 +374,12 @@ impl Vault {
 
     /// Records a change in the audit trail (no personal values in `subject`).
     pub fn record(&self, action: &str, subject: Option<&str>, now: DateTime<Utc>) -> Result<()> {
-        audit::record(&self.conn, now, &self.actor, action, subject)
-            .map_err(|e| Error::Store(store::Error::Sqlite {
+        audit::record(&self.conn, now, &self.actor, action, subject).map_err(|e| {
+            Error::Store(store::Error::Sqlite {
                 op: "recording the audit trail",
                 source: e,
-            }))
+            })
+        })
     }
 
     /// Changes how the archive is encrypted (a new passphrase or new board members' keys). Takes
@@ -389,7 +399,9 @@ impl Vault {
                 source: e,
             })
         };
-        self.conn.execute("DELETE FROM recipient", []).map_err(sql)?;
+        self.conn
+            .execute("DELETE FROM recipient", [])
+            .map_err(sql)?;
         if let Encryption::Recipients(list) = &self.encryption {
             for r in list {
                 self.conn

@@ -1,0 +1,232 @@
+//! What every command shares: finding the passphrase or key, opening the archive, printing
+//! results, and turning core errors into messages and exit codes.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use andel_core::vault::{self, OpenOptions, SecretString, Unlock, Vault};
+use andel_core::ErrorCode;
+use chrono::{DateTime, Utc};
+use clap::Args;
+
+/// A failure to report: the message, an optional next step, and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub hint: Option<String>,
+    pub exit: u8,
+}
+
+impl CliError {
+    /// The user must act (exit 1).
+    pub fn user(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            hint: None,
+            exit: 1,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// From a core error with its code.
+    pub fn coded(code: ErrorCode, message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            hint: None,
+            exit: code.exit_code(),
+        }
+    }
+}
+
+impl From<vault::Error> for CliError {
+    fn from(e: vault::Error) -> CliError {
+        let hint = match &e {
+            vault::Error::WrongPassphrase => {
+                Some("Give the passphrase with --passphrase-file FILE, ANDEL_PASSPHRASE, or at the prompt.")
+            }
+            vault::Error::NeedsKey => Some("Add --identity KEYFILE."),
+            _ => None,
+        };
+        CliError {
+            exit: e.code().exit_code(),
+            message: e.to_string(),
+            hint: hint.map(str::to_string),
+        }
+    }
+}
+
+impl From<andel_core::association::Error> for CliError {
+    fn from(e: andel_core::association::Error) -> CliError {
+        CliError::coded(e.code(), e.to_string())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// The options every command that opens an archive takes.
+#[derive(Debug, Args)]
+pub struct VaultArgs {
+    /// The archive file (.andel).
+    #[arg(long, value_name = "FILE")]
+    pub vault: PathBuf,
+    /// Read the passphrase from the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// An age identity file (from age-keygen) for archives encrypted to board members' keys.
+    #[arg(long, value_name = "KEYFILE")]
+    pub identity: Vec<PathBuf>,
+    /// Open even if another Andel has the archive open (its changes may then conflict).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The current time; the one place the CLI reads the clock.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Who is making changes, for the audit trail: ANDEL_ACTOR, else the login name.
+pub fn actor() -> String {
+    std::env::var("ANDEL_ACTOR")
+        .or_else(|_| std::env::var("USER"))
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "cli".into())
+}
+
+/// scrypt work factor for new encryptions. Only for tests and benchmarks, which cannot spend a
+/// second per save: ANDEL_SCRYPT_WORK_FACTOR (10–22). Unset, age picks about one second.
+pub fn scrypt_work_factor() -> Option<u8> {
+    std::env::var("ANDEL_SCRYPT_WORK_FACTOR")
+        .ok()
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|n| (10..=22).contains(n))
+}
+
+fn read_first_line(path: &Path) -> CliResult<String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::user(format!(
+            "Cannot read the passphrase file {}: {e}",
+            path.display()
+        ))
+    })?;
+    let line = text.lines().next().unwrap_or("").to_string();
+    if line.is_empty() {
+        return Err(CliError::user(format!(
+            "The passphrase file {} is empty.",
+            path.display()
+        )));
+    }
+    Ok(line)
+}
+
+/// The passphrase from --passphrase-file, ANDEL_PASSPHRASE, or a prompt on a terminal.
+pub fn passphrase(file: Option<&Path>, prompt: &str) -> CliResult<SecretString> {
+    if let Some(f) = file {
+        return Ok(SecretString::from(read_first_line(f)?));
+    }
+    if let Ok(p) = std::env::var("ANDEL_PASSPHRASE") {
+        if !p.is_empty() {
+            return Ok(SecretString::from(p));
+        }
+    }
+    if std::io::stdin().is_terminal() {
+        let p = rpassword::prompt_password(prompt)
+            .map_err(|e| CliError::user(format!("Could not read the passphrase: {e}")))?;
+        return Ok(SecretString::from(p));
+    }
+    Err(CliError::user("No passphrase given.").with_hint(
+        "Use --passphrase-file FILE or set ANDEL_PASSPHRASE; on a terminal you are asked.",
+    ))
+}
+
+/// A new passphrase, from an environment variable or asked twice on a terminal.
+pub fn new_passphrase(env: &str) -> CliResult<SecretString> {
+    if let Ok(p) = std::env::var(env) {
+        if !p.is_empty() {
+            return Ok(SecretString::from(p));
+        }
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(
+            CliError::user("No new passphrase given.").with_hint(format!(
+                "Set {env}, or run the command on a terminal to be asked."
+            )),
+        );
+    }
+    let first = rpassword::prompt_password("New passphrase: ")
+        .map_err(|e| CliError::user(format!("Could not read the passphrase: {e}")))?;
+    let second = rpassword::prompt_password("The same again: ")
+        .map_err(|e| CliError::user(format!("Could not read the passphrase: {e}")))?;
+    if first != second {
+        return Err(CliError::user(
+            "The two passphrases differ; nothing was changed.",
+        ));
+    }
+    Ok(SecretString::from(first))
+}
+
+fn unlock(args: &VaultArgs) -> CliResult<Unlock> {
+    if !args.identity.is_empty() {
+        let mut ids = Vec::new();
+        for path in &args.identity {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                CliError::user(format!(
+                    "Cannot read the identity file {}: {e}",
+                    path.display()
+                ))
+            })?;
+            ids.extend(vault::parse_identities(&text)?);
+        }
+        return Ok(Unlock::Identities(ids));
+    }
+    match vault::probe(&args.vault)? {
+        vault::Protection::Recipients => Err(vault::Error::NeedsKey.into()),
+        vault::Protection::Passphrase => Ok(Unlock::Passphrase(passphrase(
+            args.passphrase_file.as_deref(),
+            &format!("Passphrase for {}: ", args.vault.display()),
+        )?)),
+    }
+}
+
+/// Opens the archive for reading only: no lock taken, nothing written.
+pub fn open_read_only(args: &VaultArgs) -> CliResult<Vault> {
+    let mut options = OpenOptions::new(actor());
+    options.read_only = true;
+    Ok(Vault::open(&args.vault, &unlock(args)?, &options, now())?)
+}
+
+/// Opens the archive for changes.
+pub fn open_for_change(args: &VaultArgs) -> CliResult<Vault> {
+    let mut options = OpenOptions::new(actor());
+    options.take_over_lock = args.force;
+    options.scrypt_work_factor = scrypt_work_factor();
+    Ok(
+        Vault::open(&args.vault, &unlock(args)?, &options, now()).map_err(|e| match e {
+            vault::Error::InUse(_) => CliError::from(e).with_hint("Add --force to open it anyway."),
+            other => other.into(),
+        })?,
+    )
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::coded(ErrorCode::Internal, e.to_string()))?;
+    #[allow(clippy::print_stdout)]
+    {
+        println!("{text}");
+    }
+    Ok(())
+}
+
+/// Prints a line for people on stdout.
+pub fn say(line: impl std::fmt::Display) {
+    #[allow(clippy::print_stdout)]
+    {
+        println!("{line}");
+    }
+}
