@@ -1,1 +1,118 @@
-//! placeholder until the shell lands
+//! andel-desktop: the Tauri shell. It owns the window, the app state and the IPC boundary;
+//! every command is a thin adapter onto andel-core.
+
+mod commands;
+mod error;
+mod state;
+
+use tauri::{Manager, RunEvent, WindowEvent};
+use tauri_specta::{collect_commands, collect_events, Builder, Event};
+
+use crate::state::AppState;
+
+/// Sent when closing the window could not save: the UI asks whether to quit anyway.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, specta::Type, tauri_specta::Event)]
+pub struct CloseBlocked {
+    pub message: String,
+}
+
+/// The typed command and event list; also the source of `ui/src/lib/ipc/bindings.ts`.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::app::app_info,
+            commands::app::preferences,
+            commands::app::set_language,
+            commands::app::forget_recent,
+            commands::app::pick_archive,
+            commands::app::pick_new_archive_path,
+            commands::archive::suggest_archive_path,
+            commands::archive::passphrase_strength,
+            commands::archive::probe_archive,
+            commands::archive::create_archive,
+            commands::archive::unlock_archive,
+            commands::archive::open_demo,
+            commands::archive::lock_archive,
+            commands::archive::overview,
+            commands::archive::save_now,
+            commands::archive::update_association,
+            commands::archive::set_auto_lock,
+            commands::archive::audit_trail,
+            quit,
+        ])
+        .events(collect_events![commands::archive::SaveStateChanged, CloseBlocked])
+}
+
+/// Quits the app, saving first; with `discard_unsaved` it quits even when saving fails.
+#[tauri::command]
+#[specta::specta]
+async fn quit(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    discard_unsaved: bool,
+) -> error::IpcResult<()> {
+    if let Err((code, message)) = state.close_session() {
+        if !discard_unsaved {
+            return Err(error::IpcError::new(code, message));
+        }
+    }
+    app.exit(0);
+    Ok(())
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    let app = tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            app.manage(AppState::load());
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if let Err((_, message)) = state.close_session() {
+                    // Nothing is lost silently: keep the window and let the user decide.
+                    api.prevent_close();
+                    let _ = CloseBlocked { message }.emit(window);
+                }
+            }
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let RunEvent::Exit = event {
+                let _ = handle.state::<AppState>().close_session();
+            }
+        }),
+        Err(e) => {
+            eprintln!("Andel could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The UI's bindings are generated from the commands above; this fails when they drift.
+    /// Regenerate with `make bindings`.
+    #[test]
+    fn typescript_bindings_are_up_to_date() {
+        let generated = super::specta_builder()
+            .export_str(
+                specta_typescript::Typescript::default()
+                    .header("// Generated from the Rust commands by `make bindings`. Do not edit.\n/* eslint-disable */"),
+            )
+            .expect("bindings export");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/ipc/bindings.ts");
+        if std::env::var_os("ANDEL_WRITE_BINDINGS").is_some() {
+            std::fs::write(path, &generated).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/ipc/bindings.ts is out of date: run `make bindings` and commit the result"
+        );
+    }
+}

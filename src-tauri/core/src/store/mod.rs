@@ -11,6 +11,8 @@ use rusqlite::{Connection, MAIN_DB};
 use zeroize::Zeroizing;
 
 pub use migrations::SCHEMA_VERSION;
+/// SQLite's error, for callers that map it without depending on rusqlite themselves.
+pub use rusqlite::Error as SqlError;
 
 /// `PRAGMA application_id` of every Andel database: "Andl" in ASCII.
 pub const APPLICATION_ID: i32 = 0x416E_646C;

@@ -1,0 +1,55 @@
+# Andel — every target installs what it needs first (Debian/Ubuntu; see README for macOS/Windows).
+#   make run     build the UI and start the desktop app
+#   make test    formatting, lints, every Rust test, the UI's checks and the end-to-end tests
+#   make lint    formatting and clippy only
+#   make bench   criterion benchmarks (archive open/save against the age tool)
+#   make bundle  a .deb package (needs tauri-cli, installed on first use)
+#   make bindings  regenerate ui/src/lib/ipc/bindings.ts from the Rust commands
+
+SHELL := /bin/bash
+CARGO_FEATURES := --features andel-desktop/custom-protocol
+
+.PHONY: run test lint bench bundle bindings deps deps-system deps-ui ui e2e clean
+
+deps: deps-system deps-ui
+
+deps-system:
+	@scripts/install-deps.sh
+
+deps-ui: ui/node_modules/.andel-stamp
+
+ui/node_modules/.andel-stamp: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+ui: deps-ui
+	cd ui && npm run build
+
+run: deps ui
+	cargo run -p andel-desktop $(CARGO_FEATURES)
+
+test: deps
+	@scripts/test.sh
+
+lint: deps
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets $(CARGO_FEATURES) -- -D warnings
+
+bench: deps-system
+	cargo bench -p andel-core
+
+bindings: deps ui
+	ANDEL_WRITE_BINDINGS=1 cargo test -p andel-desktop $(CARGO_FEATURES) typescript_bindings_are_up_to_date
+
+e2e: deps ui
+	cargo build -p andel-desktop $(CARGO_FEATURES)
+	scripts/e2e.sh
+
+bundle: deps ui
+	@command -v cargo-tauri >/dev/null || cargo install tauri-cli --version "^2" --locked
+	cd src-tauri && cargo tauri build --bundles deb
+	@ls -1 target/release/bundle/deb/*.deb
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules tests/e2e/out

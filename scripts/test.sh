@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `make test`: every check, each reported; fails if any fails; ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+features=(--features andel-desktop/custom-protocol)
+passed=0
+failed=0
+failures=()
+
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "--- ok: $name ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "--- FAILED: $name ($((SECONDS - start)) s)"
+  fi
+}
+
+step "UI build" bash -c "cd ui && npm run build"
+step "cargo fmt --check" cargo fmt --all --check
+step "cargo clippy" cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
+step "Rust tests" cargo test --workspace "${features[@]}"
+step "UI checks (svelte-check)" bash -c "cd ui && npm run check"
+step "UI tests (vitest)" bash -c "cd ui && npm test"
+step "desktop build for end-to-end" cargo build -p andel-desktop "${features[@]}"
+step "end-to-end (real app under Xvfb)" scripts/e2e.sh
+
+echo
+if ((failed)); then
+  echo "Failed: ${failures[*]}"
+fi
+echo "make test: $passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,4 @@
+//! The IPC commands: one-line adapters from the UI onto andel-core, grouped by area.
+
+pub mod app;
+pub mod archive;
