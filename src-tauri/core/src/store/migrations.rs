@@ -34,6 +34,86 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX audit_by_time ON audit (at);
     ALTER TABLE association ADD COLUMN language TEXT;",
+    // 3: the register: units, people, ownership history, sublets, name-plate orders, roles and
+    // organisations. Dates are ISO `YYYY-MM-DD` texts, so they sort and compare as dates.
+    "CREATE TABLE unit (
+        id              INTEGER PRIMARY KEY,
+        number          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        flat            TEXT,
+        address         TEXT,
+        postcode_city   TEXT,
+        floor_side      TEXT,
+        created_at      TEXT NOT NULL
+    );
+    CREATE TABLE person (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT NOT NULL,
+        phone           TEXT,
+        email           TEXT,
+        note            TEXT,
+        created_at      TEXT NOT NULL
+    );
+    CREATE TABLE ownership (
+        id              INTEGER PRIMARY KEY,
+        unit_id         INTEGER NOT NULL REFERENCES unit (id),
+        person_id       INTEGER NOT NULL REFERENCES person (id),
+        from_date       TEXT,
+        to_date         TEXT,
+        CHECK (from_date IS NULL OR to_date IS NULL OR to_date >= from_date)
+    );
+    CREATE INDEX ownership_by_unit ON ownership (unit_id);
+    CREATE INDEX ownership_by_person ON ownership (person_id);
+    CREATE TABLE organisation (
+        id                  INTEGER PRIMARY KEY,
+        name                TEXT NOT NULL,
+        kind                TEXT NOT NULL CHECK (kind IN ('administrator', 'caretaker', 'cloud',
+                                'newsletter', 'bank', 'auditor', 'other')),
+        contact             TEXT,
+        email               TEXT,
+        phone               TEXT,
+        dpa_signed_on       TEXT,
+        dpa_reference       TEXT,
+        third_country       TEXT,
+        transfer_safeguard  TEXT,
+        created_at          TEXT NOT NULL
+    );
+    CREATE TABLE sublet (
+        id              INTEGER PRIMARY KEY,
+        unit_id         INTEGER NOT NULL REFERENCES unit (id),
+        owner_id        INTEGER REFERENCES person (id),
+        subtenant_id    INTEGER NOT NULL REFERENCES person (id),
+        requested_on    TEXT NOT NULL,
+        reason          TEXT,
+        from_date       TEXT NOT NULL,
+        to_date         TEXT NOT NULL,
+        decision        TEXT CHECK (decision IN ('approved', 'rejected')),
+        decided_on      TEXT,
+        decided_by      INTEGER REFERENCES person (id),
+        ended_on        TEXT,
+        CHECK (to_date >= from_date)
+    );
+    CREATE INDEX sublet_by_unit ON sublet (unit_id);
+    CREATE TABLE name_plate_order (
+        id              INTEGER PRIMARY KEY,
+        unit_id         INTEGER NOT NULL REFERENCES unit (id),
+        lines           TEXT NOT NULL,
+        kinds           TEXT NOT NULL,
+        cause           TEXT,
+        created_on      TEXT NOT NULL,
+        sent_on         TEXT,
+        sent_to         INTEGER REFERENCES organisation (id),
+        mounted_on      TEXT
+    );
+    CREATE TABLE role (
+        id              INTEGER PRIMARY KEY,
+        person_id       INTEGER NOT NULL REFERENCES person (id),
+        kind            TEXT NOT NULL CHECK (kind IN ('chair', 'vice-chair', 'treasurer',
+                            'secretary', 'board-member', 'alternate', 'meeting-chair',
+                            'minute-taker', 'auditor', 'nomination-committee', 'webmaster')),
+        from_date       TEXT,
+        to_date         TEXT
+    );
+    CREATE INDEX role_by_person ON role (person_id);",
 ];
 
 /// The schema version this build writes.

@@ -197,6 +197,13 @@ pub struct Summary {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Counts {
     pub audit_entries: u32,
+    pub units: u32,
+    pub people: u32,
+    pub ownerships: u32,
+    pub sublets: u32,
+    pub name_plate_orders: u32,
+    pub roles: u32,
+    pub organisations: u32,
 }
 
 /// An open archive.
@@ -444,6 +451,13 @@ impl Vault {
                 .unwrap_or_default(),
             counts: Counts {
                 audit_entries: count("audit")?,
+                units: count("unit")?,
+                people: count("person")?,
+                ownerships: count("ownership")?,
+                sublets: count("sublet")?,
+                name_plate_orders: count("name_plate_order")?,
+                roles: count("role")?,
+                organisations: count("organisation")?,
             },
         })
     }

@@ -1,0 +1,368 @@
+//! Ownership: who owned which unit from when to when. Moving out ends an ownership; the row
+//! stays, so the unit page shows its whole history and former owners can be answered when they
+//! ask what the board kept about them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::{date_column, iso, plates, Id};
+use crate::{audit, ErrorCode};
+
+/// One person's ownership of one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Ownership {
+    pub id: Id,
+    pub unit_id: Id,
+    pub unit_number: String,
+    pub person_id: Id,
+    pub person_name: String,
+    /// The day they took over; unknown for old records.
+    pub from: Option<NaiveDate>,
+    /// The day they moved out (the first day they no longer own it); `None` while they own it.
+    pub to: Option<NaiveDate>,
+}
+
+/// Why an ownership could not be started or ended.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The person already owns the unit.
+    #[error("{person} already owns unit {unit}.")]
+    AlreadyOwner { person: String, unit: String },
+    /// The end is before the start.
+    #[error("An ownership cannot end ({to}) before it starts ({from}).")]
+    EndsBeforeStart { from: NaiveDate, to: NaiveDate },
+    /// The ownership has already ended.
+    #[error("This ownership already ended on {0}.")]
+    AlreadyEnded(NaiveDate),
+    /// No such ownership, unit or person.
+    #[error("There is no {0} in the register.")]
+    NotFound(String),
+    /// Proposing the name-plate draft failed.
+    #[error("The ownership was not started: the name-plate draft failed ({0}).")]
+    Plate(String),
+    /// SQLite failed.
+    #[error("Database error while {op}: {source}")]
+    Database {
+        op: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::AlreadyOwner { .. } | Error::EndsBeforeStart { .. } | Error::AlreadyEnded(_) => {
+                ErrorCode::InvalidInput
+            }
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Plate(_) | Error::Database { .. } => ErrorCode::Internal,
+        }
+    }
+}
+
+fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |source| Error::Database { op, source }
+}
+
+const SELECT: &str = "SELECT o.id, o.unit_id, u.number, o.person_id, p.name, o.from_date, o.to_date
+     FROM ownership o JOIN unit u ON u.id = o.unit_id JOIN person p ON p.id = o.person_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Ownership> {
+    Ok(Ownership {
+        id: r.get(0)?,
+        unit_id: r.get(1)?,
+        unit_number: r.get(2)?,
+        person_id: r.get(3)?,
+        person_name: r.get(4)?,
+        from: date_column(r.get(5)?),
+        to: date_column(r.get(6)?),
+    })
+}
+
+fn query(conn: &Connection, filter: &str, id: Id) -> Result<Vec<Ownership>, Error> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE {filter} ORDER BY coalesce(o.from_date, ''), o.id"
+        ))
+        .map_err(db("reading ownerships"))?;
+    let rows = stmt
+        .query_map([id], from_row)
+        .and_then(|rows| rows.collect())
+        .map_err(db("reading ownerships"));
+    rows
+}
+
+/// Starts an ownership: `person` owns `unit` from `from` (unknown for old records). When
+/// `propose_plate` is set, a name-plate draft with the unit's owners is proposed too (the import
+/// leaves it off for a first list, where every unit would get one).
+#[allow(clippy::too_many_arguments)]
+pub fn start(
+    conn: &Connection,
+    unit: Id,
+    person: Id,
+    from: Option<NaiveDate>,
+    propose_plate: bool,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Ownership, Error> {
+    let (unit_number, person_name) = names(conn, unit, person)?;
+    let already: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM ownership WHERE unit_id = ?1 AND person_id = ?2
+                AND to_date IS NULL)",
+            params![unit, person],
+            |r| r.get(0),
+        )
+        .map_err(db("checking ownerships"))?;
+    if already {
+        return Err(Error::AlreadyOwner {
+            person: person_name,
+            unit: unit_number,
+        });
+    }
+    conn.execute(
+        "INSERT INTO ownership (unit_id, person_id, from_date) VALUES (?1, ?2, ?3)",
+        params![unit, person, from.map(iso)],
+    )
+    .map_err(db("starting an ownership"))?;
+    let id = conn.last_insert_rowid() as Id;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "ownership.start",
+        Some(&format!("ownership:{id} unit:{unit} person:{person}")),
+    )
+    .map_err(db("recording the change"))?;
+    if propose_plate {
+        let on = from.unwrap_or(today).max(today);
+        let owners: Vec<String> = current_of_unit(conn, unit, on)?
+            .into_iter()
+            .map(|o| o.person_name)
+            .collect();
+        plates::propose(
+            conn,
+            unit,
+            &owners,
+            &format!("ownership:{id}"),
+            today,
+            actor,
+            now,
+        )
+        .map_err(|e| Error::Plate(e.to_string()))?;
+    }
+    get(conn, id)
+}
+
+fn names(conn: &Connection, unit: Id, person: Id) -> Result<(String, String), Error> {
+    let unit_number: String = conn
+        .query_row("SELECT number FROM unit WHERE id = ?1", [unit], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(db("reading a unit"))?
+        .ok_or_else(|| Error::NotFound(format!("unit #{unit}")))?;
+    let person_name: String = conn
+        .query_row("SELECT name FROM person WHERE id = ?1", [person], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(db("reading a person"))?
+        .ok_or_else(|| Error::NotFound(format!("person #{person}")))?;
+    Ok((unit_number, person_name))
+}
+
+/// Ends an ownership: the person moved out on `on` (the first day they no longer own the unit).
+pub fn end(
+    conn: &Connection,
+    id: Id,
+    on: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Ownership, Error> {
+    let o = get(conn, id)?;
+    if let Some(to) = o.to {
+        return Err(Error::AlreadyEnded(to));
+    }
+    // An old record without a start may end on any day; one with a start not before it.
+    let on = match o.from {
+        Some(from) if on < from => return Err(Error::EndsBeforeStart { from, to: on }),
+        _ => on,
+    };
+    conn.execute(
+        "UPDATE ownership SET to_date = ?2 WHERE id = ?1",
+        params![id, iso(on)],
+    )
+    .map_err(db("ending an ownership"))?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "ownership.end",
+        Some(&format!("ownership:{id}")),
+    )
+    .map_err(db("recording the change"))?;
+    get(conn, id)
+}
+
+/// Corrects the start date of an ownership (the administrator's list knows better).
+pub fn set_start(
+    conn: &Connection,
+    id: Id,
+    from: Option<NaiveDate>,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Ownership, Error> {
+    let o = get(conn, id)?;
+    if let (Some(from), Some(to)) = (from, o.to) {
+        if to < from {
+            return Err(Error::EndsBeforeStart { from, to });
+        }
+    }
+    conn.execute(
+        "UPDATE ownership SET from_date = ?2 WHERE id = ?1",
+        params![id, from.map(iso)],
+    )
+    .map_err(db("changing an ownership"))?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "ownership.update",
+        Some(&format!("ownership:{id} from")),
+    )
+    .map_err(db("recording the change"))?;
+    get(conn, id)
+}
+
+/// One ownership.
+pub fn get(conn: &Connection, id: Id) -> Result<Ownership, Error> {
+    query(conn, "o.id = ?1", id)?
+        .pop()
+        .ok_or_else(|| Error::NotFound(format!("ownership #{id}")))
+}
+
+/// The whole history of a unit, oldest first.
+pub fn of_unit(conn: &Connection, unit: Id) -> Result<Vec<Ownership>, Error> {
+    query(conn, "o.unit_id = ?1", unit)
+}
+
+/// Everything a person owns or owned, oldest first.
+pub fn of_person(conn: &Connection, person: Id) -> Result<Vec<Ownership>, Error> {
+    query(conn, "o.person_id = ?1", person)
+}
+
+/// Who owns a unit on a day.
+pub fn current_of_unit(
+    conn: &Connection,
+    unit: Id,
+    on: NaiveDate,
+) -> Result<Vec<Ownership>, Error> {
+    Ok(of_unit(conn, unit)?
+        .into_iter()
+        .filter(|o| is_current(o, on))
+        .collect())
+}
+
+/// Ownerships not yet ended, of every unit.
+pub fn open(conn: &Connection) -> Result<Vec<Ownership>, Error> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE o.to_date IS NULL ORDER BY o.unit_id, coalesce(o.from_date, ''), o.id"
+        ))
+        .map_err(db("reading ownerships"))?;
+    let rows = stmt
+        .query_map([], from_row)
+        .and_then(|rows| rows.collect())
+        .map_err(db("reading ownerships"));
+    rows
+}
+
+/// Does the ownership hold on this day?
+pub fn is_current(o: &Ownership, on: NaiveDate) -> bool {
+    o.from.is_none_or(|f| f <= on) && o.to.is_none_or(|t| t > on)
+}
+
+/// How many ownerships (current and former) the register holds.
+pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("SELECT count(*) FROM ownership", [], |r| r.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::association::Country;
+    use crate::register::testing::{day, now, register};
+    use crate::register::{people, units};
+
+    #[test]
+    fn moving_out_ends_the_ownership_and_keeps_the_history() {
+        let conn = register(Country::DK);
+        let unit = units::add(
+            &conn,
+            &units::UnitFields {
+                number: Some("4".into()),
+                ..Default::default()
+            },
+            "t",
+            now(),
+        )
+        .unwrap();
+        let a = people::find_or_add(&conn, "Sanne Rosendahl", "t", now()).unwrap();
+        let b = people::find_or_add(&conn, "Aase Tranberg", "t", now()).unwrap();
+        let first = start(
+            &conn,
+            unit.id,
+            a.id,
+            Some(day("2012-06-15")),
+            false,
+            day("2026-03-01"),
+            "t",
+            now(),
+        )
+        .unwrap();
+        assert!(matches!(
+            start(
+                &conn,
+                unit.id,
+                a.id,
+                None,
+                false,
+                day("2026-03-01"),
+                "t",
+                now()
+            ),
+            Err(Error::AlreadyOwner { .. })
+        ));
+        assert!(matches!(
+            end(&conn, first.id, day("2010-01-01"), "t", now()),
+            Err(Error::EndsBeforeStart { .. })
+        ));
+        end(&conn, first.id, day("2026-02-01"), "t", now()).unwrap();
+        start(
+            &conn,
+            unit.id,
+            b.id,
+            Some(day("2026-02-01")),
+            true,
+            day("2026-03-01"),
+            "t",
+            now(),
+        )
+        .unwrap();
+        let history = of_unit(&conn, unit.id).unwrap();
+        assert_eq!(history.len(), 2);
+        let now_owners = current_of_unit(&conn, unit.id, day("2026-03-01")).unwrap();
+        assert_eq!(now_owners.len(), 1);
+        assert_eq!(now_owners[0].person_name, "Aase Tranberg");
+        // The new owner got a name-plate draft.
+        let drafts = plates::list(&conn).unwrap();
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].lines, ["Aase Tranberg"]);
+    }
+}

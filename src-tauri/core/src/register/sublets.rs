@@ -1,0 +1,636 @@
+//! Sublets: an owner asks to let the unit to a subtenant for a period; the board approves or
+//! rejects the request (on a date, by a board member); an approved sublet is active during its
+//! period and is closed ("ended") when the subtenant has moved out.
+//!
+//! Rules: two sublets of one unit may not overlap (a rejected request does not count, an ended
+//! sublet counts until the day it was ended). Warnings, computed for the day passed in: the
+//! sublet ends within 30 days; its period is over but nobody closed it; it runs longer than the
+//! association allows (a setting, with a default per country).
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::{date_column, guard, iso, optional, ownership, plates, Id};
+use crate::association::{self, Country};
+use crate::{audit, ErrorCode};
+
+/// How many days before its end a sublet is flagged as ending soon.
+pub const ENDS_SOON_DAYS: i64 = 30;
+
+const MAX_MONTHS_KEY: &str = "sublet_max_months";
+
+/// The longest sublet the law lets a board approve without special grounds, by country.
+///
+/// - DK: 24 months. Andelsboligforeningsloven § 6 b lets an owner sublet for up to two years
+///   when they are away for a reason such as work, study or illness; most statutes say the same.
+/// - NO: 36 months. Borettslagsloven § 5-6 (1) nr. 1 lets an owner who has lived in the unit
+///   sublet it for up to three years.
+/// - SE: 12 months. Consent to a second-hand letting (bostadsrättslagen 7 kap. 10–11 §§) is in
+///   practice given, and by the rent tribunal granted, for one year at a time and then renewed.
+pub fn default_max_months(country: Country) -> u32 {
+    match country {
+        Country::DK => 24,
+        Country::NO => 36,
+        Country::SE => 12,
+    }
+}
+
+/// The longest sublet the board allows: the setting, else the country's default.
+pub fn max_months(conn: &Connection) -> Result<u32, Error> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [MAX_MONTHS_KEY],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db("reading the sublet settings"))?;
+    if let Some(m) = stored
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|m| *m > 0)
+    {
+        return Ok(m);
+    }
+    let country = association::get(conn)
+        .map(|a| a.country)
+        .unwrap_or(Country::DK);
+    Ok(default_max_months(country))
+}
+
+/// Sets the longest sublet the board allows, in months (1–120).
+pub fn set_max_months(
+    conn: &Connection,
+    months: u32,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, Error> {
+    if !(1..=120).contains(&months) {
+        return Err(Error::BadMaximum(months));
+    }
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![MAX_MONTHS_KEY, months.to_string()],
+    )
+    .map_err(db("saving the sublet settings"))?;
+    audit::record(conn, now, actor, "setting.update", Some(MAX_MONTHS_KEY))
+        .map_err(db("recording the change"))?;
+    Ok(months)
+}
+
+/// The board's decision on a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approved,
+    Rejected,
+}
+
+impl Decision {
+    fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approved => "approved",
+            Decision::Rejected => "rejected",
+        }
+    }
+}
+
+/// Where a sublet stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Waiting for the board's decision.
+    Requested,
+    /// The board said no.
+    Rejected,
+    /// Approved; the period has not begun.
+    Approved,
+    /// Approved and within its period (or past it, but not yet closed: see the warnings).
+    Active,
+    /// Closed: the subtenant has moved out.
+    Ended,
+}
+
+/// Something about a sublet the board should look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Warning {
+    /// The period ends within 30 days.
+    EndsSoon { days: u32 },
+    /// The period is over but the sublet was not closed.
+    Overdue { since: NaiveDate },
+    /// The period is longer than the association allows.
+    TooLong { months: u32, max_months: u32 },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::EndsSoon { days: 0 } => write!(f, "ends today"),
+            Warning::EndsSoon { days: 1 } => write!(f, "ends tomorrow"),
+            Warning::EndsSoon { days } => write!(f, "ends in {days} days"),
+            Warning::Overdue { since } => write!(
+                f,
+                "its period ended on {since} but it was not closed; close it when the subtenant has moved out"
+            ),
+            Warning::TooLong { months, max_months } => write!(
+                f,
+                "runs about {months} months, longer than the {max_months} months allowed"
+            ),
+        }
+    }
+}
+
+/// A sublet with its status and warnings for the day it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Sublet {
+    pub id: Id,
+    pub unit_id: Id,
+    pub unit_number: String,
+    pub owner_id: Option<Id>,
+    pub owner_name: Option<String>,
+    pub subtenant_id: Id,
+    pub subtenant_name: String,
+    pub requested_on: NaiveDate,
+    pub reason: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub decision: Option<Decision>,
+    pub decided_on: Option<NaiveDate>,
+    pub decided_by: Option<Id>,
+    pub decided_by_name: Option<String>,
+    pub ended_on: Option<NaiveDate>,
+    pub status: Status,
+    pub warnings: Vec<Warning>,
+}
+
+/// A sublet request as the owner makes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Request {
+    pub unit_id: Id,
+    /// The owner asking; `None` takes the unit's first current owner.
+    pub owner_id: Option<Id>,
+    pub subtenant_id: Id,
+    pub requested_on: NaiveDate,
+    pub reason: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// Why a sublet could not be requested, decided or ended.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The period ends before it starts.
+    #[error("The sublet cannot end ({to}) before it starts ({from}).")]
+    EndsBeforeStart { from: NaiveDate, to: NaiveDate },
+    /// Another sublet of the unit covers part of the period.
+    #[error("Unit {unit} already has sublet #{other} from {from} to {to}, which overlaps this period. Change the dates, or end or reject the other sublet first.")]
+    Overlaps {
+        unit: String,
+        other: Id,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// The request was already decided.
+    #[error("Sublet #{id} was already {} on {on}.", decision.as_str())]
+    AlreadyDecided {
+        id: Id,
+        decision: Decision,
+        on: NaiveDate,
+    },
+    /// Only approved sublets can be ended.
+    #[error("Sublet #{0} was never approved, so it cannot end. Decide the request instead.")]
+    NotApproved(Id),
+    /// The sublet was already ended.
+    #[error("Sublet #{id} was already ended on {on}.")]
+    AlreadyEnded { id: Id, on: NaiveDate },
+    /// The end date is before the request.
+    #[error("A sublet cannot be ended ({on}) before it was requested ({requested}).")]
+    EndBeforeRequest { on: NaiveDate, requested: NaiveDate },
+    /// The maximum is out of range.
+    #[error("The longest sublet must be between 1 and 120 months, not {0}.")]
+    BadMaximum(u32),
+    /// No such sublet, unit or person.
+    #[error("There is no {0} in the register.")]
+    NotFound(String),
+    /// The reason holds a national ID.
+    #[error(transparent)]
+    NationalId(#[from] guard::Refused),
+    /// Proposing the name-plate draft failed.
+    #[error("The name-plate draft could not be proposed: {0}")]
+    Plate(String),
+    /// SQLite failed.
+    #[error("Database error while {op}: {source}")]
+    Database {
+        op: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Plate(_) | Error::Database { .. } => ErrorCode::Internal,
+            _ => ErrorCode::InvalidInput,
+        }
+    }
+}
+
+fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |source| Error::Database { op, source }
+}
+
+const SELECT: &str = "SELECT s.id, s.unit_id, u.number, s.owner_id, o.name, s.subtenant_id, t.name,
+        s.requested_on, s.reason, s.from_date, s.to_date, s.decision, s.decided_on,
+        s.decided_by, d.name, s.ended_on
+     FROM sublet s JOIN unit u ON u.id = s.unit_id JOIN person t ON t.id = s.subtenant_id
+     LEFT JOIN person o ON o.id = s.owner_id LEFT JOIN person d ON d.id = s.decided_by";
+
+struct Raw(Sublet);
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Raw> {
+    let day = |i: usize| -> rusqlite::Result<NaiveDate> {
+        let text: String = r.get(i)?;
+        super::parse_iso_date(&text).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                "not a YYYY-MM-DD date".into(),
+            )
+        })
+    };
+    let decision: Option<String> = r.get(11)?;
+    Ok(Raw(Sublet {
+        id: r.get(0)?,
+        unit_id: r.get(1)?,
+        unit_number: r.get(2)?,
+        owner_id: r.get(3)?,
+        owner_name: r.get(4)?,
+        subtenant_id: r.get(5)?,
+        subtenant_name: r.get(6)?,
+        requested_on: day(7)?,
+        reason: r.get(8)?,
+        from: day(9)?,
+        to: day(10)?,
+        decision: match decision.as_deref() {
+            Some("approved") => Some(Decision::Approved),
+            Some("rejected") => Some(Decision::Rejected),
+            _ => None,
+        },
+        decided_on: date_column(r.get(12)?),
+        decided_by: r.get(13)?,
+        decided_by_name: r.get(14)?,
+        ended_on: date_column(r.get(15)?),
+        status: Status::Requested,
+        warnings: Vec::new(),
+    }))
+}
+
+/// The status and warnings of a sublet on `today`, given the longest period allowed.
+pub fn assess(s: &mut Sublet, today: NaiveDate, max_months: u32) {
+    s.status = match (s.decision, s.ended_on) {
+        (_, Some(_)) => Status::Ended,
+        (None, None) => Status::Requested,
+        (Some(Decision::Rejected), None) => Status::Rejected,
+        (Some(Decision::Approved), None) if today < s.from => Status::Approved,
+        (Some(Decision::Approved), None) => Status::Active,
+    };
+    s.warnings.clear();
+    if matches!(
+        s.status,
+        Status::Requested | Status::Approved | Status::Active
+    ) {
+        let limit = s.from.checked_add_months(Months::new(max_months));
+        if limit.is_some_and(|limit| s.to > limit) {
+            let months = months_between(s.from, s.to);
+            s.warnings.push(Warning::TooLong { months, max_months });
+        }
+    }
+    if matches!(s.status, Status::Approved | Status::Active) {
+        let days = (s.to - today).num_days();
+        if days < 0 {
+            s.warnings.push(Warning::Overdue { since: s.to });
+        } else if days <= ENDS_SOON_DAYS {
+            s.warnings.push(Warning::EndsSoon { days: days as u32 });
+        }
+    }
+}
+
+/// Whole months from `a` to `b`, rounded up (a period of 24 months and a day is "25 months").
+fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
+    let mut months = 0;
+    while a
+        .checked_add_months(Months::new(months))
+        .is_some_and(|d| d < b)
+        && months < 100_000
+    {
+        months += 1;
+    }
+    months
+}
+
+fn query(
+    conn: &Connection,
+    filter: &str,
+    args: impl rusqlite::Params,
+    today: NaiveDate,
+) -> Result<Vec<Sublet>, Error> {
+    let max = max_months(conn)?;
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE {filter} ORDER BY s.from_date, s.id"
+        ))
+        .map_err(db("reading sublets"))?;
+    let rows: Vec<Raw> = stmt
+        .query_map(args, from_row)
+        .and_then(|rows| rows.collect())
+        .map_err(db("reading sublets"))?;
+    Ok(rows
+        .into_iter()
+        .map(|Raw(mut s)| {
+            assess(&mut s, today, max);
+            s
+        })
+        .collect())
+}
+
+/// One sublet, assessed for `today`.
+pub fn get(conn: &Connection, id: Id, today: NaiveDate) -> Result<Sublet, Error> {
+    query(conn, "s.id = ?1", [id], today)?
+        .pop()
+        .ok_or_else(|| Error::NotFound(format!("sublet #{id}")))
+}
+
+/// Every sublet, oldest period first, assessed for `today`.
+pub fn list(conn: &Connection, today: NaiveDate) -> Result<Vec<Sublet>, Error> {
+    query(conn, "1 = 1", [], today)
+}
+
+/// The sublets of one unit.
+pub fn of_unit(conn: &Connection, unit: Id, today: NaiveDate) -> Result<Vec<Sublet>, Error> {
+    query(conn, "s.unit_id = ?1", [unit], today)
+}
+
+/// The sublets a person asked for (as owner), let (as subtenant) or decided.
+pub fn of_person(conn: &Connection, person: Id, today: NaiveDate) -> Result<Vec<Sublet>, Error> {
+    query(
+        conn,
+        "s.owner_id = ?1 OR s.subtenant_id = ?1 OR s.decided_by = ?1",
+        [person],
+        today,
+    )
+}
+
+/// Records an owner's request to sublet. Refused when another sublet of the unit overlaps the
+/// period; a period longer than allowed is taken, with a warning.
+pub fn request(
+    conn: &Connection,
+    req: &Request,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Sublet, Error> {
+    guard::check_opt("The reason", req.reason.as_deref())?;
+    if req.to < req.from {
+        return Err(Error::EndsBeforeStart {
+            from: req.from,
+            to: req.to,
+        });
+    }
+    let unit_number: String = conn
+        .query_row(
+            "SELECT number FROM unit WHERE id = ?1",
+            [req.unit_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db("reading a unit"))?
+        .ok_or_else(|| Error::NotFound(format!("unit #{}", req.unit_id)))?;
+    let subtenant_exists: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
+            [req.subtenant_id],
+            |r| r.get(0),
+        )
+        .map_err(db("reading a person"))?;
+    if !subtenant_exists {
+        return Err(Error::NotFound(format!("person #{}", req.subtenant_id)));
+    }
+    let clash: Option<(Id, String, String, Option<String>)> = conn
+        .query_row(
+            "SELECT id, from_date, to_date, ended_on FROM sublet
+             WHERE unit_id = ?1 AND coalesce(decision, '') <> 'rejected'
+               AND from_date <= ?3 AND coalesce(ended_on, to_date) >= ?2
+             ORDER BY from_date LIMIT 1",
+            params![req.unit_id, iso(req.from), iso(req.to)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()
+        .map_err(db("checking for overlapping sublets"))?;
+    if let Some((other, from, to, ended)) = clash {
+        let from = super::parse_iso_date(&from).unwrap_or(req.from);
+        let to = ended
+            .or(Some(to))
+            .as_deref()
+            .and_then(super::parse_iso_date)
+            .unwrap_or(req.to);
+        return Err(Error::Overlaps {
+            unit: unit_number,
+            other,
+            from,
+            to,
+        });
+    }
+    let owner = match req.owner_id {
+        Some(id) => Some(id),
+        None => ownership::current_of_unit(conn, req.unit_id, req.requested_on)
+            .map_err(|e| Error::NotFound(e.to_string()))?
+            .first()
+            .map(|o| o.person_id),
+    };
+    conn.execute(
+        "INSERT INTO sublet (unit_id, owner_id, subtenant_id, requested_on, reason, from_date, to_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            req.unit_id,
+            owner,
+            req.subtenant_id,
+            iso(req.requested_on),
+            optional(req.reason.as_deref()),
+            iso(req.from),
+            iso(req.to)
+        ],
+    )
+    .map_err(db("recording a sublet request"))?;
+    let id = conn.last_insert_rowid() as Id;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "sublet.request",
+        Some(&format!("sublet:{id} unit:{}", req.unit_id)),
+    )
+    .map_err(db("recording the change"))?;
+    get(conn, id, req.requested_on)
+}
+
+/// The board's decision on a request, made `on` a day by a board member (when known). An
+/// approval proposes a name-plate draft with the subtenant's name, so the caretaker can have
+/// it ready when they move in.
+#[allow(clippy::too_many_arguments)]
+pub fn decide(
+    conn: &Connection,
+    id: Id,
+    decision: Decision,
+    on: NaiveDate,
+    decided_by: Option<Id>,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Sublet, Error> {
+    let s = get(conn, id, today)?;
+    if let (Some(decision), Some(on)) = (s.decision, s.decided_on) {
+        return Err(Error::AlreadyDecided { id, decision, on });
+    }
+    conn.execute(
+        "UPDATE sublet SET decision = ?2, decided_on = ?3, decided_by = ?4 WHERE id = ?1",
+        params![id, decision.as_str(), iso(on), decided_by],
+    )
+    .map_err(db("recording the decision"))?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "sublet.decide",
+        Some(&format!("sublet:{id} {}", decision.as_str())),
+    )
+    .map_err(db("recording the change"))?;
+    if decision == Decision::Approved {
+        plates::propose(
+            conn,
+            s.unit_id,
+            std::slice::from_ref(&s.subtenant_name),
+            &format!("sublet:{id}"),
+            today,
+            actor,
+            now,
+        )
+        .map_err(|e| Error::Plate(e.to_string()))?;
+    }
+    get(conn, id, today)
+}
+
+/// Closes an approved sublet: the subtenant moved out `on` this day.
+pub fn end(
+    conn: &Connection,
+    id: Id,
+    on: NaiveDate,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Sublet, Error> {
+    let s = get(conn, id, today)?;
+    if let Some(ended) = s.ended_on {
+        return Err(Error::AlreadyEnded { id, on: ended });
+    }
+    if s.decision != Some(Decision::Approved) {
+        return Err(Error::NotApproved(id));
+    }
+    if on < s.requested_on {
+        return Err(Error::EndBeforeRequest {
+            on,
+            requested: s.requested_on,
+        });
+    }
+    conn.execute(
+        "UPDATE sublet SET ended_on = ?2 WHERE id = ?1",
+        params![id, iso(on)],
+    )
+    .map_err(db("ending a sublet"))?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "sublet.end",
+        Some(&format!("sublet:{id}")),
+    )
+    .map_err(db("recording the change"))?;
+    get(conn, id, today)
+}
+
+/// How many sublets (of any status) the register holds.
+pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("SELECT count(*) FROM sublet", [], |r| r.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sublet(from: &str, to: &str) -> Sublet {
+        let d = |t: &str| crate::register::parse_iso_date(t).unwrap();
+        Sublet {
+            id: 1,
+            unit_id: 1,
+            unit_number: "1".into(),
+            owner_id: None,
+            owner_name: None,
+            subtenant_id: 2,
+            subtenant_name: "X".into(),
+            requested_on: d("2025-01-01"),
+            reason: None,
+            from: d(from),
+            to: d(to),
+            decision: Some(Decision::Approved),
+            decided_on: Some(d("2025-01-10")),
+            decided_by: None,
+            decided_by_name: None,
+            ended_on: None,
+            status: Status::Requested,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn warnings_follow_the_day_passed_in() {
+        let d = |t: &str| crate::register::parse_iso_date(t).unwrap();
+        let mut s = sublet("2025-02-01", "2026-03-15");
+        assess(&mut s, d("2026-03-01"), 24);
+        assert_eq!(s.status, Status::Active);
+        assert_eq!(s.warnings, [Warning::EndsSoon { days: 14 }]);
+        assess(&mut s, d("2026-03-16"), 24);
+        assert_eq!(
+            s.warnings,
+            [Warning::Overdue {
+                since: d("2026-03-15")
+            }]
+        );
+        assess(&mut s, d("2025-01-20"), 12);
+        assert_eq!(s.status, Status::Approved);
+        assert_eq!(
+            s.warnings,
+            [Warning::TooLong {
+                months: 14,
+                max_months: 12
+            }]
+        );
+        s.ended_on = Some(d("2026-03-10"));
+        assess(&mut s, d("2026-04-01"), 12);
+        assert_eq!(s.status, Status::Ended);
+        assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn country_defaults() {
+        assert_eq!(default_max_months(Country::DK), 24);
+        assert!(default_max_months(Country::NO) > default_max_months(Country::SE));
+    }
+}
