@@ -40,7 +40,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::archive::audit_trail,
             quit,
         ])
-        .events(collect_events![commands::archive::SaveStateChanged, CloseBlocked])
+        .events(collect_events![
+            commands::archive::SaveStateChanged,
+            CloseBlocked
+        ])
 }
 
 /// Quits the app, saving first; with `discard_unsaved` it quits even when saving fails.

@@ -42,10 +42,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn start(
-        vault: Vault,
-        on_state: impl Fn(SaveState) + Send + Sync + 'static,
-    ) -> Session {
+    pub fn start(vault: Vault, on_state: impl Fn(SaveState) + Send + Sync + 'static) -> Session {
         let vault = Arc::new(Mutex::new(vault));
         let save_state = Arc::new(Mutex::new(SaveState::Saved {
             at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

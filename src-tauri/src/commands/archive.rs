@@ -115,7 +115,9 @@ fn change<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -> Ip
 }
 
 fn start_session(app: &AppHandle, state: &AppState, vault: Vault) -> IpcResult<Overview> {
-    state.close_session().map_err(|(code, message)| IpcError::new(code, message))?;
+    state
+        .close_session()
+        .map_err(|(code, message)| IpcError::new(code, message))?;
     let assoc = association::get(vault.conn())?;
     state.remember(vault.path(), &assoc.name, vault.actor());
     let emitter = app.clone();
@@ -142,7 +144,11 @@ pub fn suggest_archive_path(association: String) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let stem = if slug.is_empty() { "archive".to_string() } else { slug };
+    let stem = if slug.is_empty() {
+        "archive".to_string()
+    } else {
+        slug
+    };
     let folder = super::app::default_folder();
     let mut path = folder.join(format!("{stem}.andel"));
     let mut n = 2;
@@ -332,5 +338,7 @@ pub fn audit_trail(
     state: State<'_, AppState>,
     limit: u32,
 ) -> IpcResult<Vec<andel_core::audit::AuditEntry>> {
-    with_vault(&state, |vault| Ok(andel_core::audit::recent(vault.conn(), limit)?))
+    with_vault(&state, |vault| {
+        Ok(andel_core::audit::recent(vault.conn(), limit)?)
+    })
 }

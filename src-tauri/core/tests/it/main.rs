@@ -1,1 +1,6 @@
-mod x {}
+//! andel-core's integration tests: one binary, one module per promise area.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+mod archive;
+mod support;
