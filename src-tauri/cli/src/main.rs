@@ -8,6 +8,7 @@
 
 mod archive;
 mod common;
+mod register;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,43 @@ enum Command {
     },
     /// Write the demo archive and print its passphrase.
     Demo(archive::DemoArgs),
+    /// Import the administrator's resident list.
+    Import {
+        #[command(subcommand)]
+        command: register::ImportCommand,
+    },
+    /// The units of the association.
+    Units {
+        #[command(subcommand)]
+        command: register::UnitsCommand,
+    },
+    /// Owners, subtenants and officials.
+    People {
+        #[command(subcommand)]
+        command: register::PeopleCommand,
+    },
+    /// The board and other roles.
+    Roles {
+        #[command(subcommand)]
+        command: register::RolesCommand,
+    },
+    /// Organisations: administrator, caretaker, cloud archive, newsletter, bank, auditor.
+    Orgs {
+        #[command(subcommand)]
+        command: register::OrgsCommand,
+    },
+    /// Sublet requests, decisions and periods.
+    Sublets {
+        #[command(subcommand)]
+        command: register::SubletsCommand,
+    },
+    /// Name-plate orders for the caretaker.
+    Plates {
+        #[command(subcommand)]
+        command: register::PlatesCommand,
+    },
+    /// What needs the board's attention now.
+    Overview(register::OverviewArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +89,14 @@ fn main() -> ExitCode {
         Command::Passwd(args) => archive::passwd(args),
         Command::Association { command } => archive::association(command),
         Command::Demo(args) => archive::demo(args),
+        Command::Import { command } => register::import(command),
+        Command::Units { command } => register::units(command),
+        Command::People { command } => register::people(command),
+        Command::Roles { command } => register::roles(command),
+        Command::Orgs { command } => register::orgs(command),
+        Command::Sublets { command } => register::sublets(command),
+        Command::Plates { command } => register::plates(command),
+        Command::Overview(args) => register::overview(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

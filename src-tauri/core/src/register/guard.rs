@@ -73,7 +73,38 @@ pub fn check_opt(field: &str, value: Option<&str>) -> Result<(), Refused> {
 
 /// The first thing in `text` shaped like a national ID, if any.
 pub fn find(text: &str) -> Option<NationalId> {
+    spans(text).first().map(|(_, _, kind)| *kind)
+}
+
+/// `text` with everything shaped like a national ID taken out (and the brackets or commas left
+/// around it), plus what was taken out. The import uses it to keep "Jens Hansen" of a cell that
+/// reads "Jens Hansen (010190-1234)".
+pub fn remove(text: &str) -> (String, Vec<NationalId>) {
+    let found = spans(text);
+    if found.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
     let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for (start, end, _) in &found {
+        out.extend(&chars[at..*start]);
+        out.push(' ');
+        at = *end;
+    }
+    out.extend(&chars[at..]);
+    let tidy = super::tidy(&out).replace("( )", " ").replace("[ ]", " ");
+    let tidy = super::tidy(&tidy);
+    let trimmed = tidy
+        .trim_matches(|c: char| ",;:-/ ".contains(c))
+        .to_string();
+    (trimmed, found.into_iter().map(|(_, _, k)| k).collect())
+}
+
+/// Where in `text` (char offsets, end exclusive) things shaped like national IDs are.
+fn spans(text: &str) -> Vec<(usize, usize, NationalId)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
@@ -85,13 +116,15 @@ pub fn find(text: &str) -> Option<NationalId> {
         let after_plus = i > 0 && chars[i - 1] == '+';
         let first = run(&chars, i);
         if !after_plus && (i == 0 || !chars[i - 1].is_alphanumeric()) {
-            if let Some(kind) = shaped_at(&chars, i, first) {
-                return Some(kind);
+            if let Some((end, kind)) = shaped_at(&chars, i, first) {
+                found.push((i, end, kind));
+                i = end;
+                continue;
             }
         }
         i += first.max(1);
     }
-    None
+    found
 }
 
 /// Length of the run of ASCII digits starting at `i`.
@@ -107,7 +140,8 @@ fn digits(chars: &[char], from: usize, len: usize) -> Vec<u32> {
 }
 
 /// Is the digit run of length `first` at `i` (possibly with a separator and a second run) an ID?
-fn shaped_at(chars: &[char], i: usize, first: usize) -> Option<NationalId> {
+/// Returns where it ends and what it looks like.
+fn shaped_at(chars: &[char], i: usize, first: usize) -> Option<(usize, NationalId)> {
     let end_ok = |at: usize| at >= chars.len() || !chars[at].is_alphanumeric();
     // Unbroken: 10, 11 or 12 digits.
     if end_ok(i + first) {
@@ -118,8 +152,8 @@ fn shaped_at(chars: &[char], i: usize, first: usize) -> Option<NationalId> {
             12 => twelve_digits(&d),
             _ => None,
         };
-        if kind.is_some() {
-            return kind;
+        if let Some(kind) = kind {
+            return Some((i + first, kind));
         }
     }
     // With one separator: 6+4 (CPR, short personnummer), 6+5 (fødselsnummer), 8+4 (long
@@ -133,12 +167,13 @@ fn shaped_at(chars: &[char], i: usize, first: usize) -> Option<NationalId> {
             if end_ok(start + second) {
                 let mut d = digits(chars, i, first);
                 d.extend(digits(chars, start, second));
-                return match (first, second) {
+                let kind = match (first, second) {
                     (6, 4) => ten_digits(&d),
                     (6, 5) => eleven_digits(&d),
                     (8, 4) => twelve_digits(&d),
                     _ => None,
                 };
+                return kind.map(|k| (start + second, k));
             }
         }
     }
@@ -318,6 +353,17 @@ mod tests {
         }
         // Impossible dates are not IDs.
         assert_eq!(find("3213991234"), None);
+    }
+
+    #[test]
+    fn remove_keeps_the_rest_of_the_value() {
+        let (rest, found) = remove("Jens Hansen (070761-4285)");
+        assert_eq!(rest, "Jens Hansen");
+        assert_eq!(found, [NationalId::DanishCpr]);
+        let (rest, found) = remove("Karin Lund, 19811218-9876");
+        assert_eq!(rest, "Karin Lund");
+        assert_eq!(found.len(), 1);
+        assert_eq!(remove("Ola Nordmann").0, "Ola Nordmann");
     }
 
     #[test]

@@ -1,1 +1,261 @@
-//! The import of the administrator's resident list (CSV or XLSX): preview, then apply.
+//! The import of the administrator's resident list (CSV or XLSX).
+//!
+//! Always in two steps: [`preview`] reads the file and compares it with the register without
+//! changing anything (what would be added, changed and ended, and every row that cannot be
+//! taken, with the reason); [`apply`] does the same and carries it out in one transaction, so a
+//! failure leaves the register as it was. Importing a newer list brings the register up to
+//! date: new owners are added, owners no longer listed get an end date (their history stays),
+//! and changed contact data is updated. Contact data the list leaves empty is kept: the board
+//! may have typed it in.
+//!
+//! Columns are mapped automatically ([`columns`]); the board can override the mapping, and the
+//! overrides are remembered for the association's next list (in the archive's settings).
+
+pub mod columns;
+mod plan;
+pub mod read;
+pub mod values;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+pub use columns::Field;
+pub use read::{Source, Table};
+
+use crate::{audit, ErrorCode};
+
+const MAPPING_KEY: &str = "import.residents.columns";
+
+/// Where a column's field came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum MappedBy {
+    /// Andel recognised the column name.
+    Automatic,
+    /// The board chose it for an earlier list of this association.
+    Remembered,
+    /// The board chose it for this import.
+    Given,
+    /// Nothing: the column is left out.
+    Unmapped,
+}
+
+/// One column of the list and what it is read as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Column {
+    pub index: u32,
+    pub header: String,
+    pub field: Option<Field>,
+    pub mapped_by: MappedBy,
+}
+
+/// A row that was refused, or taken with something left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RowIssue {
+    /// The row's number in the file (the header is usually row 1).
+    pub row: u32,
+    pub reason: String,
+}
+
+/// One line of the preview: what happens to whom in which unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Change {
+    pub unit: String,
+    pub person: Option<String>,
+    /// What changes, in a few words ("new owner from 2021-08-01", "phone, e-mail").
+    pub detail: String,
+}
+
+/// What an import does (or did): the preview and, after [`apply`], the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Preview {
+    pub source: Source,
+    /// The row holding the column names.
+    pub header_row: u32,
+    pub columns: Vec<Column>,
+    /// How many units the list holds.
+    pub units: u32,
+    /// How many different people the list names.
+    pub people: u32,
+    /// How many ownerships (person and unit) the list holds.
+    pub ownerships: u32,
+    /// New owners (and new units).
+    pub added: Vec<Change>,
+    /// Changed contact data, dates or unit details.
+    pub changed: Vec<Change>,
+    /// Owners no longer listed, whose ownership gets an end date.
+    pub ended: Vec<Change>,
+    /// Rows not taken.
+    pub rejected: Vec<RowIssue>,
+    /// Rows taken with something left out (a national ID, a broken e-mail address).
+    pub warnings: Vec<RowIssue>,
+    /// Remarks on the whole list (a national-ID column that was not read, sublet flags).
+    pub notes: Vec<String>,
+    /// Whether the changes were carried out.
+    pub applied: bool,
+}
+
+/// Why a list could not be read or imported. The register is unchanged after each of them.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file has no content.
+    #[error("The file is empty. Export the resident list again from the administrator's system.")]
+    Empty,
+    /// The file is not a list at all.
+    #[error("This file is not a resident list: {0}. Export the list from the administrator's system as CSV or Excel (.xlsx).")]
+    NotAList(String),
+    /// A column Andel needs could not be found.
+    #[error("Andel found no column with {missing} in this list (its columns are: {found}). Say which column holds it with --map \"COLUMN=field\".")]
+    MissingColumn {
+        missing: &'static str,
+        found: String,
+    },
+    /// A mapping names a column the list does not have.
+    #[error("The list has no column named \"{column}\" (its columns are: {found}).")]
+    UnknownColumn { column: String, found: String },
+    /// A mapping names a field Andel does not know.
+    #[error("\"{0}\" is not something Andel imports. Use one of: share, flat, address, postcode_city, floor, name, co_owner, first_name, last_name, phone, email, moved_in, sublet, ignore.")]
+    UnknownField(String),
+    /// A mapping is not written as COLUMN=field.
+    #[error(
+        "Write a column mapping as COLUMN=field, for example \"Leil.nr=flat\"; \"{0}\" is not one."
+    )]
+    BadMapping(String),
+    /// Carrying out the import failed; nothing was changed.
+    #[error("The import was stopped and nothing was changed: {message}")]
+    Failed { code: ErrorCode, message: String },
+    /// SQLite failed.
+    #[error("Database error while {op}: {source}")]
+    Database {
+        op: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Failed { code, .. } => *code,
+            Error::Database { .. } => ErrorCode::Internal,
+            _ => ErrorCode::InvalidInput,
+        }
+    }
+}
+
+pub(crate) fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |source| Error::Database { op, source }
+}
+
+/// Reads the bytes of a resident list (CSV or spreadsheet).
+pub fn read(bytes: &[u8]) -> Result<Table, Error> {
+    read::table(bytes)
+}
+
+/// Reads a `COLUMN=field` mapping as typed on the command line or in the wizard.
+pub fn parse_mapping(text: &str) -> Result<(String, Field), Error> {
+    let (column, field) = text
+        .rsplit_once('=')
+        .ok_or_else(|| Error::BadMapping(text.to_string()))?;
+    if column.trim().is_empty() {
+        return Err(Error::BadMapping(text.to_string()));
+    }
+    let field = Field::parse(field).ok_or_else(|| Error::UnknownField(field.trim().to_string()))?;
+    Ok((column.trim().to_string(), field))
+}
+
+/// The column mappings the board chose for earlier lists (normalised header → field).
+pub fn remembered(conn: &Connection) -> Result<BTreeMap<String, Field>, Error> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [MAPPING_KEY],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db("reading the remembered column mapping"))?;
+    Ok(text
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default())
+}
+
+fn remember(conn: &Connection, mapping: &BTreeMap<String, Field>) -> Result<(), Error> {
+    let text = serde_json::to_string(mapping).unwrap_or_else(|_| "{}".into());
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![MAPPING_KEY, text],
+    )
+    .map_err(db("remembering the column mapping"))?;
+    Ok(())
+}
+
+/// Forgets the remembered column mapping, so the next list is mapped automatically only.
+pub fn forget_mapping(conn: &Connection, actor: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    conn.execute("DELETE FROM setting WHERE key = ?1", [MAPPING_KEY])
+        .map_err(db("forgetting the column mapping"))?;
+    audit::record(conn, now, actor, "setting.update", Some(MAPPING_KEY))
+        .map_err(db("recording the change"))
+}
+
+/// What importing `table` would do to the register, without changing anything. `mapping` holds
+/// the board's choices for this import (header → field); they win over remembered and automatic
+/// ones.
+pub fn preview(
+    conn: &Connection,
+    table: &Table,
+    mapping: &[(String, Field)],
+    today: NaiveDate,
+) -> Result<Preview, Error> {
+    let remembered = remembered(conn)?;
+    let planned = plan::plan(conn, table, mapping, &remembered, today)?;
+    Ok(planned.preview)
+}
+
+/// Imports `table` in one transaction and returns what was done. The mapping choices are
+/// remembered for the next list.
+pub fn apply(
+    conn: &mut Connection,
+    table: &Table,
+    mapping: &[(String, Field)],
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Preview, Error> {
+    let tx = conn.transaction().map_err(db("starting the import"))?;
+    let mut remembered = remembered(&tx)?;
+    let planned = plan::plan(&tx, table, mapping, &remembered, today)?;
+    let mut report = planned.carry_out(&tx, today, actor, now)?;
+    for (column, field) in mapping {
+        remembered.insert(columns::normalise(column), *field);
+    }
+    if !mapping.is_empty() {
+        remember(&tx, &remembered)?;
+    }
+    audit::record(
+        &tx,
+        now,
+        actor,
+        "import.residents",
+        Some(&format!(
+            "added={} changed={} ended={} rejected={}",
+            report.added.len(),
+            report.changed.len(),
+            report.ended.len(),
+            report.rejected.len()
+        )),
+    )
+    .map_err(db("recording the import"))?;
+    tx.commit().map_err(db("finishing the import"))?;
+    report.applied = true;
+    Ok(report)
+}

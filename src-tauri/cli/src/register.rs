@@ -1,0 +1,836 @@
+//! Commands for the register: importing the administrator's resident list, listing units and
+//! people, roles, organisations, sublets and name-plate orders. Each one is a thin layer over
+//! `andel_core::register`, the same functions the desktop app calls.
+
+use std::path::PathBuf;
+
+use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
+use andel_core::register::plates::{self, PlateKind};
+use andel_core::register::roles::{self, RoleKind};
+use andel_core::register::sublets::{self, Decision};
+use andel_core::register::{guard, import, overview, ownership, people, units, Id};
+use andel_core::vault::Vault;
+use andel_core::ErrorCode;
+use chrono::NaiveDate;
+use clap::{ArgGroup, Args, Subcommand};
+use serde::Serialize;
+
+use crate::common::{self, CliError, CliResult, VaultArgs};
+
+macro_rules! coded_errors {
+    ($($t:ty),* $(,)?) => {
+        $(impl From<$t> for CliError {
+            fn from(e: $t) -> CliError {
+                CliError::coded(e.code(), e.to_string())
+            }
+        })*
+    };
+}
+
+coded_errors!(
+    units::Error,
+    people::Error,
+    ownership::Error,
+    sublets::Error,
+    plates::Error,
+    roles::Error,
+    organisations::Error,
+    overview::Error,
+    import::Error,
+    guard::Refused,
+);
+
+fn sql(e: andel_core::store::SqlError) -> CliError {
+    CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))
+}
+
+/// The board's "today": the local calendar day.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    andel_core::register::parse_iso_date(text)
+        .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
+}
+
+fn print_or<T: Serialize>(json: bool, value: &T, human: impl FnOnce()) -> CliResult {
+    if json {
+        common::print_json(value)
+    } else {
+        human();
+        Ok(())
+    }
+}
+
+/// Saves after a change; the archive on disk is only replaced by a whole, encrypted file.
+fn save(vault: &mut Vault) -> CliResult {
+    vault.save(common::now())?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// import residents
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import the administrator's resident list (CSV or XLSX): new owners are added, owners no
+    /// longer listed get an end date, changed contact data is updated.
+    Residents(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The resident list (.csv, .txt or .xlsx).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Show what would change without changing anything.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+    /// Read a column as a field, e.g. --map "Leil.nr=flat" (remembered for the next list).
+    /// Fields: share, flat, address, postcode_city, floor, name, co_owner, first_name,
+    /// last_name, phone, email, moved_in, sublet, ignore.
+    #[arg(long = "map", value_name = "COLUMN=field")]
+    map: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ImportJson<'a> {
+    units: u32,
+    people: u32,
+    ownerships: u32,
+    added: usize,
+    changed: usize,
+    ended: usize,
+    rejected: &'a [import::RowIssue],
+    warnings: &'a [import::RowIssue],
+    notes: &'a [String],
+    dry_run: bool,
+    columns: &'a [import::Column],
+    details: Details<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct Details<'a> {
+    added: &'a [import::Change],
+    changed: &'a [import::Change],
+    ended: &'a [import::Change],
+}
+
+pub fn import(command: ImportCommand) -> CliResult {
+    let ImportCommand::Residents(args) = command;
+    // Read and check the file before the archive is opened: a junk file must leave it alone.
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| CliError::user(format!("Cannot read {}: {e}", args.file.display())))?;
+    let table = import::read(&bytes)?;
+    let mapping = args
+        .map
+        .iter()
+        .map(|m| import::parse_mapping(m))
+        .collect::<Result<Vec<_>, _>>()?;
+    let report = if args.dry_run {
+        let vault = common::open_read_only(&args.vault)?;
+        import::preview(vault.conn(), &table, &mapping, today())?
+    } else {
+        let mut vault = common::open_for_change(&args.vault)?;
+        // Plan first without the lock on anything: a list Andel cannot map fails here, before
+        // the archive is touched.
+        import::preview(vault.conn(), &table, &mapping, today())?;
+        let actor = vault.actor().to_string();
+        let report = import::apply(
+            vault.conn_mut(),
+            &table,
+            &mapping,
+            today(),
+            &actor,
+            common::now(),
+        )?;
+        save(&mut vault)?;
+        report
+    };
+    let json = ImportJson {
+        units: report.units,
+        people: report.people,
+        ownerships: report.ownerships,
+        added: report.added.len(),
+        changed: report.changed.len(),
+        ended: report.ended.len(),
+        rejected: &report.rejected,
+        warnings: &report.warnings,
+        notes: &report.notes,
+        dry_run: args.dry_run,
+        columns: &report.columns,
+        details: Details {
+            added: &report.added,
+            changed: &report.changed,
+            ended: &report.ended,
+        },
+    };
+    print_or(args.json, &json, || {
+        common::say(format!(
+            "The list holds {} units, {} people and {} ownerships.",
+            report.units, report.people, report.ownerships
+        ));
+        let verb = if args.dry_run { "Would add" } else { "Added" };
+        common::say(format!(
+            "{verb} {}, changed {}, ended {}; {} rows not taken.",
+            report.added.len(),
+            report.changed.len(),
+            report.ended.len(),
+            report.rejected.len()
+        ));
+        for (label, list) in [
+            ("add", &report.added),
+            ("change", &report.changed),
+            ("end", &report.ended),
+        ] {
+            for c in list {
+                common::say(format!(
+                    "  {label:<6} unit {:<8} {:<30} {}",
+                    c.unit,
+                    c.person.as_deref().unwrap_or(""),
+                    c.detail
+                ));
+            }
+        }
+        for r in &report.rejected {
+            common::say(format!("  row {}: not taken: {}", r.row, r.reason));
+        }
+        for r in &report.warnings {
+            common::say(format!("  row {}: {}", r.row, r.reason));
+        }
+        for n in &report.notes {
+            common::say(format!("  note: {n}"));
+        }
+        if args.dry_run {
+            common::say("Nothing was changed (--dry-run).");
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// units and people
+
+#[derive(Debug, Subcommand)]
+pub enum UnitsCommand {
+    /// List the units with their current owners.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn units(command: UnitsCommand) -> CliResult {
+    let UnitsCommand::List(args) = command;
+    let vault = common::open_read_only(&args.vault)?;
+    let list = units::list(vault.conn(), today())?;
+    print_or(args.json, &list, || {
+        for u in &list {
+            let place = [u.unit.address.as_deref(), u.unit.floor_side.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            common::say(format!(
+                "{:<8} {:<32} {}",
+                u.unit.number,
+                place,
+                u.owners.join(", ")
+            ));
+        }
+    })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// List the people connected to the association today (or, with --former, no longer).
+    List(PeopleListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleListArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+    /// Former owners and officials instead of current ones.
+    #[arg(long)]
+    former: bool,
+}
+
+pub fn people(command: PeopleCommand) -> CliResult {
+    let PeopleCommand::List(args) = command;
+    let vault = common::open_read_only(&args.vault)?;
+    let list = people::list(vault.conn(), today(), args.former)?;
+    print_or(args.json, &list, || {
+        for p in &list {
+            let mut what: Vec<String> = p.units.iter().map(|u| format!("unit {u}")).collect();
+            what.extend(p.roles.iter().cloned());
+            if let Some(d) = p.moved_out {
+                what.push(format!("moved out {d}"));
+            }
+            common::say(format!("{:<32} {}", p.person.name, what.join(", ")));
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// roles
+
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// Give someone a role; the person is added when no one has that name.
+    Add(RoleAddArgs),
+    /// List the roles held today.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RoleAddArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    #[arg(long, value_name = "NAME")]
+    name: String,
+    /// chair, vice-chair, treasurer, secretary, board-member, alternate, meeting-chair,
+    /// minute-taker, auditor, nomination-committee or webmaster.
+    #[arg(long, value_name = "KIND", value_parser = |s: &str| s.parse::<RoleKind>().map_err(|e| e.to_string()))]
+    role: RoleKind,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    from: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    to: Option<NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn roles(command: RolesCommand) -> CliResult {
+    match command {
+        RolesCommand::Add(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let now = common::now();
+            let tx = vault.conn_mut().transaction().map_err(sql)?;
+            let person = people::find_or_add(&tx, &args.name, &actor, now)?;
+            let role = roles::add(&tx, person.id, args.role, args.from, args.to, &actor, now)?;
+            tx.commit().map_err(sql)?;
+            save(&mut vault)?;
+            print_or(args.json, &role, || {
+                common::say(format!(
+                    "{} is {} (role #{}).",
+                    role.person_name,
+                    role.kind.as_str(),
+                    role.id
+                ))
+            })
+        }
+        RolesCommand::List(args) => {
+            let vault = common::open_read_only(&args.vault)?;
+            let list = roles::current(vault.conn(), today())?;
+            print_or(args.json, &list, || {
+                for r in &list {
+                    common::say(format!(
+                        "#{:<4} {:<22} {:<30} {}",
+                        r.id,
+                        r.kind.as_str(),
+                        r.person_name,
+                        r.from.map(|d| format!("from {d}")).unwrap_or_default()
+                    ));
+                }
+            })
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// organisations
+
+#[derive(Debug, Subcommand)]
+pub enum OrgsCommand {
+    /// Add an organisation the association works with.
+    Add(OrgAddArgs),
+    /// List the organisations.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OrgAddArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    #[arg(long, value_name = "NAME")]
+    name: String,
+    /// administrator, caretaker, cloud, newsletter, bank, auditor or other.
+    #[arg(long, value_name = "KIND", value_parser = |s: &str| s.parse::<OrganisationKind>().map_err(|e| e.to_string()))]
+    kind: OrganisationKind,
+    /// When the data processing agreement was signed.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    dpa_signed: Option<NaiveDate>,
+    /// The agreement's reference.
+    #[arg(long, value_name = "TEXT")]
+    dpa_reference: Option<String>,
+    /// The country outside the EU/EEA it transfers personal data to (two-letter code).
+    #[arg(long, value_name = "CC")]
+    third_country: Option<String>,
+    /// The safeguard for that transfer (adequacy decision, standard contractual clauses, ...).
+    #[arg(long, value_name = "TEXT")]
+    safeguard: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    contact: Option<String>,
+    #[arg(long, value_name = "ADDRESS")]
+    email: Option<String>,
+    #[arg(long, value_name = "NUMBER")]
+    phone: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn orgs(command: OrgsCommand) -> CliResult {
+    match command {
+        OrgsCommand::Add(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let fields = OrganisationFields {
+                name: Some(args.name.clone()),
+                kind: Some(args.kind),
+                contact: args.contact.clone(),
+                email: args.email.clone(),
+                phone: args.phone.clone(),
+                dpa_signed_on: args.dpa_signed.map(|d| d.format("%Y-%m-%d").to_string()),
+                dpa_reference: args.dpa_reference.clone(),
+                third_country: args.third_country.clone(),
+                transfer_safeguard: args.safeguard.clone(),
+            };
+            let org = organisations::add(vault.conn(), &fields, &actor, common::now())?;
+            save(&mut vault)?;
+            print_or(args.json, &org, || {
+                common::say(format!(
+                    "Added {} ({}, #{}).",
+                    org.name,
+                    org.kind.as_str(),
+                    org.id
+                ))
+            })
+        }
+        OrgsCommand::List(args) => {
+            let vault = common::open_read_only(&args.vault)?;
+            let list = organisations::list(vault.conn())?;
+            print_or(args.json, &list, || {
+                for o in &list {
+                    let dpa = match o.dpa_signed_on {
+                        Some(d) => format!("agreement signed {d}"),
+                        None => "no agreement".into(),
+                    };
+                    let transfer = o
+                        .third_country
+                        .as_deref()
+                        .map(|c| format!(", transfers to {c}"))
+                        .unwrap_or_default();
+                    common::say(format!(
+                        "#{:<4} {:<14} {:<40} {dpa}{transfer}",
+                        o.id,
+                        o.kind.as_str(),
+                        o.name
+                    ));
+                }
+            })
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// sublets
+
+#[derive(Debug, Subcommand)]
+pub enum SubletsCommand {
+    /// Record an owner's request to sublet their unit.
+    Add(SubletAddArgs),
+    /// Record the board's decision on a request.
+    Decide(SubletDecideArgs),
+    /// Close a sublet: the subtenant has moved out.
+    End(SubletEndArgs),
+    /// List the sublets with their status and warnings.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SubletAddArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The unit's number.
+    #[arg(long, value_name = "UNIT")]
+    unit: String,
+    /// The subtenant's name (added to the register if new).
+    #[arg(long, value_name = "NAME")]
+    subtenant: String,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    from: NaiveDate,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    to: NaiveDate,
+    #[arg(long, value_name = "TEXT")]
+    reason: Option<String>,
+    /// The day the request was made (default today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    requested: Option<NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("decision").required(true).args(["approve", "reject"])))]
+pub struct SubletDecideArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The sublet's number.
+    #[arg(value_name = "ID")]
+    id: Id,
+    #[arg(long)]
+    approve: bool,
+    #[arg(long)]
+    reject: bool,
+    /// The day of the decision (default today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    /// The deciding board member's name (default: the person named like ANDEL_ACTOR, if any).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SubletEndArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The sublet's number.
+    #[arg(value_name = "ID")]
+    id: Id,
+    /// The day the subtenant moved out (default today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn say_sublet(s: &sublets::Sublet) {
+    common::say(format!(
+        "#{:<4} unit {:<8} {:<28} {} to {}  {:?}",
+        s.id, s.unit_number, s.subtenant_name, s.from, s.to, s.status
+    ));
+    for w in &s.warnings {
+        common::say(format!("      warning: {w}"));
+    }
+}
+
+pub fn sublets(command: SubletsCommand) -> CliResult {
+    match command {
+        SubletsCommand::Add(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let now = common::now();
+            let tx = vault.conn_mut().transaction().map_err(sql)?;
+            let unit = units::by_number(&tx, &args.unit)?;
+            guard::check("The reason", args.reason.as_deref().unwrap_or(""))?;
+            let subtenant = people::find_or_add(&tx, &args.subtenant, &actor, now)?;
+            let request = sublets::Request {
+                unit_id: unit.id,
+                owner_id: None,
+                subtenant_id: subtenant.id,
+                requested_on: args.requested.unwrap_or_else(today),
+                reason: args.reason.clone(),
+                from: args.from,
+                to: args.to,
+            };
+            let sublet = sublets::request(&tx, &request, &actor, now)?;
+            tx.commit().map_err(sql)?;
+            save(&mut vault)?;
+            let sublet = sublets::get(vault.conn(), sublet.id, today())?;
+            print_or(args.json, &sublet, || {
+                common::say(format!("Recorded sublet request #{}.", sublet.id));
+                say_sublet(&sublet);
+            })
+        }
+        SubletsCommand::Decide(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let by = match &args.by {
+                Some(name) => Some(
+                    people::one_by_name(vault.conn(), name)?
+                        .ok_or_else(|| {
+                            CliError::user(format!(
+                                "There is no person named {name} in the register."
+                            ))
+                            .with_hint("Add the board member with `andel roles add`.")
+                        })?
+                        .id,
+                ),
+                None => people::one_by_name(vault.conn(), &actor)
+                    .ok()
+                    .flatten()
+                    .map(|p| p.id),
+            };
+            let decision = if args.approve {
+                Decision::Approved
+            } else {
+                Decision::Rejected
+            };
+            let day = today();
+            let sublet = sublets::decide(
+                vault.conn(),
+                args.id,
+                decision,
+                args.date.unwrap_or(day),
+                by,
+                day,
+                &actor,
+                common::now(),
+            )?;
+            save(&mut vault)?;
+            print_or(args.json, &sublet, || say_sublet(&sublet))
+        }
+        SubletsCommand::End(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let day = today();
+            let sublet = sublets::end(
+                vault.conn(),
+                args.id,
+                args.date.unwrap_or(day),
+                day,
+                &actor,
+                common::now(),
+            )?;
+            save(&mut vault)?;
+            print_or(args.json, &sublet, || say_sublet(&sublet))
+        }
+        SubletsCommand::List(args) => {
+            let vault = common::open_read_only(&args.vault)?;
+            let list = sublets::list(vault.conn(), today())?;
+            print_or(args.json, &list, || list.iter().for_each(say_sublet))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// name plates
+
+#[derive(Debug, Subcommand)]
+pub enum PlatesCommand {
+    /// Draft a name-plate order for a unit.
+    Add(PlateAddArgs),
+    /// List the name-plate orders.
+    List(ListArgs),
+    /// The order was sent to the caretaker.
+    Sent(PlateSentArgs),
+    /// The plates were mounted.
+    Mounted(PlateMountedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlateAddArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The unit's number.
+    #[arg(long, value_name = "UNIT")]
+    unit: String,
+    /// A line of text on the plate (repeat for more lines).
+    #[arg(long = "line", value_name = "TEXT", required = true)]
+    lines: Vec<String>,
+    /// door, mailbox or intercom (repeat; default door and mailbox).
+    #[arg(long = "kind", value_name = "KIND", value_parser = |s: &str| s.parse::<PlateKind>().map_err(|e| e.to_string()))]
+    kinds: Vec<PlateKind>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlateSentArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The order's number.
+    #[arg(value_name = "ID")]
+    id: Id,
+    /// The organisation it was sent to (default: the caretaker, if there is exactly one).
+    #[arg(long, value_name = "ORG")]
+    to: Option<String>,
+    /// The day it was sent (default today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlateMountedArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The order's number.
+    #[arg(value_name = "ID")]
+    id: Id,
+    /// The day the plates were mounted (default today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn say_plate(o: &plates::PlateOrder) {
+    let kinds: Vec<&str> = o.kinds.iter().map(|k| k.as_str()).collect();
+    let state = match o.status {
+        plates::PlateStatus::Draft => "draft".to_string(),
+        plates::PlateStatus::Sent => format!(
+            "sent {}{}",
+            o.sent_on.map(|d| d.to_string()).unwrap_or_default(),
+            o.sent_to_name
+                .as_deref()
+                .map(|n| format!(" to {n}"))
+                .unwrap_or_default()
+        ),
+        plates::PlateStatus::Mounted => format!(
+            "mounted {}",
+            o.mounted_on.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    };
+    common::say(format!(
+        "#{:<4} unit {:<8} {:<40} {:<22} {state}",
+        o.id,
+        o.unit_number,
+        o.lines.join(" / "),
+        kinds.join(",")
+    ));
+}
+
+pub fn plates(command: PlatesCommand) -> CliResult {
+    match command {
+        PlatesCommand::Add(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let unit = units::by_number(vault.conn(), &args.unit)?;
+            let order = plates::add(
+                vault.conn(),
+                unit.id,
+                &args.lines,
+                &args.kinds,
+                today(),
+                &actor,
+                common::now(),
+            )?;
+            save(&mut vault)?;
+            print_or(args.json, &order, || say_plate(&order))
+        }
+        PlatesCommand::List(args) => {
+            let vault = common::open_read_only(&args.vault)?;
+            let list = plates::list(vault.conn())?;
+            print_or(args.json, &list, || list.iter().for_each(say_plate))
+        }
+        PlatesCommand::Sent(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let to = match &args.to {
+                Some(name) => Some(find_org(&vault, name)?),
+                None => {
+                    let caretakers =
+                        organisations::of_kind(vault.conn(), OrganisationKind::Caretaker)?;
+                    (caretakers.len() == 1).then(|| caretakers[0].id)
+                }
+            };
+            let order = plates::mark_sent(
+                vault.conn(),
+                args.id,
+                to,
+                args.date.unwrap_or_else(today),
+                &actor,
+                common::now(),
+            )?;
+            save(&mut vault)?;
+            print_or(args.json, &order, || say_plate(&order))
+        }
+        PlatesCommand::Mounted(args) => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            let order = plates::mark_mounted(
+                vault.conn(),
+                args.id,
+                args.date.unwrap_or_else(today),
+                &actor,
+                common::now(),
+            )?;
+            save(&mut vault)?;
+            print_or(args.json, &order, || say_plate(&order))
+        }
+    }
+}
+
+/// An organisation by name, or by number ("3" or "#3").
+fn find_org(vault: &Vault, name: &str) -> CliResult<Id> {
+    let conn = vault.conn();
+    if let Some(org) = organisations::find(conn, name)? {
+        return Ok(org.id);
+    }
+    if let Ok(id) = name.trim().trim_start_matches('#').parse::<Id>() {
+        return Ok(organisations::get(conn, id)?.id);
+    }
+    Err(
+        CliError::user(format!("There is no organisation named {name}."))
+            .with_hint("`andel orgs list` shows them; add one with `andel orgs add`."),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// overview
+
+#[derive(Debug, Args)]
+pub struct OverviewArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn overview(args: OverviewArgs) -> CliResult {
+    let vault = common::open_read_only(&args.vault)?;
+    let o = overview::overview(vault.conn(), today())?;
+    print_or(args.json, &o, || {
+        if o.is_clear() {
+            common::say("Nothing needs the board's attention.");
+        }
+        for (title, list) in [
+            ("Sublet requests awaiting a decision", &o.awaiting_decision),
+            ("Sublets ending soon", &o.ending_soon),
+            ("Sublets past their end, not closed", &o.overdue),
+        ] {
+            if !list.is_empty() {
+                common::say(format!("{title}:"));
+                list.iter().for_each(say_sublet);
+            }
+        }
+        for (title, list) in [
+            ("Name-plate orders not sent", &o.plates_not_sent),
+            ("Name-plate orders not mounted", &o.plates_not_mounted),
+        ] {
+            if !list.is_empty() {
+                common::say(format!("{title}:"));
+                list.iter().for_each(say_plate);
+            }
+        }
+    })
+}

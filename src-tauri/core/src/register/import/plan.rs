@@ -1,0 +1,717 @@
+//! From rows to a plan: which units and owners the list holds, compared with the register, as a
+//! list of steps that [`Planned::carry_out`] performs. Planning reads only; the preview is the
+//! plan described in words.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use super::columns::{self, Field};
+use super::read::Table;
+use super::values;
+use super::{Change, Column, Error, MappedBy, Preview, RowIssue};
+use crate::register::guard;
+use crate::register::people::{self, PersonFields};
+use crate::register::units::{self, UnitFields};
+use crate::register::{iso, looks_like_email, name_key, ownership, tidy, Id};
+
+/// An owner as the list gives them.
+#[derive(Debug, Clone, Default)]
+struct ListedOwner {
+    name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    moved_in: Option<NaiveDate>,
+}
+
+/// A unit as the list gives it, gathered from one or more rows.
+#[derive(Debug, Clone, Default)]
+struct ListedUnit {
+    number: String,
+    flat: Option<String>,
+    address: Option<String>,
+    postcode_city: Option<String>,
+    floor: Option<String>,
+    owners: Vec<ListedOwner>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum UnitRef {
+    Existing(Id),
+    New(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum PersonRef {
+    Existing(Id),
+    New(usize),
+}
+
+#[derive(Debug)]
+enum Step {
+    AddUnit(usize, UnitFields),
+    UpdateUnit(Id, UnitFields),
+    End(Id, NaiveDate),
+    AddPerson(usize, PersonFields),
+    UpdatePerson(Id, PersonFields),
+    Start {
+        unit: UnitRef,
+        person: PersonRef,
+        from: Option<NaiveDate>,
+        propose_plate: bool,
+    },
+    SetStart(Id, Option<NaiveDate>),
+}
+
+/// The plan and its description.
+#[derive(Debug)]
+pub(super) struct Planned {
+    pub preview: Preview,
+    steps: Vec<Step>,
+}
+
+fn opt(text: &str) -> Option<String> {
+    let t = tidy(text);
+    (!t.is_empty()).then_some(t)
+}
+
+/// Works out the columns: given mapping, then remembered, then recognised names.
+fn map_columns(
+    header: &[String],
+    given: &[(String, Field)],
+    remembered: &BTreeMap<String, Field>,
+) -> Vec<Column> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let n = columns::normalise(h);
+            let (field, mapped_by) =
+                if let Some((_, f)) = given.iter().find(|(c, _)| columns::normalise(c) == n) {
+                    (Some(*f), MappedBy::Given)
+                } else if let Some(f) = remembered.get(&n) {
+                    (Some(*f), MappedBy::Remembered)
+                } else if let Some(f) = columns::recognise(h) {
+                    (Some(f), MappedBy::Automatic)
+                } else {
+                    (None, MappedBy::Unmapped)
+                };
+            let field = field.filter(|f| *f != Field::Ignore);
+            Column {
+                index: i as u32,
+                header: h.trim_start_matches('\u{feff}').trim().to_string(),
+                mapped_by: if field.is_none() && mapped_by != MappedBy::Given {
+                    MappedBy::Unmapped
+                } else {
+                    mapped_by
+                },
+                field,
+            }
+        })
+        .collect()
+}
+
+fn useful(columns: &[Column]) -> usize {
+    columns
+        .iter()
+        .filter(|c| c.field.is_some_and(|f| f != Field::NationalId))
+        .count()
+}
+
+pub(super) fn plan(
+    conn: &Connection,
+    table: &Table,
+    given: &[(String, Field)],
+    remembered: &BTreeMap<String, Field>,
+    today: NaiveDate,
+) -> Result<Planned, Error> {
+    let non_empty: Vec<usize> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, _)| i)
+        .collect();
+    let first = *non_empty.first().ok_or(Error::Empty)?;
+    // The header is the first of the first rows with at least two known columns; some exports
+    // put a title line ("Beboerliste pr. 1.1.2025") above it.
+    let header_index = non_empty
+        .iter()
+        .take(10)
+        .copied()
+        .find(|&i| useful(&map_columns(&table.rows[i].cells, given, remembered)) >= 2)
+        .unwrap_or(first);
+    let header = &table.rows[header_index];
+    let columns = map_columns(&header.cells, given, remembered);
+    let found = columns
+        .iter()
+        .map(|c| format!("\"{}\"", c.header))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for (column, _) in given {
+        let n = columns::normalise(column);
+        if !columns.iter().any(|c| columns::normalise(&c.header) == n) {
+            return Err(Error::UnknownColumn {
+                column: column.clone(),
+                found,
+            });
+        }
+    }
+    let has = |fields: &[Field]| {
+        columns
+            .iter()
+            .any(|c| c.field.is_some_and(|f| fields.contains(&f)))
+    };
+    if !has(&[Field::Share, Field::Flat, Field::Address]) {
+        return Err(Error::MissingColumn {
+            missing: "the share or flat number",
+            found,
+        });
+    }
+    if !has(&[
+        Field::Name,
+        Field::CoOwner,
+        Field::FirstName,
+        Field::LastName,
+    ]) {
+        return Err(Error::MissingColumn {
+            missing: "the owners' names",
+            found,
+        });
+    }
+
+    let mut notes = Vec::new();
+    for c in &columns {
+        if c.field == Some(Field::NationalId) {
+            notes.push(format!(
+                "The column \"{}\" was not read: Andel never stores national identity numbers.",
+                c.header
+            ));
+        }
+    }
+
+    let mut rejected = Vec::new();
+    let mut warnings = Vec::new();
+    let mut listed: Vec<ListedUnit> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let width = header.cells.len();
+    for row in &table.rows[header_index + 1..] {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let extra = row
+            .cells
+            .iter()
+            .skip(width)
+            .filter(|c| !c.trim().is_empty())
+            .count();
+        if extra > 0 {
+            rejected.push(RowIssue {
+                row: row.number,
+                reason: format!(
+                    "the row has {} values but the list has {width} columns; a value may contain the separator (put such values in quotes)",
+                    width + extra
+                ),
+            });
+            continue;
+        }
+        // Read the cells, taking national IDs out of every value.
+        let mut cells: Vec<(Field, &Column, String)> = Vec::new();
+        for c in &columns {
+            let Some(field) = c.field else { continue };
+            if field == Field::NationalId {
+                continue;
+            }
+            let raw = row
+                .cells
+                .get(c.index as usize)
+                .map(String::as_str)
+                .unwrap_or("");
+            let (clean, found) = guard::remove(raw);
+            if let Some(kind) = found.first() {
+                warnings.push(RowIssue {
+                    row: row.number,
+                    reason: format!(
+                        "column \"{}\" held what looks like {}; it was left out, as Andel never stores national identity numbers",
+                        c.header,
+                        kind.label()
+                    ),
+                });
+            }
+            let clean = tidy(&clean);
+            if !clean.is_empty() {
+                cells.push((field, c, clean));
+            }
+        }
+        let first_of = |f: Field| {
+            cells
+                .iter()
+                .find(|(g, _, _)| *g == f)
+                .map(|(_, _, v)| v.clone())
+        };
+        let share = first_of(Field::Share);
+        let flat = first_of(Field::Flat);
+        let address = first_of(Field::Address);
+        let floor = first_of(Field::Floor);
+        let number = match (&share, &flat, &address) {
+            (Some(s), _, _) => s.clone(),
+            (None, Some(f), _) => f.clone(),
+            (None, None, Some(a)) => tidy(&format!("{a} {}", floor.clone().unwrap_or_default())),
+            (None, None, None) => {
+                rejected.push(RowIssue {
+                    row: row.number,
+                    reason: "the row has no share number, flat number or address".into(),
+                });
+                continue;
+            }
+        };
+        // Owners: every name and co-owner cell, each of which may hold several people.
+        let mut names: Vec<String> = Vec::new();
+        for (f, _, v) in &cells {
+            if matches!(f, Field::Name | Field::CoOwner) {
+                names.extend(values::names(v));
+            }
+        }
+        let first_name = first_of(Field::FirstName);
+        let last_name = first_of(Field::LastName);
+        if first_name.is_some() || last_name.is_some() {
+            let full = tidy(&format!(
+                "{} {}",
+                first_name.unwrap_or_default(),
+                last_name.unwrap_or_default()
+            ));
+            names.extend(values::names(&full));
+        }
+        if names.is_empty() {
+            rejected.push(RowIssue {
+                row: row.number,
+                reason: "the row has no owner's name".into(),
+            });
+            continue;
+        }
+        let moved_in = match cells.iter().find(|(f, _, _)| *f == Field::MovedIn) {
+            Some((_, c, v)) => match values::date(v) {
+                Some(d) => Some(d),
+                None => {
+                    rejected.push(RowIssue {
+                        row: row.number,
+                        reason: format!(
+                            "\"{v}\" in column \"{}\" is not a date (write dd.mm.yyyy or yyyy-mm-dd)",
+                            c.header
+                        ),
+                    });
+                    continue;
+                }
+            },
+            None => None,
+        };
+        let phone = first_of(Field::Phone);
+        let mut emails = Vec::new();
+        if let Some((_, c, v)) = cells.iter().find(|(f, _, _)| *f == Field::Email) {
+            for e in values::emails(v) {
+                if looks_like_email(&e) {
+                    emails.push(e);
+                } else {
+                    warnings.push(RowIssue {
+                        row: row.number,
+                        reason: format!(
+                            "\"{e}\" in column \"{}\" is not an e-mail address and was left out",
+                            c.header
+                        ),
+                    });
+                }
+            }
+        }
+        if let Some(flag) = first_of(Field::Sublet) {
+            if values::yes(&flag) {
+                notes.push(format!(
+                    "Unit {number} is marked as sublet in the list (row {}). Sublets need the board's decision: record it under Sublets.",
+                    row.number
+                ));
+            }
+        }
+
+        let key = name_key(&number);
+        let idx = *by_key.entry(key).or_insert_with(|| {
+            listed.push(ListedUnit {
+                number: number.clone(),
+                ..Default::default()
+            });
+            listed.len() - 1
+        });
+        let unit = &mut listed[idx];
+        if share.is_some() {
+            unit.flat = unit.flat.take().or(flat);
+        }
+        unit.address = unit.address.take().or(address);
+        unit.postcode_city = unit.postcode_city.take().or(first_of(Field::PostcodeCity));
+        unit.floor = unit.floor.take().or(floor);
+        for (i, name) in names.into_iter().enumerate() {
+            let owner = ListedOwner {
+                phone: if i == 0 { phone.clone() } else { None },
+                email: emails.get(i).cloned(),
+                moved_in,
+                name,
+            };
+            match unit
+                .owners
+                .iter_mut()
+                .find(|o| name_key(&o.name) == name_key(&owner.name))
+            {
+                Some(o) => {
+                    o.phone = o.phone.take().or(owner.phone);
+                    o.email = o.email.take().or(owner.email);
+                    o.moved_in = o.moved_in.or(owner.moved_in);
+                }
+                None => unit.owners.push(owner),
+            }
+        }
+    }
+
+    compare(
+        conn,
+        table,
+        header.number,
+        columns,
+        listed,
+        rejected,
+        warnings,
+        notes,
+        today,
+    )
+}
+
+/// Compares what the list holds with the register and writes the steps.
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    conn: &Connection,
+    table: &Table,
+    header_row: u32,
+    columns: Vec<Column>,
+    listed: Vec<ListedUnit>,
+    rejected: Vec<RowIssue>,
+    warnings: Vec<RowIssue>,
+    notes: Vec<String>,
+    today: NaiveDate,
+) -> Result<Planned, Error> {
+    let failed = |e: &dyn std::fmt::Display| Error::Failed {
+        code: crate::ErrorCode::Internal,
+        message: e.to_string(),
+    };
+    let mut steps = Vec::new();
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    let mut ended = Vec::new();
+    let open = ownership::open(conn).map_err(|e| failed(&e))?;
+    let mut open_by_unit: HashMap<Id, Vec<ownership::Ownership>> = HashMap::new();
+    for o in open {
+        open_by_unit.entry(o.unit_id).or_default().push(o);
+    }
+    let mut planned_people: HashMap<String, PersonRef> = HashMap::new();
+    let mut new_people = 0usize;
+    let mut new_units = 0usize;
+    let mut listed_units: Vec<Id> = Vec::new();
+    let mut distinct_people: HashMap<String, ()> = HashMap::new();
+    let mut ownerships = 0u32;
+
+    for unit in &listed {
+        ownerships += unit.owners.len() as u32;
+        for o in &unit.owners {
+            distinct_people.insert(name_key(&o.name), ());
+        }
+        let existing = units::find(conn, &unit.number).map_err(|e| failed(&e))?;
+        let (unit_ref, had_owners, current) = match &existing {
+            Some(u) => {
+                listed_units.push(u.id);
+                let mut changes = UnitFields::default();
+                let mut what = Vec::new();
+                let mut diff = |new: &Option<String>,
+                                old: &Option<String>,
+                                slot: &mut Option<String>,
+                                label: &'static str| {
+                    if let Some(n) = new {
+                        if Some(n) != old.as_ref() {
+                            *slot = Some(n.clone());
+                            what.push(label);
+                        }
+                    }
+                };
+                diff(&unit.flat, &u.flat, &mut changes.flat, "flat number");
+                diff(&unit.address, &u.address, &mut changes.address, "address");
+                diff(
+                    &unit.postcode_city,
+                    &u.postcode_city,
+                    &mut changes.postcode_city,
+                    "postcode and town",
+                );
+                diff(&unit.floor, &u.floor_side, &mut changes.floor_side, "floor");
+                if !what.is_empty() {
+                    changed.push(Change {
+                        unit: u.number.clone(),
+                        person: None,
+                        detail: what.join(", "),
+                    });
+                    steps.push(Step::UpdateUnit(u.id, changes));
+                }
+                let current = open_by_unit.remove(&u.id).unwrap_or_default();
+                (UnitRef::Existing(u.id), !current.is_empty(), current)
+            }
+            None => {
+                let idx = new_units;
+                new_units += 1;
+                steps.push(Step::AddUnit(
+                    idx,
+                    UnitFields {
+                        number: Some(unit.number.clone()),
+                        flat: unit.flat.clone(),
+                        address: unit.address.clone(),
+                        postcode_city: unit.postcode_city.clone(),
+                        floor_side: unit.floor.clone(),
+                    },
+                ));
+                (UnitRef::New(idx), false, Vec::new())
+            }
+        };
+
+        // Owners no longer listed: their ownership ends the day the new owner took over, or
+        // today when the list does not say.
+        let new_owners: Vec<&ListedOwner> = unit
+            .owners
+            .iter()
+            .filter(|l| {
+                !current
+                    .iter()
+                    .any(|c| name_key(&c.person_name) == name_key(&l.name))
+            })
+            .collect();
+        let handover = new_owners
+            .iter()
+            .filter_map(|o| o.moved_in)
+            .min()
+            .unwrap_or(today);
+        for c in &current {
+            match unit
+                .owners
+                .iter()
+                .find(|l| name_key(&l.name) == name_key(&c.person_name))
+            {
+                Some(l) => {
+                    let mut what = Vec::new();
+                    if let Some(d) = l.moved_in.filter(|d| Some(*d) != c.from) {
+                        if c.to.is_none_or(|t| t >= d) {
+                            steps.push(Step::SetStart(c.id, Some(d)));
+                            what.push(format!("moved in {}", iso(d)));
+                        }
+                    }
+                    let person = people::get(conn, c.person_id).map_err(|e| failed(&e))?;
+                    let fields = contact_changes(&person, l);
+                    if fields != PersonFields::default() {
+                        if fields.phone.is_some() {
+                            what.push("phone".into());
+                        }
+                        if fields.email.is_some() {
+                            what.push("e-mail".into());
+                        }
+                        steps.push(Step::UpdatePerson(c.person_id, fields));
+                    }
+                    planned_people.insert(name_key(&l.name), PersonRef::Existing(c.person_id));
+                    if !what.is_empty() {
+                        changed.push(Change {
+                            unit: unit.number.clone(),
+                            person: Some(c.person_name.clone()),
+                            detail: what.join(", "),
+                        });
+                    }
+                }
+                None => {
+                    let on = c.from.map_or(handover, |f| handover.max(f));
+                    steps.push(Step::End(c.id, on));
+                    ended.push(Change {
+                        unit: unit.number.clone(),
+                        person: Some(c.person_name.clone()),
+                        detail: format!("no longer listed; moved out {}", iso(on)),
+                    });
+                }
+            }
+        }
+
+        for l in new_owners {
+            let key = name_key(&l.name);
+            let person = match planned_people.get(&key) {
+                Some(p) => *p,
+                None => {
+                    let existing = people::find_by_name(conn, &l.name).map_err(|e| failed(&e))?;
+                    let p = if existing.len() == 1 {
+                        let person = &existing[0];
+                        let fields = contact_changes(person, l);
+                        if fields != PersonFields::default() {
+                            steps.push(Step::UpdatePerson(person.id, fields));
+                        }
+                        PersonRef::Existing(person.id)
+                    } else {
+                        let idx = new_people;
+                        new_people += 1;
+                        steps.push(Step::AddPerson(
+                            idx,
+                            PersonFields {
+                                name: Some(l.name.clone()),
+                                phone: l.phone.clone(),
+                                email: l.email.clone(),
+                                note: None,
+                            },
+                        ));
+                        PersonRef::New(idx)
+                    };
+                    planned_people.insert(key, p);
+                    p
+                }
+            };
+            steps.push(Step::Start {
+                unit: unit_ref,
+                person,
+                from: l.moved_in,
+                propose_plate: had_owners,
+            });
+            added.push(Change {
+                unit: unit.number.clone(),
+                person: Some(l.name.clone()),
+                detail: match l.moved_in {
+                    Some(d) => format!("new owner from {}", iso(d)),
+                    None => "new owner".into(),
+                },
+            });
+        }
+    }
+
+    // Units the list no longer has at all: their owners are no longer listed either.
+    let mut rest: Vec<(Id, Vec<ownership::Ownership>)> = open_by_unit.into_iter().collect();
+    rest.sort_by_key(|(id, _)| *id);
+    for (_, owners) in rest {
+        for c in owners {
+            let on = c.from.map_or(today, |f| today.max(f));
+            steps.push(Step::End(c.id, on));
+            ended.push(Change {
+                unit: c.unit_number.clone(),
+                person: Some(c.person_name.clone()),
+                detail: format!("unit not in the list; moved out {}", iso(on)),
+            });
+        }
+    }
+
+    // Ends first, so a unit's new owners are its only owners when their name-plate draft is
+    // proposed.
+    steps.sort_by_key(|s| match s {
+        Step::AddUnit(..) | Step::UpdateUnit(..) => 0,
+        Step::End(..) => 1,
+        Step::AddPerson(..) | Step::UpdatePerson(..) => 2,
+        Step::Start { .. } | Step::SetStart(..) => 3,
+    });
+
+    Ok(Planned {
+        preview: Preview {
+            source: table.source.clone(),
+            header_row,
+            columns,
+            units: listed.len() as u32,
+            people: distinct_people.len() as u32,
+            ownerships,
+            added,
+            changed,
+            ended,
+            rejected,
+            warnings,
+            notes,
+            applied: false,
+        },
+        steps,
+    })
+}
+
+/// The contact fields the list has and the register does not (an empty cell keeps the value).
+fn contact_changes(person: &people::Person, listed: &ListedOwner) -> PersonFields {
+    let mut fields = PersonFields::default();
+    if let Some(p) = listed.phone.as_ref().and_then(|p| opt(p)) {
+        if person.phone.as_deref() != Some(p.as_str()) {
+            fields.phone = Some(p);
+        }
+    }
+    if let Some(e) = listed.email.as_ref().and_then(|e| opt(e)) {
+        if person.email.as_deref().map(str::to_lowercase) != Some(e.to_lowercase()) {
+            fields.email = Some(e);
+        }
+    }
+    fields
+}
+
+impl Planned {
+    /// Performs the steps on `conn` (the caller's transaction) and returns the preview.
+    pub(super) fn carry_out(
+        self,
+        conn: &Connection,
+        today: NaiveDate,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Preview, Error> {
+        let failed = |code: crate::ErrorCode, e: &dyn std::fmt::Display| Error::Failed {
+            code,
+            message: e.to_string(),
+        };
+        let mut new_units: HashMap<usize, Id> = HashMap::new();
+        let mut new_people: HashMap<usize, Id> = HashMap::new();
+        for step in self.steps {
+            match step {
+                Step::AddUnit(idx, fields) => {
+                    let u =
+                        units::add(conn, &fields, actor, now).map_err(|e| failed(e.code(), &e))?;
+                    new_units.insert(idx, u.id);
+                }
+                Step::UpdateUnit(id, fields) => {
+                    units::update(conn, id, &fields, actor, now)
+                        .map_err(|e| failed(e.code(), &e))?;
+                }
+                Step::End(id, on) => {
+                    ownership::end(conn, id, on, actor, now).map_err(|e| failed(e.code(), &e))?;
+                }
+                Step::AddPerson(idx, fields) => {
+                    let p =
+                        people::add(conn, &fields, actor, now).map_err(|e| failed(e.code(), &e))?;
+                    new_people.insert(idx, p.id);
+                }
+                Step::UpdatePerson(id, fields) => {
+                    people::update(conn, id, &fields, actor, now)
+                        .map_err(|e| failed(e.code(), &e))?;
+                }
+                Step::Start {
+                    unit,
+                    person,
+                    from,
+                    propose_plate,
+                } => {
+                    let unit = match unit {
+                        UnitRef::Existing(id) => id,
+                        UnitRef::New(idx) => *new_units.get(&idx).ok_or_else(|| {
+                            failed(crate::ErrorCode::Internal, &"a planned unit was not added")
+                        })?,
+                    };
+                    let person = match person {
+                        PersonRef::Existing(id) => id,
+                        PersonRef::New(idx) => *new_people.get(&idx).ok_or_else(|| {
+                            failed(
+                                crate::ErrorCode::Internal,
+                                &"a planned person was not added",
+                            )
+                        })?,
+                    };
+                    ownership::start(conn, unit, person, from, propose_plate, today, actor, now)
+                        .map_err(|e| failed(e.code(), &e))?;
+                }
+                Step::SetStart(id, from) => {
+                    ownership::set_start(conn, id, from, actor, now)
+                        .map_err(|e| failed(e.code(), &e))?;
+                }
+            }
+        }
+        Ok(self.preview)
+    }
+}

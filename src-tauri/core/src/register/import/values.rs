@@ -1,0 +1,196 @@
+//! Reading the values in the cells: dates in the forms administrators export, and owners'
+//! names when one cell holds two ("Sanne og Kenneth Rosendahl").
+
+use chrono::{Duration, NaiveDate};
+
+/// A date as the lists write it: `dd.mm.yyyy`, `dd-mm-yyyy`, `dd/mm/yyyy`, `yyyy-mm-dd` (with
+/// or without a time after it), two-digit years (`dd.mm.yy`), or an Excel serial day number.
+/// `None` when the text is none of these.
+pub fn date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    // "2021-08-01 00:00:00" and "2021-08-01T00:00:00": the date is what matters.
+    let t = match t.find([' ', 'T']) {
+        Some(i) if i >= 8 => &t[..i],
+        _ => t,
+    };
+    if let Some(serial) = serial_number(t) {
+        return excel_serial(serial);
+    }
+    let parts: Vec<&str> = t.split(['.', '-', '/']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |s: &str| s.parse::<u32>().ok();
+    if parts[0].len() == 4 {
+        return NaiveDate::from_ymd_opt(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?);
+    }
+    if parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    let year = match parts[2].len() {
+        4 => n(parts[2])? as i32,
+        // Two-digit years: move-in dates are in the past, so 00–49 is this century.
+        2 => {
+            let y = n(parts[2])? as i32;
+            if y < 50 {
+                2000 + y
+            } else {
+                1900 + y
+            }
+        }
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, n(parts[1])?, n(parts[0])?)
+}
+
+/// A cell that is only a number in the range of Excel dates from 1927 to 2173 (lower numbers
+/// are more likely years or house numbers than dates).
+fn serial_number(t: &str) -> Option<f64> {
+    let value: f64 = t.parse().ok()?;
+    let digits = t.split('.').next().unwrap_or("");
+    (digits.len() == 5 && (10_000.0..100_000.0).contains(&value)).then_some(value)
+}
+
+/// The day of an Excel serial date number. Day 1 is 1900-01-01; Excel counts a 29 February 1900
+/// that never was, so from day 61 on, day 0 is 1899-12-30.
+pub fn excel_serial(serial: f64) -> Option<NaiveDate> {
+    if !(1.0..3_000_000.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as i64;
+    let base = if days >= 61 {
+        NaiveDate::from_ymd_opt(1899, 12, 30)?
+    } else {
+        NaiveDate::from_ymd_opt(1899, 12, 31)?
+    };
+    base.checked_add_signed(Duration::days(days))
+}
+
+/// The words that join two owners in one cell.
+const JOINERS: [&str; 6] = ["og", "och", "and", "&", "+", "og/eller"];
+
+/// The people named in one cell: "X og Y", "X och Y", "X & Y", "X and Y", "X, Y og Z". A first
+/// name alone before the joiner borrows the last name after it: "Jostein og Marit Pedersen" is
+/// Jostein Pedersen and Marit Pedersen.
+pub fn names(cell: &str) -> Vec<String> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let has_joiner = words
+        .iter()
+        .any(|w| JOINERS.contains(&w.to_lowercase().as_str()));
+    let mut parts: Vec<Vec<String>> = vec![Vec::new()];
+    for w in words {
+        let lower = w.to_lowercase();
+        if JOINERS.contains(&lower.as_str()) {
+            parts.push(Vec::new());
+            continue;
+        }
+        // Commas separate people only in a list that also has a joiner ("A, B og C"); alone,
+        // "Hansen, Jens" is one person written surname first.
+        if has_joiner && w.ends_with(',') {
+            let w = w.trim_end_matches(',');
+            if let Some(last) = parts.last_mut() {
+                if !w.is_empty() {
+                    last.push(w.to_string());
+                }
+            }
+            parts.push(Vec::new());
+            continue;
+        }
+        if let Some(last) = parts.last_mut() {
+            last.push(w.to_string());
+        }
+    }
+    let parts: Vec<Vec<String>> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    let surname = parts
+        .last()
+        .filter(|p| p.len() >= 2)
+        .and_then(|p| p.last().cloned());
+    let single_count = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut name = p.join(" ");
+            if p.len() == 1 && i + 1 < single_count {
+                if let Some(s) = &surname {
+                    name = format!("{name} {s}");
+                }
+            }
+            name
+        })
+        .collect()
+}
+
+/// The e-mail addresses in one cell (some lists put both owners' in one cell).
+pub fn emails(cell: &str) -> Vec<String> {
+    cell.split([';', ',', ' ', '/'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Does a sublet-flag cell say yes?
+pub fn yes(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "ja" | "j" | "yes" | "y" | "x" | "1" | "true" | "sand"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::parse_iso_date as d;
+
+    #[test]
+    fn dates_in_every_form() {
+        let want = d("2021-08-01");
+        for t in [
+            "01.08.2021",
+            "1.8.2021",
+            "01-08-2021",
+            "01/08/2021",
+            "2021-08-01",
+            "2021-08-01 00:00:00",
+            "01.08.21",
+            "44409",
+        ] {
+            assert_eq!(date(t), want, "{t}");
+        }
+        assert_eq!(date("31.02.2020"), None);
+        assert_eq!(date("soon"), None);
+        assert_eq!(date("2021"), None);
+        assert_eq!(excel_serial(1.0), d("1900-01-01"));
+        assert_eq!(excel_serial(61.0), d("1900-03-01"));
+    }
+
+    #[test]
+    fn co_owners_in_one_cell() {
+        assert_eq!(
+            names("Sanne Rosendahl og Kenneth Rosendahl"),
+            ["Sanne Rosendahl", "Kenneth Rosendahl"]
+        );
+        assert_eq!(
+            names("Jostein og Marit Pedersen"),
+            ["Jostein Pedersen", "Marit Pedersen"]
+        );
+        assert_eq!(names("Karin Lund och Per Ek"), ["Karin Lund", "Per Ek"]);
+        assert_eq!(names("Ann Berg & Bo Berg"), ["Ann Berg", "Bo Berg"]);
+        assert_eq!(names("Ann Berg and Bo Berg"), ["Ann Berg", "Bo Berg"]);
+        assert_eq!(names("Hansen, Jens"), ["Hansen, Jens"]);
+        assert_eq!(names("A Aa, B Bb og C Cc"), ["A Aa", "B Bb", "C Cc"]);
+        assert_eq!(names("Inga Sara Hætta"), ["Inga Sara Hætta"]);
+        assert!(names("  ").is_empty());
+    }
+}
