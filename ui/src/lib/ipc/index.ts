@@ -1,0 +1,125 @@
+// The seam between the UI and the Rust side. This module is the only place that talks to Tauri:
+// components call `backend()` and never import bindings.ts. In the app the backend is the
+// generated tauri-specta bindings; in vitest (and in a plain browser during `npm run dev`) it is
+// the in-memory fake in mock.ts.
+import { commands, events } from './bindings';
+import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
+
+export type {
+  AppInfo,
+  ArchiveProbe,
+  Association,
+  AssociationChanges,
+  AuditEntry,
+  CloseBlocked,
+  Counts,
+  Country,
+  DemoArchive,
+  ErrorCode,
+  IpcError,
+  LockHolder,
+  NewArchive,
+  Overview,
+  Preferences,
+  Protection,
+  RecentArchive,
+  Result,
+  SaveState,
+  Strength,
+  Summary,
+  UnlockRequest,
+} from './bindings';
+
+/** The commands the UI uses, typed by the generated bindings. Extend the list as areas land. */
+export type Commands = Pick<
+  typeof commands,
+  | 'appInfo'
+  | 'preferences'
+  | 'setLanguage'
+  | 'forgetRecent'
+  | 'pickArchive'
+  | 'pickNewArchivePath'
+  | 'suggestArchivePath'
+  | 'passphraseStrength'
+  | 'probeArchive'
+  | 'createArchive'
+  | 'unlockArchive'
+  | 'openDemo'
+  | 'lockArchive'
+  | 'overview'
+  | 'saveNow'
+  | 'updateAssociation'
+  | 'setAutoLock'
+  | 'auditTrail'
+  | 'quit'
+>;
+
+export type Unlisten = () => void;
+
+/** The app's events, delivered with their payloads. */
+export interface Events {
+  onSaveStateChanged(handler: (state: SaveState) => void): Promise<Unlisten>;
+  onCloseBlocked(handler: (blocked: CloseBlocked) => void): Promise<Unlisten>;
+}
+
+export type Backend = Commands & Events;
+
+/** The real backend: the generated commands and events. */
+export const tauriBackend: Backend = {
+  appInfo: commands.appInfo,
+  preferences: commands.preferences,
+  setLanguage: commands.setLanguage,
+  forgetRecent: commands.forgetRecent,
+  pickArchive: commands.pickArchive,
+  pickNewArchivePath: commands.pickNewArchivePath,
+  suggestArchivePath: commands.suggestArchivePath,
+  passphraseStrength: commands.passphraseStrength,
+  probeArchive: commands.probeArchive,
+  createArchive: commands.createArchive,
+  unlockArchive: commands.unlockArchive,
+  openDemo: commands.openDemo,
+  lockArchive: commands.lockArchive,
+  overview: commands.overview,
+  saveNow: commands.saveNow,
+  updateAssociation: commands.updateAssociation,
+  setAutoLock: commands.setAutoLock,
+  auditTrail: commands.auditTrail,
+  quit: commands.quit,
+  onSaveStateChanged: (handler) => events.saveStateChanged.listen((e) => handler(e.payload)),
+  onCloseBlocked: (handler) => events.closeBlocked.listen((e) => handler(e.payload)),
+};
+
+let current: Backend = tauriBackend;
+
+/** The backend every component uses. */
+export function backend(): Backend {
+  return current;
+}
+
+/** Replaces the backend: the mock in tests and in a plain browser during development. */
+export function setBackend(b: Backend): void {
+  current = b;
+}
+
+/** True inside the desktop app (Tauri injects its internals before our scripts run). */
+export function insideTauri(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+/**
+ * An error for a failure that did not come back as a typed `{code, message}` (the IPC call
+ * itself threw): shown as an internal error rather than lost.
+ */
+export function internalError(e: unknown): IpcError {
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', message };
+}
+
+/** Runs a command that returns a Result, turning a thrown failure into an internal error. */
+export async function call<T>(run: () => Promise<Result<T, IpcError>>): Promise<Result<T, IpcError>> {
+  try {
+    return await run();
+  } catch (e) {
+    return { status: 'error', error: internalError(e) };
+  }
+}

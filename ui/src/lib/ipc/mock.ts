@@ -1,0 +1,438 @@
+// An in-memory fake of the Rust side, for vitest and for working on the UI in a plain browser.
+// It behaves like the real commands where the UI can tell the difference: a wrong passphrase is
+// `wrong_passphrase`, a file someone else holds is `in_use`, a failed save keeps the archive
+// open, and so on. Tests arrange cases through the public fields and helpers below.
+import type {
+  AppInfo,
+  ArchiveProbe,
+  Association,
+  AssociationChanges,
+  AuditEntry,
+  Backend,
+  CloseBlocked,
+  Country,
+  DemoArchive,
+  ErrorCode,
+  IpcError,
+  LockHolder,
+  NewArchive,
+  Overview,
+  Preferences,
+  Result,
+  SaveState,
+  Strength,
+  UnlockRequest,
+  Unlisten,
+} from './index';
+
+/** An archive file as the fake "disk" holds it. */
+export interface MockArchive {
+  /** What the file really is; anything but "archive" fails to open with the matching code. */
+  kind: 'archive' | 'not_an_archive' | 'damaged' | 'newer_version';
+  protection: 'passphrase' | 'recipients';
+  passphrase?: string;
+  /** For recipient archives: the key file path that opens it. */
+  keyFile?: string;
+  association: Association;
+  autoLockMinutes: number;
+  audit: AuditEntry[];
+  openElsewhere: LockHolder | null;
+}
+
+export const MOCK_DEMO_PASSPHRASE = 'demo-andel-2026';
+export const MOCK_DEMO_PATH = '/home/board/.local/share/andel/demo/Kastanjegaarden-demo.andel';
+const DEFAULT_FOLDER = '/home/board/Documents';
+
+function ok<T>(data: T): Result<T, IpcError> {
+  return { status: 'ok', data };
+}
+
+function err<T>(code: ErrorCode, message: string): Result<T, IpcError> {
+  return { status: 'error', error: { code, message } };
+}
+
+const COMMON = ['password', 'passw0rd', '123456', '12345678', 'qwerty', 'andel', 'bestyrelsen', 'styret', 'styrelsen', 'adgangskode', 'passord', 'losenord', 'lösenord', 'sommer', 'vinter', 'hemmelig'];
+
+/** The same estimate as andel-core's `vault::strength`. */
+export function estimateStrength(passphrase: string): Strength {
+  const chars = [...passphrase];
+  const lower = passphrase.toLowerCase().replace(/[0-9]+$/, '');
+  if (chars.length < 8 || COMMON.includes(lower)) return 'weak';
+  let pool = 0;
+  if (chars.some((c) => c !== c.toUpperCase())) pool += 29;
+  if (chars.some((c) => c !== c.toLowerCase())) pool += 29;
+  if (/[0-9]/.test(passphrase)) pool += 10;
+  if (/[^\p{L}\p{N}]/u.test(passphrase)) pool += 20;
+  let bits = chars.length * Math.log2(Math.max(pool, 1));
+  const words = passphrase.split(/[\s\-_.]/).filter((w) => [...w].length >= 3).length;
+  if (words >= 3) bits = Math.min(bits, words * 13 + 10);
+  if (new Set(chars).size * 3 < chars.length) bits /= 2;
+  if (bits < 45) return 'weak';
+  if (bits < 60) return 'fair';
+  if (bits < 75) return 'good';
+  return 'strong';
+}
+
+function looksLikeEmail(s: string): boolean {
+  const at = s.indexOf('@');
+  if (at < 0) return false;
+  const local = s.slice(0, at);
+  const domain = s.slice(at + 1);
+  return local.length > 0 && domain.includes('.') && !domain.startsWith('.') && !domain.endsWith('.') && !/\s/.test(s);
+}
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export class MockBackend implements Backend {
+  /** The fake disk: archives by path. */
+  files = new Map<string, MockArchive>();
+  prefs: Preferences = { language: null, actor: null, recent: [] };
+  systemLanguage = 'en';
+  /** What the next native dialogs return (null: the user cancelled). */
+  nextPickedArchive: string | null = null;
+  nextPickedNewPath: string | null = null;
+  /** While set, every save fails with this error (and the archive stays open). */
+  saveFailure: IpcError | null = null;
+  /** Folders where nothing can be written. */
+  readOnlyFolders: string[] = ['/readonly'];
+  /** Every command called, in order, for tests that care. */
+  calls: string[] = [];
+  quitCalled: boolean | null = null;
+  /** The clock; tests may fix it. */
+  now: () => Date = () => new Date();
+
+  private open: { path: string; actor: string } | null = null;
+  private saveState: SaveState = { state: 'saved', at: new Date(0).toISOString() };
+  private saveListeners = new Set<(s: SaveState) => void>();
+  private closeListeners = new Set<(c: CloseBlocked) => void>();
+
+  /** Puts an archive on the fake disk. */
+  addArchive(path: string, init: Partial<MockArchive> & { name?: string; country?: Country } = {}): MockArchive {
+    const archive: MockArchive = {
+      kind: init.kind ?? 'archive',
+      protection: init.protection ?? 'passphrase',
+      passphrase: init.passphrase ?? 'correct horse battery staple',
+      keyFile: init.keyFile,
+      association: init.association ?? {
+        name: init.name ?? 'A/B Test',
+        country: init.country ?? 'DK',
+        org_number: null,
+        address: null,
+        email: null,
+        created_at: this.now().toISOString(),
+      },
+      autoLockMinutes: init.autoLockMinutes ?? 10,
+      audit: init.audit ?? [],
+      openElsewhere: init.openElsewhere ?? null,
+    };
+    this.files.set(path, archive);
+    return archive;
+  }
+
+  /** Sends a save-state event, as the Rust autosave does. */
+  emitSaveState(state: SaveState): void {
+    this.saveState = state;
+    for (const l of this.saveListeners) l(state);
+  }
+
+  /** Sends the event the Rust side sends when closing the window could not save. */
+  emitCloseBlocked(message: string): void {
+    for (const l of this.closeListeners) l({ message });
+  }
+
+  get openPath(): string | null {
+    return this.open?.path ?? null;
+  }
+
+  private log(name: string): void {
+    this.calls.push(name);
+  }
+
+  private current(): MockArchive | null {
+    return this.open ? (this.files.get(this.open.path) ?? null) : null;
+  }
+
+  private record(action: string, subject: string | null = null): void {
+    const a = this.current();
+    if (a && this.open) a.audit.push({ at: this.now().toISOString(), actor: this.open.actor, action, subject });
+  }
+
+  private overviewOf(path: string, a: MockArchive): Overview {
+    return {
+      path,
+      association: { ...a.association },
+      summary: {
+        association: a.association.name,
+        country: a.association.country,
+        schema_version: 3,
+        encryption: a.protection,
+        recipients: a.protection === 'recipients' ? 2 : 0,
+        fingerprint: '9f2c4e1ab7d03e55c1f8a2b4e6d7089a1b2c3d4e5f60718293a4b5c6d7e8f901',
+        counts: {
+          audit_entries: a.audit.length,
+          units: 0,
+          people: 0,
+          ownerships: 0,
+          sublets: 0,
+          name_plate_orders: 0,
+          roles: 0,
+          organisations: 0,
+        },
+      },
+      auto_lock_minutes: a.autoLockMinutes,
+      save_state: this.saveState,
+      read_only: false,
+    };
+  }
+
+  private remember(path: string, association: string, actor: string): void {
+    this.prefs.recent = [
+      { path, association, opened_at: this.now().toISOString() },
+      ...this.prefs.recent.filter((r) => r.path !== path),
+    ].slice(0, 8);
+    this.prefs.actor = actor;
+  }
+
+  private startSession(path: string, actor: string): Overview {
+    const a = this.files.get(path);
+    if (!a) throw new Error('no archive');
+    this.open = { path, actor };
+    this.saveState = { state: 'saved', at: this.now().toISOString() };
+    this.remember(path, a.association.name, actor);
+    return this.overviewOf(path, a);
+  }
+
+  /** A change was made: in the real app the autosave runs shortly after. */
+  private changed(): void {
+    if (this.saveFailure) {
+      this.emitSaveState({ state: 'failed', code: this.saveFailure.code, message: this.saveFailure.message });
+    } else {
+      this.emitSaveState({ state: 'saved', at: this.now().toISOString() });
+    }
+  }
+
+  // --- commands ---
+
+  async appInfo(): Promise<AppInfo> {
+    this.log('appInfo');
+    return {
+      version: '0.1.0',
+      system_language: this.systemLanguage,
+      default_folder: DEFAULT_FOLDER,
+      demo_passphrase: MOCK_DEMO_PASSPHRASE,
+      demo_name: 'A/B Kastanjegården',
+    };
+  }
+
+  async preferences(): Promise<Preferences> {
+    this.log('preferences');
+    return structuredClone(this.prefs);
+  }
+
+  async setLanguage(language: string | null): Promise<Result<null, IpcError>> {
+    this.log('setLanguage');
+    if (language !== null && !['da', 'nb', 'sv', 'en'].includes(language)) {
+      return err('invalid_input', `Unknown language ${language}: use da, nb, sv or en.`);
+    }
+    this.prefs.language = language;
+    return ok(null);
+  }
+
+  async forgetRecent(path: string): Promise<void> {
+    this.log('forgetRecent');
+    this.prefs.recent = this.prefs.recent.filter((r) => r.path !== path);
+  }
+
+  async pickArchive(): Promise<string | null> {
+    this.log('pickArchive');
+    return this.nextPickedArchive;
+  }
+
+  async pickNewArchivePath(_suggestedName: string): Promise<string | null> {
+    this.log('pickNewArchivePath');
+    return this.nextPickedNewPath;
+  }
+
+  async suggestArchivePath(association: string): Promise<string> {
+    this.log('suggestArchivePath');
+    const slug = association
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((p) => p.length > 0)
+      .join('-');
+    const stem = slug || 'archive';
+    let path = `${DEFAULT_FOLDER}/${stem}.andel`;
+    for (let n = 2; this.files.has(path); n++) path = `${DEFAULT_FOLDER}/${stem}-${n}.andel`;
+    return path;
+  }
+
+  async passphraseStrength(passphrase: string): Promise<Strength> {
+    this.log('passphraseStrength');
+    return estimateStrength(passphrase);
+  }
+
+  async probeArchive(path: string): Promise<Result<ArchiveProbe, IpcError>> {
+    this.log('probeArchive');
+    const a = this.files.get(path);
+    if (!a) return err('not_found', `There is no file at ${path}.`);
+    if (a.kind === 'not_an_archive') return err('not_an_archive', `${path} is not an Andel archive.`);
+    return ok({ path, file_name: fileName(path), protection: a.protection, open_elsewhere: a.openElsewhere });
+  }
+
+  async createArchive(request: NewArchive): Promise<Result<Overview, IpcError>> {
+    this.log('createArchive');
+    if (!request.association.trim()) return err('invalid_input', 'The association needs a name.');
+    if (this.files.has(request.path)) return err('already_exists', `A file already exists at ${request.path}.`);
+    if (this.readOnlyFolders.some((f) => request.path.startsWith(`${f}/`))) {
+      return err('not_writable', `Cannot write in the folder of ${request.path}: permission denied.`);
+    }
+    if (this.open && this.saveFailure) return err(this.saveFailure.code, this.saveFailure.message);
+    const actor = request.actor.trim() || 'Board member';
+    this.addArchive(request.path, {
+      name: request.association.trim(),
+      country: request.country,
+      passphrase: request.passphrase,
+      audit: [{ at: this.now().toISOString(), actor, action: 'archive.create', subject: null }],
+    });
+    return ok(this.startSession(request.path, actor));
+  }
+
+  async unlockArchive(request: UnlockRequest): Promise<Result<Overview, IpcError>> {
+    this.log('unlockArchive');
+    const a = this.files.get(request.path);
+    if (!a) return err('not_found', `There is no file at ${request.path}.`);
+    if (a.kind === 'not_an_archive') return err('not_an_archive', `${request.path} is not an Andel archive.`);
+    if (request.identity_file === null && request.passphrase === null) {
+      return err('invalid_input', 'Enter the passphrase or choose a key file.');
+    }
+    if (a.protection === 'passphrase' && request.identity_file !== null) {
+      return err('wrong_unlock_method', 'This archive is protected by a passphrase, not by keys.');
+    }
+    if (a.protection === 'recipients' && request.identity_file === null) {
+      return err('wrong_unlock_method', 'This archive is encrypted to board members’ keys: choose your key file.');
+    }
+    if (a.protection === 'passphrase' && request.passphrase !== a.passphrase) {
+      return err('wrong_passphrase', 'The passphrase does not open this archive.');
+    }
+    if (a.protection === 'recipients' && request.identity_file !== a.keyFile) {
+      return err('wrong_key', 'None of the keys in the key file opens this archive.');
+    }
+    if (a.kind === 'damaged') return err('damaged', 'The archive is damaged: the payload ends early.');
+    if (a.kind === 'newer_version') return err('newer_version', 'The archive has schema 9; this Andel knows up to 3.');
+    if (a.openElsewhere && !request.take_over_lock) {
+      const h = a.openElsewhere;
+      return err('in_use', `The archive is open by ${h.user} on ${h.host} since ${h.since}.`);
+    }
+    if (this.open && this.saveFailure) return err(this.saveFailure.code, this.saveFailure.message);
+    a.openElsewhere = null;
+    const actor = request.actor.trim() || 'Board member';
+    return ok(this.startSession(request.path, actor));
+  }
+
+  async openDemo(): Promise<Result<DemoArchive, IpcError>> {
+    this.log('openDemo');
+    if (!this.files.has(MOCK_DEMO_PATH)) {
+      this.addArchive(MOCK_DEMO_PATH, {
+        passphrase: MOCK_DEMO_PASSPHRASE,
+        association: {
+          name: 'A/B Kastanjegården',
+          country: 'DK',
+          org_number: '29 87 65 43',
+          address: 'Kastanjevej 2-40, 8000 Aarhus C',
+          email: 'bestyrelsen@kastanjegaarden.example',
+          created_at: this.now().toISOString(),
+        },
+      });
+    }
+    return ok({ path: MOCK_DEMO_PATH, passphrase: MOCK_DEMO_PASSPHRASE });
+  }
+
+  async lockArchive(discardUnsaved: boolean): Promise<Result<null, IpcError>> {
+    this.log('lockArchive');
+    if (this.open && this.saveFailure && !discardUnsaved) {
+      return err(this.saveFailure.code, this.saveFailure.message);
+    }
+    this.open = null;
+    return ok(null);
+  }
+
+  async overview(): Promise<Result<Overview, IpcError>> {
+    this.log('overview');
+    const a = this.current();
+    if (!a || !this.open) return err('not_open', 'No archive is open. Open or unlock one first.');
+    return ok(this.overviewOf(this.open.path, a));
+  }
+
+  async saveNow(): Promise<Result<SaveState, IpcError>> {
+    this.log('saveNow');
+    if (!this.open) return err('not_open', 'No archive is open. Open or unlock one first.');
+    if (this.saveFailure) {
+      this.emitSaveState({ state: 'failed', code: this.saveFailure.code, message: this.saveFailure.message });
+      return err(this.saveFailure.code, this.saveFailure.message);
+    }
+    this.emitSaveState({ state: 'saved', at: this.now().toISOString() });
+    return ok(this.saveState);
+  }
+
+  async updateAssociation(changes: AssociationChanges): Promise<Result<Association, IpcError>> {
+    this.log('updateAssociation');
+    const a = this.current();
+    if (!a) return err('not_open', 'No archive is open. Open or unlock one first.');
+    const next = { ...a.association };
+    const optional = (v: string) => (v.trim() === '' ? null : v.trim());
+    if (changes.name !== null) {
+      if (!changes.name.trim()) return err('invalid_input', 'The association needs a name.');
+      next.name = changes.name.trim();
+    }
+    if (changes.country !== null) next.country = changes.country;
+    if (changes.org_number !== null) next.org_number = optional(changes.org_number);
+    if (changes.address !== null) next.address = optional(changes.address);
+    if (changes.email !== null) {
+      const e = optional(changes.email);
+      if (e !== null && !looksLikeEmail(e)) return err('invalid_input', `${e} does not look like an e-mail address.`);
+      next.email = e;
+    }
+    a.association = next;
+    this.record('association.update');
+    this.changed();
+    return ok({ ...next });
+  }
+
+  async setAutoLock(minutes: number): Promise<Result<number, IpcError>> {
+    this.log('setAutoLock');
+    const a = this.current();
+    if (!a) return err('not_open', 'No archive is open. Open or unlock one first.');
+    a.autoLockMinutes = Math.min(240, Math.max(1, Math.floor(minutes)));
+    this.record('settings.auto_lock');
+    this.changed();
+    return ok(a.autoLockMinutes);
+  }
+
+  async auditTrail(limit: number): Promise<Result<AuditEntry[], IpcError>> {
+    this.log('auditTrail');
+    const a = this.current();
+    if (!a) return err('not_open', 'No archive is open. Open or unlock one first.');
+    return ok([...a.audit].reverse().slice(0, limit));
+  }
+
+  async quit(discardUnsaved: boolean): Promise<Result<null, IpcError>> {
+    this.log('quit');
+    if (this.open && this.saveFailure && !discardUnsaved) {
+      return err(this.saveFailure.code, this.saveFailure.message);
+    }
+    this.quitCalled = discardUnsaved;
+    this.open = null;
+    return ok(null);
+  }
+
+  async onSaveStateChanged(handler: (state: SaveState) => void): Promise<Unlisten> {
+    this.saveListeners.add(handler);
+    return () => this.saveListeners.delete(handler);
+  }
+
+  async onCloseBlocked(handler: (blocked: CloseBlocked) => void): Promise<Unlisten> {
+    this.closeListeners.add(handler);
+    return () => this.closeListeners.delete(handler);
+  }
+}
