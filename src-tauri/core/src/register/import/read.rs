@@ -147,10 +147,29 @@ fn csv_table(text: &str, encoding: &'static str) -> Result<Table, Error> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // The row number people see is the line the record starts on. The reader's own position
+    // points at the end of the previous record (before its line break and any blank lines), so
+    // count the line breaks up to the first character of the record instead.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 1u32);
     for record in reader.records() {
         let record =
             record.map_err(|e| Error::NotAList(format!("it cannot be read as CSV: {e}")))?;
-        let number = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= counted_to {
+            line += bytes[counted_to..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32;
+            counted_to = start;
+        }
+        let number = line;
         rows.push(Row {
             number,
             cells: record.iter().map(|c| c.trim().to_string()).collect(),
@@ -234,6 +253,13 @@ mod tests {
         assert_eq!(e, "Windows-1252");
         assert!(t.contains("Søren Ærø"), "{t}");
         assert!(!t.contains('Ã'));
+    }
+
+    #[test]
+    fn rows_are_numbered_by_the_line_they_start_on() {
+        let t = csv_table("a;b\r\n1;2\r\n\r\n3;\"x\r\ny\"\r\n4;5\r\n", "UTF-8").unwrap();
+        let numbers: Vec<u32> = t.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 4, 6]);
     }
 
     #[test]

@@ -1,0 +1,751 @@
+//! The register: importing every kind of resident list, re-import diffs, sublet rules, the
+//! national-ID guard (forms and import) and the overview, each with a fixed "today".
+
+use std::path::PathBuf;
+
+use andel_core::association::{self, Country};
+use andel_core::register::import::{self, Field};
+use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
+use andel_core::register::plates::{self, PlateStatus};
+use andel_core::register::sublets::{self, Decision, Request, Status, Warning};
+use andel_core::register::{guard, overview, ownership, people, roles, units};
+use andel_core::{store, ErrorCode};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+fn now() -> DateTime<Utc> {
+    "2026-03-14T10:00:00Z".parse().unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    andel_core::register::parse_iso_date(text).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day("2026-03-14")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/residents")
+        .join(name)
+}
+
+fn register(country: Country) -> Connection {
+    let conn = store::create().unwrap();
+    association::create(&conn, "A/B Prøvehuset", country, now()).unwrap();
+    conn
+}
+
+fn table(name: &str) -> import::Table {
+    import::read(&std::fs::read(fixture(name)).unwrap()).unwrap()
+}
+
+fn import_file(conn: &mut Connection, name: &str) -> import::Preview {
+    import::apply(conn, &table(name), &[], today(), "Test", now()).unwrap()
+}
+
+fn names(conn: &Connection) -> Vec<String> {
+    let mut all: Vec<String> = people::list(conn, today(), false)
+        .unwrap()
+        .into_iter()
+        .chain(people::list(conn, today(), true).unwrap())
+        .map(|p| p.person.name)
+        .collect();
+    all.sort();
+    all
+}
+
+/// Every text value in every table of the register, for "never stored" checks.
+fn every_text(conn: &Connection) -> Vec<String> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for i in 0..n {
+                if let Ok(Some(s)) = row.get::<_, Option<String>>(i) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn each_fixture_imports_with_the_expected_counts() {
+    // (file, units, people, ownerships, rejected rows)
+    for (file, units_n, people_n, owners_n, rejected) in [
+        ("ronnebaerhaven.csv", 32, 34, 34, 0),
+        ("elvebakken.csv", 28, 29, 29, 0),
+        ("windows-1252.csv", 4, 5, 5, 0),
+        ("lindvagen.xlsx", 5, 7, 7, 0),
+        ("tallen.tsv", 4, 6, 6, 0),
+        ("owner-columns.csv", 4, 6, 6, 0),
+        ("two-rows.csv", 4, 6, 6, 0),
+        ("broken.csv", 3, 3, 3, 4),
+    ] {
+        let mut conn = register(Country::DK);
+        let r = import_file(&mut conn, file);
+        assert_eq!(
+            (r.units, r.people, r.ownerships, r.rejected.len()),
+            (units_n, people_n, owners_n, rejected),
+            "{file}: {r:#?}"
+        );
+        assert!(r.applied);
+        assert_eq!(r.added.len() as u32, owners_n, "{file}");
+        assert_eq!(units::count(&conn).unwrap(), units_n, "{file}");
+        assert_eq!(ownership::count(&conn).unwrap(), owners_n, "{file}");
+        // A first list proposes no name plates: nobody moved in because of it.
+        assert_eq!(plates::count(&conn).unwrap(), 0, "{file}");
+        for text in every_text(&conn) {
+            assert!(!text.contains('Ã'), "{file}: mojibake in {text}");
+        }
+    }
+}
+
+#[test]
+fn windows_1252_is_read_without_mojibake() {
+    let t = table("windows-1252.csv");
+    assert!(
+        matches!(&t.source, import::Source::Text { encoding, separator }
+        if encoding == "Windows-1252" && separator == ";")
+    );
+    let mut conn = register(Country::DK);
+    import_file(&mut conn, "windows-1252.csv");
+    let all = names(&conn);
+    for n in [
+        "Søren Ærbø",
+        "Åse Østergård",
+        "Bjørn Østergård",
+        "Zoë Müller-Lüdenscheidt",
+    ] {
+        assert!(all.contains(&n.to_string()), "{n} missing from {all:?}");
+    }
+    let u = units::by_number(&conn, "1").unwrap();
+    assert_eq!(u.address.as_deref(), Some("Æblehaven 3"));
+    assert_eq!(u.postcode_city.as_deref(), Some("8000 Aarhus C"));
+}
+
+#[test]
+fn utf8_with_bom_crlf_and_co_owners_in_one_cell() {
+    let t = table("ronnebaerhaven-2025.csv");
+    assert!(
+        matches!(&t.source, import::Source::Text { encoding, .. } if encoding == "UTF-8 with BOM")
+    );
+    let mut conn = register(Country::DK);
+    import_file(&mut conn, "ronnebaerhaven.csv");
+    let u4 = units::by_number(&conn, "4").unwrap();
+    let owners: Vec<String> = ownership::current_of_unit(&conn, u4.id, today())
+        .unwrap()
+        .into_iter()
+        .map(|o| o.person_name)
+        .collect();
+    assert_eq!(owners, ["Sanne Rosendahl", "Kenneth Rosendahl"]);
+    assert_eq!(u4.floor_side.as_deref(), Some("1. th."));
+    let o = ownership::of_unit(&conn, u4.id).unwrap();
+    assert_eq!(o[0].from, Some(day("2012-06-15")));
+}
+
+#[test]
+fn xlsx_numbers_and_excel_dates() {
+    let mut conn = register(Country::SE);
+    let r = import_file(&mut conn, "lindvagen.xlsx");
+    assert!(matches!(r.source, import::Source::Spreadsheet { ref sheet } if sheet == "Medlemmar"));
+    let history = |n: &str| {
+        let u = units::by_number(&conn, n).unwrap();
+        ownership::of_unit(&conn, u.id).unwrap()
+    };
+    assert_eq!(history("1101")[0].from, Some(day("2019-01-01")));
+    assert_eq!(history("1202")[0].from, Some(day("2020-05-01")));
+    // A plain number in a date column is an Excel serial date.
+    assert_eq!(history("1301")[0].from, Some(day("2017-01-01")));
+    let per_ek: Vec<String> = history("1102").into_iter().map(|o| o.person_name).collect();
+    assert_eq!(per_ek, ["Per Ek", "Anna Ek"]);
+    let oskar: Vec<String> = history("1201").into_iter().map(|o| o.person_name).collect();
+    assert_eq!(oskar, ["Oskar Nyström", "Lena Nyström"]);
+    let karin = people::one_by_name(&conn, "Karin Lund").unwrap().unwrap();
+    assert_eq!(karin.phone.as_deref(), Some("701234567"));
+}
+
+#[test]
+fn tab_separated_swedish_list_with_two_addresses_in_one_cell() {
+    let t = table("tallen.tsv");
+    assert!(matches!(&t.source, import::Source::Text { separator, .. } if separator == "\t"));
+    let mut conn = register(Country::SE);
+    let r = import_file(&mut conn, "tallen.tsv");
+    assert!(r.notes.iter().any(|n| n.contains("1101")), "{:?}", r.notes);
+    let maja = people::one_by_name(&conn, "Maja Sjöberg").unwrap().unwrap();
+    assert_eq!(maja.email.as_deref(), Some("maja@example.se"));
+    let erik = people::one_by_name(&conn, "Erik Sjöberg").unwrap().unwrap();
+    assert_eq!(erik.email.as_deref(), Some("erik@example.se"));
+    assert!(people::one_by_name(&conn, "Jonas Berg").unwrap().is_some());
+}
+
+#[test]
+fn owner_and_co_owner_columns_and_two_rows_per_unit() {
+    let mut conn = register(Country::DK);
+    import_file(&mut conn, "owner-columns.csv");
+    let u2 = units::by_number(&conn, "2").unwrap();
+    let owners: Vec<String> = ownership::of_unit(&conn, u2.id)
+        .unwrap()
+        .into_iter()
+        .map(|o| o.person_name)
+        .collect();
+    assert_eq!(owners, ["Birgit Nørgaard", "Poul Nørgaard"]);
+    // "Hansen, Jens" is one person written surname first, not two.
+    assert!(people::one_by_name(&conn, "Hansen, Jens")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        ownership::of_unit(&conn, u2.id).unwrap()[0].from,
+        Some(day("2009-06-15"))
+    );
+
+    let mut conn = register(Country::NO);
+    import_file(&mut conn, "two-rows.csv");
+    let u = units::by_number(&conn, "H0102").unwrap();
+    let owners: Vec<String> = ownership::of_unit(&conn, u.id)
+        .unwrap()
+        .into_iter()
+        .map(|o| o.person_name)
+        .collect();
+    assert_eq!(owners, ["Ola Haugen", "Ingrid Haugen"]);
+    let ingrid = people::one_by_name(&conn, "Ingrid Haugen")
+        .unwrap()
+        .unwrap();
+    assert_eq!(ingrid.phone.as_deref(), Some("934 56 789"));
+    assert!(people::one_by_name(&conn, "Liv Dahl").unwrap().is_some());
+}
+
+#[test]
+fn broken_rows_are_reported_with_their_reasons() {
+    let conn = register(Country::DK);
+    let r = import::preview(&conn, &table("broken.csv"), &[], today()).unwrap();
+    let rows: Vec<u32> = r.rejected.iter().map(|x| x.row).collect();
+    assert_eq!(rows, [3, 4, 5, 6]);
+    assert!(r.rejected[0].reason.contains("name"));
+    assert!(r.rejected[1].reason.contains("share number"));
+    assert!(r.rejected[2].reason.contains("31.02.2015"));
+    assert!(r.rejected[3].reason.contains("columns"));
+    assert!(r.notes.iter().any(|n| n.contains("CPR-nr.")));
+}
+
+#[test]
+fn junk_files_are_refused_with_a_reason() {
+    for f in ["not-a-list.png", "not-a-list.txt"] {
+        let bytes = std::fs::read(fixture(f)).unwrap();
+        let conn = register(Country::DK);
+        let err = import::read(&bytes)
+            .and_then(|t| import::preview(&conn, &t, &[], today()))
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidInput, "{f}");
+        assert!(!err.to_string().is_empty());
+    }
+}
+
+#[test]
+fn the_preview_changes_nothing() {
+    let mut conn = register(Country::DK);
+    import_file(&mut conn, "ronnebaerhaven.csv");
+    let before = store::serialize(&conn).unwrap();
+    let r = import::preview(&conn, &table("ronnebaerhaven-2025.csv"), &[], today()).unwrap();
+    assert!(!r.applied);
+    assert_eq!(r.added.len() + r.changed.len() + r.ended.len(), 5);
+    let after = store::serialize(&conn).unwrap();
+    assert!(*before == *after, "the preview changed the database");
+}
+
+#[test]
+fn reimporting_a_newer_list_adds_ends_and_updates() {
+    let mut conn = register(Country::DK);
+    import_file(&mut conn, "ronnebaerhaven.csv");
+    let r = import_file(&mut conn, "ronnebaerhaven-2025.csv");
+    let who = |list: &[import::Change]| -> Vec<String> {
+        list.iter().filter_map(|c| c.person.clone()).collect()
+    };
+    assert_eq!(who(&r.added), ["Ida Bech"]);
+    assert_eq!(who(&r.ended), ["Mogens Elkjær", "Kenneth Rosendahl"]);
+    assert_eq!(who(&r.changed), ["Katrine Hvidberg", "Trine Boesen"]);
+
+    // Unit 3's history: Mogens until Ida took over, then Ida.
+    let u3 = units::by_number(&conn, "3").unwrap();
+    let h = ownership::of_unit(&conn, u3.id).unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[0].person_name, "Mogens Elkjær");
+    assert_eq!(h[0].to, Some(day("2025-03-01")));
+    assert_eq!(h[1].person_name, "Ida Bech");
+    assert_eq!(h[1].to, None);
+    // Kenneth is no longer listed and no one took over: he moved out "today".
+    let kenneth = people::one_by_name(&conn, "Kenneth Rosendahl")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        ownership::of_person(&conn, kenneth.id).unwrap()[0].to,
+        Some(today())
+    );
+    let former: Vec<String> = people::list(&conn, today(), true)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.person.name)
+        .collect();
+    assert_eq!(former, ["Kenneth Rosendahl", "Mogens Elkjær"]);
+    // Changed contact data is updated; contact data the list leaves empty is kept.
+    let katrine = people::one_by_name(&conn, "Katrine Hvidberg")
+        .unwrap()
+        .unwrap();
+    assert_eq!(katrine.phone.as_deref(), Some("31290399"));
+    assert_eq!(katrine.email.as_deref(), Some("khvidberg@outlook.dk"));
+    // Ida moved in: a name-plate draft is proposed for unit 3.
+    let drafts = plates::of_unit(&conn, u3.id).unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].lines, ["Ida Bech"]);
+    assert_eq!(drafts[0].status, PlateStatus::Draft);
+
+    // The same list again changes nothing.
+    let again = import_file(&mut conn, "ronnebaerhaven-2025.csv");
+    assert!(again.added.is_empty() && again.changed.is_empty() && again.ended.is_empty());
+}
+
+#[test]
+fn a_column_mapping_is_remembered_for_the_next_list() {
+    let list =
+        "Boligens nummer;Navn;Mobil\r\n1;Aase Tranberg;41438243\r\n2;Villum Sand;42786031\r\n";
+    let t = import::read(list.as_bytes()).unwrap();
+    let mut conn = register(Country::DK);
+    let err = import::preview(&conn, &t, &[], today()).unwrap_err();
+    assert!(matches!(err, import::Error::MissingColumn { .. }), "{err}");
+    let mapping = [import::parse_mapping("Boligens nummer=share").unwrap()];
+    assert_eq!(mapping[0].1, Field::Share);
+    let r = import::apply(&mut conn, &t, &mapping, today(), "Test", now()).unwrap();
+    assert_eq!(r.units, 2);
+    // Next time the same column is mapped without being told.
+    let r = import::preview(&conn, &t, &[], today()).unwrap();
+    assert_eq!(r.columns[0].mapped_by, import::MappedBy::Remembered);
+    assert_eq!(r.columns[0].field, Some(Field::Share));
+    assert!(matches!(
+        import::parse_mapping("Mobil=banana"),
+        Err(import::Error::UnknownField(_))
+    ));
+    assert!(matches!(
+        import::preview(&conn, &t, &[("Nope".into(), Field::Phone)], today()),
+        Err(import::Error::UnknownColumn { .. })
+    ));
+}
+
+#[test]
+fn the_guard_keeps_national_ids_out_of_an_import() {
+    let mut conn = register(Country::DK);
+    let r = import_file(&mut conn, "broken.csv");
+    assert_eq!(r.warnings.len(), 3, "{:#?}", r.warnings);
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.row == 8 && w.reason.contains("CPR")));
+    assert!(people::one_by_name(&conn, "Jens Hansen").unwrap().is_some());
+    let mette = people::one_by_name(&conn, "Mette Skov").unwrap().unwrap();
+    assert_eq!(mette.phone, None);
+    assert_eq!(mette.email, None);
+    for text in every_text(&conn) {
+        assert_eq!(guard::find(&text), None, "a national ID was stored: {text}");
+        assert!(!text.contains("070761"));
+    }
+    // A Norwegian fødselsnummer and a Swedish personnummer are kept out too.
+    let list = "Leil.nr;Navn;Mobil\n1;Kari Nordby 01010750160;912 34 567\n2;Per Ek;19811218-9876\n";
+    let r = import::apply(
+        &mut conn,
+        &import::read(list.as_bytes()).unwrap(),
+        &[],
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.warnings.len(), 2);
+    for text in every_text(&conn) {
+        assert_eq!(guard::find(&text), None, "a national ID was stored: {text}");
+    }
+}
+
+#[test]
+fn the_guard_refuses_national_ids_in_form_fields() {
+    let conn = register(Country::DK);
+    let e = people::add(
+        &conn,
+        &people::PersonFields {
+            name: Some("Hanne Lind".into()),
+            note: Some("cpr 070761-4285".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
+    assert!(e.to_string().contains("The note"));
+    assert!(!e.to_string().contains("4285"));
+    let e = organisations::add(
+        &conn,
+        &OrganisationFields {
+            name: Some("Revisjon Nord AS".into()),
+            kind: Some(OrganisationKind::Auditor),
+            contact: Some("01010750160".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, organisations::Error::NationalId(_)));
+    let unit = units::add(
+        &conn,
+        &units::UnitFields {
+            number: Some("1".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let sub = people::find_or_add(&conn, "Lars Friis", "Test", now()).unwrap();
+    let e = sublets::request(
+        &conn,
+        &Request {
+            unit_id: unit.id,
+            owner_id: None,
+            subtenant_id: sub.id,
+            requested_on: today(),
+            reason: Some("udstationeret; cpr 811218-9876".into()),
+            from: day("2026-04-01"),
+            to: day("2027-03-31"),
+        },
+        "Test",
+        now(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, sublets::Error::NationalId(_)));
+    assert_eq!(sublets::count(&conn).unwrap(), 0);
+    for text in every_text(&conn) {
+        assert_eq!(guard::find(&text), None, "stored: {text}");
+    }
+}
+
+/// A unit with an owner, ready for sublets.
+fn unit_with_owner(conn: &Connection) -> (u32, u32) {
+    let unit = units::add(
+        conn,
+        &units::UnitFields {
+            number: Some("12".into()),
+            address: Some("Rønnebærvej 6".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let owner = people::find_or_add(conn, "Benedikte af Rosenborg-Friis", "Test", now()).unwrap();
+    ownership::start(
+        conn,
+        unit.id,
+        owner.id,
+        Some(day("2001-09-15")),
+        false,
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    (unit.id, owner.id)
+}
+
+fn ask(
+    conn: &Connection,
+    unit: u32,
+    who: &str,
+    from: &str,
+    to: &str,
+) -> Result<sublets::Sublet, sublets::Error> {
+    let sub = people::find_or_add(conn, who, "Test", now()).unwrap();
+    sublets::request(
+        conn,
+        &Request {
+            unit_id: unit,
+            owner_id: None,
+            subtenant_id: sub.id,
+            requested_on: day("2026-01-10"),
+            reason: Some("Arbejde i udlandet".into()),
+            from: day(from),
+            to: day(to),
+        },
+        "Test",
+        now(),
+    )
+}
+
+#[test]
+fn overlapping_sublets_of_one_unit_are_refused() {
+    let conn = register(Country::DK);
+    let (unit, owner) = unit_with_owner(&conn);
+    let first = ask(&conn, unit, "Jonas Lyng", "2026-02-01", "2026-12-31").unwrap();
+    assert_eq!(first.owner_id, Some(owner));
+    assert_eq!(first.status, Status::Requested);
+    let e = ask(&conn, unit, "Eva Storm", "2026-12-31", "2027-06-30").unwrap_err();
+    assert!(matches!(e, sublets::Error::Overlaps { other, .. } if other == first.id));
+    // After the day it ends, a new period is fine.
+    ask(&conn, unit, "Eva Storm", "2027-01-01", "2027-06-30").unwrap();
+    // A rejected request does not block the period.
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let first = ask(&conn, unit, "Jonas Lyng", "2026-02-01", "2026-12-31").unwrap();
+    sublets::decide(
+        &conn,
+        first.id,
+        Decision::Rejected,
+        day("2026-01-20"),
+        None,
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    ask(&conn, unit, "Eva Storm", "2026-03-01", "2026-12-31").unwrap();
+    // An ended sublet counts only until the day it was ended.
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let first = ask(&conn, unit, "Jonas Lyng", "2026-01-15", "2026-12-31").unwrap();
+    sublets::decide(
+        &conn,
+        first.id,
+        Decision::Approved,
+        day("2026-01-12"),
+        None,
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    sublets::end(&conn, first.id, day("2026-03-01"), today(), "Test", now()).unwrap();
+    assert!(ask(&conn, unit, "Eva Storm", "2026-02-15", "2026-06-30").is_err());
+    ask(&conn, unit, "Eva Storm", "2026-03-02", "2026-06-30").unwrap();
+    // Ends before it starts.
+    assert!(matches!(
+        ask(&conn, unit, "Eva Storm", "2028-03-02", "2028-01-30"),
+        Err(sublets::Error::EndsBeforeStart { .. })
+    ));
+}
+
+#[test]
+fn the_maximum_period_is_a_setting_with_a_country_default() {
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    assert_eq!(sublets::max_months(&conn).unwrap(), 24);
+    let ok = ask(&conn, unit, "Jonas Lyng", "2026-04-01", "2028-03-31").unwrap();
+    assert!(ok
+        .warnings
+        .iter()
+        .all(|w| !matches!(w, Warning::TooLong { .. })));
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let long = ask(&conn, unit, "Jonas Lyng", "2026-04-01", "2028-09-30").unwrap();
+    assert!(long.warnings.contains(&Warning::TooLong {
+        months: 30,
+        max_months: 24
+    }));
+    sublets::set_max_months(&conn, 36, "Test", now()).unwrap();
+    let s = sublets::get(&conn, long.id, today()).unwrap();
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    assert!(sublets::set_max_months(&conn, 0, "Test", now()).is_err());
+    assert_eq!(sublets::max_months(&register(Country::NO)).unwrap(), 36);
+    assert_eq!(sublets::max_months(&register(Country::SE)).unwrap(), 12);
+}
+
+#[test]
+fn sublet_life_cycle_and_warnings_on_a_fixed_day() {
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let chair = people::find_or_add(&conn, "Katrine Hvidberg", "Test", now()).unwrap();
+    roles::add(
+        &conn,
+        chair.id,
+        roles::RoleKind::Chair,
+        Some(day("2024-04-20")),
+        None,
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let s = ask(&conn, unit, "Jonas Lyng", "2025-04-01", "2026-04-01").unwrap();
+    let s = sublets::decide(
+        &conn,
+        s.id,
+        Decision::Approved,
+        day("2025-03-10"),
+        Some(chair.id),
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    assert_eq!(s.decided_by_name.as_deref(), Some("Katrine Hvidberg"));
+    assert_eq!(s.status, Status::Active);
+    assert_eq!(s.warnings, [Warning::EndsSoon { days: 18 }]);
+    // Deciding twice is refused.
+    assert!(matches!(
+        sublets::decide(
+            &conn,
+            s.id,
+            Decision::Rejected,
+            today(),
+            None,
+            today(),
+            "Test",
+            now()
+        ),
+        Err(sublets::Error::AlreadyDecided { .. })
+    ));
+    // Approval proposed a name plate for the subtenant.
+    let drafts = plates::of_unit(&conn, unit).unwrap();
+    assert_eq!(drafts[0].lines, ["Jonas Lyng"]);
+    assert_eq!(
+        drafts[0].cause.as_deref(),
+        Some(format!("sublet:{}", s.id).as_str())
+    );
+    // Two weeks after its end, nobody has closed it.
+    let later = sublets::get(&conn, s.id, day("2026-04-15")).unwrap();
+    assert_eq!(
+        later.warnings,
+        [Warning::Overdue {
+            since: day("2026-04-01")
+        }]
+    );
+    let o = overview::overview(&conn, day("2026-04-15")).unwrap();
+    assert_eq!(o.overdue.len(), 1);
+    assert!(o.ending_soon.is_empty());
+    // Closed: no more warnings; the subtenant becomes former.
+    let ended = sublets::end(
+        &conn,
+        s.id,
+        day("2026-04-02"),
+        day("2026-04-15"),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    assert_eq!(ended.status, Status::Ended);
+    assert!(ended.warnings.is_empty());
+    assert!(matches!(
+        sublets::end(&conn, s.id, day("2026-04-03"), today(), "Test", now()),
+        Err(sublets::Error::AlreadyEnded { .. })
+    ));
+    let page = people::page(&conn, s.subtenant_id, day("2026-04-15")).unwrap();
+    assert_eq!(page.standing, people::Standing::Former);
+    assert_eq!(page.sublets.len(), 1);
+    // A request awaiting a decision cannot be ended.
+    let pending = ask(&conn, unit, "Eva Storm", "2026-06-01", "2026-12-31").unwrap();
+    assert!(matches!(
+        sublets::end(&conn, pending.id, today(), today(), "Test", now()),
+        Err(sublets::Error::NotApproved(_))
+    ));
+}
+
+#[test]
+fn the_overview_lists_what_needs_attention() {
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    ask(&conn, unit, "Jonas Lyng", "2026-05-01", "2026-10-31").unwrap();
+    let caretaker = organisations::add(
+        &conn,
+        &OrganisationFields {
+            name: Some("Roskilde Ejendomsservice ApS".into()),
+            kind: Some(OrganisationKind::Caretaker),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let a = plates::add(
+        &conn,
+        unit,
+        &["Benedikte Friis".into()],
+        &[],
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let b = plates::add(
+        &conn,
+        unit,
+        &["B. Friis".into()],
+        &[],
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    plates::mark_sent(&conn, b.id, Some(caretaker.id), today(), "Test", now()).unwrap();
+    let o = overview::overview(&conn, today()).unwrap();
+    assert_eq!(o.awaiting_decision.len(), 1);
+    assert_eq!(
+        o.plates_not_sent.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [a.id]
+    );
+    assert_eq!(
+        o.plates_not_mounted
+            .iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>(),
+        [b.id]
+    );
+    assert_eq!(
+        o.plates_not_mounted[0].sent_to_name.as_deref(),
+        Some("Roskilde Ejendomsservice ApS")
+    );
+    assert!(!o.is_clear());
+}
+
+#[test]
+fn every_change_is_in_the_audit_trail_without_personal_values() {
+    let mut conn = register(Country::DK);
+    import_file(&mut conn, "ronnebaerhaven.csv");
+    import_file(&mut conn, "ronnebaerhaven-2025.csv");
+    let log = andel_core::audit::recent(&conn, 1000).unwrap();
+    for action in [
+        "unit.add",
+        "person.add",
+        "ownership.start",
+        "ownership.end",
+        "person.update",
+        "import.residents",
+    ] {
+        assert!(log.iter().any(|e| e.action == action), "{action} missing");
+    }
+    let all_names = names(&conn);
+    for e in &log {
+        let subject = e.subject.clone().unwrap_or_default();
+        for n in &all_names {
+            assert!(!subject.contains(n.as_str()), "{subject} names {n}");
+        }
+        assert!(!subject.contains('@'));
+    }
+}
+
+#[test]
+fn an_archive_of_schema_2_gains_the_register() {
+    let mut conn = store::create_at_version(2).unwrap();
+    association::create(&conn, "Elvebakken Borettslag", Country::NO, now()).unwrap();
+    assert!(store::migrate(&mut conn).unwrap());
+    assert_eq!(units::count(&conn).unwrap(), 0);
+    import_file(&mut conn, "elvebakken.csv");
+    assert_eq!(units::count(&conn).unwrap(), 28);
+}
