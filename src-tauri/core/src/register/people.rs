@@ -35,7 +35,7 @@ pub struct PersonFields {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
-    /// Owns a unit, sublets one, or holds a role today.
+    /// Owns a unit, holds a role, or sublets a unit (or asked to) for a period not yet over.
     Current,
     /// Was connected once; nothing is current.
     Former,
@@ -301,7 +301,7 @@ pub fn standing(conn: &Connection, id: Id, on: NaiveDate) -> Result<Standing, Er
                               AND (from_date IS NULL OR from_date <= ?2)
                               AND (to_date IS NULL OR to_date >= ?2))
                  OR EXISTS (SELECT 1 FROM sublet WHERE subtenant_id = ?1
-                              AND decision = 'approved' AND from_date <= ?2
+                              AND coalesce(decision, 'requested') <> 'rejected'
                               AND coalesce(ended_on, to_date) >= ?2)",
             params![id, day],
             |r| r.get(0),
