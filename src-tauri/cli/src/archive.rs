@@ -84,8 +84,19 @@ pub struct InfoArgs {
 pub fn info(args: InfoArgs) -> CliResult {
     let vault = common::open_read_only(&args.vault)?;
     let summary = vault.summary()?;
+    let fingerprint = vault.file_sha256()?;
     if args.json {
-        return common::print_json(&summary);
+        #[derive(serde::Serialize)]
+        struct Info<'a> {
+            #[serde(flatten)]
+            summary: &'a vault::Summary,
+            /// SHA-256 of the archive file, as `sha256sum` prints it.
+            fingerprint: String,
+        }
+        return common::print_json(&Info {
+            summary: &summary,
+            fingerprint,
+        });
     }
     let assoc = association::get(vault.conn())?;
     common::say(format!(
@@ -119,7 +130,7 @@ pub fn info(args: InfoArgs) -> CliResult {
         "  audit trail   {} entries",
         summary.counts.audit_entries
     ));
-    common::say(format!("  fingerprint   sha256:{}", summary.fingerprint));
+    common::say(format!("  fingerprint   sha256:{fingerprint}"));
     Ok(())
 }
 

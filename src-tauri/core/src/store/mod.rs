@@ -29,6 +29,9 @@ pub enum Error {
     /// The database has a schema newer than this build knows.
     #[error("the archive has schema version {found}; this Andel supports up to {supported}")]
     NewerSchema { found: i32, supported: i32 },
+    /// The bytes could not be read (for an archive: the decryption found damage).
+    #[error("the database could not be read: {0}")]
+    Read(String),
     /// SQLite failed during the named step.
     #[error("database error while {op}: {source}")]
     Sqlite {
@@ -86,10 +89,19 @@ pub fn load(bytes: &[u8]) -> Result<Connection> {
     if bytes.len() < 100 || !bytes.starts_with(SQLITE_HEADER) {
         return Err(Error::NotAndel);
     }
+    load_from(bytes, bytes.len())
+}
+
+/// Like [`load`], reading exactly `len` bytes from `reader` straight into SQLite's memory, so a
+/// large archive is decrypted into place without a second copy of the plaintext.
+pub fn load_from(reader: impl std::io::Read, len: usize) -> Result<Connection> {
+    if len < 100 {
+        return Err(Error::NotAndel);
+    }
     let mut conn = Connection::open_in_memory().map_err(Error::sqlite("creating the database"))?;
-    conn.deserialize_read_exact(MAIN_DB, bytes, bytes.len(), false)
-        .map_err(|_| Error::NotAndel)?;
-    configure(&conn)?;
+    conn.deserialize_read_exact(MAIN_DB, reader, len, false)
+        .map_err(|e| Error::Read(e.to_string()))?;
+    configure(&conn).map_err(|_| Error::NotAndel)?;
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|_| Error::NotAndel)?;

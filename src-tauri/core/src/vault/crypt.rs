@@ -8,7 +8,6 @@ use std::iter;
 
 use age::secrecy::SecretString;
 use age::{scrypt, x25519, DecryptError, Decryptor, Encryptor};
-use zeroize::Zeroizing;
 
 use super::Error;
 
@@ -130,7 +129,12 @@ pub fn probe(path: &std::path::Path) -> Result<Protection, Error> {
     })
 }
 
-pub(crate) fn encrypt(plaintext: &[u8], encryption: &Encryption) -> Result<Vec<u8>, Error> {
+/// Encrypts `plaintext` into `out` (a file being written, or a buffer in tests).
+pub(crate) fn encrypt_to<W: Write>(
+    plaintext: &[u8],
+    encryption: &Encryption,
+    out: W,
+) -> std::io::Result<W> {
     let encryptor = match encryption {
         Encryption::Passphrase {
             passphrase,
@@ -146,31 +150,44 @@ pub(crate) fn encrypt(plaintext: &[u8], encryption: &Encryption) -> Result<Vec<u
             Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
         }
     }
-    .map_err(|e| Error::Encrypt(e.to_string()))?;
-    // age adds 16 bytes per 64 KiB chunk and a header of a few hundred bytes.
-    let mut out = Vec::with_capacity(plaintext.len() + plaintext.len() / 4096 + 1024);
-    let mut writer = encryptor
-        .wrap_output(&mut out)
-        .map_err(|e| Error::Encrypt(e.to_string()))?;
-    writer
-        .write_all(plaintext)
-        .and_then(|()| writer.finish().map(|_| ()))
-        .map_err(|e| Error::Encrypt(e.to_string()))?;
-    Ok(out)
+    .map_err(std::io::Error::other)?;
+    let mut writer = encryptor.wrap_output(out)?;
+    writer.write_all(plaintext)?;
+    writer.finish()
 }
 
-/// Decrypts a whole archive. Returns the plaintext, wiped from memory when dropped.
-pub(crate) fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, Error> {
-    let is_age = ciphertext.starts_with(AGE_MAGIC);
-    let decryptor = Decryptor::new_buffered(ciphertext).map_err(|e| {
-        if is_age {
+/// The length of the plaintext inside an age file, from the file's length and its first bytes
+/// (which hold the whole header). `None` when the header is not there or the sizes do not fit.
+///
+/// age's payload is a 16-byte nonce followed by chunks of 64 KiB of plaintext, each with a
+/// 16-byte tag; the last chunk may be shorter.
+pub(crate) fn plaintext_len(file_len: u64, head: &[u8]) -> Option<u64> {
+    const CHUNK: u64 = 64 * 1024;
+    const TAG: u64 = 16;
+    const NONCE: u64 = 16;
+    let mac_line = head.windows(5).position(|w| w == b"\n--- ")?;
+    let header_len = mac_line + 1 + head[mac_line + 1..].iter().position(|&b| b == b'\n')? + 1;
+    let payload = file_len.checked_sub(header_len as u64 + NONCE)?;
+    let chunks = payload.div_ceil(CHUNK + TAG).max(1);
+    payload.checked_sub(chunks * TAG)
+}
+
+/// Parses the header of an age file and unwraps its key: the returned reader yields the
+/// plaintext, checking each chunk's tag as it goes.
+pub(crate) fn open_stream<R: std::io::BufRead>(
+    input: R,
+    starts_like_age: bool,
+    unlock: &Unlock,
+) -> Result<age::stream::StreamReader<R>, Error> {
+    let decryptor = Decryptor::new_buffered(input).map_err(|e| {
+        if starts_like_age {
             // An age header that does not parse: cut short or overwritten.
             Error::Damaged(e.to_string())
         } else {
             Error::NotAnArchive
         }
     })?;
-    let reader = match unlock {
+    match unlock {
         Unlock::Passphrase(passphrase) => {
             if !decryptor.is_scrypt() {
                 return Err(Error::NeedsKey);
@@ -178,7 +195,7 @@ pub(crate) fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Ve
             let identity = scrypt::Identity::new(passphrase.clone());
             decryptor
                 .decrypt(iter::once(&identity as &dyn age::Identity))
-                .map_err(|e| map_unwrap_error(e, Error::WrongPassphrase))?
+                .map_err(|e| map_unwrap_error(e, Error::WrongPassphrase))
         }
         Unlock::Identities(ids) => {
             if decryptor.is_scrypt() {
@@ -186,15 +203,14 @@ pub(crate) fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Ve
             }
             decryptor
                 .decrypt(ids.iter().map(|i| i as &dyn age::Identity))
-                .map_err(|e| map_unwrap_error(e, Error::WrongKey))?
+                .map_err(|e| map_unwrap_error(e, Error::WrongKey))
         }
-    };
-    let mut plaintext = Zeroizing::new(Vec::with_capacity(ciphertext.len()));
-    let mut reader = reader;
-    reader
-        .read_to_end(&mut plaintext)
-        .map_err(|e| Error::Damaged(e.to_string()))?;
-    Ok(plaintext)
+    }
+}
+
+/// Whether bytes begin like an age v1 file.
+pub(crate) fn looks_like_age(head: &[u8]) -> bool {
+    head.starts_with(AGE_MAGIC)
 }
 
 fn map_unwrap_error(e: DecryptError, wrong: Error) -> Error {
@@ -208,6 +224,35 @@ fn map_unwrap_error(e: DecryptError, wrong: Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zeroize::Zeroizing;
+
+    fn encrypt(plaintext: &[u8], encryption: &Encryption) -> Result<Vec<u8>, Error> {
+        encrypt_to(plaintext, encryption, Vec::new()).map_err(|e| Error::Encrypt(e.to_string()))
+    }
+
+    fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let mut reader = open_stream(ciphertext, looks_like_age(ciphertext), unlock)?;
+        let mut out = Zeroizing::new(Vec::new());
+        reader
+            .read_to_end(&mut out)
+            .map_err(|e| Error::Damaged(e.to_string()))?;
+        assert_eq!(
+            plaintext_len(ciphertext.len() as u64, ciphertext),
+            Some(out.len() as u64)
+        );
+        Ok(out)
+    }
+
+    #[test]
+    fn plaintext_length_is_known_from_the_file_size() {
+        let id = x25519::Identity::generate();
+        let enc = Encryption::Recipients(vec![id.to_public()]);
+        for len in [0usize, 1, 65_535, 65_536, 65_537, 3 * 65_536, 200_001] {
+            let ct = encrypt(&vec![3u8; len], &enc).unwrap();
+            assert_eq!(plaintext_len(ct.len() as u64, &ct), Some(len as u64), "{len}");
+        }
+        assert_eq!(plaintext_len(100, b"no header here"), None);
+    }
 
     fn pass(p: &str) -> SecretString {
         SecretString::from(p.to_string())

@@ -7,7 +7,7 @@
 //! synced so the rename itself survives a power cut.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -20,43 +20,58 @@ use super::Error;
 pub const BACKUPS_KEPT: usize = 10;
 
 /// What the file on disk looked like when we last read or wrote it.
+///
+/// Every age encryption starts with fresh randomness (a new file key, ephemeral share or salt,
+/// and payload nonce), so the first bytes of the file differ between any two saves; with the
+/// length and the last bytes they identify a version without reading 50 MB.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
-    sha256: [u8; 32],
+    ends: [u8; 32],
 }
 
-impl Fingerprint {
-    pub(crate) fn of(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
-        Fingerprint {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-            sha256: Sha256::digest(bytes).into(),
-        }
-    }
+/// How many bytes at each end of the file the fingerprint covers (the header is much smaller).
+pub(crate) const FINGERPRINT_SPAN: usize = 64 * 1024;
 
-    pub(crate) fn sha256_hex(&self) -> String {
-        hex::encode(self.sha256)
+impl Fingerprint {
+    /// Reads the fingerprint of the file at `path`, with its first bytes for the caller.
+    pub(crate) fn read(path: &Path) -> io::Result<(Fingerprint, Vec<u8>)> {
+        let mut file = File::open(path)?;
+        let meta = file.metadata()?;
+        let len = meta.len();
+        let mut head = vec![0u8; (len as usize).min(FINGERPRINT_SPAN)];
+        file.read_exact(&mut head)?;
+        let mut hasher = Sha256::new();
+        hasher.update(len.to_le_bytes());
+        hasher.update(&head);
+        if len as usize > FINGERPRINT_SPAN {
+            let tail_len = (len as usize - FINGERPRINT_SPAN).min(FINGERPRINT_SPAN);
+            let mut tail = vec![0u8; tail_len];
+            file.seek(SeekFrom::End(-(tail_len as i64)))?;
+            file.read_exact(&mut tail)?;
+            hasher.update(&tail);
+        }
+        let fingerprint = Fingerprint {
+            len,
+            modified: meta.modified().ok(),
+            ends: hasher.finalize().into(),
+        };
+        Ok((fingerprint, head))
     }
 }
 
 /// Whether the file at `path` is still the one described by `expected`.
-///
-/// Size and modification time settle the common case cheaply; when they differ (a sync tool
-/// touched the file, say) the content decides.
 pub(crate) fn unchanged_since(path: &Path, expected: &Fingerprint) -> io::Result<bool> {
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(e),
-    };
-    if meta.len() != expected.len {
-        return Ok(false);
+    match Fingerprint::read(path) {
+        Ok((now, _)) => Ok(now.len == expected.len && now.ends == expected.ends),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
     }
-    if meta.modified().ok() == expected.modified {
-        return Ok(true);
-    }
+}
+
+/// SHA-256 of a whole file, hex: the fingerprint people compare (`sha256sum` prints the same).
+pub fn sha256_file(path: &Path) -> io::Result<String> {
     let mut hasher = Sha256::new();
     let mut file = File::open(path)?;
     let mut buf = vec![0u8; 1 << 20];
@@ -67,7 +82,7 @@ pub(crate) fn unchanged_since(path: &Path, expected: &Fingerprint) -> io::Result
         }
         hasher.update(&buf[..n]);
     }
-    Ok(<[u8; 32]>::from(hasher.finalize()) == expected.sha256)
+    Ok(hex::encode(hasher.finalize()))
 }
 
 fn file_name(path: &Path) -> String {
@@ -85,9 +100,12 @@ pub(crate) fn folder_of(path: &Path) -> PathBuf {
 
 const TEMP_MARK: &str = ".andel-tmp-";
 
-/// Writes `bytes` to a new temporary file beside `path`, readable only by its owner, and syncs
-/// it to disk. On failure nothing is left behind.
-pub(crate) fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Creates a new temporary file beside `path`, readable only by its owner, lets `fill` write
+/// it, and syncs it to disk. On failure nothing is left behind.
+pub(crate) fn write_temp(
+    path: &Path,
+    fill: impl FnOnce(io::BufWriter<File>) -> io::Result<io::BufWriter<File>>,
+) -> io::Result<PathBuf> {
     let nonce = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_nanos())
@@ -107,8 +125,9 @@ pub(crate) fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&temp)?;
-        file.write_all(bytes)?;
+        let file = options.open(&temp)?;
+        let writer = fill(io::BufWriter::with_capacity(1 << 20, file))?;
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()
     })();
     match result {
@@ -250,6 +269,7 @@ pub(crate) fn write_error(path: &Path, e: io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     #[test]
     fn io_errors_become_actionable_errors() {
@@ -275,7 +295,11 @@ mod tests {
         let start: DateTime<Utc> = "2026-01-01T00:00:00Z".parse().unwrap();
         for i in 0..13 {
             // Saves replace the file by rename, never in place (backups may be hard links).
-            let temp = write_temp(&path, format!("version {i}").as_bytes()).unwrap();
+            let temp = write_temp(&path, |mut w| {
+                w.write_all(format!("version {i}").as_bytes())?;
+                Ok(w)
+            })
+            .unwrap();
             fs::rename(temp, &path).unwrap();
             keep_backup(&path, start + chrono::Duration::minutes(i), "").unwrap();
         }

@@ -25,7 +25,7 @@ pub use age::secrecy::{ExposeSecret, SecretString};
 pub use age::x25519::{Identity, Recipient};
 pub use autosave::{Autosave, SaveState};
 pub use crypt::{parse_identities, parse_recipient, probe, Encryption, Protection, Unlock};
-pub use files::{backups_folder, BACKUPS_KEPT};
+pub use files::{backups_folder, sha256_file, BACKUPS_KEPT};
 pub use lock::{holder as lock_holder, lock_path, LockHolder};
 pub use strength::{strength, Strength};
 
@@ -187,8 +187,6 @@ pub struct Summary {
     /// "passphrase" or "recipients".
     pub encryption: String,
     pub recipients: u32,
-    /// SHA-256 of the file as last read or written, hex.
-    pub fingerprint: String,
     pub counts: Counts,
 }
 
@@ -280,24 +278,41 @@ impl Vault {
         options: &OpenOptions,
         now: DateTime<Utc>,
     ) -> Result<Vault> {
-        let ciphertext = fs::read(path).map_err(|e| match e.kind() {
+        let io_error = |e: std::io::Error| match e.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
             _ => Error::Io {
                 op: "read",
                 path: path.to_path_buf(),
                 source: e,
             },
+        };
+        let (fingerprint, head) = files::Fingerprint::read(path).map_err(io_error)?;
+        let file = fs::File::open(path).map_err(io_error)?;
+        let size = file.metadata().map_err(io_error)?.len();
+        let starts_like_age = crypt::looks_like_age(&head);
+        let mut reader = crypt::open_stream(
+            std::io::BufReader::with_capacity(1 << 20, file),
+            starts_like_age,
+            unlock,
+        )?;
+        // The plaintext goes straight from the decryptor into SQLite's memory. Every byte is read
+        // and its chunk's tag checked before anything is used, and the stream must end exactly
+        // there: age reports damage to the payload only while it is read.
+        let len = crypt::plaintext_len(size, &head)
+            .ok_or_else(|| Error::Damaged("the file is shorter than its header says".into()))?;
+        let len = usize::try_from(len)
+            .map_err(|_| Error::Damaged("the archive is larger than this computer can hold".into()))?;
+        let mut conn = store::load_from(&mut reader, len).map_err(|e| match e {
+            store::Error::Read(why) => Error::Damaged(why),
+            other => Error::from_store(other),
         })?;
-        let meta = fs::metadata(path).map_err(|e| Error::Io {
-            op: "read",
-            path: path.to_path_buf(),
-            source: e,
-        })?;
-        let fingerprint = files::Fingerprint::of(&ciphertext, &meta);
-        let plaintext = crypt::decrypt(&ciphertext, unlock)?;
-        drop(ciphertext);
-        let mut conn = store::load(&plaintext).map_err(Error::from_store)?;
-        drop(plaintext);
+        let mut rest = [0u8; 1];
+        match std::io::Read::read(&mut reader, &mut rest) {
+            Ok(0) => {}
+            Ok(_) => return Err(Error::Damaged("unexpected data after the end".into())),
+            Err(e) => return Err(Error::Damaged(e.to_string())),
+        }
+        drop(reader);
         association::get(&conn).map_err(|e| match e {
             association::Error::Missing => Error::NotAnArchive,
             other => Error::Association(other),
@@ -444,11 +459,6 @@ impl Vault {
                 Encryption::Recipients(r) => r.len() as u32,
                 Encryption::Passphrase { .. } => 0,
             },
-            fingerprint: self
-                .on_disk
-                .as_ref()
-                .map(|f| f.sha256_hex())
-                .unwrap_or_default(),
             counts: Counts {
                 audit_entries: count("audit")?,
                 units: count("unit")?,
@@ -486,6 +496,15 @@ impl Vault {
         let written = self.snapshot()?.write(now)?;
         self.saved(written);
         Ok(())
+    }
+
+    /// SHA-256 of the archive file on disk, as `sha256sum` prints it (for receipts and `info`).
+    pub fn file_sha256(&self) -> Result<String> {
+        files::sha256_file(&self.path).map_err(|e| Error::Io {
+            op: "read",
+            path: self.path.clone(),
+            source: e,
+        })
     }
 
     /// Closes the archive, releasing the lock. Unsaved changes are dropped: save first.
@@ -534,18 +553,20 @@ pub struct Saved {
 impl Snapshot {
     /// Encrypts and writes the snapshot with the atomic save sequence.
     pub fn write(mut self, now: DateTime<Utc>) -> Result<Saved> {
-        let path = &self.path;
-        let ciphertext = crypt::encrypt(&self.plaintext, &self.encryption)?;
-        self.plaintext = Zeroizing::new(Vec::new());
-        let temp = files::write_temp(path, &ciphertext).map_err(|e| files::write_error(path, e))?;
-        let result = self.put_in_place(&temp, &ciphertext, now);
+        let path = self.path.clone();
+        let plaintext = std::mem::take(&mut *self.plaintext);
+        let plaintext = Zeroizing::new(plaintext);
+        let temp = files::write_temp(&path, |out| crypt::encrypt_to(&plaintext, &self.encryption, out))
+            .map_err(|e| files::write_error(&path, e))?;
+        drop(plaintext);
+        let result = self.put_in_place(&temp, now);
         if result.is_err() {
             let _ = fs::remove_file(&temp);
         }
         result
     }
 
-    fn put_in_place(&self, temp: &Path, ciphertext: &[u8], now: DateTime<Utc>) -> Result<Saved> {
+    fn put_in_place(&self, temp: &Path, now: DateTime<Utc>) -> Result<Saved> {
         let path = &self.path;
         let io = |op: &'static str| {
             move |e: std::io::Error| match files::write_error(path, e) {
@@ -577,9 +598,7 @@ impl Snapshot {
         }
         fs::rename(temp, path).map_err(io("replace"))?;
         files::sync_folder(&files::folder_of(path)).map_err(io("sync the folder of"))?;
-        let meta = fs::metadata(path).map_err(io("read back"))?;
-        Ok(Saved {
-            fingerprint: files::Fingerprint::of(ciphertext, &meta),
-        })
+        let (fingerprint, _) = files::Fingerprint::read(path).map_err(io("read back"))?;
+        Ok(Saved { fingerprint })
     }
 }

@@ -1,0 +1,122 @@
+// End-to-end tests of the real Andel desktop app (see scripts/e2e.sh for the environment).
+// Each test is named for the promise it checks; a screenshot of each screen is saved.
+
+import { copyFile, readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { Session, startDriver } from "./webdriver.mjs";
+
+const work = process.env.ANDEL_E2E_WORK;
+const app = process.env.ANDEL_E2E_APP;
+const out = new URL("./out/", import.meta.url).pathname;
+const docs = new URL("../../docs/screenshots/", import.meta.url).pathname;
+
+const results = [];
+async function test(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${e.message}`);
+    if (session) await session.screenshot(join(out, `failed-${results.length}.png`)).catch(() => {});
+  }
+}
+
+async function shot(name, forReadme = false) {
+  const file = join(out, `${name}.png`);
+  await session.screenshot(file);
+  if (forReadme) await copyFile(file, join(docs, `${name}.png`));
+}
+
+const archive = join(work, "Documents", "solsikken.andel");
+const passphrase = "violet-harbour-lantern-47";
+let session;
+const driver = await startDriver();
+try {
+  session = await Session.start(driver.base, app);
+
+  await test("the start screen offers create, open and the demo", async () => {
+    await session.find("start-screen");
+    await session.find("start-create");
+    await session.find("start-open");
+    await session.find("start-demo");
+    await shot("start", true);
+  });
+
+  await test("a new archive is created and opens in the main window", async () => {
+    await (await session.find("start-create")).click();
+    await (await session.find("create-name")).fill("A/B Solsikken");
+    await (await session.findCss('[data-testid="create-country"] option[value="DK"]')).click();
+    await (await session.find("create-path")).fill(archive);
+    await (await session.find("create-actor")).fill("Karen Formand");
+    await (await session.find("create-passphrase")).fill(passphrase);
+    await (await session.find("create-passphrase2")).fill(passphrase);
+    await session.waitFor("a strength hint", async () => (await (await session.find("create-strength")).text()).trim());
+    await shot("create", true);
+    await (await session.find("create-submit")).click();
+    await session.find("main-screen", 30000);
+    const name = await (await session.find("assoc-name")).text();
+    if (!name.includes("A/B Solsikken")) throw new Error(`association name shows "${name}"`);
+    await session.waitFor("the save indicator to say saved", async () =>
+      /saved/i.test(await (await session.find("save-indicator")).text()),
+    );
+    await shot("main", true);
+  });
+
+  await test("the archive on disk is an age file with no plaintext", async () => {
+    const bytes = await readFile(archive);
+    if (!bytes.subarray(0, 21).equals(Buffer.from("age-encryption.org/v1"))) throw new Error("not an age file");
+    if (bytes.includes(Buffer.from("SQLite format 3")) || bytes.includes(Buffer.from("Solsikken")))
+      throw new Error("plaintext in the archive");
+    const names = await readdir(join(work, "Documents"));
+    const unexpected = names.filter((n) => !/^solsikken\.andel(\.lock|\.backups)?$/.test(n));
+    if (unexpected.length) throw new Error(`unexpected files: ${unexpected.join(", ")}`);
+  });
+
+  await test("areas not built yet say so plainly", async () => {
+    await (await session.find("nav-requests")).click();
+    await session.find("area-not-built");
+    await shot("not-built");
+    await (await session.find("nav-settings")).click();
+    await session.find("settings-language");
+    await session.find("settings-autolock");
+    await shot("settings", true);
+  });
+
+  await test("lock returns to the unlock screen", async () => {
+    await (await session.find("lock-button")).click();
+    await session.find("unlock-screen");
+    await shot("unlock", true);
+  });
+
+  await test("a wrong passphrase shows its own message and the file is unchanged", async () => {
+    const before = await readFile(archive);
+    await (await session.find("unlock-passphrase")).fill("violet-harbour-lantern-48");
+    await (await session.find("unlock-submit")).click();
+    const err = await session.find("unlock-error", 30000);
+    const code = await session.waitFor("an error code", () => err.attribute("data-code"));
+    if (code !== "wrong_passphrase") throw new Error(`error code ${code}`);
+    const text = await err.text();
+    if (!/passphrase/i.test(text)) throw new Error(`message "${text}"`);
+    await shot("wrong-passphrase", true);
+    const after = await readFile(archive);
+    if (!before.equals(after)) throw new Error("the archive changed on a failed unlock");
+  });
+
+  await test("the right passphrase unlocks", async () => {
+    await (await session.find("unlock-passphrase")).fill(passphrase);
+    await (await session.find("unlock-submit")).click();
+    await session.find("main-screen", 30000);
+    const name = await (await session.find("assoc-name")).text();
+    if (!name.includes("A/B Solsikken")) throw new Error(`association name shows "${name}"`);
+  });
+} finally {
+  if (session) await session.close();
+  driver.stop();
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`end-to-end: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
