@@ -1,0 +1,608 @@
+//! The `andel` register commands end to end: the real binary on a real archive, checking the
+//! exact command shapes, JSON output and exit codes that scripts rely on (0 ok, 1 the user must
+//! act, 2 usage), and that a refused command leaves the archive's bytes untouched.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+struct Archive {
+    dir: tempfile::TempDir,
+}
+
+impl Archive {
+    fn new(country: &str) -> Archive {
+        let a = Archive {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        a.ok(&[
+            "init",
+            "--vault",
+            "v.andel",
+            "--association",
+            "A/B Rønnebærhaven",
+            "--country",
+            country,
+        ]);
+        a
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("v.andel")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_andel"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("ANDEL_PASSPHRASE", "correct horse battery staple")
+            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
+            .env("ANDEL_ACTOR", "Katrine Hvidberg")
+            .env_remove("ANDEL_NEW_PASSPHRASE")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs a command on the archive (`--vault v.andel` is added after the subcommand words).
+    fn on(&self, words: &[&str], rest: &[&str]) -> Output {
+        let mut args: Vec<&str> = words.to_vec();
+        args.extend(["--vault", "v.andel"]);
+        args.extend(rest);
+        self.run(&args)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "andel {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn ok_on(&self, words: &[&str], rest: &[&str]) -> String {
+        let out = self.on(words, rest);
+        assert!(
+            out.status.success(),
+            "andel {words:?} {rest:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, words: &[&str], rest: &[&str]) -> Value {
+        let mut rest = rest.to_vec();
+        rest.push("--json");
+        serde_json::from_str(&self.ok_on(words, &rest)).unwrap()
+    }
+
+    fn sha(&self) -> String {
+        hex(&Sha256::digest(std::fs::read(self.path()).unwrap()))
+    }
+
+    fn import(&self, fixture_name: &str, extra: &[&str]) -> Value {
+        let file = fixture(fixture_name);
+        let mut rest = vec![file.to_str().unwrap()];
+        rest.extend(extra);
+        self.json(&["import", "residents"], &rest)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/residents")
+        .join(name)
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().unwrap()
+}
+
+#[test]
+fn import_residents_reports_the_exact_json_shape() {
+    let a = Archive::new("DK");
+    let before = a.sha();
+    let dry = a.import("ronnebaerhaven.csv", &["--dry-run"]);
+    assert_eq!(a.sha(), before, "--dry-run wrote the archive");
+    for (key, want) in [
+        ("units", 32),
+        ("people", 34),
+        ("ownerships", 34),
+        ("added", 34),
+        ("changed", 0),
+        ("ended", 0),
+    ] {
+        assert_eq!(dry[key], want, "{key}");
+    }
+    assert_eq!(dry["rejected"], Value::Array(vec![]));
+
+    let done = a.import("ronnebaerhaven.csv", &[]);
+    assert_eq!(done["added"], 34);
+    assert_ne!(a.sha(), before);
+    let units = a.json(&["units", "list"], &[]);
+    assert_eq!(units.as_array().unwrap().len(), 32);
+    assert_eq!(units[3]["number"], "4");
+    assert_eq!(
+        units[3]["owners"],
+        serde_json::json!(["Sanne Rosendahl", "Kenneth Rosendahl"])
+    );
+
+    // A newer list: one buyer, two owners gone, two contact changes.
+    let again = a.import("ronnebaerhaven-2025.csv", &[]);
+    assert_eq!(
+        (
+            &again["added"],
+            &again["changed"],
+            &again["ended"],
+            &again["units"]
+        ),
+        (
+            &Value::from(1),
+            &Value::from(2),
+            &Value::from(2),
+            &Value::from(32)
+        )
+    );
+    let former = a.json(&["people", "list"], &["--former"]);
+    let names: Vec<&str> = former
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Kenneth Rosendahl", "Mogens Elkjær"]);
+    let current = a.json(&["people", "list"], &[]);
+    assert_eq!(current.as_array().unwrap().len(), 33);
+
+    let info: Value = serde_json::from_str(&a.ok_on(&["info"], &["--json"])).unwrap();
+    assert_eq!(info["counts"]["units"], 32);
+    assert_eq!(info["counts"]["ownerships"], 35);
+    assert_eq!(info["counts"]["name_plate_orders"], 1);
+}
+
+#[test]
+fn import_reports_rejected_rows_and_keeps_national_ids_out() {
+    let a = Archive::new("DK");
+    let r = a.import("broken.csv", &[]);
+    let rows: Vec<i64> = r["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["row"].as_i64().unwrap())
+        .collect();
+    assert_eq!(rows, [3, 4, 5, 6]);
+    for x in r["rejected"].as_array().unwrap() {
+        assert!(!x["reason"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(r["units"], 3);
+    let people = a.json(&["people", "list"], &[]).to_string();
+    assert!(!people.contains("070761"));
+    assert!(!people.contains("311299"));
+    assert!(people.contains("Jens Hansen"));
+}
+
+#[test]
+fn every_fixture_imports_from_the_cli() {
+    for (file, units) in [
+        ("elvebakken.csv", 28),
+        ("windows-1252.csv", 4),
+        ("lindvagen.xlsx", 5),
+        ("tallen.tsv", 4),
+        ("owner-columns.csv", 4),
+        ("two-rows.csv", 4),
+    ] {
+        let a = Archive::new("NO");
+        let r = a.import(file, &[]);
+        assert_eq!(r["units"], units, "{file}");
+        let listed = a.json(&["units", "list"], &[]);
+        assert_eq!(listed.as_array().unwrap().len(), units as usize, "{file}");
+        assert!(!listed.to_string().contains('Ã'), "{file}: mojibake");
+    }
+}
+
+#[test]
+fn a_junk_file_exits_1_and_leaves_the_archive_unchanged() {
+    let a = Archive::new("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    let before = a.sha();
+    for junk in ["not-a-list.png", "not-a-list.txt", "does-not-exist.csv"] {
+        let file = fixture(junk);
+        let out = a.on(&["import", "residents"], &[file.to_str().unwrap()]);
+        assert_eq!(code(&out), 1, "{junk}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("error: "), "{junk}: {stderr}");
+        assert_eq!(a.sha(), before, "{junk} changed the archive");
+    }
+    // An empty file and a spreadsheet that is not one.
+    std::fs::write(a.dir.path().join("empty.csv"), b"").unwrap();
+    std::fs::write(
+        a.dir.path().join("fake.xlsx"),
+        b"PK\x03\x04 not really a zip",
+    )
+    .unwrap();
+    for junk in ["empty.csv", "fake.xlsx"] {
+        let out = a.on(&["import", "residents"], &[junk]);
+        assert_eq!(code(&out), 1, "{junk}");
+        assert_eq!(a.sha(), before);
+    }
+}
+
+#[test]
+fn a_column_mapping_from_the_command_line_is_remembered() {
+    let a = Archive::new("DK");
+    std::fs::write(
+        a.dir.path().join("list.csv"),
+        "Boligens nummer;Navn;Mobil\r\n1;Aase Tranberg;41438243\r\n2;Villum Sand;42786031\r\n",
+    )
+    .unwrap();
+    let out = a.on(&["import", "residents"], &["list.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--map"));
+    let r = a.json(
+        &["import", "residents"],
+        &["list.csv", "--map", "Boligens nummer=share"],
+    );
+    assert_eq!(r["units"], 2);
+    // Remembered: the next import needs no --map.
+    let r = a.json(&["import", "residents"], &["list.csv", "--dry-run"]);
+    assert_eq!(r["units"], 2);
+    assert_eq!(r["added"], 0);
+    let out = a.on(
+        &["import", "residents"],
+        &["list.csv", "--map", "Mobil=banana"],
+    );
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn roles_add_creates_the_person_when_needed() {
+    let a = Archive::new("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    a.ok_on(
+        &["roles", "add"],
+        &[
+            "--name",
+            "Katrine Hvidberg",
+            "--role",
+            "chair",
+            "--from",
+            "2024-04-20",
+        ],
+    );
+    // An outside lawyer chairs the general meeting.
+    a.ok_on(
+        &["roles", "add"],
+        &[
+            "--name",
+            "Pernille Kragelund",
+            "--role",
+            "meeting-chair",
+            "--from",
+            "2024-04-20",
+            "--to",
+            "2024-04-20",
+        ],
+    );
+    let info: Value = serde_json::from_str(&a.ok_on(&["info"], &["--json"])).unwrap();
+    assert_eq!(info["counts"]["people"], 35);
+    assert_eq!(info["counts"]["roles"], 2);
+    let roles = a.json(&["roles", "list"], &[]);
+    assert_eq!(roles[0]["kind"], "chair");
+    assert_eq!(roles[0]["person_name"], "Katrine Hvidberg");
+    // A kind that does not exist is a usage error; a date that ends before it starts, the
+    // user's to fix; a national ID as a name is refused and not stored.
+    let before = a.sha();
+    assert_eq!(
+        code(&a.on(&["roles", "add"], &["--name", "X Y", "--role", "formand"])),
+        2
+    );
+    assert_eq!(
+        code(&a.on(
+            &["roles", "add"],
+            &[
+                "--name",
+                "X Y",
+                "--role",
+                "auditor",
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2024-01-01"
+            ]
+        )),
+        1
+    );
+    let out = a.on(
+        &["roles", "add"],
+        &["--name", "070761-4285", "--role", "auditor"],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("national identity"));
+    assert_eq!(a.sha(), before);
+}
+
+#[test]
+fn orgs_add_with_agreement_and_third_country() {
+    let a = Archive::new("DK");
+    let o = a.json(
+        &["orgs", "add"],
+        &[
+            "--name",
+            "Roskilde Andelsadministration ApS",
+            "--kind",
+            "administrator",
+            "--dpa-signed",
+            "2023-02-01",
+        ],
+    );
+    assert_eq!(o["dpa_signed_on"], "2023-02-01");
+    let o = a.json(
+        &["orgs", "add"],
+        &[
+            "--name",
+            "Postbud Nyhedsbreve Inc.",
+            "--kind",
+            "newsletter",
+            "--third-country",
+            "us",
+        ],
+    );
+    assert_eq!(o["third_country"], "US");
+    let before = a.sha();
+    assert_eq!(
+        code(&a.on(
+            &["orgs", "add"],
+            &[
+                "--name",
+                "Skyen GmbH",
+                "--kind",
+                "cloud",
+                "--third-country",
+                "DE"
+            ]
+        )),
+        1
+    );
+    assert_eq!(
+        code(&a.on(&["orgs", "add"], &["--name", "Skyen", "--kind", "weather"])),
+        2
+    );
+    assert_eq!(
+        code(&a.on(
+            &["orgs", "add"],
+            &[
+                "--name",
+                "Roskilde Andelsadministration ApS",
+                "--kind",
+                "other"
+            ]
+        )),
+        1
+    );
+    assert_eq!(a.sha(), before);
+    let list = a.json(&["orgs", "list"], &[]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn sublets_add_decide_end_and_list() {
+    let a = Archive::new("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    let s = a.json(
+        &["sublets", "add"],
+        &[
+            "--unit",
+            "12",
+            "--subtenant",
+            "Jonas Lyng",
+            "--from",
+            "2025-02-01",
+            "--to",
+            "2025-12-31",
+            "--reason",
+            "Arbejde i udlandet",
+            "--requested",
+            "2025-01-05",
+        ],
+    );
+    assert_eq!(s["status"], "requested");
+    assert_eq!(s["owner_name"], "Benedikte af Rosenborg-Friis");
+    let id = s["id"].to_string();
+    // Overlapping the first: refused, archive unchanged.
+    let before = a.sha();
+    let out = a.on(
+        &["sublets", "add"],
+        &[
+            "--unit",
+            "12",
+            "--subtenant",
+            "Eva Storm",
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2026-05-31",
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("overlaps"));
+    assert_eq!(a.sha(), before);
+    // No such unit.
+    assert_eq!(
+        code(&a.on(
+            &["sublets", "add"],
+            &[
+                "--unit",
+                "99",
+                "--subtenant",
+                "Eva Storm",
+                "--from",
+                "2025-06-01",
+                "--to",
+                "2026-05-31"
+            ]
+        )),
+        1
+    );
+    // --approve or --reject is required, and only one of them.
+    assert_eq!(code(&a.on(&["sublets", "decide"], &[&id])), 2);
+    assert_eq!(
+        code(&a.on(&["sublets", "decide"], &[&id, "--approve", "--reject"])),
+        2
+    );
+    // The deciding board member is the person named like ANDEL_ACTOR.
+    let d = a.json(
+        &["sublets", "decide"],
+        &[&id, "--approve", "--date", "2025-01-15"],
+    );
+    assert_eq!(d["decision"], "approved");
+    assert_eq!(d["decided_on"], "2025-01-15");
+    assert_eq!(d["decided_by_name"], "Katrine Hvidberg");
+    assert_eq!(code(&a.on(&["sublets", "decide"], &[&id, "--reject"])), 1);
+    // Its period is over and nobody closed it.
+    let list = a.json(&["sublets", "list"], &[]);
+    assert_eq!(list[0]["warnings"][0]["kind"], "overdue");
+    let e = a.json(&["sublets", "end"], &[&id, "--date", "2025-12-31"]);
+    assert_eq!(e["status"], "ended");
+    assert_eq!(e["ended_on"], "2025-12-31");
+    assert_eq!(code(&a.on(&["sublets", "end"], &[&id])), 1);
+    // The approval proposed a name plate for the subtenant.
+    let plates = a.json(&["plates", "list"], &[]);
+    assert_eq!(plates[0]["lines"], serde_json::json!(["Jonas Lyng"]));
+    // A second request, rejected.
+    let s2 = a.json(
+        &["sublets", "add"],
+        &[
+            "--unit",
+            "12",
+            "--subtenant",
+            "Eva Storm",
+            "--from",
+            "2030-01-01",
+            "--to",
+            "2030-06-30",
+        ],
+    );
+    let id2 = s2["id"].to_string();
+    let r = a.json(&["sublets", "decide"], &[&id2, "--reject"]);
+    assert_eq!(r["status"], "rejected");
+    let text = a.ok_on(&["sublets", "list"], &[]);
+    assert!(text.contains("Jonas Lyng"), "{text}");
+}
+
+#[test]
+fn plates_add_list_sent_mounted() {
+    let a = Archive::new("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    a.ok_on(
+        &["orgs", "add"],
+        &[
+            "--name",
+            "Roskilde Ejendomsservice ApS",
+            "--kind",
+            "caretaker",
+        ],
+    );
+    let p = a.json(
+        &["plates", "add"],
+        &[
+            "--unit",
+            "4",
+            "--line",
+            "Sanne Rosendahl",
+            "--line",
+            "Kenneth Rosendahl",
+            "--kind",
+            "door",
+            "--kind",
+            "intercom",
+        ],
+    );
+    assert_eq!(p["status"], "draft");
+    assert_eq!(p["kinds"], serde_json::json!(["door", "intercom"]));
+    let id = p["id"].to_string();
+    let before = a.sha();
+    assert_eq!(code(&a.on(&["plates", "mounted"], &[&id])), 1);
+    assert_eq!(
+        code(&a.on(&["plates", "add"], &["--unit", "4", "--kind", "door"])),
+        2
+    );
+    assert_eq!(
+        code(&a.on(
+            &["plates", "add"],
+            &["--unit", "4", "--line", "X", "--kind", "window"]
+        )),
+        2
+    );
+    assert_eq!(
+        code(&a.on(&["plates", "sent"], &[&id, "--to", "Nobody ApS"])),
+        1
+    );
+    assert_eq!(a.sha(), before);
+    // Without --to, the one caretaker.
+    let s = a.json(&["plates", "sent"], &[&id, "--date", "2026-03-02"]);
+    assert_eq!(s["status"], "sent");
+    assert_eq!(s["sent_to_name"], "Roskilde Ejendomsservice ApS");
+    assert_eq!(
+        code(&a.on(&["plates", "mounted"], &[&id, "--date", "2026-03-01"])),
+        1
+    );
+    let m = a.json(&["plates", "mounted"], &[&id, "--date", "2026-03-09"]);
+    assert_eq!(m["status"], "mounted");
+    assert_eq!(m["mounted_on"], "2026-03-09");
+    // A second order, sent to an organisation named explicitly.
+    let p2 = a.json(
+        &["plates", "add"],
+        &["--unit", "7", "--line", "Jesper Tang"],
+    );
+    let id2 = p2["id"].to_string();
+    let s2 = a.json(
+        &["plates", "sent"],
+        &[&id2, "--to", "roskilde ejendomsservice aps"],
+    );
+    assert_eq!(s2["status"], "sent");
+    let list = a.json(&["plates", "list"], &[]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let text = a.ok_on(&["plates", "list"], &[]);
+    assert!(
+        text.contains("Sanne Rosendahl / Kenneth Rosendahl"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_demo_has_a_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(["demo", "--vault", "demo.andel"])
+        .current_dir(dir.path())
+        .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let passphrase = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_andel"))
+        .args(["info", "--vault", "demo.andel", "--json"])
+        .current_dir(dir.path())
+        .env("ANDEL_PASSPHRASE", &passphrase)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let info: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let counts = &info["counts"];
+    assert_eq!(counts["units"], 40);
+    assert_eq!(counts["sublets"], 2);
+    assert_eq!(counts["organisations"], 6);
+    assert!(counts["people"].as_u64().unwrap() > 40);
+    assert!(counts["ownerships"].as_u64().unwrap() > 40);
+    assert!(counts["roles"].as_u64().unwrap() >= 6);
+    assert_eq!(counts["name_plate_orders"], 3);
+}
