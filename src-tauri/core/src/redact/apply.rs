@@ -1,0 +1,184 @@
+//! Writing the redacted text: every finding the policy (or the webmaster) marked for redaction is
+//! replaced by a block, a label in the document's language, or a pseudonym that stays the same for the
+//! same person throughout one document.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Decision, Error, Finding, Kind};
+use crate::association::Country;
+
+/// How a redacted passage is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Style {
+    /// █████
+    #[default]
+    Block,
+    /// "[navn]", "[telefon]" … in the document's language.
+    Label,
+    /// "Andelshaver A", "Andelshaver B" … for people; labels for everything else.
+    Pseudonym,
+}
+
+impl std::str::FromStr for Style {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Style, ()> {
+        match s {
+            "block" => Ok(Style::Block),
+            "label" => Ok(Style::Label),
+            "pseudonym" => Ok(Style::Pseudonym),
+            _ => Err(()),
+        }
+    }
+}
+
+const BLOCK: &str = "█████";
+
+fn label(kind: Kind, country: Option<Country>) -> &'static str {
+    match (country, kind) {
+        (Some(Country::DK), Kind::Person) => "[navn]",
+        (Some(Country::DK), Kind::Phone) => "[telefon]",
+        (Some(Country::DK), Kind::Email) => "[e-mail]",
+        (Some(Country::DK), Kind::NationalId) => "[cpr-nummer]",
+        (Some(Country::DK), Kind::Account) => "[kontonummer]",
+        (Some(Country::DK), Kind::Address) => "[adresse]",
+        (Some(Country::DK), Kind::Plate) => "[nummerplade]",
+        (Some(Country::DK), Kind::Other) => "[oplysning]",
+        (Some(Country::NO), Kind::Person) => "[navn]",
+        (Some(Country::NO), Kind::Phone) => "[telefon]",
+        (Some(Country::NO), Kind::Email) => "[e-post]",
+        (Some(Country::NO), Kind::NationalId) => "[fødselsnummer]",
+        (Some(Country::NO), Kind::Account) => "[kontonummer]",
+        (Some(Country::NO), Kind::Address) => "[adresse]",
+        (Some(Country::NO), Kind::Plate) => "[registreringsnummer]",
+        (Some(Country::NO), Kind::Other) => "[opplysning]",
+        (Some(Country::SE), Kind::Person) => "[namn]",
+        (Some(Country::SE), Kind::Phone) => "[telefon]",
+        (Some(Country::SE), Kind::Email) => "[e-post]",
+        (Some(Country::SE), Kind::NationalId) => "[personnummer]",
+        (Some(Country::SE), Kind::Account) => "[kontonummer]",
+        (Some(Country::SE), Kind::Address) => "[adress]",
+        (Some(Country::SE), Kind::Plate) => "[registreringsnummer]",
+        (Some(Country::SE), Kind::Other) => "[uppgift]",
+        (None, Kind::Person) => "[name]",
+        (None, Kind::Phone) => "[phone]",
+        (None, Kind::Email) => "[email]",
+        (None, Kind::NationalId) => "[national ID]",
+        (None, Kind::Account) => "[account]",
+        (None, Kind::Address) => "[address]",
+        (None, Kind::Plate) => "[plate]",
+        (None, Kind::Other) => "[detail]",
+    }
+}
+
+fn pseudonym_word(country: Option<Country>) -> &'static str {
+    match country {
+        Some(Country::DK) => "Andelshaver",
+        Some(Country::NO) => "Andelseier",
+        Some(Country::SE) => "Medlem",
+        None => "Resident",
+    }
+}
+
+/// "A" … "Z", then "AA", "AB" …
+fn letters(mut n: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Replaces every finding decided [`Decision::Redact`] in `text`. Overlapping findings are merged;
+/// `country` picks the language of labels and pseudonyms (`None`: English).
+pub fn apply(
+    text: &str,
+    findings: &[Finding],
+    style: Style,
+    country: Option<Country>,
+) -> Result<String, Error> {
+    let len = text.chars().count();
+    let mut spans: Vec<(usize, usize, Kind, Option<&str>)> = Vec::new();
+    for f in findings.iter().filter(|f| f.decision == Decision::Redact) {
+        if f.start > f.end || f.end > len {
+            return Err(Error::SpanOutsideText {
+                start: f.start,
+                end: f.end,
+                len,
+            });
+        }
+        if f.start < f.end {
+            spans.push((f.start, f.end, f.kind, f.subject.as_deref()));
+        }
+    }
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    // Merge overlaps so that no part of any flagged passage survives.
+    let mut merged: Vec<(usize, usize, Kind, Option<&str>)> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.0 < last.1 => last.1 = last.1.max(s.1),
+            _ => merged.push(s),
+        }
+    }
+    let mut pseudonyms: HashMap<String, String> = HashMap::new();
+    let mut out = String::with_capacity(text.len());
+    // Byte offset of every character boundary, so findings in characters map onto the text.
+    let offsets: Vec<usize> = {
+        let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        v.push(text.len());
+        v
+    };
+    let mut last = 0usize;
+    for (s, e, kind, subject) in merged {
+        let (bs, be) = (
+            offsets.get(s).copied().unwrap_or(text.len()),
+            offsets.get(e).copied().unwrap_or(text.len()),
+        );
+        out.push_str(text.get(last..bs).unwrap_or(""));
+        match style {
+            Style::Block => out.push_str(BLOCK),
+            Style::Label => out.push_str(label(kind, country)),
+            Style::Pseudonym => match (kind, subject) {
+                (Kind::Person, Some(subj)) => {
+                    let n = pseudonyms.len();
+                    let p = pseudonyms
+                        .entry(subj.to_string())
+                        .or_insert_with(|| format!("{} {}", pseudonym_word(country), letters(n)));
+                    out.push_str(p);
+                }
+                (Kind::Person, None) => {
+                    let n = pseudonyms.len();
+                    let key = text.get(bs..be).unwrap_or("").to_lowercase();
+                    let p = pseudonyms
+                        .entry(key)
+                        .or_insert_with(|| format!("{} {}", pseudonym_word(country), letters(n)));
+                    out.push_str(p);
+                }
+                _ => out.push_str(label(kind, country)),
+            },
+        }
+        last = be;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pseudonym_letters() {
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(25), "Z");
+        assert_eq!(letters(26), "AA");
+    }
+}

@@ -1,0 +1,138 @@
+//! The first-name lists shipped in `assets/names/` (see the README there for source and licence), compiled
+//! into the binary and parsed once into one case-folded table.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DA: &str = include_str!("../../../../assets/names/da.txt");
+const NB: &str = include_str!("../../../../assets/names/nb.txt");
+const SV: &str = include_str!("../../../../assets/names/sv.txt");
+const INTL: &str = include_str!("../../../../assets/names/intl.txt");
+const WORDS: &str = include_str!("../../../../assets/names/words.txt");
+
+/// What the lists say about one folded word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameInfo {
+    /// Highest frequency (1..=13) in the Danish, Norwegian or Swedish list; 0 when only in `intl`.
+    pub nordic: u8,
+    /// Frequency in the international list (0 when absent).
+    pub intl: u8,
+    /// Also an ordinary word ("lykke", "per"): alone and capitalised, it needs more evidence.
+    pub word: bool,
+}
+
+static TABLE: OnceLock<HashMap<String, NameInfo>> = OnceLock::new();
+
+/// The first-name table, keyed by the lower-case name.
+pub fn first_names() -> &'static HashMap<String, NameInfo> {
+    TABLE.get_or_init(|| {
+        let mut t: HashMap<String, NameInfo> = HashMap::with_capacity(16_000);
+        for list in [DA, NB, SV] {
+            for (name, f) in entries(list) {
+                let e = t.entry(name.to_lowercase()).or_default();
+                e.nordic = e.nordic.max(f);
+            }
+        }
+        for (name, f) in entries(INTL) {
+            let e = t.entry(name.to_lowercase()).or_default();
+            e.intl = e.intl.max(f);
+        }
+        for w in WORDS.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            if let Some(e) = t.get_mut(w) {
+                e.word = true;
+            }
+        }
+        // Words that the dictionaries miss but minutes are full of, and that the name lists contain.
+        for w in EXTRA_WORDS {
+            if let Some(e) = t.get_mut(*w) {
+                e.word = true;
+            }
+        }
+        t
+    })
+}
+
+/// Capitalised words of minutes that are also first names somewhere: months, weekdays, agenda words.
+const EXTRA_WORDS: &[&str] = &[
+    "januar",
+    "februar",
+    "marts",
+    "mars",
+    "april",
+    "maj",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "desember",
+    "sommer",
+    "vinter",
+    "have",
+    "ved",
+    "man",
+    "mange",
+    "alle",
+    "eller",
+    "is",
+    "bo",
+    "per",
+    "ad",
+    "sak",
+    "pkt",
+    "punkt",
+    "valg",
+    "vil",
+    "kan",
+    "tor",
+    "fre",
+    "lør",
+    "søn",
+    "mån",
+    "tis",
+    "ons",
+    "tors",
+    "fredag",
+    "lördag",
+    "søndag",
+    "dato",
+    "sted",
+    "til",
+    "fra",
+    "om",
+    "ny",
+    "nye",
+    "god",
+    "glad",
+    "liv",
+    "bent",
+    "ask",
+    "dag",
+    "sol",
+    "lykke",
+    "hans",
+    "dan",
+    "as",
+    "ab",
+    "aps",
+    "tv",
+    "el",
+    "kommune",
+    "kommunes",
+    "bank",
+    "gården",
+    "carport",
+    "storm",
+    "sten",
+    "varme",
+];
+
+fn entries(list: &'static str) -> impl Iterator<Item = (&'static str, u8)> {
+    list.lines().filter_map(|l| {
+        let (name, f) = l.split_once('\t')?;
+        Some((name.trim(), f.trim().parse().unwrap_or(1)))
+    })
+}

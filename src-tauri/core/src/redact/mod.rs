@@ -1,0 +1,304 @@
+//! Redaction of minutes: find residents' personal data in a text, decide what leaves, replace it, and
+//! re-scan the result.
+//!
+//! Everything here is a pure function over text. The caller loads what the register knows into a
+//! [`Context`] (residents, officials with their periods, organisations, places); without one, only the
+//! pattern recognizers and the unknown-name recognizer run. Offsets in a [`Finding`] count characters
+//! (Unicode scalar values) of the input, not bytes, so the UI and the CLI's JSON agree on them.
+//!
+//! The pipeline: [`names`] and [`numbers`] produce raw findings in byte offsets, [`policy`] decides
+//! keep or redact and removes overlaps, and the result is converted to character offsets once. [`apply`]
+//! writes the replacement, [`verify`] re-scans an output before it is published.
+
+mod apply;
+pub mod checks;
+mod lists;
+mod names;
+mod numbers;
+mod policy;
+mod text;
+mod verify;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::association::Country;
+
+pub use apply::{apply, Style};
+pub use verify::verify;
+
+/// What went wrong while redacting.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A finding points outside the text it is applied to, usually because the text changed after detection.
+    #[error("A marked passage ({start}–{end}) lies outside the text ({len} characters). Run the detection again on the current text.")]
+    SpanOutsideText {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+}
+
+/// The kind of personal data a finding holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Kind {
+    Person,
+    Phone,
+    Email,
+    NationalId,
+    Account,
+    Address,
+    Plate,
+    /// Share or flat numbers tied to a person, dates of birth.
+    Other,
+}
+
+impl Kind {
+    /// The scorer's and the CLI's name for the kind.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+            Kind::NationalId => "national_id",
+            Kind::Account => "account",
+            Kind::Address => "address",
+            Kind::Plate => "plate",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Which recognizer produced a finding (shown in the review screen as the reason's source).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Recognizer {
+    /// A resident's or an official's name from the register.
+    Register,
+    /// A name not in the register: first-name lists, capitalisation, context cues.
+    UnknownName,
+    NationalId,
+    Phone,
+    Email,
+    Account,
+    Address,
+    Plate,
+    /// Share and flat numbers tied to a person.
+    ShareNumber,
+    DateOfBirth,
+}
+
+/// What the policy (or, later, the webmaster) decided for a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Decision {
+    Redact,
+    /// Found, but stays: an official in a role on the document's date, or an organisation's contact.
+    Keep,
+}
+
+/// One passage of personal data found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Finding {
+    /// Start, in characters of the text.
+    pub start: usize,
+    /// End (exclusive), in characters of the text.
+    pub end: usize,
+    pub kind: Kind,
+    /// The passage as it stands in the text.
+    pub text: String,
+    pub recognizer: Recognizer,
+    /// Confidence from 0 to 1.
+    pub score: f32,
+    /// Why the recognizer flagged it, in a few words (no personal data beyond the passage itself).
+    pub reason: String,
+    pub decision: Decision,
+    /// Who the passage refers to within this document (same value, same person), for pseudonyms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// A resident as the register knows them; every mention must vanish.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownPerson {
+    /// The full name as registered, e.g. "Freja Bundgaard-Vest".
+    pub name: String,
+    /// Share or flat number, if any ("17", "H0101").
+    pub unit: Option<String>,
+    /// Street address with floor/side or flat code, if any.
+    pub address: Option<String>,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+}
+
+/// The kinds of public role whose holders' names may stay in published minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    Chair,
+    BoardMember,
+    Alternate,
+    ChairOfMeeting,
+    MinuteTaker,
+    Auditor,
+    NominationCommittee,
+    Webmaster,
+    Other,
+}
+
+impl RoleKind {
+    /// Maps a role title as boards write it (Danish, Norwegian, Swedish or English) to a kind.
+    pub fn from_title(title: &str) -> RoleKind {
+        let t = title.trim().to_lowercase();
+        match t.as_str() {
+            "formand" | "styreleder" | "ordförande" | "styreleiar" | "chair" => RoleKind::Chair,
+            "suppleant" | "varamedlem" | "varamedlemmer" | "alternate" => RoleKind::Alternate,
+            "dirigent"
+            | "møteleder"
+            | "mødeleder"
+            | "ordförande för stämman"
+            | "stämmoordförande"
+            | "chair of meeting" => RoleKind::ChairOfMeeting,
+            "referent" | "protokollfører" | "protokollförare" | "sekreterare" | "minute-taker" => {
+                RoleKind::MinuteTaker
+            }
+            "revisor" | "auditor" => RoleKind::Auditor,
+            "valgkomité" | "valgkomite" | "valgkomiteen" | "valgudvalg" | "valberedning" => {
+                RoleKind::NominationCommittee
+            }
+            "webmaster" => RoleKind::Webmaster,
+            "næstformand" | "nestleder" | "vice ordförande" | "kasserer" | "kassör"
+            | "bestyrelsesmedlem" | "styremedlem" | "ledamot" | "styrelseledamot"
+            | "board member" => RoleKind::BoardMember,
+            _ => RoleKind::Other,
+        }
+    }
+}
+
+/// A person acting in a public role; their name stays when the role is valid on the document's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Official {
+    pub name: String,
+    pub role: RoleKind,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+impl Official {
+    /// Whether the role covers `date` (an unknown date or open ends count as covered).
+    pub fn valid_on(&self, date: Option<NaiveDate>) -> bool {
+        let Some(d) = date else { return true };
+        self.valid_from.is_none_or(|f| f <= d) && self.valid_to.is_none_or(|t| d <= t)
+    }
+}
+
+/// Everything the register knows that matters for redaction, loaded by the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    pub country: Country,
+    pub document_date: Option<NaiveDate>,
+    pub residents: Vec<KnownPerson>,
+    pub officials: Vec<Official>,
+    /// Companies and authorities: their names stay.
+    pub organisations: Vec<String>,
+    /// The association's name and address, street and town names: they stay.
+    pub places: Vec<String>,
+}
+
+impl Context {
+    /// An empty context for `country`.
+    pub fn new(country: Country) -> Context {
+        Context {
+            country,
+            document_date: None,
+            residents: Vec::new(),
+            officials: Vec::new(),
+            organisations: Vec::new(),
+            places: Vec::new(),
+        }
+    }
+}
+
+/// The compiled recognizers for one context; build once, run on many texts.
+#[derive(Debug)]
+pub struct Detector {
+    names: names::NameRecognizer,
+    protected: policy::Protected,
+    country: Option<Country>,
+    known_values: Vec<(Kind, String)>,
+}
+
+impl Detector {
+    /// Compiles the recognizers; `None` runs only the patterns and the unknown-name recognizer.
+    pub fn new(context: Option<&Context>) -> Detector {
+        let mut known_values = Vec::new();
+        if let Some(c) = context {
+            for r in &c.residents {
+                for p in &r.phones {
+                    if p.chars().filter(char::is_ascii_digit).count() >= 6 {
+                        known_values.push((Kind::Phone, p.trim().to_string()));
+                    }
+                }
+                for e in &r.emails {
+                    if e.contains('@') {
+                        known_values.push((Kind::Email, e.trim().to_string()));
+                    }
+                }
+            }
+        }
+        Detector {
+            names: names::NameRecognizer::new(context),
+            protected: policy::Protected::new(context),
+            country: context.map(|c| c.country),
+            known_values,
+        }
+    }
+
+    /// Finds personal data in `text` and applies the default policy to each finding.
+    ///
+    /// Findings do not overlap and are sorted by position.
+    pub fn detect(&self, text: &str) -> Vec<Finding> {
+        let raw = self.detect_raw(text);
+        policy::to_findings(text, raw)
+    }
+
+    fn detect_raw(&self, text: &str) -> Vec<policy::Raw> {
+        let mut raw = Vec::new();
+        let protected = self.protected.spans(text);
+        self.names.scan(text, &protected, &mut raw);
+        numbers::scan(text, self.country, &mut raw);
+        numbers::scan_emails(text, &mut raw);
+        for (kind, value) in &self.known_values {
+            for (i, _) in text.match_indices(value.as_str()) {
+                raw.push(policy::Raw {
+                    start: i,
+                    end: i + value.len(),
+                    kind: *kind,
+                    recognizer: if *kind == Kind::Phone {
+                        Recognizer::Phone
+                    } else {
+                        Recognizer::Email
+                    },
+                    score: 1.0,
+                    reason: "a resident's contact in the register",
+                    decision: Decision::Redact,
+                    subject: None,
+                });
+            }
+        }
+        policy::organisation_contacts(text, &protected, &mut raw);
+        let raw = policy::resolve(raw);
+        policy::every_occurrence(text, raw)
+    }
+}
+
+/// One-off detection: compiles a [`Detector`] for `context` and runs it on `text`.
+pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
+    Detector::new(context).detect(text)
+}

@@ -1,0 +1,932 @@
+//! Names of people: the register's residents and officials in every form minutes use, and names nobody
+//! registered (first-name lists, capitalisation, context cues).
+//!
+//! The text is read once, word by word; only capitalised words (and name particles such as "von", "af")
+//! are looked up, in case-folded hash tables, so the cost per word is one branch for most words. Runs of
+//! adjacent capitalised words ("Freja Bundgaard-Vest", "Benedikte af Rosenborg-Friis", a name broken over a
+//! line) are matched as a whole, so the longest reading wins. Mentions that only make sense in the light of
+//! the whole document (a surname shared by a resident and an official, the surname of a guest named in full
+//! further down) are settled after the pass.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lists::{first_names, NameInfo};
+use super::policy::{overlaps_any, Raw};
+use super::text::{fold_into, is_one_of, starts_sentence, word_before};
+use super::{Context, Decision, Kind, Recognizer};
+
+/// Lower-case words that join the parts of a name ("Fredrik von Hanno", "Benedikte af Rosenborg-Friis").
+const PARTICLES: &[&str] = &[
+    "von", "van", "de", "af", "der", "den", "da", "di", "du", "la", "le", "zu", "ten", "ter",
+    "bin", "ibn", "al", "el", "del", "dos", "das", "av",
+];
+
+/// Words right before a capitalised word that make it a person's name even when no list knows it.
+const CUES_BEFORE: &[&str] = &[
+    "fru",
+    "fr",
+    "hr",
+    "herr",
+    "frk",
+    "frøken",
+    "fröken",
+    "v",
+    "andelshaver",
+    "andelshaveren",
+    "andelshavere",
+    "andelseier",
+    "andelseieren",
+    "andelseiere",
+    "beboer",
+    "beboeren",
+    "beboere",
+    "boligeier",
+    "seksjonseier",
+    "medlem",
+    "medlemmet",
+    "bostadsrättshavare",
+    "bostadsrättshavaren",
+    "boende",
+    "lejer",
+    "lejeren",
+    "leier",
+    "leieren",
+    "hyresgäst",
+    "hyresgästen",
+    "fremlejer",
+    "fremlejetager",
+    "framleietaker",
+    "andrahandshyresgäst",
+    "køber",
+    "køberen",
+    "sælger",
+    "sælgeren",
+    "kjøper",
+    "kjøperen",
+    "selger",
+    "selgeren",
+    "köpare",
+    "köparen",
+    "säljare",
+    "säljaren",
+    "nabo",
+    "naboen",
+    "granne",
+    "grannen",
+    "arving",
+    "dødsbo",
+    "dödsbo",
+    "enke",
+    "enken",
+    "änka",
+    "enkemand",
+    "afdøde",
+    "avdøde",
+    "avlidne",
+    "gæst",
+    "gjest",
+    "gäst",
+];
+
+/// A name followed by one of these is a company ("Jens Hansen ApS"), not a person.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "as",
+    "asa",
+    "aps",
+    "a/s",
+    "ab",
+    "hb",
+    "kb",
+    "ivs",
+    "i/s",
+    "k/s",
+    "holding",
+    "gruppen",
+    "group",
+    "ltd",
+    "gmbh",
+    "sa",
+    "ba",
+    "sa",
+    "ek",
+    "ef",
+    "enk",
+    "advokatfirma",
+    "revision",
+    "revisjon",
+    "rådgivning",
+    "entreprise",
+    "byg",
+    "bygg",
+    "vvs",
+    "el",
+    "maling",
+    "service",
+];
+
+/// Where a word sits in a registered name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Given,
+    Particle,
+    Family,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    person: u32,
+    pos: u8,
+    part: Part,
+}
+
+#[derive(Debug)]
+struct Person {
+    /// Number of words in the registered name.
+    words: u8,
+    /// An official whose role is valid on the document's date: the name stays.
+    keep: bool,
+}
+
+/// The compiled name recognizer for one context.
+#[derive(Debug)]
+pub struct NameRecognizer {
+    table: HashMap<String, Vec<Slot>>,
+    people: Vec<Person>,
+}
+
+/// One word of a run of capitalised words.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// Range of the folded word in the key buffer.
+    k0: usize,
+    k1: usize,
+    /// Range of the folded word without a genitive ending, if it has one.
+    g1: usize,
+    upper: bool,
+    particle: bool,
+    /// A single capital letter followed by a full stop ("M. Elkjær").
+    initial: bool,
+}
+
+/// A register mention that could be more than one person; settled after the pass.
+#[derive(Debug)]
+struct Pending {
+    raw: usize,
+    candidates: Vec<u32>,
+}
+
+#[derive(Debug, Default)]
+struct Scan {
+    keys: String,
+    buf: String,
+    run: Vec<Tok>,
+    out: Vec<Raw>,
+    pending: Vec<Pending>,
+    /// (person, byte position) of every mention by full name.
+    full_mentions: Vec<(u32, usize)>,
+    /// Folded words of unregistered people named with at least two words.
+    guest_words: HashSet<String>,
+    /// Capitalised words no recognizer claimed: (start, end, key range).
+    loose: Vec<(usize, usize, usize, usize)>,
+}
+
+impl NameRecognizer {
+    pub fn new(context: Option<&Context>) -> NameRecognizer {
+        let mut r = NameRecognizer {
+            table: HashMap::new(),
+            people: Vec::new(),
+        };
+        let Some(ctx) = context else { return r };
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut buf = String::new();
+        for o in &ctx.officials {
+            let keep = o.valid_on(ctx.document_date);
+            for name in split_owners(&o.name) {
+                fold_into(&name, &mut buf);
+                if let Some(&i) = seen.get(&buf) {
+                    // The same person in two roles: kept if any role is valid.
+                    if let Some(p) = r.people.get_mut(i) {
+                        p.keep |= keep;
+                    }
+                    continue;
+                }
+                seen.insert(buf.clone(), r.people.len());
+                r.add(&name, keep);
+            }
+        }
+        for res in &ctx.residents {
+            for name in split_owners(&res.name) {
+                fold_into(&name, &mut buf);
+                if seen.contains_key(&buf) {
+                    continue;
+                }
+                seen.insert(buf.clone(), r.people.len());
+                r.add(&name, false);
+            }
+        }
+        r
+    }
+
+    fn add(&mut self, name: &str, keep: bool) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 {
+            return;
+        }
+        let id = self.people.len() as u32;
+        let last = words
+            .iter()
+            .rposition(|w| !is_one_of(w, PARTICLES))
+            .unwrap_or(words.len() - 1);
+        let mut buf = String::new();
+        for (pos, w) in words.iter().enumerate() {
+            let part = if pos == last && (pos > 0 || words.len() == 1) {
+                Part::Family
+            } else if pos > 0 && is_one_of(w, PARTICLES) {
+                Part::Particle
+            } else {
+                Part::Given
+            };
+            fold_into(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf);
+            if buf.is_empty() {
+                continue;
+            }
+            let slots = self.table.entry(buf.clone()).or_default();
+            slots.push(Slot {
+                person: id,
+                pos: pos as u8,
+                part,
+            });
+        }
+        self.people.push(Person {
+            words: words.len() as u8,
+            keep,
+        });
+    }
+
+    /// Finds names in `text`; `protected` are organisation and place spans where no name is reported.
+    pub fn scan(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        let mut s = Scan::default();
+        let mut prev_end = 0usize;
+        let bytes = text.as_bytes();
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Fast path: skip everything that cannot start a word.
+            if b < 0x80 && !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if !c.is_alphabetic() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let end = word_end(text, start);
+            i = end.max(start + 1);
+            let Some(word) = text.get(start..end) else {
+                continue;
+            };
+            let first_upper = c.is_uppercase();
+            let joinable = !s.run.is_empty() && gap_joins(text, prev_end, start, &s.run);
+            if !joinable && !s.run.is_empty() {
+                self.flush(text, &mut s);
+            }
+            prev_end = end;
+            if first_upper {
+                let upper = word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
+                let initial = !upper
+                    && word.chars().count() == 1
+                    && text.get(end..).is_some_and(|t| t.starts_with('.'));
+                let tok = s.push_key(word, start, end, upper, false, initial);
+                s.run.push(tok);
+            } else if is_one_of(word, PARTICLES) {
+                let tok = s.push_key(word, start, end, false, true, false);
+                s.run.push(tok);
+            } else if !s.run.is_empty() {
+                self.flush(text, &mut s);
+            }
+        }
+        self.flush(text, &mut s);
+        self.settle(&mut s);
+        out.extend(
+            s.out
+                .into_iter()
+                .filter(|r| !overlaps_any(protected, r.start, r.end)),
+        );
+    }
+
+    /// Matches the current run of capitalised words.
+    fn flush(&self, text: &str, s: &mut Scan) {
+        // Particles only count between or before capitalised words.
+        while s.run.last().is_some_and(|t| t.particle) {
+            s.run.pop();
+        }
+        if s.run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut s.run);
+        let names = first_names();
+        let n = run.len();
+        let mut i = 0usize;
+        while i < n {
+            let t = run[i];
+            if t.initial {
+                i += 1;
+                continue;
+            }
+            // 1. The register, longest match first.
+            if let Some((j, candidates, has_family)) = self.register_match(s, &run, i) {
+                let first = run[i];
+                let single_given = j == i + 1 && !has_family;
+                let sentence = starts_sentence(text, first.start);
+                let info = s.info(names, &first);
+                let weak_single = single_given
+                    && !first.upper
+                    && sentence
+                    && info.is_some_and(|x| x.word)
+                    && !cue_before(text, first.start);
+                // A registered first name followed by an unregistered surname is somebody else.
+                let other_person = !has_family
+                    && j < n
+                    && !run[j].particle
+                    && !run[j].initial
+                    && !run[j].upper
+                    && self.slots(s, &run[j]).is_none();
+                if other_person {
+                    let k = self.guest_end(s, &run, j);
+                    self.push_guest(s, &run, i, k, 0.8, "a first name followed by a surname");
+                    i = k;
+                    continue;
+                }
+                if !weak_single {
+                    let start = if i > 0 && run[i - 1].initial {
+                        run[i - 1].start
+                    } else {
+                        first.start
+                    };
+                    self.push_register(s, start, run[j - 1].end, candidates, j - i);
+                    i = j;
+                    continue;
+                }
+            }
+            if t.particle {
+                i += 1;
+                continue;
+            }
+            // 2. A first name from the lists, with what follows it.
+            let info = s.info(names, &t);
+            let given = info.is_some() || hyphen_given(s, names, &t);
+            if given && !t.upper {
+                let k = self.guest_end(s, &run, i + 1);
+                if k > i + 1 {
+                    if !followed_by_company(text, run[k - 1].end) {
+                        self.push_guest(s, &run, i, k, 0.85, "a first name followed by a surname");
+                    }
+                    i = k;
+                    continue;
+                }
+                let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(s, names, &t);
+                let word = info.is_some_and(|x| x.word);
+                let cue = cue_before(text, t.start) || unit_after(text, t.end);
+                let sentence = starts_sentence(text, t.start);
+                if cue || (nordic && !word && !sentence) {
+                    self.push_guest(s, &run, i, i + 1, 0.6, "a first name");
+                    i += 1;
+                    continue;
+                }
+            } else if given && t.upper && i + 1 < n && run[i + 1].upper {
+                let info2 = s.info(names, &run[i + 1]);
+                if info.is_some_and(|x| x.nordic > 0 && !x.word) && info2.is_none_or(|x| !x.word) {
+                    self.push_guest(s, &run, i, i + 2, 0.6, "a first name followed by a surname");
+                    i += 2;
+                    continue;
+                }
+            }
+            // 3. A capitalised word after a cue such as "fru", "hr." or "andelshaver".
+            if !t.upper
+                && text
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.chars().count() >= 2)
+                && cue_before(text, t.start)
+                && (i == 0 || run[i - 1].particle)
+            {
+                let k = self.guest_end(s, &run, i + 1).min(i + 3);
+                self.push_guest(s, &run, i, k, 0.75, "a name after a title or role");
+                i = k;
+                continue;
+            }
+            // 4. A surname that can only be a surname ("-sen", "-sson").
+            if !t.upper && info.is_none() && patronymic(&s.keys[t.k0..t.g1], names) {
+                self.push_guest(s, &run, i, i + 1, 0.6, "a surname");
+                i += 1;
+                continue;
+            }
+            s.loose.push((t.start, t.end, t.k0, t.g1));
+            i += 1;
+        }
+        s.run = run;
+        s.run.clear();
+    }
+
+    fn slots<'a>(&'a self, s: &Scan, t: &Tok) -> Option<&'a [Slot]> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let key = &s.keys[t.k0..t.k1];
+        if let Some(v) = self.table.get(key) {
+            return Some(v);
+        }
+        if t.g1 != t.k1 {
+            return self.table.get(&s.keys[t.k0..t.g1]).map(Vec::as_slice);
+        }
+        None
+    }
+
+    /// The longest sequence of words from `i` that belong, in order, to one registered person.
+    fn register_match(&self, s: &Scan, run: &[Tok], i: usize) -> Option<(usize, Vec<u32>, bool)> {
+        let first = self.slots(s, &run[i])?;
+        let mut best_len = 0usize;
+        let mut best: Vec<u32> = Vec::new();
+        let mut best_family = false;
+        for slot in first {
+            let mut pos = slot.pos;
+            let mut j = i + 1;
+            let mut family = slot.part == Part::Family;
+            let mut only_particles = slot.part == Part::Particle;
+            while j < run.len() {
+                let Some(next) = self.slots(s, &run[j]).and_then(|v| {
+                    v.iter()
+                        .find(|x| x.person == slot.person && x.pos > pos)
+                        .copied()
+                }) else {
+                    break;
+                };
+                pos = next.pos;
+                family |= next.part == Part::Family;
+                only_particles &= next.part == Part::Particle;
+                j += 1;
+            }
+            if only_particles {
+                continue;
+            }
+            let len = j - i;
+            if len > best_len {
+                best_len = len;
+                best.clear();
+                best_family = family;
+            }
+            if len == best_len && !best.contains(&slot.person) {
+                best.push(slot.person);
+                best_family |= family;
+            }
+        }
+        (best_len > 0).then_some((i + best_len, best, best_family))
+    }
+
+    /// Where a guest's name that started before `from` ends: further capitalised, unregistered words.
+    fn guest_end(&self, s: &Scan, run: &[Tok], from: usize) -> usize {
+        let mut k = from;
+        while k < run.len() && k - from < 4 {
+            let t = &run[k];
+            if t.initial || t.upper || self.slots(s, t).is_some() {
+                break;
+            }
+            if t.particle {
+                if k + 1 < run.len() && !run[k + 1].particle {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if is_one_of(&s.keys[t.k0..t.k1], COMPANY_SUFFIXES) {
+                break;
+            }
+            k += 1;
+        }
+        while k > from && run[k - 1].particle {
+            k -= 1;
+        }
+        k
+    }
+
+    fn push_register(
+        &self,
+        s: &mut Scan,
+        start: usize,
+        end: usize,
+        candidates: Vec<u32>,
+        len: usize,
+    ) {
+        let keep_all = candidates
+            .iter()
+            .all(|&p| self.people.get(p as usize).is_some_and(|x| x.keep));
+        let keep_none = candidates
+            .iter()
+            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep));
+        if let [p] = candidates.as_slice() {
+            if self
+                .people
+                .get(*p as usize)
+                .is_some_and(|x| len >= 2 || x.words == 1)
+            {
+                s.full_mentions.push((*p, start));
+            }
+        }
+        let subject = match candidates.as_slice() {
+            [p] => Some(format!("r{p}")),
+            _ => None,
+        };
+        let (decision, reason) = if keep_all {
+            (
+                Decision::Keep,
+                "an official in a role on the document's date",
+            )
+        } else {
+            (Decision::Redact, "a resident in the register")
+        };
+        s.out.push(Raw {
+            start,
+            end,
+            kind: Kind::Person,
+            recognizer: Recognizer::Register,
+            score: if len >= 2 { 1.0 } else { 0.9 },
+            reason,
+            decision,
+            subject,
+        });
+        if !keep_all && !keep_none {
+            s.pending.push(Pending {
+                raw: s.out.len() - 1,
+                candidates,
+            });
+        }
+    }
+
+    fn push_guest(
+        &self,
+        s: &mut Scan,
+        run: &[Tok],
+        i: usize,
+        k: usize,
+        score: f32,
+        reason: &'static str,
+    ) {
+        let (Some(first), Some(last)) = (run.get(i), run.get(k.saturating_sub(1))) else {
+            return;
+        };
+        let subject = format!("g{}", &s.keys[last.k0..last.g1]);
+        if k - i >= 2 {
+            for t in &run[i..k] {
+                if !t.particle {
+                    let w = s.keys[t.k0..t.g1].to_string();
+                    s.guest_words.insert(w);
+                }
+            }
+        }
+        s.out.push(Raw {
+            start: first.start,
+            end: last.end,
+            kind: Kind::Person,
+            recognizer: Recognizer::UnknownName,
+            score,
+            reason,
+            decision: Decision::Redact,
+            subject: Some(subject),
+        });
+    }
+
+    /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
+    fn settle(&self, s: &mut Scan) {
+        for p in std::mem::take(&mut s.pending) {
+            let Some(at) = s.out.get(p.raw).map(|r| r.start) else {
+                continue;
+            };
+            // The nearest mention by full name, preferring one before this mention.
+            let nearest = s
+                .full_mentions
+                .iter()
+                .filter(|(who, _)| p.candidates.contains(who))
+                .min_by_key(|(_, pos)| if *pos <= at { at - pos } else { (pos - at) * 4 })
+                .map(|(who, _)| *who);
+            if let (Some(who), Some(r)) = (nearest, s.out.get_mut(p.raw)) {
+                let keep = self.people.get(who as usize).is_some_and(|x| x.keep);
+                r.decision = if keep {
+                    Decision::Keep
+                } else {
+                    Decision::Redact
+                };
+                r.reason = if keep {
+                    "an official in a role on the document's date"
+                } else {
+                    "a resident in the register"
+                };
+                r.subject = Some(format!("r{who}"));
+            }
+        }
+        if s.guest_words.is_empty() {
+            return;
+        }
+        for &(start, end, k0, k1) in &s.loose {
+            let key = &s.keys[k0..k1];
+            if s.guest_words.contains(key) {
+                s.out.push(Raw {
+                    start,
+                    end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.7,
+                    reason: "part of a name mentioned in full elsewhere in the document",
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{key}")),
+                });
+            }
+        }
+    }
+}
+
+impl Scan {
+    fn push_key(
+        &mut self,
+        word: &str,
+        start: usize,
+        end: usize,
+        upper: bool,
+        particle: bool,
+        initial: bool,
+    ) -> Tok {
+        fold_into(word, &mut self.buf);
+        let k0 = self.keys.len();
+        self.keys.push_str(&self.buf);
+        let k1 = self.keys.len();
+        let g1 = genitive_stem(&self.keys[k0..k1]).map_or(k1, |l| k0 + l);
+        Tok {
+            start,
+            end,
+            k0,
+            k1,
+            g1,
+            upper,
+            particle,
+            initial,
+        }
+    }
+
+    fn info(&self, names: &HashMap<String, NameInfo>, t: &Tok) -> Option<NameInfo> {
+        names
+            .get(&self.keys[t.k0..t.k1])
+            .or_else(|| {
+                (t.g1 != t.k1)
+                    .then(|| names.get(&self.keys[t.k0..t.g1]))
+                    .flatten()
+            })
+            .copied()
+    }
+}
+
+/// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
+fn hyphen_given(s: &Scan, names: &HashMap<String, NameInfo>, t: &Tok) -> bool {
+    let key = &s.keys[t.k0..t.k1];
+    let Some((a, b)) = key.split_once('-') else {
+        return false;
+    };
+    names.get(a).is_some_and(|x| x.nordic > 0 || x.intl > 0) && names.contains_key(b)
+}
+
+/// The length of the word without its genitive ending ("hættas" → "hætta", "hansen's", "jens'").
+fn genitive_stem(key: &str) -> Option<usize> {
+    if let Some(s) = key.strip_suffix("'s") {
+        return Some(s.len());
+    }
+    if let Some(s) = key.strip_suffix('\'') {
+        return Some(s.len());
+    }
+    if key.len() > 3 {
+        if let Some(s) = key.strip_suffix('s') {
+            return Some(s.len());
+        }
+    }
+    None
+}
+
+/// Surnames formed from a father's name ("Hansen", "Pedersen", "Andersson", "Olsen") are names wherever
+/// they stand. The stem must be a first name, which keeps nouns like "Bestyrelsen" and "Sandkassen" out.
+fn patronymic(key: &str, names: &HashMap<String, NameInfo>) -> bool {
+    const NOUNS: &[&str] = &[
+        "person", "personen", "dansen", "sæsonen", "halsen", "varsen", "krisen", "prisen",
+        "kassen", "messen", "bussen", "massen", "klassen", "pressen", "vasen", "linsen",
+    ];
+    if key.chars().count() < 5 || NOUNS.contains(&key) {
+        return false;
+    }
+    let is_name = |stem: &str| stem.chars().count() >= 3 && names.contains_key(stem);
+    for suf in [
+        "sen", "son", "sdatter", "sdotter", "sdóttir", "dóttir", "datter",
+    ] {
+        if let Some(stem) = key.strip_suffix(suf) {
+            // "Peder-sen", "Hans-en", "Ol(e)-sen", "Anders-son", "Karl-sson".
+            let with_s = key.strip_suffix(&suf[1..]).unwrap_or("");
+            let with_e = format!("{stem}e");
+            let without_s = stem.strip_suffix('s').unwrap_or("");
+            if is_name(stem) || is_name(with_s) || is_name(&with_e) || is_name(without_s) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The end of the word starting at `start`: letters, with inner hyphens (also across a line break) and a
+/// genitive apostrophe.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let chars = text.get(start..).unwrap_or("").char_indices();
+    for (off, c) in chars {
+        if c.is_alphabetic() {
+            end = start + off + c.len_utf8();
+            continue;
+        }
+        let rest = text.get(start + off + c.len_utf8()..).unwrap_or("");
+        match c {
+            '-' => {
+                let after = rest.trim_start_matches([' ', '\r']);
+                let after = after.strip_prefix('\n').unwrap_or(after);
+                let after = after.trim_start_matches([' ', '\r']);
+                if after.chars().next().is_some_and(char::is_alphabetic) && end == start + off {
+                    // Continue after the hyphen; the loop will pick up the next letters.
+                    let skip = rest.len() - after.len();
+                    let next_start = start + off + c.len_utf8() + skip;
+                    let inner_end = word_end(text, next_start);
+                    return inner_end;
+                }
+                break;
+            }
+            '\'' | '’' => {
+                let mut r = rest.chars();
+                let n1 = r.next();
+                let n2 = r.next();
+                if n1 == Some('s') && !n2.is_some_and(char::is_alphabetic) {
+                    end = start + off + c.len_utf8() + 1;
+                } else if !n1.is_some_and(char::is_alphabetic)
+                    && text
+                        .get(start..start + off)
+                        .is_some_and(|w| w.ends_with(['s', 'x', 'z']))
+                {
+                    end = start + off + c.len_utf8();
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Whether two words of a run are close enough to be one name: one space, or one line break.
+fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool {
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    match gap {
+        " " | "\n" | "\r\n" | " \n" | "\n " | "\u{a0}" => true,
+        ". " | "." => run.last().is_some_and(|t| t.initial),
+        _ => false,
+    }
+}
+
+fn cue_before(text: &str, start: usize) -> bool {
+    word_before(text, start, &['.', '/'])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(|w| is_one_of(w, CUES_BEFORE))
+}
+
+/// "Mette fra nr. 12", "Ole i nr. 4": a first name tied to a unit.
+fn unit_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    for p in [
+        "fra nr", "i nr", "på nr", "från nr", "frå nr", "fra lejl", "i lgh", "fra lgh",
+    ] {
+        if rest.len() >= p.len()
+            && rest
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn followed_by_company(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let word: &str = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .next()
+        .unwrap_or("");
+    rest.starts_with('&') || is_one_of(word, COMPANY_SUFFIXES)
+}
+
+/// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl",
+/// "Bjørg og Ivan Leth") into one name each.
+pub(super) fn split_owners(cell: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in cell.split_whitespace() {
+        if is_one_of(w, &["og", "och", "and", "&", "+"]) || w == "/" {
+            if !cur.is_empty() {
+                parts.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w.trim_end_matches(','));
+        if w.ends_with(',') {
+            parts.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    // "Bjørg og Ivan Leth": the lone first name shares the last owner's surname.
+    let last_family = parts
+        .last()
+        .filter(|p| p.split_whitespace().count() > 1)
+        .and_then(|p| p.split_whitespace().last())
+        .map(str::to_string);
+    if let Some(fam) = last_family {
+        for p in parts.iter_mut() {
+            if p.split_whitespace().count() == 1 {
+                p.push(' ');
+                p.push_str(&fam);
+            }
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_owners_in_one_cell() {
+        assert_eq!(
+            split_owners("Bjørg og Ivan Leth"),
+            vec!["Bjørg Leth".to_string(), "Ivan Leth".to_string()]
+        );
+        assert_eq!(split_owners("A B & C D").len(), 2);
+    }
+
+    #[test]
+    fn patronymics() {
+        let n = first_names();
+        for yes in [
+            "hansen",
+            "andersson",
+            "rasmussen",
+            "olsen",
+            "pedersen",
+            "nielsen",
+            "karlsson",
+            "jensen",
+        ] {
+            assert!(patronymic(yes, n), "{yes}");
+        }
+        for no in [
+            "prisen",
+            "kassen",
+            "sandkassen",
+            "bestyrelsen",
+            "person",
+            "tilladelsen",
+            "krisen",
+        ] {
+            assert!(!patronymic(no, n), "{no}");
+        }
+    }
+
+    #[test]
+    fn words_with_hyphen_across_a_line() {
+        let t = "Rosenborg-\nFriis kom";
+        assert_eq!(&t[..word_end(t, 0)], "Rosenborg-\nFriis");
+        let t = "Hansen's bil";
+        assert_eq!(&t[..word_end(t, 0)], "Hansen's");
+    }
+}

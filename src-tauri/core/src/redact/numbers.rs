@@ -1,0 +1,1158 @@
+//! Everything that starts with a digit or an `@`: identity numbers, phone numbers, bank accounts, car
+//! plates, residents' addresses with floor and side, share and flat numbers, dates of birth, e-mail.
+//!
+//! Digits are rare in minutes, so one hand-written pass finds each run of digit groups ("29 91 44 06",
+//! "9001.55.65976", "110584-3638") and classifies it by its shape, its check digits and the few words
+//! around it. Amounts ("kr 12 345 678"), organisation numbers ("CVR 25719308"), dates and times stay.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::checks;
+use super::policy::Raw;
+use super::text::{is_one_of, word_before};
+use super::{Decision, Kind, Recognizer};
+use crate::association::Country;
+
+const MAX_GROUPS: usize = 12;
+
+/// A byte range of the text.
+type Span = (usize, usize);
+
+/// One run of digit groups.
+#[derive(Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    digits: [u8; 40],
+    nd: usize,
+    groups: [u8; MAX_GROUPS],
+    seps: [u8; MAX_GROUPS],
+    ng: usize,
+}
+
+impl Run {
+    fn digits(&self) -> &[u8] {
+        &self.digits[..self.nd.min(40)]
+    }
+    fn groups(&self) -> &[u8] {
+        &self.groups[..self.ng]
+    }
+    /// Separators between groups (`seps[0]` is unused).
+    fn seps(&self) -> &[u8] {
+        &self.seps[1..self.ng.max(1)]
+    }
+    fn shape(&self, g: &[u8]) -> bool {
+        self.groups() == g
+    }
+    fn has_sep(&self, s: u8) -> bool {
+        self.seps().contains(&s)
+    }
+}
+
+fn read_run(bytes: &[u8], start: usize) -> Run {
+    let mut r = Run {
+        start,
+        end: start,
+        digits: [0; 40],
+        nd: 0,
+        groups: [0; MAX_GROUPS],
+        seps: [0; MAX_GROUPS],
+        ng: 0,
+    };
+    let mut i = start;
+    loop {
+        let g0 = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            if r.nd < 40 {
+                r.digits[r.nd] = bytes[i];
+            }
+            r.nd += 1;
+            i += 1;
+        }
+        if r.ng < MAX_GROUPS {
+            r.groups[r.ng] = (i - g0).min(255) as u8;
+        }
+        r.ng += 1;
+        r.end = i;
+        if r.ng >= MAX_GROUPS {
+            break;
+        }
+        // One separator, then a digit, continues the run.
+        let (sep, width) = match bytes.get(i) {
+            Some(b' ') => (b' ', 1),
+            Some(b'-') => (b'-', 1),
+            Some(b'.') => (b'.', 1),
+            Some(b'/') => (b'/', 1),
+            Some(b'+') if i - g0 == 6 => (b'+', 1),
+            Some(0xC2) if bytes.get(i + 1) == Some(&0xA0) => (b' ', 2),
+            _ => break,
+        };
+        if !bytes.get(i + width).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        r.seps[r.ng] = sep;
+        i += width;
+    }
+    r.ng = r.ng.min(MAX_GROUPS);
+    r
+}
+
+/// Up to two words before `pos`, lower-cased ASCII-insensitively by the callers.
+fn prev_words(text: &str, pos: usize) -> (Option<Span>, Option<Span>) {
+    const SKIP: &[char] = &['.', ':', '-', '/', '(', '#'];
+    let w1 = word_before(text, pos, SKIP);
+    let w2 = w1.and_then(|(a, _)| word_before(text, a, SKIP));
+    (w1, w2)
+}
+
+fn slice(text: &str, r: Option<(usize, usize)>) -> &str {
+    r.and_then(|(a, b)| text.get(a..b)).unwrap_or("")
+}
+
+const MONEY: &[&str] = &[
+    "kr",
+    "kroner",
+    "kronor",
+    "dkk",
+    "nok",
+    "sek",
+    "eur",
+    "euro",
+    "beløb",
+    "beløp",
+    "belopp",
+    "ca",
+    "mio",
+    "mill",
+    "million",
+    "millioner",
+    "miljoner",
+    "tusen",
+    "tusind",
+];
+const ORG: &[&str] = &[
+    "cvr",
+    "org",
+    "orgnr",
+    "organisasjonsnummer",
+    "organisationsnummer",
+    "foretaksnummer",
+    "moms",
+    "momsnr",
+    "se",
+    "p",
+    "cvrnr",
+    "ean",
+    "gln",
+    "matrikel",
+    "matr",
+    "gnr",
+    "bnr",
+    "fastighet",
+];
+const ACCOUNT: &[&str] = &[
+    "konto",
+    "kontonr",
+    "kontonummer",
+    "kontonumret",
+    "kontot",
+    "kontoen",
+    "bankkonto",
+    "bankkontonummer",
+    "reg",
+    "regnr",
+    "registreringsnummer",
+    "clearing",
+    "clearingnummer",
+    "clearingnr",
+    "iban",
+    "bankgiro",
+    "plusgiro",
+    "bg",
+    "pg",
+    "account",
+    "bankkontoen",
+];
+const NATIONAL_ID: &[&str] = &[
+    "cpr",
+    "cprnr",
+    "cprnummer",
+    "personnummer",
+    "personnr",
+    "fødselsnummer",
+    "fødselsnr",
+    "fødselsnummeret",
+    "personnumret",
+    "pnr",
+    "fnr",
+    "samordningsnummer",
+    "dnummer",
+    "cpr-nummer",
+    "cpr-nr",
+    "personnummeret",
+];
+const PHONE: &[&str] = &[
+    "tlf",
+    "telefon",
+    "tel",
+    "mobil",
+    "mob",
+    "mobilnummer",
+    "telefonnummer",
+    "telefonnr",
+    "ring",
+    "sms",
+    "mobilnr",
+    "nummer",
+    "tlfnr",
+];
+const DOB: &[&str] = &[
+    "født",
+    "fødd",
+    "född",
+    "f",
+    "fødselsdato",
+    "fødselsdag",
+    "födelsedatum",
+    "födelsedag",
+    "fødselsdagen",
+];
+const PLATE_NOT: &[&str] = &[
+    "KR", "NR", "DK", "NO", "SE", "EU", "CVR", "ORG", "TLF", "TEL", "SAK", "NOK", "DKK", "SEK",
+    "EUR", "USD", "ART", "PKT", "KAP", "STK", "BBR", "ISO", "CPR", "SMS", "MOB", "FAX", "AB", "AS",
+    "KL", "NUM", "TV", "TH", "ST", "MF", "CA", "JF", "NS", "DS", "EN", "PR", "AD", "OG", "KM",
+    "MM", "CM", "KW", "KWH", "MWH", "GWH", "KG", "M", "LGH", "ABL", "BRL", "BRF", "HSB", "OBOS",
+    "NBBL", "FNR", "PNR", "IBAN", "SWIFT", "BIC", "REG", "BG", "PG", "NN", "UKE", "VECKA", "UGE",
+    "PKT",
+];
+const SHARE_CUES: &[&str] = &[
+    "andel",
+    "andelsnr",
+    "andelsnummer",
+    "lejlighed",
+    "lejl",
+    "lgh",
+    "lägenhet",
+    "lägenhetsnummer",
+    "lägenhetsnr",
+    "leilighet",
+    "leil",
+    "bolig",
+    "bolignr",
+    "bolignummer",
+    "andelsbolig",
+    "seksjon",
+    "seksjonsnr",
+    "andelsbevis",
+    "bostad",
+    "bostadsrätt",
+    "lejemål",
+    "lejemålet",
+    "andelen",
+    "leiligheten",
+    "lejligheden",
+    "lägenheten",
+    "boligen",
+    "leilighetsnummer",
+    "lejlighedsnummer",
+];
+const STREET_WORDS: &[&str] = &[
+    "gate", "gaten", "gata", "gatan", "vei", "veien", "vej", "vejen", "gade", "allé", "alle",
+    "plass", "plads", "torv", "torg", "vænge", "stræde", "vägen", "väg", "backe", "backen",
+    "gränd", "stig", "stigen", "led", "ringen", "vangen", "park", "vang",
+];
+
+/// Scans `text` for every digit-led kind of personal data.
+pub fn scan(text: &str, country: Option<Country>, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let Some(off) = bytes[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        let start = i + off;
+        let run = read_run(bytes, start);
+        let next = match classify(text, &run, country) {
+            Some(raw) => {
+                let end = raw.end.max(run.end);
+                out.push(raw);
+                end
+            }
+            None => run.end,
+        };
+        i = next.max(start + 1);
+        // Never restart in the middle of a digit group.
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+}
+
+fn raw(
+    start: usize,
+    end: usize,
+    kind: Kind,
+    recognizer: Recognizer,
+    score: f32,
+    reason: &'static str,
+) -> Raw {
+    Raw {
+        start,
+        end,
+        kind,
+        recognizer,
+        score,
+        reason,
+        decision: Decision::Redact,
+        subject: None,
+    }
+}
+
+fn classify(text: &str, run: &Run, country: Option<Country>) -> Option<Raw> {
+    let bytes = text.as_bytes();
+    let d = run.digits();
+    let nd = run.nd;
+    let start = run.start;
+    let end = run.end;
+
+    // Letters glued to the digits: IBAN, Norwegian flat codes, plates without a space.
+    let glued = letters_before(bytes, start);
+    if glued > 0 {
+        let lstart = start - glued;
+        let all_upper = bytes[lstart..start].iter().all(u8::is_ascii_uppercase);
+        if glued == 2 && all_upper && nd >= 13 {
+            let mut compact: Vec<u8> = bytes[lstart..start].to_vec();
+            compact.extend_from_slice(d);
+            let ok = checks::iban(&compact);
+            return Some(raw(
+                lstart,
+                end,
+                Kind::Account,
+                Recognizer::Account,
+                if ok { 0.97 } else { 0.6 },
+                if ok {
+                    "an IBAN (mod 97 holds)"
+                } else {
+                    "shaped like an IBAN"
+                },
+            ));
+        }
+        if glued == 1 && matches!(bytes[lstart], b'H' | b'U' | b'K' | b'L') && run.shape(&[4]) {
+            return Some(raw(
+                lstart,
+                end,
+                Kind::Other,
+                Recognizer::ShareNumber,
+                0.8,
+                "a flat number",
+            ));
+        }
+        if glued == 2 && all_upper && run.shape(&[5]) && !is_plate_stopword(&text[lstart..start]) {
+            return Some(raw(
+                lstart,
+                end,
+                Kind::Plate,
+                Recognizer::Plate,
+                0.8,
+                "a car plate",
+            ));
+        }
+        return None;
+    }
+    // Glued after the digits (units like "m2", "kWh") means a quantity.
+    let after = text.get(end..).unwrap_or("");
+
+    // Plates with a space: "ZD 41 760", "VD 48213", "ABC 123", "ABC 12D".
+    if let Some(lstart) = plate_letters(bytes, start) {
+        let letters = &text[lstart..start - 1];
+        let n = letters.len();
+        let tail_letter = after.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && !after
+                .as_bytes()
+                .get(1)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        let ok = (n == 2 && (run.shape(&[2, 3]) && run.has_sep(b' ') || run.shape(&[5])))
+            || (n == 3 && (run.shape(&[3]) || (run.shape(&[2]) && tail_letter)));
+        if ok && !is_plate_stopword(letters) {
+            let e = if n == 3 && run.shape(&[2]) {
+                end + 1
+            } else {
+                end
+            };
+            return Some(raw(
+                lstart,
+                e,
+                Kind::Plate,
+                Recognizer::Plate,
+                0.85,
+                "a car plate",
+            ));
+        }
+    }
+
+    let (w1, w2) = prev_words(text, start);
+    let p1 = slice(text, w1);
+    let p2 = slice(text, w2);
+    let prefix_plus = plus_before(bytes, start);
+    let cue = |list: &[&str]| {
+        is_one_of(p1, list) || (is_one_of(p1, &["nr", "nummer", "no"]) && is_one_of(p2, list))
+    };
+
+    // Amounts and organisation numbers stay.
+    if !prefix_plus && (is_one_of(p1, MONEY) || money_after(after)) && !cue(PHONE) && !cue(ACCOUNT)
+    {
+        return None;
+    }
+    if cue(ORG) {
+        return None;
+    }
+    if prefix_plus && (9..=14).contains(&nd) {
+        let s = plus_start(bytes, start);
+        return Some(raw(
+            s,
+            end,
+            Kind::Phone,
+            Recognizer::Phone,
+            0.95,
+            "a phone number with country code",
+        ));
+    }
+    if nd >= 4 && cue(ACCOUNT) {
+        return Some(raw(
+            start,
+            end,
+            Kind::Account,
+            Recognizer::Account,
+            0.9,
+            "a number after \"konto\"",
+        ));
+    }
+    if nd >= 6 && cue(NATIONAL_ID) {
+        return Some(raw(
+            start,
+            end,
+            Kind::NationalId,
+            Recognizer::NationalId,
+            0.95,
+            "a number after an identity-number cue",
+        ));
+    }
+    if is_one_of(p1, DOB) || (is_one_of(p1, &["den"]) && is_one_of(p2, DOB)) {
+        if let Some(e) = date_end(text, start) {
+            return Some(raw(
+                start,
+                e,
+                Kind::Other,
+                Recognizer::DateOfBirth,
+                0.85,
+                "a date of birth",
+            ));
+        }
+    }
+    let dotted = run.has_sep(b'.') || run.has_sep(b'/');
+    let first0 = d.first() == Some(&b'0');
+
+    // "0045 29 91 44 06".
+    if !dotted
+        && (10..=14).contains(&nd)
+        && (d.starts_with(b"0045") || d.starts_with(b"0046") || d.starts_with(b"0047"))
+    {
+        return Some(raw(
+            start,
+            end,
+            Kind::Phone,
+            Recognizer::Phone,
+            0.9,
+            "a phone number with country code",
+        ));
+    }
+
+    match nd {
+        11 => {
+            if run.shape(&[11])
+                || run.shape(&[6, 5])
+                || run.shape(&[4, 2, 5])
+                || run.shape(&[6, 2, 3])
+            {
+                if checks::fodselsnummer(d) && !run.shape(&[4, 2, 5]) {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::NationalId,
+                        Recognizer::NationalId,
+                        0.97,
+                        "a fødselsnummer (control digits hold)",
+                    ));
+                }
+                if checks::norwegian_account(d) {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::Account,
+                        Recognizer::Account,
+                        0.9,
+                        "a Norwegian account number (mod 11 holds)",
+                    ));
+                }
+                if run.shape(&[4, 2, 5]) {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::Account,
+                        Recognizer::Account,
+                        0.6,
+                        "shaped like a Norwegian account number",
+                    ));
+                }
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::NationalId,
+                    Recognizer::NationalId,
+                    0.4,
+                    "an 11-digit number",
+                ));
+            }
+            if let Some(r) = dk_account(run) {
+                return Some(r);
+            }
+        }
+        10 => {
+            let id_shape = run.shape(&[10])
+                || (run.shape(&[6, 4])
+                    && (run.has_sep(b'-') || run.has_sep(b'+') || run.has_sep(b' ')));
+            if id_shape {
+                let se = checks::personnummer(d);
+                let dk = checks::cpr(d);
+                if se && country == Some(Country::SE) {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::NationalId,
+                        Recognizer::NationalId,
+                        0.97,
+                        "a personnummer (Luhn holds)",
+                    ));
+                }
+                match dk {
+                    Some(true) => {
+                        return Some(raw(
+                            start,
+                            end,
+                            Kind::NationalId,
+                            Recognizer::NationalId,
+                            0.97,
+                            "a CPR number (date and modulus 11 hold)",
+                        ))
+                    }
+                    Some(false) if !first0 || run.shape(&[6, 4]) => {
+                        return Some(raw(
+                            start,
+                            end,
+                            Kind::NationalId,
+                            Recognizer::NationalId,
+                            if se { 0.95 } else { 0.8 },
+                            "a CPR number (date holds)",
+                        ))
+                    }
+                    _ => {}
+                }
+                if se {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::NationalId,
+                        Recognizer::NationalId,
+                        0.95,
+                        "a personnummer (Luhn holds)",
+                    ));
+                }
+                if first0 {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::Phone,
+                        Recognizer::Phone,
+                        0.6,
+                        "a phone number",
+                    ));
+                }
+                if run.shape(&[6, 4]) && run.has_sep(b'-') {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::NationalId,
+                        Recognizer::NationalId,
+                        0.5,
+                        "shaped like an identity number",
+                    ));
+                }
+                return None;
+            }
+            if first0 && !dotted {
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::Phone,
+                    Recognizer::Phone,
+                    0.8,
+                    "a Swedish phone number",
+                ));
+            }
+            if !dotted
+                && (d.starts_with(b"45") || d.starts_with(b"46") || d.starts_with(b"47"))
+                && run.groups().iter().all(|&g| g <= 4)
+            {
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::Phone,
+                    Recognizer::Phone,
+                    0.6,
+                    "a phone number with country code",
+                ));
+            }
+            if let Some(r) = dk_account(run) {
+                return Some(r);
+            }
+        }
+        12 => {
+            if (run.shape(&[12]) || run.shape(&[8, 4])) && checks::personnummer(d) {
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::NationalId,
+                    Recognizer::NationalId,
+                    0.97,
+                    "a personnummer (Luhn holds)",
+                ));
+            }
+            if let Some(r) = dk_account(run) {
+                return Some(r);
+            }
+        }
+        8 => {
+            if dotted {
+                if run.shape(&[2, 2, 2, 2]) && run.seps().iter().all(|&s| s == b'.') && !first0 {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::Phone,
+                        Recognizer::Phone,
+                        0.6,
+                        "a phone number",
+                    ));
+                }
+                return None;
+            }
+            if first0 {
+                if run.has_sep(b'-') || cue(PHONE) {
+                    return Some(raw(
+                        start,
+                        end,
+                        Kind::Phone,
+                        Recognizer::Phone,
+                        0.7,
+                        "a Swedish phone number",
+                    ));
+                }
+                return None;
+            }
+            let phone_shape = [
+                &[8][..],
+                &[2, 2, 2, 2],
+                &[4, 4],
+                &[3, 2, 3],
+                &[3, 5],
+                &[2, 2, 4],
+                &[4, 2, 2],
+                &[3, 3, 2],
+                &[2, 3, 3],
+            ]
+            .iter()
+            .any(|g| run.shape(g));
+            let money_like = run.shape(&[2, 3, 3]) && !cue(PHONE);
+            if phone_shape && !money_like && !unit_after(after) {
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::Phone,
+                    Recognizer::Phone,
+                    0.85,
+                    "a phone number",
+                ));
+            }
+        }
+        9 => {
+            if first0 && !dotted && run.ng >= 2 {
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::Phone,
+                    Recognizer::Phone,
+                    0.8,
+                    "a Swedish phone number",
+                ));
+            }
+            if cue(PHONE) && !dotted {
+                return Some(raw(
+                    start,
+                    end,
+                    Kind::Phone,
+                    Recognizer::Phone,
+                    0.7,
+                    "a phone number",
+                ));
+            }
+        }
+        13 | 14 => {
+            if let Some(r) = dk_account(run) {
+                return Some(r);
+            }
+        }
+        _ => {}
+    }
+    if (15..=30).contains(&nd) && !dotted && run.groups().iter().all(|&g| g == 4 || g <= 4) {
+        return Some(raw(
+            start,
+            end,
+            Kind::Account,
+            Recognizer::Account,
+            0.5,
+            "a long account-like number",
+        ));
+    }
+    if nd <= 4 && run.ng == 1 {
+        if let Some(r) = address(text, run) {
+            return Some(r);
+        }
+        if let Some(s) = share_cue_start(text, start, w1, w2) {
+            let e = end + letter_suffix(after);
+            return Some(raw(
+                s,
+                e,
+                Kind::Other,
+                Recognizer::ShareNumber,
+                0.8,
+                "a share or flat number",
+            ));
+        }
+    }
+    None
+}
+
+/// A Danish reg.nr. and account number written together: "1551-0004218653", "1551 0004218653".
+fn dk_account(run: &Run) -> Option<Raw> {
+    let g = run.groups();
+    if g.len() == 2
+        && g[0] == 4
+        && (7..=10).contains(&g[1])
+        && !run.has_sep(b'.')
+        && !run.has_sep(b'/')
+    {
+        return Some(raw(
+            run.start,
+            run.end,
+            Kind::Account,
+            Recognizer::Account,
+            0.8,
+            "a Danish reg. and account number",
+        ));
+    }
+    None
+}
+
+fn letters_before(bytes: &[u8], start: usize) -> usize {
+    let mut n = 0;
+    while n < start && bytes[start - n - 1].is_ascii_alphabetic() {
+        n += 1;
+    }
+    // A letter glued to something non-ASCII (æ, ø) is part of a longer word.
+    if n > 0 && start > n && bytes[start - n - 1] >= 0x80 {
+        return 8;
+    }
+    n
+}
+
+/// Start of 2–3 upper-case letters standing alone, followed by one space, right before `start`.
+fn plate_letters(bytes: &[u8], start: usize) -> Option<usize> {
+    if start < 3 || bytes[start - 1] != b' ' {
+        return None;
+    }
+    let mut s = start - 1;
+    while s > 0 && bytes[s - 1].is_ascii_uppercase() {
+        s -= 1;
+    }
+    let n = start - 1 - s;
+    if !(2..=3).contains(&n) {
+        return None;
+    }
+    if s > 0
+        && (bytes[s - 1].is_ascii_alphanumeric()
+            || bytes[s - 1] >= 0x80
+            || bytes[s - 1] == b'-'
+            || bytes[s - 1] == b'/')
+    {
+        return None;
+    }
+    Some(s)
+}
+
+fn is_plate_stopword(letters: &str) -> bool {
+    PLATE_NOT.contains(&letters)
+}
+
+fn plus_before(bytes: &[u8], start: usize) -> bool {
+    (start >= 1 && bytes[start - 1] == b'+')
+        || (start >= 2 && bytes[start - 2] == b'+' && bytes[start - 1] == b' ')
+}
+
+fn plus_start(bytes: &[u8], start: usize) -> usize {
+    if start >= 1 && bytes[start - 1] == b'+' {
+        start - 1
+    } else {
+        start.saturating_sub(2)
+    }
+}
+
+fn money_after(after: &str) -> bool {
+    let a = after.trim_start_matches(' ');
+    a.starts_with(",-")
+        || a.starts_with(",00")
+        || a.starts_with('%')
+        || a.starts_with("kr")
+        || a.starts_with("mio")
+        || a.starts_with("mill")
+        || a.starts_with("DKK")
+        || a.starts_with("NOK")
+        || a.starts_with("SEK")
+        || a.starts_with("€")
+}
+
+/// A unit right after the number ("m²", "kWh", "stk") makes it a quantity.
+fn unit_after(after: &str) -> bool {
+    let a = after.trim_start_matches(' ');
+    ["m²", "m2", "kwh", "kWh", "stk", "liter", "kg", "km"]
+        .iter()
+        .any(|u| a.starts_with(u))
+}
+
+fn letter_suffix(after: &str) -> usize {
+    let b = after.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase)
+        && !b.get(1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        1
+    } else {
+        0
+    }
+}
+
+fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
+    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+}
+
+/// The end of a date written at `start`: "12.03.1954", "12. marts 1954", "1954-03-12", "1954".
+fn date_end(text: &str, start: usize) -> Option<usize> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? ?(?:\p{L}+\.?) \d{4}|\d{4})",
+    )?;
+    re.find(text.get(start..)?).map(|m| start + m.end())
+}
+
+/// A resident's address: a street and house number followed by floor and side or a flat code
+/// ("Rønnebærvej 14, 1. th.", "Elvebakken 3, H0101", "Storgatan 5, lgh 1102"). Without the floor it is a
+/// place and stays.
+fn address(text: &str, run: &Run) -> Option<Raw> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etage|et|tr|trappor|trappa|vån|våning)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
+    )?;
+    let after = text.get(run.end..)?;
+    let m = re.find(after)?;
+    // The "(?i)" makes [HUKL] case-insensitive; a flat code must be upper-case.
+    let street = street_start(text, run.start)?;
+    Some(raw(
+        street,
+        run.end + m.end(),
+        Kind::Address,
+        Recognizer::Address,
+        0.9,
+        "a street address with floor or flat",
+    ))
+}
+
+/// Start of the street name right before a house number: one or more capitalised words, or a capitalised
+/// word followed by a street word ("Karl Johans gate 12").
+fn street_start(text: &str, num_start: usize) -> Option<usize> {
+    if !text.get(..num_start)?.ends_with(' ') {
+        return None;
+    }
+    let (a, b) = word_before(text, num_start, &[])?;
+    if b + 1 != num_start {
+        return None;
+    }
+    let w = text.get(a..b)?;
+    let mut st = if w.chars().next().is_some_and(char::is_uppercase) {
+        a
+    } else if is_one_of(w, STREET_WORDS) {
+        let (a2, b2) = word_before(text, a, &[])?;
+        let w2 = text.get(a2..b2)?;
+        if b2 + 1 != a || !w2.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        a2
+    } else {
+        return None;
+    };
+    // "Gamle Kongevej", "Øvre Slottsgate": up to two more capitalised words.
+    for _ in 0..2 {
+        let Some((a2, b2)) = word_before(text, st, &[]) else {
+            break;
+        };
+        let ok = b2 + 1 == st
+            && text.get(b2..st) == Some(" ")
+            && text
+                .get(a2..b2)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !ok {
+            break;
+        }
+        st = a2;
+    }
+    Some(st)
+}
+
+/// Start of a cue like "andel nr." before a share or flat number.
+fn share_cue_start(
+    text: &str,
+    start: usize,
+    w1: Option<(usize, usize)>,
+    w2: Option<(usize, usize)>,
+) -> Option<usize> {
+    let p1 = slice(text, w1);
+    let p2 = slice(text, w2);
+    if is_one_of(p1, SHARE_CUES) {
+        return w1.map(|(a, _)| a);
+    }
+    if is_one_of(p1, &["nr", "nummer", "no"]) {
+        if is_one_of(p2, SHARE_CUES) {
+            return w2.map(|(a, _)| a);
+        }
+        if is_one_of(p2, &["fra", "i", "på", "från", "frå", "til", "till"]) {
+            let (a, _) = w1?;
+            // "Mette fra nr. 12": only when a capitalised word (the person) comes right before.
+            let (_, pb) = w2?;
+            let head = text.get(..pb.min(start))?;
+            let before = head
+                .get(..head.len().saturating_sub(slice(text, w2).len()))?
+                .trim_end();
+            if before.chars().last().is_some_and(char::is_alphabetic) {
+                let last_word_start = before
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                if before
+                    .get(last_word_start..)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+                {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// E-mail addresses, found from each `@`.
+pub fn scan_emails(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'@', bytes) {
+        let mut s = at;
+        while s > 0 {
+            let b = bytes[s - 1];
+            if b.is_ascii_alphanumeric()
+                || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+                || b >= 0x80
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        while s < at && !text.is_char_boundary(s) {
+            s += 1;
+        }
+        // Non-ASCII letters may belong to the local part, but not punctuation like "«".
+        while s < at
+            && text
+                .get(s..at)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| !c.is_alphanumeric() && c.len_utf8() > 1)
+        {
+            s += text
+                .get(s..at)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+        }
+        let mut e = at + 1;
+        while e < bytes.len()
+            && (bytes[e].is_ascii_alphanumeric() || matches!(bytes[e], b'.' | b'-'))
+        {
+            e += 1;
+        }
+        while e > at + 1 && matches!(bytes[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        let domain = text.get(at + 1..e).unwrap_or("");
+        let tld_ok = domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+            && domain.contains('.');
+        if s < at && tld_ok {
+            out.push(raw(
+                s,
+                e,
+                Kind::Email,
+                Recognizer::Email,
+                0.97,
+                "an e-mail address",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, String)> {
+        let mut out = Vec::new();
+        scan(text, None, &mut out);
+        scan_emails(text, &mut out);
+        out.iter()
+            .map(|r| (r.kind, text[r.start..r.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn phones_with_and_without_country_code() {
+        assert_eq!(
+            kinds("ring på 29 91 44 06."),
+            vec![(Kind::Phone, "29 91 44 06".into())]
+        );
+        assert_eq!(
+            kinds("på +45 29 92 88 66 eller"),
+            vec![(Kind::Phone, "+45 29 92 88 66".into())]
+        );
+        assert_eq!(
+            kinds("på 948 31 207 eller"),
+            vec![(Kind::Phone, "948 31 207".into())]
+        );
+        assert_eq!(
+            kinds("mobil 070-123 45 67"),
+            vec![(Kind::Phone, "070-123 45 67".into())]
+        );
+        assert_eq!(
+            kinds("tel +46 70 123 45 67"),
+            vec![(Kind::Phone, "+46 70 123 45 67".into())]
+        );
+    }
+
+    #[test]
+    fn amounts_dates_and_organisation_numbers_stay() {
+        assert!(kinds("kr 12 345 678 i alt").is_empty());
+        assert!(kinds("kr. 2.340.000 og kr 23 400").is_empty());
+        assert!(kinds("CVR 25719308").is_empty());
+        assert!(kinds("org.nr. 912 345 678").is_empty());
+        assert!(kinds("den 01.08.2021 kl. 19.00").is_empty());
+    }
+
+    #[test]
+    fn identity_numbers() {
+        assert_eq!(kinds("cpr-nummer, 110584-3638.")[0].0, Kind::NationalId);
+        assert_eq!(kinds("nummer 14037738981 og")[0].0, Kind::NationalId);
+        assert_eq!(kinds("pnr 850612-4331")[0].0, Kind::NationalId);
+        // CPR issued after 2007 failing modulus 11 is still found.
+        assert_eq!(kinds("cpr 010165-4321")[0].0, Kind::NationalId);
+        assert_eq!(kinds("har 010165-4321")[0].0, Kind::NationalId);
+    }
+
+    #[test]
+    fn accounts() {
+        assert_eq!(
+            kinds("kontonummer 9001.55.65976."),
+            vec![(Kind::Account, "9001.55.65976".into())]
+        );
+        assert_eq!(
+            kinds("til 9001.55.65976."),
+            vec![(Kind::Account, "9001.55.65976".into())]
+        );
+        assert_eq!(
+            kinds("IBAN DK57 1551 0004 2186 53."),
+            vec![(Kind::Account, "DK57 1551 0004 2186 53".into())]
+        );
+        assert_eq!(kinds("konto 1551-0004218653")[0].0, Kind::Account);
+    }
+
+    #[test]
+    fn plates_addresses_shares() {
+        assert_eq!(
+            kinds("nummerpladen ZD 41 760, som"),
+            vec![(Kind::Plate, "ZD 41 760".into())]
+        );
+        assert_eq!(
+            kinds("nummer VD 48213 har"),
+            vec![(Kind::Plate, "VD 48213".into())]
+        );
+        assert_eq!(
+            kinds("bilen ABC 123 står"),
+            vec![(Kind::Plate, "ABC 123".into())]
+        );
+        assert_eq!(
+            kinds("Bundgaard-Vest, Rønnebærvej 2, st. th., fremlejer"),
+            vec![(Kind::Address, "Rønnebærvej 2, st. th.".into())]
+        );
+        assert_eq!(
+            kinds("Trier, Rønnebærvej 14, 1. th.. Adm"),
+            vec![(Kind::Address, "Rønnebærvej 14, 1. th.".into())]
+        );
+        assert_eq!(
+            kinds("i Elvebakken 3, H0101 har"),
+            vec![(Kind::Address, "Elvebakken 3, H0101".into())]
+        );
+        assert_eq!(
+            kinds("Storgatan 5, lgh 1102"),
+            vec![(Kind::Address, "Storgatan 5, lgh 1102".into())]
+        );
+        assert!(kinds("ved Rønnebærvej 16. Bestyrelsen").is_empty());
+        assert_eq!(
+            kinds("til andel nr. 19 om"),
+            vec![(Kind::Other, "andel nr. 19".into())]
+        );
+        assert_eq!(
+            kinds("Mette fra nr. 12 sagde"),
+            vec![(Kind::Other, "nr. 12".into())]
+        );
+        assert_eq!(
+            kinds("født 12. marts 1954"),
+            vec![(Kind::Other, "12. marts 1954".into())]
+        );
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            kinds("eller benedikte_friis@mail.dk."),
+            vec![(Kind::Email, "benedikte_friis@mail.dk".into())]
+        );
+    }
+}

@@ -1,0 +1,387 @@
+//! The default policy: what stays and what goes, and one non-overlapping list of findings.
+//!
+//! Officials in a role on the document's date and organisations stay; every other finding goes. Names of
+//! organisations and places from the register are protected spans: a surname inside "Overgaard Revision
+//! ApS" is the company's name, not a person. A phone number or e-mail address that belongs to the
+//! administrator or the caretaker (named in the same sentence, with no person in between) is public and
+//! stays too. When findings overlap, the one that redacts wins, then the longer one.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::text::byte_to_char_offsets;
+use super::{Context, Decision, Finding, Kind, Recognizer};
+
+/// A finding in byte offsets, before the conversion to characters.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub recognizer: Recognizer,
+    pub score: f32,
+    pub reason: &'static str,
+    pub decision: Decision,
+    pub subject: Option<String>,
+}
+
+/// Organisation and place names from the register, as one automaton.
+#[derive(Debug)]
+pub struct Protected {
+    automaton: Option<AhoCorasick>,
+}
+
+impl Protected {
+    pub fn new(context: Option<&Context>) -> Protected {
+        let mut patterns: Vec<String> = Vec::new();
+        if let Some(c) = context {
+            for s in c.organisations.iter().chain(c.places.iter()) {
+                let s = s.trim();
+                if s.chars().count() < 3 {
+                    continue;
+                }
+                patterns.push(s.to_string());
+                patterns.push(s.to_uppercase());
+                // A place's parts ("Rønnebærvej 2–16, 4000 Roskilde" → "Roskilde") are places too.
+                for part in s.split([',', '(', ')']) {
+                    let part = part
+                        .trim()
+                        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+                    if part.chars().count() >= 3 && part != s {
+                        patterns.push(part.to_string());
+                    }
+                }
+            }
+        }
+        patterns.sort();
+        patterns.dedup();
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .ok()
+        };
+        Protected { automaton }
+    }
+
+    /// The protected spans of `text`, in byte offsets, sorted; only whole-word matches count.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter(|m| {
+                let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
+                let after = text.get(m.end()..).and_then(|t| t.chars().next());
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+}
+
+/// Whether `[start, end)` overlaps any of the sorted `spans`.
+pub fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= start);
+    spans.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+/// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …").
+const ORGANISATION_CUES: &[&str] = &[
+    "administrator",
+    "administratoren",
+    "administrationen",
+    "administrationsselskabet",
+    "forretningsfører",
+    "forretningsføreren",
+    "forretningsførar",
+    "forvaltningen",
+    "forvalter",
+    "forvalteren",
+    "vaktmester",
+    "vaktmesteren",
+    "vicevært",
+    "viceværten",
+    "varmemester",
+    "varmemesteren",
+    "driftsleder",
+    "kontoret",
+    "kontor",
+    "sekretariatet",
+    "förvaltare",
+    "förvaltaren",
+    "förvaltningen",
+    "fastighetsskötare",
+    "fastighetsskötaren",
+    "vicevärd",
+    "vicevärden",
+    "kundtjänst",
+    "kundeservice",
+    "kundesenter",
+    "servicekontoret",
+    "døgnvakt",
+    "vakttelefon",
+    "jourtelefon",
+    "selskabet",
+    "selskapet",
+    "firmaet",
+    "bolaget",
+    "kommunen",
+];
+
+/// Words in between that make a contact personal after all.
+const PERSON_CUES: &[&str] = &[
+    "hende",
+    "ham",
+    "henne",
+    "honom",
+    "hun",
+    "han",
+    "hon",
+    "hans",
+    "hendes",
+    "hennes",
+    "privat",
+    "mobil",
+    "mobilnummer",
+    "privatnummer",
+];
+
+/// Marks phone numbers and e-mail addresses that belong to an organisation as kept.
+pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut [Raw]) {
+    let persons: Vec<(usize, usize)> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+        .map(|r| (r.start, r.end))
+        .collect();
+    for r in raw.iter_mut() {
+        if !matches!(r.kind, Kind::Phone | Kind::Email) || r.recognizer == Recognizer::Register {
+            continue;
+        }
+        if r.score >= 1.0 {
+            // A resident's own number from the register.
+            continue;
+        }
+        // The clause before the contact: back to the paragraph start, at most 160 bytes.
+        let mut from = r.start.saturating_sub(160);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(clause) = text.get(from..r.start) else {
+            continue;
+        };
+        let clause_start = clause.rfind("\n\n").map_or(from, |i| from + i + 2);
+        let clause_start = text
+            .get(clause_start..r.start)
+            .and_then(|c| {
+                c.rfind(['.', '!', '?'])
+                    .filter(|&i| !abbreviation_before(c, i))
+            })
+            .map_or(clause_start, |i| clause_start + i + 1);
+        let Some(clause) = text.get(clause_start..r.start) else {
+            continue;
+        };
+        let mut org_at = None;
+        let mut person_at = None;
+        let mut pos = clause_start;
+        for w in clause.split(|c: char| !c.is_alphabetic()) {
+            if !w.is_empty() {
+                if super::text::is_one_of(w, ORGANISATION_CUES) {
+                    org_at = Some(pos);
+                } else if super::text::is_one_of(w, PERSON_CUES) {
+                    person_at = Some(pos);
+                }
+            }
+            pos += w.len() + 1;
+        }
+        if let Some(&(s, _)) = protected
+            .iter()
+            .rev()
+            .find(|(s, e)| *s >= clause_start && *e <= r.start)
+        {
+            org_at = org_at.max(Some(s));
+        }
+        if let Some(&(s, _)) = persons
+            .iter()
+            .rev()
+            .find(|(s, e)| *s >= clause_start && *e <= r.start)
+        {
+            person_at = person_at.max(Some(s));
+        }
+        if let Some(o) = org_at {
+            if person_at.is_none_or(|p| p < o) {
+                r.decision = Decision::Keep;
+                r.reason = "an organisation's public contact";
+            }
+        }
+        if r.kind == Kind::Email && generic_mailbox(text.get(r.start..r.end).unwrap_or("")) {
+            r.decision = Decision::Keep;
+            r.reason = "an organisation's public contact";
+        }
+    }
+}
+
+/// "tlf." and "kr." end in a full stop without ending the sentence.
+fn abbreviation_before(clause: &str, dot: usize) -> bool {
+    let head = clause.get(..dot).unwrap_or("");
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    let w = word.to_lowercase();
+    w.chars().count() <= 3
+        || ["tlf", "tel", "telefon", "nr", "ca", "bl", "jf", "mobil"].contains(&w.as_str())
+}
+
+fn generic_mailbox(email: &str) -> bool {
+    let local = email.split('@').next().unwrap_or("").to_lowercase();
+    [
+        "info",
+        "kontor",
+        "kontoret",
+        "post",
+        "postmottak",
+        "admin",
+        "administration",
+        "mail",
+        "styret",
+        "styrelsen",
+        "bestyrelsen",
+        "bestyrelse",
+        "kundeservice",
+        "service",
+        "firmapost",
+        "support",
+        "noreply",
+        "no-reply",
+        "regnskab",
+        "vaktmester",
+        "vicevaert",
+        "drift",
+        "kontakt",
+        "kundtjanst",
+        "ekonomi",
+        "okonomi",
+        "forvaltning",
+        "sekretariat",
+        "webmaster",
+        "valgkomite",
+        "valberedningen",
+        "revisor",
+    ]
+    .contains(&local.as_str())
+}
+
+/// Removes overlaps: redacting beats keeping, then the longer finding, then the higher score.
+pub fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
+    raw.retain(|r| r.end > r.start);
+    raw.sort_by(|a, b| {
+        let ka = (a.decision == Decision::Redact, a.end - a.start);
+        let kb = (b.decision == Decision::Redact, b.end - b.start);
+        kb.cmp(&ka)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.start.cmp(&b.start))
+    });
+    // Accepted spans by start; they never overlap, so only the last one starting before `end` can clash.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out: Vec<Raw> = Vec::with_capacity(raw.len());
+    for r in raw {
+        let clash = taken
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > r.start);
+        if clash {
+            continue;
+        }
+        taken.insert(r.start, r.end);
+        out.push(r);
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// A value redacted in one place goes everywhere in the document: a surname mentioned again where no cue
+/// points at it, a phone number repeated in a list. Occurrences inside a kept finding (an official's full
+/// name) stay.
+pub fn every_occurrence(text: &str, raw: Vec<Raw>) -> Vec<Raw> {
+    let mut values: Vec<&str> = raw
+        .iter()
+        .filter(|r| r.decision == Decision::Redact)
+        .filter_map(|r| text.get(r.start..r.end))
+        .filter(|v| v.chars().count() >= 2)
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    if values.is_empty() {
+        return raw;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&values)
+    else {
+        return raw;
+    };
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    let mut extra = Vec::new();
+    for m in ac.find_iter(text) {
+        if overlaps_any(&covered, m.start(), m.end()) {
+            continue;
+        }
+        let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
+        let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let value = values.get(m.pattern().as_usize()).copied().unwrap_or("");
+        let Some(model) = raw
+            .iter()
+            .find(|r| r.decision == Decision::Redact && text.get(r.start..r.end) == Some(value))
+        else {
+            continue;
+        };
+        extra.push(Raw {
+            start: m.start(),
+            end: m.end(),
+            reason: "the same text as another finding",
+            ..model.clone()
+        });
+    }
+    if extra.is_empty() {
+        return raw;
+    }
+    let mut all = raw;
+    all.extend(extra);
+    resolve(all)
+}
+
+/// Converts raw findings (sorted, non-overlapping) to findings in character offsets.
+pub fn to_findings(text: &str, raw: Vec<Raw>) -> Vec<Finding> {
+    let mut points: Vec<usize> = Vec::with_capacity(raw.len() * 2);
+    for r in &raw {
+        points.push(r.start);
+        points.push(r.end);
+    }
+    let chars = byte_to_char_offsets(text, &points);
+    raw.into_iter()
+        .enumerate()
+        .map(|(i, r)| Finding {
+            start: chars.get(2 * i).copied().unwrap_or(0),
+            end: chars.get(2 * i + 1).copied().unwrap_or(0),
+            kind: r.kind,
+            text: text.get(r.start..r.end).unwrap_or("").to_string(),
+            recognizer: r.recognizer,
+            score: r.score,
+            reason: r.reason.to_string(),
+            decision: r.decision,
+            subject: r.subject,
+        })
+        .collect()
+}

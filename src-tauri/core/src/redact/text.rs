@@ -1,0 +1,115 @@
+//! Small text helpers shared by the recognizers: word boundaries, case-folded keys without allocating per
+//! word, looking at the words just before a position, and byte-to-character offsets.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether `c` may be part of a word (a name, a street, a cue word).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Writes the lower-case, NFC form of `word` into `buf` (cleared first), dropping a line break and the
+/// spaces around it inside a word that was hyphenated across lines ("Rosenborg-\nFriis").
+pub fn fold_into(word: &str, buf: &mut String) {
+    buf.clear();
+    let mut combining = false;
+    for c in word.chars() {
+        if c == '\n' || c == '\r' || c == ' ' || c == '\u{a0}' {
+            continue;
+        }
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            combining = true;
+        }
+        if c == '’' {
+            buf.push('\'');
+            continue;
+        }
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    if combining {
+        // Text from PDFs and macOS is often decomposed (NFD); the lists are composed.
+        let composed: String = buf.nfc().collect();
+        *buf = composed;
+    }
+}
+
+/// The previous word before byte `pos` (skipping spaces and the punctuation in `skip`), as a byte range.
+pub fn word_before(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usize)> {
+    let head = text.get(..pos)?;
+    let mut end = None;
+    for (i, c) in head.char_indices().rev() {
+        match end {
+            None => {
+                if is_word_char(c) {
+                    end = Some(i + c.len_utf8());
+                } else if !(c == ' ' || c == '\u{a0}' || skip.contains(&c)) {
+                    return None;
+                }
+            }
+            Some(e) => {
+                if !is_word_char(c) {
+                    return Some((i + c.len_utf8(), e));
+                }
+            }
+        }
+    }
+    end.map(|e| (0, e))
+}
+
+/// Case-insensitive comparison of a short word with an ASCII-or-not lower-case cue.
+pub fn eq_fold(word: &str, lower: &str) -> bool {
+    if word.len() != lower.len() && word.is_ascii() {
+        return false;
+    }
+    let mut a = word.chars().flat_map(char::to_lowercase);
+    let mut b = lower.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `word` equals any of the lower-case `cues`, ignoring case.
+pub fn is_one_of(word: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| eq_fold(word, c))
+}
+
+/// Converts sorted byte offsets to character offsets in one pass; `points` must be ascending.
+pub fn byte_to_char_offsets(text: &str, points: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(points.len());
+    let mut chars = 0usize;
+    let mut last = 0usize;
+    for &p in points {
+        let p = p.min(text.len());
+        if p >= last {
+            chars += text.get(last..p).map_or(0, |s| s.chars().count());
+            last = p;
+        }
+        out.push(chars);
+    }
+    out
+}
+
+/// Whether a capitalised word at `start` begins a sentence (or a line, a heading, a list item).
+pub fn starts_sentence(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start) else {
+        return true;
+    };
+    for c in head.chars().rev() {
+        match c {
+            ' ' | '\t' | '\u{a0}' | '"' | '«' | '“' | '(' | '–' | '-' | '•' | '*' => {
+                continue
+            }
+            '.' | '!' | '?' | ':' | '\n' | ';' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
