@@ -749,3 +749,29 @@ fn an_archive_of_schema_2_gains_the_register() {
     import_file(&mut conn, "elvebakken.csv");
     assert_eq!(units::count(&conn).unwrap(), 28);
 }
+
+#[test]
+fn flat_numbers_that_repeat_between_staircases_stay_separate_units() {
+    let list = "Leilighet;Adresse;Eier\n\
+                H0101;Elvebakken 3;Tor-Arne Isaksen\n\
+                H0101;Elvebakken 5;Åshild Bakkevoll\n\
+                H0102;Elvebakken 5;Petter Giæver\n\
+                H0102;Elvebakken 5;Mari Giæver\n";
+    let mut conn = register(Country::NO);
+    let r = import::apply(
+        &mut conn,
+        &import::read(list.as_bytes()).unwrap(),
+        &[],
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    assert_eq!((r.units, r.ownerships), (3, 4));
+    assert!(units::find(&conn, "Elvebakken 3 H0101").unwrap().is_some());
+    assert!(units::find(&conn, "Elvebakken 5 H0101").unwrap().is_some());
+    let u = units::by_number(&conn, "H0102").unwrap();
+    let page = units::page(&conn, u.id, today()).unwrap();
+    assert_eq!(page.ownerships.len(), 2);
+    assert!(page.sublets.is_empty() && page.plates.is_empty());
+}

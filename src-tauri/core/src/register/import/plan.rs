@@ -332,7 +332,13 @@ pub(super) fn plan(
             }
         }
 
-        let key = name_key(&number);
+        // A share number identifies a unit on its own. A flat number may repeat between
+        // staircases (H0101 in Elvebakken 3 and in Elvebakken 5), so without share numbers the
+        // address is part of the key.
+        let key = match (&share, &address) {
+            (None, Some(a)) if flat.is_some() => format!("{}|{}", name_key(&number), name_key(a)),
+            _ => name_key(&number),
+        };
         let idx = *by_key.entry(key).or_insert_with(|| {
             listed.push(ListedUnit {
                 number: number.clone(),
@@ -365,6 +371,20 @@ pub(super) fn plan(
                     o.moved_in = o.moved_in.or(owner.moved_in);
                 }
                 None => unit.owners.push(owner),
+            }
+        }
+    }
+
+    // Flat numbers that repeat at different addresses become "address flat" so that each unit
+    // keeps a number of its own.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for u in &listed {
+        *seen.entry(name_key(&u.number)).or_default() += 1;
+    }
+    for u in &mut listed {
+        if seen.get(&name_key(&u.number)).is_some_and(|n| *n > 1) {
+            if let Some(a) = &u.address {
+                u.number = format!("{a} {}", u.number);
             }
         }
     }
