@@ -1,8 +1,9 @@
 //! The first-name lists shipped in `assets/names/` (see the README there for source and licence), compiled
 //! into the binary and parsed once into one case-folded table.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::text::WordMap;
 
 const DA: &str = include_str!("../../../../assets/names/da.txt");
 const NB: &str = include_str!("../../../../assets/names/nb.txt");
@@ -21,12 +22,13 @@ pub struct NameInfo {
     pub word: bool,
 }
 
-static TABLE: OnceLock<HashMap<String, NameInfo>> = OnceLock::new();
+static TABLE: OnceLock<WordMap<NameInfo>> = OnceLock::new();
 
 /// The first-name table, keyed by the lower-case name.
-pub fn first_names() -> &'static HashMap<String, NameInfo> {
+pub fn first_names() -> &'static WordMap<NameInfo> {
     TABLE.get_or_init(|| {
-        let mut t: HashMap<String, NameInfo> = HashMap::with_capacity(16_000);
+        let mut t: WordMap<NameInfo> = WordMap::default();
+        t.reserve(16_000);
         for list in [DA, NB, SV] {
             for (name, f) in entries(list) {
                 let e = t.entry(name.to_lowercase()).or_default();

@@ -231,7 +231,9 @@ pub struct Detector {
     names: names::NameRecognizer,
     protected: policy::Protected,
     country: Option<Country>,
+    /// Residents' phone numbers and e-mail addresses as the register holds them.
     known_values: Vec<(Kind, String)>,
+    known_automaton: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Detector {
@@ -252,8 +254,17 @@ impl Detector {
                 }
             }
         }
+        let known_automaton = if known_values.is_empty() {
+            None
+        } else {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(known_values.iter().map(|(_, v)| v.as_str()))
+                .ok()
+        };
         Detector {
             names: names::NameRecognizer::new(context),
+            known_automaton,
             protected: policy::Protected::new(context),
             country: context.map(|c| c.country),
             known_values,
@@ -274,13 +285,17 @@ impl Detector {
         self.names.scan(text, &protected, &mut raw);
         numbers::scan(text, self.country, &mut raw);
         numbers::scan_emails(text, &mut raw);
-        for (kind, value) in &self.known_values {
-            for (i, _) in text.match_indices(value.as_str()) {
+        if let Some(ac) = &self.known_automaton {
+            for m in ac.find_iter(text) {
+                let kind = self
+                    .known_values
+                    .get(m.pattern().as_usize())
+                    .map_or(Kind::Phone, |(k, _)| *k);
                 raw.push(policy::Raw {
-                    start: i,
-                    end: i + value.len(),
-                    kind: *kind,
-                    recognizer: if *kind == Kind::Phone {
+                    start: m.start(),
+                    end: m.end(),
+                    kind,
+                    recognizer: if kind == Kind::Phone {
                         Recognizer::Phone
                     } else {
                         Recognizer::Email

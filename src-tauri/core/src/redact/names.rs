@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lists::{first_names, NameInfo};
 use super::policy::{overlaps_any, Raw};
-use super::text::{fold_into, is_one_of, starts_sentence, word_before};
+use super::text::{fold_into, is_one_of, starts_sentence, word_before, WordMap};
 use super::{Context, Decision, Kind, Recognizer};
 
 /// Lower-case words that join the parts of a name ("Fredrik von Hanno", "Benedikte af Rosenborg-Friis").
@@ -150,7 +150,7 @@ struct Person {
 /// The compiled name recognizer for one context.
 #[derive(Debug)]
 pub struct NameRecognizer {
-    table: HashMap<String, Vec<Slot>>,
+    table: WordMap<Vec<Slot>>,
     people: Vec<Person>,
 }
 
@@ -195,7 +195,7 @@ struct Scan {
 impl NameRecognizer {
     pub fn new(context: Option<&Context>) -> NameRecognizer {
         let mut r = NameRecognizer {
-            table: HashMap::new(),
+            table: WordMap::default(),
             people: Vec::new(),
         };
         let Some(ctx) = context else { return r };
@@ -292,7 +292,18 @@ impl NameRecognizer {
             let Some(word) = text.get(start..end) else {
                 continue;
             };
-            let first_upper = c.is_uppercase();
+            // A word glued to digits ("Æ0Æ", "H0101") or a lone letter that is no initial is no name.
+            let glued = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit())
+                || text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_digit());
+            let lone =
+                word.len() <= 4 && word.chars().nth(1).is_none() && !text[end..].starts_with('.');
+            let first_upper = c.is_uppercase() && !glued && !lone;
             let joinable = !s.run.is_empty() && gap_joins(text, prev_end, start, &s.run);
             if !joinable && !s.run.is_empty() {
                 self.flush(text, &mut s);
@@ -309,7 +320,7 @@ impl NameRecognizer {
                     && text.get(end..).is_some_and(|t| t.starts_with('.'));
                 let tok = s.push_key(word, start, end, upper, false, initial);
                 s.run.push(tok);
-            } else if is_one_of(word, PARTICLES) {
+            } else if word.len() <= 3 && PARTICLES.contains(&word) {
                 let tok = s.push_key(word, start, end, false, true, false);
                 s.run.push(tok);
             } else if !s.run.is_empty() {
@@ -681,7 +692,7 @@ impl Scan {
         }
     }
 
-    fn info(&self, names: &HashMap<String, NameInfo>, t: &Tok) -> Option<NameInfo> {
+    fn info(&self, names: &WordMap<NameInfo>, t: &Tok) -> Option<NameInfo> {
         names
             .get(&self.keys[t.k0..t.k1])
             .or_else(|| {
@@ -694,7 +705,7 @@ impl Scan {
 }
 
 /// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
-fn hyphen_given(s: &Scan, names: &HashMap<String, NameInfo>, t: &Tok) -> bool {
+fn hyphen_given(s: &Scan, names: &WordMap<NameInfo>, t: &Tok) -> bool {
     let key = &s.keys[t.k0..t.k1];
     let Some((a, b)) = key.split_once('-') else {
         return false;
@@ -720,7 +731,7 @@ fn genitive_stem(key: &str) -> Option<usize> {
 
 /// Surnames formed from a father's name ("Hansen", "Pedersen", "Andersson", "Olsen") are names wherever
 /// they stand. The stem must be a first name, which keeps nouns like "Bestyrelsen" and "Sandkassen" out.
-fn patronymic(key: &str, names: &HashMap<String, NameInfo>) -> bool {
+fn patronymic(key: &str, names: &WordMap<NameInfo>) -> bool {
     const NOUNS: &[&str] = &[
         "person", "personen", "dansen", "sæsonen", "halsen", "varsen", "krisen", "prisen",
         "kassen", "messen", "bussen", "massen", "klassen", "pressen", "vasen", "linsen",
@@ -748,6 +759,19 @@ fn patronymic(key: &str, names: &HashMap<String, NameInfo>) -> bool {
 /// The end of the word starting at `start`: letters, with inner hyphens (also across a line break) and a
 /// genitive apostrophe.
 fn word_end(text: &str, start: usize) -> usize {
+    // Fast path: most words are plain ASCII letters followed by a space or punctuation.
+    let bytes = text.as_bytes();
+    let mut e = start;
+    while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    if e > start
+        && bytes
+            .get(e)
+            .is_none_or(|&b| b < 0x80 && !matches!(b, b'-' | b'\''))
+    {
+        return e;
+    }
     let mut end = start;
     let chars = text.get(start..).unwrap_or("").char_indices();
     for (off, c) in chars {

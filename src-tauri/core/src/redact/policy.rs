@@ -153,11 +153,22 @@ const PERSON_CUES: &[&str] = &[
 
 /// Marks phone numbers and e-mail addresses that belong to an organisation as kept.
 pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut [Raw]) {
-    let persons: Vec<(usize, usize)> = raw
+    let mut persons: Vec<(usize, usize)> = raw
         .iter()
         .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
         .map(|r| (r.start, r.end))
         .collect();
+    persons.sort_unstable();
+    // The last span of sorted `spans` that lies within [from, to).
+    let last_within = |spans: &[(usize, usize)], from: usize, to: usize| -> Option<usize> {
+        let i = spans.partition_point(|&(s, _)| s < to);
+        spans[..i]
+            .iter()
+            .rev()
+            .take_while(|&&(s, _)| s >= from)
+            .find(|&&(_, e)| e <= to)
+            .map(|&(s, _)| s)
+    };
     for r in raw.iter_mut() {
         if !matches!(r.kind, Kind::Phone | Kind::Email) || r.recognizer == Recognizer::Register {
             continue;
@@ -198,18 +209,10 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
             }
             pos += w.len() + 1;
         }
-        if let Some(&(s, _)) = protected
-            .iter()
-            .rev()
-            .find(|(s, e)| *s >= clause_start && *e <= r.start)
-        {
+        if let Some(s) = last_within(protected, clause_start, r.start) {
             org_at = org_at.max(Some(s));
         }
-        if let Some(&(s, _)) = persons
-            .iter()
-            .rev()
-            .find(|(s, e)| *s >= clause_start && *e <= r.start)
-        {
+        if let Some(s) = last_within(&persons, clause_start, r.start) {
             person_at = person_at.max(Some(s));
         }
         if let Some(o) = org_at {
@@ -280,20 +283,38 @@ fn generic_mailbox(email: &str) -> bool {
     .contains(&local.as_str())
 }
 
-/// Removes overlaps: redacting beats keeping, then the longer finding, then the higher score.
-pub fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
-    raw.retain(|r| r.end > r.start);
-    raw.sort_by(|a, b| {
-        let ka = (a.decision == Decision::Redact, a.end - a.start);
-        let kb = (b.decision == Decision::Redact, b.end - b.start);
-        kb.cmp(&ka)
-            .then(b.score.total_cmp(&a.score))
+/// Removes overlaps. Overlapping findings that redact are merged into one covering their union (so no
+/// part of either survives), represented by the longer one; a kept finding that overlaps a redacted one is
+/// dropped; among overlapping kept findings the longer wins.
+pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
+    let (mut redact, mut keep): (Vec<Raw>, Vec<Raw>) = raw
+        .into_iter()
+        .filter(|r| r.end > r.start)
+        .partition(|r| r.decision == Decision::Redact);
+    redact.sort_by_key(|r| r.start);
+    let mut out: Vec<Raw> = Vec::with_capacity(redact.len() + keep.len());
+    for r in redact {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => {
+                let (start, end) = (last.start.min(r.start), last.end.max(r.end));
+                let better = (r.end - r.start, r.score) > (last.end - last.start, last.score);
+                if better {
+                    *last = r;
+                }
+                last.start = start;
+                last.end = end;
+            }
+            _ => out.push(r),
+        }
+    }
+    keep.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
     });
     // Accepted spans by start; they never overlap, so only the last one starting before `end` can clash.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut out: Vec<Raw> = Vec::with_capacity(raw.len());
-    for r in raw {
+    let mut taken: BTreeMap<usize, usize> = out.iter().map(|r| (r.start, r.end)).collect();
+    for r in keep {
         let clash = taken
             .range(..r.end)
             .next_back()

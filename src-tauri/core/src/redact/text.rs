@@ -1,7 +1,35 @@
 //! Small text helpers shared by the recognizers: word boundaries, case-folded keys without allocating per
 //! word, looking at the words just before a position, and byte-to-character offsets.
 
+use std::hash::{BuildHasherDefault, Hasher};
+
 use unicode_normalization::UnicodeNormalization;
+
+/// FNV-1a: the tables are keyed by short words, where SipHash's set-up costs more than the hashing.
+/// (No untrusted party picks the keys of a local document to attack the table.)
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map keyed by folded words.
+pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// Whether `c` may be part of a word (a name, a street, a cue word).
 pub fn is_word_char(c: char) -> bool {
@@ -60,10 +88,14 @@ pub fn word_before(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usiz
     end.map(|e| (0, e))
 }
 
-/// Case-insensitive comparison of a short word with an ASCII-or-not lower-case cue.
+/// Case-insensitive comparison of a word with a lower-case cue. Upper- and lower-case forms of the
+/// letters Nordic text uses have the same UTF-8 length, so a length mismatch settles most comparisons.
 pub fn eq_fold(word: &str, lower: &str) -> bool {
-    if word.len() != lower.len() && word.is_ascii() {
+    if word.len() != lower.len() {
         return false;
+    }
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(lower);
     }
     let mut a = word.chars().flat_map(char::to_lowercase);
     let mut b = lower.chars();

@@ -354,9 +354,19 @@ fn pseudonyms_are_consistent_within_a_document() {
     assert_eq!(out, "[navn] skylder. [navn] fik penge. [navn] betaler.");
 }
 
+/// `needle` occurs in `hay` with no letter or digit directly around it.
+fn contains_token(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
-    /// Whatever the text, no passage that was found and redacted is left in the output.
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// Whatever the text, no passage that was found and redacted is left in the output as a word of its
+    /// own (a found "Ida" may still be part of "Idaho").
     #[test]
     fn applying_findings_never_leaves_a_found_text(
         words in proptest::collection::vec(prop_oneof![
@@ -370,7 +380,7 @@ proptest! {
         let findings = detect(&text, None);
         let out = apply(&text, &findings, Style::Block, None).unwrap();
         for f in findings.iter().filter(|f| f.decision == Decision::Redact) {
-            prop_assert!(!out.contains(&f.text), "{:?} survived in {:?}", f.text, out);
+            prop_assert!(!contains_token(&out, &f.text), "{:?} survived in {:?}", f.text, out);
         }
     }
 }
