@@ -775,3 +775,63 @@ fn flat_numbers_that_repeat_between_staircases_stay_separate_units() {
     assert_eq!(page.ownerships.len(), 2);
     assert!(page.sublets.is_empty() && page.plates.is_empty());
 }
+
+mod properties {
+    //! Whatever a file or a form holds, the register's readers neither panic nor let a
+    //! national ID through.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let conn = register(Country::DK);
+            if let Ok(t) = import::read(&bytes) {
+                let _ = import::preview(&conn, &t, &[], today());
+            }
+        }
+
+        #[test]
+        fn removing_national_ids_leaves_none(
+            before in "[A-Za-zæøå ,()]{0,12}",
+            id in prop_oneof![
+                "[0-3][0-9][01][0-9][0-9]{2}-[0-9]{4}",
+                "[0-3][0-9][01][0-9][0-9]{2}[0-9]{5}",
+                "(19|20)[0-9]{2}[01][0-9][0-3][0-9]-[0-9]{4}",
+            ],
+            after in "[A-Za-zæøå ,()]{0,12}",
+        ) {
+            let text = format!("{before} {id} {after}");
+            let (rest, _) = guard::remove(&text);
+            prop_assert_eq!(guard::find(&rest), None, "{} left {}", text, rest);
+        }
+
+        #[test]
+        fn a_listed_national_id_never_reaches_the_register(
+            day in 1u32..=28, month in 1u32..=12, year in 0u32..=99, serial in 0u32..=9999,
+        ) {
+            let cpr = format!("{day:02}{month:02}{year:02}-{serial:04}");
+            let list = format!("Andelsnr;Navn;Telefon\n1;Hanne Lind;{cpr}\n2;Ole Dam {cpr};12345678\n");
+            let mut conn = register(Country::DK);
+            let r = import::apply(&mut conn, &import::read(list.as_bytes()).unwrap(), &[], today(), "Test", now()).unwrap();
+            prop_assert_eq!(r.warnings.len(), 2);
+            for text in every_text(&conn) {
+                prop_assert!(!text.contains(&cpr), "stored {}", text);
+            }
+        }
+
+        #[test]
+        fn names_in_one_cell_are_never_lost(a in "[A-ZÆØÅ][a-zæøå]{1,8}", b in "[A-ZÆØÅ][a-zæøå]{1,8}", s in "[A-ZÆØÅ][a-zæøå]{2,10}", joiner in prop_oneof!["og", "och", "&", "and"]) {
+            // A name that is itself a joiner word ("Og", "And") is not a name these lists hold.
+            let joiners = ["og", "och", "and"];
+            prop_assume!([&a, &b, &s].iter().all(|w| !joiners.contains(&w.to_lowercase().as_str())));
+            let cell = format!("{a} {s} {joiner} {b} {s}");
+            let names = import::values::names(&cell);
+            prop_assert_eq!(names, vec![format!("{a} {s}"), format!("{b} {s}")]);
+        }
+    }
+}
