@@ -283,7 +283,13 @@ impl Detector {
         let mut raw = Vec::new();
         let protected = self.protected.spans(text);
         self.names.scan(text, &protected, &mut raw);
-        numbers::scan(text, self.country, &mut raw);
+        let mut persons: Vec<(usize, usize)> = raw
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+            .map(|r| (r.start, r.end))
+            .collect();
+        persons.sort_unstable();
+        numbers::scan(text, self.country, &persons, &mut raw);
         numbers::scan_emails(text, &mut raw);
         if let Some(ac) = &self.known_automaton {
             for m in ac.find_iter(text) {

@@ -152,6 +152,8 @@ struct Person {
 pub struct NameRecognizer {
     table: WordMap<Vec<Slot>>,
     people: Vec<Person>,
+    /// Lower-case initials ("kd") of every registered person.
+    initials: WordMap<Vec<u32>>,
 }
 
 /// One word of a run of capitalised words.
@@ -197,6 +199,7 @@ impl NameRecognizer {
         let mut r = NameRecognizer {
             table: WordMap::default(),
             people: Vec::new(),
+            initials: WordMap::default(),
         };
         let Some(ctx) = context else { return r };
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -258,6 +261,16 @@ impl NameRecognizer {
                 pos: pos as u8,
                 part,
             });
+        }
+        let initials: String = words
+            .iter()
+            .filter(|w| !is_one_of(w, PARTICLES))
+            .flat_map(|w| w.split('-'))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if initials.chars().count() >= 2 {
+            self.initials.entry(initials).or_default().push(id);
         }
         self.people.push(Person {
             words: words.len() as u8,
@@ -352,6 +365,35 @@ impl NameRecognizer {
         while i < n {
             let t = run[i];
             if t.initial {
+                // "K.D.": two or more initials that are a resident's (and no official's).
+                let mut j = i;
+                while j < n && run[j].initial {
+                    j += 1;
+                }
+                if j - i >= 2 {
+                    let letters: String = run[i..j].iter().map(|x| &s.keys[x.k0..x.k1]).collect();
+                    if let Some(people) = self.initials.get(&letters) {
+                        if people
+                            .iter()
+                            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep))
+                        {
+                            let end = run[j - 1].end
+                                + usize::from(text[run[j - 1].end..].starts_with('.'));
+                            s.out.push(Raw {
+                                start: t.start,
+                                end,
+                                kind: Kind::Person,
+                                recognizer: Recognizer::Register,
+                                score: 0.6,
+                                reason: "a resident's initials",
+                                decision: Decision::Redact,
+                                subject: people.first().map(|p| format!("r{p}")),
+                            });
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
                 i += 1;
                 continue;
             }
@@ -375,7 +417,9 @@ impl NameRecognizer {
                     && self.slots(s, &run[j]).is_none();
                 if other_person {
                     let k = self.guest_end(s, &run, j);
-                    self.push_guest(s, &run, i, k, 0.8, "a first name followed by a surname");
+                    if !followed_by_company(text, run[k - 1].end) {
+                        self.push_guest(s, &run, i, k, 0.8, "a first name followed by a surname");
+                    }
                     i = k;
                     continue;
                 }
@@ -399,6 +443,33 @@ impl NameRecognizer {
             let given = info.is_some() || hyphen_given(s, names, &t);
             if given && !t.upper {
                 let k = self.guest_end(s, &run, i + 1);
+                // "Hendes søn Rune Bredahl": an unregistered first name with a resident's surname.
+                if k == i + 1 && k < n {
+                    if let Some((j, cands, true)) = self.register_match(s, &run, k) {
+                        let residents_only = cands
+                            .iter()
+                            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep));
+                        let starts_with_family = self.slots(s, &run[k]).is_some_and(|v| {
+                            v.iter()
+                                .any(|x| x.part != Part::Given && cands.contains(&x.person))
+                        });
+                        if residents_only
+                            && starts_with_family
+                            && !info.is_some_and(|x| x.word && x.nordic == 0)
+                        {
+                            self.push_guest(
+                                s,
+                                &run,
+                                i,
+                                j,
+                                0.85,
+                                "a first name with a resident's surname",
+                            );
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
                 if k > i + 1 {
                     if !followed_by_company(text, run[k - 1].end) {
                         self.push_guest(s, &run, i, k, 0.85, "a first name followed by a surname");
@@ -429,10 +500,14 @@ impl NameRecognizer {
                     .get(t.start..t.end)
                     .is_some_and(|w| w.chars().count() >= 2)
                 && cue_before(text, t.start)
-                && (i == 0 || run[i - 1].particle)
+                && (i == 0
+                    || run[i - 1].particle
+                    || is_one_of(&s.keys[run[i - 1].k0..run[i - 1].k1], CUES_BEFORE))
             {
                 let k = self.guest_end(s, &run, i + 1).min(i + 3);
-                self.push_guest(s, &run, i, k, 0.75, "a name after a title or role");
+                if !followed_by_company(text, run[k - 1].end) {
+                    self.push_guest(s, &run, i, k, 0.75, "a name after a title or role");
+                }
                 i = k;
                 continue;
             }

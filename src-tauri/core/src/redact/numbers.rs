@@ -221,11 +221,10 @@ const DOB: &[&str] = &[
 ];
 const PLATE_NOT: &[&str] = &[
     "KR", "NR", "DK", "NO", "SE", "EU", "CVR", "ORG", "TLF", "TEL", "SAK", "NOK", "DKK", "SEK",
-    "EUR", "USD", "ART", "PKT", "KAP", "STK", "BBR", "ISO", "CPR", "SMS", "MOB", "FAX", "AB", "AS",
-    "KL", "NUM", "TV", "TH", "ST", "MF", "CA", "JF", "NS", "DS", "EN", "PR", "AD", "OG", "KM",
-    "MM", "CM", "KW", "KWH", "MWH", "GWH", "KG", "M", "LGH", "ABL", "BRL", "BRF", "HSB", "OBOS",
-    "NBBL", "FNR", "PNR", "IBAN", "SWIFT", "BIC", "REG", "BG", "PG", "NN", "UKE", "VECKA", "UGE",
-    "PKT",
+    "EUR", "USD", "ART", "PKT", "KAP", "STK", "BBR", "ISO", "CPR", "SMS", "MOB", "FAX", "KL",
+    "NUM", "TV", "TH", "ST", "MF", "CA", "JF", "NS", "DS", "EN", "PR", "AD", "OG", "KM", "MM",
+    "CM", "KW", "KWH", "MWH", "GWH", "KG", "M", "LGH", "ABL", "BRL", "BRF", "HSB", "OBOS", "NBBL",
+    "FNR", "PNR", "IBAN", "SWIFT", "BIC", "REG", "BG", "PG", "NN", "UKE", "VECKA", "UGE", "PKT",
 ];
 const SHARE_CUES: &[&str] = &[
     "andel",
@@ -265,7 +264,10 @@ const STREET_WORDS: &[&str] = &[
 ];
 
 /// Scans `text` for every digit-led kind of personal data.
-pub fn scan(text: &str, country: Option<Country>, out: &mut Vec<Raw>) {
+///
+/// `persons` are the byte spans of names already found (sorted), so that "Hansen (nr. 4)" ties the
+/// number to a person.
+pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
@@ -274,7 +276,7 @@ pub fn scan(text: &str, country: Option<Country>, out: &mut Vec<Raw>) {
         };
         let start = i + off;
         let run = read_run(bytes, start);
-        let next = match classify(text, &run, country) {
+        let next = match classify(text, &run, country, persons) {
             Some(raw) => {
                 let end = raw.end.max(run.end);
                 out.push(raw);
@@ -310,7 +312,12 @@ fn raw(
     }
 }
 
-fn classify(text: &str, run: &Run, country: Option<Country>) -> Option<Raw> {
+fn classify(
+    text: &str,
+    run: &Run,
+    country: Option<Country>,
+    persons: &[(usize, usize)],
+) -> Option<Raw> {
     let bytes = text.as_bytes();
     let d = run.digits();
     let nd = run.nd;
@@ -318,7 +325,7 @@ fn classify(text: &str, run: &Run, country: Option<Country>) -> Option<Raw> {
     let end = run.end;
 
     // Letters glued to the digits: IBAN, Norwegian flat codes, plates without a space.
-    let glued = letters_before(bytes, start);
+    let glued = letters_before(bytes, start)?;
     if glued > 0 {
         let lstart = start - glued;
         let all_upper = bytes[lstart..start].iter().all(u8::is_ascii_uppercase);
@@ -420,9 +427,11 @@ fn classify(text: &str, run: &Run, country: Option<Country>) -> Option<Raw> {
         ));
     }
     if nd >= 4 && cue(ACCOUNT) {
+        // "konto 8327-9, 123 456 789-0": a Swedish clearing number followed by the account itself.
+        let e = account_tail(text, end);
         return Some(raw(
             start,
-            end,
+            e,
             Kind::Account,
             Recognizer::Account,
             0.9,
@@ -728,7 +737,9 @@ fn classify(text: &str, run: &Run, country: Option<Country>) -> Option<Raw> {
         if let Some(r) = address(text, run) {
             return Some(r);
         }
-        if let Some(s) = share_cue_start(text, start, w1, w2) {
+        if let Some(s) =
+            share_cue_start(text, start, w1, w2).or_else(|| after_person(text, w1, persons))
+        {
             let e = end + letter_suffix(after);
             return Some(raw(
                 s,
@@ -764,16 +775,17 @@ fn dk_account(run: &Run) -> Option<Raw> {
     None
 }
 
-fn letters_before(bytes: &[u8], start: usize) -> usize {
+/// How many ASCII letters are glued to the digits at `start`; `None` when they end a longer word with
+/// non-ASCII letters ("Æ0"), which is no code anyone writes.
+fn letters_before(bytes: &[u8], start: usize) -> Option<usize> {
     let mut n = 0;
     while n < start && bytes[start - n - 1].is_ascii_alphabetic() {
         n += 1;
     }
-    // A letter glued to something non-ASCII (æ, ø) is part of a longer word.
-    if n > 0 && start > n && bytes[start - n - 1] >= 0x80 {
-        return 8;
+    if start > n && bytes[start - n - 1] >= 0x80 {
+        return (n == 0).then_some(0);
     }
-    n
+    Some(n)
 }
 
 /// Start of 2–3 upper-case letters standing alone, followed by one space, right before `start`.
@@ -928,6 +940,55 @@ fn street_start(text: &str, num_start: usize) -> Option<usize> {
     Some(st)
 }
 
+/// The end of a second digit group right after an account number (", 123 456 789-0").
+fn account_tail(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = end;
+    while i < bytes.len() && i < end + 2 && matches!(bytes[i], b',' | b' ') {
+        i += 1;
+    }
+    if i == end || !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        return end;
+    }
+    let mut last_digit = end;
+    let mut digits = 0;
+    while i < bytes.len()
+        && (bytes[i].is_ascii_digit()
+            || ((bytes[i] == b' ' || bytes[i] == b'-')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        if bytes[i].is_ascii_digit() {
+            digits += 1;
+            last_digit = i + 1;
+        }
+        i += 1;
+    }
+    if digits >= 5 {
+        last_digit
+    } else {
+        end
+    }
+}
+
+/// "Fru Tranberg (nr. 1)", "Hansen, nr. 4", "Mette fra nr. 12": a number right after a person's name.
+fn after_person(
+    text: &str,
+    w1: Option<(usize, usize)>,
+    persons: &[(usize, usize)],
+) -> Option<usize> {
+    let (a, b) = w1?;
+    if !is_one_of(text.get(a..b)?, &["nr", "nummer", "no"]) {
+        return None;
+    }
+    let i = persons.partition_point(|&(s, _)| s < a);
+    let &(_, pe) = persons.get(i.checked_sub(1)?)?;
+    let gap = text
+        .get(pe..a)?
+        .trim_matches(|c: char| c == ' ' || c == '(' || c == ',');
+    (gap.is_empty() || is_one_of(gap, &["fra", "i", "på", "från", "frå", "til", "till"]))
+        .then_some(a)
+}
+
 /// Start of a cue like "andel nr." before a share or flat number.
 fn share_cue_start(
     text: &str,
@@ -1036,7 +1097,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
         let mut out = Vec::new();
-        scan(text, None, &mut out);
+        scan(text, None, &[], &mut out);
         scan_emails(text, &mut out);
         out.iter()
             .map(|r| (r.kind, text[r.start..r.end].to_string()))
