@@ -99,6 +99,23 @@ pub struct ImportArgs {
     map: Vec<String>,
 }
 
+/// A row in the JSON report: its number and the reason, as scripts expect.
+#[derive(Debug, Serialize)]
+struct RowJson<'a> {
+    row: u32,
+    reason: &'a str,
+}
+
+fn rows_json(issues: &[import::RowIssue]) -> Vec<RowJson<'_>> {
+    issues
+        .iter()
+        .map(|i| RowJson {
+            row: i.row,
+            reason: &i.reason,
+        })
+        .collect()
+}
+
 #[derive(Debug, Serialize)]
 struct ImportJson<'a> {
     units: u32,
@@ -107,8 +124,9 @@ struct ImportJson<'a> {
     added: usize,
     changed: usize,
     ended: usize,
-    rejected: &'a [import::RowIssue],
-    warnings: &'a [import::RowIssue],
+    rejected: Vec<RowJson<'a>>,
+    /// Rows taken with a value left out (a national ID, a broken e-mail address).
+    warnings: Vec<RowJson<'a>>,
     notes: &'a [String],
     dry_run: bool,
     columns: &'a [import::Column],
@@ -160,8 +178,8 @@ pub fn import(command: ImportCommand) -> CliResult {
         added: report.added.len(),
         changed: report.changed.len(),
         ended: report.ended.len(),
-        rejected: &report.rejected,
-        warnings: &report.warnings,
+        rejected: rows_json(&report.rejected),
+        warnings: rows_json(&report.warnings),
         notes: &report.notes,
         dry_run: args.dry_run,
         columns: &report.columns,

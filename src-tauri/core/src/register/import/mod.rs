@@ -60,7 +60,84 @@ pub struct Column {
 pub struct RowIssue {
     /// The row's number in the file (the header is usually row 1).
     pub row: u32,
+    /// The reason in English, for the CLI; the app words it from `problem`.
     pub reason: String,
+    pub problem: RowProblem,
+}
+
+impl RowIssue {
+    pub(crate) fn new(row: u32, problem: RowProblem) -> RowIssue {
+        RowIssue {
+            row,
+            reason: problem.to_string(),
+            problem,
+        }
+    }
+}
+
+/// What is wrong with a row, for the app to put in the board's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RowProblem {
+    /// More values than columns (refused).
+    TooManyValues { values: u32, columns: u32 },
+    /// No share number, flat number or address (refused).
+    NoUnit,
+    /// No owner's name (refused).
+    NoName,
+    /// A moved-in date that is not a date (refused).
+    BadDate { column: String, value: String },
+    /// A national ID was left out of a value (row taken).
+    NationalId {
+        column: String,
+        id: super::guard::NationalId,
+    },
+    /// An e-mail address that is not one was left out (row taken).
+    BadEmail { column: String, value: String },
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowProblem::TooManyValues { values, columns } => write!(
+                f,
+                "the row has {values} values but the list has {columns} columns; a value may contain the separator (put such values in quotes)"
+            ),
+            RowProblem::NoUnit => write!(f, "the row has no share number, flat number or address"),
+            RowProblem::NoName => write!(f, "the row has no owner's name"),
+            RowProblem::BadDate { column, value } => write!(
+                f,
+                "\"{value}\" in column \"{column}\" is not a date (write dd.mm.yyyy or yyyy-mm-dd)"
+            ),
+            RowProblem::NationalId { column, id } => write!(
+                f,
+                "column \"{column}\" held what looks like {}; it was left out, as Andel never stores national identity numbers",
+                id.label()
+            ),
+            RowProblem::BadEmail { column, value } => write!(
+                f,
+                "\"{value}\" in column \"{column}\" is not an e-mail address and was left out"
+            ),
+        }
+    }
+}
+
+/// What the import does to an owner or a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A new owner (in a new or a known unit); `on` is the moved-in day if listed.
+    NewOwner,
+    /// A listed owner's contact data or moved-in day changes; see `fields`.
+    Owner,
+    /// The unit's own details change; see `fields`.
+    Unit,
+    /// An owner is no longer listed for the unit; the ownership ends `on`.
+    NoLongerListed,
+    /// The unit is not in the list at all; its owners' ownerships end `on`.
+    UnitNotListed,
 }
 
 /// One line of the preview: what happens to whom in which unit.
@@ -69,7 +146,12 @@ pub struct RowIssue {
 pub struct Change {
     pub unit: String,
     pub person: Option<String>,
-    /// What changes, in a few words ("new owner from 2021-08-01", "phone, e-mail").
+    pub kind: ChangeKind,
+    /// The day it takes effect, where there is one.
+    pub on: Option<NaiveDate>,
+    /// The fields that change: phone, email, moved_in, flat, address, postcode_city, floor.
+    pub fields: Vec<String>,
+    /// What changes, in a few English words, for the CLI ("new owner from 2021-08-01").
     pub detail: String,
 }
 

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::columns::{self, Field};
 use super::read::Table;
 use super::values;
-use super::{Change, Column, Error, MappedBy, Preview, RowIssue};
+use super::{Change, ChangeKind, Column, Error, MappedBy, Preview, RowIssue, RowProblem};
 use crate::register::guard;
 use crate::register::people::{self, PersonFields};
 use crate::register::units::{self, UnitFields};
@@ -207,13 +207,13 @@ pub(super) fn plan(
             .filter(|c| !c.trim().is_empty())
             .count();
         if extra > 0 {
-            rejected.push(RowIssue {
-                row: row.number,
-                reason: format!(
-                    "the row has {} values but the list has {width} columns; a value may contain the separator (put such values in quotes)",
-                    width + extra
-                ),
-            });
+            rejected.push(RowIssue::new(
+                row.number,
+                RowProblem::TooManyValues {
+                    values: (width + extra) as u32,
+                    columns: width as u32,
+                },
+            ));
             continue;
         }
         // Read the cells, taking national IDs out of every value.
@@ -230,14 +230,13 @@ pub(super) fn plan(
                 .unwrap_or("");
             let (clean, found) = guard::remove(raw);
             if let Some(kind) = found.first() {
-                warnings.push(RowIssue {
-                    row: row.number,
-                    reason: format!(
-                        "column \"{}\" held what looks like {}; it was left out, as Andel never stores national identity numbers",
-                        c.header,
-                        kind.label()
-                    ),
-                });
+                warnings.push(RowIssue::new(
+                    row.number,
+                    RowProblem::NationalId {
+                        column: c.header.clone(),
+                        id: *kind,
+                    },
+                ));
             }
             let clean = tidy(&clean);
             if !clean.is_empty() {
@@ -259,10 +258,7 @@ pub(super) fn plan(
             (None, Some(f), _) => f.clone(),
             (None, None, Some(a)) => tidy(&format!("{a} {}", floor.clone().unwrap_or_default())),
             (None, None, None) => {
-                rejected.push(RowIssue {
-                    row: row.number,
-                    reason: "the row has no share number, flat number or address".into(),
-                });
+                rejected.push(RowIssue::new(row.number, RowProblem::NoUnit));
                 continue;
             }
         };
@@ -284,23 +280,20 @@ pub(super) fn plan(
             names.extend(values::names(&full));
         }
         if names.is_empty() {
-            rejected.push(RowIssue {
-                row: row.number,
-                reason: "the row has no owner's name".into(),
-            });
+            rejected.push(RowIssue::new(row.number, RowProblem::NoName));
             continue;
         }
         let moved_in = match cells.iter().find(|(f, _, _)| *f == Field::MovedIn) {
             Some((_, c, v)) => match values::date(v) {
                 Some(d) => Some(d),
                 None => {
-                    rejected.push(RowIssue {
-                        row: row.number,
-                        reason: format!(
-                            "\"{v}\" in column \"{}\" is not a date (write dd.mm.yyyy or yyyy-mm-dd)",
-                            c.header
-                        ),
-                    });
+                    rejected.push(RowIssue::new(
+                        row.number,
+                        RowProblem::BadDate {
+                            column: c.header.clone(),
+                            value: v.clone(),
+                        },
+                    ));
                     continue;
                 }
             },
@@ -313,13 +306,13 @@ pub(super) fn plan(
                 if looks_like_email(&e) {
                     emails.push(e);
                 } else {
-                    warnings.push(RowIssue {
-                        row: row.number,
-                        reason: format!(
-                            "\"{e}\" in column \"{}\" is not an e-mail address and was left out",
-                            c.header
-                        ),
-                    });
+                    warnings.push(RowIssue::new(
+                        row.number,
+                        RowProblem::BadEmail {
+                            column: c.header.clone(),
+                            value: e,
+                        },
+                    ));
                 }
             }
         }
@@ -445,32 +438,51 @@ fn compare(
             Some(u) => {
                 listed_units.push(u.id);
                 let mut changes = UnitFields::default();
-                let mut what = Vec::new();
-                let mut diff = |new: &Option<String>,
-                                old: &Option<String>,
-                                slot: &mut Option<String>,
-                                label: &'static str| {
-                    if let Some(n) = new {
-                        if Some(n) != old.as_ref() {
-                            *slot = Some(n.clone());
-                            what.push(label);
+                let mut what: Vec<(&str, &str)> = Vec::new();
+                let mut diff =
+                    |new: &Option<String>,
+                     old: &Option<String>,
+                     slot: &mut Option<String>,
+                     field: (&'static str, &'static str)| {
+                        if let Some(n) = new {
+                            if Some(n) != old.as_ref() {
+                                *slot = Some(n.clone());
+                                what.push(field);
+                            }
                         }
-                    }
-                };
-                diff(&unit.flat, &u.flat, &mut changes.flat, "flat number");
-                diff(&unit.address, &u.address, &mut changes.address, "address");
+                    };
+                diff(
+                    &unit.flat,
+                    &u.flat,
+                    &mut changes.flat,
+                    ("flat", "flat number"),
+                );
+                diff(
+                    &unit.address,
+                    &u.address,
+                    &mut changes.address,
+                    ("address", "address"),
+                );
                 diff(
                     &unit.postcode_city,
                     &u.postcode_city,
                     &mut changes.postcode_city,
-                    "postcode and town",
+                    ("postcode_city", "postcode and town"),
                 );
-                diff(&unit.floor, &u.floor_side, &mut changes.floor_side, "floor");
+                diff(
+                    &unit.floor,
+                    &u.floor_side,
+                    &mut changes.floor_side,
+                    ("floor", "floor"),
+                );
                 if !what.is_empty() {
                     changed.push(Change {
                         unit: u.number.clone(),
                         person: None,
-                        detail: what.join(", "),
+                        kind: ChangeKind::Unit,
+                        on: None,
+                        fields: what.iter().map(|(f, _)| f.to_string()).collect(),
+                        detail: what.iter().map(|(_, l)| *l).collect::<Vec<_>>().join(", "),
                     });
                     steps.push(Step::UpdateUnit(u.id, changes));
                 }
@@ -517,11 +529,15 @@ fn compare(
                 .find(|l| name_key(&l.name) == name_key(&c.person_name))
             {
                 Some(l) => {
-                    let mut what = Vec::new();
+                    let mut what: Vec<String> = Vec::new();
+                    let mut fields_changed: Vec<String> = Vec::new();
+                    let mut on = None;
                     if let Some(d) = l.moved_in.filter(|d| Some(*d) != c.from) {
                         if c.to.is_none_or(|t| t >= d) {
                             steps.push(Step::SetStart(c.id, Some(d)));
                             what.push(format!("moved in {}", iso(d)));
+                            fields_changed.push("moved_in".into());
+                            on = Some(d);
                         }
                     }
                     let person = people::get(conn, c.person_id).map_err(|e| failed(&e))?;
@@ -529,9 +545,11 @@ fn compare(
                     if fields != PersonFields::default() {
                         if fields.phone.is_some() {
                             what.push("phone".into());
+                            fields_changed.push("phone".into());
                         }
                         if fields.email.is_some() {
                             what.push("e-mail".into());
+                            fields_changed.push("email".into());
                         }
                         steps.push(Step::UpdatePerson(c.person_id, fields));
                     }
@@ -540,6 +558,9 @@ fn compare(
                         changed.push(Change {
                             unit: unit.number.clone(),
                             person: Some(c.person_name.clone()),
+                            kind: ChangeKind::Owner,
+                            on,
+                            fields: fields_changed,
                             detail: what.join(", "),
                         });
                     }
@@ -550,6 +571,9 @@ fn compare(
                     ended.push(Change {
                         unit: unit.number.clone(),
                         person: Some(c.person_name.clone()),
+                        kind: ChangeKind::NoLongerListed,
+                        on: Some(on),
+                        fields: Vec::new(),
                         detail: format!("no longer listed; moved out {}", iso(on)),
                     });
                 }
@@ -596,6 +620,9 @@ fn compare(
             added.push(Change {
                 unit: unit.number.clone(),
                 person: Some(l.name.clone()),
+                kind: ChangeKind::NewOwner,
+                on: l.moved_in,
+                fields: Vec::new(),
                 detail: match l.moved_in {
                     Some(d) => format!("new owner from {}", iso(d)),
                     None => "new owner".into(),
@@ -614,6 +641,9 @@ fn compare(
             ended.push(Change {
                 unit: c.unit_number.clone(),
                 person: Some(c.person_name.clone()),
+                kind: ChangeKind::UnitNotListed,
+                on: Some(on),
+                fields: Vec::new(),
                 detail: format!("unit not in the list; moved out {}", iso(on)),
             });
         }
