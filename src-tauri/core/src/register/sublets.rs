@@ -390,6 +390,21 @@ pub fn of_person(conn: &Connection, person: Id, today: NaiveDate) -> Result<Vec<
     )
 }
 
+fn person_exists(conn: &Connection, id: Id) -> Result<(), Error> {
+    let found: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(db("reading a person"))?;
+    if found {
+        Ok(())
+    } else {
+        Err(Error::NotFound(format!("person #{id}")))
+    }
+}
+
 /// Records an owner's request to sublet. Refused when another sublet of the unit overlaps the
 /// period; a period longer than allowed is taken, with a warning.
 pub fn request(
@@ -414,15 +429,8 @@ pub fn request(
         .optional()
         .map_err(db("reading a unit"))?
         .ok_or_else(|| Error::NotFound(format!("unit #{}", req.unit_id)))?;
-    let subtenant_exists: bool = conn
-        .query_row(
-            "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
-            [req.subtenant_id],
-            |r| r.get(0),
-        )
-        .map_err(db("reading a person"))?;
-    if !subtenant_exists {
-        return Err(Error::NotFound(format!("person #{}", req.subtenant_id)));
+    for person in [Some(req.subtenant_id), req.owner_id].into_iter().flatten() {
+        person_exists(conn, person)?;
     }
     let clash: Option<(Id, String, String, Option<String>)> = conn
         .query_row(
@@ -499,6 +507,9 @@ pub fn decide(
     let s = get(conn, id, today)?;
     if let (Some(decision), Some(on)) = (s.decision, s.decided_on) {
         return Err(Error::AlreadyDecided { id, decision, on });
+    }
+    if let Some(by) = decided_by {
+        person_exists(conn, by)?;
     }
     conn.execute(
         "UPDATE sublet SET decision = ?2, decided_on = ?3, decided_by = ?4 WHERE id = ?1",
