@@ -10,6 +10,22 @@
 //!
 //! Every text a board member types passes the national-ID guard ([`guard`]) first, so a CPR
 //! number, fødselsnummer or personnummer never reaches the archive.
+//!
+//! Where the app's screens find what they need:
+//!
+//! - Residents: [`units::list`], [`units::search`], [`people::list`] (current or former),
+//!   [`people::search`]; a unit page: [`units::page`]; a person page: [`people::page`]; forms:
+//!   [`units::add`], [`units::update`], [`people::add`], [`people::update`],
+//!   [`ownership::start`] (moving in), [`ownership::end`] (moving out).
+//! - Sublets: [`sublets::list`], [`sublets::request`], [`sublets::decide`], [`sublets::end`],
+//!   the longest period allowed: [`sublets::max_months`], [`sublets::set_max_months`].
+//! - Name plates: [`plates::list`], [`plates::add`], [`plates::mark_sent`],
+//!   [`plates::mark_mounted`].
+//! - Board & roles: [`roles::current`], [`roles::list`], [`roles::add`], [`roles::end`].
+//! - Organisations: [`organisations::list`], [`organisations::add`], [`organisations::update`].
+//! - Import wizard: [`import::read`], [`import::preview`] (again after each mapping change),
+//!   [`import::apply`]; the fields a column can be mapped to: [`import::Field::ALL`].
+//! - Overview: [`overview::overview`].
 
 pub mod guard;
 pub mod import;

@@ -22,8 +22,8 @@ const MAX_MONTHS_KEY: &str = "sublet_max_months";
 
 /// The longest sublet the law lets a board approve without special grounds, by country.
 ///
-/// - DK: 24 months. Andelsboligforeningsloven § 6 b lets an owner sublet for up to two years
-///   when they are away for a reason such as work, study or illness; most statutes say the same.
+/// - DK: 24 months. The usual statutes (ABF's model statutes and most associations' own) let an
+///   owner sublet for up to two years while temporarily away for work, study or illness.
 /// - NO: 36 months. Borettslagsloven § 5-6 (1) nr. 1 lets an owner who has lived in the unit
 ///   sublet it for up to three years.
 /// - SE: 12 months. Consent to a second-hand letting (bostadsrättslagen 7 kap. 10–11 §§) is in
