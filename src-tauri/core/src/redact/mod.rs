@@ -315,7 +315,7 @@ impl Detector {
         }
         policy::organisation_contacts(text, &protected, &mut raw);
         let raw = policy::resolve(raw);
-        policy::every_occurrence(text, raw)
+        policy::every_occurrence(text, &protected, raw)
     }
 }
 

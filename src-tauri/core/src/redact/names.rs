@@ -89,7 +89,7 @@ const CUES_BEFORE: &[&str] = &[
 ];
 
 /// A name followed by one of these is a company ("Jens Hansen ApS"), not a person.
-const COMPANY_SUFFIXES: &[&str] = &[
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "as",
     "asa",
     "aps",
@@ -361,6 +361,11 @@ impl NameRecognizer {
         let run = std::mem::take(&mut s.run);
         let names = first_names();
         let n = run.len();
+        // "Overgaard Revision ApS": a surname inside a company's name is the company's.
+        let company_run = run
+            .iter()
+            .any(|t| !t.particle && is_one_of(&s.keys[t.k0..t.k1], COMPANY_SUFFIXES))
+            || followed_by_company(text, run[n - 1].end);
         let mut i = 0usize;
         while i < n {
             let t = run[i];
@@ -517,7 +522,9 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
-            s.loose.push((t.start, t.end, t.k0, t.g1));
+            if !company_run {
+                s.loose.push((t.start, t.end, t.k0, t.g1));
+            }
             i += 1;
         }
         s.run = run;
@@ -903,9 +910,15 @@ fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool {
 }
 
 fn cue_before(text: &str, start: usize) -> bool {
-    word_before(text, start, &['.', '/'])
-        .and_then(|(a, b)| text.get(a..b))
-        .is_some_and(|w| is_one_of(w, CUES_BEFORE))
+    let Some((a, b)) = word_before(text, start, &['.', '/']) else {
+        return false;
+    };
+    let (Some(w), Some(gap)) = (text.get(a..b), text.get(b..start)) else {
+        return false;
+    };
+    // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
+    let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);
+    is_one_of(w, CUES_BEFORE) && (abbreviation || !gap.contains('.'))
 }
 
 /// "Mette fra nr. 12", "Ole i nr. 4": a first name tied to a unit.

@@ -332,7 +332,7 @@ pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
 /// A value redacted in one place goes everywhere in the document: a surname mentioned again where no cue
 /// points at it, a phone number repeated in a list. Occurrences inside a kept finding (an official's full
 /// name) stay.
-pub fn every_occurrence(text: &str, raw: Vec<Raw>) -> Vec<Raw> {
+pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
     let mut values: Vec<&str> = raw
         .iter()
         .filter(|r| r.decision == Decision::Redact)
@@ -353,7 +353,10 @@ pub fn every_occurrence(text: &str, raw: Vec<Raw>) -> Vec<Raw> {
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     let mut extra = Vec::new();
     for m in ac.find_iter(text) {
-        if overlaps_any(&covered, m.start(), m.end()) {
+        if overlaps_any(&covered, m.start(), m.end())
+            || overlaps_any(protected, m.start(), m.end())
+            || company_follows(text, m.end())
+        {
             continue;
         }
         let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
@@ -381,6 +384,23 @@ pub fn every_occurrence(text: &str, raw: Vec<Raw>) -> Vec<Raw> {
     let mut all = raw;
     all.extend(extra);
     resolve(all)
+}
+
+/// Whether the capitalised words right after `end` finish a company's name ("… Revision ApS").
+fn company_follows(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let clause = rest.split(['.', ',', '\n', ';', ':']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '&')
+        })
+        .any(|w| super::text::is_one_of(w, super::names::COMPANY_SUFFIXES))
 }
 
 /// Converts raw findings (sorted, non-overlapping) to findings in character offsets.
