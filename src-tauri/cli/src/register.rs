@@ -238,6 +238,20 @@ pub fn import(command: ImportCommand) -> CliResult {
 pub enum UnitsCommand {
     /// List the units with their current owners.
     List(ListArgs),
+    /// One unit with its whole history: owners, sublets, name plates.
+    Show(UnitShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UnitShowArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The unit's number.
+    #[arg(value_name = "UNIT")]
+    unit: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -250,7 +264,10 @@ pub struct ListArgs {
 }
 
 pub fn units(command: UnitsCommand) -> CliResult {
-    let UnitsCommand::List(args) = command;
+    let args = match command {
+        UnitsCommand::List(args) => args,
+        UnitsCommand::Show(args) => return unit_show(args),
+    };
     let vault = common::open_read_only(&args.vault)?;
     let list = units::list(vault.conn(), today())?;
     print_or(args.json, &list, || {
@@ -270,10 +287,93 @@ pub fn units(command: UnitsCommand) -> CliResult {
     })
 }
 
+fn unit_show(args: UnitShowArgs) -> CliResult {
+    let vault = common::open_read_only(&args.vault)?;
+    let unit = units::by_number(vault.conn(), &args.unit)?;
+    let page = units::page(vault.conn(), unit.id, today())?;
+    print_or(args.json, &page, || {
+        let u = &page.unit;
+        let place = [
+            u.address.as_deref(),
+            u.floor_side.as_deref(),
+            u.postcode_city.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        common::say(format!("Unit {}  {place}", u.number));
+        for o in &page.ownerships {
+            common::say(format!(
+                "  owner     {:<32} {} to {}",
+                o.person_name,
+                o.from.map_or("?".to_string(), |d| d.to_string()),
+                o.to.map_or("now".to_string(), |d| d.to_string())
+            ));
+        }
+        page.sublets.iter().for_each(say_sublet);
+        page.plates.iter().for_each(say_plate);
+    })
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PeopleCommand {
     /// List the people connected to the association today (or, with --former, no longer).
     List(PeopleListArgs),
+    /// One person and everything they are connected to.
+    Show(PersonShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonShowArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The person's name.
+    #[arg(value_name = "NAME")]
+    name: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn person_show(args: PersonShowArgs) -> CliResult {
+    let vault = common::open_read_only(&args.vault)?;
+    let person = people::one_by_name(vault.conn(), &args.name)?.ok_or_else(|| {
+        CliError::coded(
+            ErrorCode::NotFound,
+            format!("There is no person named {} in the register.", args.name),
+        )
+    })?;
+    let page = people::page(vault.conn(), person.id, today())?;
+    print_or(args.json, &page, || {
+        let p = &page.person;
+        common::say(format!(
+            "{}  {}",
+            p.name,
+            [p.phone.as_deref(), p.email.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        for o in &page.ownerships {
+            common::say(format!(
+                "  owner of unit {:<8} {} to {}",
+                o.unit_number,
+                o.from.map_or("?".to_string(), |d| d.to_string()),
+                o.to.map_or("now".to_string(), |d| d.to_string())
+            ));
+        }
+        for r in &page.roles {
+            common::say(format!(
+                "  {:<22} {} to {}",
+                r.kind.as_str(),
+                r.from.map_or("?".to_string(), |d| d.to_string()),
+                r.to.map_or("now".to_string(), |d| d.to_string())
+            ));
+        }
+        page.sublets.iter().for_each(say_sublet);
+    })
 }
 
 #[derive(Debug, Args)]
@@ -289,7 +389,10 @@ pub struct PeopleListArgs {
 }
 
 pub fn people(command: PeopleCommand) -> CliResult {
-    let PeopleCommand::List(args) = command;
+    let args = match command {
+        PeopleCommand::List(args) => args,
+        PeopleCommand::Show(args) => return person_show(args),
+    };
     let vault = common::open_read_only(&args.vault)?;
     let list = people::list(vault.conn(), today(), args.former)?;
     print_or(args.json, &list, || {
@@ -547,8 +650,13 @@ pub struct SubletEndArgs {
 
 fn say_sublet(s: &sublets::Sublet) {
     common::say(format!(
-        "#{:<4} unit {:<8} {:<28} {} to {}  {:?}",
-        s.id, s.unit_number, s.subtenant_name, s.from, s.to, s.status
+        "#{:<4} unit {:<8} {:<28} {} to {}  {}",
+        s.id,
+        s.unit_number,
+        s.subtenant_name,
+        s.from,
+        s.to,
+        s.status.as_str()
     ));
     for w in &s.warnings {
         common::say(format!("      warning: {w}"));

@@ -606,3 +606,26 @@ fn the_demo_has_a_register() {
     assert!(counts["roles"].as_u64().unwrap() >= 6);
     assert_eq!(counts["name_plate_orders"], 3);
 }
+
+#[test]
+fn units_show_and_people_show_give_the_whole_history() {
+    let a = Archive::new("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    a.import("ronnebaerhaven-2025.csv", &[]);
+    let page = a.json(&["units", "show"], &["3"]);
+    let owners: Vec<&str> = page["ownerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["person_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(owners, ["Mogens Elkjær", "Ida Bech"]);
+    assert_eq!(page["ownerships"][0]["to"], "2025-03-01");
+    assert_eq!(page["plates"][0]["lines"], serde_json::json!(["Ida Bech"]));
+    let text = a.ok_on(&["units", "show"], &["3"]);
+    assert!(text.contains("Mogens Elkjær"), "{text}");
+    let person = a.json(&["people", "show"], &["mogens elkjær"]);
+    assert_eq!(person["standing"], "former");
+    assert_eq!(code(&a.on(&["units", "show"], &["99"])), 1);
+    assert_eq!(code(&a.on(&["people", "show"], &["Nobody"])), 1);
+}

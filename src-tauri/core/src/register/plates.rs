@@ -59,6 +59,17 @@ pub enum PlateStatus {
     Mounted,
 }
 
+impl PlateStatus {
+    /// The status as a word: draft, sent or mounted.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlateStatus::Draft => "a draft",
+            PlateStatus::Sent => "sent",
+            PlateStatus::Mounted => "mounted",
+        }
+    }
+}
+
 /// A name-plate order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -95,7 +106,7 @@ pub enum Error {
     #[error("Unknown plate kind \"{0}\": use door, mailbox or intercom.")]
     UnknownKind(String),
     /// Sent twice, or mounted before being sent.
-    #[error("Name-plate order #{id} is {status:?}, so it cannot be marked {wanted}.")]
+    #[error("Name-plate order #{id} is {}, so it cannot be marked {wanted}.", status.as_str())]
     WrongStep {
         id: Id,
         status: PlateStatus,

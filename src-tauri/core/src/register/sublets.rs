@@ -114,6 +114,19 @@ pub enum Status {
     Ended,
 }
 
+impl Status {
+    /// The status as a word, for messages and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Requested => "requested",
+            Status::Rejected => "rejected",
+            Status::Approved => "approved",
+            Status::Active => "active",
+            Status::Ended => "ended",
+        }
+    }
+}
+
 /// Something about a sublet the board should look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
