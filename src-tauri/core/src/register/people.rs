@@ -237,17 +237,22 @@ pub fn get(conn: &Connection, id: Id) -> Result<Person, Error> {
     .ok_or_else(|| Error::NotFound(format!("#{id}")))
 }
 
+/// Everyone in the register, oldest record first.
+pub fn all(conn: &Connection) -> Result<Vec<Person>, Error> {
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM person ORDER BY id"))
+        .map_err(db("reading people"))?;
+    let rows = stmt
+        .query_map([], from_row)
+        .and_then(|rows| rows.collect())
+        .map_err(db("reading people"));
+    rows
+}
+
 /// Everyone with this name (case and spacing do not matter).
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Vec<Person>, Error> {
     let key = name_key(name);
-    let mut stmt = conn
-        .prepare(&format!("SELECT {COLUMNS} FROM person ORDER BY id"))
-        .map_err(db("finding a person"))?;
-    let all: Vec<Person> = stmt
-        .query_map([], from_row)
-        .and_then(|rows| rows.collect())
-        .map_err(db("finding a person"))?;
-    Ok(all
+    Ok(all(conn)?
         .into_iter()
         .filter(|p| name_key(&p.name) == key)
         .collect())

@@ -422,6 +422,12 @@ fn compare(
         open_by_unit.entry(o.unit_id).or_default().push(o);
     }
     let mut planned_people: HashMap<String, PersonRef> = HashMap::new();
+    // Everyone in the register by name, read once: looking each listed owner up separately
+    // would read the whole person table per row.
+    let mut known_people: HashMap<String, Vec<people::Person>> = HashMap::new();
+    for p in people::all(conn).map_err(|e| failed(&e))? {
+        known_people.entry(name_key(&p.name)).or_default().push(p);
+    }
     let mut new_people = 0usize;
     let mut new_units = 0usize;
     let mut listed_units: Vec<Id> = Vec::new();
@@ -585,7 +591,7 @@ fn compare(
             let person = match planned_people.get(&key) {
                 Some(p) => *p,
                 None => {
-                    let existing = people::find_by_name(conn, &l.name).map_err(|e| failed(&e))?;
+                    let existing = known_people.get(&key).cloned().unwrap_or_default();
                     let p = if existing.len() == 1 {
                         let person = &existing[0];
                         let fields = contact_changes(person, l);
