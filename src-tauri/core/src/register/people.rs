@@ -294,16 +294,15 @@ pub fn find_or_add(
     }
 }
 
-/// Is this person connected to the association `on` this day?
+/// Is this person connected to the association `on` this day? Someone who moves in or takes
+/// up a role later is already current: they are not a former anything.
 pub fn standing(conn: &Connection, id: Id, on: NaiveDate) -> Result<Standing, Error> {
     let day = iso(on);
     let current: bool = conn
         .query_row(
             "SELECT EXISTS (SELECT 1 FROM ownership WHERE person_id = ?1
-                              AND (from_date IS NULL OR from_date <= ?2)
                               AND (to_date IS NULL OR to_date > ?2))
                  OR EXISTS (SELECT 1 FROM role WHERE person_id = ?1
-                              AND (from_date IS NULL OR from_date <= ?2)
                               AND (to_date IS NULL OR to_date >= ?2))
                  OR EXISTS (SELECT 1 FROM sublet WHERE subtenant_id = ?1
                               AND coalesce(decision, 'requested') <> 'rejected'
