@@ -12,8 +12,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::lists::{first_names, NameInfo};
 use super::policy::{overlaps_any, Raw};
-use super::text::{fold_into, is_one_of, starts_sentence, word_before, WordMap};
+use super::text::{fold_into, is_one_of, starts_sentence, word_before, WordMap, WordSet};
 use super::{Context, Decision, Kind, Recognizer};
+use std::sync::OnceLock;
 
 /// Lower-case words that join the parts of a name ("Fredrik von Hanno", "Benedikte af Rosenborg-Friis").
 const PARTICLES: &[&str] = &[
@@ -306,17 +307,15 @@ impl NameRecognizer {
                 continue;
             };
             // A word glued to digits ("Æ0Æ", "H0101") or a lone letter that is no initial is no name.
-            let glued = text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_digit())
-                || text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_ascii_digit());
-            let lone =
-                word.len() <= 4 && word.chars().nth(1).is_none() && !text[end..].starts_with('.');
-            let first_upper = c.is_uppercase() && !glued && !lone;
+            let first_upper = c.is_uppercase() && {
+                let bytes_ = text.as_bytes();
+                let glued = (start > 0 && bytes_[start - 1].is_ascii_digit())
+                    || bytes_.get(end).is_some_and(u8::is_ascii_digit);
+                let lone = word.len() <= 4
+                    && word.chars().nth(1).is_none()
+                    && bytes_.get(end) != Some(&b'.');
+                !glued && !lone
+            };
             let joinable = !s.run.is_empty() && gap_joins(text, prev_end, start, &s.run);
             if !joinable && !s.run.is_empty() {
                 self.flush(text, &mut s);
@@ -361,11 +360,9 @@ impl NameRecognizer {
         let run = std::mem::take(&mut s.run);
         let names = first_names();
         let n = run.len();
-        // "Overgaard Revision ApS": a surname inside a company's name is the company's.
-        let company_run = run
-            .iter()
-            .any(|t| !t.particle && is_one_of(&s.keys[t.k0..t.k1], COMPANY_SUFFIXES))
-            || followed_by_company(text, run[n - 1].end);
+        // "Overgaard Revision ApS": a surname inside a company's name is the company's (worked out only
+        // when a word is left over, which is rare).
+        let mut company_run: Option<bool> = None;
         let mut i = 0usize;
         while i < n {
             let t = run[i];
@@ -522,7 +519,12 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
-            if !company_run {
+            let company = *company_run.get_or_insert_with(|| {
+                run.iter()
+                    .any(|t| !t.particle && is_one_of(&s.keys[t.k0..t.k1], COMPANY_SUFFIXES))
+                    || followed_by_company(text, run[n - 1].end)
+            });
+            if !company {
                 s.loose.push((t.start, t.end, t.k0, t.g1));
             }
             i += 1;
@@ -548,37 +550,44 @@ impl NameRecognizer {
     /// The longest sequence of words from `i` that belong, in order, to one registered person.
     fn register_match(&self, s: &Scan, run: &[Tok], i: usize) -> Option<(usize, Vec<u32>, bool)> {
         let first = self.slots(s, &run[i])?;
+        // The slots of the following words, looked up once. Slots are sorted by (person, position)
+        // because people are added in order, so a person's next word is found by binary search.
+        let mut next: [&[Slot]; 8] = [&[]; 8];
+        let mut avail = 0;
+        while avail < next.len() && i + 1 + avail < run.len() {
+            match self.slots(s, &run[i + 1 + avail]) {
+                Some(v) => next[avail] = v,
+                None => break,
+            }
+            avail += 1;
+        }
         let mut best_len = 0usize;
         let mut best: Vec<u32> = Vec::new();
         let mut best_family = false;
         for slot in first {
             let mut pos = slot.pos;
-            let mut j = i + 1;
+            let mut len = 1;
             let mut family = slot.part == Part::Family;
             let mut only_particles = slot.part == Part::Particle;
-            while j < run.len() {
-                let Some(next) = self.slots(s, &run[j]).and_then(|v| {
-                    v.iter()
-                        .find(|x| x.person == slot.person && x.pos > pos)
-                        .copied()
-                }) else {
+            for v in &next[..avail] {
+                let at = v.partition_point(|x| (x.person, x.pos) <= (slot.person, pos));
+                let Some(n) = v.get(at).filter(|x| x.person == slot.person) else {
                     break;
                 };
-                pos = next.pos;
-                family |= next.part == Part::Family;
-                only_particles &= next.part == Part::Particle;
-                j += 1;
+                pos = n.pos;
+                family |= n.part == Part::Family;
+                only_particles &= n.part == Part::Particle;
+                len += 1;
             }
             if only_particles {
                 continue;
             }
-            let len = j - i;
             if len > best_len {
                 best_len = len;
                 best.clear();
                 best_family = family;
             }
-            if len == best_len && !best.contains(&slot.person) {
+            if len == best_len && best.last() != Some(&slot.person) {
                 best.push(slot.person);
                 best_family |= family;
             }
@@ -917,8 +926,15 @@ fn cue_before(text: &str, start: usize) -> bool {
         return false;
     };
     // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
+    static CUES: OnceLock<WordSet> = OnceLock::new();
+    if !CUES
+        .get_or_init(|| WordSet::new(CUES_BEFORE))
+        .contains_fold(w)
+    {
+        return false;
+    }
     let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);
-    is_one_of(w, CUES_BEFORE) && (abbreviation || !gap.contains('.'))
+    abbreviation || !gap.contains('.')
 }
 
 /// "Mette fra nr. 12", "Ole i nr. 4": a first name tied to a unit.

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::checks;
 use super::policy::Raw;
-use super::text::{is_one_of, word_before};
+use super::text::{is_one_of, word_before, WordSet};
 use super::{Decision, Kind, Recognizer};
 use crate::association::Country;
 
@@ -263,6 +263,30 @@ const STREET_WORDS: &[&str] = &[
     "gränd", "stig", "stigen", "led", "ringen", "vangen", "park", "vang",
 ];
 
+/// The cue lists as sets, built once.
+struct Cues {
+    money: WordSet,
+    org: WordSet,
+    account: WordSet,
+    national_id: WordSet,
+    phone: WordSet,
+    dob: WordSet,
+    share: WordSet,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues {
+        money: WordSet::new(MONEY),
+        org: WordSet::new(ORG),
+        account: WordSet::new(ACCOUNT),
+        national_id: WordSet::new(NATIONAL_ID),
+        phone: WordSet::new(PHONE),
+        dob: WordSet::new(DOB),
+        share: WordSet::new(SHARE_CUES),
+    })
+}
+
 /// Scans `text` for every digit-led kind of personal data.
 ///
 /// `persons` are the byte spans of names already found (sorted), so that "Hansen (nr. 4)" ties the
@@ -403,16 +427,20 @@ fn classify(
     let p1 = slice(text, w1);
     let p2 = slice(text, w2);
     let prefix_plus = plus_before(bytes, start);
-    let cue = |list: &[&str]| {
-        is_one_of(p1, list) || (is_one_of(p1, &["nr", "nummer", "no"]) && is_one_of(p2, list))
+    let c = cues();
+    let cue = |list: &WordSet| {
+        list.contains_fold(p1) || (is_one_of(p1, &["nr", "nummer", "no"]) && list.contains_fold(p2))
     };
 
     // Amounts and organisation numbers stay.
-    if !prefix_plus && (is_one_of(p1, MONEY) || money_after(after)) && !cue(PHONE) && !cue(ACCOUNT)
+    if !prefix_plus
+        && (c.money.contains_fold(p1) || money_after(after))
+        && !cue(&c.phone)
+        && !cue(&c.account)
     {
         return None;
     }
-    if cue(ORG) {
+    if cue(&c.org) {
         return None;
     }
     if prefix_plus && (9..=14).contains(&nd) {
@@ -426,7 +454,7 @@ fn classify(
             "a phone number with country code",
         ));
     }
-    if nd >= 4 && cue(ACCOUNT) {
+    if nd >= 4 && cue(&c.account) {
         // "konto 8327-9, 123 456 789-0": a Swedish clearing number followed by the account itself.
         let e = account_tail(text, end);
         return Some(raw(
@@ -438,7 +466,7 @@ fn classify(
             "a number after \"konto\"",
         ));
     }
-    if nd >= 6 && cue(NATIONAL_ID) {
+    if nd >= 6 && cue(&c.national_id) {
         return Some(raw(
             start,
             end,
@@ -448,7 +476,7 @@ fn classify(
             "a number after an identity-number cue",
         ));
     }
-    if is_one_of(p1, DOB) || (is_one_of(p1, &["den"]) && is_one_of(p2, DOB)) {
+    if c.dob.contains_fold(p1) || (is_one_of(p1, &["den"]) && c.dob.contains_fold(p2)) {
         if let Some(e) = date_end(text, start) {
             return Some(raw(
                 start,
@@ -657,7 +685,7 @@ fn classify(
                 return None;
             }
             if first0 {
-                if run.has_sep(b'-') || cue(PHONE) {
+                if run.has_sep(b'-') || cue(&c.phone) {
                     return Some(raw(
                         start,
                         end,
@@ -682,7 +710,7 @@ fn classify(
             ]
             .iter()
             .any(|g| run.shape(g));
-            let money_like = run.shape(&[2, 3, 3]) && !cue(PHONE);
+            let money_like = run.shape(&[2, 3, 3]) && !cue(&c.phone);
             if phone_shape && !money_like && !unit_after(after) {
                 return Some(raw(
                     start,
@@ -705,7 +733,7 @@ fn classify(
                     "a Swedish phone number",
                 ));
             }
-            if cue(PHONE) && !dotted {
+            if cue(&c.phone) && !dotted {
                 return Some(raw(
                     start,
                     end,
@@ -998,11 +1026,11 @@ fn share_cue_start(
 ) -> Option<usize> {
     let p1 = slice(text, w1);
     let p2 = slice(text, w2);
-    if is_one_of(p1, SHARE_CUES) {
+    if cues().share.contains_fold(p1) {
         return w1.map(|(a, _)| a);
     }
     if is_one_of(p1, &["nr", "nummer", "no"]) {
-        if is_one_of(p2, SHARE_CUES) {
+        if cues().share.contains_fold(p2) {
             return w2.map(|(a, _)| a);
         }
         if is_one_of(p2, &["fra", "i", "på", "från", "frå", "til", "till"]) {

@@ -108,9 +108,42 @@ pub fn eq_fold(word: &str, lower: &str) -> bool {
     }
 }
 
-/// Whether `word` equals any of the lower-case `cues`, ignoring case.
+/// Whether `word` equals any of the lower-case `cues`, ignoring case. Short lists are compared directly;
+/// for the longer ones the first byte rules out most cues before any comparison.
 pub fn is_one_of(word: &str, cues: &[&str]) -> bool {
-    cues.iter().any(|c| eq_fold(word, c))
+    let Some(&b0) = word.as_bytes().first() else {
+        return false;
+    };
+    let b0 = b0.to_ascii_lowercase();
+    cues.iter().any(|c| {
+        c.len() == word.len()
+            && c.as_bytes().first().is_some_and(|&f| f == b0 || f >= 0x80)
+            && eq_fold(word, c)
+    })
+}
+
+/// A set of lower-case cue words with a case-insensitive lookup that does not allocate for ASCII words.
+#[derive(Debug)]
+pub struct WordSet(std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> WordSet {
+        WordSet(words.iter().copied().collect())
+    }
+
+    pub fn contains_fold(&self, word: &str) -> bool {
+        if word.is_empty() || word.len() > 32 {
+            return false;
+        }
+        if word.is_ascii() {
+            let mut buf = [0u8; 32];
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            return std::str::from_utf8(b).is_ok_and(|w| self.0.contains(w));
+        }
+        self.0.contains(word.to_lowercase().as_str())
+    }
 }
 
 /// Converts sorted byte offsets to character offsets in one pass; `points` must be ascending.
