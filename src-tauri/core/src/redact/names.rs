@@ -87,6 +87,73 @@ const CUES_BEFORE: &[&str] = &[
     "gæst",
     "gjest",
     "gäst",
+    "advokat",
+    "advokaten",
+    "tømrer",
+    "tømreren",
+    "snekker",
+    "snekkeren",
+    "snickare",
+    "maler",
+    "maleren",
+    "målare",
+    "murer",
+    "mureren",
+    "elektriker",
+    "elektrikeren",
+    "rørlegger",
+    "blikkenslager",
+    "vvs-montør",
+    "mægler",
+    "ejendomsmægler",
+    "megler",
+    "eiendomsmegler",
+    "mäklare",
+    "mäklaren",
+    "læge",
+    "lege",
+    "läkare",
+    "dr",
+    "pastor",
+    "arkitekt",
+    "arkitekten",
+    "ingeniør",
+    "ingenjör",
+    "håndværker",
+    "håndverker",
+    "hantverkare",
+    "søn",
+    "sønnen",
+    "datter",
+    "datteren",
+    "dotter",
+    "dottern",
+    "son",
+    "sonen",
+    "hustru",
+    "ægtefælle",
+    "ektefelle",
+    "make",
+    "maka",
+    "samboer",
+    "sambo",
+    "kæreste",
+    "mand",
+    "manden",
+    "mann",
+    "mannen",
+    "kone",
+    "konen",
+    "barnebarn",
+    "nevø",
+    "niece",
+    "bror",
+    "broren",
+    "søster",
+    "søsteren",
+    "syster",
+    "far",
+    "mor",
 ];
 
 /// A name followed by one of these is a company ("Jens Hansen ApS"), not a person.
@@ -420,7 +487,15 @@ impl NameRecognizer {
                 if other_person {
                     let k = self.guest_end(s, &run, j);
                     if !followed_by_company(text, run[k - 1].end) {
-                        self.push_guest(s, &run, i, k, 0.8, "a first name followed by a surname");
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i,
+                            k,
+                            0.8,
+                            "a first name followed by a surname",
+                        );
                     }
                     i = k;
                     continue;
@@ -460,6 +535,7 @@ impl NameRecognizer {
                             && !info.is_some_and(|x| x.word && x.nordic == 0)
                         {
                             self.push_guest(
+                                text,
                                 s,
                                 &run,
                                 i,
@@ -474,7 +550,15 @@ impl NameRecognizer {
                 }
                 if k > i + 1 {
                     if !followed_by_company(text, run[k - 1].end) {
-                        self.push_guest(s, &run, i, k, 0.85, "a first name followed by a surname");
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i,
+                            k,
+                            0.85,
+                            "a first name followed by a surname",
+                        );
                     }
                     i = k;
                     continue;
@@ -484,14 +568,22 @@ impl NameRecognizer {
                 let cue = cue_before(text, t.start) || unit_after(text, t.end);
                 let sentence = starts_sentence(text, t.start);
                 if cue || (nordic && !word && !sentence) {
-                    self.push_guest(s, &run, i, i + 1, 0.6, "a first name");
+                    self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
                     i += 1;
                     continue;
                 }
             } else if given && t.upper && i + 1 < n && run[i + 1].upper {
                 let info2 = s.info(names, &run[i + 1]);
                 if info.is_some_and(|x| x.nordic > 0 && !x.word) && info2.is_none_or(|x| !x.word) {
-                    self.push_guest(s, &run, i, i + 2, 0.6, "a first name followed by a surname");
+                    self.push_guest(
+                        text,
+                        s,
+                        &run,
+                        i,
+                        i + 2,
+                        0.6,
+                        "a first name followed by a surname",
+                    );
                     i += 2;
                     continue;
                 }
@@ -508,14 +600,14 @@ impl NameRecognizer {
             {
                 let k = self.guest_end(s, &run, i + 1).min(i + 3);
                 if !followed_by_company(text, run[k - 1].end) {
-                    self.push_guest(s, &run, i, k, 0.75, "a name after a title or role");
+                    self.push_guest(text, s, &run, i, k, 0.75, "a name after a title or role");
                 }
                 i = k;
                 continue;
             }
             // 4. A surname that can only be a surname ("-sen", "-sson").
             if !t.upper && info.is_none() && patronymic(&s.keys[t.k0..t.g1], names) {
-                self.push_guest(s, &run, i, i + 1, 0.6, "a surname");
+                self.push_guest(text, s, &run, i, i + 1, 0.6, "a surname");
                 i += 1;
                 continue;
             }
@@ -674,8 +766,10 @@ impl NameRecognizer {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn push_guest(
         &self,
+        text: &str,
         s: &mut Scan,
         run: &[Tok],
         i: usize,
@@ -686,6 +780,15 @@ impl NameRecognizer {
         let (Some(first), Some(last)) = (run.get(i), run.get(k.saturating_sub(1))) else {
             return;
         };
+        // "Frederik Bajers Vej", "Olav Kyrres gate", "Karen Blixens Plads": a street named after someone.
+        let street = run[i..k.min(run.len())]
+            .iter()
+            .chain(run.get(k))
+            .any(|t| street_word(&s.keys[t.k0..t.k1]))
+            || street_after(text, last.end);
+        if street {
+            return;
+        }
         let subject = format!("g{}", &s.keys[last.k0..last.g1]);
         if k - i >= 2 {
             for t in &run[i..k] {
@@ -793,6 +896,69 @@ impl Scan {
             })
             .copied()
     }
+}
+
+/// Whether the word right after `end` (past one space) is a street word ("Olav Kyrres gate 3").
+fn street_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    street_word(word)
+}
+
+/// Street words, alone or as the end of a compound ("Bajers Vej", "Kongensgade" is one word and no name).
+fn street_word(key: &str) -> bool {
+    const STREET: &[&str] = &[
+        "vej",
+        "vejen",
+        "gade",
+        "gaden",
+        "gate",
+        "gata",
+        "gatan",
+        "vei",
+        "veien",
+        "allé",
+        "alle",
+        "plads",
+        "plass",
+        "boulevard",
+        "torv",
+        "torg",
+        "vägen",
+        "väg",
+        "stræde",
+        "stredet",
+        "kaj",
+        "kai",
+        "kaia",
+        "vænge",
+        "gränd",
+        "backe",
+        "stig",
+        "institut",
+        "instituttet",
+        "institutet",
+        "skole",
+        "skolen",
+        "skola",
+        "kirke",
+        "kirken",
+        "kyrka",
+        "hospital",
+        "sykehus",
+        "sjukhus",
+        "hallen",
+        "stadion",
+        "senter",
+        "center",
+        "centret",
+    ];
+    is_one_of(key, STREET)
 }
 
 /// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
