@@ -258,6 +258,10 @@ struct Scan {
     full_mentions: Vec<(u32, usize)>,
     /// Folded words of unregistered people named with at least two words.
     guest_words: HashSet<String>,
+    /// Register mentions by a lone first name that is also a word: (index in `out`, candidates).
+    weak: Vec<(usize, Vec<u32>)>,
+    /// Cache for [`Scan::lower_in_text`].
+    lower_seen: HashMap<String, bool>,
     /// Capitalised words no recognizer claimed: (start, end, key range).
     loose: Vec<(usize, usize, usize, usize)>,
 }
@@ -472,11 +476,23 @@ impl NameRecognizer {
                 let single_given = j == i + 1 && !has_family;
                 let sentence = starts_sentence(text, first.start);
                 let info = s.info(names, &first);
+                // A lone word at the start of a sentence or as a heading ("Strøm:", "Hans forslag")
+                // that the document also uses as an ordinary lower-case word needs more evidence.
+                let heading = j == i + 1
+                    && sentence
+                    && text.get(first.end..).is_some_and(|r| r.starts_with(':'));
+                let cue = cue_before(text, first.start);
+                if heading && !first.upper && !cue && s.lower_in_text(text, first.k0, first.g1) {
+                    i = j;
+                    continue;
+                }
+                // "Per 1. januar", "Hans forslag": a lone first name that is also a word counts only
+                // when the person is named in full somewhere in the document (settled at the end).
                 let weak_single = single_given
                     && !first.upper
                     && sentence
-                    && info.is_some_and(|x| x.word)
-                    && !cue_before(text, first.start);
+                    && !cue
+                    && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else.
                 let other_person = !has_family
                     && j < n
@@ -500,16 +516,17 @@ impl NameRecognizer {
                     i = k;
                     continue;
                 }
-                if !weak_single {
-                    let start = if i > 0 && run[i - 1].initial {
-                        run[i - 1].start
-                    } else {
-                        first.start
-                    };
-                    self.push_register(s, start, run[j - 1].end, candidates, j - i);
-                    i = j;
-                    continue;
+                let start = if i > 0 && run[i - 1].initial {
+                    run[i - 1].start
+                } else {
+                    first.start
+                };
+                if weak_single {
+                    s.weak.push((s.out.len(), candidates.clone()));
                 }
+                self.push_register(s, start, run[j - 1].end, candidates, j - i);
+                i = j;
+                continue;
             }
             if t.particle {
                 i += 1;
@@ -812,6 +829,16 @@ impl NameRecognizer {
 
     /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
     fn settle(&self, s: &mut Scan) {
+        for (at, candidates) in std::mem::take(&mut s.weak) {
+            let named = s
+                .full_mentions
+                .iter()
+                .any(|(who, _)| candidates.contains(who));
+            if let (false, Some(r)) = (named, s.out.get_mut(at)) {
+                // Not a name after all: an empty span is dropped by the policy.
+                r.end = r.start;
+            }
+        }
         for p in std::mem::take(&mut s.pending) {
             let Some(at) = s.out.get(p.raw).map(|r| r.start) else {
                 continue;
@@ -860,6 +887,21 @@ impl NameRecognizer {
 }
 
 impl Scan {
+    /// Whether the folded word `keys[k0..k1]` occurs in `text` in lower case as a word of its own.
+    fn lower_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
+        let key = &self.keys[k0..k1];
+        if let Some(&v) = self.lower_seen.get(key) {
+            return v;
+        }
+        let found = memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()).any(|at| {
+            let before = text.get(..at).and_then(|h| h.chars().next_back());
+            let after = text.get(at + key.len()..).and_then(|t| t.chars().next());
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        });
+        self.lower_seen.insert(key.to_string(), found);
+        found
+    }
+
     fn push_key(
         &mut self,
         word: &str,
