@@ -133,6 +133,12 @@ const MONEY: &[&str] = &[
     "tusind",
 ];
 const ORG: &[&str] = &[
+    // Bankgiro, plusgiro and Swish numbers belong to organisations.
+    "bankgiro",
+    "plusgiro",
+    "bg",
+    "pg",
+    "swish",
     "cvr",
     "org",
     "orgnr",
@@ -168,10 +174,6 @@ const ACCOUNT: &[&str] = &[
     "clearingnummer",
     "clearingnr",
     "iban",
-    "bankgiro",
-    "plusgiro",
-    "bg",
-    "pg",
     "account",
     "bankkontoen",
 ];
@@ -380,7 +382,28 @@ fn classify(
                 "a flat number",
             ));
         }
-        if glued == 2 && all_upper && run.shape(&[5]) && !is_plate_stopword(&text[lstart..start]) {
+        let letters = &text[lstart..start];
+        let tail_letter = text.as_bytes().get(end).is_some_and(u8::is_ascii_uppercase)
+            && !text
+                .as_bytes()
+                .get(end + 1)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        if glued == 3
+            && all_upper
+            && (run.shape(&[3]) || run.shape(&[2]) && tail_letter)
+            && !is_plate_stopword(letters)
+        {
+            let e = if run.shape(&[2]) { end + 1 } else { end };
+            return Some(raw(
+                lstart,
+                e,
+                Kind::Plate,
+                Recognizer::Plate,
+                0.7,
+                "a car plate",
+            ));
+        }
+        if glued == 2 && all_upper && run.shape(&[5]) && !is_plate_stopword(letters) {
             return Some(raw(
                 lstart,
                 end,
@@ -615,6 +638,10 @@ fn classify(
                         0.6,
                         "a phone number",
                     ));
+                }
+                // A Swedish organisation number: Luhn holds and the "month" is 20 or more.
+                if checks::luhn(d) && d.get(2).is_some_and(|&b| b >= b'2') {
+                    return None;
                 }
                 if run.shape(&[6, 4]) && run.has_sep(b'-') {
                     return Some(raw(

@@ -170,6 +170,13 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
             .map(|&(s, _)| s)
     };
     for r in raw.iter_mut() {
+        if r.kind == Kind::Account {
+            if association_account(text, r.start, &persons) {
+                r.decision = Decision::Keep;
+                r.reason = "the association's own account";
+            }
+            continue;
+        }
         if !matches!(r.kind, Kind::Phone | Kind::Email) || r.recognizer == Recognizer::Register {
             continue;
         }
@@ -226,6 +233,44 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
             r.reason = "an organisation's public contact";
         }
     }
+}
+
+/// "Indbetaling til foreningens konto 1551-…": an account that the few words before attribute to the
+/// association, with no person named in between.
+fn association_account(text: &str, start: usize, persons: &[(usize, usize)]) -> bool {
+    const OWNERS: &[&str] = &[
+        "foreningens",
+        "borettslagets",
+        "föreningens",
+        "sameiets",
+        "bestyrelsens",
+        "styrets",
+        "styrelsens",
+        "administrators",
+        "administratorens",
+        "forretningsførerens",
+        "förvaltarens",
+        "selskabets",
+        "selskapets",
+        "bolagets",
+    ];
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = text.get(from..start) else {
+        return false;
+    };
+    let Some(at) = before
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| super::text::is_one_of(w, OWNERS))
+        .and_then(|w| before.rfind(w))
+    else {
+        return false;
+    };
+    let owner = from + at;
+    let i = persons.partition_point(|&(s, _)| s < start);
+    persons[..i].last().is_none_or(|&(s, _)| s <= owner)
 }
 
 /// "tlf." and "kr." end in a full stop without ending the sentence.
