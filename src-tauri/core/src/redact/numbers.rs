@@ -1203,6 +1203,33 @@ mod tests {
     }
 
     #[test]
+    fn account_or_fodselsnummer() {
+        // Fails the fødselsnummer's control digits, passes the account's: an account.
+        assert_eq!(
+            kinds("til 15037710021."),
+            vec![(Kind::Account, "15037710021".into())]
+        );
+        // Passes both: bare it is taken for a fødselsnummer, after "kontonummer" for an account.
+        assert_eq!(
+            kinds("nummer 15037710013."),
+            vec![(Kind::NationalId, "15037710013".into())]
+        );
+        assert_eq!(
+            kinds("kontonummer 15037710013."),
+            vec![(Kind::Account, "15037710013".into())]
+        );
+        assert_eq!(
+            kinds("D-nummer 55037710007"),
+            vec![(Kind::NationalId, "55037710007".into())]
+        );
+        assert_eq!(
+            kinds("samordningsnummer 850672-4338"),
+            vec![(Kind::NationalId, "850672-4338".into())]
+        );
+        assert_eq!(kinds("Brf Lönnen (769612-3459)"), vec![]);
+    }
+
+    #[test]
     fn accounts() {
         assert_eq!(
             kinds("kontonummer 9001.55.65976."),
