@@ -206,7 +206,6 @@ export const da = {
     byPassphrase: 'Én adgangskode for bestyrelsen',
     byKeys: (n: number) => (n === 1 ? 'Nøglen for 1 bestyrelsesmedlem' : `Nøglerne for ${n} bestyrelsesmedlemmer`),
     schema: 'Formatversion',
-    fingerprint: 'Fingeraftryk',
     counts: 'Hvad arkivet indeholder',
     count: {
       units: 'Boliger',

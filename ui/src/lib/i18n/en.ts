@@ -224,7 +224,6 @@ export const en = {
     byPassphrase: 'One passphrase for the board',
     byKeys: (n: number) => (n === 1 ? 'The key of 1 board member' : `The keys of ${n} board members`),
     schema: 'Format version',
-    fingerprint: 'Fingerprint',
     counts: 'What the archive holds',
     count: {
       units: 'Units',

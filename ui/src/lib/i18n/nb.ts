@@ -206,7 +206,6 @@ export const nb = {
     byPassphrase: 'Ett passord for styret',
     byKeys: (n: number) => (n === 1 ? 'Nøkkelen til 1 styremedlem' : `Nøklene til ${n} styremedlemmer`),
     schema: 'Formatversjon',
-    fingerprint: 'Fingeravtrykk',
     counts: 'Hva arkivet inneholder',
     count: {
       units: 'Boliger',

@@ -206,7 +206,6 @@ export const sv = {
     byPassphrase: 'Ett lösenord för styrelsen',
     byKeys: (n: number) => (n === 1 ? 'Nyckeln för 1 styrelseledamot' : `Nycklarna för ${n} styrelseledamöter`),
     schema: 'Formatversion',
-    fingerprint: 'Fingeravtryck',
     counts: 'Vad arkivet innehåller',
     count: {
       units: 'Lägenheter',
