@@ -16,6 +16,7 @@ mod lists;
 mod names;
 mod numbers;
 mod policy;
+mod review;
 mod text;
 mod verify;
 
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::association::Country;
 
 pub use apply::{apply, Style};
+pub use review::{apply_review, ReviewDecision};
 pub use verify::verify;
 
 /// What went wrong while redacting.
@@ -90,6 +92,8 @@ pub enum Recognizer {
     /// Share and flat numbers tied to a person.
     ShareNumber,
     DateOfBirth,
+    /// Marked by hand in the review.
+    Review,
 }
 
 /// What the policy (or, later, the webmaster) decided for a finding.
