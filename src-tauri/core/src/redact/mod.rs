@@ -111,8 +111,10 @@ pub enum Decision {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Finding {
     /// Start, in characters of the text.
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub start: usize,
     /// End (exclusive), in characters of the text.
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub end: usize,
     pub kind: Kind,
     /// The passage as it stands in the text.

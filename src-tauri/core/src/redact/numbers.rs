@@ -157,6 +157,29 @@ const ORG: &[&str] = &[
     "gnr",
     "bnr",
     "fastighet",
+    // Case, journal, invoice and customer numbers of organisations.
+    "j",
+    "jnr",
+    "journalnr",
+    "journalnummer",
+    "sagsnr",
+    "saksnr",
+    "saksnummer",
+    "sagsnummer",
+    "ärendenr",
+    "diarienr",
+    "diarienummer",
+    "ref",
+    "faktura",
+    "fakturanr",
+    "fakturanummer",
+    "ordrenr",
+    "kundenr",
+    "kundenummer",
+    "kundnummer",
+    "policenr",
+    "policenummer",
+    "polisnummer",
 ];
 const ACCOUNT: &[&str] = &[
     "konto",
@@ -738,6 +761,14 @@ fn classify(
             .iter()
             .any(|g| run.shape(g));
             let money_like = run.shape(&[2, 3, 3]) && !cue(&c.phone);
+            // "2023-2024", "1999 2000": two years, not a phone number.
+            let years = run.shape(&[4, 4])
+                && [&d[..4], &d[4..8]]
+                    .iter()
+                    .all(|y| y.starts_with(b"19") || y.starts_with(b"20"));
+            if years {
+                return None;
+            }
             if phone_shape && !money_like && !unit_after(after) {
                 return Some(raw(
                     start,
@@ -1060,28 +1091,9 @@ fn share_cue_start(
         if cues().share.contains_fold(p2) {
             return w2.map(|(a, _)| a);
         }
+        // "Mette fra nr. 12", "andelshaveren i nr. 4": a unit, not an issue of a magazine.
         if is_one_of(p2, &["fra", "i", "på", "från", "frå", "til", "till"]) {
-            let (a, _) = w1?;
-            // "Mette fra nr. 12": only when a capitalised word (the person) comes right before.
-            let (_, pb) = w2?;
-            let head = text.get(..pb.min(start))?;
-            let before = head
-                .get(..head.len().saturating_sub(slice(text, w2).len()))?
-                .trim_end();
-            if before.chars().last().is_some_and(char::is_alphabetic) {
-                let last_word_start = before
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| !c.is_alphabetic())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                if before
-                    .get(last_word_start..)
-                    .and_then(|w| w.chars().next())
-                    .is_some_and(char::is_uppercase)
-                {
-                    return Some(a);
-                }
-            }
+            return w1.map(|(a, _)| a);
         }
     }
     None

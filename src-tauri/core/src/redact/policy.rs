@@ -131,6 +131,13 @@ const ORGANISATION_CUES: &[&str] = &[
     "firmaet",
     "bolaget",
     "kommunen",
+    "aps",
+    "as",
+    "asa",
+    "ab",
+    "kommune",
+    "bank",
+    "banken",
 ];
 
 /// Words in between that make a contact personal after all.

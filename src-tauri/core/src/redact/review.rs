@@ -11,7 +11,9 @@ use super::{Decision, Finding, Kind, Recognizer};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReviewDecision {
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub start: usize,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub end: usize,
     pub text: String,
     pub kind: Kind,
