@@ -823,9 +823,7 @@ fn classify(
         if let Some(r) = address(text, run) {
             return Some(r);
         }
-        if let Some(s) =
-            share_cue_start(text, start, w1, w2).or_else(|| after_person(text, w1, persons))
-        {
+        if let Some(s) = share_cue_start(text, w1, w2).or_else(|| after_person(text, w1, persons)) {
             let e = end + letter_suffix(after);
             return Some(raw(
                 s,
@@ -1078,7 +1076,6 @@ fn after_person(
 /// Start of a cue like "andel nr." before a share or flat number.
 fn share_cue_start(
     text: &str,
-    start: usize,
     w1: Option<(usize, usize)>,
     w2: Option<(usize, usize)>,
 ) -> Option<usize> {
