@@ -116,6 +116,7 @@ describe('start screen', () => {
     await fireEvent.click(await screen.findByTestId('start-demo'));
     const shown = await screen.findByTestId('unlock-demo-passphrase');
     expect(shown.textContent).toContain(MOCK_DEMO_PASSPHRASE);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Unlock A/B Kastanjegården');
     await type('unlock-passphrase', MOCK_DEMO_PASSPHRASE);
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     expect((await screen.findByTestId('assoc-name')).textContent).toBe('A/B Kastanjegården');
