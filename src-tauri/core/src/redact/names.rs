@@ -638,7 +638,7 @@ impl NameRecognizer {
             }
             let company = *company_run.get_or_insert_with(|| {
                 run.iter()
-                    .any(|t| !t.particle && is_one_of(&s.keys[t.k0..t.k1], COMPANY_SUFFIXES))
+                    .any(|t| !t.particle && company_suffixes().contains(&s.keys[t.k0..t.k1]))
                     || followed_by_company(text, run[n - 1].end)
             });
             if !company {
@@ -727,7 +727,7 @@ impl NameRecognizer {
                 }
                 break;
             }
-            if is_one_of(&s.keys[t.k0..t.k1], COMPANY_SUFFIXES) {
+            if company_suffixes().contains(&s.keys[t.k0..t.k1]) {
                 break;
             }
             k += 1;
@@ -1008,7 +1008,13 @@ fn street_word(key: &str) -> bool {
         "center",
         "centret",
     ];
-    is_one_of(key, STREET)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(STREET)).contains_fold(key)
+}
+
+fn company_suffixes() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(COMPANY_SUFFIXES))
 }
 
 /// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
@@ -1043,7 +1049,9 @@ fn patronymic(key: &str, names: &WordMap<NameInfo>) -> bool {
         "person", "personen", "dansen", "sæsonen", "halsen", "varsen", "krisen", "prisen",
         "kassen", "messen", "bussen", "massen", "klassen", "pressen", "vasen", "linsen",
     ];
-    if key.chars().count() < 5 || NOUNS.contains(&key) {
+    const SUFFIXES: &[&str] = &["sen", "son", "datter", "dotter", "dóttir"];
+    if !SUFFIXES.iter().any(|x| key.ends_with(x)) || key.chars().count() < 5 || NOUNS.contains(&key)
+    {
         return false;
     }
     let is_name = |stem: &str| stem.chars().count() >= 3 && names.contains_key(stem);
@@ -1182,7 +1190,7 @@ fn followed_by_company(text: &str, end: usize) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .next()
         .unwrap_or("");
-    rest.starts_with('&') || is_one_of(word, COMPANY_SUFFIXES)
+    rest.starts_with('&') || company_suffixes().contains_fold(word)
 }
 
 /// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl",

@@ -474,13 +474,15 @@ fn classify(
     let p2 = slice(text, w2);
     let prefix_plus = plus_before(bytes, start);
     let c = cues();
-    let cue = |list: &WordSet| {
-        list.contains_fold(p1) || (is_one_of(p1, &["nr", "nummer", "no"]) && list.contains_fold(p2))
-    };
+    // Lower-cased once: every cue list below is asked about the same two words.
+    let l1 = p1.to_lowercase();
+    let l2 = p2.to_lowercase();
+    let nr = matches!(l1.as_str(), "nr" | "nummer" | "no");
+    let cue = |list: &WordSet| list.contains(&l1) || (nr && list.contains(&l2));
 
     // Amounts and organisation numbers stay.
     if !prefix_plus
-        && (c.money.contains_fold(p1) || money_after(after))
+        && (c.money.contains(&l1) || money_after(after))
         && !cue(&c.phone)
         && !cue(&c.account)
     {
@@ -522,7 +524,7 @@ fn classify(
             "a number after an identity-number cue",
         ));
     }
-    if c.dob.contains_fold(p1) || (is_one_of(p1, &["den"]) && c.dob.contains_fold(p2)) {
+    if c.dob.contains(&l1) || (l1 == "den" && c.dob.contains(&l2)) {
         if let Some(e) = date_end(text, start) {
             return Some(raw(
                 start,

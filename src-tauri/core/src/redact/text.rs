@@ -131,6 +131,11 @@ impl WordSet {
         WordSet(words.iter().copied().collect())
     }
 
+    /// Lookup of a word that is already lower-case.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.0.contains(folded)
+    }
+
     pub fn contains_fold(&self, word: &str) -> bool {
         if word.is_empty() || word.len() > 32 {
             return false;
