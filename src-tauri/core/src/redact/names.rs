@@ -717,6 +717,15 @@ impl NameRecognizer {
         let mut k = from;
         while k < run.len() && k - from < 4 {
             let t = &run[k];
+            // A middle initial ("Jens P. Krogh") when a surname follows it.
+            if t.initial
+                && run.get(k + 1).is_some_and(|n| {
+                    !n.initial && !n.upper && !n.particle && self.slots(s, n).is_none()
+                })
+            {
+                k += 1;
+                continue;
+            }
             if t.initial || t.upper || self.slots(s, t).is_some() {
                 break;
             }
@@ -1196,6 +1205,17 @@ fn followed_by_company(text: &str, end: usize) -> bool {
 /// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl",
 /// "Bjørg og Ivan Leth") into one name each.
 pub(super) fn split_owners(cell: &str) -> Vec<String> {
+    // "Hansen, Jens" (surname first, as some administrators export it) is one person.
+    if let Some((family, given)) = cell.split_once(',') {
+        let joined = [" og ", " och ", " and ", " & ", " + ", "/", ","];
+        if !joined
+            .iter()
+            .any(|j| given.contains(j) || family.contains(j))
+            && !given.trim().is_empty()
+        {
+            return vec![format!("{} {}", given.trim(), family.trim())];
+        }
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut cur = String::new();
     for w in cell.split_whitespace() {
@@ -1244,6 +1264,10 @@ mod tests {
             vec!["Bjørg Leth".to_string(), "Ivan Leth".to_string()]
         );
         assert_eq!(split_owners("A B & C D").len(), 2);
+        assert_eq!(
+            split_owners("Hansen, Jens Peter"),
+            vec!["Jens Peter Hansen".to_string()]
+        );
     }
 
     #[test]
