@@ -387,7 +387,11 @@ pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
 pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
     let mut values: Vec<&str> = raw
         .iter()
-        .filter(|r| r.decision == Decision::Redact)
+        // Unit numbers and addresses depend on their context ("nr. 12" after a person); the rest is the
+        // same value wherever it stands.
+        .filter(|r| {
+            r.decision == Decision::Redact && !matches!(r.kind, Kind::Other | Kind::Address)
+        })
         .filter_map(|r| text.get(r.start..r.end))
         .filter(|v| v.chars().count() >= 2)
         .collect();
