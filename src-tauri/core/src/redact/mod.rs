@@ -296,6 +296,7 @@ impl Detector {
             .collect();
         persons.sort_unstable();
         numbers::scan(text, self.country, &persons, &mut raw);
+        names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);
         if let Some(ac) = &self.known_automaton {
             for m in ac.find_iter(text) {
