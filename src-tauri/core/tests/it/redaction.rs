@@ -110,6 +110,28 @@ impl Tally {
 
 #[test]
 fn development_set_meets_the_goals_with_the_register() {
+    let (vanish, keep, misses) = score_dev_set(true);
+    assert!(
+        vanish >= 0.995,
+        "vanish recall {vanish:.4} below 0.995: {misses:#?}"
+    );
+    assert!(keep >= 0.98, "keep rate {keep:.4} below 0.98: {misses:#?}");
+}
+
+/// People who are not in the register (guests, buyers, a resident the administrator's export missed)
+/// must still go: with only the board loaded, the unknown-name and unit cues carry the dev set.
+#[test]
+fn development_set_without_residents_in_the_register() {
+    let (vanish, keep, misses) = score_dev_set(false);
+    assert!(
+        vanish >= 0.95,
+        "vanish recall {vanish:.4} below 0.95: {misses:#?}"
+    );
+    assert!(keep >= 0.98, "keep rate {keep:.4} below 0.98: {misses:#?}");
+}
+
+/// Detection + apply on every dev document, scored like `score.py`: (vanish recall, keep rate, misses).
+fn score_dev_set(with_residents: bool) -> (f64, f64, Vec<String>) {
     let root = corpus();
     let out_dir = std::env::var_os("ANDEL_REDACT_OUT").map(PathBuf::from);
     let mut vanish = Tally::default();
@@ -126,7 +148,10 @@ fn development_set_meets_the_goals_with_the_register() {
     for doc in docs {
         let name = doc.file_name().unwrap().to_string_lossy().to_string();
         let slug = name.rsplitn(3, '-').nth(2).unwrap().to_string();
-        let ctx = context(&root.join(format!("assoc-{slug}")));
+        let mut ctx = context(&root.join(format!("assoc-{slug}")));
+        if !with_residents {
+            ctx.residents.clear();
+        }
         let text = std::fs::read_to_string(&doc).unwrap();
         let findings = detect(&text, Some(&ctx));
         let output = apply(&text, &findings, Style::Block, Some(ctx.country)).unwrap();
@@ -135,7 +160,7 @@ fn development_set_meets_the_goals_with_the_register() {
             "{name}: the re-scan still finds {:?}",
             verify(&output, Some(&ctx))
         );
-        if let Some(dir) = &out_dir {
+        if let (Some(dir), true) = (&out_dir, with_residents) {
             std::fs::create_dir_all(dir).unwrap();
             std::fs::write(dir.join(&name), &output).unwrap();
         }
@@ -187,7 +212,8 @@ fn development_set_meets_the_goals_with_the_register() {
         );
     }
     println!(
-        "vanish recall {}/{} {:.2}%, keep rate {}/{} {:.2}%",
+        "{} residents: vanish recall {}/{} {:.2}%, keep rate {}/{} {:.2}%",
+        if with_residents { "with" } else { "without" },
         vanish.ok,
         vanish.n,
         100.0 * vanish.rate(),
@@ -195,16 +221,7 @@ fn development_set_meets_the_goals_with_the_register() {
         keep.n,
         100.0 * keep.rate()
     );
-    assert!(
-        vanish.rate() >= 0.995,
-        "vanish recall {:.4} below 0.995: {misses:#?}",
-        vanish.rate()
-    );
-    assert!(
-        keep.rate() >= 0.98,
-        "keep rate {:.4} below 0.98: {misses:#?}",
-        keep.rate()
-    );
+    (vanish.rate(), keep.rate(), misses)
 }
 
 #[test]
@@ -382,5 +399,86 @@ proptest! {
         for f in findings.iter().filter(|f| f.decision == Decision::Redact) {
             prop_assert!(!contains_token(&out, &f.text), "{:?} survived in {:?}", f.text, out);
         }
+    }
+}
+
+/// Swedish minutes (the dev set has none): personnummer, samordningsnummer, lgh numbers, clearing and
+/// account, "Justerare", and the förvaltare's public number. Invented people.
+#[test]
+fn swedish_minutes() {
+    let mut ctx = Context::new(Country::SE);
+    for (name, role) in [
+        ("Anna Lindqvist", "ordförande"),
+        ("Göran Ek", "ledamot"),
+        ("Sara Holm", "kassör"),
+        ("Björn Wallin", "stämmoordförande"),
+    ] {
+        ctx.officials.push(Official {
+            name: name.into(),
+            role: RoleKind::from_title(role),
+            valid_from: None,
+            valid_to: None,
+        });
+    }
+    for n in [
+        "Karin Sjöberg",
+        "Per-Olof Berg",
+        "Maria Nyström och Johan Nyström",
+        "Ahmed Yilmaz",
+        "Anna Lindqvist",
+        "Ulla Ek",
+    ] {
+        ctx.residents.push(KnownPerson {
+            name: n.into(),
+            ..KnownPerson::default()
+        });
+    }
+    ctx.organisations = vec!["HSB Uppsala".into()];
+    ctx.places = vec!["Brf Lönnen 3".into(), "Lönngatan".into(), "Uppsala".into()];
+    let text = "PROTOKOLL FÖRT VID ORDINARIE FÖRENINGSSTÄMMA I BRF LÖNNEN 3\n\
+        Ordförande Anna Lindqvist öppnade stämman. Stämmoordförande: Björn Wallin.\n\
+        Till justerare valdes Per-Olof Berg och Maria Nyström.\n\
+        Motion från Karin Sjöberg, Lönngatan 3, lgh 1101: Sjöbergs förslag antogs. Sjöberg nås på 070-123 45 67.\n\
+        Ulla Ek framförde att hennes bil ABC 123 blivit skadad. Göran Ek svarade.\n\
+        Medlemmen i lägenhet 1203 har personnummer 19850612-4331 och samordningsnummer 850672-4338.\n\
+        Återbetalning sker till konto 8327-9, 123 456 789-0.\n\
+        Förvaltaren HSB Uppsala nås på 018-400 00 00. Köpare: Sofia Andersson och Erik Johansson.\n\
+        Justeras: PER-OLOF BERG   MARIA NYSTRÖM";
+    let out = apply(
+        text,
+        &detect(text, Some(&ctx)),
+        Style::Block,
+        Some(Country::SE),
+    )
+    .unwrap();
+    for gone in [
+        "Per-Olof",
+        "Nyström",
+        "Sjöberg",
+        "Lönngatan 3, lgh 1101",
+        "070-123 45 67",
+        "Ulla Ek",
+        "ABC 123",
+        "lägenhet 1203",
+        "19850612-4331",
+        "850672-4338",
+        "8327-9",
+        "789-0",
+        "Sofia Andersson",
+        "Erik Johansson",
+        "PER-OLOF",
+        "NYSTRÖM",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in:\n{out}");
+    }
+    for stays in [
+        "Anna Lindqvist",
+        "Björn Wallin",
+        "Göran Ek svarade",
+        "HSB Uppsala",
+        "018-400 00 00",
+        "BRF LÖNNEN 3",
+    ] {
+        assert!(out.contains(stays), "{stays} redacted in:\n{out}");
     }
 }
