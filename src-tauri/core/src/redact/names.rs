@@ -327,12 +327,23 @@ impl NameRecognizer {
             if buf.is_empty() {
                 continue;
             }
-            let slots = self.table.entry(buf.clone()).or_default();
-            slots.push(Slot {
+            let slot = Slot {
                 person: id,
                 pos: pos as u8,
                 part,
-            });
+            };
+            self.table.entry(buf.clone()).or_default().push(slot);
+            // "Bundgaard" for "Bundgaard-Vest": a long part of a double surname alone.
+            if part == Part::Family && buf.contains('-') {
+                let parts: Vec<String> = buf
+                    .split('-')
+                    .filter(|p| p.chars().count() >= 5)
+                    .map(str::to_string)
+                    .collect();
+                for p in parts {
+                    self.table.entry(p).or_default().push(slot);
+                }
+            }
         }
         let initials: String = words
             .iter()
@@ -659,7 +670,17 @@ impl NameRecognizer {
             return Some(v);
         }
         if t.g1 != t.k1 {
-            return self.table.get(&s.keys[t.k0..t.g1]).map(Vec::as_slice);
+            if let Some(v) = self.table.get(&s.keys[t.k0..t.g1]) {
+                return Some(v);
+            }
+        }
+        // "Hansen-familien", "Trier-sagen": a registered name as part of a compound.
+        if key.contains('-') {
+            return key
+                .split('-')
+                .filter(|p| p.chars().count() >= 3)
+                .find_map(|p| self.table.get(p))
+                .map(Vec::as_slice);
         }
         None
     }
