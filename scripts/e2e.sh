@@ -20,6 +20,6 @@ export XDG_DOCUMENTS_DIR="$work/Documents" LANG=en_US.UTF-8 LC_ALL=C.UTF-8 LANGU
 export ANDEL_E2E_WORK="$work" ANDEL_E2E_APP="$PWD/$app"
 export TAURI_WEBVIEW_AUTOMATION=true
 # WebKit's sandbox needs user namespaces that containers often lack; the app loads only its own pages.
-export WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 LIBGL_ALWAYS_SOFTWARE=1
+export WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS=1
 
-xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/run.mjs
+xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/run.mjs 2>&1

@@ -30,6 +30,13 @@ async function shot(name, forReadme = false) {
   if (forReadme) await copyFile(file, join(docs, `${name}.png`));
 }
 
+async function expectName(expected) {
+  const el = await session.find("assoc-name");
+  await session.waitFor(`the association name "${expected}"`, async () =>
+    ((await el.property("textContent")) ?? "").includes(expected),
+  );
+}
+
 const archive = join(work, "Documents", "solsikken.andel");
 const passphrase = "violet-harbour-lantern-47";
 let session;
@@ -57,8 +64,7 @@ try {
     await shot("create", true);
     await (await session.find("create-submit")).click();
     await session.find("main-screen", 30000);
-    const name = await (await session.find("assoc-name")).text();
-    if (!name.includes("A/B Solsikken")) throw new Error(`association name shows "${name}"`);
+    await expectName("A/B Solsikken");
     await session.waitFor("the save indicator to say saved", async () =>
       /saved/i.test(await (await session.find("save-indicator")).text()),
     );
@@ -109,8 +115,7 @@ try {
     await (await session.find("unlock-passphrase")).fill(passphrase);
     await (await session.find("unlock-submit")).click();
     await session.find("main-screen", 30000);
-    const name = await (await session.find("assoc-name")).text();
-    if (!name.includes("A/B Solsikken")) throw new Error(`association name shows "${name}"`);
+    await expectName("A/B Solsikken");
   });
 } finally {
   if (session) await session.close();
