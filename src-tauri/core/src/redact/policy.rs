@@ -385,45 +385,45 @@ pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
 /// points at it, a phone number repeated in a list. Occurrences inside a kept finding (an official's full
 /// name) stay.
 pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
-    let mut values: Vec<&str> = raw
+    // (value, index of a finding with that value), one per value.
+    let mut values: Vec<(&str, usize)> = raw
         .iter()
+        .enumerate()
         // Unit numbers and addresses depend on their context ("nr. 12" after a person); the rest is the
         // same value wherever it stands.
-        .filter(|r| {
+        .filter(|(_, r)| {
             r.decision == Decision::Redact && !matches!(r.kind, Kind::Other | Kind::Address)
         })
-        .filter_map(|r| text.get(r.start..r.end))
-        .filter(|v| v.chars().count() >= 2)
+        .filter_map(|(i, r)| text.get(r.start..r.end).map(|v| (v, i)))
+        .filter(|(v, _)| v.chars().nth(1).is_some())
         .collect();
     values.sort_unstable();
-    values.dedup();
+    values.dedup_by(|a, b| a.0 == b.0);
     if values.is_empty() {
         return raw;
     }
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(&values)
+        .build(values.iter().map(|v| v.0))
     else {
         return raw;
     };
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     let mut extra = Vec::new();
     for m in ac.find_iter(text) {
-        if overlaps_any(&covered, m.start(), m.end())
+        let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
+        let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        if before.is_some_and(char::is_alphanumeric)
+            || after.is_some_and(char::is_alphanumeric)
+            || overlaps_any(&covered, m.start(), m.end())
             || overlaps_any(protected, m.start(), m.end())
             || company_follows(text, m.end())
         {
             continue;
         }
-        let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
-        let after = text.get(m.end()..).and_then(|t| t.chars().next());
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let value = values.get(m.pattern().as_usize()).copied().unwrap_or("");
-        let Some(model) = raw
-            .iter()
-            .find(|r| r.decision == Decision::Redact && text.get(r.start..r.end) == Some(value))
+        let Some(model) = values
+            .get(m.pattern().as_usize())
+            .and_then(|&(_, i)| raw.get(i))
         else {
             continue;
         };

@@ -33,7 +33,14 @@ pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fn
 
 /// Whether `c` may be part of a word (a name, a street, a cue word).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    // Latin-1 letters (æ, ø, å, ä, ö, é …) without the Unicode table lookup: they are most of the
+    // non-ASCII letters in Nordic minutes.
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => c != '\u{D7}' && c != '\u{F7}',
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Writes the lower-case, NFC form of `word` into `buf` (cleared first), dropping a line break and the
