@@ -8,7 +8,23 @@
 //!
 //! The pipeline: [`names`] and [`numbers`] produce raw findings in byte offsets, [`policy`] decides
 //! keep or redact and removes overlaps, and the result is converted to character offsets once. [`apply`]
-//! writes the replacement, [`verify`] re-scans an output before it is published.
+//! writes the replacement, [`verify`] re-scans an output before it is published; [`apply_review`] lays
+//! the webmaster's stored decisions over a fresh detection.
+//!
+//! ```
+//! use andel_core::association::Country;
+//! use andel_core::redact::{apply, verify, Context, Detector, KnownPerson, Style};
+//!
+//! let mut register = Context::new(Country::DK);
+//! register.residents.push(KnownPerson { name: "Esben Trier".into(), ..KnownPerson::default() });
+//! let detector = Detector::new(Some(&register)); // compile once, run on many documents
+//! let text = "Esben Trier skylder kr. 19.650; Triers cpr-nummer er 110584-3638.";
+//! let findings = detector.detect(text);
+//! let out = apply(text, &findings, Style::Label, Some(register.country))?;
+//! assert_eq!(out, "[navn] skylder kr. 19.650; [navn] cpr-nummer er [cpr-nummer].");
+//! assert!(verify(&out, Some(&register)).is_empty());
+//! # Ok::<(), andel_core::redact::Error>(())
+//! ```
 
 mod apply;
 pub mod checks;
