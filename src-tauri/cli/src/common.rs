@@ -204,12 +204,10 @@ pub fn open_for_change(args: &VaultArgs) -> CliResult<Vault> {
     let mut options = OpenOptions::new(actor());
     options.take_over_lock = args.force;
     options.scrypt_work_factor = scrypt_work_factor();
-    Ok(
-        Vault::open(&args.vault, &unlock(args)?, &options, now()).map_err(|e| match e {
-            vault::Error::InUse(_) => CliError::from(e).with_hint("Add --force to open it anyway."),
-            other => other.into(),
-        })?,
-    )
+    Vault::open(&args.vault, &unlock(args)?, &options, now()).map_err(|e| match e {
+        vault::Error::InUse(_) => CliError::from(e).with_hint("Add --force to open it anyway."),
+        other => other.into(),
+    })
 }
 
 /// Prints a value as pretty JSON on stdout.

@@ -249,7 +249,11 @@ mod tests {
         let enc = Encryption::Recipients(vec![id.to_public()]);
         for len in [0usize, 1, 65_535, 65_536, 65_537, 3 * 65_536, 200_001] {
             let ct = encrypt(&vec![3u8; len], &enc).unwrap();
-            assert_eq!(plaintext_len(ct.len() as u64, &ct), Some(len as u64), "{len}");
+            assert_eq!(
+                plaintext_len(ct.len() as u64, &ct),
+                Some(len as u64),
+                "{len}"
+            );
         }
         assert_eq!(plaintext_len(100, b"no header here"), None);
     }

@@ -300,8 +300,9 @@ impl Vault {
         // there: age reports damage to the payload only while it is read.
         let len = crypt::plaintext_len(size, &head)
             .ok_or_else(|| Error::Damaged("the file is shorter than its header says".into()))?;
-        let len = usize::try_from(len)
-            .map_err(|_| Error::Damaged("the archive is larger than this computer can hold".into()))?;
+        let len = usize::try_from(len).map_err(|_| {
+            Error::Damaged("the archive is larger than this computer can hold".into())
+        })?;
         let mut conn = store::load_from(&mut reader, len).map_err(|e| match e {
             store::Error::Read(why) => Error::Damaged(why),
             other => Error::from_store(other),
@@ -556,8 +557,10 @@ impl Snapshot {
         let path = self.path.clone();
         let plaintext = std::mem::take(&mut *self.plaintext);
         let plaintext = Zeroizing::new(plaintext);
-        let temp = files::write_temp(&path, |out| crypt::encrypt_to(&plaintext, &self.encryption, out))
-            .map_err(|e| files::write_error(&path, e))?;
+        let temp = files::write_temp(&path, |out| {
+            crypt::encrypt_to(&plaintext, &self.encryption, out)
+        })
+        .map_err(|e| files::write_error(&path, e))?;
         drop(plaintext);
         let result = self.put_in_place(&temp, now);
         if result.is_err() {
