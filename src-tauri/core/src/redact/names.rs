@@ -188,29 +188,12 @@ const CUES_BEFORE: &[&str] = &[
     "mor",
 ];
 
-/// A name followed by one of these is a company ("Jens Hansen ApS"), not a person.
+/// A name followed by one of these is a company ("Jens Hansen ApS"), not a person. Compared ignoring
+/// case; the short legal forms are in [`is_company_word`], compared as written ("AS", not "as").
 pub(super) const COMPANY_SUFFIXES: &[&str] = &[
-    "as",
-    "asa",
-    "aps",
-    "a/s",
-    "ab",
-    "hb",
-    "kb",
-    "ivs",
-    "i/s",
-    "k/s",
     "holding",
     "gruppen",
     "group",
-    "ltd",
-    "gmbh",
-    "sa",
-    "ba",
-    "sa",
-    "ek",
-    "ef",
-    "enk",
     "advokatfirma",
     "revision",
     "revisjon",
@@ -219,10 +202,36 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "byg",
     "bygg",
     "vvs",
-    "el",
     "maling",
     "service",
 ];
+
+/// A legal form or company word, as written in the text ("ApS", "AS", "A/S", "AB", "Holding").
+pub(super) fn is_company_word(word: &str) -> bool {
+    matches!(
+        word,
+        "AS" | "ASA"
+            | "ApS"
+            | "APS"
+            | "A/S"
+            | "AB"
+            | "HB"
+            | "KB"
+            | "IVS"
+            | "I/S"
+            | "K/S"
+            | "P/S"
+            | "EF"
+            | "BA"
+            | "SA"
+            | "ANS"
+            | "DA"
+            | "Ltd"
+            | "LTD"
+            | "GmbH"
+            | "Oy"
+    ) || company_suffixes().contains_fold(word)
+}
 
 /// Where a word sits in a registered name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -686,7 +695,7 @@ impl NameRecognizer {
             }
             let company = *company_run.get_or_insert_with(|| {
                 run.iter()
-                    .any(|t| !t.particle && company_suffixes().contains(&s.keys[t.k0..t.k1]))
+                    .any(|t| !t.particle && is_company_word(text.get(t.start..t.end).unwrap_or("")))
                     || followed_by_company(text, run[n - 1].end)
             });
             if !company {
@@ -794,7 +803,10 @@ impl NameRecognizer {
                 }
                 break;
             }
-            if company_suffixes().contains(&s.keys[t.k0..t.k1]) {
+            let key = &s.keys[t.k0..t.k1];
+            if company_suffixes().contains(key)
+                || matches!(key, "as" | "asa" | "aps" | "ab" | "ivs")
+            {
                 break;
             }
             k += 1;
@@ -1045,7 +1057,14 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
             };
             let gap = text.get(b..start).unwrap_or("x");
             let w = text.get(a..b).unwrap_or("");
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            // A real word: two letters or more, not glued to digits ("0Æ").
+            let glued = text
+                .get(..a)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|c| c.is_alphanumeric());
+            let capital = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().nth(1).is_some()
+                && !glued;
             let joins = gap.is_empty() || gap == " " || gap == "-";
             if !joins || !(capital || PARTICLES.contains(&w)) || is_one_of(w, CUES_BEFORE) {
                 break;
@@ -1333,7 +1352,7 @@ fn followed_by_company(text: &str, end: usize) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .next()
         .unwrap_or("");
-    rest.starts_with('&') || company_suffixes().contains_fold(word)
+    rest.starts_with('&') || is_company_word(word)
 }
 
 /// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl",

@@ -21,10 +21,12 @@ const MAX_GROUPS: usize = 12;
 type Span = (usize, usize);
 
 /// One run of digit groups.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Run {
     start: usize,
     end: usize,
+    /// Byte offset where each group ends.
+    ends: [usize; MAX_GROUPS],
     digits: [u8; 40],
     nd: usize,
     groups: [u8; MAX_GROUPS],
@@ -33,6 +35,23 @@ struct Run {
 }
 
 impl Run {
+    /// The first `k` groups as a run of their own.
+    fn prefix(&self, k: usize) -> Run {
+        let k = k.clamp(1, self.ng);
+        let nd: usize = self.groups[..k].iter().map(|&g| usize::from(g)).sum();
+        let mut p = Run {
+            ng: k,
+            nd,
+            end: self.ends[k - 1],
+            ..*self
+        };
+        for g in k..MAX_GROUPS {
+            p.groups[g] = 0;
+            p.seps[g] = 0;
+        }
+        p
+    }
+
     fn digits(&self) -> &[u8] {
         &self.digits[..self.nd.min(40)]
     }
@@ -55,6 +74,7 @@ fn read_run(bytes: &[u8], start: usize) -> Run {
     let mut r = Run {
         start,
         end: start,
+        ends: [start; MAX_GROUPS],
         digits: [0; 40],
         nd: 0,
         groups: [0; MAX_GROUPS],
@@ -73,6 +93,7 @@ fn read_run(bytes: &[u8], start: usize) -> Run {
         }
         if r.ng < MAX_GROUPS {
             r.groups[r.ng] = (i - g0).min(255) as u8;
+            r.ends[r.ng] = i;
         }
         r.ng += 1;
         r.end = i;
@@ -325,13 +346,26 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
         };
         let start = i + off;
         let run = read_run(bytes, start);
-        let next = match classify(text, &run, country, persons) {
-            Some(raw) => {
-                let end = raw.end.max(run.end);
-                out.push(raw);
-                end
+        let next = if let Some(raw) = classify(text, &run, country, persons) {
+            let end = raw.end.max(run.end);
+            out.push(raw);
+            end
+        } else if run.ng >= 2 {
+            // Two numbers side by side ("110584-3638 29 91 44 06", "29914406 41438243"): the longest
+            // leading part that is something, else start again at the next group.
+            match (1..run.ng)
+                .rev()
+                .find_map(|k| classify(text, &run.prefix(k), country, persons))
+            {
+                Some(raw) => {
+                    let end = raw.end;
+                    out.push(raw);
+                    end
+                }
+                None => run.ends[0],
             }
-            None => run.end,
+        } else {
+            run.end
         };
         i = next.max(start + 1);
         // Never restart in the middle of a digit group.
@@ -768,7 +802,12 @@ fn classify(
                 && [&d[..4], &d[4..8]]
                     .iter()
                     .all(|y| y.starts_with(b"19") || y.starts_with(b"20"));
-            if years {
+            // "26 04 2022": a date written with spaces.
+            let date = run.shape(&[2, 2, 4])
+                && (d[4..6] == *b"19" || d[4..6] == *b"20")
+                && (1..=31).contains(&((d[0] - b'0') * 10 + (d[1] - b'0')))
+                && (1..=12).contains(&((d[2] - b'0') * 10 + (d[3] - b'0')));
+            if years || date {
                 return None;
             }
             if phone_shape && !money_like && !unit_after(after) {
@@ -1015,6 +1054,10 @@ fn street_start(text: &str, num_start: usize) -> Option<usize> {
         };
         let ok = b2 + 1 == st
             && text.get(b2..st) == Some(" ")
+            && !text
+                .get(..a2)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
             && text
                 .get(a2..b2)
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));

@@ -456,7 +456,7 @@ fn company_follows(text: &str, end: usize) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c == '&')
         })
-        .any(|w| super::text::is_one_of(w, super::names::COMPANY_SUFFIXES))
+        .any(super::names::is_company_word)
 }
 
 /// Converts raw findings (sorted, non-overlapping) to findings in character offsets.
