@@ -131,10 +131,6 @@ const ORGANISATION_CUES: &[&str] = &[
     "firmaet",
     "bolaget",
     "kommunen",
-    "aps",
-    "as",
-    "asa",
-    "ab",
     "kommune",
     "bank",
     "banken",
@@ -215,7 +211,8 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
         let mut pos = clause_start;
         for w in clause.split(|c: char| !c.is_alphabetic()) {
             if !w.is_empty() {
-                if super::text::is_one_of(w, ORGANISATION_CUES) {
+                if super::text::is_one_of(w, ORGANISATION_CUES) || super::names::is_company_word(w)
+                {
                     org_at = Some(pos);
                 } else if super::text::is_one_of(w, PERSON_CUES) {
                     person_at = Some(pos);

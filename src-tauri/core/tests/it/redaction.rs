@@ -394,15 +394,17 @@ proptest! {
         ], 0..30)
     ) {
         let text = words.join(" ");
-        // A name followed by a legal form ("Hansen BA") is a company's name and stays by design.
+        // A name followed by a legal form ("Hansen BA") is a company's name, and a contact next to a
+        // company is the company's: both stay by design.
         let company = [
             "as", "asa", "aps", "a/s", "ab", "hb", "kb", "ivs", "i/s", "k/s", "p/s", "ef", "ba", "sa", "da",
             "ans", "ltd", "gmbh", "oy", "holding", "service", "byg", "bygg", "vvs", "maling", "group",
             "gruppen", "revision", "revisjon", "entreprise", "advokatfirma", "rådgivning",
         ];
         prop_assume!(!text
-            .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+            .split(|c: char| !c.is_alphabetic())
             .any(|w| company.contains(&w.to_lowercase().as_str())));
+        prop_assume!(!["a/s", "i/s", "k/s", "p/s"].iter().any(|f| text.to_lowercase().contains(f)));
         let findings = detect(&text, None);
         let out = apply(&text, &findings, Style::Block, None).unwrap();
         for f in findings.iter().filter(|f| f.decision == Decision::Redact) {
