@@ -807,7 +807,12 @@ fn classify(
                 && (d[4..6] == *b"19" || d[4..6] == *b"20")
                 && (1..=31).contains(&((d[0] - b'0') * 10 + (d[1] - b'0')))
                 && (1..=12).contains(&((d[2] - b'0') * 10 + (d[3] - b'0')));
-            if years || date {
+            // "2024-05-14": an ISO date, as Swedish minutes write them.
+            let iso = run.shape(&[4, 2, 2])
+                && (d[..2] == *b"19" || d[..2] == *b"20")
+                && (1..=12).contains(&((d[4] - b'0') * 10 + (d[5] - b'0')))
+                && (1..=31).contains(&((d[6] - b'0') * 10 + (d[7] - b'0')));
+            if years || date || iso {
                 return None;
             }
             if phone_shape && !money_like && !unit_after(after) {
@@ -957,6 +962,7 @@ fn plus_start(bytes: &[u8], start: usize) -> usize {
 fn money_after(after: &str) -> bool {
     let a = after.trim_start_matches(' ');
     a.starts_with(",-")
+        || a.starts_with(":-")
         || a.starts_with(",00")
         || a.starts_with('%')
         || a.starts_with("kr")
@@ -1244,6 +1250,8 @@ mod tests {
         assert!(kinds("CVR 25719308").is_empty());
         assert!(kinds("org.nr. 912 345 678").is_empty());
         assert!(kinds("den 01.08.2021 kl. 19.00").is_empty());
+        assert!(kinds("stämman 2024-05-14 beslutade 50 000:- och budget 2023-2024").is_empty());
+        assert!(kinds("mødet den 26 04 2022").is_empty());
     }
 
     #[test]
