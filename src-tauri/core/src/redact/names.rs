@@ -885,11 +885,16 @@ impl NameRecognizer {
             return;
         };
         // "Frederik Bajers Vej", "Olav Kyrres gate", "Karen Blixens Plads": a street named after someone.
-        let street = run[i..k.min(run.len())]
-            .iter()
-            .chain(run.get(k))
-            .any(|t| street_word(&s.keys[t.k0..t.k1]))
-            || street_after(text, last.end);
+        // A street word of its own counts after a genitive ("Bajers Vej") but not after a first name
+        // ("Per Gade" is a person); one word ending like a street ("Rømersvej") always counts.
+        let window = &run[i..(k + 1).min(run.len())];
+        let street = window.iter().enumerate().any(|(x, t)| {
+            let key = &s.keys[t.k0..t.k1];
+            street_word(key)
+                && (street_compound(key)
+                    || x > 0 && s.keys[window[x - 1].k0..window[x - 1].k1].ends_with('s'))
+        }) || (s.keys[last.k0..last.k1].ends_with('s')
+            && street_after(text, last.end));
         if street {
             return;
         }
@@ -1124,6 +1129,44 @@ fn street_after(text: &str, end: usize) -> bool {
 
 /// Street words, alone or as the end of a compound ("Bajers Vej", "Kongensgade" is one word and no name).
 fn street_word(key: &str) -> bool {
+    street_compound(key) || street_alone(key)
+}
+
+/// "Rømersvej", "Kongensgade", "Storgatan": one word ending like a street.
+fn street_compound(key: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "vej",
+        "vejen",
+        "gade",
+        "gaden",
+        "gate",
+        "gaten",
+        "vei",
+        "veien",
+        "gata",
+        "gatan",
+        "vägen",
+        "allé",
+        "plads",
+        "pladsen",
+        "plass",
+        "plassen",
+        "torv",
+        "torvet",
+        "torg",
+        "torget",
+        "stræde",
+        "strædet",
+        "boulevard",
+    ];
+    let lower = key.to_lowercase();
+    ENDINGS
+        .iter()
+        .any(|e| lower.len() >= e.len() + 3 && lower.ends_with(e))
+}
+
+/// A street word standing alone ("Vej", "gate", "Plads").
+fn street_alone(key: &str) -> bool {
     const STREET: &[&str] = &[
         "vej",
         "vejen",
