@@ -255,6 +255,9 @@ const PHONE: &[&str] = &[
     "tlfnr",
 ];
 const DOB: &[&str] = &[
+    "fødselsår",
+    "födelseår",
+    "fødeår",
     "født",
     "fødd",
     "född",
@@ -558,7 +561,9 @@ fn classify(
             "a number after an identity-number cue",
         ));
     }
-    if c.dob.contains(&l1) || (l1 == "den" && c.dob.contains(&l2)) {
+    if c.dob.contains(&l1)
+        || (matches!(l1.as_str(), "den" | "d" | "i" | "år") && c.dob.contains(&l2))
+    {
         if let Some(e) = date_end(text, start) {
             return Some(raw(
                 start,
@@ -1351,6 +1356,19 @@ mod tests {
             kinds("født 12. marts 1954"),
             vec![(Kind::Other, "12. marts 1954".into())]
         );
+    }
+
+    #[test]
+    fn dates_of_birth() {
+        assert_eq!(
+            kinds("født d. 12.03.1954"),
+            vec![(Kind::Other, "12.03.1954".into())]
+        );
+        assert_eq!(
+            kinds("född 1954-03-12"),
+            vec![(Kind::Other, "1954-03-12".into())]
+        );
+        assert_eq!(kinds("Emma (f. 2011)"), vec![(Kind::Other, "2011".into())]);
     }
 
     #[test]
