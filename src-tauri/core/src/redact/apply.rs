@@ -24,13 +24,13 @@ pub enum Style {
 }
 
 impl std::str::FromStr for Style {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Style, ()> {
-        match s {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Style, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
             "block" => Ok(Style::Block),
             "label" => Ok(Style::Label),
             "pseudonym" => Ok(Style::Pseudonym),
-            _ => Err(()),
+            _ => Err(Error::UnknownStyle(s.to_string())),
         }
     }
 }

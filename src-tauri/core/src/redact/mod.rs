@@ -56,6 +56,9 @@ pub enum Error {
         end: usize,
         len: usize,
     },
+    /// A replacement style name that Andel does not know.
+    #[error("Unknown replacement style \"{0}\". Use block, label or pseudonym.")]
+    UnknownStyle(String),
 }
 
 /// The kind of personal data a finding holds.
