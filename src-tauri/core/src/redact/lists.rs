@@ -9,6 +9,7 @@ const DA: &str = include_str!("../../../../assets/names/da.txt");
 const NB: &str = include_str!("../../../../assets/names/nb.txt");
 const SV: &str = include_str!("../../../../assets/names/sv.txt");
 const INTL: &str = include_str!("../../../../assets/names/intl.txt");
+const EXTRA: &str = include_str!("../../../../assets/names/extra.txt");
 const WORDS: &str = include_str!("../../../../assets/names/words.txt");
 
 /// What the lists say about one folded word.
@@ -29,7 +30,7 @@ pub fn first_names() -> &'static WordMap<NameInfo> {
     TABLE.get_or_init(|| {
         let mut t: WordMap<NameInfo> = WordMap::default();
         t.reserve(16_000);
-        for list in [DA, NB, SV] {
+        for list in [DA, NB, SV, EXTRA] {
             for (name, f) in entries(list) {
                 let e = t.entry(name.to_lowercase()).or_default();
                 e.nordic = e.nordic.max(f);
