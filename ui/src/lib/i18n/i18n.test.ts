@@ -51,6 +51,11 @@ describe('UI strings', () => {
     }
   });
 
+  it.each(LANGUAGES)('%s tells every error code apart', (lang) => {
+    const whats = Object.values(catalogues[lang].errors).map((e) => e.what);
+    expect(new Set(whats).size).toBe(whats.length);
+  });
+
   it('follows the system unless a language was chosen', () => {
     expect(resolveLanguage(null, 'da')).toBe('da');
     expect(resolveLanguage('sv', 'da')).toBe('sv');
