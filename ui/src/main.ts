@@ -9,7 +9,12 @@ import './app.css';
 async function start() {
   if (import.meta.env.DEV && !insideTauri()) {
     const { MockBackend } = await import('$lib/ipc/mock');
-    setBackend(new MockBackend());
+    const mock = new MockBackend();
+    // One archive to open (passphrase "dev"); the demo works as in the app.
+    const path = '/home/board/Documents/A-B-Solsikken.andel';
+    mock.addArchive(path, { name: 'A/B Solsikken', passphrase: 'dev' });
+    mock.prefs.recent = [{ path, association: 'A/B Solsikken', opened_at: new Date().toISOString() }];
+    setBackend(mock);
   }
   const target = document.getElementById('app');
   if (target) mount(App, { target });
