@@ -208,6 +208,11 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
 
 /// A legal form or company word, as written in the text ("ApS", "AS", "A/S", "AB", "Holding").
 pub(super) fn is_company_word(word: &str) -> bool {
+    is_legal_form(word) || company_suffixes().contains_fold(word)
+}
+
+/// The short legal forms, as written.
+fn is_legal_form(word: &str) -> bool {
     matches!(
         word,
         "AS" | "ASA"
@@ -230,7 +235,7 @@ pub(super) fn is_company_word(word: &str) -> bool {
             | "LTD"
             | "GmbH"
             | "Oy"
-    ) || company_suffixes().contains_fold(word)
+    )
 }
 
 /// Where a word sits in a registered name.
@@ -694,9 +699,11 @@ impl NameRecognizer {
                 continue;
             }
             let company = *company_run.get_or_insert_with(|| {
-                run.iter()
-                    .any(|t| !t.particle && is_company_word(text.get(t.start..t.end).unwrap_or("")))
-                    || followed_by_company(text, run[n - 1].end)
+                run.iter().any(|t| {
+                    !t.particle
+                        && (is_legal_form(text.get(t.start..t.end).unwrap_or(""))
+                            || company_suffixes().contains(&s.keys[t.k0..t.k1]))
+                }) || followed_by_company(text, run[n - 1].end)
             });
             if !company {
                 s.loose.push((t.start, t.end, t.k0, t.g1));

@@ -874,7 +874,9 @@ fn classify(
         if let Some(r) = address(text, run) {
             return Some(r);
         }
-        if let Some(s) = share_cue_start(text, w1, w2).or_else(|| after_person(text, w1, persons)) {
+        if let Some(s) =
+            share_cue_start(w1, w2, &l1, &l2).or_else(|| after_person(text, w1, persons))
+        {
             let e = end + letter_suffix(after);
             return Some(raw(
                 s,
@@ -1131,21 +1133,20 @@ fn after_person(
 
 /// Start of a cue like "andel nr." before a share or flat number.
 fn share_cue_start(
-    text: &str,
     w1: Option<(usize, usize)>,
     w2: Option<(usize, usize)>,
+    l1: &str,
+    l2: &str,
 ) -> Option<usize> {
-    let p1 = slice(text, w1);
-    let p2 = slice(text, w2);
-    if cues().share.contains_fold(p1) {
+    if cues().share.contains(l1) {
         return w1.map(|(a, _)| a);
     }
-    if is_one_of(p1, &["nr", "nummer", "no"]) {
-        if cues().share.contains_fold(p2) {
+    if matches!(l1, "nr" | "nummer" | "no") {
+        if cues().share.contains(l2) {
             return w2.map(|(a, _)| a);
         }
         // "Mette fra nr. 12", "andelshaveren i nr. 4": a unit, not an issue of a magazine.
-        if is_one_of(p2, &["fra", "i", "på", "från", "frå", "til", "till"]) {
+        if matches!(l2, "fra" | "i" | "på" | "från" | "frå" | "til" | "till") {
             return w1.map(|(a, _)| a);
         }
     }
