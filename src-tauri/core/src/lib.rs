@@ -10,6 +10,7 @@ pub mod association;
 pub mod audit;
 pub mod demo;
 pub mod error;
+pub mod minutes;
 pub mod redact;
 pub mod register;
 pub mod settings;

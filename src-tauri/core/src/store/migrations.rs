@@ -114,6 +114,53 @@ const MIGRATIONS: &[&str] = &[
         to_date         TEXT
     );
     CREATE INDEX role_by_person ON role (person_id);",
+    // 4: the minutes archive: each document with its original file, the extracted text, a
+    // full-text index (FTS5, kept in step by triggers) and the webmaster's redaction decisions
+    // per finding, so a re-run of the redaction keeps them. Offsets count characters of `text`.
+    "CREATE TABLE document (
+        id              INTEGER PRIMARY KEY,
+        title           TEXT NOT NULL,
+        file_name       TEXT NOT NULL,
+        format          TEXT NOT NULL CHECK (format IN ('txt', 'md', 'docx', 'pdf')),
+        kind            TEXT NOT NULL CHECK (kind IN ('ordinary', 'extraordinary', 'board')),
+        meeting_date    TEXT NOT NULL,
+        original        BLOB NOT NULL,
+        sha256          TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        imported_at     TEXT NOT NULL
+    );
+    CREATE INDEX document_by_date ON document (meeting_date);
+    CREATE INDEX document_by_sha256 ON document (sha256);
+    CREATE VIRTUAL TABLE document_fts USING fts5 (
+        title, text, content = 'document', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
+        INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN
+        INSERT INTO document_fts (document_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER document_fts_update AFTER UPDATE OF title, text ON document BEGIN
+        INSERT INTO document_fts (document_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TABLE redaction_decision (
+        id              INTEGER PRIMARY KEY,
+        document_id     INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+        start_char      INTEGER NOT NULL,
+        end_char        INTEGER NOT NULL,
+        text            TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        decision        TEXT NOT NULL CHECK (decision IN ('redact', 'keep')),
+        all_occurrences INTEGER NOT NULL DEFAULT 0,
+        decided_at      TEXT NOT NULL,
+        decided_by      TEXT NOT NULL,
+        CHECK (end_char >= start_char)
+    );
+    CREATE INDEX redaction_decision_by_document ON redaction_decision (document_id);",
 ];
 
 /// The schema version this build writes.

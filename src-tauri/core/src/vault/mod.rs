@@ -202,6 +202,8 @@ pub struct Counts {
     pub name_plate_orders: u32,
     pub roles: u32,
     pub organisations: u32,
+    /// Minutes in the archive.
+    pub documents: u32,
 }
 
 /// An open archive.
@@ -469,6 +471,7 @@ impl Vault {
                 name_plate_orders: count("name_plate_order")?,
                 roles: count("role")?,
                 organisations: count("organisation")?,
+                documents: count("document")?,
             },
         })
     }

@@ -1,0 +1,116 @@
+//! What the register knows, loaded into the redaction engine's [`Context`] for one document date.
+//!
+//! Everyone in the register is a resident whose name must go (owners past and present, subtenants,
+//! people with a role), with the units and addresses they owned and their phone and e-mail. Every
+//! role becomes an official with its period; the engine keeps the name when a role covers the
+//! document's date. Organisations, the association's own name and address, and the streets and
+//! towns of its units stay.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::Error;
+use crate::association;
+use crate::redact::{Context, KnownPerson, Official, RoleKind as RedactRole};
+use crate::register::roles::{self, RoleKind};
+use crate::register::{ownership, people, units};
+
+fn register_error(e: impl std::fmt::Display) -> Error {
+    Error::Register(e.to_string())
+}
+
+fn role_kind(kind: RoleKind) -> RedactRole {
+    match kind {
+        RoleKind::Chair => RedactRole::Chair,
+        RoleKind::ViceChair | RoleKind::Treasurer | RoleKind::Secretary | RoleKind::BoardMember => {
+            RedactRole::BoardMember
+        }
+        RoleKind::Alternate => RedactRole::Alternate,
+        RoleKind::MeetingChair => RedactRole::ChairOfMeeting,
+        RoleKind::MinuteTaker => RedactRole::MinuteTaker,
+        RoleKind::Auditor => RedactRole::Auditor,
+        RoleKind::NominationCommittee => RedactRole::NominationCommittee,
+        RoleKind::Webmaster => RedactRole::Webmaster,
+    }
+}
+
+/// The street of an address: the words before the first digit ("Kastanjevej 4, 2. tv." →
+/// "Kastanjevej").
+fn street(address: &str) -> Option<String> {
+    let s = address
+        .split(|c: char| c.is_ascii_digit())
+        .next()?
+        .trim()
+        .trim_end_matches(',')
+        .trim();
+    (s.chars().count() >= 3).then(|| s.to_string())
+}
+
+/// The redaction context for a document dated `document_date` (`None`: every role counts as valid).
+pub fn redaction_context(
+    conn: &Connection,
+    document_date: Option<NaiveDate>,
+) -> Result<Context, Error> {
+    let assoc = association::get(conn).map_err(register_error)?;
+    let mut ctx = Context::new(assoc.country);
+    ctx.document_date = document_date;
+    ctx.places.push(assoc.name.clone());
+    if let Some(a) = &assoc.address {
+        ctx.places.push(a.clone());
+        ctx.places.extend(street(a));
+    }
+
+    for r in roles::list(conn).map_err(register_error)? {
+        ctx.officials.push(Official {
+            name: r.person_name.clone(),
+            role: role_kind(r.kind),
+            valid_from: r.from,
+            valid_to: r.to,
+        });
+    }
+
+    for o in crate::register::organisations::list(conn).map_err(register_error)? {
+        ctx.organisations.push(o.name);
+    }
+
+    let all_units = units::list(conn, document_date.unwrap_or_default())
+        .map_err(register_error)?;
+    for u in &all_units {
+        for place in [
+            u.unit.address.as_deref().and_then(street),
+            u.unit.postcode_city.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !ctx.places.contains(&place) {
+                ctx.places.push(place);
+            }
+        }
+    }
+
+    for p in people::all(conn).map_err(register_error)? {
+        let owned = ownership::of_person(conn, p.id).map_err(register_error)?;
+        // The unit owned on the document's date, else the latest one.
+        let held = owned
+            .iter()
+            .find(|o| document_date.is_some_and(|d| ownership::is_current(o, d)))
+            .or_else(|| owned.last());
+        let unit = held.and_then(|o| all_units.iter().find(|u| u.unit.id == o.unit_id));
+        let address = unit.and_then(|u| {
+            let street = u.unit.address.as_deref()?;
+            Some(match u.unit.floor_side.as_deref() {
+                Some(fs) if !fs.is_empty() => format!("{street}, {fs}"),
+                _ => street.to_string(),
+            })
+        });
+        ctx.residents.push(KnownPerson {
+            name: p.name,
+            unit: unit.map(|u| u.unit.number.clone()),
+            address,
+            phones: p.phone.into_iter().collect(),
+            emails: p.email.into_iter().collect(),
+        });
+    }
+    Ok(ctx)
+}

@@ -1,0 +1,409 @@
+//! Publishing redacted minutes as .txt, .md, .html or .pdf.
+//!
+//! [`publish`] applies the findings, renders the result, and then reads its own output back the
+//! way a reader of the website would get it (the HTML's text, the PDF's text layer) and re-scans
+//! that. If anything the recognizers would redact, or any resident's registered name, is still
+//! there, the export is refused and no bytes are handed out. The HTML has its own small stylesheet
+//! and no external resources; the PDF embeds Liberation Sans and carries no author, creator or other
+//! names in its metadata.
+
+use printpdf::{
+    Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
+};
+
+use super::extract::{extract_text, Format};
+use super::Error;
+use crate::association::Country;
+use crate::redact::{self, Context, Decision, Finding, Style};
+
+/// The formats a redacted document is exported as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Txt,
+    Md,
+    Html,
+    Pdf,
+}
+
+impl ExportFormat {
+    /// The format a file name ends in.
+    pub fn from_file_name(name: &str) -> Result<ExportFormat, Error> {
+        let ext = std::path::Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Ok(ExportFormat::Txt),
+            "md" => Ok(ExportFormat::Md),
+            "html" | "htm" => Ok(ExportFormat::Html),
+            "pdf" => Ok(ExportFormat::Pdf),
+            _ => Err(Error::UnknownExport(name.to_string())),
+        }
+    }
+}
+
+/// Liberation Sans (SIL Open Font License, see assets/fonts/): has æ ø å ä ö é and █.
+const FONT: &[u8] = include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf");
+
+fn title_word(country: Option<Country>) -> (&'static str, &'static str) {
+    match country {
+        Some(Country::DK) => ("da", "Referat"),
+        Some(Country::NO) => ("nb", "Protokoll"),
+        Some(Country::SE) => ("sv", "Protokoll"),
+        None => ("en", "Minutes"),
+    }
+}
+
+/// Renders `text` (already redacted) in `format`.
+pub fn render(
+    text: &str,
+    format: ExportFormat,
+    country: Option<Country>,
+) -> Result<Vec<u8>, Error> {
+    match format {
+        ExportFormat::Txt | ExportFormat::Md => Ok(text.as_bytes().to_vec()),
+        ExportFormat::Html => Ok(html(text, country).into_bytes()),
+        ExportFormat::Pdf => pdf(text, country),
+    }
+}
+
+/// Applies `findings` to `text` with `style`, renders the result as `format`, re-scans what a reader
+/// would see, and returns the bytes only when nothing flagged is left.
+///
+/// Passages decided [`Decision::Keep`] (officials, organisations, the webmaster's own choices) are
+/// set aside before the re-scan, so that a decision made in the review is not overruled by it.
+pub fn publish(
+    text: &str,
+    findings: &[Finding],
+    style: Style,
+    format: ExportFormat,
+    context: Option<&Context>,
+) -> Result<Vec<u8>, Error> {
+    let country = context.map(|c| c.country);
+    let out = redact::apply(text, findings, style, country)?;
+    let bytes = render(&out, format, country)?;
+    let visible = match format {
+        ExportFormat::Txt | ExportFormat::Md => out.clone(),
+        ExportFormat::Html => html_text(&String::from_utf8_lossy(&bytes)),
+        ExportFormat::Pdf => extract_text(&bytes, Format::Pdf)?,
+    };
+    let kept: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.decision == Decision::Keep && f.text.chars().count() > 1)
+        .map(|f| f.text.as_str())
+        .collect();
+    let mut kinds = Vec::new();
+    for shown in [&out, &visible] {
+        let masked = mask(shown, &kept);
+        kinds.extend(redact::verify(&masked, context));
+    }
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() {
+        Ok(bytes)
+    } else {
+        Err(Error::PersonalDataRemains(kinds))
+    }
+}
+
+/// `text` with every occurrence of the kept passages blanked out by lower-case x's.
+fn mask(text: &str, kept: &[&str]) -> String {
+    let mut out = text.to_string();
+    for k in kept {
+        if out.contains(k) {
+            let blank: String = k
+                .chars()
+                .map(|c| if c.is_alphanumeric() { 'x' } else { c })
+                .collect();
+            out = out.replace(k, &blank);
+        }
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:\"Liberation Sans\",Arial,Helvetica,sans-serif;\
+max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a;background:#fff}\
+p{margin:0 0 1em}p:first-child{font-size:1.3em;font-weight:bold}";
+
+fn html(text: &str, country: Option<Country>) -> String {
+    let (lang, title) = title_word(country);
+    let mut body = String::new();
+    for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let lines: Vec<String> = para.lines().map(escape).collect();
+        body.push_str("<p>");
+        body.push_str(&lines.join("<br>\n"));
+        body.push_str("</p>\n");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+}
+
+/// The text a browser shows for our own HTML: the body without tags, entities decoded.
+fn html_text(html: &str) -> String {
+    let body = html
+        .split_once("<body>")
+        .map_or(html, |(_, b)| b)
+        .replace("<br>", "");
+    let mut out = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+// Page layout, in points: A4 with 2.5 cm margins.
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+const MARGIN: f32 = 70.87;
+const SIZE: f32 = 11.0;
+const TITLE_SIZE: f32 = 15.0;
+const LEADING: f32 = 15.0;
+
+/// A line ready to place: its text, size, and the space before it.
+struct Line {
+    text: String,
+    size: f32,
+    gap_before: f32,
+}
+
+struct Metrics {
+    font: ParsedFont,
+}
+
+impl Metrics {
+    fn width(&self, s: &str, size: f32) -> f32 {
+        let upm = f32::from(self.font.units_per_em.max(1));
+        let units: u32 = s
+            .chars()
+            .map(|c| {
+                self.font
+                    .lookup_glyph_index(c as u32)
+                    .and_then(|g| self.font.get_glyph_width(g))
+                    .map_or(600, u32::from)
+            })
+            .sum();
+        units as f32 / upm * size
+    }
+
+    /// Characters the font cannot show are replaced, so the text layer says what the page shows.
+    fn showable(&self, s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                if c == '\t' {
+                    ' '
+                } else if self.font.lookup_glyph_index(c as u32).is_some() || c == ' ' {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect()
+    }
+
+    /// Breaks a paragraph line into lines no wider than `max`, at spaces where possible.
+    fn wrap(&self, line: &str, size: f32, max: f32) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut current = String::new();
+        for word in line.split(' ') {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if self.width(&candidate, size) <= max || current.is_empty() {
+                current = candidate;
+            } else {
+                out.push(std::mem::take(&mut current));
+                current = word.to_string();
+            }
+            // A single word wider than the line is cut.
+            while self.width(&current, size) > max && current.chars().count() > 1 {
+                let mut head = String::new();
+                for c in current.chars() {
+                    if self.width(&format!("{head}{c}"), size) > max && !head.is_empty() {
+                        break;
+                    }
+                    head.push(c);
+                }
+                let rest: String = current.chars().skip(head.chars().count()).collect();
+                out.push(head);
+                current = rest;
+            }
+        }
+        out.push(current);
+        out
+    }
+}
+
+fn pdf(text: &str, country: Option<Country>) -> Result<Vec<u8>, Error> {
+    let mut warnings = Vec::new();
+    let font = ParsedFont::from_bytes(FONT, 0, &mut warnings)
+        .ok_or_else(|| Error::Pdf("the embedded font could not be read".into()))?;
+    let metrics = Metrics { font };
+    let (_, title) = title_word(country);
+    let mut doc = PdfDocument::new(title);
+    doc.metadata.info.producer = "Andel".into();
+    doc.metadata.info.creator = "Andel".into();
+    doc.metadata.info.author = String::new();
+    let font_id = doc.add_font(&metrics.font);
+
+    let max = PAGE_W - 2.0 * MARGIN;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, para) in text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        let size = if i == 0 { TITLE_SIZE } else { SIZE };
+        for (j, raw) in para.lines().enumerate() {
+            let shown = metrics.showable(raw.trim_end());
+            for (k, piece) in metrics.wrap(&shown, size, max).into_iter().enumerate() {
+                let gap_before = if i > 0 && j == 0 && k == 0 {
+                    LEADING * 0.8
+                } else {
+                    0.0
+                };
+                lines.push(Line {
+                    text: piece,
+                    size,
+                    gap_before,
+                });
+            }
+        }
+    }
+
+    let mut pages: Vec<Vec<Op>> = Vec::new();
+    let mut ops: Vec<Op> = Vec::new();
+    let mut y = PAGE_H - MARGIN;
+    for line in lines {
+        let step = line.size.max(SIZE) * LEADING / SIZE;
+        let gap = if ops.is_empty() { 0.0 } else { line.gap_before };
+        if y - gap - step < MARGIN {
+            pages.push(std::mem::take(&mut ops));
+            y = PAGE_H - MARGIN;
+        } else {
+            y -= gap;
+        }
+        y -= step;
+        if line.text.trim().is_empty() {
+            continue;
+        }
+        ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(font_id.clone()),
+                size: Pt(line.size),
+            },
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(MARGIN),
+                    y: Pt(y),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(line.text)],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+    pages.push(ops);
+    let count = pages.len();
+    let pages: Vec<PdfPage> = pages
+        .into_iter()
+        .enumerate()
+        .map(|(n, mut ops)| {
+            if count > 1 {
+                let label = format!("{} / {count}", n + 1);
+                let w = metrics.width(&label, 9.0);
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetFont {
+                        font: PdfFontHandle::External(font_id.clone()),
+                        size: Pt(9.0),
+                    },
+                    Op::SetTextCursor {
+                        pos: Point {
+                            x: Pt((PAGE_W - w) / 2.0),
+                            y: Pt(MARGIN / 2.0),
+                        },
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(label)],
+                    },
+                    Op::EndTextSection,
+                ]);
+            }
+            PdfPage::new(Mm(210.0), Mm(297.0), ops)
+        })
+        .collect();
+    let mut save_warnings = Vec::new();
+    let bytes = doc
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut save_warnings);
+    if bytes.is_empty() {
+        return Err(Error::Pdf("nothing was written".into()));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped_and_self_contained() {
+        let h = html("Titel\n\n<script>x</script> & \"Søren\"", Some(Country::DK));
+        assert!(h.contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;Søren&quot;"));
+        assert!(!h.contains("http"));
+        assert!(!h.contains("<script>"));
+        assert_eq!(
+            html_text(&h).trim(),
+            "Titel\n<script>x</script> & \"Søren\""
+        );
+    }
+
+    #[test]
+    fn pdf_text_round_trips() {
+        let text = "Referat af generalforsamling\n\nDer var 14 fremmødte. Æbler, øl og åer; ä ö é. █████ sagde nej.\n\nSlut";
+        let bytes = render(text, ExportFormat::Pdf, Some(Country::DK)).unwrap();
+        let back = extract_text(&bytes, Format::Pdf).unwrap();
+        assert_eq!(
+            back,
+            "Referat af generalforsamling\n\nDer var 14 fremmødte. Æbler, øl og åer; ä ö é. █████ sagde nej.\n\nSlut\n"
+        );
+    }
+
+    #[test]
+    fn masking_keeps_lengths() {
+        assert_eq!(mask("Mette Kastrup, formand", &["Mette Kastrup"]), "xxxxx xxxxxxx, formand");
+    }
+}
