@@ -256,7 +256,7 @@ pub struct Detector {
     names: names::NameRecognizer,
     protected: policy::Protected,
     country: Option<Country>,
-    /// Residents' phone numbers and e-mail addresses as the register holds them.
+    /// Residents' phone numbers, e-mail addresses and full addresses as the register holds them.
     known_values: Vec<(Kind, String)>,
     known_automaton: Option<aho_corasick::AhoCorasick>,
 }
@@ -275,6 +275,13 @@ impl Detector {
                 for e in &r.emails {
                     if e.contains('@') {
                         known_values.push((Kind::Email, e.trim().to_string()));
+                    }
+                }
+                // A full address with floor or flat ("Rønnebærvej 2, st. th."); a bare street and number
+                // is a place and stays.
+                if let Some(a) = r.address.as_deref().map(str::trim) {
+                    if a.contains(',') && a.chars().any(|c| c.is_ascii_digit()) {
+                        known_values.push((Kind::Address, a.to_string()));
                     }
                 }
             }
@@ -327,10 +334,10 @@ impl Detector {
                     start: m.start(),
                     end: m.end(),
                     kind,
-                    recognizer: if kind == Kind::Phone {
-                        Recognizer::Phone
-                    } else {
-                        Recognizer::Email
+                    recognizer: match kind {
+                        Kind::Phone => Recognizer::Phone,
+                        Kind::Address => Recognizer::Address,
+                        _ => Recognizer::Email,
                     },
                     score: 1.0,
                     reason: "a resident's contact in the register",
