@@ -59,6 +59,7 @@ fn context(assoc: &Path) -> Context {
     let mail_col = col(&["e-post", "e-mail", "email", "epost"]);
     let addr_col = col(&["adresse", "adress", "address"]);
     let unit_col = col(&["andelsnr", "leilighet", "lgh"]);
+    let floor_col = col(&["etage", "etasje", "våning"]);
     for line in lines.filter(|l| !l.trim().is_empty()) {
         let cells: Vec<&str> = line.split(';').map(str::trim).collect();
         let get = |c: Option<usize>| {
@@ -80,7 +81,11 @@ fn context(assoc: &Path) -> Context {
         ctx.residents.push(KnownPerson {
             name: get(Some(name_col)).unwrap_or_default(),
             unit: get(unit_col),
-            address: get(addr_col),
+            // The full address as a register holds it: street, number, floor and side.
+            address: match (get(addr_col), get(floor_col)) {
+                (Some(a), Some(f)) => Some(format!("{a}, {f}")),
+                (a, _) => a,
+            },
             phones: get(phone_col).into_iter().collect(),
             emails: get(mail_col).into_iter().collect(),
         });
