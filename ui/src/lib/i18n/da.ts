@@ -120,7 +120,7 @@ export const da = {
     },
     not_writable: {
       what: 'Andel må ikke skrive i den mappe eller fil.',
-      todo: 'Vælg en mappe, du kan skrive i, eller bed den, der passer computeren, om adgang.',
+      todo: 'Tjek, at mappen findes, og at du må skrive i den (eller vælg en anden), eller bed den, der passer computeren, om adgang.',
     },
     not_found: {
       what: 'Filen er der ikke.',

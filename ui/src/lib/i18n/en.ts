@@ -138,7 +138,7 @@ export const en = {
     },
     not_writable: {
       what: 'Andel may not write in that folder or file.',
-      todo: 'Choose a folder you can write to, or ask whoever looks after this computer for access.',
+      todo: 'Check that the folder exists and that you may write in it (or choose another), or ask whoever looks after this computer for access.',
     },
     not_found: {
       what: 'The file is not there.',

@@ -120,7 +120,7 @@ export const nb = {
     },
     not_writable: {
       what: 'Andel får ikke skrive i den mappen eller filen.',
-      todo: 'Velg en mappe du kan skrive i, eller be den som har ansvar for maskinen om tilgang.',
+      todo: 'Sjekk at mappen finnes og at du får skrive i den (eller velg en annen), eller be den som har ansvar for maskinen om tilgang.',
     },
     not_found: {
       what: 'Filen er ikke der.',

@@ -120,7 +120,7 @@ export const sv = {
     },
     not_writable: {
       what: 'Andel får inte skriva i den mappen eller filen.',
-      todo: 'Välj en mapp du kan skriva i, eller be den som sköter datorn om åtkomst.',
+      todo: 'Kontrollera att mappen finns och att du får skriva i den (eller välj en annan), eller be den som sköter datorn om åtkomst.',
     },
     not_found: {
       what: 'Filen finns inte där.',

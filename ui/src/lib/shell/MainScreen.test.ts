@@ -102,8 +102,10 @@ describe('save indicator in the main window', () => {
     mock.emitSaveState({ state: 'failed', code: 'not_writable', message: 'Permission denied' });
     await tick();
     expect(indicator().textContent).toBe('Not saved: Andel may not write in that folder or file.');
+    expect(screen.getByTestId('save-error').textContent).toContain('Check that the folder exists');
     mock.emitSaveState({ state: 'saved', at: new Date(2026, 10, 22, 9, 5).toISOString() });
     await tick();
     expect(indicator().textContent).toBe('Saved 09:05');
+    expect(screen.queryByTestId('save-error')).toBeNull();
   });
 });
