@@ -578,6 +578,19 @@ fn classify(
     let dotted = run.has_sep(b'.') || run.has_sep(b'/');
     let first0 = d.first() == Some(&b'0');
 
+    // "Jens Hansen (12.03.1954)": a full date right after a person's name is a date of birth.
+    let full_date = run.ng == 3 && (run.groups()[2] == 4 && dotted || run.shape(&[4, 2, 2]));
+    if full_date && right_after_person(text, start, persons) {
+        return Some(raw(
+            start,
+            end,
+            Kind::Other,
+            Recognizer::DateOfBirth,
+            0.7,
+            "a date right after a name",
+        ));
+    }
+
     // "0045 29 91 44 06".
     if !dotted
         && (10..=14).contains(&nd)
@@ -1112,6 +1125,19 @@ fn account_tail(text: &str, end: usize) -> usize {
     }
 }
 
+/// Whether only " (", ", " or ", f. " separates `start` from the end of a person's name.
+fn right_after_person(text: &str, start: usize, persons: &[(usize, usize)]) -> bool {
+    let i = persons.partition_point(|&(s, _)| s < start);
+    let Some(&(_, pe)) = i.checked_sub(1).and_then(|j| persons.get(j)) else {
+        return false;
+    };
+    let Some(gap) = text.get(pe..start) else {
+        return false;
+    };
+    let gap = gap.trim_matches(|c: char| c == ' ' || c == '(' || c == ',');
+    gap.is_empty() || matches!(gap, "f." | "født" | "fødd" | "född" | "f")
+}
+
 /// "Fru Tranberg (nr. 1)", "Hansen, nr. 4", "Mette fra nr. 12": a number right after a person's name.
 fn after_person(
     text: &str,
@@ -1370,6 +1396,11 @@ mod tests {
             vec![(Kind::Other, "1954-03-12".into())]
         );
         assert_eq!(kinds("Emma (f. 2011)"), vec![(Kind::Other, "2011".into())]);
+        let text = "Jens Hansen (12.03.1954) og mødet 01.08.2021";
+        let mut out = Vec::new();
+        scan(text, None, &[(0, 11)], &mut out);
+        let found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(found, vec!["12.03.1954"]);
     }
 
     #[test]
