@@ -906,12 +906,11 @@ impl NameRecognizer {
             return;
         }
         let subject = format!("g{}", &s.keys[last.k0..last.g1]);
-        if k - i >= 2 {
-            for t in &run[i..k] {
-                if !t.particle {
-                    let w = s.keys[t.k0..t.g1].to_string();
-                    s.guest_words.insert(w);
-                }
+        // Later mentions of any part ("fru Krogh" … "Krogh sagde") are the same person.
+        for t in &run[i..k] {
+            if !t.particle && !t.initial {
+                let w = s.keys[t.k0..t.g1].to_string();
+                s.guest_words.insert(w);
             }
         }
         s.out.push(Raw {
