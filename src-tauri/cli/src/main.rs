@@ -8,6 +8,8 @@
 
 mod archive;
 mod common;
+mod minutes;
+mod redact;
 mod register;
 
 use std::process::ExitCode;
@@ -79,6 +81,17 @@ enum Command {
     },
     /// What needs the board's attention now.
     Overview(register::OverviewArgs),
+    /// The minutes archive: import, list, full-text search.
+    Minutes {
+        #[command(subcommand)]
+        command: minutes::MinutesCommand,
+    },
+    /// Find personal data in minutes (.txt, .md, .docx, .pdf).
+    Detect(redact::DetectArgs),
+    /// Write redacted minutes (.txt, .md, .html, .pdf); refused if the re-scan finds anything.
+    Redact(redact::RedactArgs),
+    /// Check that a file holds no personal data (exit 3 and the kinds found if it does).
+    Verify(redact::VerifyArgs),
 }
 
 fn main() -> ExitCode {
@@ -97,6 +110,10 @@ fn main() -> ExitCode {
         Command::Sublets { command } => register::sublets(command),
         Command::Plates { command } => register::plates(command),
         Command::Overview(args) => register::overview(args),
+        Command::Minutes { command } => minutes::run(command),
+        Command::Detect(args) => redact::detect(args),
+        Command::Redact(args) => redact::redact(args),
+        Command::Verify(args) => redact::verify(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -73,8 +73,7 @@ pub fn redaction_context(
         ctx.organisations.push(o.name);
     }
 
-    let all_units = units::list(conn, document_date.unwrap_or_default())
-        .map_err(register_error)?;
+    let all_units = units::list(conn, document_date.unwrap_or_default()).map_err(register_error)?;
     for u in &all_units {
         for place in [
             u.unit.address.as_deref().and_then(street),

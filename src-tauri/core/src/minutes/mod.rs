@@ -87,7 +87,11 @@ pub enum Error {
 }
 
 fn kinds_text(kinds: &[redact::Kind]) -> String {
-    kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")
+    kinds
+        .iter()
+        .map(|k| k.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Error {
@@ -140,9 +144,14 @@ impl MeetingKind {
     /// The kind the text's opening suggests: "ekstraordinær", "styremøte" …; else ordinary.
     pub fn from_text(text: &str) -> MeetingKind {
         let head: String = text.chars().take(600).collect::<String>().to_lowercase();
-        if ["ekstraordinær", "extraordinär", "extra föreningsstämma", "extraordinary"]
-            .iter()
-            .any(|w| head.contains(w))
+        if [
+            "ekstraordinær",
+            "extraordinär",
+            "extra föreningsstämma",
+            "extraordinary",
+        ]
+        .iter()
+        .any(|w| head.contains(w))
         {
             MeetingKind::Extraordinary
         } else if [
@@ -371,10 +380,12 @@ pub fn list(conn: &Connection) -> Result<Vec<Document>, Error> {
 
 /// The extracted text of a document.
 pub fn text(conn: &Connection, id: Id) -> Result<String, Error> {
-    conn.query_row("SELECT text FROM document WHERE id = ?1", [id], |r| r.get(0))
-        .optional()
-        .map_err(db("reading minutes"))?
-        .ok_or(Error::NotFound(id))
+    conn.query_row("SELECT text FROM document WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(db("reading minutes"))?
+    .ok_or(Error::NotFound(id))
 }
 
 /// The original file as imported: its name and bytes.
@@ -440,7 +451,11 @@ pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<SearchHi
                 title: r.get(1)?,
                 date: date_column(date).unwrap_or_default(),
                 kind: kind.parse().unwrap_or(MeetingKind::Ordinary),
-                snippet: r.get::<_, String>(4)?.replace('\n', " "),
+                snippet: r
+                    .get::<_, String>(4)?
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             })
         })
         .and_then(|rows| rows.collect())
@@ -501,7 +516,12 @@ pub fn decide(
     conn.execute(
         "DELETE FROM redaction_decision
          WHERE document_id = ?1 AND start_char = ?2 AND end_char = ?3 AND text = ?4",
-        params![id, decision.start as i64, decision.end as i64, decision.text],
+        params![
+            id,
+            decision.start as i64,
+            decision.end as i64,
+            decision.text
+        ],
     )
     .map_err(db("storing a redaction decision"))?;
     conn.execute(

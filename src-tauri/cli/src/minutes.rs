@@ -1,0 +1,188 @@
+//! `andel minutes`: import minutes into the archive, list them, search them. A thin layer over
+//! `andel_core::minutes`, the same functions the desktop app calls. Every file is read and checked
+//! before the archive is opened, so a damaged or unreadable file leaves the archive untouched.
+
+use std::path::{Path, PathBuf};
+
+use andel_core::minutes::{self, MeetingKind};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use crate::common::{self, CliError, CliResult, VaultArgs};
+
+impl From<minutes::Error> for CliError {
+    fn from(e: minutes::Error) -> CliError {
+        let mut err = CliError::coded(e.code(), e.to_string());
+        if matches!(e, minutes::Error::PersonalDataRemains(_)) {
+            err.exit = 3;
+        }
+        err
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MinutesCommand {
+    /// Import minutes (.txt, .md, .docx, .pdf with a text layer); the original file is kept.
+    Import(ImportArgs),
+    /// List the minutes in the archive, newest first.
+    List(ListArgs),
+    /// Full-text search in the minutes.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The files to import.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    /// The meeting's date (YYYY-MM-DD); else the date near the top of the text, else today.
+    #[arg(long, value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    /// ordinary or extraordinary general assembly, or board meeting; else guessed from the text.
+    #[arg(long, value_parser = kind_arg)]
+    kind: Option<MeetingKind>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// Words that must all occur; end a word with * to search by its beginning.
+    #[arg(value_name = "QUERY")]
+    query: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    andel_core::register::parse_iso_date(text)
+        .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
+}
+
+fn kind_arg(text: &str) -> Result<MeetingKind, String> {
+    text.parse().map_err(|e: minutes::Error| e.to_string())
+}
+
+/// The board's "today": the local calendar day.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn kind_words(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::Ordinary => "ordinary general assembly",
+        MeetingKind::Extraordinary => "extraordinary general assembly",
+        MeetingKind::Board => "board meeting",
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads a file, naming it in the error.
+pub fn read(path: &Path) -> CliResult<Vec<u8>> {
+    std::fs::read(path).map_err(|e| CliError::user(format!("Cannot read {}: {e}", path.display())))
+}
+
+/// A core error about one file, with the file's name in front.
+pub fn about(path: &Path, e: minutes::Error) -> CliError {
+    let mut err = CliError::from(e);
+    err.message = format!("{}: {}", path.display(), err.message);
+    err
+}
+
+pub fn run(command: MinutesCommand) -> CliResult {
+    match command {
+        MinutesCommand::Import(args) => import(args),
+        MinutesCommand::List(args) => list(args),
+        MinutesCommand::Search(args) => search(args),
+    }
+}
+
+fn import(args: ImportArgs) -> CliResult {
+    let today = today();
+    let mut prepared = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let bytes = read(path)?;
+        let doc = minutes::prepare(&file_name(path), bytes, args.date, args.kind, today)
+            .map_err(|e| about(path, e))?;
+        prepared.push((path, doc));
+    }
+    let mut vault = common::open_for_change(&args.vault)?;
+    let mut added = Vec::with_capacity(prepared.len());
+    for (path, doc) in &prepared {
+        let d = minutes::add(vault.conn(), doc, &common::actor(), common::now())
+            .map_err(|e| about(path, e))?;
+        added.push(d);
+    }
+    vault.save(common::now())?;
+    if args.json {
+        return common::print_json(&added);
+    }
+    for d in &added {
+        common::say(format!(
+            "Imported minutes #{}: {} ({}, {}, {} characters)",
+            d.id,
+            d.file_name,
+            d.date,
+            kind_words(d.kind),
+            d.chars
+        ));
+    }
+    Ok(())
+}
+
+fn list(args: ListArgs) -> CliResult {
+    let vault = common::open_read_only(&args.vault)?;
+    let docs = minutes::list(vault.conn())?;
+    if args.json {
+        return common::print_json(&docs);
+    }
+    if docs.is_empty() {
+        common::say("No minutes in the archive yet. Add some with `andel minutes import`.");
+    }
+    for d in &docs {
+        common::say(format!(
+            "#{:<4} {}  {:<31} {}",
+            d.id,
+            d.date,
+            kind_words(d.kind),
+            d.title
+        ));
+    }
+    Ok(())
+}
+
+fn search(args: SearchArgs) -> CliResult {
+    let vault = common::open_read_only(&args.vault)?;
+    let hits = minutes::search(vault.conn(), &args.query, 100)?;
+    if args.json {
+        return common::print_json(&hits);
+    }
+    if hits.is_empty() {
+        common::say("No minutes match.");
+    }
+    for h in &hits {
+        common::say(format!("#{:<4} {}  {}", h.id, h.date, h.title));
+        common::say(format!("      {}", h.snippet));
+    }
+    Ok(())
+}
