@@ -597,14 +597,25 @@ impl NameRecognizer {
             // 2. A first name from the lists, with what follows it.
             let info = s.info(names, &t);
             // "Da Bestyrelsen …", "De Forenede …": function words that happen to be names elsewhere.
-            let function_word = is_one_of(
-                &s.keys[t.k0..t.k1],
-                &[
-                    "da", "de", "han", "hun", "hon", "man", "ja", "kan", "alla", "inga", "andre",
-                    "dato", "tak", "sak", "men", "så",
-                ],
-            ) && starts_sentence(text, t.start);
-            let given = (info.is_some() || hyphen_given(s, names, &t)) && !function_word;
+            let given = (info.is_some() || hyphen_given(s, names, &t))
+                && !(matches!(
+                    &s.keys[t.k0..t.k1],
+                    "da" | "de"
+                        | "han"
+                        | "hun"
+                        | "hon"
+                        | "man"
+                        | "ja"
+                        | "kan"
+                        | "alla"
+                        | "inga"
+                        | "andre"
+                        | "dato"
+                        | "tak"
+                        | "sak"
+                        | "men"
+                        | "så"
+                ) && starts_sentence(text, t.start));
             if given && !t.upper {
                 let k = self.guest_end(s, &run, i + 1);
                 // "Hendes søn Rune Bredahl": an unregistered first name with a resident's surname.

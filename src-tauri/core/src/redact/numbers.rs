@@ -512,9 +512,9 @@ fn classify(
     let prefix_plus = plus_before(bytes, start);
     let c = cues();
     // Lower-cased once: every cue list below is asked about the same two words.
-    let l1 = p1.to_lowercase();
-    let l2 = p2.to_lowercase();
-    let nr = matches!(l1.as_str(), "nr" | "nummer" | "no");
+    let l1 = lower(p1);
+    let l2 = lower(p2);
+    let nr = matches!(&*l1, "nr" | "nummer" | "no");
     let cue = |list: &WordSet| list.contains(&l1) || (nr && list.contains(&l2));
 
     // Amounts and organisation numbers stay.
@@ -561,9 +561,7 @@ fn classify(
             "a number after an identity-number cue",
         ));
     }
-    if c.dob.contains(&l1)
-        || (matches!(l1.as_str(), "den" | "d" | "i" | "år") && c.dob.contains(&l2))
-    {
+    if c.dob.contains(&l1) || (matches!(&*l1, "den" | "d" | "i" | "år") && c.dob.contains(&l2)) {
         if let Some(e) = date_end(text, start) {
             return Some(raw(
                 start,
@@ -1093,6 +1091,15 @@ fn street_start(text: &str, num_start: usize) -> Option<usize> {
         st = a2;
     }
     Some(st)
+}
+
+/// `word` in lower case, without allocating when it already is.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The end of a second digit group right after an account number (", 123 456 789-0").

@@ -7,10 +7,11 @@
 //! stays too. When findings overlap, the one that redacts wins, then the longer one.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::text::byte_to_char_offsets;
+use super::text::{byte_to_char_offsets, WordSet};
 use super::{Context, Decision, Finding, Kind, Recognizer};
 
 /// A finding in byte offsets, before the conversion to characters.
@@ -162,6 +163,10 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
         .map(|r| (r.start, r.end))
         .collect();
     persons.sort_unstable();
+    static ORG_CUES: OnceLock<WordSet> = OnceLock::new();
+    static PERSON_CUE_SET: OnceLock<WordSet> = OnceLock::new();
+    let org_cues = ORG_CUES.get_or_init(|| WordSet::new(ORGANISATION_CUES));
+    let person_cues = PERSON_CUE_SET.get_or_init(|| WordSet::new(PERSON_CUES));
     // The last span of sorted `spans` that lies within [from, to).
     let last_within = |spans: &[(usize, usize)], from: usize, to: usize| -> Option<usize> {
         let i = spans.partition_point(|&(s, _)| s < to);
@@ -211,10 +216,9 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
         let mut pos = clause_start;
         for w in clause.split(|c: char| !c.is_alphabetic()) {
             if !w.is_empty() {
-                if super::text::is_one_of(w, ORGANISATION_CUES) || super::names::is_company_word(w)
-                {
+                if org_cues.contains_fold(w) || super::names::is_company_word(w) {
                     org_at = Some(pos);
-                } else if super::text::is_one_of(w, PERSON_CUES) {
+                } else if person_cues.contains_fold(w) {
                     person_at = Some(pos);
                 }
             }
