@@ -56,6 +56,7 @@ pub fn create(
             })
         })?;
         register(&tx, now).map_err(crate::vault::Error::Invalid)?;
+        minutes(&tx, now).map_err(crate::vault::Error::Invalid)?;
         tx.commit().map_err(|e| {
             crate::vault::Error::Store(crate::store::Error::Sqlite {
                 op: "writing the demo register",
@@ -465,6 +466,173 @@ fn register(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
     Ok(())
 }
 
+/// A date as Danish minutes write it: "24. april 2025".
+fn danish_date(d: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
+    format!("{}. {month} {}", d.day(), d.year())
+}
+
+/// The demo minutes: four meetings over three years, each with personal data for the redaction to
+/// find (residents by name, phone numbers, an address, a CPR number written by mistake, a guest's
+/// name, a car plate) beside officials whose names stay on the meeting's date. Names are those of
+/// the demo register above; the previous chair's name stays in the minutes of her time and the
+/// current chair's name goes in the minutes from before she was elected. One is imported as a PDF
+/// made by Andel's own export, the others as .txt and .md.
+fn minutes(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
+    use crate::minutes::{self as archive, ExportFormat, MeetingKind};
+    let today = now.date_naive();
+    let err = |e: &dyn std::fmt::Display| format!("the demo minutes could not be built: {e}");
+    let name = |i: usize| format!("{} {}", FIRST[i], LAST[i]);
+    let phone = |i: u32| {
+        format!(
+            "{} {} {} {}",
+            20 + i % 80,
+            10 + (i * 7) % 90,
+            10 + (i * 13) % 90,
+            10 + (i * 29) % 90
+        )
+    };
+    let day = |years_back: i32, month: u32, day: u32| {
+        NaiveDate::from_ymd_opt(today.year() - years_back, month, day).unwrap_or(today)
+    };
+    // The general assembly that elected today's board (see `register`).
+    let elected = day(1, 4, 24);
+    let before = day(2, 4, 22);
+    let board_meeting = day(1, 9, 3);
+    let extraordinary = day(3, 11, 14);
+
+    let documents: Vec<(String, String, MeetingKind, NaiveDate)> = vec![
+        (
+            "generalforsamling-{y}.md".replace("{y}", &elected.year().to_string()),
+            format!(
+                "# Referat af ordinær generalforsamling {date}\n\n\
+                 {assoc} holdt ordinær generalforsamling i fælleslokalet, Kastanjevej 6. \
+                 31 andele var repræsenteret, heraf 4 ved fuldmagt.\n\n\
+                 ## 1. Valg af dirigent og referent\n\n\
+                 Advokat Helle Brandstrup blev valgt som dirigent og konstaterede, at \
+                 generalforsamlingen var lovligt indkaldt. {taker} blev valgt som referent.\n\n\
+                 ## 2. Bestyrelsens beretning\n\n\
+                 Formand {old_chair} aflagde beretning. Taget over opgang 8 er udskiftet, og \
+                 vaskeriet har fået nye maskiner.\n\n\
+                 {gitte} (andel nr. 7) spurgte, hvorfor hendes altan endnu ikke er repareret. \
+                 Bestyrelsen lovede at kontakte hende på {gitte_phone}.\n\n\
+                 ## 3. Valg til bestyrelsen\n\n\
+                 {chair} blev valgt som formand, {treasurer} genvalgt som kasserer. \
+                 Revisor Kim Bak blev genvalgt.\n\n\
+                 ## 4. Eventuelt\n\n\
+                 {oda}, Kastanjevej 4, 3. tv., klagede over støj fra nr. 16. \
+                 Fru Stenbæk bad om, at sagen behandles på næste bestyrelsesmøde.\n",
+                date = danish_date(elected),
+                assoc = DEMO_NAME,
+                taker = name(21),
+                old_chair = name(5),
+                gitte = name(6),
+                gitte_phone = phone(6),
+                chair = name(2),
+                treasurer = name(13),
+                oda = name(14),
+            ),
+            MeetingKind::Ordinary,
+            elected,
+        ),
+        (
+            "generalforsamling-{y}.txt".replace("{y}", &before.year().to_string()),
+            format!(
+                "Referat af ordinær generalforsamling {date}\n\n\
+                 Formand {old_chair} bød velkommen. Referent: {taker}.\n\n\
+                 Regnskabet blev godkendt. {chair} fra nr. 3 foreslog en fælles delebil; \
+                 forslaget blev vedtaget med 18 stemmer mod 9.\n\n\
+                 {jesper} oplyste, at hans bil med nummerpladen AB 12 345 var blevet \
+                 ridset i gården, og bad om videoovervågning. Forslaget blev forkastet.\n\n\
+                 Tømrer Bjarne Kofoed fra firmaet gav et overslag på tagrenoveringen. \
+                 Spørgsmål kan sendes til {tove_mail}.\n",
+                date = danish_date(before),
+                old_chair = name(5),
+                taker = name(21),
+                chair = name(2),
+                jesper = name(9),
+                tove_mail = "tove.vestergaard-mose@mail.example",
+            ),
+            MeetingKind::Ordinary,
+            before,
+        ),
+        (
+            "bestyrelsesmoede-{y}.pdf".replace("{y}", &board_meeting.year().to_string()),
+            format!(
+                "Referat af bestyrelsesmøde {date}\n\n\
+                 Til stede: {chair} (formand), {treasurer}, {secretary}.\n\n\
+                 1. Fremleje: {lars} (andel nr. 12) har søgt om at fremleje sin lejlighed til \
+                 Jonas Elkjær Vinter i et år. Ansøgningen vedlagde ved en fejl lejerens \
+                 cpr-nummer 110584-3638; det er slettet fra sagen. Bestyrelsen godkendte \
+                 fremlejen.\n\n\
+                 2. Støj: Bestyrelsen har talt med {oda} og beboeren i nr. 16. Sagen er \
+                 afsluttet.\n\n\
+                 3. Næste møde holdes i fælleslokalet.\n",
+                date = danish_date(board_meeting),
+                chair = name(2),
+                treasurer = name(13),
+                secretary = name(21),
+                lars = name(11),
+                oda = name(14),
+            ),
+            MeetingKind::Board,
+            board_meeting,
+        ),
+        (
+            "ekstraordinaer-generalforsamling-{y}.txt"
+                .replace("{y}", &extraordinary.year().to_string()),
+            format!(
+                "Referat af ekstraordinær generalforsamling {date}\n\n\
+                 Eneste punkt: lån til tagrenovering. Dirigent: {old_chair}.\n\n\
+                 Forslaget blev vedtaget. {ellen} (nr. 5) og {karen} stemte imod. \
+                 Indbetaling af ekstraordinært bidrag sker til foreningens konto \
+                 1551-0012345678.\n\n\
+                 Ulla Troelunds søn, Mads, tilbød at hjælpe med oprydningen; han kan \
+                 træffes på 61 22 33 44.\n",
+                date = danish_date(extraordinary),
+                old_chair = name(5),
+                ellen = name(4),
+                karen = name(10),
+            ),
+            MeetingKind::Extraordinary,
+            extraordinary,
+        ),
+    ];
+    for (file_name, text, kind, date) in documents {
+        let bytes = if file_name.ends_with(".pdf") {
+            archive::render(&text, ExportFormat::Pdf, Some(Country::DK)).map_err(|e| err(&e))?
+        } else {
+            text.into_bytes()
+        };
+        archive::import(
+            conn,
+            &file_name,
+            bytes,
+            Some(date),
+            Some(kind),
+            today,
+            ACTOR,
+            now,
+        )
+        .map_err(|e| err(&e))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,6 +667,53 @@ mod tests {
             "Kastanje Ejendomsservice ApS",
         ] {
             assert!(organisations::find(&conn, text).unwrap().is_some());
+        }
+    }
+
+    #[test]
+    fn the_demo_minutes_span_several_years_with_personal_data_to_find() {
+        use crate::minutes;
+        use crate::redact::{Decision, Detector};
+        let conn = crate::store::create().unwrap();
+        let now: DateTime<Utc> = "2026-03-14T10:00:00Z".parse().unwrap();
+        association::create(&conn, DEMO_NAME, Country::DK, now).unwrap();
+        register(&conn, now).unwrap();
+        super::minutes(&conn, now).unwrap();
+        let docs = minutes::list(&conn).unwrap();
+        assert_eq!(docs.len(), 4);
+        let years: std::collections::BTreeSet<i32> = docs.iter().map(|d| d.date.year()).collect();
+        assert!(years.len() >= 3, "{years:?}");
+        assert!(!minutes::search(&conn, "tagrenovering*", 10)
+            .unwrap()
+            .is_empty());
+        let chair = format!("{} {}", FIRST[2], LAST[2]);
+        for d in &docs {
+            let ctx = minutes::redaction_context(&conn, Some(d.date)).unwrap();
+            let found = minutes::findings(&conn, d.id, &Detector::new(Some(&ctx))).unwrap();
+            assert!(
+                found.iter().any(|f| f.decision == Decision::Redact),
+                "{}",
+                d.title
+            );
+            // Today's chair stays in the minutes since her election and goes before it.
+            let chair_decisions: Vec<Decision> = found
+                .iter()
+                .filter(|f| f.text == chair)
+                .map(|f| f.decision)
+                .collect();
+            if d.date >= NaiveDate::from_ymd_opt(2025, 4, 24).unwrap() {
+                assert!(
+                    chair_decisions.iter().all(|x| *x == Decision::Keep),
+                    "{}",
+                    d.title
+                );
+            } else if !chair_decisions.is_empty() {
+                assert!(
+                    chair_decisions.iter().all(|x| *x == Decision::Redact),
+                    "{}",
+                    d.title
+                );
+            }
         }
     }
 }
