@@ -472,7 +472,7 @@ impl NameRecognizer {
             }
         }
         self.flush(text, &mut s);
-        self.settle(&mut s);
+        self.settle(text, &mut s);
         out.extend(
             s.out
                 .into_iter()
@@ -492,9 +492,6 @@ impl NameRecognizer {
         let run = std::mem::take(&mut s.run);
         let names = first_names();
         let n = run.len();
-        // "Overgaard Revision ApS": a surname inside a company's name is the company's (worked out only
-        // when a word is left over, which is rare).
-        let mut company_run: Option<bool> = None;
         let mut i = 0usize;
         while i < n {
             let t = run[i];
@@ -688,13 +685,13 @@ impl NameRecognizer {
             }
             // 3. A capitalised word after a cue such as "fru", "hr." or "andelshaver".
             if !t.upper
-                && text
-                    .get(t.start..t.end)
-                    .is_some_and(|w| w.chars().count() >= 2)
-                && cue_before(text, t.start)
                 && (i == 0
                     || run[i - 1].particle
-                    || is_one_of(&s.keys[run[i - 1].k0..run[i - 1].k1], CUES_BEFORE))
+                    || cue_set().contains(&s.keys[run[i - 1].k0..run[i - 1].k1]))
+                && text
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.chars().nth(1).is_some())
+                && cue_before(text, t.start)
             {
                 let k = self.guest_end(s, &run, i + 1).min(i + 3);
                 if !followed_by_company(text, run[k - 1].end) {
@@ -709,16 +706,9 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
-            let company = *company_run.get_or_insert_with(|| {
-                run.iter().any(|t| {
-                    !t.particle
-                        && (is_legal_form(text.get(t.start..t.end).unwrap_or(""))
-                            || company_suffixes().contains(&s.keys[t.k0..t.k1]))
-                }) || followed_by_company(text, run[n - 1].end)
-            });
-            if !company {
-                s.loose.push((t.start, t.end, t.k0, t.g1));
-            }
+            // Whether the word is part of a company's name is checked in `settle`, for the few
+            // loose words that turn out to matter.
+            s.loose.push((t.start, t.end, t.k0, t.g1));
             i += 1;
         }
         s.run = run;
@@ -937,7 +927,7 @@ impl NameRecognizer {
     }
 
     /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
-    fn settle(&self, s: &mut Scan) {
+    fn settle(&self, text: &str, s: &mut Scan) {
         for (at, candidates) in std::mem::take(&mut s.weak) {
             let named = s
                 .full_mentions
@@ -979,7 +969,8 @@ impl NameRecognizer {
         }
         for &(start, end, k0, k1) in &s.loose {
             let key = &s.keys[k0..k1];
-            if s.guest_words.contains(key) {
+            // "Overgaard Revision ApS": a surname inside a company's name is the company's.
+            if s.guest_words.contains(key) && !super::policy::company_follows(text, end) {
                 s.out.push(Raw {
                     start,
                     end,
@@ -1141,7 +1132,7 @@ fn street_after(text: &str, end: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    street_word(word)
+    street_word(&word.to_lowercase())
 }
 
 /// Street words, alone or as the end of a compound ("Bajers Vej", "Kongensgade" is one word and no name).
@@ -1176,10 +1167,9 @@ fn street_compound(key: &str) -> bool {
         "strædet",
         "boulevard",
     ];
-    let lower = key.to_lowercase();
     ENDINGS
         .iter()
-        .any(|e| lower.len() >= e.len() + 3 && lower.ends_with(e))
+        .any(|e| key.len() >= e.len() + 3 && key.ends_with(e))
 }
 
 /// A street word standing alone ("Vej", "gate", "Plads").
@@ -1232,6 +1222,11 @@ fn street_alone(key: &str) -> bool {
     ];
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| WordSet::new(STREET)).contains_fold(key)
+}
+
+fn cue_set() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(CUES_BEFORE))
 }
 
 fn company_suffixes() -> &'static WordSet {
@@ -1372,11 +1367,7 @@ fn cue_before(text: &str, start: usize) -> bool {
         return false;
     };
     // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
-    static CUES: OnceLock<WordSet> = OnceLock::new();
-    if !CUES
-        .get_or_init(|| WordSet::new(CUES_BEFORE))
-        .contains_fold(w)
-    {
+    if !cue_set().contains_fold(w) {
         return false;
     }
     let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);

@@ -1034,10 +1034,10 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
         &RE,
         r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etage|et|tr|trappor|trappa|vån|våning)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
     )?;
+    // The street first: it is cheap and rules out most numbers before the pattern runs.
+    let street = street_start(text, run.start)?;
     let after = text.get(run.end..)?;
     let m = re.find(after)?;
-    // The "(?i)" makes [HUKL] case-insensitive; a flat code must be upper-case.
-    let street = street_start(text, run.start)?;
     Some(raw(
         street,
         run.end + m.end(),

@@ -444,7 +444,7 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
 }
 
 /// Whether the capitalised words right after `end` finish a company's name ("… Revision ApS").
-fn company_follows(text: &str, end: usize) -> bool {
+pub(super) fn company_follows(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
         return false;
     };
