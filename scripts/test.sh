@@ -30,7 +30,9 @@ step "cargo clippy" cargo clippy --workspace --all-targets "${features[@]}" -- -
 step "Rust tests" cargo test --workspace "${features[@]}"
 step "UI checks (svelte-check)" bash -c "cd ui && npm run check"
 step "UI tests (vitest)" bash -c "cd ui && npm test"
-step "desktop build for end-to-end" cargo build -p andel-desktop "${features[@]}"
+# Same targets and features as the test run above, so it reuses every artifact and only links
+# the app's binary (`-p andel-desktop` alone would resolve features differently and rebuild).
+step "desktop build for end-to-end" cargo build --workspace --all-targets "${features[@]}"
 step "end-to-end (real app under Xvfb)" scripts/e2e.sh
 
 echo
