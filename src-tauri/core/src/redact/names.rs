@@ -1140,7 +1140,7 @@ fn street_word(key: &str) -> bool {
     street_compound(key) || street_alone(key)
 }
 
-/// "Rømersvej", "Kongensgade", "Storgatan": one word ending like a street.
+/// "rømersvej", "kongensgade", "storgatan": one word ending like a street; `key` is lower-case.
 fn street_compound(key: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "vej",
@@ -1172,7 +1172,7 @@ fn street_compound(key: &str) -> bool {
         .any(|e| key.len() >= e.len() + 3 && key.ends_with(e))
 }
 
-/// A street word standing alone ("Vej", "gate", "Plads").
+/// A street word standing alone ("vej", "gate", "plads"); `key` is lower-case.
 fn street_alone(key: &str) -> bool {
     const STREET: &[&str] = &[
         "vej",
@@ -1221,7 +1221,7 @@ fn street_alone(key: &str) -> bool {
         "centret",
     ];
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| WordSet::new(STREET)).contains_fold(key)
+    SET.get_or_init(|| WordSet::new(STREET)).contains(key)
 }
 
 fn cue_set() -> &'static WordSet {

@@ -47,6 +47,15 @@ pub fn is_word_char(c: char) -> bool {
 /// spaces around it inside a word that was hyphenated across lines ("Rosenborg-\nFriis").
 pub fn fold_into(word: &str, buf: &mut String) {
     buf.clear();
+    // Fast path: a plain ASCII word.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
+    {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return;
+    }
     let mut combining = false;
     for c in word.chars() {
         if c == '\n' || c == '\r' || c == ' ' || c == '\u{a0}' {
