@@ -39,6 +39,29 @@ impl From<andel_core::association::Error> for IpcError {
     }
 }
 
+/// The register's errors each carry their code.
+macro_rules! coded {
+    ($($t:ty),* $(,)?) => {$(
+        impl From<$t> for IpcError {
+            fn from(e: $t) -> IpcError {
+                IpcError::new(e.code(), e.to_string())
+            }
+        }
+    )*};
+}
+
+coded!(
+    andel_core::register::units::Error,
+    andel_core::register::people::Error,
+    andel_core::register::sublets::Error,
+    andel_core::register::plates::Error,
+    andel_core::register::roles::Error,
+    andel_core::register::organisations::Error,
+    andel_core::register::overview::Error,
+    andel_core::register::import::Error,
+    andel_core::register::guard::Refused,
+);
+
 impl From<andel_core::store::SqlError> for IpcError {
     fn from(e: andel_core::store::SqlError) -> IpcError {
         IpcError::new(ErrorCode::Internal, format!("Database error: {e}"))

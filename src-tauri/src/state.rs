@@ -75,6 +75,8 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Everything the commands share.
 pub struct AppState {
     pub session: Mutex<Option<Session>>,
+    /// The resident list the import wizard has read, kept between its steps.
+    pub import: Mutex<Option<andel_core::register::import::Table>>,
     pub prefs: Mutex<Preferences>,
     pub prefs_path: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
@@ -90,6 +92,7 @@ impl AppState {
             .unwrap_or_default();
         AppState {
             session: Mutex::new(None),
+            import: Mutex::new(None),
             prefs: Mutex::new(prefs),
             prefs_path,
             data_dir: dirs::data_dir().map(|d| d.join("andel")),
@@ -135,6 +138,10 @@ impl AppState {
             session.autosave.flush()?;
         }
         *slot = None;
+        // The wizard's list goes with the archive (after releasing the session: the import
+        // commands take the list first, then the session).
+        drop(slot);
+        *lock(&self.import) = None;
         Ok(())
     }
 }

@@ -90,7 +90,10 @@ fn overview_of(vault: &Vault, save_state: SaveState) -> IpcResult<Overview> {
 }
 
 /// Runs `f` on the open archive.
-fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -> IpcResult<T> {
+pub(crate) fn with_vault<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Vault) -> IpcResult<T>,
+) -> IpcResult<T> {
     let session = lock(&state.session);
     let session = session.as_ref().ok_or_else(IpcError::not_open)?;
     let mut vault = lock(&session.vault);
@@ -98,7 +101,10 @@ fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -
 }
 
 /// Runs a change on the open archive and schedules an autosave when it succeeds.
-fn change<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -> IpcResult<T> {
+pub(crate) fn change<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Vault) -> IpcResult<T>,
+) -> IpcResult<T> {
     let session = lock(&state.session);
     let session = session.as_ref().ok_or_else(IpcError::not_open)?;
     let result = {

@@ -216,6 +216,7 @@ export const da = {
       roles: 'Roller',
       organisations: 'Organisationer',
       audit_entries: 'Linjer i loggen',
+      documents: 'Referater',
     },
   },
   settings: {

@@ -234,6 +234,7 @@ export const en = {
       roles: 'Roles',
       organisations: 'Organisations',
       audit_entries: 'Entries in the log',
+      documents: 'Minutes',
     },
   },
   settings: {

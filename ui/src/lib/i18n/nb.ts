@@ -216,6 +216,7 @@ export const nb = {
       roles: 'Roller',
       organisations: 'Organisasjoner',
       audit_entries: 'Linjer i loggen',
+      documents: 'Protokoller',
     },
   },
   settings: {

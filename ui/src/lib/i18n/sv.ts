@@ -216,6 +216,7 @@ export const sv = {
       roles: 'Roller',
       organisations: 'Organisationer',
       audit_entries: 'Rader i loggen',
+      documents: 'Protokoll',
     },
   },
   settings: {

@@ -153,6 +153,249 @@ async auditTrail(limit: number) : Promise<Result<AuditEntry[], IpcError>> {
 }
 },
 /**
+ * Units with their current owners; with a query, only those whose number, address or owner
+ * matches.
+ */
+async unitsList(query: string) : Promise<Result<UnitWithOwners[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("units_list", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A unit with its full history: owners, sublets and name plates.
+ */
+async unitPage(id: number) : Promise<Result<UnitPage, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unit_page", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * People, current or former; with a query, those whose name, phone or e-mail matches.
+ */
+async peopleList(former: boolean, query: string) : Promise<Result<PersonListed[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("people_list", { former, query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A person and everything they are connected to.
+ */
+async personPage(id: number) : Promise<Result<PersonPage, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("person_page", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every sublet with its status and warnings as of today.
+ */
+async subletsList() : Promise<Result<Sublet[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sublets_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records an owner's request to sublet (in one transaction with a new subtenant).
+ */
+async subletRequest(form: SubletForm) : Promise<Result<Sublet, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sublet_request", { form }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The board's decision on a request; the deciding board member is the one using the app.
+ */
+async subletDecide(id: number, approve: boolean, on: string | null) : Promise<Result<Sublet, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sublet_decide", { id, approve, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Closes a sublet: the subtenant has moved out.
+ */
+async subletEnd(id: number, on: string | null) : Promise<Result<Sublet, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sublet_end", { id, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async platesList() : Promise<Result<PlateOrder[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plates_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Drafts a name-plate order for a unit.
+ */
+async plateAdd(unitId: number, lines: string[], kinds: PlateKind[]) : Promise<Result<PlateOrder, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plate_add", { unitId, lines, kinds }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Marks an order as sent to the caretaker (an organisation).
+ */
+async plateSent(id: number, to: number | null, on: string | null) : Promise<Result<PlateOrder, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plate_sent", { id, to, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async plateMounted(id: number, on: string | null) : Promise<Result<PlateOrder, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plate_mounted", { id, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The roles held today, or with `all` every role ever recorded.
+ */
+async rolesList(all: boolean) : Promise<Result<Role[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("roles_list", { all }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Gives a person a role; the person is added when no one has that name (a meeting chair may
+ * be an outside lawyer).
+ */
+async roleAdd(name: string, kind: RoleKind, from: string | null, to: string | null) : Promise<Result<Role, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("role_add", { name, kind, from, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async roleEnd(id: number, on: string | null) : Promise<Result<Role, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("role_end", { id, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async organisationsList() : Promise<Result<Organisation[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("organisations_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async organisationAdd(fields: OrganisationFields) : Promise<Result<Organisation, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("organisation_add", { fields }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async organisationUpdate(id: number, changes: OrganisationFields) : Promise<Result<Organisation, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("organisation_update", { id, changes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What needs the board's attention today.
+ */
+async attention() : Promise<Result<Attention, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("attention") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The native "open" dialog for a resident list. `None` when the user cancels.
+ * 
+ * Synchronous on purpose: Tauri runs synchronous commands on the main thread, which GTK's
+ * dialogs need.
+ */
+async pickResidentList() : Promise<string | null> {
+    return await TAURI_INVOKE("pick_resident_list");
+},
+/**
+ * Reads the resident list at `path`, keeps it for the next steps, and previews it with the
+ * automatic (and remembered) column mapping.
+ */
+async importRead(path: string) : Promise<Result<Preview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_read", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What importing the loaded list would do with the board's column choices.
+ */
+async importPreview(mapping: ColumnChoice[]) : Promise<Result<Preview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_preview", { mapping }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the loaded list in one transaction and returns the report; the list is then
+ * forgotten.
+ */
+async importApply(mapping: ColumnChoice[]) : Promise<Result<Preview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_apply", { mapping }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Forgets the loaded list (the wizard was closed).
+ */
+async importCancel() : Promise<void> {
+    await TAURI_INVOKE("import_cancel");
+},
+/**
  * Quits the app, saving first; with `discard_unsaved` it quits even when saving fails.
  */
 async quit(discardUnsaved: boolean) : Promise<Result<null, IpcError>> {
@@ -211,13 +454,90 @@ export type Association = { name: string; country: Country; org_number: string |
  */
 export type AssociationChanges = { name: string | null; country: Country | null; org_number: string | null; address: string | null; email: string | null }
 /**
+ * The register's overview (`register::overview::Overview`), under its own name because the
+ * archive's overview is already called `Overview` in the bindings.
+ */
+export type Attention = { today: string; 
+/**
+ * Requests the board has not decided, oldest first.
+ */
+awaiting_decision: Sublet[]; 
+/**
+ * Approved sublets whose period ends within 30 days.
+ */
+ending_soon: Sublet[]; 
+/**
+ * Approved sublets whose period is over but that were not closed.
+ */
+overdue: Sublet[]; 
+/**
+ * Name-plate drafts not yet sent.
+ */
+plates_not_sent: PlateOrder[]; 
+/**
+ * Name-plate orders sent but not yet mounted.
+ */
+plates_not_mounted: PlateOrder[] }
+/**
  * One entry of the audit trail.
  */
 export type AuditEntry = { at: string; actor: string; action: string; subject: string | null }
 /**
+ * One line of the preview: what happens to whom in which unit.
+ */
+export type Change = { unit: string; person: string | null; kind: ChangeKind; 
+/**
+ * The day it takes effect, where there is one.
+ */
+on: string | null; 
+/**
+ * The fields that change: phone, email, moved_in, flat, address, postcode_city, floor.
+ */
+fields: string[]; 
+/**
+ * What changes, in a few English words, for the CLI ("new owner from 2021-08-01").
+ */
+detail: string }
+/**
+ * What the import does to an owner or a unit.
+ */
+export type ChangeKind = 
+/**
+ * A new owner (in a new or a known unit); `on` is the moved-in day if listed.
+ */
+"new_owner" | 
+/**
+ * A listed owner's contact data or moved-in day changes; see `fields`.
+ */
+"owner" | 
+/**
+ * The unit's own details change; see `fields`.
+ */
+"unit" | 
+/**
+ * An owner is no longer listed for the unit; the ownership ends `on`.
+ */
+"no_longer_listed" | 
+/**
+ * The unit is not in the list at all; its owners' ownerships end `on`.
+ */
+"unit_not_listed"
+/**
  * Sent when closing the window could not save: the UI asks whether to quit anyway.
  */
 export type CloseBlocked = { message: string }
+/**
+ * One column of the list and what it is read as.
+ */
+export type Column = { index: number; header: string; field: Field | null; mapped_by: MappedBy }
+/**
+ * The board's choice for one column of the list.
+ */
+export type ColumnChoice = { 
+/**
+ * The column's header as the list writes it.
+ */
+column: string; field: Field }
 /**
  * The three countries Andel knows the law and the paperwork of.
  */
@@ -225,7 +545,15 @@ export type Country = "DK" | "NO" | "SE"
 /**
  * How many records of each kind the archive holds.
  */
-export type Counts = { audit_entries: number; units: number; people: number; ownerships: number; sublets: number; name_plate_orders: number; roles: number; organisations: number }
+export type Counts = { audit_entries: number; units: number; people: number; ownerships: number; sublets: number; name_plate_orders: number; roles: number; organisations: number; 
+/**
+ * Minutes in the archive.
+ */
+documents: number }
+/**
+ * The board's decision on a request.
+ */
+export type Decision = "approved" | "rejected"
 export type DemoArchive = { path: string; passphrase: string }
 /**
  * What went wrong, in a form a program can act on.
@@ -296,6 +624,46 @@ export type ErrorCode =
  */
 "internal"
 /**
+ * What a column of the resident list holds.
+ */
+export type Field = 
+/**
+ * Share number (andelsnr.); identifies the unit.
+ */
+"share" | 
+/**
+ * Flat number (Leil.nr, Lgh nr, LM-nr); identifies the unit when there is no share number.
+ */
+"flat" | "address" | "postcode_city" | 
+/**
+ * Floor and side (Etage, Etasje, Våning).
+ */
+"floor" | 
+/**
+ * The owner's name; may hold two ("X og Y").
+ */
+"name" | 
+/**
+ * A co-owner's name.
+ */
+"co_owner" | "first_name" | "last_name" | "phone" | "email" | 
+/**
+ * The day the owner moved in or took over.
+ */
+"moved_in" | 
+/**
+ * Whether the unit is sublet (shown, not imported: sublets need the board's decision).
+ */
+"sublet" | 
+/**
+ * A national identity number: never read.
+ */
+"national_id" | 
+/**
+ * A column to leave out.
+ */
+"ignore"
+/**
  * An error as the UI receives it.
  */
 export type IpcError = { code: ErrorCode; message: string }
@@ -307,15 +675,135 @@ export type LockHolder = { user: string; host: string; pid: number;
  * RFC 3339 time the archive was opened.
  */
 since: string }
+/**
+ * Where a column's field came from.
+ */
+export type MappedBy = 
+/**
+ * Andel recognised the column name.
+ */
+"automatic" | 
+/**
+ * The board chose it for an earlier list of this association.
+ */
+"remembered" | 
+/**
+ * The board chose it for this import.
+ */
+"given" | 
+/**
+ * Nothing: the column is left out.
+ */
+"unmapped"
+/**
+ * Which national identity number a value looks like.
+ */
+export type NationalId = 
+/**
+ * A Danish CPR number (DDMMYY-SSSS).
+ */
+"danish_cpr" | 
+/**
+ * A Norwegian fødselsnummer or D-/H-number (DDMMYY + 5 digits).
+ */
+"norwegian_birth_number" | 
+/**
+ * A Swedish personnummer or samordningsnummer ((YY)YYMMDD-SSSC).
+ */
+"swedish_personal_number"
 export type NewArchive = { path: string; association: string; country: Country; passphrase: string; 
 /**
  * The board member creating it, for the audit trail.
  */
 actor: string }
 /**
+ * An organisation.
+ */
+export type Organisation = { id: number; name: string; kind: OrganisationKind; 
+/**
+ * A contact person or department.
+ */
+contact: string | null; email: string | null; phone: string | null; 
+/**
+ * When the data processing agreement was signed; `None` if there is none.
+ */
+dpa_signed_on: string | null; dpa_reference: string | null; 
+/**
+ * Country (ISO code) outside the EU/EEA that personal data is transferred to, if any.
+ */
+third_country: string | null; 
+/**
+ * The legal ground for that transfer (adequacy decision, standard contractual clauses, ...).
+ */
+transfer_safeguard: string | null }
+/**
+ * A new organisation, or changes to one (`None` keeps a field, an empty string clears it).
+ */
+export type OrganisationFields = { name: string | null; kind: OrganisationKind | null; contact: string | null; email: string | null; phone: string | null; 
+/**
+ * `YYYY-MM-DD`, or empty to clear.
+ */
+dpa_signed_on: string | null; dpa_reference: string | null; third_country: string | null; transfer_safeguard: string | null }
+/**
+ * What an organisation does for the association.
+ */
+export type OrganisationKind = "administrator" | "caretaker" | "cloud" | "newsletter" | "bank" | "auditor" | "other"
+/**
  * What the main window shows about the open archive.
  */
 export type Overview = { path: string; association: Association; summary: Summary; auto_lock_minutes: number; save_state: SaveState; read_only: boolean }
+/**
+ * One person's ownership of one unit.
+ */
+export type Ownership = { id: number; unit_id: number; unit_number: string; person_id: number; person_name: string; 
+/**
+ * The day they took over; unknown for old records.
+ */
+from: string | null; 
+/**
+ * The day they moved out (the first day they no longer own it); `None` while they own it.
+ */
+to: string | null }
+/**
+ * A person in the register.
+ */
+export type Person = { id: number; name: string; phone: string | null; email: string | null; note: string | null }
+/**
+ * A person in a list, with what connects them today.
+ */
+export type PersonListed = ({ id: number; name: string; phone: string | null; email: string | null; note: string | null }) & { standing: Standing; 
+/**
+ * Numbers of the units they own today.
+ */
+units: string[]; 
+/**
+ * Roles they hold today (kebab-case kinds).
+ */
+roles: string[]; 
+/**
+ * The last day of their last ownership, for former owners.
+ */
+moved_out: string | null }
+/**
+ * Everything a person is connected to: the person page.
+ */
+export type PersonPage = { person: Person; standing: Standing; ownerships: Ownership[]; sublets: Sublet[]; roles: Role[] }
+/**
+ * Which plate an order is for.
+ */
+export type PlateKind = "door" | "mailbox" | "intercom"
+/**
+ * A name-plate order.
+ */
+export type PlateOrder = { id: number; unit_id: number; unit_number: string; lines: string[]; kinds: PlateKind[]; 
+/**
+ * What proposed the draft ("ownership:12", "sublet:3"); `None` when typed by the board.
+ */
+cause: string | null; created_on: string; sent_on: string | null; sent_to: number | null; sent_to_name: string | null; mounted_on: string | null; status: PlateStatus }
+/**
+ * Where an order stands.
+ */
+export type PlateStatus = "draft" | "sent" | "mounted"
 /**
  * The user's preferences, kept outside any archive.
  */
@@ -329,6 +817,54 @@ language: string | null;
  */
 actor: string | null; recent: RecentArchive[] }
 /**
+ * What an import does (or did): the preview and, after [`apply`], the report.
+ */
+export type Preview = { source: Source; 
+/**
+ * The row holding the column names.
+ */
+header_row: number; columns: Column[]; 
+/**
+ * How many units the list holds.
+ */
+units: number; 
+/**
+ * How many different people the list names.
+ */
+people: number; 
+/**
+ * How many ownerships (person and unit) the list holds.
+ */
+ownerships: number; 
+/**
+ * New owners (and new units).
+ */
+added: Change[]; 
+/**
+ * Changed contact data, dates or unit details.
+ */
+changed: Change[]; 
+/**
+ * Owners no longer listed, whose ownership gets an end date.
+ */
+ended: Change[]; 
+/**
+ * Rows not taken.
+ */
+rejected: RowIssue[]; 
+/**
+ * Rows taken with something left out (a national ID, a broken e-mail address).
+ */
+warnings: RowIssue[]; 
+/**
+ * Remarks on the whole list (a national-ID column that was not read, sublet flags).
+ */
+notes: string[]; 
+/**
+ * Whether the changes were carried out.
+ */
+applied: boolean }
+/**
  * How an archive on disk is protected, read from its header without decrypting anything.
  */
 export type Protection = "passphrase" | "recipients"
@@ -340,6 +876,58 @@ export type RecentArchive = { path: string; association: string;
  * RFC 3339.
  */
 opened_at: string }
+/**
+ * A person's role for a period.
+ */
+export type Role = { id: number; person_id: number; person_name: string; kind: RoleKind; from: string | null; 
+/**
+ * The last day in the role; `None` while it lasts.
+ */
+to: string | null }
+/**
+ * What a person does for the association.
+ */
+export type RoleKind = "chair" | "vice-chair" | "treasurer" | "secretary" | "board-member" | "alternate" | "meeting-chair" | "minute-taker" | "auditor" | "nomination-committee" | "webmaster"
+/**
+ * A row that was refused, or taken with something left out, and why.
+ */
+export type RowIssue = { 
+/**
+ * The row's number in the file (the header is usually row 1).
+ */
+row: number; 
+/**
+ * The reason in English, for the CLI; the app words it from `problem`.
+ */
+reason: string; problem: RowProblem }
+/**
+ * What is wrong with a row, for the app to put in the board's language.
+ */
+export type RowProblem = 
+/**
+ * More values than columns (refused).
+ */
+{ kind: "too_many_values"; values: number; columns: number } | 
+/**
+ * No share number, flat number or address (refused).
+ */
+{ kind: "no_unit" } | 
+/**
+ * No owner's name (refused).
+ */
+{ kind: "no_name" } | 
+/**
+ * A moved-in date that is not a date (refused).
+ */
+{ kind: "bad_date"; column: string; value: string } | 
+/**
+ * A national ID was left out of a value (row taken).
+ */
+{ kind: "national_id"; column: string; id: NationalId } | 
+/**
+ * An e-mail address that is not one was left out (row taken).
+ */
+{ kind: "bad_email"; column: string; value: string }
 /**
  * Where saving stands, for the save indicator.
  */
@@ -365,9 +953,70 @@ export type SaveState =
  */
 export type SaveStateChanged = SaveState
 /**
+ * How the file was read, for the preview ("UTF-8, separated by semicolons").
+ */
+export type Source = 
+/**
+ * A CSV (or tab-separated text) file.
+ */
+{ kind: "text"; encoding: string; separator: string } | 
+/**
+ * A spreadsheet; `sheet` is the name of the sheet read (the first).
+ */
+{ kind: "spreadsheet"; sheet: string }
+/**
+ * Whether someone is connected to the association today.
+ */
+export type Standing = 
+/**
+ * Owns a unit, holds a role, or sublets a unit (or asked to) for a period not yet over.
+ */
+"current" | 
+/**
+ * Was connected once; nothing is current.
+ */
+"former"
+/**
+ * Where a sublet stands on a given day.
+ */
+export type Status = 
+/**
+ * Waiting for the board's decision.
+ */
+"requested" | 
+/**
+ * The board said no.
+ */
+"rejected" | 
+/**
+ * Approved; the period has not begun.
+ */
+"approved" | 
+/**
+ * Approved and within its period (or past it, but not yet closed: see the warnings).
+ */
+"active" | 
+/**
+ * Closed: the subtenant has moved out.
+ */
+"ended"
+/**
  * How hard a passphrase is to guess.
  */
 export type Strength = "weak" | "fair" | "good" | "strong"
+/**
+ * A sublet with its status and warnings for the day it was read.
+ */
+export type Sublet = { id: number; unit_id: number; unit_number: string; owner_id: number | null; owner_name: string | null; subtenant_id: number; subtenant_name: string; requested_on: string; reason: string | null; from: string; to: string; decision: Decision | null; decided_on: string | null; decided_by: number | null; decided_by_name: string | null; ended_on: string | null; status: Status; warnings: Warning[] }
+/**
+ * A sublet request as the form sends it: the subtenant by name (added to the register when
+ * new).
+ */
+export type SubletForm = { unit_id: number; subtenant: string; 
+/**
+ * `None` is today.
+ */
+requested_on: string | null; reason: string | null; from: string; to: string }
 /**
  * What `andel info` and the app show about an open archive.
  */
@@ -375,11 +1024,51 @@ export type Summary = { association: string; country: Country; schema_version: n
 /**
  * "passphrase" or "recipients".
  */
-encryption: string; recipients: number; 
+encryption: string; recipients: number; counts: Counts }
 /**
- * SHA-256 of the file as last read or written, hex.
+ * A unit of the association.
  */
-fingerprint: string; counts: Counts }
+export type Unit = { id: number; 
+/**
+ * Share number, or flat number where shares are not numbered.
+ */
+number: string; 
+/**
+ * The flat's own number when it differs from the share number (Leil.nr, Lgh nr, LM-nr).
+ */
+flat: string | null; address: string | null; postcode_city: string | null; 
+/**
+ * Floor and side, e.g. "st. tv." or "2. etg.".
+ */
+floor_side: string | null }
+/**
+ * The unit page: the unit and its whole history.
+ */
+export type UnitPage = { unit: Unit; 
+/**
+ * Every ownership, oldest first; current ones have no end date.
+ */
+ownerships: Ownership[]; sublets: Sublet[]; plates: PlateOrder[] }
+/**
+ * A unit with the people who own it on the day asked about.
+ */
+export type UnitWithOwners = ({ id: number; 
+/**
+ * Share number, or flat number where shares are not numbered.
+ */
+number: string; 
+/**
+ * The flat's own number when it differs from the share number (Leil.nr, Lgh nr, LM-nr).
+ */
+flat: string | null; address: string | null; postcode_city: string | null; 
+/**
+ * Floor and side, e.g. "st. tv." or "2. etg.".
+ */
+floor_side: string | null }) & { 
+/**
+ * Current owners' names, earliest owner first.
+ */
+owners: string[]; owner_ids: number[] }
 export type UnlockRequest = { path: string; 
 /**
  * For archives protected by a passphrase.
@@ -393,6 +1082,22 @@ identity_file: string | null; actor: string;
  * Open although someone else has it open.
  */
 take_over_lock: boolean }
+/**
+ * Something about a sublet the board should look at.
+ */
+export type Warning = 
+/**
+ * The period ends within 30 days.
+ */
+{ kind: "ends_soon"; days: number } | 
+/**
+ * The period is over but the sublet was not closed.
+ */
+{ kind: "overdue"; since: string } | 
+/**
+ * The period is longer than the association allows.
+ */
+{ kind: "too_long"; months: number; max_months: number }
 
 /** tauri-specta globals **/
 

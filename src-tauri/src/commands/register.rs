@@ -1,0 +1,486 @@
+//! Commands on the register: residents and units, sublets, name plates, board and roles,
+//! organisations, what needs the board's attention, and the import wizard for the
+//! administrator's resident list.
+//!
+//! "Today" is the local calendar day, read here and passed to andel-core, which never reads the
+//! clock. Commands that change data run through [`change`], so an autosave follows.
+
+use std::path::Path;
+
+use andel_core::register::import::{self, Field, Preview};
+use andel_core::register::organisations::{self, Organisation, OrganisationFields};
+use andel_core::register::overview;
+use andel_core::register::people::{self, PersonListed, PersonPage, Standing};
+use andel_core::register::plates::{self, PlateKind, PlateOrder};
+use andel_core::register::roles::{self, Role, RoleKind};
+use andel_core::register::sublets::{self, Decision, Sublet};
+use andel_core::register::units::{self, UnitPage, UnitWithOwners};
+use andel_core::register::{guard, Id};
+use andel_core::ErrorCode;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::archive::{change, with_vault};
+use crate::error::{IpcError, IpcResult};
+use crate::state::{lock, AppState};
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+// ---------------------------------------------------------------------------------------------
+// residents
+
+/// Units with their current owners; with a query, only those whose number, address or owner
+/// matches.
+#[tauri::command]
+#[specta::specta]
+pub fn units_list(state: State<'_, AppState>, query: String) -> IpcResult<Vec<UnitWithOwners>> {
+    with_vault(&state, |v| Ok(units::search(v.conn(), &query, today())?))
+}
+
+/// A unit with its full history: owners, sublets and name plates.
+#[tauri::command]
+#[specta::specta]
+pub fn unit_page(state: State<'_, AppState>, id: Id) -> IpcResult<UnitPage> {
+    with_vault(&state, |v| Ok(units::page(v.conn(), id, today())?))
+}
+
+/// People, current or former; with a query, those whose name, phone or e-mail matches.
+#[tauri::command]
+#[specta::specta]
+pub fn people_list(
+    state: State<'_, AppState>,
+    former: bool,
+    query: String,
+) -> IpcResult<Vec<PersonListed>> {
+    let wanted = if former {
+        Standing::Former
+    } else {
+        Standing::Current
+    };
+    with_vault(&state, |v| {
+        let mut found = people::search(v.conn(), &query, today())?;
+        found.retain(|p| p.standing == wanted);
+        Ok(found)
+    })
+}
+
+/// A person and everything they are connected to.
+#[tauri::command]
+#[specta::specta]
+pub fn person_page(state: State<'_, AppState>, id: Id) -> IpcResult<PersonPage> {
+    with_vault(&state, |v| Ok(people::page(v.conn(), id, today())?))
+}
+
+// ---------------------------------------------------------------------------------------------
+// sublets
+
+/// A sublet request as the form sends it: the subtenant by name (added to the register when
+/// new).
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct SubletForm {
+    pub unit_id: Id,
+    pub subtenant: String,
+    /// `None` is today.
+    pub requested_on: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// Every sublet with its status and warnings as of today.
+#[tauri::command]
+#[specta::specta]
+pub fn sublets_list(state: State<'_, AppState>) -> IpcResult<Vec<Sublet>> {
+    with_vault(&state, |v| Ok(sublets::list(v.conn(), today())?))
+}
+
+/// Records an owner's request to sublet (in one transaction with a new subtenant).
+#[tauri::command]
+#[specta::specta]
+pub fn sublet_request(state: State<'_, AppState>, form: SubletForm) -> IpcResult<Sublet> {
+    change(&state, |v| {
+        let actor = v.actor().to_string();
+        let tx = v.conn_mut().transaction()?;
+        guard::check_opt("The reason", form.reason.as_deref())?;
+        let subtenant = people::find_or_add(&tx, &form.subtenant, &actor, now())?;
+        let request = sublets::Request {
+            unit_id: form.unit_id,
+            owner_id: None,
+            subtenant_id: subtenant.id,
+            requested_on: form.requested_on.unwrap_or_else(today),
+            reason: form.reason.clone(),
+            from: form.from,
+            to: form.to,
+        };
+        let sublet = sublets::request(&tx, &request, &actor, now())?;
+        tx.commit()?;
+        Ok(sublets::get(v.conn(), sublet.id, today())?)
+    })
+}
+
+/// The board's decision on a request; the deciding board member is the one using the app.
+#[tauri::command]
+#[specta::specta]
+pub fn sublet_decide(
+    state: State<'_, AppState>,
+    id: Id,
+    approve: bool,
+    on: Option<NaiveDate>,
+) -> IpcResult<Sublet> {
+    let decision = if approve {
+        Decision::Approved
+    } else {
+        Decision::Rejected
+    };
+    change(&state, |v| {
+        let by = people::one_by_name(v.conn(), v.actor())?.map(|p| p.id);
+        let day = today();
+        Ok(sublets::decide(
+            v.conn(),
+            id,
+            decision,
+            on.unwrap_or(day),
+            by,
+            day,
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+/// Closes a sublet: the subtenant has moved out.
+#[tauri::command]
+#[specta::specta]
+pub fn sublet_end(state: State<'_, AppState>, id: Id, on: Option<NaiveDate>) -> IpcResult<Sublet> {
+    change(&state, |v| {
+        let day = today();
+        Ok(sublets::end(
+            v.conn(),
+            id,
+            on.unwrap_or(day),
+            day,
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// name plates
+
+#[tauri::command]
+#[specta::specta]
+pub fn plates_list(state: State<'_, AppState>) -> IpcResult<Vec<PlateOrder>> {
+    with_vault(&state, |v| Ok(plates::list(v.conn())?))
+}
+
+/// Drafts a name-plate order for a unit.
+#[tauri::command]
+#[specta::specta]
+pub fn plate_add(
+    state: State<'_, AppState>,
+    unit_id: Id,
+    lines: Vec<String>,
+    kinds: Vec<PlateKind>,
+) -> IpcResult<PlateOrder> {
+    change(&state, |v| {
+        Ok(plates::add(
+            v.conn(),
+            unit_id,
+            &lines,
+            &kinds,
+            today(),
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+/// Marks an order as sent to the caretaker (an organisation).
+#[tauri::command]
+#[specta::specta]
+pub fn plate_sent(
+    state: State<'_, AppState>,
+    id: Id,
+    to: Option<Id>,
+    on: Option<NaiveDate>,
+) -> IpcResult<PlateOrder> {
+    change(&state, |v| {
+        Ok(plates::mark_sent(
+            v.conn(),
+            id,
+            to,
+            on.unwrap_or_else(today),
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn plate_mounted(
+    state: State<'_, AppState>,
+    id: Id,
+    on: Option<NaiveDate>,
+) -> IpcResult<PlateOrder> {
+    change(&state, |v| {
+        Ok(plates::mark_mounted(
+            v.conn(),
+            id,
+            on.unwrap_or_else(today),
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// board and roles
+
+/// The roles held today, or with `all` every role ever recorded.
+#[tauri::command]
+#[specta::specta]
+pub fn roles_list(state: State<'_, AppState>, all: bool) -> IpcResult<Vec<Role>> {
+    with_vault(&state, |v| {
+        Ok(if all {
+            roles::list(v.conn())?
+        } else {
+            roles::current(v.conn(), today())?
+        })
+    })
+}
+
+/// Gives a person a role; the person is added when no one has that name (a meeting chair may
+/// be an outside lawyer).
+#[tauri::command]
+#[specta::specta]
+pub fn role_add(
+    state: State<'_, AppState>,
+    name: String,
+    kind: RoleKind,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> IpcResult<Role> {
+    change(&state, |v| {
+        let actor = v.actor().to_string();
+        let tx = v.conn_mut().transaction()?;
+        let person = people::find_or_add(&tx, &name, &actor, now())?;
+        let role = roles::add(&tx, person.id, kind, from, to, &actor, now())?;
+        tx.commit()?;
+        Ok(role)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn role_end(state: State<'_, AppState>, id: Id, on: Option<NaiveDate>) -> IpcResult<Role> {
+    change(&state, |v| {
+        Ok(roles::end(
+            v.conn(),
+            id,
+            on.unwrap_or_else(today),
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// organisations
+
+#[tauri::command]
+#[specta::specta]
+pub fn organisations_list(state: State<'_, AppState>) -> IpcResult<Vec<Organisation>> {
+    with_vault(&state, |v| Ok(organisations::list(v.conn())?))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn organisation_add(
+    state: State<'_, AppState>,
+    fields: OrganisationFields,
+) -> IpcResult<Organisation> {
+    change(&state, |v| {
+        Ok(organisations::add(v.conn(), &fields, v.actor(), now())?)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn organisation_update(
+    state: State<'_, AppState>,
+    id: Id,
+    changes: OrganisationFields,
+) -> IpcResult<Organisation> {
+    change(&state, |v| {
+        Ok(organisations::update(
+            v.conn(),
+            id,
+            &changes,
+            v.actor(),
+            now(),
+        )?)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// what needs the board's attention
+
+/// The register's overview (`register::overview::Overview`), under its own name because the
+/// archive's overview is already called `Overview` in the bindings.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Attention {
+    pub today: NaiveDate,
+    /// Requests the board has not decided, oldest first.
+    pub awaiting_decision: Vec<Sublet>,
+    /// Approved sublets whose period ends within 30 days.
+    pub ending_soon: Vec<Sublet>,
+    /// Approved sublets whose period is over but that were not closed.
+    pub overdue: Vec<Sublet>,
+    /// Name-plate drafts not yet sent.
+    pub plates_not_sent: Vec<PlateOrder>,
+    /// Name-plate orders sent but not yet mounted.
+    pub plates_not_mounted: Vec<PlateOrder>,
+}
+
+impl From<overview::Overview> for Attention {
+    fn from(o: overview::Overview) -> Attention {
+        Attention {
+            today: o.today,
+            awaiting_decision: o.awaiting_decision,
+            ending_soon: o.ending_soon,
+            overdue: o.overdue,
+            plates_not_sent: o.plates_not_sent,
+            plates_not_mounted: o.plates_not_mounted,
+        }
+    }
+}
+
+/// What needs the board's attention today.
+#[tauri::command]
+#[specta::specta]
+pub fn attention(state: State<'_, AppState>) -> IpcResult<Attention> {
+    with_vault(
+        &state,
+        |v| Ok(overview::overview(v.conn(), today())?.into()),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// the import wizard
+
+/// The board's choice for one column of the list.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct ColumnChoice {
+    /// The column's header as the list writes it.
+    pub column: String,
+    pub field: Field,
+}
+
+fn pairs(mapping: Vec<ColumnChoice>) -> Vec<(String, Field)> {
+    mapping.into_iter().map(|c| (c.column, c.field)).collect()
+}
+
+/// Runs `f` on the list read by [`import_read`].
+fn with_list<T>(state: &AppState, f: impl FnOnce(&import::Table) -> IpcResult<T>) -> IpcResult<T> {
+    let list = lock(&state.import);
+    let table = list.as_ref().ok_or_else(|| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            "No resident list is loaded. Choose the file again.",
+        )
+    })?;
+    f(table)
+}
+
+/// The native "open" dialog for a resident list. `None` when the user cancels.
+///
+/// Synchronous on purpose: Tauri runs synchronous commands on the main thread, which GTK's
+/// dialogs need.
+#[tauri::command]
+#[specta::specta]
+pub fn pick_resident_list(window: tauri::Window) -> Option<String> {
+    rfd::FileDialog::new()
+        .set_parent(&window)
+        .set_title("Choose the resident list")
+        .add_filter(
+            "Resident list",
+            &["csv", "txt", "tsv", "xlsx", "xls", "ods"],
+        )
+        .set_directory(super::app::default_folder())
+        .pick_file()
+        .map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Reads the resident list at `path`, keeps it for the next steps, and previews it with the
+/// automatic (and remembered) column mapping.
+#[tauri::command]
+#[specta::specta]
+pub fn import_read(state: State<'_, AppState>, path: String) -> IpcResult<Preview> {
+    let bytes = std::fs::read(Path::new(&path)).map_err(|e| {
+        let code = match e.kind() {
+            std::io::ErrorKind::NotFound => ErrorCode::NotFound,
+            _ => ErrorCode::InvalidInput,
+        };
+        IpcError::new(code, format!("Cannot read {path}: {e}"))
+    })?;
+    let table = import::read(&bytes)?;
+    let preview = with_vault(&state, |v| {
+        Ok(import::preview(v.conn(), &table, &[], today())?)
+    })?;
+    *lock(&state.import) = Some(table);
+    Ok(preview)
+}
+
+/// What importing the loaded list would do with the board's column choices.
+#[tauri::command]
+#[specta::specta]
+pub fn import_preview(
+    state: State<'_, AppState>,
+    mapping: Vec<ColumnChoice>,
+) -> IpcResult<Preview> {
+    let mapping = pairs(mapping);
+    with_list(&state, |table| {
+        with_vault(&state, |v| {
+            Ok(import::preview(v.conn(), table, &mapping, today())?)
+        })
+    })
+}
+
+/// Imports the loaded list in one transaction and returns the report; the list is then
+/// forgotten.
+#[tauri::command]
+#[specta::specta]
+pub fn import_apply(state: State<'_, AppState>, mapping: Vec<ColumnChoice>) -> IpcResult<Preview> {
+    let mapping = pairs(mapping);
+    let report = with_list(&state, |table| {
+        change(&state, |v| {
+            let actor = v.actor().to_string();
+            Ok(import::apply(
+                v.conn_mut(),
+                table,
+                &mapping,
+                today(),
+                &actor,
+                now(),
+            )?)
+        })
+    })?;
+    *lock(&state.import) = None;
+    Ok(report)
+}
+
+/// Forgets the loaded list (the wizard was closed).
+#[tauri::command]
+#[specta::specta]
+pub fn import_cancel(state: State<'_, AppState>) {
+    *lock(&state.import) = None;
+}
