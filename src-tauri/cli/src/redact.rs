@@ -62,7 +62,7 @@ pub struct RedactArgs {
 pub struct VerifyArgs {
     #[command(flatten)]
     vault: OptionalVault,
-    /// The file to check (.txt, .md, .docx or .pdf).
+    /// The file to check (.txt, .md, .docx, .pdf or .html).
     #[arg(value_name = "FILE")]
     file: PathBuf,
 }
@@ -81,8 +81,17 @@ struct Loaded {
 
 fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
     let bytes = read(file)?;
-    let format = Format::from_file_name(&file.display().to_string()).map_err(|e| about(file, e))?;
-    let text = minutes::extract_text(&bytes, format).map_err(|e| about(file, e))?;
+    let name = file.display().to_string();
+    // Minutes as imported, or an export of Andel's (an .html page) to check before publishing.
+    let text = match (
+        Format::from_file_name(&name),
+        ExportFormat::from_file_name(&name),
+    ) {
+        (Ok(format), _) => minutes::extract_text(&bytes, format),
+        (Err(_), Ok(export)) => minutes::visible_text(&bytes, export),
+        (Err(e), Err(_)) => Err(e),
+    }
+    .map_err(|e| about(file, e))?;
     let Some(path) = &vault.vault else {
         let findings = Detector::new(None).detect(&text);
         return Ok(Loaded {

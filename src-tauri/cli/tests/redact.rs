@@ -273,6 +273,14 @@ fn redact_writes_each_format_and_the_result_verifies() {
         "out-generalforsamling-2022.txt.pdf",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // An exported web page is checked by its text.
+    let out = a.run(&[
+        "verify",
+        "--vault",
+        "v.andel",
+        "out-generalforsamling-2022.txt.html",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     // Without --vault, block style.
     a.ok(&[
         "redact",
@@ -337,6 +345,14 @@ fn verify_exits_3_with_the_kinds_found() {
     .unwrap();
     let out = a.run(&["verify", "--vault", "v.andel", "clean.md"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    std::fs::write(
+        a.path("page.html"),
+        "<!DOCTYPE html><html><body><p>Tak til Freja &amp; Ole Brink.</p></body></html>",
+    )
+    .unwrap();
+    let out = a.run(&["verify", "--vault", "v.andel", "page.html"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("person"));
     // A file without text and a junk file: exit 1.
     let out = a.run(&["verify", "--vault", "v.andel", arg(&fixture("scan.pdf"))]);
     assert_eq!(code(&out), 1);

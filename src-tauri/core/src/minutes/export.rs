@@ -83,11 +83,7 @@ pub fn publish(
     let country = context.map(|c| c.country);
     let out = redact::apply(text, findings, style, country)?;
     let bytes = render(&out, format, country)?;
-    let visible = match format {
-        ExportFormat::Txt | ExportFormat::Md => out.clone(),
-        ExportFormat::Html => html_text(&String::from_utf8_lossy(&bytes)),
-        ExportFormat::Pdf => extract_text(&bytes, Format::Pdf)?,
-    };
+    let visible = visible_text(&bytes, format)?;
     let kept: Vec<&str> = findings
         .iter()
         .filter(|f| f.decision == Decision::Keep && f.text.chars().count() > 1)
@@ -104,6 +100,16 @@ pub fn publish(
         Ok(bytes)
     } else {
         Err(Error::PersonalDataRemains(kinds))
+    }
+}
+
+/// The text a reader gets from an exported file: the text itself, the HTML's text without tags and
+/// entities, or the PDF's text layer. `andel verify` reads exports with it.
+pub fn visible_text(bytes: &[u8], format: ExportFormat) -> Result<String, Error> {
+    match format {
+        ExportFormat::Txt | ExportFormat::Md => extract_text(bytes, Format::Txt),
+        ExportFormat::Html => Ok(html_text(&String::from_utf8_lossy(bytes))),
+        ExportFormat::Pdf => extract_text(bytes, Format::Pdf),
     }
 }
 
@@ -161,8 +167,8 @@ fn html(text: &str, country: Option<Country>) -> String {
 /// The text a browser shows for our own HTML: the body without tags, entities decoded.
 fn html_text(html: &str) -> String {
     let body = html
-        .split_once("<body>")
-        .map_or(html, |(_, b)| b)
+        .split_once("<body")
+        .map_or(html, |(_, b)| b.split_once('>').map_or(b, |(_, rest)| rest))
         .replace("<br>", "");
     let mut out = String::with_capacity(body.len());
     let mut in_tag = false;

@@ -25,7 +25,7 @@ use crate::{audit, ErrorCode};
 
 pub use context::redaction_context;
 pub use dates::date_in_text;
-pub use export::{publish, render, ExportFormat};
+pub use export::{publish, render, visible_text, ExportFormat};
 pub use extract::{extract_text, Format};
 
 /// Why minutes could not be imported, found, searched or exported.
@@ -250,7 +250,8 @@ pub fn prepare(
     let kind = kind.unwrap_or_else(|| MeetingKind::from_text(&text));
     let title = text
         .lines()
-        .map(str::trim)
+        // A Markdown heading's "#" marks are no part of the title.
+        .map(|l| l.trim().trim_start_matches('#').trim())
         .find(|l| !l.is_empty())
         .map(|l| l.chars().take(160).collect::<String>())
         .unwrap_or_else(|| file_name.to_string());

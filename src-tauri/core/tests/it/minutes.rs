@@ -182,7 +182,7 @@ fn every_format_is_imported_with_its_date_kind_and_original() {
         (md.date, md.kind, md.format),
         (day("2023-06-01"), MeetingKind::Extraordinary, Format::Md)
     );
-    assert_eq!(md.title, "# Referat af ekstraordinær generalforsamling");
+    assert_eq!(md.title, "Referat af ekstraordinær generalforsamling");
 
     // The original file is kept byte for byte.
     let (name, bytes) = minutes::original(&conn, docx.id).unwrap();
