@@ -424,6 +424,22 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
+            // Fast path: a plain lower-case word outside a run of names only needs skipping (unless
+            // it is a particle, which may start "von Hanno").
+            if b.is_ascii_lowercase() && s.run.is_empty() {
+                let mut e = i + 1;
+                while e < bytes.len() && bytes[e].is_ascii_lowercase() {
+                    e += 1;
+                }
+                let plain = bytes
+                    .get(e)
+                    .is_none_or(|&n| n < 0x80 && !matches!(n, b'-' | b'\''));
+                if plain && !is_particle(text.get(i..e).unwrap_or("")) {
+                    i = e;
+                    prev_end = e;
+                    continue;
+                }
+            }
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 i += 1;
                 continue;
