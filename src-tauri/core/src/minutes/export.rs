@@ -410,6 +410,61 @@ mod tests {
     }
 
     #[test]
+    fn long_minutes_wrap_and_break_over_pages_with_numbers() {
+        let para =
+            "Bestyrelsen foreslog at udskyde vedligeholdelsen af taget til næste år. ".repeat(8);
+        let text = format!("Referat\n\n{}", vec![para.trim(); 30].join("\n\n"));
+        let bytes = render(&text, ExportFormat::Pdf, None).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let pages = doc.get_pages().len();
+        assert!(pages > 2, "{pages} pages");
+        let back = extract_text(&bytes, Format::Pdf).unwrap();
+        assert!(back.contains(&format!("1 / {pages}")));
+        assert!(back.contains(&format!("{pages} / {pages}")));
+        // Every word is there, in order, only the line breaks differ.
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let mut expected = words(&text);
+        let got: Vec<String> = words(&back)
+            .into_iter()
+            .filter(|w| w != "/" && w.parse::<usize>().is_err())
+            .collect();
+        expected.retain(|w| w.parse::<usize>().is_err());
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn pdf_metadata_names_no_one() {
+        let bytes = render("Referat\n\nTekst.", ExportFormat::Pdf, Some(Country::DK)).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let info = doc
+            .trailer
+            .get(b"Info")
+            .and_then(|o| o.as_reference())
+            .and_then(|r| doc.get_dictionary(r))
+            .unwrap();
+        let field = |k: &[u8]| {
+            info.get(k)
+                .ok()
+                .and_then(|o| o.as_str().ok())
+                .map(|b| match b.strip_prefix(b"\xfe\xff") {
+                    // PDF text strings in UTF-16BE.
+                    Some(utf16) => String::from_utf16_lossy(
+                        &utf16
+                            .chunks(2)
+                            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                            .collect::<Vec<u16>>(),
+                    ),
+                    None => String::from_utf8_lossy(b).into_owned(),
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(field(b"Author"), "");
+        assert_eq!(field(b"Creator"), "Andel");
+        assert_eq!(field(b"Producer"), "Andel");
+        assert_eq!(field(b"Title"), "Referat");
+    }
+
+    #[test]
     fn masking_keeps_lengths() {
         assert_eq!(
             mask(
