@@ -379,6 +379,18 @@ impl NameRecognizer {
                 part,
             };
             self.table.entry(buf.clone()).or_default().push(slot);
+            // "Haetta", "Bjornstad": the name typed without the Nordic letters.
+            if !buf.is_ascii() {
+                for variant in ascii_spellings(&buf) {
+                    // Short spellings ("as" for "Ås") would collide with ordinary words.
+                    if variant != buf && variant.len() >= 4 {
+                        let v = self.table.entry(variant).or_default();
+                        if !v.iter().any(|x| x.person == id && x.pos == slot.pos) {
+                            v.push(slot);
+                        }
+                    }
+                }
+            }
             // "Bundgaard" for "Bundgaard-Vest": a long part of a double surname alone.
             if part == Part::Family && buf.contains('-') {
                 let parts: Vec<String> = buf
@@ -1248,6 +1260,32 @@ fn cue_set() -> &'static WordSet {
 fn company_suffixes() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| WordSet::new(COMPANY_SUFFIXES))
+}
+
+/// The two usual ASCII spellings of a name with Nordic letters: "hætta" → "haetta", "hatta";
+/// "bjørnstad" → "bjoernstad", "bjornstad".
+fn ascii_spellings(key: &str) -> [String; 2] {
+    let mut long = String::with_capacity(key.len() + 4);
+    let mut short = String::with_capacity(key.len());
+    for c in key.chars() {
+        let (l, sh) = match c {
+            'æ' | 'ä' => ("ae", "a"),
+            'ø' | 'ö' => ("oe", "o"),
+            'å' => ("aa", "a"),
+            'ü' => ("ue", "u"),
+            'é' | 'è' | 'ê' => ("e", "e"),
+            'á' | 'à' => ("a", "a"),
+            'ó' | 'ò' => ("o", "o"),
+            _ => {
+                long.push(c);
+                short.push(c);
+                continue;
+            }
+        };
+        long.push_str(l);
+        short.push_str(sh);
+    }
+    [long, short]
 }
 
 /// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
