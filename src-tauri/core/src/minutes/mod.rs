@@ -585,6 +585,21 @@ pub fn findings(conn: &Connection, id: Id, detector: &Detector) -> Result<Vec<Fi
     Ok(redact::apply_review(&text, detector.detect(&text), &review))
 }
 
+/// Exports a document from the archive for the website: the register as context for its date, the
+/// default policy with the webmaster's stored decisions laid over it, `style`, and the re-scan of
+/// [`publish`]. The caller writes the bytes; nothing is written when the re-scan finds something.
+pub fn export_document(
+    conn: &Connection,
+    id: Id,
+    style: redact::Style,
+    format: ExportFormat,
+) -> Result<Vec<u8>, Error> {
+    let doc = get(conn, id)?;
+    let context = redaction_context(conn, Some(doc.date))?;
+    let found = findings(conn, id, &Detector::new(Some(&context)))?;
+    publish(&text(conn, id)?, &found, style, format, Some(&context))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -403,6 +403,14 @@ fn review_decisions_are_kept_with_the_document_and_respected_on_a_rerun() {
     assert!(out.contains("Ole Brink") && !out.contains("cykelstativer"));
     assert!(!out.contains("Freja") && !out.contains("23 45 67 89"));
 
+    // The same through the archive's own export, in every format.
+    for format in [ExportFormat::Txt, ExportFormat::Html, ExportFormat::Pdf] {
+        let bytes = minutes::export_document(&conn, doc.id, Style::Label, format).unwrap();
+        let shown = minutes::visible_text(&bytes, format).unwrap();
+        assert!(shown.contains("Ole Brink") && !shown.contains("cykelstativer"));
+        assert!(!shown.contains("Freja"));
+    }
+
     minutes::clear_decisions(&conn, doc.id, ACTOR, now()).unwrap();
     assert!(minutes::decisions(&conn, doc.id).unwrap().is_empty());
 }
