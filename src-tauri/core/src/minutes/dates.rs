@@ -56,7 +56,8 @@ fn patterns() -> Option<&'static [Regex; 3]> {
         Some([
             Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").ok()?,
             Regex::new(r"(?i)\b(\d{1,2})\.?\s+([a-zæøåäö]{3,9})\.?\s+(\d{4})\b").ok()?,
-            Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b").ok()?,
+            // 12.03.2024, 12/3/2024, and the Danish 12/3-2024 or 12/3 2024.
+            Regex::new(r"\b(\d{1,2})[./](\d{1,2})(?:[./-]| )(\d{4})\b").ok()?,
         ])
     })
     .as_ref()
@@ -124,6 +125,10 @@ mod tests {
         );
         assert_eq!(date_in_text("Møde 2022-11-30 kl. 19"), day(2022, 11, 30));
         assert_eq!(date_in_text("Møde 30.11.2022 kl. 19"), day(2022, 11, 30));
+        assert_eq!(
+            date_in_text("Bestyrelsesmøde d. 12/3-2024"),
+            day(2024, 3, 12)
+        );
         assert_eq!(date_in_text("Referat uden dato"), None);
         // The first date wins.
         assert_eq!(

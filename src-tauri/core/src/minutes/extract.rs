@@ -154,6 +154,7 @@ fn docx_text(xml: &[u8]) -> Result<String, Error> {
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut in_text = false;
+    let mut in_run = false;
     // Inside <mc:Fallback> (a duplicate of <mc:Choice>) or deleted text: skip.
     let mut skip = 0usize;
     loop {
@@ -163,14 +164,16 @@ fn docx_text(xml: &[u8]) -> Result<String, Error> {
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"t" => in_text = true,
+                b"r" => in_run = true,
                 b"tbl" => depth += 1,
                 b"Fallback" | b"delText" => skip += 1,
-                b"tab" => para.push('\t'),
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
-                b"tab" if skip == 0 => para.push('\t'),
-                b"br" | b"cr" if skip == 0 => para.push('\n'),
+                // Only inside a run: <w:tab/> in a paragraph's properties is a tab stop.
+                b"tab" if skip == 0 && in_run => para.push('\t'),
+                b"br" | b"cr" if skip == 0 && in_run => para.push('\n'),
+                b"noBreakHyphen" if skip == 0 && in_run => para.push('-'),
                 _ => {}
             },
             Event::Text(t) if in_text && skip == 0 => {
@@ -192,6 +195,7 @@ fn docx_text(xml: &[u8]) -> Result<String, Error> {
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
+                b"r" => in_run = false,
                 b"Fallback" | b"delText" => skip = skip.saturating_sub(1),
                 b"p" if skip == 0 => {
                     let p = std::mem::take(&mut para);
@@ -428,7 +432,7 @@ mod tests {
     #[test]
     fn docx_paragraphs_and_tables_in_order() {
         let xml = r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body>
-            <w:p><w:r><w:t>Referat</w:t></w:r></w:p>
+            <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="4000"/></w:tabs></w:pPr><w:r><w:t>Referat</w:t></w:r></w:p>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Navn</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Andel</w:t></w:r></w:p></w:tc></w:tr>
             <w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">Jens </w:t></w:r><w:r><w:t>Berg &amp; co</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>17</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
             <w:p><w:r><w:t>Slut</w:t></w:r><w:r><w:delText>væk</w:delText></w:r></w:p></w:body></w:document>"#.as_bytes();
