@@ -83,12 +83,21 @@ pub fn extract_text(bytes: &[u8], format: Format) -> Result<String, Error> {
     Ok(text)
 }
 
-/// NFC, `\n` line ends, no trailing spaces, at most one blank line in a row, no NULs.
+/// NFC, `\n` line ends, no trailing spaces, at most one blank line in a row, no NULs. Invisible
+/// characters that would split a name for the recognizers ("Bund\u{ad}gaard", a zero-width space)
+/// are dropped, and no-break spaces become plain ones, so a name or a phone number reads the same
+/// however the word processor joined it.
 fn tidy(raw: &str) -> String {
     let text: String = raw
         .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace(['\u{0}', '\u{feff}'], "")
+        .replace(['\r', '\u{2028}', '\u{2029}', '\u{0b}', '\u{0c}'], "\n")
+        .replace(
+            [
+                '\u{0}', '\u{feff}', '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}',
+            ],
+            "",
+        )
+        .replace(['\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'], " ")
         .nfc()
         .collect();
     let mut out = String::with_capacity(text.len());
@@ -423,6 +432,14 @@ mod tests {
             extract_text(b"\x7fELF\x02\x01\x01\0\0\0", Format::Txt),
             Err(Error::NotText)
         ));
+        assert_eq!(
+            extract_text(
+                "Freja\u{a0}Bund\u{ad}gaard\u{200b}s".as_bytes(),
+                Format::Txt
+            )
+            .unwrap(),
+            "Freja Bundgaards\n"
+        );
         assert!(matches!(
             extract_text(b"  \n ", Format::Txt),
             Err(Error::Empty)
