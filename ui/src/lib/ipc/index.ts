@@ -6,6 +6,39 @@ import { commands, events } from './bindings';
 import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
 
 export type {
+  Attention,
+  Change,
+  ChangeKind,
+  Column,
+  ColumnChoice,
+  Decision,
+  Field,
+  MappedBy,
+  NationalId,
+  Organisation,
+  OrganisationFields,
+  OrganisationKind,
+  Ownership,
+  Person,
+  PersonListed,
+  PersonPage,
+  PlateKind,
+  PlateOrder,
+  PlateStatus,
+  Preview,
+  Role,
+  RoleKind,
+  RowIssue,
+  RowProblem,
+  Source,
+  Standing,
+  Status,
+  Sublet,
+  SubletForm,
+  Unit,
+  UnitPage,
+  UnitWithOwners,
+  Warning,
   AppInfo,
   ArchiveProbe,
   Association,
@@ -51,6 +84,30 @@ export type Commands = Pick<
   | 'updateAssociation'
   | 'setAutoLock'
   | 'auditTrail'
+  | 'unitsList'
+  | 'unitPage'
+  | 'peopleList'
+  | 'personPage'
+  | 'subletsList'
+  | 'subletRequest'
+  | 'subletDecide'
+  | 'subletEnd'
+  | 'platesList'
+  | 'plateAdd'
+  | 'plateSent'
+  | 'plateMounted'
+  | 'rolesList'
+  | 'roleAdd'
+  | 'roleEnd'
+  | 'organisationsList'
+  | 'organisationAdd'
+  | 'organisationUpdate'
+  | 'attention'
+  | 'pickResidentList'
+  | 'importRead'
+  | 'importPreview'
+  | 'importApply'
+  | 'importCancel'
   | 'quit'
 >;
 
@@ -84,6 +141,30 @@ export const tauriBackend: Backend = {
   updateAssociation: commands.updateAssociation,
   setAutoLock: commands.setAutoLock,
   auditTrail: commands.auditTrail,
+  unitsList: commands.unitsList,
+  unitPage: commands.unitPage,
+  peopleList: commands.peopleList,
+  personPage: commands.personPage,
+  subletsList: commands.subletsList,
+  subletRequest: commands.subletRequest,
+  subletDecide: commands.subletDecide,
+  subletEnd: commands.subletEnd,
+  platesList: commands.platesList,
+  plateAdd: commands.plateAdd,
+  plateSent: commands.plateSent,
+  plateMounted: commands.plateMounted,
+  rolesList: commands.rolesList,
+  roleAdd: commands.roleAdd,
+  roleEnd: commands.roleEnd,
+  organisationsList: commands.organisationsList,
+  organisationAdd: commands.organisationAdd,
+  organisationUpdate: commands.organisationUpdate,
+  attention: commands.attention,
+  pickResidentList: commands.pickResidentList,
+  importRead: commands.importRead,
+  importPreview: commands.importPreview,
+  importApply: commands.importApply,
+  importCancel: commands.importCancel,
   quit: commands.quit,
   onSaveStateChanged: (handler) => events.saveStateChanged.listen((e) => handler(e.payload)),
   onCloseBlocked: (handler) => events.closeBlocked.listen((e) => handler(e.payload)),

@@ -24,7 +24,23 @@ import type {
   Summary,
   UnlockRequest,
   Unlisten,
+  Attention,
+  ColumnChoice,
+  Organisation,
+  OrganisationFields,
+  PersonListed,
+  PersonPage,
+  PlateKind,
+  PlateOrder,
+  Preview,
+  Role,
+  RoleKind,
+  Sublet,
+  SubletForm,
+  UnitPage,
+  UnitWithOwners,
 } from './index';
+import { iso, MockRegister, seedRegister, type MockList } from './mock-register';
 
 /** An archive file as the fake "disk" holds it. */
 export interface MockArchive {
@@ -38,6 +54,8 @@ export interface MockArchive {
   autoLockMinutes: number;
   audit: AuditEntry[];
   openElsewhere: LockHolder | null;
+  /** The register inside the archive. */
+  register: MockRegister;
 }
 
 export const MOCK_DEMO_PASSPHRASE = 'demo-andel-2026';
@@ -101,6 +119,12 @@ export class MockBackend implements Backend {
   /** Every command called, in order, for tests that care. */
   calls: string[] = [];
   quitCalled: boolean | null = null;
+  /** Resident lists on the fake disk, by path. */
+  residentLists = new Map<string, MockList>();
+  /** What the next "choose a resident list" dialog returns (null: cancelled). */
+  nextPickedList: string | null = null;
+  /** The list the import wizard has read. */
+  private loadedList: MockList | null = null;
   /** The clock; tests may fix it. */
   now: () => Date = () => new Date();
 
@@ -127,6 +151,7 @@ export class MockBackend implements Backend {
       autoLockMinutes: init.autoLockMinutes ?? 10,
       audit: init.audit ?? [],
       openElsewhere: init.openElsewhere ?? null,
+      register: init.register ?? new MockRegister(() => iso(this.now())),
     };
     this.files.set(path, archive);
     return archive;
@@ -347,6 +372,7 @@ export class MockBackend implements Backend {
           created_at: this.now().toISOString(),
         },
       });
+      seedRegister(this.files.get(MOCK_DEMO_PATH)!.register, 'Mette Kragh');
     }
     return ok({ path: MOCK_DEMO_PATH, passphrase: MOCK_DEMO_PASSPHRASE });
   }
@@ -357,6 +383,7 @@ export class MockBackend implements Backend {
       return err(this.saveFailure.code, this.saveFailure.message);
     }
     this.open = null;
+    this.loadedList = null;
     return ok(null);
   }
 
@@ -417,6 +444,150 @@ export class MockBackend implements Backend {
     const a = this.current();
     if (!a) return err('not_open', 'No archive is open. Open or unlock one first.');
     return ok([...a.audit].reverse().slice(0, limit));
+  }
+
+  // --- the register ---
+
+  /** The open archive's register, or `not_open`. */
+  private reg<T>(run: (r: MockRegister, actor: string) => Result<T, IpcError>, changes = false): Result<T, IpcError> {
+    const a = this.current();
+    if (!a || !this.open) return err('not_open', 'No archive is open. Open or unlock one first.');
+    const r = run(a.register, this.open.actor);
+    if (changes && r.status === 'ok') this.changed();
+    return r;
+  }
+
+  async unitsList(query: string): Promise<Result<UnitWithOwners[], IpcError>> {
+    this.log('unitsList');
+    return this.reg((r) => ok(r.unitsList(query)));
+  }
+
+  async unitPage(id: number): Promise<Result<UnitPage, IpcError>> {
+    this.log('unitPage');
+    return this.reg((r) => r.unitPage(id));
+  }
+
+  async peopleList(former: boolean, query: string): Promise<Result<PersonListed[], IpcError>> {
+    this.log('peopleList');
+    return this.reg((r) => ok(r.peopleList(former, query)));
+  }
+
+  async personPage(id: number): Promise<Result<PersonPage, IpcError>> {
+    this.log('personPage');
+    return this.reg((r) => r.personPage(id));
+  }
+
+  async subletsList(): Promise<Result<Sublet[], IpcError>> {
+    this.log('subletsList');
+    return this.reg((r) => ok(r.subletsList()));
+  }
+
+  async subletRequest(form: SubletForm): Promise<Result<Sublet, IpcError>> {
+    this.log('subletRequest');
+    return this.reg((r, actor) => r.subletRequest(form, actor), true);
+  }
+
+  async subletDecide(id: number, approve: boolean, on: string | null): Promise<Result<Sublet, IpcError>> {
+    this.log('subletDecide');
+    return this.reg((r, actor) => r.subletDecide(id, approve, on, actor), true);
+  }
+
+  async subletEnd(id: number, on: string | null): Promise<Result<Sublet, IpcError>> {
+    this.log('subletEnd');
+    return this.reg((r) => r.subletEnd(id, on), true);
+  }
+
+  async platesList(): Promise<Result<PlateOrder[], IpcError>> {
+    this.log('platesList');
+    return this.reg((r) => ok(r.plates));
+  }
+
+  async plateAdd(unitId: number, lines: string[], kinds: PlateKind[]): Promise<Result<PlateOrder, IpcError>> {
+    this.log('plateAdd');
+    return this.reg((r) => r.plateAdd(unitId, lines, kinds), true);
+  }
+
+  async plateSent(id: number, to: number | null, on: string | null): Promise<Result<PlateOrder, IpcError>> {
+    this.log('plateSent');
+    return this.reg((r) => r.plateSent(id, to, on), true);
+  }
+
+  async plateMounted(id: number, on: string | null): Promise<Result<PlateOrder, IpcError>> {
+    this.log('plateMounted');
+    return this.reg((r) => r.plateMounted(id, on), true);
+  }
+
+  async rolesList(all: boolean): Promise<Result<Role[], IpcError>> {
+    this.log('rolesList');
+    return this.reg((r) => ok(r.rolesList(all)));
+  }
+
+  async roleAdd(name: string, kind: RoleKind, from: string | null, to: string | null): Promise<Result<Role, IpcError>> {
+    this.log('roleAdd');
+    return this.reg((r) => r.roleAdd(name, kind, from, to), true);
+  }
+
+  async roleEnd(id: number, on: string | null): Promise<Result<Role, IpcError>> {
+    this.log('roleEnd');
+    return this.reg((r) => r.roleEnd(id, on), true);
+  }
+
+  async organisationsList(): Promise<Result<Organisation[], IpcError>> {
+    this.log('organisationsList');
+    return this.reg((r) => ok(r.organisations));
+  }
+
+  async organisationAdd(fields: OrganisationFields): Promise<Result<Organisation, IpcError>> {
+    this.log('organisationAdd');
+    return this.reg((r) => r.organisationAdd(fields), true);
+  }
+
+  async organisationUpdate(id: number, changes: OrganisationFields): Promise<Result<Organisation, IpcError>> {
+    this.log('organisationUpdate');
+    return this.reg((r) => r.organisationUpdate(id, changes), true);
+  }
+
+  async attention(): Promise<Result<Attention, IpcError>> {
+    this.log('attention');
+    return this.reg((r) => ok(r.attention()));
+  }
+
+  async pickResidentList(): Promise<string | null> {
+    this.log('pickResidentList');
+    return this.nextPickedList;
+  }
+
+  async importRead(path: string): Promise<Result<Preview, IpcError>> {
+    this.log('importRead');
+    const list = this.residentLists.get(path);
+    if (!list) return err('not_found', `Cannot read ${path}: No such file or directory (os error 2)`);
+    if (list.header.length < 2) {
+      return err('invalid_input', 'This file is not a resident list: it has one column. Export the list from the administrator\'s system as CSV or Excel (.xlsx).');
+    }
+    const r = this.reg((reg) => reg.importList(list, [], false));
+    if (r.status === 'ok') this.loadedList = list;
+    return r;
+  }
+
+  async importPreview(mapping: ColumnChoice[]): Promise<Result<Preview, IpcError>> {
+    this.log('importPreview');
+    const list = this.loadedList;
+    if (!list) return err('invalid_input', 'No resident list is loaded. Choose the file again.');
+    return this.reg((r) => r.importList(list, mapping, false));
+  }
+
+  async importApply(mapping: ColumnChoice[]): Promise<Result<Preview, IpcError>> {
+    this.log('importApply');
+    const list = this.loadedList;
+    if (!list) return err('invalid_input', 'No resident list is loaded. Choose the file again.');
+    const r = this.reg((reg) => reg.importList(list, mapping, true), true);
+    if (r.status === 'ok') this.loadedList = null;
+    return r;
+  }
+
+  async importCancel(): Promise<void> {
+    this.log('importCancel');
+    this.loadedList = null;
   }
 
   async quit(discardUnsaved: boolean): Promise<Result<null, IpcError>> {
