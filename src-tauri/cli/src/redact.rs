@@ -10,7 +10,9 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::minutes::{self, ExportFormat, Format};
-use andel_core::redact::{self, Context, Decision, Detector, Finding, Recognizer, Style};
+use andel_core::redact::{
+    self, Context, Decision, Detector, Finding, Recognizer, ReviewDecision, Style,
+};
 use clap::Args;
 use serde::Serialize;
 
@@ -77,6 +79,8 @@ struct Loaded {
     text: String,
     context: Option<Context>,
     findings: Vec<Finding>,
+    /// The webmaster's stored decisions, for minutes imported into the archive.
+    review: Vec<ReviewDecision>,
 }
 
 fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
@@ -98,6 +102,7 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
             text,
             context: None,
             findings,
+            review: Vec::new(),
         });
     };
     let archive = common::open_read_only(&VaultArgs {
@@ -119,14 +124,14 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
         .or_else(|| minutes::date_in_text(&text))
         .unwrap_or_else(today);
     let context = minutes::redaction_context(conn, Some(date))?;
-    let mut findings = Detector::new(Some(&context)).detect(&text);
-    if let Some((_, review)) = &stored {
-        findings = redact::apply_review(&text, findings, review);
-    }
+    let review = stored.map(|(_, r)| r).unwrap_or_default();
+    let findings =
+        redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
     Ok(Loaded {
         text,
         context: Some(context),
         findings,
+        review,
     })
 }
 
@@ -188,6 +193,7 @@ pub fn redact(args: RedactArgs) -> CliResult {
     let bytes = minutes::publish(
         &loaded.text,
         &loaded.findings,
+        &loaded.review,
         args.style,
         format,
         loaded.context.as_ref(),

@@ -14,7 +14,7 @@ use printpdf::{
 use super::extract::{extract_text, Format};
 use super::Error;
 use crate::association::Country;
-use crate::redact::{self, Context, Decision, Finding, Style};
+use crate::redact::{self, Context, Decision, Finding, ReviewDecision, Style};
 
 /// The formats a redacted document is exported as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,11 +71,15 @@ pub fn render(
 /// Applies `findings` to `text` with `style`, renders the result as `format`, re-scans what a reader
 /// would see, and returns the bytes only when nothing flagged is left.
 ///
-/// Passages decided [`Decision::Keep`] (officials, organisations, the webmaster's own choices) are
-/// set aside before the re-scan, so that a decision made in the review is not overruled by it.
+/// Passages the webmaster decided to keep in the review (`review`, decision [`Decision::Keep`]) are
+/// set aside before the re-scan, so that a decision made by a person is not overruled by it. What
+/// the default policy kept is not: when the re-scan of the output disagrees with the policy (a
+/// contact kept as an organisation's because of words that the redaction then removed), the export
+/// is refused until someone decides.
 pub fn publish(
     text: &str,
     findings: &[Finding],
+    review: &[ReviewDecision],
     style: Style,
     format: ExportFormat,
     context: Option<&Context>,
@@ -84,10 +88,10 @@ pub fn publish(
     let out = redact::apply(text, findings, style, country)?;
     let bytes = render(&out, format, country)?;
     let visible = visible_text(&bytes, format)?;
-    let kept: Vec<&str> = findings
+    let kept: Vec<&str> = review
         .iter()
-        .filter(|f| f.decision == Decision::Keep && f.text.chars().count() > 1)
-        .map(|f| f.text.as_str())
+        .filter(|r| r.decision == Decision::Keep && r.text.chars().count() > 1)
+        .map(|r| r.text.as_str())
         .collect();
     let mut kinds = Vec::new();
     for shown in [&out, &visible] {

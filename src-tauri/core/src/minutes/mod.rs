@@ -596,8 +596,10 @@ pub fn export_document(
 ) -> Result<Vec<u8>, Error> {
     let doc = get(conn, id)?;
     let context = redaction_context(conn, Some(doc.date))?;
-    let found = findings(conn, id, &Detector::new(Some(&context)))?;
-    publish(&text(conn, id)?, &found, style, format, Some(&context))
+    let text = text(conn, id)?;
+    let review = decisions(conn, id)?;
+    let found = redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
+    publish(&text, &found, &review, style, format, Some(&context))
 }
 
 #[cfg(test)]

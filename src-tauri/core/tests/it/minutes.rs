@@ -397,8 +397,16 @@ fn review_decisions_are_kept_with_the_document_and_respected_on_a_rerun() {
     assert!(after
         .iter()
         .any(|f| f.text == "cykelstativer" && f.decision == Decision::Redact));
-    let out = minutes::publish(&text, &after, Style::Block, ExportFormat::Txt, Some(&ctx))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let review = minutes::decisions(&conn, doc.id).unwrap();
+    let out = minutes::publish(
+        &text,
+        &after,
+        &review,
+        Style::Block,
+        ExportFormat::Txt,
+        Some(&ctx),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("Ole Brink") && !out.contains("cykelstativer"));
     assert!(!out.contains("Freja") && !out.contains("23 45 67 89"));
@@ -427,7 +435,7 @@ fn an_export_is_refused_while_personal_data_remains() {
         ExportFormat::Html,
         ExportFormat::Pdf,
     ] {
-        let err = minutes::publish(text, &[], Style::Label, format, Some(&ctx)).unwrap_err();
+        let err = minutes::publish(text, &[], &[], Style::Label, format, Some(&ctx)).unwrap_err();
         match err {
             minutes::Error::PersonalDataRemains(kinds) => {
                 assert!(kinds.contains(&Kind::Person), "{kinds:?}");
@@ -444,6 +452,6 @@ fn an_export_is_refused_while_personal_data_remains() {
         ExportFormat::Html,
         ExportFormat::Pdf,
     ] {
-        minutes::publish(text, &found, Style::Label, format, Some(&ctx)).unwrap();
+        minutes::publish(text, &found, &[], Style::Label, format, Some(&ctx)).unwrap();
     }
 }
