@@ -559,13 +559,14 @@ fn minutes(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
                  {jesper} oplyste, at hans bil med nummerpladen AB 12 345 var blevet \
                  ridset i gården, og bad om videoovervågning. Forslaget blev forkastet.\n\n\
                  Tømrer Bjarne Kofoed fra firmaet gav et overslag på tagrenoveringen. \
-                 Spørgsmål kan sendes til {tove_mail}.\n",
+                 Spørgsmål kan sendes til {ulla_mail}.\n",
                 date = danish_date(before),
                 old_chair = name(5),
                 taker = name(21),
                 chair = name(2),
                 jesper = name(9),
-                tove_mail = "tove.vestergaard-mose@mail.example",
+                // Ulla Vestergaard-Mose's address as the register holds it.
+                ulla_mail = "ulla.vestergaard-mose@mail.example",
             ),
             MeetingKind::Ordinary,
             before,
@@ -601,12 +602,13 @@ fn minutes(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
                  Forslaget blev vedtaget. {ellen} (nr. 5) og {karen} stemte imod. \
                  Indbetaling af ekstraordinært bidrag sker til foreningens konto \
                  1551-0012345678.\n\n\
-                 Ulla Troelunds søn, Mads, tilbød at hjælpe med oprydningen; han kan \
+                 {tove}s søn, Mads, tilbød at hjælpe med oprydningen; han kan \
                  træffes på 61 22 33 44.\n",
                 date = danish_date(extraordinary),
                 old_chair = name(5),
                 ellen = name(4),
                 karen = name(10),
+                tove = LAST[18],
             ),
             MeetingKind::Extraordinary,
             extraordinary,
