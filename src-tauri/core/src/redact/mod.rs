@@ -346,7 +346,8 @@ impl Detector {
                 });
             }
         }
-        policy::organisation_contacts(text, &protected, &mut raw);
+        let organisations = self.protected.organisation_spans(text);
+        policy::organisation_contacts(text, &organisations, &mut raw);
         let raw = policy::resolve(raw);
         policy::every_occurrence(text, &protected, raw)
     }

@@ -31,32 +31,51 @@ pub struct Raw {
 #[derive(Debug)]
 pub struct Protected {
     automaton: Option<AhoCorasick>,
+    /// Per pattern: whether it names an organisation (rather than a place). Only organisations
+    /// vouch for the contact details that follow them: a resident's street is a place, and "…,
+    /// Rønnebærvej 4, mail: …" is still the resident's e-mail.
+    organisation: Vec<bool>,
 }
 
 impl Protected {
     pub fn new(context: Option<&Context>) -> Protected {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<(String, bool)> = Vec::new();
         if let Some(c) = context {
-            for s in c.organisations.iter().chain(c.places.iter()) {
+            let named = c
+                .organisations
+                .iter()
+                .map(|s| (s, true))
+                .chain(c.places.iter().map(|s| (s, false)));
+            for (s, is_org) in named {
                 let s = s.trim();
                 if s.chars().count() < 3 {
                     continue;
                 }
-                patterns.push(s.to_string());
-                patterns.push(s.to_uppercase());
+                patterns.push((s.to_string(), is_org));
+                patterns.push((s.to_uppercase(), is_org));
                 // A place's parts ("Rønnebærvej 2–16, 4000 Roskilde" → "Roskilde") are places too.
                 for part in s.split([',', '(', ')']) {
                     let part = part
                         .trim()
                         .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
                     if part.chars().count() >= 3 && part != s {
-                        patterns.push(part.to_string());
+                        patterns.push((part.to_string(), is_org));
                     }
                 }
             }
         }
+        // One entry per text; it names an organisation if any of its sources does.
         patterns.sort();
-        patterns.dedup();
+        patterns.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                kept.1 |= later.1;
+                true
+            } else {
+                false
+            }
+        });
+        let organisation = patterns.iter().map(|p| p.1).collect();
+        let patterns: Vec<String> = patterns.into_iter().map(|p| p.0).collect();
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -65,15 +84,30 @@ impl Protected {
                 .build(&patterns)
                 .ok()
         };
-        Protected { automaton }
+        Protected {
+            automaton,
+            organisation,
+        }
     }
 
     /// The protected spans of `text`, in byte offsets, sorted; only whole-word matches count.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.matching(text, |_| true)
+    }
+
+    /// The protected spans that name an organisation (not a place).
+    pub fn organisation_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.matching(text, |pattern| {
+            self.organisation.get(pattern).copied().unwrap_or(false)
+        })
+    }
+
+    fn matching(&self, text: &str, keep: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
         ac.find_iter(text)
+            .filter(|m| keep(m.pattern().as_usize()))
             .filter(|m| {
                 let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
                 let after = text.get(m.end()..).and_then(|t| t.chars().next());
@@ -156,7 +190,7 @@ const PERSON_CUES: &[&str] = &[
 ];
 
 /// Marks phone numbers and e-mail addresses that belong to an organisation as kept.
-pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut [Raw]) {
+pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: &mut [Raw]) {
     let mut persons: Vec<(usize, usize)> = raw
         .iter()
         .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
@@ -224,7 +258,7 @@ pub fn organisation_contacts(text: &str, protected: &[(usize, usize)], raw: &mut
             }
             pos += w.len() + 1;
         }
-        if let Some(s) = last_within(protected, clause_start, r.start) {
+        if let Some(s) = last_within(organisations, clause_start, r.start) {
             org_at = org_at.max(Some(s));
         }
         if let Some(s) = last_within(&persons, clause_start, r.start) {

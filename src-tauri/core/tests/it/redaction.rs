@@ -249,6 +249,32 @@ fn without_a_register_patterns_and_unknown_names_still_run() {
     );
 }
 
+/// Regression: a resident's street is a protected place, and it used to count as an
+/// organisation vouching for the e-mail after it, so the resident's address was published.
+#[test]
+fn a_residents_email_after_a_protected_street_is_still_redacted() {
+    let mut ctx = Context::new(Country::DK);
+    ctx.places = vec![
+        "A/B Rønnebærhaven".into(),
+        "Rønnebærvej 2-16, 4000 Roskilde".into(),
+        "Rønnebærvej".into(),
+    ];
+    ctx.organisations = vec!["Boligadministration Syd ApS".into()];
+    let text =
+        "Søren Vestergaard bad om en ny nøgle til Rønnebærvej 4, mail: soeren.v@example.dk.\n\n\
+                Boligadministration Syd ApS kan kontaktes på post@bolig-syd.example.dk.";
+    let found = detect(text, Some(&ctx));
+    let decision = |needle: &str| {
+        found
+            .iter()
+            .find(|f| f.text == needle)
+            .map(|f| f.decision)
+            .unwrap_or_else(|| panic!("{needle} was not found"))
+    };
+    assert_eq!(decision("soeren.v@example.dk"), Decision::Redact);
+    assert_eq!(decision("post@bolig-syd.example.dk"), Decision::Keep);
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
