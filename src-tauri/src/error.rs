@@ -60,6 +60,7 @@ coded!(
     andel_core::register::overview::Error,
     andel_core::register::import::Error,
     andel_core::register::guard::Refused,
+    andel_core::minutes::Error,
 );
 
 impl From<andel_core::store::SqlError> for IpcError {

@@ -62,6 +62,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::register::import_preview,
             commands::register::import_apply,
             commands::register::import_cancel,
+            commands::minutes::minutes_list,
+            commands::minutes::minutes_search,
+            commands::minutes::pick_minutes_file,
+            commands::minutes::import_minutes,
+            commands::minutes::minutes_review,
+            commands::minutes::minutes_decide,
+            commands::minutes::minutes_review_restart,
+            commands::minutes::pick_export_path,
+            commands::minutes::export_minutes,
             quit,
         ])
         .events(collect_events![

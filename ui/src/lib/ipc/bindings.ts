@@ -396,6 +396,100 @@ async importCancel() : Promise<void> {
     await TAURI_INVOKE("import_cancel");
 },
 /**
+ * Every document, newest meeting first.
+ */
+async minutesList() : Promise<Result<Document[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("minutes_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Full-text search over the minutes; matched words in the snippets are wrapped in `**`.
+ */
+async minutesSearch(query: string) : Promise<Result<SearchHit[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("minutes_search", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The native "open" dialog for a file of minutes. `None` when the user cancels.
+ * 
+ * Synchronous on purpose: GTK's dialogs need the main thread.
+ */
+async pickMinutesFile() : Promise<string | null> {
+    return await TAURI_INVOKE("pick_minutes_file");
+},
+/**
+ * Imports a file of minutes; date and kind are read from the text when not given.
+ */
+async importMinutes(path: string, date: string | null, kind: MeetingKind | null) : Promise<Result<Document, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_minutes", { path, date, kind }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A document's text with its findings for review.
+ */
+async minutesReview(id: number) : Promise<Result<Review, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("minutes_review", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stores the webmaster's decision on a passage (a finding, or a selection marked by hand) and
+ * returns the review as it now stands.
+ */
+async minutesDecide(id: number, decision: PassageDecision) : Promise<Result<Review, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("minutes_decide", { id, decision }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Forgets every decision on a document, to start its review over.
+ */
+async minutesReviewRestart(id: number) : Promise<Result<Review, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("minutes_review_restart", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The native "save as" dialog for an export. `None` when the user cancels.
+ */
+async pickExportPath(suggestedName: string) : Promise<string | null> {
+    return await TAURI_INVOKE("pick_export_path", { suggestedName });
+},
+/**
+ * Exports a reviewed document for the website to `path` (.txt, .md, .html or .pdf by its
+ * extension) in `style`. Refused while a finding is pending, and when the export's re-scan still
+ * finds personal data (then nothing is written).
+ */
+async exportMinutes(id: number, path: string, style: Style) : Promise<Result<ExportReport, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_minutes", { id, path, style }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Quits the app, saving first; with `discard_unsaved` it quits even when saving fails.
  */
 async quit(discardUnsaved: boolean) : Promise<Result<null, IpcError>> {
@@ -556,6 +650,22 @@ documents: number }
 export type Decision = "approved" | "rejected"
 export type DemoArchive = { path: string; passphrase: string }
 /**
+ * Minutes as lists show them (without the text and the original file).
+ */
+export type Document = { id: number; 
+/**
+ * The first line of the text (or the file name when there is none).
+ */
+title: string; file_name: string; format: Format; kind: MeetingKind; date: string; 
+/**
+ * Length of the extracted text, in characters.
+ */
+chars: number; 
+/**
+ * SHA-256 of the original file.
+ */
+sha256: string; imported_at: string }
+/**
  * What went wrong, in a form a program can act on.
  */
 export type ErrorCode = 
@@ -624,6 +734,14 @@ export type ErrorCode =
  */
 "internal"
 /**
+ * What an export did: where it went and how much of each kind it redacted (never the values).
+ */
+export type ExportReport = { path: string; redacted: KindCount[]; 
+/**
+ * Findings kept in the text by decision (officials in their role, organisations).
+ */
+kept: number }
+/**
  * What a column of the resident list holds.
  */
 export type Field = 
@@ -664,9 +782,25 @@ export type Field =
  */
 "ignore"
 /**
+ * The formats minutes are imported from.
+ */
+export type Format = "txt" | "md" | "docx" | "pdf"
+/**
  * An error as the UI receives it.
  */
 export type IpcError = { code: ErrorCode; message: string }
+/**
+ * The kind of personal data a finding holds.
+ */
+export type Kind = "person" | "phone" | "email" | "national_id" | "account" | "address" | "plate" | 
+/**
+ * Share or flat numbers tied to a person, dates of birth.
+ */
+"other"
+/**
+ * How many passages of one kind an export redacted.
+ */
+export type KindCount = { kind: Kind; count: number }
 /**
  * Who holds an archive open.
  */
@@ -695,6 +829,22 @@ export type MappedBy =
  * Nothing: the column is left out.
  */
 "unmapped"
+/**
+ * The kind of meeting the minutes record.
+ */
+export type MeetingKind = 
+/**
+ * Ordinary general assembly.
+ */
+"ordinary" | 
+/**
+ * Extraordinary general assembly.
+ */
+"extraordinary" | 
+/**
+ * Board meeting.
+ */
+"board"
 /**
  * Which national identity number a value looks like.
  */
@@ -764,6 +914,30 @@ from: string | null;
  * The day they moved out (the first day they no longer own it); `None` while they own it.
  */
 to: string | null }
+/**
+ * The webmaster's decision on a passage of the text: a finding, or a selection marked by hand.
+ */
+export type PassageDecision = { 
+/**
+ * Start, in characters of the text.
+ */
+start: number; 
+/**
+ * End (exclusive), in characters of the text.
+ */
+end: number; 
+/**
+ * The passage itself; it must be what the text holds between `start` and `end`.
+ */
+text: string; kind: Kind; 
+/**
+ * Accept (redact) or reject (keep).
+ */
+redact: boolean; 
+/**
+ * Apply to every occurrence of `text` in the document.
+ */
+all_occurrences: boolean }
 /**
  * A person in the register.
  */
@@ -877,6 +1051,67 @@ export type RecentArchive = { path: string; association: string;
  */
 opened_at: string }
 /**
+ * Which recognizer produced a finding (shown in the review screen as the reason's source).
+ */
+export type Recognizer = 
+/**
+ * A resident's or an official's name from the register.
+ */
+"register" | 
+/**
+ * A name not in the register: first-name lists, capitalisation, context cues.
+ */
+"unknown_name" | "national_id" | "phone" | "email" | "account" | "address" | "plate" | 
+/**
+ * Share and flat numbers tied to a person.
+ */
+"share_number" | "date_of_birth" | 
+/**
+ * Marked by hand in the review.
+ */
+"review"
+/**
+ * A document under review: its facts, its text and what the redaction found in it.
+ */
+export type Review = { document: Document; 
+/**
+ * The extracted text; findings' offsets count its characters (Unicode scalar values).
+ */
+text: string; items: ReviewItem[] }
+/**
+ * A finding as the review screen shows it. (Its own type rather than the core's `Finding`, whose
+ * `Decision` would clash in the bindings with the sublets' decision.)
+ */
+export type ReviewItem = { 
+/**
+ * Start, in characters (Unicode scalar values) of the text.
+ */
+start: number; 
+/**
+ * End (exclusive), in characters of the text.
+ */
+end: number; kind: Kind; 
+/**
+ * The passage as it stands in the text.
+ */
+text: string; recognizer: Recognizer; 
+/**
+ * Confidence from 0 to 1.
+ */
+score: number; 
+/**
+ * Why the recognizer flagged it, in a few words.
+ */
+reason: string; 
+/**
+ * The export redacts it: the policy's proposal until the webmaster decides.
+ */
+redact: boolean; 
+/**
+ * The webmaster has decided on it (accepted, rejected, or marked it by hand).
+ */
+reviewed: boolean }
+/**
  * A person's role for a period.
  */
 export type Role = { id: number; person_id: number; person_name: string; kind: RoleKind; from: string | null; 
@@ -953,6 +1188,10 @@ export type SaveState =
  */
 export type SaveStateChanged = SaveState
 /**
+ * A search hit with a snippet; matched words are wrapped in `**`.
+ */
+export type SearchHit = { id: number; title: string; date: string; kind: MeetingKind; snippet: string }
+/**
  * How the file was read, for the preview ("UTF-8, separated by semicolons").
  */
 export type Source = 
@@ -1004,6 +1243,22 @@ export type Status =
  * How hard a passphrase is to guess.
  */
 export type Strength = "weak" | "fair" | "good" | "strong"
+/**
+ * How a redacted passage is shown.
+ */
+export type Style = 
+/**
+ * █████
+ */
+"block" | 
+/**
+ * "[navn]", "[telefon]" … in the document's language.
+ */
+"label" | 
+/**
+ * "Andelshaver A", "Andelshaver B" … for people; labels for everything else.
+ */
+"pseudonym"
 /**
  * A sublet with its status and warnings for the day it was read.
  */

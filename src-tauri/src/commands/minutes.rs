@@ -1,0 +1,359 @@
+//! Commands on the minutes archive: the list and full-text search, importing a file, the
+//! webmaster's review of what the redaction found, and the export for the website.
+//!
+//! The review shows the findings of a fresh detection (the register as context for the document's
+//! date) with the stored decisions laid over them. A finding is *pending* until the webmaster has
+//! decided on it; the export refuses while anything is pending, so nothing reaches the website
+//! without a person having looked at every flagged passage. The export's report counts what was
+//! redacted per kind and never carries the values.
+
+use std::path::Path;
+
+use andel_core::minutes::{self, Document, ExportFormat, MeetingKind, SearchHit};
+use andel_core::redact::{self, Decision, Detector, Finding, Kind, Recognizer, ReviewDecision};
+use andel_core::register::Id;
+use andel_core::vault::Vault;
+use andel_core::ErrorCode;
+use chrono::{NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::archive::{change, with_vault};
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// How many search hits the list shows.
+const SEARCH_LIMIT: u32 = 50;
+
+/// A finding as the review screen shows it. (Its own type rather than the core's `Finding`, whose
+/// `Decision` would clash in the bindings with the sublets' decision.)
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ReviewItem {
+    /// Start, in characters (Unicode scalar values) of the text.
+    pub start: u32,
+    /// End (exclusive), in characters of the text.
+    pub end: u32,
+    pub kind: Kind,
+    /// The passage as it stands in the text.
+    pub text: String,
+    pub recognizer: Recognizer,
+    /// Confidence from 0 to 1.
+    pub score: f32,
+    /// Why the recognizer flagged it, in a few words.
+    pub reason: String,
+    /// The export redacts it: the policy's proposal until the webmaster decides.
+    pub redact: bool,
+    /// The webmaster has decided on it (accepted, rejected, or marked it by hand).
+    pub reviewed: bool,
+}
+
+/// The webmaster's decision on a passage of the text: a finding, or a selection marked by hand.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct PassageDecision {
+    /// Start, in characters of the text.
+    pub start: u32,
+    /// End (exclusive), in characters of the text.
+    pub end: u32,
+    /// The passage itself; it must be what the text holds between `start` and `end`.
+    pub text: String,
+    pub kind: Kind,
+    /// Accept (redact) or reject (keep).
+    pub redact: bool,
+    /// Apply to every occurrence of `text` in the document.
+    pub all_occurrences: bool,
+}
+
+/// A document under review: its facts, its text and what the redaction found in it.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Review {
+    pub document: Document,
+    /// The extracted text; findings' offsets count its characters (Unicode scalar values).
+    pub text: String,
+    pub items: Vec<ReviewItem>,
+}
+
+/// How many passages of one kind an export redacted.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct KindCount {
+    pub kind: Kind,
+    pub count: u32,
+}
+
+/// What an export did: where it went and how much of each kind it redacted (never the values).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ExportReport {
+    pub path: String,
+    pub redacted: Vec<KindCount>,
+    /// Findings kept in the text by decision (officials in their role, organisations).
+    pub kept: u32,
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Whether a stored decision covers `f`.
+fn decided(f: &Finding, review: &[ReviewDecision]) -> bool {
+    f.recognizer == Recognizer::Review
+        || review.iter().any(|r| {
+            r.text == f.text && (r.all_occurrences || (r.start == f.start && r.end == f.end))
+        })
+}
+
+fn review_of(vault: &Vault, id: Id) -> IpcResult<Review> {
+    let conn = vault.conn();
+    let document = minutes::get(conn, id)?;
+    let context = minutes::redaction_context(conn, Some(document.date))?;
+    let text = minutes::text(conn, id)?;
+    let review = minutes::decisions(conn, id)?;
+    let found = redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
+    let items = found
+        .into_iter()
+        .map(|f| ReviewItem {
+            reviewed: decided(&f, &review),
+            start: f.start as u32,
+            end: f.end as u32,
+            kind: f.kind,
+            recognizer: f.recognizer,
+            score: f.score,
+            reason: f.reason,
+            redact: f.decision == Decision::Redact,
+            text: f.text,
+        })
+        .collect();
+    Ok(Review {
+        document,
+        text,
+        items,
+    })
+}
+
+fn not_readable(path: &str, e: std::io::Error) -> IpcError {
+    let code = match e.kind() {
+        std::io::ErrorKind::NotFound => ErrorCode::NotFound,
+        _ => ErrorCode::NotWritable,
+    };
+    IpcError::new(code, format!("Cannot read {path}: {e}"))
+}
+
+/// Every document, newest meeting first.
+#[tauri::command]
+#[specta::specta]
+pub fn minutes_list(state: State<'_, AppState>) -> IpcResult<Vec<Document>> {
+    with_vault(&state, |v| Ok(minutes::list(v.conn())?))
+}
+
+/// Full-text search over the minutes; matched words in the snippets are wrapped in `**`.
+#[tauri::command]
+#[specta::specta]
+pub fn minutes_search(state: State<'_, AppState>, query: String) -> IpcResult<Vec<SearchHit>> {
+    with_vault(&state, |v| {
+        Ok(minutes::search(v.conn(), &query, SEARCH_LIMIT)?)
+    })
+}
+
+/// The native "open" dialog for a file of minutes. `None` when the user cancels.
+///
+/// Synchronous on purpose: GTK's dialogs need the main thread.
+#[tauri::command]
+#[specta::specta]
+pub fn pick_minutes_file(window: tauri::Window) -> Option<String> {
+    rfd::FileDialog::new()
+        .set_parent(&window)
+        .set_title("Import minutes")
+        .add_filter("Minutes", &["txt", "md", "docx", "pdf"])
+        .set_directory(super::app::default_folder())
+        .pick_file()
+        .map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Imports a file of minutes; date and kind are read from the text when not given.
+#[tauri::command]
+#[specta::specta]
+pub fn import_minutes(
+    state: State<'_, AppState>,
+    path: String,
+    date: Option<NaiveDate>,
+    kind: Option<MeetingKind>,
+) -> IpcResult<Document> {
+    let file_name = Path::new(&path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.clone());
+    // Read and extract before taking the archive, so a large PDF does not hold up the autosave.
+    let bytes = std::fs::read(&path).map_err(|e| not_readable(&path, e))?;
+    let doc = minutes::prepare(&file_name, bytes, date, kind, today())?;
+    change(&state, |v| {
+        Ok(minutes::add(v.conn(), &doc, v.actor(), Utc::now())?)
+    })
+}
+
+/// A document's text with its findings for review.
+#[tauri::command]
+#[specta::specta]
+pub fn minutes_review(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
+    with_vault(&state, |v| review_of(v, id))
+}
+
+/// Stores the webmaster's decision on a passage (a finding, or a selection marked by hand) and
+/// returns the review as it now stands.
+#[tauri::command]
+#[specta::specta]
+pub fn minutes_decide(
+    state: State<'_, AppState>,
+    id: Id,
+    decision: PassageDecision,
+) -> IpcResult<Review> {
+    let decision = ReviewDecision {
+        start: decision.start as usize,
+        end: decision.end as usize,
+        text: decision.text,
+        kind: decision.kind,
+        decision: if decision.redact {
+            Decision::Redact
+        } else {
+            Decision::Keep
+        },
+        all_occurrences: decision.all_occurrences,
+    };
+    change(&state, |v| {
+        let text = minutes::text(v.conn(), id)?;
+        let passage: String = text
+            .chars()
+            .skip(decision.start)
+            .take(decision.end.saturating_sub(decision.start))
+            .collect();
+        if decision.start >= decision.end || passage != decision.text {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                "The marked passage does not match the text. Select it again.",
+            ));
+        }
+        if decision.text.trim().is_empty() {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                "Select some words of the text to mark them.",
+            ));
+        }
+        minutes::decide(v.conn(), id, &decision, v.actor(), Utc::now())?;
+        review_of(v, id)
+    })
+}
+
+/// Forgets every decision on a document, to start its review over.
+#[tauri::command]
+#[specta::specta]
+pub fn minutes_review_restart(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
+    change(&state, |v| {
+        minutes::clear_decisions(v.conn(), id, v.actor(), Utc::now())?;
+        review_of(v, id)
+    })
+}
+
+/// The native "save as" dialog for an export. `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub fn pick_export_path(window: tauri::Window, suggested_name: String) -> Option<String> {
+    rfd::FileDialog::new()
+        .set_parent(&window)
+        .set_title("Export for the website")
+        .add_filter("Text", &["txt"])
+        .add_filter("Markdown", &["md"])
+        .add_filter("Web page", &["html"])
+        .add_filter("PDF", &["pdf"])
+        .set_directory(super::app::default_folder())
+        .set_file_name(suggested_name)
+        .save_file()
+        .map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Exports a reviewed document for the website to `path` (.txt, .md, .html or .pdf by its
+/// extension) in `style`. Refused while a finding is pending, and when the export's re-scan still
+/// finds personal data (then nothing is written).
+#[tauri::command]
+#[specta::specta]
+pub fn export_minutes(
+    state: State<'_, AppState>,
+    id: Id,
+    path: String,
+    style: redact::Style,
+) -> IpcResult<ExportReport> {
+    let format = ExportFormat::from_file_name(&path)?;
+    let (bytes, review) = with_vault(&state, |v| {
+        let review = review_of(v, id)?;
+        let pending = review.items.iter().filter(|i| !i.reviewed).count();
+        if pending > 0 {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                format!("{pending} findings still wait for a decision. Decide on each before the export."),
+            ));
+        }
+        Ok((
+            minutes::export_document(v.conn(), id, style, format)?,
+            review,
+        ))
+    })?;
+    std::fs::write(&path, bytes)
+        .map_err(|e| IpcError::new(ErrorCode::NotWritable, format!("Cannot write {path}: {e}")))?;
+    let mut redacted: Vec<KindCount> = Vec::new();
+    let mut kept = 0;
+    for item in &review.items {
+        if !item.redact {
+            kept += 1;
+            continue;
+        }
+        match redacted.iter_mut().find(|c| c.kind == item.kind) {
+            Some(c) => c.count += 1,
+            None => redacted.push(KindCount {
+                kind: item.kind,
+                count: 1,
+            }),
+        }
+    }
+    redacted.sort_by_key(|c| c.kind);
+    Ok(ExportReport {
+        path,
+        redacted,
+        kept,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(start: usize, text: &str, recognizer: Recognizer) -> Finding {
+        Finding {
+            start,
+            end: start + text.chars().count(),
+            kind: Kind::Person,
+            text: text.into(),
+            recognizer,
+            score: 1.0,
+            reason: String::new(),
+            decision: Decision::Redact,
+            subject: None,
+        }
+    }
+
+    fn stored(start: usize, text: &str, all: bool) -> ReviewDecision {
+        ReviewDecision {
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            kind: Kind::Person,
+            decision: Decision::Keep,
+            all_occurrences: all,
+        }
+    }
+
+    #[test]
+    fn a_finding_is_pending_until_a_decision_covers_it() {
+        let f = finding(10, "Åse Bø", Recognizer::Register);
+        assert!(!decided(&f, &[]));
+        assert!(!decided(&f, &[stored(30, "Åse Bø", false)]));
+        assert!(decided(&f, &[stored(10, "Åse Bø", false)]));
+        assert!(decided(&f, &[stored(30, "Åse Bø", true)]));
+        assert!(decided(&finding(3, "x", Recognizer::Review), &[]));
+    }
+}
