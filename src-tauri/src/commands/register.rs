@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use andel_core::register::import::{self, Field, Preview};
+use andel_core::register::import::{self, Column, Field, Preview};
 use andel_core::register::organisations::{self, Organisation, OrganisationFields};
 use andel_core::register::overview;
 use andel_core::register::people::{self, PersonListed, PersonPage, Standing};
@@ -420,11 +420,42 @@ pub fn pick_resident_list(window: tauri::Window) -> Option<String> {
         .map(|p| p.to_string_lossy().into_owned())
 }
 
+/// A step of the wizard: the list's columns (always, so the board can map them) and the preview,
+/// or why there is none yet (a column Andel needs is not mapped).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ImportDraft {
+    pub columns: Vec<Column>,
+    pub preview: Option<Preview>,
+    pub problem: Option<IpcError>,
+}
+
+fn draft(
+    vault: &andel_core::vault::Vault,
+    table: &import::Table,
+    mapping: &[(String, Field)],
+) -> IpcResult<ImportDraft> {
+    let columns = import::columns(vault.conn(), table, mapping)?;
+    Ok(
+        match import::preview(vault.conn(), table, mapping, today()) {
+            Ok(preview) => ImportDraft {
+                columns: preview.columns.clone(),
+                preview: Some(preview),
+                problem: None,
+            },
+            Err(e) => ImportDraft {
+                columns,
+                preview: None,
+                problem: Some(e.into()),
+            },
+        },
+    )
+}
+
 /// Reads the resident list at `path`, keeps it for the next steps, and previews it with the
 /// automatic (and remembered) column mapping.
 #[tauri::command]
 #[specta::specta]
-pub fn import_read(state: State<'_, AppState>, path: String) -> IpcResult<Preview> {
+pub fn import_read(state: State<'_, AppState>, path: String) -> IpcResult<ImportDraft> {
     let bytes = std::fs::read(Path::new(&path)).map_err(|e| {
         let code = match e.kind() {
             std::io::ErrorKind::NotFound => ErrorCode::NotFound,
@@ -433,11 +464,9 @@ pub fn import_read(state: State<'_, AppState>, path: String) -> IpcResult<Previe
         IpcError::new(code, format!("Cannot read {path}: {e}"))
     })?;
     let table = import::read(&bytes)?;
-    let preview = with_vault(&state, |v| {
-        Ok(import::preview(v.conn(), &table, &[], today())?)
-    })?;
+    let draft = with_vault(&state, |v| draft(v, &table, &[]))?;
     *lock(&state.import) = Some(table);
-    Ok(preview)
+    Ok(draft)
 }
 
 /// What importing the loaded list would do with the board's column choices.
@@ -446,12 +475,10 @@ pub fn import_read(state: State<'_, AppState>, path: String) -> IpcResult<Previe
 pub fn import_preview(
     state: State<'_, AppState>,
     mapping: Vec<ColumnChoice>,
-) -> IpcResult<Preview> {
+) -> IpcResult<ImportDraft> {
     let mapping = pairs(mapping);
     with_list(&state, |table| {
-        with_vault(&state, |v| {
-            Ok(import::preview(v.conn(), table, &mapping, today())?)
-        })
+        with_vault(&state, |v| draft(v, table, &mapping))
     })
 }
 

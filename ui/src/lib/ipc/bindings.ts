@@ -358,7 +358,7 @@ async pickResidentList() : Promise<string | null> {
  * Reads the resident list at `path`, keeps it for the next steps, and previews it with the
  * automatic (and remembered) column mapping.
  */
-async importRead(path: string) : Promise<Result<Preview, IpcError>> {
+async importRead(path: string) : Promise<Result<ImportDraft, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_read", { path }) };
 } catch (e) {
@@ -369,7 +369,7 @@ async importRead(path: string) : Promise<Result<Preview, IpcError>> {
 /**
  * What importing the loaded list would do with the board's column choices.
  */
-async importPreview(mapping: ColumnChoice[]) : Promise<Result<Preview, IpcError>> {
+async importPreview(mapping: ColumnChoice[]) : Promise<Result<ImportDraft, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_preview", { mapping }) };
 } catch (e) {
@@ -785,6 +785,11 @@ export type Field =
  * The formats minutes are imported from.
  */
 export type Format = "txt" | "md" | "docx" | "pdf"
+/**
+ * A step of the wizard: the list's columns (always, so the board can map them) and the preview,
+ * or why there is none yet (a column Andel needs is not mapped).
+ */
+export type ImportDraft = { columns: Column[]; preview: Preview | null; problem: IpcError | null }
 /**
  * An error as the UI receives it.
  */

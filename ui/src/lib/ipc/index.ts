@@ -6,6 +6,18 @@ import { commands, events } from './bindings';
 import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
 
 export type {
+  Document,
+  ExportReport,
+  Format,
+  Kind,
+  KindCount,
+  MeetingKind,
+  PassageDecision,
+  Recognizer,
+  Review,
+  ReviewItem,
+  SearchHit,
+  Style,
   Attention,
   Change,
   ChangeKind,
@@ -13,6 +25,7 @@ export type {
   ColumnChoice,
   Decision,
   Field,
+  ImportDraft,
   MappedBy,
   NationalId,
   Organisation,
@@ -108,6 +121,15 @@ export type Commands = Pick<
   | 'importPreview'
   | 'importApply'
   | 'importCancel'
+  | 'minutesList'
+  | 'minutesSearch'
+  | 'pickMinutesFile'
+  | 'importMinutes'
+  | 'minutesReview'
+  | 'minutesDecide'
+  | 'minutesReviewRestart'
+  | 'pickExportPath'
+  | 'exportMinutes'
   | 'quit'
 >;
 
@@ -165,6 +187,15 @@ export const tauriBackend: Backend = {
   importPreview: commands.importPreview,
   importApply: commands.importApply,
   importCancel: commands.importCancel,
+  minutesList: commands.minutesList,
+  minutesSearch: commands.minutesSearch,
+  pickMinutesFile: commands.pickMinutesFile,
+  importMinutes: commands.importMinutes,
+  minutesReview: commands.minutesReview,
+  minutesDecide: commands.minutesDecide,
+  minutesReviewRestart: commands.minutesReviewRestart,
+  pickExportPath: commands.pickExportPath,
+  exportMinutes: commands.exportMinutes,
   quit: commands.quit,
   onSaveStateChanged: (handler) => events.saveStateChanged.listen((e) => handler(e.payload)),
   onCloseBlocked: (handler) => events.closeBlocked.listen((e) => handler(e.payload)),

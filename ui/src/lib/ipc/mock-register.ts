@@ -9,6 +9,7 @@ import type {
   ColumnChoice,
   ErrorCode,
   Field,
+  ImportDraft,
   IpcError,
   Organisation,
   OrganisationFields,
@@ -517,11 +518,12 @@ export class MockRegister {
 
   // --- import ---
 
-  private columns(list: MockList, mapping: ColumnChoice[]): Column[] {
+  /** The list's columns and what each is read as (a column left out reads as nothing). */
+  columns(list: MockList, mapping: ColumnChoice[]): Column[] {
     return list.header.map((header, index) => {
       const given = mapping.find((m) => m.column === header);
       const key = normalise(header);
-      if (given) return { index, header, field: given.field, mapped_by: 'given' };
+      if (given) return { index, header, field: given.field === 'ignore' ? null : given.field, mapped_by: 'given' };
       const remembered = this.remembered.get(key);
       if (remembered) return { index, header, field: remembered, mapped_by: 'remembered' };
       const auto = HEADERS[key];
@@ -529,6 +531,15 @@ export class MockRegister {
         ? { index, header, field: auto, mapped_by: 'automatic' }
         : { index, header, field: null, mapped_by: 'unmapped' };
     });
+  }
+
+  /** A step of the wizard: the columns always, the preview when the mapping allows one. */
+  importDraft(list: MockList, mapping: ColumnChoice[]): ImportDraft {
+    const columns = this.columns(list, mapping);
+    const r = this.importList(list, mapping, false);
+    return r.status === 'ok'
+      ? { columns: r.data.columns, preview: r.data, problem: null }
+      : { columns, preview: null, problem: r.error };
   }
 
   /** What importing `list` would do; with `apply` it is also carried out. */

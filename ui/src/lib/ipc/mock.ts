@@ -26,6 +26,7 @@ import type {
   Unlisten,
   Attention,
   ColumnChoice,
+  ImportDraft,
   Organisation,
   OrganisationFields,
   PersonListed,
@@ -41,6 +42,8 @@ import type {
   UnitWithOwners,
 } from './index';
 import { iso, MockRegister, seedRegister, type MockList } from './mock-register';
+import { MockMinutes } from './mock-minutes';
+import type { Document, ExportReport, MeetingKind, PassageDecision, Review, SearchHit, Style } from './index';
 
 /** An archive file as the fake "disk" holds it. */
 export interface MockArchive {
@@ -127,6 +130,15 @@ export class MockBackend implements Backend {
   private loadedList: MockList | null = null;
   /** The clock; tests may fix it. */
   now: () => Date = () => new Date();
+  /** Files of minutes on the fake disk: path → text. */
+  minutesFiles = new Map<string, string>();
+  /** What the next "import minutes" and "export" dialogs return (null: cancelled). */
+  nextPickedMinutes: string | null = null;
+  nextPickedExport: string | null = null;
+  /** Exports written: path → redacted text. */
+  exported = new Map<string, string>();
+  /** Each archive's minutes. */
+  private minutesOf = new WeakMap<MockArchive, MockMinutes>();
 
   private open: { path: string; actor: string } | null = null;
   private saveState: SaveState = { state: 'saved', at: new Date(0).toISOString() };
@@ -196,13 +208,14 @@ export class MockBackend implements Backend {
       recipients: a.protection === 'recipients' ? 2 : 0,
       counts: {
         audit_entries: a.audit.length,
-        units: 0,
-        people: 0,
-        ownerships: 0,
-        sublets: 0,
-        name_plate_orders: 0,
-        roles: 0,
-        organisations: 0,
+        units: a.register.units.length,
+        people: a.register.people.length,
+        ownerships: a.register.ownerships.length,
+        sublets: a.register.sublets.length,
+        name_plate_orders: a.register.plates.length,
+        roles: a.register.roles.length,
+        organisations: a.register.organisations.length,
+        documents: 0,
       },
     } as Summary;
     return {
@@ -557,23 +570,23 @@ export class MockBackend implements Backend {
     return this.nextPickedList;
   }
 
-  async importRead(path: string): Promise<Result<Preview, IpcError>> {
+  async importRead(path: string): Promise<Result<ImportDraft, IpcError>> {
     this.log('importRead');
     const list = this.residentLists.get(path);
     if (!list) return err('not_found', `Cannot read ${path}: No such file or directory (os error 2)`);
     if (list.header.length < 2) {
       return err('invalid_input', 'This file is not a resident list: it has one column. Export the list from the administrator\'s system as CSV or Excel (.xlsx).');
     }
-    const r = this.reg((reg) => reg.importList(list, [], false));
+    const r = this.reg((reg) => ok(reg.importDraft(list, [])));
     if (r.status === 'ok') this.loadedList = list;
     return r;
   }
 
-  async importPreview(mapping: ColumnChoice[]): Promise<Result<Preview, IpcError>> {
+  async importPreview(mapping: ColumnChoice[]): Promise<Result<ImportDraft, IpcError>> {
     this.log('importPreview');
     const list = this.loadedList;
     if (!list) return err('invalid_input', 'No resident list is loaded. Choose the file again.');
-    return this.reg((r) => r.importList(list, mapping, false));
+    return this.reg((r) => ok(r.importDraft(list, mapping)));
   }
 
   async importApply(mapping: ColumnChoice[]): Promise<Result<Preview, IpcError>> {
@@ -588,6 +601,83 @@ export class MockBackend implements Backend {
   async importCancel(): Promise<void> {
     this.log('importCancel');
     this.loadedList = null;
+  }
+
+  // --- the minutes ---
+
+  /** The open archive's minutes (created empty on first use). */
+  minutes(): MockMinutes | null {
+    const a = this.current();
+    if (!a) return null;
+    let m = this.minutesOf.get(a);
+    if (!m) {
+      m = new MockMinutes(() => iso(this.now()));
+      this.minutesOf.set(a, m);
+    }
+    return m;
+  }
+
+  private min<T>(run: (m: MockMinutes) => Result<T, IpcError>, changes = false): Result<T, IpcError> {
+    const m = this.minutes();
+    if (!m) return err('not_open', 'No archive is open. Open or unlock one first.');
+    const r = run(m);
+    if (changes && r.status === 'ok') this.changed();
+    return r;
+  }
+
+  async minutesList(): Promise<Result<Document[], IpcError>> {
+    this.log('minutesList');
+    return this.min((m) => ok(m.list()));
+  }
+
+  async minutesSearch(query: string): Promise<Result<SearchHit[], IpcError>> {
+    this.log('minutesSearch');
+    return this.min((m) => ok(m.search(query)));
+  }
+
+  async pickMinutesFile(): Promise<string | null> {
+    this.log('pickMinutesFile');
+    return this.nextPickedMinutes;
+  }
+
+  async importMinutes(path: string, date: string | null, kind: MeetingKind | null): Promise<Result<Document, IpcError>> {
+    this.log('importMinutes');
+    const text = this.minutesFiles.get(path);
+    if (text === undefined) return err('not_found', `Cannot read ${path}: No such file or directory (os error 2)`);
+    return this.min((m) => m.add(fileName(path), text, date, kind), true);
+  }
+
+  async minutesReview(id: number): Promise<Result<Review, IpcError>> {
+    this.log('minutesReview');
+    return this.min((m) => m.review(id));
+  }
+
+  async minutesDecide(id: number, decision: PassageDecision): Promise<Result<Review, IpcError>> {
+    this.log('minutesDecide');
+    return this.min((m) => m.decide(id, decision), true);
+  }
+
+  async minutesReviewRestart(id: number): Promise<Result<Review, IpcError>> {
+    this.log('minutesReviewRestart');
+    return this.min((m) => m.restart(id), true);
+  }
+
+  async pickExportPath(_suggestedName: string): Promise<string | null> {
+    this.log('pickExportPath');
+    return this.nextPickedExport;
+  }
+
+  async exportMinutes(id: number, path: string, style: Style): Promise<Result<ExportReport, IpcError>> {
+    this.log('exportMinutes');
+    if (this.readOnlyFolders.some((f) => path.startsWith(`${f}/`))) {
+      return err('not_writable', `Cannot write ${path}: permission denied.`);
+    }
+    return this.min((m) => {
+      const r = m.export(id, path, style);
+      if (r.status === 'error') return r;
+      this.exported.set(path, r.data.text);
+      return ok(r.data.report);
+    });
   }
 
   async quit(discardUnsaved: boolean): Promise<Result<null, IpcError>> {

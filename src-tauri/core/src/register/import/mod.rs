@@ -289,6 +289,18 @@ pub fn forget_mapping(conn: &Connection, actor: &str, now: DateTime<Utc>) -> Res
         .map_err(db("recording the change"))
 }
 
+/// The list's columns and what each is read as (automatically, remembered, or as `mapping`
+/// says), even when the mapping is not yet enough to preview: the import wizard shows them so
+/// the board can say which column holds what.
+pub fn columns(
+    conn: &Connection,
+    table: &Table,
+    mapping: &[(String, Field)],
+) -> Result<Vec<Column>, Error> {
+    let remembered = remembered(conn)?;
+    Ok(plan::header_columns(table, mapping, &remembered)?.1)
+}
+
 /// What importing `table` would do to the register, without changing anything. `mapping` holds
 /// the board's choices for this import (header → field); they win over remembered and automatic
 /// ones.

@@ -119,6 +119,30 @@ fn useful(columns: &[Column]) -> usize {
         .count()
 }
 
+/// The header row (its index in `table.rows`) and its columns, found as [`plan`] finds them.
+pub(super) fn header_columns(
+    table: &Table,
+    given: &[(String, Field)],
+    remembered: &BTreeMap<String, Field>,
+) -> Result<(usize, Vec<Column>), Error> {
+    let non_empty: Vec<usize> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, _)| i)
+        .collect();
+    let first = *non_empty.first().ok_or(Error::Empty)?;
+    let header_index = non_empty
+        .iter()
+        .take(10)
+        .copied()
+        .find(|&i| useful(&map_columns(&table.rows[i].cells, given, remembered)) >= 2)
+        .unwrap_or(first);
+    let columns = map_columns(&table.rows[header_index].cells, given, remembered);
+    Ok((header_index, columns))
+}
+
 pub(super) fn plan(
     conn: &Connection,
     table: &Table,

@@ -1,0 +1,132 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import ResidentsArea from './ResidentsArea.svelte';
+
+let mock: MockBackend;
+
+async function openDemo() {
+  const demo = await mock.openDemo();
+  if (demo.status !== 'ok') throw new Error('demo');
+  const r = await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  if (r.status !== 'ok') throw new Error(r.error.message);
+}
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  await openDemo();
+});
+
+describe('residents', () => {
+  it('lists units with their current owners and searches by name, unit and address', async () => {
+    render(ResidentsArea);
+    const row = await screen.findByTestId('unit-row-2');
+    expect(row.textContent).toContain('Jonas Wendt');
+    expect(row.textContent).toContain('Signe Wendt');
+    expect(screen.getAllByTestId(/^unit-row-/)).toHaveLength(18);
+
+    await fireEvent.input(screen.getByTestId('residents-search'), { target: { value: 'Nadia' } });
+    await expect.poll(() => screen.queryAllByTestId(/^unit-row-/).length).toBe(1);
+    expect(screen.getByTestId('unit-row-9')).toBeTruthy();
+
+    await fireEvent.input(screen.getByTestId('residents-search'), { target: { value: 'Kastanjevej 6' } });
+    await expect.poll(() => screen.queryAllByTestId(/^unit-row-/).length).toBe(6);
+
+    await fireEvent.input(screen.getByTestId('residents-search'), { target: { value: 'Zzyzx' } });
+    expect((await screen.findByTestId('residents-empty')).textContent).toContain('Nothing matches');
+  });
+
+  it('shows current and former people', async () => {
+    render(ResidentsArea);
+    await fireEvent.click(await screen.findByTestId('residents-tab-people'));
+    await expect.poll(() => screen.queryByTestId('people-table')?.textContent ?? '').toContain('Mette Kragh');
+    expect(screen.getByTestId('people-table').textContent).not.toContain('Gunnar Lind');
+    await fireEvent.change(screen.getByTestId('residents-filter'), { target: { value: 'true' } });
+    await expect.poll(() => screen.queryByTestId('people-table')?.textContent ?? '').toContain('Gunnar Lind');
+    expect(screen.getByTestId('people-table').textContent).toContain('Moved out');
+  });
+
+  it('opens a unit page with its full history, and a person from there', async () => {
+    render(ResidentsArea);
+    await fireEvent.click(await screen.findByTestId('unit-open-4'));
+    const owners = await screen.findByTestId('unit-owners');
+    expect(owners.textContent).toContain('Ali Rahimi');
+    expect(owners.textContent).toContain('Gunnar Lind');
+    expect(owners.textContent).toContain('ongoing');
+    await fireEvent.click(within(owners).getByText('Gunnar Lind'));
+    const page = await screen.findByTestId('person-page');
+    expect(page.textContent).toContain('Former resident');
+    await fireEvent.click(screen.getByTestId('person-back'));
+    await screen.findByTestId('area-residents');
+  });
+});
+
+describe('import wizard', () => {
+  beforeEach(() => {
+    mock.residentLists.set('/home/board/beboere.csv', {
+      header: ['Andelsnr', 'Adresse', 'Beboer', 'Telefon', 'E-mail'],
+      rows: [
+        ['1', 'Kastanjevej 2', 'Mette Kragh', '20405599', 'mette@example.dk'],
+        ['19', 'Kastanjevej 8', 'Yasmin Berg', '31313131', ''],
+        ['20', 'Kastanjevej 8', '', '', ''],
+        ['21', 'Kastanjevej 8', 'Otto Dahl', '0101701234', ''],
+      ],
+    });
+  });
+
+  async function readList() {
+    render(ResidentsArea);
+    await fireEvent.click(await screen.findByTestId('import-open'));
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/home/board/beboere.csv' } });
+    await fireEvent.click(screen.getByTestId('import-read'));
+  }
+
+  it('shows the columns when a needed one is not recognised; mapping it by hand brings the preview', async () => {
+    await readList();
+    // "Beboer" is not a column name Andel knows: no owner's name, so no preview yet.
+    const problem = await screen.findByTestId('import-problem');
+    expect(problem.textContent).toContain("owner's name");
+    expect(screen.queryByTestId('import-added')).toBeNull();
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.change(screen.getByTestId('import-field-2'), { target: { value: 'name' } });
+    expect((await screen.findByTestId('import-added')).textContent).toContain('Yasmin Berg');
+    expect(screen.queryByTestId('import-problem')).toBeNull();
+    expect(mock.calls).toContain('importPreview');
+    // Nothing is imported before Import.
+    const units = await mock.unitsList('');
+    expect(units.status === 'ok' && units.data.some((u) => u.number === '19')).toBe(false);
+  });
+
+  it('previews added, changed, ended and rejected rows with reasons; a changed field updates the preview; Import carries it out', async () => {
+    mock.residentLists.get('/home/board/beboere.csv')!.header[2] = 'Navn';
+    await readList();
+    const added = await screen.findByTestId('import-added');
+    expect(added.textContent).toContain('Yasmin Berg');
+    expect(screen.getByTestId('import-rejected').textContent).toContain('Row 4: No owner’s name');
+    expect(screen.getByTestId('import-warnings').textContent).toContain('national ID');
+    expect(screen.getByTestId('import-ended').getAttribute('data-count')).toBe('19');
+
+    // The board says the phone column is to be left out: the preview follows.
+    expect(screen.getByTestId('import-changed').textContent).toContain('phone');
+    await fireEvent.change(screen.getByTestId('import-field-3'), { target: { value: 'ignore' } });
+    await expect.poll(() => screen.getByTestId('import-changed').textContent).not.toContain('phone');
+    expect(mock.calls).toContain('importPreview');
+
+    // Mapping the name column away leaves no preview to import: Import waits.
+    await fireEvent.change(screen.getByTestId('import-field-2'), { target: { value: 'ignore' } });
+    expect((await screen.findByTestId('import-problem')).textContent).toContain("owner's name");
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.change(screen.getByTestId('import-field-2'), { target: { value: 'name' } });
+    await expect.poll(() => (screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(false);
+
+    await fireEvent.click(screen.getByTestId('import-apply'));
+    const report = await screen.findByTestId('import-report');
+    expect(report.textContent).toMatch(/2 added, 1 changed, 19 ended, 1 rows not taken/);
+    await fireEvent.click(screen.getByTestId('import-close'));
+    expect((await screen.findByTestId('unit-row-19')).textContent).toContain('Yasmin Berg');
+  });
+});
