@@ -1,0 +1,93 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { todayIso } from '$lib/common/format';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import SubletsArea from './SubletsArea.svelte';
+
+let mock: MockBackend;
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  const demo = await mock.openDemo();
+  if (demo.status !== 'ok') throw new Error('demo');
+  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+});
+
+function rowOf(unit: string): HTMLElement {
+  const row = screen.getAllByTestId('sublet-row').find((r) => r.getAttribute('data-unit') === unit);
+  if (!row) throw new Error(`no sublet of unit ${unit}`);
+  return row;
+}
+
+describe('sublets', () => {
+  it('lists sublets with status and warnings', async () => {
+    render(SubletsArea);
+    await screen.findByTestId('sublets-table');
+    expect(within(rowOf('6')).getByTestId('sublet-status').textContent).toContain('Active');
+    expect(within(rowOf('6')).getByTestId('sublet-warning').textContent).toMatch(/Ends in 20 days/);
+    expect(within(rowOf('13')).getByTestId('sublet-status').textContent).toContain('Awaiting decision');
+  });
+
+  it('approves a request on a date, by the board member using the app', async () => {
+    render(SubletsArea);
+    await screen.findByTestId('sublets-table');
+    await fireEvent.click(within(rowOf('13')).getByTestId('sublet-approve'));
+    const date = screen.getByTestId('sublet-date') as HTMLInputElement;
+    expect(date.value).toBe(todayIso());
+    await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
+    await expect.poll(() => within(rowOf('13')).getByTestId('sublet-status').textContent).toContain('Approved');
+    expect(rowOf('13').textContent).toContain('by Mette Kragh');
+    expect(screen.queryByTestId('sublet-confirm')).toBeNull();
+    expect(within(rowOf('13')).getByTestId('sublet-end')).toBeTruthy();
+  });
+
+  it('records a request, with inline validation first', async () => {
+    render(SubletsArea);
+    await fireEvent.click(await screen.findByTestId('sublet-new'));
+    await fireEvent.click(screen.getByTestId('sublet-submit'));
+    expect(screen.getByTestId('sublet-form').textContent).toContain('Required.');
+    expect(mock.calls).not.toContain('subletRequest');
+
+    await expect.poll(() => (screen.getByTestId('sublet-unit') as HTMLSelectElement).options.length).toBeGreaterThan(1);
+    const unit = screen.getByTestId('sublet-unit') as HTMLSelectElement;
+    const option = [...unit.options].find((o) => o.textContent?.startsWith('3 '))!;
+    await fireEvent.change(unit, { target: { value: option.value } });
+    await fireEvent.input(screen.getByTestId('sublet-subtenant'), { target: { value: 'Bo Winther' } });
+    await fireEvent.input(screen.getByTestId('sublet-from'), { target: { value: '2027-02-01' } });
+    await fireEvent.input(screen.getByTestId('sublet-to'), { target: { value: '2027-01-01' } });
+    expect(screen.getByTestId('sublet-to-error').textContent).toContain('before the start');
+    await fireEvent.input(screen.getByTestId('sublet-to'), { target: { value: '2027-12-31' } });
+
+    // A CPR number typed into the reason is caught before anything is sent.
+    await fireEvent.input(screen.getByTestId('sublet-reason'), { target: { value: 'Udlandsophold, cpr 010170-1234' } });
+    await fireEvent.click(screen.getByTestId('sublet-submit'));
+    expect(screen.getByTestId('sublet-reason-error').textContent).toContain('national identity number');
+    expect(mock.calls).not.toContain('subletRequest');
+
+    await fireEvent.input(screen.getByTestId('sublet-reason'), { target: { value: 'Udlandsophold' } });
+    await fireEvent.click(screen.getByTestId('sublet-submit'));
+    await expect.poll(() => screen.queryByTestId('sublet-form')).toBeNull();
+    expect(within(rowOf('3')).getByTestId('sublet-status').textContent).toContain('Awaiting decision');
+    expect(rowOf('3').textContent).toContain('Bo Winther');
+  });
+
+  it('shows why the archive refused an overlapping request', async () => {
+    render(SubletsArea);
+    await fireEvent.click(await screen.findByTestId('sublet-new'));
+    await expect.poll(() => (screen.getByTestId('sublet-unit') as HTMLSelectElement).options.length).toBeGreaterThan(1);
+    const unit = screen.getByTestId('sublet-unit') as HTMLSelectElement;
+    const option = [...unit.options].find((o) => o.textContent?.startsWith('6 '))!;
+    await fireEvent.change(unit, { target: { value: option.value } });
+    await fireEvent.input(screen.getByTestId('sublet-subtenant'), { target: { value: 'Bo Winther' } });
+    await fireEvent.input(screen.getByTestId('sublet-from'), { target: { value: todayIso() } });
+    await fireEvent.input(screen.getByTestId('sublet-to'), { target: { value: '2099-01-01' } });
+    await fireEvent.click(screen.getByTestId('sublet-submit'));
+    const error = await screen.findByTestId('sublet-form-error');
+    expect(error.getAttribute('data-code')).toBe('invalid_input');
+    expect(screen.getByTestId('sublet-form-error-message').textContent).toContain('cannot overlap');
+  });
+});
