@@ -117,6 +117,82 @@ try {
     await session.find("main-screen", 30000);
     await expectName("A/B Solsikken");
   });
+
+  // --- the register ---
+
+  const residents = new URL("../fixtures/residents/ronnebaerhaven.csv", import.meta.url).pathname;
+  const isoDay = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  await test("the resident list is imported through the wizard: preview first, then the report", async () => {
+    await (await session.find("nav-residents")).click();
+    await session.find("area-residents");
+    await (await session.find("import-open")).click();
+    await (await session.find("import-path")).fill(residents);
+    await (await session.find("import-read")).click();
+    const added = await session.find("import-added", 30000);
+    const count = await session.waitFor("rows to add", async () => Number(await added.attribute("data-count")));
+    if (count < 10) throw new Error(`only ${count} owners to add`);
+    if (!/Aase Tranberg/.test(await added.text())) throw new Error("Aase Tranberg is not in the preview");
+    if (!/UTF-8/.test(await (await session.find("import-source")).text())) throw new Error("the encoding is not shown");
+    // Bring the preview itself into view (a click scrolls to it) for the README's picture.
+    await (await session.find("import-totals")).click();
+    await shot("import-preview", true);
+    await (await session.find("import-apply")).click();
+    const report = await session.find("import-report", 30000);
+    if (!new RegExp(`${count} added`).test(await report.text())) throw new Error(`report "${await report.text()}"`);
+    await shot("import-report");
+    await (await session.find("import-close")).click();
+    const table = await session.find("units-table");
+    await session.waitFor("the imported owners", async () => /Freja Bundgaard-Vest/.test(await table.text()));
+    await shot("residents", true);
+  });
+
+  await test("search finds a unit by owner and by address", async () => {
+    await (await session.find("residents-search")).fill("Rosendahl");
+    await session.waitFor("one unit", async () => (await session.cmd("POST", "/elements", { using: "css selector", value: '[data-testid^="unit-row-"]' })).length === 1);
+    await (await session.find("residents-search")).clear();
+  });
+
+  await test("a unit page shows its owners with their history", async () => {
+    await (await session.find("unit-open-4")).click();
+    const owners = await session.find("unit-owners");
+    const text = await owners.text();
+    if (!/Sanne Rosendahl/.test(text) || !/Kenneth Rosendahl/.test(text)) throw new Error(`owners "${text}"`);
+    await shot("unit");
+    await (await session.find("unit-back")).click();
+    await (await session.find("residents-tab-people")).click();
+    await session.find("people-table");
+    await shot("people");
+  });
+
+  await test("a sublet is requested in the form and approved by the board", async () => {
+    await (await session.find("nav-sublets")).click();
+    await session.find("area-sublets");
+    await (await session.find("sublet-new")).click();
+    await (await session.findCss('[data-testid="sublet-unit"] option:nth-child(3)')).click();
+    await (await session.find("sublet-subtenant")).fill("Bo Winther");
+    await (await session.find("sublet-from")).fill(isoDay(10));
+    await (await session.find("sublet-to")).fill(isoDay(300));
+    await (await session.find("sublet-reason")).fill("Arbejde i Aarhus et år");
+    await shot("sublet-form");
+    await (await session.find("sublet-submit")).click();
+    const row = await session.find("sublet-row", 20000);
+    await session.waitFor("the request", async () => /Awaiting decision/.test(await row.text()));
+    await (await session.find("sublet-approve")).click();
+    await session.find("sublet-confirm");
+    await (await session.find("sublet-confirm-ok")).click();
+    await session.waitFor("the approval", async () => /Approved/.test(await (await session.find("sublet-row")).text()));
+    await shot("sublets", true);
+  });
+
+  await test("the overview says what needs the board's attention", async () => {
+    await (await session.find("nav-overview")).click();
+    const attention = await session.find("attention");
+    await session.find("attention-not-sent");
+    if (!/Name-plate orders not sent/.test(await attention.text())) throw new Error("no plate orders to send");
+    await shot("overview", true);
+  });
+
 } finally {
   if (session) await session.close();
   driver.stop();
