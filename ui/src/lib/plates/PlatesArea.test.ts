@@ -1,0 +1,55 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import PlatesArea from './PlatesArea.svelte';
+
+let mock: MockBackend;
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  const demo = await mock.openDemo();
+  if (demo.status !== 'ok') throw new Error('demo');
+  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+});
+
+describe('name plates', () => {
+  it('groups the queue by status and moves an order from draft to sent (to the caretaker) to mounted', async () => {
+    render(PlatesArea);
+    const drafts = await screen.findByTestId('plates-draft');
+    // Karen Holm's order, and the one Andel drafted when Freja Holt's sublet was approved.
+    expect(drafts.getAttribute('data-count')).toBe('2');
+    expect(drafts.textContent).toContain('Freja Holt');
+    expect(screen.getByTestId('plates-sent').textContent).toContain('Ejendomsservice Øst ApS');
+    expect(screen.getByTestId('plates-mounted').getAttribute('data-count')).toBe('1');
+
+    await fireEvent.click(within(drafts).getAllByTestId('plate-mark-sent')[0]!);
+    // The one caretaker is chosen already.
+    expect((screen.getByTestId('plate-to') as HTMLSelectElement).selectedOptions[0]?.textContent).toContain('Ejendomsservice');
+    await fireEvent.click(screen.getByTestId('plate-confirm-ok'));
+    await expect.poll(() => screen.getByTestId('plates-sent').getAttribute('data-count')).toBe('2');
+    expect(screen.getByTestId('plates-draft').getAttribute('data-count')).toBe('1');
+
+    const sent = screen.getByTestId('plates-sent');
+    await fireEvent.click(within(sent).getAllByTestId('plate-mark-mounted')[0]!);
+    await fireEvent.click(screen.getByTestId('plate-confirm-ok'));
+    await expect.poll(() => screen.getByTestId('plates-mounted').getAttribute('data-count')).toBe('2');
+  });
+
+  it('drafts a new order, with at most four lines', async () => {
+    render(PlatesArea);
+    await fireEvent.click(await screen.findByTestId('plate-new'));
+    await expect.poll(() => (screen.getByTestId('plate-unit') as HTMLSelectElement).options.length).toBeGreaterThan(1);
+    const unit = screen.getByTestId('plate-unit') as HTMLSelectElement;
+    await fireEvent.change(unit, { target: { value: unit.options[2]!.value } });
+    await fireEvent.input(screen.getByTestId('plate-lines'), { target: { value: 'A\nB\nC\nD\nE' } });
+    await fireEvent.click(screen.getByTestId('plate-submit'));
+    expect(screen.getByTestId('plate-lines-error').textContent).toContain('At most 4 lines');
+    await fireEvent.input(screen.getByTestId('plate-lines'), { target: { value: 'Jonas & Signe Wendt' } });
+    await fireEvent.click(screen.getByTestId('plate-submit'));
+    await expect.poll(() => screen.getByTestId('plates-draft').textContent).toContain('Jonas & Signe Wendt');
+  });
+});
