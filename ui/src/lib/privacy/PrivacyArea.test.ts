@@ -1,0 +1,56 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import PrivacyArea from './PrivacyArea.svelte';
+
+let mock: MockBackend;
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  const demo = await mock.openDemo();
+  if (demo.status !== 'ok') throw new Error('demo');
+  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+});
+
+describe('organisations', () => {
+  it('lists organisations with their agreement and transfers', async () => {
+    render(PrivacyArea);
+    const table = await screen.findByTestId('orgs-table');
+    expect(table.textContent).toContain('DEAS-DPA-4411');
+    expect(table.textContent).toContain('EU-U.S. Data Privacy Framework');
+    expect(screen.getByTestId('area-not-built')).toBeTruthy();
+  });
+
+  it('adds an organisation with its agreement and a third-country transfer', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(await screen.findByTestId('org-new'));
+    await fireEvent.input(screen.getByTestId('org-name'), { target: { value: 'Dropbox' } });
+    await fireEvent.change(screen.getByTestId('org-kind'), { target: { value: 'cloud' } });
+    await fireEvent.input(screen.getByTestId('org-dpa-signed'), { target: { value: '2025-13-01' } });
+    await fireEvent.input(screen.getByTestId('org-third-country'), { target: { value: 'USA' } });
+    await fireEvent.click(screen.getByTestId('org-submit'));
+    expect(screen.getByTestId('org-form').textContent).toContain('Write a date as YYYY-MM-DD.');
+    expect(screen.getByTestId('org-form').textContent).toContain('two-letter country code');
+    await fireEvent.input(screen.getByTestId('org-dpa-signed'), { target: { value: '2025-03-01' } });
+    await fireEvent.input(screen.getByTestId('org-third-country'), { target: { value: 'us' } });
+    await fireEvent.input(screen.getByTestId('org-safeguard'), { target: { value: 'Standard contractual clauses' } });
+    await fireEvent.click(screen.getByTestId('org-submit'));
+    await expect.poll(() => screen.getByTestId('orgs-table').textContent).toContain('Dropbox');
+    expect(screen.getByTestId('orgs-table').textContent).toContain('Standard contractual clauses');
+  });
+
+  it('shows the archive’s message when a CPR number is typed into a field', async () => {
+    render(PrivacyArea);
+    await fireEvent.click((await screen.findAllByTestId('org-edit'))[0]!);
+    await fireEvent.input(screen.getByTestId('org-contact'), { target: { value: 'Bo Nielsen 010170-1234' } });
+    await fireEvent.click(screen.getByTestId('org-submit'));
+    const error = await screen.findByTestId('org-form-error');
+    expect(error.getAttribute('data-code')).toBe('invalid_input');
+    expect(screen.getByTestId('org-form-error-message').textContent).toContain('Andel never stores national identity numbers');
+    expect(screen.getByTestId('orgs-table').textContent).not.toContain('010170-1234');
+  });
+});
