@@ -1,0 +1,163 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import MinutesArea from './MinutesArea.svelte';
+
+// An emoji (two UTF-16 units) before the names: offsets only line up when converted.
+const MINUTES = `Referat af generalforsamling 2024-03-12 😀
+
+Søren Ågård foreslog at male opgangen. 👩‍👩‍👧 Åse Bø (tlf. 12 34 56 78) var imod.
+Søren Ågård trak forslaget. Kontakt: aase@example.dk.
+`;
+const FLAGGED = ['Søren Ågård', 'Åse Bø', '12 34 56 78', 'aase@example.dk'];
+
+let mock: MockBackend;
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  mock.addArchive('/a.andel', { passphrase: 'pw' });
+  const r = await mock.unlockArchive({ path: '/a.andel', passphrase: 'pw', identity_file: null, actor: 'Webmaster', take_over_lock: false });
+  if (r.status !== 'ok') throw new Error(r.error.message);
+  mock.minutes()!.names = ['Søren Ågård', 'Åse Bø'];
+  mock.minutesFiles.set('/docs/gf-2024.txt', MINUTES);
+});
+
+async function importAndOpen() {
+  render(MinutesArea, { readOnly: false });
+  await screen.findByTestId('minutes-empty');
+  await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/docs/gf-2024.txt' } });
+  await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+  await screen.findByTestId('minutes-import-done');
+  const row = await screen.findByTestId('minutes-row-1');
+  expect(row.textContent).toContain('Ordinary general assembly');
+  await fireEvent.click(screen.getByTestId('minutes-review-1'));
+  await screen.findByTestId('finding-0');
+}
+
+const key = (k: string) => fireEvent.keyDown(window, { key: k });
+const position = () => screen.getByTestId('review-position').textContent;
+const pending = () => Number(screen.getByTestId('review-pending').dataset.pending);
+
+describe('minutes', () => {
+  it('imports a file by path and searches with the matched words marked', async () => {
+    render(MinutesArea, { readOnly: false });
+    await fireEvent.click(await screen.findByTestId('minutes-import-submit'));
+    expect(screen.getByText('Choose the file, or write where it is.')).toBeTruthy();
+    await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/docs/missing.txt' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    expect((await screen.findByTestId('minutes-import-error')).dataset.code).toBe('not_found');
+
+    mock.nextPickedMinutes = '/docs/gf-2024.txt';
+    await fireEvent.click(screen.getByTestId('minutes-import-choose'));
+    await expect.poll(() => (screen.getByTestId('minutes-import-path') as HTMLInputElement).value).toBe('/docs/gf-2024.txt');
+    await fireEvent.change(screen.getByTestId('minutes-import-kind'), { target: { value: 'board' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    expect((await screen.findByTestId('minutes-row-1')).textContent).toContain('Board meeting');
+
+    await fireEvent.input(screen.getByTestId('minutes-search'), { target: { value: 'opgangen' } });
+    const snippet = await screen.findByTestId('minutes-snippet-1');
+    const marks = snippet.querySelectorAll('mark');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.textContent).toBe('opgangen');
+    expect(snippet.textContent).not.toContain('**');
+
+    await fireEvent.input(screen.getByTestId('minutes-search'), { target: { value: 'tagrender' } });
+    await screen.findByTestId('minutes-no-hits');
+  });
+
+  it('highlights findings at the right place although an emoji comes before them', async () => {
+    await importAndOpen();
+    const marks = screen.getAllByTestId(/^finding-\d+$/);
+    expect(marks.map((m) => m.textContent)).toEqual(['Søren Ågård', 'Åse Bø', '12 34 56 78', 'Søren Ågård', 'aase@example.dk']);
+    expect(marks.map((m) => m.dataset.kind)).toEqual(['person', 'person', 'phone', 'person', 'email']);
+    // The text as shown is the text as stored: nothing lost or doubled around the findings.
+    expect(screen.getByTestId('review-text').textContent).toBe(MINUTES);
+    expect(screen.getByTestId('review-count-person').textContent).toContain('3');
+    expect(screen.getByTestId('review-count-phone').textContent).toContain('1');
+  });
+
+  it('steps through the findings with n and p, decides with a and r, and exports only when nothing is pending', async () => {
+    await importAndOpen();
+    expect(position()).toBe('1 of 5');
+    await key('n');
+    expect(position()).toBe('2 of 5');
+    expect(screen.getByTestId('review-current-text').textContent).toBe('Åse Bø');
+    await key('p');
+    await key('p');
+    expect(position()).toBe('5 of 5');
+    await key('n');
+    expect(position()).toBe('1 of 5');
+
+    const submit = screen.getByTestId('export-submit') as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    screen.getByTestId('export-blocked');
+
+    // Typing in a field is not a shortcut.
+    await fireEvent.keyDown(screen.getByTestId('export-path'), { key: 'a' });
+    expect(pending()).toBe(5);
+
+    await key('a'); // Søren Ågård → redact; moves on to the next pending
+    await expect.poll(pending).toBe(4);
+    expect(screen.getByTestId('review-item-0').dataset.state).toBe('redact');
+    expect(position()).toBe('2 of 5');
+    await key('r'); // Åse Bø → keep
+    await expect.poll(pending).toBe(3);
+    expect(screen.getByTestId('review-item-1').dataset.state).toBe('keep');
+    expect(submit.disabled).toBe(true);
+    for (let n = 3; n > 0; n--) {
+      await key('a');
+      await expect.poll(pending).toBe(n - 1);
+    }
+    expect(screen.getByTestId('review-pending').textContent).toContain('Every finding is decided');
+    expect(submit.disabled).toBe(false);
+
+    await fireEvent.input(screen.getByTestId('export-path'), { target: { value: '/web/gf-2024.txt' } });
+    await fireEvent.click(submit);
+    const report = await screen.findByTestId('export-report');
+    expect(screen.getByTestId('report-kind-person').textContent).toContain('2');
+    expect(screen.getByTestId('report-kind-phone').textContent).toContain('1');
+    expect(screen.getByTestId('report-kind-email').textContent).toContain('1');
+    expect(report.textContent).toContain('1 finding kept on purpose');
+    // The report counts; it never shows the values.
+    for (const v of FLAGGED) expect(report.textContent).not.toContain(v);
+    const out = mock.exported.get('/web/gf-2024.txt')!;
+    for (const v of ['Søren Ågård', '12 34 56 78', 'aase@example.dk']) expect(out).not.toContain(v);
+    expect(out).toContain('Åse Bø');
+  });
+
+  it('decides for every occurrence with o', async () => {
+    await importAndOpen();
+    await key('o');
+    expect((screen.getByTestId('review-all-occurrences') as HTMLInputElement).checked).toBe(true);
+    await key('a');
+    await expect.poll(pending).toBe(3);
+    expect(screen.getByTestId('review-item-3').dataset.state).toBe('redact');
+    expect((screen.getByTestId('review-all-occurrences') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('adds a selection of the text as a finding, at character offsets', async () => {
+    await importAndOpen();
+    const text = screen.getByTestId('review-text');
+    // "opgangen" lies after the emoji: its UTF-16 index and its character offset differ.
+    const node = [...text.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('opgangen'))!;
+    const i = node.textContent!.indexOf('opgangen');
+    const range = document.createRange();
+    range.setStart(node, i - 1); // a leading space is dropped
+    range.setEnd(node, i + 'opgangen'.length);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect((await screen.findByTestId('review-selection')).textContent).toContain('“opgangen”');
+    await fireEvent.change(screen.getByTestId('review-add-kind'), { target: { value: 'other' } });
+    await fireEvent.click(screen.getByTestId('review-add-selection'));
+    await expect.poll(() => screen.queryAllByTestId(/^finding-\d+$/).map((m) => m.textContent)).toContain('opgangen');
+    const added = screen.getAllByTestId(/^finding-\d+$/).find((m) => m.textContent === 'opgangen')!;
+    expect(added.dataset.kind).toBe('other');
+    expect(pending()).toBe(5);
+  });
+});
