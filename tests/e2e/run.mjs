@@ -121,6 +121,8 @@ try {
   // --- the register ---
 
   const residents = new URL("../fixtures/residents/ronnebaerhaven.csv", import.meta.url).pathname;
+  // WebKit may hand over the previous frame right after a change: let it paint first.
+  const settle = () => new Promise((r) => setTimeout(r, 400));
   const isoDay = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
   await test("the resident list is imported through the wizard: preview first, then the report", async () => {
@@ -135,15 +137,18 @@ try {
     if (!/Aase Tranberg/.test(await added.text())) throw new Error("Aase Tranberg is not in the preview");
     if (!/UTF-8/.test(await (await session.find("import-source")).text())) throw new Error("the encoding is not shown");
     // Bring the preview itself into view (a click scrolls to it) for the README's picture.
-    await (await session.find("import-totals")).click();
+    await (await session.find("import-rejected")).click();
+    await settle();
     await shot("import-preview", true);
     await (await session.find("import-apply")).click();
     const report = await session.find("import-report", 30000);
     if (!new RegExp(`${count} added`).test(await report.text())) throw new Error(`report "${await report.text()}"`);
+    await settle();
     await shot("import-report");
     await (await session.find("import-close")).click();
     const table = await session.find("units-table");
     await session.waitFor("the imported owners", async () => /Freja Bundgaard-Vest/.test(await table.text()));
+    await settle();
     await shot("residents", true);
   });
 
@@ -158,10 +163,12 @@ try {
     const owners = await session.find("unit-owners");
     const text = await owners.text();
     if (!/Sanne Rosendahl/.test(text) || !/Kenneth Rosendahl/.test(text)) throw new Error(`owners "${text}"`);
+    await settle();
     await shot("unit");
     await (await session.find("unit-back")).click();
     await (await session.find("residents-tab-people")).click();
     await session.find("people-table");
+    await settle();
     await shot("people");
   });
 
@@ -174,6 +181,7 @@ try {
     await (await session.find("sublet-from")).fill(isoDay(10));
     await (await session.find("sublet-to")).fill(isoDay(300));
     await (await session.find("sublet-reason")).fill("Arbejde i Aarhus et år");
+    await settle();
     await shot("sublet-form");
     await (await session.find("sublet-submit")).click();
     const row = await session.find("sublet-row", 20000);
@@ -182,6 +190,8 @@ try {
     await session.find("sublet-confirm");
     await (await session.find("sublet-confirm-ok")).click();
     await session.waitFor("the approval", async () => /Approved/.test(await (await session.find("sublet-row")).text()));
+    await session.waitFor("the dialog to close", async () => !(await session.exists("sublet-confirm")));
+    await settle();
     await shot("sublets", true);
   });
 
@@ -190,7 +200,69 @@ try {
     const attention = await session.find("attention");
     await session.find("attention-not-sent");
     if (!/Name-plate orders not sent/.test(await attention.text())) throw new Error("no plate orders to send");
+    await settle();
     await shot("overview", true);
+  });
+
+  await test("an organisation is added with its data processing agreement; a CPR number is refused", async () => {
+    await (await session.find("nav-privacy")).click();
+    await session.find("area-privacy");
+    await (await session.find("org-new")).click();
+    await (await session.find("org-name")).fill("Ejendomsservice Nord ApS");
+    await (await session.findCss('[data-testid="org-kind"] option[value="caretaker"]')).click();
+    await (await session.find("org-dpa-signed")).fill("2024-02-01");
+    await (await session.find("org-dpa-reference")).fill("DBA-2024-03");
+    await (await session.find("org-submit")).click();
+    const table = await session.find("orgs-table", 20000);
+    await session.waitFor("the organisation", async () => /Ejendomsservice Nord ApS/.test(await table.text()));
+    await (await session.find("org-edit")).click();
+    await (await session.find("org-contact")).fill("Bo Nielsen 010170-1234");
+    await (await session.find("org-submit")).click();
+    const error = await session.find("org-form-error");
+    if (!/national identity numbers/.test(await error.text())) throw new Error(`message "${await error.text()}"`);
+    await settle();
+    await shot("privacy-guard");
+    await (await session.find("org-contact")).fill("Bo Nielsen");
+    await (await session.find("org-submit")).click();
+    await session.waitFor("the form to close", async () => !(await session.exists("org-form")));
+    await settle();
+    await shot("privacy");
+  });
+
+  await test("a name-plate order is sent to the caretaker and mounted", async () => {
+    await (await session.find("nav-plates")).click();
+    const drafts = await session.find("plates-draft");
+    await session.waitFor("a draft", async () => Number(await drafts.attribute("data-count")) > 0);
+    await (await session.find("plate-mark-sent")).click();
+    const to = await session.find("plate-to");
+    if (!/Ejendomsservice Nord/.test(await to.text())) throw new Error("the caretaker is not offered");
+    await (await session.find("plate-confirm-ok")).click();
+    const sent = await session.find("plates-sent");
+    await session.waitFor("a sent order", async () => /Ejendomsservice Nord ApS/.test(await sent.text()));
+    await settle();
+    await shot("plates", true);
+    await (await session.find("plate-mark-mounted")).click();
+    await (await session.find("plate-confirm-ok")).click();
+    const mounted = await session.find("plates-mounted");
+    await session.waitFor("a mounted order", async () => Number(await mounted.attribute("data-count")) > 0);
+  });
+
+  await test("the board gets its roles", async () => {
+    await (await session.find("nav-board")).click();
+    await session.find("area-board");
+    for (const [name, kind] of [["Karen Formand", "chair"], ["Ahmad Noori", "treasurer"]]) {
+      await (await session.find("role-new")).click();
+      await (await session.find("role-name")).fill(name);
+      await (await session.findCss(`[data-testid="role-kind"] option[value="${kind}"]`)).click();
+      await (await session.find("role-submit")).click();
+      await session.waitFor(`${name} as ${kind}`, async () => {
+        if (await session.exists("role-form")) return false;
+        return new RegExp(name).test(await (await session.find("roles-table")).text());
+      });
+    }
+    await session.find("area-not-built");
+    await settle();
+    await shot("board", true);
   });
 
 } finally {

@@ -402,6 +402,7 @@ export const da = {
     unitPick: 'Vælg en bolig',
     submit: 'Registrér anmodningen',
     decided: (decision: string, date: string, by: string | null) => `${decision} ${date}${by ? ` af ${by}` : ''}`,
+    decision: { approved: 'Godkendt', rejected: 'Afvist' },
     approve: 'Godkend',
     reject: 'Afvis',
     decideOn: 'Afgørelsesdato',

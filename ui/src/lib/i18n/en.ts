@@ -420,6 +420,7 @@ export const en = {
     unitPick: 'Choose a unit',
     submit: 'Record the request',
     decided: (decision: string, date: string, by: string | null) => `${decision} ${date}${by ? ` by ${by}` : ''}`,
+    decision: { approved: 'Approved', rejected: 'Rejected' },
     approve: 'Approve',
     reject: 'Reject',
     decideOn: 'Decision date',

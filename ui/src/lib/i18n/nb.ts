@@ -402,6 +402,7 @@ export const nb = {
     unitPick: 'Velg en bolig',
     submit: 'Registrer søknaden',
     decided: (decision: string, date: string, by: string | null) => `${decision} ${date}${by ? ` av ${by}` : ''}`,
+    decision: { approved: 'Godkjent', rejected: 'Avslått' },
     approve: 'Godkjenn',
     reject: 'Avslå',
     decideOn: 'Vedtaksdato',

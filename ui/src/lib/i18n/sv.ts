@@ -402,6 +402,7 @@ export const sv = {
     unitPick: 'Välj en lägenhet',
     submit: 'Registrera ansökan',
     decided: (decision: string, date: string, by: string | null) => `${decision} ${date}${by ? ` av ${by}` : ''}`,
+    decision: { approved: 'Godkänd', rejected: 'Avslagen' },
     approve: 'Godkänn',
     reject: 'Avslå',
     decideOn: 'Beslutsdatum',
