@@ -835,3 +835,36 @@ mod properties {
         }
     }
 }
+
+/// The import wizard shows the columns even when Andel does not recognise the owners' column, so
+/// the board can say which column holds the names; with that choice the preview follows.
+#[test]
+fn columns_are_known_before_the_mapping_allows_a_preview() {
+    let conn = register(Country::DK);
+    let list = import::read("Andelsnr;Adresse;Beboer\n1;Rønnebærvej 2;Aase Tranberg\n".as_bytes())
+        .unwrap();
+    assert!(matches!(
+        import::preview(&conn, &list, &[], today()),
+        Err(import::Error::MissingColumn { .. })
+    ));
+    let columns = import::columns(&conn, &list, &[]).unwrap();
+    let fields: Vec<_> = columns
+        .iter()
+        .map(|c| (c.header.as_str(), c.field))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("Andelsnr", Some(Field::Share)),
+            ("Adresse", Some(Field::Address)),
+            ("Beboer", None)
+        ]
+    );
+    let mapping = [("Beboer".to_string(), Field::Name)];
+    let preview = import::preview(&conn, &list, &mapping, today()).unwrap();
+    assert_eq!(preview.added.len(), 1);
+    assert_eq!(
+        import::columns(&conn, &list, &mapping).unwrap()[2].field,
+        Some(Field::Name)
+    );
+}
