@@ -265,6 +265,101 @@ try {
     await shot("board", true);
   });
 
+  // --- minutes: import, review every finding, export for the website ---
+
+  const minutesDir = join(work, "minutes");
+  const minutesFile = join(minutesDir, "gf-2024.txt");
+  const exportFile = join(minutesDir, "gf-2024-web.txt");
+  /** Presses a key in the window (W3C key actions), as the webmaster does in the review. */
+  const press = (key) =>
+    session.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: key }, { type: "keyUp", value: key }] }],
+    });
+  const run = (script) => session.cmd("POST", "/execute/sync", { script, args: [] });
+  const pendingCount = async () => Number(await (await session.find("review-pending")).attribute("data-pending"));
+  let flagged = [];
+
+  await test("minutes are imported from a file and found by search", async () => {
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    await mkdir(minutesDir, { recursive: true });
+    // Invented people; the register does not know them, so the unknown-name recognizer must.
+    await writeFile(
+      minutesFile,
+      [
+        "Referat af ordinær generalforsamling i A/B Solsikken",
+        "Dato: 14. marts 2024",
+        "",
+        "1. Valg af dirigent",
+        "Torben Kjærgaard blev valgt som dirigent og konstaterede, at generalforsamlingen var lovligt indkaldt.",
+        "",
+        "2. Bestyrelsens beretning",
+        "Andelshaver Lise Mølgaard (tlf. 23 45 67 89) spurgte til vandskaden i opgang 3. Hun kan kontaktes på lise.molgaard@example.dk.",
+        "",
+        "3. Eventuelt",
+        "Henrik Østergaard ønskede, at cykelkælderen bliver ryddet. Fru Mølgaard tilbød at hjælpe.",
+        "",
+      ].join("\n"),
+    );
+    await (await session.find("nav-minutes")).click();
+    await session.find("minutes-area");
+    await (await session.find("minutes-import-path")).fill(minutesFile);
+    await (await session.findCss('[data-testid="minutes-import-kind"] option[value="ordinary"]')).click();
+    await (await session.find("minutes-import-submit")).click();
+    await session.find("minutes-import-done", 30000);
+    const row = await session.findCss('[data-testid^="minutes-row-"]');
+    if (!/Referat af ordinær generalforsamling/.test(await row.text())) throw new Error(`row "${await row.text()}"`);
+    await (await session.find("minutes-search")).fill("vandskaden");
+    const hit = await session.findCss('[data-testid^="minutes-snippet-"] mark');
+    if ((await hit.text()).trim() !== "vandskaden") throw new Error(`marked "${await hit.text()}"`);
+    // Backspace, as a person empties the field (WebDriver's clear sends no input event).
+    await (await session.find("minutes-search")).type("\uE003".repeat("vandskaden".length));
+    await session.find("minutes-table");
+    await settle();
+    await shot("minutes-list");
+  });
+
+  await test("the review steps through every finding and the export holds none of them", async () => {
+    await (await session.findCss('[data-testid^="minutes-review-"]')).click();
+    await session.find("finding-0", 30000);
+    flagged = await run(
+      "return [...document.querySelectorAll('[data-testid^=\"finding-\"]')].map((m) => m.textContent);",
+    );
+    for (const must of ["Lise Mølgaard", "23 45 67 89", "lise.molgaard@example.dk"]) {
+      if (!flagged.some((f) => f.includes(must))) throw new Error(`"${must}" not flagged (found: ${flagged.join(" | ")})`);
+    }
+    if ((await (await session.find("export-submit")).property("disabled")) !== true) throw new Error("export open while pending");
+    // The keyboard: n moves on, p back.
+    const position = async () => (await (await session.find("review-position")).text()).trim();
+    const first = await position();
+    await press("n");
+    await session.waitFor("the next finding", async () => (await position()) !== first);
+    await press("p");
+    await session.waitFor("the first finding again", async () => (await position()) === first);
+    await press("a");
+    await session.waitFor("one decision", async () => (await pendingCount()) === flagged.length - 1);
+    await settle();
+    await shot("minutes-review", true);
+    for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
+      await press("a");
+      await session.waitFor(`${left - 1} pending`, async () => (await pendingCount()) < left);
+    }
+    if ((await (await session.find("export-submit")).property("disabled")) !== false) throw new Error("export still closed");
+    await (await session.find("export-path")).fill(exportFile);
+    await (await session.findCss('[data-testid="export-style"] option[value="label"]')).click();
+    await (await session.find("export-submit")).click();
+    const report = await session.find("export-report", 30000);
+    const reportText = await report.text();
+    await session.find("report-kind-person");
+    const exported = await readFile(exportFile, "utf8");
+    for (const value of flagged) {
+      if (exported.includes(value)) throw new Error(`the export still holds a flagged value (${value.length} chars)`);
+      if (reportText.includes(value)) throw new Error("the report shows a flagged value");
+    }
+    if (!/vandskaden/.test(exported) || !/\[navn\]/.test(exported)) throw new Error("the export lost its text or its labels");
+    await settle();
+    await shot("minutes-report");
+  });
+
 } finally {
   if (session) await session.close();
   driver.stop();
