@@ -220,6 +220,7 @@ try {
     await (await session.find("org-submit")).click();
     const error = await session.find("org-form-error");
     if (!/national identity numbers/.test(await error.text())) throw new Error(`message "${await error.text()}"`);
+    await error.click();
     await settle();
     await shot("privacy-guard");
     await (await session.find("org-contact")).fill("Bo Nielsen");
