@@ -6,6 +6,9 @@
 //! decided on it; the export refuses while anything is pending, so nothing reaches the website
 //! without a person having looked at every flagged passage. The export's report counts what was
 //! redacted per kind and never carries the values.
+//!
+//! Commands that extract, detect or render are `async`, so Tauri runs them off the main thread and
+//! the window stays responsive while a long PDF is read or written.
 
 use std::path::Path;
 
@@ -170,7 +173,7 @@ pub fn pick_minutes_file(window: tauri::Window) -> Option<String> {
 /// Imports a file of minutes; date and kind are read from the text when not given.
 #[tauri::command]
 #[specta::specta]
-pub fn import_minutes(
+pub async fn import_minutes(
     state: State<'_, AppState>,
     path: String,
     date: Option<NaiveDate>,
@@ -191,7 +194,7 @@ pub fn import_minutes(
 /// A document's text with its findings for review.
 #[tauri::command]
 #[specta::specta]
-pub fn minutes_review(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
+pub async fn minutes_review(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
     with_vault(&state, |v| review_of(v, id))
 }
 
@@ -199,7 +202,7 @@ pub fn minutes_review(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
 /// returns the review as it now stands.
 #[tauri::command]
 #[specta::specta]
-pub fn minutes_decide(
+pub async fn minutes_decide(
     state: State<'_, AppState>,
     id: Id,
     decision: PassageDecision,
@@ -243,7 +246,7 @@ pub fn minutes_decide(
 /// Forgets every decision on a document, to start its review over.
 #[tauri::command]
 #[specta::specta]
-pub fn minutes_review_restart(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
+pub async fn minutes_review_restart(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
     change(&state, |v| {
         minutes::clear_decisions(v.conn(), id, v.actor(), Utc::now())?;
         review_of(v, id)
@@ -272,7 +275,7 @@ pub fn pick_export_path(window: tauri::Window, suggested_name: String) -> Option
 /// finds personal data (then nothing is written).
 #[tauri::command]
 #[specta::specta]
-pub fn export_minutes(
+pub async fn export_minutes(
     state: State<'_, AppState>,
     id: Id,
     path: String,
