@@ -1,0 +1,44 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend, type Overview } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import OverviewArea from './OverviewArea.svelte';
+
+let mock: MockBackend;
+let overview: Overview;
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  const demo = await mock.openDemo();
+  if (demo.status !== 'ok') throw new Error('demo');
+  const r = await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  if (r.status !== 'ok') throw new Error(r.error.message);
+  overview = r.data;
+});
+
+describe('what needs the board’s attention', () => {
+  it('lists requests awaiting a decision, sublets ending soon and plates not sent or mounted, each linking to its area', async () => {
+    const onGo = vi.fn();
+    render(OverviewArea, { overview, onGo });
+    expect((await screen.findByTestId('attention-awaiting')).textContent).toContain('Jakob Strand');
+    expect(screen.getByTestId('attention-ending-soon').textContent).toContain('Freja Holt');
+    expect(screen.getByTestId('attention-not-sent').textContent).toContain('Karen Holm');
+    expect(screen.getByTestId('attention-not-mounted').textContent).toContain('Nadia Farouk');
+    expect(screen.queryByTestId('attention-overdue')).toBeNull();
+    await fireEvent.click(screen.getByTestId('attention-go-awaiting'));
+    expect(onGo).toHaveBeenLastCalledWith('sublets');
+    await fireEvent.click(screen.getByTestId('attention-go-not-mounted'));
+    expect(onGo).toHaveBeenLastCalledWith('plates');
+  });
+
+  it('says so when nothing needs attention', async () => {
+    mock.addArchive('/empty.andel', { name: 'A/B Tom', passphrase: 'p' });
+    const r = await mock.unlockArchive({ path: '/empty.andel', passphrase: 'p', identity_file: null, actor: 'Ole', take_over_lock: false });
+    if (r.status !== 'ok') throw new Error(r.error.message);
+    render(OverviewArea, { overview: r.data });
+    expect((await screen.findByTestId('attention-clear')).textContent).toContain('Nothing needs');
+  });
+});
