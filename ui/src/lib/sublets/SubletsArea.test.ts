@@ -90,4 +90,21 @@ describe('sublets', () => {
     expect(error.getAttribute('data-code')).toBe('invalid_input');
     expect(screen.getByTestId('sublet-form-error-message').textContent).toContain('cannot overlap');
   });
+
+  it('rejects a request, and closes an active sublet on the day the subtenant moved out', async () => {
+    render(SubletsArea);
+    await screen.findByTestId('sublets-table');
+    await fireEvent.click(within(rowOf('13')).getByTestId('sublet-reject'));
+    await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
+    await expect.poll(() => within(rowOf('13')).getByTestId('sublet-status').textContent).toContain('Rejected');
+    expect(within(rowOf('13')).queryByTestId('sublet-end')).toBeNull();
+
+    await fireEvent.click(within(rowOf('6')).getByTestId('sublet-end'));
+    await fireEvent.input(screen.getByTestId('sublet-date'), { target: { value: '31-12-2026' } });
+    expect(screen.getByTestId('sublet-confirm').textContent).toContain('Write a date as YYYY-MM-DD.');
+    await fireEvent.input(screen.getByTestId('sublet-date'), { target: { value: todayIso() } });
+    await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
+    await expect.poll(() => within(rowOf('6')).getByTestId('sublet-status').textContent).toContain('Ended');
+    expect(within(rowOf('6')).queryByTestId('sublet-warning')).toBeNull();
+  });
 });
