@@ -139,6 +139,19 @@ describe('minutes', () => {
     expect((screen.getByTestId('review-all-occurrences') as HTMLInputElement).checked).toBe(false);
   });
 
+  it('starts the review over after asking', async () => {
+    await importAndOpen();
+    await key('a');
+    await expect.poll(pending).toBe(4);
+    await fireEvent.click(screen.getByTestId('review-restart'));
+    await fireEvent.click(await screen.findByTestId('review-restart-cancel'));
+    expect(pending()).toBe(4);
+    await fireEvent.click(screen.getByTestId('review-restart'));
+    await fireEvent.click(await screen.findByTestId('review-restart-ok'));
+    await expect.poll(pending).toBe(5);
+    expect(screen.queryByTestId('review-restart-dialog')).toBeNull();
+  });
+
   it('adds a selection of the text as a finding, at character offsets', async () => {
     await importAndOpen();
     const text = screen.getByTestId('review-text');

@@ -109,3 +109,15 @@ export function unitOffsetIn(container: Node, node: Node, offset: number): numbe
   }
   return null;
 }
+
+/**
+ * Scrolls `box` (a positioned, scrolling element) just enough to show `el`, without moving the
+ * page around it as `scrollIntoView` would.
+ */
+export function scrollWithin(box: HTMLElement | undefined, el: Element | null | undefined): void {
+  if (!box || !(el instanceof HTMLElement)) return;
+  const top = el.offsetTop;
+  const bottom = top + el.offsetHeight;
+  if (top < box.scrollTop) box.scrollTop = Math.max(0, top - 8);
+  else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight + 8;
+}
