@@ -44,8 +44,6 @@ import type {
 import { iso, MockRegister, seedRegister, type MockList } from './mock-register';
 import { MockMinutes } from './mock-minutes';
 import type { Document, ExportReport, MeetingKind, PassageDecision, Review, SearchHit, Style } from './index';
-import { MockMinutes } from './mock-minutes';
-import type { Document, ExportReport, MeetingKind, PassageDecision, Review, SearchHit, Style } from './index';
 
 /** An archive file as the fake "disk" holds it. */
 export interface MockArchive {
@@ -132,15 +130,6 @@ export class MockBackend implements Backend {
   private loadedList: MockList | null = null;
   /** The clock; tests may fix it. */
   now: () => Date = () => new Date();
-  /** Files of minutes on the fake disk: path → text. */
-  minutesFiles = new Map<string, string>();
-  /** What the next "import minutes" and "export" dialogs return (null: cancelled). */
-  nextPickedMinutes: string | null = null;
-  nextPickedExport: string | null = null;
-  /** Exports written: path → redacted text. */
-  exported = new Map<string, string>();
-  /** Each archive's minutes. */
-  private minutesOf = new WeakMap<MockArchive, MockMinutes>();
   /** Files of minutes on the fake disk: path → text. */
   minutesFiles = new Map<string, string>();
   /** What the next "import minutes" and "export" dialogs return (null: cancelled). */
@@ -612,83 +601,6 @@ export class MockBackend implements Backend {
   async importCancel(): Promise<void> {
     this.log('importCancel');
     this.loadedList = null;
-  }
-
-  // --- the minutes ---
-
-  /** The open archive's minutes (created empty on first use). */
-  minutes(): MockMinutes | null {
-    const a = this.current();
-    if (!a) return null;
-    let m = this.minutesOf.get(a);
-    if (!m) {
-      m = new MockMinutes(() => iso(this.now()));
-      this.minutesOf.set(a, m);
-    }
-    return m;
-  }
-
-  private min<T>(run: (m: MockMinutes) => Result<T, IpcError>, changes = false): Result<T, IpcError> {
-    const m = this.minutes();
-    if (!m) return err('not_open', 'No archive is open. Open or unlock one first.');
-    const r = run(m);
-    if (changes && r.status === 'ok') this.changed();
-    return r;
-  }
-
-  async minutesList(): Promise<Result<Document[], IpcError>> {
-    this.log('minutesList');
-    return this.min((m) => ok(m.list()));
-  }
-
-  async minutesSearch(query: string): Promise<Result<SearchHit[], IpcError>> {
-    this.log('minutesSearch');
-    return this.min((m) => ok(m.search(query)));
-  }
-
-  async pickMinutesFile(): Promise<string | null> {
-    this.log('pickMinutesFile');
-    return this.nextPickedMinutes;
-  }
-
-  async importMinutes(path: string, date: string | null, kind: MeetingKind | null): Promise<Result<Document, IpcError>> {
-    this.log('importMinutes');
-    const text = this.minutesFiles.get(path);
-    if (text === undefined) return err('not_found', `Cannot read ${path}: No such file or directory (os error 2)`);
-    return this.min((m) => m.add(fileName(path), text, date, kind), true);
-  }
-
-  async minutesReview(id: number): Promise<Result<Review, IpcError>> {
-    this.log('minutesReview');
-    return this.min((m) => m.review(id));
-  }
-
-  async minutesDecide(id: number, decision: PassageDecision): Promise<Result<Review, IpcError>> {
-    this.log('minutesDecide');
-    return this.min((m) => m.decide(id, decision), true);
-  }
-
-  async minutesReviewRestart(id: number): Promise<Result<Review, IpcError>> {
-    this.log('minutesReviewRestart');
-    return this.min((m) => m.restart(id), true);
-  }
-
-  async pickExportPath(_suggestedName: string): Promise<string | null> {
-    this.log('pickExportPath');
-    return this.nextPickedExport;
-  }
-
-  async exportMinutes(id: number, path: string, style: Style): Promise<Result<ExportReport, IpcError>> {
-    this.log('exportMinutes');
-    if (this.readOnlyFolders.some((f) => path.startsWith(`${f}/`))) {
-      return err('not_writable', `Cannot write ${path}: permission denied.`);
-    }
-    return this.min((m) => {
-      const r = m.export(id, path, style);
-      if (r.status === 'error') return r;
-      this.exported.set(path, r.data.text);
-      return ok(r.data.report);
-    });
   }
 
   // --- the minutes ---
