@@ -271,8 +271,8 @@ pub fn pick_export_path(window: tauri::Window, suggested_name: String) -> Option
 }
 
 /// Exports a reviewed document for the website to `path` (.txt, .md, .html or .pdf by its
-/// extension) in `style`. Refused while a finding is pending, and when the export's re-scan still
-/// finds personal data (then nothing is written).
+/// extension) in `style`; a bare file name goes to the documents folder. Refused while a finding is
+/// pending, and when the export's re-scan still finds personal data (then nothing is written).
 #[tauri::command]
 #[specta::specta]
 pub async fn export_minutes(
@@ -281,6 +281,15 @@ pub async fn export_minutes(
     path: String,
     style: redact::Style,
 ) -> IpcResult<ExportReport> {
+    let path = {
+        let typed = std::path::PathBuf::from(path.trim());
+        if typed.is_relative() {
+            super::app::default_folder().join(typed)
+        } else {
+            typed
+        }
+    };
+    let path = path.to_string_lossy().into_owned();
     let format = ExportFormat::from_file_name(&path)?;
     let (bytes, review) = with_vault(&state, |v| {
         let review = review_of(v, id)?;

@@ -478,8 +478,8 @@ async pickExportPath(suggestedName: string) : Promise<string | null> {
 },
 /**
  * Exports a reviewed document for the website to `path` (.txt, .md, .html or .pdf by its
- * extension) in `style`. Refused while a finding is pending, and when the export's re-scan still
- * finds personal data (then nothing is written).
+ * extension) in `style`; a bare file name goes to the documents folder. Refused while a finding is
+ * pending, and when the export's re-scan still finds personal data (then nothing is written).
  */
 async exportMinutes(id: number, path: string, style: Style) : Promise<Result<ExportReport, IpcError>> {
     try {
