@@ -359,6 +359,64 @@ mod tests {
         }
     }
 
+    /// The demo archive's minutes, every finding decided as the policy suggests, export with
+    /// nothing flagged left in them (the flow of the review screen, without the window).
+    #[test]
+    fn the_demo_minutes_export_once_every_finding_is_decided() {
+        let dir = std::env::temp_dir().join(format!("andel-minutes-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let vault = andel_core::demo::create(&dir.join("demo.andel"), Some(10), Utc::now())
+            .expect("demo archive");
+        let docs = minutes::list(vault.conn()).expect("list");
+        assert!(!docs.is_empty());
+        for doc in docs {
+            let review = review_of(&vault, doc.id).expect("review");
+            assert!(review.items.iter().any(|i| !i.reviewed), "{}", doc.title);
+            for item in review.items.iter().filter(|i| !i.reviewed) {
+                let decision = ReviewDecision {
+                    start: item.start as usize,
+                    end: item.end as usize,
+                    text: item.text.clone(),
+                    kind: item.kind,
+                    decision: if item.redact {
+                        Decision::Redact
+                    } else {
+                        Decision::Keep
+                    },
+                    all_occurrences: false,
+                };
+                minutes::decide(vault.conn(), doc.id, &decision, "Webmaster", Utc::now())
+                    .expect("decide");
+            }
+            let review = review_of(&vault, doc.id).expect("review");
+            assert!(review.items.iter().all(|i| i.reviewed), "{}", doc.title);
+            let bytes = minutes::export_document(
+                vault.conn(),
+                doc.id,
+                redact::Style::Label,
+                ExportFormat::Txt,
+            )
+            .expect("export");
+            let out = String::from_utf8(bytes).expect("text");
+            let kept: Vec<&str> = review
+                .items
+                .iter()
+                .filter(|i| !i.redact)
+                .map(|i| i.text.as_str())
+                .collect();
+            for item in review.items.iter().filter(|i| i.redact) {
+                if item.text.chars().count() >= 6 && !kept.contains(&item.text.as_str()) {
+                    assert!(
+                        !out.contains(&item.text),
+                        "{}: a redacted passage is left",
+                        doc.title
+                    );
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn a_finding_is_pending_until_a_decision_covers_it() {
         let f = finding(10, "Åse Bø", Recognizer::Register);
