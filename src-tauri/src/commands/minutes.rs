@@ -363,9 +363,8 @@ mod tests {
     /// nothing flagged left in them (the flow of the review screen, without the window).
     #[test]
     fn the_demo_minutes_export_once_every_finding_is_decided() {
-        let dir = std::env::temp_dir().join(format!("andel-minutes-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let vault = andel_core::demo::create(&dir.join("demo.andel"), Some(10), Utc::now())
+        let dir = tempfile::tempdir().expect("temp dir");
+        let vault = andel_core::demo::create(&dir.path().join("demo.andel"), Some(10), Utc::now())
             .expect("demo archive");
         let docs = minutes::list(vault.conn()).expect("list");
         assert!(!docs.is_empty());
@@ -414,7 +413,6 @@ mod tests {
                 }
             }
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
