@@ -139,6 +139,18 @@ describe('minutes', () => {
     expect((screen.getByTestId('review-all-occurrences') as HTMLInputElement).checked).toBe(false);
   });
 
+  it('in a read-only archive shows the minutes and the review but offers no changes', async () => {
+    mock.minutes()!.add('gf-2024.txt', MINUTES);
+    render(MinutesArea, { readOnly: true });
+    await fireEvent.click(await screen.findByTestId('minutes-review-1'));
+    await screen.findByTestId('finding-0');
+    expect(screen.queryByTestId('minutes-import')).toBeNull();
+    expect(screen.queryByTestId('review-accept')).toBeNull();
+    await key('a');
+    expect(pending()).toBe(5);
+    expect(mock.calls).not.toContain('minutesDecide');
+  });
+
   it('starts the review over after asking', async () => {
     await importAndOpen();
     await key('a');
