@@ -37,6 +37,11 @@ pub fn record(
     Ok(())
 }
 
+/// How many entries the audit trail holds.
+pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+}
+
 /// The latest entries, newest first.
 pub fn recent(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(

@@ -30,7 +30,7 @@ pub use lock::{holder as lock_holder, lock_path, LockHolder};
 pub use strength::{strength, Strength};
 
 use crate::association::{self, Country};
-use crate::{audit, store, ErrorCode};
+use crate::{audit, register, store, ErrorCode};
 
 /// Why an archive could not be created, opened or saved. None of these leaves the file on disk
 /// altered.
@@ -443,16 +443,16 @@ impl Vault {
     /// Facts about the archive for `andel info` and the app.
     pub fn summary(&self) -> Result<Summary> {
         let assoc = association::get(&self.conn)?;
-        let count = |table: &str| -> Result<u32> {
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-                .map_err(|e| {
-                    Error::Store(store::Error::Sqlite {
-                        op: "counting records",
-                        source: e,
-                    })
+        // Each module owns its table and counts it; this only gathers the numbers.
+        let count = |n: rusqlite::Result<u32>| -> Result<u32> {
+            n.map_err(|e| {
+                Error::Store(store::Error::Sqlite {
+                    op: "counting records",
+                    source: e,
                 })
+            })
         };
+        let conn = &self.conn;
         Ok(Summary {
             association: assoc.name,
             country: assoc.country,
@@ -463,15 +463,15 @@ impl Vault {
                 Encryption::Passphrase { .. } => 0,
             },
             counts: Counts {
-                audit_entries: count("audit")?,
-                units: count("unit")?,
-                people: count("person")?,
-                ownerships: count("ownership")?,
-                sublets: count("sublet")?,
-                name_plate_orders: count("name_plate_order")?,
-                roles: count("role")?,
-                organisations: count("organisation")?,
-                documents: count("document")?,
+                audit_entries: count(audit::count(conn))?,
+                units: count(register::units::count(conn))?,
+                people: count(register::people::count(conn))?,
+                ownerships: count(register::ownership::count(conn))?,
+                sublets: count(register::sublets::count(conn))?,
+                name_plate_orders: count(register::plates::count(conn))?,
+                roles: count(register::roles::count(conn))?,
+                organisations: count(register::organisations::count(conn))?,
+                documents: count(crate::minutes::count(conn))?,
             },
         })
     }
