@@ -9,6 +9,7 @@
 pub mod association;
 pub mod audit;
 pub mod demo;
+pub mod document;
 pub mod error;
 pub mod minutes;
 pub mod redact;

@@ -161,6 +161,69 @@ const MIGRATIONS: &[&str] = &[
         CHECK (end_char >= start_char)
     );
     CREATE INDEX redaction_decision_by_document ON redaction_decision (document_id);",
+    // 5: the Art. 30 record: the association's processing activities, and the editions of the
+    // privacy notice that were issued. A default activity carries its `key` and leaves a text
+    // field NULL to mean "the built-in text, in the document's language"; a board's own wording
+    // replaces it. Recipients are organisation kinds, so the notice follows the register.
+    "CREATE TABLE processing_activity (
+        id                  INTEGER PRIMARY KEY,
+        key                 TEXT UNIQUE,
+        position            INTEGER NOT NULL,
+        name                TEXT,
+        purpose             TEXT,
+        legal_basis         TEXT NOT NULL CHECK (legal_basis IN ('consent', 'contract',
+                                'legal-obligation', 'legitimate-interest')),
+        legitimate_interest TEXT,
+        data_categories     TEXT,
+        subject_categories  TEXT,
+        recipient_kinds     TEXT NOT NULL DEFAULT '',
+        other_recipients    TEXT,
+        retention           TEXT,
+        source              TEXT,
+        active              INTEGER NOT NULL DEFAULT 1,
+        updated_at          TEXT NOT NULL
+    );
+    CREATE TABLE notice_edition (
+        id              INTEGER PRIMARY KEY,
+        language        TEXT NOT NULL,
+        version         INTEGER NOT NULL,
+        effective_on    TEXT NOT NULL,
+        content_sha256  TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        UNIQUE (language, version)
+    );",
+    // 6: residents' requests under Art. 15-21 with their deadlines, retention rules the board
+    // changed from the country's defaults, and the mark left on a person who was erased.
+    "CREATE TABLE request (
+        id                  INTEGER PRIMARY KEY,
+        kind                TEXT NOT NULL CHECK (kind IN ('access', 'rectification', 'erasure',
+                                'restriction', 'objection', 'portability')),
+        received_on         TEXT NOT NULL,
+        channel             TEXT,
+        person_id           INTEGER REFERENCES person (id),
+        requester_name      TEXT NOT NULL,
+        identity_check      TEXT,
+        identity_checked_on TEXT,
+        due_on              TEXT NOT NULL,
+        extended_to         TEXT,
+        extension_reason    TEXT,
+        extended_on         TEXT,
+        status              TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered',
+                                'refused', 'withdrawn')),
+        closed_on           TEXT,
+        note                TEXT,
+        created_at          TEXT NOT NULL,
+        CHECK (extended_to IS NULL OR (extension_reason IS NOT NULL AND extended_on IS NOT NULL)),
+        CHECK (closed_on IS NULL OR status <> 'open')
+    );
+    CREATE INDEX request_by_due ON request (due_on);
+    CREATE INDEX request_by_person ON request (person_id);
+    CREATE TABLE retention_rule (
+        kind        TEXT PRIMARY KEY,
+        months      INTEGER CHECK (months IS NULL OR months >= 0),
+        updated_at  TEXT NOT NULL
+    );
+    ALTER TABLE person ADD COLUMN erased_on TEXT;",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,383 @@
+//! The board's documents: a small document model, and its rendering to PDF.
+//!
+//! Every document Andel writes (privacy notice, record of processing, name-plate order, access
+//! reply, handover receipt, published minutes) is first built as a [`Document`]: a title, a
+//! language, a letterhead and a list of [`Block`]s. The model is plain data, so the app can
+//! preview it and tests can read it; [`render_pdf`] lays it out on A4 pages with an embedded,
+//! subset Liberation Sans.
+
+mod font;
+mod layout;
+mod pdf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::association::{Association, Country};
+use crate::ErrorCode;
+
+pub use pdf::render_pdf;
+
+/// The four languages documents are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Da,
+    Nb,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::Nb => "nb",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// The BCP 47 tag written into the PDF's `/Lang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Da => "da-DK",
+            Lang::Nb => "nb-NO",
+            Lang::Sv => "sv-SE",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of a country's documents.
+    pub fn of_country(country: Country) -> Lang {
+        match country {
+            Country::DK => Lang::Da,
+            Country::NO => Lang::Nb,
+            Country::SE => Lang::Sv,
+        }
+    }
+
+    /// Picks the text in this language from four.
+    pub fn pick<'a>(self, da: &'a str, nb: &'a str, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Da => da,
+            Lang::Nb => nb,
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    /// "Side 1 af 3", "Side 1 av 3", "Sida 1 av 3", "Page 1 of 3".
+    pub fn page_of(self, page: usize, pages: usize) -> String {
+        match self {
+            Lang::Da => format!("Side {page} af {pages}"),
+            Lang::Nb => format!("Side {page} av {pages}"),
+            Lang::Sv => format!("Sida {page} av {pages}"),
+            Lang::En => format!("Page {page} of {pages}"),
+        }
+    }
+
+    /// A date as the language writes it in running text: "23. november 2026", "23 november
+    /// 2026", "23 November 2026".
+    pub fn long_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        const DA: [&str; 12] = [
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const NB: [&str; 12] = [
+            "januar",
+            "februar",
+            "mars",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ];
+        const SV: [&str; 12] = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let m = date.month0() as usize;
+        let (d, y) = (date.day(), date.year());
+        match self {
+            Lang::Da => format!("{d}. {} {y}", DA[m]),
+            Lang::Nb => format!("{d}. {} {y}", NB[m]),
+            Lang::Sv => format!("{d} {} {y}", SV[m]),
+            Lang::En => format!("{d} {} {y}", EN[m]),
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "da" => Ok(Lang::Da),
+            "nb" | "no" => Ok(Lang::Nb),
+            "sv" => Ok(Lang::Sv),
+            "en" => Ok(Lang::En),
+            _ => Err(Error::UnknownLanguage(s.to_string())),
+        }
+    }
+}
+
+/// The association's name, address and registration number at the top of the first page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Letterhead {
+    pub name: String,
+    pub address: Option<String>,
+    pub org_number: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Letterhead {
+    pub fn of(association: &Association) -> Letterhead {
+        Letterhead {
+            name: association.name.clone(),
+            address: association.address.clone(),
+            org_number: association.org_number.clone(),
+            email: association.email.clone(),
+        }
+    }
+}
+
+/// One piece of a document, top to bottom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Block {
+    /// A heading; level 1 is a section, 2 a subsection.
+    Heading { level: u8, text: String },
+    /// A paragraph, wrapped to the page width. A single `\n` starts a new line.
+    Paragraph { text: String },
+    /// A bulleted list; each item wraps with a hanging indent.
+    Bullets { items: Vec<String> },
+    /// Label and value pairs, labels in a narrow left column (for "Unit: 12B" style facts).
+    Facts { rows: Vec<(String, String)> },
+    /// A table with a header row that is repeated after a page break. `widths` are relative
+    /// column widths, one per column.
+    Table {
+        widths: Vec<f32>,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// A line to tick off, drawn with an empty box.
+    Checklist { items: Vec<String> },
+    /// Smaller grey text, for notes and sources.
+    Note { text: String },
+    /// Starts a new page.
+    PageBreak,
+}
+
+/// A document ready to be rendered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Document {
+    /// The title, shown under the letterhead and written into the PDF's metadata.
+    pub title: String,
+    /// A line under the title, such as "Version 3 · effective 1 December 2026".
+    pub subtitle: Option<String>,
+    pub lang: Lang,
+    pub letterhead: Option<Letterhead>,
+    pub blocks: Vec<Block>,
+    /// When the document was made: the PDF's creation date. Always passed in, never read from
+    /// the clock here.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub created: DateTime<Utc>,
+}
+
+impl Document {
+    pub fn new(title: impl Into<String>, lang: Lang, created: DateTime<Utc>) -> Document {
+        Document {
+            title: title.into(),
+            subtitle: None,
+            lang,
+            letterhead: None,
+            blocks: Vec::new(),
+            created,
+        }
+    }
+
+    pub fn heading(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Heading {
+            level: 1,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn subheading(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Heading {
+            level: 2,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn paragraph(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Paragraph { text: text.into() });
+        self
+    }
+
+    pub fn bullets<I, S>(&mut self, items: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.blocks.push(Block::Bullets {
+            items: items.into_iter().map(Into::into).collect(),
+        });
+        self
+    }
+
+    pub fn facts<I, K, V>(&mut self, rows: I) -> &mut Self
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        self.blocks.push(Block::Facts {
+            rows: rows
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        });
+        self
+    }
+
+    pub fn table(
+        &mut self,
+        widths: &[f32],
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    ) -> &mut Self {
+        self.blocks.push(Block::Table {
+            widths: widths.to_vec(),
+            header,
+            rows,
+        });
+        self
+    }
+
+    pub fn note(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Note { text: text.into() });
+        self
+    }
+
+    /// The document as plain text, in reading order: what `pdftotext` should give back,
+    /// give or take line breaks. Used for previews and tests.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        if let Some(l) = &self.letterhead {
+            out.push_str(&l.name);
+            out.push('\n');
+            for line in [&l.address, &l.org_number, &l.email].into_iter().flatten() {
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        out.push_str(&self.title);
+        out.push('\n');
+        if let Some(s) = &self.subtitle {
+            out.push_str(s);
+            out.push('\n');
+        }
+        for block in &self.blocks {
+            out.push('\n');
+            match block {
+                Block::Heading { text, .. } | Block::Paragraph { text } | Block::Note { text } => {
+                    out.push_str(text);
+                    out.push('\n');
+                }
+                Block::Bullets { items } | Block::Checklist { items } => {
+                    for item in items {
+                        out.push_str("• ");
+                        out.push_str(item);
+                        out.push('\n');
+                    }
+                }
+                Block::Facts { rows } => {
+                    for (k, v) in rows {
+                        out.push_str(&format!("{k}: {v}\n"));
+                    }
+                }
+                Block::Table { header, rows, .. } => {
+                    out.push_str(&header.join(" | "));
+                    out.push('\n');
+                    for row in rows {
+                        out.push_str(&row.join(" | "));
+                        out.push('\n');
+                    }
+                }
+                Block::PageBreak => {}
+            }
+        }
+        out
+    }
+}
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("Unknown language \"{0}\": use da, nb, sv or en.")]
+    UnknownLanguage(String),
+    #[error("The embedded font could not be read: {0}. Reinstall Andel.")]
+    Font(String),
+    #[error("The PDF could not be written: {0}.")]
+    Pdf(String),
+    #[error("A table row has {got} cells but the table has {want} columns.")]
+    TableShape { want: usize, got: usize },
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::UnknownLanguage(_) | Error::TableShape { .. } => ErrorCode::InvalidInput,
+            Error::Font(_) | Error::Pdf(_) => ErrorCode::Internal,
+        }
+    }
+}
