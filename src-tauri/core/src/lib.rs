@@ -12,6 +12,7 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod minutes;
+pub mod privacy;
 pub mod redact;
 pub mod register;
 pub mod settings;

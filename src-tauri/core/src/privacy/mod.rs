@@ -1,0 +1,79 @@
+//! The association's GDPR paperwork: its processing activities (the Art. 30 record), the
+//! privacy notice it gives residents (Art. 13/14), and the sections both share with the reply to
+//! an access request (Art. 15).
+//!
+//! - Activities: [`activities::list`] (the editing screen; materialises the country's default
+//!   set), [`activities::update`], [`activities::add`], [`activities::set_active`],
+//!   [`activities::reset`].
+//! - Shared sections: [`sections::purposes`], [`sections::rights`], [`sections::authority`].
+//! - The notice: [`notice::notice`] (preview, writes nothing) and [`notice::issue`] (records the
+//!   edition). The record: [`record::record`].
+//!
+//! Like the register, nothing here reads the clock: "today" and "now" are passed in.
+
+pub mod activities;
+pub mod sections;
+
+use crate::register::{guard, organisations};
+use crate::{association, document, ErrorCode};
+
+/// Why a privacy document or activity could not be made or changed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No such activity.
+    #[error("There is no processing activity #{0}.")]
+    NotFound(u32),
+    /// A new activity without a name.
+    #[error("The processing activity needs a name.")]
+    NoName,
+    /// A new activity without a purpose.
+    #[error("Say what the processing activity is for: its purpose.")]
+    NoPurpose,
+    /// A new activity without a legal basis.
+    #[error("Choose the legal basis: consent, contract, legal-obligation or legitimate-interest.")]
+    NoBasis,
+    /// Legitimate interest chosen but not spelled out.
+    #[error("With legitimate interest as the legal basis, the notice must say what the interest is: write it in.")]
+    NoLegitimateInterest,
+    /// Unknown legal basis.
+    #[error("Unknown legal basis \"{0}\": use consent, contract, legal-obligation or legitimate-interest.")]
+    UnknownBasis(String),
+    /// A reset of a custom activity, which has no built-in text to go back to.
+    #[error("Activity #{0} was added by the board, so it has no built-in text to go back to; edit the text instead.")]
+    NotDefault(u32),
+    /// A field holds a national ID.
+    #[error(transparent)]
+    NationalId(#[from] guard::Refused),
+    #[error(transparent)]
+    Association(#[from] association::Error),
+    #[error(transparent)]
+    Organisation(#[from] organisations::Error),
+    #[error(transparent)]
+    Document(#[from] document::Error),
+    /// SQLite failed.
+    #[error("Database error while {op}: {source}")]
+    Database {
+        op: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::NationalId(e) => e.code(),
+            Error::Association(e) => e.code(),
+            Error::Organisation(e) => e.code(),
+            Error::Document(e) => e.code(),
+            Error::Database { .. } => ErrorCode::Internal,
+            _ => ErrorCode::InvalidInput,
+        }
+    }
+}
+
+pub(crate) fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |source| Error::Database { op, source }
+}

@@ -1,0 +1,598 @@
+//! Sections the privacy notice shares with the reply to an access request (Art. 15): the
+//! purposes (with legal basis, recipients, transfers, retention and source), the rights, and the
+//! right to complain to the country's data protection authority.
+//!
+//! Each function returns complete blocks, starting with its own level-1 heading, so a document
+//! can append them as they are.
+
+use rusqlite::Connection;
+
+use super::activities::{self, Activity, LegalBasis};
+use super::Error;
+use crate::association::{self, Country};
+use crate::document::{Block, Lang};
+use crate::register::organisations::{self, Organisation, OrganisationKind};
+
+/// What an organisation of a kind does for the association, as a notice says it.
+pub fn kind_role(kind: OrganisationKind, lang: Lang) -> &'static str {
+    match kind {
+        OrganisationKind::Administrator => lang.pick(
+            "administrator: fører foreningens regnskab og fortegnelse over andelshavere, opkræver boligafgift og håndterer salg af andele",
+            "forretningsfører: fører regnskapet og oversikten over andelseiere, krever inn felleskostnader og håndterer salg av andeler",
+            "förvaltare: sköter räkenskaperna och medlemsförteckningen, tar ut årsavgiften och hanterar överlåtelser",
+            "administrator: keeps the accounts and the register of owners, collects the monthly charge and handles sales of shares",
+        ),
+        OrganisationKind::Caretaker => lang.pick(
+            "vicevært: passer ejendommen og bestiller og sætter navneskilte op",
+            "vaktmester: tar seg av eiendommen og bestiller og setter opp navneskilt",
+            "fastighetsskötare: sköter fastigheten och beställer och sätter upp namnskyltar",
+            "caretaker: looks after the property and orders and mounts name plates",
+        ),
+        OrganisationKind::Cloud => lang.pick(
+            "cloudlager til bestyrelsens krypterede arkiv og e-mail",
+            "skylagring for styrets krypterte arkiv og e-post",
+            "molnlagring för styrelsens krypterade arkiv och e-post",
+            "cloud storage for the board's encrypted archive and e-mail",
+        ),
+        OrganisationKind::Newsletter => lang.pick(
+            "sender nyhedsbrevet ud",
+            "sender ut nyhetsbrevet",
+            "skickar ut nyhetsbrevet",
+            "sends out the newsletter",
+        ),
+        OrganisationKind::Bank => lang.pick(
+            "foreningens bank: betalinger",
+            "borettslagets bank: betalinger",
+            "föreningens bank: betalningar",
+            "the association's bank: payments",
+        ),
+        OrganisationKind::Auditor => lang.pick(
+            "revisor: reviderer årsregnskabet",
+            "revisor: reviderer årsregnskapet",
+            "revisor: granskar räkenskaperna",
+            "auditor: audits the annual accounts",
+        ),
+        OrganisationKind::Other => lang.pick("leverandør", "leverandør", "leverantör", "supplier"),
+    }
+}
+
+/// An organisation's role in full: what it does, and whether it processes data for the
+/// association under an agreement or on its own account.
+pub fn organisation_role(org: &Organisation, lang: Lang) -> String {
+    let mut role = kind_role(org.kind, lang).to_string();
+    if let Some(signed) = org.dpa_signed_on {
+        role.push_str(&match lang {
+            Lang::Da => format!("; databehandler efter aftale af {}", lang.long_date(signed)),
+            Lang::Nb => format!("; databehandler etter avtale av {}", lang.long_date(signed)),
+            Lang::Sv => format!(
+                "; personuppgiftsbiträde enligt avtal av den {}",
+                lang.long_date(signed)
+            ),
+            Lang::En => format!(
+                "; data processor under an agreement of {}",
+                lang.long_date(signed)
+            ),
+        });
+    } else if matches!(org.kind, OrganisationKind::Bank | OrganisationKind::Auditor) {
+        role.push_str(lang.pick(
+            "; selvstændig dataansvarlig",
+            "; selvstendig behandlingsansvarlig",
+            "; självständigt personuppgiftsansvarig",
+            "; independent controller",
+        ));
+    }
+    role
+}
+
+/// A country outside the EU/EEA by name, where Andel knows it; else its code.
+pub fn country_name(code: &str, lang: Lang) -> String {
+    let name = match code {
+        "US" => lang.pick("USA", "USA", "USA", "the United States"),
+        "GB" => lang.pick(
+            "Storbritannien",
+            "Storbritannia",
+            "Storbritannien",
+            "the United Kingdom",
+        ),
+        "CH" => lang.pick("Schweiz", "Sveits", "Schweiz", "Switzerland"),
+        "CA" => lang.pick("Canada", "Canada", "Kanada", "Canada"),
+        "IN" => lang.pick("Indien", "India", "Indien", "India"),
+        "AU" => lang.pick("Australien", "Australia", "Australien", "Australia"),
+        "JP" => lang.pick("Japan", "Japan", "Japan", "Japan"),
+        _ => code,
+    };
+    name.to_string()
+}
+
+/// The organisations in the register of the given kinds, in the register's order.
+pub fn recipients(
+    conn: &Connection,
+    kinds: &[OrganisationKind],
+) -> Result<Vec<Organisation>, Error> {
+    Ok(organisations::list(conn)?
+        .into_iter()
+        .filter(|o| kinds.contains(&o.kind))
+        .collect())
+}
+
+/// "Name (US): safeguard" for an organisation that transfers data outside the EU/EEA.
+pub fn transfer_line(org: &Organisation, lang: Lang) -> Option<String> {
+    let country = org.third_country.as_deref()?;
+    let safeguard = org.transfer_safeguard.clone().unwrap_or_else(|| {
+        lang.pick(
+            "intet grundlag registreret; bestyrelsen skal tage stilling",
+            "ikke noe grunnlag registrert; styret må ta stilling",
+            "ingen skyddsåtgärd registrerad; styrelsen måste ta ställning",
+            "no safeguard recorded; the board must decide",
+        )
+        .to_string()
+    });
+    Some(match lang {
+        Lang::Da => format!(
+            "{} overfører oplysninger til {} på dette grundlag: {safeguard}",
+            org.name,
+            country_name(country, lang)
+        ),
+        Lang::Nb => format!(
+            "{} overfører opplysninger til {} på dette grunnlaget: {safeguard}",
+            org.name,
+            country_name(country, lang)
+        ),
+        Lang::Sv => format!(
+            "{} överför uppgifter till {} med denna skyddsåtgärd: {safeguard}",
+            org.name,
+            country_name(country, lang)
+        ),
+        Lang::En => format!(
+            "{} transfers data to {} with this safeguard: {safeguard}",
+            org.name,
+            country_name(country, lang)
+        ),
+    })
+}
+
+/// Labels shared by the notice and the record.
+pub(crate) struct Labels {
+    pub purpose: &'static str,
+    pub basis: &'static str,
+    pub interest: &'static str,
+    pub data: &'static str,
+    pub subjects: &'static str,
+    pub source: &'static str,
+    pub recipients: &'static str,
+    pub transfers: &'static str,
+    pub retention: &'static str,
+    pub none: &'static str,
+}
+
+pub(crate) fn labels(lang: Lang) -> Labels {
+    Labels {
+        purpose: lang.pick("Formål", "Formål", "Ändamål", "Purpose"),
+        basis: lang.pick(
+            "Retsgrundlag",
+            "Behandlingsgrunnlag",
+            "Rättslig grund",
+            "Legal basis",
+        ),
+        interest: lang.pick(
+            "Den legitime interesse",
+            "Den berettigede interessen",
+            "Det berättigade intresset",
+            "The legitimate interest",
+        ),
+        data: lang.pick("Oplysninger", "Opplysninger", "Uppgifter", "Data"),
+        subjects: lang.pick(
+            "Hvem det drejer sig om",
+            "Hvem det gjelder",
+            "Vilka det gäller",
+            "Whom it concerns",
+        ),
+        source: lang.pick("Kilde", "Kilde", "Källa", "Source"),
+        recipients: lang.pick("Modtagere", "Mottakere", "Mottagare", "Recipients"),
+        transfers: lang.pick(
+            "Overførsel uden for EU/EØS",
+            "Overføring utenfor EU/EØS",
+            "Överföring utanför EU/EES",
+            "Transfers outside the EU/EEA",
+        ),
+        retention: lang.pick(
+            "Opbevaring",
+            "Lagringstid",
+            "Lagringstid",
+            "How long it is kept",
+        ),
+        none: lang.pick(
+            "Ingen uden for bestyrelsen",
+            "Ingen utenfor styret",
+            "Ingen utanför styrelsen",
+            "No one outside the board",
+        ),
+    }
+}
+
+/// The recipients of one activity as text: each organisation with its role, then the other
+/// recipients the board wrote.
+pub(crate) fn recipient_text(
+    activity: &Activity,
+    orgs: &[Organisation],
+    lang: Lang,
+) -> (String, Vec<String>) {
+    let mine: Vec<&Organisation> = orgs
+        .iter()
+        .filter(|o| activity.recipient_kinds.contains(&o.kind))
+        .collect();
+    let mut parts: Vec<String> = mine
+        .iter()
+        .map(|o| format!("{} ({})", o.name, organisation_role(o, lang)))
+        .collect();
+    if let Some(other) = &activity.text.other_recipients {
+        parts.push(other.clone());
+    }
+    let transfers = mine.iter().filter_map(|o| transfer_line(o, lang)).collect();
+    let text = if parts.is_empty() {
+        labels(lang).none.to_string()
+    } else {
+        parts.join("; ")
+    };
+    (text, transfers)
+}
+
+/// What the association uses personal data for: one subsection per active processing activity
+/// with its purpose, legal basis (and the legitimate interest), data, whom it concerns, source,
+/// recipients by name and role, transfers outside the EU/EEA with their safeguard, and
+/// retention. Writes nothing.
+pub fn purposes(conn: &Connection, lang: Lang) -> Result<Vec<Block>, Error> {
+    let orgs = organisations::list(conn)?;
+    let l = labels(lang);
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: lang
+            .pick(
+                "Hvad vi bruger dine oplysninger til",
+                "Hva vi bruker opplysningene dine til",
+                "Vad vi använder dina uppgifter till",
+                "What we use your data for",
+            )
+            .to_string(),
+    }];
+    for a in activities::current(conn, lang)?
+        .into_iter()
+        .filter(|a| a.active)
+    {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: a.text.name.clone(),
+        });
+        let mut rows = vec![
+            (l.purpose.to_string(), a.text.purpose.clone()),
+            (l.basis.to_string(), a.legal_basis.label(lang)),
+        ];
+        if a.legal_basis == LegalBasis::LegitimateInterest {
+            if let Some(i) = &a.text.legitimate_interest {
+                rows.push((l.interest.to_string(), i.clone()));
+            }
+        }
+        for (label, text) in [
+            (l.data, &a.text.data_categories),
+            (l.subjects, &a.text.subject_categories),
+            (l.source, &a.text.source),
+        ] {
+            if !text.is_empty() {
+                rows.push((label.to_string(), text.clone()));
+            }
+        }
+        let (recipients, transfers) = recipient_text(&a, &orgs, lang);
+        rows.push((l.recipients.to_string(), recipients));
+        if !transfers.is_empty() {
+            rows.push((l.transfers.to_string(), transfers.join("; ")));
+        }
+        if !a.text.retention.is_empty() {
+            rows.push((l.retention.to_string(), a.text.retention.clone()));
+        }
+        blocks.push(Block::Facts { rows });
+    }
+    Ok(blocks)
+}
+
+/// The country's data protection law, named in a language.
+fn national_law(lang: Lang, country: Country) -> &'static str {
+    match country {
+        Country::DK => lang.pick(
+            "databeskyttelsesloven",
+            "den danske databeskyttelsesloven",
+            "den danska dataskyddslagen (databeskyttelsesloven)",
+            "the Danish Data Protection Act (databeskyttelsesloven)",
+        ),
+        Country::NO => lang.pick(
+            "den norske personopplysningslov",
+            "personopplysningsloven",
+            "den norska personuppgiftslagen (personopplysningsloven)",
+            "the Norwegian Personal Data Act (personopplysningsloven)",
+        ),
+        Country::SE => lang.pick(
+            "den svenske dataskyddslag (dataskyddslagen)",
+            "den svenske dataskyddslagen",
+            "dataskyddslagen (2018:218)",
+            "the Swedish Data Protection Act (dataskyddslagen)",
+        ),
+    }
+}
+
+/// The seven rights, each as "name: what it means". The names are those the country's
+/// authority uses in its own language; in English the native name follows in brackets.
+fn right_items(lang: Lang, country: Country) -> Vec<String> {
+    let native = Lang::of_country(country);
+    let names = |l: Lang| -> [&'static str; 7] {
+        match l {
+            Lang::Da => [
+                "Ret til indsigt",
+                "Ret til berigtigelse",
+                "Ret til sletning",
+                "Ret til begrænsning af behandling",
+                "Ret til indsigelse",
+                "Ret til dataportabilitet",
+                "Ret til at trække samtykke tilbage",
+            ],
+            Lang::Nb => [
+                "Rett til innsyn",
+                "Rett til retting",
+                "Rett til sletting",
+                "Rett til begrensning av behandling",
+                "Rett til å protestere",
+                "Rett til dataportabilitet",
+                "Rett til å trekke tilbake samtykke",
+            ],
+            Lang::Sv => [
+                "Rätt till tillgång (registerutdrag)",
+                "Rätt till rättelse",
+                "Rätt till radering",
+                "Rätt till begränsning av behandling",
+                "Rätt att göra invändningar",
+                "Rätt till dataportabilitet",
+                "Rätt att återkalla samtycke",
+            ],
+            Lang::En => [
+                "Right of access",
+                "Right to rectification",
+                "Right to erasure",
+                "Right to restriction of processing",
+                "Right to object",
+                "Right to data portability",
+                "Right to withdraw consent",
+            ],
+        }
+    };
+    let meaning: [&str; 7] = [
+        lang.pick(
+            "du kan få at vide, hvilke oplysninger vi har om dig, hvor de kommer fra, hvad vi bruger dem til, hvem der får dem, og hvor længe vi gemmer dem, og få en kopi (art. 15). Andres oplysninger kan være skjult.",
+            "du kan få vite hvilke opplysninger vi har om deg, hvor de kommer fra, hva vi bruker dem til, hvem som får dem, og hvor lenge vi lagrer dem, og få en kopi (art. 15). Andres opplysninger kan være skjult.",
+            "du kan få veta vilka uppgifter vi har om dig, varifrån de kommer, vad vi använder dem till, vem som får dem och hur länge vi sparar dem, och få en kopia (artikel 15). Andras uppgifter kan vara dolda.",
+            "you can learn what data we hold about you, where it came from, what we use it for, who receives it and how long we keep it, and get a copy (Art. 15). Other people's data may be hidden.",
+        ),
+        lang.pick(
+            "forkerte oplysninger bliver rettet, og mangelfulde bliver suppleret (art. 16).",
+            "feil opplysninger blir rettet, og mangelfulle blir supplert (art. 16).",
+            "felaktiga uppgifter rättas och ofullständiga kompletteras (artikel 16).",
+            "wrong data is corrected and incomplete data completed (Art. 16).",
+        ),
+        lang.pick(
+            "oplysninger, vi ikke længere har brug for, bliver slettet, medmindre loven kræver, at vi gemmer dem (art. 17).",
+            "opplysninger vi ikke lenger trenger, blir slettet, med mindre loven krever at vi lagrer dem (art. 17).",
+            "uppgifter vi inte längre behöver raderas, om inte lagen kräver att vi sparar dem (artikel 17).",
+            "data we no longer need is deleted, unless the law requires us to keep it (Art. 17).",
+        ),
+        lang.pick(
+            "mens vi undersøger en indsigelse eller en fejl, kan du kræve, at vi kun opbevarer oplysningerne (art. 18).",
+            "mens vi undersøker en protest eller en feil, kan du kreve at vi bare lagrer opplysningene (art. 18).",
+            "medan vi utreder en invändning eller ett fel kan du kräva att vi bara lagrar uppgifterna (artikel 18).",
+            "while we look into an objection or an error, you can require us only to store the data (Art. 18).",
+        ),
+        lang.pick(
+            "du kan gøre indsigelse mod behandling, der bygger på en legitim interesse; så stopper vi, medmindre vores grunde vejer tungere (art. 21).",
+            "du kan protestere mot behandling som bygger på berettiget interesse; da stanser vi, med mindre våre grunner veier tyngre (art. 21).",
+            "du kan invända mot behandling som grundar sig på berättigat intresse; då upphör vi, om inte våra skäl väger tyngre (artikel 21).",
+            "you can object to processing based on a legitimate interest; we then stop unless our grounds outweigh yours (Art. 21).",
+        ),
+        lang.pick(
+            "oplysninger, du selv har givet os efter aftale eller samtykke, kan du få i et almindeligt maskinlæsbart format (art. 20).",
+            "opplysninger du selv har gitt oss etter avtale eller samtykke, kan du få i et vanlig maskinlesbart format (art. 20).",
+            "uppgifter du själv lämnat enligt avtal eller samtycke kan du få i ett vanligt maskinläsbart format (artikel 20).",
+            "data you gave us under a contract or consent you can have in a common machine-readable format (Art. 20).",
+        ),
+        lang.pick(
+            "hvor vi bygger på dit samtykke, kan du til enhver tid trække det tilbage; det gælder fremover (art. 7, stk. 3).",
+            "der vi bygger på samtykket ditt, kan du når som helst trekke det tilbake; det gjelder framover (art. 7 nr. 3).",
+            "där vi grundar oss på ditt samtycke kan du när som helst återkalla det; det gäller framåt (artikel 7.3).",
+            "where we rely on your consent you can withdraw it at any time; this takes effect from then on (Art. 7(3)).",
+        ),
+    ];
+    let own = names(lang);
+    let theirs = names(native);
+    (0..7)
+        .map(|i| {
+            if lang == Lang::En {
+                let local = theirs[i].split(" (").next().unwrap_or(theirs[i]);
+                format!("{} ({local}): {}", own[i], meaning[i])
+            } else {
+                format!("{}: {}", own[i], meaning[i])
+            }
+        })
+        .collect()
+}
+
+/// The data subject's rights (access, rectification, erasure, restriction, objection,
+/// portability, withdrawal of consent) under the names the country uses, how to exercise them
+/// and the one-month answer time.
+pub fn rights(lang: Lang, country: Country) -> Vec<Block> {
+    let law = national_law(lang, country);
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Dine rettigheder",
+                    "Dine rettigheter",
+                    "Dina rättigheter",
+                    "Your rights",
+                )
+                .to_string(),
+        },
+        Block::Paragraph {
+            text: match lang {
+                Lang::Da => format!("Efter databeskyttelsesforordningen og {law} har du disse rettigheder:"),
+                Lang::Nb => format!("Etter personvernforordningen og {law} har du disse rettighetene:"),
+                Lang::Sv => format!("Enligt dataskyddsförordningen och {law} har du följande rättigheter:"),
+                Lang::En => format!("Under the General Data Protection Regulation and {law} you have these rights:"),
+            },
+        },
+        Block::Bullets {
+            items: right_items(lang, country),
+        },
+        Block::Heading {
+            level: 2,
+            text: lang
+                .pick(
+                    "Sådan bruger du dine rettigheder",
+                    "Slik bruker du rettighetene dine",
+                    "Så använder du dina rättigheter",
+                    "How to exercise your rights",
+                )
+                .to_string(),
+        },
+        Block::Paragraph {
+            text: lang
+                .pick(
+                    "Skriv til bestyrelsen med e-mail eller brev (se kontaktoplysningerne ovenfor). Vi svarer uden unødig forsinkelse og senest én måned efter, at vi har modtaget din anmodning. Er sagen indviklet, eller får vi mange anmodninger, kan fristen forlænges med højst to måneder; så får du besked om det og om grunden inden for den første måned. Det koster ikke noget. Vi kan bede dig bekræfte, hvem du er, før vi udleverer oplysninger.",
+                    "Skriv til styret på e-post eller brev (se kontaktopplysningene over). Vi svarer uten ugrunnet opphold og senest én måned etter at vi har mottatt forespørselen. Er saken sammensatt, eller får vi mange forespørsler, kan fristen forlenges med høyst to måneder; da får du beskjed om det og om grunnen innen den første måneden. Det koster ingenting. Vi kan be deg bekrefte hvem du er før vi utleverer opplysninger.",
+                    "Skriv till styrelsen med e-post eller brev (se kontaktuppgifterna ovan). Vi svarar utan onödigt dröjsmål och senast en månad efter att vi tagit emot din begäran. Är ärendet komplicerat, eller får vi många förfrågningar, kan tiden förlängas med högst två månader; då får du besked om det och om skälet inom den första månaden. Det kostar ingenting. Vi kan be dig styrka vem du är innan vi lämnar ut uppgifter.",
+                    "Write to the board by e-mail or letter (see the contact details above). We answer without undue delay and at the latest one month after we receive your request. If the matter is complex or we receive many requests, the time can be extended by at most two further months; you are then told so, and why, within the first month. It costs nothing. We may ask you to confirm who you are before we hand out any data.",
+                )
+                .to_string(),
+        },
+    ]
+}
+
+/// The country's data protection authority: name, address and website.
+pub fn authority_contact(country: Country) -> (&'static str, &'static str, &'static str) {
+    match country {
+        Country::DK => (
+            "Datatilsynet",
+            "Carl Jacobsens Vej 35, 2500 Valby",
+            "www.datatilsynet.dk",
+        ),
+        Country::NO => (
+            "Datatilsynet",
+            "Postboks 458 Sentrum, 0105 Oslo",
+            "www.datatilsynet.no",
+        ),
+        Country::SE => (
+            "Integritetsskyddsmyndigheten (IMY)",
+            "Box 8114, 104 20 Stockholm",
+            "www.imy.se",
+        ),
+    }
+}
+
+/// The right to complain to the country's data protection authority, with its name and
+/// address.
+pub fn authority(lang: Lang, country: Country) -> Vec<Block> {
+    let (name, address, web) = authority_contact(country);
+    let described = match (lang, country) {
+        (Lang::En, Country::DK) => format!("{name}, the Danish Data Protection Agency"),
+        (Lang::En, Country::NO) => format!("{name}, the Norwegian Data Protection Authority"),
+        (Lang::En, Country::SE) => format!("{name}, the Swedish Authority for Privacy Protection"),
+        _ => name.to_string(),
+    };
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Klage til tilsynsmyndigheden",
+                    "Klage til tilsynsmyndigheten",
+                    "Klagomål till tillsynsmyndigheten",
+                    "Complaints to the supervisory authority",
+                )
+                .to_string(),
+        },
+        Block::Paragraph {
+            text: match lang {
+                Lang::Da => format!("Er du utilfreds med, hvordan vi behandler dine personoplysninger, kan du klage til {described}. Du er også velkommen til at tale med bestyrelsen først."),
+                Lang::Nb => format!("Er du misfornøyd med hvordan vi behandler personopplysningene dine, kan du klage til {described}. Du er også velkommen til å snakke med styret først."),
+                Lang::Sv => format!("Är du missnöjd med hur vi behandlar dina personuppgifter kan du klaga hos {described}. Du är också välkommen att tala med styrelsen först."),
+                Lang::En => format!("If you are unhappy with how we handle your personal data, you can complain to {described}. You are also welcome to talk to the board first."),
+            },
+        },
+        Block::Facts {
+            rows: vec![
+                (
+                    lang.pick("Myndighed", "Myndighet", "Myndighet", "Authority")
+                        .to_string(),
+                    name.to_string(),
+                ),
+                (
+                    lang.pick("Adresse", "Adresse", "Adress", "Address").to_string(),
+                    address.to_string(),
+                ),
+                (
+                    lang.pick("Hjemmeside", "Nettside", "Webbplats", "Website")
+                        .to_string(),
+                    web.to_string(),
+                ),
+            ],
+        },
+    ]
+}
+
+/// The association's country, for callers that have a connection but not the record at hand.
+pub fn country(conn: &Connection) -> Result<Country, Error> {
+    Ok(association::get(conn)?.country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::testing::register;
+
+    #[test]
+    fn the_authority_is_named_with_its_address() {
+        let text = |blocks: Vec<Block>| format!("{blocks:?}");
+        assert!(
+            text(authority(Lang::Da, Country::DK)).contains("Carl Jacobsens Vej 35, 2500 Valby")
+        );
+        assert!(text(authority(Lang::En, Country::NO)).contains("Postboks 458 Sentrum, 0105 Oslo"));
+        assert!(
+            text(authority(Lang::Sv, Country::SE)).contains("Integritetsskyddsmyndigheten (IMY)")
+        );
+        assert!(text(authority(Lang::Sv, Country::SE)).contains("Box 8114, 104 20 Stockholm"));
+    }
+
+    #[test]
+    fn rights_name_all_seven_and_the_month() {
+        for lang in [Lang::Da, Lang::Nb, Lang::Sv, Lang::En] {
+            let blocks = rights(lang, Country::DK);
+            let Block::Bullets { items } = &blocks[2] else {
+                panic!("no list of rights")
+            };
+            assert_eq!(items.len(), 7);
+            let all = format!("{blocks:?}");
+            assert!(
+                all.contains(lang.pick("én måned", "én måned", "en månad", "one month")),
+                "{lang:?}"
+            );
+        }
+        let en = format!("{:?}", rights(Lang::En, Country::SE));
+        assert!(en.contains("Right of access (Rätt till tillgång)"));
+    }
+
+    #[test]
+    fn purposes_cover_every_active_default() {
+        let conn = register(Country::NO);
+        let blocks = purposes(&conn, Lang::Nb).unwrap();
+        let headings = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { level: 2, .. }))
+            .count();
+        assert_eq!(headings, activities::DEFAULT_KEYS.len());
+    }
+}
