@@ -65,7 +65,27 @@ impl From<andel_core::association::Error> for CliError {
     }
 }
 
+impl From<andel_core::document::Error> for CliError {
+    fn from(e: andel_core::document::Error) -> CliError {
+        CliError::coded(e.code(), e.to_string())
+    }
+}
+
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Renders a document as PDF and writes it to `out` whole (temporary file, then rename), and
+/// says where it went. Every command that writes a PDF goes through here.
+pub fn write_pdf(out: &Path, doc: &andel_core::document::Document) -> CliResult {
+    let bytes = andel_core::document::render_pdf(doc)?;
+    andel_core::document::write_file(out, &bytes)?;
+    say(format!(
+        "Wrote {} ({} KB): {}",
+        out.display(),
+        bytes.len().div_ceil(1024),
+        doc.title
+    ));
+    Ok(())
+}
 
 /// The options every command that opens an archive takes.
 #[derive(Debug, Args)]

@@ -197,6 +197,7 @@ pub fn redact(args: RedactArgs) -> CliResult {
         args.style,
         format,
         loaded.context.as_ref(),
+        common::now(),
     )?;
     std::fs::write(&args.out, bytes)
         .map_err(|e| CliError::user(format!("Cannot write {}: {e}", args.out.display())))?;

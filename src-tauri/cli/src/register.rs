@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 
+use andel_core::document::Lang;
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::register::plates::{self, PlateKind};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision};
-use andel_core::register::{guard, import, overview, ownership, people, units, Id};
+use andel_core::register::{guard, import, overview, ownership, people, plates_order, units, Id};
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
 use chrono::NaiveDate;
@@ -33,6 +34,7 @@ coded_errors!(
     ownership::Error,
     sublets::Error,
     plates::Error,
+    plates_order::Error,
     roles::Error,
     organisations::Error,
     overview::Error,
@@ -765,6 +767,26 @@ pub enum PlatesCommand {
     Sent(PlateSentArgs),
     /// The plates were mounted.
     Mounted(PlateMountedArgs),
+    /// Write the order for the caretaker as PDF: the given orders, or every one not yet sent.
+    Order(PlateOrderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlateOrderArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// An order's number (repeat for more; default: every order not yet sent).
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<Id>,
+    /// The PDF to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+    /// The language (da, nb, sv, en; default the association's).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Also record the drafts in it as sent today (to the caretaker, if there is exactly one).
+    #[arg(long)]
+    mark_sent: bool,
 }
 
 #[derive(Debug, Args)]
@@ -888,6 +910,40 @@ pub fn plates(command: PlatesCommand) -> CliResult {
             )?;
             save(&mut vault)?;
             print_or(args.json, &order, || say_plate(&order))
+        }
+        PlatesCommand::Order(args) => {
+            let mut vault = if args.mark_sent {
+                common::open_for_change(&args.vault)?
+            } else {
+                common::open_read_only(&args.vault)?
+            };
+            let lang = match &args.lang {
+                Some(code) => code.parse()?,
+                None => Lang::of_country(andel_core::association::get(vault.conn())?.country),
+            };
+            let doc =
+                plates_order::document(vault.conn(), &args.ids, lang, today(), common::now())?;
+            common::write_pdf(&args.out, &doc)?;
+            if !args.mark_sent {
+                common::say(
+                    "The orders stay drafts until you record them as sent: add --mark-sent, \
+                     or `andel plates sent ID`.",
+                );
+                return Ok(());
+            }
+            let actor = vault.actor().to_string();
+            let caretakers = organisations::of_kind(vault.conn(), OrganisationKind::Caretaker)?;
+            let to = (caretakers.len() == 1).then(|| caretakers[0].id);
+            let mut marked = 0;
+            for order in plates_order::selected(vault.conn(), &args.ids)? {
+                if order.status == plates::PlateStatus::Draft {
+                    plates::mark_sent(vault.conn(), order.id, to, today(), &actor, common::now())?;
+                    marked += 1;
+                }
+            }
+            save(&mut vault)?;
+            common::say(format!("Recorded {marked} order(s) as sent today."));
+            Ok(())
         }
         PlatesCommand::Mounted(args) => {
             let mut vault = common::open_for_change(&args.vault)?;

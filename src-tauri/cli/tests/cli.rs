@@ -629,3 +629,131 @@ fn units_show_and_people_show_give_the_whole_history() {
     assert_eq!(code(&a.on(&["units", "show"], &["99"])), 1);
     assert_eq!(code(&a.on(&["people", "show"], &["Nobody"])), 1);
 }
+
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by make test");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn qpdf_check(path: &Path) {
+    let out = Command::new("qpdf")
+        .args(["--check", path.to_str().unwrap()])
+        .output()
+        .expect("qpdf is installed by make test");
+    assert!(
+        out.status.success(),
+        "qpdf --check {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn plates_order_writes_the_caretakers_pdf_with_nothing_else_personal() {
+    let a = Archive::new("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    a.ok_on(
+        &["orgs", "add"],
+        &[
+            "--name",
+            "Roskilde Ejendomsservice ApS",
+            "--kind",
+            "caretaker",
+        ],
+    );
+    // Drop the drafts the import proposed, so the order holds exactly the two below.
+    for o in a.json(&["plates", "list"], &[]).as_array().unwrap() {
+        let id = o["id"].to_string();
+        a.ok_on(&["plates", "sent"], &[&id]);
+    }
+    let first = a.json(
+        &["plates", "add"],
+        &[
+            "--unit",
+            "2",
+            "--line",
+            "Freja Bundgaard-Vest",
+            "--kind",
+            "door",
+        ],
+    );
+    let second = a.json(
+        &["plates", "add"],
+        &[
+            "--unit",
+            "1",
+            "--line",
+            "Åse Tranberg",
+            "--line",
+            "Øjvind Læssøe",
+        ],
+    );
+    let before = a.sha();
+    let out = a.dir.path().join("order.pdf");
+    let said = a.ok_on(&["plates", "order"], &["--out", "order.pdf"]);
+    assert!(said.contains("order.pdf"), "{said}");
+    assert_eq!(
+        a.sha(),
+        before,
+        "writing the order must not change the archive"
+    );
+    qpdf_check(&out);
+    let text = pdftotext(&out);
+    assert!(text.contains("Bestilling af navneskilte"), "{text}");
+    assert!(text.contains("Roskilde Ejendomsservice ApS"), "{text}");
+    assert!(text.contains("Freja Bundgaard-Vest"), "{text}");
+    assert!(text.contains("Øjvind Læssøe"), "{text}");
+    assert!(text.contains(&format!("#{}", first["id"])), "{text}");
+    assert!(text.contains(&format!("#{}", second["id"])), "{text}");
+    // Residents' phone numbers and e-mail addresses stay out.
+    assert!(!text.contains("29914406"), "{text}");
+    assert!(!text.contains("freja.bv@gmail.com"), "{text}");
+
+    // One order by number, in English, recorded as sent.
+    let id = first["id"].to_string();
+    a.ok_on(
+        &["plates", "order"],
+        &[
+            "--id",
+            &id,
+            "--lang",
+            "en",
+            "--out",
+            "one.pdf",
+            "--mark-sent",
+        ],
+    );
+    let one = pdftotext(&a.dir.path().join("one.pdf"));
+    assert!(one.contains("Name-plate order"), "{one}");
+    assert!(!one.contains("Læssøe"), "{one}");
+    let sent = a.json(&["plates", "list"], &[]);
+    let status = |id: &Value| {
+        sent.as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == *id)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status(&first["id"]), "sent");
+    assert_eq!(status(&second["id"]), "draft");
+
+    // Nothing left to order: exit 1, a message, no file.
+    a.ok_on(&["plates", "sent"], &[&second["id"].to_string()]);
+    let none = a.on(&["plates", "order"], &["--out", "none.pdf"]);
+    assert_eq!(code(&none), 1);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("No name-plate orders"));
+    assert!(!a.dir.path().join("none.pdf").exists());
+    assert_eq!(
+        code(&a.on(&["plates", "order"], &["--lang", "de", "--out", "x.pdf"])),
+        1
+    );
+}

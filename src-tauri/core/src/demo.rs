@@ -616,7 +616,8 @@ fn minutes(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
     ];
     for (file_name, text, kind, date) in documents {
         let bytes = if file_name.ends_with(".pdf") {
-            archive::render(&text, ExportFormat::Pdf, Some(Country::DK)).map_err(|e| err(&e))?
+            archive::render(&text, ExportFormat::Pdf, Some(Country::DK), now)
+                .map_err(|e| err(&e))?
         } else {
             text.into_bytes()
         };

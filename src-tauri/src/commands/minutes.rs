@@ -301,7 +301,7 @@ pub async fn export_minutes(
             ));
         }
         Ok((
-            minutes::export_document(v.conn(), id, style, format)?,
+            minutes::export_document(v.conn(), id, style, format, Utc::now())?,
             review,
         ))
     })?;
@@ -394,6 +394,7 @@ mod tests {
                 doc.id,
                 redact::Style::Label,
                 ExportFormat::Txt,
+                Utc::now(),
             )
             .expect("export");
             let out = String::from_utf8(bytes).expect("text");

@@ -381,3 +381,51 @@ impl Error {
         }
     }
 }
+
+/// Writes a finished document (or any export) to `path`: first to a temporary file beside it,
+/// readable only by its owner, synced, then renamed over the target, so a crash or a full disk
+/// never leaves half a PDF where a board member expects a whole one.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), crate::vault::Error> {
+    use crate::vault::files;
+    use std::io::Write;
+    let temp = files::write_temp(path, |mut w| {
+        w.write_all(bytes)?;
+        Ok(w)
+    })
+    .map_err(|e| files::write_error(path, e))?;
+    if let Err(e) = std::fs::rename(&temp, path) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(files::write_error(path, e));
+    }
+    files::sync_folder(&files::folder_of(path)).map_err(|e| files::write_error(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_file_replaces_whole_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notice.pdf");
+        write_file(&path, b"first").unwrap();
+        write_file(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        let missing = dir.path().join("no/such/folder/x.pdf");
+        assert!(write_file(&missing, b"x").is_err());
+    }
+
+    #[test]
+    fn dates_are_written_the_way_each_language_does() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(Lang::Da.long_date(d), "5. marts 2026");
+        assert_eq!(Lang::Nb.long_date(d), "5. mars 2026");
+        assert_eq!(Lang::Sv.long_date(d), "5 mars 2026");
+        assert_eq!(Lang::En.long_date(d), "5 March 2026");
+        assert_eq!(Lang::Sv.page_of(1, 3), "Sida 1 av 3");
+        assert_eq!("NO".parse::<Lang>().unwrap(), Lang::Nb);
+        assert!("de".parse::<Lang>().is_err());
+    }
+}

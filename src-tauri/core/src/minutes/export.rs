@@ -7,13 +7,12 @@
 //! and no external resources; the PDF embeds Liberation Sans and carries no author, creator or other
 //! names in its metadata.
 
-use printpdf::{
-    Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
-};
+use chrono::{DateTime, Utc};
 
 use super::extract::{extract_text, Format};
 use super::Error;
 use crate::association::Country;
+use crate::document::{self, Block, Document, Lang};
 use crate::redact::{self, Context, Decision, Finding, ReviewDecision, Style};
 
 /// The formats a redacted document is exported as.
@@ -43,9 +42,6 @@ impl ExportFormat {
     }
 }
 
-/// Liberation Sans (SIL Open Font License, see assets/fonts/): has æ ø å ä ö é and █.
-const FONT: &[u8] = include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf");
-
 fn title_word(country: Option<Country>) -> (&'static str, &'static str) {
     match country {
         Some(Country::DK) => ("da", "Referat"),
@@ -60,16 +56,18 @@ pub fn render(
     text: &str,
     format: ExportFormat,
     country: Option<Country>,
+    created: DateTime<Utc>,
 ) -> Result<Vec<u8>, Error> {
     match format {
         ExportFormat::Txt | ExportFormat::Md => Ok(text.as_bytes().to_vec()),
         ExportFormat::Html => Ok(html(text, country).into_bytes()),
-        ExportFormat::Pdf => pdf(text, country),
+        ExportFormat::Pdf => pdf(text, country, created),
     }
 }
 
 /// Applies `findings` to `text` with `style`, renders the result as `format`, re-scans what a reader
-/// would see, and returns the bytes only when nothing flagged is left.
+/// would see, and returns the bytes only when nothing flagged is left. `created` is the PDF's
+/// creation date.
 ///
 /// Passages the webmaster decided to keep in the review (`review`, decision [`Decision::Keep`]) are
 /// set aside before the re-scan, so that a decision made by a person is not overruled by it. What
@@ -83,10 +81,11 @@ pub fn publish(
     style: Style,
     format: ExportFormat,
     context: Option<&Context>,
+    created: DateTime<Utc>,
 ) -> Result<Vec<u8>, Error> {
     let country = context.map(|c| c.country);
     let out = redact::apply(text, findings, style, country)?;
-    let bytes = render(&out, format, country)?;
+    let bytes = render(&out, format, country, created)?;
     let visible = visible_text(&bytes, format)?;
     let kept: Vec<&str> = review
         .iter()
@@ -191,204 +190,54 @@ fn html_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-// Page layout, in points: A4 with 2.5 cm margins.
-const PAGE_W: f32 = 595.28;
-const PAGE_H: f32 = 841.89;
-const MARGIN: f32 = 70.87;
-const SIZE: f32 = 11.0;
-const TITLE_SIZE: f32 = 15.0;
-const LEADING: f32 = 15.0;
-
-/// A line ready to place: its text, size, and the space before it.
-struct Line {
-    text: String,
-    size: f32,
-    gap_before: f32,
-}
-
-struct Metrics {
-    font: ParsedFont,
-}
-
-impl Metrics {
-    fn width(&self, s: &str, size: f32) -> f32 {
-        let upm = f32::from(self.font.units_per_em.max(1));
-        let units: u32 = s
-            .chars()
-            .map(|c| {
-                self.font
-                    .lookup_glyph_index(c as u32)
-                    .and_then(|g| self.font.get_glyph_width(g))
-                    .map_or(600, u32::from)
-            })
-            .sum();
-        units as f32 / upm * size
-    }
-
-    /// Characters the font cannot show are replaced, so the text layer says what the page shows.
-    fn showable(&self, s: &str) -> String {
-        s.chars()
-            .map(|c| {
-                if c == '\t' {
-                    ' '
-                } else if self.font.lookup_glyph_index(c as u32).is_some() || c == ' ' {
-                    c
-                } else {
-                    '?'
-                }
-            })
-            .collect()
-    }
-
-    /// Breaks a paragraph line into lines no wider than `max`, at spaces where possible.
-    fn wrap(&self, line: &str, size: f32, max: f32) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut current = String::new();
-        for word in line.split(' ') {
-            let candidate = if current.is_empty() {
-                word.to_string()
-            } else {
-                format!("{current} {word}")
-            };
-            if self.width(&candidate, size) <= max || current.is_empty() {
-                current = candidate;
-            } else {
-                out.push(std::mem::take(&mut current));
-                current = word.to_string();
-            }
-            // A single word wider than the line is cut.
-            while self.width(&current, size) > max && current.chars().count() > 1 {
-                let mut head = String::new();
-                for c in current.chars() {
-                    if self.width(&format!("{head}{c}"), size) > max && !head.is_empty() {
-                        break;
-                    }
-                    head.push(c);
-                }
-                let rest: String = current.chars().skip(head.chars().count()).collect();
-                out.push(head);
-                current = rest;
-            }
-        }
-        out.push(current);
-        out
-    }
-}
-
-fn pdf(text: &str, country: Option<Country>) -> Result<Vec<u8>, Error> {
-    let mut warnings = Vec::new();
-    let font = ParsedFont::from_bytes(FONT, 0, &mut warnings)
-        .ok_or_else(|| Error::Pdf("the embedded font could not be read".into()))?;
-    let metrics = Metrics { font };
-    let (_, title) = title_word(country);
-    let mut doc = PdfDocument::new(title);
-    doc.metadata.info.producer = "Andel".into();
-    doc.metadata.info.creator = "Andel".into();
-    doc.metadata.info.author = String::new();
-    let font_id = doc.add_font(&metrics.font);
-
-    let max = PAGE_W - 2.0 * MARGIN;
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, para) in text
+/// The published minutes as a PDF from the document layer: the first paragraph is the title,
+/// Markdown headings become headings, and every other paragraph keeps its line breaks.
+fn pdf(text: &str, country: Option<Country>, created: DateTime<Utc>) -> Result<Vec<u8>, Error> {
+    let lang = country.map_or(Lang::En, Lang::of_country);
+    let (_, fallback) = title_word(country);
+    let mut paragraphs = text
         .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .enumerate()
-    {
-        let size = if i == 0 { TITLE_SIZE } else { SIZE };
-        for (j, raw) in para.lines().enumerate() {
-            let shown = metrics.showable(raw.trim_end());
-            for (k, piece) in metrics.wrap(&shown, size, max).into_iter().enumerate() {
-                let gap_before = if i > 0 && j == 0 && k == 0 {
-                    LEADING * 0.8
-                } else {
-                    0.0
-                };
-                lines.push(Line {
-                    text: piece,
-                    size,
-                    gap_before,
-                });
-            }
-        }
-    }
-
-    let mut pages: Vec<Vec<Op>> = Vec::new();
-    let mut ops: Vec<Op> = Vec::new();
-    let mut y = PAGE_H - MARGIN;
-    for line in lines {
-        let step = line.size.max(SIZE) * LEADING / SIZE;
-        let gap = if ops.is_empty() { 0.0 } else { line.gap_before };
-        if y - gap - step < MARGIN {
-            pages.push(std::mem::take(&mut ops));
-            y = PAGE_H - MARGIN;
+        .map(str::trim_matches_newlines)
+        .filter(|p| !p.trim().is_empty());
+    let title = paragraphs
+        .next()
+        .map(|t| t.trim().trim_start_matches('#').trim().replace('\n', " "))
+        .unwrap_or_else(|| fallback.to_string());
+    let mut doc = Document::new(title, lang, created);
+    for para in paragraphs {
+        let trimmed = para.trim();
+        if !trimmed.contains('\n') && trimmed.starts_with('#') {
+            let level = if trimmed.starts_with("##") { 2 } else { 1 };
+            doc.blocks.push(Block::Heading {
+                level,
+                text: trimmed.trim_start_matches('#').trim().to_string(),
+            });
         } else {
-            y -= gap;
+            doc.paragraph(para.trim_end());
         }
-        y -= step;
-        if line.text.trim().is_empty() {
-            continue;
-        }
-        ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(font_id.clone()),
-                size: Pt(line.size),
-            },
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(MARGIN),
-                    y: Pt(y),
-                },
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(line.text)],
-            },
-            Op::EndTextSection,
-        ]);
     }
-    pages.push(ops);
-    let count = pages.len();
-    let pages: Vec<PdfPage> = pages
-        .into_iter()
-        .enumerate()
-        .map(|(n, mut ops)| {
-            if count > 1 {
-                let label = format!("{} / {count}", n + 1);
-                let w = metrics.width(&label, 9.0);
-                ops.extend([
-                    Op::StartTextSection,
-                    Op::SetFont {
-                        font: PdfFontHandle::External(font_id.clone()),
-                        size: Pt(9.0),
-                    },
-                    Op::SetTextCursor {
-                        pos: Point {
-                            x: Pt((PAGE_W - w) / 2.0),
-                            y: Pt(MARGIN / 2.0),
-                        },
-                    },
-                    Op::ShowText {
-                        items: vec![TextItem::Text(label)],
-                    },
-                    Op::EndTextSection,
-                ]);
-            }
-            PdfPage::new(Mm(210.0), Mm(297.0), ops)
-        })
-        .collect();
-    let mut save_warnings = Vec::new();
-    let bytes = doc
-        .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut save_warnings);
-    if bytes.is_empty() {
-        return Err(Error::Pdf("nothing was written".into()));
+    document::render_pdf(&doc).map_err(|e| Error::Pdf(e.to_string()))
+}
+
+/// Trimming only line breaks at the ends of a paragraph keeps its indentation.
+trait TrimNewlines {
+    fn trim_matches_newlines(&self) -> &str;
+}
+
+impl TrimNewlines for str {
+    fn trim_matches_newlines(&self) -> &str {
+        self.trim_matches(|c| c == '\n' || c == '\r')
     }
-    Ok(bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn created() -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+    }
 
     #[test]
     fn html_is_escaped_and_self_contained() {
@@ -405,11 +254,12 @@ mod tests {
     #[test]
     fn pdf_text_round_trips() {
         let text = "Referat af generalforsamling\n\nDer var 14 fremmødte. Æbler, øl og åer; ä ö é. █████ sagde nej.\n\nSlut";
-        let bytes = render(text, ExportFormat::Pdf, Some(Country::DK)).unwrap();
+        let bytes = render(text, ExportFormat::Pdf, Some(Country::DK), created()).unwrap();
         let back = extract_text(&bytes, Format::Pdf).unwrap();
         assert_eq!(
             back,
-            "Referat af generalforsamling\n\nDer var 14 fremmødte. Æbler, øl og åer; ä ö é. █████ sagde nej.\n\nSlut\n"
+            "Referat af generalforsamling\n\nDer var 14 fremmødte. Æbler, øl og åer; ä ö é. █████ sagde nej.\n\nSlut\n\n\
+             Referat af generalforsamling Side 1 af 1\n"
         );
     }
 
@@ -418,27 +268,32 @@ mod tests {
         let para =
             "Bestyrelsen foreslog at udskyde vedligeholdelsen af taget til næste år. ".repeat(8);
         let text = format!("Referat\n\n{}", vec![para.trim(); 30].join("\n\n"));
-        let bytes = render(&text, ExportFormat::Pdf, None).unwrap();
+        let bytes = render(&text, ExportFormat::Pdf, None, created()).unwrap();
         let doc = lopdf::Document::load_mem(&bytes).unwrap();
         let pages = doc.get_pages().len();
         assert!(pages > 2, "{pages} pages");
         let back = extract_text(&bytes, Format::Pdf).unwrap();
-        assert!(back.contains(&format!("1 / {pages}")));
-        assert!(back.contains(&format!("{pages} / {pages}")));
+        for n in 1..=pages {
+            assert!(back.contains(&format!("Referat Page {n} of {pages}")), "page {n}");
+        }
         // Every word is there, in order, only the line breaks differ.
         let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-        let mut expected = words(&text);
-        let got: Vec<String> = words(&back)
-            .into_iter()
-            .filter(|w| w != "/" && w.parse::<usize>().is_err())
-            .collect();
-        expected.retain(|w| w.parse::<usize>().is_err());
-        assert_eq!(got, expected);
+        let mut body = back.clone();
+        for n in 1..=pages {
+            body = body.replace(&format!("Referat Page {n} of {pages}"), "");
+        }
+        assert_eq!(words(&body), words(&text));
     }
 
     #[test]
     fn pdf_metadata_names_no_one() {
-        let bytes = render("Referat\n\nTekst.", ExportFormat::Pdf, Some(Country::DK)).unwrap();
+        let bytes = render(
+            "Referat\n\nTekst.",
+            ExportFormat::Pdf,
+            Some(Country::DK),
+            created(),
+        )
+        .unwrap();
         let doc = lopdf::Document::load_mem(&bytes).unwrap();
         let info = doc
             .trailer

@@ -593,13 +593,22 @@ pub fn export_document(
     id: Id,
     style: redact::Style,
     format: ExportFormat,
+    created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, Error> {
     let doc = get(conn, id)?;
     let context = redaction_context(conn, Some(doc.date))?;
     let text = text(conn, id)?;
     let review = decisions(conn, id)?;
     let found = redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
-    publish(&text, &found, &review, style, format, Some(&context))
+    publish(
+        &text,
+        &found,
+        &review,
+        style,
+        format,
+        Some(&context),
+        created,
+    )
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ pub mod overview;
 pub mod ownership;
 pub mod people;
 pub mod plates;
+pub mod plates_order;
 pub mod roles;
 pub mod sublets;
 pub mod units;

@@ -9,7 +9,7 @@
 
 mod autosave;
 mod crypt;
-mod files;
+pub(crate) mod files;
 mod lock;
 mod strength;
 

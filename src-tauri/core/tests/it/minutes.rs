@@ -12,7 +12,7 @@ use andel_core::register::ownership;
 use andel_core::register::people::{self, PersonFields};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::units::{self, UnitFields};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use rusqlite::Connection;
 
 use crate::support::now;
@@ -405,6 +405,7 @@ fn review_decisions_are_kept_with_the_document_and_respected_on_a_rerun() {
         Style::Block,
         ExportFormat::Txt,
         Some(&ctx),
+        Utc::now(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let out = String::from_utf8(out).unwrap();
@@ -413,7 +414,8 @@ fn review_decisions_are_kept_with_the_document_and_respected_on_a_rerun() {
 
     // The same through the archive's own export, in every format.
     for format in [ExportFormat::Txt, ExportFormat::Html, ExportFormat::Pdf] {
-        let bytes = minutes::export_document(&conn, doc.id, Style::Label, format).unwrap();
+        let bytes =
+            minutes::export_document(&conn, doc.id, Style::Label, format, Utc::now()).unwrap();
         let shown = minutes::visible_text(&bytes, format).unwrap();
         assert!(shown.contains("Ole Brink") && !shown.contains("cykelstativer"));
         assert!(!shown.contains("Freja"));
@@ -435,7 +437,8 @@ fn an_export_is_refused_while_personal_data_remains() {
         ExportFormat::Html,
         ExportFormat::Pdf,
     ] {
-        let err = minutes::publish(text, &[], &[], Style::Label, format, Some(&ctx)).unwrap_err();
+        let err = minutes::publish(text, &[], &[], Style::Label, format, Some(&ctx), Utc::now())
+            .unwrap_err();
         match err {
             minutes::Error::PersonalDataRemains(kinds) => {
                 assert!(kinds.contains(&Kind::Person), "{kinds:?}");
@@ -452,6 +455,15 @@ fn an_export_is_refused_while_personal_data_remains() {
         ExportFormat::Html,
         ExportFormat::Pdf,
     ] {
-        minutes::publish(text, &found, &[], Style::Label, format, Some(&ctx)).unwrap();
+        minutes::publish(
+            text,
+            &found,
+            &[],
+            Style::Label,
+            format,
+            Some(&ctx),
+            Utc::now(),
+        )
+        .unwrap();
     }
 }

@@ -1,0 +1,300 @@
+//! The name-plate order for the caretaker: which plates to make, for which unit, with which text.
+//!
+//! The order carries the unit, its address, the text lines and the plate kinds, and nothing else
+//! personal: no owners, no phone numbers, no e-mail addresses of residents. The caretaker needs to
+//! know what to engrave and where to mount it, not who lives there.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use super::organisations::{self, OrganisationKind};
+use super::plates::{self, PlateKind, PlateOrder, PlateStatus};
+use super::units;
+use super::Id;
+use crate::association;
+use crate::document::{Document, Lang, Letterhead};
+use crate::ErrorCode;
+
+/// Why an order document could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error(
+        "No name-plate orders are waiting to be sent. Draft one on the Name plates screen \
+         (or with `andel plates add`) first."
+    )]
+    NothingToOrder,
+    #[error(transparent)]
+    Plates(#[from] plates::Error),
+    #[error(transparent)]
+    Units(#[from] units::Error),
+    #[error(transparent)]
+    Organisations(#[from] organisations::Error),
+    #[error(transparent)]
+    Association(#[from] association::Error),
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NothingToOrder => ErrorCode::InvalidInput,
+            Error::Plates(e) => e.code(),
+            Error::Units(e) => e.code(),
+            Error::Organisations(e) => e.code(),
+            Error::Association(e) => e.code(),
+        }
+    }
+}
+
+/// The orders a document is made of: the ones asked for, or every draft (not yet sent).
+pub fn selected(conn: &Connection, ids: &[Id]) -> Result<Vec<PlateOrder>, Error> {
+    let orders = if ids.is_empty() {
+        plates::list(conn)?
+            .into_iter()
+            .filter(|o| o.status == PlateStatus::Draft)
+            .collect()
+    } else {
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for id in ids {
+            if !seen.contains(id) {
+                seen.push(*id);
+                out.push(plates::get(conn, *id)?);
+            }
+        }
+        out
+    };
+    if orders.is_empty() {
+        return Err(Error::NothingToOrder);
+    }
+    Ok(orders)
+}
+
+fn kind_word(kind: PlateKind, lang: Lang) -> &'static str {
+    match kind {
+        PlateKind::Door => lang.pick("dør", "dør", "dörr", "door"),
+        PlateKind::Mailbox => lang.pick("postkasse", "postkasse", "brevlåda", "mailbox"),
+        PlateKind::Intercom => lang.pick("dørtelefon", "porttelefon", "porttelefon", "intercom"),
+    }
+}
+
+/// The order document for the caretaker, in `lang`, dated `today`.
+pub fn document(
+    conn: &Connection,
+    ids: &[Id],
+    lang: Lang,
+    today: NaiveDate,
+    created: DateTime<Utc>,
+) -> Result<Document, Error> {
+    let orders = selected(conn, ids)?;
+    let assoc = association::get(conn)?;
+    let caretakers = organisations::of_kind(conn, OrganisationKind::Caretaker)?;
+
+    let title = lang.pick(
+        "Bestilling af navneskilte",
+        "Bestilling av navneskilt",
+        "Beställning av namnskyltar",
+        "Name-plate order",
+    );
+    let mut doc = Document::new(title, lang, created);
+    doc.letterhead = Some(Letterhead::of(&assoc));
+    let plates_total: usize = orders.iter().map(|o| o.kinds.len().max(1)).sum();
+    doc.subtitle = Some(format!(
+        "{} · {} {}",
+        lang.long_date(today),
+        plates_total,
+        lang.pick("skilte", "skilt", "skyltar", "plates"),
+    ));
+
+    let mut facts: Vec<(String, String)> = Vec::new();
+    let to = if caretakers.is_empty() {
+        lang.pick(
+            "Viceværten",
+            "Vaktmesteren",
+            "Fastighetsskötaren",
+            "The caretaker",
+        )
+        .to_string()
+    } else {
+        caretakers
+            .iter()
+            .map(|c| {
+                let reach: Vec<&str> = [c.email.as_deref(), c.phone.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if reach.is_empty() {
+                    c.name.clone()
+                } else {
+                    format!("{} ({})", c.name, reach.join(", "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    facts.push((lang.pick("Til", "Til", "Till", "To").into(), to));
+    let from = match &assoc.email {
+        Some(email) if !email.trim().is_empty() => format!(
+            "{} {}, {email}",
+            lang.pick(
+                "Bestyrelsen for",
+                "Styret i",
+                "Styrelsen för",
+                "The board of"
+            ),
+            assoc.name
+        ),
+        _ => format!(
+            "{} {}",
+            lang.pick(
+                "Bestyrelsen for",
+                "Styret i",
+                "Styrelsen för",
+                "The board of"
+            ),
+            assoc.name
+        ),
+    };
+    facts.push((lang.pick("Fra", "Fra", "Från", "From").into(), from));
+    facts.push((
+        lang.pick("Dato", "Dato", "Datum", "Date").into(),
+        lang.long_date(today),
+    ));
+    doc.facts(facts);
+
+    doc.paragraph(lang.pick(
+        "Lav og opsæt venligst disse navneskilte. Skriv til bestyrelsen, når de sidder op, \
+         eller hvis noget er uklart.",
+        "Vennligst lag og monter disse navneskiltene. Gi styret beskjed når de er montert, \
+         eller hvis noe er uklart.",
+        "Vänligen tillverka och sätt upp dessa namnskyltar. Meddela styrelsen när de sitter \
+         uppe, eller om något är oklart.",
+        "Please make and mount these name plates, and tell the board when they are up or if \
+         anything is unclear.",
+    ));
+
+    let header = vec![
+        lang.pick("Bolig", "Bolig", "Lägenhet", "Unit").to_string(),
+        lang.pick("Adresse", "Adresse", "Adress", "Address")
+            .to_string(),
+        lang.pick(
+            "Tekst på skiltet",
+            "Tekst på skiltet",
+            "Text på skylten",
+            "Text on the plate",
+        )
+        .to_string(),
+        lang.pick("Skilte", "Skilt", "Skyltar", "Plates")
+            .to_string(),
+        lang.pick("Ordre", "Ordre", "Order", "Order").to_string(),
+    ];
+    let mut rows = Vec::with_capacity(orders.len());
+    for order in &orders {
+        let unit = units::get(conn, order.unit_id)?;
+        let number = match &unit.flat {
+            Some(flat) if !flat.trim().is_empty() && flat.trim() != unit.number => {
+                format!("{} ({flat})", unit.number)
+            }
+            _ => unit.number.clone(),
+        };
+        let address: Vec<&str> = [unit.address.as_deref(), unit.floor_side.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        let kinds: Vec<&str> = order.kinds.iter().map(|k| kind_word(*k, lang)).collect();
+        rows.push(vec![
+            number,
+            address.join(", "),
+            order.lines.join("\n"),
+            kinds.join(", "),
+            format!("#{}", order.id),
+        ]);
+    }
+    doc.table(&[1.1, 2.6, 2.8, 1.7, 0.9], header, rows);
+    doc.note(lang.pick(
+        "Bestillingen indeholder kun det, der skal stå på skiltene. Smid den ud, når skiltene \
+         sidder op.",
+        "Bestillingen inneholder bare det som skal stå på skiltene. Kast den når skiltene er \
+         montert.",
+        "Beställningen innehåller bara det som ska stå på skyltarna. Släng den när skyltarna \
+         sitter uppe.",
+        "This order holds only what goes on the plates. Please discard it once they are up.",
+    ));
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::testing::{day, now, register};
+    use crate::register::units::UnitFields;
+
+    fn unit(conn: &Connection, number: &str, address: &str) -> Id {
+        units::add(
+            conn,
+            &UnitFields {
+                number: Some(number.into()),
+                address: Some(address.into()),
+                floor_side: Some("2. tv.".into()),
+                ..Default::default()
+            },
+            "Test",
+            now(),
+        )
+        .unwrap()
+        .id
+    }
+
+    #[test]
+    fn drafts_are_ordered_with_unit_text_and_kinds_only() {
+        let conn = register(crate::association::Country::DK);
+        let a = unit(&conn, "12", "Kastanjevej 3");
+        let b = unit(&conn, "14", "Kastanjevej 5");
+        let first = plates::add(
+            &conn,
+            a,
+            &["Ida Holm".into(), "Jonas Holm".into()],
+            &[PlateKind::Door, PlateKind::Mailbox],
+            day("2026-11-01"),
+            "Test",
+            now(),
+        )
+        .unwrap();
+        let sent = plates::add(
+            &conn,
+            b,
+            &["Åse Ødegård".into()],
+            &[],
+            day("2026-11-01"),
+            "Test",
+            now(),
+        )
+        .unwrap();
+        plates::mark_sent(&conn, sent.id, None, day("2026-11-02"), "Test", now()).unwrap();
+
+        let doc = document(&conn, &[], Lang::Da, day("2026-11-23"), now()).unwrap();
+        let text = doc.plain_text();
+        assert!(text.contains("Bestilling af navneskilte"), "{text}");
+        assert!(text.contains("Kastanjevej 3, 2. tv."), "{text}");
+        assert!(text.contains("Ida Holm\nJonas Holm"), "{text}");
+        assert!(text.contains("dør, postkasse"), "{text}");
+        assert!(text.contains(&format!("#{}", first.id)));
+        // The order already sent is not in a default order.
+        assert!(!text.contains("Ødegård"), "{text}");
+        // But it can be asked for by number.
+        let again = document(&conn, &[sent.id], Lang::Sv, day("2026-11-23"), now()).unwrap();
+        assert!(again.plain_text().contains("Åse Ødegård"));
+        assert!(again.plain_text().contains("Beställning av namnskyltar"));
+    }
+
+    #[test]
+    fn nothing_to_order_says_what_to_do() {
+        let conn = register(crate::association::Country::NO);
+        let err = document(&conn, &[], Lang::Nb, day("2026-11-23"), now()).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
+        assert!(err.to_string().contains("Draft one"));
+        let missing = document(&conn, &[999], Lang::Nb, day("2026-11-23"), now()).unwrap_err();
+        assert_eq!(missing.code(), ErrorCode::NotFound);
+    }
+}
