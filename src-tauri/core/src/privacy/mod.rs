@@ -12,6 +12,8 @@
 //! Like the register, nothing here reads the clock: "today" and "now" are passed in.
 
 pub mod activities;
+pub mod notice;
+pub mod record;
 pub mod sections;
 
 use crate::register::{guard, organisations};

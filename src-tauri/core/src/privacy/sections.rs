@@ -544,6 +544,60 @@ pub fn authority(lang: Lang, country: Country) -> Vec<Block> {
     ]
 }
 
+/// The technical and organisational security measures, one per item: what Andel itself does
+/// (encryption, access, audit trail, the national-ID guard, redaction) and the agreements with
+/// processors.
+pub fn security(lang: Lang, country: Country) -> Vec<String> {
+    let id = match country {
+        Country::DK => "CPR",
+        Country::NO => "fødselsnummer",
+        Country::SE => "personnummer",
+    };
+    vec![
+        lang.pick(
+            "Registeret og referaterne ligger i ét arkiv, der er krypteret med age (med en adgangskode gennem scrypt eller med bestyrelsesmedlemmernes egne nøgler). Uden adgangskode eller nøgle kan filen ikke læses, heller ikke i en sikkerhedskopi eller i skyen.",
+            "Registeret og protokollene ligger i ett arkiv som er kryptert med age (med et passord gjennom scrypt eller med styremedlemmenes egne nøkler). Uten passord eller nøkkel kan filen ikke leses, heller ikke i en sikkerhetskopi eller i skyen.",
+            "Registret och protokollen ligger i ett arkiv som är krypterat med age (med ett lösenord via scrypt eller med styrelseledamöternas egna nycklar). Utan lösenord eller nyckel kan filen inte läsas, inte heller i en säkerhetskopia eller i molnet.",
+            "The register and the minutes are kept in one archive encrypted with age (with a passphrase through scrypt, or with the board members' own keys). Without the passphrase or a key the file cannot be read, not even in a backup or in the cloud.",
+        )
+        .to_string(),
+        lang.pick(
+            "Kun den siddende bestyrelse har adgang. Når bestyrelsen skifter, skiftes adgangskode eller nøgler, og arkivet overdrages med en kvittering.",
+            "Bare det sittende styret har tilgang. Når styret skiftes, byttes passord eller nøkler, og arkivet overleveres med en kvittering.",
+            "Bara den sittande styrelsen har åtkomst. När styrelsen byts, byts lösenord eller nycklar och arkivet lämnas över mot kvitto.",
+            "Only the sitting board has access. When the board changes, the passphrase or keys are changed and the archive is handed over against a receipt.",
+        )
+        .to_string(),
+        lang.pick(
+            "Hver ændring skrives i en log (hvem, hvornår, hvad), som ikke selv rummer personoplysninger.",
+            "Hver endring skrives i en logg (hvem, når, hva) som ikke selv inneholder personopplysninger.",
+            "Varje ändring skrivs i en logg (vem, när, vad) som inte själv innehåller personuppgifter.",
+            "Every change is written to a log (who, when, what) that itself holds no personal data.",
+        )
+        .to_string(),
+        match lang {
+            Lang::Da => format!("Registeret afviser personnumre ({id}); de bliver aldrig gemt."),
+            Lang::Nb => format!("Registeret avviser personnummer ({id}); de blir aldri lagret."),
+            Lang::Sv => format!("Registret avvisar identitetsnummer ({id}); de sparas aldrig."),
+            Lang::En => format!("The register refuses national identity numbers ({id}); they are never stored."),
+        },
+        lang.pick(
+            "Referater offentliggøres først, når personoplysninger er fjernet, og den rensede udgave er kontrolleret igen.",
+            "Protokoller publiseres først når personopplysninger er fjernet og den rensede utgaven er kontrollert på nytt.",
+            "Protokoll publiceras först när personuppgifter har tagits bort och den rensade versionen har kontrollerats igen.",
+            "Minutes are published only once personal data has been removed and the cleaned copy checked again.",
+        )
+        .to_string(),
+        lang.pick(
+            "Virksomheder, der behandler oplysninger for foreningen, er bundet af en databehandleraftale.",
+            "Virksomheter som behandler opplysninger for borettslaget, er bundet av en databehandleravtale.",
+            "Företag som behandlar uppgifter åt föreningen är bundna av ett personuppgiftsbiträdesavtal.",
+            "Companies that process data for the association are bound by a data processing agreement.",
+        )
+        .to_string(),
+    ]
+}
+
 /// The association's country, for callers that have a connection but not the record at hand.
 pub fn country(conn: &Connection) -> Result<Country, Error> {
     Ok(association::get(conn)?.country)

@@ -4,6 +4,7 @@
 
 mod archive;
 mod minutes;
+mod privacy;
 mod redaction;
 mod register;
 mod support;

@@ -1,0 +1,453 @@
+//! The privacy notice (GDPR Art. 13 and 14), written from the association's record, its
+//! organisations and its processing activities, in Danish, Norwegian, Swedish or English
+//! whatever the association's country.
+//!
+//! Every notice has a version and an effective date per language. [`notice`] (the preview)
+//! writes nothing: if the content is the same as the last edition issued in that language, it
+//! carries that edition's version and date; if not, it is marked as the draft of the next version.
+//! [`issue`] records a new edition when the content changed (and is what saving a PDF does).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{db, sections, Error};
+use crate::association::{self, Association, Country};
+use crate::audit;
+use crate::document::{Block, Document, Lang, Letterhead};
+
+/// A notice with its edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Notice {
+    pub document: Document,
+    pub version: u32,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub effective_on: NaiveDate,
+    /// Whether this content was issued as an edition; `false` for a draft of the next version.
+    pub issued: bool,
+}
+
+/// One issued edition of the notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Edition {
+    pub language: String,
+    pub version: u32,
+    pub effective_on: String,
+    pub content_sha256: String,
+    pub created_at: String,
+}
+
+/// The editions issued, newest first.
+pub fn editions(conn: &Connection) -> Result<Vec<Edition>, Error> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT language, version, effective_on, content_sha256, created_at FROM notice_edition
+             ORDER BY created_at DESC, id DESC",
+        )
+        .map_err(db("reading the notice's editions"))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(Edition {
+                language: r.get(0)?,
+                version: r.get(1)?,
+                effective_on: r.get(2)?,
+                content_sha256: r.get(3)?,
+                created_at: r.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(db("reading the notice's editions"))?;
+    Ok(rows)
+}
+
+fn latest(conn: &Connection, lang: Lang) -> Result<Option<(u32, String, String)>, Error> {
+    conn.query_row(
+        "SELECT version, effective_on, content_sha256 FROM notice_edition WHERE language = ?1
+         ORDER BY version DESC LIMIT 1",
+        [lang.code()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()
+    .map_err(db("reading the notice's editions"))
+}
+
+fn title(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Da => format!("Privatlivspolitik for {name}"),
+        Lang::Nb => format!("Personvernerklæring for {name}"),
+        Lang::Sv => format!("Integritetspolicy för {name}"),
+        Lang::En => format!("Privacy notice of {name}"),
+    }
+}
+
+fn org_number_label(lang: Lang, country: Country) -> &'static str {
+    match country {
+        Country::DK => lang.pick("CVR-nr.", "CVR-nr.", "CVR-nr", "CVR number"),
+        Country::NO => lang.pick("Org.nr.", "Org.nr.", "Org.nr", "Organisation number"),
+        Country::SE => lang.pick("Org.nr.", "Org.nr.", "Org.nr", "Organisation number"),
+    }
+}
+
+/// The controller and how to reach the board.
+pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
+    let mut rows = vec![(
+        lang.pick("Navn", "Navn", "Namn", "Name").to_string(),
+        a.name.clone(),
+    )];
+    if let Some(addr) = &a.address {
+        rows.push((
+            lang.pick("Adresse", "Adresse", "Adress", "Address")
+                .to_string(),
+            addr.clone(),
+        ));
+    }
+    if let Some(n) = &a.org_number {
+        rows.push((org_number_label(lang, a.country).to_string(), n.clone()));
+    }
+    if let Some(e) = &a.email {
+        rows.push((
+            lang.pick(
+                "Bestyrelsens e-mail",
+                "Styrets e-post",
+                "Styrelsens e-post",
+                "The board's e-mail",
+            )
+            .to_string(),
+            e.clone(),
+        ));
+    }
+    let reach = match (&a.email, &a.address) {
+        (Some(e), _) => match lang {
+            Lang::Da => format!("Du når bestyrelsen på {e} eller med brev til foreningens adresse."),
+            Lang::Nb => format!("Du når styret på {e} eller med brev til borettslagets adresse."),
+            Lang::Sv => format!("Du når styrelsen på {e} eller med brev till föreningens adress."),
+            Lang::En => format!("You reach the board at {e} or by letter to the association's address."),
+        },
+        (None, _) => lang
+            .pick(
+                "Du når bestyrelsen med brev til foreningens adresse eller i bestyrelsens postkasse.",
+                "Du når styret med brev til borettslagets adresse eller i styrets postkasse.",
+                "Du når styrelsen med brev till föreningens adress eller i styrelsens brevlåda.",
+                "You reach the board by letter to the association's address or through the board's letterbox.",
+            )
+            .to_string(),
+    };
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Dataansvarlig",
+                    "Behandlingsansvarlig",
+                    "Personuppgiftsansvarig",
+                    "The controller",
+                )
+                .to_string(),
+        },
+        Block::Paragraph {
+            text: match lang {
+                Lang::Da => format!("{} er dataansvarlig for de personoplysninger, der er beskrevet her. Bestyrelsen varetager ansvaret på foreningens vegne.", a.name),
+                Lang::Nb => format!("{} er behandlingsansvarlig for personopplysningene som er beskrevet her. Styret har ansvaret på vegne av borettslaget.", a.name),
+                Lang::Sv => format!("{} är personuppgiftsansvarig för de personuppgifter som beskrivs här. Styrelsen sköter ansvaret för föreningens räkning.", a.name),
+                Lang::En => format!("{} is the controller of the personal data described here. The board carries that responsibility on the association's behalf.", a.name),
+            },
+        },
+        Block::Facts { rows },
+        Block::Paragraph {
+            text: format!(
+                "{reach} {}",
+                lang.pick(
+                    "Foreningen har ikke en databeskyttelsesrådgiver; det kræves ikke for en andelsboligforening.",
+                    "Borettslaget har ikke personvernombud; det kreves ikke for et borettslag.",
+                    "Föreningen har inget dataskyddsombud; det krävs inte för en bostadsrättsförening.",
+                    "The association has no data protection officer; a housing cooperative is not required to have one.",
+                )
+            ),
+        },
+    ]
+}
+
+fn obligations(lang: Lang) -> Vec<Block> {
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Skal du give os oplysningerne?",
+                    "Må du gi oss opplysningene?",
+                    "Måste du lämna uppgifterna?",
+                    "Do you have to give us your data?",
+                )
+                .to_string(),
+        },
+        Block::Paragraph {
+            text: lang
+                .pick(
+                    "Oplysningerne til administration af andelen og medlemskabet er nødvendige for at være andelshaver; uden dem kan foreningen ikke opkræve boligafgift eller indkalde dig til generalforsamling. Alt, der bygger på samtykke, som nyhedsbrevet, er frivilligt. Vi træffer ingen automatiske afgørelser og laver ingen profilering.",
+                    "Opplysningene til administrasjon av andelen og medlemskapet er nødvendige for å være andelseier; uten dem kan borettslaget ikke kreve inn felleskostnader eller kalle deg inn til generalforsamling. Alt som bygger på samtykke, som nyhetsbrevet, er frivillig. Vi treffer ingen automatiserte avgjørelser og driver ingen profilering.",
+                    "Uppgifterna för administrationen av bostadsrätten och medlemskapet är nödvändiga för att vara medlem; utan dem kan föreningen inte ta ut årsavgift eller kalla dig till föreningsstämma. Allt som bygger på samtycke, som nyhetsbrevet, är frivilligt. Vi fattar inga automatiserade beslut och gör ingen profilering.",
+                    "The data for administering your share and membership is needed to be an owner; without it the association cannot collect the monthly charge or call you to general meetings. Everything based on consent, such as the newsletter, is voluntary. We make no automated decisions and do no profiling.",
+                )
+                .to_string(),
+        },
+    ]
+}
+
+fn protection(lang: Lang, country: Country) -> Vec<Block> {
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Sådan beskytter vi oplysningerne",
+                    "Slik beskytter vi opplysningene",
+                    "Så skyddar vi uppgifterna",
+                    "How we protect your data",
+                )
+                .to_string(),
+        },
+        Block::Bullets {
+            items: sections::security(lang, country),
+        },
+    ]
+}
+
+fn breach(lang: Lang, country: Country) -> Vec<Block> {
+    let (authority, _, _) = sections::authority_contact(country);
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Hvis der sker et sikkerhedsbrud",
+                    "Hvis det skjer et sikkerhetsbrudd",
+                    "Om en personuppgiftsincident inträffar",
+                    "If there is a security breach",
+                )
+                .to_string(),
+        },
+        Block::Paragraph {
+            text: match lang {
+                Lang::Da => format!("Mister vi kontrollen over personoplysninger, fx fordi en computer bliver stjålet eller en mail går til den forkerte, vurderer bestyrelsen straks, hvad det betyder for de berørte. Vi anmelder bruddet til {authority} inden for 72 timer, medmindre det er usandsynligt, at det indebærer en risiko for nogen. Indebærer bruddet en høj risiko for dig, fx for identitetstyveri eller økonomisk tab, får du besked hurtigst muligt med råd om, hvad du kan gøre. Alle brud skrives ned, også dem, der ikke skal anmeldes."),
+                Lang::Nb => format!("Mister vi kontrollen over personopplysninger, for eksempel fordi en datamaskin blir stjålet eller en e-post går til feil person, vurderer styret straks hva det betyr for de berørte. Vi melder bruddet til {authority} innen 72 timer, med mindre det er usannsynlig at det innebærer en risiko for noen. Innebærer bruddet en høy risiko for deg, for eksempel for identitetstyveri eller økonomisk tap, får du beskjed så raskt som mulig med råd om hva du kan gjøre. Alle brudd skrives ned, også de som ikke skal meldes."),
+                Lang::Sv => format!("Förlorar vi kontrollen över personuppgifter, till exempel för att en dator blir stulen eller ett mejl hamnar hos fel person, bedömer styrelsen genast vad det innebär för de berörda. Vi anmäler incidenten till {authority} inom 72 timmar, om det inte är osannolikt att den innebär en risk för någon. Innebär incidenten en hög risk för dig, till exempel för identitetsstöld eller ekonomisk förlust, får du besked så snart som möjligt med råd om vad du kan göra. Alla incidenter dokumenteras, även de som inte ska anmälas."),
+                Lang::En => format!("If we lose control of personal data, for example because a computer is stolen or an e-mail goes to the wrong person, the board at once assesses what it means for the people concerned. We report the breach to {authority} within 72 hours unless it is unlikely to put anyone at risk. If it is likely to put you at high risk, for example of identity theft or financial loss, we tell you as soon as possible, with advice on what you can do. Every breach is recorded, including those that need not be reported."),
+            },
+        },
+    ]
+}
+
+fn changes(lang: Lang, version: u32, effective_on: NaiveDate) -> Block {
+    let date = lang.long_date(effective_on);
+    Block::Paragraph {
+        text: match lang {
+            Lang::Da => format!("Dette er version {version} af privatlivspolitikken, gældende fra {date}. Når indholdet ændres, får politikken et nyt versionsnummer, og bestyrelsen gør opmærksom på ændringen."),
+            Lang::Nb => format!("Dette er versjon {version} av personvernerklæringen, gjeldende fra {date}. Når innholdet endres, får erklæringen et nytt versjonsnummer, og styret gjør oppmerksom på endringen."),
+            Lang::Sv => format!("Detta är version {version} av integritetspolicyn, som gäller från den {date}. När innehållet ändras får policyn ett nytt versionsnummer och styrelsen informerar om ändringen."),
+            Lang::En => format!("This is version {version} of the privacy notice, effective {date}. When its content changes it gets a new version number, and the board lets residents know."),
+        },
+    }
+}
+
+/// The notice's body, without anything that depends on its edition: what the content hash
+/// covers.
+fn body(conn: &Connection, a: &Association, lang: Lang) -> Result<Vec<Block>, Error> {
+    let mut blocks = vec![Block::Paragraph {
+        text: match lang {
+            Lang::Da => format!("Her kan du læse, hvilke personoplysninger {} behandler om andelshavere, beboere og andre, hvorfor, hvem der får dem, hvor længe de gemmes, og hvilke rettigheder du har (databeskyttelsesforordningens art. 13 og 14).", a.name),
+            Lang::Nb => format!("Her kan du lese hvilke personopplysninger {} behandler om andelseiere, beboere og andre, hvorfor, hvem som får dem, hvor lenge de lagres, og hvilke rettigheter du har (personvernforordningen art. 13 og 14).", a.name),
+            Lang::Sv => format!("Här kan du läsa vilka personuppgifter {} behandlar om medlemmar, boende och andra, varför, vem som får dem, hur länge de sparas och vilka rättigheter du har (dataskyddsförordningen artikel 13 och 14).", a.name),
+            Lang::En => format!("This notice tells you what personal data {} processes about owners, residents and others, why, who receives it, how long it is kept and what your rights are (GDPR Articles 13 and 14).", a.name),
+        },
+    }];
+    blocks.extend(controller(a, lang));
+    blocks.extend(sections::purposes(conn, lang)?);
+    blocks.extend(obligations(lang));
+    blocks.extend(protection(lang, a.country));
+    blocks.extend(sections::rights(lang, a.country));
+    blocks.extend(sections::authority(lang, a.country));
+    blocks.extend(breach(lang, a.country));
+    Ok(blocks)
+}
+
+fn hash(title: &str, letterhead: &Letterhead, blocks: &[Block]) -> String {
+    let json = serde_json::to_vec(&(title, letterhead, blocks)).unwrap_or_default();
+    hex::encode(Sha256::digest(json))
+}
+
+/// Builds the notice and works out its edition; `issue_now` records a new edition when the
+/// content differs from the last one in this language.
+fn build(
+    conn: &Connection,
+    lang: Lang,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    issue_now: Option<&str>,
+) -> Result<Notice, Error> {
+    let a = association::get(conn)?;
+    let letterhead = Letterhead::of(&a);
+    let title = title(lang, &a.name);
+    let mut blocks = body(conn, &a, lang)?;
+    let sha = hash(&title, &letterhead, &blocks);
+    let last = latest(conn, lang)?;
+    let (version, effective_on, mut issued) = match &last {
+        Some((v, on, h)) if *h == sha => (
+            *v,
+            crate::register::parse_iso_date(on).unwrap_or(today),
+            true,
+        ),
+        Some((v, _, _)) => (v + 1, today, false),
+        None => (1, today, false),
+    };
+    if let (Some(actor), false) = (issue_now, issued) {
+        conn.execute(
+            "INSERT INTO notice_edition (language, version, effective_on, content_sha256, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                lang.code(),
+                version,
+                effective_on.format("%Y-%m-%d").to_string(),
+                sha,
+                now.to_rfc3339()
+            ],
+        )
+        .map_err(db("recording the notice's edition"))?;
+        audit::record(
+            conn,
+            now,
+            actor,
+            "privacy.notice.issue",
+            Some(&format!("notice:{}:{version}", lang.code())),
+        )
+        .map_err(db("recording the change"))?;
+        issued = true;
+    }
+    blocks.push(Block::Heading {
+        level: 1,
+        text: lang
+            .pick(
+                "Ændringer og version",
+                "Endringer og versjon",
+                "Ändringar och version",
+                "Changes and version",
+            )
+            .to_string(),
+    });
+    blocks.push(changes(lang, version, effective_on));
+    let date = lang.long_date(effective_on);
+    let subtitle = match (lang, issued) {
+        (Lang::Da, true) => format!("Version {version} · gældende fra {date}"),
+        (Lang::Nb, true) => format!("Versjon {version} · gjelder fra {date}"),
+        (Lang::Sv, true) => format!("Version {version} · gäller från den {date}"),
+        (Lang::En, true) => format!("Version {version} · effective {date}"),
+        (Lang::Da, false) => {
+            format!("Udkast til version {version} · gældende fra {date}, når den udsendes")
+        }
+        (Lang::Nb, false) => {
+            format!("Utkast til versjon {version} · gjelder fra {date} når den sendes ut")
+        }
+        (Lang::Sv, false) => {
+            format!("Utkast till version {version} · gäller från den {date} när den skickas ut")
+        }
+        (Lang::En, false) => format!("Draft of version {version} · effective {date} once issued"),
+    };
+    let mut document = Document::new(title, lang, now);
+    document.subtitle = Some(subtitle);
+    document.letterhead = Some(letterhead);
+    document.blocks = blocks;
+    Ok(Notice {
+        document,
+        version,
+        effective_on,
+        issued,
+    })
+}
+
+/// The notice as it stands, for a preview: writes nothing.
+pub fn prepare(
+    conn: &Connection,
+    lang: Lang,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Notice, Error> {
+    build(conn, lang, today, now, None)
+}
+
+/// The notice's document as it stands (see [`prepare`]).
+pub fn notice(
+    conn: &Connection,
+    lang: Lang,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Document, Error> {
+    Ok(prepare(conn, lang, today, now)?.document)
+}
+
+/// Issues the notice: records a new edition (version, effective today) if its content differs
+/// from the last edition in this language, and returns it.
+pub fn issue(
+    conn: &Connection,
+    lang: Lang,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Notice, Error> {
+    build(conn, lang, today, now, Some(actor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::privacy::activities::{self, ActivityFields};
+    use crate::register::testing::{day, now, register};
+
+    #[test]
+    fn a_new_version_only_when_the_content_changes() {
+        let conn = register(Country::DK);
+        let draft = prepare(&conn, Lang::Da, day("2026-03-01"), now()).unwrap();
+        assert_eq!((draft.version, draft.issued), (1, false));
+        assert!(editions(&conn).unwrap().is_empty());
+        let first = issue(&conn, Lang::Da, day("2026-03-01"), "Test", now()).unwrap();
+        assert_eq!((first.version, first.issued), (1, true));
+        let again = issue(&conn, Lang::Da, day("2026-04-01"), "Test", now()).unwrap();
+        assert_eq!(again.version, 1);
+        assert_eq!(again.effective_on, day("2026-03-01"));
+        assert_eq!(editions(&conn).unwrap().len(), 1);
+        // English has its own editions.
+        assert_eq!(
+            issue(&conn, Lang::En, day("2026-04-01"), "Test", now())
+                .unwrap()
+                .version,
+            1
+        );
+        let plates = activities::list(&conn, Lang::Da, "Test", now())
+            .unwrap()
+            .into_iter()
+            .find(|a| a.key.as_deref() == Some("name_plates"))
+            .unwrap();
+        activities::update(
+            &conn,
+            plates.id,
+            &ActivityFields {
+                retention: Some("Et halvt år efter opsætning.".into()),
+                ..Default::default()
+            },
+            Lang::Da,
+            "Test",
+            now(),
+        )
+        .unwrap();
+        let draft = prepare(&conn, Lang::Da, day("2026-05-01"), now()).unwrap();
+        assert_eq!((draft.version, draft.issued), (2, false));
+        assert!(draft.document.subtitle.unwrap().starts_with("Udkast"));
+        let second = issue(&conn, Lang::Da, day("2026-05-01"), "Test", now()).unwrap();
+        assert_eq!(second.version, 2);
+        assert!(second
+            .document
+            .plain_text()
+            .contains("Dette er version 2 af privatlivspolitikken, gældende fra 1. maj 2026."));
+    }
+}
