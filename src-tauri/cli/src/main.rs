@@ -8,9 +8,11 @@
 
 mod archive;
 mod common;
+mod handover;
 mod minutes;
 mod redact;
 mod register;
+mod requests;
 
 use std::process::ExitCode;
 
@@ -92,6 +94,20 @@ enum Command {
     Redact(redact::RedactArgs),
     /// Check that a file holds no personal data (exit 3 and the kinds found if it does).
     Verify(redact::VerifyArgs),
+    /// Residents' requests (access, erasure, …) with their deadlines, and the access reply.
+    Requests {
+        #[command(subcommand)]
+        command: requests::RequestsCommand,
+    },
+    /// Erase a person from the register, keeping what must be kept (explained first).
+    Erase(requests::EraseArgs),
+    /// Retention rules and the sweep of what is past them.
+    Retention {
+        #[command(subcommand)]
+        command: requests::RetentionCommand,
+    },
+    /// Hand the archive to the next board: a new file, a new passphrase or keys, a receipt PDF.
+    Handover(handover::HandoverArgs),
 }
 
 fn main() -> ExitCode {
@@ -114,6 +130,10 @@ fn main() -> ExitCode {
         Command::Detect(args) => redact::detect(args),
         Command::Redact(args) => redact::redact(args),
         Command::Verify(args) => redact::verify(args),
+        Command::Requests { command } => requests::run(command),
+        Command::Erase(args) => requests::erase(args),
+        Command::Retention { command } => requests::retention(command),
+        Command::Handover(args) => handover::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

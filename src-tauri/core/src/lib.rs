@@ -15,6 +15,7 @@ pub mod minutes;
 pub mod privacy;
 pub mod redact;
 pub mod register;
+pub mod requests;
 pub mod settings;
 pub mod store;
 pub mod vault;

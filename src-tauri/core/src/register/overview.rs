@@ -1,6 +1,7 @@
 //! The overview: what needs the board's attention today. Sublet requests awaiting a decision,
 //! sublets ending within 30 days or past their end without being closed, and name-plate orders
-//! not yet sent to the caretaker or sent but not yet mounted.
+//! not yet sent to the caretaker or sent but not yet mounted; residents' requests due within 7
+//! days or overdue, and records past their retention.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -8,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::plates::{self, PlateOrder, PlateStatus};
 use super::sublets::{self, Status, Sublet, Warning};
+use crate::requests::retention::{self, DueItem};
+use crate::requests::{self, Request};
 use crate::ErrorCode;
 
 /// What needs attention on a day.
@@ -25,6 +28,10 @@ pub struct Overview {
     pub plates_not_sent: Vec<PlateOrder>,
     /// Name-plate orders sent but not yet mounted.
     pub plates_not_mounted: Vec<PlateOrder>,
+    /// Open residents' requests due within 7 days or overdue, soonest deadline first.
+    pub requests_due: Vec<Request>,
+    /// Records past their retention, due for deletion or anonymisation.
+    pub retention_due: Vec<DueItem>,
 }
 
 impl Overview {
@@ -35,6 +42,8 @@ impl Overview {
             && self.overdue.is_empty()
             && self.plates_not_sent.is_empty()
             && self.plates_not_mounted.is_empty()
+            && self.requests_due.is_empty()
+            && self.retention_due.is_empty()
     }
 }
 
@@ -48,6 +57,12 @@ pub enum Error {
     /// Reading the name-plate orders failed.
     #[error("The overview could not read the name-plate orders: {0}")]
     Plates(#[source] plates::Error),
+    /// Reading the residents' requests failed.
+    #[error("The overview could not read the residents' requests: {0}")]
+    Requests(#[source] requests::Error),
+    /// Reading what is past its retention failed.
+    #[error("The overview could not read what is past its retention: {0}")]
+    Retention(#[source] retention::RetentionError),
 }
 
 impl Error {
@@ -55,6 +70,8 @@ impl Error {
         match self {
             Error::Sublets(e) => e.code(),
             Error::Plates(e) => e.code(),
+            Error::Requests(e) => e.code(),
+            Error::Retention(e) => e.code(),
         }
     }
 }
@@ -98,5 +115,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview, Error> 
         overdue,
         plates_not_sent,
         plates_not_mounted: rest,
+        requests_due: requests::needing_attention(conn, today).map_err(Error::Requests)?,
+        retention_due: retention::due(conn, today).map_err(Error::Retention)?,
     })
 }

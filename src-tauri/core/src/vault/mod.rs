@@ -191,7 +191,7 @@ pub struct Summary {
 }
 
 /// How many records of each kind the archive holds.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Counts {
     pub audit_entries: u32,
@@ -204,6 +204,60 @@ pub struct Counts {
     pub organisations: u32,
     /// Minutes in the archive.
     pub documents: u32,
+    /// Residents' requests (open and closed).
+    pub requests: u32,
+}
+
+/// How many records of each kind a database holds.
+pub fn counts(conn: &Connection) -> Result<Counts> {
+    // Each module owns its table and counts it; this only gathers the numbers.
+    let count = |n: rusqlite::Result<u32>| -> Result<u32> {
+        n.map_err(|e| {
+            Error::Store(store::Error::Sqlite {
+                op: "counting records",
+                source: e,
+            })
+        })
+    };
+    Ok(Counts {
+        audit_entries: count(audit::count(conn))?,
+        units: count(register::units::count(conn))?,
+        people: count(register::people::count(conn))?,
+        ownerships: count(register::ownership::count(conn))?,
+        sublets: count(register::sublets::count(conn))?,
+        name_plate_orders: count(register::plates::count(conn))?,
+        roles: count(register::roles::count(conn))?,
+        organisations: count(register::organisations::count(conn))?,
+        documents: count(crate::minutes::count(conn))?,
+        requests: count(crate::requests::count(conn))?,
+    })
+}
+
+/// Writes the database `conn` encrypted with `encryption` to a new file at `path`, which must
+/// not exist, with the same sequence as a save (temp file, fsync, rename, fsync the folder). The
+/// archive the connection came from is not touched. Used by the yearly handover.
+pub fn write_new(
+    path: &Path,
+    conn: &Connection,
+    encryption: &Encryption,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    validate_passphrase(encryption)?;
+    if path.exists() {
+        return Err(Error::AlreadyExists(path.to_path_buf()));
+    }
+    let folder = files::folder_of(path);
+    if !folder.is_dir() {
+        return Err(Error::NotFound(folder));
+    }
+    Snapshot {
+        path: path.to_path_buf(),
+        plaintext: store::serialize(conn).map_err(Error::from_store)?,
+        encryption: encryption.clone(),
+        expected: None,
+    }
+    .write(now)?;
+    Ok(())
 }
 
 /// An open archive.
@@ -443,16 +497,6 @@ impl Vault {
     /// Facts about the archive for `andel info` and the app.
     pub fn summary(&self) -> Result<Summary> {
         let assoc = association::get(&self.conn)?;
-        // Each module owns its table and counts it; this only gathers the numbers.
-        let count = |n: rusqlite::Result<u32>| -> Result<u32> {
-            n.map_err(|e| {
-                Error::Store(store::Error::Sqlite {
-                    op: "counting records",
-                    source: e,
-                })
-            })
-        };
-        let conn = &self.conn;
         Ok(Summary {
             association: assoc.name,
             country: assoc.country,
@@ -462,17 +506,7 @@ impl Vault {
                 Encryption::Recipients(r) => r.len() as u32,
                 Encryption::Passphrase { .. } => 0,
             },
-            counts: Counts {
-                audit_entries: count(audit::count(conn))?,
-                units: count(register::units::count(conn))?,
-                people: count(register::people::count(conn))?,
-                ownerships: count(register::ownership::count(conn))?,
-                sublets: count(register::sublets::count(conn))?,
-                name_plate_orders: count(register::plates::count(conn))?,
-                roles: count(register::roles::count(conn))?,
-                organisations: count(register::organisations::count(conn))?,
-                documents: count(crate::minutes::count(conn))?,
-            },
+            counts: counts(&self.conn)?,
         })
     }
 

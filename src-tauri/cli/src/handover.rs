@@ -1,0 +1,94 @@
+//! `andel handover`: the yearly handover of the archive to the next board, over
+//! `andel_core::requests::handover`, the same function the app's wizard calls.
+
+use std::path::PathBuf;
+
+use andel_core::requests::handover::{self, Boards, HandoverError};
+use andel_core::vault::{self, Encryption};
+use clap::Args;
+
+use crate::common::{self, CliError, CliResult, VaultArgs};
+use crate::requests::today;
+
+impl From<HandoverError> for CliError {
+    fn from(e: HandoverError) -> CliError {
+        CliError::coded(e.code(), e.to_string())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HandoverArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The new archive file; must not exist. The receipt goes beside it as NAME-receipt.pdf.
+    #[arg(long, value_name = "NEW.andel")]
+    out: PathBuf,
+    /// Encrypt to these board members' age public keys instead of a new passphrase.
+    #[arg(long, value_name = "AGE_PUBLIC_KEY")]
+    recipient: Vec<String>,
+    /// The outgoing board as the receipt names it (default: board seats that ended this year).
+    #[arg(long, value_name = "NAME")]
+    outgoing: Vec<String>,
+    /// The incoming board as the receipt names it (default: the board seats held today).
+    #[arg(long, value_name = "NAME")]
+    incoming: Vec<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: HandoverArgs) -> CliResult {
+    let now = common::now();
+    let vault = common::open_read_only(&args.vault)?;
+    let encryption = if args.recipient.is_empty() {
+        Encryption::Passphrase {
+            passphrase: common::new_passphrase("ANDEL_NEW_PASSPHRASE")?,
+            work_factor: common::scrypt_work_factor(),
+        }
+    } else {
+        let keys = args
+            .recipient
+            .iter()
+            .map(|k| vault::parse_recipient(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        Encryption::Recipients(keys)
+    };
+    let day = today();
+    let boards = if args.outgoing.is_empty() && args.incoming.is_empty() {
+        None
+    } else {
+        let found = handover::boards(vault.conn(), day)?;
+        Some(Boards {
+            outgoing: if args.outgoing.is_empty() {
+                found.outgoing
+            } else {
+                args.outgoing
+            },
+            incoming: if args.incoming.is_empty() {
+                found.incoming
+            } else {
+                args.incoming
+            },
+        })
+    };
+    let r = handover::handover(&vault, &args.out, encryption, boards, day, now)?;
+    if args.json {
+        let mut value = serde_json::to_value(&r)
+            .map_err(|e| CliError::coded(andel_core::ErrorCode::Internal, e.to_string()))?;
+        if let Some(map) = value.as_object_mut() {
+            map.remove("document");
+        }
+        return common::print_json(&value);
+    }
+    common::say(format!("Wrote the new archive {}.", r.file));
+    common::say(format!("SHA-256 {}", r.sha256));
+    common::say(format!("Wrote the receipt {}.", r.receipt));
+    common::say(match (r.encryption.as_str(), r.old_passphrase_refused) {
+        ("recipients", _) => format!(
+            "It opens only with the keys of the {} board members given. The original archive is unchanged: the outgoing board deletes its copies.",
+            r.recipients
+        ),
+        (_, Some(true)) => "It opened with the new passphrase, and the old one does not open it. The original archive is unchanged: the outgoing board deletes its copies.".to_string(),
+        _ => "It opened with the new passphrase. The original archive is unchanged: the outgoing board deletes its copies.".to_string(),
+    });
+    Ok(())
+}

@@ -1,0 +1,603 @@
+//! The yearly handover: the archive written to a new file with a new passphrase (or the new
+//! board members' keys), checked, and a receipt PDF beside it.
+//!
+//! The open archive and its file are never touched: the database is copied in memory, the copy
+//! gets the handover's audit entry and the new recipients, and is written to a file that must
+//! not exist yet. Then the new file is opened with the new passphrase and its record counts are
+//! compared with the copy's; the old passphrase must not open it. The receipt holds the
+//! association, the date, the outgoing and incoming board, the new file's name and SHA-256, the
+//! record counts and the checklist from practice. When anything fails after the new archive was
+//! written, the new file is removed again, so the board can simply try once more.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::retention;
+use crate::association::{self, Association};
+use crate::document::{self, Block, Document, Lang, Letterhead};
+use crate::register::roles;
+use crate::vault::{
+    self, Counts, Encryption, ExposeSecret, OpenOptions, Protection, Unlock, Vault,
+};
+use crate::{audit, store, ErrorCode};
+
+/// Who hands over and who takes over, as the receipt names them ("Name (role)").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Boards {
+    pub outgoing: Vec<String>,
+    pub incoming: Vec<String>,
+}
+
+/// The record of a completed handover.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HandoverReceipt {
+    pub association: String,
+    pub date: NaiveDate,
+    /// The new archive's full path and its file name.
+    pub file: String,
+    pub file_name: String,
+    /// The receipt PDF's full path.
+    pub receipt: String,
+    /// SHA-256 of the new archive file, as `sha256sum` prints it.
+    pub sha256: String,
+    pub counts: Counts,
+    /// "passphrase" or "recipients".
+    pub encryption: String,
+    pub recipients: u32,
+    /// The new file was opened with the new passphrase and holds the same records (with keys:
+    /// its header was checked, since only the new members' secret keys can open it).
+    pub verified: bool,
+    /// The old passphrase was tried on the new file and refused; `None` when the archive was
+    /// not protected by a passphrase before.
+    pub old_passphrase_refused: Option<bool>,
+    pub boards: Boards,
+    /// Records past their retention on the day of the handover.
+    pub retention_due: u32,
+    pub document: Document,
+}
+
+/// Why a handover could not be made. None of these leaves a new file behind or touches the
+/// original.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum HandoverError {
+    #[error("The new archive must be a new file, not the archive itself. Choose another name, such as the year of the new board.")]
+    SameFile,
+    #[error("A file already exists at {}. Choose another name; a handover never overwrites a file.", .0.display())]
+    Exists(PathBuf),
+    #[error("The new passphrase is the old one. A handover needs a new passphrase, so the outgoing board can no longer open the archive.")]
+    SamePassphrase,
+    #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
+    Verify(String),
+    #[error("The handover receipt could not be made ({0}); the new archive was removed again. The original is unchanged.")]
+    Receipt(String),
+    #[error(transparent)]
+    Vault(#[from] vault::Error),
+    #[error("Could not read the register: {0}")]
+    Register(String),
+}
+
+impl HandoverError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            HandoverError::SameFile | HandoverError::SamePassphrase => ErrorCode::InvalidInput,
+            HandoverError::Exists(_) => ErrorCode::AlreadyExists,
+            HandoverError::Verify(_) => ErrorCode::Damaged,
+            HandoverError::Receipt(_) | HandoverError::Register(_) => ErrorCode::Internal,
+            HandoverError::Vault(e) => e.code(),
+        }
+    }
+}
+
+fn register(e: impl std::fmt::Display) -> HandoverError {
+    HandoverError::Register(e.to_string())
+}
+
+/// The receipt's path beside the new archive: `NEW.andel` → `NEW-receipt.pdf`.
+pub fn receipt_path(out: &Path) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "archive".into());
+    out.with_file_name(format!("{stem}-receipt.pdf"))
+}
+
+/// The boards as the register knows them on `today`: incoming, the board seats held today;
+/// outgoing, board seats that ended within the past year.
+pub fn boards(conn: &Connection, today: NaiveDate) -> Result<Boards, HandoverError> {
+    let lang = association::get(conn)
+        .map(|a| Lang::of_country(a.country))
+        .map_err(register)?;
+    let label =
+        |r: &roles::Role| format!("{} ({})", r.person_name, super::words::role(lang, r.kind));
+    let incoming: Vec<String> = roles::current(conn, today)
+        .map_err(register)?
+        .iter()
+        .filter(|r| r.kind.is_board())
+        .map(label)
+        .collect();
+    let year_ago = today - Duration::days(366);
+    let mut ended: Vec<roles::Role> = roles::list(conn)
+        .map_err(register)?
+        .into_iter()
+        .filter(|r| r.kind.is_board() && r.to.is_some_and(|t| t < today && t >= year_ago))
+        .collect();
+    ended.sort_by_key(|r| {
+        (
+            roles::RoleKind::ALL.iter().position(|k| *k == r.kind),
+            r.person_name.to_lowercase(),
+        )
+    });
+    Ok(Boards {
+        outgoing: ended.iter().map(label).collect(),
+        incoming,
+    })
+}
+
+/// Hands the archive over: writes it to `out` (a new file) with `encryption`, checks it, and
+/// writes the receipt PDF beside it. `boards` overrides the boards read from the register.
+pub fn handover(
+    vault: &Vault,
+    out: &Path,
+    encryption: Encryption,
+    boards: Option<Boards>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<HandoverReceipt, HandoverError> {
+    if same_file(vault.path(), out) {
+        return Err(HandoverError::SameFile);
+    }
+    let receipt = receipt_path(out);
+    for p in [out, receipt.as_path()] {
+        if p.exists() {
+            return Err(HandoverError::Exists(p.to_path_buf()));
+        }
+    }
+    let old = match vault.encryption() {
+        Encryption::Passphrase { passphrase, .. } => Some(passphrase.clone()),
+        Encryption::Recipients(_) => None,
+    };
+    if let (Some(old), Encryption::Passphrase { passphrase, .. }) = (&old, &encryption) {
+        if old.expose_secret() == passphrase.expose_secret() {
+            return Err(HandoverError::SamePassphrase);
+        }
+    }
+    let conn = vault.conn();
+    let assoc = association::get(conn).map_err(register)?;
+    let boards = match boards {
+        Some(b) => b,
+        None => self::boards(conn, today)?,
+    };
+    let retention_due = retention::due(conn, today).map_err(register)?.len() as u32;
+    let file_name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+
+    // The copy that becomes the new archive.
+    let bytes = store::serialize(conn).map_err(vault::Error::Store)?;
+    let copy = store::load(&bytes).map_err(vault::Error::Store)?;
+    drop(bytes);
+    set_recipients(&copy, &encryption)?;
+    audit::record(
+        &copy,
+        now,
+        vault.actor(),
+        "archive.handover",
+        Some(&format!("{} to {file_name}", encryption.kind())),
+    )
+    .map_err(sql)?;
+    let counts = vault::counts(&copy)?;
+    vault::write_new(out, &copy, &encryption, now)?;
+    drop(copy);
+
+    let finish = || -> Result<HandoverReceipt, HandoverError> {
+        let (verified, old_refused) = verify(out, &encryption, old.as_ref(), &counts, now)?;
+        let sha256 = vault::sha256_file(out)
+            .map_err(|e| HandoverError::Verify(format!("reading the new file: {e}")))?;
+        let recipients = match &encryption {
+            Encryption::Recipients(r) => r.len() as u32,
+            Encryption::Passphrase { .. } => 0,
+        };
+        let mut r = HandoverReceipt {
+            association: assoc.name.clone(),
+            date: today,
+            file: out.display().to_string(),
+            file_name: file_name.clone(),
+            receipt: receipt.display().to_string(),
+            sha256,
+            counts: counts.clone(),
+            encryption: encryption.kind().to_string(),
+            recipients,
+            verified,
+            old_passphrase_refused: old_refused,
+            boards: boards.clone(),
+            retention_due,
+            document: Document::new("", Lang::En, now),
+        };
+        r.document = receipt_document(&assoc, &r, now);
+        let pdf =
+            document::render_pdf(&r.document).map_err(|e| HandoverError::Receipt(e.to_string()))?;
+        write_new_file(&receipt, &pdf).map_err(|e| HandoverError::Receipt(e.to_string()))?;
+        Ok(r)
+    };
+    match finish() {
+        Ok(r) => Ok(r),
+        Err(e) => {
+            let _ = std::fs::remove_file(out);
+            Err(e)
+        }
+    }
+}
+
+fn sql(e: rusqlite::Error) -> HandoverError {
+    HandoverError::Vault(vault::Error::Store(store::Error::Sqlite {
+        op: "preparing the new archive",
+        source: e,
+    }))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    let parent = |p: &Path| {
+        let folder = match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        folder
+            .canonicalize()
+            .ok()
+            .map(|f| f.join(p.file_name().unwrap_or_default()))
+    };
+    matches!((parent(a), parent(b)), (Some(x), Some(y)) if x == y)
+}
+
+fn set_recipients(conn: &Connection, encryption: &Encryption) -> Result<(), HandoverError> {
+    conn.execute("DELETE FROM recipient", []).map_err(sql)?;
+    if let Encryption::Recipients(list) = encryption {
+        for r in list {
+            conn.execute(
+                "INSERT OR IGNORE INTO recipient (public_key) VALUES (?1)",
+                [r.to_string()],
+            )
+            .map_err(sql)?;
+        }
+    }
+    Ok(())
+}
+
+/// Opens the new file as the new board will and compares its counts; tries the old passphrase.
+fn verify(
+    out: &Path,
+    encryption: &Encryption,
+    old: Option<&vault::SecretString>,
+    counts: &Counts,
+    now: DateTime<Utc>,
+) -> Result<(bool, Option<bool>), HandoverError> {
+    let mut options = OpenOptions::new("handover check");
+    options.read_only = true;
+    let verified = match encryption {
+        Encryption::Passphrase { passphrase, .. } => {
+            let opened = Vault::open(out, &Unlock::Passphrase(passphrase.clone()), &options, now)
+                .map_err(|e| HandoverError::Verify(e.to_string()))?;
+            let found = vault::counts(opened.conn())?;
+            if found != *counts {
+                return Err(HandoverError::Verify(
+                    "the new file holds other record counts than the archive".into(),
+                ));
+            }
+            true
+        }
+        Encryption::Recipients(_) => {
+            let protection = vault::probe(out).map_err(|e| HandoverError::Verify(e.to_string()))?;
+            if protection != Protection::Recipients {
+                return Err(HandoverError::Verify(
+                    "the new file is not encrypted to keys".into(),
+                ));
+            }
+            true
+        }
+    };
+    let old_refused = match old {
+        None => None,
+        Some(old) => match Vault::open(out, &Unlock::Passphrase(old.clone()), &options, now) {
+            Ok(_) => {
+                return Err(HandoverError::Verify(
+                    "the old passphrase still opens the new file".into(),
+                ))
+            }
+            Err(vault::Error::WrongPassphrase | vault::Error::NeedsKey) => Some(true),
+            Err(e) => return Err(HandoverError::Verify(e.to_string())),
+        },
+    };
+    Ok((verified, old_refused))
+}
+
+fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// The receipt as a document, in the association's language.
+pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<Utc>) -> Document {
+    let lang = Lang::of_country(assoc.country);
+    let mut d = Document::new(
+        lang.pick(
+            "Kvittering for overdragelse af arkivet",
+            "Kvittering for overlevering av arkivet",
+            "Kvitto på överlämning av arkivet",
+            "Receipt for the handover of the archive",
+        ),
+        lang,
+        now,
+    );
+    d.letterhead = Some(Letterhead::of(assoc));
+    d.subtitle = Some(lang.long_date(r.date));
+    let names = |list: &[String]| {
+        if list.is_empty() {
+            lang.pick(
+                "(ikke registreret)",
+                "(ikke registrert)",
+                "(inte registrerat)",
+                "(not recorded)",
+            )
+            .to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+    d.paragraph(
+        lang.pick(
+            "Den afgående bestyrelse har overdraget foreningens arkiv til den nye bestyrelse. Arkivet er skrevet til en ny fil med en ny adgangskode; den gamle adgangskode åbner ikke den nye fil.",
+            "Det avtroppende styret har overlevert lagets arkiv til det nye styret. Arkivet er skrevet til en ny fil med et nytt passord; det gamle passordet åpner ikke den nye filen.",
+            "Den avgående styrelsen har lämnat över föreningens arkiv till den nya styrelsen. Arkivet är skrivet till en ny fil med ett nytt lösenord; det gamla lösenordet öppnar inte den nya filen.",
+            "The outgoing board has handed the association's archive to the incoming board. The archive was written to a new file with a new passphrase; the old passphrase does not open the new file.",
+        ),
+    );
+    let protection = match r.encryption.as_str() {
+        "recipients" => format!(
+            "{} {}",
+            r.recipients,
+            lang.pick(
+                "bestyrelsesmedlemmers nøgler",
+                "styremedlemmers nøkler",
+                "styrelseledamöters nycklar",
+                "board members' keys",
+            )
+        ),
+        _ => lang
+            .pick(
+                "ny adgangskode",
+                "nytt passord",
+                "nytt lösenord",
+                "new passphrase",
+            )
+            .to_string(),
+    };
+    let yes = lang.pick("ja", "ja", "ja", "yes");
+    d.facts([
+        (
+            lang.pick("Forening", "Lag", "Förening", "Association"),
+            assoc.name.clone(),
+        ),
+        (
+            lang.pick("Dato", "Dato", "Datum", "Date"),
+            lang.long_date(r.date),
+        ),
+        (
+            lang.pick(
+                "Afgående bestyrelse",
+                "Avtroppende styre",
+                "Avgående styrelse",
+                "Outgoing board",
+            ),
+            names(&r.boards.outgoing),
+        ),
+        (
+            lang.pick(
+                "Ny bestyrelse",
+                "Nytt styre",
+                "Ny styrelse",
+                "Incoming board",
+            ),
+            names(&r.boards.incoming),
+        ),
+        (
+            lang.pick("Ny fil", "Ny fil", "Ny fil", "New file"),
+            r.file_name.clone(),
+        ),
+        (
+            lang.pick("Beskyttelse", "Beskyttelse", "Skydd", "Protection"),
+            protection,
+        ),
+        (
+            lang.pick(
+                "Åbnet og kontrolleret",
+                "Åpnet og kontrollert",
+                "Öppnad och kontrollerad",
+                "Opened and checked",
+            ),
+            yes.to_string(),
+        ),
+    ]);
+    d.blocks.push(Block::Paragraph {
+        text: format!("SHA-256: {}", r.sha256),
+    });
+    d.note(lang.pick(
+        "Filens fingeraftryk. Kontrollér det med sha256sum (Linux), shasum -a 256 (macOS) eller Get-FileHash (Windows).",
+        "Filens fingeravtrykk. Kontroller det med sha256sum (Linux), shasum -a 256 (macOS) eller Get-FileHash (Windows).",
+        "Filens fingeravtryck. Kontrollera det med sha256sum (Linux), shasum -a 256 (macOS) eller Get-FileHash (Windows).",
+        "The file's fingerprint. Check it with sha256sum (Linux), shasum -a 256 (macOS) or Get-FileHash (Windows).",
+    ));
+    d.heading(lang.pick("Indhold", "Innhold", "Innehåll", "Contents"));
+    let c = &r.counts;
+    let rows: Vec<Vec<String>> = [
+        (
+            lang.pick(
+                "Andele/lejligheder",
+                "Andeler/leiligheter",
+                "Lägenheter",
+                "Units",
+            ),
+            c.units,
+        ),
+        (
+            lang.pick("Personer", "Personer", "Personer", "People"),
+            c.people,
+        ),
+        (
+            lang.pick("Ejerskaber", "Eierskap", "Innehav", "Ownerships"),
+            c.ownerships,
+        ),
+        (
+            lang.pick("Fremlejer", "Fremleier", "Andrahandsuthyrningar", "Sublets"),
+            c.sublets,
+        ),
+        (
+            lang.pick(
+                "Navneskilte",
+                "Navneskilt",
+                "Namnskyltar",
+                "Name-plate orders",
+            ),
+            c.name_plate_orders,
+        ),
+        (lang.pick("Hverv", "Verv", "Uppdrag", "Roles"), c.roles),
+        (
+            lang.pick(
+                "Organisationer",
+                "Organisasjoner",
+                "Organisationer",
+                "Organisations",
+            ),
+            c.organisations,
+        ),
+        (
+            lang.pick("Referater", "Protokoller", "Protokoll", "Minutes"),
+            c.documents,
+        ),
+        (
+            lang.pick(
+                "Anmodninger fra beboere",
+                "Begjæringer fra beboere",
+                "Begäranden från boende",
+                "Residents' requests",
+            ),
+            c.requests,
+        ),
+        (
+            lang.pick("Logposter", "Loggføringer", "Loggposter", "Audit entries"),
+            c.audit_entries,
+        ),
+    ]
+    .into_iter()
+    .map(|(k, n)| vec![k.to_string(), n.to_string()])
+    .collect();
+    d.table(
+        &[3.0, 1.0],
+        vec![
+            lang.pick("Slags", "Slag", "Slag", "Kind").into(),
+            lang.pick("Antal", "Antall", "Antal", "Count").into(),
+        ],
+        rows,
+    );
+    d.heading(lang.pick("Tjekliste", "Sjekkliste", "Checklista", "Checklist"));
+    let sweep = if r.retention_due == 0 {
+        lang.pick(
+            "Sletning efter opbevaringsreglerne er gennemført: intet er forfaldent.",
+            "Sletting etter oppbevaringsreglene er gjennomført: ingenting er forfalt.",
+            "Gallring enligt bevarandereglerna är gjord: inget är förfallet.",
+            "Retention sweep done: nothing is past its retention.",
+        )
+        .to_string()
+    } else {
+        format!(
+            "{} ({})",
+            lang.pick(
+                "Sletning efter opbevaringsreglerne er gennemført",
+                "Sletting etter oppbevaringsreglene er gjennomført",
+                "Gallring enligt bevarandereglerna är gjord",
+                "Retention sweep done",
+            ),
+            lang.pick(
+                "ved overdragelsen var {n} poster forfaldne",
+                "ved overleveringen var {n} poster forfalt",
+                "vid överlämningen var {n} poster förfallna",
+                "{n} records were past their retention at the handover",
+            )
+            .replace("{n}", &r.retention_due.to_string())
+        )
+    };
+    d.blocks.push(Block::Checklist {
+        items: vec![
+            lang.pick(
+                "Adgangskoderne til bestyrelsens e-mail og skyarkiv er skiftet.",
+                "Passordene til styrets e-post og skyarkiv er byttet.",
+                "Lösenorden till styrelsens e-post och molnarkiv är bytta.",
+                "The passwords of the board's e-mail and cloud archive are changed.",
+            )
+            .to_string(),
+            lang.pick(
+                "De afgående medlemmer har slettet deres kopier af arkivet og af den gamle adgangskode.",
+                "De avtroppende medlemmene har slettet sine kopier av arkivet og av det gamle passordet.",
+                "De avgående ledamöterna har raderat sina kopior av arkivet och av det gamla lösenordet.",
+                "The outgoing members have deleted their copies of the archive and of the old passphrase.",
+            )
+            .to_string(),
+            sweep,
+            lang.pick(
+                "Databehandleraftalerne (administrator, vicevært, skyarkiv, nyhedsbrev) er gennemgået.",
+                "Databehandleravtalene (forretningsfører, vaktmester, skyarkiv, nyhetsbrev) er gjennomgått.",
+                "Personuppgiftsbiträdesavtalen (förvaltare, fastighetsskötare, molnarkiv, nyhetsbrev) är genomgångna.",
+                "The data processing agreements (administrator, caretaker, cloud archive, newsletter) are reviewed.",
+            )
+            .to_string(),
+            lang.pick(
+                "Den nye adgangskode er givet personligt til den nye bestyrelse, ikke pr. e-mail.",
+                "Det nye passordet er gitt personlig til det nye styret, ikke på e-post.",
+                "Det nya lösenordet är lämnat personligen till den nya styrelsen, inte via e-post.",
+                "The new passphrase was given to the incoming board in person, not by e-mail.",
+            )
+            .to_string(),
+        ],
+    });
+    d.heading(lang.pick(
+        "Underskrifter",
+        "Underskrifter",
+        "Underskrifter",
+        "Signatures",
+    ));
+    d.facts([
+        (
+            lang.pick(
+                "For den afgående bestyrelse",
+                "For det avtroppende styret",
+                "För den avgående styrelsen",
+                "For the outgoing board",
+            ),
+            "______________________________".to_string(),
+        ),
+        (
+            lang.pick(
+                "For den nye bestyrelse",
+                "For det nye styret",
+                "För den nya styrelsen",
+                "For the incoming board",
+            ),
+            "______________________________".to_string(),
+        ),
+    ]);
+    d
+}

@@ -1,0 +1,485 @@
+//! Retention: how long each kind of record is kept, and the sweep that deletes or anonymises
+//! what is past it.
+//!
+//! The rules have defaults per country (the seeds' practice, the same in all three countries
+//! today): former owners' contact data 5 years after they moved out, rejected sublet requests 1
+//! year after the decision, mounted name-plate orders 1 year after mounting, closed requests 3
+//! years after closing, minutes kept as the association's history. The board may change any
+//! rule but the one for minutes ([`set_rule`]); a changed rule is stored in `retention_rule`
+//! (months NULL: keep). [`due`] lists what is due on a day; [`apply`] carries it all out in one
+//! step, with one audit entry per record.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::{add_months, db, Error};
+use crate::association::{self, Country};
+use crate::register::people::{self, Standing};
+use crate::register::{date_column, Id};
+use crate::{audit, ErrorCode};
+
+/// A kind of record with a retention rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A former owner's phone, e-mail and note, counted from the day they moved out.
+    FormerOwnerContact,
+    /// A rejected sublet request, counted from the decision.
+    RejectedSublet,
+    /// A name-plate order, counted from the day the plates were mounted.
+    MountedPlateOrder,
+    /// A data-subject request, counted from the day it was closed.
+    ClosedRequest,
+    /// Minutes: kept as the association's history.
+    Minutes,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 5] = [
+        RecordKind::FormerOwnerContact,
+        RecordKind::RejectedSublet,
+        RecordKind::MountedPlateOrder,
+        RecordKind::ClosedRequest,
+        RecordKind::Minutes,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::FormerOwnerContact => "former_owner_contact",
+            RecordKind::RejectedSublet => "rejected_sublet",
+            RecordKind::MountedPlateOrder => "mounted_plate_order",
+            RecordKind::ClosedRequest => "closed_request",
+            RecordKind::Minutes => "minutes",
+        }
+    }
+}
+
+impl std::str::FromStr for RecordKind {
+    type Err = RetentionError;
+    fn from_str(s: &str) -> Result<Self, RetentionError> {
+        let s = s.trim().to_ascii_lowercase().replace('-', "_");
+        RecordKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or(RetentionError::UnknownKind(s))
+    }
+}
+
+/// The default retention of a kind of record in a country, in months; `None`: kept.
+pub fn default_months(kind: RecordKind, country: Country) -> Option<u32> {
+    // The same in DK, NO and SE today; the country is a parameter so a rule can differ when
+    // practice or law does.
+    let _ = country;
+    match kind {
+        RecordKind::FormerOwnerContact => Some(60),
+        RecordKind::RejectedSublet => Some(12),
+        RecordKind::MountedPlateOrder => Some(12),
+        RecordKind::ClosedRequest => Some(36),
+        RecordKind::Minutes => None,
+    }
+}
+
+/// A rule as it applies, with the country's default beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Rule {
+    pub kind: RecordKind,
+    /// Months kept; `None`: kept for good.
+    pub months: Option<u32>,
+    pub default_months: Option<u32>,
+    /// The board changed it from the default.
+    pub changed: bool,
+}
+
+/// Why a rule could not be changed or the sweep not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RetentionError {
+    #[error("Unknown kind of record \"{0}\": use former_owner_contact, rejected_sublet, mounted_plate_order, closed_request or minutes.")]
+    UnknownKind(String),
+    #[error("Minutes are kept as the association's history; their rule cannot be changed.")]
+    MinutesKept,
+    #[error("A retention period must be between 1 and 600 months, not {0}.")]
+    BadMonths(u32),
+    #[error(transparent)]
+    Request(#[from] Error),
+}
+
+impl RetentionError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            RetentionError::Request(e) => e.code(),
+            _ => ErrorCode::InvalidInput,
+        }
+    }
+}
+
+fn country(conn: &Connection) -> Country {
+    association::get(conn)
+        .map(|a| a.country)
+        .unwrap_or(Country::DK)
+}
+
+/// The rule for one kind of record.
+pub fn rule(conn: &Connection, kind: RecordKind) -> Result<Rule, RetentionError> {
+    let default = default_months(kind, country(conn));
+    let stored: Option<Option<u32>> = conn
+        .query_row(
+            "SELECT months FROM retention_rule WHERE kind = ?1",
+            [kind.as_str()],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db("reading the retention rules"))?;
+    Ok(match stored {
+        Some(months) if kind != RecordKind::Minutes => Rule {
+            kind,
+            months,
+            default_months: default,
+            changed: months != default,
+        },
+        _ => Rule {
+            kind,
+            months: default,
+            default_months: default,
+            changed: false,
+        },
+    })
+}
+
+/// Every rule, in the order of [`RecordKind::ALL`].
+pub fn rules(conn: &Connection) -> Result<Vec<Rule>, RetentionError> {
+    RecordKind::ALL.into_iter().map(|k| rule(conn, k)).collect()
+}
+
+/// Changes a rule: `Some(months)` (1–600) or `None` to keep such records for good.
+pub fn set_rule(
+    conn: &Connection,
+    kind: RecordKind,
+    months: Option<u32>,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Rule, RetentionError> {
+    if kind == RecordKind::Minutes {
+        return Err(RetentionError::MinutesKept);
+    }
+    if let Some(m) = months.filter(|m| !(1..=600).contains(m)) {
+        return Err(RetentionError::BadMonths(m));
+    }
+    conn.execute(
+        "INSERT INTO retention_rule (kind, months, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (kind) DO UPDATE SET months = excluded.months, updated_at = excluded.updated_at",
+        params![kind.as_str(), months, now.to_rfc3339()],
+    )
+    .map_err(db("saving a retention rule"))?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "retention.rule",
+        Some(&format!(
+            "{} {}",
+            kind.as_str(),
+            months.map_or("keep".to_string(), |m| format!("{m}m"))
+        )),
+    )
+    .map_err(db("recording the change"))?;
+    rule(conn, kind)
+}
+
+/// Goes back to the country's default for a kind of record.
+pub fn reset_rule(
+    conn: &Connection,
+    kind: RecordKind,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Rule, RetentionError> {
+    conn.execute(
+        "DELETE FROM retention_rule WHERE kind = ?1",
+        [kind.as_str()],
+    )
+    .map_err(db("resetting a retention rule"))?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "retention.rule",
+        Some(&format!("{} default", kind.as_str())),
+    )
+    .map_err(db("recording the change"))?;
+    rule(conn, kind)
+}
+
+/// One record past its retention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DueItem {
+    pub kind: RecordKind,
+    /// The record: a person's id for contact data, else the sublet's, order's or request's.
+    pub record_id: Id,
+    /// The person concerned, when the record names one.
+    pub person: Option<String>,
+    /// The unit concerned, when there is one.
+    pub unit: Option<String>,
+    /// The day the retention counts from: moved out, decided, mounted, closed.
+    pub since: NaiveDate,
+    /// The day it became due.
+    pub due_on: NaiveDate,
+    /// What the sweep does, in plain English (the app shows its own words for `kind`).
+    pub text: String,
+}
+
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, Error> {
+    let mut stmt = conn
+        .prepare(sql)
+        .map_err(db("reading records for retention"))?;
+    let out = stmt
+        .query_map([], map)
+        .and_then(|r| r.collect())
+        .map_err(db("reading records for retention"));
+    out
+}
+
+/// Everything past its retention on `today`, oldest due first.
+pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, RetentionError> {
+    let mut out = Vec::new();
+    let months = |kind| -> Result<Option<u32>, RetentionError> { Ok(rule(conn, kind)?.months) };
+    let past = |since: Option<NaiveDate>, m: u32| {
+        since
+            .map(|s| (s, add_months(s, m)))
+            .filter(|(_, due)| *due <= today)
+    };
+
+    if let Some(m) = months(RecordKind::FormerOwnerContact)? {
+        let found = rows(
+            conn,
+            "SELECT p.id, p.name, max(o.to_date) FROM person p JOIN ownership o ON o.person_id = p.id
+             WHERE p.erased_on IS NULL
+               AND (p.phone IS NOT NULL OR p.email IS NOT NULL OR p.note IS NOT NULL)
+             GROUP BY p.id HAVING count(*) = count(o.to_date)",
+            |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get(2)?)),
+        )?;
+        for (id, name, moved) in found {
+            let Some((since, due_on)) = past(date_column(moved), m) else {
+                continue;
+            };
+            let standing =
+                people::standing(conn, id, today).map_err(|e| Error::Person(e.to_string()))?;
+            if standing == Standing::Current {
+                continue;
+            }
+            out.push(DueItem {
+                kind: RecordKind::FormerOwnerContact,
+                record_id: id,
+                text: format!(
+                    "Remove the phone, e-mail and note of former owner {name} (moved out {since})."
+                ),
+                person: Some(name),
+                unit: None,
+                since,
+                due_on,
+            });
+        }
+    }
+    if let Some(m) = months(RecordKind::RejectedSublet)? {
+        let found = rows(
+            conn,
+            "SELECT s.id, u.number, t.name, s.decided_on FROM sublet s
+             JOIN unit u ON u.id = s.unit_id JOIN person t ON t.id = s.subtenant_id
+             WHERE s.decision = 'rejected'",
+            |r| {
+                Ok((
+                    r.get::<_, Id>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                ))
+            },
+        )?;
+        for (id, unit, subtenant, decided) in found {
+            let Some((since, due_on)) = past(date_column(decided), m) else {
+                continue;
+            };
+            out.push(DueItem {
+                kind: RecordKind::RejectedSublet,
+                record_id: id,
+                text: format!(
+                    "Delete the sublet request for unit {unit} rejected on {since} (and the subtenant, if nothing else connects them)."
+                ),
+                person: Some(subtenant),
+                unit: Some(unit),
+                since,
+                due_on,
+            });
+        }
+    }
+    if let Some(m) = months(RecordKind::MountedPlateOrder)? {
+        let found = rows(
+            conn,
+            "SELECT n.id, u.number, n.mounted_on FROM name_plate_order n
+             JOIN unit u ON u.id = n.unit_id WHERE n.mounted_on IS NOT NULL",
+            |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get(2)?)),
+        )?;
+        for (id, unit, mounted) in found {
+            let Some((since, due_on)) = past(date_column(mounted), m) else {
+                continue;
+            };
+            out.push(DueItem {
+                kind: RecordKind::MountedPlateOrder,
+                record_id: id,
+                text: format!("Delete the name-plate order for unit {unit}, mounted on {since}."),
+                person: None,
+                unit: Some(unit),
+                since,
+                due_on,
+            });
+        }
+    }
+    if let Some(m) = months(RecordKind::ClosedRequest)? {
+        let found = rows(
+            conn,
+            "SELECT r.id, r.kind, coalesce(p.name, r.requester_name), r.closed_on FROM request r
+             LEFT JOIN person p ON p.id = r.person_id WHERE r.closed_on IS NOT NULL",
+            |r| {
+                Ok((
+                    r.get::<_, Id>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                ))
+            },
+        )?;
+        for (id, kind, name, closed) in found {
+            let Some((since, due_on)) = past(date_column(closed), m) else {
+                continue;
+            };
+            out.push(DueItem {
+                kind: RecordKind::ClosedRequest,
+                record_id: id,
+                text: format!("Delete {kind} request #{id}, closed on {since}."),
+                person: Some(name),
+                unit: None,
+                since,
+                due_on,
+            });
+        }
+    }
+    out.sort_by_key(|i| (i.due_on, i.kind.as_str(), i.record_id));
+    Ok(out)
+}
+
+/// What [`apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Applied {
+    pub items: Vec<DueItem>,
+    /// Subtenants of deleted sublet requests who were connected to nothing else and went too.
+    pub people_deleted: u32,
+}
+
+/// Is the person referred to by nothing but `except_sublet`?
+fn orphaned(conn: &Connection, person: Id) -> Result<bool, Error> {
+    conn.query_row(
+        "SELECT NOT (EXISTS (SELECT 1 FROM ownership WHERE person_id = ?1)
+                  OR EXISTS (SELECT 1 FROM role WHERE person_id = ?1)
+                  OR EXISTS (SELECT 1 FROM sublet WHERE owner_id = ?1 OR subtenant_id = ?1
+                                                     OR decided_by = ?1)
+                  OR EXISTS (SELECT 1 FROM request WHERE person_id = ?1))",
+        [person],
+        |r| r.get(0),
+    )
+    .map_err(db("checking what connects a person"))
+}
+
+/// Carries out everything [`due`] lists on `today`, all or nothing, with one audit entry per
+/// record. The caller has asked the board to confirm.
+pub fn apply(
+    conn: &Connection,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, RetentionError> {
+    let items = due(conn, today)?;
+    conn.execute_batch("SAVEPOINT retention_sweep")
+        .map_err(db("starting the retention sweep"))?;
+    let result = sweep(conn, &items, actor, now);
+    match result {
+        Ok(people_deleted) => {
+            conn.execute_batch("RELEASE retention_sweep")
+                .map_err(db("finishing the retention sweep"))?;
+            Ok(Applied {
+                items,
+                people_deleted,
+            })
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK TO retention_sweep; RELEASE retention_sweep");
+            Err(e.into())
+        }
+    }
+}
+
+fn sweep(
+    conn: &Connection,
+    items: &[DueItem],
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, Error> {
+    let mut people_deleted = 0;
+    for item in items {
+        let id = item.record_id;
+        let subject = match item.kind {
+            RecordKind::FormerOwnerContact => {
+                conn.execute(
+                    "UPDATE person SET phone = NULL, email = NULL, note = NULL WHERE id = ?1",
+                    [id],
+                )
+                .map_err(db("removing contact data"))?;
+                format!("person:{id} contact")
+            }
+            RecordKind::RejectedSublet => {
+                let subtenant: Id = conn
+                    .query_row("SELECT subtenant_id FROM sublet WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
+                    .map_err(db("reading a sublet"))?;
+                conn.execute("DELETE FROM sublet WHERE id = ?1", [id])
+                    .map_err(db("deleting a sublet request"))?;
+                if orphaned(conn, subtenant)? {
+                    conn.execute("DELETE FROM person WHERE id = ?1", [subtenant])
+                        .map_err(db("deleting a subtenant"))?;
+                    people_deleted += 1;
+                    audit::record(
+                        conn,
+                        now,
+                        actor,
+                        "retention.delete",
+                        Some(&format!("person:{subtenant}")),
+                    )
+                    .map_err(db("recording the change"))?;
+                }
+                format!("sublet:{id}")
+            }
+            RecordKind::MountedPlateOrder => {
+                conn.execute("DELETE FROM name_plate_order WHERE id = ?1", [id])
+                    .map_err(db("deleting a name-plate order"))?;
+                format!("plate:{id}")
+            }
+            RecordKind::ClosedRequest => {
+                conn.execute("DELETE FROM request WHERE id = ?1", [id])
+                    .map_err(db("deleting a request"))?;
+                format!("request:{id}")
+            }
+            RecordKind::Minutes => continue,
+        };
+        audit::record(conn, now, actor, "retention.apply", Some(&subject))
+            .map_err(db("recording the change"))?;
+    }
+    Ok(people_deleted)
+}
