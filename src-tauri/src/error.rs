@@ -61,6 +61,8 @@ coded!(
     andel_core::register::import::Error,
     andel_core::register::guard::Refused,
     andel_core::minutes::Error,
+    andel_core::register::plates_order::Error,
+    andel_core::document::Error,
 );
 
 impl From<andel_core::store::SqlError> for IpcError {

@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod archive;
+pub mod documents;
 pub mod minutes;
 pub mod register;

@@ -280,6 +280,47 @@ async plateMounted(id: number, on: string | null) : Promise<Result<PlateOrder, I
 }
 },
 /**
+ * The native "save as" dialog for a PDF. `None` when the user cancels.
+ */
+async pickPdfPath(suggestedName: string) : Promise<string | null> {
+    return await TAURI_INVOKE("pick_pdf_path", { suggestedName });
+},
+/**
+ * Opens a PDF Andel wrote in the system's viewer. Only existing `.pdf` files: the system's
+ * opener would run other kinds of file.
+ */
+async openPdf(path: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_pdf", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The caretaker's order as it would be written: the given orders, or every draft.
+ */
+async platesOrderPreview(ids: number[]) : Promise<Result<BoardDocument, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plates_order_preview", { ids }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the caretaker's order to `path`; with `mark_sent`, the drafts in it are recorded as
+ * sent today (to the caretaker, when there is exactly one).
+ */
+async platesOrderSave(ids: number[], path: string, markSent: boolean) : Promise<Result<PlatesOrderSaved, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plates_order_save", { ids, path, markSent }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The roles held today, or with `all` every role ever recorded.
  */
 async rolesList(all: boolean) : Promise<Result<Role[], IpcError>> {
@@ -577,6 +618,61 @@ plates_not_mounted: PlateOrder[] }
  */
 export type AuditEntry = { at: string; actor: string; action: string; subject: string | null }
 /**
+ * One piece of a document, top to bottom.
+ */
+export type Block = 
+/**
+ * A heading; level 1 is a section, 2 a subsection.
+ */
+{ type: "heading"; level: number; text: string } | 
+/**
+ * A paragraph, wrapped to the page width. A single `\n` starts a new line.
+ */
+{ type: "paragraph"; text: string } | 
+/**
+ * A bulleted list; each item wraps with a hanging indent.
+ */
+{ type: "bullets"; items: string[] } | 
+/**
+ * Label and value pairs, labels in a narrow left column (for "Unit: 12B" style facts).
+ */
+{ type: "facts"; rows: ([string, string])[] } | 
+/**
+ * A table with a header row that is repeated after a page break. `widths` are relative
+ * column widths, one per column.
+ */
+{ type: "table"; widths: number[]; header: string[]; rows: string[][] } | 
+/**
+ * A line to tick off, drawn with an empty box.
+ */
+{ type: "checklist"; items: string[] } | 
+/**
+ * Smaller grey text, for notes and sources.
+ */
+{ type: "note"; text: string } | 
+/**
+ * Starts a new page.
+ */
+{ type: "pageBreak" }
+/**
+ * A document ready to be rendered. (Called `BoardDocument` in the UI's bindings, where
+ * `Document` is an archived minutes document.)
+ */
+export type BoardDocument = { 
+/**
+ * The title, shown under the letterhead and written into the PDF's metadata.
+ */
+title: string; 
+/**
+ * A line under the title, such as "Version 3 · effective 1 December 2026".
+ */
+subtitle: string | null; lang: Lang; letterhead: Letterhead | null; blocks: Block[]; 
+/**
+ * When the document was made: the PDF's creation date. Always passed in, never read from
+ * the clock here.
+ */
+created: string }
+/**
  * One line of the preview: what happens to whom in which unit.
  */
 export type Change = { unit: string; person: string | null; kind: ChangeKind; 
@@ -643,7 +739,11 @@ export type Counts = { audit_entries: number; units: number; people: number; own
 /**
  * Minutes in the archive.
  */
-documents: number }
+documents: number; 
+/**
+ * Residents' requests (open and closed).
+ */
+requests: number }
 /**
  * The board's decision on a request.
  */
@@ -806,6 +906,14 @@ export type Kind = "person" | "phone" | "email" | "national_id" | "account" | "a
  * How many passages of one kind an export redacted.
  */
 export type KindCount = { kind: Kind; count: number }
+/**
+ * The four languages documents are written in.
+ */
+export type Lang = "da" | "nb" | "sv" | "en"
+/**
+ * The association's name, address and registration number at the top of the first page.
+ */
+export type Letterhead = { name: string; address: string | null; org_number: string | null; email: string | null }
 /**
  * Who holds an archive open.
  */
@@ -983,6 +1091,14 @@ cause: string | null; created_on: string; sent_on: string | null; sent_to: numbe
  * Where an order stands.
  */
 export type PlateStatus = "draft" | "sent" | "mounted"
+/**
+ * What saving the caretaker's order did.
+ */
+export type PlatesOrderSaved = { saved: SavedPdf; 
+/**
+ * Drafts recorded as sent today.
+ */
+marked: number }
 /**
  * The user's preferences, kept outside any archive.
  */
@@ -1192,6 +1308,10 @@ export type SaveState =
  * Sent whenever the autosave's state changes, for the save indicator.
  */
 export type SaveStateChanged = SaveState
+/**
+ * A PDF written to disk.
+ */
+export type SavedPdf = { path: string; bytes: number; title: string }
 /**
  * A search hit with a snippet; matched words are wrapped in `**`.
  */

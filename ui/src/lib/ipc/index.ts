@@ -6,6 +6,12 @@ import { commands, events } from './bindings';
 import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
 
 export type {
+  Block,
+  BoardDocument,
+  Lang,
+  Letterhead,
+  PlatesOrderSaved,
+  SavedPdf,
   Document,
   ExportReport,
   Format,
@@ -109,6 +115,10 @@ export type Commands = Pick<
   | 'plateAdd'
   | 'plateSent'
   | 'plateMounted'
+  | 'pickPdfPath'
+  | 'openPdf'
+  | 'platesOrderPreview'
+  | 'platesOrderSave'
   | 'rolesList'
   | 'roleAdd'
   | 'roleEnd'
@@ -175,6 +185,10 @@ export const tauriBackend: Backend = {
   plateAdd: commands.plateAdd,
   plateSent: commands.plateSent,
   plateMounted: commands.plateMounted,
+  pickPdfPath: commands.pickPdfPath,
+  openPdf: commands.openPdf,
+  platesOrderPreview: commands.platesOrderPreview,
+  platesOrderSave: commands.platesOrderSave,
   rolesList: commands.rolesList,
   roleAdd: commands.roleAdd,
   roleEnd: commands.roleEnd,

@@ -3,6 +3,8 @@
 // UI can tell the difference: the national-ID guard, overlapping sublets, the 30-day warning,
 // the maximum period, the order draft → sent → mounted, and the import's preview/apply.
 import type {
+  Association,
+  BoardDocument,
   Attention,
   Change,
   Column,
@@ -398,6 +400,40 @@ export class MockRegister {
     p.sent_to = org?.id ?? null;
     p.sent_to_name = org?.name ?? null;
     return ok(p);
+  }
+
+  /** The orders a caretaker's order is made of: those asked for, or every draft. */
+  platesForOrder(ids: number[]): PlateOrder[] {
+    return ids.length === 0 ? this.plates.filter((p) => p.status === 'draft') : this.plates.filter((p) => ids.includes(p.id));
+  }
+
+  /** The caretaker's order, shaped like andel-core's (English wording; unit, text and plates only). */
+  plateOrderDocument(ids: number[], association: Association | null, now: Date): Result<BoardDocument, IpcError> {
+    const missing = ids.find((id) => !this.plates.some((p) => p.id === id));
+    if (missing !== undefined) return err('not_found', `There is no name-plate order #${missing}.`);
+    const orders = this.platesForOrder(ids);
+    if (orders.length === 0) {
+      return err('invalid_input', 'No name-plate orders are waiting to be sent. Draft one on the Name plates screen (or with `andel plates add`) first.');
+    }
+    const caretakers = this.organisations.filter((o) => o.kind === 'caretaker');
+    const rows = orders.map((o) => {
+      const unit = this.units.find((u) => u.id === o.unit_id);
+      return [o.unit_number, [unit?.address, unit?.floor_side].filter((x) => x).join(', '), o.lines.join('\n'), o.kinds.join(', '), `#${o.id}`];
+    });
+    return ok({
+      title: 'Name-plate order',
+      subtitle: `${this.today()} · ${orders.reduce((n, o) => n + o.kinds.length, 0)} plates`,
+      lang: 'en',
+      letterhead: association
+        ? { name: association.name, address: association.address, org_number: association.org_number, email: association.email }
+        : null,
+      blocks: [
+        { type: 'facts', rows: [['To', caretakers.map((c) => c.name).join('\n') || 'The caretaker'], ['Date', this.today()]] },
+        { type: 'paragraph', text: 'Please make and mount these name plates, and tell the board when they are up or if anything is unclear.' },
+        { type: 'table', widths: [1.1, 2.6, 2.8, 1.7, 0.9], header: ['Unit', 'Address', 'Text on the plate', 'Plates', 'Order'], rows },
+      ],
+      created: now.toISOString(),
+    });
   }
 
   plateMounted(id: number, on: string | null): Result<PlateOrder, IpcError> {

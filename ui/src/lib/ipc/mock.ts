@@ -43,6 +43,7 @@ import type {
 } from './index';
 import { iso, MockRegister, seedRegister, type MockList } from './mock-register';
 import { MockMinutes } from './mock-minutes';
+import type { BoardDocument, PlatesOrderSaved } from './index';
 import type { Document, ExportReport, MeetingKind, PassageDecision, Review, SearchHit, Style } from './index';
 
 /** An archive file as the fake "disk" holds it. */
@@ -523,6 +524,74 @@ export class MockBackend implements Backend {
   async plateSent(id: number, to: number | null, on: string | null): Promise<Result<PlateOrder, IpcError>> {
     this.log('plateSent');
     return this.reg((r) => r.plateSent(id, to, on), true);
+  }
+
+  /** PDFs "written" by the mock: path → the document's title and text. */
+  pdfs = new Map<string, { title: string; text: string }>();
+  /** What the native save dialog answers next (`null`: the user cancels). */
+  nextPickedPdf: string | null = '/home/board/Documents/document.pdf';
+  /** Paths handed to the system viewer. */
+  openedPdfs: string[] = [];
+
+  async pickPdfPath(_suggestedName: string): Promise<string | null> {
+    this.log('pickPdfPath');
+    return this.nextPickedPdf;
+  }
+
+  async openPdf(path: string): Promise<Result<null, IpcError>> {
+    this.log('openPdf');
+    if (!this.pdfs.has(path)) return err('not_found', `${path} is not a PDF that exists. Save the document again.`);
+    this.openedPdfs.push(path);
+    return ok(null);
+  }
+
+  /** Where a typed name lands, as the Rust side resolves it. */
+  private pdfPath(typed: string): Result<string, IpcError> {
+    const t = typed.trim();
+    if (!t) return err('invalid_input', 'Give the PDF a file name, or choose where to save it.');
+    const full = t.startsWith('/') ? t : `/home/board/Documents/${t}`;
+    const ext = /\.([^./]+)$/.exec(full)?.[1];
+    if (ext === undefined) return ok(`${full}.pdf`);
+    if (ext.toLowerCase() !== 'pdf') return err('invalid_input', `"${t}" ends in .${ext}; a PDF's name ends in .pdf.`);
+    if (this.readOnlyFolders.some((f) => full.startsWith(`${f}/`))) return err('not_writable', `Cannot write ${full}: permission denied.`);
+    return ok(full);
+  }
+
+  /** Writes a document "to disk". */
+  savePdf(doc: BoardDocument, typed: string): Result<{ path: string; bytes: number; title: string }, IpcError> {
+    const path = this.pdfPath(typed);
+    if (path.status === 'error') return path;
+    const text = JSON.stringify(doc.blocks);
+    this.pdfs.set(path.data, { title: doc.title, text });
+    return ok({ path: path.data, bytes: 20_000 + text.length, title: doc.title });
+  }
+
+  async platesOrderPreview(ids: number[]): Promise<Result<BoardDocument, IpcError>> {
+    this.log('platesOrderPreview');
+    const a = this.current();
+    return this.reg((r) => r.plateOrderDocument(ids, a?.association ?? null, this.now()));
+  }
+
+  async platesOrderSave(ids: number[], path: string, markSent: boolean): Promise<Result<PlatesOrderSaved, IpcError>> {
+    this.log('platesOrderSave');
+    const a = this.current();
+    const doc = this.reg((r) => r.plateOrderDocument(ids, a?.association ?? null, this.now()));
+    if (doc.status === 'error') return doc;
+    const saved = this.savePdf(doc.data, path);
+    if (saved.status === 'error') return saved;
+    let marked = 0;
+    if (markSent) {
+      const r = this.reg((reg) => {
+        const caretakers = reg.organisations.filter((o) => o.kind === 'caretaker');
+        const to = caretakers.length === 1 ? caretakers[0]!.id : null;
+        for (const o of reg.platesForOrder(ids)) {
+          if (o.status === 'draft' && reg.plateSent(o.id, to, null).status === 'ok') marked += 1;
+        }
+        return ok(marked);
+      }, true);
+      if (r.status === 'error') return r;
+    }
+    return ok({ saved: saved.data, marked });
   }
 
   async plateMounted(id: number, on: string | null): Promise<Result<PlateOrder, IpcError>> {

@@ -52,4 +52,39 @@ describe('name plates', () => {
     await fireEvent.click(screen.getByTestId('plate-submit'));
     await expect.poll(() => screen.getByTestId('plates-draft').textContent).toContain('Jonas & Signe Wendt');
   });
+
+  it('orders the drafts from the caretaker as a PDF, previews it and records them as sent', async () => {
+    render(PlatesArea);
+    await screen.findByTestId('plates-draft');
+    await fireEvent.click(screen.getByTestId('plates-order'));
+    const panel = await screen.findByTestId('plates-order-panel');
+    const picks = within(panel).getAllByTestId('plates-order-pick') as HTMLInputElement[];
+    expect(picks).toHaveLength(2);
+    expect(picks.every((p) => p.checked)).toBe(true);
+    const preview = await screen.findByTestId('plates-order-preview');
+    expect(preview.textContent).toContain('Name-plate order');
+    expect(preview.textContent).toContain('Freja Holt');
+    expect(preview.textContent).toContain('Karen Holm');
+
+    // One order left out: the preview follows.
+    await fireEvent.click(picks.find((p) => within(p.parentElement!).queryByText(/Karen Holm/))!);
+    await expect.poll(() => screen.getByTestId('plates-order-preview').textContent).not.toContain('Karen Holm');
+
+    // A name that is not a PDF is refused with a message; nothing is written.
+    await fireEvent.input(screen.getByTestId('plates-order-file'), { target: { value: 'order.docx' } });
+    await fireEvent.click(screen.getByTestId('plates-order-save'));
+    expect((await screen.findByTestId('plates-order-error')).textContent).toContain('.pdf');
+    expect(mock.pdfs.size).toBe(0);
+
+    await fireEvent.input(screen.getByTestId('plates-order-file'), { target: { value: 'skilte' } });
+    await fireEvent.click(screen.getByTestId('plates-order-save'));
+    const done = await screen.findByTestId('plates-order-done');
+    expect(done.textContent).toContain('/home/board/Documents/skilte.pdf');
+    expect(done.textContent).toContain('One order recorded as sent');
+    await expect.poll(() => screen.getByTestId('plates-draft').getAttribute('data-count')).toBe('1');
+    expect(screen.getByTestId('plates-draft').textContent).toContain('Karen Holm');
+
+    await fireEvent.click(screen.getByTestId('plates-order-open'));
+    expect(mock.openedPdfs).toEqual(['/home/board/Documents/skilte.pdf']);
+  });
 });

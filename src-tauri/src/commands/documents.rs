@@ -1,0 +1,212 @@
+//! Documents as PDF: the native "save as" dialog, writing the file whole, opening it in the
+//! system's PDF viewer, and the name-plate order for the caretaker.
+//!
+//! Every document command first builds andel-core's `Document` (which the UI can preview from
+//! its blocks), then renders and writes it here.
+
+use std::path::PathBuf;
+
+use andel_core::association;
+use andel_core::document::{self, Document, Lang};
+use andel_core::register::organisations::{self, OrganisationKind};
+use andel_core::register::plates::{self, PlateStatus};
+use andel_core::register::{plates_order, Id};
+use andel_core::vault::Vault;
+use andel_core::ErrorCode;
+use chrono::{NaiveDate, Utc};
+use serde::Serialize;
+use tauri::State;
+
+use super::archive::{change, with_vault};
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A PDF written to disk.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct SavedPdf {
+    pub path: String,
+    pub bytes: u32,
+    pub title: String,
+}
+
+/// Where a typed or picked path goes: a bare or relative name lands in the documents folder,
+/// and ".pdf" is added when the name has no extension.
+pub(crate) fn resolve_pdf_path(typed: &str) -> IpcResult<PathBuf> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "Give the PDF a file name, or choose where to save it.",
+        ));
+    }
+    let mut path = PathBuf::from(typed);
+    if path.is_relative() {
+        path = super::app::default_folder().join(path);
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("pdf") => {}
+        None => {
+            path.set_extension("pdf");
+        }
+        Some(other) => {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                format!("\"{typed}\" ends in .{other}; a PDF's name ends in .pdf."),
+            ))
+        }
+    }
+    Ok(path)
+}
+
+/// Renders `doc` and writes it to `path` whole (temporary file, then rename).
+pub(crate) fn save_pdf(doc: &Document, path: &str) -> IpcResult<SavedPdf> {
+    let path = resolve_pdf_path(path)?;
+    let bytes = document::render_pdf(doc)?;
+    document::write_file(&path, &bytes)?;
+    Ok(SavedPdf {
+        path: path.to_string_lossy().into_owned(),
+        bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+        title: doc.title.clone(),
+    })
+}
+
+/// The language of the association's documents.
+pub(crate) fn association_lang(vault: &Vault) -> IpcResult<Lang> {
+    Ok(Lang::of_country(association::get(vault.conn())?.country))
+}
+
+fn order_document(vault: &Vault, ids: &[Id]) -> IpcResult<Document> {
+    let lang = association_lang(vault)?;
+    Ok(plates_order::document(
+        vault.conn(),
+        ids,
+        lang,
+        today(),
+        Utc::now(),
+    )?)
+}
+
+/// The native "save as" dialog for a PDF. `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub fn pick_pdf_path(window: tauri::Window, suggested_name: String) -> Option<String> {
+    rfd::FileDialog::new()
+        .set_parent(&window)
+        .add_filter("PDF", &["pdf"])
+        .set_directory(super::app::default_folder())
+        .set_file_name(suggested_name)
+        .save_file()
+        .map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Opens a PDF Andel wrote in the system's viewer. Only existing `.pdf` files: the system's
+/// opener would run other kinds of file.
+#[tauri::command]
+#[specta::specta]
+pub fn open_pdf(path: String) -> IpcResult<()> {
+    let p = PathBuf::from(&path);
+    let is_pdf = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !is_pdf || !p.is_file() {
+        return Err(IpcError::new(
+            ErrorCode::NotFound,
+            format!("{path} is not a PDF that exists. Save the document again."),
+        ));
+    }
+    open::that_detached(&p).map_err(|e| {
+        IpcError::new(
+            ErrorCode::NotFound,
+            format!("No PDF viewer could be started ({e}). Open {path} yourself."),
+        )
+    })
+}
+
+/// The caretaker's order as it would be written: the given orders, or every draft.
+#[tauri::command]
+#[specta::specta]
+pub fn plates_order_preview(state: State<'_, AppState>, ids: Vec<Id>) -> IpcResult<Document> {
+    with_vault(&state, |v| order_document(v, &ids))
+}
+
+/// What saving the caretaker's order did.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct PlatesOrderSaved {
+    pub saved: SavedPdf,
+    /// Drafts recorded as sent today.
+    pub marked: u32,
+}
+
+/// Writes the caretaker's order to `path`; with `mark_sent`, the drafts in it are recorded as
+/// sent today (to the caretaker, when there is exactly one).
+#[tauri::command]
+#[specta::specta]
+pub fn plates_order_save(
+    state: State<'_, AppState>,
+    ids: Vec<Id>,
+    path: String,
+    mark_sent: bool,
+) -> IpcResult<PlatesOrderSaved> {
+    let doc = with_vault(&state, |v| order_document(v, &ids))?;
+    let saved = save_pdf(&doc, &path)?;
+    if !mark_sent {
+        return Ok(PlatesOrderSaved { saved, marked: 0 });
+    }
+    let marked = change(&state, |v| {
+        let caretakers = organisations::of_kind(v.conn(), OrganisationKind::Caretaker)?;
+        let to = (caretakers.len() == 1).then(|| caretakers[0].id);
+        let mut marked = 0;
+        for order in plates_order::selected(v.conn(), &ids)? {
+            if order.status == PlateStatus::Draft {
+                plates::mark_sent(v.conn(), order.id, to, today(), v.actor(), Utc::now())?;
+                marked += 1;
+            }
+        }
+        Ok(marked)
+    })?;
+    Ok(PlatesOrderSaved { saved, marked })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_names_become_pdf_paths() {
+        let p = resolve_pdf_path("navneskilte").unwrap();
+        assert!(p.is_absolute());
+        assert_eq!(p.extension().unwrap(), "pdf");
+        assert_eq!(
+            resolve_pdf_path("/tmp/x.PDF").unwrap(),
+            PathBuf::from("/tmp/x.PDF")
+        );
+        assert_eq!(
+            resolve_pdf_path("x.html").unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+        assert_eq!(
+            resolve_pdf_path("  ").unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+    }
+
+    #[test]
+    fn only_existing_pdfs_are_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("run.sh");
+        std::fs::write(&script, "#!/bin/sh\n").unwrap();
+        assert_eq!(
+            open_pdf(script.to_string_lossy().into_owned())
+                .unwrap_err()
+                .code,
+            ErrorCode::NotFound
+        );
+        let missing = dir.path().join("gone.pdf");
+        assert!(open_pdf(missing.to_string_lossy().into_owned()).is_err());
+    }
+}
