@@ -7,4 +7,5 @@ mod minutes;
 mod privacy;
 mod redaction;
 mod register;
+mod requests;
 mod support;

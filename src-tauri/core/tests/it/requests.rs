@@ -1,0 +1,940 @@
+//! Residents' requests, the access reply, erasure, retention and the yearly handover: the promises
+//! of issue 6, on an invented Danish association with a fixed clock.
+
+use std::path::Path;
+use std::process::Command;
+
+use andel_core::association::{self, AssociationChanges, Country};
+use andel_core::document::render_pdf;
+use andel_core::minutes::{self, MeetingKind};
+use andel_core::register::people::{self, PersonFields};
+use andel_core::register::roles::{self, RoleKind};
+use andel_core::register::sublets::{self, Decision, Request as SubletRequest};
+use andel_core::register::units::{self, UnitFields};
+use andel_core::register::{overview, ownership, parse_iso_date, plates, Id};
+use andel_core::requests::erase::{self, EraseError};
+use andel_core::requests::handover::{self, HandoverError};
+use andel_core::requests::retention::{self, RecordKind, RetentionError};
+use andel_core::requests::{self, access, due_date, NewRequest, RequestKind, RequestStatus};
+use andel_core::vault::{self, Encryption, OpenOptions, SecretString, Unlock, Vault};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde_json::Value;
+
+use crate::support::{now, quick_passphrase, require_tool, sha256};
+
+const ACTOR: &str = "Katrine Hvidberg";
+
+fn day(s: &str) -> NaiveDate {
+    parse_iso_date(s).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day("2026-03-14")
+}
+
+struct Fixture {
+    sofie: Id,
+    jakob: Id,
+    merete: Id,
+    henrik: Id,
+    plate: Id,
+    request: Id,
+}
+
+fn person(conn: &Connection, name: &str, phone: Option<&str>, email: Option<&str>) -> Id {
+    people::add(
+        conn,
+        &PersonFields {
+            name: Some(name.into()),
+            phone: phone.map(Into::into),
+            email: email.map(Into::into),
+            note: None,
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap()
+    .id
+}
+
+fn unit(conn: &Connection, number: &str, address: &str, floor: &str) -> Id {
+    units::add(
+        conn,
+        &UnitFields {
+            number: Some(number.into()),
+            address: Some(address.into()),
+            postcode_city: Some("8200 Aarhus N".into()),
+            floor_side: Some(floor.into()),
+            ..Default::default()
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap()
+    .id
+}
+
+const MINUTES_2022: &str = "Referat af ordinær generalforsamling 20. april 2022
+
+1. Valg af dirigent
+Henrik Dalsgaard blev valgt som dirigent og konstaterede, at generalforsamlingen var lovligt indkaldt.
+
+2. Spørgsmål fra andelshaverne
+Sofie Brinkmann (andel nr. 4) spurgte, hvornår altanerne bliver repareret. Jakob Thorsager, tlf. 40 55 12 98, som bor til fremleje hos hende, tilsluttede sig spørgsmålet.
+
+3. Eventuelt
+Der var ikke flere spørgsmål, og generalforsamlingen sluttede kl. 21.15.
+";
+
+const MINUTES_2023: &str = "Referat af bestyrelsesmøde 6. marts 2023
+
+Til stede: Henrik Dalsgaard (formand), Sofie Brinkmann.
+
+1. Vedligeholdelse
+Bestyrelsen drøftede tagrenderne. Merete Vestergaard havde skrevet om fugt i kælderen; Henrik svarer hende.
+";
+
+const MINUTES_2024: &str = "Referat af ordinær generalforsamling 18. april 2024
+
+Henrik Dalsgaard bød velkommen. Regnskabet blev godkendt uden bemærkninger.
+";
+
+/// A small association: Sofie owns unit 4, sat on the board, sublet to Jakob, has a name plate
+/// and asked for access; Merete moved out of unit 9 in 2019; Henrik is the chair.
+fn fixture(conn: &Connection) -> Fixture {
+    association::create(conn, "A/B Lindehaven", Country::DK, now()).unwrap();
+    association::update(
+        conn,
+        &AssociationChanges {
+            address: Some("Lindevej 1-9, 8200 Aarhus N".into()),
+            email: Some("bestyrelsen@lindehaven.example".into()),
+            ..Default::default()
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let u4 = unit(conn, "4", "Lindevej 3", "2. tv.");
+    let u9 = unit(conn, "9", "Lindevej 7", "st. th.");
+    let sofie = person(
+        conn,
+        "Sofie Brinkmann",
+        Some("22 41 87 60"),
+        Some("sofie.brinkmann@example.dk"),
+    );
+    let jakob = person(conn, "Jakob Thorsager", Some("40 55 12 98"), None);
+    let merete = person(
+        conn,
+        "Merete Vestergaard",
+        Some("51 92 33 07"),
+        Some("merete@example.dk"),
+    );
+    let henrik = person(conn, "Henrik Dalsgaard", None, None);
+    ownership::start(
+        conn,
+        u4,
+        sofie,
+        Some(day("2019-03-01")),
+        false,
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let m = ownership::start(
+        conn,
+        u9,
+        merete,
+        Some(day("2010-01-01")),
+        false,
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    ownership::end(conn, m.id, day("2019-06-01"), ACTOR, now()).unwrap();
+    roles::add(
+        conn,
+        henrik,
+        RoleKind::Chair,
+        Some(day("2020-05-01")),
+        None,
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    roles::add(
+        conn,
+        sofie,
+        RoleKind::BoardMember,
+        Some(day("2021-05-01")),
+        Some(day("2023-04-30")),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let s = sublets::request(
+        conn,
+        &SubletRequest {
+            unit_id: u4,
+            owner_id: Some(sofie),
+            subtenant_id: jakob,
+            requested_on: day("2022-01-10"),
+            reason: Some("Udstationeret i Bergen".into()),
+            from: day("2022-02-01"),
+            to: day("2022-12-31"),
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    sublets::decide(
+        conn,
+        s.id,
+        Decision::Approved,
+        day("2022-01-20"),
+        Some(henrik),
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let plate = plates::add(
+        conn,
+        u4,
+        &["Sofie Brinkmann".to_string()],
+        &[],
+        day("2019-03-05"),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    plates::mark_sent(conn, plate.id, None, day("2019-03-06"), ACTOR, now()).unwrap();
+    plates::mark_mounted(conn, plate.id, day("2019-03-20"), ACTOR, now()).unwrap();
+    for (name, text, kind) in [
+        ("gf-2022.txt", MINUTES_2022, MeetingKind::Ordinary),
+        ("bm-2023.txt", MINUTES_2023, MeetingKind::Board),
+        ("gf-2024.txt", MINUTES_2024, MeetingKind::Ordinary),
+    ] {
+        minutes::import(
+            conn,
+            name,
+            text.as_bytes().to_vec(),
+            None,
+            Some(kind),
+            today(),
+            ACTOR,
+            now(),
+        )
+        .unwrap();
+    }
+    let request = requests::add(
+        conn,
+        &NewRequest {
+            kind: RequestKind::Access,
+            received_on: day("2026-03-02"),
+            channel: Some("e-mail".into()),
+            person_id: Some(sofie),
+            requester_name: None,
+            note: None,
+        },
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap()
+    .id;
+    Fixture {
+        sofie,
+        jakob,
+        merete,
+        henrik,
+        plate: plate.id,
+        request,
+    }
+}
+
+fn register() -> (Connection, Fixture) {
+    let conn = andel_core::store::create().unwrap();
+    let f = fixture(&conn);
+    (conn, f)
+}
+
+#[test]
+fn deadlines_are_one_calendar_month_from_receipt() {
+    let cases = [
+        // received, due
+        ("2026-01-10", "2026-02-10"),
+        ("2026-01-28", "2026-02-28"),
+        ("2026-01-29", "2026-02-28"),
+        ("2026-01-30", "2026-02-28"),
+        ("2026-01-31", "2026-02-28"),
+        ("2028-01-29", "2028-02-29"),
+        ("2028-01-31", "2028-02-29"),
+        ("2028-02-29", "2028-03-29"),
+        ("2100-01-31", "2100-02-28"),
+        ("2000-01-31", "2000-02-29"),
+        ("2026-02-28", "2026-03-28"),
+        ("2026-03-31", "2026-04-30"),
+        ("2026-05-31", "2026-06-30"),
+        ("2026-08-31", "2026-09-30"),
+        ("2026-10-31", "2026-11-30"),
+        ("2026-11-30", "2026-12-30"),
+        ("2026-12-01", "2027-01-01"),
+        ("2026-12-31", "2027-01-31"),
+    ];
+    for (received, due) in cases {
+        assert_eq!(due_date(day(received)), day(due), "received {received}");
+    }
+}
+
+#[test]
+fn a_request_is_extended_once_before_its_deadline_and_shows_on_the_overview() {
+    let (conn, f) = register();
+    let r = requests::get(&conn, f.request, today()).unwrap();
+    assert_eq!(r.due_on, day("2026-04-02"));
+    assert_eq!(r.requester_name, "Sofie Brinkmann");
+    assert!(overview::overview(&conn, today())
+        .unwrap()
+        .requests_due
+        .is_empty());
+    let soon = day("2026-03-27");
+    let o = overview::overview(&conn, soon).unwrap();
+    assert_eq!(o.requests_due.len(), 1);
+    assert_eq!(o.requests_due[0].days_left, Some(6));
+    assert!(!o.is_clear());
+    let late = day("2026-04-03");
+    assert_eq!(
+        requests::get(&conn, f.request, late).unwrap().days_left,
+        Some(-1)
+    );
+    let err = requests::extend(
+        &conn,
+        f.request,
+        2,
+        "Mange referater",
+        late,
+        late,
+        ACTOR,
+        now(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, requests::Error::ExtendedTooLate { .. }),
+        "{err}"
+    );
+    let r = requests::extend(
+        &conn,
+        f.request,
+        2,
+        "Mange referater",
+        soon,
+        soon,
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.deadline, day("2026-06-02"));
+    assert_eq!(r.extension_reason.as_deref(), Some("Mange referater"));
+    assert!(overview::overview(&conn, soon)
+        .unwrap()
+        .requests_due
+        .is_empty());
+    let r = requests::set_identity_check(
+        &conn,
+        f.request,
+        "Kendt andelshaver; ringet op på registreret nummer",
+        soon,
+        soon,
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.identity_checked_on, Some(soon));
+    let err = requests::set_identity_check(
+        &conn,
+        f.request,
+        "cpr 010203-1234",
+        soon,
+        soon,
+        ACTOR,
+        now(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, requests::Error::NationalId(_)), "{err}");
+    let r = requests::close(
+        &conn,
+        f.request,
+        RequestStatus::Answered,
+        soon,
+        soon,
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.status, RequestStatus::Answered);
+    assert!(overview::overview(&conn, day("2026-06-10"))
+        .unwrap()
+        .requests_due
+        .is_empty());
+    let actions: Vec<String> = andel_core::audit::recent(&conn, 50)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for a in [
+        "request.add",
+        "request.extend",
+        "request.identity",
+        "request.close",
+    ] {
+        assert!(
+            actions.iter().any(|x| x == a),
+            "{a} missing from {actions:?}"
+        );
+    }
+}
+
+#[test]
+fn a_request_from_someone_outside_the_register_needs_a_name_and_a_past_date() {
+    let (conn, _) = register();
+    let mut new = NewRequest {
+        kind: RequestKind::Erasure,
+        received_on: day("2026-03-20"),
+        channel: None,
+        person_id: None,
+        requester_name: Some("Tove Lindqvist".into()),
+        note: None,
+    };
+    assert!(matches!(
+        requests::add(&conn, &new, today(), ACTOR, now()),
+        Err(requests::Error::ReceivedInFuture { .. })
+    ));
+    new.received_on = day("2026-03-10");
+    new.requester_name = Some("  ".into());
+    assert!(matches!(
+        requests::add(&conn, &new, today(), ACTOR, now()),
+        Err(requests::Error::NoRequester)
+    ));
+    new.requester_name = Some("Tove Lindqvist".into());
+    let r = requests::add(&conn, &new, today(), ACTOR, now()).unwrap();
+    assert_eq!(r.person_id, None);
+    assert_eq!(r.deadline, day("2026-04-10"));
+    let reply = access::gather(&conn, r.id, today()).unwrap();
+    assert!(reply.person.is_none());
+    assert!(reply.minutes_mentions.is_empty());
+}
+
+const OTHERS: [&str; 8] = [
+    "Henrik",
+    "Dalsgaard",
+    "Jakob",
+    "Thorsager",
+    "40 55 12 98",
+    "Merete",
+    "Vestergaard",
+    "hende",
+];
+
+#[test]
+fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
+    let (conn, f) = register();
+    let reply = access::reply(&conn, f.request, today(), now()).unwrap();
+    let x = &reply.export;
+    assert!(x.data_processed);
+    assert!(!x.automated_decisions);
+    assert_eq!(x.person.as_ref().unwrap().id, f.sofie);
+    assert_eq!(x.ownerships.len(), 1);
+    assert_eq!(x.ownerships[0].unit_number, "4");
+    assert_eq!(x.sublets.len(), 1);
+    assert_eq!(x.sublets[0].subtenant_id, f.jakob);
+    assert_eq!(x.name_plate_orders.len(), 1);
+    assert_eq!(x.roles.len(), 1);
+    assert_eq!(x.roles[0].kind, RoleKind::BoardMember);
+    assert_eq!(x.requests.len(), 1);
+    // Mentioned in 2022 and 2023, not in 2024.
+    let dates: Vec<String> = x
+        .minutes_mentions
+        .iter()
+        .map(|m| m.meeting_date.to_string())
+        .collect();
+    assert_eq!(dates, ["2022-04-20", "2023-03-06"]);
+    for m in &x.minutes_mentions {
+        assert!(m.excerpt.contains("Sofie Brinkmann"), "{}", m.excerpt);
+        for other in OTHERS.iter().filter(|o| **o != "hende") {
+            assert!(
+                !m.excerpt.contains(other),
+                "excerpt names {other}: {}",
+                m.excerpt
+            );
+        }
+        assert!(m.excerpt.contains("[navn]"), "{}", m.excerpt);
+    }
+    // Sofie's own share number stays; the subtenant's phone number goes.
+    assert!(x.minutes_mentions[0].excerpt.contains("andel nr. 4"));
+    assert!(x.minutes_mentions[0].excerpt.contains("[telefon]"));
+
+    // The JSON export's shape: what a portability consumer relies on.
+    let json: Value = serde_json::to_value(x).unwrap();
+    for key in [
+        "format",
+        "generated_on",
+        "controller",
+        "request",
+        "data_processed",
+        "person",
+        "ownerships",
+        "sublets",
+        "name_plate_orders",
+        "roles",
+        "requests",
+        "minutes_mentions",
+        "automated_decisions",
+    ] {
+        assert!(json.get(key).is_some(), "the export lacks {key}");
+    }
+    assert_eq!(json["format"], "andel.access-reply/1");
+    assert_eq!(json["controller"]["name"], "A/B Lindehaven");
+    assert_eq!(json["person"]["email"], "sofie.brinkmann@example.dk");
+    assert_eq!(json["ownerships"][0]["from"], "2019-03-01");
+    assert_eq!(json["sublets"][0]["from"], "2022-02-01");
+    assert_eq!(json["requests"][0]["due_on"], "2026-04-02");
+    for m in json["minutes_mentions"].as_array().unwrap() {
+        for key in [
+            "document_id",
+            "document_title",
+            "meeting_date",
+            "meeting_kind",
+            "excerpt",
+        ] {
+            assert!(m.get(key).is_some(), "a mention lacks {key}");
+        }
+    }
+
+    // The letter: everything held, in Danish, with the parts the privacy module writes.
+    let text = reply.document.plain_text();
+    for needle in [
+        "Svar på din anmodning om indsigt",
+        "Vi bekræfter, at A/B Lindehaven behandler personoplysninger om dig.",
+        "Sofie Brinkmann",
+        "22 41 87 60",
+        "sofie.brinkmann@example.dk",
+        "2019-03-01",
+        "2022-02-01 – 2022-12-31",
+        "bestyrelsesmedlem",
+        "20. april 2022",
+        "6. marts 2023",
+        "Automatiske afgørelser",
+        "Datatilsynet",
+    ] {
+        assert!(text.contains(needle), "the reply lacks {needle:?}:\n{text}");
+    }
+}
+
+#[test]
+fn the_access_reply_as_pdf_reads_back_with_pdftotext() {
+    require_tool("pdftotext");
+    let (conn, f) = register();
+    let reply = access::reply(&conn, f.request, today(), now()).unwrap();
+    let pdf = render_pdf(&reply.document).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reply.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let qpdf = Command::new("qpdf").arg("--check").arg(&path).output();
+    if let Ok(out) = qpdf {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Svar på din anmodning om indsigt",
+        "Sofie Brinkmann",
+        "sofie.brinkmann@example.dk",
+        "Omtale i referater",
+        "Datatilsynet",
+        "Automatiske afgørelser",
+    ] {
+        assert!(flat.contains(needle), "the PDF lacks {needle:?}:\n{text}");
+    }
+    for other in ["Dalsgaard", "Thorsager", "40 55 12 98"] {
+        assert!(!flat.contains(other), "the PDF names {other}");
+    }
+}
+
+#[test]
+fn erasure_keeps_the_minutes_history_but_removes_the_contact_data() {
+    let (conn, f) = register();
+    // Someone still living there is not erased.
+    let err = erase::erase(&conn, f.sofie, false, today(), ACTOR, now()).unwrap_err();
+    assert!(matches!(err, EraseError::StillCurrent { .. }), "{err}");
+
+    let before = minutes::text(&conn, 2).unwrap();
+    let dry = erase::erase(&conn, f.merete, true, today(), ACTOR, now()).unwrap();
+    assert!(dry.dry_run);
+    assert_eq!(
+        dry.plan.placeholder,
+        format!("Slettet person #{}", f.merete)
+    );
+    assert!(dry
+        .plan
+        .removed
+        .iter()
+        .any(|i| i.key == "contact" && i.count == 2));
+    let minutes_item = dry.plan.kept.iter().find(|i| i.key == "minutes").unwrap();
+    assert_eq!(minutes_item.count, 1);
+    assert!(minutes_item.text.contains("history"));
+    assert!(dry
+        .plan
+        .kept
+        .iter()
+        .any(|i| i.key == "ownerships" && i.text.contains("accounting")));
+    assert_eq!(
+        people::get(&conn, f.merete).unwrap().email.as_deref(),
+        Some("merete@example.dk"),
+        "a dry run changes nothing"
+    );
+
+    let done = erase::erase(&conn, f.merete, false, today(), ACTOR, now()).unwrap();
+    assert_eq!(done.erased_on, Some(today()));
+    let p = people::get(&conn, f.merete).unwrap();
+    assert_eq!(p.name, format!("Slettet person #{}", f.merete));
+    assert_eq!((p.phone, p.email, p.note), (None, None, None));
+    // The ownership history stays, under the placeholder.
+    let owned = ownership::of_person(&conn, f.merete).unwrap();
+    assert_eq!(owned.len(), 1);
+    assert_eq!(owned[0].person_name, p.name);
+    // The minutes stay as they were.
+    assert_eq!(minutes::text(&conn, 2).unwrap(), before);
+    assert!(before.contains("Merete Vestergaard"));
+    // Nothing in the register still holds her name or contact data.
+    let dump: String = people::all(&conn)
+        .unwrap()
+        .iter()
+        .map(|p| format!("{p:?}"))
+        .collect();
+    assert!(!dump.contains("Vestergaard") && !dump.contains("51 92 33 07"));
+    let entry = andel_core::audit::recent(&conn, 1).unwrap().remove(0);
+    assert_eq!(entry.action, "person.erase");
+    assert_eq!(
+        entry.subject.as_deref(),
+        Some(format!("person:{}", f.merete).as_str())
+    );
+    assert!(matches!(
+        erase::erase(&conn, f.merete, false, today(), ACTOR, now()),
+        Err(EraseError::AlreadyErased { .. })
+    ));
+    let _ = f.henrik;
+}
+
+#[test]
+fn retention_follows_the_clock_passed_in() {
+    let (conn, f) = register();
+    // A rejected sublet request from a subtenant nobody else knows.
+    let stranger = person(&conn, "Ole Skovbakke", Some("60 11 22 33"), None);
+    let u4 = units::by_number(&conn, "4").unwrap().id;
+    let s = sublets::request(
+        &conn,
+        &SubletRequest {
+            unit_id: u4,
+            owner_id: Some(f.sofie),
+            subtenant_id: stranger,
+            requested_on: day("2024-06-01"),
+            reason: None,
+            from: day("2024-07-01"),
+            to: day("2024-12-31"),
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    sublets::decide(
+        &conn,
+        s.id,
+        Decision::Rejected,
+        day("2024-06-10"),
+        None,
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    requests::close(
+        &conn,
+        f.request,
+        RequestStatus::Answered,
+        day("2026-03-10"),
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+
+    // On 2024-06-01, nothing is due yet: Merete moved out on 2019-06-01 (5 years ends then),
+    // the plate was mounted 2019-03-20 (due 2020-03-20).
+    let kinds = |d: &str| -> Vec<(RecordKind, Id)> {
+        retention::due(&conn, day(d))
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.kind, i.record_id))
+            .collect()
+    };
+    assert_eq!(kinds("2020-03-19"), []);
+    assert_eq!(
+        kinds("2020-03-20"),
+        [(RecordKind::MountedPlateOrder, f.plate)]
+    );
+    assert_eq!(
+        kinds("2024-06-01"),
+        [
+            (RecordKind::MountedPlateOrder, f.plate),
+            (RecordKind::FormerOwnerContact, f.merete)
+        ]
+    );
+    let at = day("2029-03-10");
+    assert_eq!(
+        kinds("2029-03-10"),
+        [
+            (RecordKind::MountedPlateOrder, f.plate),
+            (RecordKind::FormerOwnerContact, f.merete),
+            (RecordKind::RejectedSublet, s.id),
+            (RecordKind::ClosedRequest, f.request),
+        ]
+    );
+
+    // Rules are editable, except the minutes'.
+    assert!(matches!(
+        retention::set_rule(&conn, RecordKind::Minutes, Some(12), ACTOR, now()),
+        Err(RetentionError::MinutesKept)
+    ));
+    let r = retention::set_rule(&conn, RecordKind::ClosedRequest, Some(48), ACTOR, now()).unwrap();
+    assert!(r.changed);
+    assert_eq!(r.default_months, Some(36));
+    assert_eq!(kinds("2029-03-10").len(), 3);
+    retention::set_rule(&conn, RecordKind::RejectedSublet, None, ACTOR, now()).unwrap();
+    assert_eq!(kinds("2029-03-10").len(), 2);
+    retention::reset_rule(&conn, RecordKind::RejectedSublet, ACTOR, now()).unwrap();
+    retention::reset_rule(&conn, RecordKind::ClosedRequest, ACTOR, now()).unwrap();
+    assert_eq!(kinds("2029-03-10").len(), 4);
+    let minutes_rule = retention::rule(&conn, RecordKind::Minutes).unwrap();
+    assert_eq!(minutes_rule.months, None);
+
+    let audit_before = andel_core::audit::count(&conn).unwrap();
+    let applied = retention::apply(&conn, at, ACTOR, now()).unwrap();
+    assert_eq!(applied.items.len(), 4);
+    assert_eq!(applied.people_deleted, 1, "the rejected subtenant goes too");
+    assert!(people::get(&conn, stranger).is_err());
+    let m = people::get(&conn, f.merete).unwrap();
+    assert_eq!(m.name, "Merete Vestergaard", "only the contact data goes");
+    assert_eq!((m.phone, m.email), (None, None));
+    assert_eq!(
+        plates::count(&conn).unwrap(),
+        1,
+        "only the proposed draft for Jakob is left"
+    );
+    assert!(requests::get(&conn, f.request, at).is_err());
+    assert_eq!(minutes::count(&conn).unwrap(), 3, "minutes are kept");
+    assert_eq!(andel_core::audit::count(&conn).unwrap(), audit_before + 5);
+    assert!(retention::due(&conn, at).unwrap().is_empty());
+    assert!(overview::overview(&conn, at)
+        .unwrap()
+        .retention_due
+        .is_empty());
+}
+
+fn open(path: &Path, passphrase: &str) -> Result<Vault, vault::Error> {
+    let mut options = OpenOptions::new("test");
+    options.read_only = true;
+    Vault::open(
+        path,
+        &Unlock::Passphrase(SecretString::from(passphrase.to_string())),
+        &options,
+        now(),
+    )
+}
+
+fn archive(dir: &Path) -> Vault {
+    let mut v = Vault::create(
+        &dir.join("lindehaven.andel"),
+        "A/B Lindehaven",
+        Country::DK,
+        quick_passphrase("gammel kode 2025"),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    // The association record exists already; the rest of the fixture goes in by hand.
+    let conn = v.conn();
+    let u = unit(conn, "4", "Lindevej 3", "2. tv.");
+    let p = person(conn, "Sofie Brinkmann", None, None);
+    let h = person(conn, "Henrik Dalsgaard", None, None);
+    ownership::start(
+        conn,
+        u,
+        p,
+        Some(day("2019-03-01")),
+        false,
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    roles::add(
+        conn,
+        h,
+        RoleKind::Chair,
+        Some(day("2020-05-01")),
+        Some(day("2026-03-01")),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    roles::add(
+        conn,
+        p,
+        RoleKind::Chair,
+        Some(day("2026-03-02")),
+        None,
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    v.save(now()).unwrap();
+    v
+}
+
+#[test]
+fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
+    require_tool("pdftotext");
+    let dir = tempfile::tempdir().unwrap();
+    let v = archive(dir.path());
+    let original = sha256(v.path());
+    let out = dir.path().join("lindehaven-2026.andel");
+
+    // Refusals first: they leave nothing behind.
+    assert!(matches!(
+        handover::handover(&v, v.path(), quick_passphrase("ny"), None, today(), now()),
+        Err(HandoverError::SameFile)
+    ));
+    assert!(matches!(
+        handover::handover(
+            &v,
+            &out,
+            quick_passphrase("gammel kode 2025"),
+            None,
+            today(),
+            now()
+        ),
+        Err(HandoverError::SamePassphrase)
+    ));
+    assert!(!out.exists());
+
+    let r = handover::handover(
+        &v,
+        &out,
+        quick_passphrase("ny kode 2026"),
+        None,
+        today(),
+        now(),
+    )
+    .unwrap();
+    assert!(r.verified);
+    assert_eq!(r.old_passphrase_refused, Some(true));
+    assert_eq!(r.file_name, "lindehaven-2026.andel");
+    assert_eq!(r.boards.incoming, ["Sofie Brinkmann (formand)"]);
+    assert_eq!(r.boards.outgoing, ["Henrik Dalsgaard (formand)"]);
+    assert_eq!(r.counts.units, 1);
+    assert_eq!(r.counts.people, 2);
+
+    // The new file: the new passphrase opens it, the old does not; the original is untouched.
+    let new = open(&out, "ny kode 2026").unwrap();
+    assert_eq!(new.summary().unwrap().counts, r.counts);
+    assert_eq!(
+        andel_core::audit::recent(new.conn(), 1).unwrap()[0].action,
+        "archive.handover"
+    );
+    assert!(matches!(
+        open(&out, "gammel kode 2025"),
+        Err(vault::Error::WrongPassphrase)
+    ));
+    assert_eq!(
+        sha256(v.path()),
+        original,
+        "the original file is not touched"
+    );
+    assert!(open(v.path(), "gammel kode 2025").is_ok());
+
+    // The receipt's SHA-256 is the file's, and the PDF says so.
+    assert_eq!(r.sha256, sha256(&out));
+    let receipt = dir.path().join("lindehaven-2026-receipt.pdf");
+    assert_eq!(Path::new(&r.receipt), receipt);
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .arg(&receipt)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "Kvittering for overdragelse af arkivet",
+        "A/B Lindehaven",
+        "14. marts 2026",
+        "Henrik Dalsgaard (formand)",
+        "Sofie Brinkmann (formand)",
+        "lindehaven-2026.andel",
+        r.sha256.as_str(),
+        "skyarkiv",
+        "databehandleraftalerne",
+    ] {
+        assert!(
+            flat.to_lowercase().contains(&needle.to_lowercase()),
+            "the receipt lacks {needle:?}:\n{text}"
+        );
+    }
+
+    // A second handover to the same name is refused; nothing is overwritten.
+    let sha = sha256(&out);
+    assert!(matches!(
+        handover::handover(&v, &out, quick_passphrase("tredje"), None, today(), now()),
+        Err(HandoverError::Exists(_))
+    ));
+    assert_eq!(sha256(&out), sha);
+}
+
+#[test]
+fn the_handover_to_the_new_members_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = archive(dir.path());
+    let a = crate::support::new_identity();
+    let b = crate::support::new_identity();
+    let out = dir.path().join("keys.andel");
+    let r = handover::handover(
+        &v,
+        &out,
+        Encryption::Recipients(vec![a.to_public(), b.to_public()]),
+        None,
+        today(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.encryption, "recipients");
+    assert_eq!(r.recipients, 2);
+    assert_eq!(r.old_passphrase_refused, Some(true));
+    let mut options = OpenOptions::new("test");
+    options.read_only = true;
+    let opened = Vault::open(&out, &Unlock::Identities(vec![b]), &options, now()).unwrap();
+    assert_eq!(opened.summary().unwrap().recipients, 2);
+    assert!(open(&out, "gammel kode 2025").is_err());
+}
