@@ -10,6 +10,7 @@ mod archive;
 mod common;
 mod handover;
 mod minutes;
+mod privacy;
 mod redact;
 mod register;
 mod requests;
@@ -88,6 +89,10 @@ enum Command {
         #[command(subcommand)]
         command: minutes::MinutesCommand,
     },
+    /// Write the privacy notice (GDPR Art. 13/14) as PDF and record its edition.
+    Notice(privacy::DocumentArgs),
+    /// Write the record of processing activities (GDPR Art. 30) as PDF.
+    Record(privacy::DocumentArgs),
     /// Find personal data in minutes (.txt, .md, .docx, .pdf).
     Detect(redact::DetectArgs),
     /// Write redacted minutes (.txt, .md, .html, .pdf); refused if the re-scan finds anything.
@@ -127,6 +132,8 @@ fn main() -> ExitCode {
         Command::Plates { command } => register::plates(command),
         Command::Overview(args) => register::overview(args),
         Command::Minutes { command } => minutes::run(command),
+        Command::Notice(args) => privacy::notice(args),
+        Command::Record(args) => privacy::record(args),
         Command::Detect(args) => redact::detect(args),
         Command::Redact(args) => redact::redact(args),
         Command::Verify(args) => redact::verify(args),

@@ -1,0 +1,84 @@
+//! `andel notice` and `andel record`: the privacy notice (Art. 13/14) and the record of
+//! processing activities (Art. 30) as PDF, in Danish, Norwegian, Swedish or English.
+//!
+//! `notice` issues the notice: when its content differs from the last edition in that language,
+//! a new version, effective today, is recorded in the archive (so it opens the archive for
+//! changes). `record` only reads.
+
+use std::path::PathBuf;
+
+use andel_core::association;
+use andel_core::document::Lang;
+use andel_core::privacy::{self, notice, record};
+use andel_core::vault::Vault;
+use clap::Args;
+
+use crate::common::{self, CliError, CliResult, VaultArgs};
+use crate::minutes::today;
+
+impl From<privacy::Error> for CliError {
+    fn from(e: privacy::Error) -> CliError {
+        CliError::coded(e.code(), e.to_string())
+    }
+}
+
+fn lang_arg(text: &str) -> Result<Lang, String> {
+    text.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+/// The options of `andel notice` and `andel record`.
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    #[command(flatten)]
+    pub vault: VaultArgs,
+    /// The language: da, nb, sv or en (any of them, whatever the association's country).
+    /// Without it, the association's own language.
+    #[arg(long, value_name = "da|nb|sv|en", value_parser = lang_arg)]
+    pub lang: Option<Lang>,
+    /// Where to write the PDF; it is written whole or not at all.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+fn language(args: &DocumentArgs, vault: &Vault) -> CliResult<Lang> {
+    Ok(match args.lang {
+        Some(l) => l,
+        None => Lang::of_country(association::get(vault.conn())?.country),
+    })
+}
+
+/// `andel notice`: writes the privacy notice and records its edition.
+pub fn notice(args: DocumentArgs) -> CliResult {
+    let mut vault = common::open_for_change(&args.vault)?;
+    let lang = language(&args, &vault)?;
+    let actor = vault.actor().to_string();
+    let now = common::now();
+    let before = notice::prepare(vault.conn(), lang, today(), now)?;
+    let issued = notice::issue(vault.conn(), lang, today(), &actor, now)?;
+    // The PDF first: if it cannot be written, the edition is not kept either.
+    common::write_pdf(&args.out, &issued.document)?;
+    let date = issued.effective_on.format("%Y-%m-%d");
+    if before.issued {
+        common::say(format!(
+            "Version {} ({}), effective {date}: unchanged since it was issued.",
+            issued.version,
+            lang.code()
+        ));
+    } else {
+        vault.save(now)?;
+        common::say(format!(
+            "Issued version {} ({}), effective {date}; the archive records the edition.",
+            issued.version,
+            lang.code()
+        ));
+    }
+    Ok(())
+}
+
+/// `andel record`: writes the record of processing activities.
+pub fn record(args: DocumentArgs) -> CliResult {
+    let vault = common::open_read_only(&args.vault)?;
+    let lang = language(&args, &vault)?;
+    let doc = record::record(vault.conn(), lang, today(), common::now())?;
+    common::write_pdf(&args.out, &doc)
+}

@@ -1,0 +1,240 @@
+//! `andel notice` and `andel record` end to end: the real binary on a real archive, the exact
+//! command shapes, the PDFs checked with pdftotext and qpdf, the notice's edition kept in the
+//! archive, and usage errors (exit 2) that leave no file behind.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use sha2::{Digest, Sha256};
+
+struct Archive {
+    dir: tempfile::TempDir,
+}
+
+impl Archive {
+    fn new(country: &str) -> Archive {
+        let a = Archive {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        a.ok(&[
+            "init",
+            "--vault",
+            "v.andel",
+            "--association",
+            "A/B Rønnebærhaven",
+            "--country",
+            country,
+        ]);
+        a.ok(&[
+            "orgs",
+            "add",
+            "--vault",
+            "v.andel",
+            "--name",
+            "Gårdmand Sørensen ApS",
+            "--kind",
+            "caretaker",
+            "--dpa-signed",
+            "2025-06-01",
+        ]);
+        a.ok(&[
+            "orgs",
+            "add",
+            "--vault",
+            "v.andel",
+            "--name",
+            "Nyhedsposten Inc.",
+            "--kind",
+            "newsletter",
+            "--dpa-signed",
+            "2025-02-01",
+            "--third-country",
+            "US",
+            "--safeguard",
+            "Standard contractual clauses (2021/914)",
+        ]);
+        a
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_andel"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("ANDEL_PASSPHRASE", "correct horse battery staple")
+            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
+            .env("ANDEL_ACTOR", "Katrine Hvidberg")
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "andel {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+fn sha(path: &Path) -> String {
+    hex(&Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", path.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn qpdf_ok(path: &Path) {
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "qpdf --check {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
+    let a = Archive::new("DK");
+    for (lang, title, version) in [
+        ("da", "Privatlivspolitik for A/B Rønnebærhaven", "Version 1"),
+        (
+            "nb",
+            "Personvernerklæring for A/B Rønnebærhaven",
+            "Versjon 1",
+        ),
+        ("sv", "Integritetspolicy för A/B Rønnebærhaven", "Version 1"),
+        ("en", "Privacy notice of A/B Rønnebærhaven", "Version 1"),
+    ] {
+        let file = format!("notice-{lang}.pdf");
+        let said = a.ok(&[
+            "notice", "--vault", "v.andel", "--lang", lang, "--out", &file,
+        ]);
+        assert!(said.contains("Issued version 1"), "{said}");
+        let path = a.path(&file);
+        qpdf_ok(&path);
+        let text = pdf_text(&path);
+        assert!(text.contains(title), "{lang}: {text}");
+        assert!(text.contains(version), "{lang}");
+        assert!(text.contains("Gårdmand Sørensen ApS"), "{lang}");
+        assert!(text.contains("Nyhedsposten Inc."), "{lang}");
+        assert!(text.contains("Carl Jacobsens Vej 35"), "{lang}");
+    }
+    // The same content again: the same version, and the archive is not rewritten.
+    let before = sha(&a.path("v.andel"));
+    let said = a.ok(&[
+        "notice",
+        "--vault",
+        "v.andel",
+        "--lang",
+        "da",
+        "--out",
+        "again.pdf",
+    ]);
+    assert!(said.contains("Version 1 (da)"), "{said}");
+    assert!(said.contains("unchanged"), "{said}");
+    assert_eq!(sha(&a.path("v.andel")), before);
+    // A new organisation changes the content: version 2.
+    a.ok(&[
+        "orgs",
+        "add",
+        "--vault",
+        "v.andel",
+        "--name",
+        "Skyboks A/S",
+        "--kind",
+        "cloud",
+    ]);
+    let said = a.ok(&[
+        "notice", "--vault", "v.andel", "--lang", "da", "--out", "v2.pdf",
+    ]);
+    assert!(said.contains("Issued version 2"), "{said}");
+    assert!(pdf_text(&a.path("v2.pdf")).contains("Version 2"));
+}
+
+#[test]
+fn record_writes_the_art30_record_without_changing_the_archive() {
+    let a = Archive::new("NO");
+    let before = sha(&a.path("v.andel"));
+    a.ok(&[
+        "record",
+        "--vault",
+        "v.andel",
+        "--lang",
+        "nb",
+        "--out",
+        "record.pdf",
+    ]);
+    assert_eq!(sha(&a.path("v.andel")), before);
+    let path = a.path("record.pdf");
+    qpdf_ok(&path);
+    let text = pdf_text(&path);
+    for needle in [
+        "Protokoll over behandlingsaktiviteter",
+        "Gårdmand Sørensen ApS",
+        "Standard contractual clauses (2021/914)",
+        "Sikkerhetstiltak",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing:\n{text}");
+    }
+    // Without --lang: the association's own language.
+    a.ok(&["record", "--vault", "v.andel", "--out", "own.pdf"]);
+    assert!(pdf_text(&a.path("own.pdf")).contains("Protokoll over behandlingsaktiviteter"));
+}
+
+#[test]
+fn a_bad_language_is_a_usage_error_and_writes_nothing() {
+    let a = Archive::new("SE");
+    let out = a.run(&[
+        "notice", "--vault", "v.andel", "--lang", "fi", "--out", "x.pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use da, nb, sv or en"));
+    assert!(!a.path("x.pdf").exists());
+}
+
+#[test]
+fn an_unwritable_output_fails_cleanly_and_keeps_no_edition() {
+    let a = Archive::new("DK");
+    let before = sha(&a.path("v.andel"));
+    let out = a.run(&[
+        "notice",
+        "--vault",
+        "v.andel",
+        "--lang",
+        "da",
+        "--out",
+        "no-such-folder/notice.pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!a.path("no-such-folder").exists());
+    assert_eq!(sha(&a.path("v.andel")), before);
+    // The next notice is still version 1.
+    let said = a.ok(&[
+        "notice", "--vault", "v.andel", "--lang", "da", "--out", "n.pdf",
+    ]);
+    assert!(said.contains("Issued version 1"), "{said}");
+}
