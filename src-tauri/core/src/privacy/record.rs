@@ -94,7 +94,7 @@ pub fn record(
                 if transfers.is_empty() {
                     none
                 } else {
-                    transfers.join("; ")
+                    transfers.join("\n")
                 },
             ),
             (

@@ -232,7 +232,7 @@ pub(crate) fn recipient_text(
     let text = if parts.is_empty() {
         labels(lang).none.to_string()
     } else {
-        parts.join("; ")
+        parts.join("\n")
     };
     (text, transfers)
 }
@@ -284,7 +284,7 @@ pub fn purposes(conn: &Connection, lang: Lang) -> Result<Vec<Block>, Error> {
         let (recipients, transfers) = recipient_text(&a, &orgs, lang);
         rows.push((l.recipients.to_string(), recipients));
         if !transfers.is_empty() {
-            rows.push((l.transfers.to_string(), transfers.join("; ")));
+            rows.push((l.transfers.to_string(), transfers.join("\n")));
         }
         if !a.text.retention.is_empty() {
             rows.push((l.retention.to_string(), a.text.retention.clone()));
