@@ -255,7 +255,7 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
         (
             "ownerships",
             "SELECT count(*) FROM ownership WHERE person_id = ?1",
-            "Which unit was owned from when to when stays, under the placeholder: transfers of shares are accounting records the association must keep (bookkeeping law: 5 years in Denmark and Norway, 7 in Sweden).",
+            "Which unit was owned from when to when stays, under the placeholder: it is the unit's history in the association's records of its shares, and transfers of shares are accounting records the association must keep (bookkeeping law: 5 years in Denmark and Norway, 7 in Sweden).",
         ),
         (
             "sublets",

@@ -523,22 +523,13 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
         )
         .to_string()
     } else {
-        format!(
-            "{} ({})",
-            lang.pick(
-                "Sletning efter opbevaringsreglerne er gennemført",
-                "Sletting etter oppbevaringsreglene er gjennomført",
-                "Gallring enligt bevarandereglerna är gjord",
-                "Retention sweep done",
-            ),
-            lang.pick(
-                "ved overdragelsen var {n} poster forfaldne",
-                "ved overleveringen var {n} poster forfalt",
-                "vid överlämningen var {n} poster förfallna",
-                "{n} records were past their retention at the handover",
-            )
-            .replace("{n}", &r.retention_due.to_string())
+        lang.pick(
+            "De {n} poster, der ved overdragelsen var forfaldne efter opbevaringsreglerne, er slettet.",
+            "De {n} postene som ved overleveringen var forfalt etter oppbevaringsreglene, er slettet.",
+            "De {n} poster som vid överlämningen var förfallna enligt bevarandereglerna är gallrade.",
+            "The {n} records past their retention at the handover have been deleted.",
         )
+        .replace("{n}", &r.retention_due.to_string())
     };
     d.blocks.push(Block::Checklist {
         items: vec![

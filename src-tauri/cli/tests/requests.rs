@@ -1,0 +1,386 @@
+//! `andel requests`, `erase`, `retention` and `handover` end to end: the real binary on the demo
+//! archive, checking the exact command shapes, JSON output and exit codes, and that refused or
+//! dry-run commands leave the archive's bytes untouched.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+const DEMO: &str = "demo-andel-2026";
+
+struct Demo {
+    dir: tempfile::TempDir,
+}
+
+impl Demo {
+    fn new() -> Demo {
+        let d = Demo {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let out = d.run(&["demo", "--vault", "d.andel"], &[]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        d
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_andel"));
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env("ANDEL_PASSPHRASE", DEMO)
+            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
+            .env("ANDEL_ACTOR", "Katrine Hvidberg")
+            .env_remove("ANDEL_NEW_PASSPHRASE");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    }
+
+    /// `andel WORDS --vault d.andel REST`.
+    fn on(&self, words: &[&str], rest: &[&str]) -> Output {
+        let mut args = words.to_vec();
+        args.extend(["--vault", "d.andel"]);
+        args.extend(rest);
+        self.run(&args, &[])
+    }
+
+    fn ok(&self, words: &[&str], rest: &[&str]) -> String {
+        let out = self.on(words, rest);
+        assert!(
+            out.status.success(),
+            "andel {words:?} {rest:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, words: &[&str], rest: &[&str]) -> Value {
+        let mut rest = rest.to_vec();
+        rest.push("--json");
+        serde_json::from_str(&self.ok(words, &rest)).unwrap()
+    }
+
+    fn sha(&self, name: &str) -> String {
+        sha256(&self.path(name))
+    }
+}
+
+fn sha256(path: &Path) -> String {
+    Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().unwrap()
+}
+
+fn days_ago(n: i64) -> String {
+    (chrono::Local::now().date_naive() - chrono::Duration::days(n))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (make deps: poppler-utils)");
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn requests_add_list_extend_with_the_exact_shapes() {
+    let d = Demo::new();
+    let r = d.json(
+        &["requests", "add"],
+        &[
+            "--kind",
+            "erasure",
+            "--person-name",
+            "Tove Lindqvist",
+            "--received",
+            "2026-01-31",
+        ],
+    );
+    assert_eq!(r["due"], "2026-02-28");
+    assert_eq!(r["kind"], "erasure");
+    assert_eq!(r["person_id"], Value::Null, "not in the register");
+    let first = r["id"].as_u64().unwrap();
+
+    let recent = days_ago(3);
+    let r = d.json(
+        &["requests", "add"],
+        &[
+            "--kind",
+            "access",
+            "--person-name",
+            "Lars Sandvad",
+            "--received",
+            &recent,
+        ],
+    );
+    assert!(r["person_id"].is_u64(), "linked to the register");
+    let id = r["id"].as_u64().unwrap().to_string();
+    let list = d.json(&["requests", "list"], &[]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["id"], first, "the overdue one first");
+    assert!(list[0]["days_left"].as_i64().unwrap() < 0);
+    for r in list {
+        for key in [
+            "id",
+            "kind",
+            "received_on",
+            "due",
+            "status",
+            "requester_name",
+        ] {
+            assert!(r.get(key).is_some(), "a listed request lacks {key}");
+        }
+    }
+
+    // Bad input: a usage error (2) or the user must act (1); the archive is unchanged.
+    let before = d.sha("d.andel");
+    let bad_kind = d.on(
+        &["requests", "add"],
+        &[
+            "--kind",
+            "complaint",
+            "--person-name",
+            "X",
+            "--received",
+            "2026-01-01",
+        ],
+    );
+    assert_eq!(code(&bad_kind), 2);
+    let three = d.on(
+        &["requests", "extend", &id],
+        &["--months", "3", "--reason", "x"],
+    );
+    assert_eq!(code(&three), 1);
+    let late = d.on(
+        &["requests", "extend", &first.to_string()],
+        &["--months", "1", "--reason", "Mange sager"],
+    );
+    assert_eq!(code(&late), 1);
+    assert!(String::from_utf8_lossy(&late.stderr).contains("before it"));
+    assert_eq!(d.sha("d.andel"), before);
+
+    d.ok(
+        &["requests", "extend", &id],
+        &["--months", "2", "--reason", "Mange referater at gennemgå"],
+    );
+    let list = d.json(&["requests", "list"], &[]);
+    let r = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"].as_u64().map(|n| n.to_string()) == Some(id.clone()))
+        .unwrap()
+        .clone();
+    assert_eq!(r["extension_reason"], "Mange referater at gennemgå");
+    assert_eq!(r["due"], r["extended_to"]);
+    let again = d.on(
+        &["requests", "extend", &id],
+        &["--months", "1", "--reason", "x"],
+    );
+    assert_eq!(code(&again), 1);
+}
+
+#[test]
+fn the_access_reply_is_written_as_pdf_and_json() {
+    let d = Demo::new();
+    let r = d.json(
+        &["requests", "add"],
+        &[
+            "--kind",
+            "access",
+            "--person-name",
+            "Lars Sandvad",
+            "--received",
+            &days_ago(1),
+        ],
+    );
+    let id = r["id"].to_string();
+    let before = d.sha("d.andel");
+    d.ok(
+        &["requests", "reply", &id],
+        &["--out", "svar.pdf", "--json-export", "svar.json"],
+    );
+    assert_eq!(d.sha("d.andel"), before, "a reply changes nothing");
+    let json: Value = serde_json::from_slice(&std::fs::read(d.path("svar.json")).unwrap()).unwrap();
+    assert_eq!(json["format"], "andel.access-reply/1");
+    assert_eq!(json["person"]["name"], "Lars Sandvad");
+    assert_eq!(json["ownerships"][0]["unit_number"], "12");
+    let mentions = json["minutes_mentions"].as_array().unwrap();
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        let excerpt = m["excerpt"].as_str().unwrap();
+        assert!(excerpt.contains("Sandvad"), "{excerpt}");
+        assert!(excerpt.contains("[navn]"), "{excerpt}");
+    }
+    let text = pdftotext(&d.path("svar.pdf"));
+    for needle in [
+        "Svar på din anmodning om indsigt",
+        "Lars Sandvad",
+        "Kastanjevej 4",
+        "Omtale i referater",
+        "Datatilsynet",
+    ] {
+        assert!(text.contains(needle), "the reply lacks {needle:?}");
+    }
+    // An existing file is not overwritten.
+    let out = d.on(&["requests", "reply", &id], &["--out", "svar.pdf"]);
+    assert_eq!(code(&out), 1);
+    let missing = d.on(&["requests", "reply", "999"], &["--out", "x.pdf"]);
+    assert_eq!(code(&missing), 1);
+    assert!(!d.path("x.pdf").exists());
+}
+
+#[test]
+fn erase_explains_first_and_keeps_the_history() {
+    let d = Demo::new();
+    let before = d.sha("d.andel");
+    let dry = d.json(
+        &["erase"],
+        &["--person-name", "Freja Wedelsted", "--dry-run"],
+    );
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(d.sha("d.andel"), before, "--dry-run wrote the archive");
+    let kept: Vec<&str> = dry["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["key"].as_str().unwrap())
+        .collect();
+    assert!(
+        kept.contains(&"minutes") && kept.contains(&"ownerships"),
+        "{kept:?}"
+    );
+
+    let current = d.on(&["erase"], &["--person-name", "Lars Sandvad"]);
+    assert_eq!(code(&current), 1);
+    assert!(String::from_utf8_lossy(&current.stderr).contains("still connected"));
+    let unknown = d.on(&["erase"], &["--person-name", "Ingen Sådan"]);
+    assert_eq!(code(&unknown), 1);
+    assert_eq!(d.sha("d.andel"), before);
+
+    let done = d.json(&["erase"], &["--person-name", "Freja Wedelsted"]);
+    assert_eq!(done["dry_run"], false);
+    let placeholder = done["placeholder"].as_str().unwrap().to_string();
+    assert!(placeholder.starts_with("Slettet person #"));
+    let former = d.ok(&["people", "list"], &["--former"]);
+    assert!(!former.contains("Freja Wedelsted"));
+    assert!(former.contains(&placeholder));
+}
+
+#[test]
+fn retention_due_and_apply_needs_yes() {
+    let d = Demo::new();
+    let due = d.json(&["retention", "due"], &[]);
+    let due = due.as_array().unwrap();
+    assert!(
+        !due.is_empty(),
+        "the demo has former owners past five years"
+    );
+    for i in due {
+        for key in ["kind", "record_id", "since", "due_on", "text"] {
+            assert!(i.get(key).is_some(), "a due item lacks {key}");
+        }
+    }
+    let before = d.sha("d.andel");
+    let refused = d.on(&["retention", "apply"], &[]);
+    assert_eq!(code(&refused), 2);
+    assert_eq!(d.sha("d.andel"), before);
+    let applied = d.json(&["retention", "apply"], &["--yes"]);
+    assert_eq!(applied["items"].as_array().unwrap().len(), due.len());
+    assert_eq!(d.json(&["retention", "due"], &[]), Value::Array(vec![]));
+    let rules = d.json(&["retention", "rules"], &[]);
+    assert_eq!(rules.as_array().unwrap().len(), 5);
+    d.ok(&["retention", "set", "closed_request", "48"], &[]);
+    let minutes = d.on(&["retention", "set", "minutes", "12"], &[]);
+    assert_eq!(code(&minutes), 1);
+}
+
+#[test]
+fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
+    let d = Demo::new();
+    let original = d.sha("d.andel");
+    // No new passphrase and no terminal: the user must act, nothing is written.
+    let none = d.on(&["handover"], &["--out", "ny.andel"]);
+    assert_eq!(code(&none), 1);
+    assert!(!d.path("ny.andel").exists());
+
+    let out = d.run(
+        &["handover", "--vault", "d.andel", "--out", "ny.andel"],
+        &[("ANDEL_NEW_PASSPHRASE", "bestyrelsen 2027")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let sha = d.sha("ny.andel");
+    assert!(stdout.contains(&sha), "the printed SHA-256 is the file's");
+    assert_eq!(d.sha("d.andel"), original, "the original is not touched");
+    assert!(d.path("ny-receipt.pdf").exists());
+    let receipt = pdftotext(&d.path("ny-receipt.pdf"));
+    assert!(receipt.contains(&sha), "the receipt carries the SHA-256");
+    assert!(receipt.contains("ny.andel"));
+    assert!(receipt.contains("Kvittering for overdragelse af arkivet"));
+
+    // The new passphrase opens the new file, the old one does not.
+    let new = d.run(
+        &["info", "--vault", "ny.andel", "--json"],
+        &[("ANDEL_PASSPHRASE", "bestyrelsen 2027")],
+    );
+    assert!(
+        new.status.success(),
+        "{}",
+        String::from_utf8_lossy(&new.stderr)
+    );
+    let info: Value = serde_json::from_slice(&new.stdout).unwrap();
+    assert_eq!(info["fingerprint"], sha);
+    assert_eq!(info["counts"]["units"], 40);
+    let old = d.run(&["info", "--vault", "ny.andel"], &[]);
+    assert_eq!(code(&old), 1);
+
+    // Again to the same file: refused, nothing overwritten.
+    let again = d.run(
+        &["handover", "--vault", "d.andel", "--out", "ny.andel"],
+        &[("ANDEL_NEW_PASSPHRASE", "en tredje")],
+    );
+    assert_eq!(code(&again), 1);
+    assert_eq!(d.sha("ny.andel"), sha);
+    let bad_key = d.run(
+        &[
+            "handover",
+            "--vault",
+            "d.andel",
+            "--out",
+            "k.andel",
+            "--recipient",
+            "age1notakey",
+        ],
+        &[],
+    );
+    assert_eq!(code(&bad_key), 1);
+    assert!(!d.path("k.andel").exists());
+}
