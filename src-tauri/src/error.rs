@@ -63,6 +63,7 @@ coded!(
     andel_core::minutes::Error,
     andel_core::register::plates_order::Error,
     andel_core::document::Error,
+    andel_core::privacy::Error,
 );
 
 impl From<andel_core::store::SqlError> for IpcError {

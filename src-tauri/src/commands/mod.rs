@@ -4,4 +4,5 @@ pub mod app;
 pub mod archive;
 pub mod documents;
 pub mod minutes;
+pub mod privacy;
 pub mod register;

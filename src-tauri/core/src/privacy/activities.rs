@@ -114,7 +114,7 @@ impl std::str::FromStr for LegalBasis {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum Field {
+pub enum ActivityField {
     Name,
     Purpose,
     LegalBasis,
@@ -127,30 +127,30 @@ pub enum Field {
     Source,
 }
 
-impl Field {
-    pub const TEXTS: [Field; 8] = [
-        Field::Name,
-        Field::Purpose,
-        Field::LegitimateInterest,
-        Field::DataCategories,
-        Field::SubjectCategories,
-        Field::OtherRecipients,
-        Field::Retention,
-        Field::Source,
+impl ActivityField {
+    pub const TEXTS: [ActivityField; 8] = [
+        ActivityField::Name,
+        ActivityField::Purpose,
+        ActivityField::LegitimateInterest,
+        ActivityField::DataCategories,
+        ActivityField::SubjectCategories,
+        ActivityField::OtherRecipients,
+        ActivityField::Retention,
+        ActivityField::Source,
     ];
 
     fn column(self) -> &'static str {
         match self {
-            Field::Name => "name",
-            Field::Purpose => "purpose",
-            Field::LegalBasis => "legal_basis",
-            Field::LegitimateInterest => "legitimate_interest",
-            Field::DataCategories => "data_categories",
-            Field::SubjectCategories => "subject_categories",
-            Field::RecipientKinds => "recipient_kinds",
-            Field::OtherRecipients => "other_recipients",
-            Field::Retention => "retention",
-            Field::Source => "source",
+            ActivityField::Name => "name",
+            ActivityField::Purpose => "purpose",
+            ActivityField::LegalBasis => "legal_basis",
+            ActivityField::LegitimateInterest => "legitimate_interest",
+            ActivityField::DataCategories => "data_categories",
+            ActivityField::SubjectCategories => "subject_categories",
+            ActivityField::RecipientKinds => "recipient_kinds",
+            ActivityField::OtherRecipients => "other_recipients",
+            ActivityField::Retention => "retention",
+            ActivityField::Source => "source",
         }
     }
 }
@@ -188,7 +188,7 @@ pub struct Activity {
     /// The texts in the language asked for.
     pub text: ActivityText,
     /// The fields that hold the board's own wording or choice rather than the built-in default.
-    pub edited: Vec<Field>,
+    pub edited: Vec<ActivityField>,
     pub updated_at: String,
 }
 
@@ -274,274 +274,274 @@ fn bookkeeping_years(country: Country) -> u32 {
 
 /// The built-in text of a default activity's field, in a language, for a country. `None` where
 /// the field has no text (no legitimate interest for a contract, no other recipients).
-pub fn builtin(key: &str, field: Field, lang: Lang, country: Country) -> Option<String> {
+pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) -> Option<String> {
     let p = |da: &str, nb: &str, sv: &str, en: &str| Some(lang.pick(da, nb, sv, en).to_string());
     let years = bookkeeping_years(country);
     let id = national_id(lang, country);
     match (key, field) {
-        ("members", Field::Name) => p(
+        ("members", ActivityField::Name) => p(
             "Administration af andelshavere og medlemskab",
             "Administrasjon av andelseiere og medlemskap",
             "Administration av medlemmar och bostadsrätter",
             "Owner and member administration",
         ),
-        ("members", Field::Purpose) => p(
+        ("members", ActivityField::Purpose) => p(
             "At føre foreningens fortegnelse over lejligheder og andelshavere, indkalde til generalforsamling, opkræve boligafgift gennem administrator og håndtere køb og salg af andele.",
             "Å føre oversikten over leiligheter og andelseiere, kalle inn til generalforsamling, kreve inn felleskostnader gjennom forretningsfører og håndtere kjøp og salg av andeler.",
             "Att föra föreningens medlems- och lägenhetsförteckning, kalla till föreningsstämma, ta ut årsavgiften genom förvaltaren och hantera överlåtelser av bostadsrätter.",
             "To keep the association's register of units and owners, call general meetings, collect the monthly charge through the administrator and handle the sale and purchase of shares.",
         ),
-        ("members", Field::DataCategories) => Some(match lang {
+        ("members", ActivityField::DataCategories) => Some(match lang {
             Lang::Da => format!("Navn, lejlighed og adresse, telefonnummer og e-mailadresse, datoer for indflytning og fraflytning, medejere og betalingsforhold, som administrator oplyser. Bestyrelsens register rummer ingen {id}."),
             Lang::Nb => format!("Navn, leilighet og adresse, telefonnummer og e-postadresse, datoer for innflytting og utflytting, medeiere og betalingsforhold som forretningsfører oppgir. Styrets register inneholder ingen {id}."),
             Lang::Sv => format!("Namn, lägenhet och adress, telefonnummer och e-postadress, datum för inflyttning och avflyttning, delägare och betalningar som förvaltaren uppger. Styrelsens register innehåller inga {id}."),
             Lang::En => format!("Name, unit and address, phone number and e-mail address, dates of moving in and out, co-owners, and payment matters the administrator reports. The board's register holds no {id}."),
         }),
-        ("members", Field::SubjectCategories) => p(
+        ("members", ActivityField::SubjectCategories) => p(
             "Andelshavere og tidligere andelshavere, medejere og deres kontaktpersoner",
             "Andelseiere og tidligere andelseiere, medeiere og deres kontaktpersoner",
             "Medlemmar och tidigare medlemmar, delägare och deras kontaktpersoner",
             "Owners (members) and former owners, co-owners and their contact persons",
         ),
-        ("members", Field::Retention) => Some(match lang {
+        ("members", ActivityField::Retention) => Some(match lang {
             Lang::Da => format!("Så længe du er andelshaver. Dine kontaktoplysninger slettes 5 år efter fraflytning. Regnskabsmateriale opbevares i {years} år efter regnskabsårets udløb efter bogføringsreglerne."),
             Lang::Nb => format!("Så lenge du er andelseier. Kontaktopplysningene dine slettes 5 år etter utflytting. Regnskapsmateriale oppbevares i {years} år etter regnskapsårets slutt etter bokføringsreglene."),
             Lang::Sv => format!("Så länge du är medlem. Dina kontaktuppgifter raderas 5 år efter avflyttning. Räkenskapsinformation sparas i {years} år efter räkenskapsårets slut enligt bokföringsreglerna."),
             Lang::En => format!("As long as you are an owner. Your contact details are deleted 5 years after you move out. Accounting records are kept for {years} years after the end of the financial year, as bookkeeping rules require."),
         }),
-        ("members", Field::Source) => p(
+        ("members", ActivityField::Source) => p(
             "Dig selv, da du købte andelen, og administrators beboerliste, som bestyrelsen får tilsendt med jævne mellemrum.",
             "Deg selv da du kjøpte andelen, og forretningsførerens beboerliste, som styret får tilsendt jevnlig.",
             "Dig själv när du köpte bostadsrätten, och förvaltarens boendeförteckning, som styrelsen får regelbundet.",
             "You, when you bought your share, and the administrator's resident list, which the board receives regularly.",
         ),
 
-        ("sublets", Field::Name) => p("Fremleje", "Utleie (fremleie)", "Andrahandsupplåtelse", "Sublets"),
-        ("sublets", Field::Purpose) => p(
+        ("sublets", ActivityField::Name) => p("Fremleje", "Utleie (fremleie)", "Andrahandsupplåtelse", "Sublets"),
+        ("sublets", ActivityField::Purpose) => p(
             "At behandle ansøgninger om fremleje, træffe og dokumentere bestyrelsens beslutning og holde øje med, hvornår en godkendt fremleje udløber.",
             "Å behandle søknader om utleie, treffe og dokumentere styrets vedtak og følge med på når en godkjent utleieperiode går ut.",
             "Att pröva ansökningar om andrahandsupplåtelse, fatta och dokumentera styrelsens beslut och bevaka när ett tillstånd löper ut.",
             "To handle applications to sublet, make and document the board's decision and keep track of when an approved sublet ends.",
         ),
-        ("sublets", Field::DataCategories) => p(
+        ("sublets", ActivityField::DataCategories) => p(
             "Navn og kontaktoplysninger på andelshaver og fremlejetager, perioden, begrundelsen for fremlejen og bestyrelsens beslutning.",
             "Navn og kontaktopplysninger til andelseier og leietaker, perioden, begrunnelsen for utleien og styrets vedtak.",
             "Namn och kontaktuppgifter för bostadsrättshavaren och andrahandshyresgästen, perioden, skälen för upplåtelsen och styrelsens beslut.",
             "Names and contact details of the owner and the subtenant, the period, the reason for the sublet and the board's decision.",
         ),
-        ("sublets", Field::SubjectCategories) => p(
+        ("sublets", ActivityField::SubjectCategories) => p(
             "Andelshavere, der fremlejer, og fremlejetagere",
             "Andelseiere som leier ut, og leietakere",
             "Bostadsrättshavare som upplåter i andra hand och andrahandshyresgäster",
             "Owners who sublet, and subtenants",
         ),
-        ("sublets", Field::Retention) => p(
+        ("sublets", ActivityField::Retention) => p(
             "Så længe fremlejen varer og 5 år efter, at den er slut.",
             "Så lenge utleien varer og 5 år etter at den er slutt.",
             "Så länge upplåtelsen pågår och 5 år efter att den har upphört.",
             "For as long as the sublet lasts and 5 years after it ends.",
         ),
-        ("sublets", Field::Source) => p(
+        ("sublets", ActivityField::Source) => p(
             "Andelshaverens ansøgning.",
             "Andelseierens søknad.",
             "Bostadsrättshavarens ansökan.",
             "The owner's application.",
         ),
 
-        ("name_plates", Field::Name) => p("Navneskilte", "Navneskilt", "Namnskyltar", "Name plates"),
-        ("name_plates", Field::Purpose) => p(
+        ("name_plates", ActivityField::Name) => p("Navneskilte", "Navneskilt", "Namnskyltar", "Name plates"),
+        ("name_plates", ActivityField::Purpose) => p(
             "At få lavet og sat navneskilte op på postkasse, dørtelefon og dør, når nogen flytter ind. Viceværten bestiller skiltene hos gravøren og sætter dem op.",
             "Å få laget og satt opp navneskilt på postkasse, ringetablå og dør når noen flytter inn. Vaktmesteren bestiller skiltene hos gravøren og setter dem opp.",
             "Att få namnskyltar gjorda och uppsatta på brevlåda, porttelefon och dörr när någon flyttar in. Fastighetsskötaren beställer skyltarna hos gravören och sätter upp dem.",
             "To have name plates made and mounted on the letterbox, entry phone and door when someone moves in. The caretaker orders them from the engraver and mounts them.",
         ),
-        ("name_plates", Field::LegitimateInterest) => p(
+        ("name_plates", ActivityField::LegitimateInterest) => p(
             "At post, bud og redningstjeneste kan finde beboerne, og at opgangene er ordentligt skiltet.",
             "At post, bud og nødetater finner fram til beboerne, og at oppgangene er ordentlig skiltet.",
             "Att post, bud och räddningstjänst hittar de boende och att trapphusen är ordentligt skyltade.",
             "That post, deliveries and emergency services can find residents, and that the stairwells are properly signed.",
         ),
-        ("name_plates", Field::DataCategories) => p(
+        ("name_plates", ActivityField::DataCategories) => p(
             "Lejligheden og teksten på skiltet (som regel beboernes navne). Intet andet.",
             "Leiligheten og teksten på skiltet (som regel beboernes navn). Ikke noe annet.",
             "Lägenheten och texten på skylten (oftast de boendes namn). Inget annat.",
             "The unit and the text on the plate (usually the residents' names). Nothing else.",
         ),
-        ("name_plates", Field::SubjectCategories) => p(
+        ("name_plates", ActivityField::SubjectCategories) => p(
             "Beboere, der flytter ind eller skifter navn",
             "Beboere som flytter inn eller bytter navn",
             "Boende som flyttar in eller byter namn",
             "Residents who move in or change their name",
         ),
-        ("name_plates", Field::Retention) => p(
+        ("name_plates", ActivityField::Retention) => p(
             "Bestillingen gemmes et år efter, at skiltet er sat op. Skiltet tages ned, når du flytter.",
             "Bestillingen lagres et år etter at skiltet er satt opp. Skiltet tas ned når du flytter.",
             "Beställningen sparas ett år efter att skylten satts upp. Skylten tas ned när du flyttar.",
             "The order is kept for a year after the plate is mounted. The plate comes down when you move out.",
         ),
-        ("name_plates", Field::Source) => p(
+        ("name_plates", ActivityField::Source) => p(
             "Dig selv eller administrators meddelelse om en ny andelshaver.",
             "Deg selv eller forretningsførerens melding om en ny andelseier.",
             "Dig själv eller förvaltarens besked om en ny medlem.",
             "You, or the administrator's notice of a new owner.",
         ),
 
-        ("minutes_archive", Field::Name) => p(
+        ("minutes_archive", ActivityField::Name) => p(
             "Referatarkivet (foreningens historie)",
             "Protokollarkivet (borettslagets historie)",
             "Protokollarkivet (föreningens historia)",
             "The minutes archive (the association's history)",
         ),
-        ("minutes_archive", Field::Purpose) => p(
+        ("minutes_archive", ActivityField::Purpose) => p(
             "At opbevare referater fra generalforsamlinger og bestyrelsesmøder, som dokumenterer foreningens beslutninger, og at offentliggøre dem i en udgave uden personoplysninger.",
             "Å oppbevare protokoller fra generalforsamlinger og styremøter, som dokumenterer borettslagets vedtak, og å publisere dem i en utgave uten personopplysninger.",
             "Att bevara protokoll från föreningsstämmor och styrelsemöten, som dokumenterar föreningens beslut, och att publicera dem i en version utan personuppgifter.",
             "To keep the minutes of general meetings and board meetings, which document the association's decisions, and to publish them in a version without personal data.",
         ),
-        ("minutes_archive", Field::LegitimateInterest) => p(
+        ("minutes_archive", ActivityField::LegitimateInterest) => p(
             "Foreningens beslutninger binder nuværende og kommende andelshavere. Referaterne er foreningens dokumentation og historie og skal kunne findes frem mange år senere.",
             "Vedtakene binder nåværende og framtidige andelseiere. Protokollene er borettslagets dokumentasjon og historie og må kunne finnes fram mange år senere.",
             "Föreningens beslut binder nuvarande och framtida medlemmar. Protokollen är föreningens dokumentation och historia och måste kunna tas fram många år senare.",
             "The association's decisions bind present and future owners. The minutes are its evidence and history and must be found again many years later.",
         ),
-        ("minutes_archive", Field::DataCategories) => p(
+        ("minutes_archive", ActivityField::DataCategories) => p(
             "Navne på bestyrelsesmedlemmer, dirigent og referent og på dem, der tog ordet eller stillede forslag, samt enkelte sager om en lejlighed.",
             "Navn på styremedlemmer, møteleder og referent og på dem som hadde ordet eller fremmet forslag, og enkelte saker om en leilighet.",
             "Namn på styrelseledamöter, ordförande och sekreterare vid mötet och på dem som yttrade sig eller lade förslag, samt enstaka ärenden om en lägenhet.",
             "Names of board members, of the meeting's chair and secretary and of those who spoke or made proposals, and some matters concerning a unit.",
         ),
-        ("minutes_archive", Field::SubjectCategories) => p(
+        ("minutes_archive", ActivityField::SubjectCategories) => p(
             "Andelshavere, bestyrelsesmedlemmer og andre, der nævnes i referaterne",
             "Andelseiere, styremedlemmer og andre som nevnes i protokollene",
             "Medlemmar, styrelseledamöter och andra som nämns i protokollen",
             "Owners, board members and others named in the minutes",
         ),
-        ("minutes_archive", Field::Retention) => p(
+        ("minutes_archive", ActivityField::Retention) => p(
             "Referaterne gemmes uden tidsbegrænsning som foreningens historie. Offentliggjorte udgaver er renset for personoplysninger.",
             "Protokollene oppbevares uten tidsbegrensning som borettslagets historie. Publiserte utgaver er renset for personopplysninger.",
             "Protokollen sparas utan tidsgräns som föreningens historia. Publicerade versioner är rensade från personuppgifter.",
             "Minutes are kept without time limit as the association's history. Published versions have personal data removed.",
         ),
-        ("minutes_archive", Field::Source) => p(
+        ("minutes_archive", ActivityField::Source) => p(
             "Bestyrelsen og mødernes referenter.",
             "Styret og møtenes referenter.",
             "Styrelsen och mötenas sekreterare.",
             "The board and the meetings' secretaries.",
         ),
 
-        ("newsletter", Field::Name) => p("Nyhedsbrev", "Nyhetsbrev", "Nyhetsbrev", "Newsletter"),
-        ("newsletter", Field::Purpose) => p(
+        ("newsletter", ActivityField::Name) => p("Nyhedsbrev", "Nyhetsbrev", "Nyhetsbrev", "Newsletter"),
+        ("newsletter", ActivityField::Purpose) => p(
             "At sende nyt fra foreningen til beboere, der har tilmeldt sig.",
             "Å sende nytt fra borettslaget til beboere som har meldt seg på.",
             "Att skicka nyheter från föreningen till boende som har anmält sig.",
             "To send news from the association to residents who signed up.",
         ),
-        ("newsletter", Field::DataCategories) => p(
+        ("newsletter", ActivityField::DataCategories) => p(
             "E-mailadresse og navn, og hvornår du tilmeldte dig og bekræftede tilmeldingen.",
             "E-postadresse og navn, og når du meldte deg på og bekreftet påmeldingen.",
             "E-postadress och namn, och när du anmälde dig och bekräftade anmälan.",
             "E-mail address and name, and when you signed up and confirmed.",
         ),
-        ("newsletter", Field::SubjectCategories) => p(
+        ("newsletter", ActivityField::SubjectCategories) => p(
             "Beboere, der har tilmeldt sig",
             "Beboere som har meldt seg på",
             "Boende som har anmält sig",
             "Residents who signed up",
         ),
-        ("newsletter", Field::Retention) => p(
+        ("newsletter", ActivityField::Retention) => p(
             "Indtil du framelder dig med linket i hvert nyhedsbrev eller ved at skrive til bestyrelsen.",
             "Til du melder deg av med lenken i hvert nyhetsbrev eller ved å skrive til styret.",
             "Tills du avanmäler dig med länken i varje nyhetsbrev eller genom att skriva till styrelsen.",
             "Until you unsubscribe with the link in each newsletter or by writing to the board.",
         ),
-        ("newsletter", Field::Source) => p(
+        ("newsletter", ActivityField::Source) => p(
             "Dig selv, når du tilmelder dig.",
             "Deg selv når du melder deg på.",
             "Dig själv när du anmäler dig.",
             "You, when you sign up.",
         ),
 
-        ("board_email", Field::Name) => p("Bestyrelsens e-mail", "Styrets e-post", "Styrelsens e-post", "The board's e-mail"),
-        ("board_email", Field::Purpose) => p(
+        ("board_email", ActivityField::Name) => p("Bestyrelsens e-mail", "Styrets e-post", "Styrelsens e-post", "The board's e-mail"),
+        ("board_email", ActivityField::Purpose) => p(
             "At besvare henvendelser fra beboere og andre og klare foreningens daglige drift.",
             "Å svare på henvendelser fra beboere og andre og ta seg av den daglige driften.",
             "Att besvara frågor från boende och andra och sköta föreningens löpande förvaltning.",
             "To answer enquiries from residents and others and run the association day to day.",
         ),
-        ("board_email", Field::LegitimateInterest) => p(
+        ("board_email", ActivityField::LegitimateInterest) => p(
             "At foreningen kan drives, og at henvendelser bliver besvaret.",
             "At borettslaget kan drives, og at henvendelser blir besvart.",
             "Att föreningen kan skötas och att frågor blir besvarade.",
             "That the association can be run and enquiries answered.",
         ),
-        ("board_email", Field::DataCategories) => Some(match lang {
+        ("board_email", ActivityField::DataCategories) => Some(match lang {
             Lang::Da => format!("Navn, e-mailadresse og det, du selv skriver. Send ikke {id} eller helbredsoplysninger med e-mail; sådanne mails slettes straks."),
             Lang::Nb => format!("Navn, e-postadresse og det du selv skriver. Ikke send {id} eller helseopplysninger på e-post; slike e-poster slettes straks."),
             Lang::Sv => format!("Namn, e-postadress och det du själv skriver. Skicka inte {id} eller hälsouppgifter med e-post; sådana meddelanden raderas genast."),
             Lang::En => format!("Name, e-mail address and whatever you write. Do not send {id} or health information by e-mail; such messages are deleted at once."),
         }),
-        ("board_email", Field::SubjectCategories) => p(
+        ("board_email", ActivityField::SubjectCategories) => p(
             "Beboere og andre, der skriver til bestyrelsen",
             "Beboere og andre som skriver til styret",
             "Boende och andra som skriver till styrelsen",
             "Residents and others who write to the board",
         ),
-        ("board_email", Field::Retention) => p(
+        ("board_email", ActivityField::Retention) => p(
             "E-mails slettes, når sagen er afsluttet, og senest efter 2 år. Mails, der ligger til grund for en beslutning, gemmes med beslutningen.",
             "E-poster slettes når saken er avsluttet, og senest etter 2 år. E-poster som ligger til grunn for et vedtak, lagres sammen med vedtaket.",
             "E-post raderas när ärendet är avslutat och senast efter 2 år. Meddelanden som ligger till grund för ett beslut sparas med beslutet.",
             "E-mails are deleted when the matter is closed, and after 2 years at the latest. Those behind a decision are kept with the decision.",
         ),
-        ("board_email", Field::Source) => p(
+        ("board_email", ActivityField::Source) => p(
             "Den, der skriver.",
             "Den som skriver.",
             "Den som skriver.",
             "Whoever writes.",
         ),
 
-        ("website_logs", Field::Name) => p(
+        ("website_logs", ActivityField::Name) => p(
             "Sikkerhedslog på hjemmesiden",
             "Sikkerhetslogg på nettsiden",
             "Säkerhetslogg på webbplatsen",
             "Website security log",
         ),
-        ("website_logs", Field::Purpose) => p(
+        ("website_logs", ActivityField::Purpose) => p(
             "At beskytte foreningens hjemmeside mod angreb og misbrug.",
             "Å beskytte nettsiden mot angrep og misbruk.",
             "Att skydda föreningens webbplats mot angrepp och missbruk.",
             "To protect the association's website against attacks and misuse.",
         ),
-        ("website_logs", Field::LegitimateInterest) => p(
+        ("website_logs", ActivityField::LegitimateInterest) => p(
             "At hjemmesiden er sikker og tilgængelig. Loggen bruges ikke til andet.",
             "At nettsiden er sikker og tilgjengelig. Loggen brukes ikke til noe annet.",
             "Att webbplatsen är säker och tillgänglig. Loggen används inte till något annat.",
             "That the website is secure and available. The log is used for nothing else.",
         ),
-        ("website_logs", Field::DataCategories) => p(
+        ("website_logs", ActivityField::DataCategories) => p(
             "IP-adresse, tidspunkt, browser og enhedstype, og hvilke sider der blev besøgt.",
             "IP-adresse, tidspunkt, nettleser og enhetstype, og hvilke sider som ble besøkt.",
             "IP-adress, tidpunkt, webbläsare och enhetstyp, och vilka sidor som besöktes.",
             "IP address, time, browser and device type, and which pages were visited.",
         ),
-        ("website_logs", Field::SubjectCategories) => p(
+        ("website_logs", ActivityField::SubjectCategories) => p(
             "Besøgende på hjemmesiden",
             "Besøkende på nettsiden",
             "Besökare på webbplatsen",
             "Visitors to the website",
         ),
-        ("website_logs", Field::OtherRecipients) => p(
+        ("website_logs", ActivityField::OtherRecipients) => p(
             "Webhotellet, der driver hjemmesiden, som databehandler.",
             "Webhotellet som driver nettsiden, som databehandler.",
             "Webbhotellet som driver webbplatsen, som personuppgiftsbiträde.",
             "The web host that runs the site, as data processor.",
         ),
-        ("website_logs", Field::Retention) => p(
+        ("website_logs", ActivityField::Retention) => p(
             "30 dage. IP-adresser, der har angrebet siden, kan blive stående længere på en blokeringsliste.",
             "30 dager. IP-adresser som har angrepet siden, kan bli stående lenger på en blokkeringsliste.",
             "30 dagar. IP-adresser som har angripit webbplatsen kan ligga kvar längre på en spärrlista.",
             "30 days. Addresses that attacked the site may stay on a block list for longer.",
         ),
-        ("website_logs", Field::Source) => p(
+        ("website_logs", ActivityField::Source) => p(
             "Din browser, når du besøger siden.",
             "Nettleseren din når du besøker siden.",
             "Din webbläsare när du besöker webbplatsen.",
@@ -651,11 +651,11 @@ fn resolve(s: Stored, lang: Lang, country: Country) -> Activity {
     let text_of = |i: usize| -> Option<String> {
         match (&s.texts[i], &s.key) {
             (Some(t), _) => Some(t.clone()),
-            (None, Some(key)) => builtin(key, Field::TEXTS[i], lang, country),
+            (None, Some(key)) => builtin(key, ActivityField::TEXTS[i], lang, country),
             (None, None) => None,
         }
     };
-    let mut edited: Vec<Field> = Field::TEXTS
+    let mut edited: Vec<ActivityField> = ActivityField::TEXTS
         .iter()
         .enumerate()
         .filter(|(i, _)| s.key.is_some() && s.texts[*i].is_some())
@@ -663,10 +663,10 @@ fn resolve(s: Stored, lang: Lang, country: Country) -> Activity {
         .collect();
     if let Some(key) = &s.key {
         if s.legal_basis != default_basis(key, country) {
-            edited.push(Field::LegalBasis);
+            edited.push(ActivityField::LegalBasis);
         }
         if s.recipient_kinds != default_recipients(key) {
-            edited.push(Field::RecipientKinds);
+            edited.push(ActivityField::RecipientKinds);
         }
     }
     let text = ActivityText {
@@ -834,7 +834,7 @@ fn check_interest(s: &Stored, country: Country) -> Result<(), Error> {
     let builtin = s
         .key
         .as_deref()
-        .and_then(|k| builtin(k, Field::LegitimateInterest, Lang::En, country));
+        .and_then(|k| builtin(k, ActivityField::LegitimateInterest, Lang::En, country));
     if builtin.is_none() {
         return Err(Error::NoLegitimateInterest);
     }
@@ -986,7 +986,7 @@ pub fn set_active(
 pub fn reset(
     conn: &Connection,
     id: Id,
-    field: Field,
+    field: ActivityField,
     lang: Lang,
     actor: &str,
     now: DateTime<Utc>,
@@ -995,10 +995,10 @@ pub fn reset(
     let mut s = stored_one(conn, id)?;
     let key = s.key.clone().ok_or(Error::NotDefault(id))?;
     match field {
-        Field::LegalBasis => s.legal_basis = default_basis(&key, country),
-        Field::RecipientKinds => s.recipient_kinds = default_recipients(&key),
+        ActivityField::LegalBasis => s.legal_basis = default_basis(&key, country),
+        ActivityField::RecipientKinds => s.recipient_kinds = default_recipients(&key),
         text => {
-            if let Some(i) = Field::TEXTS.iter().position(|f| *f == text) {
+            if let Some(i) = ActivityField::TEXTS.iter().position(|f| *f == text) {
                 s.texts[i] = None;
             }
         }
@@ -1027,19 +1027,19 @@ mod tests {
             for lang in [Lang::Da, Lang::Nb, Lang::Sv, Lang::En] {
                 for key in DEFAULT_KEYS {
                     for field in [
-                        Field::Name,
-                        Field::Purpose,
-                        Field::DataCategories,
-                        Field::SubjectCategories,
-                        Field::Retention,
-                        Field::Source,
+                        ActivityField::Name,
+                        ActivityField::Purpose,
+                        ActivityField::DataCategories,
+                        ActivityField::SubjectCategories,
+                        ActivityField::Retention,
+                        ActivityField::Source,
                     ] {
                         assert!(
                             builtin(key, field, lang, country).is_some(),
                             "{key} {field:?} {lang:?} {country:?}"
                         );
                     }
-                    let interest = builtin(key, Field::LegitimateInterest, lang, country);
+                    let interest = builtin(key, ActivityField::LegitimateInterest, lang, country);
                     assert_eq!(
                         interest.is_some(),
                         default_basis(key, country) == LegalBasis::LegitimateInterest,
@@ -1077,8 +1077,16 @@ mod tests {
         .unwrap();
         assert_eq!(changed.text.retention, "Until the plate is up.");
         assert_eq!(changed.text.name, "Navneskilte");
-        assert_eq!(changed.edited, vec![Field::Retention]);
-        let back = reset(&conn, plates.id, Field::Retention, Lang::Da, "Test", now()).unwrap();
+        assert_eq!(changed.edited, vec![ActivityField::Retention]);
+        let back = reset(
+            &conn,
+            plates.id,
+            ActivityField::Retention,
+            Lang::Da,
+            "Test",
+            now(),
+        )
+        .unwrap();
         assert!(back.edited.is_empty());
         assert!(back.text.retention.starts_with("Bestillingen"));
     }

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::{render_pdf, Document, Lang};
-use andel_core::privacy::activities::{self, ActivityFields, Field, LegalBasis};
+use andel_core::privacy::activities::{self, ActivityField, ActivityFields, LegalBasis};
 use andel_core::privacy::{notice, record, sections};
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::{audit, demo, store};
@@ -486,7 +486,15 @@ fn the_boards_wording_replaces_the_builtin_text_in_every_language() {
         .unwrap()
         .plain_text();
     assert!(record.contains("Activities that have stopped: Website security log."));
-    activities::reset(&conn, plates.id, Field::Retention, Lang::Da, "Test", now()).unwrap();
+    activities::reset(
+        &conn,
+        plates.id,
+        ActivityField::Retention,
+        Lang::Da,
+        "Test",
+        now(),
+    )
+    .unwrap();
     activities::set_active(&conn, logs.id, true, Lang::Da, "Test", now()).unwrap();
     let text = notice::notice(&conn, Lang::En, today(), now())
         .unwrap()

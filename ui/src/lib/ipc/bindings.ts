@@ -376,6 +376,107 @@ async organisationUpdate(id: number, changes: OrganisationFields) : Promise<Resu
 }
 },
 /**
+ * Every processing activity, texts in `lang`. The country's default activities are written
+ * to the archive the first time (unless it is open read-only).
+ */
+async privacyActivities(lang: Lang | null) : Promise<Result<Activity[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_activities", { lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes an activity; an empty text goes back to the built-in wording.
+ */
+async privacyActivityUpdate(id: number, fields: ActivityFields, lang: Lang | null) : Promise<Result<Activity, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_activity_update", { id, fields, lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds an activity of the board's own.
+ */
+async privacyActivityAdd(fields: ActivityFields, lang: Lang | null) : Promise<Result<Activity, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_activity_add", { fields, lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops or resumes an activity.
+ */
+async privacyActivitySetActive(id: number, active: boolean, lang: Lang | null) : Promise<Result<Activity, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_activity_set_active", { id, active, lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Puts one field of a default activity back to its built-in text.
+ */
+async privacyActivityReset(id: number, field: ActivityField, lang: Lang | null) : Promise<Result<Activity, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_activity_reset", { id, field, lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The privacy notice as it stands, with its version (or as the draft of the next one).
+ */
+async privacyNoticePreview(lang: Lang | null) : Promise<Result<Notice, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_notice_preview", { lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the notice to `path` and records its edition. On a read-only archive the PDF is
+ * written as it stands (a draft, if the content changed) and nothing is recorded.
+ */
+async privacyNoticeSave(lang: Lang | null, path: string) : Promise<Result<NoticeSaved, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_notice_save", { lang, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The Art. 30 record as it stands.
+ */
+async privacyRecordPreview(lang: Lang | null) : Promise<Result<BoardDocument, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_record_preview", { lang }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the Art. 30 record to `path`.
+ */
+async privacyRecordSave(lang: Lang | null, path: string) : Promise<Result<SavedPdf, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("privacy_record_save", { lang, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * What needs the board's attention today.
  */
 async attention() : Promise<Result<Attention, IpcError>> {
@@ -560,6 +661,49 @@ saveStateChanged: "save-state-changed"
 
 /** user-defined types **/
 
+/**
+ * A processing activity.
+ */
+export type Activity = { 
+/**
+ * 0 for a default activity not yet written to the archive (only seen by readers that
+ * write nothing, such as a preview of a read-only archive).
+ */
+id: number; 
+/**
+ * The default activity this is ("members", "sublets", ...); `None` if the board added it.
+ */
+key: string | null; position: number; legal_basis: LegalBasis; recipient_kinds: OrganisationKind[]; active: boolean; 
+/**
+ * The texts in the language asked for.
+ */
+text: ActivityText; 
+/**
+ * The fields that hold the board's own wording or choice rather than the built-in default.
+ */
+edited: ActivityField[]; updated_at: string }
+/**
+ * A text field of an activity, for [`reset`] and for telling which fields the board edited.
+ */
+export type ActivityField = "name" | "purpose" | "legal_basis" | "legitimate_interest" | "data_categories" | "subject_categories" | "recipient_kinds" | "other_recipients" | "retention" | "source"
+/**
+ * A new activity, or changes to one: `None` keeps a field; an empty text clears the board's
+ * wording (a default activity then goes back to the built-in text).
+ */
+export type ActivityFields = { name: string | null; purpose: string | null; legal_basis: LegalBasis | null; legitimate_interest: string | null; data_categories: string | null; subject_categories: string | null; recipient_kinds: OrganisationKind[] | null; other_recipients: string | null; retention: string | null; source: string | null }
+/**
+ * An activity's texts in one language: the board's wording where it wrote one, else the
+ * built-in text.
+ */
+export type ActivityText = { name: string; purpose: string; 
+/**
+ * The interest weighed, when the basis is legitimate interest.
+ */
+legitimate_interest: string | null; data_categories: string; subject_categories: string; 
+/**
+ * Recipients that are not organisations in the register (for example the web host).
+ */
+other_recipients: string | null; retention: string; source: string }
 /**
  * Facts the start screen needs.
  */
@@ -911,6 +1055,26 @@ export type KindCount = { kind: Kind; count: number }
  */
 export type Lang = "da" | "nb" | "sv" | "en"
 /**
+ * The legal basis of a processing activity, Art. 6(1) GDPR.
+ */
+export type LegalBasis = 
+/**
+ * Art. 6(1)(a).
+ */
+"consent" | 
+/**
+ * Art. 6(1)(b).
+ */
+"contract" | 
+/**
+ * Art. 6(1)(c).
+ */
+"legal-obligation" | 
+/**
+ * Art. 6(1)(f); the interest must be spelled out.
+ */
+"legitimate-interest"
+/**
  * The association's name, address and registration number at the top of the first page.
  */
 export type Letterhead = { name: string; address: string | null; org_number: string | null; email: string | null }
@@ -979,6 +1143,26 @@ export type NewArchive = { path: string; association: string; country: Country; 
  * The board member creating it, for the audit trail.
  */
 actor: string }
+/**
+ * A notice with its edition.
+ */
+export type Notice = { document: BoardDocument; version: number; effective_on: string; 
+/**
+ * Whether this content was issued as an edition; `false` for a draft of the next version.
+ */
+issued: boolean }
+/**
+ * What saving the notice did.
+ */
+export type NoticeSaved = { saved: SavedPdf; version: number; effective_on: string; 
+/**
+ * A new edition was recorded (the content changed since the last one).
+ */
+new_edition: boolean; 
+/**
+ * The archive is read-only, so the PDF is the draft and no edition was recorded.
+ */
+draft: boolean }
 /**
  * An organisation.
  */
