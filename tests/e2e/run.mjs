@@ -248,6 +248,32 @@ try {
     await session.waitFor("a mounted order", async () => Number(await mounted.attribute("data-count")) > 0);
   });
 
+  await test("the caretaker's order is saved as a PDF with units and plate texts only", async () => {
+    const drafts = await session.find("plates-draft");
+    await session.waitFor("drafts to order", async () => Number(await drafts.attribute("data-count")) > 0);
+    const before = Number(await drafts.attribute("data-count"));
+    await (await session.find("plates-order")).click();
+    const preview = await session.find("plates-order-preview", 20000);
+    await session.waitFor("the preview", async () => /Name-plate order|Bestilling af navneskilte/.test(await preview.text()));
+    const file = join(work, "Documents", "navneskilte.pdf");
+    await (await session.find("plates-order-file")).fill(file);
+    await settle();
+    await shot("plates-order", true);
+    await (await session.find("plates-order-save")).click();
+    const done = await session.find("plates-order-done", 20000);
+    if (!(await done.text()).includes(file)) throw new Error(`done says "${await done.text()}"`);
+    await session.waitFor("the drafts recorded as sent", async () => Number(await drafts.attribute("data-count")) === 0);
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("qpdf", ["--check", file]);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    if (!/Bestilling af navneskilte/.test(text)) throw new Error("the PDF is not the Danish order");
+    if (!/Ejendomsservice Nord ApS/.test(text)) throw new Error("the caretaker is not named");
+    // The resident list's phone numbers and e-mail addresses stay out of the caretaker's order.
+    if (/@gmail\.com|\b\d{8}\b/.test(text)) throw new Error("a resident's contact data is in the order");
+    if (before < 1) throw new Error("nothing was ordered");
+    await (await session.find("plates-order-close")).click();
+  });
+
   await test("the board gets its roles", async () => {
     await (await session.find("nav-board")).click();
     await session.find("area-board");
