@@ -6,6 +6,13 @@ import { commands, events } from './bindings';
 import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
 
 export type {
+  Activity,
+  ActivityField,
+  ActivityFields,
+  ActivityText,
+  LegalBasis,
+  Notice,
+  NoticeSaved,
   Block,
   BoardDocument,
   Lang,
@@ -125,6 +132,15 @@ export type Commands = Pick<
   | 'organisationsList'
   | 'organisationAdd'
   | 'organisationUpdate'
+  | 'privacyActivities'
+  | 'privacyActivityUpdate'
+  | 'privacyActivityAdd'
+  | 'privacyActivitySetActive'
+  | 'privacyActivityReset'
+  | 'privacyNoticePreview'
+  | 'privacyNoticeSave'
+  | 'privacyRecordPreview'
+  | 'privacyRecordSave'
   | 'attention'
   | 'pickResidentList'
   | 'importRead'
@@ -195,6 +211,15 @@ export const tauriBackend: Backend = {
   organisationsList: commands.organisationsList,
   organisationAdd: commands.organisationAdd,
   organisationUpdate: commands.organisationUpdate,
+  privacyActivities: commands.privacyActivities,
+  privacyActivityUpdate: commands.privacyActivityUpdate,
+  privacyActivityAdd: commands.privacyActivityAdd,
+  privacyActivitySetActive: commands.privacyActivitySetActive,
+  privacyActivityReset: commands.privacyActivityReset,
+  privacyNoticePreview: commands.privacyNoticePreview,
+  privacyNoticeSave: commands.privacyNoticeSave,
+  privacyRecordPreview: commands.privacyRecordPreview,
+  privacyRecordSave: commands.privacyRecordSave,
   attention: commands.attention,
   pickResidentList: commands.pickResidentList,
   importRead: commands.importRead,

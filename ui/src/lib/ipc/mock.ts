@@ -43,6 +43,8 @@ import type {
 } from './index';
 import { iso, MockRegister, seedRegister, type MockList } from './mock-register';
 import { MockMinutes } from './mock-minutes';
+import { MockPrivacy } from './mock-privacy';
+import type { Activity, ActivityField, ActivityFields, Lang, Notice, NoticeSaved, SavedPdf } from './index';
 import type { BoardDocument, PlatesOrderSaved } from './index';
 import type { Document, ExportReport, MeetingKind, PassageDecision, Review, SearchHit, Style } from './index';
 
@@ -140,6 +142,8 @@ export class MockBackend implements Backend {
   exported = new Map<string, string>();
   /** Each archive's minutes. */
   private minutesOf = new WeakMap<MockArchive, MockMinutes>();
+  /** Each archive's processing activities and notice editions. */
+  private privacyOf = new WeakMap<MockArchive, MockPrivacy>();
 
   private open: { path: string; actor: string } | null = null;
   private saveState: SaveState = { state: 'saved', at: new Date(0).toISOString() };
@@ -627,6 +631,84 @@ export class MockBackend implements Backend {
   async organisationUpdate(id: number, changes: OrganisationFields): Promise<Result<Organisation, IpcError>> {
     this.log('organisationUpdate');
     return this.reg((r) => r.organisationUpdate(id, changes), true);
+  }
+
+  // --- privacy ---
+
+  /** The open archive's privacy state and the document language, or `not_open`. */
+  private priv<T>(lang: Lang | null, run: (p: MockPrivacy, lang: Lang, a: MockArchive) => Result<T, IpcError>, changes = false): Result<T, IpcError> {
+    const a = this.current();
+    if (!a || !this.open) return err('not_open', 'No archive is open. Open or unlock one first.');
+    let p = this.privacyOf.get(a);
+    if (!p) {
+      p = new MockPrivacy(
+        () => a.association.country,
+        () => this.now(),
+        (action, subject) => this.record(action, subject),
+      );
+      this.privacyOf.set(a, p);
+    }
+    const own: Record<Country, Lang> = { DK: 'da', NO: 'nb', SE: 'sv' };
+    const r = run(p, lang ?? own[a.association.country], a);
+    if (changes && r.status === 'ok') this.changed();
+    return r;
+  }
+
+  async privacyActivities(lang: Lang | null): Promise<Result<Activity[], IpcError>> {
+    this.log('privacyActivities');
+    return this.priv(lang, (p, l) => ok(p.list(l)));
+  }
+
+  async privacyActivityUpdate(id: number, fields: ActivityFields, lang: Lang | null): Promise<Result<Activity, IpcError>> {
+    this.log('privacyActivityUpdate');
+    return this.priv(lang, (p, l) => p.update(id, fields, l), true);
+  }
+
+  async privacyActivityAdd(fields: ActivityFields, lang: Lang | null): Promise<Result<Activity, IpcError>> {
+    this.log('privacyActivityAdd');
+    return this.priv(lang, (p, l) => p.add(fields, l), true);
+  }
+
+  async privacyActivitySetActive(id: number, active: boolean, lang: Lang | null): Promise<Result<Activity, IpcError>> {
+    this.log('privacyActivitySetActive');
+    return this.priv(lang, (p, l) => p.setActive(id, active, l), true);
+  }
+
+  async privacyActivityReset(id: number, field: ActivityField, lang: Lang | null): Promise<Result<Activity, IpcError>> {
+    this.log('privacyActivityReset');
+    return this.priv(lang, (p, l) => p.reset(id, field, l), true);
+  }
+
+  async privacyNoticePreview(lang: Lang | null): Promise<Result<Notice, IpcError>> {
+    this.log('privacyNoticePreview');
+    return this.priv(lang, (p, l, a) => ok(p.notice(a.association, a.register.organisations, l, false)));
+  }
+
+  async privacyNoticeSave(lang: Lang | null, path: string): Promise<Result<NoticeSaved, IpcError>> {
+    this.log('privacyNoticeSave');
+    return this.priv(
+      lang,
+      (p, l, a) => {
+        const before = p.notice(a.association, a.register.organisations, l, false);
+        const target = this.pdfPath(path);
+        if (target.status === 'error') return target;
+        const issued = p.notice(a.association, a.register.organisations, l, true);
+        const saved = this.savePdf(issued.document, target.data);
+        if (saved.status === 'error') return saved;
+        return ok({ saved: saved.data, version: issued.version, effective_on: issued.effective_on, new_edition: !before.issued, draft: false });
+      },
+      true,
+    );
+  }
+
+  async privacyRecordPreview(lang: Lang | null): Promise<Result<BoardDocument, IpcError>> {
+    this.log('privacyRecordPreview');
+    return this.priv(lang, (p, l, a) => ok(p.record(a.association, a.register.organisations, l)));
+  }
+
+  async privacyRecordSave(lang: Lang | null, path: string): Promise<Result<SavedPdf, IpcError>> {
+    this.log('privacyRecordSave');
+    return this.priv(lang, (p, l, a) => this.savePdf(p.record(a.association, a.register.organisations, l), path));
   }
 
   async attention(): Promise<Result<Attention, IpcError>> {

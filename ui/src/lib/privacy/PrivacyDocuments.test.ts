@@ -1,0 +1,133 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setUiLanguage } from '$lib/i18n/index.svelte';
+import { setBackend } from '$lib/ipc';
+import { MockBackend } from '$lib/ipc/mock';
+import PrivacyArea from './PrivacyArea.svelte';
+
+let mock: MockBackend;
+
+beforeEach(async () => {
+  mock = new MockBackend();
+  setBackend(mock);
+  setUiLanguage('en');
+  const demo = await mock.openDemo();
+  if (demo.status !== 'ok') throw new Error('demo');
+  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+});
+
+const rows = async () => await screen.findAllByTestId('activity-row');
+const rowNamed = async (name: string) => (await rows()).find((r) => r.textContent?.includes(name))!;
+
+describe('processing activities', () => {
+  it('lists the country’s standard activities in the association’s language, and in another on request', async () => {
+    render(PrivacyArea);
+    expect(await rows()).toHaveLength(7);
+    expect(screen.getByTestId('activities-table').textContent).toContain('Navneskilte');
+    await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'en' } });
+    await expect.poll(() => screen.getByTestId('activities-table').textContent).toContain('Name plates');
+    expect(screen.getByTestId('activities-table').textContent).toContain('Legitimate interest, Art. 6(1)(f)');
+  });
+
+  it('saves only the field the board changed, and puts it back to Andel’s text', async () => {
+    render(PrivacyArea);
+    await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'en' } });
+    await expect.poll(async () => (await rows())[2]?.textContent).toContain('Name plates');
+    await fireEvent.click(within(await rowNamed('Name plates')).getByTestId('activity-edit'));
+    expect(screen.queryByTestId('activity-reset-retention')).toBeNull();
+    await fireEvent.input(screen.getByTestId('activity-retention'), { target: { value: 'Until the plate is up.' } });
+    await fireEvent.click(screen.getByTestId('activity-submit'));
+    await expect.poll(() => screen.queryByTestId('activity-form')).toBeNull();
+    const row = await rowNamed('Name plates');
+    expect(row.textContent).toContain('Until the plate is up.');
+    expect(within(row).getByTestId('activity-edited')).toBeTruthy();
+    // The name was not changed, so it still follows the language.
+    await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'sv' } });
+    await expect.poll(async () => (await rows())[2]?.textContent).toContain('Namnskyltar');
+    await fireEvent.click(within(await rowNamed('Namnskyltar')).getByTestId('activity-edit'));
+    await fireEvent.click(screen.getByTestId('activity-reset-retention'));
+    await expect.poll(() => (screen.getByTestId('activity-retention') as HTMLTextAreaElement).value).toContain('kept for a year');
+    expect(mock.calls).toContain('privacyActivityReset');
+  });
+
+  it('asks for the interest when legitimate interest is chosen, and stops and resumes an activity', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(await screen.findByTestId('activity-new'));
+    await fireEvent.input(screen.getByTestId('activity-name'), { target: { value: 'Video in the bicycle cellar' } });
+    await fireEvent.input(screen.getByTestId('activity-purpose'), { target: { value: 'To prevent bicycle theft.' } });
+    await fireEvent.change(screen.getByTestId('activity-basis'), { target: { value: 'legitimate-interest' } });
+    await fireEvent.click(screen.getByTestId('activity-submit'));
+    expect(screen.getByTestId('activity-form').textContent).toContain('Say what the interest is');
+    await fireEvent.input(screen.getByTestId('activity-legitimate_interest'), { target: { value: 'Residents’ bicycles are safe.' } });
+    await fireEvent.click(screen.getByTestId('activity-kind-caretaker'));
+    await fireEvent.click(screen.getByTestId('activity-submit'));
+    await expect.poll(async () => (await rows()).length).toBe(8);
+    const added = await rowNamed('Video in the bicycle cellar');
+    expect(added.textContent).toContain('Caretaker');
+    await fireEvent.click(within(added).getByTestId('activity-stop'));
+    await expect.poll(async () => within(await rowNamed('Video in the bicycle cellar')).queryByTestId('activity-stopped')).toBeTruthy();
+    await fireEvent.click(within(await rowNamed('Video in the bicycle cellar')).getByTestId('activity-resume'));
+    await expect.poll(async () => within(await rowNamed('Video in the bicycle cellar')).queryByTestId('activity-stopped')).toBeNull();
+  });
+
+  it('shows the archive’s message when a national ID is typed into an activity', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(within((await rows())[0]!).getByTestId('activity-edit'));
+    await fireEvent.input(screen.getByTestId('activity-source'), { target: { value: 'The list, e.g. 010170-1234' } });
+    await fireEvent.click(screen.getByTestId('activity-submit'));
+    const error = await screen.findByTestId('activity-form-error');
+    expect(error.getAttribute('data-code')).toBe('invalid_input');
+    expect(screen.getByTestId('activities-table').textContent).not.toContain('010170-1234');
+  });
+});
+
+describe('the privacy notice and the record', () => {
+  it('previews the notice as a draft, saves it as version 1 through the save dialog and opens it', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
+    const preview = await screen.findByTestId('privacy-notice-preview');
+    expect(preview.textContent).toContain('Privatlivspolitik for A/B Kastanjegården');
+    expect(preview.textContent).toContain('Datatilsynet');
+    expect(screen.getByTestId('privacy-notice-version').textContent).toContain('saving issues version 1');
+    mock.nextPickedPdf = '/home/board/Documents/privatlivspolitik-da.pdf';
+    await fireEvent.click(screen.getByTestId('privacy-notice-save'));
+    await expect.poll(() => screen.queryByTestId('privacy-notice-done')?.textContent).toContain('Issued version 1');
+    expect(mock.pdfs.has('/home/board/Documents/privatlivspolitik-da.pdf')).toBe(true);
+    await expect.poll(() => screen.getByTestId('privacy-notice-version').textContent).toContain('Version 1, effective');
+    await fireEvent.click(screen.getByTestId('privacy-notice-open'));
+    await expect.poll(() => mock.openedPdfs).toContain('/home/board/Documents/privatlivspolitik-da.pdf');
+    // Saving the same content again issues nothing new.
+    await fireEvent.click(screen.getByTestId('privacy-notice-save'));
+    await expect.poll(() => screen.getByTestId('privacy-notice-done').textContent).toContain('Saved version 1');
+  });
+
+  it('a changed activity makes the next save a new version, in the language chosen', async () => {
+    render(PrivacyArea);
+    await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'en' } });
+    await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
+    await fireEvent.click(await screen.findByTestId('privacy-notice-save'));
+    await expect.poll(() => screen.queryByTestId('privacy-notice-done')?.textContent).toContain('Issued version 1');
+    await fireEvent.click(within(await rowNamed('Newsletter')).getByTestId('activity-stop'));
+    await expect.poll(() => screen.getByTestId('privacy-notice-version').textContent).toContain('saving issues version 2');
+    expect(screen.getByTestId('privacy-notice-preview').textContent).not.toContain('Newsletter');
+    expect(screen.getByTestId('privacy-notice-preview').textContent).toContain('Privacy notice of');
+  });
+
+  it('cancelling the save dialog writes nothing; the record saves and names the organisations', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(await screen.findByTestId('privacy-record-show'));
+    const preview = await screen.findByTestId('privacy-record-preview');
+    expect(preview.textContent).toContain('Fortegnelse over behandlingsaktiviteter');
+    expect(preview.textContent).toContain('DEAS-DPA-4411');
+    mock.nextPickedPdf = null;
+    await fireEvent.click(screen.getByTestId('privacy-record-save'));
+    expect(mock.pdfs.size).toBe(0);
+    expect(screen.queryByTestId('privacy-record-done')).toBeNull();
+    mock.nextPickedPdf = '/readonly/record.pdf';
+    await fireEvent.click(screen.getByTestId('privacy-record-save'));
+    expect((await screen.findByTestId('privacy-record-error')).getAttribute('data-code')).toBe('not_writable');
+    mock.nextPickedPdf = '/home/board/Documents/record.pdf';
+    await fireEvent.click(screen.getByTestId('privacy-record-save'));
+    await expect.poll(() => screen.queryByTestId('privacy-record-done')?.textContent).toContain('/home/board/Documents/record.pdf');
+  });
+});
