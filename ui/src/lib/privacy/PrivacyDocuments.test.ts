@@ -84,6 +84,9 @@ describe('processing activities', () => {
 describe('the privacy notice and the record', () => {
   it('previews the notice as a draft, saves it as version 1 through the save dialog and opens it', async () => {
     render(PrivacyArea);
+    // The notice's state shows before any preview is opened.
+    await expect.poll(() => screen.queryByTestId('privacy-notice-version')?.textContent).toContain('saving issues version 1');
+    expect(screen.queryByTestId('privacy-notice-preview')).toBeNull();
     await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
     const preview = await screen.findByTestId('privacy-notice-preview');
     expect(preview.textContent).toContain('Privatlivspolitik for A/B Kastanjegården');
