@@ -312,7 +312,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
         ("members", ActivityField::Source) => p(
             "Dig selv, da du købte andelen, og administrators beboerliste, som bestyrelsen får tilsendt med jævne mellemrum.",
             "Deg selv da du kjøpte andelen, og forretningsførerens beboerliste, som styret får tilsendt jevnlig.",
-            "Dig själv när du köpte bostadsrätten, och förvaltarens boendeförteckning, som styrelsen får regelbundet.",
+            "Du själv när du köpte bostadsrätten, och förvaltarens boendeförteckning, som styrelsen får regelbundet.",
             "You, when you bought your share, and the administrator's resident list, which the board receives regularly.",
         ),
 
@@ -382,7 +382,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
         ("name_plates", ActivityField::Source) => p(
             "Dig selv eller administrators meddelelse om en ny andelshaver.",
             "Deg selv eller forretningsførerens melding om en ny andelseier.",
-            "Dig själv eller förvaltarens besked om en ny medlem.",
+            "Du själv eller förvaltarens besked om en ny medlem.",
             "You, or the administrator's notice of a new owner.",
         ),
 
@@ -457,7 +457,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
         ("newsletter", ActivityField::Source) => p(
             "Dig selv, når du tilmelder dig.",
             "Deg selv når du melder deg på.",
-            "Dig själv när du anmäler dig.",
+            "Du själv när du anmäler dig.",
             "You, when you sign up.",
         ),
 
