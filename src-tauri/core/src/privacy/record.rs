@@ -216,6 +216,41 @@ pub fn record(
     }
 
     doc.heading(lang.pick(
+        "Privatlivspolitikken",
+        "Personvernerklæringen",
+        "Integritetspolicyn",
+        "The privacy notice",
+    ));
+    let mut issued = notice::editions(conn)?;
+    if issued.is_empty() {
+        doc.paragraph(lang.pick(
+            "Der er endnu ikke udsendt en privatlivspolitik. Gem den som PDF på skærmen Databeskyttelse eller med `andel notice`, så bliver udgaven noteret her.",
+            "Det er ennå ikke sendt ut noen personvernerklæring. Lagre den som PDF på skjermen Personvern eller med `andel notice`, så blir utgaven notert her.",
+            "Ingen integritetspolicy har getts ut ännu. Spara den som PDF på skärmen Dataskydd eller med `andel notice`, så noteras utgåvan här.",
+            "No privacy notice has been issued yet. Save it as PDF on the Privacy screen or with `andel notice`, and the edition is noted here.",
+        ));
+    } else {
+        issued.sort_by(|a, b| (&a.language, a.version).cmp(&(&b.language, b.version)));
+        let header = vec![
+            lang.pick("Sprog", "Språk", "Språk", "Language").to_string(),
+            lang.pick("Version", "Versjon", "Version", "Version")
+                .to_string(),
+            lang.pick("Gældende fra", "Gjelder fra", "Gäller från", "Effective")
+                .to_string(),
+        ];
+        let rows = issued
+            .iter()
+            .map(|e| {
+                let effective = crate::register::parse_iso_date(&e.effective_on)
+                    .map(|d| lang.long_date(d))
+                    .unwrap_or_else(|| e.effective_on.clone());
+                vec![e.language.clone(), e.version.to_string(), effective]
+            })
+            .collect();
+        doc.table(&[1.0, 1.0, 3.0], header, rows);
+    }
+
+    doc.heading(lang.pick(
         "Tekniske og organisatoriske sikkerhedsforanstaltninger",
         "Tekniske og organisatoriske sikkerhetstiltak",
         "Tekniska och organisatoriska säkerhetsåtgärder",

@@ -395,6 +395,7 @@ fn record_text_snapshots() {
 #[test]
 fn the_record_lists_every_activity_with_its_agreements_and_security() {
     let conn = seed_like(Country::NO);
+    notice::issue(&conn, Lang::Nb, today(), "Test", now()).unwrap();
     let text = record::record(&conn, Lang::Nb, today(), now())
         .unwrap()
         .plain_text();
@@ -410,6 +411,7 @@ fn the_record_lists_every_activity_with_its_agreements_and_security() {
         "kryptert med age",
         "fødselsnummer",
         "bestyrelsen@lindegaarden.example",
+        "Språk | Versjon | Gjelder fra\nnb | 1 | 14. mars 2026",
     ] {
         assert!(text.contains(needle), "record lacks {needle:?}:\n{text}");
     }
