@@ -4,6 +4,8 @@
 //! The notice is built from the demo archive (40 units, six organisations, the default
 //! processing activities) and rendered with the subset font, as `andel notice` does.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+
 use std::hint::black_box;
 
 use andel_core::association::Country;

@@ -214,7 +214,11 @@ pub enum Block {
 /// A document ready to be rendered. (Called `BoardDocument` in the UI's bindings, where
 /// `Document` is an archived minutes document.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type), specta(rename = "BoardDocument"))]
+#[cfg_attr(
+    feature = "specta",
+    derive(specta::Type),
+    specta(rename = "BoardDocument")
+)]
 pub struct Document {
     /// The title, shown under the letterhead and written into the PDF's metadata.
     pub title: String,

@@ -274,7 +274,10 @@ mod tests {
         assert!(pages > 2, "{pages} pages");
         let back = extract_text(&bytes, Format::Pdf).unwrap();
         for n in 1..=pages {
-            assert!(back.contains(&format!("Referat Page {n} of {pages}")), "page {n}");
+            assert!(
+                back.contains(&format!("Referat Page {n} of {pages}")),
+                "page {n}"
+            );
         }
         // Every word is there, in order, only the line breaks differ.
         let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
