@@ -6,3 +6,4 @@ pub mod documents;
 pub mod minutes;
 pub mod privacy;
 pub mod register;
+pub mod requests;

@@ -349,6 +349,10 @@ pub struct Attention {
     pub plates_not_sent: Vec<PlateOrder>,
     /// Name-plate orders sent but not yet mounted.
     pub plates_not_mounted: Vec<PlateOrder>,
+    /// Residents' requests due within 7 days or overdue, soonest first.
+    pub requests_due: Vec<andel_core::requests::Request>,
+    /// Records past their retention.
+    pub retention_due: Vec<andel_core::requests::retention::DueItem>,
 }
 
 impl From<overview::Overview> for Attention {
@@ -360,6 +364,8 @@ impl From<overview::Overview> for Attention {
             overdue: o.overdue,
             plates_not_sent: o.plates_not_sent,
             plates_not_mounted: o.plates_not_mounted,
+            requests_due: o.requests_due,
+            retention_due: o.retention_due,
         }
     }
 }

@@ -23,14 +23,14 @@ function row(kind: string): HTMLElement {
 }
 
 describe('board and roles', () => {
-  it('shows the current board, former roles on request, and says the handover is not built', async () => {
+  it('shows the current board, former roles on request, and offers the handover', async () => {
     render(BoardArea);
     await screen.findByTestId('roles-table');
     expect(row('chair').textContent).toContain('Mette Kragh');
     expect(screen.getByTestId('roles-table').textContent).not.toContain('Poul Erik Dam');
     await fireEvent.click(screen.getByTestId('roles-all'));
     await expect.poll(() => screen.getByTestId('roles-table').textContent).toContain('Poul Erik Dam');
-    expect(screen.getByTestId('area-not-built').textContent).toContain('Not built yet');
+    expect(screen.getByTestId('handover-start')).toBeTruthy();
   });
 
   it('adds a role for someone new, and ends one', async () => {

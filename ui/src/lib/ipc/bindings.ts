@@ -632,6 +632,188 @@ async exportMinutes(id: number, path: string, style: Style) : Promise<Result<Exp
 }
 },
 /**
+ * Every request, open ones by deadline first.
+ */
+async requestsList() : Promise<Result<Request[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("requests_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records a request; its deadline is one month from receipt.
+ */
+async requestAdd(form: RequestForm) : Promise<Result<Request, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("request_add", { form }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Notes how the requester's identity was checked (`on`: `None` is today).
+ */
+async requestIdentity(id: number, how: string, on: string | null) : Promise<Result<Request, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("request_identity", { id, how, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Extends the deadline once, today, by 1 or 2 months, with the reason.
+ */
+async requestExtend(id: number, months: number, reason: string) : Promise<Result<Request, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("request_extend", { id, months, reason }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Closes a request as answered, refused or withdrawn (`on`: `None` is today).
+ */
+async requestClose(id: number, status: RequestStatus, on: string | null) : Promise<Result<Request, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("request_close", { id, status, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What the access reply holds, to show before it is saved.
+ */
+async accessReplyPreview(id: number) : Promise<Result<AccessExport, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("access_reply_preview", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the access reply for request `id` to `path` (PDF) and its data beside it as JSON
+ * (same name, .json). Neither file may exist.
+ */
+async accessReplySave(id: number, path: string) : Promise<Result<SavedReply, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("access_reply_save", { id, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What erasing a person would remove and keep, and why.
+ */
+async erasePlan(personId: number) : Promise<Result<ErasurePlan, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("erase_plan", { personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Erases a person as [`erase_plan`] explained, in one transaction.
+ */
+async erasePerson(personId: number) : Promise<Result<ErasureReport, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("erase_person", { personId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The retention rules with the country's defaults.
+ */
+async retentionRules() : Promise<Result<Rule[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_rules") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes a rule: months, or `None` to keep such records for good.
+ */
+async retentionSet(kind: RecordKind, months: number | null) : Promise<Result<Rule, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_set", { kind, months }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Goes back to the country's default for a rule.
+ */
+async retentionReset(kind: RecordKind) : Promise<Result<Rule, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_reset", { kind }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What is past its retention today.
+ */
+async retentionDue() : Promise<Result<DueItem[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_due") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Carries out the sweep the board confirmed. `expected` is the number of records the board
+ * saw; if the list changed since, nothing is done.
+ */
+async retentionApply(expected: number) : Promise<Result<Applied, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_apply", { expected }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async handoverStart() : Promise<Result<HandoverStart, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("handover_start") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The native "save as" dialog for the new archive. `None` when the user cancels.
+ */
+async pickHandoverPath(suggested: string) : Promise<string | null> {
+    return await TAURI_INVOKE("pick_handover_path", { suggested });
+},
+/**
+ * Writes the archive to a new file with the new passphrase or keys, checks it, and writes the
+ * receipt PDF beside it. The open archive and its file stay as they are.
+ */
+async handoverRun(form: HandoverForm) : Promise<Result<HandoverReceipt, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("handover_run", { form }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Quits the app, saving first; with `discard_unsaved` it quits even when saving fails.
  */
 async quit(discardUnsaved: boolean) : Promise<Result<null, IpcError>> {
@@ -661,6 +843,42 @@ saveStateChanged: "save-state-changed"
 
 /** user-defined types **/
 
+/**
+ * Everything held on the person, as the JSON export writes it.
+ */
+export type AccessExport = { 
+/**
+ * [`FORMAT`].
+ */
+format: string; generated_on: string; controller: Controller; 
+/**
+ * The request being answered.
+ */
+request: Request; 
+/**
+ * Whether any data on the person is processed (Art. 15(1)).
+ */
+data_processed: boolean; 
+/**
+ * The person record; `None` when the requester is not in the register.
+ */
+person: Person | null; ownerships: Ownership[]; 
+/**
+ * Sublets they asked for as owner, or live in as subtenant.
+ */
+sublets: Sublet[]; 
+/**
+ * Name-plate orders whose lines carry their name.
+ */
+name_plate_orders: PlateOrder[]; roles: Role[]; 
+/**
+ * Their requests, this one included.
+ */
+requests: Request[]; minutes_mentions: Mention[]; 
+/**
+ * Art. 15(1)(h): there are none.
+ */
+automated_decisions: boolean }
 /**
  * A processing activity.
  */
@@ -717,6 +935,14 @@ system_language: string;
  */
 default_folder: string; demo_passphrase: string; demo_name: string }
 /**
+ * What [`apply`] did.
+ */
+export type Applied = { items: DueItem[]; 
+/**
+ * Subtenants of deleted sublet requests who were connected to nothing else and went too.
+ */
+people_deleted: number }
+/**
  * What the unlock screen needs to know before asking.
  */
 export type ArchiveProbe = { path: string; file_name: string; protection: Protection; 
@@ -756,7 +982,15 @@ plates_not_sent: PlateOrder[];
 /**
  * Name-plate orders sent but not yet mounted.
  */
-plates_not_mounted: PlateOrder[] }
+plates_not_mounted: PlateOrder[]; 
+/**
+ * Residents' requests due within 7 days or overdue, soonest first.
+ */
+requests_due: Request[]; 
+/**
+ * Records past their retention.
+ */
+retention_due: DueItem[] }
 /**
  * One entry of the audit trail.
  */
@@ -817,6 +1051,10 @@ subtitle: string | null; lang: Lang; letterhead: Letterhead | null; blocks: Bloc
  */
 created: string }
 /**
+ * Who hands over and who takes over, as the receipt names them ("Name (role)").
+ */
+export type Boards = { outgoing: string[]; incoming: string[] }
+/**
  * One line of the preview: what happens to whom in which unit.
  */
 export type Change = { unit: string; person: string | null; kind: ChangeKind; 
@@ -873,6 +1111,10 @@ export type ColumnChoice = {
  */
 column: string; field: Field }
 /**
+ * The controller: the association.
+ */
+export type Controller = { name: string; country: Country; org_number: string | null; address: string | null; email: string | null }
+/**
  * The three countries Andel knows the law and the paperwork of.
  */
 export type Country = "DK" | "NO" | "SE"
@@ -909,6 +1151,58 @@ chars: number;
  * SHA-256 of the original file.
  */
 sha256: string; imported_at: string }
+/**
+ * One record past its retention.
+ */
+export type DueItem = { kind: RecordKind; 
+/**
+ * The record: a person's id for contact data, else the sublet's, order's or request's.
+ */
+record_id: number; 
+/**
+ * The person concerned, when the record names one.
+ */
+person: string | null; 
+/**
+ * The unit concerned, when there is one.
+ */
+unit: string | null; 
+/**
+ * The day the retention counts from: moved out, decided, mounted, closed.
+ */
+since: string; 
+/**
+ * The day it became due.
+ */
+due_on: string; 
+/**
+ * What the sweep does, in plain English (the app shows its own words for `kind`).
+ */
+text: string }
+/**
+ * What an erasure removes and what it keeps, and why.
+ */
+export type ErasurePlan = { person_id: number; name: string; 
+/**
+ * The text that replaces the name in what remains.
+ */
+placeholder: string; removed: Item[]; kept: Item[] }
+/**
+ * The outcome of [`erase`].
+ */
+export type ErasureReport = ({ person_id: number; name: string; 
+/**
+ * The text that replaces the name in what remains.
+ */
+placeholder: string; removed: Item[]; kept: Item[] }) & { 
+/**
+ * Nothing was changed.
+ */
+dry_run: boolean; 
+/**
+ * The day of the erasure; `None` on a dry run.
+ */
+erased_on: string | null }
 /**
  * What went wrong, in a form a program can act on.
  */
@@ -1030,6 +1324,69 @@ export type Field =
  */
 export type Format = "txt" | "md" | "docx" | "pdf"
 /**
+ * The wizard's choices.
+ */
+export type HandoverForm = { 
+/**
+ * The new archive; must not exist.
+ */
+path: string; 
+/**
+ * The new passphrase; ignored when `recipients` are given.
+ */
+passphrase: string | null; 
+/**
+ * The new board members' age public keys.
+ */
+recipients: string[]; outgoing: string[]; incoming: string[] }
+/**
+ * The record of a completed handover.
+ */
+export type HandoverReceipt = { association: string; date: string; 
+/**
+ * The new archive's full path and its file name.
+ */
+file: string; file_name: string; 
+/**
+ * The receipt PDF's full path.
+ */
+receipt: string; 
+/**
+ * SHA-256 of the new archive file, as `sha256sum` prints it.
+ */
+sha256: string; counts: Counts; 
+/**
+ * "passphrase" or "recipients".
+ */
+encryption: string; recipients: number; 
+/**
+ * The new file was opened with the new passphrase and holds the same records (with keys:
+ * its header was checked, since only the new members' secret keys can open it).
+ */
+verified: boolean; 
+/**
+ * The old passphrase was tried on the new file and refused; `None` when the archive was
+ * not protected by a passphrase before.
+ */
+old_passphrase_refused: boolean | null; boards: Boards; 
+/**
+ * Records past their retention on the day of the handover.
+ */
+retention_due: number; document: BoardDocument }
+/**
+ * What the handover wizard starts from: the boards as the register knows them, a suggested
+ * file name beside the archive, and how the archive is protected now.
+ */
+export type HandoverStart = { boards: Boards; suggested_path: string; 
+/**
+ * "passphrase" or "recipients".
+ */
+encryption: string; 
+/**
+ * Records past their retention today (the sweep belongs before the handover).
+ */
+retention_due: number }
+/**
  * A step of the wizard: the list's columns (always, so the board can map them) and the preview,
  * or why there is none yet (a column Andel needs is not mapped).
  */
@@ -1038,6 +1395,16 @@ export type ImportDraft = { columns: Column[]; preview: Preview | null; problem:
  * An error as the UI receives it.
  */
 export type IpcError = { code: ErrorCode; message: string }
+/**
+ * One line of the explanation: what, how many records, and in plain English for the CLI (the
+ * app shows its own words for `key`).
+ */
+export type Item = { 
+/**
+ * A stable key: contact, name, plate_lines, sublet_reasons, identity_notes; minutes,
+ * ownerships, roles, sublets, requests, audit.
+ */
+key: string; count: number; text: string }
 /**
  * The kind of personal data a finding holds.
  */
@@ -1122,6 +1489,14 @@ export type MeetingKind =
  * Board meeting.
  */
 "board"
+/**
+ * One mention of the person in the minutes.
+ */
+export type Mention = { document_id: number; document_title: string; meeting_date: string; meeting_kind: MeetingKind; 
+/**
+ * The text around the mention, with every other person's data replaced by a label.
+ */
+excerpt: string }
 /**
  * Which national identity number a value looks like.
  */
@@ -1376,6 +1751,126 @@ export type Recognizer =
  */
 "review"
 /**
+ * A kind of record with a retention rule.
+ */
+export type RecordKind = 
+/**
+ * A former owner's phone, e-mail and note, counted from the day they moved out.
+ */
+"former_owner_contact" | 
+/**
+ * A rejected sublet request, counted from the decision.
+ */
+"rejected_sublet" | 
+/**
+ * A name-plate order, counted from the day the plates were mounted.
+ */
+"mounted_plate_order" | 
+/**
+ * A data-subject request, counted from the day it was closed.
+ */
+"closed_request" | 
+/**
+ * Minutes: kept as the association's history.
+ */
+"minutes"
+/**
+ * A request with its deadline as it stands on the day it was read.
+ */
+export type Request = { id: number; kind: RequestKind; received_on: string; 
+/**
+ * How it came in: "e-mail", "letter", "in person" …
+ */
+channel: string | null; 
+/**
+ * The person in the register it concerns, when known.
+ */
+person_id: number | null; 
+/**
+ * The requester's name as they gave it (the register's name when linked).
+ */
+requester_name: string; 
+/**
+ * How their identity was checked (a note, never a copy of an ID).
+ */
+identity_check: string | null; identity_checked_on: string | null; 
+/**
+ * One month from receipt.
+ */
+due_on: string; 
+/**
+ * The extended deadline, when the board extended it.
+ */
+extended_to: string | null; extension_reason: string | null; extended_on: string | null; 
+/**
+ * The deadline that applies: the extended one, else the first.
+ */
+deadline: string; status: RequestStatus; closed_on: string | null; note: string | null; 
+/**
+ * Days from the day read to the deadline (negative: overdue); `None` once closed.
+ */
+days_left: number | null }
+/**
+ * A new request as the form sends it.
+ */
+export type RequestForm = { kind: RequestKind; 
+/**
+ * `None` is today.
+ */
+received_on: string | null; channel: string | null; 
+/**
+ * The person in the register, when chosen from the list.
+ */
+person_id: number | null; 
+/**
+ * The requester's name when they are not in the register.
+ */
+requester_name: string | null; note: string | null }
+/**
+ * What the resident asks for.
+ */
+export type RequestKind = 
+/**
+ * Art. 15: a copy of the data held on them.
+ */
+"access" | 
+/**
+ * Art. 16: correct wrong data.
+ */
+"rectification" | 
+/**
+ * Art. 17: erase their data.
+ */
+"erasure" | 
+/**
+ * Art. 18: restrict processing.
+ */
+"restriction" | 
+/**
+ * Art. 21: object to processing.
+ */
+"objection" | 
+/**
+ * Art. 20: their data in a machine-readable form.
+ */
+"portability"
+/**
+ * Where a request stands.
+ */
+export type RequestStatus = "open" | 
+/**
+ * The board answered (or did what was asked).
+ */
+"answered" | 
+/**
+ * The board refused, with reasons given to the resident.
+ */
+"refused" | 
+/**
+ * The resident withdrew the request.
+ */
+"withdrawn"
+/**
  * A document under review: its facts, its text and what the redaction found in it.
  */
 export type Review = { document: Document; 
@@ -1469,6 +1964,18 @@ export type RowProblem =
  */
 { kind: "bad_email"; column: string; value: string }
 /**
+ * A rule as it applies, with the country's default beside it.
+ */
+export type Rule = { kind: RecordKind; 
+/**
+ * Months kept; `None`: kept for good.
+ */
+months: number | null; default_months: number | null; 
+/**
+ * The board changed it from the default.
+ */
+changed: boolean }
+/**
  * Where saving stands, for the save indicator.
  */
 export type SaveState = 
@@ -1496,6 +2003,10 @@ export type SaveStateChanged = SaveState
  * A PDF written to disk.
  */
 export type SavedPdf = { path: string; bytes: number; title: string }
+/**
+ * The access reply as written: the PDF and the JSON beside it.
+ */
+export type SavedReply = { pdf: string; json: string; mentions: number }
 /**
  * A search hit with a snippet; matched words are wrapped in `**`.
  */

@@ -6,6 +6,25 @@ import { commands, events } from './bindings';
 import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
 
 export type {
+  AccessExport,
+  Applied,
+  Boards,
+  Controller,
+  DueItem,
+  ErasurePlan,
+  ErasureReport,
+  HandoverForm,
+  HandoverReceipt,
+  HandoverStart,
+  Item,
+  Mention,
+  RecordKind,
+  Request,
+  RequestForm,
+  RequestKind,
+  RequestStatus,
+  Rule,
+  SavedReply,
   Activity,
   ActivityField,
   ActivityFields,
@@ -156,6 +175,23 @@ export type Commands = Pick<
   | 'minutesReviewRestart'
   | 'pickExportPath'
   | 'exportMinutes'
+  | 'requestsList'
+  | 'requestAdd'
+  | 'requestIdentity'
+  | 'requestExtend'
+  | 'requestClose'
+  | 'accessReplyPreview'
+  | 'accessReplySave'
+  | 'erasePlan'
+  | 'erasePerson'
+  | 'retentionRules'
+  | 'retentionSet'
+  | 'retentionReset'
+  | 'retentionDue'
+  | 'retentionApply'
+  | 'handoverStart'
+  | 'pickHandoverPath'
+  | 'handoverRun'
   | 'quit'
 >;
 
@@ -235,6 +271,23 @@ export const tauriBackend: Backend = {
   minutesReviewRestart: commands.minutesReviewRestart,
   pickExportPath: commands.pickExportPath,
   exportMinutes: commands.exportMinutes,
+  requestsList: commands.requestsList,
+  requestAdd: commands.requestAdd,
+  requestIdentity: commands.requestIdentity,
+  requestExtend: commands.requestExtend,
+  requestClose: commands.requestClose,
+  accessReplyPreview: commands.accessReplyPreview,
+  accessReplySave: commands.accessReplySave,
+  erasePlan: commands.erasePlan,
+  erasePerson: commands.erasePerson,
+  retentionRules: commands.retentionRules,
+  retentionSet: commands.retentionSet,
+  retentionReset: commands.retentionReset,
+  retentionDue: commands.retentionDue,
+  retentionApply: commands.retentionApply,
+  handoverStart: commands.handoverStart,
+  pickHandoverPath: commands.pickHandoverPath,
+  handoverRun: commands.handoverRun,
   quit: commands.quit,
   onSaveStateChanged: (handler) => events.saveStateChanged.listen((e) => handler(e.payload)),
   onCloseBlocked: (handler) => events.closeBlocked.listen((e) => handler(e.payload)),

@@ -540,7 +540,7 @@ export class MockRegister {
 
   // --- attention ---
 
-  attention(): Attention {
+  attention(): Omit<Attention, 'requests_due' | 'retention_due'> {
     const all = this.subletsList();
     return {
       today: this.today(),

@@ -43,6 +43,24 @@ import type {
 } from './index';
 import { iso, MockRegister, seedRegister, type MockList } from './mock-register';
 import { MockMinutes } from './mock-minutes';
+import { MockRequests, seedRequests } from './mock-requests';
+import type {
+  AccessExport,
+  Applied,
+  Boards,
+  DueItem,
+  ErasurePlan,
+  ErasureReport,
+  HandoverForm,
+  HandoverReceipt,
+  HandoverStart,
+  RecordKind,
+  Request,
+  RequestForm,
+  RequestStatus,
+  Rule,
+  SavedReply,
+} from './index';
 import { MockPrivacy } from './mock-privacy';
 import type { Activity, ActivityField, ActivityFields, Lang, Notice, NoticeSaved, SavedPdf } from './index';
 import type { BoardDocument, PlatesOrderSaved } from './index';
@@ -140,6 +158,14 @@ export class MockBackend implements Backend {
   nextPickedExport: string | null = null;
   /** Exports written: path → redacted text. */
   exported = new Map<string, string>();
+  /** Each archive's residents' requests and retention rules. */
+  private requestsOf = new WeakMap<MockArchive, MockRequests>();
+  /** Access replies written: PDF path → the data. */
+  savedReplies = new Map<string, AccessExport>();
+  /** What the next "save the new archive as" dialog returns (null: cancelled). */
+  nextPickedHandover: string | null = null;
+  /** Handover receipts written: receipt path → receipt. */
+  receipts = new Map<string, HandoverReceipt>();
   /** Each archive's minutes. */
   private minutesOf = new WeakMap<MockArchive, MockMinutes>();
   /** Each archive's processing activities and notice editions. */
@@ -221,6 +247,7 @@ export class MockBackend implements Backend {
         roles: a.register.roles.length,
         organisations: a.register.organisations.length,
         documents: 0,
+        requests: this.requestsOf.get(a)?.requests.length ?? 0,
       },
     } as Summary;
     return {
@@ -713,7 +740,222 @@ export class MockBackend implements Backend {
 
   async attention(): Promise<Result<Attention, IpcError>> {
     this.log('attention');
-    return this.reg((r) => ok(r.attention()));
+    return this.req((q, r) => ok({ ...r.attention(), requests_due: q.needingAttention(), retention_due: q.retentionDue() }));
+  }
+
+  // --- residents' requests, retention, erasure, handover ---
+
+  /** The open archive's requests (the demo's come seeded). */
+  private requestsStore(): MockRequests | null {
+    const a = this.current();
+    if (!a) return null;
+    let q = this.requestsOf.get(a);
+    if (!q) {
+      q = new MockRequests(() => iso(this.now()), a.register);
+      this.requestsOf.set(a, q);
+      if (this.files.get(MOCK_DEMO_PATH) === a) seedRequests(q, a.register);
+    }
+    return q;
+  }
+
+  private req<T>(run: (q: MockRequests, r: MockRegister, a: MockArchive) => Result<T, IpcError>, changes = false): Result<T, IpcError> {
+    const q = this.requestsStore();
+    const a = this.current();
+    if (!q || !a) return err('not_open', 'No archive is open. Open or unlock one first.');
+    const r = run(q, a.register, a);
+    if (changes && r.status === 'ok') this.changed();
+    return r;
+  }
+
+  async requestsList(): Promise<Result<Request[], IpcError>> {
+    this.log('requestsList');
+    return this.req((q) => ok(q.list()));
+  }
+
+  async requestAdd(form: RequestForm): Promise<Result<Request, IpcError>> {
+    this.log('requestAdd');
+    return this.req((q) => q.add(form), true);
+  }
+
+  async requestIdentity(id: number, how: string, on: string | null): Promise<Result<Request, IpcError>> {
+    this.log('requestIdentity');
+    return this.req((q) => q.identity(id, how, on), true);
+  }
+
+  async requestExtend(id: number, months: number, reason: string): Promise<Result<Request, IpcError>> {
+    this.log('requestExtend');
+    return this.req((q) => q.extend(id, months, reason), true);
+  }
+
+  async requestClose(id: number, status: RequestStatus, on: string | null): Promise<Result<Request, IpcError>> {
+    this.log('requestClose');
+    return this.req((q) => q.close(id, status, on), true);
+  }
+
+  async accessReplyPreview(id: number): Promise<Result<AccessExport, IpcError>> {
+    this.log('accessReplyPreview');
+    return this.req((q, _r, a) => q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []));
+  }
+
+  async accessReplySave(id: number, path: string): Promise<Result<SavedReply, IpcError>> {
+    this.log('accessReplySave');
+    return this.req((q, _r, a) => {
+      const pdf = /\.pdf$/i.test(path.trim()) ? path.trim() : `${path.trim()}.pdf`;
+      if (!path.trim()) return err('invalid_input', 'Give the file a name, or choose where to save it.');
+      if (this.readOnlyFolders.some((f) => pdf.startsWith(`${f}/`))) return err('not_writable', `Could not write ${pdf}: permission denied.`);
+      if (this.savedReplies.has(pdf)) return err('already_exists', `${pdf} already exists. Choose another name; Andel does not overwrite it.`);
+      const data = q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []);
+      if (data.status !== 'ok') return data;
+      this.savedReplies.set(pdf, data.data);
+      return ok({ pdf, json: pdf.replace(/\.pdf$/i, '.json'), mentions: data.data.minutes_mentions.length });
+    });
+  }
+
+  async erasePlan(personId: number): Promise<Result<ErasurePlan, IpcError>> {
+    this.log('erasePlan');
+    return this.req((q, _r, a) => q.erasePlan(personId, a.association.country));
+  }
+
+  async erasePerson(personId: number): Promise<Result<ErasureReport, IpcError>> {
+    this.log('erasePerson');
+    const r = this.req((q, _r, a) => q.erase(personId, a.association.country), true);
+    if (r.status === 'ok') this.record('person.erase', `person:${personId}`);
+    return r;
+  }
+
+  async retentionRules(): Promise<Result<Rule[], IpcError>> {
+    this.log('retentionRules');
+    return this.req((q) => ok(q.retentionRules()));
+  }
+
+  async retentionSet(kind: RecordKind, months: number | null): Promise<Result<Rule, IpcError>> {
+    this.log('retentionSet');
+    return this.req((q) => q.retentionSet(kind, months), true);
+  }
+
+  async retentionReset(kind: RecordKind): Promise<Result<Rule, IpcError>> {
+    this.log('retentionReset');
+    return this.req((q) => ok(q.retentionReset(kind)), true);
+  }
+
+  async retentionDue(): Promise<Result<DueItem[], IpcError>> {
+    this.log('retentionDue');
+    return this.req((q) => ok(q.retentionDue()));
+  }
+
+  async retentionApply(expected: number): Promise<Result<Applied, IpcError>> {
+    this.log('retentionApply');
+    const r = this.req((q) => q.retentionApply(expected), true);
+    if (r.status === 'ok') for (const i of r.data.items) this.record('retention.apply', `${i.kind}:${i.record_id}`);
+    return r;
+  }
+
+  private boards(r: MockRegister): Boards {
+    const today = iso(this.now());
+    const yearAgo = iso(new Date(this.now().getTime() - 366 * 86_400_000));
+    const board = ['chair', 'vice-chair', 'treasurer', 'secretary', 'board-member', 'alternate'];
+    const label = (x: Role) => `${x.person_name} (${x.kind})`;
+    return {
+      incoming: r.roles.filter((x) => board.includes(x.kind) && (x.from === null || x.from <= today) && (x.to === null || x.to >= today)).map(label),
+      outgoing: r.roles.filter((x) => board.includes(x.kind) && x.to !== null && x.to < today && x.to >= yearAgo).map(label),
+    };
+  }
+
+  async handoverStart(): Promise<Result<HandoverStart, IpcError>> {
+    this.log('handoverStart');
+    return this.req((q, r, a) => {
+      const path = this.open!.path;
+      const folder = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+      const stem = fileName(path).replace(/\.andel$/, '');
+      const year = this.now().getFullYear();
+      let suggested = `${folder}/${stem}-${year}.andel`;
+      for (let n = 2; this.files.has(suggested); n++) suggested = `${folder}/${stem}-${year}-${n}.andel`;
+      return ok({ boards: this.boards(r), suggested_path: suggested, encryption: a.protection, retention_due: q.retentionDue().length });
+    });
+  }
+
+  async pickHandoverPath(_suggested: string): Promise<string | null> {
+    this.log('pickHandoverPath');
+    return this.nextPickedHandover;
+  }
+
+  async handoverRun(form: HandoverForm): Promise<Result<HandoverReceipt, IpcError>> {
+    this.log('handoverRun');
+    return this.req((q, r, a) => {
+      let path = form.path.trim();
+      if (!path) return err('invalid_input', 'Choose where the new archive goes.');
+      if (!/\.[a-z]+$/i.test(fileName(path))) path = `${path}.andel`;
+      if (path === this.open!.path) return err('invalid_input', 'The new archive must be a new file, not the archive itself. Choose another name, such as the year of the new board.');
+      const receipt = path.replace(/(\.[a-z]+)?$/i, '-receipt.pdf');
+      if (this.files.has(path) || this.receipts.has(receipt)) return err('already_exists', `A file already exists at ${this.files.has(path) ? path : receipt}. Choose another name; a handover never overwrites a file.`);
+      if (this.readOnlyFolders.some((f) => path.startsWith(`${f}/`))) return err('not_writable', `Andel may not write in ${path.slice(0, path.lastIndexOf('/'))}. Check the folder's permissions or choose another folder.`);
+      const keys = form.recipients.map((k) => k.trim()).filter(Boolean);
+      const bad = keys.find((k) => !/^age1[0-9a-z]{20,}$/.test(k));
+      if (bad) return err('invalid_input', `"${bad}" is not an age public key (they start with age1).`);
+      const passphrase = form.passphrase ?? '';
+      if (keys.length === 0 && !passphrase) return err('invalid_input', 'Type the new passphrase, or give the new board members’ keys.');
+      if (keys.length === 0 && a.protection === 'passphrase' && passphrase === a.passphrase) {
+        return err('invalid_input', 'The new passphrase is the old one. A handover needs a new passphrase, so the outgoing board can no longer open the archive.');
+      }
+      // The new file shares the register object with the old one: the mock has no serializer,
+      // and nothing in the UI changes the old archive after a handover.
+      this.addArchive(path, {
+        protection: keys.length ? 'recipients' : 'passphrase',
+        passphrase: keys.length ? undefined : passphrase,
+        keyFile: keys.length ? `${path}.key` : undefined,
+        association: { ...a.association },
+        autoLockMinutes: a.autoLockMinutes,
+        audit: [...a.audit, { at: this.now().toISOString(), actor: this.open!.actor, action: 'archive.handover', subject: `to ${fileName(path)}` }],
+        register: r,
+      });
+      const counts = {
+        audit_entries: a.audit.length + 1,
+        units: r.units.length,
+        people: r.people.length,
+        ownerships: r.ownerships.length,
+        sublets: r.sublets.length,
+        name_plate_orders: r.plates.length,
+        roles: r.roles.length,
+        organisations: r.organisations.length,
+        documents: this.minutes()?.list().length ?? 0,
+        requests: q.requests.length,
+      };
+      let h = 0x811c9dc5;
+      for (const c of `${path}|${passphrase}|${keys.join(',')}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+      const sha256 = Array.from({ length: 8 }, (_, i) => ((h ^ Math.imul(i + 1, 0x9e3779b9)) >>> 0).toString(16).padStart(8, '0')).join('');
+      const boards = { outgoing: form.outgoing.filter((x) => x.trim()), incoming: form.incoming.filter((x) => x.trim()) };
+      const date = iso(this.now());
+      const document: BoardDocument = {
+        title: 'Kvittering for overdragelse af arkivet',
+        subtitle: date,
+        lang: 'da',
+        letterhead: { name: a.association.name, address: a.association.address, org_number: a.association.org_number, email: a.association.email },
+        blocks: [
+          { type: 'facts', rows: [['Forening', a.association.name], ['Dato', date], ['Afgående bestyrelse', boards.outgoing.join(', ')], ['Ny bestyrelse', boards.incoming.join(', ')], ['Ny fil', fileName(path)]] },
+          { type: 'paragraph', text: `SHA-256: ${sha256}` },
+          { type: 'checklist', items: ['Adgangskoderne til bestyrelsens e-mail og skyarkiv er skiftet.', 'De afgående medlemmer har slettet deres kopier.'] },
+        ],
+        created: this.now().toISOString(),
+      };
+      const done: HandoverReceipt = {
+        association: a.association.name,
+        date,
+        file: path,
+        file_name: fileName(path),
+        receipt,
+        sha256,
+        counts,
+        encryption: keys.length ? 'recipients' : 'passphrase',
+        recipients: keys.length,
+        verified: true,
+        old_passphrase_refused: a.protection === 'passphrase' ? true : null,
+        boards,
+        retention_due: q.retentionDue().length,
+        document,
+      };
+      this.receipts.set(receipt, done);
+      return ok(done);
+    });
   }
 
   async pickResidentList(): Promise<string | null> {

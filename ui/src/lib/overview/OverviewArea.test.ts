@@ -41,4 +41,14 @@ describe('what needs the board’s attention', () => {
     render(OverviewArea, { overview: r.data });
     expect((await screen.findByTestId('attention-clear')).textContent).toContain('Nothing needs');
   });
+
+  it('brings residents’ requests near their deadline and records past retention together', async () => {
+    const r = await mock.overview();
+    if (r.status !== 'ok') throw new Error(r.error.message);
+    render(OverviewArea, { overview: r.data });
+    const requests = await screen.findByTestId('attention-requests-due');
+    expect(requests.textContent).toContain('Karen Holm');
+    expect(screen.getByTestId('attention-retention-due').textContent).toContain('Gunnar Lind');
+    expect(screen.getByTestId('count-requests')).toBeTruthy();
+  });
 });
