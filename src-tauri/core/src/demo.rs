@@ -57,6 +57,7 @@ pub fn create(
         })?;
         register(&tx, now).map_err(crate::vault::Error::Invalid)?;
         minutes(&tx, now).map_err(crate::vault::Error::Invalid)?;
+        requests(&tx, now).map_err(crate::vault::Error::Invalid)?;
         tx.commit().map_err(|e| {
             crate::vault::Error::Store(crate::store::Error::Sqlite {
                 op: "writing the demo register",
@@ -633,6 +634,66 @@ fn minutes(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
         )
         .map_err(|e| err(&e))?;
     }
+    Ok(())
+}
+
+/// Residents' requests: an access request whose answer is due within a week, and a
+/// rectification request answered last month.
+fn requests(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
+    use crate::requests::{self, NewRequest, RequestKind, RequestStatus};
+    let today = now.date_naive();
+    let err = |e: &dyn std::fmt::Display| format!("the demo requests could not be made: {e}");
+    let person = |name: &str| -> Result<Option<Id>, String> {
+        Ok(people::one_by_name(conn, name)
+            .map_err(|e| err(&e))?
+            .map(|p| p.id))
+    };
+    let new = |kind, days: i64, channel: &str, name: &str, id: Option<Id>| NewRequest {
+        kind,
+        received_on: today - Duration::days(days),
+        channel: Some(channel.into()),
+        person_id: id,
+        requester_name: Some(name.into()),
+        note: None,
+    };
+    requests::add(
+        conn,
+        &new(
+            RequestKind::Access,
+            25,
+            "e-mail",
+            "Lars Sandvad",
+            person("Lars Sandvad")?,
+        ),
+        today,
+        ACTOR,
+        now,
+    )
+    .map_err(|e| err(&e))?;
+    let answered = requests::add(
+        conn,
+        &new(
+            RequestKind::Rectification,
+            60,
+            "brev",
+            "Gitte Kjærholm",
+            person("Gitte Kjærholm")?,
+        ),
+        today,
+        ACTOR,
+        now,
+    )
+    .map_err(|e| err(&e))?;
+    requests::close(
+        conn,
+        answered.id,
+        RequestStatus::Answered,
+        today - Duration::days(45),
+        today,
+        ACTOR,
+        now,
+    )
+    .map_err(|e| err(&e))?;
     Ok(())
 }
 
