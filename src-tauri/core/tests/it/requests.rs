@@ -541,14 +541,7 @@ fn the_access_reply_as_pdf_reads_back_with_pdftotext() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("reply.pdf");
     std::fs::write(&path, &pdf).unwrap();
-    let qpdf = Command::new("qpdf").arg("--check").arg(&path).output();
-    if let Ok(out) = qpdf {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-    }
+    assert_fonts_embedded(&path);
     let out = Command::new("pdftotext")
         .arg(&path)
         .arg("-")
@@ -751,6 +744,31 @@ fn retention_follows_the_clock_passed_in() {
         .is_empty());
 }
 
+/// qpdf finds no damage and pdffonts lists only embedded fonts.
+fn assert_fonts_embedded(path: &Path) {
+    require_tool("qpdf");
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    require_tool("pdffonts");
+    let fonts =
+        String::from_utf8(Command::new("pdffonts").arg(path).output().unwrap().stdout).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts in {}", path.display());
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding…] emb sub uni object ID: "emb" is the fifth column from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "a font is not embedded: {row}");
+    }
+}
+
 fn open(path: &Path, passphrase: &str) -> Result<Vault, vault::Error> {
     let mut options = OpenOptions::new("test");
     options.read_only = true;
@@ -877,6 +895,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
     assert_eq!(r.sha256, sha256(&out));
     let receipt = dir.path().join("lindehaven-2026-receipt.pdf");
     assert_eq!(Path::new(&r.receipt), receipt);
+    assert_fonts_embedded(&receipt);
     let text = String::from_utf8(
         Command::new("pdftotext")
             .arg(&receipt)
