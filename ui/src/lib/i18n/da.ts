@@ -732,6 +732,7 @@ export const da = {
     savePdf: 'Gem som PDF',
     replySaved: (pdf: string, json: string) => `Gemt ${pdf} og ${json}.`,
     replyFile: (id: number, date: string) => `indsigt-${id}-${date}.pdf`,
+    markAnswered: 'Registrér den som besvaret i dag',
     open: 'Åbn',
   },
   retention: {

@@ -763,6 +763,7 @@ export const en = {
     savePdf: 'Save as PDF',
     replySaved: (pdf: string, json: string) => `Saved ${pdf} and ${json}.`,
     replyFile: (id: number, date: string) => `access-reply-${id}-${date}.pdf`,
+    markAnswered: 'Record it as answered today',
     open: 'Open',
   },
   retention: {

@@ -732,6 +732,7 @@ export const nb = {
     savePdf: 'Lagre som PDF',
     replySaved: (pdf: string, json: string) => `Lagret ${pdf} og ${json}.`,
     replyFile: (id: number, date: string) => `innsyn-${id}-${date}.pdf`,
+    markAnswered: 'Registrer den som besvart i dag',
     open: 'Åpne',
   },
   retention: {

@@ -732,6 +732,7 @@ export const sv = {
     savePdf: 'Spara som PDF',
     replySaved: (pdf: string, json: string) => `Sparade ${pdf} och ${json}.`,
     replyFile: (id: number, date: string) => `registerutdrag-${id}-${date}.pdf`,
+    markAnswered: 'Registrera den som besvarad i dag',
     open: 'Öppna',
   },
   retention: {

@@ -105,6 +105,16 @@ describe('residents’ requests', () => {
     expect((await screen.findByTestId('reply-error')).textContent).toContain('already exists');
   });
 
+  it('records the request as answered once the reply is written', async () => {
+    render(RequestsArea);
+    await screen.findByTestId('requests-table');
+    await fireEvent.click(within(rowOf('Karen Holm')).getByTestId('request-reply'));
+    await screen.findByTestId('reply-summary');
+    await fireEvent.click(screen.getByTestId('reply-save'));
+    await fireEvent.click(await screen.findByTestId('reply-mark-answered'));
+    await expect.poll(() => within(rowOf('Karen Holm')).getByTestId('request-state').textContent).toContain('Answered');
+  });
+
   it('closes a request as answered', async () => {
     render(RequestsArea);
     await screen.findByTestId('requests-table');
