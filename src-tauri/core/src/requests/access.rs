@@ -64,7 +64,7 @@ pub struct AccessExport {
     pub controller: Controller,
     /// The request being answered.
     pub request: Request,
-    /// Whether any data on the person is processed (Art. 15(1)).
+    /// Whether any data on the person is processed beyond the request itself (Art. 15(1)).
     pub data_processed: bool,
     /// The person record; `None` when the requester is not in the register.
     pub person: Option<Person>,
@@ -139,8 +139,8 @@ pub fn gather(conn: &Connection, id: Id, today: NaiveDate) -> Result<AccessExpor
     };
     let subject = Subject::of(conn, &request, person.as_ref(), &ownerships)?;
     let mentions = mentions(conn, &subject, assoc.country)?;
-    let data_processed =
-        person.is_some() || !plates.is_empty() || !mentions.is_empty() || !requests.is_empty();
+    // Beyond the request itself, which the reply answers.
+    let data_processed = person.is_some() || !plates.is_empty() || !mentions.is_empty();
     Ok(AccessExport {
         format: FORMAT.to_string(),
         generated_on: today,

@@ -423,6 +423,7 @@ fn a_request_from_someone_outside_the_register_needs_a_name_and_a_past_date() {
     assert_eq!(r.deadline, day("2026-04-10"));
     let reply = access::gather(&conn, r.id, today()).unwrap();
     assert!(reply.person.is_none());
+    assert!(!reply.data_processed, "nothing beyond the request itself");
     assert!(reply.minutes_mentions.is_empty());
 }
 

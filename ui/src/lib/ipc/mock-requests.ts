@@ -238,7 +238,7 @@ export class MockRequests {
         email: association.email,
       },
       request: r,
-      data_processed: person !== null || mentions.length > 0 || plates.length > 0 || requests.length > 0,
+      data_processed: person !== null || mentions.length > 0 || plates.length > 0,
       person,
       ownerships: person ? this.reg.ownerships.filter((o) => o.person_id === person.id) : [],
       sublets,
