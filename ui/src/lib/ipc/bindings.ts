@@ -856,7 +856,7 @@ format: string; generated_on: string; controller: Controller;
  */
 request: Request; 
 /**
- * Whether any data on the person is processed (Art. 15(1)).
+ * Whether any data on the person is processed beyond the request itself (Art. 15(1)).
  */
 data_processed: boolean; 
 /**
