@@ -4,7 +4,8 @@
 //! The rules have defaults per country (the seeds' practice, the same in all three countries
 //! today): former owners' contact data 5 years after they moved out, rejected sublet requests 1
 //! year after the decision, mounted name-plate orders 1 year after mounting, closed requests 3
-//! years after closing, minutes kept as the association's history. The board may change any
+//! years after closing, minutes kept as the association's history. A former owner with an open
+//! request keeps their contact data until it is closed: the board must be able to answer. The board may change any
 //! rule but the one for minutes ([`set_rule`]); a changed rule is stored in `retention_rule`
 //! (months NULL: keep). [`due`] lists what is due on a day; [`apply`] carries it all out in one
 //! step, with one audit entry per record.
@@ -262,6 +263,8 @@ pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, Retentio
             "SELECT p.id, p.name, max(o.to_date) FROM person p JOIN ownership o ON o.person_id = p.id
              WHERE p.erased_on IS NULL
                AND (p.phone IS NOT NULL OR p.email IS NOT NULL OR p.note IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM request r WHERE r.person_id = p.id
+                                                       AND r.status = 'open')
              GROUP BY p.id HAVING count(*) = count(o.to_date)",
             |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get(2)?)),
         )?;

@@ -662,6 +662,36 @@ fn retention_follows_the_clock_passed_in() {
         now(),
     )
     .unwrap();
+    // Merete asks for access: while the request is open, her contact data stays.
+    let hers = requests::add(
+        &conn,
+        &NewRequest {
+            kind: RequestKind::Access,
+            received_on: day("2026-03-01"),
+            channel: None,
+            person_id: Some(f.merete),
+            requester_name: None,
+            note: None,
+        },
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    assert!(retention::due(&conn, today())
+        .unwrap()
+        .iter()
+        .all(|i| i.kind != RecordKind::FormerOwnerContact));
+    requests::close(
+        &conn,
+        hers.id,
+        RequestStatus::Answered,
+        today(),
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
     requests::close(
         &conn,
         f.request,

@@ -787,7 +787,7 @@ export const da = {
       identity_notes: () => 'Hvordan identiteten blev kontrolleret ved personens henvendelser (datoen bliver)',
     } as Record<string, (n: number) => string>,
     kept: {
-      minutes: (n: number) => `Referaterne forbliver uændrede (${n} nævner personen): de er foreningens historie og dokumenterer dens beslutninger. Offentliggjorte udgaver er renset.`,
+      minutes: (n: number) => `Referaterne forbliver uændrede (${n} nævner personen): de er foreningens historie og dokumenterer dens beslutninger. Offentliggjorte udgaver er renset. Bagefter kender registret ikke længere navnet, så gennemgå referater, der nævner det, i hånden, før de offentliggøres.`,
       ownerships: () => 'Hvilken andel der blev ejet hvornår: andelens historie, og overdragelser er regnskabsmateriale (bogføringsloven: 5 år).',
       sublets: () => 'Fremlejeperioder og bestyrelsens afgørelser.',
       roles: () => 'Hverv: hvem der handlede for foreningen og hvornår.',

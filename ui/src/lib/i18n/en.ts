@@ -818,7 +818,7 @@ export const en = {
       identity_notes: () => 'How their identity was checked on their requests (the date stays)',
     } as Record<string, (n: number) => string>,
     kept: {
-      minutes: (n: number) => `The minutes stay unchanged (${n} mention the person): they are the association’s history and record its decisions. Published copies are redacted.`,
+      minutes: (n: number) => `The minutes stay unchanged (${n} mention the person): they are the association’s history and record its decisions. Published copies are redacted. Afterwards the register no longer knows the name, so check minutes that mention it by hand before publishing them.`,
       ownerships: () => 'Which unit was owned when: the unit’s history and the share’s transfers are accounting records (bookkeeping law: 5 years in Denmark and Norway, 7 in Sweden).',
       sublets: () => 'Sublet periods and the board’s decisions.',
       roles: () => 'Roles: who acted for the association and when.',

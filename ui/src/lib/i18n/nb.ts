@@ -787,7 +787,7 @@ export const nb = {
       identity_notes: () => 'Hvordan identiteten ble kontrollert ved personens henvendelser (datoen blir stående)',
     } as Record<string, (n: number) => string>,
     kept: {
-      minutes: (n: number) => `Protokollene forblir uendret (${n} nevner personen): de er lagets historie og dokumenterer vedtakene. Publiserte utgaver er renset.`,
+      minutes: (n: number) => `Protokollene forblir uendret (${n} nevner personen): de er lagets historie og dokumenterer vedtakene. Publiserte utgaver er renset. Etterpå kjenner ikke registeret lenger navnet, så gå gjennom protokoller som nevner det, for hånd før de publiseres.`,
       ownerships: () => 'Hvilken bolig som ble eid når: boligens historie, og overdragelser er regnskapsmateriale (bokføringsloven: 5 år).',
       sublets: () => 'Fremleieperioder og styrets vedtak.',
       roles: () => 'Verv: hvem som handlet for laget, og når.',

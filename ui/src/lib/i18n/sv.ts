@@ -787,7 +787,7 @@ export const sv = {
       identity_notes: () => 'Hur identiteten kontrollerades vid personens begäranden (datumet står kvar)',
     } as Record<string, (n: number) => string>,
     kept: {
-      minutes: (n: number) => `Protokollen förblir oförändrade (${n} nämner personen): de är föreningens historia och dokumenterar besluten. Publicerade versioner är rensade.`,
+      minutes: (n: number) => `Protokollen förblir oförändrade (${n} nämner personen): de är föreningens historia och dokumenterar besluten. Publicerade versioner är rensade. Efteråt känner registret inte längre till namnet, så granska protokoll som nämner det för hand innan de publiceras.`,
       ownerships: () => 'Vilken lägenhet som innehades när: lägenhetens historia, och överlåtelser är räkenskapsinformation (bokföringslagen: 7 år).',
       sublets: () => 'Perioder för andrahandsuthyrning och styrelsens beslut.',
       roles: () => 'Uppdrag: vem som agerade för föreningen och när.',

@@ -337,6 +337,7 @@ export class MockRequests {
       const owned = this.reg.ownerships.filter((o) => o.person_id === p.id);
       if (owned.length === 0 || owned.some((o) => o.to === null) || !(p.phone || p.email || p.note)) continue;
       if (this.reg.roles.some((r) => r.person_id === p.id && (r.to === null || r.to >= today))) continue;
+      if (this.requests.some((r) => r.person_id === p.id && r.status === 'open')) continue;
       const moved = owned.map((o) => o.to!).sort().pop()!;
       const due = past(moved, formerMonths);
       if (due) out.push({ kind: 'former_owner_contact', record_id: p.id, person: p.name, unit: null, since: moved, due_on: due, text: `Remove the phone, e-mail and note of former owner ${p.name} (moved out ${moved}).` });
