@@ -82,6 +82,12 @@ pub fn run(args: HandoverArgs) -> CliResult {
     common::say(format!("Wrote the new archive {}.", r.file));
     common::say(format!("SHA-256 {}", r.sha256));
     common::say(format!("Wrote the receipt {}.", r.receipt));
+    if r.retention_due > 0 {
+        common::say(format!(
+            "Note: {} records are past their retention; the receipt's checklist asks for the sweep (`andel retention due`, then `andel retention apply --yes`).",
+            r.retention_due
+        ));
+    }
     common::say(match (r.encryption.as_str(), r.old_passphrase_refused) {
         ("recipients", _) => format!(
             "It opens only with the keys of the {} board members given. The original archive is unchanged: the outgoing board deletes its copies.",
