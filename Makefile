@@ -42,7 +42,7 @@ bindings: deps ui
 	ANDEL_WRITE_BINDINGS=1 cargo test -p andel-desktop $(CARGO_FEATURES) typescript_bindings_are_up_to_date
 
 e2e: deps ui
-	cargo build -p andel-desktop $(CARGO_FEATURES)
+	cargo build --workspace $(CARGO_FEATURES)
 	scripts/e2e.sh
 
 bundle: deps ui

@@ -81,10 +81,7 @@ try {
     if (unexpected.length) throw new Error(`unexpected files: ${unexpected.join(", ")}`);
   });
 
-  await test("areas not built yet say so plainly", async () => {
-    await (await session.find("nav-requests")).click();
-    await session.find("area-not-built");
-    await shot("not-built");
+  await test("settings offer the language and the auto-lock", async () => {
     await (await session.find("nav-settings")).click();
     await session.find("settings-language");
     await session.find("settings-autolock");
@@ -204,6 +201,47 @@ try {
     await shot("overview", true);
   });
 
+  await test("an access request is due the last day of a short month and answered with a PDF and JSON reply", async () => {
+    const { execFileSync } = await import("node:child_process");
+    await (await session.find("nav-requests")).click();
+    await session.find("area-requests");
+    await (await session.find("request-new")).click();
+    await (await session.findCss('[data-testid="request-kind"] option[value="access"]')).click();
+    await (await session.find("request-received")).fill("2026-01-31");
+    const person = await session.findCss('[data-testid="request-person"] option:nth-child(2)');
+    const name = (await person.text()).replace(/\s*\(.*\)\s*$/, "").trim();
+    await person.click();
+    await (await session.find("request-channel")).fill("e-mail");
+    await (await session.find("request-submit")).click();
+    const row = await session.find("request-row", 20000);
+    const deadline = await (await session.find("request-deadline")).text();
+    // 31 January plus one month is the last day of February (Art. 12(3)).
+    if (!/Feb/.test(deadline) || !/28/.test(deadline)) throw new Error(`deadline "${deadline}"`);
+    if (!(await row.text()).includes(name)) throw new Error(`the row does not name ${name}`);
+    await (await session.find("request-reply")).click();
+    await session.find("reply-summary", 20000);
+    const file = join(work, "Documents", "indsigt.pdf");
+    await (await session.find("reply-path")).fill(file);
+    await (await session.find("reply-save")).click();
+    const saved = await session.find("reply-saved", 30000);
+    const savedText = await saved.text();
+    if (!savedText.includes(file)) throw new Error(`saved says "${savedText}"`);
+    execFileSync("qpdf", ["--check", file]);
+    const text = execFileSync("pdftotext", [file, "-"]).toString();
+    for (const must of [name, "Datatilsynet", "Carl Jacobsens Vej 35"]) {
+      if (!text.includes(must)) throw new Error(`the reply lacks "${must}"`);
+    }
+    const jsonFile = (await readdir(join(work, "Documents"))).find((f) => f.startsWith("indsigt") && f.endsWith(".json"));
+    if (!jsonFile) throw new Error("no JSON export beside the PDF");
+    const data = JSON.parse(await readFile(join(work, "Documents", jsonFile), "utf8"));
+    if (!JSON.stringify(data).includes(name)) throw new Error("the JSON export does not hold the person");
+    await (await session.find("reply-mark-answered")).click();
+    await session.waitFor("the request answered", async () => !(await session.exists("reply-dialog")) || !(await session.exists("reply-mark-answered")));
+    if (await session.exists("reply-dialog")) await (await session.find("reply-cancel")).click();
+    await settle();
+    await shot("requests", true);
+  });
+
   await test("an organisation is added with its data processing agreement; a CPR number is refused", async () => {
     await (await session.find("nav-privacy")).click();
     await session.find("area-privacy");
@@ -230,6 +268,22 @@ try {
     await shot("privacy");
   });
 
+  await test("the privacy notice is previewed from the register, naming the caretaker with its role", async () => {
+    await session.find("activities-table");
+    const rows = await session.cmd("POST", "/elements", { using: "css selector", value: '[data-testid="activity-row"]' });
+    if (rows.length < 7) throw new Error(`${rows.length} processing activities`);
+    await (await session.find("privacy-notice-show")).click();
+    const preview = await session.find("privacy-notice-preview", 20000);
+    await session.waitFor("the notice", async () => /Privatlivspolitik/.test(await preview.text()));
+    const text = await preview.text();
+    for (const must of ["A/B Solsikken", "Ejendomsservice Nord ApS", "Datatilsynet", "Carl Jacobsens Vej 35"]) {
+      if (!text.includes(must)) throw new Error(`the notice lacks "${must}"`);
+    }
+    await settle();
+    await shot("privacy-notice", true);
+    await (await session.find("privacy-notice-hide")).click();
+  });
+
   await test("a name-plate order is sent to the caretaker and mounted", async () => {
     await (await session.find("nav-plates")).click();
     const drafts = await session.find("plates-draft");
@@ -250,6 +304,10 @@ try {
 
   await test("the caretaker's order is saved as a PDF with units and plate texts only", async () => {
     const drafts = await session.find("plates-draft");
+    await (await session.find("plate-new")).click();
+    await (await session.findCss('[data-testid="plate-unit"] option:nth-child(3)')).click();
+    await (await session.find("plate-lines")).fill("Signe & Jonas Wendt");
+    await (await session.find("plate-submit")).click();
     await session.waitFor("drafts to order", async () => Number(await drafts.attribute("data-count")) > 0);
     const before = Number(await drafts.attribute("data-count"));
     await (await session.find("plates-order")).click();
@@ -268,6 +326,7 @@ try {
     const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
     if (!/Bestilling af navneskilte/.test(text)) throw new Error("the PDF is not the Danish order");
     if (!/Ejendomsservice Nord ApS/.test(text)) throw new Error("the caretaker is not named");
+    if (!/Signe & Jonas Wendt/.test(text)) throw new Error("the plate's text is not in the order");
     // The resident list's phone numbers and e-mail addresses stay out of the caretaker's order.
     if (/@gmail\.com|\b\d{8}\b/.test(text)) throw new Error("a resident's contact data is in the order");
     if (before < 1) throw new Error("nothing was ordered");
@@ -287,9 +346,50 @@ try {
         return new RegExp(name).test(await (await session.find("roles-table")).text());
       });
     }
-    await session.find("area-not-built");
     await settle();
     await shot("board", true);
+  });
+
+  const nextArchive = join(work, "Documents", "solsikken-2027.andel");
+  const nextPassphrase = "amber-meadow-compass-2027";
+  await test("the yearly handover writes a new archive with a new passphrase and a receipt with its SHA-256", async () => {
+    const { execFileSync, spawnSync } = await import("node:child_process");
+    const { createHash } = await import("node:crypto");
+    await (await session.find("handover-start")).click();
+    const wizard = await session.find("handover-wizard");
+    await session.waitFor("the boards step", async () => (await wizard.attribute("data-step")) === "boards");
+    await (await session.find("handover-outgoing")).fill("Karen Formand (formand)");
+    await (await session.find("handover-incoming")).fill("Ahmad Noori (formand)\nLise Holm (kasserer)");
+    await (await session.find("handover-next")).click();
+    await (await session.find("handover-mode-passphrase")).click();
+    await (await session.find("handover-passphrase")).fill(nextPassphrase);
+    await (await session.find("handover-passphrase-again")).fill("not the same passphrase");
+    await (await session.find("handover-next")).click();
+    await session.find("handover-protection-error");
+    await (await session.find("handover-passphrase-again")).fill(nextPassphrase);
+    await (await session.find("handover-next")).click();
+    await session.waitFor("the file step", async () => (await wizard.attribute("data-step")) === "file");
+    await (await session.find("handover-path")).fill(nextArchive);
+    await (await session.find("handover-run")).click();
+    const sha = (await (await session.find("handover-sha256", 60000)).text()).trim();
+    const actual = createHash("sha256").update(await readFile(nextArchive)).digest("hex");
+    if (sha !== actual) throw new Error(`the wizard shows ${sha}, the file is ${actual}`);
+    const receipt = (await (await session.find("handover-receipt")).text()).trim();
+    execFileSync("qpdf", ["--check", receipt]);
+    const text = execFileSync("pdftotext", [receipt, "-"]).toString().replace(/\s+/g, "");
+    if (!text.includes(actual)) throw new Error("the receipt does not carry the file's SHA-256");
+    if (!text.includes("AhmadNoori")) throw new Error("the receipt does not name the incoming board");
+    // The new file opens with the new passphrase, and the old one does not open it.
+    const cli = join(app, "..", "andel");
+    const info = (pass) =>
+      spawnSync(cli, ["info", "--vault", nextArchive], { env: { ...process.env, ANDEL_PASSPHRASE: pass } });
+    const opened = info(nextPassphrase);
+    if (opened.status !== 0) throw new Error(`the new passphrase does not open it: ${opened.stderr}`);
+    if (!/A\/B Solsikken/.test(opened.stdout.toString())) throw new Error("the new file is not the association's");
+    if (info(passphrase).status === 0) throw new Error("the old passphrase opens the new file");
+    await settle();
+    await shot("handover", true);
+    await (await session.find("handover-close")).click();
   });
 
   // --- minutes: import, review every finding, export for the website ---
