@@ -227,6 +227,18 @@ impl Subject {
 }
 
 impl Subject {
+    /// Does a passage hold the subject's surname (or their whole name when it is one word)?
+    fn names_surname(&self, passage: &str) -> bool {
+        let surname = self
+            .known
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_lowercase();
+        !surname.is_empty() && passage.to_lowercase().contains(&surname)
+    }
+
     /// Is a finding of the subject-only detector about the subject: their name as the register
     /// knows it, their phone, e-mail or address, or their own share number?
     fn is_own(&self, f: &Finding) -> bool {
@@ -267,10 +279,25 @@ pub(crate) fn mentions(
     docs.sort_by_key(|d| (d.date, d.id));
     for doc in docs {
         let text = minutes::text(conn, doc.id).map_err(person_error)?;
-        let mine: Vec<(usize, usize)> = own
+        let found: Vec<Finding> = own
             .detect(&text)
             .into_iter()
             .filter(|f| subject.is_own(f))
+            .collect();
+        // A bare first name counts only right before the subject's own share number ("Lars fra
+        // nr. 12"): alone it may well be someone else, who must not be shown as a mention.
+        let units: Vec<usize> = found
+            .iter()
+            .filter(|f| f.recognizer == Recognizer::ShareNumber)
+            .map(|f| f.start)
+            .collect();
+        let mine: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| {
+                f.recognizer != Recognizer::Register
+                    || subject.names_surname(&f.text)
+                    || units.iter().any(|&u| u >= f.end && u <= f.end + 12)
+            })
             .map(|f| (f.start, f.end))
             .collect();
         if mine.is_empty() {

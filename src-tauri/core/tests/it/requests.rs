@@ -534,6 +534,32 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
 }
 
 #[test]
+fn a_bare_first_name_is_not_taken_for_the_requester() {
+    let (conn, f) = register();
+    minutes::import(
+        &conn,
+        "bm-2025.txt",
+        "Referat af bestyrelsesmøde 1. maj 2025\n\nSofie Kragh fra nabolaget spurgte om cykelparkering. Sofie takkede for svaret.\n"
+            .as_bytes()
+            .to_vec(),
+        None,
+        Some(MeetingKind::Board),
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let x = access::gather(&conn, f.request, today()).unwrap();
+    assert!(
+        x.minutes_mentions
+            .iter()
+            .all(|m| m.meeting_date.to_string() != "2025-05-01"),
+        "another Sofie was taken for the requester: {:?}",
+        x.minutes_mentions
+    );
+}
+
+#[test]
 fn the_access_reply_as_pdf_reads_back_with_pdftotext() {
     require_tool("pdftotext");
     let (conn, f) = register();
