@@ -733,6 +733,7 @@ export const da = {
     replySaved: (pdf: string, json: string) => `Gemt ${pdf} og ${json}.`,
     replyFile: (id: number, date: string) => `indsigt-${id}-${date}.pdf`,
     markAnswered: 'Registrér den som besvaret i dag',
+    erase: 'Slet…',
     open: 'Åbn',
   },
   retention: {

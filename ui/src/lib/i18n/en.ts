@@ -764,6 +764,7 @@ export const en = {
     replySaved: (pdf: string, json: string) => `Saved ${pdf} and ${json}.`,
     replyFile: (id: number, date: string) => `access-reply-${id}-${date}.pdf`,
     markAnswered: 'Record it as answered today',
+    erase: 'Erase…',
     open: 'Open',
   },
   retention: {

@@ -733,6 +733,7 @@ export const nb = {
     replySaved: (pdf: string, json: string) => `Lagret ${pdf} og ${json}.`,
     replyFile: (id: number, date: string) => `innsyn-${id}-${date}.pdf`,
     markAnswered: 'Registrer den som besvart i dag',
+    erase: 'Slett…',
     open: 'Åpne',
   },
   retention: {

@@ -733,6 +733,7 @@ export const sv = {
     replySaved: (pdf: string, json: string) => `Sparade ${pdf} och ${json}.`,
     replyFile: (id: number, date: string) => `registerutdrag-${id}-${date}.pdf`,
     markAnswered: 'Registrera den som besvarad i dag',
+    erase: 'Radera…',
     open: 'Öppna',
   },
   retention: {

@@ -152,6 +152,16 @@ describe('retention and erasure', () => {
     expect(rule('closed_request').textContent).toContain('default 3 years');
   });
 
+  it('an erasure request from someone in the register opens the explanation for that person', async () => {
+    const gunnar = (await mock.peopleList(true, 'Gunnar')) as { status: 'ok'; data: { id: number }[] };
+    await mock.requestAdd({ kind: 'erasure', received_on: null, channel: 'e-mail', person_id: gunnar.data[0]!.id, requester_name: null, note: null });
+    render(RequestsArea);
+    await screen.findByTestId('requests-table');
+    await fireEvent.click(within(rowOf('Gunnar Lind')).getByTestId('request-erase'));
+    const plan = await screen.findByTestId('erase-plan');
+    expect(plan.textContent).toContain('Erase Gunnar Lind');
+  });
+
   it('explains an erasure first, refuses a current resident, and erases a former one', async () => {
     render(RequestsArea);
     const select = (await screen.findByTestId('erase-person')) as HTMLSelectElement;
