@@ -70,6 +70,8 @@ pub enum HandoverError {
     SameFile,
     #[error("A file already exists at {}. Choose another name; a handover never overwrites a file.", .0.display())]
     Exists(PathBuf),
+    #[error("The folder {} does not exist. Choose an existing folder for the new archive.", .0.display())]
+    NoFolder(PathBuf),
     #[error("The new passphrase is the old one. A handover needs a new passphrase, so the outgoing board can no longer open the archive.")]
     SamePassphrase,
     #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
@@ -87,6 +89,7 @@ impl HandoverError {
         match self {
             HandoverError::SameFile | HandoverError::SamePassphrase => ErrorCode::InvalidInput,
             HandoverError::Exists(_) => ErrorCode::AlreadyExists,
+            HandoverError::NoFolder(_) => ErrorCode::NotFound,
             HandoverError::Verify(_) => ErrorCode::Damaged,
             HandoverError::Receipt(_) | HandoverError::Register(_) => ErrorCode::Internal,
             HandoverError::Vault(e) => e.code(),
@@ -151,6 +154,13 @@ pub fn handover(
 ) -> Result<HandoverReceipt, HandoverError> {
     if same_file(vault.path(), out) {
         return Err(HandoverError::SameFile);
+    }
+    let folder = match out.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        return Err(HandoverError::NoFolder(folder));
     }
     let receipt = receipt_path(out);
     for p in [out, receipt.as_path()] {

@@ -911,6 +911,17 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
         ),
         Err(HandoverError::SamePassphrase)
     ));
+    assert!(matches!(
+        handover::handover(
+            &v,
+            &dir.path().join("no such folder").join("x.andel"),
+            quick_passphrase("ny"),
+            None,
+            today(),
+            now()
+        ),
+        Err(HandoverError::NoFolder(_))
+    ));
     assert!(!out.exists());
 
     let r = handover::handover(
