@@ -23,7 +23,8 @@ use crate::register::people::{self, Person};
 use crate::register::plates::{self, PlateOrder};
 use crate::register::roles::{self, Role};
 use crate::register::sublets::{self, Sublet};
-use crate::register::{name_key, units, Id};
+use crate::register::units::{self, Unit};
+use crate::register::{name_key, Id};
 
 /// The JSON export's format name and version.
 pub const FORMAT: &str = "andel.access-reply/1";
@@ -69,6 +70,8 @@ pub struct AccessExport {
     /// The person record; `None` when the requester is not in the register.
     pub person: Option<Person>,
     pub ownerships: Vec<Ownership>,
+    /// The units they owned or sublet, with their addresses.
+    pub units: Vec<Unit>,
     /// Sublets they asked for as owner, or live in as subtenant.
     pub sublets: Vec<Sublet>,
     /// Name-plate orders whose lines carry their name.
@@ -154,6 +157,15 @@ pub fn gather(conn: &Connection, id: Id, today: NaiveDate) -> Result<AccessExpor
         request,
         data_processed,
         person,
+        units: {
+            let mut ids: Vec<Id> = ownerships.iter().map(|o| o.unit_id).collect();
+            ids.extend(sublets.iter().map(|s| s.unit_id));
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_iter()
+                .map(|id| units::get(conn, id).map_err(person_error))
+                .collect::<Result<Vec<Unit>, Error>>()?
+        },
         ownerships,
         sublets,
         name_plate_orders: plates,

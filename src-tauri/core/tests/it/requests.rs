@@ -448,6 +448,8 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     assert_eq!(x.person.as_ref().unwrap().id, f.sofie);
     assert_eq!(x.ownerships.len(), 1);
     assert_eq!(x.ownerships[0].unit_number, "4");
+    assert_eq!(x.units.len(), 1);
+    assert_eq!(x.units[0].address.as_deref(), Some("Lindevej 3"));
     assert_eq!(x.sublets.len(), 1);
     assert_eq!(x.sublets[0].subtenant_id, f.jakob);
     assert_eq!(x.name_plate_orders.len(), 1);
@@ -486,6 +488,7 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
         "data_processed",
         "person",
         "ownerships",
+        "units",
         "sublets",
         "name_plate_orders",
         "roles",

@@ -864,6 +864,10 @@ data_processed: boolean;
  */
 person: Person | null; ownerships: Ownership[]; 
 /**
+ * The units they owned or sublet, with their addresses.
+ */
+units: Unit[]; 
+/**
  * Sublets they asked for as owner, or live in as subtenant.
  */
 sublets: Sublet[]; 

@@ -241,6 +241,9 @@ export class MockRequests {
       data_processed: person !== null || mentions.length > 0 || plates.length > 0,
       person,
       ownerships: person ? this.reg.ownerships.filter((o) => o.person_id === person.id) : [],
+      units: this.reg.units.filter(
+        (u) => person !== null && (this.reg.ownerships.some((o) => o.person_id === person.id && o.unit_id === u.id) || sublets.some((s) => s.unit_id === u.id)),
+      ),
       sublets,
       name_plate_orders: plates,
       roles: person ? this.reg.roles.filter((x) => x.person_id === person.id) : [],
