@@ -54,43 +54,9 @@ fn kind_arg(text: &str) -> Result<RequestKind, String> {
     text.parse().map_err(|e: requests::Error| e.to_string())
 }
 
-/// Writes bytes to a file that must not exist yet (temporary file beside it, then a rename
-/// that refuses to replace anything).
+/// Writes bytes to a file that must not exist yet (see `andel_core::document::write_new_file`).
 pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> CliResult {
-    use std::io::Write;
-    let exists = || {
-        CliError::coded(
-            ErrorCode::AlreadyExists,
-            format!(
-                "{} already exists; choose another file name (Andel does not overwrite it).",
-                path.display()
-            ),
-        )
-    };
-    if path.exists() {
-        return Err(exists());
-    }
-    let fail = |e: std::io::Error| {
-        CliError::coded(
-            ErrorCode::NotWritable,
-            format!("Could not write {}: {e}", path.display()),
-        )
-    };
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => exists(),
-            _ => fail(e),
-        })?;
-    let written = f.write_all(bytes).and_then(|()| f.sync_all());
-    if let Err(e) = written {
-        drop(f);
-        let _ = std::fs::remove_file(path);
-        return Err(fail(e));
-    }
-    Ok(())
+    Ok(andel_core::document::write_new_file(path, bytes)?)
 }
 
 #[derive(Debug, Subcommand)]

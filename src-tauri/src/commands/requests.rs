@@ -218,24 +218,7 @@ fn refuse_existing(path: &Path) -> IpcResult<()> {
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> IpcResult<()> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| {
-        IpcError::new(
-            ErrorCode::NotWritable,
-            format!("Could not write {}: {e}", path.display()),
-        )
-    };
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(fail)?;
-    if let Err(e) = f.write_all(bytes).and_then(|()| f.sync_all()) {
-        drop(f);
-        let _ = std::fs::remove_file(path);
-        return Err(fail(e));
-    }
-    Ok(())
+    Ok(andel_core::document::write_new_file(path, bytes)?)
 }
 
 /// Writes the access reply for request `id` to `path` (PDF) and its data beside it as JSON

@@ -233,7 +233,8 @@ pub fn handover(
         r.document = receipt_document(&assoc, &r, now);
         let pdf =
             document::render_pdf(&r.document).map_err(|e| HandoverError::Receipt(e.to_string()))?;
-        write_new_file(&receipt, &pdf).map_err(|e| HandoverError::Receipt(e.to_string()))?;
+        crate::document::write_new_file(&receipt, &pdf)
+            .map_err(|e| HandoverError::Receipt(e.to_string()))?;
         Ok(r)
     };
     match finish() {
@@ -328,16 +329,6 @@ fn verify(
         },
     };
     Ok((verified, old_refused))
-}
-
-fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
 }
 
 /// The receipt as a document, in the association's language.

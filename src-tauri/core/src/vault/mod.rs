@@ -84,7 +84,7 @@ pub enum Error {
     #[error("There is no file at {}.", .0.display())]
     NotFound(PathBuf),
     /// A file is already at the path of a new archive.
-    #[error("A file already exists at {}. Choose another name; Andel never overwrites a file when creating an archive.", .0.display())]
+    #[error("A file already exists at {}. Choose another name; Andel does not overwrite it.", .0.display())]
     AlreadyExists(PathBuf),
     /// Another Andel has the archive open.
     #[error("{} on {} has had this archive open since {}. Ask them to close it first; if two people change it at once, one of them must merge by hand.", .0.user, .0.host, .0.since)]
