@@ -188,10 +188,6 @@ export const da = {
       stay: 'Hold Andel åben',
     },
   },
-  notBuilt: {
-    heading: 'Ikke bygget endnu',
-    body: 'Denne del af Andel kommer; intet her lader som om, det virker.',
-  },
   overview: {
     title: 'Overblik',
     association: 'Foreningen',

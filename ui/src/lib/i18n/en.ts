@@ -219,10 +219,6 @@ export const en = {
       stay: 'Keep Andel open',
     },
   },
-  notBuilt: {
-    heading: 'Not built yet',
-    body: 'This part of Andel is coming; nothing here pretends to work.',
-  },
   overview: {
     title: 'Overview',
     association: 'The association',

@@ -188,10 +188,6 @@ export const nb = {
       stay: 'La Andel være åpen',
     },
   },
-  notBuilt: {
-    heading: 'Ikke bygget ennå',
-    body: 'Denne delen av Andel kommer; ingenting her later som det virker.',
-  },
   overview: {
     title: 'Oversikt',
     association: 'Borettslaget',

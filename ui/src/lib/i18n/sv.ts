@@ -188,10 +188,6 @@ export const sv = {
       stay: 'Låt Andel vara öppet',
     },
   },
-  notBuilt: {
-    heading: 'Inte byggt än',
-    body: 'Den här delen av Andel kommer; inget här låtsas att det fungerar.',
-  },
   overview: {
     title: 'Översikt',
     association: 'Föreningen',
