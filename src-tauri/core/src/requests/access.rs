@@ -396,7 +396,13 @@ fn excerpt(
         .collect();
     let redacted = redact::apply(&slice, &inside, Style::Label, Some(country))
         .map_err(|e| Error::Person(e.to_string()))?;
-    let mut out = redacted.split_whitespace().collect::<Vec<_>>().join(" ");
+    // One line of running text: line breaks become spaces, and Markdown's heading and list
+    // marks ("## 2.", "* ") from imported .md minutes are dropped.
+    let mut out = redacted
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c == '#' || c == '*'))
+        .collect::<Vec<_>>()
+        .join(" ");
     if start > 0 {
         out.insert_str(0, "… ");
     }
@@ -744,4 +750,18 @@ fn letter(
         ));
     }
     Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_one_line_without_markdown_marks() {
+        let text = "Intro.\n\n## 2. Beretning\n\n* Winnie Lyngdal blev valgt.\nSlut.";
+        let start = 8;
+        let end = text.chars().count() - 5;
+        let out = excerpt(text, start, end, &[], Country::DK).unwrap();
+        assert_eq!(out, "… 2. Beretning Winnie Lyngdal blev valgt. …");
+    }
 }
