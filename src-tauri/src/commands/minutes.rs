@@ -271,8 +271,10 @@ pub fn pick_export_path(window: tauri::Window, suggested_name: String) -> Option
 }
 
 /// Exports a reviewed document for the website to `path` (.txt, .md, .html or .pdf by its
-/// extension) in `style`; a bare file name goes to the documents folder. Refused while a finding is
-/// pending, and when the export's re-scan still finds personal data (then nothing is written).
+/// extension) in `style`; a bare file name goes to the documents folder. An existing file is
+/// replaced only with `replace` (the native dialog has asked; a typed name has not). Refused
+/// while a finding is pending, and when the export's re-scan still finds personal data (then
+/// nothing is written). The export is recorded in the audit trail.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_minutes(
@@ -280,6 +282,7 @@ pub async fn export_minutes(
     id: Id,
     path: String,
     style: redact::Style,
+    replace: bool,
 ) -> IpcResult<ExportReport> {
     let path = {
         let typed = std::path::PathBuf::from(path.trim());
@@ -305,8 +308,27 @@ pub async fn export_minutes(
             review,
         ))
     })?;
-    std::fs::write(&path, bytes)
-        .map_err(|e| IpcError::new(ErrorCode::NotWritable, format!("Cannot write {path}: {e}")))?;
+    if !replace && std::path::Path::new(&path).exists() {
+        return Err(IpcError::new(
+            ErrorCode::AlreadyExists,
+            format!("{path} already exists. Replace it, or choose another name."),
+        ));
+    }
+    andel_core::document::write_file(std::path::Path::new(&path), &bytes)?;
+    // What left the archive goes into the audit trail (not on a read-only archive, which
+    // cannot record anything).
+    let read_only = with_vault(&state, |v| Ok(v.is_read_only()))?;
+    if !read_only {
+        change(&state, |v| {
+            Ok(minutes::record_export(
+                v.conn(),
+                id,
+                format,
+                v.actor(),
+                Utc::now(),
+            )?)
+        })?;
+    }
     let mut redacted: Vec<KindCount> = Vec::new();
     let mut kept = 0;
     for item in &review.items {

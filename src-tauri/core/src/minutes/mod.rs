@@ -578,6 +578,26 @@ pub fn clear_decisions(
     .map_err(db("recording the change"))
 }
 
+/// Records in the audit trail that a document was exported for the website, and in which format
+/// (the file's name and path stay out: they may carry names).
+pub fn record_export(
+    conn: &Connection,
+    id: Id,
+    format: ExportFormat,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    get(conn, id)?;
+    let action = match format {
+        ExportFormat::Txt => "minutes.export.txt",
+        ExportFormat::Md => "minutes.export.md",
+        ExportFormat::Html => "minutes.export.html",
+        ExportFormat::Pdf => "minutes.export.pdf",
+    };
+    audit::record(conn, now, actor, action, Some(&format!("document:{id}")))
+        .map_err(db("recording the export"))
+}
+
 /// The findings in a document's text: the detector's, with the stored decisions laid over them.
 pub fn findings(conn: &Connection, id: Id, detector: &Detector) -> Result<Vec<Finding>, Error> {
     let text = text(conn, id)?;

@@ -421,6 +421,16 @@ fn review_decisions_are_kept_with_the_document_and_respected_on_a_rerun() {
         assert!(!shown.contains("Freja"));
     }
 
+    // An export is recorded in the audit trail by format, never with the file's name.
+    minutes::record_export(&conn, doc.id, ExportFormat::Pdf, ACTOR, now()).unwrap();
+    let last = andel_core::audit::recent(&conn, 1).unwrap();
+    assert_eq!(last[0].action, "minutes.export.pdf");
+    assert_eq!(
+        last[0].subject.as_deref(),
+        Some(format!("document:{}", doc.id).as_str())
+    );
+    assert!(minutes::record_export(&conn, 9999, ExportFormat::Txt, ACTOR, now()).is_err());
+
     minutes::clear_decisions(&conn, doc.id, ACTOR, now()).unwrap();
     assert!(minutes::decisions(&conn, doc.id).unwrap().is_empty());
 }

@@ -620,12 +620,14 @@ async pickExportPath(suggestedName: string) : Promise<string | null> {
 },
 /**
  * Exports a reviewed document for the website to `path` (.txt, .md, .html or .pdf by its
- * extension) in `style`; a bare file name goes to the documents folder. Refused while a finding is
- * pending, and when the export's re-scan still finds personal data (then nothing is written).
+ * extension) in `style`; a bare file name goes to the documents folder. An existing file is
+ * replaced only with `replace` (the native dialog has asked; a typed name has not). Refused
+ * while a finding is pending, and when the export's re-scan still finds personal data (then
+ * nothing is written). The export is recorded in the audit trail.
  */
-async exportMinutes(id: number, path: string, style: Style) : Promise<Result<ExportReport, IpcError>> {
+async exportMinutes(id: number, path: string, style: Style, replace: boolean) : Promise<Result<ExportReport, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_minutes", { id, path, style }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_minutes", { id, path, style, replace }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };

@@ -223,6 +223,11 @@ export class MockBackend implements Backend {
     return this.open ? (this.files.get(this.open.path) ?? null) : null;
   }
 
+  /** The open archive's audit trail, actions only, oldest first (for tests). */
+  auditActions(): string[] {
+    return this.current()?.audit.map((e) => e.action) ?? [];
+  }
+
   private record(action: string, subject: string | null = null): void {
     const a = this.current();
     if (a && this.open) a.audit.push({ at: this.now().toISOString(), actor: this.open.actor, action, subject });
@@ -1060,7 +1065,7 @@ export class MockBackend implements Backend {
     return this.nextPickedExport;
   }
 
-  async exportMinutes(id: number, path: string, style: Style): Promise<Result<ExportReport, IpcError>> {
+  async exportMinutes(id: number, path: string, style: Style, replace: boolean): Promise<Result<ExportReport, IpcError>> {
     this.log('exportMinutes');
     if (this.readOnlyFolders.some((f) => path.startsWith(`${f}/`))) {
       return err('not_writable', `Cannot write ${path}: permission denied.`);
@@ -1068,7 +1073,10 @@ export class MockBackend implements Backend {
     return this.min((m) => {
       const r = m.export(id, path, style);
       if (r.status === 'error') return r;
+      if (this.exported.has(path) && !replace) return err('already_exists', `${path} already exists. Replace it, or choose another name.`);
       this.exported.set(path, r.data.text);
+      this.record(`minutes.export.${path.split('.').pop()?.toLowerCase() ?? 'txt'}`, `document:${id}`);
+      this.changed();
       return ok(r.data.report);
     });
   }

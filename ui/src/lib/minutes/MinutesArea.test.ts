@@ -127,6 +127,17 @@ describe('minutes', () => {
     const out = mock.exported.get('/web/gf-2024.txt')!;
     for (const v of ['Søren Ågård', '12 34 56 78', 'aase@example.dk']) expect(out).not.toContain(v);
     expect(out).toContain('Åse Bø');
+
+    // Exporting again to the same typed name asks before replacing the file; the export is in
+    // the audit trail each time.
+    await fireEvent.click(submit);
+    const exists = await screen.findByTestId('export-error');
+    expect(exists.textContent).toContain('already exists');
+    expect(mock.auditActions().filter((a) => a === 'minutes.export.txt')).toHaveLength(1);
+    await fireEvent.click(screen.getByTestId('export-replace'));
+    await screen.findByTestId('export-report');
+    expect(screen.queryByTestId('export-replace')).toBeNull();
+    expect(mock.auditActions().filter((a) => a === 'minutes.export.txt')).toHaveLength(2);
   });
 
   it('decides for every occurrence with o', async () => {
