@@ -10,11 +10,14 @@ use std::path::Path;
 use andel_core::register::import::{self, Column, Field, Preview};
 use andel_core::register::organisations::{self, Organisation, OrganisationFields};
 use andel_core::register::overview;
-use andel_core::register::people::{self, PersonListed, PersonPage, Standing};
+use andel_core::register::ownership::{self, Ownership};
+use andel_core::register::people::{
+    self, Person, PersonFields, PersonListed, PersonPage, Standing,
+};
 use andel_core::register::plates::{self, PlateKind, PlateOrder};
 use andel_core::register::roles::{self, Role, RoleKind};
 use andel_core::register::sublets::{self, Decision, Sublet};
-use andel_core::register::units::{self, UnitPage, UnitWithOwners};
+use andel_core::register::units::{self, Unit, UnitFields, UnitPage, UnitWithOwners};
 use andel_core::register::{guard, Id};
 use andel_core::ErrorCode;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -76,6 +79,144 @@ pub fn people_list(
 #[specta::specta]
 pub fn person_page(state: State<'_, AppState>, id: Id) -> IpcResult<PersonPage> {
     with_vault(&state, |v| Ok(people::page(v.conn(), id, today())?))
+}
+
+/// Adds a unit by hand (the import adds them from the administrator's list).
+#[tauri::command]
+#[specta::specta]
+pub fn unit_add(state: State<'_, AppState>, fields: UnitFields) -> IpcResult<Unit> {
+    change(&state, |v| {
+        Ok(units::add(v.conn(), &fields, v.actor(), now())?)
+    })
+}
+
+/// Changes a unit's number, flat, address, postcode and town or floor and side (`None` keeps a
+/// field, an empty text clears it).
+#[tauri::command]
+#[specta::specta]
+pub fn unit_update(state: State<'_, AppState>, id: Id, changes: UnitFields) -> IpcResult<Unit> {
+    change(&state, |v| {
+        Ok(units::update(v.conn(), id, &changes, v.actor(), now())?.0)
+    })
+}
+
+/// Adds a person by hand.
+#[tauri::command]
+#[specta::specta]
+pub fn person_add(state: State<'_, AppState>, fields: PersonFields) -> IpcResult<Person> {
+    change(&state, |v| {
+        Ok(people::add(v.conn(), &fields, v.actor(), now())?)
+    })
+}
+
+/// Changes a person's name, phone, e-mail or note (`None` keeps a field, an empty text clears
+/// it).
+#[tauri::command]
+#[specta::specta]
+pub fn person_update(
+    state: State<'_, AppState>,
+    id: Id,
+    changes: PersonFields,
+) -> IpcResult<Person> {
+    change(&state, |v| {
+        Ok(people::update(v.conn(), id, &changes, v.actor(), now())?.0)
+    })
+}
+
+/// A new owner of a unit as the form sends it: someone in the register, or a new person.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct MoveInForm {
+    pub unit_id: Id,
+    /// Someone already in the register; `None` adds `new_person`.
+    pub person_id: Option<Id>,
+    pub new_person: Option<PersonFields>,
+    /// The day they took over the unit.
+    pub from: NaiveDate,
+    /// End the unit's current ownerships on `from` (the old owner moved out); off when a
+    /// co-owner joins.
+    pub end_current: bool,
+}
+
+/// What recording a new owner did.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct MoveIn {
+    pub ownership: Ownership,
+    /// The ownerships ended on the day the new owner took over.
+    pub ended: Vec<Ownership>,
+    /// The name-plate draft Andel proposed with the unit's new owners, if any.
+    pub plate: Option<PlateOrder>,
+}
+
+/// Records a new owner of a unit, in one transaction: adds the person when new, ends the
+/// current ownerships when the board says so, starts the ownership and proposes a name-plate
+/// draft.
+#[tauri::command]
+#[specta::specta]
+pub fn ownership_start(state: State<'_, AppState>, form: MoveInForm) -> IpcResult<MoveIn> {
+    change(&state, |v| {
+        let actor = v.actor().to_string();
+        let (now, today) = (now(), today());
+        let tx = v.conn_mut().transaction()?;
+        let person = match (form.person_id, &form.new_person) {
+            (Some(id), _) => people::get(&tx, id)?,
+            (None, Some(fields)) => people::add(&tx, fields, &actor, now)?,
+            (None, None) => {
+                return Err(IpcError::new(
+                    ErrorCode::InvalidInput,
+                    "Choose the new owner from the register, or give a new person's name.",
+                ))
+            }
+        };
+        let mut ended = Vec::new();
+        if form.end_current {
+            for o in ownership::of_unit(&tx, form.unit_id)? {
+                // The new owner's own ownership is left for `start` to refuse.
+                if o.to.is_none() && o.person_id != person.id {
+                    ended.push(ownership::end(&tx, o.id, form.from, &actor, now)?);
+                }
+            }
+        }
+        let started = ownership::start(
+            &tx,
+            form.unit_id,
+            person.id,
+            Some(form.from),
+            true,
+            today,
+            &actor,
+            now,
+        )?;
+        let cause = format!("ownership:{}", started.id);
+        let plate = plates::of_unit(&tx, form.unit_id)?
+            .into_iter()
+            .find(|p| p.cause.as_deref() == Some(cause.as_str()));
+        tx.commit()?;
+        Ok(MoveIn {
+            ownership: started,
+            ended,
+            plate,
+        })
+    })
+}
+
+/// Records that an owner moved out: the ownership ends on `on` (the first day they no longer
+/// own the unit; `None` is today). The history is kept.
+#[tauri::command]
+#[specta::specta]
+pub fn ownership_end(
+    state: State<'_, AppState>,
+    id: Id,
+    on: Option<NaiveDate>,
+) -> IpcResult<Ownership> {
+    change(&state, |v| {
+        Ok(ownership::end(
+            v.conn(),
+            id,
+            on.unwrap_or_else(today),
+            v.actor(),
+            now(),
+        )?)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

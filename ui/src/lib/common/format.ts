@@ -37,3 +37,12 @@ export function dateProblem(text: string, required = false): string | null {
   if (!text.trim()) return required ? i18n.t.reg.required : null;
   return isIsoDate(text.trim()) ? null : i18n.t.reg.dateInvalid;
 }
+
+/** Does `text` look like an e-mail address? As loose as andel-core's check: it catches a phone
+ * number typed into the e-mail field, not every RFC 5322 mistake. */
+export function looksLikeEmail(text: string): boolean {
+  const at = text.indexOf('@');
+  if (at <= 0) return false;
+  const domain = text.slice(at + 1);
+  return domain.includes('.') && !domain.startsWith('.') && !domain.endsWith('.') && !/\s/.test(text);
+}

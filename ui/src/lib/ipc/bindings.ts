@@ -198,6 +198,77 @@ async personPage(id: number) : Promise<Result<PersonPage, IpcError>> {
 }
 },
 /**
+ * Adds a unit by hand (the import adds them from the administrator's list).
+ */
+async unitAdd(fields: UnitFields) : Promise<Result<Unit, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unit_add", { fields }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes a unit's number, flat, address, postcode and town or floor and side (`None` keeps a
+ * field, an empty text clears it).
+ */
+async unitUpdate(id: number, changes: UnitFields) : Promise<Result<Unit, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unit_update", { id, changes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds a person by hand.
+ */
+async personAdd(fields: PersonFields) : Promise<Result<Person, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("person_add", { fields }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes a person's name, phone, e-mail or note (`None` keeps a field, an empty text clears
+ * it).
+ */
+async personUpdate(id: number, changes: PersonFields) : Promise<Result<Person, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("person_update", { id, changes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records a new owner of a unit, in one transaction: adds the person when new, ends the
+ * current ownerships when the board says so, starts the ownership and proposes a name-plate
+ * draft.
+ */
+async ownershipStart(form: MoveInForm) : Promise<Result<MoveIn, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("ownership_start", { form }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records that an owner moved out: the ownership ends on `on` (the first day they no longer
+ * own the unit; `None` is today). The history is kept.
+ */
+async ownershipEnd(id: number, on: string | null) : Promise<Result<Ownership, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("ownership_end", { id, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Every sublet with its status and warnings as of today.
  */
 async subletsList() : Promise<Result<Sublet[], IpcError>> {
@@ -1504,6 +1575,35 @@ export type Mention = { document_id: number; document_title: string; meeting_dat
  */
 excerpt: string }
 /**
+ * What recording a new owner did.
+ */
+export type MoveIn = { ownership: Ownership; 
+/**
+ * The ownerships ended on the day the new owner took over.
+ */
+ended: Ownership[]; 
+/**
+ * The name-plate draft Andel proposed with the unit's new owners, if any.
+ */
+plate: PlateOrder | null }
+/**
+ * A new owner of a unit as the form sends it: someone in the register, or a new person.
+ */
+export type MoveInForm = { unit_id: number; 
+/**
+ * Someone already in the register; `None` adds `new_person`.
+ */
+person_id: number | null; new_person: PersonFields | null; 
+/**
+ * The day they took over the unit.
+ */
+from: string; 
+/**
+ * End the unit's current ownerships on `from` (the old owner moved out); off when a
+ * co-owner joins.
+ */
+end_current: boolean }
+/**
  * Which national identity number a value looks like.
  */
 export type NationalId = 
@@ -1620,6 +1720,10 @@ all_occurrences: boolean }
  * A person in the register.
  */
 export type Person = { id: number; name: string; phone: string | null; email: string | null; note: string | null }
+/**
+ * A new person, or changes to one (`None` keeps a field, an empty string clears it).
+ */
+export type PersonFields = { name: string | null; phone: string | null; email: string | null; note: string | null }
 /**
  * A person in a list, with what connects them today.
  */
@@ -2122,6 +2226,11 @@ flat: string | null; address: string | null; postcode_city: string | null;
  * Floor and side, e.g. "st. tv." or "2. etg.".
  */
 floor_side: string | null }
+/**
+ * What a new unit, or a change to one, holds. For changes, `None` leaves a field as it is and
+ * an empty string clears it.
+ */
+export type UnitFields = { number: string | null; flat: string | null; address: string | null; postcode_city: string | null; floor_side: string | null }
 /**
  * The unit page: the unit and its whole history.
  */

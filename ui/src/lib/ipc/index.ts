@@ -59,12 +59,15 @@ export type {
   Field,
   ImportDraft,
   MappedBy,
+  MoveIn,
+  MoveInForm,
   NationalId,
   Organisation,
   OrganisationFields,
   OrganisationKind,
   Ownership,
   Person,
+  PersonFields,
   PersonListed,
   PersonPage,
   PlateKind,
@@ -81,6 +84,7 @@ export type {
   Sublet,
   SubletForm,
   Unit,
+  UnitFields,
   UnitPage,
   UnitWithOwners,
   Warning,
@@ -133,6 +137,12 @@ export type Commands = Pick<
   | 'unitPage'
   | 'peopleList'
   | 'personPage'
+  | 'unitAdd'
+  | 'unitUpdate'
+  | 'personAdd'
+  | 'personUpdate'
+  | 'ownershipStart'
+  | 'ownershipEnd'
   | 'subletsList'
   | 'subletRequest'
   | 'subletDecide'
@@ -229,6 +239,12 @@ export const tauriBackend: Backend = {
   unitPage: commands.unitPage,
   peopleList: commands.peopleList,
   personPage: commands.personPage,
+  unitAdd: commands.unitAdd,
+  unitUpdate: commands.unitUpdate,
+  personAdd: commands.personAdd,
+  personUpdate: commands.personUpdate,
+  ownershipStart: commands.ownershipStart,
+  ownershipEnd: commands.ownershipEnd,
   subletsList: commands.subletsList,
   subletRequest: commands.subletRequest,
   subletDecide: commands.subletDecide,

@@ -13,10 +13,13 @@ import type {
   Field,
   ImportDraft,
   IpcError,
+  MoveIn,
+  MoveInForm,
   Organisation,
   OrganisationFields,
   Ownership,
   Person,
+  PersonFields,
   PersonListed,
   PersonPage,
   PlateKind,
@@ -29,6 +32,7 @@ import type {
   Sublet,
   SubletForm,
   Unit,
+  UnitFields,
   UnitPage,
   UnitWithOwners,
   Warning,
@@ -77,6 +81,25 @@ function guard(field: string, value: string | null | undefined): IpcError | null
     };
   }
   return null;
+}
+
+/** andel-core's `tidy`: trimmed, runs of whitespace collapsed. */
+function tidy(text: string): string {
+  return text.split(/\s+/).filter(Boolean).join(' ');
+}
+
+/** andel-core's `optional`: `null` for a blank text, else the tidied text. */
+function optional(text: string | null | undefined): string | null {
+  const t = tidy(text ?? '');
+  return t ? t : null;
+}
+
+/** andel-core's deliberately loose e-mail check. */
+function looksLikeEmail(text: string): boolean {
+  const at = text.indexOf('@');
+  if (at <= 0) return false;
+  const domain = text.slice(at + 1);
+  return domain.includes('.') && !domain.startsWith('.') && !domain.endsWith('.') && !/\s/.test(text);
 }
 
 /** Column names the mock recognises (a small part of andel-core's table). */
@@ -179,8 +202,9 @@ export class MockRegister {
     });
   }
 
+  /** As andel-core: an ownership's end is the first day the person no longer owns the unit. */
   private isCurrent(o: Ownership, on: string): boolean {
-    return (o.from === null || o.from <= on) && (o.to === null || o.to >= on);
+    return (o.from === null || o.from <= on) && (o.to === null || o.to > on);
   }
 
   private owners(unit: number): Ownership[] {
@@ -278,6 +302,204 @@ export class MockRegister {
         .map((s) => this.withStatus(s)),
       roles: this.roles.filter((r) => r.person_id === id),
     });
+  }
+
+  // --- the register's forms: units, people, moving in and out ---
+
+  private unitRefused(f: UnitFields): IpcError | null {
+    return (
+      guard('The unit number', f.number) ??
+      guard('The flat number', f.flat) ??
+      guard('The address', f.address) ??
+      guard('The postcode and town', f.postcode_city) ??
+      guard('The floor and side', f.floor_side)
+    );
+  }
+
+  private unitByNumber(number: string): Unit | undefined {
+    const key = tidy(number).toLowerCase();
+    return this.units.find((u) => u.number.toLowerCase() === key);
+  }
+
+  unitAdd(f: UnitFields): Result<Unit, IpcError> {
+    const refused = this.unitRefused(f);
+    if (refused) return { status: 'error', error: refused };
+    const number = optional(f.number);
+    if (!number) return err('invalid_input', 'The unit needs a number (the share or flat number).');
+    if (this.unitByNumber(number)) return err('invalid_input', `There is already a unit number ${number}. Choose another number or change that unit.`);
+    const u: Unit = {
+      id: this.id(),
+      number,
+      flat: optional(f.flat),
+      address: optional(f.address),
+      postcode_city: optional(f.postcode_city),
+      floor_side: optional(f.floor_side),
+    };
+    this.units.push(u);
+    return ok({ ...u });
+  }
+
+  /** Changes a unit (`null` keeps a field, an empty text clears it); `changed` says whether anything did. */
+  unitUpdate(id: number, c: UnitFields): Result<{ unit: Unit; changed: boolean }, IpcError> {
+    const refused = this.unitRefused(c);
+    if (refused) return { status: 'error', error: refused };
+    const unit = this.units.find((u) => u.id === id);
+    if (!unit) return err('not_found', `There is no unit #${id} in the register. \`andel units list\` shows the units.`);
+    const next = { ...unit };
+    if (c.number !== null && c.number !== undefined) {
+      const n = tidy(c.number);
+      if (!n) return err('invalid_input', 'The unit needs a number (the share or flat number).');
+      if (n !== unit.number && this.unitByNumber(n) && this.unitByNumber(n) !== unit) {
+        return err('invalid_input', `There is already a unit number ${n}. Choose another number or change that unit.`);
+      }
+      next.number = n;
+    }
+    for (const k of ['flat', 'address', 'postcode_city', 'floor_side'] as const) {
+      const v = c[k];
+      if (v !== null && v !== undefined) next[k] = optional(v);
+    }
+    const changed = (Object.keys(next) as (keyof Unit)[]).some((k) => next[k] !== unit[k]);
+    Object.assign(unit, next);
+    // The unit's number is read through a join in andel-core: every record shows the new one.
+    for (const r of [...this.ownerships, ...this.sublets, ...this.plates]) if (r.unit_id === id) r.unit_number = unit.number;
+    return ok({ unit: { ...unit }, changed });
+  }
+
+  private personRefused(f: PersonFields): IpcError | null {
+    const refused = guard('The name', f.name) ?? guard('The phone number', f.phone) ?? guard('The e-mail address', f.email) ?? guard('The note', f.note);
+    if (refused) return refused;
+    const email = optional(f.email);
+    if (email && !looksLikeEmail(email)) return { code: 'invalid_input', message: `"${email}" is not an e-mail address.` };
+    return null;
+  }
+
+  personAdd(f: PersonFields): Result<Person, IpcError> {
+    const refused = this.personRefused(f);
+    if (refused) return { status: 'error', error: refused };
+    const name = optional(f.name);
+    if (!name) return err('invalid_input', 'The person needs a name.');
+    const p: Person = { id: this.id(), name, phone: optional(f.phone), email: optional(f.email), note: optional(f.note) };
+    this.people.push(p);
+    return ok({ ...p });
+  }
+
+  personUpdate(id: number, c: PersonFields): Result<{ person: Person; changed: boolean }, IpcError> {
+    const refused = this.personRefused(c);
+    if (refused) return { status: 'error', error: refused };
+    const person = this.people.find((p) => p.id === id);
+    if (!person) return err('not_found', `There is no person #${id} in the register.`);
+    const next = { ...person };
+    if (c.name !== null && c.name !== undefined) {
+      const n = tidy(c.name);
+      if (!n) return err('invalid_input', 'The person needs a name.');
+      next.name = n;
+    }
+    for (const k of ['phone', 'email', 'note'] as const) {
+      const v = c[k];
+      if (v !== null && v !== undefined) next[k] = optional(v);
+    }
+    const changed = (Object.keys(next) as (keyof Person)[]).some((k) => next[k] !== person[k]);
+    Object.assign(person, next);
+    // Names are read through joins in andel-core.
+    for (const o of this.ownerships) if (o.person_id === id) o.person_name = person.name;
+    for (const r of this.roles) if (r.person_id === id) r.person_name = person.name;
+    for (const s of this.sublets) {
+      if (s.subtenant_id === id) s.subtenant_name = person.name;
+      if (s.owner_id === id) s.owner_name = person.name;
+      if (s.decided_by === id) s.decided_by_name = person.name;
+    }
+    return ok({ person: { ...person }, changed });
+  }
+
+  /**
+   * A new owner, as andel-core does it in one transaction: the person (new or from the register),
+   * the current ownerships ended on the day when asked, the ownership, and a name-plate draft
+   * with the unit's owners on the later of that day and today.
+   */
+  ownershipStart(form: MoveInForm): Result<MoveIn, IpcError> {
+    const unit = this.units.find((u) => u.id === form.unit_id);
+    if (!unit) return err('not_found', `There is no unit #${form.unit_id} in the register.`);
+    let person: Person | undefined;
+    if (form.person_id !== null) {
+      person = this.people.find((p) => p.id === form.person_id);
+      if (!person) return err('not_found', `There is no person #${form.person_id} in the register.`);
+    } else if (form.new_person) {
+      const refused = this.personRefused(form.new_person);
+      if (refused) return { status: 'error', error: refused };
+      if (!optional(form.new_person.name)) return err('invalid_input', 'The person needs a name.');
+    } else {
+      return err('invalid_input', "Choose the new owner from the register, or give a new person's name.");
+    }
+    const open = this.ownerships.filter((o) => o.unit_id === unit.id && o.to === null);
+    const chosen = person;
+    if (chosen && open.some((o) => o.person_id === chosen.id)) return err('invalid_input', `${chosen.name} already owns unit ${unit.number}.`);
+    const ending = form.end_current ? open.filter((o) => o.person_id !== chosen?.id) : [];
+    const early = ending.find((o) => o.from !== null && form.from < o.from);
+    if (early) return err('invalid_input', `An ownership cannot end (${form.from}) before it starts (${early.from}).`);
+    // Checked: now the changes, all or nothing.
+    if (!person) {
+      const added = this.personAdd(form.new_person!);
+      if (added.status === 'error') return added;
+      person = this.people.find((p) => p.id === added.data.id)!;
+    }
+    for (const o of ending) o.to = form.from;
+    const o: Ownership = {
+      id: this.id(),
+      unit_id: unit.id,
+      unit_number: unit.number,
+      person_id: person.id,
+      person_name: person.name,
+      from: form.from,
+      to: null,
+    };
+    this.ownerships.push(o);
+    const today = this.today();
+    const on = form.from > today ? form.from : today;
+    const names = this.ownerships.filter((x) => x.unit_id === unit.id && this.isCurrent(x, on)).map((x) => x.person_name);
+    const plate = this.proposeDraft(unit, names, `ownership:${o.id}`);
+    return ok({ ownership: { ...o }, ended: ending.map((x) => ({ ...x })), plate });
+  }
+
+  /** andel-core's `plates::propose`: the unit's unsent draft gets the names, else a new draft. */
+  private proposeDraft(unit: Unit, names: string[], cause: string): PlateOrder | null {
+    const lines = names
+      .map(tidy)
+      .filter((n) => n && !looksLikeNationalId(n))
+      .map((n) => n.slice(0, 40))
+      .slice(0, 4);
+    if (lines.length === 0) return null;
+    const draft = this.plates.filter((p) => p.unit_id === unit.id && p.sent_on === null).at(-1);
+    if (draft) {
+      draft.lines = lines;
+      draft.cause = cause;
+      return { ...draft };
+    }
+    const p: PlateOrder = {
+      id: this.id(),
+      unit_id: unit.id,
+      unit_number: unit.number,
+      lines,
+      kinds: ['door', 'mailbox'],
+      cause,
+      created_on: this.today(),
+      sent_on: null,
+      sent_to: null,
+      sent_to_name: null,
+      mounted_on: null,
+      status: 'draft',
+    };
+    this.plates.push(p);
+    return { ...p };
+  }
+
+  ownershipEnd(id: number, on: string | null): Result<Ownership, IpcError> {
+    const o = this.ownerships.find((x) => x.id === id);
+    if (!o) return err('not_found', `There is no ownership #${id} in the register.`);
+    if (o.to !== null) return err('invalid_input', `This ownership already ended on ${o.to}.`);
+    const day = on ?? this.today();
+    if (o.from !== null && day < o.from) return err('invalid_input', `An ownership cannot end (${day}) before it starts (${o.from}).`);
+    o.to = day;
+    return ok({ ...o });
   }
 
   // --- sublets ---

@@ -27,8 +27,13 @@ import type {
   Attention,
   ColumnChoice,
   ImportDraft,
+  MoveIn,
+  MoveInForm,
   Organisation,
   OrganisationFields,
+  Ownership,
+  Person,
+  PersonFields,
   PersonListed,
   PersonPage,
   PlateKind,
@@ -38,6 +43,8 @@ import type {
   RoleKind,
   Sublet,
   SubletForm,
+  Unit,
+  UnitFields,
   UnitPage,
   UnitWithOwners,
 } from './index';
@@ -525,6 +532,50 @@ export class MockBackend implements Backend {
   async personPage(id: number): Promise<Result<PersonPage, IpcError>> {
     this.log('personPage');
     return this.reg((r) => r.personPage(id));
+  }
+
+  /** A register change the mock writes to the audit trail as andel-core does (only when something changed). */
+  private regChange<T>(run: (r: MockRegister) => Result<T, IpcError>, audit: (data: T) => [string, string] | null): Result<T, IpcError> {
+    const r = this.reg((reg) => run(reg), true);
+    if (r.status === 'ok') {
+      const entry = audit(r.data);
+      if (entry) this.record(entry[0], entry[1]);
+    }
+    return r;
+  }
+
+  async unitAdd(fields: UnitFields): Promise<Result<Unit, IpcError>> {
+    this.log('unitAdd');
+    return this.regChange((r) => r.unitAdd(fields), (u) => ['unit.add', `unit:${u.id}`]);
+  }
+
+  async unitUpdate(id: number, changes: UnitFields): Promise<Result<Unit, IpcError>> {
+    this.log('unitUpdate');
+    const r = this.regChange((reg) => reg.unitUpdate(id, changes), (d) => (d.changed ? ['unit.update', `unit:${id}`] : null));
+    return r.status === 'ok' ? ok(r.data.unit) : r;
+  }
+
+  async personAdd(fields: PersonFields): Promise<Result<Person, IpcError>> {
+    this.log('personAdd');
+    return this.regChange((r) => r.personAdd(fields), (p) => ['person.add', `person:${p.id}`]);
+  }
+
+  async personUpdate(id: number, changes: PersonFields): Promise<Result<Person, IpcError>> {
+    this.log('personUpdate');
+    const r = this.regChange((reg) => reg.personUpdate(id, changes), (d) => (d.changed ? ['person.update', `person:${id}`] : null));
+    return r.status === 'ok' ? ok(r.data.person) : r;
+  }
+
+  async ownershipStart(form: MoveInForm): Promise<Result<MoveIn, IpcError>> {
+    this.log('ownershipStart');
+    const r = this.regChange((reg) => reg.ownershipStart(form), (m) => ['ownership.start', `ownership:${m.ownership.id}`]);
+    if (r.status === 'ok') for (const o of r.data.ended) this.record('ownership.end', `ownership:${o.id}`);
+    return r;
+  }
+
+  async ownershipEnd(id: number, on: string | null): Promise<Result<Ownership, IpcError>> {
+    this.log('ownershipEnd');
+    return this.regChange((r) => r.ownershipEnd(id, on), (o) => ['ownership.end', `ownership:${o.id}`]);
   }
 
   async subletsList(): Promise<Result<Sublet[], IpcError>> {
