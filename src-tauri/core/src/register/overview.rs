@@ -1,7 +1,8 @@
 //! The overview: what needs the board's attention today. Sublet requests awaiting a decision,
 //! sublets ending within 30 days or past their end without being closed, and name-plate orders
 //! not yet sent to the caretaker or sent but not yet mounted; residents' requests due within 7
-//! days or overdue, and records past their retention.
+//! days or overdue, records past their retention, and a privacy notice that no longer matches
+//! the register (or was never issued).
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -9,9 +10,23 @@ use serde::{Deserialize, Serialize};
 
 use super::plates::{self, PlateOrder, PlateStatus};
 use super::sublets::{self, Status, Sublet, Warning};
+use crate::document::Lang;
+use crate::privacy::notice;
 use crate::requests::retention::{self, DueItem};
 use crate::requests::{self, Request};
-use crate::ErrorCode;
+use crate::{association, ErrorCode};
+
+/// The privacy notice in the association's language differs from the last edition issued: the
+/// register, the organisations or the activities changed since, or no edition was issued yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NoticeDue {
+    pub language: Lang,
+    /// The version saving it now would issue.
+    pub version: u32,
+    /// Whether an earlier version was issued (`false`: the residents have none yet).
+    pub earlier_issued: bool,
+}
 
 /// What needs attention on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +47,8 @@ pub struct Overview {
     pub requests_due: Vec<Request>,
     /// Records past their retention, due for deletion or anonymisation.
     pub retention_due: Vec<DueItem>,
+    /// The privacy notice to issue again (or for the first time).
+    pub notice_due: Option<NoticeDue>,
 }
 
 impl Overview {
@@ -44,6 +61,7 @@ impl Overview {
             && self.plates_not_mounted.is_empty()
             && self.requests_due.is_empty()
             && self.retention_due.is_empty()
+            && self.notice_due.is_none()
     }
 }
 
@@ -63,6 +81,9 @@ pub enum Error {
     /// Reading what is past its retention failed.
     #[error("The overview could not read what is past its retention: {0}")]
     Retention(#[source] retention::RetentionError),
+    /// Comparing the privacy notice with its last edition failed.
+    #[error("The overview could not compare the privacy notice with its last edition: {0}")]
+    Notice(#[source] crate::privacy::Error),
 }
 
 impl Error {
@@ -72,6 +93,7 @@ impl Error {
             Error::Plates(e) => e.code(),
             Error::Requests(e) => e.code(),
             Error::Retention(e) => e.code(),
+            Error::Notice(e) => e.code(),
         }
     }
 }
@@ -117,5 +139,30 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview, Error> 
         plates_not_mounted: rest,
         requests_due: requests::needing_attention(conn, today).map_err(Error::Requests)?,
         retention_due: retention::due(conn, today).map_err(Error::Retention)?,
+        notice_due: notice_due(conn, today)?,
     })
+}
+
+/// Whether the notice as it stands today differs from its last edition in the association's
+/// language. Reads only; issuing is the board's act on the Privacy screen.
+fn notice_due(conn: &Connection, today: NaiveDate) -> Result<Option<NoticeDue>, Error> {
+    let lang = match association::get(conn) {
+        Ok(a) => Lang::of_country(a.country),
+        // An archive without an association has nothing to tell residents yet.
+        Err(_) => return Ok(None),
+    };
+    let midnight = today.and_time(chrono::NaiveTime::MIN).and_utc();
+    let current = notice::prepare(conn, lang, today, midnight).map_err(Error::Notice)?;
+    if current.issued {
+        return Ok(None);
+    }
+    let earlier_issued = notice::editions(conn)
+        .map_err(Error::Notice)?
+        .iter()
+        .any(|e| e.language == lang.code());
+    Ok(Some(NoticeDue {
+        language: lang,
+        version: current.version,
+        earlier_issued,
+    }))
 }

@@ -632,3 +632,36 @@ fn notice_and_record_pdfs_pass_qpdf_embed_their_font_and_give_back_the_text() {
         ],
     );
 }
+
+#[test]
+fn the_overview_asks_for_the_notice_until_it_matches_the_register() {
+    use andel_core::register::overview;
+    let conn = store::create().unwrap();
+    association::create(&conn, "A/B Lindegården", Country::DK, now()).unwrap();
+    // Nothing issued yet: the overview asks for version 1.
+    let due = overview::overview(&conn, today())
+        .unwrap()
+        .notice_due
+        .unwrap();
+    assert_eq!(
+        (due.language, due.version, due.earlier_issued),
+        (Lang::Da, 1, false)
+    );
+    notice::issue(&conn, Lang::Da, today(), "Test", now()).unwrap();
+    assert_eq!(overview::overview(&conn, today()).unwrap().notice_due, None);
+    // A new caretaker is a new recipient: the notice residents have is out of date.
+    org(
+        &conn,
+        "Gårdservice Ørsted ApS",
+        OrganisationKind::Caretaker,
+        Some("2026-02-01"),
+        None,
+    );
+    let due = overview::overview(&conn, today())
+        .unwrap()
+        .notice_due
+        .unwrap();
+    assert_eq!((due.version, due.earlier_issued), (2, true));
+    notice::issue(&conn, Lang::Da, today(), "Test", now()).unwrap();
+    assert!(overview::overview(&conn, today()).unwrap().is_clear());
+}
