@@ -10,7 +10,7 @@ use std::path::Path;
 use andel_core::register::import::{self, Column, Field, Preview};
 use andel_core::register::organisations::{self, Organisation, OrganisationFields};
 use andel_core::register::overview;
-use andel_core::register::ownership::{self, Ownership};
+use andel_core::register::ownership::{self, Ownership, TakeOver};
 use andel_core::register::people::{
     self, Person, PersonFields, PersonListed, PersonPage, Standing,
 };
@@ -137,29 +137,18 @@ pub struct MoveInForm {
     pub end_current: bool,
 }
 
-/// What recording a new owner did.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct MoveIn {
-    pub ownership: Ownership,
-    /// The ownerships ended on the day the new owner took over.
-    pub ended: Vec<Ownership>,
-    /// The name-plate draft Andel proposed with the unit's new owners, if any.
-    pub plate: Option<PlateOrder>,
-}
-
-/// Records a new owner of a unit, in one transaction: adds the person when new, ends the
-/// current ownerships when the board says so, starts the ownership and proposes a name-plate
-/// draft.
+/// Records a new owner of a unit, in one transaction: adds the person when new, then
+/// andel-core's take-over (the current ownerships end on the day when the board says so, the
+/// ownership starts, a name-plate draft is proposed and returned).
 #[tauri::command]
 #[specta::specta]
-pub fn ownership_start(state: State<'_, AppState>, form: MoveInForm) -> IpcResult<MoveIn> {
+pub fn ownership_start(state: State<'_, AppState>, form: MoveInForm) -> IpcResult<TakeOver> {
     change(&state, |v| {
         let actor = v.actor().to_string();
-        let (now, today) = (now(), today());
         let tx = v.conn_mut().transaction()?;
         let person = match (form.person_id, &form.new_person) {
             (Some(id), _) => people::get(&tx, id)?,
-            (None, Some(fields)) => people::add(&tx, fields, &actor, now)?,
+            (None, Some(fields)) => people::add(&tx, fields, &actor, now())?,
             (None, None) => {
                 return Err(IpcError::new(
                     ErrorCode::InvalidInput,
@@ -167,35 +156,18 @@ pub fn ownership_start(state: State<'_, AppState>, form: MoveInForm) -> IpcResul
                 ))
             }
         };
-        let mut ended = Vec::new();
-        if form.end_current {
-            for o in ownership::of_unit(&tx, form.unit_id)? {
-                // The new owner's own ownership is left for `start` to refuse.
-                if o.to.is_none() && o.person_id != person.id {
-                    ended.push(ownership::end(&tx, o.id, form.from, &actor, now)?);
-                }
-            }
-        }
-        let started = ownership::start(
+        let done = ownership::take_over(
             &tx,
             form.unit_id,
             person.id,
-            Some(form.from),
-            true,
-            today,
+            form.from,
+            form.end_current,
+            today(),
             &actor,
-            now,
+            now(),
         )?;
-        let cause = format!("ownership:{}", started.id);
-        let plate = plates::of_unit(&tx, form.unit_id)?
-            .into_iter()
-            .find(|p| p.cause.as_deref() == Some(cause.as_str()));
         tx.commit()?;
-        Ok(MoveIn {
-            ownership: started,
-            ended,
-            plate,
-        })
+        Ok(done)
     })
 }
 

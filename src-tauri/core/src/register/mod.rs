@@ -16,7 +16,8 @@
 //! - Residents: [`units::list`], [`units::search`], [`people::list`] (current or former),
 //!   [`people::search`]; a unit page: [`units::page`]; a person page: [`people::page`]; forms:
 //!   [`units::add`], [`units::update`], [`people::add`], [`people::update`],
-//!   [`ownership::start`] (moving in), [`ownership::end`] (moving out).
+//!   [`ownership::start`] (moving in), [`ownership::take_over`] (a new owner, ending the old
+//!   ownerships), [`ownership::end`] (moving out).
 //! - Sublets: [`sublets::list`], [`sublets::request`], [`sublets::decide`], [`sublets::end`],
 //!   the longest period allowed: [`sublets::max_months`], [`sublets::set_max_months`].
 //! - Name plates: [`plates::list`], [`plates::add`], [`plates::mark_sent`],

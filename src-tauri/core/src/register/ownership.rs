@@ -159,6 +159,71 @@ pub fn start(
     get(conn, id)
 }
 
+/// What a new owner's take-over did (see [`take_over`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TakeOver {
+    /// The new owner's ownership.
+    pub ownership: Ownership,
+    /// The ownerships that ended on the day the new owner took over.
+    pub ended: Vec<Ownership>,
+    /// The name-plate draft proposed with the unit's owners, if any.
+    pub plate: Option<plates::PlateOrder>,
+}
+
+/// A new owner takes over `unit` on `from`. With `end_current` the unit's ownerships not yet
+/// ended end that day (the old owner moved out); without it a co-owner joins the current
+/// owners. Then the ownership starts and a name-plate draft with the unit's owners is proposed
+/// (and returned).
+///
+/// Everything that can refuse is checked before anything is written, so a refusal (the person
+/// already owns the unit, an ownership to end began after `from`) changes nothing.
+#[allow(clippy::too_many_arguments)]
+pub fn take_over(
+    conn: &Connection,
+    unit: Id,
+    person: Id,
+    from: NaiveDate,
+    end_current: bool,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<TakeOver, Error> {
+    let (unit_number, person_name) = names(conn, unit, person)?;
+    let open: Vec<Ownership> = of_unit(conn, unit)?
+        .into_iter()
+        .filter(|o| o.to.is_none())
+        .collect();
+    if open.iter().any(|o| o.person_id == person) {
+        return Err(Error::AlreadyOwner {
+            person: person_name,
+            unit: unit_number,
+        });
+    }
+    let ending: Vec<Ownership> = if end_current { open } else { Vec::new() };
+    if let Some(begun) = ending.iter().filter_map(|o| o.from).find(|&f| from < f) {
+        return Err(Error::EndsBeforeStart {
+            from: begun,
+            to: from,
+        });
+    }
+    let mut ended = Vec::with_capacity(ending.len());
+    for o in ending {
+        ended.push(end(conn, o.id, from, actor, now)?);
+    }
+    let ownership = start(conn, unit, person, Some(from), true, today, actor, now)?;
+    let cause = format!("ownership:{}", ownership.id);
+    let plate = plates::of_unit(conn, unit)
+        .map_err(|e| Error::Plate(e.to_string()))?
+        .into_iter()
+        .find(|p| p.cause.as_deref() == Some(cause.as_str()));
+    Ok(TakeOver {
+        ownership,
+        ended,
+        plate,
+    })
+}
+
 fn names(conn: &Connection, unit: Id, person: Id) -> Result<(String, String), Error> {
     let unit_number: String = conn
         .query_row("SELECT number FROM unit WHERE id = ?1", [unit], |r| {
@@ -299,6 +364,148 @@ mod tests {
     use crate::association::Country;
     use crate::register::testing::{day, now, register};
     use crate::register::{people, units};
+
+    fn unit_with_owner(conn: &Connection, number: &str, owner: &str, from: &str) -> (Id, Id) {
+        let unit = units::add(
+            conn,
+            &units::UnitFields {
+                number: Some(number.into()),
+                ..Default::default()
+            },
+            "t",
+            now(),
+        )
+        .unwrap();
+        let person = people::find_or_add(conn, owner, "t", now()).unwrap();
+        start(
+            conn,
+            unit.id,
+            person.id,
+            Some(day(from)),
+            false,
+            day("2026-03-01"),
+            "t",
+            now(),
+        )
+        .unwrap();
+        (unit.id, person.id)
+    }
+
+    #[test]
+    fn a_new_owner_takes_over_the_old_one_moves_out_that_day_and_a_plate_is_drafted() {
+        let conn = register(Country::DK);
+        let (unit, old) = unit_with_owner(&conn, "7", "Sanne Rosendahl", "2012-06-15");
+        let new = people::find_or_add(&conn, "Aase Tranberg", "t", now()).unwrap();
+        let done = take_over(
+            &conn,
+            unit,
+            new.id,
+            day("2026-04-01"),
+            true,
+            day("2026-03-01"),
+            "t",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(done.ownership.from, Some(day("2026-04-01")));
+        assert_eq!(done.ended.len(), 1);
+        assert_eq!(done.ended[0].person_id, old);
+        assert_eq!(done.ended[0].to, Some(day("2026-04-01")));
+        // The draft names the owners on the day of the take-over: only the new one.
+        let plate = done.plate.expect("a name-plate draft");
+        assert_eq!(plate.lines, ["Aase Tranberg"]);
+        assert_eq!(plates::list(&conn).unwrap().len(), 1);
+        // The old owner still owns the unit until then, the new one from then.
+        let names = |on| -> Vec<String> {
+            current_of_unit(&conn, unit, day(on))
+                .unwrap()
+                .into_iter()
+                .map(|o| o.person_name)
+                .collect()
+        };
+        assert_eq!(names("2026-03-31"), ["Sanne Rosendahl"]);
+        assert_eq!(names("2026-04-01"), ["Aase Tranberg"]);
+    }
+
+    #[test]
+    fn a_co_owner_joins_without_ending_the_current_ownership() {
+        let conn = register(Country::DK);
+        let (unit, _) = unit_with_owner(&conn, "7", "Sanne Rosendahl", "2012-06-15");
+        let joins = people::find_or_add(&conn, "Kenneth Rosendahl", "t", now()).unwrap();
+        let done = take_over(
+            &conn,
+            unit,
+            joins.id,
+            day("2026-02-01"),
+            false,
+            day("2026-03-01"),
+            "t",
+            now(),
+        )
+        .unwrap();
+        assert!(done.ended.is_empty());
+        assert_eq!(
+            done.plate.unwrap().lines,
+            ["Sanne Rosendahl", "Kenneth Rosendahl"]
+        );
+        assert_eq!(
+            current_of_unit(&conn, unit, day("2026-03-01"))
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_refused_take_over_changes_nothing() {
+        let conn = register(Country::DK);
+        let (unit, first) = unit_with_owner(&conn, "7", "Sanne Rosendahl", "2012-06-15");
+        let second = people::find_or_add(&conn, "Kenneth Rosendahl", "t", now()).unwrap();
+        start(
+            &conn,
+            unit,
+            second.id,
+            Some(day("2020-01-01")),
+            false,
+            day("2026-03-01"),
+            "t",
+            now(),
+        )
+        .unwrap();
+        let new = people::find_or_add(&conn, "Aase Tranberg", "t", now()).unwrap();
+        // The second owner began after the day given: nothing ends, not even the first owner's.
+        assert!(matches!(
+            take_over(
+                &conn,
+                unit,
+                new.id,
+                day("2019-01-01"),
+                true,
+                day("2026-03-01"),
+                "t",
+                now()
+            ),
+            Err(Error::EndsBeforeStart { .. })
+        ));
+        // A current owner cannot take over again, and is not ended by trying.
+        assert!(matches!(
+            take_over(
+                &conn,
+                unit,
+                first,
+                day("2026-04-01"),
+                true,
+                day("2026-03-01"),
+                "t",
+                now()
+            ),
+            Err(Error::AlreadyOwner { .. })
+        ));
+        let history = of_unit(&conn, unit).unwrap();
+        assert_eq!(history.len(), 2);
+        assert!(history.iter().all(|o| o.to.is_none()));
+        assert!(plates::list(&conn).unwrap().is_empty());
+    }
 
     #[test]
     fn moving_out_ends_the_ownership_and_keeps_the_history() {

@@ -244,11 +244,11 @@ async personUpdate(id: number, changes: PersonFields) : Promise<Result<Person, I
 }
 },
 /**
- * Records a new owner of a unit, in one transaction: adds the person when new, ends the
- * current ownerships when the board says so, starts the ownership and proposes a name-plate
- * draft.
+ * Records a new owner of a unit, in one transaction: adds the person when new, then
+ * andel-core's take-over (the current ownerships end on the day when the board says so, the
+ * ownership starts, a name-plate draft is proposed and returned).
  */
-async ownershipStart(form: MoveInForm) : Promise<Result<MoveIn, IpcError>> {
+async ownershipStart(form: MoveInForm) : Promise<Result<TakeOver, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("ownership_start", { form }) };
 } catch (e) {
@@ -1575,18 +1575,6 @@ export type Mention = { document_id: number; document_title: string; meeting_dat
  */
 excerpt: string }
 /**
- * What recording a new owner did.
- */
-export type MoveIn = { ownership: Ownership; 
-/**
- * The ownerships ended on the day the new owner took over.
- */
-ended: Ownership[]; 
-/**
- * The name-plate draft Andel proposed with the unit's new owners, if any.
- */
-plate: PlateOrder | null }
-/**
  * A new owner of a unit as the form sends it: someone in the register, or a new person.
  */
 export type MoveInForm = { unit_id: number; 
@@ -2210,6 +2198,22 @@ export type Summary = { association: string; country: Country; schema_version: n
  * "passphrase" or "recipients".
  */
 encryption: string; recipients: number; counts: Counts }
+/**
+ * What a new owner's take-over did (see [`take_over`]).
+ */
+export type TakeOver = { 
+/**
+ * The new owner's ownership.
+ */
+ownership: Ownership; 
+/**
+ * The ownerships that ended on the day the new owner took over.
+ */
+ended: Ownership[]; 
+/**
+ * The name-plate draft proposed with the unit's owners, if any.
+ */
+plate: PlateOrder | null }
 /**
  * A unit of the association.
  */

@@ -13,7 +13,7 @@ import type {
   Field,
   ImportDraft,
   IpcError,
-  MoveIn,
+  TakeOver,
   MoveInForm,
   Organisation,
   OrganisationFields,
@@ -416,7 +416,7 @@ export class MockRegister {
    * the current ownerships ended on the day when asked, the ownership, and a name-plate draft
    * with the unit's owners on the later of that day and today.
    */
-  ownershipStart(form: MoveInForm): Result<MoveIn, IpcError> {
+  ownershipStart(form: MoveInForm): Result<TakeOver, IpcError> {
     const unit = this.units.find((u) => u.id === form.unit_id);
     if (!unit) return err('not_found', `There is no unit #${form.unit_id} in the register.`);
     let person: Person | undefined;

@@ -27,7 +27,7 @@ import type {
   Attention,
   ColumnChoice,
   ImportDraft,
-  MoveIn,
+  TakeOver,
   MoveInForm,
   Organisation,
   OrganisationFields,
@@ -566,7 +566,7 @@ export class MockBackend implements Backend {
     return r.status === 'ok' ? ok(r.data.person) : r;
   }
 
-  async ownershipStart(form: MoveInForm): Promise<Result<MoveIn, IpcError>> {
+  async ownershipStart(form: MoveInForm): Promise<Result<TakeOver, IpcError>> {
     this.log('ownershipStart');
     const r = this.regChange((reg) => reg.ownershipStart(form), (m) => ['ownership.start', `ownership:${m.ownership.id}`]);
     if (r.status === 'ok') for (const o of r.data.ended) this.record('ownership.end', `ownership:${o.id}`);
