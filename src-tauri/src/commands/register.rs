@@ -143,32 +143,40 @@ pub struct MoveInForm {
 #[tauri::command]
 #[specta::specta]
 pub fn ownership_start(state: State<'_, AppState>, form: MoveInForm) -> IpcResult<TakeOver> {
-    change(&state, |v| {
-        let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction()?;
-        let person = match (form.person_id, &form.new_person) {
-            (Some(id), _) => people::get(&tx, id)?,
-            (None, Some(fields)) => people::add(&tx, fields, &actor, now())?,
-            (None, None) => {
-                return Err(IpcError::new(
-                    ErrorCode::InvalidInput,
-                    "Choose the new owner from the register, or give a new person's name.",
-                ))
-            }
-        };
-        let done = ownership::take_over(
-            &tx,
-            form.unit_id,
-            person.id,
-            form.from,
-            form.end_current,
-            today(),
-            &actor,
-            now(),
-        )?;
-        tx.commit()?;
-        Ok(done)
-    })
+    change(&state, |v| new_owner(v, &form, today(), now()))
+}
+
+/// [`ownership_start`] on an open archive: a refused take-over leaves no new person behind.
+fn new_owner(
+    v: &mut andel_core::vault::Vault,
+    form: &MoveInForm,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> IpcResult<TakeOver> {
+    let actor = v.actor().to_string();
+    let tx = v.conn_mut().transaction()?;
+    let person = match (form.person_id, &form.new_person) {
+        (Some(id), _) => people::get(&tx, id)?,
+        (None, Some(fields)) => people::add(&tx, fields, &actor, now)?,
+        (None, None) => {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                "Choose the new owner from the register, or give a new person's name.",
+            ))
+        }
+    };
+    let done = ownership::take_over(
+        &tx,
+        form.unit_id,
+        person.id,
+        form.from,
+        form.end_current,
+        today,
+        &actor,
+        now,
+    )?;
+    tx.commit()?;
+    Ok(done)
 }
 
 /// Records that an owner moved out: the ownership ends on `on` (the first day they no longer
@@ -629,4 +637,80 @@ pub fn import_apply(state: State<'_, AppState>, mapping: Vec<ColumnChoice>) -> I
 #[specta::specta]
 pub fn import_cancel(state: State<'_, AppState>) {
     *lock(&state.import) = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo(dir: &Path) -> andel_core::vault::Vault {
+        andel_core::demo::create(&dir.join("demo.andel"), Some(10), Utc::now())
+            .expect("demo archive")
+    }
+
+    fn form(unit_id: Id, name: &str, from: NaiveDate, end_current: bool) -> MoveInForm {
+        MoveInForm {
+            unit_id,
+            person_id: None,
+            new_person: Some(PersonFields {
+                name: Some(name.into()),
+                ..Default::default()
+            }),
+            from,
+            end_current,
+        }
+    }
+
+    /// A new person and the take-over are one change: when andel-core refuses the take-over,
+    /// the person is not left in the register.
+    #[test]
+    fn a_new_owner_is_added_with_the_take_over_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut vault = demo(dir.path());
+        let today = Utc::now().date_naive();
+        let unit = units::list(vault.conn(), today)
+            .unwrap()
+            .into_iter()
+            .find(|u| !u.owners.is_empty())
+            .expect("an owned unit");
+        let people_before = people::all(vault.conn()).unwrap().len();
+
+        // Before the current owners took over: refused, and nothing is kept.
+        let refused = new_owner(
+            &mut vault,
+            &form(
+                unit.unit.id,
+                "Birgitte Holm",
+                andel_core::register::parse_iso_date("1900-01-01").unwrap(),
+                true,
+            ),
+            today,
+            Utc::now(),
+        )
+        .unwrap_err();
+        assert_eq!(refused.code, ErrorCode::InvalidInput);
+        assert_eq!(people::all(vault.conn()).unwrap().len(), people_before);
+
+        let done = new_owner(
+            &mut vault,
+            &form(unit.unit.id, "Birgitte Holm", today, true),
+            today,
+            Utc::now(),
+        )
+        .unwrap();
+        assert_eq!(done.ownership.person_name, "Birgitte Holm");
+        assert_eq!(done.ended.len(), unit.owners.len());
+        assert_eq!(
+            done.plate.map(|p| p.lines),
+            Some(vec!["Birgitte Holm".into()])
+        );
+        assert_eq!(people::all(vault.conn()).unwrap().len(), people_before + 1);
+        let owners = units::list(vault.conn(), today)
+            .unwrap()
+            .into_iter()
+            .find(|u| u.unit.id == unit.unit.id)
+            .unwrap()
+            .owners;
+        assert_eq!(owners, ["Birgitte Holm"]);
+    }
 }

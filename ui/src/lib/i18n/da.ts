@@ -333,6 +333,7 @@ export const da = {
     pickPerson: 'Vælg…',
     newPerson: 'En ny person i registret',
     namesake: (name: string) => `${name} står allerede i registret. Er det samme person, så vælg vedkommende på listen i stedet.`,
+    namesakeAdd: (name: string) => `${name} står allerede i registret. Tilføj kun personen, hvis det er en anden med samme navn.`,
     takeOver: 'Overtog boligen den',
     endCurrent: (names: string) => `${names} flyttede ud samme dag (ejerskabet slutter)`,
     endCurrentHint: 'Lad den være tom, når en medejer kommer til.',

@@ -364,6 +364,7 @@ export const en = {
     pickPerson: 'Choose…',
     newPerson: 'Someone new to the register',
     namesake: (name: string) => `${name} is already in the register. If it is the same person, choose them in the list instead.`,
+    namesakeAdd: (name: string) => `${name} is already in the register. Add this person only if it is someone else with the same name.`,
     takeOver: 'Took over on',
     endCurrent: (names: string) => `${names} moved out that day (their ownership ends)`,
     endCurrentHint: 'Leave this off when a co-owner joins the current owners.',

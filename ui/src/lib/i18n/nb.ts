@@ -333,6 +333,7 @@ export const nb = {
     pickPerson: 'Velg…',
     newPerson: 'En ny person i registeret',
     namesake: (name: string) => `${name} står allerede i registeret. Er det samme person, velg vedkommende i listen i stedet.`,
+    namesakeAdd: (name: string) => `${name} står allerede i registeret. Legg bare til personen hvis det er en annen med samme navn.`,
     takeOver: 'Overtok boligen',
     endCurrent: (names: string) => `${names} flyttet ut samme dag (eierskapet avsluttes)`,
     endCurrentHint: 'La den stå av når en medeier kommer til.',

@@ -333,6 +333,7 @@ export const sv = {
     pickPerson: 'Välj…',
     newPerson: 'En ny person i registret',
     namesake: (name: string) => `${name} finns redan i registret. Är det samma person, välj hen i listan i stället.`,
+    namesakeAdd: (name: string) => `${name} finns redan i registret. Lägg bara till personen om det är någon annan med samma namn.`,
     takeOver: 'Tillträdde',
     endCurrent: (names: string) => `${names} flyttade ut samma dag (ägandet upphör)`,
     endCurrentHint: 'Lämna den av när en delägare tillkommer.',

@@ -152,7 +152,11 @@ describe('a person by hand', () => {
     await type('person-form-name', '811218-9876');
     await fireEvent.click(screen.getByTestId('person-form-submit'));
     expect(screen.getByTestId('person-form-name-error').textContent).toContain('national identity number');
+    // Someone already in the register by that name: a hint, not a refusal (namesakes exist).
+    await type('person-form-name', ' mette  kragh ');
+    expect((await screen.findByTestId('person-form-namesake')).textContent).toContain('Mette Kragh is already in the register');
     await type('person-form-name', 'Karin Lund');
+    expect(screen.queryByTestId('person-form-namesake')).toBeNull();
     await type('person-form-phone', '+46 70 123 45 67');
     await fireEvent.click(screen.getByTestId('person-form-submit'));
     const page = await screen.findByTestId('person-page');
