@@ -169,6 +169,23 @@ try {
     await shot("people");
   });
 
+  await test("a new owner is recorded by hand: the old ones move out and a name plate is drafted", async () => {
+    await (await session.find("residents-tab-units")).click();
+    await (await session.find("unit-open-4")).click();
+    await (await session.find("move-in-open")).click();
+    await (await session.findCss('[data-testid="move-in-person"] option[value="new"]')).click();
+    await (await session.find("move-in-name")).fill("Maja Skovgaard");
+    await (await session.find("move-in-from")).fill(isoDay(0));
+    await (await session.find("move-in-submit")).click();
+    const plate = await session.find("move-in-plate", 20000);
+    if (!/Maja Skovgaard/.test(await plate.text())) throw new Error(`plate "${await plate.text()}"`);
+    const owners = await session.find("unit-owners");
+    await session.waitFor("the new owner on the unit", async () => /Maja Skovgaard/.test(await owners.text()));
+    await settle();
+    await shot("unit-new-owner", true);
+    await (await session.find("unit-back")).click();
+  });
+
   await test("a sublet is requested in the form and approved by the board", async () => {
     await (await session.find("nav-sublets")).click();
     await session.find("area-sublets");
@@ -197,6 +214,8 @@ try {
     const attention = await session.find("attention");
     await session.find("attention-not-sent");
     if (!/Name-plate orders not sent/.test(await attention.text())) throw new Error("no plate orders to send");
+    // Nothing was issued to the residents yet: the overview asks for the privacy notice.
+    await session.find("attention-notice");
     await settle();
     await shot("overview", true);
   });

@@ -474,6 +474,8 @@ pub struct Attention {
     pub requests_due: Vec<andel_core::requests::Request>,
     /// Records past their retention.
     pub retention_due: Vec<andel_core::requests::retention::DueItem>,
+    /// The privacy notice, when it no longer matches its last edition or was never issued.
+    pub notice_due: Option<overview::NoticeDue>,
 }
 
 impl From<overview::Overview> for Attention {
@@ -487,6 +489,7 @@ impl From<overview::Overview> for Attention {
             plates_not_mounted: o.plates_not_mounted,
             requests_due: o.requests_due,
             retention_due: o.retention_due,
+            notice_due: o.notice_due,
         }
     }
 }

@@ -694,6 +694,10 @@ export const da = {
       `${kind} fra ${who}: ${daysLeft < 0 ? `fristen udløb ${deadline}` : `svar senest ${deadline}`}`,
     retentionLine: (kind: string, what: string) => `${kind}: ${what}`,
     more: (n: number) => `og ${n} mere`,
+    noticeDue: 'Privatlivspolitik',
+    openPrivacy: 'Gå til privatliv',
+    noticeChanged: (version: number) => `Registret er ændret, siden politikken blev udsendt: udsend version ${version}.`,
+    noticeNever: 'Beboerne har endnu ikke fået en privatlivspolitik.',
   },
   requests: {
     title: 'Henvendelser fra beboere',

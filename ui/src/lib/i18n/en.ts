@@ -725,6 +725,10 @@ export const en = {
       `${kind} from ${who}: ${daysLeft < 0 ? `overdue since ${deadline}` : `answer by ${deadline}`}`,
     retentionLine: (kind: string, what: string) => `${kind}: ${what}`,
     more: (n: number) => `and ${n} more`,
+    noticeDue: 'Privacy notice',
+    openPrivacy: 'Go to privacy',
+    noticeChanged: (version: number) => `The register changed since the notice was issued: issue version ${version}.`,
+    noticeNever: 'No privacy notice has been issued to the residents yet.',
   },
   requests: {
     title: 'Residents’ requests',

@@ -694,6 +694,10 @@ export const nb = {
       `${kind} fra ${who}: ${daysLeft < 0 ? `fristen gikk ut ${deadline}` : `svar senest ${deadline}`}`,
     retentionLine: (kind: string, what: string) => `${kind}: ${what}`,
     more: (n: number) => `og ${n} til`,
+    noticeDue: 'Personvernerklæring',
+    openPrivacy: 'Gå til personvern',
+    noticeChanged: (version: number) => `Registeret er endret siden erklæringen ble sendt ut: send ut versjon ${version}.`,
+    noticeNever: 'Beboerne har ennå ikke fått en personvernerklæring.',
   },
   requests: {
     title: 'Henvendelser fra beboere',

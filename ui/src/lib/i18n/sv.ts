@@ -694,6 +694,10 @@ export const sv = {
       `${kind} från ${who}: ${daysLeft < 0 ? `fristen gick ut ${deadline}` : `svara senast ${deadline}`}`,
     retentionLine: (kind: string, what: string) => `${kind}: ${what}`,
     more: (n: number) => `och ${n} till`,
+    noticeDue: 'Integritetspolicy',
+    openPrivacy: 'Gå till integritet',
+    noticeChanged: (version: number) => `Registret har ändrats sedan policyn gavs ut: ge ut version ${version}.`,
+    noticeNever: 'De boende har ännu inte fått någon integritetspolicy.',
   },
   requests: {
     title: 'Begäranden från boende',

@@ -1067,7 +1067,11 @@ requests_due: Request[];
 /**
  * Records past their retention.
  */
-retention_due: DueItem[] }
+retention_due: DueItem[]; 
+/**
+ * The privacy notice, when it no longer matches its last edition or was never issued.
+ */
+notice_due: NoticeDue | null }
 /**
  * One entry of the audit trail.
  */
@@ -1620,6 +1624,19 @@ export type Notice = { document: BoardDocument; version: number; effective_on: s
  * Whether this content was issued as an edition; `false` for a draft of the next version.
  */
 issued: boolean }
+/**
+ * The privacy notice in the association's language differs from the last edition issued: the
+ * register, the organisations or the activities changed since, or no edition was issued yet.
+ */
+export type NoticeDue = { language: Lang; 
+/**
+ * The version saving it now would issue.
+ */
+version: number; 
+/**
+ * Whether an earlier version was issued (`false`: the residents have none yet).
+ */
+earlier_issued: boolean }
 /**
  * What saving the notice did.
  */

@@ -33,6 +33,7 @@ export type {
   Notice,
   NoticeSaved,
   Block,
+  NoticeDue,
   BoardDocument,
   Lang,
   Letterhead,

@@ -344,6 +344,11 @@ export class MockPrivacy {
   }
 
   /** The notice as it stands; `issue` records a new edition when the content changed. */
+  /** Whether any edition was issued in this language. */
+  issuedEver(lang: Lang): boolean {
+    return this.editions.has(lang);
+  }
+
   notice(association: Association, orgs: Organisation[], lang: Lang, issue: boolean): Notice {
     const [authority, address] = AUTHORITY[association.country];
     const body: Block[] = [

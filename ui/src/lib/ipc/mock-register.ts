@@ -762,7 +762,7 @@ export class MockRegister {
 
   // --- attention ---
 
-  attention(): Omit<Attention, 'requests_due' | 'retention_due'> {
+  attention(): Omit<Attention, 'requests_due' | 'retention_due' | 'notice_due'> {
     const all = this.subletsList();
     return {
       today: this.today(),

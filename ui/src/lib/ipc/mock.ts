@@ -796,7 +796,18 @@ export class MockBackend implements Backend {
 
   async attention(): Promise<Result<Attention, IpcError>> {
     this.log('attention');
-    return this.req((q, r) => ok({ ...r.attention(), requests_due: q.needingAttention(), retention_due: q.retentionDue() }));
+    const notice = this.priv(null, (p, l, a) => {
+      const n = p.notice(a.association, a.register.organisations, l, false);
+      return ok(n.issued ? null : { language: l, version: n.version, earlier_issued: p.issuedEver(l) });
+    });
+    return this.req((q, r) =>
+      ok({
+        ...r.attention(),
+        requests_due: q.needingAttention(),
+        retention_due: q.retentionDue(),
+        notice_due: notice.status === 'ok' ? notice.data : null,
+      }),
+    );
   }
 
   // --- residents' requests, retention, erasure, handover ---

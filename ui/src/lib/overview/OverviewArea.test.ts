@@ -34,10 +34,16 @@ describe('what needs the board’s attention', () => {
     expect(onGo).toHaveBeenLastCalledWith('plates');
   });
 
-  it('says so when nothing needs attention', async () => {
+  it('asks for the privacy notice until it is issued, then says nothing needs attention', async () => {
     mock.addArchive('/empty.andel', { name: 'A/B Tom', passphrase: 'p' });
     const r = await mock.unlockArchive({ path: '/empty.andel', passphrase: 'p', identity_file: null, actor: 'Ole', take_over_lock: false });
     if (r.status !== 'ok') throw new Error(r.error.message);
+    const view = render(OverviewArea, { overview: r.data });
+    const notice = await screen.findByTestId('attention-notice');
+    expect(notice.textContent).toContain('No privacy notice has been issued');
+    view.unmount();
+    const saved = await mock.privacyNoticeSave(null, 'privatlivspolitik.pdf');
+    if (saved.status !== 'ok') throw new Error(saved.error.message);
     render(OverviewArea, { overview: r.data });
     expect((await screen.findByTestId('attention-clear')).textContent).toContain('Nothing needs');
   });
