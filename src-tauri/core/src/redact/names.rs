@@ -606,7 +606,7 @@ impl NameRecognizer {
                 let start = if i > 0 && run[i - 1].initial {
                     run[i - 1].start
                 } else {
-                    first.start
+                    bare_initial_before(text, first.start).unwrap_or(first.start)
                 };
                 if weak_single {
                     s.weak.push((s.out.len(), candidates.clone()));
@@ -1401,6 +1401,22 @@ fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
+/// A lone capital letter written as an initial without its full stop, right before a register
+/// match ("F Skovbo"): where it starts, so the redaction takes the initial too.
+fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    let letter = before.chars().next_back()?;
+    if !letter.is_uppercase() {
+        return None;
+    }
+    let at = before.len() - letter.len_utf8();
+    let lone = before[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    lone.then_some(at)
+}
+
 /// Whether two words of a run are close enough to be one name: one space, or one line break.
 fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool {
     let Some(gap) = text.get(from..to) else {
@@ -1514,6 +1530,17 @@ pub(super) fn split_owners(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_initial_without_its_full_stop_goes_with_the_surname() {
+        assert_eq!(bare_initial_before("og F Skovbo", 5), Some(3));
+        assert_eq!(bare_initial_before("F Skovbo", 2), Some(0));
+        assert_eq!(bare_initial_before("Ø Ærø", 3), Some(0));
+        // Not an initial: a word's last letter, a lower-case word, no space.
+        assert_eq!(bare_initial_before("AF Skovbo", 3), None);
+        assert_eq!(bare_initial_before("i Skovbo", 2), None);
+        assert_eq!(bare_initial_before("F.Skovbo", 2), None);
+    }
 
     #[test]
     fn two_owners_in_one_cell() {
