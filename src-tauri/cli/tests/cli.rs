@@ -4,112 +4,25 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Command;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
-
-struct Archive {
-    dir: tempfile::TempDir,
-}
+use support::{code, fixture, pdftotext_layout, qpdf_check, Archive};
 
 impl Archive {
-    fn new(country: &str) -> Archive {
-        let a = Archive {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        a.ok(&[
-            "init",
-            "--vault",
-            "v.andel",
-            "--association",
-            "A/B Rønnebærhaven",
-            "--country",
-            country,
-        ]);
-        a
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("v.andel")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_andel"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("ANDEL_PASSPHRASE", "correct horse battery staple")
-            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
-            .env("ANDEL_ACTOR", "Katrine Hvidberg")
-            .env_remove("ANDEL_NEW_PASSPHRASE")
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command on the archive (`--vault v.andel` is added after the subcommand words).
-    fn on(&self, words: &[&str], rest: &[&str]) -> Output {
-        let mut args: Vec<&str> = words.to_vec();
-        args.extend(["--vault", "v.andel"]);
-        args.extend(rest);
-        self.run(&args)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "andel {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn ok_on(&self, words: &[&str], rest: &[&str]) -> String {
-        let out = self.on(words, rest);
-        assert!(
-            out.status.success(),
-            "andel {words:?} {rest:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, words: &[&str], rest: &[&str]) -> Value {
-        let mut rest = rest.to_vec();
-        rest.push("--json");
-        serde_json::from_str(&self.ok_on(words, &rest)).unwrap()
-    }
-
-    fn sha(&self) -> String {
-        hex(&Sha256::digest(std::fs::read(self.path()).unwrap()))
-    }
-
     fn import(&self, fixture_name: &str, extra: &[&str]) -> Value {
-        let file = fixture(fixture_name);
+        let file = fixture("residents", fixture_name);
         let mut rest = vec![file.to_str().unwrap()];
         rest.extend(extra);
         self.json(&["import", "residents"], &rest)
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/residents")
-        .join(name)
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
-
 #[test]
 fn import_residents_reports_the_exact_json_shape() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     let before = a.sha();
     let dry = a.import("ronnebaerhaven.csv", &["--dry-run"]);
     assert_eq!(a.sha(), before, "--dry-run wrote the archive");
@@ -171,7 +84,7 @@ fn import_residents_reports_the_exact_json_shape() {
 
 #[test]
 fn import_reports_rejected_rows_and_keeps_national_ids_out() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     let r = a.import("broken.csv", &[]);
     let rows: Vec<i64> = r["rejected"]
         .as_array()
@@ -200,7 +113,7 @@ fn every_fixture_imports_from_the_cli() {
         ("owner-columns.csv", 4),
         ("two-rows.csv", 4),
     ] {
-        let a = Archive::new("NO");
+        let a = Archive::init("NO");
         let r = a.import(file, &[]);
         assert_eq!(r["units"], units, "{file}");
         let listed = a.json(&["units", "list"], &[]);
@@ -211,11 +124,11 @@ fn every_fixture_imports_from_the_cli() {
 
 #[test]
 fn a_junk_file_exits_1_and_leaves_the_archive_unchanged() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     a.import("ronnebaerhaven.csv", &[]);
     let before = a.sha();
     for junk in ["not-a-list.png", "not-a-list.txt", "does-not-exist.csv"] {
-        let file = fixture(junk);
+        let file = fixture("residents", junk);
         let out = a.on(&["import", "residents"], &[file.to_str().unwrap()]);
         assert_eq!(code(&out), 1, "{junk}");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -238,7 +151,7 @@ fn a_junk_file_exits_1_and_leaves_the_archive_unchanged() {
 
 #[test]
 fn a_column_mapping_from_the_command_line_is_remembered() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     std::fs::write(
         a.dir.path().join("list.csv"),
         "Boligens nummer;Navn;Mobil\r\n1;Aase Tranberg;41438243\r\n2;Villum Sand;42786031\r\n",
@@ -265,7 +178,7 @@ fn a_column_mapping_from_the_command_line_is_remembered() {
 
 #[test]
 fn roles_add_creates_the_person_when_needed() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     a.import("ronnebaerhaven.csv", &[]);
     a.ok_on(
         &["roles", "add"],
@@ -332,7 +245,7 @@ fn roles_add_creates_the_person_when_needed() {
 
 #[test]
 fn orgs_add_with_agreement_and_third_country() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     let o = a.json(
         &["orgs", "add"],
         &[
@@ -395,7 +308,7 @@ fn orgs_add_with_agreement_and_third_country() {
 
 #[test]
 fn sublets_add_decide_end_and_list() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     a.import("ronnebaerhaven.csv", &[]);
     let s = a.json(
         &["sublets", "add"],
@@ -500,7 +413,7 @@ fn sublets_add_decide_end_and_list() {
 
 #[test]
 fn plates_add_list_sent_mounted() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     a.import("ronnebaerhaven.csv", &[]);
     a.ok_on(
         &["orgs", "add"],
@@ -609,7 +522,7 @@ fn the_demo_has_a_register() {
 
 #[test]
 fn units_show_and_people_show_give_the_whole_history() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     a.import("ronnebaerhaven.csv", &[]);
     a.import("ronnebaerhaven-2025.csv", &[]);
     let page = a.json(&["units", "show"], &["3"]);
@@ -630,35 +543,9 @@ fn units_show_and_people_show_give_the_whole_history() {
     assert_eq!(code(&a.on(&["people", "show"], &["Nobody"])), 1);
 }
 
-fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by make test");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        path.display()
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn qpdf_check(path: &Path) {
-    let out = Command::new("qpdf")
-        .args(["--check", path.to_str().unwrap()])
-        .output()
-        .expect("qpdf is installed by make test");
-    assert!(
-        out.status.success(),
-        "qpdf --check {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stdout)
-    );
-}
-
 #[test]
 fn plates_order_writes_the_caretakers_pdf_with_nothing_else_personal() {
-    let a = Archive::new("DK");
+    let a = Archive::init("DK");
     a.import("ronnebaerhaven.csv", &[]);
     a.ok_on(
         &["orgs", "add"],
@@ -706,7 +593,7 @@ fn plates_order_writes_the_caretakers_pdf_with_nothing_else_personal() {
         "writing the order must not change the archive"
     );
     qpdf_check(&out);
-    let text = pdftotext(&out);
+    let text = pdftotext_layout(&out);
     assert!(text.contains("Bestilling af navneskilte"), "{text}");
     assert!(text.contains("Roskilde Ejendomsservice ApS"), "{text}");
     assert!(text.contains("Freja Bundgaard-Vest"), "{text}");
@@ -731,7 +618,7 @@ fn plates_order_writes_the_caretakers_pdf_with_nothing_else_personal() {
             "--mark-sent",
         ],
     );
-    let one = pdftotext(&a.dir.path().join("one.pdf"));
+    let one = pdftotext_layout(&a.dir.path().join("one.pdf"));
     assert!(one.contains("Name-plate order"), "{one}");
     assert!(!one.contains("Læssøe"), "{one}");
     let sent = a.json(&["plates", "list"], &[]);

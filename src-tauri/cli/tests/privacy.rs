@@ -4,29 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-use sha2::{Digest, Sha256};
-
-struct Archive {
-    dir: tempfile::TempDir,
-}
+use support::{pdftotext, qpdf_check, Archive};
 
 impl Archive {
+    /// An archive with a caretaker and a newsletter service outside the EU/EEA.
     fn new(country: &str) -> Archive {
-        let a = Archive {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        a.ok(&[
-            "init",
-            "--vault",
-            "v.andel",
-            "--association",
-            "A/B Rønnebærhaven",
-            "--country",
-            country,
-        ]);
+        let a = Archive::init(country);
         a.ok(&[
             "orgs",
             "add",
@@ -57,63 +42,6 @@ impl Archive {
         ]);
         a
     }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_andel"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("ANDEL_PASSPHRASE", "correct horse battery staple")
-            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
-            .env("ANDEL_ACTOR", "Katrine Hvidberg")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "andel {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
-
-fn sha(path: &Path) -> String {
-    hex(&Sha256::digest(std::fs::read(path).unwrap()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftotext {}", path.display());
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn qpdf_ok(path: &Path) {
-    let out = Command::new("qpdf")
-        .arg("--check")
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "qpdf --check {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stdout)
-    );
 }
 
 #[test]
@@ -135,8 +63,8 @@ fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
         ]);
         assert!(said.contains("Issued version 1"), "{said}");
         let path = a.path(&file);
-        qpdf_ok(&path);
-        let text = pdf_text(&path);
+        qpdf_check(&path);
+        let text = pdftotext(&path);
         assert!(text.contains(title), "{lang}: {text}");
         assert!(text.contains(version), "{lang}");
         assert!(text.contains("Gårdmand Sørensen ApS"), "{lang}");
@@ -144,7 +72,7 @@ fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
         assert!(text.contains("Carl Jacobsens Vej 35"), "{lang}");
     }
     // The same content again: the same version, and the archive is not rewritten.
-    let before = sha(&a.path("v.andel"));
+    let before = a.sha();
     let said = a.ok(&[
         "notice",
         "--vault",
@@ -156,7 +84,7 @@ fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
     ]);
     assert!(said.contains("Version 1 (da)"), "{said}");
     assert!(said.contains("unchanged"), "{said}");
-    assert_eq!(sha(&a.path("v.andel")), before);
+    assert_eq!(a.sha(), before);
     // A new organisation changes the content: version 2.
     a.ok(&[
         "orgs",
@@ -172,13 +100,13 @@ fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
         "notice", "--vault", "v.andel", "--lang", "da", "--out", "v2.pdf",
     ]);
     assert!(said.contains("Issued version 2"), "{said}");
-    assert!(pdf_text(&a.path("v2.pdf")).contains("Version 2"));
+    assert!(pdftotext(&a.path("v2.pdf")).contains("Version 2"));
 }
 
 #[test]
 fn record_writes_the_art30_record_without_changing_the_archive() {
     let a = Archive::new("NO");
-    let before = sha(&a.path("v.andel"));
+    let before = a.sha();
     a.ok(&[
         "record",
         "--vault",
@@ -188,10 +116,10 @@ fn record_writes_the_art30_record_without_changing_the_archive() {
         "--out",
         "record.pdf",
     ]);
-    assert_eq!(sha(&a.path("v.andel")), before);
+    assert_eq!(a.sha(), before);
     let path = a.path("record.pdf");
-    qpdf_ok(&path);
-    let text = pdf_text(&path);
+    qpdf_check(&path);
+    let text = pdftotext(&path);
     for needle in [
         "Protokoll over behandlingsaktiviteter",
         "Gårdmand Sørensen ApS",
@@ -202,7 +130,7 @@ fn record_writes_the_art30_record_without_changing_the_archive() {
     }
     // Without --lang: the association's own language.
     a.ok(&["record", "--vault", "v.andel", "--out", "own.pdf"]);
-    assert!(pdf_text(&a.path("own.pdf")).contains("Protokoll over behandlingsaktiviteter"));
+    assert!(pdftotext(&a.path("own.pdf")).contains("Protokoll over behandlingsaktiviteter"));
 }
 
 #[test]
@@ -219,7 +147,7 @@ fn a_bad_language_is_a_usage_error_and_writes_nothing() {
 #[test]
 fn an_unwritable_output_fails_cleanly_and_keeps_no_edition() {
     let a = Archive::new("DK");
-    let before = sha(&a.path("v.andel"));
+    let before = a.sha();
     let out = a.run(&[
         "notice",
         "--vault",
@@ -231,7 +159,7 @@ fn an_unwritable_output_fails_cleanly_and_keeps_no_edition() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!a.path("no-such-folder").exists());
-    assert_eq!(sha(&a.path("v.andel")), before);
+    assert_eq!(a.sha(), before);
     // The next notice is still version 1.
     let said = a.ok(&[
         "notice", "--vault", "v.andel", "--lang", "da", "--out", "n.pdf",

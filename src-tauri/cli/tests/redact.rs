@@ -4,36 +4,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
 use serde_json::Value;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/minutes")
-        .join(name)
-}
-
-/// A Danish archive with three residents (units 17, 21, 4) and a chair.
-struct Archive {
-    dir: tempfile::TempDir,
-}
+use support::{arg, code, fixture, stderr, Archive};
 
 impl Archive {
+    /// A Danish archive with three residents (units 17, 21, 4) and a chair.
     fn new() -> Archive {
-        let a = Archive {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        a.ok(&[
-            "init",
-            "--vault",
-            "v.andel",
-            "--association",
-            "A/B Rønnebærhaven",
-            "--country",
-            "DK",
-        ]);
+        let a = Archive::init("DK");
         std::fs::write(
             a.dir.path().join("residents.csv"),
             "Andelsnr;Navn;Adresse;Etage;Postnr og by;Telefon\n\
@@ -57,52 +36,15 @@ impl Archive {
         ]);
         a
     }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_andel"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("ANDEL_PASSPHRASE", "correct horse battery staple")
-            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
-            .env("ANDEL_ACTOR", "Katrine Hvidberg")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "andel {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn arg(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]
 fn minutes_import_list_and_search() {
     let a = Archive::new();
-    let docx = fixture("generalforsamling-2024.docx");
-    let pdf = fixture("styremoede-2023.pdf");
-    let txt = fixture("generalforsamling-2022.txt");
-    let md = fixture("ekstraordinaer-2023.md");
+    let docx = fixture("minutes", "generalforsamling-2024.docx");
+    let pdf = fixture("minutes", "styremoede-2023.pdf");
+    let txt = fixture("minutes", "generalforsamling-2022.txt");
+    let md = fixture("minutes", "ekstraordinaer-2023.md");
     let out = a.ok(&[
         "minutes",
         "import",
@@ -153,7 +95,7 @@ fn minutes_import_list_and_search() {
 
     // A scan, a junk file and an unknown format: exit 1, a clear message, the archive unchanged.
     let before = std::fs::read(a.path("v.andel")).unwrap();
-    let scan = fixture("scan.pdf");
+    let scan = fixture("minutes", "scan.pdf");
     let out = a.run(&["minutes", "import", "--vault", "v.andel", arg(&scan)]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("no text layer; OCR is not supported"));
@@ -171,7 +113,7 @@ fn minutes_import_list_and_search() {
 #[test]
 fn detect_prints_findings_in_the_exact_json_shape() {
     let a = Archive::new();
-    let txt = fixture("generalforsamling-2022.txt");
+    let txt = fixture("minutes", "generalforsamling-2022.txt");
     let text = std::fs::read_to_string(&txt).unwrap();
     let chars: Vec<char> = text.chars().collect();
     for with_vault in [true, false] {
@@ -232,7 +174,7 @@ fn detect_prints_findings_in_the_exact_json_shape() {
 fn redact_writes_each_format_and_the_result_verifies() {
     let a = Archive::new();
     for file in ["generalforsamling-2022.txt", "styremoede-2023.pdf"] {
-        let input = fixture(file);
+        let input = fixture("minutes", file);
         for ext in ["txt", "md", "html", "pdf"] {
             let out = format!("out-{file}.{ext}");
             a.ok(&[
@@ -288,7 +230,7 @@ fn redact_writes_each_format_and_the_result_verifies() {
             "redact",
             "--vault",
             "v.andel",
-            arg(&fixture("generalforsamling-2024.docx")),
+            arg(&fixture("minutes", "generalforsamling-2024.docx")),
             "--out",
             &name,
         ]);
@@ -304,7 +246,7 @@ fn redact_writes_each_format_and_the_result_verifies() {
     // Without --vault, block style.
     a.ok(&[
         "redact",
-        arg(&fixture("generalforsamling-2022.txt")),
+        arg(&fixture("minutes", "generalforsamling-2022.txt")),
         "--out",
         "plain.txt",
     ]);
@@ -338,7 +280,7 @@ fn redact_refuses_with_exit_3_and_writes_nothing_when_the_rescan_finds_data() {
     // An unknown output format is a usage problem of the user: exit 1, nothing written.
     let out = a.run(&[
         "redact",
-        arg(&fixture("generalforsamling-2022.txt")),
+        arg(&fixture("minutes", "generalforsamling-2022.txt")),
         "--out",
         "x.odt",
     ]);
@@ -353,7 +295,7 @@ fn verify_exits_3_with_the_kinds_found() {
         "verify",
         "--vault",
         "v.andel",
-        arg(&fixture("generalforsamling-2022.txt")),
+        arg(&fixture("minutes", "generalforsamling-2022.txt")),
     ]);
     assert_eq!(code(&out), 3);
     let err = stderr(&out);
@@ -374,7 +316,12 @@ fn verify_exits_3_with_the_kinds_found() {
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("person"));
     // A file without text and a junk file: exit 1.
-    let out = a.run(&["verify", "--vault", "v.andel", arg(&fixture("scan.pdf"))]);
+    let out = a.run(&[
+        "verify",
+        "--vault",
+        "v.andel",
+        arg(&fixture("minutes", "scan.pdf")),
+    ]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("no text layer"));
     std::fs::write(a.path("junk.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00").unwrap();

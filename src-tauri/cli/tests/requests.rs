@@ -4,89 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use std::path::Path;
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
-
-const DEMO: &str = "demo-andel-2026";
-
-struct Demo {
-    dir: tempfile::TempDir,
-}
-
-impl Demo {
-    fn new() -> Demo {
-        let d = Demo {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        let out = d.run(&["demo", "--vault", "d.andel"], &[]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        d
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_andel"));
-        c.args(args)
-            .current_dir(self.dir.path())
-            .env("ANDEL_PASSPHRASE", DEMO)
-            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
-            .env("ANDEL_ACTOR", "Katrine Hvidberg")
-            .env_remove("ANDEL_NEW_PASSPHRASE");
-        for (k, v) in env {
-            c.env(k, v);
-        }
-        c.output().unwrap()
-    }
-
-    /// `andel WORDS --vault d.andel REST`.
-    fn on(&self, words: &[&str], rest: &[&str]) -> Output {
-        let mut args = words.to_vec();
-        args.extend(["--vault", "d.andel"]);
-        args.extend(rest);
-        self.run(&args, &[])
-    }
-
-    fn ok(&self, words: &[&str], rest: &[&str]) -> String {
-        let out = self.on(words, rest);
-        assert!(
-            out.status.success(),
-            "andel {words:?} {rest:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, words: &[&str], rest: &[&str]) -> Value {
-        let mut rest = rest.to_vec();
-        rest.push("--json");
-        serde_json::from_str(&self.ok(words, &rest)).unwrap()
-    }
-
-    fn sha(&self, name: &str) -> String {
-        sha256(&self.path(name))
-    }
-}
-
-fn sha256(path: &Path) -> String {
-    Sha256::digest(std::fs::read(path).unwrap())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
+use support::{code, sha256, Archive};
 
 fn days_ago(n: i64) -> String {
     (chrono::Local::now().date_naive() - chrono::Duration::days(n))
@@ -94,19 +17,15 @@ fn days_ago(n: i64) -> String {
         .to_string()
 }
 
+/// The PDF's text on one line: words joined by single spaces.
 fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed (make deps: poppler-utils)");
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = support::pdftotext(path);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
 fn requests_add_list_extend_with_the_exact_shapes() {
-    let d = Demo::new();
+    let d = Archive::demo();
     let r = d.json(
         &["requests", "add"],
         &[
@@ -156,7 +75,7 @@ fn requests_add_list_extend_with_the_exact_shapes() {
     }
 
     // Bad input: a usage error (2) or the user must act (1); the archive is unchanged.
-    let before = d.sha("d.andel");
+    let before = d.sha();
     let bad_kind = d.on(
         &["requests", "add"],
         &[
@@ -180,9 +99,9 @@ fn requests_add_list_extend_with_the_exact_shapes() {
     );
     assert_eq!(code(&late), 1);
     assert!(String::from_utf8_lossy(&late.stderr).contains("before it"));
-    assert_eq!(d.sha("d.andel"), before);
+    assert_eq!(d.sha(), before);
 
-    d.ok(
+    d.ok_on(
         &["requests", "extend", &id],
         &["--months", "2", "--reason", "Mange referater at gennemgå"],
     );
@@ -205,7 +124,7 @@ fn requests_add_list_extend_with_the_exact_shapes() {
 
 #[test]
 fn the_access_reply_is_written_as_pdf_and_json() {
-    let d = Demo::new();
+    let d = Archive::demo();
     let r = d.json(
         &["requests", "add"],
         &[
@@ -218,12 +137,12 @@ fn the_access_reply_is_written_as_pdf_and_json() {
         ],
     );
     let id = r["id"].to_string();
-    let before = d.sha("d.andel");
-    d.ok(
+    let before = d.sha();
+    d.ok_on(
         &["requests", "reply", &id],
         &["--out", "svar.pdf", "--json-export", "svar.json"],
     );
-    assert_eq!(d.sha("d.andel"), before, "a reply changes nothing");
+    assert_eq!(d.sha(), before, "a reply changes nothing");
     let json: Value = serde_json::from_slice(&std::fs::read(d.path("svar.json")).unwrap()).unwrap();
     assert_eq!(json["format"], "andel.access-reply/1");
     assert_eq!(json["person"]["name"], "Lars Sandvad");
@@ -255,14 +174,14 @@ fn the_access_reply_is_written_as_pdf_and_json() {
 
 #[test]
 fn erase_explains_first_and_keeps_the_history() {
-    let d = Demo::new();
-    let before = d.sha("d.andel");
+    let d = Archive::demo();
+    let before = d.sha();
     let dry = d.json(
         &["erase"],
         &["--person-name", "Freja Wedelsted", "--dry-run"],
     );
     assert_eq!(dry["dry_run"], true);
-    assert_eq!(d.sha("d.andel"), before, "--dry-run wrote the archive");
+    assert_eq!(d.sha(), before, "--dry-run wrote the archive");
     let kept: Vec<&str> = dry["kept"]
         .as_array()
         .unwrap()
@@ -279,20 +198,20 @@ fn erase_explains_first_and_keeps_the_history() {
     assert!(String::from_utf8_lossy(&current.stderr).contains("still connected"));
     let unknown = d.on(&["erase"], &["--person-name", "Ingen Sådan"]);
     assert_eq!(code(&unknown), 1);
-    assert_eq!(d.sha("d.andel"), before);
+    assert_eq!(d.sha(), before);
 
     let done = d.json(&["erase"], &["--person-name", "Freja Wedelsted"]);
     assert_eq!(done["dry_run"], false);
     let placeholder = done["placeholder"].as_str().unwrap().to_string();
     assert!(placeholder.starts_with("Slettet person #"));
-    let former = d.ok(&["people", "list"], &["--former"]);
+    let former = d.ok_on(&["people", "list"], &["--former"]);
     assert!(!former.contains("Freja Wedelsted"));
     assert!(former.contains(&placeholder));
 }
 
 #[test]
 fn retention_due_and_apply_needs_yes() {
-    let d = Demo::new();
+    let d = Archive::demo();
     let due = d.json(&["retention", "due"], &[]);
     let due = due.as_array().unwrap();
     assert!(
@@ -304,30 +223,30 @@ fn retention_due_and_apply_needs_yes() {
             assert!(i.get(key).is_some(), "a due item lacks {key}");
         }
     }
-    let before = d.sha("d.andel");
+    let before = d.sha();
     let refused = d.on(&["retention", "apply"], &[]);
     assert_eq!(code(&refused), 2);
-    assert_eq!(d.sha("d.andel"), before);
+    assert_eq!(d.sha(), before);
     let applied = d.json(&["retention", "apply"], &["--yes"]);
     assert_eq!(applied["items"].as_array().unwrap().len(), due.len());
     assert_eq!(d.json(&["retention", "due"], &[]), Value::Array(vec![]));
     let rules = d.json(&["retention", "rules"], &[]);
     assert_eq!(rules.as_array().unwrap().len(), 5);
-    d.ok(&["retention", "set", "closed_request", "48"], &[]);
+    d.ok_on(&["retention", "set", "closed_request", "48"], &[]);
     let minutes = d.on(&["retention", "set", "minutes", "12"], &[]);
     assert_eq!(code(&minutes), 1);
 }
 
 #[test]
 fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
-    let d = Demo::new();
-    let original = d.sha("d.andel");
+    let d = Archive::demo();
+    let original = d.sha();
     // No new passphrase and no terminal: the user must act, nothing is written.
     let none = d.on(&["handover"], &["--out", "ny.andel"]);
     assert_eq!(code(&none), 1);
     assert!(!d.path("ny.andel").exists());
 
-    let out = d.run(
+    let out = d.run_env(
         &["handover", "--vault", "d.andel", "--out", "ny.andel"],
         &[("ANDEL_NEW_PASSPHRASE", "bestyrelsen 2027")],
     );
@@ -337,9 +256,9 @@ fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let sha = d.sha("ny.andel");
+    let sha = sha256(&d.path("ny.andel"));
     assert!(stdout.contains(&sha), "the printed SHA-256 is the file's");
-    assert_eq!(d.sha("d.andel"), original, "the original is not touched");
+    assert_eq!(d.sha(), original, "the original is not touched");
     assert!(d.path("ny-receipt.pdf").exists());
     let receipt = pdftotext(&d.path("ny-receipt.pdf"));
     assert!(receipt.contains(&sha), "the receipt carries the SHA-256");
@@ -347,7 +266,7 @@ fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
     assert!(receipt.contains("Kvittering for overdragelse af arkivet"));
 
     // The new passphrase opens the new file, the old one does not.
-    let new = d.run(
+    let new = d.run_env(
         &["info", "--vault", "ny.andel", "--json"],
         &[("ANDEL_PASSPHRASE", "bestyrelsen 2027")],
     );
@@ -359,28 +278,25 @@ fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
     let info: Value = serde_json::from_slice(&new.stdout).unwrap();
     assert_eq!(info["fingerprint"], sha);
     assert_eq!(info["counts"]["units"], 40);
-    let old = d.run(&["info", "--vault", "ny.andel"], &[]);
+    let old = d.run(&["info", "--vault", "ny.andel"]);
     assert_eq!(code(&old), 1);
 
     // Again to the same file: refused, nothing overwritten.
-    let again = d.run(
+    let again = d.run_env(
         &["handover", "--vault", "d.andel", "--out", "ny.andel"],
         &[("ANDEL_NEW_PASSPHRASE", "en tredje")],
     );
     assert_eq!(code(&again), 1);
-    assert_eq!(d.sha("ny.andel"), sha);
-    let bad_key = d.run(
-        &[
-            "handover",
-            "--vault",
-            "d.andel",
-            "--out",
-            "k.andel",
-            "--recipient",
-            "age1notakey",
-        ],
-        &[],
-    );
+    assert_eq!(sha256(&d.path("ny.andel")), sha);
+    let bad_key = d.run(&[
+        "handover",
+        "--vault",
+        "d.andel",
+        "--out",
+        "k.andel",
+        "--recipient",
+        "age1notakey",
+    ]);
     assert_eq!(code(&bad_key), 1);
     assert!(!d.path("k.andel").exists());
 }

@@ -2,8 +2,6 @@
 //! snapshots of the text, the Danish seed's set-up named with roles, the board's edits, and the
 //! PDFs checked with qpdf, pdffonts and pdftotext.
 
-use std::process::Command;
-
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::{render_pdf, Document, Lang};
 use andel_core::privacy::activities::{self, ActivityField, ActivityFields, LegalBasis};
@@ -13,7 +11,7 @@ use andel_core::{audit, demo, store};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::support::{now, require_tool};
+use crate::support::{check_pdf, now};
 
 const LANGS: [Lang; 4] = [Lang::Da, Lang::Nb, Lang::Sv, Lang::En];
 
@@ -554,41 +552,7 @@ fn the_demo_archive_gives_a_complete_notice() {
 // PDFs, checked with the tools a reader's system would use.
 
 fn pdf_checks(doc: &Document, name: &str, expect: &[&str]) {
-    require_tool("qpdf");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(format!("{name}.pdf"));
-    std::fs::write(&path, render_pdf(doc).unwrap()).unwrap();
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "qpdf --check {name}: {}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-    let fonts =
-        String::from_utf8(Command::new("pdffonts").arg(&path).output().unwrap().stdout).unwrap();
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{name}: no fonts");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name type encoding emb sub uni object ID
-        let n = cols.len();
-        assert_eq!(cols[n - 5], "yes", "{name}: font not embedded: {row}");
-        assert_eq!(cols[n - 4], "yes", "{name}: font not subset: {row}");
-    }
-    let text = String::from_utf8(
-        Command::new("pdftotext")
-            .args(["-layout"])
-            .arg(&path)
-            .arg("-")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let text = check_pdf(&render_pdf(doc).unwrap(), name);
     for needle in expect {
         assert!(
             text.contains(needle),

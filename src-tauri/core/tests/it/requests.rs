@@ -2,7 +2,6 @@
 //! of issue 6, on an invented Danish association with a fixed clock.
 
 use std::path::Path;
-use std::process::Command;
 
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::render_pdf;
@@ -21,7 +20,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::Value;
 
-use crate::support::{now, quick_passphrase, require_tool, sha256};
+use crate::support::{check_pdf, now, quick_passphrase, require_tool, sha256};
 
 const ACTOR: &str = "Katrine Hvidberg";
 
@@ -564,20 +563,9 @@ fn a_bare_first_name_is_not_taken_for_the_requester() {
 
 #[test]
 fn the_access_reply_as_pdf_reads_back_with_pdftotext() {
-    require_tool("pdftotext");
     let (conn, f) = register();
     let reply = access::reply(&conn, f.request, today(), now()).unwrap();
-    let pdf = render_pdf(&reply.document).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("reply.pdf");
-    std::fs::write(&path, &pdf).unwrap();
-    assert_fonts_embedded(&path);
-    let out = Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = check_pdf(&render_pdf(&reply.document).unwrap(), "reply");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
         "Svar på din anmodning om indsigt",
@@ -804,31 +792,6 @@ fn retention_follows_the_clock_passed_in() {
         .is_empty());
 }
 
-/// qpdf finds no damage and pdffonts lists only embedded fonts.
-fn assert_fonts_embedded(path: &Path) {
-    require_tool("qpdf");
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-    require_tool("pdffonts");
-    let fonts =
-        String::from_utf8(Command::new("pdffonts").arg(path).output().unwrap().stdout).unwrap();
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts in {}", path.display());
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name type [encoding…] emb sub uni object ID: "emb" is the fifth column from the end.
-        assert_eq!(cols[cols.len() - 5], "yes", "a font is not embedded: {row}");
-    }
-}
-
 fn open(path: &Path, passphrase: &str) -> Result<Vault, vault::Error> {
     let mut options = OpenOptions::new("test");
     options.read_only = true;
@@ -966,16 +929,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
     assert_eq!(r.sha256, sha256(&out));
     let receipt = dir.path().join("lindehaven-2026-receipt.pdf");
     assert_eq!(Path::new(&r.receipt), receipt);
-    assert_fonts_embedded(&receipt);
-    let text = String::from_utf8(
-        Command::new("pdftotext")
-            .arg(&receipt)
-            .arg("-")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let text = check_pdf(&std::fs::read(&receipt).unwrap(), "receipt");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
         "Kvittering for overdragelse af arkivet",

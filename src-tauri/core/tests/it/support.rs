@@ -1,6 +1,7 @@
-//! Shared helpers: fixed clocks, quick keys, file hashes.
+//! Shared helpers: fixed clocks, quick keys, file hashes, PDF checks.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use andel_core::vault::{Encryption, Identity, SecretString};
 use chrono::{DateTime, Utc};
@@ -50,4 +51,45 @@ pub fn require_tool(name: &str) {
         found,
         "the `{name}` tool is missing: run `make deps` (Debian package {name})"
     );
+}
+
+/// Runs `TOOL ARGS PATH` (pdftotext writes to stdout), checks it succeeds and returns its output.
+pub fn run_tool(tool: &str, args: &[&str], path: &Path) -> String {
+    let mut command = Command::new(tool);
+    command.args(args).arg(path);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{tool} {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Checks a PDF with the tools a reader's system uses and returns its `pdftotext -layout` text:
+/// `qpdf --check` finds no damage and `pdffonts` lists every font embedded as a subset.
+pub fn check_pdf(bytes: &[u8], name: &str) -> String {
+    for tool in ["qpdf", "pdffonts", "pdftotext"] {
+        require_tool(tool);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.pdf"));
+    std::fs::write(&path, bytes).unwrap();
+    run_tool("qpdf", &["--check"], &path);
+    let fonts = run_tool("pdffonts", &[], &path);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{name}: no fonts");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding…] emb sub uni object ID: "emb" is the fifth column from the end.
+        let n = cols.len();
+        assert!(cols[0].contains('+'), "{name}: no subset tag: {row}");
+        assert_eq!(cols[n - 5], "yes", "{name}: font not embedded: {row}");
+        assert_eq!(cols[n - 4], "yes", "{name}: font not subset: {row}");
+    }
+    run_tool("pdftotext", &["-layout"], &path)
 }
