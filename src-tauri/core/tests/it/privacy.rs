@@ -629,3 +629,18 @@ fn the_overview_asks_for_the_notice_until_it_matches_the_register() {
     notice::issue(&conn, Lang::Da, today(), "Test", now()).unwrap();
     assert!(overview::overview(&conn, today()).unwrap().is_clear());
 }
+
+/// The text a reader's tools take out of the PDF itself (Andel's own PDF text extraction, so the
+/// snapshot does not depend on the installed poppler), in every language.
+#[test]
+fn notice_pdf_text_snapshots() {
+    use andel_core::minutes::{extract_text, Format};
+    let conn = seed_like(Country::DK);
+    for lang in LANGS {
+        let doc = notice::issue(&conn, lang, today(), "Test", now())
+            .unwrap()
+            .document;
+        let text = extract_text(&render_pdf(&doc).unwrap(), Format::Pdf).unwrap();
+        insta::assert_snapshot!(format!("notice_dk_{}_pdf", lang.code()), text);
+    }
+}
