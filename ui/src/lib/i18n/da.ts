@@ -667,6 +667,7 @@ export const da = {
     open: 'Åbn',
     versionIssued: (v: number, date: string) => `Version ${v}, gældende fra ${date}.`,
     versionDraft: (v: number) => `Indholdet er ændret: når den gemmes, udsendes version ${v}, gældende fra i dag.`,
+    versionFirst: 'Endnu ikke udsendt til beboerne: når den gemmes, udsendes version 1, gældende fra i dag.',
     savedNotice: (path: string, kb: number, v: number, isNew: boolean) =>
       isNew ? `Version ${v} er udsendt og gemt som ${path} (${kb} KB).` : `Version ${v} er gemt som ${path} (${kb} KB).`,
     savedDraft: (path: string, kb: number) => `Gemt som ${path} (${kb} KB) som udkast: arkivet er åbnet skrivebeskyttet, så ingen version blev udsendt.`,

@@ -698,6 +698,7 @@ export const en = {
     open: 'Open',
     versionIssued: (v: number, date: string) => `Version ${v}, effective ${date}.`,
     versionDraft: (v: number) => `The content has changed: saving issues version ${v}, effective today.`,
+    versionFirst: 'Not issued to the residents yet: saving issues version 1, effective today.',
     savedNotice: (path: string, kb: number, v: number, isNew: boolean) =>
       isNew ? `Issued version ${v} and saved it as ${path} (${kb} KB).` : `Saved version ${v} as ${path} (${kb} KB).`,
     savedDraft: (path: string, kb: number) => `Saved as ${path} (${kb} KB) as a draft: the archive is open read-only, so no version was issued.`,

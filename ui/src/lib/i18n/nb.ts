@@ -667,6 +667,7 @@ export const nb = {
     open: 'Åpne',
     versionIssued: (v: number, date: string) => `Versjon ${v}, gjelder fra ${date}.`,
     versionDraft: (v: number) => `Innholdet er endret: når den lagres, sendes versjon ${v} ut, gjeldende fra i dag.`,
+    versionFirst: 'Ikke sendt ut til beboerne ennå: når den lagres, sendes versjon 1 ut, gjeldende fra i dag.',
     savedNotice: (path: string, kb: number, v: number, isNew: boolean) =>
       isNew ? `Versjon ${v} er sendt ut og lagret som ${path} (${kb} KB).` : `Versjon ${v} er lagret som ${path} (${kb} KB).`,
     savedDraft: (path: string, kb: number) => `Lagret som ${path} (${kb} KB) som utkast: arkivet er åpnet skrivebeskyttet, så ingen versjon ble sendt ut.`,

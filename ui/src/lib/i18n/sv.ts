@@ -667,6 +667,7 @@ export const sv = {
     open: 'Öppna',
     versionIssued: (v: number, date: string) => `Version ${v}, gäller från ${date}.`,
     versionDraft: (v: number) => `Innehållet har ändrats: när den sparas ges version ${v} ut, som gäller från i dag.`,
+    versionFirst: 'Ännu inte utgiven till de boende: när den sparas ges version 1 ut, som gäller från i dag.',
     savedNotice: (path: string, kb: number, v: number, isNew: boolean) =>
       isNew ? `Version ${v} är utgiven och sparad som ${path} (${kb} KB).` : `Version ${v} är sparad som ${path} (${kb} KB).`,
     savedDraft: (path: string, kb: number) => `Sparad som ${path} (${kb} KB) som utkast: arkivet är öppnat skrivskyddat, så ingen version gavs ut.`,

@@ -86,6 +86,7 @@ describe('the privacy notice and the record', () => {
     render(PrivacyArea);
     // The notice's state shows before any preview is opened.
     await expect.poll(() => screen.queryByTestId('privacy-notice-version')?.textContent).toContain('saving issues version 1');
+    expect(screen.getByTestId('privacy-notice-version').textContent).toContain('Not issued to the residents yet');
     expect(screen.queryByTestId('privacy-notice-preview')).toBeNull();
     await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
     const preview = await screen.findByTestId('privacy-notice-preview');
@@ -112,6 +113,7 @@ describe('the privacy notice and the record', () => {
     await expect.poll(() => screen.queryByTestId('privacy-notice-done')?.textContent).toContain('Issued version 1');
     await fireEvent.click(within(await rowNamed('Newsletter')).getByTestId('activity-stop'));
     await expect.poll(() => screen.getByTestId('privacy-notice-version').textContent).toContain('saving issues version 2');
+    expect(screen.getByTestId('privacy-notice-version').textContent).toContain('The content has changed');
     expect(screen.getByTestId('privacy-notice-preview').textContent).not.toContain('Newsletter');
     expect(screen.getByTestId('privacy-notice-preview').textContent).toContain('Privacy notice of');
   });
