@@ -104,7 +104,12 @@ pub struct VaultArgs {
     pub force: bool,
 }
 
-/// The current time; the one place the CLI reads the clock.
+/// The board's "today": the local calendar day.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The current time; the one place the CLI reads the clock (with [`today`]).
 pub fn now() -> DateTime<Utc> {
     Utc::now()
 }

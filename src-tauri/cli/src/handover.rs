@@ -7,8 +7,8 @@ use andel_core::requests::handover::{self, Boards, HandoverError};
 use andel_core::vault::{self, Encryption};
 use clap::Args;
 
+use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
-use crate::requests::today;
 
 impl From<HandoverError> for CliError {
     fn from(e: HandoverError) -> CliError {

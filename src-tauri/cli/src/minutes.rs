@@ -8,6 +8,7 @@ use andel_core::minutes::{self, MeetingKind};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
+use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
 
 impl From<minutes::Error> for CliError {
@@ -76,11 +77,6 @@ pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
 
 fn kind_arg(text: &str) -> Result<MeetingKind, String> {
     text.parse().map_err(|e: minutes::Error| e.to_string())
-}
-
-/// The board's "today": the local calendar day.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 fn kind_words(kind: MeetingKind) -> &'static str {

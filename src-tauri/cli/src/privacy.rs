@@ -13,8 +13,8 @@ use andel_core::privacy::{self, notice, record};
 use andel_core::vault::Vault;
 use clap::Args;
 
+use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
-use crate::minutes::today;
 
 impl From<privacy::Error> for CliError {
     fn from(e: privacy::Error) -> CliError {

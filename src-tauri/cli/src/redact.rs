@@ -16,8 +16,9 @@ use andel_core::redact::{
 use clap::Args;
 use serde::Serialize;
 
+use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
-use crate::minutes::{about, read, today};
+use crate::minutes::{about, read};
 
 /// `--vault` and its unlocking options, all optional.
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
+use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
 
 macro_rules! coded_errors {
@@ -44,11 +45,6 @@ coded_errors!(
 
 fn sql(e: andel_core::store::SqlError) -> CliError {
     CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))
-}
-
-/// The board's "today": the local calendar day.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {

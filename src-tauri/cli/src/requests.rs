@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
 
 impl From<requests::Error> for CliError {
@@ -38,11 +39,6 @@ fn person_error(e: people::Error) -> CliError {
 
 fn sql(e: andel_core::store::SqlError) -> CliError {
     CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))
-}
-
-/// The board's "today": the local calendar day.
-pub(crate) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use andel_core::demo;
+use andel_core::ErrorCode;
 use tauri::State;
 
 use crate::error::{IpcError, IpcResult};
@@ -39,6 +40,23 @@ pub fn default_folder() -> PathBuf {
     dirs::document_dir()
         .or_else(dirs::home_dir)
         .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Where a typed file name goes: a bare or relative name lands in the documents folder, and
+/// `default_ext` is added when the name has none. `empty` is the message for a blank name.
+pub(crate) fn typed_path(typed: &str, default_ext: &str, empty: &str) -> IpcResult<PathBuf> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(IpcError::new(ErrorCode::InvalidInput, empty));
+    }
+    let mut path = PathBuf::from(typed);
+    if path.is_relative() {
+        path = default_folder().join(path);
+    }
+    if path.extension().is_none() {
+        path.set_extension(default_ext);
+    }
+    Ok(path)
 }
 
 #[tauri::command]

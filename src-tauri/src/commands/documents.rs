@@ -13,17 +13,13 @@ use andel_core::register::plates::{self, PlateStatus};
 use andel_core::register::{plates_order, Id};
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
-use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
 
 use super::archive::{change, with_vault};
+use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// A PDF written to disk.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -36,30 +32,22 @@ pub struct SavedPdf {
 /// Where a typed or picked path goes: a bare or relative name lands in the documents folder,
 /// and ".pdf" is added when the name has no extension.
 pub(crate) fn resolve_pdf_path(typed: &str) -> IpcResult<PathBuf> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "Give the PDF a file name, or choose where to save it.",
-        ));
-    }
-    let mut path = PathBuf::from(typed);
-    if path.is_relative() {
-        path = super::app::default_folder().join(path);
-    }
+    let path = super::app::typed_path(
+        typed,
+        "pdf",
+        "Give the PDF a file name, or choose where to save it.",
+    )?;
     match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) if ext.eq_ignore_ascii_case("pdf") => {}
-        None => {
-            path.set_extension("pdf");
-        }
-        Some(other) => {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                format!("\"{typed}\" ends in .{other}; a PDF's name ends in .pdf."),
-            ))
-        }
+        Some(ext) if ext.eq_ignore_ascii_case("pdf") => Ok(path),
+        other => Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "\"{}\" ends in .{}; a PDF's name ends in .pdf.",
+                typed.trim(),
+                other.unwrap_or_default()
+            ),
+        )),
     }
-    Ok(path)
 }
 
 /// Renders `doc` and writes it to `path` whole (temporary file, then rename).
@@ -86,7 +74,7 @@ fn order_document(vault: &Vault, ids: &[Id]) -> IpcResult<Document> {
         ids,
         lang,
         today(),
-        Utc::now(),
+        now(),
     )?)
 }
 
@@ -163,7 +151,7 @@ pub fn plates_order_save(
         let mut marked = 0;
         for order in plates_order::selected(v.conn(), &ids)? {
             if order.status == PlateStatus::Draft {
-                plates::mark_sent(v.conn(), order.id, to, today(), v.actor(), Utc::now())?;
+                plates::mark_sent(v.conn(), order.id, to, today(), v.actor(), now())?;
                 marked += 1;
             }
         }

@@ -17,11 +17,12 @@ use andel_core::redact::{self, Decision, Detector, Finding, Kind, Recognizer, Re
 use andel_core::register::Id;
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::archive::{change, with_vault};
+use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -89,10 +90,6 @@ pub struct ExportReport {
     pub redacted: Vec<KindCount>,
     /// Findings kept in the text by decision (officials in their role, organisations).
     pub kept: u32,
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Whether a stored decision covers `f`.
@@ -187,7 +184,7 @@ pub async fn import_minutes(
     let bytes = std::fs::read(&path).map_err(|e| not_readable(&path, e))?;
     let doc = minutes::prepare(&file_name, bytes, date, kind, today())?;
     change(&state, |v| {
-        Ok(minutes::add(v.conn(), &doc, v.actor(), Utc::now())?)
+        Ok(minutes::add(v.conn(), &doc, v.actor(), now())?)
     })
 }
 
@@ -238,7 +235,7 @@ pub async fn minutes_decide(
                 "Select some words of the text to mark them.",
             ));
         }
-        minutes::decide(v.conn(), id, &decision, v.actor(), Utc::now())?;
+        minutes::decide(v.conn(), id, &decision, v.actor(), now())?;
         review_of(v, id)
     })
 }
@@ -248,7 +245,7 @@ pub async fn minutes_decide(
 #[specta::specta]
 pub async fn minutes_review_restart(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
     change(&state, |v| {
-        minutes::clear_decisions(v.conn(), id, v.actor(), Utc::now())?;
+        minutes::clear_decisions(v.conn(), id, v.actor(), now())?;
         review_of(v, id)
     })
 }
@@ -304,7 +301,7 @@ pub async fn export_minutes(
             ));
         }
         Ok((
-            minutes::export_document(v.conn(), id, style, format, Utc::now())?,
+            minutes::export_document(v.conn(), id, style, format, now())?,
             review,
         ))
     })?;
@@ -325,7 +322,7 @@ pub async fn export_minutes(
                 id,
                 format,
                 v.actor(),
-                Utc::now(),
+                now(),
             )?)
         })?;
     }
@@ -386,7 +383,7 @@ mod tests {
     #[test]
     fn the_demo_minutes_export_once_every_finding_is_decided() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let vault = andel_core::demo::create(&dir.path().join("demo.andel"), Some(10), Utc::now())
+        let vault = andel_core::demo::create(&dir.path().join("demo.andel"), Some(10), now())
             .expect("demo archive");
         let docs = minutes::list(vault.conn()).expect("list");
         assert!(!docs.is_empty());
@@ -406,7 +403,7 @@ mod tests {
                     },
                     all_occurrences: false,
                 };
-                minutes::decide(vault.conn(), doc.id, &decision, "Webmaster", Utc::now())
+                minutes::decide(vault.conn(), doc.id, &decision, "Webmaster", now())
                     .expect("decide");
             }
             let review = review_of(&vault, doc.id).expect("review");
@@ -416,7 +413,7 @@ mod tests {
                 doc.id,
                 redact::Style::Label,
                 ExportFormat::Txt,
-                Utc::now(),
+                now(),
             )
             .expect("export");
             let out = String::from_utf8(bytes).expect("text");

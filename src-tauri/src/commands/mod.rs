@@ -7,3 +7,14 @@ pub mod minutes;
 pub mod privacy;
 pub mod register;
 pub mod requests;
+
+/// The board's "today": the local calendar day. Commands read the clock here and pass it to
+/// andel-core, which never reads it.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The current time, for audit entries and document dates.
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}

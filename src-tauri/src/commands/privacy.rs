@@ -11,18 +11,14 @@ use andel_core::privacy::notice::{self, Notice};
 use andel_core::privacy::record;
 use andel_core::register::Id;
 use andel_core::vault::Vault;
-use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use tauri::State;
 
 use super::archive::{change, with_vault};
 use super::documents::{association_lang, save_pdf, SavedPdf};
+use super::{now, today};
 use crate::error::IpcResult;
 use crate::state::AppState;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn lang_or(vault: &Vault, lang: Option<Lang>) -> IpcResult<Lang> {
     match lang {
@@ -49,7 +45,7 @@ pub fn privacy_activities(
     if missing {
         change(&state, |v| {
             let lang = lang_or(v, lang)?;
-            Ok(activities::list(v.conn(), lang, v.actor(), Utc::now())?)
+            Ok(activities::list(v.conn(), lang, v.actor(), now())?)
         })
     } else {
         with_vault(&state, |v| {
@@ -76,7 +72,7 @@ pub fn privacy_activity_update(
             &fields,
             lang,
             v.actor(),
-            Utc::now(),
+            now(),
         )?)
     })
 }
@@ -91,13 +87,7 @@ pub fn privacy_activity_add(
 ) -> IpcResult<Activity> {
     change(&state, |v| {
         let lang = lang_or(v, lang)?;
-        Ok(activities::add(
-            v.conn(),
-            &fields,
-            lang,
-            v.actor(),
-            Utc::now(),
-        )?)
+        Ok(activities::add(v.conn(), &fields, lang, v.actor(), now())?)
     })
 }
 
@@ -118,7 +108,7 @@ pub fn privacy_activity_set_active(
             active,
             lang,
             v.actor(),
-            Utc::now(),
+            now(),
         )?)
     })
 }
@@ -140,7 +130,7 @@ pub fn privacy_activity_reset(
             field,
             lang,
             v.actor(),
-            Utc::now(),
+            now(),
         )?)
     })
 }
@@ -151,7 +141,7 @@ pub fn privacy_activity_reset(
 pub fn privacy_notice_preview(state: State<'_, AppState>, lang: Option<Lang>) -> IpcResult<Notice> {
     with_vault(&state, |v| {
         let lang = lang_or(v, lang)?;
-        Ok(notice::prepare(v.conn(), lang, today(), Utc::now())?)
+        Ok(notice::prepare(v.conn(), lang, today(), now())?)
     })
 }
 
@@ -180,7 +170,7 @@ pub fn privacy_notice_save(
         let lang = lang_or(v, lang)?;
         Ok((
             v.is_read_only(),
-            notice::prepare(v.conn(), lang, today(), Utc::now())?,
+            notice::prepare(v.conn(), lang, today(), now())?,
         ))
     })?;
     if read_only || before.issued {
@@ -198,7 +188,7 @@ pub fn privacy_notice_save(
         let actor = v.actor().to_string();
         // The edition is kept only if the PDF is written.
         let tx = v.conn().unchecked_transaction()?;
-        let issued = notice::issue(&tx, lang, today(), &actor, Utc::now())?;
+        let issued = notice::issue(&tx, lang, today(), &actor, now())?;
         let saved = save_pdf(&issued.document, &path)?;
         tx.commit()?;
         Ok(NoticeSaved {
@@ -220,7 +210,7 @@ pub fn privacy_record_preview(
 ) -> IpcResult<andel_core::document::Document> {
     with_vault(&state, |v| {
         let lang = lang_or(v, lang)?;
-        Ok(record::record(v.conn(), lang, today(), Utc::now())?)
+        Ok(record::record(v.conn(), lang, today(), now())?)
     })
 }
 
@@ -234,7 +224,7 @@ pub fn privacy_record_save(
 ) -> IpcResult<SavedPdf> {
     let doc = with_vault(&state, |v| {
         let lang = lang_or(v, lang)?;
-        Ok(record::record(v.conn(), lang, today(), Utc::now())?)
+        Ok(record::record(v.conn(), lang, today(), now())?)
     })?;
     save_pdf(&doc, &path)
 }

@@ -25,16 +25,9 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::archive::{change, with_vault};
+use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::{lock, AppState};
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc::now()
-}
 
 // ---------------------------------------------------------------------------------------------
 // residents
@@ -647,8 +640,7 @@ mod tests {
     use super::*;
 
     fn demo(dir: &Path) -> andel_core::vault::Vault {
-        andel_core::demo::create(&dir.join("demo.andel"), Some(10), Utc::now())
-            .expect("demo archive")
+        andel_core::demo::create(&dir.join("demo.andel"), Some(10), now()).expect("demo archive")
     }
 
     fn form(unit_id: Id, name: &str, from: NaiveDate, end_current: bool) -> MoveInForm {
@@ -670,7 +662,7 @@ mod tests {
     fn a_new_owner_is_added_with_the_take_over_or_not_at_all() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut vault = demo(dir.path());
-        let today = Utc::now().date_naive();
+        let today = now().date_naive();
         let unit = units::list(vault.conn(), today)
             .unwrap()
             .into_iter()
@@ -688,7 +680,7 @@ mod tests {
                 true,
             ),
             today,
-            Utc::now(),
+            now(),
         )
         .unwrap_err();
         assert_eq!(refused.code, ErrorCode::InvalidInput);
@@ -698,7 +690,7 @@ mod tests {
             &mut vault,
             &form(unit.unit.id, "Birgitte Holm", today, true),
             today,
-            Utc::now(),
+            now(),
         )
         .unwrap();
         assert_eq!(done.ownership.person_name, "Birgitte Holm");

@@ -15,21 +15,14 @@ use andel_core::requests::retention::{self, Applied, DueItem, RecordKind, Retent
 use andel_core::requests::{self, NewRequest, Request, RequestKind, RequestStatus};
 use andel_core::vault::{self, Encryption, SecretString};
 use andel_core::ErrorCode;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::archive::{change, with_vault};
+use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc::now()
-}
 
 impl From<requests::Error> for IpcError {
     fn from(e: requests::Error) -> IpcError {
@@ -185,25 +178,6 @@ pub struct SavedReply {
     pub mentions: u32,
 }
 
-/// A typed path: a bare or relative name goes to the documents folder.
-fn resolve(typed: &str, ext: &str) -> IpcResult<PathBuf> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "Give the file a name, or choose where to save it.",
-        ));
-    }
-    let mut path = PathBuf::from(typed);
-    if path.is_relative() {
-        path = super::app::default_folder().join(path);
-    }
-    if path.extension().is_none() {
-        path.set_extension(ext);
-    }
-    Ok(path)
-}
-
 fn refuse_existing(path: &Path) -> IpcResult<()> {
     if path.exists() {
         return Err(IpcError::new(
@@ -230,7 +204,11 @@ pub async fn access_reply_save(
     id: Id,
     path: String,
 ) -> IpcResult<SavedReply> {
-    let pdf_path = resolve(&path, "pdf")?;
+    let pdf_path = super::app::typed_path(
+        &path,
+        "pdf",
+        "Give the file a name, or choose where to save it.",
+    )?;
     let json_path = pdf_path.with_extension("json");
     refuse_existing(&pdf_path)?;
     refuse_existing(&json_path)?;
@@ -420,19 +398,7 @@ pub async fn handover_run(
     state: State<'_, AppState>,
     form: HandoverForm,
 ) -> IpcResult<HandoverReceipt> {
-    let mut path = PathBuf::from(form.path.trim());
-    if form.path.trim().is_empty() {
-        return Err(IpcError::new(
-            ErrorCode::InvalidInput,
-            "Choose where the new archive goes.",
-        ));
-    }
-    if path.is_relative() {
-        path = super::app::default_folder().join(path);
-    }
-    if path.extension().is_none() {
-        path.set_extension("andel");
-    }
+    let path = super::app::typed_path(&form.path, "andel", "Choose where the new archive goes.")?;
     let encryption = if form.recipients.iter().any(|r| !r.trim().is_empty()) {
         let keys = form
             .recipients
