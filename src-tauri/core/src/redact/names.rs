@@ -54,6 +54,190 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
+/// Danish, Norwegian and Swedish function words that are never a name, even capitalised at the start of a
+/// sentence or a line ("Men", "De", "Mens"). Words that are also first names ("Hans", "Per", "Bo") are not
+/// here.
+const FUNCTION_WORDS: &[&str] = &[
+    "men",
+    "mens",
+    "medan",
+    "de",
+    "den",
+    "det",
+    "der",
+    "dem",
+    "dei",
+    "denne",
+    "dette",
+    "disse",
+    "dessa",
+    "detta",
+    "og",
+    "och",
+    "eller",
+    "i",
+    "på",
+    "som",
+    "han",
+    "hun",
+    "hon",
+    "ho",
+    "vi",
+    "jeg",
+    "jag",
+    "eg",
+    "du",
+    "dere",
+    "ni",
+    "man",
+    "en",
+    "et",
+    "ett",
+    "ei",
+    "til",
+    "till",
+    "fra",
+    "från",
+    "frå",
+    "med",
+    "af",
+    "av",
+    "for",
+    "för",
+    "om",
+    "at",
+    "att",
+    "å",
+    "ikke",
+    "ikkje",
+    "inte",
+    "er",
+    "var",
+    "har",
+    "havde",
+    "hadde",
+    "hade",
+    "kan",
+    "skal",
+    "ska",
+    "vil",
+    "vill",
+    "nu",
+    "nå",
+    "så",
+    "når",
+    "hvor",
+    "hvad",
+    "hva",
+    "vad",
+    "hvem",
+    "vem",
+    "hvis",
+    "efter",
+    "etter",
+    "under",
+    "over",
+    "hos",
+    "ved",
+    "vid",
+    "alle",
+    "alla",
+    "hendes",
+    "hennes",
+    "deres",
+    "sin",
+    "sit",
+    "sitt",
+    "sine",
+    "sina",
+    "min",
+    "mit",
+    "mitt",
+    "din",
+    "dit",
+    "ditt",
+    "vores",
+    "vår",
+    "vårt",
+    "våre",
+    "våra",
+    "her",
+    "här",
+    "dér",
+    "også",
+    "ogå",
+    "också",
+    "bare",
+    "kun",
+    "bara",
+    "endnu",
+    "enda",
+    "ennå",
+    "hele",
+    "helt",
+    "nej",
+    "nei",
+    "ja",
+    "jo",
+    "tak",
+    "takk",
+    "tack",
+    "derfor",
+    "därför",
+    "dermed",
+    "hvorfor",
+    "varför",
+    "fordi",
+    "eftersom",
+    "selv",
+    "själv",
+    "sjølv",
+    "ingen",
+    "inga",
+    "intet",
+    "noget",
+    "noe",
+    "något",
+    "nogle",
+    "noen",
+    "några",
+    "mange",
+    "många",
+    "flere",
+    "fleire",
+    "fler",
+    "andre",
+    "andra",
+    "anden",
+    "annen",
+    "annan",
+    "hver",
+    "hvert",
+    "varje",
+    "efterhånden",
+    "dog",
+    "altså",
+    "alltså",
+    "jo",
+    "nok",
+    "mer",
+    "mere",
+    "meir",
+    "mest",
+    "meget",
+    "mye",
+    "mycket",
+    "lidt",
+    "litt",
+    "lite",
+    "lite",
+];
+
+fn function_words() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(FUNCTION_WORDS))
+}
+
 /// Words right before a capitalised word that make it a person's name even when no list knows it.
 const CUES_BEFORE: &[&str] = &[
     "fru",
@@ -186,6 +370,116 @@ const CUES_BEFORE: &[&str] = &[
     "syster",
     "far",
     "mor",
+    // News and reports: who said it, and people named by their office or trade.
+    "sagde",
+    "siger",
+    "sa",
+    "sier",
+    "sade",
+    "säger",
+    "fortæller",
+    "fortalte",
+    "forteller",
+    "berättar",
+    "berättade",
+    "forklarer",
+    "forklarede",
+    "forklarte",
+    "tilføjer",
+    "tilføjede",
+    "tilføyer",
+    "årige",
+    "åringen",
+    "åringer",
+    "åriga",
+    "statsminister",
+    "statsministeren",
+    "minister",
+    "ministeren",
+    "præsident",
+    "præsidenten",
+    "president",
+    "presidenten",
+    "formand",
+    "formanden",
+    "næstformand",
+    "ordfører",
+    "ordføreren",
+    "ordförande",
+    "direktør",
+    "direktøren",
+    "direktör",
+    "direktören",
+    "professor",
+    "professoren",
+    "borgmester",
+    "borgmesteren",
+    "politimester",
+    "politimesteren",
+    "biskop",
+    "biskopen",
+    "forfatter",
+    "forfatteren",
+    "författaren",
+    "sanger",
+    "sangeren",
+    "sangerinde",
+    "sångaren",
+    "skuespiller",
+    "skuespilleren",
+    "skådespelaren",
+    "instruktør",
+    "instruktøren",
+    "regissør",
+    "regissøren",
+    "træner",
+    "træneren",
+    "trener",
+    "treneren",
+    "tränaren",
+    "redaktør",
+    "redaktøren",
+    "journalist",
+    "journalisten",
+    "komponist",
+    "komponisten",
+    "kunstner",
+    "kunstneren",
+    "digter",
+    "digteren",
+    "kaptajn",
+    "kaptajnen",
+    "kaptein",
+    "kapteinen",
+    "kapten",
+    "skipper",
+    "generalsekretær",
+    "generalsekretæren",
+    "ambassadør",
+    "ambassadøren",
+    "senator",
+    "senatoren",
+    "dronning",
+    "kong",
+    "kongen",
+    "kung",
+    "kungen",
+    "prins",
+    "prinsesse",
+    "prinsessan",
+    "forsker",
+    "forskeren",
+    "forskaren",
+    "overlæge",
+    "overlege",
+    "kollega",
+    "kollegaen",
+    "veninde",
+    "venn",
+    "vennen",
+    "ven",
+    "kæresten",
+    "hustruen",
 ];
 
 /// A name followed by one of these is a company ("Jens Hansen ApS"), not a person. Compared ignoring
@@ -204,6 +498,21 @@ pub(super) const COMPANY_SUFFIXES: &[&str] = &[
     "vvs",
     "maling",
     "service",
+    "university",
+    "universitet",
+    "universitetet",
+    "college",
+    "institute",
+    "foundation",
+    "fond",
+    "fonden",
+    "stiftelse",
+    "stiftelsen",
+    "times",
+    "tidende",
+    "orkester",
+    "klub",
+    "klubb",
 ];
 
 /// A legal form or company word, as written in the text ("ApS", "AS", "A/S", "AB", "Holding").
@@ -476,7 +785,12 @@ impl NameRecognizer {
                     && bytes_.get(end) != Some(&b'.');
                 !glued && !lone
             };
-            let joinable = !s.run.is_empty() && gap_joins(text, prev_end, start, &s.run);
+            // A name broken over a line joins up, but not a heading with the next line's "Men …".
+            let joinable = !s.run.is_empty()
+                && gap_joins(text, prev_end, start, &s.run)
+                && !(text.get(prev_end..start).is_some_and(|g| g.contains('\n'))
+                    && word.starts_with(char::is_uppercase)
+                    && function_words().contains_fold(word));
             if !joinable && !s.run.is_empty() {
                 self.flush(text, &mut s);
             }
@@ -518,6 +832,17 @@ impl NameRecognizer {
             return;
         }
         let run = std::mem::take(&mut s.run);
+        // "De Grå Sider", "The Washington Times", "Sankt Markus Kirke": a run that starts with a capitalised
+        // article inside a sentence is a title or a place, not a person.
+        if run.len() >= 2
+            && !run[0].particle
+            && title_start(&s.keys[run[0].k0..run[0].k1])
+            && !starts_sentence(text, run[0].start)
+        {
+            s.run = run;
+            s.run.clear();
+            return;
+        }
         let names = first_names();
         let n = run.len();
         let mut i = 0usize;
@@ -588,7 +913,7 @@ impl NameRecognizer {
                     && !run[j].upper
                     && self.slots(s, &run[j]).is_none();
                 if other_person {
-                    let k = self.guest_end(s, &run, j);
+                    let k = self.guest_end(text, s, &run, j);
                     if !followed_by_company(text, run[k - 1].end) {
                         self.push_guest(
                             text,
@@ -642,7 +967,7 @@ impl NameRecognizer {
                         | "så"
                 ) && starts_sentence(text, t.start));
             if given && !t.upper {
-                let k = self.guest_end(s, &run, i + 1);
+                let k = self.guest_end(text, s, &run, i + 1);
                 // "Hendes søn Rune Bredahl": an unregistered first name with a resident's surname.
                 if k == i + 1 && k < n {
                     if let Some((j, cands, true)) = self.register_match(s, &run, k) {
@@ -690,7 +1015,12 @@ impl NameRecognizer {
                 let word = info.is_some_and(|x| x.word);
                 let cue = cue_before(text, t.start) || unit_after(text, t.end);
                 let sentence = starts_sentence(text, t.start);
-                if cue || (nordic && !word && !sentence) {
+                // At the start of a sentence only a name that the text never uses as a word.
+                let alone = nordic
+                    && !word
+                    && !function_words().contains(&s.keys[t.k0..t.k1])
+                    && (!sentence || !s.lower_in_text(text, t.k0, t.g1));
+                if cue || alone {
                     self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
                     i += 1;
                     continue;
@@ -711,6 +1041,18 @@ impl NameRecognizer {
                     continue;
                 }
             }
+            // "… sa Kroatias ambassadør": after "said", a genitive before a noun is somebody's country or
+            // firm, not the speaker.
+            if t.g1 != t.k1
+                && speech_before(text, t.start)
+                && text
+                    .get(t.end..)
+                    .is_some_and(|r| r.starts_with(' ') && r[1..].starts_with(char::is_lowercase))
+            {
+                s.loose.push((t.start, t.end, t.k0, t.g1));
+                i += 1;
+                continue;
+            }
             // 3. A capitalised word after a cue such as "fru", "hr." or "andelshaver".
             if !t.upper
                 && (i == 0
@@ -721,12 +1063,33 @@ impl NameRecognizer {
                     .is_some_and(|w| w.chars().nth(1).is_some())
                 && cue_before(text, t.start)
             {
-                let k = self.guest_end(s, &run, i + 1).min(i + 3);
+                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
                 if !followed_by_company(text, run[k - 1].end) {
                     self.push_guest(text, s, &run, i, k, 0.75, "a name after a title or role");
                 }
                 i = k;
                 continue;
+            }
+            // 3b. Words that the text itself shows to be a person: an age or the years of a life after
+            // them ("Perisat (24)"), or a verb of saying inside a sentence ("… og Hellesnes sa").
+            if !t.upper && !function_words().contains(&s.keys[t.k0..t.k1]) && t.end - t.start > 1 {
+                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                let end = run[k - 1].end;
+                if age_after(text, end)
+                    || (speech_after(text, end) && !starts_sentence(text, t.start))
+                {
+                    self.push_guest(
+                        text,
+                        s,
+                        &run,
+                        i,
+                        k,
+                        0.65,
+                        "a name the sentence shows to be a person",
+                    );
+                    i = k;
+                    continue;
+                }
             }
             // 4. A surname that can only be a surname ("-sen", "-sson").
             if !t.upper && info.is_none() && patronymic(&s.keys[t.k0..t.g1], names) {
@@ -816,7 +1179,7 @@ impl NameRecognizer {
     }
 
     /// Where a guest's name that started before `from` ends: further capitalised, unregistered words.
-    fn guest_end(&self, s: &Scan, run: &[Tok], from: usize) -> usize {
+    fn guest_end(&self, text: &str, s: &Scan, run: &[Tok], from: usize) -> usize {
         let mut k = from;
         while k < run.len() && k - from < 4 {
             let t = &run[k];
@@ -842,6 +1205,19 @@ impl NameRecognizer {
             let key = &s.keys[t.k0..t.k1];
             if company_suffixes().contains(key)
                 || matches!(key, "as" | "asa" | "aps" | "ab" | "ivs")
+            {
+                break;
+            }
+            // "Marie Høeg Hortens selskabelige …": once a surname has come, a genitive before a noun
+            // belongs to something else.
+            let surname_seen = run[from..k]
+                .iter()
+                .any(|x| !x.particle && first_names().get(&s.keys[x.k0..x.g1]).is_none());
+            if t.g1 != t.k1
+                && surname_seen
+                && text
+                    .get(t.end..)
+                    .is_some_and(|r| r.starts_with(' ') && r[1..].starts_with(char::is_lowercase))
             {
                 break;
             }
@@ -937,13 +1313,27 @@ impl NameRecognizer {
         let subject = format!("g{}", &s.keys[last.k0..last.g1]);
         // Later mentions of any part ("fru Krogh" … "Krogh sagde") are the same person.
         for t in &run[i..k] {
-            if !t.particle && !t.initial {
-                let w = s.keys[t.k0..t.g1].to_string();
-                s.guest_words.insert(w);
+            // A word that is also an ordinary word ("Dag", "Berg") says nothing alone.
+            let stem = &s.keys[t.k0..t.g1];
+            let plain = function_words().contains(&s.keys[t.k0..t.k1])
+                || function_words().contains(stem)
+                || first_names().get(stem).is_some_and(|x| x.word);
+            if !t.particle && !t.initial && !plain {
+                s.guest_words.insert(stem.to_string());
             }
         }
+        // "H.C. Andersen", "K. J. Philipsen": the initials before the name belong to it.
+        let mut a = i;
+        while a > 0 && run[a - 1].initial {
+            a -= 1;
+        }
+        let start = if a < i {
+            run[a].start
+        } else {
+            bare_initial_before(text, first.start).unwrap_or(first.start)
+        };
         s.out.push(Raw {
-            start: first.start,
+            start,
             end: last.end,
             kind: Kind::Person,
             recognizer: Recognizer::UnknownName,
@@ -992,20 +1382,124 @@ impl NameRecognizer {
                 r.subject = Some(format!("r{who}"));
             }
         }
-        if s.guest_words.is_empty() {
+        self.loose_words(text, s);
+    }
+
+    /// Capitalised words no rule claimed during the pass, settled in the light of the whole document:
+    /// a part of a name mentioned in full elsewhere ("Krogh" after "fru Else Krogh"), and a name joined
+    /// by "og" to a person's name ("Clinton og Gore", "Ora og Avram").
+    fn loose_words(&self, text: &str, s: &mut Scan) {
+        if s.loose.is_empty() {
             return;
         }
-        for &(start, end, k0, k1) in &s.loose {
+        let loose = std::mem::take(&mut s.loose);
+        let mut taken = vec![false; loose.len()];
+        // Words of the same run: a loose word right after the previous one, one space apart.
+        let joined = |a: usize| a > 0 && text.get(loose[a - 1].1..loose[a].0) == Some(" ");
+        let plain = |s: &mut Scan, a: usize| {
+            let (start, _, k0, k1) = loose[a];
             let key = &s.keys[k0..k1];
-            // "Overgaard Revision ApS": a surname inside a company's name is the company's.
-            if s.guest_words.contains(key) && !super::policy::company_follows(text, end) {
+            function_words().contains(key)
+                || cue_set().contains(key)
+                || title_start(key)
+                || (starts_sentence(text, start) && s.lower_in_text(text, k0, k1))
+        };
+        for round in 0..3 {
+            let mut found: Vec<(usize, usize, f32, &'static str)> = Vec::new();
+            if round == 0 {
+                for a in 0..loose.len() {
+                    let (_, end, k0, k1) = loose[a];
+                    if taken[a]
+                        || !s.guest_words.contains(&s.keys[k0..k1])
+                        || super::policy::company_follows(text, end)
+                    {
+                        continue;
+                    }
+                    // "Hillary Clinton" when only "Clinton" was known: the word before it in the run.
+                    let from = if joined(a) && !taken[a - 1] && !plain(s, a - 1) {
+                        a - 1
+                    } else {
+                        a
+                    };
+                    found.push((
+                        from,
+                        a,
+                        0.7,
+                        "part of a name mentioned in full elsewhere in the document",
+                    ));
+                }
+            } else {
+                let mut persons: Vec<(usize, usize)> = s
+                    .out
+                    .iter()
+                    .filter(|r| r.kind == Kind::Person && r.end > r.start)
+                    .map(|r| (r.start, r.end))
+                    .collect();
+                persons.sort_unstable();
+                let ends: HashSet<usize> = persons.iter().map(|p| p.1).collect();
+                let starts: HashSet<usize> = persons.iter().map(|p| p.0).collect();
+                let mut a = 0;
+                while a < loose.len() {
+                    // The group of loose words of one run starting at `a`, at most three.
+                    let mut b = a;
+                    while b + 1 < loose.len() && b + 1 - a < 3 && joined(b + 1) {
+                        b += 1;
+                    }
+                    let (start, _, _, _) = loose[a];
+                    let (_, end, _, _) = loose[b];
+                    let group_free = (a..=b).all(|x| !taken[x]);
+                    // Not "Ap", "Frp" (party abbreviations), nor "Obama-administrasjonen".
+                    let usable = group_free
+                        && !plain(s, a)
+                        && !(a..=b).any(|x| {
+                            let key = &s.keys[loose[x].2..loose[x].3];
+                            function_words().contains(key)
+                                || title_start(key)
+                                || key.chars().count() < 4
+                                || key.rsplit('-').next().is_some_and(|last| {
+                                    last.len() < key.len() && {
+                                        let w = &text[loose[x].0..loose[x].1];
+                                        w.rsplit('-')
+                                            .next()
+                                            .is_some_and(|l| l.starts_with(char::is_lowercase))
+                                    }
+                                })
+                        });
+                    if usable {
+                        let before = text.get(..start).and_then(|h| {
+                            CONJUNCTIONS
+                                .iter()
+                                .find_map(|c| h.strip_suffix(c))
+                                .map(str::len)
+                        });
+                        let after = text.get(end..).and_then(|t| {
+                            CONJUNCTIONS
+                                .iter()
+                                .find_map(|c| t.strip_prefix(c))
+                                .map(|r| text.len() - r.len())
+                        });
+                        let beside_person = before.is_some_and(|p| ends.contains(&p))
+                            || after.is_some_and(|p| starts.contains(&p));
+                        if beside_person && !super::policy::company_follows(text, end) {
+                            found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
+                        }
+                    }
+                    a = b + 1;
+                }
+            }
+            if found.is_empty() && round > 0 {
+                break;
+            }
+            for (from, to, score, reason) in found {
+                taken[from..=to].fill(true);
+                let key = &s.keys[loose[to].2..loose[to].3];
                 s.out.push(Raw {
-                    start,
-                    end,
+                    start: loose[from].0,
+                    end: loose[to].1,
                     kind: Kind::Person,
                     recognizer: Recognizer::UnknownName,
-                    score: 0.7,
-                    reason: "part of a name mentioned in full elsewhere in the document",
+                    score,
+                    reason,
                     decision: Decision::Redact,
                     subject: Some(format!("g{key}")),
                 });
@@ -1013,6 +1507,9 @@ impl NameRecognizer {
         }
     }
 }
+
+/// Words that join two people's names.
+const CONJUNCTIONS: &[&str] = &[" og ", " och ", " and ", " & ", " eller ", " samt "];
 
 impl Scan {
     /// Whether the folded word `keys[k0..k1]` occurs in `text` in lower case as a word of its own.
@@ -1427,6 +1924,94 @@ fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool {
         ". " | "." => run.last().is_some_and(|t| t.initial),
         _ => false,
     }
+}
+
+/// Articles and saints that start the name of a title, an organisation or a place.
+fn title_start(key: &str) -> bool {
+    matches!(
+        key,
+        "the"
+            | "de"
+            | "det"
+            | "den"
+            | "der"
+            | "die"
+            | "das"
+            | "le"
+            | "la"
+            | "les"
+            | "el"
+            | "los"
+            | "las"
+            | "il"
+            | "sankt"
+            | "skt"
+            | "saint"
+            | "san"
+            | "santa"
+    )
+}
+
+/// Whether a verb of saying follows `end` ("… og Hellesnes sa at").
+fn speech_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let w = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    SPEECH.contains(&w)
+}
+
+/// "Perisat (24)", "Marie Høeg (1866 - 1949)": an age or the years of a life right after `end`.
+fn age_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(" (")) else {
+        return false;
+    };
+    let digits = |r: &str| r.bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(rest);
+    match n {
+        1..=3 => rest[n..].starts_with(')') && rest[..n].parse::<u32>().is_ok_and(|a| a < 120),
+        4 => {
+            let r = rest[4..].trim_start_matches(' ');
+            let Some(r) = r.strip_prefix('-').or_else(|| r.strip_prefix('–')) else {
+                return false;
+            };
+            let r = r.trim_start_matches(' ');
+            digits(r) == 4 && r[4..].starts_with(')')
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word before `start` is a verb of saying ("sagde", "sier", "säger").
+/// Verbs of saying, which news and reports put right before or after the speaker's name.
+const SPEECH: &[&str] = &[
+    "sagde",
+    "siger",
+    "sa",
+    "sier",
+    "seier",
+    "sade",
+    "säger",
+    "fortæller",
+    "fortalte",
+    "forteller",
+    "berättar",
+    "berättade",
+    "forklarer",
+    "forklarede",
+    "forklarte",
+    "tilføjer",
+    "tilføjede",
+    "tilføyer",
+];
+
+fn speech_before(text: &str, start: usize) -> bool {
+    word_before(text, start, &[])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(|w| is_one_of(w, SPEECH))
 }
 
 fn cue_before(text: &str, start: usize) -> bool {
