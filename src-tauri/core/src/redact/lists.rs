@@ -11,6 +11,7 @@ const SV: &str = include_str!("../../../../assets/names/sv.txt");
 const INTL: &str = include_str!("../../../../assets/names/intl.txt");
 const EXTRA: &str = include_str!("../../../../assets/names/extra.txt");
 const WORDS: &str = include_str!("../../../../assets/names/words.txt");
+const PLACES: &str = include_str!("../../../../assets/names/places.txt");
 
 /// What the lists say about one folded word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,6 +25,20 @@ pub struct NameInfo {
 }
 
 static TABLE: OnceLock<WordMap<NameInfo>> = OnceLock::new();
+
+/// Whether a folded word is a country, region or city of `assets/names/places.txt` ("israel", "hellas").
+pub fn is_place(folded: &str) -> bool {
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PLACES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| (l.to_lowercase(), ()))
+            .collect()
+    })
+    .contains_key(folded)
+}
 
 /// The first-name table, keyed by the lower-case name.
 pub fn first_names() -> &'static WordMap<NameInfo> {

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lists::{first_names, NameInfo};
+use super::lists::{first_names, is_place, NameInfo};
 use super::policy::{overlaps_any, Raw};
 use super::text::{
     fold_into, is_one_of, is_word_char, starts_sentence, word_before, WordMap, WordSet,
@@ -796,11 +796,17 @@ impl NameRecognizer {
             }
             prev_end = end;
             if first_upper {
-                let upper = word
+                // "NATOs", "USA's": an abbreviation in the genitive is still written in capitals.
+                let stem = word
+                    .strip_suffix("'s")
+                    .or_else(|| word.strip_suffix('s'))
+                    .filter(|w| w.len() >= 2 && w.ends_with(|c: char| c.is_uppercase()))
+                    .unwrap_or(word);
+                let upper = stem
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase)
-                    && word.chars().filter(|c| c.is_alphabetic()).count() > 1;
+                    && stem.chars().filter(|c| c.is_alphabetic()).count() > 1;
                 let initial = !upper
                     && word.chars().count() == 1
                     && text.get(end..).is_some_and(|t| t.starts_with('.'));
@@ -1016,10 +1022,18 @@ impl NameRecognizer {
                 let cue = cue_before(text, t.start) || unit_after(text, t.end);
                 let sentence = starts_sentence(text, t.start);
                 // At the start of a sentence only a name that the text never uses as a word.
-                let alone = nordic
-                    && !word
-                    && !function_words().contains(&s.keys[t.k0..t.k1])
-                    && (!sentence || !s.lower_in_text(text, t.k0, t.g1));
+                // Inside a sentence a capital letter is evidence enough: Nordic languages write
+                // ordinary words in lower case ("hos Søren", "smiler Bent").
+                // A name from elsewhere alone needs the same capital, but not a place's ("i Hellas",
+                // "frå Langesund").
+                let alone = !function_words().contains(&s.keys[t.k0..t.k1])
+                    && !is_place(&s.keys[t.k0..t.g1])
+                    && !is_place(&s.keys[t.k0..t.k1])
+                    && if sentence {
+                        nordic && !word && !s.lower_in_text(text, t.k0, t.g1)
+                    } else {
+                        !place_before(text, t.start)
+                    };
                 if cue || alone {
                     self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
                     i += 1;
@@ -1208,6 +1222,15 @@ impl NameRecognizer {
             {
                 break;
             }
+            // "Kasakhstans London-ambassadør", "Obama-administrasjonen": a compound that ends in a
+            // lower-case noun names no one.
+            if text
+                .get(t.start..t.end)
+                .and_then(|w| w.rsplit_once('-'))
+                .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+            {
+                break;
+            }
             // "Marie Høeg Hortens selskabelige …": once a surname has come, a genitive before a noun
             // belongs to something else.
             let surname_seen = run[from..k]
@@ -1310,6 +1333,11 @@ impl NameRecognizer {
         if street {
             return;
         }
+        // "… sa Kasakhstans ambassadør": a country after a cue is no person.
+        let place = |t: &Tok| is_place(&s.keys[t.k0..t.g1]) || is_place(&s.keys[t.k0..t.k1]);
+        if place(first) {
+            return;
+        }
         let subject = format!("g{}", &s.keys[last.k0..last.g1]);
         // Later mentions of any part ("fru Krogh" … "Krogh sagde") are the same person.
         for t in &run[i..k] {
@@ -1318,7 +1346,7 @@ impl NameRecognizer {
             let plain = function_words().contains(&s.keys[t.k0..t.k1])
                 || function_words().contains(stem)
                 || first_names().get(stem).is_some_and(|x| x.word);
-            if !t.particle && !t.initial && !plain {
+            if !t.particle && !t.initial && !plain && !place(t) {
                 s.guest_words.insert(stem.to_string());
             }
         }
@@ -1455,6 +1483,7 @@ impl NameRecognizer {
                             let key = &s.keys[loose[x].2..loose[x].3];
                             function_words().contains(key)
                                 || title_start(key)
+                                || is_place(key)
                                 || key.chars().count() < 4
                                 || key.rsplit('-').next().is_some_and(|last| {
                                     last.len() < key.len() && {
@@ -1478,8 +1507,15 @@ impl NameRecognizer {
                                 .find_map(|c| t.strip_prefix(c))
                                 .map(|r| text.len() - r.len())
                         });
-                        let beside_person = before.is_some_and(|p| ends.contains(&p))
-                            || after.is_some_and(|p| starts.contains(&p));
+                        // "Siv Jensen og Høyres velgere": a genitive before a noun is a party's or a
+                        // firm's as often as a person's.
+                        let genitive = text.get(start..end).is_some_and(|w| w.ends_with('s'))
+                            && text.get(end..).is_some_and(|r| {
+                                r.starts_with(' ') && r[1..].starts_with(char::is_lowercase)
+                            });
+                        let beside_person = !genitive
+                            && (before.is_some_and(|p| ends.contains(&p))
+                                || after.is_some_and(|p| starts.contains(&p)));
                         if beside_person && !super::policy::company_follows(text, end) {
                             found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
                         }
@@ -1506,6 +1542,18 @@ impl NameRecognizer {
             }
         }
     }
+}
+
+/// Whether the word before `start` is a preposition of place ("i", "fra", "til", "mellom").
+fn place_before(text: &str, start: usize) -> bool {
+    const PLACE: &[&str] = &[
+        "i", "fra", "frå", "från", "til", "till", "mellom", "mellan", "ved", "vid", "nær", "nära",
+        "gjennom", "genom", "rundt", "kring", "ud", "ut", "mod", "mot", "over", "across", "in",
+        "from", "to",
+    ];
+    word_before(text, start, &[])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(|w| is_one_of(w, PLACE))
 }
 
 /// Words that join two people's names.
