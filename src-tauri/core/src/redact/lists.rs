@@ -22,6 +22,9 @@ pub struct NameInfo {
     pub intl: u8,
     /// Also an ordinary word ("lykke", "per"): alone and capitalised, it needs more evidence.
     pub word: bool,
+    /// A word of minutes that stays a thing even when capitalised inside a sentence ("Kommune",
+    /// "Juni", "Storm"): never a name on its own.
+    pub thing: bool,
 }
 
 static TABLE: OnceLock<WordMap<NameInfo>> = OnceLock::new();
@@ -64,6 +67,8 @@ pub fn first_names() -> &'static WordMap<NameInfo> {
         for w in EXTRA_WORDS {
             if let Some(e) = t.get_mut(*w) {
                 e.word = true;
+                // "til Per", "hos Bo", "med Bent": capitalised inside a sentence these are people.
+                e.thing = !matches!(*w, "per" | "bo" | "tor" | "bent" | "lykke" | "hans" | "dan");
             }
         }
         t

@@ -1032,7 +1032,10 @@ impl NameRecognizer {
                     && if sentence {
                         nordic && !word && !s.lower_in_text(text, t.k0, t.g1)
                     } else {
-                        !place_before(text, t.start)
+                        // "Aarhus Kommune", "i Juni": words of minutes stay things.
+                        !info.is_some_and(|x| x.thing)
+                            && (i == 0 || !word)
+                            && !place_before(text, t.start)
                     };
                 if cue || alone {
                     self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
@@ -2163,6 +2166,101 @@ pub(super) fn split_owners(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The person names the recognizer finds in `text` without a register.
+    fn unknown(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        NameRecognizer::new(None).scan(text, &[], &mut out);
+        let mut found: Vec<(usize, &str)> = out
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.end > r.start)
+            .map(|r| (r.start, &text[r.start..r.end]))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn function_words_never_join_or_seed_a_name() {
+        assert_eq!(
+            unknown("Til fest hos Søren\nMen det var sent.\nMen nu er det slut."),
+            ["Søren"]
+        );
+        assert_eq!(
+            unknown("Han kom. Hans Kaltoft sagde ja.\nHan gik."),
+            ["Hans Kaltoft"]
+        );
+    }
+
+    #[test]
+    fn initials_go_with_the_surname() {
+        assert_eq!(unknown("Bogen af H.C. Pedersen udkom."), ["H.C. Pedersen"]);
+        assert_eq!(
+            unknown("Brevet fra K. J. Olsen kom i går."),
+            ["K. J. Olsen"]
+        );
+    }
+
+    #[test]
+    fn news_cues_say_who_is_a_person() {
+        // After a verb of saying, an office, an age: "den 23-årige".
+        assert_eq!(unknown("Det er for dyrt, siger Kaltoft."), ["Kaltoft"]);
+        assert_eq!(unknown("«Nei», sa Ulvestad, og gikk."), ["Ulvestad"]);
+        assert_eq!(unknown("Det mener politimester Dahlvad."), ["Dahlvad"]);
+        assert_eq!(unknown("Det håber den 23-årige Virrup."), ["Virrup"]);
+        // An age or the years of a life after the name, a verb of saying after it.
+        assert_eq!(
+            unknown("Her bur Orvik (1866 - 1949) og Tamsa (24)."),
+            ["Orvik", "Tamsa"]
+        );
+        assert_eq!(
+            unknown("Etter møtet og Brekkestø sa at det var bra."),
+            ["Brekkestø"]
+        );
+        // A country's genitive after "sa" is no speaker.
+        assert!(unknown("Det var ille, sa Kroatias ambassadør.").is_empty());
+    }
+
+    #[test]
+    fn a_name_joined_to_a_person_by_og() {
+        assert_eq!(
+            unknown("Her kom Else Krogh og Vangsgaard."),
+            ["Else Krogh", "Vangsgaard"]
+        );
+        // But not a party in the genitive, nor a country.
+        assert_eq!(
+            unknown("Både Siv Jensen og Høyres velgere vil det."),
+            ["Siv Jensen"]
+        );
+        assert_eq!(unknown("Her kom Else Krogh og Israel."), ["Else Krogh"]);
+    }
+
+    #[test]
+    fn places_and_titles_are_no_people() {
+        assert!(unknown("Han reiste fra Israel til Jordan og Georgia i går.").is_empty());
+        assert!(unknown("Hun læser De Grå Sider og The Washington Times hver uge.").is_empty());
+        assert!(unknown("Brevet kom fra Aarhus Kommune i Juni.").is_empty());
+        assert!(unknown("Albania og Kroatia ble medlemmer.").is_empty());
+    }
+
+    #[test]
+    fn a_first_name_alone_inside_a_sentence() {
+        assert_eq!(
+            unknown("Vi talte med Søren om det, og Nathan lyttede."),
+            ["Søren", "Nathan"]
+        );
+        // At the start of a sentence only a name the text never writes in lower case.
+        assert_eq!(unknown("Ingrid er enig."), ["Ingrid"]);
+        assert!(unknown("Lykke er at bo her.").is_empty());
+    }
+
+    #[test]
+    fn a_name_known_in_full_takes_the_unknown_word_before_it() {
+        assert_eq!(
+            unknown("Jens Kallhed kom. Senere talte Zorbek Kallhed."),
+            ["Jens Kallhed", "Zorbek Kallhed"]
+        );
+    }
 
     #[test]
     fn an_initial_without_its_full_stop_goes_with_the_surname() {
