@@ -1089,7 +1089,17 @@ impl NameRecognizer {
             }
             // 3b. Words that the text itself shows to be a person: an age or the years of a life after
             // them ("Perisat (24)"), or a verb of saying inside a sentence ("… og Hellesnes sa").
-            if !t.upper && !function_words().contains(&s.keys[t.k0..t.k1]) && t.end - t.start > 1 {
+            let hint = || {
+                run[i..n.min(i + 3)].iter().any(|x| {
+                    text.get(x.end..).is_some_and(|r| r.starts_with(" ("))
+                        || speech_after(text, x.end)
+                })
+            };
+            if !t.upper
+                && t.end - t.start > 1
+                && hint()
+                && !function_words().contains(&s.keys[t.k0..t.k1])
+            {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
                 let end = run[k - 1].end;
                 if age_after(text, end)
@@ -1358,11 +1368,31 @@ impl NameRecognizer {
         while a > 0 && run[a - 1].initial {
             a -= 1;
         }
-        let start = if a < i {
+        let mut start = if a < i {
             run[a].start
         } else {
             bare_initial_before(text, first.start).unwrap_or(first.start)
         };
+        // "Hillary Clinton", "Gerner Jørgensen": a first name no list knows, right before the name in
+        // the same run, unless it is a word, a place or an office.
+        let before = i.checked_sub(1).map(|p| run[p]);
+        if let (Some(prev), Some(&(ls, _, lk0, lk1))) = (before, s.loose.last()) {
+            let key = &s.keys[lk0..lk1];
+            let sentence = starts_sentence(text, ls);
+            if ls == prev.start
+                && start == first.start
+                && !prev.upper
+                && !function_words().contains(key)
+                && !cue_set().contains(key)
+                && !title_start(key)
+                && !is_place(key)
+                && !company_suffixes().contains(key)
+                && !(sentence && s.lower_in_text(text, lk0, lk1))
+            {
+                s.loose.pop();
+                start = ls;
+            }
+        }
         s.out.push(Raw {
             start,
             end: last.end,
@@ -1479,49 +1509,44 @@ impl NameRecognizer {
                     let (start, _, _, _) = loose[a];
                     let (_, end, _, _) = loose[b];
                     let group_free = (a..=b).all(|x| !taken[x]);
+                    let before = text.get(..start).and_then(|h| {
+                        CONJUNCTIONS
+                            .iter()
+                            .find_map(|c| h.strip_suffix(c))
+                            .map(str::len)
+                    });
+                    let after = text.get(end..).and_then(|t| {
+                        CONJUNCTIONS
+                            .iter()
+                            .find_map(|c| t.strip_prefix(c))
+                            .map(|r| text.len() - r.len())
+                    });
+                    // "Siv Jensen og Høyres velgere": a genitive before a noun is a party's or a
+                    // firm's as often as a person's.
+                    let genitive = text.get(start..end).is_some_and(|w| w.ends_with('s'))
+                        && text.get(end..).is_some_and(|r| {
+                            r.starts_with(' ') && r[1..].starts_with(char::is_lowercase)
+                        });
+                    let beside_person = group_free
+                        && !genitive
+                        && (before.is_some_and(|p| ends.contains(&p))
+                            || after.is_some_and(|p| starts.contains(&p)));
                     // Not "Ap", "Frp" (party abbreviations), nor "Obama-administrasjonen".
-                    let usable = group_free
-                        && !plain(s, a)
+                    let usable = beside_person
                         && !(a..=b).any(|x| {
                             let key = &s.keys[loose[x].2..loose[x].3];
                             function_words().contains(key)
                                 || title_start(key)
                                 || is_place(key)
                                 || key.chars().count() < 4
-                                || key.rsplit('-').next().is_some_and(|last| {
-                                    last.len() < key.len() && {
-                                        let w = &text[loose[x].0..loose[x].1];
-                                        w.rsplit('-')
-                                            .next()
-                                            .is_some_and(|l| l.starts_with(char::is_lowercase))
-                                    }
-                                })
-                        });
-                    if usable {
-                        let before = text.get(..start).and_then(|h| {
-                            CONJUNCTIONS
-                                .iter()
-                                .find_map(|c| h.strip_suffix(c))
-                                .map(str::len)
-                        });
-                        let after = text.get(end..).and_then(|t| {
-                            CONJUNCTIONS
-                                .iter()
-                                .find_map(|c| t.strip_prefix(c))
-                                .map(|r| text.len() - r.len())
-                        });
-                        // "Siv Jensen og Høyres velgere": a genitive before a noun is a party's or a
-                        // firm's as often as a person's.
-                        let genitive = text.get(start..end).is_some_and(|w| w.ends_with('s'))
-                            && text.get(end..).is_some_and(|r| {
-                                r.starts_with(' ') && r[1..].starts_with(char::is_lowercase)
-                            });
-                        let beside_person = !genitive
-                            && (before.is_some_and(|p| ends.contains(&p))
-                                || after.is_some_and(|p| starts.contains(&p)));
-                        if beside_person && !super::policy::company_follows(text, end) {
-                            found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
-                        }
+                                || text
+                                    .get(loose[x].0..loose[x].1)
+                                    .and_then(|w| w.rsplit_once('-'))
+                                    .is_some_and(|(_, l)| l.starts_with(char::is_lowercase))
+                        })
+                        && !plain(s, a);
+                    if usable && !super::policy::company_follows(text, end) {
+                        found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
                     }
                     a = b + 1;
                 }
@@ -1550,9 +1575,8 @@ impl NameRecognizer {
 /// Whether the word before `start` is a preposition of place ("i", "fra", "til", "mellom").
 fn place_before(text: &str, start: usize) -> bool {
     const PLACE: &[&str] = &[
-        "i", "fra", "frå", "från", "til", "till", "mellom", "mellan", "ved", "vid", "nær", "nära",
-        "gjennom", "genom", "rundt", "kring", "ud", "ut", "mod", "mot", "over", "across", "in",
-        "from", "to",
+        "i", "fra", "frå", "från", "mellom", "mellan", "ved", "vid", "nær", "nära", "gjennom",
+        "genom", "rundt", "kring", "ud", "ut", "in", "from",
     ];
     word_before(text, start, &[])
         .and_then(|(a, b)| text.get(a..b))
@@ -2020,20 +2044,32 @@ fn age_after(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(" (")) else {
         return false;
     };
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let age = (1..=3).contains(&n)
+        && rest[n..].starts_with(')')
+        && rest[..n].parse::<u32>().is_ok_and(|a| a < 120);
+    age || life_years(rest)
+}
+
+/// "1866 - 1949)", "50 - 130)": the years of a life, not a score ("2 - 1").
+fn life_years(rest: &str) -> bool {
     let digits = |r: &str| r.bytes().take_while(u8::is_ascii_digit).count();
     let n = digits(rest);
-    match n {
-        1..=3 => rest[n..].starts_with(')') && rest[..n].parse::<u32>().is_ok_and(|a| a < 120),
-        4 => {
-            let r = rest[4..].trim_start_matches(' ');
-            let Some(r) = r.strip_prefix('-').or_else(|| r.strip_prefix('–')) else {
-                return false;
-            };
-            let r = r.trim_start_matches(' ');
-            digits(r) == 4 && r[4..].starts_with(')')
-        }
-        _ => false,
+    if !(2..=4).contains(&n) {
+        return false;
     }
+    let r = rest[n..].trim_start_matches(' ');
+    let Some(r) = r.strip_prefix('-').or_else(|| r.strip_prefix('–')) else {
+        return false;
+    };
+    let r = r.trim_start_matches(' ');
+    let m = digits(r);
+    let (Ok(born), Ok(died)) = (rest[..n].parse::<u32>(), r[..m].parse::<u32>()) else {
+        return false;
+    };
+    (2..=4).contains(&m)
+        && r[m..].starts_with(')')
+        && (15..=110).contains(&died.saturating_sub(born))
 }
 
 /// Whether the word before `start` is a verb of saying ("sagde", "sier", "säger").
