@@ -1374,7 +1374,7 @@ impl NameRecognizer {
             bare_initial_before(text, first.start).unwrap_or(first.start)
         };
         // "Hillary Clinton", "Gerner Jørgensen": a first name no list knows, right before the name in
-        // the same run, unless it is a word, a place or an office.
+        // the same run, unless it is a word, a place or an office, or starts the sentence ("Både").
         let before = i.checked_sub(1).map(|p| run[p]);
         if let (Some(prev), Some(&(ls, _, lk0, lk1))) = (before, s.loose.last()) {
             let key = &s.keys[lk0..lk1];
@@ -1387,7 +1387,7 @@ impl NameRecognizer {
                 && !title_start(key)
                 && !is_place(key)
                 && !company_suffixes().contains(key)
-                && !(sentence && s.lower_in_text(text, lk0, lk1))
+                && !sentence
             {
                 s.loose.pop();
                 start = ls;
