@@ -370,24 +370,7 @@ const CUES_BEFORE: &[&str] = &[
     "syster",
     "far",
     "mor",
-    // News and reports: who said it, and people named by their office or trade.
-    "sagde",
-    "siger",
-    "sa",
-    "sier",
-    "sade",
-    "säger",
-    "fortæller",
-    "fortalte",
-    "forteller",
-    "berättar",
-    "berättade",
-    "forklarer",
-    "forklarede",
-    "forklarte",
-    "tilføjer",
-    "tilføjede",
-    "tilføyer",
+    // News and reports: people named by their office or trade, or their age ("den 23-årige").
     "årige",
     "åringen",
     "åringer",
@@ -1240,7 +1223,7 @@ impl NameRecognizer {
             if text
                 .get(t.start..t.end)
                 .and_then(|w| w.rsplit_once('-'))
-                .is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+                .is_some_and(|(_, last)| lower_noun(last))
             {
                 break;
             }
@@ -1348,7 +1331,12 @@ impl NameRecognizer {
         }
         // "… sa Kasakhstans ambassadør": a country after a cue is no person.
         let place = |t: &Tok| is_place(&s.keys[t.k0..t.g1]) || is_place(&s.keys[t.k0..t.k1]);
-        if place(first) {
+        // "EF-kampen", "Høyre-velgerne": a compound that ends in a lower-case noun names no one.
+        let compound = text
+            .get(last.start..last.end)
+            .and_then(|w| w.rsplit_once('-'))
+            .is_some_and(|(_, l)| lower_noun(l));
+        if place(first) || compound {
             return;
         }
         let subject = format!("g{}", &s.keys[last.k0..last.g1]);
@@ -1542,7 +1530,7 @@ impl NameRecognizer {
                                 || text
                                     .get(loose[x].0..loose[x].1)
                                     .and_then(|w| w.rsplit_once('-'))
-                                    .is_some_and(|(_, l)| l.starts_with(char::is_lowercase))
+                                    .is_some_and(|(_, l)| lower_noun(l))
                         })
                         && !plain(s, a);
                     if usable && !super::policy::company_follows(text, end) {
@@ -1570,6 +1558,12 @@ impl NameRecognizer {
             }
         }
     }
+}
+
+/// The lower-case noun at the end of a compound ("Høyre-velgerne", "EF-kampen"); not the short
+/// lower-case part of a name ("Kim Jong-il").
+fn lower_noun(part: &str) -> bool {
+    part.starts_with(char::is_lowercase) && part.chars().count() >= 4
 }
 
 /// Whether the word before `start` is a preposition of place ("i", "fra", "til", "mellom").
@@ -1826,7 +1820,10 @@ fn street_alone(key: &str) -> bool {
 
 fn cue_set() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| WordSet::new(CUES_BEFORE))
+    SET.get_or_init(|| {
+        let all: Vec<&'static str> = CUES_BEFORE.iter().chain(SPEECH).copied().collect();
+        WordSet::new(&all)
+    })
 }
 
 fn company_suffixes() -> &'static WordSet {
@@ -2082,17 +2079,81 @@ const SPEECH: &[&str] = &[
     "seier",
     "sade",
     "säger",
+    "sagt",
     "fortæller",
     "fortalte",
     "forteller",
+    "fortel",
+    "fortalde",
     "berättar",
     "berättade",
     "forklarer",
     "forklarede",
     "forklarte",
+    "forklarar",
+    "förklarar",
     "tilføjer",
     "tilføjede",
     "tilføyer",
+    "tilføyde",
+    "mener",
+    "mente",
+    "meiner",
+    "meinte",
+    "menar",
+    "menade",
+    "påpeger",
+    "påpegede",
+    "påpeker",
+    "påpekte",
+    "påpeikar",
+    "påpeika",
+    "påpekar",
+    "understreger",
+    "understregede",
+    "understreker",
+    "understreket",
+    "understrekar",
+    "understryker",
+    "svarer",
+    "svarede",
+    "svarte",
+    "svarar",
+    "svarade",
+    "spørger",
+    "spurgte",
+    "spør",
+    "spurte",
+    "spurde",
+    "frågar",
+    "frågade",
+    "opplyser",
+    "opplyste",
+    "oplyser",
+    "oplyste",
+    "uppger",
+    "uppgav",
+    "innvender",
+    "indvender",
+    "invänder",
+    "udbrød",
+    "utbrøt",
+    "utbrast",
+    "konstaterer",
+    "konstaterte",
+    "konstaterar",
+    "skriver",
+    "skriv",
+    "skrev",
+    "erkender",
+    "erkjenner",
+    "medgiver",
+    "medgir",
+    "vedgår",
+    "smiler",
+    "smilar",
+    "ler",
+    "sukker",
 ];
 
 fn speech_before(text: &str, start: usize) -> bool {
@@ -2253,6 +2314,16 @@ mod tests {
             unknown("Etter møtet og Brekkestø sa at det var bra."),
             ["Brekkestø"]
         );
+        assert_eq!(
+            unknown("Det er for seint, seier Hovlandsdal."),
+            ["Hovlandsdal"]
+        );
+        assert_eq!(
+            unknown("Middag hos den nordkoreanske lederen Kim Jong-il."),
+            ["Kim Jong-il"]
+        );
+        // A compound that ends in a noun says nothing about a person.
+        assert!(unknown("Flertallet av Høyre-velgerne mener noe annet.").is_empty());
         // A country's genitive after "sa" is no speaker.
         assert!(unknown("Det var ille, sa Kroatias ambassadør.").is_empty());
     }
