@@ -2070,7 +2070,8 @@ fn life_years(rest: &str) -> bool {
 }
 
 /// Whether the word before `start` is a verb of saying ("sagde", "sier", "säger").
-/// Verbs of saying, which news and reports put right before or after the speaker's name.
+/// Verbs of saying, which news and reports put right before or after the speaker's name. Not "skriver":
+/// newspapers write ("skriver Aftenposten").
 const SPEECH: &[&str] = &[
     "sagde",
     "siger",
@@ -2142,9 +2143,6 @@ const SPEECH: &[&str] = &[
     "konstaterer",
     "konstaterte",
     "konstaterar",
-    "skriver",
-    "skriv",
-    "skrev",
     "erkender",
     "erkjenner",
     "medgiver",
