@@ -1043,12 +1043,7 @@ impl NameRecognizer {
             }
             // "… sa Kroatias ambassadør": after "said", a genitive before a noun is somebody's country or
             // firm, not the speaker.
-            if t.g1 != t.k1
-                && speech_before(text, t.start)
-                && text
-                    .get(t.end..)
-                    .is_some_and(|r| r.starts_with(' ') && r[1..].starts_with(char::is_lowercase))
-            {
+            if t.g1 != t.k1 && speech_before(text, t.start) && noun_follows(text, t.end) {
                 s.loose.push((t.start, t.end, t.k0, t.g1));
                 i += 1;
                 continue;
@@ -1232,12 +1227,7 @@ impl NameRecognizer {
             let surname_seen = run[from..k]
                 .iter()
                 .any(|x| !x.particle && first_names().get(&s.keys[x.k0..x.g1]).is_none());
-            if t.g1 != t.k1
-                && surname_seen
-                && text
-                    .get(t.end..)
-                    .is_some_and(|r| r.starts_with(' ') && r[1..].starts_with(char::is_lowercase))
-            {
+            if t.g1 != t.k1 && surname_seen && noun_follows(text, t.end) {
                 break;
             }
             k += 1;
@@ -1512,9 +1502,7 @@ impl NameRecognizer {
                     // "Siv Jensen og Høyres velgere": a genitive before a noun is a party's or a
                     // firm's as often as a person's.
                     let genitive = text.get(start..end).is_some_and(|w| w.ends_with('s'))
-                        && text.get(end..).is_some_and(|r| {
-                            r.starts_with(' ') && r[1..].starts_with(char::is_lowercase)
-                        });
+                        && noun_follows(text, end);
                     let beside_person = group_free
                         && !genitive
                         && (before.is_some_and(|p| ends.contains(&p))
@@ -1572,9 +1560,22 @@ fn place_before(text: &str, start: usize) -> bool {
         "i", "fra", "frå", "från", "mellom", "mellan", "ved", "vid", "nær", "nära", "gjennom",
         "genom", "rundt", "kring", "ud", "ut", "in", "from",
     ];
+    word_before_is(text, start, PLACE)
+}
+
+/// Whether the word right before `start` (past spaces) is one of `words`.
+fn word_before_is(text: &str, start: usize, words: &[&str]) -> bool {
     word_before(text, start, &[])
         .and_then(|(a, b)| text.get(a..b))
-        .is_some_and(|w| is_one_of(w, PLACE))
+        .is_some_and(|w| is_one_of(w, words))
+}
+
+/// Whether a lower-case word follows `end` after one space ("Høyres velgere"): what stands before
+/// it is a genitive of something, not a name on its own.
+fn noun_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|r| r.strip_prefix(' '))
+        .is_some_and(|r| r.starts_with(char::is_lowercase))
 }
 
 /// Words that join two people's names.
@@ -2155,9 +2156,7 @@ const SPEECH: &[&str] = &[
 ];
 
 fn speech_before(text: &str, start: usize) -> bool {
-    word_before(text, start, &[])
-        .and_then(|(a, b)| text.get(a..b))
-        .is_some_and(|w| is_one_of(w, SPEECH))
+    word_before_is(text, start, SPEECH)
 }
 
 fn cue_before(text: &str, start: usize) -> bool {
