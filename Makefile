@@ -8,6 +8,9 @@
 
 SHELL := /bin/bash
 CARGO_FEATURES := --features andel-desktop/custom-protocol
+# Every UI step runs with a Node the UI can use: the system's when new enough, else the
+# project-local one in .tools/, fetched on first use (scripts/node-env.sh).
+WITH_NODE := source scripts/node-env.sh &&
 
 .PHONY: run test lint bench bundle bindings deps deps-system deps-ui ui e2e clean
 
@@ -19,11 +22,11 @@ deps-system:
 deps-ui: ui/node_modules/.andel-stamp
 
 ui/node_modules/.andel-stamp: ui/package.json ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund
+	$(WITH_NODE) cd ui && npm ci --no-audit --no-fund
 	@touch $@
 
 ui: deps-ui
-	cd ui && npm run build
+	$(WITH_NODE) cd ui && npm run build
 
 run: deps ui
 	cargo run -p andel-desktop $(CARGO_FEATURES)
@@ -52,4 +55,4 @@ bundle: deps ui
 
 clean:
 	cargo clean
-	rm -rf ui/dist ui/node_modules tests/e2e/out
+	rm -rf ui/dist ui/node_modules tests/e2e/out .tools

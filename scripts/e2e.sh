@@ -4,6 +4,7 @@
 # the ones the README shows to docs/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh
 
 app=target/debug/andel-desktop
 [[ -x $app ]] || { echo "build the app first: cargo build -p andel-desktop --features custom-protocol" >&2; exit 1; }

@@ -2,6 +2,9 @@
 # `make test`: every check, each reported; fails if any fails; ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The UI steps and the end-to-end run use the Node that `make` set up (the project-local one
+# when the system's is too old).
+source scripts/node-env.sh || exit 1
 
 features=(--features andel-desktop/custom-protocol)
 passed=0
@@ -25,6 +28,7 @@ step() {
 }
 
 step "UI build" bash -c "cd ui && npm run build"
+step "set-up: a too-old Node and Rust (scripts/test-setup.sh)" scripts/test-setup.sh
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy" cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
 step "Rust tests" cargo test --workspace "${features[@]}"
