@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod minutes;
 pub mod privacy;
+pub mod publish;
 pub mod redact;
 pub mod register;
 pub mod requests;

@@ -118,7 +118,7 @@ pub fn visible_text(bytes: &[u8], format: ExportFormat) -> Result<String, Error>
 
 /// `text` with every occurrence of the kept passages blanked out by lower-case x's (all of it but
 /// the spaces, so a kept e-mail address does not read as one any more).
-fn mask(text: &str, kept: &[&str]) -> String {
+pub(crate) fn mask(text: &str, kept: &[&str]) -> String {
     let mut out = text.to_string();
     for k in kept {
         if out.contains(k) {

@@ -25,6 +25,7 @@ use crate::{audit, ErrorCode};
 
 pub use context::redaction_context;
 pub use dates::date_in_text;
+pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};
 pub use extract::{extract_text, Format};
 

@@ -97,14 +97,26 @@ fn letters(mut n: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
-/// Replaces every finding decided [`Decision::Redact`] in `text`. Overlapping findings are merged;
-/// `country` picks the language of labels and pseudonyms (`None`: English).
-pub fn apply(
+/// One passage to replace: characters `start..end` of the text, what kind of data it held, and
+/// what stands in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub text: String,
+}
+
+/// What every finding decided [`Decision::Redact`] in `text` becomes, in text order. Overlapping
+/// findings are merged; `country` picks the language of labels and pseudonyms (`None`: English).
+/// [`apply`] writes these into the text; publishing in the original format writes them into the
+/// file's own parts, so both give the same words.
+pub fn replacements(
     text: &str,
     findings: &[Finding],
     style: Style,
     country: Option<Country>,
-) -> Result<String, Error> {
+) -> Result<Vec<Replacement>, Error> {
     let len = text.chars().count();
     let mut spans: Vec<(usize, usize, Kind, Option<&str>)> = Vec::new();
     for f in findings.iter().filter(|f| f.decision == Decision::Redact) {
@@ -129,42 +141,67 @@ pub fn apply(
         }
     }
     let mut pseudonyms: HashMap<String, String> = HashMap::new();
-    let mut out = String::with_capacity(text.len());
     // Byte offset of every character boundary, so findings in characters map onto the text.
     let offsets: Vec<usize> = {
         let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         v.push(text.len());
         v
     };
-    let mut last = 0usize;
+    let mut out = Vec::with_capacity(merged.len());
     for (s, e, kind, subject) in merged {
         let (bs, be) = (
             offsets.get(s).copied().unwrap_or(text.len()),
             offsets.get(e).copied().unwrap_or(text.len()),
         );
-        out.push_str(text.get(last..bs).unwrap_or(""));
-        match style {
-            Style::Block => out.push_str(BLOCK),
-            Style::Label => out.push_str(label(kind, country)),
-            Style::Pseudonym => match (kind, subject) {
-                (Kind::Person, Some(subj)) => {
+        let word = match style {
+            Style::Block => BLOCK.to_string(),
+            Style::Label => label(kind, country).to_string(),
+            Style::Pseudonym => match kind {
+                Kind::Person => {
+                    let key = match subject {
+                        Some(subj) => subj.to_string(),
+                        None => text.get(bs..be).unwrap_or("").to_lowercase(),
+                    };
                     let n = pseudonyms.len();
-                    let p = pseudonyms
-                        .entry(subj.to_string())
-                        .or_insert_with(|| format!("{} {}", pseudonym_word(country), letters(n)));
-                    out.push_str(p);
-                }
-                (Kind::Person, None) => {
-                    let n = pseudonyms.len();
-                    let key = text.get(bs..be).unwrap_or("").to_lowercase();
-                    let p = pseudonyms
+                    pseudonyms
                         .entry(key)
-                        .or_insert_with(|| format!("{} {}", pseudonym_word(country), letters(n)));
-                    out.push_str(p);
+                        .or_insert_with(|| format!("{} {}", pseudonym_word(country), letters(n)))
+                        .clone()
                 }
-                _ => out.push_str(label(kind, country)),
+                _ => label(kind, country).to_string(),
             },
-        }
+        };
+        out.push(Replacement {
+            start: s,
+            end: e,
+            kind,
+            text: word,
+        });
+    }
+    Ok(out)
+}
+
+/// Replaces every finding decided [`Decision::Redact`] in `text` (see [`replacements`]).
+pub fn apply(
+    text: &str,
+    findings: &[Finding],
+    style: Style,
+    country: Option<Country>,
+) -> Result<String, Error> {
+    let offsets: Vec<usize> = {
+        let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        v.push(text.len());
+        v
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0usize;
+    for r in replacements(text, findings, style, country)? {
+        let (bs, be) = (
+            offsets.get(r.start).copied().unwrap_or(text.len()),
+            offsets.get(r.end).copied().unwrap_or(text.len()),
+        );
+        out.push_str(text.get(last..bs).unwrap_or(""));
+        out.push_str(&r.text);
         last = be;
     }
     out.push_str(text.get(last..).unwrap_or(""));

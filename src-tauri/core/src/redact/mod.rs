@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::association::Country;
 
-pub use apply::{apply, Style};
+pub use apply::{apply, replacements, Replacement, Style};
 pub use review::{apply_review, ReviewDecision};
 pub use verify::verify;
 

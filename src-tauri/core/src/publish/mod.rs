@@ -1,0 +1,316 @@
+//! Publishing minutes in their own format: the board's .docx comes out as a .docx, its PDF as a PDF,
+//! with every flagged passage replaced in place and every hidden place (comments, tracked changes,
+//! properties, metadata, outline, annotations) cleaned.
+//!
+//! Every format module offers the same three functions, so the pipeline is written once:
+//! - `extract(bytes)`: the text detection runs on, with a private map from every byte of it back to
+//!   where it stands in the file. It is the very text the minutes import stores (`minutes::extract`
+//!   calls it), so the webmaster's stored review decisions apply to the original unchanged;
+//! - `redact(bytes, &text, spans, options)`: the file rewritten with each [`Span`] (byte ranges of
+//!   that text) replaced, and the hidden places cleaned;
+//! - `visible_text(bytes)`: everything a reader or a tool can get out of a file (every part, every
+//!   attribute that is shown), for the re-scan.
+//!
+//! [`redact_original`] is the pipeline: detect with the register's context → lay the stored
+//! decisions over the findings (the same `redact::apply_review` as the text export) → the same
+//! replacement words as the text export (`redact::replacements`) → the format's redaction → re-scan
+//! of the output's visible text (`redact::verify`) → refuse with [`Error::PersonalDataRemains`]
+//! (the CLI's exit 3; nothing is handed out) if anything flagged or any register name remains.
+//! [`archived`] does the same for minutes kept in the archive (their date and decisions), [`write`]
+//! puts the bytes in place atomically and [`record`] notes the export in the audit trail.
+
+pub mod docx;
+pub mod pdf;
+
+use std::ops::Range;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::minutes::{self, Format};
+use crate::redact::{self, Context, Decision, Detector, Kind, ReviewDecision, Style};
+use crate::register::Id;
+use crate::{audit, ErrorCode};
+
+/// Why a file could not be published in its own format. Nothing is written in any of these cases.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file is neither .docx nor .pdf.
+    #[error("Only .docx and .pdf minutes can be published in their own format (\"{0}\" is neither). Export them as .txt, .md, .html or .pdf instead.")]
+    NotOriginal(String),
+    /// The .docx could not be read or rewritten.
+    #[error("{0}")]
+    Docx(#[from] docx::Error),
+    /// The PDF could not be read or rewritten.
+    #[error("{0}")]
+    Pdf(#[from] pdf::Error),
+    /// The re-scan of the output still found personal data; nothing was written.
+    #[error("The redacted {format} still holds personal data ({kinds}); nothing was written. Review the findings and redact what is left, or export as text instead.", format = .format.as_str(), kinds = kinds_text(.kinds))]
+    PersonalDataRemains { format: Format, kinds: Vec<Kind> },
+    /// A span did not fit the text (the text changed after detection).
+    #[error("The redaction could not be applied: {0}")]
+    Redact(#[from] redact::Error),
+    /// Reading the minutes or the register failed.
+    #[error("{0}")]
+    Minutes(#[from] minutes::Error),
+    /// Writing the output file failed.
+    #[error("{0}")]
+    Write(#[from] crate::vault::Error),
+    /// Recording the export in the audit trail failed.
+    #[error("Database error while recording the export: {0}")]
+    Database(#[source] rusqlite::Error),
+}
+
+fn kinds_text(kinds: &[Kind]) -> String {
+    kinds
+        .iter()
+        .map(|k| k.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotOriginal(_)
+            | Error::Docx(_)
+            | Error::Pdf(_)
+            | Error::PersonalDataRemains { .. }
+            | Error::Redact(_) => ErrorCode::InvalidInput,
+            Error::Minutes(e) => e.code(),
+            Error::Write(e) => e.code(),
+            Error::Database(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// The re-scan refused the output: the CLI exits with 3 (an integrity problem).
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Error::PersonalDataRemains { .. })
+    }
+}
+
+/// One passage to replace in a format's text: `range` in bytes of the extracted text, the kind of
+/// data it held and the words that stand in its place (formats that keep text, such as .docx, write
+/// them; a PDF draws a box).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub range: Range<usize>,
+    pub kind: Kind,
+    pub replacement: String,
+}
+
+/// Choices for publishing in the original format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    pub style: Style,
+    /// Remove every image (photos, scanned signatures, logos) instead of keeping them.
+    pub drop_images: bool,
+}
+
+/// What a format's redaction did besides replacing the spans, for the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Cleaned {
+    /// Images left in the file: a person must check them for faces and signatures.
+    pub images_kept: u32,
+    pub images_dropped: u32,
+    /// Comments removed (.docx).
+    pub comments_removed: u32,
+    /// Tracked changes accepted: insertions kept, deletions dropped, marks gone (.docx).
+    pub changes_accepted: u32,
+    /// Document properties (author, last modified by, company, manager, template …) cleared.
+    pub properties_cleared: bool,
+}
+
+/// A format's output: the new file's bytes and what was cleaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redacted {
+    pub bytes: Vec<u8>,
+    pub cleaned: Cleaned,
+}
+
+/// How many passages of one kind were redacted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct KindCount {
+    pub kind: Kind,
+    pub count: u32,
+}
+
+/// What publishing did (never the values).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Report {
+    pub format: Format,
+    pub redacted: Vec<KindCount>,
+    /// Findings kept by decision (officials in their role, organisations, the webmaster's choice).
+    pub kept: u32,
+    pub cleaned: Cleaned,
+}
+
+/// The published file and its report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub bytes: Vec<u8>,
+    pub report: Report,
+}
+
+/// The original formats: .docx and .pdf, by the file's name.
+pub fn original_format(file_name: &str) -> Option<Format> {
+    match Format::from_file_name(file_name) {
+        Ok(f @ (Format::Docx | Format::Pdf)) => Some(f),
+        _ => None,
+    }
+}
+
+/// The text detection runs on for a file in an original format, as the minutes import stores it.
+pub fn extract_text(bytes: &[u8], format: Format) -> Result<String, Error> {
+    match format {
+        Format::Docx => Ok(docx::extract(bytes)?.text),
+        Format::Pdf => Ok(pdf::extract(bytes)?.text),
+        other => Err(Error::NotOriginal(other.as_str().to_string())),
+    }
+}
+
+/// Everything a reader or a tool can see in a file in an original format.
+pub fn visible_text(bytes: &[u8], format: Format) -> Result<String, Error> {
+    match format {
+        Format::Docx => Ok(docx::visible_text(bytes)?),
+        Format::Pdf => Ok(pdf::visible_text(bytes)?),
+        other => Err(Error::NotOriginal(other.as_str().to_string())),
+    }
+}
+
+/// Redacts `bytes` (a .docx or a PDF) in its own format: detection with `context`, the stored
+/// `review` decisions laid over it, the format's redaction, and the re-scan of everything the output
+/// shows. Returns the new file only when the re-scan finds nothing flagged and no register name.
+pub fn redact_original(
+    bytes: &[u8],
+    format: Format,
+    context: Option<&Context>,
+    review: &[ReviewDecision],
+    options: &Options,
+) -> Result<Published, Error> {
+    match format {
+        Format::Docx => {
+            let text = docx::extract(bytes)?;
+            run(&text.text, context, review, options, format, |spans| {
+                let out = docx::redact(bytes, &text, spans, options)?;
+                let visible = docx::visible_text(&out.bytes)?;
+                Ok((out, visible))
+            })
+        }
+        Format::Pdf => {
+            let text = pdf::extract(bytes)?;
+            run(&text.text, context, review, options, format, |spans| {
+                let out = pdf::redact(bytes, &text, spans, options)?;
+                let visible = pdf::visible_text(&out.bytes)?;
+                Ok((out, visible))
+            })
+        }
+        other => Err(Error::NotOriginal(other.as_str().to_string())),
+    }
+}
+
+/// The format-independent part of [`redact_original`]: `rewrite` gets the spans and returns the
+/// output with its visible text.
+fn run(
+    text: &str,
+    context: Option<&Context>,
+    review: &[ReviewDecision],
+    options: &Options,
+    format: Format,
+    rewrite: impl FnOnce(&[Span]) -> Result<(Redacted, String), Error>,
+) -> Result<Published, Error> {
+    let found = redact::apply_review(text, Detector::new(context).detect(text), review);
+    let country = context.map(|c| c.country);
+    let replaced = redact::replacements(text, &found, options.style, country)?;
+    // Characters to bytes: the format modules map byte ranges of their text.
+    let bytes_at: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let spans: Vec<Span> = replaced
+        .into_iter()
+        .map(|r| Span {
+            range: bytes_at.get(r.start).copied().unwrap_or(text.len())
+                ..bytes_at.get(r.end).copied().unwrap_or(text.len()),
+            kind: r.kind,
+            replacement: r.text,
+        })
+        .collect();
+    let (out, visible) = rewrite(&spans)?;
+    // Passages the webmaster kept are set aside before the re-scan, as in the text export.
+    let kept: Vec<&str> = review
+        .iter()
+        .filter(|r| r.decision == Decision::Keep && r.text.chars().count() > 1)
+        .map(|r| r.text.as_str())
+        .collect();
+    let kinds = redact::verify(&minutes::mask(&visible, &kept), context);
+    if !kinds.is_empty() {
+        return Err(Error::PersonalDataRemains { format, kinds });
+    }
+    let mut redacted: Vec<KindCount> = Vec::new();
+    let mut kept_count = 0;
+    for f in &found {
+        if f.decision == Decision::Keep {
+            kept_count += 1;
+            continue;
+        }
+        match redacted.iter_mut().find(|c| c.kind == f.kind) {
+            Some(c) => c.count += 1,
+            None => redacted.push(KindCount {
+                kind: f.kind,
+                count: 1,
+            }),
+        }
+    }
+    redacted.sort_by_key(|c| c.kind);
+    Ok(Published {
+        bytes: out.bytes,
+        report: Report {
+            format,
+            redacted,
+            kept: kept_count,
+            cleaned: out.cleaned,
+        },
+    })
+}
+
+/// Publishes minutes kept in the archive in their own format: the original file, the register as
+/// context for the meeting's date and the webmaster's stored decisions.
+pub fn archived(conn: &Connection, id: Id, options: &Options) -> Result<Published, Error> {
+    let doc = minutes::get(conn, id)?;
+    let (name, bytes) = minutes::original(conn, id)?;
+    let format = original_format(&name).ok_or(Error::NotOriginal(name))?;
+    let context = minutes::redaction_context(conn, Some(doc.date))?;
+    let review = minutes::decisions(conn, id)?;
+    redact_original(&bytes, format, Some(&context), &review, options)
+}
+
+/// Writes the published file in one step: a temporary file beside `path`, renamed into place, so a
+/// crash leaves the old file or the new one, never half of it.
+pub fn write(path: &std::path::Path, published: &Published) -> Result<(), Error> {
+    crate::document::write_file(path, &published.bytes)?;
+    Ok(())
+}
+
+/// Records in the audit trail that minutes were published in their own format (the file's name and
+/// path stay out: they may carry names).
+pub fn record(
+    conn: &Connection,
+    id: Id,
+    format: Format,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let action = match format {
+        Format::Pdf => "minutes.export.original.pdf",
+        _ => "minutes.export.original.docx",
+    };
+    audit::record(conn, now, actor, action, Some(&format!("document:{id}")))
+        .map_err(Error::Database)
+}
