@@ -33,8 +33,10 @@ mod names;
 mod numbers;
 mod policy;
 mod review;
+mod streets;
 mod text;
 mod verify;
+mod words;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

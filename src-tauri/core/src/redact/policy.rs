@@ -250,7 +250,7 @@ pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: 
         let mut pos = clause_start;
         for w in clause.split(|c: char| !c.is_alphabetic()) {
             if !w.is_empty() {
-                if org_cues.contains_fold(w) || super::names::is_company_word(w) {
+                if org_cues.contains_fold(w) || super::words::is_company_word(w) {
                     org_at = Some(pos);
                 } else if person_cues.contains_fold(w) {
                     person_at = Some(pos);
@@ -491,7 +491,7 @@ pub(super) fn company_follows(text: &str, end: usize) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c == '&')
         })
-        .any(super::names::is_company_word)
+        .any(super::words::is_company_word)
 }
 
 /// Converts raw findings (sorted, non-overlapping) to findings in character offsets.

@@ -140,16 +140,28 @@ pub fn is_one_of(word: &str, cues: &[&str]) -> bool {
 
 /// A set of lower-case cue words with a case-insensitive lookup that does not allocate for ASCII words.
 #[derive(Debug)]
-pub struct WordSet(std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>);
+pub struct WordSet {
+    words: std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    /// The longest word in bytes: a longer word is answered without hashing.
+    max_len: usize,
+}
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> WordSet {
-        WordSet(words.iter().copied().collect())
+        WordSet {
+            words: words.iter().copied().collect(),
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// The longest word of the set, in bytes.
+    pub fn max_len(&self) -> usize {
+        self.max_len
     }
 
     /// Lookup of a word that is already lower-case.
     pub fn contains(&self, folded: &str) -> bool {
-        self.0.contains(folded)
+        folded.len() <= self.max_len && self.words.contains(folded)
     }
 
     pub fn contains_fold(&self, word: &str) -> bool {
@@ -161,9 +173,9 @@ impl WordSet {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|w| self.0.contains(w));
+            return std::str::from_utf8(b).is_ok_and(|w| self.contains(w));
         }
-        self.0.contains(word.to_lowercase().as_str())
+        self.contains(word.to_lowercase().as_str())
     }
 }
 

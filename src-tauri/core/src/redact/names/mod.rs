@@ -1,0 +1,604 @@
+//! Names of people: the register's residents and officials in every form minutes use, and names nobody
+//! registered (first-name lists, capitalisation, context cues).
+//!
+//! The text is read once, word by word; only capitalised words (and name particles such as "von", "af")
+//! are looked up, in case-folded hash tables, so the cost per word is one branch for most words. Runs of
+//! adjacent capitalised words ("Freja Bundgaard-Vest", "Benedikte af Rosenborg-Friis", a name broken over a
+//! line) are matched as a whole, so the longest reading wins. Mentions that only make sense in the light of
+//! the whole document (a surname shared by a resident and an official, the surname of a guest named in full
+//! further down) are settled after the pass.
+//!
+//! The recognizer is split by concern: [`register`] compiles the register's names and matches them,
+//! [`unknown`] holds the rules for names nobody registered, [`units`] takes the name right before a
+//! resident's unit, and [`tokens`] reads words. The word lists are data in `assets/words/`
+//! (see [`super::words`]); streets named after people are in [`super::streets`].
+
+mod register;
+mod tokens;
+mod units;
+mod unknown;
+
+use std::collections::{HashMap, HashSet};
+
+use super::lists::{first_names, is_place, NameInfo};
+use super::policy::{self, overlaps_any, Raw};
+use super::streets::{street_after, street_compound, street_word};
+use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, WordMap};
+use super::words::{
+    company_words, cues, cues_and_speech, function_words, is_company_word, is_particle, particles,
+    speech_verbs, title_starts,
+};
+use super::{Context, Decision, Kind, Recognizer};
+
+pub(super) use register::split_owners;
+use tokens::{bare_initial_before, gap_joins, genitive_stem, word_end};
+pub use units::names_before_units;
+use unknown::{
+    age_after, cue_before, followed_by_company, hyphen_given, noun_follows, patronymic,
+    place_before, speech_after, speech_before, unit_after,
+};
+
+/// Where a word sits in a registered name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Given,
+    Particle,
+    Family,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    person: u32,
+    pos: u8,
+    part: Part,
+}
+
+#[derive(Debug)]
+struct Person {
+    /// Number of words in the registered name.
+    words: u8,
+    /// An official whose role is valid on the document's date: the name stays.
+    keep: bool,
+}
+
+/// The compiled name recognizer for one context.
+#[derive(Debug)]
+pub struct NameRecognizer {
+    table: WordMap<Vec<Slot>>,
+    people: Vec<Person>,
+    /// Lower-case initials ("kd") of every registered person.
+    initials: WordMap<Vec<u32>>,
+}
+
+/// One word of a run of capitalised words.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// Range of the folded word in the key buffer.
+    k0: usize,
+    k1: usize,
+    /// Range of the folded word without a genitive ending, if it has one.
+    g1: usize,
+    upper: bool,
+    particle: bool,
+    /// A single capital letter followed by a full stop ("M. Elkjær").
+    initial: bool,
+}
+
+/// A register mention that could be more than one person; settled after the pass.
+#[derive(Debug)]
+struct Pending {
+    raw: usize,
+    candidates: Vec<u32>,
+}
+
+#[derive(Debug, Default)]
+struct Scan {
+    keys: String,
+    buf: String,
+    run: Vec<Tok>,
+    out: Vec<Raw>,
+    pending: Vec<Pending>,
+    /// (person, byte position) of every mention by full name.
+    full_mentions: Vec<(u32, usize)>,
+    /// Folded words of unregistered people named with at least two words.
+    guest_words: HashSet<String>,
+    /// Register mentions by a lone first name that is also a word: (index in `out`, candidates).
+    weak: Vec<(usize, Vec<u32>)>,
+    /// Cache for [`Scan::lower_in_text`].
+    lower_seen: HashMap<String, bool>,
+    /// Capitalised words no recognizer claimed: (start, end, key range).
+    loose: Vec<(usize, usize, usize, usize)>,
+}
+
+impl NameRecognizer {
+    pub fn new(context: Option<&Context>) -> NameRecognizer {
+        let mut r = NameRecognizer {
+            table: WordMap::default(),
+            people: Vec::new(),
+            initials: WordMap::default(),
+        };
+        let Some(ctx) = context else { return r };
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut buf = String::new();
+        for o in &ctx.officials {
+            let keep = o.valid_on(ctx.document_date);
+            for name in split_owners(&o.name) {
+                fold_into(&name, &mut buf);
+                if let Some(&i) = seen.get(&buf) {
+                    // The same person in two roles: kept if any role is valid.
+                    if let Some(p) = r.people.get_mut(i) {
+                        p.keep |= keep;
+                    }
+                    continue;
+                }
+                seen.insert(buf.clone(), r.people.len());
+                r.add(&name, keep);
+            }
+        }
+        for res in &ctx.residents {
+            for name in split_owners(&res.name) {
+                fold_into(&name, &mut buf);
+                if seen.contains_key(&buf) {
+                    continue;
+                }
+                seen.insert(buf.clone(), r.people.len());
+                r.add(&name, false);
+            }
+        }
+        r
+    }
+    /// Finds names in `text`; `protected` are organisation and place spans where no name is reported.
+    pub fn scan(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        let mut s = Scan::default();
+        // Sized for the text up front: growing these buffers showed up in the profile.
+        s.keys.reserve(text.len() / 6);
+        s.loose.reserve(text.len() / 64);
+        s.out.reserve(text.len() / 256);
+        let mut prev_end = 0usize;
+        let bytes = text.as_bytes();
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Fast path: skip everything that cannot start a word.
+            if b < 0x80 && !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            // Fast path: a plain lower-case word outside a run of names only needs skipping (unless
+            // it is a particle, which may start "von Hanno").
+            if b.is_ascii_lowercase() && s.run.is_empty() {
+                let mut e = i + 1;
+                while e < bytes.len() && bytes[e].is_ascii_lowercase() {
+                    e += 1;
+                }
+                let plain = bytes
+                    .get(e)
+                    .is_none_or(|&n| n < 0x80 && !matches!(n, b'-' | b'\''));
+                if plain && !is_particle(text.get(i..e).unwrap_or("")) {
+                    i = e;
+                    prev_end = e;
+                    continue;
+                }
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let end = word_end(text, start);
+            i = end.max(start + 1);
+            let Some(word) = text.get(start..end) else {
+                continue;
+            };
+            // A word glued to digits ("Æ0Æ", "H0101") or a lone letter that is no initial is no name.
+            let first_upper = c.is_uppercase() && {
+                let bytes_ = text.as_bytes();
+                let glued = (start > 0 && bytes_[start - 1].is_ascii_digit())
+                    || bytes_.get(end).is_some_and(u8::is_ascii_digit);
+                let lone = word.len() <= 4
+                    && word.chars().nth(1).is_none()
+                    && bytes_.get(end) != Some(&b'.');
+                !glued && !lone
+            };
+            // A name broken over a line joins up, but not a heading with the next line's "Men …".
+            let joinable = !s.run.is_empty()
+                && gap_joins(text, prev_end, start, &s.run)
+                && !(text.get(prev_end..start).is_some_and(|g| g.contains('\n'))
+                    && word.starts_with(char::is_uppercase)
+                    && function_words().contains_fold(word));
+            if !joinable && !s.run.is_empty() {
+                self.flush(text, &mut s);
+            }
+            prev_end = end;
+            if first_upper {
+                // "NATOs", "USA's": an abbreviation in the genitive is still written in capitals.
+                let stem = word
+                    .strip_suffix("'s")
+                    .or_else(|| word.strip_suffix('s'))
+                    .filter(|w| w.len() >= 2 && w.ends_with(|c: char| c.is_uppercase()))
+                    .unwrap_or(word);
+                let upper = stem
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && stem.chars().filter(|c| c.is_alphabetic()).count() > 1;
+                let initial = !upper
+                    && word.chars().count() == 1
+                    && text.get(end..).is_some_and(|t| t.starts_with('.'));
+                let tok = s.push_key(word, start, end, upper, false, initial);
+                s.run.push(tok);
+            } else if is_particle(word) {
+                let tok = s.push_key(word, start, end, false, true, false);
+                s.run.push(tok);
+            } else if !s.run.is_empty() {
+                self.flush(text, &mut s);
+            }
+        }
+        self.flush(text, &mut s);
+        self.settle(text, &mut s);
+        out.extend(
+            s.out
+                .into_iter()
+                .filter(|r| !overlaps_any(protected, r.start, r.end)),
+        );
+    }
+    /// Matches the current run of capitalised words.
+    fn flush(&self, text: &str, s: &mut Scan) {
+        // Particles only count between or before capitalised words.
+        while s.run.last().is_some_and(|t| t.particle) {
+            s.run.pop();
+        }
+        if s.run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut s.run);
+        // "De Grå Sider", "The Washington Times", "Sankt Markus Kirke": a run that starts with a capitalised
+        // article inside a sentence is a title or a place, not a person.
+        if run.len() >= 2
+            && !run[0].particle
+            && title_starts().contains(&s.keys[run[0].k0..run[0].k1])
+            && !starts_sentence(text, run[0].start)
+        {
+            s.run = run;
+            s.run.clear();
+            return;
+        }
+        let names = first_names();
+        let n = run.len();
+        let mut i = 0usize;
+        while i < n {
+            let t = run[i];
+            if t.initial {
+                // "K.D.": two or more initials that are a resident's (and no official's).
+                let mut j = i;
+                while j < n && run[j].initial {
+                    j += 1;
+                }
+                if j - i >= 2 {
+                    let letters: String = run[i..j].iter().map(|x| &s.keys[x.k0..x.k1]).collect();
+                    if let Some(people) = self.initials.get(&letters) {
+                        if people
+                            .iter()
+                            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep))
+                        {
+                            let end = run[j - 1].end
+                                + usize::from(text[run[j - 1].end..].starts_with('.'));
+                            s.out.push(Raw {
+                                start: t.start,
+                                end,
+                                kind: Kind::Person,
+                                recognizer: Recognizer::Register,
+                                score: 0.6,
+                                reason: "a resident's initials",
+                                decision: Decision::Redact,
+                                subject: people.first().map(|p| format!("r{p}")),
+                            });
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // 1. The register, longest match first.
+            if let Some((j, candidates, has_family)) = self.register_match(s, &run, i) {
+                let first = run[i];
+                let single_given = j == i + 1 && !has_family;
+                let sentence = starts_sentence(text, first.start);
+                let info = s.info(names, &first);
+                // A lone word at the start of a sentence or as a heading ("Strøm:", "Hans forslag")
+                // that the document also uses as an ordinary lower-case word needs more evidence.
+                let heading = j == i + 1
+                    && sentence
+                    && text.get(first.end..).is_some_and(|r| r.starts_with(':'));
+                // Only a lone word at a sentence start needs the (slower) look at the word before.
+                let cue = (heading || single_given) && sentence && cue_before(text, first.start);
+                if heading && !first.upper && !cue && s.lower_in_text(text, first.k0, first.g1) {
+                    i = j;
+                    continue;
+                }
+                // "Per 1. januar", "Hans forslag": a lone first name that is also a word counts only
+                // when the person is named in full somewhere in the document (settled at the end).
+                let weak_single = single_given
+                    && !first.upper
+                    && sentence
+                    && !cue
+                    && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
+                // A registered first name followed by an unregistered surname is somebody else.
+                let other_person = !has_family
+                    && j < n
+                    && !run[j].particle
+                    && !run[j].initial
+                    && !run[j].upper
+                    && self.slots(s, &run[j]).is_none();
+                if other_person {
+                    let k = self.guest_end(text, s, &run, j);
+                    if !followed_by_company(text, run[k - 1].end) {
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i,
+                            k,
+                            0.8,
+                            "a first name followed by a surname",
+                        );
+                    }
+                    i = k;
+                    continue;
+                }
+                let start = if i > 0 && run[i - 1].initial {
+                    run[i - 1].start
+                } else {
+                    bare_initial_before(text, first.start).unwrap_or(first.start)
+                };
+                if weak_single {
+                    s.weak.push((s.out.len(), candidates.clone()));
+                }
+                self.push_register(s, start, run[j - 1].end, candidates, j - i);
+                i = j;
+                continue;
+            }
+            if t.particle {
+                i += 1;
+                continue;
+            }
+            // 2. A first name from the lists, with what follows it.
+            let info = s.info(names, &t);
+            // "Da Bestyrelsen …", "De Forenede …": function words that happen to be names elsewhere.
+            let given = (info.is_some() || hyphen_given(s, names, &t))
+                && !(matches!(
+                    &s.keys[t.k0..t.k1],
+                    "da" | "de"
+                        | "han"
+                        | "hun"
+                        | "hon"
+                        | "man"
+                        | "ja"
+                        | "kan"
+                        | "alla"
+                        | "inga"
+                        | "andre"
+                        | "dato"
+                        | "tak"
+                        | "sak"
+                        | "men"
+                        | "så"
+                ) && starts_sentence(text, t.start));
+            if given && !t.upper {
+                let k = self.guest_end(text, s, &run, i + 1);
+                // "Hendes søn Rune Bredahl": an unregistered first name with a resident's surname.
+                if k == i + 1 && k < n {
+                    if let Some((j, cands, true)) = self.register_match(s, &run, k) {
+                        let residents_only = cands
+                            .iter()
+                            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep));
+                        let starts_with_family = self.slots(s, &run[k]).is_some_and(|v| {
+                            v.iter()
+                                .any(|x| x.part != Part::Given && cands.contains(&x.person))
+                        });
+                        if residents_only
+                            && starts_with_family
+                            && !info.is_some_and(|x| x.word && x.nordic == 0)
+                        {
+                            self.push_guest(
+                                text,
+                                s,
+                                &run,
+                                i,
+                                j,
+                                0.85,
+                                "a first name with a resident's surname",
+                            );
+                            i = j;
+                            continue;
+                        }
+                    }
+                }
+                if k > i + 1 {
+                    if !followed_by_company(text, run[k - 1].end) {
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i,
+                            k,
+                            0.85,
+                            "a first name followed by a surname",
+                        );
+                    }
+                    i = k;
+                    continue;
+                }
+                let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(s, names, &t);
+                let word = info.is_some_and(|x| x.word);
+                let cue = cue_before(text, t.start) || unit_after(text, t.end);
+                let sentence = starts_sentence(text, t.start);
+                // At the start of a sentence only a name that the text never uses as a word.
+                // Inside a sentence a capital letter is evidence enough: Nordic languages write
+                // ordinary words in lower case ("hos Søren", "smiler Bent").
+                // A name from elsewhere alone needs the same capital, but not a place's ("i Hellas",
+                // "frå Langesund").
+                let alone = !function_words().contains(&s.keys[t.k0..t.k1])
+                    && !is_place(&s.keys[t.k0..t.g1])
+                    && !is_place(&s.keys[t.k0..t.k1])
+                    && if sentence {
+                        nordic && !word && !s.lower_in_text(text, t.k0, t.g1)
+                    } else {
+                        // "Aarhus Kommune", "i Juni": words of minutes stay things.
+                        !info.is_some_and(|x| x.thing)
+                            && (i == 0 || !word)
+                            && !place_before(text, t.start)
+                    };
+                if cue || alone {
+                    self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
+                    i += 1;
+                    continue;
+                }
+            } else if given && t.upper && i + 1 < n && run[i + 1].upper {
+                let info2 = s.info(names, &run[i + 1]);
+                if info.is_some_and(|x| x.nordic > 0 && !x.word) && info2.is_none_or(|x| !x.word) {
+                    self.push_guest(
+                        text,
+                        s,
+                        &run,
+                        i,
+                        i + 2,
+                        0.6,
+                        "a first name followed by a surname",
+                    );
+                    i += 2;
+                    continue;
+                }
+            }
+            // "… sa Kroatias ambassadør": after "said", a genitive before a noun is somebody's country or
+            // firm, not the speaker.
+            if t.g1 != t.k1 && speech_before(text, t.start) && noun_follows(text, t.end) {
+                s.loose.push((t.start, t.end, t.k0, t.g1));
+                i += 1;
+                continue;
+            }
+            // 3. A capitalised word after a cue such as "fru", "hr." or "andelshaver".
+            if !t.upper
+                && (i == 0
+                    || run[i - 1].particle
+                    || cues_and_speech().contains(&s.keys[run[i - 1].k0..run[i - 1].k1]))
+                && text
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.chars().nth(1).is_some())
+                && cue_before(text, t.start)
+            {
+                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                if !followed_by_company(text, run[k - 1].end) {
+                    self.push_guest(text, s, &run, i, k, 0.75, "a name after a title or role");
+                }
+                i = k;
+                continue;
+            }
+            // 3b. Words that the text itself shows to be a person: an age or the years of a life after
+            // them ("Perisat (24)"), or a verb of saying inside a sentence ("… og Hellesnes sa").
+            let hint = || {
+                run[i..n.min(i + 3)].iter().any(|x| {
+                    text.get(x.end..).is_some_and(|r| r.starts_with(" ("))
+                        || speech_after(text, x.end)
+                })
+            };
+            if !t.upper
+                && t.end - t.start > 1
+                && hint()
+                && !function_words().contains(&s.keys[t.k0..t.k1])
+            {
+                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                let end = run[k - 1].end;
+                if age_after(text, end)
+                    || (speech_after(text, end) && !starts_sentence(text, t.start))
+                {
+                    self.push_guest(
+                        text,
+                        s,
+                        &run,
+                        i,
+                        k,
+                        0.65,
+                        "a name the sentence shows to be a person",
+                    );
+                    i = k;
+                    continue;
+                }
+            }
+            // 4. A surname that can only be a surname ("-sen", "-sson").
+            if !t.upper && info.is_none() && patronymic(&s.keys[t.k0..t.g1], names) {
+                self.push_guest(text, s, &run, i, i + 1, 0.6, "a surname");
+                i += 1;
+                continue;
+            }
+            // Whether the word is part of a company's name is checked in `settle`, for the few
+            // loose words that turn out to matter.
+            s.loose.push((t.start, t.end, t.k0, t.g1));
+            i += 1;
+        }
+        s.run = run;
+        s.run.clear();
+    }
+}
+
+impl Scan {
+    /// Whether the folded word `keys[k0..k1]` occurs in `text` in lower case as a word of its own.
+    pub(super) fn lower_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
+        let key = &self.keys[k0..k1];
+        if let Some(&v) = self.lower_seen.get(key) {
+            return v;
+        }
+        let found = memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()).any(|at| {
+            let before = text.get(..at).and_then(|h| h.chars().next_back());
+            let after = text.get(at + key.len()..).and_then(|t| t.chars().next());
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        });
+        self.lower_seen.insert(key.to_string(), found);
+        found
+    }
+
+    pub(super) fn push_key(
+        &mut self,
+        word: &str,
+        start: usize,
+        end: usize,
+        upper: bool,
+        particle: bool,
+        initial: bool,
+    ) -> Tok {
+        fold_into(word, &mut self.buf);
+        let k0 = self.keys.len();
+        self.keys.push_str(&self.buf);
+        let k1 = self.keys.len();
+        let g1 = genitive_stem(&self.keys[k0..k1]).map_or(k1, |l| k0 + l);
+        Tok {
+            start,
+            end,
+            k0,
+            k1,
+            g1,
+            upper,
+            particle,
+            initial,
+        }
+    }
+
+    pub(super) fn info(&self, names: &WordMap<NameInfo>, t: &Tok) -> Option<NameInfo> {
+        names
+            .get(&self.keys[t.k0..t.k1])
+            .or_else(|| {
+                (t.g1 != t.k1)
+                    .then(|| names.get(&self.keys[t.k0..t.g1]))
+                    .flatten()
+            })
+            .copied()
+    }
+}

@@ -1,0 +1,337 @@
+//! The register's names: every resident and official compiled into one table of folded words, matched
+//! longest-first against a run of capitalised words, and the mentions that could be more than one person
+//! settled once the whole document has been read.
+
+use super::*;
+
+impl NameRecognizer {
+    pub(super) fn add(&mut self, name: &str, keep: bool) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 {
+            return;
+        }
+        let id = self.people.len() as u32;
+        let last = words
+            .iter()
+            .rposition(|w| !particles().contains_fold(w))
+            .unwrap_or(words.len() - 1);
+        let mut buf = String::new();
+        for (pos, w) in words.iter().enumerate() {
+            let part = if pos == last && (pos > 0 || words.len() == 1) {
+                Part::Family
+            } else if pos > 0 && particles().contains_fold(w) {
+                Part::Particle
+            } else {
+                Part::Given
+            };
+            fold_into(w.trim_matches(|c: char| !c.is_alphabetic()), &mut buf);
+            if buf.is_empty() {
+                continue;
+            }
+            let slot = Slot {
+                person: id,
+                pos: pos as u8,
+                part,
+            };
+            self.table.entry(buf.clone()).or_default().push(slot);
+            // "Haetta", "Bjornstad": the name typed without the Nordic letters.
+            if !buf.is_ascii() {
+                for variant in ascii_spellings(&buf) {
+                    // Short spellings ("as" for "Ås") would collide with ordinary words.
+                    if variant != buf && variant.len() >= 4 {
+                        let v = self.table.entry(variant).or_default();
+                        if !v.iter().any(|x| x.person == id && x.pos == slot.pos) {
+                            v.push(slot);
+                        }
+                    }
+                }
+            }
+            // "Bundgaard" for "Bundgaard-Vest": a long part of a double surname alone.
+            if part == Part::Family && buf.contains('-') {
+                let parts: Vec<String> = buf
+                    .split('-')
+                    .filter(|p| p.chars().count() >= 5)
+                    .map(str::to_string)
+                    .collect();
+                for p in parts {
+                    self.table.entry(p).or_default().push(slot);
+                }
+            }
+        }
+        let initials: String = words
+            .iter()
+            .filter(|w| !particles().contains_fold(w))
+            .flat_map(|w| w.split('-'))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if initials.chars().count() >= 2 {
+            self.initials.entry(initials).or_default().push(id);
+        }
+        self.people.push(Person {
+            words: words.len() as u8,
+            keep,
+        });
+    }
+    pub(super) fn slots<'a>(&'a self, s: &Scan, t: &Tok) -> Option<&'a [Slot]> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let key = &s.keys[t.k0..t.k1];
+        if let Some(v) = self.table.get(key) {
+            return Some(v);
+        }
+        if t.g1 != t.k1 {
+            if let Some(v) = self.table.get(&s.keys[t.k0..t.g1]) {
+                return Some(v);
+            }
+        }
+        // "Hansen-familien", "Trier-sagen": a registered name as part of a compound.
+        if key.contains('-') {
+            return key
+                .split('-')
+                .filter(|p| p.chars().count() >= 3)
+                .find_map(|p| self.table.get(p))
+                .map(Vec::as_slice);
+        }
+        None
+    }
+    /// The longest sequence of words from `i` that belong, in order, to one registered person.
+    pub(super) fn register_match(
+        &self,
+        s: &Scan,
+        run: &[Tok],
+        i: usize,
+    ) -> Option<(usize, Vec<u32>, bool)> {
+        let first = self.slots(s, &run[i])?;
+        // The slots of the following words, looked up once. Slots are sorted by (person, position)
+        // because people are added in order, so a person's next word is found by binary search.
+        let mut next: [&[Slot]; 8] = [&[]; 8];
+        let mut avail = 0;
+        while avail < next.len() && i + 1 + avail < run.len() {
+            match self.slots(s, &run[i + 1 + avail]) {
+                Some(v) => next[avail] = v,
+                None => break,
+            }
+            avail += 1;
+        }
+        let mut best_len = 0usize;
+        let mut best: Vec<u32> = Vec::new();
+        let mut best_family = false;
+        for slot in first {
+            let mut pos = slot.pos;
+            let mut len = 1;
+            let mut family = slot.part == Part::Family;
+            let mut only_particles = slot.part == Part::Particle;
+            for v in &next[..avail] {
+                let at = v.partition_point(|x| (x.person, x.pos) <= (slot.person, pos));
+                let Some(n) = v.get(at).filter(|x| x.person == slot.person) else {
+                    break;
+                };
+                pos = n.pos;
+                family |= n.part == Part::Family;
+                only_particles &= n.part == Part::Particle;
+                len += 1;
+            }
+            if only_particles {
+                continue;
+            }
+            if len > best_len {
+                best_len = len;
+                best.clear();
+                best_family = family;
+            }
+            if len == best_len && best.last() != Some(&slot.person) {
+                best.push(slot.person);
+                best_family |= family;
+            }
+        }
+        (best_len > 0).then_some((i + best_len, best, best_family))
+    }
+    pub(super) fn push_register(
+        &self,
+        s: &mut Scan,
+        start: usize,
+        end: usize,
+        candidates: Vec<u32>,
+        len: usize,
+    ) {
+        let keep_all = candidates
+            .iter()
+            .all(|&p| self.people.get(p as usize).is_some_and(|x| x.keep));
+        let keep_none = candidates
+            .iter()
+            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep));
+        if let [p] = candidates.as_slice() {
+            if self
+                .people
+                .get(*p as usize)
+                .is_some_and(|x| len >= 2 || x.words == 1)
+            {
+                s.full_mentions.push((*p, start));
+            }
+        }
+        let subject = match candidates.as_slice() {
+            [p] => Some(format!("r{p}")),
+            _ => None,
+        };
+        let (decision, reason) = if keep_all {
+            (
+                Decision::Keep,
+                "an official in a role on the document's date",
+            )
+        } else {
+            (Decision::Redact, "a resident in the register")
+        };
+        s.out.push(Raw {
+            start,
+            end,
+            kind: Kind::Person,
+            recognizer: Recognizer::Register,
+            score: if len >= 2 { 1.0 } else { 0.9 },
+            reason,
+            decision,
+            subject,
+        });
+        if !keep_all && !keep_none {
+            s.pending.push(Pending {
+                raw: s.out.len() - 1,
+                candidates,
+            });
+        }
+    }
+    /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
+    pub(super) fn settle(&self, text: &str, s: &mut Scan) {
+        for (at, candidates) in std::mem::take(&mut s.weak) {
+            let named = s
+                .full_mentions
+                .iter()
+                .any(|(who, _)| candidates.contains(who));
+            if let (false, Some(r)) = (named, s.out.get_mut(at)) {
+                // Not a name after all: an empty span is dropped by the policy.
+                r.end = r.start;
+            }
+        }
+        for p in std::mem::take(&mut s.pending) {
+            let Some(at) = s.out.get(p.raw).map(|r| r.start) else {
+                continue;
+            };
+            // The nearest mention by full name, preferring one before this mention.
+            let nearest = s
+                .full_mentions
+                .iter()
+                .filter(|(who, _)| p.candidates.contains(who))
+                .min_by_key(|(_, pos)| if *pos <= at { at - pos } else { (pos - at) * 4 })
+                .map(|(who, _)| *who);
+            if let (Some(who), Some(r)) = (nearest, s.out.get_mut(p.raw)) {
+                let keep = self.people.get(who as usize).is_some_and(|x| x.keep);
+                r.decision = if keep {
+                    Decision::Keep
+                } else {
+                    Decision::Redact
+                };
+                r.reason = if keep {
+                    "an official in a role on the document's date"
+                } else {
+                    "a resident in the register"
+                };
+                r.subject = Some(format!("r{who}"));
+            }
+        }
+        self.loose_words(text, s);
+    }
+}
+
+/// The two usual ASCII spellings of a name with Nordic letters: "hætta" → "haetta", "hatta";
+/// "bjørnstad" → "bjoernstad", "bjornstad".
+pub(super) fn ascii_spellings(key: &str) -> [String; 2] {
+    let mut long = String::with_capacity(key.len() + 4);
+    let mut short = String::with_capacity(key.len());
+    for c in key.chars() {
+        let (l, sh) = match c {
+            'æ' | 'ä' => ("ae", "a"),
+            'ø' | 'ö' => ("oe", "o"),
+            'å' => ("aa", "a"),
+            'ü' => ("ue", "u"),
+            'é' | 'è' | 'ê' => ("e", "e"),
+            'á' | 'à' => ("a", "a"),
+            'ó' | 'ò' => ("o", "o"),
+            _ => {
+                long.push(c);
+                short.push(c);
+                continue;
+            }
+        };
+        long.push_str(l);
+        short.push_str(sh);
+    }
+    [long, short]
+}
+/// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl",
+/// "Bjørg og Ivan Leth") into one name each.
+pub(in crate::redact) fn split_owners(cell: &str) -> Vec<String> {
+    // "Hansen, Jens" (surname first, as some administrators export it) is one person.
+    if let Some((family, given)) = cell.split_once(',') {
+        let joined = [" og ", " och ", " and ", " & ", " + ", "/", ","];
+        if !joined
+            .iter()
+            .any(|j| given.contains(j) || family.contains(j))
+            && !given.trim().is_empty()
+        {
+            return vec![format!("{} {}", given.trim(), family.trim())];
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in cell.split_whitespace() {
+        if is_one_of(w, &["og", "och", "and", "&", "+"]) || w == "/" {
+            if !cur.is_empty() {
+                parts.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w.trim_end_matches(','));
+        if w.ends_with(',') {
+            parts.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    // "Bjørg og Ivan Leth": the lone first name shares the last owner's surname.
+    let last_family = parts
+        .last()
+        .filter(|p| p.split_whitespace().count() > 1)
+        .and_then(|p| p.split_whitespace().last())
+        .map(str::to_string);
+    if let Some(fam) = last_family {
+        for p in parts.iter_mut() {
+            if p.split_whitespace().count() == 1 {
+                p.push(' ');
+                p.push_str(&fam);
+            }
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_owners_in_one_cell() {
+        assert_eq!(
+            split_owners("Bjørg og Ivan Leth"),
+            vec!["Bjørg Leth".to_string(), "Ivan Leth".to_string()]
+        );
+        assert_eq!(split_owners("A B & C D").len(), 2);
+        assert_eq!(
+            split_owners("Hansen, Jens Peter"),
+            vec!["Jens Peter Hansen".to_string()]
+        );
+    }
+}

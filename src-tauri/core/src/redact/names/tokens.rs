@@ -1,0 +1,130 @@
+//! Reading words: where a word ends (inner hyphens, also across a line break, and a genitive apostrophe),
+//! its genitive stem, initials, and which gaps between words still join one name.
+
+use super::*;
+
+/// The length of the word without its genitive ending ("hættas" → "hætta", "hansen's", "jens'").
+pub(super) fn genitive_stem(key: &str) -> Option<usize> {
+    if let Some(s) = key.strip_suffix("'s") {
+        return Some(s.len());
+    }
+    if let Some(s) = key.strip_suffix('\'') {
+        return Some(s.len());
+    }
+    if key.len() > 3 {
+        if let Some(s) = key.strip_suffix('s') {
+            return Some(s.len());
+        }
+    }
+    None
+}
+/// The end of the word starting at `start`: letters, with inner hyphens (also across a line break) and a
+/// genitive apostrophe.
+pub(super) fn word_end(text: &str, start: usize) -> usize {
+    // Fast path: most words are plain ASCII letters followed by a space or punctuation.
+    let bytes = text.as_bytes();
+    let mut e = start;
+    while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    if e > start
+        && bytes
+            .get(e)
+            .is_none_or(|&b| b < 0x80 && !matches!(b, b'-' | b'\''))
+    {
+        return e;
+    }
+    let mut end = start;
+    let chars = text.get(start..).unwrap_or("").char_indices();
+    for (off, c) in chars {
+        if is_word_char(c) {
+            end = start + off + c.len_utf8();
+            continue;
+        }
+        let rest = text.get(start + off + c.len_utf8()..).unwrap_or("");
+        match c {
+            '-' => {
+                let after = rest.trim_start_matches([' ', '\r']);
+                let after = after.strip_prefix('\n').unwrap_or(after);
+                let after = after.trim_start_matches([' ', '\r']);
+                if after.chars().next().is_some_and(char::is_alphabetic) && end == start + off {
+                    // Continue after the hyphen; the loop will pick up the next letters.
+                    let skip = rest.len() - after.len();
+                    let next_start = start + off + c.len_utf8() + skip;
+                    let inner_end = word_end(text, next_start);
+                    return inner_end;
+                }
+                break;
+            }
+            '\'' | '’' => {
+                let mut r = rest.chars();
+                let n1 = r.next();
+                let n2 = r.next();
+                if n1 == Some('s') && !n2.is_some_and(char::is_alphabetic) {
+                    end = start + off + c.len_utf8() + 1;
+                } else if !n1.is_some_and(char::is_alphabetic)
+                    && text
+                        .get(start..start + off)
+                        .is_some_and(|w| w.ends_with(['s', 'x', 'z']))
+                {
+                    end = start + off + c.len_utf8();
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// A lone capital letter written as an initial without its full stop, right before a register
+/// match ("F Skovbo"): where it starts, so the redaction takes the initial too.
+pub(super) fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    let letter = before.chars().next_back()?;
+    if !letter.is_uppercase() {
+        return None;
+    }
+    let at = before.len() - letter.len_utf8();
+    let lone = before[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    lone.then_some(at)
+}
+
+/// Whether two words of a run are close enough to be one name: one space, or one line break.
+pub(super) fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool {
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    match gap {
+        " " | "\n" | "\r\n" | " \n" | "\n " | "\u{a0}" => true,
+        ". " | "." => run.last().is_some_and(|t| t.initial),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_initial_without_its_full_stop_goes_with_the_surname() {
+        assert_eq!(bare_initial_before("og F Skovbo", 5), Some(3));
+        assert_eq!(bare_initial_before("F Skovbo", 2), Some(0));
+        assert_eq!(bare_initial_before("Ø Ærø", 3), Some(0));
+        // Not an initial: a word's last letter, a lower-case word, no space.
+        assert_eq!(bare_initial_before("AF Skovbo", 3), None);
+        assert_eq!(bare_initial_before("i Skovbo", 2), None);
+        assert_eq!(bare_initial_before("F.Skovbo", 2), None);
+    }
+
+    #[test]
+    fn words_with_hyphen_across_a_line() {
+        let t = "Rosenborg-\nFriis kom";
+        assert_eq!(&t[..word_end(t, 0)], "Rosenborg-\nFriis");
+        let t = "Hansen's bil";
+        assert_eq!(&t[..word_end(t, 0)], "Hansen's");
+    }
+}

@@ -1,0 +1,578 @@
+//! Names nobody registered: a first name from the lists with what follows it, a name after a cue ("fru",
+//! "andelshaver", a verb of saying), a surname formed from a father's name, and the words the whole
+//! document shows to be part of a person's name ("Krogh" after "fru Else Krogh", "Clinton og Gore").
+
+use super::*;
+
+impl NameRecognizer {
+    /// Where a guest's name that started before `from` ends: further capitalised, unregistered words.
+    pub(super) fn guest_end(&self, text: &str, s: &Scan, run: &[Tok], from: usize) -> usize {
+        let mut k = from;
+        while k < run.len() && k - from < 4 {
+            let t = &run[k];
+            // A middle initial ("Jens P. Krogh") when a surname follows it.
+            if t.initial
+                && run.get(k + 1).is_some_and(|n| {
+                    !n.initial && !n.upper && !n.particle && self.slots(s, n).is_none()
+                })
+            {
+                k += 1;
+                continue;
+            }
+            if t.initial || t.upper || self.slots(s, t).is_some() {
+                break;
+            }
+            if t.particle {
+                if k + 1 < run.len() && !run[k + 1].particle {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let key = &s.keys[t.k0..t.k1];
+            if company_words().contains(key) || matches!(key, "as" | "asa" | "aps" | "ab" | "ivs") {
+                break;
+            }
+            // "Kasakhstans London-ambassadør", "Obama-administrasjonen": a compound that ends in a
+            // lower-case noun names no one.
+            if text
+                .get(t.start..t.end)
+                .and_then(|w| w.rsplit_once('-'))
+                .is_some_and(|(_, last)| lower_noun(last))
+            {
+                break;
+            }
+            // "Marie Høeg Hortens selskabelige …": once a surname has come, a genitive before a noun
+            // belongs to something else.
+            let surname_seen = run[from..k]
+                .iter()
+                .any(|x| !x.particle && first_names().get(&s.keys[x.k0..x.g1]).is_none());
+            if t.g1 != t.k1 && surname_seen && noun_follows(text, t.end) {
+                break;
+            }
+            k += 1;
+        }
+        while k > from && run[k - 1].particle {
+            k -= 1;
+        }
+        k
+    }
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push_guest(
+        &self,
+        text: &str,
+        s: &mut Scan,
+        run: &[Tok],
+        i: usize,
+        k: usize,
+        score: f32,
+        reason: &'static str,
+    ) {
+        let (Some(first), Some(last)) = (run.get(i), run.get(k.saturating_sub(1))) else {
+            return;
+        };
+        // "Frederik Bajers Vej", "Olav Kyrres gate", "Karen Blixens Plads": a street named after someone.
+        // A street word of its own counts after a genitive ("Bajers Vej") but not after a first name
+        // ("Per Gade" is a person); one word ending like a street ("Rømersvej") always counts.
+        let window = &run[i..(k + 1).min(run.len())];
+        let street = window.iter().enumerate().any(|(x, t)| {
+            let key = &s.keys[t.k0..t.k1];
+            street_word(key)
+                && (street_compound(key)
+                    || x > 0 && s.keys[window[x - 1].k0..window[x - 1].k1].ends_with('s'))
+        }) || (s.keys[last.k0..last.k1].ends_with('s')
+            && street_after(text, last.end));
+        if street {
+            return;
+        }
+        // "… sa Kasakhstans ambassadør": a country after a cue is no person.
+        let place = |t: &Tok| is_place(&s.keys[t.k0..t.g1]) || is_place(&s.keys[t.k0..t.k1]);
+        // "EF-kampen", "Høyre-velgerne": a compound that ends in a lower-case noun names no one.
+        let compound = text
+            .get(last.start..last.end)
+            .and_then(|w| w.rsplit_once('-'))
+            .is_some_and(|(_, l)| lower_noun(l));
+        if place(first) || compound {
+            return;
+        }
+        let subject = format!("g{}", &s.keys[last.k0..last.g1]);
+        // Later mentions of any part ("fru Krogh" … "Krogh sagde") are the same person.
+        for t in &run[i..k] {
+            // A word that is also an ordinary word ("Dag", "Berg") says nothing alone.
+            let stem = &s.keys[t.k0..t.g1];
+            let plain = function_words().contains(&s.keys[t.k0..t.k1])
+                || function_words().contains(stem)
+                || first_names().get(stem).is_some_and(|x| x.word);
+            if !t.particle && !t.initial && !plain && !place(t) {
+                s.guest_words.insert(stem.to_string());
+            }
+        }
+        // "H.C. Andersen", "K. J. Philipsen": the initials before the name belong to it.
+        let mut a = i;
+        while a > 0 && run[a - 1].initial {
+            a -= 1;
+        }
+        let mut start = if a < i {
+            run[a].start
+        } else {
+            bare_initial_before(text, first.start).unwrap_or(first.start)
+        };
+        // "Hillary Clinton", "Gerner Jørgensen": a first name no list knows, right before the name in
+        // the same run, unless it is a word, a place or an office, or starts the sentence ("Både").
+        let before = i.checked_sub(1).map(|p| run[p]);
+        if let (Some(prev), Some(&(ls, _, lk0, lk1))) = (before, s.loose.last()) {
+            let key = &s.keys[lk0..lk1];
+            let sentence = starts_sentence(text, ls);
+            if ls == prev.start
+                && start == first.start
+                && !prev.upper
+                && !function_words().contains(key)
+                && !cues_and_speech().contains(key)
+                && !title_starts().contains(key)
+                && !is_place(key)
+                && !company_words().contains(key)
+                && !sentence
+            {
+                s.loose.pop();
+                start = ls;
+            }
+        }
+        s.out.push(Raw {
+            start,
+            end: last.end,
+            kind: Kind::Person,
+            recognizer: Recognizer::UnknownName,
+            score,
+            reason,
+            decision: Decision::Redact,
+            subject: Some(subject),
+        });
+    }
+    /// Capitalised words no rule claimed during the pass, settled in the light of the whole document:
+    /// a part of a name mentioned in full elsewhere ("Krogh" after "fru Else Krogh"), and a name joined
+    /// by "og" to a person's name ("Clinton og Gore", "Ora og Avram").
+    pub(super) fn loose_words(&self, text: &str, s: &mut Scan) {
+        if s.loose.is_empty() {
+            return;
+        }
+        let loose = std::mem::take(&mut s.loose);
+        let mut taken = vec![false; loose.len()];
+        // Words of the same run: a loose word right after the previous one, one space apart.
+        let joined = |a: usize| a > 0 && text.get(loose[a - 1].1..loose[a].0) == Some(" ");
+        let plain = |s: &mut Scan, a: usize| {
+            let (start, _, k0, k1) = loose[a];
+            let key = &s.keys[k0..k1];
+            function_words().contains(key)
+                || cues_and_speech().contains(key)
+                || title_starts().contains(key)
+                || (starts_sentence(text, start) && s.lower_in_text(text, k0, k1))
+        };
+        for round in 0..3 {
+            let mut found: Vec<(usize, usize, f32, &'static str)> = Vec::new();
+            if round == 0 {
+                for a in 0..loose.len() {
+                    let (_, end, k0, k1) = loose[a];
+                    if taken[a]
+                        || !s.guest_words.contains(&s.keys[k0..k1])
+                        || policy::company_follows(text, end)
+                    {
+                        continue;
+                    }
+                    // "Hillary Clinton" when only "Clinton" was known: the word before it in the run.
+                    let from = if joined(a) && !taken[a - 1] && !plain(s, a - 1) {
+                        a - 1
+                    } else {
+                        a
+                    };
+                    found.push((
+                        from,
+                        a,
+                        0.7,
+                        "part of a name mentioned in full elsewhere in the document",
+                    ));
+                }
+            } else {
+                let mut persons: Vec<(usize, usize)> = s
+                    .out
+                    .iter()
+                    .filter(|r| r.kind == Kind::Person && r.end > r.start)
+                    .map(|r| (r.start, r.end))
+                    .collect();
+                persons.sort_unstable();
+                let ends: HashSet<usize> = persons.iter().map(|p| p.1).collect();
+                let starts: HashSet<usize> = persons.iter().map(|p| p.0).collect();
+                let mut a = 0;
+                while a < loose.len() {
+                    // The group of loose words of one run starting at `a`, at most three.
+                    let mut b = a;
+                    while b + 1 < loose.len() && b + 1 - a < 3 && joined(b + 1) {
+                        b += 1;
+                    }
+                    let (start, _, _, _) = loose[a];
+                    let (_, end, _, _) = loose[b];
+                    let group_free = (a..=b).all(|x| !taken[x]);
+                    let before = text.get(..start).and_then(|h| {
+                        CONJUNCTIONS
+                            .iter()
+                            .find_map(|c| h.strip_suffix(c))
+                            .map(str::len)
+                    });
+                    let after = text.get(end..).and_then(|t| {
+                        CONJUNCTIONS
+                            .iter()
+                            .find_map(|c| t.strip_prefix(c))
+                            .map(|r| text.len() - r.len())
+                    });
+                    // "Siv Jensen og Høyres velgere": a genitive before a noun is a party's or a
+                    // firm's as often as a person's.
+                    let genitive = text.get(start..end).is_some_and(|w| w.ends_with('s'))
+                        && noun_follows(text, end);
+                    let beside_person = group_free
+                        && !genitive
+                        && (before.is_some_and(|p| ends.contains(&p))
+                            || after.is_some_and(|p| starts.contains(&p)));
+                    // Not "Ap", "Frp" (party abbreviations), nor "Obama-administrasjonen".
+                    let usable = beside_person
+                        && !(a..=b).any(|x| {
+                            let key = &s.keys[loose[x].2..loose[x].3];
+                            function_words().contains(key)
+                                || title_starts().contains(key)
+                                || is_place(key)
+                                || key.chars().count() < 4
+                                || text
+                                    .get(loose[x].0..loose[x].1)
+                                    .and_then(|w| w.rsplit_once('-'))
+                                    .is_some_and(|(_, l)| lower_noun(l))
+                        })
+                        && !plain(s, a);
+                    if usable && !policy::company_follows(text, end) {
+                        found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
+                    }
+                    a = b + 1;
+                }
+            }
+            if found.is_empty() && round > 0 {
+                break;
+            }
+            for (from, to, score, reason) in found {
+                taken[from..=to].fill(true);
+                let key = &s.keys[loose[to].2..loose[to].3];
+                s.out.push(Raw {
+                    start: loose[from].0,
+                    end: loose[to].1,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score,
+                    reason,
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{key}")),
+                });
+            }
+        }
+    }
+}
+
+/// The lower-case noun at the end of a compound ("Høyre-velgerne", "EF-kampen"); not the short
+/// lower-case part of a name ("Kim Jong-il").
+pub(super) fn lower_noun(part: &str) -> bool {
+    part.starts_with(char::is_lowercase) && part.chars().count() >= 4
+}
+
+/// Whether the word before `start` is a preposition of place ("i", "fra", "til", "mellom").
+pub(super) fn place_before(text: &str, start: usize) -> bool {
+    const PLACE: &[&str] = &[
+        "i", "fra", "frå", "från", "mellom", "mellan", "ved", "vid", "nær", "nära", "gjennom",
+        "genom", "rundt", "kring", "ud", "ut", "in", "from",
+    ];
+    word_before_is(text, start, PLACE)
+}
+
+/// Whether the word right before `start` (past spaces) is one of `words`.
+pub(super) fn word_before_is(text: &str, start: usize, words: &[&str]) -> bool {
+    word_before(text, start, &[])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(|w| is_one_of(w, words))
+}
+
+/// Whether a lower-case word follows `end` after one space ("Høyres velgere"): what stands before
+/// it is a genitive of something, not a name on its own.
+pub(super) fn noun_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|r| r.strip_prefix(' '))
+        .is_some_and(|r| r.starts_with(char::is_lowercase))
+}
+
+/// Words that join two people's names.
+pub(super) const CONJUNCTIONS: &[&str] = &[" og ", " och ", " and ", " & ", " eller ", " samt "];
+/// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
+pub(super) fn hyphen_given(s: &Scan, names: &WordMap<NameInfo>, t: &Tok) -> bool {
+    let key = &s.keys[t.k0..t.k1];
+    let Some((a, b)) = key.split_once('-') else {
+        return false;
+    };
+    names.get(a).is_some_and(|x| x.nordic > 0 || x.intl > 0) && names.contains_key(b)
+}
+/// Surnames formed from a father's name ("Hansen", "Pedersen", "Andersson", "Olsen") are names wherever
+/// they stand. The stem must be a first name, which keeps nouns like "Bestyrelsen" and "Sandkassen" out.
+pub(super) fn patronymic(key: &str, names: &WordMap<NameInfo>) -> bool {
+    const NOUNS: &[&str] = &[
+        "person", "personen", "dansen", "sæsonen", "halsen", "varsen", "krisen", "prisen",
+        "kassen", "messen", "bussen", "massen", "klassen", "pressen", "vasen", "linsen",
+    ];
+    const SUFFIXES: &[&str] = &["sen", "son", "datter", "dotter", "dóttir"];
+    if !SUFFIXES.iter().any(|x| key.ends_with(x)) || key.chars().count() < 5 || NOUNS.contains(&key)
+    {
+        return false;
+    }
+    let is_name = |stem: &str| stem.chars().count() >= 3 && names.contains_key(stem);
+    for suf in [
+        "sen", "son", "sdatter", "sdotter", "sdóttir", "dóttir", "datter",
+    ] {
+        if let Some(stem) = key.strip_suffix(suf) {
+            // "Peder-sen", "Hans-en", "Ol(e)-sen", "Anders-son", "Karl-sson".
+            let with_s = key.strip_suffix(&suf[1..]).unwrap_or("");
+            let with_e = format!("{stem}e");
+            let without_s = stem.strip_suffix('s').unwrap_or("");
+            if is_name(stem) || is_name(with_s) || is_name(&with_e) || is_name(without_s) {
+                return true;
+            }
+        }
+    }
+    false
+}
+/// Whether a verb of saying follows `end` ("… og Hellesnes sa at").
+pub(super) fn speech_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let w = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    speech_verbs().contains(w)
+}
+
+/// "Perisat (24)", "Marie Høeg (1866 - 1949)": an age or the years of a life right after `end`.
+pub(super) fn age_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(" (")) else {
+        return false;
+    };
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let age = (1..=3).contains(&n)
+        && rest[n..].starts_with(')')
+        && rest[..n].parse::<u32>().is_ok_and(|a| a < 120);
+    age || life_years(rest)
+}
+
+/// "1866 - 1949)", "50 - 130)": the years of a life, not a score ("2 - 1").
+pub(super) fn life_years(rest: &str) -> bool {
+    let digits = |r: &str| r.bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(rest);
+    if !(2..=4).contains(&n) {
+        return false;
+    }
+    let r = rest[n..].trim_start_matches(' ');
+    let Some(r) = r.strip_prefix('-').or_else(|| r.strip_prefix('–')) else {
+        return false;
+    };
+    let r = r.trim_start_matches(' ');
+    let m = digits(r);
+    let (Ok(born), Ok(died)) = (rest[..n].parse::<u32>(), r[..m].parse::<u32>()) else {
+        return false;
+    };
+    (2..=4).contains(&m)
+        && r[m..].starts_with(')')
+        && (15..=110).contains(&died.saturating_sub(born))
+}
+/// Whether the word before `start` is a verb of saying ("sagde", "sier", "säger").
+pub(super) fn speech_before(text: &str, start: usize) -> bool {
+    word_before(text, start, &[])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(|w| speech_verbs().contains_fold(w))
+}
+
+/// Whether a cue ("fru", "hr.", "andelshaver", a verb of saying) stands right before `start`.
+pub(super) fn cue_before(text: &str, start: usize) -> bool {
+    let Some((a, b)) = word_before(text, start, &['.', '/']) else {
+        return false;
+    };
+    let (Some(w), Some(gap)) = (text.get(a..b), text.get(b..start)) else {
+        return false;
+    };
+    // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
+    if !cues_and_speech().contains_fold(w) {
+        return false;
+    }
+    let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);
+    abbreviation || !gap.contains('.')
+}
+
+/// "Mette fra nr. 12", "Ole i nr. 4": a first name tied to a unit.
+pub(super) fn unit_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    for p in [
+        "fra nr", "i nr", "på nr", "från nr", "frå nr", "fra lejl", "i lgh", "fra lgh",
+    ] {
+        if rest.len() >= p.len()
+            && rest
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let word: &str = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .next()
+        .unwrap_or("");
+    rest.starts_with('&') || is_company_word(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The person names the recognizer finds in `text` without a register.
+    fn unknown(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        NameRecognizer::new(None).scan(text, &[], &mut out);
+        let mut found: Vec<(usize, &str)> = out
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.end > r.start)
+            .map(|r| (r.start, &text[r.start..r.end]))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn function_words_never_join_or_seed_a_name() {
+        assert_eq!(
+            unknown("Til fest hos Søren\nMen det var sent.\nMen nu er det slut."),
+            ["Søren"]
+        );
+        assert_eq!(
+            unknown("Han kom. Hans Kaltoft sagde ja.\nHan gik."),
+            ["Hans Kaltoft"]
+        );
+    }
+
+    #[test]
+    fn initials_go_with_the_surname() {
+        assert_eq!(unknown("Bogen af H.C. Pedersen udkom."), ["H.C. Pedersen"]);
+        assert_eq!(
+            unknown("Brevet fra K. J. Olsen kom i går."),
+            ["K. J. Olsen"]
+        );
+    }
+
+    #[test]
+    fn news_cues_say_who_is_a_person() {
+        // After a verb of saying, an office, an age: "den 23-årige".
+        assert_eq!(unknown("Det er for dyrt, siger Kaltoft."), ["Kaltoft"]);
+        assert_eq!(unknown("«Nei», sa Ulvestad, og gikk."), ["Ulvestad"]);
+        assert_eq!(unknown("Det mener politimester Dahlvad."), ["Dahlvad"]);
+        assert_eq!(unknown("Det håber den 23-årige Virrup."), ["Virrup"]);
+        // An age or the years of a life after the name, a verb of saying after it.
+        assert_eq!(
+            unknown("Her bur Orvik (1866 - 1949) og Tamsa (24)."),
+            ["Orvik", "Tamsa"]
+        );
+        assert_eq!(
+            unknown("Etter møtet og Brekkestø sa at det var bra."),
+            ["Brekkestø"]
+        );
+        assert_eq!(
+            unknown("Det er for seint, seier Hovlandsdal."),
+            ["Hovlandsdal"]
+        );
+        assert_eq!(
+            unknown("Middag hos den nordkoreanske lederen Kim Jong-il."),
+            ["Kim Jong-il"]
+        );
+        // A compound that ends in a noun says nothing about a person.
+        assert!(unknown("Flertallet av Høyre-velgerne mener noe annet.").is_empty());
+        // A country's genitive after "sa" is no speaker.
+        assert!(unknown("Det var ille, sa Kroatias ambassadør.").is_empty());
+    }
+
+    #[test]
+    fn a_name_joined_to_a_person_by_og() {
+        assert_eq!(
+            unknown("Her kom Else Krogh og Vangsgaard."),
+            ["Else Krogh", "Vangsgaard"]
+        );
+        // But not a party in the genitive, nor a country.
+        assert_eq!(
+            unknown("Både Siv Jensen og Høyres velgere vil det."),
+            ["Siv Jensen"]
+        );
+        assert_eq!(unknown("Her kom Else Krogh og Israel."), ["Else Krogh"]);
+    }
+
+    #[test]
+    fn places_and_titles_are_no_people() {
+        assert!(unknown("Han reiste fra Israel til Jordan og Georgia i går.").is_empty());
+        assert!(unknown("Hun læser De Grå Sider og The Washington Times hver uge.").is_empty());
+        assert!(unknown("Brevet kom fra Aarhus Kommune i Juni.").is_empty());
+        assert!(unknown("Albania og Kroatia ble medlemmer.").is_empty());
+    }
+
+    #[test]
+    fn a_first_name_alone_inside_a_sentence() {
+        assert_eq!(
+            unknown("Vi talte med Søren om det, og Nathan lyttede."),
+            ["Søren", "Nathan"]
+        );
+        // At the start of a sentence only a name the text never writes in lower case.
+        assert_eq!(unknown("Ingrid er enig."), ["Ingrid"]);
+        assert!(unknown("Lykke er at bo her.").is_empty());
+    }
+
+    #[test]
+    fn a_name_known_in_full_takes_the_unknown_word_before_it() {
+        assert_eq!(
+            unknown("Jens Kallhed kom. Senere talte Zorbek Kallhed."),
+            ["Jens Kallhed", "Zorbek Kallhed"]
+        );
+    }
+
+    #[test]
+    fn patronymics() {
+        let n = first_names();
+        for yes in [
+            "hansen",
+            "andersson",
+            "rasmussen",
+            "olsen",
+            "pedersen",
+            "nielsen",
+            "karlsson",
+            "jensen",
+        ] {
+            assert!(patronymic(yes, n), "{yes}");
+        }
+        for no in [
+            "prisen",
+            "kassen",
+            "sandkassen",
+            "bestyrelsen",
+            "person",
+            "tilladelsen",
+            "krisen",
+        ] {
+            assert!(!patronymic(no, n), "{no}");
+        }
+    }
+}

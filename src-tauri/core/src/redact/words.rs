@@ -1,0 +1,148 @@
+//! The word lists the name recognizers consult: particles, function words, cues, verbs of saying, company
+//! words and legal forms, street words and the articles that start a title. They are data, shipped in
+//! `assets/words/` (the README there says what each holds and where it comes from), compiled into the
+//! binary and parsed once; the rules that use them live with the recognizers.
+
+use std::sync::OnceLock;
+
+use super::text::WordSet;
+
+const PARTICLES: &str = include_str!("../../../../assets/words/particles.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../../assets/words/function-words.txt");
+const CUES: &str = include_str!("../../../../assets/words/cues.txt");
+const SPEECH_VERBS: &str = include_str!("../../../../assets/words/speech-verbs.txt");
+const COMPANY_WORDS: &str = include_str!("../../../../assets/words/company-words.txt");
+const LEGAL_FORMS: &str = include_str!("../../../../assets/words/legal-forms.txt");
+const STREET_ENDINGS: &str = include_str!("../../../../assets/words/street-endings.txt");
+const STREET_WORDS: &str = include_str!("../../../../assets/words/street-words.txt");
+const BUILDINGS: &str = include_str!("../../../../assets/words/buildings.txt");
+const TITLE_STARTS: &str = include_str!("../../../../assets/words/title-starts.txt");
+
+/// The entries of a list: one per line, comments (`#`) and blank lines skipped.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(list: &'static str) -> WordSet {
+    WordSet::new(&entries(list).collect::<Vec<_>>())
+}
+
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $($list:expr),+) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static WordSet {
+            static SET: OnceLock<WordSet> = OnceLock::new();
+            SET.get_or_init(|| {
+                let all: Vec<&'static str> = [$($list),+].into_iter().flat_map(entries).collect();
+                WordSet::new(&all)
+            })
+        }
+    };
+}
+
+word_set!(
+    /// Lower-case words that join the parts of a name ("von", "af", "de").
+    particles,
+    PARTICLES
+);
+word_set!(
+    /// Function words that are never a name, even capitalised ("Men", "De", "Mens").
+    function_words,
+    FUNCTION_WORDS
+);
+word_set!(
+    /// Titles, kinship and roles before a name ("fru", "andelshaver", "statsminister").
+    cues,
+    CUES
+);
+word_set!(
+    /// Verbs of saying ("sagde", "sier", "säger").
+    speech_verbs,
+    SPEECH_VERBS
+);
+word_set!(
+    /// Cues and verbs of saying: any word before a name that says a person follows.
+    cues_and_speech,
+    CUES,
+    SPEECH_VERBS
+);
+word_set!(
+    /// Words that end a company's or an institution's name ("Holding", "Revision", "Fonden").
+    company_words,
+    COMPANY_WORDS
+);
+word_set!(
+    /// A street word or a building after a genitive ("Bajers Vej", "Krogs Skole").
+    streets_and_buildings,
+    STREET_WORDS,
+    BUILDINGS
+);
+word_set!(
+    /// Articles and saints that start a title, an organisation or a place ("The", "De", "Sankt").
+    title_starts,
+    TITLE_STARTS
+);
+
+/// Whether `word`, as written, is a name particle. Runs for every lower-case word of a text, so the
+/// length check comes before the lookup (every particle is short).
+pub fn is_particle(word: &str) -> bool {
+    word.len() <= particles().max_len() && particles().contains(word)
+}
+
+/// A short legal form, as written in the text ("ApS", "AS", "A/S", "AB").
+pub fn is_legal_form(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| set(LEGAL_FORMS)).contains(word)
+}
+
+/// A legal form or company word, as written in the text ("ApS", "AS", "A/S", "AB", "Holding").
+pub fn is_company_word(word: &str) -> bool {
+    is_legal_form(word) || company_words().contains_fold(word)
+}
+
+/// The endings of a one-word street name ("vej" in "Rømersvej"), lower-case.
+pub fn street_endings() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| entries(STREET_ENDINGS).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_lower_case_except_the_legal_forms() {
+        for list in [
+            PARTICLES,
+            FUNCTION_WORDS,
+            CUES,
+            SPEECH_VERBS,
+            COMPANY_WORDS,
+            STREET_ENDINGS,
+            STREET_WORDS,
+            BUILDINGS,
+            TITLE_STARTS,
+        ] {
+            for w in entries(list) {
+                assert_eq!(w, w.to_lowercase(), "{w}");
+                assert!(!w.contains(' '), "{w}");
+            }
+        }
+        assert!(is_legal_form("ApS") && !is_legal_form("aps"));
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_particle("von") && !is_particle("Von") && !is_particle("vonne"));
+        assert!(function_words().contains_fold("Men"));
+        assert!(cues_and_speech().contains("fru") && cues_and_speech().contains("sagde"));
+        assert!(is_company_word("Holding") && is_company_word("A/S"));
+        assert!(street_endings().contains(&"vej"));
+        assert!(
+            streets_and_buildings().contains("skole") && streets_and_buildings().contains("vej")
+        );
+        assert!(title_starts().contains("sankt"));
+    }
+}
