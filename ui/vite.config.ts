@@ -18,6 +18,8 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
+    // The glossaries are shared with andel-core and live in the repository's assets/.
+    fs: { allow: ['.', '../assets/i18n'] },
   },
   build: {
     outDir: 'dist',

@@ -303,7 +303,7 @@ fn register(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
         Some(years_ago(1, 3)),
         Some("DPA 2.1"),
         "privacy@postbud-news.example",
-        Some(("US", "EU-US Data Privacy Framework (adequacy decision)")),
+        Some(("US", "EU-US Data Privacy Framework")),
     )?;
     org(
         "Andelskassen Østjylland",

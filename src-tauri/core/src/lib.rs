@@ -11,6 +11,7 @@ pub mod audit;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod i18n;
 pub mod minutes;
 pub mod privacy;
 pub mod publish;

@@ -244,24 +244,9 @@ pub fn default_recipients(key: &str) -> Vec<OrganisationKind> {
     }
 }
 
-/// How the language names a country's national identity number.
+/// How the language names a country's national identity numbers (one place: the notice's).
 fn national_id(lang: Lang, country: Country) -> String {
-    let id = match country {
-        Country::DK => "CPR",
-        Country::NO => lang.pick(
-            "fødselsnummer",
-            "fødselsnummer",
-            "fødselsnummer",
-            "fødselsnummer",
-        ),
-        Country::SE => "personnummer",
-    };
-    match lang {
-        Lang::Da => format!("personnumre ({id})"),
-        Lang::Nb => format!("personnummer ({id})"),
-        Lang::Sv => format!("identitetsnummer ({id})"),
-        Lang::En => format!("national identity numbers ({id})"),
-    }
+    super::sections::national_ids(lang, country)
 }
 
 /// Years bookkeeping records are kept in a country.
@@ -292,13 +277,13 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
             "To keep the association's register of units and owners, call general meetings, collect the monthly charge through the administrator and handle the sale and purchase of shares.",
         ),
         ("members", ActivityField::DataCategories) => Some(match lang {
-            Lang::Da => format!("Navn, lejlighed og adresse, telefonnummer og e-mailadresse, datoer for indflytning og fraflytning, medejere og betalingsforhold, som administrator oplyser. Bestyrelsens register rummer ingen {id}."),
+            Lang::Da => format!("Navn, lejlighed og adresse, telefonnummer og e-mailadresse, datoer for indflytning og fraflytning, medandelshavere og betalingsforhold, som administrator oplyser. Bestyrelsens register rummer ingen {id}."),
             Lang::Nb => format!("Navn, leilighet og adresse, telefonnummer og e-postadresse, datoer for innflytting og utflytting, medeiere og betalingsforhold som forretningsfører oppgir. Styrets register inneholder ingen {id}."),
             Lang::Sv => format!("Namn, lägenhet och adress, telefonnummer och e-postadress, datum för inflyttning och avflyttning, delägare och betalningar som förvaltaren uppger. Styrelsens register innehåller inga {id}."),
             Lang::En => format!("Name, unit and address, phone number and e-mail address, dates of moving in and out, co-owners, and payment matters the administrator reports. The board's register holds no {id}."),
         }),
         ("members", ActivityField::SubjectCategories) => p(
-            "Andelshavere og tidligere andelshavere, medejere og deres kontaktpersoner",
+            "Andelshavere og tidligere andelshavere, medandelshavere og deres kontaktpersoner",
             "Andelseiere og tidligere andelseiere, medeiere og deres kontaktpersoner",
             "Medlemmar och tidigare medlemmar, delägare och deras kontaktpersoner",
             "Owners (members) and former owners, co-owners and their contact persons",
@@ -312,15 +297,15 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
         ("members", ActivityField::Source) => p(
             "Dig selv, da du købte andelen, og administrators beboerliste, som bestyrelsen får tilsendt med jævne mellemrum.",
             "Deg selv da du kjøpte andelen, og forretningsførerens beboerliste, som styret får tilsendt jevnlig.",
-            "Du själv när du köpte bostadsrätten, och förvaltarens boendeförteckning, som styrelsen får regelbundet.",
+            "Du själv när du köpte bostadsrätten, och förvaltarens medlemsförteckning, som styrelsen får regelbundet.",
             "You, when you bought your share, and the administrator's resident list, which the board receives regularly.",
         ),
 
-        ("sublets", ActivityField::Name) => p("Fremleje", "Utleie (fremleie)", "Andrahandsupplåtelse", "Sublets"),
+        ("sublets", ActivityField::Name) => p("Fremleje", "Utleie (bruksoverlating)", "Andrahandsuthyrning (upplåtelse i andra hand)", "Sublets"),
         ("sublets", ActivityField::Purpose) => p(
             "At behandle ansøgninger om fremleje, træffe og dokumentere bestyrelsens beslutning og holde øje med, hvornår en godkendt fremleje udløber.",
             "Å behandle søknader om utleie, treffe og dokumentere styrets vedtak og følge med på når en godkjent utleieperiode går ut.",
-            "Att pröva ansökningar om andrahandsupplåtelse, fatta och dokumentera styrelsens beslut och bevaka när ett tillstånd löper ut.",
+            "Att pröva ansökningar om andrahandsuthyrning, fatta och dokumentera styrelsens beslut och bevaka när ett tillstånd löper ut.",
             "To handle applications to sublet, make and document the board's decision and keep track of when an approved sublet ends.",
         ),
         ("sublets", ActivityField::DataCategories) => p(
@@ -406,9 +391,9 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
         ),
         ("minutes_archive", ActivityField::DataCategories) => p(
             "Navne på bestyrelsesmedlemmer, dirigent og referent og på dem, der tog ordet eller stillede forslag, samt enkelte sager om en lejlighed.",
-            "Navn på styremedlemmer, møteleder og referent og på dem som hadde ordet eller fremmet forslag, og enkelte saker om en leilighet.",
-            "Namn på styrelseledamöter, ordförande och sekreterare vid mötet och på dem som yttrade sig eller lade förslag, samt enstaka ärenden om en lägenhet.",
-            "Names of board members, of the meeting's chair and secretary and of those who spoke or made proposals, and some matters concerning a unit.",
+            "Navn på styremedlemmer, møteleder og protokollfører og på dem som hadde ordet eller fremmet forslag, og enkelte saker om en leilighet.",
+            "Namn på styrelseledamöter, stämmoordförande, protokollförare och justerare och på dem som yttrade sig eller lade fram förslag, samt enstaka ärenden om en lägenhet.",
+            "Names of board members, of the chair of the meeting and the minute-taker and of those who spoke or made proposals, and some matters concerning a unit.",
         ),
         ("minutes_archive", ActivityField::SubjectCategories) => p(
             "Andelshavere, bestyrelsesmedlemmer og andre, der nævnes i referaterne",
@@ -424,9 +409,9 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
         ),
         ("minutes_archive", ActivityField::Source) => p(
             "Bestyrelsen og mødernes referenter.",
-            "Styret og møtenes referenter.",
-            "Styrelsen och mötenas sekreterare.",
-            "The board and the meetings' secretaries.",
+            "Styret og møtenes protokollførere.",
+            "Styrelsen och mötenas protokollförare.",
+            "The board and the meetings' minute-takers.",
         ),
 
         ("newsletter", ActivityField::Name) => p("Nyhedsbrev", "Nyhetsbrev", "Nyhetsbrev", "Newsletter"),

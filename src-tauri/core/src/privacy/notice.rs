@@ -16,6 +16,7 @@ use super::{db, sections, Error};
 use crate::association::{self, Association, Country};
 use crate::audit;
 use crate::document::{Block, Document, Lang, Letterhead};
+use crate::i18n::glossary::{self, Term};
 
 /// A notice with its edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,7 +152,7 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
             text: match lang {
                 Lang::Da => format!("{} er dataansvarlig for de personoplysninger, der er beskrevet her. Bestyrelsen varetager ansvaret på foreningens vegne.", a.name),
                 Lang::Nb => format!("{} er behandlingsansvarlig for personopplysningene som er beskrevet her. Styret har ansvaret på vegne av borettslaget.", a.name),
-                Lang::Sv => format!("{} är personuppgiftsansvarig för de personuppgifter som beskrivs här. Styrelsen sköter ansvaret för föreningens räkning.", a.name),
+                Lang::Sv => format!("{} är personuppgiftsansvarig för de personuppgifter som beskrivs här. Styrelsen utövar ansvaret för föreningens räkning.", a.name),
                 Lang::En => format!("{} is the controller of the personal data described here. The board carries that responsibility on the association's behalf.", a.name),
             },
         },
@@ -220,14 +221,16 @@ fn breach(lang: Lang, country: Country) -> Vec<Block> {
     vec![
         Block::Heading {
             level: 1,
-            text: lang
-                .pick(
-                    "Hvis der sker et sikkerhedsbrud",
-                    "Hvis det skjer et sikkerhetsbrudd",
-                    "Om en personuppgiftsincident inträffar",
-                    "If there is a security breach",
-                )
-                .to_string(),
+            // The breach is named with the authority's term (the glossary's).
+            text: {
+                let breach = &glossary::term(lang, Term::Breach).one;
+                match lang {
+                    Lang::Da => format!("Hvis der sker {breach}"),
+                    Lang::Nb => format!("Hvis det skjer {breach}"),
+                    Lang::Sv => format!("Om en {breach} inträffar"),
+                    Lang::En => format!("If there is a {breach}"),
+                }
+            },
         },
         Block::Paragraph {
             text: match lang {

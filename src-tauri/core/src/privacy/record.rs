@@ -183,7 +183,7 @@ pub fn record(
                         lang.pick(
                             "Ikke relevant (selvstændig dataansvarlig)",
                             "Ikke relevant (selvstendig behandlingsansvarlig)",
-                            "Ej tillämpligt (självständigt ansvarig)",
+                            "Ej tillämpligt (självständigt personuppgiftsansvarig)",
                             "Not applicable (independent controller)",
                         )
                         .to_string()
@@ -196,14 +196,17 @@ pub fn record(
                     Some(c) => format!(
                         "{}: {}",
                         sections::country_name(c, lang),
-                        o.transfer_safeguard.clone().unwrap_or_else(|| lang
-                            .pick(
-                                "intet grundlag",
-                                "ikke noe grunnlag",
-                                "ingen skyddsåtgärd",
-                                "no safeguard"
-                            )
-                            .to_string())
+                        o.transfer_safeguard
+                            .as_deref()
+                            .map(|s| sections::safeguard_text(s, lang))
+                            .unwrap_or_else(|| lang
+                                .pick(
+                                    "intet grundlag",
+                                    "ikke noe grunnlag",
+                                    "ingen skyddsåtgärd",
+                                    "no safeguard"
+                                )
+                                .to_string())
                     ),
                     None => lang.pick("Nej", "Nei", "Nej", "No").to_string(),
                 };

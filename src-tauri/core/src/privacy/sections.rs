@@ -11,55 +11,82 @@ use super::activities::{self, Activity, LegalBasis};
 use super::Error;
 use crate::association::{self, Country};
 use crate::document::{Block, Lang};
+use crate::i18n::glossary::{self, Term};
 use crate::register::organisations::{self, Organisation, OrganisationKind};
 
-/// What an organisation of a kind does for the association, as a notice says it.
-pub fn kind_role(kind: OrganisationKind, lang: Lang) -> &'static str {
-    match kind {
-        OrganisationKind::Administrator => lang.pick(
-            "administrator: fører foreningens regnskab og fortegnelse over andelshavere, opkræver boligafgift og håndterer salg af andele",
-            "forretningsfører: fører regnskapet og oversikten over andelseiere, krever inn felleskostnader og håndterer salg av andeler",
-            "förvaltare: sköter räkenskaperna och medlemsförteckningen, tar ut årsavgiften och hanterar överlåtelser",
-            "administrator: keeps the accounts and the register of owners, collects the monthly charge and handles sales of shares",
+/// What an organisation of a kind does for the association, as a notice says it: its name in the
+/// glossary, then what it does.
+pub fn kind_role(kind: OrganisationKind, lang: Lang) -> String {
+    let term = |t: Term| glossary::term(lang, t).one.as_str();
+    let (who, what) = match kind {
+        OrganisationKind::Administrator => (
+            term(Term::Administrator),
+            lang.pick(
+                "fører foreningens regnskab og fortegnelse over andelshavere, opkræver boligafgift og håndterer salg af andele",
+                "fører regnskapet og oversikten over andelseiere, krever inn felleskostnader og håndterer salg av andeler",
+                "sköter räkenskaperna och medlemsförteckningen, tar ut årsavgiften och hanterar överlåtelser",
+                "keeps the accounts and the register of owners, collects the monthly charge and handles sales of shares",
+            ),
         ),
-        OrganisationKind::Caretaker => lang.pick(
-            "vicevært: passer ejendommen og bestiller og sætter navneskilte op",
-            "vaktmester: tar seg av eiendommen og bestiller og setter opp navneskilt",
-            "fastighetsskötare: sköter fastigheten och beställer och sätter upp namnskyltar",
-            "caretaker: looks after the property and orders and mounts name plates",
+        OrganisationKind::Caretaker => (
+            term(Term::Caretaker),
+            lang.pick(
+                "passer ejendommen og bestiller og sætter navneskilte op",
+                "tar seg av eiendommen og bestiller og setter opp navneskilt",
+                "sköter fastigheten och beställer och sätter upp namnskyltar",
+                "looks after the property and orders and mounts name plates",
+            ),
         ),
-        OrganisationKind::Cloud => lang.pick(
-            "cloudlager til bestyrelsens krypterede arkiv og e-mail",
-            "skylagring for styrets krypterte arkiv og e-post",
-            "molnlagring för styrelsens krypterade arkiv och e-post",
-            "cloud storage for the board's encrypted archive and e-mail",
+        OrganisationKind::Cloud => (
+            term(Term::CloudArchive),
+            lang.pick(
+                "opbevarer bestyrelsens krypterede arkiv og e-mail",
+                "lagrer styrets krypterte arkiv og e-post",
+                "lagrar styrelsens krypterade arkiv och e-post",
+                "stores the board's encrypted archive and e-mail",
+            ),
         ),
-        OrganisationKind::Newsletter => lang.pick(
-            "sender nyhedsbrevet ud",
-            "sender ut nyhetsbrevet",
-            "skickar ut nyhetsbrevet",
-            "sends out the newsletter",
+        OrganisationKind::Newsletter => {
+            return lang
+                .pick(
+                    "sender nyhedsbrevet ud",
+                    "sender ut nyhetsbrevet",
+                    "skickar ut nyhetsbrevet",
+                    "sends out the newsletter",
+                )
+                .to_string()
+        }
+        OrganisationKind::Bank => (
+            lang.pick(
+                "foreningens bank",
+                "borettslagets bank",
+                "föreningens bank",
+                "the association's bank",
+            ),
+            lang.pick("betalinger", "betalinger", "betalningar", "payments"),
         ),
-        OrganisationKind::Bank => lang.pick(
-            "foreningens bank: betalinger",
-            "borettslagets bank: betalinger",
-            "föreningens bank: betalningar",
-            "the association's bank: payments",
+        OrganisationKind::Auditor => (
+            term(Term::Auditor),
+            lang.pick(
+                "reviderer årsregnskabet",
+                "reviderer årsregnskapet",
+                "granskar räkenskaperna",
+                "audits the annual accounts",
+            ),
         ),
-        OrganisationKind::Auditor => lang.pick(
-            "revisor: reviderer årsregnskabet",
-            "revisor: reviderer årsregnskapet",
-            "revisor: granskar räkenskaperna",
-            "auditor: audits the annual accounts",
-        ),
-        OrganisationKind::Other => lang.pick("leverandør", "leverandør", "leverantör", "supplier"),
-    }
+        OrganisationKind::Other => {
+            return lang
+                .pick("leverandør", "leverandør", "leverantör", "supplier")
+                .to_string()
+        }
+    };
+    format!("{who}: {what}")
 }
 
 /// An organisation's role in full: what it does, and whether it processes data for the
 /// association under an agreement or on its own account.
 pub fn organisation_role(org: &Organisation, lang: Lang) -> String {
-    let mut role = kind_role(org.kind, lang).to_string();
+    let mut role = kind_role(org.kind, lang);
     if let Some(signed) = org.dpa_signed_on {
         role.push_str(&match lang {
             Lang::Da => format!("; databehandler efter aftale af {}", lang.long_date(signed)),
@@ -115,18 +142,89 @@ pub fn recipients(
         .collect())
 }
 
+/// A safeguard for transfers outside the EU/EEA that Andel can name in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuiltInSafeguard {
+    /// The Commission's adequacy decision for the EU-US Data Privacy Framework (EU) 2023/1795.
+    DataPrivacyFramework,
+    /// The Commission's standard contractual clauses, Art. 46(2)(c).
+    StandardClauses,
+}
+
+impl BuiltInSafeguard {
+    pub const ALL: [BuiltInSafeguard; 2] = [
+        BuiltInSafeguard::DataPrivacyFramework,
+        BuiltInSafeguard::StandardClauses,
+    ];
+
+    /// The safeguard as a document in `lang` names it.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            BuiltInSafeguard::DataPrivacyFramework => lang.pick(
+                "Kommissionens afgørelse om tilstrækkeligt beskyttelsesniveau for databeskyttelsesrammen mellem EU og USA (afgørelse (EU) 2023/1795)",
+                "EU-kommisjonens beslutning om tilstrekkelig beskyttelsesnivå for rammeverket for personvern mellom EU og USA (beslutning (EU) 2023/1795)",
+                "kommissionens beslut om adekvat skyddsnivå för ramen för dataskydd mellan EU och USA (beslut (EU) 2023/1795)",
+                "the Commission's adequacy decision for the EU-US Data Privacy Framework (Decision (EU) 2023/1795)",
+            ),
+            BuiltInSafeguard::StandardClauses => lang.pick(
+                "Kommissionens standardkontraktbestemmelser (art. 46, stk. 2, litra c)",
+                "EU-kommisjonens standard personvernbestemmelser (art. 46 nr. 2 bokstav c)",
+                "kommissionens standardavtalsklausuler (artikel 46.2 c)",
+                "the Commission's standard contractual clauses (Art. 46(2)(c))",
+            ),
+        }
+    }
+
+    /// The built-in safeguard a board's text names, if it names one: its name in any of the four
+    /// languages, or the usual short names (DPF, SCC). Anything else is the board's own text.
+    pub fn recognise(text: &str) -> Option<BuiltInSafeguard> {
+        let t = text.trim().to_lowercase();
+        let named = |s: BuiltInSafeguard| {
+            [Lang::Da, Lang::Nb, Lang::Sv, Lang::En]
+                .iter()
+                .any(|l| s.text(*l).to_lowercase() == t)
+        };
+        if t == "dpf"
+            || t.contains("data privacy framework")
+            || named(BuiltInSafeguard::DataPrivacyFramework)
+        {
+            Some(BuiltInSafeguard::DataPrivacyFramework)
+        } else if t == "scc"
+            || t.contains("standard contractual clauses")
+            || named(BuiltInSafeguard::StandardClauses)
+        {
+            Some(BuiltInSafeguard::StandardClauses)
+        } else {
+            None
+        }
+    }
+}
+
+/// The safeguard as the reader's language writes it: a built-in one translated, the board's own
+/// text as written.
+pub fn safeguard_text(stored: &str, lang: Lang) -> String {
+    match BuiltInSafeguard::recognise(stored) {
+        Some(builtin) => builtin.text(lang).to_string(),
+        None => stored.to_string(),
+    }
+}
+
 /// "Name (US): safeguard" for an organisation that transfers data outside the EU/EEA.
 pub fn transfer_line(org: &Organisation, lang: Lang) -> Option<String> {
     let country = org.third_country.as_deref()?;
-    let safeguard = org.transfer_safeguard.clone().unwrap_or_else(|| {
-        lang.pick(
-            "intet grundlag registreret; bestyrelsen skal tage stilling",
-            "ikke noe grunnlag registrert; styret må ta stilling",
-            "ingen skyddsåtgärd registrerad; styrelsen måste ta ställning",
-            "no safeguard recorded; the board must decide",
-        )
-        .to_string()
-    });
+    let safeguard = org
+        .transfer_safeguard
+        .as_deref()
+        .map(|s| safeguard_text(s, lang))
+        .unwrap_or_else(|| {
+            lang.pick(
+                "intet grundlag registreret; bestyrelsen skal tage stilling",
+                "ikke noe grunnlag registrert; styret må ta stilling",
+                "ingen skyddsåtgärd registrerad; styrelsen måste ta ställning",
+                "no safeguard recorded; the board must decide",
+            )
+            .to_string()
+        });
     Some(match lang {
         Lang::Da => format!(
             "{} overfører oplysninger til {} på dette grundlag: {safeguard}",
@@ -169,7 +267,7 @@ pub(crate) fn labels(lang: Lang) -> Labels {
     Labels {
         purpose: lang.pick("Formål", "Formål", "Ändamål", "Purpose"),
         basis: lang.pick(
-            "Retsgrundlag",
+            "Behandlingsgrundlag",
             "Behandlingsgrunnlag",
             "Rättslig grund",
             "Legal basis",
@@ -304,13 +402,13 @@ fn national_law(lang: Lang, country: Country) -> &'static str {
             "the Danish Data Protection Act (databeskyttelsesloven)",
         ),
         Country::NO => lang.pick(
-            "den norske personopplysningslov",
+            "den norske personoplysningslov (personopplysningsloven)",
             "personopplysningsloven",
             "den norska personuppgiftslagen (personopplysningsloven)",
             "the Norwegian Personal Data Act (personopplysningsloven)",
         ),
         Country::SE => lang.pick(
-            "den svenske dataskyddslag (dataskyddslagen)",
+            "den svenske databeskyttelseslov (dataskyddslagen)",
             "den svenske dataskyddslagen",
             "dataskyddslagen (2018:218)",
             "the Swedish Data Protection Act (dataskyddslagen)",
@@ -390,7 +488,7 @@ fn right_items(lang: Lang, country: Country) -> Vec<String> {
         lang.pick(
             "du kan gøre indsigelse mod behandling, der bygger på en legitim interesse; så stopper vi, medmindre vores grunde vejer tungere (art. 21).",
             "du kan protestere mot behandling som bygger på berettiget interesse; da stanser vi, med mindre våre grunner veier tyngre (art. 21).",
-            "du kan invända mot behandling som grundar sig på berättigat intresse; då upphör vi, om inte våra skäl väger tyngre (artikel 21).",
+            "du kan invända mot behandling som grundar sig på berättigat intresse; då slutar vi behandla uppgifterna, om inte våra skäl väger tyngre (artikel 21).",
             "you can object to processing based on a legitimate interest; we then stop unless our grounds outweigh yours (Art. 21).",
         ),
         lang.pick(
@@ -463,7 +561,7 @@ pub fn rights(lang: Lang, country: Country) -> Vec<Block> {
             text: lang
                 .pick(
                     "Skriv til bestyrelsen med e-mail eller brev (se kontaktoplysningerne ovenfor). Vi svarer uden unødig forsinkelse og senest én måned efter, at vi har modtaget din anmodning. Er sagen indviklet, eller får vi mange anmodninger, kan fristen forlænges med højst to måneder; så får du besked om det og om grunden inden for den første måned. Det koster ikke noget. Vi kan bede dig bekræfte, hvem du er, før vi udleverer oplysninger.",
-                    "Skriv til styret på e-post eller brev (se kontaktopplysningene over). Vi svarer uten ugrunnet opphold og senest én måned etter at vi har mottatt forespørselen. Er saken sammensatt, eller får vi mange forespørsler, kan fristen forlenges med høyst to måneder; da får du beskjed om det og om grunnen innen den første måneden. Det koster ingenting. Vi kan be deg bekrefte hvem du er før vi utleverer opplysninger.",
+                    "Skriv til styret på e-post eller brev (se kontaktopplysningene over). Vi svarer uten ugrunnet opphold og senest én måned etter at vi har mottatt henvendelsen. Er saken sammensatt, eller får vi mange henvendelser, kan fristen forlenges med høyst to måneder; da får du beskjed om det og om grunnen innen den første måneden. Det koster ingenting. Vi kan be deg bekrefte hvem du er før vi utleverer opplysninger.",
                     "Skriv till styrelsen med e-post eller brev (se kontaktuppgifterna ovan). Vi svarar utan onödigt dröjsmål och senast en månad efter att vi tagit emot din begäran. Är ärendet komplicerat, eller får vi många förfrågningar, kan tiden förlängas med högst två månader; då får du besked om det och om skälet inom den första månaden. Det kostar ingenting. Vi kan be dig styrka vem du är innan vi lämnar ut uppgifter.",
                     "Write to the board by e-mail or letter (see the contact details above). We answer without undue delay and at the latest one month after we receive your request. If the matter is complex or we receive many requests, the time can be extended by at most two further months; you are then told so, and why, within the first month. It costs nothing. We may ask you to confirm who you are before we hand out any data.",
                 )
@@ -544,15 +642,28 @@ pub fn authority(lang: Lang, country: Country) -> Vec<Block> {
     ]
 }
 
+/// How a language names a country's national identity numbers, in the plural: the country's own
+/// word in its own language ("CPR-numre", "fødselsnumre", "personnummer"), else the language's
+/// general word with the country's in brackets.
+pub(crate) fn national_ids(lang: Lang, country: Country) -> String {
+    let native = Lang::of_country(country);
+    if lang == native {
+        return glossary::term(lang, Term::NationalId).many.clone();
+    }
+    let own = &glossary::term(native, Term::NationalId).one;
+    match lang {
+        Lang::Da => format!("nationale identitetsnumre ({own})"),
+        Lang::Nb => format!("nasjonale identitetsnumre ({own})"),
+        Lang::Sv => format!("identitetsnummer ({own})"),
+        Lang::En => format!("national identity numbers ({own})"),
+    }
+}
+
 /// The technical and organisational security measures, one per item: what Andel itself does
 /// (encryption, access, audit trail, the national-ID guard, redaction) and the agreements with
 /// processors.
 pub fn security(lang: Lang, country: Country) -> Vec<String> {
-    let id = match country {
-        Country::DK => "CPR",
-        Country::NO => "fødselsnummer",
-        Country::SE => "personnummer",
-    };
+    let ids = national_ids(lang, country);
     vec![
         lang.pick(
             "Registeret og referaterne ligger i ét arkiv, der er krypteret med age (med en adgangskode gennem scrypt eller med bestyrelsesmedlemmernes egne nøgler). Uden adgangskode eller nøgle kan filen ikke læses, heller ikke i en sikkerhedskopi eller i skyen.",
@@ -576,10 +687,10 @@ pub fn security(lang: Lang, country: Country) -> Vec<String> {
         )
         .to_string(),
         match lang {
-            Lang::Da => format!("Registeret afviser personnumre ({id}); de bliver aldrig gemt."),
-            Lang::Nb => format!("Registeret avviser personnummer ({id}); de blir aldri lagret."),
-            Lang::Sv => format!("Registret avvisar identitetsnummer ({id}); de sparas aldrig."),
-            Lang::En => format!("The register refuses national identity numbers ({id}); they are never stored."),
+            Lang::Da => format!("Registeret afviser {ids}; de bliver aldrig gemt."),
+            Lang::Nb => format!("Registeret avviser {ids}; de blir aldri lagret."),
+            Lang::Sv => format!("Registret avvisar {ids}; de sparas aldrig."),
+            Lang::En => format!("The register refuses {ids}; they are never stored."),
         },
         lang.pick(
             "Referater offentliggøres først, når personoplysninger er fjernet, og den rensede udgave er kontrolleret igen.",

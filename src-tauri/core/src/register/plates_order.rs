@@ -13,6 +13,7 @@ use super::units;
 use super::Id;
 use crate::association;
 use crate::document::{Document, Lang, Letterhead};
+use crate::i18n::glossary::{self, Term};
 use crate::ErrorCode;
 
 /// Why an order document could not be made.
@@ -74,7 +75,7 @@ fn kind_word(kind: PlateKind, lang: Lang) -> &'static str {
     match kind {
         PlateKind::Door => lang.pick("dør", "dør", "dörr", "door"),
         PlateKind::Mailbox => lang.pick("postkasse", "postkasse", "brevlåda", "mailbox"),
-        PlateKind::Intercom => lang.pick("dørtelefon", "porttelefon", "porttelefon", "intercom"),
+        PlateKind::Intercom => &glossary::term(lang, Term::Intercom).one,
     }
 }
 
@@ -163,7 +164,7 @@ pub fn document(
     doc.facts(facts);
 
     doc.paragraph(lang.pick(
-        "Lav og opsæt venligst disse navneskilte. Skriv til bestyrelsen, når de sidder op, \
+        "Lav og opsæt venligst disse navneskilte. Skriv til bestyrelsen, når de er sat op, \
          eller hvis noget er uklart.",
         "Vennligst lag og monter disse navneskiltene. Gi styret beskjed når de er montert, \
          eller hvis noe er uklart.",
@@ -214,7 +215,7 @@ pub fn document(
     doc.table(&[1.1, 2.6, 2.8, 1.7, 0.9], header, rows);
     doc.note(lang.pick(
         "Bestillingen indeholder kun det, der skal stå på skiltene. Smid den ud, når skiltene \
-         sidder op.",
+         er sat op.",
         "Bestillingen inneholder bare det som skal stå på skiltene. Kast den når skiltene er \
          montert.",
         "Beställningen innehåller bara det som ska stå på skyltarna. Släng den när skyltarna \

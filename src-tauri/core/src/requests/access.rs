@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::{words, Error, Request};
 use crate::association::{self, Association, Country};
 use crate::document::{Document, Lang, Letterhead};
+use crate::i18n::glossary::{self, Term};
 use crate::minutes::{self, MeetingKind};
 use crate::privacy::sections as privacy_sections;
 use crate::redact::{self, Context, Decision, Detector, Finding, KnownPerson, Recognizer, Style};
@@ -427,7 +428,7 @@ fn letter(
     let mut d = Document::new(
         lang.pick(
             "Svar på din anmodning om indsigt",
-            "Svar på din begjæring om innsyn",
+            "Svar på ditt innsynskrav",
             "Svar på din begäran om tillgång (registerutdrag)",
             "Reply to your request for access",
         ),
@@ -450,7 +451,7 @@ fn letter(
         (
             lang.pick(
                 "Anmodning modtaget",
-                "Begjæring mottatt",
+                "Innsynskravet mottatt",
                 "Begäran mottagen",
                 "Request received",
             ),
@@ -482,7 +483,7 @@ fn letter(
         d.paragraph(
             lang.pick(
                 "Vi har søgt i foreningens register og arkiverede referater og behandler ingen personoplysninger om dig ud over din anmodning.",
-                "Vi har søkt i lagets register og arkiverte protokoller og behandler ingen personopplysninger om deg utover begjæringen din.",
+                "Vi har søkt i lagets register og arkiverte protokoller og behandler ingen personopplysninger om deg utover henvendelsen din.",
                 "Vi har sökt i föreningens register och arkiverade protokoll och behandlar inga personuppgifter om dig utöver din begäran.",
                 "We searched the association's register and archived minutes and process no personal data about you beyond your request.",
             ),
@@ -528,7 +529,7 @@ fn letter(
     let from_word = lang.pick("Fra", "Fra", "Från", "From");
     let to_word = lang.pick("Til", "Til", "Till", "To");
     if !x.ownerships.is_empty() {
-        d.subheading(lang.pick("Ejerskab", "Eierskap", "Innehav", "Ownership"));
+        d.subheading(lang.pick("Andele", "Andeler", "Innehav", "Ownership"));
         let mut rows = Vec::new();
         for o in &x.ownerships {
             let unit = units::get(conn, o.unit_id).map_err(person_error)?;
@@ -556,21 +557,16 @@ fn letter(
         );
     }
     if !x.sublets.is_empty() {
-        d.subheading(lang.pick("Fremleje", "Fremleie", "Andrahandsuthyrning", "Sublets"));
+        d.subheading(glossary::term(lang, Term::Sublet).label());
         let own_id = x.person.as_ref().map(|p| p.id);
         let rows = x
             .sublets
             .iter()
             .map(|s| {
                 let role = if Some(s.subtenant_id) == own_id {
-                    lang.pick(
-                        "fremlejetager",
-                        "fremleietaker",
-                        "andrahandshyresgäst",
-                        "subtenant",
-                    )
+                    glossary::term(lang, Term::Subtenant).one.as_str()
                 } else {
-                    lang.pick("ejer", "eier", "innehavare", "owner")
+                    glossary::term(lang, Term::Member).one.as_str()
                 };
                 let decision = match s.decision {
                     Some(sublets::Decision::Approved) => {
@@ -657,7 +653,7 @@ fn letter(
     }
     d.subheading(lang.pick(
         "Dine anmodninger",
-        "Dine begjæringer",
+        "Dine henvendelser",
         "Dina begäranden",
         "Your requests",
     ));

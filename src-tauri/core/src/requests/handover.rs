@@ -390,7 +390,7 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     let yes = lang.pick("ja", "ja", "ja", "yes");
     d.facts([
         (
-            lang.pick("Forening", "Lag", "Förening", "Association"),
+            lang.pick("Forening", "Borettslag", "Förening", "Association"),
             assoc.name.clone(),
         ),
         (
@@ -459,11 +459,16 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
             c.people,
         ),
         (
-            lang.pick("Ejerskaber", "Eierskap", "Innehav", "Ownerships"),
+            lang.pick("Andele", "Andeler", "Innehav", "Ownerships"),
             c.ownerships,
         ),
         (
-            lang.pick("Fremlejer", "Fremleier", "Andrahandsuthyrningar", "Sublets"),
+            lang.pick(
+                "Fremlejer",
+                "Utleieforhold",
+                "Andrahandsuthyrningar",
+                "Sublets",
+            ),
             c.sublets,
         ),
         (
@@ -492,7 +497,7 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
         (
             lang.pick(
                 "Anmodninger fra beboere",
-                "Begjæringer fra beboere",
+                "Henvendelser fra beboere",
                 "Begäranden från boende",
                 "Residents' requests",
             ),
@@ -509,7 +514,7 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     d.table(
         &[3.0, 1.0],
         vec![
-            lang.pick("Slags", "Slag", "Slag", "Kind").into(),
+            lang.pick("Type", "Type", "Typ", "Kind").into(),
             lang.pick("Antal", "Antall", "Antal", "Count").into(),
         ],
         rows,
@@ -517,17 +522,17 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     d.heading(lang.pick("Tjekliste", "Sjekkliste", "Checklista", "Checklist"));
     let sweep = if r.retention_due == 0 {
         lang.pick(
-            "Sletning efter opbevaringsreglerne er gennemført: intet er forfaldent.",
-            "Sletting etter oppbevaringsreglene er gjennomført: ingenting er forfalt.",
-            "Gallring enligt bevarandereglerna är gjord: inget är förfallet.",
+            "Sletning efter opbevaringsreglerne er gennemført: intet har overskredet sin opbevaringsperiode.",
+            "Sletting etter lagringsreglene er gjennomført: ingenting har passert lagringstiden.",
+            "Gallring enligt gallringsreglerna är gjord: inget behöver gallras.",
             "Retention sweep done: nothing is past its retention.",
         )
         .to_string()
     } else {
         lang.pick(
-            "De {n} poster, der ved overdragelsen var forfaldne efter opbevaringsreglerne, er slettet.",
-            "De {n} postene som ved overleveringen var forfalt etter oppbevaringsreglene, er slettet.",
-            "De {n} poster som vid överlämningen var förfallna enligt bevarandereglerna är gallrade.",
+            "De {n} poster, hvis opbevaringsperiode var udløbet ved overdragelsen, er slettet.",
+            "De {n} postene som hadde passert lagringstiden ved overleveringen, er slettet.",
+            "De {n} poster som skulle gallras vid överlämningen är gallrade.",
             "The {n} records past their retention at the handover have been deleted.",
         )
         .replace("{n}", &r.retention_due.to_string())
@@ -535,9 +540,9 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     d.blocks.push(Block::Checklist {
         items: vec![
             lang.pick(
-                "Adgangskoderne til bestyrelsens e-mail og skyarkiv er skiftet.",
-                "Passordene til styrets e-post og skyarkiv er byttet.",
-                "Lösenorden till styrelsens e-post och molnarkiv är bytta.",
+                "Adgangskoderne til bestyrelsens e-mail og digitale arkiv er skiftet.",
+                "Passordene til styrets e-post og digitale arkiv er byttet.",
+                "Lösenorden till styrelsens e-post och digitala arkiv är bytta.",
                 "The passwords of the board's e-mail and cloud archive are changed.",
             )
             .to_string(),
@@ -550,9 +555,9 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
             .to_string(),
             sweep,
             lang.pick(
-                "Databehandleraftalerne (administrator, vicevært, skyarkiv, nyhedsbrev) er gennemgået.",
-                "Databehandleravtalene (forretningsfører, vaktmester, skyarkiv, nyhetsbrev) er gjennomgått.",
-                "Personuppgiftsbiträdesavtalen (förvaltare, fastighetsskötare, molnarkiv, nyhetsbrev) är genomgångna.",
+                "Databehandleraftalerne (administrator, vicevært, digitalt arkiv, nyhedsbrev) er gennemgået.",
+                "Databehandleravtalene (forretningsfører, vaktmester, digitalt arkiv, nyhetsbrev) er gjennomgått.",
+                "Personuppgiftsbiträdesavtalen (förvaltare, fastighetsskötare, digitalt arkiv, nyhetsbrev) är genomgångna.",
                 "The data processing agreements (administrator, caretaker, cloud archive, newsletter) are reviewed.",
             )
             .to_string(),

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{RequestKind, RequestStatus};
 use crate::document::Lang;
+use crate::i18n::glossary::{self, Term};
 use crate::register::roles::RoleKind;
 
 pub(crate) fn kind(lang: Lang, kind: RequestKind) -> &'static str {
@@ -44,42 +45,22 @@ pub(crate) fn status(lang: Lang, status: RequestStatus) -> &'static str {
     }
 }
 
+/// A role's name, from the glossary (the same word the UI shows).
 pub(crate) fn role(lang: Lang, kind: RoleKind) -> &'static str {
-    match kind {
-        RoleKind::Chair => lang.pick("formand", "styreleder", "ordförande", "chair"),
-        RoleKind::ViceChair => {
-            lang.pick("næstformand", "nestleder", "vice ordförande", "vice-chair")
-        }
-        RoleKind::Treasurer => lang.pick("kasserer", "kasserer", "kassör", "treasurer"),
-        RoleKind::Secretary => lang.pick("sekretær", "sekretær", "sekreterare", "secretary"),
-        RoleKind::BoardMember => lang.pick(
-            "bestyrelsesmedlem",
-            "styremedlem",
-            "styrelseledamot",
-            "board member",
-        ),
-        RoleKind::Alternate => lang.pick("suppleant", "varamedlem", "suppleant", "alternate"),
-        RoleKind::MeetingChair => lang.pick(
-            "dirigent",
-            "møteleder",
-            "stämmoordförande",
-            "chair of meeting",
-        ),
-        RoleKind::MinuteTaker => lang.pick(
-            "referent",
-            "protokollfører",
-            "protokollförare",
-            "minute-taker",
-        ),
-        RoleKind::Auditor => lang.pick("revisor", "revisor", "revisor", "auditor"),
-        RoleKind::NominationCommittee => lang.pick(
-            "valgudvalg",
-            "valgkomité",
-            "valberedning",
-            "nomination committee",
-        ),
-        RoleKind::Webmaster => lang.pick("webmaster", "webansvarlig", "webbansvarig", "webmaster"),
-    }
+    let term = match kind {
+        RoleKind::Chair => Term::Chair,
+        RoleKind::ViceChair => Term::ViceChair,
+        RoleKind::Treasurer => Term::Treasurer,
+        RoleKind::Secretary => Term::Secretary,
+        RoleKind::BoardMember => Term::BoardMember,
+        RoleKind::Alternate => Term::Alternate,
+        RoleKind::MeetingChair => Term::MeetingChair,
+        RoleKind::MinuteTaker => Term::MinuteTaker,
+        RoleKind::Auditor => Term::Auditor,
+        RoleKind::NominationCommittee => Term::NominationCommittee,
+        RoleKind::Webmaster => Term::Webmaster,
+    };
+    &glossary::term(lang, term).one
 }
 
 /// A date as tables show it: ISO, which reads the same in all four languages.

@@ -148,7 +148,7 @@ fn checklist(lang: Lang, country: Country) -> Vec<(&'static str, Vec<String>)> {
             vec![p(
                 "administrators beboerliste",
                 "forretningsførerens beboerliste",
-                "förvaltarens boendeförteckning",
+                "förvaltarens medlemsförteckning",
                 "the administrator's resident list",
             )],
         ),
@@ -164,7 +164,8 @@ fn checklist(lang: Lang, country: Country) -> Vec<(&'static str, Vec<String>)> {
             "third-country transfer and safeguard",
             vec![
                 s("Brevdue Mail Inc."),
-                s("EU-US Data Privacy Framework (adequacy decision)"),
+                // A built-in safeguard is named in the reader's language.
+                s(sections::BuiltInSafeguard::DataPrivacyFramework.text(lang)),
                 p(
                     "Overførsel uden for EU/EØS",
                     "Overføring utenfor EU/EØS",
@@ -259,10 +260,10 @@ fn checklist(lang: Lang, country: Country) -> Vec<(&'static str, Vec<String>)> {
             "security breach",
             vec![
                 p(
-                    "sikkerhedsbrud",
-                    "sikkerhetsbrudd",
+                    "brud på persondatasikkerheden",
+                    "brudd på personopplysningssikkerheten",
                     "personuppgiftsincident",
-                    "security breach",
+                    "personal data breach",
                 ),
                 s("72"),
             ],
@@ -335,7 +336,7 @@ fn the_seed_set_up_is_named_with_each_role() {
         ),
         (
             "Nordsky Arkiv AS",
-            "cloudlager til bestyrelsens krypterede arkiv",
+            "digitalt arkiv: opbevarer bestyrelsens krypterede arkiv",
         ),
         ("Brevdue Mail Inc.", "sender nyhedsbrevet ud"),
         (
@@ -349,7 +350,7 @@ fn the_seed_set_up_is_named_with_each_role() {
         );
     }
     assert!(text.contains("databehandler efter aftale af 1. februar 2024"));
-    assert!(text.contains("Brevdue Mail Inc. overfører oplysninger til USA på dette grundlag: EU-US Data Privacy Framework"));
+    assert!(text.contains("Brevdue Mail Inc. overfører oplysninger til USA på dette grundlag: Kommissionens afgørelse om tilstrækkeligt beskyttelsesniveau for databeskyttelsesrammen mellem EU og USA"));
     assert!(text.contains("Kilde: Dig selv, da du købte andelen, og administrators beboerliste"));
     // The website log has no organisation in the register; its other recipient is written out.
     assert!(text.contains("Webhotellet, der driver hjemmesiden, som databehandler."));
@@ -405,9 +406,9 @@ fn the_record_lists_every_activity_with_its_agreements_and_security() {
         "Frister for sletting",
         "Databehandleravtale",
         "1. februar 2024, DBA-1",
-        "USA: EU-US Data Privacy Framework (adequacy decision)",
+        "USA: EU-kommisjonens beslutning om tilstrekkelig beskyttelsesnivå for rammeverket for personvern mellom EU og USA",
         "kryptert med age",
-        "fødselsnummer",
+        "fødselsnumre",
         "bestyrelsen@lindegaarden.example",
         "Språk | Versjon | Gjelder fra\nnb | 1 | 14. mars 2026",
     ] {
@@ -538,7 +539,7 @@ fn the_demo_archive_gives_a_complete_notice() {
             "Kastanje Ejendomsservice ApS",
             "Skyarkivet A/S",
             "Postbud Nyhedsbreve Inc.",
-            "EU-US Data Privacy Framework",
+            sections::BuiltInSafeguard::DataPrivacyFramework.text(lang),
             "Carl Jacobsens Vej 35, 2500 Valby",
         ] {
             assert!(

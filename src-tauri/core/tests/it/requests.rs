@@ -939,7 +939,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
         "Sofie Brinkmann (formand)",
         "lindehaven-2026.andel",
         r.sha256.as_str(),
-        "skyarkiv",
+        "digitale arkiv",
         "databehandleraftalerne",
     ] {
         assert!(

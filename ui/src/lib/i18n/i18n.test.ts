@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { glossaries, label } from './glossary';
 import { catalogues, LANGUAGES, resolveLanguage } from './index.svelte';
 
 type Tree = { [key: string]: unknown };
@@ -38,7 +39,9 @@ describe('UI strings', () => {
 
   it.each(['da', 'nb', 'sv'] as const)('%s is translated, not copied from English', (lang) => {
     const own = leaves(catalogues[lang]);
-    const same = [...own].filter(([path, text]) => english.get(path) === text && text.length > 12);
+    // A glossary term may be spelt as in English (Danish "Administrator"): the glossary decides.
+    const terms = new Set(Object.values(glossaries[lang].terms).map(label));
+    const same = [...own].filter(([path, text]) => english.get(path) === text && text.length > 12 && !terms.has(text));
     expect(same).toEqual([]);
   });
 

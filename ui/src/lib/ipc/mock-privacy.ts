@@ -61,7 +61,7 @@ const DEFAULTS: Default[] = [
     key: 'sublets',
     basis: () => 'contract',
     recipients: ['administrator'],
-    name: four('Fremleje', 'Utleie (fremleie)', 'Andrahandsupplåtelse', 'Sublets'),
+    name: four('Fremleje', 'Utleie (bruksoverlating)', 'Andrahandsuthyrning (upplåtelse i andra hand)', 'Sublets'),
     text: {
       purpose: 'To handle applications to sublet and the board’s decision.',
       legitimate_interest: null,
@@ -331,7 +331,7 @@ export class MockPrivacy {
       const recipients = [...mine.map((o) => `${o.name} (${o.kind})`), ...(a.text.other_recipients ? [a.text.other_recipients] : [])];
       const rows: [string, string][] = [
         [four('Formål', 'Formål', 'Ändamål', 'Purpose')[lang], a.text.purpose],
-        [four('Retsgrundlag', 'Behandlingsgrunnlag', 'Rättslig grund', 'Legal basis')[lang], basisLabel(a.legal_basis, lang)],
+        [four('Behandlingsgrundlag', 'Behandlingsgrunnlag', 'Rättslig grund', 'Legal basis')[lang], basisLabel(a.legal_basis, lang)],
       ];
       if (a.text.legitimate_interest) rows.push([four('Den legitime interesse', 'Den berettigede interessen', 'Det berättigade intresset', 'The legitimate interest')[lang], a.text.legitimate_interest]);
       rows.push([four('Modtagere', 'Mottakere', 'Mottagare', 'Recipients')[lang], recipients.join('\n') || '—']);
@@ -359,7 +359,7 @@ export class MockPrivacy {
       { type: 'paragraph', text: 'Access, rectification, erasure, restriction, objection, portability, withdrawal of consent. We answer within one month.' },
       { type: 'heading', level: 1, text: four('Klage til tilsynsmyndigheden', 'Klage til tilsynsmyndigheten', 'Klagomål till tillsynsmyndigheten', 'Complaints to the supervisory authority')[lang] },
       { type: 'facts', rows: [['Authority', authority], ['Address', address]] },
-      { type: 'heading', level: 1, text: four('Hvis der sker et sikkerhedsbrud', 'Hvis det skjer et sikkerhetsbrudd', 'Om en personuppgiftsincident inträffar', 'If there is a security breach')[lang] },
+      { type: 'heading', level: 1, text: four('Hvis der sker brud på persondatasikkerheden', 'Hvis det skjer brudd på personopplysningssikkerheten', 'Om en personuppgiftsincident inträffar', 'If there is a personal data breach')[lang] },
       { type: 'paragraph', text: `We report it to ${authority} within 72 hours and tell you if you are at high risk.` },
     ];
     const hash = JSON.stringify([association, body]);
