@@ -100,22 +100,70 @@ pub(crate) fn folder_of(path: &Path) -> PathBuf {
 
 const TEMP_MARK: &str = ".andel-tmp-";
 
+/// This computer's name as lock files and temporary names carry it.
+pub(crate) fn host_name() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+/// Whether a process with this id runs on this computer.
+pub(crate) fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        // Without a portable check, only age makes a lock or a temporary file stale.
+        true
+    }
+}
+
+/// A string no other call in this process (and, with the pid and time in it, no other process)
+/// returns.
+pub(crate) fn nonce() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!(
+        "{}-{}-{}",
+        std::process::id(),
+        nanos,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// The host name as it goes into a file name: letters, digits and `_` only, so that the `-`
+/// separated fields after it can be read back.
+fn host_for_name(host: &str) -> String {
+    host.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// The real file behind `path`: a symlinked archive is written through to its target, with its
+/// backups, lock and temporary files beside the target, where every opener finds them.
+pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
 /// Creates a new temporary file beside `path`, readable only by its owner, lets `fill` write
 /// it, and syncs it to disk. On failure nothing is left behind.
+///
+/// Its name carries this computer and process, so that clean-up can tell a file some live
+/// writer is still filling from one a crash left behind.
 pub(crate) fn write_temp(
     path: &Path,
     fill: impl FnOnce(io::BufWriter<File>) -> io::Result<io::BufWriter<File>>,
 ) -> io::Result<PathBuf> {
-    let nonce = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
     let temp = folder_of(path).join(format!(
         ".{}{}{}-{}",
         file_name(path),
         TEMP_MARK,
-        std::process::id(),
-        nonce
+        host_for_name(&host_name()),
+        nonce()
     ));
     let result = (|| {
         let mut options = OpenOptions::new();
@@ -139,20 +187,78 @@ pub(crate) fn write_temp(
     }
 }
 
-/// Removes temporary files that an interrupted save of this archive left behind.
-///
-/// Called only while we hold the archive's lock, so no other Andel is writing them.
+/// A temporary file someone else's save may still be writing counts as left behind after this
+/// long (the same rule as for another computer's lock).
+const TEMP_STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Whether a temporary file (its name after the mark) is provably left behind: written by a
+/// process of this computer that is gone, or untouched for a day.
+fn temp_is_stale(rest: &str, modified: Option<SystemTime>) -> bool {
+    // rest = "<host>-<pid>-<nanos>-<counter>"
+    let fields: Vec<&str> = rest.rsplitn(4, '-').collect();
+    if let [_, _, pid, host] = fields.as_slice() {
+        if *host == host_for_name(&host_name()) {
+            if let Ok(pid) = pid.parse::<u32>() {
+                return pid != std::process::id() && !process_alive(pid);
+            }
+        }
+    }
+    modified
+        .and_then(|m| SystemTime::now().duration_since(m).ok())
+        .is_some_and(|age| age > TEMP_STALE_AFTER)
+}
+
+/// Removes temporary files that interrupted saves of this archive (and of its lock) left
+/// behind: only those provably left behind, never one a live writer, here or on another
+/// computer sharing the folder, may still be filling.
 pub(crate) fn remove_leftovers(path: &Path) -> io::Result<usize> {
-    let prefix = format!(".{}{}", file_name(path), TEMP_MARK);
+    let archive = format!(".{}{}", file_name(path), TEMP_MARK);
+    let lock = format!(".{}.lock{}", file_name(path), TEMP_MARK);
+    let saving = format!(
+        "..{}{}{}",
+        file_name(path),
+        super::lock::SAVING_MARK,
+        TEMP_MARK
+    );
     let mut removed = 0;
     for entry in fs::read_dir(folder_of(path))? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            fs::remove_file(entry.path())?;
-            removed += 1;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix(&archive)
+            .or_else(|| name.strip_prefix(&lock))
+            .or_else(|| name.strip_prefix(&saving))
+        else {
+            continue;
+        };
+        let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
+        if temp_is_stale(rest, modified) {
+            match fs::remove_file(entry.path()) {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     Ok(removed)
+}
+
+/// Puts the finished file `temp` at `path` only if nothing is there yet (a hard link, which
+/// never replaces; a checked rename where the file system has no links), then removes `temp`.
+pub(crate) fn place_new(temp: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(temp, path) {
+        Ok(()) => {
+            let _ = fs::remove_file(temp);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(io::ErrorKind::AlreadyExists.into());
+            }
+            fs::rename(temp, path)
+        }
+    }
 }
 
 /// Syncs a folder so that a rename inside it is durable.
@@ -175,6 +281,10 @@ pub fn backups_folder(path: &Path) -> PathBuf {
 
 /// Keeps the file now at `path` as an encrypted backup (a hard link where the file system has
 /// them, so it costs nothing; a copy otherwise) and drops the oldest beyond [`BACKUPS_KEPT`].
+///
+/// A backup never takes the name of an existing file, and a copy is made under a temporary name
+/// and put in place whole: writing into an existing name could write into the live archive when
+/// that name is a hard link to it.
 pub(crate) fn keep_backup(path: &Path, now: DateTime<Utc>, why: &str) -> io::Result<PathBuf> {
     let folder = backups_folder(path);
     fs::create_dir_all(&folder)?;
@@ -182,26 +292,48 @@ pub(crate) fn keep_backup(path: &Path, now: DateTime<Utc>, why: &str) -> io::Res
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "archive".into());
-    let mut target = folder.join(format!(
-        "{}-{}{}.andel",
-        stem,
-        now.format("%Y%m%dT%H%M%S%.3fZ"),
-        why
-    ));
-    let mut n = 1;
-    while target.exists() {
-        target = folder.join(format!(
-            "{}-{}{}-{}.andel",
-            stem,
-            now.format("%Y%m%dT%H%M%S%.3fZ"),
-            why,
-            n
-        ));
-        n += 1;
+    let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
+    let mut copy: Option<PathBuf> = None;
+    let mut result = Err(io::Error::other("no free backup name"));
+    for n in 0..1000 {
+        let target = if n == 0 {
+            folder.join(format!("{stem}-{stamp}{why}.andel"))
+        } else {
+            folder.join(format!("{stem}-{stamp}{why}-{n}.andel"))
+        };
+        if copy.is_none() {
+            match fs::hard_link(path, &target) {
+                Ok(()) => {
+                    result = Ok(target);
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(_) => {}
+            }
+            copy = Some(write_temp(&target, |mut w| {
+                io::copy(&mut File::open(path)?, &mut w)?;
+                Ok(w)
+            })?);
+        }
+        if let Some(temp) = &copy {
+            match place_new(temp, &target) {
+                Ok(()) => {
+                    copy = None;
+                    result = Ok(target);
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
     }
-    if fs::hard_link(path, &target).is_err() {
-        fs::copy(path, &target)?;
+    if let Some(temp) = copy {
+        let _ = fs::remove_file(temp);
     }
+    let target = result?;
     rotate_backups(&folder)?;
     Ok(target)
 }
@@ -216,13 +348,24 @@ fn rotate_backups(folder: &Path) -> io::Result<()> {
     backups.sort();
     let excess = backups.len().saturating_sub(BACKUPS_KEPT);
     for old in backups.into_iter().take(excess) {
-        fs::remove_file(old)?;
+        match fs::remove_file(old) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(())
 }
 
-/// Where our version goes when the file on disk changed under us.
-pub(crate) fn conflict_copy_path(path: &Path, now: DateTime<Utc>, host: &str) -> PathBuf {
+/// Keeps our finished version `temp` as a conflict copy next to `path` when the file on disk
+/// changed under us. The copy never replaces anything (two conflicts in one second get two
+/// copies); the returned path names it.
+pub(crate) fn keep_conflict_copy(
+    temp: &Path,
+    path: &Path,
+    now: DateTime<Utc>,
+    host: &str,
+) -> io::Result<PathBuf> {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -237,12 +380,20 @@ pub(crate) fn conflict_copy_path(path: &Path, now: DateTime<Utc>, host: &str) ->
             }
         })
         .collect();
-    folder_of(path).join(format!(
-        "{} (conflict {} {}).andel",
-        stem,
-        now.format("%Y-%m-%d %H%M%S"),
-        host
-    ))
+    let stamp = now.format("%Y-%m-%d %H%M%S");
+    for n in 1..1000 {
+        let copy = if n == 1 {
+            folder_of(path).join(format!("{stem} (conflict {stamp} {host}).andel"))
+        } else {
+            folder_of(path).join(format!("{stem} (conflict {stamp} {host} {n}).andel"))
+        };
+        match place_new(temp, &copy) {
+            Ok(()) => return Ok(copy),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("no free name for a conflict copy"))
 }
 
 /// Turns an I/O failure while writing into the error the user can act on.

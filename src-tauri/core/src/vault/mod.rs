@@ -243,7 +243,7 @@ pub fn write_new(
     now: DateTime<Utc>,
 ) -> Result<()> {
     validate_passphrase(encryption)?;
-    if path.exists() {
+    if fs::symlink_metadata(path).is_ok() {
         return Err(Error::AlreadyExists(path.to_path_buf()));
     }
     let folder = files::folder_of(path);
@@ -262,7 +262,10 @@ pub fn write_new(
 
 /// An open archive.
 pub struct Vault {
+    /// The path the archive was opened by, as the user knows it.
     path: PathBuf,
+    /// The real file: `path` with a symlink resolved. Saves, backups and the lock go here.
+    file: PathBuf,
     conn: Connection,
     encryption: Encryption,
     on_disk: Option<files::Fingerprint>,
@@ -303,7 +306,8 @@ impl Vault {
         now: DateTime<Utc>,
     ) -> Result<Vault> {
         validate_passphrase(&encryption)?;
-        if path.exists() {
+        // Anything at the path, a dangling symlink too, is left alone.
+        if fs::symlink_metadata(path).is_ok() {
             return Err(Error::AlreadyExists(path.to_path_buf()));
         }
         let folder = files::folder_of(path);
@@ -315,6 +319,7 @@ impl Vault {
         let lock = lock::Lock::acquire(path, false, now)?;
         let mut vault = Vault {
             path: path.to_path_buf(),
+            file: path.to_path_buf(),
             conn,
             encryption: encryption.clone(),
             on_disk: None,
@@ -328,53 +333,19 @@ impl Vault {
     }
 
     /// Opens an existing archive.
+    ///
+    /// For changes the lock is taken after a first read (so a wrong passphrase is reported as
+    /// such even while someone else has the archive open); if the file changed between that read
+    /// and taking the lock, it is read again under the lock, so a writer always starts from the
+    /// newest saved state.
     pub fn open(
         path: &Path,
         unlock: &Unlock,
         options: &OpenOptions,
         now: DateTime<Utc>,
     ) -> Result<Vault> {
-        let io_error = |e: std::io::Error| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
-            _ => Error::Io {
-                op: "read",
-                path: path.to_path_buf(),
-                source: e,
-            },
-        };
-        let (fingerprint, head) = files::Fingerprint::read(path).map_err(io_error)?;
-        let file = fs::File::open(path).map_err(io_error)?;
-        let size = file.metadata().map_err(io_error)?.len();
-        let starts_like_age = crypt::looks_like_age(&head);
-        let mut reader = crypt::open_stream(
-            std::io::BufReader::with_capacity(1 << 20, file),
-            starts_like_age,
-            unlock,
-        )?;
-        // The plaintext goes straight from the decryptor into SQLite's memory. Every byte is read
-        // and its chunk's tag checked before anything is used, and the stream must end exactly
-        // there: age reports damage to the payload only while it is read.
-        let len = crypt::plaintext_len(size, &head)
-            .ok_or_else(|| Error::Damaged("the file is shorter than its header says".into()))?;
-        let len = usize::try_from(len).map_err(|_| {
-            Error::Damaged("the archive is larger than this computer can hold".into())
-        })?;
-        let mut conn = store::load_from(&mut reader, len).map_err(|e| match e {
-            store::Error::Read(why) => Error::Damaged(why),
-            other => Error::from_store(other),
-        })?;
-        let mut rest = [0u8; 1];
-        match std::io::Read::read(&mut reader, &mut rest) {
-            Ok(0) => {}
-            Ok(_) => return Err(Error::Damaged("unexpected data after the end".into())),
-            Err(e) => return Err(Error::Damaged(e.to_string())),
-        }
-        drop(reader);
-        association::get(&conn).map_err(|e| match e {
-            association::Error::Missing => Error::NotAnArchive,
-            other => Error::Association(other),
-        })?;
-
+        let file = files::resolve(path).map_err(|e| read_error(path, e))?;
+        let (mut conn, mut fingerprint) = load(&file, unlock)?;
         let encryption = match unlock {
             Unlock::Passphrase(p) => Encryption::Passphrase {
                 passphrase: p.clone(),
@@ -385,23 +356,28 @@ impl Vault {
         let lock = if options.read_only {
             None
         } else {
-            let lock = lock::Lock::acquire(path, options.take_over_lock, now)?;
-            files::remove_leftovers(path).map_err(|e| Error::Io {
+            let lock = lock::Lock::acquire(&file, options.take_over_lock, now)?;
+            files::remove_leftovers(&file).map_err(|e| Error::Io {
                 op: "clean up after an interrupted save in",
-                path: files::folder_of(path),
+                path: files::folder_of(&file),
                 source: e,
             })?;
+            if !files::unchanged_since(&file, &fingerprint).map_err(|e| read_error(path, e))? {
+                drop(conn);
+                (conn, fingerprint) = load(&file, unlock)?;
+            }
             Some(lock)
         };
         let old_version = store::schema_version(&conn).map_err(Error::from_store)?;
         let migrating = old_version < store::SCHEMA_VERSION;
         if migrating && lock.is_some() {
-            files::keep_backup(path, now, &format!("-schema{old_version}"))
-                .map_err(|e| files::write_error(path, e))?;
+            files::keep_backup(&file, now, &format!("-schema{old_version}"))
+                .map_err(|e| files::write_error(&file, e))?;
         }
         store::migrate(&mut conn).map_err(Error::from_store)?;
         let mut vault = Vault {
             path: path.to_path_buf(),
+            file,
             conn,
             encryption,
             on_disk: Some(fingerprint),
@@ -517,7 +493,7 @@ impl Vault {
             return Err(Error::ReadOnly);
         }
         Ok(Snapshot {
-            path: self.path.clone(),
+            path: self.file.clone(),
             plaintext: store::serialize(&self.conn).map_err(Error::from_store)?,
             encryption: self.encryption.clone(),
             expected: self.on_disk.clone(),
@@ -538,7 +514,7 @@ impl Vault {
 
     /// SHA-256 of the archive file on disk, as `sha256sum` prints it (for receipts and `info`).
     pub fn file_sha256(&self) -> Result<String> {
-        files::sha256_file(&self.path).map_err(|e| Error::Io {
+        files::sha256_file(&self.file).map_err(|e| Error::Io {
             op: "read",
             path: self.path.clone(),
             source: e,
@@ -547,6 +523,54 @@ impl Vault {
 
     /// Closes the archive, releasing the lock. Unsaved changes are dropped: save first.
     pub fn close(self) {}
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
+        _ => Error::Io {
+            op: "read",
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// Reads, decrypts and loads the archive at `file`, with what the file looked like.
+fn load(file: &Path, unlock: &Unlock) -> Result<(Connection, files::Fingerprint)> {
+    let io_error = |e| read_error(file, e);
+    let (fingerprint, head) = files::Fingerprint::read(file).map_err(io_error)?;
+    let handle = fs::File::open(file).map_err(io_error)?;
+    let size = handle.metadata().map_err(io_error)?.len();
+    let starts_like_age = crypt::looks_like_age(&head);
+    let mut reader = crypt::open_stream(
+        std::io::BufReader::with_capacity(1 << 20, handle),
+        starts_like_age,
+        unlock,
+    )?;
+    // The plaintext goes straight from the decryptor into SQLite's memory. Every byte is read
+    // and its chunk's tag checked before anything is used, and the stream must end exactly
+    // there: age reports damage to the payload only while it is read.
+    let len = crypt::plaintext_len(size, &head)
+        .ok_or_else(|| Error::Damaged("the file is shorter than its header says".into()))?;
+    let len = usize::try_from(len)
+        .map_err(|_| Error::Damaged("the archive is larger than this computer can hold".into()))?;
+    let conn = store::load_from(&mut reader, len).map_err(|e| match e {
+        store::Error::Read(why) => Error::Damaged(why),
+        other => Error::from_store(other),
+    })?;
+    let mut rest = [0u8; 1];
+    match std::io::Read::read(&mut reader, &mut rest) {
+        Ok(0) => {}
+        Ok(_) => return Err(Error::Damaged("unexpected data after the end".into())),
+        Err(e) => return Err(Error::Damaged(e.to_string())),
+    }
+    drop(reader);
+    association::get(&conn).map_err(|e| match e {
+        association::Error::Missing => Error::NotAnArchive,
+        other => Error::Association(other),
+    })?;
+    Ok((conn, fingerprint))
 }
 
 fn stored_recipients(conn: &Connection) -> Result<Vec<Recipient>> {
@@ -608,22 +632,18 @@ impl Snapshot {
 
     fn put_in_place(&self, temp: &Path, now: DateTime<Utc>) -> Result<Saved> {
         let path = &self.path;
-        let io = |op: &'static str| {
-            move |e: std::io::Error| match files::write_error(path, e) {
-                Error::Io { source, .. } => Error::Io {
-                    op,
-                    path: path.clone(),
-                    source,
-                },
-                other => other,
-            }
+        let io = |op: &'static str| save_error(path, op);
+        // Held until the new file's fingerprint is read back: if another writer could replace
+        // the file in between, we would take their version for ours.
+        let _saving = match &self.expected {
+            Some(_) => Some(lock::Lock::for_saving(path, now)?),
+            None => None,
         };
         match &self.expected {
             Some(expected) => {
                 if !files::unchanged_since(path, expected).map_err(io("check"))? {
-                    let host = gethostname::gethostname().to_string_lossy().into_owned();
-                    let copy = files::conflict_copy_path(path, now, &host);
-                    fs::rename(temp, &copy).map_err(io("keep a conflict copy of"))?;
+                    let copy = files::keep_conflict_copy(temp, path, now, &files::host_name())
+                        .map_err(io("keep a conflict copy of"))?;
                     return Err(Error::ChangedOnDisk {
                         conflict_copy: copy,
                     });
@@ -631,14 +651,38 @@ impl Snapshot {
                 files::keep_backup(path, now, "").map_err(io("keep a backup of"))?;
             }
             None => {
-                if path.exists() {
-                    return Err(Error::AlreadyExists(path.clone()));
-                }
+                // A new archive never replaces a file that appeared meanwhile.
+                return match files::place_new(temp, path) {
+                    Ok(()) => self.finish(),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Err(Error::AlreadyExists(path.clone()))
+                    }
+                    Err(e) => Err(io("write")(e)),
+                };
             }
         }
         fs::rename(temp, path).map_err(io("replace"))?;
+        self.finish()
+    }
+
+    /// Makes the new name durable and remembers what the file now looks like.
+    fn finish(&self) -> Result<Saved> {
+        let path = &self.path;
+        let io = |op: &'static str| save_error(path, op);
         files::sync_folder(&files::folder_of(path)).map_err(io("sync the folder of"))?;
         let (fingerprint, _) = files::Fingerprint::read(path).map_err(io("read back"))?;
         Ok(Saved { fingerprint })
+    }
+}
+
+/// Turns an I/O failure in step `op` of a save into the error the user can act on.
+fn save_error<'a>(path: &'a Path, op: &'static str) -> impl Fn(std::io::Error) -> Error + 'a {
+    move |e| match files::write_error(path, e) {
+        Error::Io { source, .. } => Error::Io {
+            op,
+            path: path.to_path_buf(),
+            source,
+        },
+        other => other,
     }
 }

@@ -780,3 +780,67 @@ fn no_plaintext_reaches_the_disk() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_archive_is_written_through_to_its_target() {
+    // Issue 12: a symlinked archive was replaced by a plain file on the first save and its
+    // target never updated.
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("synced");
+    std::fs::create_dir(&real_dir).unwrap();
+    let target = create(&real_dir, quick_passphrase("link-pass"));
+    let link = dir.path().join("shortcut.andel");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut v = Vault::open(&link, &pass("link-pass"), &opts(), now()).unwrap();
+    assert_eq!(v.path(), link, "the app shows the path the user chose");
+    assert!(
+        vault::lock_path(&target).exists(),
+        "the lock is beside the target"
+    );
+    set_counter(&v, 5);
+    v.save(now()).unwrap();
+    drop(v);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let mut ro = opts();
+    ro.read_only = true;
+    let t = Vault::open(&target, &pass("link-pass"), &ro, now()).unwrap();
+    assert_eq!(counter(&t), 5);
+    assert_eq!(files_in(&backups_folder(&target)).len(), 1);
+    assert!(!backups_folder(&link).exists());
+}
+
+#[test]
+fn a_backup_never_takes_the_name_of_an_existing_file() {
+    // Issue 12: when the backup's name was taken between the check and the hard link, the copy
+    // fallback wrote into the existing name, which can be a hard link to the live archive.
+    let dir = tempfile::tempdir().unwrap();
+    let path = create(dir.path(), quick_passphrase("backup-pass"));
+    let mut v = Vault::open(&path, &pass("backup-pass"), &opts(), now()).unwrap();
+    set_counter(&v, 1);
+    v.save(now()).unwrap();
+    let first = files_in(&backups_folder(&path));
+    assert_eq!(first.len(), 1);
+    // The next save, in the same millisecond, wants the same name; make that name a hard link
+    // to the live archive, as a racing save would have.
+    std::fs::remove_file(&first[0]).unwrap();
+    std::fs::hard_link(&path, &first[0]).unwrap();
+    let live = sha256(&path);
+    set_counter(&v, 2);
+    v.save(now()).unwrap();
+    assert_eq!(
+        sha256(&first[0]),
+        live,
+        "the existing name was written into"
+    );
+    let backups = files_in(&backups_folder(&path));
+    assert_eq!(backups.len(), 2);
+    for b in &backups {
+        let mut ro = opts();
+        ro.read_only = true;
+        Vault::open(b, &pass("backup-pass"), &ro, now()).unwrap();
+    }
+}
