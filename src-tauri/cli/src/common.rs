@@ -1,8 +1,9 @@
 //! What every command shares: finding the passphrase or key, opening the archive, printing
 //! results, and turning core errors into messages and exit codes.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use andel_core::vault::{self, OpenOptions, SecretString, Unlock, Vault};
 use andel_core::ErrorCode;
@@ -239,17 +240,40 @@ pub fn open_for_change(args: &VaultArgs) -> CliResult<Vault> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::coded(ErrorCode::Internal, e.to_string()))?;
-    #[allow(clippy::print_stdout)]
-    {
-        println!("{text}");
-    }
+    write_stdout(&text);
     Ok(())
 }
 
 /// Prints a line for people on stdout.
 pub fn say(line: impl std::fmt::Display) {
-    #[allow(clippy::print_stdout)]
-    {
-        println!("{line}");
+    write_stdout(&line);
+}
+
+/// Set once stdout is closed by its reader (`andel requests list --json | head`) or cannot be
+/// written: from then on output is dropped.
+static STDOUT_GONE: AtomicBool = AtomicBool::new(false);
+/// Set when writing stdout failed for another reason than a closed pipe (a full disk): the
+/// output is incomplete, so the command must not exit 0.
+static STDOUT_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Every line the CLI prints on stdout goes through here. A reader that stops reading is normal
+/// in a pipe: like ripgrep, `andel` then goes on quietly (println! would panic), and the command
+/// still finishes what it was doing, so a change is never left half-saved because of `head`.
+fn write_stdout(text: &dyn std::fmt::Display) {
+    if STDOUT_GONE.load(Ordering::Relaxed) {
+        return;
     }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        STDOUT_GONE.store(true, Ordering::Relaxed);
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            STDOUT_FAILED.store(true, Ordering::Relaxed);
+            eprintln!("error: could not write the output: {e}");
+        }
+    }
+}
+
+/// Whether some output could not be written for another reason than a closed pipe.
+pub fn stdout_failed() -> bool {
+    STDOUT_FAILED.load(Ordering::Relaxed)
 }

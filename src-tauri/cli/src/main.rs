@@ -8,6 +8,7 @@
 
 mod archive;
 mod common;
+mod generate;
 mod handover;
 mod minutes;
 mod privacy;
@@ -17,7 +18,7 @@ mod requests;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -113,6 +114,8 @@ enum Command {
     },
     /// Hand the archive to the next board: a new file, a new passphrase or keys, a receipt PDF.
     Handover(handover::HandoverArgs),
+    /// Write the man pages and the bash and zsh completions into a folder (the .deb has them).
+    Generate(generate::GenerateArgs),
 }
 
 fn main() -> ExitCode {
@@ -141,8 +144,11 @@ fn main() -> ExitCode {
         Command::Erase(args) => requests::erase(args),
         Command::Retention { command } => requests::retention(command),
         Command::Handover(args) => handover::run(args),
+        Command::Generate(args) => generate::run(args, Cli::command()),
     };
     match result {
+        // The work is done but its report is cut short (a full disk behind `> FILE`).
+        Ok(()) if common::stdout_failed() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", e.message);

@@ -645,3 +645,50 @@ fn plates_order_writes_the_caretakers_pdf_with_nothing_else_personal() {
         1
     );
 }
+
+#[test]
+fn generate_writes_man_pages_and_completions_from_the_arguments() {
+    let a = Archive::empty();
+    a.ok(&["generate", "--out", "gen"]);
+    let read = |p: &str| std::fs::read_to_string(a.path(p)).unwrap();
+    let man = read("gen/man/andel.1");
+    assert!(man.contains(".TH andel 1"), "{man}");
+    assert!(man.contains("andel\\-requests(1)"), "{man}");
+    // One page per subcommand, down to the leaves, with their own flags.
+    let list = read("gen/man/andel-requests-list.1");
+    assert!(list.contains("\\-\\-json"), "{list}");
+    let bash = read("gen/completions/andel.bash");
+    assert!(bash.contains("complete -F _andel"), "{bash}");
+    assert!(bash.contains("requests"), "{bash}");
+    let zsh = read("gen/completions/_andel");
+    assert!(zsh.starts_with("#compdef andel"), "{zsh}");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let a = Archive::demo();
+    // Far more than a pipe holds (64 KiB): the write meets the closed pipe whenever the reader
+    // goes, so this never passes by luck of timing.
+    let text = "Ring til Jonas på 23 45 67 89 eller skriv til jonas@example.dk.\n".repeat(4000);
+    std::fs::write(a.path("big.txt"), text).unwrap();
+    for args in [
+        &["detect", "big.txt", "--json"][..],
+        &["requests", "list", "--vault", "d.andel", "--json"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_andel"))
+            .args(args)
+            .current_dir(a.dir.path())
+            .env("ANDEL_PASSPHRASE", support::DEMO_PASSPHRASE)
+            .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| head` that has read enough: the reading end closes.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    }
+}
