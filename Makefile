@@ -3,7 +3,8 @@
 #   make test    formatting, lints, every Rust test, the UI's checks and the end-to-end tests
 #   make lint    formatting and clippy only
 #   make bench   criterion benchmarks (archive open/save against the age tool)
-#   make bundle  a .deb package (needs tauri-cli, installed on first use)
+#   make bundle  the .deb package (target/release/bundle/deb/), then make package-test
+#   make package-test  checks the .deb: control fields, files, `andel` run from a dpkg -x root
 #   make bindings  regenerate ui/src/lib/ipc/bindings.ts from the Rust commands
 
 SHELL := /bin/bash
@@ -12,7 +13,7 @@ CARGO_FEATURES := --features andel-desktop/custom-protocol
 # project-local one in .tools/, fetched on first use (scripts/node-env.sh).
 WITH_NODE := source scripts/node-env.sh &&
 
-.PHONY: run test lint bench bundle bindings deps deps-system deps-ui ui e2e clean
+.PHONY: run test lint bench bundle package-test bindings deps deps-system deps-ui ui e2e clean
 
 deps: deps-system deps-ui
 
@@ -48,10 +49,19 @@ e2e: deps ui
 	cargo build --workspace $(CARGO_FEATURES)
 	scripts/e2e.sh
 
+# The .deb: the app, the `andel` command, its man pages and completions, the copyright file
+# (scripts/package-files.sh), built by tauri-cli from ui/node_modules (pinned in package-lock),
+# then checked by scripts/package-test.sh.
 bundle: deps ui
-	@command -v cargo-tauri >/dev/null || cargo install tauri-cli --version "^2" --locked
-	cd src-tauri && cargo tauri build --bundles deb
-	@ls -1 target/release/bundle/deb/*.deb
+	# Both in one build, so andel-core is compiled once and tauri-cli's own build below finds
+	# the app already built.
+	cargo build --release -p andel-cli -p andel-desktop $(CARGO_FEATURES)
+	scripts/package-files.sh
+	$(WITH_NODE) cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
+	scripts/package-test.sh
+
+package-test:
+	scripts/package-test.sh
 
 clean:
 	cargo clean

@@ -32,16 +32,31 @@ step "set-up: a too-old Node and Rust (scripts/test-setup.sh)" scripts/test-setu
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy" cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
 step "Rust tests" cargo test --workspace "${features[@]}"
+step "licences (cargo-deny against deny.toml)" scripts/licenses.sh
 step "UI checks (svelte-check)" bash -c "cd ui && npm run check"
 step "UI tests (vitest)" bash -c "cd ui && npm test"
 # Same targets and features as the test run above, so it reuses every artifact and only links
 # the app's binary (`-p andel-desktop` alone would resolve features differently and rebuild).
 step "desktop build for end-to-end" cargo build --workspace --all-targets "${features[@]}"
 step "end-to-end (real app under Xvfb)" scripts/e2e.sh
+# The package is built only by `make bundle` (a release build: too long for this run); when one
+# is there, it is checked too.
+skipped=0
+if compgen -G "target/release/bundle/deb/*.deb" >/dev/null; then
+  step "the .deb package (scripts/package-test.sh)" scripts/package-test.sh
+else
+  skipped=1
+  echo
+  echo "=== skipped: the .deb package test (no package built; make bundle builds one)"
+fi
 
 echo
 if ((failed)); then
   echo "Failed: ${failures[*]}"
 fi
-echo "make test: $passed passed, $failed failed"
+if ((skipped)); then
+  echo "make test: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "make test: $passed passed, $failed failed"
+fi
 ((failed == 0))
