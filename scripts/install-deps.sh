@@ -12,7 +12,7 @@ packages=(
   nodejs npm
   xvfb xauth webkit2gtk-driver
   age sqlite3 qpdf poppler-utils fonts-liberation2
-  python3-pip
+  python3-pip python3-docx
   tesseract-ocr tesseract-ocr-dan tesseract-ocr-nor tesseract-ocr-swe
 )
 

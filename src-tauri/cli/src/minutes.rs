@@ -29,6 +29,27 @@ pub enum MinutesCommand {
     List(ListArgs),
     /// Full-text search in the minutes.
     Search(SearchArgs),
+    /// Export minutes for the website: OUT with the original's extension (.docx, .pdf) publishes
+    /// the original redacted in place; .txt, .md, .html or .pdf otherwise give the redacted text.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The minutes' number (`andel minutes list`).
+    #[arg(value_name = "ID")]
+    id: andel_core::register::Id,
+    /// Where to write the export.
+    #[arg(long, value_name = "OUT")]
+    out: PathBuf,
+    /// block (█████), label ("[navn]") or pseudonym ("Andelshaver A").
+    #[arg(long, default_value = "block", value_parser = crate::redact::style_arg)]
+    style: andel_core::redact::Style,
+    /// When publishing the original: remove every image (photos, signatures, logos).
+    #[arg(long)]
+    drop_images: bool,
 }
 
 #[derive(Debug, Args)]
@@ -110,7 +131,39 @@ pub fn run(command: MinutesCommand) -> CliResult {
         MinutesCommand::Import(args) => import(args),
         MinutesCommand::List(args) => list(args),
         MinutesCommand::Search(args) => search(args),
+        MinutesCommand::Export(args) => export(args),
     }
+}
+
+fn export(args: ExportArgs) -> CliResult {
+    use andel_core::publish;
+    let mut vault = common::open_for_change(&args.vault)?;
+    let conn = vault.conn();
+    let (name, _) = minutes::original(conn, args.id)?;
+    if let Some(format) = crate::redact::in_place(Path::new(&name), &args.out) {
+        let options = publish::Options {
+            style: args.style,
+            drop_images: args.drop_images,
+        };
+        let published = publish::archived(conn, args.id, &options)?;
+        publish::write(&args.out, &published)?;
+        publish::record(conn, args.id, format, &common::actor(), common::now())?;
+        vault.save(common::now())?;
+        for line in crate::redact::report_lines(&args.out, &published.report) {
+            common::say(line);
+        }
+        return Ok(());
+    }
+    let format = minutes::ExportFormat::from_file_name(&args.out.display().to_string())?;
+    let bytes = minutes::export_document(conn, args.id, args.style, format, common::now())?;
+    andel_core::document::write_file(&args.out, &bytes)?;
+    minutes::record_export(conn, args.id, format, &common::actor(), common::now())?;
+    vault.save(common::now())?;
+    common::say(format!(
+        "Wrote {}; the re-scan found nothing left.",
+        args.out.display()
+    ));
+    Ok(())
 }
 
 fn import(args: ImportArgs) -> CliResult {

@@ -5,11 +5,14 @@
 //! imported there, else the date near the top of the text, else today), and the webmaster's stored
 //! decisions for an imported file are laid over the findings; without it only the pattern and
 //! unknown-name recognizers run. `redact` uses the default policy and refuses (exit 3, nothing
-//! written) when the re-scan of its own output still finds personal data.
+//! written) when the re-scan of its own output still finds personal data. When OUT has FILE's own
+//! extension (.docx → .docx, .pdf → .pdf) the original is redacted in place (`andel_core::publish`);
+//! any other extension gives the text rendering.
 
 use std::path::{Path, PathBuf};
 
 use andel_core::minutes::{self, ExportFormat, Format};
+use andel_core::publish;
 use andel_core::redact::{
     self, Context, Decision, Detector, Finding, Recognizer, ReviewDecision, Style,
 };
@@ -53,12 +56,16 @@ pub struct RedactArgs {
     /// The minutes (.txt, .md, .docx or .pdf).
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Where to write the redacted minutes; the extension picks .txt, .md, .html or .pdf.
+    /// Where to write the redacted minutes. FILE's own extension (.docx, .pdf) redacts the original
+    /// in place; .txt, .md, .html or .pdf otherwise give the redacted text in that format.
     #[arg(long, value_name = "OUT")]
     out: PathBuf,
     /// block (█████), label ("[navn]") or pseudonym ("Andelshaver A").
     #[arg(long, default_value = "block", value_parser = style_arg)]
     style: Style,
+    /// When publishing the original: remove every image (photos, signatures, logos).
+    #[arg(long)]
+    drop_images: bool,
 }
 
 #[derive(Debug, Args)]
@@ -70,7 +77,76 @@ pub struct VerifyArgs {
     file: PathBuf,
 }
 
-fn style_arg(text: &str) -> Result<Style, String> {
+impl From<publish::Error> for CliError {
+    fn from(e: publish::Error) -> CliError {
+        let mut err = CliError::coded(e.code(), e.to_string());
+        if e.is_refusal() {
+            err.exit = 3;
+        }
+        err
+    }
+}
+
+/// The format to publish in place: OUT ends in FILE's own extension, which is .docx or .pdf.
+pub fn in_place(file: &Path, out: &Path) -> Option<Format> {
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    let format = publish::original_format(&file.display().to_string())?;
+    (ext(file) == ext(out)).then_some(format)
+}
+
+/// What publishing the original did, in one paragraph for the terminal.
+pub fn report_lines(out: &Path, report: &publish::Report) -> Vec<String> {
+    let counts: Vec<String> = report
+        .redacted
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.kind.code()))
+        .collect();
+    let total: u32 = report.redacted.iter().map(|c| c.count).sum();
+    let mut lines = vec![format!(
+        "Wrote {}: {total} passages redacted{}, {} kept; the re-scan of every part found nothing left.",
+        out.display(),
+        if counts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", counts.join(", "))
+        },
+        report.kept
+    )];
+    let c = &report.cleaned;
+    let mut hidden = Vec::new();
+    if c.comments_removed > 0 {
+        hidden.push(format!("{} comments removed", c.comments_removed));
+    }
+    if c.changes_accepted > 0 {
+        hidden.push(format!("{} tracked changes accepted", c.changes_accepted));
+    }
+    if c.properties_cleared {
+        hidden.push("document properties cleared".to_string());
+    }
+    if c.images_dropped > 0 {
+        hidden.push(format!("{} images removed", c.images_dropped));
+    }
+    if !hidden.is_empty() {
+        lines.push(format!("Also: {}.", hidden.join(", ")));
+    }
+    if c.images_kept > 0 {
+        lines.push(if c.images_kept == 1 {
+            "1 image was kept: check it for faces and signatures (or use --drop-images).".into()
+        } else {
+            format!(
+                "{} images were kept: check them for faces and signatures (or use --drop-images).",
+                c.images_kept
+            )
+        });
+    }
+    lines
+}
+
+pub fn style_arg(text: &str) -> Result<Style, String> {
     text.parse::<Style>()
         .map_err(|_| format!("\"{text}\" is not a style: use block, label or pseudonym"))
 }
@@ -189,6 +265,31 @@ pub fn detect(args: DetectArgs) -> CliResult {
 }
 
 pub fn redact(args: RedactArgs) -> CliResult {
+    if let Some(format) = in_place(&args.file, &args.out) {
+        let loaded = load(&args.vault, &args.file)?;
+        let bytes = read(&args.file)?;
+        let options = publish::Options {
+            style: args.style,
+            drop_images: args.drop_images,
+        };
+        let published = publish::redact_original(
+            &bytes,
+            format,
+            loaded.context.as_ref(),
+            &loaded.review,
+            &options,
+        )
+        .map_err(|e| {
+            let mut err = CliError::from(e);
+            err.message = format!("{}: {}", args.file.display(), err.message);
+            err
+        })?;
+        publish::write(&args.out, &published)?;
+        for line in report_lines(&args.out, &published.report) {
+            eprintln!("{line}");
+        }
+        return Ok(());
+    }
     let format = ExportFormat::from_file_name(&args.out.display().to_string())?;
     let loaded = load(&args.vault, &args.file)?;
     let bytes = minutes::publish(
@@ -216,7 +317,15 @@ pub fn redact(args: RedactArgs) -> CliResult {
 
 pub fn verify(args: VerifyArgs) -> CliResult {
     let loaded = load(&args.vault, &args.file)?;
-    let kinds = redact::verify(&loaded.text, loaded.context.as_ref());
+    // A .docx is checked in every part (comments, properties, link targets …), as publishing does.
+    let name = args.file.display().to_string();
+    let text = match Format::from_file_name(&name) {
+        Ok(Format::Docx) => {
+            publish::visible_text(&read(&args.file)?, Format::Docx).map_err(CliError::from)?
+        }
+        _ => loaded.text.clone(),
+    };
+    let kinds = redact::verify(&text, loaded.context.as_ref());
     if kinds.is_empty() {
         common::say("No personal data found.");
         return Ok(());

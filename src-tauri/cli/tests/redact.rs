@@ -176,6 +176,10 @@ fn redact_writes_each_format_and_the_result_verifies() {
     for file in ["generalforsamling-2022.txt", "styremoede-2023.pdf"] {
         let input = fixture("minutes", file);
         for ext in ["txt", "md", "html", "pdf"] {
+            if file.ends_with(".pdf") && ext == "pdf" {
+                // A PDF to a .pdf is the original redacted in place (`publish`), not a rendering.
+                continue;
+            }
             let out = format!("out-{file}.{ext}");
             a.ok(&[
                 "redact",
@@ -328,4 +332,138 @@ fn verify_exits_3_with_the_kinds_found() {
     let out = a.run(&["detect", "junk.txt"]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("does not hold text"));
+}
+
+/// Every part of a .docx, inflated, as lower-case text.
+fn docx_parts(path: &std::path::Path) -> Vec<(String, String)> {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (
+                f.name().to_string(),
+                String::from_utf8_lossy(&data).to_lowercase(),
+            )
+        })
+        .collect()
+}
+
+fn assert_no_resident(path: &std::path::Path) {
+    for (part, text) in docx_parts(path) {
+        for name in [
+            "freja",
+            "bundgaard",
+            "ole brink",
+            "søren",
+            "vestergaard",
+            "23 45 67 89",
+        ] {
+            assert!(!text.contains(name), "{name} left in {part}");
+        }
+    }
+}
+
+#[test]
+fn redact_publishes_a_docx_as_a_docx_with_every_part_clean() {
+    let a = Archive::new();
+    let input = fixture("publish", "handwritten.docx");
+    let out = a.run(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        arg(&input),
+        "--out",
+        "out.docx",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("1 image was kept: check it for faces and signatures"),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 comments removed") && said.contains("document properties cleared"),
+        "{said}"
+    );
+    assert_no_resident(&a.path("out.docx"));
+    // `verify` reads every part of a .docx.
+    let check = a.run(&["verify", "--vault", "v.andel", "out.docx"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    let check = a.run(&["verify", "--vault", "v.andel", arg(&input)]);
+    assert_eq!(code(&check), 3, "{}", stderr(&check));
+
+    // Without images.
+    a.ok(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        arg(&input),
+        "--out",
+        "bare.docx",
+        "--drop-images",
+    ]);
+    assert!(docx_parts(&a.path("bare.docx"))
+        .iter()
+        .all(|(p, _)| !p.starts_with("word/media/")));
+
+    // A diagram Andel does not rewrite names a resident: refused with exit 3, nothing written.
+    let smartart = fixture("publish", "smartart.docx");
+    let out = a.run(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        arg(&smartart),
+        "--out",
+        "no.docx",
+    ]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("still holds personal data (person)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!a.path("no.docx").exists());
+
+    // A damaged .docx: exit 1 with what to do, nothing written.
+    std::fs::write(a.path("cut.docx"), &std::fs::read(&input).unwrap()[..3000]).unwrap();
+    let out = a.run(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        "cut.docx",
+        "--out",
+        "cut-out.docx",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("damaged or not a Word document"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!a.path("cut-out.docx").exists());
+}
+
+#[test]
+fn minutes_export_publishes_the_archived_original() {
+    let a = Archive::new();
+    let input = fixture("publish", "python-docx.docx");
+    a.ok(&["minutes", "import", "--vault", "v.andel", arg(&input)]);
+    let said = a.ok(&[
+        "minutes", "export", "--vault", "v.andel", "1", "--out", "web.docx",
+    ]);
+    assert!(
+        said.contains("Wrote") && said.contains("web.docx"),
+        "{said}"
+    );
+    assert_no_resident(&a.path("web.docx"));
+    // Another extension gives the redacted text.
+    a.ok(&[
+        "minutes", "export", "--vault", "v.andel", "1", "--out", "web.html", "--style", "label",
+    ]);
+    let html = std::fs::read_to_string(a.path("web.html")).unwrap();
+    assert!(html.contains("[navn]") && !html.contains("Freja"), "{html}");
 }

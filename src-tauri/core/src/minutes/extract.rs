@@ -2,17 +2,16 @@
 //!
 //! - .txt and .md: UTF-8 (with or without a byte-order mark), else Windows-1252, which older Word
 //!   exports use; a file with NUL bytes or many control characters is not text.
-//! - .docx: a zip of XML; `word/document.xml` is walked in document order, paragraphs as lines and
-//!   each table row as one line with its cells separated by " | ", so a name in a table reads like
-//!   a name in a sentence for the redaction.
+//! - .docx: `publish::docx::extract`, the text publishing in place maps back to the file: the body
+//!   in document order, paragraphs as lines and each table row as one line with its cells separated
+//!   by " | " (so a name in a table reads like a name in a sentence), then headers, footers,
+//!   footnotes, endnotes and the hidden places (link targets, alt text, field arguments).
 //! - .pdf: every page's text-showing operators, decoded with each font's encoding (ToUnicode maps
 //!   included), with line breaks where the text moves down and blank lines at larger gaps and page
 //!   ends. A PDF whose pages show no text is a scan: [`Error::NoTextLayer`].
 //!
 //! All text comes out NFC-normalised with `\n` line ends, so offsets agree between import, review
 //! and export.
-
-use std::io::Read;
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -60,19 +59,24 @@ impl Format {
     }
 }
 
-/// The most a .docx part may inflate to (a zip bomb stops here).
-const MAX_XML: u64 = 64 << 20;
 /// The most a PDF page's content may inflate to.
 const MAX_PAGE: usize = 64 << 20;
 
 /// The text of a file of minutes in `format`.
 pub fn extract_text(bytes: &[u8], format: Format) -> Result<String, Error> {
-    let raw = match format {
-        Format::Txt | Format::Md => plain(bytes)?,
-        Format::Docx => docx(bytes)?,
-        Format::Pdf => pdf(bytes)?,
+    let text = match format {
+        Format::Txt | Format::Md => tidy(&plain(bytes)?),
+        // The same text (and layout) that publishing the .docx in place maps back to its parts.
+        Format::Docx => {
+            crate::publish::docx::extract(bytes)
+                .map_err(|e| match e {
+                    crate::publish::docx::Error::Damaged(m) => Error::DamagedDocx(m),
+                    other => Error::Docx(other),
+                })?
+                .text
+        }
+        Format::Pdf => tidy(&pdf(bytes)?),
     };
-    let text = tidy(&raw);
     if text.trim().is_empty() {
         return Err(if format == Format::Pdf {
             Error::NoTextLayer
@@ -134,112 +138,6 @@ fn plain(bytes: &[u8]) -> Result<String, Error> {
             Ok(text.into_owned())
         }
     }
-}
-
-fn docx(bytes: &[u8]) -> Result<String, Error> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::DamagedDocx(format!("not a zip file: {e}")))?;
-    let mut xml = Vec::new();
-    {
-        let part = archive.by_name("word/document.xml").map_err(|_| {
-            Error::DamagedDocx("it has no word/document.xml; is it a Word document?".into())
-        })?;
-        part.take(MAX_XML)
-            .read_to_end(&mut xml)
-            .map_err(|e| Error::DamagedDocx(format!("the document part cannot be read: {e}")))?;
-    }
-    docx_text(&xml)
-}
-
-/// Walks `word/document.xml`: paragraphs in order, table rows as lines of cells.
-fn docx_text(xml: &[u8]) -> Result<String, Error> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buf = Vec::new();
-    let mut out = String::new();
-    let mut para = String::new();
-    // Table state: depth, the current row's cells, the current cell's text.
-    let mut depth = 0usize;
-    let mut row: Vec<String> = Vec::new();
-    let mut cell = String::new();
-    let mut in_text = false;
-    let mut in_run = false;
-    // Inside <mc:Fallback> (a duplicate of <mc:Choice>) or deleted text: skip.
-    let mut skip = 0usize;
-    loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| Error::DamagedDocx(format!("the XML is broken: {e}")))?;
-        match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"t" => in_text = true,
-                b"r" => in_run = true,
-                b"tbl" => depth += 1,
-                b"Fallback" | b"delText" => skip += 1,
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                // Only inside a run: <w:tab/> in a paragraph's properties is a tab stop.
-                b"tab" if skip == 0 && in_run => para.push('\t'),
-                b"br" | b"cr" if skip == 0 && in_run => para.push('\n'),
-                b"noBreakHyphen" if skip == 0 && in_run => para.push('-'),
-                _ => {}
-            },
-            Event::Text(t) if in_text && skip == 0 => {
-                let s = t
-                    .decode()
-                    .map_err(|e| Error::DamagedDocx(format!("the text is not readable: {e}")))?;
-                let s = quick_xml::escape::unescape(&s)
-                    .map_err(|e| Error::DamagedDocx(format!("the text is not readable: {e}")))?;
-                para.push_str(&s);
-            }
-            Event::GeneralRef(r) if in_text && skip == 0 => {
-                let name = r
-                    .decode()
-                    .map_err(|e| Error::DamagedDocx(format!("the text is not readable: {e}")))?;
-                let entity = format!("&{name};");
-                let s = quick_xml::escape::unescape(&entity)
-                    .map_err(|e| Error::DamagedDocx(format!("the text is not readable: {e}")))?;
-                para.push_str(&s);
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                b"t" => in_text = false,
-                b"r" => in_run = false,
-                b"Fallback" | b"delText" => skip = skip.saturating_sub(1),
-                b"p" if skip == 0 => {
-                    let p = std::mem::take(&mut para);
-                    if depth == 0 {
-                        out.push_str(p.trim_end());
-                        out.push_str("\n\n");
-                    } else {
-                        if !cell.is_empty() && !p.trim().is_empty() {
-                            cell.push(' ');
-                        }
-                        cell.push_str(p.trim());
-                    }
-                }
-                b"tc" if depth == 1 => row.push(std::mem::take(&mut cell).replace('\n', " ")),
-                b"tr" if depth == 1 => {
-                    let cells = std::mem::take(&mut row);
-                    if cells.iter().any(|c| !c.trim().is_empty()) {
-                        out.push_str(&cells.join(" | "));
-                        out.push('\n');
-                    }
-                }
-                b"tbl" => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        out.push('\n');
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-        buf.clear();
-    }
-    Ok(out)
 }
 
 fn pdf(bytes: &[u8]) -> Result<String, Error> {
@@ -444,19 +342,6 @@ mod tests {
             extract_text(b"  \n ", Format::Txt),
             Err(Error::Empty)
         ));
-    }
-
-    #[test]
-    fn docx_paragraphs_and_tables_in_order() {
-        let xml = r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body>
-            <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="4000"/></w:tabs></w:pPr><w:r><w:t>Referat</w:t></w:r></w:p>
-            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Navn</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Andel</w:t></w:r></w:p></w:tc></w:tr>
-            <w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">Jens </w:t></w:r><w:r><w:t>Berg &amp; co</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>17</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-            <w:p><w:r><w:t>Slut</w:t></w:r><w:r><w:delText>væk</w:delText></w:r></w:p></w:body></w:document>"#.as_bytes();
-        assert_eq!(
-            tidy(&docx_text(xml).unwrap()),
-            "Referat\n\nNavn | Andel\nJens Berg & co | 17\n\nSlut\n"
-        );
     }
 
     #[test]

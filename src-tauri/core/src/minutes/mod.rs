@@ -48,6 +48,9 @@ pub enum Error {
     /// The .docx could not be read.
     #[error("This .docx file is damaged or not a Word document ({0}). Open it in the word processor and save it again as .docx.")]
     DamagedDocx(String),
+    /// The .docx is protected, too large, or otherwise cannot be read.
+    #[error("{0}")]
+    Docx(#[source] crate::publish::docx::Error),
     /// A text file that is not text.
     #[error("This file does not hold text (it looks like a program or an image). Choose the minutes as .txt, .md, .docx or .pdf.")]
     NotText,
@@ -103,6 +106,7 @@ impl Error {
             | Error::DamagedPdf(_)
             | Error::EncryptedPdf
             | Error::DamagedDocx(_)
+            | Error::Docx(_)
             | Error::NotText
             | Error::Empty
             | Error::AlreadyImported(_)

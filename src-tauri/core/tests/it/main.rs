@@ -7,6 +7,7 @@ mod documents;
 mod language;
 mod minutes;
 mod privacy;
+mod publish;
 mod redaction;
 mod register;
 mod requests;
