@@ -506,6 +506,32 @@ try {
     await shot("minutes-report");
   });
 
+  await test("in Danish the app speaks the board's words (andelshaver, fremleje, webansvarlig)", async () => {
+    await (await session.find("nav-settings")).click();
+    await (await session.findCss('[data-testid="settings-language"] option[value="da"]')).click();
+    await session.waitFor("the Danish navigation", async () =>
+      (await (await session.find("nav-sublets")).text()).includes("Fremleje"),
+    );
+    await (await session.find("nav-residents")).click();
+    const area = await session.find("area-residents");
+    await settle();
+    const residentsText = await area.text();
+    if (!/Boliger/.test(residentsText)) throw new Error("the residents area is not in Danish");
+    // An andelshaver owns a share, not the flat: the glossary's word, never "ejer".
+    if (/\bejer(e|en|ne|skab)?\b/i.test(residentsText)) throw new Error(`"ejer" in: ${residentsText}`);
+    await shot("residents-da", true);
+    await (await session.find("nav-sublets")).click();
+    const sublets = await session.find("area-sublets");
+    await settle();
+    const subletsText = await sublets.text();
+    if (!/Fremlejetager/.test(subletsText)) throw new Error(`no "Fremlejetager" in: ${subletsText}`);
+    await shot("sublets-da", true);
+    await (await session.find("nav-board")).click();
+    const board = await session.find("area-board");
+    await settle();
+    if (/Webmaster/.test(await board.text())) throw new Error("English role name in the Danish UI");
+  });
+
 } finally {
   if (session) await session.close();
   driver.stop();

@@ -22,6 +22,7 @@ use crate::audit;
 use crate::document::Lang;
 use crate::register::organisations::OrganisationKind;
 use crate::register::{guard, optional, Id};
+use crate::requests::retention::{self, RecordKind};
 
 /// The legal basis of a processing activity, Art. 6(1) GDPR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -249,19 +250,114 @@ fn national_id(lang: Lang, country: Country) -> String {
     super::sections::national_ids(lang, country)
 }
 
-/// Years bookkeeping records are kept in a country.
-fn bookkeeping_years(country: Country) -> u32 {
+/// What the built-in texts say about a particular archive: its country and the retention rules
+/// the board set, so the notice states the periods the sweep actually applies (a changed rule
+/// changes the notice's text, and so makes it a new version).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    pub country: Country,
+    /// Months after moving out that a former owner's contact data is kept; `None`: kept.
+    pub former_owner_contact: Option<u32>,
+    /// Months after the decision that a rejected sublet application is kept.
+    pub rejected_sublet: Option<u32>,
+    /// Months after mounting that a name-plate order is kept.
+    pub mounted_plate_order: Option<u32>,
+    /// Months after closing that a resident's request is kept.
+    pub closed_request: Option<u32>,
+}
+
+impl Facts {
+    /// The country's default rules, for texts read without an archive's rules.
+    pub fn defaults(country: Country) -> Facts {
+        let d = |k| retention::default_months(k, country);
+        Facts {
+            country,
+            former_owner_contact: d(RecordKind::FormerOwnerContact),
+            rejected_sublet: d(RecordKind::RejectedSublet),
+            mounted_plate_order: d(RecordKind::MountedPlateOrder),
+            closed_request: d(RecordKind::ClosedRequest),
+        }
+    }
+
+    /// The archive's country and the rules as the board set them.
+    pub fn of(conn: &Connection) -> Result<Facts, Error> {
+        let country = association::get(conn)?.country;
+        let mut facts = Facts::defaults(country);
+        for rule in retention::rules(conn).map_err(Error::Retention)? {
+            match rule.kind {
+                RecordKind::FormerOwnerContact => facts.former_owner_contact = rule.months,
+                RecordKind::RejectedSublet => facts.rejected_sublet = rule.months,
+                RecordKind::MountedPlateOrder => facts.mounted_plate_order = rule.months,
+                RecordKind::ClosedRequest => facts.closed_request = rule.months,
+                RecordKind::Minutes => {}
+            }
+        }
+        Ok(facts)
+    }
+}
+
+/// "5 år", "18 måneder", "1 year": a retention period in running text; `None` reads as "without
+/// time limit".
+pub fn period(lang: Lang, months: Option<u32>) -> String {
+    let Some(n) = months else {
+        return lang
+            .pick(
+                "uden tidsbegrænsning",
+                "uten tidsbegrensning",
+                "utan tidsgräns",
+                "without time limit",
+            )
+            .to_string();
+    };
+    let (years, one_year, many_years, one_month, many_months) = match lang {
+        Lang::Da => (n / 12, "1 år", "år", "1 måned", "måneder"),
+        Lang::Nb => (n / 12, "1 år", "år", "1 måned", "måneder"),
+        Lang::Sv => (n / 12, "1 år", "år", "1 månad", "månader"),
+        Lang::En => (n / 12, "1 year", "years", "1 month", "months"),
+    };
+    match (n % 12 == 0, years, n) {
+        (true, 1, _) => one_year.to_string(),
+        (true, y, _) => format!("{y} {many_years}"),
+        (false, _, 1) => one_month.to_string(),
+        (false, _, n) => format!("{n} {many_months}"),
+    }
+}
+
+/// How long bookkeeping records are kept, as each country's bookkeeping act counts it (Sweden
+/// counts to the end of the seventh year after the calendar year in which the financial year
+/// ended, not from the financial year's end).
+pub fn bookkeeping(lang: Lang, country: Country) -> &'static str {
     match country {
-        Country::DK | Country::NO => 5,
-        Country::SE => 7,
+        Country::DK => lang.pick(
+            "i 5 år fra udgangen af det regnskabsår, det vedrører, efter bogføringsloven",
+            "i 5 år fra utgangen av regnskapsåret det gjelder, etter den danske bogføringsloven",
+            "i 5 år från utgången av det räkenskapsår det gäller, enligt den danska bogføringsloven",
+            "for 5 years from the end of the financial year it concerns, as the Danish Bookkeeping Act requires",
+        ),
+        Country::NO => lang.pick(
+            "i 5 år efter regnskabsårets udgang, efter den norske bokføringslov § 13",
+            "i 5 år etter regnskapsårets slutt, etter bokføringsloven § 13",
+            "i 5 år efter räkenskapsårets slut, enligt den norska bokføringsloven § 13",
+            "for 5 years after the end of the financial year, as the Norwegian Bookkeeping Act § 13 requires",
+        ),
+        Country::SE => lang.pick(
+            "til udgangen af det syvende år efter det kalenderår, hvor regnskabsåret sluttede, efter den svenske bokföringslag, 7 kap. 2 §",
+            "til utgangen av det sjuende året etter kalenderåret da regnskapsåret ble avsluttet, etter den svenske bokföringslagen, 7 kap. 2 §",
+            "till och med det sjunde året efter utgången av det kalenderår då räkenskapsåret avslutades, enligt bokföringslagen 7 kap. 2 §",
+            "until the end of the seventh year after the calendar year in which the financial year ended, as the Swedish Bookkeeping Act ch. 7 § 2 requires",
+        ),
     }
 }
 
 /// The built-in text of a default activity's field, in a language, for a country. `None` where
 /// the field has no text (no legitimate interest for a contract, no other recipients).
-pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) -> Option<String> {
+pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Option<String> {
     let p = |da: &str, nb: &str, sv: &str, en: &str| Some(lang.pick(da, nb, sv, en).to_string());
-    let years = bookkeeping_years(country);
+    let country = facts.country;
+    let bk = bookkeeping(lang, country);
+    let contact = period(lang, facts.former_owner_contact);
+    let rejected = period(lang, facts.rejected_sublet);
+    let plates = period(lang, facts.mounted_plate_order);
     let id = national_id(lang, country);
     match (key, field) {
         ("members", ActivityField::Name) => p(
@@ -289,10 +385,10 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
             "Owners (members) and former owners, co-owners and their contact persons",
         ),
         ("members", ActivityField::Retention) => Some(match lang {
-            Lang::Da => format!("Så længe du er andelshaver. Dine kontaktoplysninger slettes 5 år efter fraflytning. Regnskabsmateriale opbevares i {years} år efter regnskabsårets udløb efter bogføringsreglerne."),
-            Lang::Nb => format!("Så lenge du er andelseier. Kontaktopplysningene dine slettes 5 år etter utflytting. Regnskapsmateriale oppbevares i {years} år etter regnskapsårets slutt etter bokføringsreglene."),
-            Lang::Sv => format!("Så länge du är medlem. Dina kontaktuppgifter raderas 5 år efter avflyttning. Räkenskapsinformation sparas i {years} år efter räkenskapsårets slut enligt bokföringsreglerna."),
-            Lang::En => format!("As long as you are an owner. Your contact details are deleted 5 years after you move out. Accounting records are kept for {years} years after the end of the financial year, as bookkeeping rules require."),
+            Lang::Da => format!("Så længe du er andelshaver. Efter fraflytning gemmes dine kontaktoplysninger i {contact} efter bestyrelsens regel, så foreningen kan afslutte mellemværender og forsvare retskrav (legitim interesse, art. 6, stk. 1, litra f); derefter slettes de. Regnskabsmateriale, der nævner dig, opbevares {bk} (retlig forpligtelse, art. 6, stk. 1, litra c). Hvem der havde hvilken andel hvornår, gemmes som foreningens historie."),
+            Lang::Nb => format!("Så lenge du er andelseier. Etter utflytting lagres kontaktopplysningene dine i {contact} etter styrets regel, slik at borettslaget kan gjøre opp mellomværender og forsvare rettskrav (berettiget interesse, art. 6 nr. 1 bokstav f); deretter slettes de. Regnskapsmateriale som nevner deg, oppbevares {bk} (rettslig forpliktelse, art. 6 nr. 1 bokstav c). Hvem som hadde hvilken andel når, lagres som borettslagets historie."),
+            Lang::Sv => format!("Så länge du är medlem. Efter avflyttning sparas dina kontaktuppgifter i {contact} enligt styrelsens regel, så att föreningen kan göra upp mellanhavanden och försvara rättsliga anspråk (berättigat intresse, artikel 6.1 f); sedan raderas de. Räkenskapsinformation som nämner dig sparas {bk} (rättslig förpliktelse, artikel 6.1 c). Lägenhetsförteckningen och vem som innehaft vilken bostadsrätt när sparas permanent som föreningens historia."),
+            Lang::En => format!("As long as you are an owner. After you move out, your contact details are kept for {contact} under the board's rule, so the association can settle accounts and defend legal claims (legitimate interest, Art. 6(1)(f)); then they are deleted. Accounting records that name you are kept {bk} (legal obligation, Art. 6(1)(c)). Who held which share when is kept as the association's history."),
         }),
         ("members", ActivityField::Source) => p(
             "Dig selv, da du købte andelen, og administrators beboerliste, som bestyrelsen får tilsendt med jævne mellemrum.",
@@ -314,18 +410,26 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
             "Namn och kontaktuppgifter för bostadsrättshavaren och andrahandshyresgästen, perioden, skälen för upplåtelsen och styrelsens beslut.",
             "Names and contact details of the owner and the subtenant, the period, the reason for the sublet and the board's decision.",
         ),
-        ("sublets", ActivityField::SubjectCategories) => p(
-            "Andelshavere, der fremlejer, og fremlejetagere",
-            "Andelseiere som leier ut, og leietakere",
-            "Bostadsrättshavare som upplåter i andra hand och andrahandshyresgäster",
-            "Owners who sublet, and subtenants",
-        ),
-        ("sublets", ActivityField::Retention) => p(
-            "Så længe fremlejen varer og 5 år efter, at den er slut.",
-            "Så lenge utleien varer og 5 år etter at den er slutt.",
-            "Så länge upplåtelsen pågår och 5 år efter att den har upphört.",
-            "For as long as the sublet lasts and 5 years after it ends.",
-        ),
+        // The subtenant is no party to the membership: their data rests on the association's
+        // interest in deciding and supervising the sublet (DK), or on the statute that makes the
+        // board's approval a legal duty (NO borettslagsloven §§ 5-5, 5-6; SE bostadsrättslagen
+        // 7 kap. 10–11 §§).
+        ("sublets", ActivityField::SubjectCategories) => Some(match (lang, country) {
+            (Lang::Da, Country::DK) => "Andelshavere, der fremlejer (grundlag: medlemskabet), og fremlejetagere, som ikke er part i medlemskabet: deres oplysninger behandles på grundlag af foreningens legitime interesse i at træffe afgørelse om og føre tilsyn med fremlejen (art. 6, stk. 1, litra f).".to_string(),
+            (Lang::Da, _) => "Andelshavere, der fremlejer (grundlag: medlemskabet), og fremlejetagere, som ikke er part i medlemskabet: deres oplysninger behandles, fordi loven kræver bestyrelsens godkendelse af fremlejen (retlig forpligtelse, art. 6, stk. 1, litra c).".to_string(),
+            (Lang::Nb, Country::DK) => "Andelseiere som leier ut (grunnlag: medlemskapet), og leietakere, som ikke er part i medlemskapet: opplysningene deres behandles på grunnlag av borettslagets berettigede interesse i å avgjøre og følge opp utleien (art. 6 nr. 1 bokstav f).".to_string(),
+            (Lang::Nb, _) => "Andelseiere som leier ut (grunnlag: medlemskapet), og leietakere, som ikke er part i medlemskapet: opplysningene deres behandles fordi borettslagsloven §§ 5-5 og 5-6 krever styrets godkjenning av bruksoverlating (rettslig forpliktelse, art. 6 nr. 1 bokstav c).".to_string(),
+            (Lang::Sv, Country::DK) => "Bostadsrättshavare som hyr ut i andra hand (grund: medlemskapet) och andrahandshyresgäster, som inte är part i medlemskapet: deras uppgifter behandlas på grund av föreningens berättigade intresse av att pröva och följa upp uthyrningen (artikel 6.1 f).".to_string(),
+            (Lang::Sv, _) => "Bostadsrättshavare som hyr ut i andra hand (grund: medlemskapet) och andrahandshyresgäster, som inte är part i medlemskapet: deras uppgifter behandlas eftersom styrelsens samtycke krävs enligt bostadsrättslagen 7 kap. 10–11 §§ (rättslig förpliktelse, artikel 6.1 c).".to_string(),
+            (Lang::En, Country::DK) => "Owners who sublet (basis: the membership), and subtenants, who are no party to the membership: their data is processed on the association's legitimate interest in deciding on and supervising the sublet (Art. 6(1)(f)).".to_string(),
+            (Lang::En, _) => "Owners who sublet (basis: the membership), and subtenants, who are no party to the membership: their data is processed because the law requires the board's approval of the sublet (legal obligation, Art. 6(1)(c)).".to_string(),
+        }),
+        ("sublets", ActivityField::Retention) => Some(match lang {
+            Lang::Da => format!("Afslåede ansøgninger slettes {rejected} efter afgørelsen efter bestyrelsens regel. Godkendte fremlejer gemmes som en del af boligens historie."),
+            Lang::Nb => format!("Avslåtte søknader slettes {rejected} etter vedtaket etter styrets regel. Godkjente utleieforhold lagres som en del av boligens historie."),
+            Lang::Sv => format!("Avslagna ansökningar gallras {rejected} efter beslutet enligt styrelsens regel. Godkända andrahandsuthyrningar sparas som en del av lägenhetens historia."),
+            Lang::En => format!("Rejected applications are deleted {rejected} after the decision, under the board's rule. Approved sublets are kept as part of the unit's history."),
+        }),
         ("sublets", ActivityField::Source) => p(
             "Andelshaverens ansøgning.",
             "Andelseierens søknad.",
@@ -358,12 +462,12 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, country: Country) ->
             "Boende som flyttar in eller byter namn",
             "Residents who move in or change their name",
         ),
-        ("name_plates", ActivityField::Retention) => p(
-            "Bestillingen gemmes et år efter, at skiltet er sat op. Skiltet tages ned, når du flytter.",
-            "Bestillingen lagres et år etter at skiltet er satt opp. Skiltet tas ned når du flytter.",
-            "Beställningen sparas ett år efter att skylten satts upp. Skylten tas ned när du flyttar.",
-            "The order is kept for a year after the plate is mounted. The plate comes down when you move out.",
-        ),
+        ("name_plates", ActivityField::Retention) => Some(match lang {
+            Lang::Da => format!("Bestillingen gemmes i {plates}, efter at skiltet er sat op, efter bestyrelsens regel. Skiltet tages ned, når du flytter."),
+            Lang::Nb => format!("Bestillingen lagres i {plates} etter at skiltet er satt opp, etter styrets regel. Skiltet tas ned når du flytter."),
+            Lang::Sv => format!("Beställningen sparas i {plates} efter att skylten satts upp, enligt styrelsens regel. Skylten tas ned när du flyttar."),
+            Lang::En => format!("The order is kept for {plates} after the plate is mounted, under the board's rule. The plate comes down when you move out."),
+        }),
         ("name_plates", ActivityField::Source) => p(
             "Dig selv eller administrators meddelelse om en ny andelshaver.",
             "Deg selv eller forretningsførerens melding om en ny andelseier.",
@@ -632,11 +736,12 @@ fn default_row(key: &str, position: u32, country: Country) -> Stored {
     }
 }
 
-fn resolve(s: Stored, lang: Lang, country: Country) -> Activity {
+fn resolve(s: Stored, lang: Lang, facts: &Facts) -> Activity {
+    let country = facts.country;
     let text_of = |i: usize| -> Option<String> {
         match (&s.texts[i], &s.key) {
             (Some(t), _) => Some(t.clone()),
-            (None, Some(key)) => builtin(key, ActivityField::TEXTS[i], lang, country),
+            (None, Some(key)) => builtin(key, ActivityField::TEXTS[i], lang, facts),
             (None, None) => None,
         }
     };
@@ -685,7 +790,8 @@ fn resolve(s: Stored, lang: Lang, country: Country) -> Activity {
 /// plus the country's default activities that were never written (with id 0). Inactive ones are
 /// included; the documents skip them.
 pub fn current(conn: &Connection, lang: Lang) -> Result<Vec<Activity>, Error> {
-    let country = association::get(conn)?.country;
+    let facts = Facts::of(conn)?;
+    let country = facts.country;
     let mut rows = stored(conn)?;
     for (i, key) in DEFAULT_KEYS.iter().enumerate() {
         if !rows.iter().any(|r| r.key.as_deref() == Some(*key)) {
@@ -693,10 +799,7 @@ pub fn current(conn: &Connection, lang: Lang) -> Result<Vec<Activity>, Error> {
         }
     }
     rows.sort_by_key(|r| (r.position, r.id));
-    Ok(rows
-        .into_iter()
-        .map(|r| resolve(r, lang, country))
-        .collect())
+    Ok(rows.into_iter().map(|r| resolve(r, lang, &facts)).collect())
 }
 
 /// Writes the country's default activities that the archive does not hold yet. Returns how
@@ -744,8 +847,8 @@ pub fn list(
 
 /// One activity, texts in `lang`.
 pub fn get(conn: &Connection, id: Id, lang: Lang) -> Result<Activity, Error> {
-    let country = association::get(conn)?.country;
-    Ok(resolve(stored_one(conn, id)?, lang, country))
+    let facts = Facts::of(conn)?;
+    Ok(resolve(stored_one(conn, id)?, lang, &facts))
 }
 
 fn check(f: &ActivityFields) -> Result<(), Error> {
@@ -816,10 +919,14 @@ fn check_interest(s: &Stored, country: Country) -> Result<(), Error> {
     if s.legal_basis != LegalBasis::LegitimateInterest || s.texts[2].is_some() {
         return Ok(());
     }
-    let builtin = s
-        .key
-        .as_deref()
-        .and_then(|k| builtin(k, ActivityField::LegitimateInterest, Lang::En, country));
+    let builtin = s.key.as_deref().and_then(|k| {
+        builtin(
+            k,
+            ActivityField::LegitimateInterest,
+            Lang::En,
+            &Facts::defaults(country),
+        )
+    });
     if builtin.is_none() {
         return Err(Error::NoLegitimateInterest);
     }
@@ -1020,11 +1127,16 @@ mod tests {
                         ActivityField::Source,
                     ] {
                         assert!(
-                            builtin(key, field, lang, country).is_some(),
+                            builtin(key, field, lang, &Facts::defaults(country)).is_some(),
                             "{key} {field:?} {lang:?} {country:?}"
                         );
                     }
-                    let interest = builtin(key, ActivityField::LegitimateInterest, lang, country);
+                    let interest = builtin(
+                        key,
+                        ActivityField::LegitimateInterest,
+                        lang,
+                        &Facts::defaults(country),
+                    );
                     assert_eq!(
                         interest.is_some(),
                         default_basis(key, country) == LegalBasis::LegitimateInterest,

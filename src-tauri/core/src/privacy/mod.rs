@@ -53,6 +53,12 @@ pub enum Error {
     Organisation(#[from] organisations::Error),
     #[error(transparent)]
     Document(#[from] document::Error),
+    /// The retention rules could not be read.
+    #[error("The retention rules could not be read: {0}")]
+    Retention(#[source] crate::requests::retention::RetentionError),
+    /// A notice without any way to reach the board.
+    #[error("The association has neither an address nor an e-mail address, and a privacy notice must say how to reach the board: fill in at least one in the association's details (Settings), then issue the notice.")]
+    NoContact,
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -70,6 +76,7 @@ impl Error {
             Error::Association(e) => e.code(),
             Error::Organisation(e) => e.code(),
             Error::Document(e) => e.code(),
+            Error::Retention(e) => e.code(),
             Error::Database { .. } => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
         }

@@ -12,11 +12,12 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{db, sections, Error};
+use super::{activities, db, sections, Error};
 use crate::association::{self, Association, Country};
 use crate::audit;
 use crate::document::{Block, Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
+use crate::register::organisations::{self, Organisation};
 
 /// A notice with its edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,7 +198,7 @@ fn obligations(lang: Lang) -> Vec<Block> {
     ]
 }
 
-fn protection(lang: Lang, country: Country) -> Vec<Block> {
+fn protection(lang: Lang, country: Country, orgs: &[Organisation]) -> Vec<Block> {
     vec![
         Block::Heading {
             level: 1,
@@ -211,7 +212,7 @@ fn protection(lang: Lang, country: Country) -> Vec<Block> {
                 .to_string(),
         },
         Block::Bullets {
-            items: sections::security(lang, country),
+            items: sections::security(lang, country, orgs),
         },
     ]
 }
@@ -268,8 +269,10 @@ fn body(conn: &Connection, a: &Association, lang: Lang) -> Result<Vec<Block>, Er
     }];
     blocks.extend(controller(a, lang));
     blocks.extend(sections::purposes(conn, lang)?);
+    blocks.extend(sections::other_records(lang, &activities::Facts::of(conn)?));
     blocks.extend(obligations(lang));
-    blocks.extend(protection(lang, a.country));
+    let orgs = organisations::list(conn)?;
+    blocks.extend(protection(lang, a.country, &orgs));
     blocks.extend(sections::rights(lang, a.country));
     blocks.extend(sections::authority(lang, a.country));
     blocks.extend(breach(lang, a.country));
@@ -291,6 +294,11 @@ fn build(
     issue_now: Option<&str>,
 ) -> Result<Notice, Error> {
     let a = association::get(conn)?;
+    // A notice must say how to reach the controller (Art. 13(1)(a)): no issuing without a way.
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    if issue_now.is_some() && blank(&a.address) && blank(&a.email) {
+        return Err(Error::NoContact);
+    }
     let letterhead = Letterhead::of(&a);
     let title = title(lang, &a.name);
     let mut blocks = body(conn, &a, lang)?;
@@ -406,10 +414,60 @@ mod tests {
     use super::*;
     use crate::privacy::activities::{self, ActivityFields};
     use crate::register::testing::{day, now, register};
+    use crate::ErrorCode;
+
+    /// The test register with a way to reach the board, which issuing needs.
+    fn reachable(country: Country) -> Connection {
+        let conn = register(country);
+        association::update(
+            &conn,
+            &association::AssociationChanges {
+                email: Some("bestyrelsen@example.dk".into()),
+                ..Default::default()
+            },
+            "Test",
+            now(),
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_notice_is_not_issued_while_nobody_can_reach_the_board() {
+        let conn = register(Country::DK);
+        assert!(prepare(&conn, Lang::Da, day("2026-03-01"), now()).is_ok());
+        let err = issue(&conn, Lang::Da, day("2026-03-01"), "Test", now()).unwrap_err();
+        assert!(matches!(err, Error::NoContact), "{err}");
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
+        assert!(editions(&conn).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_changed_retention_rule_makes_a_new_version_that_states_it() {
+        use crate::requests::retention::{self, RecordKind};
+        let conn = reachable(Country::DK);
+        let first = issue(&conn, Lang::Da, day("2026-03-01"), "Test", now()).unwrap();
+        assert!(first
+            .document
+            .plain_text()
+            .contains("kontaktoplysninger i 5 år"));
+        retention::set_rule(
+            &conn,
+            RecordKind::FormerOwnerContact,
+            Some(36),
+            "Test",
+            now(),
+        )
+        .unwrap();
+        let second = issue(&conn, Lang::Da, day("2026-04-01"), "Test", now()).unwrap();
+        assert_eq!(second.version, 2);
+        let text = second.document.plain_text();
+        assert!(text.contains("kontaktoplysninger i 3 år"), "{text}");
+    }
 
     #[test]
     fn a_new_version_only_when_the_content_changes() {
-        let conn = register(Country::DK);
+        let conn = reachable(Country::DK);
         let draft = prepare(&conn, Lang::Da, day("2026-03-01"), now()).unwrap();
         assert_eq!((draft.version, draft.issued), (1, false));
         assert!(editions(&conn).unwrap().is_empty());

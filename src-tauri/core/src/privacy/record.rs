@@ -259,6 +259,10 @@ pub fn record(
         "Tekniska och organisatoriska säkerhetsåtgärder",
         "Technical and organisational security measures",
     ));
-    doc.bullets(sections::security(lang, a.country));
+    doc.bullets(sections::security(lang, a.country, &orgs));
+    doc.blocks.extend(sections::other_records(
+        lang,
+        &super::activities::Facts::of(conn)?,
+    ));
     Ok(doc)
 }

@@ -662,9 +662,9 @@ pub(crate) fn national_ids(lang: Lang, country: Country) -> String {
 /// The technical and organisational security measures, one per item: what Andel itself does
 /// (encryption, access, audit trail, the national-ID guard, redaction) and the agreements with
 /// processors.
-pub fn security(lang: Lang, country: Country) -> Vec<String> {
+pub fn security(lang: Lang, country: Country, orgs: &[Organisation]) -> Vec<String> {
     let ids = national_ids(lang, country);
-    vec![
+    let mut items = vec![
         lang.pick(
             "Registeret og referaterne ligger i ét arkiv, der er krypteret med age (med en adgangskode gennem scrypt eller med bestyrelsesmedlemmernes egne nøgler). Uden adgangskode eller nøgle kan filen ikke læses, heller ikke i en sikkerhedskopi eller i skyen.",
             "Registeret og protokollene ligger i ett arkiv som er kryptert med age (med et passord gjennom scrypt eller med styremedlemmenes egne nøkler). Uten passord eller nøkkel kan filen ikke leses, heller ikke i en sikkerhetskopi eller i skyen.",
@@ -680,10 +680,10 @@ pub fn security(lang: Lang, country: Country) -> Vec<String> {
         )
         .to_string(),
         lang.pick(
-            "Hver ændring skrives i en log (hvem, hvornår, hvad), som ikke selv rummer personoplysninger.",
-            "Hver endring skrives i en logg (hvem, når, hva) som ikke selv inneholder personopplysninger.",
-            "Varje ändring skrivs i en logg (vem, när, vad) som inte själv innehåller personuppgifter.",
-            "Every change is written to a log (who, when, what) that itself holds no personal data.",
+            "Hver ændring skrives i arkivets log: hvornår, hvilket bestyrelsesmedlem (med navn) og hvilken post (med nummer), aldrig selve oplysningerne.",
+            "Hver endring skrives i arkivets logg: når, hvilket styremedlem (med navn) og hvilken post (med nummer), aldri selve opplysningene.",
+            "Varje ändring skrivs i arkivets logg: när, vilken styrelseledamot (med namn) och vilken post (med nummer), aldrig själva uppgifterna.",
+            "Every change is written to the archive's log: when, which board member (by name) and which record (by number), never the data itself.",
         )
         .to_string(),
         match lang {
@@ -699,13 +699,76 @@ pub fn security(lang: Lang, country: Country) -> Vec<String> {
             "Minutes are published only once personal data has been removed and the cleaned copy checked again.",
         )
         .to_string(),
-        lang.pick(
-            "Virksomheder, der behandler oplysninger for foreningen, er bundet af en databehandleraftale.",
-            "Virksomheter som behandler opplysninger for borettslaget, er bundet av en databehandleravtale.",
-            "Företag som behandlar uppgifter åt föreningen är bundna av ett personuppgiftsbiträdesavtal.",
-            "Companies that process data for the association are bound by a data processing agreement.",
-        )
-        .to_string(),
+    ];
+    // Only the agreements the register records: an organisation without one is not said to be
+    // bound (the record lists it as missing).
+    let bound: Vec<&str> = orgs
+        .iter()
+        .filter(|o| o.dpa_signed_on.is_some())
+        .map(|o| o.name.as_str())
+        .collect();
+    if !bound.is_empty() {
+        let mut names = bound.join(", ");
+        if !names.ends_with('.') {
+            names.push('.'); // "Inc." ends the sentence itself
+        }
+        items.push(match lang {
+            Lang::Da => format!("Disse virksomheder behandler oplysninger for foreningen efter en databehandleraftale: {names}"),
+            Lang::Nb => format!("Disse virksomhetene behandler opplysninger for borettslaget etter en databehandleravtale: {names}"),
+            Lang::Sv => format!("Dessa företag behandlar uppgifter åt föreningen enligt ett personuppgiftsbiträdesavtal: {names}"),
+            Lang::En => format!("These companies process data for the association under a data processing agreement: {names}"),
+        });
+    }
+    items
+}
+
+/// The records Andel keeps besides the processing activities, each with its rule or the reason it
+/// is kept: residents' requests, the audit log, board and official roles, ownership history.
+pub fn other_records(lang: Lang, facts: &activities::Facts) -> Vec<Block> {
+    let requests = activities::period(lang, facts.closed_request);
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Andre oplysninger, vi gemmer",
+                    "Andre opplysninger vi lagrer",
+                    "Andra uppgifter vi sparar",
+                    "Other records we keep",
+                )
+                .to_string(),
+        },
+        Block::Bullets {
+            items: vec![
+                match lang {
+                    Lang::Da => format!("Henvendelser fra beboere (indsigt, sletning og de andre rettigheder) og svarene på dem gemmes i {requests} efter afslutning efter bestyrelsens regel, som dokumentation for, at de er besvaret (art. 5, stk. 2, og art. 6, stk. 1, litra c)."),
+                    Lang::Nb => format!("Henvendelser fra beboere (innsyn, sletting og de andre rettighetene) og svarene på dem lagres i {requests} etter avslutning etter styrets regel, som dokumentasjon på at de er besvart (art. 5 nr. 2 og art. 6 nr. 1 bokstav c)."),
+                    Lang::Sv => format!("Begäranden från boende (registerutdrag, radering och de andra rättigheterna) och svaren på dem sparas i {requests} efter avslut enligt styrelsens regel, som bevis på att de har besvarats (artikel 5.2 och 6.1 c)."),
+                    Lang::En => format!("Residents' requests (access, erasure and the other rights) and the replies are kept for {requests} after closing under the board's rule, as proof that they were answered (Art. 5(2) and 6(1)(c))."),
+                },
+                lang.pick(
+                    "Arkivets log (hvornår, hvilket bestyrelsesmedlem og hvilken post) gemmes, så længe arkivet findes, som dokumentation for, hvem der har ændret hvad (art. 5, stk. 2).",
+                    "Arkivets logg (når, hvilket styremedlem og hvilken post) lagres så lenge arkivet finnes, som dokumentasjon på hvem som har endret hva (art. 5 nr. 2).",
+                    "Arkivets logg (när, vilken styrelseledamot och vilken post) sparas så länge arkivet finns, som bevis på vem som ändrat vad (artikel 5.2).",
+                    "The archive's log (when, which board member and which record) is kept as long as the archive exists, as proof of who changed what (Art. 5(2)).",
+                )
+                .to_string(),
+                lang.pick(
+                    "Hvem der har siddet i bestyrelsen eller haft en tillidspost (dirigent, referent, revisor), og hvornår, gemmes som foreningens historie: det viser, hvem der handlede for foreningen.",
+                    "Hvem som har sittet i styret eller hatt et verv (møteleder, protokollfører, revisor), og når, lagres som borettslagets historie: det viser hvem som handlet for borettslaget.",
+                    "Vem som har suttit i styrelsen eller haft ett förtroendeuppdrag (stämmoordförande, protokollförare, revisor), och när, sparas som föreningens historia: det visar vem som handlade för föreningen.",
+                    "Who sat on the board or held an office (chair of the meeting, minute-taker, auditor), and when, is kept as the association's history: it shows who acted for the association.",
+                )
+                .to_string(),
+                lang.pick(
+                    "Navne i referaterne bliver stående: referaterne er foreningens historie og dokumenterer dens beslutninger. Udgaverne til hjemmesiden er renset for personoplysninger.",
+                    "Navn i protokollene blir stående: protokollene er borettslagets historie og dokumenterer vedtakene. Utgavene til nettsiden er renset for personopplysninger.",
+                    "Namn i protokollen står kvar: protokollen är föreningens historia och dokumenterar dess beslut. Versionerna till webbplatsen är rensade från personuppgifter.",
+                    "Names in the minutes stay: the minutes are the association's history and document its decisions. The versions for the website have personal data removed.",
+                )
+                .to_string(),
+            ],
+        },
     ]
 }
 

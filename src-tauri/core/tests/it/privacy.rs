@@ -318,8 +318,8 @@ fn a_swedish_association_registers_members_by_legal_obligation() {
         .plain_text();
     assert!(text.contains(&LegalBasis::LegalObligation.label(Lang::Sv)));
     assert!(
-        text.contains("7 år"),
-        "Swedish bookkeeping rules keep records 7 years"
+        text.contains("till och med det sjunde året efter utgången av det kalenderår då räkenskapsåret avslutades, enligt bokföringslagen 7 kap. 2 §"),
+        "Swedish bookkeeping counts to the end of the seventh year after the calendar year"
     );
 }
 
@@ -500,7 +500,9 @@ fn the_boards_wording_replaces_the_builtin_text_in_every_language() {
     let text = notice::notice(&conn, Lang::En, today(), now())
         .unwrap()
         .plain_text();
-    assert!(text.contains("The order is kept for a year after the plate is mounted."));
+    assert!(text.contains(
+        "The order is kept for 1 year after the plate is mounted, under the board's rule."
+    ));
     assert!(text.contains("Website security log"));
     assert_eq!(audit::count(&conn).unwrap(), before + 5);
 }
@@ -603,6 +605,16 @@ fn the_overview_asks_for_the_notice_until_it_matches_the_register() {
     use andel_core::register::overview;
     let conn = store::create().unwrap();
     association::create(&conn, "A/B Lindegården", Country::DK, now()).unwrap();
+    association::update(
+        &conn,
+        &AssociationChanges {
+            email: Some("bestyrelsen@lindegaarden.example".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
     // Nothing issued yet: the overview asks for version 1.
     let due = overview::overview(&conn, today())
         .unwrap()
