@@ -12,6 +12,15 @@ impl Archive {
     /// An archive with a caretaker and a newsletter service outside the EU/EEA.
     fn new(country: &str) -> Archive {
         let a = Archive::init(country);
+        // A notice must say how to reach the board.
+        a.ok(&[
+            "association",
+            "set",
+            "--vault",
+            "v.andel",
+            "--email",
+            "bestyrelsen@roennebaerhaven.example",
+        ]);
         a.ok(&[
             "orgs",
             "add",
@@ -165,4 +174,18 @@ fn an_unwritable_output_fails_cleanly_and_keeps_no_edition() {
         "notice", "--vault", "v.andel", "--lang", "da", "--out", "n.pdf",
     ]);
     assert!(said.contains("Issued version 1"), "{said}");
+}
+
+#[test]
+fn a_notice_is_refused_while_the_association_has_no_address_or_email() {
+    let a = Archive::init("DK");
+    let before = a.sha();
+    let out = a.run(&[
+        "notice", "--vault", "v.andel", "--lang", "da", "--out", "n.pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = support::stderr(&out);
+    assert!(said.contains("andel association set"), "{said}");
+    assert!(!a.path("n.pdf").exists());
+    assert_eq!(a.sha(), before);
 }

@@ -57,7 +57,7 @@ pub enum Error {
     #[error("The retention rules could not be read: {0}")]
     Retention(#[source] crate::requests::retention::RetentionError),
     /// A notice without any way to reach the board.
-    #[error("The association has neither an address nor an e-mail address, and a privacy notice must say how to reach the board: fill in at least one in the association's details (Settings), then issue the notice.")]
+    #[error("The association has neither an address nor an e-mail address, and a privacy notice must say how to reach the board: fill in at least one (in the app under Settings, or with `andel association set --address … --email …`), then issue the notice.")]
     NoContact,
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]

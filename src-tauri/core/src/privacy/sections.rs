@@ -175,28 +175,30 @@ impl BuiltInSafeguard {
         }
     }
 
-    /// The built-in safeguard a board's text names, if it names one: its name in any of the four
-    /// languages, or the usual short names (DPF, SCC). Anything else is the board's own text.
+    /// The built-in safeguard a board's text names, if it is nothing but its name: the name in
+    /// any of the four languages, its English short name, or DPF / SCC, regardless of case,
+    /// spaces and punctuation ("EU-U.S. Data Privacy Framework"). A text that says more
+    /// ("Standard contractual clauses (2021/914)") is the board's own and printed as written.
     pub fn recognise(text: &str) -> Option<BuiltInSafeguard> {
-        let t = text.trim().to_lowercase();
-        let named = |s: BuiltInSafeguard| {
-            [Lang::Da, Lang::Nb, Lang::Sv, Lang::En]
-                .iter()
-                .any(|l| s.text(*l).to_lowercase() == t)
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
         };
-        if t == "dpf"
-            || t.contains("data privacy framework")
-            || named(BuiltInSafeguard::DataPrivacyFramework)
-        {
-            Some(BuiltInSafeguard::DataPrivacyFramework)
-        } else if t == "scc"
-            || t.contains("standard contractual clauses")
-            || named(BuiltInSafeguard::StandardClauses)
-        {
-            Some(BuiltInSafeguard::StandardClauses)
-        } else {
-            None
-        }
+        let t = key(text);
+        BuiltInSafeguard::ALL.into_iter().find(|s| {
+            let short: &[&str] = match s {
+                BuiltInSafeguard::DataPrivacyFramework => {
+                    &["dpf", "dataprivacyframework", "euusdataprivacyframework"]
+                }
+                BuiltInSafeguard::StandardClauses => &["scc", "sccs", "standardcontractualclauses"],
+            };
+            short.contains(&t.as_str())
+                || [Lang::Da, Lang::Nb, Lang::Sv, Lang::En]
+                    .iter()
+                    .any(|l| key(s.text(*l)) == t)
+        })
     }
 }
 
@@ -781,6 +783,32 @@ pub fn country(conn: &Connection) -> Result<Country, Error> {
 mod tests {
     use super::*;
     use crate::register::testing::register;
+
+    #[test]
+    fn a_built_in_safeguard_is_named_in_the_readers_language_and_the_boards_own_text_kept() {
+        for text in [
+            "DPF",
+            "EU-U.S. Data Privacy Framework",
+            "eu-us data privacy framework",
+        ] {
+            assert_eq!(
+                BuiltInSafeguard::recognise(text),
+                Some(BuiltInSafeguard::DataPrivacyFramework),
+                "{text}"
+            );
+        }
+        let danish = BuiltInSafeguard::StandardClauses.text(Lang::Da);
+        assert_eq!(
+            BuiltInSafeguard::recognise(danish),
+            Some(BuiltInSafeguard::StandardClauses)
+        );
+        assert_eq!(
+            safeguard_text("SCC", Lang::Sv),
+            BuiltInSafeguard::StandardClauses.text(Lang::Sv)
+        );
+        let own = "Standard contractual clauses (2021/914)";
+        assert_eq!(safeguard_text(own, Lang::Nb), own);
+    }
 
     #[test]
     fn the_authority_is_named_with_its_address() {

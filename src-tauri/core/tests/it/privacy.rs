@@ -80,7 +80,7 @@ fn seed_like(country: Country) -> Connection {
         "Brevdue Mail Inc.",
         OrganisationKind::Newsletter,
         Some("2025-01-15"),
-        Some(("US", "EU-US Data Privacy Framework (adequacy decision)")),
+        Some(("US", "EU-US Data Privacy Framework")),
     );
     org(
         &conn,
