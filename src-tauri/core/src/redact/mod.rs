@@ -32,11 +32,14 @@ mod lists;
 mod names;
 mod numbers;
 mod policy;
+mod repair;
 mod review;
 mod streets;
 mod text;
 mod verify;
 mod words;
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -268,6 +271,31 @@ impl Detector {
     pub fn new(context: Option<&Context>) -> Detector {
         let mut known_values = Vec::new();
         if let Some(c) = context {
+            // Row houses: a bare "Street 21" that the register holds for one unit only is that unit's
+            // house, a home; where several units share it, it is a block of flats and stays a place.
+            let mut units_at: HashMap<&str, Vec<&str>> = HashMap::new();
+            for r in &c.residents {
+                if let Some(a) = r.address.as_deref().map(str::trim) {
+                    let unit = r.unit.as_deref().unwrap_or(r.name.as_str());
+                    let v = units_at.entry(a).or_default();
+                    if !v.contains(&unit) {
+                        v.push(unit);
+                    }
+                }
+            }
+            for (a, units) in &units_at {
+                let house = !a.contains(',')
+                    && a.ends_with(|c: char| c.is_ascii_digit())
+                    && a.chars().next().is_some_and(char::is_alphabetic);
+                if house && units.len() == 1 {
+                    known_values.push((Kind::Address, a.to_string()));
+                    // "FORSLAG FRA STORVEJ 23": headings in capitals.
+                    let upper = a.to_uppercase();
+                    if upper != *a {
+                        known_values.push((Kind::Address, upper));
+                    }
+                }
+            }
             for r in &c.residents {
                 for p in &r.phones {
                     if p.chars().filter(char::is_ascii_digit).count() >= 6 {
@@ -309,6 +337,19 @@ impl Detector {
     ///
     /// Findings do not overlap and are sorted by position.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
+        // Damaged text (mojibake, letter-spacing) is read repaired; the findings point at the damage.
+        if let Some(view) = repair::repair(text) {
+            let raw = self
+                .detect_raw(&view.text)
+                .into_iter()
+                .map(|mut r| {
+                    r.start = view.map.start(r.start);
+                    r.end = view.map.end(r.end);
+                    r
+                })
+                .collect();
+            return policy::to_findings(text, policy::resolve(raw));
+        }
         let raw = self.detect_raw(text);
         policy::to_findings(text, raw)
     }
@@ -324,6 +365,7 @@ impl Detector {
             .collect();
         persons.sort_unstable();
         numbers::scan(text, self.country, &persons, &mut raw);
+        numbers::floor_addresses(text, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);
         if let Some(ac) = &self.known_automaton {
@@ -332,6 +374,10 @@ impl Detector {
                     .known_values
                     .get(m.pattern().as_usize())
                     .map_or(Kind::Phone, |(k, _)| *k);
+                // "Storvej 2" is not the start of "Storvej 21" nor of the range "Storvej 2–14".
+                if kind == Kind::Address && !address_ends(text, m.end()) {
+                    continue;
+                }
                 raw.push(policy::Raw {
                     start: m.start(),
                     end: m.end(),
@@ -352,6 +398,17 @@ impl Detector {
         policy::organisation_contacts(text, &organisations, &mut raw);
         let raw = policy::resolve(raw);
         policy::every_occurrence(text, &protected, raw)
+    }
+}
+
+/// Whether a house number ends at `end`: no digit, letter or range ("–14") follows.
+fn address_ends(text: &str, end: usize) -> bool {
+    let mut rest = text.get(end..).unwrap_or("").chars();
+    match rest.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('-' | '–' | '—') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
     }
 }
 

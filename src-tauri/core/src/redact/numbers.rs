@@ -378,6 +378,37 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
     }
 }
 
+/// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
+/// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9". A floor places one home, so
+/// the whole phrase is a resident's address.
+pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
+    // Cheap test first: most texts name no floor.
+    let finder = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
+    if !["etasje", "etage", "våning", " sal ", "ETASJE", "ETAGE"]
+        .iter()
+        .any(|w| finder(w))
+    {
+        return;
+    }
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = regex(
+        &RE,
+        r"(?i)\b(?:\d{1,2}\.|første|første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde)\s+(?:etasje|etage|sal|våning|våningen)\s+(?:i|på)\s+\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:\s(?:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{1,4}(?:\s?[a-zA-Z]\b)?",
+    ) else {
+        return;
+    };
+    for m in re.find_iter(text) {
+        out.push(raw(
+            m.start(),
+            m.end(),
+            Kind::Address,
+            Recognizer::Address,
+            0.85,
+            "a floor at a street address",
+        ));
+    }
+}
+
 fn raw(
     start: usize,
     end: usize,
@@ -1390,6 +1421,34 @@ mod tests {
             kinds("født 12. marts 1954"),
             vec![(Kind::Other, "12. marts 1954".into())]
         );
+    }
+
+    /// Regression (floors in words): "andre etasje i Lyngveien 6" stayed because only "2. sal, th."
+    /// after the number counted as a floor.
+    #[test]
+    fn a_floor_in_words_or_figures_at_an_address() {
+        let found = |t: &str| {
+            let mut out = Vec::new();
+            floor_addresses(t, &mut out);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Ola Dal, andre etasje i Lyngveien 6, flytter."),
+            "andre etasje i Lyngveien 6"
+        );
+        assert_eq!(
+            found("en lekkasje i 4. etasje i Storveien 12B i natt"),
+            "4. etasje i Storveien 12B"
+        );
+        assert_eq!(
+            found("Hun bor på tredje sal på Olav Kyrres gate 9."),
+            "tredje sal på Olav Kyrres gate 9"
+        );
+        assert_eq!(found("2. etage i Fælleshuset er malet."), "");
+        assert_eq!(found("Etasjeskillet i tredje etasje er nytt."), "");
     }
 
     #[test]

@@ -17,6 +17,7 @@ const STREET_ENDINGS: &str = include_str!("../../../../assets/words/street-endin
 const STREET_WORDS: &str = include_str!("../../../../assets/words/street-words.txt");
 const BUILDINGS: &str = include_str!("../../../../assets/words/buildings.txt");
 const TITLE_STARTS: &str = include_str!("../../../../assets/words/title-starts.txt");
+const CLOSINGS: &str = include_str!("../../../../assets/words/closings.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -84,6 +85,11 @@ word_set!(
     title_starts,
     TITLE_STARTS
 );
+word_set!(
+    /// Closing words of a letter or an e-mail before the writer's name ("mvh", "hilsen").
+    closings,
+    CLOSINGS
+);
 
 /// Whether `word`, as written, is a name particle. Runs for every lower-case word of a text, so the
 /// length check comes before the lookup (every particle is short).
@@ -124,6 +130,7 @@ mod tests {
             STREET_WORDS,
             BUILDINGS,
             TITLE_STARTS,
+            CLOSINGS,
         ] {
             for w in entries(list) {
                 assert_eq!(w, w.to_lowercase(), "{w}");

@@ -51,10 +51,12 @@ fn context(assoc: &Path) -> Context {
         .next()
         .unwrap()
         .split(';')
-        .map(|h| h.trim().to_lowercase())
+        .map(|h| h.trim().trim_end_matches('.').to_lowercase())
         .collect();
     let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
-    let name_col = col(&["navn", "namn", "name"]).unwrap();
+    let name_col = col(&["navn", "namn", "name", "andelshaver", "eier"]).unwrap();
+    // A second owner of the same unit, in a column of its own.
+    let co_owner_col = col(&["medeier", "medejer", "co-owner"]);
     let phone_col = col(&["mobil", "telefon", "tlf"]);
     let mail_col = col(&["e-post", "e-mail", "email", "epost"]);
     let addr_col = col(&["adresse", "adress", "address"]);
@@ -78,17 +80,20 @@ fn context(assoc: &Path) -> Context {
                 ctx.places.push(street);
             }
         }
-        ctx.residents.push(KnownPerson {
-            name: get(Some(name_col)).unwrap_or_default(),
-            unit: get(unit_col),
-            // The full address as a register holds it: street, number, floor and side.
-            address: match (get(addr_col), get(floor_col)) {
-                (Some(a), Some(f)) => Some(format!("{a}, {f}")),
-                (a, _) => a,
-            },
-            phones: get(phone_col).into_iter().collect(),
-            emails: get(mail_col).into_iter().collect(),
-        });
+        let names = [get(Some(name_col)), get(co_owner_col)];
+        for name in names.into_iter().flatten() {
+            ctx.residents.push(KnownPerson {
+                name,
+                unit: get(unit_col),
+                // The full address as a register holds it: street, number, floor and side.
+                address: match (get(addr_col), get(floor_col)) {
+                    (Some(a), Some(f)) => Some(format!("{a}, {f}")),
+                    (a, _) => a,
+                },
+                phones: get(phone_col).into_iter().collect(),
+                emails: get(mail_col).into_iter().collect(),
+            });
+        }
     }
     ctx
 }
@@ -117,6 +122,10 @@ impl Tally {
 fn development_set_meets_the_goals_with_the_register() {
     let (vanish, keep, misses) = score_dev_set(true);
     assert!(
+        !misses.iter().any(|m| m.contains("re-scan")),
+        "the re-scan of an output still finds something: {misses:#?}"
+    );
+    assert!(
         vanish >= 0.995,
         "vanish recall {vanish:.4} below 0.995: {misses:#?}"
     );
@@ -128,6 +137,10 @@ fn development_set_meets_the_goals_with_the_register() {
 #[test]
 fn development_set_without_residents_in_the_register() {
     let (vanish, keep, misses) = score_dev_set(false);
+    assert!(
+        !misses.iter().any(|m| m.contains("re-scan")),
+        "the re-scan of an output still finds something: {misses:#?}"
+    );
     assert!(
         vanish >= 0.95,
         "vanish recall {vanish:.4} below 0.95: {misses:#?}"
@@ -149,7 +162,7 @@ fn score_dev_set(with_residents: bool) -> (f64, f64, Vec<String>) {
         .map(|e| e.unwrap().path())
         .collect();
     docs.sort();
-    assert_eq!(docs.len(), 3);
+    assert_eq!(docs.len(), 5);
     for doc in docs {
         let name = doc.file_name().unwrap().to_string_lossy().to_string();
         let slug = name.rsplitn(3, '-').nth(2).unwrap().to_string();
@@ -160,11 +173,10 @@ fn score_dev_set(with_residents: bool) -> (f64, f64, Vec<String>) {
         let text = std::fs::read_to_string(&doc).unwrap();
         let findings = detect(&text, Some(&ctx));
         let output = apply(&text, &findings, Style::Block, Some(ctx.country)).unwrap();
-        assert!(
-            verify(&output, Some(&ctx)).is_empty(),
-            "{name}: the re-scan still finds {:?}",
-            verify(&output, Some(&ctx))
-        );
+        let rescan = verify(&output, Some(&ctx));
+        if !rescan.is_empty() {
+            misses.push(format!("{name}: the re-scan still finds {rescan:?}"));
+        }
         if let (Some(dir), true) = (&out_dir, with_residents) {
             std::fs::create_dir_all(dir).unwrap();
             std::fs::write(dir.join(&name), &output).unwrap();
@@ -544,5 +556,147 @@ proptest! {
             last_end = f.end;
         }
         let _ = apply(&text, &findings, Style::Pseudonym, Some(Country::NO)).unwrap();
+    }
+}
+
+/// A register of invented residents: (name, unit, address).
+fn register(country: Country, people: &[(&str, &str, &str)]) -> Context {
+    let mut ctx = Context::new(country);
+    for (name, unit, address) in people {
+        ctx.residents.push(KnownPerson {
+            name: (*name).into(),
+            unit: Some((*unit).into()),
+            address: Some((*address).into()),
+            ..KnownPerson::default()
+        });
+    }
+    ctx
+}
+
+/// The redacted text, every finding blocked out.
+fn blocked(text: &str, ctx: &Context) -> String {
+    apply(
+        text,
+        &detect(text, Some(ctx)),
+        Style::Block,
+        Some(ctx.country),
+    )
+    .unwrap()
+}
+
+/// Regression (units as houses): in a row-house association a bare "Street 21" that the register holds
+/// for one unit stayed as a place; it is that household's home. Where several units share an address it
+/// is a block of flats and stays, and so do ranges and numbers no unit has.
+#[test]
+fn regression_a_row_house_address_is_a_home() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ulla Krog", "3", "Kløvervej 3"),
+            ("Poul Krog", "3", "Kløvervej 3"),
+            ("Tine Lund", "4", "Kløvervej 4"),
+            ("Erik Mose", "10", "Bakkegade 2"),
+            ("Rita Mose", "11", "Bakkegade 2"),
+        ],
+    );
+    let text = "En ansøgning fra Kløvervej 3 om en rampe. FORSLAG FRA KLØVERVEJ 4: HØNS.\n\
+                Tagene på Kløvervej 3–12 og Kløvervej 30 skiftes. Opgangen i Bakkegade 2 males.";
+    let out = blocked(text, &ctx);
+    for gone in ["Kløvervej 3 om", "KLØVERVEJ 4"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["Kløvervej 3–12", "Kløvervej 30", "Bakkegade 2"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
+/// Regression (initials and short forms): "K-E" for a resident Karl-Erik, initials and a first name
+/// with a lone capital tied to a resident went unnoticed; a month in capitals was taken for a resident
+/// who shares its name.
+#[test]
+fn regression_initials_short_forms_and_dates_in_capitals() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Anne-Marie Holt", "1", "Lærkevej 1"),
+            ("Jonas Kragh", "2", "Lærkevej 2"),
+            ("Maj Vinding", "5", "Lærkevej 5"),
+        ],
+    );
+    let text = "A-M spurgte om hækken. Jonas K ryddede sne. Maj Vinding takkede.\n\
+                STIFTET 14. MAJ 1986 · 9. maj 2026";
+    let out = blocked(text, &ctx);
+    for gone in ["A-M", "Jonas", "Maj Vinding"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(
+        out.contains("14. MAJ 1986") && out.contains("9. maj 2026"),
+        "{out}"
+    );
+    // Without the register, initials the sentence ties to a person still go.
+    let text = "G.R. spurgte om renten. B-O fra nr. 7 svarede.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(!out.contains("G.R.") && !out.contains("B-O"), "{out}");
+}
+
+/// Regression (damaged text): letter-spaced names, a surname run together with the next word, mojibake
+/// from a wrong code page, names in capitals in a photo credit and names in lower case in an e-mail.
+#[test]
+fn regression_damaged_text() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Kari Nesset", "1", "Bakkeveien 2"),
+            ("Per Ulvang", "2", "Bakkeveien 2"),
+            ("Bjørn Åsli", "3", "Bakkeveien 4"),
+            ("Gro Tveit", "4", "Bakkeveien 4"),
+        ],
+    );
+    let text = "4.2 F o r s l a g f r a K a r i N e s s e t\n\
+                Per Ulvang la fram saken. Ulvangforklarte at taket lekker.\n\
+                5.4 Forslag fra BjÃ¸rn Ã…sli: ny bod\n\
+                FOTO: GRO TVEIT\n\
+                Fra: kari nesset <kari.nesset@example.no>\nmvh kari";
+    let findings = detect(text, Some(&ctx));
+    let out = apply(text, &findings, Style::Block, Some(ctx.country)).unwrap();
+    for gone in [
+        "K a r i N e s s e t",
+        "Ulvang",
+        "BjÃ¸rn Ã…sli",
+        "GRO TVEIT",
+        "kari nesset",
+        "mvh kari",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(
+        out.contains("F o r s l a g f r a") && out.contains("forklarte at taket"),
+        "{out}"
+    );
+    // The findings point at the damaged text as written.
+    for f in &findings {
+        let chars: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+        assert_eq!(chars, f.text);
+    }
+    // Without the register: the name an e-mail address repeats, and the writer after "mvh".
+    let text = "Fra: ingrid moe <ingrid.moe@example.no>\nhei!\nmvh ingrid";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(
+        !out.contains("ingrid moe") && !out.contains("mvh ingrid"),
+        "{out}"
+    );
+}
+
+/// Regression (floors in words): "andre etasje i Street 6" tied a resident to a home but stayed.
+#[test]
+fn regression_a_floor_in_words_at_an_address() {
+    let text = "Liv Aas, andre etasje i Storveien 6, leier ut. Lekkasje i 4. etasje i Storveien 4.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in [
+        "andre etasje i Storveien 6",
+        "4. etasje i Storveien 4",
+        "Liv Aas",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }

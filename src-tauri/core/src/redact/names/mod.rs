@@ -25,17 +25,17 @@ use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
 use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, WordMap};
 use super::words::{
-    company_words, cues, cues_and_speech, function_words, is_company_word, is_particle, particles,
-    speech_verbs, title_starts,
+    closings, company_words, cues, cues_and_speech, function_words, is_company_word, is_particle,
+    particles, speech_verbs, title_starts,
 };
 use super::{Context, Decision, Kind, Recognizer};
 
 pub(super) use register::split_owners;
-use tokens::{bare_initial_before, gap_joins, genitive_stem, word_end};
+use tokens::{bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, word_end};
 pub use units::names_before_units;
 use unknown::{
     age_after, cue_before, followed_by_company, hyphen_given, noun_follows, patronymic,
-    place_before, speech_after, speech_before, unit_after,
+    place_before, signatures, speech_after, speech_before, unit_after,
 };
 
 /// Where a word sits in a registered name.
@@ -68,6 +68,17 @@ pub struct NameRecognizer {
     people: Vec<Person>,
     /// Lower-case initials ("kd") of every registered person.
     initials: WordMap<Vec<u32>>,
+    /// Registered names written all in lower case ("astrid vollan", "mvh astrid"): see
+    /// [`NameRecognizer::lower_case_names`].
+    lower: Option<LowerNames>,
+}
+
+/// The lower-case forms of registered names, found in one pass.
+#[derive(Debug)]
+struct LowerNames {
+    automaton: aho_corasick::AhoCorasick,
+    /// Per pattern: the people and whether it is their full name (or their first name alone).
+    forms: Vec<Vec<(u32, bool)>>,
 }
 
 /// One word of a run of capitalised words.
@@ -118,9 +129,12 @@ impl NameRecognizer {
             table: WordMap::default(),
             people: Vec::new(),
             initials: WordMap::default(),
+            lower: None,
         };
         let Some(ctx) = context else { return r };
         let mut seen: HashMap<String, usize> = HashMap::new();
+        // Each person's name as registered, in lower case.
+        let mut written: Vec<(String, usize)> = Vec::new();
         let mut buf = String::new();
         for o in &ctx.officials {
             let keep = o.valid_on(ctx.document_date);
@@ -134,6 +148,7 @@ impl NameRecognizer {
                     continue;
                 }
                 seen.insert(buf.clone(), r.people.len());
+                written.push((name.to_lowercase(), r.people.len()));
                 r.add(&name, keep);
             }
         }
@@ -144,9 +159,11 @@ impl NameRecognizer {
                     continue;
                 }
                 seen.insert(buf.clone(), r.people.len());
+                written.push((name.to_lowercase(), r.people.len()));
                 r.add(&name, false);
             }
         }
+        r.lower = r.compile_lower(&written);
         r
     }
     /// Finds names in `text`; `protected` are organisation and place spans where no name is reported.
@@ -242,6 +259,7 @@ impl NameRecognizer {
         }
         self.flush(text, &mut s);
         self.settle(text, &mut s);
+        signatures(text, &mut s.out);
         out.extend(
             s.out
                 .into_iter()
@@ -303,7 +321,62 @@ impl NameRecognizer {
                             continue;
                         }
                     }
+                    // "G.H. spurgte", "K.L. fra nr. 4": initials alone that the sentence shows to be a
+                    // person.
+                    let end = run[j - 1].end + usize::from(text[run[j - 1].end..].starts_with('.'));
+                    if j == n && (speech_after(text, end) || unit_after(text, end)) {
+                        s.out.push(Raw {
+                            start: t.start,
+                            end,
+                            kind: Kind::Person,
+                            recognizer: Recognizer::UnknownName,
+                            score: 0.6,
+                            reason: "initials the sentence shows to be a person",
+                            decision: Decision::Redact,
+                            subject: Some(format!("g{}", &text[t.start..end])),
+                        });
+                        i = j;
+                        continue;
+                    }
                 }
+                i += 1;
+                continue;
+            }
+            // "K-E", "A-M": the initials of a resident's hyphenated first name.
+            if let Some(people) = self.hyphen_initials(&s.keys[t.k0..t.k1]) {
+                s.out.push(Raw {
+                    start: t.start,
+                    end: t.end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::Register,
+                    score: 0.6,
+                    reason: "a resident's initials",
+                    decision: Decision::Redact,
+                    subject: people.first().map(|p| format!("r{p}")),
+                });
+                i += 1;
+                continue;
+            }
+            // "K-E fra nr. 16", "A-M sagde": hyphenated initials tied to a unit or a verb of saying.
+            if hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
+                && (unit_after(text, t.end) || speech_after(text, t.end))
+            {
+                s.out.push(Raw {
+                    start: t.start,
+                    end: t.end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.6,
+                    reason: "initials the sentence shows to be a person",
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{}", &s.keys[t.k0..t.k1])),
+                });
+                i += 1;
+                continue;
+            }
+            // "14. APRIL 2011", "9. Maj": a month between a day and a year is a date, whoever shares its
+            // name.
+            if s.info(names, &t).is_some_and(|x| x.thing) && in_date(text, t.start, t.end) {
                 i += 1;
                 continue;
             }
@@ -367,6 +440,13 @@ impl NameRecognizer {
                 continue;
             }
             if t.particle {
+                i += 1;
+                continue;
+            }
+            // 1b. A registered surname run together with the next word, where extraction lost the space
+            // ("Sætherforklarte").
+            if let Some((end, candidates)) = self.glued_surname(text, &t) {
+                self.push_register(s, t.start, end, candidates, 1);
                 i += 1;
                 continue;
             }

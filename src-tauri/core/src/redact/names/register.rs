@@ -68,6 +68,20 @@ impl NameRecognizer {
         if initials.chars().count() >= 2 {
             self.initials.entry(initials).or_default().push(id);
         }
+        // "K-E" for "Karl-Erik": the initials of a hyphenated first name alone.
+        if let Some(given) = words.first().filter(|w| w.contains('-') && words.len() > 1) {
+            let letters: String = given
+                .split('-')
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if letters.chars().count() >= 2 {
+                let v = self.initials.entry(letters).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
         self.people.push(Person {
             words: words.len() as u8,
             keep,
@@ -200,8 +214,138 @@ impl NameRecognizer {
             });
         }
     }
+    /// The lower-case forms to look for: every full name of two words or more, and a first name of
+    /// four letters or more that no list knows as an ordinary word. `written` holds each person's
+    /// registered name in lower case.
+    pub(super) fn compile_lower(&self, written: &[(String, usize)]) -> Option<LowerNames> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms: Vec<Vec<(u32, bool)>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut add = |form: &str, who: u32, full: bool| {
+            let i = *index.entry(form.to_string()).or_insert_with(|| {
+                patterns.push(form.to_string());
+                forms.push(Vec::new());
+                patterns.len() - 1
+            });
+            if let Some(f) = forms.get_mut(i) {
+                if !f.contains(&(who, full)) {
+                    f.push((who, full));
+                }
+            }
+        };
+        for (full, id) in written {
+            let id = *id;
+            let words: Vec<&str> = full.split_whitespace().collect();
+            if words.len() < 2 || !full.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            add(&words.join(" "), id as u32, true);
+            let given = words[0];
+            let plain = given.chars().count() < 4
+                || !given.chars().all(char::is_alphabetic)
+                || function_words().contains(given)
+                || first_names().get(given).is_some_and(|x| x.word)
+                || is_place(given);
+            if !plain {
+                add(given, id as u32, false);
+            }
+        }
+        if patterns.is_empty() {
+            return None;
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some(LowerNames { automaton, forms })
+    }
+
+    /// Registered names written all in lower case, as e-mail headers and signatures have them
+    /// ("Fra: astrid vollan", "mvh astrid"): a full name always, a first name alone only when the
+    /// document names that person in full.
+    pub(super) fn lower_case_names(&self, text: &str, s: &mut Scan) {
+        let Some(lower) = &self.lower else { return };
+        let mut alone: Vec<(usize, usize, u32)> = Vec::new();
+        let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        for m in lower.automaton.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
+            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // Several people may share the same form: every one of them is a candidate.
+            let Some(people) = lower.forms.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            for &(who, full) in people {
+                if full {
+                    match found.last_mut() {
+                        Some(f) if f.0 == m.start() => f.2.push(who),
+                        _ => found.push((m.start(), m.end(), vec![who])),
+                    }
+                } else {
+                    alone.push((m.start(), m.end(), who));
+                }
+            }
+        }
+        for (start, end, who) in found {
+            self.push_register(s, start, end, who, 2);
+        }
+        let named: HashSet<u32> = s.full_mentions.iter().map(|(p, _)| *p).collect();
+        for (start, end, who) in alone {
+            if named.contains(&who) {
+                self.push_register(s, start, end, vec![who], 1);
+            }
+        }
+    }
+
+    /// The residents whose initials a word of single letters joined by hyphens is ("k-e", "a-m"); none
+    /// when an official shares them.
+    pub(super) fn hyphen_initials(&self, key: &str) -> Option<&[u32]> {
+        let letters = hyphen_letters(key)?;
+        let people = self.initials.get(&letters)?;
+        people
+            .iter()
+            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep))
+            .then_some(people.as_slice())
+    }
+
+    /// A registered surname glued to a lower-case word that the lists know (a verb of saying or a
+    /// function word: "Sætherforklarte", "Hansenog"): where the surname ends, and who it may be.
+    pub(super) fn glued_surname(&self, text: &str, t: &Tok) -> Option<(usize, Vec<u32>)> {
+        if self.table.is_empty() || t.upper || t.end - t.start < 7 {
+            return None;
+        }
+        let word = text.get(t.start..t.end)?;
+        let mut buf = String::new();
+        for (b, _) in word.char_indices().skip(3) {
+            let rest = &word[b..];
+            if rest.len() < 2 || !rest.starts_with(char::is_lowercase) {
+                continue;
+            }
+            if !(speech_verbs().contains(rest) || function_words().contains(rest)) {
+                continue;
+            }
+            fold_into(&word[..b], &mut buf);
+            let people: Vec<u32> = self
+                .table
+                .get(&buf)
+                .into_iter()
+                .flatten()
+                .filter(|x| x.part == Part::Family)
+                .map(|x| x.person)
+                .collect();
+            if !people.is_empty() {
+                return Some((t.start + b, people));
+            }
+        }
+        None
+    }
+
     /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
     pub(super) fn settle(&self, text: &str, s: &mut Scan) {
+        self.lower_case_names(text, s);
         for (at, candidates) in std::mem::take(&mut s.weak) {
             let named = s
                 .full_mentions

@@ -105,6 +105,36 @@ pub(super) fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool
     }
 }
 
+/// The letters of a word made of single letters joined by hyphens ("k-e" → "ke", "a-m-l"); `None` for
+/// any other word.
+pub(super) fn hyphen_letters(key: &str) -> Option<String> {
+    let mut letters = String::new();
+    for part in key.split('-') {
+        let mut chars = part.chars();
+        let c = chars.next().filter(|c| c.is_alphabetic())?;
+        if chars.next().is_some() || letters.chars().count() >= 4 {
+            return None;
+        }
+        letters.push(c);
+    }
+    (letters.chars().count() >= 2).then_some(letters)
+}
+
+/// Whether the word at `start..end` stands in a date: after a day ("9. maj", "14. APRIL") or before a
+/// year ("MAJ 1986").
+pub(super) fn in_date(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let day = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let after = text.get(end..).unwrap_or("");
+    let year = after.strip_prefix(' ').is_some_and(|r| {
+        r.bytes().take_while(u8::is_ascii_digit).count() == 4
+            && !r.as_bytes().get(4).is_some_and(u8::is_ascii_alphanumeric)
+    });
+    (1..=2).contains(&day) || year
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +148,24 @@ mod tests {
         assert_eq!(bare_initial_before("AF Skovbo", 3), None);
         assert_eq!(bare_initial_before("i Skovbo", 2), None);
         assert_eq!(bare_initial_before("F.Skovbo", 2), None);
+    }
+
+    /// Regression (dates in capitals): "9. MAJ 1986" was taken for a resident named Maj.
+    #[test]
+    fn a_month_between_a_day_and_a_year_is_a_date() {
+        let t = "STIFTET 9. MAJ 1986";
+        assert!(in_date(t, 11, 14));
+        let t = "Den 14. april kom Maj.";
+        assert!(in_date(t, 8, 13) && !in_date(t, 18, 21));
+        assert!(in_date("i juni 2026", 2, 6) && !in_date("i juni 20265", 2, 6));
+    }
+
+    #[test]
+    fn hyphenated_initials() {
+        assert_eq!(hyphen_letters("k-e").as_deref(), Some("ke"));
+        assert_eq!(hyphen_letters("a-m-l").as_deref(), Some("aml"));
+        assert_eq!(hyphen_letters("k-el"), None);
+        assert_eq!(hyphen_letters("k"), None);
     }
 
     #[test]

@@ -157,6 +157,7 @@ impl NameRecognizer {
         }
         let loose = std::mem::take(&mut s.loose);
         let mut taken = vec![false; loose.len()];
+        let mut glued: Vec<(usize, usize, String)> = Vec::new();
         // Words of the same run: a loose word right after the previous one, one space apart.
         let joined = |a: usize| a > 0 && text.get(loose[a - 1].1..loose[a].0) == Some(" ");
         let plain = |s: &mut Scan, a: usize| {
@@ -171,7 +172,16 @@ impl NameRecognizer {
             let mut found: Vec<(usize, usize, f32, &'static str)> = Vec::new();
             if round == 0 {
                 for a in 0..loose.len() {
-                    let (_, end, k0, k1) = loose[a];
+                    let (start, end, k0, k1) = loose[a];
+                    // "Sætherforklarte" after "Terje Sæther": the name with a lost space.
+                    if !taken[a] {
+                        if let Some(b) = glued_name(&s.keys[k0..k1], &s.guest_words) {
+                            let key = s.keys[k0..k0 + b].to_string();
+                            glued.push((start, start + b, key));
+                            taken[a] = true;
+                            continue;
+                        }
+                    }
                     if taken[a]
                         || !s.guest_words.contains(&s.keys[k0..k1])
                         || policy::company_follows(text, end)
@@ -264,6 +274,20 @@ impl NameRecognizer {
                     recognizer: Recognizer::UnknownName,
                     score,
                     reason,
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{key}")),
+                });
+            }
+        }
+        for (start, end, key) in glued {
+            if text.is_char_boundary(end) {
+                s.out.push(Raw {
+                    start,
+                    end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.6,
+                    reason: "a name run together with the next word",
                     decision: Decision::Redact,
                     subject: Some(format!("g{key}")),
                 });
@@ -437,6 +461,113 @@ pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
         .next()
         .unwrap_or("");
     rest.starts_with('&') || is_company_word(word)
+}
+
+/// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
+/// astrid", "Hilsen\nkari") and the display name of an e-mail address whose words the address repeats
+/// ("Fra: astrid vollan <astrid.vollan@…>").
+pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    // The writer after a closing word.
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(off) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'm' | b'M' | b'h' | b'H' | b'v' | b'V' | b'k' | b'K'))
+        else {
+            break;
+        };
+        let at = i + off;
+        let end = word_end(text, at);
+        i = end.max(at + 1);
+        let starts_word = at == 0 || !text[..at].ends_with(|c: char| c.is_alphanumeric());
+        if !starts_word || !closings().contains_fold(&text[at..end]) {
+            continue;
+        }
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', ',', '\n', '\r']).len();
+        if gap == 0 || rest[..gap].matches('\n').count() > 1 {
+            continue;
+        }
+        let s = end + gap;
+        let e = word_end(text, s);
+        let Some(word) = text.get(s..e).filter(|w| w.chars().count() >= 3) else {
+            continue;
+        };
+        let mut key = String::new();
+        fold_into(word, &mut key);
+        let info = first_names().get(&key);
+        if info.is_some_and(|x| !x.word) && !function_words().contains(&key) && !is_place(&key) {
+            out.push(Raw {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "a first name after a closing word",
+                decision: Decision::Redact,
+                subject: Some(format!("g{key}")),
+            });
+        }
+    }
+    // The display name before "<address@…>".
+    for lt in memchr::memchr_iter(b'<', bytes) {
+        let Some(gt) = text[lt..].find('>').map(|g| lt + g) else {
+            continue;
+        };
+        let address = &text[lt + 1..gt];
+        let Some((local, _)) = address.split_once('@') else {
+            continue;
+        };
+        if gt - lt > 120 || address.contains(char::is_whitespace) {
+            continue;
+        }
+        let local = local.to_lowercase();
+        let line_start = text[..lt].rfind('\n').map_or(0, |n| n + 1);
+        let head = &text[line_start..lt];
+        // Past a header's label ("Fra:", "From:").
+        let head_start = head.rfind(':').map_or(0, |c| c + 1);
+        let name = head[head_start..].trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let repeated = !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| {
+                w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && local.contains(&w.to_lowercase())
+            });
+        if repeated {
+            let start = line_start
+                + head_start
+                + (head[head_start..].len() - head[head_start..].trim_start().len());
+            let end = start + name.len();
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.8,
+                reason: "the name an e-mail address repeats",
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", name.to_lowercase())),
+            });
+        }
+    }
+}
+
+/// A name known from elsewhere in the document run together with the next word, where extraction
+/// lost the space ("Sætherforklarte"): the length of the name part of `word` (folded), if any.
+pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
+    if word.len() < 7 {
+        return None;
+    }
+    word.char_indices().skip(3).find_map(|(b, _)| {
+        let rest = &word[b..];
+        let listed = rest.len() >= 2
+            && rest.starts_with(char::is_lowercase)
+            && (speech_verbs().contains(rest) || function_words().contains(rest));
+        (listed && known.contains(&word[..b])).then_some(b)
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,345 @@
+//! Damaged text, as PDF extraction and old encodings deliver it, read as it was meant before detection:
+//! mojibake from a wrong code page ("TorbjÃ¸rn" is "Torbjørn" read as Windows-1252) and letter-spaced
+//! words ("S i g r i d  H o v d e"). The recognizers run on the repaired [`View`]; every finding is
+//! mapped back through its [`OffsetMap`] onto the text as written, so the redaction removes the damaged
+//! form itself.
+
+/// One changed stretch: `len` bytes of the new text at `at` stand for `src` of the old one.
+#[derive(Debug, Clone, Copy)]
+struct Change {
+    at: usize,
+    len: usize,
+    src: (usize, usize),
+}
+
+/// How byte positions of a changed text map back onto the text it was made from. Outside the changes
+/// the two run in step.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    changes: Vec<Change>,
+}
+
+impl OffsetMap {
+    /// The position in the source where a passage starting at `v` starts (after any dropped text).
+    pub fn start(&self, v: usize) -> usize {
+        let i = self.changes.partition_point(|c| c.at <= v);
+        match i.checked_sub(1).and_then(|i| self.changes.get(i)) {
+            None => v,
+            Some(c) if v < c.at + c.len => c.src.0,
+            Some(c) => c.src.1 + (v - c.at - c.len),
+        }
+    }
+
+    /// The position in the source where a passage ending at `v` (exclusive) ends (before any dropped
+    /// text).
+    pub fn end(&self, v: usize) -> usize {
+        let i = self.changes.partition_point(|c| c.at < v);
+        match i.checked_sub(1).and_then(|i| self.changes.get(i)) {
+            None => v,
+            Some(c) if v <= c.at + c.len && c.len > 0 => c.src.1,
+            Some(c) => c.src.1 + (v - c.at - c.len),
+        }
+    }
+}
+
+/// Writes a changed copy of a source text while recording the [`OffsetMap`].
+#[derive(Debug)]
+pub struct MapBuilder<'a> {
+    src: &'a str,
+    /// Source bytes consumed so far.
+    pos: usize,
+    out: String,
+    map: OffsetMap,
+}
+
+impl<'a> MapBuilder<'a> {
+    pub fn new(src: &'a str) -> MapBuilder<'a> {
+        MapBuilder {
+            src,
+            pos: 0,
+            out: String::with_capacity(src.len()),
+            map: OffsetMap::default(),
+        }
+    }
+
+    /// Copies the source unchanged up to `to`.
+    pub fn copy_to(&mut self, to: usize) {
+        if to > self.pos {
+            self.out.push_str(self.src.get(self.pos..to).unwrap_or(""));
+            self.pos = to;
+        }
+    }
+
+    /// Writes `with` for the source up to `to` (an empty `with` drops it).
+    pub fn replace(&mut self, to: usize, with: &str) {
+        let to = to.max(self.pos);
+        if self.src.get(self.pos..to) == Some(with) {
+            self.copy_to(to);
+            return;
+        }
+        self.map.changes.push(Change {
+            at: self.out.len(),
+            len: with.len(),
+            src: (self.pos, to),
+        });
+        self.out.push_str(with);
+        self.pos = to;
+    }
+
+    /// The changed text and its map; the rest of the source is copied.
+    pub fn finish(mut self) -> (String, OffsetMap) {
+        self.copy_to(self.src.len());
+        (self.out, self.map)
+    }
+}
+
+/// A repaired copy of a text for the recognizers.
+#[derive(Debug)]
+pub struct View {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+/// The repaired text, or `None` when nothing needs repair (the common case costs one pass over the
+/// bytes).
+pub fn repair(text: &str) -> Option<View> {
+    let mojibake = text.contains(['Ã', 'Â', 'Å']) && has_mojibake(text);
+    let spaced = letter_spaced(text);
+    if !mojibake && spaced.is_empty() {
+        return None;
+    }
+    let mut b = MapBuilder::new(text);
+    let mut spaced = spaced.into_iter().peekable();
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(&(s, e)) = spaced.peek() {
+            if i == s {
+                // One word per letter-spaced run: each letter maps to itself, the spaces between the
+                // letters are dropped, and the gap between two words stays one space.
+                b.copy_to(s);
+                let mut at = s;
+                for (k, w) in spaced_words(text, s, e).into_iter().enumerate() {
+                    for (x, (off, c)) in w.into_iter().enumerate() {
+                        if x == 0 && k > 0 {
+                            b.replace(off, " ");
+                        } else {
+                            b.replace(off, "");
+                        }
+                        b.copy_to(off + c.len_utf8());
+                        at = off + c.len_utf8();
+                    }
+                }
+                b.copy_to(at);
+                spaced.next();
+                i = e;
+                continue;
+            }
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if mojibake && ('\u{c2}'..='\u{f4}').contains(&c) {
+            if let Some((len, fixed)) = decode_mojibake(text, i) {
+                b.copy_to(i);
+                b.replace(i + len, fixed.encode_utf8(&mut [0u8; 4]));
+                i += len;
+                continue;
+            }
+        }
+        i += c.len_utf8();
+    }
+    let (text, map) = b.finish();
+    Some(View { text, map })
+}
+
+fn has_mojibake(text: &str) -> bool {
+    text.char_indices()
+        .filter(|(_, c)| ('\u{c2}'..='\u{f4}').contains(c))
+        .any(|(i, _)| decode_mojibake(text, i).is_some())
+}
+
+/// The Windows-1252 byte a character stands for, if it is one of the bytes above 0x7f.
+fn cp1252_byte(c: char) -> Option<u8> {
+    if ('\u{a0}'..='\u{ff}').contains(&c) {
+        return u8::try_from(u32::from(c)).ok();
+    }
+    // The characters Windows-1252 puts at 0x80..0x9f.
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    HIGH.iter()
+        .position(|&h| h == c)
+        .and_then(|p| u8::try_from(0x80 + p).ok())
+}
+
+/// A letter written in UTF-8 and read back as Windows-1252 ("Ã¸" for "ø"), starting at byte `at`:
+/// the length of the damaged form and the letter.
+fn decode_mojibake(text: &str, at: usize) -> Option<(usize, char)> {
+    let mut chars = text.get(at..)?.char_indices();
+    let (_, lead) = chars.next()?;
+    let b0 = cp1252_byte(lead)?;
+    let n = match b0 {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        0xf0..=0xf4 => 3,
+        _ => return None,
+    };
+    let mut bytes = vec![b0];
+    let mut len = lead.len_utf8();
+    for _ in 0..n {
+        let (off, c) = chars.next()?;
+        let b = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        bytes.push(b);
+        len = off + c.len_utf8();
+    }
+    let fixed = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    // Only letters: a real "Â°" or "Ã—" in a text is rare, a real "Ã¸" rarer still.
+    fixed.is_alphabetic().then_some((len, fixed))
+}
+
+/// Byte ranges of letter-spaced runs: at least four single letters, each followed by one space, on one
+/// line ("F o r s l a g  f r a").
+fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        // Cheap test first: a letter at the start of a word, followed by a space.
+        let word_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t');
+        if !word_start || bytes[i] == b' ' || (bytes[i] < 0x80 && bytes[i + 1] != b' ') {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        if !c.is_alphabetic() || bytes.get(i + c.len_utf8()) != Some(&b' ') {
+            i += 1;
+            continue;
+        }
+        // Extend: letter, then one or two spaces, then a letter not followed by another letter.
+        let mut letters = 0;
+        let mut j = i;
+        let mut end = i;
+        loop {
+            let Some(c) = text.get(j..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if !c.is_alphabetic() {
+                break;
+            }
+            let after = j + c.len_utf8();
+            let next = text.get(after..).and_then(|t| t.chars().next());
+            if next.is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            letters += 1;
+            end = after;
+            let gap = text
+                .get(after..)
+                .map_or(0, |t| t.bytes().take(3).take_while(|&b| b == b' ').count());
+            if gap == 0 || gap > 2 {
+                break;
+            }
+            j = after + gap;
+        }
+        if letters >= 4 {
+            out.push((i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The words of a letter-spaced run, each as (byte offset, letter) pairs: a double space separates
+/// words, and where the spacing is single a capital after a small letter starts a new word
+/// ("f r a S i g r i d").
+fn spaced_words(text: &str, s: usize, e: usize) -> Vec<Vec<(usize, char)>> {
+    let mut words: Vec<Vec<(usize, char)>> = vec![Vec::new()];
+    let mut prev_end = s;
+    for (off, c) in text.get(s..e).unwrap_or("").char_indices() {
+        if c == ' ' {
+            continue;
+        }
+        let at = s + off;
+        let double = at - prev_end >= 2;
+        let cur = words.last().map_or(&[][..], Vec::as_slice);
+        let capital_after_small =
+            c.is_uppercase() && cur.last().is_some_and(|(_, p)| p.is_lowercase());
+        if !cur.is_empty() && (double || capital_after_small) {
+            words.push(Vec::new());
+        }
+        if let Some(w) = words.last_mut() {
+            w.push((at, c));
+        }
+        prev_end = at + c.len_utf8();
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(t: &str) -> String {
+        repair(t).map_or_else(|| t.to_string(), |v| v.text)
+    }
+
+    #[test]
+    fn mojibake_is_read_as_utf8() {
+        assert_eq!(view("Forslag fra BjÃ¸rn Ã…sen"), "Forslag fra Bjørn Åsen");
+        assert_eq!(view("mÃ¥ske sÃ¦rlig"), "måske særlig");
+        // Not letters: a degree sign and a multiplication sign stay as written.
+        assert!(repair("Temperatur 20Â° og 3Ã—4").is_none());
+        assert!(repair("Ål og Ærø").is_none());
+    }
+
+    #[test]
+    fn letter_spaced_words_are_joined() {
+        assert_eq!(
+            view("5.1 F o r s l a g  f r a  K a r i  L u n d\n"),
+            "5.1 Forslag fra Kari Lund\n"
+        );
+        assert_eq!(
+            view("5.1 F o r s l a g f r a K a r i L u n d\n"),
+            "5.1 Forslagfra Kari Lund\n"
+        );
+        // Ordinary text with short words stays.
+        assert!(repair("Punkt a i b og c er vedtaget. Jeg er 3 i dag.").is_none());
+        assert!(repair("a b c").is_none());
+    }
+
+    #[test]
+    fn positions_map_back_onto_the_damaged_text() {
+        let text = "Sak 5 F o r s l a g f r a K a r i L u n d.";
+        let v = repair(text).unwrap();
+        let at = v.text.find("Kari Lund").unwrap();
+        let (s, e) = (v.map.start(at), v.map.end(at + "Kari Lund".len()));
+        assert_eq!(&text[s..e], "K a r i L u n d");
+        let text = "Til TorbjÃ¸rn FlÃ¥ten: nei.";
+        let v = repair(text).unwrap();
+        let at = v.text.find("Torbjørn Flåten").unwrap();
+        let (s, e) = (v.map.start(at), v.map.end(at + "Torbjørn Flåten".len()));
+        assert_eq!(&text[s..e], "TorbjÃ¸rn FlÃ¥ten");
+        // After the changes the two texts run in step again.
+        let at = v.text.find("nei").unwrap();
+        assert_eq!(&text[v.map.start(at)..v.map.end(at + 3)], "nei");
+    }
+
+    #[test]
+    fn a_map_with_dropped_text() {
+        let src = "ab  \r\ncd";
+        let mut b = MapBuilder::new(src);
+        b.copy_to(2);
+        b.replace(6, "\n");
+        let (out, map) = b.finish();
+        assert_eq!(out, "ab\ncd");
+        assert_eq!((map.start(3), map.end(5)), (6, 8));
+        assert_eq!((map.start(0), map.end(2)), (0, 2));
+    }
+}
