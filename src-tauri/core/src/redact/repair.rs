@@ -224,10 +224,7 @@ fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
         let mut letters = 0;
         let mut j = i;
         let mut end = i;
-        loop {
-            let Some(c) = text.get(j..).and_then(|t| t.chars().next()) else {
-                break;
-            };
+        while let Some(c) = text.get(j..).and_then(|t| t.chars().next()) {
             if !c.is_alphabetic() {
                 break;
             }
