@@ -42,6 +42,10 @@ pub enum Error {
     /// The PDF could not be read.
     #[error("This PDF is damaged or not a PDF ({0}). Export it again from the word processor.")]
     DamagedPdf(String),
+    /// The PDF would take more memory or time than any minutes need (a decompression bomb, or
+    /// millions of objects); nothing of it was imported.
+    #[error("This PDF is too large to import safely: {0}. Export the minutes again from the word processor, or split the file.")]
+    PdfTooLarge(String),
     /// The PDF is protected by a password.
     #[error("This PDF is protected by a password. Save an unprotected copy and import that.")]
     EncryptedPdf,
@@ -104,6 +108,7 @@ impl Error {
             Error::UnknownFormat(_)
             | Error::NoTextLayer
             | Error::DamagedPdf(_)
+            | Error::PdfTooLarge(_)
             | Error::EncryptedPdf
             | Error::DamagedDocx(_)
             | Error::Docx(_)
