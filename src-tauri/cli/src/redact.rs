@@ -158,6 +158,8 @@ struct Loaded {
     findings: Vec<Finding>,
     /// The webmaster's stored decisions, for minutes imported into the archive.
     review: Vec<ReviewDecision>,
+    /// Where the text's characters stand in a plain-text file as written.
+    as_written: Option<minutes::AsWritten>,
 }
 
 fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
@@ -173,6 +175,9 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
         (Err(e), Err(_)) => Err(e),
     }
     .map_err(|e| about(file, e))?;
+    let as_written = Format::from_file_name(&name)
+        .ok()
+        .and_then(|format| minutes::as_written(&bytes, format, &text));
     let Some(path) = &vault.vault else {
         let findings = Detector::new(None).detect(&text);
         return Ok(Loaded {
@@ -180,6 +185,7 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
             context: None,
             findings,
             review: Vec::new(),
+            as_written,
         });
     };
     let archive = common::open_read_only(&VaultArgs {
@@ -209,6 +215,7 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
         context: Some(context),
         findings,
         review,
+        as_written,
     })
 }
 
@@ -225,7 +232,18 @@ struct FindingJson<'a> {
 }
 
 pub fn detect(args: DetectArgs) -> CliResult {
-    let loaded = load(&args.vault, &args.file)?;
+    let mut loaded = load(&args.vault, &args.file)?;
+    // Positions in the file as written (a .txt or .md file's CRLF, byte-order mark, trailing spaces
+    // and blank lines count), so that a script can cut the file itself at them.
+    if let Some(w) = &loaded.as_written {
+        for f in &mut loaded.findings {
+            if let Some((start, end, text)) = w.span(f.start, f.end) {
+                f.start = start;
+                f.end = end;
+                f.text = text;
+            }
+        }
+    }
     if args.json {
         let out: Vec<FindingJson<'_>> = loaded
             .findings

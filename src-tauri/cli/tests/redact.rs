@@ -467,3 +467,28 @@ fn minutes_export_publishes_the_archived_original() {
     let html = std::fs::read_to_string(a.path("web.html")).unwrap();
     assert!(html.contains("[navn]") && !html.contains("Freja"), "{html}");
 }
+
+/// Regression (offsets): on a file with a byte-order mark, CRLF line ends, trailing spaces and runs of
+/// blank lines, `detect --json` reported positions in the tidied text, one off per removed character.
+/// They count the file as written.
+#[test]
+fn detect_positions_count_the_file_as_written() {
+    let a = Archive::new();
+    let file = "\u{feff}Referat  \r\n\r\n\r\n\r\nForslag fra Jens Nielsen,  \r\ntlf. 29 91 44 06.\r\n\r\n\r\nMail: jens@example.dk\r\n";
+    std::fs::write(a.path("crlf.txt"), file).unwrap();
+    let found: Value = serde_json::from_str(&a.ok(&["detect", "crlf.txt", "--json"])).unwrap();
+    let chars: Vec<char> = file.chars().collect();
+    let mut texts = Vec::new();
+    for f in found.as_array().unwrap() {
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        let at: String = chars[s..e].iter().collect();
+        assert_eq!(at, f["text"].as_str().unwrap());
+        texts.push(at);
+    }
+    for want in ["Jens Nielsen", "29 91 44 06", "jens@example.dk"] {
+        assert!(texts.iter().any(|t| t == want), "{want} not in {texts:?}");
+    }
+}

@@ -288,6 +288,101 @@ fn tidy(raw: &str) -> String {
     out
 }
 
+/// A plain-text file's own characters, and where each character of its extracted text stands among
+/// them: positions reported to scripts count the file as written (CRLF line ends, a byte-order mark,
+/// trailing spaces and runs of blank lines included), not the tidied text.
+#[derive(Debug, Clone)]
+pub struct AsWritten {
+    /// The file decoded, nothing removed.
+    chars: Vec<char>,
+    /// For each character of the extracted text, the range of file characters it came from.
+    spans: Vec<(usize, usize)>,
+}
+
+impl AsWritten {
+    /// The file positions (in characters) of the extracted text's characters `start..end`, and the
+    /// file's text there.
+    pub fn span(&self, start: usize, end: usize) -> Option<(usize, usize, String)> {
+        if start >= end {
+            return None;
+        }
+        let s = self.spans.get(start)?.0;
+        let e = self.spans.get(end - 1)?.1;
+        let text = self.chars.get(s..e)?.iter().collect();
+        Some((s, e, text))
+    }
+}
+
+/// Where the extracted `text` of a .txt or .md file stands in the file's own characters; `None` for
+/// other formats (their positions count the extracted text) and when the two cannot be lined up.
+pub fn as_written(bytes: &[u8], format: Format, text: &str) -> Option<AsWritten> {
+    if !matches!(format, Format::Txt | Format::Md) {
+        return None;
+    }
+    let raw = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    };
+    let chars: Vec<char> = raw.chars().collect();
+    let mut spans = Vec::with_capacity(text.len());
+    let mut r = 0usize;
+    let mut nfd: Vec<char> = Vec::new();
+    for e in text.chars() {
+        loop {
+            let Some(&c) = chars.get(r) else {
+                // The line end tidying adds after the last line.
+                if e == '\n' {
+                    spans.push((r, r));
+                    break;
+                }
+                return None;
+            };
+            let same = c == e
+                || (e == ' ' && matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}'))
+                || (e == '\n' && matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'));
+            if same {
+                let mut end = r + 1;
+                if c == '\r' && chars.get(end) == Some(&'\n') {
+                    end += 1;
+                }
+                spans.push((r, end));
+                r = end;
+                break;
+            }
+            // A character tidying composed ("e" + U+0301 is "é").
+            nfd.clear();
+            nfd.extend(std::iter::once(e).nfd());
+            if nfd.len() > 1
+                && chars
+                    .get(r..r + nfd.len())
+                    .is_some_and(|w| w.iter().copied().nfc().eq(std::iter::once(e)))
+            {
+                spans.push((r, r + nfd.len()));
+                r += nfd.len();
+                break;
+            }
+            // What tidying drops: a byte-order mark, invisible characters, line ends, trailing and
+            // blank-line spaces.
+            let dropped = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{0}'
+                        | '\u{feff}'
+                        | '\u{ad}'
+                        | '\u{200b}'
+                        | '\u{200c}'
+                        | '\u{200d}'
+                        | '\u{2060}'
+                );
+            if !dropped {
+                return None;
+            }
+            r += 1;
+        }
+    }
+    Some(AsWritten { chars, spans })
+}
+
 fn plain(bytes: &[u8]) -> Result<String, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let control = bytes

@@ -27,7 +27,7 @@ pub use context::redaction_context;
 pub use dates::date_in_text;
 pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};
-pub use extract::{extract_text, Format};
+pub use extract::{as_written, extract_text, AsWritten, Format};
 
 /// Why minutes could not be imported, found, searched or exported.
 #[derive(Debug, thiserror::Error)]

@@ -700,3 +700,61 @@ fn regression_a_floor_in_words_at_an_address() {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }
+
+/// What the extraction does to a passage of a plain-text file, for comparing a passage as written
+/// with the finding in the extracted text.
+fn tidied(passage: &str) -> String {
+    let t = passage
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace(['\u{feff}', '\u{ad}', '\u{200b}'], "")
+        .replace('\u{a0}', " ");
+    let mut lines: Vec<&str> = t.split('\n').map(str::trim_end).collect();
+    lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
+    nfc(&lines.join("\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Offsets are the file's own characters: for any plain-text file, every finding's positions cut
+    /// from the file as written (byte-order mark, CRLF, trailing spaces, blank lines, no-break spaces,
+    /// decomposed letters) the passage the finding is, and what the extraction made of that passage.
+    #[test]
+    fn detect_positions_count_the_file_as_written(
+        bom in any::<bool>(),
+        parts in proptest::collection::vec(prop_oneof![
+            Just("Jens Nielsen".to_string()), Just("29 91 44 06".to_string()),
+            Just("jens@example.dk".to_string()), Just("110584-3638".to_string()),
+            Just("Søren".to_string()), Just("Rene\u{301} Dahl".to_string()),
+            Just("fru Krogh".to_string()), Just(" ".to_string()), Just("  \r\n".to_string()),
+            Just("\r\n\r\n\r\n".to_string()), Just("\n".to_string()), Just("\u{a0}".to_string()),
+            Just("\u{ad}".to_string()), Just("og".to_string()), Just(", ".to_string()),
+            "[a-zæøå]{1,8}", "[A-ZÆØÅ][a-zæøå]{2,7}",
+        ], 1..40),
+    ) {
+        let mut file = String::new();
+        if bom {
+            file.push('\u{feff}');
+        }
+        for p in &parts {
+            if !file.is_empty() && !file.ends_with([' ', '\n']) && !p.starts_with([' ', '\r', '\n', ',']) {
+                file.push(' ');
+            }
+            file.push_str(p);
+        }
+        let Ok(text) = andel_core::minutes::extract_text(file.as_bytes(), andel_core::minutes::Format::Txt) else {
+            return Ok(());
+        };
+        let written = andel_core::minutes::as_written(file.as_bytes(), andel_core::minutes::Format::Txt, &text);
+        prop_assert!(written.is_some(), "no alignment for {file:?}");
+        let written = written.unwrap();
+        let chars: Vec<char> = file.chars().collect();
+        for f in detect(&text, None) {
+            let (s, e, passage) = written.span(f.start, f.end).unwrap();
+            let cut: String = chars[s..e].iter().collect();
+            prop_assert_eq!(&cut, &passage);
+            prop_assert_eq!(tidied(&passage), nfc(&f.text), "{:?} in {:?}", passage, file);
+        }
+    }
+}
