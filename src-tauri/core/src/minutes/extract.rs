@@ -6,9 +6,10 @@
 //!   in document order, paragraphs as lines and each table row as one line with its cells separated
 //!   by " | " (so a name in a table reads like a name in a sentence), then headers, footers,
 //!   footnotes, endnotes and the hidden places (link targets, alt text, field arguments).
-//! - .pdf: every page's text-showing operators, decoded with each font's encoding (ToUnicode maps
-//!   included), with line breaks where the text moves down and blank lines at larger gaps and page
-//!   ends. A PDF whose pages show no text is a scan: [`Error::NoTextLayer`].
+//! - .pdf: the text `publish::pdf::extract` reads (glyphs in content order, decoded with each
+//!   font's ToUnicode map or encoding, spaces and line breaks from where the glyphs stand), so
+//!   review decisions apply to the original PDF when it is published. A PDF whose pages show no
+//!   text is a scan: [`Error::NoTextLayer`].
 //!
 //! All text comes out NFC-normalised with `\n` line ends, so offsets agree between import, review
 //! and export.
@@ -59,16 +60,7 @@ impl Format {
     }
 }
 
-/// The most a PDF page's content may inflate to. A page of text is some tens of KB; the
-/// operators decoded from it take many times its size in memory, so this is kept well below
-/// what would strain a laptop.
-const MAX_PAGE: usize = 8 << 20;
-/// The most all pages of one PDF may inflate to together.
-const MAX_PAGES_TOTAL: usize = 256 << 20;
-/// The most a font's ToUnicode map may inflate to (real ones are some KB, CJK ones a few 100 KB).
-const MAX_FONT_MAP: usize = 1 << 20;
-/// Distinct fonts read per PDF.
-const MAX_FONTS: usize = 4096;
+// The limits on a PDF's pages, fonts and glyphs are `publish::pdf`'s, which reads PDF text.
 
 /// Limits on what loading one PDF may cost, whatever the file says about itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,196 +393,20 @@ fn plain(bytes: &[u8]) -> Result<String, Error> {
     }
 }
 
+/// The same text (and so the same offsets) that `publish::pdf` redacts the original with.
 fn pdf(bytes: &[u8]) -> Result<String, Error> {
-    use lopdf::Object;
-    let doc = load_pdf_bounded(bytes)?;
-    let mut out = String::new();
-    // Each font's encoding is read once (by the font dictionary's place in the loaded
-    // document), however many pages use it.
-    let mut font_cache: std::collections::HashMap<
-        *const lopdf::Dictionary,
-        Option<lopdf::Encoding>,
-    > = std::collections::HashMap::new();
-    let mut inflated = 0usize;
-    for (_, page_id) in doc.get_pages() {
-        let fonts = doc.get_page_fonts(page_id).unwrap_or_default();
-        let mut encodings: std::collections::BTreeMap<Vec<u8>, *const lopdf::Dictionary> =
-            std::collections::BTreeMap::new();
-        for (name, font) in fonts {
-            let key: *const lopdf::Dictionary = font;
-            if !font_cache.contains_key(&key) && font_cache.len() >= MAX_FONTS {
-                return Err(Error::PdfTooLarge(format!(
-                    "it uses more than {MAX_FONTS} fonts"
-                )));
-            }
-            font_cache
-                .entry(key)
-                .or_insert_with(|| font.get_font_encoding_with_limit(&doc, MAX_FONT_MAP).ok());
-            encodings.insert(name, key);
-        }
-        let left = MAX_PAGES_TOTAL.saturating_sub(inflated);
-        let content = doc
-            .get_page_content_with_limit(page_id, MAX_PAGE.min(left))
-            .map_err(|e| match e {
-                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                    ..
-                }) => Error::PdfTooLarge(if left < MAX_PAGE {
-                    format!(
-                        "its pages inflate to more than {} MB",
-                        MAX_PAGES_TOTAL >> 20
-                    )
-                } else {
-                    format!("a page inflates to more than {} MB", MAX_PAGE >> 20)
-                }),
-                other => Error::DamagedPdf(other.to_string()),
-            })?;
-        inflated += content.len();
-        let content = lopdf::content::Content::decode(&content)
-            .map_err(|e| Error::DamagedPdf(e.to_string()))?;
-        let mut page = PageText::default();
-        let mut encoding = None;
-        for op in &content.operations {
-            let num = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok());
-            match op.operator.as_str() {
-                "Tf" => {
-                    page.size = num(1).unwrap_or(0.0).abs();
-                    encoding = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
-                        .and_then(|n| encodings.get(n))
-                        .and_then(|key| font_cache.get(key))
-                        .and_then(Option::as_ref);
-                }
-                "BT" => page.begin(),
-                "Td" | "TD" => page.move_by(num(0).unwrap_or(0.0), num(1).unwrap_or(0.0)),
-                "Tm" => {
-                    page.scale = num(3).unwrap_or(1.0).abs();
-                    page.move_to(num(4).unwrap_or(0.0), num(5).unwrap_or(0.0));
-                }
-                "TL" => page.leading = num(0).unwrap_or(0.0),
-                "T*" => page.move_by(0.0, -page.leading.abs().max(1.0)),
-                "'" | "\"" => {
-                    page.move_by(0.0, -page.leading.abs().max(1.0));
-                    if let (Some(enc), Some(Object::String(s, _))) = (encoding, op.operands.last())
-                    {
-                        page.show(&enc.bytes_to_string(s).unwrap_or_default());
-                    }
-                }
-                "Tj" | "TJ" => {
-                    let Some(enc) = encoding else { continue };
-                    for operand in &op.operands {
-                        match operand {
-                            Object::String(s, _) => {
-                                page.show(&enc.bytes_to_string(s).unwrap_or_default())
-                            }
-                            Object::Array(items) => {
-                                for item in items {
-                                    match item {
-                                        Object::String(s, _) => {
-                                            page.show(&enc.bytes_to_string(s).unwrap_or_default())
-                                        }
-                                        other => {
-                                            // A large negative kern is a word gap.
-                                            if other.as_float().is_ok_and(|k| k < -200.0) {
-                                                page.space();
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        if !page.text.trim().is_empty() {
-            out.push_str(page.text.trim_end());
-            out.push_str("\n\n");
-        }
-    }
-    if out.trim().is_empty() {
-        return Err(Error::NoTextLayer);
-    }
-    Ok(out)
+    use crate::publish::pdf;
+    pdf::extract(bytes).map(|t| t.text).map_err(|e| match e {
+        pdf::Error::Encrypted => Error::EncryptedPdf,
+        pdf::Error::NoText => Error::NoTextLayer,
+        pdf::Error::Damaged(why) => Error::DamagedPdf(why),
+        pdf::Error::TooLarge(why) => Error::PdfTooLarge(why),
+        other => Error::PdfText(other.to_string()),
+    })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
-}
-
-/// The text of one page as its operators place it, with line and paragraph breaks where the text
-/// moves down.
-#[derive(Debug, Default)]
-struct PageText {
-    text: String,
-    /// The text line matrix's origin (reset by BT; Td moves are relative to it).
-    line_x: f32,
-    line_y: f32,
-    leading: f32,
-    /// Where the last text was shown, and the smallest line step seen (a larger step is a new
-    /// paragraph).
-    last_y: Option<f32>,
-    step: Option<f32>,
-    moved: bool,
-    /// Font size (Tf) and the text matrix's vertical scale: a step of more than about 1.75 times
-    /// the size is a paragraph break.
-    size: f32,
-    scale: f32,
-}
-
-impl PageText {
-    fn begin(&mut self) {
-        self.line_x = 0.0;
-        self.line_y = 0.0;
-        self.scale = 1.0;
-    }
-
-    fn move_by(&mut self, dx: f32, dy: f32) {
-        self.move_to(self.line_x + dx, self.line_y + dy);
-    }
-
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.line_x = x;
-        self.line_y = y;
-        self.moved = true;
-    }
-
-    fn space(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
-            self.text.push(' ');
-        }
-    }
-
-    fn show(&mut self, s: &str) {
-        if s.is_empty() {
-            return;
-        }
-        if let Some(last) = self.last_y {
-            let dy = (self.line_y - last).abs();
-            if dy > 0.5 {
-                let step = self.step.map_or(dy, |st| st.min(dy));
-                self.step = Some(step);
-                while self.text.ends_with(' ') {
-                    self.text.pop();
-                }
-                let size = self.size * if self.scale > 0.0 { self.scale } else { 1.0 };
-                let paragraph = if size > 0.0 {
-                    dy > size * 1.75
-                } else {
-                    dy > step * 1.4
-                };
-                self.text.push_str(if paragraph { "\n\n" } else { "\n" });
-            } else if self.moved {
-                self.space();
-            }
-        }
-        self.moved = false;
-        self.last_y = Some(self.line_y);
-        self.text.push_str(s);
-    }
 }
 
 #[cfg(test)]

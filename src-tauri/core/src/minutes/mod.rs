@@ -27,6 +27,7 @@ pub use context::redaction_context;
 pub use dates::date_in_text;
 pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};
+pub(crate) use extract::load_pdf_bounded;
 pub use extract::{as_written, extract_text, AsWritten, Format};
 
 /// Why minutes could not be imported, found, searched or exported.
@@ -49,6 +50,10 @@ pub enum Error {
     /// The PDF is protected by a password.
     #[error("This PDF is protected by a password. Save an unprotected copy and import that.")]
     EncryptedPdf,
+    /// The PDF's text cannot be read reliably (a font without a map to letters, a font Andel
+    /// cannot place, a file too large to read safely); the message says what to do.
+    #[error("{0}")]
+    PdfText(String),
     /// The .docx could not be read.
     #[error("This .docx file is damaged or not a Word document ({0}). Open it in the word processor and save it again as .docx.")]
     DamagedDocx(String),
@@ -110,6 +115,7 @@ impl Error {
             | Error::DamagedPdf(_)
             | Error::PdfTooLarge(_)
             | Error::EncryptedPdf
+            | Error::PdfText(_)
             | Error::DamagedDocx(_)
             | Error::Docx(_)
             | Error::NotText

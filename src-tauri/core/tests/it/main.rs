@@ -8,6 +8,7 @@ mod language;
 mod minutes;
 mod privacy;
 mod publish;
+mod publish_pdf;
 mod redaction;
 mod register;
 mod requests;
