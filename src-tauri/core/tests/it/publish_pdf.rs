@@ -1,7 +1,8 @@
-//! PDF minutes redacted in their own format, on files from two producers: the raw-PDF generator
+//! PDF minutes redacted in their own format, on files from three producers: the raw-PDF generator
 //! in `tests/fixtures/pdf/` (Type0/Identity-H with ToUnicode, kerned TJ, glyph-by-glyph text, a
 //! ligature, two fonts, a table, a Form XObject, an image, outline, annotation, form field,
-//! embedded file, JavaScript, Info, XMP, an incremental update) and Andel's own printpdf layer.
+//! embedded file, JavaScript, Info, XMP, an incremental update), the same file rewritten by cairo
+//! (`pdftocairo -pdf`), and Andel's own printpdf layer.
 //! Each output is checked with independent tools: no name in `pdftotext`, `pdfinfo` or any
 //! uncompressed object (`qpdf --qdf`), `qpdf --check` passes, page count and fonts unchanged, and
 //! outside the boxes the pages render the same (`pdftoppm`).
@@ -517,4 +518,46 @@ fn damaged_pdfs_never_panic() {
             let _ = pdf::visible_text(&bytes);
         }
     }
+}
+
+/// A third producer: cairo (poppler's `pdftocairo -pdf`) rewrites the generated minutes with its
+/// own font subsets (simple TrueType with WinAnsi and Type0), text runs and font descriptors.
+#[test]
+fn cairo_rewritten_minutes_publish_through_the_pipeline() {
+    use andel_core::minutes::Format;
+    use andel_core::publish;
+    let tools = Tools::new();
+    let input = tools.file("generated.pdf", &generated());
+    let cairo = tools.dir.path().join("cairo.pdf");
+    tools.run(
+        "pdftocairo",
+        &["-pdf", input.to_str().unwrap(), cairo.to_str().unwrap()],
+    );
+    let before = std::fs::read(&cairo).unwrap();
+    let published = publish::redact_original(
+        &before,
+        Format::Pdf,
+        Some(&register()),
+        &[],
+        &Options::default(),
+    )
+    .unwrap();
+    check(
+        "cairo",
+        &before,
+        &published.bytes,
+        &[
+            "Freja Bundgaard",
+            "Mads Østergaard",
+            "Lise Griffin",
+            "Karen Holm",
+            "Jens Berg",
+            "20 30 40 50",
+        ],
+        &[
+            "Ole Dahl",
+            "Referat af ordinær generalforsamling",
+            "takkede for et godt år",
+        ],
+    );
 }

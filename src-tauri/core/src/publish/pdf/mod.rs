@@ -261,7 +261,20 @@ fn collect_strings(o: &Object, out: &mut Vec<String>) {
         Object::Array(a) => a.iter().for_each(|o| collect_strings(o, out)),
         Object::Dictionary(d) => {
             for (k, v) in d.iter() {
-                if !matches!(k.as_slice(), b"ID" | b"O" | b"U" | b"OE" | b"UE" | b"Perms") {
+                // Bytes rather than text (IDs, encryption), and the font's own names, which
+                // no reader shows as text ("Liberation Sans" would read as a person).
+                if !matches!(
+                    k.as_slice(),
+                    b"ID"
+                        | b"O"
+                        | b"U"
+                        | b"OE"
+                        | b"UE"
+                        | b"Perms"
+                        | b"FontFamily"
+                        | b"Registry"
+                        | b"Ordering"
+                ) {
                     collect_strings(v, out);
                 }
             }
