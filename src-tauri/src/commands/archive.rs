@@ -29,6 +29,9 @@ pub struct Overview {
     pub auto_lock_minutes: u32,
     pub save_state: SaveState,
     pub read_only: bool,
+    /// After someone else saved the archive under us: the file that holds our version. The
+    /// archive is read-only from then on.
+    pub conflict_copy: Option<String>,
 }
 
 /// What the unlock screen needs to know before asking.
@@ -86,6 +89,9 @@ fn overview_of(vault: &Vault, save_state: SaveState) -> IpcResult<Overview> {
         auto_lock_minutes: settings::auto_lock_minutes(vault.conn())?,
         save_state,
         read_only: vault.is_read_only(),
+        conflict_copy: vault
+            .conflict_copy()
+            .map(|p| p.to_string_lossy().into_owned()),
     })
 }
 

@@ -85,13 +85,13 @@ fn every_backup_opens(a: &Archive) -> usize {
     n
 }
 
-/// The conflict copy an exit-3 message names ("… they are kept in PATH. Open both …").
+/// The conflict copy an exit-3 message names ("… is kept in PATH. Andel stops saving …").
 fn conflict_copy(stderr: &str) -> PathBuf {
     let rest = stderr
-        .split("kept in ")
+        .split("is kept in ")
         .nth(1)
         .unwrap_or_else(|| panic!("no conflict copy named in: {stderr}"));
-    PathBuf::from(rest.split(". Open both").next().unwrap())
+    PathBuf::from(rest.split(". Andel stops saving").next().unwrap())
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn concurrent_and_killed_writers_never_lose_or_damage_the_archive() {
                     must.insert(name.clone());
                 }
                 Some(1) if stderr.contains("has had this archive open") => refused += 1,
-                Some(3) if stderr.contains("Someone else changed the archive") => {
+                Some(3) if stderr.contains("Someone else saved") => {
                     conflicts += 1;
                     let copy = a.path(
                         conflict_copy(&stderr)

@@ -83,6 +83,7 @@ impl Saver {
             }
             Err(e) => {
                 let failure = (e.code(), e.to_string());
+                lock(&self.vault).note_save_error(&e);
                 if matches!(e, Error::ChangedOnDisk { .. }) {
                     self.conflict = Some(failure.clone());
                 }

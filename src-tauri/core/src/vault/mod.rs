@@ -71,9 +71,13 @@ pub enum Error {
     /// The archive was written by a newer Andel.
     #[error("This archive was saved by a newer version of Andel (schema {found}; this version knows up to {supported}). Update Andel to open it; the file was not changed.")]
     NewerVersion { found: i32, supported: i32 },
-    /// Someone changed the file on disk since we loaded or saved it.
-    #[error("Someone else changed the archive since you opened it (perhaps through a synced folder). Your changes were not written over theirs: they are kept in {}. Open both and merge by hand.", conflict_copy.display())]
-    ChangedOnDisk { conflict_copy: PathBuf },
+    /// Someone changed the file on disk since we loaded or saved it. From then on the open
+    /// archive is read-only: its state lives on only in the conflict copy.
+    #[error("Someone else saved {} after you opened it (perhaps through a synced folder). That file now holds their version; your version, with every change you made, is kept in {}. Andel stops saving here: lock the archive, open both files and carry your changes over into {} by hand.", archive.display(), conflict_copy.display(), archive.display())]
+    ChangedOnDisk {
+        archive: PathBuf,
+        conflict_copy: PathBuf,
+    },
     /// The disk is full.
     #[error("The disk holding {} is full. Free some space; nothing was lost, the archive on disk is unchanged.", folder.display())]
     DiskFull { folder: PathBuf },
@@ -252,6 +256,7 @@ pub fn write_new(
     }
     Snapshot {
         path: path.to_path_buf(),
+        shown: path.to_path_buf(),
         plaintext: store::serialize(conn).map_err(Error::from_store)?,
         encryption: encryption.clone(),
         expected: None,
@@ -270,6 +275,9 @@ pub struct Vault {
     encryption: Encryption,
     on_disk: Option<files::Fingerprint>,
     lock: Option<lock::Lock>,
+    /// Set when a save found the file changed by someone else: where our version went. The
+    /// archive is read-only from then on, so no edit is accepted that could not be saved.
+    conflict: Option<PathBuf>,
     actor: String,
 }
 
@@ -324,6 +332,7 @@ impl Vault {
             encryption: encryption.clone(),
             on_disk: None,
             lock: Some(lock),
+            conflict: None,
             actor: actor.to_string(),
         };
         vault.store_recipients()?;
@@ -382,6 +391,7 @@ impl Vault {
             encryption,
             on_disk: Some(fingerprint),
             lock,
+            conflict: None,
             actor: options.actor.clone(),
         };
         if migrating && !vault.is_read_only() {
@@ -418,8 +428,21 @@ impl Vault {
         &self.actor
     }
 
+    /// Whether changes are refused: opened read-only, or a save ran into someone else's.
     pub fn is_read_only(&self) -> bool {
-        self.lock.is_none()
+        self.lock.is_none() || self.conflict.is_some()
+    }
+
+    /// After a conflict: the file that holds our version (see [`Error::ChangedOnDisk`]).
+    pub fn conflict_copy(&self) -> Option<&Path> {
+        self.conflict.as_deref()
+    }
+
+    /// Notes the outcome of a save: after a conflict the archive turns read-only.
+    pub fn note_save_error(&mut self, error: &Error) {
+        if let Error::ChangedOnDisk { conflict_copy, .. } = error {
+            self.conflict = Some(conflict_copy.clone());
+        }
     }
 
     /// How the archive is encrypted on the next save.
@@ -494,6 +517,7 @@ impl Vault {
         }
         Ok(Snapshot {
             path: self.file.clone(),
+            shown: self.path.clone(),
             plaintext: store::serialize(&self.conn).map_err(Error::from_store)?,
             encryption: self.encryption.clone(),
             expected: self.on_disk.clone(),
@@ -507,9 +531,16 @@ impl Vault {
 
     /// Saves now, on this thread.
     pub fn save(&mut self, now: DateTime<Utc>) -> Result<()> {
-        let written = self.snapshot()?.write(now)?;
-        self.saved(written);
-        Ok(())
+        match self.snapshot()?.write(now) {
+            Ok(written) => {
+                self.saved(written);
+                Ok(())
+            }
+            Err(e) => {
+                self.note_save_error(&e);
+                Err(e)
+            }
+        }
     }
 
     /// SHA-256 of the archive file on disk, as `sha256sum` prints it (for receipts and `info`).
@@ -591,7 +622,10 @@ fn stored_recipients(conn: &Connection) -> Result<Vec<Recipient>> {
 
 /// The state of an archive to be written; see [`Vault::snapshot`].
 pub struct Snapshot {
+    /// The real file written.
     path: PathBuf,
+    /// The path the user knows it by, for messages.
+    shown: PathBuf,
     plaintext: Zeroizing<Vec<u8>>,
     encryption: Encryption,
     expected: Option<files::Fingerprint>,
@@ -645,6 +679,7 @@ impl Snapshot {
                     let copy = files::keep_conflict_copy(temp, path, now, &files::host_name())
                         .map_err(io("keep a conflict copy of"))?;
                     return Err(Error::ChangedOnDisk {
+                        archive: self.shown.clone(),
                         conflict_copy: copy,
                     });
                 }

@@ -251,9 +251,23 @@ fn a_file_changed_by_someone_else_is_not_overwritten_and_our_version_is_kept() {
     set_counter(&ours, 99);
     let e = ours.save(now()).unwrap_err();
     assert_eq!(e.code(), ErrorCode::ChangedOnDisk);
-    let vault::Error::ChangedOnDisk { conflict_copy } = e else {
+    let message = e.to_string();
+    let vault::Error::ChangedOnDisk { conflict_copy, .. } = e else {
         unreachable!()
     };
+    // Issue 12: the message says which file holds whose version, and the open archive stops
+    // accepting edits it could no longer save.
+    assert!(
+        message.contains(&format!("saved {} after you opened it", path.display())),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("is kept in {}", conflict_copy.display())),
+        "{message}"
+    );
+    assert!(ours.is_read_only());
+    assert_eq!(ours.conflict_copy(), Some(conflict_copy.as_path()));
+    assert_eq!(ours.snapshot().unwrap_err().code(), ErrorCode::ReadOnly);
     assert_eq!(
         sha256(&path),
         their_hash,

@@ -160,6 +160,8 @@ export const da = {
     lock: 'Lås',
     locking: 'Låser…',
     readOnly: 'Arkivet er kun åbnet til læsning: du kan se, men ændringer kan ikke gemmes.',
+    conflict: (archive: string, copy: string) =>
+      `En anden har gemt ${archive}, mens du havde det åbent. Den fil indeholder nu deres udgave; din, med alle de ændringer, du har lavet her, er gemt i ${copy}. Vinduet er nu kun til læsning: lås arkivet, åbn så begge filer og før dine ændringer over i ${archive}.`,
     areas: {
       overview: 'Overblik',
       residents: 'Beboere',

@@ -187,6 +187,8 @@ export const en = {
     lock: 'Lock',
     locking: 'Locking…',
     readOnly: 'This archive is open read-only: you can look, but changes cannot be saved.',
+    conflict: (archive: string, copy: string) =>
+      `Someone else saved ${archive} while you had it open. That file now holds their version; yours, with every change you made here, is kept in ${copy}. This window is read-only now: lock the archive, then open both files and carry your changes over into ${archive}.`,
     areas: {
       overview: 'Overview',
       residents: 'Residents',

@@ -160,6 +160,8 @@ export const nb = {
     lock: 'Lås',
     locking: 'Låser…',
     readOnly: 'Arkivet er bare åpnet for lesing: du kan se, men endringer kan ikke lagres.',
+    conflict: (archive: string, copy: string) =>
+      `Noen andre har lagret ${archive} mens du hadde det åpent. Den filen inneholder nå deres versjon; din, med alle endringene du har gjort her, er lagret i ${copy}. Vinduet er nå bare for lesing: lås arkivet, åpne så begge filene og før endringene dine over i ${archive}.`,
     areas: {
       overview: 'Oversikt',
       residents: 'Beboere',

@@ -160,6 +160,8 @@ export const sv = {
     lock: 'Lås',
     locking: 'Låser…',
     readOnly: 'Arkivet är bara öppnat för läsning: du kan titta, men ändringar kan inte sparas.',
+    conflict: (archive: string, copy: string) =>
+      `Någon annan har sparat ${archive} medan du hade det öppet. Den filen innehåller nu deras version; din, med alla ändringar du har gjort här, är sparad i ${copy}. Fönstret är nu bara för läsning: lås arkivet, öppna sedan båda filerna och för över dina ändringar till ${archive}.`,
     areas: {
       overview: 'Översikt',
       residents: 'Boende',

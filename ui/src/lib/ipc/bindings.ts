@@ -1684,7 +1684,12 @@ export type OrganisationKind = "administrator" | "caretaker" | "cloud" | "newsle
 /**
  * What the main window shows about the open archive.
  */
-export type Overview = { path: string; association: Association; summary: Summary; auto_lock_minutes: number; save_state: SaveState; read_only: boolean }
+export type Overview = { path: string; association: Association; summary: Summary; auto_lock_minutes: number; save_state: SaveState; read_only: boolean; 
+/**
+ * After someone else saved the archive under us: the file that holds our version. The
+ * archive is read-only from then on.
+ */
+conflict_copy: string | null }
 /**
  * One person's ownership of one unit.
  */

@@ -207,6 +207,19 @@ export class MockBackend implements Backend {
     return archive;
   }
 
+  /** After a simulated conflict: where "our" version went; the archive is then read-only. */
+  conflictCopy: string | null = null;
+
+  /** Someone else saved the archive: the autosave keeps ours as a conflict copy and stops. */
+  simulateConflict(copy: string): void {
+    this.conflictCopy = copy;
+    this.emitSaveState({
+      state: 'failed',
+      code: 'changed_on_disk',
+      message: `Someone else saved the archive; your version is kept in ${copy}.`,
+    });
+  }
+
   /** Sends a save-state event, as the Rust autosave does. */
   emitSaveState(state: SaveState): void {
     this.saveState = state;
@@ -268,7 +281,8 @@ export class MockBackend implements Backend {
       summary,
       auto_lock_minutes: a.autoLockMinutes,
       save_state: this.saveState,
-      read_only: false,
+      read_only: this.conflictCopy !== null,
+      conflict_copy: this.conflictCopy,
     };
   }
 

@@ -109,3 +109,25 @@ describe('save indicator in the main window', () => {
     expect(screen.queryByTestId('save-error')).toBeNull();
   });
 });
+
+describe('after a conflict', () => {
+  beforeEach(() => {
+    mock = new MockBackend();
+    setBackend(mock);
+    setUiLanguage('en');
+  });
+
+  it('turns read-only and says which file holds whose version', async () => {
+    // Issue 12: after a conflict the app accepted edits it could no longer save.
+    renderMain(await openArchive(10));
+    expect(screen.queryByTestId('conflict')).toBeNull();
+    mock.simulateConflict('/idle (conflict 2026-05-01 120000 laptop).andel');
+    await vi.waitFor(() => expect(screen.getByTestId('conflict')).toBeTruthy());
+    const text = screen.getByTestId('conflict').textContent ?? '';
+    expect(text).toContain('Someone else saved /idle.andel');
+    expect(text).toContain('is kept in /idle (conflict 2026-05-01 120000 laptop).andel');
+    expect(text).toContain('read-only');
+    const overview = await mock.overview();
+    expect(overview.status === 'ok' && overview.data.read_only).toBe(true);
+  });
+});
