@@ -249,7 +249,7 @@ pub fn extract_text(bytes: &[u8], format: Format) -> Result<String, Error> {
 /// characters that would split a name for the recognizers ("Bund\u{ad}gaard", a zero-width space)
 /// are dropped, and no-break spaces become plain ones, so a name or a phone number reads the same
 /// however the word processor joined it.
-fn tidy(raw: &str) -> String {
+pub(crate) fn tidy(raw: &str) -> String {
     let text: String = raw
         .replace("\r\n", "\n")
         .replace(['\r', '\u{2028}', '\u{2029}', '\u{0b}', '\u{0c}'], "\n")

@@ -28,6 +28,8 @@ pub use dates::date_in_text;
 pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};
 pub(crate) use extract::load_pdf_bounded;
+#[cfg(test)]
+pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, AsWritten, Format};
 
 /// Why minutes could not be imported, found, searched or exported.

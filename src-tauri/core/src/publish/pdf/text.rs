@@ -175,3 +175,56 @@ pub(super) fn glyphs_of(map: &[(usize, Range<u32>)], span: &Range<usize>) -> Vec
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Raw text from the characters tidying touches: line ends, invisible and odd spaces,
+    /// combining marks, letters that compose with them.
+    fn raw() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "B", "ø", "e", "\u{301}", "\u{30a}", "A", " ", "  ", "\n", "\r", "\r\n", "\u{a0}",
+            "\u{ad}", "\u{200b}", "\u{2028}", "\u{c}", "\t", "ﬁ", "Å",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The text is exactly the import's tidy text, and the map gives every char of it, in
+        /// order, at its byte offset.
+        #[test]
+        fn tidy_matches_the_import_and_maps_every_char(s in raw()) {
+            let chars: Vec<(char, Range<u32>)> = s
+                .chars()
+                .enumerate()
+                .map(|(i, c)| (c, i as u32..i as u32 + 1))
+                .collect();
+            let (text, map) = tidy(chars);
+            prop_assert_eq!(&text, &crate::minutes::tidy(&s));
+            let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let mapped: Vec<usize> = map.iter().map(|(b, _)| *b).collect();
+            prop_assert_eq!(offsets, mapped);
+        }
+    }
+
+    #[test]
+    fn a_span_maps_to_the_glyphs_of_the_chars_it_covers() {
+        // "Ål" where Å is A + ring from two glyphs (0, 1) and l is glyph 2, then a space.
+        let raw = vec![
+            ('A', 0..1),
+            ('\u{30a}', 1..2),
+            ('l', 2..3),
+            (' ', NONE),
+            ('x', 3..4),
+        ];
+        let (text, map) = tidy(raw);
+        assert_eq!(text, "Ål x\n");
+        assert_eq!(glyphs_of(&map, &(0.."Ål".len())), vec![0, 1, 2]);
+        // A span starting inside the composed char still takes its glyphs.
+        assert_eq!(glyphs_of(&map, &(1..2)), vec![0, 1]);
+        assert_eq!(glyphs_of(&map, &(text.len() - 2..text.len())), vec![3]);
+    }
+}
