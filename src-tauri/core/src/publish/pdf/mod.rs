@@ -299,9 +299,26 @@ fn xml_text(xml: &str) -> String {
             _ => {}
         }
     }
+    // Character references ("S&#248;ren") are resolved, so the re-scan reads the name.
     out.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .map(|l| {
+            quick_xml::escape::unescape(l)
+                .map(|u| u.into_owned())
+                .unwrap_or_else(|_| l.to_string())
+        })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xmp_text_resolves_character_references() {
+        let xmp = "<x><dc:creator><rdf:li>S&#248;ren &amp; Co</rdf:li></dc:creator></x>";
+        assert_eq!(xml_text(xmp), "Søren & Co");
+    }
 }
