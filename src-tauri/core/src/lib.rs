@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod i18n;
 pub mod minutes;
+pub mod national_id;
 pub mod privacy;
 pub mod publish;
 pub mod redact;

@@ -1,9 +1,5 @@
-//! Check-digit and date rules of Nordic identity numbers and bank accounts.
-//!
-//! Each function takes the digits only (no separators). They decide confidence, not whether a number is
-//! personal: a CPR number issued after 2007 may fail modulus 11 and is still a CPR number.
-
-use chrono::NaiveDate;
+//! Check digits of bank accounts. Each function takes the digits only (no separators). The identity
+//! numbers' rules are in [`crate::national_id`], shared with the register's guard.
 
 fn d(digits: &[u8], i: usize) -> u32 {
     digits.get(i).map_or(0, |b| u32::from(b.wrapping_sub(b'0')))
@@ -11,110 +7,6 @@ fn d(digits: &[u8], i: usize) -> u32 {
 
 fn all_digits(digits: &[u8], n: usize) -> bool {
     digits.len() == n && digits.iter().all(u8::is_ascii_digit)
-}
-
-/// Whether day/month/two-digit-year form a real date in some century.
-fn valid_ddmmyy(day: u32, month: u32, yy: u32) -> bool {
-    [1900, 2000]
-        .iter()
-        .any(|c| NaiveDate::from_ymd_opt((c + yy) as i32, month, day).is_some())
-}
-
-/// Danish CPR: DDMMYY-SSSS with a real date. Returns `Some(true)` when modulus 11 also holds.
-pub fn cpr(digits: &[u8]) -> Option<bool> {
-    if !all_digits(digits, 10) {
-        return None;
-    }
-    let day = d(digits, 0) * 10 + d(digits, 1);
-    let month = d(digits, 2) * 10 + d(digits, 3);
-    let yy = d(digits, 4) * 10 + d(digits, 5);
-    if !valid_ddmmyy(day, month, yy) {
-        return None;
-    }
-    const W: [u32; 10] = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
-    let sum: u32 = (0..10).map(|i| d(digits, i) * W[i]).sum();
-    Some(sum % 11 == 0)
-}
-
-/// The two control digits of a Norwegian fødselsnummer for its first nine digits.
-fn fnr_controls(digits: &[u8]) -> Option<(u32, u32)> {
-    const W1: [u32; 9] = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-    const W2: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    let k = |sum: u32| match 11 - sum % 11 {
-        11 => Some(0),
-        10 => None,
-        v => Some(v),
-    };
-    let k1 = k((0..9).map(|i| d(digits, i) * W1[i]).sum())?;
-    let k2 = k((0..9).map(|i| d(digits, i) * W2[i]).sum::<u32>() + k1 * W2[9])?;
-    Some((k1, k2))
-}
-
-/// Norwegian fødselsnummer, D-number (day + 40) or H-number (month + 40): a real date and both control
-/// digits.
-pub fn fodselsnummer(digits: &[u8]) -> bool {
-    if !all_digits(digits, 11) {
-        return false;
-    }
-    let mut day = d(digits, 0) * 10 + d(digits, 1);
-    let mut month = d(digits, 2) * 10 + d(digits, 3);
-    if day > 40 {
-        day -= 40; // D-number
-    }
-    if month > 40 {
-        month -= 40; // H-number
-    }
-    let yy = d(digits, 4) * 10 + d(digits, 5);
-    if !valid_ddmmyy(day, month, yy) {
-        return false;
-    }
-    fnr_controls(digits) == Some((d(digits, 9), d(digits, 10)))
-}
-
-/// Luhn over all digits (the last one is the check digit).
-pub fn luhn(digits: &[u8]) -> bool {
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    let mut sum = 0;
-    for (i, _) in digits.iter().enumerate().rev() {
-        let from_right = digits.len() - 1 - i;
-        let mut v = d(digits, i);
-        if from_right % 2 == 1 {
-            v *= 2;
-            if v > 9 {
-                v -= 9;
-            }
-        }
-        sum += v;
-    }
-    sum % 10 == 0
-}
-
-/// Swedish personnummer or samordningsnummer (day + 60), 10 digits (YYMMDDNNNC) or 12 (YYYYMMDDNNNC):
-/// a real date and Luhn over the last ten digits.
-pub fn personnummer(digits: &[u8]) -> bool {
-    let ten = match digits.len() {
-        10 => digits,
-        12 => {
-            let century = d(digits, 0) * 10 + d(digits, 1);
-            if !(18..=20).contains(&century) {
-                return false;
-            }
-            &digits[2..]
-        }
-        _ => return false,
-    };
-    if !all_digits(ten, 10) {
-        return false;
-    }
-    let yy = d(ten, 0) * 10 + d(ten, 1);
-    let month = d(ten, 2) * 10 + d(ten, 3);
-    let mut day = d(ten, 4) * 10 + d(ten, 5);
-    if day > 60 {
-        day -= 60; // samordningsnummer
-    }
-    valid_ddmmyy(day, month, yy) && luhn(ten)
 }
 
 /// Norwegian bank account: 11 digits, modulus 11 with weights 5432765432.
@@ -153,6 +45,7 @@ pub fn iban(compact: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::national_id::{cpr, fodselsnummer, personnummer};
 
     #[test]
     fn cpr_before_2007_passes_modulus_11() {

@@ -14,6 +14,7 @@ use super::policy::Raw;
 use super::text::{is_one_of, word_before, WordSet};
 use super::{Decision, Kind, Recognizer};
 use crate::association::Country;
+use crate::national_id;
 
 const MAX_GROUPS: usize = 12;
 
@@ -642,7 +643,7 @@ fn classify(
                 || run.shape(&[4, 2, 5])
                 || run.shape(&[6, 2, 3])
             {
-                if checks::fodselsnummer(d) && !run.shape(&[4, 2, 5]) {
+                if national_id::fodselsnummer(d) && !run.shape(&[4, 2, 5]) {
                     return Some(raw(
                         start,
                         end,
@@ -690,8 +691,8 @@ fn classify(
                 || (run.shape(&[6, 4])
                     && (run.has_sep(b'-') || run.has_sep(b'+') || run.has_sep(b' ')));
             if id_shape {
-                let se = checks::personnummer(d);
-                let dk = checks::cpr(d);
+                let se = national_id::personnummer(d);
+                let dk = national_id::cpr(d);
                 if se && country == Some(Country::SE) {
                     return Some(raw(
                         start,
@@ -746,7 +747,7 @@ fn classify(
                     ));
                 }
                 // A Swedish organisation number: Luhn holds and the "month" is 20 or more.
-                if checks::luhn(d) && d.get(2).is_some_and(|&b| b >= b'2') {
+                if national_id::luhn(d) && d.get(2).is_some_and(|&b| b >= b'2') {
                     return None;
                 }
                 if run.shape(&[6, 4]) && run.has_sep(b'-') {
@@ -789,7 +790,7 @@ fn classify(
             }
         }
         12 => {
-            if (run.shape(&[12]) || run.shape(&[8, 4])) && checks::personnummer(d) {
+            if (run.shape(&[12]) || run.shape(&[8, 4])) && national_id::personnummer(d) {
                 return Some(raw(
                     start,
                     end,

@@ -28,6 +28,7 @@
 //!   [`import::apply`]; the fields a column can be mapped to: [`import::Field::ALL`].
 //! - Overview: [`overview::overview`].
 
+pub mod co_owners;
 pub mod guard;
 pub mod import;
 pub mod organisations;

@@ -68,7 +68,7 @@ pub struct NameRecognizer {
     people: Vec<Person>,
     /// Lower-case initials ("kd") of every registered person.
     initials: WordMap<Vec<u32>>,
-    /// Registered names written all in lower case ("astrid vollan", "mvh astrid"): see
+    /// Registered names written all in lower case ("kari nesset", "mvh kari"): see
     /// [`NameRecognizer::lower_case_names`].
     lower: Option<LowerNames>,
 }
@@ -444,7 +444,7 @@ impl NameRecognizer {
                 continue;
             }
             // 1b. A registered surname run together with the next word, where extraction lost the space
-            // ("Sætherforklarte").
+            // ("Ulvangforklarte").
             if let Some((end, candidates)) = self.glued_surname(text, &t) {
                 self.push_register(s, t.start, end, candidates, 1);
                 i += 1;

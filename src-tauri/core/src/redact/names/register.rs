@@ -261,7 +261,7 @@ impl NameRecognizer {
     }
 
     /// Registered names written all in lower case, as e-mail headers and signatures have them
-    /// ("Fra: astrid vollan", "mvh astrid"): a full name always, a first name alone only when the
+    /// ("Fra: kari nesset", "mvh kari"): a full name always, a first name alone only when the
     /// document names that person in full.
     pub(super) fn lower_case_names(&self, text: &str, s: &mut Scan) {
         let Some(lower) = &self.lower else { return };
@@ -312,7 +312,7 @@ impl NameRecognizer {
     }
 
     /// A registered surname glued to a lower-case word that the lists know (a verb of saying or a
-    /// function word: "Sætherforklarte", "Hansenog"): where the surname ends, and who it may be.
+    /// function word: "Ulvangforklarte", "Hansenog"): where the surname ends, and who it may be.
     pub(super) fn glued_surname(&self, text: &str, t: &Tok) -> Option<(usize, Vec<u32>)> {
         if self.table.is_empty() || t.upper || t.end - t.start < 7 {
             return None;
@@ -411,55 +411,13 @@ pub(super) fn ascii_spellings(key: &str) -> [String; 2] {
     }
     [long, short]
 }
-/// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl",
-/// "Bjørg og Ivan Leth") into one name each.
+/// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl", "Bjørg og Ivan
+/// Leth") into one name each, written given name first: the register's own co-owner routine.
 pub(in crate::redact) fn split_owners(cell: &str) -> Vec<String> {
-    // "Hansen, Jens" (surname first, as some administrators export it) is one person.
-    if let Some((family, given)) = cell.split_once(',') {
-        let joined = [" og ", " och ", " and ", " & ", " + ", "/", ","];
-        if !joined
-            .iter()
-            .any(|j| given.contains(j) || family.contains(j))
-            && !given.trim().is_empty()
-        {
-            return vec![format!("{} {}", given.trim(), family.trim())];
-        }
-    }
-    let mut parts: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for w in cell.split_whitespace() {
-        if is_one_of(w, &["og", "och", "and", "&", "+"]) || w == "/" {
-            if !cur.is_empty() {
-                parts.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(w.trim_end_matches(','));
-        if w.ends_with(',') {
-            parts.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        parts.push(cur);
-    }
-    // "Bjørg og Ivan Leth": the lone first name shares the last owner's surname.
-    let last_family = parts
-        .last()
-        .filter(|p| p.split_whitespace().count() > 1)
-        .and_then(|p| p.split_whitespace().last())
-        .map(str::to_string);
-    if let Some(fam) = last_family {
-        for p in parts.iter_mut() {
-            if p.split_whitespace().count() == 1 {
-                p.push(' ');
-                p.push_str(&fam);
-            }
-        }
-    }
-    parts
+    crate::register::co_owners::split(cell)
+        .iter()
+        .map(|n| crate::register::co_owners::given_first(n))
+        .collect()
 }
 
 #[cfg(test)]

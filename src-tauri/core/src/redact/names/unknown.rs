@@ -71,6 +71,13 @@ impl NameRecognizer {
         let (Some(first), Some(last)) = (run.get(i), run.get(k.saturating_sub(1))) else {
             return;
         };
+        // "Frp", "KrF", "NRK": a word without a vowel is an abbreviation, never a name.
+        if run[i..k]
+            .iter()
+            .any(|t| !t.initial && abbreviation(&s.keys[t.k0..t.k1]))
+        {
+            return;
+        }
         // "Frederik Bajers Vej", "Olav Kyrres gate", "Karen Blixens Plads": a street named after someone.
         // A street word of its own counts after a genitive ("Bajers Vej") but not after a first name
         // ("Per Gade" is a person); one word ending like a street ("Rømersvej") always counts.
@@ -173,7 +180,7 @@ impl NameRecognizer {
             if round == 0 {
                 for a in 0..loose.len() {
                     let (start, end, k0, k1) = loose[a];
-                    // "Sætherforklarte" after "Terje Sæther": the name with a lost space.
+                    // "Ulvangforklarte" after "Per Ulvang": the name with a lost space.
                     if !taken[a] {
                         if let Some(b) = glued_name(&s.keys[k0..k1], &s.guest_words) {
                             let key = s.keys[k0..k0 + b].to_string();
@@ -254,7 +261,10 @@ impl NameRecognizer {
                                     .and_then(|w| w.rsplit_once('-'))
                                     .is_some_and(|(_, l)| lower_noun(l))
                         })
-                        && !plain(s, a);
+                        && !plain(s, a)
+                        // "Høyre og Siv Jensen": a word the document also writes in lower case is a
+                        // word (a party, a direction), not a second person.
+                        && !(a..=b).any(|x| s.lower_in_text(text, loose[x].2, loose[x].3));
                     if usable && !policy::company_follows(text, end) {
                         found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
                     }
@@ -294,6 +304,12 @@ impl NameRecognizer {
             }
         }
     }
+}
+
+/// A folded word of two letters or more without a vowel ("frp", "krf", "nrk", "sp"): an abbreviation.
+pub(super) fn abbreviation(key: &str) -> bool {
+    key.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !key.chars().any(|c| "aeiouyæøåäöüéèáàóòíú".contains(c))
 }
 
 /// The lower-case noun at the end of a compound ("Høyre-velgerne", "EF-kampen"); not the short
@@ -464,8 +480,8 @@ pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
 }
 
 /// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
-/// astrid", "Hilsen\nkari") and the display name of an e-mail address whose words the address repeats
-/// ("Fra: astrid vollan <astrid.vollan@…>").
+/// kari", "Hilsen\nlena") and the display name of an e-mail address whose words the address repeats
+/// ("Fra: kari nesset <kari.nesset@…>").
 pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     // The writer after a closing word.
@@ -556,7 +572,7 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
 }
 
 /// A name known from elsewhere in the document run together with the next word, where extraction
-/// lost the space ("Sætherforklarte"): the length of the name part of `word` (folded), if any.
+/// lost the space ("Ulvangforklarte"): the length of the name part of `word` (folded), if any.
 pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
     if word.len() < 7 {
         return None;
@@ -676,6 +692,24 @@ mod tests {
         assert_eq!(
             unknown("Jens Kallhed kom. Senere talte Zorbek Kallhed."),
             ["Jens Kallhed", "Zorbek Kallhed"]
+        );
+    }
+
+    /// Regression (precision on news text): party abbreviations ("Frp", "KrF") took a cue as a
+    /// person's name and every later mention with it; a party that the text also writes as a word was
+    /// joined by "og" to a person.
+    #[test]
+    fn abbreviations_and_words_are_no_people() {
+        assert!(abbreviation("frp") && abbreviation("krf") && abbreviation("sp"));
+        assert!(!abbreviation("ek"));
+        assert!(!abbreviation("lee") && !abbreviation("berg") && !abbreviation("b"));
+        assert_eq!(
+            unknown("Det sa leder Frp til avisen, og Frp vant."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            unknown("Han gikk til høyre. Senere kom Siv Jensen og Høyre til enighet."),
+            ["Siv Jensen"]
         );
     }
 
