@@ -65,6 +65,7 @@ coded!(
     andel_core::register::plates_order::Error,
     andel_core::document::Error,
     andel_core::privacy::Error,
+    andel_core::publish::Error,
 );
 
 impl From<andel_core::store::SqlError> for IpcError {

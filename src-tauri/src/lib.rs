@@ -90,6 +90,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::minutes::minutes_review_restart,
             commands::minutes::pick_export_path,
             commands::minutes::export_minutes,
+            commands::minutes::export_minutes_original,
             commands::requests::requests_list,
             commands::requests::request_add,
             commands::requests::request_identity,

@@ -12,7 +12,8 @@
 
 use std::path::Path;
 
-use andel_core::minutes::{self, Document, ExportFormat, MeetingKind, SearchHit};
+use andel_core::minutes::{self, Document, ExportFormat, Format, MeetingKind, SearchHit};
+use andel_core::publish::{self, Cleaned};
 use andel_core::redact::{self, Decision, Detector, Finding, Kind, Recognizer, ReviewDecision};
 use andel_core::register::Id;
 use andel_core::vault::Vault;
@@ -261,6 +262,7 @@ pub fn pick_export_path(window: tauri::Window, suggested_name: String) -> Option
         .add_filter("Markdown", &["md"])
         .add_filter("Web page", &["html"])
         .add_filter("PDF", &["pdf"])
+        .add_filter("Word", &["docx"])
         .set_directory(super::app::default_folder())
         .set_file_name(suggested_name)
         .save_file()
@@ -346,6 +348,105 @@ pub async fn export_minutes(
         path,
         redacted,
         kept,
+    })
+}
+
+/// What publishing the original did, with the published file itself so the app can show its first
+/// page as a reader will see it (rendered from these bytes, not from the text).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct OriginalExport {
+    pub path: String,
+    pub format: Format,
+    pub redacted: Vec<KindCount>,
+    /// Findings kept by decision (officials in their role, organisations).
+    pub kept: u32,
+    /// Comments, tracked changes, properties and images: what else was cleaned or kept.
+    pub cleaned: Cleaned,
+    /// The published file's bytes.
+    pub file: Vec<u8>,
+}
+
+/// Publishes a reviewed document in its own format (.docx as .docx, PDF as PDF) to `path`, which
+/// must end in the original's extension; a bare file name goes to the documents folder. As
+/// [`export_minutes`]: refused while a finding is pending or when the re-scan of every part of the
+/// output finds personal data (nothing is written), an existing file replaced only with
+/// `replace`, and recorded in the audit trail. `drop_images` removes every picture.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_minutes_original(
+    state: State<'_, AppState>,
+    id: Id,
+    path: String,
+    style: redact::Style,
+    drop_images: bool,
+    replace: bool,
+) -> IpcResult<OriginalExport> {
+    let path = {
+        let typed = std::path::PathBuf::from(path.trim());
+        if typed.is_relative() {
+            super::app::default_folder().join(typed)
+        } else {
+            typed
+        }
+    };
+    let published = with_vault(&state, |v| {
+        let review = review_of(v, id)?;
+        let pending = review.items.iter().filter(|i| !i.reviewed).count();
+        if pending > 0 {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                format!("{pending} findings still wait for a decision. Decide on each before the export."),
+            ));
+        }
+        let (name, _) = minutes::original(v.conn(), id)?;
+        let ext = |p: &Path| {
+            p.extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        };
+        if publish::original_format(&name).is_none() || ext(Path::new(&name)) != ext(&path) {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "The original is {name}: save the published file with the same extension (.{}).",
+                    ext(Path::new(&name)).unwrap_or_default()
+                ),
+            ));
+        }
+        let options = publish::Options { style, drop_images };
+        Ok(publish::archived(v.conn(), id, &options)?)
+    })?;
+    if !replace && path.exists() {
+        return Err(IpcError::new(
+            ErrorCode::AlreadyExists,
+            format!(
+                "{} already exists. Replace it, or choose another name.",
+                path.display()
+            ),
+        ));
+    }
+    publish::write(&path, &published)?;
+    let format = published.report.format;
+    let read_only = with_vault(&state, |v| Ok(v.is_read_only()))?;
+    if !read_only {
+        change(&state, |v| {
+            Ok(publish::record(v.conn(), id, format, v.actor(), now())?)
+        })?;
+    }
+    let report = published.report;
+    Ok(OriginalExport {
+        path: path.to_string_lossy().into_owned(),
+        format,
+        redacted: report
+            .redacted
+            .into_iter()
+            .map(|c| KindCount {
+                kind: c.kind,
+                count: c.count,
+            })
+            .collect(),
+        kept: report.kept,
+        cleaned: report.cleaned,
+        file: published.bytes,
     })
 }
 

@@ -606,6 +606,18 @@ export const da = {
     ex: {
       title: 'Eksportér til hjemmesiden',
       blocked: 'Tag først stilling til alle fund; så kan du eksportere.',
+      as: 'Eksportér som',
+      asOriginal: (ext: string) => `Originalen, anonymiseret på stedet (.${ext})`,
+      asText: 'Den anonymiserede tekst (.txt, .md, .html eller en ny .pdf)',
+      pathHintOriginal: (ext: string) => `Slutter på .${ext}: filen beholder layout, overskrifter, tabeller og brevhoved.`,
+      dropImages: 'Fjern alle billeder (fotos, underskrifter, logoer)',
+      comments: (n: number) => (n === 1 ? '1 kommentar fjernet.' : `${n} kommentarer fjernet.`),
+      changes: (n: number) => (n === 1 ? '1 registreret ændring accepteret.' : `${n} registrerede ændringer accepteret.`),
+      properties: 'Dokumentets egenskaber (forfatter, senest ændret af, firma, skabelon) er ryddet.',
+      imagesKept: (n: number) => (n === 1 ? '1 billede er bevaret: tjek det for ansigter og underskrifter.' : `${n} billeder er bevaret: tjek dem for ansigter og underskrifter.`),
+      imagesDropped: (n: number) => (n === 1 ? '1 billede fjernet.' : `${n} billeder fjernet.`),
+      preview: 'Første side af den offentliggjorte fil',
+      previewFailed: 'Første side kan ikke vises her; åbn filen og tjek den.',
       style: 'Erstat det anonymiserede med',
       styles: {
         block: 'Blokke (█████)',

@@ -633,6 +633,18 @@ export const en = {
     ex: {
       title: 'Export for the website',
       blocked: 'Decide on every finding first; then the export opens.',
+      as: 'Export as',
+      asOriginal: (ext: string) => `The original, redacted in place (.${ext})`,
+      asText: 'The redacted text (.txt, .md, .html or a new .pdf)',
+      pathHintOriginal: (ext: string) => `Ends in .${ext}: the file keeps its layout, headings, tables and letterhead.`,
+      dropImages: 'Remove all pictures (photos, signatures, logos)',
+      comments: (n: number) => (n === 1 ? '1 comment removed.' : `${n} comments removed.`),
+      changes: (n: number) => (n === 1 ? '1 tracked change accepted.' : `${n} tracked changes accepted.`),
+      properties: 'Document properties (author, last modified by, company, template) cleared.',
+      imagesKept: (n: number) => (n === 1 ? '1 picture was kept: check it for faces and signatures.' : `${n} pictures were kept: check them for faces and signatures.`),
+      imagesDropped: (n: number) => (n === 1 ? '1 picture removed.' : `${n} pictures removed.`),
+      preview: 'First page of the published file',
+      previewFailed: 'The first page cannot be shown here; open the file to check it.',
       style: 'Replace what is redacted with',
       styles: {
         block: 'Blocks (█████)',

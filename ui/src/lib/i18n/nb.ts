@@ -606,6 +606,18 @@ export const nb = {
     ex: {
       title: 'Eksporter til nettsiden',
       blocked: 'Avgjør alle funn først; da kan du eksportere.',
+      as: 'Eksporter som',
+      asOriginal: (ext: string) => `Originalen, anonymisert på stedet (.${ext})`,
+      asText: 'Den anonymiserte teksten (.txt, .md, .html eller en ny .pdf)',
+      pathHintOriginal: (ext: string) => `Slutter på .${ext}: filen beholder oppsett, overskrifter, tabeller og brevhode.`,
+      dropImages: 'Fjern alle bilder (foto, signaturer, logoer)',
+      comments: (n: number) => (n === 1 ? '1 kommentar fjernet.' : `${n} kommentarer fjernet.`),
+      changes: (n: number) => (n === 1 ? '1 sporet endring godtatt.' : `${n} sporede endringer godtatt.`),
+      properties: 'Dokumentegenskapene (forfatter, sist endret av, firma, mal) er tømt.',
+      imagesKept: (n: number) => (n === 1 ? '1 bilde er beholdt: sjekk det for ansikter og signaturer.' : `${n} bilder er beholdt: sjekk dem for ansikter og signaturer.`),
+      imagesDropped: (n: number) => (n === 1 ? '1 bilde fjernet.' : `${n} bilder fjernet.`),
+      preview: 'Første side av den publiserte filen',
+      previewFailed: 'Første side kan ikke vises her; åpne filen og sjekk den.',
       style: 'Erstatt det anonymiserte med',
       styles: {
         block: 'Blokker (█████)',

@@ -606,6 +606,18 @@ export const sv = {
     ex: {
       title: 'Exportera till webbplatsen',
       blocked: 'Ta först ställning till alla fynd; sedan kan du exportera.',
+      as: 'Exportera som',
+      asOriginal: (ext: string) => `Originalet, avidentifierat på plats (.${ext})`,
+      asText: 'Den avidentifierade texten (.txt, .md, .html eller en ny .pdf)',
+      pathHintOriginal: (ext: string) => `Slutar på .${ext}: filen behåller layout, rubriker, tabeller och brevhuvud.`,
+      dropImages: 'Ta bort alla bilder (foton, namnteckningar, logotyper)',
+      comments: (n: number) => (n === 1 ? '1 kommentar borttagen.' : `${n} kommentarer borttagna.`),
+      changes: (n: number) => (n === 1 ? '1 spårad ändring godkänd.' : `${n} spårade ändringar godkända.`),
+      properties: 'Dokumentegenskaperna (författare, senast ändrad av, företag, mall) är tömda.',
+      imagesKept: (n: number) => (n === 1 ? '1 bild har behållits: kontrollera den för ansikten och namnteckningar.' : `${n} bilder har behållits: kontrollera dem för ansikten och namnteckningar.`),
+      imagesDropped: (n: number) => (n === 1 ? '1 bild borttagen.' : `${n} bilder borttagna.`),
+      preview: 'Första sidan av den publicerade filen',
+      previewFailed: 'Första sidan kan inte visas här; öppna filen och kontrollera den.',
       style: 'Ersätt det avidentifierade med',
       styles: {
         block: 'Block (█████)',

@@ -705,6 +705,21 @@ async exportMinutes(id: number, path: string, style: Style, replace: boolean) : 
 }
 },
 /**
+ * Publishes a reviewed document in its own format (.docx as .docx, PDF as PDF) to `path`, which
+ * must end in the original's extension; a bare file name goes to the documents folder. As
+ * [`export_minutes`]: refused while a finding is pending or when the re-scan of every part of the
+ * output finds personal data (nothing is written), an existing file replaced only with
+ * `replace`, and recorded in the audit trail. `drop_images` removes every picture.
+ */
+async exportMinutesOriginal(id: number, path: string, style: Style, dropImages: boolean, replace: boolean) : Promise<Result<OriginalExport, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_minutes_original", { id, path, style, dropImages, replace }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Every request, open ones by deadline first.
  */
 async requestsList() : Promise<Result<Request[], IpcError>> {
@@ -1175,6 +1190,26 @@ export type ChangeKind =
  * The unit is not in the list at all; its owners' ownerships end `on`.
  */
 "unit_not_listed"
+/**
+ * What a format's redaction did besides replacing the spans, for the report.
+ */
+export type Cleaned = { 
+/**
+ * Images left in the file: a person must check them for faces and signatures.
+ */
+images_kept: number; images_dropped: number; 
+/**
+ * Comments removed (.docx).
+ */
+comments_removed: number; 
+/**
+ * Tracked changes accepted: insertions kept, deletions dropped, marks gone (.docx).
+ */
+changes_accepted: number; 
+/**
+ * Document properties (author, last modified by, company, manager, template …) cleared.
+ */
+properties_cleared: boolean }
 /**
  * Sent when closing the window could not save: the UI asks whether to quit anyway.
  */
@@ -1681,6 +1716,23 @@ dpa_signed_on: string | null; dpa_reference: string | null; third_country: strin
  * What an organisation does for the association.
  */
 export type OrganisationKind = "administrator" | "caretaker" | "cloud" | "newsletter" | "bank" | "auditor" | "other"
+/**
+ * What publishing the original did, with the published file itself so the app can show its first
+ * page as a reader will see it (rendered from these bytes, not from the text).
+ */
+export type OriginalExport = { path: string; format: Format; redacted: KindCount[]; 
+/**
+ * Findings kept by decision (officials in their role, organisations).
+ */
+kept: number; 
+/**
+ * Comments, tracked changes, properties and images: what else was cleaned or kept.
+ */
+cleaned: Cleaned; 
+/**
+ * The published file's bytes.
+ */
+file: number[] }
 /**
  * What the main window shows about the open archive.
  */

@@ -41,6 +41,8 @@ export type {
   SavedPdf,
   Document,
   ExportReport,
+  Cleaned,
+  OriginalExport,
   Format,
   Kind,
   KindCount,
@@ -186,6 +188,7 @@ export type Commands = Pick<
   | 'minutesReviewRestart'
   | 'pickExportPath'
   | 'exportMinutes'
+  | 'exportMinutesOriginal'
   | 'requestsList'
   | 'requestAdd'
   | 'requestIdentity'
@@ -288,6 +291,7 @@ export const tauriBackend: Backend = {
   minutesReviewRestart: commands.minutesReviewRestart,
   pickExportPath: commands.pickExportPath,
   exportMinutes: commands.exportMinutes,
+  exportMinutesOriginal: commands.exportMinutesOriginal,
   requestsList: commands.requestsList,
   requestAdd: commands.requestAdd,
   requestIdentity: commands.requestIdentity,

@@ -71,7 +71,7 @@ import type {
 import { MockPrivacy } from './mock-privacy';
 import type { Activity, ActivityField, ActivityFields, Lang, Notice, NoticeSaved, SavedPdf } from './index';
 import type { BoardDocument, PlatesOrderSaved } from './index';
-import type { Document, ExportReport, MeetingKind, PassageDecision, Review, SearchHit, Style } from './index';
+import type { Document, ExportReport, MeetingKind, OriginalExport, PassageDecision, Review, SearchHit, Style } from './index';
 
 /** An archive file as the fake "disk" holds it. */
 export interface MockArchive {
@@ -1154,6 +1154,41 @@ export class MockBackend implements Backend {
       this.record(`minutes.export.${path.split('.').pop()?.toLowerCase() ?? 'txt'}`, `document:${id}`);
       this.changed();
       return ok(r.data.report);
+    });
+  }
+
+  /** As the app: the original (a .docx or PDF minutes file) published in place. The mock has no
+   * file engine: it redacts the text as the text export does and hands back that text as the file. */
+  async exportMinutesOriginal(id: number, path: string, style: Style, dropImages: boolean, replace: boolean): Promise<Result<OriginalExport, IpcError>> {
+    this.log('exportMinutesOriginal');
+    return this.min((m) => {
+      const doc = m.review(id);
+      if (doc.status === 'error') return doc;
+      const format = doc.data.document.format;
+      if ((format !== 'docx' && format !== 'pdf') || !path.toLowerCase().endsWith(`.${format}`)) {
+        return err('invalid_input', `The original is ${doc.data.document.file_name}: save the published file with the same extension.`);
+      }
+      const r = m.export(id, path.replace(/\.[^.]+$/, '.txt'), style);
+      if (r.status === 'error') return r;
+      if (this.exported.has(path) && !replace) return err('already_exists', `${path} already exists. Replace it, or choose another name.`);
+      this.exported.set(path, r.data.text);
+      this.record(`minutes.export.original.${format}`, `document:${id}`);
+      this.changed();
+      const images = format === 'docx' ? 1 : 0;
+      return ok({
+        path,
+        format,
+        redacted: r.data.report.redacted,
+        kept: r.data.report.kept,
+        cleaned: {
+          images_kept: dropImages ? 0 : images,
+          images_dropped: dropImages ? images : 0,
+          comments_removed: 0,
+          changes_accepted: 0,
+          properties_cleared: true,
+        },
+        file: [...new TextEncoder().encode(r.data.text)],
+      });
     });
   }
 

@@ -140,6 +140,39 @@ describe('minutes', () => {
     expect(mock.auditActions().filter((a) => a === 'minutes.export.txt')).toHaveLength(2);
   });
 
+  it('offers a .docx as the original first and reports what was cleaned and the pictures to check', async () => {
+    mock.minutesFiles.set('/docs/gf-2024.docx', MINUTES);
+    render(MinutesArea, { readOnly: false });
+    await screen.findByTestId('minutes-empty');
+    await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/docs/gf-2024.docx' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    await screen.findByTestId('minutes-import-done');
+    await fireEvent.click(await screen.findByTestId('minutes-review-1'));
+    await screen.findByTestId('finding-0');
+    for (let n = 5; n > 0; n--) {
+      await key('a');
+      await expect.poll(pending).toBe(n - 1);
+    }
+    const as = screen.getByTestId('export-as') as HTMLSelectElement;
+    expect(as.value).toBe('original');
+    expect(as.options[0]?.textContent).toContain('.docx');
+    expect((screen.getByTestId('export-path') as HTMLInputElement).value).toBe('gf-2024-web.docx');
+    await fireEvent.click(screen.getByTestId('export-drop-images'));
+    await fireEvent.click(screen.getByTestId('export-submit'));
+    await screen.findByTestId('export-report');
+    expect(screen.getByTestId('export-cleaned').textContent).toContain('1 picture removed');
+    expect(screen.getByTestId('export-cleaned').textContent).toContain('Document properties');
+    expect(screen.queryByTestId('export-images-kept')).toBeNull();
+    screen.getByTestId('export-preview');
+    expect(mock.auditActions()).toContain('minutes.export.original.docx');
+    for (const v of FLAGGED) expect(mock.exported.get('gf-2024-web.docx')).not.toContain(v);
+
+    // The text export stays one choice away, with its own extension.
+    await fireEvent.change(as, { target: { value: 'text' } });
+    expect((screen.getByTestId('export-path') as HTMLInputElement).value).toBe('gf-2024-web.txt');
+    expect(screen.queryByTestId('export-drop-images')).toBeNull();
+  });
+
   it('decides for every occurrence with o', async () => {
     await importAndOpen();
     await key('o');
