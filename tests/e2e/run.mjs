@@ -514,11 +514,17 @@ try {
     await (await session.find("review-back")).click();
     await (await session.find("minutes-import-path")).fill(docxFile);
     await (await session.find("minutes-import-submit")).click();
-    await session.find("minutes-import-done", 30000);
-    const id = await run(
-      "return [...document.querySelectorAll('[data-testid^=\"minutes-row-\"]')].find((r) => r.textContent.includes('bestyrelsesmøde'))?.dataset.testid.split('-').pop();",
-    );
-    if (!id) throw new Error("the .docx minutes are not in the list");
+    const rowId = () =>
+      run(
+        "return [...document.querySelectorAll('[data-testid^=\"minutes-row-\"]')].find((r) => r.textContent.includes('bestyrelsesmøde'))?.dataset.testid.split('-').pop() ?? null;",
+      );
+    let id = null;
+    try {
+      await session.waitFor("the .docx minutes in the list", async () => (id = await rowId()) !== null, 30000);
+    } catch (e) {
+      await shot("minutes-original-import");
+      throw e;
+    }
     await (await session.find(`minutes-review-${id}`)).click();
     await session.find("finding-0", 30000);
     for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
@@ -545,6 +551,7 @@ try {
       if (parts.includes(value)) throw new Error(`the published .docx still holds a resident's data (${value.length} chars)`);
     }
     if (!parts.includes("mette kastrup") && !parts.includes("█████")) throw new Error("the published .docx lost its text");
+    await run("document.querySelector('[data-testid=\"export-preview\"]').scrollIntoView({ block: 'start' }); return null;");
     await settle();
     await shot("minutes-original", true);
   await test("in Danish the app speaks the board's words (andelshaver, fremleje, webansvarlig)", async () => {
