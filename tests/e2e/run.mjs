@@ -554,6 +554,8 @@ try {
     await run("document.querySelector('[data-testid=\"export-preview\"]').scrollIntoView({ block: 'start' }); return null;");
     await settle();
     await shot("minutes-original", true);
+  });
+
   await test("in Danish the app speaks the board's words (andelshaver, fremleje, webansvarlig)", async () => {
     await (await session.find("nav-settings")).click();
     await (await session.findCss('[data-testid="settings-language"] option[value="da"]')).click();
