@@ -105,6 +105,49 @@ pub struct VaultArgs {
     pub force: bool,
 }
 
+/// How a command names a person: `--person ID` or `--person-name NAME`. A name that several
+/// people share is refused with the candidates; only an id tells two namesakes apart.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct PersonArgs {
+    /// The person's id (`andel people list --json` shows it).
+    #[arg(long = "person", value_name = "ID")]
+    pub person: Option<u32>,
+    /// The person's name; refused when several people in the register have it.
+    #[arg(long = "person-name", value_name = "NAME")]
+    pub person_name: Option<String>,
+}
+
+impl PersonArgs {
+    pub fn who(&self) -> andel_core::register::people::Who {
+        use andel_core::register::people::Who;
+        match (&self.person, &self.person_name) {
+            (Some(id), _) => Who::Id(*id),
+            (None, Some(name)) => Who::Name(name.clone()),
+            // clap's group requires one of the two.
+            (None, None) => Who::Name(String::new()),
+        }
+    }
+}
+
+/// A person's error as the CLI says it: an ambiguous name lists the candidates (in the
+/// message) and says how to choose one.
+pub fn person_error(e: andel_core::register::people::Error) -> CliError {
+    use andel_core::register::people::Error;
+    let hint = match &e {
+        Error::Ambiguous { .. } => Some("Name one of them with --person ID."),
+        Error::NotFound(_) => {
+            Some("`andel people list --json` (and --former) shows each person's id and name.")
+        }
+        _ => None,
+    };
+    let out = CliError::coded(e.code(), e.to_string());
+    match hint {
+        Some(h) => out.with_hint(h),
+        None => out,
+    }
+}
+
 /// The board's "today": the local calendar day.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()

@@ -9,7 +9,9 @@ use andel_core::register::organisations::{self, OrganisationFields, Organisation
 use andel_core::register::plates::{self, PlateKind};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision};
-use andel_core::register::{guard, import, overview, ownership, people, plates_order, units, Id};
+use andel_core::register::{
+    guard, import, overview, ownership, people, plates_order, split, units, Id,
+};
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
 use chrono::NaiveDate;
@@ -17,7 +19,7 @@ use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
 use crate::common::today;
-use crate::common::{self, CliError, CliResult, VaultArgs};
+use crate::common::{self, CliError, CliResult, PersonArgs, VaultArgs};
 
 macro_rules! coded_errors {
     ($($t:ty),* $(,)?) => {
@@ -29,9 +31,23 @@ macro_rules! coded_errors {
     };
 }
 
+impl From<people::Error> for CliError {
+    fn from(e: people::Error) -> CliError {
+        common::person_error(e)
+    }
+}
+
+impl From<split::Error> for CliError {
+    fn from(e: split::Error) -> CliError {
+        match e {
+            split::Error::Person(p) => common::person_error(p),
+            e => CliError::coded(e.code(), e.to_string()),
+        }
+    }
+}
+
 coded_errors!(
     units::Error,
-    people::Error,
     ownership::Error,
     sublets::Error,
     plates::Error,
@@ -320,33 +336,102 @@ pub enum PeopleCommand {
     List(PeopleListArgs),
     /// One person and everything they are connected to.
     Show(PersonShowArgs),
+    /// Split a record that stands for two people with one name (an earlier Andel merged them):
+    /// the unit's ownerships and its sublets move to a new person of the same name.
+    Split(PersonSplitArgs),
+    /// Confirm that a record marked for checking is one person (it owns several units).
+    Confirm(PersonConfirmArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct PersonShowArgs {
     #[command(flatten)]
     vault: VaultArgs,
-    /// The person's name.
-    #[arg(value_name = "NAME")]
-    name: String,
+    #[command(flatten)]
+    person: PersonArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct PersonSplitArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The record's id (`andel people list --json`).
+    #[arg(value_name = "ID")]
+    id: Id,
+    /// The unit whose ownerships belong to the other person.
+    #[arg(long, value_name = "UNIT")]
+    unit: String,
+    /// The other person's phone number, if you have it (else the next resident list fills it).
+    #[arg(long)]
+    phone: Option<String>,
+    /// The other person's e-mail address, if you have it.
+    #[arg(long)]
+    email: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonConfirmArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The record's id.
+    #[arg(value_name = "ID")]
+    id: Id,
+}
+
+fn person_split(args: PersonSplitArgs) -> CliResult {
+    let mut vault = common::open_for_change(&args.vault)?;
+    let actor = vault.actor().to_string();
+    let now = common::now();
+    let contact = people::PersonFields {
+        phone: args.phone.clone(),
+        email: args.email.clone(),
+        ..Default::default()
+    };
+    let tx = vault.conn_mut().transaction().map_err(sql)?;
+    let done = split::split(&tx, args.id, &args.unit, &contact, &actor, now)?;
+    tx.commit().map_err(sql)?;
+    save(&mut vault)?;
+    print_or(args.json, &done, || {
+        common::say(format!(
+            "Split {} (#{}): unit {} now belongs to the new record #{} ({} ownership(s), {} sublet(s) moved). #{} keeps the contact data, roles and requests.",
+            done.kept.name,
+            done.kept.id,
+            done.unit,
+            done.new.id,
+            done.ownerships_moved,
+            done.sublets_moved,
+            done.kept.id
+        ))
+    })
+}
+
+fn person_confirm(args: PersonConfirmArgs) -> CliResult {
+    let mut vault = common::open_for_change(&args.vault)?;
+    let actor = vault.actor().to_string();
+    split::confirm_one(vault.conn(), args.id, &actor, common::now())?;
+    save(&mut vault)?;
+    common::say(format!(
+        "Person #{} is one person; the mark is gone.",
+        args.id
+    ));
+    Ok(())
+}
+
 fn person_show(args: PersonShowArgs) -> CliResult {
     let vault = common::open_read_only(&args.vault)?;
-    let person = people::one_by_name(vault.conn(), &args.name)?.ok_or_else(|| {
-        CliError::coded(
-            ErrorCode::NotFound,
-            format!("There is no person named {} in the register.", args.name),
-        )
-    })?;
+    let person = people::resolve_one(vault.conn(), &args.person.who())?;
     let page = people::page(vault.conn(), person.id, today())?;
     print_or(args.json, &page, || {
         let p = &page.person;
         common::say(format!(
-            "{}  {}",
+            "#{} {}  {}",
+            p.id,
             p.name,
             [p.phone.as_deref(), p.email.as_deref()]
                 .into_iter()
@@ -354,6 +439,12 @@ fn person_show(args: PersonShowArgs) -> CliResult {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
+        if page.review.is_some() {
+            common::say(format!(
+                "  check: this record owns or owned several units and was written by an earlier Andel, which merged people with the same name. If they are two people: `andel people split {} --unit UNIT`; if one: `andel people confirm {}`.",
+                p.id, p.id
+            ));
+        }
         for o in &page.ownerships {
             common::say(format!(
                 "  owner of unit {:<8} {} to {}",
@@ -390,6 +481,8 @@ pub fn people(command: PeopleCommand) -> CliResult {
     let args = match command {
         PeopleCommand::List(args) => args,
         PeopleCommand::Show(args) => return person_show(args),
+        PeopleCommand::Split(args) => return person_split(args),
+        PeopleCommand::Confirm(args) => return person_confirm(args),
     };
     let vault = common::open_read_only(&args.vault)?;
     let list = people::list(vault.conn(), today(), args.former)?;
@@ -400,7 +493,12 @@ pub fn people(command: PeopleCommand) -> CliResult {
             if let Some(d) = p.moved_out {
                 what.push(format!("moved out {d}"));
             }
-            common::say(format!("{:<32} {}", p.person.name, what.join(", ")));
+            common::say(format!(
+                "#{:<5} {:<32} {}",
+                p.person.id,
+                p.person.name,
+                what.join(", ")
+            ));
         }
     })
 }
@@ -417,11 +515,16 @@ pub enum RolesCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("who").required(true).args(["person", "name"])))]
 pub struct RoleAddArgs {
     #[command(flatten)]
     vault: VaultArgs,
-    #[arg(long, value_name = "NAME")]
-    name: String,
+    /// The person's id (`andel people list --json`).
+    #[arg(long, value_name = "ID")]
+    person: Option<Id>,
+    /// The person's name: added to the register when no one has it, refused when several do.
+    #[arg(long = "person-name", alias = "name", value_name = "NAME")]
+    name: Option<String>,
     /// chair, vice-chair, treasurer, secretary, board-member, alternate, meeting-chair,
     /// minute-taker, auditor, nomination-committee or webmaster.
     #[arg(long, value_name = "KIND", value_parser = |s: &str| s.parse::<RoleKind>().map_err(|e| e.to_string()))]
@@ -442,7 +545,12 @@ pub fn roles(command: RolesCommand) -> CliResult {
             let actor = vault.actor().to_string();
             let now = common::now();
             let tx = vault.conn_mut().transaction().map_err(sql)?;
-            let person = people::find_or_add(&tx, &args.name, &actor, now)?;
+            let person = match (args.person, &args.name) {
+                (Some(id), _) => people::get(&tx, id)?,
+                (None, name) => {
+                    people::find_or_add(&tx, name.as_deref().unwrap_or(""), &actor, now)?
+                }
+            };
             let role = roles::add(&tx, person.id, args.role, args.from, args.to, &actor, now)?;
             tx.commit().map_err(sql)?;
             save(&mut vault)?;
@@ -591,9 +699,18 @@ pub struct SubletAddArgs {
     /// The unit's number.
     #[arg(long, value_name = "UNIT")]
     unit: String,
-    /// The subtenant's name (added to the register if new).
-    #[arg(long, value_name = "NAME")]
-    subtenant: String,
+    /// The subtenant's name: added to the register when no one has it, refused when several
+    /// people do (then use --subtenant-id).
+    #[arg(
+        long,
+        value_name = "NAME",
+        required_unless_present = "subtenant_id",
+        conflicts_with = "subtenant_id"
+    )]
+    subtenant: Option<String>,
+    /// The subtenant's id in the register.
+    #[arg(long, value_name = "ID")]
+    subtenant_id: Option<Id>,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     from: NaiveDate,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
@@ -670,7 +787,12 @@ pub fn sublets(command: SubletsCommand) -> CliResult {
             let tx = vault.conn_mut().transaction().map_err(sql)?;
             let unit = units::by_number(&tx, &args.unit)?;
             guard::check("The reason", args.reason.as_deref().unwrap_or(""))?;
-            let subtenant = people::find_or_add(&tx, &args.subtenant, &actor, now)?;
+            let subtenant = match (args.subtenant_id, &args.subtenant) {
+                (Some(id), _) => people::get(&tx, id)?,
+                (None, name) => {
+                    people::find_or_add(&tx, name.as_deref().unwrap_or(""), &actor, now)?
+                }
+            };
             let request = sublets::Request {
                 unit_id: unit.id,
                 owner_id: None,

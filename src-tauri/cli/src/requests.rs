@@ -13,11 +13,21 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::common::today;
-use crate::common::{self, CliError, CliResult, VaultArgs};
+use crate::common::{self, CliError, CliResult, PersonArgs, VaultArgs};
 
 impl From<requests::Error> for CliError {
     fn from(e: requests::Error) -> CliError {
-        CliError::coded(e.code(), e.to_string())
+        let hint = match &e {
+            requests::Error::IdentityNotChecked(id) => Some(format!(
+                "Run `andel requests identity --vault V {id} --how \"…\"` first (for example \"called back on the phone number in the register\")."
+            )),
+            _ => None,
+        };
+        let out = CliError::coded(e.code(), e.to_string());
+        match hint {
+            Some(h) => out.with_hint(h),
+            None => out,
+        }
     }
 }
 
@@ -34,7 +44,7 @@ impl From<RetentionError> for CliError {
 }
 
 fn person_error(e: people::Error) -> CliError {
-    CliError::coded(e.code(), e.to_string())
+    common::person_error(e)
 }
 
 fn sql(e: andel_core::store::SqlError) -> CliError {
@@ -78,9 +88,11 @@ pub struct AddArgs {
     /// access, rectification, erasure, restriction, objection or portability.
     #[arg(long, value_parser = kind_arg)]
     kind: RequestKind,
-    /// The requester's name; linked to the person in the register when there is one.
-    #[arg(long, value_name = "NAME")]
-    person_name: String,
+    /// Who asks: `--person ID`, or `--person-name NAME` (linked to the one person in the register
+    /// with that name; a name no one has records a request from someone outside the register;
+    /// a name several people have is refused with their ids).
+    #[command(flatten)]
+    person: PersonArgs,
     /// The day the request was received.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     received: NaiveDate,
@@ -200,14 +212,13 @@ pub fn run(command: RequestsCommand) -> CliResult {
     match command {
         RequestsCommand::Add(args) => {
             let mut vault = common::open_for_change(&args.vault)?;
-            let person =
-                people::one_by_name(vault.conn(), &args.person_name).map_err(person_error)?;
+            let person = people::resolve(vault.conn(), &args.person.who()).map_err(person_error)?;
             let new = NewRequest {
                 kind: args.kind,
                 received_on: args.received,
                 channel: args.channel,
                 person_id: person.as_ref().map(|p| p.id),
-                requester_name: Some(args.person_name.clone()),
+                requester_name: args.person.person_name.clone(),
                 note: args.note,
             };
             let r = requests::add(vault.conn(), &new, today(), &actor, now)?;
@@ -334,9 +345,10 @@ pub fn run(command: RequestsCommand) -> CliResult {
 pub struct EraseArgs {
     #[command(flatten)]
     vault: VaultArgs,
-    /// The person to erase, by their name in the register.
-    #[arg(long, value_name = "NAME")]
-    person_name: String,
+    /// The person to erase: `--person ID` or `--person-name NAME` (refused when several people
+    /// have the name).
+    #[command(flatten)]
+    person: PersonArgs,
     /// Only explain what would be removed and kept.
     #[arg(long)]
     dry_run: bool,
@@ -373,18 +385,7 @@ pub fn erase(args: EraseArgs) -> CliResult {
     } else {
         common::open_for_change(&args.vault)?
     };
-    let person = people::one_by_name(vault.conn(), &args.person_name)
-        .map_err(person_error)?
-        .ok_or_else(|| {
-            CliError::coded(
-                ErrorCode::NotFound,
-                format!(
-                    "There is no person named {} in the register.",
-                    args.person_name
-                ),
-            )
-            .with_hint("`andel people list` (and --former) shows the names.")
-        })?;
+    let person = people::resolve_one(vault.conn(), &args.person.who()).map_err(person_error)?;
     let report = {
         let tx = vault.conn_mut().transaction().map_err(sql)?;
         let report = erase::erase(&tx, person.id, args.dry_run, today(), &common::actor(), now)?;

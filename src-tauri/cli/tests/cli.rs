@@ -538,10 +538,13 @@ fn units_show_and_people_show_give_the_whole_history() {
     assert_eq!(page["plates"][0]["lines"], serde_json::json!(["Ida Bech"]));
     let text = a.ok_on(&["units", "show"], &["3"]);
     assert!(text.contains("Mogens Elkjær"), "{text}");
-    let person = a.json(&["people", "show"], &["mogens elkjær"]);
+    let person = a.json(&["people", "show"], &["--person-name", "mogens elkjær"]);
     assert_eq!(person["standing"], "former");
     assert_eq!(code(&a.on(&["units", "show"], &["99"])), 1);
-    assert_eq!(code(&a.on(&["people", "show"], &["Nobody"])), 1);
+    assert_eq!(
+        code(&a.on(&["people", "show"], &["--person-name", "Nobody"])),
+        1
+    );
 }
 
 #[test]

@@ -137,6 +137,19 @@ fn the_access_reply_is_written_as_pdf_and_json() {
         ],
     );
     let id = r["id"].to_string();
+    // No reply before the identity check is noted: exit 1, told what to run, nothing written.
+    let unchecked = d.on(&["requests", "reply", &id], &["--out", "svar.pdf"]);
+    assert_eq!(code(&unchecked), 1);
+    assert!(
+        support::stderr(&unchecked).contains("andel requests identity"),
+        "{}",
+        support::stderr(&unchecked)
+    );
+    assert!(!d.path("svar.pdf").exists());
+    d.ok_on(
+        &["requests", "identity", &id],
+        &["--how", "ringet op på nummeret i registret"],
+    );
     let before = d.sha();
     d.ok_on(
         &["requests", "reply", &id],
@@ -144,7 +157,7 @@ fn the_access_reply_is_written_as_pdf_and_json() {
     );
     assert_eq!(d.sha(), before, "a reply changes nothing");
     let json: Value = serde_json::from_slice(&std::fs::read(d.path("svar.json")).unwrap()).unwrap();
-    assert_eq!(json["format"], "andel.access-reply/1");
+    assert_eq!(json["format"], "andel.access-reply/2");
     assert_eq!(json["person"]["name"], "Lars Sandvad");
     assert_eq!(json["ownerships"][0]["unit_number"], "12");
     let mentions = json["minutes_mentions"].as_array().unwrap();
@@ -299,4 +312,116 @@ fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
     ]);
     assert_eq!(code(&bad_key), 1);
     assert!(!d.path("k.andel").exists());
+}
+
+/// Issue 11: two residents named alike are two people; a name that means both is refused with
+/// their ids and units, `--person ID` chooses, a name no one has is an outsider's request.
+#[test]
+fn a_name_two_residents_share_is_refused_with_the_candidates() {
+    let d = Archive::init("DK");
+    let list = d.path("beboere.csv");
+    std::fs::write(
+        &list,
+        "Andelsnr.;Navn;Telefon;E-mail\n\
+         1;Jens Hansen;20 30 40 50;jens@eksempel.dk\n\
+         2;Jens Hansen;61 62 63 64;jh@eksempel.dk\n\
+         3;Frida Holm;22 22 22 22;\n",
+    )
+    .unwrap();
+    d.ok_on(&["import", "residents"], &[support::arg(&list)]);
+    let again = d.json(&["import", "residents"], &[support::arg(&list)]);
+    for key in ["added", "changed", "ended"] {
+        assert_eq!(again[key], 0, "re-import: {key}");
+    }
+    assert_eq!(again["notes"], Value::Array(vec![]));
+    let people = d.json(&["people", "list"], &[]);
+    let jens: Vec<(u64, String)> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Jens Hansen")
+        .map(|p| {
+            (
+                p["id"].as_u64().unwrap(),
+                p["phone"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(jens.len(), 2, "{people}");
+    assert_ne!(jens[0].1, jens[1].1);
+
+    let before = d.sha();
+    for words in [
+        &["requests", "add"][..],
+        &["erase"][..],
+        &["people", "show"][..],
+    ] {
+        let mut rest = vec!["--person-name", "Jens Hansen"];
+        if words[0] == "requests" {
+            rest.extend(["--kind", "access", "--received", "2026-01-05"]);
+        }
+        let out = d.on(words, &rest);
+        assert_eq!(code(&out), 1, "{words:?}");
+        let err = support::stderr(&out);
+        for (id, _) in &jens {
+            assert!(
+                err.contains(&format!("#{id} Jens Hansen")),
+                "{words:?}: {err}"
+            );
+        }
+        assert!(err.contains("unit 1") && err.contains("unit 2"), "{err}");
+        assert!(err.contains("--person ID"), "{err}");
+    }
+    let roles = d.on(
+        &["roles", "add"],
+        &["--person-name", "Jens Hansen", "--role", "auditor"],
+    );
+    assert_eq!(code(&roles), 1);
+    let sublet = d.on(
+        &["sublets", "add"],
+        &[
+            "--unit",
+            "3",
+            "--subtenant",
+            "Jens Hansen",
+            "--from",
+            "2026-02-01",
+            "--to",
+            "2026-06-30",
+        ],
+    );
+    assert_eq!(code(&sublet), 1);
+    let unknown = d.on(&["people", "show"], &["--person", "999"]);
+    assert_eq!(code(&unknown), 1);
+    assert_eq!(d.sha(), before, "refused commands changed the archive");
+
+    let second = jens[1].0.to_string();
+    let r = d.json(
+        &["requests", "add"],
+        &[
+            "--kind",
+            "access",
+            "--person",
+            &second,
+            "--received",
+            "2026-01-05",
+        ],
+    );
+    assert_eq!(r["person_id"].as_u64(), Some(jens[1].0));
+    let show = d.json(&["people", "show"], &["--person", &second]);
+    assert_eq!(show["person"]["phone"], jens[1].1.as_str());
+    // Ida Holm is not Frida Holm: an outsider's request.
+    let ida = d.json(
+        &["requests", "add"],
+        &[
+            "--kind",
+            "access",
+            "--person-name",
+            "Ida Holm",
+            "--received",
+            "2026-01-05",
+        ],
+    );
+    assert_eq!(ida["person_id"], Value::Null);
+    assert_eq!(ida["requester_name"], "Ida Holm");
 }

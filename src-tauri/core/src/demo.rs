@@ -637,8 +637,8 @@ fn minutes(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
     Ok(())
 }
 
-/// Residents' requests: an access request whose answer is due within a week, and a
-/// rectification request answered last month.
+/// Residents' requests: an access request whose answer is due within a week (the requester's
+/// identity checked), and a rectification request answered last month.
 fn requests(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
     use crate::requests::{self, NewRequest, RequestKind, RequestStatus};
     let today = now.date_naive();
@@ -656,7 +656,7 @@ fn requests(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
         requester_name: Some(name.into()),
         note: None,
     };
-    requests::add(
+    let access = requests::add(
         conn,
         &new(
             RequestKind::Access,
@@ -665,6 +665,17 @@ fn requests(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
             "Lars Sandvad",
             person("Lars Sandvad")?,
         ),
+        today,
+        ACTOR,
+        now,
+    )
+    .map_err(|e| err(&e))?;
+    // The board checked who asked before anything is answered.
+    requests::set_identity_check(
+        conn,
+        access.id,
+        "Ringet op på telefonnummeret i registret",
+        today - Duration::days(24),
         today,
         ACTOR,
         now,

@@ -51,6 +51,24 @@ pub fn redaction_context(
     conn: &Connection,
     document_date: Option<NaiveDate>,
 ) -> Result<Context, Error> {
+    context(conn, document_date, None)
+}
+
+/// The redaction context for everyone but person `except`, whose own roles are left out too:
+/// what must vanish from a document meant for that person (an access reply's excerpts).
+pub fn redaction_context_without(
+    conn: &Connection,
+    document_date: Option<NaiveDate>,
+    except: crate::register::Id,
+) -> Result<Context, Error> {
+    context(conn, document_date, Some(except))
+}
+
+fn context(
+    conn: &Connection,
+    document_date: Option<NaiveDate>,
+    except: Option<crate::register::Id>,
+) -> Result<Context, Error> {
     let assoc = association::get(conn).map_err(register_error)?;
     let mut ctx = Context::new(assoc.country);
     ctx.document_date = document_date;
@@ -61,6 +79,9 @@ pub fn redaction_context(
     }
 
     for r in roles::list(conn).map_err(register_error)? {
+        if Some(r.person_id) == except {
+            continue;
+        }
         ctx.officials.push(Official {
             name: r.person_name.clone(),
             role: role_kind(r.kind),
@@ -89,6 +110,9 @@ pub fn redaction_context(
     }
 
     for p in people::all(conn).map_err(register_error)? {
+        if Some(p.id) == except {
+            continue;
+        }
         let owned = ownership::of_person(conn, p.id).map_err(register_error)?;
         // The unit owned on the document's date, else the latest one.
         let held = owned

@@ -23,7 +23,7 @@ use crate::redact::{self, Decision, Detector, Finding, ReviewDecision};
 use crate::register::{date_column, iso, Id};
 use crate::{audit, ErrorCode};
 
-pub use context::redaction_context;
+pub use context::{redaction_context, redaction_context_without};
 pub use dates::date_in_text;
 pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};

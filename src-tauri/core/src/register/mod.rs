@@ -38,6 +38,7 @@ pub mod people;
 pub mod plates;
 pub mod plates_order;
 pub mod roles;
+pub mod split;
 pub mod sublets;
 pub mod units;
 
@@ -66,6 +67,21 @@ pub(crate) fn optional(text: Option<&str>) -> Option<String> {
 /// spacing do not matter.
 pub(crate) fn name_key(name: &str) -> String {
     tidy(name).to_lowercase()
+}
+
+/// Does `text` hold `name` as whole words, in order (case and spacing do not matter)? "Ida Holm"
+/// is in "Jens og Ida Holm" but not in "Frida Holm": a name is never found as a substring of
+/// another.
+pub(crate) fn holds_name(text: &str, name: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let needle = words(name);
+    let hay = words(text);
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
 /// Does `text` look like an e-mail address? Deliberately loose: the point is to catch a phone

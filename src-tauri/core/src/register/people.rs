@@ -65,6 +65,47 @@ pub struct PersonPage {
     pub ownerships: Vec<super::ownership::Ownership>,
     pub sublets: Vec<super::sublets::Sublet>,
     pub roles: Vec<super::roles::Role>,
+    /// Set when the board should check that this record is one person (see [`super::split`]).
+    pub review: Option<super::split::IdentityReview>,
+}
+
+/// One of several people a name could mean, with what tells them apart: the units they own or
+/// owned and their contact data. The CLI lists these when a name is ambiguous; the app's person
+/// picker shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Candidate {
+    pub id: Id,
+    pub name: String,
+    /// Numbers of the units they own or owned, oldest ownership first.
+    pub units: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// How a command names a person: by the record's id, or by a name that must then mean exactly
+/// one person (two residents may share a name; only an id tells them apart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "by", content = "value", rename_all = "snake_case")]
+pub enum Who {
+    Id(Id),
+    Name(String),
+}
+
+fn describe(candidates: &[Candidate]) -> String {
+    candidates
+        .iter()
+        .map(|c| {
+            let units = match c.units.as_slice() {
+                [] => "no unit".to_string(),
+                [u] => format!("unit {u}"),
+                many => format!("units {}", many.join(", ")),
+            };
+            format!("#{} {} ({units})", c.id, c.name)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Why a person could not be added, found or changed.
@@ -80,11 +121,16 @@ pub enum Error {
     /// No person has the id or name.
     #[error("There is no person {0} in the register.")]
     NotFound(String),
-    /// Several people have the name.
+    /// Several people have the name: the board must say which one (by id).
     #[error(
-        "{count} people in the register are named {name}. Choose one by its number on their page."
+        "{} people in the register are named {name}: {}. Say which one by their number.",
+        candidates.len(),
+        describe(candidates)
     )]
-    Ambiguous { name: String, count: usize },
+    Ambiguous {
+        name: String,
+        candidates: Vec<Candidate>,
+    },
     /// A field holds a national ID.
     #[error(transparent)]
     NationalId(#[from] guard::Refused),
@@ -258,17 +304,97 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Vec<Person>, Error>
         .collect())
 }
 
-/// The one person with this name; several is an error, none is `Ok(None)`.
+/// The one person with this name; several is an error that lists them (id, name, units), none
+/// is `Ok(None)`.
 pub fn one_by_name(conn: &Connection, name: &str) -> Result<Option<Person>, Error> {
     let mut found = find_by_name(conn, name)?;
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.pop()),
-        count => Err(Error::Ambiguous {
+        _ => Err(Error::Ambiguous {
             name: tidy(name),
-            count,
+            candidates: candidates(conn, found)?,
         }),
     }
+}
+
+/// The person `who` names: by id (an unknown id is [`Error::NotFound`]) or by a name that means
+/// exactly one person (several is [`Error::Ambiguous`]; none is `Ok(None)`, for the caller to
+/// decide: a request from someone outside the register is fine, an erasure of no one is not).
+pub fn resolve(conn: &Connection, who: &Who) -> Result<Option<Person>, Error> {
+    match who {
+        Who::Id(id) => get(conn, *id).map(Some),
+        Who::Name(name) => one_by_name(conn, name),
+    }
+}
+
+/// Like [`resolve`], but no one is an error too.
+pub fn resolve_one(conn: &Connection, who: &Who) -> Result<Person, Error> {
+    resolve(conn, who)?.ok_or_else(|| match who {
+        Who::Id(id) => Error::NotFound(format!("#{id}")),
+        Who::Name(name) => Error::NotFound(format!("named {}", tidy(name))),
+    })
+}
+
+/// The numbers of the units a person owns or owned, oldest ownership first.
+pub fn units_of(conn: &Connection, id: Id) -> Result<Vec<String>, Error> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT u.number FROM ownership o JOIN unit u ON u.id = o.unit_id
+             WHERE o.person_id = ?1 GROUP BY u.id ORDER BY min(coalesce(o.from_date, '')), u.id",
+        )
+        .map_err(db("reading a person's units"))?;
+    let rows = stmt
+        .query_map([id], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(db("reading a person's units"));
+    rows
+}
+
+/// People as candidates for the board's choice: with their units and contact data.
+pub fn candidates(conn: &Connection, people: Vec<Person>) -> Result<Vec<Candidate>, Error> {
+    people
+        .into_iter()
+        .map(|p| {
+            Ok(Candidate {
+                units: units_of(conn, p.id)?,
+                id: p.id,
+                name: p.name,
+                phone: p.phone,
+                email: p.email,
+            })
+        })
+        .collect()
+}
+
+/// The app's person picker: everyone whose name, phone or e-mail contains `query`
+/// (case-insensitive), with units and contact data so the board sees who is who; erased people
+/// are left out. An empty query finds no one. The board chooses: nothing is linked by this.
+pub fn pick(conn: &Connection, query: &str) -> Result<Vec<Candidate>, Error> {
+    let q = name_key(query);
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM person WHERE erased_on IS NULL ORDER BY name COLLATE NOCASE, id"
+        ))
+        .map_err(db("finding people"))?;
+    let found: Vec<Person> = stmt
+        .query_map([], from_row)
+        .and_then(|rows| rows.collect())
+        .map_err(db("finding people"))?;
+    let found = found
+        .into_iter()
+        .filter(|p| {
+            [Some(&p.name), p.phone.as_ref(), p.email.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|t| name_key(t).contains(&q))
+        })
+        .take(50)
+        .collect();
+    candidates(conn, found)
 }
 
 /// The person with this name, added if there is none (a meeting chair or a subtenant may be
@@ -412,6 +538,7 @@ pub fn page(conn: &Connection, id: Id, on: NaiveDate) -> Result<PersonPage, Erro
         ownerships: super::ownership::of_person(conn, id).map_err(|e| related("ownerships")(&e))?,
         sublets: super::sublets::of_person(conn, id, on).map_err(|e| related("sublets")(&e))?,
         roles: super::roles::of_person(conn, id).map_err(|e| related("roles")(&e))?,
+        review: super::split::review(conn, id).map_err(|e| related("identity mark")(&e))?,
         person,
     })
 }

@@ -7,6 +7,17 @@
 //! short excerpt around it in which every other person's data is redacted by the redaction
 //! engine; then purposes and legal bases, recipients, retention, the source of the data, the
 //! rights, the data protection authority, and that no automated decisions are made.
+//!
+//! The reply is about one person, never a name (Art. 15(4)). [`gather`] builds one redacted model,
+//! [`AccessExport`], and both the PDF letter and the JSON export are written from it, so neither
+//! holds another person's name, contact data, reason or unit: a sublet shows the requester's side
+//! only (no subtenant or owner, the reason only to the owner who gave it), a name plate's other
+//! lines are redacted. Mentions in the minutes are the redaction engine's name forms of this
+//! person, and only where nobody else in the register could be meant: a passage that another
+//! registered person's name also matches (a namesake, "Holm" beside "Frida Holm") is left out and
+//! counted in [`AccessReply::left_out`] for the board to check by hand. Someone outside the
+//! register is looked for by their exact full name only. No reply is written before the board has
+//! noted how the requester's identity was checked.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -18,20 +29,26 @@ use crate::document::{Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
 use crate::minutes::{self, MeetingKind};
 use crate::privacy::sections as privacy_sections;
-use crate::redact::{self, Context, Decision, Detector, Finding, KnownPerson, Recognizer, Style};
+use crate::redact::{
+    self, Context, Decision, Detector, Finding, Kind, KnownPerson, Recognizer, Style,
+};
 use crate::register::ownership::{self, Ownership};
 use crate::register::people::{self, Person};
-use crate::register::plates::{self, PlateOrder};
+use crate::register::plates::{self, PlateKind};
 use crate::register::roles::{self, Role};
-use crate::register::sublets::{self, Sublet};
+use crate::register::sublets::{self, Decision as SubletDecision};
 use crate::register::units::{self, Unit};
 use crate::register::{name_key, Id};
 
-/// The JSON export's format name and version.
-pub const FORMAT: &str = "andel.access-reply/1";
+/// The JSON export's format name and version (2: sublets and name plates hold the requester's
+/// side only).
+pub const FORMAT: &str = "andel.access-reply/2";
 
 /// How many characters of context an excerpt shows on each side of a mention.
 pub const EXCERPT_CONTEXT: usize = 90;
+
+/// How far (in characters) after a name the person's own share number ties the name to them.
+const UNIT_NEAR: usize = 40;
 
 /// The controller: the association.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +73,51 @@ pub struct Mention {
     pub excerpt: String,
 }
 
-/// Everything held on the person, as the JSON export writes it.
+/// The requester's side of a sublet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SubletSide {
+    /// They asked to sublet their unit.
+    Owner,
+    /// They live in someone's unit.
+    Subtenant,
+}
+
+/// A sublet as it concerns the requester: no other party's name, and the reason only for the
+/// owner who gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SubletEntry {
+    pub id: Id,
+    pub unit_number: String,
+    pub side: SubletSide,
+    pub requested_on: NaiveDate,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub decision: Option<SubletDecision>,
+    pub decided_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    /// The reason the owner gave; `None` for the subtenant (it is the owner's data).
+    pub reason: Option<String>,
+}
+
+/// A name-plate order that carries the requester's name; other people's names on it are
+/// replaced by a label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PlateEntry {
+    pub id: Id,
+    pub unit_number: String,
+    pub lines: Vec<String>,
+    pub kinds: Vec<PlateKind>,
+    pub created_on: NaiveDate,
+    pub sent_on: Option<NaiveDate>,
+    pub mounted_on: Option<NaiveDate>,
+}
+
+/// Everything held on the person: the one model the letter and the JSON export are written
+/// from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AccessExport {
@@ -74,9 +135,9 @@ pub struct AccessExport {
     /// The units they owned or sublet, with their addresses.
     pub units: Vec<Unit>,
     /// Sublets they asked for as owner, or live in as subtenant.
-    pub sublets: Vec<Sublet>,
+    pub sublets: Vec<SubletEntry>,
     /// Name-plate orders whose lines carry their name.
-    pub name_plate_orders: Vec<PlateOrder>,
+    pub name_plate_orders: Vec<PlateEntry>,
     pub roles: Vec<Role>,
     /// Their requests, this one included.
     pub requests: Vec<Request>,
@@ -85,12 +146,16 @@ pub struct AccessExport {
     pub automated_decisions: bool,
 }
 
-/// The reply: the letter and the export.
+/// The reply: the letter and the export, and what the board must check by hand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AccessReply {
     pub document: Document,
     pub export: AccessExport,
+    /// Passages in the minutes that may mention the requester but could as well mean someone
+    /// else in the register with the same or a similar name; they are not in the reply. For the
+    /// board only (never in the letter or the export).
+    pub left_out: u32,
 }
 
 fn person_error(e: impl std::fmt::Display) -> Error {
@@ -98,100 +163,127 @@ fn person_error(e: impl std::fmt::Display) -> Error {
 }
 
 /// Gathers what the register holds on the requester of request `id` and writes the reply.
+/// Refused until the identity check is noted ([`Error::IdentityNotChecked`]).
 pub fn reply(
     conn: &Connection,
     id: Id,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<AccessReply, Error> {
-    let export = gather(conn, id, today)?;
+    let (export, left_out) = collect(conn, id, today)?;
     let assoc = association::get(conn).map_err(person_error)?;
     let document = letter(conn, &assoc, &export, now)?;
-    Ok(AccessReply { document, export })
+    Ok(AccessReply {
+        document,
+        export,
+        left_out,
+    })
 }
 
 /// The data of the reply, without the letter.
 pub fn gather(conn: &Connection, id: Id, today: NaiveDate) -> Result<AccessExport, Error> {
+    collect(conn, id, today).map(|(x, _)| x)
+}
+
+fn collect(conn: &Connection, id: Id, today: NaiveDate) -> Result<(AccessExport, u32), Error> {
     let request = super::get(conn, id, today)?;
+    if request.identity_check.is_none() {
+        return Err(Error::IdentityNotChecked(id));
+    }
     let assoc = association::get(conn).map_err(person_error)?;
     let person = match request.person_id {
         Some(p) => Some(people::get(conn, p).map_err(person_error)?),
         None => None,
     };
-    let (ownerships, sublets, plates, roles, requests) = match &person {
-        Some(p) => {
-            let sublets: Vec<Sublet> = sublets::of_person(conn, p.id, today)
+    let subject = match &person {
+        Some(p) => Subject::of(conn, p)?,
+        None => Subject::outsider(&request.requester_name),
+    };
+    let (ownerships, sublets, roles, requests) = match &person {
+        Some(p) => (
+            ownership::of_person(conn, p.id).map_err(person_error)?,
+            sublets::of_person(conn, p.id, today)
                 .map_err(person_error)?
                 .into_iter()
-                .filter(|s| s.owner_id == Some(p.id) || s.subtenant_id == p.id)
-                .collect();
-            (
-                ownership::of_person(conn, p.id).map_err(person_error)?,
-                sublets,
-                plates_naming(conn, &p.name)?,
-                roles::of_person(conn, p.id).map_err(person_error)?,
-                super::of_person(conn, p.id, today)?,
-            )
-        }
-        None => (
-            Vec::new(),
-            Vec::new(),
-            plates_naming(conn, &request.requester_name)?,
-            Vec::new(),
-            vec![request.clone()],
+                .filter_map(|s| {
+                    let side = if s.subtenant_id == p.id {
+                        SubletSide::Subtenant
+                    } else if s.owner_id == Some(p.id) {
+                        SubletSide::Owner
+                    } else {
+                        // Decided by them as a board member: the board's record, not theirs.
+                        return None;
+                    };
+                    Some(SubletEntry {
+                        id: s.id,
+                        unit_number: s.unit_number,
+                        side,
+                        requested_on: s.requested_on,
+                        from: s.from,
+                        to: s.to,
+                        decision: s.decision,
+                        decided_on: s.decided_on,
+                        ended_on: s.ended_on,
+                        reason: (side == SubletSide::Owner).then_some(s.reason).flatten(),
+                    })
+                })
+                .collect::<Vec<_>>(),
+            roles::of_person(conn, p.id).map_err(person_error)?,
+            super::of_person(conn, p.id, today)?,
         ),
+        None => (Vec::new(), Vec::new(), Vec::new(), vec![request.clone()]),
     };
-    let subject = Subject::of(conn, &request, person.as_ref(), &ownerships)?;
-    let mentions = mentions(conn, &subject, assoc.country)?;
+    let (mentions, left_out) = mentions(conn, &subject, assoc.country)?;
+    let plates = plates_naming(conn, &subject, assoc.country)?;
+    let units = {
+        let mut ids: Vec<Id> = ownerships.iter().map(|o| o.unit_id).collect();
+        if let Some(p) = &person {
+            // The units they sublet, as owner or as subtenant.
+            for s in sublets::of_person(conn, p.id, today).map_err(person_error)? {
+                if s.subtenant_id == p.id || s.owner_id == Some(p.id) {
+                    ids.push(s.unit_id);
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|id| units::get(conn, id).map_err(person_error))
+            .collect::<Result<Vec<Unit>, Error>>()?
+    };
     // Beyond the request itself, which the reply answers.
     let data_processed = person.is_some() || !plates.is_empty() || !mentions.is_empty();
-    Ok(AccessExport {
-        format: FORMAT.to_string(),
-        generated_on: today,
-        controller: Controller {
-            name: assoc.name.clone(),
-            country: assoc.country,
-            org_number: assoc.org_number.clone(),
-            address: assoc.address.clone(),
-            email: assoc.email.clone(),
+    Ok((
+        AccessExport {
+            format: FORMAT.to_string(),
+            generated_on: today,
+            controller: Controller {
+                name: assoc.name.clone(),
+                country: assoc.country,
+                org_number: assoc.org_number.clone(),
+                address: assoc.address.clone(),
+                email: assoc.email.clone(),
+            },
+            request,
+            data_processed,
+            person,
+            units,
+            ownerships,
+            sublets,
+            name_plate_orders: plates,
+            roles,
+            requests,
+            minutes_mentions: mentions,
+            automated_decisions: false,
         },
-        request,
-        data_processed,
-        person,
-        units: {
-            let mut ids: Vec<Id> = ownerships.iter().map(|o| o.unit_id).collect();
-            ids.extend(sublets.iter().map(|s| s.unit_id));
-            ids.sort_unstable();
-            ids.dedup();
-            ids.into_iter()
-                .map(|id| units::get(conn, id).map_err(person_error))
-                .collect::<Result<Vec<Unit>, Error>>()?
-        },
-        ownerships,
-        sublets,
-        name_plate_orders: plates,
-        roles,
-        requests,
-        minutes_mentions: mentions,
-        automated_decisions: false,
-    })
+        left_out,
+    ))
 }
 
-/// Name-plate orders with a line that is the person's name or holds it.
-fn plates_naming(conn: &Connection, name: &str) -> Result<Vec<PlateOrder>, Error> {
-    let key = name_key(name);
-    if key.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(plates::list(conn)
-        .map_err(person_error)?
-        .into_iter()
-        .filter(|o| o.lines.iter().any(|l| name_key(l).contains(&key)))
-        .collect())
-}
-
-/// The person as the redaction engine looks for them.
+/// The person a reply or an erasure is about, as the redaction engine looks for them.
 pub(crate) struct Subject {
+    /// The register's record; `None` for someone outside the register.
+    id: Option<Id>,
     known: KnownPerson,
 }
 
@@ -199,6 +291,7 @@ impl Subject {
     /// A person by their register record alone (name, phone, e-mail).
     pub(crate) fn of_name(person: &Person) -> Subject {
         Subject {
+            id: Some(person.id),
             known: KnownPerson {
                 name: person.name.clone(),
                 unit: None,
@@ -209,61 +302,66 @@ impl Subject {
         }
     }
 
-    fn of(
-        conn: &Connection,
-        request: &Request,
-        person: Option<&Person>,
-        owned: &[Ownership],
-    ) -> Result<Subject, Error> {
+    /// A person in the register with their latest unit and its address.
+    fn of(conn: &Connection, person: &Person) -> Result<Subject, Error> {
+        let owned = ownership::of_person(conn, person.id).map_err(person_error)?;
         let unit = match owned.last() {
             Some(o) => Some(units::get(conn, o.unit_id).map_err(person_error)?),
             None => None,
         };
-        Ok(Subject {
-            known: KnownPerson {
-                name: person
-                    .map(|p| p.name.clone())
-                    .unwrap_or_else(|| request.requester_name.clone()),
-                unit: unit.as_ref().map(|u| u.number.clone()),
-                address: unit.as_ref().and_then(|u| {
-                    let street = u.address.as_deref()?;
-                    Some(match u.floor_side.as_deref() {
-                        Some(fs) if !fs.is_empty() => format!("{street}, {fs}"),
-                        _ => street.to_string(),
-                    })
-                }),
-                phones: person.and_then(|p| p.phone.clone()).into_iter().collect(),
-                emails: person.and_then(|p| p.email.clone()).into_iter().collect(),
-            },
-        })
+        let mut s = Subject::of_name(person);
+        s.known.unit = unit.as_ref().map(|u| u.number.clone());
+        s.known.address = unit.as_ref().and_then(|u| {
+            let street = u.address.as_deref()?;
+            Some(match u.floor_side.as_deref() {
+                Some(fs) if !fs.is_empty() => format!("{street}, {fs}"),
+                _ => street.to_string(),
+            })
+        });
+        Ok(s)
     }
-}
 
-impl Subject {
-    /// Does a passage hold the subject's surname (or their whole name when it is one word)?
+    /// Someone outside the register: only their full name as they gave it.
+    fn outsider(name: &str) -> Subject {
+        Subject {
+            id: None,
+            known: KnownPerson {
+                name: name.to_string(),
+                ..KnownPerson::default()
+            },
+        }
+    }
+
+    /// Does a passage hold the subject's surname as a word (also in the genitive: "Hansens")?
     fn names_surname(&self, passage: &str) -> bool {
-        let surname = self
-            .known
-            .name
-            .split_whitespace()
-            .last()
-            .unwrap_or_default()
-            .to_lowercase();
-        !surname.is_empty() && passage.to_lowercase().contains(&surname)
+        let Some(surname) = self.known.name.split_whitespace().last() else {
+            return false;
+        };
+        let surname = surname.to_lowercase();
+        passage
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(str::to_lowercase)
+            .any(|w| w == surname || w.strip_suffix('s') == Some(surname.as_str()))
     }
 
     /// Is a finding of the subject-only detector about the subject: their name as the register
-    /// knows it, their phone, e-mail or address, or their own share number?
+    /// knows it, or their phone, e-mail or address?
     fn is_own(&self, f: &Finding) -> bool {
         match f.recognizer {
             Recognizer::Register => true,
-            Recognizer::ShareNumber => self.known.unit.as_deref().is_some_and(|u| {
+            Recognizer::ShareNumber => false,
+            _ => f.reason == "a resident's contact in the register",
+        }
+    }
+
+    /// Is a share-number finding the subject's own unit?
+    fn own_unit(&self, f: &Finding) -> bool {
+        f.recognizer == Recognizer::ShareNumber
+            && self.known.unit.as_deref().is_some_and(|u| {
                 f.text
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w.eq_ignore_ascii_case(u))
-            }),
-            _ => f.reason == "a resident's contact in the register",
-        }
+            })
     }
 }
 
@@ -271,62 +369,224 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+/// Where the subject's own name (in one of its forms), phone, e-mail or address is in `text`,
+/// in characters, and how many passages could mean them but as well someone else.
+///
+/// `own` knows only the subject; `others` knows everyone else in the register. A passage of the
+/// subject's is theirs unless another person's finding covers more than it ("Holm" inside "Frida
+/// Holm", a guest "Ida Holm" around a resident "Holm") or the very same words as another
+/// registered person's (a namesake, or a surname two residents share): then it is left out,
+/// unless the subject's own share number follows the name.
+fn locate(
+    text: &str,
+    subject: &Subject,
+    own: &Detector,
+    others: &Detector,
+    namesake: bool,
+) -> (Vec<(usize, usize)>, Vec<Finding>, u32) {
+    let theirs_all: Vec<Finding> = others
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == Decision::Redact)
+        .collect();
+    let mut mine = Vec::new();
+    let mut left_out = 0u32;
+    // Their own share number stays in their excerpts ("Sofie Brinkmann (andel nr. 4)").
+    let mut own_units: Vec<(usize, usize)> = Vec::new();
+    match subject.id {
+        Some(_) => {
+            let found = own.detect(text);
+            own_units.extend(
+                found
+                    .iter()
+                    .filter(|f| subject.own_unit(f))
+                    .map(|f| (f.start, f.end)),
+            );
+            let units: Vec<usize> = found
+                .iter()
+                .filter(|f| subject.own_unit(f))
+                .map(|f| f.start)
+                .collect();
+            let unit_follows =
+                |f: &Finding| units.iter().any(|&u| u >= f.end && u <= f.end + UNIT_NEAR);
+            for f in found.iter().filter(|f| subject.is_own(f)) {
+                let span = (f.start, f.end);
+                if f.recognizer == Recognizer::Register {
+                    // A bare first name counts only right before the subject's own share number
+                    // ("Lars fra nr. 12"): alone it may well be someone else.
+                    if !subject.names_surname(&f.text) && !unit_follows(f) {
+                        continue;
+                    }
+                    let wider = theirs_all.iter().any(|o| {
+                        o.kind == Kind::Person
+                            && overlaps(span, (o.start, o.end))
+                            && (o.start < f.start || o.end > f.end)
+                    });
+                    let same = theirs_all.iter().any(|o| {
+                        o.recognizer == Recognizer::Register
+                            && overlaps(span, (o.start, o.end))
+                            && !(o.start < f.start || o.end > f.end)
+                    });
+                    if wider || (same && !(namesake && unit_follows(f))) {
+                        left_out += 1;
+                        continue;
+                    }
+                } else if theirs_all
+                    .iter()
+                    .any(|o| o.kind == f.kind && overlaps(span, (o.start, o.end)))
+                {
+                    // A phone, e-mail or address someone else in the register has too.
+                    left_out += 1;
+                    continue;
+                }
+                mine.push(span);
+            }
+        }
+        None => {
+            for span in full_name_spans(text, &subject.known.name) {
+                let wider = theirs_all.iter().any(|o| {
+                    o.kind == Kind::Person
+                        && overlaps(span, (o.start, o.end))
+                        && (o.start < span.0 || o.end > span.1)
+                });
+                let registered = theirs_all.iter().any(|o| {
+                    o.recognizer == Recognizer::Register && overlaps(span, (o.start, o.end))
+                });
+                if wider || registered {
+                    left_out += 1;
+                    continue;
+                }
+                mine.push(span);
+            }
+        }
+    }
+    let theirs = theirs_all
+        .into_iter()
+        .filter(|f| {
+            !mine
+                .iter()
+                .chain(&own_units)
+                .any(|m| overlaps(*m, (f.start, f.end)))
+        })
+        .collect();
+    (mine, theirs, left_out)
+}
+
+/// Where `name` stands in `text` as the same words in the same order, separated by whitespace
+/// only (case does not matter), in characters. Never part of a longer word: "Ida Holm" is not in
+/// "Frida Holm".
+fn full_name_spans(text: &str, name: &str) -> Vec<(usize, usize)> {
+    let wanted: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // The words of the text: (start, end) in characters, the word, and whether only whitespace
+    // separates it from the word before.
+    let mut words: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut cur: Option<(usize, String)> = None;
+    let mut gap_is_space = true;
+    let mut n = 0;
+    for (i, c) in text.chars().enumerate() {
+        n = i + 1;
+        if c.is_alphanumeric() || c == '-' || c == '\'' {
+            match &mut cur {
+                Some((_, w)) => w.extend(c.to_lowercase()),
+                None => cur = Some((i, c.to_lowercase().collect())),
+            }
+        } else {
+            if let Some((s, w)) = cur.take() {
+                words.push((s, i, w, gap_is_space));
+                gap_is_space = true;
+            }
+            if !c.is_whitespace() {
+                gap_is_space = false;
+            }
+        }
+    }
+    if let Some((s, w)) = cur.take() {
+        words.push((s, n, w, gap_is_space));
+    }
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let end = i + wanted.len();
+        if end > words.len() {
+            break;
+        }
+        let same = words[i..end]
+            .iter()
+            .zip(&wanted)
+            .enumerate()
+            .all(|(k, (w, x))| w.2 == *x && (k == 0 || w.3));
+        if same {
+            out.push((words[i].0, words[end - 1].1));
+        }
+    }
+    out
+}
+
+/// The detectors for a subject: one that knows only them, one that knows everyone else (no
+/// official's name kept: a reply is not a publication of the board's work), and whether someone
+/// else in the register has their very name.
+fn detectors(
+    conn: &Connection,
+    subject: &Subject,
+    country: Country,
+    date: Option<NaiveDate>,
+) -> Result<(Detector, Detector, bool), Error> {
+    let mut others = match subject.id {
+        Some(id) => minutes::redaction_context_without(conn, date, id),
+        None => minutes::redaction_context(conn, date),
+    }
+    .map_err(person_error)?;
+    for o in std::mem::take(&mut others.officials) {
+        if !others
+            .residents
+            .iter()
+            .any(|r| name_key(&r.name) == name_key(&o.name))
+        {
+            others.residents.push(KnownPerson {
+                name: o.name,
+                ..KnownPerson::default()
+            });
+        }
+    }
+    let key = name_key(&subject.known.name);
+    let namesake = others.residents.iter().any(|r| name_key(&r.name) == key);
+    let mut own = Context::new(country);
+    own.document_date = date;
+    own.places = others.places.clone();
+    own.organisations = others.organisations.clone();
+    own.residents.push(subject.known.clone());
+    Ok((
+        Detector::new(Some(&own)),
+        Detector::new(Some(&others)),
+        namesake,
+    ))
+}
+
 /// Every mention of the subject in the minutes, oldest meeting first, each with an excerpt in
-/// which everyone else's data is redacted.
+/// which everyone else's data is redacted; and how many passages were left out because they
+/// could mean someone else.
 pub(crate) fn mentions(
     conn: &Connection,
     subject: &Subject,
     country: Country,
-) -> Result<Vec<Mention>, Error> {
-    let docs = minutes::list(conn).map_err(person_error)?;
+) -> Result<(Vec<Mention>, u32), Error> {
+    let mut docs = minutes::list(conn).map_err(person_error)?;
     if docs.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), 0));
     }
-    // The subject alone as the register: its findings are where the subject is mentioned.
-    let mut own = Context::new(country);
-    own.residents.push(subject.known.clone());
-    let own = Detector::new(Some(&own));
-    let own_key = name_key(&subject.known.name);
-    let mut out = Vec::new();
-    let mut docs = docs;
     docs.sort_by_key(|d| (d.date, d.id));
+    let mut out = Vec::new();
+    let mut left_out = 0;
     for doc in docs {
         let text = minutes::text(conn, doc.id).map_err(person_error)?;
-        let found: Vec<Finding> = own
-            .detect(&text)
-            .into_iter()
-            .filter(|f| subject.is_own(f))
-            .collect();
-        // A bare first name counts only right before the subject's own share number ("Lars fra
-        // nr. 12"): alone it may well be someone else, who must not be shown as a mention.
-        let units: Vec<usize> = found
-            .iter()
-            .filter(|f| f.recognizer == Recognizer::ShareNumber)
-            .map(|f| f.start)
-            .collect();
-        let mine: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|f| {
-                f.recognizer != Recognizer::Register
-                    || subject.names_surname(&f.text)
-                    || units.iter().any(|&u| u >= f.end && u <= f.end + 12)
-            })
-            .map(|f| (f.start, f.end))
-            .collect();
+        let (own, others, namesake) = detectors(conn, subject, country, Some(doc.date))?;
+        let (mine, theirs, skipped) = locate(&text, subject, &own, &others, namesake);
+        left_out += skipped;
         if mine.is_empty() {
             continue;
         }
-        // Everyone else: the register for the document's date, without the subject, and with
-        // no official's name kept (a reply is not a publication of the board's work).
-        let mut others = minutes::redaction_context(conn, Some(doc.date)).map_err(person_error)?;
-        others.residents.retain(|r| name_key(&r.name) != own_key);
-        others.officials.clear();
-        let theirs: Vec<Finding> = Detector::new(Some(&others))
-            .detect(&text)
-            .into_iter()
-            .filter(|f| f.decision == Decision::Redact)
-            .filter(|f| !mine.iter().any(|m| overlaps(*m, (f.start, f.end))))
-            .collect();
         for (start, end) in windows(&text, &mine, &theirs) {
             out.push(Mention {
                 document_id: doc.id,
@@ -334,6 +594,94 @@ pub(crate) fn mentions(
                 meeting_date: doc.date,
                 meeting_kind: doc.kind,
                 excerpt: excerpt(&text, start, end, &theirs, country)?,
+            });
+        }
+    }
+    Ok((out, left_out))
+}
+
+/// Name-plate orders for the units the subject owned or sublet whose lines carry their name,
+/// with every other name on them replaced by a label. Someone outside the register has no unit,
+/// so no plate is theirs.
+fn plates_naming(
+    conn: &Connection,
+    subject: &Subject,
+    country: Country,
+) -> Result<Vec<PlateEntry>, Error> {
+    let Some(id) = subject.id else {
+        return Ok(Vec::new());
+    };
+    let mut units: Vec<Id> = ownership::of_person(conn, id)
+        .map_err(person_error)?
+        .iter()
+        .map(|o| o.unit_id)
+        .collect();
+    let mut stmt = conn
+        .prepare("SELECT unit_id FROM sublet WHERE subtenant_id = ?1")
+        .map_err(super::db("reading sublets"))?;
+    let sublet_units: Vec<Id> = stmt
+        .query_map([id], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(super::db("reading sublets"))?;
+    units.extend(sublet_units);
+    let orders: Vec<_> = plates::list(conn)
+        .map_err(person_error)?
+        .into_iter()
+        .filter(|o| units.contains(&o.unit_id))
+        .collect();
+    if orders.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (own, others, namesake) = detectors(conn, subject, country, None)?;
+    let mut out = Vec::new();
+    for o in orders {
+        let mut lines = Vec::new();
+        let mut named = false;
+        for line in &o.lines {
+            let (mut mine, theirs, _) = locate(line, subject, &own, &others, namesake);
+            if mine.is_empty() {
+                // Their unit's plate with their very name: theirs, even beside a namesake.
+                mine = full_name_spans(line, &subject.known.name);
+            }
+            let theirs: Vec<Finding> = theirs
+                .into_iter()
+                .filter(|f| !mine.iter().any(|m| overlaps(*m, (f.start, f.end))))
+                .collect();
+            let mine_here = !mine.is_empty();
+            named |= mine_here;
+            if mine_here {
+                lines.push(
+                    redact::apply(line, &theirs, Style::Label, Some(country))
+                        .map_err(|e| Error::Person(e.to_string()))?,
+                );
+            } else {
+                // Another resident's line: nothing of it goes to this person.
+                let whole = Finding {
+                    start: 0,
+                    end: line.chars().count(),
+                    kind: Kind::Person,
+                    text: line.clone(),
+                    recognizer: Recognizer::Register,
+                    score: 1.0,
+                    reason: "another person's name-plate line".into(),
+                    decision: Decision::Redact,
+                    subject: None,
+                };
+                lines.push(
+                    redact::apply(line, &[whole], Style::Label, Some(country))
+                        .map_err(|e| Error::Person(e.to_string()))?,
+                );
+            }
+        }
+        if named {
+            out.push(PlateEntry {
+                id: o.id,
+                unit_number: o.unit_number,
+                lines,
+                kinds: o.kinds,
+                created_on: o.created_on,
+                sent_on: o.sent_on,
+                mounted_on: o.mounted_on,
             });
         }
     }
@@ -532,7 +880,10 @@ fn letter(
         d.subheading(lang.pick("Andele", "Andeler", "Innehav", "Ownership"));
         let mut rows = Vec::new();
         for o in &x.ownerships {
-            let unit = units::get(conn, o.unit_id).map_err(person_error)?;
+            // From the model itself: the letter says nothing the export does not.
+            let Some(unit) = x.units.iter().find(|u| u.id == o.unit_id) else {
+                continue;
+            };
             let place = [unit.address.clone(), unit.floor_side.clone()]
                 .into_iter()
                 .flatten()
@@ -558,21 +909,19 @@ fn letter(
     }
     if !x.sublets.is_empty() {
         d.subheading(glossary::term(lang, Term::Sublet).label());
-        let own_id = x.person.as_ref().map(|p| p.id);
         let rows = x
             .sublets
             .iter()
             .map(|s| {
-                let role = if Some(s.subtenant_id) == own_id {
-                    glossary::term(lang, Term::Subtenant).one.as_str()
-                } else {
-                    glossary::term(lang, Term::Member).one.as_str()
+                let role = match s.side {
+                    SubletSide::Subtenant => glossary::term(lang, Term::Subtenant).one.as_str(),
+                    SubletSide::Owner => glossary::term(lang, Term::Member).one.as_str(),
                 };
                 let decision = match s.decision {
-                    Some(sublets::Decision::Approved) => {
+                    Some(SubletDecision::Approved) => {
                         lang.pick("godkendt", "godkjent", "godkänd", "approved")
                     }
-                    Some(sublets::Decision::Rejected) => {
+                    Some(SubletDecision::Rejected) => {
                         lang.pick("afslået", "avslått", "avslagen", "rejected")
                     }
                     None => lang.pick("afventer", "venter", "väntar", "pending"),
@@ -583,17 +932,20 @@ fn letter(
                     format!("{} – {}", words::day(s.from), words::day(s.to)),
                     words::day(s.requested_on),
                     format!("{decision} {}", words::maybe(s.decided_on)),
+                    s.reason.clone().unwrap_or_else(|| "–".into()),
                 ]
             })
             .collect();
         d.table(
-            &[1.0, 1.6, 2.2, 1.3, 1.8],
+            &[0.9, 1.5, 2.1, 1.2, 1.6, 2.0],
             vec![
                 unit_word.into(),
                 lang.pick("Som", "Som", "Som", "As").into(),
                 lang.pick("Periode", "Periode", "Period", "Period").into(),
                 lang.pick("Ansøgt", "Søkt", "Ansökt", "Requested").into(),
                 lang.pick("Afgørelse", "Vedtak", "Beslut", "Decision")
+                    .into(),
+                lang.pick("Begrundelse", "Begrunnelse", "Skäl", "Reason")
                     .into(),
             ],
             rows,

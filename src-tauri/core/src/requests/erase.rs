@@ -17,7 +17,7 @@ use super::{db, Error};
 use crate::association::{self, Country};
 use crate::document::Lang;
 use crate::register::people::{self, Standing};
-use crate::register::{date_column, iso, name_key, Id};
+use crate::register::{date_column, holds_name, iso, name_key, Id};
 use crate::{audit, ErrorCode};
 
 /// One line of the explanation: what, how many records, and in plain English for the CLI (the
@@ -105,30 +105,37 @@ fn count(conn: &Connection, sql: &str, id: Id) -> Result<u32, Error> {
         .map_err(db("counting a person's records"))
 }
 
-/// The name-plate orders whose lines carry the name: (order id, lines with the name replaced).
+/// The name-plate orders of the person's units (owned, or sublet to them) whose lines carry
+/// their name as whole words: (order id, lines with the name replaced). Another unit's plate
+/// that names a namesake, or a "Frida Holm" when "Ida Holm" is erased, is left alone.
 fn plate_lines(
     conn: &Connection,
+    person: Id,
     name: &str,
     placeholder: &str,
 ) -> Result<Vec<(Id, String)>, Error> {
     let key = name_key(name);
     let mut stmt = conn
-        .prepare("SELECT id, lines FROM name_plate_order")
+        .prepare(
+            "SELECT id, lines FROM name_plate_order
+             WHERE unit_id IN (SELECT unit_id FROM ownership WHERE person_id = ?1
+                               UNION SELECT unit_id FROM sublet WHERE subtenant_id = ?1)",
+        )
         .map_err(db("reading name-plate orders"))?;
     let rows: Vec<(Id, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([person], |r| Ok((r.get(0)?, r.get(1)?)))
         .and_then(|r| r.collect())
         .map_err(db("reading name-plate orders"))?;
     let mut out = Vec::new();
     for (id, json) in rows {
         let lines: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
-        if !lines.iter().any(|l| name_key(l).contains(&key)) {
+        if !lines.iter().any(|l| holds_name(l, &key)) {
             continue;
         }
         let lines: Vec<String> = lines
             .into_iter()
             .map(|l| {
-                if name_key(&l).contains(&key) {
+                if holds_name(&l, &key) {
                     placeholder.to_string()
                 } else {
                     l
@@ -203,7 +210,7 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
             text: "Phone number, e-mail address and the board's note.".into(),
         });
     }
-    let plates = plate_lines(conn, &person.name, &ph)?.len() as u32;
+    let plates = plate_lines(conn, id, &person.name, &ph)?.len() as u32;
     if plates > 0 {
         removed.push(Item {
             key: "plate_lines".into(),
@@ -238,7 +245,7 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
 
     let mut kept = Vec::new();
     let subject = super::access::Subject::of_name(&person);
-    let mentions = super::access::mentions(conn, &subject, country)?;
+    let (mentions, _) = super::access::mentions(conn, &subject, country)?;
     let docs = {
         let mut ids: Vec<Id> = mentions.iter().map(|m| m.document_id).collect();
         ids.dedup();
@@ -315,7 +322,7 @@ pub fn erase(
         });
     }
     let ph = &plan.placeholder;
-    for (order, lines) in plate_lines(conn, &plan.name, ph)? {
+    for (order, lines) in plate_lines(conn, plan.person_id, &plan.name, ph)? {
         conn.execute(
             "UPDATE name_plate_order SET lines = ?2 WHERE id = ?1",
             params![order, lines],

@@ -223,6 +223,9 @@ pub enum Error {
     NoIdentityNote,
     #[error("There is no {0} in the register.")]
     NotFound(String),
+    /// A reply goes only to someone whose identity was checked: the board notes how first.
+    #[error("Request #{0} has no note of how the requester's identity was checked. Check who is asking and note how (never a copy of an ID) before the reply is written: it would otherwise hand someone's data to whoever wrote in their name.")]
+    IdentityNotChecked(Id),
     #[error(transparent)]
     NationalId(#[from] guard::Refused),
     #[error("Could not read the person: {0}")]

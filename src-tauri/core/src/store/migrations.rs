@@ -224,6 +224,16 @@ const MIGRATIONS: &[&str] = &[
         updated_at  TEXT NOT NULL
     );
     ALTER TABLE person ADD COLUMN erased_on TEXT;",
+    // 7: identity. Earlier imports took one name for one person, so two residents with the same
+    // name may have become one record that owns both units (with one of their phone numbers).
+    // Nothing is merged or split here, as only the board knows who is who: a person who owns or
+    // owned more than one unit is marked for the board to check on their page (split them with
+    // `register::split`, or confirm they are one person). The mark is a reason code, no personal
+    // data, and no other row changes.
+    "ALTER TABLE person ADD COLUMN identity_review TEXT;
+    UPDATE person SET identity_review = 'several-units'
+     WHERE id IN (SELECT person_id FROM ownership GROUP BY person_id
+                  HAVING count(DISTINCT unit_id) > 1);",
 ];
 
 /// The schema version this build writes.

@@ -254,6 +254,30 @@ fn fixture(conn: &Connection) -> Fixture {
     }
 }
 
+/// Notes the identity check a reply needs.
+fn checked(conn: &Connection, request: Id) {
+    requests::set_identity_check(
+        conn,
+        request,
+        "ringet op på nummeret i registret",
+        today(),
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn no_reply_before_the_identity_check_is_noted() {
+    let (conn, f) = register();
+    let e = access::reply(&conn, f.request, today(), now()).unwrap_err();
+    assert!(matches!(e, requests::Error::IdentityNotChecked(id) if id == f.request));
+    assert!(access::gather(&conn, f.request, today()).is_err());
+    checked(&conn, f.request);
+    assert!(access::reply(&conn, f.request, today(), now()).is_ok());
+}
+
 fn register() -> (Connection, Fixture) {
     let conn = andel_core::store::create().unwrap();
     let f = fixture(&conn);
@@ -420,6 +444,7 @@ fn a_request_from_someone_outside_the_register_needs_a_name_and_a_past_date() {
     let r = requests::add(&conn, &new, today(), ACTOR, now()).unwrap();
     assert_eq!(r.person_id, None);
     assert_eq!(r.deadline, day("2026-04-10"));
+    checked(&conn, r.id);
     let reply = access::gather(&conn, r.id, today()).unwrap();
     assert!(reply.person.is_none());
     assert!(!reply.data_processed, "nothing beyond the request itself");
@@ -440,6 +465,7 @@ const OTHERS: [&str; 8] = [
 #[test]
 fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     let (conn, f) = register();
+    checked(&conn, f.request);
     let reply = access::reply(&conn, f.request, today(), now()).unwrap();
     let x = &reply.export;
     assert!(x.data_processed);
@@ -450,7 +476,18 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     assert_eq!(x.units.len(), 1);
     assert_eq!(x.units[0].address.as_deref(), Some("Lindevej 3"));
     assert_eq!(x.sublets.len(), 1);
-    assert_eq!(x.sublets[0].subtenant_id, f.jakob);
+    // Her side of the sublet: no subtenant's name or id, her own reason.
+    assert_eq!(x.sublets[0].side, access::SubletSide::Owner);
+    assert_eq!(
+        x.sublets[0].reason.as_deref(),
+        Some("Udstationeret i Bergen")
+    );
+    let subtenant = people::get(&conn, f.jakob).unwrap().name;
+    let whole = serde_json::to_string(x).unwrap();
+    assert!(
+        !whole.contains(&subtenant),
+        "the export names the subtenant"
+    );
     assert_eq!(x.name_plate_orders.len(), 1);
     assert_eq!(x.roles.len(), 1);
     assert_eq!(x.roles[0].kind, RoleKind::BoardMember);
@@ -497,7 +534,7 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     ] {
         assert!(json.get(key).is_some(), "the export lacks {key}");
     }
-    assert_eq!(json["format"], "andel.access-reply/1");
+    assert_eq!(json["format"], "andel.access-reply/2");
     assert_eq!(json["controller"]["name"], "A/B Lindehaven");
     assert_eq!(json["person"]["email"], "sofie.brinkmann@example.dk");
     assert_eq!(json["ownerships"][0]["from"], "2019-03-01");
@@ -551,6 +588,7 @@ fn a_bare_first_name_is_not_taken_for_the_requester() {
         now(),
     )
     .unwrap();
+    checked(&conn, f.request);
     let x = access::gather(&conn, f.request, today()).unwrap();
     assert!(
         x.minutes_mentions
@@ -564,6 +602,7 @@ fn a_bare_first_name_is_not_taken_for_the_requester() {
 #[test]
 fn the_access_reply_as_pdf_reads_back_with_pdftotext() {
     let (conn, f) = register();
+    checked(&conn, f.request);
     let reply = access::reply(&conn, f.request, today(), now()).unwrap();
     let text = check_pdf(&render_pdf(&reply.document).unwrap(), "reply");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

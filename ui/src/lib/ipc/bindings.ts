@@ -932,7 +932,8 @@ saveStateChanged: "save-state-changed"
 /** user-defined types **/
 
 /**
- * Everything held on the person, as the JSON export writes it.
+ * Everything held on the person: the one model the letter and the JSON export are written
+ * from.
  */
 export type AccessExport = { 
 /**
@@ -958,11 +959,11 @@ units: Unit[];
 /**
  * Sublets they asked for as owner, or live in as subtenant.
  */
-sublets: Sublet[]; 
+sublets: SubletEntry[]; 
 /**
  * Name-plate orders whose lines carry their name.
  */
-name_plate_orders: PlateOrder[]; roles: Role[]; 
+name_plate_orders: PlateEntry[]; roles: Role[]; 
 /**
  * Their requests, this one included.
  */
@@ -1503,6 +1504,15 @@ encryption: string;
  */
 retention_due: number }
 /**
+ * Why the board should check that a record is one person.
+ */
+export type IdentityReview = 
+/**
+ * The record owns or owned several units and was written by an earlier Andel, whose import
+ * merged owners with the same name.
+ */
+"several_units"
+/**
  * A step of the wizard: the list's columns (always, so the board can map them) and the preview,
  * or why there is none yet (a column Andel needs is not mapped).
  */
@@ -1805,7 +1815,16 @@ moved_out: string | null }
 /**
  * Everything a person is connected to: the person page.
  */
-export type PersonPage = { person: Person; standing: Standing; ownerships: Ownership[]; sublets: Sublet[]; roles: Role[] }
+export type PersonPage = { person: Person; standing: Standing; ownerships: Ownership[]; sublets: Sublet[]; roles: Role[]; 
+/**
+ * Set when the board should check that this record is one person (see [`super::split`]).
+ */
+review: IdentityReview | null }
+/**
+ * A name-plate order that carries the requester's name; other people's names on it are
+ * replaced by a label.
+ */
+export type PlateEntry = { id: number; unit_number: string; lines: string[]; kinds: PlateKind[]; created_on: string; sent_on: string | null; mounted_on: string | null }
 /**
  * Which plate an order is for.
  */
@@ -2256,6 +2275,15 @@ export type Style =
  */
 export type Sublet = { id: number; unit_id: number; unit_number: string; owner_id: number | null; owner_name: string | null; subtenant_id: number; subtenant_name: string; requested_on: string; reason: string | null; from: string; to: string; decision: Decision | null; decided_on: string | null; decided_by: number | null; decided_by_name: string | null; ended_on: string | null; status: Status; warnings: Warning[] }
 /**
+ * A sublet as it concerns the requester: no other party's name, and the reason only for the
+ * owner who gave it.
+ */
+export type SubletEntry = { id: number; unit_number: string; side: SubletSide; requested_on: string; from: string; to: string; decision: Decision | null; decided_on: string | null; ended_on: string | null; 
+/**
+ * The reason the owner gave; `None` for the subtenant (it is the owner's data).
+ */
+reason: string | null }
+/**
  * A sublet request as the form sends it: the subtenant by name (added to the register when
  * new).
  */
@@ -2264,6 +2292,18 @@ export type SubletForm = { unit_id: number; subtenant: string;
  * `None` is today.
  */
 requested_on: string | null; reason: string | null; from: string; to: string }
+/**
+ * The requester's side of a sublet.
+ */
+export type SubletSide = 
+/**
+ * They asked to sublet their unit.
+ */
+"owner" | 
+/**
+ * They live in someone's unit.
+ */
+"subtenant"
 /**
  * What `andel info` and the app show about an open archive.
  */

@@ -301,6 +301,7 @@ export class MockRegister {
         .filter((s) => s.subtenant_id === id || s.owner_id === id)
         .map((s) => this.withStatus(s)),
       roles: this.roles.filter((r) => r.person_id === id),
+      review: null,
     });
   }
 

@@ -15,6 +15,7 @@ import type {
   IpcError,
   Item,
   Mention,
+  PlateEntry,
   RecordKind,
   Request,
   RequestForm,
@@ -22,6 +23,7 @@ import type {
   Result,
   Rule,
   SearchHit,
+  SubletEntry,
 } from './index';
 import type { MockRegister } from './mock-register';
 
@@ -212,10 +214,32 @@ export class MockRequests {
     const req = this.get(id);
     if (req.status !== 'ok') return req;
     const r = req.data;
+    if (r.identity_check === null) {
+      return err(
+        'invalid_input',
+        `Request #${id} has no note of how the requester's identity was checked. Check who is asking and note how (never a copy of an ID) before the reply is written: it would otherwise hand someone's data to whoever wrote in their name.`,
+      );
+    }
     const person = r.person_id !== null ? (this.reg.people.find((p) => p.id === r.person_id) ?? null) : null;
     const name = person?.name ?? r.requester_name;
     const key = name.toLowerCase();
-    const sublets = person ? this.reg.subletsList().filter((s) => s.owner_id === person.id || s.subtenant_id === person.id) : [];
+    const theirSublets = person ? this.reg.subletsList().filter((s) => s.owner_id === person.id || s.subtenant_id === person.id) : [];
+    // The requester's side only, as andel-core writes it.
+    const sublets: SubletEntry[] = theirSublets.map((s) => {
+      const side = s.subtenant_id === person?.id ? 'subtenant' : 'owner';
+      return {
+        id: s.id,
+        unit_number: s.unit_number,
+        side,
+        requested_on: s.requested_on,
+        from: s.from,
+        to: s.to,
+        decision: s.decision,
+        decided_on: s.decided_on,
+        ended_on: s.ended_on,
+        reason: side === 'owner' ? s.reason : null,
+      };
+    });
     const others = this.reg.people.filter((p) => p.id !== person?.id).map((p) => p.name);
     const surname = name.split(' ').pop() ?? name;
     const mentions: Mention[] = hits(surname)
@@ -226,9 +250,22 @@ export class MockRequests {
         return { document_id: h.id, document_title: h.title, meeting_date: h.date, meeting_kind: h.kind, excerpt };
       });
     const requests = person ? this.list().filter((x) => x.person_id === person.id) : [r];
-    const plates = this.reg.plates.filter((p) => p.lines.some((l) => l.toLowerCase().includes(key)));
+    const words = (t: string) => ` ${t.toLowerCase().split(/[^\p{L}\p{N}-]+/u).join(' ')} `;
+    const plates: PlateEntry[] = person
+      ? this.reg.plates
+          .filter((p) => p.lines.some((l) => words(l).includes(words(key))))
+          .map((p) => ({
+            id: p.id,
+            unit_number: p.unit_number,
+            lines: p.lines.map((l) => (words(l).includes(words(key)) ? l : '[navn]')),
+            kinds: p.kinds,
+            created_on: p.created_on,
+            sent_on: p.sent_on,
+            mounted_on: p.mounted_on,
+          }))
+      : [];
     return ok({
-      format: 'andel.access-reply/1',
+      format: 'andel.access-reply/2',
       generated_on: this.today(),
       controller: {
         name: association.name,
@@ -242,7 +279,7 @@ export class MockRequests {
       person,
       ownerships: person ? this.reg.ownerships.filter((o) => o.person_id === person.id) : [],
       units: this.reg.units.filter(
-        (u) => person !== null && (this.reg.ownerships.some((o) => o.person_id === person.id && o.unit_id === u.id) || sublets.some((s) => s.unit_id === u.id)),
+        (u) => person !== null && (this.reg.ownerships.some((o) => o.person_id === person.id && o.unit_id === u.id) || theirSublets.some((s) => s.unit_id === u.id)),
       ),
       sublets,
       name_plate_orders: plates,
@@ -387,7 +424,9 @@ export function seedRequests(q: MockRequests, reg: MockRegister): void {
   const today = reg.today();
   const back = (days: number) => new Date(Date.parse(today) - days * DAY).toISOString().slice(0, 10);
   const karen = reg.people.find((p) => p.name === 'Karen Holm');
-  q.add({ kind: 'access', received_on: back(26), channel: 'e-mail', person_id: karen?.id ?? null, requester_name: 'Karen Holm', note: null });
+  const access = q.add({ kind: 'access', received_on: back(26), channel: 'e-mail', person_id: karen?.id ?? null, requester_name: 'Karen Holm', note: null });
+  // As in the real demo: the board has noted how the requester's identity was checked.
+  if (access.status === 'ok') q.identity(access.data.id, 'Ringet op på telefonnummeret i registret', back(25));
   const old = q.add({ kind: 'erasure', received_on: back(70), channel: 'letter', person_id: null, requester_name: 'Vibeke Skov', note: null });
   if (old.status === 'ok') q.close(old.data.id, 'answered', back(50));
   const gunnar = reg.people.find((p) => p.name === 'Gunnar Lind');

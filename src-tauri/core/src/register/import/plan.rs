@@ -2,7 +2,7 @@
 //! list of steps that [`Planned::carry_out`] performs. Planning reads only; the preview is the
 //! plan described in words.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -429,7 +429,7 @@ fn compare(
     listed: Vec<ListedUnit>,
     rejected: Vec<RowIssue>,
     warnings: Vec<RowIssue>,
-    notes: Vec<String>,
+    mut notes: Vec<String>,
     today: NaiveDate,
 ) -> Result<Planned, Error> {
     let failed = |e: &dyn std::fmt::Display| Error::Failed {
@@ -445,24 +445,26 @@ fn compare(
     for o in open {
         open_by_unit.entry(o.unit_id).or_default().push(o);
     }
-    let mut planned_people: HashMap<String, PersonRef> = HashMap::new();
-    // Everyone in the register by name, read once: looking each listed owner up separately
-    // would read the whole person table per row.
+    // Who is who. A listed owner is a person already in the register when the name matches and
+    // so does the unit (they own or owned it), or a phone number or e-mail address; otherwise
+    // they are someone new, even when the register has someone else of that name. Two residents
+    // called Jens Hansen are two people, each with their own contact data.
+    let mut planned: Vec<PlannedPerson> = Vec::new();
     let mut known_people: HashMap<String, Vec<people::Person>> = HashMap::new();
     for p in people::all(conn).map_err(|e| failed(&e))? {
         known_people.entry(name_key(&p.name)).or_default().push(p);
     }
+    let owned_units = owned_units(conn).map_err(|e| failed(&e))?;
+    let conflicts = contact_conflicts(conn, &listed).map_err(|e| failed(&e))?;
+    let mut warned: HashSet<Id> = HashSet::new();
     let mut new_people = 0usize;
     let mut new_units = 0usize;
     let mut listed_units: Vec<Id> = Vec::new();
-    let mut distinct_people: HashMap<String, ()> = HashMap::new();
+    let mut distinct_people: HashSet<(bool, usize)> = HashSet::new();
     let mut ownerships = 0u32;
 
     for unit in &listed {
         ownerships += unit.owners.len() as u32;
-        for o in &unit.owners {
-            distinct_people.insert(name_key(&o.name), ());
-        }
         let existing = units::find(conn, &unit.number).map_err(|e| failed(&e))?;
         let (unit_ref, had_owners, current) = match &existing {
             Some(u) => {
@@ -571,7 +573,20 @@ fn compare(
                         }
                     }
                     let person = people::get(conn, c.person_id).map_err(|e| failed(&e))?;
-                    let fields = contact_changes(&person, l);
+                    // One record listed with different contact data in two units: an earlier
+                    // Andel merged two people of one name. Nothing is overwritten; the board is
+                    // told to split the record.
+                    let fields = if conflicts.contains(&c.person_id) {
+                        if warned.insert(c.person_id) {
+                            notes.push(format!(
+                                "{} (person #{}) is listed with different phone numbers or e-mail addresses for different units, but the register holds one person for them (an earlier version of Andel merged people with the same name). Their contact data was left as it is: if they are two people, split the record on the person's page or with `andel people split`.",
+                                c.person_name, c.person_id
+                            ));
+                        }
+                        PersonFields::default()
+                    } else {
+                        contact_changes(&person, l)
+                    };
                     if fields != PersonFields::default() {
                         if fields.phone.is_some() {
                             what.push("phone".into());
@@ -583,7 +598,13 @@ fn compare(
                         }
                         steps.push(Step::UpdatePerson(c.person_id, fields));
                     }
-                    planned_people.insert(name_key(&l.name), PersonRef::Existing(c.person_id));
+                    distinct_people.insert(PersonRef::Existing(c.person_id).key());
+                    planned.push(PlannedPerson {
+                        key: name_key(&l.name),
+                        phone: l.phone.clone().or(person.phone.clone()),
+                        email: l.email.clone().or(person.email.clone()),
+                        person: PersonRef::Existing(c.person_id),
+                    });
                     if !what.is_empty() {
                         changed.push(Change {
                             unit: unit.number.clone(),
@@ -612,18 +633,71 @@ fn compare(
 
         for l in new_owners {
             let key = name_key(&l.name);
-            let person = match planned_people.get(&key) {
-                Some(p) => *p,
+            let unit_id = match unit_ref {
+                UnitRef::Existing(id) => Some(id),
+                UnitRef::New(_) => None,
+            };
+            // Someone this list already named for another unit, with the same phone or e-mail.
+            let same_in_list = planned.iter_mut().find(|p| {
+                p.key == key && shares_contact(p.phone.as_deref(), p.email.as_deref(), l)
+            });
+            let person = match same_in_list {
+                Some(p) => {
+                    // What this row adds to what the list said elsewhere (an e-mail address
+                    // only one of the rows gives).
+                    let mut more = PersonFields::default();
+                    if p.phone.is_none() {
+                        more.phone = l.phone.clone();
+                        p.phone = l.phone.clone();
+                    }
+                    if p.email.is_none() {
+                        more.email = l.email.clone();
+                        p.email = l.email.clone();
+                    }
+                    if more != PersonFields::default() {
+                        match p.person {
+                            PersonRef::Existing(id) => steps.push(Step::UpdatePerson(id, more)),
+                            PersonRef::New(idx) => {
+                                for step in steps.iter_mut() {
+                                    if let Step::AddPerson(i, fields) = step {
+                                        if *i == idx {
+                                            fields.phone =
+                                                fields.phone.take().or(more.phone.clone());
+                                            fields.email =
+                                                fields.email.take().or(more.email.clone());
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    p.person
+                }
                 None => {
-                    let existing = known_people.get(&key).cloned().unwrap_or_default();
-                    let p = if existing.len() == 1 {
-                        let person = &existing[0];
+                    let namesakes = known_people.get(&key).cloned().unwrap_or_default();
+                    // Someone in the register with this name who owned this unit before, or
+                    // who has the listed phone or e-mail.
+                    let matching: Vec<&people::Person> = namesakes
+                        .iter()
+                        .filter(|p| {
+                            unit_id.is_some_and(|u| {
+                                owned_units.get(&p.id).is_some_and(|us| us.contains(&u))
+                            }) || shares_contact(p.phone.as_deref(), p.email.as_deref(), l)
+                        })
+                        .collect();
+                    let p = if let [person] = matching.as_slice() {
                         let fields = contact_changes(person, l);
                         if fields != PersonFields::default() {
                             steps.push(Step::UpdatePerson(person.id, fields));
                         }
                         PersonRef::Existing(person.id)
                     } else {
+                        if !namesakes.is_empty() || planned.iter().any(|p| p.key == key) {
+                            notes.push(format!(
+                                "{} in unit {} has the same name as someone else in the register or the list, but no unit, phone number or e-mail address in common with them: Andel records them as a person of their own.",
+                                l.name, unit.number
+                            ));
+                        }
                         let idx = new_people;
                         new_people += 1;
                         steps.push(Step::AddPerson(
@@ -637,10 +711,26 @@ fn compare(
                         ));
                         PersonRef::New(idx)
                     };
-                    planned_people.insert(key, p);
+                    let (phone, email) = match p {
+                        PersonRef::Existing(id) => {
+                            let stored = namesakes.iter().find(|x| x.id == id);
+                            (
+                                l.phone.clone().or(stored.and_then(|x| x.phone.clone())),
+                                l.email.clone().or(stored.and_then(|x| x.email.clone())),
+                            )
+                        }
+                        PersonRef::New(_) => (l.phone.clone(), l.email.clone()),
+                    };
+                    planned.push(PlannedPerson {
+                        key: key.clone(),
+                        phone,
+                        email,
+                        person: p,
+                    });
                     p
                 }
             };
+            distinct_people.insert(person.key());
             steps.push(Step::Start {
                 unit: unit_ref,
                 person,
@@ -708,11 +798,101 @@ fn compare(
     })
 }
 
+/// A person the plan has placed, with the contact data that identifies them within the list.
+struct PlannedPerson {
+    key: String,
+    phone: Option<String>,
+    email: Option<String>,
+    person: PersonRef,
+}
+
+impl PersonRef {
+    fn key(self) -> (bool, usize) {
+        match self {
+            PersonRef::Existing(id) => (true, id as usize),
+            PersonRef::New(idx) => (false, idx),
+        }
+    }
+}
+
+/// Digits of a phone number, without a country prefix, so "+45 20 30 40 50" and "20304050" are
+/// the same number.
+fn phone_digits(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let national = phone.trim_start().starts_with('+') || digits.starts_with("00");
+    match (national, digits.len()) {
+        (true, n) if n > 8 => digits[n - 8..].to_string(),
+        _ => digits,
+    }
+}
+
+/// Do the stored phone or e-mail and the listed owner's share a value?
+fn shares_contact(phone: Option<&str>, email: Option<&str>, listed: &ListedOwner) -> bool {
+    let same_phone = match (phone, listed.phone.as_deref()) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (phone_digits(a), phone_digits(b));
+            a.len() >= 6 && a == b
+        }
+        _ => false,
+    };
+    let same_email = match (email, listed.email.as_deref()) {
+        (Some(a), Some(b)) => !a.trim().is_empty() && a.trim().eq_ignore_ascii_case(b.trim()),
+        _ => false,
+    };
+    same_phone || same_email
+}
+
+/// The units each person owns or owned (any ownership, ended or not).
+fn owned_units(conn: &Connection) -> rusqlite::Result<HashMap<Id, HashSet<Id>>> {
+    let mut out: HashMap<Id, HashSet<Id>> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT person_id, unit_id FROM ownership")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?)))?;
+    for row in rows {
+        let (person, unit) = row?;
+        out.entry(person).or_default().insert(unit);
+    }
+    Ok(out)
+}
+
+/// Records the list gives different phone numbers or e-mail addresses in different units: one
+/// record standing for two people (merged by an earlier version of Andel).
+fn contact_conflicts(conn: &Connection, listed: &[ListedUnit]) -> Result<HashSet<Id>, String> {
+    let mut seen: HashMap<Id, (HashSet<String>, HashSet<String>)> = HashMap::new();
+    for unit in listed {
+        let Some(u) = units::find(conn, &unit.number).map_err(|e| e.to_string())? else {
+            continue;
+        };
+        let current = ownership::of_unit(conn, u.id).map_err(|e| e.to_string())?;
+        for c in current.iter().filter(|c| c.to.is_none()) {
+            let Some(l) = unit
+                .owners
+                .iter()
+                .find(|l| name_key(&l.name) == name_key(&c.person_name))
+            else {
+                continue;
+            };
+            let entry = seen.entry(c.person_id).or_default();
+            if let Some(p) = &l.phone {
+                entry.0.insert(phone_digits(p));
+            }
+            if let Some(e) = &l.email {
+                entry.1.insert(e.trim().to_lowercase());
+            }
+        }
+    }
+    Ok(seen
+        .into_iter()
+        .filter(|(_, (phones, emails))| phones.len() > 1 || emails.len() > 1)
+        .map(|(id, _)| id)
+        .collect())
+}
+
 /// The contact fields the list has and the register does not (an empty cell keeps the value).
 fn contact_changes(person: &people::Person, listed: &ListedOwner) -> PersonFields {
     let mut fields = PersonFields::default();
     if let Some(p) = listed.phone.as_ref().and_then(|p| opt(p)) {
-        if person.phone.as_deref() != Some(p.as_str()) {
+        // The same number written another way ("+45 31 31 31 31", "31313131") is no change.
+        if person.phone.as_deref().map(phone_digits) != Some(phone_digits(&p)) {
             fields.phone = Some(p);
         }
     }
