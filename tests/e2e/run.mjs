@@ -237,6 +237,11 @@ try {
     // 31 January plus one month is the last day of February (Art. 12(3)).
     if (!/Feb/.test(deadline) || !/28/.test(deadline)) throw new Error(`deadline "${deadline}"`);
     if (!(await row.text()).includes(name)) throw new Error(`the row does not name ${name}`);
+    // A reply is written only once the identity check is noted.
+    await (await session.find("request-identity")).click();
+    await (await session.find("request-how")).fill("Ringet op på nummeret i registret");
+    await (await session.find("request-dialog-ok")).click();
+    await session.waitFor("the identity noted", async () => !(await session.exists("request-dialog")));
     await (await session.find("request-reply")).click();
     await session.find("reply-summary", 20000);
     const file = join(work, "Documents", "indsigt.pdf");
