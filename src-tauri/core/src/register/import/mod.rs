@@ -195,6 +195,13 @@ pub enum Error {
     /// The file is not a list at all.
     #[error("This file is not a resident list: {0}. Export the list from the administrator's system as CSV or Excel (.xlsx).")]
     NotAList(String),
+    /// The file would take more memory than any resident list needs (a zip bomb, a sheet with a
+    /// cell a million rows down); nothing of it was read.
+    #[error("This file is too large to import: {0}. Export the resident list again with only the residents' rows, or as CSV.")]
+    TooLarge(String),
+    /// A CSV file that does not parse; nothing was imported.
+    #[error("Line {line} of the list cannot be read: {why}. Fix the file (or export it again) and import it again; nothing was changed.")]
+    Malformed { line: u32, why: String },
     /// A column Andel needs could not be found.
     #[error("Andel found no column with {missing} in this list (its columns are: {found}). Say which column holds it with --map \"COLUMN=field\".")]
     MissingColumn {

@@ -45,6 +45,15 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// The most rows (with something in them) a list may have.
+const MAX_ROWS: usize = 500_000;
+/// The most columns: administrators' exports have some tens.
+const MAX_COLUMNS: u32 = 512;
+/// The most filled cells of one sheet.
+const MAX_CELLS: usize = 10_000_000;
+/// The most all parts of a spreadsheet's zip may inflate to together.
+const MAX_UNZIPPED: u64 = 512 << 20;
+
 const ZIP: &[u8] = b"PK\x03\x04";
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
 
@@ -57,7 +66,68 @@ pub fn table(bytes: &[u8]) -> Result<Table, Error> {
         return spreadsheet(bytes);
     }
     let (text, encoding) = decode(bytes)?;
+    if let Some(at) = text.find('\0') {
+        return Err(Error::Malformed {
+            line: line_of(&text, at),
+            why: "it holds a NUL character (a zero byte), which no resident list has".into(),
+        });
+    }
+    check_quotes(&text)?;
     csv_table(&text, encoding)
+}
+
+/// The line (from 1) of byte offset `at`.
+fn line_of(text: &str, at: usize) -> u32 {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
+}
+
+/// A quoted cell may hold a line break (an address over two lines), but one that never ends, or
+/// runs on for many lines, is a stray quote: read as CSV it would swallow the rest of the file into
+/// one cell (one owner's "name"), and every owner after it would seem to have moved out.
+fn check_quotes(text: &str) -> Result<(), Error> {
+    const MOST_LINES_IN_A_CELL: u32 = 4;
+    let sep = separator(text);
+    let bytes = text.as_bytes();
+    let (mut quoted, mut field_start, mut opened_at, mut breaks) = (false, true, 0usize, 0u32);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            match b {
+                b'"' if bytes.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => quoted = false,
+                b'\n' => {
+                    breaks += 1;
+                    if breaks > MOST_LINES_IN_A_CELL {
+                        return Err(Error::Malformed {
+                            line: line_of(text, opened_at),
+                            why: "a quotation mark opens a cell that runs on over many lines; \
+                                  probably a quotation mark too many or too few"
+                                .into(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+            opened_at = i;
+            breaks = 0;
+        }
+        field_start = !quoted && (b == sep || b == b'\n' || b == b'\r');
+        i += 1;
+    }
+    if quoted {
+        return Err(Error::Malformed {
+            line: line_of(text, opened_at),
+            why: "a quotation mark opens a cell that never ends".into(),
+        });
+    }
+    Ok(())
 }
 
 /// Decodes text bytes; see the module comment for the rule.
@@ -188,6 +258,12 @@ fn csv_table(text: &str, encoding: &'static str) -> Result<Table, Error> {
 }
 
 fn spreadsheet(bytes: &[u8]) -> Result<Table, Error> {
+    if bytes.starts_with(ZIP) {
+        check_unzipped_size(bytes, MAX_UNZIPPED)?;
+        if let Ok(book) = calamine::Xlsx::new(Cursor::new(bytes)) {
+            return xlsx(book);
+        }
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|_| Error::NotAList("it is neither a spreadsheet nor a CSV file".into()))?;
     let sheet = book.sheet_names().first().cloned().unwrap_or_default();
@@ -202,6 +278,99 @@ fn spreadsheet(bytes: &[u8]) -> Result<Table, Error> {
         .map(|(i, cells)| Row {
             number: first_row + i as u32 + 1,
             cells: cells.iter().map(cell_text).collect(),
+        })
+        .collect();
+    Ok(Table {
+        source: Source::Spreadsheet { sheet },
+        rows,
+    })
+}
+
+/// Inflates every part of the zip into nothing, counting, so that a zip bomb is refused before
+/// the spreadsheet reader holds any of it. (The sizes a zip declares can lie; the count cannot.)
+fn check_unzipped_size(bytes: &[u8], most: u64) -> Result<(), Error> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| Error::NotAList("it is neither a spreadsheet nor a CSV file".into()))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index(i) else { continue };
+        let left = most.saturating_sub(total);
+        total += std::io::copy(
+            &mut std::io::Read::take(part, left + 1),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
+        if total > most {
+            return Err(Error::TooLarge(format!(
+                "it unpacks to more than {} MB",
+                most >> 20
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Reads the first sheet of an .xlsx cell by cell, keeping only filled cells. calamine's own
+/// range would allocate every cell between the first and the last (a 1.5 KB file with cells in
+/// A1 and XFD1048576 asked for 512 GiB and aborted the process), whatever the sheet's declared
+/// dimension says; here memory follows the cells that are really there, within the limits.
+fn xlsx(mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Table, Error> {
+    use std::collections::BTreeMap;
+    let sheet = book.sheet_names().first().cloned().ok_or(Error::Empty)?;
+    let mut reader = book
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| Error::NotAList(format!("its first sheet cannot be read ({e})")))?;
+    let mut rows: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+    let (mut cells, mut first_column, mut last_column) = (0usize, u32::MAX, 0u32);
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(e) => {
+                return Err(Error::NotAList(format!(
+                    "its first sheet cannot be read ({e})"
+                )))
+            }
+        };
+        let (row, column) = cell.get_position();
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        if column >= MAX_COLUMNS {
+            return Err(Error::TooLarge(format!(
+                "row {} has a filled cell in column {}, and a resident list has at most {MAX_COLUMNS} columns",
+                row + 1,
+                column + 1
+            )));
+        }
+        cells += 1;
+        if cells > MAX_CELLS {
+            return Err(Error::TooLarge(format!(
+                "its first sheet has more than {MAX_CELLS} filled cells"
+            )));
+        }
+        rows.entry(row).or_default().push((column, text));
+        if rows.len() > MAX_ROWS {
+            return Err(Error::TooLarge(format!(
+                "its first sheet has more than {MAX_ROWS} rows"
+            )));
+        }
+        first_column = first_column.min(column);
+        last_column = last_column.max(column);
+    }
+    let width = (last_column + 1).saturating_sub(first_column.min(last_column)) as usize;
+    let rows = rows
+        .into_iter()
+        .map(|(row, filled)| {
+            let mut cells = vec![String::new(); width];
+            for (column, text) in filled {
+                cells[(column - first_column) as usize] = text;
+            }
+            Row {
+                number: row + 1,
+                cells,
+            }
         })
         .collect();
     Ok(Table {
@@ -236,6 +405,104 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A minimal .xlsx whose first sheet holds `cells` (reference, inline text).
+    fn xlsx_with(cells: &[(&str, &str)], padding: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut sheet = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+        );
+        for (at, text) in cells {
+            let row: String = at.chars().filter(|c| c.is_ascii_digit()).collect();
+            sheet.push_str(&format!(
+                r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+            ));
+        }
+        sheet.push_str("</sheetData></worksheet>");
+        sheet.push_str(&" ".repeat(padding));
+        let parts = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+            ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Beboere" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        for (name, body) in parts {
+            zip.start_file(name, o).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_sparse_sheet_costs_what_its_cells_cost() {
+        // Issue 12: cells in A1 and XFD1048576 made calamine allocate 512 GiB and abort.
+        let bomb = xlsx_with(&[("A1", "Andelsnr"), ("XFD1048576", "x")], 0);
+        assert!(bomb.len() < 4096);
+        match table(&bomb) {
+            Err(Error::TooLarge(why)) => assert!(why.contains("column 16384"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        // Far down but in a sane column: read, with the row number as the sheet shows it.
+        let far = xlsx_with(
+            &[
+                ("A1", "Andelsnr"),
+                ("B1", "Navn"),
+                ("B1000000", "Lise Krog"),
+            ],
+            0,
+        );
+        let t = table(&far).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].number, 1_000_000);
+        assert_eq!(
+            t.rows[1].cells,
+            vec!["".to_string(), "Lise Krog".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_read() {
+        // A smaller cap than the real one keeps the test quick; the counting is the same.
+        let bomb = xlsx_with(&[("A1", "Andelsnr")], 4 << 20);
+        assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
+        assert!(matches!(
+            check_unzipped_size(&bomb, 2 << 20),
+            Err(Error::TooLarge(_))
+        ));
+        assert!(check_unzipped_size(&bomb, 8 << 20).is_ok());
+    }
+
+    #[test]
+    fn malformed_csv_is_refused_with_its_line() {
+        // Issue 12: an unbalanced quote made the rest of the file one owner's name.
+        let stray = "Andelsnr;Navn\n1;Lise Krog\n2;\"Ole Hansen\n3;Mette Lund\n4;Kim Berg\n5;Ida Dam\n6;Bo Ravn\n";
+        match table(stray.as_bytes()) {
+            Err(Error::Malformed { line, .. }) => assert_eq!(line, 3),
+            other => panic!("{other:?}"),
+        }
+        let never_closed = "Andelsnr;Navn\n1;Lise Krog\n2;\"Ole Hansen\n";
+        assert!(matches!(
+            table(never_closed.as_bytes()),
+            Err(Error::Malformed { line: 3, .. })
+        ));
+        // A NUL late in the file (past what the binary check looks at).
+        let mut late = "Andelsnr;Navn\n".to_string();
+        for i in 0..5000 {
+            late.push_str(&format!("{i};Beboer nummer {i} med et langt navn\n"));
+        }
+        late.push_str("5001;Ole\0Hansen\n");
+        assert!(matches!(
+            table(late.as_bytes()),
+            Err(Error::Malformed { line: 5002, .. })
+        ));
+        // A quoted address over two lines is still fine, and so are quotes inside a cell.
+        let fine = "Andelsnr;Adresse;Navn\n1;\"Kirsebærvej 3\n2100 København\";Lise \"Lis\" Krog\n";
+        let t = table(fine.as_bytes()).unwrap();
+        assert_eq!(t.rows[1].cells[1], "Kirsebærvej 3\n2100 København");
+    }
 
     #[test]
     fn utf8_with_and_without_bom_and_windows_1252() {
