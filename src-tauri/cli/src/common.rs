@@ -76,6 +76,23 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 
 /// Renders a document as PDF and writes it to `out` whole (temporary file, then rename), and
 /// says where it went. Every command that writes a PDF goes through here.
+/// Writes a document as its file name asks: `.html` (one self-contained file) or `.md` for the
+/// association's website, else PDF.
+pub fn write_document(out: &Path, doc: &andel_core::document::Document) -> CliResult {
+    let Some(format) = andel_core::document::WebFormat::of_path(out) else {
+        return write_pdf(out, doc);
+    };
+    let text = andel_core::document::render_web(doc, format);
+    andel_core::document::write_file(out, text.as_bytes())?;
+    say(format!(
+        "Wrote {} ({} KB): {}",
+        out.display(),
+        text.len().div_ceil(1024),
+        doc.title
+    ));
+    Ok(())
+}
+
 pub fn write_pdf(out: &Path, doc: &andel_core::document::Document) -> CliResult {
     let bytes = andel_core::document::render_pdf(doc)?;
     andel_core::document::write_file(out, &bytes)?;

@@ -90,7 +90,8 @@ enum Command {
         #[command(subcommand)]
         command: minutes::MinutesCommand,
     },
-    /// Write the privacy notice (GDPR Art. 13/14) as PDF and record its edition.
+    /// Write the privacy notice (GDPR Art. 13/14) as PDF, or as HTML or Markdown for the website,
+    /// and record its edition.
     Notice(privacy::DocumentArgs),
     /// Write the record of processing activities (GDPR Art. 30) as PDF.
     Record(privacy::DocumentArgs),

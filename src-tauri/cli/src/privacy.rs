@@ -1,5 +1,6 @@
 //! `andel notice` and `andel record`: the privacy notice (Art. 13/14) and the record of
-//! processing activities (Art. 30) as PDF, in Danish, Norwegian, Swedish or English.
+//! processing activities (Art. 30) as PDF (or, for the website, HTML or Markdown), in Danish,
+//! Norwegian, Swedish or English.
 //!
 //! `notice` issues the notice: when its content differs from the last edition in that language,
 //! a new version, effective today, is recorded in the archive (so it opens the archive for
@@ -35,8 +36,9 @@ pub struct DocumentArgs {
     /// Without it, the association's own language.
     #[arg(long, value_name = "da|nb|sv|en", value_parser = lang_arg)]
     pub lang: Option<Lang>,
-    /// Where to write the PDF; it is written whole or not at all.
-    #[arg(long, value_name = "FILE.pdf")]
+    /// Where to write it: a PDF, or for the website one self-contained .html file or .md
+    /// (the same content and version); it is written whole or not at all.
+    #[arg(long, value_name = "FILE.pdf|FILE.html|FILE.md")]
     pub out: PathBuf,
 }
 
@@ -55,8 +57,8 @@ pub fn notice(args: DocumentArgs) -> CliResult {
     let now = common::now();
     let before = notice::prepare(vault.conn(), lang, today(), now)?;
     let issued = notice::issue(vault.conn(), lang, today(), &actor, now)?;
-    // The PDF first: if it cannot be written, the edition is not kept either.
-    common::write_pdf(&args.out, &issued.document)?;
+    // The file first: if it cannot be written, the edition is not kept either.
+    common::write_document(&args.out, &issued.document)?;
     let date = issued.effective_on.format("%Y-%m-%d");
     if before.issued {
         common::say(format!(
@@ -80,5 +82,5 @@ pub fn record(args: DocumentArgs) -> CliResult {
     let vault = common::open_read_only(&args.vault)?;
     let lang = language(&args, &vault)?;
     let doc = record::record(vault.conn(), lang, today(), common::now())?;
-    common::write_pdf(&args.out, &doc)
+    common::write_document(&args.out, &doc)
 }

@@ -690,6 +690,42 @@ pub enum SubletsCommand {
     End(SubletEndArgs),
     /// List the sublets with their status and warnings.
     List(ListArgs),
+    /// The association's sublet rules (the longest sublet its statutes allow).
+    Rules {
+        #[command(subcommand)]
+        command: SubletRulesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubletRulesCommand {
+    /// Show the maximum period and where it comes from.
+    Show(ListArgs),
+    /// Set the maximum period from the association's statutes.
+    Set(SubletRulesSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SubletRulesSetArgs {
+    #[command(flatten)]
+    vault: VaultArgs,
+    /// The longest sublet the statutes allow, in months (1–120).
+    #[arg(long, value_name = "N")]
+    max_months: u32,
+}
+
+fn say_rule(rule: &sublets::MaxRule) {
+    if rule.set_by_board {
+        common::say(format!(
+            "Longest sublet: {} months (the association's rule; the country's default is {}).",
+            rule.months, rule.default_months
+        ));
+    } else {
+        common::say(format!(
+            "Longest sublet: {} months, a default from {}. Set your statutes' maximum with `andel sublets rules set --max-months N`.",
+            rule.months, rule.default_source
+        ));
+    }
 }
 
 #[derive(Debug, Args)]
@@ -868,6 +904,23 @@ pub fn sublets(command: SubletsCommand) -> CliResult {
             let vault = common::open_read_only(&args.vault)?;
             let list = sublets::list(vault.conn(), today())?;
             print_or(args.json, &list, || list.iter().for_each(say_sublet))
+        }
+        SubletsCommand::Rules {
+            command: SubletRulesCommand::Show(args),
+        } => {
+            let vault = common::open_read_only(&args.vault)?;
+            let rule = sublets::max_rule(vault.conn())?;
+            print_or(args.json, &rule, || say_rule(&rule))
+        }
+        SubletsCommand::Rules {
+            command: SubletRulesCommand::Set(args),
+        } => {
+            let mut vault = common::open_for_change(&args.vault)?;
+            let actor = vault.actor().to_string();
+            sublets::set_max_months(vault.conn(), args.max_months, &actor, common::now())?;
+            save(&mut vault)?;
+            say_rule(&sublets::max_rule(vault.conn())?);
+            Ok(())
         }
     }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::register::people;
+use andel_core::requests::days_off::DayOff;
 use andel_core::requests::erase::{self, EraseError, ErasureReport};
 use andel_core::requests::retention::{self, RecordKind, RetentionError};
 use andel_core::requests::{self, access, NewRequest, Request, RequestKind, RequestStatus};
@@ -137,6 +138,9 @@ pub struct ExtendArgs {
     /// Why more time is needed; the resident must be told.
     #[arg(long)]
     reason: String,
+    /// The day the board decided to extend (default today); it must be before the first deadline.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -191,8 +195,14 @@ fn say_request(r: &Request) {
             r.closed_on.map(|d| d.to_string()).unwrap_or_default()
         ),
     };
+    let day_off = match r.deadline_day_off {
+        Some(DayOff::Saturday) => " (a Saturday)",
+        Some(DayOff::Sunday) => " (a Sunday)",
+        Some(DayOff::Holiday) => " (a public holiday)",
+        None => "",
+    };
     common::say(format!(
-        "#{:<4} {:<14} {:<28} received {}  due {}{}  {state}",
+        "#{:<4} {:<14} {:<28} received {}  due {}{day_off}{}  {state}",
         r.id,
         r.kind.as_str(),
         r.requester_name,
@@ -279,7 +289,7 @@ pub fn run(command: RequestsCommand) -> CliResult {
                 args.id,
                 args.months,
                 &args.reason,
-                day,
+                args.on.unwrap_or(day),
                 day,
                 &actor,
                 now,

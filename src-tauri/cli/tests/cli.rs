@@ -695,3 +695,40 @@ fn a_closed_pipe_ends_the_command_quietly() {
         assert!(out.status.success(), "{args:?}: {:?}", out.status);
     }
 }
+
+/// Issue 17: the longest sublet is the association's rule, set from its statutes; until then the
+/// country's default is shown as a default, with its source.
+#[test]
+fn sublet_rules_are_the_associations_with_the_default_labelled() {
+    let a = Archive::init("NO");
+    let shown = a.ok(&["sublets", "rules", "show", "--vault", "v.andel"]);
+    assert!(
+        shown.contains("36 months, a default from borettslagsloven § 5-6"),
+        "{shown}"
+    );
+    let set = a.ok(&[
+        "sublets",
+        "rules",
+        "set",
+        "--vault",
+        "v.andel",
+        "--max-months",
+        "24",
+    ]);
+    assert!(set.contains("24 months (the association's rule"), "{set}");
+    let json: Value =
+        serde_json::from_str(&a.ok(&["sublets", "rules", "show", "--vault", "v.andel", "--json"]))
+            .unwrap();
+    assert_eq!(json["months"], 24);
+    assert_eq!(json["set_by_board"], true);
+    let out = a.run(&[
+        "sublets",
+        "rules",
+        "set",
+        "--vault",
+        "v.andel",
+        "--max-months",
+        "0",
+    ]);
+    assert_eq!(code(&out), 1);
+}

@@ -189,3 +189,48 @@ fn a_notice_is_refused_while_the_association_has_no_address_or_email() {
     assert!(!a.path("n.pdf").exists());
     assert_eq!(a.sha(), before);
 }
+
+#[test]
+fn the_notice_for_the_website_is_html_or_markdown_with_the_pdfs_content_and_version() {
+    let a = Archive::new("DK");
+    let said = a.ok(&[
+        "notice",
+        "--vault",
+        "v.andel",
+        "--lang",
+        "da",
+        "--out",
+        "notice.pdf",
+    ]);
+    assert!(said.contains("Issued version 1"), "{said}");
+    let pdf = pdftotext(&a.path("notice.pdf"));
+    // The same edition: no new version for the web copies.
+    for file in ["notice.html", "notice.md"] {
+        let said = a.ok(&[
+            "notice", "--vault", "v.andel", "--lang", "da", "--out", file,
+        ]);
+        assert!(said.contains("Version 1"), "{said}");
+    }
+    let html = std::fs::read_to_string(a.path("notice.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for external in ["src=", "href=", "http:", "https:", "url("] {
+        assert!(!html.contains(external), "{external} in the HTML");
+    }
+    let md = std::fs::read_to_string(a.path("notice.md")).unwrap();
+    for heading in [
+        "Dataansvarlig",
+        "Dine rettigheder",
+        "Klage til tilsynsmyndigheden",
+    ] {
+        assert!(pdf.contains(heading), "{heading} not in the PDF");
+        assert!(
+            html.contains(&format!("<h2>{heading}</h2>")),
+            "{heading} not in the HTML"
+        );
+        assert!(
+            md.contains(&format!("## {heading}\n")),
+            "{heading} not in the Markdown"
+        );
+    }
+    assert!(html.contains("Version 1") && md.contains("Version 1"));
+}

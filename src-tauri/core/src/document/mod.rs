@@ -9,6 +9,7 @@
 mod font;
 mod layout;
 mod pdf;
+mod web;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use crate::association::{Association, Country};
 use crate::ErrorCode;
 
 pub use pdf::render_pdf;
+pub use web::{render_html, render_markdown, render_web, WebFormat};
 
 /// The four languages documents are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

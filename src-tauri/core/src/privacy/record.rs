@@ -227,10 +227,10 @@ pub fn record(
     let mut issued = notice::editions(conn)?;
     if issued.is_empty() {
         doc.paragraph(lang.pick(
-            "Der er endnu ikke udsendt en privatlivspolitik. Gem den som PDF på skærmen Databeskyttelse eller med `andel notice`, så bliver udgaven noteret her.",
-            "Det er ennå ikke sendt ut noen personvernerklæring. Lagre den som PDF på skjermen Personvern eller med `andel notice`, så blir utgaven notert her.",
-            "Ingen integritetspolicy har getts ut ännu. Spara den som PDF på skärmen Dataskydd eller med `andel notice`, så noteras utgåvan här.",
-            "No privacy notice has been issued yet. Save it as PDF on the Privacy screen or with `andel notice`, and the edition is noted here.",
+            "Der er endnu ikke udsendt en privatlivspolitik. Når bestyrelsen udsender den, noteres udgaven her.",
+            "Det er ennå ikke sendt ut noen personvernerklæring. Når styret sender den ut, noteres utgaven her.",
+            "Ingen integritetspolicy har getts ut ännu. När styrelsen ger ut den noteras utgåvan här.",
+            "No privacy notice has been issued yet. When the board issues it, the edition is noted here.",
         ));
     } else {
         issued.sort_by(|a, b| (&a.language, a.version).cmp(&(&b.language, b.version)));

@@ -36,6 +36,51 @@ pub fn default_max_months(country: Country) -> u32 {
     }
 }
 
+/// Where the country's default maximum comes from, for the board to compare with its own statutes:
+/// the default is a default, not the law (the association's statutes decide).
+pub fn default_source(country: Country) -> &'static str {
+    match country {
+        Country::DK => "ABF's model statutes § 11 (temporary absence, up to two years); the law sets no maximum, your statutes decide",
+        Country::NO => "borettslagsloven § 5-6 (1) (up to three years after living in the unit); a longer sublet on the special grounds of § 5-6 (2) is not too long",
+        Country::SE => "practice of one year at a time; bostadsrättslagen 7 kap. 10–11 §§ set no maximum, the board consents per period",
+    }
+}
+
+/// The association's sublet rule as it stands: its maximum, and whether the board set it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MaxRule {
+    pub months: u32,
+    pub default_months: u32,
+    /// The board set the maximum (from its statutes); else the country's default applies.
+    pub set_by_board: bool,
+    /// Where the default comes from.
+    pub default_source: &'static str,
+}
+
+/// The association's sublet rule: the board's maximum, or the country's default with its source.
+pub fn max_rule(conn: &Connection) -> Result<MaxRule, Error> {
+    let country = association::get(conn)
+        .map(|a| a.country)
+        .unwrap_or(Country::DK);
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [MAX_MONTHS_KEY],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db("reading the sublet settings"))?;
+    let set = stored
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|m| *m > 0);
+    Ok(MaxRule {
+        months: set.unwrap_or(default_max_months(country)),
+        default_months: default_max_months(country),
+        set_by_board: set.is_some(),
+        default_source: default_source(country),
+    })
+}
+
 /// The longest sublet the board allows: the setting, else the country's default.
 pub fn max_months(conn: &Connection) -> Result<u32, Error> {
     let stored: Option<String> = conn

@@ -11,6 +11,7 @@
 //! next board ([`handover`]). Nothing reads the clock: `today` and `now` are passed in.
 
 pub mod access;
+pub mod days_off;
 pub mod erase;
 pub mod handover;
 pub mod retention;
@@ -20,6 +21,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::association::Country;
 use crate::register::{date_column, guard, iso, optional, parse_iso_date, people, tidy, Id};
 use crate::{audit, ErrorCode};
 
@@ -151,6 +153,9 @@ pub struct Request {
     pub extended_on: Option<NaiveDate>,
     /// The deadline that applies: the extended one, else the first.
     pub deadline: NaiveDate,
+    /// Set when the deadline falls on a weekend or a public holiday of the association's country,
+    /// so the board can answer before it.
+    pub deadline_day_off: Option<days_off::DayOff>,
     pub status: RequestStatus,
     pub closed_on: Option<NaiveDate>,
     pub note: Option<String>,
@@ -302,12 +307,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Request> {
         closed_on: date_column(r.get(13)?),
         note: r.get(14)?,
         days_left: None,
+        deadline_day_off: None,
     })
 }
 
-fn assess(mut r: Request, today: NaiveDate) -> Request {
+fn assess(mut r: Request, today: NaiveDate, country: Country) -> Request {
     r.days_left = (r.status == RequestStatus::Open)
         .then(|| (r.deadline - today).num_days().clamp(-99_999, 99_999) as i32);
+    r.deadline_day_off = days_off::day_off(r.deadline, country);
     r
 }
 
@@ -326,7 +333,14 @@ fn query(
         .query_map(args, from_row)
         .and_then(|rows| rows.collect())
         .map_err(db("reading requests"))?;
-    Ok(rows.into_iter().map(|r| assess(r, today)).collect())
+    // Holidays are the association's country's; an archive without its record reads as Danish.
+    let country = crate::association::get(conn)
+        .map(|a| a.country)
+        .unwrap_or(Country::DK);
+    Ok(rows
+        .into_iter()
+        .map(|r| assess(r, today, country))
+        .collect())
 }
 
 /// One request, with its deadline as it stands `today`.
@@ -465,7 +479,8 @@ pub fn set_identity_check(
 }
 
 /// Extends the deadline once by one or two months, decided `on` a day no later than the first
-/// deadline. The new deadline is the first one plus `months` (never later than the law allows).
+/// deadline. The new deadline is counted from receipt: `1 + months` calendar months after the day
+/// the request was received (three months in all at most, Art. 12(3)).
 #[allow(clippy::too_many_arguments)]
 pub fn extend(
     conn: &Connection,
@@ -512,7 +527,15 @@ pub fn extend(
     conn.execute(
         "UPDATE request SET extended_to = ?2, extension_reason = ?3, extended_on = ?4
          WHERE id = ?1",
-        params![id, iso(add_months(r.due_on, months)), reason, iso(on)],
+        // Counted from receipt (Art. 12(3): "extended by two further months" of the
+        // three the whole period may take), so a request of 31 January can run to 30 April, not
+        // the 28th that February's clamped deadline would give.
+        params![
+            id,
+            iso(add_months(r.received_on, 1 + months)),
+            reason,
+            iso(on)
+        ],
     )
     .map_err(db("extending a request"))?;
     audit::record(
@@ -634,7 +657,8 @@ mod tests {
             Err(Error::ExtendedTooLate { .. })
         ));
         let r = extend(&conn, r.id, 2, "many records", today, today, "t", now()).unwrap();
-        assert_eq!(r.deadline, day("2026-04-28"));
+        // Three months from receipt (31 January), not two from February's clamped 28th.
+        assert_eq!(r.deadline, day("2026-04-30"));
         assert!(matches!(
             extend(&conn, r.id, 1, "again", today, today, "t", now()),
             Err(Error::AlreadyExtended { .. })

@@ -1021,3 +1021,43 @@ fn the_handover_to_the_new_members_keys() {
     assert_eq!(opened.summary().unwrap().recipients, 2);
     assert!(open(&out, "gammel kode 2025").is_err());
 }
+
+/// Issue 17: an extension runs three calendar months from receipt, not two months from a
+/// deadline that February has already clamped.
+#[test]
+fn an_extension_is_counted_from_receipt() {
+    let (conn, f) = register();
+    let _ = f;
+    let received = day("2026-01-31");
+    let id = requests::add(
+        &conn,
+        &NewRequest {
+            kind: RequestKind::Access,
+            received_on: received,
+            channel: None,
+            person_id: None,
+            requester_name: Some("Ellen Vestergaard".into()),
+            note: None,
+        },
+        day("2026-02-02"),
+        ACTOR,
+        now(),
+    )
+    .unwrap()
+    .id;
+    let decided = day("2026-02-10");
+    let r = requests::extend(
+        &conn,
+        id,
+        2,
+        "Mange referater",
+        decided,
+        decided,
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.due_on, day("2026-02-28"));
+    assert_eq!(r.deadline, day("2026-04-30"));
+    assert_eq!(r.extended_on, Some(decided));
+}

@@ -753,6 +753,7 @@ export const da = {
     deadline: 'Svar senest',
     daysLeft: (n: number) => (n === 0 ? 'Frist i dag' : n === 1 ? '1 dag tilbage' : `${n} dage tilbage`),
     overdue: (n: number) => (n === 1 ? 'Overskredet med 1 dag' : `Overskredet med ${n} dage`),
+    dayOff: { saturday: 'En lørdag: svar før', sunday: 'En søndag: svar før', holiday: 'En helligdag: svar før' },
     extendedBecause: (reason: string) => `Forlænget: ${reason}`,
     identityOn: (date: string) => `Identitet kontrolleret ${date}`,
     reply: 'Svar…',

@@ -780,6 +780,7 @@ export const en = {
     deadline: 'Answer by',
     daysLeft: (n: number) => (n === 0 ? 'Due today' : n === 1 ? '1 day left' : `${n} days left`),
     overdue: (n: number) => (n === 1 ? 'Overdue by 1 day' : `Overdue by ${n} days`),
+    dayOff: { saturday: 'A Saturday: answer before it', sunday: 'A Sunday: answer before it', holiday: 'A public holiday: answer before it' },
     extendedBecause: (reason: string) => `Extended: ${reason}`,
     identityOn: (date: string) => `Identity checked ${date}`,
     reply: 'Reply…',

@@ -753,6 +753,7 @@ export const nb = {
     deadline: 'Svar senest',
     daysLeft: (n: number) => (n === 0 ? 'Frist i dag' : n === 1 ? '1 dag igjen' : `${n} dager igjen`),
     overdue: (n: number) => (n === 1 ? 'Oversittet med 1 dag' : `Oversittet med ${n} dager`),
+    dayOff: { saturday: 'En lørdag: svar før', sunday: 'En søndag: svar før', holiday: 'En helligdag: svar før' },
     extendedBecause: (reason: string) => `Forlenget: ${reason}`,
     identityOn: (date: string) => `Identitet kontrollert ${date}`,
     reply: 'Svar…',

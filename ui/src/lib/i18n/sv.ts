@@ -753,6 +753,7 @@ export const sv = {
     deadline: 'Svara senast',
     daysLeft: (n: number) => (n === 0 ? 'Frist i dag' : n === 1 ? '1 dag kvar' : `${n} dagar kvar`),
     overdue: (n: number) => (n === 1 ? 'Försenad 1 dag' : `Försenad ${n} dagar`),
+    dayOff: { saturday: 'En lördag: svara före', sunday: 'En söndag: svara före', holiday: 'En helgdag: svara före' },
     extendedBecause: (reason: string) => `Förlängd: ${reason}`,
     identityOn: (date: string) => `Identitet kontrollerad ${date}`,
     reply: 'Svar…',

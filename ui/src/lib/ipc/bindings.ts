@@ -1248,6 +1248,15 @@ documents: number;
  */
 requests: number }
 /**
+ * Why a day is not a working day.
+ */
+export type DayOff = "saturday" | "sunday" | 
+/**
+ * A public holiday, or a day the country's law treats as one for deadlines (the Swedish
+ * midsummer, Christmas and New Year's eves).
+ */
+"holiday"
+/**
  * The board's decision on a request.
  */
 export type Decision = "approved" | "rejected"
@@ -1996,7 +2005,12 @@ extended_to: string | null; extension_reason: string | null; extended_on: string
 /**
  * The deadline that applies: the extended one, else the first.
  */
-deadline: string; status: RequestStatus; closed_on: string | null; note: string | null; 
+deadline: string; 
+/**
+ * Set when the deadline falls on a weekend or a public holiday of the association's country,
+ * so the board can answer before it.
+ */
+deadline_day_off: DayOff | null; status: RequestStatus; closed_on: string | null; note: string | null; 
 /**
  * Days from the day read to the deadline (negative: overdue); `None` once closed.
  */

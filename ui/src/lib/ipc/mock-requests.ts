@@ -80,7 +80,7 @@ const DEFAULT_MONTHS: Record<RecordKind, number | null> = {
 
 const KINDS: RecordKind[] = ['former_owner_contact', 'rejected_sublet', 'mounted_plate_order', 'closed_request', 'minutes'];
 
-type Stored = Omit<Request, 'deadline' | 'days_left'>;
+type Stored = Omit<Request, 'deadline' | 'days_left' | 'deadline_day_off'>;
 
 export class MockRequests {
   requests: Stored[] = [];
@@ -94,7 +94,10 @@ export class MockRequests {
 
   private view(r: Stored): Request {
     const deadline = r.extended_to ?? r.due_on;
-    return { ...r, deadline, days_left: r.status === 'open' ? daysBetween(this.today(), deadline) : null };
+    // Weekends only: the public holidays are the core's (requests::days_off).
+    const weekday = new Date(`${deadline}T12:00:00Z`).getUTCDay();
+    const deadline_day_off = weekday === 6 ? 'saturday' : weekday === 0 ? 'sunday' : null;
+    return { ...r, deadline, deadline_day_off, days_left: r.status === 'open' ? daysBetween(this.today(), deadline) : null };
   }
 
   private stored(id: number): Result<Stored, IpcError> {
