@@ -185,7 +185,13 @@ pub fn actor() -> String {
 
 /// scrypt work factor for new encryptions. Only for tests and benchmarks, which cannot spend a
 /// second per save: ANDEL_SCRYPT_WORK_FACTOR (10–22). Unset, age picks about one second.
+///
+/// A release build ignores it: a weak key-derivation setting in the environment of a board
+/// member's computer would otherwise weaken every archive it saves (issue 12).
 pub fn scrypt_work_factor() -> Option<u8> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
     std::env::var("ANDEL_SCRYPT_WORK_FACTOR")
         .ok()
         .and_then(|v| v.parse::<u8>().ok())

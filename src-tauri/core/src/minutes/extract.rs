@@ -375,7 +375,40 @@ pub fn as_written(bytes: &[u8], format: Format, text: &str) -> Option<AsWritten>
     Some(AsWritten { chars, spans })
 }
 
+/// Which UTF-16 a text file is in, if it is: by its byte-order mark, or (Notepad's "Unicode"
+/// without one) by the zero bytes that every Latin letter brings in one half of each pair.
+fn utf16_kind(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return Some((encoding_rs::UTF_16LE, rest));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return Some((encoding_rs::UTF_16BE, rest));
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_at = |odd: usize| head.chunks_exact(2).filter(|p| p[odd] == 0).count();
+    let (high_zero, low_zero) = (zero_at(1), zero_at(0));
+    // Mostly Latin text: one byte of each pair is zero, the other almost never.
+    if high_zero * 10 >= pairs * 6 && low_zero * 20 <= pairs {
+        Some((encoding_rs::UTF_16LE, bytes))
+    } else if low_zero * 10 >= pairs * 6 && high_zero * 20 <= pairs {
+        Some((encoding_rs::UTF_16BE, bytes))
+    } else {
+        None
+    }
+}
+
 fn plain(bytes: &[u8]) -> Result<String, Error> {
+    if let Some((encoding, body)) = utf16_kind(bytes) {
+        let (text, bad) = encoding.decode_without_bom_handling(body);
+        if !bad && !text.contains('\0') {
+            return Ok(text.into_owned());
+        }
+        return Err(Error::NotText);
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let control = bytes
         .iter()
@@ -412,6 +445,28 @@ fn find(hay: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_text_with_and_without_a_byte_order_mark() {
+        // Issue 12: Notepad's "Unicode" .txt was refused as "a program or an image".
+        let text = "Referat af generalforsamling\r\nFormand: Søren Ærø\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [
+            [b"\xff\xfe".to_vec(), le.clone()].concat(),
+            [b"\xfe\xff".to_vec(), be.clone()].concat(),
+            le,
+            be,
+        ] {
+            let got = extract_text(&bytes, Format::Txt).unwrap();
+            assert_eq!(got, "Referat af generalforsamling\nFormand: Søren Ærø\n");
+        }
+        // Binary stays refused.
+        assert!(matches!(
+            extract_text(&[0u8, 1, 2, 3, 0, 0, 0, 7, 8, 0], Format::Txt),
+            Err(Error::NotText)
+        ));
+    }
 
     /// A PDF whose only objects are `streams` copies of one object stream that inflates to
     /// `inflated` bytes (one `null` object padded with spaces), with a classic xref table.
