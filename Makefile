@@ -51,10 +51,9 @@ e2e: deps ui
 
 # The .deb: the app, the `andel` command, its man pages and completions, the copyright file
 # (scripts/package-files.sh), built by tauri-cli from ui/node_modules (pinned in package-lock),
-# then checked by scripts/package-test.sh.
+# then checked by scripts/package-test.sh. The CLI and the app build in one cargo run, so
+# andel-core is compiled once and tauri-cli's own build finds the app already built.
 bundle: deps ui
-	# Both in one build, so andel-core is compiled once and tauri-cli's own build below finds
-	# the app already built.
 	cargo build --release -p andel-cli -p andel-desktop $(CARGO_FEATURES)
 	scripts/package-files.sh
 	$(WITH_NODE) cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
