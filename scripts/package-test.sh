@@ -45,7 +45,7 @@ for alt in "${alternatives[@]}"; do
 done
 
 # --- files
-contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+contents=$(dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./||; s|^|./|')
 has() { grep -qx -- "$1" <<<"$contents" || fail "the package has no $1"; }
 has ./usr/bin/andel
 has ./usr/bin/andel-desktop
