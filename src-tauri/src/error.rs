@@ -53,6 +53,7 @@ macro_rules! coded {
 coded!(
     andel_core::register::units::Error,
     andel_core::register::people::Error,
+    andel_core::register::split::Error,
     andel_core::register::ownership::Error,
     andel_core::register::sublets::Error,
     andel_core::register::plates::Error,

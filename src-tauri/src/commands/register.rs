@@ -12,10 +12,11 @@ use andel_core::register::organisations::{self, Organisation, OrganisationFields
 use andel_core::register::overview;
 use andel_core::register::ownership::{self, Ownership, TakeOver};
 use andel_core::register::people::{
-    self, Person, PersonFields, PersonListed, PersonPage, Standing,
+    self, Candidate, Person, PersonFields, PersonListed, PersonPage, Standing,
 };
 use andel_core::register::plates::{self, PlateKind, PlateOrder};
 use andel_core::register::roles::{self, Role, RoleKind};
+use andel_core::register::split::{self, Split};
 use andel_core::register::sublets::{self, Decision, Sublet};
 use andel_core::register::units::{self, Unit, UnitFields, UnitPage, UnitWithOwners};
 use andel_core::register::{guard, Id};
@@ -72,6 +73,49 @@ pub fn people_list(
 #[specta::specta]
 pub fn person_page(state: State<'_, AppState>, id: Id) -> IpcResult<PersonPage> {
     with_vault(&state, |v| Ok(people::page(v.conn(), id, today())?))
+}
+
+/// The person picker: everyone whose name, phone or e-mail holds `query`, with their units and
+/// contact data, so two residents with one name can be told apart.
+#[tauri::command]
+#[specta::specta]
+pub fn people_pick(state: State<'_, AppState>, query: String) -> IpcResult<Vec<Candidate>> {
+    with_vault(&state, |v| Ok(people::pick(v.conn(), &query)?))
+}
+
+/// Splits a record that stands for two people with one name: unit `unit`'s ownerships and
+/// sublets move to a new person of the same name (with the phone and e-mail given, if any).
+#[tauri::command]
+#[specta::specta]
+pub fn person_split(
+    state: State<'_, AppState>,
+    id: Id,
+    unit: String,
+    phone: Option<String>,
+    email: Option<String>,
+) -> IpcResult<Split> {
+    change(&state, |v| {
+        let actor = v.actor().to_string();
+        let contact = PersonFields {
+            phone,
+            email,
+            ..Default::default()
+        };
+        let tx = v.conn_mut().transaction()?;
+        let done = split::split(&tx, id, &unit, &contact, &actor, now())?;
+        tx.commit()?;
+        Ok(done)
+    })
+}
+
+/// The board says a record marked for checking is one person.
+#[tauri::command]
+#[specta::specta]
+pub fn person_confirm_one(state: State<'_, AppState>, id: Id) -> IpcResult<()> {
+    change(&state, |v| {
+        let actor = v.actor().to_string();
+        Ok(split::confirm_one(v.conn(), id, &actor, now())?)
+    })
 }
 
 /// Adds a unit by hand (the import adds them from the administrator's list).

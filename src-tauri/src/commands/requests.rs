@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::register::Id;
-use andel_core::requests::access::{self, AccessExport};
+use andel_core::requests::access::{self, ReplyPreview};
 use andel_core::requests::erase::{self, EraseError, ErasurePlan, ErasureReport};
 use andel_core::requests::handover::{self, Boards, HandoverError, HandoverReceipt};
 use andel_core::requests::retention::{self, Applied, DueItem, RecordKind, RetentionError, Rule};
@@ -163,11 +163,13 @@ pub fn request_close(
 // ---------------------------------------------------------------------------------------------
 // the access reply
 
-/// What the access reply holds, to show before it is saved.
+/// What the access reply holds, to show before it is saved, and how many passages in the
+/// minutes were left out because they could mean someone else with the same or a similar name.
+/// Refused until the identity check is noted.
 #[tauri::command]
 #[specta::specta]
-pub async fn access_reply_preview(state: State<'_, AppState>, id: Id) -> IpcResult<AccessExport> {
-    with_vault(&state, |v| Ok(access::gather(v.conn(), id, today())?))
+pub async fn access_reply_preview(state: State<'_, AppState>, id: Id) -> IpcResult<ReplyPreview> {
+    with_vault(&state, |v| Ok(access::preview(v.conn(), id, today())?))
 }
 
 /// The access reply as written: the PDF and the JSON beside it.
@@ -176,6 +178,8 @@ pub struct SavedReply {
     pub pdf: String,
     pub json: String,
     pub mentions: u32,
+    /// Passages left out because they could mean someone else (see the preview).
+    pub left_out: u32,
 }
 
 fn refuse_existing(path: &Path) -> IpcResult<()> {
@@ -225,6 +229,7 @@ pub async fn access_reply_save(
         pdf: pdf_path.to_string_lossy().into_owned(),
         json: json_path.to_string_lossy().into_owned(),
         mentions: reply.export.minutes_mentions.len() as u32,
+        left_out: reply.left_out,
     })
 }
 

@@ -180,6 +180,22 @@ pub fn reply(
     })
 }
 
+/// What the app shows before a reply is saved: the data, and how many passages were left out
+/// because they could mean someone else with the same or a similar name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReplyPreview {
+    pub export: AccessExport,
+    /// See [`AccessReply::left_out`].
+    pub left_out: u32,
+}
+
+/// The data of the reply and what the board must check by hand, without the letter.
+pub fn preview(conn: &Connection, id: Id, today: NaiveDate) -> Result<ReplyPreview, Error> {
+    let (export, left_out) = collect(conn, id, today)?;
+    Ok(ReplyPreview { export, left_out })
+}
+
 /// The data of the reply, without the letter.
 pub fn gather(conn: &Connection, id: Id, today: NaiveDate) -> Result<AccessExport, Error> {
     collect(conn, id, today).map(|(x, _)| x)

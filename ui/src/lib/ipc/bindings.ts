@@ -198,6 +198,41 @@ async personPage(id: number) : Promise<Result<PersonPage, IpcError>> {
 }
 },
 /**
+ * The person picker: everyone whose name, phone or e-mail holds `query`, with their units and
+ * contact data, so two residents with one name can be told apart.
+ */
+async peoplePick(query: string) : Promise<Result<Candidate[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("people_pick", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Splits a record that stands for two people with one name: unit `unit`'s ownerships and
+ * sublets move to a new person of the same name (with the phone and e-mail given, if any).
+ */
+async personSplit(id: number, unit: string, phone: string | null, email: string | null) : Promise<Result<Split, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("person_split", { id, unit, phone, email }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The board says a record marked for checking is one person.
+ */
+async personConfirmOne(id: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("person_confirm_one", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Adds a unit by hand (the import adds them from the administrator's list).
  */
 async unitAdd(fields: UnitFields) : Promise<Result<Unit, IpcError>> {
@@ -775,9 +810,11 @@ async requestClose(id: number, status: RequestStatus, on: string | null) : Promi
 }
 },
 /**
- * What the access reply holds, to show before it is saved.
+ * What the access reply holds, to show before it is saved, and how many passages in the
+ * minutes were left out because they could mean someone else with the same or a similar name.
+ * Refused until the identity check is noted.
  */
-async accessReplyPreview(id: number) : Promise<Result<AccessExport, IpcError>> {
+async accessReplyPreview(id: number) : Promise<Result<ReplyPreview, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("access_reply_preview", { id }) };
 } catch (e) {
@@ -1151,6 +1188,16 @@ created: string }
  * Who hands over and who takes over, as the receipt names them ("Name (role)").
  */
 export type Boards = { outgoing: string[]; incoming: string[] }
+/**
+ * One of several people a name could mean, with what tells them apart: the units they own or
+ * owned and their contact data. The CLI lists these when a name is ambiguous; the app's person
+ * picker shows them.
+ */
+export type Candidate = { id: number; name: string; 
+/**
+ * Numbers of the units they own or owned, oldest ownership first.
+ */
+units: string[]; phone: string | null; email: string | null }
 /**
  * One line of the preview: what happens to whom in which unit.
  */
@@ -1975,6 +2022,15 @@ export type RecordKind =
  */
 "minutes"
 /**
+ * What the app shows before a reply is saved: the data, and how many passages were left out
+ * because they could mean someone else with the same or a similar name.
+ */
+export type ReplyPreview = { export: AccessExport; 
+/**
+ * See [`AccessReply::left_out`].
+ */
+left_out: number }
+/**
  * A request with its deadline as it stands on the day it was read.
  */
 export type Request = { id: number; kind: RequestKind; received_on: string; 
@@ -2211,7 +2267,11 @@ export type SavedPdf = { path: string; bytes: number; title: string }
 /**
  * The access reply as written: the PDF and the JSON beside it.
  */
-export type SavedReply = { pdf: string; json: string; mentions: number }
+export type SavedReply = { pdf: string; json: string; mentions: number; 
+/**
+ * Passages left out because they could mean someone else (see the preview).
+ */
+left_out: number }
 /**
  * A search hit with a snippet; matched words are wrapped in `**`.
  */
@@ -2228,6 +2288,22 @@ export type Source =
  * A spreadsheet; `sheet` is the name of the sheet read (the first).
  */
 { kind: "spreadsheet"; sheet: string }
+/**
+ * What a split did.
+ */
+export type Split = { 
+/**
+ * The record that keeps everything else (its contact data, roles and requests).
+ */
+kept: Person; 
+/**
+ * The new record, with the unit's ownerships.
+ */
+new: Person; unit: string; 
+/**
+ * How many ownerships and sublets moved to the new record.
+ */
+ownerships_moved: number; sublets_moved: number }
 /**
  * Whether someone is connected to the association today.
  */

@@ -9,8 +9,11 @@ export type {
   AccessExport,
   Applied,
   Boards,
+  Candidate,
   IdentityReview,
   PlateEntry,
+  ReplyPreview,
+  Split,
   SubletEntry,
   SubletSide,
   Controller,
@@ -144,6 +147,9 @@ export type Commands = Pick<
   | 'unitPage'
   | 'peopleList'
   | 'personPage'
+  | 'peoplePick'
+  | 'personSplit'
+  | 'personConfirmOne'
   | 'unitAdd'
   | 'unitUpdate'
   | 'personAdd'
@@ -247,6 +253,9 @@ export const tauriBackend: Backend = {
   unitPage: commands.unitPage,
   peopleList: commands.peopleList,
   personPage: commands.personPage,
+  peoplePick: commands.peoplePick,
+  personSplit: commands.personSplit,
+  personConfirmOne: commands.personConfirmOne,
   unitAdd: commands.unitAdd,
   unitUpdate: commands.unitUpdate,
   personAdd: commands.personAdd,

@@ -5,6 +5,9 @@
 import type {
   Association,
   BoardDocument,
+  Candidate,
+  IdentityReview,
+  Split,
   Attention,
   Change,
   Column,
@@ -144,6 +147,8 @@ export class MockRegister {
   organisations: Organisation[] = [];
   /** The mapping choices of earlier imports (normalised header → field). */
   remembered = new Map<string, Field>();
+  /** Records marked for the board to check (an earlier version merged namesakes). */
+  review = new Map<number, IdentityReview>();
   maxMonths = 24;
   private nextId = 1;
 
@@ -301,8 +306,69 @@ export class MockRegister {
         .filter((s) => s.subtenant_id === id || s.owner_id === id)
         .map((s) => this.withStatus(s)),
       roles: this.roles.filter((r) => r.person_id === id),
-      review: null,
+      review: this.review.get(id) ?? null,
     });
+  }
+
+  // --- identity: the picker, splitting a merged record ---
+
+  private candidate(p: Person): Candidate {
+    const units = [...new Set(this.ownerships.filter((o) => o.person_id === p.id).map((o) => o.unit_number))];
+    return { id: p.id, name: p.name, units, phone: p.phone, email: p.email };
+  }
+
+  /** As andel-core's people::pick: name, phone or e-mail holds the query; erased people left out. */
+  pick(query: string): Candidate[] {
+    const q = query.trim().split(/\s+/).join(' ').toLowerCase();
+    if (!q) return [];
+    return this.people
+      .filter((p) => !/^(Slettet|Raderad|Erased) person/.test(p.name))
+      .filter((p) => [p.name, p.phone, p.email].some((t) => t !== null && t.toLowerCase().includes(q)))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)
+      .slice(0, 50)
+      .map((p) => this.candidate(p));
+  }
+
+  /** As andel-core's split::split: unit `unit`'s ownerships and sublets move to a new namesake. */
+  split(id: number, unit: string, phone: string | null, email: string | null): Result<Split, IpcError> {
+    const person = this.people.find((p) => p.id === id);
+    if (!person) return err('not_found', `There is no person #${id} in the register. \`andel people list --json\` shows each person's id.`);
+    const u = this.units.find((x) => x.number.toLowerCase() === unit.trim().toLowerCase());
+    if (!u) return err('not_found', `There is no unit ${unit.trim()} in the register.`);
+    const here = this.ownerships.filter((o) => o.person_id === id && o.unit_id === u.id);
+    if (here.length === 0) return err('invalid_input', `${person.name} (#${id}) never owned unit ${u.number}; nothing of theirs belongs to it.`);
+    const elsewhere =
+      this.ownerships.some((o) => o.person_id === id && o.unit_id !== u.id) ||
+      this.roles.some((r) => r.person_id === id) ||
+      this.sublets.some((s) => s.subtenant_id === id || (s.owner_id === id && s.unit_id !== u.id));
+    if (!elsewhere) {
+      return err(
+        'invalid_input',
+        `${person.name} (#${id}) owns or owned only unit ${u.number} and holds nothing else, so a split would leave one record without any data. Split by another unit, or leave the record as it is.`,
+      );
+    }
+    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(email.trim())) return err('invalid_input', `"${email.trim()}" is not an e-mail address.`);
+    const added: Person = { id: this.id(), name: person.name, phone: phone?.trim() || null, email: email?.trim() || null, note: null };
+    this.people.push(added);
+    for (const o of here) {
+      o.person_id = added.id;
+      o.person_name = added.name;
+    }
+    let sublets = 0;
+    for (const s of this.sublets) {
+      if (s.owner_id === id && s.unit_id === u.id) {
+        s.owner_id = added.id;
+        sublets += 1;
+      }
+    }
+    if (new Set(this.ownerships.filter((o) => o.person_id === id).map((o) => o.unit_id)).size <= 1) this.review.delete(id);
+    return ok({ kept: person, new: added, unit: u.number, ownerships_moved: here.length, sublets_moved: sublets });
+  }
+
+  confirmOne(id: number): Result<null, IpcError> {
+    if (!this.people.some((p) => p.id === id)) return err('not_found', `There is no person #${id} in the register.`);
+    this.review.delete(id);
+    return ok(null);
   }
 
   // --- the register's forms: units, people, moving in and out ---

@@ -55,6 +55,9 @@ import type {
   AccessExport,
   Applied,
   Boards,
+  Candidate,
+  ReplyPreview,
+  Split,
   DueItem,
   ErasurePlan,
   ErasureReport,
@@ -548,6 +551,24 @@ export class MockBackend implements Backend {
     return this.reg((r) => r.personPage(id));
   }
 
+  async peoplePick(query: string): Promise<Result<Candidate[], IpcError>> {
+    this.log('peoplePick');
+    return this.reg((r) => ok(r.pick(query)));
+  }
+
+  async personSplit(id: number, unit: string, phone: string | null, email: string | null): Promise<Result<Split, IpcError>> {
+    this.log('personSplit');
+    return this.regChange(
+      (r) => r.split(id, unit, phone, email),
+      (d) => ['person.split', `person:${id} -> person:${d.new.id}`],
+    );
+  }
+
+  async personConfirmOne(id: number): Promise<Result<null, IpcError>> {
+    this.log('personConfirmOne');
+    return this.regChange((r) => r.confirmOne(id), () => ['person.confirm_one', `person:${id}`]);
+  }
+
   /** A register change the mock writes to the audit trail as andel-core does (only when something changed). */
   private regChange<T>(run: (r: MockRegister) => Result<T, IpcError>, audit: (data: T) => [string, string] | null): Result<T, IpcError> {
     const r = this.reg((reg) => run(reg), true);
@@ -873,9 +894,10 @@ export class MockBackend implements Backend {
     return this.req((q) => q.close(id, status, on), true);
   }
 
-  async accessReplyPreview(id: number): Promise<Result<AccessExport, IpcError>> {
+  async accessReplyPreview(id: number): Promise<Result<ReplyPreview, IpcError>> {
     this.log('accessReplyPreview');
-    return this.req((q, _r, a) => q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []));
+    const r = this.req((q, _r, a) => q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []));
+    return r.status === 'ok' ? ok({ export: r.data, left_out: 0 }) : r;
   }
 
   async accessReplySave(id: number, path: string): Promise<Result<SavedReply, IpcError>> {
@@ -888,7 +910,7 @@ export class MockBackend implements Backend {
       const data = q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []);
       if (data.status !== 'ok') return data;
       this.savedReplies.set(pdf, data.data);
-      return ok({ pdf, json: pdf.replace(/\.pdf$/i, '.json'), mentions: data.data.minutes_mentions.length });
+      return ok({ pdf, json: pdf.replace(/\.pdf$/i, '.json'), mentions: data.data.minutes_mentions.length, left_out: 0 });
     });
   }
 

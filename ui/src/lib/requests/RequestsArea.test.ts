@@ -57,7 +57,8 @@ describe('residents’ requests', () => {
     expect(screen.getByTestId('request-who-error').textContent).toContain('requester');
     expect(mock.calls).not.toContain('requestAdd');
     await fireEvent.change(screen.getByTestId('request-kind'), { target: { value: 'erasure' } });
-    await fireEvent.input(screen.getByTestId('request-name'), { target: { value: 'Tove Lindqvist' } });
+    await fireEvent.input(screen.getByTestId('request-person-query'), { target: { value: 'Tove Lindqvist' } });
+    expect((await screen.findByTestId('request-person-outside')).textContent).toContain('not in the register');
     await fireEvent.input(screen.getByTestId('request-channel'), { target: { value: 'brev' } });
     await fireEvent.click(screen.getByTestId('request-submit'));
     await expect.poll(() => screen.queryByTestId('request-form')).toBeNull();
@@ -176,5 +177,53 @@ describe('retention and erasure', () => {
     await fireEvent.click(screen.getByTestId('erase-start'));
     await fireEvent.click(screen.getByTestId('erase-confirm-ok'));
     expect((await screen.findByTestId('erase-done')).textContent).toContain('Slettet person #');
+  });
+});
+
+describe('the right person (issue 11)', () => {
+  /** A second Karen Holm in unit 99 with her own phone: two residents, one name. */
+  async function namesake(): Promise<number> {
+    const u = await mock.unitAdd({ number: '99', flat: null, address: 'Lærkevej 99', postcode_city: null, floor_side: null });
+    const p = await mock.personAdd({ name: 'Karen Holm', phone: '99 88 77 66', email: null, note: null });
+    if (u.status !== 'ok' || p.status !== 'ok') throw new Error('namesake');
+    const o = await mock.ownershipStart({ unit_id: u.data.id, person_id: p.data.id, new_person: null, from: '2020-01-01', end_current: false });
+    if (o.status !== 'ok') throw new Error(o.error.message);
+    return p.data.id;
+  }
+
+  it('the picker shows namesakes with their units and phones, and the board chooses one', async () => {
+    const second = await namesake();
+    render(RequestsArea);
+    await fireEvent.click(await screen.findByTestId('request-new'));
+    await fireEvent.input(screen.getByTestId('request-person-query'), { target: { value: 'karen holm' } });
+    await expect.poll(() => screen.queryAllByTestId('request-person-option').length).toBe(2);
+    const options = screen.getAllByTestId('request-person-option');
+    expect(options.some((o) => o.textContent?.includes('unit 99') && o.textContent.includes('99 88 77 66'))).toBe(true);
+    expect(screen.getByTestId('request-person-same-name').textContent).toContain('2 people');
+    await fireEvent.click(options.find((o) => o.dataset.id === String(second))!);
+    expect(screen.getByTestId('request-person-chosen').dataset.id).toBe(String(second));
+    await fireEvent.click(screen.getByTestId('request-submit'));
+    await expect.poll(() => screen.queryByTestId('request-form')).toBeNull();
+    const list = await mock.requestsList();
+    if (list.status !== 'ok') throw new Error('list');
+    expect(list.data.filter((r) => r.person_id === second)).toHaveLength(1);
+  });
+
+  it('Reply stays disabled, with the reason, until the identity check is noted', async () => {
+    const second = await namesake();
+    const added = await mock.requestAdd({ kind: 'access', received_on: todayIso(), channel: null, person_id: second, requester_name: null, note: null });
+    if (added.status !== 'ok') throw new Error('add');
+    render(RequestsArea);
+    await screen.findByTestId('requests-table');
+    const row = screen.getAllByTestId('request-row').find((r) => r.dataset.id === String(added.data.id))!;
+    expect(within(row).getByTestId('request-reply')).toHaveProperty('disabled', true);
+    expect(within(row).getByTestId('request-reply-why').textContent).toContain('identity');
+    await fireEvent.click(within(row).getByTestId('request-identity'));
+    await fireEvent.input(screen.getByTestId('request-how'), { target: { value: 'Ringet op på nummeret i registret' } });
+    await fireEvent.click(screen.getByTestId('request-dialog-ok'));
+    await expect.poll(() => screen.queryByTestId('request-dialog')).toBeNull();
+    const again = screen.getAllByTestId('request-row').find((r) => r.dataset.id === String(added.data.id))!;
+    await expect.poll(() => (within(again).getByTestId('request-reply') as HTMLButtonElement).disabled).toBe(false);
+    expect(within(again).queryByTestId('request-reply-why')).toBeNull();
   });
 });
