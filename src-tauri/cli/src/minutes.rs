@@ -1,10 +1,13 @@
 //! `andel minutes`: import minutes into the archive, list them, search them. A thin layer over
 //! `andel_core::minutes`, the same functions the desktop app calls. Every file is read and checked
-//! before the archive is opened, so a damaged or unreadable file leaves the archive untouched.
+//! before anything is added, so a damaged or unreadable file leaves the archive untouched. Scans are
+//! read with OCR in the association's language (or `--ocr-lang`), with a line per page on a terminal.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use andel_core::minutes::{self, MeetingKind};
+use andel_core::ocr::{self, Language};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
@@ -23,7 +26,7 @@ impl From<minutes::Error> for CliError {
 
 #[derive(Debug, Subcommand)]
 pub enum MinutesCommand {
-    /// Import minutes (.txt, .md, .docx, .pdf with a text layer); the original file is kept.
+    /// Import minutes (.txt, .md, .docx, .pdf; scans as .pdf, .png, .jpg, .tiff are read with OCR); the original file is kept.
     Import(ImportArgs),
     /// List the minutes in the archive, newest first.
     List(ListArgs),
@@ -65,6 +68,9 @@ pub struct ImportArgs {
     /// ordinary or extraordinary general assembly, or board meeting; else guessed from the text.
     #[arg(long, value_parser = kind_arg)]
     kind: Option<MeetingKind>,
+    /// The language scans are read in: da, nb or sv; else the association's country's.
+    #[arg(long, value_name = "LANG", value_parser = lang_arg)]
+    ocr_lang: Option<Language>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -94,6 +100,23 @@ pub struct SearchArgs {
 pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
     andel_core::register::parse_iso_date(text)
         .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
+}
+
+pub fn lang_arg(text: &str) -> Result<Language, String> {
+    text.parse().map_err(|e: ocr::Error| e.to_string())
+}
+
+/// Prints "page 2 of 30" on standard error while a scan is read, when that is a terminal.
+pub struct Progress {
+    pub file: String,
+}
+
+impl ocr::Observer for Progress {
+    fn page(&self, page: u32, pages: u32) {
+        if std::io::stderr().is_terminal() {
+            eprintln!("{}: reading page {page} of {pages} (OCR)…", self.file);
+        }
+    }
 }
 
 fn kind_arg(text: &str) -> Result<MeetingKind, String> {
@@ -168,14 +191,38 @@ fn export(args: ExportArgs) -> CliResult {
 
 fn import(args: ImportArgs) -> CliResult {
     let today = today();
+    // The archive first: its country says which language scans are read in.
+    let mut vault = common::open_for_change(&args.vault)?;
+    let language = match args.ocr_lang {
+        Some(l) => l,
+        None => andel_core::association::get(vault.conn())
+            .map(|a| Language::for_country(a.country))
+            .unwrap_or(Language::Da),
+    };
     let mut prepared = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let bytes = read(path)?;
-        let doc = minutes::prepare(&file_name(path), bytes, args.date, args.kind, today)
-            .map_err(|e| about(path, e))?;
+        let progress = Progress {
+            file: file_name(path),
+        };
+        let with = minutes::Ocr {
+            language,
+            observer: &progress,
+        };
+        let doc = minutes::prepare_with(
+            &file_name(path),
+            bytes,
+            args.date,
+            args.kind,
+            today,
+            Some(&with),
+        )
+        .map_err(|e| about(path, e))?;
+        for w in &doc.warnings {
+            eprintln!("{}: warning: {w}", path.display());
+        }
         prepared.push((path, doc));
     }
-    let mut vault = common::open_for_change(&args.vault)?;
     let mut added = Vec::with_capacity(prepared.len());
     for (path, doc) in &prepared {
         let d = minutes::add(vault.conn(), doc, &common::actor(), common::now())

@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::minutes::{self, ExportFormat, Format};
+use andel_core::ocr::Language;
 use andel_core::publish;
 use andel_core::redact::{
     self, Context, Decision, Detector, Finding, Recognizer, ReviewDecision, Style,
@@ -35,6 +36,9 @@ pub struct OptionalVault {
     /// An age identity file for archives encrypted to board members' keys.
     #[arg(long, value_name = "KEYFILE")]
     identity: Vec<PathBuf>,
+    /// The language a scan is read in: da, nb or sv; else the archive's country's, else da.
+    #[arg(long, value_name = "LANG", value_parser = crate::minutes::lang_arg)]
+    ocr_lang: Option<andel_core::ocr::Language>,
 }
 
 #[derive(Debug, Args)]
@@ -165,12 +169,42 @@ struct Loaded {
 fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
     let bytes = read(file)?;
     let name = file.display().to_string();
-    // Minutes as imported, or an export of Andel's (an .html page) to check before publishing.
+    let archive = match &vault.vault {
+        Some(path) => Some(common::open_read_only(&VaultArgs {
+            vault: path.clone(),
+            passphrase_file: vault.passphrase_file.clone(),
+            identity: vault.identity.clone(),
+            force: false,
+        })?),
+        None => None,
+    };
+    let language = vault.ocr_lang.unwrap_or_else(|| {
+        archive
+            .as_ref()
+            .and_then(|a| andel_core::association::get(a.conn()).ok())
+            .map_or(Language::Da, |a| Language::for_country(a.country))
+    });
+    // Minutes as imported (scans read with OCR), or an export of Andel's (an .html page) to check
+    // before publishing.
     let text = match (
         Format::from_file_name(&name),
         ExportFormat::from_file_name(&name),
     ) {
-        (Ok(format), _) => minutes::extract_text(&bytes, format),
+        (Ok(_), _) => {
+            let progress = crate::minutes::Progress {
+                file: file.display().to_string(),
+            };
+            let with = minutes::Ocr {
+                language,
+                observer: &progress,
+            };
+            minutes::prepare_with(&name, bytes.clone(), None, None, today(), Some(&with)).map(|d| {
+                for w in &d.warnings {
+                    eprintln!("{}: warning: {w}", file.display());
+                }
+                d.text
+            })
+        }
         (Err(_), Ok(export)) => minutes::visible_text(&bytes, export),
         (Err(e), Err(_)) => Err(e),
     }
@@ -178,7 +212,7 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
     let as_written = Format::from_file_name(&name)
         .ok()
         .and_then(|format| minutes::as_written(&bytes, format, &text));
-    let Some(path) = &vault.vault else {
+    let Some(archive) = archive else {
         let findings = Detector::new(None).detect(&text);
         return Ok(Loaded {
             text,
@@ -188,12 +222,6 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
             as_written,
         });
     };
-    let archive = common::open_read_only(&VaultArgs {
-        vault: path.clone(),
-        passphrase_file: vault.passphrase_file.clone(),
-        identity: vault.identity.clone(),
-        force: false,
-    })?;
     let conn = archive.conn();
     // Minutes imported before: their date and the webmaster's decisions.
     let sha = minutes::sha256(&bytes);

@@ -98,7 +98,11 @@ fn minutes_import_list_and_search() {
     let scan = fixture("minutes", "scan.pdf");
     let out = a.run(&["minutes", "import", "--vault", "v.andel", arg(&scan)]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains("no text layer; OCR is not supported"));
+    assert!(
+        stderr(&out).contains("No words were found"),
+        "{}",
+        stderr(&out)
+    );
     std::fs::write(a.path("junk.docx"), b"\x00\x01 not a zip \xff").unwrap();
     let out = a.run(&["minutes", "import", "--vault", "v.andel", "junk.docx"]);
     assert_eq!(code(&out), 1);
@@ -108,6 +112,59 @@ fn minutes_import_list_and_search() {
         stderr(&out)
     );
     assert_eq!(std::fs::read(a.path("v.andel")).unwrap(), before);
+}
+
+/// A text PDF from the fixtures rasterised at 300 dpi, as a scanner would hand it over.
+fn scan_png(a: &Archive, pdf: &str, name: &str) -> std::path::PathBuf {
+    let root = a.path(name.trim_end_matches(".png"));
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-png", "-singlefile"])
+        .arg(fixture("minutes", pdf))
+        .arg(&root)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    a.path(name)
+}
+
+#[test]
+fn a_scan_is_imported_with_ocr_and_found_by_search() {
+    let a = Archive::new();
+    let png = scan_png(&a, "styremoede-2023.pdf", "styremoede.png");
+    let out = a.run(&[
+        "minutes",
+        "import",
+        "--vault",
+        "v.andel",
+        arg(&png),
+        "--ocr-lang",
+        "da",
+        "--json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let added: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(added[0]["format"], "png");
+    assert_eq!(added[0]["kind"], "board");
+    let hits = a.json(&["minutes", "search"], &["fremleje"]);
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    // The same scan is refused the second time; an unknown language is a usage error.
+    let out = a.run(&["minutes", "import", "--vault", "v.andel", arg(&png)]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("already in the archive"),
+        "{}",
+        stderr(&out)
+    );
+    let out = a.run(&[
+        "minutes",
+        "import",
+        "--vault",
+        "v.andel",
+        arg(&png),
+        "--ocr-lang",
+        "fi",
+    ]);
+    assert_eq!(code(&out), 2);
 }
 
 #[test]
@@ -327,7 +384,11 @@ fn verify_exits_3_with_the_kinds_found() {
         arg(&fixture("minutes", "scan.pdf")),
     ]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains("no text layer"));
+    assert!(
+        stderr(&out).contains("No words were found"),
+        "{}",
+        stderr(&out)
+    );
     std::fs::write(a.path("junk.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00").unwrap();
     let out = a.run(&["detect", "junk.txt"]);
     assert_eq!(code(&out), 1);

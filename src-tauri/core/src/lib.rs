@@ -14,6 +14,7 @@ pub mod error;
 pub mod i18n;
 pub mod minutes;
 pub mod national_id;
+pub mod ocr;
 pub mod privacy;
 pub mod publish;
 pub mod redact;

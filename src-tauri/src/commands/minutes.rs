@@ -13,6 +13,7 @@
 use std::path::Path;
 
 use andel_core::minutes::{self, Document, ExportFormat, Format, MeetingKind, SearchHit};
+use andel_core::ocr::Language;
 use andel_core::publish::{self, Cleaned};
 use andel_core::redact::{self, Decision, Detector, Finding, Kind, Recognizer, ReviewDecision};
 use andel_core::register::Id;
@@ -107,7 +108,8 @@ fn review_of(vault: &Vault, id: Id) -> IpcResult<Review> {
     let context = minutes::redaction_context(conn, Some(document.date))?;
     let text = minutes::text(conn, id)?;
     let review = minutes::decisions(conn, id)?;
-    let found = redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
+    // The detector's findings and, for a scan, the words OCR was unsure of.
+    let found = minutes::findings(conn, id, &Detector::new(Some(&context)))?;
     let items = found
         .into_iter()
         .map(|f| ReviewItem {
@@ -162,7 +164,12 @@ pub fn pick_minutes_file(window: tauri::Window) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .set_title("Import minutes")
-        .add_filter("Minutes", &["txt", "md", "docx", "pdf"])
+        .add_filter(
+            "Minutes",
+            &[
+                "txt", "md", "docx", "pdf", "png", "jpg", "jpeg", "tif", "tiff",
+            ],
+        )
         .set_directory(super::app::default_folder())
         .pick_file()
         .map(|p| p.to_string_lossy().into_owned())
@@ -181,9 +188,19 @@ pub async fn import_minutes(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.clone());
-    // Read and extract before taking the archive, so a large PDF does not hold up the autosave.
+    // Scans are read in the association's language.
+    let language = with_vault(&state, |v| {
+        Ok(andel_core::association::get(v.conn())
+            .map_or(Language::Da, |a| Language::for_country(a.country)))
+    })?;
+    // Read and extract (OCR for a scan) before taking the archive, so a large PDF does not hold up
+    // the autosave.
     let bytes = std::fs::read(&path).map_err(|e| not_readable(&path, e))?;
-    let doc = minutes::prepare(&file_name, bytes, date, kind, today())?;
+    let ocr = minutes::Ocr {
+        language,
+        observer: &(),
+    };
+    let doc = minutes::prepare_with(&file_name, bytes, date, kind, today(), Some(&ocr))?;
     change(&state, |v| {
         Ok(minutes::add(v.conn(), &doc, v.actor(), now())?)
     })

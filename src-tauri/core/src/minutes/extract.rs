@@ -28,6 +28,11 @@ pub enum Format {
     Md,
     Docx,
     Pdf,
+    /// A scanned page as an image, read by OCR.
+    Png,
+    Jpeg,
+    /// One or several scanned pages.
+    Tiff,
 }
 
 impl Format {
@@ -37,6 +42,9 @@ impl Format {
             Format::Md => "md",
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Jpeg => "jpeg",
+            Format::Tiff => "tiff",
         }
     }
 
@@ -46,6 +54,9 @@ impl Format {
             "md" | "markdown" => Some(Format::Md),
             "docx" => Some(Format::Docx),
             "pdf" => Some(Format::Pdf),
+            "png" => Some(Format::Png),
+            "jpg" | "jpeg" => Some(Format::Jpeg),
+            "tif" | "tiff" => Some(Format::Tiff),
             _ => None,
         }
     }
@@ -57,6 +68,16 @@ impl Format {
             .and_then(|e| e.to_str())
             .unwrap_or("");
         Format::from_code(ext).ok_or_else(|| Error::UnknownFormat(name.to_string()))
+    }
+
+    /// The image format of a scan, for the formats that are images.
+    pub fn image(self) -> Option<crate::ocr::ImageFormat> {
+        match self {
+            Format::Png => Some(crate::ocr::ImageFormat::Png),
+            Format::Jpeg => Some(crate::ocr::ImageFormat::Jpeg),
+            Format::Tiff => Some(crate::ocr::ImageFormat::Tiff),
+            Format::Txt | Format::Md | Format::Docx | Format::Pdf => None,
+        }
     }
 }
 
@@ -234,6 +255,7 @@ pub fn extract_text(bytes: &[u8], format: Format) -> Result<String, Error> {
                 .text
         }
         Format::Pdf => tidy(&pdf(bytes)?),
+        Format::Png | Format::Jpeg | Format::Tiff => return Err(Error::NoTextLayer),
     };
     if text.trim().is_empty() {
         return Err(if format == Format::Pdf {
@@ -424,6 +446,15 @@ fn plain(bytes: &[u8]) -> Result<String, Error> {
             Ok(text.into_owned())
         }
     }
+}
+
+/// Each page's own text, in page order (empty for a page that shows no text), as poppler's
+/// pdftotext reads it page by page (through pipes): OCR uses it to tell text pages from scanned ones.
+pub(crate) fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, Error> {
+    let pages = load_pdf_bounded(bytes)?.get_pages().len() as u32;
+    (1..=pages)
+        .map(|p| crate::ocr::pdf_page_text(bytes, p).map_err(Error::Ocr))
+        .collect()
 }
 
 /// The same text (and so the same offsets) that `publish::pdf` redacts the original with.

@@ -13,6 +13,7 @@ mod context;
 mod dates;
 mod export;
 mod extract;
+mod scan;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -31,17 +32,21 @@ pub(crate) use extract::load_pdf_bounded;
 #[cfg(test)]
 pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, AsWritten, Format};
+pub use scan::{doubtful_words, layout, Ocr};
 
 /// Why minutes could not be imported, found, searched or exported.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The file's extension is not one Andel reads.
-    #[error("Andel cannot read \"{0}\": import minutes as .txt, .md, .docx or .pdf.")]
+    #[error("Andel cannot read \"{0}\": import minutes as .txt, .md, .docx or .pdf, or scans as .pdf, .png, .jpg or .tiff.")]
     UnknownFormat(String),
-    /// A PDF whose pages hold only images (a scan).
-    #[error("This PDF has no text layer; OCR is not supported. Import the .docx the minutes were written in, or a PDF exported from the word processor.")]
+    /// A PDF whose pages hold only images (a scan), read where OCR is not offered.
+    #[error("This file is a scan with no text of its own. Import it into the archive (`andel minutes import`), which reads scans with OCR.")]
     NoTextLayer,
+    /// The scan could not be read by OCR.
+    #[error("{0}")]
+    Ocr(#[from] crate::ocr::Error),
     /// The PDF could not be read.
     #[error("This PDF is damaged or not a PDF ({0}). Export it again from the word processor.")]
     DamagedPdf(String),
@@ -128,6 +133,7 @@ impl Error {
             | Error::PersonalDataRemains(_)
             | Error::Redact(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Ocr(e) => e.code(),
             Error::Pdf(_) | Error::Register(_) | Error::Database { .. } => ErrorCode::Internal,
         }
     }
@@ -229,6 +235,10 @@ pub struct NewDocument {
     pub date: NaiveDate,
     pub original: Vec<u8>,
     pub text: String,
+    /// For a scan: the pages and recognised words.
+    pub layout: Option<crate::ocr::Layout>,
+    /// For a scan: pages that may have been read badly.
+    pub warnings: Vec<crate::ocr::Warning>,
 }
 
 impl NewDocument {
@@ -254,7 +264,8 @@ pub struct SearchHit {
 }
 
 /// Reads a file of minutes: extracts the text and settles the date (given, else evident from the
-/// text, else `today`) and the kind (given, else suggested by the text). Touches no database.
+/// text, else `today`) and the kind (given, else suggested by the text). Touches no database. A scan
+/// is refused ([`Error::NoTextLayer`]); [`prepare_with`] reads it.
 pub fn prepare(
     file_name: &str,
     bytes: Vec<u8>,
@@ -262,8 +273,27 @@ pub fn prepare(
     kind: Option<MeetingKind>,
     today: NaiveDate,
 ) -> Result<NewDocument, Error> {
+    prepare_with(file_name, bytes, date, kind, today, None)
+}
+
+/// [`prepare`], reading scans (images, PDF pages without text) with OCR as `ocr` says.
+pub fn prepare_with(
+    file_name: &str,
+    bytes: Vec<u8>,
+    date: Option<NaiveDate>,
+    kind: Option<MeetingKind>,
+    today: NaiveDate,
+    ocr: Option<&Ocr<'_>>,
+) -> Result<NewDocument, Error> {
     let format = Format::from_file_name(file_name)?;
-    let text = extract_text(&bytes, format)?;
+    let reading = match ocr {
+        Some(with) => scan::read(&bytes, format, with)?,
+        None => None,
+    };
+    let (text, layout, warnings) = match reading {
+        Some(r) => (r.text, Some(r.layout), r.warnings),
+        None => (extract_text(&bytes, format)?, None, Vec::new()),
+    };
     let date = date.or_else(|| date_in_text(&text)).unwrap_or(today);
     let kind = kind.unwrap_or_else(|| MeetingKind::from_text(&text));
     let title = text
@@ -281,6 +311,8 @@ pub fn prepare(
         date,
         original: bytes,
         text,
+        layout,
+        warnings,
     })
 }
 
@@ -313,6 +345,9 @@ pub fn add(
     )
     .map_err(db("storing the minutes"))?;
     let id = conn.last_insert_rowid() as Id;
+    if let Some(layout) = &doc.layout {
+        scan::store(conn, id, layout)?;
+    }
     audit::record(
         conn,
         now,
@@ -620,7 +655,12 @@ pub fn record_export(
 pub fn findings(conn: &Connection, id: Id, detector: &Detector) -> Result<Vec<Finding>, Error> {
     let text = text(conn, id)?;
     let review = decisions(conn, id)?;
-    Ok(redact::apply_review(&text, detector.detect(&text), &review))
+    let mut found = detector.detect(&text);
+    if let Some(layout) = layout(conn, id)? {
+        found.extend(doubtful_words(&text, &layout, &found));
+        found.sort_by_key(|f| f.start);
+    }
+    Ok(redact::apply_review(&text, found, &review))
 }
 
 /// Exports a document from the archive for the website: the register as context for its date, the

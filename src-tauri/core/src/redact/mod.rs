@@ -28,6 +28,7 @@
 
 mod apply;
 pub mod checks;
+mod confusable;
 mod lists;
 mod names;
 mod numbers;
@@ -118,6 +119,8 @@ pub enum Recognizer {
     DateOfBirth,
     /// Marked by hand in the review.
     Review,
+    /// A word OCR read with low confidence, for the webmaster to check on the page.
+    Ocr,
 }
 
 /// What the policy (or, later, the webmaster) decided for a finding.
@@ -259,6 +262,8 @@ impl Context {
 #[derive(Debug)]
 pub struct Detector {
     names: names::NameRecognizer,
+    /// Residents' names as OCR misreads them ("Mø1lgaard").
+    confusable: confusable::ConfusableNames,
     protected: policy::Protected,
     country: Option<Country>,
     /// Residents' phone numbers, e-mail addresses and full addresses as the register holds them.
@@ -326,6 +331,7 @@ impl Detector {
         };
         Detector {
             names: names::NameRecognizer::new(context),
+            confusable: confusable::ConfusableNames::new(context),
             known_automaton,
             protected: policy::Protected::new(context),
             country: context.map(|c| c.country),
@@ -358,6 +364,7 @@ impl Detector {
         let mut raw = Vec::new();
         let protected = self.protected.spans(text);
         self.names.scan(text, &protected, &mut raw);
+        self.confusable.scan(text, &protected, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)

@@ -1,7 +1,7 @@
 //! Schema migrations, oldest first. A migration is never edited once released: archives in the
 //! field carry its result. Add a new one at the end instead; `user_version` counts them.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::Error;
 
@@ -234,6 +234,66 @@ const MIGRATIONS: &[&str] = &[
     UPDATE person SET identity_review = 'several-units'
      WHERE id IN (SELECT person_id FROM ownership GROUP BY person_id
                   HAVING count(DISTINCT unit_id) > 1);",
+    // 8: scanned minutes: the document table rebuilt (SQLite cannot change a CHECK in place) to
+    // take the image formats png, jpeg and tiff; then, for documents read by OCR, each page (its
+    // own text layer or OCR, the image's size and resolution, the mean confidence) and each
+    // recognised word's place in the document's text (in characters), its box on the page (in
+    // pixels) and Tesseract's confidence (0-100).
+    "CREATE TABLE document_new (
+        id              INTEGER PRIMARY KEY,
+        title           TEXT NOT NULL,
+        file_name       TEXT NOT NULL,
+        format          TEXT NOT NULL CHECK (format IN ('txt', 'md', 'docx', 'pdf', 'png', 'jpeg',
+                            'tiff')),
+        kind            TEXT NOT NULL CHECK (kind IN ('ordinary', 'extraordinary', 'board')),
+        meeting_date    TEXT NOT NULL,
+        original        BLOB NOT NULL,
+        sha256          TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        imported_at     TEXT NOT NULL
+    );
+    INSERT INTO document_new SELECT id, title, file_name, format, kind, meeting_date, original,
+        sha256, text, imported_at FROM document;
+    DROP TABLE document;
+    ALTER TABLE document_new RENAME TO document;
+    CREATE INDEX document_by_date ON document (meeting_date);
+    CREATE INDEX document_by_sha256 ON document (sha256);
+    CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
+        INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN
+        INSERT INTO document_fts (document_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER document_fts_update AFTER UPDATE OF title, text ON document BEGIN
+        INSERT INTO document_fts (document_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TABLE ocr_page (
+        document_id     INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+        page            INTEGER NOT NULL CHECK (page >= 1),
+        source          TEXT NOT NULL CHECK (source IN ('text', 'ocr')),
+        language        TEXT NOT NULL CHECK (language IN ('da', 'nb', 'sv')),
+        width           INTEGER NOT NULL,
+        height          INTEGER NOT NULL,
+        dpi             INTEGER NOT NULL,
+        mean_confidence INTEGER,
+        PRIMARY KEY (document_id, page)
+    );
+    CREATE TABLE ocr_word (
+        document_id     INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+        page            INTEGER NOT NULL,
+        start_char      INTEGER NOT NULL,
+        end_char        INTEGER NOT NULL,
+        x               INTEGER NOT NULL,
+        y               INTEGER NOT NULL,
+        w               INTEGER NOT NULL,
+        h               INTEGER NOT NULL,
+        confidence      INTEGER NOT NULL CHECK (confidence BETWEEN 0 AND 100),
+        CHECK (end_char >= start_char)
+    );
+    CREATE INDEX ocr_word_by_document ON ocr_word (document_id, start_char);",
 ];
 
 /// The schema version this build writes.
@@ -244,6 +304,18 @@ pub(super) fn migrate_to(conn: &mut Connection, target: i32) -> Result<(), Error
     if current >= target {
         return Ok(());
     }
+    // A migration that rebuilds a table (SQLite's documented way to change a constraint) must not
+    // let dropping the old table cascade into the tables that refer to it: foreign keys are off
+    // while migrating, checked before the commit, and on again afterwards.
+    conn.pragma_update(None, "foreign_keys", false)
+        .map_err(Error::sqlite("starting a migration"))?;
+    let result = migrate_steps(conn, current, target);
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(Error::sqlite("finishing a migration"))?;
+    result
+}
+
+fn migrate_steps(conn: &mut Connection, current: i32, target: i32) -> Result<(), Error> {
     let tx = conn
         .transaction()
         .map_err(Error::sqlite("starting a migration"))?;
@@ -257,6 +329,19 @@ pub(super) fn migrate_to(conn: &mut Connection, target: i32) -> Result<(), Error
             .map_err(Error::sqlite("migrating the schema"))?;
         tx.pragma_update(None, "user_version", index as i32 + 1)
             .map_err(Error::sqlite("recording the schema version"))?;
+    }
+    let broken: Option<String> = tx
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .optional()
+        .map_err(Error::sqlite("checking the migrated schema"))?;
+    if let Some(table) = broken {
+        return Err(Error::Sqlite {
+            op: "checking the migrated schema",
+            source: rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+                Some(format!("a reference in {table} points nowhere")),
+            ),
+        });
     }
     tx.commit()
         .map_err(Error::sqlite("committing a migration"))?;

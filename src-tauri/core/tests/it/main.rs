@@ -13,4 +13,6 @@ mod publish_pdf;
 mod redaction;
 mod register;
 mod requests;
+mod scanmaker;
+mod scans;
 mod support;

@@ -225,9 +225,15 @@ fn a_scan_without_text_layer_is_refused_with_its_own_error() {
     let (name, bytes) = fixture("scan.pdf");
     let err = minutes::prepare(&name, bytes, None, None, today()).unwrap_err();
     assert!(matches!(err, minutes::Error::NoTextLayer), "{err:?}");
-    assert!(err
-        .to_string()
-        .contains("no text layer; OCR is not supported"));
+    assert!(err.to_string().contains("reads scans with OCR"));
+    // With OCR, this tiny image holds no words, and the message says so.
+    let (name, bytes) = fixture("scan.pdf");
+    let ocr = minutes::Ocr {
+        language: andel_core::ocr::Language::Da,
+        observer: &(),
+    };
+    let err = minutes::prepare_with(&name, bytes, None, None, today(), Some(&ocr)).unwrap_err();
+    assert!(err.to_string().contains("No words were found"), "{err}");
 }
 
 #[test]

@@ -609,6 +609,7 @@ export const da = {
         share_number: 'andels- eller lejlighedsnummer',
         date_of_birth: 'fødselsdato',
         review: 'markeret af dig',
+        ocr: 'usikkert læst (OCR)',
       },
     },
     ex: {

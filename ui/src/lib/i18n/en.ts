@@ -636,6 +636,7 @@ export const en = {
         share_number: 'share or flat number',
         date_of_birth: 'date of birth',
         review: 'marked by you',
+        ocr: 'read by OCR with low confidence',
       } satisfies Record<Recognizer, string>,
     },
     ex: {

@@ -609,6 +609,7 @@ export const nb = {
         share_number: 'andels- eller leilighetsnummer',
         date_of_birth: 'fødselsdato',
         review: 'markert av deg',
+        ocr: 'usikkert lest (OCR)',
       },
     },
     ex: {

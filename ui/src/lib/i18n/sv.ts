@@ -609,6 +609,7 @@ export const sv = {
         share_number: 'föreningens lägenhetsnummer',
         date_of_birth: 'födelsedatum',
         review: 'markerat av dig',
+        ocr: 'osäkert läst (OCR)',
       },
     },
     ex: {

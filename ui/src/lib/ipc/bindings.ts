@@ -1495,7 +1495,15 @@ export type Field =
 /**
  * The formats minutes are imported from.
  */
-export type Format = "txt" | "md" | "docx" | "pdf"
+export type Format = "txt" | "md" | "docx" | "pdf" | 
+/**
+ * A scanned page as an image, read by OCR.
+ */
+"png" | "jpeg" | 
+/**
+ * One or several scanned pages.
+ */
+"tiff"
 /**
  * The wizard's choices.
  */
@@ -1996,7 +2004,11 @@ export type Recognizer =
 /**
  * Marked by hand in the review.
  */
-"review"
+"review" | 
+/**
+ * A word OCR read with low confidence, for the webmaster to check on the page.
+ */
+"ocr"
 /**
  * A kind of record with a retention rule.
  */

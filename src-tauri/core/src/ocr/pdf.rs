@@ -1,0 +1,254 @@
+//! A PDF of page images with an invisible text layer, the way OCRmyPDF writes a searchable scan:
+//! each page is one grey image (deflated), and over it each word is set in text render mode 3
+//! (neither filled nor stroked) at its box, so a reader can search and select the text while only
+//! the image is seen.
+//!
+//! The text's font is a Type 3 font with no glyph shapes and one width for every character (like
+//! OCRmyPDF's GlyphLessFont): nothing to embed but a few hundred bytes, and a word's width on the
+//! page is set exactly with horizontal scaling. Characters are WinAnsi codes, which hold every
+//! letter of Danish, Norwegian and Swedish; a `/ToUnicode` map gives readers the text back.
+
+use std::io::Write;
+
+use lopdf::{dictionary, Document, Object, Stream};
+
+use super::{Error, Gray};
+
+/// A word of the text layer: its text and its box in pixels of the page image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextWord {
+    pub text: String,
+    pub x: u32,
+    pub y: u32,
+    pub w: u32,
+    pub h: u32,
+}
+
+/// One page of the output.
+#[derive(Debug)]
+pub struct OutPage {
+    pub image: Gray,
+    pub words: Vec<TextWord>,
+}
+
+/// The width of every glyph of the text font, in thousandths of the font size.
+const GLYPH: f64 = 500.0;
+
+fn pdf_err(e: impl std::fmt::Display) -> Error {
+    Error::Program {
+        program: "the PDF writer",
+        message: e.to_string(),
+    }
+}
+
+/// The WinAnsi code of a character, `?` for one it lacks.
+fn win_ansi(c: char) -> u8 {
+    match c as u32 {
+        0x20..=0x7e | 0xa0..=0xff => c as u32 as u8,
+        _ => match c {
+            '€' => 0x80,
+            '‚' => 0x82,
+            '„' => 0x84,
+            '…' => 0x85,
+            '‘' => 0x91,
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '•' => 0x95,
+            '–' => 0x96,
+            '—' => 0x97,
+            _ => b'?',
+        },
+    }
+}
+
+const TO_UNICODE: &str = "/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Andel-WinAnsi-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+2 beginbfrange
+<20> <7E> <0020>
+<A0> <FF> <00A0>
+endbfrange
+11 beginbfchar
+<80> <20AC>
+<82> <201A>
+<84> <201E>
+<85> <2026>
+<91> <2018>
+<92> <2019>
+<93> <201C>
+<94> <201D>
+<95> <2022>
+<96> <2013>
+<97> <2014>
+endbfchar
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+";
+
+/// Writes the pages as a PDF. The document carries no metadata at all (no author, no producer).
+pub fn write(pages: &[OutPage]) -> Result<Vec<u8>, Error> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let to_unicode = doc.add_object(Stream::new(dictionary! {}, TO_UNICODE.as_bytes().to_vec()));
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type3",
+        "FontBBox" => vec![0.into(), 0.into(), (GLYPH as i64).into(), 1000.into()],
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "CharProcs" => dictionary! {},
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => Vec::<Object>::new(),
+        },
+        "FirstChar" => 32,
+        "LastChar" => 255,
+        "Widths" => vec![Object::Integer(GLYPH as i64); 224],
+        "Resources" => dictionary! {},
+        "ToUnicode" => to_unicode,
+    });
+    let mut kids = Vec::with_capacity(pages.len());
+    for page in pages {
+        let img = &page.image;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+        z.write_all(&img.pixels).map_err(pdf_err)?;
+        let data = z.finish().map_err(pdf_err)?;
+        let image = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => i64::from(img.width),
+                "Height" => i64::from(img.height),
+                "ColorSpace" => "DeviceGray",
+                "BitsPerComponent" => 8,
+                "Filter" => "FlateDecode",
+            },
+            data,
+        ));
+        let scale = 72.0 / f64::from(img.dpi.max(1));
+        let (w_pt, h_pt) = (f64::from(img.width) * scale, f64::from(img.height) * scale);
+        let mut content = format!("q {w_pt:.3} 0 0 {h_pt:.3} 0 0 cm /Im0 Do Q\n");
+        if !page.words.is_empty() {
+            content.push_str("BT 3 Tr\n");
+            for word in &page.words {
+                let n = word.text.chars().count();
+                if n == 0 || word.h == 0 {
+                    continue;
+                }
+                let size = f64::from(word.h) * scale;
+                let natural = GLYPH / 1000.0 * size * n as f64;
+                let stretch = (100.0 * f64::from(word.w) * scale / natural).clamp(1.0, 10_000.0);
+                let x = f64::from(word.x) * scale;
+                // The baseline a little above the box's bottom, where descenders end.
+                let y = h_pt - f64::from(word.y + word.h) * scale + size * 0.2;
+                let hex: String = word
+                    .text
+                    .chars()
+                    .map(|c| format!("{:02X}", win_ansi(c)))
+                    .collect();
+                content.push_str(&format!(
+                    "/F1 {size:.2} Tf {stretch:.2} Tz 1 0 0 1 {x:.2} {y:.2} Tm <{hex}> Tj\n"
+                ));
+            }
+            content.push_str("ET\n");
+        }
+        let mut stream = Stream::new(dictionary! {}, content.into_bytes());
+        stream.compress().map_err(pdf_err)?;
+        let content = doc.add_object(stream);
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), Object::Real(w_pt as f32), Object::Real(h_pt as f32)],
+            "Contents" => content,
+            "Resources" => dictionary! {
+                "XObject" => dictionary! { "Im0" => image },
+                "Font" => dictionary! { "F1" => font },
+            },
+        });
+        kids.push(Object::Reference(page_id));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+    });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(pdf_err)?;
+    Ok(out)
+}
+
+/// The page images of a PDF written by [`write`] (or any PDF whose pages are each one 8-bit grey
+/// deflated image), for the re-scan of an output and for tests.
+pub fn page_images(pdf: &[u8]) -> Result<Vec<Gray>, Error> {
+    use std::io::Read;
+    let doc = Document::load_mem(pdf).map_err(pdf_err)?;
+    let mut out = Vec::new();
+    for (_, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).map_err(pdf_err)?;
+        let resources = page
+            .get(b"Resources")
+            .and_then(Object::as_dict)
+            .map_err(pdf_err)?;
+        let xobjects = resources
+            .get(b"XObject")
+            .and_then(Object::as_dict)
+            .map_err(pdf_err)?;
+        let (_, image) = xobjects
+            .iter()
+            .next()
+            .ok_or_else(|| pdf_err("a page without an image"))?;
+        let stream = doc
+            .get_object(image.as_reference().map_err(pdf_err)?)
+            .and_then(Object::as_stream)
+            .map_err(pdf_err)?;
+        let width = stream
+            .dict
+            .get(b"Width")
+            .and_then(Object::as_i64)
+            .map_err(pdf_err)? as u32;
+        let height = stream
+            .dict
+            .get(b"Height")
+            .and_then(Object::as_i64)
+            .map_err(pdf_err)? as u32;
+        let media = page
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .map_err(pdf_err)?;
+        let w_pt = media
+            .get(2)
+            .and_then(|o| o.as_float().ok())
+            .unwrap_or(595.0);
+        let dpi = (f64::from(width) * 72.0 / f64::from(w_pt.max(1.0))).round() as u32;
+        let mut pixels = Vec::new();
+        flate2::read::ZlibDecoder::new(stream.content.as_slice())
+            .take(super::image::MAX_PIXELS)
+            .read_to_end(&mut pixels)
+            .map_err(pdf_err)?;
+        let mut image = Gray::white(width, height, dpi);
+        if pixels.len() != image.pixels.len() {
+            return Err(pdf_err("an image of another size than it says"));
+        }
+        image.pixels = pixels;
+        out.push(image);
+    }
+    Ok(out)
+}
