@@ -91,13 +91,19 @@ impl From<publish::Error> for CliError {
     }
 }
 
-/// The format to publish in place: OUT ends in FILE's own extension, which is .docx or .pdf.
+/// The format to publish in place: OUT ends in FILE's own extension, which is .docx or .pdf, or
+/// FILE is a scanned image and OUT a .pdf (its pages, redacted in the pixels).
 pub fn in_place(file: &Path, out: &Path) -> Option<Format> {
     let ext = |p: &Path| {
         p.extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
     };
+    if let Ok(format) = Format::from_file_name(&file.display().to_string()) {
+        if format.image().is_some() && ext(out).as_deref() == Some("pdf") {
+            return Some(format);
+        }
+    }
     let format = publish::original_format(&file.display().to_string())?;
     (ext(file) == ext(out)).then_some(format)
 }

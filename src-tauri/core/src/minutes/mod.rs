@@ -34,6 +34,14 @@ pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, AsWritten, Format};
 pub use scan::{doubtful_words, layout, Ocr};
 
+/// Each page's own text of a PDF (empty for a scanned page), tidied.
+pub fn pdf_page_texts(bytes: &[u8]) -> Result<Vec<String>, Error> {
+    Ok(extract::pdf_pages(bytes)?
+        .iter()
+        .map(|p| extract::tidy(p))
+        .collect())
+}
+
 /// Why minutes could not be imported, found, searched or exported.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -389,6 +389,16 @@ pub fn pdf_page_text(pdf: &[u8], number: u32) -> Result<String, Error> {
     run::pdf_page_text(pdf, number)
 }
 
+/// Reads one page image: its text (lines and paragraphs as Tesseract found them) and its words.
+pub fn recognize(
+    image: &Gray,
+    language: Language,
+    observer: &dyn Observer,
+) -> Result<PageText, Error> {
+    let tsv = run::tesseract_tsv(&image.to_pgm(), image.dpi, language, observer)?;
+    Ok(parse_tsv(&tsv, 1))
+}
+
 /// Renders page `number` (from 1) of a PDF for OCR, at [`RENDER_DPI`] or less for a huge page.
 pub fn pdf_page_image(pdf: &[u8], number: u32, observer: &dyn Observer) -> Result<Gray, Error> {
     let dpi = pdf_page_dpi(pdf, number);

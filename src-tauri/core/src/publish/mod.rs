@@ -21,6 +21,7 @@
 
 pub mod docx;
 pub mod pdf;
+pub mod scan;
 
 use std::ops::Range;
 
@@ -193,6 +194,11 @@ pub fn redact_original(
     review: &[ReviewDecision],
     options: &Options,
 ) -> Result<Published, Error> {
+    if scan::is_scan(bytes, format) {
+        let language = scan_language(context);
+        let text = scan::extract(bytes, &format!("scan.{}", format.as_str()), language, &())?;
+        return redact_scan(bytes, format, &text, context, review, options);
+    }
     match format {
         Format::Docx => {
             let text = docx::extract(bytes)?;
@@ -212,6 +218,30 @@ pub fn redact_original(
         }
         other => Err(Error::NotOriginal(other.as_str().to_string())),
     }
+}
+
+fn scan_language(context: Option<&Context>) -> crate::ocr::Language {
+    context.map_or(crate::ocr::Language::Da, |c| {
+        crate::ocr::Language::for_country(c.country)
+    })
+}
+
+/// [`redact_original`] for a scan read before (its text and word boxes): the redaction painted
+/// into the page images, the output a PDF, the re-scan an OCR of the output.
+pub fn redact_scan(
+    bytes: &[u8],
+    format: Format,
+    text: &scan::ScanText,
+    context: Option<&Context>,
+    review: &[ReviewDecision],
+    options: &Options,
+) -> Result<Published, Error> {
+    let language = text.layout.language;
+    run(&text.text, context, review, options, format, |spans| {
+        let out = scan::redact(bytes, format, text, spans, &())?;
+        let visible = scan::visible_text(&out.bytes, language, &())?;
+        Ok((out, visible))
+    })
 }
 
 /// The format-independent part of [`redact_original`]: `rewrite` gets the spans and returns the
@@ -285,9 +315,17 @@ fn run(
 pub fn archived(conn: &Connection, id: Id, options: &Options) -> Result<Published, Error> {
     let doc = minutes::get(conn, id)?;
     let (name, bytes) = minutes::original(conn, id)?;
-    let format = original_format(&name).ok_or(Error::NotOriginal(name))?;
     let context = minutes::redaction_context(conn, Some(doc.date))?;
     let review = minutes::decisions(conn, id)?;
+    // A scan: the stored text and word boxes, so the webmaster's decisions fall on the same words.
+    if let Some(layout) = minutes::layout(conn, id)? {
+        let text = scan::ScanText {
+            text: minutes::text(conn, id)?,
+            layout,
+        };
+        return redact_scan(&bytes, doc.format, &text, Some(&context), &review, options);
+    }
+    let format = original_format(&name).ok_or(Error::NotOriginal(name))?;
     redact_original(&bytes, format, Some(&context), &review, options)
 }
 

@@ -35,7 +35,7 @@ fn today() -> NaiveDate {
 }
 
 /// A Danish association with three residents, a chair and a meeting chair, and a caretaker.
-fn register() -> Connection {
+pub fn register() -> Connection {
     let conn = andel_core::store::create().unwrap();
     association::create(&conn, "A/B Rønnebærhaven", Country::DK, now()).unwrap();
     let person = |name: &str, phone: Option<&str>| {

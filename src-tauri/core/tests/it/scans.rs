@@ -5,6 +5,7 @@
 use andel_core::association::{self, Country};
 use andel_core::minutes::{self, Format};
 use andel_core::ocr::{self, Language, PageSource};
+use andel_core::publish;
 use chrono::NaiveDate;
 
 use crate::scanmaker;
@@ -248,4 +249,58 @@ fn poor_scans_get_a_warning_and_empty_pages_an_error() {
         err.to_string().contains("This image cannot be read"),
         "{err}"
     );
+}
+
+#[test]
+fn a_published_scan_is_redacted_in_the_pixels_and_still_names_the_chair() {
+    let conn = crate::minutes::register();
+    let pdf = scanmaker::image_pdf(scanmaker::pages(DANISH, Country::DK));
+    let prepared = minutes::prepare_with(
+        "gf-2024.pdf",
+        pdf,
+        None,
+        None,
+        today(),
+        Some(&ocr_with(Language::Da)),
+    )
+    .unwrap();
+    let doc = minutes::add(&conn, &prepared, ACTOR, now()).unwrap();
+    assert_eq!(minutes::search(&conn, "Bundgaard", 10).unwrap().len(), 1);
+    let published = publish::archived(&conn, doc.id, &publish::Options::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gf-2024-web.pdf");
+    std::fs::write(&out, &published.bytes).unwrap();
+    crate::support::run_tool("qpdf", &["--check"], &out);
+    // The only images are the painted pages: one per page, nothing underneath.
+    let list = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert_eq!(list.lines().skip(2).count(), 1, "{list}");
+    // What OCR reads in the output's pixels, and what its text layer says.
+    let mut read = String::new();
+    for image in ocr::pdf::page_images(&published.bytes).unwrap() {
+        read.push_str(&ocr::recognize(&image, Language::Da, &()).unwrap().text);
+    }
+    let layer = crate::support::run_tool("pdftotext", &[], &out);
+    for shown in [&read, &layer] {
+        for gone in [
+            "Bundgaard",
+            "Freja",
+            "Brink",
+            "Vestergaard",
+            "23 45 67 89",
+            "example.dk",
+            "@",
+        ] {
+            assert!(!shown.contains(gone), "{gone} is still in:\n{shown}");
+        }
+        assert!(
+            shown.contains("Mette Kastrup"),
+            "the chair of the meeting is gone:\n{shown}"
+        );
+        assert!(shown.contains("cykelkælder"), "{shown}");
+    }
 }
