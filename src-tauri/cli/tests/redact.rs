@@ -316,16 +316,20 @@ fn redact_writes_each_format_and_the_result_verifies() {
 }
 
 #[test]
-fn redact_refuses_with_exit_3_and_writes_nothing_when_the_rescan_finds_data() {
+fn redact_takes_a_registered_name_in_lower_case_and_refuses_an_unknown_format() {
     let a = Archive::new();
-    // A registered name in lower case: the re-scan's register check sees it.
+    // Regression (class: registered names in lower case). Such a name used to pass detection and
+    // was only stopped by the re-scan's register check (exit 3); detection now finds it, so every
+    // output is written without it and passes the re-scan. The refusal itself (exit 3, nothing
+    // written) is pinned by `minutes_export_publishes_the_archived_original` (a diagram Andel does
+    // not rewrite) and by `verify_exits_3_with_the_kinds_found`.
     std::fs::write(
         a.path("lower.txt"),
         "Mødet blev ledet af freja bundgaard.\n",
     )
     .unwrap();
     for ext in ["txt", "html", "pdf"] {
-        let out_name = format!("refused.{ext}");
+        let out_name = format!("lower-out.{ext}");
         let out = a.run(&[
             "redact",
             "--vault",
@@ -334,9 +338,13 @@ fn redact_refuses_with_exit_3_and_writes_nothing_when_the_rescan_finds_data() {
             "--out",
             &out_name,
         ]);
-        assert_eq!(code(&out), 3, "{}", stderr(&out));
-        assert!(stderr(&out).contains("person"), "{}", stderr(&out));
-        assert!(!a.path(&out_name).exists());
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let check = a.run(&["verify", "--vault", "v.andel", &out_name]);
+        assert_eq!(code(&check), 0, "{}", stderr(&check));
+        if ext != "pdf" {
+            let written = std::fs::read_to_string(a.path(&out_name)).unwrap();
+            assert!(!written.to_lowercase().contains("bundgaard"), "{written}");
+        }
     }
     // An unknown output format is a usage problem of the user: exit 1, nothing written.
     let out = a.run(&[
