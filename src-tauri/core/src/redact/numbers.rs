@@ -394,7 +394,7 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(
         &RE,
-        r"(?i)\b(?:\d{1,2}\.|første|første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde)\s+(?:etasje|etage|sal|våning|våningen)\s+(?:i|på)\s+\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:\s(?:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{1,4}(?:\s?[a-zA-Z]\b)?",
+        r"(?i)(?-u:\b)(?:\d{1,2}\.|første|første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde)\s+(?:etasje|etage|sal|våning|våningen)\s+(?:i|på)\s+\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:\s(?:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{1,4}(?:\s?[a-zA-Z](?-u:\b))?",
     ) else {
         return;
     };
