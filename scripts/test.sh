@@ -31,7 +31,7 @@ step "UI build" bash -c "cd ui && npm run build"
 step "set-up: a too-old Node and Rust (scripts/test-setup.sh)" scripts/test-setup.sh
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy" cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
-step "Rust tests" cargo test --workspace "${features[@]}"
+step "Rust tests" cargo test --workspace --no-fail-fast "${features[@]}"
 step "licences (cargo-deny against deny.toml)" scripts/licenses.sh
 step "UI checks (svelte-check)" bash -c "cd ui && npm run check"
 step "UI tests (vitest)" bash -c "cd ui && npm test"

@@ -516,6 +516,105 @@ try {
     await shot("minutes-report");
   });
 
+  await test("a .docx is published as a .docx: every part clean, its first page shown from the file itself", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const docxFile = join(minutesDir, "bestyrelse-2023.docx");
+    const published = join(minutesDir, "bestyrelse-2023-web.docx");
+    await copyFile(new URL("../fixtures/publish/handwritten.docx", import.meta.url).pathname, docxFile);
+    await (await session.find("review-back")).click();
+    await (await session.find("minutes-import-path")).fill(docxFile);
+    await (await session.find("minutes-import-submit")).click();
+    const rowId = () =>
+      run(
+        "return [...document.querySelectorAll('[data-testid^=\"minutes-row-\"]')].find((r) => r.textContent.includes('bestyrelsesmøde'))?.dataset.testid.split('-').pop() ?? null;",
+      );
+    let id = null;
+    try {
+      await session.waitFor("the .docx minutes in the list", async () => (id = await rowId()) !== null, 30000);
+    } catch (e) {
+      await shot("minutes-original-import");
+      throw e;
+    }
+    await (await session.find(`minutes-review-${id}`)).click();
+    await session.find("finding-0", 30000);
+    for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
+      await press("a");
+      await session.waitFor(`${left - 1} pending`, async () => (await pendingCount()) < left);
+    }
+    // "As the original" is offered first for a .docx, with the .docx name.
+    const as = await session.find("export-as");
+    if ((await as.property("value")) !== "original") throw new Error("the original is not the first choice");
+    await (await session.find("export-path")).fill(published);
+    await (await session.find("export-submit")).click();
+    await session.find("export-report", 30000);
+    const images = await (await session.find("export-images-kept")).text();
+    if (!/1/.test(images)) throw new Error(`images line "${images}"`);
+    await session.waitFor("the first page drawn from the file", async () =>
+      (await (await session.find("export-preview")).attribute("data-shown")) === "yes", 30000);
+    // Every part of the published file, inflated: no name, phone or e-mail from the fixture.
+    const parts = execFileSync("python3", [
+      "-c",
+      "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint('\\n'.join(z.read(n).decode('utf-8', 'replace') for n in z.namelist()))",
+      published,
+    ]).toString().toLowerCase();
+    for (const value of ["freja", "bundgaard", "ole brink", "søren", "vestergaard", "soeren.v", "23 45"]) {
+      if (parts.includes(value)) throw new Error(`the published .docx still holds a resident's data (${value.length} chars)`);
+    }
+    if (!parts.includes("mette kastrup") && !parts.includes("█████")) throw new Error("the published .docx lost its text");
+    await run("document.querySelector('[data-testid=\"export-preview\"]').scrollIntoView({ block: 'start' }); return null;");
+    await settle();
+    await shot("minutes-original", true);
+  });
+
+  await test("a PDF is published as a PDF: the names' glyphs gone from the file, its first page shown from the file itself", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const pdfFile = join(minutesDir, "bestyrelse-pdf.pdf");
+    const published = join(minutesDir, "bestyrelse-pdf-web.pdf");
+    const repo = new URL("../..", import.meta.url).pathname;
+    execFileSync("python3", [join(repo, "tests/fixtures/pdf/make_minutes_pdf.py"), join(repo, "assets/fonts"), pdfFile]);
+    await (await session.find("review-back")).click();
+    await (await session.find("minutes-import-path")).fill(pdfFile);
+    await (await session.find("minutes-import-submit")).click();
+    const rowId = () =>
+      run(
+        "return [...document.querySelectorAll('[data-testid^=\"minutes-row-\"]')].find((r) => r.textContent.includes('bestyrelse-pdf'))?.dataset.testid.split('-').pop() ?? null;",
+      );
+    let id = null;
+    try {
+      await session.waitFor("the PDF minutes in the list", async () => (id = await rowId()) !== null, 30000);
+    } catch (e) {
+      await shot("minutes-pdf-import");
+      throw e;
+    }
+    await (await session.find(`minutes-review-${id}`)).click();
+    await session.find("finding-0", 30000);
+    for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
+      await press("a");
+      await session.waitFor(`${left - 1} pending`, async () => (await pendingCount()) < left);
+    }
+    const as = await session.find("export-as");
+    if ((await as.property("value")) !== "original") throw new Error("the original is not the first choice for a PDF");
+    await (await session.find("export-path")).fill(published);
+    await (await session.find("export-submit")).click();
+    try {
+      await session.find("export-report", 30000);
+      await session.waitFor("the first page drawn from the file", async () =>
+        (await (await session.find("export-preview")).attribute("data-shown")) === "yes", 30000);
+    } catch (e) {
+      await shot("minutes-pdf-export");
+      throw e;
+    }
+    execFileSync("qpdf", ["--check", published]);
+    // The page text and every object of the file, uncompressed: the resident is gone everywhere.
+    const text = execFileSync("pdftotext", [published, "-"]).toString().toLowerCase();
+    const objects = execFileSync("qpdf", ["--qdf", "--object-streams=disable", published, "-"]).toString("latin1").toLowerCase();
+    for (const where of [text, objects]) {
+      if (where.includes("bundgaard")) throw new Error("the published PDF still names a resident");
+    }
+    if (!text.includes("generalforsamling") && !text.includes("bestyrelse")) throw new Error("the published PDF lost its text");
+    await (await session.find("review-back")).click();
+  });
+
   await test("two residents with one name: the picker tells them apart and Reply waits for the identity check", async () => {
     const { execFileSync } = await import("node:child_process");
     // A second Aase Tranberg becomes the owner of unit 5 (the first owns unit 1, phone 41438243).
