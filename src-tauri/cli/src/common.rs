@@ -310,9 +310,33 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
     Ok(())
 }
 
-/// Prints a line for people on stdout.
+/// Prints a line for people on stdout, with control characters made visible.
 pub fn say(line: impl std::fmt::Display) {
-    write_stdout(&line);
+    write_stdout(&for_terminal(&line.to_string()));
+}
+
+/// Text from the archive or from a file (a title, a file name, a cell of a resident list) may
+/// carry control characters; printed raw, an escape sequence would drive the reader's terminal
+/// (move the cursor, rewrite earlier lines, set the window title). Line breaks and tabs stay;
+/// every other control character is shown as `\u{..}`.
+pub fn for_terminal(text: &str) -> String {
+    if !text.chars().any(is_unsafe_control) {
+        return text.to_owned();
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_control(c) {
+            shown.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
+/// C0 and C1 controls and DEL, but not the line break and the tab that output is made of.
+fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 /// Set once stdout is closed by its reader (`andel requests list --json | head`) or cannot be
@@ -342,4 +366,19 @@ fn write_stdout(text: &dyn std::fmt::Display) {
 /// Whether some output could not be written for another reason than a closed pipe.
 pub fn stdout_failed() -> bool {
     STDOUT_FAILED.load(Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::for_terminal;
+
+    // Regression (issue 12): `minutes list` printed escape sequences from titles raw.
+    #[test]
+    fn control_characters_are_shown_not_sent_to_the_terminal() {
+        assert_eq!(
+            for_terminal("Referat\u{1b}[2J\u{9b}31m\u{7}"),
+            "Referat\\u{1b}[2J\\u{9b}31m\\u{7}"
+        );
+        assert_eq!(for_terminal("a\tb\nc æøå"), "a\tb\nc æøå");
+    }
 }

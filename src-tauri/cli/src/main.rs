@@ -152,9 +152,9 @@ fn main() -> ExitCode {
         Ok(()) if common::stdout_failed() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", e.message);
+            eprintln!("error: {}", common::for_terminal(&e.message));
             if let Some(hint) = &e.hint {
-                eprintln!("hint: {hint}");
+                eprintln!("hint: {}", common::for_terminal(hint));
             }
             ExitCode::from(e.exit)
         }

@@ -561,3 +561,23 @@ fn detect_positions_count_the_file_as_written() {
         assert!(texts.iter().any(|t| t == want), "{want} not in {texts:?}");
     }
 }
+
+/// Regression (issue 12): `minutes list` printed escape sequences from a title and a file name
+/// raw, so a crafted file could drive the reader's terminal. They are shown, not sent.
+#[test]
+fn minutes_list_shows_control_characters_instead_of_sending_them() {
+    let a = Archive::new();
+    let name = "gf\u{1b}[2J.txt";
+    std::fs::write(
+        a.path(name),
+        "Referat \u{1b}]0;title\u{7} af generalforsamling 12. marts 2024\n\nDirigent: Mette Kastrup.\n",
+    )
+    .unwrap();
+    a.ok(&["minutes", "import", "--vault", "v.andel", name]);
+    let shown = a.ok(&["minutes", "list", "--vault", "v.andel"]);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("\\u{1b}"), "{shown:?}");
+}
