@@ -433,6 +433,32 @@ try {
     });
   const run = (script) => session.cmd("POST", "/execute/sync", { script, args: [] });
   const pendingCount = async () => Number(await (await session.find("review-pending")).attribute("data-pending"));
+  // From a review screen: import FILE, open its review (the row whose text holds ROWTEXT), accept
+  // every finding, and check that "as the original" is the first way offered to export it.
+  const importAndAcceptAll = async (file, rowText, failShot) => {
+    await (await session.find("review-back")).click();
+    await (await session.find("minutes-import-path")).fill(file);
+    await (await session.find("minutes-import-submit")).click();
+    const rowId = () =>
+      run(
+        `return [...document.querySelectorAll('[data-testid^="minutes-row-"]')].find((r) => r.textContent.includes(${JSON.stringify(rowText)}))?.dataset.testid.split('-').pop() ?? null;`,
+      );
+    let id = null;
+    try {
+      await session.waitFor(`the minutes "${rowText}" in the list`, async () => (id = await rowId()) !== null, 30000);
+    } catch (e) {
+      await shot(failShot);
+      throw e;
+    }
+    await (await session.find(`minutes-review-${id}`)).click();
+    await session.find("finding-0", 30000);
+    for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
+      await press("a");
+      await session.waitFor(`${left - 1} pending`, async () => (await pendingCount()) < left);
+    }
+    const as = await session.find("export-as");
+    if ((await as.property("value")) !== "original") throw new Error(`the original is not the first choice for ${file}`);
+  };
   let flagged = [];
 
   await test("minutes are imported from a file and found by search", async () => {
@@ -521,29 +547,7 @@ try {
     const docxFile = join(minutesDir, "bestyrelse-2023.docx");
     const published = join(minutesDir, "bestyrelse-2023-web.docx");
     await copyFile(new URL("../fixtures/publish/handwritten.docx", import.meta.url).pathname, docxFile);
-    await (await session.find("review-back")).click();
-    await (await session.find("minutes-import-path")).fill(docxFile);
-    await (await session.find("minutes-import-submit")).click();
-    const rowId = () =>
-      run(
-        "return [...document.querySelectorAll('[data-testid^=\"minutes-row-\"]')].find((r) => r.textContent.includes('bestyrelsesmøde'))?.dataset.testid.split('-').pop() ?? null;",
-      );
-    let id = null;
-    try {
-      await session.waitFor("the .docx minutes in the list", async () => (id = await rowId()) !== null, 30000);
-    } catch (e) {
-      await shot("minutes-original-import");
-      throw e;
-    }
-    await (await session.find(`minutes-review-${id}`)).click();
-    await session.find("finding-0", 30000);
-    for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
-      await press("a");
-      await session.waitFor(`${left - 1} pending`, async () => (await pendingCount()) < left);
-    }
-    // "As the original" is offered first for a .docx, with the .docx name.
-    const as = await session.find("export-as");
-    if ((await as.property("value")) !== "original") throw new Error("the original is not the first choice");
+    await importAndAcceptAll(docxFile, "bestyrelsesmøde", "minutes-original-import");
     await (await session.find("export-path")).fill(published);
     await (await session.find("export-submit")).click();
     await session.find("export-report", 30000);
@@ -572,28 +576,7 @@ try {
     const published = join(minutesDir, "bestyrelse-pdf-web.pdf");
     const repo = new URL("../..", import.meta.url).pathname;
     execFileSync("python3", [join(repo, "tests/fixtures/pdf/make_minutes_pdf.py"), join(repo, "assets/fonts"), pdfFile]);
-    await (await session.find("review-back")).click();
-    await (await session.find("minutes-import-path")).fill(pdfFile);
-    await (await session.find("minutes-import-submit")).click();
-    const rowId = () =>
-      run(
-        "return [...document.querySelectorAll('[data-testid^=\"minutes-row-\"]')].find((r) => r.textContent.includes('bestyrelse-pdf'))?.dataset.testid.split('-').pop() ?? null;",
-      );
-    let id = null;
-    try {
-      await session.waitFor("the PDF minutes in the list", async () => (id = await rowId()) !== null, 30000);
-    } catch (e) {
-      await shot("minutes-pdf-import");
-      throw e;
-    }
-    await (await session.find(`minutes-review-${id}`)).click();
-    await session.find("finding-0", 30000);
-    for (let left = await pendingCount(); left > 0; left = await pendingCount()) {
-      await press("a");
-      await session.waitFor(`${left - 1} pending`, async () => (await pendingCount()) < left);
-    }
-    const as = await session.find("export-as");
-    if ((await as.property("value")) !== "original") throw new Error("the original is not the first choice for a PDF");
+    await importAndAcceptAll(pdfFile, "bestyrelse-pdf", "minutes-pdf-import");
     await (await session.find("export-path")).fill(published);
     await (await session.find("export-submit")).click();
     try {
