@@ -11,6 +11,8 @@ mod layout;
 mod pdf;
 mod web;
 
+pub(crate) use web::esc as escape_html;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

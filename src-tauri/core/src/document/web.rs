@@ -32,7 +32,9 @@ pub fn render_web(doc: &Document, format: WebFormat) -> String {
     }
 }
 
-fn esc(text: &str) -> String {
+/// Text made safe inside HTML elements and attribute values; the one escaper for every page Andel
+/// writes (the notice for the website, minutes exported as HTML).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -132,21 +132,6 @@ pub(crate) fn mask(text: &str, kept: &[&str]) -> String {
     out
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 const STYLE: &str = "body{font-family:\"Liberation Sans\",Arial,Helvetica,sans-serif;\
 max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a;background:#fff}\
 p{margin:0 0 1em}p:first-child{font-size:1.3em;font-weight:bold}";
@@ -155,7 +140,7 @@ fn html(text: &str, country: Option<Country>) -> String {
     let (lang, title) = title_word(country);
     let mut body = String::new();
     for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-        let lines: Vec<String> = para.lines().map(escape).collect();
+        let lines: Vec<String> = para.lines().map(crate::document::escape_html).collect();
         body.push_str("<p>");
         body.push_str(&lines.join("<br>\n"));
         body.push_str("</p>\n");
