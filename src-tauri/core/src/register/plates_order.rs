@@ -73,8 +73,8 @@ pub fn selected(conn: &Connection, ids: &[Id]) -> Result<Vec<PlateOrder>, Error>
 
 fn kind_word(kind: PlateKind, lang: Lang) -> &'static str {
     match kind {
-        PlateKind::Door => lang.pick("dør", "dør", "dörr", "door"),
-        PlateKind::Mailbox => lang.pick("postkasse", "postkasse", "brevlåda", "mailbox"),
+        PlateKind::Door => lang.texts().plates_order.door,
+        PlateKind::Mailbox => lang.texts().plates_order.mailbox,
         PlateKind::Intercom => &glossary::term(lang, Term::Intercom).one,
     }
 }
@@ -91,12 +91,7 @@ pub fn document(
     let assoc = association::get(conn)?;
     let caretakers = organisations::of_kind(conn, OrganisationKind::Caretaker)?;
 
-    let title = lang.pick(
-        "Bestilling af navneskilte",
-        "Bestilling av navneskilt",
-        "Beställning av namnskyltar",
-        "Name-plate order",
-    );
+    let title = lang.texts().plates_order.title;
     let mut doc = Document::new(title, lang, created);
     doc.letterhead = Some(Letterhead::of(&assoc));
     let plates_total: usize = orders.iter().map(|o| o.kinds.len().max(1)).sum();
@@ -104,18 +99,12 @@ pub fn document(
         "{} · {} {}",
         lang.long_date(today),
         plates_total,
-        lang.pick("skilte", "skilt", "skyltar", "plates"),
+        lang.texts().plates_order.plates_counted,
     ));
 
     let mut facts: Vec<(String, String)> = Vec::new();
     let to = if caretakers.is_empty() {
-        lang.pick(
-            "Viceværten",
-            "Vaktmesteren",
-            "Fastighetsskötaren",
-            "The caretaker",
-        )
-        .to_string()
+        glossary::capitalise(&glossary::term(lang, Term::Caretaker).the)
     } else {
         caretakers
             .iter()
@@ -133,61 +122,27 @@ pub fn document(
             .collect::<Vec<_>>()
             .join("\n")
     };
-    facts.push((lang.pick("Til", "Til", "Till", "To").into(), to));
+    facts.push((lang.texts().common.to.into(), to));
     let from = match &assoc.email {
         Some(email) if !email.trim().is_empty() => format!(
             "{} {}, {email}",
-            lang.pick(
-                "Bestyrelsen for",
-                "Styret i",
-                "Styrelsen för",
-                "The board of"
-            ),
+            lang.texts().plates_order.board_of,
             assoc.name
         ),
-        _ => format!(
-            "{} {}",
-            lang.pick(
-                "Bestyrelsen for",
-                "Styret i",
-                "Styrelsen för",
-                "The board of"
-            ),
-            assoc.name
-        ),
+        _ => format!("{} {}", lang.texts().plates_order.board_of, assoc.name),
     };
-    facts.push((lang.pick("Fra", "Fra", "Från", "From").into(), from));
-    facts.push((
-        lang.pick("Dato", "Dato", "Datum", "Date").into(),
-        lang.long_date(today),
-    ));
+    facts.push((lang.texts().common.from.into(), from));
+    facts.push((lang.texts().common.date.into(), lang.long_date(today)));
     doc.facts(facts);
 
-    doc.paragraph(lang.pick(
-        "Lav og opsæt venligst disse navneskilte. Skriv til bestyrelsen, når de er sat op, \
-         eller hvis noget er uklart.",
-        "Vennligst lag og monter disse navneskiltene. Gi styret beskjed når de er montert, \
-         eller hvis noe er uklart.",
-        "Vänligen tillverka och sätt upp dessa namnskyltar. Meddela styrelsen när de sitter \
-         uppe, eller om något är oklart.",
-        "Please make and mount these name plates, and tell the board when they are up or if \
-         anything is unclear.",
-    ));
+    doc.paragraph(lang.texts().plates_order.request);
 
     let header = vec![
-        lang.pick("Bolig", "Bolig", "Lägenhet", "Unit").to_string(),
-        lang.pick("Adresse", "Adresse", "Adress", "Address")
-            .to_string(),
-        lang.pick(
-            "Tekst på skiltet",
-            "Tekst på skiltet",
-            "Text på skylten",
-            "Text on the plate",
-        )
-        .to_string(),
-        lang.pick("Skilte", "Skilt", "Skyltar", "Plates")
-            .to_string(),
-        lang.pick("Ordre", "Ordre", "Order", "Order").to_string(),
+        glossary::term(lang, Term::Unit).label(),
+        lang.texts().common.address.to_string(),
+        lang.texts().plates_order.text_on_plate.to_string(),
+        lang.texts().plates_order.plates.to_string(),
+        lang.texts().plates_order.order.to_string(),
     ];
     let mut rows = Vec::with_capacity(orders.len());
     for order in &orders {
@@ -213,15 +168,7 @@ pub fn document(
         ]);
     }
     doc.table(&[1.1, 2.6, 2.8, 1.7, 0.9], header, rows);
-    doc.note(lang.pick(
-        "Bestillingen indeholder kun det, der skal stå på skiltene. Smid den ud, når skiltene \
-         er sat op.",
-        "Bestillingen inneholder bare det som skal stå på skiltene. Kast den når skiltene er \
-         montert.",
-        "Beställningen innehåller bara det som ska stå på skyltarna. Släng den när skyltarna \
-         sitter uppe.",
-        "This order holds only what goes on the plates. Please discard it once they are up.",
-    ));
+    doc.note(lang.texts().plates_order.discard_note);
     Ok(doc)
 }
 
