@@ -2,15 +2,11 @@
 //! command shapes, the PDFs checked with pdftotext and qpdf, the notice's edition kept in the
 //! archive, and usage errors (exit 2) that leave no file behind.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
-
-mod support;
-
-use support::{pdftotext, qpdf_check, Archive};
+use crate::support::{pdftotext, qpdf_check, Archive};
 
 impl Archive {
     /// An archive with a caretaker and a newsletter service outside the EU/EEA.
-    fn new(country: &str) -> Archive {
+    fn with_processors(country: &str) -> Archive {
         let a = Archive::init(country);
         // A notice must say how to reach the board.
         a.ok(&[
@@ -55,7 +51,7 @@ impl Archive {
 
 #[test]
 fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
-    let a = Archive::new("DK");
+    let a = Archive::with_processors("DK");
     for (lang, title, version) in [
         ("da", "Privatlivspolitik for A/B Rønnebærhaven", "Version 1"),
         (
@@ -114,7 +110,7 @@ fn notice_writes_the_pdf_in_each_language_and_records_the_edition() {
 
 #[test]
 fn record_writes_the_art30_record_without_changing_the_archive() {
-    let a = Archive::new("NO");
+    let a = Archive::with_processors("NO");
     let before = a.sha();
     a.ok(&[
         "record",
@@ -144,7 +140,7 @@ fn record_writes_the_art30_record_without_changing_the_archive() {
 
 #[test]
 fn a_bad_language_is_a_usage_error_and_writes_nothing() {
-    let a = Archive::new("SE");
+    let a = Archive::with_processors("SE");
     let out = a.run(&[
         "notice", "--vault", "v.andel", "--lang", "fi", "--out", "x.pdf",
     ]);
@@ -155,7 +151,7 @@ fn a_bad_language_is_a_usage_error_and_writes_nothing() {
 
 #[test]
 fn an_unwritable_output_fails_cleanly_and_keeps_no_edition() {
-    let a = Archive::new("DK");
+    let a = Archive::with_processors("DK");
     let before = a.sha();
     let out = a.run(&[
         "notice",
@@ -184,7 +180,7 @@ fn a_notice_is_refused_while_the_association_has_no_address_or_email() {
         "notice", "--vault", "v.andel", "--lang", "da", "--out", "n.pdf",
     ]);
     assert_eq!(out.status.code(), Some(1));
-    let said = support::stderr(&out);
+    let said = crate::support::stderr(&out);
     assert!(said.contains("andel association set"), "{said}");
     assert!(!a.path("n.pdf").exists());
     assert_eq!(a.sha(), before);
@@ -192,7 +188,7 @@ fn a_notice_is_refused_while_the_association_has_no_address_or_email() {
 
 #[test]
 fn the_notice_for_the_website_is_html_or_markdown_with_the_pdfs_content_and_version() {
-    let a = Archive::new("DK");
+    let a = Archive::with_processors("DK");
     let said = a.ok(&[
         "notice",
         "--vault",

@@ -2,14 +2,10 @@
 //! archive, checking the exact command shapes, JSON output and exit codes, and that refused or
 //! dry-run commands leave the archive's bytes untouched.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
-
-mod support;
-
 use std::path::Path;
 
+use crate::support::{code, sha256, Archive};
 use serde_json::Value;
-use support::{code, sha256, Archive};
 
 fn days_ago(n: i64) -> String {
     (chrono::Local::now().date_naive() - chrono::Duration::days(n))
@@ -19,7 +15,7 @@ fn days_ago(n: i64) -> String {
 
 /// The PDF's text on one line: words joined by single spaces.
 fn pdftotext(path: &Path) -> String {
-    let text = support::pdftotext(path);
+    let text = crate::support::pdftotext(path);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -141,9 +137,9 @@ fn the_access_reply_is_written_as_pdf_and_json() {
     let unchecked = d.on(&["requests", "reply", &id], &["--out", "svar.pdf"]);
     assert_eq!(code(&unchecked), 1);
     assert!(
-        support::stderr(&unchecked).contains("andel requests identity"),
+        crate::support::stderr(&unchecked).contains("andel requests identity"),
         "{}",
-        support::stderr(&unchecked)
+        crate::support::stderr(&unchecked)
     );
     assert!(!d.path("svar.pdf").exists());
     d.ok_on(
@@ -328,8 +324,8 @@ fn a_name_two_residents_share_is_refused_with_the_candidates() {
          3;Frida Holm;22 22 22 22;\n",
     )
     .unwrap();
-    d.ok_on(&["import", "residents"], &[support::arg(&list)]);
-    let again = d.json(&["import", "residents"], &[support::arg(&list)]);
+    d.ok_on(&["import", "residents"], &[crate::support::arg(&list)]);
+    let again = d.json(&["import", "residents"], &[crate::support::arg(&list)]);
     for key in ["added", "changed", "ended"] {
         assert_eq!(again[key], 0, "re-import: {key}");
     }
@@ -362,7 +358,7 @@ fn a_name_two_residents_share_is_refused_with_the_candidates() {
         }
         let out = d.on(words, &rest);
         assert_eq!(code(&out), 1, "{words:?}");
-        let err = support::stderr(&out);
+        let err = crate::support::stderr(&out);
         for (id, _) in &jens {
             assert!(
                 err.contains(&format!("#{id} Jens Hansen")),

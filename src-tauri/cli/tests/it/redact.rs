@@ -2,16 +2,12 @@
 //! on a real archive with a register, checking the exact shapes scripts rely on (the detect JSON,
 //! exit codes 0/1/3) and that a refused export writes no file.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
-
-mod support;
-
+use crate::support::{arg, code, fixture, stderr, Archive};
 use serde_json::Value;
-use support::{arg, code, fixture, stderr, Archive};
 
 impl Archive {
     /// A Danish archive with three residents (units 17, 21, 4) and a chair.
-    fn new() -> Archive {
+    fn with_register() -> Archive {
         let a = Archive::init("DK");
         std::fs::write(
             a.dir.path().join("residents.csv"),
@@ -40,7 +36,7 @@ impl Archive {
 
 #[test]
 fn minutes_import_list_and_search() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let docx = fixture("minutes", "generalforsamling-2024.docx");
     let pdf = fixture("minutes", "styremoede-2023.pdf");
     let txt = fixture("minutes", "generalforsamling-2022.txt");
@@ -129,7 +125,7 @@ fn scan_png(a: &Archive, pdf: &str, name: &str) -> std::path::PathBuf {
 
 #[test]
 fn a_scan_is_imported_with_ocr_and_found_by_search() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let png = scan_png(&a, "styremoede-2023.pdf", "styremoede.png");
     let out = a.run(&[
         "minutes",
@@ -169,7 +165,7 @@ fn a_scan_is_imported_with_ocr_and_found_by_search() {
 
 #[test]
 fn detect_prints_findings_in_the_exact_json_shape() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let txt = fixture("minutes", "generalforsamling-2022.txt");
     let text = std::fs::read_to_string(&txt).unwrap();
     let chars: Vec<char> = text.chars().collect();
@@ -229,7 +225,7 @@ fn detect_prints_findings_in_the_exact_json_shape() {
 
 #[test]
 fn redact_writes_each_format_and_the_result_verifies() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     for file in ["generalforsamling-2022.txt", "styremoede-2023.pdf"] {
         let input = fixture("minutes", file);
         for ext in ["txt", "md", "html", "pdf"] {
@@ -317,7 +313,7 @@ fn redact_writes_each_format_and_the_result_verifies() {
 
 #[test]
 fn redact_takes_a_registered_name_in_lower_case_and_refuses_an_unknown_format() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     // Regression (class: registered names in lower case). Such a name used to pass detection and
     // was only stopped by the re-scan's register check (exit 3); detection now finds it, so every
     // output is written without it and passes the re-scan. The refusal itself (exit 3, nothing
@@ -359,7 +355,7 @@ fn redact_takes_a_registered_name_in_lower_case_and_refuses_an_unknown_format() 
 
 #[test]
 fn verify_exits_3_with_the_kinds_found() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let out = a.run(&[
         "verify",
         "--vault",
@@ -438,7 +434,7 @@ fn assert_no_resident(path: &std::path::Path) {
 
 #[test]
 fn redact_publishes_a_docx_as_a_docx_with_every_part_clean() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let input = fixture("publish", "handwritten.docx");
     let out = a.run(&[
         "redact",
@@ -518,7 +514,7 @@ fn redact_publishes_a_docx_as_a_docx_with_every_part_clean() {
 
 #[test]
 fn minutes_export_publishes_the_archived_original() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let input = fixture("publish", "python-docx.docx");
     a.ok(&["minutes", "import", "--vault", "v.andel", arg(&input)]);
     let said = a.ok(&[
@@ -542,7 +538,7 @@ fn minutes_export_publishes_the_archived_original() {
 /// They count the file as written.
 #[test]
 fn detect_positions_count_the_file_as_written() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let file = "\u{feff}Referat  \r\n\r\n\r\n\r\nForslag fra Jens Nielsen,  \r\ntlf. 29 91 44 06.\r\n\r\n\r\nMail: jens@example.dk\r\n";
     std::fs::write(a.path("crlf.txt"), file).unwrap();
     let found: Value = serde_json::from_str(&a.ok(&["detect", "crlf.txt", "--json"])).unwrap();
@@ -566,7 +562,7 @@ fn detect_positions_count_the_file_as_written() {
 /// raw, so a crafted file could drive the reader's terminal. They are shown, not sent.
 #[test]
 fn minutes_list_shows_control_characters_instead_of_sending_them() {
-    let a = Archive::new();
+    let a = Archive::with_register();
     let name = "gf\u{1b}[2J.txt";
     std::fs::write(
         a.path(name),

@@ -2,15 +2,10 @@
 //! exact command shapes, JSON output and exit codes that scripts rely on (0 ok, 1 the user must
 //! act, 2 usage), and that a refused command leaves the archive's bytes untouched.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
-
-mod support;
-mod writers;
-
 use std::process::Command;
 
+use crate::support::{code, fixture, pdftotext_layout, qpdf_check, Archive};
 use serde_json::Value;
-use support::{code, fixture, pdftotext_layout, qpdf_check, Archive};
 
 impl Archive {
     fn import(&self, fixture_name: &str, extra: &[&str]) -> Value {
@@ -682,7 +677,7 @@ fn a_closed_pipe_ends_the_command_quietly() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_andel"))
             .args(args)
             .current_dir(a.dir.path())
-            .env("ANDEL_PASSPHRASE", support::DEMO_PASSPHRASE)
+            .env("ANDEL_PASSPHRASE", crate::support::DEMO_PASSPHRASE)
             .env("ANDEL_SCRYPT_WORK_FACTOR", "10")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

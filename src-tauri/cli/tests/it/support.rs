@@ -2,9 +2,6 @@
 //! binary run in it with a known passphrase, a cheap scrypt work factor and a fixed actor, and
 //! small helpers for exit codes, hashes, fixtures and the PDF tools.
 
-// Each test binary compiles this module and uses only some of it.
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
