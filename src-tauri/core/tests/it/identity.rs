@@ -202,6 +202,37 @@ fn importing_into_a_merged_record_overwrites_no_ones_contact_data() {
 }
 
 #[test]
+fn confirming_one_person_clears_the_mark_keeps_the_units_and_is_audited() {
+    let (conn, jens) = merged_archive();
+    let audit_before = table_rows(&conn, "audit");
+    split::confirm_one(&conn, jens, "Test", now()).unwrap();
+    assert_eq!(split::review(&conn, jens).unwrap(), None);
+    assert_eq!(people::page(&conn, jens, today()).unwrap().review, None);
+    // Nothing moves: the one person still owns both units.
+    assert_eq!(owner_of(&conn, "1").id, jens);
+    assert_eq!(owner_of(&conn, "2").id, jens);
+    assert_eq!(table_rows(&conn, "person"), 2);
+    assert_eq!(table_rows(&conn, "audit"), audit_before + 1);
+    let (action, target): (String, String) = conn
+        .query_row(
+            "SELECT action, subject FROM audit ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (action.as_str(), target),
+        ("person.confirm_one", format!("person:{jens}"))
+    );
+    // An unknown id is refused, and writes nothing.
+    assert!(matches!(
+        split::confirm_one(&conn, 99, "Test", now()),
+        Err(split::Error::NoPerson(99))
+    ));
+    assert_eq!(table_rows(&conn, "audit"), audit_before + 1);
+}
+
+#[test]
 fn a_merged_record_is_split_by_unit_and_the_next_import_completes_it() {
     let (mut conn, jens) = merged_archive();
     let audit_before = table_rows(&conn, "audit");
