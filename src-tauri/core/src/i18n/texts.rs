@@ -13,6 +13,8 @@ use serde::Serialize;
 pub struct Texts {
     pub common: Common,
     pub plates_order: PlatesOrder,
+    pub handover: Handover,
+    pub requests: Requests,
 }
 
 /// Words many documents share.
@@ -22,6 +24,7 @@ pub struct Common {
     pub from: &'static str,
     pub date: &'static str,
     pub address: &'static str,
+    pub roles: &'static str,
 }
 
 /// The name-plate order for the caretaker (`register::plates_order`).
@@ -37,4 +40,58 @@ pub struct PlatesOrder {
     pub plates: &'static str,
     pub order: &'static str,
     pub discard_note: &'static str,
+}
+
+/// The receipt of the archive's handover to a new board (`requests::handover`).
+#[derive(Debug, Serialize)]
+pub struct Handover {
+    pub title: &'static str,
+    pub not_recorded: &'static str,
+    pub summary: &'static str,
+    pub members_keys: &'static str,
+    pub new_passphrase: &'static str,
+    pub yes: &'static str,
+    pub association: &'static str,
+    pub outgoing_board: &'static str,
+    pub incoming_board: &'static str,
+    pub new_file: &'static str,
+    pub protection: &'static str,
+    pub opened_and_checked: &'static str,
+    pub fingerprint_note: &'static str,
+    pub contents: &'static str,
+    pub units: &'static str,
+    pub people: &'static str,
+    pub ownerships: &'static str,
+    pub name_plate_orders: &'static str,
+    pub organisations: &'static str,
+    pub requests: &'static str,
+    pub audit_entries: &'static str,
+    pub kind: &'static str,
+    pub count: &'static str,
+    pub checklist: &'static str,
+    pub sweep_nothing_due: &'static str,
+    pub sweep_deleted: &'static str,
+    pub passwords_changed: &'static str,
+    pub outgoing_members_have_deleted: &'static str,
+    pub agreements_reviewed: &'static str,
+    pub passphrase_in_person: &'static str,
+    pub signatures: &'static str,
+    pub for_outgoing_board: &'static str,
+    pub for_incoming_board: &'static str,
+}
+
+/// The words of residents' requests: kinds, statuses (`requests::words`, `requests::erase`).
+#[derive(Debug, Serialize)]
+pub struct Requests {
+    pub access: &'static str,
+    pub rectification: &'static str,
+    pub erasure: &'static str,
+    pub restriction: &'static str,
+    pub objection: &'static str,
+    pub portability: &'static str,
+    pub open: &'static str,
+    pub answered: &'static str,
+    pub refused: &'static str,
+    pub withdrawn: &'static str,
+    pub erased_person: &'static str,
 }

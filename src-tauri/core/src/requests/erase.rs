@@ -89,15 +89,7 @@ fn person_error(e: people::Error) -> EraseError {
 /// The placeholder that replaces an erased person's name, in the association's language.
 pub fn placeholder(country: Country, id: Id) -> String {
     let lang = Lang::of_country(country);
-    format!(
-        "{} #{id}",
-        lang.pick(
-            "Slettet person",
-            "Slettet person",
-            "Raderad person",
-            "Erased person"
-        )
-    )
+    format!("{} #{id}", lang.texts().requests.erased_person)
 }
 
 fn count(conn: &Connection, sql: &str, id: Id) -> Result<u32, Error> {

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::retention;
 use crate::association::{self, Association};
 use crate::document::{self, Block, Document, Lang, Letterhead};
+use crate::i18n::glossary::{self, Term};
 use crate::register::roles;
 use crate::vault::{
     self, Counts, Encryption, ExposeSecret, OpenOptions, Protection, Unlock, Vault,
@@ -334,179 +335,56 @@ fn verify(
 /// The receipt as a document, in the association's language.
 pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<Utc>) -> Document {
     let lang = Lang::of_country(assoc.country);
-    let mut d = Document::new(
-        lang.pick(
-            "Kvittering for overdragelse af arkivet",
-            "Kvittering for overlevering av arkivet",
-            "Kvitto på överlämning av arkivet",
-            "Receipt for the handover of the archive",
-        ),
-        lang,
-        now,
-    );
+    let mut d = Document::new(lang.texts().handover.title, lang, now);
     d.letterhead = Some(Letterhead::of(assoc));
     d.subtitle = Some(lang.long_date(r.date));
     let names = |list: &[String]| {
         if list.is_empty() {
-            lang.pick(
-                "(ikke registreret)",
-                "(ikke registrert)",
-                "(inte registrerat)",
-                "(not recorded)",
-            )
-            .to_string()
+            lang.texts().handover.not_recorded.to_string()
         } else {
             list.join(", ")
         }
     };
-    d.paragraph(
-        lang.pick(
-            "Den afgående bestyrelse har overdraget foreningens arkiv til den nye bestyrelse. Arkivet er skrevet til en ny fil med en ny adgangskode; den gamle adgangskode åbner ikke den nye fil.",
-            "Det avtroppende styret har overlevert lagets arkiv til det nye styret. Arkivet er skrevet til en ny fil med et nytt passord; det gamle passordet åpner ikke den nye filen.",
-            "Den avgående styrelsen har lämnat över föreningens arkiv till den nya styrelsen. Arkivet är skrivet till en ny fil med ett nytt lösenord; det gamla lösenordet öppnar inte den nya filen.",
-            "The outgoing board has handed the association's archive to the incoming board. The archive was written to a new file with a new passphrase; the old passphrase does not open the new file.",
-        ),
-    );
+    d.paragraph(lang.texts().handover.summary);
     let protection = match r.encryption.as_str() {
-        "recipients" => format!(
-            "{} {}",
-            r.recipients,
-            lang.pick(
-                "bestyrelsesmedlemmers nøgler",
-                "styremedlemmers nøkler",
-                "styrelseledamöters nycklar",
-                "board members' keys",
-            )
-        ),
-        _ => lang
-            .pick(
-                "ny adgangskode",
-                "nytt passord",
-                "nytt lösenord",
-                "new passphrase",
-            )
-            .to_string(),
+        "recipients" => format!("{} {}", r.recipients, lang.texts().handover.members_keys),
+        _ => lang.texts().handover.new_passphrase.to_string(),
     };
-    let yes = lang.pick("ja", "ja", "ja", "yes");
+    let yes = lang.texts().handover.yes;
     d.facts([
+        (lang.texts().handover.association, assoc.name.clone()),
+        (lang.texts().common.date, lang.long_date(r.date)),
         (
-            lang.pick("Forening", "Borettslag", "Förening", "Association"),
-            assoc.name.clone(),
-        ),
-        (
-            lang.pick("Dato", "Dato", "Datum", "Date"),
-            lang.long_date(r.date),
-        ),
-        (
-            lang.pick(
-                "Afgående bestyrelse",
-                "Avtroppende styre",
-                "Avgående styrelse",
-                "Outgoing board",
-            ),
+            lang.texts().handover.outgoing_board,
             names(&r.boards.outgoing),
         ),
         (
-            lang.pick(
-                "Ny bestyrelse",
-                "Nytt styre",
-                "Ny styrelse",
-                "Incoming board",
-            ),
+            lang.texts().handover.incoming_board,
             names(&r.boards.incoming),
         ),
-        (
-            lang.pick("Ny fil", "Ny fil", "Ny fil", "New file"),
-            r.file_name.clone(),
-        ),
-        (
-            lang.pick("Beskyttelse", "Beskyttelse", "Skydd", "Protection"),
-            protection,
-        ),
-        (
-            lang.pick(
-                "Åbnet og kontrolleret",
-                "Åpnet og kontrollert",
-                "Öppnad och kontrollerad",
-                "Opened and checked",
-            ),
-            yes.to_string(),
-        ),
+        (lang.texts().handover.new_file, r.file_name.clone()),
+        (lang.texts().handover.protection, protection),
+        (lang.texts().handover.opened_and_checked, yes.to_string()),
     ]);
     d.blocks.push(Block::Paragraph {
         text: format!("SHA-256: {}", r.sha256),
     });
-    d.note(lang.pick(
-        "Filens fingeraftryk. Kontrollér det med sha256sum (Linux), shasum -a 256 (macOS) eller Get-FileHash (Windows).",
-        "Filens fingeravtrykk. Kontroller det med sha256sum (Linux), shasum -a 256 (macOS) eller Get-FileHash (Windows).",
-        "Filens fingeravtryck. Kontrollera det med sha256sum (Linux), shasum -a 256 (macOS) eller Get-FileHash (Windows).",
-        "The file's fingerprint. Check it with sha256sum (Linux), shasum -a 256 (macOS) or Get-FileHash (Windows).",
-    ));
-    d.heading(lang.pick("Indhold", "Innhold", "Innehåll", "Contents"));
+    d.note(lang.texts().handover.fingerprint_note);
+    d.heading(lang.texts().handover.contents);
     let c = &r.counts;
+    let many = |t: Term| glossary::capitalise(&glossary::term(lang, t).many);
+    let (sublets, minutes) = (many(Term::Sublet), many(Term::Minutes));
     let rows: Vec<Vec<String>> = [
-        (
-            lang.pick(
-                "Andele/lejligheder",
-                "Andeler/leiligheter",
-                "Lägenheter",
-                "Units",
-            ),
-            c.units,
-        ),
-        (
-            lang.pick("Personer", "Personer", "Personer", "People"),
-            c.people,
-        ),
-        (
-            lang.pick("Andele", "Andeler", "Innehav", "Ownerships"),
-            c.ownerships,
-        ),
-        (
-            lang.pick(
-                "Fremlejer",
-                "Utleieforhold",
-                "Andrahandsuthyrningar",
-                "Sublets",
-            ),
-            c.sublets,
-        ),
-        (
-            lang.pick(
-                "Navneskilte",
-                "Navneskilt",
-                "Namnskyltar",
-                "Name-plate orders",
-            ),
-            c.name_plate_orders,
-        ),
-        (lang.pick("Hverv", "Verv", "Uppdrag", "Roles"), c.roles),
-        (
-            lang.pick(
-                "Organisationer",
-                "Organisasjoner",
-                "Organisationer",
-                "Organisations",
-            ),
-            c.organisations,
-        ),
-        (
-            lang.pick("Referater", "Protokoller", "Protokoll", "Minutes"),
-            c.documents,
-        ),
-        (
-            lang.pick(
-                "Anmodninger fra beboere",
-                "Henvendelser fra beboere",
-                "Begäranden från boende",
-                "Residents' requests",
-            ),
-            c.requests,
-        ),
-        (
-            lang.pick("Logposter", "Loggføringer", "Loggposter", "Audit entries"),
-            c.audit_entries,
-        ),
+        (lang.texts().handover.units, c.units),
+        (lang.texts().handover.people, c.people),
+        (lang.texts().handover.ownerships, c.ownerships),
+        (sublets.as_str(), c.sublets),
+        (lang.texts().handover.name_plate_orders, c.name_plate_orders),
+        (lang.texts().common.roles, c.roles),
+        (lang.texts().handover.organisations, c.organisations),
+        (minutes.as_str(), c.documents),
+        (lang.texts().handover.requests, c.requests),
+        (lang.texts().handover.audit_entries, c.audit_entries),
     ]
     .into_iter()
     .map(|(k, n)| vec![k.to_string(), n.to_string()])
@@ -514,85 +392,40 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     d.table(
         &[3.0, 1.0],
         vec![
-            lang.pick("Type", "Type", "Typ", "Kind").into(),
-            lang.pick("Antal", "Antall", "Antal", "Count").into(),
+            lang.texts().handover.kind.into(),
+            lang.texts().handover.count.into(),
         ],
         rows,
     );
-    d.heading(lang.pick("Tjekliste", "Sjekkliste", "Checklista", "Checklist"));
+    d.heading(lang.texts().handover.checklist);
     let sweep = if r.retention_due == 0 {
-        lang.pick(
-            "Sletning efter opbevaringsreglerne er gennemført: intet har overskredet sin opbevaringsperiode.",
-            "Sletting etter lagringsreglene er gjennomført: ingenting har passert lagringstiden.",
-            "Gallring enligt gallringsreglerna är gjord: inget behöver gallras.",
-            "Retention sweep done: nothing is past its retention.",
-        )
-        .to_string()
+        lang.texts().handover.sweep_nothing_due.to_string()
     } else {
-        lang.pick(
-            "De {n} poster, hvis opbevaringsperiode var udløbet ved overdragelsen, er slettet.",
-            "De {n} postene som hadde passert lagringstiden ved overleveringen, er slettet.",
-            "De {n} poster som skulle gallras vid överlämningen är gallrade.",
-            "The {n} records past their retention at the handover have been deleted.",
-        )
-        .replace("{n}", &r.retention_due.to_string())
+        lang.texts()
+            .handover
+            .sweep_deleted
+            .replace("{n}", &r.retention_due.to_string())
     };
     d.blocks.push(Block::Checklist {
         items: vec![
-            lang.pick(
-                "Adgangskoderne til bestyrelsens e-mail og digitale arkiv er skiftet.",
-                "Passordene til styrets e-post og digitale arkiv er byttet.",
-                "Lösenorden till styrelsens e-post och digitala arkiv är bytta.",
-                "The passwords of the board's e-mail and cloud archive are changed.",
-            )
-            .to_string(),
-            lang.pick(
-                "De afgående medlemmer har slettet deres kopier af arkivet og af den gamle adgangskode.",
-                "De avtroppende medlemmene har slettet sine kopier av arkivet og av det gamle passordet.",
-                "De avgående ledamöterna har raderat sina kopior av arkivet och av det gamla lösenordet.",
-                "The outgoing members have deleted their copies of the archive and of the old passphrase.",
-            )
-            .to_string(),
+            lang.texts().handover.passwords_changed.to_string(),
+            lang.texts()
+                .handover
+                .outgoing_members_have_deleted
+                .to_string(),
             sweep,
-            lang.pick(
-                "Databehandleraftalerne (administrator, vicevært, digitalt arkiv, nyhedsbrev) er gennemgået.",
-                "Databehandleravtalene (forretningsfører, vaktmester, digitalt arkiv, nyhetsbrev) er gjennomgått.",
-                "Personuppgiftsbiträdesavtalen (förvaltare, fastighetsskötare, digitalt arkiv, nyhetsbrev) är genomgångna.",
-                "The data processing agreements (administrator, caretaker, cloud archive, newsletter) are reviewed.",
-            )
-            .to_string(),
-            lang.pick(
-                "Den nye adgangskode er givet personligt til den nye bestyrelse, ikke pr. e-mail.",
-                "Det nye passordet er gitt personlig til det nye styret, ikke på e-post.",
-                "Det nya lösenordet är lämnat personligen till den nya styrelsen, inte via e-post.",
-                "The new passphrase was given to the incoming board in person, not by e-mail.",
-            )
-            .to_string(),
+            lang.texts().handover.agreements_reviewed.to_string(),
+            lang.texts().handover.passphrase_in_person.to_string(),
         ],
     });
-    d.heading(lang.pick(
-        "Underskrifter",
-        "Underskrifter",
-        "Underskrifter",
-        "Signatures",
-    ));
+    d.heading(lang.texts().handover.signatures);
     d.facts([
         (
-            lang.pick(
-                "For den afgående bestyrelse",
-                "For det avtroppende styret",
-                "För den avgående styrelsen",
-                "For the outgoing board",
-            ),
+            lang.texts().handover.for_outgoing_board,
             "______________________________".to_string(),
         ),
         (
-            lang.pick(
-                "For den nye bestyrelse",
-                "For det nye styret",
-                "För den nya styrelsen",
-                "For the incoming board",
-            ),
+            lang.texts().handover.for_incoming_board,
             "______________________________".to_string(),
         ),
     ]);

@@ -10,38 +10,21 @@ use crate::register::roles::RoleKind;
 
 pub(crate) fn kind(lang: Lang, kind: RequestKind) -> &'static str {
     match kind {
-        RequestKind::Access => lang.pick("indsigt", "innsyn", "tillgång", "access"),
-        RequestKind::Rectification => {
-            lang.pick("berigtigelse", "retting", "rättelse", "rectification")
-        }
-        RequestKind::Erasure => lang.pick("sletning", "sletting", "radering", "erasure"),
-        RequestKind::Restriction => lang.pick(
-            "begrænsning af behandling",
-            "begrensning av behandling",
-            "begränsning av behandling",
-            "restriction of processing",
-        ),
-        RequestKind::Objection => lang.pick("indsigelse", "protest", "invändning", "objection"),
-        RequestKind::Portability => lang.pick(
-            "dataportabilitet",
-            "dataportabilitet",
-            "dataportabilitet",
-            "data portability",
-        ),
+        RequestKind::Access => lang.texts().requests.access,
+        RequestKind::Rectification => lang.texts().requests.rectification,
+        RequestKind::Erasure => lang.texts().requests.erasure,
+        RequestKind::Restriction => lang.texts().requests.restriction,
+        RequestKind::Objection => lang.texts().requests.objection,
+        RequestKind::Portability => lang.texts().requests.portability,
     }
 }
 
 pub(crate) fn status(lang: Lang, status: RequestStatus) -> &'static str {
     match status {
-        RequestStatus::Open => lang.pick("åben", "åpen", "öppen", "open"),
-        RequestStatus::Answered => lang.pick("besvaret", "besvart", "besvarad", "answered"),
-        RequestStatus::Refused => lang.pick("afvist", "avslått", "avslagen", "refused"),
-        RequestStatus::Withdrawn => lang.pick(
-            "trukket tilbage",
-            "trukket tilbake",
-            "återkallad",
-            "withdrawn",
-        ),
+        RequestStatus::Open => lang.texts().requests.open,
+        RequestStatus::Answered => lang.texts().requests.answered,
+        RequestStatus::Refused => lang.texts().requests.refused,
+        RequestStatus::Withdrawn => lang.texts().requests.withdrawn,
     }
 }
 
