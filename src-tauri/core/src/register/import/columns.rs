@@ -6,6 +6,9 @@
 //! table below; the board can override any column, and Andel remembers the override for the
 //! association's next list.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 /// What a column of the resident list holds.
@@ -117,259 +120,68 @@ pub fn normalise(header: &str) -> String {
     super::super::tidy(&cleaned)
 }
 
-/// Known column names (normalised) and their fields.
-const KNOWN: &[(&str, Field)] = &[
-    // The unit's share number.
-    ("andelsnr", Field::Share),
-    ("andels nr", Field::Share),
-    ("andelsnummer", Field::Share),
-    ("andel nr", Field::Share),
-    ("andelnr", Field::Share),
-    ("andel", Field::Share),
-    ("andelsbolig nr", Field::Share),
-    ("share", Field::Share),
-    ("share no", Field::Share),
-    ("share number", Field::Share),
-    ("unit", Field::Share),
-    ("unit no", Field::Share),
-    ("unit number", Field::Share),
-    ("bostadsrätt nr", Field::Share),
-    ("bostadsrättsnr", Field::Share),
-    ("medlemsnr", Field::Share),
-    ("nr", Field::Share),
-    ("no", Field::Share),
-    // The flat's number.
-    ("leil nr", Field::Flat),
-    ("leilnr", Field::Flat),
-    ("leil", Field::Flat),
-    ("leilighet", Field::Flat),
-    ("leilighetsnr", Field::Flat),
-    ("leilighetsnummer", Field::Flat),
-    ("leilighet nr", Field::Flat),
-    ("bolignr", Field::Flat),
-    ("bolignummer", Field::Flat),
-    ("bolig nr", Field::Flat),
-    ("bruksenhetsnr", Field::Flat),
-    ("lejl nr", Field::Flat),
-    ("lejlnr", Field::Flat),
-    ("lejlighed", Field::Flat),
-    ("lejlighedsnr", Field::Flat),
-    ("lejlighedsnummer", Field::Flat),
-    ("lgh nr", Field::Flat),
-    ("lghnr", Field::Flat),
-    ("lgh", Field::Flat),
-    ("lägenhet", Field::Flat),
-    ("lägenhetsnr", Field::Flat),
-    ("lägenhetsnummer", Field::Flat),
-    ("lm nr", Field::Flat),
-    ("lmnr", Field::Flat),
-    ("flat", Field::Flat),
-    ("flat no", Field::Flat),
-    ("flat number", Field::Flat),
-    ("apartment", Field::Flat),
-    ("apartment no", Field::Flat),
-    ("apt", Field::Flat),
-    // Address.
-    ("adresse", Field::Address),
-    ("adress", Field::Address),
-    ("address", Field::Address),
-    ("gade", Field::Address),
-    ("gadeadresse", Field::Address),
-    ("gateadresse", Field::Address),
-    ("gatuadress", Field::Address),
-    ("street", Field::Address),
-    ("street address", Field::Address),
-    ("postadresse", Field::Address),
-    ("postadress", Field::Address),
-    // Postcode and town.
-    ("postnr og by", Field::PostcodeCity),
-    ("postnr by", Field::PostcodeCity),
-    ("postnummer og by", Field::PostcodeCity),
-    ("postnr", Field::PostcodeCity),
-    ("postnummer", Field::PostcodeCity),
-    ("postnr og sted", Field::PostcodeCity),
-    ("postnr sted", Field::PostcodeCity),
-    ("postnummer og sted", Field::PostcodeCity),
-    ("poststed", Field::PostcodeCity),
-    ("postort", Field::PostcodeCity),
-    ("postnr ort", Field::PostcodeCity),
-    ("postnummer och ort", Field::PostcodeCity),
-    ("postnummer ort", Field::PostcodeCity),
-    ("by", Field::PostcodeCity),
-    ("sted", Field::PostcodeCity),
-    ("ort", Field::PostcodeCity),
-    ("postcode", Field::PostcodeCity),
-    ("post code", Field::PostcodeCity),
-    ("postcode and city", Field::PostcodeCity),
-    ("zip", Field::PostcodeCity),
-    ("city", Field::PostcodeCity),
-    ("town", Field::PostcodeCity),
-    // Floor and side.
-    ("etage", Field::Floor),
-    ("etage side", Field::Floor),
-    ("etage og side", Field::Floor),
-    ("etasje", Field::Floor),
-    ("etg", Field::Floor),
-    ("våning", Field::Floor),
-    ("vaning", Field::Floor),
-    ("plan", Field::Floor),
-    ("floor", Field::Floor),
-    ("floor side", Field::Floor),
-    ("side", Field::Floor),
-    // Owner's name.
-    ("navn", Field::Name),
-    ("namn", Field::Name),
-    ("name", Field::Name),
-    ("fulde navn", Field::Name),
-    ("fullt navn", Field::Name),
-    ("fullständigt namn", Field::Name),
-    ("full name", Field::Name),
-    ("andelshaver", Field::Name),
-    ("andelshavere", Field::Name),
-    ("andelshavers navn", Field::Name),
-    ("andelseier", Field::Name),
-    ("andelseiere", Field::Name),
-    ("eier", Field::Name),
-    ("eiere", Field::Name),
-    ("eier 1", Field::Name),
-    ("ejer", Field::Name),
-    ("ejere", Field::Name),
-    ("ejer 1", Field::Name),
-    ("owner", Field::Name),
-    ("owners", Field::Name),
-    ("owner 1", Field::Name),
-    ("bostadsrättshavare", Field::Name),
-    ("innehavare", Field::Name),
-    ("medlem", Field::Name),
-    ("member", Field::Name),
-    ("navn 1", Field::Name),
-    ("name 1", Field::Name),
-    ("namn 1", Field::Name),
-    // Co-owner.
-    ("medeier", Field::CoOwner),
-    ("medejer", Field::CoOwner),
-    ("medandelshaver", Field::CoOwner),
-    ("medandelseier", Field::CoOwner),
-    ("delägare", Field::CoOwner),
-    ("medinnehavare", Field::CoOwner),
-    ("co owner", Field::CoOwner),
-    ("coowner", Field::CoOwner),
-    ("joint owner", Field::CoOwner),
-    ("eier 2", Field::CoOwner),
-    ("ejer 2", Field::CoOwner),
-    ("owner 2", Field::CoOwner),
-    ("navn 2", Field::CoOwner),
-    ("name 2", Field::CoOwner),
-    ("namn 2", Field::CoOwner),
-    ("andelshaver 2", Field::CoOwner),
-    ("medlem 2", Field::CoOwner),
-    // First and last name in separate columns.
-    ("fornavn", Field::FirstName),
-    ("förnamn", Field::FirstName),
-    ("first name", Field::FirstName),
-    ("firstname", Field::FirstName),
-    ("given name", Field::FirstName),
-    ("efternavn", Field::LastName),
-    ("etternavn", Field::LastName),
-    ("efternamn", Field::LastName),
-    ("last name", Field::LastName),
-    ("lastname", Field::LastName),
-    ("surname", Field::LastName),
-    // Phone.
-    ("telefon", Field::Phone),
-    ("telefonnr", Field::Phone),
-    ("telefonnummer", Field::Phone),
-    ("tlf", Field::Phone),
-    ("tlf nr", Field::Phone),
-    ("tlfnr", Field::Phone),
-    ("tel", Field::Phone),
-    ("mobil", Field::Phone),
-    ("mobilnr", Field::Phone),
-    ("mobilnummer", Field::Phone),
-    ("mobiltelefon", Field::Phone),
-    ("mobile", Field::Phone),
-    ("mobile phone", Field::Phone),
-    ("phone", Field::Phone),
-    ("phone number", Field::Phone),
-    ("telephone", Field::Phone),
-    ("fastnet", Field::Phone),
-    ("fastnettelefon", Field::Phone),
-    ("fasttelefon", Field::Phone),
-    ("hjemmetelefon", Field::Phone),
-    ("hemtelefon", Field::Phone),
-    // E-mail.
-    ("e mail", Field::Email),
-    ("email", Field::Email),
-    ("e post", Field::Email),
-    ("epost", Field::Email),
-    ("e postadresse", Field::Email),
-    ("e postadress", Field::Email),
-    ("e mail adresse", Field::Email),
-    ("e mailadresse", Field::Email),
-    ("emailadresse", Field::Email),
-    ("mail", Field::Email),
-    ("mailadresse", Field::Email),
-    ("email address", Field::Email),
-    ("e mail address", Field::Email),
-    // Moved in.
-    ("indflyttet", Field::MovedIn),
-    ("indflytning", Field::MovedIn),
-    ("indflytningsdato", Field::MovedIn),
-    ("indflyttningsdato", Field::MovedIn),
-    ("overtaget", Field::MovedIn),
-    ("overtagelsesdato", Field::MovedIn),
-    ("overtatt", Field::MovedIn),
-    ("overtakelse", Field::MovedIn),
-    ("overtakelsesdato", Field::MovedIn),
-    ("innflyttet", Field::MovedIn),
-    ("innflytting", Field::MovedIn),
-    ("innflyttingsdato", Field::MovedIn),
-    ("tillträde", Field::MovedIn),
-    ("tillträdesdag", Field::MovedIn),
-    ("tillträdesdatum", Field::MovedIn),
-    ("inflyttad", Field::MovedIn),
-    ("inflyttning", Field::MovedIn),
-    ("inflyttningsdatum", Field::MovedIn),
-    ("moved in", Field::MovedIn),
-    ("move in", Field::MovedIn),
-    ("move in date", Field::MovedIn),
-    ("moving in date", Field::MovedIn),
-    ("owner since", Field::MovedIn),
-    ("since", Field::MovedIn),
-    // Sublet flag.
-    ("fremlejet", Field::Sublet),
-    ("fremleje", Field::Sublet),
-    ("fremleid", Field::Sublet),
-    ("fremleie", Field::Sublet),
-    ("utleid", Field::Sublet),
-    ("andrahandsuthyrd", Field::Sublet),
-    ("andrahandsuthyrning", Field::Sublet),
-    ("andra hand", Field::Sublet),
-    ("uthyrd i andra hand", Field::Sublet),
-    ("sublet", Field::Sublet),
-    ("sublets", Field::Sublet),
-    ("sublease", Field::Sublet),
-    // National identity numbers: recognised only to be left out.
-    ("cpr", Field::NationalId),
-    ("cpr nr", Field::NationalId),
-    ("cprnr", Field::NationalId),
-    ("cpr nummer", Field::NationalId),
-    ("personnummer", Field::NationalId),
-    ("personnr", Field::NationalId),
-    ("person nr", Field::NationalId),
-    ("pnr", Field::NationalId),
-    ("samordningsnummer", Field::NationalId),
-    ("fødselsnummer", Field::NationalId),
-    ("fødselsnr", Field::NationalId),
-    ("fnr", Field::NationalId),
-    ("personal number", Field::NationalId),
-    ("personal id", Field::NationalId),
-    ("national id", Field::NationalId),
-    ("ssn", Field::NationalId),
-    ("fødselsdato", Field::NationalId),
-    ("födelsedatum", Field::NationalId),
-    ("date of birth", Field::NationalId),
-];
+/// The column dictionary: known column names (normalised) and their fields, as data.
+const COLUMNS: &str = include_str!("../../../../../assets/import/columns.txt");
+
+/// The column dictionary as parsed.
+#[derive(Debug, Default)]
+struct Dictionary {
+    /// Whole headers (normalised) and the field each holds.
+    names: HashMap<String, Field>,
+    /// Words that make any header holding them hold a field.
+    words: Vec<(String, Field)>,
+}
+
+/// Reads `assets/import/columns.txt`: `[field]` or `[field: any word]` sections of one name a
+/// line; `#` starts a comment. Says which line is wrong, for the unit test.
+fn parse_dictionary(text: &str) -> Result<Dictionary, String> {
+    let mut dict = Dictionary::default();
+    let mut section: Option<(Field, bool)> = None;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(head) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            let (field, any_word) = match head.split_once(':') {
+                Some((field, "any word")) | Some((field, " any word")) => (field, true),
+                Some(_) => return Err(format!("line {}: unknown section [{head}]", n + 1)),
+                None => (head, false),
+            };
+            let field = Field::ALL
+                .into_iter()
+                .find(|f| f.as_str() == field.trim())
+                .ok_or_else(|| format!("line {}: no field called {field:?}", n + 1))?;
+            section = Some((field, any_word));
+            continue;
+        }
+        let Some((field, any_word)) = section else {
+            return Err(format!("line {}: a name before the first [field]", n + 1));
+        };
+        if normalise(line) != line || (any_word && line.contains(' ')) {
+            return Err(format!(
+                "line {}: {line:?} is not written as compared",
+                n + 1
+            ));
+        }
+        if any_word {
+            dict.words.push((line.to_string(), field));
+        } else if dict.names.insert(line.to_string(), field).is_some() {
+            return Err(format!("line {}: {line:?} is listed twice", n + 1));
+        }
+    }
+    Ok(dict)
+}
+
+/// The dictionary compiled into Andel, parsed on first use. It cannot fail at run time without
+/// failing `the_column_dictionary_parses` first.
+#[allow(clippy::expect_used)]
+fn dictionary() -> &'static Dictionary {
+    static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
+        parse_dictionary(COLUMNS).expect("assets/import/columns.txt parses (see the unit test)")
+    });
+    &DICTIONARY
+}
 
 /// The field a column name stands for, if Andel knows it.
 pub fn recognise(header: &str) -> Option<Field> {
@@ -377,22 +189,14 @@ pub fn recognise(header: &str) -> Option<Field> {
     if n.is_empty() {
         return None;
     }
-    KNOWN
-        .iter()
-        .find(|(name, _)| *name == n)
-        .map(|(_, f)| *f)
-        .or_else(|| {
-            // "CPR-nr." and "Personnummer (ÅÅMMDD-XXXX)" style headers: any word that names a
-            // national ID makes the column one, so such a column is never read by accident.
-            n.split(' ')
-                .any(|w| {
-                    matches!(
-                        w,
-                        "cpr" | "cprnr" | "personnummer" | "fødselsnummer" | "fnr" | "ssn"
-                    )
-                })
-                .then_some(Field::NationalId)
-        })
+    let dict = dictionary();
+    dict.names.get(&n).copied().or_else(|| {
+        // "CPR-nr." and "Personnummer (ÅÅMMDD-XXXX)" style headers: any word that names a
+        // national ID makes the column one, so such a column is never read by accident.
+        n.split(' ')
+            .find_map(|w| dict.words.iter().find(|(word, _)| word == w))
+            .map(|(_, field)| *field)
+    })
 }
 
 #[cfg(test)]
@@ -433,6 +237,30 @@ mod tests {
             assert_eq!(recognise(h), Some(f), "{h}");
         }
         assert_eq!(recognise("Bemærkning"), None);
+    }
+
+    #[test]
+    fn the_column_dictionary_parses() {
+        let dict = parse_dictionary(COLUMNS).unwrap();
+        assert!(dict.names.len() > 200, "{}", dict.names.len());
+        // Every field but "leave out" has names, so no field is reachable only through --map.
+        for field in Field::ALL.into_iter().filter(|&f| f != Field::Ignore) {
+            assert!(
+                dict.names.values().any(|&f| f == field),
+                "{}",
+                field.as_str()
+            );
+        }
+        assert!(dict.words.iter().all(|(_, f)| *f == Field::NationalId));
+        for bad in [
+            "andelsnr",
+            "[banana]\nx",
+            "[share]\nAndels-nr",
+            "[share]\nx\nx",
+            "[name: every word]",
+        ] {
+            assert!(parse_dictionary(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
