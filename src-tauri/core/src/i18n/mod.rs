@@ -124,21 +124,22 @@ mod tests {
             Term::NationalId,
             Term::Authority,
         ];
-        // A text repeats a term when it is one of the term's forms in every language; a text that
-        // says it differently in one language ("Forening" for "andelsboligforening") is its own.
+        // A text repeats a term when it is the same form of the term in every language (so
+        // `capitalise(&term(lang, t).the)` says it); a text that says it differently in one
+        // language ("Forening" for "andelsboligforening") is its own.
         let texts: Vec<Vec<(String, String)>> = LANGS.iter().map(|&l| all_texts(l)).collect();
         let mut repeated = Vec::new();
         for (i, (path, _)) in texts[0].iter().enumerate() {
             for t in terms {
-                let everywhere = LANGS.iter().zip(&texts).all(|(&lang, texts)| {
-                    let text = texts[i].1.trim().to_lowercase();
-                    let f = term(lang, t);
-                    [&f.one, &f.the, &f.many, &f.the_many]
-                        .iter()
-                        .any(|form| form.to_lowercase() == text)
-                });
-                if everywhere {
-                    repeated.push(format!("{path} = {t:?}"));
+                for form in 0..4 {
+                    let everywhere = LANGS.iter().zip(&texts).all(|(&lang, texts)| {
+                        let f = term(lang, t);
+                        let form = [&f.one, &f.the, &f.many, &f.the_many][form];
+                        texts[i].1.trim().to_lowercase() == form.to_lowercase()
+                    });
+                    if everywhere {
+                        repeated.push(format!("{path} = {t:?}"));
+                    }
                 }
             }
         }
@@ -230,8 +231,6 @@ mod tests {
     /// Modules whose texts are still inline, to be moved here (this list only shrinks).
     const NOT_MOVED_YET: &[&str] = &[
         "requests/access.rs",
-        "privacy/notice.rs",
-        "privacy/record.rs",
         "privacy/activities.rs",
         "privacy/sections.rs",
     ];

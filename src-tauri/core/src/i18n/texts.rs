@@ -15,6 +15,8 @@ pub struct Texts {
     pub plates_order: PlatesOrder,
     pub handover: Handover,
     pub requests: Requests,
+    pub record: Record,
+    pub notice: Notice,
 }
 
 /// Words many documents share.
@@ -25,6 +27,7 @@ pub struct Common {
     pub date: &'static str,
     pub address: &'static str,
     pub roles: &'static str,
+    pub name: &'static str,
 }
 
 /// The name-plate order for the caretaker (`register::plates_order`).
@@ -94,4 +97,48 @@ pub struct Requests {
     pub refused: &'static str,
     pub withdrawn: &'static str,
     pub erased_person: &'static str,
+}
+
+/// The record of processing activities (`privacy::record`).
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub title: &'static str,
+    pub security_measures: &'static str,
+    pub processing_activities: &'static str,
+    pub none: &'static str,
+    pub categories_of_data_subjects: &'static str,
+    pub categories_of_personal_data: &'static str,
+    pub time_limits_for_erasure: &'static str,
+    pub see_section_on_security: &'static str,
+    pub activities_that_have_stopped: &'static str,
+    pub processors_and_other_recipients: &'static str,
+    pub register_holds_no_organisations: &'static str,
+    pub organisation: &'static str,
+    pub role: &'static str,
+    pub processing_agreement: &'static str,
+    pub not_applicable_independent_controller: &'static str,
+    pub missing: &'static str,
+    pub no_safeguard: &'static str,
+    pub no: &'static str,
+    pub privacy_notice: &'static str,
+    pub no_privacy_notice_has: &'static str,
+    pub language: &'static str,
+    pub version: &'static str,
+    pub effective: &'static str,
+    pub security_heading: &'static str,
+}
+
+/// The privacy notice (`privacy::notice`).
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    pub cvr_number: &'static str,
+    pub organisation_number: &'static str,
+    pub board_email: &'static str,
+    pub you_reach_board_by: &'static str,
+    pub controller: &'static str,
+    pub association_has_no_data: &'static str,
+    pub must_you_give_data: &'static str,
+    pub data_for_administering_your: &'static str,
+    pub protection_heading: &'static str,
+    pub changes_and_version: &'static str,
 }

@@ -87,66 +87,42 @@ fn title(lang: Lang, name: &str) -> String {
 
 fn org_number_label(lang: Lang, country: Country) -> &'static str {
     match country {
-        Country::DK => lang.pick("CVR-nr.", "CVR-nr.", "CVR-nr", "CVR number"),
-        Country::NO => lang.pick("Org.nr.", "Org.nr.", "Org.nr", "Organisation number"),
-        Country::SE => lang.pick("Org.nr.", "Org.nr.", "Org.nr", "Organisation number"),
+        Country::DK => lang.texts().notice.cvr_number,
+        Country::NO => lang.texts().notice.organisation_number,
+        Country::SE => lang.texts().notice.organisation_number,
     }
 }
 
 /// The controller and how to reach the board.
 pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
-    let mut rows = vec![(
-        lang.pick("Navn", "Navn", "Namn", "Name").to_string(),
-        a.name.clone(),
-    )];
+    let mut rows = vec![(lang.texts().common.name.to_string(), a.name.clone())];
     if let Some(addr) = &a.address {
-        rows.push((
-            lang.pick("Adresse", "Adresse", "Adress", "Address")
-                .to_string(),
-            addr.clone(),
-        ));
+        rows.push((lang.texts().common.address.to_string(), addr.clone()));
     }
     if let Some(n) = &a.org_number {
         rows.push((org_number_label(lang, a.country).to_string(), n.clone()));
     }
     if let Some(e) = &a.email {
-        rows.push((
-            lang.pick(
-                "Bestyrelsens e-mail",
-                "Styrets e-post",
-                "Styrelsens e-post",
-                "The board's e-mail",
-            )
-            .to_string(),
-            e.clone(),
-        ));
+        rows.push((lang.texts().notice.board_email.to_string(), e.clone()));
     }
     let reach = match (&a.email, &a.address) {
         (Some(e), _) => match lang {
-            Lang::Da => format!("Du når bestyrelsen på {e} eller med brev til foreningens adresse."),
+            Lang::Da => {
+                format!("Du når bestyrelsen på {e} eller med brev til foreningens adresse.")
+            }
             Lang::Nb => format!("Du når styret på {e} eller med brev til borettslagets adresse."),
             Lang::Sv => format!("Du når styrelsen på {e} eller med brev till föreningens adress."),
-            Lang::En => format!("You reach the board at {e} or by letter to the association's address."),
+            Lang::En => {
+                format!("You reach the board at {e} or by letter to the association's address.")
+            }
         },
-        (None, _) => lang
-            .pick(
-                "Du når bestyrelsen med brev til foreningens adresse eller i bestyrelsens postkasse.",
-                "Du når styret med brev til borettslagets adresse eller i styrets postkasse.",
-                "Du når styrelsen med brev till föreningens adress eller i styrelsens brevlåda.",
-                "You reach the board by letter to the association's address or through the board's letterbox.",
-            )
-            .to_string(),
+        (None, _) => lang.texts().notice.you_reach_board_by.to_string(),
     };
     vec![
         Block::Heading {
             level: 1,
             text: lang
-                .pick(
-                    "Dataansvarlig",
-                    "Behandlingsansvarlig",
-                    "Personuppgiftsansvarig",
-                    "The controller",
-                )
+                .texts().notice.controller
                 .to_string(),
         },
         Block::Paragraph {
@@ -161,12 +137,7 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
         Block::Paragraph {
             text: format!(
                 "{reach} {}",
-                lang.pick(
-                    "Foreningen har ikke en databeskyttelsesrådgiver; det kræves ikke for en andelsboligforening.",
-                    "Borettslaget har ikke personvernombud; det kreves ikke for et borettslag.",
-                    "Föreningen har inget dataskyddsombud; det krävs inte för en bostadsrättsförening.",
-                    "The association has no data protection officer; a housing cooperative is not required to have one.",
-                )
+                lang.texts().notice.association_has_no_data
             ),
         },
     ]
@@ -176,24 +147,10 @@ fn obligations(lang: Lang) -> Vec<Block> {
     vec![
         Block::Heading {
             level: 1,
-            text: lang
-                .pick(
-                    "Skal du give os oplysningerne?",
-                    "Må du gi oss opplysningene?",
-                    "Måste du lämna uppgifterna?",
-                    "Do you have to give us your data?",
-                )
-                .to_string(),
+            text: lang.texts().notice.must_you_give_data.to_string(),
         },
         Block::Paragraph {
-            text: lang
-                .pick(
-                    "Oplysningerne til administration af andelen og medlemskabet er nødvendige for at være andelshaver; uden dem kan foreningen ikke opkræve boligafgift eller indkalde dig til generalforsamling. Alt, der bygger på samtykke, som nyhedsbrevet, er frivilligt. Vi træffer ingen automatiske afgørelser og laver ingen profilering.",
-                    "Opplysningene til administrasjon av andelen og medlemskapet er nødvendige for å være andelseier; uten dem kan borettslaget ikke kreve inn felleskostnader eller kalle deg inn til generalforsamling. Alt som bygger på samtykke, som nyhetsbrevet, er frivillig. Vi treffer ingen automatiserte avgjørelser og driver ingen profilering.",
-                    "Uppgifterna för administrationen av bostadsrätten och medlemskapet är nödvändiga för att vara medlem; utan dem kan föreningen inte ta ut årsavgift eller kalla dig till föreningsstämma. Allt som bygger på samtycke, som nyhetsbrevet, är frivilligt. Vi fattar inga automatiserade beslut och gör ingen profilering.",
-                    "The data for administering your share and membership is needed to be an owner; without it the association cannot collect the monthly charge or call you to general meetings. Everything based on consent, such as the newsletter, is voluntary. We make no automated decisions and do no profiling.",
-                )
-                .to_string(),
+            text: lang.texts().notice.data_for_administering_your.to_string(),
         },
     ]
 }
@@ -202,14 +159,7 @@ fn protection(lang: Lang, country: Country, orgs: &[Organisation]) -> Vec<Block>
     vec![
         Block::Heading {
             level: 1,
-            text: lang
-                .pick(
-                    "Sådan beskytter vi oplysningerne",
-                    "Slik beskytter vi opplysningene",
-                    "Så skyddar vi uppgifterna",
-                    "How we protect your data",
-                )
-                .to_string(),
+            text: lang.texts().notice.protection_heading.to_string(),
         },
         Block::Bullets {
             items: sections::security(lang, country, orgs),
@@ -338,14 +288,7 @@ fn build(
     }
     blocks.push(Block::Heading {
         level: 1,
-        text: lang
-            .pick(
-                "Ændringer og version",
-                "Endringer og versjon",
-                "Ändringar och version",
-                "Changes and version",
-            )
-            .to_string(),
+        text: lang.texts().notice.changes_and_version.to_string(),
     });
     blocks.push(changes(lang, version, effective_on));
     let date = lang.long_date(effective_on);

@@ -22,16 +22,7 @@ pub fn record(
     let a = association::get(conn)?;
     let orgs = organisations::list(conn)?;
     let l = labels(lang);
-    let mut doc = Document::new(
-        lang.pick(
-            "Fortegnelse over behandlingsaktiviteter",
-            "Protokoll over behandlingsaktiviteter",
-            "Register över behandlingar",
-            "Record of processing activities",
-        ),
-        lang,
-        now,
-    );
+    let mut doc = Document::new(lang.texts().record.title, lang, now);
     doc.letterhead = Some(Letterhead::of(&a));
     let date = lang.long_date(today);
     doc.subtitle = Some(match lang {
@@ -43,18 +34,8 @@ pub fn record(
     doc.blocks.extend(notice::controller(&a, lang));
 
     let all = activities::current(conn, lang)?;
-    let security = lang.pick(
-        "Sikkerhedsforanstaltninger",
-        "Sikkerhetstiltak",
-        "Säkerhetsåtgärder",
-        "Security measures",
-    );
-    doc.heading(lang.pick(
-        "Behandlingsaktiviteter",
-        "Behandlingsaktiviteter",
-        "Behandlingar",
-        "Processing activities",
-    ));
+    let security = lang.texts().record.security_measures;
+    doc.heading(lang.texts().record.processing_activities);
     for (n, act) in all.iter().filter(|a| a.active).enumerate() {
         doc.subheading(format!("{}. {}", n + 1, act.text.name));
         let mut rows = vec![
@@ -65,26 +46,14 @@ pub fn record(
             rows.push((l.interest.to_string(), i.clone()));
         }
         let (recipients, transfers) = recipient_text(act, &orgs, lang);
-        let none = lang.pick("Ingen", "Ingen", "Inga", "None").to_string();
+        let none = lang.texts().record.none.to_string();
         rows.extend([
             (
-                lang.pick(
-                    "Kategorier af registrerede",
-                    "Kategorier av registrerte",
-                    "Kategorier av registrerade",
-                    "Categories of data subjects",
-                )
-                .to_string(),
+                lang.texts().record.categories_of_data_subjects.to_string(),
                 act.text.subject_categories.clone(),
             ),
             (
-                lang.pick(
-                    "Kategorier af personoplysninger",
-                    "Kategorier av personopplysninger",
-                    "Kategorier av personuppgifter",
-                    "Categories of personal data",
-                )
-                .to_string(),
+                lang.texts().record.categories_of_personal_data.to_string(),
                 act.text.data_categories.clone(),
             ),
             (l.source.to_string(), act.text.source.clone()),
@@ -98,24 +67,12 @@ pub fn record(
                 },
             ),
             (
-                lang.pick(
-                    "Frister for sletning",
-                    "Frister for sletting",
-                    "Tidsfrister för radering",
-                    "Time limits for erasure",
-                )
-                .to_string(),
+                lang.texts().record.time_limits_for_erasure.to_string(),
                 act.text.retention.clone(),
             ),
             (
                 security.to_string(),
-                lang.pick(
-                    "Se afsnittet om sikkerhed nedenfor.",
-                    "Se avsnittet om sikkerhet nedenfor.",
-                    "Se avsnittet om säkerhet nedan.",
-                    "See the section on security below.",
-                )
-                .to_string(),
+                lang.texts().record.see_section_on_security.to_string(),
             ),
         ]);
         rows.retain(|(_, v)| !v.is_empty());
@@ -129,46 +86,19 @@ pub fn record(
     if !stopped.is_empty() {
         doc.note(format!(
             "{} {}.",
-            lang.pick(
-                "Ophørte behandlinger, der ikke længere finder sted:",
-                "Behandlinger som er avsluttet:",
-                "Behandlingar som har upphört:",
-                "Activities that have stopped:",
-            ),
+            lang.texts().record.activities_that_have_stopped,
             stopped.join(", ")
         ));
     }
 
-    doc.heading(lang.pick(
-        "Databehandlere og andre modtagere",
-        "Databehandlere og andre mottakere",
-        "Personuppgiftsbiträden och andra mottagare",
-        "Processors and other recipients",
-    ));
+    doc.heading(lang.texts().record.processors_and_other_recipients);
     if orgs.is_empty() {
-        doc.paragraph(lang.pick(
-            "Registeret rummer ingen organisationer.",
-            "Registeret inneholder ingen organisasjoner.",
-            "Registret innehåller inga organisationer.",
-            "The register holds no organisations.",
-        ));
+        doc.paragraph(lang.texts().record.register_holds_no_organisations);
     } else {
         let header = vec![
-            lang.pick(
-                "Organisation",
-                "Organisasjon",
-                "Organisation",
-                "Organisation",
-            )
-            .to_string(),
-            lang.pick("Rolle", "Rolle", "Roll", "Role").to_string(),
-            lang.pick(
-                "Databehandleraftale",
-                "Databehandleravtale",
-                "Biträdesavtal",
-                "Processing agreement",
-            )
-            .to_string(),
+            lang.texts().record.organisation.to_string(),
+            lang.texts().record.role.to_string(),
+            lang.texts().record.processing_agreement.to_string(),
             l.transfers.to_string(),
         ];
         let rows = orgs
@@ -180,17 +110,12 @@ pub fn record(
                     (None, _)
                         if matches!(o.kind, OrganisationKind::Bank | OrganisationKind::Auditor) =>
                     {
-                        lang.pick(
-                            "Ikke relevant (selvstændig dataansvarlig)",
-                            "Ikke relevant (selvstendig behandlingsansvarlig)",
-                            "Ej tillämpligt (självständigt personuppgiftsansvarig)",
-                            "Not applicable (independent controller)",
-                        )
-                        .to_string()
+                        lang.texts()
+                            .record
+                            .not_applicable_independent_controller
+                            .to_string()
                     }
-                    (None, _) => lang
-                        .pick("Mangler", "Mangler", "Saknas", "Missing")
-                        .to_string(),
+                    (None, _) => lang.texts().record.missing.to_string(),
                 };
                 let transfer = match &o.third_country {
                     Some(c) => format!(
@@ -199,16 +124,9 @@ pub fn record(
                         o.transfer_safeguard
                             .as_deref()
                             .map(|s| sections::safeguard_text(s, lang))
-                            .unwrap_or_else(|| lang
-                                .pick(
-                                    "intet grundlag",
-                                    "ikke noe grunnlag",
-                                    "ingen skyddsåtgärd",
-                                    "no safeguard"
-                                )
-                                .to_string())
+                            .unwrap_or_else(|| lang.texts().record.no_safeguard.to_string())
                     ),
-                    None => lang.pick("Nej", "Nei", "Nej", "No").to_string(),
+                    None => lang.texts().record.no.to_string(),
                 };
                 let role = organisation_role(o, lang);
                 let role = role.split(';').next().unwrap_or(&role).to_string();
@@ -218,28 +136,16 @@ pub fn record(
         doc.table(&[3.0, 4.0, 2.5, 2.5], header, rows);
     }
 
-    doc.heading(lang.pick(
-        "Privatlivspolitikken",
-        "Personvernerklæringen",
-        "Integritetspolicyn",
-        "The privacy notice",
-    ));
+    doc.heading(lang.texts().record.privacy_notice);
     let mut issued = notice::editions(conn)?;
     if issued.is_empty() {
-        doc.paragraph(lang.pick(
-            "Der er endnu ikke udsendt en privatlivspolitik. Når bestyrelsen udsender den, noteres udgaven her.",
-            "Det er ennå ikke sendt ut noen personvernerklæring. Når styret sender den ut, noteres utgaven her.",
-            "Ingen integritetspolicy har getts ut ännu. När styrelsen ger ut den noteras utgåvan här.",
-            "No privacy notice has been issued yet. When the board issues it, the edition is noted here.",
-        ));
+        doc.paragraph(lang.texts().record.no_privacy_notice_has);
     } else {
         issued.sort_by(|a, b| (&a.language, a.version).cmp(&(&b.language, b.version)));
         let header = vec![
-            lang.pick("Sprog", "Språk", "Språk", "Language").to_string(),
-            lang.pick("Version", "Versjon", "Version", "Version")
-                .to_string(),
-            lang.pick("Gældende fra", "Gjelder fra", "Gäller från", "Effective")
-                .to_string(),
+            lang.texts().record.language.to_string(),
+            lang.texts().record.version.to_string(),
+            lang.texts().record.effective.to_string(),
         ];
         let rows = issued
             .iter()
@@ -253,12 +159,7 @@ pub fn record(
         doc.table(&[1.0, 1.0, 3.0], header, rows);
     }
 
-    doc.heading(lang.pick(
-        "Tekniske og organisatoriske sikkerhedsforanstaltninger",
-        "Tekniske og organisatoriske sikkerhetstiltak",
-        "Tekniska och organisatoriska säkerhetsåtgärder",
-        "Technical and organisational security measures",
-    ));
+    doc.heading(lang.texts().record.security_heading);
     doc.bullets(sections::security(lang, a.country, &orgs));
     doc.blocks.extend(sections::other_records(
         lang,
