@@ -55,9 +55,21 @@ coded_errors!(
     roles::Error,
     organisations::Error,
     overview::Error,
-    import::Error,
     guard::Refused,
 );
+
+impl From<import::Error> for CliError {
+    fn from(e: import::Error) -> CliError {
+        let hint = matches!(e, import::Error::MassEnd { .. }).then_some(
+            "See who would be ended with --dry-run; if they have really all moved out, run the import again with --allow-mass-end.",
+        );
+        let error = CliError::coded(e.code(), e.to_string());
+        match hint {
+            Some(h) => error.with_hint(h),
+            None => error,
+        }
+    }
+}
 
 fn sql(e: andel_core::store::SqlError) -> CliError {
     CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))
@@ -103,6 +115,10 @@ pub struct ImportArgs {
     /// Show what would change without changing anything.
     #[arg(long)]
     dry_run: bool,
+    /// Carry out the import even when it ends more than half of the current ownerships (every
+    /// owner not in the list is taken to have moved out); without it such an import is refused.
+    #[arg(long)]
+    allow_mass_end: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -142,6 +158,10 @@ struct ImportJson<'a> {
     /// Rows taken with a value left out (a national ID, a broken e-mail address).
     warnings: Vec<RowJson<'a>>,
     notes: &'a [String],
+    /// Ownerships open in the register before the import.
+    open_before: u32,
+    /// The import ends more than half of them (it needs --allow-mass-end).
+    mass_end: bool,
     dry_run: bool,
     columns: &'a [import::Column],
     details: Details<'a>,
@@ -174,13 +194,14 @@ pub fn import(command: ImportCommand) -> CliResult {
         // the archive is touched.
         import::preview(vault.conn(), &table, &mapping, today())?;
         let actor = vault.actor().to_string();
-        let report = import::apply(
+        let report = import::apply_confirmed(
             vault.conn_mut(),
             &table,
             &mapping,
             today(),
             &actor,
             common::now(),
+            args.allow_mass_end,
         )?;
         save(&mut vault)?;
         report
@@ -195,6 +216,8 @@ pub fn import(command: ImportCommand) -> CliResult {
         rejected: rows_json(&report.rejected),
         warnings: rows_json(&report.warnings),
         notes: &report.notes,
+        open_before: report.open_before,
+        mass_end: report.mass_end,
         dry_run: args.dry_run,
         columns: &report.columns,
         details: Details {
@@ -238,6 +261,14 @@ pub fn import(command: ImportCommand) -> CliResult {
         }
         for n in &report.notes {
             common::say(format!("  note: {n}"));
+        }
+        if report.mass_end && args.dry_run {
+            common::say(format!(
+                "This ends {} of the {} current ownerships, more than half: the import needs --allow-mass-end{}.",
+                report.ended.len(),
+                report.open_before,
+                if args.allow_mass_end { " (given)" } else { "" }
+            ));
         }
         if args.dry_run {
             common::say("Nothing was changed (--dry-run).");

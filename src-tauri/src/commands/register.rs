@@ -650,21 +650,27 @@ pub fn import_preview(
 }
 
 /// Imports the loaded list in one transaction and returns the report; the list is then
-/// forgotten.
+/// forgotten. `mass_end_confirmed` is the board's tick under a preview whose `mass_end` is set
+/// (the list ends more than half of the current ownerships); without it such a list is refused.
 #[tauri::command]
 #[specta::specta]
-pub fn import_apply(state: State<'_, AppState>, mapping: Vec<ColumnChoice>) -> IpcResult<Preview> {
+pub fn import_apply(
+    state: State<'_, AppState>,
+    mapping: Vec<ColumnChoice>,
+    mass_end_confirmed: bool,
+) -> IpcResult<Preview> {
     let mapping = pairs(mapping);
     let report = with_list(&state, |table| {
         change(&state, |v| {
             let actor = v.actor().to_string();
-            Ok(import::apply(
+            Ok(import::apply_confirmed(
                 v.conn_mut(),
                 table,
                 &mapping,
                 today(),
                 &actor,
                 now(),
+                mass_end_confirmed,
             )?)
         })
     })?;

@@ -88,15 +88,76 @@ fn import_reports_rejected_rows_and_keeps_national_ids_out() {
         .iter()
         .map(|x| x["row"].as_i64().unwrap())
         .collect();
-    assert_eq!(rows, [3, 4, 5, 6]);
+    assert_eq!(rows, [3, 4, 5]);
     for x in r["rejected"].as_array().unwrap() {
         assert!(!x["reason"].as_str().unwrap().is_empty());
     }
-    assert_eq!(r["units"], 3);
+    assert_eq!(r["units"], 4);
     let people = a.json(&["people", "list"], &[]).to_string();
     assert!(!people.contains("070761"));
     assert!(!people.contains("311299"));
     assert!(people.contains("Jens Hansen"));
+}
+
+/// Issue 12: a one-row list, well formed, ended every other ownership. Now the import says how
+/// many it would end and which flag carries it out; --dry-run shows it; the archive is untouched.
+#[test]
+fn a_mass_end_needs_allow_mass_end() {
+    let a = Archive::init("DK");
+    a.import("ronnebaerhaven.csv", &[]);
+    let one = a.dir.path().join("one-row.csv");
+    std::fs::write(
+        &one,
+        "Andelsnr;Adresse;Navn\n1;Rønnebærvej 2;Aase Tranberg\n",
+    )
+    .unwrap();
+    let one = one.to_str().unwrap();
+    let before = a.sha();
+
+    let dry = a.json(&["import", "residents"], &[one, "--dry-run"]);
+    assert_eq!(
+        (&dry["ended"], &dry["open_before"], &dry["mass_end"]),
+        (&Value::from(33), &Value::from(34), &Value::from(true))
+    );
+    let text = a.ok_on(&["import", "residents"], &[one, "--dry-run"]);
+    assert!(
+        text.contains("ends 33 of the 34 current ownerships") && text.contains("--allow-mass-end"),
+        "{text}"
+    );
+
+    let out = a.on(&["import", "residents"], &[one]);
+    assert_eq!(code(&out), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("would end 33 of the 34"), "{stderr}");
+    assert!(
+        stderr.contains("--allow-mass-end") && stderr.contains("--dry-run"),
+        "{stderr}"
+    );
+    assert_eq!(a.sha(), before, "a refused mass end changed the archive");
+
+    let done = a.json(&["import", "residents"], &[one, "--allow-mass-end"]);
+    assert_eq!(
+        (&done["ended"], &done["mass_end"]),
+        (&Value::from(33), &Value::from(true))
+    );
+    assert_eq!(
+        a.json(&["people", "list"], &[]).as_array().unwrap().len(),
+        1
+    );
+}
+
+/// Issue 12: a row with more fields than the header (an unquoted comma in a name) is refused with
+/// its line, and nothing is imported.
+#[test]
+fn a_row_with_the_wrong_number_of_fields_exits_1_with_its_line() {
+    let a = Archive::init("DK");
+    let before = a.sha();
+    let file = fixture("residents", "ragged.csv");
+    let out = a.on(&["import", "residents"], &[file.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Line 3 "), "{stderr}");
+    assert_eq!(a.sha(), before);
 }
 
 #[test]

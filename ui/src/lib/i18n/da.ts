@@ -428,6 +428,9 @@ export const da = {
       national_id: (column: string) => `“${column}” indeholdt et CPR-nummer; det blev udeladt`,
       bad_email: (column: string, value: string) => `“${value}” i “${column}” er ikke en e-mailadresse; den blev udeladt`,
     },
+    massEnd: (ended: number, open: number) =>
+      `Listen lader ${ended} af de ${open} nuværende andelshavere flytte ud, mere end halvdelen: alle, der ikke står på listen, regnes som fraflyttet. Er listen ufuldstændig (et filter i administratorens system, det forkerte ark, en afkortet fil), så eksportér den hellere igen.`,
+    massEndConfirm: (ended: number) => `Ja, registrér disse ${ended} andelshavere som fraflyttet: de er virkelig flyttet`,
     apply: 'Importér',
     applying: 'Importerer…',
     cancel: 'Annullér',

@@ -455,6 +455,9 @@ export const en = {
       national_id: (column: string) => `“${column}” held a national ID number; it was left out`,
       bad_email: (column: string, value: string) => `“${value}” in “${column}” is not an e-mail address; it was left out`,
     },
+    massEnd: (ended: number, open: number) =>
+      `This list ends ${ended} of the ${open} current ownerships, more than half: everyone not in the list is taken to have moved out. If the list is incomplete (a filter in the administrator’s system, the wrong sheet, a file cut short), export it again instead.`,
+    massEndConfirm: (ended: number) => `Yes, end these ${ended} ownerships: they have really moved out`,
     apply: 'Import',
     applying: 'Importing…',
     cancel: 'Cancel',

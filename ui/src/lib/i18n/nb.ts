@@ -428,6 +428,9 @@ export const nb = {
       national_id: (column: string) => `«${column}» inneholdt et fødselsnummer; det ble utelatt`,
       bad_email: (column: string, value: string) => `«${value}» i «${column}» er ikke en e-postadresse; den ble utelatt`,
     },
+    massEnd: (ended: number, open: number) =>
+      `Listen avslutter ${ended} av de ${open} nåværende eierforholdene, mer enn halvparten: alle som ikke står på listen, regnes som utflyttet. Er listen ufullstendig (et filter i forretningsførerens system, feil ark, en avkortet fil), eksporter den heller på nytt.`,
+    massEndConfirm: (ended: number) => `Ja, avslutt disse ${ended} eierforholdene: de har virkelig flyttet ut`,
     apply: 'Importer',
     applying: 'Importerer…',
     cancel: 'Avbryt',

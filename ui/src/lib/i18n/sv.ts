@@ -428,6 +428,9 @@ export const sv = {
       national_id: (column: string) => `”${column}” innehöll ett personnummer; det utelämnades`,
       bad_email: (column: string, value: string) => `”${value}” i ”${column}” är inte en e-postadress; den utelämnades`,
     },
+    massEnd: (ended: number, open: number) =>
+      `Listan avslutar ${ended} av de ${open} nuvarande innehaven, mer än hälften: alla som inte står i listan räknas som utflyttade. Är listan ofullständig (ett filter i förvaltarens system, fel blad, en avkortad fil), exportera den hellre på nytt.`,
+    massEndConfirm: (ended: number) => `Ja, avsluta dessa ${ended} innehav: de har verkligen flyttat`,
     apply: 'Importera',
     applying: 'Importerar…',
     cancel: 'Avbryt',

@@ -627,11 +627,12 @@ async importPreview(mapping: ColumnChoice[]) : Promise<Result<ImportDraft, IpcEr
 },
 /**
  * Imports the loaded list in one transaction and returns the report; the list is then
- * forgotten.
+ * forgotten. `mass_end_confirmed` is the board's tick under a preview whose `mass_end` is set
+ * (the list ends more than half of the current ownerships); without it such a list is refused.
  */
-async importApply(mapping: ColumnChoice[]) : Promise<Result<Preview, IpcError>> {
+async importApply(mapping: ColumnChoice[], massEndConfirmed: boolean) : Promise<Result<Preview, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("import_apply", { mapping }) };
+    return { status: "ok", data: await TAURI_INVOKE("import_apply", { mapping, massEndConfirmed }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1969,6 +1970,15 @@ warnings: RowIssue[];
  * Remarks on the whole list (a national-ID column that was not read, sublet flags).
  */
 notes: string[]; 
+/**
+ * How many ownerships the register held open before the import.
+ */
+open_before: number; 
+/**
+ * The import ends more than half of those ownerships ([`mass_end`]): carrying it out needs
+ * the board's explicit confirmation, as a cut or filtered list would look just like this.
+ */
+mass_end: boolean; 
 /**
  * Whether the changes were carried out.
  */

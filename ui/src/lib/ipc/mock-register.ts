@@ -867,8 +867,9 @@ export class MockRegister {
       : { columns, preview: null, problem: r.error };
   }
 
-  /** What importing `list` would do; with `apply` it is also carried out. */
-  importList(list: MockList, mapping: ColumnChoice[], apply: boolean): Result<Preview, IpcError> {
+  /** What importing `list` would do; with `apply` it is also carried out, unless it ends more
+      than half of the current ownerships and `massEndConfirmed` is not set (as andel-core). */
+  importList(list: MockList, mapping: ColumnChoice[], apply: boolean, massEndConfirmed = false): Result<Preview, IpcError> {
     const columns = this.columns(list, mapping);
     const col = (f: Field) => columns.find((c) => c.field === f)?.index ?? -1;
     const unitCol = [col('share'), col('flat'), col('address')].find((i) => i >= 0) ?? -1;
@@ -952,7 +953,8 @@ export class MockRegister {
         }
       }
     });
-    for (const o of this.ownerships.filter((x) => this.isCurrent(x, today))) {
+    const open = this.ownerships.filter((x) => this.isCurrent(x, today));
+    for (const o of open) {
       const names = listed.get(o.unit_number);
       if (!names || !names.has(o.person_name.toLowerCase())) {
         ended.push({
@@ -965,6 +967,13 @@ export class MockRegister {
         });
         todo.push(() => (o.to = today));
       }
+    }
+    const massEnd = ended.length > 0 && ended.length * 2 > open.length;
+    if (apply && massEnd && !massEndConfirmed) {
+      return err(
+        'invalid_input',
+        `Importing this list would end ${ended.length} of the ${open.length} current ownerships: every owner not in the list is taken to have moved out. If the list is incomplete (a filter in the administrator's system, the wrong sheet, a cut file), export it again; if they have really all moved out, confirm the import. Nothing was changed.`,
+      );
     }
     if (apply) {
       todo.forEach((f) => f());
@@ -983,6 +992,8 @@ export class MockRegister {
       rejected,
       warnings,
       notes,
+      open_before: open.length,
+      mass_end: massEnd,
       applied: apply,
     });
   }

@@ -1085,11 +1085,11 @@ export class MockBackend implements Backend {
     return this.reg((r) => ok(r.importDraft(list, mapping)));
   }
 
-  async importApply(mapping: ColumnChoice[]): Promise<Result<Preview, IpcError>> {
+  async importApply(mapping: ColumnChoice[], massEndConfirmed: boolean): Promise<Result<Preview, IpcError>> {
     this.log('importApply');
     const list = this.loadedList;
     if (!list) return err('invalid_input', 'No resident list is loaded. Choose the file again.');
-    const r = this.reg((reg) => reg.importList(list, mapping, true), true);
+    const r = this.reg((reg) => reg.importList(list, mapping, true, massEndConfirmed), true);
     if (r.status === 'ok') this.loadedList = null;
     return r;
   }

@@ -121,6 +121,13 @@ describe('import wizard', () => {
     expect((await screen.findByTestId('import-problem')).textContent).toContain("owner's name");
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.change(screen.getByTestId('import-field-2'), { target: { value: 'name' } });
+    // The list ends 19 of the 20 current ownerships: Import waits for the board's tick, which
+    // names how many end.
+    const massEnd = await screen.findByTestId('import-mass-end');
+    expect(massEnd.textContent).toContain('This list ends 19 of the 20 current ownerships');
+    expect(massEnd.textContent).toContain('Yes, end these 19 ownerships');
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId('import-mass-end-confirm'));
     await expect.poll(() => (screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(false);
 
     await fireEvent.click(screen.getByTestId('import-apply'));
@@ -128,5 +135,25 @@ describe('import wizard', () => {
     expect(report.textContent).toMatch(/2 added, 1 changed, 19 ended, 1 rows not taken/);
     await fireEvent.click(screen.getByTestId('import-close'));
     expect((await screen.findByTestId('unit-row-19')).textContent).toContain('Yasmin Berg');
+  });
+
+  it('a list that ends half or fewer of the ownerships needs no tick; without the tick the backend refuses a mass end', async () => {
+    const list = mock.residentLists.get('/home/board/beboere.csv')!;
+    list.header[2] = 'Navn';
+    // Without the tick the import itself refuses, whatever the screen shows; nothing changes.
+    expect((await mock.importRead('/home/board/beboere.csv')).status).toBe('ok');
+    const refused = await mock.importApply([], false);
+    expect(refused.status === 'error' && refused.error.message).toContain('would end 19 of the 20');
+    const units = await mock.unitsList('');
+    expect(units.status === 'ok' && units.data.some((u) => u.number === '19')).toBe(false);
+
+    // Every current owner listed (and two more): nothing ends, no question asked.
+    const all = await mock.unitsList('');
+    const rows = all.status === 'ok' ? all.data.flatMap((u) => u.owners.map((o) => [u.number, '', o, '', ''])) : [];
+    list.rows = [...rows, ['19', 'Kastanjevej 8', 'Yasmin Berg', '31313131', '']];
+    await readList();
+    expect((await screen.findByTestId('import-ended')).getAttribute('data-count')).toBe('0');
+    expect(screen.queryByTestId('import-mass-end')).toBeNull();
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -181,8 +181,20 @@ pub struct Preview {
     pub warnings: Vec<RowIssue>,
     /// Remarks on the whole list (a national-ID column that was not read, sublet flags).
     pub notes: Vec<String>,
+    /// How many ownerships the register held open before the import.
+    pub open_before: u32,
+    /// The import ends more than half of those ownerships ([`mass_end`]): carrying it out needs
+    /// the board's explicit confirmation, as a cut or filtered list would look just like this.
+    pub mass_end: bool,
     /// Whether the changes were carried out.
     pub applied: bool,
+}
+
+/// Does ending `ended` of `open` ownerships end more than half of them? A well-formed list of one
+/// row (a filter left on in the administrator's system, the wrong sheet) would otherwise move
+/// every other owner out of the register in one click.
+pub fn mass_end(ended: usize, open: u32) -> bool {
+    ended > 0 && ended as u64 * 2 > u64::from(open)
 }
 
 /// Why a list could not be read or imported. The register is unchanged after each of them.
@@ -199,6 +211,9 @@ pub enum Error {
     /// cell a million rows down); nothing of it was read.
     #[error("This file is too large to import: {0}. Export the resident list again with only the residents' rows, or as CSV.")]
     TooLarge(String),
+    /// The list would end more than half of the current ownerships, and that was not confirmed.
+    #[error("Importing this list would end {ending} of the {open} current ownerships: every owner not in the list is taken to have moved out. If the list is incomplete (a filter in the administrator's system, the wrong sheet, a cut file), export it again; if they have really all moved out, confirm the import. Nothing was changed.")]
+    MassEnd { ending: u32, open: u32 },
     /// A CSV file that does not parse; nothing was imported.
     #[error("Line {line} of the list cannot be read: {why}. Fix the file (or export it again) and import it again; nothing was changed.")]
     Malformed { line: u32, why: String },
@@ -323,7 +338,8 @@ pub fn preview(
 }
 
 /// Imports `table` in one transaction and returns what was done. The mapping choices are
-/// remembered for the next list.
+/// remembered for the next list. A list that would end more than half of the current
+/// ownerships is refused ([`Error::MassEnd`]); see [`apply_confirmed`].
 pub fn apply(
     conn: &mut Connection,
     table: &Table,
@@ -332,9 +348,29 @@ pub fn apply(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<Preview, Error> {
+    apply_confirmed(conn, table, mapping, today, actor, now, false)
+}
+
+/// [`apply`], with `mass_end_confirmed` saying whether the board confirmed that ending more than
+/// half of the current ownerships is right (the preview's `mass_end`).
+pub fn apply_confirmed(
+    conn: &mut Connection,
+    table: &Table,
+    mapping: &[(String, Field)],
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+    mass_end_confirmed: bool,
+) -> Result<Preview, Error> {
     let tx = conn.transaction().map_err(db("starting the import"))?;
     let mut remembered = remembered(&tx)?;
     let planned = plan::plan(&tx, table, mapping, &remembered, today)?;
+    if planned.preview.mass_end && !mass_end_confirmed {
+        return Err(Error::MassEnd {
+            ending: planned.preview.ended.len() as u32,
+            open: planned.preview.open_before,
+        });
+    }
     let mut report = planned.carry_out(&tx, today, actor, now)?;
     for (column, field) in mapping {
         remembered.insert(columns::normalise(column), *field);

@@ -160,13 +160,16 @@ pub(super) fn plan(
     let first = *non_empty.first().ok_or(Error::Empty)?;
     // The header is the first of the first rows with at least two known columns; some exports
     // put a title line ("Beboerliste pr. 1.1.2025") above it.
-    let header_index = non_empty
+    let clear_header = non_empty
         .iter()
         .take(10)
         .copied()
-        .find(|&i| useful(&map_columns(&table.rows[i].cells, given, remembered)) >= 2)
-        .unwrap_or(first);
+        .find(|&i| useful(&map_columns(&table.rows[i].cells, given, remembered)) >= 2);
+    let header_index = clear_header.unwrap_or(first);
     let header = &table.rows[header_index];
+    if clear_header.is_some() {
+        check_widths(table, header_index)?;
+    }
     let columns = map_columns(&header.cells, given, remembered);
     let found = columns
         .iter()
@@ -219,6 +222,9 @@ pub(super) fn plan(
     let mut warnings = Vec::new();
     let mut listed: Vec<ListedUnit> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Units named by a row that was not taken: their owners are not ended because of it (the
+    // row may well list them; it just could not be read).
+    let mut held: HashMap<String, u32> = HashMap::new();
     let width = header.cells.len();
     for row in &table.rows[header_index + 1..] {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
@@ -305,6 +311,7 @@ pub(super) fn plan(
         }
         if names.is_empty() {
             rejected.push(RowIssue::new(row.number, RowProblem::NoName));
+            held.entry(name_key(&number)).or_insert(row.number);
             continue;
         }
         let moved_in = match cells.iter().find(|(f, _, _)| *f == Field::MovedIn) {
@@ -318,6 +325,7 @@ pub(super) fn plan(
                             value: v.clone(),
                         },
                     ));
+                    held.entry(name_key(&number)).or_insert(row.number);
                     continue;
                 }
             },
@@ -412,11 +420,54 @@ pub(super) fn plan(
         header.number,
         columns,
         listed,
+        held,
         rejected,
         warnings,
         notes,
         today,
     )
+}
+
+/// In a CSV file whose header is clear, every row has the header's number of fields: a row with
+/// fewer or more was cut, or has a separator in a value without quotes, so its values sit under
+/// the wrong columns (a phone number read as a name, a unit's owner missing and so "moved
+/// out"). The whole file is refused with the line, rather than imported with such rows left out.
+/// Empty fields beyond the header (a trailing separator) are no value and pass; a spreadsheet
+/// has no fields to count (a cell beyond the header is reported by its row).
+fn check_widths(table: &Table, header_index: usize) -> Result<(), Error> {
+    if !matches!(table.source, super::Source::Text { .. }) {
+        return Ok(());
+    }
+    let header = &table.rows[header_index];
+    let width = header.cells.len();
+    // Trailing empty header cells (a separator at the end of the header line) need no value.
+    let named = header
+        .cells
+        .iter()
+        .rposition(|c| !c.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    for row in &table.rows[header_index + 1..] {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let fields = row.cells.len();
+        let filled = row
+            .cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        if fields < named || filled > width {
+            let found = if fields < named { fields } else { filled };
+            return Err(Error::Malformed {
+                line: row.number,
+                why: format!(
+                    "it has {found} fields, but the header on line {} has {width} columns; a line may be cut short, or a value may hold the separator without quotation marks around it",
+                    header.number
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Compares what the list holds with the register and writes the steps.
@@ -427,6 +478,7 @@ fn compare(
     header_row: u32,
     columns: Vec<Column>,
     listed: Vec<ListedUnit>,
+    held: HashMap<String, u32>,
     rejected: Vec<RowIssue>,
     warnings: Vec<RowIssue>,
     mut notes: Vec<String>,
@@ -441,6 +493,7 @@ fn compare(
     let mut changed = Vec::new();
     let mut ended = Vec::new();
     let open = ownership::open(conn).map_err(|e| failed(&e))?;
+    let open_before = open.len() as u32;
     let mut open_by_unit: HashMap<Id, Vec<ownership::Ownership>> = HashMap::new();
     for o in open {
         open_by_unit.entry(o.unit_id).or_default().push(o);
@@ -616,6 +669,7 @@ fn compare(
                         });
                     }
                 }
+                None if held.contains_key(&name_key(&unit.number)) => {}
                 None => {
                     let on = c.from.map_or(handover, |f| handover.max(f));
                     steps.push(Step::End(c.id, on));
@@ -755,6 +809,16 @@ fn compare(
     let mut rest: Vec<(Id, Vec<ownership::Ownership>)> = open_by_unit.into_iter().collect();
     rest.sort_by_key(|(id, _)| *id);
     for (_, owners) in rest {
+        if let Some(row) = owners
+            .first()
+            .and_then(|c| held.get(&name_key(&c.unit_number)))
+        {
+            notes.push(format!(
+                "Unit {} is named only in row {row}, which was not taken: its owners were left as they are.",
+                owners[0].unit_number
+            ));
+            continue;
+        }
         for c in owners {
             let on = c.from.map_or(today, |f| today.max(f));
             steps.push(Step::End(c.id, on));
@@ -778,6 +842,7 @@ fn compare(
         Step::Start { .. } | Step::SetStart(..) => 3,
     });
 
+    let mass_end = super::mass_end(ended.len(), open_before);
     Ok(Planned {
         preview: Preview {
             source: table.source.clone(),
@@ -792,6 +857,8 @@ fn compare(
             rejected,
             warnings,
             notes,
+            open_before,
+            mass_end,
             applied: false,
         },
         steps,
