@@ -6,6 +6,10 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
+// Recording the UI tests' scenarios (npm run record) runs them against the real commands in a
+// debug build: slower than the replay, so they get more time.
+const recording = process.env.ANDEL_RECORD === '1';
+
 export default defineConfig({
   base: './',
   plugins: [svelte(), svelteTesting()],
@@ -34,5 +38,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
+    ...(recording ? { testTimeout: 120_000, hookTimeout: 120_000, expect: { poll: { timeout: 30_000 } } } : {}),
   },
 });

@@ -3,6 +3,8 @@
 
 mod commands;
 mod error;
+#[cfg(test)]
+mod recorded;
 mod state;
 
 use tauri::{Manager, RunEvent, WindowEvent};
@@ -16,21 +18,25 @@ pub struct CloseBlocked {
     pub message: String,
 }
 
-/// The typed command and event list; also the source of `ui/src/lib/ipc/bindings.ts`.
-pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new()
+/// The typed command and event list, the one list of what the UI may call: the app's invoke
+/// handler, the source of `ui/src/lib/ipc/bindings.ts` (and through it of the UI's `Backend`
+/// type), and what the recorder of the UI's test responses runs (on Tauri's mock runtime, hence
+/// generic over the runtime). `::<tauri::Wry>` only tells specta which runtime to read the types
+/// with; Tauri's handler takes the builder's runtime.
+pub fn specta_builder<R: tauri::Runtime>() -> Builder<R> {
+    Builder::<R>::new()
         .commands(collect_commands![
             commands::app::app_info,
             commands::app::preferences,
             commands::app::set_language,
             commands::app::forget_recent,
-            commands::app::pick_archive,
-            commands::app::pick_new_archive_path,
+            commands::app::pick_archive::<tauri::Wry>,
+            commands::app::pick_new_archive_path::<tauri::Wry>,
             commands::archive::suggest_archive_path,
             commands::archive::passphrase_strength,
             commands::archive::probe_archive,
-            commands::archive::create_archive,
-            commands::archive::unlock_archive,
+            commands::archive::create_archive::<tauri::Wry>,
+            commands::archive::unlock_archive::<tauri::Wry>,
             commands::archive::open_demo,
             commands::archive::lock_archive,
             commands::archive::overview,
@@ -59,7 +65,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::register::plate_add,
             commands::register::plate_sent,
             commands::register::plate_mounted,
-            commands::documents::pick_pdf_path,
+            commands::documents::pick_pdf_path::<tauri::Wry>,
             commands::documents::open_pdf,
             commands::documents::plates_order_preview,
             commands::documents::plates_order_save,
@@ -79,19 +85,19 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::privacy::privacy_record_preview,
             commands::privacy::privacy_record_save,
             commands::register::attention,
-            commands::register::pick_resident_list,
+            commands::register::pick_resident_list::<tauri::Wry>,
             commands::register::import_read,
             commands::register::import_preview,
             commands::register::import_apply,
             commands::register::import_cancel,
             commands::minutes::minutes_list,
             commands::minutes::minutes_search,
-            commands::minutes::pick_minutes_file,
+            commands::minutes::pick_minutes_file::<tauri::Wry>,
             commands::minutes::import_minutes,
             commands::minutes::minutes_review,
             commands::minutes::minutes_decide,
             commands::minutes::minutes_review_restart,
-            commands::minutes::pick_export_path,
+            commands::minutes::pick_export_path::<tauri::Wry>,
             commands::minutes::export_minutes,
             commands::minutes::export_minutes_original,
             commands::requests::requests_list,
@@ -109,9 +115,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::requests::retention_due,
             commands::requests::retention_apply,
             commands::requests::handover_start,
-            commands::requests::pick_handover_path,
+            commands::requests::pick_handover_path::<tauri::Wry>,
             commands::requests::handover_run,
-            quit,
+            quit::<tauri::Wry>,
         ])
         .events(collect_events![
             commands::archive::SaveStateChanged,
@@ -122,8 +128,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
 /// Quits the app, saving first; with `discard_unsaved` it quits even when saving fails.
 #[tauri::command]
 #[specta::specta]
-async fn quit(
-    app: tauri::AppHandle,
+async fn quit<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
     discard_unsaved: bool,
 ) -> error::IpcResult<()> {
@@ -137,7 +143,7 @@ async fn quit(
 }
 
 pub fn run() {
-    let builder = specta_builder();
+    let builder = specta_builder::<tauri::Wry>();
     let app = tauri::Builder::default()
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -175,7 +181,7 @@ mod tests {
     /// Regenerate with `make bindings`.
     #[test]
     fn typescript_bindings_are_up_to_date() {
-        let generated = super::specta_builder()
+        let generated = super::specta_builder::<tauri::Wry>()
             .export_str(
                 specta_typescript::Typescript::default()
                     .header("// Generated from the Rust commands by `make bindings`. Do not edit.\n/* eslint-disable */"),

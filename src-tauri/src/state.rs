@@ -45,14 +45,14 @@ impl Session {
     pub fn start(vault: Vault, on_state: impl Fn(SaveState) + Send + Sync + 'static) -> Session {
         let vault = Arc::new(Mutex::new(vault));
         let save_state = Arc::new(Mutex::new(SaveState::Saved {
-            at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at: crate::commands::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         }));
         let shared = save_state.clone();
         let autosave = Autosave::start(
             vault.clone(),
             SAVE_QUIET,
             SAVE_LONGEST,
-            Arc::new(chrono::Utc::now),
+            Arc::new(crate::commands::now),
             move |state| {
                 *lock(&shared) = state.clone();
                 on_state(state);
@@ -121,7 +121,7 @@ impl AppState {
                 RecentArchive {
                     path,
                     association: association.to_string(),
-                    opened_at: chrono::Utc::now().to_rfc3339(),
+                    opened_at: crate::commands::now().to_rfc3339(),
                 },
             );
             prefs.recent.truncate(RECENT_KEPT);

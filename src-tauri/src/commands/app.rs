@@ -37,6 +37,9 @@ pub fn language_of_locale(locale: &str) -> &'static str {
 }
 
 pub fn default_folder() -> PathBuf {
+    if let Some(fixed) = super::fixed_machine() {
+        return fixed.documents;
+    }
     dirs::document_dir()
         .or_else(dirs::home_dir)
         .unwrap_or_else(|| PathBuf::from("."))
@@ -109,7 +112,7 @@ pub fn forget_recent(state: State<'_, AppState>, path: String) {
 /// dialogs need.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_archive(window: tauri::Window) -> Option<String> {
+pub fn pick_archive<R: tauri::Runtime>(window: tauri::Window<R>) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .set_title("Open an Andel archive")
@@ -122,7 +125,10 @@ pub fn pick_archive(window: tauri::Window) -> Option<String> {
 /// The native "save as" dialog for a new archive. `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_new_archive_path(window: tauri::Window, suggested_name: String) -> Option<String> {
+pub fn pick_new_archive_path<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    suggested_name: String,
+) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .set_title("Where to keep the new archive")

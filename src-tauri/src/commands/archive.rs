@@ -10,7 +10,7 @@ use andel_core::vault::{
 };
 use andel_core::{demo, settings, ErrorCode};
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_specta::Event;
 
 use crate::error::{IpcError, IpcResult};
@@ -126,7 +126,11 @@ pub(crate) fn change<T>(
     result
 }
 
-fn start_session(app: &AppHandle, state: &AppState, vault: Vault) -> IpcResult<Overview> {
+fn start_session<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    vault: Vault,
+) -> IpcResult<Overview> {
     state
         .close_session()
         .map_err(|(code, message)| IpcError::new(code, message))?;
@@ -188,7 +192,7 @@ pub fn probe_archive(path: String) -> IpcResult<ArchiveProbe> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        open_elsewhere: vault::lock_holder(&p, chrono::Utc::now()),
+        open_elsewhere: vault::lock_holder(&p, super::now()),
         protection,
         path,
     })
@@ -196,14 +200,14 @@ pub fn probe_archive(path: String) -> IpcResult<ArchiveProbe> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_archive(
-    app: AppHandle,
+pub async fn create_archive<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: NewArchive,
 ) -> IpcResult<Overview> {
     let encryption = Encryption::Passphrase {
         passphrase: SecretString::from(request.passphrase),
-        work_factor: None,
+        work_factor: super::scrypt_work_factor(),
     };
     let vault = Vault::create(
         Path::new(&request.path),
@@ -211,15 +215,15 @@ pub async fn create_archive(
         request.country,
         encryption,
         &actor_or_default(&request.actor),
-        chrono::Utc::now(),
+        super::now(),
     )?;
     start_session(&app, &state, vault)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn unlock_archive(
-    app: AppHandle,
+pub async fn unlock_archive<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: UnlockRequest,
 ) -> IpcResult<Overview> {
@@ -243,12 +247,8 @@ pub async fn unlock_archive(
     };
     let mut options = OpenOptions::new(actor_or_default(&request.actor));
     options.take_over_lock = request.take_over_lock;
-    let vault = Vault::open(
-        Path::new(&request.path),
-        &unlock,
-        &options,
-        chrono::Utc::now(),
-    )?;
+    options.scrypt_work_factor = super::scrypt_work_factor();
+    let vault = Vault::open(Path::new(&request.path), &unlock, &options, super::now())?;
     start_session(&app, &state, vault)
 }
 
@@ -269,7 +269,7 @@ pub async fn open_demo(state: State<'_, AppState>) -> IpcResult<DemoArchive> {
     })?;
     let path = folder.join("Kastanjegaarden-demo.andel");
     if !path.exists() {
-        demo::create(&path, None, chrono::Utc::now())?;
+        demo::create(&path, super::scrypt_work_factor(), super::now())?;
     }
     Ok(DemoArchive {
         path: path.to_string_lossy().into_owned(),
@@ -327,7 +327,7 @@ pub fn update_association(
             vault.conn(),
             &changes,
             vault.actor(),
-            chrono::Utc::now(),
+            super::now(),
         )?)
     })
 }
@@ -338,7 +338,7 @@ pub fn update_association(
 pub fn set_auto_lock(state: State<'_, AppState>, minutes: u32) -> IpcResult<u32> {
     change(&state, |vault| {
         let kept = settings::set_auto_lock_minutes(vault.conn(), minutes)?;
-        vault.record("settings.auto_lock", None, chrono::Utc::now())?;
+        vault.record("settings.auto_lock", None, super::now())?;
         Ok(kept)
     })
 }

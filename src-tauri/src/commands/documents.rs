@@ -81,7 +81,10 @@ fn order_document(vault: &Vault, ids: &[Id]) -> IpcResult<Document> {
 /// The native "save as" dialog for a PDF. `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_pdf_path(window: tauri::Window, suggested_name: String) -> Option<String> {
+pub fn pick_pdf_path<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    suggested_name: String,
+) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .add_filter("PDF", &["pdf"])

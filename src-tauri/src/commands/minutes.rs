@@ -160,7 +160,7 @@ pub fn minutes_search(state: State<'_, AppState>, query: String) -> IpcResult<Ve
 /// Synchronous on purpose: GTK's dialogs need the main thread.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_minutes_file(window: tauri::Window) -> Option<String> {
+pub fn pick_minutes_file<R: tauri::Runtime>(window: tauri::Window<R>) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .set_title("Import minutes")
@@ -271,7 +271,10 @@ pub async fn minutes_review_restart(state: State<'_, AppState>, id: Id) -> IpcRe
 /// The native "save as" dialog for an export. `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_export_path(window: tauri::Window, suggested_name: String) -> Option<String> {
+pub fn pick_export_path<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    suggested_name: String,
+) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .set_title("Export for the website")

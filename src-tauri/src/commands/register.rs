@@ -574,7 +574,7 @@ fn with_list<T>(state: &AppState, f: impl FnOnce(&import::Table) -> IpcResult<T>
 /// dialogs need.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_resident_list(window: tauri::Window) -> Option<String> {
+pub fn pick_resident_list<R: tauri::Runtime>(window: tauri::Window<R>) -> Option<String> {
     rfd::FileDialog::new()
         .set_parent(&window)
         .set_title("Choose the resident list")

@@ -368,7 +368,10 @@ pub fn handover_start(state: State<'_, AppState>) -> IpcResult<HandoverStart> {
 /// The native "save as" dialog for the new archive. `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub fn pick_handover_path(window: tauri::Window, suggested: String) -> Option<String> {
+pub fn pick_handover_path<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    suggested: String,
+) -> Option<String> {
     let suggested = PathBuf::from(suggested);
     let mut dialog = rfd::FileDialog::new()
         .set_parent(&window)

@@ -1,0 +1,506 @@
+//! The UI's test backend, recorded from the real commands.
+//!
+//! The UI's tests (and `npm run dev` in a plain browser) do not re-implement Andel's rules in
+//! TypeScript: they replay what these commands answered. A scenario (`ui/src/lib/ipc/recorded/
+//! *.json`) is a setup (preferences, archives and files on a pretend disk) and the calls a UI test
+//! made, each with the command's answer, whether it changed anything, and the text files it wrote.
+//! This test runs every scenario's calls again on Tauri's mock runtime, through the same invoke
+//! handler as the app, and fails when an answer drifted; with `ANDEL_WRITE_RECORDED=1` it writes
+//! the new answers instead (like `bindings.ts`). New scenarios are recorded by the UI's tests
+//! themselves against [`serve`] (see `ui/src/lib/ipc/mock.ts`).
+//!
+//! The pretend disk is a temporary folder standing in for `/`: paths in arguments are moved under
+//! it and taken out of answers again, so a recording names `/home/board/...` on every machine. The
+//! clock is fixed at [`NOW`] and scrypt is cheap, so a recording is the same every day and quick.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use andel_core::association::Country;
+use andel_core::vault::{Encryption, SecretString, Vault};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::{Manager, WebviewWindow};
+
+use crate::commands::{fix_machine, FixedMachine};
+use crate::state::{lock, AppState, Preferences};
+
+/// Where the scenarios live.
+const FOLDER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/ipc/recorded");
+
+/// The instant every recording happens at (the UI's tests fix their clock to the same).
+pub const NOW: &str = "2026-11-30T10:00:00Z";
+
+/// A cheap scrypt: archives are written after every change, and age's default costs a second.
+const WORK_FACTOR: u8 = 4;
+
+/// Text files a step writes are kept in the recording up to this size, so the UI's tests can read
+/// what an export holds.
+const TEXT_KEPT: u64 = 64 * 1024;
+
+/// One scenario: how the pretend disk starts, and the calls made on it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Scenario {
+    #[serde(default)]
+    pub setup: Setup,
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+/// The pretend machine before the first call.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Setup {
+    /// The user's preferences (recently opened archives, the board member's name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefs: Option<Preferences>,
+    /// Archives on the disk, made by andel-core.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archives: Vec<ArchiveSetup>,
+    /// Other files on the disk: path → text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchiveSetup {
+    pub path: String,
+    pub name: String,
+    pub country: Country,
+    pub passphrase: String,
+}
+
+/// One call and what the command answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub cmd: String,
+    pub args: Value,
+    /// The answer, exactly as the UI receives it; absent when the command failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ok: Option<Value>,
+    /// The `{code, message}` of a failure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub err: Option<Value>,
+    /// Whether the call changed anything (the archive, the session, preferences, files): later
+    /// calls are answered from after it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub changes: bool,
+    /// Files the call wrote: path → their text, or `null` for a binary or large file.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub wrote: BTreeMap<String, Option<String>>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Commands that need a person at the screen (native dialogs), open another program or end the
+/// process: the UI's test backend answers them itself, so they are never recorded.
+pub const NOT_RECORDED: &[&str] = &[
+    "pick_archive",
+    "pick_new_archive_path",
+    "pick_pdf_path",
+    "pick_resident_list",
+    "pick_minutes_file",
+    "pick_export_path",
+    "pick_handover_path",
+    "open_pdf",
+    "quit",
+];
+
+/// The fixed machine is one per process; recordings take turns.
+static TURN: Mutex<()> = Mutex::new(());
+
+/// Where `open_demo` keeps the demo archive on the pretend disk.
+const DEMO_PATH: &str = "/home/board/.local/share/andel/demo/Kastanjegaarden-demo.andel";
+
+static DEMO: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
+/// The demo archive's bytes, as andel-core writes it at [`NOW`].
+fn demo_archive(now: chrono::DateTime<chrono::Utc>) -> Result<&'static [u8], String> {
+    if let Some(bytes) = DEMO.get() {
+        return Ok(bytes);
+    }
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let path = dir.path().join("demo.andel");
+    andel_core::demo::create(&path, Some(WORK_FACTOR), now)
+        .map_err(|e| format!("demo archive: {e}"))?
+        .close();
+    let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+    Ok(DEMO.get_or_init(|| bytes))
+}
+
+/// The real commands on a pretend disk.
+pub struct Recorder {
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    root: tempfile::TempDir,
+    /// The root as it appears in answers.
+    root_text: String,
+}
+
+/// What the recorder compares before and after a call to tell whether it changed anything.
+#[derive(PartialEq)]
+struct Fingerprint {
+    open: Option<(PathBuf, u64)>,
+    prefs: String,
+    import: bool,
+}
+
+impl Recorder {
+    pub fn new(setup: &Setup) -> Result<Recorder, String> {
+        let root = tempfile::tempdir().map_err(|e| format!("temporary folder: {e}"))?;
+        let root_text = root.path().to_string_lossy().into_owned();
+        for dir in ["home/board/Documents", "home/board/.local/share/andel"] {
+            std::fs::create_dir_all(root.path().join(dir)).map_err(|e| e.to_string())?;
+        }
+        let now = chrono::DateTime::parse_from_rfc3339(NOW)
+            .map_err(|e| e.to_string())?
+            .with_timezone(&chrono::Utc);
+        fix_machine(Some(FixedMachine {
+            now,
+            documents: root.path().join("home/board/Documents"),
+            scrypt_work_factor: Some(WORK_FACTOR),
+        }));
+        // The demo archive is already written, as after a first "Try the demo": made once per
+        // process by andel-core, it is the slowest part of a scenario.
+        let demo = root.path().join(DEMO_PATH.trim_start_matches('/'));
+        if let Some(dir) = demo.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&demo, demo_archive(now)?).map_err(|e| e.to_string())?;
+        let real = |p: &str| root.path().join(p.trim_start_matches('/'));
+        for a in &setup.archives {
+            let path = real(&a.path);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+            }
+            let encryption = Encryption::Passphrase {
+                passphrase: SecretString::from(a.passphrase.clone()),
+                work_factor: Some(WORK_FACTOR),
+            };
+            Vault::create(&path, &a.name, a.country, encryption, "Setup", now)
+                .map_err(|e| format!("archive {}: {e}", a.path))?
+                .close();
+        }
+        for (path, text) in &setup.files {
+            let path = real(path);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+            }
+            std::fs::write(&path, text).map_err(|e| e.to_string())?;
+        }
+        let state = AppState {
+            session: Mutex::new(None),
+            import: Mutex::new(None),
+            prefs: Mutex::new(setup.prefs.clone().unwrap_or_default()),
+            prefs_path: None,
+            data_dir: Some(root.path().join("home/board/.local/share/andel")),
+        };
+        let builder = crate::specta_builder::<MockRuntime>();
+        let app = mock_builder()
+            .invoke_handler(builder.invoke_handler())
+            .manage(state)
+            .build(mock_context(noop_assets()))
+            .map_err(|e| format!("mock app: {e}"))?;
+        builder.mount_events(&app);
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .map_err(|e| format!("mock window: {e}"))?;
+        Ok(Recorder {
+            _app: app,
+            webview,
+            root,
+            root_text,
+        })
+    }
+
+    fn state(&self) -> tauri::State<'_, AppState> {
+        self.webview.state::<AppState>()
+    }
+
+    fn fingerprint(&self) -> Fingerprint {
+        let state = self.state();
+        let open = lock(&state.session).as_ref().map(|s| {
+            let vault = lock(&s.vault);
+            (vault.path().to_path_buf(), vault.conn().total_changes())
+        });
+        let prefs = serde_json::to_string(&*lock(&state.prefs)).unwrap_or_default();
+        let import = lock(&state.import).is_some();
+        Fingerprint {
+            open,
+            prefs,
+            import,
+        }
+    }
+
+    /// The files under the pretend disk, with their size and modification time.
+    fn files(&self) -> BTreeMap<PathBuf, (u64, std::time::SystemTime)> {
+        fn walk(dir: &Path, out: &mut BTreeMap<PathBuf, (u64, std::time::SystemTime)>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                let Ok(meta) = e.metadata() else { continue };
+                if meta.is_dir() {
+                    walk(&path, out);
+                } else if let Ok(modified) = meta.modified() {
+                    out.insert(path, (meta.len(), modified));
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(self.root.path(), &mut out);
+        out
+    }
+
+    /// Runs one command as the UI would invoke it, then saves what is pending (so the next answer
+    /// does not depend on the autosave's timing).
+    pub fn call(&self, cmd: &str, args: &Value) -> Step {
+        if NOT_RECORDED.contains(&cmd) {
+            return Step {
+                cmd: cmd.to_string(),
+                args: args.clone(),
+                ok: None,
+                err: Some(serde_json::json!({
+                    "code": "internal",
+                    "message": format!("{cmd} is answered by the UI's test backend, not recorded"),
+                })),
+                changes: false,
+                wrote: BTreeMap::new(),
+            };
+        }
+        let before = (self.fingerprint(), self.files());
+        let mut args_real = args.clone();
+        self.move_under_root(&mut args_real, false);
+        let request = tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a constant URL"),
+            body: tauri::ipc::InvokeBody::Json(args_real),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        let response = tauri::test::get_ipc_response(&self.webview, request);
+        if let Some(session) = lock(&self.state().session).as_ref() {
+            // A failed save is the answer to a later call (lock, save), not to this one.
+            let _ = session.autosave.flush();
+        }
+        let (ok, err) = match response {
+            Ok(body) => (
+                Some(
+                    body.deserialize::<Value>()
+                        .unwrap_or_else(|e| Value::String(format!("unreadable answer: {e}"))),
+                ),
+                None,
+            ),
+            Err(e) => (None, Some(e)),
+        };
+        let after = (self.fingerprint(), self.files());
+        let mut wrote = BTreeMap::new();
+        for (path, stamp) in &after.1 {
+            if before.1.get(path) == Some(stamp) || !kept_file(path) {
+                continue;
+            }
+            let text = (stamp.0 <= TEXT_KEPT)
+                .then(|| std::fs::read(path).ok())
+                .flatten()
+                .and_then(|b| String::from_utf8(b).ok());
+            wrote.insert(self.virtual_path(path), text);
+        }
+        let changes = before.0 != after.0 || before.1 != after.1;
+        let mut step = Step {
+            cmd: cmd.to_string(),
+            args: args.clone(),
+            ok,
+            err,
+            changes,
+            wrote,
+        };
+        if let Some(v) = step.ok.as_mut() {
+            self.take_out_root(v);
+        }
+        if let Some(v) = step.err.as_mut() {
+            self.take_out_root(v);
+        }
+        step
+    }
+
+    fn virtual_path(&self, path: &Path) -> String {
+        let p = path.to_string_lossy();
+        p.strip_prefix(&self.root_text).unwrap_or(&p).to_string()
+    }
+
+    /// Moves absolute paths in arguments (`path`, `identity_file`, `…_path`, `…File`) under the
+    /// pretend disk.
+    fn move_under_root(&self, v: &mut Value, path_key: bool) {
+        match v {
+            Value::String(s) if path_key && s.starts_with('/') => {
+                *s = format!("{}{s}", self.root_text);
+            }
+            Value::Array(items) => items
+                .iter_mut()
+                .for_each(|i| self.move_under_root(i, path_key)),
+            Value::Object(map) => {
+                for (k, item) in map.iter_mut() {
+                    let k = k.to_ascii_lowercase();
+                    let is_path =
+                        k.ends_with("path") || k.ends_with("file") || k.ends_with("files");
+                    self.move_under_root(item, is_path);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes the pretend disk's folder out of every text in an answer.
+    fn take_out_root(&self, v: &mut Value) {
+        match v {
+            Value::String(s) if s.contains(&self.root_text) => {
+                *s = s.replace(&self.root_text, "");
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| self.take_out_root(i)),
+            Value::Object(map) => map.values_mut().for_each(|i| self.take_out_root(i)),
+            _ => {}
+        }
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        // Close the archive (and its autosave thread) before the folder goes.
+        let _ = self.state().close_session();
+        fix_machine(None);
+    }
+}
+
+/// Files whose content a UI test may read: documents Andel writes, not the encrypted archive,
+/// its backups or its lock file (which names this process).
+fn kept_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    !(name.ends_with(".lock") || name.contains(".andel"))
+}
+
+/// Runs a scenario's calls again and returns it with the new answers.
+pub fn rerun(scenario: &Scenario) -> Result<Scenario, String> {
+    let _turn = TURN.lock().unwrap_or_else(|p| p.into_inner());
+    let recorder = Recorder::new(&scenario.setup)?;
+    let steps = scenario
+        .steps
+        .iter()
+        .map(|s| recorder.call(&s.cmd, &s.args))
+        .collect();
+    Ok(Scenario {
+        setup: scenario.setup.clone(),
+        steps,
+    })
+}
+
+pub fn to_text(scenario: &Scenario) -> String {
+    let mut text = serde_json::to_string_pretty(scenario).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Serves the commands to the UI's tests while they record a scenario: one JSON request a line
+/// on stdin (`{"setup": …}` starts over, `{"cmd": …, "args": …}` runs a command), one answer a
+/// line on stdout, after `@@`. Run by `ui/scripts/record.mjs`, never by `cargo test` alone.
+pub fn serve() {
+    use std::io::{BufRead, Write};
+    #[derive(Deserialize)]
+    struct Request {
+        setup: Option<Setup>,
+        cmd: Option<String>,
+        #[serde(default)]
+        args: Value,
+    }
+    let _turn = TURN.lock().unwrap_or_else(|p| p.into_inner());
+    let mut recorder: Option<Recorder> = None;
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let answer = match serde_json::from_str::<Request>(&line) {
+            Err(e) => serde_json::json!({ "fail": format!("bad request: {e}") }),
+            Ok(Request {
+                setup: Some(setup), ..
+            }) => {
+                recorder = None;
+                match Recorder::new(&setup) {
+                    Ok(r) => {
+                        recorder = Some(r);
+                        serde_json::json!({ "ready": true })
+                    }
+                    Err(e) => serde_json::json!({ "fail": e }),
+                }
+            }
+            Ok(Request {
+                cmd: Some(cmd),
+                args,
+                ..
+            }) => match &recorder {
+                Some(r) => serde_json::to_value(r.call(&cmd, &args)).unwrap_or_default(),
+                None => serde_json::json!({ "fail": "no setup yet" }),
+            },
+            Ok(_) => serde_json::json!({ "fail": "neither setup nor cmd" }),
+        };
+        let _ = writeln!(out, "@@{answer}");
+        let _ = out.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenarios() -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(FOLDER)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        found.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        found.sort();
+        found
+    }
+
+    /// The UI's test backend answers what the commands answer today. Rewrite the recordings with
+    /// `ANDEL_WRITE_RECORDED=1` after a deliberate change, and read the diff: it is the change in
+    /// behaviour the UI will see.
+    #[test]
+    fn recorded_responses_are_up_to_date() {
+        let write = std::env::var_os("ANDEL_WRITE_RECORDED").is_some();
+        let files = scenarios();
+        assert!(!files.is_empty(), "no recorded scenarios in {FOLDER}");
+        let mut drifted = Vec::new();
+        for file in files {
+            let committed = std::fs::read_to_string(&file).expect("read a recording");
+            let scenario: Scenario = serde_json::from_str(&committed)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let again = to_text(&rerun(&scenario).unwrap_or_else(|e| panic!("{e}")));
+            if again != committed {
+                if write {
+                    std::fs::write(&file, &again).expect("write a recording");
+                } else {
+                    drifted.push(file.display().to_string());
+                }
+            }
+        }
+        assert!(
+            drifted.is_empty(),
+            "the commands no longer answer as recorded in {drifted:?}: if the change is meant, \
+             run with ANDEL_WRITE_RECORDED=1, read the diff and commit it"
+        );
+    }
+
+    /// The recording server for the UI's tests (`ui/scripts/record.mjs`); not a test.
+    #[test]
+    #[ignore = "started by ui/scripts/record.mjs, reads requests from stdin"]
+    fn record_server() {
+        serve();
+    }
+}
