@@ -6,6 +6,8 @@
 //! that language's file. A text that needs values (a name, a date, a count) keeps its wording
 //! here and the caller joins the values in, as the call site did before.
 
+use std::fmt::Display;
+
 use serde::Serialize;
 
 /// Every text of Andel's documents, in one language.
@@ -17,6 +19,7 @@ pub struct Texts {
     pub requests: Requests,
     pub record: Record,
     pub notice: Notice,
+    pub activities: Activities,
 }
 
 /// Words many documents share.
@@ -126,6 +129,8 @@ pub struct Record {
     pub version: &'static str,
     pub effective: &'static str,
     pub security_heading: &'static str,
+    #[serde(skip)]
+    pub subtitle: fn(&dyn Display) -> String,
 }
 
 /// The privacy notice (`privacy::notice`).
@@ -141,4 +146,40 @@ pub struct Notice {
     pub data_for_administering_your: &'static str,
     pub protection_heading: &'static str,
     pub changes_and_version: &'static str,
+    #[serde(skip)]
+    pub title: fn(&dyn Display) -> String,
+    #[serde(skip)]
+    pub reach_by_email: fn(&dyn Display) -> String,
+    #[serde(skip)]
+    pub controller_is: fn(&dyn Display) -> String,
+    #[serde(skip)]
+    pub breach_heading: fn(&dyn Display) -> String,
+    #[serde(skip)]
+    pub breach_procedure: fn(&dyn Display) -> String,
+    #[serde(skip)]
+    pub version_note: fn(&dyn Display, &dyn Display) -> String,
+    #[serde(skip)]
+    pub intro: fn(&dyn Display) -> String,
+}
+
+/// The legal bases and retention periods of the processing activities (`privacy::activities`; the default activities' own texts are in `assets/privacy/activities.json`).
+#[derive(Debug, Serialize)]
+pub struct Activities {
+    pub consent: &'static str,
+    pub contract: &'static str,
+    pub legal_obligation: &'static str,
+    pub legitimate_interest: &'static str,
+    pub without_time_limit: &'static str,
+    pub bookkeeping_dk: &'static str,
+    pub bookkeeping_no: &'static str,
+    pub bookkeeping_se: &'static str,
+    /// "databeskyttelsesforordningens art. 6, stk. 1, litra f": the article of a legal basis by
+    /// its letter.
+    #[serde(skip)]
+    pub article: fn(char) -> String,
+    /// "1 år", "år", "1 måned", "måneder": a retention period's words.
+    pub one_year: &'static str,
+    pub years: &'static str,
+    pub one_month: &'static str,
+    pub months: &'static str,
 }

@@ -12,6 +12,8 @@
 //! Recipients are kinds of organisation, so the notice names whichever administrator, caretaker
 //! or newsletter tool the register holds today.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -70,32 +72,12 @@ impl LegalBasis {
     pub fn label(self, lang: Lang) -> String {
         let l = self.letter();
         let name = match self {
-            LegalBasis::Consent => lang.pick("Samtykke", "Samtykke", "Samtycke", "Consent"),
-            LegalBasis::Contract => lang.pick(
-                "Aftale (dit medlemskab og foreningens vedtægter)",
-                "Avtale (ditt medlemskap og vedtektene)",
-                "Avtal (ditt medlemskap och stadgarna)",
-                "Contract (your membership and the statutes)",
-            ),
-            LegalBasis::LegalObligation => lang.pick(
-                "Retlig forpligtelse",
-                "Rettslig forpliktelse",
-                "Rättslig förpliktelse",
-                "Legal obligation",
-            ),
-            LegalBasis::LegitimateInterest => lang.pick(
-                "Legitim interesse (interesseafvejning)",
-                "Berettiget interesse (interesseavveining)",
-                "Berättigat intresse (intresseavvägning)",
-                "Legitimate interest",
-            ),
+            LegalBasis::Consent => lang.texts().activities.consent,
+            LegalBasis::Contract => lang.texts().activities.contract,
+            LegalBasis::LegalObligation => lang.texts().activities.legal_obligation,
+            LegalBasis::LegitimateInterest => lang.texts().activities.legitimate_interest,
         };
-        let article = match lang {
-            Lang::Da => format!("databeskyttelsesforordningens art. 6, stk. 1, litra {l}"),
-            Lang::Nb => format!("personvernforordningen art. 6 nr. 1 bokstav {l}"),
-            Lang::Sv => format!("dataskyddsförordningen artikel 6.1 {l}"),
-            Lang::En => format!("GDPR Art. 6(1)({l})"),
-        };
+        let article = (lang.texts().activities.article)(l);
         format!("{name}, {article}")
     }
 }
@@ -300,21 +282,11 @@ impl Facts {
 /// time limit".
 pub fn period(lang: Lang, months: Option<u32>) -> String {
     let Some(n) = months else {
-        return lang
-            .pick(
-                "uden tidsbegrænsning",
-                "uten tidsbegrensning",
-                "utan tidsgräns",
-                "without time limit",
-            )
-            .to_string();
+        return lang.texts().activities.without_time_limit.to_string();
     };
-    let (years, one_year, many_years, one_month, many_months) = match lang {
-        Lang::Da => (n / 12, "1 år", "år", "1 måned", "måneder"),
-        Lang::Nb => (n / 12, "1 år", "år", "1 måned", "måneder"),
-        Lang::Sv => (n / 12, "1 år", "år", "1 månad", "månader"),
-        Lang::En => (n / 12, "1 year", "years", "1 month", "months"),
-    };
+    let t = &lang.texts().activities;
+    let (years, one_year, many_years, one_month, many_months) =
+        (n / 12, t.one_year, t.years, t.one_month, t.months);
     match (n % 12 == 0, years, n) {
         (true, 1, _) => one_year.to_string(),
         (true, y, _) => format!("{y} {many_years}"),
@@ -328,316 +300,214 @@ pub fn period(lang: Lang, months: Option<u32>) -> String {
 /// ended, not from the financial year's end).
 pub fn bookkeeping(lang: Lang, country: Country) -> &'static str {
     match country {
-        Country::DK => lang.pick(
-            "i 5 år fra udgangen af det regnskabsår, det vedrører, efter bogføringsloven",
-            "i 5 år fra utgangen av regnskapsåret det gjelder, etter den danske bogføringsloven",
-            "i 5 år från utgången av det räkenskapsår det gäller, enligt den danska bogføringsloven",
-            "for 5 years from the end of the financial year it concerns, as the Danish Bookkeeping Act requires",
-        ),
-        Country::NO => lang.pick(
-            "i 5 år efter regnskabsårets udgang, efter den norske bokføringslov § 13",
-            "i 5 år etter regnskapsårets slutt, etter bokføringsloven § 13",
-            "i 5 år efter räkenskapsårets slut, enligt den norska bokføringsloven § 13",
-            "for 5 years after the end of the financial year, as the Norwegian Bookkeeping Act § 13 requires",
-        ),
-        Country::SE => lang.pick(
-            "til udgangen af det syvende år efter det kalenderår, hvor regnskabsåret sluttede, efter den svenske bokföringslag, 7 kap. 2 §",
-            "til utgangen av det sjuende året etter kalenderåret da regnskapsåret ble avsluttet, etter den svenske bokföringslagen, 7 kap. 2 §",
-            "till och med det sjunde året efter utgången av det kalenderår då räkenskapsåret avslutades, enligt bokföringslagen 7 kap. 2 §",
-            "until the end of the seventh year after the calendar year in which the financial year ended, as the Swedish Bookkeeping Act ch. 7 § 2 requires",
-        ),
+        Country::DK => lang.texts().activities.bookkeeping_dk,
+        Country::NO => lang.texts().activities.bookkeeping_no,
+        Country::SE => lang.texts().activities.bookkeeping_se,
     }
+}
+
+/// The built-in texts of the default activities, as data.
+const DEFAULTS: &str = include_str!("../../../../assets/privacy/activities.json");
+
+/// One text in every language; a language missing is a parse error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Langs {
+    da: String,
+    nb: String,
+    sv: String,
+    en: String,
+}
+
+impl Langs {
+    fn all(&self) -> [&str; 4] {
+        [&self.da, &self.nb, &self.sv, &self.en].map(String::as_str)
+    }
+
+    fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::Nb => &self.nb,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A built-in text: the same in every country, or per country where the law differs.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DefaultText {
+    Everywhere(Langs),
+    PerCountry(PerCountry),
+}
+
+/// A text that differs by country, in every language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PerCountry {
+    #[serde(rename = "DK")]
+    dk: Langs,
+    #[serde(rename = "NO")]
+    no: Langs,
+    #[serde(rename = "SE")]
+    se: Langs,
+}
+
+impl DefaultText {
+    fn get(&self, lang: Lang, country: Country) -> &str {
+        match self {
+            DefaultText::Everywhere(t) => t.get(lang),
+            DefaultText::PerCountry(c) => match country {
+                Country::DK => c.dk.get(lang),
+                Country::NO => c.no.get(lang),
+                Country::SE => c.se.get(lang),
+            },
+        }
+    }
+
+    fn all(&self) -> Vec<&str> {
+        match self {
+            DefaultText::Everywhere(t) => t.all().to_vec(),
+            DefaultText::PerCountry(c) => [c.dk.all(), c.no.all(), c.se.all()].concat(),
+        }
+    }
+}
+
+/// A default activity's built-in texts; the fields a default has no text for are absent.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultTexts {
+    name: DefaultText,
+    purpose: DefaultText,
+    #[serde(default)]
+    legitimate_interest: Option<DefaultText>,
+    data_categories: DefaultText,
+    subject_categories: DefaultText,
+    #[serde(default)]
+    other_recipients: Option<DefaultText>,
+    retention: DefaultText,
+    source: DefaultText,
+}
+
+impl DefaultTexts {
+    fn field(&self, field: ActivityField) -> Option<&DefaultText> {
+        match field {
+            ActivityField::Name => Some(&self.name),
+            ActivityField::Purpose => Some(&self.purpose),
+            ActivityField::LegitimateInterest => self.legitimate_interest.as_ref(),
+            ActivityField::DataCategories => Some(&self.data_categories),
+            ActivityField::SubjectCategories => Some(&self.subject_categories),
+            ActivityField::OtherRecipients => self.other_recipients.as_ref(),
+            ActivityField::Retention => Some(&self.retention),
+            ActivityField::Source => Some(&self.source),
+            ActivityField::LegalBasis | ActivityField::RecipientKinds => None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultsFile {
+    /// What the file is, for whoever edits it.
+    #[serde(rename = "about")]
+    _about: String,
+    activities: std::collections::BTreeMap<String, DefaultTexts>,
+}
+
+/// The placeholders the built-in texts may hold.
+const PLACEHOLDERS: [&str; 5] = ["id", "bk", "contact", "rejected", "plates"];
+
+fn parse_defaults(text: &str) -> Result<DefaultsFile, String> {
+    let file: DefaultsFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    for (key, texts) in &file.activities {
+        if !DEFAULT_KEYS.contains(&key.as_str()) {
+            return Err(format!("{key} is not a default activity"));
+        }
+        for field in ActivityField::TEXTS {
+            for t in texts.field(field).map(DefaultText::all).unwrap_or_default() {
+                if t.trim().is_empty() {
+                    return Err(format!("{key}.{}: a blank text", field.column()));
+                }
+                for (at, _) in t.match_indices('{') {
+                    let name = t[at + 1..].split('}').next().unwrap_or_default();
+                    if !PLACEHOLDERS.contains(&name) {
+                        return Err(format!(
+                            "{key}.{}: unknown placeholder {{{name}",
+                            field.column()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(missing) = DEFAULT_KEYS
+        .iter()
+        .find(|k| !file.activities.contains_key(**k))
+    {
+        return Err(format!("no texts for the default activity {missing}"));
+    }
+    Ok(file)
+}
+
+/// The built-in texts compiled into Andel, parsed on first use. It cannot fail at run time
+/// without failing `the_default_texts_parse` first.
+#[allow(clippy::expect_used)]
+fn defaults() -> &'static DefaultsFile {
+    static DEFAULTS_FILE: LazyLock<DefaultsFile> = LazyLock::new(|| {
+        parse_defaults(DEFAULTS).expect("assets/privacy/activities.json parses (see the unit test)")
+    });
+    &DEFAULTS_FILE
+}
+
+/// `{name}` in `template` replaced by its value, in one pass (a value holding braces stays as
+/// it is).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match after.split_once('}').and_then(|(name, tail)| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, tail))
+        }) {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The built-in text of a default activity's field, in a language, for a country. `None` where
 /// the field has no text (no legitimate interest for a contract, no other recipients).
 pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Option<String> {
-    let p = |da: &str, nb: &str, sv: &str, en: &str| Some(lang.pick(da, nb, sv, en).to_string());
+    let text = defaults().activities.get(key)?.field(field)?;
     let country = facts.country;
     let bk = bookkeeping(lang, country);
     let contact = period(lang, facts.former_owner_contact);
     let rejected = period(lang, facts.rejected_sublet);
     let plates = period(lang, facts.mounted_plate_order);
     let id = national_id(lang, country);
-    match (key, field) {
-        ("members", ActivityField::Name) => p(
-            "Administration af andelshavere og medlemskab",
-            "Administrasjon av andelseiere og medlemskap",
-            "Administration av medlemmar och bostadsrätter",
-            "Owner and member administration",
-        ),
-        ("members", ActivityField::Purpose) => p(
-            "At føre foreningens fortegnelse over lejligheder og andelshavere, indkalde til generalforsamling, opkræve boligafgift gennem administrator og håndtere køb og salg af andele.",
-            "Å føre oversikten over leiligheter og andelseiere, kalle inn til generalforsamling, kreve inn felleskostnader gjennom forretningsfører og håndtere kjøp og salg av andeler.",
-            "Att föra föreningens medlems- och lägenhetsförteckning, kalla till föreningsstämma, ta ut årsavgiften genom förvaltaren och hantera överlåtelser av bostadsrätter.",
-            "To keep the association's register of units and owners, call general meetings, collect the monthly charge through the administrator and handle the sale and purchase of shares.",
-        ),
-        ("members", ActivityField::DataCategories) => Some(match lang {
-            Lang::Da => format!("Navn, lejlighed og adresse, telefonnummer og e-mailadresse, datoer for indflytning og fraflytning, medandelshavere og betalingsforhold, som administrator oplyser. Bestyrelsens register rummer ingen {id}."),
-            Lang::Nb => format!("Navn, leilighet og adresse, telefonnummer og e-postadresse, datoer for innflytting og utflytting, medeiere og betalingsforhold som forretningsfører oppgir. Styrets register inneholder ingen {id}."),
-            Lang::Sv => format!("Namn, lägenhet och adress, telefonnummer och e-postadress, datum för inflyttning och avflyttning, delägare och betalningar som förvaltaren uppger. Styrelsens register innehåller inga {id}."),
-            Lang::En => format!("Name, unit and address, phone number and e-mail address, dates of moving in and out, co-owners, and payment matters the administrator reports. The board's register holds no {id}."),
-        }),
-        ("members", ActivityField::SubjectCategories) => p(
-            "Andelshavere og tidligere andelshavere, medandelshavere og deres kontaktpersoner",
-            "Andelseiere og tidligere andelseiere, medeiere og deres kontaktpersoner",
-            "Medlemmar och tidigare medlemmar, delägare och deras kontaktpersoner",
-            "Owners (members) and former owners, co-owners and their contact persons",
-        ),
-        ("members", ActivityField::Retention) => Some(match lang {
-            Lang::Da => format!("Så længe du er andelshaver. Efter fraflytning gemmes dine kontaktoplysninger i {contact} efter bestyrelsens regel, så foreningen kan afslutte mellemværender og forsvare retskrav (legitim interesse, art. 6, stk. 1, litra f); derefter slettes de. Regnskabsmateriale, der nævner dig, opbevares {bk} (retlig forpligtelse, art. 6, stk. 1, litra c). Hvem der havde hvilken andel hvornår, gemmes som foreningens historie."),
-            Lang::Nb => format!("Så lenge du er andelseier. Etter utflytting lagres kontaktopplysningene dine i {contact} etter styrets regel, slik at borettslaget kan gjøre opp mellomværender og forsvare rettskrav (berettiget interesse, art. 6 nr. 1 bokstav f); deretter slettes de. Regnskapsmateriale som nevner deg, oppbevares {bk} (rettslig forpliktelse, art. 6 nr. 1 bokstav c). Hvem som hadde hvilken andel når, lagres som borettslagets historie."),
-            Lang::Sv => format!("Så länge du är medlem. Efter avflyttning sparas dina kontaktuppgifter i {contact} enligt styrelsens regel, så att föreningen kan göra upp mellanhavanden och försvara rättsliga anspråk (berättigat intresse, artikel 6.1 f); sedan raderas de. Räkenskapsinformation som nämner dig sparas {bk} (rättslig förpliktelse, artikel 6.1 c). Lägenhetsförteckningen och vem som innehaft vilken bostadsrätt när sparas permanent som föreningens historia."),
-            Lang::En => format!("As long as you are an owner. After you move out, your contact details are kept for {contact} under the board's rule, so the association can settle accounts and defend legal claims (legitimate interest, Art. 6(1)(f)); then they are deleted. Accounting records that name you are kept {bk} (legal obligation, Art. 6(1)(c)). Who held which share when is kept as the association's history."),
-        }),
-        ("members", ActivityField::Source) => p(
-            "Dig selv, da du købte andelen, og administrators beboerliste, som bestyrelsen får tilsendt med jævne mellemrum.",
-            "Deg selv da du kjøpte andelen, og forretningsførerens beboerliste, som styret får tilsendt jevnlig.",
-            "Du själv när du köpte bostadsrätten, och förvaltarens medlemsförteckning, som styrelsen får regelbundet.",
-            "You, when you bought your share, and the administrator's resident list, which the board receives regularly.",
-        ),
-
-        ("sublets", ActivityField::Name) => p("Fremleje", "Utleie (bruksoverlating)", "Andrahandsuthyrning (upplåtelse i andra hand)", "Sublets"),
-        ("sublets", ActivityField::Purpose) => p(
-            "At behandle ansøgninger om fremleje, træffe og dokumentere bestyrelsens beslutning og holde øje med, hvornår en godkendt fremleje udløber.",
-            "Å behandle søknader om utleie, treffe og dokumentere styrets vedtak og følge med på når en godkjent utleieperiode går ut.",
-            "Att pröva ansökningar om andrahandsuthyrning, fatta och dokumentera styrelsens beslut och bevaka när ett tillstånd löper ut.",
-            "To handle applications to sublet, make and document the board's decision and keep track of when an approved sublet ends.",
-        ),
-        ("sublets", ActivityField::DataCategories) => p(
-            "Navn og kontaktoplysninger på andelshaver og fremlejetager, perioden, begrundelsen for fremlejen og bestyrelsens beslutning.",
-            "Navn og kontaktopplysninger til andelseier og leietaker, perioden, begrunnelsen for utleien og styrets vedtak.",
-            "Namn och kontaktuppgifter för bostadsrättshavaren och andrahandshyresgästen, perioden, skälen för upplåtelsen och styrelsens beslut.",
-            "Names and contact details of the owner and the subtenant, the period, the reason for the sublet and the board's decision.",
-        ),
-        // The subtenant is no party to the membership: their data rests on the association's
-        // interest in deciding and supervising the sublet (DK), or on the statute that makes the
-        // board's approval a legal duty (NO borettslagsloven §§ 5-5, 5-6; SE bostadsrättslagen
-        // 7 kap. 10–11 §§).
-        ("sublets", ActivityField::SubjectCategories) => Some(match (lang, country) {
-            (Lang::Da, Country::DK) => "Andelshavere, der fremlejer (grundlag: medlemskabet), og fremlejetagere, som ikke er part i medlemskabet: deres oplysninger behandles på grundlag af foreningens legitime interesse i at træffe afgørelse om og føre tilsyn med fremlejen (art. 6, stk. 1, litra f).".to_string(),
-            (Lang::Da, _) => "Andelshavere, der fremlejer (grundlag: medlemskabet), og fremlejetagere, som ikke er part i medlemskabet: deres oplysninger behandles, fordi loven kræver bestyrelsens godkendelse af fremlejen (retlig forpligtelse, art. 6, stk. 1, litra c).".to_string(),
-            (Lang::Nb, Country::DK) => "Andelseiere som leier ut (grunnlag: medlemskapet), og leietakere, som ikke er part i medlemskapet: opplysningene deres behandles på grunnlag av borettslagets berettigede interesse i å avgjøre og følge opp utleien (art. 6 nr. 1 bokstav f).".to_string(),
-            (Lang::Nb, _) => "Andelseiere som leier ut (grunnlag: medlemskapet), og leietakere, som ikke er part i medlemskapet: opplysningene deres behandles fordi borettslagsloven §§ 5-5 og 5-6 krever styrets godkjenning av bruksoverlating (rettslig forpliktelse, art. 6 nr. 1 bokstav c).".to_string(),
-            (Lang::Sv, Country::DK) => "Bostadsrättshavare som hyr ut i andra hand (grund: medlemskapet) och andrahandshyresgäster, som inte är part i medlemskapet: deras uppgifter behandlas på grund av föreningens berättigade intresse av att pröva och följa upp uthyrningen (artikel 6.1 f).".to_string(),
-            (Lang::Sv, _) => "Bostadsrättshavare som hyr ut i andra hand (grund: medlemskapet) och andrahandshyresgäster, som inte är part i medlemskapet: deras uppgifter behandlas eftersom styrelsens samtycke krävs enligt bostadsrättslagen 7 kap. 10–11 §§ (rättslig förpliktelse, artikel 6.1 c).".to_string(),
-            (Lang::En, Country::DK) => "Owners who sublet (basis: the membership), and subtenants, who are no party to the membership: their data is processed on the association's legitimate interest in deciding on and supervising the sublet (Art. 6(1)(f)).".to_string(),
-            (Lang::En, _) => "Owners who sublet (basis: the membership), and subtenants, who are no party to the membership: their data is processed because the law requires the board's approval of the sublet (legal obligation, Art. 6(1)(c)).".to_string(),
-        }),
-        ("sublets", ActivityField::Retention) => Some(match lang {
-            Lang::Da => format!("Afslåede ansøgninger slettes {rejected} efter afgørelsen efter bestyrelsens regel. Godkendte fremlejer gemmes som en del af boligens historie."),
-            Lang::Nb => format!("Avslåtte søknader slettes {rejected} etter vedtaket etter styrets regel. Godkjente utleieforhold lagres som en del av boligens historie."),
-            Lang::Sv => format!("Avslagna ansökningar gallras {rejected} efter beslutet enligt styrelsens regel. Godkända andrahandsuthyrningar sparas som en del av lägenhetens historia."),
-            Lang::En => format!("Rejected applications are deleted {rejected} after the decision, under the board's rule. Approved sublets are kept as part of the unit's history."),
-        }),
-        ("sublets", ActivityField::Source) => p(
-            "Andelshaverens ansøgning.",
-            "Andelseierens søknad.",
-            "Bostadsrättshavarens ansökan.",
-            "The owner's application.",
-        ),
-
-        ("name_plates", ActivityField::Name) => p("Navneskilte", "Navneskilt", "Namnskyltar", "Name plates"),
-        ("name_plates", ActivityField::Purpose) => p(
-            "At få lavet og sat navneskilte op på postkasse, dørtelefon og dør, når nogen flytter ind. Viceværten bestiller skiltene hos gravøren og sætter dem op.",
-            "Å få laget og satt opp navneskilt på postkasse, ringetablå og dør når noen flytter inn. Vaktmesteren bestiller skiltene hos gravøren og setter dem opp.",
-            "Att få namnskyltar gjorda och uppsatta på brevlåda, porttelefon och dörr när någon flyttar in. Fastighetsskötaren beställer skyltarna hos gravören och sätter upp dem.",
-            "To have name plates made and mounted on the letterbox, entry phone and door when someone moves in. The caretaker orders them from the engraver and mounts them.",
-        ),
-        ("name_plates", ActivityField::LegitimateInterest) => p(
-            "At post, bud og redningstjeneste kan finde beboerne, og at opgangene er ordentligt skiltet.",
-            "At post, bud og nødetater finner fram til beboerne, og at oppgangene er ordentlig skiltet.",
-            "Att post, bud och räddningstjänst hittar de boende och att trapphusen är ordentligt skyltade.",
-            "That post, deliveries and emergency services can find residents, and that the stairwells are properly signed.",
-        ),
-        ("name_plates", ActivityField::DataCategories) => p(
-            "Lejligheden og teksten på skiltet (som regel beboernes navne). Intet andet.",
-            "Leiligheten og teksten på skiltet (som regel beboernes navn). Ikke noe annet.",
-            "Lägenheten och texten på skylten (oftast de boendes namn). Inget annat.",
-            "The unit and the text on the plate (usually the residents' names). Nothing else.",
-        ),
-        ("name_plates", ActivityField::SubjectCategories) => p(
-            "Beboere, der flytter ind eller skifter navn",
-            "Beboere som flytter inn eller bytter navn",
-            "Boende som flyttar in eller byter namn",
-            "Residents who move in or change their name",
-        ),
-        ("name_plates", ActivityField::Retention) => Some(match lang {
-            Lang::Da => format!("Bestillingen gemmes i {plates}, efter at skiltet er sat op, efter bestyrelsens regel. Skiltet tages ned, når du flytter."),
-            Lang::Nb => format!("Bestillingen lagres i {plates} etter at skiltet er satt opp, etter styrets regel. Skiltet tas ned når du flytter."),
-            Lang::Sv => format!("Beställningen sparas i {plates} efter att skylten satts upp, enligt styrelsens regel. Skylten tas ned när du flyttar."),
-            Lang::En => format!("The order is kept for {plates} after the plate is mounted, under the board's rule. The plate comes down when you move out."),
-        }),
-        ("name_plates", ActivityField::Source) => p(
-            "Dig selv eller administrators meddelelse om en ny andelshaver.",
-            "Deg selv eller forretningsførerens melding om en ny andelseier.",
-            "Du själv eller förvaltarens besked om en ny medlem.",
-            "You, or the administrator's notice of a new owner.",
-        ),
-
-        ("minutes_archive", ActivityField::Name) => p(
-            "Referatarkivet (foreningens historie)",
-            "Protokollarkivet (borettslagets historie)",
-            "Protokollarkivet (föreningens historia)",
-            "The minutes archive (the association's history)",
-        ),
-        ("minutes_archive", ActivityField::Purpose) => p(
-            "At opbevare referater fra generalforsamlinger og bestyrelsesmøder, som dokumenterer foreningens beslutninger, og at offentliggøre dem i en udgave uden personoplysninger.",
-            "Å oppbevare protokoller fra generalforsamlinger og styremøter, som dokumenterer borettslagets vedtak, og å publisere dem i en utgave uten personopplysninger.",
-            "Att bevara protokoll från föreningsstämmor och styrelsemöten, som dokumenterar föreningens beslut, och att publicera dem i en version utan personuppgifter.",
-            "To keep the minutes of general meetings and board meetings, which document the association's decisions, and to publish them in a version without personal data.",
-        ),
-        ("minutes_archive", ActivityField::LegitimateInterest) => p(
-            "Foreningens beslutninger binder nuværende og kommende andelshavere. Referaterne er foreningens dokumentation og historie og skal kunne findes frem mange år senere.",
-            "Vedtakene binder nåværende og framtidige andelseiere. Protokollene er borettslagets dokumentasjon og historie og må kunne finnes fram mange år senere.",
-            "Föreningens beslut binder nuvarande och framtida medlemmar. Protokollen är föreningens dokumentation och historia och måste kunna tas fram många år senare.",
-            "The association's decisions bind present and future owners. The minutes are its evidence and history and must be found again many years later.",
-        ),
-        ("minutes_archive", ActivityField::DataCategories) => p(
-            "Navne på bestyrelsesmedlemmer, dirigent og referent og på dem, der tog ordet eller stillede forslag, samt enkelte sager om en lejlighed.",
-            "Navn på styremedlemmer, møteleder og protokollfører og på dem som hadde ordet eller fremmet forslag, og enkelte saker om en leilighet.",
-            "Namn på styrelseledamöter, stämmoordförande, protokollförare och justerare och på dem som yttrade sig eller lade fram förslag, samt enstaka ärenden om en lägenhet.",
-            "Names of board members, of the chair of the meeting and the minute-taker and of those who spoke or made proposals, and some matters concerning a unit.",
-        ),
-        ("minutes_archive", ActivityField::SubjectCategories) => p(
-            "Andelshavere, bestyrelsesmedlemmer og andre, der nævnes i referaterne",
-            "Andelseiere, styremedlemmer og andre som nevnes i protokollene",
-            "Medlemmar, styrelseledamöter och andra som nämns i protokollen",
-            "Owners, board members and others named in the minutes",
-        ),
-        ("minutes_archive", ActivityField::Retention) => p(
-            "Referaterne gemmes uden tidsbegrænsning som foreningens historie. Offentliggjorte udgaver er renset for personoplysninger.",
-            "Protokollene oppbevares uten tidsbegrensning som borettslagets historie. Publiserte utgaver er renset for personopplysninger.",
-            "Protokollen sparas utan tidsgräns som föreningens historia. Publicerade versioner är rensade från personuppgifter.",
-            "Minutes are kept without time limit as the association's history. Published versions have personal data removed.",
-        ),
-        ("minutes_archive", ActivityField::Source) => p(
-            "Bestyrelsen og mødernes referenter.",
-            "Styret og møtenes protokollførere.",
-            "Styrelsen och mötenas protokollförare.",
-            "The board and the meetings' minute-takers.",
-        ),
-
-        ("newsletter", ActivityField::Name) => p("Nyhedsbrev", "Nyhetsbrev", "Nyhetsbrev", "Newsletter"),
-        ("newsletter", ActivityField::Purpose) => p(
-            "At sende nyt fra foreningen til beboere, der har tilmeldt sig.",
-            "Å sende nytt fra borettslaget til beboere som har meldt seg på.",
-            "Att skicka nyheter från föreningen till boende som har anmält sig.",
-            "To send news from the association to residents who signed up.",
-        ),
-        ("newsletter", ActivityField::DataCategories) => p(
-            "E-mailadresse og navn, og hvornår du tilmeldte dig og bekræftede tilmeldingen.",
-            "E-postadresse og navn, og når du meldte deg på og bekreftet påmeldingen.",
-            "E-postadress och namn, och när du anmälde dig och bekräftade anmälan.",
-            "E-mail address and name, and when you signed up and confirmed.",
-        ),
-        ("newsletter", ActivityField::SubjectCategories) => p(
-            "Beboere, der har tilmeldt sig",
-            "Beboere som har meldt seg på",
-            "Boende som har anmält sig",
-            "Residents who signed up",
-        ),
-        ("newsletter", ActivityField::Retention) => p(
-            "Indtil du framelder dig med linket i hvert nyhedsbrev eller ved at skrive til bestyrelsen.",
-            "Til du melder deg av med lenken i hvert nyhetsbrev eller ved å skrive til styret.",
-            "Tills du avanmäler dig med länken i varje nyhetsbrev eller genom att skriva till styrelsen.",
-            "Until you unsubscribe with the link in each newsletter or by writing to the board.",
-        ),
-        ("newsletter", ActivityField::Source) => p(
-            "Dig selv, når du tilmelder dig.",
-            "Deg selv når du melder deg på.",
-            "Du själv när du anmäler dig.",
-            "You, when you sign up.",
-        ),
-
-        ("board_email", ActivityField::Name) => p("Bestyrelsens e-mail", "Styrets e-post", "Styrelsens e-post", "The board's e-mail"),
-        ("board_email", ActivityField::Purpose) => p(
-            "At besvare henvendelser fra beboere og andre og klare foreningens daglige drift.",
-            "Å svare på henvendelser fra beboere og andre og ta seg av den daglige driften.",
-            "Att besvara frågor från boende och andra och sköta föreningens löpande förvaltning.",
-            "To answer enquiries from residents and others and run the association day to day.",
-        ),
-        ("board_email", ActivityField::LegitimateInterest) => p(
-            "At foreningen kan drives, og at henvendelser bliver besvaret.",
-            "At borettslaget kan drives, og at henvendelser blir besvart.",
-            "Att föreningen kan skötas och att frågor blir besvarade.",
-            "That the association can be run and enquiries answered.",
-        ),
-        ("board_email", ActivityField::DataCategories) => Some(match lang {
-            Lang::Da => format!("Navn, e-mailadresse og det, du selv skriver. Send ikke {id} eller helbredsoplysninger med e-mail; sådanne mails slettes straks."),
-            Lang::Nb => format!("Navn, e-postadresse og det du selv skriver. Ikke send {id} eller helseopplysninger på e-post; slike e-poster slettes straks."),
-            Lang::Sv => format!("Namn, e-postadress och det du själv skriver. Skicka inte {id} eller hälsouppgifter med e-post; sådana meddelanden raderas genast."),
-            Lang::En => format!("Name, e-mail address and whatever you write. Do not send {id} or health information by e-mail; such messages are deleted at once."),
-        }),
-        ("board_email", ActivityField::SubjectCategories) => p(
-            "Beboere og andre, der skriver til bestyrelsen",
-            "Beboere og andre som skriver til styret",
-            "Boende och andra som skriver till styrelsen",
-            "Residents and others who write to the board",
-        ),
-        ("board_email", ActivityField::Retention) => p(
-            "E-mails slettes, når sagen er afsluttet, og senest efter 2 år. Mails, der ligger til grund for en beslutning, gemmes med beslutningen.",
-            "E-poster slettes når saken er avsluttet, og senest etter 2 år. E-poster som ligger til grunn for et vedtak, lagres sammen med vedtaket.",
-            "E-post raderas när ärendet är avslutat och senast efter 2 år. Meddelanden som ligger till grund för ett beslut sparas med beslutet.",
-            "E-mails are deleted when the matter is closed, and after 2 years at the latest. Those behind a decision are kept with the decision.",
-        ),
-        ("board_email", ActivityField::Source) => p(
-            "Den, der skriver.",
-            "Den som skriver.",
-            "Den som skriver.",
-            "Whoever writes.",
-        ),
-
-        ("website_logs", ActivityField::Name) => p(
-            "Sikkerhedslog på hjemmesiden",
-            "Sikkerhetslogg på nettsiden",
-            "Säkerhetslogg på webbplatsen",
-            "Website security log",
-        ),
-        ("website_logs", ActivityField::Purpose) => p(
-            "At beskytte foreningens hjemmeside mod angreb og misbrug.",
-            "Å beskytte nettsiden mot angrep og misbruk.",
-            "Att skydda föreningens webbplats mot angrepp och missbruk.",
-            "To protect the association's website against attacks and misuse.",
-        ),
-        ("website_logs", ActivityField::LegitimateInterest) => p(
-            "At hjemmesiden er sikker og tilgængelig. Loggen bruges ikke til andet.",
-            "At nettsiden er sikker og tilgjengelig. Loggen brukes ikke til noe annet.",
-            "Att webbplatsen är säker och tillgänglig. Loggen används inte till något annat.",
-            "That the website is secure and available. The log is used for nothing else.",
-        ),
-        ("website_logs", ActivityField::DataCategories) => p(
-            "IP-adresse, tidspunkt, browser og enhedstype, og hvilke sider der blev besøgt.",
-            "IP-adresse, tidspunkt, nettleser og enhetstype, og hvilke sider som ble besøkt.",
-            "IP-adress, tidpunkt, webbläsare och enhetstyp, och vilka sidor som besöktes.",
-            "IP address, time, browser and device type, and which pages were visited.",
-        ),
-        ("website_logs", ActivityField::SubjectCategories) => p(
-            "Besøgende på hjemmesiden",
-            "Besøkende på nettsiden",
-            "Besökare på webbplatsen",
-            "Visitors to the website",
-        ),
-        ("website_logs", ActivityField::OtherRecipients) => p(
-            "Webhotellet, der driver hjemmesiden, som databehandler.",
-            "Webhotellet som driver nettsiden, som databehandler.",
-            "Webbhotellet som driver webbplatsen, som personuppgiftsbiträde.",
-            "The web host that runs the site, as data processor.",
-        ),
-        ("website_logs", ActivityField::Retention) => p(
-            "30 dage. IP-adresser, der har angrebet siden, kan blive stående længere på en blokeringsliste.",
-            "30 dager. IP-adresser som har angrepet siden, kan bli stående lenger på en blokkeringsliste.",
-            "30 dagar. IP-adresser som har angripit webbplatsen kan ligga kvar längre på en spärrlista.",
-            "30 days. Addresses that attacked the site may stay on a block list for longer.",
-        ),
-        ("website_logs", ActivityField::Source) => p(
-            "Din browser, når du besøger siden.",
-            "Nettleseren din når du besøker siden.",
-            "Din webbläsare när du besöker webbplatsen.",
-            "Your browser, when you visit the site.",
-        ),
-        _ => None,
-    }
+    Some(fill(
+        text.get(lang, country),
+        &[
+            ("id", &id),
+            ("bk", bk),
+            ("contact", &contact),
+            ("rejected", &rejected),
+            ("plates", &plates),
+        ],
+    ))
 }
 
 /// A row as stored.
@@ -1112,6 +982,27 @@ pub fn reset(
 mod tests {
     use super::*;
     use crate::register::testing::{now, register};
+
+    #[test]
+    fn the_default_texts_parse() {
+        let file = parse_defaults(DEFAULTS).unwrap();
+        assert_eq!(file.activities.len(), DEFAULT_KEYS.len());
+        let bad = [
+            r#"{"about": "", "activities": {}}"#,
+            r#"{"about": "", "activities": {"members": {"name": {"da": "x", "nb": "x", "sv": "x"}}}}"#,
+        ];
+        for text in bad {
+            assert!(parse_defaults(text).is_err(), "{text}");
+        }
+        let no_english = DEFAULTS.replacen("\"en\":", "\"eng\":", 1);
+        assert!(parse_defaults(&no_english).is_err());
+        let typo = DEFAULTS.replacen("{contact}", "{kontakt}", 1);
+        assert!(parse_defaults(&typo).unwrap_err().contains("kontakt"));
+        assert_eq!(
+            fill("a {x} {y} {z", &[("x", "{y}"), ("y", "2")]),
+            "a {y} 2 {z"
+        );
+    }
 
     #[test]
     fn every_default_has_every_text_in_every_language() {

@@ -77,12 +77,7 @@ fn latest(conn: &Connection, lang: Lang) -> Result<Option<(u32, String, String)>
 }
 
 fn title(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Da => format!("Privatlivspolitik for {name}"),
-        Lang::Nb => format!("Personvernerklæring for {name}"),
-        Lang::Sv => format!("Integritetspolicy för {name}"),
-        Lang::En => format!("Privacy notice of {name}"),
-    }
+    (lang.texts().notice.title)(&name)
 }
 
 fn org_number_label(lang: Lang, country: Country) -> &'static str {
@@ -106,39 +101,20 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
         rows.push((lang.texts().notice.board_email.to_string(), e.clone()));
     }
     let reach = match (&a.email, &a.address) {
-        (Some(e), _) => match lang {
-            Lang::Da => {
-                format!("Du når bestyrelsen på {e} eller med brev til foreningens adresse.")
-            }
-            Lang::Nb => format!("Du når styret på {e} eller med brev til borettslagets adresse."),
-            Lang::Sv => format!("Du når styrelsen på {e} eller med brev till föreningens adress."),
-            Lang::En => {
-                format!("You reach the board at {e} or by letter to the association's address.")
-            }
-        },
+        (Some(e), _) => (lang.texts().notice.reach_by_email)(&e),
         (None, _) => lang.texts().notice.you_reach_board_by.to_string(),
     };
     vec![
         Block::Heading {
             level: 1,
-            text: lang
-                .texts().notice.controller
-                .to_string(),
+            text: lang.texts().notice.controller.to_string(),
         },
         Block::Paragraph {
-            text: match lang {
-                Lang::Da => format!("{} er dataansvarlig for de personoplysninger, der er beskrevet her. Bestyrelsen varetager ansvaret på foreningens vegne.", a.name),
-                Lang::Nb => format!("{} er behandlingsansvarlig for personopplysningene som er beskrevet her. Styret har ansvaret på vegne av borettslaget.", a.name),
-                Lang::Sv => format!("{} är personuppgiftsansvarig för de personuppgifter som beskrivs här. Styrelsen utövar ansvaret för föreningens räkning.", a.name),
-                Lang::En => format!("{} is the controller of the personal data described here. The board carries that responsibility on the association's behalf.", a.name),
-            },
+            text: (lang.texts().notice.controller_is)(&a.name),
         },
         Block::Facts { rows },
         Block::Paragraph {
-            text: format!(
-                "{reach} {}",
-                lang.texts().notice.association_has_no_data
-            ),
+            text: format!("{reach} {}", lang.texts().notice.association_has_no_data),
         },
     ]
 }
@@ -175,21 +151,11 @@ fn breach(lang: Lang, country: Country) -> Vec<Block> {
             // The breach is named with the authority's term (the glossary's).
             text: {
                 let breach = &glossary::term(lang, Term::Breach).one;
-                match lang {
-                    Lang::Da => format!("Hvis der sker {breach}"),
-                    Lang::Nb => format!("Hvis det skjer {breach}"),
-                    Lang::Sv => format!("Om en {breach} inträffar"),
-                    Lang::En => format!("If there is a {breach}"),
-                }
+                (lang.texts().notice.breach_heading)(&breach)
             },
         },
         Block::Paragraph {
-            text: match lang {
-                Lang::Da => format!("Mister vi kontrollen over personoplysninger, fx fordi en computer bliver stjålet eller en mail går til den forkerte, vurderer bestyrelsen straks, hvad det betyder for de berørte. Vi anmelder bruddet til {authority} inden for 72 timer, medmindre det er usandsynligt, at det indebærer en risiko for nogen. Indebærer bruddet en høj risiko for dig, fx for identitetstyveri eller økonomisk tab, får du besked hurtigst muligt med råd om, hvad du kan gøre. Alle brud skrives ned, også dem, der ikke skal anmeldes."),
-                Lang::Nb => format!("Mister vi kontrollen over personopplysninger, for eksempel fordi en datamaskin blir stjålet eller en e-post går til feil person, vurderer styret straks hva det betyr for de berørte. Vi melder bruddet til {authority} innen 72 timer, med mindre det er usannsynlig at det innebærer en risiko for noen. Innebærer bruddet en høy risiko for deg, for eksempel for identitetstyveri eller økonomisk tap, får du beskjed så raskt som mulig med råd om hva du kan gjøre. Alle brudd skrives ned, også de som ikke skal meldes."),
-                Lang::Sv => format!("Förlorar vi kontrollen över personuppgifter, till exempel för att en dator blir stulen eller ett mejl hamnar hos fel person, bedömer styrelsen genast vad det innebär för de berörda. Vi anmäler incidenten till {authority} inom 72 timmar, om det inte är osannolikt att den innebär en risk för någon. Innebär incidenten en hög risk för dig, till exempel för identitetsstöld eller ekonomisk förlust, får du besked så snart som möjligt med råd om vad du kan göra. Alla incidenter dokumenteras, även de som inte ska anmälas."),
-                Lang::En => format!("If we lose control of personal data, for example because a computer is stolen or an e-mail goes to the wrong person, the board at once assesses what it means for the people concerned. We report the breach to {authority} within 72 hours unless it is unlikely to put anyone at risk. If it is likely to put you at high risk, for example of identity theft or financial loss, we tell you as soon as possible, with advice on what you can do. Every breach is recorded, including those that need not be reported."),
-            },
+            text: (lang.texts().notice.breach_procedure)(&authority),
         },
     ]
 }
@@ -197,12 +163,7 @@ fn breach(lang: Lang, country: Country) -> Vec<Block> {
 fn changes(lang: Lang, version: u32, effective_on: NaiveDate) -> Block {
     let date = lang.long_date(effective_on);
     Block::Paragraph {
-        text: match lang {
-            Lang::Da => format!("Dette er version {version} af privatlivspolitikken, gældende fra {date}. Når indholdet ændres, får politikken et nyt versionsnummer, og bestyrelsen gør opmærksom på ændringen."),
-            Lang::Nb => format!("Dette er versjon {version} av personvernerklæringen, gjeldende fra {date}. Når innholdet endres, får erklæringen et nytt versjonsnummer, og styret gjør oppmerksom på endringen."),
-            Lang::Sv => format!("Detta är version {version} av integritetspolicyn, som gäller från den {date}. När innehållet ändras får policyn ett nytt versionsnummer och styrelsen informerar om ändringen."),
-            Lang::En => format!("This is version {version} of the privacy notice, effective {date}. When its content changes it gets a new version number, and the board lets residents know."),
-        },
+        text: (lang.texts().notice.version_note)(&version, &date),
     }
 }
 
@@ -210,12 +171,7 @@ fn changes(lang: Lang, version: u32, effective_on: NaiveDate) -> Block {
 /// covers.
 fn body(conn: &Connection, a: &Association, lang: Lang) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![Block::Paragraph {
-        text: match lang {
-            Lang::Da => format!("Her kan du læse, hvilke personoplysninger {} behandler om andelshavere, beboere og andre, hvorfor, hvem der får dem, hvor længe de gemmes, og hvilke rettigheder du har (databeskyttelsesforordningens art. 13 og 14).", a.name),
-            Lang::Nb => format!("Her kan du lese hvilke personopplysninger {} behandler om andelseiere, beboere og andre, hvorfor, hvem som får dem, hvor lenge de lagres, og hvilke rettigheter du har (personvernforordningen art. 13 og 14).", a.name),
-            Lang::Sv => format!("Här kan du läsa vilka personuppgifter {} behandlar om medlemmar, boende och andra, varför, vem som får dem, hur länge de sparas och vilka rättigheter du har (dataskyddsförordningen artikel 13 och 14).", a.name),
-            Lang::En => format!("This notice tells you what personal data {} processes about owners, residents and others, why, who receives it, how long it is kept and what your rights are (GDPR Articles 13 and 14).", a.name),
-        },
+        text: (lang.texts().notice.intro)(&a.name),
     }];
     blocks.extend(controller(a, lang));
     blocks.extend(sections::purposes(conn, lang)?);

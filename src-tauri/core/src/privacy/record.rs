@@ -25,12 +25,7 @@ pub fn record(
     let mut doc = Document::new(lang.texts().record.title, lang, now);
     doc.letterhead = Some(Letterhead::of(&a));
     let date = lang.long_date(today);
-    doc.subtitle = Some(match lang {
-        Lang::Da => format!("Databeskyttelsesforordningens art. 30 · opdateret {date}"),
-        Lang::Nb => format!("Personvernforordningen art. 30 · oppdatert {date}"),
-        Lang::Sv => format!("Dataskyddsförordningen artikel 30 · uppdaterad den {date}"),
-        Lang::En => format!("GDPR Article 30 · updated {date}"),
-    });
+    doc.subtitle = Some((lang.texts().record.subtitle)(&date));
     doc.blocks.extend(notice::controller(&a, lang));
 
     let all = activities::current(conn, lang)?;
