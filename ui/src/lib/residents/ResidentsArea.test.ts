@@ -26,6 +26,63 @@ function residentList(name: string): string {
   ].join('\n');
 }
 
+/** Every current owner of the demo, one row each. */
+const DEMO_OWNERS: [string, string][] = [
+  ['1', 'Anne Kastrup'],
+  ['2', 'Bent Mølgaard'],
+  ['2', 'Claus Mølgaard'],
+  ['3', 'Camilla Holmsted'],
+  ['4', 'Dennis Lindbjerg'],
+  ['5', 'Ellen Damsgaard'],
+  ['6', 'Frank Skovbo'],
+  ['7', 'Gitte Kjærholm'],
+  ['7', 'Hanne Kjærholm'],
+  ['8', 'Henrik Bækgaard'],
+  ['9', 'Inge Fjordside'],
+  ['10', 'Jesper Højlund'],
+  ['11', 'Karen Engholm'],
+  ['12', 'Lars Sandvad'],
+  ['12', 'Morten Sandvad'],
+  ['13', 'Mette Ravnholt'],
+  ['14', 'Niels Gyldenø'],
+  ['15', 'Oda Stenbæk'],
+  ['16', 'Poul Ålund'],
+  ['17', 'Rikke Birkedal'],
+  ['17', 'Signe Birkedal'],
+  ['18', 'Søren Hasselby'],
+  ['19', 'Tove Troelund'],
+  ['20', 'Ulla Vestergaard-Mose'],
+  ['21', 'Vagn Ørnebjerg'],
+  ['22', 'Winnie Lyngdal'],
+  ['22', 'Bo Lyngdal'],
+  ['23', 'Yrsa Brøndsted'],
+  ['24', 'Åge Egeskov'],
+  ['25', 'Birthe Fuglsang'],
+  ['26', 'Claus Granhøj'],
+  ['27', 'Dorthe Hedelund'],
+  ['27', 'Camilla Hedelund'],
+  ['28', 'Erik Isbrand'],
+  ['29', 'Freja Juulsgaard'],
+  ['30', 'Gorm Klitgaard'],
+  ['31', 'Hanne Løvenhøj'],
+  ['32', 'Ib Marbæk'],
+  ['32', 'Henrik Marbæk'],
+  ['33', 'Jytte Nørrelund'],
+  ['34', 'Kasper Overby'],
+  ['35', 'Lone Pilegaard'],
+  ['36', 'Morten Rosenvold'],
+  ['37', 'Nanna Sølund'],
+  ['37', 'Mette Sølund'],
+  ['38', 'Ole Tornbjerg'],
+  ['39', 'Pia Urhøj'],
+  ['40', 'Malthe Kornerup'],
+];
+
+/** A list that names every current owner, and one more. */
+function fullList(): string {
+  return ['Andelsnr;Adresse;Navn;Telefon;E-mail', ...DEMO_OWNERS.map(([unit, name]) => `${unit};;${name};;`), '41;Kastanjevej 12;Yasmin Berg;31313131;'].join('\n');
+}
+
 beforeEach(() => {
   setUiLanguage('en');
 });
@@ -85,10 +142,10 @@ describe('import wizard', () => {
     await openDemo();
   }
 
-  async function readList() {
+  async function readList(path = '/home/board/beboere.csv') {
     render(ResidentsArea);
     await fireEvent.click(await screen.findByTestId('import-open'));
-    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/home/board/beboere.csv' } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: path } });
     await fireEvent.click(screen.getByTestId('import-read'));
   }
 
@@ -129,11 +186,11 @@ describe('import wizard', () => {
     expect((await screen.findByTestId('import-problem')).textContent).toContain("no column with the owners' names");
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.change(screen.getByTestId('import-field-2'), { target: { value: 'name' } });
-    // The list ends 19 of the 20 current ownerships: Import waits for the board's tick, which
+    // The list ends 47 of the 48 current ownerships: Import waits for the board's tick, which
     // names how many end.
     const massEnd = await screen.findByTestId('import-mass-end');
-    expect(massEnd.textContent).toContain('This list ends 19 of the 20 current ownerships');
-    expect(massEnd.textContent).toContain('Yes, end these 19 ownerships');
+    expect(massEnd.textContent).toContain('This list ends 47 of the 48 current ownerships');
+    expect(massEnd.textContent).toContain('Yes, end these 47 ownerships');
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.click(screen.getByTestId('import-mass-end-confirm'));
     await expect.poll(() => (screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(false);
@@ -146,20 +203,17 @@ describe('import wizard', () => {
   });
 
   it('a list that ends half or fewer of the ownerships needs no tick; without the tick the backend refuses a mass end', async () => {
-    const list = mock.residentLists.get('/home/board/beboere.csv')!;
-    list.header[2] = 'Navn';
+    mock = await recorded({ files: { '/home/board/beboere.csv': residentList('Navn'), '/home/board/alle.csv': fullList() } });
+    await openDemo();
     // Without the tick the import itself refuses, whatever the screen shows; nothing changes.
-    expect((await mock.importRead('/home/board/beboere.csv')).status).toBe('ok');
-    const refused = await mock.importApply([], false);
-    expect(refused.status === 'error' && refused.error.message).toContain('would end 19 of the 20');
-    const units = await mock.unitsList('');
-    expect(units.status === 'ok' && units.data.some((u) => u.number === '19')).toBe(false);
+    expect((await backend().importRead('/home/board/beboere.csv')).status).toBe('ok');
+    const refused = await backend().importApply([], false);
+    expect(refused.status === 'error' && refused.error.message).toContain('would end 47 of the 48');
+    const units = await backend().unitsList('');
+    expect(units.status === 'ok' && units.data.some((u) => u.number === '41')).toBe(false);
 
-    // Every current owner listed (and two more): nothing ends, no question asked.
-    const all = await mock.unitsList('');
-    const rows = all.status === 'ok' ? all.data.flatMap((u) => u.owners.map((o) => [u.number, '', o, '', ''])) : [];
-    list.rows = [...rows, ['19', 'Kastanjevej 8', 'Yasmin Berg', '31313131', '']];
-    await readList();
+    // Every current owner listed (and one more): nothing ends, no question asked.
+    await readList('/home/board/alle.csv');
     expect((await screen.findByTestId('import-ended')).getAttribute('data-count')).toBe('0');
     expect(screen.queryByTestId('import-mass-end')).toBeNull();
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(false);
