@@ -74,82 +74,16 @@ impl Lang {
 
     /// "Side 1 af 3", "Side 1 av 3", "Sida 1 av 3", "Page 1 of 3".
     pub fn page_of(self, page: usize, pages: usize) -> String {
-        match self {
-            Lang::Da => format!("Side {page} af {pages}"),
-            Lang::Nb => format!("Side {page} av {pages}"),
-            Lang::Sv => format!("Sida {page} av {pages}"),
-            Lang::En => format!("Page {page} of {pages}"),
-        }
+        (self.texts().common.page_of)(&page, &pages)
     }
 
     /// A date as the language writes it in running text: "23. november 2026", "23 november
     /// 2026", "23 November 2026".
     pub fn long_date(self, date: chrono::NaiveDate) -> String {
         use chrono::Datelike;
-        const DA: [&str; 12] = [
-            "januar",
-            "februar",
-            "marts",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const NB: [&str; 12] = [
-            "januar",
-            "februar",
-            "mars",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ];
-        const SV: [&str; 12] = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let m = date.month0() as usize;
-        let (d, y) = (date.day(), date.year());
-        match self {
-            Lang::Da => format!("{d}. {} {y}", DA[m]),
-            Lang::Nb => format!("{d}. {} {y}", NB[m]),
-            Lang::Sv => format!("{d} {} {y}", SV[m]),
-            Lang::En => format!("{d} {} {y}", EN[m]),
-        }
+        let common = &self.texts().common;
+        let month = common.months[date.month0() as usize];
+        (common.long_date)(date.day(), month, date.year())
     }
 }
 

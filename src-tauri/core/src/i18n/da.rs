@@ -11,6 +11,9 @@ pub(super) static TEXTS: Texts = Texts {
         address: "Adresse",
         roles: "Hverv",
         name: "Navn",
+        page_of: |page, pages| format!("Side {page} af {pages}"),
+        months: ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"],
+        long_date: |d, month, y| format!("{d}. {month} {y}"),
     },
     plates_order: PlatesOrder {
         door: "dør",

@@ -11,6 +11,9 @@ pub(super) static TEXTS: Texts = Texts {
         address: "Address",
         roles: "Roles",
         name: "Name",
+        page_of: |page, pages| format!("Page {page} of {pages}"),
+        months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        long_date: |d, month, y| format!("{d} {month} {y}"),
     },
     plates_order: PlatesOrder {
         door: "door",

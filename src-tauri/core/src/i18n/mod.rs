@@ -60,6 +60,11 @@ mod tests {
                     }
                 }
                 serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+                serde_json::Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        walk(&format!("{path}.{i}"), v, out);
+                    }
+                }
                 other => panic!("{path}: a text is a string, not {other}"),
             }
         }

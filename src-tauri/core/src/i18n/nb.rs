@@ -11,6 +11,9 @@ pub(super) static TEXTS: Texts = Texts {
         address: "Adresse",
         roles: "Verv",
         name: "Navn",
+        page_of: |page, pages| format!("Side {page} av {pages}"),
+        months: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+        long_date: |d, month, y| format!("{d}. {month} {y}"),
     },
     plates_order: PlatesOrder {
         door: "dør",

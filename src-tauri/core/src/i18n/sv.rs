@@ -11,6 +11,9 @@ pub(super) static TEXTS: Texts = Texts {
         address: "Adress",
         roles: "Uppdrag",
         name: "Namn",
+        page_of: |page, pages| format!("Sida {page} av {pages}"),
+        months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
+        long_date: |d, month, y| format!("{d} {month} {y}"),
     },
     plates_order: PlatesOrder {
         door: "dörr",

@@ -31,6 +31,14 @@ pub struct Common {
     pub address: &'static str,
     pub roles: &'static str,
     pub name: &'static str,
+    /// "Side 1 af 3": the page number in a document's footer.
+    #[serde(skip)]
+    pub page_of: fn(&dyn Display, &dyn Display) -> String,
+    /// The months' names, January first.
+    pub months: [&'static str; 12],
+    /// "23. november 2026": a date in running text from its day, month name and year.
+    #[serde(skip)]
+    pub long_date: fn(u32, &str, i32) -> String,
 }
 
 /// The name-plate order for the caretaker (`register::plates_order`).
