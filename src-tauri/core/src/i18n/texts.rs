@@ -3,8 +3,11 @@
 //! `sv.rs`, `en.rs`), so a text missing in one language does not compile.
 //!
 //! A field is named after what the text is for, in English; its value in each language is in
-//! that language's file. A text that needs values (a name, a date, a count) keeps its wording
-//! here and the caller joins the values in, as the call site did before.
+//! that language's file. A text with values in the middle of a sentence ("Privatlivspolitik for
+//! {name}") is a function field, `fn(&dyn Display) -> String`, filled in each language file with a
+//! `format!` closure, so the values it takes are checked by the compiler too; call it as
+//! `(lang.texts().notice.title)(&name)`. Function fields are skipped by `Serialize`, which the
+//! tests use to walk every plain text.
 
 use std::fmt::Display;
 
