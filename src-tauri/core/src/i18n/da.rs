@@ -124,6 +124,8 @@ pub(super) static TEXTS: Texts = Texts {
         breach_procedure: |authority| format!("Mister vi kontrollen over personoplysninger, fx fordi en computer bliver stjålet eller en mail går til den forkerte, vurderer bestyrelsen straks, hvad det betyder for de berørte. Vi anmelder bruddet til {authority} inden for 72 timer, medmindre det er usandsynligt, at det indebærer en risiko for nogen. Indebærer bruddet en høj risiko for dig, fx for identitetstyveri eller økonomisk tab, får du besked hurtigst muligt med råd om, hvad du kan gøre. Alle brud skrives ned, også dem, der ikke skal anmeldes."),
         version_note: |version, date| format!("Dette er version {version} af privatlivspolitikken, gældende fra {date}. Når indholdet ændres, får politikken et nyt versionsnummer, og bestyrelsen gør opmærksom på ændringen."),
         intro: |name| format!("Her kan du læse, hvilke personoplysninger {name} behandler om andelshavere, beboere og andre, hvorfor, hvem der får dem, hvor længe de gemmes, og hvilke rettigheder du har (databeskyttelsesforordningens art. 13 og 14)."),
+        subtitle_issued: |version, date| format!("Version {version} · gældende fra {date}"),
+        subtitle_draft: |version, date| format!("Udkast til version {version} · gældende fra {date}, når den udsendes"),
     },
     activities: Activities {
         consent: "Samtykke",

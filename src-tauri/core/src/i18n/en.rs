@@ -123,6 +123,8 @@ pub(super) static TEXTS: Texts = Texts {
         breach_procedure: |authority| format!("If we lose control of personal data, for example because a computer is stolen or an e-mail goes to the wrong person, the board at once assesses what it means for the people concerned. We report the breach to {authority} within 72 hours unless it is unlikely to put anyone at risk. If it is likely to put you at high risk, for example of identity theft or financial loss, we tell you as soon as possible, with advice on what you can do. Every breach is recorded, including those that need not be reported."),
         version_note: |version, date| format!("This is version {version} of the privacy notice, effective {date}. When its content changes it gets a new version number, and the board lets residents know."),
         intro: |name| format!("This notice tells you what personal data {name} processes about owners, residents and others, why, who receives it, how long it is kept and what your rights are (GDPR Articles 13 and 14)."),
+        subtitle_issued: |version, date| format!("Version {version} · effective {date}"),
+        subtitle_draft: |version, date| format!("Draft of version {version} · effective {date} once issued"),
     },
     activities: Activities {
         consent: "Consent",

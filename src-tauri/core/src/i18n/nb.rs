@@ -124,6 +124,8 @@ pub(super) static TEXTS: Texts = Texts {
         breach_procedure: |authority| format!("Mister vi kontrollen over personopplysninger, for eksempel fordi en datamaskin blir stjålet eller en e-post går til feil person, vurderer styret straks hva det betyr for de berørte. Vi melder bruddet til {authority} innen 72 timer, med mindre det er usannsynlig at det innebærer en risiko for noen. Innebærer bruddet en høy risiko for deg, for eksempel for identitetstyveri eller økonomisk tap, får du beskjed så raskt som mulig med råd om hva du kan gjøre. Alle brudd skrives ned, også de som ikke skal meldes."),
         version_note: |version, date| format!("Dette er versjon {version} av personvernerklæringen, gjeldende fra {date}. Når innholdet endres, får erklæringen et nytt versjonsnummer, og styret gjør oppmerksom på endringen."),
         intro: |name| format!("Her kan du lese hvilke personopplysninger {name} behandler om andelseiere, beboere og andre, hvorfor, hvem som får dem, hvor lenge de lagres, og hvilke rettigheter du har (personvernforordningen art. 13 og 14)."),
+        subtitle_issued: |version, date| format!("Versjon {version} · gjelder fra {date}"),
+        subtitle_draft: |version, date| format!("Utkast til versjon {version} · gjelder fra {date} når den sendes ut"),
     },
     activities: Activities {
         consent: "Samtykke",

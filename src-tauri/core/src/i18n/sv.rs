@@ -124,6 +124,8 @@ pub(super) static TEXTS: Texts = Texts {
         breach_procedure: |authority| format!("Förlorar vi kontrollen över personuppgifter, till exempel för att en dator blir stulen eller ett mejl hamnar hos fel person, bedömer styrelsen genast vad det innebär för de berörda. Vi anmäler incidenten till {authority} inom 72 timmar, om det inte är osannolikt att den innebär en risk för någon. Innebär incidenten en hög risk för dig, till exempel för identitetsstöld eller ekonomisk förlust, får du besked så snart som möjligt med råd om vad du kan göra. Alla incidenter dokumenteras, även de som inte ska anmälas."),
         version_note: |version, date| format!("Detta är version {version} av integritetspolicyn, som gäller från den {date}. När innehållet ändras får policyn ett nytt versionsnummer och styrelsen informerar om ändringen."),
         intro: |name| format!("Här kan du läsa vilka personuppgifter {name} behandlar om medlemmar, boende och andra, varför, vem som får dem, hur länge de sparas och vilka rättigheter du har (dataskyddsförordningen artikel 13 och 14)."),
+        subtitle_issued: |version, date| format!("Version {version} · gäller från den {date}"),
+        subtitle_draft: |version, date| format!("Utkast till version {version} · gäller från den {date} när den skickas ut"),
     },
     activities: Activities {
         consent: "Samtycke",

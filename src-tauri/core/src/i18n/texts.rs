@@ -171,6 +171,12 @@ pub struct Notice {
     pub version_note: fn(&dyn Display, &dyn Display) -> String,
     #[serde(skip)]
     pub intro: fn(&dyn Display) -> String,
+    /// "Version 3 · gældende fra 1. marts 2026": the subtitle of an issued notice.
+    #[serde(skip)]
+    pub subtitle_issued: fn(&dyn Display, &dyn Display) -> String,
+    /// The subtitle of a draft that is not issued yet.
+    #[serde(skip)]
+    pub subtitle_draft: fn(&dyn Display, &dyn Display) -> String,
 }
 
 /// The legal bases and retention periods of the processing activities (`privacy::activities`; the default activities' own texts are in `assets/privacy/activities.json`).

@@ -248,21 +248,11 @@ fn build(
     });
     blocks.push(changes(lang, version, effective_on));
     let date = lang.long_date(effective_on);
-    let subtitle = match (lang, issued) {
-        (Lang::Da, true) => format!("Version {version} · gældende fra {date}"),
-        (Lang::Nb, true) => format!("Versjon {version} · gjelder fra {date}"),
-        (Lang::Sv, true) => format!("Version {version} · gäller från den {date}"),
-        (Lang::En, true) => format!("Version {version} · effective {date}"),
-        (Lang::Da, false) => {
-            format!("Udkast til version {version} · gældende fra {date}, når den udsendes")
-        }
-        (Lang::Nb, false) => {
-            format!("Utkast til versjon {version} · gjelder fra {date} når den sendes ut")
-        }
-        (Lang::Sv, false) => {
-            format!("Utkast till version {version} · gäller från den {date} när den skickas ut")
-        }
-        (Lang::En, false) => format!("Draft of version {version} · effective {date} once issued"),
+    let t = &lang.texts().notice;
+    let subtitle = if issued {
+        (t.subtitle_issued)(&version, &date)
+    } else {
+        (t.subtitle_draft)(&version, &date)
     };
     let mut document = Document::new(title, lang, now);
     document.subtitle = Some(subtitle);
