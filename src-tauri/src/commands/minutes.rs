@@ -147,12 +147,19 @@ pub fn minutes_list(state: State<'_, AppState>) -> IpcResult<Vec<Document>> {
 }
 
 /// Full-text search over the minutes; matched words in the snippets are wrapped in `**`.
+///
+/// The archive is held only while the hits are read; the snippets are cut after letting go, and
+/// off the main thread (`async`), so a long document does not stall other commands or the window.
 #[tauri::command]
 #[specta::specta]
-pub fn minutes_search(state: State<'_, AppState>, query: String) -> IpcResult<Vec<SearchHit>> {
-    with_vault(&state, |v| {
-        Ok(minutes::search(v.conn(), &query, SEARCH_LIMIT)?)
-    })
+pub async fn minutes_search(
+    state: State<'_, AppState>,
+    query: String,
+) -> IpcResult<Vec<SearchHit>> {
+    let found = with_vault(&state, |v| {
+        Ok(minutes::find(v.conn(), &query, SEARCH_LIMIT)?)
+    })?;
+    Ok(found.hits())
 }
 
 /// The native "open" dialog for a file of minutes. `None` when the user cancels.

@@ -13,6 +13,7 @@ mod publish_pdf;
 mod redaction;
 mod register;
 mod requests;
+mod scale;
 mod scanmaker;
 mod scans;
 mod support;

@@ -657,6 +657,9 @@ async minutesList() : Promise<Result<Document[], IpcError>> {
 },
 /**
  * Full-text search over the minutes; matched words in the snippets are wrapped in `**`.
+ * 
+ * The archive is held only while the hits are read; the snippets are cut after letting go, and
+ * off the main thread (`async`), so a long document does not stall other commands or the window.
  */
 async minutesSearch(query: string) : Promise<Result<SearchHit[], IpcError>> {
     try {

@@ -502,7 +502,9 @@ fn compare(
     // so does the unit (they own or owned it), or a phone number or e-mail address; otherwise
     // they are someone new, even when the register has someone else of that name. Two residents
     // called Jens Hansen are two people, each with their own contact data.
-    let mut planned: Vec<PlannedPerson> = Vec::new();
+    let mut planned = PlannedPeople::default();
+    // Where each new person's AddPerson step is in `steps` (until they are sorted at the end).
+    let mut added_at: HashMap<usize, usize> = HashMap::new();
     let mut known_people: HashMap<String, Vec<people::Person>> = HashMap::new();
     for p in people::all(conn).map_err(|e| failed(&e))? {
         known_people.entry(name_key(&p.name)).or_default().push(p);
@@ -692,8 +694,8 @@ fn compare(
                 UnitRef::New(_) => None,
             };
             // Someone this list already named for another unit, with the same phone or e-mail.
-            let same_in_list = planned.iter_mut().find(|p| {
-                p.key == key && shares_contact(p.phone.as_deref(), p.email.as_deref(), l)
+            let same_in_list = planned.find_mut(&key, |p| {
+                shares_contact(p.phone.as_deref(), p.email.as_deref(), l)
             });
             let person = match same_in_list {
                 Some(p) => {
@@ -712,15 +714,12 @@ fn compare(
                         match p.person {
                             PersonRef::Existing(id) => steps.push(Step::UpdatePerson(id, more)),
                             PersonRef::New(idx) => {
-                                for step in steps.iter_mut() {
-                                    if let Step::AddPerson(i, fields) = step {
-                                        if *i == idx {
-                                            fields.phone =
-                                                fields.phone.take().or(more.phone.clone());
-                                            fields.email =
-                                                fields.email.take().or(more.email.clone());
-                                        }
-                                    }
+                                let at = added_at.get(&idx).copied();
+                                if let Some(Step::AddPerson(_, fields)) =
+                                    at.and_then(|at| steps.get_mut(at))
+                                {
+                                    fields.phone = fields.phone.take().or(more.phone.clone());
+                                    fields.email = fields.email.take().or(more.email.clone());
                                 }
                             }
                         }
@@ -746,7 +745,7 @@ fn compare(
                         }
                         PersonRef::Existing(person.id)
                     } else {
-                        if !namesakes.is_empty() || planned.iter().any(|p| p.key == key) {
+                        if !namesakes.is_empty() || planned.has(&key) {
                             notes.push(format!(
                                 "{} in unit {} has the same name as someone else in the register or the list, but no unit, phone number or e-mail address in common with them: Andel records them as a person of their own.",
                                 l.name, unit.number
@@ -754,6 +753,7 @@ fn compare(
                         }
                         let idx = new_people;
                         new_people += 1;
+                        added_at.insert(idx, steps.len());
                         steps.push(Step::AddPerson(
                             idx,
                             PersonFields {
@@ -871,6 +871,44 @@ struct PlannedPerson {
     phone: Option<String>,
     email: Option<String>,
     person: PersonRef,
+}
+
+/// The people placed so far, in order, found by name key. (A list searched from the start for
+/// every new owner made planning quadratic in the number of owners: issue 12.)
+#[derive(Default)]
+struct PlannedPeople {
+    people: Vec<PlannedPerson>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl PlannedPeople {
+    fn push(&mut self, person: PlannedPerson) {
+        self.by_key
+            .entry(person.key.clone())
+            .or_default()
+            .push(self.people.len());
+        self.people.push(person);
+    }
+
+    /// The first person placed with this name key for whom `matches` holds.
+    fn find_mut(
+        &mut self,
+        key: &str,
+        matches: impl Fn(&PlannedPerson) -> bool,
+    ) -> Option<&mut PlannedPerson> {
+        let i = self
+            .by_key
+            .get(key)?
+            .iter()
+            .copied()
+            .find(|&i| matches(&self.people[i]))?;
+        self.people.get_mut(i)
+    }
+
+    /// Has anyone with this name key been placed?
+    fn has(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
 }
 
 impl PersonRef {
