@@ -272,6 +272,9 @@ fn render(
     out.push_str(&text[at..last.1]);
     if after {
         out.push('…');
+    } else {
+        // At the end of the text, its last characters too (the full stop), as FTS5 did.
+        out.push_str(&text[last.1..]);
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -323,10 +326,10 @@ mod tests {
         // At the start and the end of the text: no ellipsis on that side.
         assert_eq!(
             cut("Vandskaden er udbedret.", "vand*"),
-            "**Vandskaden** er udbedret"
+            "**Vandskaden** er udbedret."
         );
         // Title-only hits show the first words.
-        assert_eq!(cut("Referat af mødet.", "budget"), "Referat af mødet");
+        assert_eq!(cut("Referat af mødet.", "budget"), "Referat af mødet.");
     }
 
     #[test]
@@ -336,7 +339,7 @@ mod tests {
         text.push_str("Forslaget om cykelkælderen blev vedtaget af A/B Rønnebærhaven.");
         let s = cut(&text, "cykel* vedtaget a/b");
         assert!(
-            s.contains("**cykelkælderen** blev **vedtaget** af **A/B** Rønnebærhaven"),
+            s.contains("**cykelkælderen** blev **vedtaget** af **A/B** Rønnebærhaven."),
             "{s}"
         );
         assert!(s.starts_with('…') && !s.ends_with('…'), "{s}");
@@ -353,6 +356,6 @@ mod tests {
         let mut text = "Tag og ".repeat(200_000);
         text.push_str("til sidst budget, tag og vandskaden.");
         let s = cut(&text, "budget tag vandskaden");
-        assert!(s.ends_with("**budget**, **tag** og **vandskaden**"), "{s}");
+        assert!(s.ends_with("**budget**, **tag** og **vandskaden**."), "{s}");
     }
 }
