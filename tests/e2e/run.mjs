@@ -249,6 +249,9 @@ try {
     await session.waitFor("Reply enabled", async () => (await (await session.find("request-reply")).property("disabled")) === false);
     await (await session.find("request-reply")).click();
     await session.find("reply-summary", 20000);
+    // The requester asked for English: the letter and its JSON follow the choice.
+    await (await session.findCss('[data-testid="reply-lang"] option[value="en"]')).click();
+    await session.find("reply-purposes", 20000);
     const file = join(work, "Documents", "indsigt.pdf");
     await (await session.find("reply-path")).fill(file);
     await (await session.find("reply-save")).click();
@@ -257,13 +260,15 @@ try {
     if (!savedText.includes(file)) throw new Error(`saved says "${savedText}"`);
     execFileSync("qpdf", ["--check", file]);
     const text = execFileSync("pdftotext", [file, "-"]).toString();
-    for (const must of [name, "Datatilsynet", "Carl Jacobsens Vej 35"]) {
-      if (!text.includes(must)) throw new Error(`the reply lacks "${must}"`);
+    const flat = text.split(/\s+/).join(" ");
+    for (const must of [name, "Datatilsynet", "Carl Jacobsens Vej 35", "Reply to your request for access", "Your right to object", "Right to erasure (Art. 17)"]) {
+      if (!flat.includes(must)) throw new Error(`the reply lacks "${must}"`);
     }
     const jsonFile = (await readdir(join(work, "Documents"))).find((f) => f.startsWith("indsigt") && f.endsWith(".json"));
     if (!jsonFile) throw new Error("no JSON export beside the PDF");
     const data = JSON.parse(await readFile(join(work, "Documents", jsonFile), "utf8"));
     if (!JSON.stringify(data).includes(name)) throw new Error("the JSON export does not hold the person");
+    if (data.language !== "en" || !Array.isArray(data.processing?.purposes)) throw new Error(`the JSON export's language "${data.language}"`);
     await (await session.find("reply-mark-answered")).click();
     await session.waitFor("the request answered", async () => !(await session.exists("reply-dialog")) || !(await session.exists("reply-mark-answered")));
     if (await session.exists("reply-dialog")) await (await session.find("reply-cancel")).click();

@@ -23,7 +23,7 @@ impl From<privacy::Error> for CliError {
     }
 }
 
-fn lang_arg(text: &str) -> Result<Lang, String> {
+pub(crate) fn lang_arg(text: &str) -> Result<Lang, String> {
     text.parse::<Lang>().map_err(|e| e.to_string())
 }
 

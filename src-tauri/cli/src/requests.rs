@@ -167,6 +167,10 @@ pub struct ReplyArgs {
     /// Also write the data as JSON, for portability.
     #[arg(long, value_name = "FILE.json")]
     json_export: Option<PathBuf>,
+    /// The language of the reply: da, nb, sv or en (the requester's choice, whatever the
+    /// association's country). Without it, the association's own language.
+    #[arg(long, value_name = "da|nb|sv|en", value_parser = crate::privacy::lang_arg)]
+    lang: Option<andel_core::document::Lang>,
 }
 
 /// A request as the CLI prints it: everything, plus `due`, the deadline that applies.
@@ -331,7 +335,7 @@ pub fn run(command: RequestsCommand) -> CliResult {
                     ));
                 }
             }
-            let reply = access::reply(vault.conn(), args.id, today(), now)?;
+            let reply = access::reply_in(vault.conn(), args.id, args.lang, today(), now)?;
             let pdf = andel_core::document::render_pdf(&reply.document)
                 .map_err(|e| CliError::coded(e.code(), e.to_string()))?;
             write_new_file(&args.out, &pdf)?;

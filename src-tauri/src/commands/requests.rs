@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use andel_core::document::Lang;
 use andel_core::register::Id;
 use andel_core::requests::access::{self, ReplyPreview};
 use andel_core::requests::erase::{self, EraseError, ErasurePlan, ErasureReport};
@@ -165,11 +166,18 @@ pub fn request_close(
 
 /// What the access reply holds, to show before it is saved, and how many passages in the
 /// minutes were left out because they could mean someone else with the same or a similar name.
-/// Refused until the identity check is noted.
+/// Refused until the identity check is noted. `lang`: the reply's language (the association's
+/// when `None`).
 #[tauri::command]
 #[specta::specta]
-pub async fn access_reply_preview(state: State<'_, AppState>, id: Id) -> IpcResult<ReplyPreview> {
-    with_vault(&state, |v| Ok(access::preview(v.conn(), id, today())?))
+pub async fn access_reply_preview(
+    state: State<'_, AppState>,
+    id: Id,
+    lang: Option<Lang>,
+) -> IpcResult<ReplyPreview> {
+    with_vault(&state, |v| {
+        Ok(access::preview(v.conn(), id, lang, today())?)
+    })
 }
 
 /// The access reply as written: the PDF and the JSON beside it.
@@ -200,13 +208,15 @@ fn write_new(path: &Path, bytes: &[u8]) -> IpcResult<()> {
 }
 
 /// Writes the access reply for request `id` to `path` (PDF) and its data beside it as JSON
-/// (same name, .json). Neither file may exist.
+/// (same name, .json), in `lang` (the association's language when `None`). Neither file may
+/// exist.
 #[tauri::command]
 #[specta::specta]
 pub async fn access_reply_save(
     state: State<'_, AppState>,
     id: Id,
     path: String,
+    lang: Option<Lang>,
 ) -> IpcResult<SavedReply> {
     let pdf_path = super::app::typed_path(
         &path,
@@ -216,7 +226,9 @@ pub async fn access_reply_save(
     let json_path = pdf_path.with_extension("json");
     refuse_existing(&pdf_path)?;
     refuse_existing(&json_path)?;
-    let reply = with_vault(&state, |v| Ok(access::reply(v.conn(), id, today(), now())?))?;
+    let reply = with_vault(&state, |v| {
+        Ok(access::reply_in(v.conn(), id, lang, today(), now())?)
+    })?;
     let pdf = andel_core::document::render_pdf(&reply.document)?;
     let json = serde_json::to_vec_pretty(&reply.export)
         .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;

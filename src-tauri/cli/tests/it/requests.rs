@@ -153,7 +153,9 @@ fn the_access_reply_is_written_as_pdf_and_json() {
     );
     assert_eq!(d.sha(), before, "a reply changes nothing");
     let json: Value = serde_json::from_slice(&std::fs::read(d.path("svar.json")).unwrap()).unwrap();
-    assert_eq!(json["format"], "andel.access-reply/2");
+    assert_eq!(json["format"], "andel.access-reply/3");
+    assert_eq!(json["language"], "da");
+    assert_eq!(json["processing"]["roles"][0], "owner");
     assert_eq!(json["person"]["name"], "Lars Sandvad");
     assert_eq!(json["ownerships"][0]["unit_number"], "12");
     let mentions = json["minutes_mentions"].as_array().unwrap();
@@ -173,6 +175,24 @@ fn the_access_reply_is_written_as_pdf_and_json() {
     ] {
         assert!(text.contains(needle), "the reply lacks {needle:?}");
     }
+    // In the requester's language, whatever the association's country.
+    d.ok_on(
+        &["requests", "reply", &id],
+        &["--out", "reply.pdf", "--lang", "en"],
+    );
+    let text = pdftotext(&d.path("reply.pdf"));
+    for needle in [
+        "Reply to your request for access",
+        "Your right to object",
+        "Right to erasure (Art. 17)",
+    ] {
+        assert!(text.contains(needle), "the English reply lacks {needle:?}");
+    }
+    let bad = d.on(
+        &["requests", "reply", &id],
+        &["--out", "x.pdf", "--lang", "de"],
+    );
+    assert_eq!(code(&bad), 2);
     // An existing file is not overwritten.
     let out = d.on(&["requests", "reply", &id], &["--out", "svar.pdf"]);
     assert_eq!(code(&out), 1);

@@ -5,6 +5,8 @@
 //! - Activities: [`activities::list`] (the editing screen; materialises the country's default
 //!   set), [`activities::update`], [`activities::add`], [`activities::set_active`],
 //!   [`activities::reset`].
+//! - The access reply's account of processing for one person: [`reply::personal`],
+//!   [`reply::blocks`].
 //! - Shared sections: [`sections::purposes`], [`sections::rights`], [`sections::authority`].
 //! - The notice: [`notice::notice`] (preview, writes nothing) and [`notice::issue`] (records the
 //!   edition). The record: [`record::record`].
@@ -14,6 +16,7 @@
 pub mod activities;
 pub mod notice;
 pub mod record;
+pub mod reply;
 pub mod sections;
 
 use crate::register::{guard, organisations};

@@ -395,7 +395,7 @@ pub fn purposes(conn: &Connection, lang: Lang) -> Result<Vec<Block>, Error> {
 }
 
 /// The country's data protection law, named in a language.
-fn national_law(lang: Lang, country: Country) -> &'static str {
+pub(crate) fn national_law(lang: Lang, country: Country) -> &'static str {
     match country {
         Country::DK => lang.pick(
             "databeskyttelsesloven",
@@ -724,24 +724,22 @@ pub fn security(lang: Lang, country: Country, orgs: &[Organisation]) -> Vec<Stri
     items
 }
 
-/// The records Andel keeps besides the processing activities, each with its rule or the reason it
-/// is kept: residents' requests, the audit log, board and official roles, ownership history.
-pub fn other_records(lang: Lang, facts: &activities::Facts) -> Vec<Block> {
+/// The records Andel keeps besides the processing activities, each as one sentence with its
+/// rule or the reason it is kept.
+pub(crate) struct OtherRecords {
+    /// Residents' requests and the replies.
+    pub requests: String,
+    /// The archive's log of changes (board members' names and record ids).
+    pub audit_log: String,
+    /// Board and official roles.
+    pub roles: String,
+    /// Names in the minutes.
+    pub minutes: String,
+}
+
+pub(crate) fn other_record_items(lang: Lang, facts: &activities::Facts) -> OtherRecords {
     let requests = activities::period(lang, facts.closed_request);
-    vec![
-        Block::Heading {
-            level: 1,
-            text: lang
-                .pick(
-                    "Andre oplysninger, vi gemmer",
-                    "Andre opplysninger vi lagrer",
-                    "Andra uppgifter vi sparar",
-                    "Other records we keep",
-                )
-                .to_string(),
-        },
-        Block::Bullets {
-            items: vec![
+    let [requests, audit_log, roles, minutes]: [String; 4] = [
                 match lang {
                     Lang::Da => format!("Henvendelser fra beboere (indsigt, sletning og de andre rettigheder) og svarene på dem gemmes i {requests} efter afslutning efter bestyrelsens regel, som dokumentation for, at de er besvaret (art. 5, stk. 2, og art. 6, stk. 1, litra c)."),
                     Lang::Nb => format!("Henvendelser fra beboere (innsyn, sletting og de andre rettighetene) og svarene på dem lagres i {requests} etter avslutning etter styrets regel, som dokumentasjon på at de er besvart (art. 5 nr. 2 og art. 6 nr. 1 bokstav c)."),
@@ -769,7 +767,33 @@ pub fn other_records(lang: Lang, facts: &activities::Facts) -> Vec<Block> {
                     "Names in the minutes stay: the minutes are the association's history and document its decisions. The versions for the website have personal data removed.",
                 )
                 .to_string(),
-            ],
+            ];
+    OtherRecords {
+        requests,
+        audit_log,
+        roles,
+        minutes,
+    }
+}
+
+/// The records Andel keeps besides the processing activities, each with its rule or the reason it
+/// is kept: residents' requests, the audit log, board and official roles, ownership history.
+pub fn other_records(lang: Lang, facts: &activities::Facts) -> Vec<Block> {
+    let r = other_record_items(lang, facts);
+    vec![
+        Block::Heading {
+            level: 1,
+            text: lang
+                .pick(
+                    "Andre oplysninger, vi gemmer",
+                    "Andre opplysninger vi lagrer",
+                    "Andra uppgifter vi sparar",
+                    "Other records we keep",
+                )
+                .to_string(),
+        },
+        Block::Bullets {
+            items: vec![r.requests, r.audit_log, r.roles, r.minutes],
         },
     ]
 }

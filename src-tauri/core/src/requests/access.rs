@@ -5,8 +5,14 @@
 //! record, ownerships and units, sublets as owner or subtenant, name-plate orders with their name,
 //! roles and their own requests, with dates; then every mention in the archived minutes, with a
 //! short excerpt around it in which every other person's data is redacted by the redaction
-//! engine; then purposes and legal bases, recipients, retention, the source of the data, the
-//! rights, the data protection authority, and that no automated decisions are made.
+//! engine; then what the association does with the data of *this* person
+//! ([`crate::privacy::reply`]): the purposes that concern them as an owner, former owner,
+//! subtenant, board member or none of these, with legal basis, recipients, retention and source;
+//! the recipients the register shows received their data; what processors hold and how to get
+//! it; the processing kept outside the register; that no automated decisions are made; the right
+//! to object set apart; the other rights with all their grounds; and the data protection
+//! authority. The letter and the export are written in the language the board chooses
+//! ([`reply_in`]), the association's own by default.
 //!
 //! The reply is about one person, never a name (Art. 15(4)). [`gather`] builds one redacted model,
 //! [`AccessExport`], and both the PDF letter and the JSON export are written from it, so neither
@@ -28,7 +34,8 @@ use crate::association::{self, Association, Country};
 use crate::document::{Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
 use crate::minutes::{self, MeetingKind};
-use crate::privacy::sections as privacy_sections;
+use crate::privacy::activities::Facts;
+use crate::privacy::reply::{self as personal, Held, Personal, PlateSent};
 use crate::redact::{
     self, Context, Decision, Detector, Finding, Kind, KnownPerson, Recognizer, Style,
 };
@@ -41,8 +48,9 @@ use crate::register::units::{self, Unit};
 use crate::register::{name_key, Id};
 
 /// The JSON export's format name and version (2: sublets and name plates hold the requester's
-/// side only).
-pub const FORMAT: &str = "andel.access-reply/2";
+/// side only; 3: the language, the processing that concerns this person, and where each name
+/// plate was sent).
+pub const FORMAT: &str = "andel.access-reply/3";
 
 /// How many characters of context an excerpt shows on each side of a mention.
 pub const EXCERPT_CONTEXT: usize = 90;
@@ -113,6 +121,12 @@ pub struct PlateEntry {
     pub kinds: Vec<PlateKind>,
     pub created_on: NaiveDate,
     pub sent_on: Option<NaiveDate>,
+    /// Who the order went to (the caretaker), by name.
+    pub sent_to: Option<String>,
+    /// The organisation's record, for the letter's disclosures (not exported).
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub sent_to_id: Option<Id>,
     pub mounted_on: Option<NaiveDate>,
 }
 
@@ -124,6 +138,8 @@ pub struct AccessExport {
     /// [`FORMAT`].
     pub format: String,
     pub generated_on: NaiveDate,
+    /// The language of the letter and of the texts in [`AccessExport::processing`].
+    pub language: Lang,
     pub controller: Controller,
     /// The request being answered.
     pub request: Request,
@@ -142,6 +158,9 @@ pub struct AccessExport {
     /// Their requests, this one included.
     pub requests: Vec<Request>,
     pub minutes_mentions: Vec<Mention>,
+    /// What the association does with this person's data: the purposes that concern them, the
+    /// recipients the register shows received it, what processors hold (Art. 15(1)(a)–(d), (g)).
+    pub processing: Personal,
     /// Art. 15(1)(h): there are none.
     pub automated_decisions: bool,
 }
@@ -162,15 +181,36 @@ fn person_error(e: impl std::fmt::Display) -> Error {
     Error::Person(e.to_string())
 }
 
-/// Gathers what the register holds on the requester of request `id` and writes the reply.
-/// Refused until the identity check is noted ([`Error::IdentityNotChecked`]).
+/// Gathers what the register holds on the requester of request `id` and writes the reply in the
+/// association's language. Refused until the identity check is noted
+/// ([`Error::IdentityNotChecked`]).
 pub fn reply(
     conn: &Connection,
     id: Id,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<AccessReply, Error> {
-    let (export, left_out) = collect(conn, id, today)?;
+    reply_in(conn, id, None, today, now)
+}
+
+/// The association's language, or the one asked for.
+fn language(conn: &Connection, lang: Option<Lang>) -> Result<Lang, Error> {
+    Ok(match lang {
+        Some(l) => l,
+        None => Lang::of_country(association::get(conn).map_err(person_error)?.country),
+    })
+}
+
+/// [`reply`] in a language the board chooses for the requester (`None`: the association's).
+pub fn reply_in(
+    conn: &Connection,
+    id: Id,
+    lang: Option<Lang>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<AccessReply, Error> {
+    let lang = language(conn, lang)?;
+    let (export, left_out) = collect(conn, id, lang, today)?;
     let assoc = association::get(conn).map_err(person_error)?;
     let document = letter(conn, &assoc, &export, now)?;
     Ok(AccessReply {
@@ -190,18 +230,31 @@ pub struct ReplyPreview {
     pub left_out: u32,
 }
 
-/// The data of the reply and what the board must check by hand, without the letter.
-pub fn preview(conn: &Connection, id: Id, today: NaiveDate) -> Result<ReplyPreview, Error> {
-    let (export, left_out) = collect(conn, id, today)?;
+/// The data of the reply and what the board must check by hand, without the letter, in the
+/// language asked for (`None`: the association's).
+pub fn preview(
+    conn: &Connection,
+    id: Id,
+    lang: Option<Lang>,
+    today: NaiveDate,
+) -> Result<ReplyPreview, Error> {
+    let lang = language(conn, lang)?;
+    let (export, left_out) = collect(conn, id, lang, today)?;
     Ok(ReplyPreview { export, left_out })
 }
 
-/// The data of the reply, without the letter.
+/// The data of the reply, without the letter, in the association's language.
 pub fn gather(conn: &Connection, id: Id, today: NaiveDate) -> Result<AccessExport, Error> {
-    collect(conn, id, today).map(|(x, _)| x)
+    let lang = language(conn, None)?;
+    collect(conn, id, lang, today).map(|(x, _)| x)
 }
 
-fn collect(conn: &Connection, id: Id, today: NaiveDate) -> Result<(AccessExport, u32), Error> {
+fn collect(
+    conn: &Connection,
+    id: Id,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(AccessExport, u32), Error> {
     let request = super::get(conn, id, today)?;
     if request.identity_check.is_none() {
         return Err(Error::IdentityNotChecked(id));
@@ -269,10 +322,34 @@ fn collect(conn: &Connection, id: Id, today: NaiveDate) -> Result<(AccessExport,
     };
     // Beyond the request itself, which the reply answers.
     let data_processed = person.is_some() || !plates.is_empty() || !mentions.is_empty();
+    let held = Held {
+        owner_now: ownerships.iter().any(|o| o.to.is_none_or(|to| to > today)),
+        owner_before: ownerships
+            .iter()
+            .any(|o| o.to.is_some_and(|to| to <= today)),
+        sublet_owner: sublets.iter().any(|s| s.side == SubletSide::Owner),
+        subtenant: sublets.iter().any(|s| s.side == SubletSide::Subtenant),
+        official: !roles.is_empty(),
+        plates: !plates.is_empty(),
+        mentions: !mentions.is_empty(),
+    };
+    let sent: Vec<PlateSent> = plates
+        .iter()
+        .filter_map(|p| {
+            Some(PlateSent {
+                unit_number: p.unit_number.clone(),
+                sent_on: p.sent_on?,
+                sent_to: p.sent_to_id,
+                sent_to_name: p.sent_to.clone(),
+            })
+        })
+        .collect();
+    let processing = personal::personal(conn, lang, &held, &sent).map_err(person_error)?;
     Ok((
         AccessExport {
             format: FORMAT.to_string(),
             generated_on: today,
+            language: lang,
             controller: Controller {
                 name: assoc.name.clone(),
                 country: assoc.country,
@@ -290,6 +367,7 @@ fn collect(conn: &Connection, id: Id, today: NaiveDate) -> Result<(AccessExport,
             roles,
             requests,
             minutes_mentions: mentions,
+            processing,
             automated_decisions: false,
         },
         left_out,
@@ -697,6 +775,8 @@ fn plates_naming(
                 kinds: o.kinds,
                 created_on: o.created_on,
                 sent_on: o.sent_on,
+                sent_to: o.sent_to_name,
+                sent_to_id: o.sent_to,
                 mounted_on: o.mounted_on,
             });
         }
@@ -783,7 +863,7 @@ fn letter(
     x: &AccessExport,
     now: DateTime<Utc>,
 ) -> Result<Document, Error> {
-    let lang = Lang::of_country(assoc.country);
+    let lang = x.language;
     let name = x
         .person
         .as_ref()
@@ -837,10 +917,10 @@ fn letter(
             )
             .replace("{assoc}", &assoc.name),
             lang.pick(
-                "Nedenfor finder du en kopi af alt, hvad vi har registreret om dig, og hvert sted du er nævnt i foreningens arkiverede referater.",
-                "Nedenfor finner du en kopi av alt vi har registrert om deg, og hvert sted du er nevnt i lagets arkiverte protokoller.",
-                "Nedan finns en kopia av allt vi har registrerat om dig och varje ställe där du nämns i föreningens arkiverade protokoll.",
-                "Below is a copy of everything we hold about you, and every place you are mentioned in the association's archived minutes.",
+                "Nedenfor finder du en kopi af de oplysninger, bestyrelsens register har om dig, og hvert sted du er nævnt i foreningens arkiverede referater; derefter hvad vi bruger dem til, hvem der får dem, og hvor længe vi gemmer dem.",
+                "Nedenfor finner du en kopi av opplysningene styrets register har om deg, og hvert sted du er nevnt i lagets arkiverte protokoller; deretter hva vi bruker dem til, hvem som får dem, og hvor lenge vi lagrer dem.",
+                "Nedan finns en kopia av de uppgifter styrelsens register har om dig och varje ställe där du nämns i föreningens arkiverade protokoll; därefter vad vi använder dem till, vem som får dem och hur länge vi sparar dem.",
+                "Below is a copy of the data the board's register holds about you, and every place you are mentioned in the association's archived minutes; then what we use it for, who receives it and how long we keep it.",
             )
         ));
     } else {
@@ -1084,8 +1164,6 @@ fn letter(
         }
     }
 
-    d.blocks
-        .extend(privacy_sections::purposes(conn, lang).map_err(person_error)?);
     d.heading(lang.pick(
         "Automatiske afgørelser",
         "Automatiserte avgjørelser",
@@ -1098,10 +1176,16 @@ fn letter(
         "Föreningen fattar inga automatiserade beslut om dig och använder inte profilering.",
         "The association makes no automated decisions about you and does not use profiling.",
     ));
+    let facts = Facts::of(conn).map_err(person_error)?;
+    d.blocks.extend(personal::blocks(
+        &x.processing,
+        !x.roles.is_empty(),
+        &facts,
+        lang,
+        assoc.country,
+    ));
     d.blocks
-        .extend(privacy_sections::rights(lang, assoc.country));
-    d.blocks
-        .extend(privacy_sections::authority(lang, assoc.country));
+        .extend(crate::privacy::sections::authority(lang, assoc.country));
     if let Some(email) = &assoc.email {
         d.note(format!(
             "{} {email}",

@@ -5,7 +5,10 @@ use std::path::Path;
 
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::render_pdf;
+use andel_core::document::Lang;
 use andel_core::minutes::{self, MeetingKind};
+use andel_core::privacy::reply::SubjectRole;
+use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::register::people::{self, PersonFields};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision, Request as SubletRequest};
@@ -534,7 +537,7 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     ] {
         assert!(json.get(key).is_some(), "the export lacks {key}");
     }
-    assert_eq!(json["format"], "andel.access-reply/2");
+    assert_eq!(json["format"], "andel.access-reply/3");
     assert_eq!(json["controller"]["name"], "A/B Lindehaven");
     assert_eq!(json["person"]["email"], "sofie.brinkmann@example.dk");
     assert_eq!(json["ownerships"][0]["from"], "2019-03-01");
@@ -570,6 +573,204 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     ] {
         assert!(text.contains(needle), "the reply lacks {needle:?}:\n{text}");
     }
+}
+
+/// An access request from `person` (or from someone outside the register), identity checked.
+fn access_request(conn: &Connection, person: Option<Id>, name: Option<&str>) -> Id {
+    let id = requests::add(
+        conn,
+        &NewRequest {
+            kind: RequestKind::Access,
+            received_on: day("2026-03-10"),
+            channel: Some("brev".into()),
+            person_id: person,
+            requester_name: name.map(Into::into),
+            note: None,
+        },
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap()
+    .id;
+    checked(conn, id);
+    id
+}
+
+fn keys(x: &access::AccessExport) -> Vec<&str> {
+    x.processing
+        .purposes
+        .iter()
+        .map(|p| p.key.as_deref().unwrap_or("custom"))
+        .collect()
+}
+
+#[test]
+fn the_access_reply_speaks_of_the_processing_that_concerns_the_requester() {
+    let (conn, f) = register();
+    let caretaker = organisations::add(
+        &conn,
+        &OrganisationFields {
+            name: Some("Aarhus Viceværtservice ApS".into()),
+            kind: Some(OrganisationKind::Caretaker),
+            ..Default::default()
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    organisations::add(
+        &conn,
+        &OrganisationFields {
+            name: Some("Boligadministration Nord A/S".into()),
+            kind: Some(OrganisationKind::Administrator),
+            dpa_signed_on: Some("2024-01-15".into()),
+            ..Default::default()
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let u4 = ownership::of_person(&conn, f.sofie).unwrap()[0].unit_id;
+    let plate = plates::add(
+        &conn,
+        u4,
+        &["Sofie Brinkmann".to_string()],
+        &[],
+        day("2025-09-01"),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    plates::mark_sent(
+        &conn,
+        plate.id,
+        Some(caretaker.id),
+        day("2025-09-02"),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    checked(&conn, f.request);
+
+    // Sofie: an owner who sublet, sat on the board, has plates and is in the minutes.
+    let reply = access::reply_in(&conn, f.request, Some(Lang::En), today(), now()).unwrap();
+    let x = &reply.export;
+    assert_eq!(x.format, "andel.access-reply/3");
+    assert_eq!(x.language, Lang::En);
+    assert_eq!(
+        x.processing.roles,
+        [SubjectRole::Owner, SubjectRole::BoardMember]
+    );
+    assert_eq!(
+        keys(x),
+        ["members", "sublets", "name_plates", "minutes_archive"]
+    );
+    // The caretaker actually received her name, on the day the order was sent.
+    // (The 2019 plate was sent without naming the caretaker: the word stands for them.)
+    let sent: Vec<(&str, String)> = x
+        .processing
+        .disclosures
+        .iter()
+        .map(|d| (d.recipient.as_str(), d.on.to_string()))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("Caretaker", "2019-03-06".to_string()),
+            ("Aarhus Viceværtservice ApS", "2025-09-02".to_string())
+        ]
+    );
+    assert_eq!(
+        x.name_plate_orders
+            .iter()
+            .find(|p| p.id == plate.id)
+            .and_then(|p| p.sent_to.as_deref()),
+        Some("Aarhus Viceværtservice ApS")
+    );
+    // The administrator (a processor) holds member data; the caretaker name plates.
+    let processors: Vec<&str> = x
+        .processing
+        .processors
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        processors,
+        ["Boligadministration Nord A/S", "Aarhus Viceværtservice ApS"]
+    );
+    // The board's e-mail, the newsletter and the website's log are outside the register.
+    assert_eq!(x.processing.outside_register.len(), 3);
+    let text = reply.document.plain_text();
+    for needle in [
+        "Reply to your request for access",
+        "The association's register holds you as owner and board member or official.",
+        "Who has received your data",
+        "Aarhus Viceværtservice ApS (caretaker",
+        "Name plate for unit 4",
+        "Data held by our processors",
+        "we will obtain a copy from them",
+        "Outside the register",
+        "Your right to object",
+        "Right to erasure (Art. 17)",
+        "they were collected in offering an information society service directly to a child.",
+        "Right to restriction of processing (Art. 18)",
+        "you have objected, until it is settled whether our grounds override yours.",
+        "The archive's log",
+    ] {
+        assert!(text.contains(needle), "the reply lacks {needle:?}:\n{text}");
+    }
+    // The right to object stands apart, before the other rights, and names her purposes on
+    // legitimate interest.
+    let object = text.find("Your right to object").unwrap();
+    let others = text.find("Your other rights").unwrap();
+    assert!(object < others);
+    assert!(
+        text[object..others].contains("Name plates"),
+        "{}",
+        &text[object..others]
+    );
+    assert!(!text.contains("a copy of everything"));
+
+    // Jakob: a subtenant only. No member administration, no board records.
+    let r = access_request(&conn, Some(f.jakob), None);
+    let reply = access::reply_in(&conn, r, None, today(), now()).unwrap();
+    let x = &reply.export;
+    assert_eq!(x.language, Lang::Da);
+    assert_eq!(x.processing.roles, [SubjectRole::Subtenant]);
+    // (The approval drafted a name plate with his name; it has not been sent.)
+    assert_eq!(keys(x), ["sublets", "name_plates", "minutes_archive"]);
+    assert!(x.processing.disclosures.is_empty());
+    let text = reply.document.plain_text();
+    assert!(
+        text.contains("I foreningens register står du som fremlejetager."),
+        "{text}"
+    );
+    assert!(!text.contains("Arkivets log"), "{text}");
+    assert!(!text.contains("Administration af andelshavere"), "{text}");
+
+    // Merete: a former owner.
+    let r = access_request(&conn, Some(f.merete), None);
+    let x = access::reply_in(&conn, r, None, today(), now())
+        .unwrap()
+        .export;
+    assert_eq!(x.processing.roles, [SubjectRole::FormerOwner]);
+    assert_eq!(keys(&x)[0], "members");
+
+    // Someone outside the register: no purpose of the register concerns them.
+    let r = access_request(&conn, None, Some("Tove Lindqvist"));
+    let reply = access::reply_in(&conn, r, Some(Lang::Sv), today(), now()).unwrap();
+    assert_eq!(reply.export.processing.roles, [SubjectRole::Outsider]);
+    assert!(reply.export.processing.purposes.is_empty());
+    assert!(reply.export.processing.processors.is_empty());
+    let text = reply.document.plain_text();
+    assert!(text.contains("Svar på din begäran"), "{text}");
+    assert!(
+        text.contains(
+            "Inget av de ändamål som registret används för gäller dig utöver din begäran."
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -816,11 +816,12 @@ async requestClose(id: number, status: RequestStatus, on: string | null) : Promi
 /**
  * What the access reply holds, to show before it is saved, and how many passages in the
  * minutes were left out because they could mean someone else with the same or a similar name.
- * Refused until the identity check is noted.
+ * Refused until the identity check is noted. `lang`: the reply's language (the association's
+ * when `None`).
  */
-async accessReplyPreview(id: number) : Promise<Result<ReplyPreview, IpcError>> {
+async accessReplyPreview(id: number, lang: Lang | null) : Promise<Result<ReplyPreview, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("access_reply_preview", { id }) };
+    return { status: "ok", data: await TAURI_INVOKE("access_reply_preview", { id, lang }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -828,11 +829,12 @@ async accessReplyPreview(id: number) : Promise<Result<ReplyPreview, IpcError>> {
 },
 /**
  * Writes the access reply for request `id` to `path` (PDF) and its data beside it as JSON
- * (same name, .json). Neither file may exist.
+ * (same name, .json), in `lang` (the association's language when `None`). Neither file may
+ * exist.
  */
-async accessReplySave(id: number, path: string) : Promise<Result<SavedReply, IpcError>> {
+async accessReplySave(id: number, path: string, lang: Lang | null) : Promise<Result<SavedReply, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("access_reply_save", { id, path }) };
+    return { status: "ok", data: await TAURI_INVOKE("access_reply_save", { id, path, lang }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -980,7 +982,11 @@ export type AccessExport = {
 /**
  * [`FORMAT`].
  */
-format: string; generated_on: string; controller: Controller; 
+format: string; generated_on: string; 
+/**
+ * The language of the letter and of the texts in [`AccessExport::processing`].
+ */
+language: Lang; controller: Controller; 
 /**
  * The request being answered.
  */
@@ -1009,6 +1015,11 @@ name_plate_orders: PlateEntry[]; roles: Role[];
  * Their requests, this one included.
  */
 requests: Request[]; minutes_mentions: Mention[]; 
+/**
+ * What the association does with this person's data: the purposes that concern them, the
+ * recipients the register shows received it, what processors hold (Art. 15(1)(a)–(d), (g)).
+ */
+processing: Personal; 
 /**
  * Art. 15(1)(h): there are none.
  */
@@ -1312,6 +1323,14 @@ export type DayOff = "saturday" | "sunday" |
  */
 export type Decision = "approved" | "rejected"
 export type DemoArchive = { path: string; passphrase: string }
+/**
+ * A disclosure the register records: who received the person's data, what and when.
+ */
+export type Disclosure = { recipient: string; 
+/**
+ * What the recipient does, as the notice says it.
+ */
+role: string | null; what: string; on: string }
 /**
  * Minutes as lists show them (without the text and the original file).
  */
@@ -1889,10 +1908,43 @@ export type PersonPage = { person: Person; standing: Standing; ownerships: Owner
  */
 review: IdentityReview | null }
 /**
+ * The reply's account of processing for this person.
+ */
+export type Personal = { roles: SubjectRole[]; purposes: PersonalPurpose[]; 
+/**
+ * Activities whose data the register does not hold (the board's e-mail, the newsletter
+ * tool, the website's log, activities the board added), by name.
+ */
+outside_register: string[]; disclosures: Disclosure[]; processors: ProcessorHolding[] }
+/**
+ * A purpose that concerns the person, with everything Art. 15(1)(a)–(d) and (g) asks for.
+ */
+export type PersonalPurpose = { 
+/**
+ * The default activity's key; `None` for one the board added.
+ */
+key: string | null; name: string; purpose: string; legal_basis: LegalBasis; 
+/**
+ * The basis as the letter names it, with its article.
+ */
+legal_basis_text: string; legitimate_interest: string | null; data_categories: string; source: string; 
+/**
+ * The recipients (organisations by name and role, then others the board wrote).
+ */
+recipients: string[]; 
+/**
+ * Transfers outside the EU/EEA with their safeguard.
+ */
+transfers: string[]; retention: string }
+/**
  * A name-plate order that carries the requester's name; other people's names on it are
  * replaced by a label.
  */
-export type PlateEntry = { id: number; unit_number: string; lines: string[]; kinds: PlateKind[]; created_on: string; sent_on: string | null; mounted_on: string | null }
+export type PlateEntry = { id: number; unit_number: string; lines: string[]; kinds: PlateKind[]; created_on: string; sent_on: string | null; 
+/**
+ * Who the order went to (the caretaker), by name.
+ */
+sent_to: string | null; mounted_on: string | null }
 /**
  * Which plate an order is for.
  */
@@ -1986,6 +2038,15 @@ mass_end: boolean;
  * Whether the changes were carried out.
  */
 applied: boolean }
+/**
+ * An organisation that processes data for the association in a purpose that concerns the
+ * person, and may hold data on them the board's register does not.
+ */
+export type ProcessorHolding = { name: string; role: string; 
+/**
+ * The purposes (by name) it processes data in.
+ */
+purposes: string[] }
 /**
  * How an archive on disk is protected, read from its header without decrypting anything.
  */
@@ -2385,6 +2446,30 @@ export type Style =
  * "Andelshaver A", "Andelshaver B" … for people; labels for everything else.
  */
 "pseudonym"
+/**
+ * What the requester is to the association, as the register shows it.
+ */
+export type SubjectRole = 
+/**
+ * Holds a share (or a right of occupancy) today.
+ */
+"owner" | 
+/**
+ * Held one and has moved out.
+ */
+"former_owner" | 
+/**
+ * Lives, or lived, in someone's unit on a sublet.
+ */
+"subtenant" | 
+/**
+ * Sits, or sat, on the board or held an office (chair of a meeting, auditor, ...).
+ */
+"board_member" | 
+/**
+ * None of these: someone outside the register, or a person record without any of them.
+ */
+"outsider"
 /**
  * A sublet with its status and warnings for the day it was read.
  */

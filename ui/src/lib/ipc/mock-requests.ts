@@ -8,6 +8,11 @@ import type {
   AccessExport,
   Applied,
   Association,
+  Disclosure,
+  Lang,
+  LegalBasis,
+  PersonalPurpose,
+  SubjectRole,
   DueItem,
   ErasurePlan,
   ErasureReport,
@@ -213,7 +218,7 @@ export class MockRequests {
 
   // --- the access reply ---
 
-  access(id: number, association: Association, hits: (query: string) => SearchHit[]): Result<AccessExport, IpcError> {
+  access(id: number, association: Association, hits: (query: string) => SearchHit[], lang: Lang | null = null): Result<AccessExport, IpcError> {
     const req = this.get(id);
     if (req.status !== 'ok') return req;
     const r = req.data;
@@ -264,12 +269,45 @@ export class MockRequests {
             kinds: p.kinds,
             created_on: p.created_on,
             sent_on: p.sent_on,
+            sent_to: p.sent_to_name,
             mounted_on: p.mounted_on,
           }))
       : [];
+    // Which purposes concern them, as andel-core decides it from what the register holds (the
+    // texts themselves are andel-core's; the mock names the purposes only).
+    const today = this.today();
+    const owned = person ? this.reg.ownerships.filter((o) => o.person_id === person.id) : [];
+    const roles: SubjectRole[] = [];
+    if (owned.some((o) => o.to === null || o.to > today)) roles.push('owner');
+    else if (owned.length > 0) roles.push('former_owner');
+    if (sublets.some((s) => s.side === 'subtenant')) roles.push('subtenant');
+    if (person && this.reg.roles.some((x) => x.person_id === person.id)) roles.push('board_member');
+    if (roles.length === 0) roles.push('outsider');
+    const purpose = (key: string, name: string, basis: LegalBasis): PersonalPurpose => ({
+      key,
+      name,
+      purpose: '',
+      legal_basis: basis,
+      legal_basis_text: basis,
+      legitimate_interest: null,
+      data_categories: '',
+      source: '',
+      recipients: [],
+      transfers: [],
+      retention: '',
+    });
+    const purposes: PersonalPurpose[] = [];
+    if (owned.length > 0 || sublets.some((s) => s.side === 'owner')) purposes.push(purpose('members', 'Members', 'contract'));
+    if (sublets.length > 0) purposes.push(purpose('sublets', 'Sublets', 'contract'));
+    if (plates.length > 0) purposes.push(purpose('name_plates', 'Name plates', 'legitimate-interest'));
+    if (mentions.length > 0) purposes.push(purpose('minutes_archive', 'Minutes', 'legitimate-interest'));
+    const disclosures: Disclosure[] = plates
+      .filter((p) => p.sent_on !== null)
+      .map((p) => ({ recipient: p.sent_to ?? 'caretaker', role: null, what: `Name plate for unit ${p.unit_number}`, on: p.sent_on as string }));
     return ok({
-      format: 'andel.access-reply/2',
+      format: 'andel.access-reply/3',
       generated_on: this.today(),
+      language: lang ?? (association.country === 'NO' ? 'nb' : association.country === 'SE' ? 'sv' : 'da'),
       controller: {
         name: association.name,
         country: association.country,
@@ -289,6 +327,7 @@ export class MockRequests {
       roles: person ? this.reg.roles.filter((x) => x.person_id === person.id) : [],
       requests,
       minutes_mentions: mentions,
+      processing: { roles, purposes, outside_register: ['Newsletter', 'The board’s e-mail', 'Website log'], disclosures, processors: [] },
       automated_decisions: false,
     });
   }

@@ -894,20 +894,20 @@ export class MockBackend implements Backend {
     return this.req((q) => q.close(id, status, on), true);
   }
 
-  async accessReplyPreview(id: number): Promise<Result<ReplyPreview, IpcError>> {
+  async accessReplyPreview(id: number, lang: Lang | null): Promise<Result<ReplyPreview, IpcError>> {
     this.log('accessReplyPreview');
-    const r = this.req((q, _r, a) => q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []));
+    const r = this.req((q, _r, a) => q.access(id, a.association, (s) => this.minutes()?.search(s) ?? [], lang));
     return r.status === 'ok' ? ok({ export: r.data, left_out: 0 }) : r;
   }
 
-  async accessReplySave(id: number, path: string): Promise<Result<SavedReply, IpcError>> {
+  async accessReplySave(id: number, path: string, lang: Lang | null): Promise<Result<SavedReply, IpcError>> {
     this.log('accessReplySave');
     return this.req((q, _r, a) => {
       const pdf = /\.pdf$/i.test(path.trim()) ? path.trim() : `${path.trim()}.pdf`;
       if (!path.trim()) return err('invalid_input', 'Give the file a name, or choose where to save it.');
       if (this.readOnlyFolders.some((f) => pdf.startsWith(`${f}/`))) return err('not_writable', `Could not write ${pdf}: permission denied.`);
       if (this.savedReplies.has(pdf)) return err('already_exists', `${pdf} already exists. Choose another name; Andel does not overwrite it.`);
-      const data = q.access(id, a.association, (s) => this.minutes()?.search(s) ?? []);
+      const data = q.access(id, a.association, (s) => this.minutes()?.search(s) ?? [], lang);
       if (data.status !== 'ok') return data;
       this.savedReplies.set(pdf, data.data);
       return ok({ pdf, json: pdf.replace(/\.pdf$/i, '.json'), mentions: data.data.minutes_mentions.length, left_out: 0 });

@@ -121,6 +121,22 @@ describe('residents’ requests', () => {
     expect((await screen.findByTestId('reply-error')).textContent).toContain('already exists');
   });
 
+  it('writes the reply in the language the requester chose', async () => {
+    render(RequestsArea);
+    await screen.findByTestId('requests-table');
+    await fireEvent.click(within(rowOf('Karen Holm')).getByTestId('request-reply'));
+    await screen.findByTestId('reply-summary');
+    expect(screen.getByTestId('reply-purposes').textContent).toContain('purpose');
+    await fireEvent.change(screen.getByTestId('reply-lang'), { target: { value: 'en' } });
+    await expect.poll(() => mock.calls.filter((c) => c === 'accessReplyPreview').length).toBe(2);
+    await fireEvent.input(screen.getByTestId('reply-path'), { target: { value: '/home/board/reply.pdf' } });
+    await fireEvent.click(screen.getByTestId('reply-save'));
+    await screen.findByTestId('reply-saved');
+    const saved = mock.savedReplies.get('/home/board/reply.pdf');
+    expect(saved?.language).toBe('en');
+    expect(saved?.processing.roles).toContain('owner');
+  });
+
   it('records the request as answered once the reply is written', async () => {
     render(RequestsArea);
     await screen.findByTestId('requests-table');
