@@ -43,30 +43,15 @@ pub enum SubjectRole {
 impl SubjectRole {
     /// The role in running text ("andelshaver", "tidligere andelshaver", ...).
     pub fn text(self, lang: Lang) -> String {
+        let t = &lang.texts().personal_reply;
         match self {
             SubjectRole::Owner => glossary::term(lang, Term::Member).one.clone(),
-            SubjectRole::FormerOwner => format!(
-                "{} {}",
-                lang.pick("tidligere", "tidligere", "tidigare", "former"),
-                glossary::term(lang, Term::Member).one
-            ),
+            SubjectRole::FormerOwner => {
+                format!("{} {}", t.former, glossary::term(lang, Term::Member).one)
+            }
             SubjectRole::Subtenant => glossary::term(lang, Term::Subtenant).one.clone(),
-            SubjectRole::BoardMember => lang
-                .pick(
-                    "medlem af bestyrelsen eller tillidsvalgt",
-                    "medlem av styret eller tillitsvalgt",
-                    "ledamot av styrelsen eller förtroendevald",
-                    "board member or official",
-                )
-                .to_string(),
-            SubjectRole::Outsider => lang
-                .pick(
-                    "ikke registreret",
-                    "ikke registrert",
-                    "inte registrerad",
-                    "not registered",
-                )
-                .to_string(),
+            SubjectRole::BoardMember => t.board_member_or_official.to_string(),
+            SubjectRole::Outsider => t.not_registered.to_string(),
         }
     }
 }
@@ -228,6 +213,7 @@ pub fn personal(
     held: &Held,
     plates_sent: &[PlateSent],
 ) -> Result<Personal, Error> {
+    let t = &lang.texts().personal_reply;
     let orgs = organisations::list(conn)?;
     let mut purposes = Vec::new();
     let mut outside_register = Vec::new();
@@ -257,7 +243,7 @@ pub fn personal(
             None => outside_register.push(a.text.name.clone()),
         }
     }
-    let unit_word = lang.pick("andel", "andel", "lägenhet", "unit");
+    let unit_word = t.plate_unit;
     let disclosures = plates_sent
         .iter()
         .map(|p| {
@@ -268,16 +254,7 @@ pub fn personal(
                     .or_else(|| p.sent_to_name.clone())
                     .unwrap_or_else(|| glossary::term(lang, Term::Caretaker).label()),
                 role: org.map(|o| sections::kind_role(o.kind, lang)),
-                what: format!(
-                    "{} {unit_word} {}",
-                    lang.pick(
-                        "Navneskilt til",
-                        "Navneskilt til",
-                        "Namnskylt till",
-                        "Name plate for"
-                    ),
-                    p.unit_number
-                ),
+                what: format!("{} {unit_word} {}", t.name_plate_for, p.unit_number),
                 on: p.sent_on,
             }
         })
@@ -293,7 +270,8 @@ pub fn personal(
 
 /// "a, b og c": a list in running text.
 fn listed(lang: Lang, items: &[String]) -> String {
-    let and = lang.pick("og", "og", "och", "and");
+    let t = &lang.texts().personal_reply;
+    let and = t.and;
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -321,58 +299,27 @@ pub fn blocks(
     lang: Lang,
     country: Country,
 ) -> Vec<Block> {
+    let t = &lang.texts().personal_reply;
     let mut out = Vec::new();
     let l = sections::labels(lang);
-    out.push(h(
-        1,
-        lang.pick(
-            "Hvad vi bruger dine oplysninger til",
-            "Hva vi bruker opplysningene dine til",
-            "Vad vi använder dina uppgifter till",
-            "What we use your data for",
-        ),
-    ));
+    out.push(h(1, t.purposes_heading));
     let roles: Vec<String> = p.roles.iter().map(|r| r.text(lang)).collect();
     if p.roles == [SubjectRole::Outsider] {
         let member = &glossary::term(lang, Term::Member).one;
         let subtenant = &glossary::term(lang, Term::Subtenant).one;
-        out.push(para(match lang {
-            Lang::Da => format!("Du står ikke i foreningens register som {member}, {subtenant} eller medlem af bestyrelsen."),
-            Lang::Nb => format!("Du står ikke i lagets register som {member}, {subtenant} eller medlem av styret."),
-            Lang::Sv => format!("Du finns inte i föreningens register som {member}, {subtenant} eller ledamot av styrelsen."),
-            Lang::En => format!("The association's register does not hold you as an {member}, a {subtenant} or a board member."),
-        }));
+        out.push(para(
+            t.outsider
+                .replace("{member}", member)
+                .replace("{subtenant}", subtenant),
+        ));
     } else {
-        out.push(para(match lang {
-            Lang::Da => format!(
-                "I foreningens register står du som {}.",
-                listed(lang, &roles)
-            ),
-            Lang::Nb => format!("I lagets register står du som {}.", listed(lang, &roles)),
-            Lang::Sv => format!(
-                "I föreningens register finns du som {}.",
-                listed(lang, &roles)
-            ),
-            Lang::En => format!(
-                "The association's register holds you as {}.",
-                listed(lang, &roles)
-            ),
-        }));
+        let roles = listed(lang, &roles);
+        out.push(para(t.holds_you_as.replace("{roles}", &roles)));
     }
     if p.purposes.is_empty() {
-        out.push(para(lang.pick(
-            "Ingen af de formål, registret bruges til, vedrører dig ud over din anmodning.",
-            "Ingen av formålene registeret brukes til, gjelder deg utover henvendelsen din.",
-            "Inget av de ändamål som registret används för gäller dig utöver din begäran.",
-            "None of the purposes the register serves concerns you beyond your request.",
-        )));
+        out.push(para(t.no_purpose));
     } else {
-        out.push(para(lang.pick(
-            "Disse formål vedrører dig, hver med behandlingsgrundlag, modtagere og opbevaring:",
-            "Disse formålene gjelder deg, hvert med behandlingsgrunnlag, mottakere og lagringstid:",
-            "Dessa ändamål gäller dig, vart och ett med rättslig grund, mottagare och lagringstid:",
-            "These purposes concern you, each with its legal basis, recipients and retention:",
-        )));
+        out.push(para(t.purposes_intro));
     }
     for a in &p.purposes {
         out.push(h(2, &a.name));
@@ -407,47 +354,20 @@ pub fn blocks(
         records.push(other.roles);
         records.push(other.audit_log);
     }
-    out.push(h(
-        2,
-        lang.pick(
-            "Andre oplysninger om dig",
-            "Andre opplysninger om deg",
-            "Andra uppgifter om dig",
-            "Other records about you",
-        ),
-    ));
+    out.push(h(2, t.other_records));
     out.push(Block::Bullets { items: records });
 
-    out.push(h(
-        1,
-        lang.pick(
-            "Hvem har fået dine oplysninger",
-            "Hvem som har fått opplysningene dine",
-            "Vem som har fått dina uppgifter",
-            "Who has received your data",
-        ),
-    ));
+    out.push(h(1, t.received_heading));
     if p.disclosures.is_empty() {
-        out.push(para(lang.pick(
-            "Registret viser ingen udlevering af dine oplysninger ud over de modtagere, der er nævnt ved hvert formål ovenfor.",
-            "Registeret viser ingen utlevering av opplysningene dine utover mottakerne som er nevnt ved hvert formål over.",
-            "Registret visar inget utlämnande av dina uppgifter utöver de mottagare som nämns vid varje ändamål ovan.",
-            "The register shows no disclosure of your data beyond the recipients named for each purpose above.",
-        )));
+        out.push(para(t.no_disclosure));
     } else {
-        out.push(para(lang.pick(
-            "Ud over de modtagere, der er nævnt ved hvert formål ovenfor, viser registret, at disse har fået dine oplysninger:",
-            "Utover mottakerne som er nevnt ved hvert formål over, viser registeret at disse har fått opplysningene dine:",
-            "Utöver de mottagare som nämns vid varje ändamål ovan visar registret att dessa har fått dina uppgifter:",
-            "Besides the recipients named for each purpose above, the register shows that these received your data:",
-        )));
+        out.push(para(t.disclosures_intro));
         out.push(Block::Table {
             widths: vec![2.6, 2.4, 1.3],
             header: vec![
-                lang.pick("Modtager", "Mottaker", "Mottagare", "Recipient")
-                    .to_string(),
-                lang.pick("Hvad", "Hva", "Vad", "What").to_string(),
-                lang.pick("Dato", "Dato", "Datum", "Date").to_string(),
+                t.recipient.to_string(),
+                t.what.to_string(),
+                t.date.to_string(),
             ],
             rows: p
                 .disclosures
@@ -464,21 +384,8 @@ pub fn blocks(
     }
 
     if !p.processors.is_empty() {
-        out.push(h(
-            1,
-            lang.pick(
-                "Oplysninger hos vores databehandlere",
-                "Opplysninger hos databehandlerne våre",
-                "Uppgifter hos våra personuppgiftsbiträden",
-                "Data held by our processors",
-            ),
-        ));
-        out.push(para(lang.pick(
-            "Disse virksomheder behandler oplysninger for foreningen og kan have oplysninger om dig, som ikke står i bestyrelsens register. Din ret til indsigt gælder også dem: skriv til bestyrelsen, så indhenter vi en kopi hos dem og sender den til dig. Du behøver ikke selv at kontakte dem.",
-            "Disse virksomhetene behandler opplysninger for laget og kan ha opplysninger om deg som ikke står i styrets register. Retten til innsyn gjelder også dem: skriv til styret, så henter vi inn en kopi fra dem og sender den til deg. Du trenger ikke kontakte dem selv.",
-            "Dessa företag behandlar uppgifter åt föreningen och kan ha uppgifter om dig som inte finns i styrelsens register. Din rätt till registerutdrag gäller även dem: skriv till styrelsen, så hämtar vi in en kopia från dem och skickar den till dig. Du behöver inte själv kontakta dem.",
-            "These companies process data for the association and may hold data about you that is not in the board's register. Your right of access covers them too: write to the board, and we will obtain a copy from them and send it to you. You need not contact them yourself.",
-        )));
+        out.push(h(1, t.processors_heading));
+        out.push(para(t.processors_intro));
         out.push(Block::Bullets {
             items: p
                 .processors
@@ -489,22 +396,9 @@ pub fn blocks(
     }
 
     if !p.outside_register.is_empty() {
-        out.push(h(
-            1,
-            lang.pick(
-                "Uden for registret",
-                "Utenfor registeret",
-                "Utanför registret",
-                "Outside the register",
-            ),
-        ));
+        out.push(h(1, t.outside_heading));
         let names = listed(lang, &p.outside_register);
-        out.push(para(match lang {
-            Lang::Da => format!("Dette svar bygger på bestyrelsens register og foreningens arkiverede referater. Foreningen behandler også personoplysninger, som ikke står i registret: {names}. Vil du vide, hvad der findes om dig dér, så skriv til bestyrelsen, så søger vi også dér."),
-            Lang::Nb => format!("Dette svaret bygger på styrets register og lagets arkiverte protokoller. Laget behandler også personopplysninger som ikke står i registeret: {names}. Vil du vite hva som finnes om deg der, så skriv til styret, så søker vi der også."),
-            Lang::Sv => format!("Detta svar bygger på styrelsens register och föreningens arkiverade protokoll. Föreningen behandlar också personuppgifter som inte finns i registret: {names}. Vill du veta vad som finns om dig där, skriv till styrelsen, så söker vi där också."),
-            Lang::En => format!("This reply is drawn from the board's register and the association's archived minutes. The association also processes personal data that is not in the register: {names}. If you want to know what is held about you there, write to the board and we will search there too."),
-        }));
+        out.push(para(t.outside_text.replace("{names}", &names)));
     }
 
     out.extend(objection(p, lang));
@@ -515,15 +409,8 @@ pub fn blocks(
 /// The right to object, set apart from the other information as Art. 21(4) requires, naming the
 /// purposes that concern the person and rest on legitimate interest.
 fn objection(p: &Personal, lang: Lang) -> Vec<Block> {
-    let mut out = vec![h(
-        1,
-        lang.pick(
-            "Din ret til indsigelse",
-            "Din rett til å protestere",
-            "Din rätt att göra invändningar",
-            "Your right to object",
-        ),
-    )];
+    let t = &lang.texts().personal_reply;
+    let mut out = vec![h(1, t.object_heading)];
     let names: Vec<String> = p
         .purposes
         .iter()
@@ -531,202 +418,55 @@ fn objection(p: &Personal, lang: Lang) -> Vec<Block> {
         .map(|a| a.name.clone())
         .collect();
     if names.is_empty() {
-        out.push(para(lang.pick(
-            "Ingen af de formål ovenfor, der vedrører dig, bygger på foreningens legitime interesse. Kommer det til, kan du gøre indsigelse mod det af grunde, der vedrører din særlige situation (art. 21, stk. 1).",
-            "Ingen av formålene over som gjelder deg, bygger på lagets berettigede interesse. Kommer det til, kan du protestere mot det av grunner som gjelder din særlige situasjon (art. 21 nr. 1).",
-            "Inget av ändamålen ovan som gäller dig grundar sig på föreningens berättigade intresse. Tillkommer ett sådant kan du invända mot det av skäl som gäller din särskilda situation (artikel 21.1).",
-            "None of the purposes above that concern you rests on the association's legitimate interest. Should one be added, you can object to it on grounds relating to your particular situation (Art. 21(1)).",
-        )));
+        out.push(para(t.object_none));
         return out;
     }
     let names = listed(lang, &names);
-    out.push(para(match lang {
-        Lang::Da => format!("Du kan til enhver tid gøre indsigelse mod behandling, der bygger på foreningens legitime interesse, af grunde, der vedrører din særlige situation (art. 21, stk. 1). Det gælder: {names}. Så stopper vi behandlingen, medmindre vi kan påvise vægtige legitime grunde, der går forud for dine interesser, eller behandlingen er nødvendig for at fastlægge, gøre gældende eller forsvare et retskrav. Skriv til bestyrelsen; det koster ikke noget."),
-        Lang::Nb => format!("Du kan når som helst protestere mot behandling som bygger på lagets berettigede interesse, av grunner som gjelder din særlige situasjon (art. 21 nr. 1). Det gjelder: {names}. Da stanser vi behandlingen, med mindre vi kan påvise tvingende berettigede grunner som går foran interessene dine, eller behandlingen er nødvendig for å fastsette, gjøre gjeldende eller forsvare et rettskrav. Skriv til styret; det koster ingenting."),
-        Lang::Sv => format!("Du kan när som helst invända mot behandling som grundar sig på föreningens berättigade intresse, av skäl som gäller din särskilda situation (artikel 21.1). Det gäller: {names}. Då slutar vi behandla uppgifterna, om vi inte kan visa tvingande berättigade skäl som väger tyngre än dina intressen, eller om behandlingen behövs för att fastställa, göra gällande eller försvara rättsliga anspråk. Skriv till styrelsen; det kostar ingenting."),
-        Lang::En => format!("You can object at any time, on grounds relating to your particular situation, to processing based on the association's legitimate interest (Art. 21(1)). This applies to: {names}. We then stop, unless we can show compelling legitimate grounds that override your interests, or the processing is needed to establish, exercise or defend legal claims. Write to the board; it costs nothing."),
-    }));
+    out.push(para(t.object_text.replace("{names}", &names)));
     out
 }
 
 /// The other rights, erasure and restriction with every ground the regulation gives.
 fn rights(lang: Lang, country: Country) -> Vec<Block> {
+    let t = &lang.texts().personal_reply;
     let law = sections::national_law(lang, country);
     let mut out = vec![
-        h(
-            1,
-            lang.pick(
-                "Dine øvrige rettigheder",
-                "Dine andre rettigheter",
-                "Dina övriga rättigheter",
-                "Your other rights",
-            ),
-        ),
-        para(match lang {
-            Lang::Da => format!("Efter databeskyttelsesforordningen og {law} har du også disse rettigheder. Skriv til bestyrelsen med e-mail eller brev; vi svarer senest én måned efter, at vi har modtaget din anmodning, og det koster ikke noget."),
-            Lang::Nb => format!("Etter personvernforordningen og {law} har du også disse rettighetene. Skriv til styret på e-post eller brev; vi svarer senest én måned etter at vi har mottatt henvendelsen, og det koster ingenting."),
-            Lang::Sv => format!("Enligt dataskyddsförordningen och {law} har du också följande rättigheter. Skriv till styrelsen med e-post eller brev; vi svarar senast en månad efter att vi tagit emot din begäran, och det kostar ingenting."),
-            Lang::En => format!("Under the General Data Protection Regulation and {law} you also have these rights. Write to the board by e-mail or letter; we answer at the latest one month after we receive your request, and it costs nothing."),
-        }),
+        h(1, t.rights_heading),
+        para(t.rights_intro.replace("{law}", law)),
     ];
-    out.push(h(
-        2,
-        lang.pick(
-            "Ret til berigtigelse (art. 16)",
-            "Rett til retting (art. 16)",
-            "Rätt till rättelse (artikel 16)",
-            "Right to rectification (Art. 16)",
-        ),
-    ));
-    out.push(para(lang.pick(
-        "Forkerte oplysninger om dig bliver rettet, og mangelfulde bliver suppleret.",
-        "Feil opplysninger om deg blir rettet, og mangelfulle blir supplert.",
-        "Felaktiga uppgifter om dig rättas och ofullständiga kompletteras.",
-        "Wrong data about you is corrected and incomplete data completed.",
-    )));
-    out.push(h(
-        2,
-        lang.pick(
-            "Ret til sletning (art. 17)",
-            "Rett til sletting (art. 17)",
-            "Rätt till radering (artikel 17)",
-            "Right to erasure (Art. 17)",
-        ),
-    ));
-    out.push(para(lang.pick(
-        "Vi sletter oplysninger om dig uden unødig forsinkelse, når et af disse forhold gælder:",
-        "Vi sletter opplysninger om deg uten ugrunnet opphold når ett av disse vilkårene gjelder:",
-        "Vi raderar uppgifter om dig utan onödigt dröjsmål när något av följande gäller:",
-        "We erase data about you without undue delay when one of these applies:",
-    )));
+    out.push(h(2, t.rectification_heading));
+    out.push(para(t.rectification));
+    out.push(h(2, t.erasure_heading));
+    out.push(para(t.erasure_intro));
     out.push(Block::Bullets {
         items: [
-            lang.pick(
-                "vi har ikke længere brug for dem til det formål, de blev indsamlet eller behandlet til;",
-                "vi trenger dem ikke lenger til formålet de ble samlet inn eller behandlet for;",
-                "vi behöver dem inte längre för det ändamål de samlades in eller behandlades för;",
-                "we no longer need them for the purpose they were collected or processed for;",
-            ),
-            lang.pick(
-                "du trækker dit samtykke tilbage, og der er ikke et andet grundlag for behandlingen;",
-                "du trekker tilbake samtykket ditt, og det finnes ikke noe annet grunnlag for behandlingen;",
-                "du återkallar ditt samtycke och det finns ingen annan grund för behandlingen;",
-                "you withdraw your consent and there is no other basis for the processing;",
-            ),
-            lang.pick(
-                "du gør indsigelse (se ovenfor), og der er ikke vægtigere legitime grunde til at fortsætte, eller indsigelsen gælder direkte markedsføring;",
-                "du protesterer (se over), og det finnes ikke tyngre berettigede grunner til å fortsette, eller protesten gjelder direkte markedsføring;",
-                "du invänder (se ovan) och det finns inga berättigade skäl som väger tyngre för att fortsätta, eller invändningen gäller direkt marknadsföring;",
-                "you object (see above) and there are no overriding legitimate grounds to continue, or the objection concerns direct marketing;",
-            ),
-            lang.pick(
-                "oplysningerne er behandlet ulovligt;",
-                "opplysningene er behandlet ulovlig;",
-                "uppgifterna har behandlats olagligt;",
-                "the data has been processed unlawfully;",
-            ),
-            lang.pick(
-                "loven kræver, at de slettes;",
-                "loven krever at de slettes;",
-                "lagen kräver att de raderas;",
-                "the law requires them to be erased;",
-            ),
-            lang.pick(
-                "de er indsamlet i forbindelse med en informationssamfundstjeneste, der blev tilbudt direkte til et barn.",
-                "de er samlet inn i forbindelse med en informasjonssamfunnstjeneste som ble tilbudt direkte til et barn.",
-                "de har samlats in i samband med en informationssamhällets tjänst som erbjöds direkt till ett barn.",
-                "they were collected in offering an information society service directly to a child.",
-            ),
+            t.erasure_not_needed,
+            t.erasure_consent_withdrawn,
+            t.erasure_objection,
+            t.erasure_unlawful,
+            t.erasure_legal_duty,
+            t.erasure_child,
         ]
         .map(str::to_string)
         .to_vec(),
     });
-    out.push(para(lang.pick(
-        "Vi sletter dog ikke det, loven pålægger os at gemme (for eksempel regnskabsmateriale), eller det, der er nødvendigt for at fastlægge, gøre gældende eller forsvare et retskrav.",
-        "Vi sletter likevel ikke det loven pålegger oss å lagre (for eksempel regnskapsmateriale), eller det som er nødvendig for å fastsette, gjøre gjeldende eller forsvare et rettskrav.",
-        "Vi raderar dock inte det som lagen kräver att vi sparar (till exempel räkenskapsinformation), eller det som behövs för att fastställa, göra gällande eller försvara rättsliga anspråk.",
-        "We do not, however, erase what the law requires us to keep (such as accounting records), or what is needed to establish, exercise or defend legal claims.",
-    )));
-    out.push(h(
-        2,
-        lang.pick(
-            "Ret til begrænsning af behandling (art. 18)",
-            "Rett til begrensning av behandling (art. 18)",
-            "Rätt till begränsning av behandling (artikel 18)",
-            "Right to restriction of processing (Art. 18)",
-        ),
-    ));
-    out.push(para(lang.pick(
-        "Du kan kræve, at vi kun opbevarer oplysningerne og ikke bruger dem til andet, når:",
-        "Du kan kreve at vi bare lagrer opplysningene og ikke bruker dem til noe annet, når:",
-        "Du kan kräva att vi bara lagrar uppgifterna och inte använder dem till något annat, när:",
-        "You can require us only to store the data and use it for nothing else when:",
-    )));
+    out.push(para(t.erasure_exceptions));
+    out.push(h(2, t.restriction_heading));
+    out.push(para(t.restriction_intro));
     out.push(Block::Bullets {
         items: [
-            lang.pick(
-                "du bestrider, at de er rigtige, indtil vi har kontrolleret det;",
-                "du bestrider at de er riktige, inntil vi har kontrollert det;",
-                "du bestrider att de är korrekta, tills vi har kontrollerat det;",
-                "you contest their accuracy, until we have checked it;",
-            ),
-            lang.pick(
-                "behandlingen er ulovlig, og du hellere vil have den begrænset end oplysningerne slettet;",
-                "behandlingen er ulovlig, og du heller vil ha den begrenset enn opplysningene slettet;",
-                "behandlingen är olaglig och du hellre vill att den begränsas än att uppgifterna raderas;",
-                "the processing is unlawful and you would rather have it restricted than the data erased;",
-            ),
-            lang.pick(
-                "vi ikke længere har brug for dem, men du har brug for dem til at fastlægge, gøre gældende eller forsvare et retskrav;",
-                "vi ikke lenger trenger dem, men du trenger dem for å fastsette, gjøre gjeldende eller forsvare et rettskrav;",
-                "vi inte längre behöver dem, men du behöver dem för att fastställa, göra gällande eller försvara rättsliga anspråk;",
-                "we no longer need them, but you need them to establish, exercise or defend legal claims;",
-            ),
-            lang.pick(
-                "du har gjort indsigelse, indtil det er afgjort, om vores grunde vejer tungere end dine.",
-                "du har protestert, inntil det er avgjort om grunnene våre veier tyngre enn dine.",
-                "du har invänt, tills det är avgjort om våra skäl väger tyngre än dina.",
-                "you have objected, until it is settled whether our grounds override yours.",
-            ),
+            t.restriction_contested,
+            t.restriction_unlawful,
+            t.restriction_claims,
+            t.restriction_objected,
         ]
         .map(str::to_string)
         .to_vec(),
     });
-    out.push(para(lang.pick(
-        "Mens behandlingen er begrænset, bruger vi kun oplysningerne med dit samtykke, til et retskrav, for at beskytte en anden persons rettigheder eller af hensyn til vigtige samfundsinteresser. Vi giver dig besked, før begrænsningen ophæves.",
-        "Mens behandlingen er begrenset, bruker vi bare opplysningene med samtykket ditt, for et rettskrav, for å verne en annen persons rettigheter eller av hensyn til viktige allmenne interesser. Vi gir deg beskjed før begrensningen oppheves.",
-        "Medan behandlingen är begränsad använder vi bara uppgifterna med ditt samtycke, för rättsliga anspråk, för att skydda någon annans rättigheter eller av hänsyn till ett viktigt allmänintresse. Vi meddelar dig innan begränsningen hävs.",
-        "While processing is restricted, we use the data only with your consent, for legal claims, to protect another person's rights or for important reasons of public interest. We tell you before the restriction is lifted.",
-    )));
-    out.push(h(
-        2,
-        lang.pick(
-            "Ret til dataportabilitet (art. 20)",
-            "Rett til dataportabilitet (art. 20)",
-            "Rätt till dataportabilitet (artikel 20)",
-            "Right to data portability (Art. 20)",
-        ),
-    ));
-    out.push(para(lang.pick(
-        "Oplysninger, du selv har givet os efter aftale eller samtykke, kan du få i et almindeligt maskinlæsbart format (JSON), også til at give videre til en anden.",
-        "Opplysninger du selv har gitt oss etter avtale eller samtykke, kan du få i et vanlig maskinlesbart format (JSON), også for å gi dem videre til en annen.",
-        "Uppgifter du själv lämnat enligt avtal eller samtycke kan du få i ett vanligt maskinläsbart format (JSON), även för att lämna dem vidare till någon annan.",
-        "Data you gave us under a contract or consent you can have in a common machine-readable format (JSON), also to pass on to someone else.",
-    )));
-    out.push(h(
-        2,
-        lang.pick(
-            "Ret til at trække samtykke tilbage (art. 7, stk. 3)",
-            "Rett til å trekke tilbake samtykke (art. 7 nr. 3)",
-            "Rätt att återkalla samtycke (artikel 7.3)",
-            "Right to withdraw consent (Art. 7(3))",
-        ),
-    ));
-    out.push(para(lang.pick(
-        "Hvor vi bygger på dit samtykke, kan du til enhver tid trække det tilbage; det gælder fremover.",
-        "Der vi bygger på samtykket ditt, kan du når som helst trekke det tilbake; det gjelder framover.",
-        "Där vi grundar oss på ditt samtycke kan du när som helst återkalla det; det gäller framåt.",
-        "Where we rely on your consent you can withdraw it at any time; this takes effect from then on.",
-    )));
+    out.push(para(t.restriction_effect));
+    out.push(h(2, t.portability_heading));
+    out.push(para(t.portability));
+    out.push(h(2, t.consent_heading));
+    out.push(para(t.consent));
     out
 }
