@@ -124,17 +124,19 @@ describe('residents’ requests', () => {
   it('writes the reply in the language the requester chose', async () => {
     render(RequestsArea);
     await screen.findByTestId('requests-table');
-    await fireEvent.click(within(rowOf('Karen Holm')).getByTestId('request-reply'));
+    await fireEvent.click(within(rowOf('Lars Sandvad')).getByTestId('request-reply'));
     await screen.findByTestId('reply-summary');
-    expect(screen.getByTestId('reply-purposes').textContent).toContain('purpose');
+    // An owner who sublet: the member administration and the sublets concern him, among others.
+    expect(screen.getByTestId('reply-purposes').textContent).toMatch(/^[2-9] purpose/);
     await fireEvent.change(screen.getByTestId('reply-lang'), { target: { value: 'en' } });
-    await expect.poll(() => mock.calls.filter((c) => c === 'accessReplyPreview').length).toBe(2);
+    await expect.poll(() => mock.calls.filter((c) => c === 'access_reply_preview').length).toBe(2);
     await fireEvent.input(screen.getByTestId('reply-path'), { target: { value: '/home/board/reply.pdf' } });
     await fireEvent.click(screen.getByTestId('reply-save'));
     await screen.findByTestId('reply-saved');
-    const saved = mock.savedReplies.get('/home/board/reply.pdf');
-    expect(saved?.language).toBe('en');
-    expect(saved?.processing.roles).toContain('owner');
+    const json = JSON.parse(mock.written.get('/home/board/reply.json') ?? '{}');
+    expect(json.language).toBe('en');
+    expect(json.processing.roles).toContain('owner');
+    expect(json.processing.purposes.map((p: { key: string }) => p.key)).toContain('sublets');
   });
 
   it('records the request as answered once the reply is written', async () => {
