@@ -23,9 +23,15 @@ pub struct ConfusableNames {
 
 /// The word with every group of confusable letters reduced to one.
 pub fn skeleton(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    let mut chars = lower.chars().peekable();
+    let mut out = String::with_capacity(word.len());
+    skeleton_into(word, &mut out);
+    out
+}
+
+/// [`skeleton`] written into `out` (cleared first), so the scan allocates nothing per word.
+fn skeleton_into(word: &str, out: &mut String) {
+    out.clear();
+    let mut chars = word.chars().flat_map(char::to_lowercase).peekable();
     while let Some(c) = chars.next() {
         match c {
             '1' | 'l' | 'i' | '|' | '!' | 'í' | 'ì' => out.push('l'),
@@ -41,7 +47,6 @@ pub fn skeleton(word: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 impl ConfusableNames {
@@ -82,6 +87,7 @@ impl ConfusableNames {
             return;
         }
         let mut start = None;
+        let mut bufs = (String::new(), String::new());
         let word_char = |c: char| is_word_char(c) || matches!(c, '1' | '0' | '5' | '|' | '!');
         for (i, c) in text
             .char_indices()
@@ -91,7 +97,7 @@ impl ConfusableNames {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
                     start = None;
-                    self.word(text, s, i, protected, out);
+                    self.word(text, s, i, protected, &mut bufs, out);
                 }
                 _ => {}
             }
@@ -104,6 +110,7 @@ impl ConfusableNames {
         s: usize,
         e: usize,
         protected: &[(usize, usize)],
+        (lower, sk): &mut (String, String),
         out: &mut Vec<Raw>,
     ) {
         let word = text[s..e].trim_end_matches('-');
@@ -117,13 +124,14 @@ impl ConfusableNames {
         if !word.chars().any(char::is_alphabetic) {
             return;
         }
-        let lower = word.to_lowercase();
-        if self.exact.contains(&lower) {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if self.exact.contains(lower.as_str()) {
             return;
         }
-        let sk = skeleton(word);
+        skeleton_into(word, sk);
         // Genitive: "Mø1lgaards".
-        let hit = self.skeletons.contains(&sk)
+        let hit = self.skeletons.contains(sk.as_str())
             || sk.strip_suffix('s').is_some_and(|stem| {
                 self.skeletons.contains(stem) && !self.exact.contains(&lower[..lower.len() - 1])
             });

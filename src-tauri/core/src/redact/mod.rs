@@ -324,10 +324,7 @@ impl Detector {
         let known_automaton = if known_values.is_empty() {
             None
         } else {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(known_values.iter().map(|(_, v)| v.as_str()))
-                .ok()
+            text::dfa(known_values.iter().map(|(_, v)| v.as_str()))
         };
         Detector {
             names: names::NameRecognizer::new(context),
@@ -362,7 +359,7 @@ impl Detector {
 
     fn detect_raw(&self, text: &str) -> Vec<policy::Raw> {
         let mut raw = Vec::new();
-        let protected = self.protected.spans(text);
+        let (protected, organisations) = self.protected.spans_and_organisations(text);
         self.names.scan(text, &protected, &mut raw);
         self.confusable.scan(text, &protected, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
@@ -401,7 +398,6 @@ impl Detector {
                 });
             }
         }
-        let organisations = self.protected.organisation_spans(text);
         policy::organisation_contacts(text, &organisations, &mut raw);
         let raw = policy::resolve(raw);
         policy::every_occurrence(text, &protected, raw)

@@ -27,6 +27,9 @@ pub struct Raw {
     pub subject: Option<String>,
 }
 
+/// A byte range of a text.
+type Span = (usize, usize);
+
 /// Organisation and place names from the register, as one automaton.
 #[derive(Debug)]
 pub struct Protected {
@@ -79,10 +82,7 @@ impl Protected {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&patterns)
-                .ok()
+            super::text::dfa(&patterns)
         };
         Protected {
             automaton,
@@ -90,32 +90,31 @@ impl Protected {
         }
     }
 
-    /// The protected spans of `text`, in byte offsets, sorted; only whole-word matches count.
-    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.matching(text, |_| true)
-    }
-
-    /// The protected spans that name an organisation (not a place).
-    pub fn organisation_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.matching(text, |pattern| {
-            self.organisation.get(pattern).copied().unwrap_or(false)
-        })
-    }
-
-    fn matching(&self, text: &str, keep: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    /// The protected spans of `text` in byte offsets, sorted, and of those the ones that name an
+    /// organisation (not a place), from one pass over the text; only whole-word matches count.
+    pub fn spans_and_organisations(&self, text: &str) -> (Vec<Span>, Vec<Span>) {
+        let (mut all, mut organisations) = (Vec::new(), Vec::new());
         let Some(ac) = &self.automaton else {
-            return Vec::new();
+            return (all, organisations);
         };
-        ac.find_iter(text)
-            .filter(|m| keep(m.pattern().as_usize()))
-            .filter(|m| {
-                let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
-                let after = text.get(m.end()..).and_then(|t| t.chars().next());
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-            .map(|m| (m.start(), m.end()))
-            .collect()
+        for m in ac.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
+            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            all.push((m.start(), m.end()));
+            if self
+                .organisation
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(false)
+            {
+                organisations.push((m.start(), m.end()));
+            }
+        }
+        (all, organisations)
     }
 }
 

@@ -103,7 +103,7 @@ pub struct View {
 /// The repaired text, or `None` when nothing needs repair (the common case costs one pass over the
 /// bytes).
 pub fn repair(text: &str) -> Option<View> {
-    let mojibake = text.contains(['Ã', 'Â', 'Å']) && has_mojibake(text);
+    let mojibake = has_mojibake(text);
     let spaced = letter_spaced(text);
     if !mojibake && spaced.is_empty() {
         return None;
@@ -152,10 +152,33 @@ pub fn repair(text: &str) -> Option<View> {
     Some(View { text, map })
 }
 
+/// Whether the text holds an 'Ã', 'Â' or 'Å' at all and a letter read as Windows-1252 somewhere.
+///
+/// Runs on every text, so it looks only at the bytes: a damaged letter starts with a character from
+/// U+00C2 to U+00F4 (UTF-8 0xC3 0x82..=0xB4) followed by one that Windows-1252 puts at 0x80..=0xBF
+/// (UTF-8 starting 0xC2, 0xC5, 0xC6, 0xCB or 0xE2). Ordinary Nordic letters (æ, ø, å) are followed by
+/// a plain letter, so [`decode_mojibake`] runs on almost nothing.
 fn has_mojibake(text: &str) -> bool {
-    text.char_indices()
-        .filter(|(_, c)| ('\u{c2}'..='\u{f4}').contains(c))
-        .any(|(i, _)| decode_mojibake(text, i).is_some())
+    let bytes = text.as_bytes();
+    let (mut marker, mut damaged) = (false, false);
+    for at in memchr::memchr_iter(0xc3, bytes) {
+        let Some(&second) = bytes.get(at + 1) else {
+            break;
+        };
+        marker |= matches!(second, 0x82 | 0x83 | 0x85);
+        if !damaged
+            && (0x82..=0xb4).contains(&second)
+            && bytes
+                .get(at + 2)
+                .is_some_and(|b| matches!(b, 0xc2 | 0xc5 | 0xc6 | 0xcb | 0xe2))
+        {
+            damaged = decode_mojibake(text, at).is_some();
+        }
+        if marker && damaged {
+            return true;
+        }
+    }
+    false
 }
 
 /// The Windows-1252 byte a character stands for, if it is one of the bytes above 0x7f.

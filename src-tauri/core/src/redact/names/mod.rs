@@ -31,11 +31,14 @@ use super::words::{
 use super::{Context, Decision, Kind, Recognizer};
 
 pub(super) use register::split_owners;
-use tokens::{bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, word_end};
+use tokens::{
+    bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, quoted_title, word_end,
+};
 pub use units::names_before_units;
 use unknown::{
-    age_after, cue_before, followed_by_company, hyphen_given, noun_follows, patronymic,
-    place_before, signatures, speech_after, speech_before, unit_after,
+    abbreviation, age_after, cue_before, followed_by_company, hyphen_given, lower_noun,
+    noun_follows, patronymic, place_before, signatures, speech_after, speech_before, unit_after,
+    word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -121,6 +124,9 @@ struct Scan {
     lower_seen: HashMap<String, bool>,
     /// Capitalised words no recognizer claimed: (start, end, key range).
     loose: Vec<(usize, usize, usize, usize)>,
+    /// Names of capitalised words that nothing else explains, waiting for their last word alone
+    /// elsewhere: (start, end, folded words without a genitive ending).
+    unconfirmed: Vec<(usize, usize, Vec<String>)>,
 }
 
 impl NameRecognizer {
@@ -224,11 +230,13 @@ impl NameRecognizer {
                 !glued && !lone
             };
             // A name broken over a line joins up, but not a heading with the next line's "Men …".
+            let line_break = text.get(prev_end..start).is_some_and(|g| g.contains('\n'));
             let joinable = !s.run.is_empty()
                 && gap_joins(text, prev_end, start, &s.run)
-                && !(text.get(prev_end..start).is_some_and(|g| g.contains('\n'))
-                    && word.starts_with(char::is_uppercase)
-                    && function_words().contains_fold(word));
+                && !(line_break
+                    && ((word.starts_with(char::is_uppercase)
+                        && function_words().contains_fold(word))
+                        || (s.name_complete() && !self.registered_word(word))));
             if !joinable && !s.run.is_empty() {
                 self.flush(text, &mut s);
             }
@@ -266,6 +274,52 @@ impl NameRecognizer {
                 .filter(|r| !overlaps_any(protected, r.start, r.end)),
         );
     }
+    /// Whether `run[i]` and `run[i + 1]` are capitalised words inside a sentence that nothing else
+    /// explains: no list knows them as a name, a word, a place, a title or a firm, the text never writes
+    /// them in lower case, and the first is no genitive ("Gatas Parlament").
+    fn unknown_words(&self, text: &str, s: &mut Scan, run: &[Tok], i: usize) -> bool {
+        let (a, b) = (run[i], run[i + 1]);
+        if starts_sentence(text, a.start)
+            || text.get(a.end..b.start) != Some(" ")
+            || place_before(text, a.start)
+            || word_before_is(text, a.start, &["på", "til", "till"])
+            || s.info(first_names(), &b).is_some_and(|x| x.nordic > 0)
+            || a.g1 != a.k1
+            || quoted_title(text, a.start, b.end)
+            || word_before(text, a.start, &[])
+                .and_then(|(x, y)| text.get(x..y))
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            return false;
+        }
+        let names = first_names();
+        [a, b].iter().all(|t| {
+            let key = &s.keys[t.k0..t.k1];
+            let stem = &s.keys[t.k0..t.g1];
+            !t.upper
+                && !t.particle
+                && !t.initial
+                && key.chars().nth(1).is_some()
+                && !key.contains('-')
+                && s.info(names, t).is_none_or(|x| !x.word && !x.thing)
+                && !function_words().contains(key)
+                && !title_starts().contains(key)
+                && !company_words().contains(key)
+                && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
+                && !is_place(key)
+                && !is_place(stem)
+                && !street_word(key)
+                && !abbreviation(key)
+                && !cues().contains(key)
+        }) && !s.lower_in_text(text, a.k0, a.g1)
+            && !s.lower_in_text(text, b.k0, b.g1)
+    }
+    /// Whether `word` (as written) is a word of a registered name.
+    fn registered_word(&self, word: &str) -> bool {
+        let mut key = String::new();
+        fold_into(word, &mut key);
+        !self.table.is_empty() && self.table.contains_key(&key)
+    }
     /// Matches the current run of capitalised words.
     fn flush(&self, text: &str, s: &mut Scan) {
         // Particles only count between or before capitalised words.
@@ -289,6 +343,7 @@ impl NameRecognizer {
         }
         let names = first_names();
         let n = run.len();
+        let quoted = quoted_title(text, run[0].start, run[n - 1].end);
         let mut i = 0usize;
         while i < n {
             let t = run[i];
@@ -450,6 +505,23 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
+            // «Marie Claire», «Victoria», «Min Kamp»: words that fill a pair of quotation marks are the
+            // title of a work, a ship or a magazine. (The register's names were matched above.)
+            if quoted {
+                i += 1;
+                continue;
+            }
+            // "KrF-leder", "NHO-direktør", "Borten-regjeringen": a compound that ends in a lower-case
+            // noun is an office or a thing. It is no name, and no unknown first name of the name after
+            // it (the register's names inside compounds, "Hansen-familien", were matched above).
+            if text
+                .get(t.start..t.end)
+                .and_then(|w| w.rsplit_once('-'))
+                .is_some_and(|(_, last)| lower_noun(last))
+            {
+                i += 1;
+                continue;
+            }
             // 2. A first name from the lists, with what follows it.
             let info = s.info(names, &t);
             // "Da Bestyrelsen …", "De Forenede …": function words that happen to be names elsewhere.
@@ -565,6 +637,19 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
+            // "Dødssyke Hannah …", "Kreftsyke Hannah Jones (13)": at the start of a sentence, a word
+            // no list knows right before a first name is an ordinary word with its capital.
+            if i == 0
+                && n > 1
+                && info.is_none()
+                && !t.upper
+                && starts_sentence(text, t.start)
+                && s.info(names, &run[1]).is_some_and(|x| x.nordic > 0)
+                && self.slots(s, &t).is_none()
+            {
+                i += 1;
+                continue;
+            }
             // 3. A capitalised word after a cue such as "fru", "hr." or "andelshaver".
             if !t.upper
                 && (i == 0
@@ -619,6 +704,26 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
+            // 5. "… invitert Sacha Baron Cohen til …", "… åpner Signy Fardal døra": inside a sentence,
+            // two or three capitalised words that are no word of the text, no place, no title, no
+            // firm and no office are a person's name, as in news, where people are most of what is
+            // capitalised.
+            // Places and institutions look the same ("Sky News", "Haukeland Universitetssykehus"), but
+            // news and minutes name a person again by the surname alone, and a place hardly ever by
+            // its last word: the name counts once the text uses its last word alone (settled at the
+            // end, in `confirm_unknown`).
+            if i + 1 < n && self.unknown_words(text, s, &run, i) {
+                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                if k > i + 1 && !followed_by_company(text, run[k - 1].end) {
+                    let words = run[i..k]
+                        .iter()
+                        .map(|x| s.keys[x.k0..x.g1].to_string())
+                        .collect();
+                    s.unconfirmed.push((run[i].start, run[k - 1].end, words));
+                    i = k;
+                    continue;
+                }
+            }
             // Whether the word is part of a company's name is checked in `settle`, for the few
             // loose words that turn out to matter.
             s.loose.push((t.start, t.end, t.k0, t.g1));
@@ -630,6 +735,20 @@ impl NameRecognizer {
 }
 
 impl Scan {
+    /// Whether the run so far is a name that looks complete, a first name and a surname ("Bent Are
+    /// Iversen", "Kim Jong-il"): a line break after it ends the name, so a headline's last words do not
+    /// join the next line's first ("… Kim Jong-il\nArrestert for …"). A name broken inside ("Kari\nHansen",
+    /// "Anne Marie\nHolm") still joins.
+    fn name_complete(&self) -> bool {
+        let names = first_names();
+        let words: Vec<&Tok> = self
+            .run
+            .iter()
+            .filter(|t| !t.particle && !t.initial)
+            .collect();
+        words.len() >= 2 && words.last().is_some_and(|t| self.info(names, t).is_none())
+    }
+
     /// Whether the folded word `keys[k0..k1]` occurs in `text` in lower case as a word of its own.
     pub(super) fn lower_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
         let key = &self.keys[k0..k1];

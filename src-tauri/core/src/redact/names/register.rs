@@ -253,10 +253,7 @@ impl NameRecognizer {
         if patterns.is_empty() {
             return None;
         }
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok()?;
+        let automaton = super::super::text::dfa(&patterns)?;
         Some(LowerNames { automaton, forms })
     }
 
@@ -382,6 +379,8 @@ impl NameRecognizer {
                 r.subject = Some(format!("r{who}"));
             }
         }
+        self.confirm_unknown(s);
+        self.places_in_use(text, s);
         self.loose_words(text, s);
     }
 }

@@ -77,8 +77,8 @@ pub(super) fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
-/// A lone capital letter written as an initial without its full stop, right before a register
-/// match ("F Skovbo"): where it starts, so the redaction takes the initial too.
+/// A lone capital letter written as an initial without its full stop, right before a name ("F
+/// Skovbo"): where it starts, so the redaction takes the initial too.
 pub(super) fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
     let before = text.get(..start)?.strip_suffix(' ')?;
     let letter = before.chars().next_back()?;
@@ -90,7 +90,9 @@ pub(super) fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
         .chars()
         .next_back()
         .is_none_or(|c| !is_word_char(c));
-    lone.then_some(at)
+    // "I Knut Nærums satire", "Å Kari …": a one-letter word of the language at a sentence start.
+    let word = starts_sentence(text, at) && function_words().contains_fold(&before[at..]);
+    (lone && !word).then_some(at)
 }
 
 /// Whether two words of a run are close enough to be one name: one space, or one line break.
@@ -133,6 +135,21 @@ pub(super) fn in_date(text: &str, start: usize, end: usize) -> bool {
             && !r.as_bytes().get(4).is_some_and(u8::is_ascii_alphanumeric)
     });
     (1..=2).contains(&day) || year
+}
+
+/// Whether the words at `start..end` fill a pair of quotation marks on their own («Marie Claire»,
+/// "Robinsons Hule", «Queen Elisabeth 2», «What Are Humans?»): the title of a work, a ship, a magazine.
+pub(super) fn quoted_title(text: &str, start: usize, end: usize) -> bool {
+    const OPEN: &[char] = &['«', '“', '„', '"'];
+    const CLOSE: &[char] = &['»', '”', '“', '"'];
+    let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    if !before.ends_with(OPEN) {
+        return false;
+    }
+    let after = text.get(end..).unwrap_or("").trim_start_matches(|c: char| {
+        c == ' ' || c.is_ascii_digit() || matches!(c, '?' | '!' | '.')
+    });
+    after.starts_with(CLOSE)
 }
 
 #[cfg(test)]
