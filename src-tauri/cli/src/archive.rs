@@ -42,7 +42,10 @@ pub fn init(args: InitArgs) -> CliResult {
         };
         use vault::ExposeSecret;
         if vault::strength(passphrase.expose_secret()) == vault::Strength::Weak {
-            eprintln!("warning: the passphrase is weak; anyone with a copy of the archive could guess it. Change it with `andel passwd`.");
+            eprintln!(
+                "warning: {}. Change it with `andel passwd`.",
+                vault::WEAK_PASSPHRASE
+            );
         }
         Encryption::Passphrase {
             passphrase,

@@ -274,6 +274,32 @@ fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
     let none = d.on(&["handover"], &["--out", "ny.andel"]);
     assert_eq!(code(&none), 1);
     assert!(!d.path("ny.andel").exists());
+    // Issue 12: a weak new passphrase is refused with the words `andel init` warns with.
+    let weak_phrase = "the passphrase is weak; anyone with a copy of the archive could guess it";
+    let init = d.run_env(
+        &[
+            "init",
+            "--vault",
+            "w.andel",
+            "--association",
+            "A/B W",
+            "--country",
+            "DK",
+        ],
+        &[("ANDEL_PASSPHRASE", "x")],
+    );
+    assert!(init.status.success());
+    assert!(String::from_utf8_lossy(&init.stderr).contains(weak_phrase));
+    for weak in ["x", "aaaaaaaaaaaa"] {
+        let refused = d.run_env(
+            &["handover", "--vault", "d.andel", "--out", "ny.andel"],
+            &[("ANDEL_NEW_PASSPHRASE", weak)],
+        );
+        assert_eq!(code(&refused), 1);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(stderr.contains(weak_phrase), "{stderr}");
+        assert!(!d.path("ny.andel").exists() && !d.path("ny-receipt.pdf").exists());
+    }
 
     let out = d.run_env(
         &["handover", "--vault", "d.andel", "--out", "ny.andel"],

@@ -75,6 +75,10 @@ pub enum HandoverError {
     NoFolder(PathBuf),
     #[error("The new passphrase is the old one. A handover needs a new passphrase, so the outgoing board can no longer open the archive.")]
     SamePassphrase,
+    /// The new passphrase fails the strength check ([`vault::strength`]): the new board keeps it
+    /// for a year or more, and the archive travels by e-mail and synced folders.
+    #[error("The new archive was not written: {}. A handover needs a strong passphrase: choose a longer one (a few unrelated words are easy to remember).", vault::WEAK_PASSPHRASE)]
+    WeakPassphrase,
     #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
     Verify(String),
     #[error("The handover receipt could not be made ({0}); the new archive was removed again. The original is unchanged.")]
@@ -88,7 +92,9 @@ pub enum HandoverError {
 impl HandoverError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            HandoverError::SameFile | HandoverError::SamePassphrase => ErrorCode::InvalidInput,
+            HandoverError::SameFile
+            | HandoverError::SamePassphrase
+            | HandoverError::WeakPassphrase => ErrorCode::InvalidInput,
             HandoverError::Exists(_) => ErrorCode::AlreadyExists,
             HandoverError::NoFolder(_) => ErrorCode::NotFound,
             HandoverError::Verify(_) => ErrorCode::Damaged,
@@ -178,6 +184,13 @@ pub fn handover(
             return Err(HandoverError::SamePassphrase);
         }
     }
+    // Creating an archive only warns of a weak passphrase (the board may be trying Andel out); a
+    // handover hands the residents' data to a new board for a year or more, so it refuses one.
+    if let Encryption::Passphrase { passphrase, .. } = &encryption {
+        if vault::strength(passphrase.expose_secret()) == vault::Strength::Weak {
+            return Err(HandoverError::WeakPassphrase);
+        }
+    }
     let conn = vault.conn();
     let assoc = association::get(conn).map_err(register)?;
     let boards = match boards {
@@ -192,7 +205,7 @@ pub fn handover(
 
     // The copy that becomes the new archive.
     let bytes = store::serialize(conn).map_err(vault::Error::Store)?;
-    let copy = store::load(&bytes).map_err(vault::Error::Store)?;
+    let copy = store::Wiping::new(store::load(&bytes).map_err(vault::Error::Store)?);
     drop(bytes);
     set_recipients(&copy, &encryption)?;
     audit::record(

@@ -4,6 +4,14 @@
 //! memory and deserialized straight into a `:memory:` connection, and saving serializes it back
 //! to bytes for encryption. `temp_store=MEMORY` keeps SQLite from spilling sorts and index builds
 //! into temporary files (the bundled SQLite would otherwise write them to /var/tmp).
+//!
+//! Plaintext in memory is kept from outliving its use where SQLite lets us (docs/ARCHITECTURE.md,
+//! "Plaintext in memory", says what is and is not guaranteed): every database lives in one
+//! buffer SQLite owns (a deserialized "memdb"), so serializing it for a save reads that buffer
+//! instead of making a copy that SQLite would free unwiped; the serialized bytes we hold are
+//! wiped when dropped; `secure_delete` overwrites deleted records; and [`wipe`] (which a
+//! [`Wiping`] connection runs when dropped, as the open archive's is on lock) overwrites the
+//! whole database with zeros before SQLite frees it.
 
 mod migrations;
 
@@ -52,6 +60,7 @@ type Result<T> = std::result::Result<T, Error>;
 fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;
          PRAGMA foreign_keys = ON;
          PRAGMA trusted_schema = OFF;",
     )
@@ -73,7 +82,12 @@ pub fn create_at_version(version: i32) -> Result<Connection> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(Error::sqlite("setting the application id"))?;
     migrations::migrate_to(&mut conn, version)?;
-    Ok(conn)
+    // Into a memdb, as a loaded archive is, so that no later serialize copies the register (the
+    // copy made here holds the empty schema only).
+    let empty = conn
+        .serialize(MAIN_DB)
+        .map_err(Error::sqlite("serializing the database"))?;
+    load_from(&empty[..], empty.len())
 }
 
 /// The schema version stored in a database.
@@ -133,6 +147,85 @@ pub fn serialize(conn: &Connection) -> Result<Zeroizing<Vec<u8>>> {
     Ok(Zeroizing::new(data.to_vec()))
 }
 
+/// Overwrites the whole database with zeros, so that what SQLite frees when the connection
+/// closes holds no register: with `secure_delete` every page a dropped table frees is zeroed,
+/// and with the journal off no copy of the old pages is made on the way. The connection is
+/// empty afterwards; use it only to close it.
+pub fn wipe(conn: &Connection) -> Result<()> {
+    let failed = || Error::sqlite("wiping the database");
+    let _mode: String = conn
+        .query_row("PRAGMA journal_mode = OFF", [], |r| r.get(0))
+        .map_err(failed())?;
+    conn.execute_batch("PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF;")
+        .map_err(failed())?;
+    // Virtual tables first: dropping one drops its shadow tables with it.
+    let tables: Vec<String> = conn
+        .prepare(
+            r"SELECT name FROM sqlite_schema
+              WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
+              ORDER BY sql LIKE 'CREATE VIRTUAL%' DESC, name",
+        )
+        .and_then(|mut stmt| {
+            let names = stmt.query_map([], |r| r.get(0))?.collect();
+            names
+        })
+        .map_err(failed())?;
+    for table in tables {
+        let quoted = table.replace('"', "\"\"");
+        conn.execute_batch(&format!("DROP TABLE IF EXISTS \"{quoted}\""))
+            .map_err(failed())?;
+    }
+    // AUTOINCREMENT's counters (table names and numbers), where a table has one.
+    let sequence: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_sequence')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(failed())?;
+    if sequence {
+        conn.execute_batch("DELETE FROM sqlite_sequence")
+            .map_err(failed())?;
+    }
+    Ok(())
+}
+
+/// A connection whose database is wiped ([`wipe`]) when it is dropped: the open archive's, so
+/// that locking or closing it leaves no register in the memory SQLite frees.
+pub struct Wiping(Connection);
+
+impl Wiping {
+    pub fn new(conn: Connection) -> Wiping {
+        Wiping(conn)
+    }
+}
+
+impl std::ops::Deref for Wiping {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Wiping {
+    fn deref_mut(&mut self) -> &mut Connection {
+        &mut self.0
+    }
+}
+
+impl std::fmt::Debug for Wiping {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Wiping(Connection)")
+    }
+}
+
+impl Drop for Wiping {
+    fn drop(&mut self) {
+        // Nothing to report to at this point; a failure leaves the memory as SQLite frees it.
+        let _ = wipe(&self.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +241,123 @@ mod tests {
             .pragma_query_value(None, "temp_store", |r| r.get(0))
             .unwrap();
         assert_eq!(temp, 2, "temp_store must be MEMORY");
+    }
+
+    /// A register with names in every kind of table: people, minutes (with their full-text
+    /// index) and the audit trail.
+    fn register_with_names() -> Connection {
+        use crate::register::people::{self, PersonFields};
+        let conn = create().unwrap();
+        let now = chrono::Utc::now();
+        crate::association::create(
+            &conn,
+            "A/B Wipetestvej",
+            crate::association::Country::DK,
+            now,
+        )
+        .unwrap();
+        for name in ["Quintus Zeppelinsen", "Xenia Quorndahl"] {
+            let fields = PersonFields {
+                name: Some(name.into()),
+                phone: Some("+45 61 72 83 94".into()),
+                ..PersonFields::default()
+            };
+            people::add(&conn, &fields, "Test", now).unwrap();
+        }
+        let text = "Referat. Xenia Quorndahl fremlagde regnskabet.".to_string();
+        let doc = crate::minutes::NewDocument {
+            title: "Referat".into(),
+            file_name: "referat.txt".into(),
+            format: crate::minutes::Format::Txt,
+            kind: crate::minutes::MeetingKind::Board,
+            date: now.date_naive(),
+            original: text.clone().into_bytes(),
+            text,
+            layout: None,
+            warnings: Vec::new(),
+        };
+        crate::minutes::add(&conn, &doc, "Test", now).unwrap();
+        conn
+    }
+
+    fn holds(bytes: &[u8], text: &str) -> bool {
+        bytes.windows(text.len()).any(|w| w == text.as_bytes())
+    }
+
+    /// Issue 12: serializing a database SQLite keeps as pages of its own made a copy that SQLite
+    /// freed unwiped after every save. Every database is now one buffer (a memdb), which
+    /// serialize reads without copying; the bytes we copy are wiped on drop (`Zeroizing`).
+    #[test]
+    fn serializing_reads_the_database_without_a_copy() {
+        use rusqlite::serialize::Data;
+        let created = register_with_names();
+        assert!(matches!(
+            created.serialize(MAIN_DB).unwrap(),
+            Data::Shared(_)
+        ));
+        let loaded = load(&serialize(&created).unwrap()).unwrap();
+        assert!(matches!(
+            loaded.serialize(MAIN_DB).unwrap(),
+            Data::Shared(_)
+        ));
+    }
+
+    /// Deleted records are overwritten, not only unlinked from the page.
+    #[test]
+    fn secure_delete_overwrites_deleted_records() {
+        let conn = register_with_names();
+        let on: i64 = conn
+            .pragma_query_value(None, "secure_delete", |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+        assert!(holds(&serialize(&conn).unwrap(), "Zeppelinsen"));
+        conn.execute("DELETE FROM person WHERE name LIKE 'Quintus%'", [])
+            .unwrap();
+        assert!(!holds(&serialize(&conn).unwrap(), "Zeppelinsen"));
+        let loaded = load(&serialize(&conn).unwrap()).unwrap();
+        let on: i64 = loaded
+            .pragma_query_value(None, "secure_delete", |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+    }
+
+    /// Issue 12: SQLite's buffers were freed unwiped on lock. After [`wipe`] (which the open
+    /// archive's connection runs when dropped) the database SQLite will free holds none of the
+    /// register: not a name, a phone number, the minutes or their index, the association.
+    #[test]
+    fn a_wiped_database_holds_nothing_of_the_register() {
+        let conn = register_with_names();
+        let before = serialize(&conn).unwrap();
+        for text in ["Quorndahl", "61 72 83 94", "Wipetestvej", "regnskabet"] {
+            assert!(
+                holds(&before, text),
+                "{text} is in the database to begin with"
+            );
+        }
+        wipe(&conn).unwrap();
+        let after = serialize(&conn).unwrap();
+        for text in [
+            "Quorndahl",
+            "quorndahl",
+            "Zeppelinsen",
+            "61 72 83 94",
+            "Wipetestvej",
+            "regnskabet",
+        ] {
+            assert!(!holds(&after, text), "{text} is left after the wipe");
+        }
+        // The pages stay (nothing is handed back to SQLite's allocator unwiped), zeroed.
+        assert_eq!(after.len(), before.len());
+        let zero = after.iter().filter(|b| **b == 0).count();
+        assert!(
+            zero * 100 >= after.len() * 95,
+            "{zero} of {} bytes are zero",
+            after.len()
+        );
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use autosave::{Autosave, SaveState};
 pub use crypt::{parse_identities, parse_recipient, probe, Encryption, Protection, Unlock};
 pub use files::{backups_folder, sha256_file, BACKUPS_KEPT};
 pub use lock::{holder as lock_holder, lock_path, LockHolder};
-pub use strength::{strength, Strength};
+pub use strength::{strength, Strength, WEAK_PASSPHRASE};
 
 use crate::association::{self, Country};
 use crate::{audit, register, store, ErrorCode};
@@ -271,7 +271,8 @@ pub struct Vault {
     path: PathBuf,
     /// The real file: `path` with a symlink resolved. Saves, backups and the lock go here.
     file: PathBuf,
-    conn: Connection,
+    /// Wiped when the vault is dropped (locked, closed): see [`store::wipe`].
+    conn: store::Wiping,
     encryption: Encryption,
     on_disk: Option<files::Fingerprint>,
     lock: Option<lock::Lock>,
@@ -322,7 +323,7 @@ impl Vault {
         if !folder.is_dir() {
             return Err(Error::NotFound(folder));
         }
-        let conn = store::create().map_err(Error::from_store)?;
+        let conn = store::Wiping::new(store::create().map_err(Error::from_store)?);
         association::create(&conn, name, country, now)?;
         let lock = lock::Lock::acquire(path, false, now)?;
         let mut vault = Vault {
@@ -568,7 +569,7 @@ fn read_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 /// Reads, decrypts and loads the archive at `file`, with what the file looked like.
-fn load(file: &Path, unlock: &Unlock) -> Result<(Connection, files::Fingerprint)> {
+fn load(file: &Path, unlock: &Unlock) -> Result<(store::Wiping, files::Fingerprint)> {
     let io_error = |e| read_error(file, e);
     let (fingerprint, head) = files::Fingerprint::read(file).map_err(io_error)?;
     let handle = fs::File::open(file).map_err(io_error)?;
@@ -586,10 +587,10 @@ fn load(file: &Path, unlock: &Unlock) -> Result<(Connection, files::Fingerprint)
         .ok_or_else(|| Error::Damaged("the file is shorter than its header says".into()))?;
     let len = usize::try_from(len)
         .map_err(|_| Error::Damaged("the archive is larger than this computer can hold".into()))?;
-    let conn = store::load_from(&mut reader, len).map_err(|e| match e {
+    let conn = store::Wiping::new(store::load_from(&mut reader, len).map_err(|e| match e {
         store::Error::Read(why) => Error::Damaged(why),
         other => Error::from_store(other),
-    })?;
+    })?);
     let mut rest = [0u8; 1];
     match std::io::Read::read(&mut reader, &mut rest) {
         Ok(0) => {}

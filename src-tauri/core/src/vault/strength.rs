@@ -6,6 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What Andel says of a [`Strength::Weak`] passphrase: a warning when an archive is created
+/// (`andel init`), the reason a handover refuses it (`HandoverError::WeakPassphrase`).
+pub const WEAK_PASSPHRASE: &str =
+    "the passphrase is weak; anyone with a copy of the archive could guess it";
+
 /// How hard a passphrase is to guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -1197,6 +1197,25 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
     assert_eq!(sha256(&out), sha);
 }
 
+/// Issue 12: a handover accepted the passphrase "x". A new passphrase must pass the strength
+/// check that warns at creation, and is refused with the same words; nothing is written.
+#[test]
+fn the_handover_refuses_a_weak_new_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = archive(dir.path());
+    let out = dir.path().join("next.andel");
+    // Too short, one character twelve times (the app's minimum length), a common password.
+    for weak in ["x", "aaaaaaaaaaaa", "bestyrelsen2026"] {
+        let e =
+            handover::handover(&v, &out, quick_passphrase(weak), None, today(), now()).unwrap_err();
+        assert!(matches!(e, HandoverError::WeakPassphrase), "{weak}: {e}");
+        assert_eq!(e.code(), andel_core::ErrorCode::InvalidInput);
+        assert!(e.to_string().contains(vault::WEAK_PASSPHRASE), "{e}");
+        assert!(!out.exists());
+        assert!(!handover::receipt_path(&out).exists());
+    }
+}
+
 #[test]
 fn the_handover_to_the_new_members_keys() {
     let dir = tempfile::tempdir().unwrap();
