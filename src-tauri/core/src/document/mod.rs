@@ -62,7 +62,9 @@ impl Lang {
         }
     }
 
-    /// Picks the text in this language from four.
+    /// Picks the text in this language from four. For tests and callers outside the documents:
+    /// a document's texts live in `i18n` (`lang.texts()`), and a test fails on a four-literal
+    /// `pick` anywhere else in the sources.
     pub fn pick<'a>(self, da: &'a str, nb: &'a str, sv: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Da => da,

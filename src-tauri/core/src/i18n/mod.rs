@@ -233,9 +233,6 @@ mod tests {
         );
     }
 
-    /// Modules whose texts are still inline, to be moved here (this list only shrinks).
-    const NOT_MOVED_YET: &[&str] = &["requests/access.rs", "privacy/sections.rs"];
-
     /// Texts live here, not in domain code: no `.pick(` with four string literals in the sources
     /// of the core, the desktop app or the CLI outside `i18n/`.
     #[test]
@@ -254,10 +251,7 @@ mod tests {
         }
         assert!(files.len() > 50, "the scan found the sources");
         let mut found = Vec::new();
-        for file in files
-            .iter()
-            .filter(|f| !f.starts_with(&home) && !NOT_MOVED_YET.iter().any(|m| f.ends_with(m)))
-        {
+        for file in files.iter().filter(|f| !f.starts_with(&home)) {
             let src = std::fs::read_to_string(file).unwrap();
             for line in inline_picks(&src) {
                 found.push(format!("{}:{line}", file.display()));

@@ -869,111 +869,67 @@ fn letter(
         .as_ref()
         .map(|p| p.name.clone())
         .unwrap_or_else(|| x.request.requester_name.clone());
-    let mut d = Document::new(
-        lang.pick(
-            "Svar på din anmodning om indsigt",
-            "Svar på ditt innsynskrav",
-            "Svar på din begäran om tillgång (registerutdrag)",
-            "Reply to your request for access",
-        ),
-        lang,
-        now,
-    );
+    let mut d = Document::new(lang.texts().access.title, lang, now);
     d.letterhead = Some(Letterhead::of(assoc));
     d.subtitle = Some(format!(
         "{} · {}",
-        lang.pick(
-            "Databeskyttelsesforordningens artikel 15",
-            "Personvernforordningen artikkel 15",
-            "Dataskyddsförordningen artikel 15",
-            "Article 15 of the General Data Protection Regulation",
-        ),
+        lang.texts().access.subtitle,
         lang.long_date(x.generated_on)
     ));
     d.facts([
-        (lang.pick("Til", "Til", "Till", "To"), name.clone()),
+        (lang.texts().common.to, name.clone()),
         (
-            lang.pick(
-                "Anmodning modtaget",
-                "Innsynskravet mottatt",
-                "Begäran mottagen",
-                "Request received",
-            ),
+            lang.texts().access.request_received,
             lang.long_date(x.request.received_on),
         ),
         (
-            lang.pick("Vores sag", "Vår sak", "Vårt ärende", "Our reference"),
+            lang.texts().access.our_reference,
             format!("#{}", x.request.id),
         ),
     ]);
     if x.data_processed {
         d.paragraph(format!(
             "{} {}",
-            lang.pick(
-                "Vi bekræfter, at {assoc} behandler personoplysninger om dig.",
-                "Vi bekrefter at {assoc} behandler personopplysninger om deg.",
-                "Vi bekräftar att {assoc} behandlar personuppgifter om dig.",
-                "We confirm that {assoc} processes personal data about you.",
-            )
-            .replace("{assoc}", &assoc.name),
-            lang.pick(
-                "Nedenfor finder du en kopi af de oplysninger, bestyrelsens register har om dig, og hvert sted du er nævnt i foreningens arkiverede referater; derefter hvad vi bruger dem til, hvem der får dem, og hvor længe vi gemmer dem.",
-                "Nedenfor finner du en kopi av opplysningene styrets register har om deg, og hvert sted du er nevnt i lagets arkiverte protokoller; deretter hva vi bruker dem til, hvem som får dem, og hvor lenge vi lagrer dem.",
-                "Nedan finns en kopia av de uppgifter styrelsens register har om dig och varje ställe där du nämns i föreningens arkiverade protokoll; därefter vad vi använder dem till, vem som får dem och hur länge vi sparar dem.",
-                "Below is a copy of the data the board's register holds about you, and every place you are mentioned in the association's archived minutes; then what we use it for, who receives it and how long we keep it.",
-            )
+            lang.texts()
+                .access
+                .we_confirm
+                .replace("{assoc}", &assoc.name),
+            lang.texts().access.below_is_copy_of
         ));
     } else {
-        d.paragraph(
-            lang.pick(
-                "Vi har søgt i foreningens register og arkiverede referater og behandler ingen personoplysninger om dig ud over din anmodning.",
-                "Vi har søkt i lagets register og arkiverte protokoller og behandler ingen personopplysninger om deg utover henvendelsen din.",
-                "Vi har sökt i föreningens register och arkiverade protokoll och behandlar inga personuppgifter om dig utöver din begäran.",
-                "We searched the association's register and archived minutes and process no personal data about you beyond your request.",
-            ),
-        );
+        d.paragraph(lang.texts().access.we_searched_association_s);
     }
 
-    d.heading(lang.pick(
-        "Oplysninger i registret",
-        "Opplysninger i registeret",
-        "Uppgifter i registret",
-        "Data in the register",
-    ));
+    d.heading(lang.texts().access.register_heading);
     match &x.person {
         Some(p) => {
             let none = || "–".to_string();
-            d.subheading(lang.pick("Dig", "Deg", "Du", "You"));
+            d.subheading(lang.texts().access.you);
             d.facts([
-                (lang.pick("Navn", "Navn", "Namn", "Name"), p.name.clone()),
+                (lang.texts().common.name, p.name.clone()),
                 (
-                    lang.pick("Telefon", "Telefon", "Telefon", "Phone"),
+                    lang.texts().access.phone,
                     p.phone.clone().unwrap_or_else(none),
                 ),
                 (
-                    lang.pick("E-mail", "E-post", "E-post", "E-mail"),
+                    lang.texts().access.e_mail,
                     p.email.clone().unwrap_or_else(none),
                 ),
                 (
-                    lang.pick("Note", "Merknad", "Anteckning", "Note"),
+                    lang.texts().access.note,
                     p.note.clone().unwrap_or_else(none),
                 ),
             ]);
         }
         None => {
-            d.paragraph(lang.pick(
-                "Du er ikke registreret som person i foreningens register.",
-                "Du er ikke registrert som person i lagets register.",
-                "Du finns inte som person i föreningens register.",
-                "You are not recorded as a person in the association's register.",
-            ));
+            d.paragraph(lang.texts().access.you_are_not_recorded);
         }
     }
-    let unit_word = lang.pick("Andel", "Andel", "Lägenhet", "Unit");
-    let from_word = lang.pick("Fra", "Fra", "Från", "From");
-    let to_word = lang.pick("Til", "Til", "Till", "To");
+    let unit_word = lang.texts().access.unit;
+    let from_word = lang.texts().common.from;
+    let to_word = lang.texts().common.to;
     if !x.ownerships.is_empty() {
-        d.subheading(lang.pick("Andele", "Andeler", "Innehav", "Ownership"));
+        d.subheading(lang.texts().access.ownership);
         let mut rows = Vec::new();
         for o in &x.ownerships {
             // From the model itself: the letter says nothing the export does not.
@@ -996,7 +952,7 @@ fn letter(
             &[1.0, 3.0, 1.3, 1.3],
             vec![
                 unit_word.into(),
-                lang.pick("Adresse", "Adresse", "Adress", "Address").into(),
+                lang.texts().common.address.into(),
                 from_word.into(),
                 to_word.into(),
             ],
@@ -1014,13 +970,9 @@ fn letter(
                     SubletSide::Owner => glossary::term(lang, Term::Member).one.as_str(),
                 };
                 let decision = match s.decision {
-                    Some(SubletDecision::Approved) => {
-                        lang.pick("godkendt", "godkjent", "godkänd", "approved")
-                    }
-                    Some(SubletDecision::Rejected) => {
-                        lang.pick("afslået", "avslått", "avslagen", "rejected")
-                    }
-                    None => lang.pick("afventer", "venter", "väntar", "pending"),
+                    Some(SubletDecision::Approved) => lang.texts().access.approved,
+                    Some(SubletDecision::Rejected) => lang.texts().access.rejected,
+                    None => lang.texts().access.pending,
                 };
                 vec![
                     s.unit_number.clone(),
@@ -1036,19 +988,17 @@ fn letter(
             &[0.9, 1.5, 2.1, 1.2, 1.6, 2.0],
             vec![
                 unit_word.into(),
-                lang.pick("Som", "Som", "Som", "As").into(),
-                lang.pick("Periode", "Periode", "Period", "Period").into(),
-                lang.pick("Ansøgt", "Søkt", "Ansökt", "Requested").into(),
-                lang.pick("Afgørelse", "Vedtak", "Beslut", "Decision")
-                    .into(),
-                lang.pick("Begrundelse", "Begrunnelse", "Skäl", "Reason")
-                    .into(),
+                lang.texts().access.as_word.into(),
+                lang.texts().access.period.into(),
+                lang.texts().access.requested.into(),
+                lang.texts().access.decision.into(),
+                lang.texts().access.reason.into(),
             ],
             rows,
         );
     }
     if !x.name_plate_orders.is_empty() {
-        d.subheading(lang.pick("Navneskilte", "Navneskilt", "Namnskyltar", "Name plates"));
+        d.subheading(lang.texts().access.name_plates);
         let rows = x
             .name_plate_orders
             .iter()
@@ -1066,18 +1016,16 @@ fn letter(
             &[1.0, 3.0, 1.3, 1.3, 1.3],
             vec![
                 unit_word.into(),
-                lang.pick("Tekst", "Tekst", "Text", "Text").into(),
-                lang.pick("Oprettet", "Opprettet", "Skapad", "Created")
-                    .into(),
-                lang.pick("Sendt", "Sendt", "Skickad", "Sent").into(),
-                lang.pick("Monteret", "Montert", "Monterad", "Mounted")
-                    .into(),
+                lang.texts().access.text.into(),
+                lang.texts().access.created.into(),
+                lang.texts().access.sent.into(),
+                lang.texts().access.mounted.into(),
             ],
             rows,
         );
     }
     if !x.roles.is_empty() {
-        d.subheading(lang.pick("Hverv", "Verv", "Uppdrag", "Roles"));
+        d.subheading(lang.texts().common.roles);
         let rows = x
             .roles
             .iter()
@@ -1092,19 +1040,14 @@ fn letter(
         d.table(
             &[3.0, 1.3, 1.3],
             vec![
-                lang.pick("Hverv", "Verv", "Uppdrag", "Role").into(),
+                lang.texts().access.role.into(),
                 from_word.into(),
                 to_word.into(),
             ],
             rows,
         );
     }
-    d.subheading(lang.pick(
-        "Dine anmodninger",
-        "Dine henvendelser",
-        "Dina begäranden",
-        "Your requests",
-    ));
+    d.subheading(lang.texts().access.requests_heading);
     let rows = x
         .requests
         .iter()
@@ -1125,35 +1068,19 @@ fn letter(
         &[0.7, 2.4, 1.3, 1.3, 2.0],
         vec![
             "#".into(),
-            lang.pick("Art", "Type", "Typ", "Kind").into(),
-            lang.pick("Modtaget", "Mottatt", "Mottagen", "Received")
-                .into(),
-            lang.pick("Frist", "Frist", "Tidsfrist", "Deadline").into(),
-            lang.pick("Status", "Status", "Status", "Status").into(),
+            lang.texts().access.kind.into(),
+            lang.texts().access.received.into(),
+            lang.texts().access.deadline.into(),
+            lang.texts().access.status.into(),
         ],
         rows,
     );
 
-    d.heading(lang.pick(
-        "Omtale i referater",
-        "Omtale i protokoller",
-        "Omnämnanden i protokoll",
-        "Mentions in the minutes",
-    ));
+    d.heading(lang.texts().access.minutes_heading);
     if x.minutes_mentions.is_empty() {
-        d.paragraph(lang.pick(
-            "Du er ikke nævnt i de referater, foreningen har arkiveret.",
-            "Du er ikke nevnt i protokollene laget har arkivert.",
-            "Du nämns inte i de protokoll som föreningen har arkiverat.",
-            "You are not mentioned in the minutes the association has archived.",
-        ));
+        d.paragraph(lang.texts().access.you_are_not_mentioned);
     } else {
-        d.paragraph(lang.pick(
-            "Referaterne opbevares som foreningens historie. Her er hvert sted, du er nævnt, med lidt tekst omkring. Andre personers oplysninger er erstattet af en betegnelse som [navn].",
-            "Protokollene oppbevares som lagets historie. Her er hvert sted du er nevnt, med litt tekst rundt. Andre personers opplysninger er erstattet med en betegnelse som [navn].",
-            "Protokollen bevaras som föreningens historia. Här är varje ställe där du nämns, med lite text runt omkring. Andra personers uppgifter är ersatta med en beteckning som [namn].",
-            "The minutes are kept as the association's history. Here is every place you are mentioned, with some text around it. Other people's data is replaced by a label such as [name].",
-        ));
+        d.paragraph(lang.texts().access.minutes_are_kept_as);
         for m in &x.minutes_mentions {
             d.subheading(format!(
                 "{} · {}",
@@ -1164,18 +1091,8 @@ fn letter(
         }
     }
 
-    d.heading(lang.pick(
-        "Automatiske afgørelser",
-        "Automatiserte avgjørelser",
-        "Automatiserade beslut",
-        "Automated decisions",
-    ));
-    d.paragraph(lang.pick(
-        "Foreningen træffer ingen automatiske afgørelser om dig og bruger ikke profilering.",
-        "Laget treffer ingen automatiserte avgjørelser om deg og bruker ikke profilering.",
-        "Föreningen fattar inga automatiserade beslut om dig och använder inte profilering.",
-        "The association makes no automated decisions about you and does not use profiling.",
-    ));
+    d.heading(lang.texts().access.automated_heading);
+    d.paragraph(lang.texts().access.association_makes_no_automated);
     let facts = Facts::of(conn).map_err(person_error)?;
     d.blocks.extend(personal::blocks(
         &x.processing,
@@ -1187,15 +1104,7 @@ fn letter(
     d.blocks
         .extend(crate::privacy::sections::authority(lang, assoc.country));
     if let Some(email) = &assoc.email {
-        d.note(format!(
-            "{} {email}",
-            lang.pick(
-                "Spørgsmål til dette svar kan sendes til bestyrelsen:",
-                "Spørsmål om dette svaret kan sendes til styret:",
-                "Frågor om detta svar kan skickas till styrelsen:",
-                "Questions about this reply can be sent to the board:",
-            )
-        ));
+        d.note(format!("{} {email}", lang.texts().access.questions));
     }
     Ok(d)
 }
