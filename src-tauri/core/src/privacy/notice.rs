@@ -102,7 +102,7 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
     }
     let reach = match (&a.email, &a.address) {
         (Some(e), _) => (lang.texts().notice.reach_by_email)(&e),
-        (None, _) => lang.texts().notice.you_reach_board_by.to_string(),
+        (None, _) => lang.texts().notice.reach_by_letter.to_string(),
     };
     vec![
         Block::Heading {
@@ -114,7 +114,7 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
         },
         Block::Facts { rows },
         Block::Paragraph {
-            text: format!("{reach} {}", lang.texts().notice.association_has_no_data),
+            text: format!("{reach} {}", lang.texts().notice.no_dpo),
         },
     ]
 }
@@ -126,7 +126,7 @@ fn obligations(lang: Lang) -> Vec<Block> {
             text: lang.texts().notice.must_you_give_data.to_string(),
         },
         Block::Paragraph {
-            text: lang.texts().notice.data_for_administering_your.to_string(),
+            text: lang.texts().notice.data_needed.to_string(),
         },
     ]
 }

@@ -44,11 +44,11 @@ pub fn record(
         let none = lang.texts().record.none.to_string();
         rows.extend([
             (
-                lang.texts().record.categories_of_data_subjects.to_string(),
+                lang.texts().record.subject_categories.to_string(),
                 act.text.subject_categories.clone(),
             ),
             (
-                lang.texts().record.categories_of_personal_data.to_string(),
+                lang.texts().record.data_categories.to_string(),
                 act.text.data_categories.clone(),
             ),
             (l.source.to_string(), act.text.source.clone()),
@@ -62,12 +62,12 @@ pub fn record(
                 },
             ),
             (
-                lang.texts().record.time_limits_for_erasure.to_string(),
+                lang.texts().record.erasure_time_limits.to_string(),
                 act.text.retention.clone(),
             ),
             (
                 security.to_string(),
-                lang.texts().record.see_section_on_security.to_string(),
+                lang.texts().record.see_security.to_string(),
             ),
         ]);
         rows.retain(|(_, v)| !v.is_empty());
@@ -81,14 +81,14 @@ pub fn record(
     if !stopped.is_empty() {
         doc.note(format!(
             "{} {}.",
-            lang.texts().record.activities_that_have_stopped,
+            lang.texts().record.stopped_activities,
             stopped.join(", ")
         ));
     }
 
-    doc.heading(lang.texts().record.processors_and_other_recipients);
+    doc.heading(lang.texts().record.recipients_heading);
     if orgs.is_empty() {
-        doc.paragraph(lang.texts().record.register_holds_no_organisations);
+        doc.paragraph(lang.texts().record.no_organisations);
     } else {
         let header = vec![
             lang.texts().record.organisation.to_string(),
@@ -105,10 +105,7 @@ pub fn record(
                     (None, _)
                         if matches!(o.kind, OrganisationKind::Bank | OrganisationKind::Auditor) =>
                     {
-                        lang.texts()
-                            .record
-                            .not_applicable_independent_controller
-                            .to_string()
+                        lang.texts().record.not_applicable_controller.to_string()
                     }
                     (None, _) => lang.texts().record.missing.to_string(),
                 };

@@ -21,27 +21,15 @@ pub fn kind_role(kind: OrganisationKind, lang: Lang) -> String {
     let (who, what) = match kind {
         OrganisationKind::Administrator => (
             term(Term::Administrator),
-            lang.texts().sections.keeps_accounts_and_register,
+            lang.texts().sections.administrator_does,
         ),
-        OrganisationKind::Caretaker => (
-            term(Term::Caretaker),
-            lang.texts().sections.looks_after_property_and,
-        ),
-        OrganisationKind::Cloud => (
-            term(Term::CloudArchive),
-            lang.texts().sections.stores_board_s_encrypted,
-        ),
-        OrganisationKind::Newsletter => {
-            return lang.texts().sections.sends_out_newsletter.to_string()
+        OrganisationKind::Caretaker => {
+            (term(Term::Caretaker), lang.texts().sections.caretaker_does)
         }
-        OrganisationKind::Bank => (
-            lang.texts().sections.association_s_bank,
-            lang.texts().sections.payments,
-        ),
-        OrganisationKind::Auditor => (
-            term(Term::Auditor),
-            lang.texts().sections.audits_annual_accounts,
-        ),
+        OrganisationKind::Cloud => (term(Term::CloudArchive), lang.texts().sections.cloud_does),
+        OrganisationKind::Newsletter => return lang.texts().sections.newsletter_does.to_string(),
+        OrganisationKind::Bank => (lang.texts().sections.bank, lang.texts().sections.payments),
+        OrganisationKind::Auditor => (term(Term::Auditor), lang.texts().sections.auditor_does),
         OrganisationKind::Other => return lang.texts().sections.supplier.to_string(),
     };
     format!("{who}: {what}")
@@ -105,12 +93,8 @@ impl BuiltInSafeguard {
     /// The safeguard as a document in `lang` names it.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            BuiltInSafeguard::DataPrivacyFramework => {
-                lang.texts().sections.commission_s_adequacy_decision
-            }
-            BuiltInSafeguard::StandardClauses => {
-                lang.texts().sections.commission_s_standard_contractual
-            }
+            BuiltInSafeguard::DataPrivacyFramework => lang.texts().sections.safeguard_dpf,
+            BuiltInSafeguard::StandardClauses => lang.texts().sections.safeguard_scc,
         }
     }
 
@@ -189,7 +173,7 @@ pub(crate) fn labels(lang: Lang) -> Labels {
         subjects: lang.texts().sections.whom_it_concerns,
         source: lang.texts().sections.source,
         recipients: lang.texts().sections.recipients,
-        transfers: lang.texts().sections.transfers_outside_eu_eea,
+        transfers: lang.texts().sections.transfers,
         retention: lang.texts().sections.retention,
         none: lang.texts().sections.no_recipients,
     }
@@ -275,9 +259,9 @@ pub fn purposes(conn: &Connection, lang: Lang) -> Result<Vec<Block>, Error> {
 /// The country's data protection law, named in a language.
 pub(crate) fn national_law(lang: Lang, country: Country) -> &'static str {
     match country {
-        Country::DK => lang.texts().sections.danish_data_protection_act,
-        Country::NO => lang.texts().sections.norwegian_personal_data_act,
-        Country::SE => lang.texts().sections.swedish_data_protection_act,
+        Country::DK => lang.texts().sections.law_dk,
+        Country::NO => lang.texts().sections.law_no,
+        Country::SE => lang.texts().sections.law_se,
     }
 }
 
@@ -287,13 +271,13 @@ fn right_items(lang: Lang, country: Country) -> Vec<String> {
     let native = Lang::of_country(country);
     let names = |l: Lang| l.texts().sections.right_names;
     let meaning: [&str; 7] = [
-        lang.texts().sections.you_can_learn_what,
-        lang.texts().sections.wrong_data_is_corrected,
-        lang.texts().sections.data_we_no_longer,
-        lang.texts().sections.while_we_look_into,
-        lang.texts().sections.you_can_object_to,
-        lang.texts().sections.data_you_gave_us,
-        lang.texts().sections.where_we_rely_on,
+        lang.texts().sections.right_of_access,
+        lang.texts().sections.right_to_rectification,
+        lang.texts().sections.right_to_erasure,
+        lang.texts().sections.right_to_restriction,
+        lang.texts().sections.right_to_object,
+        lang.texts().sections.right_to_portability,
+        lang.texts().sections.right_to_withdraw,
     ];
     let own = names(lang);
     let theirs = names(native);
@@ -330,7 +314,7 @@ pub fn rights(lang: Lang, country: Country) -> Vec<Block> {
             text: lang.texts().sections.exercise_heading.to_string(),
         },
         Block::Paragraph {
-            text: lang.texts().sections.write_to_board_by.to_string(),
+            text: lang.texts().sections.how_to_write.to_string(),
         },
     ]
 }
@@ -405,11 +389,11 @@ pub(crate) fn national_ids(lang: Lang, country: Country) -> String {
 pub fn security(lang: Lang, country: Country, orgs: &[Organisation]) -> Vec<String> {
     let ids = national_ids(lang, country);
     let mut items = vec![
-        lang.texts().sections.register_and_minutes_are.to_string(),
-        lang.texts().sections.only_sitting_board_has.to_string(),
-        lang.texts().sections.every_change_is_written.to_string(),
+        lang.texts().sections.security_encrypted.to_string(),
+        lang.texts().sections.security_access.to_string(),
+        lang.texts().sections.security_log.to_string(),
         (lang.texts().sections.register_refuses_ids)(&ids),
-        lang.texts().sections.minutes_are_published_only.to_string(),
+        lang.texts().sections.security_publishing.to_string(),
     ];
     // Only the agreements the register records: an organisation without one is not said to be
     // bound (the record lists it as missing).
@@ -445,9 +429,9 @@ pub(crate) fn other_record_items(lang: Lang, facts: &activities::Facts) -> Other
     let requests = activities::period(lang, facts.closed_request);
     let [requests, audit_log, roles, minutes]: [String; 4] = [
         (lang.texts().sections.requests_record)(&requests),
-        lang.texts().sections.archive_s_log_when.to_string(),
-        lang.texts().sections.who_sat_on_board.to_string(),
-        lang.texts().sections.names_in_minutes_stay.to_string(),
+        lang.texts().sections.kept_log.to_string(),
+        lang.texts().sections.kept_offices.to_string(),
+        lang.texts().sections.kept_minutes.to_string(),
     ];
     OtherRecords {
         requests,

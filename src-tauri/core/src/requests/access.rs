@@ -894,10 +894,10 @@ fn letter(
                 .access
                 .we_confirm
                 .replace("{assoc}", &assoc.name),
-            lang.texts().access.below_is_copy_of
+            lang.texts().access.copy_below
         ));
     } else {
-        d.paragraph(lang.texts().access.we_searched_association_s);
+        d.paragraph(lang.texts().access.what_we_searched);
     }
 
     d.heading(lang.texts().access.register_heading);
@@ -922,7 +922,7 @@ fn letter(
             ]);
         }
         None => {
-            d.paragraph(lang.texts().access.you_are_not_recorded);
+            d.paragraph(lang.texts().access.not_in_register);
         }
     }
     let unit_word = lang.texts().access.unit;
@@ -1078,9 +1078,9 @@ fn letter(
 
     d.heading(lang.texts().access.minutes_heading);
     if x.minutes_mentions.is_empty() {
-        d.paragraph(lang.texts().access.you_are_not_mentioned);
+        d.paragraph(lang.texts().access.not_mentioned);
     } else {
-        d.paragraph(lang.texts().access.minutes_are_kept_as);
+        d.paragraph(lang.texts().access.minutes_kept);
         for m in &x.minutes_mentions {
             d.subheading(format!(
                 "{} · {}",
@@ -1092,7 +1092,7 @@ fn letter(
     }
 
     d.heading(lang.texts().access.automated_heading);
-    d.paragraph(lang.texts().access.association_makes_no_automated);
+    d.paragraph(lang.texts().access.no_automated_decisions);
     let facts = Facts::of(conn).map_err(person_error)?;
     d.blocks.extend(personal::blocks(
         &x.processing,

@@ -422,10 +422,7 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     d.blocks.push(Block::Checklist {
         items: vec![
             lang.texts().handover.passwords_changed.to_string(),
-            lang.texts()
-                .handover
-                .outgoing_members_have_deleted
-                .to_string(),
+            lang.texts().handover.copies_deleted.to_string(),
             sweep,
             lang.texts().handover.agreements_reviewed.to_string(),
             lang.texts().handover.passphrase_in_person.to_string(),
