@@ -93,7 +93,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> Builder<R> {
             commands::minutes::minutes_list,
             commands::minutes::minutes_search,
             commands::minutes::pick_minutes_file::<tauri::Wry>,
-            commands::minutes::import_minutes,
+            commands::minutes::import_minutes::<tauri::Wry>,
+            commands::minutes::cancel_minutes_import,
             commands::minutes::minutes_review,
             commands::minutes::minutes_decide,
             commands::minutes::minutes_review_restart,
@@ -121,6 +122,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> Builder<R> {
         ])
         .events(collect_events![
             commands::archive::SaveStateChanged,
+            commands::minutes::ScanProgress,
             CloseBlocked
         ])
 }

@@ -194,6 +194,7 @@ impl Recorder {
         let state = AppState {
             session: Mutex::new(None),
             import: Mutex::new(None),
+            scan_cancel: Mutex::default(),
             prefs: Mutex::new(setup.prefs.clone().unwrap_or_default()),
             prefs_path: None,
             data_dir: Some(root.path().join("home/board/.local/share/andel")),

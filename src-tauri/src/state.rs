@@ -4,6 +4,7 @@
 //! config folder. They hold paths and association names, nothing about residents.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -77,6 +78,9 @@ pub struct AppState {
     pub session: Mutex<Option<Session>>,
     /// The resident list the import wizard has read, kept between its steps.
     pub import: Mutex<Option<andel_core::register::import::Table>>,
+    /// The cancel flag of the scan being read at import (one at a time: the import button is
+    /// disabled meanwhile); a new import gets a new flag, so a late cancel cannot stop it.
+    pub scan_cancel: Mutex<Arc<AtomicBool>>,
     pub prefs: Mutex<Preferences>,
     pub prefs_path: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
@@ -93,6 +97,7 @@ impl AppState {
         AppState {
             session: Mutex::new(None),
             import: Mutex::new(None),
+            scan_cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
             prefs: Mutex::new(prefs),
             prefs_path,
             data_dir: dirs::data_dir().map(|d| d.join("andel")),

@@ -371,15 +371,39 @@ pub fn verify(args: VerifyArgs) -> CliResult {
     let loaded = load(&args.vault, &args.file)?;
     // A .docx is checked in every part (comments, properties, link targets …), as publishing does.
     let name = args.file.display().to_string();
+    // A PDF's pages that show an image under a text layer (a published scan) are read by OCR too:
+    // the pixels, not the text layer, are what a reader sees.
+    let mut pixel_pages = 0;
     let text = match Format::from_file_name(&name) {
         Ok(Format::Docx) => {
             publish::visible_text(&read(&args.file)?, Format::Docx).map_err(CliError::from)?
+        }
+        Ok(Format::Pdf) => {
+            let language = args.vault.ocr_lang.unwrap_or_else(|| {
+                loaded
+                    .context
+                    .as_ref()
+                    .map_or(Language::Da, |c| Language::for_country(c.country))
+            });
+            let progress = crate::minutes::Progress { file: name.clone() };
+            let (pixels, pages) =
+                publish::scan::pixel_text(&read(&args.file)?, language, &progress)
+                    .map_err(CliError::from)?;
+            pixel_pages = pages;
+            format!("{}\n\n{pixels}", loaded.text)
         }
         _ => loaded.text.clone(),
     };
     let kinds = redact::verify(&text, loaded.context.as_ref());
     if kinds.is_empty() {
-        common::say("No personal data found.");
+        if pixel_pages > 0 {
+            common::say(format!(
+                "No personal data found (in the text layer and in what OCR reads in the images of {pixel_pages} {}).",
+                if pixel_pages == 1 { "page" } else { "pages" }
+            ));
+        } else {
+            common::say("No personal data found.");
+        }
         return Ok(());
     }
     let list: Vec<&str> = kinds.iter().map(|k| k.code()).collect();

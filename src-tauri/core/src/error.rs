@@ -41,6 +41,8 @@ pub enum ErrorCode {
     InvalidInput,
     /// No archive is open (it was locked, or never unlocked).
     NotOpen,
+    /// The user stopped a long task (reading a scan); nothing was changed.
+    Cancelled,
     /// A fault inside Andel or the system that the user cannot fix; the message has details.
     Internal,
 }

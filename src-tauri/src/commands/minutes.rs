@@ -13,7 +13,10 @@
 use std::path::Path;
 
 use andel_core::minutes::{self, Document, ExportFormat, Format, MeetingKind, SearchHit};
-use andel_core::ocr::Language;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use andel_core::ocr::{self, Language};
 use andel_core::publish::{self, Cleaned};
 use andel_core::redact::{self, Decision, Detector, Finding, Kind, Recognizer, ReviewDecision};
 use andel_core::register::Id;
@@ -22,11 +25,12 @@ use andel_core::ErrorCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tauri::State;
+use tauri_specta::Event;
 
 use super::archive::{change, with_vault};
 use super::{now, today};
 use crate::error::{IpcError, IpcResult};
-use crate::state::AppState;
+use crate::state::{lock, AppState};
 
 /// How many search hits the list shows.
 const SEARCH_LIMIT: u32 = 50;
@@ -182,35 +186,122 @@ pub fn pick_minutes_file<R: tauri::Runtime>(window: tauri::Window<R>) -> Option<
         .map(|p| p.to_string_lossy().into_owned())
 }
 
-/// Imports a file of minutes; date and kind are read from the text when not given.
+/// Sent while a scan is read at import: page `page` of `pages` is being read by OCR.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ScanProgress {
+    pub page: u32,
+    pub pages: u32,
+}
+
+/// A page of a scan that may have been read badly (low resolution or low mean confidence).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ScanWarning {
+    pub page: u32,
+    pub dpi: u32,
+    /// Tesseract's mean confidence over the page's words, 0 to 100.
+    pub mean_confidence: u8,
+}
+
+/// What an import stored, and for a scan how it was read.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ImportedMinutes {
+    pub document: Document,
+    /// The language a scan was read in; `None` when no page needed OCR.
+    pub ocr_language: Option<Language>,
+    /// How many pages were read by OCR.
+    pub ocr_pages: u32,
+    pub warnings: Vec<ScanWarning>,
+}
+
+/// Reports each page to the window and answers the cancel button.
+struct ScanObserver<R: tauri::Runtime> {
+    app: tauri::AppHandle<R>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl<R: tauri::Runtime> ocr::Observer for ScanObserver<R> {
+    fn page(&self, page: u32, pages: u32) {
+        let _ = ScanProgress { page, pages }.emit(&self.app);
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// Imports a file of minutes; date and kind are read from the text when not given. A scan is read
+/// by OCR in `language` (the association's country's language when `None`), page by page with a
+/// [`ScanProgress`] event for each; [`cancel_minutes_import`] stops it (the OCR program is killed)
+/// and nothing is stored.
 #[tauri::command]
 #[specta::specta]
-pub async fn import_minutes(
+pub async fn import_minutes<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
     date: Option<NaiveDate>,
     kind: Option<MeetingKind>,
-) -> IpcResult<Document> {
+    language: Option<Language>,
+) -> IpcResult<ImportedMinutes> {
     let file_name = Path::new(&path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.clone());
-    // Scans are read in the association's language.
-    let language = with_vault(&state, |v| {
-        Ok(andel_core::association::get(v.conn())
-            .map_or(Language::Da, |a| Language::for_country(a.country)))
-    })?;
+    let language = match language {
+        Some(l) => l,
+        None => with_vault(&state, |v| {
+            Ok(andel_core::association::get(v.conn())
+                .map_or(Language::Da, |a| Language::for_country(a.country)))
+        })?,
+    };
+    let cancel = Arc::new(AtomicBool::new(false));
+    *lock(&state.scan_cancel) = cancel.clone();
     // Read and extract (OCR for a scan) before taking the archive, so a large PDF does not hold up
     // the autosave.
     let bytes = std::fs::read(&path).map_err(|e| not_readable(&path, e))?;
+    let observer = ScanObserver {
+        app,
+        cancel: cancel.clone(),
+    };
     let ocr = minutes::Ocr {
         language,
-        observer: &(),
+        observer: &observer,
     };
     let doc = minutes::prepare_with(&file_name, bytes, date, kind, today(), Some(&ocr))?;
-    change(&state, |v| {
+    // A cancel that came after the last page still means "do not import".
+    if cancel.load(Ordering::Relaxed) {
+        return Err(minutes::Error::Ocr(ocr::Error::Cancelled).into());
+    }
+    let document = change(&state, |v| {
         Ok(minutes::add(v.conn(), &doc, v.actor(), now())?)
+    })?;
+    let layout = doc.layout.as_ref();
+    Ok(ImportedMinutes {
+        document,
+        ocr_language: layout.map(|l| l.language),
+        ocr_pages: layout.map_or(0, |l| {
+            l.pages
+                .iter()
+                .filter(|p| p.source == ocr::PageSource::Ocr)
+                .count() as u32
+        }),
+        warnings: doc
+            .warnings
+            .iter()
+            .map(|w| ScanWarning {
+                page: w.page,
+                dpi: w.dpi,
+                mean_confidence: w.mean_confidence,
+            })
+            .collect(),
     })
+}
+
+/// Stops the scan being read at import, if any: the OCR program is killed within a moment and the
+/// import ends with a "cancelled" error, the archive unchanged.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_minutes_import(state: State<'_, AppState>) {
+    lock(&state.scan_cancel).store(true, Ordering::Relaxed);
 }
 
 /// A document's text with its findings for review.
@@ -430,12 +521,20 @@ pub async fn export_minutes_original(
             p.extension()
                 .map(|e| e.to_string_lossy().to_ascii_lowercase())
         };
-        if publish::original_format(&name).is_none() || ext(Path::new(&name)) != ext(&path) {
+        // A scanned image is published as a PDF of its painted pages.
+        let wanted = if review.document.format.image().is_some() {
+            Some("pdf".to_string())
+        } else if publish::original_format(&name).is_some() {
+            ext(Path::new(&name))
+        } else {
+            None
+        };
+        if wanted.is_none() || wanted != ext(&path) {
             return Err(IpcError::new(
                 ErrorCode::InvalidInput,
                 format!(
-                    "The original is {name}: save the published file with the same extension (.{}).",
-                    ext(Path::new(&name)).unwrap_or_default()
+                    "The original is {name}: save the published file with the extension .{}.",
+                    wanted.unwrap_or_default()
                 ),
             ));
         }

@@ -164,6 +164,49 @@ fn a_scan_is_imported_with_ocr_and_found_by_search() {
 }
 
 #[test]
+fn verify_of_a_published_scan_reads_its_pixels_not_only_its_text_layer() {
+    use andel_core::ocr::{self, pdf::OutPage, pdf::TextWord, ImageFormat};
+    let a = Archive::with_register();
+    let png = scan_png(&a, "styremoede-2023.pdf", "styremoede.png");
+    // Published with `andel redact`: Ole Brink painted out of the pixels; verify reads the pixels.
+    let out = a.run(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        arg(&png),
+        "--out",
+        "styremoede-web.pdf",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = a.run(&["verify", "--vault", "v.andel", "styremoede-web.pdf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("what OCR reads in the images of 1 page"),
+        "{said}"
+    );
+    // A PDF whose text layer is harmless but whose page image still shows the resident: refused.
+    let page = ocr::image::decode(&std::fs::read(&png).unwrap(), ImageFormat::Png)
+        .unwrap()
+        .remove(0);
+    let lying = ocr::pdf::write(&[OutPage {
+        image: page,
+        words: vec![TextWord {
+            text: "Bestyrelsesmødet godkendte ansøgningen".into(),
+            x: 100,
+            y: 100,
+            w: 1200,
+            h: 40,
+        }],
+    }])
+    .unwrap();
+    std::fs::write(a.path("lying.pdf"), lying).unwrap();
+    let out = a.run(&["verify", "--vault", "v.andel", "lying.pdf"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("person"), "{}", stderr(&out));
+}
+
+#[test]
 fn detect_prints_findings_in_the_exact_json_shape() {
     let a = Archive::with_register();
     let txt = fixture("minutes", "generalforsamling-2022.txt");

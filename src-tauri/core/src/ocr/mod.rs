@@ -65,8 +65,8 @@ impl Error {
             Error::BadImage(_)
             | Error::TooLarge { .. }
             | Error::NoWords
-            | Error::Cancelled
             | Error::UnknownLanguage(_) => ErrorCode::InvalidInput,
+            Error::Cancelled => ErrorCode::Cancelled,
             Error::ProgramMissing(_) | Error::LanguageMissing(_) | Error::Program { .. } => {
                 ErrorCode::Internal
             }

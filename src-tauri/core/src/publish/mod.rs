@@ -236,10 +236,10 @@ pub fn redact_scan(
     review: &[ReviewDecision],
     options: &Options,
 ) -> Result<Published, Error> {
-    let language = text.layout.language;
-    run(&text.text, context, review, options, format, |spans| {
-        let out = scan::redact(bytes, format, text, spans, &())?;
-        let visible = scan::visible_text(&out.bytes, language, &())?;
+    // Whatever the scan came as, it is published as a PDF.
+    run(&text.text, context, review, options, Format::Pdf, |spans| {
+        let out = scan::redact(bytes, format, text, spans, options, &())?;
+        let visible = scan::visible_text(&out.bytes, format, &text.layout, &())?;
         Ok((out, visible))
     })
 }

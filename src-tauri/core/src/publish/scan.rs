@@ -7,6 +7,11 @@
 //! The same three steps as the other formats: [`extract`] (OCR, or the stored text and layout of
 //! minutes in the archive), [`redact`] (paint and write) and [`visible_text`] (OCR of the output's
 //! images plus its text layer).
+//!
+//! A PDF with text pages and scanned pages is published as both: its text pages are redacted as
+//! text by [`super::pdf`] (the glyphs removed, a box drawn), then each scanned page is replaced by
+//! its painted image and text layer ([`ocr::pdf::replace_pages`]). The re-scan reads the text of
+//! every page and every object, and OCR of the scanned pages' images.
 
 use super::{Cleaned, Error, Redacted, Span};
 use crate::minutes::{self, Format};
@@ -73,37 +78,20 @@ fn page_images(
 }
 
 /// Paints every word a span touches black and writes the PDF of the painted pages with the text
-/// layer of the words that stay. Pages whose text came from the PDF's own text layer are rendered,
-/// read by OCR, and painted where their words are those of a redacted passage.
+/// layer of the words that stay. A PDF with text pages goes to [`redact_mixed`].
 pub fn redact(
     bytes: &[u8],
     format: Format,
     scan: &ScanText,
     spans: &[Span],
+    options: &super::Options,
     observer: &dyn Observer,
 ) -> Result<Redacted, Error> {
-    let text = &scan.text;
-    let chars: Vec<char> = text.chars().collect();
-    // Spans in characters of the text.
-    let char_at = |byte: usize| text.get(..byte).map_or(chars.len(), |s| s.chars().count());
-    let ranges: Vec<(usize, usize)> = spans
-        .iter()
-        .map(|s| (char_at(s.range.start), char_at(s.range.end)))
-        .collect();
-    let redacted_words: Vec<String> = ranges
-        .iter()
-        .flat_map(|&(s, e)| {
-            chars
-                .get(s..e)
-                .unwrap_or_default()
-                .iter()
-                .collect::<String>()
-                .split_whitespace()
-                .map(word_key)
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    if is_mixed(format, &scan.layout) {
+        return redact_mixed(bytes, scan, spans, options, observer);
+    }
+    let chars: Vec<char> = scan.text.chars().collect();
+    let ranges = char_ranges(&scan.text, spans);
     let mut pages = page_images(bytes, format, &scan.layout, observer)?;
     let mut out = Vec::with_capacity(pages.len());
     let total = pages.len() as u32;
@@ -113,51 +101,9 @@ pub fn redact(
             return Err(ocr_err(ocr::Error::Cancelled));
         }
         let mut image = image;
-        let mut words = Vec::new();
-        match page.source {
-            PageSource::Ocr => {
-                for w in scan.layout.words.iter().filter(|w| w.page == page.number) {
-                    let (s, e) = (w.start as usize, w.end as usize);
-                    if ranges.iter().any(|&(rs, re)| rs < e && s < re) {
-                        paint(&mut image, w.x, w.y, w.w, w.h);
-                    } else {
-                        words.push(TextWord {
-                            text: chars.get(s..e).unwrap_or_default().iter().collect(),
-                            x: w.x,
-                            y: w.y,
-                            w: w.w,
-                            h: w.h,
-                        });
-                    }
-                }
-            }
-            PageSource::Text => {
-                // No boxes were kept for a page with its own text: read it now and paint the words
-                // that belong to a redacted passage.
-                let tsv =
-                    ocr::recognize(&image, scan.layout.language, observer).map_err(ocr_err)?;
-                let page_chars: Vec<char> = tsv.text.chars().collect();
-                for w in &tsv.words {
-                    let word: String = page_chars
-                        .get(w.start as usize..w.end as usize)
-                        .unwrap_or_default()
-                        .iter()
-                        .collect();
-                    let key = word_key(&word);
-                    if !key.is_empty() && redacted_words.contains(&key) {
-                        paint(&mut image, w.x, w.y, w.w, w.h);
-                    } else {
-                        words.push(TextWord {
-                            text: word,
-                            x: w.x,
-                            y: w.y,
-                            w: w.w,
-                            h: w.h,
-                        });
-                    }
-                }
-            }
-        }
+        // Every page of an image or an image-only PDF was read by OCR (a PDF with text pages is
+        // published by `redact_mixed`).
+        let words = paint_words(&mut image, page.number, &scan.layout, &ranges, &chars);
         out.push(OutPage { image, words });
     }
     let bytes = ocr::pdf::write(&out).map_err(ocr_err)?;
@@ -173,10 +119,127 @@ pub fn redact(
     })
 }
 
-/// A word compared without case and the punctuation around it.
-fn word_key(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// Whether a scan is a PDF with pages of its own text beside the scanned ones.
+fn is_mixed(format: Format, layout: &Layout) -> bool {
+    format == Format::Pdf && layout.pages.iter().any(|p| p.source == PageSource::Text)
+}
+
+/// Spans in characters of the scan's text.
+fn char_ranges(text: &str, spans: &[Span]) -> Vec<(usize, usize)> {
+    let chars = text.chars().count();
+    let char_at = |byte: usize| text.get(..byte).map_or(chars, |s| s.chars().count());
+    spans
+        .iter()
+        .map(|s| (char_at(s.range.start), char_at(s.range.end)))
+        .collect()
+}
+
+/// A PDF with text pages and scanned pages: the text pages redacted as text by `publish::pdf`, the
+/// scanned pages painted and put back as images with their text layers.
+fn redact_mixed(
+    bytes: &[u8],
+    scan: &ScanText,
+    spans: &[Span],
+    options: &super::Options,
+    observer: &dyn Observer,
+) -> Result<Redacted, Error> {
+    let chars: Vec<char> = scan.text.chars().collect();
+    let ranges = char_ranges(&scan.text, spans);
+    // A span falls on a scanned page when it touches one of its words; the others lie on text pages.
+    let on_scanned = |&(s, e): &(usize, usize)| {
+        scan.layout
+            .words
+            .iter()
+            .any(|w| (w.start as usize) < e && s < w.end as usize)
+    };
+    // The text pages' passages, found in the text `publish::pdf` reads (the import read those pages
+    // with pdftotext, so offsets differ): every occurrence, with any white space between words.
+    let pdf_text = super::pdf::extract(bytes)?;
+    let mut pdf_spans = Vec::new();
+    for (span, range) in spans.iter().zip(&ranges) {
+        if on_scanned(range) {
+            continue;
+        }
+        let passage: String = chars
+            .get(range.0..range.1)
+            .unwrap_or_default()
+            .iter()
+            .collect();
+        let words: Vec<String> = passage.split_whitespace().map(regex::escape).collect();
+        if words.is_empty() {
+            continue;
+        }
+        let found = regex::Regex::new(&words.join(r"\s+"))
+            .map(|re| {
+                re.find_iter(&pdf_text.text)
+                    .map(|m| m.range())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        // A passage the text layer does not hold as read would stay in the output: refuse.
+        if found.is_empty() {
+            return Err(Error::PersonalDataRemains {
+                format: Format::Pdf,
+                kinds: vec![span.kind],
+            });
+        }
+        pdf_spans.extend(found.into_iter().map(|r| Span {
+            range: r,
+            kind: span.kind,
+            replacement: span.replacement.clone(),
+        }));
+    }
+    let as_text = super::pdf::redact(bytes, &pdf_text, &pdf_spans, options)?;
+    // The scanned pages, rendered from the original as OCR saw them and painted.
+    let scanned: Vec<&ocr::Page> = scan
+        .layout
+        .pages
+        .iter()
+        .filter(|p| p.source == PageSource::Ocr)
+        .collect();
+    let total = scanned.len() as u32;
+    let mut replaced = Vec::with_capacity(scanned.len());
+    for (i, page) in scanned.into_iter().enumerate() {
+        observer.page(i as u32 + 1, total);
+        if observer.cancelled() {
+            return Err(ocr_err(ocr::Error::Cancelled));
+        }
+        let mut image = ocr::pdf_page_image(bytes, page.number, observer).map_err(ocr_err)?;
+        let words = paint_words(&mut image, page.number, &scan.layout, &ranges, &chars);
+        replaced.push((page.number, OutPage { image, words }));
+    }
+    let bytes = ocr::pdf::replace_pages(&as_text.bytes, &replaced).map_err(ocr_err)?;
+    Ok(Redacted {
+        bytes,
+        cleaned: as_text.cleaned,
+    })
+}
+
+/// Paints the words of page `number` that a span (in characters of the text) touches; returns the
+/// words that stay, for the text layer.
+fn paint_words(
+    image: &mut Gray,
+    number: u32,
+    layout: &Layout,
+    ranges: &[(usize, usize)],
+    chars: &[char],
+) -> Vec<TextWord> {
+    let mut stay = Vec::new();
+    for w in layout.words.iter().filter(|w| w.page == number) {
+        let (s, e) = (w.start as usize, w.end as usize);
+        if ranges.iter().any(|&(rs, re)| rs < e && s < re) {
+            paint(image, w.x, w.y, w.w, w.h);
+        } else {
+            stay.push(TextWord {
+                text: chars.get(s..e).unwrap_or_default().iter().collect(),
+                x: w.x,
+                y: w.y,
+                w: w.w,
+                h: w.h,
+            });
+        }
+    }
+    stay
 }
 
 /// Paints a word's box black, with a margin of an eighth of its height (at least 2 pixels) so no
@@ -191,13 +254,27 @@ fn paint(image: &mut Gray, x: u32, y: u32, w: u32, h: u32) {
     );
 }
 
-/// What a reader gets out of a published scan: OCR of every page image, and the text layer.
+/// What a reader gets out of a published scan: OCR of every page image, and the text layer. For a
+/// PDF with text pages (see [`redact_mixed`]): everything `publish::pdf` reads in the file (the
+/// text pages, the text layers, every string in its objects) and OCR of the scanned pages' images.
 pub fn visible_text(
     bytes: &[u8],
-    language: Language,
+    format: Format,
+    layout: &Layout,
     observer: &dyn Observer,
 ) -> Result<String, Error> {
+    let language = layout.language;
     let mut out = String::new();
+    if is_mixed(format, layout) {
+        for page in layout.pages.iter().filter(|p| p.source == PageSource::Ocr) {
+            let image = ocr::pdf::page_image(bytes, page.number).map_err(ocr_err)?;
+            let page = ocr::recognize(&image, language, observer).map_err(ocr_err)?;
+            out.push_str(&page.text);
+            out.push_str("\n\n");
+        }
+        out.push_str(&super::pdf::visible_text(bytes)?);
+        return Ok(out);
+    }
     for image in ocr::pdf::page_images(bytes).map_err(ocr_err)? {
         let page = ocr::recognize(&image, language, observer).map_err(ocr_err)?;
         out.push_str(&page.text);
@@ -207,4 +284,34 @@ pub fn visible_text(
         out.push_str(&layer);
     }
     Ok(out)
+}
+
+/// What OCR reads in the pixels of the pages of a PDF that draw an image and have a text layer of
+/// their own (a published scan, a scan run through OCRmyPDF): the text layer says what its maker
+/// wrote, the pixels may show more. Pages without a text layer are left out: reading the file as
+/// minutes reads those by OCR already. Returns the text and how many pages were read.
+pub fn pixel_text(
+    bytes: &[u8],
+    language: Language,
+    observer: &dyn Observer,
+) -> Result<(String, u32), Error> {
+    let doc = minutes::load_pdf_bounded(bytes)?;
+    let mut out = String::new();
+    let mut read = 0;
+    for (number, id) in doc.get_pages() {
+        if !doc.get_page_images(id).is_ok_and(|i| !i.is_empty()) {
+            continue;
+        }
+        let own = ocr::pdf_page_text(bytes, number).map_err(ocr_err)?;
+        if ocr::needs_ocr(&own) {
+            continue;
+        }
+        observer.page(number, doc.get_pages().len() as u32);
+        let image = ocr::pdf_page_image(bytes, number, observer).map_err(ocr_err)?;
+        let page = ocr::recognize(&image, language, observer).map_err(ocr_err)?;
+        out.push_str(&page.text);
+        out.push_str("\n\n");
+        read += 1;
+    }
+    Ok((out, read))
 }

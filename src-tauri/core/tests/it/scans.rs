@@ -145,54 +145,97 @@ fn a_scanned_pdf_is_imported_searchable_with_its_word_boxes() {
     assert!(kastrup.w > kastrup.h, "{kastrup:?}");
 }
 
-#[test]
-fn a_pdf_with_text_pages_and_scanned_pages_takes_each_from_where_it_is() {
-    let dir = tempfile::tempdir().unwrap();
-    let created = now();
+/// A PDF of a text page (an appendix with residents' names and a phone) and a scanned page.
+fn mixed_pdf(dir: &std::path::Path) -> Vec<u8> {
     let text_pdf = minutes::render(
-        "Bilag 1: Regnskab\n\nÅrets resultat blev et overskud, som overføres til næste år.",
+        "Bilag 1: Regnskab\n\nOle Brink har betalt for nøglerne; spørgsmål til Freja Bundgaard på telefon 23 45 67 89.\n\nÅrets resultat blev et overskud, som overføres til næste år.",
         minutes::ExportFormat::Pdf,
         Some(Country::DK),
-        created,
+        now(),
     )
     .unwrap();
     let scan_pdf = scanmaker::image_pdf(scanmaker::pages(DANISH, Country::DK));
-    std::fs::write(dir.path().join("a.pdf"), &text_pdf).unwrap();
-    std::fs::write(dir.path().join("b.pdf"), &scan_pdf).unwrap();
-    let out = dir.path().join("mixed.pdf");
+    std::fs::write(dir.join("a.pdf"), &text_pdf).unwrap();
+    std::fs::write(dir.join("b.pdf"), &scan_pdf).unwrap();
+    let out = dir.join("mixed.pdf");
     let status = std::process::Command::new("qpdf")
         .args(["--empty", "--pages"])
-        .arg(dir.path().join("a.pdf"))
-        .arg(dir.path().join("b.pdf"))
+        .arg(dir.join("a.pdf"))
+        .arg(dir.join("b.pdf"))
         .args(["--", out.to_str().unwrap()])
         .status()
         .unwrap();
     assert!(status.success());
-    let doc = minutes::prepare_with(
+    std::fs::read(&out).unwrap()
+}
+
+#[test]
+fn a_pdf_with_text_pages_and_scanned_pages_is_read_and_published_each_page_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = crate::minutes::register();
+    let prepared = minutes::prepare_with(
         "mixed.pdf",
-        std::fs::read(&out).unwrap(),
+        mixed_pdf(dir.path()),
         None,
         None,
         today(),
         Some(&ocr_with(Language::Da)),
     )
     .unwrap();
-    let layout = doc.layout.unwrap();
+    let layout = prepared.layout.clone().unwrap();
     assert_eq!(
         layout.pages.iter().map(|p| p.source).collect::<Vec<_>>(),
         [PageSource::Text, PageSource::Ocr]
     );
-    assert!(doc.text.starts_with("Bilag 1: Regnskab"), "{}", doc.text);
-    assert!(doc.text.contains("overføres til næste år"));
-    assert!(doc.text.contains("cykelkælder"));
+    let text = &prepared.text;
+    assert!(text.starts_with("Bilag 1: Regnskab"), "{text}");
+    assert!(text.contains("overføres til næste år"));
+    assert!(text.contains("cykelkælder"));
     // Every word of the scanned page lies after the text page's text.
     let first = layout.words.iter().map(|w| w.start).min().unwrap() as usize;
-    assert!(doc
-        .text
+    assert!(text
         .chars()
         .take(first)
         .collect::<String>()
         .contains("næste år"));
+
+    // Published: the text page stays text with the names' glyphs gone, the scanned page is painted.
+    let doc = minutes::add(&conn, &prepared, ACTOR, now()).unwrap();
+    let published = publish::archived(&conn, doc.id, &publish::Options::default()).unwrap();
+    let out = dir.path().join("mixed-web.pdf");
+    std::fs::write(&out, &published.bytes).unwrap();
+    crate::support::run_tool("qpdf", &["--check"], &out);
+    let first_page = crate::support::run_tool("pdftotext", &["-f", "1", "-l", "1"], &out);
+    assert!(
+        first_page.contains("overføres til næste år"),
+        "{first_page}"
+    );
+    let list = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    let images: Vec<&str> = list.lines().skip(2).collect();
+    assert_eq!(
+        images.len(),
+        1,
+        "only the painted scan is an image:\n{list}"
+    );
+    assert!(images[0].trim_start().starts_with('2'), "{list}");
+    let scanned = ocr::pdf::page_image(&published.bytes, 2).unwrap();
+    let read = ocr::recognize(&scanned, Language::Da, &()).unwrap().text;
+    let layer = crate::support::run_tool("pdftotext", &[], &out);
+    for shown in [&read, &layer] {
+        for gone in ["Bundgaard", "Freja", "Brink", "23 45 67 89", "example.dk"] {
+            assert!(!shown.contains(gone), "{gone} is still in:\n{shown}");
+        }
+    }
+    assert!(read.contains("Mette Kastrup"), "{read}");
+    assert!(
+        layer.contains("Mette Kastrup") && layer.contains("cykelkælder"),
+        "{layer}"
+    );
 }
 
 #[test]
@@ -249,6 +292,66 @@ fn poor_scans_get_a_warning_and_empty_pages_an_error() {
         err.to_string().contains("This image cannot be read"),
         "{err}"
     );
+}
+
+#[test]
+fn a_photo_at_an_angle_gets_its_mean_confidence_and_a_protected_pdf_a_clear_message() {
+    // A page photographed at an angle, on grey paper: read, but with a warning that says how sure
+    // Tesseract was, so the webmaster checks the text instead of trusting it.
+    // (150 dpi, as a phone's photo of a page often is; it also keeps the test quick.)
+    let page = scanmaker::downsample(&scanmaker::pages(DANISH, Country::DK).remove(0), 150);
+    let mut photo = scanmaker::tilt(&page, 12.0);
+    scanmaker::noise(&mut photo, 60, 11);
+    let png = ocr::image::encode_png(&photo).unwrap();
+    let result = minutes::prepare_with(
+        "foto.png",
+        png,
+        None,
+        None,
+        today(),
+        Some(&ocr_with(Language::Da)),
+    );
+    let doc = result.unwrap();
+    let w = doc
+        .warnings
+        .first()
+        .expect("a warning for a photo at an angle");
+    let mean = doc.layout.unwrap().pages[0].mean_confidence.unwrap();
+    assert_eq!(w.mean_confidence, mean);
+    assert!(mean < 75, "{mean}");
+    assert!(
+        w.to_string()
+            .contains(&format!("mean confidence of {mean} %")),
+        "{w}"
+    );
+
+    // A scanned PDF with a password: a message that says so and what to do, not a blank import.
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("scan.pdf");
+    let locked = dir.path().join("scan-locked.pdf");
+    std::fs::write(
+        &plain,
+        scanmaker::image_pdf(vec![ocr::Gray::white(850, 1100, 100)]),
+    )
+    .unwrap();
+    let status = std::process::Command::new("qpdf")
+        .args(["--encrypt", "bestyrelse", "bestyrelse", "256", "--"])
+        .arg(&plain)
+        .arg(&locked)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let err = minutes::prepare_with(
+        "scan-locked.pdf",
+        std::fs::read(&locked).unwrap(),
+        None,
+        None,
+        today(),
+        Some(&ocr_with(Language::Da)),
+    )
+    .unwrap_err();
+    assert!(matches!(err, minutes::Error::EncryptedPdf), "{err:?}");
+    assert!(err.to_string().contains("protected by a password"), "{err}");
 }
 
 #[test]

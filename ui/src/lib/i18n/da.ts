@@ -146,6 +146,10 @@ export const da = {
       what: 'Noget i formularen kan ikke godtages.',
       todo: 'Tjek felterne, og prøv igen.',
     },
+    cancelled: {
+      what: 'Stoppet.',
+      todo: 'Intet blev ændret. Start igen, når du er klar.',
+    },
     not_open: {
       what: 'Der er ikke noget arkiv åbent.',
       todo: 'Det blev låst. Lås det op igen for at fortsætte.',
@@ -562,7 +566,7 @@ export const da = {
     },
     import: {
       title: 'Importér referater',
-      hint: 'En .txt-, .md- eller .docx-fil eller en PDF med tekst. Den originale fil gemmes i arkivet.',
+      hint: 'En .txt-, .md- eller .docx-fil, en PDF eller en scanning (.png, .jpg, .tiff eller en PDF med scannede sider, læst med OCR). Den originale fil gemmes i arkivet.',
       choose: 'Vælg en fil…',
       path: 'Fil',
       pathRequired: 'Vælg filen, eller skriv, hvor den ligger.',
@@ -573,6 +577,17 @@ export const da = {
       submit: 'Importér',
       importing: 'Importerer…',
       done: (title: string) => `Importeret: ${title}`,
+      language: 'Sprog i en scanning',
+      languageHint: 'Scannede sider læses med OCR på dette sprog.',
+      languages: { da: 'dansk', nb: 'norsk', sv: 'svensk' },
+      progress: (page: number, pages: number) => `Læser side ${page} af ${pages}…`,
+      cancel: 'Afbryd',
+      cancelling: 'Afbryder…',
+      cancelled: 'Importen blev afbrudt. Intet blev importeret.',
+      ocrDone: (pages: number, language: string) =>
+        `${pages === 1 ? '1 side blev' : `${pages} sider blev`} læst med OCR (${language}). Ord, der blev læst med lav sikkerhed, er markeret i gennemgangen.`,
+      ocrWarning: (page: number, confidence: number, dpi: number) =>
+        `Side ${page} blev læst med en gennemsnitlig sikkerhed på ${confidence} % (ved ${dpi} dpi): teksten kan indeholde fejllæste ord. Tjek den i gennemgangen, eller scan siden igen ved 300 dpi, fladt og lige.`,
     },
     rv: {
       back: 'Tilbage til referaterne',

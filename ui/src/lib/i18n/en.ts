@@ -5,6 +5,7 @@ import type {
   ErrorCode,
   Kind,
   Lang,
+  Language,
   LegalBasis,
   MeetingKind,
   Recognizer,
@@ -172,6 +173,10 @@ export const en = {
     invalid_input: {
       what: 'Something in the form cannot be accepted.',
       todo: 'Check the fields and try again.',
+    },
+    cancelled: {
+      what: 'Stopped.',
+      todo: 'Nothing was changed. Start it again when you are ready.',
     },
     not_open: {
       what: 'No archive is open.',
@@ -589,7 +594,7 @@ export const en = {
     } satisfies Record<Kind, string>,
     import: {
       title: 'Import minutes',
-      hint: 'A .txt, .md or .docx file, or a PDF with text. The original file is kept in the archive.',
+      hint: 'A .txt, .md or .docx file, a PDF, or a scan (.png, .jpg, .tiff, or a PDF of scanned pages, read by OCR). The original file is kept in the archive.',
       choose: 'Choose a file…',
       path: 'File',
       pathRequired: 'Choose the file, or write where it is.',
@@ -600,6 +605,17 @@ export const en = {
       submit: 'Import',
       importing: 'Importing…',
       done: (title: string) => `Imported: ${title}`,
+      language: 'Language of a scan',
+      languageHint: 'Scanned pages are read by OCR in this language.',
+      languages: { da: 'Danish', nb: 'Norwegian', sv: 'Swedish' } satisfies Record<Language, string>,
+      progress: (page: number, pages: number) => `Reading page ${page} of ${pages}…`,
+      cancel: 'Cancel',
+      cancelling: 'Cancelling…',
+      cancelled: 'The import was cancelled. Nothing was imported.',
+      ocrDone: (pages: number, language: string) =>
+        `${pages === 1 ? '1 page was' : `${pages} pages were`} read by OCR (${language}). Words read with low confidence are marked in the review.`,
+      ocrWarning: (page: number, confidence: number, dpi: number) =>
+        `Page ${page} was read with a mean confidence of ${confidence} % (at ${dpi} dpi): the text may hold misread words. Check it in the review, or scan the page again at 300 dpi, lying flat and straight.`,
     },
     rv: {
       back: 'Back to the minutes',

@@ -146,6 +146,10 @@ export const nb = {
       what: 'Noe i skjemaet kan ikke godtas.',
       todo: 'Sjekk feltene og prøv igjen.',
     },
+    cancelled: {
+      what: 'Stoppet.',
+      todo: 'Ingenting ble endret. Start igjen når du er klar.',
+    },
     not_open: {
       what: 'Ingen arkiver er åpne.',
       todo: 'Det ble låst. Lås det opp igjen for å fortsette.',
@@ -562,7 +566,7 @@ export const nb = {
     },
     import: {
       title: 'Importer protokoller',
-      hint: 'En .txt-, .md- eller .docx-fil eller en PDF med tekst. Originalfilen lagres i arkivet.',
+      hint: 'En .txt-, .md- eller .docx-fil, en PDF eller en skanning (.png, .jpg, .tiff eller en PDF med skannede sider, lest med OCR). Originalfilen lagres i arkivet.',
       choose: 'Velg en fil…',
       path: 'Fil',
       pathRequired: 'Velg filen, eller skriv hvor den ligger.',
@@ -573,6 +577,17 @@ export const nb = {
       submit: 'Importer',
       importing: 'Importerer…',
       done: (title: string) => `Importert: ${title}`,
+      language: 'Språk i en skanning',
+      languageHint: 'Skannede sider leses med OCR på dette språket.',
+      languages: { da: 'dansk', nb: 'norsk', sv: 'svensk' },
+      progress: (page: number, pages: number) => `Leser side ${page} av ${pages}…`,
+      cancel: 'Avbryt',
+      cancelling: 'Avbryter…',
+      cancelled: 'Importen ble avbrutt. Ingenting ble importert.',
+      ocrDone: (pages: number, language: string) =>
+        `${pages === 1 ? '1 side ble' : `${pages} sider ble`} lest med OCR (${language}). Ord som ble lest med lav sikkerhet, er merket i gjennomgangen.`,
+      ocrWarning: (page: number, confidence: number, dpi: number) =>
+        `Side ${page} ble lest med en gjennomsnittlig sikkerhet på ${confidence} % (ved ${dpi} dpi): teksten kan inneholde feillest ord. Sjekk den i gjennomgangen, eller skann siden på nytt ved 300 dpi, flatt og rett.`,
     },
     rv: {
       back: 'Tilbake til protokollene',

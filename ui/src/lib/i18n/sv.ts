@@ -146,6 +146,10 @@ export const sv = {
       what: 'Något i formuläret kan inte godtas.',
       todo: 'Kontrollera fälten och försök igen.',
     },
+    cancelled: {
+      what: 'Avbrutet.',
+      todo: 'Ingenting ändrades. Börja om när du är redo.',
+    },
     not_open: {
       what: 'Inget arkiv är öppet.',
       todo: 'Det låstes. Lås upp det igen för att fortsätta.',
@@ -562,7 +566,7 @@ export const sv = {
     },
     import: {
       title: 'Importera protokoll',
-      hint: 'En .txt-, .md- eller .docx-fil eller en PDF med text. Originalfilen sparas i arkivet.',
+      hint: 'En .txt-, .md- eller .docx-fil, en PDF eller en skanning (.png, .jpg, .tiff eller en PDF med skannade sidor, läst med OCR). Originalfilen sparas i arkivet.',
       choose: 'Välj en fil…',
       path: 'Fil',
       pathRequired: 'Välj filen, eller skriv var den ligger.',
@@ -573,6 +577,17 @@ export const sv = {
       submit: 'Importera',
       importing: 'Importerar…',
       done: (title: string) => `Importerat: ${title}`,
+      language: 'Språk i en skanning',
+      languageHint: 'Skannade sidor läses med OCR på det här språket.',
+      languages: { da: 'danska', nb: 'norska', sv: 'svenska' },
+      progress: (page: number, pages: number) => `Läser sida ${page} av ${pages}…`,
+      cancel: 'Avbryt',
+      cancelling: 'Avbryter…',
+      cancelled: 'Importen avbröts. Ingenting importerades.',
+      ocrDone: (pages: number, language: string) =>
+        `${pages === 1 ? '1 sida lästes' : `${pages} sidor lästes`} med OCR (${language}). Ord som lästes med låg säkerhet är markerade i granskningen.`,
+      ocrWarning: (page: number, confidence: number, dpi: number) =>
+        `Sida ${page} lästes med en genomsnittlig säkerhet på ${confidence} % (vid ${dpi} dpi): texten kan innehålla fellästa ord. Kontrollera den i granskningen, eller skanna sidan igen i 300 dpi, plant och rakt.`,
     },
     rv: {
       back: 'Tillbaka till protokollen',

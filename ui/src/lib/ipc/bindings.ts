@@ -678,15 +678,25 @@ async pickMinutesFile() : Promise<string | null> {
     return await TAURI_INVOKE("pick_minutes_file");
 },
 /**
- * Imports a file of minutes; date and kind are read from the text when not given.
+ * Imports a file of minutes; date and kind are read from the text when not given. A scan is read
+ * by OCR in `language` (the association's country's language when `None`), page by page with a
+ * [`ScanProgress`] event for each; [`cancel_minutes_import`] stops it (the OCR program is killed)
+ * and nothing is stored.
  */
-async importMinutes(path: string, date: string | null, kind: MeetingKind | null) : Promise<Result<Document, IpcError>> {
+async importMinutes(path: string, date: string | null, kind: MeetingKind | null, language: Language | null) : Promise<Result<ImportedMinutes, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("import_minutes", { path, date, kind }) };
+    return { status: "ok", data: await TAURI_INVOKE("import_minutes", { path, date, kind, language }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Stops the scan being read at import, if any: the OCR program is killed within a moment and the
+ * import ends with a "cancelled" error, the archive unchanged.
+ */
+async cancelMinutesImport() : Promise<void> {
+    await TAURI_INVOKE("cancel_minutes_import");
 },
 /**
  * A document's text with its findings for review.
@@ -962,10 +972,12 @@ async quit(discardUnsaved: boolean) : Promise<Result<null, IpcError>> {
 
 export const events = __makeEvents__<{
 closeBlocked: CloseBlocked,
-saveStateChanged: SaveStateChanged
+saveStateChanged: SaveStateChanged,
+scanProgress: ScanProgress
 }>({
 closeBlocked: "close-blocked",
-saveStateChanged: "save-state-changed"
+saveStateChanged: "save-state-changed",
+scanProgress: "scan-progress"
 })
 
 /** user-defined constants **/
@@ -1464,6 +1476,10 @@ export type ErrorCode =
  */
 "not_open" | 
 /**
+ * The user stopped a long task (reading a scan); nothing was changed.
+ */
+"cancelled" | 
+/**
  * A fault inside Andel or the system that the user cannot fix; the message has details.
  */
 "internal"
@@ -1605,6 +1621,18 @@ export type IdentityReview =
  */
 export type ImportDraft = { columns: Column[]; preview: Preview | null; problem: IpcError | null }
 /**
+ * What an import stored, and for a scan how it was read.
+ */
+export type ImportedMinutes = { document: Document; 
+/**
+ * The language a scan was read in; `None` when no page needed OCR.
+ */
+ocr_language: Language | null; 
+/**
+ * How many pages were read by OCR.
+ */
+ocr_pages: number; warnings: ScanWarning[] }
+/**
  * An error as the UI receives it.
  */
 export type IpcError = { code: ErrorCode; message: string }
@@ -1634,6 +1662,22 @@ export type KindCount = { kind: Kind; count: number }
  * The four languages documents are written in.
  */
 export type Lang = "da" | "nb" | "sv" | "en"
+/**
+ * The languages scans are read in.
+ */
+export type Language = 
+/**
+ * Danish.
+ */
+"da" | 
+/**
+ * Norwegian (Bokmål; Tesseract's `nor` model reads Nynorsk as well).
+ */
+"nb" | 
+/**
+ * Swedish.
+ */
+"sv"
 /**
  * The legal basis of a processing activity, Art. 6(1) GDPR.
  */
@@ -2358,6 +2402,18 @@ export type SavedReply = { pdf: string; json: string; mentions: number;
  * Passages left out because they could mean someone else (see the preview).
  */
 left_out: number }
+/**
+ * Sent while a scan is read at import: page `page` of `pages` is being read by OCR.
+ */
+export type ScanProgress = { page: number; pages: number }
+/**
+ * A page of a scan that may have been read badly (low resolution or low mean confidence).
+ */
+export type ScanWarning = { page: number; dpi: number; 
+/**
+ * Tesseract's mean confidence over the page's words, 0 to 100.
+ */
+mean_confidence: number }
 /**
  * A search hit with a snippet; matched words are wrapped in `**`.
  */

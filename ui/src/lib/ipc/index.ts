@@ -3,7 +3,7 @@
 // tauri-specta bindings; in vitest (and in a plain browser during `npm run dev`) Tauri's IPC under
 // them replays answers recorded from the real commands (mock-replay.ts).
 import { commands, events } from './bindings';
-import type { CloseBlocked, IpcError, Result, SaveState } from './bindings';
+import type { CloseBlocked, IpcError, Result, SaveState, ScanProgress } from './bindings';
 
 // Every type of the IPC boundary, as generated from the Rust side.
 export type * from './bindings';
@@ -20,6 +20,8 @@ export type Unlisten = () => void;
 export interface Events {
   onSaveStateChanged(handler: (state: SaveState) => void): Promise<Unlisten>;
   onCloseBlocked(handler: (blocked: CloseBlocked) => void): Promise<Unlisten>;
+  /** Each page of a scan as the import starts reading it. */
+  onScanProgress(handler: (progress: ScanProgress) => void): Promise<Unlisten>;
 }
 
 export type Backend = Commands & Events;
@@ -29,6 +31,7 @@ export const tauriBackend: Backend = {
   ...commands,
   onSaveStateChanged: (handler) => events.saveStateChanged.listen((e) => handler(e.payload)),
   onCloseBlocked: (handler) => events.closeBlocked.listen((e) => handler(e.payload)),
+  onScanProgress: (handler) => events.scanProgress.listen((e) => handler(e.payload)),
 };
 
 let current: Backend = tauriBackend;

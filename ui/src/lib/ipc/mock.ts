@@ -75,6 +75,7 @@ import { MockPrivacy } from './mock-privacy';
 import type { Activity, ActivityField, ActivityFields, Lang, Notice, NoticeSaved, SavedPdf } from './index';
 import type { BoardDocument, PlatesOrderSaved } from './index';
 import type { Document, ExportReport, MeetingKind, OriginalExport, PassageDecision, Review, SearchHit, Style } from './index';
+import type { ImportedMinutes, Language, ScanProgress } from './index';
 
 /** An archive file as the fake "disk" holds it. */
 export interface MockArchive {
@@ -163,6 +164,14 @@ export class MockBackend implements Backend {
   now: () => Date = () => new Date();
   /** Files of minutes on the fake disk: path → text. */
   minutesFiles = new Map<string, string>();
+  /** Scans on the fake disk: their text and how many pages OCR reads, one `scanPause()` each. */
+  scanFiles = new Map<string, { text: string; pages: number }>();
+  /** Awaited before each page of a scan; a test holds it to press Cancel mid-way. */
+  scanPause: () => Promise<void> = () => Promise.resolve();
+  /** The language the last import was asked to read a scan in. */
+  lastScanLanguage: Language | null = null;
+  private scanCancelled = false;
+  private scanListeners = new Set<(p: ScanProgress) => void>();
   /** What the next "import minutes" and "export" dialogs return (null: cancelled). */
   nextPickedMinutes: string | null = null;
   nextPickedExport: string | null = null;
@@ -1136,11 +1145,44 @@ export class MockBackend implements Backend {
     return this.nextPickedMinutes;
   }
 
-  async importMinutes(path: string, date: string | null, kind: MeetingKind | null): Promise<Result<Document, IpcError>> {
+  async importMinutes(
+    path: string,
+    date: string | null,
+    kind: MeetingKind | null,
+    language: Language | null,
+  ): Promise<Result<ImportedMinutes, IpcError>> {
     this.log('importMinutes');
-    const text = this.minutesFiles.get(path);
+    const scan = this.scanFiles.get(path);
+    if (scan) {
+      // As the Rust side: a progress event per page, a cancel between pages, nothing stored then.
+      this.scanCancelled = false;
+      this.lastScanLanguage = language ?? 'da';
+      for (let page = 1; page <= scan.pages; page++) {
+        for (const l of this.scanListeners) l({ page, pages: scan.pages });
+        await this.scanPause();
+        if (this.scanCancelled) return err('cancelled', 'Reading the scan was cancelled; nothing was imported.');
+      }
+    }
+    const text = scan?.text ?? this.minutesFiles.get(path);
     if (text === undefined) return err('not_found', `Cannot read ${path}: No such file or directory (os error 2)`);
-    return this.min((m) => m.add(fileName(path), text, date, kind), true);
+    return this.min(
+      (m) => {
+        const r = m.add(fileName(path), text, date, kind);
+        if (r.status === 'error') return r;
+        return ok({
+          document: r.data,
+          ocr_language: scan ? (language ?? 'da') : null,
+          ocr_pages: scan?.pages ?? 0,
+          warnings: [],
+        });
+      },
+      true,
+    );
+  }
+
+  async cancelMinutesImport(): Promise<void> {
+    this.log('cancelMinutesImport');
+    this.scanCancelled = true;
   }
 
   async minutesReview(id: number): Promise<Result<Review, IpcError>> {
@@ -1227,6 +1269,11 @@ export class MockBackend implements Backend {
   async onSaveStateChanged(handler: (state: SaveState) => void): Promise<Unlisten> {
     this.saveListeners.add(handler);
     return () => this.saveListeners.delete(handler);
+  }
+
+  async onScanProgress(handler: (progress: ScanProgress) => void): Promise<Unlisten> {
+    this.scanListeners.add(handler);
+    return () => this.scanListeners.delete(handler);
   }
 
   async onCloseBlocked(handler: (blocked: CloseBlocked) => void): Promise<Unlisten> {

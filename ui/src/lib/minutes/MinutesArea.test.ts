@@ -229,4 +229,68 @@ describe('minutes', () => {
     expect(added.dataset.kind).toBe('other');
     expect(pending()).toBe(5);
   });
+  it('reads a scan page by page, can cancel it (nothing imported) and reads it in the chosen language', async () => {
+    mock.scanFiles.set('/scans/gf-1987.pdf', { text: MINUTES, pages: 3 });
+    let release: () => void = () => {};
+    mock.scanPause = () => new Promise((r) => (release = r));
+    render(MinutesArea, { readOnly: false, country: 'SE' });
+    await screen.findByTestId('minutes-empty');
+    // The association is Swedish: scans are read in Swedish unless another language is chosen.
+    expect((screen.getByTestId('minutes-import-language') as HTMLSelectElement).value).toBe('sv');
+
+    await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/scans/gf-1987.pdf' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    const progress = await screen.findByTestId('minutes-import-progress');
+    expect(progress.textContent).toContain('Reading page 1 of 3');
+    expect((screen.getByTestId('minutes-import-submit') as HTMLButtonElement).disabled).toBe(true);
+    release();
+    await expect.poll(() => screen.getByTestId('minutes-import-progress').dataset.page).toBe('2');
+    expect(screen.getByTestId('minutes-import-progress').textContent).toContain('Reading page 2 of 3');
+    await fireEvent.click(screen.getByTestId('minutes-import-cancel'));
+    expect(screen.getByTestId('minutes-import-cancel').textContent).toContain('Cancelling');
+    release();
+    await screen.findByTestId('minutes-import-cancelled');
+    expect(screen.queryByTestId('minutes-import-progress')).toBeNull();
+    expect(screen.queryByTestId('minutes-import-error')).toBeNull();
+    expect(mock.calls).toContain('cancelMinutesImport');
+    // Nothing was imported.
+    const list = await mock.minutesList();
+    expect(list.status === 'ok' ? list.data : null).toEqual([]);
+    screen.getByTestId('minutes-empty');
+
+    // Again, in Danish this time, to the end.
+    mock.scanPause = () => Promise.resolve();
+    await fireEvent.change(screen.getByTestId('minutes-import-language'), { target: { value: 'da' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    const done = await screen.findByTestId('minutes-import-ocr');
+    expect(done.textContent).toContain('3 pages were read by OCR (Danish)');
+    expect(mock.lastScanLanguage).toBe('da');
+    expect(screen.queryByTestId('minutes-import-cancelled')).toBeNull();
+    await screen.findByTestId('minutes-row-1');
+
+    // A new import clears the last one's result while it runs.
+    mock.scanPause = () => new Promise((r) => (release = r));
+    mock.scanFiles.set('/scans/gf-1988.pdf', { text: MINUTES.replace('2024', '2025'), pages: 1 });
+    await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/scans/gf-1988.pdf' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    await screen.findByTestId('minutes-import-progress');
+    expect(screen.queryByTestId('minutes-import-done')).toBeNull();
+    release();
+    await screen.findByTestId('minutes-import-done');
+  });
+
+  it('shows a poor page with its mean confidence', async () => {
+    mock.scanFiles.set('/scans/gf-1990.pdf', { text: MINUTES, pages: 1 });
+    const real = mock.importMinutes.bind(mock);
+    mock.importMinutes = async (...args) => {
+      const r = await real(...args);
+      if (r.status === 'ok') r.data.warnings = [{ page: 1, dpi: 72, mean_confidence: 54 }];
+      return r;
+    };
+    render(MinutesArea, { readOnly: false });
+    await fireEvent.input(await screen.findByTestId('minutes-import-path'), { target: { value: '/scans/gf-1990.pdf' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    const warning = await screen.findByTestId('minutes-import-warning-1');
+    expect(warning.textContent).toContain('mean confidence of 54 % (at 72 dpi)');
+  });
 });
