@@ -39,6 +39,25 @@ pub const MAX_PARTS: usize = 10_000;
 pub const MAX_PART: u64 = 64 << 20;
 /// The most all XML parts read together may inflate to.
 pub const MAX_TOTAL: u64 = 256 << 20;
+/// The most text (UTF-8 bytes in the stories' text) a .docx may hold for [`extract`]: some
+/// thousands of pages. Reading keeps each character's place in the file (tens of bytes a
+/// character: 63 MiB of text took 2.8 GB), so a longer text is refused before it is read (issue 12).
+pub const MAX_TEXT: u64 = 4 << 20;
+
+/// The bytes of text in an XML part, counted without building anything.
+fn text_len(name: &str, xml: &[u8]) -> Result<u64, Error> {
+    let mut reader = Reader::from_reader(xml);
+    let mut total = 0u64;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Text(t)) => total += t.len() as u64,
+            Ok(Event::CData(t)) => total += t.len() as u64,
+            Ok(Event::Eof) => return Ok(total),
+            Ok(_) => {}
+            Err(e) => return Err(Error::Damaged(format!("{name} cannot be read: {e}"))),
+        }
+    }
+}
 
 /// Why a .docx could not be read or published in its own format.
 #[derive(Debug, thiserror::Error)]
@@ -1222,8 +1241,16 @@ pub fn extract(bytes: &[u8]) -> Result<DocxText, Error> {
     let mut hidden: Vec<Mapped> = Vec::new();
     let mut rels_parts = Vec::new();
     let no_edits = HashMap::new();
+    let mut text = 0u64;
     for (i, name) in stories.iter().enumerate() {
         let xml = pkg.read(name)?;
+        text += text_len(name, &xml)?;
+        if text > MAX_TEXT {
+            return Err(Error::TooLarge(format!(
+                "its text is longer than {} MB; minutes this long are best split into several files",
+                MAX_TEXT >> 20
+            )));
+        }
         let story = walk_story(name, &xml, Mode::Extract, None, false)?;
         if i > 0 {
             raw.push_str("\n\n");

@@ -96,6 +96,9 @@ pub fn schema_version(conn: &Connection) -> Result<i32> {
         .map_err(Error::sqlite("reading the schema version"))
 }
 
+/// The largest database Andel loads: what SQLite can take into memory in one piece.
+pub const MAX_DATABASE: usize = i32::MAX as usize;
+
 /// Loads decrypted archive bytes into a fresh in-memory connection and checks that they are an
 /// Andel database this build can read. Migrations are not applied here: the caller decides when,
 /// so it can keep a backup of the original first.
@@ -111,6 +114,15 @@ pub fn load(bytes: &[u8]) -> Result<Connection> {
 pub fn load_from(reader: impl std::io::Read, len: usize) -> Result<Connection> {
     if len < 100 {
         return Err(Error::NotAndel);
+    }
+    // SQLite takes the database in one allocation whose size is a C int; rusqlite panicked on a
+    // larger length (an archive with gigabytes appended). Nothing is allocated or read before this.
+    if len > MAX_DATABASE {
+        return Err(Error::Read(format!(
+            "it says it holds {} MB, more than an archive can hold ({} MB)",
+            len >> 20,
+            MAX_DATABASE >> 20
+        )));
     }
     let mut conn = Connection::open_in_memory().map_err(Error::sqlite("creating the database"))?;
     conn.deserialize_read_exact(MAIN_DB, reader, len, false)

@@ -214,6 +214,27 @@ fn damaged_or_truncated_archives_are_reported_and_left_alone() {
     assert_eq!(sha256(&path), before);
 }
 
+/// Issue 12: an archive with 2.2 GB appended panicked in rusqlite's deserialize (the length did
+/// not fit SQLite's allocator) instead of being reported as damaged. A sparse file makes the test
+/// quick: nothing of the appended part is read or allocated.
+#[test]
+fn an_archive_of_any_size_is_damaged_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = create(dir.path(), quick_passphrase("correct horse battery staple"));
+    let unlock = pass("correct horse battery staple");
+    let len = std::fs::metadata(&path).unwrap().len();
+    for extra in [2_200_000_000u64, 5 << 30, 64 << 30] {
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        file.set_len(len + extra).unwrap();
+        drop(file);
+        let before = std::fs::metadata(&path).unwrap().len();
+        let e = open_err(&path, &unlock);
+        assert_eq!(e.code(), ErrorCode::Damaged, "{extra} bytes appended: {e}");
+        assert!(e.to_string().contains("backup"), "{e}");
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), before);
+    }
+}
+
 #[test]
 fn an_archive_from_a_newer_andel_is_refused_without_writing() {
     let dir = tempfile::tempdir().unwrap();

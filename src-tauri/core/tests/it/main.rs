@@ -4,6 +4,7 @@
 
 mod archive;
 mod documents;
+mod hostile;
 mod identity;
 mod language;
 mod minutes;

@@ -14,6 +14,7 @@
 pub mod columns;
 mod plan;
 pub mod read;
+mod sheets;
 pub mod values;
 
 use std::collections::BTreeMap;

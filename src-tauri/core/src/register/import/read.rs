@@ -1,6 +1,11 @@
 //! Reading the administrator's file into rows of text: CSV in UTF-8 (with or without a byte
 //! order mark), UTF-16 or Windows-1252, separated by `;`, `,` or tabs; or a spreadsheet
-//! (XLSX, and what else calamine reads: XLS, ODS).
+//! (XLSX, XLS, ODS).
+//!
+//! Every kind of file is read within the same limits (rows, columns, cells, and for a zip its
+//! inflated parts), checked before the memory is taken: a file beyond them is refused with
+//! [`Error::TooLarge`], never read in part. A .xlsx is read cell by cell here; .xls and .ods are
+//! read by calamine after [`super::sheets`] has checked what they declare.
 //!
 //! The encoding is never guessed from the letters: bytes that are valid UTF-8 are UTF-8 (a
 //! Windows-1252 text with æ, ø or å is practically never valid UTF-8), anything else is
@@ -49,10 +54,27 @@ pub struct Table {
 const MAX_ROWS: usize = 500_000;
 /// The most columns: administrators' exports have some tens.
 const MAX_COLUMNS: u32 = 512;
-/// The most filled cells of one sheet.
-const MAX_CELLS: usize = 10_000_000;
-/// The most all parts of a spreadsheet's zip may inflate to together.
-const MAX_UNZIPPED: u64 = 512 << 20;
+/// The most cells of one sheet or file, counted as the table holds them (rows times the width of
+/// the widest row, empty cells included): 100,000 rows of 20 columns. A cell costs some tens of
+/// bytes, so the table stays within some hundred megabytes.
+const MAX_CELLS: usize = 2_000_000;
+/// The most bytes of cell text a spreadsheet may expand to (a repeated cell counts each time).
+const MAX_TEXT: u64 = 64 << 20;
+/// The most a resident list's file may be (a CSV of the largest table is some tens of MB).
+const MAX_FILE: usize = 256 << 20;
+/// The most all parts of a spreadsheet's zip may inflate to together, and each part: a sheet is
+/// read as a stream, but the shared strings and the other parts are held whole.
+const MAX_UNZIPPED: u64 = 256 << 20;
+const MAX_SHEET_PART: u64 = 256 << 20;
+const MAX_STRINGS_PART: u64 = 48 << 20;
+const MAX_OTHER_PART: u64 = 16 << 20;
+
+const LIMITS: super::sheets::Limits = super::sheets::Limits {
+    area: MAX_CELLS as u64,
+    cells: MAX_CELLS as u64,
+    columns: MAX_COLUMNS as u64,
+    text: MAX_TEXT,
+};
 
 const ZIP: &[u8] = b"PK\x03\x04";
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
@@ -61,6 +83,13 @@ const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
 pub fn table(bytes: &[u8]) -> Result<Table, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty);
+    }
+    if bytes.len() > MAX_FILE {
+        return Err(Error::TooLarge(format!(
+            "it is {} MB, and a resident list is at most {} MB",
+            bytes.len() >> 20,
+            MAX_FILE >> 20
+        )));
     }
     if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
         return spreadsheet(bytes);
@@ -222,9 +251,18 @@ fn csv_table(text: &str, encoding: &'static str) -> Result<Table, Error> {
     // count the line breaks up to the first character of the record instead.
     let bytes = text.as_bytes();
     let (mut counted_to, mut line) = (0usize, 1u32);
+    let mut cells = 0usize;
     for record in reader.records() {
         let record =
             record.map_err(|e| Error::NotAList(format!("it cannot be read as CSV: {e}")))?;
+        cells += record.len();
+        if record.len() > MAX_COLUMNS as usize || cells > MAX_CELLS || rows.len() >= MAX_ROWS {
+            let at = record.position().map_or(0, |p| p.line());
+            return Err(Error::TooLarge(format!(
+                "by line {at} it has {} fields in a line or {cells} in all, and a resident list has at most {MAX_COLUMNS} columns, {MAX_CELLS} cells and {MAX_ROWS} rows",
+                record.len()
+            )));
+        }
         let mut start = record
             .position()
             .map_or(0, |p| p.byte() as usize)
@@ -258,14 +296,28 @@ fn csv_table(text: &str, encoding: &'static str) -> Result<Table, Error> {
 }
 
 fn spreadsheet(bytes: &[u8]) -> Result<Table, Error> {
+    fn not_a_sheet<E: std::fmt::Display>(e: E) -> Error {
+        Error::NotAList(format!("it is a spreadsheet Andel cannot read ({e})"))
+    }
     if bytes.starts_with(ZIP) {
         check_unzipped_size(bytes, MAX_UNZIPPED)?;
         if let Ok(book) = calamine::Xlsx::new(Cursor::new(bytes)) {
             return xlsx(book);
         }
+        super::sheets::ods(bytes, LIMITS)?;
+        return first_sheet(calamine::Ods::new(Cursor::new(bytes)).map_err(not_a_sheet)?);
     }
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|_| Error::NotAList("it is neither a spreadsheet nor a CSV file".into()))?;
+    let clean = super::sheets::xls(bytes, LIMITS)?;
+    first_sheet(calamine::Xls::new(Cursor::new(clean)).map_err(not_a_sheet)?)
+}
+
+/// The first sheet of an .xls or .ods file, whose size [`super::sheets`] has checked.
+fn first_sheet<RS, R>(mut book: R) -> Result<Table, Error>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
     let sheet = book.sheet_names().first().cloned().unwrap_or_default();
     let range = book
         .worksheet_range_at(0)
@@ -288,18 +340,35 @@ fn spreadsheet(bytes: &[u8]) -> Result<Table, Error> {
 
 /// Inflates every part of the zip into nothing, counting, so that a zip bomb is refused before
 /// the spreadsheet reader holds any of it. (The sizes a zip declares can lie; the count cannot.)
+/// Each part has its own limit too: a sheet is streamed, but the shared strings and the other
+/// parts are held whole by the reader.
 fn check_unzipped_size(bytes: &[u8], most: u64) -> Result<(), Error> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|_| Error::NotAList("it is neither a spreadsheet nor a CSV file".into()))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let Ok(part) = zip.by_index(i) else { continue };
-        let left = most.saturating_sub(total);
-        total += std::io::copy(
+        let name = part.name().to_ascii_lowercase();
+        let cap = if name.starts_with("xl/worksheets/") || name == "content.xml" {
+            MAX_SHEET_PART
+        } else if name.ends_with("sharedstrings.xml") {
+            MAX_STRINGS_PART
+        } else {
+            MAX_OTHER_PART
+        };
+        let left = most.saturating_sub(total).min(cap);
+        let size = std::io::copy(
             &mut std::io::Read::take(part, left + 1),
             &mut std::io::sink(),
         )
         .unwrap_or(0);
+        total += size;
+        if size > cap {
+            return Err(Error::TooLarge(format!(
+                "its part {name} unpacks to more than {} MB",
+                cap >> 20
+            )));
+        }
         if total > most {
             return Err(Error::TooLarge(format!(
                 "it unpacks to more than {} MB",
@@ -360,6 +429,14 @@ fn xlsx(mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Table, Error> {
         last_column = last_column.max(column);
     }
     let width = (last_column + 1).saturating_sub(first_column.min(last_column)) as usize;
+    // The table holds every row at the width of the widest: a column far right in one row would
+    // otherwise cost it in every row.
+    if rows.len().saturating_mul(width) > MAX_CELLS {
+        return Err(Error::TooLarge(format!(
+            "its first sheet spans {} rows by {width} columns, and Andel reads at most {MAX_CELLS} cells",
+            rows.len()
+        )));
+    }
     let rows = rows
         .into_iter()
         .map(|(row, filled)| {
