@@ -1,19 +1,19 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MockBackend } from '$lib/ipc/mock';
+import { backend } from '$lib/ipc';
+import type { MockBackend } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
 import BoardArea from './BoardArea.svelte';
 
 let mock: MockBackend;
 
 beforeEach(async () => {
-  mock = new MockBackend();
-  setBackend(mock);
+  mock = await recorded();
   setUiLanguage('en');
-  const demo = await mock.openDemo();
+  const demo = await backend().openDemo();
   if (demo.status !== 'ok') throw new Error('demo');
-  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  await backend().unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
 });
 
 function row(kind: string): HTMLElement {
@@ -26,10 +26,10 @@ describe('board and roles', () => {
   it('shows the current board, former roles on request, and offers the handover', async () => {
     render(BoardArea);
     await screen.findByTestId('roles-table');
-    expect(row('chair').textContent).toContain('Mette Kragh');
-    expect(screen.getByTestId('roles-table').textContent).not.toContain('Poul Erik Dam');
+    expect(row('chair').textContent).toContain('Camilla Holmsted');
+    expect(screen.getByTestId('roles-table').textContent).not.toContain('Frank Skovbo');
     await fireEvent.click(screen.getByTestId('roles-all'));
-    await expect.poll(() => screen.getByTestId('roles-table').textContent).toContain('Poul Erik Dam');
+    await expect.poll(() => screen.getByTestId('roles-table').textContent).toContain('Frank Skovbo');
     expect(screen.getByTestId('handover-start')).toBeTruthy();
   });
 
@@ -55,6 +55,6 @@ describe('board and roles', () => {
     await fireEvent.input(screen.getByTestId('role-name'), { target: { value: 'Lise Borg 0101701234' } });
     expect(screen.getByTestId('role-name-error').textContent).toContain('national identity number');
     await fireEvent.click(screen.getByTestId('role-submit'));
-    expect(mock.calls).not.toContain('roleAdd');
+    expect(mock.calls).not.toContain('role_add');
   });
 });

@@ -95,13 +95,15 @@ export class MockBackend {
   calls: string[] = [];
   /** Calls with no recorded answer: a test fails on them. */
   misses: string[] = [];
-  /** What the native dialogs return next, by command (null: the user cancelled). */
+  /** What the native dialogs return, by command, until changed (null: the user cancelled). */
   picked: Partial<Record<NotRecorded, string | null>> = {};
   /** PDFs handed to the system viewer. */
   opened: string[] = [];
   quitCalled = false;
   /** Text files the commands wrote so far (path → text; null for a binary file). */
   written = new Map<string, string | null>();
+  /** Calls on their way (while recording, the real commands take their time). */
+  private pending = 0;
   /** Answers a test imposes for a failure the recorder cannot cause (a full disk, say). */
   private imposed = new Map<string, (args: Record<string, unknown>) => unknown>();
 
@@ -129,7 +131,22 @@ export class MockBackend {
     return this;
   }
 
+  /** Resolves once no call is on its way: for a test that acts on what a screen loaded. */
+  async settled(): Promise<void> {
+    do await new Promise((r) => setTimeout(r, 0));
+    while (this.pending > 0);
+  }
+
   private async invoke(cmd: string, args: Record<string, unknown>): Promise<unknown> {
+    this.pending++;
+    try {
+      return await this.answer(cmd, args);
+    } finally {
+      this.pending--;
+    }
+  }
+
+  private async answer(cmd: string, args: Record<string, unknown>): Promise<unknown> {
     this.calls.push(cmd);
     const imposed = this.imposed.get(cmd);
     if (imposed) return imposed(args);
@@ -153,11 +170,8 @@ export class MockBackend {
       case 'quit':
         this.quitCalled = true;
         return null;
-      default: {
-        const picked = this.picked[cmd] ?? null;
-        delete this.picked[cmd];
-        return picked;
-      }
+      default:
+        return this.picked[cmd] ?? null;
     }
   }
 }

@@ -1,37 +1,38 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MockBackend } from '$lib/ipc/mock';
+import { backend } from '$lib/ipc';
+import type { MockBackend } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
 import PlatesArea from './PlatesArea.svelte';
 
 let mock: MockBackend;
 
 beforeEach(async () => {
-  mock = new MockBackend();
-  setBackend(mock);
+  mock = await recorded();
   setUiLanguage('en');
-  const demo = await mock.openDemo();
+  const demo = await backend().openDemo();
   if (demo.status !== 'ok') throw new Error('demo');
-  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  await backend().unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
 });
 
 describe('name plates', () => {
   it('groups the queue by status and moves an order from draft to sent (to the caretaker) to mounted', async () => {
     render(PlatesArea);
     const drafts = await screen.findByTestId('plates-draft');
-    // Karen Holm's order, and the one Andel drafted when Freja Holt's sublet was approved.
-    expect(drafts.getAttribute('data-count')).toBe('2');
-    expect(drafts.textContent).toContain('Freja Holt');
-    expect(screen.getByTestId('plates-sent').textContent).toContain('Ejendomsservice Øst ApS');
+    await mock.settled();
+    // The order Andel drafted when Malthe Kornerup moved in.
+    expect(drafts.getAttribute('data-count')).toBe('1');
+    expect(drafts.textContent).toContain('Malthe Kornerup');
+    expect(screen.getByTestId('plates-sent').textContent).toContain('Kastanje Ejendomsservice ApS');
     expect(screen.getByTestId('plates-mounted').getAttribute('data-count')).toBe('1');
 
     await fireEvent.click(within(drafts).getAllByTestId('plate-mark-sent')[0]!);
     // The one caretaker is chosen already.
-    expect((screen.getByTestId('plate-to') as HTMLSelectElement).selectedOptions[0]?.textContent).toContain('Ejendomsservice');
+    await expect.poll(() => (screen.getByTestId('plate-to') as HTMLSelectElement).selectedOptions[0]?.textContent).toContain('Kastanje Ejendomsservice');
     await fireEvent.click(screen.getByTestId('plate-confirm-ok'));
     await expect.poll(() => screen.getByTestId('plates-sent').getAttribute('data-count')).toBe('2');
-    expect(screen.getByTestId('plates-draft').getAttribute('data-count')).toBe('1');
+    expect(screen.getByTestId('plates-draft').getAttribute('data-count')).toBe('0');
 
     const sent = screen.getByTestId('plates-sent');
     await fireEvent.click(within(sent).getAllByTestId('plate-mark-mounted')[0]!);
@@ -54,6 +55,9 @@ describe('name plates', () => {
   });
 
   it('orders the drafts from the caretaker as a PDF, previews it and records them as sent', async () => {
+    // A second draft beside the demo's, for unit 5.
+    const added = await backend().plateAdd(5, ['Ellen Damsgaard'], ['door', 'mailbox']);
+    if (added.status !== 'ok') throw new Error(added.error.message);
     render(PlatesArea);
     await screen.findByTestId('plates-draft');
     await fireEvent.click(screen.getByTestId('plates-order'));
@@ -62,19 +66,20 @@ describe('name plates', () => {
     expect(picks).toHaveLength(2);
     expect(picks.every((p) => p.checked)).toBe(true);
     const preview = await screen.findByTestId('plates-order-preview');
-    expect(preview.textContent).toContain('Name-plate order');
-    expect(preview.textContent).toContain('Freja Holt');
-    expect(preview.textContent).toContain('Karen Holm');
+    // In the association's language: the demo is Danish.
+    await expect.poll(() => preview.textContent).toContain('Lav og opsæt venligst disse navneskilte');
+    expect(preview.textContent).toContain('Malthe Kornerup');
+    expect(preview.textContent).toContain('Ellen Damsgaard');
 
     // One order left out: the preview follows.
-    await fireEvent.click(picks.find((p) => within(p.parentElement!).queryByText(/Karen Holm/))!);
-    await expect.poll(() => screen.getByTestId('plates-order-preview').textContent).not.toContain('Karen Holm');
+    await fireEvent.click(picks.find((p) => within(p.parentElement!).queryByText(/Ellen Damsgaard/))!);
+    await expect.poll(() => screen.getByTestId('plates-order-preview').textContent).not.toContain('Ellen Damsgaard');
 
     // A name that is not a PDF is refused with a message; nothing is written.
     await fireEvent.input(screen.getByTestId('plates-order-file'), { target: { value: 'order.docx' } });
     await fireEvent.click(screen.getByTestId('plates-order-save'));
     expect((await screen.findByTestId('plates-order-error')).textContent).toContain('.pdf');
-    expect(mock.pdfs.size).toBe(0);
+    expect([...mock.written.keys()].filter((p) => p.endsWith('.pdf'))).toEqual([]);
 
     await fireEvent.input(screen.getByTestId('plates-order-file'), { target: { value: 'skilte' } });
     await fireEvent.click(screen.getByTestId('plates-order-save'));
@@ -82,9 +87,10 @@ describe('name plates', () => {
     expect(done.textContent).toContain('/home/board/Documents/skilte.pdf');
     expect(done.textContent).toContain('One order recorded as sent');
     await expect.poll(() => screen.getByTestId('plates-draft').getAttribute('data-count')).toBe('1');
-    expect(screen.getByTestId('plates-draft').textContent).toContain('Karen Holm');
+    expect(screen.getByTestId('plates-draft').textContent).toContain('Ellen Damsgaard');
 
     await fireEvent.click(screen.getByTestId('plates-order-open'));
-    expect(mock.openedPdfs).toEqual(['/home/board/Documents/skilte.pdf']);
+    expect(mock.written.has('/home/board/Documents/skilte.pdf')).toBe(true);
+    expect(mock.opened).toEqual(['/home/board/Documents/skilte.pdf']);
   });
 });

@@ -1,27 +1,27 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MockBackend } from '$lib/ipc/mock';
+import { backend } from '$lib/ipc';
+import type { MockBackend } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
 import PrivacyArea from './PrivacyArea.svelte';
 
 let mock: MockBackend;
 
 beforeEach(async () => {
-  mock = new MockBackend();
-  setBackend(mock);
+  mock = await recorded();
   setUiLanguage('en');
-  const demo = await mock.openDemo();
+  const demo = await backend().openDemo();
   if (demo.status !== 'ok') throw new Error('demo');
-  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  await backend().unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
 });
 
 describe('organisations', () => {
   it('lists organisations with their agreement and transfers', async () => {
     render(PrivacyArea);
     const table = await screen.findByTestId('orgs-table');
-    expect(table.textContent).toContain('DEAS-DPA-4411');
-    expect(table.textContent).toContain('EU-U.S. Data Privacy Framework');
+    expect(table.textContent).toContain('DBA-2023-014');
+    expect(table.textContent).toContain('EU-US Data Privacy Framework');
     expect(screen.queryByTestId('area-not-built')).toBeNull();
   });
 

@@ -1,19 +1,19 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MockBackend } from '$lib/ipc/mock';
+import { backend } from '$lib/ipc';
+import type { MockBackend } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
 import PrivacyArea from './PrivacyArea.svelte';
 
 let mock: MockBackend;
 
 beforeEach(async () => {
-  mock = new MockBackend();
-  setBackend(mock);
+  mock = await recorded();
   setUiLanguage('en');
-  const demo = await mock.openDemo();
+  const demo = await backend().openDemo();
   if (demo.status !== 'ok') throw new Error('demo');
-  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  await backend().unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
 });
 
 const rows = async () => await screen.findAllByTestId('activity-row');
@@ -38,16 +38,16 @@ describe('processing activities', () => {
     await fireEvent.input(screen.getByTestId('activity-retention'), { target: { value: 'Until the plate is up.' } });
     await fireEvent.click(screen.getByTestId('activity-submit'));
     await expect.poll(() => screen.queryByTestId('activity-form')).toBeNull();
+    await expect.poll(async () => (await rowNamed('Name plates')).textContent).toContain('Until the plate is up.');
     const row = await rowNamed('Name plates');
-    expect(row.textContent).toContain('Until the plate is up.');
     expect(within(row).getByTestId('activity-edited')).toBeTruthy();
     // The name was not changed, so it still follows the language.
     await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'sv' } });
     await expect.poll(async () => (await rows())[2]?.textContent).toContain('Namnskyltar');
     await fireEvent.click(within(await rowNamed('Namnskyltar')).getByTestId('activity-edit'));
     await fireEvent.click(screen.getByTestId('activity-reset-retention'));
-    await expect.poll(() => (screen.getByTestId('activity-retention') as HTMLTextAreaElement).value).toContain('kept for a year');
-    expect(mock.calls).toContain('privacyActivityReset');
+    await expect.poll(() => (screen.getByTestId('activity-retention') as HTMLTextAreaElement).value).toContain('Beställningen sparas i 1 år');
+    expect(mock.calls).toContain('privacy_activity_reset');
   });
 
   it('asks for the interest when legitimate interest is chosen, and stops and resumes an activity', async () => {
@@ -93,19 +93,20 @@ describe('the privacy notice and the record', () => {
     expect(preview.textContent).toContain('Privatlivspolitik for A/B Kastanjegården');
     expect(preview.textContent).toContain('Datatilsynet');
     expect(screen.getByTestId('privacy-notice-version').textContent).toContain('saving issues version 1');
-    mock.nextPickedPdf = '/home/board/Documents/privatlivspolitik-da.pdf';
+    mock.picked.pick_pdf_path = '/home/board/Documents/privatlivspolitik-da.pdf';
     await fireEvent.click(screen.getByTestId('privacy-notice-save'));
     await expect.poll(() => screen.queryByTestId('privacy-notice-done')?.textContent).toContain('Issued version 1');
-    expect(mock.pdfs.has('/home/board/Documents/privatlivspolitik-da.pdf')).toBe(true);
+    expect(mock.written.has('/home/board/Documents/privatlivspolitik-da.pdf')).toBe(true);
     await expect.poll(() => screen.getByTestId('privacy-notice-version').textContent).toContain('Version 1, effective');
     await fireEvent.click(screen.getByTestId('privacy-notice-open'));
-    await expect.poll(() => mock.openedPdfs).toContain('/home/board/Documents/privatlivspolitik-da.pdf');
+    await expect.poll(() => mock.opened).toContain('/home/board/Documents/privatlivspolitik-da.pdf');
     // Saving the same content again issues nothing new.
     await fireEvent.click(screen.getByTestId('privacy-notice-save'));
     await expect.poll(() => screen.getByTestId('privacy-notice-done').textContent).toContain('Saved version 1');
   });
 
   it('a changed activity makes the next save a new version, in the language chosen', async () => {
+    mock.picked.pick_pdf_path = '/home/board/Documents/privacy-notice-en.pdf';
     render(PrivacyArea);
     await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'en' } });
     await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
@@ -123,15 +124,20 @@ describe('the privacy notice and the record', () => {
     await fireEvent.click(await screen.findByTestId('privacy-record-show'));
     const preview = await screen.findByTestId('privacy-record-preview');
     expect(preview.textContent).toContain('Fortegnelse over behandlingsaktiviteter');
-    expect(preview.textContent).toContain('DEAS-DPA-4411');
-    mock.nextPickedPdf = null;
+    expect(preview.textContent).toContain('DBA-2023-014');
+    mock.picked.pick_pdf_path = null;
     await fireEvent.click(screen.getByTestId('privacy-record-save'));
-    expect(mock.pdfs.size).toBe(0);
+    expect([...mock.written.keys()].filter((p) => p.endsWith('.pdf'))).toEqual([]);
     expect(screen.queryByTestId('privacy-record-done')).toBeNull();
-    mock.nextPickedPdf = '/readonly/record.pdf';
+    // A folder the board may not write to (the recorder runs as a user who may write anywhere).
+    mock.picked.pick_pdf_path = '/readonly/record.pdf';
+    mock.impose('privacy_record_save', () => {
+      throw { code: 'not_writable', message: 'Cannot write /readonly/record.pdf: Permission denied (os error 13)' };
+    });
     await fireEvent.click(screen.getByTestId('privacy-record-save'));
     expect((await screen.findByTestId('privacy-record-error')).getAttribute('data-code')).toBe('not_writable');
-    mock.nextPickedPdf = '/home/board/Documents/record.pdf';
+    mock.release('privacy_record_save');
+    mock.picked.pick_pdf_path = '/home/board/Documents/record.pdf';
     await fireEvent.click(screen.getByTestId('privacy-record-save'));
     await expect.poll(() => screen.queryByTestId('privacy-record-done')?.textContent).toContain('/home/board/Documents/record.pdf');
   });

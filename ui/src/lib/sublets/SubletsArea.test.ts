@@ -2,19 +2,19 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { todayIso } from '$lib/common/format';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MockBackend } from '$lib/ipc/mock';
+import { backend } from '$lib/ipc';
+import type { MockBackend } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
 import SubletsArea from './SubletsArea.svelte';
 
 let mock: MockBackend;
 
 beforeEach(async () => {
-  mock = new MockBackend();
-  setBackend(mock);
+  mock = await recorded();
   setUiLanguage('en');
-  const demo = await mock.openDemo();
+  const demo = await backend().openDemo();
   if (demo.status !== 'ok') throw new Error('demo');
-  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  await backend().unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Camilla Holmsted', take_over_lock: false });
 });
 
 function rowOf(unit: string): HTMLElement {
@@ -27,22 +27,22 @@ describe('sublets', () => {
   it('lists sublets with status and warnings', async () => {
     render(SubletsArea);
     await screen.findByTestId('sublets-table');
-    expect(within(rowOf('6')).getByTestId('sublet-status').textContent).toContain('Active');
-    expect(within(rowOf('6')).getByTestId('sublet-warning').textContent).toMatch(/Ends in 20 days/);
-    expect(within(rowOf('13')).getByTestId('sublet-status').textContent).toContain('Awaiting decision');
+    expect(within(rowOf('12')).getByTestId('sublet-status').textContent).toContain('Active');
+    expect(within(rowOf('12')).getByTestId('sublet-warning').textContent).toMatch(/Ends in 21 days/);
+    expect(within(rowOf('25')).getByTestId('sublet-status').textContent).toContain('Awaiting decision');
   });
 
   it('approves a request on a date, by the board member using the app', async () => {
     render(SubletsArea);
     await screen.findByTestId('sublets-table');
-    await fireEvent.click(within(rowOf('13')).getByTestId('sublet-approve'));
+    await fireEvent.click(within(rowOf('25')).getByTestId('sublet-approve'));
     const date = screen.getByTestId('sublet-date') as HTMLInputElement;
     expect(date.value).toBe(todayIso());
     await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
-    await expect.poll(() => within(rowOf('13')).getByTestId('sublet-status').textContent).toContain('Approved');
-    expect(rowOf('13').textContent).toContain('by Mette Kragh');
+    await expect.poll(() => within(rowOf('25')).getByTestId('sublet-status').textContent).toContain('Approved');
+    expect(rowOf('25').textContent).toContain('by Camilla Holmsted');
     expect(screen.queryByTestId('sublet-confirm')).toBeNull();
-    expect(within(rowOf('13')).getByTestId('sublet-end')).toBeTruthy();
+    expect(within(rowOf('25')).getByTestId('sublet-end')).toBeTruthy();
   });
 
   it('records a request, with inline validation first', async () => {
@@ -50,7 +50,7 @@ describe('sublets', () => {
     await fireEvent.click(await screen.findByTestId('sublet-new'));
     await fireEvent.click(screen.getByTestId('sublet-submit'));
     expect(screen.getByTestId('sublet-form').textContent).toContain('Required.');
-    expect(mock.calls).not.toContain('subletRequest');
+    expect(mock.calls).not.toContain('sublet_request');
 
     await expect.poll(() => (screen.getByTestId('sublet-unit') as HTMLSelectElement).options.length).toBeGreaterThan(1);
     const unit = screen.getByTestId('sublet-unit') as HTMLSelectElement;
@@ -66,7 +66,7 @@ describe('sublets', () => {
     await fireEvent.input(screen.getByTestId('sublet-reason'), { target: { value: 'Udlandsophold, cpr 010170-1234' } });
     await fireEvent.click(screen.getByTestId('sublet-submit'));
     expect(screen.getByTestId('sublet-reason-error').textContent).toContain('national identity number');
-    expect(mock.calls).not.toContain('subletRequest');
+    expect(mock.calls).not.toContain('sublet_request');
 
     await fireEvent.input(screen.getByTestId('sublet-reason'), { target: { value: 'Udlandsophold' } });
     await fireEvent.click(screen.getByTestId('sublet-submit'));
@@ -80,7 +80,7 @@ describe('sublets', () => {
     await fireEvent.click(await screen.findByTestId('sublet-new'));
     await expect.poll(() => (screen.getByTestId('sublet-unit') as HTMLSelectElement).options.length).toBeGreaterThan(1);
     const unit = screen.getByTestId('sublet-unit') as HTMLSelectElement;
-    const option = [...unit.options].find((o) => o.textContent?.startsWith('6 '))!;
+    const option = [...unit.options].find((o) => o.textContent?.startsWith('12 '))!;
     await fireEvent.change(unit, { target: { value: option.value } });
     await fireEvent.input(screen.getByTestId('sublet-subtenant'), { target: { value: 'Bo Winther' } });
     await fireEvent.input(screen.getByTestId('sublet-from'), { target: { value: todayIso() } });
@@ -88,23 +88,23 @@ describe('sublets', () => {
     await fireEvent.click(screen.getByTestId('sublet-submit'));
     const error = await screen.findByTestId('sublet-form-error');
     expect(error.getAttribute('data-code')).toBe('invalid_input');
-    expect(screen.getByTestId('sublet-form-error-message').textContent).toContain('cannot overlap');
+    expect(screen.getByTestId('sublet-form-error-message').textContent).toContain('Unit 12 already has sublet #1');
   });
 
   it('rejects a request, and closes an active sublet on the day the subtenant moved out', async () => {
     render(SubletsArea);
     await screen.findByTestId('sublets-table');
-    await fireEvent.click(within(rowOf('13')).getByTestId('sublet-reject'));
+    await fireEvent.click(within(rowOf('25')).getByTestId('sublet-reject'));
     await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
-    await expect.poll(() => within(rowOf('13')).getByTestId('sublet-status').textContent).toContain('Rejected');
-    expect(within(rowOf('13')).queryByTestId('sublet-end')).toBeNull();
+    await expect.poll(() => within(rowOf('25')).getByTestId('sublet-status').textContent).toContain('Rejected');
+    expect(within(rowOf('25')).queryByTestId('sublet-end')).toBeNull();
 
-    await fireEvent.click(within(rowOf('6')).getByTestId('sublet-end'));
+    await fireEvent.click(within(rowOf('12')).getByTestId('sublet-end'));
     await fireEvent.input(screen.getByTestId('sublet-date'), { target: { value: '31-12-2026' } });
     expect(screen.getByTestId('sublet-confirm').textContent).toContain('Write a date as YYYY-MM-DD.');
     await fireEvent.input(screen.getByTestId('sublet-date'), { target: { value: todayIso() } });
     await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
-    await expect.poll(() => within(rowOf('6')).getByTestId('sublet-status').textContent).toContain('Ended');
-    expect(within(rowOf('6')).queryByTestId('sublet-warning')).toBeNull();
+    await expect.poll(() => within(rowOf('12')).getByTestId('sublet-status').textContent).toContain('Ended');
+    expect(within(rowOf('12')).queryByTestId('sublet-warning')).toBeNull();
   });
 });
