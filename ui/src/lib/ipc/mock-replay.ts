@@ -20,7 +20,20 @@ export const RECORDED_AT = '2026-11-30T10:00:00Z';
 /** The pretend machine a scenario starts from (see `Setup` in recorded.rs). */
 export interface Setup {
   prefs?: { language: string | null; actor: string | null; recent: { path: string; association: string; opened_at: string }[] };
-  archives?: { path: string; name: string; country: 'DK' | 'NO' | 'SE'; passphrase: string }[];
+  archives?: {
+    path: string;
+    name: string;
+    country: 'DK' | 'NO' | 'SE';
+    passphrase?: string;
+    /** Encrypted to a new key, written to this file, instead of a passphrase. */
+    key_file?: string;
+    /** Cut to half its length. */
+    damaged?: boolean;
+    /** Saved by a newer Andel. */
+    newer?: boolean;
+    /** Someone else's lock beside it. */
+    held_by?: { user: string; host: string; pid: number; since: string };
+  }[];
   files?: Record<string, string>;
 }
 
@@ -52,6 +65,9 @@ export const NOT_RECORDED = [
   'quit',
 ] as const;
 type NotRecorded = (typeof NOT_RECORDED)[number];
+
+/** What an imposed answer returns to let the recording answer after all. */
+export const REPLAY = Symbol('replay');
 
 /** JSON with its keys sorted, so two equal argument objects compare equal. */
 export function canonical(v: unknown): string {
@@ -109,7 +125,7 @@ export class MockBackend {
 
   constructor(private readonly source: Source) {}
 
-  /** Answers `cmd` with `answer` from now on: return a value, or throw an `IpcError`. */
+  /** Answers `cmd` with `answer` from now on: return a value (`REPLAY`: the recorded one), or throw an `IpcError`. */
   impose(cmd: string, answer: (args: Record<string, unknown>) => unknown): void {
     this.imposed.set(cmd, answer);
   }
@@ -148,8 +164,8 @@ export class MockBackend {
 
   private async answer(cmd: string, args: Record<string, unknown>): Promise<unknown> {
     this.calls.push(cmd);
-    const imposed = this.imposed.get(cmd);
-    if (imposed) return imposed(args);
+    const imposed = this.imposed.get(cmd)?.(args) ?? REPLAY;
+    if (imposed !== REPLAY) return imposed;
     if ((NOT_RECORDED as readonly string[]).includes(cmd)) return this.local(cmd as NotRecorded, args);
     const step = await this.source.answer(cmd, args);
     if (!step) {
