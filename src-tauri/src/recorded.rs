@@ -193,6 +193,9 @@ impl Recorder {
                 Some(key_file) => {
                     use andel_core::vault::ExposeSecret;
                     let identity = andel_core::vault::Identity::generate();
+                    if let Some(dir) = real(key_file).parent() {
+                        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                    }
                     std::fs::write(
                         real(key_file),
                         identity.to_string().expose_secret().as_bytes(),
@@ -235,11 +238,16 @@ impl Recorder {
             }
             std::fs::write(&path, text).map_err(|e| e.to_string())?;
         }
+        // The app keeps real paths in its preferences, as it does for everything it opens.
+        let mut prefs = setup.prefs.clone().unwrap_or_default();
+        for r in &mut prefs.recent {
+            r.path = format!("{root_text}{}", r.path);
+        }
         let state = AppState {
             session: Mutex::new(None),
             import: Mutex::new(None),
             scan_cancel: Mutex::default(),
-            prefs: Mutex::new(setup.prefs.clone().unwrap_or_default()),
+            prefs: Mutex::new(prefs),
             prefs_path: None,
             data_dir: Some(root.path().join("home/board/.local/share/andel")),
         };

@@ -2,16 +2,29 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MOCK_DEMO_PASSPHRASE, MockBackend } from '$lib/ipc/mock';
+import { backend } from '$lib/ipc';
+import type { MockBackend, Setup } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
+import { REPLAY } from '$lib/ipc/mock-replay';
+
+const DEMO_PASSPHRASE = 'demo-andel-2026';
 
 let mock: MockBackend;
 
 beforeEach(() => {
-  mock = new MockBackend();
-  setBackend(mock);
   setUiLanguage('en');
 });
+
+/** The pretend machine: preferences, archives and files on it (see $lib/ipc/recording.ts). */
+async function machine(setup: Setup = {}) {
+  mock = await recorded(setup);
+}
+
+async function overviewOf() {
+  const r = await backend().overview();
+  if (r.status !== 'ok') throw new Error(r.error.message);
+  return r.data;
+}
 
 async function type(testid: string, value: string) {
   await fireEvent.input(screen.getByTestId(testid), { target: { value } });
@@ -25,27 +38,30 @@ async function createArchive(name = 'A/B Solsikken') {
   await type('create-actor', 'Mette Jensen');
   await type('create-passphrase', 'kastanje lygte vandpyt 42');
   await type('create-passphrase2', 'kastanje lygte vandpyt 42');
+  await mock.settled();
   await fireEvent.click(screen.getByTestId('create-submit'));
   return screen.findByTestId('main-screen');
 }
 
 describe('start screen', () => {
   it('creates an archive and shows the main screen with its name', async () => {
+    await machine();
     await createArchive();
     expect(screen.getByTestId('assoc-name').textContent).toBe('A/B Solsikken');
-    const path = '/home/board/Documents/A-B-Solsikken.andel';
-    expect(mock.openPath).toBe(path);
-    expect(mock.files.get(path)?.association.country).toBe('NO');
-    expect(mock.prefs.actor).toBe('Mette Jensen');
+    const open = await overviewOf();
+    expect(open.path).toBe('/home/board/Documents/A-B-Solsikken.andel');
+    expect(open.association.country).toBe('NO');
+    expect((await backend().preferences()).actor).toBe('Mette Jensen');
     expect(screen.getByTestId('save-indicator').dataset.state).toBe('saved');
   });
 
   it('suggests a path from the name until the user chooses one', async () => {
+    await machine();
     render(App);
     await fireEvent.click(await screen.findByTestId('start-create'));
     await type('create-name', 'Brf Lönnen');
     await expect.poll(() => (screen.getByTestId('create-path') as HTMLInputElement).value).toBe('/home/board/Documents/Brf-Lönnen.andel');
-    mock.nextPickedNewPath = '/media/usb/lonnen.andel';
+    mock.picked.pick_new_archive_path = '/media/usb/lonnen.andel';
     await fireEvent.click(screen.getByTestId('create-choose-path'));
     await expect.poll(() => (screen.getByTestId('create-path') as HTMLInputElement).value).toBe('/media/usb/lonnen.andel');
     await type('create-name', 'Brf Lönnen 2');
@@ -53,7 +69,8 @@ describe('start screen', () => {
     expect((screen.getByTestId('create-path') as HTMLInputElement).value).toBe('/media/usb/lonnen.andel');
   });
 
-  it('rates the passphrase, warns about a weak one and about a mismatch', async () => {
+  it('rates the passphrase (andel-core’s estimate), warns about a weak one and about a mismatch', async () => {
+    await machine();
     render(App);
     await fireEvent.click(await screen.findByTestId('start-create'));
     await type('create-passphrase', 'sommer');
@@ -66,17 +83,18 @@ describe('start screen', () => {
   });
 
   it('does not create without a name, and says so', async () => {
+    await machine();
     render(App);
     await fireEvent.click(await screen.findByTestId('start-create'));
     await type('create-passphrase', 'abc');
     await type('create-passphrase2', 'abc');
     await fireEvent.click(screen.getByTestId('create-submit'));
     expect(screen.getByText('Write the association’s name.')).toBeTruthy();
-    expect(mock.calls).not.toContain('createArchive');
+    expect(mock.calls).not.toContain('create_archive');
   });
 
   it('explains an existing file in plain words', async () => {
-    mock.addArchive('/home/board/Documents/A-B-Solsikken.andel');
+    await machine({ archives: [{ path: '/home/board/Documents/A-B-Solsikken.andel', name: 'A/B Solsikken', country: 'DK', passphrase: 'x' }] });
     render(App);
     await fireEvent.click(await screen.findByTestId('start-create'));
     await type('create-name', 'A/B Solsikken');
@@ -90,19 +108,21 @@ describe('start screen', () => {
   });
 
   it('lists recently opened archives and forgets one', async () => {
-    mock.addArchive('/a.andel', { name: 'A/B Æblehaven' });
-    mock.prefs.recent = [{ path: '/a.andel', association: 'A/B Æblehaven', opened_at: '2026-11-01T10:00:00Z' }];
+    await machine({
+      prefs: { language: null, actor: null, recent: [{ path: '/a.andel', association: 'A/B Æblehaven', opened_at: '2026-11-01T10:00:00Z' }] },
+      archives: [{ path: '/a.andel', name: 'A/B Æblehaven', country: 'DK', passphrase: 'p' }],
+    });
     render(App);
     const item = await screen.findByTestId('recent-item');
     expect(item.textContent).toContain('A/B Æblehaven');
     await fireEvent.click(screen.getByTestId('recent-forget'));
     await expect.poll(() => screen.queryByTestId('recent-item')).toBeNull();
-    expect(mock.prefs.recent).toEqual([]);
+    expect((await backend().preferences()).recent).toEqual([]);
   });
 
   it('opens an existing archive through the native dialog', async () => {
-    mock.addArchive('/home/board/bf.andel', { name: 'Bf Skogly', passphrase: 'riktig' });
-    mock.nextPickedArchive = '/home/board/bf.andel';
+    await machine({ archives: [{ path: '/home/board/bf.andel', name: 'Bf Skogly', country: 'NO', passphrase: 'riktig' }] });
+    mock.picked.pick_archive = '/home/board/bf.andel';
     render(App);
     await fireEvent.click(await screen.findByTestId('start-open'));
     await screen.findByTestId('unlock-passphrase');
@@ -112,23 +132,27 @@ describe('start screen', () => {
   });
 
   it('opens the demo with its passphrase shown on screen', async () => {
+    await machine();
     render(App);
     await fireEvent.click(await screen.findByTestId('start-demo'));
     const shown = await screen.findByTestId('unlock-demo-passphrase');
-    expect(shown.textContent).toContain(MOCK_DEMO_PASSPHRASE);
+    expect(shown.textContent).toContain(DEMO_PASSPHRASE);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Unlock A/B Kastanjegården');
-    await type('unlock-passphrase', MOCK_DEMO_PASSPHRASE);
+    await type('unlock-passphrase', DEMO_PASSPHRASE);
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     expect((await screen.findByTestId('assoc-name')).textContent).toBe('A/B Kastanjegården');
   });
 });
 
 describe('unlock screen', () => {
-  beforeEach(() => {
-    mock.addArchive('/x.andel', { name: 'A/B Test', passphrase: 'right one' });
-    mock.prefs.recent = [{ path: '/x.andel', association: 'A/B Test', opened_at: '2026-11-01T10:00:00Z' }];
-    mock.prefs.actor = 'Ole';
-  });
+  type Archive = NonNullable<Setup['archives']>[number];
+  /** `/x.andel` on the start screen's list, as `change` makes it. */
+  async function archive(change: Partial<Archive> = {}) {
+    await machine({
+      prefs: { language: null, actor: 'Ole', recent: [{ path: '/x.andel', association: 'A/B Test', opened_at: '2026-11-01T10:00:00Z' }] },
+      archives: [{ path: '/x.andel', name: 'A/B Test', country: 'DK', passphrase: 'right one', ...change }],
+    });
+  }
 
   async function toUnlock() {
     render(App);
@@ -137,6 +161,7 @@ describe('unlock screen', () => {
   }
 
   it('a wrong passphrase shows its own message; the right one unlocks', async () => {
+    await archive();
     await toUnlock();
     expect((screen.getByTestId('unlock-actor') as HTMLInputElement).value).toBe('Ole');
     await type('unlock-passphrase', 'wrong one');
@@ -154,7 +179,7 @@ describe('unlock screen', () => {
     ['damaged', 'The archive is damaged or cut short.'],
     ['newer_version', 'This archive was saved by a newer version of Andel.'],
   ] as const)('%s has its own message', async (kind, text) => {
-    mock.files.get('/x.andel')!.kind = kind;
+    await archive(kind === 'damaged' ? { damaged: true } : { newer: true });
     await toUnlock();
     await type('unlock-passphrase', 'right one');
     await fireEvent.click(screen.getByTestId('unlock-submit'));
@@ -164,7 +189,7 @@ describe('unlock screen', () => {
   });
 
   it('a file that is gone or not an archive is explained before asking anything', async () => {
-    mock.files.delete('/x.andel');
+    await machine({ prefs: { language: null, actor: 'Ole', recent: [{ path: '/x.andel', association: 'A/B Test', opened_at: '2026-11-01T10:00:00Z' }] } });
     render(App);
     await fireEvent.click(await screen.findByTestId('recent-item'));
     const error = await screen.findByTestId('unlock-error');
@@ -175,7 +200,7 @@ describe('unlock screen', () => {
   });
 
   it('warns when someone else has it open, and opens anyway on request', async () => {
-    mock.files.get('/x.andel')!.openElsewhere = { user: 'karen', host: 'karens-laptop', pid: 4242, since: '2026-11-22T19:00:00Z' };
+    await archive({ held_by: { user: 'karen', host: 'karens-laptop', pid: 4242, since: '2026-11-30T09:00:00Z' } });
     await toUnlock();
     expect(screen.getByTestId('unlock-elsewhere').textContent).toContain('karens-laptop');
     await type('unlock-passphrase', 'right one');
@@ -187,16 +212,24 @@ describe('unlock screen', () => {
   });
 
   it('asks for a key file for an archive encrypted to board members’ keys', async () => {
-    const a = mock.files.get('/x.andel')!;
-    a.protection = 'recipients';
-    a.keyFile = '/home/ole/andel.key';
+    await machine({
+      prefs: { language: null, actor: 'Ole', recent: [{ path: '/x.andel', association: 'A/B Test', opened_at: '2026-11-01T10:00:00Z' }] },
+      archives: [
+        { path: '/x.andel', name: 'A/B Test', country: 'DK', key_file: '/home/ole/andel.key' },
+        // Another association's archive, for a key that is a key but not this archive's.
+        { path: '/y.andel', name: 'A/B Anden', country: 'DK', key_file: '/home/ole/other.key' },
+      ],
+    });
     render(App);
     await fireEvent.click(await screen.findByTestId('recent-item'));
     await screen.findByTestId('unlock-keyfile');
     expect(screen.queryByTestId('unlock-passphrase')).toBeNull();
+    await type('unlock-keyfile', '/home/ole/missing.key');
+    await fireEvent.click(screen.getByTestId('unlock-submit'));
+    expect((await screen.findByTestId('unlock-error')).dataset.code).toBe('not_found');
     await type('unlock-keyfile', '/home/ole/other.key');
     await fireEvent.click(screen.getByTestId('unlock-submit'));
-    expect((await screen.findByTestId('unlock-error')).dataset.code).toBe('wrong_key');
+    await expect.poll(() => screen.getByTestId('unlock-error').dataset.code).toBe('wrong_key');
     await type('unlock-keyfile', '/home/ole/andel.key');
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     await screen.findByTestId('main-screen');
@@ -205,29 +238,36 @@ describe('unlock screen', () => {
 
 describe('main screen', () => {
   it('locks back to the unlock screen of the same archive', async () => {
+    await machine();
     await createArchive('A/B Låsen');
     await fireEvent.click(screen.getByTestId('lock-button'));
     await screen.findByTestId('unlock-screen');
     expect(screen.getByTestId('unlock-screen').textContent).toContain('A/B Låsen');
-    expect(mock.openPath).toBeNull();
+    expect((await backend().overview()).status).toBe('error');
   });
 
   it('when saving fails at lock, says why and offers to lock anyway', async () => {
+    await machine();
     await createArchive();
-    mock.saveFailure = { code: 'disk_full', message: 'No space left on device (os error 28)' };
+    // A full disk, which the recorder cannot cause: the save before locking fails until told to discard.
+    mock.impose('lock_archive', (args) => {
+      if (args.discardUnsaved) return REPLAY;
+      throw { code: 'disk_full', message: 'No space left on device (os error 28)' };
+    });
     await fireEvent.click(screen.getByTestId('lock-button'));
     const dialog = await screen.findByTestId('lock-failed');
     expect(dialog.textContent).toContain('The disk is full.');
     await fireEvent.click(screen.getByTestId('lock-keep-open'));
     expect(screen.queryByTestId('lock-failed')).toBeNull();
-    expect(mock.openPath).not.toBeNull();
+    expect((await backend().overview()).status).toBe('ok');
     await fireEvent.click(screen.getByTestId('lock-button'));
     await fireEvent.click(await screen.findByTestId('lock-anyway'));
     await screen.findByTestId('unlock-screen');
-    expect(mock.openPath).toBeNull();
+    expect((await backend().overview()).status).toBe('error');
   });
 
   it('every area is built: none says it is not built', async () => {
+    await machine();
     await createArchive();
     for (const area of ['residents', 'sublets', 'plates', 'minutes', 'requests', 'privacy', 'board', 'settings']) {
       await fireEvent.click(screen.getByTestId(`nav-${area}`));
@@ -237,51 +277,71 @@ describe('main screen', () => {
     expect(screen.getByTestId('count-audit_entries').textContent).toMatch(/\d/);
   });
 
+  it('the demo, area by area (as npm run dev replays it)', async () => {
+    // src/main.ts replays this scenario in a plain browser: keep it a walk through every area.
+    await machine();
+    render(App);
+    await fireEvent.click(await screen.findByTestId('start-demo'));
+    await screen.findByTestId('unlock-passphrase');
+    await type('unlock-passphrase', DEMO_PASSPHRASE);
+    await fireEvent.click(screen.getByTestId('unlock-submit'));
+    expect((await screen.findByTestId('assoc-name')).textContent).toBe('A/B Kastanjegården');
+    for (const area of ['residents', 'sublets', 'plates', 'minutes', 'requests', 'privacy', 'board', 'settings', 'overview']) {
+      await fireEvent.click(screen.getByTestId(`nav-${area}`));
+      await mock.settled();
+      expect(screen.queryByTestId('area-not-built')).toBeNull();
+    }
+    expect(screen.getByTestId('count-units').textContent).toContain('40');
+  });
+
   it('switches the language in Settings and remembers the choice', async () => {
+    await machine();
     await createArchive();
     await fireEvent.click(screen.getByTestId('nav-settings'));
     await fireEvent.change(screen.getByTestId('settings-language'), { target: { value: 'da' } });
     await expect.poll(() => screen.getByTestId('nav-residents').textContent).toBe('Beboere');
-    expect(mock.prefs.language).toBe('da');
+    await expect.poll(async () => (await backend().preferences()).language).toBe('da');
     expect(document.documentElement.lang).toBe('da');
     await fireEvent.change(screen.getByTestId('settings-language'), { target: { value: 'system' } });
     await expect.poll(() => screen.getByTestId('nav-residents').textContent).toBe('Residents');
-    expect(mock.prefs.language).toBeNull();
+    await expect.poll(async () => (await backend().preferences()).language).toBeNull();
   });
 
   it('sets the auto-lock minutes, clamped as the archive keeps them', async () => {
+    await machine();
     await createArchive();
     await fireEvent.click(screen.getByTestId('nav-settings'));
     await fireEvent.input(screen.getByTestId('settings-autolock'), { target: { value: '5' } });
     await fireEvent.submit(screen.getByTestId('settings-autolock').closest('form')!);
     await screen.findByText('Andel locks after 5 minutes without activity.');
-    const path = mock.openPath!;
-    expect(mock.files.get(path)?.autoLockMinutes).toBe(5);
+    expect((await overviewOf()).auto_lock_minutes).toBe(5);
   });
 
   it('validates the association’s record inline and saves it', async () => {
+    await machine();
     await createArchive();
     await fireEvent.click(screen.getByTestId('nav-settings'));
     await type('settings-assoc-email', 'bestyrelsen');
     await fireEvent.blur(screen.getByTestId('settings-assoc-email'));
     expect(screen.getByTestId('settings-email-invalid')).toBeTruthy();
     await fireEvent.click(screen.getByTestId('settings-assoc-save'));
-    expect(mock.calls).not.toContain('updateAssociation');
+    expect(mock.calls).not.toContain('update_association');
     await type('settings-assoc-email', 'bestyrelsen@solsikken.no');
     await type('settings-assoc-org', '923 456 789');
     await type('settings-assoc-name', 'Borettslaget Solsikken');
     await fireEvent.click(screen.getByTestId('settings-assoc-save'));
     await expect.poll(() => screen.getByTestId('assoc-name').textContent).toBe('Borettslaget Solsikken');
-    const a = mock.files.get(mock.openPath!)!.association;
+    const a = (await overviewOf()).association;
     expect(a.email).toBe('bestyrelsen@solsikken.no');
     expect(a.org_number).toBe('923 456 789');
     await expect.poll(() => screen.getByTestId('settings-audit').textContent).toContain('Changed the association’s record');
   });
 
   it('asks before quitting when closing the window could not save', async () => {
+    await machine();
     await createArchive();
-    mock.saveFailure = { code: 'not_writable', message: 'Permission denied' };
-    mock.emitCloseBlocked('Permission denied (os error 13)');
+    // What the window's close handler sends when the save before closing failed.
+    await mock.emit('close-blocked', { message: 'Permission denied (os error 13)' });
     const dialog = await screen.findByTestId('close-blocked');
     expect(dialog.textContent).toContain('Permission denied (os error 13)');
     await fireEvent.click(screen.getByTestId('close-quit-anyway'));

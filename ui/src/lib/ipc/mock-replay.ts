@@ -66,6 +66,9 @@ export const NOT_RECORDED = [
 ] as const;
 type NotRecorded = (typeof NOT_RECORDED)[number];
 
+/** The real timer, also under a test's fake timers: waiting for calls must not depend on them. */
+const later = globalThis.setTimeout.bind(globalThis);
+
 /** What an imposed answer returns to let the recording answer after all. */
 export const REPLAY = Symbol('replay');
 
@@ -149,7 +152,7 @@ export class MockBackend {
 
   /** Resolves once no call is on its way: for a test that acts on what a screen loaded. */
   async settled(): Promise<void> {
-    do await new Promise((r) => setTimeout(r, 0));
+    do await new Promise((r) => later(r, 0));
     while (this.pending > 0);
   }
 

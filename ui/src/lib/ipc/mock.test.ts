@@ -1,45 +1,63 @@
-// The mock must behave like the Rust side where the UI can tell, or the UI tests prove nothing.
+// The replay itself: answers come from the recording in its order, and nothing else is answered.
 import { describe, expect, it } from 'vitest';
-import { estimateStrength, MockBackend } from './mock';
+import { canonical, MockBackend, Recording, REPLAY, type Scenario } from './mock-replay';
 
-describe('mock backend', () => {
-  it('refuses a wrong passphrase with its code and keeps nothing open', async () => {
-    const m = new MockBackend();
-    m.addArchive('/a.andel', { passphrase: 'rigtig' });
-    const r = await m.unlockArchive({ path: '/a.andel', passphrase: 'forkert', identity_file: null, actor: '', take_over_lock: false });
-    expect(r).toMatchObject({ status: 'error', error: { code: 'wrong_passphrase' } });
-    expect(m.openPath).toBeNull();
-    expect((await m.overview()).status).toBe('error');
+const scenario: Scenario = {
+  setup: {},
+  steps: [
+    { cmd: 'units_list', args: { query: '' }, ok: ['before'] },
+    { cmd: 'unit_add', args: { fields: { number: '9' } }, ok: { id: 9 }, changes: true },
+    { cmd: 'units_list', args: { query: '' }, ok: ['before', 'after'] },
+    { cmd: 'unit_add', args: { fields: { number: '9' } }, err: { code: 'invalid_input', message: 'There is already a unit number 9.' }, changes: false },
+    { cmd: 'export_minutes', args: { id: 1 }, ok: null, changes: true, wrote: { '/home/board/x.txt': 'redacted' } },
+  ],
+};
+
+describe('replaying a recording', () => {
+  it('answers a query from the calls since the last change, as often as asked', async () => {
+    const r = new Recording(scenario);
+    expect((await r.answer('units_list', { query: '' }))?.ok).toEqual(['before']);
+    expect((await r.answer('units_list', { query: '' }))?.ok).toEqual(['before']);
+    expect((await r.answer('unit_add', { fields: { number: '9' } }))?.ok).toEqual({ id: 9 });
+    expect((await r.answer('units_list', { query: '' }))?.ok).toEqual(['before', 'after']);
   });
 
-  it('keeps the archive open when the save before locking fails, unless told to discard', async () => {
-    const m = new MockBackend();
-    m.addArchive('/a.andel', { passphrase: 'p' });
-    await m.unlockArchive({ path: '/a.andel', passphrase: 'p', identity_file: null, actor: 'Ole', take_over_lock: false });
-    m.saveFailure = { code: 'disk_full', message: 'full' };
-    expect((await m.lockArchive(false)).status).toBe('error');
-    expect(m.openPath).toBe('/a.andel');
-    expect((await m.lockArchive(true)).status).toBe('ok');
-    expect(m.openPath).toBeNull();
+  it('answers nothing recorded after a change before that change, and nothing with other arguments', async () => {
+    const r = new Recording(scenario);
+    expect(await r.answer('export_minutes', { id: 1 })).toBeNull();
+    expect(await r.answer('units_list', { query: 'x' })).toBeNull();
   });
 
-  it('remembers opened archives and the board member, newest first', async () => {
-    const m = new MockBackend();
-    m.addArchive('/a.andel', { passphrase: 'p', name: 'A' });
-    m.addArchive('/b.andel', { passphrase: 'p', name: 'B' });
-    for (const path of ['/a.andel', '/b.andel']) {
-      await m.unlockArchive({ path, passphrase: 'p', identity_file: null, actor: 'Ole', take_over_lock: false });
-    }
-    const prefs = await m.preferences();
-    expect(prefs.recent.map((r) => r.association)).toEqual(['B', 'A']);
-    expect(prefs.actor).toBe('Ole');
+  it('compares arguments whatever the order of their keys', () => {
+    expect(canonical({ b: 1, a: { d: 2, c: 3 } })).toBe(canonical({ a: { c: 3, d: 2 }, b: 1 }));
   });
 
-  it('rates passphrases like andel-core', () => {
-    expect(estimateStrength('kort')).toBe('weak');
-    expect(estimateStrength('Sommer2024')).toBe('weak');
-    expect(estimateStrength('bestyrelsen123')).toBe('weak');
-    expect(estimateStrength('correct horse battery staple')).not.toBe('weak');
-    expect(estimateStrength('Xk#9vQ!2mR@7pL$4')).toBe('strong');
+  it('a call nobody recorded is an internal error and a miss; errors and written files come through', async () => {
+    const m = new MockBackend(new Recording(scenario));
+    // Without the IPC installed: call the handler as Tauri would.
+    const invoke = (cmd: string, args: Record<string, unknown>) => (m as unknown as { invoke: (c: string, a: Record<string, unknown>) => Promise<unknown> }).invoke(cmd, args);
+    await expect(invoke('people_list', { former: false, query: '' })).rejects.toMatchObject({ code: 'internal' });
+    expect(m.misses).toEqual(['people_list {"former":false,"query":""}']);
+    await invoke('unit_add', { fields: { number: '9' } });
+    await expect(invoke('unit_add', { fields: { number: '9' } })).rejects.toMatchObject({ code: 'invalid_input' });
+    await invoke('export_minutes', { id: 1 });
+    expect(m.written.get('/home/board/x.txt')).toBe('redacted');
+    expect(m.calls).toEqual(['people_list', 'unit_add', 'unit_add', 'export_minutes']);
+  });
+
+  it('answers the dialogs itself, and an imposed failure until released', async () => {
+    const m = new MockBackend(new Recording(scenario));
+    const invoke = (cmd: string, args: Record<string, unknown>) => (m as unknown as { invoke: (c: string, a: Record<string, unknown>) => Promise<unknown> }).invoke(cmd, args);
+    expect(await invoke('pick_archive', {})).toBeNull();
+    m.picked.pick_archive = '/a.andel';
+    expect(await invoke('pick_archive', {})).toBe('/a.andel');
+    m.impose('units_list', (args) => {
+      if (args.query === '') return REPLAY;
+      throw { code: 'disk_full', message: 'full' };
+    });
+    await expect(invoke('units_list', { query: 'x' })).rejects.toMatchObject({ code: 'disk_full' });
+    expect(await invoke('units_list', { query: '' })).toEqual(['before']);
+    m.release('units_list');
+    await expect(invoke('units_list', { query: 'x' })).rejects.toMatchObject({ code: 'internal' });
   });
 });

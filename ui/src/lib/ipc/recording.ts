@@ -105,8 +105,15 @@ export async function recorded(setup: Setup = {}): Promise<MockBackend> {
     await (await server).ask({ setup });
     const mock = new MockBackend(live).install();
     finish = async () => {
-      // Calls still on their way belong to the scenario: a replay will be asked them too.
-      await (await server!).idle();
+      // Calls still on their way, and those their answers set off, belong to the scenario: a
+      // replay (quicker than the real commands) will be asked them too.
+      for (;;) {
+        const seen = live.steps.length;
+        await mock.settled();
+        await (await server!).idle();
+        await new Promise((r) => setTimeout(r, 250));
+        if (live.steps.length === seen) break;
+      }
       const { writeFile } = await import('node:fs/promises');
       // vitest runs in ui/.
       const path = `${process.cwd()}/src/lib/ipc/recorded/${name}.json`;
