@@ -1,8 +1,8 @@
 // Entry point. Inside the desktop app the backend is Tauri; in a plain browser during
 // `npm run dev` Tauri's IPC replays a recorded walk through the demo (the answers the real
-// commands gave, see src/lib/ipc/mock-replay.ts): open the demo with its passphrase and look
-// around; a change nobody recorded is refused with "Not recorded". Production builds never
-// include the replay.
+// commands gave, see src/lib/ipc/mock-replay.ts): "Try the demo", its passphrase (shown on the
+// screen), your name left empty, then look around every area; a change or a call nobody recorded
+// is refused with "Not recorded". Production builds never include the replay.
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { insideTauri } from '$lib/ipc';
