@@ -61,6 +61,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> Builder<R> {
             commands::register::sublet_request,
             commands::register::sublet_decide,
             commands::register::sublet_end,
+            commands::register::sublet_rule,
+            commands::register::sublet_rule_set,
             commands::register::plates_list,
             commands::register::plate_add,
             commands::register::plate_sent,

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use andel_core::requests::handover::{self, Boards, HandoverError};
+use andel_core::requests::retention;
 use andel_core::vault::{self, Encryption};
 use clap::Args;
 
@@ -32,13 +33,23 @@ pub struct HandoverArgs {
     /// The incoming board as the receipt names it (default: the board seats held today).
     #[arg(long, value_name = "NAME")]
     incoming: Vec<String>,
+    /// Run the retention sweep on the archive first (what `andel retention apply --yes` does),
+    /// so the handed-over archive holds nothing past its retention; without it, the receipt
+    /// lists what is still due.
+    #[arg(long)]
+    sweep_first: bool,
     #[arg(long)]
     json: bool,
 }
 
 pub fn run(args: HandoverArgs) -> CliResult {
     let now = common::now();
-    let vault = common::open_read_only(&args.vault)?;
+    // The sweep changes the archive, so it is opened for change only then.
+    let mut vault = if args.sweep_first {
+        common::open_for_change(&args.vault)?
+    } else {
+        common::open_read_only(&args.vault)?
+    };
     let encryption = if args.recipient.is_empty() {
         Encryption::Passphrase {
             passphrase: common::new_passphrase("ANDEL_NEW_PASSPHRASE")?,
@@ -51,6 +62,19 @@ pub fn run(args: HandoverArgs) -> CliResult {
             .map(|k| vault::parse_recipient(k))
             .collect::<Result<Vec<_>, _>>()?;
         Encryption::Recipients(keys)
+    };
+    // After every question, before anything changes: a handover that cannot write its file
+    // does not sweep either.
+    if args.out.exists() {
+        return Err(HandoverError::Exists(args.out.clone()).into());
+    }
+    let swept = if args.sweep_first {
+        let actor = vault.actor().to_string();
+        let applied = retention::apply(vault.conn(), today(), &actor, now)?;
+        vault.save(now)?;
+        applied.items.len() as u32
+    } else {
+        0
     };
     let day = today();
     let boards = if args.outgoing.is_empty() && args.incoming.is_empty() {
@@ -70,7 +94,7 @@ pub fn run(args: HandoverArgs) -> CliResult {
             },
         })
     };
-    let r = handover::handover(&vault, &args.out, encryption, boards, day, now)?;
+    let r = handover::handover_after_sweep(&vault, &args.out, encryption, boards, swept, day, now)?;
     if args.json {
         let mut value = serde_json::to_value(&r)
             .map_err(|e| CliError::coded(andel_core::ErrorCode::Internal, e.to_string()))?;
@@ -82,9 +106,15 @@ pub fn run(args: HandoverArgs) -> CliResult {
     common::say(format!("Wrote the new archive {}.", r.file));
     common::say(format!("SHA-256 {}", r.sha256));
     common::say(format!("Wrote the receipt {}.", r.receipt));
+    if r.retention_swept > 0 {
+        common::say(format!(
+            "The retention sweep ran first: {} records past their retention were deleted or anonymised.",
+            r.retention_swept
+        ));
+    }
     if r.retention_due > 0 {
         common::say(format!(
-            "Note: {} records are past their retention; the receipt's checklist asks for the sweep (`andel retention due`, then `andel retention apply --yes`).",
+            "Note: {} records are past their retention and went into the new archive; the receipt lists them for the incoming board (`andel retention due`, then `andel retention apply --yes`; or hand over with --sweep-first).",
             r.retention_due
         ));
     }

@@ -520,7 +520,7 @@ pub fn retention(command: RetentionCommand) -> CliResult {
             for r in &rules {
                 let keep = |m: Option<u32>| m.map_or("kept".to_string(), |m| format!("{m} months"));
                 common::say(format!(
-                    "{:<22} {}{}",
+                    "{:<24} {}{}",
                     r.kind.as_str(),
                     keep(r.months),
                     if r.changed {

@@ -330,6 +330,32 @@ pub fn sublet_end(state: State<'_, AppState>, id: Id, on: Option<NaiveDate>) -> 
     })
 }
 
+/// The association's longest sublet: the board's maximum from its statutes, or the country's
+/// default with its source.
+#[tauri::command]
+#[specta::specta]
+pub fn sublet_rule(state: State<'_, AppState>) -> IpcResult<sublets::MaxRule> {
+    with_vault(&state, |v| Ok(sublets::max_rule(v.conn())?))
+}
+
+/// Sets the board's maximum in months (1–120), or goes back to the country's default (`None`).
+#[tauri::command]
+#[specta::specta]
+pub fn sublet_rule_set(
+    state: State<'_, AppState>,
+    months: Option<u32>,
+) -> IpcResult<sublets::MaxRule> {
+    change(&state, |v| {
+        match months {
+            Some(m) => {
+                sublets::set_max_months(v.conn(), m, v.actor(), now())?;
+            }
+            None => sublets::reset_max_months(v.conn(), v.actor(), now())?,
+        }
+        Ok(sublets::max_rule(v.conn())?)
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // name plates
 

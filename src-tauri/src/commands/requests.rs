@@ -408,10 +408,16 @@ pub struct HandoverForm {
     pub recipients: Vec<String>,
     pub outgoing: Vec<String>,
     pub incoming: Vec<String>,
+    /// Run the retention sweep on the open archive first (the wizard offers it when records are
+    /// due); the receipt then says what it deleted, else what is still due.
+    #[serde(default)]
+    pub sweep_first: bool,
 }
 
 /// Writes the archive to a new file with the new passphrase or keys, checks it, and writes the
-/// receipt PDF beside it. The open archive and its file stay as they are.
+/// receipt PDF beside it. The open archive and its file stay as they are, unless the board chose
+/// to run the retention sweep first (`sweep_first`), which changes the open archive like the
+/// sweep on the Requests screen.
 #[tauri::command]
 #[specta::specta]
 pub async fn handover_run(
@@ -444,12 +450,24 @@ pub async fn handover_run(
         outgoing: clean(&form.outgoing),
         incoming: clean(&form.incoming),
     };
+    let swept = if form.sweep_first {
+        change(&state, |v| {
+            let actor = v.actor().to_string();
+            let tx = v.conn_mut().transaction()?;
+            let applied = retention::apply(&tx, today(), &actor, now())?;
+            tx.commit()?;
+            Ok(applied.items.len() as u32)
+        })?
+    } else {
+        0
+    };
     with_vault(&state, |v| {
-        Ok(handover::handover(
+        Ok(handover::handover_after_sweep(
             v,
             &path,
             encryption,
             Some(boards),
+            swept,
             today(),
             now(),
         )?)

@@ -776,11 +776,12 @@ hint: `andel people list --json` (and --former) shows each person's id and name.
         .assert()
         .success()
         .stdout_eq(str![[r#"
-former_owner_contact   60 months
-rejected_sublet        12 months
-mounted_plate_order    12 months
-closed_request         36 months
-minutes                kept
+former_owner_contact     60 months
+former_subtenant_contact 12 months
+rejected_sublet          12 months
+mounted_plate_order      12 months
+closed_request           36 months
+minutes                  kept
 
 "#]])
         .stderr_eq(str![]);

@@ -260,7 +260,7 @@ fn retention_due_and_apply_needs_yes() {
     assert_eq!(applied["items"].as_array().unwrap().len(), due.len());
     assert_eq!(d.json(&["retention", "due"], &[]), Value::Array(vec![]));
     let rules = d.json(&["retention", "rules"], &[]);
-    assert_eq!(rules.as_array().unwrap().len(), 5);
+    assert_eq!(rules.as_array().unwrap().len(), 6);
     d.ok_on(&["retention", "set", "closed_request", "48"], &[]);
     let minutes = d.on(&["retention", "set", "minutes", "12"], &[]);
     assert_eq!(code(&minutes), 1);
@@ -354,6 +354,47 @@ fn handover_writes_a_new_archive_and_a_receipt_and_leaves_the_original() {
     ]);
     assert_eq!(code(&bad_key), 1);
     assert!(!d.path("k.andel").exists());
+
+    // The demo has records past their retention: without --sweep-first the receipt lists them
+    // as still due (and says nothing was deleted); with it, the sweep runs first and the receipt
+    // says what it deleted, and nothing is due in the new archive.
+    assert!(
+        receipt.contains("Ikke slettet ved overdragelsen"),
+        "{receipt}"
+    );
+    assert!(
+        !receipt.contains("er slettet eller anonymiseret"),
+        "{receipt}"
+    );
+    assert!(
+        stdout.contains("past their retention and went into the new archive"),
+        "{stdout}"
+    );
+    let swept = d.run_env(
+        &[
+            "handover",
+            "--vault",
+            "d.andel",
+            "--out",
+            "ryddet.andel",
+            "--sweep-first",
+        ],
+        &[("ANDEL_NEW_PASSPHRASE", "bestyrelsen 2027")],
+    );
+    assert!(
+        swept.status.success(),
+        "{}",
+        String::from_utf8_lossy(&swept.stderr)
+    );
+    let stdout = String::from_utf8(swept.stdout).unwrap();
+    assert!(stdout.contains("The retention sweep ran first"), "{stdout}");
+    assert_ne!(d.sha(), original, "the sweep changed the open archive");
+    let receipt = pdftotext(&d.path("ryddet-receipt.pdf"));
+    let flat = receipt.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("blev kørt før overdragelsen"), "{flat}");
+    assert!(!flat.contains("Ikke slettet ved overdragelsen"), "{flat}");
+    let due = d.json(&["retention", "due"], &[]);
+    assert_eq!(due.as_array().map(Vec::len), Some(0), "{due}");
 }
 
 /// Issue 11: two residents named alike are two people; a name that means both is refused with

@@ -90,7 +90,15 @@ pub struct Handover {
     pub count: &'static str,
     pub checklist: &'static str,
     pub sweep_nothing_due: &'static str,
-    pub sweep_deleted: &'static str,
+    /// "{n}": how many records the sweep run before the handover deleted or anonymised.
+    pub sweep_run: &'static str,
+    /// "{list}": what is still past its retention, by kind with counts.
+    pub sweep_still_due: &'static str,
+    pub due_former_owner_contact: &'static str,
+    pub due_former_subtenant_contact: &'static str,
+    pub due_rejected_sublet: &'static str,
+    pub due_mounted_plate_order: &'static str,
+    pub due_closed_request: &'static str,
     pub passwords_changed: &'static str,
     pub copies_deleted: &'static str,
     pub agreements_reviewed: &'static str,

@@ -240,6 +240,8 @@ pub struct Facts {
     pub country: Country,
     /// Months after moving out that a former owner's contact data is kept; `None`: kept.
     pub former_owner_contact: Option<u32>,
+    /// Months after their sublet ended that a former subtenant's contact data is kept.
+    pub former_subtenant_contact: Option<u32>,
     /// Months after the decision that a rejected sublet application is kept.
     pub rejected_sublet: Option<u32>,
     /// Months after mounting that a name-plate order is kept.
@@ -255,6 +257,7 @@ impl Facts {
         Facts {
             country,
             former_owner_contact: d(RecordKind::FormerOwnerContact),
+            former_subtenant_contact: d(RecordKind::FormerSubtenantContact),
             rejected_sublet: d(RecordKind::RejectedSublet),
             mounted_plate_order: d(RecordKind::MountedPlateOrder),
             closed_request: d(RecordKind::ClosedRequest),
@@ -268,6 +271,7 @@ impl Facts {
         for rule in retention::rules(conn).map_err(Error::Retention)? {
             match rule.kind {
                 RecordKind::FormerOwnerContact => facts.former_owner_contact = rule.months,
+                RecordKind::FormerSubtenantContact => facts.former_subtenant_contact = rule.months,
                 RecordKind::RejectedSublet => facts.rejected_sublet = rule.months,
                 RecordKind::MountedPlateOrder => facts.mounted_plate_order = rule.months,
                 RecordKind::ClosedRequest => facts.closed_request = rule.months,
@@ -416,7 +420,7 @@ struct DefaultsFile {
 }
 
 /// The placeholders the built-in texts may hold.
-const PLACEHOLDERS: [&str; 5] = ["id", "bk", "contact", "rejected", "plates"];
+const PLACEHOLDERS: [&str; 6] = ["id", "bk", "contact", "rejected", "ended", "plates"];
 
 fn parse_defaults(text: &str) -> Result<DefaultsFile, String> {
     let file: DefaultsFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -496,6 +500,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Op
     let bk = bookkeeping(lang, country);
     let contact = period(lang, facts.former_owner_contact);
     let rejected = period(lang, facts.rejected_sublet);
+    let ended = period(lang, facts.former_subtenant_contact);
     let plates = period(lang, facts.mounted_plate_order);
     let id = national_id(lang, country);
     Some(fill(
@@ -505,6 +510,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Op
             ("bk", bk),
             ("contact", &contact),
             ("rejected", &rejected),
+            ("ended", &ended),
             ("plates", &plates),
         ],
     ))

@@ -48,13 +48,16 @@ pub fn default_source(country: Country) -> &'static str {
 
 /// The association's sublet rule as it stands: its maximum, and whether the board set it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MaxRule {
+    /// The association's country, whose default applies when the board set none.
+    pub country: Country,
     pub months: u32,
     pub default_months: u32,
     /// The board set the maximum (from its statutes); else the country's default applies.
     pub set_by_board: bool,
-    /// Where the default comes from.
-    pub default_source: &'static str,
+    /// Where the default comes from (in English; the app says it in its own language).
+    pub default_source: String,
 }
 
 /// The association's sublet rule: the board's maximum, or the country's default with its source.
@@ -74,10 +77,11 @@ pub fn max_rule(conn: &Connection) -> Result<MaxRule, Error> {
         .and_then(|v| v.parse::<u32>().ok())
         .filter(|m| *m > 0);
     Ok(MaxRule {
+        country,
         months: set.unwrap_or(default_max_months(country)),
         default_months: default_max_months(country),
         set_by_board: set.is_some(),
-        default_source: default_source(country),
+        default_source: default_source(country).to_string(),
     })
 }
 
@@ -122,6 +126,15 @@ pub fn set_max_months(
     audit::record(conn, now, actor, "setting.update", Some(MAX_MONTHS_KEY))
         .map_err(db("recording the change"))?;
     Ok(months)
+}
+
+/// Goes back to the country's default maximum (the board's own setting is removed).
+pub fn reset_max_months(conn: &Connection, actor: &str, now: DateTime<Utc>) -> Result<(), Error> {
+    conn.execute("DELETE FROM setting WHERE key = ?1", [MAX_MONTHS_KEY])
+        .map_err(db("saving the sublet settings"))?;
+    audit::record(conn, now, actor, "setting.reset", Some(MAX_MONTHS_KEY))
+        .map_err(db("recording the change"))?;
+    Ok(())
 }
 
 /// The board's decision on a request.

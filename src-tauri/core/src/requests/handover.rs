@@ -57,9 +57,22 @@ pub struct HandoverReceipt {
     /// not protected by a passphrase before.
     pub old_passphrase_refused: Option<bool>,
     pub boards: Boards,
-    /// Records past their retention on the day of the handover.
+    /// Records the retention sweep deleted or anonymised right before the handover (0: the
+    /// board did not run it, or nothing was due).
+    pub retention_swept: u32,
+    /// Records still past their retention when the archive was handed over (after any sweep).
     pub retention_due: u32,
+    /// The same, by kind of record.
+    pub retention_still_due: Vec<DueCount>,
     pub document: Document,
+}
+
+/// How many records of a kind are past their retention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DueCount {
+    pub kind: retention::RecordKind,
+    pub count: u32,
 }
 
 /// Why a handover could not be made. None of these leaves a new file behind or touches the
@@ -150,12 +163,28 @@ pub fn boards(conn: &Connection, today: NaiveDate) -> Result<Boards, HandoverErr
 }
 
 /// Hands the archive over: writes it to `out` (a new file) with `encryption`, checks it, and
-/// writes the receipt PDF beside it. `boards` overrides the boards read from the register.
+/// writes the receipt PDF beside it. `boards` overrides the boards read from the register. No
+/// retention sweep was run first: the receipt lists what is still due, if anything.
 pub fn handover(
     vault: &Vault,
     out: &Path,
     encryption: Encryption,
     boards: Option<Boards>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<HandoverReceipt, HandoverError> {
+    handover_after_sweep(vault, out, encryption, boards, 0, today, now)
+}
+
+/// [`handover`] after the board ran the retention sweep ([`retention::apply`]) on the open
+/// archive, which deleted or anonymised `swept` records: the receipt says so, and lists only
+/// what is due still.
+pub fn handover_after_sweep(
+    vault: &Vault,
+    out: &Path,
+    encryption: Encryption,
+    boards: Option<Boards>,
+    swept: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<HandoverReceipt, HandoverError> {
@@ -197,7 +226,18 @@ pub fn handover(
         Some(b) => b,
         None => self::boards(conn, today)?,
     };
-    let retention_due = retention::due(conn, today).map_err(register)?.len() as u32;
+    let due = retention::due(conn, today).map_err(register)?;
+    let retention_due = due.len() as u32;
+    let mut retention_still_due: Vec<DueCount> = Vec::new();
+    for item in &due {
+        match retention_still_due.iter_mut().find(|d| d.kind == item.kind) {
+            Some(d) => d.count += 1,
+            None => retention_still_due.push(DueCount {
+                kind: item.kind,
+                count: 1,
+            }),
+        }
+    }
     let file_name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -241,7 +281,9 @@ pub fn handover(
             verified,
             old_passphrase_refused: old_refused,
             boards: boards.clone(),
+            retention_swept: swept,
             retention_due,
+            retention_still_due: retention_still_due.clone(),
             document: Document::new("", Lang::En, now),
         };
         r.document = receipt_document(&assoc, &r, now);
@@ -411,23 +453,47 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
         rows,
     );
     d.heading(lang.texts().handover.checklist);
-    let sweep = if r.retention_due == 0 {
-        lang.texts().handover.sweep_nothing_due.to_string()
+    // Only what happened: a sweep that ran, or nothing due, or what is due still.
+    let h = &lang.texts().handover;
+    let mut sweep = Vec::new();
+    if r.retention_swept > 0 {
+        sweep.push(h.sweep_run.replace("{n}", &r.retention_swept.to_string()));
+    }
+    if r.retention_still_due.is_empty() {
+        if r.retention_swept == 0 {
+            sweep.push(h.sweep_nothing_due.to_string());
+        }
     } else {
-        lang.texts()
-            .handover
-            .sweep_deleted
-            .replace("{n}", &r.retention_due.to_string())
-    };
-    d.blocks.push(Block::Checklist {
-        items: vec![
-            lang.texts().handover.passwords_changed.to_string(),
-            lang.texts().handover.copies_deleted.to_string(),
-            sweep,
-            lang.texts().handover.agreements_reviewed.to_string(),
-            lang.texts().handover.passphrase_in_person.to_string(),
-        ],
-    });
+        let list = r
+            .retention_still_due
+            .iter()
+            .map(|d| {
+                let label = match d.kind {
+                    retention::RecordKind::FormerOwnerContact => h.due_former_owner_contact,
+                    retention::RecordKind::FormerSubtenantContact => h.due_former_subtenant_contact,
+                    retention::RecordKind::RejectedSublet => h.due_rejected_sublet,
+                    retention::RecordKind::MountedPlateOrder => h.due_mounted_plate_order,
+                    retention::RecordKind::ClosedRequest => h.due_closed_request,
+                    // Never due: kept as the association's history.
+                    retention::RecordKind::Minutes => return None,
+                };
+                Some(format!("{label} ({})", d.count))
+            })
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+            .join(", ");
+        sweep.push(h.sweep_still_due.replace("{list}", &list));
+    }
+    let mut items = vec![
+        lang.texts().handover.passwords_changed.to_string(),
+        lang.texts().handover.copies_deleted.to_string(),
+    ];
+    items.extend(sweep);
+    items.extend([
+        lang.texts().handover.agreements_reviewed.to_string(),
+        lang.texts().handover.passphrase_in_person.to_string(),
+    ]);
+    d.blocks.push(Block::Checklist { items });
     d.heading(lang.texts().handover.signatures);
     d.facts([
         (

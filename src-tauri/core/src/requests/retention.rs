@@ -2,8 +2,8 @@
 //! what is past it.
 //!
 //! The rules have defaults per country (the seeds' practice, the same in all three countries
-//! today): former owners' contact data 5 years after they moved out, rejected sublet requests 1
-//! year after the decision, mounted name-plate orders 1 year after mounting, closed requests 3
+//! today): former owners' contact data 5 years after they moved out, former subtenants' contact
+//! data 1 year after their sublet ended, rejected sublet requests 1 year after the decision, mounted name-plate orders 1 year after mounting, closed requests 3
 //! years after closing, minutes kept as the association's history. A former owner with an open
 //! request keeps their contact data until it is closed: the board must be able to answer. The board may change any
 //! rule but the one for minutes ([`set_rule`]); a changed rule is stored in `retention_rule`
@@ -27,6 +27,9 @@ use crate::{audit, ErrorCode};
 pub enum RecordKind {
     /// A former owner's phone, e-mail and note, counted from the day they moved out.
     FormerOwnerContact,
+    /// A former subtenant's phone, e-mail and note, counted from the day their last approved
+    /// sublet ended (the sublet itself stays, as the unit's history).
+    FormerSubtenantContact,
     /// A rejected sublet request, counted from the decision.
     RejectedSublet,
     /// A name-plate order, counted from the day the plates were mounted.
@@ -38,8 +41,9 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 6] = [
         RecordKind::FormerOwnerContact,
+        RecordKind::FormerSubtenantContact,
         RecordKind::RejectedSublet,
         RecordKind::MountedPlateOrder,
         RecordKind::ClosedRequest,
@@ -49,6 +53,7 @@ impl RecordKind {
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::FormerOwnerContact => "former_owner_contact",
+            RecordKind::FormerSubtenantContact => "former_subtenant_contact",
             RecordKind::RejectedSublet => "rejected_sublet",
             RecordKind::MountedPlateOrder => "mounted_plate_order",
             RecordKind::ClosedRequest => "closed_request",
@@ -75,6 +80,9 @@ pub fn default_months(kind: RecordKind, country: Country) -> Option<u32> {
     let _ = country;
     match kind {
         RecordKind::FormerOwnerContact => Some(60),
+        // A subtenant has no account with the association: a year after the sublet ended covers
+        // questions about its end (keys, damage, the owner's return).
+        RecordKind::FormerSubtenantContact => Some(12),
         RecordKind::RejectedSublet => Some(12),
         RecordKind::MountedPlateOrder => Some(12),
         RecordKind::ClosedRequest => Some(36),
@@ -98,7 +106,7 @@ pub struct Rule {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RetentionError {
-    #[error("Unknown kind of record \"{0}\": use former_owner_contact, rejected_sublet, mounted_plate_order, closed_request or minutes.")]
+    #[error("Unknown kind of record \"{0}\": use former_owner_contact, former_subtenant_contact, rejected_sublet, mounted_plate_order, closed_request or minutes.")]
     UnknownKind(String),
     #[error("Minutes are kept as the association's history; their rule cannot be changed.")]
     MinutesKept,
@@ -290,6 +298,41 @@ pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, Retentio
             });
         }
     }
+    if let Some(m) = months(RecordKind::FormerSubtenantContact)? {
+        // Subtenants only: someone who also owned is a former owner (the rule above), someone
+        // with a role or an open request or application stays reachable.
+        let found = rows(
+            conn,
+            "SELECT p.id, p.name, max(coalesce(s.ended_on, s.to_date)) FROM person p
+             JOIN sublet s ON s.subtenant_id = p.id AND s.decision = 'approved'
+             WHERE p.erased_on IS NULL
+               AND (p.phone IS NOT NULL OR p.email IS NOT NULL OR p.note IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM ownership o WHERE o.person_id = p.id)
+               AND NOT EXISTS (SELECT 1 FROM role x WHERE x.person_id = p.id)
+               AND NOT EXISTS (SELECT 1 FROM sublet w WHERE w.subtenant_id = p.id
+                                                       AND w.decision IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM request r WHERE r.person_id = p.id
+                                                       AND r.status = 'open')
+             GROUP BY p.id",
+            |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get(2)?)),
+        )?;
+        for (id, name, ended) in found {
+            let Some((since, due_on)) = past(date_column(ended), m) else {
+                continue;
+            };
+            out.push(DueItem {
+                kind: RecordKind::FormerSubtenantContact,
+                record_id: id,
+                text: format!(
+                    "Remove the phone, e-mail and note of former subtenant {name} (sublet ended {since})."
+                ),
+                person: Some(name),
+                unit: None,
+                since,
+                due_on,
+            });
+        }
+    }
     if let Some(m) = months(RecordKind::RejectedSublet)? {
         let found = rows(
             conn,
@@ -438,7 +481,7 @@ fn sweep(
     for item in items {
         let id = item.record_id;
         let subject = match item.kind {
-            RecordKind::FormerOwnerContact => {
+            RecordKind::FormerOwnerContact | RecordKind::FormerSubtenantContact => {
                 conn.execute(
                     "UPDATE person SET phone = NULL, email = NULL, note = NULL WHERE id = ?1",
                     [id],

@@ -677,6 +677,17 @@ fn the_maximum_period_is_a_setting_with_a_country_default() {
     let s = sublets::get(&conn, long.id, today()).unwrap();
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     assert!(sublets::set_max_months(&conn, 0, "Test", now()).is_err());
+    let rule = sublets::max_rule(&conn).unwrap();
+    assert!(rule.set_by_board && rule.months == 36 && rule.country == Country::DK);
+    // Back to the default: labelled as a default, with its source.
+    sublets::reset_max_months(&conn, "Test", now()).unwrap();
+    let rule = sublets::max_rule(&conn).unwrap();
+    assert!(!rule.set_by_board && rule.months == 24);
+    assert!(rule.default_source.contains("ABF's model statutes § 11"));
+    assert!(!sublets::get(&conn, long.id, today())
+        .unwrap()
+        .warnings
+        .is_empty());
     assert_eq!(sublets::max_months(&register(Country::NO)).unwrap(), 36);
     assert_eq!(sublets::max_months(&register(Country::SE)).unwrap(), 12);
 }

@@ -960,8 +960,9 @@ fn retention_follows_the_clock_passed_in() {
     )
     .unwrap();
 
-    // On 2024-06-01, nothing is due yet: Merete moved out on 2019-06-01 (5 years ends then),
-    // the plate was mounted 2019-03-20 (due 2020-03-20).
+    // Merete moved out on 2019-06-01 (5 years end on 2024-06-01), the plate was mounted
+    // 2019-03-20 (due 2020-03-20), Jakob's sublet ended 2022-12-31 (his contact data is due a
+    // year later; the sublet itself stays).
     let kinds = |d: &str| -> Vec<(RecordKind, Id)> {
         retention::due(&conn, day(d))
             .unwrap()
@@ -975,9 +976,14 @@ fn retention_follows_the_clock_passed_in() {
         [(RecordKind::MountedPlateOrder, f.plate)]
     );
     assert_eq!(
+        kinds("2023-12-30"),
+        [(RecordKind::MountedPlateOrder, f.plate)]
+    );
+    assert_eq!(
         kinds("2024-06-01"),
         [
             (RecordKind::MountedPlateOrder, f.plate),
+            (RecordKind::FormerSubtenantContact, f.jakob),
             (RecordKind::FormerOwnerContact, f.merete)
         ]
     );
@@ -986,6 +992,7 @@ fn retention_follows_the_clock_passed_in() {
         kinds("2029-03-10"),
         [
             (RecordKind::MountedPlateOrder, f.plate),
+            (RecordKind::FormerSubtenantContact, f.jakob),
             (RecordKind::FormerOwnerContact, f.merete),
             (RecordKind::RejectedSublet, s.id),
             (RecordKind::ClosedRequest, f.request),
@@ -1000,23 +1007,27 @@ fn retention_follows_the_clock_passed_in() {
     let r = retention::set_rule(&conn, RecordKind::ClosedRequest, Some(48), ACTOR, now()).unwrap();
     assert!(r.changed);
     assert_eq!(r.default_months, Some(36));
-    assert_eq!(kinds("2029-03-10").len(), 3);
+    assert_eq!(kinds("2029-03-10").len(), 4);
     retention::set_rule(&conn, RecordKind::RejectedSublet, None, ACTOR, now()).unwrap();
-    assert_eq!(kinds("2029-03-10").len(), 2);
+    assert_eq!(kinds("2029-03-10").len(), 3);
     retention::reset_rule(&conn, RecordKind::RejectedSublet, ACTOR, now()).unwrap();
     retention::reset_rule(&conn, RecordKind::ClosedRequest, ACTOR, now()).unwrap();
-    assert_eq!(kinds("2029-03-10").len(), 4);
+    assert_eq!(kinds("2029-03-10").len(), 5);
     let minutes_rule = retention::rule(&conn, RecordKind::Minutes).unwrap();
     assert_eq!(minutes_rule.months, None);
 
     let audit_before = andel_core::audit::count(&conn).unwrap();
     let applied = retention::apply(&conn, at, ACTOR, now()).unwrap();
-    assert_eq!(applied.items.len(), 4);
+    assert_eq!(applied.items.len(), 5);
     assert_eq!(applied.people_deleted, 1, "the rejected subtenant goes too");
     assert!(people::get(&conn, stranger).is_err());
     let m = people::get(&conn, f.merete).unwrap();
     assert_eq!(m.name, "Merete Vestergaard", "only the contact data goes");
     assert_eq!((m.phone, m.email), (None, None));
+    // The former subtenant keeps his name and his sublet, as the unit's history.
+    let j = people::get(&conn, f.jakob).unwrap();
+    assert_eq!((j.name.as_str(), j.phone), ("Jakob Thorsager", None));
+    assert_eq!(sublets::of_person(&conn, f.jakob, at).unwrap().len(), 1);
     assert_eq!(
         plates::count(&conn).unwrap(),
         1,
@@ -1024,7 +1035,7 @@ fn retention_follows_the_clock_passed_in() {
     );
     assert!(requests::get(&conn, f.request, at).is_err());
     assert_eq!(minutes::count(&conn).unwrap(), 3, "minutes are kept");
-    assert_eq!(andel_core::audit::count(&conn).unwrap(), audit_before + 5);
+    assert_eq!(andel_core::audit::count(&conn).unwrap(), audit_before + 6);
     assert!(retention::due(&conn, at).unwrap().is_empty());
     assert!(overview::overview(&conn, at)
         .unwrap()
@@ -1214,6 +1225,76 @@ fn the_handover_refuses_a_weak_new_passphrase() {
         assert!(!out.exists());
         assert!(!handover::receipt_path(&out).exists());
     }
+}
+
+/// The receipt says only what happened: what the sweep deleted when the board ran it first,
+/// else what is still past its retention, never "deleted" for records that were not.
+#[test]
+fn the_handover_receipt_says_what_the_sweep_did_or_what_is_still_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = archive(dir.path());
+    {
+        let conn = v.conn();
+        let u9 = unit(conn, "9", "Lindevej 7", "st. th.");
+        let m = person(conn, "Merete Vestergaard", Some("51 92 33 07"), None);
+        let o = ownership::start(
+            conn,
+            u9,
+            m,
+            Some(day("2010-01-01")),
+            false,
+            today(),
+            ACTOR,
+            now(),
+        )
+        .unwrap();
+        ownership::end(conn, o.id, day("2019-06-01"), ACTOR, now()).unwrap();
+    }
+    v.save(now()).unwrap();
+    let text_of = |r: &handover::HandoverReceipt| {
+        let t = check_pdf(&std::fs::read(&r.receipt).unwrap(), "receipt");
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+
+    // Handed over without the sweep: the contact data is due still, and the receipt says so.
+    let r = handover::handover(
+        &v,
+        &dir.path().join("uden-sletning.andel"),
+        quick_passphrase("ny kode 2026"),
+        None,
+        today(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!((r.retention_swept, r.retention_due), (0, 1));
+    let text = text_of(&r);
+    assert!(
+        text.contains("Ikke slettet ved overdragelsen, selv om opbevaringsperioden er udløbet; den nye bestyrelse skal køre sletningen: tidligere andelshaveres kontaktoplysninger (1)."),
+        "{text}"
+    );
+    assert!(!text.contains("er slettet"), "{text}");
+
+    // The sweep first (as the wizard offers): the receipt says what it did, and nothing is due.
+    let applied = retention::apply(v.conn(), today(), ACTOR, now()).unwrap();
+    assert_eq!(applied.items.len(), 1);
+    let r = handover::handover_after_sweep(
+        &v,
+        &dir.path().join("med-sletning.andel"),
+        quick_passphrase("ny kode 2026"),
+        None,
+        applied.items.len() as u32,
+        today(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!((r.retention_swept, r.retention_due), (1, 0));
+    let text = text_of(&r);
+    assert!(
+        text.contains("Sletning efter opbevaringsreglerne blev kørt før overdragelsen: 1 poster"),
+        "{text}"
+    );
+    assert!(!text.contains("Ikke slettet"), "{text}");
+    assert!(!text.contains("intet har overskredet"), "{text}");
 }
 
 #[test]

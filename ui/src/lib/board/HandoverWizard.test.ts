@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
 import { setBackend } from '$lib/ipc';
@@ -59,6 +59,32 @@ describe('the handover wizard', () => {
     expect(fresh.status).toBe('ok');
     await mock.lockArchive(false);
     expect((await mock.unlockArchive({ path: demoPath, passphrase: MOCK_DEMO_PASSPHRASE, identity_file: null, actor: 'x', take_over_lock: false })).status).toBe('ok');
+  });
+
+  it('offers the retention sweep first; the receipt says what it did, or what is still due', async () => {
+    for (const sweep of [false, true]) {
+      render(BoardArea);
+      await fireEvent.click(await screen.findByTestId('handover-start'));
+      await screen.findByTestId('handover-retention-warning');
+      if (sweep) await fireEvent.click(screen.getByTestId('handover-sweep-first'));
+      await expect.poll(() => (screen.getByTestId('handover-incoming') as HTMLTextAreaElement).value).toContain('Mette Kragh');
+      await fireEvent.click(screen.getByTestId('handover-next'));
+      await fireEvent.input(screen.getByTestId('handover-passphrase'), { target: { value: 'vinter kastanje lanterne 2027' } });
+      await fireEvent.input(screen.getByTestId('handover-passphrase-again'), { target: { value: 'vinter kastanje lanterne 2027' } });
+      await fireEvent.click(screen.getByTestId('handover-next'));
+      await fireEvent.input(screen.getByTestId('handover-path'), { target: { value: `/home/board/Dokumenter/handed-over-${sweep}.andel` } });
+      await fireEvent.click(screen.getByTestId('handover-run'));
+      await screen.findByTestId('handover-done');
+      const receipt = mock.receipts.get(screen.getByTestId('handover-receipt').textContent!)!;
+      if (sweep) {
+        expect(receipt.retention_swept).toBeGreaterThan(0);
+        expect(receipt.retention_still_due).toEqual([]);
+      } else {
+        expect(receipt.retention_swept).toBe(0);
+        expect(receipt.retention_still_due.length).toBeGreaterThan(0);
+      }
+      cleanup();
+    }
   });
 
   it('refuses the old passphrase and an existing file, and says so', async () => {

@@ -465,6 +465,21 @@ export const da = {
     confirmApprove: (unit: string, who: string) => `Godkend fremleje af bolig ${unit} til ${who}?`,
     confirmReject: (unit: string, who: string) => `Afslå fremleje af bolig ${unit} til ${who}?`,
     confirmEnd: (unit: string, who: string) => `Afslut fremlejen af bolig ${unit} til ${who}?`,
+    rule: {
+      title: 'Længste fremleje',
+      months: (n: number) => (n === 1 ? '1 måned' : `${n} måneder`),
+      setByBoard: 'fastsat af bestyrelsen efter foreningens vedtægter',
+      isDefault: (source: string) => `en standard, ikke foreningens egen regel: ${source}`,
+      source: {
+        DK: 'ABF’s standardvedtægter § 11 (midlertidigt fravær, op til to år); loven sætter ingen grænse, jeres vedtægter bestemmer',
+        NO: 'den norske borettslagsloven § 5-6 (1) (op til tre år efter at have boet i boligen); en længere udlejning på særlige grunde efter § 5-6 (2) er ikke for lang',
+        SE: 'praksis med ét år ad gangen; den svenske bostadsrättslagen 7 kap. 10–11 §§ sætter ingen grænse, bestyrelsen giver samtykke for hver periode',
+      },
+      label: 'Grænse efter jeres vedtægter, i måneder',
+      save: 'Gem grænsen',
+      reset: 'Tilbage til standarden',
+      bad: 'Skriv et helt antal måneder fra 1 til 120.',
+    },
   },
   plates: {
     title: 'Navneskilte',
@@ -839,6 +854,7 @@ export const da = {
     dueSince: (date: string) => `(opbevaringsperioden udløb ${date})`,
     item: {
       former_owner_contact: (who: string, since: string) => `Telefon, e-mail og note for tidligere andelshaver ${who} (fraflyttet ${since})`,
+      former_subtenant_contact: (who: string, since: string) => `Telefon, e-mail og note for tidligere fremlejetager ${who} (fremlejen sluttede ${since})`,
       rejected_sublet: (unit: string, who: string, since: string) => `Afslået ansøgning om fremleje, andel ${unit} (${who}, ${since})`,
       mounted_plate_order: (unit: string, since: string) => `Navneskiltbestilling, andel ${unit} (sat op ${since})`,
       closed_request: (id: number, who: string, since: string) => `Henvendelse #${id} fra ${who} (afsluttet ${since})`,
@@ -851,6 +867,7 @@ export const da = {
     rulesTitle: 'Regler',
     kind: {
       former_owner_contact: 'Tidligere andelshaveres kontaktoplysninger, efter fraflytning',
+      former_subtenant_contact: 'Tidligere fremlejetageres kontaktoplysninger, efter fremlejens slutning',
       rejected_sublet: 'Afslåede ansøgninger om fremleje, efter afgørelsen',
       mounted_plate_order: 'Navneskiltbestillinger, efter opsætning',
       closed_request: 'Henvendelser fra beboere, efter afslutning',
@@ -900,7 +917,8 @@ export const da = {
     title: 'Overdrag arkivet til den nye bestyrelse',
     steps: { boards: 'Bestyrelser', protection: 'Ny adgangskode', file: 'Ny fil', done: 'Kvittering' },
     boardsIntro: 'Hvem der overdrager, og hvem der overtager, som kvitteringen vil nævne dem. Hentet fra bestyrelsens hverv; ret dem om nødvendigt.',
-    retentionWarning: (n: number) => `${n} post(er) har overskredet opbevaringsperioden. Tjeklisten spørger efter oprydningen: gør det under Henvendelser først, eller notér det på kvitteringen.`,
+    retentionWarning: (n: number) => `${n} post(er) har overskredet opbevaringsperioden. Kør sletningen først herunder, eller overdrag uden: så står det på kvitteringen, hvad der stadig skal slettes.`,
+    sweepFirst: (n: number) => `Kør sletningen først: slet eller anonymisér de ${n} post(er); kvitteringen siger det`,
     outgoing: 'Afgående bestyrelse',
     incoming: 'Ny bestyrelse',
     onePerLine: 'Én person pr. linje.',

@@ -493,6 +493,21 @@ export const en = {
     confirmApprove: (unit: string, who: string) => `Approve the sublet of unit ${unit} to ${who}?`,
     confirmReject: (unit: string, who: string) => `Reject the sublet of unit ${unit} to ${who}?`,
     confirmEnd: (unit: string, who: string) => `Close the sublet of unit ${unit} to ${who}?`,
+    rule: {
+      title: 'Longest sublet',
+      months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
+      setByBoard: 'set by the board from the association’s statutes',
+      isDefault: (source: string) => `a default, not the association’s own rule: ${source}`,
+      source: {
+        DK: 'ABF’s model statutes § 11 (temporary absence, up to two years); the law sets no maximum, your statutes decide',
+        NO: 'borettslagsloven § 5-6 (1) (up to three years after living in the unit); a longer sublet on the special grounds of § 5-6 (2) is not too long',
+        SE: 'practice of one year at a time; bostadsrättslagen 7 kap. 10–11 §§ set no maximum, the board consents per period',
+      } satisfies Record<Country, string>,
+      label: 'Maximum from your statutes, in months',
+      save: 'Save the maximum',
+      reset: 'Back to the default',
+      bad: 'Give a whole number of months from 1 to 120.',
+    },
   },
   plates: {
     title: 'Name plates',
@@ -867,6 +882,7 @@ export const en = {
     dueSince: (date: string) => `(due ${date})`,
     item: {
       former_owner_contact: (who: string, since: string) => `Phone, e-mail and note of former owner ${who} (moved out ${since})`,
+      former_subtenant_contact: (who: string, since: string) => `Phone, e-mail and note of former subtenant ${who} (sublet ended ${since})`,
       rejected_sublet: (unit: string, who: string, since: string) => `Rejected sublet request for unit ${unit} (${who}, ${since})`,
       mounted_plate_order: (unit: string, since: string) => `Name-plate order for unit ${unit} (mounted ${since})`,
       closed_request: (id: number, who: string, since: string) => `Request #${id} from ${who} (closed ${since})`,
@@ -879,6 +895,7 @@ export const en = {
     rulesTitle: 'Rules',
     kind: {
       former_owner_contact: 'Former owners’ contact data, after moving out',
+      former_subtenant_contact: 'Former subtenants’ contact data, after the sublet ended',
       rejected_sublet: 'Rejected sublet requests, after the decision',
       mounted_plate_order: 'Name-plate orders, after mounting',
       closed_request: 'Residents’ requests, after closing',
@@ -928,7 +945,8 @@ export const en = {
     title: 'Hand the archive over to the new board',
     steps: { boards: 'Boards', protection: 'New passphrase', file: 'New file', done: 'Receipt' },
     boardsIntro: 'Who hands over and who takes over, as the receipt will name them. Taken from the board’s roles; change them if needed.',
-    retentionWarning: (n: number) => `${n} record(s) are past their retention. The checklist asks for the retention sweep: do it under Requests first, or note it on the receipt.`,
+    retentionWarning: (n: number) => `${n} record(s) are past their retention. Run the sweep first below, or hand over without it: the receipt then lists what is still due.`,
+    sweepFirst: (n: number) => `Run the retention sweep first: delete or anonymise the ${n} record(s); the receipt says so`,
     outgoing: 'Outgoing board',
     incoming: 'Incoming board',
     onePerLine: 'One person per line.',

@@ -465,6 +465,21 @@ export const nb = {
     confirmApprove: (unit: string, who: string) => `Godkjenne utleie av bolig ${unit} til ${who}?`,
     confirmReject: (unit: string, who: string) => `Avslå utleie av bolig ${unit} til ${who}?`,
     confirmEnd: (unit: string, who: string) => `Avslutte utleien av bolig ${unit} til ${who}?`,
+    rule: {
+      title: 'Lengste utleie',
+      months: (n: number) => (n === 1 ? '1 måned' : `${n} måneder`),
+      setByBoard: 'fastsatt av styret etter vedtektene',
+      isDefault: (source: string) => `en standard, ikke lagets egen regel: ${source}`,
+      source: {
+        DK: 'ABFs standardvedtekter § 11 i Danmark (midlertidig fravær, opptil to år); loven setter ingen grense, vedtektene bestemmer',
+        NO: 'borettslagsloven § 5-6 (1) (opptil tre år etter å ha bodd i boligen); en lengre utleie på særlige grunner etter § 5-6 (2) er ikke for lang',
+        SE: 'praksis med ett år av gangen; den svenske bostadsrättslagen 7 kap. 10–11 §§ setter ingen grense, styret gir samtykke for hver periode',
+      },
+      label: 'Grense etter vedtektene, i måneder',
+      save: 'Lagre grensen',
+      reset: 'Tilbake til standarden',
+      bad: 'Skriv et helt antall måneder fra 1 til 120.',
+    },
   },
   plates: {
     title: 'Navneskilt',
@@ -839,6 +854,7 @@ export const nb = {
     dueSince: (date: string) => `(lagringstiden gikk ut ${date})`,
     item: {
       former_owner_contact: (who: string, since: string) => `Telefon, e-post og merknad for tidligere andelseier ${who} (flyttet ut ${since})`,
+      former_subtenant_contact: (who: string, since: string) => `Telefon, e-post og merknad for tidligere leietaker ${who} (utleien sluttet ${since})`,
       rejected_sublet: (unit: string, who: string, since: string) => `Avslått søknad om utleie, bolig ${unit} (${who}, ${since})`,
       mounted_plate_order: (unit: string, since: string) => `Bestilling av navneskilt, bolig ${unit} (montert ${since})`,
       closed_request: (id: number, who: string, since: string) => `Henvendelse #${id} fra ${who} (avsluttet ${since})`,
@@ -851,6 +867,7 @@ export const nb = {
     rulesTitle: 'Regler',
     kind: {
       former_owner_contact: 'Tidligere andelseieres kontaktopplysninger, etter utflytting',
+      former_subtenant_contact: 'Tidligere leietakeres kontaktopplysninger, etter at utleien sluttet',
       rejected_sublet: 'Avslåtte søknader om utleie, etter vedtaket',
       mounted_plate_order: 'Bestillinger av navneskilt, etter montering',
       closed_request: 'Henvendelser fra beboere, etter avslutning',
@@ -900,7 +917,8 @@ export const nb = {
     title: 'Overlever arkivet til det nye styret',
     steps: { boards: 'Styrer', protection: 'Nytt passord', file: 'Ny fil', done: 'Kvittering' },
     boardsIntro: 'Hvem som overleverer, og hvem som overtar, slik kvitteringen vil nevne dem. Hentet fra styrets verv; rett dem ved behov.',
-    retentionWarning: (n: number) => `${n} post(er) har passert lagringstiden. Sjekklisten spør etter oppryddingen: gjør det under Henvendelser først, eller noter det på kvitteringen.`,
+    retentionWarning: (n: number) => `${n} post(er) har passert lagringstiden. Kjør slettingen først her under, eller overlever uten: da står det på kvitteringen hva som fortsatt skal slettes.`,
+    sweepFirst: (n: number) => `Kjør slettingen først: slett eller anonymiser de ${n} post(ene); kvitteringen sier det`,
     outgoing: 'Avtroppende styre',
     incoming: 'Nytt styre',
     onePerLine: 'Én person per linje.',

@@ -465,6 +465,21 @@ export const sv = {
     confirmApprove: (unit: string, who: string) => `Godkänna uthyrning av lägenhet ${unit} till ${who}?`,
     confirmReject: (unit: string, who: string) => `Avslå uthyrning av lägenhet ${unit} till ${who}?`,
     confirmEnd: (unit: string, who: string) => `Avsluta uthyrningen av lägenhet ${unit} till ${who}?`,
+    rule: {
+      title: 'Längsta andrahandsuthyrning',
+      months: (n: number) => (n === 1 ? '1 månad' : `${n} månader`),
+      setByBoard: 'bestämd av styrelsen enligt stadgarna',
+      isDefault: (source: string) => `ett standardvärde, inte föreningens egen regel: ${source}`,
+      source: {
+        DK: 'ABF:s normalstadgar § 11 i Danmark (tillfällig frånvaro, upp till två år); lagen sätter ingen gräns, stadgarna bestämmer',
+        NO: 'den norska borettslagsloven § 5-6 (1) (upp till tre år efter att ha bott i lägenheten); en längre uthyrning på särskilda skäl enligt § 5-6 (2) är inte för lång',
+        SE: 'praxis med ett år i taget; bostadsrättslagen 7 kap. 10–11 §§ sätter ingen gräns, styrelsen ger samtycke för varje period',
+      },
+      label: 'Gräns enligt stadgarna, i månader',
+      save: 'Spara gränsen',
+      reset: 'Tillbaka till standardvärdet',
+      bad: 'Skriv ett helt antal månader från 1 till 120.',
+    },
   },
   plates: {
     title: 'Namnskyltar',
@@ -839,6 +854,7 @@ export const sv = {
     dueSince: (date: string) => `(gallringsbar sedan ${date})`,
     item: {
       former_owner_contact: (who: string, since: string) => `Telefon, e-post och anteckning för tidigare innehavare ${who} (flyttade ut ${since})`,
+      former_subtenant_contact: (who: string, since: string) => `Telefon, e-post och anteckning för tidigare andrahandshyresgäst ${who} (uthyrningen upphörde ${since})`,
       rejected_sublet: (unit: string, who: string, since: string) => `Avslagen ansökan om andrahandsuthyrning, lägenhet ${unit} (${who}, ${since})`,
       mounted_plate_order: (unit: string, since: string) => `Beställning av namnskylt, lägenhet ${unit} (monterad ${since})`,
       closed_request: (id: number, who: string, since: string) => `Begäran #${id} från ${who} (avslutad ${since})`,
@@ -851,6 +867,7 @@ export const sv = {
     rulesTitle: 'Regler',
     kind: {
       former_owner_contact: 'Tidigare innehavares kontaktuppgifter, efter avflyttning',
+      former_subtenant_contact: 'Tidigare andrahandshyresgästers kontaktuppgifter, efter att uthyrningen upphört',
       rejected_sublet: 'Avslagna ansökningar om andrahandsuthyrning, efter beslutet',
       mounted_plate_order: 'Beställningar av namnskyltar, efter montering',
       closed_request: 'Begäranden från boende, efter avslut',
@@ -900,7 +917,8 @@ export const sv = {
     title: 'Lämna över arkivet till den nya styrelsen',
     steps: { boards: 'Styrelser', protection: 'Nytt lösenord', file: 'Ny fil', done: 'Kvitto' },
     boardsIntro: 'Vem som lämnar över och vem som tar över, så som kvittot kommer att nämna dem. Hämtat från styrelsens uppdrag; ändra vid behov.',
-    retentionWarning: (n: number) => `${n} post(er) ska gallras enligt gallringsreglerna. Checklistan frågar efter gallringen: gör den under Begäranden först, eller notera det på kvittot.`,
+    retentionWarning: (n: number) => `${n} post(er) ska gallras enligt gallringsreglerna. Gallra först här nedan, eller lämna över utan: då står det på kvittot vad som återstår att gallra.`,
+    sweepFirst: (n: number) => `Gallra först: radera eller avidentifiera de ${n} posterna; kvittot säger det`,
     outgoing: 'Avgående styrelse',
     incoming: 'Ny styrelse',
     onePerLine: 'En person per rad.',

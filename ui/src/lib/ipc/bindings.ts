@@ -347,6 +347,29 @@ async subletEnd(id: number, on: string | null) : Promise<Result<Sublet, IpcError
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The association's longest sublet: the board's maximum from its statutes, or the country's
+ * default with its source.
+ */
+async subletRule() : Promise<Result<MaxRule, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sublet_rule") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets the board's maximum in months (1–120), or goes back to the country's default (`None`).
+ */
+async subletRuleSet(months: number | null) : Promise<Result<MaxRule, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sublet_rule_set", { months }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async platesList() : Promise<Result<PlateOrder[], IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("plates_list") };
@@ -944,7 +967,9 @@ async pickHandoverPath(suggested: string) : Promise<string | null> {
 },
 /**
  * Writes the archive to a new file with the new passphrase or keys, checks it, and writes the
- * receipt PDF beside it. The open archive and its file stay as they are.
+ * receipt PDF beside it. The open archive and its file stay as they are, unless the board chose
+ * to run the retention sweep first (`sweep_first`), which changes the open archive like the
+ * sweep on the Requests screen.
  */
 async handoverRun(form: HandoverForm) : Promise<Result<HandoverReceipt, IpcError>> {
     try {
@@ -1360,6 +1385,10 @@ chars: number;
  */
 sha256: string; imported_at: string }
 /**
+ * How many records of a kind are past their retention.
+ */
+export type DueCount = { kind: RecordKind; count: number }
+/**
  * One record past its retention.
  */
 export type DueItem = { kind: RecordKind; 
@@ -1558,7 +1587,12 @@ passphrase: string | null;
 /**
  * The new board members' age public keys.
  */
-recipients: string[]; outgoing: string[]; incoming: string[] }
+recipients: string[]; outgoing: string[]; incoming: string[]; 
+/**
+ * Run the retention sweep on the open archive first (the wizard offers it when records are
+ * due); the receipt then says what it deleted, else what is still due.
+ */
+sweep_first?: boolean }
 /**
  * The record of a completed handover.
  */
@@ -1590,9 +1624,18 @@ verified: boolean;
  */
 old_passphrase_refused: boolean | null; boards: Boards; 
 /**
- * Records past their retention on the day of the handover.
+ * Records the retention sweep deleted or anonymised right before the handover (0: the
+ * board did not run it, or nothing was due).
  */
-retention_due: number; document: BoardDocument }
+retention_swept: number; 
+/**
+ * Records still past their retention when the archive was handed over (after any sweep).
+ */
+retention_due: number; 
+/**
+ * The same, by kind of record.
+ */
+retention_still_due: DueCount[]; document: BoardDocument }
 /**
  * What the handover wizard starts from: the boards as the register knows them, a suggested
  * file name beside the archive, and how the archive is protected now.
@@ -1730,6 +1773,22 @@ export type MappedBy =
  * Nothing: the column is left out.
  */
 "unmapped"
+/**
+ * The association's sublet rule as it stands: its maximum, and whether the board set it.
+ */
+export type MaxRule = { 
+/**
+ * The association's country, whose default applies when the board set none.
+ */
+country: Country; months: number; default_months: number; 
+/**
+ * The board set the maximum (from its statutes); else the country's default applies.
+ */
+set_by_board: boolean; 
+/**
+ * Where the default comes from (in English; the app says it in its own language).
+ */
+default_source: string }
 /**
  * The kind of meeting the minutes record.
  */
@@ -2135,6 +2194,11 @@ export type RecordKind =
  * A former owner's phone, e-mail and note, counted from the day they moved out.
  */
 "former_owner_contact" | 
+/**
+ * A former subtenant's phone, e-mail and note, counted from the day their last approved
+ * sublet ended (the sublet itself stays, as the unit's history).
+ */
+"former_subtenant_contact" | 
 /**
  * A rejected sublet request, counted from the decision.
  */

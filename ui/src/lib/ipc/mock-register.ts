@@ -150,6 +150,8 @@ export class MockRegister {
   /** Records marked for the board to check (an earlier version merged namesakes). */
   review = new Map<number, IdentityReview>();
   maxMonths = 24;
+  /** The board's own maximum; null: the country's default. */
+  boardMaxMonths: number | null = null;
   private nextId = 1;
 
   constructor(readonly today: () => string) {}

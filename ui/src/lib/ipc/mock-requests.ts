@@ -77,13 +77,14 @@ function guard(field: string, text: string | null): IpcError | null {
 
 const DEFAULT_MONTHS: Record<RecordKind, number | null> = {
   former_owner_contact: 60,
+  former_subtenant_contact: 12,
   rejected_sublet: 12,
   mounted_plate_order: 12,
   closed_request: 36,
   minutes: null,
 };
 
-const KINDS: RecordKind[] = ['former_owner_contact', 'rejected_sublet', 'mounted_plate_order', 'closed_request', 'minutes'];
+const KINDS: RecordKind[] = ['former_owner_contact', 'former_subtenant_contact', 'rejected_sublet', 'mounted_plate_order', 'closed_request', 'minutes'];
 
 type Stored = Omit<Request, 'deadline' | 'days_left' | 'deadline_day_off'>;
 

@@ -38,6 +38,7 @@ import type {
   PersonPage,
   PlateKind,
   PlateOrder,
+  MaxRule,
   Preview,
   Role,
   RoleKind,
@@ -56,6 +57,7 @@ import type {
   Applied,
   Boards,
   Candidate,
+  DueCount,
   ReplyPreview,
   Split,
   DueItem,
@@ -642,6 +644,33 @@ export class MockBackend implements Backend {
     return this.reg((r) => r.subletEnd(id, on), true);
   }
 
+  private subletRuleOf(r: MockRegister): MaxRule {
+    const country = this.current()?.association.country ?? 'DK';
+    const defaults = { DK: 24, NO: 36, SE: 12 } as const;
+    const source = {
+      DK: "ABF's model statutes § 11 (temporary absence, up to two years); the law sets no maximum, your statutes decide",
+      NO: 'borettslagsloven § 5-6 (1) (up to three years after living in the unit); a longer sublet on the special grounds of § 5-6 (2) is not too long',
+      SE: 'practice of one year at a time; bostadsrättslagen 7 kap. 10–11 §§ set no maximum, the board consents per period',
+    } as const;
+    const setByBoard = r.boardMaxMonths !== null;
+    return { country, months: r.boardMaxMonths ?? defaults[country], default_months: defaults[country], set_by_board: setByBoard, default_source: source[country] };
+  }
+
+  async subletRule(): Promise<Result<MaxRule, IpcError>> {
+    this.log('subletRule');
+    return this.reg((r) => ok(this.subletRuleOf(r)));
+  }
+
+  async subletRuleSet(months: number | null): Promise<Result<MaxRule, IpcError>> {
+    this.log('subletRuleSet');
+    return this.reg((r) => {
+      if (months !== null && (months < 1 || months > 120)) return err('invalid_input', `A sublet maximum must be between 1 and 120 months, not ${months}.`);
+      r.boardMaxMonths = months;
+      r.maxMonths = this.subletRuleOf(r).months;
+      return ok(this.subletRuleOf(r));
+    }, true);
+  }
+
   async platesList(): Promise<Result<PlateOrder[], IpcError>> {
     this.log('platesList');
     return this.reg((r) => ok(r.plates));
@@ -1049,6 +1078,19 @@ export class MockBackend implements Backend {
         ],
         created: this.now().toISOString(),
       };
+      // The sweep first, when the board chose it (as the Rust command does on the open archive).
+      let swept = 0;
+      if (form.sweep_first) {
+        const applied = q.retentionApply(q.retentionDue().length);
+        if (applied.status !== 'ok') return applied;
+        swept = applied.data.items.length;
+      }
+      const stillDue: DueCount[] = [];
+      for (const i of q.retentionDue()) {
+        const d = stillDue.find((x) => x.kind === i.kind);
+        if (d) d.count += 1;
+        else stillDue.push({ kind: i.kind, count: 1 });
+      }
       const done: HandoverReceipt = {
         association: a.association.name,
         date,
@@ -1062,7 +1104,9 @@ export class MockBackend implements Backend {
         verified: true,
         old_passphrase_refused: a.protection === 'passphrase' ? true : null,
         boards,
+        retention_swept: swept,
         retention_due: q.retentionDue().length,
+        retention_still_due: stillDue,
         document,
       };
       this.receipts.set(receipt, done);

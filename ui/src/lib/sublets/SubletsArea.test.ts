@@ -32,6 +32,25 @@ describe('sublets', () => {
     expect(within(rowOf('25')).getByTestId('sublet-status').textContent).toContain('Awaiting decision');
   });
 
+  it('the board sets its maximum from the statutes; the default says it is a default, with its source', async () => {
+    render(SubletsArea);
+    await screen.findByTestId('sublet-rule');
+    expect(screen.getByTestId('sublet-rule-months').textContent).toBe('24 months');
+    expect(screen.getByTestId('sublet-rule-source').textContent).toContain('a default, not the association’s own rule');
+    expect(screen.getByTestId('sublet-rule-source').textContent).toContain('ABF’s model statutes § 11');
+    expect(screen.queryByTestId('sublet-rule-reset')).toBeNull();
+    await fireEvent.input(screen.getByTestId('sublet-rule-input'), { target: { value: '0' } });
+    expect(screen.getByTestId('sublet-rule-error').textContent).toContain('1 to 120');
+    expect(screen.getByTestId('sublet-rule-save')).toHaveProperty('disabled', true);
+    await fireEvent.input(screen.getByTestId('sublet-rule-input'), { target: { value: '36' } });
+    await fireEvent.click(screen.getByTestId('sublet-rule-save'));
+    await expect.poll(() => screen.getByTestId('sublet-rule-source').textContent).toContain('set by the board');
+    expect(screen.getByTestId('sublet-rule-months').textContent).toBe('36 months');
+    expect(mock.calls).toContain('subletRuleSet');
+    await fireEvent.click(screen.getByTestId('sublet-rule-reset'));
+    await expect.poll(() => screen.getByTestId('sublet-rule-months').textContent).toBe('24 months');
+  });
+
   it('approves a request on a date, by the board member using the app', async () => {
     render(SubletsArea);
     await screen.findByTestId('sublets-table');
