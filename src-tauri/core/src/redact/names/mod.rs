@@ -118,6 +118,8 @@ struct Scan {
     full_mentions: Vec<(u32, usize)>,
     /// Folded words of unregistered people named with at least two words.
     guest_words: HashSet<String>,
+    /// Words of those names that are also ordinary words ("espen"): only a speaker's label takes them.
+    guest_plain: HashSet<String>,
     /// Register mentions by a lone first name that is also a word: (index in `out`, candidates).
     weak: Vec<(usize, Vec<u32>)>,
     /// Cache for [`Scan::lower_in_text`].
@@ -275,8 +277,9 @@ impl NameRecognizer {
         );
     }
     /// Whether `run[i]` and `run[i + 1]` are capitalised words inside a sentence that nothing else
-    /// explains: no list knows them as a name, a word, a place, a title or a firm, the text never writes
-    /// them in lower case, and the first is no genitive ("Gatas Parlament").
+    /// explains: no list knows them as a name, a word, a place, a title or a firm, and the first is no
+    /// genitive ("Gatas Parlament"). Whether the text writes them in lower case is asked only of the
+    /// few that `confirm_unknown` keeps: each new word asked costs a search of the whole text.
     fn unknown_words(&self, text: &str, s: &mut Scan, run: &[Tok], i: usize) -> bool {
         let (a, b) = (run[i], run[i + 1]);
         if starts_sentence(text, a.start)
@@ -311,8 +314,7 @@ impl NameRecognizer {
                 && !street_word(key)
                 && !abbreviation(key)
                 && !cues().contains(key)
-        }) && !s.lower_in_text(text, a.k0, a.g1)
-            && !s.lower_in_text(text, b.k0, b.g1)
+        })
     }
     /// Whether `word` (as written) is a word of a registered name.
     fn registered_word(&self, word: &str) -> bool {
@@ -751,7 +753,16 @@ impl Scan {
 
     /// Whether the folded word `keys[k0..k1]` occurs in `text` in lower case as a word of its own.
     pub(super) fn lower_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
-        let key = &self.keys[k0..k1];
+        if let Some(&v) = self.lower_seen.get(&self.keys[k0..k1]) {
+            return v;
+        }
+        let key = self.keys[k0..k1].to_string();
+        self.lower_key_in_text(text, &key)
+    }
+
+    /// [`Scan::lower_in_text`] for a folded word given as a string. Each new word costs a search of
+    /// the whole text, so callers ask only about words that matter.
+    pub(super) fn lower_key_in_text(&mut self, text: &str, key: &str) -> bool {
         if let Some(&v) = self.lower_seen.get(key) {
             return v;
         }

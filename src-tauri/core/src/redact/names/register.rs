@@ -379,7 +379,7 @@ impl NameRecognizer {
                 r.subject = Some(format!("r{who}"));
             }
         }
-        self.confirm_unknown(s);
+        self.confirm_unknown(text, s);
         self.places_in_use(text, s);
         self.loose_words(text, s);
     }

@@ -112,6 +112,8 @@ impl NameRecognizer {
                 || first_names().get(stem).is_some_and(|x| x.word);
             if !t.particle && !t.initial && !plain && !place(t) {
                 s.guest_words.insert(stem.to_string());
+            } else if plain && !t.particle && !t.initial && k > i + 1 {
+                s.guest_plain.insert(stem.to_string());
             }
         }
         // "H.C. Andersen", "K. J. Philipsen": the initials before the name belong to it.
@@ -193,8 +195,12 @@ impl NameRecognizer {
                             continue;
                         }
                     }
+                    // "Espen:" at the start of a line in an interview: a speaker's name, also when
+                    // it is a word too ("espen", the aspen), if someone of that name is named in full.
+                    let speaker =
+                        s.guest_plain.contains(&s.keys[k0..k1]) && speaker_label(text, start, end);
                     if taken[a]
-                        || !s.guest_words.contains(&s.keys[k0..k1])
+                        || !(s.guest_words.contains(&s.keys[k0..k1]) || speaker)
                         || policy::company_follows(text, end)
                     {
                         continue;
@@ -322,7 +328,7 @@ impl NameRecognizer {
     /// text also uses their last word alone ("… invitere Cohen til …") or it is the surname of a
     /// person found elsewhere ("Zorbek Kallhed" after "Jens Kallhed"). Their words then mark the
     /// lone mentions too (see [`NameRecognizer::loose_words`]).
-    pub(super) fn confirm_unknown(&self, s: &mut Scan) {
+    pub(super) fn confirm_unknown(&self, text: &str, s: &mut Scan) {
         let unconfirmed = std::mem::take(&mut s.unconfirmed);
         if unconfirmed.is_empty() {
             return;
@@ -341,6 +347,10 @@ impl NameRecognizer {
             })
             .collect();
         for (start, end, words) in confirmed {
+            // "Grand Prix … en grand finale": words the text also writes in lower case are words.
+            if words.iter().any(|w| s.lower_key_in_text(text, w)) {
+                continue;
+            }
             let last = words.last().cloned().unwrap_or_default();
             // As in `push_guest`: a word that is also a word of the language says nothing alone.
             s.guest_words.extend(words.into_iter().filter(|w| {
@@ -417,6 +427,15 @@ impl NameRecognizer {
             }
         }
     }
+}
+
+/// Whether the word at `start..end` opens its line and a colon follows it ("Espen: Ja, men …"), the
+/// way interviews and transcripts mark who speaks.
+pub(super) fn speaker_label(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text.get(..start).is_some_and(|h| {
+        h.trim_end_matches([' ', '-', '–']).ends_with('\n') || h.trim().is_empty()
+    });
+    line_start && text.get(end..).is_some_and(|r| r.starts_with(':'))
 }
 
 /// A folded word of two letters or more without a vowel ("frp", "krf", "nrk", "sp"): an abbreviation.
@@ -914,6 +933,16 @@ mod tests {
         assert!(unknown("Brevet kom fra Nordvik Holding i går.").is_empty());
         assert!(unknown("Vi så Grand Prix i går, en grand finale.").is_empty());
         assert!(unknown("Han leste «Blue Velvet» i går.").is_empty());
+    }
+
+    /// Regression (recall on news text, issue 14): in an interview the speakers' first names open
+    /// the lines ("Espen: …"), and a first name that is also a word was never taken there.
+    #[test]
+    fn speaker_labels_of_people_named_in_full() {
+        assert_eq!(
+            unknown("Vi møtte Espen Tveråsen i går.\nEspen: Det var fint.\nEspen sover."),
+            ["Espen Tveråsen", "Espen"]
+        );
     }
 
     #[test]
