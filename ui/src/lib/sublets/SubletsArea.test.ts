@@ -46,7 +46,7 @@ describe('sublets', () => {
     await fireEvent.click(screen.getByTestId('sublet-rule-save'));
     await expect.poll(() => screen.getByTestId('sublet-rule-source').textContent).toContain('set by the board');
     expect(screen.getByTestId('sublet-rule-months').textContent).toBe('36 months');
-    expect(mock.calls).toContain('subletRuleSet');
+    expect(mock.calls).toContain('sublet_rule_set');
     await fireEvent.click(screen.getByTestId('sublet-rule-reset'));
     await expect.poll(() => screen.getByTestId('sublet-rule-months').textContent).toBe('24 months');
   });
@@ -90,6 +90,8 @@ describe('sublets', () => {
     await fireEvent.input(screen.getByTestId('sublet-reason'), { target: { value: 'Udlandsophold' } });
     await fireEvent.click(screen.getByTestId('sublet-submit'));
     await expect.poll(() => screen.queryByTestId('sublet-form')).toBeNull();
+    // The list reloads after the form closes.
+    await expect.poll(() => screen.queryAllByTestId('sublet-row').some((r) => r.getAttribute('data-unit') === '3')).toBe(true);
     expect(within(rowOf('3')).getByTestId('sublet-status').textContent).toContain('Awaiting decision');
     expect(rowOf('3').textContent).toContain('Bo Winther');
   });
