@@ -86,13 +86,13 @@ pub struct InfoArgs {
 
 pub fn info(args: InfoArgs) -> CliResult {
     let vault = common::open_read_only(&args.vault)?;
-    let summary = vault.summary()?;
+    let summary = andel_core::summary::of(&vault)?;
     let fingerprint = vault.file_sha256()?;
     if args.json {
         #[derive(serde::Serialize)]
         struct Info<'a> {
             #[serde(flatten)]
-            summary: &'a vault::Summary,
+            summary: &'a andel_core::summary::Summary,
             /// SHA-256 of the archive file, as `sha256sum` prints it.
             fingerprint: String,
         }

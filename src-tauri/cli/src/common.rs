@@ -66,6 +66,18 @@ impl From<andel_core::association::Error> for CliError {
     }
 }
 
+impl From<andel_core::summary::Error> for CliError {
+    fn from(e: andel_core::summary::Error) -> CliError {
+        CliError::coded(e.code(), e.to_string())
+    }
+}
+
+impl From<andel_core::files::Error> for CliError {
+    fn from(e: andel_core::files::Error) -> CliError {
+        CliError::coded(e.code(), e.to_string())
+    }
+}
+
 impl From<andel_core::document::Error> for CliError {
     fn from(e: andel_core::document::Error) -> CliError {
         CliError::coded(e.code(), e.to_string())
@@ -83,7 +95,7 @@ pub fn write_document(out: &Path, doc: &andel_core::document::Document) -> CliRe
         return write_pdf(out, doc);
     };
     let text = andel_core::document::render_web(doc, format);
-    andel_core::document::write_file(out, text.as_bytes())?;
+    andel_core::files::write(out, text.as_bytes())?;
     say(format!(
         "Wrote {} ({} KB): {}",
         out.display(),
@@ -95,7 +107,7 @@ pub fn write_document(out: &Path, doc: &andel_core::document::Document) -> CliRe
 
 pub fn write_pdf(out: &Path, doc: &andel_core::document::Document) -> CliResult {
     let bytes = andel_core::document::render_pdf(doc)?;
-    andel_core::document::write_file(out, &bytes)?;
+    andel_core::files::write(out, &bytes)?;
     say(format!(
         "Wrote {} ({} KB): {}",
         out.display(),

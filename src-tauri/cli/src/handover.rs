@@ -1,9 +1,9 @@
 //! `andel handover`: the yearly handover of the archive to the next board, over
-//! `andel_core::requests::handover`, the same function the app's wizard calls.
+//! `andel_core::handover`, the same function the app's wizard calls.
 
 use std::path::PathBuf;
 
-use andel_core::requests::handover::{self, Boards, HandoverError};
+use andel_core::handover::{self, Boards, HandoverError};
 use andel_core::requests::retention;
 use andel_core::vault::{self, Encryption};
 use clap::Args;

@@ -98,7 +98,7 @@ pub struct SearchArgs {
 }
 
 pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    andel_core::register::parse_iso_date(text)
+    andel_core::dates::parse_iso(text)
         .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
 }
 
@@ -179,7 +179,7 @@ fn export(args: ExportArgs) -> CliResult {
     }
     let format = minutes::ExportFormat::from_file_name(&args.out.display().to_string())?;
     let bytes = minutes::export_document(conn, args.id, args.style, format, common::now())?;
-    andel_core::document::write_file(&args.out, &bytes)?;
+    andel_core::files::write(&args.out, &bytes)?;
     minutes::record_export(conn, args.id, format, &common::actor(), common::now())?;
     vault.save(common::now())?;
     common::say(format!(

@@ -5,13 +5,12 @@
 use std::path::PathBuf;
 
 use andel_core::document::Lang;
+use andel_core::overview;
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::register::plates::{self, PlateKind};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision};
-use andel_core::register::{
-    guard, import, overview, ownership, people, plates_order, split, units, Id,
-};
+use andel_core::register::{guard, import, ownership, people, plates_order, split, units, Id};
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
 use chrono::NaiveDate;
@@ -76,7 +75,7 @@ fn sql(e: andel_core::store::SqlError) -> CliError {
 }
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    andel_core::register::parse_iso_date(text)
+    andel_core::dates::parse_iso(text)
         .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
 }
 

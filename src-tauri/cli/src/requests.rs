@@ -53,7 +53,7 @@ fn sql(e: andel_core::store::SqlError) -> CliError {
 }
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    andel_core::register::parse_iso_date(text)
+    andel_core::dates::parse_iso(text)
         .ok_or_else(|| format!("\"{text}\" is not a date; write it as YYYY-MM-DD"))
 }
 
@@ -61,9 +61,9 @@ fn kind_arg(text: &str) -> Result<RequestKind, String> {
     text.parse().map_err(|e: requests::Error| e.to_string())
 }
 
-/// Writes bytes to a file that must not exist yet (see `andel_core::document::write_new_file`).
+/// Writes bytes to a file that must not exist yet (see `andel_core::files::write_new`).
 pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> CliResult {
-    Ok(andel_core::document::write_new_file(path, bytes)?)
+    Ok(andel_core::files::write_new(path, bytes)?)
 }
 
 #[derive(Debug, Subcommand)]

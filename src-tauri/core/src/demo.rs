@@ -263,7 +263,7 @@ fn register(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
                 contact: None,
                 email: Some(email.into()),
                 phone: None,
-                dpa_signed_on: dpa.map(crate::register::iso),
+                dpa_signed_on: dpa.map(crate::dates::iso),
                 dpa_reference: reference.map(str::to_string),
                 third_country: third.map(|(c, _)| c.to_string()),
                 transfer_safeguard: third.map(|(_, s)| s.to_string()),
@@ -711,7 +711,7 @@ fn requests(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::overview;
+    use crate::overview;
 
     #[test]
     fn the_demo_register_has_something_in_every_state() {

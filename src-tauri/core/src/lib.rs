@@ -8,13 +8,17 @@
 
 pub mod association;
 pub mod audit;
+pub mod dates;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod files;
+pub mod handover;
 pub mod i18n;
 pub mod minutes;
 pub mod national_id;
 pub mod ocr;
+pub mod overview;
 pub mod privacy;
 pub mod publish;
 pub mod redact;
@@ -22,6 +26,8 @@ pub mod register;
 pub mod requests;
 pub mod settings;
 pub mod store;
+pub mod summary;
+pub mod text;
 pub mod vault;
 
 pub use error::ErrorCode;

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::association::{self, Association, AssociationChanges, Country};
+use andel_core::summary::Summary;
 use andel_core::vault::{
     self, Encryption, LockHolder, OpenOptions, Protection, SaveState, SecretString, Strength,
-    Summary, Unlock, Vault,
+    Unlock, Vault,
 };
 use andel_core::{demo, settings, ErrorCode};
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,7 @@ fn overview_of(vault: &Vault, save_state: SaveState) -> IpcResult<Overview> {
     Ok(Overview {
         path: vault.path().to_string_lossy().into_owned(),
         association: association::get(vault.conn())?,
-        summary: vault.summary()?,
+        summary: andel_core::summary::of(vault)?,
         auto_lock_minutes: settings::auto_lock_minutes(vault.conn())?,
         save_state,
         read_only: vault.is_read_only(),

@@ -54,7 +54,7 @@ pub(crate) fn resolve_pdf_path(typed: &str) -> IpcResult<PathBuf> {
 pub(crate) fn save_pdf(doc: &Document, path: &str) -> IpcResult<SavedPdf> {
     let path = resolve_pdf_path(path)?;
     let bytes = document::render_pdf(doc)?;
-    document::write_file(&path, &bytes)?;
+    andel_core::files::write(&path, &bytes)?;
     Ok(SavedPdf {
         path: path.to_string_lossy().into_owned(),
         bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),

@@ -431,7 +431,7 @@ pub async fn export_minutes(
             format!("{path} already exists. Replace it, or choose another name."),
         ));
     }
-    andel_core::document::write_file(std::path::Path::new(&path), &bytes)?;
+    andel_core::files::write(std::path::Path::new(&path), &bytes)?;
     // What left the archive goes into the audit trail (not on a read-only archive, which
     // cannot record anything).
     let read_only = with_vault(&state, |v| Ok(v.is_read_only()))?;

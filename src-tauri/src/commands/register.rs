@@ -7,9 +7,9 @@
 
 use std::path::Path;
 
+use andel_core::overview;
 use andel_core::register::import::{self, Column, Field, Preview};
 use andel_core::register::organisations::{self, Organisation, OrganisationFields};
-use andel_core::register::overview;
 use andel_core::register::ownership::{self, Ownership, TakeOver};
 use andel_core::register::people::{
     self, Candidate, Person, PersonFields, PersonListed, PersonPage, Standing,
@@ -518,7 +518,7 @@ pub fn organisation_update(
 // ---------------------------------------------------------------------------------------------
 // what needs the board's attention
 
-/// The register's overview (`register::overview::Overview`), under its own name because the
+/// The register's overview (`overview::Overview`), under its own name because the
 /// archive's overview is already called `Overview` in the bindings.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Attention {
@@ -752,7 +752,7 @@ mod tests {
             &form(
                 unit.unit.id,
                 "Birgitte Holm",
-                andel_core::register::parse_iso_date("1900-01-01").unwrap(),
+                andel_core::dates::parse_iso("1900-01-01").unwrap(),
                 true,
             ),
             today,

@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::document::Lang;
+use andel_core::handover::{self, Boards, HandoverError, HandoverReceipt};
 use andel_core::register::Id;
 use andel_core::requests::access::{self, ReplyPreview};
 use andel_core::requests::erase::{self, EraseError, ErasurePlan, ErasureReport};
-use andel_core::requests::handover::{self, Boards, HandoverError, HandoverReceipt};
 use andel_core::requests::retention::{self, Applied, DueItem, RecordKind, RetentionError, Rule};
 use andel_core::requests::{self, NewRequest, Request, RequestKind, RequestStatus};
 use andel_core::vault::{self, Encryption, SecretString};
@@ -204,7 +204,7 @@ fn refuse_existing(path: &Path) -> IpcResult<()> {
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> IpcResult<()> {
-    Ok(andel_core::document::write_new_file(path, bytes)?)
+    Ok(andel_core::files::write_new(path, bytes)?)
 }
 
 /// Writes the access reply for request `id` to `path` (PDF) and its data beside it as JSON

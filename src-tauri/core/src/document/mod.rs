@@ -327,84 +327,9 @@ impl Error {
     }
 }
 
-/// Writes a finished document (or any export) to `path`: first to a temporary file beside it,
-/// readable only by its owner, synced, then renamed over the target, so a crash or a full disk
-/// never leaves half a PDF where a board member expects a whole one.
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), crate::vault::Error> {
-    use crate::vault::files;
-    use std::io::Write;
-    let temp = files::write_temp(path, |mut w| {
-        w.write_all(bytes)?;
-        Ok(w)
-    })
-    .map_err(|e| files::write_error(path, e))?;
-    if let Err(e) = std::fs::rename(&temp, path) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(files::write_error(path, e));
-    }
-    files::sync_folder(&files::folder_of(path)).map_err(|e| files::write_error(path, e))
-}
-
-/// Writes a new file that must not exist yet: the reply to a resident or a handover receipt is
-/// never written over anything. The bytes go to a temporary file beside it (readable only by its
-/// owner) and are then linked into place, which fails instead of replacing a file that appeared
-/// in the meantime.
-pub fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), crate::vault::Error> {
-    use crate::vault::{files, Error};
-    use std::io::Write;
-    if path.exists() {
-        return Err(Error::AlreadyExists(path.to_path_buf()));
-    }
-    let temp = files::write_temp(path, |mut w| {
-        w.write_all(bytes)?;
-        Ok(w)
-    })
-    .map_err(|e| files::write_error(path, e))?;
-    let linked = std::fs::hard_link(&temp, path);
-    let _ = std::fs::remove_file(&temp);
-    match linked {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::AlreadyExists(path.to_path_buf()))
-        }
-        Err(e) => return Err(files::write_error(path, e)),
-    }
-    files::sync_folder(&files::folder_of(path)).map_err(|e| files::write_error(path, e))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn write_new_file_never_overwrites_and_keeps_it_private() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("reply.pdf");
-        write_new_file(&path, b"first").unwrap();
-        let again = write_new_file(&path, b"second").unwrap_err();
-        assert_eq!(again.code(), ErrorCode::AlreadyExists);
-        assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o077, 0, "readable by others: {mode:o}");
-        }
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn write_file_replaces_whole_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("notice.pdf");
-        write_file(&path, b"first").unwrap();
-        write_file(&path, b"second").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"second");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
-        let missing = dir.path().join("no/such/folder/x.pdf");
-        assert!(write_file(&missing, b"x").is_err());
-    }
 
     #[test]
     fn dates_are_written_the_way_each_language_does() {

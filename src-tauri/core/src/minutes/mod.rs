@@ -22,8 +22,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use crate::dates::iso;
 use crate::redact::{self, Decision, Detector, Finding, ReviewDecision};
-use crate::register::{date_column, iso, Id};
+use crate::register::Id;
+use crate::store::date_column;
 use crate::{audit, ErrorCode};
 
 pub use context::{redaction_context, redaction_context_without};

@@ -23,8 +23,9 @@ use crate::association::{self, Country};
 use crate::audit;
 use crate::document::Lang;
 use crate::register::organisations::OrganisationKind;
-use crate::register::{guard, optional, Id};
+use crate::register::{guard, Id};
 use crate::requests::retention::{self, RecordKind};
+use crate::text::optional;
 
 /// The legal basis of a processing activity, Art. 6(1) GDPR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

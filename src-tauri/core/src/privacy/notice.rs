@@ -211,11 +211,7 @@ fn build(
     let sha = hash(&title, &letterhead, &blocks);
     let last = latest(conn, lang)?;
     let (version, effective_on, mut issued) = match &last {
-        Some((v, on, h)) if *h == sha => (
-            *v,
-            crate::register::parse_iso_date(on).unwrap_or(today),
-            true,
-        ),
+        Some((v, on, h)) if *h == sha => (*v, crate::dates::parse_iso(on).unwrap_or(today), true),
         Some((v, _, _)) => (v + 1, today, false),
         None => (1, today, false),
     };

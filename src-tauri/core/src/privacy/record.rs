@@ -142,7 +142,7 @@ pub fn record(
         let rows = issued
             .iter()
             .map(|e| {
-                let effective = crate::register::parse_iso_date(&e.effective_on)
+                let effective = crate::dates::parse_iso(&e.effective_on)
                     .map(|d| lang.long_date(d))
                     .unwrap_or_else(|| e.effective_on.clone());
                 vec![e.language.clone(), e.version.to_string(), effective]

@@ -58,7 +58,7 @@ pub enum Error {
     Minutes(#[from] minutes::Error),
     /// Writing the output file failed.
     #[error("{0}")]
-    Write(#[from] crate::vault::Error),
+    Write(#[from] crate::files::Error),
     /// Recording the export in the audit trail failed.
     #[error("Database error while recording the export: {0}")]
     Database(#[source] rusqlite::Error),
@@ -332,7 +332,7 @@ pub fn archived(conn: &Connection, id: Id, options: &Options) -> Result<Publishe
 /// Writes the published file in one step: a temporary file beside `path`, renamed into place, so a
 /// crash leaves the old file or the new one, never half of it.
 pub fn write(path: &std::path::Path, published: &Published) -> Result<(), Error> {
-    crate::document::write_file(path, &published.bytes)?;
+    crate::files::write(path, &published.bytes)?;
     Ok(())
 }
 

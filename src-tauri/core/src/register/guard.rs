@@ -70,8 +70,10 @@ pub fn remove(text: &str) -> (String, Vec<NationalId>) {
         at = *end;
     }
     out.extend(&chars[at..]);
-    let tidy = super::tidy(&out).replace("( )", " ").replace("[ ]", " ");
-    let tidy = super::tidy(&tidy);
+    let tidy = crate::text::tidy(&out)
+        .replace("( )", " ")
+        .replace("[ ]", " ");
+    let tidy = crate::text::tidy(&tidy);
     let trimmed = tidy
         .trim_matches(|c: char| ",;:-/ ".contains(c))
         .to_string();

@@ -1,7 +1,7 @@
 //! The register: units, the people who own them (with the full history of who owned what when),
 //! sublets, name-plate orders, the board and other roles, and the organisations the association
-//! works with. Plus the import of the administrator's resident list and the overview of what
-//! needs the board's attention.
+//! works with. Plus the import of the administrator's resident list. (What needs the board's
+//! attention across the register, requests and retention is [`crate::overview`].)
 //!
 //! Every operation takes the connection (so it runs inside the caller's transaction when there
 //! is one), the board member making the change (for the audit trail), and "today" / "now" as
@@ -26,13 +26,11 @@
 //! - Organisations: [`organisations::list`], [`organisations::add`], [`organisations::update`].
 //! - Import wizard: [`import::read`], [`import::preview`] (again after each mapping change),
 //!   [`import::apply`]; the fields a column can be mapped to: [`import::Field::ALL`].
-//! - Overview: [`overview::overview`].
 
 pub mod co_owners;
 pub mod guard;
 pub mod import;
 pub mod organisations;
-pub mod overview;
 pub mod ownership;
 pub mod people;
 pub mod plates;
@@ -42,73 +40,9 @@ pub mod split;
 pub mod sublets;
 pub mod units;
 
-use chrono::NaiveDate;
-
 /// The id of a register record (a SQLite rowid; kept to 32 bits so it crosses to TypeScript as a
 /// plain number).
 pub type Id = u32;
-
-/// Parses a date as the forms and the CLI write it: `YYYY-MM-DD`.
-pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
-/// A trimmed text with runs of whitespace collapsed to one space.
-pub(crate) fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `None` for an empty or blank text, else the tidied text.
-pub(crate) fn optional(text: Option<&str>) -> Option<String> {
-    text.map(tidy).filter(|t| !t.is_empty())
-}
-
-/// The form of a name used to decide whether two spellings are the same person: case and
-/// spacing do not matter.
-pub(crate) fn name_key(name: &str) -> String {
-    tidy(name).to_lowercase()
-}
-
-/// Does `text` hold `name` as whole words, in order (case and spacing do not matter)? "Ida Holm"
-/// is in "Jens og Ida Holm" but not in "Frida Holm": a name is never found as a substring of
-/// another.
-pub(crate) fn holds_name(text: &str, name: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let needle = words(name);
-    let hay = words(text);
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle.as_slice())
-}
-
-/// Does `text` look like an e-mail address? Deliberately loose: the point is to catch a phone
-/// number typed into the e-mail field, not to validate RFC 5322.
-pub(crate) fn looks_like_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !text.contains(char::is_whitespace)
-        }
-        None => false,
-    }
-}
-
-/// Reads a `YYYY-MM-DD` column; a value SQLite holds that is not a date is treated as missing
-/// rather than failing the whole list (someone may have edited the database by hand).
-pub(crate) fn date_column(value: Option<String>) -> Option<NaiveDate> {
-    value.as_deref().and_then(parse_iso_date)
-}
-
-/// The inclusive period `from..=to` as a text for the audit trail or messages.
-pub(crate) fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -122,7 +56,7 @@ pub(crate) mod testing {
     }
 
     pub fn day(text: &str) -> NaiveDate {
-        super::parse_iso_date(text).unwrap()
+        crate::dates::parse_iso(text).unwrap()
     }
 
     pub fn register(country: Country) -> Connection {

@@ -7,7 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{date_column, guard, iso, looks_like_email, name_key, optional, Id};
+use super::{guard, Id};
+use crate::dates::iso;
+use crate::store::date_column;
+use crate::text::{looks_like_email, name_key, optional};
 use crate::{audit, ErrorCode};
 
 /// The EU and EEA member states (ISO 3166-1 alpha-2): a transfer there is not a third-country
@@ -215,7 +218,7 @@ fn date_field(value: &str) -> Result<Option<NaiveDate>, Error> {
     if value.trim().is_empty() {
         return Ok(None);
     }
-    super::parse_iso_date(value)
+    crate::dates::parse_iso(value)
         .map(Some)
         .ok_or_else(|| Error::BadDate(value.to_string()))
 }

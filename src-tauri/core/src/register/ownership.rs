@@ -6,7 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{date_column, iso, plates, Id};
+use super::{plates, Id};
+use crate::dates::iso;
+use crate::store::date_column;
 use crate::{audit, ErrorCode};
 
 /// One person's ownership of one unit.

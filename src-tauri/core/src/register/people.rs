@@ -6,7 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{guard, iso, looks_like_email, name_key, optional, tidy, Id};
+use super::{guard, Id};
+use crate::dates::iso;
+use crate::text::{looks_like_email, name_key, optional, tidy};
 use crate::{audit, ErrorCode};
 
 /// A person in the register.
@@ -495,7 +497,7 @@ pub fn list(conn: &Connection, on: NaiveDate, former: bool) -> Result<Vec<Person
             units: owned,
             roles: held,
             moved_out: if former {
-                super::date_column(moved_out)
+                crate::store::date_column(moved_out)
             } else {
                 None
             },

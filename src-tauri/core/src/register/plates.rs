@@ -9,7 +9,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{date_column, guard, iso, tidy, Id};
+use super::{guard, Id};
+use crate::dates::iso;
+use crate::store::date_column;
+use crate::text::tidy;
 use crate::{audit, ErrorCode};
 
 /// The most lines a plate holds.
@@ -162,7 +165,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PlateOrder> {
         lines: serde_json::from_str(&lines).unwrap_or_default(),
         kinds: kinds.split(',').filter_map(|k| k.parse().ok()).collect(),
         cause: r.get(5)?,
-        created_on: super::parse_iso_date(&created).unwrap_or_default(),
+        created_on: crate::dates::parse_iso(&created).unwrap_or_default(),
         sent_on,
         sent_to: r.get(8)?,
         sent_to_name: r.get(9)?,

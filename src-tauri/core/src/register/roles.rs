@@ -7,7 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{date_column, iso, Id};
+use super::Id;
+use crate::dates::iso;
+use crate::store::date_column;
 use crate::{audit, ErrorCode};
 
 /// What a person does for the association.

@@ -13,7 +13,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::people::{self, Person, PersonFields};
-use super::{tidy, units, Id};
+use super::{units, Id};
+use crate::text::tidy;
 use crate::{audit, ErrorCode};
 
 /// Why the board should check that a record is one person.

@@ -11,8 +11,11 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{date_column, guard, iso, optional, ownership, plates, Id};
+use super::{guard, ownership, plates, Id};
 use crate::association::{self, Country};
+use crate::dates::iso;
+use crate::store::date_column;
+use crate::text::optional;
 use crate::{audit, ErrorCode};
 
 /// How many days before its end a sublet is flagged as ending soon.
@@ -331,7 +334,7 @@ struct Raw(Sublet);
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Raw> {
     let day = |i: usize| -> rusqlite::Result<NaiveDate> {
         let text: String = r.get(i)?;
-        super::parse_iso_date(&text).ok_or_else(|| {
+        crate::dates::parse_iso(&text).ok_or_else(|| {
             rusqlite::Error::FromSqlConversionFailure(
                 i,
                 rusqlite::types::Type::Text,
@@ -515,11 +518,11 @@ pub fn request(
         .optional()
         .map_err(db("checking for overlapping sublets"))?;
     if let Some((other, from, to, ended)) = clash {
-        let from = super::parse_iso_date(&from).unwrap_or(req.from);
+        let from = crate::dates::parse_iso(&from).unwrap_or(req.from);
         let to = ended
             .or(Some(to))
             .as_deref()
-            .and_then(super::parse_iso_date)
+            .and_then(crate::dates::parse_iso)
             .unwrap_or(req.to);
         return Err(Error::Overlaps {
             unit: unit_number,
@@ -658,7 +661,7 @@ mod tests {
     use super::*;
 
     fn sublet(from: &str, to: &str) -> Sublet {
-        let d = |t: &str| crate::register::parse_iso_date(t).unwrap();
+        let d = |t: &str| crate::dates::parse_iso(t).unwrap();
         Sublet {
             id: 1,
             unit_id: 1,
@@ -683,7 +686,7 @@ mod tests {
 
     #[test]
     fn warnings_follow_the_day_passed_in() {
-        let d = |t: &str| crate::register::parse_iso_date(t).unwrap();
+        let d = |t: &str| crate::dates::parse_iso(t).unwrap();
         let mut s = sublet("2025-02-01", "2026-03-15");
         assess(&mut s, d("2026-03-01"), 24);
         assert_eq!(s.status, Status::Active);

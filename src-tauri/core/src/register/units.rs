@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{guard, optional, tidy, Id};
+use super::{guard, Id};
+use crate::text::{optional, tidy};
 use crate::{audit, ErrorCode};
 
 /// A unit of the association.
@@ -269,7 +270,7 @@ pub fn list(conn: &Connection, on: NaiveDate) -> Result<Vec<UnitWithOwners>, Err
              ORDER BY o.from_date, o.id",
         )
         .map_err(db("listing owners"))?;
-    let on = super::iso(on);
+    let on = crate::dates::iso(on);
     let mut out = Vec::with_capacity(units.len());
     for unit in units {
         let rows: Vec<(Id, String)> = owners
@@ -288,7 +289,7 @@ pub fn list(conn: &Connection, on: NaiveDate) -> Result<Vec<UnitWithOwners>, Err
 
 /// Units whose number, flat, address or current owner contains `query` (case-insensitive).
 pub fn search(conn: &Connection, query: &str, on: NaiveDate) -> Result<Vec<UnitWithOwners>, Error> {
-    let q = super::name_key(query);
+    let q = crate::text::name_key(query);
     Ok(list(conn, on)?
         .into_iter()
         .filter(|u| {

@@ -45,7 +45,8 @@ use crate::register::plates::{self, PlateKind};
 use crate::register::roles::{self, Role};
 use crate::register::sublets::{self, Decision as SubletDecision};
 use crate::register::units::{self, Unit};
-use crate::register::{name_key, Id};
+use crate::register::Id;
+use crate::text::name_key;
 
 /// The JSON export's format name and version (2: sublets and name plates hold the requester's
 /// side only; 3: the language, the processing that concerns this person, and where each name

@@ -15,9 +15,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{db, Error};
 use crate::association::{self, Country};
+use crate::dates::iso;
 use crate::document::Lang;
 use crate::register::people::{self, Standing};
-use crate::register::{date_column, holds_name, iso, name_key, Id};
+use crate::register::Id;
+use crate::store::date_column;
+use crate::text::{holds_name, name_key};
 use crate::{audit, ErrorCode};
 
 /// One line of the explanation: what, how many records, and in plain English for the CLI (the

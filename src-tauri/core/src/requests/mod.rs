@@ -7,22 +7,24 @@
 //! one or two further months, with the reason, on a day before the first deadline has passed.
 //!
 //! Also here: the reply to an access request ([`access`]), erasure of a person ([`erase`]), the
-//! retention rules and their sweep ([`retention`]), and the yearly handover of the archive to the
-//! next board ([`handover`]). Nothing reads the clock: `today` and `now` are passed in.
+//! retention rules and their sweep ([`retention`]). The yearly handover of the archive to the next
+//! board is [`crate::handover`]. Nothing reads the clock: `today` and `now` are passed in.
 
 pub mod access;
 pub mod days_off;
 pub mod erase;
-pub mod handover;
 pub mod retention;
-mod words;
+pub(crate) mod words;
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::association::Country;
-use crate::register::{date_column, guard, iso, optional, parse_iso_date, people, tidy, Id};
+use crate::dates::{iso, parse_iso};
+use crate::register::{guard, people, Id};
+use crate::store::date_column;
+use crate::text::{optional, tidy};
 use crate::{audit, ErrorCode};
 
 /// How many days before its deadline an open request shows on the overview.
@@ -277,7 +279,7 @@ const SELECT: &str = "SELECT r.id, r.kind, r.received_on, r.channel, r.person_id
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Request> {
     let day = |i: usize| -> rusqlite::Result<NaiveDate> {
         let text: String = r.get(i)?;
-        parse_iso_date(&text).ok_or_else(|| {
+        parse_iso(&text).ok_or_else(|| {
             rusqlite::Error::FromSqlConversionFailure(
                 i,
                 rusqlite::types::Type::Text,

@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::{add_months, db, Error};
 use crate::association::{self, Country};
 use crate::register::people::{self, Standing};
-use crate::register::{date_column, Id};
+use crate::register::Id;
+use crate::store::date_column;
 use crate::{audit, ErrorCode};
 
 /// A kind of record with a retention rule.

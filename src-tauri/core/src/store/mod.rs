@@ -238,6 +238,12 @@ impl Drop for Wiping {
     }
 }
 
+/// Reads a `YYYY-MM-DD` column; a value SQLite holds that is not a date is treated as missing
+/// rather than failing the whole list (someone may have edited the database by hand).
+pub(crate) fn date_column(value: Option<String>) -> Option<chrono::NaiveDate> {
+    value.as_deref().and_then(crate::dates::parse_iso)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

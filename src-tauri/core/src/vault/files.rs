@@ -1,12 +1,13 @@
-//! The file-system side of saving: temp file, fsync, rotating backups, conflict copies and
-//! leftovers of interrupted saves.
+//! The file-system side of saving an archive: its fingerprint, rotating backups, conflict copies
+//! and leftovers of interrupted saves. The pieces every file write shares (the temporary file,
+//! the placing, the folder sync) are in [`crate::files`].
 //!
 //! The sequence guarantees that the archive's path always names a whole file, the old one or
 //! the new one: the new bytes are written and synced under a temporary name in the same folder,
 //! then renamed over the old file (atomic on every supported file system), then the folder is
 //! synced so the rename itself survives a power cut.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -15,6 +16,9 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::Error;
+use crate::files::{
+    file_name, folder_of, host_for_name, host_name, place_new, process_alive, write_temp, TEMP_MARK,
+};
 
 /// How many encrypted backups of earlier versions are kept beside an archive.
 pub const BACKUPS_KEPT: usize = 10;
@@ -85,108 +89,6 @@ pub fn sha256_file(path: &Path) -> io::Result<String> {
     Ok(hex::encode(hasher.finalize()))
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "archive.andel".to_string())
-}
-
-pub(crate) fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-const TEMP_MARK: &str = ".andel-tmp-";
-
-/// This computer's name as lock files and temporary names carry it.
-pub(crate) fn host_name() -> String {
-    gethostname::gethostname().to_string_lossy().into_owned()
-}
-
-/// Whether a process with this id runs on this computer.
-pub(crate) fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        // Without a portable check, only age makes a lock or a temporary file stale.
-        true
-    }
-}
-
-/// A string no other call in this process (and, with the pid and time in it, no other process)
-/// returns.
-pub(crate) fn nonce() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    format!(
-        "{}-{}-{}",
-        std::process::id(),
-        nanos,
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
-/// The host name as it goes into a file name: letters, digits and `_` only, so that the `-`
-/// separated fields after it can be read back.
-fn host_for_name(host: &str) -> String {
-    host.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '_' })
-        .collect()
-}
-
-/// The real file behind `path`: a symlinked archive is written through to its target, with its
-/// backups, lock and temporary files beside the target, where every opener finds them.
-pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
-        _ => Ok(path.to_path_buf()),
-    }
-}
-
-/// Creates a new temporary file beside `path`, readable only by its owner, lets `fill` write
-/// it, and syncs it to disk. On failure nothing is left behind.
-///
-/// Its name carries this computer and process, so that clean-up can tell a file some live
-/// writer is still filling from one a crash left behind.
-pub(crate) fn write_temp(
-    path: &Path,
-    fill: impl FnOnce(io::BufWriter<File>) -> io::Result<io::BufWriter<File>>,
-) -> io::Result<PathBuf> {
-    let temp = folder_of(path).join(format!(
-        ".{}{}{}-{}",
-        file_name(path),
-        TEMP_MARK,
-        host_for_name(&host_name()),
-        nonce()
-    ));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let file = options.open(&temp)?;
-        let writer = fill(io::BufWriter::with_capacity(1 << 20, file))?;
-        let file = writer.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()
-    })();
-    match result {
-        Ok(()) => Ok(temp),
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            Err(e)
-        }
-    }
-}
-
 /// A temporary file someone else's save may still be writing counts as left behind after this
 /// long (the same rule as for another computer's lock).
 const TEMP_STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
@@ -241,37 +143,6 @@ pub(crate) fn remove_leftovers(path: &Path) -> io::Result<usize> {
         }
     }
     Ok(removed)
-}
-
-/// Puts the finished file `temp` at `path` only if nothing is there yet (a hard link, which
-/// never replaces; a checked rename where the file system has no links), then removes `temp`.
-pub(crate) fn place_new(temp: &Path, path: &Path) -> io::Result<()> {
-    match fs::hard_link(temp, path) {
-        Ok(()) => {
-            let _ = fs::remove_file(temp);
-            Ok(())
-        }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => {
-            if fs::symlink_metadata(path).is_ok() {
-                return Err(io::ErrorKind::AlreadyExists.into());
-            }
-            fs::rename(temp, path)
-        }
-    }
-}
-
-/// Syncs a folder so that a rename inside it is durable.
-pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(folder)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = folder;
-        Ok(())
-    }
 }
 
 /// The folder holding the encrypted backups of `path`.
@@ -396,25 +267,10 @@ pub(crate) fn keep_conflict_copy(
     Err(io::Error::other("no free name for a conflict copy"))
 }
 
-/// Turns an I/O failure while writing into the error the user can act on.
+/// Turns an I/O failure while writing into the error the user can act on (the same reading of
+/// the failure as every other file write's, [`crate::files::write_error`]).
 pub(crate) fn write_error(path: &Path, e: io::Error) -> Error {
-    const ENOSPC: i32 = 28;
-    const EROFS: i32 = 30;
-    const EDQUOT: i32 = 122;
-    match (e.kind(), e.raw_os_error()) {
-        (io::ErrorKind::StorageFull, _) | (_, Some(ENOSPC | EDQUOT)) => Error::DiskFull {
-            folder: folder_of(path),
-        },
-        (io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem, _)
-        | (_, Some(EROFS)) => Error::NotWritable {
-            folder: folder_of(path),
-        },
-        _ => Error::Io {
-            op: "writing",
-            path: path.to_path_buf(),
-            source: e,
-        },
-    }
+    crate::files::write_error(path, e).into()
 }
 
 #[cfg(test)]

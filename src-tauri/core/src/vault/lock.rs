@@ -63,7 +63,7 @@ impl LockHolder {
             user: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "unknown".into()),
-            host: files::host_name(),
+            host: crate::files::host_name(),
             pid: std::process::id(),
             since: now.to_rfc3339(),
         }
@@ -75,7 +75,7 @@ impl LockHolder {
 
     /// Whether the holder is surely gone: a dead process on this computer, or an old lock.
     fn is_stale(&self, me: &LockHolder, now: DateTime<Utc>) -> bool {
-        if self.host == me.host && !files::process_alive(self.pid) {
+        if self.host == me.host && !crate::files::process_alive(self.pid) {
             return true;
         }
         match DateTime::parse_from_rfc3339(&self.since) {
@@ -163,7 +163,7 @@ impl Found {
 
 /// Reads the current holder of an archive's lock, if any still counts.
 pub fn holder(archive: &Path, now: DateTime<Utc>) -> Option<LockHolder> {
-    let archive = files::resolve(archive).unwrap_or_else(|_| archive.to_path_buf());
+    let archive = crate::files::resolve(archive).unwrap_or_else(|_| archive.to_path_buf());
     let found = look(&lock_path(&archive)).ok()??;
     let holder = found.holder?;
     let me = LockHolder::current(now);
@@ -206,7 +206,7 @@ impl Lock {
     /// silently undo the earlier save. Waits while another save holds it; one left by a crash is
     /// stale like the archive's lock.
     pub(crate) fn for_saving(archive: &Path, now: DateTime<Utc>) -> Result<Lock, Error> {
-        let path = files::folder_of(archive).join(format!(
+        let path = crate::files::folder_of(archive).join(format!(
             ".{}{}",
             archive.file_name().unwrap_or_default().to_string_lossy(),
             SAVING_MARK
@@ -229,7 +229,7 @@ impl Lock {
         let me = LockHolder::current(now);
         let bytes = serde_json::to_vec_pretty(&LockFile {
             holder: &me,
-            token: files::nonce(),
+            token: crate::files::nonce(),
         })
         .map_err(|e| lock_io(&path)(io::Error::other(e)))?;
         for _ in 0..ATTEMPTS {
@@ -269,7 +269,7 @@ impl Lock {
 
 /// Puts `bytes` at `path` whole, only if nothing is there, never through a symlink.
 fn create_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temp = files::write_temp(path, |mut w| {
+    let temp = crate::files::write_temp(path, |mut w| {
         w.write_all(bytes)?;
         Ok(w)
     })?;
@@ -300,10 +300,10 @@ fn create_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// `found` (someone replaced it meanwhile), it is put back unless yet another lock took its
 /// place.
 fn move_aside(path: &Path, found: &Found) -> io::Result<()> {
-    let aside = files::folder_of(path).join(format!(
+    let aside = crate::files::folder_of(path).join(format!(
         ".{}.andel-stale-{}",
         path.file_name().unwrap_or_default().to_string_lossy(),
-        files::nonce()
+        crate::files::nonce()
     ));
     match fs::rename(path, &aside) {
         Ok(()) => {}

@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
-use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 pub use age::secrecy::{ExposeSecret, SecretString};
@@ -30,7 +29,7 @@ pub use lock::{holder as lock_holder, lock_path, LockHolder};
 pub use strength::{strength, Strength, WEAK_PASSPHRASE};
 
 use crate::association::{self, Country};
-use crate::{audit, register, store, ErrorCode};
+use crate::{audit, store, ErrorCode};
 
 /// Why an archive could not be created, opened or saved. None of these leaves the file on disk
 /// altered.
@@ -155,6 +154,18 @@ impl Error {
     }
 }
 
+impl From<crate::files::Error> for Error {
+    fn from(e: crate::files::Error) -> Error {
+        use crate::files::Error as F;
+        match e {
+            F::DiskFull { folder } => Error::DiskFull { folder },
+            F::NotWritable { folder } => Error::NotWritable { folder },
+            F::AlreadyExists(path) => Error::AlreadyExists(path),
+            F::Io { op, path, source } => Error::Io { op, path, source },
+        }
+    }
+}
+
 type Result<T> = std::result::Result<T, Error>;
 
 /// How to open an archive.
@@ -181,62 +192,6 @@ impl OpenOptions {
     }
 }
 
-/// What `andel info` and the app show about an open archive.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Summary {
-    pub association: String,
-    pub country: Country,
-    pub schema_version: i32,
-    /// "passphrase" or "recipients".
-    pub encryption: String,
-    pub recipients: u32,
-    pub counts: Counts,
-}
-
-/// How many records of each kind the archive holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Counts {
-    pub audit_entries: u32,
-    pub units: u32,
-    pub people: u32,
-    pub ownerships: u32,
-    pub sublets: u32,
-    pub name_plate_orders: u32,
-    pub roles: u32,
-    pub organisations: u32,
-    /// Minutes in the archive.
-    pub documents: u32,
-    /// Residents' requests (open and closed).
-    pub requests: u32,
-}
-
-/// How many records of each kind a database holds.
-pub fn counts(conn: &Connection) -> Result<Counts> {
-    // Each module owns its table and counts it; this only gathers the numbers.
-    let count = |n: rusqlite::Result<u32>| -> Result<u32> {
-        n.map_err(|e| {
-            Error::Store(store::Error::Sqlite {
-                op: "counting records",
-                source: e,
-            })
-        })
-    };
-    Ok(Counts {
-        audit_entries: count(audit::count(conn))?,
-        units: count(register::units::count(conn))?,
-        people: count(register::people::count(conn))?,
-        ownerships: count(register::ownership::count(conn))?,
-        sublets: count(register::sublets::count(conn))?,
-        name_plate_orders: count(register::plates::count(conn))?,
-        roles: count(register::roles::count(conn))?,
-        organisations: count(register::organisations::count(conn))?,
-        documents: count(crate::minutes::count(conn))?,
-        requests: count(crate::requests::count(conn))?,
-    })
-}
-
 /// Writes the database `conn` encrypted with `encryption` to a new file at `path`, which must
 /// not exist, with the same sequence as a save (temp file, fsync, rename, fsync the folder). The
 /// archive the connection came from is not touched. Used by the yearly handover.
@@ -250,7 +205,7 @@ pub fn write_new(
     if fs::symlink_metadata(path).is_ok() {
         return Err(Error::AlreadyExists(path.to_path_buf()));
     }
-    let folder = files::folder_of(path);
+    let folder = crate::files::folder_of(path);
     if !folder.is_dir() {
         return Err(Error::NotFound(folder));
     }
@@ -319,7 +274,7 @@ impl Vault {
         if fs::symlink_metadata(path).is_ok() {
             return Err(Error::AlreadyExists(path.to_path_buf()));
         }
-        let folder = files::folder_of(path);
+        let folder = crate::files::folder_of(path);
         if !folder.is_dir() {
             return Err(Error::NotFound(folder));
         }
@@ -354,7 +309,7 @@ impl Vault {
         options: &OpenOptions,
         now: DateTime<Utc>,
     ) -> Result<Vault> {
-        let file = files::resolve(path).map_err(|e| read_error(path, e))?;
+        let file = crate::files::resolve(path).map_err(|e| read_error(path, e))?;
         let (mut conn, mut fingerprint) = load(&file, unlock)?;
         let encryption = match unlock {
             Unlock::Passphrase(p) => Encryption::Passphrase {
@@ -369,7 +324,7 @@ impl Vault {
             let lock = lock::Lock::acquire(&file, options.take_over_lock, now)?;
             files::remove_leftovers(&file).map_err(|e| Error::Io {
                 op: "clean up after an interrupted save in",
-                path: files::folder_of(&file),
+                path: crate::files::folder_of(&file),
                 source: e,
             })?;
             if !files::unchanged_since(&file, &fingerprint).map_err(|e| read_error(path, e))? {
@@ -492,22 +447,6 @@ impl Vault {
             }
         }
         Ok(())
-    }
-
-    /// Facts about the archive for `andel info` and the app.
-    pub fn summary(&self) -> Result<Summary> {
-        let assoc = association::get(&self.conn)?;
-        Ok(Summary {
-            association: assoc.name,
-            country: assoc.country,
-            schema_version: store::schema_version(&self.conn).map_err(Error::from_store)?,
-            encryption: self.encryption.kind().to_string(),
-            recipients: match &self.encryption {
-                Encryption::Recipients(r) => r.len() as u32,
-                Encryption::Passphrase { .. } => 0,
-            },
-            counts: counts(&self.conn)?,
-        })
     }
 
     /// Everything a save needs, taken under the caller's lock so that encrypting and writing can
@@ -653,7 +592,7 @@ impl Snapshot {
         let path = self.path.clone();
         let plaintext = std::mem::take(&mut *self.plaintext);
         let plaintext = Zeroizing::new(plaintext);
-        let temp = files::write_temp(&path, |out| {
+        let temp = crate::files::write_temp(&path, |out| {
             crypt::encrypt_to(&plaintext, &self.encryption, out)
         })
         .map_err(|e| files::write_error(&path, e))?;
@@ -677,8 +616,9 @@ impl Snapshot {
         match &self.expected {
             Some(expected) => {
                 if !files::unchanged_since(path, expected).map_err(io("check"))? {
-                    let copy = files::keep_conflict_copy(temp, path, now, &files::host_name())
-                        .map_err(io("keep a conflict copy of"))?;
+                    let copy =
+                        files::keep_conflict_copy(temp, path, now, &crate::files::host_name())
+                            .map_err(io("keep a conflict copy of"))?;
                     return Err(Error::ChangedOnDisk {
                         archive: self.shown.clone(),
                         conflict_copy: copy,
@@ -688,7 +628,7 @@ impl Snapshot {
             }
             None => {
                 // A new archive never replaces a file that appeared meanwhile.
-                return match files::place_new(temp, path) {
+                return match crate::files::place_new(temp, path) {
                     Ok(()) => self.finish(),
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                         Err(Error::AlreadyExists(path.clone()))
@@ -705,7 +645,8 @@ impl Snapshot {
     fn finish(&self) -> Result<Saved> {
         let path = &self.path;
         let io = |op: &'static str| save_error(path, op);
-        files::sync_folder(&files::folder_of(path)).map_err(io("sync the folder of"))?;
+        crate::files::sync_folder(&crate::files::folder_of(path))
+            .map_err(io("sync the folder of"))?;
         let (fingerprint, _) = files::Fingerprint::read(path).map_err(io("read back"))?;
         Ok(Saved { fingerprint })
     }

@@ -546,7 +546,7 @@ fn an_archive_of_the_first_schema_version_is_migrated_after_a_backup() {
         store::schema_version(v.conn()).unwrap(),
         store::SCHEMA_VERSION
     );
-    let summary = v.summary().unwrap();
+    let summary = andel_core::summary::of(&v).unwrap();
     assert_eq!(summary.association, "A/B Fixturgården");
     let audit = andel_core::audit::recent(v.conn(), 10).unwrap();
     assert!(audit.iter().any(|a| a.action == "archive.migrate"));

@@ -17,7 +17,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn today() -> NaiveDate {
-    andel_core::register::parse_iso_date("2026-03-14").unwrap()
+    andel_core::dates::parse_iso("2026-03-14").unwrap()
 }
 
 fn register() -> Connection {
@@ -383,7 +383,7 @@ mod replies {
     }
 
     fn day(text: &str) -> NaiveDate {
-        andel_core::register::parse_iso_date(text).unwrap()
+        andel_core::dates::parse_iso(text).unwrap()
     }
 
     /// Writes the residents into a fresh register (unit n+1 for the n-th, house number 10+n).
@@ -616,10 +616,10 @@ mod replies {
                 unit_id: unit.id,
                 owner_id: Some(owner.id),
                 subtenant_id: sub.id,
-                requested_on: andel_core::register::parse_iso_date("2025-01-10").unwrap(),
+                requested_on: andel_core::dates::parse_iso("2025-01-10").unwrap(),
                 reason: Some("Udstationeret i Aarhus".into()),
-                from: andel_core::register::parse_iso_date("2025-02-01").unwrap(),
-                to: andel_core::register::parse_iso_date("2025-12-31").unwrap(),
+                from: andel_core::dates::parse_iso("2025-02-01").unwrap(),
+                to: andel_core::dates::parse_iso("2025-12-31").unwrap(),
             },
             "Test",
             now(),

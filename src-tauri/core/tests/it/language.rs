@@ -5,10 +5,11 @@
 
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::{Document, Lang};
+use andel_core::handover;
 use andel_core::i18n::glossary;
 use andel_core::privacy::{notice, record};
 use andel_core::register::plates_order;
-use andel_core::requests::{self, access, handover, RequestKind};
+use andel_core::requests::{self, access, RequestKind};
 use andel_core::{demo, vault::Vault};
 use chrono::NaiveDate;
 

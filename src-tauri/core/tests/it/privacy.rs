@@ -602,7 +602,7 @@ fn notice_and_record_pdfs_pass_qpdf_embed_their_font_and_give_back_the_text() {
 
 #[test]
 fn the_overview_asks_for_the_notice_until_it_matches_the_register() {
-    use andel_core::register::overview;
+    use andel_core::overview;
     let conn = store::create().unwrap();
     association::create(&conn, "A/B Lindegården", Country::DK, now()).unwrap();
     association::update(

@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use andel_core::association::{self, Country};
+use andel_core::overview;
 use andel_core::register::import::{self, Field};
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::register::plates::{self, PlateStatus};
 use andel_core::register::sublets::{self, Decision, Request, Status, Warning};
-use andel_core::register::{guard, overview, ownership, people, roles, units};
+use andel_core::register::{guard, ownership, people, roles, units};
 use andel_core::{store, ErrorCode};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -18,7 +19,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn day(text: &str) -> NaiveDate {
-    andel_core::register::parse_iso_date(text).unwrap()
+    andel_core::dates::parse_iso(text).unwrap()
 }
 
 fn today() -> NaiveDate {

@@ -6,16 +6,17 @@ use std::path::Path;
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::render_pdf;
 use andel_core::document::Lang;
+use andel_core::handover::{self, HandoverError};
 use andel_core::minutes::{self, MeetingKind};
+use andel_core::overview;
 use andel_core::privacy::reply::SubjectRole;
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::register::people::{self, PersonFields};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision, Request as SubletRequest};
 use andel_core::register::units::{self, UnitFields};
-use andel_core::register::{overview, ownership, parse_iso_date, plates, Id};
+use andel_core::register::{ownership, plates, Id};
 use andel_core::requests::erase::{self, EraseError};
-use andel_core::requests::handover::{self, HandoverError};
 use andel_core::requests::retention::{self, RecordKind, RetentionError};
 use andel_core::requests::{self, access, due_date, NewRequest, RequestKind, RequestStatus};
 use andel_core::vault::{self, Encryption, OpenOptions, SecretString, Unlock, Vault};
@@ -28,7 +29,7 @@ use crate::support::{check_pdf, now, quick_passphrase, require_tool, sha256};
 const ACTOR: &str = "Katrine Hvidberg";
 
 fn day(s: &str) -> NaiveDate {
-    parse_iso_date(s).unwrap()
+    andel_core::dates::parse_iso(s).unwrap()
 }
 
 fn today() -> NaiveDate {
@@ -1160,7 +1161,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
 
     // The new file: the new passphrase opens it, the old does not; the original is untouched.
     let new = open(&out, "ny kode 2026").unwrap();
-    assert_eq!(new.summary().unwrap().counts, r.counts);
+    assert_eq!(andel_core::summary::of(&new).unwrap().counts, r.counts);
     assert_eq!(
         andel_core::audit::recent(new.conn(), 1).unwrap()[0].action,
         "archive.handover"
@@ -1319,7 +1320,7 @@ fn the_handover_to_the_new_members_keys() {
     let mut options = OpenOptions::new("test");
     options.read_only = true;
     let opened = Vault::open(&out, &Unlock::Identities(vec![b]), &options, now()).unwrap();
-    assert_eq!(opened.summary().unwrap().recipients, 2);
+    assert_eq!(andel_core::summary::of(&opened).unwrap().recipients, 2);
     assert!(open(&out, "gammel kode 2025").is_err());
 }
 

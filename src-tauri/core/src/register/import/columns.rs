@@ -117,7 +117,7 @@ pub fn normalise(header: &str) -> String {
             }
         })
         .collect();
-    super::super::tidy(&cleaned)
+    crate::text::tidy(&cleaned)
 }
 
 /// The column dictionary: known column names (normalised) and their fields, as data.

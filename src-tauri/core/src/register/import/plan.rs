@@ -11,10 +11,12 @@ use super::columns::{self, Field};
 use super::read::Table;
 use super::values;
 use super::{Change, ChangeKind, Column, Error, MappedBy, Preview, RowIssue, RowProblem};
+use crate::dates::iso;
 use crate::register::guard;
 use crate::register::people::{self, PersonFields};
 use crate::register::units::{self, UnitFields};
-use crate::register::{iso, looks_like_email, name_key, ownership, tidy, Id};
+use crate::register::{ownership, Id};
+use crate::text::{looks_like_email, name_key, tidy};
 
 /// An owner as the list gives them.
 #[derive(Debug, Clone, Default)]

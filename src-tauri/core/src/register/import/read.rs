@@ -471,7 +471,7 @@ fn cell_text(cell: &Data) -> String {
         }
         Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Data::DateTime(d) => super::values::excel_serial(d.as_f64())
-            .map(crate::register::iso)
+            .map(crate::dates::iso)
             .unwrap_or_default(),
         Data::DateTimeIso(s) => s.chars().take(10).collect(),
         Data::DurationIso(s) => s.clone(),

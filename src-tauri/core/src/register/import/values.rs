@@ -96,7 +96,7 @@ pub fn yes(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::parse_iso_date as d;
+    use crate::dates::parse_iso as d;
 
     #[test]
     fn dates_in_every_form() {

@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::plates::{self, PlateOrder, PlateStatus};
-use super::sublets::{self, Status, Sublet, Warning};
 use crate::document::Lang;
 use crate::privacy::notice;
+use crate::register::plates::{self, PlateOrder, PlateStatus};
+use crate::register::sublets::{self, Status, Sublet, Warning};
 use crate::requests::retention::{self, DueItem};
 use crate::requests::{self, Request};
 use crate::{association, ErrorCode};

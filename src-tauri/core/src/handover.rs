@@ -15,14 +15,13 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::retention;
 use crate::association::{self, Association};
 use crate::document::{self, Block, Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
 use crate::register::roles;
-use crate::vault::{
-    self, Counts, Encryption, ExposeSecret, OpenOptions, Protection, Unlock, Vault,
-};
+use crate::requests::{retention, words};
+use crate::summary::{self, Counts};
+use crate::vault::{self, Encryption, ExposeSecret, OpenOptions, Protection, Unlock, Vault};
 use crate::{audit, store, ErrorCode};
 
 /// Who hands over and who takes over, as the receipt names them ("Name (role)").
@@ -100,6 +99,9 @@ pub enum HandoverError {
     Vault(#[from] vault::Error),
     #[error("Could not read the register: {0}")]
     Register(String),
+    /// Counting the records of the archive or of the new file failed.
+    #[error("Could not count the records of the archive: {0}")]
+    Counts(#[source] summary::Error),
 }
 
 impl HandoverError {
@@ -113,6 +115,7 @@ impl HandoverError {
             HandoverError::Verify(_) => ErrorCode::Damaged,
             HandoverError::Receipt(_) | HandoverError::Register(_) => ErrorCode::Internal,
             HandoverError::Vault(e) => e.code(),
+            HandoverError::Counts(e) => e.code(),
         }
     }
 }
@@ -136,8 +139,7 @@ pub fn boards(conn: &Connection, today: NaiveDate) -> Result<Boards, HandoverErr
     let lang = association::get(conn)
         .map(|a| Lang::of_country(a.country))
         .map_err(register)?;
-    let label =
-        |r: &roles::Role| format!("{} ({})", r.person_name, super::words::role(lang, r.kind));
+    let label = |r: &roles::Role| format!("{} ({})", r.person_name, words::role(lang, r.kind));
     let incoming: Vec<String> = roles::current(conn, today)
         .map_err(register)?
         .iter()
@@ -256,7 +258,7 @@ pub fn handover_after_sweep(
         Some(&format!("{} to {file_name}", encryption.kind())),
     )
     .map_err(sql)?;
-    let counts = vault::counts(&copy)?;
+    let counts = summary::counts(&copy).map_err(HandoverError::Counts)?;
     vault::write_new(out, &copy, &encryption, now)?;
     drop(copy);
 
@@ -289,7 +291,7 @@ pub fn handover_after_sweep(
         r.document = receipt_document(&assoc, &r, now);
         let pdf =
             document::render_pdf(&r.document).map_err(|e| HandoverError::Receipt(e.to_string()))?;
-        crate::document::write_new_file(&receipt, &pdf)
+        crate::files::write_new(&receipt, &pdf)
             .map_err(|e| HandoverError::Receipt(e.to_string()))?;
         Ok(r)
     };
@@ -354,7 +356,7 @@ fn verify(
         Encryption::Passphrase { passphrase, .. } => {
             let opened = Vault::open(out, &Unlock::Passphrase(passphrase.clone()), &options, now)
                 .map_err(|e| HandoverError::Verify(e.to_string()))?;
-            let found = vault::counts(opened.conn())?;
+            let found = summary::counts(opened.conn()).map_err(HandoverError::Counts)?;
             if found != *counts {
                 return Err(HandoverError::Verify(
                     "the new file holds other record counts than the archive".into(),

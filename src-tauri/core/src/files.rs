@@ -1,0 +1,299 @@
+//! Writing files so that a crash, a full disk or a second writer never leaves half of one: the
+//! one place Andel writes a file (the archive's saves build on the same pieces in `vault`).
+//!
+//! Every file is first written to a temporary file beside its target, readable only by its
+//! owner, and synced; then it is renamed over the target ([`write`]) or linked into place where
+//! it must not replace anything ([`write_new`]); then the folder is synced so the new name
+//! survives a power cut. A reader therefore sees the old file or the new one, never a part.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::ErrorCode;
+
+/// Why a file could not be written. The target is never left half written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The disk holding the folder is full.
+    #[error("The disk holding {} is full. Free some space; nothing was lost, the archive on disk is unchanged.", folder.display())]
+    DiskFull { folder: PathBuf },
+    /// The folder (or the file system) may not be written.
+    #[error("Andel may not write in {}. Check the folder's permissions or choose another folder; the archive on disk is unchanged.", folder.display())]
+    NotWritable { folder: PathBuf },
+    /// A file that must be new already exists.
+    #[error("A file already exists at {}. Choose another name; Andel does not overwrite it.", .0.display())]
+    AlreadyExists(PathBuf),
+    /// Another I/O failure, with the step that failed.
+    #[error("Could not {op} {}: {source}", path.display())]
+    Io {
+        op: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl Error {
+    /// The stable code of this error, for the UI and scripts.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
+            Error::NotWritable { .. } => ErrorCode::NotWritable,
+            Error::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            Error::Io { .. } => ErrorCode::Internal,
+        }
+    }
+}
+
+/// Writes a finished document (or any export) to `path`: first to a temporary file beside it,
+/// readable only by its owner, synced, then renamed over the target, so a crash or a full disk
+/// never leaves half a PDF where a board member expects a whole one.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let temp = write_temp(path, |mut w| {
+        w.write_all(bytes)?;
+        Ok(w)
+    })
+    .map_err(|e| write_error(path, e))?;
+    if let Err(e) = fs::rename(&temp, path) {
+        let _ = fs::remove_file(&temp);
+        return Err(write_error(path, e));
+    }
+    sync_folder(&folder_of(path)).map_err(|e| write_error(path, e))
+}
+
+/// Writes a new file that must not exist yet: the reply to a resident or a handover receipt is
+/// never written over anything. The bytes go to a temporary file beside it (readable only by its
+/// owner) and are then linked into place, which fails instead of replacing a file that appeared
+/// in the meantime.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::AlreadyExists(path.to_path_buf()));
+    }
+    let temp = write_temp(path, |mut w| {
+        w.write_all(bytes)?;
+        Ok(w)
+    })
+    .map_err(|e| write_error(path, e))?;
+    let linked = fs::hard_link(&temp, path);
+    let _ = fs::remove_file(&temp);
+    match linked {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Error::AlreadyExists(path.to_path_buf()))
+        }
+        Err(e) => return Err(write_error(path, e)),
+    }
+    sync_folder(&folder_of(path)).map_err(|e| write_error(path, e))
+}
+
+/// Turns an I/O failure while writing into the error the user can act on.
+pub(crate) fn write_error(path: &Path, e: io::Error) -> Error {
+    const ENOSPC: i32 = 28;
+    const EROFS: i32 = 30;
+    const EDQUOT: i32 = 122;
+    match (e.kind(), e.raw_os_error()) {
+        (io::ErrorKind::StorageFull, _) | (_, Some(ENOSPC | EDQUOT)) => Error::DiskFull {
+            folder: folder_of(path),
+        },
+        (io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem, _)
+        | (_, Some(EROFS)) => Error::NotWritable {
+            folder: folder_of(path),
+        },
+        _ => Error::Io {
+            op: "write",
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// The file name of `path` ("archive.andel" when it has none).
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "archive.andel".to_string())
+}
+
+/// The folder `path` is in ("." for a bare file name).
+pub(crate) fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// What marks a temporary file of Andel's, after the name of the file it will become.
+pub(crate) const TEMP_MARK: &str = ".andel-tmp-";
+
+/// This computer's name as lock files and temporary names carry it.
+pub(crate) fn host_name() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+/// Whether a process with this id runs on this computer.
+pub(crate) fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        // Without a portable check, only age makes a lock or a temporary file stale.
+        true
+    }
+}
+
+/// A string no other call in this process (and, with the pid and time in it, no other process)
+/// returns.
+pub(crate) fn nonce() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!(
+        "{}-{}-{}",
+        std::process::id(),
+        nanos,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// The host name as it goes into a file name: letters, digits and `_` only, so that the `-`
+/// separated fields after it can be read back.
+pub(crate) fn host_for_name(host: &str) -> String {
+    host.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// The real file behind `path`: a symlinked archive is written through to its target, with its
+/// backups, lock and temporary files beside the target, where every opener finds them.
+pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Creates a new temporary file beside `path`, readable only by its owner, lets `fill` write
+/// it, and syncs it to disk. On failure nothing is left behind.
+///
+/// Its name carries this computer and process, so that clean-up can tell a file some live
+/// writer is still filling from one a crash left behind.
+pub(crate) fn write_temp(
+    path: &Path,
+    fill: impl FnOnce(io::BufWriter<File>) -> io::Result<io::BufWriter<File>>,
+) -> io::Result<PathBuf> {
+    let temp = folder_of(path).join(format!(
+        ".{}{}{}-{}",
+        file_name(path),
+        TEMP_MARK,
+        host_for_name(&host_name()),
+        nonce()
+    ));
+    let result = (|| {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(&temp)?;
+        let writer = fill(io::BufWriter::with_capacity(1 << 20, file))?;
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Puts the finished file `temp` at `path` only if nothing is there yet (a hard link, which
+/// never replaces; a checked rename where the file system has no links), then removes `temp`.
+pub(crate) fn place_new(temp: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(temp, path) {
+        Ok(()) => {
+            let _ = fs::remove_file(temp);
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(io::ErrorKind::AlreadyExists.into());
+            }
+            fs::rename(temp, path)
+        }
+    }
+}
+
+/// Syncs a folder so that a rename inside it is durable.
+pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(folder)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_become_actionable_errors() {
+        let p = Path::new("/x/a.andel");
+        assert!(matches!(
+            write_error(p, io::Error::from_raw_os_error(28)),
+            Error::DiskFull { .. }
+        ));
+        assert!(matches!(
+            write_error(p, io::Error::from(io::ErrorKind::PermissionDenied)),
+            Error::NotWritable { .. }
+        ));
+        assert!(matches!(
+            write_error(p, io::Error::from_raw_os_error(30)),
+            Error::NotWritable { .. }
+        ));
+    }
+
+    #[test]
+    fn write_new_never_overwrites_and_keeps_it_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reply.pdf");
+        write_new(&path, b"first").unwrap();
+        let again = write_new(&path, b"second").unwrap_err();
+        assert_eq!(again.code(), ErrorCode::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "readable by others: {mode:o}");
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn write_replaces_whole_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notice.pdf");
+        write(&path, b"first").unwrap();
+        write(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        let missing = dir.path().join("no/such/folder/x.pdf");
+        assert!(write(&missing, b"x").is_err());
+    }
+}
