@@ -275,17 +275,8 @@ pub fn new_passphrase(env: &str) -> CliResult<SecretString> {
 
 fn unlock(args: &VaultArgs) -> CliResult<Unlock> {
     if !args.identity.is_empty() {
-        let mut ids = Vec::new();
-        for path in &args.identity {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                CliError::user(format!(
-                    "Cannot read the identity file {}: {e}",
-                    path.display()
-                ))
-            })?;
-            ids.extend(vault::parse_identities(&text)?);
-        }
-        return Ok(Unlock::Identities(ids));
+        let paths: Vec<&Path> = args.identity.iter().map(PathBuf::as_path).collect();
+        return Ok(Unlock::Identities(vault::read_identities(&paths)?));
     }
     match vault::probe(&args.vault)? {
         vault::Protection::Recipients => Err(vault::Error::NeedsKey.into()),

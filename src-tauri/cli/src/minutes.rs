@@ -161,26 +161,32 @@ pub fn run(command: MinutesCommand) -> CliResult {
 fn export(args: ExportArgs) -> CliResult {
     use andel_core::publish;
     let mut vault = common::open_for_change(&args.vault)?;
-    let conn = vault.conn();
-    let (name, _) = minutes::original(conn, args.id)?;
-    if let Some(format) = crate::redact::in_place(Path::new(&name), &args.out) {
-        let options = publish::Options {
-            style: args.style,
-            drop_images: args.drop_images,
+    let (name, _) = minutes::original(vault.conn(), args.id)?;
+    // The CLI has no review: undecided findings follow the policy, and the re-scan still refuses.
+    if publish::in_place(Path::new(&name), &args.out).is_some() {
+        let export = publish::OriginalExport {
+            path: &args.out,
+            options: publish::Options {
+                style: args.style,
+                drop_images: args.drop_images,
+            },
+            replace: true,
+            undecided: minutes::Undecided::FollowPolicy,
         };
-        let published = publish::archived(conn, args.id, &options)?;
-        publish::write(&args.out, &published)?;
-        publish::record(conn, args.id, format, &common::actor(), common::now())?;
+        let published = publish::export_original(&vault, args.id, &export, common::now())?;
         vault.save(common::now())?;
         for line in crate::redact::report_lines(&args.out, &published.report) {
             common::say(line);
         }
         return Ok(());
     }
-    let format = minutes::ExportFormat::from_file_name(&args.out.display().to_string())?;
-    let bytes = minutes::export_document(conn, args.id, args.style, format, common::now())?;
-    andel_core::files::write(&args.out, &bytes)?;
-    minutes::record_export(conn, args.id, format, &common::actor(), common::now())?;
+    let export = minutes::WebExport {
+        path: &args.out,
+        style: args.style,
+        replace: true,
+        undecided: minutes::Undecided::FollowPolicy,
+    };
+    minutes::export_for_web(&vault, args.id, &export, common::now())?;
     vault.save(common::now())?;
     common::say(format!(
         "Wrote {}; the re-scan found nothing left.",
@@ -195,9 +201,7 @@ fn import(args: ImportArgs) -> CliResult {
     let mut vault = common::open_for_change(&args.vault)?;
     let language = match args.ocr_lang {
         Some(l) => l,
-        None => andel_core::association::get(vault.conn())
-            .map(|a| Language::for_country(a.country))
-            .unwrap_or(Language::Da),
+        None => Language::of_association(vault.conn()),
     };
     let mut prepared = Vec::with_capacity(args.files.len());
     for path in &args.files {

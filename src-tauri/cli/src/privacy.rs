@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 
-use andel_core::association;
 use andel_core::document::Lang;
 use andel_core::privacy::{self, notice, record};
 use andel_core::vault::Vault;
@@ -45,7 +44,7 @@ pub struct DocumentArgs {
 fn language(args: &DocumentArgs, vault: &Vault) -> CliResult<Lang> {
     Ok(match args.lang {
         Some(l) => l,
-        None => Lang::of_country(association::get(vault.conn())?.country),
+        None => Lang::of_association(vault.conn())?,
     })
 }
 

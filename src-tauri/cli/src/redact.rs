@@ -14,9 +14,7 @@ use std::path::{Path, PathBuf};
 use andel_core::minutes::{self, ExportFormat, Format};
 use andel_core::ocr::Language;
 use andel_core::publish;
-use andel_core::redact::{
-    self, Context, Decision, Detector, Finding, Recognizer, ReviewDecision, Style,
-};
+use andel_core::redact::{self, Context, Decision, Finding, Recognizer, ReviewDecision, Style};
 use clap::Args;
 use serde::Serialize;
 
@@ -89,23 +87,6 @@ impl From<publish::Error> for CliError {
         }
         err
     }
-}
-
-/// The format to publish in place: OUT ends in FILE's own extension, which is .docx or .pdf, or
-/// FILE is a scanned image and OUT a .pdf (its pages, redacted in the pixels).
-pub fn in_place(file: &Path, out: &Path) -> Option<Format> {
-    let ext = |p: &Path| {
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-    };
-    if let Ok(format) = Format::from_file_name(&file.display().to_string()) {
-        if format.image().is_some() && ext(out).as_deref() == Some("pdf") {
-            return Some(format);
-        }
-    }
-    let format = publish::original_format(&file.display().to_string())?;
-    (ext(file) == ext(out)).then_some(format)
 }
 
 /// What publishing the original did, in one paragraph for the terminal.
@@ -187,8 +168,7 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
     let language = vault.ocr_lang.unwrap_or_else(|| {
         archive
             .as_ref()
-            .and_then(|a| andel_core::association::get(a.conn()).ok())
-            .map_or(Language::Da, |a| Language::for_country(a.country))
+            .map_or(Language::Da, |a| Language::of_association(a.conn()))
     });
     // Minutes as imported (scans read with OCR), or an export of Andel's (an .html page) to check
     // before publishing.
@@ -218,37 +198,12 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
     let as_written = Format::from_file_name(&name)
         .ok()
         .and_then(|format| minutes::as_written(&bytes, format, &text));
-    let Some(archive) = archive else {
-        let findings = Detector::new(None).detect(&text);
-        return Ok(Loaded {
-            text,
-            context: None,
-            findings,
-            review: Vec::new(),
-            as_written,
-        });
-    };
-    let conn = archive.conn();
-    // Minutes imported before: their date and the webmaster's decisions.
-    let sha = minutes::sha256(&bytes);
-    let stored = match minutes::by_sha256(conn, &sha)? {
-        Some(id) => Some((minutes::get(conn, id)?, minutes::decisions(conn, id)?)),
-        None => None,
-    };
-    let date = stored
-        .as_ref()
-        .map(|(d, _)| d.date)
-        .or_else(|| minutes::date_in_text(&text))
-        .unwrap_or_else(today);
-    let context = minutes::redaction_context(conn, Some(date))?;
-    let review = stored.map(|(_, r)| r).unwrap_or_default();
-    let findings =
-        redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
+    let review = minutes::review_file(archive.as_ref().map(|a| a.conn()), &bytes, &text, today())?;
     Ok(Loaded {
         text,
-        context: Some(context),
-        findings,
-        review,
+        context: review.context,
+        findings: review.findings,
+        review: review.decisions,
         as_written,
     })
 }
@@ -317,7 +272,7 @@ pub fn detect(args: DetectArgs) -> CliResult {
 }
 
 pub fn redact(args: RedactArgs) -> CliResult {
-    if let Some(format) = in_place(&args.file, &args.out) {
+    if let Some(format) = publish::in_place(&args.file, &args.out) {
         let loaded = load(&args.vault, &args.file)?;
         let bytes = read(&args.file)?;
         let options = publish::Options {
@@ -353,8 +308,7 @@ pub fn redact(args: RedactArgs) -> CliResult {
         loaded.context.as_ref(),
         common::now(),
     )?;
-    std::fs::write(&args.out, bytes)
-        .map_err(|e| CliError::user(format!("Cannot write {}: {e}", args.out.display())))?;
+    andel_core::files::write(&args.out, &bytes)?;
     let redacted = loaded
         .findings
         .iter()

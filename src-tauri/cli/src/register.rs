@@ -45,13 +45,29 @@ impl From<split::Error> for CliError {
     }
 }
 
+impl From<sublets::Error> for CliError {
+    fn from(e: sublets::Error) -> CliError {
+        match e {
+            sublets::Error::Subtenant(p) => common::person_error(p),
+            e => CliError::coded(e.code(), e.to_string()),
+        }
+    }
+}
+
+impl From<roles::Error> for CliError {
+    fn from(e: roles::Error) -> CliError {
+        match e {
+            roles::Error::Person(p) => common::person_error(p),
+            e => CliError::coded(e.code(), e.to_string()),
+        }
+    }
+}
+
 coded_errors!(
     units::Error,
     ownership::Error,
-    sublets::Error,
     plates::Error,
     plates_order::Error,
-    roles::Error,
     organisations::Error,
     overview::Error,
     guard::Refused,
@@ -573,16 +589,19 @@ pub fn roles(command: RolesCommand) -> CliResult {
         RolesCommand::Add(args) => {
             let mut vault = common::open_for_change(&args.vault)?;
             let actor = vault.actor().to_string();
-            let now = common::now();
-            let tx = vault.conn_mut().transaction().map_err(sql)?;
-            let person = match (args.person, &args.name) {
-                (Some(id), _) => people::get(&tx, id)?,
-                (None, name) => {
-                    people::find_or_add(&tx, name.as_deref().unwrap_or(""), &actor, now)?
-                }
+            let who = match (args.person, &args.name) {
+                (Some(id), _) => people::Who::Id(id),
+                (None, name) => people::Who::Name(name.clone().unwrap_or_default()),
             };
-            let role = roles::add(&tx, person.id, args.role, args.from, args.to, &actor, now)?;
-            tx.commit().map_err(sql)?;
+            let role = roles::add_by_name(
+                vault.conn_mut(),
+                &who,
+                args.role,
+                args.from,
+                args.to,
+                &actor,
+                common::now(),
+            )?;
             save(&mut vault)?;
             print_or(args.json, &role, || {
                 common::say(format!(
@@ -849,29 +868,26 @@ pub fn sublets(command: SubletsCommand) -> CliResult {
         SubletsCommand::Add(args) => {
             let mut vault = common::open_for_change(&args.vault)?;
             let actor = vault.actor().to_string();
-            let now = common::now();
-            let tx = vault.conn_mut().transaction().map_err(sql)?;
-            let unit = units::by_number(&tx, &args.unit)?;
-            guard::check("The reason", args.reason.as_deref().unwrap_or(""))?;
-            let subtenant = match (args.subtenant_id, &args.subtenant) {
-                (Some(id), _) => people::get(&tx, id)?,
-                (None, name) => {
-                    people::find_or_add(&tx, name.as_deref().unwrap_or(""), &actor, now)?
-                }
-            };
-            let request = sublets::Request {
+            let unit = units::by_number(vault.conn(), &args.unit)?;
+            let request = sublets::NamedRequest {
                 unit_id: unit.id,
-                owner_id: None,
-                subtenant_id: subtenant.id,
+                subtenant: match (args.subtenant_id, &args.subtenant) {
+                    (Some(id), _) => people::Who::Id(id),
+                    (None, name) => people::Who::Name(name.clone().unwrap_or_default()),
+                },
                 requested_on: args.requested.unwrap_or_else(today),
                 reason: args.reason.clone(),
                 from: args.from,
                 to: args.to,
             };
-            let sublet = sublets::request(&tx, &request, &actor, now)?;
-            tx.commit().map_err(sql)?;
+            let sublet = sublets::request_by_name(
+                vault.conn_mut(),
+                &request,
+                &actor,
+                today(),
+                common::now(),
+            )?;
             save(&mut vault)?;
-            let sublet = sublets::get(vault.conn(), sublet.id, today())?;
             print_or(args.json, &sublet, || {
                 common::say(format!("Recorded sublet request #{}.", sublet.id));
                 say_sublet(&sublet);
@@ -1095,11 +1111,7 @@ pub fn plates(command: PlatesCommand) -> CliResult {
             let actor = vault.actor().to_string();
             let to = match &args.to {
                 Some(name) => Some(find_org(&vault, name)?),
-                None => {
-                    let caretakers =
-                        organisations::of_kind(vault.conn(), OrganisationKind::Caretaker)?;
-                    (caretakers.len() == 1).then(|| caretakers[0].id)
-                }
+                None => plates_order::the_caretaker(vault.conn())?,
             };
             let order = plates::mark_sent(
                 vault.conn(),
@@ -1120,7 +1132,7 @@ pub fn plates(command: PlatesCommand) -> CliResult {
             };
             let lang = match &args.lang {
                 Some(code) => code.parse()?,
-                None => Lang::of_country(andel_core::association::get(vault.conn())?.country),
+                None => Lang::of_association(vault.conn())?,
             };
             let doc =
                 plates_order::document(vault.conn(), &args.ids, lang, today(), common::now())?;
@@ -1133,15 +1145,13 @@ pub fn plates(command: PlatesCommand) -> CliResult {
                 return Ok(());
             }
             let actor = vault.actor().to_string();
-            let caretakers = organisations::of_kind(vault.conn(), OrganisationKind::Caretaker)?;
-            let to = (caretakers.len() == 1).then(|| caretakers[0].id);
-            let mut marked = 0;
-            for order in plates_order::selected(vault.conn(), &args.ids)? {
-                if order.status == plates::PlateStatus::Draft {
-                    plates::mark_sent(vault.conn(), order.id, to, today(), &actor, common::now())?;
-                    marked += 1;
-                }
-            }
+            let marked = plates_order::mark_drafts_sent(
+                vault.conn(),
+                &args.ids,
+                today(),
+                &actor,
+                common::now(),
+            )?;
             save(&mut vault)?;
             common::say(format!("Recorded {marked} order(s) as sent today."));
             Ok(())

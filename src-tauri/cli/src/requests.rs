@@ -1,7 +1,7 @@
 //! Residents' requests with their deadlines, the access reply, erasure and retention: thin
 //! layers over `andel_core::requests`, the same functions the desktop app calls.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use andel_core::register::people;
 use andel_core::requests::days_off::DayOff;
@@ -59,11 +59,6 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 
 fn kind_arg(text: &str) -> Result<RequestKind, String> {
     text.parse().map_err(|e: requests::Error| e.to_string())
-}
-
-/// Writes bytes to a file that must not exist yet (see `andel_core::files::write_new`).
-pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> CliResult {
-    Ok(andel_core::files::write_new(path, bytes)?)
 }
 
 #[derive(Debug, Subcommand)]
@@ -324,30 +319,18 @@ pub fn run(command: RequestsCommand) -> CliResult {
         }
         RequestsCommand::Reply(args) => {
             let vault = common::open_read_only(&args.vault)?;
-            for p in std::iter::once(&args.out).chain(args.json_export.as_ref()) {
-                if p.exists() {
-                    return Err(CliError::coded(
-                        ErrorCode::AlreadyExists,
-                        format!(
-                            "{} already exists; choose another file name (Andel does not overwrite it).",
-                            p.display()
-                        ),
-                    ));
-                }
-            }
-            let reply = access::reply_in(vault.conn(), args.id, args.lang, today(), now)?;
-            let pdf = andel_core::document::render_pdf(&reply.document)
-                .map_err(|e| CliError::coded(e.code(), e.to_string()))?;
-            write_new_file(&args.out, &pdf)?;
+            let files = access::ReplyFiles {
+                pdf: &args.out,
+                json: args.json_export.as_deref(),
+                lang: args.lang,
+            };
+            let written = access::write_reply(vault.conn(), args.id, files, today(), now)?;
             common::say(format!(
                 "Wrote the access reply to {} ({} mentions in the minutes).",
                 args.out.display(),
-                reply.export.minutes_mentions.len()
+                written.mentions
             ));
             if let Some(path) = &args.json_export {
-                let json = serde_json::to_vec_pretty(&reply.export)
-                    .map_err(|e| CliError::coded(ErrorCode::Internal, e.to_string()))?;
-                write_new_file(path, &json)?;
                 common::say(format!("Wrote the data as JSON to {}.", path.display()));
             }
             Ok(())

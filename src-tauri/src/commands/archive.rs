@@ -107,6 +107,23 @@ pub(crate) fn with_vault<T>(
     f(&mut vault)
 }
 
+/// Runs a use case that may record something (an export's audit entry) on the open archive,
+/// also when it is read-only (the core then records nothing); schedules an autosave when it
+/// succeeds on an archive that can be saved.
+pub(crate) fn act<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -> IpcResult<T> {
+    let session = lock(&state.session);
+    let session = session.as_ref().ok_or_else(IpcError::not_open)?;
+    let (result, read_only) = {
+        let mut vault = lock(&session.vault);
+        let read_only = vault.is_read_only();
+        (f(&mut vault), read_only)
+    };
+    if result.is_ok() && !read_only {
+        session.autosave.changed();
+    }
+    result
+}
+
 /// Runs a change on the open archive and schedules an autosave when it succeeds.
 pub(crate) fn change<T>(
     state: &AppState,
@@ -229,15 +246,7 @@ pub async fn unlock_archive<R: Runtime>(
     request: UnlockRequest,
 ) -> IpcResult<Overview> {
     let unlock = match (&request.identity_file, request.passphrase) {
-        (Some(file), _) => {
-            let text = std::fs::read_to_string(file).map_err(|e| {
-                IpcError::new(
-                    ErrorCode::NotFound,
-                    format!("Cannot read the key file {file}: {e}"),
-                )
-            })?;
-            Unlock::Identities(vault::parse_identities(&text)?)
-        }
+        (Some(file), _) => Unlock::Identities(vault::read_identities(&[Path::new(file)])?),
         (None, Some(p)) => Unlock::Passphrase(SecretString::from(p)),
         (None, None) => {
             return Err(IpcError::new(

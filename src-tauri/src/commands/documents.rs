@@ -6,10 +6,7 @@
 
 use std::path::PathBuf;
 
-use andel_core::association;
 use andel_core::document::{self, Document, Lang};
-use andel_core::register::organisations::{self, OrganisationKind};
-use andel_core::register::plates::{self, PlateStatus};
 use andel_core::register::{plates_order, Id};
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
@@ -64,7 +61,7 @@ pub(crate) fn save_pdf(doc: &Document, path: &str) -> IpcResult<SavedPdf> {
 
 /// The language of the association's documents.
 pub(crate) fn association_lang(vault: &Vault) -> IpcResult<Lang> {
-    Ok(Lang::of_country(association::get(vault.conn())?.country))
+    Ok(Lang::of_association(vault.conn())?)
 }
 
 fn order_document(vault: &Vault, ids: &[Id]) -> IpcResult<Document> {
@@ -149,16 +146,13 @@ pub fn plates_order_save(
         return Ok(PlatesOrderSaved { saved, marked: 0 });
     }
     let marked = change(&state, |v| {
-        let caretakers = organisations::of_kind(v.conn(), OrganisationKind::Caretaker)?;
-        let to = (caretakers.len() == 1).then(|| caretakers[0].id);
-        let mut marked = 0;
-        for order in plates_order::selected(v.conn(), &ids)? {
-            if order.status == PlateStatus::Draft {
-                plates::mark_sent(v.conn(), order.id, to, today(), v.actor(), now())?;
-                marked += 1;
-            }
-        }
-        Ok(marked)
+        Ok(plates_order::mark_drafts_sent(
+            v.conn(),
+            &ids,
+            today(),
+            v.actor(),
+            now(),
+        )?)
     })?;
     Ok(PlatesOrderSaved { saved, marked })
 }

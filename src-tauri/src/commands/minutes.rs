@@ -12,13 +12,14 @@
 
 use std::path::Path;
 
-use andel_core::minutes::{self, Document, ExportFormat, Format, MeetingKind, SearchHit};
+use andel_core::minutes::{self, Document, ExportFormat, Format, MeetingKind, SearchHit, Undecided};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use andel_core::ocr::{self, Language};
 use andel_core::publish::{self, Cleaned};
-use andel_core::redact::{self, Decision, Detector, Finding, Kind, Recognizer, ReviewDecision};
+use andel_core::redact::KindCount;
+use andel_core::redact::{self, Decision, Kind, Recognizer, ReviewDecision};
 use andel_core::register::Id;
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
@@ -27,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri_specta::Event;
 
-use super::archive::{change, with_vault};
+use super::archive::{act, change, with_vault};
 use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::{lock, AppState};
@@ -82,13 +83,6 @@ pub struct Review {
     pub items: Vec<ReviewItem>,
 }
 
-/// How many passages of one kind an export redacted.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct KindCount {
-    pub kind: Kind,
-    pub count: u32,
-}
-
 /// What an export did: where it went and how much of each kind it redacted (never the values).
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ExportReport {
@@ -98,26 +92,19 @@ pub struct ExportReport {
     pub kept: u32,
 }
 
-/// Whether a stored decision covers `f`.
-fn decided(f: &Finding, review: &[ReviewDecision]) -> bool {
-    f.recognizer == Recognizer::Review
-        || review.iter().any(|r| {
-            r.text == f.text && (r.all_occurrences || (r.start == f.start && r.end == f.end))
-        })
-}
-
 fn review_of(vault: &Vault, id: Id) -> IpcResult<Review> {
-    let conn = vault.conn();
-    let document = minutes::get(conn, id)?;
-    let context = minutes::redaction_context(conn, Some(document.date))?;
-    let text = minutes::text(conn, id)?;
-    let review = minutes::decisions(conn, id)?;
-    // The detector's findings and, for a scan, the words OCR was unsure of.
-    let found = minutes::findings(conn, id, &Detector::new(Some(&context)))?;
-    let items = found
+    let review = minutes::review(vault.conn(), id)?;
+    let reviewed: Vec<bool> = review
+        .findings
+        .iter()
+        .map(|f| review.is_decided(f))
+        .collect();
+    let items = review
+        .findings
         .into_iter()
-        .map(|f| ReviewItem {
-            reviewed: decided(&f, &review),
+        .zip(reviewed)
+        .map(|(f, reviewed)| ReviewItem {
+            reviewed,
             start: f.start as u32,
             end: f.end as u32,
             kind: f.kind,
@@ -129,10 +116,20 @@ fn review_of(vault: &Vault, id: Id) -> IpcResult<Review> {
         })
         .collect();
     Ok(Review {
-        document,
-        text,
+        document: review.document,
+        text: review.text,
         items,
     })
+}
+
+/// A typed file name goes to the documents folder; a chosen path stays as it is.
+fn in_documents(path: &str) -> std::path::PathBuf {
+    let typed = std::path::PathBuf::from(path.trim());
+    if typed.is_relative() {
+        super::app::default_folder().join(typed)
+    } else {
+        typed
+    }
 }
 
 fn not_readable(path: &str, e: std::io::Error) -> IpcError {
@@ -248,10 +245,8 @@ pub async fn import_minutes<R: tauri::Runtime>(
         .unwrap_or_else(|| path.clone());
     let language = match language {
         Some(l) => l,
-        None => with_vault(&state, |v| {
-            Ok(andel_core::association::get(v.conn())
-                .map_or(Language::Da, |a| Language::for_country(a.country)))
-        })?,
+        // Scans are read in the association's language unless the board chose another.
+        None => with_vault(&state, |v| Ok(Language::of_association(v.conn())))?,
     };
     let cancel = Arc::new(AtomicBool::new(false));
     *lock(&state.scan_cancel) = cancel.clone();
@@ -401,71 +396,20 @@ pub async fn export_minutes(
     style: redact::Style,
     replace: bool,
 ) -> IpcResult<ExportReport> {
-    let path = {
-        let typed = std::path::PathBuf::from(path.trim());
-        if typed.is_relative() {
-            super::app::default_folder().join(typed)
-        } else {
-            typed
-        }
+    let path = in_documents(&path);
+    let export = minutes::WebExport {
+        path: &path,
+        style,
+        replace,
+        undecided: Undecided::Refuse,
     };
-    let path = path.to_string_lossy().into_owned();
-    let format = ExportFormat::from_file_name(&path)?;
-    let (bytes, review) = with_vault(&state, |v| {
-        let review = review_of(v, id)?;
-        let pending = review.items.iter().filter(|i| !i.reviewed).count();
-        if pending > 0 {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                format!("{pending} findings still wait for a decision. Decide on each before the export."),
-            ));
-        }
-        Ok((
-            minutes::export_document(v.conn(), id, style, format, now())?,
-            review,
-        ))
+    let report = act(&state, |v| {
+        Ok(minutes::export_for_web(v, id, &export, now())?)
     })?;
-    if !replace && std::path::Path::new(&path).exists() {
-        return Err(IpcError::new(
-            ErrorCode::AlreadyExists,
-            format!("{path} already exists. Replace it, or choose another name."),
-        ));
-    }
-    andel_core::files::write(std::path::Path::new(&path), &bytes)?;
-    // What left the archive goes into the audit trail (not on a read-only archive, which
-    // cannot record anything).
-    let read_only = with_vault(&state, |v| Ok(v.is_read_only()))?;
-    if !read_only {
-        change(&state, |v| {
-            Ok(minutes::record_export(
-                v.conn(),
-                id,
-                format,
-                v.actor(),
-                now(),
-            )?)
-        })?;
-    }
-    let mut redacted: Vec<KindCount> = Vec::new();
-    let mut kept = 0;
-    for item in &review.items {
-        if !item.redact {
-            kept += 1;
-            continue;
-        }
-        match redacted.iter_mut().find(|c| c.kind == item.kind) {
-            Some(c) => c.count += 1,
-            None => redacted.push(KindCount {
-                kind: item.kind,
-                count: 1,
-            }),
-        }
-    }
-    redacted.sort_by_key(|c| c.kind);
     Ok(ExportReport {
-        path,
-        redacted,
-        kept,
+        path: report.path.to_string_lossy().into_owned(),
+        redacted: report.redacted,
+        kept: report.kept,
     })
 }
 
@@ -499,77 +443,21 @@ pub async fn export_minutes_original(
     drop_images: bool,
     replace: bool,
 ) -> IpcResult<OriginalExport> {
-    let path = {
-        let typed = std::path::PathBuf::from(path.trim());
-        if typed.is_relative() {
-            super::app::default_folder().join(typed)
-        } else {
-            typed
-        }
+    let path = in_documents(&path);
+    let export = publish::OriginalExport {
+        path: &path,
+        options: publish::Options { style, drop_images },
+        replace,
+        undecided: Undecided::Refuse,
     };
-    let published = with_vault(&state, |v| {
-        let review = review_of(v, id)?;
-        let pending = review.items.iter().filter(|i| !i.reviewed).count();
-        if pending > 0 {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                format!("{pending} findings still wait for a decision. Decide on each before the export."),
-            ));
-        }
-        let (name, _) = minutes::original(v.conn(), id)?;
-        let ext = |p: &Path| {
-            p.extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        };
-        // A scanned image is published as a PDF of its painted pages.
-        let wanted = if review.document.format.image().is_some() {
-            Some("pdf".to_string())
-        } else if publish::original_format(&name).is_some() {
-            ext(Path::new(&name))
-        } else {
-            None
-        };
-        if wanted.is_none() || wanted != ext(&path) {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "The original is {name}: save the published file with the extension .{}.",
-                    wanted.unwrap_or_default()
-                ),
-            ));
-        }
-        let options = publish::Options { style, drop_images };
-        Ok(publish::archived(v.conn(), id, &options)?)
+    let published = act(&state, |v| {
+        Ok(publish::export_original(v, id, &export, now())?)
     })?;
-    if !replace && path.exists() {
-        return Err(IpcError::new(
-            ErrorCode::AlreadyExists,
-            format!(
-                "{} already exists. Replace it, or choose another name.",
-                path.display()
-            ),
-        ));
-    }
-    publish::write(&path, &published)?;
-    let format = published.report.format;
-    let read_only = with_vault(&state, |v| Ok(v.is_read_only()))?;
-    if !read_only {
-        change(&state, |v| {
-            Ok(publish::record(v.conn(), id, format, v.actor(), now())?)
-        })?;
-    }
     let report = published.report;
     Ok(OriginalExport {
         path: path.to_string_lossy().into_owned(),
-        format,
-        redacted: report
-            .redacted
-            .into_iter()
-            .map(|c| KindCount {
-                kind: c.kind,
-                count: c.count,
-            })
-            .collect(),
+        format: report.format,
+        redacted: report.redacted,
         kept: report.kept,
         cleaned: report.cleaned,
         file: published.bytes,
@@ -579,31 +467,6 @@ pub async fn export_minutes_original(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn finding(start: usize, text: &str, recognizer: Recognizer) -> Finding {
-        Finding {
-            start,
-            end: start + text.chars().count(),
-            kind: Kind::Person,
-            text: text.into(),
-            recognizer,
-            score: 1.0,
-            reason: String::new(),
-            decision: Decision::Redact,
-            subject: None,
-        }
-    }
-
-    fn stored(start: usize, text: &str, all: bool) -> ReviewDecision {
-        ReviewDecision {
-            start,
-            end: start + text.chars().count(),
-            text: text.into(),
-            kind: Kind::Person,
-            decision: Decision::Keep,
-            all_occurrences: all,
-        }
-    }
 
     /// The demo archive's minutes, every finding decided as the policy suggests, export with
     /// nothing flagged left in them (the flow of the review screen, without the window).
@@ -639,7 +502,7 @@ mod tests {
                 vault.conn(),
                 doc.id,
                 redact::Style::Label,
-                ExportFormat::Txt,
+                minutes::ExportFormat::Txt,
                 now(),
             )
             .expect("export");
@@ -660,15 +523,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn a_finding_is_pending_until_a_decision_covers_it() {
-        let f = finding(10, "Åse Bø", Recognizer::Register);
-        assert!(!decided(&f, &[]));
-        assert!(!decided(&f, &[stored(30, "Åse Bø", false)]));
-        assert!(decided(&f, &[stored(10, "Åse Bø", false)]));
-        assert!(decided(&f, &[stored(30, "Åse Bø", true)]));
-        assert!(decided(&finding(3, "x", Recognizer::Review), &[]));
     }
 }

@@ -19,7 +19,7 @@ use andel_core::register::roles::{self, Role, RoleKind};
 use andel_core::register::split::{self, Split};
 use andel_core::register::sublets::{self, Decision, Sublet};
 use andel_core::register::units::{self, Unit, UnitFields, UnitPage, UnitWithOwners};
-use andel_core::register::{guard, Id};
+use andel_core::register::Id;
 use andel_core::ErrorCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -191,29 +191,14 @@ fn new_owner(
     now: DateTime<Utc>,
 ) -> IpcResult<TakeOver> {
     let actor = v.actor().to_string();
-    let tx = v.conn_mut().transaction()?;
-    let person = match (form.person_id, &form.new_person) {
-        (Some(id), _) => people::get(&tx, id)?,
-        (None, Some(fields)) => people::add(&tx, fields, &actor, now)?,
-        (None, None) => {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                "Choose the new owner from the register, or give a new person's name.",
-            ))
-        }
+    let form = ownership::MoveIn {
+        unit_id: form.unit_id,
+        person_id: form.person_id,
+        new_person: form.new_person.clone(),
+        from: form.from,
+        end_current: form.end_current,
     };
-    let done = ownership::take_over(
-        &tx,
-        form.unit_id,
-        person.id,
-        form.from,
-        form.end_current,
-        today,
-        &actor,
-        now,
-    )?;
-    tx.commit()?;
-    Ok(done)
+    Ok(ownership::move_in(v.conn_mut(), &form, today, &actor, now)?)
 }
 
 /// Records that an owner moved out: the ownership ends on `on` (the first day they no longer
@@ -265,21 +250,21 @@ pub fn sublets_list(state: State<'_, AppState>) -> IpcResult<Vec<Sublet>> {
 pub fn sublet_request(state: State<'_, AppState>, form: SubletForm) -> IpcResult<Sublet> {
     change(&state, |v| {
         let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction()?;
-        guard::check_opt("The reason", form.reason.as_deref())?;
-        let subtenant = people::find_or_add(&tx, &form.subtenant, &actor, now())?;
-        let request = sublets::Request {
+        let request = sublets::NamedRequest {
             unit_id: form.unit_id,
-            owner_id: None,
-            subtenant_id: subtenant.id,
+            subtenant: people::Who::Name(form.subtenant.clone()),
             requested_on: form.requested_on.unwrap_or_else(today),
             reason: form.reason.clone(),
             from: form.from,
             to: form.to,
         };
-        let sublet = sublets::request(&tx, &request, &actor, now())?;
-        tx.commit()?;
-        Ok(sublets::get(v.conn(), sublet.id, today())?)
+        Ok(sublets::request_by_name(
+            v.conn_mut(),
+            &request,
+            &actor,
+            today(),
+            now(),
+        )?)
     })
 }
 
@@ -455,11 +440,16 @@ pub fn role_add(
 ) -> IpcResult<Role> {
     change(&state, |v| {
         let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction()?;
-        let person = people::find_or_add(&tx, &name, &actor, now())?;
-        let role = roles::add(&tx, person.id, kind, from, to, &actor, now())?;
-        tx.commit()?;
-        Ok(role)
+        let who = people::Who::Name(name);
+        Ok(roles::add_by_name(
+            v.conn_mut(),
+            &who,
+            kind,
+            from,
+            to,
+            &actor,
+            now(),
+        )?)
     })
 }
 

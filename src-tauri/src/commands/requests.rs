@@ -190,23 +190,6 @@ pub struct SavedReply {
     pub left_out: u32,
 }
 
-fn refuse_existing(path: &Path) -> IpcResult<()> {
-    if path.exists() {
-        return Err(IpcError::new(
-            ErrorCode::AlreadyExists,
-            format!(
-                "{} already exists. Choose another name; Andel does not overwrite it.",
-                path.display()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn write_new(path: &Path, bytes: &[u8]) -> IpcResult<()> {
-    Ok(andel_core::files::write_new(path, bytes)?)
-}
-
 /// Writes the access reply for request `id` to `path` (PDF) and its data beside it as JSON
 /// (same name, .json), in `lang` (the association's language when `None`). Neither file may
 /// exist.
@@ -224,24 +207,19 @@ pub async fn access_reply_save(
         "Give the file a name, or choose where to save it.",
     )?;
     let json_path = pdf_path.with_extension("json");
-    refuse_existing(&pdf_path)?;
-    refuse_existing(&json_path)?;
-    let reply = with_vault(&state, |v| {
-        Ok(access::reply_in(v.conn(), id, lang, today(), now())?)
+    let files = access::ReplyFiles {
+        pdf: &pdf_path,
+        json: Some(&json_path),
+        lang,
+    };
+    let written = with_vault(&state, |v| {
+        Ok(access::write_reply(v.conn(), id, files, today(), now())?)
     })?;
-    let pdf = andel_core::document::render_pdf(&reply.document)?;
-    let json = serde_json::to_vec_pretty(&reply.export)
-        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
-    write_new(&pdf_path, &pdf)?;
-    if let Err(e) = write_new(&json_path, &json) {
-        let _ = std::fs::remove_file(&pdf_path);
-        return Err(e);
-    }
     Ok(SavedReply {
         pdf: pdf_path.to_string_lossy().into_owned(),
         json: json_path.to_string_lossy().into_owned(),
-        mentions: reply.export.minutes_mentions.len() as u32,
-        left_out: reply.left_out,
+        mentions: written.mentions,
+        left_out: written.left_out,
     })
 }
 

@@ -34,6 +34,11 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language of the association's documents: its country's.
+    pub fn of_association(conn: &rusqlite::Connection) -> Result<Lang, crate::association::Error> {
+        Ok(Lang::of_country(crate::association::get(conn)?.country))
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Da => "da",

@@ -13,6 +13,7 @@ mod context;
 mod dates;
 mod export;
 mod extract;
+mod review;
 mod scan;
 mod snippet;
 
@@ -36,6 +37,9 @@ pub(crate) use extract::load_pdf_bounded;
 #[cfg(test)]
 pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, AsWritten, Format};
+pub use review::{
+    export_for_web, review, review_file, FileReview, Review, Undecided, WebExport, WebExportReport,
+};
 pub use scan::{doubtful_words, layout, Ocr};
 
 /// Each page's own text of a PDF (empty for a scanned page), tidied.
@@ -97,6 +101,15 @@ pub enum Error {
     /// The export format is not one Andel writes.
     #[error("Andel cannot write \"{0}\": export as .txt, .md, .html or .pdf.")]
     UnknownExport(String),
+    /// Findings wait for the webmaster's decision; nothing was written.
+    #[error("{0} findings still wait for a decision. Decide on each before the export.")]
+    Pending(usize),
+    /// The export's file exists and was not to be replaced.
+    #[error("{} already exists. Replace it, or choose another name.", .0.display())]
+    Exists(std::path::PathBuf),
+    /// Writing the export failed (the file on disk is whole: the old one or none).
+    #[error("{0}")]
+    Write(#[source] crate::files::Error),
     /// The redacted output still holds personal data; nothing was written.
     #[error("The redacted text still holds personal data ({}); nothing was written. Review the findings and redact what is left.", kinds_text(.0))]
     PersonalDataRemains(Vec<redact::Kind>),
@@ -143,7 +156,10 @@ impl Error {
             | Error::UnknownKind(_)
             | Error::UnknownExport(_)
             | Error::PersonalDataRemains(_)
+            | Error::Pending(_)
             | Error::Redact(_) => ErrorCode::InvalidInput,
+            Error::Exists(_) => ErrorCode::AlreadyExists,
+            Error::Write(e) => e.code(),
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Ocr(e) => e.code(),
             Error::Pdf(_) | Error::Register(_) | Error::Database { .. } => ErrorCode::Internal,
@@ -717,9 +733,10 @@ pub fn findings(conn: &Connection, id: Id, detector: &Detector) -> Result<Vec<Fi
     Ok(redact::apply_review(&text, found, &review))
 }
 
-/// Exports a document from the archive for the website: the register as context for its date, the
-/// default policy with the webmaster's stored decisions laid over it, `style`, and the re-scan of
-/// [`publish`]. The caller writes the bytes; nothing is written when the re-scan finds something.
+/// Exports a document from the archive for the website as bytes: its [`review`] (the register as
+/// context for its date, the stored decisions laid over the findings; undecided findings follow the
+/// policy), `style`, and the re-scan of [`publish`]. Nothing is written; [`export_for_web`] is the
+/// whole use case.
 pub fn export_document(
     conn: &Connection,
     id: Id,
@@ -727,18 +744,14 @@ pub fn export_document(
     format: ExportFormat,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, Error> {
-    let doc = get(conn, id)?;
-    let context = redaction_context(conn, Some(doc.date))?;
-    let text = text(conn, id)?;
-    let review = decisions(conn, id)?;
-    let found = redact::apply_review(&text, Detector::new(Some(&context)).detect(&text), &review);
+    let r = review(conn, id)?;
     publish(
-        &text,
-        &found,
-        &review,
+        &r.text,
+        &r.findings,
+        &r.decisions,
         style,
         format,
-        Some(&context),
+        Some(&r.context),
         created,
     )
 }

@@ -90,6 +90,12 @@ pub enum Language {
 impl Language {
     pub const ALL: [Language; 3] = [Language::Da, Language::Nb, Language::Sv];
 
+    /// The language scans of this archive are read in: the association's country's, Danish when
+    /// the archive has no association record yet.
+    pub fn of_association(conn: &rusqlite::Connection) -> Language {
+        crate::association::get(conn).map_or(Language::Da, |a| Language::for_country(a.country))
+    }
+
     /// The association's country's language.
     pub fn for_country(country: Country) -> Language {
         match country {

@@ -32,12 +32,16 @@ use serde::Serialize;
 use crate::minutes::{self, Format};
 use crate::redact::{self, Context, Decision, Detector, Kind, ReviewDecision, Style};
 use crate::register::Id;
+use crate::vault::Vault;
 use crate::{audit, ErrorCode};
 
 /// Why a file could not be published in its own format. Nothing is written in any of these cases.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// The published file is to get another extension than the original's.
+    #[error("The original is {name}: save the published file with the extension .{ext}.")]
+    WrongExtension { name: String, ext: String },
     /// The file is neither .docx nor .pdf.
     #[error("Only .docx and .pdf minutes can be published in their own format (\"{0}\" is neither). Export them as .txt, .md, .html or .pdf instead.")]
     NotOriginal(String),
@@ -76,6 +80,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotOriginal(_)
+            | Error::WrongExtension { .. }
             | Error::Docx(_)
             | Error::Pdf(_)
             | Error::PersonalDataRemains { .. }
@@ -132,13 +137,7 @@ pub struct Redacted {
     pub cleaned: Cleaned,
 }
 
-/// How many passages of one kind were redacted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct KindCount {
-    pub kind: Kind,
-    pub count: u32,
-}
+pub use crate::redact::KindCount;
 
 /// What publishing did (never the values).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -283,22 +282,7 @@ fn run(
     if !kinds.is_empty() {
         return Err(Error::PersonalDataRemains { format, kinds });
     }
-    let mut redacted: Vec<KindCount> = Vec::new();
-    let mut kept_count = 0;
-    for f in &found {
-        if f.decision == Decision::Keep {
-            kept_count += 1;
-            continue;
-        }
-        match redacted.iter_mut().find(|c| c.kind == f.kind) {
-            Some(c) => c.count += 1,
-            None => redacted.push(KindCount {
-                kind: f.kind,
-                count: 1,
-            }),
-        }
-    }
-    redacted.sort_by_key(|c| c.kind);
+    let (redacted, kept_count) = redact::count_by_kind(&found);
     Ok(Published {
         bytes: out.bytes,
         report: Report {
@@ -334,6 +318,77 @@ pub fn archived(conn: &Connection, id: Id, options: &Options) -> Result<Publishe
 pub fn write(path: &std::path::Path, published: &Published) -> Result<(), Error> {
     crate::files::write(path, &published.bytes)?;
     Ok(())
+}
+
+/// The format to publish in place, if `out` asks for it: `out` ends in `file`'s own extension,
+/// which is .docx or .pdf, or `file` is a scanned image and `out` a .pdf (its pages, redacted in
+/// the pixels).
+pub fn in_place(file: &std::path::Path, out: &std::path::Path) -> Option<Format> {
+    let ext = |p: &std::path::Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    if let Ok(format) = Format::from_file_name(&file.display().to_string()) {
+        if format.image().is_some() && ext(out).as_deref() == Some("pdf") {
+            return Some(format);
+        }
+    }
+    let format = original_format(&file.display().to_string())?;
+    (ext(file) == ext(out)).then_some(format)
+}
+
+/// Where and how to publish minutes of the archive in their own format.
+#[derive(Debug, Clone)]
+pub struct OriginalExport<'a> {
+    /// The file to write; it must end in the original's extension.
+    pub path: &'a std::path::Path,
+    pub options: Options,
+    /// Whether an existing file may be replaced (a save dialog has asked).
+    pub replace: bool,
+    pub undecided: minutes::Undecided,
+}
+
+/// Publishes minutes of the archive in their own format, the whole use case: refused while a
+/// finding is pending (if so asked) or when `path` has another extension than the original,
+/// [`archived`] (nothing is written when its re-scan finds something), the atomic write, the
+/// audit entry (unless the archive is open read-only). Returns the published file and its report.
+pub fn export_original(
+    vault: &Vault,
+    id: Id,
+    export: &OriginalExport<'_>,
+    now: DateTime<Utc>,
+) -> Result<Published, Error> {
+    let conn = vault.conn();
+    if export.undecided == minutes::Undecided::Refuse {
+        let pending = minutes::review(conn, id)?.pending();
+        if pending > 0 {
+            return Err(minutes::Error::Pending(pending).into());
+        }
+    }
+    let (name, _) = minutes::original(conn, id)?;
+    if in_place(std::path::Path::new(&name), export.path).is_none() {
+        // A scanned image is published as a PDF of its painted pages; the rest in their own format.
+        let scan = Format::from_file_name(&name).is_ok_and(|f| f.image().is_some());
+        let ext = if scan {
+            "pdf".to_string()
+        } else {
+            std::path::Path::new(&name)
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        return Err(Error::WrongExtension { ext, name });
+    }
+    let published = archived(conn, id, &export.options)?;
+    if !export.replace && export.path.exists() {
+        return Err(minutes::Error::Exists(export.path.to_path_buf()).into());
+    }
+    write(export.path, &published)?;
+    if !vault.is_read_only() {
+        record(conn, id, published.report.format, vault.actor(), now)?;
+    }
+    Ok(published)
 }
 
 /// Records in the audit trail that minutes were published in their own format (the file's name and

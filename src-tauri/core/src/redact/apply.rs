@@ -208,6 +208,36 @@ pub fn apply(
     Ok(out)
 }
 
+/// How many passages of one kind were redacted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct KindCount {
+    pub kind: Kind,
+    pub count: u32,
+}
+
+/// What applying `findings` redacts, per kind (sorted by kind), and how many findings it keeps:
+/// the report of every export, never the values.
+pub fn count_by_kind(findings: &[Finding]) -> (Vec<KindCount>, u32) {
+    let mut redacted: Vec<KindCount> = Vec::new();
+    let mut kept = 0;
+    for f in findings {
+        if f.decision == Decision::Keep {
+            kept += 1;
+            continue;
+        }
+        match redacted.iter_mut().find(|c| c.kind == f.kind) {
+            Some(c) => c.count += 1,
+            None => redacted.push(KindCount {
+                kind: f.kind,
+                count: 1,
+            }),
+        }
+    }
+    redacted.sort_by_key(|c| c.kind);
+    (redacted, kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

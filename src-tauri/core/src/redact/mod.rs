@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::association::Country;
 
-pub use apply::{apply, replacements, Replacement, Style};
+pub use apply::{apply, count_by_kind, replacements, KindCount, Replacement, Style};
 pub use review::{apply_review, ReviewDecision};
 pub use verify::verify;
 

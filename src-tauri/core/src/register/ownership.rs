@@ -39,6 +39,12 @@ pub enum Error {
     /// The ownership has already ended.
     #[error("This ownership already ended on {0}.")]
     AlreadyEnded(NaiveDate),
+    /// The new owner could not be found or added.
+    #[error("{0}")]
+    Person(#[source] super::people::Error),
+    /// Neither someone in the register nor a new person was given as the new owner.
+    #[error("Choose the new owner from the register, or give a new person's name.")]
+    NoOwner,
     /// No such ownership, unit or person.
     #[error("There is no {0} in the register.")]
     NotFound(String),
@@ -57,6 +63,8 @@ pub enum Error {
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
+            Error::Person(e) => e.code(),
+            Error::NoOwner => ErrorCode::InvalidInput,
             Error::AlreadyOwner { .. } | Error::EndsBeforeStart { .. } | Error::AlreadyEnded(_) => {
                 ErrorCode::InvalidInput
             }
@@ -358,6 +366,51 @@ pub fn is_current(o: &Ownership, on: NaiveDate) -> bool {
 /// How many ownerships (current and former) the register holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row("SELECT count(*) FROM ownership", [], |r| r.get(0))
+}
+
+/// A new owner of a unit: someone in the register, or a new person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveIn {
+    pub unit_id: Id,
+    /// Someone already in the register; `None` adds `new_person`.
+    pub person_id: Option<Id>,
+    pub new_person: Option<super::people::PersonFields>,
+    /// The day they took over the unit.
+    pub from: NaiveDate,
+    /// End the unit's current ownerships on `from` (the old owner moved out); off when a
+    /// co-owner joins.
+    pub end_current: bool,
+}
+
+/// Records a new owner of a unit in one transaction: the person added when new, then
+/// [`take_over`]. A refused take-over leaves no new person behind.
+pub fn move_in(
+    conn: &mut Connection,
+    form: &MoveIn,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<TakeOver, Error> {
+    use super::people;
+    let tx = conn.transaction().map_err(db("starting the move"))?;
+    let person = match (form.person_id, &form.new_person) {
+        (Some(id), _) => people::get(&tx, id),
+        (None, Some(fields)) => people::add(&tx, fields, actor, now),
+        (None, None) => return Err(Error::NoOwner),
+    }
+    .map_err(Error::Person)?;
+    let done = take_over(
+        &tx,
+        form.unit_id,
+        person.id,
+        form.from,
+        form.end_current,
+        today,
+        actor,
+        now,
+    )?;
+    tx.commit().map_err(db("saving the move"))?;
+    Ok(done)
 }
 
 #[cfg(test)]

@@ -172,6 +172,34 @@ pub fn document(
     Ok(doc)
 }
 
+/// The caretaker the orders go to: the association's only one, or nobody when it has none or
+/// several (then the board names them).
+pub fn the_caretaker(conn: &Connection) -> Result<Option<Id>, Error> {
+    let caretakers = organisations::of_kind(conn, OrganisationKind::Caretaker)?;
+    Ok((caretakers.len() == 1).then(|| caretakers[0].id))
+}
+
+/// Records the drafts among the orders `ids` (every draft when empty) as sent on `on`, to the
+/// caretaker when there is exactly one; orders sent before stay as they are. Returns how many
+/// were marked.
+pub fn mark_drafts_sent(
+    conn: &Connection,
+    ids: &[Id],
+    on: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, Error> {
+    let to = the_caretaker(conn)?;
+    let mut marked = 0;
+    for order in selected(conn, ids)? {
+        if order.status == PlateStatus::Draft {
+            plates::mark_sent(conn, order.id, to, on, actor, now)?;
+            marked += 1;
+        }
+    }
+    Ok(marked)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,6 +113,10 @@ pub enum Error {
     /// Already ended.
     #[error("This role already ended on {0}.")]
     AlreadyEnded(NaiveDate),
+    /// The person could not be found or added (a name several people have is refused with the
+    /// candidates).
+    #[error("{0}")]
+    Person(#[source] super::people::Error),
     /// No such role or person.
     #[error("There is no {0} in the register.")]
     NotFound(String),
@@ -129,6 +133,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Person(e) => e.code(),
             Error::Database { .. } => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
         }
@@ -276,6 +281,30 @@ pub fn of_person(conn: &Connection, person: Id) -> Result<Vec<Role>, Error> {
 /// How many roles (past and present) the register holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row("SELECT count(*) FROM role", [], |r| r.get(0))
+}
+
+/// Gives a person a role, the person named: someone in the register by id, or a name, added when
+/// no one has it (a meeting chair may be an outside lawyer) and refused with the candidates when
+/// several people do. One transaction: a refused role adds no one.
+pub fn add_by_name(
+    conn: &mut Connection,
+    who: &super::people::Who,
+    kind: RoleKind,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Role, Error> {
+    use super::people::{self, Who};
+    let tx = conn.transaction().map_err(db("starting the change"))?;
+    let person = match who {
+        Who::Id(id) => people::get(&tx, *id),
+        Who::Name(name) => people::find_or_add(&tx, name, actor, now),
+    }
+    .map_err(Error::Person)?;
+    let role = add(&tx, person.id, kind, from, to, actor, now)?;
+    tx.commit().map_err(db("saving the role"))?;
+    Ok(role)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use super::people::{self, Who};
 use super::{guard, ownership, plates, Id};
 use crate::association::{self, Country};
 use crate::dates::iso;
@@ -294,6 +295,10 @@ pub enum Error {
     /// No such sublet, unit or person.
     #[error("There is no {0} in the register.")]
     NotFound(String),
+    /// The subtenant could not be found or added (a name several people have is refused with
+    /// the candidates).
+    #[error("{0}")]
+    Subtenant(#[source] people::Error),
     /// The reason holds a national ID.
     #[error(transparent)]
     NationalId(#[from] guard::Refused),
@@ -313,6 +318,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Subtenant(e) => e.code(),
             Error::Plate(_) | Error::Database { .. } => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
         }
@@ -654,6 +660,50 @@ pub fn end(
 /// How many sublets (of any status) the register holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row("SELECT count(*) FROM sublet", [], |r| r.get(0))
+}
+
+/// A sublet request as the board receives it: the subtenant named, not yet looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedRequest {
+    pub unit_id: Id,
+    /// Someone in the register by id, or a name: added to the register when no one has it,
+    /// refused (with the candidates) when several people do.
+    pub subtenant: Who,
+    pub requested_on: NaiveDate,
+    pub reason: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// Records an owner's request to sublet with the subtenant named, in one transaction, so a
+/// refused request leaves no new person behind. Returns the sublet as of `today`.
+pub fn request_by_name(
+    conn: &mut Connection,
+    req: &NamedRequest,
+    actor: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Sublet, Error> {
+    let tx = conn.transaction().map_err(db("starting the request"))?;
+    // The reason first: a refused reason must not add the subtenant either.
+    guard::check_opt("The reason", req.reason.as_deref())?;
+    let subtenant = match &req.subtenant {
+        Who::Id(id) => people::get(&tx, *id),
+        Who::Name(name) => people::find_or_add(&tx, name, actor, now),
+    }
+    .map_err(Error::Subtenant)?;
+    let request = Request {
+        unit_id: req.unit_id,
+        owner_id: None,
+        subtenant_id: subtenant.id,
+        requested_on: req.requested_on,
+        reason: req.reason.clone(),
+        from: req.from,
+        to: req.to,
+    };
+    let sublet = self::request(&tx, &request, actor, now)?;
+    tx.commit().map_err(db("saving the request"))?;
+    get(conn, sublet.id, today)
 }
 
 #[cfg(test)]

@@ -178,6 +178,64 @@ pub struct AccessReply {
     pub left_out: u32,
 }
 
+/// Where the access reply goes: the letter (PDF) and, if asked, its data as JSON, and in which
+/// language.
+#[derive(Debug, Clone, Copy)]
+pub struct ReplyFiles<'a> {
+    pub pdf: &'a std::path::Path,
+    pub json: Option<&'a std::path::Path>,
+    /// The reply's language; `None` is the association's.
+    pub lang: Option<Lang>,
+}
+
+/// What writing the access reply did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenReply {
+    /// Passages in the minutes the reply holds.
+    pub mentions: u32,
+    /// Passages left out because they could mean someone else (see [`AccessReply::left_out`]).
+    pub left_out: u32,
+}
+
+/// Writes the access reply for request `id`: the letter as a PDF and, when asked, the data as
+/// JSON. Neither file may exist (a reply is never written over anything), and when the second
+/// cannot be written the first is removed again, so the board finds both or neither.
+pub fn write_reply(
+    conn: &Connection,
+    id: Id,
+    files: ReplyFiles<'_>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<WrittenReply, Error> {
+    for path in std::iter::once(files.pdf).chain(files.json) {
+        if path.exists() {
+            return Err(Error::Write(crate::files::Error::AlreadyExists(
+                path.to_path_buf(),
+            )));
+        }
+    }
+    let reply = reply_in(conn, id, files.lang, today, now)?;
+    let pdf = crate::document::render_pdf(&reply.document).map_err(Error::Render)?;
+    let json = match files.json {
+        Some(path) => Some((
+            path,
+            serde_json::to_vec_pretty(&reply.export).map_err(Error::Json)?,
+        )),
+        None => None,
+    };
+    crate::files::write_new(files.pdf, &pdf).map_err(Error::Write)?;
+    if let Some((path, json)) = json {
+        if let Err(e) = crate::files::write_new(path, &json) {
+            let _ = std::fs::remove_file(files.pdf);
+            return Err(Error::Write(e));
+        }
+    }
+    Ok(WrittenReply {
+        mentions: reply.export.minutes_mentions.len() as u32,
+        left_out: reply.left_out,
+    })
+}
+
 fn person_error(e: impl std::fmt::Display) -> Error {
     Error::Person(e.to_string())
 }

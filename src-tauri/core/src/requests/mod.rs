@@ -237,6 +237,16 @@ pub enum Error {
     NationalId(#[from] guard::Refused),
     #[error("Could not read the person: {0}")]
     Person(String),
+    /// The access reply's letter could not be made.
+    #[error("The access reply could not be made: {0}")]
+    Render(#[source] crate::document::Error),
+    /// The access reply's data could not be written as JSON.
+    #[error("The access reply's data could not be written as JSON: {0}")]
+    Json(#[source] serde_json::Error),
+    /// A file of the access reply could not be written (or exists: a reply is never written
+    /// over anything).
+    #[error("{0}")]
+    Write(#[source] crate::files::Error),
     #[error("Database error while {op}: {source}")]
     Database {
         op: &'static str,
@@ -249,7 +259,9 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
-            Error::Person(_) | Error::Database { .. } => ErrorCode::Internal,
+            Error::Render(e) => e.code(),
+            Error::Write(e) => e.code(),
+            Error::Person(_) | Error::Json(_) | Error::Database { .. } => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
         }
     }

@@ -63,6 +63,20 @@ impl std::fmt::Debug for Unlock {
     }
 }
 
+/// Reads the age identities (board members' secret keys) from identity files, as `age-keygen`
+/// writes them.
+pub fn read_identities(paths: &[&std::path::Path]) -> Result<Vec<x25519::Identity>, Error> {
+    let mut all = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::IdentityFile {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        all.extend(parse_identities(&text)?);
+    }
+    Ok(all)
+}
+
 /// Reads X25519 identities from the text of an age identity file (comments and blank lines
 /// are allowed, as `age-keygen` writes them).
 pub fn parse_identities(text: &str) -> Result<Vec<x25519::Identity>, Error> {

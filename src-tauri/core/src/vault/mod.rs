@@ -23,7 +23,9 @@ use zeroize::Zeroizing;
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use age::x25519::{Identity, Recipient};
 pub use autosave::{Autosave, SaveState};
-pub use crypt::{parse_identities, parse_recipient, probe, Encryption, Protection, Unlock};
+pub use crypt::{
+    parse_identities, parse_recipient, probe, read_identities, Encryption, Protection, Unlock,
+};
 pub use files::{backups_folder, sha256_file, BACKUPS_KEPT};
 pub use lock::{holder as lock_holder, lock_path, LockHolder};
 pub use strength::{strength, Strength, WEAK_PASSPHRASE};
@@ -50,6 +52,13 @@ pub enum Error {
     /// The archive is encrypted to board members' keys, but a passphrase was given.
     #[error("This archive is encrypted to board members' keys. Open it with your age identity file (--identity).")]
     NeedsKey,
+    /// An identity file could not be read.
+    #[error("Cannot read the identity file {}: {source}", path.display())]
+    IdentityFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// The identity file holds no usable age X25519 key.
     #[error("The identity file holds no age key (a line starting with AGE-SECRET-KEY-1). Choose the file made by age-keygen.")]
     BadIdentityFile,
@@ -133,7 +142,7 @@ impl Error {
             Error::ChangedOnDisk { .. } => ErrorCode::ChangedOnDisk,
             Error::DiskFull { .. } => ErrorCode::DiskFull,
             Error::NotWritable { .. } => ErrorCode::NotWritable,
-            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::NotFound(_) | Error::IdentityFile { .. } => ErrorCode::NotFound,
             Error::AlreadyExists(_) => ErrorCode::AlreadyExists,
             Error::InUse(_) => ErrorCode::InUse,
             Error::ReadOnly => ErrorCode::ReadOnly,

@@ -1141,7 +1141,7 @@ export type Association = { name: string; country: Country; org_number: string |
  */
 export type AssociationChanges = { name: string | null; country: Country | null; org_number: string | null; address: string | null; email: string | null }
 /**
- * The register's overview (`register::overview::Overview`), under its own name because the
+ * The register's overview (`overview::Overview`), under its own name because the
  * archive's overview is already called `Overview` in the bindings.
  */
 export type Attention = { today: string; 
@@ -1698,7 +1698,7 @@ export type Kind = "person" | "phone" | "email" | "national_id" | "account" | "a
  */
 "other"
 /**
- * How many passages of one kind an export redacted.
+ * How many passages of one kind were redacted.
  */
 export type KindCount = { kind: Kind; count: number }
 /**

@@ -1,0 +1,243 @@
+//! The webmaster's review of minutes and their export for the website: the use cases the app's
+//! review screen and `andel redact` / `andel minutes export` share, so that "what the redaction
+//! found" and "what may leave the archive" are decided in one place.
+//!
+//! A review is: the register as context for the meeting's date → the detector (plus, for a scan,
+//! the words OCR was unsure of) → the stored decisions laid over the findings. A finding is
+//! *pending* until a decision covers it. The export for the website starts from that same review
+//! (detection runs once), refuses while anything is pending (when the caller has a review to
+//! offer), re-scans its output ([`publish`]), writes the file atomically, records the export in
+//! the audit trail and reports per kind what it redacted, never the values.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use super::{
+    by_sha256, date_in_text, decisions, doubtful_words, get, layout, publish, record_export,
+    redaction_context, sha256, text, Document, Error, ExportFormat,
+};
+use crate::redact::{self, Context, Detector, Finding, KindCount, Recognizer, ReviewDecision};
+use crate::register::Id;
+use crate::vault::Vault;
+
+/// Minutes under review: the document, its text, the register as it stood on the meeting's
+/// date, the webmaster's stored decisions, and what the redaction found with those decisions
+/// laid over it.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub document: Document,
+    /// The stored text; findings' offsets count its characters (Unicode scalar values).
+    pub text: String,
+    pub context: Context,
+    pub decisions: Vec<ReviewDecision>,
+    pub findings: Vec<Finding>,
+}
+
+impl Review {
+    /// Whether the webmaster has decided on `finding` (accepted, rejected, or marked it by hand).
+    pub fn is_decided(&self, finding: &Finding) -> bool {
+        decided(finding, &self.decisions)
+    }
+
+    /// How many findings still wait for a decision.
+    pub fn pending(&self) -> usize {
+        self.findings.iter().filter(|f| !self.is_decided(f)).count()
+    }
+}
+
+/// Whether a stored decision covers `f`. A passage marked by hand is a decision itself.
+fn decided(f: &Finding, review: &[ReviewDecision]) -> bool {
+    f.recognizer == Recognizer::Review
+        || review.iter().any(|r| {
+            r.text == f.text && (r.all_occurrences || (r.start == f.start && r.end == f.end))
+        })
+}
+
+/// The review of minutes in the archive.
+pub fn review(conn: &Connection, id: Id) -> Result<Review, Error> {
+    let document = get(conn, id)?;
+    let context = redaction_context(conn, Some(document.date))?;
+    let text = text(conn, id)?;
+    let decisions = decisions(conn, id)?;
+    let mut found = Detector::new(Some(&context)).detect(&text);
+    // A scan: the words OCR was unsure of come to the review too.
+    if let Some(layout) = layout(conn, id)? {
+        found.extend(doubtful_words(&text, &layout, &found));
+        found.sort_by_key(|f| f.start);
+    }
+    let findings = redact::apply_review(&text, found, &decisions);
+    Ok(Review {
+        document,
+        text,
+        context,
+        decisions,
+        findings,
+    })
+}
+
+/// The redaction of a text read from a file (`andel detect`, `andel redact`, `andel verify`).
+#[derive(Debug, Clone)]
+pub struct FileReview {
+    /// The register's context, when an archive was given.
+    pub context: Option<Context>,
+    /// The webmaster's decisions, when the file was imported into the archive before.
+    pub decisions: Vec<ReviewDecision>,
+    pub findings: Vec<Finding>,
+}
+
+/// The review of `text`, read from the file `bytes`. With an archive, a file imported before
+/// brings its meeting's date and the webmaster's decisions; any other file is read as of the date
+/// in its text, else `today`. Without an archive only the recognizers that need no register run.
+pub fn review_file(
+    conn: Option<&Connection>,
+    bytes: &[u8],
+    text: &str,
+    today: NaiveDate,
+) -> Result<FileReview, Error> {
+    let Some(conn) = conn else {
+        return Ok(FileReview {
+            context: None,
+            decisions: Vec::new(),
+            findings: Detector::new(None).detect(text),
+        });
+    };
+    let stored = match by_sha256(conn, &sha256(bytes))? {
+        Some(id) => Some((get(conn, id)?, decisions(conn, id)?)),
+        None => None,
+    };
+    let date = stored
+        .as_ref()
+        .map(|(d, _)| d.date)
+        .or_else(|| date_in_text(text))
+        .unwrap_or(today);
+    let context = redaction_context(conn, Some(date))?;
+    let decisions = stored.map(|(_, r)| r).unwrap_or_default();
+    let findings =
+        redact::apply_review(text, Detector::new(Some(&context)).detect(text), &decisions);
+    Ok(FileReview {
+        context: Some(context),
+        decisions,
+        findings,
+    })
+}
+
+/// What to do with findings nobody has decided on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undecided {
+    /// Refuse the export until every finding is decided (the app, where the webmaster reviews).
+    Refuse,
+    /// Follow the policy's proposal (the CLI, which has no review: its scripts rely on the
+    /// policy and on the re-scan, which refuses all the same when anything flagged is left).
+    FollowPolicy,
+}
+
+/// Where and how to export minutes for the website.
+#[derive(Debug, Clone)]
+pub struct WebExport<'a> {
+    /// The file to write; its extension chooses the format (.txt, .md, .html, .pdf).
+    pub path: &'a Path,
+    pub style: redact::Style,
+    /// Whether an existing file may be replaced (a save dialog has asked).
+    pub replace: bool,
+    pub undecided: Undecided,
+}
+
+/// What an export for the website did (never the values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebExportReport {
+    pub path: PathBuf,
+    pub format: ExportFormat,
+    /// Passages redacted, per kind.
+    pub redacted: Vec<KindCount>,
+    /// Findings kept in the text by decision (officials in their role, organisations).
+    pub kept: u32,
+    /// Whether the export went into the audit trail (not on a read-only archive).
+    pub recorded: bool,
+}
+
+/// Exports minutes from the archive for the website: the review (refused while anything is
+/// pending, if so asked), the redaction in `style`, the re-scan of the output (nothing is written
+/// when it finds something), the atomic write, the audit entry (unless the archive is open
+/// read-only) and the report per kind.
+pub fn export_for_web(
+    vault: &Vault,
+    id: Id,
+    export: &WebExport<'_>,
+    now: DateTime<Utc>,
+) -> Result<WebExportReport, Error> {
+    let format = ExportFormat::from_file_name(&export.path.display().to_string())?;
+    let conn = vault.conn();
+    let review = review(conn, id)?;
+    let pending = review.pending();
+    if export.undecided == Undecided::Refuse && pending > 0 {
+        return Err(Error::Pending(pending));
+    }
+    let bytes = publish(
+        &review.text,
+        &review.findings,
+        &review.decisions,
+        export.style,
+        format,
+        Some(&review.context),
+        now,
+    )?;
+    if !export.replace && export.path.exists() {
+        return Err(Error::Exists(export.path.to_path_buf()));
+    }
+    crate::files::write(export.path, &bytes).map_err(Error::Write)?;
+    let recorded = !vault.is_read_only();
+    if recorded {
+        record_export(conn, id, format, vault.actor(), now)?;
+    }
+    let (redacted, kept) = redact::count_by_kind(&review.findings);
+    Ok(WebExportReport {
+        path: export.path.to_path_buf(),
+        format,
+        redacted,
+        kept,
+        recorded,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::{Decision, Kind};
+
+    fn finding(start: usize, text: &str, recognizer: Recognizer) -> Finding {
+        Finding {
+            start,
+            end: start + text.chars().count(),
+            kind: Kind::Person,
+            text: text.into(),
+            recognizer,
+            score: 1.0,
+            reason: String::new(),
+            decision: Decision::Redact,
+            subject: None,
+        }
+    }
+
+    fn stored(start: usize, text: &str, all: bool) -> ReviewDecision {
+        ReviewDecision {
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            kind: Kind::Person,
+            decision: Decision::Keep,
+            all_occurrences: all,
+        }
+    }
+
+    #[test]
+    fn a_finding_is_pending_until_a_decision_covers_it() {
+        let f = finding(10, "Åse Bø", Recognizer::Register);
+        assert!(!decided(&f, &[]));
+        assert!(!decided(&f, &[stored(30, "Åse Bø", false)]));
+        assert!(decided(&f, &[stored(10, "Åse Bø", false)]));
+        assert!(decided(&f, &[stored(30, "Åse Bø", true)]));
+        assert!(decided(&finding(3, "x", Recognizer::Review), &[]));
+    }
+}
