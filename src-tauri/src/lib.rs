@@ -137,9 +137,9 @@ async fn quit<R: tauri::Runtime>(
     state: tauri::State<'_, AppState>,
     discard_unsaved: bool,
 ) -> error::IpcResult<()> {
-    if let Err((code, message)) = state.close_session() {
+    if let Err(e) = state.close_session() {
         if !discard_unsaved {
-            return Err(error::IpcError::new(code, message));
+            return Err(e.into());
         }
     }
     app.exit(0);
@@ -158,7 +158,8 @@ pub fn run() {
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let state = window.state::<AppState>();
-                if let Err((_, message)) = state.close_session() {
+                if let Err(e) = state.close_session() {
+                    let message = e.to_string();
                     // Nothing is lost silently: keep the window and let the user decide.
                     api.prevent_close();
                     let _ = CloseBlocked { message }.emit(window);

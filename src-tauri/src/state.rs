@@ -137,7 +137,7 @@ impl AppState {
 
     /// Saves what is pending and closes the archive. Returns the save failure, if any, after
     /// closing anyway only when the save succeeded.
-    pub fn close_session(&self) -> Result<(), (andel_core::ErrorCode, String)> {
+    pub fn close_session(&self) -> Result<(), andel_core::vault::SaveError> {
         let mut slot = lock(&self.session);
         if let Some(session) = slot.as_ref() {
             session.autosave.flush()?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use andel_core::vault::{self, OpenOptions, SecretString, Unlock, Vault};
-use andel_core::ErrorCode;
+use andel_core::{Coded, ErrorCode};
 use chrono::{DateTime, Utc};
 use clap::Args;
 
@@ -43,45 +43,57 @@ impl CliError {
     }
 }
 
-impl From<vault::Error> for CliError {
-    fn from(e: vault::Error) -> CliError {
-        let hint = match &e {
-            vault::Error::WrongPassphrase => {
-                Some("Give the passphrase with --passphrase-file FILE, ANDEL_PASSPHRASE, or at the prompt.")
-            }
-            vault::Error::NeedsKey => Some("Add --identity KEYFILE."),
-            _ => None,
-        };
+/// Every error of the core carries its code and exit code: one conversion for all of them, with
+/// the next step the CLI can name (which flag to add) as a hint.
+impl<E: Coded + 'static> From<E> for CliError {
+    fn from(e: E) -> CliError {
         CliError {
-            exit: e.code().exit_code(),
+            exit: e.exit_code(),
             message: e.to_string(),
-            hint: hint.map(str::to_string),
+            hint: hint(&e),
         }
     }
 }
 
-impl From<andel_core::association::Error> for CliError {
-    fn from(e: andel_core::association::Error) -> CliError {
-        CliError::coded(e.code(), e.to_string())
+/// What to do next, in the CLI's words, for an error or the error it wraps.
+fn hint(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use andel_core::register::{import, people};
+    use andel_core::requests;
+    let mut next = Some(e);
+    while let Some(e) = next {
+        if let Some(v) = e.downcast_ref::<vault::Error>() {
+            return match v {
+                vault::Error::WrongPassphrase => Some(
+                    "Give the passphrase with --passphrase-file FILE, ANDEL_PASSPHRASE, or at the prompt."
+                        .into(),
+                ),
+                vault::Error::NeedsKey => Some("Add --identity KEYFILE.".into()),
+                _ => None,
+            };
+        }
+        if let Some(p) = e.downcast_ref::<people::Error>() {
+            return match p {
+                people::Error::Ambiguous { .. } => {
+                    Some("Name one of them with --person ID.".into())
+                }
+                people::Error::NotFound(_) => Some(
+                    "`andel people list --json` (and --former) shows each person's id and name."
+                        .into(),
+                ),
+                _ => None,
+            };
+        }
+        if let Some(import::Error::MassEnd { .. }) = e.downcast_ref::<import::Error>() {
+            return Some("See who would be ended with --dry-run; if they have really all moved out, run the import again with --allow-mass-end.".into());
+        }
+        if let Some(requests::Error::IdentityNotChecked(id)) = e.downcast_ref::<requests::Error>() {
+            return Some(format!(
+                "Run `andel requests identity --vault V {id} --how \"…\"` first (for example \"called back on the phone number in the register\")."
+            ));
+        }
+        next = e.source();
     }
-}
-
-impl From<andel_core::summary::Error> for CliError {
-    fn from(e: andel_core::summary::Error) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
-}
-
-impl From<andel_core::files::Error> for CliError {
-    fn from(e: andel_core::files::Error) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
-}
-
-impl From<andel_core::document::Error> for CliError {
-    fn from(e: andel_core::document::Error) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
+    None
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
@@ -156,24 +168,6 @@ impl PersonArgs {
             // clap's group requires one of the two.
             (None, None) => Who::Name(String::new()),
         }
-    }
-}
-
-/// A person's error as the CLI says it: an ambiguous name lists the candidates (in the
-/// message) and says how to choose one.
-pub fn person_error(e: andel_core::register::people::Error) -> CliError {
-    use andel_core::register::people::Error;
-    let hint = match &e {
-        Error::Ambiguous { .. } => Some("Name one of them with --person ID."),
-        Error::NotFound(_) => {
-            Some("`andel people list --json` (and --former) shows each person's id and name.")
-        }
-        _ => None,
-    };
-    let out = CliError::coded(e.code(), e.to_string());
-    match hint {
-        Some(h) => out.with_hint(h),
-        None => out,
     }
 }
 

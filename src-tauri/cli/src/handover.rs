@@ -3,19 +3,13 @@
 
 use std::path::PathBuf;
 
-use andel_core::handover::{self, Boards, HandoverError};
+use andel_core::handover::{self, Boards};
 use andel_core::requests::retention;
 use andel_core::vault::{self, Encryption};
 use clap::Args;
 
 use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
-
-impl From<HandoverError> for CliError {
-    fn from(e: HandoverError) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
-}
 
 #[derive(Debug, Args)]
 pub struct HandoverArgs {
@@ -66,7 +60,7 @@ pub fn run(args: HandoverArgs) -> CliResult {
     // After every question, before anything changes: a handover that cannot write its file
     // does not sweep either.
     if args.out.exists() {
-        return Err(HandoverError::Exists(args.out.clone()).into());
+        return Err(handover::Error::Exists(args.out.clone()).into());
     }
     let swept = if args.sweep_first {
         let actor = vault.actor().to_string();

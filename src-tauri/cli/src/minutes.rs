@@ -14,16 +14,6 @@ use clap::{Args, Subcommand};
 use crate::common::today;
 use crate::common::{self, CliError, CliResult, VaultArgs};
 
-impl From<minutes::Error> for CliError {
-    fn from(e: minutes::Error) -> CliError {
-        let mut err = CliError::coded(e.code(), e.to_string());
-        if matches!(e, minutes::Error::PersonalDataRemains(_)) {
-            err.exit = 3;
-        }
-        err
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum MinutesCommand {
     /// Import minutes (.txt, .md, .docx, .pdf; scans as .pdf, .png, .jpg, .tiff are read with OCR); the original file is kept.

@@ -9,18 +9,12 @@
 use std::path::PathBuf;
 
 use andel_core::document::Lang;
-use andel_core::privacy::{self, notice, record};
+use andel_core::privacy::{notice, record};
 use andel_core::vault::Vault;
 use clap::Args;
 
 use crate::common::today;
-use crate::common::{self, CliError, CliResult, VaultArgs};
-
-impl From<privacy::Error> for CliError {
-    fn from(e: privacy::Error) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
-}
+use crate::common::{self, CliResult, VaultArgs};
 
 pub(crate) fn lang_arg(text: &str) -> Result<Lang, String> {
     text.parse::<Lang>().map_err(|e| e.to_string())

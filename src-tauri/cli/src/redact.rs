@@ -79,16 +79,6 @@ pub struct VerifyArgs {
     file: PathBuf,
 }
 
-impl From<publish::Error> for CliError {
-    fn from(e: publish::Error) -> CliError {
-        let mut err = CliError::coded(e.code(), e.to_string());
-        if e.is_refusal() {
-            err.exit = 3;
-        }
-        err
-    }
-}
-
 /// What publishing the original did, in one paragraph for the terminal.
 pub fn report_lines(out: &Path, report: &publish::Report) -> Vec<String> {
     let counts: Vec<String> = report

@@ -10,7 +10,7 @@ use andel_core::register::organisations::{self, OrganisationFields, Organisation
 use andel_core::register::plates::{self, PlateKind};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision};
-use andel_core::register::{guard, import, ownership, people, plates_order, split, units, Id};
+use andel_core::register::{import, people, plates_order, split, units, Id};
 use andel_core::vault::Vault;
 use andel_core::ErrorCode;
 use chrono::NaiveDate;
@@ -19,72 +19,6 @@ use serde::Serialize;
 
 use crate::common::today;
 use crate::common::{self, CliError, CliResult, PersonArgs, VaultArgs};
-
-macro_rules! coded_errors {
-    ($($t:ty),* $(,)?) => {
-        $(impl From<$t> for CliError {
-            fn from(e: $t) -> CliError {
-                CliError::coded(e.code(), e.to_string())
-            }
-        })*
-    };
-}
-
-impl From<people::Error> for CliError {
-    fn from(e: people::Error) -> CliError {
-        common::person_error(e)
-    }
-}
-
-impl From<split::Error> for CliError {
-    fn from(e: split::Error) -> CliError {
-        match e {
-            split::Error::Person(p) => common::person_error(p),
-            e => CliError::coded(e.code(), e.to_string()),
-        }
-    }
-}
-
-impl From<sublets::Error> for CliError {
-    fn from(e: sublets::Error) -> CliError {
-        match e {
-            sublets::Error::Subtenant(p) => common::person_error(p),
-            e => CliError::coded(e.code(), e.to_string()),
-        }
-    }
-}
-
-impl From<roles::Error> for CliError {
-    fn from(e: roles::Error) -> CliError {
-        match e {
-            roles::Error::Person(p) => common::person_error(p),
-            e => CliError::coded(e.code(), e.to_string()),
-        }
-    }
-}
-
-coded_errors!(
-    units::Error,
-    ownership::Error,
-    plates::Error,
-    plates_order::Error,
-    organisations::Error,
-    overview::Error,
-    guard::Refused,
-);
-
-impl From<import::Error> for CliError {
-    fn from(e: import::Error) -> CliError {
-        let hint = matches!(e, import::Error::MassEnd { .. }).then_some(
-            "See who would be ended with --dry-run; if they have really all moved out, run the import again with --allow-mass-end.",
-        );
-        let error = CliError::coded(e.code(), e.to_string());
-        match hint {
-            Some(h) => error.with_hint(h),
-            None => error,
-        }
-    }
-}
 
 fn sql(e: andel_core::store::SqlError) -> CliError {
     CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use andel_core::register::people;
 use andel_core::requests::days_off::DayOff;
-use andel_core::requests::erase::{self, EraseError, ErasureReport};
-use andel_core::requests::retention::{self, RecordKind, RetentionError};
+use andel_core::requests::erase::{self, ErasureReport};
+use andel_core::requests::retention::{self, RecordKind};
 use andel_core::requests::{self, access, NewRequest, Request, RequestKind, RequestStatus};
 use andel_core::ErrorCode;
 use chrono::NaiveDate;
@@ -16,36 +16,8 @@ use serde::Serialize;
 use crate::common::today;
 use crate::common::{self, CliError, CliResult, PersonArgs, VaultArgs};
 
-impl From<requests::Error> for CliError {
-    fn from(e: requests::Error) -> CliError {
-        let hint = match &e {
-            requests::Error::IdentityNotChecked(id) => Some(format!(
-                "Run `andel requests identity --vault V {id} --how \"…\"` first (for example \"called back on the phone number in the register\")."
-            )),
-            _ => None,
-        };
-        let out = CliError::coded(e.code(), e.to_string());
-        match hint {
-            Some(h) => out.with_hint(h),
-            None => out,
-        }
-    }
-}
-
-impl From<EraseError> for CliError {
-    fn from(e: EraseError) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
-}
-
-impl From<RetentionError> for CliError {
-    fn from(e: RetentionError) -> CliError {
-        CliError::coded(e.code(), e.to_string())
-    }
-}
-
 fn person_error(e: people::Error) -> CliError {
-    common::person_error(e)
+    CliError::from(e)
 }
 
 fn sql(e: andel_core::store::SqlError) -> CliError {

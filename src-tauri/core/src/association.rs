@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// The three countries Andel knows the law and the paperwork of.
@@ -94,8 +95,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::EmptyName | Error::UnknownCountry(_) | Error::BadEmail(_) => {
                 ErrorCode::InvalidInput

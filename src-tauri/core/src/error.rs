@@ -47,6 +47,19 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// An error with a stable code. Every module's `Error` implements it, so each adapter converts any
+/// of them in one place (the desktop's `IpcError`, the CLI's `CliError`).
+pub trait Coded: std::error::Error {
+    /// The stable code of this error, for the UI and scripts.
+    fn code(&self) -> ErrorCode;
+
+    /// The CLI's exit code: 1 the user must act, 3 a conflict or an integrity problem (a damaged
+    /// file, a file changed by someone else, an export the re-scan refused).
+    fn exit_code(&self) -> u8 {
+        self.code().exit_code()
+    }
+}
+
 impl ErrorCode {
     /// The process exit code the CLI uses: 1 the user must act, 3 conflict or integrity problem.
     pub fn exit_code(self) -> u8 {

@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::Coded;
 use crate::ErrorCode;
 
 /// Why a file could not be written. The target is never left half written.
@@ -36,9 +37,9 @@ pub enum Error {
     },
 }
 
-impl Error {
+impl Coded for Error {
     /// The stable code of this error, for the UI and scripts.
-    pub fn code(&self) -> ErrorCode {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::DiskFull { .. } => ErrorCode::DiskFull,
             Error::NotWritable { .. } => ErrorCode::NotWritable,

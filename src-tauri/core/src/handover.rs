@@ -22,6 +22,7 @@ use crate::register::roles;
 use crate::requests::{retention, words};
 use crate::summary::{self, Counts};
 use crate::vault::{self, Encryption, ExposeSecret, OpenOptions, Protection, Unlock, Vault};
+use crate::Coded;
 use crate::{audit, store, ErrorCode};
 
 /// Who hands over and who takes over, as the receipt names them ("Name (role)").
@@ -78,50 +79,62 @@ pub struct DueCount {
 /// original.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum HandoverError {
+pub enum Error {
+    /// The new archive's path is the archive's own.
     #[error("The new archive must be a new file, not the archive itself. Choose another name, such as the year of the new board.")]
     SameFile,
+    /// A file is already where the new archive should go.
     #[error("A file already exists at {}. Choose another name; a handover never overwrites a file.", .0.display())]
     Exists(PathBuf),
+    /// The new archive's folder does not exist.
     #[error("The folder {} does not exist. Choose an existing folder for the new archive.", .0.display())]
     NoFolder(PathBuf),
+    /// The new passphrase is the old one.
     #[error("The new passphrase is the old one. A handover needs a new passphrase, so the outgoing board can no longer open the archive.")]
     SamePassphrase,
     /// The new passphrase fails the strength check ([`vault::strength`]): the new board keeps it
     /// for a year or more, and the archive travels by e-mail and synced folders.
     #[error("The new archive was not written: {}. A handover needs a strong passphrase: choose a longer one (a few unrelated words are easy to remember).", vault::WEAK_PASSPHRASE)]
     WeakPassphrase,
+    /// The new file did not open as the new board will open it, or holds other records.
     #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
     Verify(String),
+    /// The receipt PDF could not be made or written.
     #[error("The handover receipt could not be made ({0}); the new archive was removed again. The original is unchanged.")]
     Receipt(String),
-    #[error(transparent)]
+    /// Copying, encrypting or writing the new archive failed.
+    #[error("{0}")]
     Vault(#[from] vault::Error),
+    /// Reading the association (its name and language) failed.
     #[error("Could not read the register: {0}")]
-    Register(String),
+    Association(#[source] association::Error),
+    /// Reading the board's roles failed.
+    #[error("Could not read the register: {0}")]
+    Roles(#[source] roles::Error),
+    /// Reading what is past its retention failed.
+    #[error("Could not read the register: {0}")]
+    Retention(#[source] retention::Error),
     /// Counting the records of the archive or of the new file failed.
     #[error("Could not count the records of the archive: {0}")]
     Counts(#[source] summary::Error),
 }
 
-impl HandoverError {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
-            HandoverError::SameFile
-            | HandoverError::SamePassphrase
-            | HandoverError::WeakPassphrase => ErrorCode::InvalidInput,
-            HandoverError::Exists(_) => ErrorCode::AlreadyExists,
-            HandoverError::NoFolder(_) => ErrorCode::NotFound,
-            HandoverError::Verify(_) => ErrorCode::Damaged,
-            HandoverError::Receipt(_) | HandoverError::Register(_) => ErrorCode::Internal,
-            HandoverError::Vault(e) => e.code(),
-            HandoverError::Counts(e) => e.code(),
+            Error::SameFile | Error::SamePassphrase | Error::WeakPassphrase => {
+                ErrorCode::InvalidInput
+            }
+            Error::Exists(_) => ErrorCode::AlreadyExists,
+            Error::NoFolder(_) => ErrorCode::NotFound,
+            Error::Verify(_) => ErrorCode::Damaged,
+            Error::Receipt(_) | Error::Association(_) | Error::Roles(_) | Error::Retention(_) => {
+                ErrorCode::Internal
+            }
+            Error::Vault(e) => e.code(),
+            Error::Counts(e) => e.code(),
         }
     }
-}
-
-fn register(e: impl std::fmt::Display) -> HandoverError {
-    HandoverError::Register(e.to_string())
 }
 
 /// The receipt's path beside the new archive: `NEW.andel` → `NEW-receipt.pdf`.
@@ -135,20 +148,18 @@ pub fn receipt_path(out: &Path) -> PathBuf {
 
 /// The boards as the register knows them on `today`: incoming, the board seats held today;
 /// outgoing, board seats that ended within the past year.
-pub fn boards(conn: &Connection, today: NaiveDate) -> Result<Boards, HandoverError> {
-    let lang = association::get(conn)
-        .map(|a| Lang::of_country(a.country))
-        .map_err(register)?;
+pub fn boards(conn: &Connection, today: NaiveDate) -> Result<Boards, Error> {
+    let lang = Lang::of_association(conn).map_err(Error::Association)?;
     let label = |r: &roles::Role| format!("{} ({})", r.person_name, words::role(lang, r.kind));
     let incoming: Vec<String> = roles::current(conn, today)
-        .map_err(register)?
+        .map_err(Error::Roles)?
         .iter()
         .filter(|r| r.kind.is_board())
         .map(label)
         .collect();
     let year_ago = today - Duration::days(366);
     let mut ended: Vec<roles::Role> = roles::list(conn)
-        .map_err(register)?
+        .map_err(Error::Roles)?
         .into_iter()
         .filter(|r| r.kind.is_board() && r.to.is_some_and(|t| t < today && t >= year_ago))
         .collect();
@@ -174,7 +185,7 @@ pub fn handover(
     boards: Option<Boards>,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<HandoverReceipt, HandoverError> {
+) -> Result<HandoverReceipt, Error> {
     handover_after_sweep(vault, out, encryption, boards, 0, today, now)
 }
 
@@ -189,21 +200,21 @@ pub fn handover_after_sweep(
     swept: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<HandoverReceipt, HandoverError> {
+) -> Result<HandoverReceipt, Error> {
     if same_file(vault.path(), out) {
-        return Err(HandoverError::SameFile);
+        return Err(Error::SameFile);
     }
     let folder = match out.parent() {
         Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if !folder.is_dir() {
-        return Err(HandoverError::NoFolder(folder));
+        return Err(Error::NoFolder(folder));
     }
     let receipt = receipt_path(out);
     for p in [out, receipt.as_path()] {
         if p.exists() {
-            return Err(HandoverError::Exists(p.to_path_buf()));
+            return Err(Error::Exists(p.to_path_buf()));
         }
     }
     let old = match vault.encryption() {
@@ -212,23 +223,23 @@ pub fn handover_after_sweep(
     };
     if let (Some(old), Encryption::Passphrase { passphrase, .. }) = (&old, &encryption) {
         if old.expose_secret() == passphrase.expose_secret() {
-            return Err(HandoverError::SamePassphrase);
+            return Err(Error::SamePassphrase);
         }
     }
     // Creating an archive only warns of a weak passphrase (the board may be trying Andel out); a
     // handover hands the residents' data to a new board for a year or more, so it refuses one.
     if let Encryption::Passphrase { passphrase, .. } = &encryption {
         if vault::strength(passphrase.expose_secret()) == vault::Strength::Weak {
-            return Err(HandoverError::WeakPassphrase);
+            return Err(Error::WeakPassphrase);
         }
     }
     let conn = vault.conn();
-    let assoc = association::get(conn).map_err(register)?;
+    let assoc = association::get(conn).map_err(Error::Association)?;
     let boards = match boards {
         Some(b) => b,
         None => self::boards(conn, today)?,
     };
-    let due = retention::due(conn, today).map_err(register)?;
+    let due = retention::due(conn, today).map_err(Error::Retention)?;
     let retention_due = due.len() as u32;
     let mut retention_still_due: Vec<DueCount> = Vec::new();
     for item in &due {
@@ -258,14 +269,14 @@ pub fn handover_after_sweep(
         Some(&format!("{} to {file_name}", encryption.kind())),
     )
     .map_err(sql)?;
-    let counts = summary::counts(&copy).map_err(HandoverError::Counts)?;
+    let counts = summary::counts(&copy).map_err(Error::Counts)?;
     vault::write_new(out, &copy, &encryption, now)?;
     drop(copy);
 
-    let finish = || -> Result<HandoverReceipt, HandoverError> {
+    let finish = || -> Result<HandoverReceipt, Error> {
         let (verified, old_refused) = verify(out, &encryption, old.as_ref(), &counts, now)?;
         let sha256 = vault::sha256_file(out)
-            .map_err(|e| HandoverError::Verify(format!("reading the new file: {e}")))?;
+            .map_err(|e| Error::Verify(format!("reading the new file: {e}")))?;
         let recipients = match &encryption {
             Encryption::Recipients(r) => r.len() as u32,
             Encryption::Passphrase { .. } => 0,
@@ -289,10 +300,8 @@ pub fn handover_after_sweep(
             document: Document::new("", Lang::En, now),
         };
         r.document = receipt_document(&assoc, &r, now);
-        let pdf =
-            document::render_pdf(&r.document).map_err(|e| HandoverError::Receipt(e.to_string()))?;
-        crate::files::write_new(&receipt, &pdf)
-            .map_err(|e| HandoverError::Receipt(e.to_string()))?;
+        let pdf = document::render_pdf(&r.document).map_err(|e| Error::Receipt(e.to_string()))?;
+        crate::files::write_new(&receipt, &pdf).map_err(|e| Error::Receipt(e.to_string()))?;
         Ok(r)
     };
     match finish() {
@@ -304,8 +313,8 @@ pub fn handover_after_sweep(
     }
 }
 
-fn sql(e: rusqlite::Error) -> HandoverError {
-    HandoverError::Vault(vault::Error::Store(store::Error::Sqlite {
+fn sql(e: rusqlite::Error) -> Error {
+    Error::Vault(vault::Error::Store(store::Error::Sqlite {
         op: "preparing the new archive",
         source: e,
     }))
@@ -328,7 +337,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     matches!((parent(a), parent(b)), (Some(x), Some(y)) if x == y)
 }
 
-fn set_recipients(conn: &Connection, encryption: &Encryption) -> Result<(), HandoverError> {
+fn set_recipients(conn: &Connection, encryption: &Encryption) -> Result<(), Error> {
     conn.execute("DELETE FROM recipient", []).map_err(sql)?;
     if let Encryption::Recipients(list) = encryption {
         for r in list {
@@ -349,25 +358,25 @@ fn verify(
     old: Option<&vault::SecretString>,
     counts: &Counts,
     now: DateTime<Utc>,
-) -> Result<(bool, Option<bool>), HandoverError> {
+) -> Result<(bool, Option<bool>), Error> {
     let mut options = OpenOptions::new("handover check");
     options.read_only = true;
     let verified = match encryption {
         Encryption::Passphrase { passphrase, .. } => {
             let opened = Vault::open(out, &Unlock::Passphrase(passphrase.clone()), &options, now)
-                .map_err(|e| HandoverError::Verify(e.to_string()))?;
-            let found = summary::counts(opened.conn()).map_err(HandoverError::Counts)?;
+                .map_err(|e| Error::Verify(e.to_string()))?;
+            let found = summary::counts(opened.conn()).map_err(Error::Counts)?;
             if found != *counts {
-                return Err(HandoverError::Verify(
+                return Err(Error::Verify(
                     "the new file holds other record counts than the archive".into(),
                 ));
             }
             true
         }
         Encryption::Recipients(_) => {
-            let protection = vault::probe(out).map_err(|e| HandoverError::Verify(e.to_string()))?;
+            let protection = vault::probe(out).map_err(|e| Error::Verify(e.to_string()))?;
             if protection != Protection::Recipients {
-                return Err(HandoverError::Verify(
+                return Err(Error::Verify(
                     "the new file is not encrypted to keys".into(),
                 ));
             }
@@ -378,12 +387,12 @@ fn verify(
         None => None,
         Some(old) => match Vault::open(out, &Unlock::Passphrase(old.clone()), &options, now) {
             Ok(_) => {
-                return Err(HandoverError::Verify(
+                return Err(Error::Verify(
                     "the old passphrase still opens the new file".into(),
                 ))
             }
             Err(vault::Error::WrongPassphrase | vault::Error::NeedsKey) => Some(true),
-            Err(e) => return Err(HandoverError::Verify(e.to_string())),
+            Err(e) => return Err(Error::Verify(e.to_string())),
         },
     };
     Ok((verified, old_refused))

@@ -30,4 +30,4 @@ pub mod summary;
 pub mod text;
 pub mod vault;
 
-pub use error::ErrorCode;
+pub use error::{Coded, ErrorCode};

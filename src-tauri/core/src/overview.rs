@@ -14,6 +14,7 @@ use crate::register::plates::{self, PlateOrder, PlateStatus};
 use crate::register::sublets::{self, Status, Sublet, Warning};
 use crate::requests::retention::{self, DueItem};
 use crate::requests::{self, Request};
+use crate::Coded;
 use crate::{association, ErrorCode};
 
 /// The privacy notice in the association's language differs from the last edition issued: the
@@ -80,14 +81,14 @@ pub enum Error {
     Requests(#[source] requests::Error),
     /// Reading what is past its retention failed.
     #[error("The overview could not read what is past its retention: {0}")]
-    Retention(#[source] retention::RetentionError),
+    Retention(#[source] retention::Error),
     /// Comparing the privacy notice with its last edition failed.
     #[error("The overview could not compare the privacy notice with its last edition: {0}")]
     Notice(#[source] crate::privacy::Error),
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::Sublets(e) => e.code(),
             Error::Plates(e) => e.code(),

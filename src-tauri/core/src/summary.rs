@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::association::{self, Country};
 use crate::vault::{Encryption, Vault};
+use crate::Coded;
 use crate::{audit, register, store, ErrorCode};
 
 /// What `andel info` and the app show about an open archive.
@@ -55,9 +56,9 @@ pub enum Error {
     Store(#[source] store::Error),
 }
 
-impl Error {
+impl Coded for Error {
     /// The stable code of this error, for the UI and scripts.
-    pub fn code(&self) -> ErrorCode {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::Association(e) => e.code(),
             Error::Store(store::Error::NotAndel) => ErrorCode::NotAnArchive,

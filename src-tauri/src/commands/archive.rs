@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
 use tauri_specta::Event;
 
-use crate::error::{IpcError, IpcResult};
+use crate::error::{sql, IpcError, IpcResult};
 use crate::state::{lock, AppState, Session};
 
 /// Sent whenever the autosave's state changes, for the save indicator.
@@ -87,7 +87,7 @@ fn overview_of(vault: &Vault, save_state: SaveState) -> IpcResult<Overview> {
         path: vault.path().to_string_lossy().into_owned(),
         association: association::get(vault.conn())?,
         summary: andel_core::summary::of(vault)?,
-        auto_lock_minutes: settings::auto_lock_minutes(vault.conn())?,
+        auto_lock_minutes: settings::auto_lock_minutes(vault.conn()).map_err(sql)?,
         save_state,
         read_only: vault.is_read_only(),
         conflict_copy: vault
@@ -149,9 +149,7 @@ fn start_session<R: Runtime>(
     state: &AppState,
     vault: Vault,
 ) -> IpcResult<Overview> {
-    state
-        .close_session()
-        .map_err(|(code, message)| IpcError::new(code, message))?;
+    state.close_session()?;
     let assoc = association::get(vault.conn())?;
     state.remember(vault.path(), &assoc.name, vault.actor());
     let emitter = app.clone();
@@ -298,7 +296,7 @@ pub async fn lock_archive(state: State<'_, AppState>, discard_unsaved: bool) -> 
             *lock(&state.session) = None;
             Ok(())
         }
-        Err((code, message)) => Err(IpcError::new(code, message)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -318,10 +316,7 @@ pub fn overview(state: State<'_, AppState>) -> IpcResult<Overview> {
 pub async fn save_now(state: State<'_, AppState>) -> IpcResult<SaveState> {
     let session = lock(&state.session);
     let session = session.as_ref().ok_or_else(IpcError::not_open)?;
-    session
-        .autosave
-        .flush()
-        .map_err(|(code, message)| IpcError::new(code, message))?;
+    session.autosave.flush()?;
     let saved = lock(&session.save_state).clone();
     Ok(saved)
 }
@@ -347,7 +342,7 @@ pub fn update_association(
 #[specta::specta]
 pub fn set_auto_lock(state: State<'_, AppState>, minutes: u32) -> IpcResult<u32> {
     change(&state, |vault| {
-        let kept = settings::set_auto_lock_minutes(vault.conn(), minutes)?;
+        let kept = settings::set_auto_lock_minutes(vault.conn(), minutes).map_err(sql)?;
         vault.record("settings.auto_lock", None, super::now())?;
         Ok(kept)
     })
@@ -361,6 +356,6 @@ pub fn audit_trail(
     limit: u32,
 ) -> IpcResult<Vec<andel_core::audit::AuditEntry>> {
     with_vault(&state, |vault| {
-        Ok(andel_core::audit::recent(vault.conn(), limit)?)
+        Ok(andel_core::audit::recent(vault.conn(), limit).map_err(sql)?)
     })
 }

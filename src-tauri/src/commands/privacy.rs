@@ -187,10 +187,13 @@ pub fn privacy_notice_save(
         let lang = lang_or(v, lang)?;
         let actor = v.actor().to_string();
         // The edition is kept only if the PDF is written.
-        let tx = v.conn().unchecked_transaction()?;
+        let tx = v
+            .conn()
+            .unchecked_transaction()
+            .map_err(crate::error::sql)?;
         let issued = notice::issue(&tx, lang, today(), &actor, now())?;
         let saved = save_pdf(&issued.document, &path)?;
-        tx.commit()?;
+        tx.commit().map_err(crate::error::sql)?;
         Ok(NoticeSaved {
             saved,
             version: issued.version,

@@ -101,9 +101,9 @@ pub fn person_split(
             email,
             ..Default::default()
         };
-        let tx = v.conn_mut().transaction()?;
+        let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
         let done = split::split(&tx, id, &unit, &contact, &actor, now())?;
-        tx.commit()?;
+        tx.commit().map_err(crate::error::sql)?;
         Ok(done)
     })
 }

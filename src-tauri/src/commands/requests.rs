@@ -8,11 +8,11 @@
 use std::path::{Path, PathBuf};
 
 use andel_core::document::Lang;
-use andel_core::handover::{self, Boards, HandoverError, HandoverReceipt};
+use andel_core::handover::{self, Boards, HandoverReceipt};
 use andel_core::register::Id;
 use andel_core::requests::access::{self, ReplyPreview};
-use andel_core::requests::erase::{self, EraseError, ErasurePlan, ErasureReport};
-use andel_core::requests::retention::{self, Applied, DueItem, RecordKind, RetentionError, Rule};
+use andel_core::requests::erase::{self, ErasurePlan, ErasureReport};
+use andel_core::requests::retention::{self, Applied, DueItem, RecordKind, Rule};
 use andel_core::requests::{self, NewRequest, Request, RequestKind, RequestStatus};
 use andel_core::vault::{self, Encryption, SecretString};
 use andel_core::ErrorCode;
@@ -24,30 +24,6 @@ use super::archive::{change, with_vault};
 use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
-
-impl From<requests::Error> for IpcError {
-    fn from(e: requests::Error) -> IpcError {
-        IpcError::new(e.code(), e.to_string())
-    }
-}
-
-impl From<EraseError> for IpcError {
-    fn from(e: EraseError) -> IpcError {
-        IpcError::new(e.code(), e.to_string())
-    }
-}
-
-impl From<RetentionError> for IpcError {
-    fn from(e: RetentionError) -> IpcError {
-        IpcError::new(e.code(), e.to_string())
-    }
-}
-
-impl From<HandoverError> for IpcError {
-    fn from(e: HandoverError) -> IpcError {
-        IpcError::new(e.code(), e.to_string())
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // requests
@@ -239,9 +215,9 @@ pub fn erase_plan(state: State<'_, AppState>, person_id: Id) -> IpcResult<Erasur
 pub fn erase_person(state: State<'_, AppState>, person_id: Id) -> IpcResult<ErasureReport> {
     change(&state, |v| {
         let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction()?;
+        let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
         let report = erase::erase(&tx, person_id, false, today(), &actor, now())?;
-        tx.commit()?;
+        tx.commit().map_err(crate::error::sql)?;
         Ok(report)
     })
 }
@@ -306,9 +282,9 @@ pub fn retention_apply(state: State<'_, AppState>, expected: u32) -> IpcResult<A
             ));
         }
         let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction()?;
+        let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
         let applied = retention::apply(&tx, day, &actor, now())?;
-        tx.commit()?;
+        tx.commit().map_err(crate::error::sql)?;
         Ok(applied)
     })
 }

@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::association::{Association, Country};
+use crate::Coded;
 use crate::ErrorCode;
 
 pub use pdf::render_pdf;
@@ -323,8 +324,8 @@ pub enum Error {
     TableShape { want: usize, got: usize },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::UnknownLanguage(_) | Error::TableShape { .. } => ErrorCode::InvalidInput,
             Error::Font(_) | Error::Pdf(_) => ErrorCode::Internal,

@@ -27,6 +27,7 @@ use crate::dates::iso;
 use crate::redact::{self, Decision, Detector, Finding, ReviewDecision};
 use crate::register::Id;
 use crate::store::date_column;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 pub use context::{redaction_context, redaction_context_without};
@@ -114,7 +115,7 @@ pub enum Error {
     #[error("The redacted text still holds personal data ({}); nothing was written. Review the findings and redact what is left.", kinds_text(.0))]
     PersonalDataRemains(Vec<redact::Kind>),
     /// A marked passage lies outside the text.
-    #[error(transparent)]
+    #[error("{0}")]
     Redact(#[from] redact::Error),
     /// Writing the PDF failed.
     #[error("The PDF could not be made: {0}")]
@@ -139,8 +140,16 @@ fn kinds_text(kinds: &[redact::Kind]) -> String {
         .join(", ")
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    /// An export the re-scan refused is an integrity problem (exit 3), like a damaged file.
+    fn exit_code(&self) -> u8 {
+        match self {
+            Error::PersonalDataRemains(_) => 3,
+            e => e.code().exit_code(),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
         match self {
             Error::UnknownFormat(_)
             | Error::NoTextLayer

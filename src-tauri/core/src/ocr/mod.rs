@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::association::Country;
+use crate::Coded;
 use crate::ErrorCode;
 
 pub use image::{Gray, ImageFormat};
@@ -59,8 +60,8 @@ pub enum Error {
     UnknownLanguage(String),
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::BadImage(_)
             | Error::TooLarge { .. }

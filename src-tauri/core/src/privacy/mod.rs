@@ -20,6 +20,7 @@ pub mod reply;
 pub mod sections;
 
 use crate::register::{guard, organisations};
+use crate::Coded;
 use crate::{association, document, ErrorCode};
 
 /// Why a privacy document or activity could not be made or changed.
@@ -48,17 +49,20 @@ pub enum Error {
     #[error("Activity #{0} was added by the board, so it has no built-in text to go back to; edit the text instead.")]
     NotDefault(u32),
     /// A field holds a national ID.
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
-    #[error(transparent)]
+    /// Reading the association (its name, country and contact) failed.
+    #[error("{0}")]
     Association(#[from] association::Error),
-    #[error(transparent)]
+    /// Reading the organisations (recipients and processors) failed.
+    #[error("{0}")]
     Organisation(#[from] organisations::Error),
-    #[error(transparent)]
+    /// Rendering the notice or the record failed.
+    #[error("{0}")]
     Document(#[from] document::Error),
     /// The retention rules could not be read.
     #[error("The retention rules could not be read: {0}")]
-    Retention(#[source] crate::requests::retention::RetentionError),
+    Retention(#[source] crate::requests::retention::Error),
     /// A notice without any way to reach the board.
     #[error("The association has neither an address nor an e-mail address, and a privacy notice must say how to reach the board: fill in at least one (in the app under Settings, or with `andel association set --address … --email …`), then issue the notice.")]
     NoContact,
@@ -71,8 +75,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::NationalId(e) => e.code(),

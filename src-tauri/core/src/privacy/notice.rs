@@ -299,6 +299,7 @@ mod tests {
     use super::*;
     use crate::privacy::activities::{self, ActivityFields};
     use crate::register::testing::{day, now, register};
+    use crate::Coded;
     use crate::ErrorCode;
 
     /// The test register with a way to reach the board, which issuing needs.

@@ -33,6 +33,7 @@ use crate::minutes::{self, Format};
 use crate::redact::{self, Context, Decision, Detector, Kind, ReviewDecision, Style};
 use crate::register::Id;
 use crate::vault::Vault;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// Why a file could not be published in its own format. Nothing is written in any of these cases.
@@ -77,7 +78,23 @@ fn kinds_text(kinds: &[Kind]) -> String {
 }
 
 impl Error {
-    pub fn code(&self) -> ErrorCode {
+    /// The re-scan refused the output: the CLI exits with 3 (an integrity problem).
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Error::PersonalDataRemains { .. })
+    }
+}
+
+impl Coded for Error {
+    /// An export the re-scan refused is an integrity problem (exit 3), like a damaged file.
+    fn exit_code(&self) -> u8 {
+        if self.is_refusal() {
+            3
+        } else {
+            self.code().exit_code()
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotOriginal(_)
             | Error::WrongExtension { .. }
@@ -89,11 +106,6 @@ impl Error {
             Error::Write(e) => e.code(),
             Error::Database(_) => ErrorCode::Internal,
         }
-    }
-
-    /// The re-scan refused the output: the CLI exits with 3 (an integrity problem).
-    pub fn is_refusal(&self) -> bool {
-        matches!(self, Error::PersonalDataRemains { .. })
     }
 }
 

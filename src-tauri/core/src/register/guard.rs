@@ -12,6 +12,7 @@
 //! proves nothing, and a miss here is a breach.
 
 use crate::national_id;
+use crate::Coded;
 
 pub use crate::national_id::NationalId;
 
@@ -25,8 +26,8 @@ pub struct Refused {
     pub kind: NationalId,
 }
 
-impl Refused {
-    pub fn code(&self) -> crate::ErrorCode {
+impl Coded for Refused {
+    fn code(&self) -> crate::ErrorCode {
         crate::ErrorCode::InvalidInput
     }
 }

@@ -11,6 +11,7 @@ use super::{guard, Id};
 use crate::dates::iso;
 use crate::store::date_column;
 use crate::text::{looks_like_email, name_key, optional};
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// The EU and EEA member states (ISO 3166-1 alpha-2): a transfer there is not a third-country
@@ -136,7 +137,7 @@ pub enum Error {
     #[error("There is no organisation {0} in the register.")]
     NotFound(String),
     /// A field holds a national ID.
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
@@ -147,8 +148,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Database { .. } => ErrorCode::Internal,

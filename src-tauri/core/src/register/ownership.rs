@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{plates, Id};
 use crate::dates::iso;
 use crate::store::date_column;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// One person's ownership of one unit.
@@ -60,8 +61,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::Person(e) => e.code(),
             Error::NoOwner => ErrorCode::InvalidInput,

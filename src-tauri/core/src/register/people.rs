@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{guard, Id};
 use crate::dates::iso;
 use crate::text::{looks_like_email, name_key, optional, tidy};
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// A person in the register.
@@ -134,7 +135,7 @@ pub enum Error {
         candidates: Vec<Candidate>,
     },
     /// A field holds a national ID.
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
     /// Reading what the person is connected to failed.
     #[error("Could not read the person's {what}: {message}")]
@@ -148,8 +149,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NoName | Error::BadEmail(_) | Error::Ambiguous { .. } | Error::NationalId(_) => {
                 ErrorCode::InvalidInput

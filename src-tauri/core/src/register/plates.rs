@@ -13,6 +13,7 @@ use super::{guard, Id};
 use crate::dates::iso;
 use crate::store::date_column;
 use crate::text::tidy;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// The most lines a plate holds.
@@ -122,7 +123,7 @@ pub enum Error {
     #[error("There is no {0} in the register.")]
     NotFound(String),
     /// A line holds a national ID.
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
@@ -133,8 +134,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Database { .. } => ErrorCode::Internal,

@@ -14,29 +14,35 @@ use super::Id;
 use crate::association;
 use crate::document::{Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
+use crate::Coded;
 use crate::ErrorCode;
 
 /// Why an order document could not be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// There are no drafts to order (and none were named).
     #[error(
         "No name-plate orders are waiting to be sent. Draft one on the Name plates screen \
          (or with `andel plates add`) first."
     )]
     NothingToOrder,
-    #[error(transparent)]
+    /// Reading the name-plate orders, or recording one as sent, failed.
+    #[error("{0}")]
     Plates(#[from] plates::Error),
-    #[error(transparent)]
+    /// Reading the units the orders are for failed.
+    #[error("{0}")]
     Units(#[from] units::Error),
-    #[error(transparent)]
+    /// Reading the caretaker (the order's recipient) failed.
+    #[error("{0}")]
     Organisations(#[from] organisations::Error),
-    #[error(transparent)]
+    /// Reading the association for the letterhead failed.
+    #[error("{0}")]
     Association(#[from] association::Error),
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NothingToOrder => ErrorCode::InvalidInput,
             Error::Plates(e) => e.code(),

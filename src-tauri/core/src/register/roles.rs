@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::Id;
 use crate::dates::iso;
 use crate::store::date_column;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// What a person does for the association.
@@ -129,8 +130,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Person(e) => e.code(),

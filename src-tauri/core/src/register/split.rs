@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::people::{self, Person, PersonFields};
 use super::{units, Id};
 use crate::text::tidy;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// Why the board should check that a record is one person.
@@ -61,7 +62,7 @@ pub enum Error {
     #[error("Person #{0} was erased; an erased record is not split.")]
     Erased(Id),
     /// The new record's contact data was refused (a national ID, an e-mail that is not one).
-    #[error(transparent)]
+    #[error("{0}")]
     Person(#[from] people::Error),
     /// The unit could not be read.
     #[error("Could not read the unit: {0}")]
@@ -75,8 +76,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NoPerson(_) | Error::NoUnit(_) => ErrorCode::NotFound,
             Error::NotOwner { .. } | Error::NothingLeft { .. } | Error::Erased(_) => {

@@ -17,6 +17,7 @@ use crate::association::{self, Country};
 use crate::dates::iso;
 use crate::store::date_column;
 use crate::text::optional;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// How many days before its end a sublet is flagged as ending soon.
@@ -300,7 +301,7 @@ pub enum Error {
     #[error("{0}")]
     Subtenant(#[source] people::Error),
     /// The reason holds a national ID.
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
     /// Proposing the name-plate draft failed.
     #[error("The name-plate draft could not be proposed: {0}")]
@@ -314,8 +315,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Subtenant(e) => e.code(),

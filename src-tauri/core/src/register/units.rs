@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{guard, Id};
 use crate::text::{optional, tidy};
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// A unit of the association.
@@ -74,7 +75,7 @@ pub enum Error {
     #[error("There is no unit {0} in the register. `andel units list` shows the units.")]
     NotFound(String),
     /// A field holds a national ID.
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
     /// Reading the unit's history failed.
     #[error("Could not read the unit's {what}: {message}")]
@@ -88,8 +89,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NoNumber | Error::Duplicate(_) | Error::NationalId(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,

@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::{db, Error};
+use super::db;
 use crate::association::{self, Country};
 use crate::dates::iso;
 use crate::document::Lang;
@@ -21,6 +21,7 @@ use crate::register::people::{self, Standing};
 use crate::register::Id;
 use crate::store::date_column;
 use crate::text::{holds_name, name_key};
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// One line of the explanation: what, how many records, and in plain English for the CLI (the
@@ -62,30 +63,31 @@ pub struct ErasureReport {
 /// Why a person cannot be erased (yet).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum EraseError {
+pub enum Error {
+    /// The person still owns a unit, holds a role or has a sublet.
     #[error("{name} is still connected to the association ({what}). End the ownership, role or sublet first; the data of current residents is needed to run the association.")]
     StillCurrent { name: String, what: String },
+    /// The person was erased before.
     #[error("Person #{id} was already erased on {on}.")]
     AlreadyErased { id: Id, on: NaiveDate },
-    #[error(transparent)]
-    Request(#[from] Error),
+    /// Reading or changing the request, the person or the records failed.
+    #[error("{0}")]
+    Request(#[from] super::Error),
 }
 
-impl EraseError {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
-            EraseError::StillCurrent { .. } | EraseError::AlreadyErased { .. } => {
-                ErrorCode::InvalidInput
-            }
-            EraseError::Request(e) => e.code(),
+            Error::StillCurrent { .. } | Error::AlreadyErased { .. } => ErrorCode::InvalidInput,
+            Error::Request(e) => e.code(),
         }
     }
 }
 
-fn person_error(e: people::Error) -> EraseError {
+fn person_error(e: people::Error) -> Error {
     match e.code() {
-        ErrorCode::NotFound => EraseError::Request(Error::NotFound(e.to_string())),
-        _ => EraseError::Request(Error::Person(e.to_string())),
+        ErrorCode::NotFound => Error::Request(super::Error::NotFound(e.to_string())),
+        _ => Error::Request(super::Error::Person(e.to_string())),
     }
 }
 
@@ -95,7 +97,7 @@ pub fn placeholder(country: Country, id: Id) -> String {
     format!("{} #{id}", lang.texts().requests.erased_person)
 }
 
-fn count(conn: &Connection, sql: &str, id: Id) -> Result<u32, Error> {
+fn count(conn: &Connection, sql: &str, id: Id) -> Result<u32, super::Error> {
     conn.query_row(sql, [id], |r| r.get(0))
         .map_err(db("counting a person's records"))
 }
@@ -108,7 +110,7 @@ fn plate_lines(
     person: Id,
     name: &str,
     placeholder: &str,
-) -> Result<Vec<(Id, String)>, Error> {
+) -> Result<Vec<(Id, String)>, super::Error> {
     let key = name_key(name);
     let mut stmt = conn
         .prepare(
@@ -144,7 +146,7 @@ fn plate_lines(
 
 /// Explains what erasing person `id` would remove and keep. Refused for someone still
 /// connected to the association on `today`, or already erased.
-pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, EraseError> {
+pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, Error> {
     let person = people::get(conn, id).map_err(person_error)?;
     let erased: Option<String> = conn
         .query_row("SELECT erased_on FROM person WHERE id = ?1", [id], |r| {
@@ -152,7 +154,7 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
         })
         .map_err(db("reading a person"))?;
     if let Some(on) = date_column(erased) {
-        return Err(EraseError::AlreadyErased { id, on });
+        return Err(Error::AlreadyErased { id, on });
     }
     if people::standing(conn, id, today).map_err(person_error)? == Standing::Current {
         let mut what = Vec::new();
@@ -179,7 +181,7 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
         if what.is_empty() {
             what.push("sublets a unit");
         }
-        return Err(EraseError::StillCurrent {
+        return Err(Error::StillCurrent {
             name: person.name,
             what: what.join(", "),
         });
@@ -307,7 +309,7 @@ pub fn erase(
     today: NaiveDate,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<ErasureReport, EraseError> {
+) -> Result<ErasureReport, Error> {
     let plan = plan(conn, id, today)?;
     if dry_run {
         return Ok(ErasureReport {

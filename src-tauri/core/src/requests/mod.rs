@@ -25,6 +25,7 @@ use crate::dates::{iso, parse_iso};
 use crate::register::{guard, people, Id};
 use crate::store::date_column;
 use crate::text::{optional, tidy};
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// How many days before its deadline an open request shows on the overview.
@@ -233,7 +234,7 @@ pub enum Error {
     /// A reply goes only to someone whose identity was checked: the board notes how first.
     #[error("Request #{0} has no note of how the requester's identity was checked. Check who is asking and note how (never a copy of an ID) before the reply is written: it would otherwise hand someone's data to whoever wrote in their name.")]
     IdentityNotChecked(Id),
-    #[error(transparent)]
+    #[error("{0}")]
     NationalId(#[from] guard::Refused),
     #[error("Could not read the person: {0}")]
     Person(String),
@@ -255,8 +256,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Render(e) => e.code(),

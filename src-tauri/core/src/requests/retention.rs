@@ -14,11 +14,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::{add_months, db, Error};
+use super::{add_months, db};
 use crate::association::{self, Country};
 use crate::register::people::{self, Standing};
 use crate::register::Id;
 use crate::store::date_column;
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 /// A kind of record with a retention rule.
@@ -64,13 +65,13 @@ impl RecordKind {
 }
 
 impl std::str::FromStr for RecordKind {
-    type Err = RetentionError;
-    fn from_str(s: &str) -> Result<Self, RetentionError> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
         let s = s.trim().to_ascii_lowercase().replace('-', "_");
         RecordKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or(RetentionError::UnknownKind(s))
+            .ok_or(Error::UnknownKind(s))
     }
 }
 
@@ -106,21 +107,25 @@ pub struct Rule {
 /// Why a rule could not be changed or the sweep not be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum RetentionError {
+pub enum Error {
+    /// Not a kind of record with a retention rule.
     #[error("Unknown kind of record \"{0}\": use former_owner_contact, former_subtenant_contact, rejected_sublet, mounted_plate_order, closed_request or minutes.")]
     UnknownKind(String),
+    /// The minutes' rule is fixed.
     #[error("Minutes are kept as the association's history; their rule cannot be changed.")]
     MinutesKept,
+    /// The period is out of range.
     #[error("A retention period must be between 1 and 600 months, not {0}.")]
     BadMonths(u32),
-    #[error(transparent)]
-    Request(#[from] Error),
+    /// Reading or changing the request, the person or the records failed.
+    #[error("{0}")]
+    Request(#[from] super::Error),
 }
 
-impl RetentionError {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
-            RetentionError::Request(e) => e.code(),
+            Error::Request(e) => e.code(),
             _ => ErrorCode::InvalidInput,
         }
     }
@@ -133,7 +138,7 @@ fn country(conn: &Connection) -> Country {
 }
 
 /// The rule for one kind of record.
-pub fn rule(conn: &Connection, kind: RecordKind) -> Result<Rule, RetentionError> {
+pub fn rule(conn: &Connection, kind: RecordKind) -> Result<Rule, Error> {
     let default = default_months(kind, country(conn));
     let stored: Option<Option<u32>> = conn
         .query_row(
@@ -160,7 +165,7 @@ pub fn rule(conn: &Connection, kind: RecordKind) -> Result<Rule, RetentionError>
 }
 
 /// Every rule, in the order of [`RecordKind::ALL`].
-pub fn rules(conn: &Connection) -> Result<Vec<Rule>, RetentionError> {
+pub fn rules(conn: &Connection) -> Result<Vec<Rule>, Error> {
     RecordKind::ALL.into_iter().map(|k| rule(conn, k)).collect()
 }
 
@@ -171,12 +176,12 @@ pub fn set_rule(
     months: Option<u32>,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<Rule, RetentionError> {
+) -> Result<Rule, Error> {
     if kind == RecordKind::Minutes {
-        return Err(RetentionError::MinutesKept);
+        return Err(Error::MinutesKept);
     }
     if let Some(m) = months.filter(|m| !(1..=600).contains(m)) {
-        return Err(RetentionError::BadMonths(m));
+        return Err(Error::BadMonths(m));
     }
     conn.execute(
         "INSERT INTO retention_rule (kind, months, updated_at) VALUES (?1, ?2, ?3)
@@ -205,7 +210,7 @@ pub fn reset_rule(
     kind: RecordKind,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<Rule, RetentionError> {
+) -> Result<Rule, Error> {
     conn.execute(
         "DELETE FROM retention_rule WHERE kind = ?1",
         [kind.as_str()],
@@ -245,7 +250,7 @@ fn rows<T>(
     conn: &Connection,
     sql: &str,
     map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>, Error> {
+) -> Result<Vec<T>, super::Error> {
     let mut stmt = conn
         .prepare(sql)
         .map_err(db("reading records for retention"))?;
@@ -257,9 +262,9 @@ fn rows<T>(
 }
 
 /// Everything past its retention on `today`, oldest due first.
-pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, RetentionError> {
+pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, Error> {
     let mut out = Vec::new();
-    let months = |kind| -> Result<Option<u32>, RetentionError> { Ok(rule(conn, kind)?.months) };
+    let months = |kind| -> Result<Option<u32>, Error> { Ok(rule(conn, kind)?.months) };
     let past = |since: Option<NaiveDate>, m: u32| {
         since
             .map(|s| (s, add_months(s, m)))
@@ -281,8 +286,8 @@ pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, Retentio
             let Some((since, due_on)) = past(date_column(moved), m) else {
                 continue;
             };
-            let standing =
-                people::standing(conn, id, today).map_err(|e| Error::Person(e.to_string()))?;
+            let standing = people::standing(conn, id, today)
+                .map_err(|e| super::Error::Person(e.to_string()))?;
             if standing == Standing::Current {
                 continue;
             }
@@ -431,7 +436,7 @@ pub struct Applied {
 }
 
 /// Is the person referred to by nothing but `except_sublet`?
-fn orphaned(conn: &Connection, person: Id) -> Result<bool, Error> {
+fn orphaned(conn: &Connection, person: Id) -> Result<bool, super::Error> {
     conn.query_row(
         "SELECT NOT (EXISTS (SELECT 1 FROM ownership WHERE person_id = ?1)
                   OR EXISTS (SELECT 1 FROM role WHERE person_id = ?1)
@@ -451,7 +456,7 @@ pub fn apply(
     today: NaiveDate,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<Applied, RetentionError> {
+) -> Result<Applied, Error> {
     let items = due(conn, today)?;
     conn.execute_batch("SAVEPOINT retention_sweep")
         .map_err(db("starting the retention sweep"))?;
@@ -477,7 +482,7 @@ fn sweep(
     items: &[DueItem],
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<u32, Error> {
+) -> Result<u32, super::Error> {
     let mut people_deleted = 0;
     for item in items {
         let id = item.record_id;

@@ -14,7 +14,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Error, Vault};
-use crate::ErrorCode;
+use crate::{Coded, ErrorCode};
 
 /// Where saving stands, for the save indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,9 +31,32 @@ pub enum SaveState {
     Failed { code: ErrorCode, message: String },
 }
 
+/// Why the autosave could not put the changes on disk. The save's error is kept as the UI shows
+/// it (code and message), since one failure goes to every waiter and the vault's error, which may
+/// hold an I/O error, cannot be copied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SaveError {
+    /// The save failed; after a conflict every save fails until the user has dealt with it.
+    #[error("{message}")]
+    Failed { code: ErrorCode, message: String },
+    /// The autosave thread has stopped.
+    #[error("the autosave thread has stopped")]
+    Stopped,
+}
+
+impl Coded for SaveError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            SaveError::Failed { code, .. } => *code,
+            SaveError::Stopped => ErrorCode::Internal,
+        }
+    }
+}
+
 enum Msg {
     Changed,
-    Flush(mpsc::Sender<Result<(), (ErrorCode, String)>>),
+    Flush(mpsc::Sender<Result<(), SaveError>>),
     Stop,
 }
 
@@ -63,11 +86,11 @@ struct Saver {
     clock: Clock,
     on_state: Box<dyn Fn(SaveState) + Send>,
     /// After a conflict, saving stops until the user has dealt with it.
-    conflict: Option<(ErrorCode, String)>,
+    conflict: Option<SaveError>,
 }
 
 impl Saver {
-    fn save(&mut self) -> Result<(), (ErrorCode, String)> {
+    fn save(&mut self) -> Result<(), SaveError> {
         if let Some(c) = &self.conflict {
             return Err(c.clone());
         }
@@ -82,14 +105,17 @@ impl Saver {
                 Ok(())
             }
             Err(e) => {
-                let failure = (e.code(), e.to_string());
+                let failure = SaveError::Failed {
+                    code: e.code(),
+                    message: e.to_string(),
+                };
                 lock(&self.vault).note_save_error(&e);
                 if matches!(e, Error::ChangedOnDisk { .. }) {
                     self.conflict = Some(failure.clone());
                 }
                 (self.on_state)(SaveState::Failed {
-                    code: failure.0,
-                    message: failure.1.clone(),
+                    code: e.code(),
+                    message: e.to_string(),
                 });
                 Err(failure)
             }
@@ -166,20 +192,12 @@ impl Autosave {
     }
 
     /// Saves any pending change now and waits until it is on disk.
-    pub fn flush(&self) -> Result<(), (ErrorCode, String)> {
+    pub fn flush(&self) -> Result<(), SaveError> {
         let (reply_tx, reply_rx) = mpsc::channel();
-        self.tx.send(Msg::Flush(reply_tx)).map_err(|_| {
-            (
-                ErrorCode::Internal,
-                "the autosave thread has stopped".to_string(),
-            )
-        })?;
-        reply_rx.recv().map_err(|_| {
-            (
-                ErrorCode::Internal,
-                "the autosave thread has stopped".to_string(),
-            )
-        })?
+        self.tx
+            .send(Msg::Flush(reply_tx))
+            .map_err(|_| SaveError::Stopped)?;
+        reply_rx.recv().map_err(|_| SaveError::Stopped)?
     }
 }
 

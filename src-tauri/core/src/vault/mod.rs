@@ -22,7 +22,7 @@ use zeroize::Zeroizing;
 
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use age::x25519::{Identity, Recipient};
-pub use autosave::{Autosave, SaveState};
+pub use autosave::{Autosave, SaveError, SaveState};
 pub use crypt::{
     parse_identities, parse_recipient, probe, read_identities, Encryption, Protection, Unlock,
 };
@@ -31,6 +31,7 @@ pub use lock::{holder as lock_holder, lock_path, LockHolder};
 pub use strength::{strength, Strength, WEAK_PASSPHRASE};
 
 use crate::association::{self, Country};
+use crate::Coded;
 use crate::{audit, store, ErrorCode};
 
 /// Why an archive could not be created, opened or saved. None of these leaves the file on disk
@@ -121,14 +122,26 @@ pub enum Error {
     /// The database inside failed.
     #[error("The archive's database failed: {0}")]
     Store(#[from] store::Error),
-    /// The association record failed.
-    #[error(transparent)]
+    /// Creating or reading the association's record inside the archive failed.
+    #[error("{0}")]
     Association(#[from] association::Error),
 }
 
 impl Error {
+    fn from_store(e: store::Error) -> Error {
+        match e {
+            store::Error::NotAndel => Error::NotAnArchive,
+            store::Error::NewerSchema { found, supported } => {
+                Error::NewerVersion { found, supported }
+            }
+            other => Error::Store(other),
+        }
+    }
+}
+
+impl Coded for Error {
     /// The stable code of this error, for the UI and scripts.
-    pub fn code(&self) -> ErrorCode {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::WrongPassphrase => ErrorCode::WrongPassphrase,
             Error::WrongKey => ErrorCode::WrongKey,
@@ -149,16 +162,6 @@ impl Error {
             Error::Store(store::Error::NotAndel) => ErrorCode::NotAnArchive,
             Error::Association(e) => e.code(),
             Error::Encrypt(_) | Error::Io { .. } | Error::Store(_) => ErrorCode::Internal,
-        }
-    }
-
-    fn from_store(e: store::Error) -> Error {
-        match e {
-            store::Error::NotAndel => Error::NotAnArchive,
-            store::Error::NewerSchema { found, supported } => {
-                Error::NewerVersion { found, supported }
-            }
-            other => Error::Store(other),
         }
     }
 }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What Andel says of a [`Strength::Weak`] passphrase: a warning when an archive is created
-/// (`andel init`), the reason a handover refuses it (`HandoverError::WeakPassphrase`).
+/// (`andel init`), the reason a handover refuses it (`handover::Error::WeakPassphrase`).
 pub const WEAK_PASSPHRASE: &str =
     "the passphrase is weak; anyone with a copy of the archive could guess it";
 

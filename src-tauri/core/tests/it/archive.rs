@@ -1,6 +1,7 @@
 //! The promises of the archive file (issue 2, item 3 and 7), each test named for the promise it
 //! guards.
 
+use andel_core::Coded;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -7,6 +7,7 @@ use andel_core::document::{render_pdf, Document, Lang};
 use andel_core::privacy::activities::{self, ActivityField, ActivityFields, LegalBasis};
 use andel_core::privacy::{notice, record, sections};
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
+use andel_core::Coded;
 use andel_core::{audit, demo, store};
 use chrono::NaiveDate;
 use rusqlite::Connection;

@@ -1,6 +1,7 @@
 //! The register: importing every kind of resident list, re-import diffs, sublet rules, the
 //! national-ID guard (forms and import) and the overview, each with a fixed "today".
 
+use andel_core::Coded;
 use std::path::PathBuf;
 
 use andel_core::association::{self, Country};

@@ -1,12 +1,13 @@
 //! Residents' requests, the access reply, erasure, retention and the yearly handover: the promises
 //! of issue 6, on an invented Danish association with a fixed clock.
 
+use andel_core::Coded;
 use std::path::Path;
 
 use andel_core::association::{self, AssociationChanges, Country};
 use andel_core::document::render_pdf;
 use andel_core::document::Lang;
-use andel_core::handover::{self, HandoverError};
+use andel_core::handover;
 use andel_core::minutes::{self, MeetingKind};
 use andel_core::overview;
 use andel_core::privacy::reply::SubjectRole;
@@ -16,8 +17,8 @@ use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision, Request as SubletRequest};
 use andel_core::register::units::{self, UnitFields};
 use andel_core::register::{ownership, plates, Id};
-use andel_core::requests::erase::{self, EraseError};
-use andel_core::requests::retention::{self, RecordKind, RetentionError};
+use andel_core::requests::erase;
+use andel_core::requests::retention::{self, RecordKind};
 use andel_core::requests::{self, access, due_date, NewRequest, RequestKind, RequestStatus};
 use andel_core::vault::{self, Encryption, OpenOptions, SecretString, Unlock, Vault};
 use chrono::NaiveDate;
@@ -828,7 +829,7 @@ fn erasure_keeps_the_minutes_history_but_removes_the_contact_data() {
     let (conn, f) = register();
     // Someone still living there is not erased.
     let err = erase::erase(&conn, f.sofie, false, today(), ACTOR, now()).unwrap_err();
-    assert!(matches!(err, EraseError::StillCurrent { .. }), "{err}");
+    assert!(matches!(err, erase::Error::StillCurrent { .. }), "{err}");
 
     let before = minutes::text(&conn, 2).unwrap();
     let dry = erase::erase(&conn, f.merete, true, today(), ACTOR, now()).unwrap();
@@ -883,7 +884,7 @@ fn erasure_keeps_the_minutes_history_but_removes_the_contact_data() {
     );
     assert!(matches!(
         erase::erase(&conn, f.merete, false, today(), ACTOR, now()),
-        Err(EraseError::AlreadyErased { .. })
+        Err(erase::Error::AlreadyErased { .. })
     ));
     let _ = f.henrik;
 }
@@ -1003,7 +1004,7 @@ fn retention_follows_the_clock_passed_in() {
     // Rules are editable, except the minutes'.
     assert!(matches!(
         retention::set_rule(&conn, RecordKind::Minutes, Some(12), ACTOR, now()),
-        Err(RetentionError::MinutesKept)
+        Err(retention::Error::MinutesKept)
     ));
     let r = retention::set_rule(&conn, RecordKind::ClosedRequest, Some(48), ACTOR, now()).unwrap();
     assert!(r.changed);
@@ -1116,7 +1117,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
     // Refusals first: they leave nothing behind.
     assert!(matches!(
         handover::handover(&v, v.path(), quick_passphrase("ny"), None, today(), now()),
-        Err(HandoverError::SameFile)
+        Err(handover::Error::SameFile)
     ));
     assert!(matches!(
         handover::handover(
@@ -1127,7 +1128,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
             today(),
             now()
         ),
-        Err(HandoverError::SamePassphrase)
+        Err(handover::Error::SamePassphrase)
     ));
     assert!(matches!(
         handover::handover(
@@ -1138,7 +1139,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
             today(),
             now()
         ),
-        Err(HandoverError::NoFolder(_))
+        Err(handover::Error::NoFolder(_))
     ));
     assert!(!out.exists());
 
@@ -1204,7 +1205,7 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
     let sha = sha256(&out);
     assert!(matches!(
         handover::handover(&v, &out, quick_passphrase("tredje"), None, today(), now()),
-        Err(HandoverError::Exists(_))
+        Err(handover::Error::Exists(_))
     ));
     assert_eq!(sha256(&out), sha);
 }
@@ -1220,7 +1221,7 @@ fn the_handover_refuses_a_weak_new_passphrase() {
     for weak in ["x", "aaaaaaaaaaaa", "bestyrelsen2026"] {
         let e =
             handover::handover(&v, &out, quick_passphrase(weak), None, today(), now()).unwrap_err();
-        assert!(matches!(e, HandoverError::WeakPassphrase), "{weak}: {e}");
+        assert!(matches!(e, handover::Error::WeakPassphrase), "{weak}: {e}");
         assert_eq!(e.code(), andel_core::ErrorCode::InvalidInput);
         assert!(e.to_string().contains(vault::WEAK_PASSPHRASE), "{e}");
         assert!(!out.exists());

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use columns::Field;
 pub use read::{Source, Table};
 
+use crate::Coded;
 use crate::{audit, ErrorCode};
 
 const MAPPING_KEY: &str = "import.residents.columns";
@@ -247,8 +248,8 @@ pub enum Error {
     },
 }
 
-impl Error {
-    pub fn code(&self) -> ErrorCode {
+impl Coded for Error {
+    fn code(&self) -> ErrorCode {
         match self {
             Error::Failed { code, .. } => *code,
             Error::Database { .. } => ErrorCode::Internal,

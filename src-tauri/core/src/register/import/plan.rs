@@ -2,6 +2,7 @@
 //! list of steps that [`Planned::carry_out`] performs. Planning reads only; the preview is the
 //! plan described in words.
 
+use crate::Coded;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
