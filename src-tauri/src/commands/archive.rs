@@ -356,6 +356,6 @@ pub fn audit_trail(
     limit: u32,
 ) -> IpcResult<Vec<andel_core::audit::AuditEntry>> {
     with_vault(&state, |vault| {
-        Ok(andel_core::audit::recent(vault.conn(), limit).map_err(sql)?)
+        andel_core::audit::recent(vault.conn(), limit).map_err(sql)
     })
 }
