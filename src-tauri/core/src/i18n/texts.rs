@@ -62,7 +62,7 @@ pub struct PlatesOrder {
     pub discard_note: &'static str,
 }
 
-/// The receipt of the archive's handover to a new board (`requests::handover`).
+/// The receipt of the archive's handover to a new board (`crate::handover`).
 #[derive(Debug, Serialize)]
 pub struct Handover {
     pub title: &'static str,
