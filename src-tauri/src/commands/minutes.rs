@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use andel_core::minutes::{self, Document, ExportFormat, Format, MeetingKind, SearchHit, Undecided};
+use andel_core::minutes::{self, Document, Format, MeetingKind, SearchHit, Undecided};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 

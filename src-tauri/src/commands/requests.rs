@@ -407,9 +407,9 @@ pub async fn handover_run(
     let swept = if form.sweep_first {
         change(&state, |v| {
             let actor = v.actor().to_string();
-            let tx = v.conn_mut().transaction()?;
+            let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
             let applied = retention::apply(&tx, today(), &actor, now())?;
-            tx.commit()?;
+            tx.commit().map_err(crate::error::sql)?;
             Ok(applied.items.len() as u32)
         })?
     } else {
