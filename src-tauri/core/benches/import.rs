@@ -18,6 +18,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use rusqlite::Connection;
 
+mod common;
+use common::Draw;
+
 const ROWS: usize = 100_000;
 
 fn now() -> DateTime<Utc> {
@@ -26,21 +29,6 @@ fn now() -> DateTime<Utc> {
 
 fn today() -> NaiveDate {
     now().date_naive()
-}
-
-/// A small fixed pseudo-random sequence (xorshift), so every run imports the same list.
-struct Draw(u64);
-
-impl Draw {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.next(from.len())]
-    }
 }
 
 const FIRST: &[&str] = &[

@@ -16,23 +16,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::Connection;
 
+mod common;
+use common::Draw;
+
 fn now() -> DateTime<Utc> {
     "2026-11-23T10:00:00Z".parse().unwrap_or_default()
-}
-
-/// A small fixed pseudo-random sequence (xorshift), so every run searches the same text.
-struct Draw(u64);
-
-impl Draw {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.next(from.len())]
-    }
 }
 
 const SUBJECTS: &[&str] = &[
