@@ -38,6 +38,9 @@ if [[ $("$deny" --version 2>/dev/null) != "cargo-deny $version" ]]; then
   fi
 fi
 
-# --offline: the crates are already fetched by the build; the check reads only their manifests.
+# cargo-deny reads the manifests of every crate for Linux, macOS and Windows; a Linux build
+# fetches only Linux's, so on a fresh machine the others (windows-sys, android_system_properties…)
+# are fetched first, pinned by Cargo.lock. Then --offline: the check itself needs no network.
+cargo fetch --locked --quiet
 "$deny" --offline --log-level error check licenses
 echo "licences ok: every crate's licence is on deny.toml's allow-list"
