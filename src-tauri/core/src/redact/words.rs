@@ -18,6 +18,7 @@ const STREET_WORDS: &str = include_str!("../../../../assets/words/street-words.t
 const BUILDINGS: &str = include_str!("../../../../assets/words/buildings.txt");
 const TITLE_STARTS: &str = include_str!("../../../../assets/words/title-starts.txt");
 const CLOSINGS: &str = include_str!("../../../../assets/words/closings.txt");
+const INSTITUTION_ENDINGS: &str = include_str!("../../../../assets/words/institution-endings.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -91,6 +92,26 @@ word_set!(
     CLOSINGS
 );
 
+word_set!(
+    /// Nouns that end an institution's, a party's, a paper's or an event's name ("Hotel", "-sykehus").
+    institution_endings,
+    INSTITUTION_ENDINGS
+);
+
+/// Whether a folded word is, or ends in, a noun that ends an institution's name: "hotel", "dagbladet",
+/// "utanriksdepartementet", "universitetssykehus". A compound needs three letters or more before the
+/// ending, so that a short surname is never read as one. Called only for the few words a name rule is
+/// about to take, never per word of the text.
+pub fn is_institution(folded: &str) -> bool {
+    let set = institution_endings();
+    folded
+        .char_indices()
+        .filter(|&(i, _)| i == 0 || i >= 3)
+        .map(|(i, _)| &folded[i..])
+        .take_while(|rest| rest.len() >= 3)
+        .any(|rest| set.contains(rest))
+}
+
 /// Whether `word`, as written, is a name particle. Runs for every lower-case word of a text, so the
 /// length check comes before the lookup (every particle is short).
 pub fn is_particle(word: &str) -> bool {
@@ -131,6 +152,7 @@ mod tests {
             BUILDINGS,
             TITLE_STARTS,
             CLOSINGS,
+            INSTITUTION_ENDINGS,
         ] {
             for w in entries(list) {
                 assert_eq!(w, w.to_lowercase(), "{w}");

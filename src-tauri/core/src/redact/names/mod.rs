@@ -25,8 +25,8 @@ use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
 use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, WordMap};
 use super::words::{
-    closings, company_words, cues, cues_and_speech, function_words, is_company_word, is_particle,
-    particles, speech_verbs, title_starts,
+    closings, company_words, cues, cues_and_speech, function_words, is_company_word,
+    is_institution, is_particle, particles, speech_verbs, title_starts,
 };
 use super::{Context, Decision, Kind, Recognizer};
 
@@ -129,6 +129,9 @@ struct Scan {
     /// Names of capitalised words that nothing else explains, waiting for their last word alone
     /// elsewhere: (start, end, folded words without a genitive ending).
     unconfirmed: Vec<(usize, usize, Vec<String>)>,
+    /// Folded single words the text uses as places ("i Tafjord", "på Haukeland"): see
+    /// [`NameRecognizer::lone_places`].
+    lone_places: HashSet<String>,
 }
 
 impl NameRecognizer {
@@ -309,6 +312,7 @@ impl NameRecognizer {
                 && !title_starts().contains(key)
                 && !company_words().contains(key)
                 && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
+                && !is_institution(stem)
                 && !is_place(key)
                 && !is_place(stem)
                 && !street_word(key)

@@ -379,6 +379,7 @@ impl NameRecognizer {
                 r.subject = Some(format!("r{who}"));
             }
         }
+        self.lone_places(text, s);
         self.confirm_unknown(text, s);
         self.places_in_use(text, s);
         self.loose_words(text, s);
