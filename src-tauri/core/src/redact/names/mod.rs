@@ -312,6 +312,7 @@ impl NameRecognizer {
                 && !title_starts().contains(key)
                 && !company_words().contains(key)
                 && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
+                && !is_institution(key)
                 && !is_institution(stem)
                 && !is_place(key)
                 && !is_place(stem)
@@ -620,19 +621,42 @@ impl NameRecognizer {
                     i += 1;
                     continue;
                 }
-            } else if given && t.upper && i + 1 < n && run[i + 1].upper {
+            } else if given && t.upper && i + 1 < n {
                 let info2 = s.info(names, &run[i + 1]);
-                if info.is_some_and(|x| x.nordic > 0 && !x.word) && info2.is_none_or(|x| !x.word) {
+                // "FRANCIS FORD COPPOLAS nye film", "JENS Sandfeld Søndergaard hævder": inside a
+                // sentence written in lower case, capitals are a name set off (a credit, a newspaper's
+                // style), and a first name from any list starts it.
+                let emphasis = !starts_sentence(text, t.start)
+                    && word_before(text, t.start, &[])
+                        .and_then(|(a, b)| text.get(a..b))
+                        .is_some_and(|w| w.starts_with(char::is_lowercase));
+                let first = info.is_some_and(|x| {
+                    if emphasis {
+                        !function_words().contains(&s.keys[t.k0..t.k1])
+                    } else {
+                        x.nordic > 0 && !x.word
+                    }
+                });
+                if first && (run[i + 1].upper || emphasis) && info2.is_none_or(|x| !x.word) {
+                    let k = if emphasis {
+                        (i + 2..n)
+                            .take_while(|&x| !run[x].particle && !run[x].initial)
+                            .last()
+                            .map_or(i + 2, |x| x + 1)
+                            .min(i + 4)
+                    } else {
+                        i + 2
+                    };
                     self.push_guest(
                         text,
                         s,
                         &run,
                         i,
-                        i + 2,
+                        k,
                         0.6,
                         "a first name followed by a surname",
                     );
-                    i += 2;
+                    i = k;
                     continue;
                 }
             }
@@ -720,7 +744,12 @@ impl NameRecognizer {
             // end, in `confirm_unknown`).
             if i + 1 < n && self.unknown_words(text, s, &run, i) {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
-                if k > i + 1 && !followed_by_company(text, run[k - 1].end) {
+                // "Capio Anoreksi Senter": the third word can make it an institution.
+                let last = run[k - 1];
+                if k > i + 1
+                    && !followed_by_company(text, last.end)
+                    && !is_institution(&s.keys[last.k0..last.k1])
+                {
                     let words = run[i..k]
                         .iter()
                         .map(|x| s.keys[x.k0..x.g1].to_string())
