@@ -36,6 +36,8 @@ mod policy;
 mod repair;
 mod review;
 mod streets;
+#[cfg(test)]
+mod testgen;
 mod text;
 mod verify;
 mod words;

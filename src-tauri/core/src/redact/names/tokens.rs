@@ -110,6 +110,10 @@ pub(super) fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool
 /// The letters of a word made of single letters joined by hyphens ("k-e" → "ke", "a-m-l"); `None` for
 /// any other word.
 pub(super) fn hyphen_letters(key: &str) -> Option<String> {
+    // Asked of every capitalised word: most have no hyphen and need no allocation.
+    if !key.contains('-') {
+        return None;
+    }
     let mut letters = String::new();
     for part in key.split('-') {
         let mut chars = part.chars();
