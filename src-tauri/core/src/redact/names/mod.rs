@@ -37,8 +37,8 @@ use tokens::{
 pub use units::names_before_units;
 use unknown::{
     abbreviation, age_after, cue_before, followed_by_company, hyphen_given, lower_noun,
-    noun_follows, patronymic, place_before, signatures, speech_after, speech_before, unit_after,
-    word_before_is,
+    noun_follows, patronymic, place_before, signatures, speaker_with_party, speech_after,
+    speech_before, unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -714,6 +714,7 @@ impl NameRecognizer {
                 let end = run[k - 1].end;
                 if age_after(text, end)
                     || (speech_after(text, end) && !starts_sentence(text, t.start))
+                    || speaker_with_party(text, run[i].start, end)
                 {
                     self.push_guest(
                         text,

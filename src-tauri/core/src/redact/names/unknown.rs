@@ -383,11 +383,19 @@ impl NameRecognizer {
             .iter()
             .map(|&(_, _, k0, k1)| &s.keys[k0..k1])
             .collect();
+        let persons: HashSet<(usize, bool)> = s
+            .out
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.end > r.start)
+            .flat_map(|r| [(r.start, true), (r.end, false)])
+            .collect();
         let confirmed: Vec<_> = unconfirmed
             .into_iter()
-            .filter(|(_, _, words)| {
+            .filter(|(start, end, words)| {
                 words.last().is_some_and(|w| {
-                    (alone.contains(w.as_str()) || s.guest_words.contains(w))
+                    (alone.contains(w.as_str())
+                        || s.guest_words.contains(w)
+                        || among_people(text, *start, *end, &persons))
                         && !s.lone_places.contains(w)
                 })
             })
@@ -571,6 +579,64 @@ pub(super) fn in_english_quote(text: &str, at: usize) -> bool {
         && quote
             .split(|c: char| !c.is_alphabetic())
             .any(|w| ENGLISH.contains(&w))
+}
+
+/// "Bjørg Abusland og Gunstein Seltveit", "Gunstein Seltveit, leiar i nemnda": a name listed with a
+/// person found by another rule (joined by "og" or a comma), or followed by a comma and a title or role,
+/// is a person's too. `persons` holds every person finding's (start, true) and (end, false).
+pub(super) fn among_people(
+    text: &str,
+    start: usize,
+    end: usize,
+    persons: &HashSet<(usize, bool)>,
+) -> bool {
+    const JOINS: &[&str] = &[", ", " og ", " och ", " and ", " & ", " eller "];
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let listed_after = JOINS.iter().any(|j| {
+        before
+            .strip_suffix(j)
+            .is_some_and(|h| persons.contains(&(h.len(), false)))
+    });
+    // Before a person only "og": "Mellemfolkeligt Samvirke, Knud Vilby" is an organisation and its
+    // spokesman.
+    let listed_before = JOINS[1..].iter().any(|j| {
+        after
+            .strip_prefix(j)
+            .is_some_and(|r| persons.contains(&(text.len() - r.len(), true)))
+    });
+    // The apposition: ", leiar i …", ", formand for …", ", journalisten …".
+    let role_after = after.strip_prefix(", ").is_some_and(|r| {
+        let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        w.starts_with(char::is_lowercase)
+            && (cues().contains_fold(w) || compound_cue(w) || inflected_cue(w))
+    });
+    listed_after || listed_before || role_after
+}
+
+/// "Hallgeir H. Langeland (SV):": a name at the start of a line with a party or a role in brackets and
+/// a colon, the way transcripts and minutes mark who speaks.
+pub(super) fn speaker_with_party(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text
+        .get(..start)
+        .is_some_and(|h| h.trim_end_matches([' ', '\t']).ends_with('\n') || h.trim().is_empty());
+    let Some(inner) = text.get(end..).and_then(|r| r.strip_prefix(" (")) else {
+        return false;
+    };
+    let Some(close) = inner.find(')') else {
+        return false;
+    };
+    let label = &inner[..close.min(inner.len())];
+    // A party ("SV", "KrF", "Frp": short, with capitals) or a role ("styreleder", "kasserer"), not a
+    // heading's remark ("Grønne Områder (forslag):").
+    let party = (2..=6).contains(&label.chars().count())
+        && label.starts_with(char::is_uppercase)
+        && label.chars().all(char::is_alphabetic);
+    let role = cues().contains_fold(label) || compound_cue(label) || inflected_cue(label);
+    line_start
+        && (1..=30).contains(&close)
+        && (party || role)
+        && inner[close + 1..].starts_with(':')
 }
 
 /// Prepositions that put a word between two places: "mellom Tafjord og Grotli".
@@ -1195,6 +1261,40 @@ mod tests {
         );
         // A heading in capitals is no name: "DAGSORDEN", "BESTYRELSENS BERETNING".
         assert!(unknown("BESTYRELSENS BERETNING\nÅret har været roligt.").is_empty());
+    }
+
+    /// Regression (recall on news text, issue 14): a name no list knows was missed when listed with
+    /// people ("Bjørg Abusland og Gunstein Seltveit"), followed by its role ("…, leiar i nemnda") or
+    /// marking a speaker with a party or role in brackets ("Hallgeir H. Langeland (SV):").
+    #[test]
+    fn unknown_names_among_people_and_speakers_with_a_role() {
+        assert_eq!(
+            unknown("Til stede var Bjørg Abusland og Gunstein Seltveit fra styret."),
+            ["Bjørg Abusland", "Gunstein Seltveit"]
+        );
+        assert_eq!(
+            unknown("Referent var Zorbek Kallhed, formand for festudvalget."),
+            ["Zorbek Kallhed"]
+        );
+        assert_eq!(
+            unknown("Närvarande var Karin Ek och Zorbek Kallhed från styrelsen."),
+            ["Karin Ek", "Zorbek Kallhed"]
+        );
+        assert_eq!(
+            unknown("Sak 4.\nGunstein H. Seltveit (styreleder):\nVi må male."),
+            ["Gunstein H. Seltveit"]
+        );
+        assert_eq!(
+            unknown("Punkt 4\nZorbek Kallhed (kasserer): Regnskabet er godkendt."),
+            ["Zorbek Kallhed"]
+        );
+        // An organisation before a person named with a comma stays an organisation.
+        assert_eq!(
+            unknown("Svaret kom fra Mellemfolkeligt Samvirke, Knud Vilby skrev det."),
+            ["Knud Vilby"]
+        );
+        // A heading with a bracket is no speaker.
+        assert!(unknown("Grønne Områder (forslag):\nVi planter træer.").is_empty());
     }
 
     /// Regression (recall on news text, issue 14): a speaker whose name is also a place's was dropped,
