@@ -7,7 +7,7 @@
 //! This test runs every scenario's calls again on Tauri's mock runtime, through the same invoke
 //! handler as the app, and fails when an answer drifted; with `ANDEL_WRITE_RECORDED=1` it writes
 //! the new answers instead (like `bindings.ts`). New scenarios are recorded by the UI's tests
-//! themselves against [`serve`] (see `ui/src/lib/ipc/mock.ts`).
+//! themselves against [`serve`] (see `ui/src/lib/ipc/recording.ts`).
 //!
 //! The pretend disk is a temporary folder standing in for `/`: paths in arguments are moved under
 //! it and taken out of answers again, so a recording names `/home/board/...` on every machine. The
@@ -29,6 +29,9 @@ use crate::state::{lock, AppState, Preferences};
 
 /// Where the scenarios live.
 const FOLDER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/ipc/recorded");
+
+/// The repository's test fixtures, which a setup may copy onto the pretend disk.
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
 
 /// The instant every recording happens at (the UI's tests fix their clock to the same).
 pub const NOW: &str = "2026-11-30T10:00:00Z";
@@ -61,6 +64,22 @@ pub struct Setup {
     /// Other files on the disk: path → text.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub files: BTreeMap<String, String>,
+    /// Files copied from the repository's `tests/fixtures/`: path → the fixture's path there (a
+    /// .docx, say, which is not text).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fixtures: BTreeMap<String, String>,
+    /// Scans on the disk, made from a text as a scanner would (see [`ScanSetup`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scans: BTreeMap<String, ScanSetup>,
+}
+
+/// A scan of `text` as Andel's PDF export lays it out: an image-only PDF (no text layer) of its
+/// pages, or for a path ending in `.png` its first page as a PNG; at `dpi` (300 unless told).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanSetup {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpi: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,8 +108,12 @@ pub struct ArchiveSetup {
 pub struct Step {
     pub cmd: String,
     pub args: Value,
-    /// The answer, exactly as the UI receives it; absent when the command failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The answer, exactly as the UI receives it (`null` included); absent when the command failed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub ok: Option<Value>,
     /// The `{code, message}` of a failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,6 +125,12 @@ pub struct Step {
     /// Files the call wrote: path → their text, or `null` for a binary or large file.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub wrote: BTreeMap<String, Option<String>>,
+}
+
+/// A field that is there, even as `null`, is `Some` (serde reads a `null` as `None` otherwise, and
+/// a command that answers `null` would read back as one that answered nothing).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 fn is_false(b: &bool) -> bool {
@@ -142,6 +171,65 @@ fn demo_archive(now: chrono::DateTime<chrono::Utc>) -> Result<&'static [u8], Str
         .close();
     let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
     Ok(DEMO.get_or_init(|| bytes))
+}
+
+/// The file a [`ScanSetup`] describes: Andel's PDF layout of the text rendered at 300 dpi by the
+/// same code the import uses for a PDF's scanned pages, then scaled down to the setup's dpi.
+fn scan(
+    path: &str,
+    setup: &ScanSetup,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>, String> {
+    use andel_core::{minutes, ocr};
+    let pdf = minutes::render(
+        &setup.text,
+        minutes::ExportFormat::Pdf,
+        Some(Country::DK),
+        now,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut pages = Vec::new();
+    // Every page of Andel's layout holds text: the first without any is past the end.
+    for n in 1.. {
+        match ocr::pdf_page_text(&pdf, n) {
+            Ok(t) if !t.trim().is_empty() => {
+                let image = ocr::pdf_page_image(&pdf, n, &()).map_err(|e| e.to_string())?;
+                pages.push(downsample(&image, setup.dpi.unwrap_or(ocr::RENDER_DPI)));
+            }
+            _ => break,
+        }
+    }
+    if path.ends_with(".png") {
+        let first = pages.first().ok_or("no page")?;
+        return ocr::image::encode_png(first).map_err(|e| e.to_string());
+    }
+    let pages: Vec<ocr::pdf::OutPage> = pages
+        .into_iter()
+        .map(|image| ocr::pdf::OutPage {
+            image,
+            words: Vec::new(),
+        })
+        .collect();
+    ocr::pdf::write(&pages).map_err(|e| e.to_string())
+}
+
+/// `page` at a lower resolution (nearest neighbour, as a cheap scanner setting gives it).
+fn downsample(page: &andel_core::ocr::Gray, dpi: u32) -> andel_core::ocr::Gray {
+    if dpi >= page.dpi {
+        return page.clone();
+    }
+    let f = f64::from(page.dpi) / f64::from(dpi);
+    let width = (f64::from(page.width) / f) as u32;
+    let height = (f64::from(page.height) / f) as u32;
+    let mut out = andel_core::ocr::Gray::white(width, height, dpi);
+    for y in 0..height as usize {
+        for x in 0..width as usize {
+            let sx = ((x as f64 * f) as usize).min(page.width as usize - 1);
+            let sy = ((y as f64 * f) as usize).min(page.height as usize - 1);
+            out.pixels[y * width as usize + x] = page.pixels[sy * page.width as usize + sx];
+        }
+    }
+    out
 }
 
 /// The real commands on a pretend disk.
@@ -231,12 +319,26 @@ impl Recorder {
                     .map_err(|e| e.to_string())?;
             }
         }
-        for (path, text) in &setup.files {
+        let put = |path: &str, bytes: &[u8]| -> Result<(), String> {
             let path = real(path);
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
             }
-            std::fs::write(&path, text).map_err(|e| e.to_string())?;
+            std::fs::write(&path, bytes).map_err(|e| e.to_string())
+        };
+        for (path, text) in &setup.files {
+            put(path, text.as_bytes())?;
+        }
+        for (path, fixture) in &setup.fixtures {
+            let bytes = std::fs::read(Path::new(FIXTURES).join(fixture))
+                .map_err(|e| format!("fixture {fixture}: {e}"))?;
+            put(path, &bytes)?;
+        }
+        for (path, s) in &setup.scans {
+            put(
+                path,
+                &scan(path, s, now).map_err(|e| format!("scan {path}: {e}"))?,
+            )?;
         }
         // The app keeps real paths in its preferences, as it does for everything it opens.
         let mut prefs = setup.prefs.clone().unwrap_or_default();
@@ -522,10 +624,12 @@ mod tests {
     }
 
     /// A generated PDF's bytes depend on what else the process wrote before (all of a test
-    /// binary's tests share it; the demo's minutes include a PDF), so PDF sizes and fingerprints
-    /// are not compared; everything else is.
+    /// binary's tests share it; the demo's minutes include a PDF), and a new archive's bytes on
+    /// age's random nonce, so PDF sizes and fingerprints (a `sha256`, or 64 hexadecimal digits in
+    /// a text, as the handover receipt prints it) are not compared; everything else is.
     fn mask_sizes(v: &mut Value) {
         match v {
+            Value::String(s) => *s = mask_fingerprints(s),
             Value::Object(map) => {
                 for (k, item) in map.iter_mut() {
                     if (k == "bytes" && item.is_number()) || (k == "sha256" && item.is_string()) {
@@ -538,6 +642,41 @@ mod tests {
             Value::Array(items) => items.iter_mut().for_each(mask_sizes),
             _ => {}
         }
+    }
+
+    /// `text` with every run of exactly 64 hexadecimal digits (a SHA-256) replaced by `#`.
+    fn mask_fingerprints(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut String| {
+            if run.len() == 64 {
+                out.push('#');
+            } else {
+                out.push_str(run);
+            }
+            run.clear();
+        };
+        for c in text.chars() {
+            if c.is_ascii_hexdigit() {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut run, &mut out);
+        out
+    }
+
+    #[test]
+    fn fingerprints_in_texts_are_masked_and_nothing_else() {
+        let sha = "479c8fd57de1bb29cb139d3285048939521910c90fa179fcc06eb4d8b167e25f";
+        assert_eq!(
+            mask_fingerprints(&format!("SHA-256: {sha}.")),
+            "SHA-256: #."
+        );
+        assert_eq!(mask_fingerprints(&sha[1..]), sha[1..]);
+        assert_eq!(mask_fingerprints("cafe 2026-11-30"), "cafe 2026-11-30");
     }
 
     fn short(step: &Step) -> String {
@@ -567,8 +706,16 @@ mod tests {
                 mask_sizes(&mut b);
                 a == b && again.len().abs_diff(committed.len()) < 64
             };
-            if again != committed && (write || !same()) {
-                if write {
+            if again != committed {
+                if same() {
+                    // Only what is masked differs (a new archive's fingerprint is new on every
+                    // run): the committed answers stay, so re-recording does not churn them; a
+                    // recording just written by the UI's test is put in this test's form.
+                    let own = to_text(&scenario);
+                    if write && own != committed {
+                        std::fs::write(&file, &own).expect("write a recording");
+                    }
+                } else if write {
                     std::fs::write(&file, &again).expect("write a recording");
                 } else {
                     let name = file.file_name().unwrap_or_default().to_string_lossy();
@@ -596,6 +743,65 @@ mod tests {
              ANDEL_WRITE_RECORDED=1, read the diff and commit it",
             drifted.join("\n")
         );
+    }
+
+    /// The cancel button stops a scan's import in the command itself: the UI's test imposes the
+    /// `cancelled` answer (the recorder runs one call at a time, so it cannot press cancel while
+    /// an import runs), so this runs the real command and presses cancel, as
+    /// `cancel_minutes_import` does, when the first page is announced.
+    #[test]
+    fn a_scan_import_cancelled_at_its_first_page_imports_nothing() {
+        use crate::commands::minutes::ScanProgress;
+        use std::sync::atomic::{AtomicU32, Ordering};
+        use std::sync::Arc;
+        use tauri_specta::Event;
+        let _turn = TURN.lock().unwrap_or_else(|p| p.into_inner());
+        let setup = Setup {
+            archives: vec![ArchiveSetup {
+                path: "/home/board/a.andel".into(),
+                name: "A/B Test".into(),
+                country: Country::DK,
+                passphrase: Some("pw".into()),
+                key_file: None,
+                damaged: false,
+                newer: false,
+                held_by: None,
+            }],
+            scans: BTreeMap::from([(
+                "/scans/gf.pdf".to_string(),
+                ScanSetup {
+                    text: "Referat af bestyrelsesmøde 1987-03-12\n\nOpgangen males.\n".into(),
+                    dpi: None,
+                },
+            )]),
+            ..Setup::default()
+        };
+        let recorder = Recorder::new(&setup).expect("a recorder");
+        let unlock = serde_json::json!({ "request": { "path": "/home/board/a.andel",
+            "passphrase": "pw", "identity_file": null, "actor": "Test", "take_over_lock": false } });
+        let unlocked = recorder.call("unlock_archive", &unlock);
+        assert!(unlocked.ok.is_some(), "{unlocked:?}");
+        let pages = Arc::new(AtomicU32::new(0));
+        let seen = pages.clone();
+        let app = recorder.webview.app_handle().clone();
+        let handle = app.clone();
+        ScanProgress::listen_any(&app, move |_| {
+            seen.fetch_add(1, Ordering::Relaxed);
+            let state = handle.state::<AppState>();
+            crate::commands::minutes::cancel_minutes_import(state);
+        });
+        let args = serde_json::json!({ "path": "/scans/gf.pdf", "date": null, "kind": null,
+            "language": "da" });
+        let step = recorder.call("import_minutes", &args);
+        assert_eq!(pages.load(Ordering::Relaxed), 1, "{step:?}");
+        assert_eq!(
+            step.err.as_ref().and_then(|e| e.get("code")),
+            Some(&Value::from("cancelled")),
+            "{step:?}"
+        );
+        assert!(!step.changes);
+        let list = recorder.call("minutes_list", &serde_json::json!({}));
+        assert_eq!(list.ok, Some(serde_json::json!([])));
     }
 
     /// The recording server for the UI's tests (`ui/scripts/record.mjs`); not a test.

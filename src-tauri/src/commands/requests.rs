@@ -397,7 +397,7 @@ pub async fn handover_run(
         }
         Encryption::Passphrase {
             passphrase: SecretString::from(passphrase),
-            work_factor: None,
+            work_factor: super::scrypt_work_factor(),
         }
     };
     let boards = Boards {

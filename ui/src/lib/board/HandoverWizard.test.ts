@@ -1,27 +1,32 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
-import { setBackend } from '$lib/ipc';
-import { MockBackend, MOCK_DEMO_PASSPHRASE } from '$lib/ipc/mock';
+import { backend, type HandoverReceipt } from '$lib/ipc';
+import type { MockBackend } from '$lib/ipc/mock-replay';
+import { recorded } from '$lib/ipc/recording';
 import BoardArea from './BoardArea.svelte';
 
 let mock: MockBackend;
 let demoPath: string;
+let demoPassphrase: string;
 
 beforeEach(async () => {
-  mock = new MockBackend();
-  setBackend(mock);
+  mock = await recorded();
   setUiLanguage('en');
-  const demo = await mock.openDemo();
+  const demo = await backend().openDemo();
   if (demo.status !== 'ok') throw new Error('demo');
   demoPath = demo.data.path;
-  await mock.unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
+  demoPassphrase = demo.data.passphrase;
+  await backend().unlockArchive({ path: demo.data.path, passphrase: demo.data.passphrase, identity_file: null, actor: 'Mette Kragh', take_over_lock: false });
 });
+
+/** What the handover answered: the receipt the PDF is written from. */
+const receipt = () => mock.answers.get('handover_run') as HandoverReceipt;
 
 async function toProtection() {
   render(BoardArea);
   await fireEvent.click(await screen.findByTestId('handover-start'));
-  await expect.poll(() => (screen.getByTestId('handover-incoming') as HTMLTextAreaElement).value).toContain('Mette Kragh');
+  await expect.poll(() => (screen.getByTestId('handover-incoming') as HTMLTextAreaElement).value).toContain('Camilla Holmsted');
   await fireEvent.click(screen.getByTestId('handover-next'));
 }
 
@@ -47,18 +52,20 @@ describe('the handover wizard', () => {
     expect(screen.getByTestId('handover-sha256').textContent).toMatch(/^[0-9a-f]{64}$/);
     expect(screen.getByTestId('handover-receipt').textContent).toMatch(/-receipt\.pdf$/);
     expect(screen.getByTestId('handover-checked').textContent).toContain('the old one does not open it');
-    const receipt = mock.receipts.get(screen.getByTestId('handover-receipt').textContent!)!;
-    expect(receipt.boards.incoming.join()).toContain('Mette Kragh');
+    expect(receipt().receipt).toBe(screen.getByTestId('handover-receipt').textContent);
+    expect(receipt().boards.incoming.join()).toContain('Camilla Holmsted');
+    expect(receipt().verified).toBe(true);
+    expect(receipt().old_passphrase_refused).toBe(true);
 
     // The new file: the new passphrase opens it, the demo's does not; the demo still opens.
     const newPath = screen.getByTestId('handover-file').textContent!;
-    await mock.lockArchive(false);
-    const old = await mock.unlockArchive({ path: newPath, passphrase: MOCK_DEMO_PASSPHRASE, identity_file: null, actor: 'x', take_over_lock: false });
+    await backend().lockArchive(false);
+    const old = await backend().unlockArchive({ path: newPath, passphrase: demoPassphrase, identity_file: null, actor: 'x', take_over_lock: false });
     expect(old.status === 'error' && old.error.code).toBe('wrong_passphrase');
-    const fresh = await mock.unlockArchive({ path: newPath, passphrase: 'vinter kastanje lanterne 2027', identity_file: null, actor: 'x', take_over_lock: false });
+    const fresh = await backend().unlockArchive({ path: newPath, passphrase: 'vinter kastanje lanterne 2027', identity_file: null, actor: 'x', take_over_lock: false });
     expect(fresh.status).toBe('ok');
-    await mock.lockArchive(false);
-    expect((await mock.unlockArchive({ path: demoPath, passphrase: MOCK_DEMO_PASSPHRASE, identity_file: null, actor: 'x', take_over_lock: false })).status).toBe('ok');
+    await backend().lockArchive(false);
+    expect((await backend().unlockArchive({ path: demoPath, passphrase: demoPassphrase, identity_file: null, actor: 'x', take_over_lock: false })).status).toBe('ok');
   });
 
   it('offers the retention sweep first; the receipt says what it did, or what is still due', async () => {
@@ -67,21 +74,20 @@ describe('the handover wizard', () => {
       await fireEvent.click(await screen.findByTestId('handover-start'));
       await screen.findByTestId('handover-retention-warning');
       if (sweep) await fireEvent.click(screen.getByTestId('handover-sweep-first'));
-      await expect.poll(() => (screen.getByTestId('handover-incoming') as HTMLTextAreaElement).value).toContain('Mette Kragh');
+      await expect.poll(() => (screen.getByTestId('handover-incoming') as HTMLTextAreaElement).value).toContain('Camilla Holmsted');
       await fireEvent.click(screen.getByTestId('handover-next'));
       await fireEvent.input(screen.getByTestId('handover-passphrase'), { target: { value: 'vinter kastanje lanterne 2027' } });
       await fireEvent.input(screen.getByTestId('handover-passphrase-again'), { target: { value: 'vinter kastanje lanterne 2027' } });
       await fireEvent.click(screen.getByTestId('handover-next'));
-      await fireEvent.input(screen.getByTestId('handover-path'), { target: { value: `/home/board/Dokumenter/handed-over-${sweep}.andel` } });
+      await fireEvent.input(screen.getByTestId('handover-path'), { target: { value: `/home/board/Documents/handed-over-${sweep}.andel` } });
       await fireEvent.click(screen.getByTestId('handover-run'));
       await screen.findByTestId('handover-done');
-      const receipt = mock.receipts.get(screen.getByTestId('handover-receipt').textContent!)!;
       if (sweep) {
-        expect(receipt.retention_swept).toBeGreaterThan(0);
-        expect(receipt.retention_still_due).toEqual([]);
+        expect(receipt().retention_swept).toBeGreaterThan(0);
+        expect(receipt().retention_still_due).toEqual([]);
       } else {
-        expect(receipt.retention_swept).toBe(0);
-        expect(receipt.retention_still_due.length).toBeGreaterThan(0);
+        expect(receipt().retention_swept).toBe(0);
+        expect(receipt().retention_still_due.length).toBeGreaterThan(0);
       }
       cleanup();
     }
@@ -89,8 +95,8 @@ describe('the handover wizard', () => {
 
   it('refuses the old passphrase and an existing file, and says so', async () => {
     await toProtection();
-    await fireEvent.input(screen.getByTestId('handover-passphrase'), { target: { value: MOCK_DEMO_PASSPHRASE } });
-    await fireEvent.input(screen.getByTestId('handover-passphrase-again'), { target: { value: MOCK_DEMO_PASSPHRASE } });
+    await fireEvent.input(screen.getByTestId('handover-passphrase'), { target: { value: demoPassphrase } });
+    await fireEvent.input(screen.getByTestId('handover-passphrase-again'), { target: { value: demoPassphrase } });
     await fireEvent.click(screen.getByTestId('handover-next'));
     await fireEvent.click(screen.getByTestId('handover-run'));
     expect((await screen.findByTestId('handover-error')).textContent).toContain('old one');

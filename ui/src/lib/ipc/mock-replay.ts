@@ -35,6 +35,10 @@ export interface Setup {
     held_by?: { user: string; host: string; pid: number; since: string };
   }[];
   files?: Record<string, string>;
+  /** Files copied from the repository's tests/fixtures: path → the fixture's path there. */
+  fixtures?: Record<string, string>;
+  /** Scans of texts as Andel lays them out: an image-only PDF, or a PNG of page 1 (at `dpi`, 300 unless told). */
+  scans?: Record<string, { text: string; dpi?: number }>;
 }
 
 /** One recorded call (see `Step` in recorded.rs). */
@@ -123,12 +127,18 @@ export class MockBackend {
   written = new Map<string, string | null>();
   /** Calls on their way (while recording, the real commands take their time). */
   private pending = 0;
+  /** The last answer each command gave (its `ok`), for a test that checks what the UI was told. */
+  answers = new Map<string, unknown>();
   /** Answers a test imposes for a failure the recorder cannot cause (a full disk, say). */
   private imposed = new Map<string, (args: Record<string, unknown>) => unknown>();
 
   constructor(private readonly source: Source) {}
 
-  /** Answers `cmd` with `answer` from now on: return a value (`REPLAY`: the recorded one), or throw an `IpcError`. */
+  /**
+   * Answers `cmd` with `answer` from now on: return a value (`REPLAY`: the recorded one), or throw
+   * an `IpcError`. A promise is waited for: resolving it to `REPLAY` holds a recorded answer back
+   * (a long import the test watches).
+   */
   impose(cmd: string, answer: (args: Record<string, unknown>) => unknown): void {
     this.imposed.set(cmd, answer);
   }
@@ -167,7 +177,7 @@ export class MockBackend {
 
   private async answer(cmd: string, args: Record<string, unknown>): Promise<unknown> {
     this.calls.push(cmd);
-    const imposed = this.imposed.get(cmd)?.(args) ?? REPLAY;
+    const imposed = (await this.imposed.get(cmd)?.(args)) ?? REPLAY;
     if (imposed !== REPLAY) return imposed;
     if ((NOT_RECORDED as readonly string[]).includes(cmd)) return this.local(cmd as NotRecorded, args);
     const step = await this.source.answer(cmd, args);
@@ -178,6 +188,7 @@ export class MockBackend {
     }
     for (const [path, text] of Object.entries(step.wrote ?? {})) this.written.set(path, text);
     if (step.err) throw step.err;
+    this.answers.set(cmd, step.ok ?? null);
     return step.ok ?? null;
   }
 

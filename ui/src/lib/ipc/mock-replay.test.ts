@@ -60,4 +60,20 @@ describe('replaying a recording', () => {
     m.release('units_list');
     await expect(invoke('units_list', { query: 'x' })).rejects.toMatchObject({ code: 'internal' });
   });
+
+  it('holds a recorded answer back while an imposed promise waits, and keeps the last answer', async () => {
+    const m = new MockBackend(new Recording(scenario));
+    const invoke = (cmd: string, args: Record<string, unknown>) => (m as unknown as { invoke: (c: string, a: Record<string, unknown>) => Promise<unknown> }).invoke(cmd, args);
+    let release: () => void = () => {};
+    m.impose('units_list', () => new Promise((r) => (release = () => r(REPLAY))));
+    let answered: unknown = 'not yet';
+    const call = invoke('units_list', { query: '' }).then((a) => (answered = a));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(answered).toBe('not yet');
+    expect(m.answers.has('units_list')).toBe(false);
+    release();
+    await call;
+    expect(answered).toEqual(['before']);
+    expect(m.answers.get('units_list')).toEqual(['before']);
+  });
 });
