@@ -558,9 +558,48 @@ pub fn rerun(scenario: &Scenario) -> Result<Scenario, String> {
 }
 
 pub fn to_text(scenario: &Scenario) -> String {
-    let mut text = serde_json::to_string_pretty(scenario).unwrap_or_default();
+    let text = serde_json::to_string_pretty(scenario).unwrap_or_default();
+    let mut text = bytes_on_one_line(&text);
     text.push('\n');
     text
+}
+
+/// Pretty JSON with every array of more than 64 numbers (a published file's bytes) on one line
+/// instead of one line a number, so a recording stays readable and its diff short.
+fn bytes_on_one_line(pretty: &str) -> String {
+    let number = |line: &str| {
+        let t = line.trim().trim_end_matches(',');
+        !t.is_empty() && t.parse::<f64>().is_ok()
+    };
+    let lines: Vec<&str> = pretty.lines().collect();
+    let mut out = String::with_capacity(pretty.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.ends_with('[') {
+            let end = (i + 1..lines.len())
+                .find(|&j| !number(lines[j]))
+                .unwrap_or(lines.len());
+            if end - i - 1 > 64
+                && lines
+                    .get(end)
+                    .is_some_and(|l| l.trim_start().starts_with(']'))
+            {
+                out.push_str(line);
+                let items: Vec<&str> = lines[i + 1..end].iter().map(|l| l.trim()).collect();
+                out.push_str(&items.join(" "));
+                out.push_str(lines[end].trim_start());
+                out.push('\n');
+                i = end + 1;
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        i += 1;
+    }
+    out.pop();
+    out
 }
 
 /// Serves the commands to the UI's tests while they record a scenario: one JSON request a line
@@ -666,6 +705,21 @@ mod tests {
         }
         flush(&mut run, &mut out);
         out
+    }
+
+    #[test]
+    fn long_number_arrays_go_on_one_line_and_read_back_the_same() {
+        let value = serde_json::json!({ "file": (0..100).collect::<Vec<u32>>(), "ids": [1, 2],
+            "nested": [{ "bytes": (0..65).collect::<Vec<u32>>() }] });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let compact = bytes_on_one_line(&pretty);
+        assert_eq!(serde_json::from_str::<Value>(&compact).unwrap(), value);
+        assert!(compact.contains("\"file\": [0, 1, 2,"));
+        assert!(
+            compact.contains("\"ids\": [\n"),
+            "short arrays stay as they were"
+        );
+        assert!(compact.lines().count() < 20, "{compact}");
     }
 
     #[test]
