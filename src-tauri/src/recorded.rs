@@ -707,6 +707,30 @@ mod tests {
         out
     }
 
+    /// The UI's test backend answers the same commands itself as this recorder refuses to record.
+    #[test]
+    fn the_ui_answers_exactly_the_commands_not_recorded() {
+        let replay = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../ui/src/lib/ipc/mock-replay.ts"
+        ))
+        .expect("read mock-replay.ts");
+        let list = replay
+            .split_once("export const NOT_RECORDED = [")
+            .and_then(|(_, rest)| rest.split_once("] as const"))
+            .map(|(list, _)| list)
+            .expect("NOT_RECORDED in mock-replay.ts");
+        let mut ui: Vec<&str> = list
+            .split(',')
+            .map(|s| s.trim().trim_matches('\''))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut here = NOT_RECORDED.to_vec();
+        ui.sort_unstable();
+        here.sort_unstable();
+        assert_eq!(ui, here);
+    }
+
     #[test]
     fn long_number_arrays_go_on_one_line_and_read_back_the_same() {
         let value = serde_json::json!({ "file": (0..100).collect::<Vec<u32>>(), "ids": [1, 2],
