@@ -108,45 +108,49 @@ pub fn repair(text: &str) -> Option<View> {
     if !mojibake && spaced.is_empty() {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut b = MapBuilder::new(text);
-    let mut spaced = spaced.into_iter().peekable();
-    let mut i = 0;
-    while i < text.len() {
-        if let Some(&(s, e)) = spaced.peek() {
-            if i == s {
-                // One word per letter-spaced run: each letter maps to itself, the spaces between the
-                // letters are dropped, and the gap between two words stays one space.
-                b.copy_to(s);
-                let mut at = s;
-                for (k, w) in spaced_words(text, s, e).into_iter().enumerate() {
-                    for (x, (off, c)) in w.into_iter().enumerate() {
-                        if x == 0 && k > 0 {
-                            b.replace(off, " ");
-                        } else {
-                            b.replace(off, "");
-                        }
-                        b.copy_to(off + c.len_utf8());
-                        at = off + c.len_utf8();
-                    }
+    // Source bytes handled so far; between the letter-spaced runs only damaged letters change, and
+    // each starts with the byte 0xC3 (see `has_mojibake`), so the rest is copied as it stands.
+    let mut pos = 0;
+    for (s, e) in spaced
+        .into_iter()
+        .chain(std::iter::once((text.len(), text.len())))
+    {
+        if mojibake {
+            for at in memchr::memchr_iter(0xc3, bytes.get(pos..s).unwrap_or_default()) {
+                let at = pos + at;
+                // A damaged letter never reaches into a letter-spaced run: the run starts after a
+                // space, which no damaged letter holds.
+                if at < b.pos || !(0x82..=0xb4).contains(&bytes.get(at + 1).copied().unwrap_or(0)) {
+                    continue;
                 }
-                b.copy_to(at);
-                spaced.next();
-                i = e;
-                continue;
+                if let Some((len, fixed)) = decode_mojibake(text, at) {
+                    b.copy_to(at);
+                    b.replace(at + len, fixed.encode_utf8(&mut [0u8; 4]));
+                }
             }
         }
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+        if s == text.len() {
             break;
-        };
-        if mojibake && ('\u{c2}'..='\u{f4}').contains(&c) {
-            if let Some((len, fixed)) = decode_mojibake(text, i) {
-                b.copy_to(i);
-                b.replace(i + len, fixed.encode_utf8(&mut [0u8; 4]));
-                i += len;
-                continue;
+        }
+        // One word per letter-spaced run: each letter maps to itself, the spaces between the
+        // letters are dropped, and the gap between two words stays one space.
+        b.copy_to(s);
+        let mut at = s;
+        for (k, w) in spaced_words(text, s, e).into_iter().enumerate() {
+            for (x, (off, c)) in w.into_iter().enumerate() {
+                if x == 0 && k > 0 {
+                    b.replace(off, " ");
+                } else {
+                    b.replace(off, "");
+                }
+                b.copy_to(off + c.len_utf8());
+                at = off + c.len_utf8();
             }
         }
-        i += c.len_utf8();
+        b.copy_to(at);
+        pos = e;
     }
     let (text, map) = b.finish();
     Some(View { text, map })
@@ -209,15 +213,14 @@ fn decode_mojibake(text: &str, at: usize) -> Option<(usize, char)> {
         0xf0..=0xf4 => 3,
         _ => return None,
     };
-    let mut bytes = vec![b0];
+    let mut bytes = [b0, 0, 0, 0];
     let mut len = lead.len_utf8();
-    for _ in 0..n {
+    for slot in bytes.iter_mut().take(n + 1).skip(1) {
         let (off, c) = chars.next()?;
-        let b = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
-        bytes.push(b);
+        *slot = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
         len = off + c.len_utf8();
     }
-    let fixed = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    let fixed = std::str::from_utf8(&bytes[..=n]).ok()?.chars().next()?;
     // Only letters: a real "Â°" or "Ã—" in a text is rare, a real "Ã¸" rarer still.
     fixed.is_alphabetic().then_some((len, fixed))
 }
@@ -227,20 +230,17 @@ fn decode_mojibake(text: &str, at: usize) -> Option<(usize, char)> {
 fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 2 < bytes.len() {
-        // Cheap test first: a letter at the start of a word, followed by a space.
-        let word_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t');
-        if !word_start || bytes[i] == b' ' || (bytes[i] < 0x80 && bytes[i + 1] != b' ') {
-            i += 1;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            i += 1;
+    // Runs never overlap: the next one starts at or after `from`.
+    let mut from = 0;
+    // Every run starts with a letter right before a space: look only at the character before each
+    // space.
+    for space in memchr::memchr_iter(b' ', bytes) {
+        let Some(c) = text.get(..space).and_then(|h| h.chars().next_back()) else {
             continue;
         };
-        if !c.is_alphabetic() || bytes.get(i + c.len_utf8()) != Some(&b' ') {
-            i += 1;
+        let i = space - c.len_utf8();
+        let word_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t');
+        if i < from || i + 2 >= bytes.len() || !word_start || c == ' ' || !c.is_alphabetic() {
             continue;
         }
         // Extend: letter, then one or two spaces, then a letter not followed by another letter.
@@ -268,9 +268,7 @@ fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
         }
         if letters >= 4 {
             out.push((i, end));
-            i = end;
-        } else {
-            i += 1;
+            from = end;
         }
     }
     out
@@ -308,6 +306,130 @@ mod tests {
 
     fn view(t: &str) -> String {
         repair(t).map_or_else(|| t.to_string(), |v| v.text)
+    }
+
+    /// A map's changes as (at, len, source range).
+    type Changes = Vec<(usize, usize, (usize, usize))>;
+
+    /// The repair as it was before it jumped between damaged letters: a pass over every character.
+    fn reference_repair(text: &str) -> Option<(String, Changes)> {
+        let mojibake = has_mojibake(text);
+        let spaced = reference_letter_spaced(text);
+        if !mojibake && spaced.is_empty() {
+            return None;
+        }
+        let mut b = MapBuilder::new(text);
+        let mut spaced = spaced.into_iter().peekable();
+        let mut i = 0;
+        while i < text.len() {
+            if let Some(&(s, e)) = spaced.peek() {
+                if i == s {
+                    b.copy_to(s);
+                    let mut at = s;
+                    for (k, w) in spaced_words(text, s, e).into_iter().enumerate() {
+                        for (x, (off, c)) in w.into_iter().enumerate() {
+                            if x == 0 && k > 0 {
+                                b.replace(off, " ");
+                            } else {
+                                b.replace(off, "");
+                            }
+                            b.copy_to(off + c.len_utf8());
+                            at = off + c.len_utf8();
+                        }
+                    }
+                    b.copy_to(at);
+                    spaced.next();
+                    i = e;
+                    continue;
+                }
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            if mojibake && ('\u{c2}'..='\u{f4}').contains(&c) {
+                if let Some((len, fixed)) = decode_mojibake(text, i) {
+                    b.copy_to(i);
+                    b.replace(i + len, fixed.encode_utf8(&mut [0u8; 4]));
+                    i += len;
+                    continue;
+                }
+            }
+            i += c.len_utf8();
+        }
+        let (text, map) = b.finish();
+        Some((text, changes(&map)))
+    }
+
+    /// The old byte-by-byte search for letter-spaced runs.
+    fn reference_letter_spaced(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i + 2 < bytes.len() {
+            let word_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t');
+            if !word_start || bytes[i] == b' ' || (bytes[i] < 0x80 && bytes[i + 1] != b' ') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if !c.is_alphabetic() || bytes.get(i + c.len_utf8()) != Some(&b' ') {
+                i += 1;
+                continue;
+            }
+            // Extend: letter, then one or two spaces, then a letter not followed by another letter.
+            let mut letters = 0;
+            let mut j = i;
+            let mut end = i;
+            while let Some(c) = text.get(j..).and_then(|t| t.chars().next()) {
+                if !c.is_alphabetic() {
+                    break;
+                }
+                let after = j + c.len_utf8();
+                let next = text.get(after..).and_then(|t| t.chars().next());
+                if next.is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                letters += 1;
+                end = after;
+                let gap = text
+                    .get(after..)
+                    .map_or(0, |t| t.bytes().take(3).take_while(|&b| b == b' ').count());
+                if gap == 0 || gap > 2 {
+                    break;
+                }
+                j = after + gap;
+            }
+            if letters >= 4 {
+                out.push((i, end));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn changes(map: &OffsetMap) -> Changes {
+        map.changes.iter().map(|c| (c.at, c.len, c.src)).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// The repair that jumps between damaged letters and spaces gives the text and the map the
+        /// character-by-character repair gave.
+        #[test]
+        fn the_fast_repair_is_the_reference_repair(
+            text in crate::redact::testgen::text(),
+            spaced in "([A-Za-zÆØÅæøåÃ¸¥] {1,2}){0,8}[ \n]?",
+        ) {
+            let text = format!("{spaced}{text} {spaced}");
+            proptest::prop_assert_eq!(letter_spaced(&text), reference_letter_spaced(&text));
+            let fast = repair(&text).map(|v| (v.text, changes(&v.map)));
+            proptest::prop_assert_eq!(fast, reference_repair(&text));
+        }
     }
 
     #[test]
