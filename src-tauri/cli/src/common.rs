@@ -104,8 +104,11 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 /// association's website, else PDF.
 pub fn write_document(out: &Path, doc: &andel_core::document::Document) -> CliResult {
     let Some(format) = andel_core::document::WebFormat::of_path(out) else {
-        return write_pdf(out, doc);
+        write_pdf(out, doc)?;
+        warn_fallbacks(&doc.fallbacks, doc.lang);
+        return Ok(());
     };
+    warn_fallbacks(&doc.fallbacks, doc.lang);
     let text = andel_core::document::render_web(doc, format);
     andel_core::files::write(out, text.as_bytes())?;
     say(format!(
@@ -115,6 +118,50 @@ pub fn write_document(out: &Path, doc: &andel_core::document::Document) -> CliRe
         doc.title
     ));
     Ok(())
+}
+
+/// One warning line per text of the board that a document in `lang` does not give as written
+/// (issue 17: a text belongs to the language it was written in), on standard error, so a script
+/// reading the output still sees only the result.
+pub fn warn_fallbacks(
+    fallbacks: &[andel_core::document::Fallback],
+    lang: andel_core::document::Lang,
+) {
+    use andel_core::document::Shown;
+    for f in fallbacks {
+        let instead = match f.shown {
+            Shown::BuiltIn => "Andel's built-in text stands in its place",
+            Shown::AsWritten => "it is printed as written, as Andel has no text of its own for it",
+        };
+        // An activity's wording is written in the app; a safeguard Andel knows is better
+        // recorded by its name, which every language translates.
+        let todo = if f.field == "transfer_safeguard" {
+            "If it is the EU-US Data Privacy Framework or standard contractual clauses, record it as DPF or SCC, which every language names."
+                .to_string()
+        } else {
+            format!(
+                "To use your own words, write them in {} in the app (Privacy, with that document language).",
+                language_name(lang)
+            )
+        };
+        eprintln!(
+            "warning: {} ({}): the board's text is in {}, not {}; {instead}. {todo}",
+            for_terminal(&f.owner),
+            f.field.replace('_', " "),
+            language_name(f.written_in),
+            language_name(lang),
+        );
+    }
+}
+
+fn language_name(lang: andel_core::document::Lang) -> &'static str {
+    use andel_core::document::Lang;
+    match lang {
+        Lang::Da => "Danish",
+        Lang::Nb => "Norwegian",
+        Lang::Sv => "Swedish",
+        Lang::En => "English",
+    }
 }
 
 pub fn write_pdf(out: &Path, doc: &andel_core::document::Document) -> CliResult {

@@ -593,9 +593,15 @@ pub struct OrgAddArgs {
     /// The country outside the EU/EEA it transfers personal data to (two-letter code).
     #[arg(long, value_name = "CC")]
     third_country: Option<String>,
-    /// The safeguard for that transfer (adequacy decision, standard contractual clauses, ...).
-    #[arg(long, value_name = "TEXT")]
+    /// The safeguard for that transfer: DPF (the EU-US Data Privacy Framework) or SCC (standard
+    /// contractual clauses), which every document names in its own language, or the board's own
+    /// words.
+    #[arg(long, value_name = "DPF|SCC|TEXT")]
     safeguard: Option<String>,
+    /// The language the board's own safeguard is written in (documents in other languages print
+    /// it as written, with a warning); without it, the association's language.
+    #[arg(long, value_name = "da|nb|sv|en", value_parser = crate::privacy::lang_arg, requires = "safeguard")]
+    safeguard_lang: Option<andel_core::document::Lang>,
     #[arg(long, value_name = "TEXT")]
     contact: Option<String>,
     #[arg(long, value_name = "ADDRESS")]
@@ -622,6 +628,7 @@ pub fn orgs(command: OrgsCommand) -> CliResult {
                 dpa_reference: args.dpa_reference.clone(),
                 third_country: args.third_country.clone(),
                 transfer_safeguard: args.safeguard.clone(),
+                transfer_safeguard_language: args.safeguard_lang,
             };
             let org = organisations::add(vault.conn(), &fields, &actor, common::now())?;
             save(&mut vault)?;

@@ -297,6 +297,11 @@ pub fn run(command: RequestsCommand) -> CliResult {
                 lang: args.lang,
             };
             let written = access::write_reply(vault.conn(), args.id, files, today(), now)?;
+            let lang = match args.lang {
+                Some(l) => l,
+                None => andel_core::document::Lang::of_association(vault.conn())?,
+            };
+            common::warn_fallbacks(&written.fallbacks, lang);
             common::say(format!(
                 "Wrote the access reply to {} ({} mentions in the minutes).",
                 args.out.display(),

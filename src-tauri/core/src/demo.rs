@@ -267,6 +267,7 @@ fn register(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
                 dpa_reference: reference.map(str::to_string),
                 third_country: third.map(|(c, _)| c.to_string()),
                 transfer_safeguard: third.map(|(_, s)| s.to_string()),
+                transfer_safeguard_language: None,
             },
             ACTOR,
             now,

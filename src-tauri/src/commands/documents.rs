@@ -1,5 +1,6 @@
-//! Documents as PDF: the native "save as" dialog, writing the file whole, opening it in the
-//! system's PDF viewer, and the name-plate order for the caretaker.
+//! Documents as PDF (and the privacy notice also as HTML or Markdown for the website): the
+//! native "save as" dialog, writing the file whole, opening it in the system's PDF viewer, and
+//! the name-plate order for the caretaker.
 //!
 //! Every document command first builds andel-core's `Document` (which the UI can preview from
 //! its blocks), then renders and writes it here.
@@ -18,7 +19,7 @@ use super::{now, today};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
-/// A PDF written to disk.
+/// A document written to disk: a PDF, or for the website an HTML or Markdown file.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct SavedPdf {
     pub path: String,
@@ -45,6 +46,32 @@ pub(crate) fn resolve_pdf_path(typed: &str) -> IpcResult<PathBuf> {
             ),
         )),
     }
+}
+
+/// Where a document for the website goes: a path ending in .html, .htm or .md (a bare name lands
+/// in the documents folder); `None` for any other name, which is a PDF's.
+pub(crate) fn web_path(typed: &str) -> IpcResult<Option<(PathBuf, document::WebFormat)>> {
+    let path = super::app::typed_path(
+        typed,
+        "pdf",
+        "Give the file a name, or choose where to save it.",
+    )?;
+    Ok(document::WebFormat::of_path(&path).map(|f| (path, f)))
+}
+
+/// Writes `doc` whole to `path`: as one self-contained HTML file or Markdown when the name ends
+/// in .html/.htm or .md (the same content as the PDF, block for block), else as a PDF.
+pub(crate) fn save_document(doc: &Document, path: &str) -> IpcResult<SavedPdf> {
+    let Some((path, format)) = web_path(path)? else {
+        return save_pdf(doc, path);
+    };
+    let text = document::render_web(doc, format);
+    andel_core::files::write(&path, text.as_bytes())?;
+    Ok(SavedPdf {
+        path: path.to_string_lossy().into_owned(),
+        bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        title: doc.title.clone(),
+    })
 }
 
 /// Renders `doc` and writes it to `path` whole (temporary file, then rename).
@@ -178,6 +205,32 @@ mod tests {
             resolve_pdf_path("  ").unwrap_err().code,
             ErrorCode::InvalidInput
         );
+    }
+
+    #[test]
+    fn a_web_name_is_a_web_page_or_markdown_and_anything_else_a_pdf() {
+        let (p, f) = web_path("privatlivspolitik.html").unwrap().unwrap();
+        assert!(p.is_absolute());
+        assert_eq!(f, document::WebFormat::Html);
+        assert_eq!(
+            web_path("/tmp/notice.MD").unwrap().map(|(_, f)| f),
+            Some(document::WebFormat::Markdown)
+        );
+        assert!(web_path("notice").unwrap().is_none());
+        assert!(web_path("notice.pdf").unwrap().is_none());
+        assert_eq!(web_path(" ").unwrap_err().code, ErrorCode::InvalidInput);
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = Document::new("Privatlivspolitik", Lang::Da, now());
+        doc.paragraph("Foreningen <A/B> passer på dine oplysninger.");
+        let path = dir.path().join("notice.html");
+        let saved = save_document(&doc, &path.to_string_lossy()).unwrap();
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(saved.bytes as usize, html.len());
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("&lt;A/B&gt;"));
+        let pdf = dir.path().join("notice");
+        let saved = save_document(&doc, &pdf.to_string_lossy()).unwrap();
+        assert!(saved.path.ends_with("notice.pdf"));
     }
 
     #[test]

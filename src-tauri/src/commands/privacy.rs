@@ -2,8 +2,8 @@
 //! (Art. 13/14) and the record as previews and as PDF.
 //!
 //! Every command takes the document language; `None` means the association's own. Saving the
-//! notice records its edition (a new version when the content changed) only once the PDF is
-//! written.
+//! notice (as a PDF, or for the website as HTML or Markdown) records its edition (a new version
+//! when the content changed) only once the file is written.
 
 use andel_core::document::Lang;
 use andel_core::privacy::activities::{self, Activity, ActivityField, ActivityFields};
@@ -15,7 +15,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::archive::{change, with_vault};
-use super::documents::{association_lang, save_pdf, SavedPdf};
+use super::documents::{association_lang, save_document, save_pdf, SavedPdf};
 use super::{now, today};
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -157,8 +157,10 @@ pub struct NoticeSaved {
     pub draft: bool,
 }
 
-/// Writes the notice to `path` and records its edition. On a read-only archive the PDF is
-/// written as it stands (a draft, if the content changed) and nothing is recorded.
+/// Writes the notice to `path` and records its edition: a PDF, or for the website one
+/// self-contained HTML file (.html) or Markdown (.md), with the same content and version. On a
+/// read-only archive the file is written as it stands (a draft, if the content changed) and
+/// nothing is recorded.
 #[tauri::command]
 #[specta::specta]
 pub fn privacy_notice_save(
@@ -174,7 +176,7 @@ pub fn privacy_notice_save(
         ))
     })?;
     if read_only || before.issued {
-        let saved = save_pdf(&before.document, &path)?;
+        let saved = save_document(&before.document, &path)?;
         return Ok(NoticeSaved {
             saved,
             version: before.version,
@@ -192,7 +194,7 @@ pub fn privacy_notice_save(
             .unchecked_transaction()
             .map_err(crate::error::sql)?;
         let issued = notice::issue(&tx, lang, today(), &actor, now())?;
-        let saved = save_pdf(&issued.document, &path)?;
+        let saved = save_document(&issued.document, &path)?;
         tx.commit().map_err(crate::error::sql)?;
         Ok(NoticeSaved {
             saved,

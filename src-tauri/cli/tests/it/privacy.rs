@@ -44,6 +44,8 @@ impl Archive {
             "US",
             "--safeguard",
             "Standard contractual clauses (2021/914)",
+            "--safeguard-lang",
+            "en",
         ]);
         a
     }
@@ -229,4 +231,64 @@ fn the_notice_for_the_website_is_html_or_markdown_with_the_pdfs_content_and_vers
         );
     }
     assert!(html.contains("Version 1") && md.contains("Version 1"));
+}
+
+#[test]
+fn a_safeguard_the_board_wrote_in_another_language_is_printed_as_written_with_a_warning() {
+    let a = Archive::with_processors("DK");
+    let out = a.run(&[
+        "notice", "--vault", "v.andel", "--lang", "da", "--out", "n.pdf",
+    ]);
+    assert_eq!(crate::support::code(&out), 0);
+    let said = crate::support::stderr(&out);
+    assert!(
+        said.contains(
+            "warning: Nyhedsposten Inc. (transfer safeguard): the board's text is in English, not \
+             Danish; it is printed as written, as Andel has no text of its own for it. If it is \
+             the EU-US Data Privacy Framework or standard contractual clauses, record it as DPF \
+             or SCC"
+        ),
+        "{said}"
+    );
+    let words = |file: &str| {
+        pdftotext(&a.path(file))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(words("n.pdf").contains("Standard contractual clauses (2021/914)"));
+    // In its own language there is nothing to say, and the record says the same as the notice.
+    let out = a.run(&[
+        "notice", "--vault", "v.andel", "--lang", "en", "--out", "e.pdf",
+    ]);
+    assert_eq!(crate::support::stderr(&out), "");
+    let out = a.run(&[
+        "record", "--vault", "v.andel", "--lang", "sv", "--out", "r.pdf",
+    ]);
+    assert!(
+        crate::support::stderr(&out).contains("is in English, not Swedish"),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    // A safeguard recorded as SCC is translated, so nothing to warn about.
+    a.ok(&[
+        "orgs",
+        "add",
+        "--vault",
+        "v.andel",
+        "--name",
+        "Skyarkiv Ltd",
+        "--kind",
+        "cloud",
+        "--third-country",
+        "GB",
+        "--safeguard",
+        "SCC",
+    ]);
+    let out = a.run(&[
+        "record", "--vault", "v.andel", "--lang", "da", "--out", "r2.pdf",
+    ]);
+    let said = crate::support::stderr(&out);
+    assert!(!said.contains("Skyarkiv"), "{said}");
+    assert!(words("r2.pdf").contains("standardkontraktbestemmelser"));
 }

@@ -177,6 +177,40 @@ pub struct Document {
     /// the clock here.
     #[cfg_attr(feature = "specta", specta(type = String))]
     pub created: DateTime<Utc>,
+    /// The board's own texts this document does not show as the board wrote them, because they
+    /// are in another language (issue 17: a text belongs to the language it was written in).
+    /// Not part of the content (not rendered, not in a notice's version hash): the app's preview
+    /// lists them and the CLI warns about them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallbacks: Vec<Fallback>,
+}
+
+/// A free text of the board that a document in another language could not use as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Fallback {
+    /// What the text belongs to, by the name the document gives it (an activity, an
+    /// organisation).
+    pub owner: String,
+    /// Which of its texts: an activity's field (`purpose`, `retention`, …, as
+    /// `privacy::activities::ActivityField` names them) or `transfer_safeguard`.
+    pub field: String,
+    /// The language the board wrote it in.
+    pub written_in: Lang,
+    /// What the document shows instead.
+    pub shown: Shown,
+}
+
+/// What a document shows where the board's text is in another language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Shown {
+    /// Andel's built-in text in the document's language.
+    BuiltIn,
+    /// The board's text as written, because Andel has no text of its own for it (an activity or
+    /// a safeguard the board wrote itself): a document must still say it.
+    AsWritten,
 }
 
 impl Document {
@@ -188,6 +222,7 @@ impl Document {
             letterhead: None,
             blocks: Vec::new(),
             created,
+            fallbacks: Vec::new(),
         }
     }
 

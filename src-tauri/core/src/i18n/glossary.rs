@@ -284,10 +284,29 @@ fn word_pattern(word: &str) -> Option<Regex> {
     .ok()
 }
 
+/// The English glossary's words that are English only, as rules for a Nordic text.
+fn english_rules() -> &'static [Rule] {
+    static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+        glossary(Lang::En)
+            .english_only
+            .iter()
+            .filter_map(|word| {
+                Some(Rule {
+                    pattern: word_pattern(word)?,
+                    instead: "(da, nb, sv)".into(),
+                    why: "English in a Danish, Norwegian or Swedish text".into(),
+                })
+            })
+            .collect()
+    });
+    &RULES
+}
+
+/// The words the language's glossary says to avoid, as rules.
 fn rules(lang: Lang) -> &'static [Rule] {
     static RULES: LazyLock<[Vec<Rule>; 4]> = LazyLock::new(|| {
         [Lang::Da, Lang::Nb, Lang::Sv, Lang::En].map(|lang| {
-            let mut rules: Vec<Rule> = glossary(lang)
+            glossary(lang)
                 .avoid
                 .iter()
                 .filter_map(|a| {
@@ -297,19 +316,7 @@ fn rules(lang: Lang) -> &'static [Rule] {
                         why: a.why.clone(),
                     })
                 })
-                .collect();
-            if lang != Lang::En {
-                for word in &glossary(Lang::En).english_only {
-                    if let Some(pattern) = word_pattern(word) {
-                        rules.push(Rule {
-                            pattern,
-                            instead: format!("({})", lang.code()),
-                            why: "English in a Danish, Norwegian or Swedish text".into(),
-                        });
-                    }
-                }
-            }
-            rules
+                .collect()
         })
     });
     let all = &*RULES;
@@ -327,8 +334,28 @@ const QUOTES: [char; 6] = ['"', '„', '“', '”', '«', '»'];
 /// Every word in `text` that the language's glossary says not to use, every English word in a
 /// Danish, Norwegian or Swedish text, and every quotation mark the language does not write.
 pub fn misused(lang: Lang, text: &str) -> Vec<Misused> {
+    let mut found = found_by(rules(lang), text);
+    found.extend(foreign(lang, text));
+    found
+}
+
+/// Every English word in a Danish, Norwegian or Swedish text and every quotation mark the
+/// language does not write: what no document in the language may hold, whichever country it is
+/// written for. (The rest of a glossary's list is about its own country's words: a Norwegian
+/// notice of a Swedish association rightly names the Swedish "personnummer".)
+pub fn foreign(lang: Lang, text: &str) -> Vec<Misused> {
+    let mut found = if lang == Lang::En {
+        Vec::new()
+    } else {
+        found_by(english_rules(), text)
+    };
+    found.extend(foreign_quotes(lang, text));
+    found
+}
+
+fn found_by(rules: &[Rule], text: &str) -> Vec<Misused> {
     let mut found = Vec::new();
-    for rule in rules(lang) {
+    for rule in rules {
         for caps in rule.pattern.captures_iter(text) {
             if let Some(m) = caps.get(1) {
                 found.push(Misused {
@@ -339,6 +366,11 @@ pub fn misused(lang: Lang, text: &str) -> Vec<Misused> {
             }
         }
     }
+    found
+}
+
+fn foreign_quotes(lang: Lang, text: &str) -> Vec<Misused> {
+    let mut found = Vec::new();
     let own = &glossary(lang).quotes;
     for c in text.chars().filter(|c| QUOTES.contains(c)) {
         if !own.iter().any(|q| q.starts_with(c)) {

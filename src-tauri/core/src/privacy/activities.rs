@@ -5,9 +5,15 @@
 //! actually work: owner and member administration, sublets, name plates through the caretaker,
 //! the minutes archive kept as the association's history, the newsletter by consent, the board's
 //! e-mail and the website's security log. A default activity carries its `key`; a text field
-//! left NULL means "the built-in text, in the document's language", so a Danish association can
-//! still hand out an English notice. Once the board edits a field, its own wording is stored and
-//! used in every language; [`reset`] goes back to the built-in text.
+//! the board never wrote means "the built-in text, in the document's language", so a Danish
+//! association can still hand out an English notice.
+//!
+//! The board's own wording belongs to the language it was written in (`activity_text`, one row
+//! per field and language): a document in that language uses it, a document in another language
+//! falls back to the built-in text, and says so ([`Activity::fallbacks`], which the documents
+//! carry to the preview), so no Danish sentence lands in a Swedish notice unannounced. An
+//! activity the board added has no built-in text; another language then shows the board's text
+//! as written, marked the same way. [`reset`] goes back to the built-in text.
 //!
 //! Recipients are kinds of organisation, so the notice names whichever administrator, caretaker
 //! or newsletter tool the register holds today.
@@ -21,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::{db, Error};
 use crate::association::{self, Country};
 use crate::audit;
-use crate::document::Lang;
+use crate::document::{self, Lang, Shown};
 use crate::register::organisations::OrganisationKind;
 use crate::register::{guard, Id};
 use crate::requests::retention::{self, RecordKind};
@@ -123,7 +129,8 @@ impl ActivityField {
         ActivityField::Source,
     ];
 
-    fn column(self) -> &'static str {
+    /// The field's name in the archive and in the documents' fallback marks.
+    pub fn column(self) -> &'static str {
         match self {
             ActivityField::Name => "name",
             ActivityField::Purpose => "purpose",
@@ -171,9 +178,36 @@ pub struct Activity {
     pub active: bool,
     /// The texts in the language asked for.
     pub text: ActivityText,
-    /// The fields that hold the board's own wording or choice rather than the built-in default.
+    /// The fields that hold the board's own wording (in the language asked for) or choice
+    /// rather than the built-in default.
     pub edited: Vec<ActivityField>,
+    /// The fields whose wording the board wrote only in other languages, and what `text` shows
+    /// instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallbacks: Vec<TextFallback>,
     pub updated_at: String,
+}
+
+/// A field of an activity that the board wrote in another language than the one asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TextFallback {
+    pub field: ActivityField,
+    /// The language of the board's text (the association's own first, when it wrote several).
+    pub written_in: Lang,
+    pub shown: Shown,
+}
+
+impl Activity {
+    /// The fallbacks as a document lists them, under the activity's name.
+    pub fn document_fallbacks(&self) -> impl Iterator<Item = document::Fallback> + '_ {
+        self.fallbacks.iter().map(|f| document::Fallback {
+            owner: self.text.name.clone(),
+            field: f.field.column().to_string(),
+            written_in: f.written_in,
+            shown: f.shown,
+        })
+    }
 }
 
 /// A new activity, or changes to one: `None` keeps a field; an empty text clears the board's
@@ -517,21 +551,39 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Op
     ))
 }
 
+/// The board's wording of one field, in each language it wrote it in.
+type Texts = Vec<(Lang, String)>;
+
+/// The text of `texts` in `lang`.
+fn in_lang(texts: &Texts, lang: Lang) -> Option<&str> {
+    texts
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, t)| t.as_str())
+}
+
+/// Sets (or, with `None`, removes) the text in `lang`.
+fn set_in(texts: &mut Texts, lang: Lang, text: Option<String>) {
+    texts.retain(|(l, _)| *l != lang);
+    if let Some(t) = text {
+        texts.push((lang, t));
+    }
+}
+
 /// A row as stored.
 struct Stored {
     id: Id,
     key: Option<String>,
     position: u32,
-    texts: [Option<String>; 8],
+    /// The board's wording per field, in [`ActivityField::TEXTS`] order.
+    texts: [Texts; 8],
     legal_basis: LegalBasis,
     recipient_kinds: Vec<OrganisationKind>,
     active: bool,
     updated_at: String,
 }
 
-const COLUMNS: &str = "id, key, position, name, purpose, legitimate_interest, data_categories,
-    subject_categories, other_recipients, retention, source, legal_basis, recipient_kinds, active,
-    updated_at";
+const COLUMNS: &str = "id, key, position, legal_basis, recipient_kinds, active, updated_at";
 
 fn kinds_from(text: &str) -> Vec<OrganisationKind> {
     text.split(',')
@@ -553,27 +605,54 @@ fn kinds_to(kinds: &[OrganisationKind]) -> String {
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Stored> {
-    let basis: String = r.get(11)?;
-    let kinds: String = r.get(12)?;
+    let basis: String = r.get(3)?;
+    let kinds: String = r.get(4)?;
     Ok(Stored {
         id: r.get(0)?,
         key: r.get(1)?,
         position: r.get(2)?,
-        texts: [
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-            r.get(8)?,
-            r.get(9)?,
-            r.get(10)?,
-        ],
+        texts: Default::default(),
         legal_basis: basis.parse().unwrap_or(LegalBasis::LegitimateInterest),
         recipient_kinds: kinds_from(&kinds),
-        active: r.get(13)?,
-        updated_at: r.get(14)?,
+        active: r.get(5)?,
+        updated_at: r.get(6)?,
     })
+}
+
+/// The board's texts of the activities in `rows`, filled in.
+fn with_texts(conn: &Connection, rows: &mut [Stored], only: Option<Id>) -> Result<(), Error> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT activity_id, field, language, text FROM activity_text
+             WHERE ?1 IS NULL OR activity_id = ?1",
+        )
+        .map_err(db("reading the processing activities' texts"))?;
+    let texts = stmt
+        .query_map([only], |r| {
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(db("reading the processing activities' texts"))?;
+    for (id, field, language, text) in texts {
+        // The table's CHECKs admit only known fields and languages.
+        let (Some(i), Ok(lang)) = (
+            ActivityField::TEXTS
+                .iter()
+                .position(|f| f.column() == field),
+            language.parse::<Lang>(),
+        ) else {
+            continue;
+        };
+        if let Some(row) = rows.iter_mut().find(|r| r.id == id) {
+            row.texts[i].push((lang, text));
+        }
+    }
+    Ok(())
 }
 
 fn stored(conn: &Connection) -> Result<Vec<Stored>, Error> {
@@ -582,22 +661,28 @@ fn stored(conn: &Connection) -> Result<Vec<Stored>, Error> {
             "SELECT {COLUMNS} FROM processing_activity ORDER BY position, id"
         ))
         .map_err(db("reading the processing activities"))?;
-    let rows = stmt
+    let mut rows = stmt
         .query_map([], from_row)
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
         .map_err(db("reading the processing activities"))?;
+    with_texts(conn, &mut rows, None)?;
     Ok(rows)
 }
 
 fn stored_one(conn: &Connection, id: Id) -> Result<Stored, Error> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM processing_activity WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()
-    .map_err(db("reading a processing activity"))?
-    .ok_or(Error::NotFound(id))
+    let row = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM processing_activity WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()
+        .map_err(db("reading a processing activity"))?
+        .ok_or(Error::NotFound(id))?;
+    let mut rows = [row];
+    with_texts(conn, &mut rows, Some(id))?;
+    let [row] = rows;
+    Ok(row)
 }
 
 fn default_row(key: &str, position: u32, country: Country) -> Stored {
@@ -613,19 +698,52 @@ fn default_row(key: &str, position: u32, country: Country) -> Stored {
     }
 }
 
+/// The languages in the order a text written in another language is taken from: the
+/// association's own first, English last.
+fn preference(home: Lang) -> impl Iterator<Item = Lang> {
+    std::iter::once(home).chain(
+        [Lang::Da, Lang::Nb, Lang::Sv, Lang::En]
+            .into_iter()
+            .filter(move |l| *l != home),
+    )
+}
+
 fn resolve(s: Stored, lang: Lang, facts: &Facts) -> Activity {
     let country = facts.country;
-    let text_of = |i: usize| -> Option<String> {
-        match (&s.texts[i], &s.key) {
-            (Some(t), _) => Some(t.clone()),
-            (None, Some(key)) => builtin(key, ActivityField::TEXTS[i], lang, facts),
+    let home = Lang::of_country(country);
+    let mut fallbacks = Vec::new();
+    let mut text_of = |i: usize| -> Option<String> {
+        let field = ActivityField::TEXTS[i];
+        if let Some(own) = in_lang(&s.texts[i], lang) {
+            return Some(own.to_string());
+        }
+        let other = preference(home).find_map(|l| in_lang(&s.texts[i], l).map(|t| (l, t)));
+        match (&s.key, other) {
+            (Some(key), other) => {
+                if let Some((written_in, _)) = other {
+                    fallbacks.push(TextFallback {
+                        field,
+                        written_in,
+                        shown: Shown::BuiltIn,
+                    });
+                }
+                builtin(key, field, lang, facts)
+            }
+            (None, Some((written_in, text))) => {
+                fallbacks.push(TextFallback {
+                    field,
+                    written_in,
+                    shown: Shown::AsWritten,
+                });
+                Some(text.to_string())
+            }
             (None, None) => None,
         }
     };
     let mut edited: Vec<ActivityField> = ActivityField::TEXTS
         .iter()
         .enumerate()
-        .filter(|(i, _)| s.key.is_some() && s.texts[*i].is_some())
+        .filter(|(i, _)| s.key.is_some() && in_lang(&s.texts[*i], lang).is_some())
         .map(|(_, f)| *f)
         .collect();
     if let Some(key) = &s.key {
@@ -650,6 +768,7 @@ fn resolve(s: Stored, lang: Lang, facts: &Facts) -> Activity {
         retention: text_of(6).unwrap_or_default(),
         source: text_of(7).unwrap_or_default(),
     };
+    drop(text_of);
     Activity {
         id: s.id,
         key: s.key,
@@ -659,6 +778,7 @@ fn resolve(s: Stored, lang: Lang, facts: &Facts) -> Activity {
         active: s.active,
         text,
         edited,
+        fallbacks,
         updated_at: s.updated_at,
     }
 }
@@ -767,20 +887,11 @@ fn texts_of(f: &ActivityFields) -> [Option<&Option<String>>; 8] {
 
 fn write(conn: &Connection, s: &Stored, now: DateTime<Utc>) -> Result<(), Error> {
     conn.execute(
-        "UPDATE processing_activity SET name = ?2, purpose = ?3, legitimate_interest = ?4,
-            data_categories = ?5, subject_categories = ?6, other_recipients = ?7, retention = ?8,
-            source = ?9, legal_basis = ?10, recipient_kinds = ?11, active = ?12, updated_at = ?13
+        "UPDATE processing_activity SET legal_basis = ?2, recipient_kinds = ?3, active = ?4,
+            updated_at = ?5
          WHERE id = ?1",
         params![
             s.id,
-            s.texts[0],
-            s.texts[1],
-            s.texts[2],
-            s.texts[3],
-            s.texts[4],
-            s.texts[5],
-            s.texts[6],
-            s.texts[7],
             s.legal_basis.as_str(),
             kinds_to(&s.recipient_kinds),
             s.active,
@@ -788,12 +899,24 @@ fn write(conn: &Connection, s: &Stored, now: DateTime<Utc>) -> Result<(), Error>
         ],
     )
     .map_err(db("changing a processing activity"))?;
+    conn.execute("DELETE FROM activity_text WHERE activity_id = ?1", [s.id])
+        .map_err(db("changing a processing activity"))?;
+    for (field, texts) in ActivityField::TEXTS.iter().zip(&s.texts) {
+        for (lang, text) in texts {
+            conn.execute(
+                "INSERT INTO activity_text (activity_id, field, language, text)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![s.id, field.column(), lang.code(), text],
+            )
+            .map_err(db("changing a processing activity"))?;
+        }
+    }
     Ok(())
 }
 
 /// A legitimate interest must be spelled out: by the board, or by the built-in text.
 fn check_interest(s: &Stored, country: Country) -> Result<(), Error> {
-    if s.legal_basis != LegalBasis::LegitimateInterest || s.texts[2].is_some() {
+    if s.legal_basis != LegalBasis::LegitimateInterest || !s.texts[2].is_empty() {
         return Ok(());
     }
     let builtin = s.key.as_deref().and_then(|k| {
@@ -810,8 +933,9 @@ fn check_interest(s: &Stored, country: Country) -> Result<(), Error> {
     Ok(())
 }
 
-/// Changes an activity. An empty text clears the board's wording: a default activity goes back
-/// to its built-in text, a custom one has none.
+/// Changes an activity; the texts given are the board's wording in `lang` (its wording in other
+/// languages stays). An empty text clears the board's wording in `lang`: a default activity goes
+/// back to its built-in text, a custom one to its text in another language, if any.
 pub fn update(
     conn: &Connection,
     id: Id,
@@ -825,13 +949,13 @@ pub fn update(
     let mut s = stored_one(conn, id)?;
     for (i, change) in texts_of(changes).into_iter().enumerate() {
         if let Some(value) = change {
-            s.texts[i] = value.as_deref().and_then(clean);
+            set_in(&mut s.texts[i], lang, value.as_deref().and_then(clean));
         }
     }
-    if s.key.is_none() && s.texts[0].is_none() {
+    if s.key.is_none() && s.texts[0].is_empty() {
         return Err(Error::NoName);
     }
-    if s.key.is_none() && s.texts[1].is_none() {
+    if s.key.is_none() && s.texts[1].is_empty() {
         return Err(Error::NoPurpose);
     }
     if let Some(b) = changes.legal_basis {
@@ -853,8 +977,8 @@ pub fn update(
     get(conn, id, lang)
 }
 
-/// Adds an activity of the board's own. It needs a name, a purpose and a legal basis (and the
-/// interest, for legitimate interest).
+/// Adds an activity of the board's own, its texts written in `lang`. It needs a name, a purpose
+/// and a legal basis (and the interest, for legitimate interest).
 pub fn add(
     conn: &Connection,
     fields: &ActivityFields,
@@ -875,19 +999,21 @@ pub fn add(
         .and_then(clean)
         .ok_or(Error::NoPurpose)?;
     let basis = fields.legal_basis.ok_or(Error::NoBasis)?;
+    let written = |t: Option<String>| -> Texts { t.map(|t| vec![(lang, t)]).unwrap_or_default() };
+    let cleaned = |t: &Option<String>| written(t.as_deref().and_then(clean));
     let s = Stored {
         id: 0,
         key: None,
         position: 0,
         texts: [
-            Some(name),
-            Some(purpose),
-            fields.legitimate_interest.as_deref().and_then(clean),
-            fields.data_categories.as_deref().and_then(clean),
-            fields.subject_categories.as_deref().and_then(clean),
-            fields.other_recipients.as_deref().and_then(clean),
-            fields.retention.as_deref().and_then(clean),
-            fields.source.as_deref().and_then(clean),
+            written(Some(name)),
+            written(Some(purpose)),
+            cleaned(&fields.legitimate_interest),
+            cleaned(&fields.data_categories),
+            cleaned(&fields.subject_categories),
+            cleaned(&fields.other_recipients),
+            cleaned(&fields.retention),
+            cleaned(&fields.source),
         ],
         legal_basis: basis,
         recipient_kinds: fields.recipient_kinds.clone().unwrap_or_default(),
@@ -950,8 +1076,8 @@ pub fn set_active(
     get(conn, id, lang)
 }
 
-/// Puts one field of a default activity back to the built-in text (or default basis or
-/// recipients).
+/// Puts one field of a default activity back to the built-in text in `lang` (the board's
+/// wording in other languages stays), or the basis or recipients back to the default.
 pub fn reset(
     conn: &Connection,
     id: Id,
@@ -968,7 +1094,7 @@ pub fn reset(
         ActivityField::RecipientKinds => s.recipient_kinds = default_recipients(&key),
         text => {
             if let Some(i) = ActivityField::TEXTS.iter().position(|f| *f == text) {
-                s.texts[i] = None;
+                set_in(&mut s.texts[i], lang, None);
             }
         }
     }
@@ -1084,6 +1210,173 @@ mod tests {
         .unwrap();
         assert!(back.edited.is_empty());
         assert!(back.text.retention.starts_with("Bestillingen"));
+    }
+
+    #[test]
+    fn the_boards_text_belongs_to_the_language_it_was_written_in() {
+        let conn = register(Country::DK);
+        let plates = list(&conn, Lang::Da, "Test", now())
+            .unwrap()
+            .into_iter()
+            .find(|a| a.key.as_deref() == Some("name_plates"))
+            .unwrap();
+        let danish = "Bestillingen gemmes et halvt år efter opsætningen.";
+        let changed = update(
+            &conn,
+            plates.id,
+            &ActivityFields {
+                retention: Some(danish.into()),
+                ..Default::default()
+            },
+            Lang::Da,
+            "Test",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(changed.text.retention, danish);
+        assert!(changed.fallbacks.is_empty());
+        // In Swedish the built-in text stands, and the activity says why.
+        let swedish = get(&conn, plates.id, Lang::Sv).unwrap();
+        assert_eq!(
+            Some(swedish.text.retention.clone()),
+            builtin(
+                "name_plates",
+                ActivityField::Retention,
+                Lang::Sv,
+                &Facts::defaults(Country::DK)
+            )
+        );
+        assert!(swedish.edited.is_empty());
+        assert_eq!(
+            swedish.fallbacks,
+            vec![TextFallback {
+                field: ActivityField::Retention,
+                written_in: Lang::Da,
+                shown: Shown::BuiltIn,
+            }]
+        );
+        let marks: Vec<_> = swedish.document_fallbacks().collect();
+        assert_eq!(marks[0].owner, "Namnskyltar");
+        assert_eq!(marks[0].field, "retention");
+        // The board writes its Swedish wording too: each language keeps its own.
+        let sv = "Beställningen sparas ett halvår efter uppsättningen.";
+        update(
+            &conn,
+            plates.id,
+            &ActivityFields {
+                retention: Some(sv.into()),
+                ..Default::default()
+            },
+            Lang::Sv,
+            "Test",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(get(&conn, plates.id, Lang::Sv).unwrap().text.retention, sv);
+        assert_eq!(
+            get(&conn, plates.id, Lang::Da).unwrap().text.retention,
+            danish
+        );
+        // Resetting in Danish leaves the Swedish wording.
+        let back = reset(
+            &conn,
+            plates.id,
+            ActivityField::Retention,
+            Lang::Da,
+            "Test",
+            now(),
+        )
+        .unwrap();
+        assert!(back.text.retention.starts_with("Bestillingen"));
+        assert_ne!(back.text.retention, danish);
+        assert_eq!(back.fallbacks.len(), 1, "{:?}", back.fallbacks);
+        assert_eq!(get(&conn, plates.id, Lang::Sv).unwrap().text.retention, sv);
+    }
+
+    #[test]
+    fn an_activity_the_board_added_is_shown_as_written_elsewhere_and_marked() {
+        let conn = register(Country::SE);
+        let added = add(
+            &conn,
+            &ActivityFields {
+                name: Some("Kameraövervakning".into()),
+                purpose: Some("Att förebygga inbrott i cykelrummet.".into()),
+                legal_basis: Some(LegalBasis::LegitimateInterest),
+                legitimate_interest: Some("Boendes cyklar ska vara trygga.".into()),
+                ..Default::default()
+            },
+            Lang::Sv,
+            "Test",
+            now(),
+        )
+        .unwrap();
+        assert!(added.fallbacks.is_empty());
+        let english = get(&conn, added.id, Lang::En).unwrap();
+        assert_eq!(english.text.name, "Kameraövervakning");
+        let fields: Vec<_> = english
+            .fallbacks
+            .iter()
+            .map(|f| (f.field, f.shown))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (ActivityField::Name, Shown::AsWritten),
+                (ActivityField::Purpose, Shown::AsWritten),
+                (ActivityField::LegitimateInterest, Shown::AsWritten),
+            ]
+        );
+        assert!(english.fallbacks.iter().all(|f| f.written_in == Lang::Sv));
+        // Clearing its only name is refused, in any language.
+        let err = update(
+            &conn,
+            added.id,
+            &ActivityFields {
+                name: Some(String::new()),
+                ..Default::default()
+            },
+            Lang::Sv,
+            "Test",
+            now(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::NoName));
+    }
+
+    #[test]
+    fn texts_written_before_languages_were_kept_move_to_the_countrys_language() {
+        let mut conn = crate::store::create_at_version(8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO association (id, name, country, created_at, language)
+                 VALUES (1, 'Brf Test', 'NO', '2026-01-01T00:00:00Z', 'nb');
+             INSERT INTO processing_activity (id, key, position, purpose, retention, legal_basis,
+                 updated_at)
+                 VALUES (1, 'name_plates', 3, 'Å sette opp navneskilt.', 'Ett år.',
+                     'legitimate-interest', '2026-01-01T00:00:00Z');
+             INSERT INTO organisation (name, kind, third_country, transfer_safeguard, created_at)
+                 VALUES ('Nyhetsbrev AS', 'newsletter', 'US', 'Bindende virksomhetsregler',
+                     '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+        crate::store::migrate(&mut conn).unwrap();
+        let nb = get(&conn, 1, Lang::Nb).unwrap();
+        assert_eq!(nb.text.purpose, "Å sette opp navneskilt.");
+        assert_eq!(nb.text.retention, "Ett år.");
+        let en = get(&conn, 1, Lang::En).unwrap();
+        assert_eq!(
+            Some(en.text.purpose),
+            builtin(
+                "name_plates",
+                ActivityField::Purpose,
+                Lang::En,
+                &Facts::defaults(Country::NO)
+            )
+        );
+        assert_eq!(en.fallbacks.len(), 2);
+        let org = crate::register::organisations::list(&conn)
+            .unwrap()
+            .remove(0);
+        assert_eq!(org.transfer_safeguard_language, Some(Lang::Nb));
     }
 
     #[test]

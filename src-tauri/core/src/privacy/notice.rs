@@ -254,6 +254,7 @@ fn build(
     document.subtitle = Some(subtitle);
     document.letterhead = Some(letterhead);
     document.blocks = blocks;
+    document.fallbacks = sections::purposes_fallbacks(conn, lang)?;
     Ok(Notice {
         document,
         version,

@@ -113,10 +113,11 @@ pub fn record(
                     Some(c) => format!(
                         "{}: {}",
                         sections::country_name(c, lang),
-                        o.transfer_safeguard
-                            .as_deref()
-                            .map(|s| sections::safeguard_text(s, lang))
-                            .unwrap_or_else(|| lang.texts().record.no_safeguard.to_string())
+                        sections::safeguard(o, lang).unwrap_or_else(|| lang
+                            .texts()
+                            .record
+                            .no_safeguard
+                            .to_string())
                     ),
                     None => lang.texts().record.no.to_string(),
                 };
@@ -157,5 +158,15 @@ pub fn record(
         lang,
         &super::activities::Facts::of(conn)?,
     ));
+    // The active activities are stated in full, the stopped ones by name; every organisation's
+    // transfer is in the table.
+    let active: Vec<activities::Activity> = all.iter().filter(|a| a.active).cloned().collect();
+    doc.fallbacks = sections::fallbacks(&active, &orgs, lang);
+    doc.fallbacks.extend(
+        all.iter()
+            .filter(|a| !a.active)
+            .flat_map(activities::Activity::document_fallbacks)
+            .filter(|f| f.field == activities::ActivityField::Name.column()),
+    );
     Ok(doc)
 }

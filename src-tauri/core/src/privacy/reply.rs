@@ -18,7 +18,7 @@ use super::activities::{self, Activity, LegalBasis};
 use super::sections;
 use super::Error;
 use crate::association::Country;
-use crate::document::{Block, Lang};
+use crate::document::{Block, Fallback, Lang};
 use crate::i18n::glossary::{self, Term};
 use crate::register::organisations::{self, Organisation, OrganisationKind};
 use crate::register::Id;
@@ -164,6 +164,10 @@ pub struct Personal {
     pub outside_register: Vec<String>,
     pub disclosures: Vec<Disclosure>,
     pub processors: Vec<ProcessorHolding>,
+    /// The board's texts in this account that are not in the reply's language (see
+    /// `document::Document::fallbacks`): for the board's preview, so not in the reply's JSON.
+    #[serde(skip)]
+    pub fallbacks: Vec<Fallback>,
 }
 
 /// A name-plate order that was sent, as [`personal`] needs it.
@@ -218,12 +222,23 @@ pub fn personal(
     let mut purposes = Vec::new();
     let mut outside_register = Vec::new();
     let mut processors: Vec<ProcessorHolding> = Vec::new();
+    let mut fallbacks = Vec::new();
     for a in activities::current(conn, lang)?
         .into_iter()
         .filter(|a| a.active)
     {
         match held.concerns(a.key.as_deref()) {
             Some(true) => {
+                let named: Vec<Organisation> = orgs
+                    .iter()
+                    .filter(|o| a.recipient_kinds.contains(&o.kind))
+                    .cloned()
+                    .collect();
+                for f in sections::fallbacks(std::slice::from_ref(&a), &named, lang) {
+                    if !fallbacks.contains(&f) {
+                        fallbacks.push(f);
+                    }
+                }
                 for o in orgs
                     .iter()
                     .filter(|o| a.recipient_kinds.contains(&o.kind) && is_processor(o))
@@ -240,7 +255,14 @@ pub fn personal(
                 purposes.push(personal_purpose(&a, &orgs, lang));
             }
             Some(false) => {}
-            None => outside_register.push(a.text.name.clone()),
+            None => {
+                // Named only.
+                fallbacks.extend(
+                    a.document_fallbacks()
+                        .filter(|f| f.field == activities::ActivityField::Name.column()),
+                );
+                outside_register.push(a.text.name.clone());
+            }
         }
     }
     let unit_word = t.plate_unit;
@@ -265,6 +287,7 @@ pub fn personal(
         outside_register,
         disclosures,
         processors,
+        fallbacks,
     })
 }
 

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::activities::{self, Activity, LegalBasis};
 use super::Error;
 use crate::association::{self, Country};
-use crate::document::{Block, Lang};
+use crate::document::{Block, Fallback, Lang, Shown};
 use crate::i18n::glossary::{self, Term};
 use crate::register::organisations::{self, Organisation, OrganisationKind};
 
@@ -134,13 +134,55 @@ pub fn safeguard_text(stored: &str, lang: Lang) -> String {
     }
 }
 
+/// An organisation's recorded safeguard as a document in `lang` states it (see
+/// [`safeguard_text`]).
+pub fn safeguard(org: &Organisation, lang: Lang) -> Option<String> {
+    org.transfer_safeguard
+        .as_deref()
+        .map(|s| safeguard_text(s, lang))
+}
+
+/// The mark for a document in `lang` that states the organisation's safeguard in the board's
+/// words, written in another language (a built-in safeguard is translated, so never marked).
+pub fn safeguard_fallback(org: &Organisation, lang: Lang) -> Option<Fallback> {
+    let stored = org.transfer_safeguard.as_deref()?;
+    org.third_country.as_ref()?;
+    let written_in = org.transfer_safeguard_language?;
+    (written_in != lang && BuiltInSafeguard::recognise(stored).is_none()).then(|| Fallback {
+        owner: org.name.clone(),
+        field: "transfer_safeguard".into(),
+        written_in,
+        shown: Shown::AsWritten,
+    })
+}
+
+/// The marks of a document in `lang` that states these activities and these organisations'
+/// transfers: every board text it could not show in `lang` as the board wrote it.
+pub fn fallbacks(activities: &[Activity], orgs: &[Organisation], lang: Lang) -> Vec<Fallback> {
+    activities
+        .iter()
+        .flat_map(Activity::document_fallbacks)
+        .chain(orgs.iter().filter_map(|o| safeguard_fallback(o, lang)))
+        .collect()
+}
+
+/// The marks of [`purposes`] in `lang`: the active activities and the organisations they name.
+pub fn purposes_fallbacks(conn: &Connection, lang: Lang) -> Result<Vec<Fallback>, Error> {
+    let active: Vec<Activity> = activities::current(conn, lang)?
+        .into_iter()
+        .filter(|a| a.active)
+        .collect();
+    let named: Vec<Organisation> = organisations::list(conn)?
+        .into_iter()
+        .filter(|o| active.iter().any(|a| a.recipient_kinds.contains(&o.kind)))
+        .collect();
+    Ok(fallbacks(&active, &named, lang))
+}
+
 /// "Name (US): safeguard" for an organisation that transfers data outside the EU/EEA.
 pub fn transfer_line(org: &Organisation, lang: Lang) -> Option<String> {
     let country = org.third_country.as_deref()?;
-    let safeguard = org
-        .transfer_safeguard
-        .as_deref()
-        .map(|s| safeguard_text(s, lang))
+    let safeguard = safeguard(org, lang)
         .unwrap_or_else(|| lang.texts().sections.no_safeguard_recorded.to_string());
     Some((lang.texts().sections.transfer)(
         &org.name,

@@ -2,6 +2,8 @@
 //! archive, the newsletter tool, the bank, the auditor. For the privacy notice and the Art. 30
 //! record the board needs each one's data processing agreement (signed when, reference) and
 //! whether it transfers personal data outside the EU/EEA (to which country, on which safeguard).
+//! A safeguard the board words itself is kept with the language it is written in, so a document
+//! in another language can say that it shows it as written (`privacy::sections::safeguard`).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -9,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{guard, Id};
 use crate::dates::iso;
+use crate::document::Lang;
 use crate::store::date_column;
 use crate::text::{looks_like_email, name_key, optional};
 use crate::Coded;
@@ -87,6 +90,10 @@ pub struct Organisation {
     pub third_country: Option<String>,
     /// The legal ground for that transfer (adequacy decision, standard contractual clauses, ...).
     pub transfer_safeguard: Option<String>,
+    /// The language `transfer_safeguard` is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub transfer_safeguard_language: Option<Lang>,
 }
 
 /// A new organisation, or changes to one (`None` keeps a field, an empty string clears it).
@@ -103,6 +110,10 @@ pub struct OrganisationFields {
     pub dpa_reference: Option<String>,
     pub third_country: Option<String>,
     pub transfer_safeguard: Option<String>,
+    /// The language a new `transfer_safeguard` is written in; without it, the association's.
+    #[serde(default)]
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub transfer_safeguard_language: Option<Lang>,
 }
 
 /// Why an organisation could not be added or changed.
@@ -139,6 +150,9 @@ pub enum Error {
     /// A field holds a national ID.
     #[error("{0}")]
     NationalId(#[from] guard::Refused),
+    /// Reading the association's country (the default language of a safeguard) failed.
+    #[error("{0}")]
+    Association(#[source] crate::association::Error),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -152,6 +166,7 @@ impl Coded for Error {
     fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Association(e) => e.code(),
             Error::Database { .. } => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
         }
@@ -163,7 +178,7 @@ fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
 }
 
 const COLUMNS: &str = "id, name, kind, contact, email, phone, dpa_signed_on, dpa_reference,
-    third_country, transfer_safeguard";
+    third_country, transfer_safeguard, transfer_safeguard_language";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
     let kind: String = r.get(2)?;
@@ -178,6 +193,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Organisation> {
         dpa_reference: r.get(7)?,
         third_country: r.get(8)?,
         transfer_safeguard: r.get(9)?,
+        transfer_safeguard_language: r.get::<_, Option<String>>(10)?.and_then(|l| l.parse().ok()),
     })
 }
 
@@ -215,6 +231,14 @@ fn check(f: &OrganisationFields) -> Result<(), Error> {
     Ok(())
 }
 
+/// The language of a safeguard the board writes: the one given, else the association's.
+fn safeguard_language(conn: &Connection, given: Option<Lang>) -> Result<Lang, Error> {
+    match given {
+        Some(l) => Ok(l),
+        None => Lang::of_association(conn).map_err(Error::Association),
+    }
+}
+
 fn date_field(value: &str) -> Result<Option<NaiveDate>, Error> {
     if value.trim().is_empty() {
         return Ok(None);
@@ -245,10 +269,15 @@ pub fn add(
         Some(c) => third_country(c)?,
         None => None,
     };
+    let safeguard = optional(fields.transfer_safeguard.as_deref());
+    let safeguard_lang = match &safeguard {
+        Some(_) => Some(safeguard_language(conn, fields.transfer_safeguard_language)?.code()),
+        None => None,
+    };
     conn.execute(
         "INSERT INTO organisation (name, kind, contact, email, phone, dpa_signed_on, dpa_reference,
-            third_country, transfer_safeguard, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            third_country, transfer_safeguard, transfer_safeguard_language, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             name,
             kind.as_str(),
@@ -258,7 +287,8 @@ pub fn add(
             dpa.map(iso),
             optional(fields.dpa_reference.as_deref()),
             country,
-            optional(fields.transfer_safeguard.as_deref()),
+            safeguard,
+            safeguard_lang,
             now.to_rfc3339()
         ],
     )
@@ -304,7 +334,20 @@ pub fn update(
     text(&changes.email, &mut o.email);
     text(&changes.phone, &mut o.phone);
     text(&changes.dpa_reference, &mut o.dpa_reference);
-    text(&changes.transfer_safeguard, &mut o.transfer_safeguard);
+    if let Some(v) = &changes.transfer_safeguard {
+        o.transfer_safeguard = optional(Some(v));
+        o.transfer_safeguard_language = match &o.transfer_safeguard {
+            Some(_) => Some(safeguard_language(
+                conn,
+                changes.transfer_safeguard_language,
+            )?),
+            None => None,
+        };
+    } else if let (Some(l), Some(_)) = (changes.transfer_safeguard_language, &o.transfer_safeguard)
+    {
+        // The board says which language the safeguard it already wrote is in.
+        o.transfer_safeguard_language = Some(l);
+    }
     if let Some(d) = &changes.dpa_signed_on {
         o.dpa_signed_on = date_field(d)?;
     }
@@ -313,7 +356,8 @@ pub fn update(
     }
     conn.execute(
         "UPDATE organisation SET name = ?2, kind = ?3, contact = ?4, email = ?5, phone = ?6,
-            dpa_signed_on = ?7, dpa_reference = ?8, third_country = ?9, transfer_safeguard = ?10
+            dpa_signed_on = ?7, dpa_reference = ?8, third_country = ?9, transfer_safeguard = ?10,
+            transfer_safeguard_language = ?11
          WHERE id = ?1",
         params![
             id,
@@ -325,7 +369,8 @@ pub fn update(
             o.dpa_signed_on.map(iso),
             o.dpa_reference,
             o.third_country,
-            o.transfer_safeguard
+            o.transfer_safeguard,
+            o.transfer_safeguard_language.map(Lang::code)
         ],
     )
     .map_err(db("changing an organisation"))?;
@@ -433,6 +478,36 @@ mod tests {
         )
         .unwrap();
         assert_eq!(o.third_country.as_deref(), Some("US"));
+        // Written without a language: the association's (Danish here).
+        assert_eq!(o.transfer_safeguard_language, Some(Lang::Da));
+        let o = update(
+            &conn,
+            o.id,
+            &OrganisationFields {
+                transfer_safeguard: Some("Binding corporate rules of the group".into()),
+                transfer_safeguard_language: Some(Lang::En),
+                ..Default::default()
+            },
+            "t",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(o.transfer_safeguard_language, Some(Lang::En));
+        let o = update(
+            &conn,
+            o.id,
+            &OrganisationFields {
+                transfer_safeguard: Some(String::new()),
+                ..Default::default()
+            },
+            "t",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            (o.transfer_safeguard, o.transfer_safeguard_language),
+            (None, None)
+        );
         assert_eq!(
             of_kind(&conn, OrganisationKind::Caretaker).unwrap().len(),
             1

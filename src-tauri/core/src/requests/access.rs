@@ -189,8 +189,10 @@ pub struct ReplyFiles<'a> {
 }
 
 /// What writing the access reply did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenReply {
+    /// The board's texts the letter could not give in its language as written.
+    pub fallbacks: Vec<crate::document::Fallback>,
     /// Passages in the minutes the reply holds.
     pub mentions: u32,
     /// Passages left out because they could mean someone else (see [`AccessReply::left_out`]).
@@ -231,6 +233,7 @@ pub fn write_reply(
         }
     }
     Ok(WrittenReply {
+        fallbacks: reply.document.fallbacks.clone(),
         mentions: reply.export.minutes_mentions.len() as u32,
         left_out: reply.left_out,
     })
@@ -1165,6 +1168,7 @@ fn letter(
     if let Some(email) = &assoc.email {
         d.note(format!("{} {email}", lang.texts().access.questions));
     }
+    d.fallbacks = x.processing.fallbacks.clone();
     Ok(d)
 }
 

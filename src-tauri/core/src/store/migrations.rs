@@ -294,6 +294,48 @@ const MIGRATIONS: &[&str] = &[
         CHECK (end_char >= start_char)
     );
     CREATE INDEX ocr_word_by_document ON ocr_word (document_id, start_char);",
+    // 9: the board's own texts belong to the language they were written in. An activity's texts
+    // move to `activity_text`, one row per field and language (a board may write a field in
+    // several languages); an organisation's own transfer safeguard gets its language. Texts
+    // written before this version are taken to be in the association's country's language, the
+    // language the app and the CLI showed them in by default; other languages then fall back to
+    // Andel's built-in text.
+    "CREATE TABLE activity_text (
+        activity_id INTEGER NOT NULL REFERENCES processing_activity (id) ON DELETE CASCADE,
+        field       TEXT NOT NULL CHECK (field IN ('name', 'purpose', 'legitimate_interest',
+                        'data_categories', 'subject_categories', 'other_recipients', 'retention',
+                        'source')),
+        language    TEXT NOT NULL CHECK (language IN ('da', 'nb', 'sv', 'en')),
+        text        TEXT NOT NULL,
+        PRIMARY KEY (activity_id, field, language)
+    );
+    WITH home (language) AS (
+            SELECT COALESCE((SELECT CASE country WHEN 'DK' THEN 'da' WHEN 'NO' THEN 'nb'
+                                WHEN 'SE' THEN 'sv' END FROM association), 'en')),
+        texts (activity_id, field, text) AS (
+            SELECT id, 'name', name FROM processing_activity UNION ALL
+            SELECT id, 'purpose', purpose FROM processing_activity UNION ALL
+            SELECT id, 'legitimate_interest', legitimate_interest FROM processing_activity UNION ALL
+            SELECT id, 'data_categories', data_categories FROM processing_activity UNION ALL
+            SELECT id, 'subject_categories', subject_categories FROM processing_activity UNION ALL
+            SELECT id, 'other_recipients', other_recipients FROM processing_activity UNION ALL
+            SELECT id, 'retention', retention FROM processing_activity UNION ALL
+            SELECT id, 'source', source FROM processing_activity)
+    INSERT INTO activity_text (activity_id, field, language, text)
+        SELECT activity_id, field, home.language, text FROM texts, home WHERE text IS NOT NULL;
+    ALTER TABLE processing_activity DROP COLUMN name;
+    ALTER TABLE processing_activity DROP COLUMN purpose;
+    ALTER TABLE processing_activity DROP COLUMN legitimate_interest;
+    ALTER TABLE processing_activity DROP COLUMN data_categories;
+    ALTER TABLE processing_activity DROP COLUMN subject_categories;
+    ALTER TABLE processing_activity DROP COLUMN other_recipients;
+    ALTER TABLE processing_activity DROP COLUMN retention;
+    ALTER TABLE processing_activity DROP COLUMN source;
+    ALTER TABLE organisation ADD COLUMN transfer_safeguard_language TEXT
+        CHECK (transfer_safeguard_language IN ('da', 'nb', 'sv', 'en'));
+    UPDATE organisation SET transfer_safeguard_language = COALESCE((SELECT CASE country
+            WHEN 'DK' THEN 'da' WHEN 'NO' THEN 'nb' WHEN 'SE' THEN 'sv' END FROM association), 'en')
+     WHERE transfer_safeguard IS NOT NULL;",
 ];
 
 /// The schema version this build writes.

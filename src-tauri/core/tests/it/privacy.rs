@@ -3,7 +3,7 @@
 //! PDFs checked with qpdf, pdffonts and pdftotext.
 
 use andel_core::association::{self, AssociationChanges, Country};
-use andel_core::document::{render_pdf, Document, Lang};
+use andel_core::document::{render_pdf, Document, Lang, Shown};
 use andel_core::privacy::activities::{self, ActivityField, ActivityFields, LegalBasis};
 use andel_core::privacy::{notice, record, sections};
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
@@ -418,7 +418,7 @@ fn the_record_lists_every_activity_with_its_agreements_and_security() {
 }
 
 #[test]
-fn the_boards_wording_replaces_the_builtin_text_in_every_language() {
+fn the_boards_wording_is_used_in_its_language_and_marked_in_the_others() {
     let conn = seed_like(Country::DK);
     let all = activities::list(&conn, Lang::Da, "Test", now()).unwrap();
     let plates = all
@@ -463,17 +463,41 @@ fn the_boards_wording_replaces_the_builtin_text_in_every_language() {
     assert_eq!(cameras.position, 8);
     assert_eq!(audit::count(&conn).unwrap(), before + 3);
     for lang in LANGS {
-        let text = notice::notice(&conn, lang, today(), now())
-            .unwrap()
-            .plain_text();
-        assert!(
+        let notice = notice::notice(&conn, lang, today(), now()).unwrap();
+        let text = notice.plain_text();
+        // The board's wording belongs to Danish; elsewhere Andel's own text stands in for it.
+        assert_eq!(
             text.contains("Bestillingen slettes, når skiltet hænger."),
+            lang == Lang::Da,
             "{lang:?}"
         );
+        // An activity the board added has no text of Andel's: it is shown as written.
         assert!(
             text.contains("Videoovervågning af cykelkælderen"),
             "{lang:?}"
         );
+        let marks: Vec<(String, Shown)> = notice
+            .fallbacks
+            .iter()
+            .map(|f| (f.field.clone(), f.shown))
+            .collect();
+        if lang == Lang::Da {
+            assert_eq!(marks, []);
+        } else {
+            assert_eq!(
+                marks,
+                [
+                    ("retention".to_string(), Shown::BuiltIn),
+                    ("name".to_string(), Shown::AsWritten),
+                    ("purpose".to_string(), Shown::AsWritten),
+                    ("legitimate_interest".to_string(), Shown::AsWritten),
+                    ("data_categories".to_string(), Shown::AsWritten),
+                    ("retention".to_string(), Shown::AsWritten),
+                ],
+                "{lang:?}"
+            );
+            assert!(notice.fallbacks.iter().all(|f| f.written_in == Lang::Da));
+        }
         assert!(
             !text.contains(lang.pick(
                 "Sikkerhedslog",

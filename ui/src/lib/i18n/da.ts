@@ -688,7 +688,7 @@ export const da = {
     langName: { da: 'Dansk', nb: 'Norsk', sv: 'Svensk', en: 'Engelsk' },
     activities: 'Behandlingsaktiviteter',
     activitiesIntro: 'Hver er ét formål, foreningen bruger personoplysninger til. Andel starter med dem, en andelsboligforening plejer at have. Ret ordlyden, så den passer til jeres; indtil I gør det, følger teksterne dokumentets sprog.',
-    builtInHint: 'Et felt, I ikke ændrer, beholder Andels tekst på alle sprog. Når I ændrer det, bruges jeres ordlyd på alle sprog.',
+    builtInHint: 'Et felt, I ikke ændrer, beholder Andels tekst på alle sprog. Når I ændrer det, hører jeres ordlyd til det sprog, I skriver på: dokumenter på andre sprog beholder Andels tekst, og forhåndsvisningen siger det.',
     name: 'Navn',
     purpose: 'Formål',
     basis: label(g.legal_basis),
@@ -735,6 +735,17 @@ export const da = {
     savedRecord: (path: string, kb: number) => `Gemt som ${path} (${kb} KB).`,
     fileNotice: 'privatlivspolitik',
     fileRecord: 'fortegnelse-over-behandlinger',
+    format: 'Format',
+    formats: { pdf: 'PDF', html: 'Webside (HTML)', md: 'Markdown' },
+    saveAs: { pdf: 'Gem som PDF…', html: 'Gem som webside…', md: 'Gem som Markdown…' },
+    formatHint: 'Til hjemmesiden: én HTML-fil med det hele i, eller Markdown, med samme indhold og version som PDF-filen.',
+    fallbackTitle: 'Ikke på dette sprog',
+    fallbackBuiltIn: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: jeres tekst er på ${lang}, så her står Andels tekst. Skriv den på dette sprog for at bruge jeres egen ordlyd.`,
+    fallbackAsWritten: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: jeres tekst er på ${lang} og vises, som den er skrevet, da Andel ikke har sin egen tekst til den.`,
+    safeguard: 'Grundlag for overførslen',
+    langInText: { da: 'dansk', nb: 'norsk', sv: 'svensk', en: 'engelsk' },
   },
   attention: {
     title: 'Kræver bestyrelsens opmærksomhed',

@@ -22,6 +22,9 @@ export interface ErrorText {
   todo: string;
 }
 
+/** The formats the privacy notice is saved in: a PDF, or for the website HTML or Markdown. */
+export type DocumentFormat = 'pdf' | 'html' | 'md';
+
 export type AreaId =
   | 'overview'
   | 'residents'
@@ -716,7 +719,7 @@ export const en = {
     langName: { da: 'Danish', nb: 'Norwegian', sv: 'Swedish', en: 'English' } satisfies Record<Lang, string>,
     activities: 'Processing activities',
     activitiesIntro: 'Each is one purpose for which the association uses personal data. Andel starts with the usual ones for a housing cooperative. Change the wording to fit yours; until you do, the texts follow the document language.',
-    builtInHint: 'A field you do not change keeps Andel’s text in every language. Once you change it, your wording is used in every language.',
+    builtInHint: 'A field you do not change keeps Andel’s text in every language. Once you change it, your wording belongs to the language you write it in: documents in other languages keep Andel’s text there, and their preview says so.',
     name: 'Name',
     purpose: 'Purpose',
     basis: 'Legal basis',
@@ -763,6 +766,17 @@ export const en = {
     savedRecord: (path: string, kb: number) => `Saved as ${path} (${kb} KB).`,
     fileNotice: 'privacy-notice',
     fileRecord: 'record-of-processing',
+    format: 'Format',
+    formats: { pdf: 'PDF', html: 'Web page (HTML)', md: 'Markdown' } satisfies Record<DocumentFormat, string>,
+    saveAs: { pdf: 'Save as PDF…', html: 'Save as web page…', md: 'Save as Markdown…' } satisfies Record<DocumentFormat, string>,
+    formatHint: 'For the website: one HTML file with everything in it, or Markdown, with the same content and version as the PDF.',
+    fallbackTitle: 'Not in this language',
+    fallbackBuiltIn: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: your text is in ${lang}, so Andel’s text stands here. Write it in this language to use your own wording.`,
+    fallbackAsWritten: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: your text is in ${lang} and is shown as written, as Andel has no text of its own for it.`,
+    safeguard: 'Safeguard for the transfer',
+    langInText: { da: 'Danish', nb: 'Norwegian', sv: 'Swedish', en: 'English' } satisfies Record<Lang, string>,
   },
   attention: {
     title: 'Needs the board’s attention',

@@ -688,7 +688,7 @@ export const nb = {
     langName: { da: 'Dansk', nb: 'Norsk', sv: 'Svensk', en: 'Engelsk' },
     activities: 'Behandlingsaktiviteter',
     activitiesIntro: 'Hver er ett formål borettslaget bruker personopplysninger til. Andel starter med dem et borettslag pleier å ha. Endre ordlyden så den passer for dere; til dere gjør det, følger tekstene dokumentets språk.',
-    builtInHint: 'Et felt dere ikke endrer, beholder Andels tekst på alle språk. Når dere endrer det, brukes deres ordlyd på alle språk.',
+    builtInHint: 'Et felt dere ikke endrer, beholder Andels tekst på alle språk. Når dere endrer det, hører ordlyden deres til språket dere skriver på: dokumenter på andre språk beholder Andels tekst, og forhåndsvisningen sier fra.',
     name: 'Navn',
     purpose: 'Formål',
     basis: label(g.legal_basis),
@@ -735,6 +735,17 @@ export const nb = {
     savedRecord: (path: string, kb: number) => `Lagret som ${path} (${kb} KB).`,
     fileNotice: 'personvernerklaering',
     fileRecord: 'protokoll-over-behandlinger',
+    format: 'Format',
+    formats: { pdf: 'PDF', html: 'Nettside (HTML)', md: 'Markdown' },
+    saveAs: { pdf: 'Lagre som PDF…', html: 'Lagre som nettside…', md: 'Lagre som Markdown…' },
+    formatHint: 'Til nettsiden: én HTML-fil med alt i, eller Markdown, med samme innhold og versjon som PDF-filen.',
+    fallbackTitle: 'Ikke på dette språket',
+    fallbackBuiltIn: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: teksten deres er på ${lang}, så her står Andels tekst. Skriv den på dette språket for å bruke deres egen ordlyd.`,
+    fallbackAsWritten: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: teksten deres er på ${lang} og vises slik den er skrevet, fordi Andel ikke har noen egen tekst for den.`,
+    safeguard: 'Grunnlag for overføringen',
+    langInText: { da: 'dansk', nb: 'norsk', sv: 'svensk', en: 'engelsk' },
   },
   attention: {
     title: 'Trenger styrets oppmerksomhet',

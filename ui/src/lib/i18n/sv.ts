@@ -688,7 +688,7 @@ export const sv = {
     langName: { da: 'Danska', nb: 'Norska', sv: 'Svenska', en: 'Engelska' },
     activities: 'Behandlingar',
     activitiesIntro: 'Var och en är ett ändamål som föreningen använder personuppgifter för. Andel börjar med de behandlingar som en bostadsrättsförening brukar ha. Ändra formuleringen så att den passar er; tills ni gör det följer texterna dokumentets språk.',
-    builtInHint: 'Ett fält ni inte ändrar behåller Andels text på alla språk. När ni ändrar det används er formulering på alla språk.',
+    builtInHint: 'Ett fält ni inte ändrar behåller Andels text på alla språk. När ni ändrar det hör er formulering till det språk ni skriver på: dokument på andra språk behåller Andels text, och förhandsvisningen säger det.',
     name: 'Namn',
     purpose: 'Ändamål',
     basis: label(g.legal_basis),
@@ -735,6 +735,17 @@ export const sv = {
     savedRecord: (path: string, kb: number) => `Sparad som ${path} (${kb} KB).`,
     fileNotice: 'integritetspolicy',
     fileRecord: 'register-over-behandlingar',
+    format: 'Format',
+    formats: { pdf: 'PDF', html: 'Webbsida (HTML)', md: 'Markdown' },
+    saveAs: { pdf: 'Spara som PDF…', html: 'Spara som webbsida…', md: 'Spara som Markdown…' },
+    formatHint: 'För webbplatsen: en HTML-fil med allt i, eller Markdown, med samma innehåll och version som PDF-filen.',
+    fallbackTitle: 'Inte på det här språket',
+    fallbackBuiltIn: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: er text är på ${lang}, så här står Andels text. Skriv den på det här språket för att använda er egen formulering.`,
+    fallbackAsWritten: (owner: string, field: string, lang: string) =>
+      `${owner} · ${field}: er text är på ${lang} och visas som den är skriven, eftersom Andel inte har någon egen text för den.`,
+    safeguard: 'Skyddsåtgärd för överföringen',
+    langInText: { da: 'danska', nb: 'norska', sv: 'svenska', en: 'engelska' },
   },
   attention: {
     title: 'Behöver styrelsens uppmärksamhet',

@@ -572,8 +572,10 @@ async privacyNoticePreview(lang: Lang | null) : Promise<Result<Notice, IpcError>
 }
 },
 /**
- * Writes the notice to `path` and records its edition. On a read-only archive the PDF is
- * written as it stands (a draft, if the content changed) and nothing is recorded.
+ * Writes the notice to `path` and records its edition: a PDF, or for the website one
+ * self-contained HTML file (.html) or Markdown (.md), with the same content and version. On a
+ * read-only archive the file is written as it stands (a draft, if the content changed) and
+ * nothing is recorded.
  */
 async privacyNoticeSave(lang: Lang | null, path: string) : Promise<Result<NoticeSaved, IpcError>> {
     try {
@@ -1079,9 +1081,15 @@ key: string | null; position: number; legal_basis: LegalBasis; recipient_kinds: 
  */
 text: ActivityText; 
 /**
- * The fields that hold the board's own wording or choice rather than the built-in default.
+ * The fields that hold the board's own wording (in the language asked for) or choice
+ * rather than the built-in default.
  */
-edited: ActivityField[]; updated_at: string }
+edited: ActivityField[]; 
+/**
+ * The fields whose wording the board wrote only in other languages, and what `text` shows
+ * instead.
+ */
+fallbacks: TextFallback[]; updated_at: string }
 /**
  * A text field of an activity, for [`reset`] and for telling which fields the board edited.
  */
@@ -1235,7 +1243,14 @@ subtitle: string | null; lang: Lang; letterhead: Letterhead | null; blocks: Bloc
  * When the document was made: the PDF's creation date. Always passed in, never read from
  * the clock here.
  */
-created: string }
+created: string; 
+/**
+ * The board's own texts this document does not show as the board wrote them, because they
+ * are in another language (issue 17: a text belongs to the language it was written in).
+ * Not part of the content (not rendered, not in a notice's version hash): the app's preview
+ * lists them and the CLI warns about them.
+ */
+fallbacks: Fallback[] }
 /**
  * Who hands over and who takes over, as the receipt names them ("Name (role)").
  */
@@ -1520,6 +1535,28 @@ export type ExportReport = { path: string; redacted: KindCount[];
  * Findings kept in the text by decision (officials in their role, organisations).
  */
 kept: number }
+/**
+ * A free text of the board that a document in another language could not use as it is.
+ */
+export type Fallback = { 
+/**
+ * What the text belongs to, by the name the document gives it (an activity, an
+ * organisation).
+ */
+owner: string; 
+/**
+ * Which of its texts: an activity's field (`purpose`, `retention`, …, as
+ * `privacy::activities::ActivityField` names them) or `transfer_safeguard`.
+ */
+field: string; 
+/**
+ * The language the board wrote it in.
+ */
+written_in: Lang; 
+/**
+ * What the document shows instead.
+ */
+shown: Shown }
 /**
  * What a column of the resident list holds.
  */
@@ -1903,7 +1940,11 @@ third_country: string | null;
 /**
  * The legal ground for that transfer (adequacy decision, standard contractual clauses, ...).
  */
-transfer_safeguard: string | null }
+transfer_safeguard: string | null; 
+/**
+ * The language `transfer_safeguard` is written in.
+ */
+transfer_safeguard_language?: Lang | null }
 /**
  * A new organisation, or changes to one (`None` keeps a field, an empty string clears it).
  */
@@ -1911,7 +1952,11 @@ export type OrganisationFields = { name: string | null; kind: OrganisationKind |
 /**
  * `YYYY-MM-DD`, or empty to clear.
  */
-dpa_signed_on: string | null; dpa_reference: string | null; third_country: string | null; transfer_safeguard: string | null }
+dpa_signed_on: string | null; dpa_reference: string | null; third_country: string | null; transfer_safeguard: string | null; 
+/**
+ * The language a new `transfer_safeguard` is written in; without it, the association's.
+ */
+transfer_safeguard_language?: Lang | null }
 /**
  * What an organisation does for the association.
  */
@@ -2455,7 +2500,7 @@ export type SaveState =
  */
 export type SaveStateChanged = SaveState
 /**
- * A PDF written to disk.
+ * A document written to disk: a PDF, or for the website an HTML or Markdown file.
  */
 export type SavedPdf = { path: string; bytes: number; title: string }
 /**
@@ -2482,6 +2527,19 @@ mean_confidence: number }
  * A search hit with a snippet; matched words are wrapped in `**`.
  */
 export type SearchHit = { id: number; title: string; date: string; kind: MeetingKind; snippet: string }
+/**
+ * What a document shows where the board's text is in another language.
+ */
+export type Shown = 
+/**
+ * Andel's built-in text in the document's language.
+ */
+"built_in" | 
+/**
+ * The board's text as written, because Andel has no text of its own for it (an activity or
+ * a safeguard the board wrote itself): a document must still say it.
+ */
+"as_written"
 /**
  * How the file was read, for the preview ("UTF-8, separated by semicolons").
  */
@@ -2648,6 +2706,14 @@ ended: Ownership[];
  * The name-plate draft proposed with the unit's owners, if any.
  */
 plate: PlateOrder | null }
+/**
+ * A field of an activity that the board wrote in another language than the one asked for.
+ */
+export type TextFallback = { field: ActivityField; 
+/**
+ * The language of the board's text (the association's own first, when it wrote several).
+ */
+written_in: Lang; shown: Shown }
 /**
  * A unit of the association.
  */

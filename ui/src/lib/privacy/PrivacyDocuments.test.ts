@@ -29,7 +29,7 @@ describe('processing activities', () => {
     expect(screen.getByTestId('activities-table').textContent).toContain('Legitimate interest, Art. 6(1)(f)');
   });
 
-  it('saves only the field the board changed, and puts it back to Andel’s text', async () => {
+  it('saves only the field the board changed, in the language it was written in, and puts it back to Andel’s text', async () => {
     render(PrivacyArea);
     await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'en' } });
     await expect.poll(async () => (await rows())[2]?.textContent).toContain('Name plates');
@@ -41,12 +41,25 @@ describe('processing activities', () => {
     await expect.poll(async () => (await rowNamed('Name plates')).textContent).toContain('Until the plate is up.');
     const row = await rowNamed('Name plates');
     expect(within(row).getByTestId('activity-edited')).toBeTruthy();
-    // The name was not changed, so it still follows the language.
+    // The English wording belongs to English: in Swedish the name and the retention are Andel’s,
+    // and the notice’s preview says which of the board’s texts it left out, and why.
     await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'sv' } });
     await expect.poll(async () => (await rows())[2]?.textContent).toContain('Namnskyltar');
-    await fireEvent.click(within(await rowNamed('Namnskyltar')).getByTestId('activity-edit'));
+    expect((await rowNamed('Namnskyltar')).textContent).not.toContain('Until the plate is up.');
+    await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
+    await expect.poll(() => screen.queryByTestId('privacy-notice-preview')?.textContent ?? '').toContain('Namnskyltar');
+    expect(screen.getByTestId('privacy-notice-preview').textContent).not.toContain('Until the plate is up.');
+    const marks = await screen.findByTestId('privacy-notice-preview-fallbacks');
+    expect(within(marks).getAllByTestId('fallback').map((li) => li.textContent)).toEqual([
+      'Namnskyltar · How long it is kept: your text is in English, so Andel’s text stands here. Write it in this language to use your own wording.',
+    ]);
+    // Back in English, the board’s text is there to put back to Andel’s.
+    await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'en' } });
+    await expect.poll(async () => (await rows())[2]?.textContent).toContain('Until the plate is up.');
+    await expect.poll(() => screen.queryByTestId('privacy-notice-preview-fallbacks')).toBeNull();
+    await fireEvent.click(within(await rowNamed('Name plates')).getByTestId('activity-edit'));
     await fireEvent.click(screen.getByTestId('activity-reset-retention'));
-    await expect.poll(() => (screen.getByTestId('activity-retention') as HTMLTextAreaElement).value).toContain('Beställningen sparas i 1 år');
+    await expect.poll(() => (screen.getByTestId('activity-retention') as HTMLTextAreaElement).value).toContain('The order is kept for 1 year');
     expect(mock.calls).toContain('privacy_activity_reset');
   });
 
@@ -103,6 +116,36 @@ describe('the privacy notice and the record', () => {
     // Saving the same content again issues nothing new.
     await fireEvent.click(screen.getByTestId('privacy-notice-save'));
     await expect.poll(() => screen.getByTestId('privacy-notice-done').textContent).toContain('Saved version 1');
+  });
+
+  it('saves the notice for the website as one web page or as Markdown, with the same version as the PDF', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
+    await screen.findByTestId('privacy-notice-preview');
+    await fireEvent.change(screen.getByTestId('privacy-notice-format'), { target: { value: 'html' } });
+    expect(screen.getByTestId('privacy-notice-save').textContent).toContain('Save as web page…');
+    expect(screen.getByTestId('privacy-notice-format-hint').textContent).toContain('one HTML file');
+    mock.picked.pick_export_path = '/home/board/Documents/privatlivspolitik-da.html';
+    await fireEvent.click(screen.getByTestId('privacy-notice-save'));
+    await expect.poll(() => screen.queryByTestId('privacy-notice-done')?.textContent).toContain('Issued version 1');
+    expect(mock.calls).not.toContain('pick_pdf_path');
+    const html = mock.written.get('/home/board/Documents/privatlivspolitik-da.html') ?? '';
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<html lang="da-DK">');
+    expect(html).toContain('Privatlivspolitik for A/B Kastanjegården');
+    expect(html).toContain('Datatilsynet');
+    // One file: no script, style sheet, font or picture fetched from anywhere.
+    expect(html).not.toMatch(/<script|<link|<img|src=|url\(/i);
+    // The system's PDF viewer is offered for PDFs only.
+    expect(screen.queryByTestId('privacy-notice-open')).toBeNull();
+    await fireEvent.change(screen.getByTestId('privacy-notice-format'), { target: { value: 'md' } });
+    mock.picked.pick_export_path = '/home/board/Documents/privatlivspolitik-da.md';
+    await fireEvent.click(screen.getByTestId('privacy-notice-save'));
+    await expect.poll(() => screen.getByTestId('privacy-notice-done').textContent).toContain('Saved version 1');
+    const md = mock.written.get('/home/board/Documents/privatlivspolitik-da.md') ?? '';
+    expect(md).toContain('# Privatlivspolitik for A/B Kastanjegården');
+    expect(md).toContain('Datatilsynet');
+    await expect.poll(() => screen.getByTestId('privacy-notice-version').textContent).toContain('Version 1, effective');
   });
 
   it('a changed activity makes the next save a new version, in the language chosen', async () => {
