@@ -768,7 +768,6 @@ fn resolve(s: Stored, lang: Lang, facts: &Facts) -> Activity {
         retention: text_of(6).unwrap_or_default(),
         source: text_of(7).unwrap_or_default(),
     };
-    drop(text_of);
     Activity {
         id: s.id,
         key: s.key,
