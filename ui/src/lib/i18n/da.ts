@@ -545,7 +545,7 @@ export const da = {
     thirdCountry: 'Overfører data uden for EU/EØS til (landekode)',
     thirdCountryHint: 'To bogstaver, fx US. Lad feltet stå tomt, når data bliver i EU/EØS.',
     safeguard: 'Garanti for overførslen',
-    safeguardHint: 'Skriv DPF (databeskyttelsesrammen mellem EU og USA) eller SCC (Kommissionens standardkontraktbestemmelser), så skriver hvert dokument det på sit eget sprog; anden tekst gengives, som I skriver den.',
+    safeguardHint: 'Skriv DPF (databeskyttelsesrammen mellem EU og USA) eller SCC (Kommissionens standardkontraktbestemmelser), så skriver hvert dokument det på sit eget sprog; anden tekst gengives, som I skriver den, og hører til foreningens sprog: et dokument på et andet sprog gengiver den uændret, og forhåndsvisningen markerer det.',
     transfer: 'Overførsel uden for EU/EØS',
     noTransfer: 'Ingen',
     countryInvalid: 'Skriv en landekode på to bogstaver, fx US.',

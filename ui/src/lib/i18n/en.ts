@@ -576,7 +576,7 @@ export const en = {
     thirdCountry: 'Transfers data outside the EU/EEA to (country code)',
     thirdCountryHint: 'Two letters, as US. Leave empty when the data stays in the EU/EEA.',
     safeguard: 'Safeguard for the transfer',
-    safeguardHint: 'Write DPF (EU-US Data Privacy Framework) or SCC (standard contractual clauses), and each document names it in its own language; any other text is printed as you write it.',
+    safeguardHint: 'Write DPF (EU-US Data Privacy Framework) or SCC (standard contractual clauses), and each document names it in its own language; any other text is printed as you write it, and belongs to the association’s language: a document in another language prints it as written and its preview marks it.',
     transfer: 'Transfer outside the EU/EEA',
     noTransfer: 'None',
     countryInvalid: 'Write a two-letter country code, such as US.',

@@ -545,7 +545,7 @@ export const nb = {
     thirdCountry: 'Overfører data utenfor EU/EØS til (landkode)',
     thirdCountryHint: 'To bokstaver, for eksempel US. La feltet stå tomt når dataene blir i EU/EØS.',
     safeguard: 'Garanti for overføringen',
-    safeguardHint: 'Skriv DPF (rammeverket for personvern mellom EU og USA) eller SCC (EU-kommisjonens standard personvernbestemmelser), så skriver hvert dokument det på sitt eget språk; annen tekst gjengis slik dere skriver den.',
+    safeguardHint: 'Skriv DPF (rammeverket for personvern mellom EU og USA) eller SCC (EU-kommisjonens standard personvernbestemmelser), så skriver hvert dokument det på sitt eget språk; annen tekst gjengis slik dere skriver den, og hører til foreningens språk: et dokument på et annet språk gjengir den uendret, og forhåndsvisningen markerer det.',
     transfer: 'Overføring utenfor EU/EØS',
     noTransfer: 'Ingen',
     countryInvalid: 'Skriv en landkode på to bokstaver, for eksempel US.',

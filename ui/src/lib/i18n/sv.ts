@@ -545,7 +545,7 @@ export const sv = {
     thirdCountry: 'För över uppgifter utanför EU/EES till (landskod)',
     thirdCountryHint: 'Två bokstäver, till exempel US. Lämna tomt när uppgifterna stannar i EU/EES.',
     safeguard: 'Skyddsåtgärd för överföringen',
-    safeguardHint: 'Skriv DPF (ramen för dataskydd mellan EU och USA) eller SCC (kommissionens standardavtalsklausuler), så skriver varje dokument det på sitt eget språk; annan text återges som ni skriver den.',
+    safeguardHint: 'Skriv DPF (ramen för dataskydd mellan EU och USA) eller SCC (kommissionens standardavtalsklausuler), så skriver varje dokument det på sitt eget språk; annan text återges som ni skriver den och hör till föreningens språk: ett dokument på ett annat språk återger den oförändrad, och förhandsvisningen markerar det.',
     transfer: 'Överföring utanför EU/EES',
     noTransfer: 'Ingen',
     countryInvalid: 'Skriv en landskod med två bokstäver, till exempel US.',
