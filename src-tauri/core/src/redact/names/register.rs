@@ -343,12 +343,11 @@ impl NameRecognizer {
     /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
     pub(super) fn settle(&self, text: &str, s: &mut Scan) {
         self.lower_case_names(text, s);
+        // Asked for every weak and every ambiguous mention: one look-up each instead of a walk over
+        // all mentions (which made a long document quadratic).
+        let named = FullMentions::new(&s.full_mentions);
         for (at, candidates) in std::mem::take(&mut s.weak) {
-            let named = s
-                .full_mentions
-                .iter()
-                .any(|(who, _)| candidates.contains(who));
-            if let (false, Some(r)) = (named, s.out.get_mut(at)) {
+            if let (false, Some(r)) = (named.any(&candidates), s.out.get_mut(at)) {
                 // Not a name after all: an empty span is dropped by the policy.
                 r.end = r.start;
             }
@@ -357,14 +356,7 @@ impl NameRecognizer {
             let Some(at) = s.out.get(p.raw).map(|r| r.start) else {
                 continue;
             };
-            // The nearest mention by full name, preferring one before this mention.
-            let nearest = s
-                .full_mentions
-                .iter()
-                .filter(|(who, _)| p.candidates.contains(who))
-                .min_by_key(|(_, pos)| if *pos <= at { at - pos } else { (pos - at) * 4 })
-                .map(|(who, _)| *who);
-            if let (Some(who), Some(r)) = (nearest, s.out.get_mut(p.raw)) {
+            if let (Some(who), Some(r)) = (named.nearest(&p.candidates, at), s.out.get_mut(p.raw)) {
                 let keep = self.people.get(who as usize).is_some_and(|x| x.keep);
                 r.decision = if keep {
                     Decision::Keep
@@ -383,6 +375,55 @@ impl NameRecognizer {
         self.confirm_unknown(text, s);
         self.places_in_use(text, s);
         self.loose_words(text, s);
+    }
+}
+
+/// The mentions of registered people by full name, per person, sorted by position.
+struct FullMentions {
+    /// Person → (byte position, index in the order the mentions were found).
+    by_person: HashMap<u32, Vec<(usize, usize)>>,
+}
+
+impl FullMentions {
+    fn new(mentions: &[(u32, usize)]) -> FullMentions {
+        let mut by_person: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        for (idx, &(who, pos)) in mentions.iter().enumerate() {
+            by_person.entry(who).or_default().push((pos, idx));
+        }
+        for v in by_person.values_mut() {
+            v.sort_unstable();
+        }
+        FullMentions { by_person }
+    }
+
+    /// Whether any of `candidates` is named in full somewhere.
+    fn any(&self, candidates: &[u32]) -> bool {
+        candidates.iter().any(|c| self.by_person.contains_key(c))
+    }
+
+    /// The candidate named in full nearest to `at`, a mention before it preferred (one after it
+    /// counts four times its distance); on a tie the mention found first.
+    fn nearest(&self, candidates: &[u32], at: usize) -> Option<u32> {
+        let mut best: Option<(usize, usize, u32)> = None;
+        for &who in candidates {
+            let Some(v) = self.by_person.get(&who) else {
+                continue;
+            };
+            let i = v.partition_point(|&(pos, _)| pos <= at);
+            // The last mention at or before `at` (the first found at that position), and the first
+            // after it.
+            let before = i.checked_sub(1).and_then(|j| v.get(j)).map(|&(pos, _)| {
+                let first = v.partition_point(|&(p, _)| p < pos);
+                (at - pos, v[first].1)
+            });
+            let after = v.get(i).map(|&(pos, idx)| ((pos - at) * 4, idx));
+            for (key, idx) in before.into_iter().chain(after) {
+                if best.is_none_or(|(k, x, _)| (key, idx) < (k, x)) {
+                    best = Some((key, idx, who));
+                }
+            }
+        }
+        best.map(|(_, _, who)| who)
     }
 }
 
@@ -423,6 +464,27 @@ pub(in crate::redact) fn split_owners(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The indexed search for the nearest full mention answers what the walk over every mention
+        /// answered.
+        #[test]
+        fn the_nearest_full_mention_is_the_one_the_walk_found(
+            mentions in proptest::collection::vec((0u32..6, 0usize..60), 0..40),
+            candidates in proptest::collection::vec(0u32..7, 0..4),
+            at in 0usize..60,
+        ) {
+            let walk = mentions
+                .iter()
+                .filter(|(who, _)| candidates.contains(who))
+                .min_by_key(|(_, pos)| if *pos <= at { at - pos } else { (pos - at) * 4 })
+                .map(|(who, _)| *who);
+            let index = FullMentions::new(&mentions);
+            proptest::prop_assert_eq!(index.nearest(&candidates, at), walk);
+            let any = mentions.iter().any(|(who, _)| candidates.contains(who));
+            proptest::prop_assert_eq!(index.any(&candidates), any);
+        }
+    }
 
     #[test]
     fn two_owners_in_one_cell() {

@@ -500,14 +500,15 @@ impl NameRecognizer {
         }
         // Per folded word: mentions after a preposition of place, and whether any is a person's.
         let mut counts: HashMap<&str, (u32, bool)> = HashMap::new();
+        // The last words of the unconfirmed names, looked up for every loose word.
+        let unconfirmed_last: HashSet<&str> = s
+            .unconfirmed
+            .iter()
+            .filter_map(|u| u.2.last().map(String::as_str))
+            .collect();
         for &(start, end, k0, k1) in &s.loose {
             let key = &s.keys[k0..k1];
-            if !s.guest_words.contains(key)
-                && !s
-                    .unconfirmed
-                    .iter()
-                    .any(|u| u.2.last().is_some_and(|w| w == key))
-            {
+            if !s.guest_words.contains(key) && !unconfirmed_last.contains(key) {
                 continue;
             }
             let c = counts.entry(key).or_default();
