@@ -181,7 +181,7 @@ pub struct Document {
     /// are in another language (issue 17: a text belongs to the language it was written in).
     /// Not part of the content (not rendered, not in a notice's version hash): the app's preview
     /// lists them and the CLI warns about them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub fallbacks: Vec<Fallback>,
 }
 

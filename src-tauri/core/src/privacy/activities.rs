@@ -183,7 +183,7 @@ pub struct Activity {
     pub edited: Vec<ActivityField>,
     /// The fields whose wording the board wrote only in other languages, and what `text` shows
     /// instead.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub fallbacks: Vec<TextFallback>,
     pub updated_at: String,
 }

@@ -716,6 +716,7 @@ export const da = {
     resume: 'Genoptag',
     stopped: 'Stoppet',
     edited: 'Egen ordlyd',
+    otherLanguage: (langs: string) => `Jeres ordlyd på ${langs}`,
     reset: 'Tilbage til Andels tekst',
     submit: 'Gem aktiviteten',
     documents: 'Dokumenter',

@@ -747,6 +747,7 @@ export const en = {
     resume: 'Resume',
     stopped: 'Stopped',
     edited: 'Own wording',
+    otherLanguage: (langs: string) => `Your wording in ${langs}`,
     reset: 'Back to Andel’s text',
     submit: 'Save activity',
     documents: 'Documents',

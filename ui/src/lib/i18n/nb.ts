@@ -716,6 +716,7 @@ export const nb = {
     resume: 'Gjenoppta',
     stopped: 'Stoppet',
     edited: 'Egen ordlyd',
+    otherLanguage: (langs: string) => `Ordlyden deres på ${langs}`,
     reset: 'Tilbake til Andels tekst',
     submit: 'Lagre aktiviteten',
     documents: 'Dokumenter',

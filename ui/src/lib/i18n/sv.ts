@@ -716,6 +716,7 @@ export const sv = {
     resume: 'Återuppta',
     stopped: 'Avslutad',
     edited: 'Egen formulering',
+    otherLanguage: (langs: string) => `Er formulering på ${langs}`,
     reset: 'Tillbaka till Andels text',
     submit: 'Spara behandlingen',
     documents: 'Dokument',

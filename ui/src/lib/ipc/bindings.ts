@@ -1089,7 +1089,7 @@ edited: ActivityField[];
  * The fields whose wording the board wrote only in other languages, and what `text` shows
  * instead.
  */
-fallbacks: TextFallback[]; updated_at: string }
+fallbacks?: TextFallback[]; updated_at: string }
 /**
  * A text field of an activity, for [`reset`] and for telling which fields the board edited.
  */
@@ -1250,7 +1250,7 @@ created: string;
  * Not part of the content (not rendered, not in a notice's version hash): the app's preview
  * lists them and the CLI warns about them.
  */
-fallbacks: Fallback[] }
+fallbacks?: Fallback[] }
 /**
  * Who hands over and who takes over, as the receipt names them ("Name (role)").
  */

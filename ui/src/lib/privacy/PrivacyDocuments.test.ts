@@ -46,6 +46,8 @@ describe('processing activities', () => {
     await fireEvent.change(screen.getByTestId('privacy-lang'), { target: { value: 'sv' } });
     await expect.poll(async () => (await rows())[2]?.textContent).toContain('Namnskyltar');
     expect((await rowNamed('Namnskyltar')).textContent).not.toContain('Until the plate is up.');
+    expect(within(await rowNamed('Namnskyltar')).getByTestId('activity-other-language').textContent).toContain('Your wording in English');
+    expect(within(await rowNamed('Namnskyltar')).queryByTestId('activity-edited')).toBeNull();
     await fireEvent.click(await screen.findByTestId('privacy-notice-show'));
     await expect.poll(() => screen.queryByTestId('privacy-notice-preview')?.textContent ?? '').toContain('Namnskyltar');
     expect(screen.getByTestId('privacy-notice-preview').textContent).not.toContain('Until the plate is up.');
