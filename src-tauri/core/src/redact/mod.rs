@@ -381,7 +381,9 @@ impl Detector {
                     .get(m.pattern().as_usize())
                     .map_or(Kind::Phone, |(k, _)| *k);
                 // "Storvej 2" is not the start of "Storvej 21" nor of the range "Storvej 2–14".
-                if kind == Kind::Address && !address_ends(text, m.end()) {
+                if kind == Kind::Address
+                    && (!address_ends(text, m.end()) || common_room_before(text, m.start()))
+                {
                     continue;
                 }
                 raw.push(policy::Raw {
@@ -404,6 +406,26 @@ impl Detector {
         let raw = policy::resolve(raw);
         policy::every_occurrence(text, &protected, raw)
     }
+}
+
+/// Whether the association's own room or building is named right before the address at `start`
+/// ("Fælleshuset, Storvej 2", "i fellesrommet i Storveien 4"): the address is the room's, not a home.
+fn common_room_before(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let head = head.trim_end_matches([' ', ',', ':']);
+    let head = ["i", "på", "I", "På"]
+        .iter()
+        .find_map(|p| {
+            head.strip_suffix(p)
+                .filter(|h| h.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(head);
+    let word = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && words::common_rooms().contains_fold(word)
 }
 
 /// Whether a house number ends at `end`: no digit, letter or range ("–14") follows.

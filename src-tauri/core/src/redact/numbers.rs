@@ -380,8 +380,9 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
 }
 
 /// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
-/// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9". A floor places one home, so
-/// the whole phrase is a resident's address.
+/// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9", "1. etasje, Storveien 16".
+/// A floor places one home, so the whole phrase is a resident's address. The street is capitalised
+/// ("3. etasje, kl. 18" is a time).
 pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     // Cheap test first: most texts name no floor.
     let finder = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
@@ -394,7 +395,7 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(
         &RE,
-        r"(?i)(?-u:\b)(?:\d{1,2}\.|første|første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde)\s+(?:etasje|etage|sal|våning|våningen)\s+(?:i|på)\s+\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:\s(?:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{1,4}(?:\s?[a-zA-Z](?-u:\b))?",
+        r"(?-u:\b)(?i:(?:\d{1,2}\.|første|første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde)\s+(?:etasje|etage|sal|våning|våningen)(?:\s+(?:i|på)|,))\s+\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{1,4}(?:\s?[a-zA-Z](?-u:\b))?",
     ) else {
         return;
     };
@@ -1070,6 +1071,17 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
     let street = street_start(text, run.start)?;
     let after = text.get(run.end..)?;
     let m = re.find(after)?;
+    // "Dalumvej 44, kl. 19.30": "kl." before a time is the clock, not the basement.
+    let clock = after[..m.end()]
+        .trim_end_matches('.')
+        .to_lowercase()
+        .ends_with("kl")
+        && after[m.end()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    if clock {
+        return None;
+    }
     Some(raw(
         street,
         run.end + m.end(),
@@ -1410,6 +1422,13 @@ mod tests {
             vec![(Kind::Address, "Storgatan 5, lgh 1102".into())]
         );
         assert!(kinds("ved Rønnebærvej 16. Bestyrelsen").is_empty());
+        // Regression (issue 14): "kl." before a time is the clock, not the basement ("kl. th.").
+        assert!(kinds("holdt i Dalgårdsvej 44, kl. 19.30 med").is_empty());
+        assert!(kinds("holdt i Dalgårdsvej 44, kl 19 med").is_empty());
+        assert_eq!(
+            kinds("bor i Dalgårdsvej 44, kl. th. og"),
+            vec![(Kind::Address, "Dalgårdsvej 44, kl. th.".into())]
+        );
         assert_eq!(
             kinds("til andel nr. 19 om"),
             vec![(Kind::Other, "andel nr. 19".into())]
@@ -1449,6 +1468,12 @@ mod tests {
             "tredje sal på Olav Kyrres gate 9"
         );
         assert_eq!(found("2. etage i Fælleshuset er malet."), "");
+        // Floor first, then the address after a comma.
+        assert_eq!(
+            found("Beboer i 1. etasje, Storveien 16 klaget."),
+            "1. etasje, Storveien 16"
+        );
+        assert_eq!(found("Vi møtes i 3. etasje, kl. 18."), "");
         assert_eq!(found("Etasjeskillet i tredje etasje er nytt."), "");
     }
 

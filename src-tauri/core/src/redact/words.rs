@@ -17,6 +17,7 @@ const STREET_ENDINGS: &str = include_str!("../../../../assets/words/street-endin
 const STREET_WORDS: &str = include_str!("../../../../assets/words/street-words.txt");
 const BUILDINGS: &str = include_str!("../../../../assets/words/buildings.txt");
 const TITLE_STARTS: &str = include_str!("../../../../assets/words/title-starts.txt");
+const COMMON_ROOMS: &str = include_str!("../../../../assets/words/common-rooms.txt");
 const CLOSINGS: &str = include_str!("../../../../assets/words/closings.txt");
 const INSTITUTION_ENDINGS: &str = include_str!("../../../../assets/words/institution-endings.txt");
 
@@ -44,6 +45,11 @@ macro_rules! word_set {
     };
 }
 
+word_set!(
+    /// The association's own rooms and buildings, which hold no home ("fælleshuset", "fellesrommet").
+    common_rooms,
+    COMMON_ROOMS
+);
 word_set!(
     /// Lower-case words that join the parts of a name ("von", "af", "de").
     particles,

@@ -725,6 +725,71 @@ fn regression_a_floor_in_words_at_an_address() {
     }
 }
 
+/// Regression (issue 14, initials and short forms): a first name with the initial of a surname ("Inger
+/// S", "Ebbe K.") stayed when the first name is also a word or starts a sentence; the initial now picks
+/// the resident, so a later first name alone ("Ali") is theirs. A registered name as a lower-case handle
+/// ("i.sjodin") and a first name run together with a verb of asking ("Rasmusbad") stayed too.
+#[test]
+fn regression_first_name_and_initial_handles_and_glued_first_names() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Inger Sjödin", "1207", "Granvägen 9"),
+            ("Ebbe Kornbeck", "1101", "Granvägen 5"),
+            ("Ali Haddad", "1208", "Granvägen 9"),
+            ("Ali Nouri", "1001", "Granvägen 3"),
+            ("Rasmus Ejstrup", "1002", "Granvägen 3"),
+        ],
+    );
+    let text = "Städdagen. Inger S tackas. Ebbe K. valdes.\n\
+                Nästa i kön är Ali H. (bil). Ali kontaktas av styrelsen.\n\
+                i.sjodin har mejlat styrelsen. Rasmusbad om en ny nyckel.\n\
+                Se www.example.se/granvagen och i.sjodin@example.se.";
+    let out = blocked(text, &ctx);
+    for gone in [
+        "Inger S ",
+        "Ebbe K.",
+        "Ali H.",
+        "Ali kontaktas",
+        "i.sjodin har",
+        "Rasmusbad",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(
+        out.contains("Städdagen.") && out.contains("om en ny nyckel"),
+        "{out}"
+    );
+}
+
+/// Regression (issue 14, units as houses and floors): the association's own common room at a house
+/// number ("Fælleshuset, Storvej 2") was taken for the home with that number; a floor before the
+/// address and a comma ("1. etasje, Storveien 16") stayed; an address before "kl. 19.30" took the time
+/// for the basement ("kl.") and the name before it for a resident.
+#[test]
+fn regression_common_rooms_floors_before_a_comma_and_the_clock() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Gitte Holmgaard", "1", "Pilevej 2"),
+            ("Uffe Sandal", "2", "Pilevej 4"),
+        ],
+    );
+    let text = "Sted: Fælleshuset, Pilevej 2. Forslag fra Pilevej 2 om en ny hæk.\n\
+                Mødet holdes i Brøndby Sognegård, Kirkevej 44, kl. 19.30.\n\
+                Beboeren i 1. etasje, Elmevej 16 klagede over støj.";
+    let out = blocked(text, &ctx);
+    for stays in [
+        "Fælleshuset, Pilevej 2",
+        "Brøndby Sognegård, Kirkevej 44, kl. 19.30",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+    for gone in ["Pilevej 2 om", "1. etasje, Elmevej 16"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
 /// What the extraction does to a passage of a plain-text file, for comparing a passage as written
 /// with the finding in the extracted text.
 fn tidied(passage: &str) -> String {
@@ -817,9 +882,12 @@ fn assert_heldout(part: &str, s: &Score, removed: usize, kept: usize) {
 fn heldout_minutes_with_the_register() {
     let all = score_set(&heldout(), &|_| true, true);
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 155, 296));
-    assert_heldout("all, with the register", &all, 144, 293);
+    // First unseen score 144/155 and 293/296; after generalising the classes of the tuning part's misses
+    // (first name + initial, floors before a comma, the clock after an address, common rooms, handles).
+    assert_heldout("all, with the register", &all, 153, 296);
     let part = score_set(&heldout(), &untouched, true);
-    assert_heldout("untouched part, with the register", &part, 36, 82);
+    // Before: 36/40 and 82/82.
+    assert_heldout("untouched part, with the register", &part, 38, 82);
 }
 
 /// Only the board and officials loaded: residents, guests and buyers must be found by the unknown-name,
@@ -827,7 +895,8 @@ fn heldout_minutes_with_the_register() {
 #[test]
 fn heldout_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout(), &|_| true, false);
-    assert_heldout("all, without residents", &all, 116, 294);
+    // First unseen score 116/155 and 294/296.
+    assert_heldout("all, without residents", &all, 125, 296);
     let part = score_set(&heldout(), &untouched, false);
     assert_heldout("untouched part, without residents", &part, 28, 82);
 }

@@ -32,7 +32,8 @@ use super::{Context, Decision, Kind, Recognizer};
 
 pub(super) use register::split_owners;
 use tokens::{
-    bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, quoted_title, word_end,
+    bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,
+    quoted_title, word_end,
 };
 pub use units::names_before_units;
 use unknown::{
@@ -401,6 +402,22 @@ impl NameRecognizer {
                         continue;
                     }
                 }
+                // "D. Kragelund", "S. Skar": initials before one capitalised word that ends the run and
+                // that no list knows as a first name, word, place, firm or street are a person's.
+                // A lower-case word before the initial that is no preposition or cue makes it a label
+                // ("punkt A. Bilaget", "litra B. Forslaget").
+                let label = word_before(text, t.start, &[])
+                    .and_then(|(a, b)| text.get(a..b))
+                    .is_some_and(|w| {
+                        w.starts_with(char::is_lowercase)
+                            && !function_words().contains_fold(w)
+                            && !cues_and_speech().contains_fold(w)
+                    });
+                if j + 1 == n && !label && self.lone_surname(text, s, &run[j]) {
+                    self.push_guest(text, s, &run, j, n, 0.65, "initials before a surname");
+                    i = n;
+                    continue;
+                }
                 i += 1;
                 continue;
             }
@@ -420,12 +437,17 @@ impl NameRecognizer {
                 continue;
             }
             // "K-E fra nr. 16", "A-M sagde": hyphenated initials tied to a unit or a verb of saying.
-            if hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
-                && (unit_after(text, t.end) || speech_after(text, t.end))
+            // "B-M Lund": hyphenated initials before a surname that ends the run.
+            let surname = i + 2 == n
+                && hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
+                && self.lone_surname(text, s, &run[i + 1]);
+            if surname
+                || hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
+                    && (unit_after(text, t.end) || speech_after(text, t.end))
             {
                 s.out.push(Raw {
                     start: t.start,
-                    end: t.end,
+                    end: if surname { run[i + 1].end } else { t.end },
                     kind: Kind::Person,
                     recognizer: Recognizer::UnknownName,
                     score: 0.6,
@@ -433,7 +455,7 @@ impl NameRecognizer {
                     decision: Decision::Redact,
                     subject: Some(format!("g{}", &s.keys[t.k0..t.k1])),
                 });
-                i += 1;
+                i += 1 + usize::from(surname);
                 continue;
             }
             // "14. APRIL 2011", "9. Maj": a month between a day and a year is a date, whoever shares its
@@ -448,6 +470,13 @@ impl NameRecognizer {
                 let single_given = j == i + 1 && !has_family;
                 let sentence = starts_sentence(text, first.start);
                 let info = s.info(names, &first);
+                // "Inger S", "Ebbe K.": a first name with the initial of a surname is a person even where
+                // the name is also a word or starts a sentence, and the initial goes with it.
+                let initial_end = if single_given && !first.upper {
+                    initial_after(text, first.end)
+                } else {
+                    None
+                };
                 // A lone word at the start of a sentence or as a heading ("Strøm:", "Hans forslag")
                 // that the document also uses as an ordinary lower-case word needs more evidence.
                 let heading = j == i + 1
@@ -455,13 +484,19 @@ impl NameRecognizer {
                     && text.get(first.end..).is_some_and(|r| r.starts_with(':'));
                 // Only a lone word at a sentence start needs the (slower) look at the word before.
                 let cue = (heading || single_given) && sentence && cue_before(text, first.start);
-                if heading && !first.upper && !cue && s.lower_in_text(text, first.k0, first.g1) {
+                if heading
+                    && !first.upper
+                    && !cue
+                    && initial_end.is_none()
+                    && s.lower_in_text(text, first.k0, first.g1)
+                {
                     i = j;
                     continue;
                 }
                 // "Per 1. januar", "Hans forslag": a lone first name that is also a word counts only
                 // when the person is named in full somewhere in the document (settled at the end).
                 let weak_single = single_given
+                    && initial_end.is_none()
                     && !first.upper
                     && sentence
                     && !cue
@@ -497,8 +532,43 @@ impl NameRecognizer {
                 if weak_single {
                     s.weak.push((s.out.len(), candidates.clone()));
                 }
-                self.push_register(s, start, run[j - 1].end, candidates, j - i);
-                i = j;
+                // "Ali H.": the initial picks the person whose surname it starts, and names them as
+                // surely as the full name, so a later "Ali" alone is theirs.
+                let mut candidates = candidates;
+                let mut len = j - i;
+                if let Some(end) = initial_end {
+                    let mut letters = String::new();
+                    letters.extend(s.keys[first.k0..first.k1].chars().next());
+                    letters.extend(
+                        text.get(first.end..end)
+                            .unwrap_or("")
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .flat_map(char::to_lowercase),
+                    );
+                    let picked: Vec<u32> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|p| self.initials.get(&letters).is_some_and(|v| v.contains(p)))
+                        .collect();
+                    if !picked.is_empty() {
+                        candidates = picked;
+                        len = 2;
+                    }
+                }
+                self.push_register(
+                    s,
+                    start,
+                    initial_end.unwrap_or(run[j - 1].end),
+                    candidates,
+                    len,
+                );
+                // The initial, when it has its full stop, is the next word of the run.
+                i = if initial_end.is_some() && run.get(j).is_some_and(|x| x.initial) {
+                    j + 1
+                } else {
+                    j
+                };
                 continue;
             }
             if t.particle {
@@ -595,6 +665,28 @@ impl NameRecognizer {
                     }
                     i = k;
                     continue;
+                }
+                // "Inger S", "Amund S.", "från Gösta L.": a first name from the lists with the initial
+                // of a surname is a person wherever it stands, even a name that is also a word.
+                if k == i + 1 && !function_words().contains(&s.keys[t.k0..t.k1]) {
+                    if let Some(end) = initial_after(text, t.end) {
+                        let dotted = run.get(i + 1).is_some_and(|x| x.initial);
+                        let before = s.out.len();
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i,
+                            i + 1,
+                            0.7,
+                            "a first name and an initial",
+                        );
+                        if let Some(r) = s.out.get_mut(before) {
+                            r.end = end;
+                        }
+                        i += 1 + usize::from(dotted);
+                        continue;
+                    }
                 }
                 let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(s, names, &t);
                 let word = info.is_some_and(|x| x.word);

@@ -297,6 +297,73 @@ impl NameRecognizer {
         }
     }
 
+    /// A registered name written as a lower-case handle, as in a user name or an e-mail signature
+    /// ("i.sjodin", "kari.nesset", "k.nesset"): an initial or first name, a full stop, and the same
+    /// person's surname (the Nordic letters may be typed without their marks). Not inside an e-mail
+    /// address or a web address. Cheap: only a full stop between two lower-case ASCII letters is looked
+    /// at.
+    pub(super) fn handles(&self, text: &str, s: &mut Scan) {
+        if self.table.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let part_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'@' | b'/' | b'_');
+        for dot in memchr::memchr_iter(b'.', bytes) {
+            let lower = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_lowercase);
+            if dot == 0 || !lower(dot - 1) || !lower(dot + 1) {
+                continue;
+            }
+            let mut start = dot;
+            while start > 0 && bytes[start - 1].is_ascii_lowercase() {
+                start -= 1;
+            }
+            let mut end = dot + 1;
+            while end < bytes.len() && bytes[end].is_ascii_lowercase() {
+                end += 1;
+            }
+            // The handle stands alone: no other part of an address or a path joins it. A full stop
+            // right after it ends the sentence.
+            let joined_before = start > 0 && part_byte(bytes[start - 1]);
+            let joined_after = match bytes.get(end) {
+                Some(b'.') => bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+                Some(&b) => part_byte(b) || b == b'-',
+                None => false,
+            };
+            if joined_before || joined_after {
+                continue;
+            }
+            let (Some(first), Some(last)) = (text.get(start..dot), text.get(dot + 1..end)) else {
+                continue;
+            };
+            if last.len() < 3 {
+                continue;
+            }
+            let Some(family) = self.table.get(last) else {
+                continue;
+            };
+            let who: Vec<u32> = family
+                .iter()
+                .filter(|x| x.part == Part::Family)
+                .map(|x| x.person)
+                .filter(|&p| {
+                    if first.len() == 1 {
+                        // The initial of the same person's first name: "is" for Inger Sjödin.
+                        let mut letters = first.to_string();
+                        letters.extend(last.chars().next());
+                        self.initials.get(&letters).is_some_and(|v| v.contains(&p))
+                    } else {
+                        self.table.get(first).is_some_and(|v| {
+                            v.iter().any(|x| x.person == p && x.part == Part::Given)
+                        })
+                    }
+                })
+                .collect();
+            if !who.is_empty() {
+                self.push_register(s, start, end, who, 2);
+            }
+        }
+    }
+
     /// The residents whose initials a word of single letters joined by hyphens is ("k-e", "a-m"); none
     /// when an official shares them.
     pub(super) fn hyphen_initials(&self, key: &str) -> Option<&[u32]> {
@@ -308,8 +375,9 @@ impl NameRecognizer {
             .then_some(people.as_slice())
     }
 
-    /// A registered surname glued to a lower-case word that the lists know (a verb of saying or a
-    /// function word: "Ulvangforklarte", "Hansenog"): where the surname ends, and who it may be.
+    /// A registered surname, or a first name of four letters or more that is no ordinary word, glued to
+    /// a lower-case word that the lists know (a verb of saying or a function word: "Ulvangforklarte",
+    /// "Hansenog", "Rasmusbad"): where the name ends, and who it may be.
     pub(super) fn glued_surname(&self, text: &str, t: &Tok) -> Option<(usize, Vec<u32>)> {
         if self.table.is_empty() || t.upper || t.end - t.start < 7 {
             return None;
@@ -325,12 +393,15 @@ impl NameRecognizer {
                 continue;
             }
             fold_into(&word[..b], &mut buf);
+            let given_ok = buf.chars().count() >= 4
+                && !function_words().contains(&buf)
+                && first_names().get(&buf).is_none_or(|x| !x.word);
             let people: Vec<u32> = self
                 .table
                 .get(&buf)
                 .into_iter()
                 .flatten()
-                .filter(|x| x.part == Part::Family)
+                .filter(|x| x.part == Part::Family || (given_ok && x.part == Part::Given))
                 .map(|x| x.person)
                 .collect();
             if !people.is_empty() {
@@ -343,6 +414,7 @@ impl NameRecognizer {
     /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
     pub(super) fn settle(&self, text: &str, s: &mut Scan) {
         self.lower_case_names(text, s);
+        self.handles(text, s);
         // Asked for every weak and every ambiguous mention: one look-up each instead of a walk over
         // all mentions (which made a long document quadratic).
         let named = FullMentions::new(&s.full_mentions);

@@ -95,6 +95,22 @@ pub(super) fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
     (lone && !word).then_some(at)
 }
 
+/// The initial of a surname right after a first name, with or without its full stop ("Inger S tackas",
+/// "Ebbe K. blev valgt", "Halvor D oppdaget"): where it ends, the stop included. `None` when the capital
+/// starts a word or a compound ("Per A-lista", "Ole K&S").
+pub(super) fn initial_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let mut chars = rest.chars();
+    let c = chars.next().filter(|c| c.is_uppercase())?;
+    let stop = end + 1 + c.len_utf8();
+    match chars.next() {
+        None => Some(stop),
+        Some('.') => Some(stop + 1),
+        Some(n) if n.is_alphanumeric() || matches!(n, '-' | '&' | '\'' | '’' | '/') => None,
+        Some(_) => Some(stop),
+    }
+}
+
 /// Whether two words of a run are close enough to be one name: one space, or one line break.
 pub(super) fn gap_joins(text: &str, from: usize, to: usize, run: &[Tok]) -> bool {
     let Some(gap) = text.get(from..to) else {
@@ -179,6 +195,22 @@ mod tests {
         let t = "Den 14. april kom Maj.";
         assert!(in_date(t, 8, 13) && !in_date(t, 18, 21));
         assert!(in_date("i juni 2026", 2, 6) && !in_date("i juni 20265", 2, 6));
+    }
+
+    #[test]
+    fn the_initial_of_a_surname_after_a_first_name() {
+        fn at(t: &str) -> Option<&str> {
+            initial_after(t, t.find(' ').unwrap_or(0)).map(|e| &t[..e])
+        }
+        assert_eq!(at("Inger S tackas."), Some("Inger S"));
+        assert_eq!(at("Ebbe K. blev valgt"), Some("Ebbe K."));
+        assert_eq!(at("Åse Ø, nr. 4"), Some("Åse Ø"));
+        assert_eq!(at("Halvor D"), Some("Halvor D"));
+        // A word, a compound or lower case after the name: no initial.
+        assert_eq!(at("Per A-lista"), None);
+        assert_eq!(at("Ole K&S"), None);
+        assert_eq!(at("Kari Berg"), None);
+        assert_eq!(at("Kari s"), None);
     }
 
     #[test]

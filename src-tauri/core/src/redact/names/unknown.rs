@@ -57,6 +57,32 @@ impl NameRecognizer {
         }
         k
     }
+    /// Whether `t` can be a surname on its own after initials ("D. Kragelund", "B-M Lund"): a
+    /// capitalised word that is not in the register and that no list knows as a first name, word, place,
+    /// firm, street, title or cue, not followed by a firm's legal form, and that the text never writes in
+    /// lower case. The text search runs last, for the few words that pass the lists.
+    pub(super) fn lone_surname(&self, text: &str, s: &mut Scan, t: &Tok) -> bool {
+        let key = &s.keys[t.k0..t.k1];
+        let stem = &s.keys[t.k0..t.g1];
+        let plain = !t.upper
+            && !t.particle
+            && !t.initial
+            && key.chars().nth(1).is_some()
+            && self.slots(s, t).is_none()
+            && first_names().get(stem).is_none()
+            && !function_words().contains(key)
+            && !title_starts().contains(key)
+            && !company_words().contains(key)
+            && !cues().contains(key)
+            && !is_place(key)
+            && !is_place(stem)
+            && !street_word(key)
+            && !abbreviation(key)
+            && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
+            && !followed_by_company(text, t.end)
+            && !street_after(text, t.end);
+        plain && !s.lower_in_text(text, t.k0, t.g1)
+    }
     #[allow(clippy::too_many_arguments)]
     pub(super) fn push_guest(
         &self,
@@ -944,6 +970,63 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
             });
         }
     }
+    mail_names_in_lower_case(text, out);
+}
+
+/// "kontakt amund skar (…, amund.skar@example.no)": a name written in lower case anywhere in the
+/// document that an e-mail address in it spells out, first name and surname joined by ".", "_" or "-".
+/// One of the words must be a first name from the lists and none a function word, so "kontakt.oss@"
+/// says nothing about the words "kontakt oss". Cheap: one search of the text per such address.
+fn mail_names_in_lower_case(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let mut seen: Vec<String> = Vec::new();
+    for at in memchr::memchr_iter(b'@', bytes) {
+        let mut start = at;
+        while start > 0
+            && (bytes[start - 1].is_ascii_alphanumeric()
+                || matches!(bytes[start - 1], b'.' | b'_' | b'-'))
+        {
+            start -= 1;
+        }
+        let Some(local) = text.get(start..at) else {
+            continue;
+        };
+        let local = local.to_ascii_lowercase();
+        let words: Vec<&str> = local.split(['.', '_', '-']).collect();
+        let plain = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !function_words().contains(w)
+            })
+            && words.iter().any(|w| first_names().get(*w).is_some());
+        if !plain {
+            continue;
+        }
+        let phrase = words.join(" ");
+        if seen.contains(&phrase) {
+            continue;
+        }
+        for m in memchr::memmem::find_iter(bytes, phrase.as_bytes()) {
+            let before = text.get(..m).and_then(|h| h.chars().next_back());
+            let after = text.get(m + phrase.len()..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            out.push(Raw {
+                start: m,
+                end: m + phrase.len(),
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.75,
+                reason: "the name an e-mail address repeats",
+                decision: Decision::Redact,
+                subject: Some(format!("g{phrase}")),
+            });
+        }
+        seen.push(phrase);
+    }
 }
 
 /// A name known from elsewhere in the document run together with the next word, where extraction
@@ -991,6 +1074,49 @@ mod tests {
             unknown("Han kom. Hans Kaltoft sagde ja.\nHan gik."),
             ["Hans Kaltoft"]
         );
+    }
+
+    /// Initials and short forms (issue 14): a first name with the initial of a surname, with or without
+    /// its full stop, wherever it stands; initials before a surname no list knows; hyphenated initials
+    /// before a surname.
+    #[test]
+    fn a_first_name_with_an_initial_is_a_person() {
+        assert_eq!(unknown("Tak til Inger S for kaffen."), ["Inger S"]);
+        assert_eq!(
+            unknown("Ønsket kom fra Amund S. og S. Vatle i fjor."),
+            ["Amund S.", "S. Vatle"]
+        );
+        // At a sentence start, after "från", and a first name that is also a word ("Ebbe").
+        assert_eq!(unknown("Mødet sluttede. Ebbe K. blev valgt."), ["Ebbe K."]);
+        assert_eq!(unknown("Motion från Gösta L., Storgatan 3."), ["Gösta L."]);
+        assert_eq!(
+            unknown("Forslag fra B-M Tvedten om hønsehold."),
+            ["B-M Tvedten"]
+        );
+        // No initial: a letter that is a section, a list item or part of a firm or a street.
+        assert!(unknown("Se punkt A. Bilaget følger.").is_empty());
+        assert!(!unknown("Tilbud fra K. Haslund & Søn ApS er vedtatt.")
+            .iter()
+            .any(|n| n.contains("Haslund")));
+        assert!(unknown("Huset ligger på H.C. Andersens Boulevard 4.").is_empty());
+        // A word the text also writes in lower case is no surname.
+        assert!(unknown("Notatet fra A. Styre om styre og stell.").is_empty());
+    }
+
+    /// Regression (issue 14): a name written in lower case next to the e-mail address that spells it
+    /// ("amund skar (…, amund.skar@…)") stayed; only a display name right before "<…>" counted.
+    #[test]
+    fn a_lower_case_name_an_e_mail_address_spells_out() {
+        let text = "Kontakt: amund skar (tlf. 91 97 32 40, amund.skar@example.no).";
+        let mut out = Vec::new();
+        signatures(text, &mut out);
+        let found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(found, ["amund skar"]);
+        // No first name among the words: an office's address says nothing about "kontakt oss".
+        let text = "Skriv til kontakt.oss@example.no eller kontakt oss på telefon.";
+        let mut out = Vec::new();
+        signatures(text, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
