@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use andel_core::handover::{self, Boards};
-use andel_core::requests::retention;
+use andel_core::retention;
 use andel_core::vault::{self, Encryption};
 use clap::Args;
 

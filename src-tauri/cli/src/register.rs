@@ -10,19 +10,14 @@ use andel_core::register::organisations::{self, OrganisationFields, Organisation
 use andel_core::register::plates::{self, PlateKind};
 use andel_core::register::roles::{self, RoleKind};
 use andel_core::register::sublets::{self, Decision};
-use andel_core::register::{import, people, plates_order, split, units, Id};
+use andel_core::register::{import, pages, people, plates_order, split, units, Id};
 use andel_core::vault::Vault;
-use andel_core::ErrorCode;
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
 use crate::common::today;
 use crate::common::{self, CliError, CliResult, PersonArgs, VaultArgs};
-
-fn sql(e: andel_core::store::SqlError) -> CliError {
-    CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))
-}
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {
     andel_core::dates::parse_iso(text)
@@ -284,7 +279,7 @@ pub fn units(command: UnitsCommand) -> CliResult {
 fn unit_show(args: UnitShowArgs) -> CliResult {
     let vault = common::open_read_only(&args.vault)?;
     let unit = units::by_number(vault.conn(), &args.unit)?;
-    let page = units::page(vault.conn(), unit.id, today())?;
+    let page = pages::unit(vault.conn(), unit.id, today())?;
     print_or(args.json, &page, || {
         let u = &page.unit;
         let place = [
@@ -373,9 +368,7 @@ fn person_split(args: PersonSplitArgs) -> CliResult {
         email: args.email.clone(),
         ..Default::default()
     };
-    let tx = vault.conn_mut().transaction().map_err(sql)?;
-    let done = split::split(&tx, args.id, &args.unit, &contact, &actor, now)?;
-    tx.commit().map_err(sql)?;
+    let done = split::split(vault.conn(), args.id, &args.unit, &contact, &actor, now)?;
     save(&mut vault)?;
     print_or(args.json, &done, || {
         common::say(format!(
@@ -406,7 +399,7 @@ fn person_confirm(args: PersonConfirmArgs) -> CliResult {
 fn person_show(args: PersonShowArgs) -> CliResult {
     let vault = common::open_read_only(&args.vault)?;
     let person = people::resolve_one(vault.conn(), &args.person.who())?;
-    let page = people::page(vault.conn(), person.id, today())?;
+    let page = pages::person(vault.conn(), person.id, today())?;
     print_or(args.json, &page, || {
         let p = &page.person;
         common::say(format!(

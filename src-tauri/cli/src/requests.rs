@@ -6,9 +6,8 @@ use std::path::PathBuf;
 use andel_core::register::people;
 use andel_core::requests::days_off::DayOff;
 use andel_core::requests::erase::{self, ErasureReport};
-use andel_core::requests::retention::{self, RecordKind};
 use andel_core::requests::{self, access, NewRequest, Request, RequestKind, RequestStatus};
-use andel_core::ErrorCode;
+use andel_core::retention::{self, RecordKind};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -18,10 +17,6 @@ use crate::common::{self, CliError, CliResult, PersonArgs, VaultArgs};
 
 fn person_error(e: people::Error) -> CliError {
     CliError::from(e)
-}
-
-fn sql(e: andel_core::store::SqlError) -> CliError {
-    CliError::coded(ErrorCode::Internal, format!("Database error: {e}"))
 }
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {
@@ -360,14 +355,14 @@ pub fn erase(args: EraseArgs) -> CliResult {
         common::open_for_change(&args.vault)?
     };
     let person = people::resolve_one(vault.conn(), &args.person.who()).map_err(person_error)?;
-    let report = {
-        let tx = vault.conn_mut().transaction().map_err(sql)?;
-        let report = erase::erase(&tx, person.id, args.dry_run, today(), &common::actor(), now)?;
-        if !args.dry_run {
-            tx.commit().map_err(sql)?;
-        }
-        report
-    };
+    let report = erase::erase(
+        vault.conn(),
+        person.id,
+        args.dry_run,
+        today(),
+        &common::actor(),
+        now,
+    )?;
     if !args.dry_run {
         vault.save(now)?;
     }
@@ -451,12 +446,7 @@ pub fn retention(command: RetentionCommand) -> CliResult {
                 });
             }
             let mut vault = common::open_for_change(&args.vault)?;
-            let applied = {
-                let tx = vault.conn_mut().transaction().map_err(sql)?;
-                let applied = retention::apply(&tx, today(), &actor, now)?;
-                tx.commit().map_err(sql)?;
-                applied
-            };
+            let applied = retention::apply(vault.conn(), today(), &actor, now)?;
             if !applied.items.is_empty() {
                 vault.save(now)?;
             }

@@ -12,8 +12,8 @@ use crate::document::Lang;
 use crate::privacy::notice;
 use crate::register::plates::{self, PlateOrder, PlateStatus};
 use crate::register::sublets::{self, Status, Sublet, Warning};
-use crate::requests::retention::{self, DueItem};
 use crate::requests::{self, Request};
+use crate::retention::{self, DueItem};
 use crate::Coded;
 use crate::{association, ErrorCode};
 

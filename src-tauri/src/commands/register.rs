@@ -11,14 +11,13 @@ use andel_core::overview;
 use andel_core::register::import::{self, Column, Field, Preview};
 use andel_core::register::organisations::{self, Organisation, OrganisationFields};
 use andel_core::register::ownership::{self, Ownership, TakeOver};
-use andel_core::register::people::{
-    self, Candidate, Person, PersonFields, PersonListed, PersonPage, Standing,
-};
+use andel_core::register::pages::{self, PersonPage, UnitPage};
+use andel_core::register::people::{self, Candidate, Person, PersonFields, PersonListed, Standing};
 use andel_core::register::plates::{self, PlateKind, PlateOrder};
 use andel_core::register::roles::{self, Role, RoleKind};
 use andel_core::register::split::{self, Split};
 use andel_core::register::sublets::{self, Decision, Sublet};
-use andel_core::register::units::{self, Unit, UnitFields, UnitPage, UnitWithOwners};
+use andel_core::register::units::{self, Unit, UnitFields, UnitWithOwners};
 use andel_core::register::Id;
 use andel_core::ErrorCode;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -45,7 +44,7 @@ pub fn units_list(state: State<'_, AppState>, query: String) -> IpcResult<Vec<Un
 #[tauri::command]
 #[specta::specta]
 pub fn unit_page(state: State<'_, AppState>, id: Id) -> IpcResult<UnitPage> {
-    with_vault(&state, |v| Ok(units::page(v.conn(), id, today())?))
+    with_vault(&state, |v| Ok(pages::unit(v.conn(), id, today())?))
 }
 
 /// People, current or former; with a query, those whose name, phone or e-mail matches.
@@ -72,7 +71,7 @@ pub fn people_list(
 #[tauri::command]
 #[specta::specta]
 pub fn person_page(state: State<'_, AppState>, id: Id) -> IpcResult<PersonPage> {
-    with_vault(&state, |v| Ok(people::page(v.conn(), id, today())?))
+    with_vault(&state, |v| Ok(pages::person(v.conn(), id, today())?))
 }
 
 /// The person picker: everyone whose name, phone or e-mail holds `query`, with their units and
@@ -101,10 +100,7 @@ pub fn person_split(
             email,
             ..Default::default()
         };
-        let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
-        let done = split::split(&tx, id, &unit, &contact, &actor, now())?;
-        tx.commit().map_err(crate::error::sql)?;
-        Ok(done)
+        Ok(split::split(v.conn(), id, &unit, &contact, &actor, now())?)
     })
 }
 
@@ -526,7 +522,7 @@ pub struct Attention {
     /// Residents' requests due within 7 days or overdue, soonest first.
     pub requests_due: Vec<andel_core::requests::Request>,
     /// Records past their retention.
-    pub retention_due: Vec<andel_core::requests::retention::DueItem>,
+    pub retention_due: Vec<andel_core::retention::DueItem>,
     /// The privacy notice, when it no longer matches its last edition or was never issued.
     pub notice_due: Option<overview::NoticeDue>,
 }

@@ -12,8 +12,8 @@ use andel_core::handover::{self, Boards, HandoverReceipt};
 use andel_core::register::Id;
 use andel_core::requests::access::{self, ReplyPreview};
 use andel_core::requests::erase::{self, ErasurePlan, ErasureReport};
-use andel_core::requests::retention::{self, Applied, DueItem, RecordKind, Rule};
 use andel_core::requests::{self, NewRequest, Request, RequestKind, RequestStatus};
+use andel_core::retention::{self, Applied, DueItem, RecordKind, Rule};
 use andel_core::vault::{self, Encryption, SecretString};
 use andel_core::ErrorCode;
 use chrono::NaiveDate;
@@ -215,10 +215,14 @@ pub fn erase_plan(state: State<'_, AppState>, person_id: Id) -> IpcResult<Erasur
 pub fn erase_person(state: State<'_, AppState>, person_id: Id) -> IpcResult<ErasureReport> {
     change(&state, |v| {
         let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
-        let report = erase::erase(&tx, person_id, false, today(), &actor, now())?;
-        tx.commit().map_err(crate::error::sql)?;
-        Ok(report)
+        Ok(erase::erase(
+            v.conn(),
+            person_id,
+            false,
+            today(),
+            &actor,
+            now(),
+        )?)
     })
 }
 
@@ -282,10 +286,7 @@ pub fn retention_apply(state: State<'_, AppState>, expected: u32) -> IpcResult<A
             ));
         }
         let actor = v.actor().to_string();
-        let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
-        let applied = retention::apply(&tx, day, &actor, now())?;
-        tx.commit().map_err(crate::error::sql)?;
-        Ok(applied)
+        Ok(retention::apply(v.conn(), day, &actor, now())?)
     })
 }
 
@@ -407,9 +408,7 @@ pub async fn handover_run(
     let swept = if form.sweep_first {
         change(&state, |v| {
             let actor = v.actor().to_string();
-            let tx = v.conn_mut().transaction().map_err(crate::error::sql)?;
-            let applied = retention::apply(&tx, today(), &actor, now())?;
-            tx.commit().map_err(crate::error::sql)?;
+            let applied = retention::apply(v.conn(), today(), &actor, now())?;
             Ok(applied.items.len() as u32)
         })?
     } else {

@@ -15,8 +15,8 @@ use crate::redact::{Context, KnownPerson, Official, RoleKind as RedactRole};
 use crate::register::roles::{self, RoleKind};
 use crate::register::{ownership, people, units};
 
-fn register_error(e: impl std::fmt::Display) -> Error {
-    Error::Register(e.to_string())
+fn register_error(e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Register(Box::new(e))
 }
 
 fn role_kind(kind: RoleKind) -> RedactRole {

@@ -201,7 +201,7 @@ fn pdf(text: &str, country: Option<Country>, created: DateTime<Utc>) -> Result<V
             doc.paragraph(para.trim_end());
         }
     }
-    document::render_pdf(&doc).map_err(|e| Error::Pdf(e.to_string()))
+    document::render_pdf(&doc).map_err(Error::Pdf)
 }
 
 /// Trimming only line breaks at the ends of a paragraph keeps its indentation.

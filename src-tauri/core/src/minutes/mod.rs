@@ -34,7 +34,6 @@ pub use context::{redaction_context, redaction_context_without};
 pub use dates::date_in_text;
 pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};
-pub(crate) use extract::load_pdf_bounded;
 #[cfg(test)]
 pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, AsWritten, Format};
@@ -77,13 +76,13 @@ pub enum Error {
     /// The PDF's text cannot be read reliably (a font without a map to letters, a font Andel
     /// cannot place, a file too large to read safely); the message says what to do.
     #[error("{0}")]
-    PdfText(String),
+    PdfText(#[source] crate::formats::pdf::Error),
     /// The .docx could not be read.
     #[error("This .docx file is damaged or not a Word document ({0}). Open it in the word processor and save it again as .docx.")]
     DamagedDocx(String),
     /// The .docx is protected, too large, or otherwise cannot be read.
     #[error("{0}")]
-    Docx(#[source] crate::publish::docx::Error),
+    Docx(#[source] crate::formats::docx::Error),
     /// A text file that is not text.
     #[error("This file does not hold text (it looks like a program or an image). Choose the minutes as .txt, .md, .docx or .pdf.")]
     NotText,
@@ -119,10 +118,10 @@ pub enum Error {
     Redact(#[from] redact::Error),
     /// Writing the PDF failed.
     #[error("The PDF could not be made: {0}")]
-    Pdf(String),
+    Pdf(#[source] crate::document::Error),
     /// Reading the register for redaction failed.
     #[error("Could not read the register for the redaction: {0}")]
-    Register(String),
+    Register(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {

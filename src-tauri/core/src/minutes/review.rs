@@ -32,7 +32,11 @@ pub struct Review {
     pub text: String,
     pub context: Context,
     pub decisions: Vec<ReviewDecision>,
+    /// What the redaction found with the decisions laid over: what the webmaster reviews.
     pub findings: Vec<Finding>,
+    /// What the detector alone found, before the words OCR doubted and the decisions: publishing
+    /// the original starts from it instead of running the detector again.
+    pub detected: Vec<Finding>,
 }
 
 impl Review {
@@ -61,7 +65,8 @@ pub fn review(conn: &Connection, id: Id) -> Result<Review, Error> {
     let context = redaction_context(conn, Some(document.date))?;
     let text = text(conn, id)?;
     let decisions = decisions(conn, id)?;
-    let mut found = Detector::new(Some(&context)).detect(&text);
+    let detected = Detector::new(Some(&context)).detect(&text);
+    let mut found = detected.clone();
     // A scan: the words OCR was unsure of come to the review too.
     if let Some(layout) = layout(conn, id)? {
         found.extend(doubtful_words(&text, &layout, &found));
@@ -74,6 +79,7 @@ pub fn review(conn: &Connection, id: Id) -> Result<Review, Error> {
         context,
         decisions,
         findings,
+        detected,
     })
 }
 

@@ -30,7 +30,7 @@ use crate::audit;
 use crate::document::{self, Lang, Shown};
 use crate::register::organisations::OrganisationKind;
 use crate::register::{guard, Id};
-use crate::requests::retention::{self, RecordKind};
+use crate::retention::{self, RecordKind};
 use crate::text::optional;
 
 /// The legal basis of a processing activity, Art. 6(1) GDPR.
@@ -262,9 +262,9 @@ pub fn default_recipients(key: &str) -> Vec<OrganisationKind> {
     }
 }
 
-/// How the language names a country's national identity numbers (one place: the notice's).
+/// How the language names a country's national identity numbers (one place for every document).
 fn national_id(lang: Lang, country: Country) -> String {
-    super::sections::national_ids(lang, country)
+    super::national_ids(lang, country)
 }
 
 /// What the built-in texts say about a particular archive: its country and the retention rules

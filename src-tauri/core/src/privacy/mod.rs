@@ -19,6 +19,7 @@ pub mod record;
 pub mod reply;
 pub mod sections;
 
+use crate::i18n::glossary::{self, Term};
 use crate::register::{guard, organisations};
 use crate::Coded;
 use crate::{association, document, ErrorCode};
@@ -62,7 +63,7 @@ pub enum Error {
     Document(#[from] document::Error),
     /// The retention rules could not be read.
     #[error("The retention rules could not be read: {0}")]
-    Retention(#[source] crate::requests::retention::Error),
+    Retention(#[source] crate::retention::Error),
     /// A notice without any way to reach the board.
     #[error("The association has neither an address nor an e-mail address, and a privacy notice must say how to reach the board: fill in at least one (in the app under Settings, or with `andel association set --address … --email …`), then issue the notice.")]
     NoContact,
@@ -92,4 +93,17 @@ impl Coded for Error {
 
 pub(crate) fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
     move |source| Error::Database { op, source }
+}
+
+/// How a language names a country's national identity numbers, in the plural: the country's own
+/// word in its own language ("CPR-numre", "fødselsnumre", "personnummer"), else the language's
+/// general word with the country's in brackets. Here, below the activities and the
+/// sections, which both say it.
+pub(crate) fn national_ids(lang: document::Lang, country: association::Country) -> String {
+    let native = document::Lang::of_country(country);
+    if lang == native {
+        return glossary::term(lang, Term::NationalId).many.clone();
+    }
+    let own = &glossary::term(native, Term::NationalId).one;
+    (lang.texts().sections.national_ids_own)(&own)
 }

@@ -331,7 +331,7 @@ mod tests {
 
     #[test]
     fn a_changed_retention_rule_makes_a_new_version_that_states_it() {
-        use crate::requests::retention::{self, RecordKind};
+        use crate::retention::{self, RecordKind};
         let conn = reachable(Country::DK);
         let first = issue(&conn, Lang::Da, day("2026-03-01"), "Test", now()).unwrap();
         assert!(first

@@ -413,23 +413,11 @@ pub fn authority(lang: Lang, country: Country) -> Vec<Block> {
     ]
 }
 
-/// How a language names a country's national identity numbers, in the plural: the country's own
-/// word in its own language ("CPR-numre", "fødselsnumre", "personnummer"), else the language's
-/// general word with the country's in brackets.
-pub(crate) fn national_ids(lang: Lang, country: Country) -> String {
-    let native = Lang::of_country(country);
-    if lang == native {
-        return glossary::term(lang, Term::NationalId).many.clone();
-    }
-    let own = &glossary::term(native, Term::NationalId).one;
-    (lang.texts().sections.national_ids_own)(&own)
-}
-
 /// The technical and organisational security measures, one per item: what Andel itself does
 /// (encryption, access, audit trail, the national-ID guard, redaction) and the agreements with
 /// processors.
 pub fn security(lang: Lang, country: Country, orgs: &[Organisation]) -> Vec<String> {
-    let ids = national_ids(lang, country);
+    let ids = super::national_ids(lang, country);
     let mut items = vec![
         lang.texts().sections.security_encrypted.to_string(),
         lang.texts().sections.security_access.to_string(),

@@ -2,14 +2,9 @@
 //! with every flagged passage replaced in place and every hidden place (comments, tracked changes,
 //! properties, metadata, outline, annotations) cleaned.
 //!
-//! Every format module offers the same three functions, so the pipeline is written once:
-//! - `extract(bytes)`: the text detection runs on, with a private map from every byte of it back to
-//!   where it stands in the file. It is the very text the minutes import stores (`minutes::extract`
-//!   calls it), so the webmaster's stored review decisions apply to the original unchanged;
-//! - `redact(bytes, &text, spans, options)`: the file rewritten with each [`Span`] (byte ranges of
-//!   that text) replaced, and the hidden places cleaned;
-//! - `visible_text(bytes)`: everything a reader or a tool can get out of a file (every part, every
-//!   attribute that is shown), for the re-scan.
+//! The formats themselves are [`crate::formats`] (`docx`, `pdf`), each with `extract`, `redact` and
+//! `visible_text`, so the pipeline is written once; scans are [`scan`], which paints into the
+//! pixels.
 //!
 //! [`redact_original`] is the pipeline: detect with the register's context → lay the stored
 //! decisions over the findings (the same `redact::apply_review` as the text export) → the same
@@ -19,18 +14,16 @@
 //! [`archived`] does the same for minutes kept in the archive (their date and decisions), [`write`]
 //! puts the bytes in place atomically and [`record`] notes the export in the audit trail.
 
-pub mod docx;
-pub mod pdf;
 pub mod scan;
-
-use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::formats::{docx, pdf, Redacted, Span};
+pub use crate::formats::{Cleaned, Options};
 use crate::minutes::{self, Format};
-use crate::redact::{self, Context, Decision, Detector, Kind, ReviewDecision, Style};
+use crate::redact::{self, Context, Decision, Detector, Finding, Kind, ReviewDecision};
 use crate::register::Id;
 use crate::vault::Vault;
 use crate::Coded;
@@ -109,46 +102,6 @@ impl Coded for Error {
     }
 }
 
-/// One passage to replace in a format's text: `range` in bytes of the extracted text, the kind of
-/// data it held and the words that stand in its place (formats that keep text, such as .docx, write
-/// them; a PDF draws a box).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub range: Range<usize>,
-    pub kind: Kind,
-    pub replacement: String,
-}
-
-/// Choices for publishing in the original format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Options {
-    pub style: Style,
-    /// Remove every image (photos, scanned signatures, logos) instead of keeping them.
-    pub drop_images: bool,
-}
-
-/// What a format's redaction did besides replacing the spans, for the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Cleaned {
-    /// Images left in the file: a person must check them for faces and signatures.
-    pub images_kept: u32,
-    pub images_dropped: u32,
-    /// Comments removed (.docx).
-    pub comments_removed: u32,
-    /// Tracked changes accepted: insertions kept, deletions dropped, marks gone (.docx).
-    pub changes_accepted: u32,
-    /// Document properties (author, last modified by, company, manager, template …) cleared.
-    pub properties_cleared: bool,
-}
-
-/// A format's output: the new file's bytes and what was cleaned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Redacted {
-    pub bytes: Vec<u8>,
-    pub cleaned: Cleaned,
-}
-
 pub use crate::redact::KindCount;
 
 /// What publishing did (never the values).
@@ -205,27 +158,66 @@ pub fn redact_original(
     review: &[ReviewDecision],
     options: &Options,
 ) -> Result<Published, Error> {
+    let detect = |text: &str| detected(text, context, review);
     if scan::is_scan(bytes, format) {
         let language = scan_language(context);
         let text = scan::extract(bytes, &format!("scan.{}", format.as_str()), language, &())?;
-        return redact_scan(bytes, format, &text, context, review, options);
+        let found = detect(&text.text);
+        return scanned(bytes, format, &text, found, context, review, options);
     }
+    in_own_format(bytes, format, detect, context, review, options)
+}
+
+/// What the detector finds in `text` with `context`, the stored `review` decisions laid over it:
+/// the findings the export redacts or keeps (the same as the text export's).
+fn detected(text: &str, context: Option<&Context>, review: &[ReviewDecision]) -> Vec<Finding> {
+    redact::apply_review(text, Detector::new(context).detect(text), review)
+}
+
+/// A .docx or a PDF with text: the format's text, `detect` on it, the format's redaction and the
+/// re-scan of the output's visible text.
+fn in_own_format(
+    bytes: &[u8],
+    format: Format,
+    detect: impl FnOnce(&str) -> Vec<Finding>,
+    context: Option<&Context>,
+    review: &[ReviewDecision],
+    options: &Options,
+) -> Result<Published, Error> {
     match format {
         Format::Docx => {
             let text = docx::extract(bytes)?;
-            run(&text.text, context, review, options, format, |spans| {
-                let out = docx::redact(bytes, &text, spans, options)?;
-                let visible = docx::visible_text(&out.bytes)?;
-                Ok((out, visible))
-            })
+            let found = detect(&text.text);
+            run(
+                &text.text,
+                found,
+                context,
+                review,
+                options,
+                format,
+                |spans| {
+                    let out = docx::redact(bytes, &text, spans, options)?;
+                    let visible = docx::visible_text(&out.bytes)?;
+                    Ok((out, visible))
+                },
+            )
         }
         Format::Pdf => {
             let text = pdf::extract(bytes)?;
-            run(&text.text, context, review, options, format, |spans| {
-                let out = pdf::redact(bytes, &text, spans, options)?;
-                let visible = pdf::visible_text(&out.bytes)?;
-                Ok((out, visible))
-            })
+            let found = detect(&text.text);
+            run(
+                &text.text,
+                found,
+                context,
+                review,
+                options,
+                format,
+                |spans| {
+                    let out = pdf::redact(bytes, &text, spans, options)?;
+                    let visible = pdf::visible_text(&out.bytes)?;
+                    Ok((out, visible))
+                },
+            )
         }
         other => Err(Error::NotOriginal(other.as_str().to_string())),
     }
@@ -247,25 +239,48 @@ pub fn redact_scan(
     review: &[ReviewDecision],
     options: &Options,
 ) -> Result<Published, Error> {
-    // Whatever the scan came as, it is published as a PDF.
-    run(&text.text, context, review, options, Format::Pdf, |spans| {
-        let out = scan::redact(bytes, format, text, spans, options, &())?;
-        let visible = scan::visible_text(&out.bytes, format, &text.layout, &())?;
-        Ok((out, visible))
-    })
+    let found = detected(&text.text, context, review);
+    scanned(bytes, format, text, found, context, review, options)
 }
 
-/// The format-independent part of [`redact_original`]: `rewrite` gets the spans and returns the
-/// output with its visible text.
+/// A scan with its `found` findings: painted, written as a PDF and re-scanned.
+fn scanned(
+    bytes: &[u8],
+    format: Format,
+    text: &scan::ScanText,
+    found: Vec<Finding>,
+    context: Option<&Context>,
+    review: &[ReviewDecision],
+    options: &Options,
+) -> Result<Published, Error> {
+    // Whatever the scan came as, it is published as a PDF.
+    run(
+        &text.text,
+        found,
+        context,
+        review,
+        options,
+        Format::Pdf,
+        |spans| {
+            let out = scan::redact(bytes, format, text, spans, options, &())?;
+            let visible = scan::visible_text(&out.bytes, format, &text.layout, &())?;
+            Ok((out, visible))
+        },
+    )
+}
+
+/// The format-independent part of [`redact_original`]: `found` (with the decisions laid over)
+/// become spans, `rewrite` gets them and returns the output with its visible text, and that text
+/// is re-scanned.
 fn run(
     text: &str,
+    found: Vec<Finding>,
     context: Option<&Context>,
     review: &[ReviewDecision],
     options: &Options,
     format: Format,
     rewrite: impl FnOnce(&[Span]) -> Result<(Redacted, String), Error>,
 ) -> Result<Published, Error> {
-    let found = redact::apply_review(text, Detector::new(context).detect(text), review);
     let country = context.map(|c| c.country);
     let replaced = redact::replacements(text, &found, options.style, country)?;
     // Characters to bytes: the format modules map byte ranges of their text.
@@ -309,20 +324,50 @@ fn run(
 /// Publishes minutes kept in the archive in their own format: the original file, the register as
 /// context for the meeting's date and the webmaster's stored decisions.
 pub fn archived(conn: &Connection, id: Id, options: &Options) -> Result<Published, Error> {
-    let doc = minutes::get(conn, id)?;
+    reviewed(conn, &minutes::review(conn, id)?, options)
+}
+
+/// [`archived`] from the minutes' review, whose detection is reused: the detector runs once per
+/// export, for the review and the output alike (the output's re-scan is a separate, second look).
+/// A scan keeps its stored text and word boxes, so the webmaster's decisions fall on the same
+/// words; a .docx or a PDF is read again from the original, whose text is the stored one.
+pub fn reviewed(
+    conn: &Connection,
+    review: &minutes::Review,
+    options: &Options,
+) -> Result<Published, Error> {
+    let id = review.document.id;
     let (name, bytes) = minutes::original(conn, id)?;
-    let context = minutes::redaction_context(conn, Some(doc.date))?;
-    let review = minutes::decisions(conn, id)?;
-    // A scan: the stored text and word boxes, so the webmaster's decisions fall on the same words.
+    let context = Some(&review.context);
+    let decisions = &review.decisions[..];
+    // The detector's findings with the decisions laid over, without the review's words OCR
+    // doubted: those are for the webmaster to look at, and only their decisions act.
+    let found = |text: &str| {
+        if text == review.text {
+            redact::apply_review(text, review.detected.clone(), decisions)
+        } else {
+            // The original no longer reads as stored (imported by an older Andel): its own text.
+            detected(text, context, decisions)
+        }
+    };
     if let Some(layout) = minutes::layout(conn, id)? {
         let text = scan::ScanText {
-            text: minutes::text(conn, id)?,
+            text: review.text.clone(),
             layout,
         };
-        return redact_scan(&bytes, doc.format, &text, Some(&context), &review, options);
+        let found = found(&text.text);
+        return scanned(
+            &bytes,
+            review.document.format,
+            &text,
+            found,
+            context,
+            decisions,
+            options,
+        );
     }
     let format = original_format(&name).ok_or(Error::NotOriginal(name))?;
-    redact_original(&bytes, format, Some(&context), &review, options)
+    in_own_format(&bytes, format, found, context, decisions, options)
 }
 
 /// Writes the published file in one step: a temporary file beside `path`, renamed into place, so a
@@ -363,7 +408,7 @@ pub struct OriginalExport<'a> {
 
 /// Publishes minutes of the archive in their own format, the whole use case: refused while a
 /// finding is pending (if so asked) or when `path` has another extension than the original,
-/// [`archived`] (nothing is written when its re-scan finds something), the atomic write, the
+/// [`reviewed`] with that same review (nothing is written when its re-scan finds something), the atomic write, the
 /// audit entry (unless the archive is open read-only). Returns the published file and its report.
 pub fn export_original(
     vault: &Vault,
@@ -372,8 +417,9 @@ pub fn export_original(
     now: DateTime<Utc>,
 ) -> Result<Published, Error> {
     let conn = vault.conn();
+    let review = minutes::review(conn, id)?;
     if export.undecided == minutes::Undecided::Refuse {
-        let pending = minutes::review(conn, id)?.pending();
+        let pending = review.pending();
         if pending > 0 {
             return Err(minutes::Error::Pending(pending).into());
         }
@@ -392,7 +438,7 @@ pub fn export_original(
         };
         return Err(Error::WrongExtension { ext, name });
     }
-    let published = archived(conn, id, &export.options)?;
+    let published = reviewed(conn, &review, &export.options)?;
     if !export.replace && export.path.exists() {
         return Err(minutes::Error::Exists(export.path.to_path_buf()).into());
     }

@@ -9,11 +9,12 @@
 //! images plus its text layer).
 //!
 //! A PDF with text pages and scanned pages is published as both: its text pages are redacted as
-//! text by [`super::pdf`] (the glyphs removed, a box drawn), then each scanned page is replaced by
+//! text by [`formats::pdf`] (the glyphs removed, a box drawn), then each scanned page is replaced by
 //! its painted image and text layer ([`ocr::pdf::replace_pages`]). The re-scan reads the text of
 //! every page and every object, and OCR of the scanned pages' images.
 
-use super::{Cleaned, Error, Redacted, Span};
+use super::Error;
+use crate::formats::{self, Cleaned, Options, Redacted, Span};
 use crate::minutes::{self, Format};
 use crate::ocr::{self, pdf::OutPage, pdf::TextWord, Gray, Language, Layout, Observer, PageSource};
 
@@ -84,7 +85,7 @@ pub fn redact(
     format: Format,
     scan: &ScanText,
     spans: &[Span],
-    options: &super::Options,
+    options: &Options,
     observer: &dyn Observer,
 ) -> Result<Redacted, Error> {
     if is_mixed(format, &scan.layout) {
@@ -134,13 +135,13 @@ fn char_ranges(text: &str, spans: &[Span]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// A PDF with text pages and scanned pages: the text pages redacted as text by `publish::pdf`, the
+/// A PDF with text pages and scanned pages: the text pages redacted as text by `formats::pdf`, the
 /// scanned pages painted and put back as images with their text layers.
 fn redact_mixed(
     bytes: &[u8],
     scan: &ScanText,
     spans: &[Span],
-    options: &super::Options,
+    options: &Options,
     observer: &dyn Observer,
 ) -> Result<Redacted, Error> {
     let chars: Vec<char> = scan.text.chars().collect();
@@ -152,9 +153,9 @@ fn redact_mixed(
             .iter()
             .any(|w| (w.start as usize) < e && s < w.end as usize)
     };
-    // The text pages' passages, found in the text `publish::pdf` reads (the import read those pages
+    // The text pages' passages, found in the text `formats::pdf` reads (the import read those pages
     // with pdftotext, so offsets differ): every occurrence, with any white space between words.
-    let pdf_text = super::pdf::extract(bytes)?;
+    let pdf_text = formats::pdf::extract(bytes)?;
     let mut pdf_spans = Vec::new();
     for (span, range) in spans.iter().zip(&ranges) {
         if on_scanned(range) {
@@ -189,7 +190,7 @@ fn redact_mixed(
             replacement: span.replacement.clone(),
         }));
     }
-    let as_text = super::pdf::redact(bytes, &pdf_text, &pdf_spans, options)?;
+    let as_text = formats::pdf::redact(bytes, &pdf_text, &pdf_spans, options)?;
     // The scanned pages, rendered from the original as OCR saw them and painted.
     let scanned: Vec<&ocr::Page> = scan
         .layout
@@ -255,7 +256,7 @@ fn paint(image: &mut Gray, x: u32, y: u32, w: u32, h: u32) {
 }
 
 /// What a reader gets out of a published scan: OCR of every page image, and the text layer. For a
-/// PDF with text pages (see [`redact_mixed`]): everything `publish::pdf` reads in the file (the
+/// PDF with text pages (see [`redact_mixed`]): everything `formats::pdf` reads in the file (the
 /// text pages, the text layers, every string in its objects) and OCR of the scanned pages' images.
 pub fn visible_text(
     bytes: &[u8],
@@ -272,7 +273,7 @@ pub fn visible_text(
             out.push_str(&page.text);
             out.push_str("\n\n");
         }
-        out.push_str(&super::pdf::visible_text(bytes)?);
+        out.push_str(&formats::pdf::visible_text(bytes)?);
         return Ok(out);
     }
     for image in ocr::pdf::page_images(bytes).map_err(ocr_err)? {
@@ -295,7 +296,7 @@ pub fn pixel_text(
     language: Language,
     observer: &dyn Observer,
 ) -> Result<(String, u32), Error> {
-    let doc = minutes::load_pdf_bounded(bytes)?;
+    let doc = formats::pdf::load_bounded(bytes).map_err(minutes::Error::from)?;
     let mut out = String::new();
     let mut read = 0;
     for (number, id) in doc.get_pages() {

@@ -14,7 +14,7 @@
 //! Where the app's screens find what they need:
 //!
 //! - Residents: [`units::list`], [`units::search`], [`people::list`] (current or former),
-//!   [`people::search`]; a unit page: [`units::page`]; a person page: [`people::page`]; forms:
+//!   [`people::search`]; a unit page: [`pages::unit`]; a person page: [`pages::person`]; forms:
 //!   [`units::add`], [`units::update`], [`people::add`], [`people::update`],
 //!   [`ownership::start`] (moving in), [`ownership::take_over`] (a new owner, ending the old
 //!   ownerships), [`ownership::end`] (moving out).
@@ -32,6 +32,7 @@ pub mod guard;
 pub mod import;
 pub mod organisations;
 pub mod ownership;
+pub mod pages;
 pub mod people;
 pub mod plates;
 pub mod plates_order;

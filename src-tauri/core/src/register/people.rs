@@ -59,19 +59,6 @@ pub struct PersonListed {
     pub moved_out: Option<NaiveDate>,
 }
 
-/// Everything a person is connected to: the person page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct PersonPage {
-    pub person: Person,
-    pub standing: Standing,
-    pub ownerships: Vec<super::ownership::Ownership>,
-    pub sublets: Vec<super::sublets::Sublet>,
-    pub roles: Vec<super::roles::Role>,
-    /// Set when the board should check that this record is one person (see [`super::split`]).
-    pub review: Option<super::split::IdentityReview>,
-}
-
 /// One of several people a name could mean, with what tells them apart: the units they own or
 /// owned and their contact data. The CLI lists these when a name is ambiguous; the app's person
 /// picker shows them.
@@ -137,9 +124,6 @@ pub enum Error {
     /// A field holds a national ID.
     #[error("{0}")]
     NationalId(#[from] guard::Refused),
-    /// Reading what the person is connected to failed.
-    #[error("Could not read the person's {what}: {message}")]
-    Related { what: &'static str, message: String },
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -156,7 +140,7 @@ impl Coded for Error {
                 ErrorCode::InvalidInput
             }
             Error::NotFound(_) => ErrorCode::NotFound,
-            Error::Related { .. } | Error::Database { .. } => ErrorCode::Internal,
+            Error::Database { .. } => ErrorCode::Internal,
         }
     }
 }
@@ -525,25 +509,6 @@ pub fn search(conn: &Connection, query: &str, on: NaiveDate) -> Result<Vec<Perso
             .any(|t| t.to_lowercase().contains(&q))
     });
     Ok(all)
-}
-
-/// The person page: the person and everything they are connected to, past and present.
-pub fn page(conn: &Connection, id: Id, on: NaiveDate) -> Result<PersonPage, Error> {
-    let person = get(conn, id)?;
-    let related = |what: &'static str| {
-        move |e: &dyn std::fmt::Display| Error::Related {
-            what,
-            message: e.to_string(),
-        }
-    };
-    Ok(PersonPage {
-        standing: standing(conn, id, on)?,
-        ownerships: super::ownership::of_person(conn, id).map_err(|e| related("ownerships")(&e))?,
-        sublets: super::sublets::of_person(conn, id, on).map_err(|e| related("sublets")(&e))?,
-        roles: super::roles::of_person(conn, id).map_err(|e| related("roles")(&e))?,
-        review: super::split::review(conn, id).map_err(|e| related("identity mark")(&e))?,
-        person,
-    })
 }
 
 /// How many people the register holds.

@@ -66,7 +66,7 @@ pub enum Error {
     Person(#[from] people::Error),
     /// The unit could not be read.
     #[error("Could not read the unit: {0}")]
-    Unit(String),
+    Unit(#[source] units::Error),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -138,9 +138,26 @@ pub fn confirm_one(
 /// Splits person `id`: a new person with the same name (and the contact data in `contact`, if
 /// given: the phone and e-mail of the second resident, when the board has them) takes over every
 /// ownership of unit `unit` and the sublets asked for as its owner. Everything else stays with
-/// `id`: contact data, roles, requests, other units. Runs inside the caller's transaction, which
-/// must be rolled back on an error (the checks come first, so nothing has been written then).
+/// `id`: contact data, roles, requests, other units. All or nothing (its own savepoint: no caller
+/// needs a transaction).
 pub fn split(
+    conn: &Connection,
+    id: Id,
+    unit: &str,
+    contact: &PersonFields,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Split, Error> {
+    let sqlite = |source| Error::Database {
+        op: "keeping the split whole",
+        source,
+    };
+    crate::store::atomically(conn, sqlite, || {
+        split_in(conn, id, unit, contact, actor, now)
+    })
+}
+
+fn split_in(
     conn: &Connection,
     id: Id,
     unit: &str,
@@ -162,7 +179,7 @@ pub fn split(
         return Err(Error::Erased(id));
     }
     let unit = units::find(conn, unit)
-        .map_err(|e| Error::Unit(e.to_string()))?
+        .map_err(Error::Unit)?
         .ok_or_else(|| Error::NoUnit(tidy(unit)))?;
     let count = |sql: &str| -> Result<u32, Error> {
         conn.query_row(sql, params![id, unit.id], |r| r.get(0))

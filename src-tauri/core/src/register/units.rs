@@ -50,17 +50,6 @@ pub struct UnitWithOwners {
     pub owner_ids: Vec<Id>,
 }
 
-/// The unit page: the unit and its whole history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct UnitPage {
-    pub unit: Unit,
-    /// Every ownership, oldest first; current ones have no end date.
-    pub ownerships: Vec<super::ownership::Ownership>,
-    pub sublets: Vec<super::sublets::Sublet>,
-    pub plates: Vec<super::plates::PlateOrder>,
-}
-
 /// Why a unit could not be added, found or changed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -77,9 +66,6 @@ pub enum Error {
     /// A field holds a national ID.
     #[error("{0}")]
     NationalId(#[from] guard::Refused),
-    /// Reading the unit's history failed.
-    #[error("Could not read the unit's {what}: {message}")]
-    Related { what: &'static str, message: String },
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -94,7 +80,7 @@ impl Coded for Error {
         match self {
             Error::NoNumber | Error::Duplicate(_) | Error::NationalId(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
-            Error::Related { .. } | Error::Database { .. } => ErrorCode::Internal,
+            Error::Database { .. } => ErrorCode::Internal,
         }
     }
 }
@@ -306,24 +292,6 @@ pub fn search(conn: &Connection, query: &str, on: NaiveDate) -> Result<Vec<UnitW
                 .any(|t| t.to_lowercase().contains(&q))
         })
         .collect())
-}
-
-/// The unit page: the unit with all its owners, sublets and name-plate orders, past and
-/// present; sublets are assessed for `today`.
-pub fn page(conn: &Connection, id: Id, today: NaiveDate) -> Result<UnitPage, Error> {
-    let unit = get(conn, id)?;
-    let related = |what: &'static str| {
-        move |e: &dyn std::fmt::Display| Error::Related {
-            what,
-            message: e.to_string(),
-        }
-    };
-    Ok(UnitPage {
-        ownerships: super::ownership::of_unit(conn, id).map_err(|e| related("owners")(&e))?,
-        sublets: super::sublets::of_unit(conn, id, today).map_err(|e| related("sublets")(&e))?,
-        plates: super::plates::of_unit(conn, id).map_err(|e| related("name plates")(&e))?,
-        unit,
-    })
 }
 
 /// Compares unit numbers the way people read them: "2" < "10", "H0101" < "H0102".

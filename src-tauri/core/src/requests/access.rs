@@ -239,8 +239,8 @@ pub fn write_reply(
     })
 }
 
-fn person_error(e: impl std::fmt::Display) -> Error {
-    Error::Person(e.to_string())
+fn person_error(e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Person(Box::new(e))
 }
 
 /// Gathers what the register holds on the requester of request `id` and writes the reply in the
@@ -808,7 +808,7 @@ fn plates_naming(
             if mine_here {
                 lines.push(
                     redact::apply(line, &theirs, Style::Label, Some(country))
-                        .map_err(|e| Error::Person(e.to_string()))?,
+                        .map_err(person_error)?,
                 );
             } else {
                 // Another resident's line: nothing of it goes to this person.
@@ -825,7 +825,7 @@ fn plates_naming(
                 };
                 lines.push(
                     redact::apply(line, &[whole], Style::Label, Some(country))
-                        .map_err(|e| Error::Person(e.to_string()))?,
+                        .map_err(person_error)?,
                 );
             }
         }
@@ -901,8 +901,8 @@ fn excerpt(
             ..f.clone()
         })
         .collect();
-    let redacted = redact::apply(&slice, &inside, Style::Label, Some(country))
-        .map_err(|e| Error::Person(e.to_string()))?;
+    let redacted =
+        redact::apply(&slice, &inside, Style::Label, Some(country)).map_err(person_error)?;
     // One line of running text: line breaks become spaces, and Markdown's heading and list
     // marks ("## 2.", "* ") from imported .md minutes are dropped.
     let mut out = redacted

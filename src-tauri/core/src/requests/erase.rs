@@ -87,7 +87,7 @@ impl Coded for Error {
 fn person_error(e: people::Error) -> Error {
     match e.code() {
         ErrorCode::NotFound => Error::Request(super::Error::NotFound(e.to_string())),
-        _ => Error::Request(super::Error::Person(e.to_string())),
+        _ => Error::Request(super::Error::Person(Box::new(e))),
     }
 }
 
@@ -301,7 +301,8 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
     })
 }
 
-/// Erases person `id` as [`plan`] explains; with `dry_run`, only explains. One audit entry.
+/// Erases person `id` as [`plan`] explains, all or nothing; with `dry_run`, only explains. One
+/// audit entry.
 pub fn erase(
     conn: &Connection,
     id: Id,
@@ -318,35 +319,45 @@ pub fn erase(
             erased_on: None,
         });
     }
-    let ph = &plan.placeholder;
-    for (order, lines) in plate_lines(conn, plan.person_id, &plan.name, ph)? {
+    // All or nothing (its own savepoint: no caller needs a transaction).
+    let sqlite = |source| {
+        Error::Request(super::Error::Database {
+            op: "keeping the erasure whole",
+            source,
+        })
+    };
+    crate::store::atomically(conn, sqlite, || -> Result<(), Error> {
+        let ph = &plan.placeholder;
+        for (order, lines) in plate_lines(conn, plan.person_id, &plan.name, ph)? {
+            conn.execute(
+                "UPDATE name_plate_order SET lines = ?2 WHERE id = ?1",
+                params![order, lines],
+            )
+            .map_err(db("removing the name from name-plate orders"))?;
+        }
+        conn.execute("UPDATE sublet SET reason = NULL WHERE owner_id = ?1", [id])
+            .map_err(db("removing sublet reasons"))?;
         conn.execute(
-            "UPDATE name_plate_order SET lines = ?2 WHERE id = ?1",
-            params![order, lines],
+            "UPDATE request SET requester_name = ?2, identity_check = NULL WHERE person_id = ?1",
+            params![id, ph],
         )
-        .map_err(db("removing the name from name-plate orders"))?;
-    }
-    conn.execute("UPDATE sublet SET reason = NULL WHERE owner_id = ?1", [id])
-        .map_err(db("removing sublet reasons"))?;
-    conn.execute(
-        "UPDATE request SET requester_name = ?2, identity_check = NULL WHERE person_id = ?1",
-        params![id, ph],
-    )
-    .map_err(db("removing the name from requests"))?;
-    conn.execute(
-        "UPDATE person SET name = ?2, phone = NULL, email = NULL, note = NULL, erased_on = ?3
-         WHERE id = ?1",
-        params![id, ph, iso(today)],
-    )
-    .map_err(db("erasing a person"))?;
-    audit::record(
-        conn,
-        now,
-        actor,
-        "person.erase",
-        Some(&format!("person:{id}")),
-    )
-    .map_err(db("recording the change"))?;
+        .map_err(db("removing the name from requests"))?;
+        conn.execute(
+            "UPDATE person SET name = ?2, phone = NULL, email = NULL, note = NULL, erased_on = ?3
+             WHERE id = ?1",
+            params![id, ph, iso(today)],
+        )
+        .map_err(db("erasing a person"))?;
+        audit::record(
+            conn,
+            now,
+            actor,
+            "person.erase",
+            Some(&format!("person:{id}")),
+        )
+        .map_err(db("recording the change"))?;
+        Ok(())
+    })?;
     Ok(ErasureReport {
         plan,
         dry_run: false,

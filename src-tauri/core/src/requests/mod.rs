@@ -6,22 +6,22 @@
 //! or that month's last day when it is shorter ([`due_date`]). The board may extend it once, by
 //! one or two further months, with the reason, on a day before the first deadline has passed.
 //!
-//! Also here: the reply to an access request ([`access`]), erasure of a person ([`erase`]), the
-//! retention rules and their sweep ([`retention`]). The yearly handover of the archive to the next
-//! board is [`crate::handover`]. Nothing reads the clock: `today` and `now` are passed in.
+//! Also here: the reply to an access request ([`access`]) and erasure of a person ([`erase`]). The
+//! retention rules and their sweep are [`crate::retention`] (the privacy activities state the same
+//! periods), the yearly handover of the archive to the next board is [`crate::handover`]. Nothing
+//! reads the clock: `today` and `now` are passed in.
 
 pub mod access;
 pub mod days_off;
 pub mod erase;
-pub mod retention;
 pub(crate) mod words;
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::association::Country;
-use crate::dates::{iso, parse_iso};
+use crate::dates::{add_months, iso, parse_iso};
 use crate::register::{guard, people, Id};
 use crate::store::date_column;
 use crate::text::{optional, tidy};
@@ -192,12 +192,17 @@ pub struct NewRequest {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// The kind of request is not one of the six the GDPR gives (a typo in the CLI or a form):
+    /// name one of them.
     #[error("Unknown kind of request \"{0}\": use access, rectification, erasure, restriction, objection or portability.")]
     UnknownKind(String),
+    /// Closing a request with a status that is not one a request ends in: use one of the three.
     #[error("Unknown status \"{0}\": use answered, refused or withdrawn.")]
     UnknownStatus(String),
+    /// A new request names nobody: give the requester's name or pick the person.
     #[error("The request needs the requester's name or a person from the register.")]
     NoRequester,
+    /// Recording a request received after today (a mistyped date): check the date.
     #[error(
         "The day the request was received ({received}) lies after today ({today}). Check the date."
     )]
@@ -205,39 +210,53 @@ pub enum Error {
         received: NaiveDate,
         today: NaiveDate,
     },
+    /// Extending a deadline by other than one or two months (Art. 12(3) allows two at most).
     #[error("A deadline can be extended by 1 or 2 months, not {0}.")]
     BadExtension(u32),
+    /// Extending a deadline without a reason, which the resident must be told: write it.
     #[error("Write the reason for the extension; the resident must be told why (Art. 12(3)).")]
     NoReason,
+    /// Extending a deadline a second time, which the law does not allow.
     #[error("Request #{id} was already extended to {to}; the law allows one extension.")]
     AlreadyExtended { id: Id, to: NaiveDate },
+    /// Extending a deadline on or after the day it passed: too late, answer the request.
     #[error("The first deadline of request #{id} was {due}; an extension must be decided and told to the resident before it ({on} is too late).")]
     ExtendedTooLate {
         id: Id,
         due: NaiveDate,
         on: NaiveDate,
     },
+    /// Changing or closing a request that was closed before.
     #[error("Request #{id} was already closed ({status}) on {on}.")]
     AlreadyClosed {
         id: Id,
         status: &'static str,
         on: NaiveDate,
     },
+    /// Closing a request as "open": choose how it ended.
     #[error("Close a request as answered, refused or withdrawn.")]
     CloseAsOpen,
+    /// A date of the request's handling (identity check, extension, closing) before it was
+    /// received: check the date.
     #[error("A date ({on}) before the request was received ({received}) cannot be used here.")]
     BeforeReceived { on: NaiveDate, received: NaiveDate },
+    /// Noting an identity check without saying how it was done: write it (never a copy of an ID).
     #[error("Write how the identity was checked (for example \"known board member called back on the registered phone number\").")]
     NoIdentityNote,
+    /// The request, or the person it is to concern, does not exist (the text names which).
     #[error("There is no {0} in the register.")]
     NotFound(String),
     /// A reply goes only to someone whose identity was checked: the board notes how first.
     #[error("Request #{0} has no note of how the requester's identity was checked. Check who is asking and note how (never a copy of an ID) before the reply is written: it would otherwise hand someone's data to whoever wrote in their name.")]
     IdentityNotChecked(Id),
+    /// A text of the request (the channel, the note, the identity check) holds a national ID,
+    /// which the guard refuses: leave the number out.
     #[error("{0}")]
     NationalId(#[from] guard::Refused),
+    /// Reading what the register holds on the person (for a new request or the access reply)
+    /// failed; the message names the cause.
     #[error("Could not read the person: {0}")]
-    Person(String),
+    Person(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The access reply's letter could not be made.
     #[error("The access reply could not be made: {0}")]
     Render(#[source] crate::document::Error),
@@ -248,6 +267,7 @@ pub enum Error {
     /// over anything).
     #[error("{0}")]
     Write(#[source] crate::files::Error),
+    /// SQLite failed while reading or changing requests, in the named step.
     #[error("Database error while {op}: {source}")]
     Database {
         op: &'static str,
@@ -270,13 +290,6 @@ impl Coded for Error {
 
 pub(crate) fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
     move |source| Error::Database { op, source }
-}
-
-/// `months` calendar months after `day`: the same day number, or the month's last day when the
-/// month is shorter (chrono clamps: 31 January + 1 month = 28 or 29 February).
-pub fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
-    day.checked_add_months(Months::new(months))
-        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The deadline of a request received on `received`: one month later (Art. 12(3)).
@@ -421,7 +434,7 @@ pub fn add(
             people::get(conn, id)
                 .map_err(|e| match e.code() {
                     ErrorCode::NotFound => Error::NotFound(format!("person #{id}")),
-                    _ => Error::Person(e.to_string()),
+                    _ => Error::Person(Box::new(e)),
                 })?
                 .name
         }

@@ -244,9 +244,65 @@ pub(crate) fn date_column(value: Option<String>) -> Option<chrono::NaiveDate> {
     value.as_deref().and_then(crate::dates::parse_iso)
 }
 
+/// Runs `work` all or nothing: inside a savepoint, released when `work` succeeds and rolled back
+/// when it fails (or when the release does), so no half of it stays. A savepoint nests, so this
+/// holds alone and inside a caller's transaction alike; a use case that writes more than one row
+/// runs through here instead of asking each adapter to open a transaction. `sqlite` turns a
+/// failure of the savepoint itself into the caller's error.
+pub fn atomically<T, E>(
+    conn: &Connection,
+    sqlite: impl Fn(rusqlite::Error) -> E,
+    work: impl FnOnce() -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
+    conn.execute_batch("SAVEPOINT atomically")
+        .map_err(&sqlite)?;
+    let done = work().and_then(|value| {
+        conn.execute_batch("RELEASE atomically")
+            .map_err(&sqlite)
+            .map(|()| value)
+    });
+    if done.is_err() {
+        // The error that stopped the work is the one to report; rolling back only fails when
+        // the connection is gone, and then nothing of the work is kept either.
+        let _ = conn.execute_batch("ROLLBACK TO atomically; RELEASE atomically");
+    }
+    done
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn atomically_keeps_all_or_nothing_alone_and_nested() {
+        let conn = create().unwrap();
+        let count = || -> i64 {
+            conn.query_row("SELECT count(*) FROM setting", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = count();
+        let insert =
+            |key: &str| conn.execute("INSERT INTO setting (key, value) VALUES (?1, 'x')", [key]);
+        let failed: std::result::Result<(), rusqlite::Error> = atomically(
+            &conn,
+            |e| e,
+            || {
+                insert("atomic.one")?;
+                insert("atomic.one")?; // the key is taken: the first insert goes too
+                Ok(())
+            },
+        );
+        assert!(failed.is_err());
+        assert_eq!(count(), before);
+        atomically(&conn, |e| e, || insert("atomic.two")).unwrap();
+        assert_eq!(count(), before + 1);
+        // Inside a caller's transaction: the work is kept until the caller rolls back.
+        conn.execute_batch("BEGIN").unwrap();
+        atomically(&conn, |e| e, || insert("atomic.three")).unwrap();
+        assert_eq!(count(), before + 2);
+        conn.execute_batch("ROLLBACK").unwrap();
+        assert_eq!(count(), before + 1);
+    }
 
     #[test]
     fn a_new_database_round_trips_through_bytes() {

@@ -23,6 +23,10 @@ use crate::files::{
 /// How many encrypted backups of earlier versions are kept beside an archive.
 pub const BACKUPS_KEPT: usize = 10;
 
+/// The name, after the archive's, of the lock held only while a save puts its file in place
+/// (`lock::Lock::for_saving`); here because the clean-up of leftovers must know it too.
+pub(crate) const SAVING_MARK: &str = ".andel-saving";
+
 /// What the file on disk looked like when we last read or wrote it.
 ///
 /// Every age encryption starts with fresh randomness (a new file key, ephemeral share or salt,
@@ -116,12 +120,7 @@ fn temp_is_stale(rest: &str, modified: Option<SystemTime>) -> bool {
 pub(crate) fn remove_leftovers(path: &Path) -> io::Result<usize> {
     let archive = format!(".{}{}", file_name(path), TEMP_MARK);
     let lock = format!(".{}.lock{}", file_name(path), TEMP_MARK);
-    let saving = format!(
-        "..{}{}{}",
-        file_name(path),
-        super::lock::SAVING_MARK,
-        TEMP_MARK
-    );
+    let saving = format!("..{}{}{}", file_name(path), SAVING_MARK, TEMP_MARK);
     let mut removed = 0;
     for entry in fs::read_dir(folder_of(path))? {
         let entry = entry?;

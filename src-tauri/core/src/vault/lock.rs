@@ -18,7 +18,8 @@ use std::time::SystemTime;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{files, Error};
+use super::files::{self, SAVING_MARK};
+use super::Error;
 
 /// A lock from another computer older than this is taken as left behind by a crash.
 const STALE_AFTER_HOURS: i64 = 24;
@@ -26,9 +27,6 @@ const STALE_AFTER_HOURS: i64 = 24;
 /// A lock file that cannot be read as a lock (written by a file system without hard links and
 /// caught half-written, or not Andel's at all) counts as held for this long after it changed.
 const UNREADABLE_GRACE_SECS: u64 = 30;
-
-/// The name, after the archive's, of the lock held only while a save puts its file in place.
-pub(crate) const SAVING_MARK: &str = ".andel-saving";
 
 /// How long a save waits for another save of the same archive to finish.
 const SAVING_WAIT: std::time::Duration = std::time::Duration::from_secs(60);

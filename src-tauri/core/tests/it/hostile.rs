@@ -899,5 +899,5 @@ fn the_longest_minutes_allowed_are_read_within_the_memory_limit() {
 }
 
 fn minutes_limit_kib() -> u64 {
-    andel_core::publish::docx::MAX_TEXT >> 10
+    andel_core::formats::docx::MAX_TEXT >> 10
 }

@@ -7,7 +7,7 @@ use andel_core::association::{self, Country};
 use andel_core::register::import;
 use andel_core::register::people::{self, PersonFields, Who};
 use andel_core::register::split::{self, IdentityReview};
-use andel_core::register::{ownership, units};
+use andel_core::register::{ownership, pages, units};
 use andel_core::store;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -181,7 +181,7 @@ fn the_migration_keeps_everything_and_marks_a_record_with_several_units() {
         Some(IdentityReview::SeveralUnits)
     );
     assert_eq!(split::review(&conn, 2).unwrap(), None);
-    let page = people::page(&conn, jens, today()).unwrap();
+    let page = pages::person(&conn, jens, today()).unwrap();
     assert_eq!(page.review, Some(IdentityReview::SeveralUnits));
 }
 
@@ -207,7 +207,7 @@ fn confirming_one_person_clears_the_mark_keeps_the_units_and_is_audited() {
     let audit_before = table_rows(&conn, "audit");
     split::confirm_one(&conn, jens, "Test", now()).unwrap();
     assert_eq!(split::review(&conn, jens).unwrap(), None);
-    assert_eq!(people::page(&conn, jens, today()).unwrap().review, None);
+    assert_eq!(pages::person(&conn, jens, today()).unwrap().review, None);
     // Nothing moves: the one person still owns both units.
     assert_eq!(owner_of(&conn, "1").id, jens);
     assert_eq!(owner_of(&conn, "2").id, jens);

@@ -7,6 +7,7 @@ mod documents;
 mod hostile;
 mod identity;
 mod language;
+mod layers;
 mod minutes;
 mod privacy;
 mod publish;

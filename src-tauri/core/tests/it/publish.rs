@@ -257,3 +257,59 @@ fn images_can_be_dropped() {
     assert!(doc.contains("[navn]"), "labels in the document's language");
     python_docx_view(&out.bytes);
 }
+
+/// Publishing from the minutes' review reuses the review's detection instead of running the
+/// detector again: a finding only the review holds (standing in for what the detector found) is
+/// redacted in the output, while `archived`, which reviews anew, keeps the word. The output is
+/// still re-scanned (the report of a refused export is the other tests').
+#[test]
+fn publishing_from_a_review_reuses_its_detection() {
+    use andel_core::minutes;
+    use andel_core::redact::{Decision, Finding, Kind, Recognizer};
+
+    let conn = crate::minutes::register();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+    let doc = minutes::import(
+        &conn,
+        "handwritten.docx",
+        fixture("handwritten.docx"),
+        None,
+        None,
+        today,
+        "Test",
+        crate::support::now(),
+    )
+    .unwrap();
+    let word = "vedligehold";
+    let fresh = publish::archived(&conn, doc.id, &Options::default()).unwrap();
+    let visible = publish::visible_text(&fresh.bytes, Format::Docx).unwrap();
+    assert!(visible.contains(word), "{visible}");
+
+    let mut review = minutes::review(&conn, doc.id).unwrap();
+    let at = review.text.find(word).unwrap();
+    let start = review.text[..at].chars().count();
+    review.detected.push(Finding {
+        start,
+        end: start + word.chars().count(),
+        kind: Kind::Person,
+        text: word.into(),
+        recognizer: Recognizer::Register,
+        score: 1.0,
+        reason: "put there by the test".into(),
+        decision: Decision::Redact,
+        subject: None,
+    });
+    review.detected.sort_by_key(|f| f.start);
+    let published = publish::reviewed(&conn, &review, &Options::default()).unwrap();
+    let visible = publish::visible_text(&published.bytes, Format::Docx).unwrap();
+    assert!(!visible.contains(word), "{visible}");
+    let persons = |p: &publish::Published| {
+        p.report
+            .redacted
+            .iter()
+            .filter(|k| k.kind == Kind::Person)
+            .map(|k| k.count)
+            .sum::<u32>()
+    };
+    assert_eq!(persons(&published), persons(&fresh) + 1);
+}

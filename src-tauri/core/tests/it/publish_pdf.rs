@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use andel_core::document::{render_pdf, Document, Lang};
-use andel_core::publish::{pdf, Options, Span};
+use andel_core::formats::{pdf, Options, Span};
 use andel_core::redact::Kind;
 
 use crate::support::{now, require_tool};

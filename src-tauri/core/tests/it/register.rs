@@ -10,7 +10,7 @@ use andel_core::register::import::{self, Field};
 use andel_core::register::organisations::{self, OrganisationFields, OrganisationKind};
 use andel_core::register::plates::{self, PlateStatus};
 use andel_core::register::sublets::{self, Decision, Request, Status, Warning};
-use andel_core::register::{guard, ownership, people, roles, units};
+use andel_core::register::{guard, ownership, pages, people, roles, units};
 use andel_core::{store, ErrorCode};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -772,7 +772,7 @@ fn sublet_life_cycle_and_warnings_on_a_fixed_day() {
         sublets::end(&conn, s.id, day("2026-04-03"), today(), "Test", now()),
         Err(sublets::Error::AlreadyEnded { .. })
     ));
-    let page = people::page(&conn, s.subtenant_id, day("2026-04-15")).unwrap();
+    let page = pages::person(&conn, s.subtenant_id, day("2026-04-15")).unwrap();
     assert_eq!(page.standing, people::Standing::Former);
     assert_eq!(page.sublets.len(), 1);
     // A request awaiting a decision cannot be ended.
@@ -897,7 +897,7 @@ fn flat_numbers_that_repeat_between_staircases_stay_separate_units() {
     assert!(units::find(&conn, "Elvebakken 3 H0101").unwrap().is_some());
     assert!(units::find(&conn, "Elvebakken 5 H0101").unwrap().is_some());
     let u = units::by_number(&conn, "H0102").unwrap();
-    let page = units::page(&conn, u.id, today()).unwrap();
+    let page = pages::unit(&conn, u.id, today()).unwrap();
     assert_eq!(page.ownerships.len(), 2);
     assert!(page.sublets.is_empty() && page.plates.is_empty());
 }

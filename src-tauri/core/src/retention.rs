@@ -9,13 +9,16 @@
 //! rule but the one for minutes ([`set_rule`]); a changed rule is stored in `retention_rule`
 //! (months NULL: keep). [`due`] lists what is due on a day; [`apply`] carries it all out in one
 //! step, with one audit entry per record.
+//!
+//! A module of its own, below `requests` and `privacy`: the processing activities state these
+//! periods and the sweep reads the request table itself, so neither needs the other.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::{add_months, db};
 use crate::association::{self, Country};
+use crate::dates::add_months;
 use crate::register::people::{self, Standing};
 use crate::register::Id;
 use crate::store::date_column;
@@ -117,16 +120,29 @@ pub enum Error {
     /// The period is out of range.
     #[error("A retention period must be between 1 and 600 months, not {0}.")]
     BadMonths(u32),
-    /// Reading or changing the request, the person or the records failed.
-    #[error("{0}")]
-    Request(#[from] super::Error),
+    /// Reading whether a former owner still lives in the association failed.
+    #[error("Could not read the person: {0}")]
+    Person(#[source] people::Error),
+    /// SQLite failed while reading or changing the rules or the records due.
+    #[error("Database error while {op}: {source}")]
+    Database {
+        op: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+}
+
+fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
+    move |source| Error::Database { op, source }
 }
 
 impl Coded for Error {
     fn code(&self) -> ErrorCode {
         match self {
-            Error::Request(e) => e.code(),
-            _ => ErrorCode::InvalidInput,
+            Error::Person(_) | Error::Database { .. } => ErrorCode::Internal,
+            Error::UnknownKind(_) | Error::MinutesKept | Error::BadMonths(_) => {
+                ErrorCode::InvalidInput
+            }
         }
     }
 }
@@ -250,7 +266,7 @@ fn rows<T>(
     conn: &Connection,
     sql: &str,
     map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>, super::Error> {
+) -> Result<Vec<T>, Error> {
     let mut stmt = conn
         .prepare(sql)
         .map_err(db("reading records for retention"))?;
@@ -286,8 +302,7 @@ pub fn due(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>, Error> {
             let Some((since, due_on)) = past(date_column(moved), m) else {
                 continue;
             };
-            let standing = people::standing(conn, id, today)
-                .map_err(|e| super::Error::Person(e.to_string()))?;
+            let standing = people::standing(conn, id, today).map_err(Error::Person)?;
             if standing == Standing::Current {
                 continue;
             }
@@ -436,7 +451,7 @@ pub struct Applied {
 }
 
 /// Is the person referred to by nothing but `except_sublet`?
-fn orphaned(conn: &Connection, person: Id) -> Result<bool, super::Error> {
+fn orphaned(conn: &Connection, person: Id) -> Result<bool, Error> {
     conn.query_row(
         "SELECT NOT (EXISTS (SELECT 1 FROM ownership WHERE person_id = ?1)
                   OR EXISTS (SELECT 1 FROM role WHERE person_id = ?1)
@@ -449,8 +464,9 @@ fn orphaned(conn: &Connection, person: Id) -> Result<bool, super::Error> {
     .map_err(db("checking what connects a person"))
 }
 
-/// Carries out everything [`due`] lists on `today`, all or nothing, with one audit entry per
-/// record. The caller has asked the board to confirm.
+/// Carries out everything [`due`] lists on `today`, all or nothing (its own savepoint: no caller
+/// needs a transaction), with one audit entry per record. The caller has asked the board to
+/// confirm.
 pub fn apply(
     conn: &Connection,
     today: NaiveDate,
@@ -458,23 +474,18 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<Applied, Error> {
     let items = due(conn, today)?;
-    conn.execute_batch("SAVEPOINT retention_sweep")
-        .map_err(db("starting the retention sweep"))?;
-    let result = sweep(conn, &items, actor, now);
-    match result {
-        Ok(people_deleted) => {
-            conn.execute_batch("RELEASE retention_sweep")
-                .map_err(db("finishing the retention sweep"))?;
-            Ok(Applied {
-                items,
-                people_deleted,
-            })
-        }
-        Err(e) => {
-            let _ = conn.execute_batch("ROLLBACK TO retention_sweep; RELEASE retention_sweep");
-            Err(e.into())
-        }
-    }
+    let people_deleted = crate::store::atomically(
+        conn,
+        |source| Error::Database {
+            op: "keeping the retention sweep whole",
+            source,
+        },
+        || sweep(conn, &items, actor, now),
+    )?;
+    Ok(Applied {
+        items,
+        people_deleted,
+    })
 }
 
 fn sweep(
@@ -482,7 +493,7 @@ fn sweep(
     items: &[DueItem],
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<u32, super::Error> {
+) -> Result<u32, Error> {
     let mut people_deleted = 0;
     for item in items {
         let id = item.record_id;

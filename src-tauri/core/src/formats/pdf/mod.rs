@@ -18,6 +18,7 @@
 
 mod fonts;
 mod interp;
+mod load;
 mod rewrite;
 mod text;
 
@@ -26,6 +27,7 @@ use std::ops::Range;
 use lopdf::{Document, Object};
 use sha2::{Digest, Sha256};
 
+pub use load::{load_bounded, load_limited, Limits};
 pub use rewrite::Report;
 
 use super::{Cleaned, Options, Redacted, Span};
@@ -99,16 +101,10 @@ pub struct PdfText {
     digest: [u8; 32],
 }
 
-/// Loads through the import's bounded loader, so a PDF costs the same at most wherever it is
-/// opened.
+/// Loads through the bounded loader the import uses too, so a PDF costs the same at most wherever
+/// it is opened.
 pub(crate) fn load(bytes: &[u8]) -> Result<Document, Error> {
-    use crate::minutes::Error as M;
-    let doc = crate::minutes::load_pdf_bounded(bytes).map_err(|e| match e {
-        M::EncryptedPdf => Error::Encrypted,
-        M::PdfTooLarge(why) => Error::TooLarge(why),
-        M::DamagedPdf(why) => Error::Damaged(why),
-        other => Error::Damaged(other.to_string()),
-    })?;
+    let doc = load_bounded(bytes)?;
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(Error::Encrypted);
     }
