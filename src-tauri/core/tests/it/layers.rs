@@ -203,11 +203,10 @@ fn modules_in(dir: &Path) -> BTreeSet<String> {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        if path.is_dir() && path.join("mod.rs").is_file() {
-            mods.insert(name);
-        } else if path.extension().is_some_and(|e| e == "rs")
-            && !matches!(name.as_str(), "mod" | "lib" | "main")
-        {
+        let folder = path.is_dir() && path.join("mod.rs").is_file();
+        let file = path.extension().is_some_and(|e| e == "rs")
+            && !matches!(name.as_str(), "mod" | "lib" | "main");
+        if folder || file {
             mods.insert(name);
         }
     }
