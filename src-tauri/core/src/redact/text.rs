@@ -31,6 +31,12 @@ impl Hasher for Fnv {
 /// A hash map keyed by folded words.
 pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fnv>>;
 
+/// A hash map with [`Fnv`] hashing, for the recognizers' tables of words, positions and people.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A hash set with [`Fnv`] hashing.
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
+
 /// A leftmost-longest automaton over `patterns`, compiled to a DFA: the register's names and values are
 /// searched in every document, and on a DFA that search costs a table look-up per byte (the default for
 /// hundreds of patterns, a contiguous NFA, was a fifth of the detection time in the dense benchmark).
@@ -160,14 +166,31 @@ pub struct WordSet {
     words: std::collections::HashSet<&'static str, BuildHasherDefault<Fnv>>,
     /// The longest word in bytes: a longer word is answered without hashing.
     max_len: usize,
+    /// The last two bytes of every word of two bytes or more, as a bit set: see
+    /// [`WordSet::may_end`].
+    tails: Box<[u64; 1024]>,
 }
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> WordSet {
+        let mut tails = Box::new([0u64; 1024]);
+        for w in words {
+            if let Some(t) = tail(w) {
+                tails[t / 64] |= 1 << (t % 64);
+            }
+        }
         WordSet {
             words: words.iter().copied().collect(),
             max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            tails,
         }
+    }
+
+    /// Whether some word of the set of two bytes or more ends in the last two bytes of `folded`:
+    /// when not, no suffix of `folded` is in the set, which the searches for a cue at the end of a
+    /// compound ask first.
+    pub fn may_end(&self, folded: &str) -> bool {
+        tail(folded).is_some_and(|t| self.tails[t / 64] & (1 << (t % 64)) != 0)
     }
 
     /// The longest word of the set, in bytes.
@@ -185,6 +208,10 @@ impl WordSet {
             return false;
         }
         if word.is_ascii() {
+            // Lower-casing keeps an ASCII word's length.
+            if word.len() > self.max_len {
+                return false;
+            }
             let mut buf = [0u8; 32];
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
@@ -192,6 +219,14 @@ impl WordSet {
             return std::str::from_utf8(b).is_ok_and(|w| self.contains(w));
         }
         self.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// The last two bytes of `word` as a number, if it has two.
+fn tail(word: &str) -> Option<usize> {
+    match word.as_bytes() {
+        [.., a, b] => Some(usize::from(*a) << 8 | usize::from(*b)),
+        _ => None,
     }
 }
 

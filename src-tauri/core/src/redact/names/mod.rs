@@ -18,12 +18,12 @@ mod tokens;
 mod units;
 mod unknown;
 
-use std::collections::{HashMap, HashSet};
-
 use super::lists::{first_names, is_place, NameInfo};
 use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
+// The names pass hashes words and positions by the thousand per document: FNV, not SipHash.
 use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, WordMap};
+use super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::words::{
     closings, company_words, cues, cues_and_speech, function_words, is_company_word,
     is_institution, is_particle, particles, speech_verbs, title_starts,
@@ -144,7 +144,7 @@ impl NameRecognizer {
             lower: None,
         };
         let Some(ctx) = context else { return r };
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         // Each person's name as registered, in lower case.
         let mut written: Vec<(String, usize)> = Vec::new();
         let mut buf = String::new();

@@ -220,7 +220,7 @@ impl NameRecognizer {
     pub(super) fn compile_lower(&self, written: &[(String, usize)]) -> Option<LowerNames> {
         let mut patterns: Vec<String> = Vec::new();
         let mut forms: Vec<Vec<(u32, bool)>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut add = |form: &str, who: u32, full: bool| {
             let i = *index.entry(form.to_string()).or_insert_with(|| {
                 patterns.push(form.to_string());
@@ -458,7 +458,7 @@ struct FullMentions {
 
 impl FullMentions {
     fn new(mentions: &[(u32, usize)]) -> FullMentions {
-        let mut by_person: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_person: HashMap<u32, Vec<(usize, usize)>> = HashMap::default();
         for (idx, &(who, pos)) in mentions.iter().enumerate() {
             by_person.entry(who).or_default().push((pos, idx));
         }

@@ -254,11 +254,23 @@ impl NameRecognizer {
         for round in 0..3 {
             let mut found: Vec<(usize, usize, f32, &'static str)> = Vec::new();
             if round == 0 {
+                // The same word comes back many times in a document: each is searched for a glued
+                // name once.
+                let mut glued_in: HashMap<String, Option<usize>> = HashMap::default();
                 for a in 0..loose.len() {
                     let (start, end, k0, k1) = loose[a];
                     // "Ulvangforklarte" after "Per Ulvang": the name with a lost space.
                     if !taken[a] {
-                        if let Some(b) = glued_name(&s.keys[k0..k1], &s.guest_words) {
+                        let key = &s.keys[k0..k1];
+                        let glued_b = match glued_in.get(key) {
+                            Some(&b) => b,
+                            None => {
+                                let b = glued_name(key, &s.guest_words);
+                                glued_in.insert(key.to_string(), b);
+                                b
+                            }
+                        };
+                        if let Some(b) = glued_b {
                             let key = s.keys[k0..k0 + b].to_string();
                             glued.push((start, start + b, key));
                             taken[a] = true;
@@ -461,7 +473,7 @@ impl NameRecognizer {
     /// its mentions are dropped, and its words say nothing about other mentions.
     pub(super) fn places_in_use(&self, text: &str, s: &mut Scan) {
         // Per written form: mentions after a preposition of place, any sign of a person, the findings.
-        let mut forms: HashMap<String, (u32, bool, Vec<usize>)> = HashMap::new();
+        let mut forms: HashMap<String, (u32, bool, Vec<usize>)> = HashMap::default();
         for (x, r) in s.out.iter().enumerate() {
             if r.recognizer != Recognizer::UnknownName || r.kind != Kind::Person {
                 continue;
@@ -525,7 +537,7 @@ impl NameRecognizer {
             return;
         }
         // Per folded word: mentions after a preposition of place, and whether any is a person's.
-        let mut counts: HashMap<&str, (u32, bool)> = HashMap::new();
+        let mut counts: HashMap<&str, (u32, bool)> = HashMap::default();
         // The last words of the unconfirmed names, looked up for every loose word.
         let unconfirmed_last: HashSet<&str> = s
             .unconfirmed
@@ -826,7 +838,11 @@ pub(super) fn compound_cue(word: &str) -> bool {
     if !word.starts_with(char::is_lowercase) || word.chars().nth(7).is_none() {
         return false;
     }
-    let lower = word.to_lowercase();
+    let lower = lower_case(word);
+    // Every suffix ends as the word does: most words end in no cue's last two letters.
+    if !cues().may_end(&lower) {
+        return false;
+    }
     lower
         .char_indices()
         .skip(2)
@@ -835,13 +851,22 @@ pub(super) fn compound_cue(word: &str) -> bool {
         .any(|rest| cues().contains(rest))
 }
 
+/// `word` in lower case, borrowed when it is already (the cue tests ask of every word before a name).
+fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// A title or role in its definite or plural form ("representanten", "journalistene", "talsmannen",
 /// "advokaterne"): the lists hold the base form and the common definite singular; the rest are regular.
 pub(super) fn inflected_cue(word: &str) -> bool {
     if !word.starts_with(char::is_lowercase) || word.len() < 6 {
         return false;
     }
-    let lower = word.to_lowercase();
+    let lower = lower_case(word);
     ["ene", "erne", "ane", "arna", "en", "et", "a", "n"]
         .iter()
         .filter_map(|suffix| lower.strip_suffix(suffix))
@@ -886,18 +911,30 @@ pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
 pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     // The writer after a closing word.
+    // The first letters of the closing words, as a table: the search below runs over every byte.
+    const FIRST: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let letters = b"mMhHvVkK";
+        while k < letters.len() {
+            t[letters[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let Some(off) = bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'm' | b'M' | b'h' | b'H' | b'v' | b'V' | b'k' | b'K'))
-        else {
+        let Some(off) = bytes[i..].iter().position(|&b| FIRST[usize::from(b)]) else {
             break;
         };
         let at = i + off;
         let end = word_end(text, at);
         i = end.max(at + 1);
-        let starts_word = at == 0 || !text[..at].ends_with(|c: char| c.is_alphanumeric());
+        let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
+            None => true,
+            Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+            Some(_) => !text[..at].ends_with(|c: char| c.is_alphanumeric()),
+        };
         if !starts_word || !closings().contains_fold(&text[at..end]) {
             continue;
         }
