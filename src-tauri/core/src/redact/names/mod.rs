@@ -37,7 +37,7 @@ use tokens::{
 };
 pub use units::names_before_units;
 use unknown::{
-    abbreviation, age_after, cue_before, followed_by_company, hyphen_given, lower_noun,
+    abbreviation, age_after, citation, cue_before, followed_by_company, hyphen_given, lower_noun,
     noun_follows, patronymic, place_before, signatures, speaker_with_party, speech_after,
     speech_before, unit_after, word_before_is,
 };
@@ -793,8 +793,10 @@ impl NameRecognizer {
             // them ("Perisat (24)"), or a verb of saying inside a sentence ("… og Hellesnes sa").
             let hint = || {
                 run[i..n.min(i + 3)].iter().any(|x| {
-                    text.get(x.end..).is_some_and(|r| r.starts_with(" ("))
+                    text.get(x.end..)
+                        .is_some_and(|r| r.starts_with(" (") || r.starts_with(", "))
                         || speech_after(text, x.end)
+                        || citation(text, t.start, x.end)
                 })
             };
             if !t.upper
@@ -807,6 +809,7 @@ impl NameRecognizer {
                 if age_after(text, end)
                     || (speech_after(text, end) && !starts_sentence(text, t.start))
                     || speaker_with_party(text, run[i].start, end)
+                    || citation(text, run[i].start, end)
                 {
                     self.push_guest(
                         text,
