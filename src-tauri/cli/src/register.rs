@@ -762,6 +762,12 @@ pub struct SubletDecideArgs {
     /// The deciding board member's name (default: the person named like ANDEL_ACTOR, if any).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
+    /// Norway only, with --approve: the special grounds of borettslagsloven § 5-6 (1) the board
+    /// approved on: legal-person (nr. 1), absence (nr. 2: work, study, military service, illness
+    /// or other weighty reasons), relative (nr. 3) or family-law (nr. 4). Such a sublet may run
+    /// longer than the maximum and is not flagged as too long.
+    #[arg(long, value_name = "GROUNDS", value_parser = |s: &str| s.parse::<sublets::SpecialGrounds>().map_err(|e| e.to_string()))]
+    special_grounds: Option<sublets::SpecialGrounds>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -792,6 +798,9 @@ fn say_sublet(s: &sublets::Sublet) {
         s.to,
         s.status.as_str()
     ));
+    if let Some(grounds) = s.special_grounds {
+        common::say(format!("      special grounds: {grounds}"));
+    }
     for w in &s.warnings {
         common::say(format!("      warning: {w}"));
     }
@@ -855,9 +864,12 @@ pub fn sublets(command: SubletsCommand) -> CliResult {
             let sublet = sublets::decide(
                 vault.conn(),
                 args.id,
-                decision,
-                args.date.unwrap_or(day),
-                by,
+                sublets::Ruling {
+                    decision,
+                    on: args.date.unwrap_or(day),
+                    decided_by: by,
+                    special_grounds: args.special_grounds,
+                },
                 day,
                 &actor,
                 common::now(),
@@ -953,6 +965,9 @@ pub struct PlateAddArgs {
     /// door, mailbox or intercom (repeat; default door and mailbox).
     #[arg(long = "kind", value_name = "KIND", value_parser = |s: &str| s.parse::<PlateKind>().map_err(|e| e.to_string()))]
     kinds: Vec<PlateKind>,
+    /// The day the order was made, when it is typed in later (default today; not after today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    on: Option<NaiveDate>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -1023,12 +1038,14 @@ pub fn plates(command: PlatesCommand) -> CliResult {
             let mut vault = common::open_for_change(&args.vault)?;
             let actor = vault.actor().to_string();
             let unit = units::by_number(vault.conn(), &args.unit)?;
+            let day = today();
             let order = plates::add(
                 vault.conn(),
                 unit.id,
                 &args.lines,
                 &args.kinds,
-                today(),
+                args.on.unwrap_or(day),
+                day,
                 &actor,
                 common::now(),
             )?;
@@ -1144,6 +1161,7 @@ pub fn overview(args: OverviewArgs) -> CliResult {
             ("Sublet requests awaiting a decision", &o.awaiting_decision),
             ("Sublets ending soon", &o.ending_soon),
             ("Sublets past their end, not closed", &o.overdue),
+            ("Sublets longer than the association allows", &o.too_long),
         ] {
             if !list.is_empty() {
                 common::say(format!("{title}:"));

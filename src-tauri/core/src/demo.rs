@@ -406,9 +406,7 @@ fn register(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
     sublets::decide(
         conn,
         s.id,
-        Decision::Approved,
-        start - Duration::days(30),
-        Some(chair),
+        sublets::Ruling::plain(Decision::Approved, start - Duration::days(30), Some(chair)),
         today,
         ACTOR,
         now,
@@ -452,6 +450,7 @@ fn register(conn: &Connection, now: DateTime<Utc>) -> Result<(), String> {
         &[format!("{} {}", FIRST[6], LAST[6])],
         &[PlateKind::Door, PlateKind::Mailbox, PlateKind::Intercom],
         today - Duration::days(12),
+        today,
         ACTOR,
         now,
     )

@@ -1,5 +1,7 @@
 //! The overview: what needs the board's attention today. Sublet requests awaiting a decision,
-//! sublets ending within 30 days or past their end without being closed, and name-plate orders
+//! sublets ending within 30 days or past their end without being closed, approved sublets longer
+//! than the association allows (not those approved on Norway's special grounds, which have no
+//! time limit), and name-plate orders
 //! not yet sent to the caretaker or sent but not yet mounted; residents' requests due within 7
 //! days or overdue, records past their retention, and a privacy notice that no longer matches
 //! the register (or was never issued).
@@ -40,6 +42,9 @@ pub struct Overview {
     pub ending_soon: Vec<Sublet>,
     /// Approved sublets whose period is over but that were not closed.
     pub overdue: Vec<Sublet>,
+    /// Approved sublets (not yet ended) whose period is longer than the association allows and
+    /// that were not approved on special grounds (borettslagsloven § 5-6 (1)).
+    pub too_long: Vec<Sublet>,
     /// Name-plate drafts not yet sent.
     pub plates_not_sent: Vec<PlateOrder>,
     /// Name-plate orders sent but not yet mounted.
@@ -58,6 +63,7 @@ impl Overview {
         self.awaiting_decision.is_empty()
             && self.ending_soon.is_empty()
             && self.overdue.is_empty()
+            && self.too_long.is_empty()
             && self.plates_not_sent.is_empty()
             && self.plates_not_mounted.is_empty()
             && self.requests_due.is_empty()
@@ -119,11 +125,23 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview, Error> 
         .collect();
     ending_soon.sort_by_key(|s| (s.to, s.id));
     let overdue: Vec<Sublet> = all
-        .into_iter()
+        .iter()
         .filter(|s| {
             s.warnings
                 .iter()
                 .any(|w| matches!(w, Warning::Overdue { .. }))
+        })
+        .cloned()
+        .collect();
+    // A request that is too long is in `awaiting_decision` already, with its warning; what the
+    // board approved and is still running is here. `assess` gives no warning for special grounds.
+    let too_long: Vec<Sublet> = all
+        .into_iter()
+        .filter(|s| {
+            matches!(s.status, Status::Approved | Status::Active)
+                && s.warnings
+                    .iter()
+                    .any(|w| matches!(w, Warning::TooLong { .. }))
         })
         .collect();
     let orders = plates::list(conn).map_err(Error::Plates)?;
@@ -136,6 +154,7 @@ pub fn overview(conn: &Connection, today: NaiveDate) -> Result<Overview, Error> 
         awaiting_decision: awaiting,
         ending_soon,
         overdue,
+        too_long,
         plates_not_sent,
         plates_not_mounted: rest,
         requests_due: requests::needing_attention(conn, today).map_err(Error::Requests)?,

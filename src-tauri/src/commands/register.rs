@@ -264,7 +264,8 @@ pub fn sublet_request(state: State<'_, AppState>, form: SubletForm) -> IpcResult
     })
 }
 
-/// The board's decision on a request; the deciding board member is the one using the app.
+/// The board's decision on a request; the deciding board member is the one using the app. In
+/// Norway an approval may name the special grounds of borettslagsloven § 5-6 (1).
 #[tauri::command]
 #[specta::specta]
 pub fn sublet_decide(
@@ -272,6 +273,7 @@ pub fn sublet_decide(
     id: Id,
     approve: bool,
     on: Option<NaiveDate>,
+    special_grounds: Option<sublets::SpecialGrounds>,
 ) -> IpcResult<Sublet> {
     let decision = if approve {
         Decision::Approved
@@ -284,9 +286,12 @@ pub fn sublet_decide(
         Ok(sublets::decide(
             v.conn(),
             id,
-            decision,
-            on.unwrap_or(day),
-            by,
+            sublets::Ruling {
+                decision,
+                on: on.unwrap_or(day),
+                decided_by: by,
+                special_grounds,
+            },
             day,
             v.actor(),
             now(),
@@ -346,7 +351,7 @@ pub fn plates_list(state: State<'_, AppState>) -> IpcResult<Vec<PlateOrder>> {
     with_vault(&state, |v| Ok(plates::list(v.conn())?))
 }
 
-/// Drafts a name-plate order for a unit.
+/// Drafts a name-plate order for a unit, made `on` a day (default today; not after today).
 #[tauri::command]
 #[specta::specta]
 pub fn plate_add(
@@ -354,14 +359,17 @@ pub fn plate_add(
     unit_id: Id,
     lines: Vec<String>,
     kinds: Vec<PlateKind>,
+    on: Option<NaiveDate>,
 ) -> IpcResult<PlateOrder> {
     change(&state, |v| {
+        let day = today();
         Ok(plates::add(
             v.conn(),
             unit_id,
             &lines,
             &kinds,
-            today(),
+            on.unwrap_or(day),
+            day,
             v.actor(),
             now(),
         )?)
@@ -515,6 +523,8 @@ pub struct Attention {
     pub ending_soon: Vec<Sublet>,
     /// Approved sublets whose period is over but that were not closed.
     pub overdue: Vec<Sublet>,
+    /// Approved sublets longer than the association allows (not on Norway's special grounds).
+    pub too_long: Vec<Sublet>,
     /// Name-plate drafts not yet sent.
     pub plates_not_sent: Vec<PlateOrder>,
     /// Name-plate orders sent but not yet mounted.
@@ -534,6 +544,7 @@ impl From<overview::Overview> for Attention {
             awaiting_decision: o.awaiting_decision,
             ending_soon: o.ending_soon,
             overdue: o.overdue,
+            too_long: o.too_long,
             plates_not_sent: o.plates_not_sent,
             plates_not_mounted: o.plates_not_mounted,
             requests_due: o.requests_due,

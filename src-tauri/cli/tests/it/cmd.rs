@@ -37,7 +37,12 @@ fn andel(a: &Archive, args: &[&str]) -> Command {
 
 /// An archive with three residents of A/B Rønnebærhaven (units 4, 17 and 21).
 fn with_residents() -> Archive {
-    let a = Archive::init("DK");
+    residents_in("DK")
+}
+
+/// The same three residents in an association of the given country.
+fn residents_in(country: &str) -> Archive {
+    let a = Archive::init(country);
     std::fs::write(
         a.path("residents.csv"),
         "Andelsnr;Navn;Adresse;Etage;Postnr og by;Telefon\n\
@@ -488,6 +493,140 @@ Longest sublet: 24 months, a default from ABF's model statutes § 11 (temporary 
     .stdout_eq(str![])
     .stderr_eq(str![[r#"
 error: There is no unit 99 in the register. `andel units list` shows the units.
+
+"#]]);
+}
+
+#[test]
+fn sublets_decide_on_norways_special_grounds() {
+    let a = residents_in("NO");
+    a.ok(&[
+        "sublets",
+        "add",
+        "--vault",
+        "v.andel",
+        "--unit",
+        "17",
+        "--subtenant",
+        "Ola Nordmann",
+        "--from",
+        "2030-01-01",
+        "--to",
+        "2034-12-31",
+        "--requested",
+        "2026-11-01",
+    ]);
+    andel(&a, &["sublets", "list", "--vault", "v.andel"])
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+#1    unit 17       Ola Nordmann                 2030-01-01 to 2034-12-31  requested
+      warning: runs about 60 months, longer than the 36 months allowed
+
+"#]])
+        .stderr_eq(str![]);
+    // Grounds are the reason for an approval, not a rejection.
+    andel(
+        &a,
+        &[
+            "sublets",
+            "decide",
+            "1",
+            "--vault",
+            "v.andel",
+            "--reject",
+            "--special-grounds",
+            "absence",
+        ],
+    )
+    .assert()
+    .code(1)
+    .stdout_eq(str![])
+    .stderr_eq(str![[r#"
+error: Special grounds are the reason for an approval; a rejection has none.
+
+"#]]);
+    andel(
+        &a,
+        &[
+            "sublets",
+            "decide",
+            "1",
+            "--vault",
+            "v.andel",
+            "--approve",
+            "--special-grounds",
+            "illness",
+        ],
+    )
+    .assert()
+    .code(2)
+    .stdout_eq(str![])
+    .stderr_eq(str![[r#"
+error: invalid value 'illness' for '--special-grounds <GROUNDS>': Unknown special grounds "illness": use legal-person, absence, relative or family-law (borettslagsloven § 5-6 (1) nr. 1–4).
+
+For more information, try '--help'.
+
+"#]]);
+    andel(
+        &a,
+        &[
+            "sublets",
+            "decide",
+            "1",
+            "--vault",
+            "v.andel",
+            "--approve",
+            "--date",
+            "2026-11-10",
+            "--special-grounds",
+            "absence",
+        ],
+    )
+    .assert()
+    .success()
+    .stdout_eq(str![[r#"
+#1    unit 17       Ola Nordmann                 2030-01-01 to 2034-12-31  approved
+      special grounds: the owner is temporarily away (work, study, military service, illness or other weighty reasons) (borettslagsloven § 5-6 (1) nr. 2)
+
+"#]])
+        .stderr_eq(str![]);
+    // A Danish association has no special grounds: its limit is its statutes'.
+    let dk = with_residents();
+    dk.ok(&[
+        "sublets",
+        "add",
+        "--vault",
+        "v.andel",
+        "--unit",
+        "17",
+        "--subtenant",
+        "Ida Mørk",
+        "--from",
+        "2030-01-01",
+        "--to",
+        "2034-12-31",
+        "--requested",
+        "2026-11-01",
+    ]);
+    andel(
+        &dk,
+        &[
+            "sublets",
+            "decide",
+            "1",
+            "--vault",
+            "v.andel",
+            "--approve",
+            "--special-grounds",
+            "relative",
+        ],
+    )
+    .assert()
+    .code(1)
+    .stdout_eq(str![])
+    .stderr_eq(str![[r#"
+error: Special grounds (borettslagsloven § 5-6) exist only for a Norwegian borettslag; this association's limit is its statutes' maximum.
 
 "#]]);
 }

@@ -494,10 +494,14 @@ fn plates_add_list_sent_mounted() {
             "door",
             "--kind",
             "intercom",
+            "--on",
+            "2026-03-01",
         ],
     );
     assert_eq!(p["status"], "draft");
     assert_eq!(p["kinds"], serde_json::json!(["door", "intercom"]));
+    // The order keeps the day it was made, not the day it was typed in.
+    assert_eq!(p["created_on"], "2026-03-01");
     let id = p["id"].to_string();
     let before = a.sha();
     assert_eq!(code(&a.on(&["plates", "mounted"], &[&id])), 1);
@@ -514,6 +518,18 @@ fn plates_add_list_sent_mounted() {
     );
     assert_eq!(
         code(&a.on(&["plates", "sent"], &[&id, "--to", "Nobody ApS"])),
+        1
+    );
+    // Not dated after today, and not sent before it was made.
+    assert_eq!(
+        code(&a.on(
+            &["plates", "add"],
+            &["--unit", "4", "--line", "X", "--on", "2999-01-01"]
+        )),
+        1
+    );
+    assert_eq!(
+        code(&a.on(&["plates", "sent"], &[&id, "--date", "2026-02-28"])),
         1
     );
     assert_eq!(a.sha(), before);
@@ -759,7 +775,7 @@ fn sublet_rules_are_the_associations_with_the_default_labelled() {
     let a = Archive::init("NO");
     let shown = a.ok(&["sublets", "rules", "show", "--vault", "v.andel"]);
     assert!(
-        shown.contains("36 months, a default from borettslagsloven § 5-6"),
+        shown.contains("36 months, a default from borettslagsloven § 5-5"),
         "{shown}"
     );
     let set = a.ok(&[

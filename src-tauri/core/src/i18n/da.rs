@@ -135,7 +135,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     activities: Activities {
         consent: "Samtykke",
-        contract: "Aftale (dit medlemskab og foreningens vedtægter)",
+        contract: "Aftale (medlemskabet og foreningens vedtægter)",
         legal_obligation: "Retlig forpligtelse",
         legitimate_interest: "Legitim interesse (interesseafvejning)",
         without_time_limit: "uden tidsbegrænsning",
@@ -201,6 +201,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     sections: Sections {
         administrator_does: "fører foreningens regnskab og fortegnelse over andelshavere, opkræver boligafgift og håndterer salg af andele",
+        engraver: |caretaker| format!("Gravøren, som {caretaker} bestiller skiltene hos; gravøren får kun teksten på skiltet"),
         caretaker_does: "passer ejendommen og bestiller og sætter navneskilte op",
         cloud_does: "opbevarer bestyrelsens krypterede arkiv og e-mail",
         newsletter_does: "sender nyhedsbrevet ud",
@@ -289,6 +290,7 @@ pub(super) static TEXTS: Texts = Texts {
         unit: "Andel",
         ownership: "Andele",
         approved: "godkendt",
+        on_special_grounds: |n| format!("af særlige grunde efter den norske borettslagsloven § 5-6, stk. 1, nr. {n}"),
         rejected: "afslået",
         pending: "afventer",
         as_word: "Som",

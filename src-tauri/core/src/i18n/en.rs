@@ -134,7 +134,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     activities: Activities {
         consent: "Consent",
-        contract: "Contract (your membership and the statutes)",
+        contract: "Contract (the membership and the statutes)",
         legal_obligation: "Legal obligation",
         legitimate_interest: "Legitimate interest",
         without_time_limit: "without time limit",
@@ -200,6 +200,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     sections: Sections {
         administrator_does: "keeps the accounts and the register of owners, collects the monthly charge and handles sales of shares",
+        engraver: |caretaker| format!("The engraver {caretaker} orders the plates from, who receives only the text on the plate"),
         caretaker_does: "looks after the property and orders and mounts name plates",
         cloud_does: "stores the board's encrypted archive and e-mail",
         newsletter_does: "sends out the newsletter",
@@ -288,6 +289,7 @@ pub(super) static TEXTS: Texts = Texts {
         unit: "Unit",
         ownership: "Ownership",
         approved: "approved",
+        on_special_grounds: |n| format!("on special grounds under borettslagsloven § 5-6 (1) no. {n}"),
         rejected: "rejected",
         pending: "pending",
         as_word: "As",

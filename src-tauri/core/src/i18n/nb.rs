@@ -135,7 +135,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     activities: Activities {
         consent: "Samtykke",
-        contract: "Avtale (ditt medlemskap og vedtektene)",
+        contract: "Avtale (medlemskapet og vedtektene)",
         legal_obligation: "Rettslig forpliktelse",
         legitimate_interest: "Berettiget interesse (interesseavveining)",
         without_time_limit: "uten tidsbegrensning",
@@ -201,6 +201,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     sections: Sections {
         administrator_does: "fører regnskapet og oversikten over andelseiere, krever inn felleskostnader og håndterer salg av andeler",
+        engraver: |caretaker| format!("Gravøren som {caretaker} bestiller skiltene hos; gravøren får bare teksten på skiltet"),
         caretaker_does: "tar seg av eiendommen og bestiller og setter opp navneskilt",
         cloud_does: "lagrer styrets krypterte arkiv og e-post",
         newsletter_does: "sender ut nyhetsbrevet",
@@ -289,6 +290,7 @@ pub(super) static TEXTS: Texts = Texts {
         unit: "Andel",
         ownership: "Andeler",
         approved: "godkjent",
+        on_special_grounds: |n| format!("på særlige grunner etter borettslagsloven § 5-6 første ledd nr. {n}"),
         rejected: "avslått",
         pending: "venter",
         as_word: "Som",

@@ -135,7 +135,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     activities: Activities {
         consent: "Samtycke",
-        contract: "Avtal (ditt medlemskap och stadgarna)",
+        contract: "Avtal (medlemskapet och stadgarna)",
         legal_obligation: "Rättslig förpliktelse",
         legitimate_interest: "Berättigat intresse (intresseavvägning)",
         without_time_limit: "utan tidsgräns",
@@ -201,6 +201,7 @@ pub(super) static TEXTS: Texts = Texts {
     },
     sections: Sections {
         administrator_does: "sköter räkenskaperna och medlemsförteckningen, tar ut årsavgiften och hanterar överlåtelser",
+        engraver: |caretaker| format!("Gravören som {caretaker} beställer skyltarna hos; gravören får bara texten på skylten"),
         caretaker_does: "sköter fastigheten och beställer och sätter upp namnskyltar",
         cloud_does: "lagrar styrelsens krypterade arkiv och e-post",
         newsletter_does: "skickar ut nyhetsbrevet",
@@ -289,6 +290,7 @@ pub(super) static TEXTS: Texts = Texts {
         unit: "Lägenhet",
         ownership: "Innehav",
         approved: "godkänd",
+        on_special_grounds: |n| format!("på särskilda skäl enligt norska borettslagsloven § 5-6 första stycket nr {n}"),
         rejected: "avslagen",
         pending: "väntar",
         as_word: "Som",

@@ -272,6 +272,10 @@ pub struct PersonalReply {
 pub struct Sections {
     pub administrator_does: &'static str,
     pub caretaker_does: &'static str,
+    /// A recipient of name plates that go through the caretaker: the engraver the caretaker
+    /// (its definite form given) orders them from.
+    #[serde(skip)]
+    pub engraver: fn(&dyn Display) -> String,
     pub cloud_does: &'static str,
     pub newsletter_does: &'static str,
     pub bank: &'static str,
@@ -363,6 +367,9 @@ pub struct Access {
     pub unit: &'static str,
     pub ownership: &'static str,
     pub approved: &'static str,
+    /// After "approved": on the special grounds of borettslagsloven § 5-6 (1) nr. {number}.
+    #[serde(skip)]
+    pub on_special_grounds: fn(&dyn Display) -> String,
     pub rejected: &'static str,
     pub pending: &'static str,
     pub as_word: &'static str,

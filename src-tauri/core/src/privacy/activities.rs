@@ -427,6 +427,34 @@ struct DefaultTexts {
     other_recipients: Option<DefaultText>,
     retention: DefaultText,
     source: DefaultText,
+    /// The record's wording where it differs from the notice's: the notice speaks to the
+    /// resident ("you"), the Art. 30 record of the data subjects in the third person.
+    #[serde(default)]
+    record: Option<RecordTexts>,
+}
+
+/// A default activity's texts as the record words them, for the fields that address the reader
+/// in the notice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordTexts {
+    #[serde(default)]
+    data_categories: Option<DefaultText>,
+    #[serde(default)]
+    retention: Option<DefaultText>,
+    #[serde(default)]
+    source: Option<DefaultText>,
+}
+
+impl RecordTexts {
+    fn field(&self, field: ActivityField) -> Option<&DefaultText> {
+        match field {
+            ActivityField::DataCategories => self.data_categories.as_ref(),
+            ActivityField::Retention => self.retention.as_ref(),
+            ActivityField::Source => self.source.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 impl DefaultTexts {
@@ -464,7 +492,16 @@ fn parse_defaults(text: &str) -> Result<DefaultsFile, String> {
             return Err(format!("{key} is not a default activity"));
         }
         for field in ActivityField::TEXTS {
-            for t in texts.field(field).map(DefaultText::all).unwrap_or_default() {
+            let record = texts.record.as_ref().and_then(|r| r.field(field));
+            if record.is_some() && texts.field(field).is_none() {
+                return Err(format!(
+                    "{key}.record.{}: a record text for a field the notice has none for",
+                    field.column()
+                ));
+            }
+            let notice = texts.field(field).map(DefaultText::all).unwrap_or_default();
+            let record = record.map(DefaultText::all).unwrap_or_default();
+            for t in notice.into_iter().chain(record) {
                 if t.trim().is_empty() {
                     return Err(format!("{key}.{}: a blank text", field.column()));
                 }
@@ -531,6 +568,53 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// the field has no text (no legitimate interest for a contract, no other recipients).
 pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Option<String> {
     let text = defaults().activities.get(key)?.field(field)?;
+    Some(filled(text, lang, facts))
+}
+
+/// The record's built-in wording of a field where it differs from the notice's (the notice says
+/// "you", the record speaks of data subjects); `None` where the notice's text serves both.
+pub fn record_builtin(
+    key: &str,
+    field: ActivityField,
+    lang: Lang,
+    facts: &Facts,
+) -> Option<String> {
+    let text = defaults()
+        .activities
+        .get(key)?
+        .record
+        .as_ref()?
+        .field(field)?;
+    Some(filled(text, lang, facts))
+}
+
+/// An activity as the record words it: each built-in text that addresses the resident in the
+/// notice replaced by the record's third-person wording. The board's own wording stays as written.
+pub fn in_record_voice(mut a: Activity, lang: Lang, facts: &Facts) -> Activity {
+    let Some(key) = a.key.clone() else {
+        return a;
+    };
+    for field in [
+        ActivityField::DataCategories,
+        ActivityField::Retention,
+        ActivityField::Source,
+    ] {
+        if a.edited.contains(&field) {
+            continue;
+        }
+        if let Some(text) = record_builtin(&key, field, lang, facts) {
+            match field {
+                ActivityField::DataCategories => a.text.data_categories = text,
+                ActivityField::Retention => a.text.retention = text,
+                _ => a.text.source = text,
+            }
+        }
+    }
+    a
+}
+
+/// A built-in text with the archive's facts filled in.
+fn filled(text: &DefaultText, lang: Lang, facts: &Facts) -> String {
     let country = facts.country;
     let bk = bookkeeping(lang, country);
     let contact = period(lang, facts.former_owner_contact);
@@ -538,7 +622,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Op
     let ended = period(lang, facts.former_subtenant_contact);
     let plates = period(lang, facts.mounted_plate_order);
     let id = national_id(lang, country);
-    Some(fill(
+    fill(
         text.get(lang, country),
         &[
             ("id", &id),
@@ -548,7 +632,7 @@ pub fn builtin(key: &str, field: ActivityField, lang: Lang, facts: &Facts) -> Op
             ("ended", &ended),
             ("plates", &plates),
         ],
-    ))
+    )
 }
 
 /// The board's wording of one field, in each language it wrote it in.

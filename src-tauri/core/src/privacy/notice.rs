@@ -89,7 +89,15 @@ fn org_number_label(lang: Lang, country: Country) -> &'static str {
 }
 
 /// The controller and how to reach the board.
-pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
+/// Who reads a document: a resident, spoken to as "you" (the notice), or the authority, to
+/// whom the record speaks of the residents in the third person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    Resident,
+    Authority,
+}
+
+pub(crate) fn controller(a: &Association, lang: Lang, reader: Reader) -> Vec<Block> {
     let mut rows = vec![(lang.texts().common.name.to_string(), a.name.clone())];
     if let Some(addr) = &a.address {
         rows.push((lang.texts().common.address.to_string(), addr.clone()));
@@ -100,9 +108,11 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
     if let Some(e) = &a.email {
         rows.push((lang.texts().notice.board_email.to_string(), e.clone()));
     }
-    let reach = match (&a.email, &a.address) {
-        (Some(e), _) => (lang.texts().notice.reach_by_email)(&e),
-        (None, _) => lang.texts().notice.reach_by_letter.to_string(),
+    // The record gives the contact details above; "you reach the board" is for residents.
+    let reach = match (reader, &a.email) {
+        (Reader::Authority, _) => String::new(),
+        (Reader::Resident, Some(e)) => (lang.texts().notice.reach_by_email)(&e) + " ",
+        (Reader::Resident, None) => lang.texts().notice.reach_by_letter.to_string() + " ",
     };
     vec![
         Block::Heading {
@@ -114,7 +124,7 @@ pub(crate) fn controller(a: &Association, lang: Lang) -> Vec<Block> {
         },
         Block::Facts { rows },
         Block::Paragraph {
-            text: format!("{reach} {}", lang.texts().notice.no_dpo),
+            text: format!("{reach}{}", lang.texts().notice.no_dpo),
         },
     ]
 }
@@ -173,7 +183,7 @@ fn body(conn: &Connection, a: &Association, lang: Lang) -> Result<Vec<Block>, Er
     let mut blocks = vec![Block::Paragraph {
         text: (lang.texts().notice.intro)(&a.name),
     }];
-    blocks.extend(controller(a, lang));
+    blocks.extend(controller(a, lang, Reader::Resident));
     blocks.extend(sections::purposes(conn, lang)?);
     blocks.extend(sections::other_records(lang, &activities::Facts::of(conn)?));
     blocks.extend(obligations(lang));

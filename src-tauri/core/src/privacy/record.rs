@@ -26,9 +26,15 @@ pub fn record(
     doc.letterhead = Some(Letterhead::of(&a));
     let date = lang.long_date(today);
     doc.subtitle = Some((lang.texts().record.subtitle)(&date));
-    doc.blocks.extend(notice::controller(&a, lang));
+    doc.blocks
+        .extend(notice::controller(&a, lang, notice::Reader::Authority));
 
-    let all = activities::current(conn, lang)?;
+    // The record speaks of data subjects; the notice's texts speak to "you".
+    let facts = activities::Facts::of(conn)?;
+    let all: Vec<activities::Activity> = activities::current(conn, lang)?
+        .into_iter()
+        .map(|a| activities::in_record_voice(a, lang, &facts))
+        .collect();
     let security = lang.texts().record.security_measures;
     doc.heading(lang.texts().record.processing_activities);
     for (n, act) in all.iter().filter(|a| a.active).enumerate() {
@@ -154,10 +160,7 @@ pub fn record(
 
     doc.heading(lang.texts().record.security_heading);
     doc.bullets(sections::security(lang, a.country, &orgs));
-    doc.blocks.extend(sections::other_records(
-        lang,
-        &super::activities::Facts::of(conn)?,
-    ));
+    doc.blocks.extend(sections::other_records(lang, &facts));
     // The active activities are stated in full, the stopped ones by name; every organisation's
     // transfer is in the table.
     let active: Vec<activities::Activity> = all.iter().filter(|a| a.active).cloned().collect();

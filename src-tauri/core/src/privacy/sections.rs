@@ -236,6 +236,14 @@ pub(crate) fn recipient_text(
         .iter()
         .map(|o| format!("{} ({})", o.name, organisation_role(o, lang)))
         .collect();
+    // Name plates that go through the caretaker reach the engraver the caretaker orders them
+    // from: a recipient of the name on the plate, though not in the register.
+    if activity.key.as_deref() == Some("name_plates")
+        && mine.iter().any(|o| o.kind == OrganisationKind::Caretaker)
+    {
+        let caretaker = &glossary::term(lang, Term::Caretaker).the;
+        parts.push((lang.texts().sections.engraver)(caretaker));
+    }
     if let Some(other) = &activity.text.other_recipients {
         parts.push(other.clone());
     }

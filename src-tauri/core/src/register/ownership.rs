@@ -161,7 +161,8 @@ pub fn start(
             unit,
             &owners,
             &format!("ownership:{id}"),
-            today,
+            // The draft is as old as the move-in (one to come is proposed today).
+            from.unwrap_or(today).min(today),
             actor,
             now,
         )

@@ -4,6 +4,10 @@
 //!
 //! A draft is proposed automatically when an ownership starts or a sublet is approved; if the
 //! unit already has an unsent draft, its lines are replaced instead of queueing a second one.
+//!
+//! An order keeps the day it was made (`created_on`), which the board may give when it types in
+//! an order made earlier; a proposed draft is dated by what caused it (the decision, the move-in),
+//! never later than the day it was recorded. It cannot be sent before it was made.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -85,6 +89,7 @@ pub struct PlateOrder {
     pub kinds: Vec<PlateKind>,
     /// What proposed the draft ("ownership:12", "sublet:3"); `None` when typed by the board.
     pub cause: Option<String>,
+    /// The day the order was made (the board's date, or its cause's), not the day it was typed in.
     pub created_on: NaiveDate,
     pub sent_on: Option<NaiveDate>,
     pub sent_to: Option<Id>,
@@ -119,6 +124,12 @@ pub enum Error {
     /// A date before the previous step.
     #[error("The plates cannot be mounted ({mounted}) before the order was sent ({sent}).")]
     MountedBeforeSent { sent: NaiveDate, mounted: NaiveDate },
+    /// Sent before the order was made.
+    #[error("The order cannot be sent ({sent}) before it was made ({made}).")]
+    SentBeforeMade { made: NaiveDate, sent: NaiveDate },
+    /// An order dated after the day it is recorded.
+    #[error("An order cannot be dated after today ({today}): {made}.")]
+    MadeAfterToday { made: NaiveDate, today: NaiveDate },
     /// No such order, unit or organisation.
     #[error("There is no {0} in the register.")]
     NotFound(String),
@@ -226,19 +237,28 @@ fn unit_exists(conn: &Connection, unit: Id) -> Result<(), Error> {
     }
 }
 
-/// A new draft typed by the board. No kinds means door and mailbox.
+/// A new draft typed by the board, made `made_on` (today, or the earlier day the board made the
+/// order; never after `today`). No kinds means door and mailbox.
+#[allow(clippy::too_many_arguments)]
 pub fn add(
     conn: &Connection,
     unit: Id,
     lines: &[String],
     kinds: &[PlateKind],
+    made_on: NaiveDate,
     today: NaiveDate,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<PlateOrder, Error> {
     let lines = clean_lines(lines)?;
+    if made_on > today {
+        return Err(Error::MadeAfterToday {
+            made: made_on,
+            today,
+        });
+    }
     unit_exists(conn, unit)?;
-    insert(conn, unit, &lines, kinds, None, today, actor, now)
+    insert(conn, unit, &lines, kinds, None, made_on, actor, now)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -248,7 +268,7 @@ fn insert(
     lines: &[String],
     kinds: &[PlateKind],
     cause: Option<&str>,
-    today: NaiveDate,
+    made_on: NaiveDate,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<PlateOrder, Error> {
@@ -256,7 +276,7 @@ fn insert(
     conn.execute(
         "INSERT INTO name_plate_order (unit_id, lines, kinds, cause, created_on)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![unit, lines_json, kinds_text(kinds), cause, iso(today)],
+        params![unit, lines_json, kinds_text(kinds), cause, iso(made_on)],
     )
     .map_err(db("adding a name-plate order"))?;
     let id = conn.last_insert_rowid() as Id;
@@ -272,14 +292,15 @@ fn insert(
 }
 
 /// Proposes a draft with these names for a unit, because `cause` (an ownership or a sublet)
-/// starts. An unsent draft of the unit is updated instead. Names that cannot go on a plate
-/// (empty, too long) are shortened or left out rather than failing the operation behind it.
+/// starts; a new draft is dated `made_on`, the day of its cause. An unsent draft of the unit is
+/// updated instead. Names that cannot go on a plate (empty, too long) are shortened or left out
+/// rather than failing the operation behind it.
 pub fn propose(
     conn: &Connection,
     unit: Id,
     names: &[String],
     cause: &str,
-    today: NaiveDate,
+    made_on: NaiveDate,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<PlateOrder>, Error> {
@@ -326,7 +347,7 @@ pub fn propose(
             &lines,
             &[PlateKind::Door, PlateKind::Mailbox],
             Some(cause),
-            today,
+            made_on,
             actor,
             now,
         )?)),
@@ -348,6 +369,12 @@ pub fn mark_sent(
             id,
             status: order.status,
             wanted: "sent",
+        });
+    }
+    if on < order.created_on {
+        return Err(Error::SentBeforeMade {
+            made: order.created_on,
+            sent: on,
         });
     }
     if let Some(org) = to {
@@ -464,18 +491,38 @@ mod tests {
             now(),
         )
         .unwrap();
+        // Made on the first, typed in on the fifth: the order keeps the first.
         let o = add(
             &conn,
             unit.id,
             &["Karin Lund".into(), " ".into()],
             &[PlateKind::Intercom],
             day("2026-03-01"),
+            day("2026-03-05"),
             "t",
             now(),
         )
         .unwrap();
         assert_eq!(o.lines, ["Karin Lund"]);
         assert_eq!(o.kinds, [PlateKind::Intercom]);
+        assert_eq!(o.created_on, day("2026-03-01"));
+        assert!(matches!(
+            add(
+                &conn,
+                unit.id,
+                &["Karin Lund".into()],
+                &[],
+                day("2026-03-06"),
+                day("2026-03-05"),
+                "t",
+                now()
+            ),
+            Err(Error::MadeAfterToday { .. })
+        ));
+        assert!(matches!(
+            mark_sent(&conn, o.id, None, day("2026-02-28"), "t", now()),
+            Err(Error::SentBeforeMade { .. })
+        ));
         assert!(matches!(
             mark_mounted(&conn, o.id, day("2026-03-02"), "t", now()),
             Err(Error::WrongStep { .. })
@@ -494,6 +541,7 @@ mod tests {
                 unit.id,
                 &["811218-9876".into()],
                 &[],
+                day("2026-03-01"),
                 day("2026-03-01"),
                 "t",
                 now()

@@ -239,6 +239,7 @@ mod tests {
             &["Ida Holm".into(), "Jonas Holm".into()],
             &[PlateKind::Door, PlateKind::Mailbox],
             day("2026-11-01"),
+            day("2026-11-01"),
             "Test",
             now(),
         )
@@ -248,6 +249,7 @@ mod tests {
             b,
             &["Åse Ødegård".into()],
             &[],
+            day("2026-11-01"),
             day("2026-11-01"),
             "Test",
             now(),

@@ -5,7 +5,9 @@
 //! Rules: two sublets of one unit may not overlap (a rejected request does not count, an ended
 //! sublet counts until the day it was ended). Warnings, computed for the day passed in: the
 //! sublet ends within 30 days; its period is over but nobody closed it; it runs longer than the
-//! association allows (a setting, with a default per country).
+//! association allows (a setting, with a default per country), unless a Norwegian board approved
+//! it on the special grounds of borettslagsloven § 5-6 (1) ([`SpecialGrounds`]), which have no
+//! time limit.
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -25,14 +27,16 @@ pub const ENDS_SOON_DAYS: i64 = 30;
 
 const MAX_MONTHS_KEY: &str = "sublet_max_months";
 
-/// The longest sublet the law lets a board approve without special grounds, by country.
+/// The default longest sublet, by country, until the board sets its statutes' own.
 ///
-/// - DK: 24 months. The usual statutes (ABF's model statutes and most associations' own) let an
-///   owner sublet for up to two years while temporarily away for work, study or illness.
-/// - NO: 36 months. Borettslagsloven § 5-6 (1) nr. 1 lets an owner who has lived in the unit
-///   sublet it for up to three years.
-/// - SE: 12 months. Consent to a second-hand letting (bostadsrättslagen 7 kap. 10–11 §§) is in
-///   practice given, and by the rent tribunal granted, for one year at a time and then renewed.
+/// - DK: 24 months. The law sets no maximum; ABF's model statutes (§ 11) and most associations'
+///   own let an owner sublet for up to two years while temporarily away for work, study or
+///   illness.
+/// - NO: 36 months. Borettslagsloven § 5-5 (1) lets an owner who (or whose close relative) has
+///   lived in the unit one of the last two years sublet it for up to three years; longer only on
+///   the special grounds of § 5-6 (1) ([`SpecialGrounds`]).
+/// - SE: 12 months. Bostadsrättslagen 7 kap. 10–11 §§ set no maximum: the board consents for a
+///   period, in practice (and so does the rent tribunal) one year at a time, then renewed.
 pub fn default_max_months(country: Country) -> u32 {
     match country {
         Country::DK => 24,
@@ -46,8 +50,8 @@ pub fn default_max_months(country: Country) -> u32 {
 pub fn default_source(country: Country) -> &'static str {
     match country {
         Country::DK => "ABF's model statutes § 11 (temporary absence, up to two years); the law sets no maximum, your statutes decide",
-        Country::NO => "borettslagsloven § 5-6 (1) (up to three years after living in the unit); a longer sublet on the special grounds of § 5-6 (2) is not too long",
-        Country::SE => "practice of one year at a time; bostadsrättslagen 7 kap. 10–11 §§ set no maximum, the board consents per period",
+        Country::NO => "borettslagsloven § 5-5 (up to three years after living in the unit one of the last two years); a sublet the board approves on the special grounds of § 5-6 (1) is not too long",
+        Country::SE => "no statutory maximum: bostadsrättslagen 7 kap. 10–11 §§ have the board consent per period, in practice one year at a time",
     }
 }
 
@@ -160,6 +164,82 @@ impl Decision {
     }
 }
 
+/// The special grounds of borettslagsloven § 5-6 (1) on which a Norwegian board approves a sublet
+/// of the whole unit for longer than § 5-5's three years (and longer than its own maximum): such a
+/// sublet is not "too long". The board decides them when it approves; they exist only in Norway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum SpecialGrounds {
+    /// Nr. 1: the owner is a legal person (a company, a municipality).
+    LegalPerson,
+    /// Nr. 2: the owner is temporarily away for work, study, military service, illness or other
+    /// weighty reasons.
+    Absence,
+    /// Nr. 3: someone in the household living there is the owner's spouse, relative in direct
+    /// line or foster child.
+    Relative,
+    /// Nr. 4: a right of use under ekteskapsloven § 68 or husstandsfellesskapsloven.
+    FamilyLaw,
+}
+
+impl SpecialGrounds {
+    pub const ALL: [SpecialGrounds; 4] = [
+        SpecialGrounds::LegalPerson,
+        SpecialGrounds::Absence,
+        SpecialGrounds::Relative,
+        SpecialGrounds::FamilyLaw,
+    ];
+
+    /// The grounds as the CLI and the database write them.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpecialGrounds::LegalPerson => "legal-person",
+            SpecialGrounds::Absence => "absence",
+            SpecialGrounds::Relative => "relative",
+            SpecialGrounds::FamilyLaw => "family-law",
+        }
+    }
+
+    /// The number in § 5-6 (1).
+    pub fn number(self) -> u8 {
+        match self {
+            SpecialGrounds::LegalPerson => 1,
+            SpecialGrounds::Absence => 2,
+            SpecialGrounds::Relative => 3,
+            SpecialGrounds::FamilyLaw => 4,
+        }
+    }
+
+    fn from_column(text: &str) -> Option<SpecialGrounds> {
+        SpecialGrounds::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for SpecialGrounds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self {
+            SpecialGrounds::LegalPerson => "the owner is a legal person",
+            SpecialGrounds::Absence => "the owner is temporarily away (work, study, military service, illness or other weighty reasons)",
+            SpecialGrounds::Relative => "a close relative of the owner lives there",
+            SpecialGrounds::FamilyLaw => "a right of use under family law",
+        };
+        write!(
+            f,
+            "{what} (borettslagsloven § 5-6 (1) nr. {})",
+            self.number()
+        )
+    }
+}
+
+impl std::str::FromStr for SpecialGrounds {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let t = s.trim().to_ascii_lowercase().replace('_', "-");
+        SpecialGrounds::from_column(&t).ok_or_else(|| Error::UnknownGrounds(s.to_string()))
+    }
+}
+
 /// Where a sublet stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -240,6 +320,8 @@ pub struct Sublet {
     pub decided_on: Option<NaiveDate>,
     pub decided_by: Option<Id>,
     pub decided_by_name: Option<String>,
+    /// The special grounds of borettslagsloven § 5-6 (1) the board approved it on (Norway only).
+    pub special_grounds: Option<SpecialGrounds>,
     pub ended_on: Option<NaiveDate>,
     pub status: Status,
     pub warnings: Vec<Warning>,
@@ -290,6 +372,12 @@ pub enum Error {
     /// The end date is before the request.
     #[error("A sublet cannot be ended ({on}) before it was requested ({requested}).")]
     EndBeforeRequest { on: NaiveDate, requested: NaiveDate },
+    /// Special grounds named for a rejection, or outside Norway.
+    #[error("{0}")]
+    Grounds(&'static str),
+    /// An unknown name for special grounds.
+    #[error("Unknown special grounds \"{0}\": use legal-person, absence, relative or family-law (borettslagsloven § 5-6 (1) nr. 1–4).")]
+    UnknownGrounds(String),
     /// The maximum is out of range.
     #[error("The longest sublet must be between 1 and 120 months, not {0}.")]
     BadMaximum(u32),
@@ -332,7 +420,7 @@ fn db(op: &'static str) -> impl FnOnce(rusqlite::Error) -> Error {
 
 const SELECT: &str = "SELECT s.id, s.unit_id, u.number, s.owner_id, o.name, s.subtenant_id, t.name,
         s.requested_on, s.reason, s.from_date, s.to_date, s.decision, s.decided_on,
-        s.decided_by, d.name, s.ended_on
+        s.decided_by, d.name, s.ended_on, s.special_grounds
      FROM sublet s JOIN unit u ON u.id = s.unit_id JOIN person t ON t.id = s.subtenant_id
      LEFT JOIN person o ON o.id = s.owner_id LEFT JOIN person d ON d.id = s.decided_by";
 
@@ -350,6 +438,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Raw> {
         })
     };
     let decision: Option<String> = r.get(11)?;
+    let grounds: Option<String> = r.get(16)?;
     Ok(Raw(Sublet {
         id: r.get(0)?,
         unit_id: r.get(1)?,
@@ -370,6 +459,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Raw> {
         decided_on: date_column(r.get(12)?),
         decided_by: r.get(13)?,
         decided_by_name: r.get(14)?,
+        special_grounds: grounds.as_deref().and_then(SpecialGrounds::from_column),
         ended_on: date_column(r.get(15)?),
         status: Status::Requested,
         warnings: Vec::new(),
@@ -386,10 +476,13 @@ pub fn assess(s: &mut Sublet, today: NaiveDate, max_months: u32) {
         (Some(Decision::Approved), None) => Status::Active,
     };
     s.warnings.clear();
-    if matches!(
-        s.status,
-        Status::Requested | Status::Approved | Status::Active
-    ) {
+    // Special grounds (§ 5-6 (1)) have no time limit: the board approved the period as it is.
+    if s.special_grounds.is_none()
+        && matches!(
+            s.status,
+            Status::Requested | Status::Approved | Status::Active
+        )
+    {
         let limit = s.from.checked_add_months(Months::new(max_months));
         if limit.is_some_and(|limit| s.to > limit) {
             let months = months_between(s.from, s.to);
@@ -571,30 +664,77 @@ pub fn request(
     get(conn, id, req.requested_on)
 }
 
-/// The board's decision on a request, made `on` a day by a board member (when known). An
-/// approval proposes a name-plate draft with the subtenant's name, so the caretaker can have
-/// it ready when they move in.
-#[allow(clippy::too_many_arguments)]
+/// The board's decision on a request: approved or rejected, `on` a day, by a board member (when
+/// known), and in Norway, for an approval, on the special grounds of borettslagsloven § 5-6 (1)
+/// the board found (then the period may exceed the maximum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ruling {
+    pub decision: Decision,
+    pub on: NaiveDate,
+    pub decided_by: Option<Id>,
+    pub special_grounds: Option<SpecialGrounds>,
+}
+
+impl Ruling {
+    /// A decision on no special grounds.
+    pub fn plain(decision: Decision, on: NaiveDate, decided_by: Option<Id>) -> Ruling {
+        Ruling {
+            decision,
+            on,
+            decided_by,
+            special_grounds: None,
+        }
+    }
+}
+
+/// The board's decision on a request. An approval proposes a name-plate draft with the
+/// subtenant's name, so the caretaker can have it ready when they move in. Special grounds are
+/// refused for a rejection and outside Norway (only borettslagsloven has them).
 pub fn decide(
     conn: &Connection,
     id: Id,
-    decision: Decision,
-    on: NaiveDate,
-    decided_by: Option<Id>,
+    ruling: Ruling,
     today: NaiveDate,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<Sublet, Error> {
+    let Ruling {
+        decision,
+        on,
+        decided_by,
+        special_grounds,
+    } = ruling;
     let s = get(conn, id, today)?;
     if let (Some(decision), Some(on)) = (s.decision, s.decided_on) {
         return Err(Error::AlreadyDecided { id, decision, on });
+    }
+    if special_grounds.is_some() {
+        if decision != Decision::Approved {
+            return Err(Error::Grounds(
+                "Special grounds are the reason for an approval; a rejection has none.",
+            ));
+        }
+        let country = association::get(conn).map(|a| a.country).ok();
+        if country != Some(Country::NO) {
+            return Err(Error::Grounds(
+                "Special grounds (borettslagsloven § 5-6) exist only for a Norwegian borettslag; \
+                 this association's limit is its statutes' maximum.",
+            ));
+        }
     }
     if let Some(by) = decided_by {
         person_exists(conn, by)?;
     }
     conn.execute(
-        "UPDATE sublet SET decision = ?2, decided_on = ?3, decided_by = ?4 WHERE id = ?1",
-        params![id, decision.as_str(), iso(on), decided_by],
+        "UPDATE sublet SET decision = ?2, decided_on = ?3, decided_by = ?4, special_grounds = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            decision.as_str(),
+            iso(on),
+            decided_by,
+            special_grounds.map(SpecialGrounds::as_str)
+        ],
     )
     .map_err(db("recording the decision"))?;
     audit::record(
@@ -611,7 +751,8 @@ pub fn decide(
             s.unit_id,
             std::slice::from_ref(&s.subtenant_name),
             &format!("sublet:{id}"),
-            today,
+            // The draft is as old as the decision (typed in later, it keeps that day).
+            on.min(today),
             actor,
             now,
         )
@@ -729,6 +870,7 @@ mod tests {
             decided_on: Some(d("2025-01-10")),
             decided_by: None,
             decided_by_name: None,
+            special_grounds: None,
             ended_on: None,
             status: Status::Requested,
             warnings: vec![],
@@ -758,10 +900,33 @@ mod tests {
                 max_months: 12
             }]
         );
+        // Approved on special grounds (§ 5-6 (1)), the same period is not too long.
+        s.special_grounds = Some(SpecialGrounds::Absence);
+        assess(&mut s, d("2025-01-20"), 12);
+        assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+        s.special_grounds = None;
         s.ended_on = Some(d("2026-03-10"));
         assess(&mut s, d("2026-04-01"), 12);
         assert_eq!(s.status, Status::Ended);
         assert!(s.warnings.is_empty());
+    }
+
+    #[test]
+    fn special_grounds_read_as_written_and_name_their_number() {
+        for g in SpecialGrounds::ALL {
+            assert_eq!(g.as_str().parse::<SpecialGrounds>().unwrap(), g);
+            assert!(g
+                .to_string()
+                .contains(&format!("§ 5-6 (1) nr. {}", g.number())));
+        }
+        assert_eq!(
+            " Family_Law ".parse::<SpecialGrounds>().unwrap(),
+            SpecialGrounds::FamilyLaw
+        );
+        assert!(matches!(
+            "illness".parse::<SpecialGrounds>(),
+            Err(Error::UnknownGrounds(_))
+        ));
     }
 
     #[test]

@@ -106,6 +106,8 @@ pub struct SubletEntry {
     pub to: NaiveDate,
     pub decision: Option<SubletDecision>,
     pub decided_on: Option<NaiveDate>,
+    /// The special grounds of borettslagsloven § 5-6 (1) the board approved it on (Norway).
+    pub special_grounds: Option<sublets::SpecialGrounds>,
     pub ended_on: Option<NaiveDate>,
     /// The reason the owner gave; `None` for the subtenant (it is the owner's data).
     pub reason: Option<String>,
@@ -354,6 +356,7 @@ fn collect(
                         to: s.to,
                         decision: s.decision,
                         decided_on: s.decided_on,
+                        special_grounds: s.special_grounds,
                         ended_on: s.ended_on,
                         reason: (side == SubletSide::Owner).then_some(s.reason).flatten(),
                     })
@@ -1036,12 +1039,21 @@ fn letter(
                     Some(SubletDecision::Rejected) => lang.texts().access.rejected,
                     None => lang.texts().access.pending,
                 };
+                let grounds = s
+                    .special_grounds
+                    .map(|g| {
+                        format!(
+                            ", {}",
+                            (lang.texts().access.on_special_grounds)(&g.number())
+                        )
+                    })
+                    .unwrap_or_default();
                 vec![
                     s.unit_number.clone(),
                     role.to_string(),
                     format!("{} – {}", words::day(s.from), words::day(s.to)),
                     words::day(s.requested_on),
-                    format!("{decision} {}", words::maybe(s.decided_on)),
+                    format!("{decision} {}{grounds}", words::maybe(s.decided_on)),
                     s.reason.clone().unwrap_or_else(|| "–".into()),
                 ]
             })

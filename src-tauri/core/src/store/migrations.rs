@@ -336,6 +336,12 @@ const MIGRATIONS: &[&str] = &[
     UPDATE organisation SET transfer_safeguard_language = COALESCE((SELECT CASE country
             WHEN 'DK' THEN 'da' WHEN 'NO' THEN 'nb' WHEN 'SE' THEN 'sv' END FROM association), 'en')
      WHERE transfer_safeguard IS NOT NULL;",
+    // 10: the special grounds a Norwegian board approved a sublet on (borettslagsloven § 5-6 (1):
+    // the owner a legal person, temporarily away, a close relative in the household, a right of
+    // use under family law). A sublet on such grounds may run longer than § 5-5's three years
+    // and the board's maximum, so it is not "too long". NULL: approved on no special grounds.
+    "ALTER TABLE sublet ADD COLUMN special_grounds TEXT CHECK (special_grounds IN
+        ('legal-person', 'absence', 'relative', 'family-law'));",
 ];
 
 /// The schema version this build writes.

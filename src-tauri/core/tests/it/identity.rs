@@ -441,6 +441,7 @@ mod replies {
                 std::slice::from_ref(&r.name),
                 &[],
                 day("2015-01-05"),
+                day("2015-01-05"),
                 "Test",
                 now(),
             )

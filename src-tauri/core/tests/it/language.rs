@@ -204,3 +204,112 @@ fn an_english_sentence_in_a_nordic_document_is_caught_and_kept_out_of_the_others
         }
     }
 }
+
+/// The words a language addresses its reader with ("you", "your").
+fn second_person(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Da => &["du", "dig", "din", "dit", "dine"],
+        Lang::Nb => &["du", "deg", "din", "ditt", "dine"],
+        Lang::Sv => &["du", "dig", "din", "ditt", "dina"],
+        Lang::En => &["you", "your", "yours"],
+    }
+}
+
+/// The `andel` commands (`andel --help`): a document for the authority names none of them.
+const COMMANDS: [&str; 19] = [
+    "init",
+    "info",
+    "passwd",
+    "association",
+    "demo",
+    "import",
+    "units",
+    "people",
+    "roles",
+    "orgs",
+    "sublets",
+    "plates",
+    "minutes",
+    "detect",
+    "redact",
+    "verify",
+    "privacy",
+    "requests",
+    "handover",
+];
+
+#[test]
+fn the_record_speaks_of_data_subjects_in_every_language_and_names_no_command() {
+    let mut found = Vec::new();
+    for country in [Country::DK, Country::NO, Country::SE] {
+        let dir = tempfile::tempdir().unwrap();
+        let v = archive(dir.path(), country);
+        for lang in [Lang::Da, Lang::Nb, Lang::Sv, Lang::En] {
+            let text = record::record(v.conn(), lang, today(), now())
+                .unwrap()
+                .plain_text();
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .map(str::to_lowercase)
+                .collect();
+            for w in second_person(lang) {
+                if words.iter().any(|x| x == w) {
+                    found.push(format!("{country:?} {}: “{w}”", lang.code()));
+                }
+            }
+            for c in COMMANDS {
+                if text.contains(&format!("andel {c}")) || text.contains('`') {
+                    found.push(format!(
+                        "{country:?} {}: a command (andel {c})",
+                        lang.code()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn notice_and_record_name_the_engraver_the_note_and_the_other_registers() {
+    for country in [Country::DK, Country::NO, Country::SE] {
+        let dir = tempfile::tempdir().unwrap();
+        let v = archive(dir.path(), country);
+        for lang in [Lang::Da, Lang::Nb, Lang::Sv, Lang::En] {
+            let t = lang.texts();
+            let caretaker = &glossary::term(lang, glossary::Term::Caretaker).the;
+            let free_text = match lang {
+                Lang::Da | Lang::Nb => "(fritekst)",
+                Lang::Sv => "(fritext)",
+                Lang::En => "(free text)",
+            };
+            for (name, doc) in [
+                (
+                    "notice",
+                    notice::notice(v.conn(), lang, today(), now()).unwrap(),
+                ),
+                (
+                    "record",
+                    record::record(v.conn(), lang, today(), now()).unwrap(),
+                ),
+            ] {
+                let text = doc.plain_text();
+                let at = format!("{name} {country:?} {}", lang.code());
+                // The demo's caretaker orders the plates: the engraver receives the name too.
+                assert!(
+                    text.contains(&(t.sections.engraver)(caretaker)),
+                    "{at}: no engraver\n{text}"
+                );
+                // The board's free-text note on a person is a category of data.
+                assert!(text.contains(free_text), "{at}: no note\n{text}");
+                // The request register, the audit log and the board and officials.
+                for kept in [t.sections.kept_log, t.sections.kept_offices] {
+                    assert!(text.contains(kept), "{at}: {kept}");
+                }
+                let requests = (t.sections.requests_record)(&"@");
+                let head = requests.split('@').next().unwrap();
+                assert!(text.contains(head), "{at}: {head}");
+            }
+        }
+    }
+}

@@ -624,9 +624,7 @@ fn overlapping_sublets_of_one_unit_are_refused() {
     sublets::decide(
         &conn,
         first.id,
-        Decision::Rejected,
-        day("2026-01-20"),
-        None,
+        sublets::Ruling::plain(Decision::Rejected, day("2026-01-20"), None),
         today(),
         "Test",
         now(),
@@ -640,9 +638,7 @@ fn overlapping_sublets_of_one_unit_are_refused() {
     sublets::decide(
         &conn,
         first.id,
-        Decision::Approved,
-        day("2026-01-12"),
-        None,
+        sublets::Ruling::plain(Decision::Approved, day("2026-01-12"), None),
         today(),
         "Test",
         now(),
@@ -695,6 +691,112 @@ fn the_maximum_period_is_a_setting_with_a_country_default() {
 }
 
 #[test]
+fn a_norwegian_sublet_on_special_grounds_is_not_too_long_anywhere() {
+    let conn = register(Country::NO);
+    let (unit, _) = unit_with_owner(&conn);
+    // Five years: past § 5-5's three years and the default maximum.
+    let long = ask(&conn, unit, "Ola Nordmann", "2026-04-01", "2031-03-31").unwrap();
+    assert!(long
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::TooLong { max_months: 36, .. })));
+    // Special grounds belong to an approval, not a rejection.
+    let refused = sublets::decide(
+        &conn,
+        long.id,
+        sublets::Ruling {
+            special_grounds: Some(sublets::SpecialGrounds::Absence),
+            ..sublets::Ruling::plain(Decision::Rejected, day("2026-03-01"), None)
+        },
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    let approved = sublets::decide(
+        &conn,
+        long.id,
+        sublets::Ruling {
+            special_grounds: Some(sublets::SpecialGrounds::Absence),
+            ..sublets::Ruling::plain(Decision::Approved, day("2026-03-01"), None)
+        },
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        approved.special_grounds,
+        Some(sublets::SpecialGrounds::Absence)
+    );
+    assert!(approved.warnings.is_empty(), "{:?}", approved.warnings);
+    // A board maximum below the period does not make it too long either.
+    sublets::set_max_months(&conn, 12, "Test", now()).unwrap();
+    let o = overview::overview(&conn, day("2027-01-10")).unwrap();
+    assert!(o.too_long.is_empty(), "{:?}", o.too_long);
+
+    // The same period approved on no special grounds is flagged, in the list and the overview.
+    let other = units::add(
+        &conn,
+        &units::UnitFields {
+            number: Some("B-2".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let plain = ask(&conn, other.id, "Kari Nordmann", "2026-04-01", "2031-03-31").unwrap();
+    sublets::decide(
+        &conn,
+        plain.id,
+        sublets::Ruling::plain(Decision::Approved, day("2026-03-01"), None),
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let o = overview::overview(&conn, day("2027-01-10")).unwrap();
+    assert_eq!(
+        o.too_long.iter().map(|s| s.id).collect::<Vec<_>>(),
+        [plain.id]
+    );
+    assert!(!o.is_clear());
+
+    // The grounds survive saving and opening the archive (migration 10's column).
+    let bytes = store::serialize(&conn).unwrap();
+    let back = store::load(&bytes).unwrap();
+    let reread = sublets::get(&back, long.id, today()).unwrap();
+    assert_eq!(
+        reread.special_grounds,
+        Some(sublets::SpecialGrounds::Absence)
+    );
+
+    // Only borettslagsloven has special grounds: a Danish board's limit is its statutes'.
+    let dk = register(Country::DK);
+    let (unit, _) = unit_with_owner(&dk);
+    let s = ask(&dk, unit, "Jonas Lyng", "2026-04-01", "2031-03-31").unwrap();
+    let e = sublets::decide(
+        &dk,
+        s.id,
+        sublets::Ruling {
+            special_grounds: Some(sublets::SpecialGrounds::Relative),
+            ..sublets::Ruling::plain(Decision::Approved, day("2026-03-01"), None)
+        },
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("only for a Norwegian borettslag"),
+        "{e}"
+    );
+    assert_eq!(sublets::get(&dk, s.id, today()).unwrap().decision, None);
+}
+
+#[test]
 fn sublet_life_cycle_and_warnings_on_a_fixed_day() {
     let conn = register(Country::DK);
     let (unit, _) = unit_with_owner(&conn);
@@ -713,9 +815,7 @@ fn sublet_life_cycle_and_warnings_on_a_fixed_day() {
     let s = sublets::decide(
         &conn,
         s.id,
-        Decision::Approved,
-        day("2025-03-10"),
-        Some(chair.id),
+        sublets::Ruling::plain(Decision::Approved, day("2025-03-10"), Some(chair.id)),
         today(),
         "Test",
         now(),
@@ -729,9 +829,7 @@ fn sublet_life_cycle_and_warnings_on_a_fixed_day() {
         sublets::decide(
             &conn,
             s.id,
-            Decision::Rejected,
-            today(),
-            None,
+            sublets::Ruling::plain(Decision::Rejected, today(), None),
             today(),
             "Test",
             now()
@@ -805,6 +903,7 @@ fn the_overview_lists_what_needs_attention() {
         &["Benedikte Friis".into()],
         &[],
         today(),
+        today(),
         "Test",
         now(),
     )
@@ -814,6 +913,7 @@ fn the_overview_lists_what_needs_attention() {
         unit,
         &["B. Friis".into()],
         &[],
+        today(),
         today(),
         "Test",
         now(),

@@ -196,9 +196,7 @@ fn fixture(conn: &Connection) -> Fixture {
     sublets::decide(
         conn,
         s.id,
-        Decision::Approved,
-        day("2022-01-20"),
-        Some(henrik),
+        sublets::Ruling::plain(Decision::Approved, day("2022-01-20"), Some(henrik)),
         today(),
         ACTOR,
         now(),
@@ -209,6 +207,7 @@ fn fixture(conn: &Connection) -> Fixture {
         u4,
         &["Sofie Brinkmann".to_string()],
         &[],
+        day("2019-03-05"),
         day("2019-03-05"),
         ACTOR,
         now(),
@@ -640,6 +639,7 @@ fn the_access_reply_speaks_of_the_processing_that_concerns_the_requester() {
         &["Sofie Brinkmann".to_string()],
         &[],
         day("2025-09-01"),
+        day("2025-09-01"),
         ACTOR,
         now(),
     )
@@ -913,9 +913,7 @@ fn retention_follows_the_clock_passed_in() {
     sublets::decide(
         &conn,
         s.id,
-        Decision::Rejected,
-        day("2024-06-10"),
-        None,
+        sublets::Ruling::plain(Decision::Rejected, day("2024-06-10"), None),
         today(),
         ACTOR,
         now(),
@@ -1363,4 +1361,69 @@ fn an_extension_is_counted_from_receipt() {
     assert_eq!(r.due_on, day("2026-02-28"));
     assert_eq!(r.deadline, day("2026-04-30"));
     assert_eq!(r.extended_on, Some(decided));
+}
+
+#[test]
+fn the_access_reply_names_the_special_grounds_a_norwegian_board_approved_on() {
+    let (conn, f) = register();
+    association::update(
+        &conn,
+        &AssociationChanges {
+            country: Some(Country::NO),
+            ..Default::default()
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let unit = sublets::of_person(&conn, f.jakob, today()).unwrap()[0].unit_id;
+    let s = sublets::request(
+        &conn,
+        &SubletRequest {
+            unit_id: unit,
+            owner_id: Some(f.sofie),
+            subtenant_id: f.jakob,
+            requested_on: day("2026-02-01"),
+            reason: Some("Arbeid i Tromsø".into()),
+            from: day("2026-04-01"),
+            to: day("2031-03-31"),
+        },
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    sublets::decide(
+        &conn,
+        s.id,
+        sublets::Ruling {
+            special_grounds: Some(sublets::SpecialGrounds::Absence),
+            ..sublets::Ruling::plain(Decision::Approved, day("2026-02-20"), Some(f.henrik))
+        },
+        today(),
+        ACTOR,
+        now(),
+    )
+    .unwrap();
+    let r = access_request(&conn, Some(f.jakob), None);
+    let reply = access::reply_in(&conn, r, Some(Lang::Nb), today(), now()).unwrap();
+    let entry = reply
+        .export
+        .sublets
+        .iter()
+        .find(|e| e.id == s.id)
+        .expect("the new sublet is in the reply");
+    assert_eq!(
+        entry.special_grounds,
+        Some(sublets::SpecialGrounds::Absence)
+    );
+    let text = reply.document.plain_text();
+    assert!(
+        text.contains("godkjent 2026-02-20, på særlige grunner etter borettslagsloven § 5-6 første ledd nr. 2"),
+        "{text}"
+    );
+    let en = access::reply_in(&conn, r, Some(Lang::En), today(), now()).unwrap();
+    assert!(en
+        .document
+        .plain_text()
+        .contains("on special grounds under borettslagsloven § 5-6 (1) no. 2"));
 }

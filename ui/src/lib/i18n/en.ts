@@ -13,6 +13,7 @@ import type {
   RequestKind,
   RequestStatus,
   Strength,
+  SpecialGrounds,
   Style,
 } from '$lib/ipc';
 
@@ -496,6 +497,18 @@ export const en = {
     confirmApprove: (unit: string, who: string) => `Approve the sublet of unit ${unit} to ${who}?`,
     confirmReject: (unit: string, who: string) => `Reject the sublet of unit ${unit} to ${who}?`,
     confirmEnd: (unit: string, who: string) => `Close the sublet of unit ${unit} to ${who}?`,
+    grounds: {
+      label: 'Special grounds (borettslagsloven § 5-6 (1))',
+      none: 'None: within § 5-5 and the association’s maximum',
+      option: {
+        'legal-person': 'No. 1: the owner is a legal person',
+        absence: 'No. 2: the owner is temporarily away for work, study, military service, illness or other weighty reasons',
+        relative: 'No. 3: the owner’s spouse, relative in direct line or foster child lives there',
+        'family-law': 'No. 4: a right of use under ekteskapsloven § 68 or husstandsfellesskapsloven',
+      } satisfies Record<SpecialGrounds, string>,
+      hint: 'A sublet approved on special grounds may run longer than the maximum and is not flagged as too long.',
+      shown: (n: number) => `Special grounds, § 5-6 (1) no. ${n}`,
+    },
     rule: {
       title: 'Longest sublet',
       months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
@@ -503,8 +516,8 @@ export const en = {
       isDefault: (source: string) => `a default, not the association’s own rule: ${source}`,
       source: {
         DK: 'ABF’s model statutes § 11 (temporary absence, up to two years); the law sets no maximum, your statutes decide',
-        NO: 'borettslagsloven § 5-6 (1) (up to three years after living in the unit); a longer sublet on the special grounds of § 5-6 (2) is not too long',
-        SE: 'practice of one year at a time; bostadsrättslagen 7 kap. 10–11 §§ set no maximum, the board consents per period',
+        NO: 'borettslagsloven § 5-5 (up to three years, when the owner has lived in the unit one of the last two years); a sublet approved on the special grounds of § 5-6 (1) is not too long',
+        SE: 'no statutory maximum: under bostadsrättslagen 7 kap. 10–11 §§ the board consents for a period, in practice one year at a time',
       } satisfies Record<Country, string>,
       label: 'Maximum from your statutes, in months',
       save: 'Save the maximum',
@@ -519,6 +532,8 @@ export const en = {
     lines: 'Lines of text (one per line, at most 4)',
     kinds: 'Plates',
     submit: 'Draft the order',
+    madeOn: 'Date of the order',
+    madeAfterToday: 'An order cannot be dated after today.',
     created: (date: string) => `Drafted ${date}`,
     sentTo: (date: string, to: string | null) => (to ? `Sent ${date} to ${to}` : `Sent ${date}`),
     mountedOn: (date: string) => `Mounted ${date}`,
@@ -785,6 +800,7 @@ export const en = {
     awaiting: 'Sublet requests awaiting a decision',
     endingSoon: 'Sublets ending within 30 days',
     overdue: 'Sublets past their end but not closed',
+    tooLong: 'Approved sublets longer than the association allows',
     notSent: 'Name-plate orders not sent',
     notMounted: 'Name-plate orders not mounted',
     openSublets: 'Go to sublets',

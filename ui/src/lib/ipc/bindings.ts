@@ -326,11 +326,12 @@ async subletRequest(form: SubletForm) : Promise<Result<Sublet, IpcError>> {
 }
 },
 /**
- * The board's decision on a request; the deciding board member is the one using the app.
+ * The board's decision on a request; the deciding board member is the one using the app. In
+ * Norway an approval may name the special grounds of borettslagsloven § 5-6 (1).
  */
-async subletDecide(id: number, approve: boolean, on: string | null) : Promise<Result<Sublet, IpcError>> {
+async subletDecide(id: number, approve: boolean, on: string | null, specialGrounds: SpecialGrounds | null) : Promise<Result<Sublet, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("sublet_decide", { id, approve, on }) };
+    return { status: "ok", data: await TAURI_INVOKE("sublet_decide", { id, approve, on, specialGrounds }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -379,11 +380,11 @@ async platesList() : Promise<Result<PlateOrder[], IpcError>> {
 }
 },
 /**
- * Drafts a name-plate order for a unit.
+ * Drafts a name-plate order for a unit, made `on` a day (default today; not after today).
  */
-async plateAdd(unitId: number, lines: string[], kinds: PlateKind[]) : Promise<Result<PlateOrder, IpcError>> {
+async plateAdd(unitId: number, lines: string[], kinds: PlateKind[], on: string | null) : Promise<Result<PlateOrder, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("plate_add", { unitId, lines, kinds }) };
+    return { status: "ok", data: await TAURI_INVOKE("plate_add", { unitId, lines, kinds, on }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1165,6 +1166,10 @@ ending_soon: Sublet[];
  * Approved sublets whose period is over but that were not closed.
  */
 overdue: Sublet[]; 
+/**
+ * Approved sublets longer than the association allows (not on Norway's special grounds).
+ */
+too_long: Sublet[]; 
 /**
  * Name-plate drafts not yet sent.
  */
@@ -2104,7 +2109,11 @@ export type PlateOrder = { id: number; unit_id: number; unit_number: string; lin
 /**
  * What proposed the draft ("ownership:12", "sublet:3"); `None` when typed by the board.
  */
-cause: string | null; created_on: string; sent_on: string | null; sent_to: number | null; sent_to_name: string | null; mounted_on: string | null; status: PlateStatus }
+cause: string | null; 
+/**
+ * The day the order was made (the board's date, or its cause's), not the day it was typed in.
+ */
+created_on: string; sent_on: string | null; sent_to: number | null; sent_to_name: string | null; mounted_on: string | null; status: PlateStatus }
 /**
  * Where an order stands.
  */
@@ -2553,6 +2562,30 @@ export type Source =
  */
 { kind: "spreadsheet"; sheet: string }
 /**
+ * The special grounds of borettslagsloven § 5-6 (1) on which a Norwegian board approves a sublet
+ * of the whole unit for longer than § 5-5's three years (and longer than its own maximum): such a
+ * sublet is not "too long". The board decides them when it approves; they exist only in Norway.
+ */
+export type SpecialGrounds = 
+/**
+ * Nr. 1: the owner is a legal person (a company, a municipality).
+ */
+"legal-person" | 
+/**
+ * Nr. 2: the owner is temporarily away for work, study, military service, illness or other
+ * weighty reasons.
+ */
+"absence" | 
+/**
+ * Nr. 3: someone in the household living there is the owner's spouse, relative in direct
+ * line or foster child.
+ */
+"relative" | 
+/**
+ * Nr. 4: a right of use under ekteskapsloven § 68 or husstandsfellesskapsloven.
+ */
+"family-law"
+/**
  * What a split did.
  */
 export type Split = { 
@@ -2651,12 +2684,20 @@ export type SubjectRole =
 /**
  * A sublet with its status and warnings for the day it was read.
  */
-export type Sublet = { id: number; unit_id: number; unit_number: string; owner_id: number | null; owner_name: string | null; subtenant_id: number; subtenant_name: string; requested_on: string; reason: string | null; from: string; to: string; decision: Decision | null; decided_on: string | null; decided_by: number | null; decided_by_name: string | null; ended_on: string | null; status: Status; warnings: Warning[] }
+export type Sublet = { id: number; unit_id: number; unit_number: string; owner_id: number | null; owner_name: string | null; subtenant_id: number; subtenant_name: string; requested_on: string; reason: string | null; from: string; to: string; decision: Decision | null; decided_on: string | null; decided_by: number | null; decided_by_name: string | null; 
+/**
+ * The special grounds of borettslagsloven § 5-6 (1) the board approved it on (Norway only).
+ */
+special_grounds: SpecialGrounds | null; ended_on: string | null; status: Status; warnings: Warning[] }
 /**
  * A sublet as it concerns the requester: no other party's name, and the reason only for the
  * owner who gave it.
  */
-export type SubletEntry = { id: number; unit_number: string; side: SubletSide; requested_on: string; from: string; to: string; decision: Decision | null; decided_on: string | null; ended_on: string | null; 
+export type SubletEntry = { id: number; unit_number: string; side: SubletSide; requested_on: string; from: string; to: string; decision: Decision | null; decided_on: string | null; 
+/**
+ * The special grounds of borettslagsloven § 5-6 (1) the board approved it on (Norway).
+ */
+special_grounds: SpecialGrounds | null; ended_on: string | null; 
 /**
  * The reason the owner gave; `None` for the subtenant (it is the owner's data).
  */

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fmtDate, todayIso } from '$lib/common/format';
 import { setUiLanguage } from '$lib/i18n/index.svelte';
 import { backend } from '$lib/ipc';
 import type { MockBackend } from '$lib/ipc/mock-replay';
@@ -50,13 +51,25 @@ describe('name plates', () => {
     await fireEvent.click(screen.getByTestId('plate-submit'));
     expect(screen.getByTestId('plate-lines-error').textContent).toContain('At most 4 lines');
     await fireEvent.input(screen.getByTestId('plate-lines'), { target: { value: 'Jonas & Signe Wendt' } });
+    // The order keeps the day it was made: today unless the board says otherwise, never later.
+    const made = screen.getByTestId('plate-made') as HTMLInputElement;
+    expect(made.value).toBe(todayIso());
+    await fireEvent.input(made, { target: { value: '2026-12-24' } });
+    expect(screen.getByTestId('plate-made-error').textContent).toContain('after today');
+    await fireEvent.click(screen.getByTestId('plate-submit'));
+    expect(mock.calls).not.toContain('plate_add');
+    await fireEvent.input(made, { target: { value: '2026-11-20' } });
     await fireEvent.click(screen.getByTestId('plate-submit'));
     await expect.poll(() => screen.getByTestId('plates-draft').textContent).toContain('Jonas & Signe Wendt');
+    const order = within(screen.getByTestId('plates-draft'))
+      .getAllByTestId('plate-order')
+      .find((o) => o.textContent?.includes('Jonas & Signe Wendt'))!;
+    expect(order.textContent).toContain(fmtDate('2026-11-20'));
   });
 
   it('orders the drafts from the caretaker as a PDF, previews it and records them as sent', async () => {
     // A second draft beside the demo's, for unit 5.
-    const added = await backend().plateAdd(5, ['Ellen Damsgaard'], ['door', 'mailbox']);
+    const added = await backend().plateAdd(5, ['Ellen Damsgaard'], ['door', 'mailbox'], null);
     if (added.status !== 'ok') throw new Error(added.error.message);
     render(PlatesArea);
     await screen.findByTestId('plates-draft');

@@ -57,6 +57,8 @@ describe('sublets', () => {
     await fireEvent.click(within(rowOf('25')).getByTestId('sublet-approve'));
     const date = screen.getByTestId('sublet-date') as HTMLInputElement;
     expect(date.value).toBe(todayIso());
+    // Special grounds are Norwegian law: a Danish association is not asked for them.
+    expect(screen.queryByTestId('sublet-grounds')).toBeNull();
     await fireEvent.click(screen.getByTestId('sublet-confirm-ok'));
     await expect.poll(() => within(rowOf('25')).getByTestId('sublet-status').textContent).toContain('Approved');
     expect(rowOf('25').textContent).toContain('by Camilla Holmsted');
