@@ -31,9 +31,11 @@ pub struct NoticeDue {
     pub earlier_issued: bool,
 }
 
-/// What needs attention on a day.
+/// What needs attention on a day. (`Attention` in the app's bindings, where the archive's own
+/// overview is `Overview`.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "specta", specta(rename = "Attention"))]
 pub struct Overview {
     pub today: NaiveDate,
     /// Requests the board has not decided, oldest request first.

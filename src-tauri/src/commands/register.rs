@@ -512,56 +512,11 @@ pub fn organisation_update(
 // ---------------------------------------------------------------------------------------------
 // what needs the board's attention
 
-/// The register's overview (`overview::Overview`), under its own name because the
-/// archive's overview is already called `Overview` in the bindings.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct Attention {
-    pub today: NaiveDate,
-    /// Requests the board has not decided, oldest first.
-    pub awaiting_decision: Vec<Sublet>,
-    /// Approved sublets whose period ends within 30 days.
-    pub ending_soon: Vec<Sublet>,
-    /// Approved sublets whose period is over but that were not closed.
-    pub overdue: Vec<Sublet>,
-    /// Approved sublets longer than the association allows (not on Norway's special grounds).
-    pub too_long: Vec<Sublet>,
-    /// Name-plate drafts not yet sent.
-    pub plates_not_sent: Vec<PlateOrder>,
-    /// Name-plate orders sent but not yet mounted.
-    pub plates_not_mounted: Vec<PlateOrder>,
-    /// Residents' requests due within 7 days or overdue, soonest first.
-    pub requests_due: Vec<andel_core::requests::Request>,
-    /// Records past their retention.
-    pub retention_due: Vec<andel_core::retention::DueItem>,
-    /// The privacy notice, when it no longer matches its last edition or was never issued.
-    pub notice_due: Option<overview::NoticeDue>,
-}
-
-impl From<overview::Overview> for Attention {
-    fn from(o: overview::Overview) -> Attention {
-        Attention {
-            today: o.today,
-            awaiting_decision: o.awaiting_decision,
-            ending_soon: o.ending_soon,
-            overdue: o.overdue,
-            too_long: o.too_long,
-            plates_not_sent: o.plates_not_sent,
-            plates_not_mounted: o.plates_not_mounted,
-            requests_due: o.requests_due,
-            retention_due: o.retention_due,
-            notice_due: o.notice_due,
-        }
-    }
-}
-
 /// What needs the board's attention today.
 #[tauri::command]
 #[specta::specta]
-pub fn attention(state: State<'_, AppState>) -> IpcResult<Attention> {
-    with_vault(
-        &state,
-        |v| Ok(overview::overview(v.conn(), today())?.into()),
-    )
+pub fn attention(state: State<'_, AppState>) -> IpcResult<overview::Overview> {
+    with_vault(&state, |v| Ok(overview::overview(v.conn(), today())?))
 }
 
 // ---------------------------------------------------------------------------------------------

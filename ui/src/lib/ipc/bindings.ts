@@ -1150,16 +1150,16 @@ export type Association = { name: string; country: Country; org_number: string |
  */
 export type AssociationChanges = { name: string | null; country: Country | null; org_number: string | null; address: string | null; email: string | null }
 /**
- * The register's overview (`overview::Overview`), under its own name because the
- * archive's overview is already called `Overview` in the bindings.
+ * What needs attention on a day. (`Attention` in the app's bindings, where the archive's own
+ * overview is `Overview`.)
  */
 export type Attention = { today: string; 
 /**
- * Requests the board has not decided, oldest first.
+ * Requests the board has not decided, oldest request first.
  */
 awaiting_decision: Sublet[]; 
 /**
- * Approved sublets whose period ends within 30 days.
+ * Approved sublets whose period ends within 30 days, soonest first.
  */
 ending_soon: Sublet[]; 
 /**
@@ -1167,7 +1167,8 @@ ending_soon: Sublet[];
  */
 overdue: Sublet[]; 
 /**
- * Approved sublets longer than the association allows (not on Norway's special grounds).
+ * Approved sublets (not yet ended) whose period is longer than the association allows and
+ * that were not approved on special grounds (borettslagsloven § 5-6 (1)).
  */
 too_long: Sublet[]; 
 /**
@@ -1179,15 +1180,15 @@ plates_not_sent: PlateOrder[];
  */
 plates_not_mounted: PlateOrder[]; 
 /**
- * Residents' requests due within 7 days or overdue, soonest first.
+ * Open residents' requests due within 7 days or overdue, soonest deadline first.
  */
 requests_due: Request[]; 
 /**
- * Records past their retention.
+ * Records past their retention, due for deletion or anonymisation.
  */
 retention_due: DueItem[]; 
 /**
- * The privacy notice, when it no longer matches its last edition or was never issued.
+ * The privacy notice to issue again (or for the first time).
  */
 notice_due: NoticeDue | null }
 /**
