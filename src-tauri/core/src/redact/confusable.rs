@@ -114,8 +114,16 @@ impl ConfusableNames {
         }
         let mut bufs = (String::new(), String::new());
         let bytes = text.as_bytes();
+        let n = bytes.len();
         let mut i = 0usize;
-        while i < bytes.len() {
+        while i < n {
+            // Bytes that start no word, skipped a table look-up each.
+            while i < n && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] != LETTER {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
             let (c, len) = char_at(text, i);
             if !word_char(c) {
                 i += len;
@@ -123,20 +131,18 @@ impl ConfusableNames {
             }
             let s = i;
             i += len;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !(word_byte(b) || b == b'-') {
-                        break;
-                    }
+            loop {
+                while i < n && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] != NONE {
                     i += 1;
-                } else {
-                    let (c, len) = char_at(text, i);
-                    if !word_char(c) {
-                        break;
-                    }
-                    i += len;
                 }
+                if i < n && bytes[i] >= 0x80 {
+                    let (c, len) = char_at(text, i);
+                    if word_char(c) {
+                        i += len;
+                        continue;
+                    }
+                }
+                break;
             }
             if c.is_uppercase() || matches!(c, '1' | '0' | '|') {
                 self.word(text, s, i, protected, &mut bufs, out);
@@ -164,6 +170,16 @@ impl ConfusableNames {
         if !word.chars().any(char::is_alphabetic) {
             return;
         }
+        // The skeleton first: most words are no resident's, and need no lower-casing.
+        skeleton_into(word, sk);
+        let whole = self.skeletons.contains(sk.as_str());
+        // Genitive: "Mø1lgaards".
+        let genitive = sk
+            .strip_suffix('s')
+            .is_some_and(|stem| self.skeletons.contains(stem));
+        if !whole && !genitive {
+            return;
+        }
         lower.clear();
         if word.is_ascii() {
             lower.push_str(word);
@@ -174,12 +190,7 @@ impl ConfusableNames {
         if self.exact.contains(lower.as_str()) {
             return;
         }
-        skeleton_into(word, sk);
-        // Genitive: "Mø1lgaards".
-        let hit = self.skeletons.contains(sk.as_str())
-            || sk.strip_suffix('s').is_some_and(|stem| {
-                self.skeletons.contains(stem) && !self.exact.contains(&lower[..lower.len() - 1])
-            });
+        let hit = whole || (genitive && !self.exact.contains(&lower[..lower.len() - 1]));
         if hit && !overlaps_any(protected, s, e) {
             out.push(Raw {
                 start: s,
@@ -200,10 +211,24 @@ fn word_char(c: char) -> bool {
     is_word_char(c) || matches!(c, '1' | '0' | '5' | '|' | '!')
 }
 
-/// [`word_char`] for an ASCII byte.
-fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || matches!(b, b'1' | b'0' | b'5' | b'|' | b'!')
-}
+/// An ASCII byte's part in a word: none, a letter (or a mark OCR puts for one), or an inner hyphen.
+const NONE: u8 = 0;
+const LETTER: u8 = 1;
+const HYPHEN: u8 = 2;
+const ASCII: [u8; 128] = {
+    let mut t = [NONE; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || matches!(c, b'1' | b'0' | b'5' | b'|' | b'!') {
+            t[b] = LETTER;
+        } else if c == b'-' {
+            t[b] = HYPHEN;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `i` (a char boundary) and its length.
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -257,10 +282,52 @@ mod tests {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
                     start = None;
-                    names.word(text, s, i, &[], &mut bufs, out);
+                    reference_word(names, text, s, i, &mut bufs, out);
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// The test of one word as it was: lower-cased and looked up before its skeleton.
+    fn reference_word(
+        names: &ConfusableNames,
+        text: &str,
+        s: usize,
+        e: usize,
+        (lower, sk): &mut (String, String),
+        out: &mut Vec<Raw>,
+    ) {
+        let word = text[s..e].trim_end_matches('-');
+        let e = s + word.len();
+        let first = word.chars().next().unwrap_or(' ');
+        if !(first.is_uppercase() || matches!(first, '1' | '0' | '|')) || word.chars().count() < 3 {
+            return;
+        }
+        if !word.chars().any(char::is_alphabetic) {
+            return;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if names.exact.contains(lower.as_str()) {
+            return;
+        }
+        *sk = reference_skeleton(word);
+        let hit = names.skeletons.contains(sk.as_str())
+            || sk.strip_suffix('s').is_some_and(|stem| {
+                names.skeletons.contains(stem) && !names.exact.contains(&lower[..lower.len() - 1])
+            });
+        if hit {
+            out.push(Raw {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                recognizer: Recognizer::Register,
+                score: 0.7,
+                reason: "a resident's name as OCR may misread it",
+                decision: Decision::Redact,
+                subject: None,
+            });
         }
     }
 
