@@ -20,6 +20,7 @@ const TITLE_STARTS: &str = include_str!("../../../../assets/words/title-starts.t
 const COMMON_ROOMS: &str = include_str!("../../../../assets/words/common-rooms.txt");
 const CLOSINGS: &str = include_str!("../../../../assets/words/closings.txt");
 const INSTITUTION_ENDINGS: &str = include_str!("../../../../assets/words/institution-endings.txt");
+const THING_NOUNS: &str = include_str!("../../../../assets/words/thing-nouns.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -118,6 +119,31 @@ pub fn is_institution(folded: &str) -> bool {
         .any(|rest| set.contains(rest))
 }
 
+word_set!(
+    /// Definite nouns that put a name after them as a place, a medium, a work or a firm ("hovedstaden").
+    thing_nouns,
+    THING_NOUNS
+);
+
+/// Whether a lower-case word is a noun that makes the name after it a thing ("hovedstaden Santiago",
+/// "magasinet Elle"), alone or as the last part of a compound ("fjernsynskanalen", "tv-kanalen"). A
+/// compound counts for endings of five letters or more, with three letters or more before them, so that
+/// a short ending ("øen") inside an unrelated word does not. Called only for the word before a name.
+pub fn is_thing_noun(word: &str) -> bool {
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let set = thing_nouns();
+    set.contains(&lower)
+        || lower
+            .char_indices()
+            .filter(|&(i, _)| i >= 3)
+            .map(|(i, _)| lower[i..].trim_start_matches('-'))
+            .take_while(|rest| rest.chars().nth(4).is_some())
+            .any(|rest| set.contains(rest))
+}
+
 /// Whether `word`, as written, is a name particle. Runs for every lower-case word of a text, so the
 /// length check comes before the lookup (every particle is short).
 pub fn is_particle(word: &str) -> bool {
@@ -159,6 +185,7 @@ mod tests {
             TITLE_STARTS,
             CLOSINGS,
             INSTITUTION_ENDINGS,
+            THING_NOUNS,
         ] {
             for w in entries(list) {
                 assert_eq!(w, w.to_lowercase(), "{w}");
@@ -179,5 +206,10 @@ mod tests {
             streets_and_buildings().contains("skole") && streets_and_buildings().contains("vej")
         );
         assert!(title_starts().contains("sankt"));
+        assert!(is_thing_noun("hovedstaden") && is_thing_noun("fjernsynskanalen"));
+        assert!(is_thing_noun("tv-kanalen") && is_thing_noun("motemagasinet"));
+        // Upper case, a short ending inside another word, a noun for a person: no.
+        assert!(!is_thing_noun("Hovedstaden") && !is_thing_noun("frøen"));
+        assert!(!is_thing_noun("formanden") && !is_thing_noun("modellen"));
     }
 }

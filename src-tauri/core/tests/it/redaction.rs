@@ -950,3 +950,38 @@ fn heldout2_minutes_without_residents_in_the_register() {
         69,
     );
 }
+
+/// Regression (issue 14, names without a register): in minutes and notices read with no register, a
+/// first name after "fra" or after a particle that is also a word ("da"), a lone surname before a verb of
+/// saying or proposing at a sentence start, a surname tied to a unit inside a sentence and an unlisted
+/// first name before a patronymic stayed; a noun before a unit at a sentence start, a firm joined by an
+/// ampersand and a place after an abbreviated saint were taken for people.
+#[test]
+fn regression_names_without_a_register_in_minutes_and_notices() {
+    let text = "Referat af bestyrelsesmøde\n\
+                Forslag fra nr. 7 om nye hække. Forslag fra Gudrun om cykelstativ.\n\
+                Kvistgaard mente, at hækken skal klippes, da Signe havde målt den.\n\
+                Brøndumlund foreslog en afstemning. Der er klage over Tvergaard fra nr. 17.\n\
+                Revisor Zdravko Mikkelsen fra Mikkelsen & Partnere var til stede.\n\
+                Festen holdes i Sct. Knuds Park.\n\
+                Dataansvarlig: Andelsboligforeningen Lærkereden, Kløvervej 12.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in [
+        "Gudrun",
+        "Kvistgaard",
+        "Signe",
+        "Brøndumlund",
+        "Tvergaard",
+        "Zdravko Mikkelsen",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in [
+        "Forslag fra",
+        "Mikkelsen & Partnere",
+        "Sct. Knuds Park",
+        "Andelsboligforeningen Lærkereden, Kløvervej 12",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}

@@ -26,7 +26,7 @@ use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_befo
 use super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::words::{
     closings, company_words, cues, cues_and_speech, function_words, is_company_word,
-    is_institution, is_particle, particles, speech_verbs, title_starts,
+    is_institution, is_particle, is_thing_noun, particles, speech_verbs, title_starts,
 };
 use super::{Context, Decision, Kind, Recognizer};
 
@@ -37,9 +37,9 @@ use tokens::{
 };
 pub use units::names_before_units;
 use unknown::{
-    abbreviation, age_after, citation, cue_before, followed_by_company, hyphen_given, lower_noun,
-    noun_follows, patronymic, place_before, signatures, speaker_with_party, speech_after,
-    speech_before, unit_after, word_before_is,
+    abbreviation, age_after, citation, cue_before, definite_ending, followed_by_company,
+    hyphen_given, lower_noun, noun_follows, patronymic, place_before, saint_before, signatures,
+    speaker_with_party, speech_after, speech_before, thing_before, unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -602,7 +602,7 @@ impl NameRecognizer {
             // 2. A first name from the lists, with what follows it.
             let info = s.info(names, &t);
             // "Da Bestyrelsen …", "De Forenede …": function words that happen to be names elsewhere.
-            let given = (info.is_some() || hyphen_given(s, names, &t))
+            let given = (info.is_some() || hyphen_given(text, s, names, &t))
                 && !(matches!(
                     &s.keys[t.k0..t.k1],
                     "da" | "de"
@@ -688,7 +688,7 @@ impl NameRecognizer {
                         continue;
                     }
                 }
-                let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(s, names, &t);
+                let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(text, s, names, &t);
                 let word = info.is_some_and(|x| x.word);
                 let cue = cue_before(text, t.start) || unit_after(text, t.end);
                 let sentence = starts_sentence(text, t.start);
@@ -697,6 +697,14 @@ impl NameRecognizer {
                 // ordinary words in lower case ("hos Søren", "smiler Bent").
                 // A name from elsewhere alone needs the same capital, but not a place's ("i Hellas",
                 // "frå Langesund").
+                // "da Lise kom", "de Kari": a particle before it ("da", "de" are also words) does not
+                // make the first name the second word of a name.
+                let first_of_run = run[..i].iter().all(|x| x.particle);
+                // "Forslag fra Ingeborg", "brev frå Sigrun": after "from" a Nordic first name that is no
+                // word is a person as often as a place is a place (places are on their own list).
+                let from_person = nordic
+                    && !word
+                    && word_before_is(text, t.start, &["fra", "frå", "från", "from"]);
                 let alone = !function_words().contains(&s.keys[t.k0..t.k1])
                     && !is_place(&s.keys[t.k0..t.g1])
                     && !is_place(&s.keys[t.k0..t.k1])
@@ -705,8 +713,8 @@ impl NameRecognizer {
                     } else {
                         // "Aarhus Kommune", "i Juni": words of minutes stay things.
                         !info.is_some_and(|x| x.thing)
-                            && (i == 0 || !word)
-                            && !place_before(text, t.start)
+                            && (first_of_run || !word)
+                            && (!place_before(text, t.start) || from_person)
                     };
                 if cue || alone {
                     self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
@@ -715,6 +723,32 @@ impl NameRecognizer {
                 }
             } else if given && t.upper && i + 1 < n {
                 let info2 = s.info(names, &run[i + 1]);
+                // "JENS Sandfeld Søndergaard hævder …": a news lead sets the first word of the first
+                // name in capitals and the rest as usual; a Nordic first name that is no word starts a
+                // name of the capitalised words after it.
+                let next = run[i + 1];
+                if info.is_some_and(|x| x.nordic > 0 && !x.word)
+                    && !next.upper
+                    && !next.particle
+                    && !next.initial
+                    && info2.is_none_or(|x| !x.word && !x.thing)
+                    && !function_words().contains(&s.keys[t.k0..t.k1])
+                {
+                    let k = self.guest_end(text, s, &run, i + 1).min(i + 4);
+                    if k > i + 1 && !followed_by_company(text, run[k - 1].end) {
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i,
+                            k,
+                            0.6,
+                            "a first name in capitals followed by a surname",
+                        );
+                        i = k;
+                        continue;
+                    }
+                }
                 // "FRANCIS FORD COPPOLAS nye film", "JENS Sandfeld Søndergaard hævder": inside a
                 // sentence written in lower case, capitals are a name set off (a credit, a newspaper's
                 // style), and a first name from any list starts it.
@@ -796,6 +830,7 @@ impl NameRecognizer {
                     text.get(x.end..)
                         .is_some_and(|r| r.starts_with(" (") || r.starts_with(", "))
                         || speech_after(text, x.end)
+                        || unit_after(text, x.end)
                         || citation(text, t.start, x.end)
                 })
             };
@@ -806,8 +841,20 @@ impl NameRecognizer {
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
                 let end = run[k - 1].end;
+                let sentence = starts_sentence(text, t.start);
+                // At the start of a sentence an ordinary noun has its capital too ("Kommunen
+                // oplyste"): before a verb of saying only a single word that could be a surname
+                // alone, which the text never writes in lower case and which has no definite ending.
+                // Before a unit ("Forslag fra nr. 4") not even that: minutes start sentences so.
+                let surname_first = || {
+                    k == i + 1
+                        && !definite_ending(&s.keys[t.k0..t.k1])
+                        && !cues_and_speech().contains(&s.keys[t.k0..t.k1])
+                };
                 if age_after(text, end)
-                    || (speech_after(text, end) && !starts_sentence(text, t.start))
+                    || (speech_after(text, end)
+                        && (!sentence || (surname_first() && self.lone_surname(text, s, &t))))
+                    || (unit_after(text, end) && !sentence)
                     || speaker_with_party(text, run[i].start, end)
                     || citation(text, run[i].start, end)
                 {
@@ -842,6 +889,38 @@ impl NameRecognizer {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
                 // "Capio Anoreksi Senter": the third word can make it an institution.
                 let last = run[k - 1];
+                let written = run[i..k]
+                    .iter()
+                    .map(|x| &s.keys[x.k0..x.k1])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // "New York", "hovedstaden Santiago Bernabéu", "St. Helena Bay": a place of more
+                // words, a thing named after a noun that says so, a saint's name.
+                let thing = is_place(&written)
+                    || thing_before(text, run[i].start)
+                    || saint_before(text, run[i].start);
+                if k > i + 1 && thing {
+                    i = k;
+                    continue;
+                }
+                // "Gerner Jørgensen", "Thorvald Nielsen": an unlisted first word before a surname
+                // formed from a father's name is a person without more evidence.
+                if k > i + 1
+                    && !followed_by_company(text, last.end)
+                    && patronymic(&s.keys[last.k0..last.g1], names)
+                {
+                    self.push_guest(
+                        text,
+                        s,
+                        &run,
+                        i,
+                        k,
+                        0.6,
+                        "a word no list knows before a surname formed from a father's name",
+                    );
+                    i = k;
+                    continue;
+                }
                 if k > i + 1
                     && !followed_by_company(text, last.end)
                     && !is_institution(&s.keys[last.k0..last.k1])

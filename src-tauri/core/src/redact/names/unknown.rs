@@ -135,6 +135,11 @@ impl NameRecognizer {
         if (place(first) && !speaker) || compound {
             return;
         }
+        // "hovedstaden Santiago", "magasinet Elle", "øya St. Helena": the noun before the name, or an
+        // abbreviated saint, makes it a thing or a place.
+        if thing_before(text, first.start) || saint_before(text, first.start) {
+            return;
+        }
         // "Dalen Hotel", "Haukeland Universitetssykehus", "opplyser Utanriksdepartementet": a name that
         // ends in an institution's noun is the institution's.
         // The word right after the name counts too: "svarte Ravnå Sanitets Kross".
@@ -285,6 +290,7 @@ impl NameRecognizer {
                         || !(s.guest_words.contains(&s.keys[k0..k1]) || speaker)
                         || s.lone_places.contains(&s.keys[k0..k1])
                         || policy::company_follows(text, end)
+                        || ampersand_beside(text, start, end)
                     {
                         continue;
                     }
@@ -358,7 +364,10 @@ impl NameRecognizer {
                         // "Høyre og Siv Jensen": a word the document also writes in lower case is a
                         // word (a party, a direction), not a second person.
                         && !(a..=b).any(|x| s.lower_in_text(text, loose[x].2, loose[x].3));
-                    if usable && !policy::company_follows(text, end) {
+                    if usable
+                        && !policy::company_follows(text, end)
+                        && !ampersand_beside(text, start, end)
+                    {
                         found.push((a, b, 0.6, "a name joined to a person's name by \"og\""));
                     }
                     a = b + 1;
@@ -752,15 +761,65 @@ pub(super) fn citation(text: &str, start: usize, end: usize) -> bool {
             .is_ok_and(|y| (1500..=2100).contains(&y))
 }
 
+/// "Fjord & Co.", "Dyhr & Partnere", "Olsen & Jørgensen": names joined by an ampersand are a firm's,
+/// so a word with one right before or after it is never taken for a person's name on its own.
+pub(super) fn ampersand_beside(text: &str, start: usize, end: usize) -> bool {
+    text.get(..start)
+        .is_some_and(|h| h.trim_end_matches(' ').ends_with('&'))
+        || text
+            .get(end..)
+            .is_some_and(|r| r.trim_start_matches(' ').starts_with('&'))
+}
+
 /// Words that join two people's names.
 pub(super) const CONJUNCTIONS: &[&str] = &[" og ", " och ", " and ", " & ", " eller ", " samt "];
-/// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne").
-pub(super) fn hyphen_given(s: &Scan, names: &WordMap<NameInfo>, t: &Tok) -> bool {
+/// A hyphenated given name whose first part is a first name ("Hans-Jørgen", "Tor-Arne", "Paul-Loup"):
+/// the second part is a first name too, or a capitalised word that is no place ("Jan-Mayen") and no
+/// compound's lower-case noun ("Obama-administrasjonen").
+pub(super) fn hyphen_given(text: &str, s: &Scan, names: &WordMap<NameInfo>, t: &Tok) -> bool {
     let key = &s.keys[t.k0..t.k1];
     let Some((a, b)) = key.split_once('-') else {
         return false;
     };
-    names.get(a).is_some_and(|x| x.nordic > 0 || x.intl > 0) && names.contains_key(b)
+    if !names.get(a).is_some_and(|x| x.nordic > 0 || x.intl > 0) {
+        return false;
+    }
+    let second_capitalised = text
+        .get(t.start..t.end)
+        .and_then(|w| w.split_once('-'))
+        .is_some_and(|(_, w)| w.starts_with(char::is_uppercase) && !w.contains('-'));
+    names.contains_key(b)
+        || (second_capitalised
+            && b.chars().nth(2).is_some()
+            && !is_place(b)
+            && !function_words().contains(b)
+            && !abbreviation(b))
+}
+
+/// A folded word with the ending of a noun's definite form ("kommunen", "udvalget", "regjeringa",
+/// "styrelsen", "politiet"): at the start of a sentence such a word is the noun, not a surname.
+pub(super) fn definite_ending(key: &str) -> bool {
+    ["en", "et", "ne", "na", "an", "a"]
+        .iter()
+        .any(|e| key.ends_with(e))
+}
+
+/// Whether the word right before `start` is a noun that makes the name after it a thing
+/// ("hovedstaden Santiago", "magasinet Elle", "fjernsynskanalen France 24").
+pub(super) fn thing_before(text: &str, start: usize) -> bool {
+    word_before(text, start, &['-'])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(is_thing_noun)
+}
+
+/// Whether an abbreviated saint stands right before `start` ("St. Helena", "Sct. Jørgens Park", "S:t
+/// Eriks"): the name is a place's, a church's or a day's.
+pub(super) fn saint_before(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    ["St.", "Sct.", "Skt.", "S:t", "Sta."].iter().any(|a| {
+        head.strip_suffix(a)
+            .is_some_and(|h| h.is_empty() || h.ends_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 /// Surnames formed from a father's name ("Hansen", "Pedersen", "Andersson", "Olsen") are names wherever
 /// they stand. The stem must be a first name, which keeps nouns like "Bestyrelsen" and "Sandkassen" out.
@@ -1544,6 +1603,62 @@ mod tests {
         assert_eq!(
             unknown("Bill Hauge kom i går.\nBilletter må bestilles i god tid."),
             ["Bill Hauge"]
+        );
+    }
+
+    /// Issue 14, fourth round (names without a register): a particle that is also a word ("da", "de")
+    /// before a first name, a first name after "fra", a hyphenated first name with an unlisted second
+    /// part, an unlisted first word before a patronymic, a lone surname before a verb of saying or
+    /// proposing at the start of a sentence, a capitalised word tied to a unit inside a sentence.
+    #[test]
+    fn names_without_a_register_in_minutes_and_news() {
+        assert_eq!(unknown("Hun lo, da Signe kom ind."), ["Signe"]);
+        assert_eq!(unknown("Ønske fra Torunn om nye stativer."), ["Torunn"]);
+        assert_eq!(unknown("Brev frå Sigvald i 2. etasje."), ["Sigvald"]);
+        assert_eq!(
+            unknown("Romanen er skrevet af Jean-Baptiste Ollivrin."),
+            ["Jean-Baptiste Ollivrin"]
+        );
+        assert_eq!(
+            unknown("Han nævnte, at Zdravko Mikkelsen også træner holdet."),
+            ["Zdravko Mikkelsen"]
+        );
+        assert_eq!(
+            unknown("Kvistgaard mente, at hækken skal klippes."),
+            ["Kvistgaard"]
+        );
+        assert_eq!(
+            unknown("Brøndumlund foreslog en afstemning."),
+            ["Brøndumlund"]
+        );
+        assert_eq!(
+            unknown("Der er klage over Tvergaard fra nr. 17 om støj."),
+            ["Tvergaard"]
+        );
+        assert_eq!(
+            unknown("KARI Stenbekk Vollan hevder at det går."),
+            ["KARI Stenbekk Vollan"]
+        );
+    }
+
+    /// Regression (issue 14, precision without a register): ordinary nouns at a sentence start before a
+    /// unit or a verb of saying, places and works named after a noun that says so, an abbreviated
+    /// saint, and firms joined by an ampersand were taken for people.
+    #[test]
+    fn nouns_places_saints_and_firms_at_the_edges_of_a_name() {
+        assert!(unknown("Forslag fra nr. 7 om hække.").is_empty());
+        assert!(unknown("Udvalget mente, at det var for dyrt.").is_empty());
+        assert!(unknown("Regjeringa meiner noko anna.").is_empty());
+        assert!(unknown("Demonstrasjonen i hovedstaden Caracas var stor.").is_empty());
+        assert!(unknown("Hun er redaktør i motemagasinet Vogue Nord.").is_empty());
+        assert!(unknown("Festen holdes i Sct. Knuds Park og på øya St. Helena.").is_empty());
+        assert_eq!(
+            unknown("Revisor Mogens Dyhr fra Dyhr & Partnere var til stede."),
+            ["Mogens Dyhr"]
+        );
+        assert_eq!(
+            unknown("Annette Fjord er partner i Fjord & Co. i Vejle."),
+            ["Annette Fjord"]
         );
     }
 
