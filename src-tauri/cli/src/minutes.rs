@@ -127,9 +127,10 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Reads a file, naming it in the error.
+/// Reads a file of minutes (or one to redact), refusing one larger than its format allows; the
+/// error names the file.
 pub fn read(path: &Path) -> CliResult<Vec<u8>> {
-    std::fs::read(path).map_err(|e| CliError::user(format!("Cannot read {}: {e}", path.display())))
+    Ok(minutes::read_file(path)?)
 }
 
 /// A core error about one file, with the file's name in front.

@@ -121,8 +121,7 @@ struct Details<'a> {
 pub fn import(command: ImportCommand) -> CliResult {
     let ImportCommand::Residents(args) = command;
     // Read and check the file before the archive is opened: a junk file must leave it alone.
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| CliError::user(format!("Cannot read {}: {e}", args.file.display())))?;
+    let bytes = import::read_file(&args.file)?;
     let table = import::read(&bytes)?;
     let mapping = args
         .map

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use crate::Coded;
 use crate::ErrorCode;
 
-/// Why a file could not be written. The target is never left half written.
+/// Why a file could not be read or written. A target is never left half written.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -27,6 +27,19 @@ pub enum Error {
     /// A file that must be new already exists.
     #[error("A file already exists at {}. Choose another name; Andel does not overwrite it.", .0.display())]
     AlreadyExists(PathBuf),
+    /// A file to read is larger than anything Andel reads of its kind; nothing of it was read
+    /// into memory (a multi-gigabyte "minutes" would otherwise take all the memory there is).
+    #[error("{} is {} MB; Andel reads {what} up to {} MB. Split the file, or export a smaller one.", path.display(), mb(*size), mb(*max))]
+    TooLarge {
+        path: PathBuf,
+        /// What the file was read as ("minutes in this format", "resident lists").
+        what: &'static str,
+        size: u64,
+        max: u64,
+    },
+    /// No file at the path given.
+    #[error("There is no file at {}. Check the name and the folder.", .0.display())]
+    NotFound(PathBuf),
     /// Another I/O failure, with the step that failed.
     #[error("Could not {op} {}: {source}", path.display())]
     Io {
@@ -44,9 +57,51 @@ impl Coded for Error {
             Error::DiskFull { .. } => ErrorCode::DiskFull,
             Error::NotWritable { .. } => ErrorCode::NotWritable,
             Error::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            Error::TooLarge { .. } => ErrorCode::InvalidInput,
+            Error::NotFound(_) => ErrorCode::NotFound,
             Error::Io { .. } => ErrorCode::Internal,
         }
     }
+}
+
+/// Megabytes, rounded up, for messages (a file one byte over the limit is not "64 MB of 64").
+fn mb(bytes: u64) -> u64 {
+    bytes.div_ceil(1 << 20)
+}
+
+/// Reads the whole file at `path` as `what` ("minutes in this format", "resident lists"), refusing one of more
+/// than `max` bytes before reading it. The size is checked on the open file and the read stops
+/// at `max + 1` bytes, so a file that grows while it is read, or a pipe or device with no size,
+/// is refused too instead of filling the memory.
+pub fn read_at_most(path: &Path, what: &'static str, max: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let read_error = |source: io::Error| match source.kind() {
+        io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
+        _ => Error::Io {
+            op: "read",
+            path: path.to_path_buf(),
+            source,
+        },
+    };
+    let too_large = |size: u64| Error::TooLarge {
+        path: path.to_path_buf(),
+        what,
+        size,
+        max,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    let declared = file.metadata().map_err(read_error)?.len();
+    if declared > max {
+        return Err(too_large(declared));
+    }
+    let mut bytes = Vec::with_capacity(declared as usize);
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Writes a finished document (or any export) to `path`: first to a temporary file beside it,
@@ -265,6 +320,49 @@ mod tests {
         assert!(matches!(
             write_error(p, io::Error::from_raw_os_error(30)),
             Error::NotWritable { .. }
+        ));
+    }
+
+    #[test]
+    fn reading_stops_at_the_limit_before_the_memory_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("minutes.txt");
+        fs::write(&path, vec![b'a'; 1000]).unwrap();
+        assert_eq!(read_at_most(&path, "minutes", 1000).unwrap().len(), 1000);
+        // One byte over is refused, with both sizes in megabytes rounded up.
+        let err = read_at_most(&path, "minutes", 999).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    size: 1000,
+                    max: 999,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
+        assert!(
+            err.to_string().contains("reads minutes up to 1 MB"),
+            "{err}"
+        );
+        // A sparse file declares 64 GiB and is refused without a byte read.
+        let huge = dir.path().join("huge.txt");
+        File::create(&huge).unwrap().set_len(64 << 30).unwrap();
+        assert!(matches!(
+            read_at_most(&huge, "minutes", 1 << 20),
+            Err(Error::TooLarge { size, .. }) if size == 64 << 30
+        ));
+        // A device with no size is read only up to the limit.
+        #[cfg(unix)]
+        assert!(matches!(
+            read_at_most(Path::new("/dev/zero"), "minutes", 4096),
+            Err(Error::TooLarge { size: 4097, .. })
+        ));
+        assert!(matches!(
+            read_at_most(&dir.path().join("missing.txt"), "minutes", 10),
+            Err(Error::NotFound(_))
         ));
     }
 

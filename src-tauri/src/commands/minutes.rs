@@ -132,14 +132,6 @@ fn in_documents(path: &str) -> std::path::PathBuf {
     }
 }
 
-fn not_readable(path: &str, e: std::io::Error) -> IpcError {
-    let code = match e.kind() {
-        std::io::ErrorKind::NotFound => ErrorCode::NotFound,
-        _ => ErrorCode::NotWritable,
-    };
-    IpcError::new(code, format!("Cannot read {path}: {e}"))
-}
-
 /// Every document, newest meeting first.
 #[tauri::command]
 #[specta::specta]
@@ -252,7 +244,7 @@ pub async fn import_minutes<R: tauri::Runtime>(
     *lock(&state.scan_cancel) = cancel.clone();
     // Read and extract (OCR for a scan) before taking the archive, so a large PDF does not hold up
     // the autosave.
-    let bytes = std::fs::read(&path).map_err(|e| not_readable(&path, e))?;
+    let bytes = minutes::read_file(Path::new(&path))?;
     let observer = ScanObserver {
         app,
         cancel: cancel.clone(),

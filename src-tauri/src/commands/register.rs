@@ -601,13 +601,7 @@ fn draft(
 #[tauri::command]
 #[specta::specta]
 pub fn import_read(state: State<'_, AppState>, path: String) -> IpcResult<ImportDraft> {
-    let bytes = std::fs::read(Path::new(&path)).map_err(|e| {
-        let code = match e.kind() {
-            std::io::ErrorKind::NotFound => ErrorCode::NotFound,
-            _ => ErrorCode::InvalidInput,
-        };
-        IpcError::new(code, format!("Cannot read {path}: {e}"))
-    })?;
+    let bytes = import::read_file(Path::new(&path))?;
     let table = import::read(&bytes)?;
     let draft = with_vault(&state, |v| draft(v, &table, &[]))?;
     *lock(&state.import) = Some(table);

@@ -750,7 +750,21 @@ hint: Redact it with `andel redact` before publishing.
         .code(1)
         .stdout_eq(str![])
         .stderr_eq(str![[r#"
-error: Cannot read missing.txt: No such file or directory (os error 2)
+error: There is no file at missing.txt. Check the name and the folder.
+
+"#]]);
+    // Minutes larger than their format allows are refused before they are read (a sparse file
+    // declares 40 MB and costs nothing on disk).
+    std::fs::File::create(a.dir.path().join("huge.txt"))
+        .unwrap()
+        .set_len(40 << 20)
+        .unwrap();
+    andel(&a, &["detect", "--vault", "v.andel", "huge.txt"])
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: huge.txt is 40 MB; Andel reads minutes in this format up to 32 MB. Split the file, or export a smaller one.
 
 "#]]);
 }

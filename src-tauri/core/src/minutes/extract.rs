@@ -71,6 +71,17 @@ impl Format {
         Format::from_code(ext).ok_or_else(|| Error::UnknownFormat(name.to_string()))
     }
 
+    /// The largest file of this format Andel reads as minutes. Far above any real minutes (a text
+    /// of 32 MB is some 10,000 pages; a scanned assembly of 200 pages at 300 dpi is some tens of
+    /// MB), and low enough that reading and extracting one stays within a laptop's memory.
+    pub fn max_file_bytes(self) -> u64 {
+        match self {
+            Format::Txt | Format::Md => 32 << 20,
+            Format::Docx | Format::Png | Format::Jpeg | Format::Tiff => 128 << 20,
+            Format::Pdf => 256 << 20,
+        }
+    }
+
     /// The image format of a scan, for the formats that are images.
     pub fn image(self) -> Option<crate::ocr::ImageFormat> {
         match self {
@@ -80,6 +91,15 @@ impl Format {
             Format::Txt | Format::Md | Format::Docx | Format::Pdf => None,
         }
     }
+}
+
+/// The bytes of a file of minutes, refused before it is read when it is larger than its format
+/// allows ([`Format::max_file_bytes`]; a name Andel does not know gets the largest limit, and
+/// the format is refused where it is used).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    let max = Format::from_file_name(&path.to_string_lossy())
+        .map_or(Format::Pdf.max_file_bytes(), Format::max_file_bytes);
+    crate::files::read_at_most(path, "minutes in this format", max).map_err(Error::Read)
 }
 
 /// The text of a file of minutes in `format`.

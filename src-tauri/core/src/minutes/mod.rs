@@ -36,7 +36,7 @@ pub(crate) use export::mask;
 pub use export::{publish, render, visible_text, ExportFormat};
 #[cfg(test)]
 pub(crate) use extract::tidy;
-pub use extract::{as_written, extract_text, AsWritten, Format};
+pub use extract::{as_written, extract_text, read_file, AsWritten, Format};
 pub use review::{
     export_for_web, review, review_file, FileReview, Review, Undecided, WebExport, WebExportReport,
 };
@@ -86,6 +86,9 @@ pub enum Error {
     /// A text file that is not text.
     #[error("This file does not hold text (it looks like a program or an image). Choose the minutes as .txt, .md, .docx or .pdf.")]
     NotText,
+    /// The file could not be read, or is larger than minutes of its kind can be.
+    #[error("{0}")]
+    Read(#[source] crate::files::Error),
     /// The file holds no words at all.
     #[error("This file holds no text. Choose the file with the minutes.")]
     Empty,
@@ -167,7 +170,7 @@ impl Coded for Error {
             | Error::Pending(_)
             | Error::Redact(_) => ErrorCode::InvalidInput,
             Error::Exists(_) => ErrorCode::AlreadyExists,
-            Error::Write(e) => e.code(),
+            Error::Write(e) | Error::Read(e) => e.code(),
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Ocr(e) => e.code(),
             Error::Pdf(_) | Error::Register(_) | Error::Database { .. } => ErrorCode::Internal,

@@ -174,6 +174,10 @@ impl From<crate::files::Error> for Error {
             F::NotWritable { folder } => Error::NotWritable { folder },
             F::AlreadyExists(path) => Error::AlreadyExists(path),
             F::Io { op, path, source } => Error::Io { op, path, source },
+            F::NotFound(path) => Error::NotFound(path),
+            // The archive is not read through `files` (its own reader bounds it); a file that
+            // was too large to read is, for the archive, one that is not whole.
+            too_large @ F::TooLarge { .. } => Error::Damaged(too_large.to_string()),
         }
     }
 }

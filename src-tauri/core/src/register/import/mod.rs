@@ -24,7 +24,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 pub use columns::Field;
-pub use read::{Source, Table};
+pub use read::{file as read_file, Source, Table};
 
 use crate::Coded;
 use crate::{audit, ErrorCode};

@@ -61,7 +61,7 @@ const MAX_CELLS: usize = 2_000_000;
 /// The most bytes of cell text a spreadsheet may expand to (a repeated cell counts each time).
 const MAX_TEXT: u64 = 64 << 20;
 /// The most a resident list's file may be (a CSV of the largest table is some tens of MB).
-const MAX_FILE: usize = 256 << 20;
+pub const MAX_FILE: usize = 256 << 20;
 /// The most all parts of a spreadsheet's zip may inflate to together, and each part: a sheet is
 /// read as a stream, but the shared strings and the other parts are held whole.
 const MAX_UNZIPPED: u64 = 256 << 20;
@@ -78,6 +78,12 @@ const LIMITS: super::sheets::Limits = super::sheets::Limits {
 
 const ZIP: &[u8] = b"PK\x03\x04";
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
+
+/// The bytes of the resident list at `path`, refused before it is read when it is larger than
+/// any list can be ([`MAX_FILE`]).
+pub fn file(path: &std::path::Path) -> Result<Vec<u8>, crate::files::Error> {
+    crate::files::read_at_most(path, "resident lists", MAX_FILE as u64)
+}
 
 /// Reads a resident list from its bytes.
 pub fn table(bytes: &[u8]) -> Result<Table, Error> {
