@@ -15,7 +15,7 @@
 //! and export.
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::Error;
 use crate::formats::{docx, pdf};
@@ -134,18 +134,15 @@ pub fn extract_text(bytes: &[u8], format: Format) -> Result<String, Error> {
 /// are dropped, and no-break spaces become plain ones, so a name or a phone number reads the same
 /// however the word processor joined it.
 pub(crate) fn tidy(raw: &str) -> String {
-    let text: String = raw
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{2028}', '\u{2029}', '\u{0b}', '\u{0c}'], "\n")
-        .replace(
-            [
-                '\u{0}', '\u{feff}', '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}',
-            ],
-            "",
-        )
-        .replace(['\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'], " ")
-        .nfc()
-        .collect();
+    let replaced = tidy_chars(raw);
+    // Most text arrives composed: the quick check costs a table look-up per non-ASCII character,
+    // composing a decomposition and a recomposition of every character (a third of `andel detect`'s
+    // time on 4 MB of minutes, when it ran unconditionally).
+    let text = if composed(&replaced) {
+        replaced
+    } else {
+        replaced.nfc().collect()
+    };
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
@@ -164,27 +161,138 @@ pub(crate) fn tidy(raw: &str) -> String {
     out
 }
 
+/// Whether `text` is NFC for certain, by Unicode's quick check. ASCII is composed and starts afresh
+/// (combining class 0), so only the runs of other characters are looked at.
+fn composed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let end = bytes[i..]
+            .iter()
+            .position(|&b| b < 0x80)
+            .map_or(bytes.len(), |p| i + p);
+        let run = text.get(i..end).unwrap_or("");
+        if is_nfc_quick(run.chars()) != IsNormalized::Yes {
+            return false;
+        }
+        i = end;
+    }
+    true
+}
+
+/// [`tidy`]'s replacements in one pass: CRLF, CR and the other line separators become `\n`, the
+/// invisible characters go, the narrow and no-break spaces become plain ones. Only the bytes that
+/// can start such a character are looked at; everything between is copied in runs.
+fn tidy_chars(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        // \r, VT, FF, NUL, and the lead bytes of U+00A0/U+00AD (C2), U+2007…U+2060 (E2) and
+        // U+FEFF (EF). Continuation bytes are never these, so `i` is a character boundary here.
+        if !matches!(bytes[i], b'\r' | 0x0b | 0x0c | 0 | 0xc2 | 0xe2 | 0xef) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = raw.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let with = match c {
+            // The \n of a CRLF stays and is the line end.
+            '\r' if bytes.get(i + 1) == Some(&b'\n') => "",
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' => "\n",
+            '\u{0}' | '\u{feff}' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => {
+                ""
+            }
+            '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' => " ",
+            _ => {
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(raw.get(copied..i).unwrap_or(""));
+        out.push_str(with);
+        i += c.len_utf8();
+        copied = i;
+    }
+    out.push_str(raw.get(copied..).unwrap_or(""));
+    out
+}
+
 /// A plain-text file's own characters, and where each character of its extracted text stands among
 /// them: positions reported to scripts count the file as written (CRLF line ends, a byte-order mark,
 /// trailing spaces and runs of blank lines included), not the tidied text.
+///
+/// Text and file run in step nearly everywhere, so only the characters where they do not are kept
+/// (a list per character cost 16 bytes per character of a 4 MB file, and as long to fill).
 #[derive(Debug, Clone)]
 pub struct AsWritten {
     /// The file decoded, nothing removed.
-    chars: Vec<char>,
-    /// For each character of the extracted text, the range of file characters it came from.
-    spans: Vec<(usize, usize)>,
+    raw: String,
+    /// How many characters of `raw` start before each [`BLOCK`] of its bytes.
+    chars_before: Vec<usize>,
+    /// Characters of the extracted text.
+    len: usize,
+    /// Sorted by the text's character index: a character that does not follow the previous one's
+    /// range with a range of one file character, and the range of file characters it came from.
+    /// Between two steps each character is the file character after the previous one's range.
+    steps: Vec<(usize, usize, usize)>,
 }
 
+/// The bytes of `raw` that [`AsWritten::chars_before`] counts at once.
+const BLOCK: usize = 64;
+
 impl AsWritten {
+    /// The range of file characters that the extracted text's character `i` came from.
+    fn char_span(&self, i: usize) -> Option<(usize, usize)> {
+        if i >= self.len {
+            return None;
+        }
+        let at = self.steps.partition_point(|&(t, _, _)| t <= i);
+        Some(match at.checked_sub(1).and_then(|k| self.steps.get(k)) {
+            Some(&(t, s, e)) if t == i => (s, e),
+            Some(&(t, _, e)) => (e + (i - t - 1), e + (i - t)),
+            None => (i, i + 1),
+        })
+    }
+
+    /// The byte offset of file character `c` (the end of the file for the character after the last).
+    fn byte_at(&self, c: usize) -> Option<usize> {
+        let block = self
+            .chars_before
+            .partition_point(|&n| n <= c)
+            .checked_sub(1)?;
+        let mut n = *self.chars_before.get(block)?;
+        let bytes = self.raw.as_bytes();
+        for (i, &b) in bytes.iter().enumerate().skip(block * BLOCK) {
+            if b & 0xc0 != 0x80 {
+                if n == c {
+                    return Some(i);
+                }
+                n += 1;
+            }
+        }
+        (n == c).then_some(bytes.len())
+    }
+
     /// The file positions (in characters) of the extracted text's characters `start..end`, and the
     /// file's text there.
     pub fn span(&self, start: usize, end: usize) -> Option<(usize, usize, String)> {
         if start >= end {
             return None;
         }
-        let s = self.spans.get(start)?.0;
-        let e = self.spans.get(end - 1)?.1;
-        let text = self.chars.get(s..e)?.iter().collect();
+        let s = self.char_span(start)?.0;
+        let e = self.char_span(end - 1)?.1;
+        let text = self
+            .raw
+            .get(self.byte_at(s)?..self.byte_at(e)?)?
+            .to_string();
         Some((s, e, text))
     }
 }
@@ -199,64 +307,122 @@ pub fn as_written(bytes: &[u8], format: Format, text: &str) -> Option<AsWritten>
         Ok(s) => s.to_string(),
         Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
     };
-    let chars: Vec<char> = raw.chars().collect();
-    let mut spans = Vec::with_capacity(text.len());
-    let mut r = 0usize;
+    let mut steps = Vec::new();
+    // Character and byte positions in the text (t, tb) and in the file (r, rb); `prev` is where the
+    // previous text character's range ended in the file.
+    let (mut t, mut tb, mut r, mut rb, mut prev) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (tbytes, rbytes) = (text.as_bytes(), raw.as_bytes());
     let mut nfd: Vec<char> = Vec::new();
-    for e in text.chars() {
-        loop {
-            let Some(&c) = chars.get(r) else {
-                // The line end tidying adds after the last line.
-                if e == '\n' {
-                    spans.push((r, r));
-                    break;
-                }
-                return None;
-            };
-            let same = c == e
-                || (e == ' ' && matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}'))
-                || (e == '\n' && matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'));
-            if same {
-                let mut end = r + 1;
-                if c == '\r' && chars.get(end) == Some(&'\n') {
-                    end += 1;
-                }
-                spans.push((r, end));
-                r = end;
-                break;
-            }
-            // A character tidying composed ("e" + U+0301 is "é").
-            nfd.clear();
-            nfd.extend(std::iter::once(e).nfd());
-            if nfd.len() > 1
-                && chars
-                    .get(r..r + nfd.len())
-                    .is_some_and(|w| w.iter().copied().nfc().eq(std::iter::once(e)))
-            {
-                spans.push((r, r + nfd.len()));
-                r += nfd.len();
-                break;
-            }
-            // What tidying drops: a byte-order mark, invisible characters, line ends, trailing and
-            // blank-line spaces.
-            let dropped = c.is_whitespace()
-                || matches!(
-                    c,
-                    '\u{0}'
-                        | '\u{feff}'
-                        | '\u{ad}'
-                        | '\u{200b}'
-                        | '\u{200c}'
-                        | '\u{200d}'
-                        | '\u{2060}'
-                );
-            if !dropped {
-                return None;
-            }
-            r += 1;
+    while tb < tbytes.len() {
+        // Where both read the same, they step together: skip the common run at once, a block of
+        // bytes at a time while the blocks agree.
+        let (ta, ra) = (&tbytes[tb..], &rbytes[rb..]);
+        let most = ta.len().min(ra.len());
+        let mut same = 0usize;
+        while same + 32 <= most && ta[same..same + 32] == ra[same..same + 32] {
+            same += 32;
         }
+        while same < most && ta[same] == ra[same] {
+            same += 1;
+        }
+        let mut same_end = tb + same;
+        while !text.is_char_boundary(same_end) {
+            same_end -= 1;
+        }
+        if same_end > tb {
+            let n = tbytes[tb..same_end]
+                .iter()
+                .filter(|&&b| (b & 0xc0) != 0x80)
+                .count();
+            if r != prev {
+                // The run's first character follows a gap in the file (dropped characters).
+                steps.push((t, r, r + 1));
+            }
+            rb += same_end - tb;
+            tb = same_end;
+            t += n;
+            r += n;
+            prev = r;
+            continue;
+        }
+        // One character that tidying changed, or file characters it dropped.
+        let Some(e) = text.get(tb..).and_then(|x| x.chars().next()) else {
+            return None;
+        };
+        let Some(c) = raw.get(rb..).and_then(|x| x.chars().next()) else {
+            // The line end tidying adds after the last line.
+            if e == '\n' {
+                steps.push((t, r, r));
+                prev = r;
+                t += 1;
+                tb += 1;
+                continue;
+            }
+            return None;
+        };
+        let same = c == e
+            || (e == ' ' && matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}'))
+            || (e == '\n' && matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'));
+        if same {
+            let (mut end, mut end_b) = (r + 1, rb + c.len_utf8());
+            if c == '\r' && rbytes.get(end_b) == Some(&b'\n') {
+                end += 1;
+                end_b += 1;
+            }
+            if r != prev || end != r + 1 {
+                steps.push((t, r, end));
+            }
+            (prev, r, rb) = (end, end, end_b);
+            t += 1;
+            tb += e.len_utf8();
+            continue;
+        }
+        // A character tidying composed ("e" + U+0301 is "é").
+        nfd.clear();
+        nfd.extend(std::iter::once(e).nfd());
+        if nfd.len() > 1 {
+            let window: Vec<char> = raw
+                .get(rb..)
+                .unwrap_or("")
+                .chars()
+                .take(nfd.len())
+                .collect();
+            if window.len() == nfd.len() && window.iter().copied().nfc().eq(std::iter::once(e)) {
+                let width: usize = window.iter().map(|c| c.len_utf8()).sum();
+                steps.push((t, r, r + nfd.len()));
+                r += nfd.len();
+                rb += width;
+                prev = r;
+                t += 1;
+                tb += e.len_utf8();
+                continue;
+            }
+        }
+        // What tidying drops: a byte-order mark, invisible characters, line ends, trailing and
+        // blank-line spaces.
+        let dropped = c.is_whitespace()
+            || matches!(
+                c,
+                '\u{0}' | '\u{feff}' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+            );
+        if !dropped {
+            return None;
+        }
+        r += 1;
+        rb += c.len_utf8();
     }
-    Some(AsWritten { chars, spans })
+    let mut chars_before = Vec::with_capacity(raw.len() / BLOCK + 1);
+    let mut n = 0usize;
+    for block in raw.as_bytes().chunks(BLOCK) {
+        chars_before.push(n);
+        n += block.iter().filter(|&&b| b & 0xc0 != 0x80).count();
+    }
+    Some(AsWritten {
+        raw,
+        chars_before,
+        len: t,
+        steps,
+    })
 }
 
 /// Which UTF-16 a text file is in, if it is: by its byte-order mark, or (Notepad's "Unicode"
@@ -335,6 +501,158 @@ impl From<pdf::Error> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `as_written` as it was before it kept only the steps: a range per character, the
+    /// reference the property test holds the compact one to.
+    fn as_written_reference(bytes: &[u8], text: &str) -> Option<(Vec<char>, Vec<(usize, usize)>)> {
+        let raw = match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+        };
+        let chars: Vec<char> = raw.chars().collect();
+        let mut spans = Vec::with_capacity(text.len());
+        let mut r = 0usize;
+        let mut nfd: Vec<char> = Vec::new();
+        for e in text.chars() {
+            loop {
+                let Some(&c) = chars.get(r) else {
+                    if e == '\n' {
+                        spans.push((r, r));
+                        break;
+                    }
+                    return None;
+                };
+                let same = c == e
+                    || (e == ' ' && matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}'))
+                    || (e == '\n'
+                        && matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'));
+                if same {
+                    let mut end = r + 1;
+                    if c == '\r' && chars.get(end) == Some(&'\n') {
+                        end += 1;
+                    }
+                    spans.push((r, end));
+                    r = end;
+                    break;
+                }
+                nfd.clear();
+                nfd.extend(std::iter::once(e).nfd());
+                if nfd.len() > 1
+                    && chars
+                        .get(r..r + nfd.len())
+                        .is_some_and(|w| w.iter().copied().nfc().eq(std::iter::once(e)))
+                {
+                    spans.push((r, r + nfd.len()));
+                    r += nfd.len();
+                    break;
+                }
+                let dropped = c.is_whitespace()
+                    || matches!(
+                        c,
+                        '\u{0}'
+                            | '\u{feff}'
+                            | '\u{ad}'
+                            | '\u{200b}'
+                            | '\u{200c}'
+                            | '\u{200d}'
+                            | '\u{2060}'
+                    );
+                if !dropped {
+                    return None;
+                }
+                r += 1;
+            }
+        }
+        Some((chars, spans))
+    }
+
+    proptest::proptest! {
+        /// The compact `as_written` (issue 14's speed work) places every character of the extracted
+        /// text, and every passage, where the range per character placed it.
+        #[test]
+        fn as_written_matches_the_reference(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Søren", "e\u{301}", "A\u{30a}", "\r", "\n", "\r\n", " ", "  ", "\t", "\u{a0}",
+            "\u{2028}", "\u{0c}", "\u{feff}", "\u{ad}", "\u{200b}", "\u{85}", "æøå", "Jens", "1",
+        ]), 0..40), windows in proptest::prelude::any::<bool>()) {
+            let mut raw: String = parts.concat();
+            if windows {
+                // Windows-1252 bytes: not UTF-8.
+                raw.push('\u{e9}');
+            }
+            let bytes: Vec<u8> = if windows {
+                encoding_rs::WINDOWS_1252.encode(&raw).0.into_owned()
+            } else {
+                raw.clone().into_bytes()
+            };
+            let Ok(text) = extract_text(&bytes, Format::Txt) else {
+                return Ok(());
+            };
+            let reference = as_written_reference(&bytes, &text);
+            let compact = as_written(&bytes, Format::Txt, &text);
+            proptest::prop_assert_eq!(reference.is_some(), compact.is_some());
+            let (Some((chars, spans)), Some(compact)) = (reference, compact) else {
+                return Ok(());
+            };
+            let n = text.chars().count();
+            for start in 0..n {
+                for end in start + 1..=(start + 3).min(n) {
+                    let (s, e) = (spans[start].0, spans[end - 1].1);
+                    let want = (s, e, chars[s..e].iter().collect::<String>());
+                    proptest::prop_assert_eq!(compact.span(start, end), Some(want));
+                }
+            }
+            proptest::prop_assert_eq!(compact.span(0, n + 1), None);
+        }
+    }
+
+    /// `tidy` as it was written before its one-pass replacements and the NFC quick check: the
+    /// reference the property test holds the fast one to.
+    fn tidy_reference(raw: &str) -> String {
+        let text: String = raw
+            .replace("\r\n", "\n")
+            .replace(['\r', '\u{2028}', '\u{2029}', '\u{0b}', '\u{0c}'], "\n")
+            .replace(
+                [
+                    '\u{0}', '\u{feff}', '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}',
+                ],
+                "",
+            )
+            .replace(['\u{a0}', '\u{202f}', '\u{2007}', '\u{2009}'], " ")
+            .nfc()
+            .collect();
+        let mut out = String::with_capacity(text.len());
+        let mut blank = 0;
+        for line in text.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() {
+                blank += 1;
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            }
+            blank = 0;
+            out.push_str(line);
+        }
+        out.push('\n');
+        out
+    }
+
+    proptest::proptest! {
+        /// The one-pass `tidy` (issue 14's speed work) gives exactly the text the chain of
+        /// replacements and the unconditional NFC gave, line ends, invisible characters, spaces and
+        /// decomposed letters included.
+        #[test]
+        fn tidy_matches_the_reference(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Søren", "e\u{301}", "\u{301}", "A\u{30a}", "\u{212b}", "\r", "\n", "\r\n", " ", "\t",
+            "\u{a0}", "\u{202f}", "\u{2007}", "\u{2009}", "\u{2028}", "\u{2029}", "\u{0b}", "\u{0c}",
+            "\u{0}", "\u{feff}", "\u{ad}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{85}",
+            "\u{3000}", "ﬁ", "\u{1100}\u{1161}", "Å", "x\u{ad}\u{308}",
+        ]), 0..40)) {
+            let raw: String = parts.concat();
+            proptest::prop_assert_eq!(tidy(&raw), tidy_reference(&raw));
+        }
+    }
 
     #[test]
     fn utf16_text_with_and_without_a_byte_order_mark() {
