@@ -346,9 +346,7 @@ pub fn as_written(bytes: &[u8], format: Format, text: &str) -> Option<AsWritten>
             continue;
         }
         // One character that tidying changed, or file characters it dropped.
-        let Some(e) = text.get(tb..).and_then(|x| x.chars().next()) else {
-            return None;
-        };
+        let e = text.get(tb..).and_then(|x| x.chars().next())?;
         let Some(c) = raw.get(rb..).and_then(|x| x.chars().next()) else {
             // The line end tidying adds after the last line.
             if e == '\n' {
@@ -504,7 +502,10 @@ mod tests {
 
     /// `as_written` as it was before it kept only the steps: a range per character, the
     /// reference the property test holds the compact one to.
-    fn as_written_reference(bytes: &[u8], text: &str) -> Option<(Vec<char>, Vec<(usize, usize)>)> {
+    /// The file's characters, and the range of them each character of the text came from.
+    type Ranges = (Vec<char>, Vec<(usize, usize)>);
+
+    fn as_written_reference(bytes: &[u8], text: &str) -> Option<Ranges> {
         let raw = match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
             Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
