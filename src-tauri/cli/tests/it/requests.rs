@@ -153,7 +153,7 @@ fn the_access_reply_is_written_as_pdf_and_json() {
     );
     assert_eq!(d.sha(), before, "a reply changes nothing");
     let json: Value = serde_json::from_slice(&std::fs::read(d.path("svar.json")).unwrap()).unwrap();
-    assert_eq!(json["format"], "andel.access-reply/3");
+    assert_eq!(json["format"], "andel.access-reply/4");
     assert_eq!(json["language"], "da");
     assert_eq!(json["processing"]["roles"][0], "owner");
     assert_eq!(json["person"]["name"], "Lars Sandvad");

@@ -26,6 +26,7 @@ pub(super) static TEXTS: Texts = Texts {
             eller hvis noget er uklart.",
         text_on_plate: "Tekst på skiltet",
         plates: "Skilte",
+        ordered_on: "Bestilt",
         order: "Ordre",
         discard_note:
             "Bestillingen indeholder kun det, der skal stå på skiltene. Smid den ud, når skiltene \

@@ -26,6 +26,7 @@ pub(super) static TEXTS: Texts = Texts {
             anything is unclear.",
         text_on_plate: "Text on the plate",
         plates: "Plates",
+        ordered_on: "Ordered",
         order: "Order",
         discard_note:
             "This order holds only what goes on the plates. Please discard it once they are up.",

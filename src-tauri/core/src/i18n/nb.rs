@@ -26,6 +26,7 @@ pub(super) static TEXTS: Texts = Texts {
             eller hvis noe er uklart.",
         text_on_plate: "Tekst på skiltet",
         plates: "Skilt",
+        ordered_on: "Bestilt",
         order: "Ordre",
         discard_note:
             "Bestillingen inneholder bare det som skal stå på skiltene. Kast den når skiltene er \

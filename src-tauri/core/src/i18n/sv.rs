@@ -26,6 +26,7 @@ pub(super) static TEXTS: Texts = Texts {
             uppe, eller om något är oklart.",
         text_on_plate: "Text på skylten",
         plates: "Skyltar",
+        ordered_on: "Beställd",
         order: "Order",
         discard_note:
             "Beställningen innehåller bara det som ska stå på skyltarna. Släng den när skyltarna \

@@ -58,6 +58,8 @@ pub struct PlatesOrder {
     pub request: &'static str,
     pub text_on_plate: &'static str,
     pub plates: &'static str,
+    /// The column with the day each order was made (the order's own date, not the letter's).
+    pub ordered_on: &'static str,
     pub order: &'static str,
     pub discard_note: &'static str,
 }

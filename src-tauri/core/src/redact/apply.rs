@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Decision, Error, Finding, Kind};
 use crate::association::Country;
+use crate::document::Lang;
 
 /// How a redacted passage is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -37,49 +38,57 @@ impl std::str::FromStr for Style {
 
 const BLOCK: &str = "█████";
 
-fn label(kind: Kind, country: Option<Country>) -> &'static str {
-    match (country, kind) {
-        (Some(Country::DK), Kind::Person) => "[navn]",
-        (Some(Country::DK), Kind::Phone) => "[telefon]",
-        (Some(Country::DK), Kind::Email) => "[e-mail]",
-        (Some(Country::DK), Kind::NationalId) => "[cpr-nummer]",
-        (Some(Country::DK), Kind::Account) => "[kontonummer]",
-        (Some(Country::DK), Kind::Address) => "[adresse]",
-        (Some(Country::DK), Kind::Plate) => "[nummerplade]",
-        (Some(Country::DK), Kind::Other) => "[oplysning]",
-        (Some(Country::NO), Kind::Person) => "[navn]",
-        (Some(Country::NO), Kind::Phone) => "[telefon]",
-        (Some(Country::NO), Kind::Email) => "[e-post]",
-        (Some(Country::NO), Kind::NationalId) => "[fødselsnummer]",
-        (Some(Country::NO), Kind::Account) => "[kontonummer]",
-        (Some(Country::NO), Kind::Address) => "[adresse]",
-        (Some(Country::NO), Kind::Plate) => "[registreringsnummer]",
-        (Some(Country::NO), Kind::Other) => "[opplysning]",
-        (Some(Country::SE), Kind::Person) => "[namn]",
-        (Some(Country::SE), Kind::Phone) => "[telefon]",
-        (Some(Country::SE), Kind::Email) => "[e-post]",
-        (Some(Country::SE), Kind::NationalId) => "[personnummer]",
-        (Some(Country::SE), Kind::Account) => "[kontonummer]",
-        (Some(Country::SE), Kind::Address) => "[adress]",
-        (Some(Country::SE), Kind::Plate) => "[registreringsnummer]",
-        (Some(Country::SE), Kind::Other) => "[uppgift]",
-        (None, Kind::Person) => "[name]",
-        (None, Kind::Phone) => "[phone]",
-        (None, Kind::Email) => "[email]",
-        (None, Kind::NationalId) => "[national ID]",
-        (None, Kind::Account) => "[account]",
-        (None, Kind::Address) => "[address]",
-        (None, Kind::Plate) => "[plate]",
-        (None, Kind::Other) => "[detail]",
+/// The language labels and pseudonyms are written in: the minutes' (the association's country's),
+/// or English when no country is known (`andel redact` without an archive).
+fn language_of(country: Option<Country>) -> Lang {
+    country.map_or(Lang::En, Lang::of_country)
+}
+
+/// A label in the language of the text it stands in (a national ID by the name that language's
+/// country gives it).
+fn label(kind: Kind, lang: Lang) -> &'static str {
+    match (lang, kind) {
+        (Lang::Da, Kind::Person) => "[navn]",
+        (Lang::Da, Kind::Phone) => "[telefon]",
+        (Lang::Da, Kind::Email) => "[e-mail]",
+        (Lang::Da, Kind::NationalId) => "[cpr-nummer]",
+        (Lang::Da, Kind::Account) => "[kontonummer]",
+        (Lang::Da, Kind::Address) => "[adresse]",
+        (Lang::Da, Kind::Plate) => "[nummerplade]",
+        (Lang::Da, Kind::Other) => "[oplysning]",
+        (Lang::Nb, Kind::Person) => "[navn]",
+        (Lang::Nb, Kind::Phone) => "[telefon]",
+        (Lang::Nb, Kind::Email) => "[e-post]",
+        (Lang::Nb, Kind::NationalId) => "[fødselsnummer]",
+        (Lang::Nb, Kind::Account) => "[kontonummer]",
+        (Lang::Nb, Kind::Address) => "[adresse]",
+        (Lang::Nb, Kind::Plate) => "[registreringsnummer]",
+        (Lang::Nb, Kind::Other) => "[opplysning]",
+        (Lang::Sv, Kind::Person) => "[namn]",
+        (Lang::Sv, Kind::Phone) => "[telefon]",
+        (Lang::Sv, Kind::Email) => "[e-post]",
+        (Lang::Sv, Kind::NationalId) => "[personnummer]",
+        (Lang::Sv, Kind::Account) => "[kontonummer]",
+        (Lang::Sv, Kind::Address) => "[adress]",
+        (Lang::Sv, Kind::Plate) => "[registreringsnummer]",
+        (Lang::Sv, Kind::Other) => "[uppgift]",
+        (Lang::En, Kind::Person) => "[name]",
+        (Lang::En, Kind::Phone) => "[phone]",
+        (Lang::En, Kind::Email) => "[email]",
+        (Lang::En, Kind::NationalId) => "[national ID]",
+        (Lang::En, Kind::Account) => "[account]",
+        (Lang::En, Kind::Address) => "[address]",
+        (Lang::En, Kind::Plate) => "[plate]",
+        (Lang::En, Kind::Other) => "[detail]",
     }
 }
 
-fn pseudonym_word(country: Option<Country>) -> &'static str {
-    match country {
-        Some(Country::DK) => "Andelshaver",
-        Some(Country::NO) => "Andelseier",
-        Some(Country::SE) => "Medlem",
-        None => "Resident",
+fn pseudonym_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Andelshaver",
+        Lang::Nb => "Andelseier",
+        Lang::Sv => "Medlem",
+        Lang::En => "Resident",
     }
 }
 
@@ -116,6 +125,18 @@ pub fn replacements(
     findings: &[Finding],
     style: Style,
     country: Option<Country>,
+) -> Result<Vec<Replacement>, Error> {
+    replacements_in(text, findings, style, language_of(country))
+}
+
+/// [`replacements`] with labels and pseudonyms in `lang`: for an excerpt quoted in a document
+/// whose language is not the minutes' own (an access reply in English quotes Danish minutes, and
+/// its "[name]" must be the word the reply explains).
+pub fn replacements_in(
+    text: &str,
+    findings: &[Finding],
+    style: Style,
+    lang: Lang,
 ) -> Result<Vec<Replacement>, Error> {
     let len = text.chars().count();
     let mut spans: Vec<(usize, usize, Kind, Option<&str>)> = Vec::new();
@@ -155,7 +176,7 @@ pub fn replacements(
         );
         let word = match style {
             Style::Block => BLOCK.to_string(),
-            Style::Label => label(kind, country).to_string(),
+            Style::Label => label(kind, lang).to_string(),
             Style::Pseudonym => match kind {
                 Kind::Person => {
                     let key = match subject {
@@ -165,10 +186,10 @@ pub fn replacements(
                     let n = pseudonyms.len();
                     pseudonyms
                         .entry(key)
-                        .or_insert_with(|| format!("{} {}", pseudonym_word(country), letters(n)))
+                        .or_insert_with(|| format!("{} {}", pseudonym_word(lang), letters(n)))
                         .clone()
                 }
-                _ => label(kind, country).to_string(),
+                _ => label(kind, lang).to_string(),
             },
         };
         out.push(Replacement {
@@ -188,6 +209,16 @@ pub fn apply(
     style: Style,
     country: Option<Country>,
 ) -> Result<String, Error> {
+    apply_in(text, findings, style, language_of(country))
+}
+
+/// [`apply`] with labels and pseudonyms in `lang` (see [`replacements_in`]).
+pub fn apply_in(
+    text: &str,
+    findings: &[Finding],
+    style: Style,
+    lang: Lang,
+) -> Result<String, Error> {
     let offsets: Vec<usize> = {
         let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         v.push(text.len());
@@ -195,7 +226,7 @@ pub fn apply(
     };
     let mut out = String::with_capacity(text.len());
     let mut last = 0usize;
-    for r in replacements(text, findings, style, country)? {
+    for r in replacements_in(text, findings, style, lang)? {
         let (bs, be) = (
             offsets.get(r.start).copied().unwrap_or(text.len()),
             offsets.get(r.end).copied().unwrap_or(text.len()),

@@ -49,7 +49,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::association::Country;
 
-pub use apply::{apply, count_by_kind, replacements, KindCount, Replacement, Style};
+pub use apply::{
+    apply, apply_in, count_by_kind, replacements, replacements_in, KindCount, Replacement, Style,
+};
 pub use review::{apply_review, ReviewDecision};
 pub use verify::verify;
 

@@ -1,8 +1,9 @@
 //! The name-plate order for the caretaker: which plates to make, for which unit, with which text.
 //!
-//! The order carries the unit, its address, the text lines and the plate kinds, and nothing else
-//! personal: no owners, no phone numbers, no e-mail addresses of residents. The caretaker needs to
-//! know what to engrave and where to mount it, not who lives there.
+//! The order carries the unit, its address, the text lines, the plate kinds and the day the order
+//! was made, and nothing else personal: no owners, no phone numbers, no e-mail addresses of
+//! residents. The caretaker needs to know what to engrave and where to mount it, not who lives
+//! there.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -148,6 +149,7 @@ pub fn document(
         lang.texts().common.address.to_string(),
         lang.texts().plates_order.text_on_plate.to_string(),
         lang.texts().plates_order.plates.to_string(),
+        lang.texts().plates_order.ordered_on.to_string(),
         lang.texts().plates_order.order.to_string(),
     ];
     let mut rows = Vec::with_capacity(orders.len());
@@ -170,10 +172,13 @@ pub fn document(
             address.join(", "),
             order.lines.join("\n"),
             kinds.join(", "),
+            // The day the order was made, which may be before the day it was typed in or this
+            // letter is written: the caretaker sees how long an order has waited.
+            lang.long_date(order.created_on),
             format!("#{}", order.id),
         ]);
     }
-    doc.table(&[1.1, 2.6, 2.8, 1.7, 0.9], header, rows);
+    doc.table(&[1.0, 2.3, 2.5, 1.5, 1.6, 0.8], header, rows);
     doc.note(lang.texts().plates_order.discard_note);
     Ok(doc)
 }

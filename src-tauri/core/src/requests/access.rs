@@ -48,10 +48,11 @@ use crate::register::units::{self, Unit};
 use crate::register::Id;
 use crate::text::name_key;
 
-/// The JSON export's format name and version (2: sublets and name plates hold the requester's
-/// side only; 3: the language, the processing that concerns this person, and where each name
-/// plate was sent).
-pub const FORMAT: &str = "andel.access-reply/3";
+/// The JSON export's format name and version, raised with every field added, removed or changed
+/// in meaning, so a reader can tell what to expect (2: sublets and name plates hold the
+/// requester's side only; 3: the language, the processing that concerns this person, and where
+/// each name plate was sent; 4: a sublet's special grounds, borettslagsloven § 5-6 (1)).
+pub const FORMAT: &str = "andel.access-reply/4";
 
 /// How many characters of context an excerpt shows on each side of a mention.
 pub const EXCERPT_CONTEXT: usize = 90;
@@ -367,8 +368,10 @@ fn collect(
         ),
         None => (Vec::new(), Vec::new(), Vec::new(), vec![request.clone()]),
     };
-    let (mentions, left_out) = mentions(conn, &subject, assoc.country)?;
-    let plates = plates_naming(conn, &subject, assoc.country)?;
+    // Other people's data in the excerpts and plate lines is labelled in the reply's language
+    // ("[name]" in English), the word the reply's own text uses, whatever the minutes' language.
+    let (mentions, left_out) = mentions(conn, &subject, assoc.country, lang)?;
+    let plates = plates_naming(conn, &subject, assoc.country, lang)?;
     let units = {
         let mut ids: Vec<Id> = ownerships.iter().map(|o| o.unit_id).collect();
         if let Some(p) = &person {
@@ -724,12 +727,13 @@ fn detectors(
 }
 
 /// Every mention of the subject in the minutes, oldest meeting first, each with an excerpt in
-/// which everyone else's data is redacted; and how many passages were left out because they
-/// could mean someone else.
+/// which everyone else's data is redacted (labelled in `lang`, the reply's language); and how
+/// many passages were left out because they could mean someone else.
 pub(crate) fn mentions(
     conn: &Connection,
     subject: &Subject,
     country: Country,
+    lang: Lang,
 ) -> Result<(Vec<Mention>, u32), Error> {
     let mut docs = minutes::list(conn).map_err(person_error)?;
     if docs.is_empty() {
@@ -752,7 +756,7 @@ pub(crate) fn mentions(
                 document_title: doc.title.clone(),
                 meeting_date: doc.date,
                 meeting_kind: doc.kind,
-                excerpt: excerpt(&text, start, end, &theirs, country)?,
+                excerpt: excerpt(&text, start, end, &theirs, lang)?,
             });
         }
     }
@@ -766,6 +770,7 @@ fn plates_naming(
     conn: &Connection,
     subject: &Subject,
     country: Country,
+    lang: Lang,
 ) -> Result<Vec<PlateEntry>, Error> {
     let Some(id) = subject.id else {
         return Ok(Vec::new());
@@ -810,8 +815,7 @@ fn plates_naming(
             named |= mine_here;
             if mine_here {
                 lines.push(
-                    redact::apply(line, &theirs, Style::Label, Some(country))
-                        .map_err(person_error)?,
+                    redact::apply_in(line, &theirs, Style::Label, lang).map_err(person_error)?,
                 );
             } else {
                 // Another resident's line: nothing of it goes to this person.
@@ -827,8 +831,7 @@ fn plates_naming(
                     subject: None,
                 };
                 lines.push(
-                    redact::apply(line, &[whole], Style::Label, Some(country))
-                        .map_err(person_error)?,
+                    redact::apply_in(line, &[whole], Style::Label, lang).map_err(person_error)?,
                 );
             }
         }
@@ -892,7 +895,7 @@ fn excerpt(
     start: usize,
     end: usize,
     theirs: &[Finding],
-    country: Country,
+    lang: Lang,
 ) -> Result<String, Error> {
     let slice: String = text.chars().skip(start).take(end - start).collect();
     let inside: Vec<Finding> = theirs
@@ -904,8 +907,7 @@ fn excerpt(
             ..f.clone()
         })
         .collect();
-    let redacted =
-        redact::apply(&slice, &inside, Style::Label, Some(country)).map_err(person_error)?;
+    let redacted = redact::apply_in(&slice, &inside, Style::Label, lang).map_err(person_error)?;
     // One line of running text: line breaks become spaces, and Markdown's heading and list
     // marks ("## 2.", "* ") from imported .md minutes are dropped.
     let mut out = redacted
@@ -1193,7 +1195,7 @@ mod tests {
         let text = "Intro.\n\n## 2. Beretning\n\n* Winnie Lyngdal blev valgt.\nSlut.";
         let start = 8;
         let end = text.chars().count() - 5;
-        let out = excerpt(text, start, end, &[], Country::DK).unwrap();
+        let out = excerpt(text, start, end, &[], Lang::Da).unwrap();
         assert_eq!(out, "… 2. Beretning Winnie Lyngdal blev valgt. …");
     }
 }

@@ -242,7 +242,12 @@ pub fn plan(conn: &Connection, id: Id, today: NaiveDate) -> Result<ErasurePlan, 
 
     let mut kept = Vec::new();
     let subject = super::access::Subject::of_name(&person);
-    let (mentions, _) = super::access::mentions(conn, &subject, country)?;
+    let (mentions, _) = super::access::mentions(
+        conn,
+        &subject,
+        country,
+        crate::document::Lang::of_country(country),
+    )?;
     let docs = {
         let mut ids: Vec<Id> = mentions.iter().map(|m| m.document_id).collect();
         ids.dedup();

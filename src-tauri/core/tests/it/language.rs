@@ -313,3 +313,105 @@ fn notice_and_record_name_the_engraver_the_note_and_the_other_registers() {
         }
     }
 }
+
+/// The labels a text in `lang` puts in place of other people's data, one per kind.
+fn labels(lang: Lang) -> Vec<String> {
+    use andel_core::redact::{self, Decision, Finding, Kind, Recognizer, Style};
+    let kinds = [
+        Kind::Person,
+        Kind::Phone,
+        Kind::Email,
+        Kind::NationalId,
+        Kind::Account,
+        Kind::Address,
+        Kind::Plate,
+        Kind::Other,
+    ];
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let finding = Finding {
+                start: 0,
+                end: 1,
+                kind,
+                text: "x".into(),
+                recognizer: Recognizer::Register,
+                score: 1.0,
+                reason: "test".into(),
+                decision: Decision::Redact,
+                subject: None,
+            };
+            redact::apply_in("x", &[finding], Style::Label, lang).unwrap()
+        })
+        .collect()
+}
+
+/// Every "[…]" in a text.
+fn bracketed(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else {
+            break;
+        };
+        out.push(rest[open..open + len + 1].to_string());
+        rest = &rest[open + len + 1..];
+    }
+    out
+}
+
+/// Issue 17, item 6: an access reply in English (or any language but the minutes') labels the
+/// other people in its excerpts and on the plates in its own language: the "[name]" its text
+/// explains, not the minutes' "[navn]".
+#[test]
+fn an_access_reply_labels_other_peoples_data_in_its_own_language() {
+    for country in [Country::DK, Country::NO, Country::SE] {
+        let dir = tempfile::tempdir().unwrap();
+        let v = archive(dir.path(), country);
+        let conn = v.conn();
+        let request = requests::list(conn, today())
+            .unwrap()
+            .into_iter()
+            .find(|r| r.kind == RequestKind::Access)
+            .unwrap();
+        for lang in LANGS {
+            let reply = access::reply_in(conn, request.id, Some(lang), today(), now()).unwrap();
+            let at = format!("{country:?} {}", lang.code());
+            let mut quoted: Vec<String> = reply
+                .export
+                .minutes_mentions
+                .iter()
+                .map(|m| m.excerpt.clone())
+                .collect();
+            quoted.extend(
+                reply
+                    .export
+                    .name_plate_orders
+                    .iter()
+                    .flat_map(|o| o.lines.clone()),
+            );
+            let found: Vec<String> = quoted.iter().flat_map(|q| bracketed(q)).collect();
+            // The demo's minutes name others beside the requester: the check has labels to see.
+            assert!(!found.is_empty(), "{at}: nothing redacted in {quoted:#?}");
+            let own = labels(lang);
+            for label in &found {
+                assert!(
+                    own.contains(label),
+                    "{at}: {label} is not a label in {lang:?}"
+                );
+            }
+            // And the letter's sentence that explains the labels uses the same word.
+            let person = &own[0];
+            let letter = reply.document.plain_text();
+            let in_letter = letter.matches(person.as_str()).count();
+            let in_quotes: usize = quoted
+                .iter()
+                .map(|q| q.matches(person.as_str()).count())
+                .sum();
+            assert!(
+                in_letter > in_quotes,
+                "{at}: {person} is not explained\n{letter}"
+            );
+        }
+    }
+}

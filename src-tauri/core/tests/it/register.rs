@@ -940,6 +940,50 @@ fn the_overview_lists_what_needs_attention() {
     assert!(!o.is_clear());
 }
 
+/// Issue 17, item 7: the caretaker's order shows the day each order was made (given with
+/// `plates add --on`), in the letter's language, besides the letter's own date.
+#[test]
+fn the_caretakers_order_shows_the_day_each_order_was_made() {
+    use andel_core::document::Lang;
+    use andel_core::register::plates_order;
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let made = day("2026-02-27");
+    plates::add(
+        &conn,
+        unit,
+        &["Benedikte Friis".into()],
+        &[],
+        made,
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    for (lang, header, made_text) in [
+        (Lang::Da, "Bestilt", "27. februar 2026"),
+        (Lang::Nb, "Bestilt", "27. februar 2026"),
+        (Lang::Sv, "Beställd", "27 februari 2026"),
+        (Lang::En, "Ordered", "27 February 2026"),
+    ] {
+        let doc = plates_order::document(&conn, &[], lang, today(), now()).unwrap();
+        let text = doc.plain_text();
+        let row = text
+            .lines()
+            .find(|l| l.contains("Benedikte Friis"))
+            .unwrap_or_else(|| panic!("{}: no row for the order\n{text}", lang.code()));
+        assert!(row.contains(made_text), "{}: {row}", lang.code());
+        assert!(
+            text.lines().any(|l| l.contains(header) && l.contains('|')),
+            "{}: no column for the day\n{text}",
+            lang.code()
+        );
+        // The letter itself is dated today, not the day the order was made.
+        assert!(text.contains(&lang.long_date(today())), "{text}");
+        assert_ne!(lang.long_date(today()), made_text);
+    }
+}
+
 #[test]
 fn every_change_is_in_the_audit_trail_without_personal_values() {
     let mut conn = register(Country::DK);

@@ -538,7 +538,7 @@ fn the_access_reply_holds_everything_and_its_excerpts_name_no_one_else() {
     ] {
         assert!(json.get(key).is_some(), "the export lacks {key}");
     }
-    assert_eq!(json["format"], "andel.access-reply/3");
+    assert_eq!(json["format"], "andel.access-reply/4");
     assert_eq!(json["controller"]["name"], "A/B Lindehaven");
     assert_eq!(json["person"]["email"], "sofie.brinkmann@example.dk");
     assert_eq!(json["ownerships"][0]["from"], "2019-03-01");
@@ -658,7 +658,7 @@ fn the_access_reply_speaks_of_the_processing_that_concerns_the_requester() {
     // Sofie: an owner who sublet, sat on the board, has plates and is in the minutes.
     let reply = access::reply_in(&conn, f.request, Some(Lang::En), today(), now()).unwrap();
     let x = &reply.export;
-    assert_eq!(x.format, "andel.access-reply/3");
+    assert_eq!(x.format, "andel.access-reply/4");
     assert_eq!(x.language, Lang::En);
     assert_eq!(
         x.processing.roles,
@@ -1416,6 +1416,17 @@ fn the_access_reply_names_the_special_grounds_a_norwegian_board_approved_on() {
         entry.special_grounds,
         Some(sublets::SpecialGrounds::Absence)
     );
+    // The JSON export carries the grounds, a field version 3 did not have: the format's version
+    // says so to whoever reads the file.
+    let json = serde_json::to_value(&reply.export).unwrap();
+    assert_eq!(json["format"], "andel.access-reply/4");
+    let sublet = json["sublets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == s.id)
+        .unwrap();
+    assert_eq!(sublet["special_grounds"], "absence");
     let text = reply.document.plain_text();
     assert!(
         text.contains("godkjent 2026-02-20, på særlige grunner etter borettslagsloven § 5-6 første ledd nr. 2"),
