@@ -43,6 +43,32 @@ describe('organisations', () => {
     expect(screen.getByTestId('orgs-table').textContent).toContain('Standard contractual clauses');
   });
 
+  it('keeps the language the board wrote its own safeguard in, and shows it when editing', async () => {
+    render(PrivacyArea);
+    await fireEvent.click(await screen.findByTestId('org-new'));
+    await fireEvent.input(screen.getByTestId('org-name'), { target: { value: 'Nordlys Hosting Inc.' } });
+    await fireEvent.change(screen.getByTestId('org-kind'), { target: { value: 'cloud' } });
+    await fireEvent.input(screen.getByTestId('org-third-country'), { target: { value: 'us' } });
+    // No safeguard, no language to choose.
+    expect(screen.queryByTestId('org-safeguard-lang')).toBeNull();
+    await fireEvent.input(screen.getByTestId('org-safeguard'), { target: { value: 'Binding corporate rules of the group' } });
+    const picker = (await screen.findByTestId('org-safeguard-lang')) as HTMLSelectElement;
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual([
+      'The association’s language',
+      'Danish',
+      'Norwegian',
+      'Swedish',
+      'English',
+    ]);
+    await fireEvent.change(picker, { target: { value: 'en' } });
+    await fireEvent.click(screen.getByTestId('org-submit'));
+    await expect.poll(() => screen.getByTestId('orgs-table').textContent).toContain('Nordlys Hosting Inc.');
+    const rows = screen.getAllByTestId('org-row');
+    const row = rows.find((r) => r.textContent?.includes('Nordlys Hosting Inc.'))!;
+    await fireEvent.click(row.querySelector('[data-testid="org-edit"]')!);
+    expect((screen.getByTestId('org-safeguard-lang') as HTMLSelectElement).value).toBe('en');
+  });
+
   it('shows the archive’s message when a CPR number is typed into a field', async () => {
     render(PrivacyArea);
     await fireEvent.click((await screen.findAllByTestId('org-edit'))[0]!);
