@@ -12,6 +12,7 @@ const INTL: &str = include_str!("../../../../assets/names/intl.txt");
 const EXTRA: &str = include_str!("../../../../assets/names/extra.txt");
 const WORDS: &str = include_str!("../../../../assets/names/words.txt");
 const PLACES: &str = include_str!("../../../../assets/names/places.txt");
+const SURNAMES: &str = include_str!("../../../../assets/names/surnames.txt");
 
 /// What the lists say about one folded word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,6 +35,21 @@ pub fn is_place(folded: &str) -> bool {
     static SET: OnceLock<WordMap<()>> = OnceLock::new();
     SET.get_or_init(|| {
         PLACES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| (l.to_lowercase(), ()))
+            .collect()
+    })
+    .contains_key(folded)
+}
+
+/// Whether a folded word is one of the most common Danish, Norwegian or Swedish surnames that is no
+/// ordinary word and no place (`assets/names/surnames.txt`: "søndergaard", "lindqvist", "birkeland").
+pub fn is_surname(folded: &str) -> bool {
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        SURNAMES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

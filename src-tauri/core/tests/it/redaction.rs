@@ -985,3 +985,29 @@ fn regression_names_without_a_register_in_minutes_and_notices() {
         assert!(out.contains(stays), "{stays} removed from {out}");
     }
 }
+
+/// Regression (issue 14, lone surnames and short forms without a register): a common surname alone
+/// ("Søndergaard klagede"), initials before a surname that is also a town ("B-M Lund"), a surname the
+/// text writes in lower case only in an e-mail address ("S. Kvame", "s.kvame@…") and a name after a
+/// title in apposition stayed; a pronoun after such a title ("formanden, De …") was taken for a name.
+#[test]
+fn regression_lone_surnames_initials_and_appositions_without_a_register() {
+    let text = "Protokoll\n\
+                Søndergaard klagede over hækken. Motion från B-M Lund om hönsgård.\n\
+                Ønske fra S. Kvame om ladeplass (s.kvame@example.no).\n\
+                Brevet gik til forbundets generalsekretær, Aurelio Vantaggi.\n\
+                Ja, formanden, De har ret. De kommer i morgen.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in [
+        "Søndergaard",
+        "B-M Lund",
+        "S. Kvame",
+        "s.kvame@",
+        "Aurelio Vantaggi",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["De har ret. De kommer", "Motion från", "generalsekretær"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}

@@ -18,7 +18,7 @@ mod tokens;
 mod units;
 mod unknown;
 
-use super::lists::{first_names, is_place, NameInfo};
+use super::lists::{first_names, is_place, is_surname, NameInfo};
 use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
 // The names pass hashes words and positions by the thousand per document: FNV, not SipHash.
@@ -413,7 +413,7 @@ impl NameRecognizer {
                             && !function_words().contains_fold(w)
                             && !cues_and_speech().contains_fold(w)
                     });
-                if j + 1 == n && !label && self.lone_surname(text, s, &run[j]) {
+                if j + 1 == n && !label && self.lone_surname(text, s, &run[j], true) {
                     self.push_guest(text, s, &run, j, n, 0.65, "initials before a surname");
                     i = n;
                     continue;
@@ -440,7 +440,7 @@ impl NameRecognizer {
             // "B-M Lund": hyphenated initials before a surname that ends the run.
             let surname = i + 2 == n
                 && hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
-                && self.lone_surname(text, s, &run[i + 1]);
+                && self.lone_surname(text, s, &run[i + 1], true);
             if surname
                 || hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
                     && (unit_after(text, t.end) || speech_after(text, t.end))
@@ -807,6 +807,8 @@ impl NameRecognizer {
                 continue;
             }
             // 3. A capitalised word after a cue such as "fru", "hr." or "andelshaver".
+            // A function word ("sir, chefredaktøren, De har …") or another title ("formand,
+            // næstformand, Kasserer") after the cue is no name.
             if !t.upper
                 && (i == 0
                     || run[i - 1].particle
@@ -814,6 +816,9 @@ impl NameRecognizer {
                 && text
                     .get(t.start..t.end)
                     .is_some_and(|w| w.chars().nth(1).is_some())
+                && !function_words().contains(&s.keys[t.k0..t.k1])
+                && !title_starts().contains(&s.keys[t.k0..t.k1])
+                && !cues_and_speech().contains(&s.keys[t.k0..t.k1])
                 && cue_before(text, t.start)
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
@@ -853,7 +858,8 @@ impl NameRecognizer {
                 };
                 if age_after(text, end)
                     || (speech_after(text, end)
-                        && (!sentence || (surname_first() && self.lone_surname(text, s, &t))))
+                        && (!sentence
+                            || (surname_first() && self.lone_surname(text, s, &t, false))))
                     || (unit_after(text, end) && !sentence)
                     || speaker_with_party(text, run[i].start, end)
                     || citation(text, run[i].start, end)
@@ -871,8 +877,13 @@ impl NameRecognizer {
                     continue;
                 }
             }
-            // 4. A surname that can only be a surname ("-sen", "-sson").
-            if !t.upper && info.is_none() && patronymic(&s.keys[t.k0..t.g1], names) {
+            // 4. A surname that can only be a surname ("-sen", "-sson", or one of the common surnames
+            // that is no word and no place: "Søndergaard", "Lindqvist").
+            if !t.upper
+                && info.is_none()
+                && (patronymic(&s.keys[t.k0..t.g1], names) || is_surname(&s.keys[t.k0..t.g1]))
+                && !followed_by_company(text, t.end)
+            {
                 self.push_guest(text, s, &run, i, i + 1, 0.6, "a surname");
                 i += 1;
                 continue;
@@ -903,11 +914,12 @@ impl NameRecognizer {
                     i = k;
                     continue;
                 }
-                // "Gerner Jørgensen", "Thorvald Nielsen": an unlisted first word before a surname
-                // formed from a father's name is a person without more evidence.
+                // "Gerner Jørgensen", "Thorvald Lindqvist": an unlisted first word before a surname
+                // formed from a father's name, or a common surname, is a person without more evidence.
                 if k > i + 1
                     && !followed_by_company(text, last.end)
-                    && patronymic(&s.keys[last.k0..last.g1], names)
+                    && (patronymic(&s.keys[last.k0..last.g1], names)
+                        || is_surname(&s.keys[last.k0..last.g1]))
                 {
                     self.push_guest(
                         text,
@@ -916,7 +928,7 @@ impl NameRecognizer {
                         i,
                         k,
                         0.6,
-                        "a word no list knows before a surname formed from a father's name",
+                        "a word no list knows before a surname",
                     );
                     i = k;
                     continue;
@@ -942,6 +954,21 @@ impl NameRecognizer {
         s.run = run;
         s.run.clear();
     }
+}
+
+/// Whether `start..end` is part of an e-mail address, a web address or a handle ("amund.skar@…",
+/// "i.sjodin", "www.skar.no"): a name written there in lower case is still a name, so it says nothing
+/// about the text using the word in lower case.
+fn in_address(text: &str, start: usize, end: usize) -> bool {
+    let joined = |c: Option<char>, next: Option<char>| {
+        matches!(c, Some('@' | '_' | '/'))
+            || (c == Some('.') && next.is_some_and(char::is_alphanumeric))
+    };
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let (b1, b2) = (before.next(), before.next());
+    let mut after = text.get(end..).unwrap_or("").chars();
+    let (a1, a2) = (after.next(), after.next());
+    joined(b1, b2) || joined(a1, a2)
 }
 
 impl Scan {
@@ -977,7 +1004,9 @@ impl Scan {
         let found = memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()).any(|at| {
             let before = text.get(..at).and_then(|h| h.chars().next_back());
             let after = text.get(at + key.len()..).and_then(|t| t.chars().next());
-            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+            !before.is_some_and(char::is_alphabetic)
+                && !after.is_some_and(char::is_alphabetic)
+                && !in_address(text, at, at + key.len())
         });
         self.lower_seen.insert(key.to_string(), found);
         found

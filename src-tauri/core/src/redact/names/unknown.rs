@@ -61,7 +61,16 @@ impl NameRecognizer {
     /// capitalised word that is not in the register and that no list knows as a first name, word, place,
     /// firm, street, title or cue, not followed by a firm's legal form, and that the text never writes in
     /// lower case. The text search runs last, for the few words that pass the lists.
-    pub(super) fn lone_surname(&self, text: &str, s: &mut Scan, t: &Tok) -> bool {
+    ///
+    /// After initials a place's name counts too (`after_initials`): "B-M Lund", "S. Lund" name a person,
+    /// a town is not written with initials.
+    pub(super) fn lone_surname(
+        &self,
+        text: &str,
+        s: &mut Scan,
+        t: &Tok,
+        after_initials: bool,
+    ) -> bool {
         let key = &s.keys[t.k0..t.k1];
         let stem = &s.keys[t.k0..t.g1];
         let plain = !t.upper
@@ -74,8 +83,7 @@ impl NameRecognizer {
             && !title_starts().contains(key)
             && !company_words().contains(key)
             && !cues().contains(key)
-            && !is_place(key)
-            && !is_place(stem)
+            && (after_initials || (!is_place(key) && !is_place(stem)))
             && !street_word(key)
             && !abbreviation(key)
             && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
@@ -132,7 +140,9 @@ impl NameRecognizer {
             && text
                 .get(last.end..)
                 .is_some_and(|r| r.starts_with(['.', ',', '\n']));
-        if (place(first) && !speaker) || compound {
+        // "S. Lund", "B-M Lund": initials before the name make it a person's, even a town's name.
+        let initials_before = i > 0 && run[i - 1].initial;
+        if (place(first) && !speaker && !initials_before) || compound {
             return;
         }
         // "hovedstaden Santiago", "magasinet Elle", "øya St. Helena": the noun before the name, or an
@@ -185,7 +195,10 @@ impl NameRecognizer {
             let plain = function_words().contains(&s.keys[t.k0..t.k1])
                 || function_words().contains(stem)
                 || first_names().get(stem).is_some_and(|x| x.word);
-            if !t.particle && !t.initial && !plain && !place(t) {
+            // A particle or an article ("de", "la") never stands for the person alone, even where a
+            // rule took it into a name: one such mistake would mark every "De" of the text.
+            let article = is_particle(stem) || title_starts().contains(stem);
+            if !t.particle && !t.initial && !plain && !place(t) && !article {
                 s.guest_words.insert(stem.to_string());
             } else if plain && !t.particle && !t.initial && k > i + 1 {
                 s.guest_plain.insert(stem.to_string());
@@ -902,12 +915,29 @@ pub(super) fn speech_before(text: &str, start: usize) -> bool {
 
 /// Whether a cue ("fru", "hr.", "andelshaver", a verb of saying) stands right before `start`.
 pub(super) fn cue_before(text: &str, start: usize) -> bool {
-    let Some((a, b)) = word_before(text, start, &['.', '/']) else {
+    let Some((a, b)) = word_before(text, start, &['.', '/', ',']) else {
         return false;
     };
     let (Some(w), Some(gap)) = (text.get(a..b), text.get(b..start)) else {
         return false;
     };
+    // "FN's generalsekretær, Boutros …", "foreningens advokat, Jens …": a title or role in apposition,
+    // set off by one comma; not a verb of saying ("…, sagde han, Hansen …" is rarer than a list).
+    // The word after the comma must be able to start a name: not a function word or an article
+    // ("sir, chefredaktøren, De har …"), nor another title in a list ("formand, Kasserer").
+    if gap.contains(',') {
+        let next = text
+            .get(start..word_end(text, start))
+            .unwrap_or("")
+            .to_lowercase();
+        return gap == ", "
+            && w.starts_with(char::is_lowercase)
+            && (cues().contains_fold(w) || compound_cue(w) || inflected_cue(w))
+            && !function_words().contains(&next)
+            && !title_starts().contains(&next)
+            && !particles().contains(&next)
+            && !cues_and_speech().contains(&next);
+    }
     // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
     if !cues_and_speech().contains_fold(w) && !compound_cue(w) && !inflected_cue(w) {
         return false;
@@ -1660,6 +1690,43 @@ mod tests {
             unknown("Annette Fjord er partner i Fjord & Co. i Vejle."),
             ["Annette Fjord"]
         );
+    }
+
+    /// Issue 14, fourth round: a common surname from the lists alone or after a word no list knows, a
+    /// title in apposition before a name, initials before a surname that is also a town, and a surname
+    /// the text writes in lower case only inside an e-mail address.
+    #[test]
+    fn surnames_appositions_and_initials_before_a_town() {
+        assert_eq!(unknown("Vi talte med Birkeland om taget."), ["Birkeland"]);
+        assert_eq!(unknown("Søndergaard klagede over hækken."), ["Søndergaard"]);
+        assert_eq!(
+            unknown("Han nævnte, at Zdravko Lindqvist kommer."),
+            ["Zdravko Lindqvist"]
+        );
+        assert!(unknown("Lindqvist Bygg AB har sendt tilbud.").is_empty());
+        assert_eq!(
+            unknown("Vi har talt med foreningens advokat, Ilse Brodtkorb, om sagen."),
+            ["Ilse Brodtkorb"]
+        );
+        assert_eq!(
+            unknown("Brevet gik til forbundets generalsekretær, Aurelio Vantaggi."),
+            ["Aurelio Vantaggi"]
+        );
+        assert_eq!(unknown("Motion från B-M Lund om hönsgård."), ["B-M Lund"]);
+        assert_eq!(unknown("Brev fra S. Lund i dag."), ["S. Lund"]);
+        assert_eq!(
+            unknown("Ønske fra T. Kvame. Svar til tora.kvame@example.no."),
+            ["T. Kvame"]
+        );
+    }
+
+    /// Regression (issue 14, precision): a title in apposition made the word after its comma a name
+    /// even when that word was a pronoun ("De") or another title in a list, and one such "De" taken
+    /// into a name marked every "De" of the text.
+    #[test]
+    fn after_a_title_and_a_comma_only_a_word_that_can_start_a_name() {
+        assert!(unknown("Ja, chefredaktøren, De har ret. De kommer i morgen.").is_empty());
+        assert!(unknown("Til stede: formand, næstformand, Kasserer og Revisor.").is_empty());
     }
 
     #[test]
