@@ -709,7 +709,11 @@ impl NameRecognizer {
                     && !is_place(&s.keys[t.k0..t.g1])
                     && !is_place(&s.keys[t.k0..t.k1])
                     && if sentence {
-                        nordic && !word && !s.lower_in_text(text, t.k0, t.g1)
+                        // "Signe spurgte …", "Tone sa …": a first name that is also a word is the
+                        // speaker before a verb of saying.
+                        nordic
+                            && (!word || speech_after(text, t.end))
+                            && !s.lower_in_text(text, t.k0, t.g1)
                     } else {
                         // "Aarhus Kommune", "i Juni": words of minutes stay things.
                         !info.is_some_and(|x| x.thing)
@@ -883,6 +887,8 @@ impl NameRecognizer {
                 && info.is_none()
                 && (patronymic(&s.keys[t.k0..t.g1], names) || is_surname(&s.keys[t.k0..t.g1]))
                 && !followed_by_company(text, t.end)
+                // "Wall Street", "Hansens Vej": a street named after the surname.
+                && !street_after(text, t.end)
             {
                 self.push_guest(text, s, &run, i, i + 1, 0.6, "a surname");
                 i += 1;

@@ -1643,6 +1643,9 @@ mod tests {
     #[test]
     fn names_without_a_register_in_minutes_and_news() {
         assert_eq!(unknown("Hun lo, da Signe kom ind."), ["Signe"]);
+        // At a sentence start a first name that is also a word, before a verb of saying.
+        assert_eq!(unknown("Signe spurgte til budgettet."), ["Signe"]);
+        assert!(unknown("Liv er viktig for oss.").is_empty());
         assert_eq!(unknown("Ønske fra Torunn om nye stativer."), ["Torunn"]);
         assert_eq!(unknown("Brev frå Sigvald i 2. etasje."), ["Sigvald"]);
         assert_eq!(
@@ -1704,6 +1707,7 @@ mod tests {
             ["Zdravko Lindqvist"]
         );
         assert!(unknown("Lindqvist Bygg AB har sendt tilbud.").is_empty());
+        assert!(unknown("Kontoret ligger i Birkeland Street i London.").is_empty());
         assert_eq!(
             unknown("Vi har talt med foreningens advokat, Ilse Brodtkorb, om sagen."),
             ["Ilse Brodtkorb"]
