@@ -698,7 +698,8 @@ impl NameRecognizer {
                 // A name from elsewhere alone needs the same capital, but not a place's ("i Hellas",
                 // "frå Langesund").
                 // "da Lise kom", "de Kari": a particle before it ("da", "de" are also words) does not
-                // make the first name the second word of a name.
+                // make the first name the second word of a name. (A function word does: "Og Hans
+                // musiksmag" starts a sentence, where "Hans" is a word.)
                 let first_of_run = run[..i].iter().all(|x| x.particle);
                 // "Forslag fra Ingeborg", "brev frå Sigrun": after "from" a Nordic first name that is no
                 // word is a person as often as a place is a place (places are on their own list).

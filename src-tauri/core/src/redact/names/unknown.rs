@@ -1643,6 +1643,7 @@ mod tests {
     #[test]
     fn names_without_a_register_in_minutes_and_news() {
         assert_eq!(unknown("Hun lo, da Signe kom ind."), ["Signe"]);
+        assert!(unknown("Og Hans bil er ny.").is_empty());
         // At a sentence start a first name that is also a word, before a verb of saying.
         assert_eq!(unknown("Signe spurgte til budgettet."), ["Signe"]);
         assert!(unknown("Liv er viktig for oss.").is_empty());
@@ -1663,6 +1664,10 @@ mod tests {
         assert_eq!(
             unknown("Brøndumlund foreslog en afstemning."),
             ["Brøndumlund"]
+        );
+        assert_eq!(
+            unknown("Det er for dyrt, advarer Tvergaard."),
+            ["Tvergaard"]
         );
         assert_eq!(
             unknown("Der er klage over Tvergaard fra nr. 17 om støj."),
