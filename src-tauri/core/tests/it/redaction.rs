@@ -901,8 +901,9 @@ fn heldout_minutes_with_the_register() {
 #[test]
 fn heldout_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout(), &|_| true, false);
-    // First unseen score 116/155 and 294/296.
-    assert_heldout("all, without residents", &all, 125, 296);
+    // First unseen score 116/155 and 294/296; 125 after the held-out round, 126 after issue 14's fourth
+    // round on names without a register.
+    assert_heldout("all, without residents", &all, 126, 296);
     let part = score_set(&heldout(), &untouched, false);
     assert_heldout("untouched part, without residents", &part, 28, 82);
 }
@@ -940,8 +941,9 @@ fn heldout2_minutes_with_the_register() {
 #[test]
 fn heldout2_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout2(), &|_| true, false);
-    // First unseen score, before any change for this set.
-    assert_heldout("second set, all, without residents", &all, 186, 225);
+    // First unseen score, before any change for this set: 186/285; 187 after issue 14's fourth round on
+    // names without a register (not tuned on this set).
+    assert_heldout("second set, all, without residents", &all, 187, 225);
     let part = score_set(&heldout2(), &untouched2, false);
     assert_heldout(
         "second set, untouched part, without residents",
