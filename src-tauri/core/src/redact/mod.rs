@@ -29,6 +29,7 @@
 mod apply;
 pub mod checks;
 mod confusable;
+mod houses;
 mod lists;
 mod names;
 mod numbers;
@@ -273,12 +274,15 @@ pub struct Detector {
     /// Residents' phone numbers, e-mail addresses and full addresses as the register holds them.
     known_values: Vec<(Kind, String)>,
     known_automaton: Option<aho_corasick::AhoCorasick>,
+    /// The association's own houses (row houses), for the short forms of their addresses.
+    houses: houses::Houses,
 }
 
 impl Detector {
     /// Compiles the recognizers; `None` runs only the patterns and the unknown-name recognizer.
     pub fn new(context: Option<&Context>) -> Detector {
         let mut known_values = Vec::new();
+        let mut houses = houses::Houses::default();
         if let Some(c) = context {
             // Row houses: a bare "Street 21" that the register holds for one unit only is that unit's
             // house, a home; where several units share it, it is a block of flats and stays a place.
@@ -292,11 +296,20 @@ impl Detector {
                     }
                 }
             }
-            for (a, units) in &units_at {
-                let house = !a.contains(',')
+            let is_house = |a: &str, units: &[&str]| {
+                !a.contains(',')
                     && a.ends_with(|c: char| c.is_ascii_digit())
-                    && a.chars().next().is_some_and(char::is_alphabetic);
-                if house && units.len() == 1 {
+                    && a.chars().next().is_some_and(char::is_alphabetic)
+                    && units.len() == 1
+            };
+            houses = houses::Houses::new(
+                units_at
+                    .iter()
+                    .filter(|(a, units)| is_house(a, units))
+                    .map(|(a, _)| *a),
+            );
+            for (a, units) in &units_at {
+                if is_house(a, units) {
                     known_values.push((Kind::Address, a.to_string()));
                     // "FORSLAG FRA STORVEJ 23": headings in capitals.
                     let upper = a.to_uppercase();
@@ -337,6 +350,7 @@ impl Detector {
             protected: policy::Protected::new(context),
             country: context.map(|c| c.country),
             known_values,
+            houses,
         }
     }
 
@@ -374,6 +388,7 @@ impl Detector {
         persons.sort_unstable();
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
+        self.houses.scan(text, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);
         if let Some(ac) = &self.known_automaton {

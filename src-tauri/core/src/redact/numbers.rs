@@ -382,24 +382,42 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
 /// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
 /// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9", "1. etasje, Storveien 16".
 /// A floor places one home, so the whole phrase is a resident's address. The street is capitalised
-/// ("3. etasje, kl. 18" is a time).
+/// ("3. etasje, kl. 18" is a time). Where the minutes name the building by its number alone, as in an
+/// association of blocks ("tredje etasje i 25", "øverste etasje i oppgang 21", "2. etg. i nr. 14") or
+/// the stairwell first ("oppg. 21, 3. et."), the floor still places one home.
 pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     // Cheap test first: most texts name no floor.
     let finder = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
-    if !["etasje", "etage", "våning", " sal ", "ETASJE", "ETAGE"]
-        .iter()
-        .any(|w| finder(w))
+    if ![
+        "etasje", "etage", "våning", " sal ", "ETASJE", "ETAGE", "etg", "ETG", " et.", " tr",
+    ]
+    .iter()
+    .any(|w| finder(w))
     {
         return;
     }
+    // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
+    const FLOOR: &str = r"(?:\d{1,2}\.\s?|(?:første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)";
+    // A stairwell, a block or "nr." before a building's number.
+    const BUILDING: &str = r"(?:oppgangen|oppgang|oppg\.|opgangen|opgang|uppgången|uppgång|uppg\.|blokk|blok|huset|hus|nr\.?|nummer)";
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(
         &RE,
-        r"(?-u:\b)(?i:(?:\d{1,2}\.|første|første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|andra|fjärde|sjätte|sjunde|åttonde|nionde|tionde)\s+(?:etasje|etage|sal|våning|våningen)(?:\s+(?:i|på)|,))\s+\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{1,4}(?:\s?[a-zA-Z](?-u:\b))?",
+        &format!(
+            r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))"
+        ),
     ) else {
         return;
     };
     for m in re.find_iter(text) {
+        // A whole word starts the floor (an ASCII word boundary would not see "øverste" start).
+        let glued = text
+            .get(..m.start())
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        if glued || !building_number_ends(text, m.end()) {
+            continue;
+        }
         out.push(raw(
             m.start(),
             m.end(),
@@ -409,6 +427,31 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
             "a floor at a street address",
         ));
     }
+}
+
+/// Whether the number that ends a floor's address at `end` is a building's: no decimal, range or count
+/// follows ("i 3. etasje i 25 år" is a time).
+fn building_number_ends(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    if let (Some(',' | '.' | '-' | '–' | '/'), Some(d)) = (chars.next(), chars.next()) {
+        if d.is_ascii_digit() {
+            return false;
+        }
+    }
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '%' && c != '²')
+        .next()
+        .unwrap_or("");
+    !is_one_of(
+        next,
+        &[
+            "år", "uker", "uger", "dage", "dager", "dagar", "veckor", "måneder", "månader",
+            "timer", "timmar", "minutter", "minuter", "kr", "m2", "m²", "kvm", "%", "personer",
+            "stk",
+        ],
+    )
 }
 
 fn raw(
@@ -1065,7 +1108,7 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = regex(
         &RE,
-        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etage|et|tr|trappor|trappa|vån|våning)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
+        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etasjen|etasje|etage|etg|et|tr|trappor|trappa|vån|våning)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
     )?;
     // The street first: it is cheap and rules out most numbers before the pattern runs.
     let street = street_start(text, run.start)?;
@@ -1429,6 +1472,15 @@ mod tests {
             kinds("bor i Dalgårdsvej 44, kl. th. og"),
             vec![(Kind::Address, "Dalgårdsvej 44, kl. th.".into())]
         );
+        // The floor written out after the comma (Norwegian "etasje", "etg.").
+        assert_eq!(
+            kinds("Ola Dal, Granveien 23, 2. etasje, klaget"),
+            vec![(Kind::Address, "Granveien 23, 2. etasje".into())]
+        );
+        assert_eq!(
+            kinds("Granveien 23, 3. etg. i går"),
+            vec![(Kind::Address, "Granveien 23, 3. etg.".into())]
+        );
         assert_eq!(
             kinds("til andel nr. 19 om"),
             vec![(Kind::Other, "andel nr. 19".into())]
@@ -1475,6 +1527,31 @@ mod tests {
         );
         assert_eq!(found("Vi møtes i 3. etasje, kl. 18."), "");
         assert_eq!(found("Etasjeskillet i tredje etasje er nytt."), "");
+        // The building by its number alone, or the stairwell first.
+        assert_eq!(
+            found("Lekkasje i tredje etasje i 25 i går."),
+            "tredje etasje i 25"
+        );
+        assert_eq!(
+            found("sol i øverste etasje i oppgang 21."),
+            "øverste etasje i oppgang 21"
+        );
+        assert_eq!(found("en søknad fra 2. etg. i nr. 14"), "2. etg. i nr. 14");
+        assert_eq!(
+            found("Skaden i 1. etasje i 27 er utbedret"),
+            "1. etasje i 27"
+        );
+        assert_eq!(
+            found("2. etg. i Granveien 21 har"),
+            "2. etg. i Granveien 21"
+        );
+        assert_eq!(found("Ola Dal, oppg. 21, 3. et. har"), "oppg. 21, 3. et.");
+        assert_eq!(found("i uppgång 5, 2 tr. bor"), "");
+        assert_eq!(found("i uppgång 5, 2. tr bor"), "uppgång 5, 2. tr");
+        // Counts, decimals and the clock after a floor are no building.
+        assert_eq!(found("Heisen til 3. etasje i 25 år har gått bra."), "");
+        assert_eq!(found("Vi møtes i 3. etasje, kl. 18."), "");
+        assert_eq!(found("Leiligheter i 2. etasje, 12,5 % av lagets"), "");
     }
 
     #[test]

@@ -21,6 +21,7 @@ const COMMON_ROOMS: &str = include_str!("../../../../assets/words/common-rooms.t
 const CLOSINGS: &str = include_str!("../../../../assets/words/closings.txt");
 const INSTITUTION_ENDINGS: &str = include_str!("../../../../assets/words/institution-endings.txt");
 const THING_NOUNS: &str = include_str!("../../../../assets/words/thing-nouns.txt");
+const NUMBERED_THINGS: &str = include_str!("../../../../assets/words/numbered-things.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -144,6 +145,25 @@ pub fn is_thing_noun(word: &str) -> bool {
             .any(|rest| set.contains(rest))
 }
 
+word_set!(
+    /// Nouns that number a thing, not a house, before "nr." ("punkt", "møde", "andel", "plads").
+    numbered_things_list,
+    NUMBERED_THINGS
+);
+
+/// Whether `word` (any case) is, or ends in, a noun that numbers a thing before "nr." ("punkt",
+/// "bestyrelsesmøde", "parkeringsplads"). A compound needs three letters or more before the ending.
+pub fn numbered_thing(word: &str) -> bool {
+    let folded = word.to_lowercase();
+    let set = numbered_things_list();
+    folded
+        .char_indices()
+        .filter(|&(i, _)| i == 0 || i >= 3)
+        .map(|(i, _)| &folded[i..])
+        .take_while(|rest| rest.len() >= 3)
+        .any(|rest| set.contains(rest))
+}
+
 /// Whether `word`, as written, is a name particle. Runs for every lower-case word of a text, so the
 /// length check comes before the lookup (every particle is short).
 pub fn is_particle(word: &str) -> bool {
@@ -186,6 +206,7 @@ mod tests {
             CLOSINGS,
             INSTITUTION_ENDINGS,
             THING_NOUNS,
+            NUMBERED_THINGS,
         ] {
             for w in entries(list) {
                 assert_eq!(w, w.to_lowercase(), "{w}");
@@ -211,5 +232,9 @@ mod tests {
         // Upper case, a short ending inside another word, a noun for a person: no.
         assert!(!is_thing_noun("Hovedstaden") && !is_thing_noun("frøen"));
         assert!(!is_thing_noun("formanden") && !is_thing_noun("modellen"));
+        assert!(
+            numbered_thing("Bestyrelsesmøde") && numbered_thing("punkt") && numbered_thing("andel")
+        );
+        assert!(!numbered_thing("fra") && !numbered_thing("huset"));
     }
 }

@@ -66,7 +66,15 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
         if words == 0 || start >= end || !last_capital {
             continue;
         }
-        let single_at_sentence_start = words == 1 && starts_sentence(text, start);
+        // A lone capitalised word that starts a sentence is usually no name ("Huset på Storvej 4"), but a
+        // first name the lists know is ("Aksel i nr. 8 har tilbudt sin trailer", "Ebba på Storvej 6").
+        let single_at_sentence_start = words == 1
+            && starts_sentence(text, start)
+            && !text.get(start..end).is_some_and(|w| {
+                first_names()
+                    .get(w.to_lowercase().as_str())
+                    .is_some_and(|i| i.nordic > 0 && !i.thing)
+            });
         if single_at_sentence_start || overlaps_any(protected, start, end) {
             continue;
         }
@@ -82,5 +90,46 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
                 .get(start..end)
                 .map(|t| format!("g{}", t.to_lowercase())),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names `names_before_units` takes before the address or unit `anchor` of `text`.
+    fn before(text: &str, anchor: &str) -> Vec<String> {
+        let at = text.find(anchor).unwrap_or(0);
+        let mut raw = vec![Raw {
+            start: at,
+            end: at + anchor.len(),
+            kind: Kind::Address,
+            recognizer: Recognizer::Address,
+            score: 0.8,
+            reason: "test",
+            decision: Decision::Redact,
+            subject: None,
+        }];
+        names_before_units(text, &[], &mut raw);
+        raw.iter()
+            .filter(|r| r.kind == Kind::Person)
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_first_name_that_starts_a_sentence_before_a_home() {
+        assert_eq!(
+            before("Grill i juni. Ebba på Storvej 6 ordner.", "Storvej 6"),
+            ["Ebba"]
+        );
+        assert_eq!(before("Trailer? Aksel i nr. 8 har en.", "nr. 8"), ["Aksel"]);
+        // A lone word that is no first name, at a sentence start, is not taken.
+        assert!(before("Slut. Huset på Storvej 6 er solgt.", "Storvej 6").is_empty());
+        // Inside a sentence any capitalised name before the unit is.
+        assert_eq!(
+            before("Forslag fra Villum Sand, nr. 5", "nr. 5"),
+            ["Villum Sand"]
+        );
     }
 }

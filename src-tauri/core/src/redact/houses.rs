@@ -1,0 +1,348 @@
+//! The association's own houses in the short forms minutes use. In an association of row houses every
+//! house is one home, and a secretary rarely writes its address in full: "nr. 14", "hus nr. 24", "Vibevej
+//! nr. 5", "Lærkev. 12", "Hasselst. 3", "LV 20", "vibevej 7". The register says which streets hold such
+//! houses (a bare address it holds for one unit only) and which numbers they have; a form is taken only
+//! when its number is one of them, so "møde nr. 3/2025", "punkt nr. 4", the row "Lærkevænget 14–24" and
+//! a street elsewhere stay.
+
+use super::policy::{overlaps_any, Raw};
+use super::text::{eq_fold, is_word_char, word_before};
+use super::words::numbered_thing;
+use super::{Decision, Kind, Recognizer};
+
+/// One street of the association's houses.
+#[derive(Debug)]
+struct Street {
+    /// The street's name in lower case ("lærkevænget").
+    folded: String,
+    /// Its house numbers that are one home each, lower case ("14", "12a").
+    numbers: Vec<String>,
+}
+
+/// The association's own houses, from the register.
+#[derive(Debug, Default)]
+pub struct Houses {
+    streets: Vec<Street>,
+}
+
+/// Words that say the number after them is a house: "nr. 14", "hus nr. 24", "husnummer 8", "nummer 13".
+const NUMBER_WORDS: &[&str] = &["nr", "no", "nummer", "husnr", "husnummer", "nummeret"];
+
+/// Lists a number may be a place in rather than a house ("nr. 1 på ventelisten", "nr 2 i kön").
+const RANK_LISTS: &[&str] = &[
+    "venteliste",
+    "ventelisten",
+    "ventelista",
+    "listen",
+    "lista",
+    "listan",
+    "kø",
+    "køen",
+    "kö",
+    "kön",
+    "kölistan",
+    "dagsordenen",
+    "dagordningen",
+];
+
+impl Houses {
+    /// `houses`: the bare addresses the register holds for one unit each ("Lærkevænget 4", "Vibevej 11").
+    pub fn new<'a>(houses: impl IntoIterator<Item = &'a str>) -> Houses {
+        let mut streets: Vec<Street> = Vec::new();
+        for house in houses {
+            let Some((street, number)) = house.trim().rsplit_once(' ') else {
+                continue;
+            };
+            let street = street.trim();
+            let number_ok = number.starts_with(|c: char| c.is_ascii_digit())
+                && number.len() <= 4
+                && number.chars().all(|c| c.is_ascii_alphanumeric());
+            if !number_ok || !street.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let folded = street.to_lowercase();
+            let number = number.to_lowercase();
+            match streets.iter_mut().find(|s| s.folded == folded) {
+                Some(s) if !s.numbers.contains(&number) => s.numbers.push(number),
+                Some(_) => {}
+                None => streets.push(Street {
+                    folded,
+                    numbers: vec![number],
+                }),
+            }
+        }
+        Houses { streets }
+    }
+
+    /// Finds the short forms of the association's houses in `text` (byte offsets), outside `protected`.
+    pub fn scan(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        if self.streets.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(off) = bytes
+            .get(i..)
+            .and_then(|b| b.iter().position(u8::is_ascii_digit))
+        {
+            let a = i + off;
+            let mut b = a;
+            while bytes.get(b).is_some_and(u8::is_ascii_digit) {
+                b += 1;
+            }
+            i = b;
+            if b - a > 3 {
+                continue;
+            }
+            // "12A": one letter right after the digits belongs to the house number.
+            let end = match bytes.get(b) {
+                Some(l)
+                    if l.is_ascii_alphabetic() && !bytes.get(b + 1).is_some_and(is_word_byte) =>
+                {
+                    b + 1
+                }
+                _ => b,
+            };
+            let Some(number) = text.get(a..end).map(str::to_lowercase) else {
+                continue;
+            };
+            if !self.streets.iter().any(|s| s.numbers.contains(&number)) || !number_ends(text, end)
+            {
+                continue;
+            }
+            let Some(start) = self.start_of(text, a, &number) else {
+                continue;
+            };
+            // The association's own address and other protected places hold ranges and names; a street
+            // that is protected as a place ("Vibevej") still has homes, so only the number decides.
+            // "Fælleshuset, Storvej 2": the association's own room at a house number is no home.
+            if overlaps_any(protected, a, end) || super::common_room_before(text, start) {
+                continue;
+            }
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Address,
+                recognizer: Recognizer::Address,
+                score: 0.8,
+                reason: "one of the association's houses, in short",
+                decision: Decision::Redact,
+                subject: None,
+            });
+        }
+    }
+
+    /// Where the mention of house `number` that ends with the digits at `at` starts, if the words before
+    /// make it one of the association's houses.
+    fn start_of(&self, text: &str, at: usize, number: &str) -> Option<usize> {
+        let head = text.get(..at)?;
+        // "LV20", "LV-20": a street's initials glued to the number or joined by a hyphen.
+        let glued = head.strip_suffix('-').unwrap_or(head);
+        if glued.ends_with(is_word_char) {
+            let (ws, we) = word_before(text, glued.len(), &[])?;
+            return (we == glued.len() && self.initials(text.get(ws..we)?, number)).then_some(ws);
+        }
+        if !head.ends_with([' ', '\u{a0}']) {
+            return None;
+        }
+        let (ws, we) = word_before(text, at, &['.', ':'])?;
+        let word = text.get(ws..we)?;
+        let gap = text.get(we..at)?;
+        // "nr. 14", "hus nr. 24", "Vibevej nr. 5".
+        if NUMBER_WORDS.iter().any(|w| eq_fold(word, w))
+            && matches!(gap, " " | ". " | ": " | "\u{a0}")
+        {
+            if rank_after(text, at) {
+                return None;
+            }
+            let Some((ps, pe)) = word_before(text, ws, &['.']) else {
+                return Some(ws);
+            };
+            let prev = text.get(ps..pe)?;
+            let joined = text.get(pe..ws).is_some_and(|g| g == " " || g == ". ");
+            if joined {
+                if let Some(s) = self.street_before(text, ws, number) {
+                    return Some(s);
+                }
+                // "punkt nr. 4", "bestyrelsesmøde nr. 3", "andel nr. 7": a numbered thing or a share.
+                if numbered_thing(prev) {
+                    return None;
+                }
+            }
+            return Some(ws);
+        }
+        if gap == ". " {
+            // "Lærkev. 12", "Hasselst. 3": the street cut short.
+            let cut = word.to_lowercase();
+            let ok = cut.chars().count() >= 3
+                && self.streets.iter().any(|s| {
+                    s.folded.len() > cut.len() + 1
+                        && s.folded.starts_with(&cut)
+                        && s.numbers.iter().any(|n| n == number)
+                });
+            return ok.then_some(ws);
+        }
+        if gap != " " && gap != "\u{a0}" {
+            return None;
+        }
+        if self.initials(word, number) {
+            return Some(ws);
+        }
+        // "vibevej 7", "Lærkevænget 4" in any letter case.
+        self.street_before(text, at, number)
+    }
+
+    /// Where a street of the association that holds house `number` ends right before `at` (past one
+    /// space) starts, in any letter case.
+    fn street_before(&self, text: &str, at: usize, number: &str) -> Option<usize> {
+        let head = text.get(..at)?.strip_suffix([' ', '\u{a0}'])?;
+        self.streets
+            .iter()
+            .filter(|s| s.numbers.iter().any(|n| n == number))
+            .find_map(|s| {
+                let n = s.folded.chars().count();
+                let start = head.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
+                let cand = head.get(start..)?;
+                let whole = !head
+                    .get(..start)
+                    .and_then(|h| h.chars().next_back())
+                    .is_some_and(is_word_char);
+                (whole && eq_fold(cand, &s.folded)).then_some(start)
+            })
+    }
+
+    /// "LV" for Lærkevænget, "VV" for Vibevej, "HS" for Hasselstigen: two or three capitals, the first
+    /// the street's first letter and each next one the start of a later part of its name, for a street
+    /// that holds house `number`.
+    fn initials(&self, word: &str, number: &str) -> bool {
+        let letters: Vec<char> = word.chars().collect();
+        if !(2..=3).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        self.streets
+            .iter()
+            .filter(|s| s.numbers.iter().any(|n| n == number))
+            .any(|s| {
+                let name: Vec<char> = s.folded.chars().collect();
+                let mut at = 0;
+                letters.iter().enumerate().all(|(k, l)| {
+                    let l = l.to_lowercase().next().unwrap_or(*l);
+                    if k == 0 {
+                        return name.first() == Some(&l);
+                    }
+                    // A later part starts three letters or more after the previous one, and not at
+                    // the name's last two letters ("Lærke|vænget", "Vibe|vej").
+                    let from = at + 3;
+                    let to = name.len().saturating_sub(2);
+                    match (from..to).find(|&p| name.get(p) == Some(&l)) {
+                        Some(p) => {
+                            at = p;
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            })
+    }
+}
+
+fn is_word_byte(b: &u8) -> bool {
+    b.is_ascii_alphanumeric() || *b >= 0x80
+}
+
+/// Whether a house number ends at `end`: no digit, letter, range ("–14"), fraction ("3/2025") or decimal
+/// ("7,5", "7.30") follows.
+fn number_ends(text: &str, end: usize) -> bool {
+    let mut rest = text.get(end..).unwrap_or("").chars();
+    match rest.next() {
+        None => true,
+        Some(c) if is_word_char(c) || c.is_ascii_digit() => false,
+        Some('-' | '–' | '—' | '/' | ',' | '.' | ':' | '%') => {
+            !rest.next().is_some_and(|c| c.is_ascii_digit() || c == '%')
+        }
+        Some(_) => true,
+    }
+}
+
+/// "nr. 1 på ventelisten", "nr 2 i kön": a rank in a list, not a house.
+fn rank_after(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let mut words = rest
+        .split(|c: char| !is_word_char(c) && !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .skip(1);
+    let (Some(prep), Some(list)) = (words.next(), words.next()) else {
+        return false;
+    };
+    ["på", "i"].iter().any(|p| eq_fold(prep, p)) && RANK_LISTS.iter().any(|l| eq_fold(list, l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let houses = Houses::new(["Lærkevænget 4", "Lærkevænget 12", "Vibevej 7", "Vibevej 11"]);
+        // The streets are places the register protects, as the association's address is.
+        let mut protected = Vec::new();
+        for place in ["Vibevej", "Lærkevænget", "Vibevej 1–11"] {
+            let mut from = 0;
+            while let Some(i) = text.get(from..).and_then(|t| t.find(place)) {
+                protected.push((from + i, from + i + place.len()));
+                from += i + place.len();
+            }
+        }
+        protected.sort_unstable();
+        let mut out = Vec::new();
+        houses.scan(text, &protected, &mut out);
+        out.iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_house_number_alone_after_nr() {
+        assert_eq!(found("Hækken ved nr. 12 er for høj."), ["nr. 12"]);
+        assert_eq!(found("vinduerne i hus nr. 4 skiftes"), ["nr. 4"]);
+        assert_eq!(
+            found("forslaget fra nr 7, og nummer 11 var imod"),
+            ["nr 7", "nummer 11"]
+        );
+        // A number the association has no house with, a numbered thing, a rank, a fraction.
+        assert!(found("nr. 9 og nr. 14").is_empty());
+        assert!(found("bestyrelsesmøde nr. 4 og punkt nr. 12").is_empty());
+        assert!(found("bestyrelsesmøde nr. 4/2025").is_empty());
+        assert!(found("Hun er nr. 7 på ventelisten.").is_empty());
+    }
+
+    #[test]
+    fn the_street_before_nr_belongs_to_the_house() {
+        assert_eq!(found("indkørslen til Vibevej nr. 7"), ["Vibevej nr. 7"]);
+    }
+
+    #[test]
+    fn streets_cut_short_or_by_initials() {
+        assert_eq!(
+            found("Lærkev. 12 og Vibev. 11"),
+            ["Lærkev. 12", "Vibev. 11"]
+        );
+        assert_eq!(found("fugt i LV 4, trampolin ved VV 7"), ["LV 4", "VV 7"]);
+        assert_eq!(found("LV12 og VV-11"), ["LV12", "VV-11"]);
+        // Initials of no street of the association, or a number the street does not hold.
+        assert!(found("KL 12 og LV 7 og Vi. 7").is_empty());
+    }
+
+    #[test]
+    fn the_street_in_another_letter_case() {
+        assert_eq!(found("hilsen kaj, vibevej 7."), ["vibevej 7"]);
+        assert_eq!(found("FORSLAG FRA LÆRKEVÆNGET 12"), ["LÆRKEVÆNGET 12"]);
+    }
+
+    #[test]
+    fn ranges_and_the_clock_stay() {
+        assert!(found("rækken Lærkevænget 4–12 og kl. 7.30").is_empty());
+        assert!(found("Vibevej 7-11").is_empty());
+        assert!(found("Foreningen, Vibevej 1–11, holder").is_empty());
+        assert!(found("Sted: Fælleshuset, Vibevej 7").is_empty());
+    }
+}
