@@ -796,6 +796,80 @@ fn regression_common_rooms_floors_before_a_comma_and_the_clock() {
     }
 }
 
+/// Regression (issue 14, units as houses, second held-out set): in a row-house association the houses
+/// written in short stayed: the house number alone ("nr. 12", "hus nr. 3", "Mosevej nr. 5"), the street
+/// cut short or by its initials ("Tjørnev. 12", "TV 3", "MV 5"), the street in lower case ("mosevej 5").
+/// Numbered things ("møde nr. 3/2025", "punkt nr. 12", "nr. 3 på ventelisten"), ranges of houses and a
+/// number the association has no house with stay.
+#[test]
+fn regression_houses_in_short() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Karen Bisgaard", "1", "Tjørnevænget 3"),
+            ("Otto Bisgaard", "1", "Tjørnevænget 3"),
+            ("Lene Pihl", "2", "Tjørnevænget 12"),
+            ("Ib Lunding", "3", "Mosevej 5"),
+        ],
+    );
+    let text =
+        "Bestyrelsesmøde nr. 3/2025. Hækken ved nr. 12 klippes; vinduerne i hus nr. 3 skiftes.\n\
+                Fugt i TV 3 og Tjørnev. 12. Trampolin ved MV 5 og ved Mosevej nr. 5.\n\
+                Mail: hilsen ib, mosevej 5. Punkt nr. 12 og nr. 3 på ventelisten.\n\
+                Tagene på rækken Tjørnevænget 3–12 og Tjørnevænget 40 skiftes.";
+    let out = blocked(text, &ctx);
+    for gone in [
+        "ved nr. 12",
+        "hus nr. 3",
+        "TV 3",
+        "Tjørnev. 12",
+        "MV 5",
+        "Mosevej nr. 5",
+        "mosevej 5",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in [
+        "Bestyrelsesmøde nr. 3/2025",
+        "Punkt nr. 12",
+        "nr. 3 på ventelisten",
+        "Tjørnevænget 3–12",
+        "Tjørnevænget 40",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
+/// Regression (issue 14, floors, second held-out set): a floor against a block's number alone ("tredje
+/// etasje i 25", "øverste etasje i oppgang 21"), the stairwell before the floor ("oppg. 21, 3. et."),
+/// "etasje"/"etg." after an address ("Granveien 23, 2. etasje") stayed; and a first name that starts a
+/// sentence before a home ("Ebba på Storvej 6") was not taken without its surname.
+#[test]
+fn regression_floors_against_a_building_and_a_first_name_before_a_home() {
+    let text = "Lekkasje i tredje etasje i 25. Sol i øverste etasje i oppgang 21.\n\
+                Garasjeplass: Ola Dal, oppg. 21, 3. et. Støy fra Granveien 23, 2. etasje.\n\
+                Heisen i 3. etasje i 25 år. Grill i juni. Ebba på Storvej 6 ordner.";
+    // Storvej's houses are one home each; Ebba Holm is registered only by her full name.
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Ebba Holm", "6", "Storvej 6"),
+            ("Tor Moe", "8", "Storvej 8"),
+        ],
+    );
+    let out = blocked(text, &ctx);
+    for gone in [
+        "tredje etasje i 25",
+        "øverste etasje i oppgang 21",
+        "oppg. 21, 3. et.",
+        "Granveien 23, 2. etasje",
+        "Ebba",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("3. etasje i 25 år"), "{out}");
+}
+
 /// What the extraction does to a passage of a plain-text file, for comparing a passage as written
 /// with the finding in the extracted text.
 fn tidied(passage: &str) -> String {
