@@ -999,13 +999,16 @@ fn untouched2(name: &str) -> bool {
 fn heldout2_minutes_with_the_register() {
     let all = score_set(&heldout2(), &|_| true, true);
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 285, 226));
-    // First unseen score, before any change for this set.
-    assert_heldout("second set, all, with the register", &all, 249, 225);
+    // First unseen score, before any change for this set: 249/285 and 225/226 (untouched part 76/93 and
+    // 69/70). After generalising the tuning part's classes (the association's houses in short, "nr. 14",
+    // "Lærkev. 12", "LV 20"; a floor against a building's number, "tredje etasje i 25"; "etasje"/"etg."
+    // after an address; a first name that starts a sentence before a home):
+    assert_heldout("second set, all, with the register", &all, 285, 225);
     let part = score_set(&heldout2(), &untouched2, true);
     assert_heldout(
         "second set, untouched part, with the register",
         &part,
-        76,
+        93,
         69,
     );
 }
@@ -1017,12 +1020,13 @@ fn heldout2_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout2(), &|_| true, false);
     // First unseen score, before any change for this set: 186/285; 187 after issue 14's fourth round on
     // names without a register (not tuned on this set).
-    assert_heldout("second set, all, without residents", &all, 187, 225);
+    // 197 after the houses and floors of the tuning part (untouched part 61 -> 64/93).
+    assert_heldout("second set, all, without residents", &all, 197, 225);
     let part = score_set(&heldout2(), &untouched2, false);
     assert_heldout(
         "second set, untouched part, without residents",
         &part,
-        61,
+        64,
         69,
     );
 }
