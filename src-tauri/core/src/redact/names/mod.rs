@@ -888,6 +888,8 @@ impl NameRecognizer {
                 && info.is_none()
                 && (patronymic(&s.keys[t.k0..t.g1], names) || is_surname(&s.keys[t.k0..t.g1]))
                 && !followed_by_company(text, t.end)
+                // "Nordström Juridik AB": a firm's legal form within the next words.
+                && !policy::company_follows(text, t.end)
                 // "Wall Street", "Hansens Vej": a street named after the surname.
                 && !street_after(text, t.end)
             {

@@ -1713,6 +1713,7 @@ mod tests {
         );
         assert!(unknown("Lindqvist Bygg AB har sendt tilbud.").is_empty());
         assert!(unknown("Kontoret ligger i Birkeland Street i London.").is_empty());
+        assert!(unknown("Dataskyddsombud: Lindqvist Juridik AB i Umeå.").is_empty());
         assert_eq!(
             unknown("Vi har talt med foreningens advokat, Ilse Brodtkorb, om sagen."),
             ["Ilse Brodtkorb"]
@@ -1736,6 +1737,22 @@ mod tests {
     fn after_a_title_and_a_comma_only_a_word_that_can_start_a_name() {
         assert!(unknown("Ja, chefredaktøren, De har ret. De kommer i morgen.").is_empty());
         assert!(unknown("Til stede: formand, næstformand, Kasserer og Revisor.").is_empty());
+    }
+
+    /// Regression (issue 14, privacy notices without a register): the association's own name, written
+    /// in a notice's title and again after "Dataansvarlig:", was taken for a person's.
+    #[test]
+    fn the_associations_own_name_is_no_person() {
+        assert!(unknown(
+            "Privatlivspolitik for Andelsboligforeningen Kornblomsten
+             Dataansvarlig: Andelsboligforeningen Kornblomsten, Valmuevej 4."
+        )
+        .is_empty());
+        assert!(unknown(
+            "Personvernerklæring for Borettslaget Granlia
+Behandlingsansvarlig: Borettslaget Granlia."
+        )
+        .is_empty());
     }
 
     #[test]
