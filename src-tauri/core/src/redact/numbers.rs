@@ -388,8 +388,11 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
 pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     // Cheap test first: most texts name no floor.
     let finder = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
+    // A floor word, or a floor in figures right after a stairwell's number ("oppg. 21, 3. et.",
+    // "uppgång 5, 2. tr"): rare strings, so the pattern below runs on few texts.
     if ![
-        "etasje", "etage", "våning", " sal ", "ETASJE", "ETAGE", "etg", "ETG", " et.", " tr",
+        "etasje", "etage", "våning", " sal ", "ETASJE", "ETAGE", "etg", "ETG", ". et.", ".et.",
+        ". tr", ".tr",
     ]
     .iter()
     .any(|w| finder(w))
