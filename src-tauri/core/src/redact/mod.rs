@@ -271,9 +271,12 @@ pub struct Detector {
     confusable: confusable::ConfusableNames,
     protected: policy::Protected,
     country: Option<Country>,
-    /// Residents' phone numbers, e-mail addresses and full addresses as the register holds them.
-    known_values: Vec<(Kind, String)>,
-    known_automaton: Option<aho_corasick::AhoCorasick>,
+    /// The kinds of the residents' phone numbers, e-mail addresses and full addresses as the register
+    /// holds them (the values are searched in `register_search`).
+    known_kinds: Vec<Kind>,
+    /// The register's places and organisations, its names in lower case and its residents' values,
+    /// in one pass over the text (in that order).
+    register_search: text::OnePass,
     /// The association's own houses (row houses), for the short forms of their addresses.
     houses: houses::Houses,
 }
@@ -338,18 +341,19 @@ impl Detector {
                 }
             }
         }
-        let known_automaton = if known_values.is_empty() {
-            None
-        } else {
-            text::dfa(known_values.iter().map(|(_, v)| v.as_str()))
-        };
+        let (known_kinds, known_values): (Vec<Kind>, Vec<String>) =
+            known_values.into_iter().unzip();
+        let names = names::NameRecognizer::new(context);
+        let protected = policy::Protected::new(context);
+        let register_search =
+            text::OnePass::new(&[protected.patterns(), names.lower_patterns(), &known_values]);
         Detector {
-            names: names::NameRecognizer::new(context),
+            names,
             confusable: confusable::ConfusableNames::new(context),
-            known_automaton,
-            protected: policy::Protected::new(context),
+            protected,
             country: context.map(|c| c.country),
-            known_values,
+            known_kinds,
+            register_search,
             houses,
         }
     }
@@ -377,8 +381,14 @@ impl Detector {
 
     fn detect_raw(&self, text: &str) -> Vec<policy::Raw> {
         let mut raw = Vec::new();
-        let (protected, organisations) = self.protected.spans_and_organisations(text);
-        self.names.scan(text, &protected, &mut raw);
+        let mut hits = self.register_search.find(text).into_iter();
+        let (places, lower_names, known) = (
+            hits.next().unwrap_or_default(),
+            hits.next().unwrap_or_default(),
+            hits.next().unwrap_or_default(),
+        );
+        let (protected, organisations) = self.protected.spans_and_organisations(text, &places);
+        self.names.scan(text, &protected, &lower_names, &mut raw);
         self.confusable.scan(text, &protected, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
             .iter()
@@ -391,33 +401,32 @@ impl Detector {
         self.houses.scan(text, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);
-        if let Some(ac) = &self.known_automaton {
-            for m in ac.find_iter(text) {
-                let kind = self
-                    .known_values
-                    .get(m.pattern().as_usize())
-                    .map_or(Kind::Phone, |(k, _)| *k);
-                // "Storvej 2" is not the start of "Storvej 21" nor of the range "Storvej 2–14".
-                if kind == Kind::Address
-                    && (!address_ends(text, m.end()) || common_room_before(text, m.start()))
-                {
-                    continue;
-                }
-                raw.push(policy::Raw {
-                    start: m.start(),
-                    end: m.end(),
-                    kind,
-                    recognizer: match kind {
-                        Kind::Phone => Recognizer::Phone,
-                        Kind::Address => Recognizer::Address,
-                        _ => Recognizer::Email,
-                    },
-                    score: 1.0,
-                    reason: "a resident's contact in the register",
-                    decision: Decision::Redact,
-                    subject: None,
-                });
+        for m in known {
+            let kind = self
+                .known_kinds
+                .get(m.pattern)
+                .copied()
+                .unwrap_or(Kind::Phone);
+            // "Storvej 2" is not the start of "Storvej 21" nor of the range "Storvej 2–14".
+            if kind == Kind::Address
+                && (!address_ends(text, m.end) || common_room_before(text, m.start))
+            {
+                continue;
             }
+            raw.push(policy::Raw {
+                start: m.start,
+                end: m.end,
+                kind,
+                recognizer: match kind {
+                    Kind::Phone => Recognizer::Phone,
+                    Kind::Address => Recognizer::Address,
+                    _ => Recognizer::Email,
+                },
+                score: 1.0,
+                reason: "a resident's contact in the register",
+                decision: Decision::Redact,
+                subject: None,
+            });
         }
         policy::organisation_contacts(text, &organisations, &mut raw);
         let raw = policy::resolve(raw);

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::text::{byte_to_char_offsets, WordSet};
+use super::text::{byte_to_char_offsets, Hit, WordSet};
 use super::{Context, Decision, Finding, Kind, Recognizer};
 
 /// A finding in byte offsets, before the conversion to characters.
@@ -30,10 +30,11 @@ pub struct Raw {
 /// A byte range of a text.
 type Span = (usize, usize);
 
-/// Organisation and place names from the register, as one automaton.
+/// Organisation and place names from the register, searched in the detector's one pass
+/// ([`super::text::OnePass`]).
 #[derive(Debug)]
 pub struct Protected {
-    automaton: Option<AhoCorasick>,
+    patterns: Vec<String>,
     /// Per pattern: whether it names an organisation (rather than a place). Only organisations
     /// vouch for the contact details that follow them: a resident's street is a place, and "…,
     /// Rønnebærvej 4, mail: …" is still the resident's e-mail.
@@ -79,39 +80,32 @@ impl Protected {
         });
         let organisation = patterns.iter().map(|p| p.1).collect();
         let patterns: Vec<String> = patterns.into_iter().map(|p| p.0).collect();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            super::text::dfa(&patterns)
-        };
         Protected {
-            automaton,
+            patterns,
             organisation,
         }
     }
 
+    /// The names to search for.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
     /// The protected spans of `text` in byte offsets, sorted, and of those the ones that name an
-    /// organisation (not a place), from one pass over the text; only whole-word matches count.
-    pub fn spans_and_organisations(&self, text: &str) -> (Vec<Span>, Vec<Span>) {
+    /// organisation (not a place), from the leftmost-longest matches of [`Protected::patterns`];
+    /// only whole-word matches count.
+    pub fn spans_and_organisations(&self, text: &str, hits: &[Hit]) -> (Vec<Span>, Vec<Span>) {
         let (mut all, mut organisations) = (Vec::new(), Vec::new());
-        let Some(ac) = &self.automaton else {
-            return (all, organisations);
-        };
-        for m in ac.find_iter(text) {
-            let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
-            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        for m in hits {
+            let before = text.get(..m.start).and_then(|h| h.chars().next_back());
+            let after = text.get(m.end..).and_then(|t| t.chars().next());
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
-            all.push((m.start(), m.end()));
-            if self
-                .organisation
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(false)
-            {
-                organisations.push((m.start(), m.end()));
+            all.push((m.start, m.end));
+            if self.organisation.get(m.pattern).copied().unwrap_or(false) {
+                organisations.push((m.start, m.end));
             }
         }
         (all, organisations)

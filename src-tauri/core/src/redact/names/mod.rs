@@ -22,7 +22,7 @@ use super::lists::{first_names, is_place, is_surname, NameInfo};
 use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
 // The names pass hashes words and positions by the thousand per document: FNV, not SipHash.
-use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, WordMap};
+use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, Hit, WordMap};
 use super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::words::{
     closings, company_words, cues, cues_and_speech, function_words, is_company_word,
@@ -80,7 +80,8 @@ pub struct NameRecognizer {
 /// The lower-case forms of registered names, found in one pass.
 #[derive(Debug)]
 struct LowerNames {
-    automaton: aho_corasick::AhoCorasick,
+    /// Searched in the detector's one pass ([`super::text::OnePass`]).
+    patterns: Vec<String>,
     /// Per pattern: the people and whether it is their full name (or their first name alone).
     forms: Vec<Vec<(u32, bool)>>,
 }
@@ -178,8 +179,21 @@ impl NameRecognizer {
         r.lower = r.compile_lower(&written);
         r
     }
-    /// Finds names in `text`; `protected` are organisation and place spans where no name is reported.
-    pub fn scan(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    /// The lower-case forms of registered names to search for; their leftmost-longest matches are
+    /// [`NameRecognizer::scan`]'s `lower_hits`.
+    pub fn lower_patterns(&self) -> &[String] {
+        self.lower.as_ref().map_or(&[], |l| l.patterns.as_slice())
+    }
+
+    /// Finds names in `text`; `protected` are organisation and place spans where no name is reported,
+    /// `lower_hits` the matches of [`NameRecognizer::lower_patterns`].
+    pub fn scan(
+        &self,
+        text: &str,
+        protected: &[(usize, usize)],
+        lower_hits: &[Hit],
+        out: &mut Vec<Raw>,
+    ) {
         let mut s = Scan::default();
         // Sized for the text up front: growing these buffers showed up in the profile.
         s.keys.reserve(text.len() / 6);
@@ -272,7 +286,7 @@ impl NameRecognizer {
             }
         }
         self.flush(text, &mut s);
-        self.settle(text, &mut s);
+        self.settle(text, lower_hits, &mut s);
         signatures(text, &mut s.out);
         out.extend(
             s.out

@@ -253,36 +253,35 @@ impl NameRecognizer {
         if patterns.is_empty() {
             return None;
         }
-        let automaton = super::super::text::dfa(&patterns)?;
-        Some(LowerNames { automaton, forms })
+        Some(LowerNames { patterns, forms })
     }
 
     /// Registered names written all in lower case, as e-mail headers and signatures have them
     /// ("Fra: kari nesset", "mvh kari"): a full name always, a first name alone only when the
     /// document names that person in full.
-    pub(super) fn lower_case_names(&self, text: &str, s: &mut Scan) {
+    pub(super) fn lower_case_names(&self, text: &str, hits: &[Hit], s: &mut Scan) {
         let Some(lower) = &self.lower else { return };
         let mut alone: Vec<(usize, usize, u32)> = Vec::new();
         let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
-        for m in lower.automaton.find_iter(text) {
-            let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
-            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        for m in hits {
+            let before = text.get(..m.start).and_then(|h| h.chars().next_back());
+            let after = text.get(m.end..).and_then(|t| t.chars().next());
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
             // Several people may share the same form: every one of them is a candidate.
-            let Some(people) = lower.forms.get(m.pattern().as_usize()) else {
+            let Some(people) = lower.forms.get(m.pattern) else {
                 continue;
             };
             for &(who, full) in people {
                 if full {
                     match found.last_mut() {
-                        Some(f) if f.0 == m.start() => f.2.push(who),
-                        _ => found.push((m.start(), m.end(), vec![who])),
+                        Some(f) if f.0 == m.start => f.2.push(who),
+                        _ => found.push((m.start, m.end, vec![who])),
                     }
                 } else {
-                    alone.push((m.start(), m.end(), who));
+                    alone.push((m.start, m.end, who));
                 }
             }
         }
@@ -412,8 +411,8 @@ impl NameRecognizer {
     }
 
     /// Settles what needs the whole document: ambiguous register mentions and guests' single names.
-    pub(super) fn settle(&self, text: &str, s: &mut Scan) {
-        self.lower_case_names(text, s);
+    pub(super) fn settle(&self, text: &str, lower_hits: &[Hit], s: &mut Scan) {
+        self.lower_case_names(text, lower_hits, s);
         self.handles(text, s);
         // Asked for every weak and every ambiguous mention: one look-up each instead of a walk over
         // all mentions (which made a long document quadratic).

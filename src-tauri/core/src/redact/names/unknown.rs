@@ -1206,7 +1206,7 @@ mod tests {
     /// The person names the recognizer finds in `text` without a register.
     fn unknown(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        NameRecognizer::new(None).scan(text, &[], &mut out);
+        NameRecognizer::new(None).scan(text, &[], &[], &mut out);
         let mut found: Vec<(usize, &str)> = out
             .iter()
             .filter(|r| r.kind == Kind::Person && r.end > r.start)
