@@ -97,12 +97,33 @@ pub enum Error {
     /// for a year or more, and the archive travels by e-mail and synced folders.
     #[error("The new archive was not written: {}. A handover needs a strong passphrase: choose a longer one (a few unrelated words are easy to remember).", vault::WEAK_PASSPHRASE)]
     WeakPassphrase,
-    /// The new file did not open as the new board will open it, or holds other records.
+    /// The new file did not open with the new passphrase, as the new board will open it.
     #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
-    Verify(String),
-    /// The receipt PDF could not be made or written.
+    Reopen(#[source] vault::Error),
+    /// The new file opened but holds other record counts than the archive.
+    #[error("The new archive could not be checked (the new file holds other record counts than the archive); it was removed again. The original is unchanged; try once more.")]
+    CountsDiffer,
+    /// The new file's header could not be read to see whom it is encrypted to.
+    #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
+    Probe(#[source] vault::Error),
+    /// The new file, meant for the new board's keys, is not encrypted to keys.
+    #[error("The new archive could not be checked (the new file is not encrypted to keys); it was removed again. The original is unchanged; try once more.")]
+    NotToKeys,
+    /// The outgoing board's passphrase still opens the new file.
+    #[error("The new archive could not be checked (the old passphrase still opens the new file); it was removed again. The original is unchanged; try once more.")]
+    OldPassphraseOpens,
+    /// Trying the old passphrase on the new file failed otherwise than by being refused.
+    #[error("The new archive could not be checked ({0}); it was removed again. The original is unchanged; try once more.")]
+    OldPassphraseCheck(#[source] vault::Error),
+    /// The new file could not be read back for its fingerprint.
+    #[error("The new archive could not be checked (reading the new file: {0}); it was removed again. The original is unchanged; try once more.")]
+    Fingerprint(#[source] std::io::Error),
+    /// The receipt PDF could not be made.
     #[error("The handover receipt could not be made ({0}); the new archive was removed again. The original is unchanged.")]
-    Receipt(String),
+    ReceiptRender(#[source] document::Error),
+    /// The receipt PDF could not be written beside the new archive.
+    #[error("The handover receipt could not be made ({0}); the new archive was removed again. The original is unchanged.")]
+    ReceiptWrite(#[source] crate::files::Error),
     /// Copying, encrypting or writing the new archive failed.
     #[error("{0}")]
     Vault(#[from] vault::Error),
@@ -128,10 +149,18 @@ impl Coded for Error {
             }
             Error::Exists(_) => ErrorCode::AlreadyExists,
             Error::NoFolder(_) => ErrorCode::NotFound,
-            Error::Verify(_) => ErrorCode::Damaged,
-            Error::Receipt(_) | Error::Association(_) | Error::Roles(_) | Error::Retention(_) => {
-                ErrorCode::Internal
-            }
+            Error::Reopen(_)
+            | Error::CountsDiffer
+            | Error::Probe(_)
+            | Error::NotToKeys
+            | Error::OldPassphraseOpens
+            | Error::OldPassphraseCheck(_)
+            | Error::Fingerprint(_) => ErrorCode::Damaged,
+            Error::ReceiptRender(_)
+            | Error::ReceiptWrite(_)
+            | Error::Association(_)
+            | Error::Roles(_)
+            | Error::Retention(_) => ErrorCode::Internal,
             Error::Vault(e) => e.code(),
             Error::Counts(e) => e.code(),
         }
@@ -276,8 +305,7 @@ pub fn handover_after_sweep(
 
     let finish = || -> Result<HandoverReceipt, Error> {
         let (verified, old_refused) = verify(out, &encryption, old.as_ref(), &counts, now)?;
-        let sha256 = vault::sha256_file(out)
-            .map_err(|e| Error::Verify(format!("reading the new file: {e}")))?;
+        let sha256 = vault::sha256_file(out).map_err(Error::Fingerprint)?;
         let recipients = match &encryption {
             Encryption::Recipients(r) => r.len() as u32,
             Encryption::Passphrase { .. } => 0,
@@ -301,8 +329,8 @@ pub fn handover_after_sweep(
             document: Document::new("", Lang::En, now),
         };
         r.document = receipt_document(&assoc, &r, now);
-        let pdf = document::render_pdf(&r.document).map_err(|e| Error::Receipt(e.to_string()))?;
-        crate::files::write_new(&receipt, &pdf).map_err(|e| Error::Receipt(e.to_string()))?;
+        let pdf = document::render_pdf(&r.document).map_err(Error::ReceiptRender)?;
+        crate::files::write_new(&receipt, &pdf).map_err(Error::ReceiptWrite)?;
         Ok(r)
     };
     match finish() {
@@ -365,21 +393,17 @@ fn verify(
     let verified = match encryption {
         Encryption::Passphrase { passphrase, .. } => {
             let opened = Vault::open(out, &Unlock::Passphrase(passphrase.clone()), &options, now)
-                .map_err(|e| Error::Verify(e.to_string()))?;
+                .map_err(Error::Reopen)?;
             let found = summary::counts(opened.conn()).map_err(Error::Counts)?;
             if found != *counts {
-                return Err(Error::Verify(
-                    "the new file holds other record counts than the archive".into(),
-                ));
+                return Err(Error::CountsDiffer);
             }
             true
         }
         Encryption::Recipients(_) => {
-            let protection = vault::probe(out).map_err(|e| Error::Verify(e.to_string()))?;
+            let protection = vault::probe(out).map_err(Error::Probe)?;
             if protection != Protection::Recipients {
-                return Err(Error::Verify(
-                    "the new file is not encrypted to keys".into(),
-                ));
+                return Err(Error::NotToKeys);
             }
             true
         }
@@ -387,13 +411,9 @@ fn verify(
     let old_refused = match old {
         None => None,
         Some(old) => match Vault::open(out, &Unlock::Passphrase(old.clone()), &options, now) {
-            Ok(_) => {
-                return Err(Error::Verify(
-                    "the old passphrase still opens the new file".into(),
-                ))
-            }
+            Ok(_) => return Err(Error::OldPassphraseOpens),
             Err(vault::Error::WrongPassphrase | vault::Error::NeedsKey) => Some(true),
-            Err(e) => return Err(Error::Verify(e.to_string())),
+            Err(e) => return Err(Error::OldPassphraseCheck(e)),
         },
     };
     Ok((verified, old_refused))

@@ -36,6 +36,14 @@ impl Face {
         }
     }
 
+    /// The face's name in messages (as `{:?}` wrote it before the error had a type).
+    fn name(self) -> &'static str {
+        match self {
+            Face::Regular => "Regular",
+            Face::Bold => "Bold",
+        }
+    }
+
     fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => REGULAR,
@@ -54,22 +62,24 @@ impl Metrics {
     fn load(face: Face) -> Result<Metrics, Error> {
         let mut warnings = Vec::new();
         let font = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings)
-            .ok_or_else(|| Error::Font(format!("{face:?} face does not parse")))?;
+            .ok_or(Error::FontFace(face.name()))?;
         let units_per_em = f32::from(font.units_per_em.max(1));
         Ok(Metrics { font, units_per_em })
     }
 
     /// The metrics of a face, parsed once per process.
     pub(crate) fn of(face: Face) -> Result<&'static Metrics, Error> {
-        static REGULAR_METRICS: OnceLock<Result<Metrics, String>> = OnceLock::new();
-        static BOLD_METRICS: OnceLock<Result<Metrics, String>> = OnceLock::new();
+        // Loading fails only when the face does not parse, so the cell keeps `None` for that
+        // and the error is made again from the face.
+        static REGULAR_METRICS: OnceLock<Option<Metrics>> = OnceLock::new();
+        static BOLD_METRICS: OnceLock<Option<Metrics>> = OnceLock::new();
         let cell = match face {
             Face::Regular => &REGULAR_METRICS,
             Face::Bold => &BOLD_METRICS,
         };
-        cell.get_or_init(|| Metrics::load(face).map_err(|e| e.to_string()))
+        cell.get_or_init(|| Metrics::load(face).ok())
             .as_ref()
-            .map_err(|e| Error::Font(e.clone()))
+            .ok_or(Error::FontFace(face.name()))
     }
 
     /// Whether the font has a glyph for the character.
@@ -123,20 +133,18 @@ pub(crate) fn subset_face(face: Face, chars: &BTreeSet<char>) -> Result<ParsedFo
     let scope = ReadScope::new(face.bytes());
     let data = scope
         .read::<FontData<'_>>()
-        .map_err(|e| Error::Font(e.to_string()))?;
-    let provider = data
-        .table_provider(0)
-        .map_err(|e| Error::Font(e.to_string()))?;
+        .map_err(|e| Error::FontTables(e.into()))?;
+    let provider = data.table_provider(0).map_err(Error::FontTables)?;
     let bytes = subset(
         &provider,
         &ids,
         &SubsetProfile::Minimal,
         CmapTarget::Unicode,
     )
-    .map_err(|e| Error::Font(format!("subsetting failed: {e}")))?;
+    .map_err(Error::Subset)?;
     let mut warnings = Vec::new();
-    let mut font = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| Error::Font("the subset font does not parse".into()))?;
+    let mut font =
+        ParsedFont::from_bytes(&bytes, 0, &mut warnings).ok_or(Error::SubsetUnreadable)?;
     // ISO 32000-1, 9.6.4: a subset font's name carries a six-letter tag and "+", so readers
     // (and `pdffonts`) know it is not the whole face. The tag follows from the glyph set, so
     // the same document gives the same bytes.

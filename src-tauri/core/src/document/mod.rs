@@ -23,6 +23,20 @@ use crate::ErrorCode;
 pub use pdf::render_pdf;
 pub use web::{render_html, render_markdown, render_web, WebFormat};
 
+/// Writes `doc` whole to `path` in the format its name asks for: one self-contained HTML file
+/// (.html, .htm) or Markdown (.md) for the association's website, else a PDF; atomically
+/// ([`crate::files::write`]), so a reader never finds half a document. Returns the bytes
+/// written. The one place both adapters' "save the document" ends, so the choice of format by
+/// name is made once.
+pub fn write(doc: &Document, path: &std::path::Path) -> Result<usize, Error> {
+    let bytes = match WebFormat::of_path(path) {
+        Some(format) => render_web(doc, format).into_bytes(),
+        None => render_pdf(doc)?,
+    };
+    crate::files::write(path, &bytes).map_err(Error::Write)?;
+    Ok(bytes.len())
+}
+
 /// The four languages documents are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -349,21 +363,60 @@ impl Document {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// A language code Andel has no documents in.
     #[error("Unknown language \"{0}\": use da, nb, sv or en.")]
     UnknownLanguage(String),
+    /// A face of the embedded font does not parse (the build's font file is broken).
+    #[error("The embedded font could not be read: {0} face does not parse. Reinstall Andel.")]
+    FontFace(&'static str),
+    /// The embedded font's tables could not be read for subsetting.
     #[error("The embedded font could not be read: {0}. Reinstall Andel.")]
-    Font(String),
-    #[error("The PDF could not be written: {0}.")]
-    Pdf(String),
+    FontTables(#[source] allsorts::error::ReadWriteError),
+    /// Cutting the font down to the document's glyphs failed.
+    #[error("The embedded font could not be read: subsetting failed: {0}. Reinstall Andel.")]
+    Subset(#[source] allsorts::subset::SubsetError),
+    /// The cut-down font does not parse.
+    #[error(
+        "The embedded font could not be read: the subset font does not parse. Reinstall Andel."
+    )]
+    SubsetUnreadable,
+    /// The document's creation time is outside what a PDF date can hold.
+    #[error("The PDF could not be written: the creation date cannot be written: {0:?}.")]
+    CreationDate(&'static str),
+    /// printpdf wrote no bytes.
+    #[error("The PDF could not be written: nothing was written.")]
+    NothingWritten,
+    /// The PDF printpdf wrote does not read back, to set its language.
+    #[error("The PDF could not be written: the written PDF does not read back: {0}.")]
+    ReadBack(#[source] lopdf::Error),
+    /// The written PDF has no catalogue to set the language in.
+    #[error("The PDF could not be written: no catalogue: {0}.")]
+    NoCatalogue(#[source] lopdf::Error),
+    /// The PDF with its language could not be serialised.
+    #[error("The PDF could not be written: the PDF could not be written: {0}.")]
+    Save(#[source] std::io::Error),
+    /// A table row with another number of cells than the table's columns.
     #[error("A table row has {got} cells but the table has {want} columns.")]
     TableShape { want: usize, got: usize },
+    /// The rendered document could not be written to its file ([`write`]).
+    #[error("{0}")]
+    Write(#[source] crate::files::Error),
 }
 
 impl Coded for Error {
     fn code(&self) -> ErrorCode {
         match self {
             Error::UnknownLanguage(_) | Error::TableShape { .. } => ErrorCode::InvalidInput,
-            Error::Font(_) | Error::Pdf(_) => ErrorCode::Internal,
+            Error::FontFace(_)
+            | Error::FontTables(_)
+            | Error::Subset(_)
+            | Error::SubsetUnreadable
+            | Error::CreationDate(_)
+            | Error::NothingWritten
+            | Error::ReadBack(_)
+            | Error::NoCatalogue(_)
+            | Error::Save(_) => ErrorCode::Internal,
+            Error::Write(e) => e.code(),
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
     info.creator = "Andel".into();
     info.author = String::new();
     let created = printpdf::OffsetDateTime::from_unix_timestamp(doc.created.timestamp())
-        .map_err(|e| Error::Pdf(format!("the creation date cannot be written: {e:?}")))?;
+        .map_err(Error::CreationDate)?;
     info.creation_date = created;
     info.modification_date = created;
     info.metadata_date = created;
@@ -65,7 +65,7 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
     };
     let bytes = pdf.with_pages(pages).save(&options, &mut warnings);
     if bytes.is_empty() {
-        return Err(Error::Pdf("nothing was written".into()));
+        return Err(Error::NothingWritten);
     }
     set_language(&bytes, doc.lang.tag())
 }
@@ -181,21 +181,19 @@ fn ops(page: &Page, font_of: &dyn Fn(Face) -> Option<FontId>) -> Vec<Op> {
 /// Writes the document's language into the catalogue (`/Lang`), which printpdf does not, so
 /// screen readers and `pdfinfo` know it.
 fn set_language(bytes: &[u8], tag: &str) -> Result<Vec<u8>, Error> {
-    let mut doc = lopdf::Document::load_mem(bytes)
-        .map_err(|e| Error::Pdf(format!("the written PDF does not read back: {e}")))?;
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(Error::ReadBack)?;
     let root = doc
         .trailer
         .get(b"Root")
         .and_then(lopdf::Object::as_reference)
-        .map_err(|e| Error::Pdf(format!("no catalogue: {e}")))?;
+        .map_err(Error::NoCatalogue)?;
     let catalog = doc
         .get_object_mut(root)
         .and_then(lopdf::Object::as_dict_mut)
-        .map_err(|e| Error::Pdf(format!("no catalogue: {e}")))?;
+        .map_err(Error::NoCatalogue)?;
     catalog.set("Lang", lopdf::Object::string_literal(tag));
     let mut out = Vec::with_capacity(bytes.len() + 32);
-    doc.save_to(&mut out)
-        .map_err(|e| Error::Pdf(format!("the PDF could not be written: {e}")))?;
+    doc.save_to(&mut out).map_err(Error::Save)?;
     Ok(out)
 }
 

@@ -49,9 +49,12 @@ pub enum Error {
     /// No such ownership, unit or person.
     #[error("There is no {0} in the register.")]
     NotFound(String),
-    /// Proposing the name-plate draft failed.
+    /// Proposing the name-plate draft for the new owners failed.
     #[error("The ownership was not started: the name-plate draft failed ({0}).")]
-    Plate(String),
+    Plate(#[source] super::plates::Error),
+    /// Reading back the unit's name-plate drafts after a take-over failed.
+    #[error("The ownership was not started: the name-plate draft failed ({0}).")]
+    PlateRead(#[source] super::plates::Error),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -70,7 +73,7 @@ impl Coded for Error {
                 ErrorCode::InvalidInput
             }
             Error::NotFound(_) => ErrorCode::NotFound,
-            Error::Plate(_) | Error::Database { .. } => ErrorCode::Internal,
+            Error::Plate(_) | Error::PlateRead(_) | Error::Database { .. } => ErrorCode::Internal,
         }
     }
 }
@@ -166,7 +169,7 @@ pub fn start(
             actor,
             now,
         )
-        .map_err(|e| Error::Plate(e.to_string()))?;
+        .map_err(Error::Plate)?;
     }
     get(conn, id)
 }
@@ -226,7 +229,7 @@ pub fn take_over(
     let ownership = start(conn, unit, person, Some(from), true, today, actor, now)?;
     let cause = format!("ownership:{}", ownership.id);
     let plate = plates::of_unit(conn, unit)
-        .map_err(|e| Error::Plate(e.to_string()))?
+        .map_err(Error::PlateRead)?
         .into_iter()
         .find(|p| p.cause.as_deref() == Some(cause.as_str()));
     Ok(TakeOver {

@@ -393,7 +393,7 @@ pub enum Error {
     NationalId(#[from] guard::Refused),
     /// Proposing the name-plate draft failed.
     #[error("The name-plate draft could not be proposed: {0}")]
-    Plate(String),
+    Plate(#[source] super::plates::Error),
     /// SQLite failed.
     #[error("Database error while {op}: {source}")]
     Database {
@@ -756,7 +756,7 @@ pub fn decide(
             actor,
             now,
         )
-        .map_err(|e| Error::Plate(e.to_string()))?;
+        .map_err(Error::Plate)?;
     }
     get(conn, id, today)
 }

@@ -39,7 +39,10 @@ pub enum Error {
     NewerSchema { found: i32, supported: i32 },
     /// The bytes could not be read (for an archive: the decryption found damage).
     #[error("the database could not be read: {0}")]
-    Read(String),
+    Read(#[source] rusqlite::Error),
+    /// The database says it is larger than SQLite takes in one allocation.
+    #[error("it says it holds {} MB, more than an archive can hold ({} MB)", .len >> 20, .max >> 20)]
+    TooLarge { len: usize, max: usize },
     /// SQLite failed during the named step.
     #[error("database error while {op}: {source}")]
     Sqlite {
@@ -118,15 +121,14 @@ pub fn load_from(reader: impl std::io::Read, len: usize) -> Result<Connection> {
     // SQLite takes the database in one allocation whose size is a C int; rusqlite panicked on a
     // larger length (an archive with gigabytes appended). Nothing is allocated or read before this.
     if len > MAX_DATABASE {
-        return Err(Error::Read(format!(
-            "it says it holds {} MB, more than an archive can hold ({} MB)",
-            len >> 20,
-            MAX_DATABASE >> 20
-        )));
+        return Err(Error::TooLarge {
+            len,
+            max: MAX_DATABASE,
+        });
     }
     let mut conn = Connection::open_in_memory().map_err(Error::sqlite("creating the database"))?;
     conn.deserialize_read_exact(MAIN_DB, reader, len, false)
-        .map_err(|e| Error::Read(e.to_string()))?;
+        .map_err(Error::Read)?;
     configure(&conn).map_err(|_| Error::NotAndel)?;
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))

@@ -9,7 +9,7 @@ use std::iter;
 use age::secrecy::SecretString;
 use age::{scrypt, x25519, DecryptError, Decryptor, Encryptor};
 
-use super::Error;
+use super::{Damage, Error};
 
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 
@@ -135,7 +135,7 @@ pub fn probe(path: &std::path::Path) -> Result<Protection, Error> {
         return Err(Error::NotAnArchive);
     }
     let decryptor =
-        Decryptor::new_buffered(&head[..]).map_err(|e| Error::Damaged(e.to_string()))?;
+        Decryptor::new_buffered(&head[..]).map_err(|e| Error::Damaged(Damage::Age(e)))?;
     Ok(if decryptor.is_scrypt() {
         Protection::Passphrase
     } else {
@@ -196,7 +196,7 @@ pub(crate) fn open_stream<R: std::io::BufRead>(
     let decryptor = Decryptor::new_buffered(input).map_err(|e| {
         if starts_like_age {
             // An age header that does not parse: cut short or overwritten.
-            Error::Damaged(e.to_string())
+            Error::Damaged(Damage::Age(e))
         } else {
             Error::NotAnArchive
         }
@@ -231,7 +231,7 @@ fn map_unwrap_error(e: DecryptError, wrong: Error) -> Error {
     match e {
         DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys => wrong,
         DecryptError::ExcessiveWork { .. } => Error::ExcessiveWork,
-        other => Error::Damaged(other.to_string()),
+        other => Error::Damaged(Damage::Age(other)),
     }
 }
 
@@ -241,7 +241,7 @@ mod tests {
     use zeroize::Zeroizing;
 
     fn encrypt(plaintext: &[u8], encryption: &Encryption) -> Result<Vec<u8>, Error> {
-        encrypt_to(plaintext, encryption, Vec::new()).map_err(|e| Error::Encrypt(e.to_string()))
+        Ok(encrypt_to(plaintext, encryption, Vec::new()).expect("encrypting to a buffer"))
     }
 
     fn decrypt(ciphertext: &[u8], unlock: &Unlock) -> Result<Zeroizing<Vec<u8>>, Error> {
@@ -249,7 +249,7 @@ mod tests {
         let mut out = Zeroizing::new(Vec::new());
         reader
             .read_to_end(&mut out)
-            .map_err(|e| Error::Damaged(e.to_string()))?;
+            .map_err(|e| Error::Damaged(Damage::Payload(e)))?;
         assert_eq!(
             plaintext_len(ciphertext.len() as u64, ciphertext),
             Some(out.len() as u64)

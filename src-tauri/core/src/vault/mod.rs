@@ -74,9 +74,9 @@ pub enum Error {
         "This file is not an Andel archive. Choose a file ending in .andel that Andel created."
     )]
     NotAnArchive,
-    /// The file is an archive but damaged or cut short.
+    /// The file is an archive but damaged or cut short; [`Damage`] says where.
     #[error("The archive is damaged or incomplete ({0}). It was not changed. Open the newest backup from the .backups folder beside it.")]
-    Damaged(String),
+    Damaged(#[source] Damage),
     /// The archive was written by a newer Andel.
     #[error("This archive was saved by a newer version of Andel (schema {found}; this version knows up to {supported}). Update Andel to open it; the file was not changed.")]
     NewerVersion { found: i32, supported: i32 },
@@ -108,9 +108,6 @@ pub enum Error {
     /// Input that cannot be accepted.
     #[error("{0}")]
     Invalid(String),
-    /// Encrypting failed (should not happen with valid keys).
-    #[error("Encryption failed: {0}")]
-    Encrypt(String),
     /// Another I/O failure.
     #[error("Could not {op} {}: {source}", path.display())]
     Io {
@@ -125,6 +122,40 @@ pub enum Error {
     /// Creating or reading the association's record inside the archive failed.
     #[error("{0}")]
     Association(#[from] association::Error),
+}
+
+/// Where an archive is damaged: what its reading found, so the message can say it and a test can
+/// tell the cases apart.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Damage {
+    /// age could not read the header, or a chunk's tag does not match (cut short, overwritten).
+    #[error("{0}")]
+    Age(#[source] age::DecryptError),
+    /// Reading the decrypted payload failed (age reports a damaged chunk as a read error).
+    #[error("{0}")]
+    Payload(#[source] std::io::Error),
+    /// The file is shorter than its header says.
+    #[error("the file is shorter than its header says")]
+    Short,
+    /// The plaintext is larger than this computer can address.
+    #[error("the archive is larger than this computer can hold")]
+    TooLargeForMemory,
+    /// The plaintext says it is more than SQLite takes in one piece.
+    #[error("{0}")]
+    Oversized(#[source] store::Error),
+    /// SQLite could not take the plaintext in.
+    #[error("{0}")]
+    Sqlite(#[source] rusqlite::Error),
+    /// More bytes follow the database's end.
+    #[error("unexpected data after the end")]
+    TrailingData,
+    /// The file is larger than a reader of it may take (`files::Error::TooLarge`).
+    #[error("{0}")]
+    File(#[source] crate::files::Error),
+    /// A key-encrypted archive lists nobody to encrypt to.
+    #[error("the archive lists no recipients to re-encrypt to")]
+    NoRecipients,
 }
 
 impl Error {
@@ -161,7 +192,7 @@ impl Coded for Error {
             Error::ReadOnly => ErrorCode::ReadOnly,
             Error::Store(store::Error::NotAndel) => ErrorCode::NotAnArchive,
             Error::Association(e) => e.code(),
-            Error::Encrypt(_) | Error::Io { .. } | Error::Store(_) => ErrorCode::Internal,
+            Error::Io { .. } | Error::Store(_) => ErrorCode::Internal,
         }
     }
 }
@@ -177,7 +208,7 @@ impl From<crate::files::Error> for Error {
             F::NotFound(path) => Error::NotFound(path),
             // The archive is not read through `files` (its own reader bounds it); a file that
             // was too large to read is, for the archive, one that is not whole.
-            too_large @ F::TooLarge { .. } => Error::Damaged(too_large.to_string()),
+            too_large @ F::TooLarge { .. } => Error::Damaged(Damage::File(too_large)),
         }
     }
 }
@@ -538,19 +569,18 @@ fn load(file: &Path, unlock: &Unlock) -> Result<(store::Wiping, files::Fingerpri
     // The plaintext goes straight from the decryptor into SQLite's memory. Every byte is read
     // and its chunk's tag checked before anything is used, and the stream must end exactly
     // there: age reports damage to the payload only while it is read.
-    let len = crypt::plaintext_len(size, &head)
-        .ok_or_else(|| Error::Damaged("the file is shorter than its header says".into()))?;
-    let len = usize::try_from(len)
-        .map_err(|_| Error::Damaged("the archive is larger than this computer can hold".into()))?;
+    let len = crypt::plaintext_len(size, &head).ok_or(Error::Damaged(Damage::Short))?;
+    let len = usize::try_from(len).map_err(|_| Error::Damaged(Damage::TooLargeForMemory))?;
     let conn = store::Wiping::new(store::load_from(&mut reader, len).map_err(|e| match e {
-        store::Error::Read(why) => Error::Damaged(why),
+        store::Error::Read(e) => Error::Damaged(Damage::Sqlite(e)),
+        e @ store::Error::TooLarge { .. } => Error::Damaged(Damage::Oversized(e)),
         other => Error::from_store(other),
     })?);
     let mut rest = [0u8; 1];
     match std::io::Read::read(&mut reader, &mut rest) {
         Ok(0) => {}
-        Ok(_) => return Err(Error::Damaged("unexpected data after the end".into())),
-        Err(e) => return Err(Error::Damaged(e.to_string())),
+        Ok(_) => return Err(Error::Damaged(Damage::TrailingData)),
+        Err(e) => return Err(Error::Damaged(Damage::Payload(e))),
     }
     drop(reader);
     association::get(&conn).map_err(|e| match e {
@@ -569,9 +599,7 @@ fn stored_recipients(conn: &Connection) -> Result<Vec<Recipient>> {
         .and_then(|rows| rows.collect())
         .map_err(|_| Error::NotAnArchive)?;
     if keys.is_empty() {
-        return Err(Error::Damaged(
-            "the archive lists no recipients to re-encrypt to".into(),
-        ));
+        return Err(Error::Damaged(Damage::NoRecipients));
     }
     keys.iter().map(|k| parse_recipient(k)).collect()
 }
