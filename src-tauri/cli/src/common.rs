@@ -98,26 +98,25 @@ fn hint(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 
 pub type CliResult<T = ()> = Result<T, CliError>;
 
-/// Renders a document as PDF and writes it to `out` whole (temporary file, then rename), and
-/// says where it went. Every command that writes a PDF goes through here.
-/// Writes a document as its file name asks: `.html` (one self-contained file) or `.md` for the
-/// association's website, else PDF.
+/// Writes a document as its file name asks (`document::write`: `.html`, one self-contained
+/// file, or `.md` for the association's website, else PDF), whole or not at all, and says where
+/// it went. Every command that writes a document goes through here.
 pub fn write_document(out: &Path, doc: &andel_core::document::Document) -> CliResult {
-    let Some(format) = andel_core::document::WebFormat::of_path(out) else {
-        write_pdf(out, doc)?;
-        warn_fallbacks(&doc.fallbacks, doc.lang);
-        return Ok(());
-    };
+    let bytes = andel_core::document::write(doc, out)?;
+    wrote(out, bytes, doc);
+    Ok(())
+}
+
+/// Says that `doc` went to `out` (`bytes` long), with a warning per text of the board the
+/// document does not give as written.
+pub fn wrote(out: &Path, bytes: usize, doc: &andel_core::document::Document) {
     warn_fallbacks(&doc.fallbacks, doc.lang);
-    let text = andel_core::document::render_web(doc, format);
-    andel_core::files::write(out, text.as_bytes())?;
     say(format!(
         "Wrote {} ({} KB): {}",
         out.display(),
-        text.len().div_ceil(1024),
+        bytes.div_ceil(1024),
         doc.title
     ));
-    Ok(())
 }
 
 /// One warning line per text of the board that a document in `lang` does not give as written

@@ -42,28 +42,26 @@ fn language(args: &DocumentArgs, vault: &Vault) -> CliResult<Lang> {
     })
 }
 
-/// `andel notice`: writes the privacy notice and records its edition.
+/// `andel notice`: writes the privacy notice and records its edition (kept only when the file
+/// is written: `notice::save`).
 pub fn notice(args: DocumentArgs) -> CliResult {
     let mut vault = common::open_for_change(&args.vault)?;
     let lang = language(&args, &vault)?;
-    let actor = vault.actor().to_string();
     let now = common::now();
-    let before = notice::prepare(vault.conn(), lang, today(), now)?;
-    let issued = notice::issue(vault.conn(), lang, today(), &actor, now)?;
-    // The file first: if it cannot be written, the edition is not kept either.
-    common::write_document(&args.out, &issued.document)?;
-    let date = issued.effective_on.format("%Y-%m-%d");
-    if before.issued {
-        common::say(format!(
-            "Version {} ({}), effective {date}: unchanged since it was issued.",
-            issued.version,
-            lang.code()
-        ));
-    } else {
+    let saved = notice::save(&vault, lang, &args.out, today(), now)?;
+    common::wrote(&args.out, saved.bytes, &saved.notice.document);
+    let date = saved.notice.effective_on.format("%Y-%m-%d");
+    if saved.new_edition {
         vault.save(now)?;
         common::say(format!(
             "Issued version {} ({}), effective {date}; the archive records the edition.",
-            issued.version,
+            saved.notice.version,
+            lang.code()
+        ));
+    } else {
+        common::say(format!(
+            "Version {} ({}), effective {date}: unchanged since it was issued.",
+            saved.notice.version,
             lang.code()
         ));
     }

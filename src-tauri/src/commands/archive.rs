@@ -124,6 +124,23 @@ pub(crate) fn act<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> IpcResult<T
     result
 }
 
+/// As [`act`], for a use case that records something only sometimes (the notice's edition, only
+/// when its content changed): the autosave is scheduled only when `recorded` says the answer
+/// changed the archive, so saving an unchanged notice does not rewrite the archive's file.
+pub(crate) fn act_if<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Vault) -> IpcResult<T>,
+    recorded: impl FnOnce(&T) -> bool,
+) -> IpcResult<T> {
+    let session = lock(&state.session);
+    let session = session.as_ref().ok_or_else(IpcError::not_open)?;
+    let result = f(&mut lock(&session.vault));
+    if result.as_ref().is_ok_and(recorded) {
+        session.autosave.changed();
+    }
+    result
+}
+
 /// Runs a change on the open archive and schedules an autosave when it succeeds.
 pub(crate) fn change<T>(
     state: &AppState,

@@ -59,29 +59,22 @@ pub(crate) fn web_path(typed: &str) -> IpcResult<Option<(PathBuf, document::WebF
     Ok(document::WebFormat::of_path(&path).map(|f| (path, f)))
 }
 
-/// Writes `doc` whole to `path`: as one self-contained HTML file or Markdown when the name ends
-/// in .html/.htm or .md (the same content as the PDF, block for block), else as a PDF.
-pub(crate) fn save_document(doc: &Document, path: &str) -> IpcResult<SavedPdf> {
-    let Some((path, format)) = web_path(path)? else {
-        return save_pdf(doc, path);
-    };
-    let text = document::render_web(doc, format);
-    andel_core::files::write(&path, text.as_bytes())?;
-    Ok(SavedPdf {
-        path: path.to_string_lossy().into_owned(),
-        bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
-        title: doc.title.clone(),
-    })
+/// Where a document goes that may be a PDF or, named so, a web page or Markdown: a web name as
+/// [`web_path`] resolves it, any other as [`resolve_pdf_path`].
+pub(crate) fn document_path(typed: &str) -> IpcResult<PathBuf> {
+    match web_path(typed)? {
+        Some((path, _)) => Ok(path),
+        None => resolve_pdf_path(typed),
+    }
 }
 
 /// Renders `doc` and writes it to `path` whole (temporary file, then rename).
 pub(crate) fn save_pdf(doc: &Document, path: &str) -> IpcResult<SavedPdf> {
     let path = resolve_pdf_path(path)?;
-    let bytes = document::render_pdf(doc)?;
-    andel_core::files::write(&path, &bytes)?;
+    let bytes = document::write(doc, &path)?;
     Ok(SavedPdf {
         path: path.to_string_lossy().into_owned(),
-        bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+        bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
         title: doc.title.clone(),
     })
 }
@@ -222,15 +215,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut doc = Document::new("Privatlivspolitik", Lang::Da, now());
         doc.paragraph("Foreningen <A/B> passer på dine oplysninger.");
-        let path = dir.path().join("notice.html");
-        let saved = save_document(&doc, &path.to_string_lossy()).unwrap();
+        let path = document_path(&dir.path().join("notice.html").to_string_lossy()).unwrap();
+        let bytes = document::write(&doc, &path).unwrap();
         let html = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(saved.bytes as usize, html.len());
+        assert_eq!(bytes, html.len());
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("&lt;A/B&gt;"));
-        let pdf = dir.path().join("notice");
-        let saved = save_document(&doc, &pdf.to_string_lossy()).unwrap();
-        assert!(saved.path.ends_with("notice.pdf"));
+        let pdf = document_path(&dir.path().join("notice").to_string_lossy()).unwrap();
+        assert!(pdf.ends_with("notice.pdf"));
+        document::write(&doc, &pdf).unwrap();
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     }
 
     #[test]

@@ -14,8 +14,8 @@ use andel_core::vault::Vault;
 use serde::Serialize;
 use tauri::State;
 
-use super::archive::{change, with_vault};
-use super::documents::{association_lang, save_document, save_pdf, SavedPdf};
+use super::archive::{act_if, change, with_vault};
+use super::documents::{association_lang, document_path, save_pdf, SavedPdf};
 use super::{now, today};
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -158,9 +158,9 @@ pub struct NoticeSaved {
 }
 
 /// Writes the notice to `path` and records its edition: a PDF, or for the website one
-/// self-contained HTML file (.html) or Markdown (.md), with the same content and version. On a
-/// read-only archive the file is written as it stands (a draft, if the content changed) and
-/// nothing is recorded.
+/// self-contained HTML file (.html) or Markdown (.md), with the same content and version. The
+/// edition is kept only when the file is written (`notice::save`). On a read-only archive the
+/// file is written as it stands (a draft, if the content changed) and nothing is recorded.
 #[tauri::command]
 #[specta::specta]
 pub fn privacy_notice_save(
@@ -168,41 +168,25 @@ pub fn privacy_notice_save(
     lang: Option<Lang>,
     path: String,
 ) -> IpcResult<NoticeSaved> {
-    let (read_only, before) = with_vault(&state, |v| {
-        let lang = lang_or(v, lang)?;
-        Ok((
-            v.is_read_only(),
-            notice::prepare(v.conn(), lang, today(), now())?,
-        ))
-    })?;
-    if read_only || before.issued {
-        let saved = save_document(&before.document, &path)?;
-        return Ok(NoticeSaved {
-            saved,
-            version: before.version,
-            effective_on: before.effective_on.to_string(),
-            new_edition: false,
-            draft: !before.issued,
-        });
-    }
-    change(&state, |v| {
-        let lang = lang_or(v, lang)?;
-        let actor = v.actor().to_string();
-        // The edition is kept only if the PDF is written.
-        let tx = v
-            .conn()
-            .unchecked_transaction()
-            .map_err(crate::error::sql)?;
-        let issued = notice::issue(&tx, lang, today(), &actor, now())?;
-        let saved = save_document(&issued.document, &path)?;
-        tx.commit().map_err(crate::error::sql)?;
-        Ok(NoticeSaved {
-            saved,
-            version: issued.version,
-            effective_on: issued.effective_on.to_string(),
-            new_edition: true,
-            draft: false,
-        })
+    let path = document_path(&path)?;
+    let saved = act_if(
+        &state,
+        |v| {
+            let lang = lang_or(v, lang)?;
+            Ok(notice::save(v, lang, &path, today(), now())?)
+        },
+        |saved| saved.new_edition,
+    )?;
+    Ok(NoticeSaved {
+        saved: SavedPdf {
+            path: path.to_string_lossy().into_owned(),
+            bytes: u32::try_from(saved.bytes).unwrap_or(u32::MAX),
+            title: saved.notice.document.title,
+        },
+        version: saved.notice.version,
+        effective_on: saved.notice.effective_on.to_string(),
+        new_edition: saved.new_edition,
+        draft: !saved.notice.issued,
     })
 }
 

@@ -5,7 +5,11 @@
 //! Every notice has a version and an effective date per language. [`notice`] (the preview)
 //! writes nothing: if the content is the same as the last edition issued in that language, it
 //! carries that edition's version and date; if not, it is marked as the draft of the next version.
-//! [`issue`] records a new edition when the content changed (and is what saving a PDF does).
+//! [`issue`] records a new edition when the content changed; [`save`] writes the notice's file
+//! and issues it, keeping the edition only when the file is written (what both the app and
+//! `andel notice` do).
+
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -18,6 +22,8 @@ use crate::audit;
 use crate::document::{Block, Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
 use crate::register::organisations::{self, Organisation};
+use crate::store;
+use crate::vault::Vault;
 
 /// A notice with its edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -291,6 +297,57 @@ pub fn notice(
     now: DateTime<Utc>,
 ) -> Result<Document, Error> {
     Ok(prepare(conn, lang, today, now)?.document)
+}
+
+/// What saving the notice did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The notice as written: the new or unchanged edition, or on a read-only archive the notice
+    /// as it stands (a draft when its content changed since the last edition).
+    pub notice: Notice,
+    /// The size of the file written, in bytes.
+    pub bytes: usize,
+    /// Whether a new edition was recorded (the content changed since the last one).
+    pub new_edition: bool,
+}
+
+/// Writes the notice to `path` (a PDF, or for the website .html or .md: [`document::write`])
+/// and issues it ([`issue`]). The new edition and the file go together: the edition is recorded
+/// in a savepoint that is rolled back when the file cannot be written, so the archive never
+/// claims a version nobody received. On a read-only archive the file is the notice as it stands
+/// and nothing is recorded.
+///
+/// [`document::write`]: crate::document::write
+pub fn save(
+    vault: &Vault,
+    lang: Lang,
+    path: &Path,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Saved, Error> {
+    let conn = vault.conn();
+    let before = prepare(conn, lang, today, now)?;
+    if vault.is_read_only() || before.issued {
+        let bytes = crate::document::write(&before.document, path)?;
+        return Ok(Saved {
+            notice: before,
+            bytes,
+            new_edition: false,
+        });
+    }
+    let sqlite = |source| Error::Database {
+        op: "recording the notice's edition",
+        source,
+    };
+    store::atomically(conn, sqlite, || {
+        let notice = issue(conn, lang, today, vault.actor(), now)?;
+        let bytes = crate::document::write(&notice.document, path)?;
+        Ok(Saved {
+            notice,
+            bytes,
+            new_edition: true,
+        })
+    })
 }
 
 /// Issues the notice: records a new edition (version, effective today) if its content differs

@@ -577,6 +577,62 @@ fn the_demo_archive_gives_a_complete_notice() {
     }
 }
 
+/// Saving the notice keeps its new edition only with its file: a file that cannot be written
+/// leaves no edition behind (the rule the app once kept with a transaction of its own), a
+/// second save of the same content records nothing, and a read-only archive writes the draft.
+#[test]
+fn a_saved_notice_records_its_edition_only_when_its_file_is_written() {
+    use andel_core::vault::{OpenOptions, SecretString, Unlock, Vault};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.andel");
+    let mut vault = demo::create(&path, Some(10), now()).unwrap();
+    assert!(notice::editions(vault.conn()).unwrap().is_empty());
+    let nowhere = dir.path().join("no such folder").join("notice.pdf");
+    let err = notice::save(&vault, Lang::Da, &nowhere, today(), now()).unwrap_err();
+    assert!(
+        matches!(err, andel_core::privacy::Error::Document(_)),
+        "{err}"
+    );
+    assert!(notice::editions(vault.conn()).unwrap().is_empty());
+    assert!(
+        !notice::prepare(vault.conn(), Lang::Da, today(), now())
+            .unwrap()
+            .issued
+    );
+
+    let pdf = dir.path().join("notice.pdf");
+    let saved = notice::save(&vault, Lang::Da, &pdf, today(), now()).unwrap();
+    assert!(saved.new_edition && saved.notice.issued);
+    assert_eq!(saved.notice.version, 1);
+    assert_eq!(std::fs::read(&pdf).unwrap().len(), saved.bytes);
+    assert_eq!(notice::editions(vault.conn()).unwrap().len(), 1);
+
+    let md = dir.path().join("notice.md");
+    let again = notice::save(&vault, Lang::Da, &md, today(), now()).unwrap();
+    assert!(!again.new_edition && again.notice.issued);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains(demo::DEMO_NAME), "{text}");
+    assert_eq!(notice::editions(vault.conn()).unwrap().len(), 1);
+    vault.save(now()).unwrap();
+    drop(vault);
+
+    let mut options = OpenOptions::new("Webmaster");
+    options.read_only = true;
+    options.scrypt_work_factor = Some(10);
+    let unlock = Unlock::Passphrase(SecretString::from(demo::DEMO_PASSPHRASE.to_string()));
+    let read_only = Vault::open(&path, &unlock, &options, now()).unwrap();
+    let draft = notice::save(
+        &read_only,
+        Lang::En,
+        &dir.path().join("en.pdf"),
+        today(),
+        now(),
+    )
+    .unwrap();
+    assert!(!draft.new_edition && !draft.notice.issued);
+    assert_eq!(notice::editions(read_only.conn()).unwrap().len(), 1);
+}
+
 // PDFs, checked with the tools a reader's system would use.
 
 fn pdf_checks(doc: &Document, name: &str, expect: &[&str]) {
