@@ -55,6 +55,25 @@ pub enum Term {
     Authority,
 }
 
+impl Term {
+    /// The roles a person holds for the association (board seats and offices), the glossary's
+    /// side of `register::roles::RoleKind`. The witness to the minutes is a meeting's task, not a
+    /// role in the register.
+    pub const ROLES: [Term; 11] = [
+        Term::Chair,
+        Term::ViceChair,
+        Term::Treasurer,
+        Term::Secretary,
+        Term::BoardMember,
+        Term::Alternate,
+        Term::MeetingChair,
+        Term::MinuteTaker,
+        Term::Auditor,
+        Term::NominationCommittee,
+        Term::Webmaster,
+    ];
+}
+
 /// The four forms of a term: "andelshaver", "andelshaveren", "andelshavere", "andelshaverne".
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,6 +89,22 @@ pub struct Forms {
     /// Where the word comes from, when it matters (the authority, the statute).
     #[serde(default)]
     pub source: Option<String>,
+    /// For a role: other titles boards write for it in a register or a list of officials
+    /// ("ledamot" beside "styrelseledamot", the Nynorsk "styreleiar"), which reading a role's
+    /// title must know too ([`role_titles`]). Never a document's word: a document writes the four
+    /// forms above.
+    #[serde(default)]
+    pub titles: Vec<String>,
+}
+
+impl Forms {
+    /// Every way the glossary writes the term: its four forms, then any further titles.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [&self.one, &self.the, &self.many, &self.the_many]
+            .into_iter()
+            .chain(&self.titles)
+            .map(String::as_str)
+    }
 }
 
 impl Forms {
@@ -224,6 +259,20 @@ pub fn glossary(lang: Lang) -> &'static Glossary {
 /// A term's forms in a language.
 pub fn term(lang: Lang, term: Term) -> &'static Forms {
     glossary(lang).term(term)
+}
+
+/// Every title the four glossaries give a role ([`Term::ROLES`]), lower-case, with its role:
+/// what a role's title written in any of the languages is read as.
+pub fn role_titles() -> impl Iterator<Item = (String, Term)> {
+    [Lang::Da, Lang::Nb, Lang::Sv, Lang::En]
+        .into_iter()
+        .flat_map(|lang| {
+            Term::ROLES.into_iter().flat_map(move |role| {
+                term(lang, role)
+                    .all()
+                    .map(move |t| (t.to_lowercase(), role))
+            })
+        })
 }
 
 /// "Mette" → "Mettes", "Jens" → "Jens'" (da, nb), "Jens" (sv), "Jens’s" (en): the possessive

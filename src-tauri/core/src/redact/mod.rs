@@ -44,11 +44,13 @@ mod verify;
 mod words;
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::association::Country;
+use crate::i18n::glossary::{self, Term};
 
 pub use apply::{
     apply, apply_in, count_by_kind, replacements, replacements_in, KindCount, Replacement, Style,
@@ -192,30 +194,38 @@ pub enum RoleKind {
 
 impl RoleKind {
     /// Maps a role title as boards write it (Danish, Norwegian, Swedish or English) to a kind.
+    /// The titles are the glossaries' (`assets/i18n/glossary/*.json`: each role's four forms and
+    /// its further `titles`), so a role word lives in one place; a title no glossary knows is
+    /// [`RoleKind::Other`]. The board's vice-chair, treasurer and secretary ("sekreterare" too:
+    /// the meeting's is the "protokollförare") hold board seats, as the register's roles do in
+    /// `minutes::context`.
     pub fn from_title(title: &str) -> RoleKind {
-        let t = title.trim().to_lowercase();
-        match t.as_str() {
-            "formand" | "styreleder" | "ordförande" | "styreleiar" | "chair" => RoleKind::Chair,
-            "suppleant" | "varamedlem" | "varamedlemmer" | "alternate" => RoleKind::Alternate,
-            "dirigent"
-            | "møteleder"
-            | "mødeleder"
-            | "ordförande för stämman"
-            | "stämmoordförande"
-            | "chair of meeting" => RoleKind::ChairOfMeeting,
-            "referent" | "protokollfører" | "protokollförare" | "sekreterare" | "minute-taker" => {
-                RoleKind::MinuteTaker
+        static TITLES: LazyLock<HashMap<String, RoleKind>> = LazyLock::new(|| {
+            glossary::role_titles()
+                .filter_map(|(title, term)| Some((title, RoleKind::of_term(term)?)))
+                .collect()
+        });
+        TITLES
+            .get(&title.trim().to_lowercase())
+            .copied()
+            .unwrap_or(RoleKind::Other)
+    }
+
+    /// The kind of a glossary's role; `None` for a term that is no role.
+    pub fn of_term(term: Term) -> Option<RoleKind> {
+        Some(match term {
+            Term::Chair => RoleKind::Chair,
+            Term::ViceChair | Term::Treasurer | Term::Secretary | Term::BoardMember => {
+                RoleKind::BoardMember
             }
-            "revisor" | "auditor" => RoleKind::Auditor,
-            "valgkomité" | "valgkomite" | "valgkomiteen" | "valgudvalg" | "valberedning" => {
-                RoleKind::NominationCommittee
-            }
-            "webmaster" => RoleKind::Webmaster,
-            "næstformand" | "nestleder" | "vice ordförande" | "kasserer" | "kassör"
-            | "bestyrelsesmedlem" | "styremedlem" | "ledamot" | "styrelseledamot"
-            | "board member" => RoleKind::BoardMember,
-            _ => RoleKind::Other,
-        }
+            Term::Alternate => RoleKind::Alternate,
+            Term::MeetingChair => RoleKind::ChairOfMeeting,
+            Term::MinuteTaker => RoleKind::MinuteTaker,
+            Term::Auditor => RoleKind::Auditor,
+            Term::NominationCommittee => RoleKind::NominationCommittee,
+            Term::Webmaster => RoleKind::Webmaster,
+            _ => return None,
+        })
     }
 }
 
@@ -468,4 +478,56 @@ fn address_ends(text: &str, end: usize) -> bool {
 /// One-off detection: compiles a [`Detector`] for `context` and runs it on `text`.
 pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
     Detector::new(context).detect(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every title the glossaries give a role reads as that role's kind, whatever its case, and
+    /// no title is two roles' (the lookup would then depend on the order of the files).
+    #[test]
+    fn every_glossary_role_title_maps_to_its_role() {
+        let mut seen: HashMap<String, RoleKind> = HashMap::new();
+        for (title, term) in glossary::role_titles() {
+            let kind = RoleKind::of_term(term).unwrap_or(RoleKind::Other);
+            assert_ne!(kind, RoleKind::Other, "{term:?} is a role");
+            assert_eq!(RoleKind::from_title(&title), kind, "{title:?}");
+            assert_eq!(
+                RoleKind::from_title(&title.to_uppercase()),
+                kind,
+                "{title:?}"
+            );
+            if let Some(other) = seen.insert(title.clone(), kind) {
+                assert_eq!(other, kind, "{title:?} is two roles");
+            }
+        }
+        assert!(seen.len() > 40, "{}", seen.len());
+    }
+
+    #[test]
+    fn titles_boards_write_map_and_other_words_do_not() {
+        for (title, kind) in [
+            ("Formand", RoleKind::Chair),
+            ("styreleiar", RoleKind::Chair),
+            ("  ordförande ", RoleKind::Chair),
+            ("varamedlemmer", RoleKind::Alternate),
+            ("mødeleder", RoleKind::ChairOfMeeting),
+            ("ordförande för stämman", RoleKind::ChairOfMeeting),
+            ("chair of meeting", RoleKind::ChairOfMeeting),
+            ("protokollförare", RoleKind::MinuteTaker),
+            ("sekreterare", RoleKind::BoardMember),
+            ("sekretær", RoleKind::BoardMember),
+            ("ledamot", RoleKind::BoardMember),
+            ("valgkomite", RoleKind::NominationCommittee),
+            ("valgkomiteen", RoleKind::NominationCommittee),
+            ("webansvarlig", RoleKind::Webmaster),
+            ("webmaster", RoleKind::Webmaster),
+        ] {
+            assert_eq!(RoleKind::from_title(title), kind, "{title:?}");
+        }
+        for other in ["justerare", "underskriver af referatet", "gæst", ""] {
+            assert_eq!(RoleKind::from_title(other), RoleKind::Other, "{other:?}");
+        }
+    }
 }

@@ -14,6 +14,8 @@ export interface Forms {
   many: string;
   the_many: string;
   source?: string;
+  /** For a role: further titles boards write for it (read by the core, never shown). */
+  titles?: string[];
 }
 
 export type Term = keyof typeof enFile.terms;
