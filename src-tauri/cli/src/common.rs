@@ -57,7 +57,7 @@ impl<E: Coded + 'static> From<E> for CliError {
 
 /// What to do next, in the CLI's words, for an error or the error it wraps.
 fn hint(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    use andel_core::register::{import, people};
+    use andel_core::register::{import, people, sublets};
     use andel_core::requests;
     let mut next = Some(e);
     while let Some(e) = next {
@@ -82,6 +82,9 @@ fn hint(e: &(dyn std::error::Error + 'static)) -> Option<String> {
                 ),
                 _ => None,
             };
+        }
+        if let Some(sublets::Error::UnknownDecider(_)) = e.downcast_ref::<sublets::Error>() {
+            return Some("Add the board member with `andel roles add`.".into());
         }
         if let Some(import::Error::MassEnd { .. }) = e.downcast_ref::<import::Error>() {
             return Some("See who would be ended with --dry-run; if they have really all moved out, run the import again with --allow-mass-end.".into());

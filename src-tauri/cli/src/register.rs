@@ -838,41 +838,19 @@ pub fn sublets(command: SubletsCommand) -> CliResult {
         SubletsCommand::Decide(args) => {
             let mut vault = common::open_for_change(&args.vault)?;
             let actor = vault.actor().to_string();
-            let by = match &args.by {
-                Some(name) => Some(
-                    people::one_by_name(vault.conn(), name)?
-                        .ok_or_else(|| {
-                            CliError::user(format!(
-                                "There is no person named {name} in the register."
-                            ))
-                            .with_hint("Add the board member with `andel roles add`.")
-                        })?
-                        .id,
-                ),
-                None => people::one_by_name(vault.conn(), &actor)
-                    .ok()
-                    .flatten()
-                    .map(|p| p.id),
-            };
-            let decision = if args.approve {
-                Decision::Approved
-            } else {
-                Decision::Rejected
-            };
             let day = today();
-            let sublet = sublets::decide(
-                vault.conn(),
-                args.id,
-                sublets::Ruling {
-                    decision,
-                    on: args.date.unwrap_or(day),
-                    decided_by: by,
-                    special_grounds: args.special_grounds,
+            let ruling = sublets::NamedRuling {
+                decision: if args.approve {
+                    Decision::Approved
+                } else {
+                    Decision::Rejected
                 },
-                day,
-                &actor,
-                common::now(),
-            )?;
+                on: args.date.unwrap_or(day),
+                by: args.by.as_deref(),
+                special_grounds: args.special_grounds,
+            };
+            let sublet =
+                sublets::decide_by_name(vault.conn(), args.id, ruling, day, &actor, common::now())?;
             save(&mut vault)?;
             print_or(args.json, &sublet, || say_sublet(&sublet))
         }

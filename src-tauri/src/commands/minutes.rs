@@ -12,17 +12,16 @@
 
 use std::path::Path;
 
-use andel_core::minutes::{self, Document, Format, MeetingKind, SearchHit, Undecided};
+use andel_core::minutes::{
+    self, Document, Format, MeetingKind, Review, SearchHit, Undecided, WebExportReport,
+};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use andel_core::ocr::{self, Language};
 use andel_core::publish::{self, Cleaned};
-use andel_core::redact::KindCount;
-use andel_core::redact::{self, Decision, Kind, Recognizer, ReviewDecision};
+use andel_core::redact::{self, KindCount, ReviewDecision};
 use andel_core::register::Id;
-use andel_core::vault::Vault;
-use andel_core::ErrorCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -30,97 +29,11 @@ use tauri_specta::Event;
 
 use super::archive::{act, change, with_vault};
 use super::{now, today};
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::state::{lock, AppState};
 
 /// How many search hits the list shows.
 const SEARCH_LIMIT: u32 = 50;
-
-/// A finding as the review screen shows it. (Its own type rather than the core's `Finding`, whose
-/// `Decision` would clash in the bindings with the sublets' decision.)
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct ReviewItem {
-    /// Start, in characters (Unicode scalar values) of the text.
-    pub start: u32,
-    /// End (exclusive), in characters of the text.
-    pub end: u32,
-    pub kind: Kind,
-    /// The passage as it stands in the text.
-    pub text: String,
-    pub recognizer: Recognizer,
-    /// Confidence from 0 to 1.
-    pub score: f32,
-    /// Why the recognizer flagged it, in a few words.
-    pub reason: String,
-    /// The export redacts it: the policy's proposal until the webmaster decides.
-    pub redact: bool,
-    /// The webmaster has decided on it (accepted, rejected, or marked it by hand).
-    pub reviewed: bool,
-}
-
-/// The webmaster's decision on a passage of the text: a finding, or a selection marked by hand.
-#[derive(Debug, Clone, Deserialize, specta::Type)]
-pub struct PassageDecision {
-    /// Start, in characters of the text.
-    pub start: u32,
-    /// End (exclusive), in characters of the text.
-    pub end: u32,
-    /// The passage itself; it must be what the text holds between `start` and `end`.
-    pub text: String,
-    pub kind: Kind,
-    /// Accept (redact) or reject (keep).
-    pub redact: bool,
-    /// Apply to every occurrence of `text` in the document.
-    pub all_occurrences: bool,
-}
-
-/// A document under review: its facts, its text and what the redaction found in it.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct Review {
-    pub document: Document,
-    /// The extracted text; findings' offsets count its characters (Unicode scalar values).
-    pub text: String,
-    pub items: Vec<ReviewItem>,
-}
-
-/// What an export did: where it went and how much of each kind it redacted (never the values).
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct ExportReport {
-    pub path: String,
-    pub redacted: Vec<KindCount>,
-    /// Findings kept in the text by decision (officials in their role, organisations).
-    pub kept: u32,
-}
-
-fn review_of(vault: &Vault, id: Id) -> IpcResult<Review> {
-    let review = minutes::review(vault.conn(), id)?;
-    let reviewed: Vec<bool> = review
-        .findings
-        .iter()
-        .map(|f| review.is_decided(f))
-        .collect();
-    let items = review
-        .findings
-        .into_iter()
-        .zip(reviewed)
-        .map(|(f, reviewed)| ReviewItem {
-            reviewed,
-            start: f.start as u32,
-            end: f.end as u32,
-            kind: f.kind,
-            recognizer: f.recognizer,
-            score: f.score,
-            reason: f.reason,
-            redact: f.decision == Decision::Redact,
-            text: f.text,
-        })
-        .collect();
-    Ok(Review {
-        document: review.document,
-        text: review.text,
-        items,
-    })
-}
 
 /// A typed file name goes to the documents folder; a chosen path stays as it is.
 fn in_documents(path: &str) -> std::path::PathBuf {
@@ -182,15 +95,6 @@ pub struct ScanProgress {
     pub pages: u32,
 }
 
-/// A page of a scan that may have been read badly (low resolution or low mean confidence).
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct ScanWarning {
-    pub page: u32,
-    pub dpi: u32,
-    /// Tesseract's mean confidence over the page's words, 0 to 100.
-    pub mean_confidence: u8,
-}
-
 /// What an import stored, and for a scan how it was read.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ImportedMinutes {
@@ -199,7 +103,7 @@ pub struct ImportedMinutes {
     pub ocr_language: Option<Language>,
     /// How many pages were read by OCR.
     pub ocr_pages: u32,
-    pub warnings: Vec<ScanWarning>,
+    pub warnings: Vec<ocr::Warning>,
 }
 
 /// Reports each page to the window and answers the cancel button.
@@ -265,21 +169,8 @@ pub async fn import_minutes<R: tauri::Runtime>(
     Ok(ImportedMinutes {
         document,
         ocr_language: layout.map(|l| l.language),
-        ocr_pages: layout.map_or(0, |l| {
-            l.pages
-                .iter()
-                .filter(|p| p.source == ocr::PageSource::Ocr)
-                .count() as u32
-        }),
-        warnings: doc
-            .warnings
-            .iter()
-            .map(|w| ScanWarning {
-                page: w.page,
-                dpi: w.dpi,
-                mean_confidence: w.mean_confidence,
-            })
-            .collect(),
+        ocr_pages: layout.map_or(0, ocr::Layout::ocr_pages),
+        warnings: doc.warnings,
     })
 }
 
@@ -295,7 +186,7 @@ pub fn cancel_minutes_import(state: State<'_, AppState>) {
 #[tauri::command]
 #[specta::specta]
 pub async fn minutes_review(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
-    with_vault(&state, |v| review_of(v, id))
+    with_vault(&state, |v| Ok(minutes::review(v.conn(), id)?))
 }
 
 /// Stores the webmaster's decision on a passage (a finding, or a selection marked by hand) and
@@ -305,41 +196,10 @@ pub async fn minutes_review(state: State<'_, AppState>, id: Id) -> IpcResult<Rev
 pub async fn minutes_decide(
     state: State<'_, AppState>,
     id: Id,
-    decision: PassageDecision,
+    decision: ReviewDecision,
 ) -> IpcResult<Review> {
-    let decision = ReviewDecision {
-        start: decision.start as usize,
-        end: decision.end as usize,
-        text: decision.text,
-        kind: decision.kind,
-        decision: if decision.redact {
-            Decision::Redact
-        } else {
-            Decision::Keep
-        },
-        all_occurrences: decision.all_occurrences,
-    };
     change(&state, |v| {
-        let text = minutes::text(v.conn(), id)?;
-        let passage: String = text
-            .chars()
-            .skip(decision.start)
-            .take(decision.end.saturating_sub(decision.start))
-            .collect();
-        if decision.start >= decision.end || passage != decision.text {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                "The marked passage does not match the text. Select it again.",
-            ));
-        }
-        if decision.text.trim().is_empty() {
-            return Err(IpcError::new(
-                ErrorCode::InvalidInput,
-                "Select some words of the text to mark them.",
-            ));
-        }
-        minutes::decide(v.conn(), id, &decision, v.actor(), now())?;
-        review_of(v, id)
+        Ok(minutes::mark(v.conn(), id, &decision, v.actor(), now())?)
     })
 }
 
@@ -348,8 +208,7 @@ pub async fn minutes_decide(
 #[specta::specta]
 pub async fn minutes_review_restart(state: State<'_, AppState>, id: Id) -> IpcResult<Review> {
     change(&state, |v| {
-        minutes::clear_decisions(v.conn(), id, v.actor(), now())?;
-        review_of(v, id)
+        Ok(minutes::restart(v.conn(), id, v.actor(), now())?)
     })
 }
 
@@ -387,7 +246,7 @@ pub async fn export_minutes(
     path: String,
     style: redact::Style,
     replace: bool,
-) -> IpcResult<ExportReport> {
+) -> IpcResult<WebExportReport> {
     let path = in_documents(&path);
     let export = minutes::WebExport {
         path: &path,
@@ -395,13 +254,8 @@ pub async fn export_minutes(
         replace,
         undecided: Undecided::Refuse,
     };
-    let report = act(&state, |v| {
+    act(&state, |v| {
         Ok(minutes::export_for_web(v, id, &export, now())?)
-    })?;
-    Ok(ExportReport {
-        path: report.path.to_string_lossy().into_owned(),
-        redacted: report.redacted,
-        kept: report.kept,
     })
 }
 
@@ -459,6 +313,7 @@ pub async fn export_minutes_original(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use andel_core::redact::Decision;
 
     /// The demo archive's minutes, every finding decided as the policy suggests, export with
     /// nothing flagged left in them (the flow of the review screen, without the window).
@@ -470,26 +325,22 @@ mod tests {
         let docs = minutes::list(vault.conn()).expect("list");
         assert!(!docs.is_empty());
         for doc in docs {
-            let review = review_of(&vault, doc.id).expect("review");
-            assert!(review.items.iter().any(|i| !i.reviewed), "{}", doc.title);
-            for item in review.items.iter().filter(|i| !i.reviewed) {
+            let review = minutes::review(vault.conn(), doc.id).expect("review");
+            assert!(review.pending() > 0, "{}", doc.title);
+            let pending = review.findings.iter().zip(&review.decided);
+            for (item, _) in pending.filter(|(_, decided)| !**decided) {
                 let decision = ReviewDecision {
-                    start: item.start as usize,
-                    end: item.end as usize,
+                    start: item.start,
+                    end: item.end,
                     text: item.text.clone(),
                     kind: item.kind,
-                    decision: if item.redact {
-                        Decision::Redact
-                    } else {
-                        Decision::Keep
-                    },
+                    decision: item.decision,
                     all_occurrences: false,
                 };
-                minutes::decide(vault.conn(), doc.id, &decision, "Webmaster", now())
-                    .expect("decide");
+                minutes::mark(vault.conn(), doc.id, &decision, "Webmaster", now()).expect("decide");
             }
-            let review = review_of(&vault, doc.id).expect("review");
-            assert!(review.items.iter().all(|i| i.reviewed), "{}", doc.title);
+            let review = minutes::review(vault.conn(), doc.id).expect("review");
+            assert_eq!(review.pending(), 0, "{}", doc.title);
             let bytes = minutes::export_document(
                 vault.conn(),
                 doc.id,
@@ -500,12 +351,16 @@ mod tests {
             .expect("export");
             let out = String::from_utf8(bytes).expect("text");
             let kept: Vec<&str> = review
-                .items
+                .findings
                 .iter()
-                .filter(|i| !i.redact)
+                .filter(|i| i.decision == Decision::Keep)
                 .map(|i| i.text.as_str())
                 .collect();
-            for item in review.items.iter().filter(|i| i.redact) {
+            for item in review
+                .findings
+                .iter()
+                .filter(|i| i.decision == Decision::Redact)
+            {
                 if item.text.chars().count() >= 6 && !kept.contains(&item.text.as_str()) {
                     assert!(
                         !out.contains(&item.text),

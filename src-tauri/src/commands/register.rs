@@ -275,23 +275,22 @@ pub fn sublet_decide(
     on: Option<NaiveDate>,
     special_grounds: Option<sublets::SpecialGrounds>,
 ) -> IpcResult<Sublet> {
-    let decision = if approve {
-        Decision::Approved
-    } else {
-        Decision::Rejected
+    let day = today();
+    let ruling = sublets::NamedRuling {
+        decision: if approve {
+            Decision::Approved
+        } else {
+            Decision::Rejected
+        },
+        on: on.unwrap_or(day),
+        by: None,
+        special_grounds,
     };
     change(&state, |v| {
-        let by = people::one_by_name(v.conn(), v.actor())?.map(|p| p.id);
-        let day = today();
-        Ok(sublets::decide(
+        Ok(sublets::decide_by_name(
             v.conn(),
             id,
-            sublets::Ruling {
-                decision,
-                on: on.unwrap_or(day),
-                decided_by: by,
-                special_grounds,
-            },
+            ruling,
             day,
             v.actor(),
             now(),

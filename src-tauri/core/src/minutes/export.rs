@@ -16,7 +16,9 @@ use crate::document::{self, Block, Document, Lang};
 use crate::redact::{self, Context, Decision, Finding, ReviewDecision, Style};
 
 /// The formats a redacted document is exported as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Txt,
     Md,

@@ -38,7 +38,8 @@ pub use export::{publish, render, visible_text, ExportFormat};
 pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, read_file, AsWritten, Format};
 pub use review::{
-    export_for_web, review, review_file, FileReview, Review, Undecided, WebExport, WebExportReport,
+    export_for_web, mark, restart, review, review_file, FileReview, Review, Undecided, WebExport,
+    WebExportReport,
 };
 pub use scan::{doubtful_words, layout, Ocr};
 
@@ -104,6 +105,13 @@ pub enum Error {
     /// The export format is not one Andel writes.
     #[error("Andel cannot write \"{0}\": export as .txt, .md, .html or .pdf.")]
     UnknownExport(String),
+    /// A passage marked for the review is not what the text holds between its offsets (the
+    /// text changed, or the selection slipped).
+    #[error("The marked passage does not match the text. Select it again.")]
+    PassageMismatch,
+    /// A passage marked for the review holds no word.
+    #[error("Select some words of the text to mark them.")]
+    EmptyPassage,
     /// Findings wait for the webmaster's decision; nothing was written.
     #[error("{0} findings still wait for a decision. Decide on each before the export.")]
     Pending(usize),
@@ -168,6 +176,8 @@ impl Coded for Error {
             | Error::UnknownExport(_)
             | Error::PersonalDataRemains(_)
             | Error::Pending(_)
+            | Error::PassageMismatch
+            | Error::EmptyPassage
             | Error::Redact(_) => ErrorCode::InvalidInput,
             Error::Exists(_) => ErrorCode::AlreadyExists,
             Error::Write(e) | Error::Read(e) => e.code(),

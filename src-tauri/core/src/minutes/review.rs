@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
+use serde::Serialize;
 
 use super::{
     by_sha256, date_in_text, decisions, doubtful_words, get, layout, publish, record_export,
@@ -24,30 +25,35 @@ use crate::vault::Vault;
 
 /// Minutes under review: the document, its text, the register as it stood on the meeting's
 /// date, the webmaster's stored decisions, and what the redaction found with those decisions
-/// laid over it.
-#[derive(Debug, Clone)]
+/// laid over it. The app's review screen gets it as is: the document, the text, the findings
+/// and which of them are decided; the register's context, the stored decisions and the
+/// detector's own findings stay in the core.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Review {
     pub document: Document,
     /// The stored text; findings' offsets count its characters (Unicode scalar values).
     pub text: String,
+    #[serde(skip)]
     pub context: Context,
+    #[serde(skip)]
     pub decisions: Vec<ReviewDecision>,
-    /// What the redaction found with the decisions laid over: what the webmaster reviews.
+    /// What the redaction found with the decisions laid over: what the webmaster reviews. A
+    /// finding's `decision` is the policy's proposal until the webmaster decides.
     pub findings: Vec<Finding>,
+    /// For each of `findings`, in the same order: whether the webmaster has decided on it
+    /// (accepted, rejected, or marked it by hand). A finding not decided is *pending*.
+    pub decided: Vec<bool>,
     /// What the detector alone found, before the words OCR doubted and the decisions: publishing
     /// the original starts from it instead of running the detector again.
+    #[serde(skip)]
     pub detected: Vec<Finding>,
 }
 
 impl Review {
-    /// Whether the webmaster has decided on `finding` (accepted, rejected, or marked it by hand).
-    pub fn is_decided(&self, finding: &Finding) -> bool {
-        decided(finding, &self.decisions)
-    }
-
     /// How many findings still wait for a decision.
     pub fn pending(&self) -> usize {
-        self.findings.iter().filter(|f| !self.is_decided(f)).count()
+        self.decided.iter().filter(|d| !**d).count()
     }
 }
 
@@ -73,14 +79,54 @@ pub fn review(conn: &Connection, id: Id) -> Result<Review, Error> {
         found.sort_by_key(|f| f.start);
     }
     let findings = redact::apply_review(&text, found, &decisions);
+    let decided = findings.iter().map(|f| decided(f, &decisions)).collect();
     Ok(Review {
         document,
         text,
         context,
         decisions,
         findings,
+        decided,
         detected,
     })
+}
+
+/// The webmaster's decision on a passage of minutes (a finding, or a selection marked by hand):
+/// checked against the stored text (the passage must be what the text holds between its
+/// offsets, and hold a word), stored ([`super::decide`]), and the review as it now stands.
+pub fn mark(
+    conn: &Connection,
+    id: Id,
+    decision: &ReviewDecision,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Review, Error> {
+    let text = text(conn, id)?;
+    let passage: String = text
+        .chars()
+        .skip(decision.start)
+        .take(decision.end.saturating_sub(decision.start))
+        .collect();
+    if decision.start >= decision.end || passage != decision.text {
+        return Err(Error::PassageMismatch);
+    }
+    if decision.text.trim().is_empty() {
+        return Err(Error::EmptyPassage);
+    }
+    super::decide(conn, id, decision, actor, now)?;
+    review(conn, id)
+}
+
+/// Forgets every decision on minutes, to start their review over ([`super::clear_decisions`]),
+/// and gives the review as it now stands.
+pub fn restart(
+    conn: &Connection,
+    id: Id,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Review, Error> {
+    super::clear_decisions(conn, id, actor, now)?;
+    review(conn, id)
 }
 
 /// The redaction of a text read from a file (`andel detect`, `andel redact`, `andel verify`).
@@ -150,8 +196,11 @@ pub struct WebExport<'a> {
     pub undecided: Undecided,
 }
 
-/// What an export for the website did (never the values).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an export for the website did (never the values). (`ExportReport` in the app's
+/// bindings.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "specta", specta(rename = "ExportReport"))]
 pub struct WebExportReport {
     pub path: PathBuf,
     pub format: ExportFormat,

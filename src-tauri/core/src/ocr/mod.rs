@@ -210,6 +210,12 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// How many pages were read by OCR (the others had a text layer of their own).
+    pub fn ocr_pages(&self) -> u32 {
+        let pages = self.pages.iter().filter(|p| p.source == PageSource::Ocr);
+        u32::try_from(pages.count()).unwrap_or(u32::MAX)
+    }
+
     /// The words Tesseract was unsure of (below [`LOW_CONFIDENCE`]).
     pub fn doubtful(&self) -> impl Iterator<Item = &Word> {
         self.words.iter().filter(|w| w.confidence < LOW_CONFIDENCE)
@@ -225,12 +231,15 @@ const LOW_DPI: u32 = 150;
 /// The resolution PDF pages are rendered at for OCR.
 pub const RENDER_DPI: u32 = 300;
 
-/// A page that may have been read badly.
+/// A page that may have been read badly (low resolution or low mean confidence). (`ScanWarning`
+/// in the app's bindings, where `Warning` is a sublet's.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "specta", specta(rename = "ScanWarning"))]
 pub struct Warning {
     pub page: u32,
     pub dpi: u32,
+    /// Tesseract's mean confidence over the page's words, 0 to 100.
     pub mean_confidence: u8,
 }
 

@@ -130,10 +130,12 @@ pub enum Recognizer {
     Ocr,
 }
 
-/// What the policy (or, later, the webmaster) decided for a finding.
+/// What the policy (or, later, the webmaster) decided for a finding. (`RedactionDecision` in the
+/// app's bindings, where `Decision` is the board's on a sublet.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "specta", specta(rename = "RedactionDecision"))]
 pub enum Decision {
     Redact,
     /// Found, but stays: an official in a role on the document's date, or an organisation's contact.

@@ -388,6 +388,12 @@ pub enum Error {
     /// the candidates).
     #[error("{0}")]
     Subtenant(#[source] people::Error),
+    /// The deciding board member named could not be told apart from others of that name.
+    #[error("{0}")]
+    Decider(#[source] people::Error),
+    /// No one in the register has the deciding board member's name.
+    #[error("There is no person named {0} in the register.")]
+    UnknownDecider(String),
     /// The reason holds a national ID.
     #[error("{0}")]
     NationalId(#[from] guard::Refused),
@@ -406,8 +412,8 @@ pub enum Error {
 impl Coded for Error {
     fn code(&self) -> ErrorCode {
         match self {
-            Error::NotFound(_) => ErrorCode::NotFound,
-            Error::Subtenant(e) => e.code(),
+            Error::NotFound(_) | Error::UnknownDecider(_) => ErrorCode::NotFound,
+            Error::Subtenant(e) | Error::Decider(e) => e.code(),
             Error::Plate(_) | Error::Database { .. } => ErrorCode::Internal,
             _ => ErrorCode::InvalidInput,
         }
@@ -685,6 +691,51 @@ impl Ruling {
             special_grounds: None,
         }
     }
+}
+
+/// A [`Ruling`] with the deciding board member by name, as the app and `andel sublets decide`
+/// take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamedRuling<'a> {
+    pub decision: Decision,
+    pub on: NaiveDate,
+    /// The deciding board member's name; `None` for the board member using Andel.
+    pub by: Option<&'a str>,
+    pub special_grounds: Option<SpecialGrounds>,
+}
+
+/// The board's decision on a request ([`decide`]), with the deciding board member found by
+/// name: a name given must be exactly one person in the register (none is
+/// [`Error::UnknownDecider`], several [`Error::Decider`] with the candidates); without one, the
+/// board member using Andel (`actor`) is recorded when exactly one person in the register has
+/// that name, and nobody otherwise (who uses Andel need not be in the register).
+pub fn decide_by_name(
+    conn: &Connection,
+    id: Id,
+    ruling: NamedRuling<'_>,
+    today: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Sublet, Error> {
+    let decided_by = match ruling.by {
+        Some(name) => Some(
+            people::one_by_name(conn, name)
+                .map_err(Error::Decider)?
+                .ok_or_else(|| Error::UnknownDecider(name.trim().to_string()))?
+                .id,
+        ),
+        None => people::one_by_name(conn, actor)
+            .ok()
+            .flatten()
+            .map(|p| p.id),
+    };
+    let ruling = Ruling {
+        decision: ruling.decision,
+        on: ruling.on,
+        decided_by,
+        special_grounds: ruling.special_grounds,
+    };
+    decide(conn, id, ruling, today, actor, now)
 }
 
 /// The board's decision on a request. An approval proposes a name-plate draft with the

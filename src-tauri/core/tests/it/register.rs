@@ -654,6 +654,71 @@ fn overlapping_sublets_of_one_unit_are_refused() {
     ));
 }
 
+/// Both adapters name the deciding board member the same way: a name given must be one person
+/// (unknown and ambiguous names are refused, nothing decided); without one, the board member
+/// using Andel when exactly one person has that name, else nobody.
+#[test]
+fn the_deciding_board_member_is_found_by_name() {
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let asked = ask(&conn, unit, "Jonas Lyng", "2026-02-01", "2026-12-31").unwrap();
+    let ruling = |by| sublets::NamedRuling {
+        decision: Decision::Approved,
+        on: day("2026-01-20"),
+        by,
+        special_grounds: None,
+    };
+    let decide = |by, actor: &str| {
+        sublets::decide_by_name(&conn, asked.id, ruling(by), today(), actor, now())
+    };
+    let unknown = decide(Some("Ida Holm"), "Test").unwrap_err();
+    assert!(matches!(unknown, sublets::Error::UnknownDecider(ref n) if n == "Ida Holm"));
+    assert_eq!(unknown.code(), ErrorCode::NotFound);
+    people::add(
+        &conn,
+        &people::PersonFields {
+            name: Some("Ida Holm".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    people::add(
+        &conn,
+        &people::PersonFields {
+            name: Some("Ida Holm".into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    let ambiguous = decide(Some("ida  holm"), "Test").unwrap_err();
+    assert!(
+        matches!(ambiguous, sublets::Error::Decider(_)),
+        "{ambiguous}"
+    );
+    assert!(sublets::get(&conn, asked.id, today())
+        .unwrap()
+        .decision
+        .is_none());
+    // The actor's name, ambiguous here, is no reason to refuse the decision.
+    let decided = decide(None, "Ida Holm").unwrap();
+    assert_eq!(
+        (decided.decision, decided.decided_by),
+        (Some(Decision::Approved), None)
+    );
+
+    let conn = register(Country::DK);
+    let (unit, _) = unit_with_owner(&conn);
+    let asked = ask(&conn, unit, "Jonas Lyng", "2026-02-01", "2026-12-31").unwrap();
+    let chair = people::find_or_add(&conn, "Ida Holm", "Test", now()).unwrap();
+    let decided =
+        sublets::decide_by_name(&conn, asked.id, ruling(None), today(), "ida holm", now()).unwrap();
+    assert_eq!(decided.decided_by, Some(chair.id));
+}
+
 #[test]
 fn the_maximum_period_is_a_setting_with_a_country_default() {
     let conn = register(Country::DK);

@@ -574,9 +574,9 @@ async privacyNoticePreview(lang: Lang | null) : Promise<Result<Notice, IpcError>
 },
 /**
  * Writes the notice to `path` and records its edition: a PDF, or for the website one
- * self-contained HTML file (.html) or Markdown (.md), with the same content and version. On a
- * read-only archive the file is written as it stands (a draft, if the content changed) and
- * nothing is recorded.
+ * self-contained HTML file (.html) or Markdown (.md), with the same content and version. The
+ * edition is kept only when the file is written (`notice::save`). On a read-only archive the
+ * file is written as it stands (a draft, if the content changed) and nothing is recorded.
  */
 async privacyNoticeSave(lang: Lang | null, path: string) : Promise<Result<NoticeSaved, IpcError>> {
     try {
@@ -739,7 +739,7 @@ async minutesReview(id: number) : Promise<Result<Review, IpcError>> {
  * Stores the webmaster's decision on a passage (a finding, or a selection marked by hand) and
  * returns the review as it now stands.
  */
-async minutesDecide(id: number, decision: PassageDecision) : Promise<Result<Review, IpcError>> {
+async minutesDecide(id: number, decision: ReviewDecision) : Promise<Result<Review, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("minutes_decide", { id, decision }) };
 } catch (e) {
@@ -1534,13 +1534,26 @@ export type ErrorCode =
  */
 "internal"
 /**
- * What an export did: where it went and how much of each kind it redacted (never the values).
+ * The formats a redacted document is exported as.
  */
-export type ExportReport = { path: string; redacted: KindCount[]; 
+export type ExportFormat = "txt" | "md" | "html" | "pdf"
+/**
+ * What an export for the website did (never the values). (`ExportReport` in the app's
+ * bindings.)
+ */
+export type ExportReport = { path: string; format: ExportFormat; 
+/**
+ * Passages redacted, per kind.
+ */
+redacted: KindCount[]; 
 /**
  * Findings kept in the text by decision (officials in their role, organisations).
  */
-kept: number }
+kept: number; 
+/**
+ * Whether the export went into the audit trail (not on a read-only archive).
+ */
+recorded: boolean }
 /**
  * A free text of the board that a document in another language could not use as it is.
  */
@@ -1603,6 +1616,34 @@ export type Field =
  * A column to leave out.
  */
 "ignore"
+/**
+ * One passage of personal data found in a text.
+ */
+export type Finding = { 
+/**
+ * Start, in characters of the text.
+ */
+start: number; 
+/**
+ * End (exclusive), in characters of the text.
+ */
+end: number; kind: Kind; 
+/**
+ * The passage as it stands in the text.
+ */
+text: string; recognizer: Recognizer; 
+/**
+ * Confidence from 0 to 1.
+ */
+score: number; 
+/**
+ * Why the recognizer flagged it, in a few words (no personal data beyond the passage itself).
+ */
+reason: string; decision: RedactionDecision; 
+/**
+ * Who the passage refers to within this document (same value, same person), for pseudonyms.
+ */
+subject?: string | null }
 /**
  * The formats minutes are imported from.
  */
@@ -2006,30 +2047,6 @@ from: string | null;
  */
 to: string | null }
 /**
- * The webmaster's decision on a passage of the text: a finding, or a selection marked by hand.
- */
-export type PassageDecision = { 
-/**
- * Start, in characters of the text.
- */
-start: number; 
-/**
- * End (exclusive), in characters of the text.
- */
-end: number; 
-/**
- * The passage itself; it must be what the text holds between `start` and `end`.
- */
-text: string; kind: Kind; 
-/**
- * Accept (redact) or reject (keep).
- */
-redact: boolean; 
-/**
- * Apply to every occurrence of `text` in the document.
- */
-all_occurrences: boolean }
-/**
  * A person in the register.
  */
 export type Person = { id: number; name: string; phone: string | null; email: string | null; note: string | null }
@@ -2271,6 +2288,15 @@ export type RecordKind =
  */
 "minutes"
 /**
+ * What the policy (or, later, the webmaster) decided for a finding. (`RedactionDecision` in the
+ * app's bindings, where `Decision` is the board's on a sublet.)
+ */
+export type RedactionDecision = "redact" | 
+/**
+ * Found, but stays: an official in a role on the document's date, or an organisation's contact.
+ */
+"keep"
+/**
  * What the app shows before a reply is saved: the data, and how many passages were left out
  * because they could mean someone else with the same or a similar name.
  */
@@ -2381,46 +2407,36 @@ export type RequestStatus = "open" |
  */
 "withdrawn"
 /**
- * A document under review: its facts, its text and what the redaction found in it.
+ * Minutes under review: the document, its text, the register as it stood on the meeting's
+ * date, the webmaster's stored decisions, and what the redaction found with those decisions
+ * laid over it. The app's review screen gets it as is: the document, the text, the findings
+ * and which of them are decided; the register's context, the stored decisions and the
+ * detector's own findings stay in the core.
  */
 export type Review = { document: Document; 
 /**
- * The extracted text; findings' offsets count its characters (Unicode scalar values).
+ * The stored text; findings' offsets count its characters (Unicode scalar values).
  */
-text: string; items: ReviewItem[] }
+text: string; 
 /**
- * A finding as the review screen shows it. (Its own type rather than the core's `Finding`, whose
- * `Decision` would clash in the bindings with the sublets' decision.)
+ * What the redaction found with the decisions laid over: what the webmaster reviews. A
+ * finding's `decision` is the policy's proposal until the webmaster decides.
  */
-export type ReviewItem = { 
+findings: Finding[]; 
 /**
- * Start, in characters (Unicode scalar values) of the text.
+ * For each of `findings`, in the same order: whether the webmaster has decided on it
+ * (accepted, rejected, or marked it by hand). A finding not decided is *pending*.
  */
-start: number; 
+decided: boolean[] }
 /**
- * End (exclusive), in characters of the text.
+ * One stored review decision. Offsets are in characters, like [`Finding`]'s; `text` anchors the decision
+ * when the offsets no longer fit (the text was re-imported with small changes).
  */
-end: number; kind: Kind; 
+export type ReviewDecision = { start: number; end: number; text: string; kind: Kind; decision: RedactionDecision; 
 /**
- * The passage as it stands in the text.
+ * Apply to every occurrence of `text` in the document.
  */
-text: string; recognizer: Recognizer; 
-/**
- * Confidence from 0 to 1.
- */
-score: number; 
-/**
- * Why the recognizer flagged it, in a few words.
- */
-reason: string; 
-/**
- * The export redacts it: the policy's proposal until the webmaster decides.
- */
-redact: boolean; 
-/**
- * The webmaster has decided on it (accepted, rejected, or marked it by hand).
- */
-reviewed: boolean }
+all_occurrences: boolean }
 /**
  * A person's role for a period.
  */
@@ -2526,7 +2542,8 @@ left_out: number }
  */
 export type ScanProgress = { page: number; pages: number }
 /**
- * A page of a scan that may have been read badly (low resolution or low mean confidence).
+ * A page that may have been read badly (low resolution or low mean confidence). (`ScanWarning`
+ * in the app's bindings, where `Warning` is a sublet's.)
  */
 export type ScanWarning = { page: number; dpi: number; 
 /**

@@ -200,7 +200,7 @@ describe('minutes', () => {
     expect(await auditActions()).toContain('minutes.export.original.docx');
     expect(mock.written.has('/home/board/Documents/gf-2024-web.docx')).toBe(true);
     // What the webmaster redacted is not in the published file's text.
-    const redacted = (mock.answers.get('minutes_decide') as Review).items.filter((i) => i.redact).map((i) => i.text);
+    const redacted = (mock.answers.get('minutes_decide') as Review).findings.filter((i) => i.decision === 'redact').map((i) => i.text);
     expect(redacted.length).toBeGreaterThan(0);
     const published = await documentText((mock.answers.get('export_minutes_original') as { file: number[] }).file);
     for (const v of redacted) expect(published).not.toContain(v);

@@ -2,7 +2,7 @@
 // (scalar values); JavaScript strings count UTF-16 code units, so "Søren 😀 Ås" has different
 // offsets on the two sides once an emoji (two code units) comes before a finding. Every offset
 // crosses the seam through `charToUnit`/`unitToChar`.
-import type { Kind } from '$lib/ipc';
+import type { Finding, Kind, Review } from '$lib/ipc';
 
 /** Maps character offsets of one text to UTF-16 offsets and back. */
 export class Offsets {
@@ -120,4 +120,15 @@ export function scrollWithin(box: HTMLElement | undefined, el: Element | null | 
   const bottom = top + el.offsetHeight;
   if (top < box.scrollTop) box.scrollTop = Math.max(0, top - 8);
   else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight + 8;
+}
+
+/** A finding under review, with whether the webmaster has decided on it. */
+export type ReviewItem = Finding & { reviewed: boolean };
+
+/**
+ * The review's findings with their state: the core answers whether each is decided in
+ * `Review.decided`, in the findings' order, so nothing here judges a finding.
+ */
+export function reviewItems(review: Review): ReviewItem[] {
+  return review.findings.map((f, i) => ({ ...f, reviewed: review.decided[i] ?? false }));
 }
