@@ -35,7 +35,8 @@ impl NationalId {
     }
 }
 
-fn d(digits: &[u8], i: usize) -> u32 {
+/// The digit at `i` (0 past the end). Also the bank accounts' ([`crate::redact::checks`]).
+pub(crate) fn d(digits: &[u8], i: usize) -> u32 {
     digits.get(i).map_or(0, |b| u32::from(b.wrapping_sub(b'0')))
 }
 
@@ -43,7 +44,8 @@ fn two(digits: &[u8], i: usize) -> u32 {
     d(digits, i) * 10 + d(digits, i + 1)
 }
 
-fn all_digits(digits: &[u8], n: usize) -> bool {
+/// Exactly `n` ASCII digits.
+pub(crate) fn all_digits(digits: &[u8], n: usize) -> bool {
     digits.len() == n && digits.iter().all(u8::is_ascii_digit)
 }
 
@@ -53,6 +55,26 @@ fn real_date(day: u32, month: u32, yy: u32) -> bool {
         .iter()
         .any(|c| NaiveDate::from_ymd_opt((c + yy) as i32, month, day).is_some())
 }
+
+/// The modulus-11 control digit of the first `weights.len()` digits: 11 minus the weighted sum
+/// modulo 11, where 11 is written 0 and 10 cannot be written (`None`). Norway's birth numbers
+/// (both control digits) and bank accounts use it; the one place it is written.
+pub(crate) fn mod11_control(digits: &[u8], weights: &[u32]) -> Option<u32> {
+    let sum: u32 = weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| d(digits, i) * w)
+        .sum();
+    match 11 - sum % 11 {
+        11 => Some(0),
+        10 => None,
+        v => Some(v),
+    }
+}
+
+/// The weights 5432765432: a Norwegian birth number's second control digit and a Norwegian bank
+/// account's control digit.
+pub(crate) const MOD11_WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
 /// Luhn over all digits (the last one is the check digit).
 pub fn luhn(digits: &[u8]) -> bool {
@@ -114,13 +136,8 @@ pub fn norwegian_check_digits(digits: &[u8]) -> bool {
         return false;
     }
     const W1: [u32; 9] = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-    const W2: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    let k = |w: &[u32], n: usize| match 11 - (0..n).map(|i| d(digits, i) * w[i]).sum::<u32>() % 11 {
-        11 => Some(0),
-        10 => None,
-        v => Some(v),
-    };
-    k(&W1, 9) == Some(d(digits, 9)) && k(&W2, 10) == Some(d(digits, 10))
+    mod11_control(digits, &W1) == Some(d(digits, 9))
+        && mod11_control(digits, &MOD11_WEIGHTS) == Some(d(digits, 10))
 }
 
 /// A Norwegian fødselsnummer, D- or H-number: a real date and both control digits.
@@ -189,6 +206,50 @@ pub fn kind_by_shape(digits: &[u8]) -> Option<NationalId> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Check digits are defined once: no other source of the core, the desktop app or the CLI
+    /// computes a modulus 11 or a Luhn sum (`% 11`, `% 10`), so the guard and the recognizer
+    /// cannot come to disagree through a copy.
+    #[test]
+    fn check_digits_are_computed_only_here() {
+        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    rust_files(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let home = core.join("src/national_id.rs");
+        let mut files = Vec::new();
+        for dir in [
+            core.join("src"),
+            core.join("../src"),
+            core.join("../cli/src"),
+        ] {
+            if dir.is_dir() {
+                rust_files(&dir, &mut files);
+            }
+        }
+        assert!(files.len() > 50, "the scan found the sources");
+        let modulus = regex::Regex::new(r"%\s*1[01]\b").unwrap();
+        assert!(modulus.is_match("sum % 11 == 0") && modulus.is_match("s %10"));
+        assert!(!modulus.is_match("rem % 97") && !modulus.is_match("x % 110"));
+        let mut found = Vec::new();
+        for file in files.iter().filter(|f| **f != home) {
+            let src = std::fs::read_to_string(file).unwrap();
+            for (n, line) in src.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                if modulus.is_match(code) {
+                    found.push(format!("{}:{}", file.display(), n + 1));
+                }
+            }
+        }
+        assert!(found.is_empty(), "use crate::national_id: {found:#?}");
+    }
 
     fn b(s: &str) -> Vec<u8> {
         s.bytes().filter(u8::is_ascii_digit).collect()

@@ -182,12 +182,26 @@ mod tests {
         }
     }
 
-    /// The lines of `src` where `.pick(` is called with four string literals.
+    /// The lines of `src` where `pick` is called with four string literals (as a method,
+    /// `lang.pick("…", …)`, or as `Lang::pick(lang, "…", …)`), and where a match arm on a
+    /// language gives a text (`Lang::Da => "Til bestyrelsen"`: a literal with a space; a code
+    /// such as `"da-DK"` has none).
     fn inline_picks(src: &str) -> Vec<usize> {
         let bytes = src.as_bytes();
         let mut found = Vec::new();
-        for (at, _) in src.match_indices(".pick(") {
-            let mut i = at + ".pick(".len();
+        let line = |at: usize| src[..at].matches('\n').count() + 1;
+        let calls = src
+            .match_indices(".pick(")
+            .chain(src.match_indices("Lang::pick("));
+        for (at, call) in calls {
+            let mut i = at + call.len();
+            if call.starts_with("Lang::") {
+                // The language argument before the texts.
+                match src[i..].find(',') {
+                    Some(comma) => i += comma + 1,
+                    None => continue,
+                }
+            }
             let mut literals = 0;
             loop {
                 i = skip_space(bytes, i);
@@ -201,9 +215,16 @@ mod tests {
                 }
             }
             if literals >= 4 {
-                found.push(src[..at].matches('\n').count() + 1);
+                found.push(line(at));
             }
         }
+        let arm = regex::Regex::new(
+            r#"Lang::(?:Da|Nb|Sv|En)\s*=>\s*"(?:[^"\\\n]|\\.)*\s(?:[^"\\\n]|\\.)*""#,
+        )
+        .unwrap();
+        found.extend(arm.find_iter(src).map(|m| line(m.start())));
+        found.sort_unstable();
+        found.dedup();
         found
     }
 
@@ -231,6 +252,12 @@ mod tests {
             inline_picks("lang.pick(da, nb, sv, en)"),
             Vec::<usize>::new()
         );
+        assert_eq!(
+            inline_picks("x\nLang::pick(lang, \"Til\", \"Til\", \"Till\", \"To\")"),
+            [2]
+        );
+        let arms = "match lang {\n    Lang::Da => \"da-DK\",\n    Lang::Sv => \"Till styrelsen\",\n    Lang::En | Lang::Nb => \"x\",\n}";
+        assert_eq!(inline_picks(arms), [3]);
     }
 
     /// Texts live here, not in domain code: no `.pick(` with four string literals in the sources

@@ -1,26 +1,12 @@
-//! Check digits of bank accounts. Each function takes the digits only (no separators). The identity
-//! numbers' rules are in [`crate::national_id`], shared with the register's guard.
+//! Check digits of bank accounts. Each function takes the digits only (no separators). The
+//! modulus-11 and Luhn rules, and the identity numbers', are in [`crate::national_id`], shared
+//! with the register's guard; the IBAN's modulus 97 is only here.
 
-fn d(digits: &[u8], i: usize) -> u32 {
-    digits.get(i).map_or(0, |b| u32::from(b.wrapping_sub(b'0')))
-}
-
-fn all_digits(digits: &[u8], n: usize) -> bool {
-    digits.len() == n && digits.iter().all(u8::is_ascii_digit)
-}
+use crate::national_id::{all_digits, d, mod11_control, MOD11_WEIGHTS};
 
 /// Norwegian bank account: 11 digits, modulus 11 with weights 5432765432.
 pub fn norwegian_account(digits: &[u8]) -> bool {
-    if !all_digits(digits, 11) {
-        return false;
-    }
-    const W: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    let sum: u32 = (0..10).map(|i| d(digits, i) * W[i]).sum();
-    match 11 - sum % 11 {
-        11 => d(digits, 10) == 0,
-        10 => false,
-        v => d(digits, 10) == v,
-    }
+    all_digits(digits, 11) && mod11_control(digits, &MOD11_WEIGHTS) == Some(d(digits, 10))
 }
 
 /// IBAN (ISO 13616): letters and digits without spaces; the mod-97 remainder of the rearranged number is 1.
