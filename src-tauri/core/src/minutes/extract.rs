@@ -167,6 +167,14 @@ fn composed(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
+        // Eight ASCII bytes at a time: no byte has its high bit set.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
         if bytes[i] < 0x80 {
             i += 1;
             continue;
@@ -184,6 +192,18 @@ fn composed(text: &str) -> bool {
     true
 }
 
+/// The bytes that can start a character [`tidy_chars`] changes, as a table: one look-up per byte.
+const TIDY_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let leads = [b'\r', 0x0b, 0x0c, 0, 0xc2, 0xe2, 0xef];
+    while k < leads.len() {
+        t[leads[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// [`tidy`]'s replacements in one pass: CRLF, CR and the other line separators become `\n`, the
 /// invisible characters go, the narrow and no-break spaces become plain ones. Only the bytes that
 /// can start such a character are looked at; everything between is copied in runs.
@@ -195,7 +215,7 @@ fn tidy_chars(raw: &str) -> String {
     while i < bytes.len() {
         // \r, VT, FF, NUL, and the lead bytes of U+00A0/U+00AD (C2), U+2007…U+2060 (E2) and
         // U+FEFF (EF). Continuation bytes are never these, so `i` is a character boundary here.
-        if !matches!(bytes[i], b'\r' | 0x0b | 0x0c | 0 | 0xc2 | 0xe2 | 0xef) {
+        if !TIDY_LEAD[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
