@@ -20,18 +20,8 @@ fn register_error(e: impl std::error::Error + Send + Sync + 'static) -> Error {
 }
 
 fn role_kind(kind: RoleKind) -> RedactRole {
-    match kind {
-        RoleKind::Chair => RedactRole::Chair,
-        RoleKind::ViceChair | RoleKind::Treasurer | RoleKind::Secretary | RoleKind::BoardMember => {
-            RedactRole::BoardMember
-        }
-        RoleKind::Alternate => RedactRole::Alternate,
-        RoleKind::MeetingChair => RedactRole::ChairOfMeeting,
-        RoleKind::MinuteTaker => RedactRole::MinuteTaker,
-        RoleKind::Auditor => RedactRole::Auditor,
-        RoleKind::NominationCommittee => RedactRole::NominationCommittee,
-        RoleKind::Webmaster => RedactRole::Webmaster,
-    }
+    // Every register role is a glossary role, so `of_term` always has a kind for it.
+    RedactRole::of_term(kind.term()).unwrap_or(RedactRole::Other)
 }
 
 /// The street of an address: the words before the first digit ("Kastanjevej 4, 2. tv." →

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Id;
 use crate::dates::iso;
+use crate::i18n::glossary::Term;
 use crate::store::date_column;
 use crate::Coded;
 use crate::{audit, ErrorCode};
@@ -60,6 +61,24 @@ impl RoleKind {
             RoleKind::Auditor => "auditor",
             RoleKind::NominationCommittee => "nomination-committee",
             RoleKind::Webmaster => "webmaster",
+        }
+    }
+
+    /// The glossary's term for the role: the word the UI and the documents show, and what the
+    /// redaction reads a role as ([`crate::redact::RoleKind::of_term`]).
+    pub fn term(self) -> Term {
+        match self {
+            RoleKind::Chair => Term::Chair,
+            RoleKind::ViceChair => Term::ViceChair,
+            RoleKind::Treasurer => Term::Treasurer,
+            RoleKind::Secretary => Term::Secretary,
+            RoleKind::BoardMember => Term::BoardMember,
+            RoleKind::Alternate => Term::Alternate,
+            RoleKind::MeetingChair => Term::MeetingChair,
+            RoleKind::MinuteTaker => Term::MinuteTaker,
+            RoleKind::Auditor => Term::Auditor,
+            RoleKind::NominationCommittee => Term::NominationCommittee,
+            RoleKind::Webmaster => Term::Webmaster,
         }
     }
 
@@ -311,6 +330,12 @@ pub fn add_by_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The register's roles and the glossary's are the same list in the same order.
+    #[test]
+    fn every_role_has_its_glossary_term() {
+        assert_eq!(RoleKind::ALL.map(RoleKind::term), Term::ROLES);
+    }
 
     #[test]
     fn kinds_round_trip_through_their_names() {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{RequestKind, RequestStatus};
 use crate::document::Lang;
-use crate::i18n::glossary::{self, Term};
+use crate::i18n::glossary;
 use crate::register::roles::RoleKind;
 
 pub(crate) fn kind(lang: Lang, kind: RequestKind) -> &'static str {
@@ -30,20 +30,7 @@ pub(crate) fn status(lang: Lang, status: RequestStatus) -> &'static str {
 
 /// A role's name, from the glossary (the same word the UI shows).
 pub(crate) fn role(lang: Lang, kind: RoleKind) -> &'static str {
-    let term = match kind {
-        RoleKind::Chair => Term::Chair,
-        RoleKind::ViceChair => Term::ViceChair,
-        RoleKind::Treasurer => Term::Treasurer,
-        RoleKind::Secretary => Term::Secretary,
-        RoleKind::BoardMember => Term::BoardMember,
-        RoleKind::Alternate => Term::Alternate,
-        RoleKind::MeetingChair => Term::MeetingChair,
-        RoleKind::MinuteTaker => Term::MinuteTaker,
-        RoleKind::Auditor => Term::Auditor,
-        RoleKind::NominationCommittee => Term::NominationCommittee,
-        RoleKind::Webmaster => Term::Webmaster,
-    };
-    &glossary::term(lang, term).one
+    &glossary::term(lang, kind.term()).one
 }
 
 /// A date as tables show it: ISO, which reads the same in all four languages.
