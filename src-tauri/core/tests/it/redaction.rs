@@ -1066,6 +1066,31 @@ fn regression_names_without_a_register_in_minutes_and_notices() {
     }
 }
 
+/// Regression (issue 14, precision on text nobody tuned on): institutions whose name ends in a common
+/// noun (a university, a yard, a publisher, a savings bank, the ombudsman) and a word at a sentence's
+/// start that is also a named person's surname ("Heller ikke …" after "Tormod Heller") were removed as
+/// people's names; the person himself still goes.
+#[test]
+fn regression_institutions_and_sentence_starting_words_without_a_register() {
+    let text = "Referat af bestyrelsesmøde\n\
+                Arkitekt Tormod Heller fra Trelund Universitet viste tegningerne.\n\
+                Vi var heller ikke enige om taget. Heller ikke kassereren var til stede.\n\
+                Lånet kommer fra Vestmark Sparekasse. Klagen er sendt til Ombudsmanden.\n\
+                Vinduerne er fra Ravnsø Værft, bogen fra Hjortbæk Forlag.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(!out.contains("Tormod Heller"), "Tormod Heller left in {out}");
+    for stays in [
+        "Trelund Universitet",
+        "Heller ikke kassereren",
+        "Vestmark Sparekasse",
+        "Ombudsmanden",
+        "Ravnsø Værft",
+        "Hjortbæk Forlag",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
 /// Regression (issue 14, lone surnames and short forms without a register): a common surname alone
 /// ("Søndergaard klagede"), initials before a surname that is also a town ("B-M Lund"), a surname the
 /// text writes in lower case only in an e-mail address ("S. Kvame", "s.kvame@…") and a name after a
