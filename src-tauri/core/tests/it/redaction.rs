@@ -1078,7 +1078,10 @@ fn regression_institutions_and_sentence_starting_words_without_a_register() {
                 Lånet kommer fra Vestmark Sparekasse. Klagen er sendt til Ombudsmanden.\n\
                 Vinduerne er fra Ravnsø Værft, bogen fra Hjortbæk Forlag.";
     let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
-    assert!(!out.contains("Tormod Heller"), "Tormod Heller left in {out}");
+    assert!(
+        !out.contains("Tormod Heller"),
+        "Tormod Heller left in {out}"
+    );
     for stays in [
         "Trelund Universitet",
         "Heller ikke kassereren",

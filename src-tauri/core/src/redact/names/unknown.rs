@@ -310,8 +310,7 @@ impl NameRecognizer {
                     // "Joseph Heller" named in full, then "Heller ikke …", "Sådan mener politiet": at
                     // a sentence's start a word the text also writes in lower case is that word. (Not
                     // even before a verb of saying: the word order puts a subject after the verb.)
-                    if !speaker && starts_sentence(text, start) && s.lower_in_text(text, k0, k1)
-                    {
+                    if !speaker && starts_sentence(text, start) && s.lower_in_text(text, k0, k1) {
                         continue;
                     }
                     // "Hillary Clinton" when only "Clinton" was known: the word before it in the run.
@@ -1531,7 +1530,9 @@ mod tests {
         );
         // The surname inside a sentence is still his.
         assert_eq!(
-            unknown("Tormod Heller læste op. Vi var heller ikke enige. Bagefter takkede vi Heller."),
+            unknown(
+                "Tormod Heller læste op. Vi var heller ikke enige. Bagefter takkede vi Heller."
+            ),
             ["Tormod Heller", "Heller"]
         );
     }
