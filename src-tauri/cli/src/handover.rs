@@ -59,9 +59,7 @@ pub fn run(args: HandoverArgs) -> CliResult {
     };
     // After every question, before anything changes: a handover that cannot write its file
     // does not sweep either.
-    if args.out.exists() {
-        return Err(handover::Error::Exists(args.out.clone()).into());
-    }
+    handover::check(&vault, &args.out, &encryption)?;
     let swept = if args.sweep_first {
         let actor = vault.actor().to_string();
         let applied = retention::apply(vault.conn(), today(), &actor, now)?;

@@ -219,18 +219,11 @@ pub fn handover(
     handover_after_sweep(vault, out, encryption, boards, 0, today, now)
 }
 
-/// [`handover`] after the board ran the retention sweep ([`retention::apply`]) on the open
-/// archive, which deleted or anonymised `swept` records: the receipt says so, and lists only
-/// what is due still.
-pub fn handover_after_sweep(
-    vault: &Vault,
-    out: &Path,
-    encryption: Encryption,
-    boards: Option<Boards>,
-    swept: u32,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<HandoverReceipt, Error> {
+/// What a handover checks before anything changes: the new file is not the open one, its folder
+/// exists, neither it nor its receipt exists, and a new passphrase is neither the old one nor
+/// weak. Both apps call it before the retention sweep they may run first, so a handover that
+/// could not write its file does not sweep either; [`handover_after_sweep`] checks it again.
+pub fn check(vault: &Vault, out: &Path, encryption: &Encryption) -> Result<(), Error> {
     if same_file(vault.path(), out) {
         return Err(Error::SameFile);
     }
@@ -251,18 +244,39 @@ pub fn handover_after_sweep(
         Encryption::Passphrase { passphrase, .. } => Some(passphrase.clone()),
         Encryption::Recipients(_) => None,
     };
-    if let (Some(old), Encryption::Passphrase { passphrase, .. }) = (&old, &encryption) {
+    if let (Some(old), Encryption::Passphrase { passphrase, .. }) = (&old, encryption) {
         if old.expose_secret() == passphrase.expose_secret() {
             return Err(Error::SamePassphrase);
         }
     }
     // Creating an archive only warns of a weak passphrase (the board may be trying Andel out); a
     // handover hands the residents' data to a new board for a year or more, so it refuses one.
-    if let Encryption::Passphrase { passphrase, .. } = &encryption {
+    if let Encryption::Passphrase { passphrase, .. } = encryption {
         if vault::strength(passphrase.expose_secret()) == vault::Strength::Weak {
             return Err(Error::WeakPassphrase);
         }
     }
+    Ok(())
+}
+
+/// [`handover`] after the board ran the retention sweep ([`retention::apply`]) on the open
+/// archive, which deleted or anonymised `swept` records: the receipt says so, and lists only
+/// what is due still.
+pub fn handover_after_sweep(
+    vault: &Vault,
+    out: &Path,
+    encryption: Encryption,
+    boards: Option<Boards>,
+    swept: u32,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<HandoverReceipt, Error> {
+    check(vault, out, &encryption)?;
+    let receipt = receipt_path(out);
+    let old = match vault.encryption() {
+        Encryption::Passphrase { passphrase, .. } => Some(passphrase.clone()),
+        Encryption::Recipients(_) => None,
+    };
     let conn = vault.conn();
     let assoc = association::get(conn).map_err(Error::Association)?;
     let boards = match boards {

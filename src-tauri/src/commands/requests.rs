@@ -405,6 +405,8 @@ pub async fn handover_run(
         outgoing: clean(&form.outgoing),
         incoming: clean(&form.incoming),
     };
+    // Before the sweep changes anything: a handover that cannot write its file does not sweep.
+    with_vault(&state, |v| Ok(handover::check(v, &path, &encryption)?))?;
     let swept = if form.sweep_first {
         change(&state, |v| {
             let actor = v.actor().to_string();

@@ -1274,6 +1274,22 @@ fn the_handover_receipt_says_what_the_sweep_did_or_what_is_still_due() {
     );
     assert!(!text.contains("er slettet"), "{text}");
 
+    // The apps check the handover before the sweep they may run first: a target that exists is
+    // refused by the check alone, so the sweep is never run for a handover that cannot happen.
+    let taken = dir.path().join("optaget.andel");
+    std::fs::write(&taken, b"someone else's file").unwrap();
+    assert!(matches!(
+        handover::check(&v, &taken, &quick_passphrase("ny kode 2026")),
+        Err(handover::Error::Exists(_))
+    ));
+    assert!(handover::check(
+        &v,
+        &dir.path().join("med-sletning.andel"),
+        &quick_passphrase("ny kode 2026")
+    )
+    .is_ok());
+    assert_eq!(retention::due(v.conn(), today()).unwrap().len(), 1);
+
     // The sweep first (as the wizard offers): the receipt says what it did, and nothing is due.
     let applied = retention::apply(v.conn(), today(), ACTOR, now()).unwrap();
     assert_eq!(applied.items.len(), 1);
