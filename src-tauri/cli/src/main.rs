@@ -93,7 +93,7 @@ enum Command {
     /// Write the privacy notice (GDPR Art. 13/14) as PDF, or as HTML or Markdown for the website,
     /// and record its edition.
     Notice(privacy::DocumentArgs),
-    /// Write the record of processing activities (GDPR Art. 30) as PDF.
+    /// Write the record of processing activities (GDPR Art. 30) as PDF, or as HTML or Markdown.
     Record(privacy::DocumentArgs),
     /// Find personal data in minutes (.txt, .md, .docx, .pdf).
     Detect(redact::DetectArgs),

@@ -297,10 +297,13 @@ pub fn run(command: RequestsCommand) -> CliResult {
                 None => andel_core::document::Lang::of_association(vault.conn())?,
             };
             common::warn_fallbacks(&written.fallbacks, lang);
+            let mentions = match written.mentions {
+                1 => "1 mention".to_string(),
+                n => format!("{n} mentions"),
+            };
             common::say(format!(
-                "Wrote the access reply to {} ({} mentions in the minutes).",
+                "Wrote the access reply to {} ({mentions} in the minutes).",
                 args.out.display(),
-                written.mentions
             ));
             if let Some(path) = &args.json_export {
                 common::say(format!("Wrote the data as JSON to {}.", path.display()));

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::association::{self, Association};
 use crate::document::{self, Block, Document, Lang, Letterhead};
 use crate::i18n::glossary::{self, Term};
+use crate::register::organisations::{self, OrganisationKind};
 use crate::register::roles;
 use crate::requests::words;
 use crate::retention;
@@ -139,6 +140,9 @@ pub enum Error {
     /// Counting the records of the archive or of the new file failed.
     #[error("Could not count the records of the archive: {0}")]
     Counts(#[source] summary::Error),
+    /// Reading the organisations (whose agreements the receipt names) failed.
+    #[error("Could not read the register: {0}")]
+    Organisations(#[source] organisations::Error),
 }
 
 impl Coded for Error {
@@ -163,6 +167,7 @@ impl Coded for Error {
             | Error::Retention(_) => ErrorCode::Internal,
             Error::Vault(e) => e.code(),
             Error::Counts(e) => e.code(),
+            Error::Organisations(e) => e.code(),
         }
     }
 }
@@ -279,6 +284,7 @@ pub fn handover_after_sweep(
     };
     let conn = vault.conn();
     let assoc = association::get(conn).map_err(Error::Association)?;
+    let agreements = agreements(conn)?;
     let boards = match boards {
         Some(b) => b,
         None => self::boards(conn, today)?,
@@ -342,7 +348,7 @@ pub fn handover_after_sweep(
             retention_still_due: retention_still_due.clone(),
             document: Document::new("", Lang::En, now),
         };
-        r.document = receipt_document(&assoc, &r, now);
+        r.document = receipt_document(&assoc, &r, &agreements, now);
         let pdf = document::render_pdf(&r.document).map_err(Error::ReceiptRender)?;
         crate::files::write_new(&receipt, &pdf).map_err(Error::ReceiptWrite)?;
         Ok(r)
@@ -433,8 +439,46 @@ fn verify(
     Ok((verified, old_refused))
 }
 
+/// The organisations that process residents' data for the association, as the register shows
+/// them: the receipt asks the boards to review the agreements that are recorded, by name, and
+/// names the processors that have none, rather than a fixed list of kinds the archive may not
+/// have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Agreements {
+    /// Organisations whose data processing agreement is recorded.
+    pub recorded: Vec<String>,
+    /// Organisations of a kind that acts for the association (administrator, caretaker, cloud
+    /// archive, newsletter tool) without a recorded agreement.
+    pub missing: Vec<String>,
+}
+
+/// The archive's [`Agreements`]. A bank or an auditor without an agreement is an independent
+/// controller, and "other" is not assumed to be a processor (as the notice and the record say).
+pub fn agreements(conn: &Connection) -> Result<Agreements, Error> {
+    let mut out = Agreements::default();
+    for o in organisations::list(conn).map_err(Error::Organisations)? {
+        if o.dpa_signed_on.is_some() {
+            out.recorded.push(o.name);
+        } else if matches!(
+            o.kind,
+            OrganisationKind::Administrator
+                | OrganisationKind::Caretaker
+                | OrganisationKind::Cloud
+                | OrganisationKind::Newsletter
+        ) {
+            out.missing.push(o.name);
+        }
+    }
+    Ok(out)
+}
+
 /// The receipt as a document, in the association's language.
-pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<Utc>) -> Document {
+pub fn receipt_document(
+    assoc: &Association,
+    r: &HandoverReceipt,
+    agreements: &Agreements,
+    now: DateTime<Utc>,
+) -> Document {
     let lang = Lang::of_country(assoc.country);
     let mut d = Document::new(lang.texts().handover.title, lang, now);
     d.letterhead = Some(Letterhead::of(assoc));
@@ -474,9 +518,9 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
     d.heading(lang.texts().handover.contents);
     let c = &r.counts;
     let many = |t: Term| glossary::capitalise(&glossary::term(lang, t).many);
-    let (sublets, minutes) = (many(Term::Sublet), many(Term::Minutes));
+    let (units, sublets, minutes) = (many(Term::Unit), many(Term::Sublet), many(Term::Minutes));
     let rows: Vec<Vec<String>> = [
-        (lang.texts().handover.units, c.units),
+        (units.as_str(), c.units),
         (lang.texts().handover.people, c.people),
         (lang.texts().handover.ownerships, c.ownerships),
         (sublets.as_str(), c.sublets),
@@ -535,10 +579,14 @@ pub fn receipt_document(assoc: &Association, r: &HandoverReceipt, now: DateTime<
         lang.texts().handover.copies_deleted.to_string(),
     ];
     items.extend(sweep);
-    items.extend([
-        lang.texts().handover.agreements_reviewed.to_string(),
-        lang.texts().handover.passphrase_in_person.to_string(),
-    ]);
+    // The agreements the register records, by name; a processor without one is named as such.
+    if !agreements.recorded.is_empty() {
+        items.push((h.agreements_reviewed)(&agreements.recorded.join(", ")));
+    }
+    if !agreements.missing.is_empty() {
+        items.push((h.agreements_missing)(&agreements.missing.join(", ")));
+    }
+    items.push(lang.texts().handover.passphrase_in_person.to_string());
     d.blocks.push(Block::Checklist { items });
     d.heading(lang.texts().handover.signatures);
     d.facts([

@@ -87,7 +87,7 @@ Commands:
   overview     What needs the board's attention now
   minutes      The minutes archive: import, list, full-text search
   notice       Write the privacy notice (GDPR Art. 13/14) as PDF, or as HTML or Markdown for the website, and record its edition
-  record       Write the record of processing activities (GDPR Art. 30) as PDF
+  record       Write the record of processing activities (GDPR Art. 30) as PDF, or as HTML or Markdown
   detect       Find personal data in minutes (.txt, .md, .docx, .pdf)
   redact       Write redacted minutes (.txt, .md, .html, .pdf); refused if the re-scan finds anything
   verify       Check that a file holds no personal data (exit 3 and the kinds found if it does)

@@ -81,7 +81,6 @@ pub struct Handover {
     pub opened_and_checked: &'static str,
     pub fingerprint_note: &'static str,
     pub contents: &'static str,
-    pub units: &'static str,
     pub people: &'static str,
     pub ownerships: &'static str,
     pub name_plate_orders: &'static str,
@@ -103,7 +102,12 @@ pub struct Handover {
     pub due_closed_request: &'static str,
     pub passwords_changed: &'static str,
     pub copies_deleted: &'static str,
-    pub agreements_reviewed: &'static str,
+    /// The boards review the agreements the register records, with these organisations.
+    #[serde(skip)]
+    pub agreements_reviewed: fn(&dyn Display) -> String,
+    /// These processors have no recorded agreement.
+    #[serde(skip)]
+    pub agreements_missing: fn(&dyn Display) -> String,
     pub passphrase_in_person: &'static str,
     pub signatures: &'static str,
     pub for_outgoing_board: &'static str,

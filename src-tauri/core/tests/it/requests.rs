@@ -1191,13 +1191,14 @@ fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
         "lindehaven-2026.andel",
         r.sha256.as_str(),
         "digitale arkiv",
-        "databehandleraftalerne",
     ] {
         assert!(
             flat.to_lowercase().contains(&needle.to_lowercase()),
             "the receipt lacks {needle:?}:\n{text}"
         );
     }
+    // The archive records no organisations: the receipt speaks of no agreements.
+    assert!(!flat.contains("databehandleraftale"), "{text}");
 
     // A second handover to the same name is refused; nothing is overwritten.
     let sha = sha256(&out);
@@ -1311,6 +1312,65 @@ fn the_handover_receipt_says_what_the_sweep_did_or_what_is_still_due() {
     );
     assert!(!text.contains("Ikke slettet"), "{text}");
     assert!(!text.contains("intet har overskredet"), "{text}");
+}
+
+/// Issue 17, item 4: the receipt's checklist names the agreements the register records, by
+/// organisation, and the processors without one; a bank or an auditor without an agreement is an
+/// independent controller and not named.
+#[test]
+fn the_handover_receipt_names_the_recorded_agreements_and_the_missing_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = archive(dir.path());
+    for (name, kind, signed) in [
+        (
+            "Boligadministration Nord A/S",
+            OrganisationKind::Administrator,
+            Some("2024-01-15"),
+        ),
+        ("Lindevej Vicevært ApS", OrganisationKind::Caretaker, None),
+        ("Andelskassen Vest", OrganisationKind::Bank, None),
+        ("Kælderens Vinduespudsning", OrganisationKind::Other, None),
+    ] {
+        organisations::add(
+            v.conn(),
+            &OrganisationFields {
+                name: Some(name.into()),
+                kind: Some(kind),
+                dpa_signed_on: signed.map(Into::into),
+                ..Default::default()
+            },
+            ACTOR,
+            now(),
+        )
+        .unwrap();
+    }
+    let r = handover::handover(
+        &v,
+        &dir.path().join("ny.andel"),
+        quick_passphrase("ny kode 2026"),
+        None,
+        today(),
+        now(),
+    )
+    .unwrap();
+    let text = check_pdf(&std::fs::read(&r.receipt).unwrap(), "receipt");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Databehandleraftalerne med Boligadministration Nord A/S er gennemgået."),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Der er ingen databehandleraftale registreret med Lindevej Vicevært ApS:"),
+        "{flat}"
+    );
+    for independent in ["Andelskassen Vest", "Kælderens Vinduespudsning"] {
+        assert!(!flat.contains(independent), "{independent}: {flat}");
+    }
+    // The kinds the archive does not have are not named either.
+    assert!(!flat.contains("nyhedsbrev"), "{flat}");
+    // The contents name the units with the glossary's word, apart from the ownerships.
+    assert!(flat.contains("Boliger 1"), "{flat}");
+    assert!(flat.contains("Andele, nuværende og tidligere 1"), "{flat}");
 }
 
 #[test]
