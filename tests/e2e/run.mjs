@@ -302,7 +302,7 @@ try {
     await shot("privacy");
   });
 
-  await test("the privacy notice is previewed from the register, naming the caretaker with its role", async () => {
+  await test("the privacy notice is previewed from the register, naming the caretaker with its role, and offers a web page", async () => {
     await session.find("activities-table");
     const rows = await session.cmd("POST", "/elements", { using: "css selector", value: '[data-testid="activity-row"]' });
     if (rows.length < 7) throw new Error(`${rows.length} processing activities`);
@@ -313,6 +313,16 @@ try {
     for (const must of ["A/B Solsikken", "Ejendomsservice Nord ApS", "Datatilsynet", "Carl Jacobsens Vej 35"]) {
       if (!text.includes(must)) throw new Error(`the notice lacks "${must}"`);
     }
+    // The notice for the website: the format choice beside Save, here the web page.
+    await (await session.findCss('[data-testid="privacy-notice-format"] option[value="html"]')).click();
+    await session.find("privacy-notice-format-hint");
+    await session.waitFor("the save button to name the web page", async () =>
+      /web page/i.test(await (await session.find("privacy-notice-save")).text()),
+    );
+    // The organisation saved just before: the picture shows the archive saved, not saving.
+    await session.waitFor("the save indicator to say saved", async () =>
+      /saved/i.test(await (await session.find("save-indicator")).text()),
+    );
     await settle();
     await shot("privacy-notice", true);
     await (await session.find("privacy-notice-hide")).click();
