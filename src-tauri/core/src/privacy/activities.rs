@@ -254,8 +254,10 @@ pub fn default_recipients(key: &str) -> Vec<OrganisationKind> {
     use OrganisationKind::*;
     match key {
         "members" => vec![Administrator, Cloud, Auditor, Bank],
-        "sublets" => vec![Administrator],
-        "name_plates" => vec![Caretaker],
+        // Sublets and name-plate orders live in the same encrypted archive as the register, so the
+        // cloud service that stores the archive holds them too.
+        "sublets" => vec![Administrator, Cloud],
+        "name_plates" => vec![Caretaker, Cloud],
         "minutes_archive" | "board_email" => vec![Cloud],
         "newsletter" => vec![Newsletter],
         _ => vec![],

@@ -342,6 +342,13 @@ const MIGRATIONS: &[&str] = &[
     // and the board's maximum, so it is not "too long". NULL: approved on no special grounds.
     "ALTER TABLE sublet ADD COLUMN special_grounds TEXT CHECK (special_grounds IN
         ('legal-person', 'absence', 'relative', 'family-law'));",
+    // 11: sublets and name-plate orders are kept in the same encrypted archive as the register,
+    // so the cloud service that stores it is their recipient too (the notice left it out). Only
+    // activities whose recipients the board never changed get it: a board's own choice stays.
+    "UPDATE processing_activity SET recipient_kinds = 'administrator,cloud'
+      WHERE key = 'sublets' AND recipient_kinds = 'administrator';
+    UPDATE processing_activity SET recipient_kinds = 'caretaker,cloud'
+      WHERE key = 'name_plates' AND recipient_kinds = 'caretaker';",
 ];
 
 /// The schema version this build writes.

@@ -468,4 +468,29 @@ mod tests {
         assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
         assert!(!migrate(&mut conn).unwrap());
     }
+
+    /// Migration 11: the cloud service that stores the archive is a recipient of the sublets
+    /// and the name-plate orders it holds, unless the board chose the recipients itself.
+    #[test]
+    fn the_cloud_archive_becomes_a_recipient_of_what_it_stores_unless_the_board_chose() {
+        let mut conn = create_at_version(10).unwrap();
+        conn.execute_batch(
+            "INSERT INTO processing_activity (key, position, legal_basis, recipient_kinds, updated_at)
+             VALUES ('sublets', 2, 'contract', 'administrator', '2026-01-01T00:00:00Z'),
+                    ('name_plates', 3, 'legitimate-interest', 'caretaker,newsletter',
+                     '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+        assert!(migrate(&mut conn).unwrap());
+        let kinds = |key: &str| -> String {
+            conn.query_row(
+                "SELECT recipient_kinds FROM processing_activity WHERE key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(kinds("sublets"), "administrator,cloud");
+        assert_eq!(kinds("name_plates"), "caretaker,newsletter");
+    }
 }
