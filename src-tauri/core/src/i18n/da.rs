@@ -317,4 +317,15 @@ pub(super) static TEXTS: Texts = Texts {
         no_automated_decisions: "Foreningen træffer ingen automatiske afgørelser om dig og bruger ikke profilering.",
         questions: "Spørgsmål til dette svar kan sendes til bestyrelsen:",
     },
+    redaction: Redaction {
+        person: "[navn]",
+        phone: "[telefon]",
+        email: "[e-mail]",
+        national_id: "[cpr-nummer]",
+        account: "[kontonummer]",
+        address: "[adresse]",
+        plate: "[nummerplade]",
+        other: "[oplysning]",
+        pseudonym: "Andelshaver",
+    },
 };

@@ -316,4 +316,15 @@ pub(super) static TEXTS: Texts = Texts {
         no_automated_decisions: "The association makes no automated decisions about you and does not use profiling.",
         questions: "Questions about this reply can be sent to the board:",
     },
+    redaction: Redaction {
+        person: "[name]",
+        phone: "[phone]",
+        email: "[email]",
+        national_id: "[national ID]",
+        account: "[account]",
+        address: "[address]",
+        plate: "[plate]",
+        other: "[detail]",
+        pseudonym: "Resident",
+    },
 };

@@ -317,4 +317,15 @@ pub(super) static TEXTS: Texts = Texts {
         no_automated_decisions: "Laget treffer ingen automatiserte avgjørelser om deg og bruker ikke profilering.",
         questions: "Spørsmål om dette svaret kan sendes til styret:",
     },
+    redaction: Redaction {
+        person: "[navn]",
+        phone: "[telefon]",
+        email: "[e-post]",
+        national_id: "[fødselsnummer]",
+        account: "[kontonummer]",
+        address: "[adresse]",
+        plate: "[registreringsnummer]",
+        other: "[opplysning]",
+        pseudonym: "Andelseier",
+    },
 };

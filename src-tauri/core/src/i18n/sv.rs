@@ -317,4 +317,15 @@ pub(super) static TEXTS: Texts = Texts {
         no_automated_decisions: "Föreningen fattar inga automatiserade beslut om dig och använder inte profilering.",
         questions: "Frågor om detta svar kan skickas till styrelsen:",
     },
+    redaction: Redaction {
+        person: "[namn]",
+        phone: "[telefon]",
+        email: "[e-post]",
+        national_id: "[personnummer]",
+        account: "[kontonummer]",
+        address: "[adress]",
+        plate: "[registreringsnummer]",
+        other: "[uppgift]",
+        pseudonym: "Medlem",
+    },
 };

@@ -26,6 +26,23 @@ pub struct Texts {
     pub personal_reply: PersonalReply,
     pub sections: Sections,
     pub access: Access,
+    pub redaction: Redaction,
+}
+
+/// What stands where personal data was redacted from minutes: a label per kind ("[navn]"; a
+/// national ID by the name its country gives it), and the word before a pseudonym's letters
+/// ("Andelshaver A").
+#[derive(Debug, Serialize)]
+pub struct Redaction {
+    pub person: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub national_id: &'static str,
+    pub account: &'static str,
+    pub address: &'static str,
+    pub plate: &'static str,
+    pub other: &'static str,
+    pub pseudonym: &'static str,
 }
 
 /// Words many documents share.

@@ -45,51 +45,23 @@ fn language_of(country: Option<Country>) -> Lang {
 }
 
 /// A label in the language of the text it stands in (a national ID by the name that language's
-/// country gives it).
+/// country gives it), from the documents' texts.
 fn label(kind: Kind, lang: Lang) -> &'static str {
-    match (lang, kind) {
-        (Lang::Da, Kind::Person) => "[navn]",
-        (Lang::Da, Kind::Phone) => "[telefon]",
-        (Lang::Da, Kind::Email) => "[e-mail]",
-        (Lang::Da, Kind::NationalId) => "[cpr-nummer]",
-        (Lang::Da, Kind::Account) => "[kontonummer]",
-        (Lang::Da, Kind::Address) => "[adresse]",
-        (Lang::Da, Kind::Plate) => "[nummerplade]",
-        (Lang::Da, Kind::Other) => "[oplysning]",
-        (Lang::Nb, Kind::Person) => "[navn]",
-        (Lang::Nb, Kind::Phone) => "[telefon]",
-        (Lang::Nb, Kind::Email) => "[e-post]",
-        (Lang::Nb, Kind::NationalId) => "[fødselsnummer]",
-        (Lang::Nb, Kind::Account) => "[kontonummer]",
-        (Lang::Nb, Kind::Address) => "[adresse]",
-        (Lang::Nb, Kind::Plate) => "[registreringsnummer]",
-        (Lang::Nb, Kind::Other) => "[opplysning]",
-        (Lang::Sv, Kind::Person) => "[namn]",
-        (Lang::Sv, Kind::Phone) => "[telefon]",
-        (Lang::Sv, Kind::Email) => "[e-post]",
-        (Lang::Sv, Kind::NationalId) => "[personnummer]",
-        (Lang::Sv, Kind::Account) => "[kontonummer]",
-        (Lang::Sv, Kind::Address) => "[adress]",
-        (Lang::Sv, Kind::Plate) => "[registreringsnummer]",
-        (Lang::Sv, Kind::Other) => "[uppgift]",
-        (Lang::En, Kind::Person) => "[name]",
-        (Lang::En, Kind::Phone) => "[phone]",
-        (Lang::En, Kind::Email) => "[email]",
-        (Lang::En, Kind::NationalId) => "[national ID]",
-        (Lang::En, Kind::Account) => "[account]",
-        (Lang::En, Kind::Address) => "[address]",
-        (Lang::En, Kind::Plate) => "[plate]",
-        (Lang::En, Kind::Other) => "[detail]",
+    let words = &lang.texts().redaction;
+    match kind {
+        Kind::Person => words.person,
+        Kind::Phone => words.phone,
+        Kind::Email => words.email,
+        Kind::NationalId => words.national_id,
+        Kind::Account => words.account,
+        Kind::Address => words.address,
+        Kind::Plate => words.plate,
+        Kind::Other => words.other,
     }
 }
 
 fn pseudonym_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "Andelshaver",
-        Lang::Nb => "Andelseier",
-        Lang::Sv => "Medlem",
-        Lang::En => "Resident",
-    }
+    lang.texts().redaction.pseudonym
 }
 
 /// "A" … "Z", then "AA", "AB" …
