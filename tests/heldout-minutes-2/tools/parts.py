@@ -20,7 +20,7 @@ def untouched(doc):
 
 def main():
     out = sys.argv[1]
-    r = json.loads(subprocess.run([sys.executable, os.path.join(here, "score.py"), out, "--corpus", here,
+    r = json.loads(subprocess.run([sys.executable, os.path.join(here, "..", "fixtures", "redaction-dev", "score.py"), out, "--corpus", here,
                                    "--json"], capture_output=True, text=True, check=True).stdout)
     for part, pick in (("tuning", lambda d: not untouched(d)), ("untouched", untouched)):
         docs = {d: v for d, v in r["per_document"].items() if pick(d)}
