@@ -33,3 +33,31 @@ pub mod text;
 pub mod vault;
 
 pub use error::{Coded, ErrorCode};
+
+/// The Rust sources of the core, the desktop app and the CLI, for the tests that scan them for a
+/// rule's second home (check digits, inline four-language texts).
+#[cfg(test)]
+pub(crate) fn workspace_sources() -> Vec<std::path::PathBuf> {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in [
+        core.join("src"),
+        core.join("../src"),
+        core.join("../cli/src"),
+    ] {
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        }
+    }
+    files
+}

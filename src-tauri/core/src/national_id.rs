@@ -212,28 +212,9 @@ mod tests {
     /// cannot come to disagree through a copy.
     #[test]
     fn check_digits_are_computed_only_here() {
-        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    rust_files(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    out.push(path);
-                }
-            }
-        }
         let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let home = core.join("src/national_id.rs");
-        let mut files = Vec::new();
-        for dir in [
-            core.join("src"),
-            core.join("../src"),
-            core.join("../cli/src"),
-        ] {
-            if dir.is_dir() {
-                rust_files(&dir, &mut files);
-            }
-        }
+        let files = crate::workspace_sources();
         assert!(files.len() > 50, "the scan found the sources");
         let modulus = regex::Regex::new(r"%\s*1[01]\b").unwrap();
         assert!(modulus.is_match("sum % 11 == 0") && modulus.is_match("s %10"));

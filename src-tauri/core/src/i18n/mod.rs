@@ -39,7 +39,7 @@ impl Lang {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     use super::*;
 
@@ -228,17 +228,6 @@ mod tests {
         found
     }
 
-    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
     #[test]
     fn the_scan_finds_inline_picks() {
         let src =
@@ -266,16 +255,7 @@ mod tests {
     fn no_inline_four_language_texts_outside_the_i18n_home() {
         let core = Path::new(env!("CARGO_MANIFEST_DIR"));
         let home = core.join("src/i18n");
-        let mut files = Vec::new();
-        for dir in [
-            core.join("src"),
-            core.join("../src"),
-            core.join("../cli/src"),
-        ] {
-            if dir.is_dir() {
-                rust_files(&dir, &mut files);
-            }
-        }
+        let files = crate::workspace_sources();
         assert!(files.len() > 50, "the scan found the sources");
         let mut found = Vec::new();
         for file in files.iter().filter(|f| !f.starts_with(&home)) {
