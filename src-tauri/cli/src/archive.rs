@@ -146,14 +146,7 @@ pub struct PasswdArgs {
 pub fn passwd(args: PasswdArgs) -> CliResult {
     let mut vault = common::open_for_change(&args.vault)?;
     let passphrase = common::new_passphrase("ANDEL_NEW_PASSPHRASE")?;
-    vault.set_encryption(
-        Encryption::Passphrase {
-            passphrase,
-            work_factor: common::scrypt_work_factor(),
-        },
-        common::now(),
-    )?;
-    vault.save(common::now())?;
+    vault.change_passphrase(passphrase, common::scrypt_work_factor(), common::now())?;
     common::say("The passphrase is changed. Give the new one to the board; the old one no longer opens the archive (older backups keep theirs).");
     Ok(())
 }

@@ -156,7 +156,7 @@ pub fn warn_fallbacks(
     }
 }
 
-fn language_name(lang: andel_core::document::Lang) -> &'static str {
+pub fn language_name(lang: andel_core::document::Lang) -> &'static str {
     use andel_core::document::Lang;
     match lang {
         Lang::Da => "Danish",

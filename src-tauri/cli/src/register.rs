@@ -1154,5 +1154,31 @@ pub fn overview(args: OverviewArgs) -> CliResult {
                 list.iter().for_each(say_plate);
             }
         }
+        // Requests, retention and the notice are what the GDPR holds the board to; the text
+        // overview said nothing of them while the JSON listed them.
+        if !o.requests_due.is_empty() {
+            common::say("Residents' requests due within 7 days or overdue:");
+            o.requests_due.iter().for_each(crate::requests::say_request);
+        }
+        if !o.retention_due.is_empty() {
+            common::say(
+                "Records past their retention (`andel retention apply --yes` deletes them):",
+            );
+            for i in &o.retention_due {
+                common::say(format!("due {}  {}", i.due_on, i.text));
+            }
+        }
+        if let Some(n) = &o.notice_due {
+            let what = if n.earlier_issued {
+                "no longer matches the register, the organisations or the activities"
+            } else {
+                "has never been issued"
+            };
+            common::say(format!(
+                "The privacy notice in {} {what}: `andel notice --out FILE` issues version {}.",
+                common::language_name(n.language),
+                n.version
+            ));
+        }
     })
 }

@@ -150,7 +150,7 @@ fn printed(r: &Request) -> Printed<'_> {
     }
 }
 
-fn say_request(r: &Request) {
+pub(crate) fn say_request(r: &Request) {
     let state = match r.days_left {
         Some(d) if d < 0 => format!("OVERDUE by {} days", -d),
         Some(0) => "due today".to_string(),

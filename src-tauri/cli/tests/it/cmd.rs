@@ -983,3 +983,234 @@ hint: Set ANDEL_NEW_PASSPHRASE, or run the command on a terminal to be asked.
 "#]]);
     assert!(!a.path("next.andel").exists());
 }
+
+#[test]
+fn passwd_changes_the_passphrase_and_refuses_a_weak_one() {
+    let a = Archive::init("DK");
+    let before = a.sha();
+    andel(&a, &["passwd", "--vault", "v.andel"])
+        .env("ANDEL_NEW_PASSPHRASE", "short")
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: The new passphrase is weak; anyone with a copy of the archive could guess it. Nothing was changed. Choose a longer one: four or more random words are easy to type and hard to guess.
+
+"#]]);
+    assert_eq!(a.sha(), before, "a refused passphrase changed the archive");
+    andel(&a, &["passwd"])
+        .assert()
+        .code(2)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: the following required arguments were not provided:
+  --vault <FILE>
+
+Usage: andel passwd --vault <FILE>
+
+For more information, try '--help'.
+
+"#]]);
+    let new = "plum-harbour-lantern-quietly-7";
+    andel(&a, &["passwd", "--vault", "v.andel"])
+        .env("ANDEL_NEW_PASSPHRASE", new)
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+The passphrase is changed. Give the new one to the board; the old one no longer opens the archive (older backups keep theirs).
+
+"#]])
+        .stderr_eq(str![]);
+    andel(&a, &["info", "--vault", "v.andel"])
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: The passphrase is not right for this archive. Check the spelling and Caps Lock; after a handover the passphrase is the new board's.
+hint: Give the passphrase with --passphrase-file FILE, ANDEL_PASSPHRASE, or at the prompt.
+
+"#]]);
+    andel(&a, &["units", "list", "--vault", "v.andel"])
+        .env("ANDEL_PASSPHRASE", new)
+        .assert()
+        .success();
+}
+
+#[test]
+fn demo_writes_an_archive_once() {
+    let a = Archive::empty();
+    andel(&a, &["demo", "--vault", "demo.andel"])
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+demo-andel-2026
+
+"#]])
+        .stderr_eq(str![]);
+    andel(&a, &["demo", "--vault", "demo.andel"])
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: A file already exists at demo.andel. Choose another name; Andel does not overwrite it.
+
+"#]]);
+    andel(&a, &["demo"])
+        .assert()
+        .code(2)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: the following required arguments were not provided:
+  --vault <FILE>
+
+Usage: andel demo --vault <FILE>
+
+For more information, try '--help'.
+
+"#]]);
+}
+
+#[test]
+fn plates_add_list_order_and_refusals() {
+    let a = with_residents();
+    let v = ["--vault", "v.andel"];
+    let add = |unit: &str, kind: Option<&str>| {
+        let mut args = vec!["plates", "add", "--vault", "v.andel", "--unit", unit];
+        args.extend(["--line", "Freja Bundgaard", "--on", "2026-11-20"]);
+        if let Some(k) = kind {
+            args.extend(["--kind", k]);
+        }
+        andel(&a, &args)
+    };
+    add("17", None)
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+#1    unit 17       Freja Bundgaard                          door,mailbox           draft
+
+"#]])
+        .stderr_eq(str![]);
+    add("99", None)
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: There is no unit 99 in the register. `andel units list` shows the units.
+
+"#]]);
+    add("17", Some("gate")).assert().code(2).stdout_eq(str![]).stderr_eq(str![[r#"
+error: invalid value 'gate' for '--kind <KIND>': Unknown plate kind "gate": use door, mailbox or intercom.
+
+For more information, try '--help'.
+
+"#]]);
+    andel(&a, &[&["plates", "list"][..], &v].concat())
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+#1    unit 17       Freja Bundgaard                          door,mailbox           draft
+
+"#]])
+        .stderr_eq(str![]);
+    andel(
+        &a,
+        &[&["plates", "order", "--out", "order.pdf"][..], &v].concat(),
+    )
+    .assert()
+    .success()
+    .stdout_eq(str![[r#"
+Wrote order.pdf (19 KB): Bestilling af navneskilte
+The orders stay drafts until you record them as sent: add --mark-sent, or `andel plates sent ID`.
+
+"#]])
+    .stderr_eq(str![]);
+    andel(&a, &[&["plates", "mounted", "77"][..], &v].concat())
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: There is no name-plate order #77 in the register.
+
+"#]]);
+}
+
+#[test]
+fn overview_says_what_needs_attention_in_words() {
+    let a = with_residents();
+    // No notice was ever issued: the overview says so in words, not only in its JSON.
+    andel(&a, &["overview", "--vault", "v.andel"])
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+The privacy notice in Danish has never been issued: `andel notice --out FILE` issues version 1.
+
+"#]])
+        .stderr_eq(str![]);
+    a.ok(&[
+        "association",
+        "set",
+        "--vault",
+        "v.andel",
+        "--email",
+        "bestyrelsen@example.org",
+    ]);
+    a.ok(&["notice", "--vault", "v.andel", "--out", "notice.pdf"]);
+    andel(&a, &["overview", "--vault", "v.andel"])
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+Nothing needs the board's attention.
+
+"#]])
+        .stderr_eq(str![]);
+    andel(&a, &["overview"])
+        .assert()
+        .code(2)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: the following required arguments were not provided:
+  --vault <FILE>
+
+Usage: andel overview --vault <FILE>
+
+For more information, try '--help'.
+
+"#]]);
+}
+
+#[test]
+fn record_writes_a_document_only_under_a_name_that_says_its_format() {
+    let a = with_residents();
+    andel(&a, &["record", "--vault", "v.andel", "--out", "record.md"])
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+Wrote record.md (10 KB): Fortegnelse over behandlingsaktiviteter
+
+"#]])
+        .stderr_eq(str![]);
+    andel(&a, &["record", "--vault", "v.andel", "--out", "record.txt"])
+        .assert()
+        .code(1)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: "record.txt" is not a name Andel writes documents under: end it in .pdf, or in .html or .md for the website.
+
+"#]]);
+    assert!(!a.path("record.txt").exists());
+    andel(
+        &a,
+        &[
+            "record", "--vault", "v.andel", "--lang", "fr", "--out", "r.pdf",
+        ],
+    )
+    .assert()
+    .code(2)
+    .stdout_eq(str![])
+    .stderr_eq(str![[r#"
+error: invalid value 'fr' for '--lang <da|nb|sv|en>': Unknown language "fr": use da, nb, sv or en.
+
+For more information, try '--help'.
+
+"#]]);
+}

@@ -31,10 +31,20 @@ pub use web::{render_html, render_markdown, render_web, WebFormat};
 pub fn write(doc: &Document, path: &std::path::Path) -> Result<usize, Error> {
     let bytes = match WebFormat::of_path(path) {
         Some(format) => render_web(doc, format).into_bytes(),
-        None => render_pdf(doc)?,
+        None if is_pdf_name(path) => render_pdf(doc)?,
+        // A PDF under another name (`notice.txt`, `record.docx`, no extension) opens in the
+        // wrong program or not at all; the name is refused before anything is written.
+        None => return Err(Error::UnknownFormat(path.display().to_string())),
     };
     crate::files::write(path, &bytes).map_err(Error::Write)?;
     Ok(bytes.len())
+}
+
+/// Does the name end in `.pdf` (any case)?
+fn is_pdf_name(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// The four languages documents are written in.
@@ -398,6 +408,11 @@ pub enum Error {
     /// A table row with another number of cells than the table's columns.
     #[error("A table row has {got} cells but the table has {want} columns.")]
     TableShape { want: usize, got: usize },
+    /// The file name asks for no format Andel writes ([`write`]).
+    #[error(
+        "\"{0}\" is not a name Andel writes documents under: end it in .pdf, or in .html or .md for the website."
+    )]
+    UnknownFormat(String),
     /// The rendered document could not be written to its file ([`write`]).
     #[error("{0}")]
     Write(#[source] crate::files::Error),
@@ -406,7 +421,9 @@ pub enum Error {
 impl Coded for Error {
     fn code(&self) -> ErrorCode {
         match self {
-            Error::UnknownLanguage(_) | Error::TableShape { .. } => ErrorCode::InvalidInput,
+            Error::UnknownLanguage(_) | Error::TableShape { .. } | Error::UnknownFormat(_) => {
+                ErrorCode::InvalidInput
+            }
             Error::FontFace(_)
             | Error::FontTables(_)
             | Error::Subset(_)
@@ -435,5 +452,20 @@ mod tests {
         assert_eq!(Lang::Sv.page_of(1, 3), "Sida 1 av 3");
         assert_eq!("NO".parse::<Lang>().unwrap(), Lang::Nb);
         assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn a_document_is_written_only_under_a_name_that_says_its_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Document::new("Test", Lang::En, Utc::now());
+        for refused in ["notice.txt", "record.docx", "notice"] {
+            let path = dir.path().join(refused);
+            let err = write(&doc, &path).unwrap_err();
+            assert!(matches!(err, Error::UnknownFormat(_)), "{refused}: {err}");
+            assert!(!path.exists(), "{refused} was written");
+        }
+        for taken in ["notice.pdf", "NOTICE.PDF", "notice.html", "notice.md"] {
+            assert!(write(&doc, &dir.path().join(taken)).is_ok(), "{taken}");
+        }
     }
 }

@@ -108,6 +108,10 @@ pub enum Error {
     /// Input that cannot be accepted.
     #[error("{0}")]
     Invalid(String),
+    /// A new passphrase [`strength`] rates weak, given where the board chooses it deliberately
+    /// (`andel passwd`): the passphrase is all that guards a copy of the archive.
+    #[error("The new passphrase is weak; anyone with a copy of the archive could guess it. Nothing was changed. Choose a longer one: four or more random words are easy to type and hard to guess.")]
+    WeakPassphrase,
     /// Another I/O failure.
     #[error("Could not {op} {}: {source}", path.display())]
     Io {
@@ -177,9 +181,10 @@ impl Coded for Error {
             Error::WrongPassphrase => ErrorCode::WrongPassphrase,
             Error::WrongKey => ErrorCode::WrongKey,
             Error::NeedsPassphrase | Error::NeedsKey => ErrorCode::WrongUnlockMethod,
-            Error::BadIdentityFile | Error::BadRecipient(_) | Error::Invalid(_) => {
-                ErrorCode::InvalidInput
-            }
+            Error::BadIdentityFile
+            | Error::BadRecipient(_)
+            | Error::Invalid(_)
+            | Error::WeakPassphrase => ErrorCode::InvalidInput,
             Error::ExcessiveWork | Error::Damaged(_) => ErrorCode::Damaged,
             Error::NotAnArchive => ErrorCode::NotAnArchive,
             Error::NewerVersion { .. } => ErrorCode::NewerVersion,
@@ -471,6 +476,28 @@ impl Vault {
         self.store_recipients()?;
         let kind = self.encryption.kind();
         self.record("archive.encryption", Some(kind), now)
+    }
+
+    /// Changes the archive to a new passphrase and saves it: the board's "change the passphrase".
+    /// A weak one is refused ([`Error::WeakPassphrase`]) before anything changes, as a handover
+    /// refuses one; only creating an archive merely warns, so a first try is never lost.
+    pub fn change_passphrase(
+        &mut self,
+        passphrase: SecretString,
+        work_factor: Option<u8>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        if strength(passphrase.expose_secret()) == Strength::Weak {
+            return Err(Error::WeakPassphrase);
+        }
+        self.set_encryption(
+            Encryption::Passphrase {
+                passphrase,
+                work_factor,
+            },
+            now,
+        )?;
+        self.save(now)
     }
 
     fn store_recipients(&self) -> Result<()> {
