@@ -323,9 +323,19 @@ pub fn as_written(bytes: &[u8], format: Format, text: &str) -> Option<AsWritten>
     if !matches!(format, Format::Txt | Format::Md) {
         return None;
     }
-    let raw = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    let raw = match (utf16_kind(bytes), std::str::from_utf8(bytes)) {
+        // A UTF-16 file's characters are its 16-bit units decoded; its byte-order mark is one
+        // of them, as a UTF-8 file's is (the extracted text has neither).
+        (Some((encoding, body)), _) => {
+            let mark = if body.len() < bytes.len() {
+                "\u{feff}"
+            } else {
+                ""
+            };
+            format!("{mark}{}", encoding.decode_without_bom_handling(body).0)
+        }
+        (None, Ok(s)) => s.to_string(),
+        (None, Err(_)) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
     };
     let mut steps = Vec::new();
     // Character and byte positions in the text (t, tb) and in the file (r, rb); `prev` is where the
@@ -672,6 +682,27 @@ mod tests {
         ]), 0..40)) {
             let raw: String = parts.concat();
             proptest::prop_assert_eq!(tidy(&raw), tidy_reference(&raw));
+        }
+    }
+
+    #[test]
+    fn a_utf16_files_positions_count_its_byte_order_mark_as_a_utf8_files_do() {
+        let text = "Hej Anna\r\nfra Bo";
+        let mut le = b"\xff\xfe".to_vec();
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut utf8 = b"\xef\xbb\xbf".to_vec();
+        utf8.extend(text.as_bytes());
+        let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        for (bytes, anna_at) in [(&le, 5), (&utf8, 5), (&bare, 4)] {
+            let extracted = plain(bytes).unwrap();
+            let w = as_written(bytes, Format::Txt, &extracted).expect("lined up");
+            let start = extracted.find("Anna").unwrap();
+            assert_eq!(
+                w.span(start, start + 4),
+                Some((anna_at, anna_at + 4, "Anna".into()))
+            );
+            let bo = extracted.chars().count() - 2;
+            assert_eq!(w.span(bo, bo + 2).map(|s| s.2), Some("Bo".into()));
         }
     }
 
