@@ -61,7 +61,8 @@ fn context(assoc: &Path) -> Context {
     let phone_col = col(&["mobil", "telefon", "tlf"]);
     let mail_col = col(&["e-post", "e-mail", "email", "epost"]);
     let addr_col = col(&["adresse", "adress", "address"]);
-    let unit_col = col(&["andelsnr", "leilighet", "lgh"]);
+    // A Norwegian sameie numbers its units by section ("seksjon").
+    let unit_col = col(&["andelsnr", "leilighet", "lgh", "seksjon"]);
     let floor_col = col(&["etage", "etasje", "våning"]);
     for line in lines.filter(|l| !l.trim().is_empty()) {
         let cells: Vec<&str> = line.split(';').map(str::trim).collect();
@@ -1118,4 +1119,162 @@ fn regression_lone_surnames_initials_and_appositions_without_a_register() {
     for stays in ["De har ret. De kommer", "Motion från", "generalsekretær"] {
         assert!(out.contains(stays), "{stays} removed from {out}");
     }
+}
+
+/// The third held-out set (`tests/heldout-minutes-3/`), written on 2026-12-03 by someone who did not look at
+/// the engine's output while writing it, after the second set had been tuned on: a Danish block of flats
+/// ("st. tv.", "2. th."), a Swedish brf with lägenhetsnummer and trappa, a Norwegian sameie with sections and
+/// flat codes, a small association's OCR'd scans; and (`no-register/`) website-style minutes and notices
+/// read with no register at all.
+fn heldout3() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/heldout-minutes-3")
+}
+
+/// The third of the third set kept untouched (one document per association, two of the no-register
+/// part: the ones from 2026); the others are used to find the classes of misses.
+fn untouched3(name: &str) -> bool {
+    name.contains("-2026-")
+}
+
+#[test]
+fn heldout3_minutes_with_the_register() {
+    let all = score_set(&heldout3(), &|_| true, true);
+    assert_eq!((all.documents, all.vanish.n, all.keep.n), (12, 342, 224));
+    // First unseen score, before any change for this set: 275/342 and 220/224 (untouched part 70/94 and
+    // 62/64).
+    assert_heldout("third set, all, with the register", &all, 275, 220);
+    let part = score_set(&heldout3(), &untouched3, true);
+    assert_heldout(
+        "third set, untouched part, with the register",
+        &part,
+        70,
+        62,
+    );
+}
+
+/// Only the board and officials loaded.
+#[test]
+fn heldout3_minutes_without_residents_in_the_register() {
+    let all = score_set(&heldout3(), &|_| true, false);
+    // First unseen score: 266/342 and 220/224 (untouched part 66/94 and 62/64).
+    assert_heldout("third set, all, without residents", &all, 266, 220);
+    let part = score_set(&heldout3(), &untouched3, false);
+    assert_heldout(
+        "third set, untouched part, without residents",
+        &part,
+        66,
+        62,
+    );
+}
+
+/// Person names on one part of a set read with no register: (labelled names removed, labelled names,
+/// person findings that are a labelled name or part of one, person findings), for recall and precision.
+struct NameScore {
+    removed: usize,
+    labelled: usize,
+    right: usize,
+    found: usize,
+    misses: Vec<String>,
+}
+
+/// Detection with no register at all (`detect(text, None)`) + apply on the documents of `root` that
+/// `pick` takes; a person finding counts as right when it lies inside a name labelled to vanish (or holds
+/// one), as wrong otherwise (a firm, a place, a public person, a word).
+fn score_names_without_a_register(root: &Path, pick: &dyn Fn(&str) -> bool) -> NameScore {
+    let out_dir = std::env::var_os("ANDEL_REDACT_OUT_NOREG").map(PathBuf::from);
+    let mut s = NameScore {
+        removed: 0,
+        labelled: 0,
+        right: 0,
+        found: 0,
+        misses: Vec::new(),
+    };
+    let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| pick(&p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    docs.sort();
+    for doc in docs {
+        let name = doc.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&doc).unwrap();
+        let findings = detect(&text, None);
+        let output = apply(&text, &findings, Style::Block, None).unwrap();
+        if let Some(dir) = &out_dir {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join(&name), &output).unwrap();
+        }
+        let output = nfc(&output);
+        let labels: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("labels").join(name.replace(".txt", ".json")))
+                .unwrap(),
+        )
+        .unwrap();
+        let names: Vec<String> = labels["vanish"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["kind"] == "person")
+            .map(|l| nfc(l["text"].as_str().unwrap()))
+            .collect();
+        for n in &names {
+            s.labelled += 1;
+            if output.contains(n.as_str()) {
+                s.misses.push(format!("{name}: leaked {n:?}"));
+            } else {
+                s.removed += 1;
+            }
+        }
+        for f in findings.iter().filter(|f| {
+            f.kind == andel_core::redact::Kind::Person && f.decision == Decision::Redact
+        }) {
+            let t = nfc(f.text.trim());
+            s.found += 1;
+            if names
+                .iter()
+                .any(|n| n.contains(t.as_str()) || t.contains(n.as_str()))
+            {
+                s.right += 1;
+            } else {
+                s.misses.push(format!("{name}: not a labelled name {t:?}"));
+            }
+        }
+    }
+    println!(
+        "no register: names removed {}/{}, person findings right {}/{}",
+        s.removed, s.labelled, s.right, s.found
+    );
+    s
+}
+
+/// Minimum (removed, right) counts and the most wrong findings allowed on a part read with no register.
+fn assert_names(part: &str, s: &NameScore, removed: usize, right: usize, wrong: usize) {
+    assert!(
+        s.removed >= removed && s.right >= right && s.found - s.right <= wrong,
+        "{part}: names removed {}/{} (was {removed}), findings right {}/{} (was {right}, at most {wrong} wrong); \
+         misses: {:#?}",
+        s.removed,
+        s.labelled,
+        s.right,
+        s.found,
+        s.misses
+    );
+}
+
+#[test]
+fn heldout3_notices_without_a_register() {
+    let root = heldout3().join("no-register");
+    let all = score_names_without_a_register(&root, &|_| true);
+    assert_eq!(all.labelled, 118);
+    // First unseen score: every name removed (118/118), 150 of 159 person findings right (untouched part
+    // 40/40 and 45 of 50).
+    assert_names("third set without a register, all", &all, 118, 150, 9);
+    let part = score_names_without_a_register(&root, &untouched3);
+    assert_names(
+        "third set without a register, untouched part",
+        &part,
+        40,
+        45,
+        5,
+    );
 }
