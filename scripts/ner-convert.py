@@ -4,12 +4,22 @@
     python3 scripts/ner-convert.py norne NORNE_UD_CONLLU OUT
     python3 scripts/ner-convert.py danplus DANPLUS_TSV DDT_UD_CONLLU OUT
     python3 scripts/ner-convert.py danplus DANPLUS_TSV - OUT     (spacing guessed: the stored DDT lacks train)
+    python3 scripts/ner-convert.py ndt-train NDT_DIR nob|nno OUT_TUNING OUT_UNTOUCHED
 
 - NorNE (github.com/ltgoslo/norne, `ud/nob|nno/*-ud-{train,dev}.conllu`): the `# text =` line of each sentence,
   with the tokens labelled `name=B-PER`/`I-PER` wrapped; `# newpar` starts a new paragraph.
 - DaN+ (github.com/bplank/DaNplus, `data/da_news_{train,dev}.tsv`) labels the tokens of the Danish DDT; the text
   with its spacing comes from UD_Danish-DDT (`da_ddt-ud-{train,dev}.conllu`), sentence by sentence in the same
   order. Only the outer level's PER is a person (the inner level marks parts of other names).
+
+- NorNE's `ndt/nob|nno/*.conll` (the NDT documents with `name=` in the last column) when the UD train file is not
+  at hand (the stored copies of NorNE and of UD_Norwegian-* hold it only as a missing large file). `ndt/` holds
+  every document, of all three splits, so the train documents are picked *positively*: only files inside the
+  train ranges that UD_Norwegian-Bokmaal's and -Nynorsk's README list under "DATA SPLITS" (TRAIN_RANGES below)
+  are opened; nothing else in the folder is read. The text is rebuilt from the tokens (the `|` tokens NDT adds
+  after headings end a paragraph and are dropped, as UD does). The train documents are split by document
+  (`ap001`, the part before `_0000`) into two fixed halves: within each source, in name order, the 1st, 3rd,
+  5th … document is the tuning half, the 2nd, 4th … the untouched half, on which no rule may be written.
 
 The output is real news text naming real people: write it outside the repository (e.g. /tmp/ner/). The test
 splits are kept for measurement by others, so this script refuses any file whose name says `test`.
@@ -122,14 +132,99 @@ def detokenize(forms):
     inside a pair of straight quotes."""
     out, quote_open, glue = "", False, True
     for f in forms:
-        closing = f in {",", ".", ":", ";", "!", "?", ")", "]", "'s", "%"} or (f == '"' and quote_open)
+        closing = f in {",", ".", ":", ";", "!", "?", ")", "]", "'s", "%", "»", "..."} or (f == '"' and quote_open)
         if out and not glue and not closing:
             out += " "
         out += f
-        glue = f in {"(", "["} or (f == '"' and not quote_open)
+        glue = f in {"(", "[", "«"} or (f == '"' and not quote_open)
         if f == '"':
             quote_open = not quote_open
     return out
+
+
+# The train split of the Norwegian UD treebanks, file ranges as listed (inclusive) in the "DATA SPLITS"
+# section of UD_Norwegian-Bokmaal/README.md and UD_Norwegian-Nynorsk/README.md.
+TRAIN_RANGES = {
+    "nob": [
+        ("ap001_0000", "ap012_0002"), ("bt001_0000", "bt005_0001"), ("db001a_0000", "db013_0004"),
+        ("kk001_0000", "kk005_0001"), ("sp-bm001_0000", "sp-bm001_0008"), ("vg001_0000", "vg002_0003"),
+        ("blogg-bm001_0000", "blogg-bm003_0000"), ("nou001_0000", "nou004_0000"), ("st001_0000", "st005_0000"),
+    ],
+    "nno": [
+        ("blogg-nn001_0000", "blogg-nn003_0001"), ("dot001_0000", "dot014_0007"),
+        ("firda-nn001_0000", "firda-nn004_0005"), ("kk-nn001_0000", "kk-nn006_0002"),
+        ("mom001_0000", "mom003_0004"), ("st-nn001_0000", "st-nn002_0000"), ("vtb-nn001_0000", "vtb-nn006_0004"),
+    ],
+}
+
+
+def source_of(stem):
+    """'blogg-bm001_0000' -> 'blogg-bm': the letters before the document's number."""
+    head = stem.split("_")[0]
+    j = 0
+    while j < len(head) and not head[j].isdigit():
+        j += 1
+    return head[:j]
+
+
+def in_ranges(stem, ranges):
+    src = source_of(stem)
+    return any(source_of(a) == src and a <= stem <= b for a, b in ranges)
+
+
+def ndt_sentences(path):
+    """(forms, labels, ends_paragraph) for each sentence of an NDT .conll file with NorNE's name= column."""
+    forms, labels, par = [], [], False
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if forms or par:
+                yield forms, labels, par
+            forms, labels, par = [], [], False
+            continue
+        cols = line.split("\t")
+        if cols[1] == "|":
+            par = True  # NDT's heading/paragraph mark: not in the text
+            continue
+        lab = next((f[5:] for f in cols[-1].split("|") if f.startswith("name=")), "O")
+        # NDT repeats the full stop after an abbreviation that ends a sentence; the text has one.
+        if cols[1] == "." and forms and forms[-1].endswith(".") and len(forms[-1]) > 1:
+            continue
+        forms.append(cols[1])
+        labels.append(lab if lab.endswith("-PER") else "O")
+    if forms or par:
+        yield forms, labels, par
+
+
+def ndt_train(folder, lang, out_tuning, out_untouched):
+    refuse_test(out_tuning, out_untouched)
+    ranges = TRAIN_RANGES[lang]
+    stems = sorted(f[: -len(".conll")] for f in os.listdir(folder) if f.endswith(".conll"))
+    train = [s for s in stems if in_ranges(s, ranges)]
+    docs = {}
+    for s in train:
+        docs.setdefault(s.split("_")[0], []).append(s)
+    halves = {0: [], 1: []}
+    per_source = {}
+    for doc in sorted(docs):
+        src = source_of(doc)
+        n = per_source.get(src, 0)
+        per_source[src] = n + 1
+        halves[n % 2].append(doc)
+    for half, dst in ((0, out_tuning), (1, out_untouched)):
+        lines = []
+        for doc in halves[half]:
+            for stem in docs[doc]:
+                if lines and lines[-1] != "":
+                    lines.append("")
+                for forms, labels, par in ndt_sentences(os.path.join(folder, stem + ".conll")):
+                    if forms:
+                        lines.append(wrap(detokenize(forms), forms, labels))
+                    if par and lines and lines[-1] != "":
+                        lines.append("")
+        write(dst, lines)
+        print(f"{dst}: {len(halves[half])} documents ({sum(len(docs[d]) for d in halves[half])} files): "
+              + " ".join(halves[half]), file=sys.stderr)
 
 
 def write(dst, lines):
@@ -141,6 +236,8 @@ def main():
     a = sys.argv[1:]
     if len(a) == 3 and a[0] == "norne":
         norne(a[1], a[2])
+    elif len(a) == 5 and a[0] == "ndt-train":
+        ndt_train(a[1], a[2], a[3], a[4])
     elif len(a) == 4 and a[0] == "danplus":
         danplus(a[1], a[2], a[3])
     else:
