@@ -44,8 +44,16 @@ pub(super) fn word_end(text: &str, start: usize) -> usize {
         let rest = text.get(start + off + c.len_utf8()..).unwrap_or("");
         match c {
             '-' => {
-                let after = rest.trim_start_matches([' ', '\r']);
-                let after = after.strip_prefix('\n').unwrap_or(after);
+                let spaced = rest.trim_start_matches([' ', '\r']);
+                // "Kultur- og kyrkjedepartementet", "Tyskland- og Frankrike-reisen": a hyphen and a
+                // space on the same line leave the first part of a compound hanging; only a line break
+                // after the hyphen joins the next word to it.
+                let Some(after) = spaced
+                    .strip_prefix('\n')
+                    .or((spaced.len() == rest.len()).then_some(rest))
+                else {
+                    break;
+                };
                 let after = after.trim_start_matches([' ', '\r']);
                 if after.chars().next().is_some_and(char::is_alphabetic) && end == start + off {
                     // Continue after the hyphen; the loop will pick up the next letters.
@@ -227,5 +235,17 @@ mod tests {
         assert_eq!(&t[..word_end(t, 0)], "Rosenborg-\nFriis");
         let t = "Hansen's bil";
         assert_eq!(&t[..word_end(t, 0)], "Hansen's");
+        let t = "Vestby- \nLund kom";
+        assert_eq!(&t[..word_end(t, 0)], "Vestby- \nLund");
+    }
+
+    /// Regression (issue 14, suspended compounds on news text): "Kultur- og kyrkjedepartementet" was
+    /// read as one word "Kultur- og" and taken for a name.
+    #[test]
+    fn a_hyphen_before_a_space_leaves_the_compound_hanging() {
+        let t = "Fiske- og havbruksnæringa";
+        assert_eq!(&t[..word_end(t, 0)], "Fiske");
+        let t = "Park- og idrettsetaten";
+        assert_eq!(&t[..word_end(t, 0)], "Park");
     }
 }
