@@ -29,6 +29,7 @@
 mod apply;
 pub mod checks;
 mod confusable;
+mod flats;
 mod houses;
 mod lists;
 mod names;
@@ -399,9 +400,17 @@ impl Detector {
             hits.next().unwrap_or_default(),
             hits.next().unwrap_or_default(),
         );
-        let (protected, organisations) = self.protected.spans_and_organisations(text, &places);
+        let (mut protected, organisations) = self.protected.spans_and_organisations(text, &places);
+        // Residents' names as OCR misreads them; officials' names misread join the protected spans
+        // before the other name recognizers run, so the board stays in its own scanned minutes.
+        let mut officials = Vec::new();
+        self.confusable
+            .scan(text, &protected, &mut raw, &mut officials);
+        if !officials.is_empty() {
+            protected.extend(officials);
+            protected.sort_unstable();
+        }
         self.names.scan(text, &protected, &lower_names, &mut raw);
-        self.confusable.scan(text, &protected, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
@@ -410,6 +419,7 @@ impl Detector {
         persons.sort_unstable();
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
+        flats::scan(text, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);

@@ -294,6 +294,11 @@ const SHARE_CUES: &[&str] = &[
     "andelsbolig",
     "seksjon",
     "seksjonsnr",
+    // A sameie's section numbers, in short and in full ("snr. 5", "seksjonsnummer 15").
+    "snr",
+    "seksjonsnummer",
+    "seksjonsnummeret",
+    "seksjonen",
     "andelsbevis",
     "bostad",
     "bostadsrätt",
@@ -1272,6 +1277,13 @@ fn share_cue_start(
         if matches!(l2, "fra" | "i" | "på" | "från" | "frå" | "til" | "till") {
             return w1.map(|(a, _)| a);
         }
+        // "föreningens nr 17", "borettslagets nr. 4": a unit in the association's own numbering.
+        if matches!(
+            l2,
+            "föreningens" | "foreningens" | "borettslagets" | "sameiets" | "lagets" | "brf:ens"
+        ) {
+            return w2.map(|(a, _)| a);
+        }
     }
     None
 }
@@ -1496,6 +1508,27 @@ mod tests {
             kinds("født 12. marts 1954"),
             vec![(Kind::Other, "12. marts 1954".into())]
         );
+    }
+
+    /// A sameie's sections in short and in full, and a unit in the association's own numbering, are
+    /// units; the property's cadastral numbers and a numbered meeting stay.
+    #[test]
+    fn sections_and_the_associations_own_unit_numbers() {
+        assert_eq!(
+            kinds("Eieren av snr. 8 og seksjonsnummer 12 klaget."),
+            vec![
+                (Kind::Other, "snr. 8".into()),
+                (Kind::Other, "seksjonsnummer 12".into())
+            ]
+        );
+        assert_eq!(
+            kinds("Andrahand i föreningens nr 9 och borettslagets nr. 31."),
+            vec![
+                (Kind::Other, "föreningens nr 9".into()),
+                (Kind::Other, "borettslagets nr. 31".into())
+            ]
+        );
+        assert!(kinds("gnr. 88 bnr. 412, styremøte nr. 4").is_empty());
     }
 
     /// Regression (floors in words): "andre etasje i Lyngveien 6" stayed because only "2. sal, th."

@@ -101,8 +101,71 @@ pub struct View {
 }
 
 /// The repaired text, or `None` when nothing needs repair (the common case costs one pass over the
-/// bytes).
+/// bytes, and a look around each digit).
 pub fn repair(text: &str) -> Option<View> {
+    let view = repair_letters(text);
+    let base = view.as_ref().map_or(text, |v| v.text.as_str());
+    let fixes = ocr_digits(base);
+    if fixes.is_empty() {
+        return view;
+    }
+    // One ASCII letter for one ASCII digit: the text stays valid UTF-8 and every offset stays put, so
+    // the map of the other repairs (or none) still holds.
+    let mut bytes = base.as_bytes().to_vec();
+    for (at, digit) in fixes {
+        if let Some(b) = bytes.get_mut(at) {
+            *b = digit;
+        }
+    }
+    let Ok(fixed) = String::from_utf8(bytes) else {
+        return view;
+    };
+    Some(View {
+        text: fixed,
+        map: view.map(|v| v.map).unwrap_or_default(),
+    })
+}
+
+/// Letters OCR put for digits inside a number ("2l 64 83 O7", "Storvej 1O2", "2O25"): 'l' and 'I'
+/// for 1, 'O' and 'o' for 0. Only in a run of digits and those letters that holds a digit and stands
+/// alone (no other letter or digit touches it), so words ("Ole", "10lb" is no number) stay.
+fn ocr_digits(text: &str) -> Vec<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let confusable = |b: u8| matches!(b, b'l' | b'I' | b'O' | b'o');
+    let mut fixes = Vec::new();
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(u8::is_ascii_digit))
+    {
+        let mut s = i + off;
+        while s > 0 && confusable(bytes[s - 1]) {
+            s -= 1;
+        }
+        let mut e = i + off;
+        while e < bytes.len() && (bytes[e].is_ascii_digit() || confusable(bytes[e])) {
+            e += 1;
+        }
+        i = e.max(i + off + 1);
+        let touches = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let alone = !touches(text.get(..s).and_then(|h| h.chars().next_back()))
+            && !touches(text.get(e..).and_then(|t| t.chars().next()));
+        if !alone {
+            continue;
+        }
+        for (at, &b) in bytes.iter().enumerate().take(e).skip(s) {
+            match b {
+                b'l' | b'I' => fixes.push((at, b'1')),
+                b'O' | b'o' => fixes.push((at, b'0')),
+                _ => {}
+            }
+        }
+    }
+    fixes
+}
+
+/// Mojibake and letter-spacing repaired, or `None` when the text has neither.
+fn repair_letters(text: &str) -> Option<View> {
     let mojibake = has_mojibake(text);
     let spaced = letter_spaced(text);
     if !mojibake && spaced.is_empty() {
@@ -427,9 +490,27 @@ mod tests {
         ) {
             let text = format!("{spaced}{text} {spaced}");
             proptest::prop_assert_eq!(letter_spaced(&text), reference_letter_spaced(&text));
-            let fast = repair(&text).map(|v| (v.text, changes(&v.map)));
+            let fast = repair_letters(&text).map(|v| (v.text, changes(&v.map)));
             proptest::prop_assert_eq!(fast, reference_repair(&text));
         }
+    }
+
+    /// Regression (issue 14, OCR'd minutes, third held-out set): a scanned phone number and house
+    /// number with letters for digits ("2l 64 83 O7", "Storvej 1O2, st.") were no number at all. Words,
+    /// and letters glued to other letters, stay.
+    #[test]
+    fn letters_ocr_put_for_digits_in_numbers() {
+        assert_eq!(
+            view("Tlf. 2l 64 83 O7, mob. 28 56 3l 4O; Storvej 1O2, st. i 2O25."),
+            "Tlf. 21 64 83 07, mob. 28 56 31 40; Storvej 102, st. i 2025."
+        );
+        assert!(repair("Ole og Ib lo; 10lb, H0l01 og 3Olsen, kl. 19.OO og O.K.").is_none());
+        // With other damage in the same text, both are repaired and the map still points right.
+        let text = "BjÃ¸rn: 9l 22 O3 44.";
+        let v = repair(text).unwrap();
+        assert_eq!(v.text, "Bjørn: 91 22 03 44.");
+        let at = v.text.find("91").unwrap();
+        assert_eq!(&text[v.map.start(at)..v.map.end(at + 11)], "9l 22 O3 44");
     }
 
     #[test]

@@ -871,6 +871,90 @@ fn regression_floors_against_a_building_and_a_first_name_before_a_home() {
     assert!(out.contains("3. etasje i 25 år"), "{out}");
 }
 
+/// Regression (issue 14, flats in a block, third held-out set): in a block of flats the minutes name a
+/// flat without its street, by floor and side ("2. th. i opgang 5", "st. tv.", "nr. 5, 1.th", "2. sal
+/// til venstre i 5'eren", OCR's "3, tv."), by a floor alone after a street ("Ravnsgade 40, 1."), by a
+/// Swedish floor in stairs ("2 tr"), a Norwegian entrance and floor ("7C, 2. etg."), a sameie's section
+/// ("snr. 4", "seksjonsnummer 11") or the association's own numbering ("föreningens nr 7"); all of them
+/// stayed. A count after the building, a television and a date after an address stay.
+#[test]
+fn regression_flats_by_floor_side_stairs_entrance_and_section() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ulla Brink", "4", "Kirkestien 5, 2. th."),
+            ("Bo Winge", "5", "Kirkestien 5, st. tv."),
+        ],
+    );
+    let text = "Vandskade fra 2. th. i opgang 5 til st. tv. Klage fra nr. 5, 1.th over 3, tv.\n\
+                Hunden på 2. sal til venstre i 5'eren gør. Han har boet på 1. th. i 7 år.\n\
+                Venteliste: Bo Dahl, Ravnsgade 40, 1.\nMødet på Ravnsgade 40, 1. maj.\n\
+                Eierne av snr. 4 og seksjonsnummer 11. Andrahand i föreningens nr 7.\n\
+                Röken kommer från 2 tr. Sykler ved 7C, 2. etg. Kanal 2 tv-serie.";
+    let out = blocked(text, &ctx);
+    for gone in [
+        "2. th. i opgang 5",
+        "st. tv.",
+        "nr. 5, 1.th",
+        "3, tv.",
+        "2. sal til venstre i 5'eren",
+        "1. th.",
+        "Ravnsgade 40, 1.\n",
+        "snr. 4",
+        "seksjonsnummer 11",
+        "föreningens nr 7",
+        "2 tr",
+        "7C, 2. etg.",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["i 7 år", "Ravnsgade 40, 1. maj", "Kanal 2 tv-serie"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
+/// Regression (issue 14, damaged text, third held-out set): in OCR'd minutes a phone number and a house
+/// number with letters for digits ("2l 64 83 O7", "Vesterbro 1O2, st.") went unnoticed, and the chair's
+/// name misread ("Kirsten Darngaard" for Kirsten Damgaard) was removed as an unknown person's.
+#[test]
+fn regression_ocr_digits_and_officials_names_misread() {
+    let mut ctx = register(
+        Country::DK,
+        &[
+            ("Kirsten Damgaard", "1", "Tranevej 9, st. tv."),
+            ("Ib Holm", "2", "Tranevej 9, st. th."),
+        ],
+    );
+    ctx.officials.push(Official {
+        name: "Kirsten Damgaard".into(),
+        role: RoleKind::Chair,
+        valid_from: None,
+        valid_to: None,
+    });
+    let text =
+        "Formand Kirsten Darngaard bød velkommen. Venteliste: Sofus Kold, Vesterbro 1O2, st.,\n\
+                tlf. 2l 64 83 O7. Referent: K. Darngaard. Mødet sluttede kl. 2O.3O.";
+    let out = blocked(text, &ctx);
+    for gone in ["Sofus Kold", "1O2, st.", "2l 64 83 O7"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["Formand Kirsten Darngaard", "K. Darngaard", "kl. 2O.3O"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
+/// Regression (issue 14, a speaker by first name, third held-out set): a registered first name that the
+/// word lists also hold ("Aino", "Hilde") at the start of a sentence was left unless the person was named
+/// in full; before a verb of saying or asking it is the speaker.
+#[test]
+fn regression_a_registered_first_name_before_a_verb_of_saying() {
+    let ctx = register(Country::SE, &[("Aino Kettunen", "18", "Svalvägen 6, 2 tr")]);
+    let text = "Övriga frågor\n- Aino undrade om tvättstugan kan bokas digitalt.";
+    let out = blocked(text, &ctx);
+    assert!(!out.contains("Aino"), "{out}");
+    assert!(out.contains("undrade om tvättstugan"), "{out}");
+}
+
 /// What the extraction does to a passage of a plain-text file, for comparing a passage as written
 /// with the finding in the extracted text.
 fn tidied(passage: &str) -> String {
@@ -965,10 +1049,11 @@ fn heldout_minutes_with_the_register() {
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 155, 296));
     // First unseen score 144/155 and 293/296; after generalising the classes of the tuning part's misses
     // (first name + initial, floors before a comma, the clock after an address, common rooms, handles).
-    assert_heldout("all, with the register", &all, 153, 296);
+    // 154 after the third held-out set's classes.
+    assert_heldout("all, with the register", &all, 154, 296);
     let part = score_set(&heldout(), &untouched, true);
     // Before: 36/40 and 82/82.
-    assert_heldout("untouched part, with the register", &part, 38, 82);
+    assert_heldout("untouched part, with the register", &part, 39, 82);
 }
 
 /// Only the board and officials loaded: residents, guests and buyers must be found by the unknown-name,
@@ -978,9 +1063,10 @@ fn heldout_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout(), &|_| true, false);
     // First unseen score 116/155 and 294/296; 125 after the held-out round, 126 after issue 14's fourth
     // round on names without a register.
-    assert_heldout("all, without residents", &all, 126, 296);
+    // 127 after the third held-out set's classes.
+    assert_heldout("all, without residents", &all, 127, 296);
     let part = score_set(&heldout(), &untouched, false);
-    assert_heldout("untouched part, without residents", &part, 28, 82);
+    assert_heldout("untouched part, without residents", &part, 29, 82);
 }
 
 /// The second held-out set (`tests/heldout-minutes-2/`), written on 2026-12-03 by someone who did not look
@@ -1141,14 +1227,17 @@ fn heldout3_minutes_with_the_register() {
     let all = score_set(&heldout3(), &|_| true, true);
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (12, 342, 224));
     // First unseen score, before any change for this set: 275/342 and 220/224 (untouched part 70/94 and
-    // 62/64).
-    assert_heldout("third set, all, with the register", &all, 275, 220);
+    // 62/64). After generalising the tuning part's classes (flats by floor and side without the street,
+    // Swedish floors in stairs, Norwegian entrances with a floor, a street with the floor alone, a
+    // sameie's sections and the association's own numbering, OCR's letters for digits and officials'
+    // names misread, a registered first name before a verb of saying):
+    assert_heldout("third set, all, with the register", &all, 327, 223);
     let part = score_set(&heldout3(), &untouched3, true);
     assert_heldout(
         "third set, untouched part, with the register",
         &part,
-        70,
-        62,
+        86,
+        63,
     );
 }
 
@@ -1156,14 +1245,15 @@ fn heldout3_minutes_with_the_register() {
 #[test]
 fn heldout3_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout3(), &|_| true, false);
-    // First unseen score: 266/342 and 220/224 (untouched part 66/94 and 62/64).
-    assert_heldout("third set, all, without residents", &all, 266, 220);
+    // First unseen score: 266/342 and 220/224 (untouched part 66/94 and 62/64); 318 and 223 after the
+    // classes above.
+    assert_heldout("third set, all, without residents", &all, 318, 223);
     let part = score_set(&heldout3(), &untouched3, false);
     assert_heldout(
         "third set, untouched part, without residents",
         &part,
-        66,
-        62,
+        82,
+        63,
     );
 }
 

@@ -508,12 +508,14 @@ impl NameRecognizer {
                     continue;
                 }
                 // "Per 1. januar", "Hans forslag": a lone first name that is also a word counts only
-                // when the person is named in full somewhere in the document (settled at the end).
+                // when the person is named in full somewhere in the document (settled at the end),
+                // unless a verb of saying follows: "Signe spurgte", "Aino undrade" is the speaker.
                 let weak_single = single_given
                     && initial_end.is_none()
                     && !first.upper
                     && sentence
                     && !cue
+                    && !speech_after(text, first.end)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else.
                 let other_person = !has_family

@@ -1,0 +1,318 @@
+//! A flat in a block, named the way the block's own minutes name it: without the street, or with only
+//! the stairwell. In a block every floor holds one to three flats, so a floor and a side ("2. th.", "st.
+//! tv. i 7", "3. tv., opg. 3", "nr. 5, 2.th.", "2. sal til højre"), a Swedish floor by its stairs ("1
+//! tr", "2 tr. t.h.", "BV, Storgatan 2"), a Norwegian entrance with its floor ("4B, 1. etasje") or a
+//! Danish street address with a floor alone ("Storegade 7, 1.") places one home, and is a resident's
+//! address however it is written. Scanned text writes the same with OCR's confusions ("l. tv" for "1.
+//! tv", "st, th." for "st. th."). Street addresses with floor and side written in full are
+//! `numbers::address`'s; floors in words against a building are `numbers::floor_addresses`'.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::policy::{overlaps_any, Raw};
+use super::streets::street_word;
+use super::{Decision, Kind, Recognizer};
+
+/// Words after a number that make it a count, not a building ("i 7 år", "i 3 uger").
+const COUNTED: &[&str] = &[
+    "år", "uger", "uge", "uker", "uke", "veckor", "vecka", "dage", "dager", "dagar", "måneder",
+    "månader", "timer", "timmar", "minutter", "minuter", "kr", "mio", "procent", "prosent", "%",
+];
+
+fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
+    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+}
+
+/// Finds flats named by floor and side, stairs or entrance in `text` (byte offsets), outside `protected`.
+pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    floor_and_side(text, protected, out);
+    swedish_stairs(text, protected, out);
+    entrance_and_floor(text, protected, out);
+    street_and_floor(text, protected, out);
+}
+
+fn push(out: &mut Vec<Raw>, start: usize, end: usize, reason: &'static str) {
+    out.push(Raw {
+        start,
+        end,
+        kind: Kind::Address,
+        recognizer: Recognizer::Address,
+        score: 0.85,
+        reason,
+        decision: Decision::Redact,
+        subject: None,
+    });
+}
+
+/// Whether a word starts at `at`: no letter or digit right before it.
+fn starts_word(text: &str, at: usize) -> bool {
+    !text
+        .get(..at)
+        .and_then(|h| h.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a word ends at `at`: no letter, digit or hyphen right after it ("tv-stue" is no side).
+fn ends_word(text: &str, at: usize) -> bool {
+    !text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether the number ending at `at` names a building: no digit, decimal or count follows.
+fn building_ends(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '%')
+        .next()
+        .unwrap_or("");
+    !COUNTED.iter().any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// Danish and Norwegian floor and side: "2. th.", "st. tv.", "1.th", "stuen th.", "2. sal til højre",
+/// with the stairwell before ("7, 2. tv.", "nr. 5, 2.th.") or after ("st. tv. i 7", "1. th. i opgang
+/// 7", "3. tv., opg. 3", "i 3'eren"); OCR's "l. tv", "st, th.", "3, tv.".
+fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = regex(
+        &RE,
+        concat!(
+            r"(?i)(?P<pre>(?:(?:nr\.?|opg\.|opgang|oppg\.|oppgang)\s?)?\d{1,3}[a-h]?,\s?)?",
+            r"(?P<floor>stuen\s|st(?:\.\s?|\.?,\s?|\s)|kld(?:\.\s?|\s)|[1-9]\d?\.?\s?sal\s?,?\s?",
+            r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?)",
+            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre))",
+            r"(?P<dot>\.)?",
+            r"(?P<suf>,?\s(?:i|på)\s(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
+            r"|,\s?(?:opg\.|opgang|oppgang|oppg\.)\s?\d{1,3})?",
+        ),
+    ) else {
+        return;
+    };
+    for c in re.captures_iter(text) {
+        let (Some(m), Some(side)) = (c.get(0), c.name("side")) else {
+            continue;
+        };
+        if !starts_word(text, m.start()) || !ends_word(text, side.end()) {
+            continue;
+        }
+        let mut end = m.end();
+        if let Some(suf) = c.name("suf") {
+            let digits_end = suf
+                .as_str()
+                .trim_end_matches(['\'', '’', 'e', 'r', 'n'])
+                .len();
+            if !building_ends(text, suf.start() + digits_end) {
+                end = c.name("dot").map_or(side.end(), |d| d.end());
+            }
+        }
+        // The building before the floor may be the association's own protected address ("Storvej 9"
+        // in a house of flats); the floor and side are never a place.
+        let floor = c.name("floor").map_or(m.start(), |f| f.start());
+        if overlaps_any(protected, floor, end) {
+            continue;
+        }
+        push(out, m.start(), end, "a flat by its floor and side");
+    }
+}
+
+/// Swedish floors counted in stairs: "1 tr", "2 tr. t.h.", "3 trappor", and the ground floor before a
+/// street address ("BV, Storgatan 2"). The floor goes; the street after it is the block's, a place, and
+/// stays.
+fn swedish_stairs(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = regex(
+        &RE,
+        concat!(
+            r"(?P<floor>(?P<stairs>[1-9]\s?(?i:tr(?:appor|appa)?)\.?(?:\s?(?i:t\.\s?[hv])\.?)?)",
+            r"|BV|(?i:bottenvåningen|bottenvåning|entréplanet|entréplan))",
+            r"(?P<street>,\s?\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s\d{1,3}[A-Za-z]?)?",
+        ),
+    ) else {
+        return;
+    };
+    for c in re.captures_iter(text) {
+        let (Some(m), Some(floor)) = (c.get(0), c.name("floor")) else {
+            continue;
+        };
+        if !starts_word(text, m.start()) || !ends_word(text, floor.end()) {
+            continue;
+        }
+        let street = c
+            .name("street")
+            .filter(|s| ends_word(text, s.end()) && building_ends(text, s.end()));
+        // The ground floor alone is a word like any other ("BV" is also an abbreviation); only with
+        // the street it places a flat.
+        if c.name("stairs").is_none() && street.is_none() {
+            continue;
+        }
+        if overlaps_any(protected, m.start(), floor.end()) {
+            continue;
+        }
+        push(out, m.start(), floor.end(), "a flat by its floor in stairs");
+    }
+}
+
+/// A Norwegian entrance (the building's number and a letter) with its floor: "4B, 1. etasje", "4C, 2.
+/// etg.", "12A, tredje etasje".
+fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = regex(
+        &RE,
+        concat!(
+            r"\d{1,3}[A-H],\s?(?i:[1-9]\.\s?(?:etasjen|etasje|etage|etg\.?|et\.)",
+            r"|(?:første|andre|anden|tredje|fjerde|femte|sjette|øverste|nederste)\s+(?:etasjen|etasje|etage))",
+        ),
+    ) else {
+        return;
+    };
+    for m in re.find_iter(text) {
+        let floor = m.as_str().find(',').map_or(m.start(), |i| m.start() + i);
+        if !starts_word(text, m.start())
+            || !ends_word(text, m.end())
+            || overlaps_any(protected, floor, m.end())
+        {
+            continue;
+        }
+        push(out, m.start(), m.end(), "a flat by its entrance and floor");
+    }
+}
+
+/// A Danish street address with the floor alone, where a floor holds one flat: "Storegade 7, 1." at the
+/// end of a line or before a comma or a bracket ("Storegade 7, 1. maj" is a date).
+fn street_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = regex(
+        &RE,
+        r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s(?P<num>\d{1,3}[A-Za-z]?),\s?[1-9]\d?\.",
+    ) else {
+        return;
+    };
+    for c in re.captures_iter(text) {
+        let (Some(m), Some(street), Some(num)) = (c.get(0), c.name("street"), c.name("num")) else {
+            continue;
+        };
+        let last = street
+            .as_str()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let closed = text
+            .get(m.end()..)
+            .and_then(|t| t.chars().next())
+            .is_none_or(|ch| matches!(ch, '\n' | '\r' | ',' | ';' | ')'));
+        if !starts_word(text, m.start())
+            || !street_word(&last)
+            || !closed
+            // The association's own street is protected as a place; its flats are still homes.
+            || overlaps_any(protected, num.start(), m.end())
+        {
+            continue;
+        }
+        push(out, m.start(), m.end(), "a street address with its floor");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        scan(text, &[], &mut out);
+        out.sort_by_key(|r| r.start);
+        out.iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn danish_floor_and_side_without_the_street() {
+        assert_eq!(
+            found("Vandskade fra 4. tv. til lejligheden under. Ros til 1.th og st.tv."),
+            ["4. tv.", "1.th", "st.tv."]
+        );
+        assert_eq!(
+            found("Ænder på st. mf. i opgang 11 og i stuen til venstre i nr. 9."),
+            ["st. mf. i opgang 11", "stuen til venstre i nr. 9"]
+        );
+        assert_eq!(
+            found("Klage fra 2. sal til højre i 5'eren; hunden på 11, 3. tv. og nr. 13, 1.tv."),
+            ["2. sal til højre i 5'eren", "11, 3. tv.", "nr. 13, 1.tv."]
+        );
+        assert_eq!(
+            found("Gulvet på 2. th., opg. 9 slibes."),
+            ["2. th., opg. 9"]
+        );
+    }
+
+    #[test]
+    fn ocr_forms_of_floor_and_side() {
+        assert_eq!(
+            found("Affugter hos st, th. og i Mågevej 4, l. tv. samt 3, tv."),
+            ["st, th.", "4, l. tv.", "3, tv."]
+        );
+    }
+
+    /// Counts after the stairwell and words that only look like sides stay.
+    #[test]
+    fn what_is_no_flat_stays() {
+        assert_eq!(found("Hun har boet på 2. th. i 12 år."), ["2. th."]);
+        assert!(found("Kanal 2 tv-serie, th-tallet, Lis th. 3 tv ude.").is_empty());
+        assert!(found("Mødet sluttede kl. 21. Tv-stuen er lukket.").is_empty());
+        assert!(found("Første tv-avis. Ordet th står alene. Bl. th. Dahl.").is_empty());
+    }
+
+    #[test]
+    fn swedish_floors_in_stairs() {
+        assert_eq!(
+            found("Röken från 3 tr når 2 tr. t.h. och BV, Tallgatan 8."),
+            ["3 tr", "2 tr. t.h.", "BV"]
+        );
+        assert_eq!(found("Fukt på 1 tr, Tallgatan 4 i hörnet."), ["1 tr"]);
+        // The ground floor alone and words that start like stairs stay.
+        assert!(found("BV är öppen. 3 tråkiga möten, 2 träd fälldes.").is_empty());
+    }
+
+    #[test]
+    fn norwegian_entrance_and_floor() {
+        assert_eq!(
+            found("Sykler utenfor 7C, 3. etasje og 12A, andre etasje; 5B, 2. etg. maler."),
+            ["7C, 3. etasje", "12A, andre etasje", "5B, 2. etg."]
+        );
+        assert!(found("Sak 7C, 3. punkt. Vedlegg 4, 2. side.").is_empty());
+    }
+
+    #[test]
+    fn danish_street_with_the_floor_alone() {
+        assert_eq!(
+            found("Opskrevet: Ida Lund, Kongevej 40, 1.\nOle Bay, Rolighedsvej 3, 2., 8000 Aarhus"),
+            ["Kongevej 40, 1.", "Rolighedsvej 3, 2."]
+        );
+        // A date after the address and a heading that is no street stay.
+        assert!(found("Mødet på Kongevej 40, 1. maj. Bilag 3, 2.\n").is_empty());
+    }
+
+    /// A protected name over the floor holds no flat; the association's own address before the floor
+    /// does not stop it ("Tranestien 9, l. tv." in a house of flats at Tranestien 9).
+    #[test]
+    fn protected_places_and_the_associations_own_address() {
+        let text = "Caféen 3. th. lejer kælderen.";
+        let mut out = Vec::new();
+        let s = text.find("3. th").unwrap();
+        scan(text, &[(0, s + 6)], &mut out);
+        assert!(out.is_empty());
+        let text = "Hilsen, Mågevej 9, l. tv.";
+        let s = text.find("Mågevej").unwrap();
+        scan(text, &[(s, s + "Mågevej 9".len())], &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&text[out[0].start..out[0].end], "9, l. tv.");
+    }
+}
