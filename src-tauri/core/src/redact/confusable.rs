@@ -213,7 +213,14 @@ impl ConfusableNames {
                 break;
             }
             if c.is_uppercase() || matches!(c, '1' | '0' | '|') {
-                self.word(text, s, i, protected, &mut bufs, out, officials);
+                self.word(
+                    text,
+                    s,
+                    i,
+                    protected,
+                    &mut bufs,
+                    (&mut *out, &mut *officials),
+                );
             }
         }
     }
@@ -225,8 +232,7 @@ impl ConfusableNames {
         e: usize,
         protected: &[(usize, usize)],
         (lower, sk): &mut (String, String),
-        out: &mut Vec<Raw>,
-        officials: &mut Vec<(usize, usize)>,
+        (out, officials): (&mut Vec<Raw>, &mut Vec<(usize, usize)>),
     ) {
         let word = text[s..e].trim_end_matches('-');
         let e = s + word.len();
