@@ -417,8 +417,30 @@ impl NameRecognizer {
         // Asked for every weak and every ambiguous mention: one look-up each instead of a walk over
         // all mentions (which made a long document quadratic).
         let named = FullMentions::new(&s.full_mentions);
-        for (at, candidates) in std::mem::take(&mut s.weak) {
-            if let (false, Some(r)) = (named.any(&candidates), s.out.get_mut(at)) {
+        let weak = std::mem::take(&mut s.weak);
+        // "Hilde og Geir skal ha fest", "Geir og Hilde": a first name joined by "og" to a person's name
+        // is a name too (the byte spans of the people found, by start).
+        let mut persons: Vec<(usize, usize)> = Vec::new();
+        if !weak.is_empty() {
+            // Two weak words joined to each other ("Per og Hans") prove nothing.
+            let weak_at: HashSet<usize> = weak.iter().map(|(at, _)| *at).collect();
+            persons = s
+                .out
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| {
+                    r.kind == Kind::Person && r.decision == Decision::Redact && !weak_at.contains(i)
+                })
+                .map(|(_, r)| (r.start, r.end))
+                .collect();
+            persons.sort_unstable();
+        }
+        for (at, candidates) in weak {
+            let joined = s
+                .out
+                .get(at)
+                .is_some_and(|r| joined_to_person(text, r.start, r.end, &persons));
+            if let (false, false, Some(r)) = (named.any(&candidates), joined, s.out.get_mut(at)) {
                 // Not a name after all: an empty span is dropped by the policy.
                 r.end = r.start;
             }
@@ -447,6 +469,24 @@ impl NameRecognizer {
         self.places_in_use(text, s);
         self.loose_words(text, s);
     }
+}
+
+/// Whether the word at `start..end` is joined by "og", "och", "and" or "&" to a person's name found
+/// right after or right before it (`persons`: byte spans by start).
+fn joined_to_person(text: &str, start: usize, end: usize, persons: &[(usize, usize)]) -> bool {
+    const AND: &[&str] = &[" og ", " och ", " and ", " & "];
+    let after = text.get(end..).and_then(|rest| {
+        AND.iter()
+            .find(|a| rest.starts_with(**a))
+            .map(|a| end + a.len())
+    });
+    let before = text.get(..start).and_then(|head| {
+        AND.iter()
+            .find(|a| head.ends_with(**a))
+            .map(|a| start - a.len())
+    });
+    after.is_some_and(|p| persons.binary_search_by_key(&p, |&(s, _)| s).is_ok())
+        || before.is_some_and(|p| persons.iter().any(|&(_, e)| e == p))
 }
 
 /// The mentions of registered people by full name, per person, sorted by position.
