@@ -323,12 +323,21 @@ pub fn starts_sentence(text: &str, start: usize) -> bool {
     let Some(head) = text.get(..start) else {
         return true;
     };
-    for c in head.chars().rev() {
+    let mut chars = head.char_indices().rev();
+    while let Some((at, c)) = chars.next() {
         match c {
-            ' ' | '\t' | '\u{a0}' | '"' | '«' | '“' | '(' | '–' | '-' | '•' | '*' => {
+            ' ' | '\t' | '\u{a0}' | '"' | '«' | '“' | '(' | '[' | '–' | '-' | '•' | '*' => {
                 continue
             }
             '.' | '!' | '?' | ':' | '\n' | ';' => return true,
+            // "6 Elles har …", "3.2 Vidare …": the number of a note or a section at the start of a
+            // line.
+            c if c.is_ascii_digit() => {
+                let line = head[..at].rsplit('\n').next().unwrap_or("");
+                return line
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ' ' | '\t'));
+            }
             _ => return false,
         }
     }
@@ -338,6 +347,20 @@ pub fn starts_sentence(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (issue 14, a sentence-initial word before a name on news text): a word after an
+    /// opening bracket or after a note's number at the start of a line was read as inside a sentence,
+    /// so its capital counted as a name's.
+    #[test]
+    fn a_bracket_or_a_numbered_line_starts_a_sentence() {
+        let t = "[Ok, her kjem meir.";
+        assert!(starts_sentence(t, 1));
+        let t = "Slik var det.\n6 Elles har rådet gjort mykje.\n3.2 Vidare kjem planen.";
+        assert!(starts_sentence(t, t.find("Elles").unwrap_or(0)));
+        assert!(starts_sentence(t, t.find("Vidare").unwrap_or(0)));
+        let t = "Dei møttest i 2010 Hansen og Berg.";
+        assert!(!starts_sentence(t, t.find("Hansen").unwrap_or(0)));
+    }
 
     /// The leftmost-longest matches of one set alone, as its own automaton finds them.
     fn alone(patterns: &[String], text: &str) -> Vec<Hit> {

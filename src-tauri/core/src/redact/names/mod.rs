@@ -120,6 +120,10 @@ struct Scan {
     full_mentions: Vec<(u32, usize)>,
     /// Folded words of unregistered people named with at least two words.
     guest_words: HashSet<String>,
+    /// Those of `guest_words` that came from a name starting with a listed first name ("Kari Høgre"),
+    /// not only from capitalised words a cue or a verb put where a person stands ("meiner Kviteseid
+    /// Høgre"): see [`NameRecognizer::loose_words`].
+    guest_sure: HashSet<String>,
     /// Words of those names that are also ordinary words ("espen"): only a speaker's label takes them.
     guest_plain: HashSet<String>,
     /// Register mentions by a lone first name that is also a word: (index in `out`, candidates).
