@@ -323,8 +323,7 @@ pub fn starts_sentence(text: &str, start: usize) -> bool {
     let Some(head) = text.get(..start) else {
         return true;
     };
-    let mut chars = head.char_indices().rev();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in head.char_indices().rev() {
         match c {
             ' ' | '\t' | '\u{a0}' | '"' | '«' | '“' | '(' | '[' | '–' | '-' | '•' | '*' => {
                 continue
