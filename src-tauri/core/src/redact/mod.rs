@@ -34,6 +34,7 @@ mod houses;
 mod lists;
 mod names;
 mod numbers;
+mod offices;
 mod policy;
 mod repair;
 mod review;
@@ -451,6 +452,7 @@ impl Detector {
             });
         }
         policy::organisation_contacts(text, &organisations, &mut raw);
+        offices::keep_office_holders(text, &mut raw);
         let raw = policy::resolve(raw);
         policy::every_occurrence(text, &protected, raw)
     }

@@ -971,6 +971,25 @@ fn regression_a_registered_first_name_that_is_also_a_word_speaking_or_joined_to_
     assert!(out.contains("Lykke og glede"), "{out}");
 }
 
+/// Regression (issue 14, precision on published minutes, third held-out set): people named right after
+/// the public office they hold (a mayor, a district director, a councillor with a field, "kommunstyrelsens
+/// ordförande") were removed like residents; they act in public and stay. The association's own chair
+/// and a caretaker, also named by role, still go.
+#[test]
+fn regression_public_office_holders_stay_without_a_register() {
+    let text = "Referat af generalforsamling\n\
+                Borgmester Jonna Vestergård åbnede den nye legeplads. Vicevært Kim Dahl takkede.\n\
+                Byråd for kultur og idrett Sunniva Lie orienterte. Ordføreren Pål Moen svarte.\n\
+                Senare talade kommunstyrelsens ordförande Eva Ek. Ordförande Ulf Berg avslutade.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for stays in ["Jonna Vestergård", "Sunniva Lie", "Pål Moen", "Eva Ek"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+    for gone in ["Kim Dahl", "Ulf Berg"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
 /// What the extraction does to a passage of a plain-text file, for comparing a passage as written
 /// with the finding in the extracted text.
 fn tidied(passage: &str) -> String {
@@ -1374,13 +1393,14 @@ fn heldout3_notices_without_a_register() {
     assert_eq!(all.labelled, 118);
     // First unseen score: every name removed (118/118), 150 of 159 person findings right (untouched part
     // 40/40 and 45 of 50).
-    assert_names("third set without a register, all", &all, 118, 150, 9);
+    // After the public offices (names right after one stay, as the set labels them): 150 of 154.
+    assert_names("third set without a register, all", &all, 118, 150, 4);
     let part = score_names_without_a_register(&root, &untouched3);
     assert_names(
         "third set without a register, untouched part",
         &part,
         40,
         45,
-        5,
+        4,
     );
 }
