@@ -6,7 +6,7 @@
 //! a street elsewhere stay.
 
 use super::policy::{overlaps_any, Raw};
-use super::text::{eq_fold, is_word_char, word_before};
+use super::text::{eq_fold, is_word_char, word_before, FastSet};
 use super::words::numbered_thing;
 use super::{Decision, Kind, Recognizer};
 
@@ -23,6 +23,8 @@ struct Street {
 #[derive(Debug, Default)]
 pub struct Houses {
     streets: Vec<Street>,
+    /// Every street's numbers together: the scan asks it first, once per number in the text.
+    numbers: FastSet<String>,
 }
 
 /// Words that say the number after them is a house: "nr. 14", "hus nr. 24", "husnummer 8", "nummer 13".
@@ -71,7 +73,11 @@ impl Houses {
                 }),
             }
         }
-        Houses { streets }
+        let numbers = streets
+            .iter()
+            .flat_map(|s| s.numbers.iter().cloned())
+            .collect();
+        Houses { streets, numbers }
     }
 
     /// Finds the short forms of the association's houses in `text` (byte offsets), outside `protected`.
@@ -81,6 +87,7 @@ impl Houses {
         }
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut number = String::new();
         while let Some(off) = bytes
             .get(i..)
             .and_then(|b| b.iter().position(u8::is_ascii_digit))
@@ -103,11 +110,14 @@ impl Houses {
                 }
                 _ => b,
             };
-            let Some(number) = text.get(a..end).map(str::to_lowercase) else {
-                continue;
-            };
-            if !self.streets.iter().any(|s| s.numbers.contains(&number)) || !number_ends(text, end)
-            {
+            // Digits and at most one ASCII letter: the ASCII lower case is the lower case.
+            number.clear();
+            number.extend(
+                bytes[a..end]
+                    .iter()
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            if !self.numbers.contains(&number) || !number_ends(text, end) {
                 continue;
             }
             let Some(start) = self.start_of(text, a, &number) else {
