@@ -130,6 +130,8 @@ struct Scan {
     weak: Vec<(usize, Vec<u32>)>,
     /// Cache for [`Scan::lower_in_text`].
     lower_seen: HashMap<String, bool>,
+    /// Cache for [`NameRecognizer::glued_surname`], per word as written.
+    glued: HashMap<String, Option<(usize, Vec<u32>)>>,
     /// Capitalised words no recognizer claimed: (start, end, key range).
     loose: Vec<(usize, usize, usize, usize)>,
     /// Names of capitalised words that nothing else explains, waiting for their last word alone
@@ -597,7 +599,7 @@ impl NameRecognizer {
             }
             // 1b. A registered surname run together with the next word, where extraction lost the space
             // ("Ulvangforklarte").
-            if let Some((end, candidates)) = self.glued_surname(text, &t) {
+            if let Some((end, candidates)) = self.glued_surname(text, s, &t) {
                 self.push_register(s, t.start, end, candidates, 1);
                 i += 1;
                 continue;

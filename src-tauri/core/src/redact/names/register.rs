@@ -377,11 +377,34 @@ impl NameRecognizer {
     /// A registered surname, or a first name of four letters or more that is no ordinary word, glued to
     /// a lower-case word that the lists know (a verb of saying or a function word: "Ulvangforklarte",
     /// "Hansenog", "Rasmusbad"): where the name ends, and who it may be.
-    pub(super) fn glued_surname(&self, text: &str, t: &Tok) -> Option<(usize, Vec<u32>)> {
+    pub(super) fn glued_surname(
+        &self,
+        text: &str,
+        s: &mut Scan,
+        t: &Tok,
+    ) -> Option<(usize, Vec<u32>)> {
         if self.table.is_empty() || t.upper || t.end - t.start < 7 {
             return None;
         }
         let word = text.get(t.start..t.end)?;
+        // The answer depends on the word alone (as written): each distinct word is split once per
+        // document (every split costs two set look-ups and a fold, for every capitalised word).
+        if let Some(known) = s.glued.get(word) {
+            return known
+                .as_ref()
+                .map(|(b, people)| (t.start + b, people.clone()));
+        }
+        let found = self.glued_split(word);
+        let answer = found
+            .as_ref()
+            .map(|(b, people)| (t.start + b, people.clone()));
+        s.glued.insert(word.to_string(), found);
+        answer
+    }
+
+    /// [`NameRecognizer::glued_surname`] for one word: the byte where the glued word starts and
+    /// the registered people whose name ends there.
+    fn glued_split(&self, word: &str) -> Option<(usize, Vec<u32>)> {
         let mut buf = String::new();
         for (b, _) in word.char_indices().skip(3) {
             let rest = &word[b..];
@@ -404,7 +427,7 @@ impl NameRecognizer {
                 .map(|x| x.person)
                 .collect();
             if !people.is_empty() {
-                return Some((t.start + b, people));
+                return Some((b, people));
             }
         }
         None
