@@ -272,7 +272,10 @@ impl WordSet {
 
     /// Lookup of a word that is already lower-case.
     pub fn contains(&self, folded: &str) -> bool {
-        folded.len() <= self.max_len && self.words.contains(folded)
+        // The tails' bit set answers most words that are not in the set without hashing them.
+        folded.len() <= self.max_len
+            && (folded.len() < 2 || self.may_end(folded))
+            && self.words.contains(folded)
     }
 
     pub fn contains_fold(&self, word: &str) -> bool {
