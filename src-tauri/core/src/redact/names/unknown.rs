@@ -1120,9 +1120,20 @@ pub(super) fn unit_after(text: &str, end: usize) -> bool {
         return false;
     };
     let rest = rest.trim_start();
-    for p in [
+    const CUES: [&str; 8] = [
         "fra nr", "i nr", "på nr", "från nr", "frå nr", "fra lejl", "i lgh", "fra lgh",
-    ] {
+    ];
+    // Asked after most capitalised words: the first letter rules out nearly all of them at once.
+    let Some(&first) = rest.as_bytes().first() else {
+        return false;
+    };
+    if !CUES
+        .iter()
+        .any(|p| p.as_bytes()[0].eq_ignore_ascii_case(&first))
+    {
+        return false;
+    }
+    for p in CUES {
         if rest.len() >= p.len()
             && rest
                 .get(..p.len())
