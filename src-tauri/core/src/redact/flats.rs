@@ -26,11 +26,82 @@ fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'stat
 }
 
 /// Finds flats named by floor and side, stairs or entrance in `text` (byte offsets), outside `protected`.
+///
+/// Each form has a cheap test on the bytes first (a side standing alone, a digit before "tr", a floor
+/// word, a digit after a comma): most texts hold none, and then its pattern does not run.
 pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
-    floor_and_side(text, protected, out);
-    swedish_stairs(text, protected, out);
-    entrance_and_floor(text, protected, out);
-    street_and_floor(text, protected, out);
+    if has_side(text) {
+        floor_and_side(text, protected, out);
+    }
+    if has_stairs(text) {
+        swedish_stairs(text, protected, out);
+    }
+    if ["etasje", "etage", "etg", "ETASJE", "ETAGE", "ETG"]
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+    {
+        entrance_and_floor(text, protected, out);
+    }
+    if has_floor_after_comma(text) {
+        street_and_floor(text, protected, out);
+    }
+}
+
+/// Whether a side ("tv", "th", "mf", "t.v", "t.h" in any case) stands alone after a full stop, a
+/// comma or a space somewhere, or "til venstre"/"til højre" is written.
+fn has_side(text: &str) -> bool {
+    let b = text.as_bytes();
+    let letter = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c >= 0x80)
+    };
+    for at in memchr::memchr2_iter(b't', b'T', b).chain(memchr::memchr2_iter(b'm', b'M', b)) {
+        let second = b.get(at + 1).map(u8::to_ascii_lowercase);
+        let side = match (b[at].to_ascii_lowercase(), second) {
+            (b't', Some(b'v' | b'h')) => at + 2,
+            (b't', Some(b'.')) => match b.get(at + 2).map(u8::to_ascii_lowercase) {
+                Some(b'v' | b'h') => at + 3,
+                _ => continue,
+            },
+            (b'm', Some(b'f')) => at + 2,
+            _ => continue,
+        };
+        if at > 0 && matches!(b[at - 1], b'.' | b',' | b' ') && !letter(side) {
+            return true;
+        }
+    }
+    ["til venstre", "til højre", "til hojre"]
+        .iter()
+        .any(|w| memchr::memmem::find(b, w.as_bytes()).is_some())
+}
+
+/// Whether a digit comes right before "tr" (or one space before), or the ground floor is written.
+fn has_stairs(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit_before = |at: usize| {
+        at > 0
+            && (b[at - 1].is_ascii_digit()
+                || (at > 1 && b[at - 1] == b' ' && b[at - 2].is_ascii_digit()))
+    };
+    memchr::memmem::find_iter(b, b"tr").any(digit_before)
+        || memchr::memmem::find_iter(b, b"TR").any(digit_before)
+        || ["BV", "ottenvåning", "ntréplan"]
+            .iter()
+            .any(|w| memchr::memmem::find(b, w.as_bytes()).is_some())
+}
+
+/// Whether a comma is followed by a floor in figures ("7, 1."), as a street with the floor alone needs.
+fn has_floor_after_comma(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b',', b).any(|at| {
+        let mut i = at + 1;
+        if b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        b.get(i).is_some_and(|c| (b'1'..=b'9').contains(c))
+            && (b.get(i + 1) == Some(&b'.')
+                || (b.get(i + 1).is_some_and(u8::is_ascii_digit) && b.get(i + 2) == Some(&b'.')))
+    })
 }
 
 fn push(out: &mut Vec<Raw>, start: usize, end: usize, reason: &'static str) {
@@ -231,6 +302,31 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// The cheap tests pass every form the patterns find and most text without one.
+    #[test]
+    fn the_byte_tests_before_the_patterns() {
+        for t in [
+            "2. th.",
+            "st.tv.",
+            "1.th",
+            "st, th.",
+            "2. t.v.",
+            "st. mf.",
+            "stuen til højre",
+        ] {
+            assert!(has_side(t), "{t}");
+        }
+        assert!(!has_side(
+            "Thomas og Mathilde mødtes med Mette fra Storm-huset."
+        ));
+        for t in ["1 tr", "2tr", "BV, Tallgatan 8", "i bottenvåningen"] {
+            assert!(has_stairs(t), "{t}");
+        }
+        assert!(!has_stairs("Trappan i port 3 målas, tre trappor."));
+        assert!(has_floor_after_comma("Kongevej 40, 1.") && has_floor_after_comma("Vej 3,12."));
+        assert!(!has_floor_after_comma("kr. 4,50 og 1, 2 og 3"));
     }
 
     #[test]
