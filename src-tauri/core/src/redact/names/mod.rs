@@ -39,7 +39,8 @@ pub use units::names_before_units;
 use unknown::{
     abbreviation, age_after, citation, cue_before, definite_ending, followed_by_company,
     hyphen_given, lower_noun, noun_follows, patronymic, place_before, saint_before, signatures,
-    speaker_with_party, speech_after, speech_before, thing_before, unit_after, word_before_is,
+    speaker_with_party, speech_after, speech_before, subject_after_verb, thing_before, unit_after,
+    word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -132,6 +133,8 @@ struct Scan {
     lower_seen: HashMap<String, bool>,
     /// Cache for [`NameRecognizer::glued_surname`], per word as written.
     glued: HashMap<String, Option<(usize, Vec<u32>)>>,
+    /// Cache for [`Scan::compound_head_in_text`].
+    head_seen: HashMap<String, bool>,
     /// Capitalised words no recognizer claimed: (start, end, key range).
     loose: Vec<(usize, usize, usize, usize)>,
     /// Names of capitalised words that nothing else explains, waiting for their last word alone
@@ -743,6 +746,10 @@ impl NameRecognizer {
                             && (first_of_run || !word)
                             && (!place_before(text, t.start) || from_person)
                     };
+                // "et Nato-møte", "Tine-produkter", "Vika-jentene": a name the text also puts first in
+                // a compound with a lower-case noun is an organisation's, a brand's or a team's there
+                // (people are named so rarely), unless a cue marks the person.
+                let alone = alone && !s.compound_head_in_text(text, t.k0, t.g1);
                 if cue || alone {
                     self.push_guest(text, s, &run, i, i + 1, 0.6, "a first name");
                     i += 1;
@@ -878,6 +885,10 @@ impl NameRecognizer {
                 // oplyste"): before a verb of saying only a single word that could be a surname
                 // alone, which the text never writes in lower case and which has no definite ending.
                 // Before a unit ("Forslag fra nr. 4") not even that: minutes start sentences so.
+                // "… skilja partiet frå Høgre.", "og Høgre meiner": one word no list knows that the
+                // text also writes in lower case ("høgre") is that word, a party or a direction.
+                let word_elsewhere =
+                    k == i + 1 && info.is_none() && s.lower_in_text(text, t.k0, t.g1);
                 let surname_first = || {
                     k == i + 1
                         && !definite_ending(&s.keys[t.k0..t.k1])
@@ -885,8 +896,10 @@ impl NameRecognizer {
                 };
                 if age_after(text, end)
                     || (speech_after(text, end)
-                        && (!sentence
-                            || (surname_first() && self.lone_surname(text, s, &t, false))))
+                        && ((!sentence && !word_elsewhere)
+                            || (surname_first()
+                                && !subject_after_verb(text, end)
+                                && self.lone_surname(text, s, &t, false))))
                     || (unit_after(text, end) && !sentence)
                     || speaker_with_party(text, run[i].start, end)
                     || citation(text, run[i].start, end)
@@ -1024,6 +1037,32 @@ impl Scan {
         }
         let key = self.keys[k0..k1].to_string();
         self.lower_key_in_text(text, &key)
+    }
+
+    /// Whether the text puts the word (folded) `keys[k0..k1]` first in a compound with a lower-case
+    /// noun ("Nato-land", "Tine-produkter"). Each new word costs a search of the whole text.
+    pub(super) fn compound_head_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
+        let key = &self.keys[k0..k1];
+        if let Some(&v) = self.head_seen.get(key) {
+            return v;
+        }
+        let key = key.to_string();
+        let mut first = key.chars();
+        let capital: String = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
+        let found = memchr::memmem::find_iter(text.as_bytes(), capital.as_bytes()).any(|at| {
+            let before = text.get(..at).and_then(|h| h.chars().next_back());
+            let after = text.get(at + capital.len()..).unwrap_or("");
+            !before.is_some_and(char::is_alphabetic)
+                && after.strip_prefix('-').is_some_and(|r| {
+                    let noun: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
+                    lower_noun(&noun)
+                })
+        });
+        self.head_seen.insert(key, found);
+        found
     }
 
     /// [`Scan::lower_in_text`] for a folded word given as a string. Each new word costs a search of
