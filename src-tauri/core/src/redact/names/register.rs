@@ -290,7 +290,10 @@ impl NameRecognizer {
         }
         let named: HashSet<u32> = s.full_mentions.iter().map(|(p, _)| *p).collect();
         for (start, end, who) in alone {
-            if named.contains(&who) {
+            // In a line written all in lower case, as e-mails are ("marit i 3. etasje sier …"), a lower
+            // case first name is no weaker a sign than a capitalised one elsewhere (the forms searched
+            // are first names that no list holds as a word).
+            if named.contains(&who) || lower_case_line(text, start) {
                 self.push_register(s, start, end, vec![who], 1);
             }
         }
@@ -492,6 +495,24 @@ impl NameRecognizer {
         self.places_in_use(text, s);
         self.loose_words(text, s);
     }
+}
+
+/// Whether the line around `at` is written in lower case (no capitalised word; codes such as "H0202"
+/// may stand in it) and is a sentence or more (six words), as the body of an e-mail typed without
+/// capitals is.
+fn lower_case_line(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let from = head.rfind('\n').map_or(0, |i| i + 1);
+    let to = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let line = text.get(from..to).unwrap_or("");
+    let capitalised = |w: &str| {
+        let mut c = w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+    };
+    !line.split_whitespace().any(capitalised) && line.split_whitespace().count() >= 6
 }
 
 /// Whether the word at `start..end` is joined by "og", "och", "and" or "&" to a person's name found
