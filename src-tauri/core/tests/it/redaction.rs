@@ -1418,14 +1418,15 @@ fn heldout3_notices_without_a_register() {
     assert_eq!(all.labelled, 118);
     // First unseen score: every name removed (118/118), 150 of 159 person findings right (untouched part
     // 40/40 and 45 of 50).
-    // After the public offices (names right after one stay, as the set labels them): 150 of 154.
-    assert_names("third set without a register, all", &all, 118, 150, 4);
+    // After the public offices (names right after one stay, as the set labels them): 150 of 154; 150 of
+    // 153 after the third NorNE round on names without a register (untouched part 45 of 48).
+    assert_names("third set without a register, all", &all, 118, 150, 3);
     let part = score_names_without_a_register(&root, &untouched3);
     assert_names(
         "third set without a register, untouched part",
         &part,
         40,
         45,
-        4,
+        3,
     );
 }
