@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use super::policy::{overlaps_any, Raw};
-use super::text::{is_word_char, Fnv};
+use super::text::{is_word_char, FastMap, Fnv};
 use super::{Context, Decision, Kind, Recognizer};
 
 /// The skeletons of residents' name parts (three letters or more), and of officials' names.
@@ -180,7 +180,7 @@ impl ConfusableNames {
         if self.skeletons.is_empty() && self.official_surnames.is_empty() {
             return;
         }
-        let mut bufs = (String::new(), String::new());
+        let mut scratch = Scratch::default();
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0usize;
@@ -218,61 +218,42 @@ impl ConfusableNames {
                     s,
                     i,
                     protected,
-                    &mut bufs,
+                    &mut scratch,
                     (&mut *out, &mut *officials),
                 );
             }
         }
     }
 
-    fn word(
+    fn word<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         s: usize,
         e: usize,
         protected: &[(usize, usize)],
-        (lower, sk): &mut (String, String),
+        scratch: &mut Scratch<'t>,
         (out, officials): (&mut Vec<Raw>, &mut Vec<(usize, usize)>),
     ) {
         let word = text[s..e].trim_end_matches('-');
         let e = s + word.len();
-        // A name starts with a capital (or a misread one: "1ngrid", "0lsen").
-        let first = word.chars().next().unwrap_or(' ');
-        if !(first.is_uppercase() || matches!(first, '1' | '0' | '|')) || word.chars().count() < 3 {
-            return;
-        }
-        // A word of digits only is a number, not a name.
-        if !word.chars().any(char::is_alphabetic) {
-            return;
-        }
-        // The skeleton first: most words are no resident's, and need no lower-casing.
-        skeleton_into(word, sk);
-        if self.official_surnames.contains(sk.as_str()) {
-            if let Some(span) = self.official_span(text, s, e, sk) {
+        // What the word is depends on the word alone: minutes repeat their capitalised words, so
+        // each distinct one is reduced and looked up once per document.
+        let verdict = match scratch.seen.get(word) {
+            Some(&v) => v,
+            None => {
+                let v = self.verdict(word, &mut scratch.lower, &mut scratch.sk);
+                scratch.seen.insert(word, v);
+                v
+            }
+        };
+        if verdict.official {
+            skeleton_into(word, &mut scratch.sk);
+            if let Some(span) = self.official_span(text, s, e, &scratch.sk) {
                 officials.push(span);
                 return;
             }
         }
-        let whole = self.skeletons.contains(sk.as_str());
-        // Genitive: "Mø1lgaards".
-        let genitive = sk
-            .strip_suffix('s')
-            .is_some_and(|stem| self.skeletons.contains(stem));
-        if !whole && !genitive {
-            return;
-        }
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        if self.exact.contains(lower.as_str()) {
-            return;
-        }
-        let hit = whole || (genitive && !self.exact.contains(&lower[..lower.len() - 1]));
-        if hit && !overlaps_any(protected, s, e) {
+        if verdict.misread && !overlaps_any(protected, s, e) {
             out.push(Raw {
                 start: s,
                 end: e,
@@ -285,6 +266,62 @@ impl ConfusableNames {
             });
         }
     }
+
+    /// What `word` (without a trailing hyphen) may be: an official's surname as OCR may read it
+    /// (then the words before it decide), a resident's name part misread.
+    fn verdict(&self, word: &str, lower: &mut String, sk: &mut String) -> Verdict {
+        let none = Verdict::default();
+        // A name starts with a capital (or a misread one: "1ngrid", "0lsen").
+        let first = word.chars().next().unwrap_or(' ');
+        if !(first.is_uppercase() || matches!(first, '1' | '0' | '|')) || word.chars().count() < 3 {
+            return none;
+        }
+        // A word of digits only is a number, not a name.
+        if !word.chars().any(char::is_alphabetic) {
+            return none;
+        }
+        // The skeleton first: most words are no resident's, and need no lower-casing.
+        skeleton_into(word, sk);
+        let official = self.official_surnames.contains(sk.as_str());
+        let whole = self.skeletons.contains(sk.as_str());
+        // Genitive: "Mø1lgaards".
+        let genitive = sk
+            .strip_suffix('s')
+            .is_some_and(|stem| self.skeletons.contains(stem));
+        if !whole && !genitive {
+            return Verdict {
+                official,
+                misread: false,
+            };
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let misread = !self.exact.contains(lower.as_str())
+            && (whole || (genitive && !self.exact.contains(&lower[..lower.len() - 1])));
+        Verdict { official, misread }
+    }
+}
+
+/// What a capitalised word may be, decided once per distinct word ([`ConfusableNames::verdict`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Verdict {
+    /// Its skeleton is an official's surname's.
+    official: bool,
+    /// A resident's name part misread.
+    misread: bool,
+}
+
+/// The scan's buffers and its verdicts on the words seen so far.
+#[derive(Debug, Default)]
+struct Scratch<'t> {
+    lower: String,
+    sk: String,
+    seen: FastMap<&'t str, Verdict>,
 }
 
 /// Whether `c` may be part of a word as OCR reads it: a letter, or a digit or mark it puts for one.
