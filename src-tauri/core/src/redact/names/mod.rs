@@ -37,10 +37,10 @@ use tokens::{
 };
 pub use units::names_before_units;
 use unknown::{
-    abbreviation, age_after, citation, cue_before, definite_ending, followed_by_company,
-    hyphen_given, lower_noun, noun_follows, patronymic, place_before, saint_before, signatures,
-    speaker_with_party, speech_after, speech_before, subject_after_verb, thing_before, unit_after,
-    word_before_is,
+    abbreviation, age_after, citation, compound_cue, cue_before, definite_ending,
+    followed_by_company, hyphen_given, inflected_cue, lower_noun, noun_follows, patronymic,
+    place_before, saint_before, signatures, speaker_with_party, speech_after, speech_before,
+    subject_after_verb, thing_before, unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -645,7 +645,10 @@ impl NameRecognizer {
                         | "sak"
                         | "men"
                         | "så"
-                ) && starts_sentence(text, t.start));
+                ) && starts_sentence(text, t.start))
+                // "Kong Harald", "Major Zeman": a title that some list also has as a first name is the
+                // title before another capitalised word.
+                && !(i + 1 < n && cues().contains(&s.keys[t.k0..t.k1]));
             if given && !t.upper {
                 let k = self.guest_end(text, s, &run, i + 1);
                 // "Hendes søn Rune Bredahl": an unregistered first name with a resident's surname.
@@ -853,6 +856,9 @@ impl NameRecognizer {
                 && !function_words().contains(&s.keys[t.k0..t.k1])
                 && !title_starts().contains(&s.keys[t.k0..t.k1])
                 && !cues_and_speech().contains(&s.keys[t.k0..t.k1])
+                // "hevda Kulturminister Trond Giske": a title in a compound is no name either.
+                && !compound_cue(&s.keys[t.k0..t.k1])
+                && !inflected_cue(&s.keys[t.k0..t.k1])
                 && cue_before(text, t.start)
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);

@@ -262,6 +262,8 @@ impl NameRecognizer {
                 && !prev.upper
                 && !function_words().contains(key)
                 && !cues_and_speech().contains(key)
+                && !compound_cue(key)
+                && !inflected_cue(key)
                 && !title_starts().contains(key)
                 && !is_place(key)
                 && !company_words().contains(key)
@@ -1723,6 +1725,22 @@ mod tests {
         assert!(unknown("Det var ei lang natt. Seinare sa ho at alt var bra.").is_empty());
         // A listed first name of two letters is still a name.
         assert_eq!(unknown("Møtet leia Bo Lindqvist."), ["Bo Lindqvist"]);
+    }
+
+    /// Regression (issue 14, titles on news text): a title that a list of first names also has ("Kong",
+    /// "Major") was read as the first name before the name, and a title in a compound ("Kulturminister")
+    /// after a verb of saying as the first word of the name.
+    #[test]
+    fn titles_before_a_name_are_no_part_of_it() {
+        assert_eq!(unknown("Det sa Kong Ragnvald i talen."), ["Ragnvald"]);
+        assert_eq!(unknown("Saka vart leia av Major Zelnik i går."), ["Zelnik"]);
+        assert_eq!(
+            unknown("- Det er viktig, hevda Fiskeriminister Trond Vassbotn."),
+            ["Trond Vassbotn"]
+        );
+        assert_eq!(unknown("Han møtte oberst Haugvoll på kaia."), ["Haugvoll"]);
+        // A surname that is also a title stays the name's.
+        assert_eq!(unknown("Det sa John Major i talen."), ["John Major"]);
     }
 
     /// Regression (precision on news text, issue 14): an institution whose name ends in a common noun
