@@ -600,6 +600,23 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
+            // "West Virginia, South Carolina", "Sri Lanka": a place of two or three words on the list is
+            // the place, whichever of its words a list of first names knows.
+            if let Some(m) = (2..=3usize).rev().find(|&m| {
+                i + m <= n && {
+                    let mut written = String::new();
+                    for (x, w) in run[i..i + m].iter().enumerate() {
+                        if x > 0 {
+                            written.push(' ');
+                        }
+                        written.push_str(&s.keys[w.k0..w.k1]);
+                    }
+                    is_place(&written)
+                }
+            }) {
+                i += m;
+                continue;
+            }
             // 1b. A registered surname run together with the next word, where extraction lost the space
             // ("Ulvangforklarte").
             if let Some((end, candidates)) = self.glued_surname(text, s, &t) {
