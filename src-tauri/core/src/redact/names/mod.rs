@@ -665,7 +665,10 @@ impl NameRecognizer {
                 ) && starts_sentence(text, t.start))
                 // "Kong Harald", "Major Zeman": a title that some list also has as a first name is the
                 // title before another capitalised word.
-                && !(i + 1 < n && cues().contains(&s.keys[t.k0..t.k1]));
+                && !(i + 1 < n && cues().contains(&s.keys[t.k0..t.k1]))
+                // "The Sun", "The Stringers": an article that some list has as a first name starts a
+                // title, a paper or a band, at a sentence's start too.
+                && !(i + 1 < n && title_starts().contains(&s.keys[t.k0..t.k1]));
             if given && !t.upper {
                 let k = self.guest_end(text, s, &run, i + 1);
                 // "Hendes søn Rune Bredahl": an unregistered first name with a resident's surname.

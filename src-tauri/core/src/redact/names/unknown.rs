@@ -1742,6 +1742,9 @@ mod tests {
             ["Trond Vassbotn"]
         );
         assert_eq!(unknown("Han møtte oberst Haugvoll på kaia."), ["Haugvoll"]);
+        // "The Sun", "The Stringers": an English article starts a paper's or a band's name, also at
+        // the start of a sentence.
+        assert!(unknown("The Stringers spelte i går. Det skreiv The Sun om konserten.").is_empty());
         // A surname that is also a title stays the name's.
         assert_eq!(unknown("Det sa John Major i talen."), ["John Major"]);
     }
