@@ -33,8 +33,15 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     if has_side(text) {
         floor_and_side(text, protected, out);
     }
-    if has_stairs(text) {
-        swedish_stairs(text, protected, out);
+    let stairs = has_stairs(text);
+    let street = has_floor_after_comma(text);
+    let digits = if stairs || street {
+        digits(text.as_bytes())
+    } else {
+        Vec::new()
+    };
+    if stairs {
+        swedish_stairs(text, &digits, protected, out);
     }
     if ["etasje", "etage", "etg", "ETASJE", "ETAGE", "ETG"]
         .iter()
@@ -42,8 +49,8 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     {
         entrance_and_floor(text, protected, out);
     }
-    if has_floor_after_comma(text) {
-        street_and_floor(text, protected, out);
+    if street {
+        street_and_floor(text, &digits, protected, out);
     }
 }
 
@@ -102,6 +109,64 @@ fn has_floor_after_comma(text: &str) -> bool {
             && (b.get(i + 1) == Some(&b'.')
                 || (b.get(i + 1).is_some_and(u8::is_ascii_digit) && b.get(i + 2) == Some(&b'.')))
     })
+}
+
+/// Byte offsets of the ASCII digits in `bytes`. Digits are rare in minutes, and the Swedish stairs and the
+/// street with its floor are pinned to one, so their patterns run only there instead of over every byte
+/// (a pattern's automaton costs several instructions a byte; this skips eight bytes in a few).
+fn digits(bytes: &[u8]) -> Vec<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut found = Vec::new();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Each digit becomes a byte below 10; a word holds one exactly when some byte less 10 borrows
+        // into a high bit that was clear (the bytes themselves are then checked one by one).
+        let x = u64::from_le_bytes(word) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
+            found.extend((at..at + 8).filter(|&i| bytes[i].is_ascii_digit()));
+        }
+        at += 8;
+    }
+    found.extend((at..bytes.len()).filter(|&i| bytes[i].is_ascii_digit()));
+    found
+}
+
+/// What `re.captures_iter(text)` gives, found by trying `re` only at `starts` (sorted), which must hold
+/// every offset where a match can start. Wherever a match starts, one ends within `reach` bytes: a
+/// search of that window tells whether one starts there, and only then is the match read in full.
+fn captures_at<'t>(
+    re: &Regex,
+    text: &'t str,
+    starts: &[usize],
+    reach: usize,
+    mut each: impl FnMut(regex::Captures<'t>),
+) {
+    let mut pos = 0;
+    for &p in starts {
+        if p < pos || !text.is_char_boundary(p) {
+            continue;
+        }
+        let window = &text[..char_end(text, p + reach)];
+        if re.find_at(window, p).is_none_or(|m| m.start() != p) {
+            continue;
+        }
+        if let Some(c) = re.captures_at(text, p) {
+            pos = c.get(0).map_or(p + 1, |m| m.end().max(p + 1));
+            each(c);
+        }
+    }
+}
+
+/// The first character boundary of `text` at or after `at` (its length beyond it).
+fn char_end(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 fn push(out: &mut Vec<Raw>, start: usize, end: usize, reason: &'static str) {
@@ -196,24 +261,19 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
 /// Swedish floors counted in stairs: "1 tr", "2 tr. t.h.", "3 trappor", and the ground floor before a
 /// street address ("BV, Storgatan 2"). The floor goes; the street after it is the block's, a place, and
 /// stays.
-fn swedish_stairs(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+fn swedish_stairs(text: &str, digits: &[usize], protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(re) = regex(
-        &RE,
-        concat!(
-            r"(?P<floor>(?P<stairs>[1-9]\s?(?i:tr(?:appor|appa)?)\.?(?:\s?(?i:t\.\s?[hv])\.?)?)",
-            r"|BV|(?i:bottenvåningen|bottenvåning|entréplanet|entréplan))",
-            r"(?P<street>,\s?\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s\d{1,3}[A-Za-z]?)?",
-        ),
-    ) else {
+    let Some(re) = regex(&RE, SWEDISH_STAIRS) else {
         return;
     };
-    for c in re.captures_iter(text) {
+    let starts = stairs_starts(text, digits);
+    // The floor alone is a match, and no floor is longer than "9\u{3000}trappor.\u{3000}t.\u{3000}h." (22 bytes).
+    captures_at(re, text, &starts, 32, |c| {
         let (Some(m), Some(floor)) = (c.get(0), c.name("floor")) else {
-            continue;
+            return;
         };
         if !starts_word(text, m.start()) || !ends_word(text, floor.end()) {
-            continue;
+            return;
         }
         let street = c
             .name("street")
@@ -221,13 +281,58 @@ fn swedish_stairs(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
         // The ground floor alone is a word like any other ("BV" is also an abbreviation); only with
         // the street it places a flat.
         if c.name("stairs").is_none() && street.is_none() {
-            continue;
+            return;
         }
         if overlaps_any(protected, m.start(), floor.end()) {
-            continue;
+            return;
         }
         push(out, m.start(), floor.end(), "a flat by its floor in stairs");
+    });
+}
+
+const SWEDISH_STAIRS: &str = concat!(
+    r"(?P<floor>(?P<stairs>[1-9]\s?(?i:tr(?:appor|appa)?)\.?(?:\s?(?i:t\.\s?[hv])\.?)?)",
+    r"|BV|(?i:bottenvåningen|bottenvåning|entréplanet|entréplan))",
+    r"(?P<street>,\s?\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s\d{1,3}[A-Za-z]?)?",
+);
+
+/// Every offset where [`SWEDISH_STAIRS`] can start, sorted: a digit 1–9 before "t" or "T" (one white space
+/// between them at most), "BV", and "bottenv" or "entr" (any case) before the "å" or "é" their words go
+/// on with (as the pattern folds case: "å", "Å" and the Ångström sign, "é" and "É").
+fn stairs_starts(text: &str, digits: &[usize]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let is_t = |i: usize| matches!(bytes.get(i), Some(b't' | b'T'));
+    let mut starts: Vec<usize> = digits
+        .iter()
+        .copied()
+        .filter(|&d| {
+            bytes[d] != b'0'
+                && (is_t(d + 1)
+                    || text
+                        .get(d + 1..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(|c| c.is_whitespace() && is_t(d + 1 + c.len_utf8())))
+        })
+        .collect();
+    starts.extend(memchr::memmem::find_iter(bytes, "BV"));
+    for (letter, word) in [
+        ("å", "bottenv"),
+        ("Å", "bottenv"),
+        ("\u{212B}", "bottenv"),
+        ("é", "entr"),
+        ("É", "entr"),
+    ] {
+        for at in memchr::memmem::find_iter(bytes, letter) {
+            if let Some(s) = at.checked_sub(word.len()) {
+                if bytes[s..at].eq_ignore_ascii_case(word.as_bytes()) {
+                    starts.push(s);
+                }
+            }
+        }
     }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// A Norwegian entrance (the building's number and a letter) with its floor: "4B, 1. etasje", "4C, 2.
@@ -257,17 +362,19 @@ fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Ra
 
 /// A Danish street address with the floor alone, where a floor holds one flat: "Storegade 7, 1." at the
 /// end of a line or before a comma or a bracket ("Storegade 7, 1. maj" is a date).
-fn street_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+fn street_and_floor(
+    text: &str,
+    digits: &[usize],
+    protected: &[(usize, usize)],
+    out: &mut Vec<Raw>,
+) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(re) = regex(
-        &RE,
-        r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s(?P<num>\d{1,3}[A-Za-z]?),\s?[1-9]\d?\.",
-    ) else {
+    let Some(re) = regex(&RE, STREET_AND_FLOOR) else {
         return;
     };
-    for c in re.captures_iter(text) {
+    street_and_floor_matches(re, text, digits, |c| {
         let (Some(m), Some(street), Some(num)) = (c.get(0), c.name("street"), c.name("num")) else {
-            continue;
+            return;
         };
         let last = street
             .as_str()
@@ -285,15 +392,160 @@ fn street_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>
             // The association's own street is protected as a place; its flats are still homes.
             || overlaps_any(protected, num.start(), m.end())
         {
-            continue;
+            return;
         }
         push(out, m.start(), m.end(), "a street address with its floor");
+    });
+}
+
+const STREET_AND_FLOOR: &str = r"(?P<street>\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s(?P<num>\d{1,3}[A-Za-z]?),\s?[1-9]\d?\.";
+
+/// What `re.captures_iter(text)` gives for [`STREET_AND_FLOOR`], found from the house numbers. The
+/// street's words hold no digit, so a match's number is the first digit after its start; the street
+/// before it is letters and at most two single spaces, and what follows it at most 11 bytes. Each
+/// number (white space before, one to three digits, a letter maybe and a comma after) is searched for
+/// in that window alone, and only a match found there is read in full.
+fn street_and_floor_matches<'t>(
+    re: &Regex,
+    text: &'t str,
+    digits: &[usize],
+    mut each: impl FnMut(regex::Captures<'t>),
+) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    for &q in digits {
+        if q <= pos {
+            continue;
+        }
+        let Some(space) = text[..q].chars().next_back().filter(|c| c.is_whitespace()) else {
+            continue;
+        };
+        let run = bytes[q..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let mut after = q + run;
+        if bytes.get(after).is_some_and(u8::is_ascii_alphabetic) {
+            after += 1;
+        }
+        if run > 3 || bytes.get(after) != Some(&b',') {
+            continue;
+        }
+        // Back over the street: letters, apostrophes, dots and hyphens, and two white spaces at most.
+        let mut from = q - space.len_utf8();
+        let mut spaces = 0;
+        while let Some(c) = text[..from].chars().next_back() {
+            if c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-') {
+            } else if c.is_whitespace() && spaces < 2 {
+                spaces += 1;
+            } else {
+                break;
+            }
+            from -= c.len_utf8();
+        }
+        let window = &text[..char_end(text, after + 8)];
+        let Some(m) = re.find_at(window, from.max(pos)) else {
+            continue;
+        };
+        if let Some(c) = re.captures_at(text, m.start()) {
+            pos = c.get(0).map_or(q, |m| m.end());
+            each(c);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text around floors, stairs and house numbers, with the white space and case the
+    /// patterns fold (invented addresses).
+    const PIECES: &[&str] = &[
+        "1 tr",
+        "2 tr. t.h.",
+        "3\u{3000}trappor",
+        "9 TRAPPA",
+        "4tr",
+        "2 tr t. v",
+        "BV",
+        "Bv",
+        "bottenvåningen",
+        "BOTTENVÅNING",
+        "botten\u{212B}ning",
+        "entréplan",
+        "ENTRÉPLANET",
+        "entr",
+        "Tallgatan 8",
+        "Kongevej 40, 1.",
+        "Rolighedsvej 3, 2.",
+        "Gamle Kongevej 12B, 11.",
+        "Ny Øster Gade 4,\u{a0}3.",
+        "vej",
+        "Storegade",
+        "St. Kongensgade",
+        "O’Neill",
+        "Anne-Marie",
+        "7C, 3. etasje",
+        "1.",
+        "12,",
+        "123a,",
+        "1234,",
+        "0 tr",
+        "tråkiga",
+        ", ",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{3000}",
+        "-",
+        "'",
+    ];
+
+    fn flat_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => prop::sample::select(PIECES).prop_map(str::to_string),
+            2 => "[A-ZÆØÅ][a-zæøå]{0,6}",
+            2 => "[0-9]{1,4}[A-Da-d]?",
+            1 => "[ -~æøåÆØÅéÉ]{0,6}",
+        ];
+        prop_oneof![
+            3 => prop::collection::vec(piece, 0..40).prop_map(|p| p.concat()),
+            1 => crate::redact::testgen::text(),
+        ]
+    }
+
+    /// Every group's span of every match, in order.
+    fn spans<'t>(
+        all: impl IntoIterator<Item = regex::Captures<'t>>,
+    ) -> Vec<Vec<Option<(usize, usize)>>> {
+        all.into_iter()
+            .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The patterns tried only where they can start find what a search of the whole text finds.
+        #[test]
+        fn pinned_searches_find_what_the_whole_search_finds(text in flat_text()) {
+            let digits = digits(text.as_bytes());
+            let every: Vec<usize> =
+                text.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
+            prop_assert_eq!(&digits, &every);
+
+            let stairs = Regex::new(SWEDISH_STAIRS).unwrap();
+            let mut pinned = Vec::new();
+            captures_at(&stairs, &text, &stairs_starts(&text, &digits), 32, |c| pinned.push(c));
+            prop_assert_eq!(spans(pinned), spans(stairs.captures_iter(&text)));
+
+            let street = Regex::new(STREET_AND_FLOOR).unwrap();
+            let mut pinned = Vec::new();
+            street_and_floor_matches(&street, &text, &digits, |c| pinned.push(c));
+            prop_assert_eq!(spans(pinned), spans(street.captures_iter(&text)));
+        }
+    }
 
     fn found(text: &str) -> Vec<String> {
         let mut out = Vec::new();
