@@ -192,37 +192,39 @@ fn composed(text: &str) -> bool {
     true
 }
 
-/// The bytes that can start a character [`tidy_chars`] changes, as a table: one look-up per byte.
-const TIDY_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let leads = [b'\r', 0x0b, 0x0c, 0, 0xc2, 0xe2, 0xef];
-    while k < leads.len() {
-        t[leads[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
-
 /// [`tidy`]'s replacements in one pass: CRLF, CR and the other line separators become `\n`, the
 /// invisible characters go, the narrow and no-break spaces become plain ones. Only the bytes that
-/// can start such a character are looked at; everything between is copied in runs.
+/// can start such a character are looked at, found by memchr's vector search (a table look-up per
+/// byte cost 24 M instructions on 4 MB); everything between is copied in runs.
 fn tidy_chars(raw: &str) -> String {
     let bytes = raw.as_bytes();
+    // The next offset at or after `from` of one group of lead bytes: those of U+00A0/U+00AD (C2),
+    // U+2007…U+2060 (E2) and U+FEFF (EF); \r, VT and FF; NUL. Continuation bytes are never these, so
+    // each is a character boundary.
+    let next_of = |group: usize, from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        match group {
+            0 => memchr::memchr3(0xc2, 0xe2, 0xef, rest),
+            1 => memchr::memchr3(b'\r', 0x0b, 0x0c, rest),
+            _ => memchr::memchr(0, rest),
+        }
+        .map_or(bytes.len(), |p| from + p)
+    };
+    let mut next = [next_of(0, 0), next_of(1, 0), next_of(2, 0)];
     let mut out = String::with_capacity(raw.len());
     let mut copied = 0usize;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        // \r, VT, FF, NUL, and the lead bytes of U+00A0/U+00AD (C2), U+2007…U+2060 (E2) and
-        // U+FEFF (EF). Continuation bytes are never these, so `i` is a character boundary here.
-        if !TIDY_LEAD[usize::from(bytes[i])] {
-            i += 1;
-            continue;
-        }
+    loop {
+        let i = next.iter().copied().min().unwrap_or(bytes.len());
         let Some(c) = raw.get(i..).and_then(|r| r.chars().next()) else {
-            i += 1;
-            continue;
+            break;
         };
+        let after = i + c.len_utf8();
+        // Each group is searched again only once passed.
+        for (group, at) in next.iter_mut().enumerate() {
+            if *at < after {
+                *at = next_of(group, after);
+            }
+        }
         let with = match c {
             // The \n of a CRLF stays and is the line end.
             '\r' if bytes.get(i + 1) == Some(&b'\n') => "",
@@ -231,15 +233,11 @@ fn tidy_chars(raw: &str) -> String {
                 ""
             }
             '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' => " ",
-            _ => {
-                i += c.len_utf8();
-                continue;
-            }
+            _ => continue,
         };
         out.push_str(raw.get(copied..i).unwrap_or(""));
         out.push_str(with);
-        i += c.len_utf8();
-        copied = i;
+        copied = after;
     }
     out.push_str(raw.get(copied..).unwrap_or(""));
     out
