@@ -430,37 +430,48 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
     if values.is_empty() {
         return raw;
     }
+    // Every match, overlapping ones too: with one search for the leftmost-longest match, a longer value
+    // that cannot be taken (it overlaps a finding: "29 91 44 06 29 91 44 06" over the first of two
+    // phones) hid the shorter one right after it, which then stayed in the published text.
     let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
         .build(values.iter().map(|v| v.0))
     else {
         return raw;
     };
+    let mut matches: Vec<(usize, usize, usize)> = ac
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    // Leftmost first and, at one place, the longest: the order one leftmost-longest search takes.
+    matches.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     let mut extra = Vec::new();
-    for m in ac.find_iter(text) {
-        let before = text.get(..m.start()).and_then(|h| h.chars().next_back());
-        let after = text.get(m.end()..).and_then(|t| t.chars().next());
+    let mut taken_to = 0;
+    for (start, end, pattern) in matches {
+        if start < taken_to {
+            continue;
+        }
+        let before = text.get(..start).and_then(|h| h.chars().next_back());
+        let after = text.get(end..).and_then(|t| t.chars().next());
         if before.is_some_and(char::is_alphanumeric)
             || after.is_some_and(char::is_alphanumeric)
-            || overlaps_any(&covered, m.start(), m.end())
-            || overlaps_any(protected, m.start(), m.end())
-            || company_follows(text, m.end())
+            || overlaps_any(&covered, start, end)
+            || overlaps_any(protected, start, end)
+            || company_follows(text, end)
         {
             continue;
         }
-        let Some(model) = values
-            .get(m.pattern().as_usize())
-            .and_then(|&(_, i)| raw.get(i))
-        else {
+        let Some(model) = values.get(pattern).and_then(|&(_, i)| raw.get(i)) else {
             continue;
         };
         extra.push(Raw {
-            start: m.start(),
-            end: m.end(),
+            start,
+            end,
             reason: "the same text as another finding",
             ..model.clone()
         });
+        taken_to = end;
     }
     if extra.is_empty() {
         return raw;
