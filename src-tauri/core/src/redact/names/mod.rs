@@ -913,8 +913,14 @@ impl NameRecognizer {
                 // Before a unit ("Forslag fra nr. 4") not even that: minutes start sentences so.
                 // "… skilja partiet frå Høgre.", "og Høgre meiner": one word no list knows that the
                 // text also writes in lower case ("høgre") is that word, a party or a direction.
+                // So is a name of more words that are all written in lower case too ("sier Dagens
+                // Næringsliv": "dagens", "næringsliv").
                 let word_elsewhere =
-                    k == i + 1 && info.is_none() && s.lower_in_text(text, t.k0, t.g1);
+                    (k == i + 1 && info.is_none() && s.lower_in_text(text, t.k0, t.g1))
+                        || (k > i + 1
+                            && run[i..k].iter().all(|x| {
+                                s.info(names, x).is_none() && s.lower_in_text(text, x.k0, x.g1)
+                            }));
                 let surname_first = || {
                     k == i + 1
                         && !definite_ending(&s.keys[t.k0..t.k1])

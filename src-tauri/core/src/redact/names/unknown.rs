@@ -1722,6 +1722,11 @@ mod tests {
         );
         assert!(!found.contains(&"Sentrum"), "{found:?}");
         assert!(unknown("Både SV og Ap seier nei, og Ap vil vente.").is_empty());
+        // A paper of two words that the text also writes in lower case ("grønt lys").
+        let found = unknown(
+            "Planen er dyr, og til Grønt Lys sier leiaren at ho er for stor. Det vart grønt lys i går.",
+        );
+        assert!(found.is_empty(), "{found:?}");
         let found = unknown("Avtalen vart drøfta på Vega-møtet. Etterpå sa han at Vega står fast.");
         assert!(found.is_empty(), "{found:?}");
         // "Etterpå sa han": the word before a verb of saying and its pronoun is an adverbial.
