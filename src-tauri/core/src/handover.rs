@@ -140,6 +140,13 @@ pub enum Error {
     /// Counting the records of the archive or of the new file failed.
     #[error("Could not count the records of the archive: {0}")]
     Counts(#[source] summary::Error),
+    /// The handover failed after the retention sweep the board ran first; the sweep is kept.
+    #[error("{source} The retention sweep that ran first is kept: it deleted or anonymised {swept} records past their retention, and the archive is saved without them. The receipt of the next handover will not count them; note it for the incoming board.")]
+    AfterSweep {
+        swept: u32,
+        #[source]
+        source: Box<Error>,
+    },
     /// Reading the organisations (whose agreements the receipt names) failed.
     #[error("Could not read the register: {0}")]
     Organisations(#[source] organisations::Error),
@@ -167,6 +174,7 @@ impl Coded for Error {
             | Error::Retention(_) => ErrorCode::Internal,
             Error::Vault(e) => e.code(),
             Error::Counts(e) => e.code(),
+            Error::AfterSweep { source, .. } => source.code(),
             Error::Organisations(e) => e.code(),
         }
     }
@@ -266,8 +274,31 @@ pub fn check(vault: &Vault, out: &Path, encryption: &Encryption) -> Result<(), E
 
 /// [`handover`] after the board ran the retention sweep ([`retention::apply`]) on the open
 /// archive, which deleted or anonymised `swept` records: the receipt says so, and lists only
-/// what is due still.
+/// what is due still. If the handover then fails, the sweep stays (the records were past their
+/// retention, so deleting them was owed anyway) and the error says so ([`Error::AfterSweep`]):
+/// a later handover's receipt cannot count what an earlier attempt deleted.
 pub fn handover_after_sweep(
+    vault: &Vault,
+    out: &Path,
+    encryption: Encryption,
+    boards: Option<Boards>,
+    swept: u32,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<HandoverReceipt, Error> {
+    hand_over(vault, out, encryption, boards, swept, today, now).map_err(|e| {
+        if swept == 0 {
+            e
+        } else {
+            Error::AfterSweep {
+                swept,
+                source: Box::new(e),
+            }
+        }
+    })
+}
+
+fn hand_over(
     vault: &Vault,
     out: &Path,
     encryption: Encryption,

@@ -1104,6 +1104,47 @@ fn archive(dir: &Path) -> Vault {
     v
 }
 
+/// A handover that fails after the board's sweep says that the sweep is kept, and how much it
+/// deleted: the next handover's receipt cannot count it.
+#[test]
+fn a_handover_that_fails_after_the_sweep_says_the_sweep_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = archive(dir.path());
+    let out = dir.path().join("taken.andel");
+    std::fs::write(&out, b"someone else's file").unwrap();
+    let err = handover::handover_after_sweep(
+        &v,
+        &out,
+        quick_passphrase("ny kode 2026"),
+        None,
+        4,
+        today(),
+        now(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, handover::Error::AfterSweep { swept: 4, source } if matches!(**source, handover::Error::Exists(_))),
+        "{err:?}"
+    );
+    let said = err.to_string();
+    assert!(
+        said.contains("A file already exists") && said.contains("deleted or anonymised 4 records"),
+        "{said}"
+    );
+    // Without a sweep the error is the handover's own.
+    assert!(matches!(
+        handover::handover(
+            &v,
+            &out,
+            quick_passphrase("ny kode 2026"),
+            None,
+            today(),
+            now()
+        ),
+        Err(handover::Error::Exists(_))
+    ));
+}
+
 #[test]
 fn the_handover_writes_a_new_file_only_the_new_passphrase_opens() {
     require_tool("pdftotext");
