@@ -1,20 +1,20 @@
 #!/usr/bin/env python3
 """Score an output directory by part, listing misses of the tuning part only.
 
-usage: python3 tools/parts.py OUTPUT_DIR [SET_DIR]
-       (SET_DIR: this set's folder, the default, or its no-register/ part)
+usage: python3 parts.py OUTPUT_DIR SET_DIR
+       (SET_DIR: a held-out set's folder, e.g. tests/heldout-minutes-2, or heldout-minutes-3/no-register)
 
-The untouched part (the documents with "-2026-" in their names: one per association, two of the
-no-register part) is reported as figures only: its misses are never printed, so that nobody tunes
-on them by accident.
+The held-out sets from 2026-12-03 on keep the documents with "-2026-" in their names untouched (one
+per association; two of the third set's no-register part): they are reported as figures only, their
+misses are never printed, so that nobody tunes on them by accident.
 """
 import json
 import os
 import subprocess
 import sys
 
-here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-scorer = os.path.join(here, "..", "fixtures", "redaction-dev", "score.py")
+tests = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+scorer = os.path.join(tests, "fixtures", "redaction-dev", "score.py")
 
 
 def untouched(doc):
@@ -22,8 +22,9 @@ def untouched(doc):
 
 
 def main():
-    out = sys.argv[1]
-    corpus = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else here
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    out, corpus = sys.argv[1], os.path.abspath(sys.argv[2])
     r = json.loads(subprocess.run([sys.executable, scorer, out, "--corpus", corpus, "--json"],
                                   capture_output=True, text=True, check=True).stdout)
     for part, pick in (("tuning", lambda d: not untouched(d)), ("untouched", untouched)):
