@@ -1150,9 +1150,10 @@ fn heldout2() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/heldout-minutes-2")
 }
 
-/// The third of the second held-out set kept untouched while rules were generalised (one document per
-/// association, the 2026 ones); the other six were used to find the classes of misses.
-fn untouched2(name: &str) -> bool {
+/// The part of the second and third held-out sets kept untouched while rules were generalised: the
+/// documents from 2026 (one per association; two of the third set's no-register part). The others were
+/// used to find the classes of misses.
+fn untouched_2026(name: &str) -> bool {
     name.contains("-2026-")
 }
 
@@ -1165,7 +1166,7 @@ fn heldout2_minutes_with_the_register() {
     // "Lærkev. 12", "LV 20"; a floor against a building's number, "tredje etasje i 25"; "etasje"/"etg."
     // after an address; a first name that starts a sentence before a home):
     assert_heldout("second set, all, with the register", &all, 285, 225);
-    let part = score_set(&heldout2(), &untouched2, true);
+    let part = score_set(&heldout2(), &untouched_2026, true);
     assert_heldout(
         "second set, untouched part, with the register",
         &part,
@@ -1183,7 +1184,7 @@ fn heldout2_minutes_without_residents_in_the_register() {
     // names without a register (not tuned on this set).
     // 197 after the houses and floors of the tuning part (untouched part 61 -> 64/93).
     assert_heldout("second set, all, without residents", &all, 197, 225);
-    let part = score_set(&heldout2(), &untouched2, false);
+    let part = score_set(&heldout2(), &untouched_2026, false);
     assert_heldout(
         "second set, untouched part, without residents",
         &part,
@@ -1290,12 +1291,6 @@ fn heldout3() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/heldout-minutes-3")
 }
 
-/// The third of the third set kept untouched (one document per association, two of the no-register
-/// part: the ones from 2026); the others are used to find the classes of misses.
-fn untouched3(name: &str) -> bool {
-    name.contains("-2026-")
-}
-
 #[test]
 fn heldout3_minutes_with_the_register() {
     let all = score_set(&heldout3(), &|_| true, true);
@@ -1307,7 +1302,7 @@ fn heldout3_minutes_with_the_register() {
     // names misread, a registered first name before a verb of saying or joined by "og" to a name, a
     // registered first name in a line written in lower case):
     assert_heldout("third set, all, with the register", &all, 329, 223);
-    let part = score_set(&heldout3(), &untouched3, true);
+    let part = score_set(&heldout3(), &untouched_2026, true);
     assert_heldout(
         "third set, untouched part, with the register",
         &part,
@@ -1323,7 +1318,7 @@ fn heldout3_minutes_without_residents_in_the_register() {
     // First unseen score: 266/342 and 220/224 (untouched part 66/94 and 62/64); 318 and 223 after the
     // classes above.
     assert_heldout("third set, all, without residents", &all, 318, 223);
-    let part = score_set(&heldout3(), &untouched3, false);
+    let part = score_set(&heldout3(), &untouched_2026, false);
     assert_heldout(
         "third set, untouched part, without residents",
         &part,
@@ -1436,7 +1431,7 @@ fn heldout3_notices_without_a_register() {
     // After the public offices (names right after one stay, as the set labels them): 150 of 154; 150 of
     // 153 after the third NorNE round on names without a register (untouched part 45 of 48).
     assert_names("third set without a register, all", &all, 118, 150, 3);
-    let part = score_names_without_a_register(&root, &untouched3);
+    let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "third set without a register, untouched part",
         &part,
