@@ -134,7 +134,7 @@ struct Scan {
     /// Cache for [`NameRecognizer::glued_surname`], per word as written.
     glued: HashMap<String, Option<(usize, Vec<u32>)>>,
     /// Cache for [`Scan::compound_head_in_text`].
-    head_seen: HashMap<String, bool>,
+    head_seen: HashMap<String, (bool, bool)>,
     /// Capitalised words no recognizer claimed: (start, end, key range).
     loose: Vec<(usize, usize, usize, usize)>,
     /// Names of capitalised words that nothing else explains, waiting for their last word alone
@@ -959,6 +959,9 @@ impl NameRecognizer {
                 && !policy::company_follows(text, t.end)
                 // "Wall Street", "Hansens Vej": a street named after the surname.
                 && !street_after(text, t.end)
+                // "Nord-Korea", "fra Nord": a surname the text also puts first in a compound with a
+                // place is a direction or a part of that place.
+                && !s.place_compound_head_in_text(text, t.k0, t.g1)
             {
                 self.push_guest(text, s, &run, i, i + 1, 0.6, "a surname");
                 i += 1;
@@ -1072,9 +1075,36 @@ impl Scan {
     }
 
     /// Whether the text puts the word (folded) `keys[k0..k1]` first in a compound with a lower-case
-    /// noun ("Nato-land", "Tine-produkter"). Each new word costs a search of the whole text.
+    /// noun ("Nato-land", "Tine-produkter") or with a known place ("Nord-Korea", "Midt-Norge").
     pub(super) fn compound_head_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
-        let key = &self.keys[k0..k1];
+        let (noun, place) = self.compound_heads(text, k0, k1);
+        noun || place
+    }
+
+    /// Whether the text puts the word (folded) `keys[k0..k1]` first in a compound with a known place
+    /// ("Nord-Korea", "Vest-Agder"): a direction or a part of the place, which a surname is not
+    /// (a surname does head compounds with nouns: "Hansen-saken").
+    pub(super) fn place_compound_head_in_text(&mut self, text: &str, k0: usize, k1: usize) -> bool {
+        self.compound_heads(text, k0, k1).1
+    }
+
+    /// [`Scan::place_compound_head_in_text`] for a folded word given as a string.
+    pub(super) fn place_compound_head_key(&mut self, text: &str, key: &str) -> bool {
+        self.compound_heads_of(text, key).1
+    }
+
+    /// For [`Scan::compound_head_in_text`]: whether the word heads a compound with a lower-case noun,
+    /// and whether with a known place. Each new word costs a search of the whole text.
+    fn compound_heads(&mut self, text: &str, k0: usize, k1: usize) -> (bool, bool) {
+        if let Some(&v) = self.head_seen.get(&self.keys[k0..k1]) {
+            return v;
+        }
+        let key = self.keys[k0..k1].to_string();
+        self.compound_heads_of(text, &key)
+    }
+
+    /// [`Scan::compound_heads`] for a folded word given as a string.
+    fn compound_heads_of(&mut self, text: &str, key: &str) -> (bool, bool) {
         if let Some(&v) = self.head_seen.get(key) {
             return v;
         }
@@ -1084,17 +1114,30 @@ impl Scan {
             .next()
             .map(|c| c.to_uppercase().chain(first).collect())
             .unwrap_or_default();
-        let found = memchr::memmem::find_iter(text.as_bytes(), capital.as_bytes()).any(|at| {
+        let mut folded = String::new();
+        let (mut noun_seen, mut place_seen) = (false, false);
+        for at in memchr::memmem::find_iter(text.as_bytes(), capital.as_bytes()) {
             let before = text.get(..at).and_then(|h| h.chars().next_back());
             let after = text.get(at + capital.len()..).unwrap_or("");
-            !before.is_some_and(char::is_alphabetic)
-                && after.strip_prefix('-').is_some_and(|r| {
-                    let noun: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
-                    lower_noun(&noun)
-                })
-        });
-        self.head_seen.insert(key, found);
-        found
+            let Some(rest) = after.strip_prefix('-') else {
+                continue;
+            };
+            if before.is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let part: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            if lower_noun(&part) {
+                noun_seen = true;
+            } else if part.starts_with(char::is_uppercase) {
+                fold_into(&part, &mut folded);
+                place_seen |= is_place(&folded);
+            }
+            if noun_seen && place_seen {
+                break;
+            }
+        }
+        self.head_seen.insert(key, (noun_seen, place_seen));
+        (noun_seen, place_seen)
     }
 
     /// [`Scan::lower_in_text`] for a folded word given as a string. Each new word costs a search of

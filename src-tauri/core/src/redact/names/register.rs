@@ -494,6 +494,7 @@ impl NameRecognizer {
         self.confirm_unknown(text, s);
         self.places_in_use(text, s);
         self.loose_words(text, s);
+        self.place_compound_heads(text, s);
     }
 }
 

@@ -734,6 +734,42 @@ impl NameRecognizer {
     }
 }
 
+impl NameRecognizer {
+    /// "Nord Dakota … i Nord-Korea … hjem fra Nord": a name of one word taken with no sign of a person
+    /// (a surname known from a longer name, a first name after "fra") that the text also puts first in a
+    /// compound with a known place is a direction or a part of a place there. A cue, a verb of
+    /// saying or an age (the stronger findings) keeps it a person.
+    pub(super) fn place_compound_heads(&self, text: &str, s: &mut Scan) {
+        let weak: Vec<usize> = s
+            .out
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.recognizer == Recognizer::UnknownName
+                    && r.kind == Kind::Person
+                    && r.end > r.start
+                    && r.score < 0.75
+                    && text
+                        .get(r.start..r.end)
+                        .is_some_and(|w| !w.contains([' ', '-']))
+            })
+            .map(|(x, _)| x)
+            .collect();
+        let mut key = String::new();
+        for x in weak {
+            let Some(word) = s.out.get(x).and_then(|r| text.get(r.start..r.end)) else {
+                continue;
+            };
+            fold_into(word, &mut key);
+            if s.place_compound_head_key(text, &key) {
+                if let Some(r) = s.out.get_mut(x) {
+                    r.end = r.start;
+                }
+            }
+        }
+    }
+}
+
 /// Whether `at` lies inside a quotation on one line («…», “…”, "…") that has English words in it
 /// ("the", "of", "on", "and"): the title of a song, a film or a book.
 pub(super) fn in_english_quote(text: &str, at: usize) -> bool {
@@ -1733,6 +1769,21 @@ mod tests {
         assert!(unknown("Det var ei lang natt. Seinare sa ho at alt var bra.").is_empty());
         // A listed first name of two letters is still a name.
         assert_eq!(unknown("Møtet leia Bo Lindqvist."), ["Bo Lindqvist"]);
+    }
+
+    /// Regression (issue 14, fourth round on NorNE train text): a direction that a name elsewhere
+    /// in the text starts ("Nord Dakota") was taken for that person's surname alone ("fra Nord"),
+    /// though the text also puts it first in a compound with a place ("Nord-Amerika"). A double first
+    /// name stays a name.
+    #[test]
+    fn a_name_that_heads_a_compound_with_a_place_is_no_person() {
+        let found = unknown(
+            "Han vant Texas (38), Nord Dakota (3) og Utah (6). Laget reiste til Nord-Amerika i mai, \
+             og kom hjem i skam fra Nord.",
+        );
+        assert!(!found.contains(&"Nord"), "{found:?}");
+        let found = unknown("Laget reiste til Nord-Norge i mai. Da sa Anne-Marie at det var fint.");
+        assert_eq!(found, ["Anne-Marie"]);
     }
 
     /// Regression (issue 14, titles on news text): a title that a list of first names also has ("Kong",
