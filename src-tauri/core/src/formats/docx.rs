@@ -54,7 +54,7 @@ fn text_len(name: &str, xml: &[u8]) -> Result<u64, Error> {
             Ok(Event::CData(t)) => total += t.len() as u64,
             Ok(Event::Eof) => return Ok(total),
             Ok(_) => {}
-            Err(e) => return Err(Error::Damaged(format!("{name} cannot be read: {e}"))),
+            Err(e) => return Err(xml_error(name, e)),
         }
     }
 }
@@ -68,13 +68,60 @@ pub enum Error {
     Protected,
     /// The file is not a readable .docx.
     #[error("This .docx file is damaged or not a Word document ({0}). Open it in the word processor and save it again as .docx, or export it as text instead.")]
-    Damaged(String),
+    Damaged(#[source] Damage),
     /// A part inflates beyond the limits (a zip bomb, or an unusually huge document).
     #[error("This .docx file is too large to handle safely ({0}). Save a smaller copy, or export it as text instead.")]
     TooLarge(String),
     /// Embedded files (spreadsheets, other documents) cannot be checked for personal data.
     #[error("This .docx holds {0} embedded file(s) (such as a spreadsheet) that Andel cannot check for personal data. In Word, paste their content as a table or a picture and save again, or export as text instead.")]
     Embedded(usize),
+}
+
+/// What is wrong inside a .docx that cannot be read: kept as the reader's own error, so a caller
+/// (or a test) can tell a broken zip from hostile XML without parsing a message.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Damage {
+    /// The file is not a zip archive at all.
+    #[error("not a zip file: {0}")]
+    NotZip(#[source] zip::result::ZipError),
+    /// A zip without the main document part.
+    #[error("it has no word/document.xml; is it a Word document?")]
+    NoDocument,
+    /// A part could not be inflated or read.
+    #[error("{part} cannot be read: {source}")]
+    Unreadable {
+        part: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A part's XML does not parse (or its text is not valid UTF-8).
+    #[error("the XML of {part} is broken: {source}")]
+    Xml {
+        part: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A part declares a DOCTYPE: the door to entity expansion, refused before anything is read.
+    #[error("the XML of {part} declares a DOCTYPE, which Word never writes")]
+    DocType { part: String },
+    /// A part ends before its elements are closed.
+    #[error("the XML of {part} ends before its elements are closed")]
+    Unclosed { part: String },
+    /// The published copy could not be written.
+    #[error("writing the new file: {0}")]
+    Writing(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+fn unreadable(part: &str, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Damaged(Damage::Unreadable {
+        part: part.to_string(),
+        source: Box::new(e),
+    })
+}
+
+fn writing(e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Damaged(Damage::Writing(Box::new(e)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +141,7 @@ impl Package {
             return Err(Error::Protected);
         }
         let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
-            .map_err(|e| Error::Damaged(format!("not a zip file: {e}")))?;
+            .map_err(|e| Error::Damaged(Damage::NotZip(e)))?;
         if zip.len() > MAX_PARTS {
             return Err(Error::TooLarge(format!(
                 "{} parts, the limit is {MAX_PARTS}",
@@ -115,17 +162,14 @@ impl Package {
 
     /// One part, inflated within the limits.
     fn read(&mut self, name: &str) -> Result<Vec<u8>, Error> {
-        let file = self
-            .zip
-            .by_name(name)
-            .map_err(|e| Error::Damaged(format!("{name} cannot be read: {e}")))?;
+        let file = self.zip.by_name(name).map_err(|e| unreadable(name, e))?;
         if file.encrypted() {
             return Err(Error::Protected);
         }
         let mut out = Vec::new();
         file.take(MAX_PART + 1)
             .read_to_end(&mut out)
-            .map_err(|e| Error::Damaged(format!("{name} cannot be read: {e}")))?;
+            .map_err(|e| unreadable(name, e))?;
         if out.len() as u64 > MAX_PART {
             return Err(Error::TooLarge(format!(
                 "{name} inflates to more than {} MiB",
@@ -145,9 +189,7 @@ impl Package {
     /// The stories in text order: the body, headers, footers, footnotes, endnotes.
     fn stories(&self) -> Result<Vec<String>, Error> {
         if !self.has("word/document.xml") {
-            return Err(Error::Damaged(
-                "it has no word/document.xml; is it a Word document?".into(),
-            ));
+            return Err(Error::Damaged(Damage::NoDocument));
         }
         let numbered = |prefix: &str| {
             let mut v: Vec<(u64, String)> = self
@@ -581,8 +623,23 @@ enum Frame {
     Suppress,
 }
 
-fn xml_error(part: &str, e: impl std::fmt::Display) -> Error {
-    Error::Damaged(format!("the XML of {part} is broken: {e}"))
+fn xml_error(part: &str, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Damaged(Damage::Xml {
+        part: part.to_string(),
+        source: Box::new(e),
+    })
+}
+
+fn doctype(part: &str) -> Error {
+    Error::Damaged(Damage::DocType {
+        part: part.to_string(),
+    })
+}
+
+fn unclosed(part: &str) -> Error {
+    Error::Damaged(Damage::Unclosed {
+        part: part.to_string(),
+    })
 }
 
 /// The decoded text of a text event (entities are separate events in quick-xml).
@@ -719,7 +776,7 @@ fn walk_story(
                                 }
                             }
                             Event::End(_) => d -= 1,
-                            Event::Eof => return Err(xml_error(part, "cut short")),
+                            Event::Eof => return Err(unclosed(part)),
                             _ => {}
                         }
                         inner.push(ev);
@@ -902,15 +959,10 @@ fn walk_story(
             Event::PI(p) => emit!(Event::PI(p)),
             // XML comments are no part of the document: they go.
             Event::Comment(_) => {}
-            Event::DocType(_) => {
-                return Err(xml_error(
-                    part,
-                    "it declares a DOCTYPE, which Word never writes",
-                ))
-            }
+            Event::DocType(_) => return Err(doctype(part)),
             Event::Eof => {
                 if !stack.is_empty() || skip > 0 || open_text.is_some() {
-                    return Err(xml_error(part, "it ends before its elements are closed"));
+                    return Err(unclosed(part));
                 }
                 break;
             }
@@ -1041,12 +1093,7 @@ fn walk_rels(
                 continue;
             }
             Event::Eof => break,
-            Event::DocType(_) => {
-                return Err(xml_error(
-                    part,
-                    "it declares a DOCTYPE, which Word never writes",
-                ))
-            }
+            Event::DocType(_) => return Err(doctype(part)),
             Event::Comment(_) => continue,
             other => {
                 if skip == 0 && mode == Mode::Rewrite {
@@ -1166,12 +1213,7 @@ fn drop_elements(
             .map_err(|e| xml_error(part, e))?;
         match event {
             Event::Eof => break,
-            Event::DocType(_) => {
-                return Err(xml_error(
-                    part,
-                    "it declares a DOCTYPE, which Word never writes",
-                ))
-            }
+            Event::DocType(_) => return Err(doctype(part)),
             Event::Start(_) if skip > 0 => skip += 1,
             Event::End(_) if skip > 0 => skip -= 1,
             _ if skip > 0 => {}
@@ -1397,7 +1439,6 @@ pub fn redact(
 
     // The new package: the entries in their order, changed ones deflated anew, the rest copied.
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
-    let zip_error = |e: zip::result::ZipError| Error::Damaged(format!("writing the new file: {e}"));
     let names = pkg.names.clone();
     for (i, name) in names.iter().enumerate() {
         if removed.contains(name) {
@@ -1407,20 +1448,16 @@ pub fn redact(
             Some(data) => {
                 let options = zip::write::SimpleFileOptions::default()
                     .compression_method(zip::CompressionMethod::Deflated);
-                out.start_file(name.as_str(), options).map_err(zip_error)?;
-                out.write_all(data)
-                    .map_err(|e| Error::Damaged(format!("writing the new file: {e}")))?;
+                out.start_file(name.as_str(), options).map_err(writing)?;
+                out.write_all(data).map_err(writing)?;
             }
             None => {
-                let file = pkg
-                    .zip
-                    .by_index_raw(i)
-                    .map_err(|e| Error::Damaged(format!("{name} cannot be read: {e}")))?;
-                out.raw_copy_file(file).map_err(zip_error)?;
+                let file = pkg.zip.by_index_raw(i).map_err(|e| unreadable(name, e))?;
+                out.raw_copy_file(file).map_err(writing)?;
             }
         }
     }
-    let bytes = out.finish().map_err(zip_error)?.into_inner();
+    let bytes = out.finish().map_err(writing)?.into_inner();
     Ok(Redacted { bytes, cleaned })
 }
 
@@ -1492,12 +1529,7 @@ fn character_data(part: &str, xml: &[u8]) -> Result<Mapped, Error> {
             .map_err(|e| xml_error(part, e))?
         {
             Event::Eof => break,
-            Event::DocType(_) => {
-                return Err(xml_error(
-                    part,
-                    "it declares a DOCTYPE, which Word never writes",
-                ))
-            }
+            Event::DocType(_) => return Err(doctype(part)),
             Event::Text(t) => {
                 let s = text_of(part, &t)?;
                 if !s.trim().is_empty() {
@@ -1640,15 +1672,44 @@ mod tests {
             extract(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"),
             Err(Error::Protected)
         ));
-        assert!(matches!(extract(b"PK not really"), Err(Error::Damaged(_))));
+        assert!(matches!(
+            extract(b"PK not really"),
+            Err(Error::Damaged(Damage::NotZip(_)))
+        ));
         let doctype = r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>"#;
         assert!(matches!(
             extract(&package(doctype, &[])),
-            Err(Error::Damaged(_))
+            Err(Error::Damaged(Damage::DocType { part })) if part == "word/document.xml"
         ));
         assert!(matches!(
             extract(&package("<w:document><w:body><w:p>", &[])),
-            Err(Error::Damaged(_))
+            Err(Error::Damaged(Damage::Unclosed { .. }))
+        ));
+        // The reader's own error stays reachable as the source, and the message names the part.
+        let broken = extract(&package(
+            "<w:document><w:body></w:p></w:body></w:document>",
+            &[],
+        ))
+        .expect_err("mismatched tags are refused");
+        assert!(
+            matches!(&broken, Error::Damaged(Damage::Xml { part, .. }) if part == "word/document.xml"),
+            "{broken:?}"
+        );
+        assert!(broken.to_string().contains("word/document.xml"), "{broken}");
+        let source = std::error::Error::source(&broken).expect("the damage is the source");
+        assert!(
+            std::error::Error::source(source).is_some(),
+            "quick-xml's error is kept"
+        );
+        // A zip that is not a Word document.
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("content.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(b"<office/>").unwrap();
+        let odt = zip.finish().unwrap().into_inner();
+        assert!(matches!(
+            extract(&odt),
+            Err(Error::Damaged(Damage::NoDocument))
         ));
         // A part that inflates beyond the limit is refused, not cut.
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));

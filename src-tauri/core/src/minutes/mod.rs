@@ -80,7 +80,7 @@ pub enum Error {
     PdfText(#[source] crate::formats::pdf::Error),
     /// The .docx could not be read.
     #[error("This .docx file is damaged or not a Word document ({0}). Open it in the word processor and save it again as .docx.")]
-    DamagedDocx(String),
+    DamagedDocx(#[source] crate::formats::docx::Damage),
     /// The .docx is protected, too large, or otherwise cannot be read.
     #[error("{0}")]
     Docx(#[source] crate::formats::docx::Error),
