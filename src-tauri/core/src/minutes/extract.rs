@@ -760,11 +760,11 @@ mod tests {
     fn junk_is_no_docx_and_no_pdf() {
         assert!(matches!(
             extract_text(b"not a zip", Format::Docx),
-            Err(Error::DamagedDocx(_))
+            Err(Error::DamagedDocx(docx::Damage::NotZip(_)))
         ));
         assert!(matches!(
             extract_text(b"not a pdf", Format::Pdf),
-            Err(Error::DamagedPdf(_))
+            Err(Error::DamagedPdf(pdf::Damage::NotPdf))
         ));
     }
 }

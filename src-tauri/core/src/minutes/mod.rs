@@ -66,7 +66,7 @@ pub enum Error {
     Ocr(#[from] crate::ocr::Error),
     /// The PDF could not be read.
     #[error("This PDF is damaged or not a PDF ({0}). Export it again from the word processor.")]
-    DamagedPdf(String),
+    DamagedPdf(#[source] crate::formats::pdf::Damage),
     /// The PDF would take more memory or time than any minutes need (a decompression bomb, or
     /// millions of objects); nothing of it was imported.
     #[error("This PDF is too large to import safely: {0}. Export the minutes again from the word processor, or split the file.")]

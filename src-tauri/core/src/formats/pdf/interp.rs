@@ -9,7 +9,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::Font;
-use super::{Error, MAX_CONTENT_TOTAL, MAX_FONTS, MAX_GLYPHS, MAX_STREAM};
+use super::{Damage, Error, MAX_CONTENT_TOTAL, MAX_FONTS, MAX_GLYPHS, MAX_STREAM};
 
 /// A 2-D affine matrix `[a b c d e f]` in PDF's row-vector convention.
 pub(super) type Matrix = [f32; 6];
@@ -196,7 +196,10 @@ impl<'a> Walker<'a> {
                     index + 1,
                     MAX_STREAM >> 20
                 )),
-                e => Error::Damaged(format!("page {}: {e}", index + 1)),
+                e => Error::Damaged(Damage::Content {
+                    page: index + 1,
+                    source: e,
+                }),
             })?;
         self.count(content.len())?;
         let ops = decode(&content, index)?;
@@ -359,10 +362,9 @@ impl<'a> Walker<'a> {
                                     continue;
                                 }
                                 let Some(font) = gs.text.font.clone() else {
-                                    return Err(Error::Damaged(format!(
-                                        "page {}: text is shown before a font is chosen",
-                                        page + 1
-                                    )));
+                                    return Err(Error::Damaged(Damage::NoFontForText {
+                                        page: page + 1,
+                                    }));
                                 };
                                 for (byte, len, code) in font.codes(bytes) {
                                     let at = CodeAt {
@@ -543,10 +545,10 @@ pub(super) fn decode(content: &[u8], page: usize) -> Result<Vec<Operation>, Erro
     Content::decode_strict(content)
         .map(|c| c.operations)
         .map_err(|e| {
-            Error::Damaged(format!(
-                "the content of page {} cannot be read: {e}",
-                page + 1
-            ))
+            Error::Damaged(Damage::Content {
+                page: page + 1,
+                source: e,
+            })
         })
 }
 

@@ -2,7 +2,7 @@
 //! whatever the file says about itself. The limits on pages, fonts and glyphs are the text
 //! reader's (`super::MAX_*`).
 
-use super::Error;
+use super::{Damage, Error};
 
 /// Limits on what loading one PDF may cost, whatever the file says about itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub fn load_bounded(bytes: &[u8]) -> Result<lopdf::Document, Error> {
 /// [`load_bounded`] with other limits.
 pub fn load_limited(bytes: &[u8], limits: Limits) -> Result<lopdf::Document, Error> {
     if !bytes.starts_with(b"%PDF") && !bytes.get(..1024).is_some_and(|h| find(h, b"%PDF")) {
-        return Err(Error::Damaged("it does not start like a PDF".into()));
+        return Err(Error::Damaged(Damage::NotPdf));
     }
     budget::start(limits);
     let options = lopdf::LoadOptions {
@@ -56,7 +56,7 @@ pub fn load_limited(bytes: &[u8], limits: Limits) -> Result<lopdf::Document, Err
                 megabytes(limits.stream)
             ))
         }
-        other => Error::Damaged(other.to_string()),
+        other => Error::Damaged(Damage::Structure(other)),
     })?;
     if doc.is_encrypted() {
         return Err(Error::Encrypted);

@@ -45,6 +45,32 @@ const MAX_IMAGE: usize = 64 << 20;
 /// The most glyphs a document may show.
 const MAX_GLYPHS: usize = 4_000_000;
 
+/// What is wrong inside a PDF that cannot be read: kept as the reader's own error, so a caller
+/// (or a test) can tell a file that is no PDF from a broken page without parsing a message.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Damage {
+    /// The file does not start like a PDF.
+    #[error("it does not start like a PDF")]
+    NotPdf,
+    /// The file's structure could not be read.
+    #[error("{0}")]
+    Structure(#[source] lopdf::Error),
+    /// The document has no pages.
+    #[error("it has no pages")]
+    NoPages,
+    /// A page's content could not be read to the end (a partly read page could hide text).
+    #[error("the content of page {page} cannot be read: {source}")]
+    Content {
+        page: usize,
+        #[source]
+        source: lopdf::Error,
+    },
+    /// A page shows text before it chooses a font, so the text cannot be read.
+    #[error("page {page}: text is shown before a font is chosen")]
+    NoFontForText { page: usize },
+}
+
 /// Why a PDF could not be read or redacted. Nothing is written when any of these happens.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -54,7 +80,7 @@ pub enum Error {
     Encrypted,
     /// The file is not a PDF or is broken.
     #[error("This PDF is damaged or not a PDF ({0}). Export it again from the word processor.")]
-    Damaged(String),
+    Damaged(#[source] Damage),
     /// A stream inflates beyond its limit, or the file has too many objects, fonts or glyphs.
     #[error("This PDF is too large to read safely: {0}. Export the minutes again from the word processor, or split the file.")]
     TooLarge(String),
@@ -109,7 +135,7 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Document, Error> {
         return Err(Error::Encrypted);
     }
     if doc.get_pages().is_empty() {
-        return Err(Error::Damaged("it has no pages".into()));
+        return Err(Error::Damaged(Damage::NoPages));
     }
     Ok(doc)
 }
@@ -316,5 +342,61 @@ mod tests {
     fn xmp_text_resolves_character_references() {
         let xmp = "<x><dc:creator><rdf:li>S&#248;ren &amp; Co</rdf:li></dc:creator></x>";
         assert_eq!(xml_text(xmp), "Søren & Co");
+    }
+
+    /// A PDF of one page per content stream (none: no pages at all), written by lopdf.
+    fn with_pages(contents: &[&[u8]]) -> Vec<u8> {
+        use lopdf::{dictionary, Object, Stream};
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let kids: Vec<Object> = contents
+            .iter()
+            .map(|content| {
+                let stream = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+                doc.add_object(dictionary! {
+                    "Type" => "Page",
+                    "Parent" => pages_id,
+                    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                    "Contents" => stream,
+                })
+                .into()
+            })
+            .collect();
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }.into(),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn damage_says_what_is_wrong_and_where() {
+        assert!(matches!(
+            extract(b"GIF89a not a pdf"),
+            Err(Error::Damaged(Damage::NotPdf))
+        ));
+        assert!(matches!(
+            extract(&with_pages(&[])),
+            Err(Error::Damaged(Damage::NoPages))
+        ));
+        // The second page's content is cut off inside a string: the page is named, and lopdf's
+        // error is kept as the source.
+        let cut = with_pages(&[b"q Q", b"BT /F1 12 Tf (Ole Dahl"]);
+        let err = extract(&cut).expect_err("a page that cannot be read is damage");
+        assert!(
+            matches!(err, Error::Damaged(Damage::Content { page: 2, .. })),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("page 2"), "{err}");
+        // Text shown before any font is chosen cannot be read as letters.
+        assert!(matches!(
+            extract(&with_pages(&[b"BT 72 700 Td (Ole Dahl) Tj ET"])),
+            Err(Error::Damaged(Damage::NoFontForText { page: 1 }))
+        ));
     }
 }

@@ -7,7 +7,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::interp::{apply, CodeAt, Found, ImageKind, Matrix, Rect, StreamKey};
-use super::{Error, MAX_IMAGE};
+use super::{Damage, Error, MAX_IMAGE};
 
 /// What a redaction did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -215,19 +215,19 @@ pub(super) fn redact(
                     .get_pages()
                     .into_values()
                     .nth(p)
-                    .ok_or_else(|| Error::Damaged("a page went missing".into()))?;
+                    .ok_or(Error::Damaged(Damage::NoPages))?;
                 let mut stream = Stream::new(Dictionary::new(), wrapped);
                 let _ = stream.compress();
                 let id = doc.add_object(stream);
                 doc.get_dictionary_mut(page_id)
-                    .map_err(|e| Error::Damaged(e.to_string()))?
+                    .map_err(|e| Error::Damaged(Damage::Structure(e)))?
                     .set("Contents", Object::Reference(id));
             }
             StreamKey::Form(id) => {
                 let stream = doc
                     .get_object_mut(id)
                     .and_then(Object::as_stream_mut)
-                    .map_err(|e| Error::Damaged(e.to_string()))?;
+                    .map_err(|e| Error::Damaged(Damage::Structure(e)))?;
                 stream.set_plain_content(content);
                 let _ = stream.compress();
             }
