@@ -1440,3 +1440,61 @@ fn heldout3_notices_without_a_register() {
         3,
     );
 }
+
+/// The fourth held-out set (`tests/heldout-minutes-4/`), written on 2026-12-03 without looking at the engine's
+/// output, after the third set had been tuned on: residents with names from outside the Nordics, particles,
+/// double surnames, nicknames and inflected names; units as flat codes, "lejl.", bare lägenhetsnummer in
+/// attendance tables, row houses as "bolig 7B"; minutes pasted from e-mail threads; and (`no-register/`)
+/// website-style minutes and notices read with no register at all.
+fn heldout4() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/heldout-minutes-4")
+}
+
+#[test]
+fn heldout4_minutes_with_the_register() {
+    let all = score_set(&heldout4(), &|_| true, true);
+    assert_eq!((all.documents, all.vanish.n, all.keep.n), (12, 331, 215));
+    // First unseen score, before any change for this set: 275/331 and 214/215 (untouched part 79/90 and
+    // 48/49).
+    assert_heldout("fourth set, all, with the register", &all, 275, 214);
+    let part = score_set(&heldout4(), &untouched_2026, true);
+    assert_heldout(
+        "fourth set, untouched part, with the register",
+        &part,
+        79,
+        48,
+    );
+}
+
+/// Only the board and officials loaded.
+#[test]
+fn heldout4_minutes_without_residents_in_the_register() {
+    let all = score_set(&heldout4(), &|_| true, false);
+    // First unseen score: 238/331 and 214/215 (untouched part 68/90 and 48/49).
+    assert_heldout("fourth set, all, without residents", &all, 238, 214);
+    let part = score_set(&heldout4(), &untouched_2026, false);
+    assert_heldout(
+        "fourth set, untouched part, without residents",
+        &part,
+        68,
+        48,
+    );
+}
+
+#[test]
+fn heldout4_notices_without_a_register() {
+    let root = heldout4().join("no-register");
+    let all = score_names_without_a_register(&root, &|_| true);
+    assert_eq!(all.labelled, 119);
+    // First unseen score: 112 of 119 names removed, 135 of 147 person findings right (untouched part 30/34
+    // and 33 of 37).
+    assert_names("fourth set without a register, all", &all, 112, 135, 12);
+    let part = score_names_without_a_register(&root, &untouched_2026);
+    assert_names(
+        "fourth set without a register, untouched part",
+        &part,
+        30,
+        33,
+        4,
+    );
+}
