@@ -262,6 +262,14 @@ pub fn detect(args: DetectArgs) -> CliResult {
 }
 
 pub fn redact(args: RedactArgs) -> CliResult {
+    // The redacted copy written over the minutes themselves would lose the original for good.
+    if andel_core::files::same_file(&args.file, &args.out) {
+        return Err(CliError::user(format!(
+            "{} is the minutes file itself: the redacted copy would replace the original.",
+            args.out.display()
+        ))
+        .with_hint("Choose another name for --out, for example one ending in -published."));
+    }
     if let Some(format) = publish::in_place(&args.file, &args.out) {
         let loaded = load(&args.vault, &args.file)?;
         let bytes = read(&args.file)?;

@@ -40,6 +40,12 @@ pub enum Error {
     /// No file at the path given.
     #[error("There is no file at {}. Check the name and the folder.", .0.display())]
     NotFound(PathBuf),
+    /// The path names a folder where a file was expected.
+    #[error("{} is a folder, not a file. Choose a file in it.", .0.display())]
+    Folder(PathBuf),
+    /// The file exists but its permissions forbid reading it.
+    #[error("Andel may not read {}. Check the file's permissions (or ask its owner), then try again.", .0.display())]
+    NotReadable(PathBuf),
     /// Another I/O failure, with the step that failed.
     #[error("Could not {op} {}: {source}", path.display())]
     Io {
@@ -59,6 +65,8 @@ impl Coded for Error {
             Error::AlreadyExists(_) => ErrorCode::AlreadyExists,
             Error::TooLarge { .. } => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Folder(_) => ErrorCode::InvalidInput,
+            Error::NotReadable(_) => ErrorCode::InvalidInput,
             Error::Io { .. } => ErrorCode::Internal,
         }
     }
@@ -77,6 +85,8 @@ pub fn read_at_most(path: &Path, what: &'static str, max: u64) -> Result<Vec<u8>
     use std::io::Read;
     let read_error = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => Error::NotFound(path.to_path_buf()),
+        io::ErrorKind::IsADirectory => Error::Folder(path.to_path_buf()),
+        io::ErrorKind::PermissionDenied => Error::NotReadable(path.to_path_buf()),
         _ => Error::Io {
             op: "read",
             path: path.to_path_buf(),
@@ -102,6 +112,39 @@ pub fn read_at_most(path: &Path, what: &'static str, max: u64) -> Result<Vec<u8>
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Whether two paths name the same file: the same path written another way (`./x`, `dir/../x`),
+/// a symbolic link to it, or (on Unix) a hard link. A path that does not exist yet is the same as
+/// another only when both would be created at the same place. Used before writing, so that a
+/// command never writes its output over its own input (the minutes being redacted, the archive
+/// being handed over).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    if let (Ok(x), Ok(y)) = (a.canonicalize(), b.canonicalize()) {
+        return x == y;
+    }
+    // At least one does not exist: the same place if their folders resolve to the same folder.
+    let place = |p: &Path| {
+        let folder = match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        folder
+            .canonicalize()
+            .ok()
+            .map(|f| f.join(p.file_name().unwrap_or_default()))
+    };
+    matches!((place(a), place(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Writes a finished document (or any export) to `path`: first to a temporary file beside it,
@@ -304,6 +347,36 @@ pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_same_file_is_recognised_however_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("minutes.txt");
+        std::fs::write(&a, "x").unwrap();
+        let b = dir.path().join("other.txt");
+        std::fs::write(&b, "x").unwrap();
+        assert!(super::same_file(&a, &a));
+        assert!(super::same_file(
+            &a,
+            &dir.path().join(".").join("minutes.txt")
+        ));
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        assert!(super::same_file(&a, &dir.path().join("sub/../minutes.txt")));
+        assert!(!super::same_file(&a, &b), "two files with the same content");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(&a, &link).unwrap();
+            assert!(super::same_file(&link, &a), "a symbolic link");
+            let hard = dir.path().join("hard.txt");
+            std::fs::hard_link(&a, &hard).unwrap();
+            assert!(super::same_file(&a, &hard), "a hard link");
+        }
+        // Files not written yet: the same place, or not.
+        let new = dir.path().join("new.pdf");
+        assert!(super::same_file(&new, &dir.path().join("./new.pdf")));
+        assert!(!super::same_file(&new, &a));
+    }
+
     use super::*;
 
     #[test]

@@ -237,7 +237,7 @@ pub fn handover(
 /// weak. Both apps call it before the retention sweep they may run first, so a handover that
 /// could not write its file does not sweep either; [`handover_after_sweep`] checks it again.
 pub fn check(vault: &Vault, out: &Path, encryption: &Encryption) -> Result<(), Error> {
-    if same_file(vault.path(), out) {
+    if crate::files::same_file(vault.path(), out) {
         return Err(Error::SameFile);
     }
     let folder = match out.parent() {
@@ -398,23 +398,6 @@ fn sql(e: rusqlite::Error) -> Error {
         op: "preparing the new archive",
         source: e,
     }))
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    if a == b {
-        return true;
-    }
-    let parent = |p: &Path| {
-        let folder = match p.parent() {
-            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        folder
-            .canonicalize()
-            .ok()
-            .map(|f| f.join(p.file_name().unwrap_or_default()))
-    };
-    matches!((parent(a), parent(b)), (Some(x), Some(y)) if x == y)
 }
 
 fn set_recipients(conn: &Connection, encryption: &Encryption) -> Result<(), Error> {

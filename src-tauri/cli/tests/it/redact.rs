@@ -620,3 +620,37 @@ fn minutes_list_shows_control_characters_instead_of_sending_them() {
     );
     assert!(shown.contains("\\u{1b}"), "{shown:?}");
 }
+
+/// `andel redact FILE --out FILE` (or a link to it) would write the published copy over the
+/// minutes themselves: refused, and the file is left as it was.
+#[test]
+fn redact_never_writes_over_its_own_input() {
+    let a = Archive::empty();
+    let minutes = a.dir.path().join("referat.txt");
+    let text = "Ole Hansen bor i stuen.\n";
+    std::fs::write(&minutes, text).unwrap();
+    let mut names = vec!["referat.txt", "./referat.txt"];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&minutes, a.dir.path().join("link.txt")).unwrap();
+        names.push("link.txt");
+    }
+    for out_name in names {
+        let out = a.run(&["redact", "referat.txt", "--out", out_name]);
+        assert_eq!(code(&out), 1, "{out_name}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("the redacted copy would replace the original"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read_to_string(&minutes).unwrap(), text);
+    }
+    // A folder given as the minutes says so.
+    let out = a.run(&["detect", "."]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a folder, not a file"), "{}", stderr(&out));
+    // Another name is written as before.
+    let out = a.run(&["redact", "referat.txt", "--out", "referat-web.txt"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&minutes).unwrap(), text);
+}

@@ -211,6 +211,16 @@ impl From<crate::files::Error> for Error {
             F::AlreadyExists(path) => Error::AlreadyExists(path),
             F::Io { op, path, source } => Error::Io { op, path, source },
             F::NotFound(path) => Error::NotFound(path),
+            F::Folder(path) => Error::Io {
+                op: "read",
+                path,
+                source: std::io::ErrorKind::IsADirectory.into(),
+            },
+            F::NotReadable(path) => Error::Io {
+                op: "read",
+                path,
+                source: std::io::ErrorKind::PermissionDenied.into(),
+            },
             // The archive is not read through `files` (its own reader bounds it); a file that
             // was too large to read is, for the archive, one that is not whole.
             too_large @ F::TooLarge { .. } => Error::Damaged(Damage::File(too_large)),
