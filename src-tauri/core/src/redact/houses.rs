@@ -27,8 +27,30 @@ pub struct Houses {
     numbers: FastSet<String>,
 }
 
-/// Words that say the number after them is a house: "nr. 14", "hus nr. 24", "husnummer 8", "nummer 13".
-const NUMBER_WORDS: &[&str] = &["nr", "no", "nummer", "husnr", "husnummer", "nummeret"];
+/// Words that say the number after them is a house: "nr. 14", "hus nr. 24", "husnummer 8", "nummer 13",
+/// "bolig 7B", "huset 3A" (a home named as a home: where the register holds the number as one house).
+const NUMBER_WORDS: &[&str] = &[
+    "nr",
+    "no",
+    "nummer",
+    "husnr",
+    "husnummer",
+    "nummeret",
+    "bolig",
+    "boligen",
+    "hus",
+    "huset",
+    "rekkehus",
+    "rækkehus",
+    "radhus",
+];
+
+/// Words after which a number with a letter is a paragraph, an item or an attachment, not a house
+/// ("§ 7B", "punkt 3A", "vedlegg 2B").
+const NOT_HOUSE_BEFORE: &[&str] = &[
+    "punkt", "pkt", "sak", "ad", "bilag", "vedlegg", "bilaga", "paragraf", "kapitel", "kapittel",
+    "klasse", "klass", "side", "sida", "nr", "kl",
+];
 
 /// Lists a number may be a place in rather than a house ("nr. 1 på ventelisten", "nr 2 i kön").
 const RANK_LISTS: &[&str] = &[
@@ -120,7 +142,10 @@ impl Houses {
             if !self.numbers.contains(&number) || !number_ends(text, end) {
                 continue;
             }
-            let Some(start) = self.start_of(text, a, &number) else {
+            let Some(start) = self
+                .start_of(text, a, &number)
+                .or_else(|| bare_lettered(text, a, end).then_some(a))
+            else {
                 continue;
             };
             // The association's own address and other protected places hold ranges and names; a street
@@ -274,6 +299,36 @@ fn number_ends(text: &str, end: usize) -> bool {
     }
 }
 
+/// A house number with a capital letter, standing alone, that the register holds as one house: "7B" in a
+/// list of who attended, "hekken mellom 1A og 1B", "(9B)". Row houses in pairs or rows are numbered so, and
+/// a number with a letter reads as little else; a bare number without one is a count, an hour or an item.
+/// Not after "§", "punkt", "sak", "vedlegg" and the like, and not glued to a word or another number.
+fn bare_lettered(text: &str, a: usize, end: usize) -> bool {
+    let Some(last) = text.get(..end).and_then(|t| t.chars().next_back()) else {
+        return false;
+    };
+    if !last.is_ascii_uppercase() {
+        return false;
+    }
+    let head = text.get(..a).unwrap_or("");
+    if head.ends_with(|c: char| {
+        is_word_char(c) || c.is_ascii_digit() || matches!(c, '§' | '-' | '/' | '.')
+    }) {
+        return false;
+    }
+    let before = head.trim_end_matches([' ', '\u{a0}']);
+    if before.ends_with('§') {
+        return false;
+    }
+    match word_before(text, a, &['.', ' ']) {
+        Some((ws, we)) => {
+            let w = text.get(ws..we).unwrap_or("");
+            !NOT_HOUSE_BEFORE.iter().any(|n| eq_fold(w, n))
+        }
+        None => true,
+    }
+}
+
 /// "nr. 1 på ventelisten", "nr 2 i kön": a rank in a list, not a house.
 fn rank_after(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
@@ -323,6 +378,44 @@ mod tests {
         assert!(found("bestyrelsesmøde nr. 4 og punkt nr. 12").is_empty());
         assert!(found("bestyrelsesmøde nr. 4/2025").is_empty());
         assert!(found("Hun er nr. 7 på ventelisten.").is_empty());
+    }
+
+    /// Row houses numbered with a letter ("7B"): the number alone is the house where the register holds
+    /// it as one, and so is "bolig 7B"; paragraphs, items and numbers the association has not stay.
+    #[test]
+    fn a_lettered_house_number_alone() {
+        let houses = Houses::new([
+            "Epleveien 1A",
+            "Epleveien 1B",
+            "Epleveien 7B",
+            "Epleveien 3",
+        ]);
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            houses.scan(text, &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Bolig | Eier\n7B    | Kari Holm"), ["7B"]);
+        assert_eq!(found("hekken mellom 1A og 1B skal klippes"), ["1A", "1B"]);
+        assert_eq!(found("Taket på bolig 7B lekker (1A)."), ["bolig 7B", "1A"]);
+        assert_eq!(
+            found("Epleveien 7B og huset 1A"),
+            ["Epleveien 7B", "huset 1A"]
+        );
+        for text in [
+            "jf. § 7B i vedtektene",
+            "punkt 1A på dagsordenen",
+            "se vedlegg 1B",
+            "Klasse 7B var på tur.",
+            "2C og 7C",
+            "kl. 7B",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+        // A digit-only house is taken after a word that names a home, never alone.
+        assert_eq!(found("bolig 3 er solgt, 3 stemte mot"), ["bolig 3"]);
     }
 
     #[test]

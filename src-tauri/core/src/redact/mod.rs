@@ -39,6 +39,7 @@ mod policy;
 mod repair;
 mod review;
 mod streets;
+mod tables;
 #[cfg(test)]
 mod testgen;
 mod text;
@@ -313,9 +314,16 @@ impl Detector {
                     }
                 }
             }
+            // "Epleveien 7B": a house number may carry one letter (row houses in pairs).
+            let number_end = |a: &str| {
+                let t = a
+                    .strip_suffix(|c: char| c.is_ascii_alphabetic())
+                    .unwrap_or(a);
+                t.ends_with(|c: char| c.is_ascii_digit())
+            };
             let is_house = |a: &str, units: &[&str]| {
                 !a.contains(',')
-                    && a.ends_with(|c: char| c.is_ascii_digit())
+                    && number_end(a)
                     && a.chars().next().is_some_and(char::is_alphabetic)
                     && units.len() == 1
             };
@@ -421,6 +429,7 @@ impl Detector {
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
         flats::scan(text, &protected, &mut raw);
+        tables::scan(text, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);

@@ -969,8 +969,9 @@ fn classify(
         if let Some(r) = address(text, run) {
             return Some(r);
         }
-        if let Some(s) =
-            share_cue_start(w1, w2, &l1, &l2).or_else(|| after_person(text, w1, persons))
+        if let Some(s) = share_cue_start(w1, w2, &l1, &l2)
+            .or_else(|| after_person(text, w1, persons))
+            .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
         {
             let e = end + letter_suffix(after);
             return Some(raw(
@@ -1283,6 +1284,79 @@ fn share_cue_start(
             "föreningens" | "foreningens" | "borettslagets" | "sameiets" | "lagets" | "brf:ens"
         ) {
             return w2.map(|(a, _)| a);
+        }
+    }
+    None
+}
+
+/// Numbered parking spaces and storage rooms. A board numbers them to give each to one resident, so "P-plads
+/// 4", "bod 14", "förråd nr 7" in minutes places a person as surely as a flat number does ("Poul Eriks
+/// P-plads 4 flyttes", "mugg i boden, nr. 12"). Rooms everyone shares ("cykelrum", "tørkerom") carry no
+/// number of a resident and are not here.
+const SPACE_CUES: &[&str] = &[
+    // Parking spaces (the "p-" forms are matched on their last part after "p-", see `space_cue_start`).
+    "parkeringsplads",
+    "parkeringspladsen",
+    "parkeringsplass",
+    "parkeringsplassen",
+    "parkeringsplats",
+    "parkeringsplatsen",
+    "garasjeplass",
+    "garageplats",
+    "garageplads",
+    // Storage rooms.
+    "kælderrum",
+    "kælderrummet",
+    "depotrum",
+    "depotrummet",
+    "pulterrum",
+    "pulterrummet",
+    "loftsrum",
+    "bod",
+    "boden",
+    "kjellerbod",
+    "kjellerboden",
+    "loftsbod",
+    "sportsbod",
+    "sportsboden",
+    "förråd",
+    "förrådet",
+    "källarförråd",
+    "källarförrådet",
+    "vindsförråd",
+    "vindsförrådet",
+];
+
+/// Start of a numbered parking space or storage room before the number: "P-plads 4", "p-plass nr. 11",
+/// "kælderrum 17", "förråd nr 7".
+fn space_cue_start(
+    text: &str,
+    w1: Option<(usize, usize)>,
+    w2: Option<(usize, usize)>,
+    l1: &str,
+    l2: &str,
+) -> Option<usize> {
+    static SPACES: OnceLock<WordSet> = OnceLock::new();
+    let spaces = SPACES.get_or_init(|| WordSet::new(SPACE_CUES));
+    let (word, lw) = if matches!(l1, "nr" | "nummer" | "no") {
+        (w2?, l2)
+    } else {
+        (w1?, l1)
+    };
+    if spaces.contains(lw) {
+        return Some(word.0);
+    }
+    // "P-plads", "p-plass", "p-plats": the word reads as "plads" after a "p-" of its own.
+    if matches!(
+        lw,
+        "plads" | "pladsen" | "plass" | "plassen" | "plats" | "platsen"
+    ) {
+        let head = text.get(..word.0)?;
+        let p = head.strip_suffix('-')?;
+        let lone_p =
+            p.ends_with(['p', 'P']) && !p[..p.len() - 1].ends_with(super::text::is_word_char);
+        if lone_p {
+            return Some(word.0 - 2);
         }
     }
     None
@@ -1614,5 +1688,32 @@ mod tests {
             kinds("eller benedikte_friis@mail.dk."),
             vec![(Kind::Email, "benedikte_friis@mail.dk".into())]
         );
+    }
+
+    /// Numbered parking spaces and storage rooms are a resident's, like a flat number; shared rooms and
+    /// numbers that count things stay.
+    #[test]
+    fn numbered_parking_spaces_and_storage_rooms() {
+        for (text, found) in [
+            ("Rasmus får P-plads 12 fra maj.", "P-plads 12"),
+            ("Hun lejer p-plads nr. 3 ud.", "p-plads nr. 3"),
+            ("Han leier ut p-plass 7 til naboen.", "p-plass 7"),
+            ("Ta over p-plats 21 i höst.", "p-plats 21"),
+            ("Det er fukt i kælderrum 8.", "kælderrum 8"),
+            ("Sykkelen står i bod 23 i kjelleren.", "bod 23"),
+            ("Hon har lämnat förråd nr 9.", "förråd nr 9"),
+            ("Vattnet kom in i källarförråd 4B.", "källarförråd 4B"),
+        ] {
+            assert_eq!(kinds(text), vec![(Kind::Other, found.into())], "{text:?}");
+        }
+        for text in [
+            "Vi har 14 p-pladser og 3 cykelrum.",
+            "Det er plads til 40 cykler.",
+            "Boden har 12 hyller.",
+            "Stämman hölls på plats 2 i samlingslokalen kl. 19.",
+            "Sak 5: bod og sykkelrom.",
+        ] {
+            assert!(kinds(text).is_empty(), "{text:?}: {:?}", kinds(text));
+        }
     }
 }
