@@ -13,6 +13,7 @@ const EXTRA: &str = include_str!("../../../../assets/names/extra.txt");
 const WORDS: &str = include_str!("../../../../assets/names/words.txt");
 const PLACES: &str = include_str!("../../../../assets/names/places.txt");
 const SURNAMES: &str = include_str!("../../../../assets/names/surnames.txt");
+const SHORT_FORMS: &str = include_str!("../../../../assets/names/short-forms.txt");
 
 /// What the lists say about one folded word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -57,6 +58,31 @@ pub fn is_surname(folded: &str) -> bool {
             .collect()
     })
     .contains_key(folded)
+}
+
+/// The short forms of a formal first name (`assets/names/short-forms.txt`), both lower case: "karl" ->
+/// ["kalle", "kaj"], "elisabeth" -> ["lise", "lisa", "lisbeth", …].
+pub fn short_forms(formal: &str) -> &'static [String] {
+    static MAP: OnceLock<WordMap<Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: WordMap<Vec<String>> = WordMap::default();
+        for line in SHORT_FORMS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((short, formals)) = line.split_once('\t') else {
+                continue;
+            };
+            for f in formals.split_whitespace() {
+                m.entry(f.to_lowercase())
+                    .or_default()
+                    .push(short.trim().to_lowercase());
+            }
+        }
+        m
+    })
+    .get(formal)
+    .map_or(&[], Vec::as_slice)
 }
 
 /// The first-name table, keyed by the lower-case name.

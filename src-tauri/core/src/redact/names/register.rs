@@ -3,6 +3,7 @@
 //! settled once the whole document has been read.
 
 use super::*;
+use unicode_normalization::UnicodeNormalization;
 
 impl NameRecognizer {
     pub(super) fn add(&mut self, name: &str, keep: bool) {
@@ -43,6 +44,24 @@ impl NameRecognizer {
                         if !v.iter().any(|x| x.person == id && x.pos == slot.pos) {
                             v.push(slot);
                         }
+                    }
+                }
+            }
+            // "Kalle" for Karl, "Bosse" for Bo, "Lise" for Elisabeth, "Gosia" for Małgorzata: a given
+            // name's short forms (for "Karl-Erik", those of each part) name the same person.
+            if part == Part::Given {
+                let mut shorts: Vec<&str> = Vec::new();
+                for formal in std::iter::once(buf.as_str()).chain(buf.split('-')) {
+                    for short in super::super::lists::short_forms(formal) {
+                        if *short != buf && !shorts.contains(&short.as_str()) {
+                            shorts.push(short);
+                        }
+                    }
+                }
+                for short in shorts {
+                    let v = self.table.entry(short.to_string()).or_default();
+                    if !v.iter().any(|x| x.person == id && x.pos == slot.pos) {
+                        v.push(slot);
                     }
                 }
             }
@@ -597,6 +616,26 @@ pub(super) fn ascii_spellings(key: &str) -> [String; 2] {
             'é' | 'è' | 'ê' => ("e", "e"),
             'á' | 'à' => ("a", "a"),
             'ó' | 'ò' => ("o", "o"),
+            // Letters of other alphabets that secretaries type without their marks ("Wisniewski" for
+            // "Wiśniewski", "Yildiz" for "Yıldız", "Nguyen Van Phuc" for "Nguyễn Văn Phúc").
+            'ł' => ("l", "l"),
+            'ı' => ("i", "i"),
+            'đ' => ("d", "d"),
+            'ß' => ("ss", "ss"),
+            c if !c.is_ascii() => {
+                let base: String = std::iter::once(c)
+                    .nfd()
+                    .filter(char::is_ascii_alphabetic)
+                    .collect();
+                if base.is_empty() {
+                    long.push(c);
+                    short.push(c);
+                } else {
+                    long.push_str(&base);
+                    short.push_str(&base);
+                }
+                continue;
+            }
             _ => {
                 long.push(c);
                 short.push(c);
@@ -640,6 +679,43 @@ mod tests {
             let any = mentions.iter().any(|(who, _)| candidates.contains(who));
             proptest::prop_assert_eq!(index.any(&candidates), any);
         }
+    }
+
+    /// Names typed without the marks of their alphabet: Polish, Turkish, Vietnamese and German letters
+    /// fold to their base letters, the Nordic ones to both their spellings.
+    #[test]
+    fn spellings_without_marks() {
+        assert_eq!(ascii_spellings("wiśniewski")[1], "wisniewski");
+        assert_eq!(ascii_spellings("yıldız")[1], "yildiz");
+        assert_eq!(ascii_spellings("małgorzata")[1], "malgorzata");
+        assert_eq!(ascii_spellings("nguyễn")[1], "nguyen");
+        assert_eq!(ascii_spellings("đặng")[1], "dang");
+        assert_eq!(ascii_spellings("petrović")[1], "petrovic");
+        assert_eq!(
+            ascii_spellings("grøn"),
+            ["groen".to_string(), "gron".to_string()]
+        );
+    }
+
+    /// A registered first name's short forms find the resident; the short forms of one part of a
+    /// hyphenated first name too ("Kalle" for Karl-Erik); a form of no registered name finds no one.
+    #[test]
+    fn short_forms_of_registered_first_names() {
+        let mut r = NameRecognizer::new(None);
+        r.add("Karl-Erik Hansen", false);
+        r.add("Małgorzata Zielińska", false);
+        r.add("Elisabeth de la Cour", false);
+        for (form, who) in [("kalle", 0), ("gosia", 1), ("lise", 2), ("lisbeth", 2)] {
+            let slots = r.table.get(form).map(Vec::as_slice).unwrap_or(&[]);
+            assert!(
+                slots
+                    .iter()
+                    .any(|x| x.person == who && x.part == Part::Given),
+                "{form}: {slots:?}"
+            );
+        }
+        assert!(!r.table.contains_key("bosse"));
+        assert!(super::super::super::lists::short_forms("bo").contains(&"bosse".to_string()));
     }
 
     #[test]
