@@ -29,7 +29,7 @@ pub enum Error {
     AlreadyExists(PathBuf),
     /// A file to read is larger than anything Andel reads of its kind; nothing of it was read
     /// into memory (a multi-gigabyte "minutes" would otherwise take all the memory there is).
-    #[error("{} is {} MB; Andel reads {what} up to {} MB. Split the file, or export a smaller one.", path.display(), mb(*size), mb(*max))]
+    #[error("{} is {}; Andel reads {what} up to {} MB. Split the file, or export a smaller one.", path.display(), size_said(*size, *max), mb(*max))]
     TooLarge {
         path: PathBuf,
         /// What the file was read as ("minutes in this format", "resident lists").
@@ -69,6 +69,16 @@ impl Coded for Error {
             Error::NotReadable(_) => ErrorCode::InvalidInput,
             Error::Io { .. } => ErrorCode::Internal,
         }
+    }
+}
+
+/// A refused file's size for the message: reading stops one byte past the limit (a device or a
+/// pipe has no size to declare), and such a file is "more than" the limit, not "limit + 1".
+fn size_said(size: u64, max: u64) -> String {
+    if size == max.saturating_add(1) {
+        format!("more than {} MB", mb(max))
+    } else {
+        format!("{} MB", mb(size))
     }
 }
 
@@ -433,6 +443,11 @@ mod tests {
             read_at_most(Path::new("/dev/zero"), "minutes", 4096),
             Err(Error::TooLarge { size: 4097, .. })
         ));
+        #[cfg(unix)]
+        assert!(read_at_most(Path::new("/dev/zero"), "minutes", 4 << 20)
+            .unwrap_err()
+            .to_string()
+            .contains("/dev/zero is more than 4 MB; Andel reads minutes up to 4 MB"));
         assert!(matches!(
             read_at_most(&dir.path().join("missing.txt"), "minutes", 10),
             Err(Error::NotFound(_))

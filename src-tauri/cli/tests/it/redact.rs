@@ -648,7 +648,11 @@ fn redact_never_writes_over_its_own_input() {
     // A folder given as the minutes says so.
     let out = a.run(&["detect", "."]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("is a folder, not a file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a folder, not a file"),
+        "{}",
+        stderr(&out)
+    );
     // Another name is written as before.
     let out = a.run(&["redact", "referat.txt", "--out", "referat-web.txt"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
