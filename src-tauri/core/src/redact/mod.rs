@@ -420,6 +420,7 @@ impl Detector {
             protected.sort_unstable();
         }
         self.names.scan(text, &protected, &lower_names, &mut raw);
+        names::first_names_alone(text, &protected, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)

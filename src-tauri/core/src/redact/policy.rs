@@ -487,9 +487,10 @@ pub(super) fn company_follows(text: &str, end: usize) -> bool {
         return false;
     };
     let clause = rest.split(['.', ',', '\n', ';', ':']).next().unwrap_or("");
+    // Up to four words: "Jensen & Søn Murer ApS" (the surname, "&", the partner, the trade, the form).
     clause
         .split_whitespace()
-        .take(3)
+        .take(4)
         .take_while(|w| {
             w.chars()
                 .next()

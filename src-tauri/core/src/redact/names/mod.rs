@@ -13,6 +13,7 @@
 //! resident's unit, and [`tokens`] reads words. The word lists are data in `assets/words/`
 //! (see [`super::words`]); streets named after people are in [`super::streets`].
 
+mod alone;
 mod register;
 mod tokens;
 mod units;
@@ -30,6 +31,7 @@ use super::words::{
 };
 use super::{Context, Decision, Kind, Recognizer};
 
+pub use alone::first_names_alone;
 pub(super) use register::split_owners;
 use tokens::{
     bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,
@@ -879,6 +881,9 @@ impl NameRecognizer {
                 // "hevda Kulturminister Trond Giske": a title in a compound is no name either.
                 && !compound_cue(&s.keys[t.k0..t.k1])
                 && !inflected_cue(&s.keys[t.k0..t.k1])
+                // "udført af Jensen & Søn Murer ApS": a legal form or a firm's word after a trade is the
+                // end of the firm's name.
+                && !text.get(t.start..t.end).is_some_and(is_company_word)
                 && cue_before(text, t.start)
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);

@@ -1,0 +1,203 @@
+//! A first name alone, once the document has named its person in full ("Helle Vad-Iversen … Helle
+//! deltager", "Thomas «Tom» Lauridsen … Tom takkede"). Without a register the recognizer takes a lone
+//! first name only with a sign of a person, and a first name that is also a word ("Helle", "Tom") needs a
+//! strong one; the person's full name earlier or later in the same text is that sign.
+
+use super::*;
+
+/// Adds to `raw` every lone, capitalised occurrence of the first name (or the nickname written in quotes
+/// or parentheses right after it) of an unknown person found in full in `text`, outside `protected` and
+/// the findings already made. Not where another capitalised word follows: that is another name.
+pub fn first_names_alone(text: &str, protected: &[(usize, usize)], raw: &mut Vec<Raw>) {
+    let mut forms: Vec<&str> = Vec::new();
+    for r in raw.iter().filter(|r| {
+        r.kind == Kind::Person
+            && r.recognizer == Recognizer::UnknownName
+            && r.decision == Decision::Redact
+    }) {
+        let Some(found) = text.get(r.start..r.end) else {
+            continue;
+        };
+        let (first, rest) = found.split_once(' ').unwrap_or((found, ""));
+        // "Thomas «Tom» Lauridsen" may be found as two names around the nickname: still one in full.
+        let nick_then_surname = text
+            .get(r.end..)
+            .and_then(|t| nickname_at(t).map(|n| (n, t)))
+            .is_some_and(|(n, t)| {
+                // Past the nickname and its closing mark (« » and “ ” take two or three bytes).
+                let close = t.find(n).map_or(0, |i| i + n.len());
+                let after = t
+                    .get(close..)
+                    .and_then(|c| c.chars().next())
+                    .map_or(close, |c| close + c.len_utf8());
+                t.get(after..).is_some_and(|a| capital_follows(a, 0))
+            });
+        if rest.trim().is_empty() && !nick_then_surname {
+            continue;
+        }
+        if plain_first_name(first) && !forms.contains(&first) {
+            forms.push(first);
+        }
+        // "Thomas «Tom» Lauridsen", "Krzysztof Nowicki (Krzysiek)": a nickname right after the first
+        // name or the whole name.
+        for at in [r.start + first.len(), r.end] {
+            if let Some(nick) = text.get(at..).and_then(nickname_at) {
+                if !forms.contains(&nick) {
+                    forms.push(nick);
+                }
+            }
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let mut taken: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    taken.sort_unstable();
+    let mut extra = Vec::new();
+    for form in forms {
+        let upper = form.to_uppercase();
+        for written in [form, upper.as_str()] {
+            for (start, _) in text.match_indices(written) {
+                let end = start + written.len();
+                let before = text.get(..start).and_then(|h| h.chars().next_back());
+                let after = text.get(end..).and_then(|t| t.chars().next());
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
+                    || after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@')
+                    || overlaps_any(&taken, start, end)
+                    || overlaps_any(protected, start, end)
+                    || capital_follows(text, end)
+                {
+                    continue;
+                }
+                extra.push(Raw {
+                    start,
+                    end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.7,
+                    reason: "the first name of a person the document names in full",
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{}", form.to_lowercase())),
+                });
+            }
+        }
+    }
+    raw.extend(extra);
+}
+
+/// A first name the lists know, written with one capital and three letters or more ("Helle", "Tom"),
+/// that is no place.
+fn plain_first_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.all(char::is_lowercase);
+    let folded = word.to_lowercase();
+    capital
+        && rest_lower
+        && word.chars().count() >= 3
+        && first_names().contains_key(folded.as_str())
+        && !is_place(&folded)
+        && !function_words().contains(folded.as_str())
+}
+
+/// The nickname in quotes or parentheses at the start of `rest` (past one space): ` «Tom»`, ` "Tom"`,
+/// ` (Krzysiek)`; one capitalised word of three letters or more.
+fn nickname_at(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(' ')?;
+    let (open, close) = match rest.chars().next()? {
+        '«' => ('«', '»'),
+        '"' => ('"', '"'),
+        '“' => ('“', '”'),
+        '”' => ('”', '”'),
+        '(' => ('(', ')'),
+        _ => return None,
+    };
+    let inner = rest.get(open.len_utf8()..)?;
+    let word = inner.split(close).next()?;
+    let ok = word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && inner.len() > word.len();
+    ok.then_some(word)
+}
+
+/// Whether a capitalised word follows `end` past one space.
+fn capital_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alone(text: &str, found: &[&str]) -> Vec<String> {
+        let mut raw: Vec<Raw> = found
+            .iter()
+            .map(|f| {
+                let start = text.find(f).unwrap_or(0);
+                Raw {
+                    start,
+                    end: start + f.len(),
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.8,
+                    reason: "test",
+                    decision: Decision::Redact,
+                    subject: None,
+                }
+            })
+            .collect();
+        let n = raw.len();
+        first_names_alone(text, &[], &mut raw);
+        raw[n..]
+            .iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_first_name_of_a_person_named_in_full() {
+        assert_eq!(
+            alone(
+                "Kasserer Helle Vad-Iversen svarede. Helle deltager i mødet.",
+                &["Helle Vad-Iversen"]
+            ),
+            ["Helle"]
+        );
+        assert_eq!(
+            alone("Valgt: Helle. Helle takkede.", &["Helle"]),
+            Vec::<String>::new(),
+            "a finding of one word names no one in full"
+        );
+        assert_eq!(
+            alone(
+                "Valgt: Thomas «Tom» Lauridsen. Tom takkede. Hilsen TOM",
+                &["Thomas «Tom» Lauridsen"]
+            ),
+            ["Tom", "TOM"]
+        );
+        // Found as two names around the nickname: the nickname between them goes too.
+        assert_eq!(
+            alone(
+                "Valgt: Thomas «Tom» Lauridsen. Tom takkede.",
+                &["Thomas", "Lauridsen"]
+            ),
+            ["Tom", "Tom"]
+        );
+    }
+
+    #[test]
+    fn words_inside_other_names_and_words_stay() {
+        // Another capitalised word after it: another person's name.
+        assert!(alone("Helle Vad talte. Helle Thorsen svarede.", &["Helle Vad"]).is_empty());
+        // Inside a word, an address or lower case.
+        assert!(alone(
+            "Helle Vad talte om hellefisk, helle@vad.dk og Hellebæk.",
+            &["Helle Vad"]
+        )
+        .is_empty());
+    }
+}
