@@ -11,6 +11,7 @@ const PARTICLES: &str = include_str!("../../../../assets/words/particles.txt");
 const FUNCTION_WORDS: &str = include_str!("../../../../assets/words/function-words.txt");
 const CUES: &str = include_str!("../../../../assets/words/cues.txt");
 const SPEECH_VERBS: &str = include_str!("../../../../assets/words/speech-verbs.txt");
+const SPEECH_PARTICIPLES: &str = include_str!("../../../../assets/words/speech-participles.txt");
 const COMPANY_WORDS: &str = include_str!("../../../../assets/words/company-words.txt");
 const LEGAL_FORMS: &str = include_str!("../../../../assets/words/legal-forms.txt");
 const STREET_ENDINGS: &str = include_str!("../../../../assets/words/street-endings.txt");
@@ -71,6 +72,11 @@ word_set!(
     /// Verbs of saying ("sagde", "sier", "säger").
     speech_verbs,
     SPEECH_VERBS
+);
+word_set!(
+    /// Past participles of verbs of saying, after an auxiliary ("har bedt", "hade frågat").
+    speech_participles,
+    SPEECH_PARTICIPLES
 );
 word_set!(
     /// Cues and verbs of saying: any word before a name that says a person follows.

@@ -1554,6 +1554,22 @@ fn regression_offices_firms_first_names_alone_and_places_without_a_register() {
     }
 }
 
+/// Regression (a verb of saying in a perfect tense, titles in Swedish quotation marks, fourth held-out
+/// set): a registered first name that is also a word stayed before "har bedt om" (only "bad" counted); a
+/// rose's name in Swedish quotation marks (”Ingrid Bergman”) was taken for a person.
+#[test]
+fn regression_a_verb_of_saying_in_a_perfect_tense_and_swedish_quotation_marks() {
+    let ctx = register(Country::DK, &[("Ulla Krog", "3", "Kløvervej 3")]);
+    let out = blocked(
+        "Vaskeriet er lukket. Ulla har bedt om en ekstra nøgle.",
+        &ctx,
+    );
+    assert!(!out.contains("Ulla"), "{out}");
+    let text = "Rosorna är av sorten ”Ingrid Bergman”, en gåva.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(out.contains("Ingrid Bergman"), "{out}");
+}
+
 /// The fourth held-out set (`tests/heldout-minutes-4/`), written on 2026-12-03 without looking at the engine's
 /// output, after the third set had been tuned on: residents with names from outside the Nordics, particles,
 /// double surnames, nicknames and inflected names; units as flat codes, "lejl.", bare lägenhetsnummer in
@@ -1570,8 +1586,8 @@ fn heldout4_minutes_with_the_register() {
     // First unseen score, before any change for this set: 275/331 and 214/215 (untouched part 79/90 and
     // 48/49). After lettered row houses, units in attendance tables and numbered parking spaces and
     // storage rooms: 304 and 214 (untouched part 83/90); 311 (84) after short forms of registered
-    // first names and surnames typed without their marks.
-    assert_heldout("fourth set, all, with the register", &all, 311, 214);
+    // first names and surnames typed without their marks; 312 after verbs of saying in a perfect tense.
+    assert_heldout("fourth set, all, with the register", &all, 312, 214);
     let part = score_set(&heldout4(), &untouched_2026, true);
     assert_heldout(
         "fourth set, untouched part, with the register",
@@ -1606,7 +1622,8 @@ fn heldout4_notices_without_a_register() {
     // and 33 of 37). After compound offices and chairs of public bodies, a legal form after a trade, a
     // first name or nickname alone once the text names the person in full, squares and municipal
     // offices: 114 of 119 and 139 of 145 (untouched part unchanged).
-    assert_names("fourth set without a register, all", &all, 114, 139, 6);
+    // 139 of 144 after titles in Swedish quotation marks.
+    assert_names("fourth set without a register, all", &all, 114, 139, 5);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fourth set without a register, untouched part",

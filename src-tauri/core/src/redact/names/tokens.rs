@@ -168,8 +168,9 @@ pub(super) fn in_date(text: &str, start: usize, end: usize) -> bool {
 /// Whether the words at `start..end` fill a pair of quotation marks on their own («Marie Claire»,
 /// "Robinsons Hule", «Queen Elisabeth 2», «What Are Humans?»): the title of a work, a ship, a magazine.
 pub(super) fn quoted_title(text: &str, start: usize, end: usize) -> bool {
-    const OPEN: &[char] = &['«', '“', '„', '"'];
-    const CLOSE: &[char] = &['»', '”', '“', '"'];
+    // Swedish writes ”…” (the same mark both sides) and Danish also »…«.
+    const OPEN: &[char] = &['«', '“', '„', '"', '”', '»'];
+    const CLOSE: &[char] = &['»', '”', '“', '"', '«'];
     let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
     if !before.ends_with(OPEN) {
         return false;
@@ -183,6 +184,24 @@ pub(super) fn quoted_title(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Titles in the quotation marks of each language: «…», "…", “…”, Swedish ”…” and Danish »…«.
+    #[test]
+    fn words_that_fill_quotation_marks_are_a_title() {
+        for text in [
+            "rosor av sorten ”Ingrid Bergman” från",
+            "skibet »Karen Blixen« lagde til",
+            "båten «Kong Olav» la til",
+            "filmen “Anna Karenina” vistes",
+        ] {
+            let start = text.find(|c: char| c.is_uppercase()).unwrap_or(0);
+            let end = text[start..]
+                .find(['”', '«', '»', '“'])
+                .map_or(text.len(), |i| start + i);
+            assert!(quoted_title(text, start, end), "{text:?}");
+        }
+        assert!(!quoted_title("han sa ”ja”, Ingrid Bergman svarte", 17, 31));
+    }
 
     #[test]
     fn an_initial_without_its_full_stop_goes_with_the_surname() {

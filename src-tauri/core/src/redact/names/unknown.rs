@@ -1038,11 +1038,17 @@ pub(super) fn speech_after(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
         return false;
     };
-    let w = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    speech_verbs().contains(w)
+    let mut words = rest.split(|c: char| !c.is_alphabetic());
+    let w = words.next().unwrap_or("");
+    if speech_verbs().contains(w) {
+        return true;
+    }
+    // "Ulla har bedt om en nøgle", "Aino hade frågat": the verb in a perfect tense, after its auxiliary.
+    is_one_of(w, &["har", "havde", "hadde", "hade"])
+        && rest.as_bytes().get(w.len()) == Some(&b' ')
+        && words
+            .next()
+            .is_some_and(|p| super::super::words::speech_participles().contains(p))
 }
 
 /// "Etterpå sa han …", "Derfor mener hun …": whether the verb of saying after `end` is followed by its
@@ -1403,6 +1409,30 @@ pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A verb of saying right after the name, or its participle after an auxiliary; a participle alone or
+    /// an auxiliary before another word is none.
+    #[test]
+    fn a_verb_of_saying_after_a_name_also_in_a_perfect_tense() {
+        for text in [
+            "Ulla sagde",
+            "Ulla har bedt om",
+            "Aino hade frågat",
+            "Per hadde spurt",
+        ] {
+            let end = text.find(' ').unwrap_or(0);
+            assert!(speech_after(text, end), "{text:?}");
+        }
+        for text in [
+            "Ulla har bil",
+            "Ulla bedt",
+            "Ulla har  sagt",
+            "Ulla harbedt",
+        ] {
+            let end = text.find(' ').unwrap_or(0);
+            assert!(!speech_after(text, end), "{text:?}");
+        }
+    }
 
     /// The person names the recognizer finds in `text` without a register.
     fn unknown(text: &str) -> Vec<&str> {
