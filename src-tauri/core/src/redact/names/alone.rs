@@ -38,13 +38,29 @@ pub fn first_names_alone(text: &str, protected: &[(usize, usize)], raw: &mut Vec
         if plain_first_name(first) && !forms.contains(&first) {
             forms.push(first);
         }
-        // "Thomas «Tom» Lauridsen", "Krzysztof Nowicki (Krzysiek)": a nickname right after the first
-        // name or the whole name.
+        // "Thomas «Tom» Lauridsen", "Peder Lund (Pelle)": a nickname right after the first name or the
+        // whole name. In parentheses only a first name the lists know or the start of the person's own
+        // first name ("Sivakumar (Siva)"): news write a party or a town there ("Siv Berg (Frp)").
+        let one_word = rest.trim().is_empty();
         for at in [r.start + first.len(), r.end] {
-            if let Some(nick) = text.get(at..).and_then(nickname_at) {
-                if !forms.contains(&nick) {
-                    forms.push(nick);
-                }
+            let Some(after) = text.get(at..) else {
+                continue;
+            };
+            let Some(nick) = nickname_at(after) else {
+                continue;
+            };
+            let quoted = !after.starts_with(" (");
+            // A quoted word after a whole name is a title or a word quoted, not a nickname.
+            if at == r.end && quoted && !one_word {
+                continue;
+            }
+            let known = || {
+                let folded = nick.to_lowercase();
+                first_names().contains_key(folded.as_str())
+                    || first.to_lowercase().starts_with(&folded)
+            };
+            if (quoted || known()) && !forms.contains(&nick) {
+                forms.push(nick);
             }
         }
     }
@@ -186,6 +202,23 @@ mod tests {
                 &["Thomas", "Lauridsen"]
             ),
             ["Tom", "Tom"]
+        );
+    }
+
+    /// In parentheses after a name a party or a town is no nickname.
+    #[test]
+    fn a_party_or_a_town_in_parentheses_is_no_nickname() {
+        assert!(alone(
+            "Siv Berg (Frp) og Ola Vik (Kristiansund) talte. Frp vant i Kristiansund.",
+            &["Siv Berg", "Ola Vik"]
+        )
+        .is_empty());
+        assert_eq!(
+            alone(
+                "Sivakumar Rajan (Siva) spurgte. Siva takkede.",
+                &["Sivakumar Rajan"]
+            ),
+            ["Siva", "Siva"]
         );
     }
 

@@ -1043,8 +1043,17 @@ pub(super) fn speech_after(text: &str, end: usize) -> bool {
     if speech_verbs().contains(w) {
         return true;
     }
-    // "Ulla har bedt om en nøgle", "Aino hade frågat": the verb in a perfect tense, after its auxiliary.
-    is_one_of(w, &["har", "havde", "hadde", "hade"])
+    // "Ulla har bedt om en nøgle", "Aino hade frågat": the verb in a perfect tense, after its auxiliary;
+    // after a word, not after initials ("B.T. har bedt …" is a newspaper asking).
+    let last_word = text
+        .get(..end)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    last_word >= 3
+        && is_one_of(w, &["har", "havde", "hadde", "hade"])
         && rest.as_bytes().get(w.len()) == Some(&b' ')
         && words
             .next()
@@ -1428,6 +1437,7 @@ mod tests {
             "Ulla bedt",
             "Ulla har  sagt",
             "Ulla harbedt",
+            "B.T. har bedt",
         ] {
             let end = text.find(' ').unwrap_or(0);
             assert!(!speech_after(text, end), "{text:?}");
