@@ -1301,12 +1301,15 @@ fn heldout3_minutes_with_the_register() {
     // sameie's sections and the association's own numbering, OCR's letters for digits and officials'
     // names misread, a registered first name before a verb of saying or joined by "og" to a name, a
     // registered first name in a line written in lower case):
-    assert_heldout("third set, all, with the register", &all, 329, 223);
+    // 335 after the fourth set's classes and the untouched part's, studied then (floors against an
+    // entrance's letter or in Swedish stairs in words, names run together, lower-case genitives): the
+    // untouched part is no longer untouched (92/94).
+    assert_heldout("third set, all, with the register", &all, 335, 223);
     let part = score_set(&heldout3(), &untouched_2026, true);
     assert_heldout(
         "third set, untouched part, with the register",
         &part,
-        86,
+        92,
         63,
     );
 }
@@ -1316,13 +1319,13 @@ fn heldout3_minutes_with_the_register() {
 fn heldout3_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout3(), &|_| true, false);
     // First unseen score: 266/342 and 220/224 (untouched part 66/94 and 62/64); 318 and 223 after the
-    // classes above.
-    assert_heldout("third set, all, without residents", &all, 318, 223);
+    // classes above; 324 (untouched part 86) after the fourth set's.
+    assert_heldout("third set, all, without residents", &all, 324, 223);
     let part = score_set(&heldout3(), &untouched_2026, false);
     assert_heldout(
         "third set, untouched part, without residents",
         &part,
-        82,
+        86,
         63,
     );
 }
@@ -1568,6 +1571,42 @@ fn regression_a_verb_of_saying_in_a_perfect_tense_and_swedish_quotation_marks() 
     let text = "Rosorna är av sorten ”Ingrid Bergman”, en gåva.";
     let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
     assert!(out.contains("Ingrid Bergman"), "{out}");
+}
+
+/// Regression (the third set's untouched part, studied once the fourth set was written): a floor in
+/// words against an entrance's letter ("første etasje i A") or a Swedish floor in stairs written in words
+/// before the entrance ("två trappor upp i port 6") stayed; a registered name run together by OCR
+/// ("MohammadKarimi") stayed, and with it the first name alone; a lower-case genitive of a registered
+/// first name ("gudruns") stayed though the nominative went.
+#[test]
+fn regression_floors_against_an_entrance_and_names_run_together() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Mohammad Karimi", "3", "Tranestien 9, 1. tv."),
+            ("Gudrun Lystad", "4", "Tranestien 9, 1. th."),
+        ],
+    );
+    let text = "Lekkasje fra første etasje i A. Hun bor i andre etasje i oppgang C.\n\
+                Underskrevet: MohammadKarimi. Mohammad takket.\n\
+                Gudrun Lystad var der. ok, gudruns sykkel står i gangen.";
+    let out = blocked(text, &ctx);
+    for gone in [
+        "første etasje i A",
+        "andre etasje i oppgang C",
+        "MohammadKarimi",
+        "Mohammad",
+        "gudruns",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let ctx = register(Country::SE, &[("Siv Åkesson", "6", "Svalgången 6, 2 tr")]);
+    let out = blocked(
+        "Trean, två trappor upp i port 6, är såld. Hissen i port 6 är ny.",
+        &ctx,
+    );
+    assert!(!out.contains("två trappor upp i port 6"), "{out}");
+    assert!(out.contains("Hissen i port 6"), "{out}");
 }
 
 /// The fourth held-out set (`tests/heldout-minutes-4/`), written on 2026-12-03 without looking at the engine's

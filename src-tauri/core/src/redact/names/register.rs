@@ -77,6 +77,31 @@ impl NameRecognizer {
                 }
             }
         }
+        // "MohammadKarimi", "Kirstendamgaard": the first name and the surname run together where OCR or
+        // extraction lost the space; a full mention of the person.
+        if words.len() >= 2 && last > 0 {
+            let mut glued = String::new();
+            fold_into(
+                words[0].trim_matches(|c: char| !c.is_alphabetic()),
+                &mut buf,
+            );
+            glued.push_str(&buf);
+            fold_into(
+                words[last].trim_matches(|c: char| !c.is_alphabetic()),
+                &mut buf,
+            );
+            glued.push_str(&buf);
+            if glued.chars().count() >= 8 && !glued.contains('-') {
+                let v = self.table.entry(glued).or_default();
+                if !v.iter().any(|x| x.person == id) {
+                    v.push(Slot {
+                        person: id,
+                        pos: last as u8,
+                        part: Part::Family,
+                    });
+                }
+            }
+        }
         let initials: String = words
             .iter()
             .filter(|w| !particles().contains_fold(w))
@@ -267,6 +292,8 @@ impl NameRecognizer {
                 || is_place(given);
             if !plain {
                 add(given, id as u32, false);
+                // "gudruns cykel": the genitive, as lower-case e-mails write it too.
+                add(&format!("{given}s"), id as u32, false);
             }
         }
         if patterns.is_empty() {
@@ -716,6 +743,24 @@ mod tests {
         }
         assert!(!r.table.contains_key("bosse"));
         assert!(super::super::super::lists::short_forms("bo").contains(&"bosse".to_string()));
+    }
+
+    /// A first name and surname run together are the person in full.
+    #[test]
+    fn a_full_name_run_together() {
+        let mut r = NameRecognizer::new(None);
+        r.add("Mohammad Karimi", false);
+        r.add("Ib Holm", false);
+        let slots = r
+            .table
+            .get("mohammadkarimi")
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        assert!(slots
+            .iter()
+            .any(|x| x.person == 0 && x.part == Part::Family));
+        // Too short to be told from a word: "ibholm" is not added.
+        assert!(!r.table.contains_key("ibholm"));
     }
 
     #[test]
