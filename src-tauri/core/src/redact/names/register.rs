@@ -126,6 +126,21 @@ impl NameRecognizer {
                 }
             }
         }
+        // "P.E." for "Poul Erik Dam": the initials of two given names, as "K-E" is of a hyphenated one.
+        if last >= 2 {
+            let letters: String = words[..last]
+                .iter()
+                .filter(|w| !particles().contains_fold(w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if letters.chars().count() >= 2 {
+                let v = self.initials.entry(letters).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
         self.people.push(Person {
             words: words.len() as u8,
             keep,
