@@ -31,6 +31,8 @@ pub mod checks;
 mod confusable;
 mod flats;
 mod houses;
+#[doc(hidden)]
+pub mod learned;
 mod lists;
 mod names;
 mod numbers;
@@ -294,6 +296,8 @@ pub struct Detector {
     register_search: text::OnePass,
     /// The association's own houses (row houses), for the short forms of their addresses.
     houses: houses::Houses,
+    /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
+    names_model: Option<learned::Model>,
 }
 
 impl Detector {
@@ -377,7 +381,17 @@ impl Detector {
             known_kinds,
             register_search,
             houses,
+            // Only without a register: on minutes with one it cost a name the rules had found (see
+            // `learned`), and the weights are not even parsed then.
+            names_model: context.is_none().then(learned::shipped).flatten().cloned(),
         }
+    }
+
+    /// The detector with another names model (or none): for training and its cross-validation.
+    #[doc(hidden)]
+    pub fn with_names_model(mut self, model: Option<learned::Model>) -> Detector {
+        self.names_model = model;
+        self
     }
 
     /// Finds personal data in `text` and applies the default policy to each finding.
@@ -401,7 +415,9 @@ impl Detector {
         policy::to_findings(text, raw)
     }
 
-    fn detect_raw(&self, text: &str) -> Vec<policy::Raw> {
+    /// The names the rules find (register, OCR-misread, unknown), before the names model: the raw
+    /// findings, the protected spans, the organisations and the register's values found.
+    fn rule_names(&self, text: &str) -> RuleNames {
         let mut raw = Vec::new();
         let mut hits = self.register_search.find(text).into_iter();
         let (places, lower_names, known) = (
@@ -421,6 +437,33 @@ impl Detector {
         }
         self.names.scan(text, &protected, &lower_names, &mut raw);
         names::first_names_alone(text, &protected, &mut raw);
+        RuleNames {
+            raw,
+            protected,
+            organisations,
+            known,
+        }
+    }
+
+    /// The names model's candidates in `text` as detection scores them, with the number of raw
+    /// findings they index: what `examples/train-names.rs` trains on (the text as given, unrepaired).
+    #[doc(hidden)]
+    pub fn names_model_candidates(&self, text: &str) -> (learned::Candidates, usize) {
+        let r = self.rule_names(text);
+        (learned::candidates(text, &r.protected, &r.raw), r.raw.len())
+    }
+
+    fn detect_raw(&self, text: &str) -> Vec<policy::Raw> {
+        let RuleNames {
+            mut raw,
+            protected,
+            organisations,
+            known,
+        } = self.rule_names(text);
+        // The learned second opinion on the unknown-name rules (text without a register only).
+        if let Some(model) = &self.names_model {
+            learned::rescore(model, text, &protected, &mut raw);
+        }
         let mut persons: Vec<(usize, usize)> = raw
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
@@ -466,6 +509,14 @@ impl Detector {
         let raw = policy::resolve(raw);
         policy::every_occurrence(text, &protected, raw)
     }
+}
+
+/// What [`Detector::rule_names`] finds.
+struct RuleNames {
+    raw: Vec<policy::Raw>,
+    protected: Vec<(usize, usize)>,
+    organisations: Vec<(usize, usize)>,
+    known: Vec<text::Hit>,
 }
 
 /// Whether the association's own room or building is named right before the address at `start`
