@@ -628,8 +628,7 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         conj(30, &[reason, if pcap { b"cap" } else { &pk }]);
         conj(31, &[reason, if ncap { b"cap" } else { &nk }]);
         conj(32, &[reason, &bits.to_le_bytes()]);
-        let prev_rule =
-            (i > 0).then(|| rule_of[i - 1].is_some()).unwrap_or(false) && prev_gap != "\n";
+        let prev_rule = i > 0 && rule_of[i - 1].is_some() && prev_gap != "\n";
         let next_rule = rule_of.get(i + 1).copied().flatten().is_some() && next_gap != "\n";
         conj(
             33,
