@@ -39,7 +39,7 @@ use tokens::{
 };
 pub use units::names_before_units;
 use unknown::{
-    abbreviation, age_after, citation, compound_cue, cue_before, definite_ending,
+    abbreviation, age_after, citation, compound_cue, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, inflected_cue, lower_noun, noun_follows, patronymic,
     place_before, saint_before, signatures, speaker_with_party, speech_after, speech_before,
     subject_after_verb, thing_before, unit_after, word_before_is,
@@ -103,6 +103,17 @@ struct Tok {
     particle: bool,
     /// A single capital letter followed by a full stop ("M. Elkjær").
     initial: bool,
+    /// The folded word's index in [`Scan::facts`].
+    id: u32,
+}
+
+/// What the names pass knows about one distinct folded word of the document, worked out the first
+/// time the word is read and shared by every later occurrence (a document uses the same few thousand
+/// words over and over; the look-ups per occurrence were a large part of the pass).
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// The word (or, failing that, its genitive stem) in the lists of first names.
+    info: Option<NameInfo>,
 }
 
 /// A register mention that could be more than one person; settled after the pass.
@@ -115,6 +126,11 @@ struct Pending {
 #[derive(Debug, Default)]
 struct Scan {
     keys: String,
+    /// Each distinct folded word read so far: its index in `facts`.
+    lexicon: WordMap<u32>,
+    facts: Vec<Facts>,
+    /// `compound_cue(w) || inflected_cue(w)` per distinct word as asked: see [`Scan::role_suffix`].
+    role_seen: WordMap<bool>,
     buf: String,
     run: Vec<Tok>,
     out: Vec<Raw>,
@@ -508,7 +524,7 @@ impl NameRecognizer {
                     && sentence
                     && text.get(first.end..).is_some_and(|r| r.starts_with(':'));
                 // Only a lone word at a sentence start needs the (slower) look at the word before.
-                let cue = (heading || single_given) && sentence && cue_before(text, first.start);
+                let cue = (heading || single_given) && sentence && s.cue_before(text, first.start);
                 if heading
                     && !first.upper
                     && !cue
@@ -740,7 +756,7 @@ impl NameRecognizer {
                 }
                 let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(text, s, names, &t);
                 let word = info.is_some_and(|x| x.word);
-                let cue = cue_before(text, t.start) || unit_after(text, t.end);
+                let cue = s.cue_before(text, t.start) || unit_after(text, t.end);
                 let sentence = starts_sentence(text, t.start);
                 // At the start of a sentence only a name that the text never uses as a word.
                 // Inside a sentence a capital letter is evidence enough: Nordic languages write
@@ -879,12 +895,11 @@ impl NameRecognizer {
                 && !title_starts().contains(&s.keys[t.k0..t.k1])
                 && !cues_and_speech().contains(&s.keys[t.k0..t.k1])
                 // "hevda Kulturminister Trond Giske": a title in a compound is no name either.
-                && !compound_cue(&s.keys[t.k0..t.k1])
-                && !inflected_cue(&s.keys[t.k0..t.k1])
+                && !s.role_suffix_of(&t)
                 // "udført af Jensen & Søn Murer ApS": a legal form or a firm's word after a trade is the
                 // end of the firm's name.
                 && !text.get(t.start..t.end).is_some_and(is_company_word)
-                && cue_before(text, t.start)
+                && s.cue_before(text, t.start)
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
                 if !followed_by_company(text, run[k - 1].end) {
@@ -1176,6 +1191,22 @@ impl Scan {
         self.keys.push_str(&self.buf);
         let k1 = self.keys.len();
         let g1 = genitive_stem(&self.keys[k0..k1]).map_or(k1, |l| k0 + l);
+        // A word seen before costs one look-up; a new one allocates its key once.
+        let id = match self.lexicon.get(self.buf.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
+                let names = first_names();
+                let key = &self.keys[k0..k1];
+                let info = names
+                    .get(key)
+                    .or_else(|| (g1 != k1).then(|| names.get(&self.keys[k0..g1])).flatten())
+                    .copied();
+                self.facts.push(Facts { info });
+                self.lexicon.insert(self.buf.clone(), id);
+                id
+            }
+        };
         Tok {
             start,
             end,
@@ -1185,10 +1216,45 @@ impl Scan {
             upper,
             particle,
             initial,
+            id,
         }
     }
 
+    /// `compound_cue(w) || inflected_cue(w)`, worked out once per distinct `w` of the document.
+    pub(super) fn role_suffix(&mut self, w: &str) -> bool {
+        if let Some(&v) = self.role_seen.get(w) {
+            return v;
+        }
+        let v = compound_cue(w) || inflected_cue(w);
+        self.role_seen.insert(w.to_string(), v);
+        v
+    }
+
+    /// [`Scan::role_suffix`] of a word's folded form.
+    pub(super) fn role_suffix_of(&mut self, t: &Tok) -> bool {
+        let Some(key) = self.keys.get(t.k0..t.k1) else {
+            return false;
+        };
+        if let Some(&v) = self.role_seen.get(key) {
+            return v;
+        }
+        let v = compound_cue(key) || inflected_cue(key);
+        self.role_seen.insert(key.to_string(), v);
+        v
+    }
+
+    /// [`unknown::cue_before`] with the word before's role suffixes asked once per distinct word.
+    pub(super) fn cue_before(&mut self, text: &str, start: usize) -> bool {
+        cue_before_by(text, start, |w| self.role_suffix(w))
+    }
+
     pub(super) fn info(&self, names: &WordMap<NameInfo>, t: &Tok) -> Option<NameInfo> {
+        // The lists of first names were looked up when the word was first read.
+        if std::ptr::eq(names, first_names()) {
+            if let Some(f) = self.facts.get(t.id as usize) {
+                return f.info;
+            }
+        }
         names
             .get(&self.keys[t.k0..t.k1])
             .or_else(|| {

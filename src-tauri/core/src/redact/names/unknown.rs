@@ -1120,6 +1120,12 @@ pub(super) fn speech_before(text: &str, start: usize) -> bool {
 
 /// Whether a cue ("fru", "hr.", "andelshaver", a verb of saying) stands right before `start`.
 pub(super) fn cue_before(text: &str, start: usize) -> bool {
+    cue_before_by(text, start, |w| compound_cue(w) || inflected_cue(w))
+}
+
+/// [`cue_before`] with `role` answering `compound_cue(w) || inflected_cue(w)` for the word before, so
+/// that the names pass can ask it once per distinct word ([`Scan::role_suffix`]).
+pub(super) fn cue_before_by(text: &str, start: usize, mut role: impl FnMut(&str) -> bool) -> bool {
     let Some((a, b)) = word_before(text, start, &['.', '/', ',']) else {
         return false;
     };
@@ -1137,14 +1143,14 @@ pub(super) fn cue_before(text: &str, start: usize) -> bool {
             .to_lowercase();
         return gap == ", "
             && w.starts_with(char::is_lowercase)
-            && (cues().contains_fold(w) || compound_cue(w) || inflected_cue(w))
+            && (cues().contains_fold(w) || role(w))
             && !function_words().contains(&next)
             && !title_starts().contains(&next)
             && !particles().contains(&next)
             && !cues_and_speech().contains(&next);
     }
     // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
-    if !cues_and_speech().contains_fold(w) && !compound_cue(w) && !inflected_cue(w) {
+    if !cues_and_speech().contains_fold(w) && !role(w) {
         return false;
     }
     let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);
