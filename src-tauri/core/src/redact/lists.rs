@@ -45,6 +45,22 @@ pub fn is_place(folded: &str) -> bool {
     .contains_key(folded)
 }
 
+/// Whether some place of two or more words on `assets/names/places.txt` starts with the folded word
+/// ("west" for "west virginia"): only then can [`is_place`] know the words from it joined by spaces.
+pub fn starts_place(folded: &str) -> bool {
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PLACES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .filter_map(|l| l.split_once(' ').map(|(first, _)| (first.to_string(), ())))
+            .collect()
+    })
+    .contains_key(folded)
+}
+
 /// Whether a folded word is one of the most common Danish, Norwegian or Swedish surnames that is no
 /// ordinary word and no place (`assets/names/surnames.txt`: "søndergaard", "lindqvist", "birkeland").
 pub fn is_surname(folded: &str) -> bool {

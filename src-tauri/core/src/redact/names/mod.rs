@@ -19,7 +19,7 @@ mod tokens;
 mod units;
 mod unknown;
 
-use super::lists::{first_names, is_place, is_surname, NameInfo};
+use super::lists::{first_names, is_place, is_surname, starts_place, NameInfo};
 use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
 // The names pass hashes words and positions by the thousand per document: FNV, not SipHash.
@@ -114,6 +114,12 @@ struct Tok {
 struct Facts {
     /// The word (or, failing that, its genitive stem) in the lists of first names.
     info: Option<NameInfo>,
+    /// Some place of several words on the list starts with the word ([`starts_place`]).
+    place_head: bool,
+    /// The stem without a genitive ending is a patronymic or a common surname.
+    surname: bool,
+    /// The word is single letters joined by hyphens ([`hyphen_letters`]).
+    hyphen_letters: bool,
 }
 
 /// A register mention that could be more than one person; settled after the pass.
@@ -479,13 +485,9 @@ impl NameRecognizer {
             }
             // "K-E fra nr. 16", "A-M sagde": hyphenated initials tied to a unit or a verb of saying.
             // "B-M Lund": hyphenated initials before a surname that ends the run.
-            let surname = i + 2 == n
-                && hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
-                && self.lone_surname(text, s, &run[i + 1], true);
-            if surname
-                || hyphen_letters(&s.keys[t.k0..t.k1]).is_some()
-                    && (unit_after(text, t.end) || speech_after(text, t.end))
-            {
+            let letters = s.facts(&t).hyphen_letters;
+            let surname = i + 2 == n && letters && self.lone_surname(text, s, &run[i + 1], true);
+            if surname || letters && (unit_after(text, t.end) || speech_after(text, t.end)) {
                 s.out.push(Raw {
                     start: t.start,
                     end: if surname { run[i + 1].end } else { t.end },
@@ -621,7 +623,7 @@ impl NameRecognizer {
             // "West Virginia, South Carolina", "Sri Lanka": a place of two or three words on the list is
             // the place, whichever of its words a list of first names knows.
             if let Some(m) = (2..=3usize).rev().find(|&m| {
-                i + m <= n && {
+                i + m <= n && s.facts(&t).place_head && {
                     let mut written = String::new();
                     for (x, w) in run[i..i + m].iter().enumerate() {
                         if x > 0 {
@@ -973,7 +975,7 @@ impl NameRecognizer {
             // that is no word and no place: "Søndergaard", "Lindqvist").
             if !t.upper
                 && info.is_none()
-                && (patronymic(&s.keys[t.k0..t.g1], names) || is_surname(&s.keys[t.k0..t.g1]))
+                && s.facts(&t).surname
                 && !followed_by_company(text, t.end)
                 // "Nordström Juridik AB": a firm's legal form within the next words.
                 && !policy::company_follows(text, t.end)
@@ -1015,11 +1017,7 @@ impl NameRecognizer {
                 }
                 // "Gerner Jørgensen", "Thorvald Lindqvist": an unlisted first word before a surname
                 // formed from a father's name, or a common surname, is a person without more evidence.
-                if k > i + 1
-                    && !followed_by_company(text, last.end)
-                    && (patronymic(&s.keys[last.k0..last.g1], names)
-                        || is_surname(&s.keys[last.k0..last.g1]))
-                {
+                if k > i + 1 && !followed_by_company(text, last.end) && s.facts(&last).surname {
                     self.push_guest(
                         text,
                         s,
@@ -1198,11 +1196,17 @@ impl Scan {
                 let id = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
                 let names = first_names();
                 let key = &self.keys[k0..k1];
+                let stem = &self.keys[k0..g1];
                 let info = names
                     .get(key)
-                    .or_else(|| (g1 != k1).then(|| names.get(&self.keys[k0..g1])).flatten())
+                    .or_else(|| (g1 != k1).then(|| names.get(stem)).flatten())
                     .copied();
-                self.facts.push(Facts { info });
+                self.facts.push(Facts {
+                    info,
+                    place_head: starts_place(key),
+                    surname: patronymic(stem, names) || is_surname(stem),
+                    hyphen_letters: hyphen_letters(key).is_some(),
+                });
                 self.lexicon.insert(self.buf.clone(), id);
                 id
             }
@@ -1246,6 +1250,16 @@ impl Scan {
     /// [`unknown::cue_before`] with the word before's role suffixes asked once per distinct word.
     pub(super) fn cue_before(&mut self, text: &str, start: usize) -> bool {
         cue_before_by(text, start, |w| self.role_suffix(w))
+    }
+
+    /// What the pass worked out about the word `t` when it was first read.
+    fn facts(&self, t: &Tok) -> Facts {
+        self.facts.get(t.id as usize).copied().unwrap_or(Facts {
+            info: None,
+            place_head: true,
+            surname: false,
+            hyphen_letters: false,
+        })
     }
 
     pub(super) fn info(&self, names: &WordMap<NameInfo>, t: &Tok) -> Option<NameInfo> {
