@@ -6,7 +6,7 @@
 //! a street elsewhere stay.
 
 use super::policy::{overlaps_any, Raw};
-use super::text::{eq_fold, is_word_char, word_before, FastSet};
+use super::text::{eq_fold, is_word_char, next_digit, word_before, FastSet};
 use super::words::numbered_thing;
 use super::{Decision, Kind, Recognizer};
 
@@ -110,11 +110,7 @@ impl Houses {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut number = String::new();
-        while let Some(off) = bytes
-            .get(i..)
-            .and_then(|b| b.iter().position(u8::is_ascii_digit))
-        {
-            let a = i + off;
+        while let Some(a) = next_digit(bytes, i) {
             let mut b = a;
             while bytes.get(b).is_some_and(u8::is_ascii_digit) {
                 b += 1;

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::checks;
 use super::policy::Raw;
-use super::text::{is_one_of, word_before, WordSet};
+use super::text::{is_one_of, next_digit, word_before, WordSet};
 use super::{Decision, Kind, Recognizer};
 use crate::association::Country;
 use crate::national_id;
@@ -350,10 +350,9 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
     let bytes = text.as_bytes();
     let mut i = 0usize;
     while i < bytes.len() {
-        let Some(off) = bytes[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(start) = next_digit(bytes, i) else {
             break;
         };
-        let start = i + off;
         let run = read_run(bytes, start);
         let next = if let Some(raw) = classify(text, &run, country, persons) {
             let end = raw.end.max(run.end);
