@@ -1,9 +1,11 @@
 """Scores `andel detect --json` (no register) against [[name|person]] labels: names found and precision.
 
-usage: python3 score.py ANDEL [--show]   (ANDEL: the andel binary; --show lists misses: do not use it
-while working on the engine, see ../README.md)"""
+usage: python3 score.py ANDEL [SET_DIR] [--show]   (ANDEL: the andel binary; SET_DIR: a no-register set with
+src/, by default this folder, e.g. ../batch2/no-register; --show lists misses: do not use it while working on the
+engine, see ../README.md)"""
 import json, re, subprocess, sys, glob, os, tempfile
-A = sys.argv[1]; root = os.path.dirname(os.path.abspath(__file__)); show = '--show' in sys.argv
+args = [a for a in sys.argv[1:] if not a.startswith('--')]; show = '--show' in sys.argv
+A = args[0]; root = os.path.abspath(args[1]) if len(args) > 1 else os.path.dirname(os.path.abspath(__file__))
 mark = re.compile(r'\[\[(.+?)\|(\w+)\]\]|\{\{(.+?)\|(\w+)\}\}')
 tot = dict(m=0, found=0, pf=0, ptp=0, stays=0, stay_hit=0)
 work = tempfile.mkdtemp(prefix='andel-measure-')

@@ -1,8 +1,10 @@
 """Redacts each document of this set with `andel redact` and its association's register, then scores it.
-usage: python3 run.py ANDEL OUT_DIR [--board-only]"""
+usage: python3 run.py ANDEL OUT_DIR [SET_DIR] [--board-only]
+(SET_DIR: a set with assoc-*/ and docs/, by default this folder, e.g. ../batch2/register)"""
 import json, os, subprocess, sys, glob, shutil
-A, OUT = sys.argv[1], sys.argv[2]; board_only = '--board-only' in sys.argv
-root = os.path.dirname(os.path.abspath(__file__))
+args = [a for a in sys.argv[1:] if not a.startswith('--')]; board_only = '--board-only' in sys.argv
+A, OUT = args[0], args[1]
+root = os.path.abspath(args[2]) if len(args) > 2 else os.path.dirname(os.path.abspath(__file__))
 kinds = {'formand':'chair','styreleder':'chair','ordförande':'chair','næstformand':'vice-chair','nestleder':'vice-chair',
  'vice ordförande':'vice-chair','kasserer':'treasurer','kassør':'treasurer','kassör':'treasurer',
  'bestyrelsesmedlem':'board-member','styremedlem':'board-member','ledamot':'board-member',
