@@ -31,18 +31,20 @@ pub struct NameInfo {
 
 static TABLE: OnceLock<WordMap<NameInfo>> = OnceLock::new();
 
+/// The places of `assets/names/places.txt`, folded to lower case.
+fn places() -> impl Iterator<Item = String> {
+    PLACES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+}
+
 /// Whether a folded word is a country, region or city of `assets/names/places.txt` ("israel", "hellas").
 pub fn is_place(folded: &str) -> bool {
     static SET: OnceLock<WordMap<()>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PLACES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| (l.to_lowercase(), ()))
-            .collect()
-    })
-    .contains_key(folded)
+    SET.get_or_init(|| places().map(|l| (l, ())).collect())
+        .contains_key(folded)
 }
 
 /// Whether some place of two or more words on `assets/names/places.txt` starts with the folded word
@@ -50,11 +52,7 @@ pub fn is_place(folded: &str) -> bool {
 pub fn starts_place(folded: &str) -> bool {
     static SET: OnceLock<WordMap<()>> = OnceLock::new();
     SET.get_or_init(|| {
-        PLACES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
+        places()
             .filter_map(|l| l.split_once(' ').map(|(first, _)| (first.to_string(), ())))
             .collect()
     })

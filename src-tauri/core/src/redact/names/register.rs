@@ -119,12 +119,7 @@ impl NameRecognizer {
                 .filter_map(|w| w.chars().next())
                 .flat_map(char::to_lowercase)
                 .collect();
-            if letters.chars().count() >= 2 {
-                let v = self.initials.entry(letters).or_default();
-                if !v.contains(&id) {
-                    v.push(id);
-                }
-            }
+            self.add_initials(letters, id);
         }
         // "P.E." for "Poul Erik Dam": the initials of two given names, as "K-E" is of a hyphenated one.
         if last >= 2 {
@@ -134,12 +129,7 @@ impl NameRecognizer {
                 .filter_map(|w| w.chars().next())
                 .flat_map(char::to_lowercase)
                 .collect();
-            if letters.chars().count() >= 2 {
-                let v = self.initials.entry(letters).or_default();
-                if !v.contains(&id) {
-                    v.push(id);
-                }
-            }
+            self.add_initials(letters, id);
         }
         self.people.push(Person {
             words: words.len() as u8,
@@ -423,6 +413,16 @@ impl NameRecognizer {
                 .collect();
             if !who.is_empty() {
                 self.push_register(s, start, end, who, 2);
+            }
+        }
+    }
+
+    /// Files `id` under the initials `letters` ("ke", "pe") once; a single letter is no initials.
+    fn add_initials(&mut self, letters: String, id: u32) {
+        if letters.chars().count() >= 2 {
+            let v = self.initials.entry(letters).or_default();
+            if !v.contains(&id) {
+                v.push(id);
             }
         }
     }
