@@ -6,6 +6,15 @@ cd "$(dirname "$0")/.."
 # when the system's is too old).
 source scripts/node-env.sh || exit 1
 
+# A cold run writes about 5 GB to target/; a full disk shows up later as a linker's
+# "IO failure on output stream", so say it first, plainly.
+target_dir=${CARGO_TARGET_DIR:-target}
+free_kb=$(df -Pk "$(if [[ -d $target_dir ]]; then echo "$target_dir"; else echo .; fi)" | awk 'NR == 2 { print $4 }')
+if [[ -n $free_kb ]] && ((free_kb < 6 * 1024 * 1024)); then
+  echo "warning: only $((free_kb / 1024)) MB free for $target_dir/; a cold make test needs about 5 GB." >&2
+  echo "         Free some space (cargo clean in other checkouts) if the build fails with 'No space left on device'." >&2
+fi
+
 features=(--features andel-desktop/custom-protocol)
 passed=0
 failed=0
