@@ -100,7 +100,7 @@ pub fn run(args: HandoverArgs) -> CliResult {
     common::say(format!("Wrote the receipt {}.", r.receipt));
     if r.retention_swept > 0 {
         common::say(format!(
-            "The retention sweep ran first: {} records past their retention were deleted or anonymised.",
+            "The receipt counts {} records past their retention that the retention sweep deleted or anonymised since the archive was last handed over.",
             r.retention_swept
         ));
     }

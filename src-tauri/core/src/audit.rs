@@ -7,6 +7,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
+/// The action recorded in the new archive when an archive is handed over: in the incoming board's
+/// archive, its last such entry marks the start of that board's year.
+pub const HANDOVER: &str = "archive.handover";
+
 /// One entry of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -40,6 +44,17 @@ pub fn record(
 /// How many entries the audit trail holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))
+}
+
+/// How many `action` entries the trail holds since the archive was last handed over (its last
+/// [`HANDOVER`] entry), or since it was made if it never was.
+pub fn count_since_handover(conn: &Connection, action: &str) -> rusqlite::Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM audit WHERE action = ?1 AND id > \
+         COALESCE((SELECT max(id) FROM audit WHERE action = ?2), 0)",
+        params![action, HANDOVER],
+        |r| r.get(0),
+    )
 }
 
 /// The latest entries, newest first.

@@ -59,8 +59,9 @@ pub struct HandoverReceipt {
     /// not protected by a passphrase before.
     pub old_passphrase_refused: Option<bool>,
     pub boards: Boards,
-    /// Records the retention sweep deleted or anonymised right before the handover (0: the
-    /// board did not run it, or nothing was due).
+    /// Records the retention sweep deleted or anonymised since the archive was last handed over
+    /// (or made), by the audit trail: the one right before this handover and the board's other
+    /// sweeps of the year (0: none ran, or nothing was due).
     pub retention_swept: u32,
     /// Records still past their retention when the archive was handed over (after any sweep).
     pub retention_due: u32,
@@ -141,7 +142,7 @@ pub enum Error {
     #[error("Could not count the records of the archive: {0}")]
     Counts(#[source] summary::Error),
     /// The handover failed after the retention sweep the board ran first; the sweep is kept.
-    #[error("{source} The retention sweep that ran first is kept: it deleted or anonymised {swept} records past their retention, and the archive is saved without them. The receipt of the next handover will not count them; note it for the incoming board.")]
+    #[error("{source} The retention sweep that ran first is kept: it deleted or anonymised {swept} records past their retention, and the archive is saved without them. The next handover's receipt counts them with the year's other sweeps.")]
     AfterSweep {
         swept: u32,
         #[source]
@@ -273,10 +274,12 @@ pub fn check(vault: &Vault, out: &Path, encryption: &Encryption) -> Result<(), E
 }
 
 /// [`handover`] after the board ran the retention sweep ([`retention::apply`]) on the open
-/// archive, which deleted or anonymised `swept` records: the receipt says so, and lists only
-/// what is due still. If the handover then fails, the sweep stays (the records were past their
-/// retention, so deleting them was owed anyway) and the error says so ([`Error::AfterSweep`]):
-/// a later handover's receipt cannot count what an earlier attempt deleted.
+/// archive, which deleted or anonymised `swept` records, and lists only what is due still. The
+/// receipt counts every record the sweep removed since the archive was last handed over, from
+/// the audit trail ([`retention::swept_since_handover`]), so a sweep before an attempt that
+/// failed is counted by the next one. If the handover fails, the sweep stays (the records were
+/// past their retention, so deleting them was owed anyway) and the error says so
+/// ([`Error::AfterSweep`]).
 pub fn handover_after_sweep(
     vault: &Vault,
     out: &Path,
@@ -286,7 +289,7 @@ pub fn handover_after_sweep(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<HandoverReceipt, Error> {
-    hand_over(vault, out, encryption, boards, swept, today, now).map_err(|e| {
+    hand_over(vault, out, encryption, boards, today, now).map_err(|e| {
         if swept == 0 {
             e
         } else {
@@ -303,7 +306,6 @@ fn hand_over(
     out: &Path,
     encryption: Encryption,
     boards: Option<Boards>,
-    swept: u32,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<HandoverReceipt, Error> {
@@ -321,6 +323,7 @@ fn hand_over(
         None => self::boards(conn, today)?,
     };
     let due = retention::due(conn, today).map_err(Error::Retention)?;
+    let swept = retention::swept_since_handover(conn).map_err(Error::Retention)?;
     let retention_due = due.len() as u32;
     let mut retention_still_due: Vec<DueCount> = Vec::new();
     for item in &due {
@@ -346,7 +349,7 @@ fn hand_over(
         &copy,
         now,
         vault.actor(),
-        "archive.handover",
+        audit::HANDOVER,
         Some(&format!("{} to {file_name}", encryption.kind())),
     )
     .map_err(sql)?;

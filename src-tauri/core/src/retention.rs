@@ -464,6 +464,16 @@ fn orphaned(conn: &Connection, person: Id) -> Result<bool, Error> {
     .map_err(db("checking what connects a person"))
 }
 
+/// The audit action of each record the sweep deleted or anonymised.
+const APPLIED: &str = "retention.apply";
+
+/// How many records the retention sweep deleted or anonymised since the archive was last handed
+/// over (or made), by the audit trail: the sweeps of the board's year, also those run before a
+/// handover that then failed.
+pub fn swept_since_handover(conn: &Connection) -> Result<u32, Error> {
+    audit::count_since_handover(conn, APPLIED).map_err(db("counting the sweeps since the handover"))
+}
+
 /// Carries out everything [`due`] lists on `today`, all or nothing (its own savepoint: no caller
 /// needs a transaction), with one audit entry per record. The caller has asked the board to
 /// confirm.
@@ -541,7 +551,7 @@ fn sweep(
             }
             RecordKind::Minutes => continue,
         };
-        audit::record(conn, now, actor, "retention.apply", Some(&subject))
+        audit::record(conn, now, actor, APPLIED, Some(&subject))
             .map_err(db("recording the change"))?;
     }
     Ok(people_deleted)

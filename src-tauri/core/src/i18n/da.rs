@@ -57,7 +57,7 @@ pub(super) static TEXTS: Texts = Texts {
         count: "Antal",
         checklist: "Tjekliste",
         sweep_nothing_due: "Sletning efter opbevaringsreglerne er gennemført: intet har overskredet sin opbevaringsperiode.",
-        sweep_run: "Sletning efter opbevaringsreglerne blev kørt før overdragelsen: {n} poster, hvis opbevaringsperiode var udløbet, er slettet eller anonymiseret.",
+        sweep_run: "Siden arkivet sidst blev overdraget (eller oprettet), har sletningen efter opbevaringsreglerne slettet eller anonymiseret {n} poster, hvis opbevaringsperiode var udløbet.",
         sweep_still_due: "Ikke slettet ved overdragelsen, selv om opbevaringsperioden er udløbet; den nye bestyrelse skal køre sletningen: {list}.",
         due_former_owner_contact: "tidligere andelshaveres kontaktoplysninger",
         due_former_subtenant_contact: "tidligere fremlejetageres kontaktoplysninger",

@@ -56,7 +56,7 @@ pub(super) static TEXTS: Texts = Texts {
         count: "Count",
         checklist: "Checklist",
         sweep_nothing_due: "Retention sweep done: nothing is past its retention.",
-        sweep_run: "The retention sweep was run before the handover: {n} records past their retention were deleted or anonymised.",
+        sweep_run: "Since the archive was last handed over (or made), the retention sweep has deleted or anonymised {n} records past their retention.",
         sweep_still_due: "Not deleted at the handover although past their retention; the incoming board should run the retention sweep: {list}.",
         due_former_owner_contact: "former owners' contact data",
         due_former_subtenant_contact: "former subtenants' contact data",

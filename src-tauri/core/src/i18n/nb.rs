@@ -57,7 +57,7 @@ pub(super) static TEXTS: Texts = Texts {
         count: "Antall",
         checklist: "Sjekkliste",
         sweep_nothing_due: "Sletting etter lagringsreglene er gjennomført: ingenting har passert lagringstiden.",
-        sweep_run: "Sletting etter lagringsreglene ble kjørt før overleveringen: {n} poster som hadde passert lagringstiden, er slettet eller anonymisert.",
+        sweep_run: "Siden arkivet sist ble overlevert (eller opprettet), har slettingen etter lagringsreglene slettet eller anonymisert {n} poster som hadde passert lagringstiden.",
         sweep_still_due: "Ikke slettet ved overleveringen selv om lagringstiden er passert; det nye styret må kjøre slettingen: {list}.",
         due_former_owner_contact: "tidligere andelseieres kontaktopplysninger",
         due_former_subtenant_contact: "tidligere leietakeres kontaktopplysninger",

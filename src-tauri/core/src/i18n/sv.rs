@@ -57,7 +57,7 @@ pub(super) static TEXTS: Texts = Texts {
         count: "Antal",
         checklist: "Checklista",
         sweep_nothing_due: "Gallring enligt gallringsreglerna är gjord: inget behöver gallras.",
-        sweep_run: "Gallring enligt gallringsreglerna gjordes före överlämningen: {n} poster som skulle gallras är raderade eller avidentifierade.",
+        sweep_run: "Sedan arkivet senast lämnades över (eller skapades) har gallringen enligt gallringsreglerna raderat eller avidentifierat {n} poster som skulle gallras.",
         sweep_still_due: "Inte gallrat vid överlämningen fast tiden har gått ut; den nya styrelsen behöver göra gallringen: {list}.",
         due_former_owner_contact: "tidigare bostadsrättshavares kontaktuppgifter",
         due_former_subtenant_contact: "tidigare andrahandshyresgästers kontaktuppgifter",

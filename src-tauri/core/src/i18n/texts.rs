@@ -108,7 +108,8 @@ pub struct Handover {
     pub count: &'static str,
     pub checklist: &'static str,
     pub sweep_nothing_due: &'static str,
-    /// "{n}": how many records the sweep run before the handover deleted or anonymised.
+    /// "{n}": how many records the retention sweep deleted or anonymised since the archive was
+    /// last handed over (or made).
     pub sweep_run: &'static str,
     /// "{list}": what is still past its retention, by kind with counts.
     pub sweep_still_due: &'static str,

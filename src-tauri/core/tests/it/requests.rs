@@ -1105,7 +1105,7 @@ fn archive(dir: &Path) -> Vault {
 }
 
 /// A handover that fails after the board's sweep says that the sweep is kept, and how much it
-/// deleted: the next handover's receipt cannot count it.
+/// deleted.
 #[test]
 fn a_handover_that_fails_after_the_sweep_says_the_sweep_is_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -1332,15 +1332,39 @@ fn the_handover_receipt_says_what_the_sweep_did_or_what_is_still_due() {
     .is_ok());
     assert_eq!(retention::due(v.conn(), today()).unwrap().len(), 1);
 
-    // The sweep first (as the wizard offers): the receipt says what it did, and nothing is due.
+    // The sweep first (as the wizard offers), then a handover that fails: the sweep is kept.
     let applied = retention::apply(v.conn(), today(), ACTOR, now()).unwrap();
     assert_eq!(applied.items.len(), 1);
-    let r = handover::handover_after_sweep(
+    let failed = handover::handover_after_sweep(
         &v,
-        &dir.path().join("med-sletning.andel"),
+        &taken,
         quick_passphrase("ny kode 2026"),
         None,
         applied.items.len() as u32,
+        today(),
+        now(),
+    )
+    .unwrap_err();
+    assert!(
+        failed
+            .to_string()
+            .contains("The next handover's receipt counts them"),
+        "{failed}"
+    );
+
+    // The retry has nothing left to sweep, yet its receipt counts what the failed attempt's
+    // sweep deleted (by the audit trail), and says nothing is due.
+    assert!(retention::apply(v.conn(), today(), ACTOR, now())
+        .unwrap()
+        .items
+        .is_empty());
+    let new = dir.path().join("med-sletning.andel");
+    let r = handover::handover_after_sweep(
+        &v,
+        &new,
+        quick_passphrase("ny kode 2026"),
+        None,
+        0,
         today(),
         now(),
     )
@@ -1348,11 +1372,17 @@ fn the_handover_receipt_says_what_the_sweep_did_or_what_is_still_due() {
     assert_eq!((r.retention_swept, r.retention_due), (1, 0));
     let text = text_of(&r);
     assert!(
-        text.contains("Sletning efter opbevaringsreglerne blev kørt før overdragelsen: 1 poster"),
+        text.contains("Siden arkivet sidst blev overdraget (eller oprettet), har sletningen efter opbevaringsreglerne slettet eller anonymiseret 1 poster"),
         "{text}"
     );
     assert!(!text.contains("Ikke slettet"), "{text}");
     assert!(!text.contains("intet har overskredet"), "{text}");
+
+    // The incoming board's year starts at the handover: in the new archive, the outgoing board's
+    // sweep is no longer counted.
+    let received = open(&new, "ny kode 2026").unwrap();
+    assert_eq!(retention::swept_since_handover(received.conn()).unwrap(), 0);
+    assert_eq!(retention::swept_since_handover(v.conn()).unwrap(), 1);
 }
 
 /// Issue 17, item 4: the receipt's checklist names the agreements the register records, by
