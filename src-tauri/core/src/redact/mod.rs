@@ -38,6 +38,7 @@ mod names;
 mod numbers;
 mod offices;
 mod policy;
+mod relations;
 mod repair;
 mod review;
 mod streets;
@@ -473,6 +474,7 @@ impl Detector {
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
         flats::scan(text, &protected, &mut raw);
+        relations::scan(text, &protected, &mut raw);
         tables::scan(text, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);

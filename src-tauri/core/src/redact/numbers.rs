@@ -978,6 +978,7 @@ fn classify(
         if let Some(s) = share_cue_start(w1, w2, &l1, &l2)
             .or_else(|| after_person(text, w1, persons))
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
+            .or_else(|| lagenhetsnummer(text, run, &l1, country))
         {
             let e = end + letter_suffix(after);
             return Some(raw(
@@ -1358,14 +1359,121 @@ fn space_cue_start(
         "plads" | "pladsen" | "plass" | "plassen" | "plats" | "platsen"
     ) {
         let head = text.get(..word.0)?;
-        let p = head.strip_suffix('-')?;
-        let lone_p =
-            p.ends_with(['p', 'P']) && !p[..p.len() - 1].ends_with(super::text::is_word_char);
+        let lone_p = head.strip_suffix('-').is_some_and(|p| {
+            p.ends_with(['p', 'P']) && !p[..p.len() - 1].ends_with(super::text::is_word_char)
+        });
         if lone_p {
             return Some(word.0 - 2);
         }
+        // "plats 7", "plass 5" without the "p-": a parking space where the paragraph speaks of parking
+        // (a garage, a queue for spaces, a car, a charger); "på plats 2 i samlingslokalen" is no space.
+        if paragraph_speaks_of_parking(text, word.0) {
+            return Some(word.0);
+        }
     }
     None
+}
+
+/// A Swedish lägenhetsnummer standing alone ("överlåtelse av 1201 i 4A", "avgiften till 1202"): four
+/// digits, the floor counted from 10 for the ground floor (10–15, "BV" to "5 tr") and the flat on it (01–30),
+/// in a Swedish association's text (or one that speaks of lägenheter). The shape rules out years and times
+/// in minutes; amounts are out before this ("1201 kr"), quantities here ("1200 kvm").
+fn lagenhetsnummer(text: &str, run: &Run, l1: &str, country: Option<Country>) -> Option<usize> {
+    let d = run.digits();
+    if !run.shape(&[4]) || d.len() != 4 {
+        return None;
+    }
+    let floor = (d[0] - b'0') * 10 + (d[1] - b'0');
+    let flat = (d[2] - b'0') * 10 + (d[3] - b'0');
+    if !(10..=15).contains(&floor) || !(1..=30).contains(&flat) {
+        return None;
+    }
+    // "kl. 1015", "år 1201", "1201-talet", "1001–1202" (a range of numbers counts, it names no flat).
+    if matches!(
+        l1,
+        "kl" | "klockan" | "år" | "året" | "sida" | "sidan" | "s"
+    ) {
+        return None;
+    }
+    let after = text.get(run.end..).unwrap_or("");
+    let mut next = after.chars();
+    if matches!(next.next(), Some('-' | '–' | ':' | '.' | ','))
+        && next.next().is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let unit: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '²')
+        .collect::<String>()
+        .to_lowercase();
+    if matches!(
+        unit.as_str(),
+        "kvm"
+            | "m2"
+            | "m²"
+            | "st"
+            | "meter"
+            | "liter"
+            | "kwh"
+            | "mwh"
+            | "sek"
+            | "kronor"
+            | "personer"
+    ) {
+        return None;
+    }
+    let mut before = text.get(..run.start).unwrap_or("").chars().rev();
+    if matches!(before.next(), Some('-' | '–')) && before.next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let speaks_of_flats = memchr::memmem::find(bytes, "genhet".as_bytes()).is_some()
+        || ["lgh", "Lgh", "LGH"]
+            .iter()
+            .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some());
+    (country == Some(Country::SE) || speaks_of_flats).then_some(run.start)
+}
+
+/// Whether the paragraph (between blank lines) around `at` speaks of parking: a garage, parking, a
+/// "p-plads", a charger, or a car ("bil", "bilen", "elbil").
+fn paragraph_speaks_of_parking(text: &str, at: usize) -> bool {
+    let from = text
+        .get(..at)
+        .and_then(|h| h.rfind("\n\n"))
+        .map_or(0, |i| i + 2);
+    let to = text
+        .get(at..)
+        .and_then(|t| t.find("\n\n"))
+        .map_or(text.len(), |i| at + i);
+    let para = text.get(from..to).unwrap_or("").to_lowercase();
+    const STEMS: &[&str] = &[
+        "garage",
+        "garasje",
+        "parker",
+        "p-plads",
+        "p-plass",
+        "p-plats",
+        "elbil",
+        "ladepunkt",
+        "ladeboks",
+        "ladestander",
+        "laddbox",
+        "laddstolp",
+        "laddplats",
+        "laddpunkt",
+    ];
+    if STEMS.iter().any(|s| para.contains(s)) {
+        return true;
+    }
+    para.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "bil" | "bilen" | "biler" | "bilar" | "bilene" | "bilerne" | "bilarna" | "bils"
+        )
+    })
 }
 
 /// E-mail addresses, found from each `@`.
@@ -1716,6 +1824,32 @@ mod tests {
         );
     }
 
+    /// In a Swedish association's minutes a lägenhetsnummer stands alone ("till 1202 i 4A"); quantities,
+    /// times, years and ranges of that shape stay.
+    #[test]
+    fn a_lagenhetsnummer_alone_in_a_swedish_text() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            scan(text, Some(Country::SE), &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Avin till 1202 i 4A kom tillbaka."), vec!["1202"]);
+        assert_eq!(found("Överlåtelse av 1101 till dottern."), vec!["1101"]);
+        for text in [
+            "Ytan är 1200 kvm.",
+            "Mötet börjar kl. 1015.",
+            "Huset byggdes 1962.",
+            "Nummer 1001–1202 fick nya dörrar.",
+            "Fakturan på 1250 kronor är betald.",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+        // Elsewhere only where the text speaks of lägenheter.
+        assert!(kinds("Avin till 1202 i 4A kom tillbaka.").is_empty());
+    }
+
     /// Numbered parking spaces and storage rooms are a resident's, like a flat number; shared rooms and
     /// numbers that count things stay.
     #[test]
@@ -1729,6 +1863,16 @@ mod tests {
             ("Sykkelen står i bod 23 i kjelleren.", "bod 23"),
             ("Hon har lämnat förråd nr 9.", "förråd nr 9"),
             ("Vattnet kom in i källarförråd 4B.", "källarförråd 4B"),
+            // Without the "p-", in a paragraph about parking.
+            ("Kön till garaget: plats 7 gick till Nils.", "plats 7"),
+            ("Han har eget ladepunkt på plass 5.", "plass 5"),
+            ("Bilen holder på plads 12 om natten.", "plads 12"),
+            // A Swedish lägenhetsnummer alone, in a text about lägenheter.
+            (
+                "Lägenheten är såld. Avgiften till 1202 kom tillbaka.",
+                "1202",
+            ),
+            ("Överlåtelse av 1101 i 4B (lgh-register).", "1101"),
         ] {
             assert_eq!(kinds(text), vec![(Kind::Other, found.into())], "{text:?}");
         }
@@ -1737,6 +1881,11 @@ mod tests {
             "Det er plads til 40 cykler.",
             "Boden har 12 hyller.",
             "Stämman hölls på plats 2 i samlingslokalen kl. 19.",
+            "Garaget har 12 platser.\n\nStämman hölls på plats 2 i lokalen.",
+            "Laget kom på plass 3 i turneringen.",
+            "Lägenheten byggdes 1962; mötet börjar kl. 1015.",
+            "Lägenheterna 1001–1202 har nya dörrar.",
+            "Sidan 1201 i boken om 1300-talet.",
             "Sak 5: bod og sykkelrom.",
         ] {
             assert!(kinds(text).is_empty(), "{text:?}: {:?}", kinds(text));
