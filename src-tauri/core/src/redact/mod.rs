@@ -29,6 +29,7 @@
 mod apply;
 pub mod checks;
 mod confusable;
+mod firms;
 mod flats;
 mod houses;
 #[doc(hidden)]
@@ -465,6 +466,8 @@ impl Detector {
         if let Some(model) = &self.names_model {
             learned::rescore(model, text, &protected, &mut raw);
         }
+        // "Hallvard Juvet AS": a name the rules found is a firm's when a legal form closes it.
+        let firms = firms::drop_names_in_firms(text, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
@@ -509,6 +512,15 @@ impl Detector {
         policy::organisation_contacts(text, &organisations, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         let raw = policy::resolve(raw);
+        // The firms' names are not repeated as a person's elsewhere in the text.
+        let protected = if firms.is_empty() {
+            protected
+        } else {
+            let mut p = protected;
+            p.extend(firms);
+            p.sort_unstable();
+            p
+        };
         policy::every_occurrence(text, &protected, raw)
     }
 }

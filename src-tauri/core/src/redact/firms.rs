@@ -1,0 +1,162 @@
+//! Firms named like a person: "Hallvard Juvet AS", "Ebbe Persson Bygg AB", "Hansen & Søn ApS", "Brødrene
+//! Solberg Stillas". The unknown-name rules see a first name and a surname; the legal form after them
+//! (with the trade and "& Søn" between), or "Brødrene"/"Bröderna" before them, makes the whole a firm,
+//! which stays like any organisation. Only names the register does not hold are let go: a resident who
+//! runs a firm in his own name is still found by his name elsewhere.
+//!
+//! This runs after the names model, so the rules' verdicts it learned from are unchanged.
+
+use super::policy::Raw;
+use super::words::is_legal_form;
+use super::{Kind, Recognizer};
+
+/// Words that join the parts of a firm's name before its legal form ("Hansen & Søn", "Berg og Sønner").
+const JOINERS: &[&str] = &["&", "og", "och", "+", "und"];
+
+/// Words before a surname that make it a firm of brothers ("Brødrene Dahl", "Bröderna Lind", "Brdr. Holm").
+const BROTHERS: &[&str] = &[
+    "Brødrene",
+    "Brødr.",
+    "Brdr.",
+    "Bröderna",
+    "Brøderne",
+    "Bræðurnir",
+];
+
+/// The end of the firm whose name runs on from `end`: up to four capitalised words or joiners, then a
+/// legal form, all on one line ("Juvet AS", "Persson Bygg AB"). `None` when no legal form closes them.
+fn legal_form_after(text: &str, end: usize) -> Option<usize> {
+    let mut at = end;
+    for _ in 0..5 {
+        let rest = text.get(at..)?;
+        let rest_trim = rest.strip_prefix(' ')?;
+        let word_len = rest_trim
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+            .unwrap_or(rest_trim.len());
+        let word = rest_trim.get(..word_len)?;
+        // A full stop ends the sentence unless the word is a legal form written with one ("A.S.").
+        let bare = word.trim_end_matches('.');
+        let word_end = at + 1 + bare.len();
+        if is_legal_form(bare) {
+            return Some(word_end);
+        }
+        if bare.len() != word.len() || bare.is_empty() {
+            return None;
+        }
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if !capital && !JOINERS.contains(&bare) {
+            return None;
+        }
+        at = word_end;
+    }
+    None
+}
+
+/// Whether "Brødrene" or the like stands right before `start`.
+fn brothers_before(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let Some(head) = head.strip_suffix(' ') else {
+        return false;
+    };
+    BROTHERS.iter().any(|b| {
+        head.strip_suffix(b)
+            .is_some_and(|h| !h.chars().next_back().is_some_and(super::text::is_word_char))
+    })
+}
+
+/// Drops the unknown-name findings that are part of a firm's name and returns the firms' spans, which
+/// the caller protects so that no other occurrence of the name redacts them.
+pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)> {
+    let mut firms: Vec<(usize, usize)> = Vec::new();
+    // Names in a row ("Hallvard" "Juvet"): the firm's end is looked for after the last of them.
+    let mut persons: Vec<(usize, usize)> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.recognizer == Recognizer::UnknownName)
+        .map(|r| (r.start, r.end))
+        .collect();
+    persons.sort_unstable();
+    for &(start, end) in &persons {
+        if let Some(firm_end) = legal_form_after(text, end) {
+            firms.push((start, firm_end));
+        } else if brothers_before(text, start) {
+            firms.push((start, end));
+        }
+    }
+    if firms.is_empty() {
+        return firms;
+    }
+    raw.retain(|r| {
+        !(r.kind == Kind::Person
+            && r.recognizer == Recognizer::UnknownName
+            && firms.iter().any(|&(s, e)| r.start >= s && r.end <= e))
+    });
+    firms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::Decision;
+
+    fn person(text: &str, word: &str) -> Raw {
+        let start = text.find(word).unwrap_or(0);
+        Raw {
+            start,
+            end: start + word.len(),
+            kind: Kind::Person,
+            recognizer: Recognizer::UnknownName,
+            score: 0.7,
+            reason: "test",
+            decision: Decision::Redact,
+            subject: None,
+        }
+    }
+
+    fn left(text: &str, names: &[&str]) -> Vec<String> {
+        let mut raw: Vec<Raw> = names.iter().map(|n| person(text, n)).collect();
+        drop_names_in_firms(text, &mut raw);
+        raw.iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    /// A person's name before a legal form, with a trade or "& Søn" between, or after "Brødrene", is a
+    /// firm's (invented firms).
+    #[test]
+    fn names_inside_a_firms_name_are_the_firms() {
+        for (text, name) in [
+            (
+                "Taget blev lagt af Arvid Knudsen ApS i maj.",
+                "Arvid Knudsen",
+            ),
+            ("Entreprenør var Halvor Tveit AS, med stillas.", "Halvor"),
+            ("Fönstren byttes av Ebbe Persson Bygg AB.", "Ebbe"),
+            ("Malingen kom fra Jens Holm & Søn ApS.", "Jens Holm"),
+            (
+                "Stillaset ble satt opp av Brødrene Solheim Stillas.",
+                "Solheim",
+            ),
+            ("Bröderna Lindqvist Måleri har fått uppdraget.", "Lindqvist"),
+        ] {
+            assert!(left(text, &[name]).is_empty(), "{text:?}");
+        }
+    }
+
+    /// A person named before a sentence about a firm, or a firm that follows after a comma or a full stop,
+    /// leaves the person a person.
+    #[test]
+    fn a_person_beside_a_firm_stays_a_person() {
+        for (text, name) in [
+            (
+                "Revisor Anne Lykke, Lykke Revision AS, var til stede.",
+                "Anne Lykke",
+            ),
+            ("Det sa Halvor. AS Vinmonopolet stenger.", "Halvor"),
+            ("Hans Berg fra Berg Bygg AS svarte.", "Hans Berg"),
+            ("Jonas Lind kom i tid, sa Lind.", "Jonas Lind"),
+            ("Vi takker brødrene Ole og Per.", "Ole"),
+        ] {
+            assert_eq!(left(text, &[name]), vec![name.to_string()], "{text:?}");
+        }
+    }
+}
