@@ -58,6 +58,16 @@ impl NameRecognizer {
                         }
                     }
                 }
+                // "Siva" for Sivakumar, "Abdi" for Abdirahman: a long first name that the list gives no
+                // short form is shortened to its first four letters, when they read as a name (a Nordic
+                // first name, or ending in a vowel as "Siva" does) and as no word or place.
+                if shorts.is_empty() && pos == 0 {
+                    if let Some(p) = prefix_nickname(&buf) {
+                        if !self.table.contains_key(&p) {
+                            self.table.entry(p).or_default().push(slot);
+                        }
+                    }
+                }
                 for short in shorts {
                     let v = self.table.entry(short.to_string()).or_default();
                     if !v.iter().any(|x| x.person == id && x.pos == slot.pos) {
@@ -562,6 +572,23 @@ impl NameRecognizer {
 /// Whether the line around `at` is written in lower case (no capitalised word; codes such as "H0202"
 /// may stand in it) and is a sentence or more (six words), as the body of an e-mail typed without
 /// capitals is.
+/// The first four letters of a long first name (eight letters or more, not hyphenated), as a nickname:
+/// "sivakumar" -> "siva". `None` when they are a word, a place or no name-like form.
+fn prefix_nickname(given: &str) -> Option<String> {
+    if given.chars().count() < 8 || !given.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let p: String = given.chars().take(4).collect();
+    let vowel_end = p.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'æ', 'ø', 'å', 'ä', 'ö']);
+    let known = first_names().get(&p);
+    let name_like = vowel_end || known.is_some_and(|x| x.nordic > 0);
+    (name_like
+        && !known.is_some_and(|x| x.word || x.thing)
+        && !function_words().contains(&p)
+        && !is_place(&p))
+    .then_some(p)
+}
+
 fn lower_case_line(text: &str, at: usize) -> bool {
     let head = text.get(..at).unwrap_or("");
     let from = head.rfind('\n').map_or(0, |i| i + 1);
@@ -741,6 +768,16 @@ mod tests {
 
     /// A registered first name's short forms find the resident; the short forms of one part of a
     /// hyphenated first name too ("Kalle" for Karl-Erik); a form of no registered name finds no one.
+    #[test]
+    fn prefix_nicknames_of_long_first_names() {
+        assert_eq!(prefix_nickname("sivakumar").as_deref(), Some("siva"));
+        assert_eq!(prefix_nickname("abdirahman").as_deref(), Some("abdi"));
+        // Short names, hyphenated ones and prefixes that read as no name.
+        assert_eq!(prefix_nickname("karina"), None);
+        assert_eq!(prefix_nickname("jens-peter"), None);
+        assert_eq!(prefix_nickname("gudbrandur"), None);
+    }
+
     #[test]
     fn short_forms_of_registered_first_names() {
         let mut r = NameRecognizer::new(None);
