@@ -979,6 +979,7 @@ fn classify(
             .or_else(|| after_person(text, w1, persons))
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
             .or_else(|| lagenhetsnummer(text, run, &l1, country))
+            .or_else(|| unit_right_after_person(text, run, persons))
         {
             let e = end + letter_suffix(after);
             return Some(raw(
@@ -1265,6 +1266,56 @@ fn after_person(
         .trim_matches(|c: char| c == ' ' || c == '(' || c == ',');
     (gap.is_empty() || is_one_of(gap, &["fra", "i", "på", "från", "frå", "til", "till"]))
         .then_some(a)
+}
+
+/// A unit number of three or four digits right after a person's name, in brackets or after "fra"/"i"
+/// ("Evald Brøndum (303)", "Ruth Kirk fra 103"): the tenancy or flat without "nr.". Two digits there are an
+/// age ("Viggo (19)"), four may be a year ("Hansen fra 1998"), and a counted thing is no unit ("i 300 år").
+fn unit_right_after_person(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<usize> {
+    if !(run.shape(&[3]) || run.shape(&[4])) {
+        return None;
+    }
+    let d = run.digits();
+    if d.len() == 4 && matches!(&d[..2], b"19" | b"20") {
+        return None;
+    }
+    let head = text.get(..run.start)?;
+    let after = text.get(run.end..)?;
+    let (name_end, closed) = if let Some(h) = head.strip_suffix('(') {
+        (h.trim_end_matches(' ').len(), after.starts_with(')'))
+    } else {
+        let h = head.strip_suffix(' ')?;
+        let (a, b) = word_before(text, h.len(), &[])?;
+        if b != h.len() || !is_one_of(text.get(a..b)?, &["fra", "i", "på", "från", "frå"]) {
+            return None;
+        }
+        let next = after.chars().next();
+        (
+            text.get(..a)?.trim_end_matches(' ').len(),
+            next.is_none_or(|c| matches!(c, ',' | '.' | ')' | ';' | '\n' | ' ')),
+        )
+    };
+    if !closed {
+        return None;
+    }
+    // A counted thing after the number ("fra 300 kroner", "i 120 år") is no unit.
+    let word: String = after
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if cues().money.contains(&word)
+        || matches!(
+            word.as_str(),
+            "år" | "kr" | "m2" | "kvm" | "meter" | "dage" | "dager" | "dagar" | "timer" | "timmar"
+        )
+    {
+        return None;
+    }
+    let i = persons.partition_point(|&(s, _)| s < name_end);
+    let &(_, pe) = persons.get(i.checked_sub(1)?)?;
+    (pe == name_end).then_some(run.start)
 }
 
 /// Start of a cue like "andel nr." before a share or flat number.
@@ -1848,6 +1899,43 @@ mod tests {
         }
         // Elsewhere only where the text speaks of lägenheter.
         assert!(kinds("Avin till 1202 i 4A kom tillbaka.").is_empty());
+    }
+
+    /// A tenancy number right after a person's name, in brackets or after "fra", is a unit; ages, years and
+    /// counted things there stay.
+    #[test]
+    fn a_unit_number_right_after_a_person() {
+        let found = |text: &str, name: &str| {
+            let s = text.find(name).unwrap_or(0);
+            let mut out = Vec::new();
+            scan(text, Some(Country::DK), &[(s, s + name.len())], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(
+                "Lejemålet efter Aksel Brink (303) er ledigt.",
+                "Aksel Brink"
+            ),
+            vec!["303"]
+        );
+        assert_eq!(
+            found("Tak til Ruth Kirk fra 103.", "Ruth Kirk"),
+            vec!["103"]
+        );
+        for (text, name) in [
+            ("Barnebarnet Viggo (19) låner lejligheden.", "Viggo"),
+            ("Jens Holm fra 1998 er med igen.", "Jens Holm"),
+            ("Kaj Brun i 100 år!", "Kaj Brun"),
+            ("Anne Vik fra 300 kr. pr. måned.", "Anne Vik"),
+        ] {
+            assert!(
+                found(text, name).is_empty(),
+                "{text:?}: {:?}",
+                found(text, name)
+            );
+        }
     }
 
     /// Numbered parking spaces and storage rooms are a resident's, like a flat number; shared rooms and
