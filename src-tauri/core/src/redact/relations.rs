@@ -1,6 +1,7 @@
 //! Flats named by where they lie from someone: "naboen over", "grannen under", "lejligheden ovenpå hende",
 //! "dem nedenunder", "de i etasjen under", "de i første etasje"; and flats named by their place in the
-//! building: "kælderlejligheden", "vindslägenheten", "1. sal i baghuset". In a block whose minutes name the
+//! building: "kælderlejligheden", "vindslägenheten", "1. sal i baghuset"; and a flat or a space by whose it
+//! is: "hans plass", "plassen min", "hendes gamle lejlighed", "hennes egen uteplats". In a block whose minutes name the
 //! complainant, "the neighbour below" points at one flat, and so at one household, as surely as "2. th."
 //! does; the words are `assets/words/relation-flats.txt`.
 //!
@@ -60,6 +61,8 @@ struct Patterns {
     spatial: Regex,
     /// A flat by its place in the building: "kælderlejligheden", "2. sal i forhuset".
     place: Regex,
+    /// A flat or a space by whose it is: "hans plass", "plassen min".
+    owned: Regex,
 }
 
 fn patterns() -> Option<&'static Patterns> {
@@ -99,6 +102,17 @@ fn patterns() -> Option<&'static Patterns> {
                 places = alternation(&section("places")),
                 o = ordinal,
                 parts = alternation(&section("parts")),
+            ))
+            .ok()?,
+            owned: Regex::new(&format!(
+                concat!(
+                    r"(?i)\b(?:(?:{pos})[ \t]+(?:(?:{adj})[ \t]+)?(?:{owned})",
+                    r"|(?:{owned_def})[ \t]+(?:{pos}))\b"
+                ),
+                pos = alternation(&section("possessives")),
+                adj = alternation(&section("adjectives")),
+                owned = alternation(&section("owned")),
+                owned_def = alternation(&section("owned-definite")),
             ))
             .ok()?,
         })
@@ -158,10 +172,14 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
         "planet",
         "Over",
         "Under",
-        "lejligheden",
+        "lejlighed",
         "leilighet",
-        "lägenheten",
+        "lägenhet",
         "huset",
+        "pla",
+        "bod",
+        "förråd",
+        "rum",
     ]
     .iter()
     .any(|w| lower_has(w))
@@ -176,7 +194,12 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
             push(out, m.start(), m.end());
         }
     }
-    for m in p.spatial.find_iter(text).chain(p.place.find_iter(text)) {
+    for m in p
+        .spatial
+        .find_iter(text)
+        .chain(p.place.find_iter(text))
+        .chain(p.owned.find_iter(text))
+    {
         if !overlaps_any(protected, m.start(), m.end()) {
             push(out, m.start(), m.end());
         }
@@ -245,6 +268,16 @@ mod tests {
             ("Vindslägenheten är såld.", "Vindslägenheten"),
             ("Hun bor på 2. sal i forhuset.", "2. sal i forhuset"),
             ("Klagen kom fra stuen i baghuset.", "stuen i baghuset"),
+            ("Han vil leie ut hans plass i vinter.", "hans plass"),
+            ("Det står en bil på plassen min.", "plassen min"),
+            (
+                "Den eksterne venteliste bruges til hendes gamle lejlighed.",
+                "hendes gamle lejlighed",
+            ),
+            (
+                "Hon påpekade att hennes egen uteplats inte kan glasas in.",
+                "hennes egen uteplats",
+            ),
         ] {
             assert_eq!(found(text), vec![flat.to_string()], "{text:?}");
         }
@@ -266,6 +299,9 @@ mod tests {
             "Over og under vinduet er der revner.",
             "Vi overvejer at indrette en kælderlejlighed.",
             "Cyklerne står i kælderen i baghuset.",
+            "Hans Plass-Jensen kom for sent.",
+            "Der er plads til hans cykel.",
+            "Platsen för mötet var lokalen.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
