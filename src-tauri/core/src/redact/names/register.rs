@@ -569,9 +569,6 @@ impl NameRecognizer {
     }
 }
 
-/// Whether the line around `at` is written in lower case (no capitalised word; codes such as "H0202"
-/// may stand in it) and is a sentence or more (six words), as the body of an e-mail typed without
-/// capitals is.
 /// The first four letters of a long first name (eight letters or more, not hyphenated), as a nickname:
 /// "sivakumar" -> "siva". `None` when they are a word, a place or no name-like form.
 fn prefix_nickname(given: &str) -> Option<String> {
@@ -589,6 +586,9 @@ fn prefix_nickname(given: &str) -> Option<String> {
     .then_some(p)
 }
 
+/// Whether the line around `at` is written in lower case (no capitalised word; codes such as "H0202"
+/// may stand in it) and is a sentence or more (six words), as the body of an e-mail typed without
+/// capitals is.
 fn lower_case_line(text: &str, at: usize) -> bool {
     let head = text.get(..at).unwrap_or("");
     let from = head.rfind('\n').map_or(0, |i| i + 1);
@@ -766,8 +766,8 @@ mod tests {
         );
     }
 
-    /// A registered first name's short forms find the resident; the short forms of one part of a
-    /// hyphenated first name too ("Kalle" for Karl-Erik); a form of no registered name finds no one.
+    /// A long first name's first four letters are its nickname when they read as a name, never for a
+    /// short or hyphenated name or a prefix that reads as no name.
     #[test]
     fn prefix_nicknames_of_long_first_names() {
         assert_eq!(prefix_nickname("sivakumar").as_deref(), Some("siva"));
@@ -778,6 +778,8 @@ mod tests {
         assert_eq!(prefix_nickname("gudbrandur"), None);
     }
 
+    /// A registered first name's short forms find the resident; the short forms of one part of a
+    /// hyphenated first name too ("Kalle" for Karl-Erik); a form of no registered name finds no one.
     #[test]
     fn short_forms_of_registered_first_names() {
         let mut r = NameRecognizer::new(None);
