@@ -1762,6 +1762,63 @@ fn heldout5_notices_without_a_register() {
     );
 }
 
+/// The sixth held-out set (`tests/heldout-minutes-6/`), written on 2026-12-03 without looking at the engine's
+/// output, after the fifth set had been tuned on: Norwegian row houses where every unit is a house number on one
+/// street, a Swedish brf of three entrances with lägenhetsnummer, a Danish andelsforening in two stairways with a
+/// sale and sublets; PDF damage, mojibake, lower-case e-mails, initials and floors in words; and (`no-register/`)
+/// website-style minutes and newsletters read with no register at all.
+fn heldout6() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/heldout-minutes-6")
+}
+
+#[test]
+fn heldout6_minutes_with_the_register() {
+    let all = score_set(&heldout6(), &|_| true, true);
+    assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 234, 192));
+    // First unseen score, before any change for this set: 222/234 and 192/192 (untouched part 79/86 and 56/56).
+    assert_heldout("sixth set, all, with the register", &all, 222, 192);
+    let part = score_set(&heldout6(), &untouched_2026, true);
+    assert_heldout(
+        "sixth set, untouched part, with the register",
+        &part,
+        79,
+        56,
+    );
+}
+
+/// Only the board and officials loaded.
+#[test]
+fn heldout6_minutes_without_residents_in_the_register() {
+    let all = score_set(&heldout6(), &|_| true, false);
+    // First unseen score: 190/234 and 192/192 (untouched part 66/86 and 56/56).
+    assert_heldout("sixth set, all, without residents", &all, 190, 192);
+    let part = score_set(&heldout6(), &untouched_2026, false);
+    assert_heldout(
+        "sixth set, untouched part, without residents",
+        &part,
+        66,
+        56,
+    );
+}
+
+#[test]
+fn heldout6_notices_without_a_register() {
+    let root = heldout6().join("no-register");
+    let all = score_names_without_a_register(&root, &|_| true);
+    assert_eq!(all.labelled, 105);
+    // First unseen score: 101 of 105 names removed, 113 of 114 person findings right (untouched part 37/39
+    // and 37 of 37).
+    assert_names("sixth set without a register, all", &all, 101, 113, 1);
+    let part = score_names_without_a_register(&root, &untouched_2026);
+    assert_names(
+        "sixth set without a register, untouched part",
+        &part,
+        37,
+        37,
+        0,
+    );
+}
+
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",
 /// "lejligheden ovenpå", "de i første etasje" named a household beside a named complainant and stayed;
 /// "under mødet" and "de over 70" stay.
