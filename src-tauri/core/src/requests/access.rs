@@ -553,7 +553,8 @@ fn locate(
         .collect();
     let mut mine = Vec::new();
     let mut left_out = 0u32;
-    // Their own share number stays in their excerpts ("Sofie Brinkmann (andel nr. 4)").
+    // Their own share number stays in their excerpts ("Sofie Brinkmann (andel nr. 4)"), and so
+    // does their own flat named by a reflexive ("fremleje sin lejlighed").
     let mut own_units: Vec<(usize, usize)> = Vec::new();
     match subject.id {
         Some(_) => {
@@ -622,6 +623,8 @@ fn locate(
             }
         }
     }
+    // Their own flat named by a reflexive stays too, without making a mention of its own.
+    own_units.extend(own_by_reflexive(text, &mine, &theirs_all));
     let theirs = theirs_all
         .into_iter()
         .filter(|f| {
@@ -632,6 +635,50 @@ fn locate(
         })
         .collect();
     (mine, theirs, left_out)
+}
+
+/// The flats named by a reflexive possessive ("sin lejlighed", "leiligheten sin", "sitt förråd")
+/// whose owner is the subject: the reflexive points back at the clause's subject, so when the
+/// nearest person named before it on the same line, within a clause's reach, is the subject
+/// ("Lars Sandvad har søgt om at fremleje sin lejlighed"), the flat is theirs and stays in their
+/// reply rather than being masked as someone else's.
+fn own_by_reflexive(
+    text: &str,
+    mine: &[(usize, usize)],
+    theirs: &[Finding],
+) -> Vec<(usize, usize)> {
+    /// How far back, in characters, the subject may stand.
+    const REACH: usize = 160;
+    const REFLEXIVE: [&str; 5] = ["sin", "sit", "sitt", "sine", "sina"];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for f in theirs {
+        let reflexive = f.kind == Kind::Address
+            && f.reason == "a flat by its relation to someone"
+            && f.text
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| REFLEXIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
+        if !reflexive {
+            continue;
+        }
+        let own = mine.iter().filter(|m| m.1 <= f.start).map(|m| m.1).max();
+        let other = theirs
+            .iter()
+            .filter(|o| o.kind == Kind::Person && o.end <= f.start)
+            .map(|o| o.end)
+            .max();
+        let Some(own) = own else { continue };
+        if other.is_some_and(|o| o > own) || f.start - own > REACH {
+            continue;
+        }
+        if chars
+            .get(own..f.start)
+            .is_some_and(|gap| !gap.contains(&'\n'))
+        {
+            out.push((f.start, f.end));
+        }
+    }
+    out
 }
 
 /// Where `name` stands in `text` as the same words in the same order, separated by whitespace
@@ -1197,5 +1244,69 @@ mod tests {
         let end = text.chars().count() - 5;
         let out = excerpt(text, start, end, &[], Lang::Da).unwrap();
         assert_eq!(out, "… 2. Beretning Winnie Lyngdal blev valgt. …");
+    }
+
+    /// The flats the detector finds in `text` by their relation to someone, as the other
+    /// residents' detector reports them.
+    fn relation_flats(text: &str) -> Vec<Finding> {
+        redact::detect(text, None)
+            .into_iter()
+            .filter(|f| f.reason == "a flat by its relation to someone")
+            .collect()
+    }
+
+    /// The subject's own span of `name` in `text`, in characters.
+    fn span_of(text: &str, name: &str) -> (usize, usize) {
+        let at = text.find(name).expect("the name is in the text");
+        let start = text[..at].chars().count();
+        (start, start + name.chars().count())
+    }
+
+    /// A reflexive possessive's flat ("sin lejlighed", "leiligheten sin") belongs to the subject
+    /// named just before it, so their reply does not mask it as someone else's data.
+    #[test]
+    fn a_flat_named_by_a_reflexive_after_the_subject_is_theirs() {
+        for (text, name) in [
+            (
+                "Lars Sandvad har søgt om at fremleje sin lejlighed i et år.",
+                "Lars Sandvad",
+            ),
+            (
+                "Kari Holm vil leie ut leiligheten sin i ett år.",
+                "Kari Holm",
+            ),
+        ] {
+            let flats = relation_flats(text);
+            assert_eq!(flats.len(), 1, "{text:?}: {flats:?}");
+            let own = own_by_reflexive(text, &[span_of(text, name)], &flats);
+            assert_eq!(own, vec![(flats[0].start, flats[0].end)], "{text:?}");
+        }
+    }
+
+    /// Regression (a flat masked or claimed for the wrong person): a non-reflexive possessive
+    /// ("hendes lejlighed") may be anyone's, and a reflexive after another person named between
+    /// is that person's; both stay masked in the subject's reply.
+    #[test]
+    fn a_flat_of_someone_else_stays_masked_in_the_reply() {
+        let text = "Lars Sandvad sagde, at hendes gamle lejlighed står tom.";
+        let flats = relation_flats(text);
+        assert_eq!(flats.len(), 1, "{flats:?}");
+        assert!(own_by_reflexive(text, &[span_of(text, "Lars Sandvad")], &flats).is_empty());
+
+        let text = "Lars Sandvad oplyste, at Mette Kofoed vil fremleje sin lejlighed.";
+        let mut found = relation_flats(text);
+        let (a, b) = span_of(text, "Mette Kofoed");
+        found.push(Finding {
+            start: a,
+            end: b,
+            kind: Kind::Person,
+            text: "Mette Kofoed".into(),
+            recognizer: Recognizer::Register,
+            score: 1.0,
+            reason: "a resident in the register".into(),
+            decision: Decision::Redact,
+            subject: None,
+        });
+        assert!(own_by_reflexive(text, &[span_of(text, "Lars Sandvad")], &found).is_empty());
     }
 }

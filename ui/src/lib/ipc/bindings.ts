@@ -1708,8 +1708,9 @@ verified: boolean;
  */
 old_passphrase_refused: boolean | null; boards: Boards; 
 /**
- * Records the retention sweep deleted or anonymised right before the handover (0: the
- * board did not run it, or nothing was due).
+ * Records the retention sweep deleted or anonymised since the archive was last handed over
+ * (or made), by the audit trail: the one right before this handover and the board's other
+ * sweeps of the year (0: none ran, or nothing was due).
  */
 retention_swept: number; 
 /**
