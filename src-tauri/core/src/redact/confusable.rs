@@ -184,21 +184,18 @@ impl ConfusableNames {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0usize;
-        while i < n {
-            // Bytes that start no word, skipped a table look-up each.
-            while i < n && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] != LETTER {
-                i += 1;
-            }
-            if i >= n {
-                break;
-            }
-            let (c, len) = char_at(text, i);
-            if !word_char(c) {
-                i += len;
+        // Only words that start with a capital (or a misread one) are tested, so the walk jumps from
+        // one byte that may start such a word to the next (eight bytes at a time) and reads only
+        // those words, instead of every word of the text.
+        while let Some(s) = next_capital(bytes, i) {
+            let (c, len) = char_at(text, s);
+            i = s + len;
+            if !word_char(c)
+                || !(c.is_uppercase() || matches!(c, '1' | '0' | '|'))
+                || in_word(text, s)
+            {
                 continue;
             }
-            let s = i;
-            i += len;
             loop {
                 while i < n && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] != NONE {
                     i += 1;
@@ -212,16 +209,14 @@ impl ConfusableNames {
                 }
                 break;
             }
-            if c.is_uppercase() || matches!(c, '1' | '0' | '|') {
-                self.word(
-                    text,
-                    s,
-                    i,
-                    protected,
-                    &mut scratch,
-                    (&mut *out, &mut *officials),
-                );
-            }
+            self.word(
+                text,
+                s,
+                i,
+                protected,
+                &mut scratch,
+                (&mut *out, &mut *officials),
+            );
         }
     }
 
@@ -348,6 +343,59 @@ const ASCII: [u8; 128] = {
     t
 };
 
+/// Whether the character at byte `at` (a char boundary) goes on a word begun before it: a letter (or
+/// a mark OCR puts for one) stands right before it, or before the hyphens right before it (a hyphen
+/// goes on a word but starts none).
+fn in_word(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut j = at;
+    while j > 0 && bytes[j - 1] == b'-' {
+        j -= 1;
+    }
+    match bytes.get(j.wrapping_sub(1)) {
+        None => false,
+        Some(&b) if b < 0x80 => ASCII[usize::from(b)] == LETTER,
+        Some(_) => text
+            .get(..j)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(word_char),
+    }
+}
+
+/// The first byte at or after `from` that may start a capitalised word as [`ConfusableNames::scan`]
+/// reads them: an ASCII capital, "0", "1", "|", or the first byte of a character beyond ASCII (which
+/// the caller decodes). Eight bytes are tested at once, and only the eight that hold one are read
+/// one by one.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let starts = |b: u8| b.is_ascii_uppercase() || matches!(b, b'0' | b'1' | b'|') || b >= 0xc0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Each byte's low seven bits plus a constant below 0x80 stays within its byte, and its high
+        // bit then tells whether those bits reach the constant's complement; ASCII bytes are marked
+        // by those tests, the others where their two high bits are set (a character's first byte).
+        let t = x & !HIGH;
+        let at_least = |v: u64| (t + (0x80 - v) * ONES) & HIGH;
+        let upper = at_least(0x41) & !at_least(0x5b);
+        let zero_one = at_least(0x30) & !at_least(0x32);
+        let pipe = !((t ^ (0x7c * ONES)) + 0x7f * ONES) & HIGH;
+        let marked = ((upper | zero_one | pipe) & !x) | (x & (x << 1) & HIGH);
+        if marked != 0 {
+            return Some(i + (marked.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| starts(b))
+        .map(|p| i + p)
+}
+
 /// The character at byte `i` (a char boundary) and its length.
 fn char_at(text: &str, i: usize) -> (char, usize) {
     match text.as_bytes().get(i) {
@@ -469,6 +517,32 @@ mod tests {
             }
         }
         out
+    }
+
+    proptest::proptest! {
+        /// The byte found eight bytes at a time is the one a byte-by-byte search finds.
+        #[test]
+        fn next_capital_is_the_first_that_may_start_a_capital(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..48,
+        ) {
+            let starts = |b: &u8| b.is_ascii_uppercase() || matches!(b, b'0' | b'1' | b'|') || *b >= 0xc0;
+            let naive = bytes.get(from..).and_then(|b| b.iter().position(starts)).map(|p| from + p);
+            proptest::prop_assert_eq!(next_capital(&bytes, from), naive);
+        }
+    }
+
+    #[test]
+    fn next_capital_sees_every_byte_value_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a'; 16];
+                bytes[lane] = b;
+                let want = (b.is_ascii_uppercase() || matches!(b, b'0' | b'1' | b'|') || b >= 0xc0)
+                    .then_some(lane);
+                assert_eq!(next_capital(&bytes, 0), want, "{b:#x} at {lane}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -123,57 +123,150 @@ fn is_unit_code(cell: &str) -> bool {
 
 /// Finds the units in the unit column of every table of residents in `text` (byte offsets), outside
 /// `protected`.
+///
+/// Only a line with a "|", a tab or two spaces in a row can be a row of a table (see [`cells`]); every
+/// other line ends the table being read. So the lines are found from those marks (a few look-ups in
+/// the whole text) instead of splitting and reading every line.
 pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    let b = text.as_bytes();
     // The column of units of the table being read, if any.
     let mut column: Option<usize> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            column = None;
-            continue;
+    // The end of the last line read, and the next bar or tab and the next two spaces at or after
+    // `from` (kept until passed, so each is searched for once per mark).
+    let mut read_to = 0;
+    let mut from = 0;
+    let mut bar_or_tab = memchr::memchr2(b'|', b'\t', b);
+    let mut spaces = memchr::memmem::find(b, b"  ");
+    while from < b.len() {
+        if bar_or_tab.is_some_and(|m| m < from) {
+            bar_or_tab = memchr::memchr2(b'|', b'\t', &b[from..]).map(|m| from + m);
         }
-        let Some(row) = cells(line) else {
-            column = None;
-            continue;
+        if spaces.is_some_and(|m| m < from) {
+            spaces = memchr::memmem::find(&b[from..], b"  ").map(|m| from + m);
+        }
+        let Some(mark) = bar_or_tab.into_iter().chain(spaces).min() else {
+            break;
         };
-        let cell = |k: usize| row.get(k).and_then(|&(a, b)| line.get(a..b)).unwrap_or("");
-        let units = (0..row.len()).find(|&k| header_is(cell(k), UNIT_HEADERS));
-        let names = (0..row.len()).any(|k| header_is(cell(k), NAME_HEADERS));
-        if let (Some(u), true) = (units, names) {
-            column = Some(u);
-            continue;
+        let start = memchr::memrchr(b'\n', &b[..mark]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &b[mark..]).map_or(b.len(), |i| mark + i + 1);
+        if start != read_to {
+            // The lines between were no rows.
+            column = None;
         }
-        let Some(u) = column else { continue };
-        // "|-----|-----|": the rule under a header.
-        if line
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '='))
-        {
-            continue;
-        }
-        let Some(&(a, b)) = row.get(u) else { continue };
-        let (a, b) = (start + a, start + b);
-        if a < b && is_unit_code(text.get(a..b).unwrap_or("")) && !overlaps_any(protected, a, b) {
-            out.push(Raw {
-                start: a,
-                end: b,
-                kind: Kind::Other,
-                recognizer: Recognizer::ShareNumber,
-                score: 0.8,
-                reason: "a resident's unit in a list of who attended",
-                decision: Decision::Redact,
-                subject: None,
-            });
-        }
+        let line = text.get(start..end).unwrap_or("");
+        read_row(text, line, start, protected, &mut column, out);
+        read_to = end;
+        from = end;
+    }
+}
+
+/// Reads one line of `text` starting at `start` (with its line break) as [`scan`] reads a table: a
+/// header row sets `column`, a row under it gives its unit, any other line ends the table.
+fn read_row(
+    text: &str,
+    line: &str,
+    start: usize,
+    protected: &[(usize, usize)],
+    column: &mut Option<usize>,
+    out: &mut Vec<Raw>,
+) {
+    let line = line.trim_end_matches(['\n', '\r']);
+    if line.trim().is_empty() {
+        *column = None;
+        return;
+    }
+    let Some(row) = cells(line) else {
+        *column = None;
+        return;
+    };
+    let cell = |k: usize| row.get(k).and_then(|&(a, b)| line.get(a..b)).unwrap_or("");
+    let units = (0..row.len()).find(|&k| header_is(cell(k), UNIT_HEADERS));
+    let names = (0..row.len()).any(|k| header_is(cell(k), NAME_HEADERS));
+    if let (Some(u), true) = (units, names) {
+        *column = Some(u);
+        return;
+    }
+    let Some(u) = *column else { return };
+    // "|-----|-----|": the rule under a header.
+    if line
+        .chars()
+        .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '='))
+    {
+        return;
+    }
+    let Some(&(a, b)) = row.get(u) else { return };
+    let (a, b) = (start + a, start + b);
+    if a < b && is_unit_code(text.get(a..b).unwrap_or("")) && !overlaps_any(protected, a, b) {
+        out.push(Raw {
+            start: a,
+            end: b,
+            kind: Kind::Other,
+            recognizer: Recognizer::ShareNumber,
+            score: 0.8,
+            reason: "a resident's unit in a list of who attended",
+            decision: Decision::Redact,
+            subject: None,
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scan as it was before [`scan`] skipped the lines without a mark: every line split and read.
+    fn scan_every_line(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        let mut column: Option<usize> = None;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            read_row(text, line, start, protected, &mut column, out);
+        }
+    }
+
+    fn table_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => crate::redact::testgen::text(),
+            1 => prop::sample::select(&[
+                "Lgh nr  Namn            Port\n",
+                "| Bolig | Andelseier |\n",
+                "|---|---|\n",
+                "Lejl.\tNavn\tFuldmagt\n",
+                "1204    Alva Ström      2\n",
+                "| 3A | Kari Holm |\n",
+                "7\tJens Ravn\tja\n",
+                "H0102  Per Dahl\r\n",
+                "  \n",
+                "\n",
+                "12 Eva Lund\n",
+                "Bolig   Beløb   Andel\n",
+                "\t",
+                "|",
+                "  ",
+            ][..])
+            .prop_map(str::to_string),
+        ]
+    }
+
+    proptest! {
+        /// Reading only the lines with a mark finds what reading every line found.
+        #[test]
+        fn marked_lines_find_what_every_line_found(
+            parts in prop::collection::vec(table_piece(), 0..12),
+            cut in 0usize..4,
+        ) {
+            let text: String = parts.concat();
+            // Protect a stretch now and then, so the overlap test is compared too.
+            let protected = if cut == 0 || text.is_empty() { Vec::new() } else { vec![(text.len() / (cut + 1), text.len() / cut)] };
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            scan(&text, &protected, &mut new);
+            scan_every_line(&text, &protected, &mut old);
+            let spans = |v: &[Raw]| v.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
+            prop_assert_eq!(spans(&new), spans(&old));
+        }
+    }
 
     fn found(text: &str) -> Vec<String> {
         let mut out = Vec::new();
