@@ -1629,8 +1629,9 @@ fn heldout4_minutes_with_the_register() {
     // first names and surnames typed without their marks; 312 after verbs of saying in a perfect tense;
     // 313 after initials of two given names. 319 (untouched part 85/90) after the fifth set's classes:
     // flats by their relation to someone, parking spaces without "p-", prefix nicknames ("Siva"); 321
-    // (untouched part 86/90) after a flat or a space by whose it is.
-    assert_heldout("fourth set, all, with the register", &all, 321, 214);
+    // (untouched part 86/90) after a flat or a space by whose it is; 322 after lower-case first names of
+    // people the document names by surname.
+    assert_heldout("fourth set, all, with the register", &all, 322, 214);
     let part = score_set(&heldout4(), &untouched_2026, true);
     assert_heldout(
         "fourth set, untouched part, with the register",
@@ -1776,7 +1777,8 @@ fn heldout6_minutes_with_the_register() {
     let all = score_set(&heldout6(), &|_| true, true);
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 234, 192));
     // First unseen score, before any change for this set: 222/234 and 192/192 (untouched part 79/86 and 56/56).
-    assert_heldout("sixth set, all, with the register", &all, 222, 192);
+    // 224 after lower-case first names in pasted e-mails ("hos kirsten", "sven-erik").
+    assert_heldout("sixth set, all, with the register", &all, 224, 192);
     let part = score_set(&heldout6(), &untouched_2026, true);
     assert_heldout(
         "sixth set, untouched part, with the register",
@@ -1817,6 +1819,29 @@ fn heldout6_notices_without_a_register() {
         37,
         0,
     );
+}
+
+/// Regression (lower-case first names in a pasted e-mail, sixth held-out set): "hos kirsten" in an e-mail
+/// whose sentences start with capitals stayed although the minutes name the resident by her surname, and a
+/// double first name written "sven-erik" was never looked for in lower case.
+#[test]
+fn regression_lower_case_first_names_in_pasted_e_mails() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Vibeke Varming", "3", "Søndervej 4, 1. tv."),
+            ("Karl-Johan Brink", "5", "Søndervej 4, 2. th."),
+        ],
+    );
+    let out = blocked(
+        "  Hej bestyrelse\n  Der kommer røg fra altanen under min, hos vibeke tror jeg. Kan I hjælpe?\n\
+         og karl-johan i 2. th. siger at han også lugter det\n\
+         Bestyrelsen har talt med Varming.",
+        &ctx,
+    );
+    for gone in ["vibeke", "karl-johan", "Varming"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
 }
 
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",

@@ -143,6 +143,9 @@ struct Scan {
     pending: Vec<Pending>,
     /// (person, byte position) of every mention by full name.
     full_mentions: Vec<(u32, usize)>,
+    /// People named by their surname alone ("Abildskov"), when it is only theirs: the document names
+    /// them, so a lower-case first name of theirs in a pasted e-mail is theirs too.
+    surname_mentions: Vec<u32>,
     /// Folded words of unregistered people named with at least two words.
     guest_words: HashSet<String>,
     /// Those of `guest_words` that came from a name starting with a listed first name ("Kari Høgre"),
@@ -576,6 +579,9 @@ impl NameRecognizer {
                 };
                 if weak_single {
                     s.weak.push((s.out.len(), candidates.clone()));
+                }
+                if let (true, [p]) = (has_family, candidates.as_slice()) {
+                    s.surname_mentions.push(*p);
                 }
                 // "Ali H.": the initial picks the person whose surname it starts, and names them as
                 // surely as the full name, so a later "Ali" alone is theirs.

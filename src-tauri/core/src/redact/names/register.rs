@@ -300,8 +300,11 @@ impl NameRecognizer {
             }
             add(&words.join(" "), id as u32, true);
             let given = words[0];
+            // "sven-erik": a double first name keeps its hyphen in lower case too.
             let plain = given.chars().count() < 4
-                || !given.chars().all(char::is_alphabetic)
+                || !given.chars().all(|c| c.is_alphabetic() || c == '-')
+                || given.starts_with('-')
+                || given.ends_with('-')
                 || function_words().contains(given)
                 || first_names().get(given).is_some_and(|x| x.word)
                 || is_place(given);
@@ -319,7 +322,8 @@ impl NameRecognizer {
 
     /// Registered names written all in lower case, as e-mail headers and signatures have them
     /// ("Fra: kari nesset", "mvh kari"): a full name always, a first name alone only when the
-    /// document names that person in full.
+    /// document names that person, in full or by a surname only they have ("hos kirsten" in an e-mail
+    /// about "Abildskov").
     pub(super) fn lower_case_names(&self, text: &str, hits: &[Hit], s: &mut Scan) {
         let Some(lower) = &self.lower else { return };
         let mut alone: Vec<(usize, usize, u32)> = Vec::new();
@@ -349,7 +353,12 @@ impl NameRecognizer {
         for (start, end, who) in found {
             self.push_register(s, start, end, who, 2);
         }
-        let named: HashSet<u32> = s.full_mentions.iter().map(|(p, _)| *p).collect();
+        let named: HashSet<u32> = s
+            .full_mentions
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(s.surname_mentions.iter().copied())
+            .collect();
         for (start, end, who) in alone {
             // In a line written all in lower case, as e-mails are ("marit i 3. etasje sier …"), a lower
             // case first name is no weaker a sign than a capitalised one elsewhere (the forms searched
@@ -828,5 +837,36 @@ mod tests {
             split_owners("Hansen, Jens Peter"),
             vec!["Jens Peter Hansen".to_string()]
         );
+    }
+    /// The register's residents (invented) and what detection with them removes from `text`.
+    fn removed(people: &[&str], text: &str) -> Vec<String> {
+        let mut ctx = crate::redact::Context::new(crate::association::Country::SE);
+        for name in people {
+            ctx.residents.push(crate::redact::KnownPerson {
+                name: (*name).into(),
+                ..crate::redact::KnownPerson::default()
+            });
+        }
+        crate::redact::detect(text, Some(&ctx))
+            .into_iter()
+            .filter(|f| f.decision == crate::redact::Decision::Redact)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    /// A lower-case first name in a pasted e-mail is the resident's when the document names them by a
+    /// surname only they have, and a double first name keeps its hyphen in lower case ("sven-erik").
+    #[test]
+    fn lower_case_first_names_of_people_the_document_names() {
+        let people = ["Kirsten Holmvik", "Sven-Erik Tarnow", "Gunhild Rask"];
+        let text = "Hej. Røgen kommer fra altanen hos kirsten tror jeg, men jeg er ikke sikker.\n\
+                    Holmvik har fået besked.\n\
+                    og sven-erik i stuen siger at han også kan lugte det";
+        let out = removed(&people, text);
+        assert!(out.contains(&"kirsten".to_string()), "{out:?}");
+        assert!(out.contains(&"sven-erik".to_string()), "{out:?}");
+        // A first name of someone the document does not name, in a line with capitals, stays a word.
+        let out = removed(&people, "Vi talte om gunhild i går. Det var Fint.");
+        assert!(!out.contains(&"gunhild".to_string()), "{out:?}");
     }
 }
