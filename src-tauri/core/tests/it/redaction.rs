@@ -1777,8 +1777,9 @@ fn heldout6_minutes_with_the_register() {
     let all = score_set(&heldout6(), &|_| true, true);
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 234, 192));
     // First unseen score, before any change for this set: 222/234 and 192/192 (untouched part 79/86 and 56/56).
-    // 224 after lower-case first names in pasted e-mails ("hos kirsten", "sven-erik").
-    assert_heldout("sixth set, all, with the register", &all, 224, 192);
+    // 224 after lower-case first names in pasted e-mails ("hos kirsten", "sven-erik"); 225 after a first
+    // name that is also a word before a deed ("Siv har ersatt").
+    assert_heldout("sixth set, all, with the register", &all, 225, 192);
     let part = score_set(&heldout6(), &untouched_2026, true);
     assert_heldout(
         "sixth set, untouched part, with the register",
@@ -1842,6 +1843,29 @@ fn regression_lower_case_first_names_in_pasted_e_mails() {
     for gone in ["vibeke", "karl-johan", "Varming"] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
+}
+
+/// Regression (a registered first name that is also a word, sixth held-out set): "Siv har ersatt
+/// självrisken" at a sentence's start stayed, since "siv" is a word and the minutes never named her in full;
+/// a perfect tense after it makes it the person who did something. The word stays where it is a word.
+#[test]
+fn regression_a_first_name_that_is_a_word_before_a_deed() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Siv Hallgren", "7", "Tornvägen 3, 2 tr"),
+            ("Bo Ekdal", "8", "Tornvägen 5, 1 tr"),
+        ],
+    );
+    let out = blocked(
+        "Vattnet rann ned till grannen. Siv har ersatt självrisken. Bo har inte betalt avgiften.",
+        &ctx,
+    );
+    for gone in ["Siv har", "Bo har"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let text = "Siv och vass växer vid dammen. Siv har vi planterat. Vi ska bo kvar.";
+    assert_eq!(blocked(text, &ctx), text);
 }
 
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",

@@ -541,13 +541,15 @@ impl NameRecognizer {
                 }
                 // "Per 1. januar", "Hans forslag": a lone first name that is also a word counts only
                 // when the person is named in full somewhere in the document (settled at the end),
-                // unless a verb of saying follows: "Signe spurgte", "Aino undrade" is the speaker.
+                // unless a verb of saying follows: "Signe spurgte", "Aino undrade" is the speaker; or a
+                // perfect tense: "Siv har ersatt självrisken" is someone who did something.
                 let weak_single = single_given
                     && initial_end.is_none()
                     && !first.upper
                     && sentence
                     && !cue
                     && !speech_after(text, first.end)
+                    && !register::deed_after(text, first.end)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else.
                 let other_person = !has_family

@@ -595,6 +595,60 @@ fn prefix_nickname(given: &str) -> Option<String> {
     .then_some(p)
 }
 
+/// "Siv har ersatt självrisken", "Bo har ikke betalt", "Lykke havde flyttet": whether a verb in a perfect
+/// tense follows `end` (an auxiliary, at most one adverb such as "ikke" or "redan", and a
+/// participle: a lower-case word ending in "t" or "dd" that is no function word). Said of a registered
+/// first name that is also a word, it makes that word the subject, a person who did something; a noun
+/// that is also a first name rarely starts a sentence in minutes with a deed.
+pub(super) fn deed_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    if !words
+        .next()
+        .is_some_and(|w| is_one_of(w, &["har", "hade", "havde", "hadde"]))
+    {
+        return false;
+    }
+    let participle = |w: &str| {
+        w.chars().count() >= 4
+            && w.chars().all(char::is_lowercase)
+            && (w.ends_with('t') || w.ends_with("dd"))
+            && !function_words().contains(w)
+    };
+    let Some(w) = words.next() else { return false };
+    let w = w.trim_end_matches([',', '.', ';', ':']);
+    if participle(w) {
+        return true;
+    }
+    is_one_of(
+        w,
+        &[
+            "ikke",
+            "inte",
+            "ej",
+            "også",
+            "också",
+            "nu",
+            "nå",
+            "allerede",
+            "redan",
+            "just",
+            "selv",
+            "själv",
+            "sjølv",
+            "endnu",
+            "ännu",
+            "endelig",
+            "äntligen",
+        ],
+    ) && words
+        .next()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .is_some_and(participle)
+}
+
 /// Whether the line around `at` is written in lower case (no capitalised word; codes such as "H0202"
 /// may stand in it) and is a sentence or more (six words), as the body of an e-mail typed without
 /// capitals is.
@@ -868,5 +922,27 @@ mod tests {
         // A first name of someone the document does not name, in a line with capitals, stays a word.
         let out = removed(&people, "Vi talte om gunhild i går. Det var Fint.");
         assert!(!out.contains(&"gunhild".to_string()), "{out:?}");
+    }
+
+    /// A registered first name that is also a word, at a sentence's start before a perfect tense, is the
+    /// person; before anything else it needs the person named in full.
+    #[test]
+    fn a_first_name_that_is_a_word_before_a_deed() {
+        assert!(deed_after("Siv har ersatt självrisken.", 3));
+        assert!(deed_after("Bo har ikke betalt.", 2));
+        assert!(deed_after("Lykke havde flyttet sin cykel.", 5));
+        assert!(!deed_after("Siv har ett förråd.", 3));
+        assert!(!deed_after("Siv har vi plantet.", 3));
+        assert!(!deed_after("Siv ved åen.", 3));
+        let out = removed(
+            &["Siv Engholm"],
+            "Vattnet rann ned. Siv har ersatt självrisken.",
+        );
+        assert!(out.contains(&"Siv".to_string()), "{out:?}");
+        let out = removed(
+            &["Siv Engholm"],
+            "Siv växer vid dammen. Siv och vass klipps i höst.",
+        );
+        assert!(out.is_empty(), "{out:?}");
     }
 }
