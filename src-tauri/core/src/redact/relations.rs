@@ -1,9 +1,10 @@
 //! Flats named by where they lie from someone: "naboen over", "grannen under", "lejligheden ovenpå hende",
-//! "dem nedenunder", "de i etasjen under", "de i første etasje"; and flats named by their place in the
-//! building: "kælderlejligheden", "vindslägenheten", "1. sal i baghuset"; and a flat or a space by whose it
-//! is: "hans plass", "plassen min", "hendes gamle lejlighed", "hennes egen uteplats". In a block whose minutes name the
-//! complainant, "the neighbour below" points at one flat, and so at one household, as surely as "2. th."
-//! does; the words are `assets/words/relation-flats.txt`.
+//! "dem nedenunder", "de i etasjen under", "de i første etasje", "ettan bredvid mig" (a flat by its rooms);
+//! and flats named by their place in the building: "kælderlejligheden", "vindslägenheten", "1. sal i
+//! baghuset"; and a flat or a space by whose it is: "hans plass", "plassen min", "hendes gamle lejlighed",
+//! "hennes egen uteplats". In a block whose minutes name the complainant, "the neighbour below" points at
+//! one flat, and so at one household, as surely as "2. th." does; the words are
+//! `assets/words/relation-flats.txt`.
 //!
 //! "Over" and "under" also mean "about", "during" and "more than" ("under mødet", "over 70", "under
 //! renoveringen"): after a neighbour or a flat they are taken only when no number, article, possessive or
@@ -402,6 +403,11 @@ mod tests {
                 "Hon påpekade att hennes egen uteplats inte kan glasas in.",
                 "hennes egen uteplats",
             ),
+            (
+                "Han i ettan bredvid mig hör också musiken.",
+                "ettan bredvid mig",
+            ),
+            ("Det luktar rök från trean ovanför.", "trean ovanför"),
         ] {
             assert_eq!(found(text), vec![flat.to_string()], "{text:?}");
         }
@@ -426,6 +432,9 @@ mod tests {
             "Hans Plass-Jensen kom for sent.",
             "Der er plads til hans cykel.",
             "Platsen för mötet var lokalen.",
+            "Han bor på andra våningen i trean.",
+            "Tvåan under renoveringen står tom.",
+            "Fyran över 90 kvadratmeter såldes.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
