@@ -70,35 +70,82 @@ pub fn first_names_alone(text: &str, protected: &[(usize, usize)], raw: &mut Vec
     let mut taken: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     taken.sort_unstable();
     let mut extra = Vec::new();
-    for form in forms {
-        let upper = form.to_uppercase();
-        for written in [form, upper.as_str()] {
-            for (start, _) in text.match_indices(written) {
-                let end = start + written.len();
-                let before = text.get(..start).and_then(|h| h.chars().next_back());
-                let after = text.get(end..).and_then(|t| t.chars().next());
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
-                    || after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@')
-                    || overlaps_any(&taken, start, end)
-                    || overlaps_any(protected, start, end)
-                    || capital_follows(text, end)
-                {
-                    continue;
-                }
-                extra.push(Raw {
-                    start,
-                    end,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score: 0.7,
-                    reason: "the first name of a person the document names in full",
-                    decision: Decision::Redact,
-                    subject: Some(format!("g{}", form.to_lowercase())),
-                });
+    let written = written_forms(&forms);
+    let found = occurrences(text, &written);
+    for ((form, w), starts) in written.iter().zip(found) {
+        for start in starts {
+            let end = start + w.len();
+            if !lone(text, start, end, &taken, protected) {
+                continue;
             }
+            extra.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "the first name of a person the document names in full",
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", form.to_lowercase())),
+            });
         }
     }
     raw.extend(extra);
+}
+
+/// Each form as the text may write it, in the order they are looked for: the form, then in capitals.
+fn written_forms<'a>(forms: &[&'a str]) -> Vec<(&'a str, String)> {
+    forms
+        .iter()
+        .flat_map(|&f| [(f, f.to_string()), (f, f.to_uppercase())])
+        .collect()
+}
+
+/// Whether the form at `start..end` stands alone: no letter, digit or mark of an address touches it,
+/// no finding or protected span covers it, and no capitalised word follows it.
+fn lone(
+    text: &str,
+    start: usize,
+    end: usize,
+    taken: &[(usize, usize)],
+    protected: &[(usize, usize)],
+) -> bool {
+    let before = text.get(..start).and_then(|h| h.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    !(before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@' || c == '.')
+        || after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@')
+        || overlaps_any(taken, start, end)
+        || overlaps_any(protected, start, end)
+        || capital_follows(text, end))
+}
+
+/// Where each written form occurs in `text` (for each, in text order), from one search for all of them
+/// instead of one pass over the text per form (with thousands of residents and few of them mentioned,
+/// those passes were a third of the detection). Overlapping occurrences of one form are all given,
+/// where `str::match_indices` skips those inside the one before; such an occurrence has a letter of
+/// the one before right before it, so [`lone`] turns it down either way.
+fn occurrences(text: &str, written: &[(&str, String)]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); written.len()];
+    // One pattern per distinct string: a form may be written the same in capitals.
+    let mut distinct: Vec<&str> = written.iter().map(|(_, w)| w.as_str()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(&distinct)
+    else {
+        return out;
+    };
+    let mut by_pattern = vec![Vec::new(); distinct.len()];
+    for m in ac.find_overlapping_iter(text) {
+        by_pattern[m.pattern().as_usize()].push(m.start());
+    }
+    for (k, (_, w)) in written.iter().enumerate() {
+        if let Ok(p) = distinct.binary_search(&w.as_str()) {
+            out[k] = by_pattern[p].clone();
+        }
+    }
+    out
 }
 
 /// A first name the lists know, written with one capital and three letters or more ("Helle", "Tom"),
@@ -148,6 +195,48 @@ fn capital_follows(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::prelude::*;
+
+    /// The search as it was before [`occurrences`]: one `match_indices` per written form.
+    fn occurrences_one_by_one(text: &str, written: &[(&str, String)]) -> Vec<Vec<usize>> {
+        written
+            .iter()
+            .map(|(_, w)| text.match_indices(w.as_str()).map(|(i, _)| i).collect())
+            .collect()
+    }
+
+    proptest! {
+        /// The forms found alone by one search are those one pass per form found.
+        #[test]
+        fn one_search_finds_the_lone_forms_each_pass_found(
+            parts in prop::collection::vec(prop_oneof![
+                3 => prop::sample::select(&["Helle", "HELLE", "Tom", "TOM", "Tomtom", "Ana", "Anana", "ANANA", "Åse", "ÅSE", "Ådne"][..]).prop_map(str::to_string),
+                3 => prop::sample::select(&[" ", "  ", "\n", ".", "-", "@", "x", "Kari", " Kari", "é"][..]).prop_map(str::to_string),
+                1 => crate::redact::testgen::text(),
+            ], 0..30),
+            pick in prop::collection::vec(0usize..5, 1..4),
+        ) {
+            let text: String = parts.concat();
+            let all = ["Helle", "Tom", "Ana", "Åse", "Tomtom"];
+            let mut forms: Vec<&str> = pick.iter().map(|&k| all[k]).collect();
+            forms.dedup();
+            let written = written_forms(&forms);
+            let lone_ones = |found: Vec<Vec<usize>>| -> Vec<Vec<usize>> {
+                found
+                    .into_iter()
+                    .zip(&written)
+                    .map(|(starts, (_, w))| {
+                        starts.into_iter().filter(|&s| lone(&text, s, s + w.len(), &[], &[])).collect()
+                    })
+                    .collect()
+            };
+            prop_assert_eq!(
+                lone_ones(occurrences(&text, &written)),
+                lone_ones(occurrences_one_by_one(&text, &written))
+            );
+        }
+    }
 
     fn alone(text: &str, found: &[&str]) -> Vec<String> {
         let mut raw: Vec<Raw> = found
