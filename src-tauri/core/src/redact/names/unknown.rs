@@ -180,6 +180,7 @@ impl NameRecognizer {
         if run[i..(k + 1).min(run.len())]
             .iter()
             .any(|t| is_institution(&s.keys[t.k0..t.g1]) || is_institution(&s.keys[t.k0..t.k1]))
+            || institution_after(text, last.end)
         {
             return;
         }
@@ -541,7 +542,7 @@ impl NameRecognizer {
             })
             .collect();
         for (start, end, words) in confirmed {
-            if words.last().is_some_and(|w| is_institution(w)) {
+            if words.last().is_some_and(|w| is_institution(w)) || institution_after(text, end) {
                 continue;
             }
             // "Grand Prix … en grand finale": words the text also writes in lower case are words.
@@ -1242,6 +1243,21 @@ pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
     rest.starts_with('&') || is_company_word(word)
 }
 
+/// "Nordre Follo kommune", "Vestby sparebank": whether the word right after `end` (one space) is an
+/// institution's noun in lower case, so that the capitalised words before it are the institution's name.
+fn institution_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // The noun itself, not a compound that ends in one ("forslag" ends like "grendelag").
+    word.chars().next().is_some_and(char::is_lowercase)
+        && super::super::words::institution_endings().contains(word)
+}
+
 /// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
 /// kari", "Hilsen\nlena") and the display name of an e-mail address whose words the address repeats
 /// ("Fra: kari nesset <kari.nesset@…>").
@@ -1461,6 +1477,29 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A municipality or a bank whose name is followed by its noun in lower case ("Nordre Follo kommune",
+    /// "Vestre Odal sparebank") is no person, also where the text uses its last word alone; a name before a
+    /// compound that only ends like such a noun ("forslag") still is.
+    #[test]
+    fn names_before_an_institution_noun_in_lower_case() {
+        assert_eq!(
+            unknown("Brevet gikk til Nordre Follo kommune, og Nordre Follo kommune svarte at Follo er stort."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            unknown("Lånet kommer fra Vestre Odal sparebank, som Odal eier."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            unknown("I går svarte Nordre Follo kommune at fartsdumpen kommer."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            unknown("Styret sendte Kari Brenna forslag om ny plen."),
+            ["Kari Brenna"]
+        );
     }
 
     #[test]
