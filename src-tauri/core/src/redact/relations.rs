@@ -157,10 +157,14 @@ fn finds(p: &Patterns, text: &str) -> [Vec<(usize, usize)>; 4] {
     // Where each pattern's last find ended: its next one starts there or later.
     let mut ends = [0usize; 4];
     let bytes = text.as_bytes();
-    // Each start found is where a first word begins or a place inside a word; none of the first
-    // words holds a space, so no start found covers another word's first letter.
-    for m in p.starts.find_iter(text) {
+    // Each start found is where a first word begins or a place inside a word. A first word may
+    // hold a hyphen, and another first word may begin right after it ("p-platsen" holds
+    // "platsen"), so the next start is looked for from the next character, not from the end of
+    // this one.
+    let mut at = 0;
+    while let Some(m) = p.starts.find_at(text, at) {
         let q = m.start();
+        at = q + text[q..].chars().next().map_or(1, char::len_utf8);
         // Inside a word: every pattern begins with a word boundary.
         if q > 0 && (bytes[q - 1].is_ascii_alphanumeric() || bytes[q - 1] == b'_') {
             continue;
