@@ -359,11 +359,24 @@ impl NameRecognizer {
             .map(|(p, _)| *p)
             .chain(s.surname_mentions.iter().copied())
             .collect();
+        // The verdict on the last line read: with many residents, a line holds several of their first
+        // names in lower case, and each asked again for its line.
+        let mut last_line: Option<(usize, bool)> = None;
         for (start, end, who) in alone {
             // In a line written all in lower case, as e-mails are ("marit i 3. etasje sier …"), a lower
             // case first name is no weaker a sign than a capitalised one elsewhere (the forms searched
             // are first names that no list holds as a word).
-            if named.contains(&who) || lower_case_line(text, start) {
+            if named.contains(&who) || {
+                let from = line_start(text, start);
+                match last_line {
+                    Some((at, lower)) if at == from => lower,
+                    _ => {
+                        let lower = lower_case_line(text, start);
+                        last_line = Some((from, lower));
+                        lower
+                    }
+                }
+            } {
                 self.push_register(s, start, end, vec![who], 1);
             }
         }
@@ -649,12 +662,16 @@ pub(super) fn deed_after(text: &str, end: usize) -> bool {
         .is_some_and(participle)
 }
 
+/// Where the line that holds `at` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', text.as_bytes().get(..at).unwrap_or_default()).map_or(0, |i| i + 1)
+}
+
 /// Whether the line around `at` is written in lower case (no capitalised word; codes such as "H0202"
 /// may stand in it) and is a sentence or more (six words), as the body of an e-mail typed without
 /// capitals is.
 fn lower_case_line(text: &str, at: usize) -> bool {
-    let head = text.get(..at).unwrap_or("");
-    let from = head.rfind('\n').map_or(0, |i| i + 1);
+    let from = line_start(text, at);
     let to = text
         .get(at..)
         .and_then(|t| t.find('\n'))
