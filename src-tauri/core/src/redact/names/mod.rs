@@ -514,6 +514,35 @@ impl NameRecognizer {
             if let Some((j, candidates, has_family)) = self.register_match(s, &run, i) {
                 let first = run[i];
                 let single_given = j == i + 1 && !has_family;
+                // "Lise Nordhagen" beside board member Petter Nordhagen: a listed first name that the
+                // register holds for no one, right before a surname it holds only for people who stay,
+                // is a relative of theirs, someone else, and goes.
+                if j == i + 1 && has_family && i > 0 && !first.upper {
+                    let prev = run[i - 1];
+                    let relative = !prev.upper
+                        && !prev.initial
+                        && !prev.particle
+                        && self.slots(s, &prev).is_none()
+                        && s.info(names, &prev)
+                            .is_some_and(|x| x.nordic > 0 && !x.thing)
+                        && !function_words().contains(&s.keys[prev.k0..prev.k1])
+                        && candidates
+                            .iter()
+                            .all(|&p| self.people.get(p as usize).is_some_and(|x| x.keep));
+                    if relative {
+                        self.push_guest(
+                            text,
+                            s,
+                            &run,
+                            i - 1,
+                            j,
+                            0.8,
+                            "a first name before the surname of someone who stays",
+                        );
+                        i = j;
+                        continue;
+                    }
+                }
                 let sentence = starts_sentence(text, first.start);
                 let info = s.info(names, &first);
                 // "Inger S", "Ebbe K.": a first name with the initial of a surname is a person even where

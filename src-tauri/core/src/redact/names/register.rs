@@ -962,4 +962,25 @@ mod tests {
         );
         assert!(out.is_empty(), "{out:?}");
     }
+    /// A listed first name that is no one's in the register before a board member's surname is a relative,
+    /// someone else, and goes; the board member by full name, by surname alone and by first name stays.
+    #[test]
+    fn a_relative_of_someone_who_stays() {
+        let mut ctx = crate::redact::Context::new(crate::association::Country::NO);
+        ctx.officials.push(crate::redact::Official {
+            name: "Petter Nordvik".into(),
+            role: crate::redact::RoleKind::from_title("styremedlem"),
+            valid_from: None,
+            valid_to: None,
+        });
+        let text =
+            "Ingrid Nordvik støttet forslaget. Petter Nordvik var enig, og Nordvik skrev under. \
+                    Petter og Lise Nordvik takket.";
+        let removed: Vec<String> = crate::redact::detect(text, Some(&ctx))
+            .into_iter()
+            .filter(|f| f.decision == crate::redact::Decision::Redact)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(removed, ["Ingrid Nordvik", "Lise Nordvik"]);
+    }
 }
