@@ -1795,8 +1795,9 @@ fn heldout6_minutes_with_the_register() {
 fn heldout6_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout6(), &|_| true, false);
     // First unseen score: 190/234 and 192/192 (untouched part 66/86 and 56/56); 191 after a flat by its
-    // rooms, 192 after a relative of a board member.
-    assert_heldout("sixth set, all, without residents", &all, 192, 192);
+    // rooms, 192 after a relative of a board member, 194 after a pasted e-mail's display name without its
+    // marks and a signature after a slash.
+    assert_heldout("sixth set, all, without residents", &all, 194, 192);
     let part = score_set(&heldout6(), &untouched_2026, false);
     assert_heldout(
         "sixth set, untouched part, without residents",
@@ -1924,6 +1925,21 @@ fn regression_a_relative_of_a_board_member() {
         out.contains("Formand Jesper Holmsgaard") && out.contains("og Holmsgaard lovede"),
         "{out}"
     );
+}
+
+/// Regression (a pasted e-mail from someone the register lacks, sixth held-out set): the display name
+/// "dragana marković" before "<dragana.markovic@…>" stayed because the address spells the name without its
+/// marks, and so did the writer signing "/dragana" on a line of her own.
+#[test]
+fn regression_a_pasted_e_mail_signed_with_a_slash() {
+    let text = "Styrelsen har fått följande mejl:\n\
+                \x20 från: milena jovanović <milena.jovanovic@example.se>\n\
+                \x20 hej. det är fest igen i lägenheten under och klockan är tolv.\n\
+                \x20 /milena\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in ["milena jovanović", "/milena", "jovanovic@"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
 }
 
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",

@@ -1317,6 +1317,39 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
             });
         }
     }
+    // "/dragana", "/Kim": a writer signs a short message with a slash and a first name on a line of its own.
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        let line_start = text[..slash].rfind('\n').map_or(0, |n| n + 1);
+        if !text[line_start..slash].trim().is_empty() {
+            continue;
+        }
+        let s = slash + 1;
+        let e = word_end(text, s);
+        let rest_of_line = text[e..].split('\n').next().unwrap_or("");
+        let Some(word) = text
+            .get(s..e)
+            .filter(|w| w.chars().count() >= 3 && rest_of_line.trim().is_empty())
+        else {
+            continue;
+        };
+        let mut key = String::new();
+        fold_into(word, &mut key);
+        if first_names().get(&key).is_some_and(|x| !x.word)
+            && !function_words().contains(&key)
+            && !is_place(&key)
+        {
+            out.push(Raw {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "a first name signing a message after a slash",
+                decision: Decision::Redact,
+                subject: Some(format!("g{key}")),
+            });
+        }
+    }
     // The display name before "<address@…>".
     for lt in memchr::memchr_iter(b'<', bytes) {
         let Some(gt) = text[lt..].find('>').map(|g| lt + g) else {
@@ -1339,9 +1372,15 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
         let repeated = !words.is_empty()
             && words.len() <= 4
             && words.iter().all(|w| {
-                w.chars().count() >= 2
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && local.contains(&w.to_lowercase())
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-') && {
+                    // "dragana marković <dragana.markovic@…>": addresses are typed without the
+                    // marks of the name's alphabet.
+                    let w = w.to_lowercase();
+                    local.contains(&w)
+                        || super::register::ascii_spellings(&w)
+                            .iter()
+                            .any(|v| local.contains(v.as_str()))
+                }
             });
         if repeated {
             let start = line_start
@@ -1555,6 +1594,21 @@ mod tests {
         let mut out = Vec::new();
         signatures(text, &mut out);
         assert!(out.is_empty());
+    }
+
+    /// A pasted e-mail: the display name whose words the address spells without their marks
+    /// ("jelena kovačić <jelena.kovacic@…>", "Bjørg Ås <bjorg.aas@…>") and the first name that signs it
+    /// after a slash on a line of its own ("/jelena"); a slash inside a line, a date and a word after a
+    /// slash stay.
+    #[test]
+    fn a_pasted_e_mail_in_lower_case() {
+        let text = "  från: jelena kovačić <jelena.kovacic@example.se>\n  Fra: Bjørg Ås <bjorg.aas@example.no>\n\
+                    \x20 hej, nu igen.\n  /jelena\n  Svar 1/2 og/eller 3/4.\n/stop\n";
+        let mut out = Vec::new();
+        signatures(text, &mut out);
+        let mut found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["Bjørg Ås", "jelena", "jelena kovačić"]);
     }
 
     #[test]
