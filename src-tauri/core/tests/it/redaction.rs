@@ -1647,13 +1647,13 @@ fn heldout4_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout4(), &|_| true, false);
     // First unseen score: 238/331 and 214/215 (untouched part 68/90 and 48/49); 258 (70) after the
     // classes above, 260 after the short forms and names without their marks; 265 (71) after the fifth
-    // set's classes, 267 (72).
-    assert_heldout("fourth set, all, without residents", &all, 267, 214);
+    // set's classes, 267 (72); 268 (73) after the sixth set's first names in a line typed in lower case.
+    assert_heldout("fourth set, all, without residents", &all, 268, 214);
     let part = score_set(&heldout4(), &untouched_2026, false);
     assert_heldout(
         "fourth set, untouched part, without residents",
         &part,
-        68,
+        73,
         48,
     );
 }
@@ -1796,13 +1796,14 @@ fn heldout6_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout6(), &|_| true, false);
     // First unseen score: 190/234 and 192/192 (untouched part 66/86 and 56/56); 191 after a flat by its
     // rooms, 192 after a relative of a board member, 194 after a pasted e-mail's display name without its
-    // marks and a signature after a slash.
-    assert_heldout("sixth set, all, without residents", &all, 194, 192);
+    // marks and a signature after a slash, 196 (untouched part 68/86) after first names in a line typed in
+    // lower case.
+    assert_heldout("sixth set, all, without residents", &all, 196, 192);
     let part = score_set(&heldout6(), &untouched_2026, false);
     assert_heldout(
         "sixth set, untouched part, without residents",
         &part,
-        66,
+        68,
         56,
     );
 }
@@ -1813,8 +1814,9 @@ fn heldout6_notices_without_a_register() {
     let all = score_names_without_a_register(&root, &|_| true);
     assert_eq!(all.labelled, 105);
     // First unseen score: 101 of 105 names removed, 113 of 114 person findings right (untouched part 37/39
-    // and 37 of 37). 113 of 113 after names before an institution's noun in lower case.
-    assert_names("sixth set without a register, all", &all, 101, 113, 0);
+    // and 37 of 37). 113 of 113 after names before an institution's noun in lower case; 102 names and 114 of
+    // 114 after first names in a line typed in lower case.
+    assert_names("sixth set without a register, all", &all, 102, 114, 0);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "sixth set without a register, untouched part",
@@ -1940,6 +1942,26 @@ fn regression_a_pasted_e_mail_signed_with_a_slash() {
     for gone in ["milena jovanović", "/milena", "jovanovic@"] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
+}
+
+/// Regression (a first name in an e-mail typed in lower case, sixth held-out set): "marit i etasjen under har
+/// også hørt det" in a pasted e-mail kept "marit", since without its capital no rule took it; a board member
+/// written so stays the register's to keep.
+#[test]
+fn regression_a_first_name_in_an_e_mail_typed_in_lower_case() {
+    let text = "Styret har fått denne e-posten:\n\
+                \x20 hei. hunden i fjerde bjeffer hele dagen, og torunn i etasjen under har også hørt det.\n\
+                \x20 ellers er det fint her, hilsen fra oss";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(!out.contains("torunn"), "{out}");
+    let mut ctx = Context::new(Country::NO);
+    ctx.officials.push(Official {
+        name: "Torunn Vik".into(),
+        role: RoleKind::from_title("styreleder"),
+        valid_from: None,
+        valid_to: None,
+    });
+    assert!(blocked(text, &ctx).contains("torunn i etasjen"));
 }
 
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",

@@ -1402,6 +1402,70 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
     mail_names_in_lower_case(text, out);
 }
 
+/// "marit i etasjen under har også hørt det": in a line typed all in lower case, as the body of a pasted
+/// e-mail often is (six words or more, not one capitalised), a first name from the lists that is no word,
+/// place or function word is the person it names, as it would be with its capital. Lines with a capital
+/// letter are passed over at once, so news text and ordinary minutes are not read word by word.
+/// `registered`: whether the register holds the folded word as a name (its people are the register's
+/// to find, in lower case too, and to keep when they stay).
+pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut Vec<Raw>) {
+    let mut from = 0;
+    while from < text.len() {
+        let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i);
+        let line = &text[from..to];
+        let start = from;
+        from = to + 1;
+        if line.bytes().any(|b| b.is_ascii_uppercase())
+            || line.chars().any(char::is_uppercase)
+            || line.split_whitespace().count() < 6
+            || line.contains('@')
+        {
+            continue;
+        }
+        let is_letter = |c: char| c.is_alphabetic() || c == '-';
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in line
+            .char_indices()
+            .chain(std::iter::once((line.len(), ' ')))
+        {
+            match (open, is_letter(c)) {
+                (None, true) => open = Some(i),
+                (Some(a), false) => {
+                    words.push((a, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        for (a, b) in words {
+            let raw = &line[a..b];
+            let word = raw.trim_matches('-');
+            if word.chars().count() < 3 {
+                continue;
+            }
+            let w_start = start + a + (raw.len() - raw.trim_start_matches('-').len());
+            let mut key = String::new();
+            fold_into(word, &mut key);
+            let name = first_names()
+                .get(&key)
+                .is_some_and(|x| !x.word && !x.thing && x.nordic > 0);
+            if name && !function_words().contains(&key) && !is_place(&key) && !registered(&key) {
+                out.push(Raw {
+                    start: w_start,
+                    end: w_start + word.len(),
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.6,
+                    reason: "a first name in a line typed in lower case",
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{key}")),
+                });
+            }
+        }
+    }
+}
+
 /// "kontakt amund skar (…, amund.skar@example.no)": a name written in lower case anywhere in the
 /// document that an e-mail address in it spells out, first name and surname joined by ".", "_" or "-".
 /// One of the words must be a first name from the lists and none a function word, so "kontakt.oss@"
@@ -1609,6 +1673,28 @@ mod tests {
         let mut found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
         found.sort_unstable();
         assert_eq!(found, ["Bjørg Ås", "jelena", "jelena kovačić"]);
+    }
+
+    /// A first name in a line typed all in lower case is a person; in a line with a capital, in a short
+    /// line and where the name is also a word ("per", "bo") it is left to the other rules.
+    #[test]
+    fn first_names_in_a_line_typed_in_lower_case() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            lower_case_lines(text, &|_| false, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("  hei. hunden bjeffer hver dag – torunn i etasjen under har også hørt det.\n"),
+            ["torunn"]
+        );
+        assert!(
+            found("Hei. Hunden bjeffer hver dag, torunn i etasjen under har hørt det.").is_empty()
+        );
+        assert!(found("mvh torunn og co").is_empty());
+        assert!(found("prisen er 40 kr per person og vi bo her i ti år").is_empty());
     }
 
     #[test]
