@@ -1183,8 +1183,9 @@ fn heldout2_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout2(), &|_| true, false);
     // First unseen score, before any change for this set: 186/285; 187 after issue 14's fourth round on
     // names without a register (not tuned on this set).
-    // 197 after the houses and floors of the tuning part (untouched part 61 -> 64/93).
-    assert_heldout("second set, all, without residents", &all, 197, 225);
+    // 197 after the houses and floors of the tuning part (untouched part 61 -> 64/93); 198 after the sixth
+    // set's names in credits.
+    assert_heldout("second set, all, without residents", &all, 198, 225);
     let part = score_set(&heldout2(), &untouched_2026, false);
     assert_heldout(
         "second set, untouched part, without residents",
@@ -1797,8 +1798,8 @@ fn heldout6_minutes_without_residents_in_the_register() {
     // First unseen score: 190/234 and 192/192 (untouched part 66/86 and 56/56); 191 after a flat by its
     // rooms, 192 after a relative of a board member, 194 after a pasted e-mail's display name without its
     // marks and a signature after a slash, 196 (untouched part 68/86) after first names in a line typed in
-    // lower case.
-    assert_heldout("sixth set, all, without residents", &all, 196, 192);
+    // lower case, 197 after names in credits ("FOTO: …").
+    assert_heldout("sixth set, all, without residents", &all, 197, 192);
     let part = score_set(&heldout6(), &untouched_2026, false);
     assert_heldout(
         "sixth set, untouched part, without residents",
@@ -1962,6 +1963,19 @@ fn regression_a_first_name_in_an_e_mail_typed_in_lower_case() {
         valid_to: None,
     });
     assert!(blocked(text, &ctx).contains("torunn i etasjen"));
+}
+
+/// Regression (a name in a credit, sixth held-out set): "FOTO: SELAM HAILE" under a picture stayed when the
+/// register did not hold the photographer, since no list knows the names; the words after a credit's label
+/// are a person's, and a firm's there stays.
+#[test]
+fn regression_a_name_in_a_credit() {
+    let text = "Den nye lekeplassen ble åpnet i mai.\n\
+                \x20          [bilde: sandkasse]      FOTO: AZIEB TEKLE\n\
+                Illustrasjon: Vestby Arkitekter AS";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(!out.contains("AZIEB TEKLE"), "{out}");
+    assert!(out.contains("Vestby Arkitekter AS"), "{out}");
 }
 
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",

@@ -39,7 +39,7 @@ use tokens::{
 };
 pub use units::names_before_units;
 use unknown::{
-    abbreviation, age_after, citation, compound_cue, cue_before_by, definite_ending,
+    abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, inflected_cue, lower_case_lines, lower_noun, noun_follows,
     patronymic, place_before, saint_before, signatures, speaker_with_party, speech_after,
     speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
@@ -325,6 +325,7 @@ impl NameRecognizer {
         self.settle(text, lower_hits, &mut s);
         signatures(text, &mut s.out);
         lower_case_lines(text, &|key| self.table.contains_key(key), &mut s.out);
+        credits(text, &|key| self.table.contains_key(key), &mut s.out);
         out.extend(
             s.out
                 .into_iter()

@@ -1402,6 +1402,80 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
     mail_names_in_lower_case(text, out);
 }
 
+/// "FOTO: SELAM HAILE", "Tekst og foto: Rune Vik": the two or three capitalised words after a credit's label
+/// name the person who took the picture or wrote the text, whether or not a list knows them. Not a firm, an
+/// institution, a place or an abbreviation ("Foto: NTB Scanpix", "FOTO: AALBORG KOMMUNE"), nor one word.
+/// `registered`: as for [`lower_case_lines`] (the register finds and keeps its own people).
+pub(super) fn credits(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut Vec<Raw>) {
+    const LABELS: &[&str] = &[
+        "foto",
+        "fotos",
+        "bilde",
+        "bilder",
+        "bild",
+        "billede",
+        "billeder",
+        "tekst",
+        "text",
+        "fotograf",
+        "illustrasjon",
+        "illustration",
+        "tegning",
+        "teckning",
+    ];
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let head = &text[..colon];
+        let label = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !is_one_of(label, LABELS) {
+            continue;
+        }
+        let rest = &text[colon + 1..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            continue;
+        }
+        let start = colon + 1 + gap;
+        // The words up to the end of the line, a wide gap (the next credit) or a punctuation mark.
+        let line = text[start..].split('\n').next().unwrap_or("");
+        let line = line.split("  ").next().unwrap_or("");
+        let span = line
+            .split([',', ';', '(', '|', '/', '·'])
+            .next()
+            .unwrap_or("")
+            .trim_end();
+        let words: Vec<&str> = span.split(' ').collect();
+        let name = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut key = String::new();
+                fold_into(w, &mut key);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !abbreviation(&key)
+                    && !is_company_word(w)
+                    && !is_institution(&key)
+                    && !is_place(&key)
+                    && !function_words().contains(&key)
+                    && !registered(&key)
+            });
+        if name {
+            out.push(Raw {
+                start,
+                end: start + span.len(),
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "the name in a credit",
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", span.to_lowercase())),
+            });
+        }
+    }
+}
+
 /// "marit i etasjen under har også hørt det": in a line typed all in lower case, as the body of a pasted
 /// e-mail often is (six words or more, not one capitalised), a first name from the lists that is no word,
 /// place or function word is the person it names, as it would be with its capital. Lines with a capital
@@ -1695,6 +1769,33 @@ mod tests {
         );
         assert!(found("mvh torunn og co").is_empty());
         assert!(found("prisen er 40 kr per person og vi bo her i ti år").is_empty());
+    }
+
+    /// The two or three words after a credit's label are a person, whatever the lists say; a firm, an
+    /// institution, an abbreviation, one word or a registered name are not taken.
+    #[test]
+    fn names_in_credits() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            credits(text, &|key| key == "vik", &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("[bilde: lekeplassen]   FOTO: TESFAY GIDEY\nTekst og foto: Ulrikke Brenne-Sand, styret"),
+            ["TESFAY GIDEY", "Ulrikke Brenne-Sand"]
+        );
+        for text in [
+            "Foto: NTB Scanpix",
+            "FOTO: AALBORG KOMMUNE",
+            "Foto: Colourbox",
+            "Foto: Hamar Stillas AS",
+            "TEKST: RUNE VIK",
+            "Protokoll: ingen merknader",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
     }
 
     #[test]
