@@ -40,9 +40,10 @@ use tokens::{
 pub use units::names_before_units;
 use unknown::{
     abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
-    followed_by_company, hyphen_given, inflected_cue, lower_case_lines, lower_noun, noun_follows,
-    patronymic, place_before, saint_before, signatures, speaker_with_party, speech_after,
-    speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
+    followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, lower_case_lines,
+    lower_noun, noun_follows, patronymic, place_before, saint_before, signatures,
+    speaker_with_party, speech_after, speech_before, subject_after_verb, thing_before, unit_after,
+    word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -488,11 +489,18 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
-            // "K-E fra nr. 16", "A-M sagde": hyphenated initials tied to a unit or a verb of saying.
+            // "K-E fra nr. 16", "A-M sagde": hyphenated initials tied to a unit or a verb of saying;
+            // "P-O visade en skiss", "og A-M fra anden sal": anywhere, unless they are a range of blocks,
+            // entrances or letters ("blokk A-D", "A-Å").
             // "B-M Lund": hyphenated initials before a surname that ends the run.
             let letters = s.facts(&t).hyphen_letters;
             let surname = i + 2 == n && letters && self.lone_surname(text, s, &run[i + 1], true);
-            if surname || letters && (unit_after(text, t.end) || speech_after(text, t.end)) {
+            if surname
+                || letters
+                    && (unit_after(text, t.end)
+                        || speech_after(text, t.end)
+                        || initials_not_a_range(text, t.start, t.end))
+            {
                 s.out.push(Raw {
                     start: t.start,
                     end: if surname { run[i + 1].end } else { t.end },

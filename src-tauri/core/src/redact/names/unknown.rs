@@ -873,6 +873,79 @@ pub(super) fn speaker_label(text: &str, start: usize, end: usize) -> bool {
     line_start && text.get(end..).is_some_and(|r| r.starts_with(':'))
 }
 
+/// Whether hyphenated single letters at `start..end` ("P-O", "A-M") are a person's initials rather than a
+/// range: not after a word for blocks, entrances, rows, items or classes ("blokk A-D", "opgang C-D", "punkt
+/// A-C"), not up to the end of the alphabet ("A-Z", "A-Å"), not before a number, a hyphen or a slash.
+pub(super) fn initials_not_a_range(text: &str, start: usize, end: usize) -> bool {
+    const RANGES: &[&str] = &[
+        "blok",
+        "blokk",
+        "blokke",
+        "blokkene",
+        "blokkerne",
+        "opgang",
+        "opgange",
+        "opgangene",
+        "oppgang",
+        "oppgangene",
+        "uppgång",
+        "uppgångarna",
+        "uppgångar",
+        "trappe",
+        "trapper",
+        "trapp",
+        "trappa",
+        "trapphus",
+        "rekke",
+        "rekkene",
+        "række",
+        "rækkerne",
+        "rad",
+        "länga",
+        "hus",
+        "husene",
+        "husen",
+        "huse",
+        "husen",
+        "bygning",
+        "bygg",
+        "bygget",
+        "byggnad",
+        "litra",
+        "sone",
+        "zone",
+        "linje",
+        "linie",
+        "kategori",
+        "klasse",
+        "klass",
+        "bokstav",
+        "bogstav",
+        "bokstaverne",
+        "bokstavene",
+        "felt",
+        "fält",
+        "område",
+        "etape",
+        "etappe",
+        "etapp",
+    ];
+    let word = &text[start..end];
+    if word.ends_with(['Z', 'Å', 'Ø', 'Ö', 'z', 'å', 'ø', 'ö']) {
+        return false;
+    }
+    let after = text[end..].chars().next();
+    if after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '–') {
+        return false;
+    }
+    let before = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !(is_one_of(before, RANGES) || super::super::words::numbered_thing(before))
+}
+
 /// A folded word of two letters or more without a vowel ("frp", "krf", "nrk", "sp"): an abbreviation.
 pub(super) fn abbreviation(key: &str) -> bool {
     key.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
@@ -1795,6 +1868,23 @@ mod tests {
             "Protokoll: ingen merknader",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+    }
+
+    /// Hyphenated initials are a person wherever they stand ("P-O visade", "og A-M fra anden sal"), but not
+    /// a range of blocks, entrances, items or the alphabet.
+    #[test]
+    fn hyphenated_initials_that_are_no_range() {
+        assert_eq!(unknown("P-O visade en skiss."), ["P-O"]);
+        assert!(unknown("Forslag fra Søren Toft og A-M fra anden sal.").contains(&"A-M"));
+        for text in [
+            "Taget på blokk A-D skiftes.",
+            "Opgang C-D males til sommer.",
+            "Se punkt A-C i bilaget.",
+            "Navnene fra A-Å står på listen.",
+            "Vi bruger A-4 papir.",
+        ] {
+            assert!(unknown(text).is_empty(), "{text:?}: {:?}", unknown(text));
         }
     }
 
