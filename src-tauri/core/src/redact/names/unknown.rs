@@ -1585,18 +1585,23 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
                 _ => {}
             }
         }
+        let mut previous = String::new();
         for (a, b) in words {
             let raw = &line[a..b];
             let word = raw.trim_matches('-');
+            let mut key = String::new();
+            fold_into(word, &mut key);
+            // "min dotter mila": after a cue ("dotter", "naboen") any listed first name counts, also one
+            // that is a word or only on the international list.
+            let cued = cues().contains(&previous);
+            previous.clone_from(&key);
             if word.chars().count() < 3 {
                 continue;
             }
             let w_start = start + a + (raw.len() - raw.trim_start_matches('-').len());
-            let mut key = String::new();
-            fold_into(word, &mut key);
             let name = first_names()
                 .get(&key)
-                .is_some_and(|x| !x.word && !x.thing && x.nordic > 0);
+                .is_some_and(|x| !x.thing && (cued || !x.word && x.nordic > 0));
             if name && !function_words().contains(&key) && !is_place(&key) && !registered(&key) {
                 out.push(Raw {
                     start: w_start,
@@ -1842,6 +1847,10 @@ mod tests {
         );
         assert!(found("mvh torunn og co").is_empty());
         assert!(found("prisen er 40 kr per person og vi bo her i ti år").is_empty());
+        assert_eq!(
+            found("det hörs hela kvällen och min dotter lykke ska upp klockan sex"),
+            ["lykke"]
+        );
     }
 
     /// The two or three words after a credit's label are a person, whatever the lists say; a firm, an
