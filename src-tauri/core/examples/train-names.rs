@@ -8,8 +8,8 @@
 //! Each file is read as five documents (contiguous fifths of its paragraphs). The thresholds (veto a
 //! rule's name, add a word) are chosen on the whole detection pipeline, cross-validated over those
 //! fifths (each detected with a model trained on the other four), together with the `--eval`
-//! development files detected with the final model: the best F1 among the pairs that find no fewer
-//! names than the rules alone on either. It prints totals only. `--drop 1,2` leaves feature templates
+//! development files detected with the final model: the best mean of the two F1s among the pairs that
+//! find no fewer names than the rules alone in any file. It prints totals only. `--drop 1,2` leaves feature templates
 //! out (ablations); `--epochs N`, `--l2 X`, `--rate X` set the training. The run is deterministic: the
 //! same files give the same bytes. Files whose name says `test` are refused.
 
@@ -124,7 +124,11 @@ fn read(path: &str, rules: &Detector) -> Result<Vec<Doc>, String> {
 }
 
 /// Token counts as `scripts/ner-score.py` makes them, of a full detection: (gold, found, right).
-fn score(doc: &Doc, detector: &Detector) -> (usize, usize, usize) {
+fn score(
+    doc: &Doc,
+    detector: &Detector,
+    errors: Option<&std::cell::RefCell<Vec<String>>>,
+) -> (usize, usize, usize) {
     let bytes: Vec<usize> = doc
         .text
         .char_indices()
@@ -142,11 +146,42 @@ fn score(doc: &Doc, detector: &Detector) -> (usize, usize, usize) {
     for t in tokens(&doc.text) {
         let gold = overlaps(&doc.spans, t.0, t.1);
         let hit = overlaps(&found, t.0, t.1);
+        if let (Some(out), true) = (errors, gold != hit) {
+            // The line around the word, for reading the training files' errors by class.
+            let a = doc.text[..t.0].rfind('\n').map_or(0, |x| x + 1);
+            let b = doc.text[t.1..]
+                .find('\n')
+                .map_or(doc.text.len(), |x| x + t.1);
+            out.borrow_mut().push(format!(
+                "{} {}\t{}[[{}]]{}",
+                if gold { "MISSED" } else { "WRONG" },
+                &doc.text[t.0..t.1],
+                &doc.text[a..t.0],
+                &doc.text[t.0..t.1],
+                &doc.text[t.1..b]
+            ));
+        }
         g += usize::from(gold);
         f += usize::from(hit);
         r += usize::from(gold && hit);
     }
     (g, f, r)
+}
+
+/// The names found (right) in each file, in the order the files were given.
+fn right_by_file(docs: &[Doc], v: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut out: Vec<usize> = Vec::new();
+    for (d, c) in docs.iter().zip(v) {
+        match names.iter().position(|n| *n == d.name) {
+            Some(i) => out[i] += c.2,
+            None => {
+                names.push(&d.name);
+                out.push(c.2);
+            }
+        }
+    }
+    out
 }
 
 fn add3(a: (usize, usize, usize), b: (usize, usize, usize)) -> (usize, usize, usize) {
@@ -321,7 +356,7 @@ fn run() -> Result<(), String> {
         docs.iter()
             .map(|d| {
                 let m = with_thresholds(&folds[d.fold], veto, add);
-                score(d, &Detector::new(None).with_names_model(Some(m)))
+                score(d, &Detector::new(None).with_names_model(Some(m)), None)
             })
             .collect()
     };
@@ -336,7 +371,7 @@ fn run() -> Result<(), String> {
         }
         out
     };
-    let base: Vec<_> = docs.iter().map(|d| score(d, &rules)).collect();
+    let base: Vec<_> = docs.iter().map(|d| score(d, &rules, None)).collect();
     let (r, p) = pr(total(&base));
     println!("rules alone (whole pipeline, parts of files): recall {r:.4} precision {p:.4}");
     for (n, c) in by_file(&base) {
@@ -351,32 +386,55 @@ fn run() -> Result<(), String> {
     }
     let on_dev = |veto: f32, add: f32| -> Vec<(usize, usize, usize)> {
         let det = Detector::new(None).with_names_model(Some(with_thresholds(&model, veto, add)));
-        dev.iter().map(|d| score(d, &det)).collect()
+        dev.iter().map(|d| score(d, &det, None)).collect()
     };
-    // Thresholds: the best F1 of the cross-validated whole pipeline on the training files together
-    // with the development files (the final model on those), among the pairs that lose no recall on
-    // either. The training files alone would pick
-    // bolder thresholds that the development files show to cost: the model's mistakes come in
-    // clumps (one word repeated through a story), which one split of the data can miss.
-    let base_dev = total(&dev.iter().map(|d| score(d, &rules)).collect::<Vec<_>>());
-    let base_cv = total(&base);
+    // Thresholds: the best mean of two F1s, the cross-validated whole pipeline's on the training files
+    // and the development files' (the final model on those), among the pairs that lose no recall on
+    // any file, training or development: a model that finds fewer names than the rules in one kind of
+    // text (Nynorsk, Danish) is refused even where another kind gains more. The training files alone would pick bolder thresholds that the development files show
+    // to cost: the model's mistakes come in clumps (one word repeated through a story), which one
+    // split of the data can miss. A mean rather than one F1 of the pooled counts: the training files
+    // hold eight times the development files' names, and pooled they outvoted them (a veto that cost
+    // the development files a point of recall for a point of the training files' precision).
+    let base_dev: Vec<_> = dev.iter().map(|d| score(d, &rules, None)).collect();
+    let (base_cv_files, base_dev_files) =
+        (right_by_file(&docs, &base), right_by_file(&dev, &base_dev));
     let mut best = (f64::MIN, -100.0f32, 100.0f32);
     for veto in [-8.0f32, -6.0, -4.0, -3.0, -2.0, -1.0, 0.0] {
         for add in [0.5f32, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 100.0] {
-            let c = total(&cv(veto, add));
-            let d = total(&on_dev(veto, add));
+            let (cv_v, dev_v) = (cv(veto, add), on_dev(veto, add));
+            let (c, d) = (total(&cv_v), total(&dev_v));
             let (r, p) = pr(c);
             let (dr, dp) = pr(d);
             println!("  veto {veto} add {add}: cross-validated {r:.4}/{p:.4}, development {dr:.4}/{dp:.4}");
-            // A miss is a data breach: no pair that finds fewer of the names than the rules do, on
-            // either set.
-            let all = add3(c, d);
-            if c.2 >= base_cv.2 && d.2 >= base_dev.2 && f1(all) > best.0 {
-                best = (f1(add3(c, d)), veto, add);
+            // A miss is a data breach: no pair that finds fewer of the names than the rules do, in
+            // any file.
+            let no_loss =
+                |found: Vec<usize>, rules: &[usize]| found.iter().zip(rules).all(|(a, b)| a >= b);
+            let mean = (f1(c) + f1(d)) / 2.0;
+            if no_loss(right_by_file(&docs, &cv_v), &base_cv_files)
+                && no_loss(right_by_file(&dev, &dev_v), &base_dev_files)
+                && mean > best.0
+            {
+                best = (mean, veto, add);
             }
         }
     }
     let (_, veto, add) = best;
+    if let Some(path) = std::env::var_os("TRAIN_NAMES_ERRORS") {
+        // The cross-validated errors at the chosen thresholds, one per line (training files only).
+        let errors = std::cell::RefCell::new(Vec::new());
+        for d in &docs {
+            let m = with_thresholds(&folds[d.fold], veto, add);
+            score(
+                d,
+                &Detector::new(None).with_names_model(Some(m)),
+                Some(&errors),
+            );
+        }
+        std::fs::write(&path, errors.into_inner().join("\n"))
+            .map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
+    }
     let chosen = cv(veto, add);
     let (r, p) = pr(total(&chosen));
     println!("model (cross-validated): veto {veto} add {add}: recall {r:.4} precision {p:.4}");
@@ -385,7 +443,7 @@ fn run() -> Result<(), String> {
         println!("  {n}: recall {r:.4} precision {p:.4}");
     }
     // Development files, by file (totals only).
-    let rules_dev: Vec<_> = dev.iter().map(|d| score(d, &rules)).collect();
+    let rules_dev: Vec<_> = dev.iter().map(|d| score(d, &rules, None)).collect();
     let model_dev = on_dev(veto, add);
     let names: Vec<String> = dev.iter().map(|d| d.name.clone()).collect();
     for n in names

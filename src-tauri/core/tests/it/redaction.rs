@@ -1671,8 +1671,9 @@ fn heldout4_notices_without_a_register() {
     // first name or nickname alone once the text names the person in full, squares and municipal
     // offices: 114 of 119 and 139 of 145 (untouched part unchanged).
     // 139 of 144 after titles in Swedish quotation marks.
-    // 139 of 143 after firms named like a person.
-    assert_names("fourth set without a register, all", &all, 114, 139, 4);
+    // 139 of 143 after firms named like a person. With the names model retrained on both halves of NorNE
+    // train with its document-level features (FEATURES_VERSION 2): 115 of 119 names and 140 of 145.
+    assert_names("fourth set without a register, all", &all, 115, 140, 5);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fourth set without a register, untouched part",
@@ -1754,8 +1755,10 @@ fn heldout5_notices_without_a_register() {
     let all = score_names_without_a_register(&root, &|_| true);
     assert_eq!(all.labelled, 104);
     // First unseen score: 103 of 104 names removed, 118 of 123 person findings right (untouched part 29/30
-    // and 30 of 32). 118 of 120 after firms named like a person (untouched part unchanged).
-    assert_names("fifth set without a register, all", &all, 103, 118, 2);
+    // and 30 of 32). 118 of 120 after firms named like a person (untouched part unchanged). 118 of 121
+    // with the names model retrained on both halves of NorNE train with its document-level features
+    // (FEATURES_VERSION 2; untouched part unchanged).
+    assert_names("fifth set without a register, all", &all, 103, 118, 3);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fifth set without a register, untouched part",
@@ -1819,15 +1822,17 @@ fn heldout6_notices_without_a_register() {
     assert_eq!(all.labelled, 105);
     // First unseen score: 101 of 105 names removed, 113 of 114 person findings right (untouched part 37/39
     // and 37 of 37). 113 of 113 after names before an institution's noun in lower case; 102 names and 114 of
-    // 114 after first names in a line typed in lower case.
-    assert_names("sixth set without a register, all", &all, 102, 114, 0);
+    // 114 after first names in a line typed in lower case. 114 of 115 with the names model retrained on
+    // both halves of NorNE train with its document-level features (FEATURES_VERSION 2; the wrong one in
+    // the untouched part: 37 of 38).
+    assert_names("sixth set without a register, all", &all, 102, 114, 1);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "sixth set without a register, untouched part",
         &part,
         37,
         37,
-        0,
+        1,
     );
 }
 

@@ -38,6 +38,13 @@ use tokens::{
     quoted_title, word_end,
 };
 pub use units::names_before_units;
+
+/// Whether the word at `start` stands where the unknown-name rules leave a name on purpose: right after
+/// a noun that makes it a thing ("hovedstaden Santiago", "skibet Dagny") or after an abbreviated saint
+/// ("Sct. Knuds Park"). The names model adds nothing there.
+pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
+    thing_before(text, start) || saint_before(text, start)
+}
 use unknown::{
     abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, lower_case_lines,
