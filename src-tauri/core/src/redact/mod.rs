@@ -40,6 +40,7 @@ mod numbers;
 mod offices;
 mod policy;
 mod relations;
+pub use relations::RELATION_FLAT;
 mod repair;
 mod review;
 mod streets;

@@ -265,6 +265,9 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     }
 }
 
+/// The reason of every finding of this module: the access reply tells these flats by it.
+pub const RELATION_FLAT: &str = "a flat by its relation to someone";
+
 fn push(out: &mut Vec<Raw>, start: usize, end: usize) {
     out.push(Raw {
         start,
@@ -272,7 +275,7 @@ fn push(out: &mut Vec<Raw>, start: usize, end: usize) {
         kind: Kind::Address,
         recognizer: Recognizer::Address,
         score: 0.8,
-        reason: "a flat by its relation to someone",
+        reason: RELATION_FLAT,
         decision: Decision::Redact,
         subject: None,
     });

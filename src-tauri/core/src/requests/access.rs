@@ -654,7 +654,7 @@ fn own_by_reflexive(
     let mut out = Vec::new();
     for f in theirs {
         let reflexive = f.kind == Kind::Address
-            && f.reason == "a flat by its relation to someone"
+            && f.reason == redact::RELATION_FLAT
             && f.text
                 .split(|c: char| !c.is_alphabetic())
                 .any(|w| REFLEXIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
@@ -1251,7 +1251,7 @@ mod tests {
     fn relation_flats(text: &str) -> Vec<Finding> {
         redact::detect(text, None)
             .into_iter()
-            .filter(|f| f.reason == "a flat by its relation to someone")
+            .filter(|f| f.reason == redact::RELATION_FLAT)
             .collect()
     }
 
