@@ -532,6 +532,16 @@ fn classify(
                 "a flat number",
             ));
         }
+        if glued == 1 && run.ng == 1 && nd <= 4 && space_code(text, lstart, end) {
+            return Some(raw(
+                lstart,
+                end,
+                Kind::Other,
+                Recognizer::ShareNumber,
+                0.8,
+                "a numbered garage, parking space or storage room",
+            ));
+        }
         let letters = &text[lstart..start];
         let tail_letter = text.as_bytes().get(end).is_some_and(u8::is_ascii_uppercase)
             && !text
@@ -1488,9 +1498,27 @@ fn lagenhetsnummer(text: &str, run: &Run, l1: &str, country: Option<Country>) ->
     (country == Some(Country::SE) || speaks_of_flats).then_some(run.start)
 }
 
-/// Whether the paragraph (between blank lines) around `at` speaks of parking: a garage, parking, a
-/// "p-plads", a charger, or a car ("bil", "bilen", "elbil").
-fn paragraph_speaks_of_parking(text: &str, at: usize) -> bool {
+/// A garage, a parking space or a storage room by its code, a capital and its number ("G1", "P7", "F1303"),
+/// as a register of spaces writes them and minutes copy them ("Hampus hyr garage G1", "(G5 Hampus E., P3
+/// Robin)", "förråd F1303"): "G" and "P" in a paragraph about parking, "F" (förråd) in one about storage
+/// rooms. The code stands alone ("G5-mødet", "P1-radio", "F16a" are something else).
+fn space_code(text: &str, lstart: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes
+        .get(end)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'_' | b'@'))
+    {
+        return false;
+    }
+    match bytes[lstart] {
+        b'G' | b'P' => paragraph_speaks_of_parking(text, lstart),
+        b'F' => paragraph_speaks_of_storage(text, lstart),
+        _ => false,
+    }
+}
+
+/// The paragraph (between blank lines) around `at`, in lower case.
+fn paragraph_lower(text: &str, at: usize) -> String {
     let from = text
         .get(..at)
         .and_then(|h| h.rfind("\n\n"))
@@ -1499,7 +1527,27 @@ fn paragraph_speaks_of_parking(text: &str, at: usize) -> bool {
         .get(at..)
         .and_then(|t| t.find("\n\n"))
         .map_or(text.len(), |i| at + i);
-    let para = text.get(from..to).unwrap_or("").to_lowercase();
+    text.get(from..to).unwrap_or("").to_lowercase()
+}
+
+/// Whether the paragraph around `at` speaks of storage rooms ("förråd", "bod", "kælderrum", "depotrum").
+fn paragraph_speaks_of_storage(text: &str, at: usize) -> bool {
+    let para = paragraph_lower(text, at);
+    ["förråd", "kælderrum", "depotrum", "pulterrum", "loftsrum"]
+        .iter()
+        .any(|s| para.contains(s))
+        || para.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "bod" | "boden" | "bodene" | "boder" | "bodar" | "kjellerbod" | "kjellerboden"
+            )
+        })
+}
+
+/// Whether the paragraph (between blank lines) around `at` speaks of parking: a garage, parking, a
+/// "p-plads", a charger, or a car ("bil", "bilen", "elbil").
+fn paragraph_speaks_of_parking(text: &str, at: usize) -> bool {
+    let para = paragraph_lower(text, at);
     const STEMS: &[&str] = &[
         "garage",
         "garasje",
@@ -1977,6 +2025,35 @@ mod tests {
             "Sak 5: bod og sykkelrom.",
         ] {
             assert!(kinds(text).is_empty(), "{text:?}: {:?}", kinds(text));
+        }
+    }
+
+    /// A garage, parking space or storage room by its code ("G1", "P7", "F1303") goes where the paragraph
+    /// speaks of parking or storage, also in a bare list; elsewhere such a code is something else.
+    #[test]
+    fn garages_parking_spaces_and_storage_rooms_by_their_code() {
+        for (text, found) in [
+            ("Ivan hyr garage G3 och vill ladda där.", vec!["G3"]),
+            (
+                "Garage och p-platser\nFördelning: G2 Lisa B., P4 Omar, P12 Eva S.",
+                vec!["G2", "P4", "P12"],
+            ),
+            ("Parkering: Knut sier opp P8 fra 1. mai.", vec!["P8"]),
+            ("Linneas förråd F1204 ingår inte.", vec!["F1204"]),
+            ("Bodene i kjelleren: F12 tilhører Per.", vec!["F12"]),
+        ] {
+            let got: Vec<String> = kinds(text).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(got, found, "{text:?}");
+        }
+        for text in [
+            "Vi ser F1 på storskærmen i fælleshuset.",
+            "Mødet i G5-gruppen er flyttet.",
+            "Garaget byggdes om.\n\nLyssna på P1 i morgon.",
+            "Parkering ved P2-huset er gratis etter kl. 17.",
+            "Förråden städas. Vitamin B12 och F1-bilar.",
+        ] {
+            let got: Vec<String> = kinds(text).into_iter().map(|(_, t)| t).collect();
+            assert!(got.is_empty(), "{text:?}: {got:?}");
         }
     }
 }
