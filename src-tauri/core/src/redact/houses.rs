@@ -135,6 +135,18 @@ impl Houses {
                     .iter()
                     .map(|b| char::from(b.to_ascii_lowercase())),
             );
+            // "12 B": the letter of a house the register holds as "12B", written after a space.
+            let mut end = end;
+            if end == b {
+                if let Some(l) = spaced_letter(bytes, b) {
+                    number.push(char::from(l.to_ascii_lowercase()));
+                    if self.numbers.contains(&number) && number_ends(text, b + 2) {
+                        end = b + 2;
+                    } else {
+                        number.pop();
+                    }
+                }
+            }
             if !self.numbers.contains(&number) || !number_ends(text, end) {
                 continue;
             }
@@ -277,6 +289,16 @@ impl Houses {
     }
 }
 
+/// The capital after one space at `b` that stands alone ("12 B,", "12 B og"), as a house's letter is
+/// written apart from its number.
+fn spaced_letter(bytes: &[u8], b: usize) -> Option<u8> {
+    let l = *bytes.get(b + 1)?;
+    (bytes.get(b) == Some(&b' ')
+        && l.is_ascii_uppercase()
+        && !bytes.get(b + 2).is_some_and(is_word_byte))
+    .then_some(l)
+}
+
 fn is_word_byte(b: &u8) -> bool {
     b.is_ascii_alphanumeric() || *b >= 0x80
 }
@@ -412,6 +434,41 @@ mod tests {
         }
         // A digit-only house is taken after a word that names a home, never alone.
         assert_eq!(found("bolig 3 er solgt, 3 stemte mot"), ["bolig 3"]);
+    }
+
+    /// The letter written apart from the number ("1 B", "Epleveien 7 B") is the same house as "1B", where the
+    /// register holds that one; a capital after a number the register has no lettered house for is not part
+    /// of it.
+    #[test]
+    fn a_house_letter_after_a_space() {
+        let houses = Houses::new([
+            "Epleveien 1A",
+            "Epleveien 1B",
+            "Epleveien 7B",
+            "Epleveien 3",
+        ]);
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            houses.scan(text, &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("naboen i 1 B, som er enig"), ["1 B"]);
+        assert_eq!(
+            found("Forslag fra Epleveien 7 B om hekk."),
+            ["Epleveien 7 B"]
+        );
+        assert_eq!(found("Taket på bolig 7 B lekker."), ["bolig 7 B"]);
+        assert_eq!(found("Epleveien 3 B er ikke vår."), ["Epleveien 3"]);
+        for text in [
+            "punkt 1 B på dagsordenen",
+            "i 1 Bod",
+            "se vedlegg 7 B",
+            "2 C og 7 C",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
     }
 
     #[test]
