@@ -404,7 +404,7 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
         return;
     }
     // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
-    const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
+    const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
     // A stairwell, a block or "nr." before a building's number.
     const BUILDING: &str = r"(?:oppgangen|oppgang|oppg\.|opgangen|opgang|uppgången|uppgång|uppg\.|inngangen|inngang|porten|port|blokk|blok|huset|hus|nr\.?|nummer)";
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
@@ -439,6 +439,34 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
             Recognizer::Address,
             0.85,
             "a floor at a street address",
+        ));
+    }
+    // "taket i andre etasje hos Vassli", "på tredje sal hos Lund": the floor of someone's home, named by the
+    // person who lives there rather than by the building.
+    static AT_HOME: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(at_home) = regex(&AT_HOME, &format!(r"(?i:({FLOOR}))\s+(?i:hos)\s+\p{{Lu}}")) else {
+        return;
+    };
+    for c in at_home.captures_iter(text) {
+        let Some(floor) = c.get(1) else { continue };
+        let glued = text
+            .get(..floor.start())
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        if glued
+            || out
+                .iter()
+                .any(|r| r.start <= floor.start() && floor.end() <= r.end)
+        {
+            continue;
+        }
+        out.push(raw(
+            floor.start(),
+            floor.end(),
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor at someone's home",
         ));
     }
 }
@@ -1895,6 +1923,17 @@ mod tests {
         assert_eq!(found("Heisen til 3. etasje i 25 år har gått bra."), "");
         assert_eq!(found("Vi møtes i 3. etasje, kl. 18."), "");
         assert_eq!(found("Leiligheter i 2. etasje, 12,5 % av lagets"), "");
+        // The floor of someone's home, by who lives there; Swedish "andra" before an entrance.
+        assert_eq!(
+            found("Taket i andre etasje hos Lund ble malt."),
+            "andre etasje"
+        );
+        assert_eq!(found("Fukt på 2. sal hos Birte."), "2. sal");
+        assert_eq!(
+            found("Eva på andra våningen i port 1 tackade."),
+            "andra våningen i port 1"
+        );
+        assert_eq!(found("Møtet er i andre etasje hos oss."), "");
     }
 
     #[test]
