@@ -24,6 +24,9 @@ pub struct ConfusableNames {
     officials: Vec<Vec<(String, String)>>,
     /// The skeletons of officials' surnames (last parts) that no other resident's name part shares.
     official_surnames: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// Residents' name-part skeletons (five letters or more) without their last one or two letters: the
+    /// first part of a name that a stray space has split ("Vassl i" for "Vassli").
+    heads: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// The word with every group of confusable letters reduced to one.
@@ -63,7 +66,19 @@ fn skeleton_into(word: &str, out: &mut String) {
             '0' | 'o' | 'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
             'æ' | 'ä' => out.push_str("ae"),
             'å' | 'à' | 'á' | 'â' => out.push('a'),
-            'é' | 'è' | 'ê' => out.push('e'),
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => out.push('e'),
+            // A wrong code page or OCR swaps one accent for another on the same letter ("Zieliñski"
+            // for "Zieliński", "Sahín" for "Şahin"): the letter counts, not its mark.
+            'ñ' | 'ń' | 'ň' => out.push('n'),
+            'ś' | 'š' | 'ş' => out.push('s'),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'ź' | 'ż' | 'ž' => out.push('z'),
+            'ü' | 'ú' | 'ù' | 'û' | 'ů' => out.push('u'),
+            'ł' | 'ı' | 'ï' | 'î' => out.push('l'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ğ' => out.push('g'),
+            'ř' => out.push('r'),
+            'ą' | 'ã' => out.push('a'),
             'r' if chars.peek() == Some(&'n') => {
                 chars.next();
                 out.push('m');
@@ -100,6 +115,13 @@ impl ConfusableNames {
                     continue;
                 }
                 out.exact.insert(part.to_lowercase());
+                let letters: Vec<char> = sk.chars().collect();
+                for cut in 1..=2 {
+                    if letters.len() >= 5 {
+                        out.heads
+                            .insert(letters[..letters.len() - cut].iter().collect());
+                    }
+                }
                 out.skeletons.insert(sk);
             }
         }
@@ -248,7 +270,17 @@ impl ConfusableNames {
                 return;
             }
         }
-        if verdict.misread && !overlaps_any(protected, s, e) {
+        let e = if verdict.misread {
+            e
+        } else if verdict.head {
+            match self.split_end(text, word, e, &mut scratch.sk) {
+                Some(end) => end,
+                None => return,
+            }
+        } else {
+            return;
+        };
+        if !overlaps_any(protected, s, e) {
             out.push(Raw {
                 start: s,
                 end: e,
@@ -260,6 +292,22 @@ impl ConfusableNames {
                 subject: None,
             });
         }
+    }
+
+    /// Where a resident's name part split by a stray space ends ("Vassl i" for "Vassli"): `word`, which ends
+    /// at `e`, one space and one or two lower-case letters that end a word, when together they are a
+    /// resident's name part.
+    fn split_end(&self, text: &str, word: &str, e: usize, sk: &mut String) -> Option<usize> {
+        let rest = text.get(e..)?.strip_prefix(' ')?;
+        let n = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+        if !(1..=2).contains(&n) || rest[n..].chars().next().is_some_and(word_char) {
+            return None;
+        }
+        let mut joined = String::with_capacity(word.len() + n);
+        joined.push_str(word);
+        joined.push_str(&rest[..n]);
+        skeleton_into(&joined, sk);
+        self.skeletons.contains(sk.as_str()).then_some(e + 1 + n)
     }
 
     /// What `word` (without a trailing hyphen) may be: an official's surname as OCR may read it
@@ -279,6 +327,7 @@ impl ConfusableNames {
         skeleton_into(word, sk);
         let official = self.official_surnames.contains(sk.as_str());
         let whole = self.skeletons.contains(sk.as_str());
+        let head = !whole && self.heads.contains(sk.as_str());
         // Genitive: "Mø1lgaards".
         let genitive = sk
             .strip_suffix('s')
@@ -287,6 +336,7 @@ impl ConfusableNames {
             return Verdict {
                 official,
                 misread: false,
+                head,
             };
         }
         lower.clear();
@@ -298,7 +348,11 @@ impl ConfusableNames {
         }
         let misread = !self.exact.contains(lower.as_str())
             && (whole || (genitive && !self.exact.contains(&lower[..lower.len() - 1])));
-        Verdict { official, misread }
+        Verdict {
+            official,
+            misread,
+            head: false,
+        }
     }
 }
 
@@ -309,6 +363,8 @@ struct Verdict {
     official: bool,
     /// A resident's name part misread.
     misread: bool,
+    /// The first part of a resident's name part split by a stray space ("Vassl" of "Vassl i").
+    head: bool,
 }
 
 /// The scan's buffers and its verdicts on the words seen so far.
@@ -483,18 +539,31 @@ mod tests {
             || sk.strip_suffix('s').is_some_and(|stem| {
                 names.skeletons.contains(stem) && !names.exact.contains(&lower[..lower.len() - 1])
             });
-        if hit {
-            out.push(Raw {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                recognizer: Recognizer::Register,
-                score: 0.7,
-                reason: "a resident's name as OCR may misread it",
-                decision: Decision::Redact,
-                subject: None,
-            });
-        }
+        let whole_or_genitive = names.skeletons.contains(sk.as_str())
+            || sk
+                .strip_suffix('s')
+                .is_some_and(|stem| names.skeletons.contains(stem));
+        let e = if hit {
+            e
+        } else if !whole_or_genitive && names.heads.contains(sk.as_str()) {
+            let mut buf = String::new();
+            match names.split_end(text, word, e, &mut buf) {
+                Some(end) => end,
+                None => return,
+            }
+        } else {
+            return;
+        };
+        out.push(Raw {
+            start: s,
+            end: e,
+            kind: Kind::Person,
+            recognizer: Recognizer::Register,
+            score: 0.7,
+            reason: "a resident's name as OCR may misread it",
+            decision: Decision::Redact,
+            subject: None,
+        });
     }
 
     /// The old character-by-character skeleton.
@@ -507,7 +576,19 @@ mod tests {
                 '0' | 'o' | 'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
                 'æ' | 'ä' => out.push_str("ae"),
                 'å' | 'à' | 'á' | 'â' => out.push('a'),
-                'é' | 'è' | 'ê' => out.push('e'),
+                'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => out.push('e'),
+                // A wrong code page or OCR swaps one accent for another on the same letter ("Zieliñski"
+                // for "Zieliński", "Sahín" for "Şahin"): the letter counts, not its mark.
+                'ñ' | 'ń' | 'ň' => out.push('n'),
+                'ś' | 'š' | 'ş' => out.push('s'),
+                'ç' | 'ć' | 'č' => out.push('c'),
+                'ź' | 'ż' | 'ž' => out.push('z'),
+                'ü' | 'ú' | 'ù' | 'û' | 'ů' => out.push('u'),
+                'ł' | 'ı' | 'ï' | 'î' => out.push('l'),
+                'ý' | 'ÿ' => out.push('y'),
+                'ğ' => out.push('g'),
+                'ř' => out.push('r'),
+                'ą' | 'ã' => out.push('a'),
                 'r' if chars.peek() == Some(&'n') => {
                     chars.next();
                     out.push('m');
@@ -578,6 +659,35 @@ mod tests {
         assert_eq!(found("Lurid Lund 1und"), Vec::<String>::new());
         // Genitive, and ordinary words that only look alike are not names.
         assert_eq!(found("Mollgaards forslag; sol og ro."), ["Mollgaards"]);
+    }
+
+    /// Damage beyond OCR's letters: an accent swapped for another on the same letter by a wrong code page
+    /// ("Zieliñski"), a name split by a stray space ("Vassl i"); a word that merely starts a name stays.
+    #[test]
+    fn names_with_a_swapped_accent_or_split_by_a_space() {
+        let mut ctx = Context::new(Country::NO);
+        for n in ["Marek Zieliński", "Ragnhild Vassli", "Aysel Şahin"] {
+            ctx.residents.push(KnownPerson {
+                name: n.into(),
+                ..KnownPerson::default()
+            });
+        }
+        let names = ConfusableNames::new(Some(&ctx));
+        let found = |text: &str| {
+            let mut raw = Vec::new();
+            names.scan(text, &[], &mut raw, &mut Vec::new());
+            raw.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Zieliñski og Zielinski har skrevet. Taket hos Vassl i. Sahin kom."),
+            ["Zieliñski", "Zielinski", "Vassl i", "Sahin"]
+        );
+        assert_eq!(
+            found("Zieliński selv, Vassli selv; Vassl ikke; Vass i huset."),
+            Vec::<String>::new()
+        );
     }
 
     /// Regression (issue 14, OCR'd minutes, third held-out set): the chair's name misread ("Darngaard"

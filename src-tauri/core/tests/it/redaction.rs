@@ -1853,8 +1853,9 @@ fn heldout7_minutes_with_the_register() {
     // First unseen score, before any change for this set: 220/252 and 158/160 (untouched part 63/70 and 41/42).
     // 235 (untouched part 65/70) after garages, parking spaces and storage rooms by their code ("G1", "P7"); 238
     // (66/70) after a house letter written apart from its number ("12 B"); 240 after a floor by who lives
-    // there ("andre etasje hos …") and Swedish "andra våningen".
-    assert_heldout("seventh set, all, with the register", &all, 240, 158);
+    // there ("andre etasje hos …") and Swedish "andra våningen"; 242 after names with a swapped accent or
+    // split by a space ("Zieliñski", "Vassl i").
+    assert_heldout("seventh set, all, with the register", &all, 242, 158);
     let part = score_set(&heldout7(), &untouched_2026, true);
     assert_heldout(
         "seventh set, untouched part, with the register",
@@ -2270,5 +2271,28 @@ fn regression_a_floor_by_who_lives_there_or_before_an_entrance() {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
     let text = "Møtet holdes i andre etasje hos oss.";
+    assert_eq!(blocked(text, &ctx), text);
+}
+
+/// Regression (names damaged beyond OCR's letters, seventh held-out set): a registered "Zieliński" came out
+/// of a wrong code page as "Zieliñski" (one accent for another on the same letter), and "Vassli" as "Vassl
+/// i" (a stray space); neither was any resident's name as OCR misreads it.
+#[test]
+fn regression_names_with_a_swapped_accent_or_split_by_a_space() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Marek Zieliński", "H0102", "Lyngtunet 6, 1. etasje"),
+            ("Ragnhild Vassli", "H0301", "Lyngtunet 2, 3. etasje"),
+        ],
+    );
+    let out = blocked(
+        "Zieliñski har sendt kontrakten. Forsikringen dekket taket hos Vassl i. Zielinski takket.",
+        &ctx,
+    );
+    for gone in ["Zieli", "Vassl"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let text = "Vass i huset ble malt.";
     assert_eq!(blocked(text, &ctx), text);
 }
