@@ -48,9 +48,9 @@ pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
 use unknown::{
     abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, lower_case_lines,
-    lower_noun, noun_follows, patronymic, place_before, saint_before, signatures,
-    speaker_with_party, speech_after, speech_before, subject_after_verb, thing_before, unit_after,
-    word_before_is,
+    lower_noun, moving_after, noun_follows, party_to_a_letting, patronymic, place_before,
+    saint_before, signatures, speaker_with_party, speech_after, speech_before, subject_after_verb,
+    thing_before, unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -717,6 +717,43 @@ impl NameRecognizer {
             }
             // 2. A first name from the lists, with what follows it.
             let info = s.info(names, &t);
+            // "hyra ut lägenheten i andra hand … till Tilda Barkman", "Dawit Berhane har flyttet inn i
+            // H0102": two or three capitalised words no list knows, as the other party of a letting or a
+            // sale, or as someone moving in or out, are a person (a firm neither rents a flat nor moves).
+            // A line break ends a heading before the name ("Sak 4 Fremleie\nDawit Berhane …").
+            let line_before = |x: usize| {
+                x > 0
+                    && text
+                        .get(run[x - 1].end..run[x].start)
+                        .is_some_and(|g| g.contains('\n'))
+            };
+            if info.is_none()
+                && !t.upper
+                && (run[..i].iter().all(|x| x.particle) || line_before(i))
+                && !(i + 1 < n && line_before(i + 1))
+                && !function_words().contains(&s.keys[t.k0..t.k1])
+                && !is_place(&s.keys[t.k0..t.k1])
+                && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
+            {
+                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                if k >= i + 2
+                    && !followed_by_company(text, run[k - 1].end)
+                    && (party_to_a_letting(text, t.start) || moving_after(text, run[k - 1].end))
+                {
+                    // From the name's own first word: a heading's word before it is no part of it.
+                    self.push_guest(
+                        text,
+                        s,
+                        &run[i..],
+                        0,
+                        k - i,
+                        0.8,
+                        "the other party of a letting or a sale, or someone moving",
+                    );
+                    i = k;
+                    continue;
+                }
+            }
             // "Da Bestyrelsen …", "De Forenede …": function words that happen to be names elsewhere.
             let given = (info.is_some() || hyphen_given(text, s, names, &t))
                 && !(matches!(

@@ -967,6 +967,87 @@ pub(super) fn place_before(text: &str, start: usize) -> bool {
     word_before_is(text, start, PLACE)
 }
 
+/// Whether the name at `start` follows "til"/"till" in a sentence about a letting or a sale ("hyra ut
+/// lägenheten i andra hand … till", "godkjent fremleie … til", "andelen er solgt til"): the other party.
+/// The sentence is read back to its start (a full stop, a colon or a blank line), at most 300 bytes.
+pub(super) fn party_to_a_letting(text: &str, start: usize) -> bool {
+    if !word_before_is(text, start, &["til", "till"]) {
+        return false;
+    }
+    let mut from = start.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text.get(from..start).unwrap_or("");
+    let cut = head
+        .rfind(['.', '!', '?', ':'])
+        .map_or(0, |i| i + 1)
+        .max(head.rfind("\n\n").map_or(0, |i| i + 2));
+    let sentence = head[cut..].to_lowercase();
+    const LETTING: &[&str] = &[
+        "fremlej",
+        "fremlei",
+        "framleig",
+        "framlei",
+        "andra hand",
+        "andrahand",
+        "hyra ut",
+        "hyr ut",
+        "hyrs ut",
+        "hyrt ut",
+        "leie ut",
+        "leies ut",
+        "leier ut",
+        "leid ut",
+        "udleje",
+        "udlejet",
+        "solgt",
+        "sålt",
+        "sålde",
+        "overdrag",
+        "overdrat",
+        "överlåt",
+    ];
+    LETTING.iter().any(|w| sentence.contains(w))
+}
+
+/// Whether a verb of moving in or out follows `end` ("har flyttet inn", "flytter ind", "flyttade ut"):
+/// people move, firms and places do not.
+pub(super) fn moving_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut words = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3);
+    let Some(mut w) = words.next() else {
+        return false;
+    };
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    if is_one_of(
+        w,
+        &[
+            "har", "hade", "hadde", "havde", "er", "är", "ska", "skal", "vil",
+        ],
+    ) {
+        let Some(next) = words.next() else {
+            return false;
+        };
+        w = next;
+    }
+    let moving = is_one_of(
+        w,
+        &[
+            "flyttet", "flytter", "flyttede", "flyttat", "flyttar", "flyttade", "flytte", "flytta",
+        ],
+    );
+    moving
+        && words
+            .next()
+            .is_some_and(|p| is_one_of(p, &["inn", "ind", "in", "ut", "ud"]))
+}
+
 /// Whether the word right before `start` (past spaces) is one of `words`.
 pub(super) fn word_before_is(text: &str, start: usize, words: &[&str]) -> bool {
     word_before(text, start, &[])
@@ -1732,6 +1813,42 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Two capitalised words no list knows, as the other party of a letting or a sale ("hyra ut … i andra
+    /// hand till Tilda Barkman") or as someone moving in or out ("Dawit Berhane har flyttet inn"), are a
+    /// person; the same words elsewhere, a place, a firm, or one word alone are not.
+    #[test]
+    fn the_other_party_of_a_letting_or_a_sale_and_someone_moving() {
+        assert_eq!(
+            unknown("Hon får hyra ut lägenheten i andra hand under ett år till Tilda Barkman, eftersom hon flyttar."),
+            ["Tilda Barkman"]
+        );
+        assert_eq!(
+            unknown("Han har fått godkjent fremleie av leiligheten i ett år, til Dawit Berhane."),
+            ["Dawit Berhane"]
+        );
+        assert_eq!(
+            unknown("Andelen er solgt til Yrsa Tvedmark og overtages 1. juni."),
+            ["Yrsa Tvedmark"]
+        );
+        assert_eq!(
+            unknown("Sak 4 Fremleie\nDawit Berhane har flyttet inn i 3. etasje."),
+            ["Dawit Berhane"]
+        );
+        assert_eq!(
+            unknown("Etter at Yrsa Tvedmark flyttet ut, er boden tom."),
+            ["Yrsa Tvedmark"]
+        );
+        for text in [
+            "Brevet ble sendt til Dawit Berhane i går.",
+            "Lägenheten hyrs ut. Resan gick till Tromsø Lufthavn.",
+            "Han har fremleid leiligheten til Stavanger.",
+            "Andelen er solgt til Nordjysk Boligadministration A/S.",
+            "Dawit Berhane har skrevet et brev.",
+        ] {
+            assert_eq!(unknown(text), Vec::<&str>::new(), "{text:?}");
+        }
     }
 
     /// A municipality or a bank whose name is followed by its noun in lower case ("Nordre Follo kommune",
