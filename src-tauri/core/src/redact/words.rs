@@ -23,6 +23,7 @@ const CLOSINGS: &str = include_str!("../../../../assets/words/closings.txt");
 const INSTITUTION_ENDINGS: &str = include_str!("../../../../assets/words/institution-endings.txt");
 const THING_NOUNS: &str = include_str!("../../../../assets/words/thing-nouns.txt");
 const NUMBERED_THINGS: &str = include_str!("../../../../assets/words/numbered-things.txt");
+const DEED_VERBS: &str = include_str!("../../../../assets/words/deed-verbs.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -48,6 +49,12 @@ macro_rules! word_set {
     };
 }
 
+word_set!(
+    /// Verbs in the present or past tense that minutes use of a resident who does something ("flytter",
+    /// "ønsker", "betaler", "bor", "skal").
+    deed_verbs,
+    DEED_VERBS
+);
 word_set!(
     /// The association's own rooms and buildings, which hold no home ("fælleshuset", "fellesrommet").
     common_rooms,

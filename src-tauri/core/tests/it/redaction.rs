@@ -1855,8 +1855,9 @@ fn heldout7_minutes_with_the_register() {
     // (66/70) after a house letter written apart from its number ("12 B"); 240 after a floor by who lives
     // there ("andre etasje hos …") and Swedish "andra våningen"; 242 after names with a swapped accent or
     // split by a space ("Zieliñski", "Vassl i"); 245 after the other party of a letting or a sale and
-    // someone moving in ("til Dawit Berhane", "… har flyttet inn").
-    assert_heldout("seventh set, all, with the register", &all, 245, 158);
+    // someone moving in ("til Dawit Berhane", "… har flyttet inn"); 246 after a first name that is also a
+    // word before a deed in the present tense ("Gitte flytter").
+    assert_heldout("seventh set, all, with the register", &all, 246, 158);
     let part = score_set(&heldout7(), &untouched_2026, true);
     assert_heldout(
         "seventh set, untouched part, with the register",
@@ -2322,5 +2323,28 @@ fn regression_the_other_party_of_a_letting_and_someone_moving_in() {
         "{out}"
     );
     let text = "Brevet ble sendt til Tromsø Lufthavn i går.";
+    assert_eq!(blocked(text, &ctx), text);
+}
+
+/// Regression (a registered first name that is also a word before a deed in the present tense, seventh
+/// held-out set): "Gitte flytter hjem i uge 38" stayed, since "gitte" is on the list of words and the
+/// minutes named her in full only as OCR misread her surname; a perfect tense was the only deed read.
+#[test]
+fn regression_a_first_name_that_is_a_word_before_a_deed_in_the_present() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Gitte Sønderholm", "9", "Engvej 16"),
+            ("Liv Aagaard", "4", "Engvej 8"),
+        ],
+    );
+    let out = blocked(
+        "Affugteren er fjernet. Gitte flytter hjem i næste uge. Liv ønsker at bytte bod.",
+        &ctx,
+    );
+    for gone in ["Gitte", "Liv"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let text = "Liv kan være svært. Vi ses.";
     assert_eq!(blocked(text, &ctx), text);
 }

@@ -26,7 +26,7 @@ use super::streets::{street_after, street_compound, street_word};
 use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_before, Hit, WordMap};
 use super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::words::{
-    closings, company_words, cues, cues_and_speech, function_words, is_company_word,
+    closings, company_words, cues, cues_and_speech, deed_verbs, function_words, is_company_word,
     is_institution, is_particle, is_thing_noun, particles, speech_verbs, title_starts,
 };
 use super::{Context, Decision, Kind, Recognizer};

@@ -613,15 +613,24 @@ fn prefix_nickname(given: &str) -> Option<String> {
 /// participle: a lower-case word ending in "t" or "dd" that is no function word). Said of a registered
 /// first name that is also a word, it makes that word the subject, a person who did something; a noun
 /// that is also a first name rarely starts a sentence in minutes with a deed.
+///
+/// A verb in the present or past tense from `assets/words/deed-verbs.txt` counts too ("Gitte flytter hjem",
+/// "Liv ønsker at …"), followed by a lower-case word or the end of the clause.
 pub(super) fn deed_after(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
         return false;
     };
     let mut words = rest.split(' ');
-    if !words
-        .next()
-        .is_some_and(|w| is_one_of(w, &["har", "hade", "havde", "hadde"]))
-    {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if deed_verbs().contains(first.trim_end_matches([',', '.', ';', ':'])) {
+        return words
+            .next()
+            .is_none_or(|w| w.is_empty() || w.starts_with(char::is_lowercase))
+            || first.ends_with(['.', ',', ';', ':']);
+    }
+    if !is_one_of(first, &["har", "hade", "havde", "hadde"]) {
         return false;
     }
     let participle = |w: &str| {
@@ -951,6 +960,14 @@ mod tests {
         assert!(!deed_after("Siv har ett förråd.", 3));
         assert!(!deed_after("Siv har vi plantet.", 3));
         assert!(!deed_after("Siv ved åen.", 3));
+        // A verb in the present or past tense that minutes use of a resident.
+        assert!(deed_after("Gitte flytter hjem i uge 38.", 5));
+        assert!(deed_after("Liv ønsker at bytte bod.", 3));
+        assert!(deed_after("Bo sålde bilen.", 2));
+        assert!(deed_after("Tove kom.", 4));
+        assert!(!deed_after("Liv kan være hårdt.", 3));
+        assert!(!deed_after("Siv växer vid dammen.", 3));
+        assert!(!deed_after("Bo skal Vi.", 2));
         let out = removed(
             &["Siv Engholm"],
             "Vattnet rann ned. Siv har ersatt självrisken.",
