@@ -15,6 +15,10 @@ use super::policy::{overlaps_any, Raw};
 use super::text::{is_word_char, FastMap, Fnv};
 use super::{Context, Decision, Kind, Recognizer};
 
+/// The reason given for a resident's name misread (the detector reads it to know that OCR has damaged the
+/// text).
+pub const MISREAD_RESIDENT: &str = "a resident's name as OCR may misread it";
+
 /// The skeletons of residents' name parts (three letters or more), and of officials' names.
 #[derive(Debug, Default)]
 pub struct ConfusableNames {
@@ -27,6 +31,8 @@ pub struct ConfusableNames {
     /// Residents' name-part skeletons (five letters or more) without their last one or two letters: the
     /// first part of a name that a stray space has split ("Vassl i" for "Vassli").
     heads: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// Whose names these are: the register's residents, or people the document names (see [`Self::found`]).
+    found_in_text: bool,
 }
 
 /// The word with every group of confusable letters reduced to one.
@@ -90,6 +96,28 @@ fn skeleton_into(word: &str, out: &mut String) {
 }
 
 impl ConfusableNames {
+    /// The name parts (four letters or more) of people the document itself names in full ("Oda Kvernmo",
+    /// found by the unknown-name rules), for a second scan of an OCR'd text: "Kvemmo" a line later is the
+    /// same person misread.
+    pub fn found<'a>(names: impl IntoIterator<Item = &'a str>) -> ConfusableNames {
+        let mut out = ConfusableNames {
+            found_in_text: true,
+            ..ConfusableNames::default()
+        };
+        for name in names {
+            for part in name.split_whitespace() {
+                let part = part.trim_matches(|c: char| !is_word_char(c) && c != '-');
+                if part.chars().count() < 4 || !part.chars().next().is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                out.exact.insert(part.to_lowercase());
+                out.skeletons.insert(skeleton(part));
+            }
+        }
+        out
+    }
+
     pub fn new(context: Option<&Context>) -> ConfusableNames {
         let Some(ctx) = context else {
             return ConfusableNames::default();
@@ -281,13 +309,21 @@ impl ConfusableNames {
             return;
         };
         if !overlaps_any(protected, s, e) {
+            let (recognizer, reason) = if self.found_in_text {
+                (
+                    Recognizer::UnknownName,
+                    "a name the document gives in full, as OCR may misread it",
+                )
+            } else {
+                (Recognizer::Register, MISREAD_RESIDENT)
+            };
             out.push(Raw {
                 start: s,
                 end: e,
                 kind: Kind::Person,
-                recognizer: Recognizer::Register,
+                recognizer,
                 score: 0.7,
-                reason: "a resident's name as OCR may misread it",
+                reason,
                 decision: Decision::Redact,
                 subject: None,
             });
@@ -659,6 +695,19 @@ mod tests {
         assert_eq!(found("Lurid Lund 1und"), Vec::<String>::new());
         // Genitive, and ordinary words that only look alike are not names.
         assert_eq!(found("Mollgaards forslag; sol og ro."), ["Mollgaards"]);
+    }
+
+    /// The people a document names in full, misread elsewhere in it ("Kvemmo" for "Oda Kvernmo"); the name
+    /// as written and short parts are left alone.
+    #[test]
+    fn names_the_document_gives_in_full_misread() {
+        let names = ConfusableNames::found(["Oda Kvernmo", "Per Øvrebø"]);
+        let mut raw = Vec::new();
+        let text = "Plassen går til Kvemmo, ikke til Kvernmo eller 0da; Ovrebø og Per.";
+        names.scan(text, &[], &mut raw, &mut Vec::new());
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, ["Kvemmo", "Ovrebø"]);
+        assert!(raw.iter().all(|r| r.recognizer == Recognizer::UnknownName));
     }
 
     /// Damage beyond OCR's letters: an accent swapped for another on the same letter by a wrong code page

@@ -467,6 +467,21 @@ impl Detector {
         if let Some(model) = &self.names_model {
             learned::rescore(model, text, &protected, &mut raw);
         }
+        // In a text OCR has damaged (a resident's name came out misread), the people the document names in
+        // full are misread too: "Oda Kvernmo … plass 12 går til Kvemmo".
+        if raw.iter().any(|r| r.reason == confusable::MISREAD_RESIDENT) {
+            let found = confusable::ConfusableNames::found(
+                raw.iter()
+                    .filter(|r| {
+                        r.kind == Kind::Person
+                            && r.recognizer == Recognizer::UnknownName
+                            && r.decision == Decision::Redact
+                    })
+                    .filter_map(|r| text.get(r.start..r.end))
+                    .filter(|n| n.contains(' ')),
+            );
+            found.scan(text, &protected, &mut raw, &mut Vec::new());
+        }
         // "Hallvard Juvet AS": a name the rules found is a firm's when a legal form closes it.
         let firms = firms::drop_names_in_firms(text, &mut raw);
         let mut persons: Vec<(usize, usize)> = raw
