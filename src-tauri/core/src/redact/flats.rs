@@ -22,7 +22,8 @@ const COUNTED: &[&str] = &[
 ];
 
 fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
-    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+    // Each runs over the whole text or over windows of it.
+    super::text::whole_text_regex(cell, pattern)
 }
 
 /// Finds flats named by floor and side, stairs or entrance in `text` (byte offsets), outside `protected`.

@@ -408,7 +408,7 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     // A stairwell, a block or "nr." before a building's number.
     const BUILDING: &str = r"(?:oppgangen|oppgang|oppg\.|opgangen|opgang|uppgången|uppgång|uppg\.|inngangen|inngang|porten|port|blokk|blok|huset|hus|nr\.?|nummer)";
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(re) = regex(
+    let Some(re) = super::text::whole_text_regex(
         &RE,
         &format!(
             r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))"

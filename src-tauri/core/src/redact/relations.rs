@@ -113,7 +113,7 @@ const ORDINAL: &str = r"første|anden|andre|tredje|fjerde|femte|sjette|[1-9]\.";
 /// wants one. It has no word boundaries, so the regex crate's fast engine reads the whole text; the
 /// patterns' Unicode word boundaries make that engine give up on any letter beyond ASCII, and the
 /// slow one then read every line of Nordic minutes (nine tenths of `andel detect` on dense minutes).
-fn starts_source() -> String {
+pub(super) fn starts_source() -> String {
     let first = ["heads", "pronouns", "possessives", "owned-definite"]
         .iter()
         .map(|s| alternation(&section(s)))
@@ -141,8 +141,11 @@ fn patterns() -> Option<&'static Patterns> {
             .iter()
             .map(|s| meta::Regex::new(s).ok())
             .collect::<Option<Vec<_>>>()?;
+        let starts = starts_source();
+        // It runs over the whole text: see `text::whole_text_regex`.
+        debug_assert!(super::text::lazy_dfa_runs(&starts));
         Some(Patterns {
-            starts: Regex::new(&starts_source()).ok()?,
+            starts: Regex::new(&starts).ok()?,
             anchored,
         })
     })

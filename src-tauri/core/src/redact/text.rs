@@ -28,6 +28,37 @@ impl Hasher for Fnv {
     }
 }
 
+/// A pattern searched over the whole text, compiled once per process into `cell`.
+///
+/// The regex crate's fast engine (a lazy DFA) cannot read a Unicode word boundary (`\b`, `\B`,
+/// `\b{start}` …) past a byte beyond ASCII: it gives up, and the slow engine then reads the rest of
+/// every line of Nordic minutes, ten times slower, with no test failing (in December 2026 four such
+/// patterns made nine tenths of `andel detect`). So a whole-text pattern uses ASCII boundaries
+/// (`(?-u:\b)`) or checks the word's edges in code, and a pattern with Unicode boundaries runs only
+/// where a cheaper search found a candidate, anchored there. Tests and debug builds refuse a
+/// whole-text pattern the lazy DFA cannot run on its own ([`lazy_dfa_runs`]).
+pub fn whole_text_regex(
+    cell: &'static std::sync::OnceLock<Option<regex::Regex>>,
+    pattern: &str,
+) -> Option<&'static regex::Regex> {
+    cell.get_or_init(|| {
+        debug_assert!(
+            lazy_dfa_runs(pattern),
+            "a pattern searched over the whole text must not need the slow engine (Unicode word \
+             boundaries?): {pattern}"
+        );
+        regex::Regex::new(pattern).ok()
+    })
+    .as_ref()
+}
+
+/// Whether the regex crate's lazy DFA can search `pattern` on any text by itself: it refuses to be
+/// built for a pattern with Unicode word boundaries, the one construct that sends a search over
+/// Nordic text to the slow engine.
+pub fn lazy_dfa_runs(pattern: &str) -> bool {
+    regex_automata::hybrid::regex::Regex::new(pattern).is_ok()
+}
+
 /// A hash map keyed by folded words.
 pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fnv>>;
 
@@ -415,6 +446,27 @@ mod tests {
                 pattern: m.pattern().as_usize(),
             })
             .collect()
+    }
+
+    /// Regression (issue 14's speed round): four patterns with Unicode word boundaries searched the
+    /// whole text, the lazy DFA gave up at every letter beyond ASCII and the slow engine read every
+    /// line: detection ten times slower, and no test failed. The guard: every whole-text pattern is
+    /// compiled here through [`whole_text_regex`] (or, for the relations' first words, checked
+    /// beside it), whose check refuses one that needs the slow engine.
+    #[test]
+    fn whole_text_patterns_stay_in_the_fast_engine() {
+        assert!(!lazy_dfa_runs(r"(?i)\bnaboen\b"));
+        assert!(!lazy_dfa_runs(r"\b{start}hans"));
+        assert!(lazy_dfa_runs(r"(?i)(?-u:\b)naboen(?-u:\b)"));
+        // Every form the whole-text patterns look for, so each is compiled: floors at addresses,
+        // floor and side, Swedish stairs, an entrance with its floor, a street with its floor alone,
+        // flats by their relation to someone.
+        let text = "Naboen over klaget. Hun bor i 3. etasje i Lyngveien 6, Storegade 7, 2. th. og \
+                    Storgatan 4, 2 tr. t.h.\n4B, 1. etasje er tom. Storegade 9, 1.\nKælderlejligheden \
+                    står tom; grannen under, hans plass.";
+        let found = super::super::Detector::new(None).detect(text);
+        assert!(!found.is_empty());
+        assert!(lazy_dfa_runs(&super::super::relations::starts_source()));
     }
 
     proptest::proptest! {
