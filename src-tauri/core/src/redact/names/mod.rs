@@ -50,7 +50,7 @@ use unknown::{
     followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, lower_case_lines,
     lower_noun, moving_after, noun_follows, party_to_a_letting, patronymic, place_before,
     saint_before, signatures, speaker_with_party, speech_after, speech_before, subject_after_verb,
-    thing_before, unit_after, word_before_is,
+    surnames_of_mail_names, thing_before, unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -332,6 +332,7 @@ impl NameRecognizer {
         self.flush(text, &mut s);
         self.settle(text, lower_hits, &mut s);
         signatures(text, &mut s.out);
+        surnames_of_mail_names(text, &mut s.out);
         lower_case_lines(text, &|key| self.table.contains_key(key), &mut s.out);
         credits(text, &|key| self.table.contains_key(key), &mut s.out);
         out.extend(

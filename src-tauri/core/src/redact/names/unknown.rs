@@ -1547,7 +1547,7 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
                 kind: Kind::Person,
                 recognizer: Recognizer::UnknownName,
                 score: 0.8,
-                reason: "the name an e-mail address repeats",
+                reason: MAIL_NAME,
                 decision: Decision::Redact,
                 subject: Some(format!("g{}", name.to_lowercase())),
             });
@@ -1699,6 +1699,77 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
     }
 }
 
+/// The reason given for a pasted e-mail's display name or a name its address spells.
+const MAIL_NAME: &str = "the name an e-mail address repeats";
+
+/// "fra: agneta fyhr <agneta.fyhr@…>" … "Fyhr får besked", "till A. Fyhr": the surname of a pasted e-mail's
+/// display name, written with its capital elsewhere in the document (alone or after an initial), is the
+/// same person. Not a surname that is also a function word, a first name, a place or a word of the lists.
+pub(super) fn surnames_of_mail_names(text: &str, out: &mut Vec<Raw>) {
+    let mut surnames: Vec<String> = Vec::new();
+    for r in out.iter().filter(|r| r.reason == MAIL_NAME) {
+        let Some(last) = text.get(r.start..r.end).and_then(|n| n.rsplit(' ').next()) else {
+            continue;
+        };
+        if text.get(r.start..r.end).is_none_or(|n| !n.contains(' '))
+            || last.chars().count() < 3
+            || !last.starts_with(char::is_lowercase)
+        {
+            continue;
+        }
+        let key = last.to_lowercase();
+        if function_words().contains(&key)
+            || first_names().get(&key).is_some()
+            || is_place(&key)
+            || cues().contains(&key)
+        {
+            continue;
+        }
+        let mut chars = last.chars();
+        let capital: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        if !surnames.contains(&capital) {
+            surnames.push(capital);
+        }
+    }
+    for surname in &surnames {
+        for m in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+            let end = m + surname.len();
+            let before = text.get(..m).and_then(|h| h.chars().next_back());
+            let after = text.get(end..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // "A. Fyhr": an initial right before belongs to the name.
+            let head = &text[..m];
+            let start = head
+                .strip_suffix(". ")
+                .and_then(|h| {
+                    let c = h.chars().next_back()?;
+                    let rest = &h[..h.len() - c.len_utf8()];
+                    (c.is_uppercase() && !rest.ends_with(char::is_alphanumeric))
+                        .then(|| m - 2 - c.len_utf8())
+                })
+                .unwrap_or(m);
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "the surname of a pasted e-mail's sender",
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", surname.to_lowercase())),
+            });
+        }
+    }
+}
+
 /// "kontakt amund skar (…, amund.skar@example.no)": a name written in lower case anywhere in the
 /// document that an e-mail address in it spells out, first name and surname joined by ".", "_" or "-".
 /// One of the words must be a first name from the lists and none a function word, so "kontakt.oss@"
@@ -1746,7 +1817,7 @@ fn mail_names_in_lower_case(text: &str, out: &mut Vec<Raw>) {
                 kind: Kind::Person,
                 recognizer: Recognizer::UnknownName,
                 score: 0.75,
-                reason: "the name an e-mail address repeats",
+                reason: MAIL_NAME,
                 decision: Decision::Redact,
                 subject: Some(format!("g{phrase}")),
             });
@@ -1813,6 +1884,21 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// The surname of a pasted e-mail's display name, capitalised elsewhere in the text, alone or after an
+    /// initial, is the sender; a display name of one word, or a surname that is a place, gives nothing.
+    #[test]
+    fn the_surname_of_a_pasted_e_mails_sender() {
+        let mut found = unknown(
+            "fra: ylva strandkvist <ylva.strandkvist@online.no>\nhei.\n\nStrandkvist får svar, og Y. Strandkvist takkes.",
+        );
+        // (The display name is found twice: as the sender and as the name the address spells.)
+        found.dedup();
+        assert_eq!(found, ["ylva strandkvist", "Strandkvist", "Y. Strandkvist"]);
+        let found =
+            unknown("fra: kari lund <kari.lund@online.no>\nhei.\n\nVi reiser til Lund i mai.");
+        assert!(!found.contains(&"Lund"), "{found:?}");
     }
 
     /// Two capitalised words no list knows, as the other party of a letting or a sale ("hyra ut … i andra
