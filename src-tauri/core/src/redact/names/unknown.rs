@@ -1886,6 +1886,16 @@ mod tests {
         found.into_iter().map(|(_, t)| t).collect()
     }
 
+    /// A household named by its surname after "familien"/"familjen" is a person's name, like one after "fru".
+    #[test]
+    fn a_surname_after_the_family() {
+        assert_eq!(
+            unknown("Vi skriver til familjen Ekwallsson i morgon."),
+            ["Ekwallsson"]
+        );
+        assert_eq!(unknown("Familien Tveterås er hørt."), ["Tveterås"]);
+    }
+
     /// The surname of a pasted e-mail's display name, capitalised elsewhere in the text, alone or after an
     /// initial, is the sender; a display name of one word, or a surname that is a place, gives nothing.
     #[test]
