@@ -1382,7 +1382,36 @@ pub(super) fn unit_after(text: &str, end: usize) -> bool {
             return true;
         }
     }
-    false
+    // "Zeynep fra 12A", "Ole i 7B", "Kari fra H0302": a unit written as a house number with its letter or
+    // a flat's code, which read as nothing but a home.
+    let Some(unit) = ["fra ", "i ", "på ", "från ", "frå "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    lettered_unit(unit)
+}
+
+/// Whether `s` starts with a house number and its letter ("12A", "7B") or a flat's code ("H0302"), ending
+/// there.
+fn lettered_unit(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let ends = |at: usize| {
+        !b.get(at)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    };
+    let n = digits(0);
+    if (1..=3).contains(&n) && b.get(n).is_some_and(u8::is_ascii_uppercase) {
+        return ends(n + 1);
+    }
+    matches!(b.first(), Some(b'H' | b'U' | b'K' | b'L')) && digits(1) == 4 && ends(5)
 }
 
 pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
@@ -1884,6 +1913,21 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A first name tied to a unit written as a house number with its letter or a flat's code ("Zeynep fra
+    /// 12A", "Kari i H0302") is a person; a number with a unit of measure or a word after it is not a unit.
+    #[test]
+    fn a_first_name_before_a_lettered_unit() {
+        assert_eq!(
+            unknown("Hækken plantes. Zeynep fra 12A betaler halvdelen."),
+            ["Zeynep"]
+        );
+        assert!(unit_after(" i H0302 har", 0));
+        assert!(unit_after(" fra 7B.", 0));
+        assert!(!unit_after(" i 12Amp", 0));
+        assert!(!unit_after(" i 12 timer", 0));
+        assert!(!unit_after(" fra H03020", 0));
     }
 
     /// A household named by its surname after "familien"/"familjen" is a person's name, like one after "fru".
