@@ -1880,8 +1880,9 @@ fn heldout7_minutes_without_residents_in_the_register() {
     // after garages, parking spaces and storage rooms by their code; 204 after a floor by who lives there;
     // 207 after the other party of a letting or a sale and someone moving in; 209 after the surname of a
     // pasted e-mail's sender ("Fyhr", "A. Fyhr"); 211 after the family as a cue ("familjen Ekwall"); 212
-    // after a first name before a lettered unit ("Zeynep fra 12A").
-    assert_heldout("seventh set, all, without residents", &all, 212, 158);
+    // after a first name before a lettered unit ("Zeynep fra 12A"); 213 after the one asked after a
+    // perfect tense ("har spurt Rosvoll").
+    assert_heldout("seventh set, all, without residents", &all, 213, 158);
     let part = score_set(&heldout7(), &untouched_2026, false);
     assert_heldout(
         "seventh set, untouched part, without residents",
@@ -2417,6 +2418,21 @@ fn regression_a_first_name_before_a_lettered_unit() {
         &ctx,
     );
     for gone in ["Zeynep", "Ole"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+/// Regression (the one asked after a perfect tense, seventh held-out set): "Styret har spurt Rosvoll, som
+/// sier …" stayed where the register did not hold her, though "Styret spurte Rosvoll" was taken: a verb of
+/// asking counted as a cue before a name only in the past tense.
+#[test]
+fn regression_the_one_asked_after_a_perfect_tense() {
+    let ctx = register(Country::NO, &[]);
+    let out = blocked(
+        "Styret har spurt Rosvollen, som sier nei. Vi har bedt Tvedmark om å flytte bilen.",
+        &ctx,
+    );
+    for gone in ["Rosvollen", "Tvedmark"] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }

@@ -1304,6 +1304,22 @@ pub(super) fn cue_before_by(text: &str, start: usize, mut role: impl FnMut(&str)
             && !particles().contains(&next)
             && !cues_and_speech().contains(&next);
     }
+    // "har spurt Rosvoll", "har bedt Tvedmark om …": the one asked, after a participle of asking or saying
+    // in a perfect tense, as after "spurte" (one space each, within the sentence).
+    if gap == " "
+        && super::super::words::speech_participles().contains(w)
+        && text
+            .get(..a)
+            .and_then(|h| h.strip_suffix(' '))
+            .is_some_and(|h| {
+                ["har", "hade", "havde", "hadde"].iter().any(|x| {
+                    h.strip_suffix(x)
+                        .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+                })
+            })
+    {
+        return true;
+    }
     // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
     if !cues_and_speech().contains_fold(w) && !role(w) {
         return false;
@@ -1913,6 +1929,21 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// The one asked, after a participle of asking in a perfect tense ("har spurt Rosvoll"), is a person, as
+    /// after "spurte"; the participle without its auxiliary is not a cue.
+    #[test]
+    fn the_one_asked_after_a_perfect_tense() {
+        assert_eq!(
+            unknown("Styret har spurt Rosvollen, som sier nei."),
+            ["Rosvollen"]
+        );
+        assert_eq!(
+            unknown("Vi har bedt Tvedmark om å flytte bilen."),
+            ["Tvedmark"]
+        );
+        assert_eq!(unknown("Bedt Tvedmark om svar."), Vec::<&str>::new());
     }
 
     /// A first name tied to a unit written as a house number with its letter or a flat's code ("Zeynep fra
