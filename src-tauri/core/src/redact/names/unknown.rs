@@ -1688,11 +1688,18 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
         let line = &text[from..to];
         let start = from;
         from = to + 1;
-        if line.bytes().any(|b| b.is_ascii_uppercase())
-            || line.chars().any(char::is_uppercase)
-            || line.split_whitespace().count() < 6
-            || line.contains('@')
-        {
+        // A capital inside a code with digits ("thea i H0302", "fra 12A") is no capitalised word; only
+        // lines with a digit are read word by word for that.
+        let capitalised = |line: &str| {
+            if !line.bytes().any(|b| b.is_ascii_digit()) {
+                return line.bytes().any(|b| b.is_ascii_uppercase())
+                    || line.chars().any(char::is_uppercase);
+            }
+            line.split_whitespace().any(|w| {
+                w.chars().any(char::is_uppercase) && !w.bytes().any(|b| b.is_ascii_digit())
+            })
+        };
+        if capitalised(line) || line.split_whitespace().count() < 6 || line.contains('@') {
             continue;
         }
         let is_letter = |c: char| c.is_alphabetic() || c == '-';
@@ -1929,6 +1936,20 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A line typed in lower case may hold a flat's code with its capital ("thea i H0302"): it is still such a
+    /// line, and its first names count; a capitalised word elsewhere in it still makes it an ordinary line.
+    #[test]
+    fn a_lower_case_line_with_a_flats_code() {
+        assert_eq!(
+            unknown("  jeg tror det er thea i H0302 som flyttet i juni, men vet ikke.\n"),
+            ["thea"]
+        );
+        assert_eq!(
+            unknown("  jeg tror det er thea i H0302 som Per sa i juni, men vet ikke.\n"),
+            ["Per"]
+        );
     }
 
     /// The one asked, after a participle of asking in a perfect tense ("har spurt Rosvoll"), is a person, as
