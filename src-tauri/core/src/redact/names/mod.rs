@@ -47,10 +47,10 @@ pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
 }
 use unknown::{
     abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
-    followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, lower_case_lines,
-    lower_noun, moving_after, noun_follows, party_to_a_letting, patronymic, place_before,
-    saint_before, signatures, speaker_with_party, speech_after, speech_before, subject_after_verb,
-    surnames_of_mail_names, thing_before, unit_after, word_before_is,
+    followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, kin_after,
+    lower_case_lines, lower_noun, moving_after, noun_follows, party_to_a_letting, patronymic,
+    place_before, saint_before, signatures, speaker_with_party, speech_after, speech_before,
+    subject_after_verb, surnames_of_mail_names, thing_before, unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -445,10 +445,15 @@ impl NameRecognizer {
                             continue;
                         }
                     }
-                    // "G.H. spurgte", "K.L. fra nr. 4": initials alone that the sentence shows to be a
-                    // person.
+                    // "G.H. spurgte", "K.L. fra nr. 4", "L.T. og hendes mand", "fru K.L.": initials
+                    // alone that the sentence shows to be a person.
                     let end = run[j - 1].end + usize::from(text[run[j - 1].end..].starts_with('.'));
-                    if j == n && (speech_after(text, end) || unit_after(text, end)) {
+                    if j == n
+                        && (speech_after(text, end)
+                            || unit_after(text, end)
+                            || kin_after(text, end)
+                            || s.cue_before(text, t.start))
+                    {
                         s.out.push(Raw {
                             start: t.start,
                             end,

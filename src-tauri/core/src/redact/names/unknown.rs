@@ -1370,6 +1370,54 @@ pub(super) fn inflected_cue(word: &str) -> bool {
         .any(|base| base.chars().nth(3).is_some() && (cues().contains(base) || compound_cue(base)))
 }
 
+/// "L.T. og hendes mand", "A.K. och hennes sambo": a person's own family right after (a spouse, a partner,
+/// the children), which only a person has.
+pub(super) fn kin_after(text: &str, end: usize) -> bool {
+    let mut words = text
+        .get(end..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let (Some(and), Some(whose), Some(kin)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    is_one_of(and, &["og", "och"])
+        && is_one_of(
+            whose,
+            &["hendes", "hans", "hennes", "hennar", "sin", "sine", "sina"],
+        )
+        && is_one_of(
+            kin,
+            &[
+                "mand",
+                "mann",
+                "man",
+                "kone",
+                "hustru",
+                "fru",
+                "kæreste",
+                "kjæreste",
+                "sambo",
+                "samboer",
+                "partner",
+                "børn",
+                "barn",
+                "barna",
+                "børnene",
+                "barnen",
+                "datter",
+                "dotter",
+                "søn",
+                "sønn",
+                "son",
+                "familie",
+                "familien",
+                "familj",
+                "familjen",
+            ],
+        )
+}
+
 /// "Mette fra nr. 12", "Ole i nr. 4": a first name tied to a unit.
 pub(super) fn unit_after(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
@@ -1936,6 +1984,23 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Initials alone with a person's own family after them ("L.T. og hendes mand") or a cue before them
+    /// ("fru K.L.") are a person; initials before other words are not.
+    #[test]
+    fn initials_with_their_family_or_a_cue() {
+        assert_eq!(
+            unknown("Bestyrelsen beder L.T. og hendes mand om at tale med børnene."),
+            ["L.T."]
+        );
+        assert_eq!(
+            unknown("Styrelsen har talat med fru K.L. om saken."),
+            ["K.L."]
+        );
+        assert_eq!(unknown("Se bilag A.B. og hans plan."), Vec::<&str>::new());
+        assert!(kin_after(" og hendes mand", 0));
+        assert!(!kin_after(" og hendes forslag", 0));
     }
 
     /// A line typed in lower case may hold a flat's code with its capital ("thea i H0302"): it is still such a
