@@ -444,7 +444,9 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     // "taket i andre etasje hos Vassli", "på tredje sal hos Lund": the floor of someone's home, named by the
     // person who lives there rather than by the building.
     static AT_HOME: OnceLock<Option<Regex>> = OnceLock::new();
-    let Some(at_home) = regex(&AT_HOME, &format!(r"(?i:({FLOOR}))\s+(?i:hos)\s+\p{{Lu}}")) else {
+    let Some(at_home) =
+        super::text::whole_text_regex(&AT_HOME, &format!(r"(?i:({FLOOR}))\s+(?i:hos)\s+\p{{Lu}}"))
+    else {
         return;
     };
     for c in at_home.captures_iter(text) {

@@ -458,12 +458,12 @@ mod tests {
         assert!(!lazy_dfa_runs(r"(?i)\bnaboen\b"));
         assert!(!lazy_dfa_runs(r"\b{start}hans"));
         assert!(lazy_dfa_runs(r"(?i)(?-u:\b)naboen(?-u:\b)"));
-        // Every form the whole-text patterns look for, so each is compiled: floors at addresses,
-        // floor and side, Swedish stairs, an entrance with its floor, a street with its floor alone,
+        // Every form the whole-text patterns look for, so each is compiled: floors at addresses and
+        // at someone's home, floor and side, Swedish stairs, an entrance with its floor, a street with its floor alone,
         // flats by their relation to someone.
         let text = "Naboen over klaget. Hun bor i 3. etasje i Lyngveien 6, Storegade 7, 2. th. og \
                     Storgatan 4, 2 tr. t.h.\n4B, 1. etasje er tom. Storegade 9, 1.\nKælderlejligheden \
-                    står tom; grannen under, hans plass.";
+                    står tom; grannen under, hans plass. Taket i andre etasje hos Lund.";
         let found = super::super::Detector::new(None).detect(text);
         assert!(!found.is_empty());
         assert!(lazy_dfa_runs(&super::super::relations::starts_source()));
