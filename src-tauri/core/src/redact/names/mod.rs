@@ -997,10 +997,10 @@ impl NameRecognizer {
                 && !cues_and_speech().contains(&s.keys[t.k0..t.k1])
                 // "hevda Kulturminister Trond Giske": a title in a compound is no name either.
                 && !s.role_suffix_of(&t)
-                // "udført af Jensen & Søn Murer ApS": a legal form or a firm's word after a trade is the
-                // end of the firm's name.
-                && !text.get(t.start..t.end).is_some_and(is_company_word)
                 && s.cue_before(text, t.start)
+                // "udført af Jensen & Søn Murer ApS": a legal form or a firm's word after a trade is the
+                // end of the firm's name. (Asked after the cue, which few words have.)
+                && !text.get(t.start..t.end).is_some_and(is_company_word)
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
                 if !followed_by_company(text, run[k - 1].end) {
