@@ -129,10 +129,14 @@ def danplus(tsv, ud, dst):
 
 def detokenize(forms):
     """Tokens joined as a writer would: no space before closing punctuation, after an opening one, nor
-    inside a pair of straight quotes."""
+    inside a pair of straight quotes. A straight quote that ends the sentence closes a quotation opened in
+    an earlier one (DDT's sentences split quoted speech)."""
     out, quote_open, glue = "", False, True
-    for f in forms:
-        closing = f in {",", ".", ":", ";", "!", "?", ")", "]", "'s", "%", "»", "..."} or (f == '"' and quote_open)
+    for i, f in enumerate(forms):
+        last = i == len(forms) - 1
+        closing = f in {",", ".", ":", ";", "!", "?", ")", "]", "'s", "%", "»", "..."} or (
+            f == '"' and (quote_open or last)
+        )
         if out and not glue and not closing:
             out += " "
         out += f

@@ -37,7 +37,7 @@ pub const MAGIC: &[u8; 8] = b"ANDELNM\x02";
 /// Features are hashed into `1 << BITS` buckets.
 pub const BITS: u32 = 20;
 /// The version of the feature extraction; bump it with any change to [`features`], and retrain.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 3;
 
 const SHIPPED: &[u8] = include_bytes!("../../../../assets/names/model.bin");
 
@@ -385,8 +385,9 @@ struct DocFacts {
     inside: u32,
     ruled: u32,
     ruled_long: u32,
-    /// After a place preposition ("i", "på", "fra") somewhere.
+    /// After a place preposition ("i", "på", "fra") somewhere, and how often.
     after_place_word: bool,
+    after_place_count: u32,
     /// Written in lower case somewhere.
     lower: bool,
     /// Right after a capitalised first name somewhere ("Eva Frost"): a surname's evidence.
@@ -399,6 +400,18 @@ struct DocFacts {
     /// In a run of capitalised words that stands after a place preposition somewhere ("til Jan Mayen",
     /// "i Santa Monica"): a place of two words, however much its words look like a person's.
     place_run: bool,
+    /// Right before a verb of saying somewhere ("Epiktet skriv", "Lund meiner"): a person speaks.
+    before_speech: bool,
+    /// Right before a possessive pronoun somewhere ("Speer sin sjølvbiografi", "Per sitt hus"): the
+    /// Norwegian genitive, which persons take more than places.
+    before_possessive: bool,
+    /// Right before an age or a lifetime in brackets or after a comma somewhere ("Bodil (49)",
+    /// "Epiktet (50 - 130)", "Leon Jensen, 44,").
+    before_age: bool,
+    /// The lower-case words right before and right after it, over all its occurrences (a few dozen
+    /// at most, each once): the company a word keeps in the document ("hos", "seier", "kommune"),
+    /// of which the facts above are the few the lists name.
+    company: Vec<Feature>,
 }
 
 impl DocFacts {
@@ -413,11 +426,26 @@ impl DocFacts {
     }
 }
 
+/// Possessive pronouns of the third person, the Norwegian genitive after a name ("Speer sin bok").
+const POSSESSIVES: &[&str] = &["sin", "si", "sitt", "sine"];
+
+/// Whether the word `n` that follows a word ending at `end` is an age or the first year of a
+/// lifetime: one to four digits after " (" or ", " ("Bodil (49)", "Epiktet (50 - 130)", "Jensen, 44,").
+fn age_after(text: &str, end: usize, n: &Word) -> bool {
+    let gap = text.get(end..n.start).unwrap_or("");
+    let digits = text.get(n.start..n.end).unwrap_or("");
+    matches!(gap, " (" | "(" | ", ")
+        && (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Lower-case words that coordinate two names ("Kari og Per", "Seljord og Tokke").
 const AND_WORDS: &[&str] = &["og", "eller", "samt", "och", "and", "or", "und"];
 
+/// Prepositions before a place. Not "hos" ("at someone's": "hos Epiktet", "hos familien Carbone"), which
+/// takes people.
 const PLACE_WORDS: &[&str] = &[
-    "i", "på", "fra", "frå", "til", "mot", "ved", "från", "till", "mod", "af", "hos", "nach",
+    "i", "på", "fra", "frå", "til", "mot", "ved", "från", "till", "mod", "af", "nach",
 ];
 
 fn bucket(n: u32) -> u8 {
@@ -512,10 +540,29 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
                 f.ruled_long += 1;
             }
         }
+        for (t, j) in [(61u8, i.checked_sub(1)), (62, Some(i + 1))] {
+            let Some(x) = j.and_then(|j| words.get(j)) else {
+                continue;
+            };
+            let (a, b) = if t == 61 {
+                (x.end, w.start)
+            } else {
+                (w.end, x.start)
+            };
+            let xs = &text[x.start..x.end];
+            if f.company.len() < 48 && !capitalised(xs) && joins(text, a, b) {
+                fold_into(xs, &mut near);
+                let feature = (t, hash(t, near.as_bytes()));
+                if !f.company.contains(&feature) {
+                    f.company.push(feature);
+                }
+            }
+        }
         if i > 0 && !text[words[i - 1].end..w.start].contains('\n') {
             let p = &text[words[i - 1].start..words[i - 1].end];
             if PLACE_WORDS.contains(&p) {
                 f.after_place_word = true;
+                f.after_place_count += 1;
             }
             // Only the gap of one name ("Eva Frost", "Eva-Frost"), not "Eva, Frost".
             if joins(text, words[i - 1].end, w.start) {
@@ -534,6 +581,15 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
                 if company_words().contains(&near) || street_word(&near) || is_institution(&near) {
                     f.before_org = true;
                 }
+                if speech_verbs().contains(&near) {
+                    f.before_speech = true;
+                }
+                if POSSESSIVES.contains(&near.as_str()) {
+                    f.before_possessive = true;
+                }
+            }
+            if age_after(text, w.end, n) {
+                f.before_age = true;
             }
         }
         // A lone capital is an initial, a grade or a list mark: the rules judge initials, the model
@@ -573,7 +629,8 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         let key = &keys[id as usize];
         let s = &text[w.start..w.end];
         if word_features[id as usize].is_none() {
-            let (wf, bits) = word_only(key, s, &facts[id as usize]);
+            let (mut wf, bits) = word_only(key, s, &facts[id as usize]);
+            genitive_links(key, &index, &facts, &mut wf);
             word_features[id as usize] = Some(wf);
             bits_of[id as usize] = bits;
         }
@@ -611,6 +668,18 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         };
         let (pk, pbits, pcap) = word_class(prev, prev_gap);
         let (nk, nbits, ncap) = word_class(next, next_gap);
+        // The shapes of capitalised neighbours: an abbreviation after it ("Seljord FrP", "Tokke AP")
+        // makes a party's or a firm's branch, a capital initial before it a person.
+        if pcap {
+            if let Some(p) = prev {
+                add(59, shape(&text[p.start..p.end]).as_bytes());
+            }
+        }
+        if ncap {
+            if let Some(x) = next {
+                add(60, shape(&text[x.start..x.end]).as_bytes());
+            }
+        }
         add(12, prev_gap.as_bytes());
         add(13, next_gap.as_bytes());
         if pcap {
@@ -888,6 +957,38 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
     }
 }
 
+/// What the document says of the same name with or without a genitive "-s" ("Svanes øjne" where the
+/// text also has "sagde Svane", "Kafka" where it has "Kafkas bøn"): the two forms are two words to the
+/// document's facts, so a genitive of a name the text calls a person elsewhere learnt nothing from it.
+fn genitive_links(
+    key: &str,
+    index: &FastMap<String, u32>,
+    facts: &[DocFacts],
+    f: &mut Vec<Feature>,
+) {
+    let ruled = |d: &DocFacts| -> u8 {
+        if d.ruled == 0 {
+            0
+        } else if d.ruled == d.count {
+            2
+        } else {
+            1
+        }
+    };
+    let mut add = |t: u8, d: &DocFacts| f.push((t, hash(t, &[d.summary(), ruled(d)])));
+    if let Some(stem) = key.strip_suffix('s').filter(|x| x.chars().nth(1).is_some()) {
+        if let Some(&j) = index.get(stem) {
+            add(55, &facts[j as usize]);
+        }
+    }
+    let mut genitive = String::with_capacity(key.len() + 1);
+    genitive.push_str(key);
+    genitive.push('s');
+    if let Some(&j) = index.get(&genitive) {
+        add(56, &facts[j as usize]);
+    }
+}
+
 /// The features of a distinct word: its letters, what the lists say, and its life in the document.
 /// Also its list bits, which the context features combine.
 fn word_only(key: &str, s: &str, d: &DocFacts) -> (Vec<Feature>, u16) {
@@ -953,6 +1054,18 @@ fn word_only(key: &str, s: &str, d: &DocFacts) -> (Vec<Feature>, u16) {
         ],
     );
     add(54, &[u8::from(d.place_run)]);
+    // How much of the word's life is after a place preposition: a town is there most of the time,
+    // a person now and then ("hos", "til" a person).
+    add(58, &[bucket(d.after_place_count), bucket(d.count)]);
+    add(
+        57,
+        &[
+            u8::from(d.before_speech),
+            u8::from(d.before_possessive),
+            u8::from(d.before_age),
+        ],
+    );
+    f.extend_from_slice(&d.company);
     (f, bits)
 }
 
@@ -1265,6 +1378,48 @@ mod tests {
     }
 
     #[test]
+    fn a_genitive_and_its_name_see_each_other() {
+        let text = "Svane sagde ja. Senere lyste Svanes øjne.";
+        let c = candidates(text, &[], &[]);
+        let svanes = at_word(&c, text, "Svanes", 0);
+        let svane = at_word(&c, text, "Svane", 0);
+        assert!(c.words[c.list[svanes].word as usize]
+            .iter()
+            .any(|f| f.0 == 55));
+        assert!(c.words[c.list[svane].word as usize]
+            .iter()
+            .any(|f| f.0 == 56));
+        // No stem of one letter: "As" is no genitive of "A".
+        let text = "A og B. As sa nei.";
+        let c = candidates(text, &[], &[]);
+        let as_ = at_word(&c, text, "As", 0);
+        assert!(!c.words[c.list[as_].word as usize].iter().any(|f| f.0 == 55));
+    }
+
+    #[test]
+    fn document_facts_see_a_speaker_a_possessive_an_age_and_the_company_kept() {
+        let text = "Det står hos Kleanthes. Kleanthes (330 - 230) var lærar. Kleanthes sin bok. \
+                    Kleanthes seier nei.";
+        let c = candidates(text, &[], &[]);
+        let k = at_word(&c, text, "Kleanthes", 0);
+        assert!(has(&c, k, 57, &[1, 1, 1]), "speech, possessive and age");
+        // "hos" takes people: no place preposition.
+        assert!(has(&c, k, 24, &[0]));
+        assert!(has(&c, k, 61, b"hos"));
+        assert!(has(&c, k, 62, b"seier"));
+        assert!(has(&c, k, 58, &[0, 3]));
+        let text = "Han bur i Seljord. Seljord FrP sa nei.";
+        let c = candidates(text, &[], &[]);
+        let s = at_word(&c, text, "Seljord", 0);
+        assert!(has(&c, s, 58, &[1, 2]));
+        let first = at_word(&c, text, "Seljord", 1);
+        assert!(
+            has(&c, first, 60, b"XxX"),
+            "an abbreviation's shape after it"
+        );
+    }
+
+    #[test]
     fn decide_vetoes_by_the_best_word_and_adds_above_its_threshold() {
         let text = "Ola Nordmann møtte Brann i går.";
         let raw = vec![person(0, 12, "x"), person(19, 24, "y")];
@@ -1352,5 +1507,21 @@ mod tests {
         assert_eq!(found, ["Oduya", "Oduya", "Oduya"], "{found:?}");
         let found = persons("Flyet fra Trondheim landet sent. Trondheim har fått ny flyplass.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Regression (the class that made the thresholds be chosen by F2 with no name lost in any fifth): a
+    /// one-word name kept in a person's company through an essay ("hos Kleanthes", "Kleanthes seier",
+    /// "Kleanthes (330 - 230)", a genitive) was vetoed at every occurrence once a veto was chosen for the
+    /// training files' sake. An invented essay.
+    #[test]
+    fn regression_a_one_word_name_in_a_persons_company_through_an_essay() {
+        let essay =
+            "Stoikarane og oss\n\nKleanthes (330 - 230) var elev av Zenon. Det viktigaste hos \
+                     Kleanthes er hymnen til Zevs.\nKleanthes seier at ein skal leve i samsvar med \
+                     naturen.\nMange har lese Kleanthes sin hymne.\n- Eg har lært mykje av \
+                     Kleanthes, seier studenten.\nKleanthes' tankar lever vidare i dag.\n";
+        let found = persons(essay);
+        let kleanthes = found.iter().filter(|f| f.contains("Kleanthes")).count();
+        assert_eq!(kleanthes, 6, "{found:?}");
     }
 }

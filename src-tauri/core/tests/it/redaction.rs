@@ -1828,15 +1828,18 @@ fn heldout6_notices_without_a_register() {
     // and 37 of 37). 113 of 113 after names before an institution's noun in lower case; 102 names and 114 of
     // 114 after first names in a line typed in lower case. 114 of 115 with the names model retrained on
     // both halves of NorNE train with its document-level features (FEATURES_VERSION 2; the wrong one in
-    // the untouched part: 37 of 38).
-    assert_names("sixth set without a register, all", &all, 102, 114, 1);
+    // the untouched part: 37 of 38). 103 names and 115 of 117 with FEATURES_VERSION 3 (the company a word
+    // keeps in the document, genitive links, F2-chosen thresholds): one more name, the old wrong finding
+    // gone, and a Swedish "Tack" opening two lines added (no Swedish in the training data).
+    assert_names("sixth set without a register, all", &all, 103, 115, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
+    // With FEATURES_VERSION 3: 38/39 names, 38 of 40 right (the two "Tack").
     assert_names(
         "sixth set without a register, untouched part",
         &part,
-        37,
-        37,
-        1,
+        38,
+        38,
+        2,
     );
 }
 
@@ -1899,15 +1902,17 @@ fn heldout7_notices_without_a_register() {
     let all = score_names_without_a_register(&root, &|_| true);
     assert_eq!(all.labelled, 65);
     // First unseen score: 64 of 65 names removed, 68 of 69 person findings right (untouched part 33/34 and 35
-    // of 36).
-    assert_names("seventh set without a register, all", &all, 64, 68, 1);
+    // of 36). 68 of 71 with the names model's FEATURES_VERSION 3 (add threshold +0.5): two Swedish words
+    // opening a line ("Vår", "Ansökan") added; no Swedish is in its training data.
+    assert_names("seventh set without a register, all", &all, 64, 68, 3);
     let part = score_names_without_a_register(&root, &untouched_2026);
+    // 35 of 38 with FEATURES_VERSION 3 (the same two words).
     assert_names(
         "seventh set without a register, untouched part",
         &part,
         33,
         35,
-        1,
+        3,
     );
 }
 
