@@ -1724,7 +1724,7 @@ pub(super) fn credits(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut V
 }
 
 /// "marit i etasjen under har også hørt det": in a line typed all in lower case, as the body of a pasted
-/// e-mail often is (six words or more, not one capitalised), a first name from the lists that is no word,
+/// e-mail often is (six words or more, not one capitalised, not opening with a number), a first name from the lists that is no word,
 /// place or function word is the person it names, as it would be with its capital. Lines with a capital
 /// letter are passed over at once, so news text and ordinary minutes are not read word by word.
 /// `registered`: whether the register holds the folded word as a name (its people are the register's
@@ -1747,7 +1747,17 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
                 w.chars().any(char::is_uppercase) && !w.bytes().any(|b| b.is_ascii_digit())
             })
         };
-        if capitalised(line) || line.split_whitespace().count() < 6 || line.contains('@') {
+        // A line that opens with a number ("15 prosent av dei …") is a sentence whose first word has no
+        // capital to show, not a line typed in lower case.
+        let opens_with_a_number = line
+            .chars()
+            .find(|c| !c.is_whitespace() && !matches!(c, '-' | '–' | '«' | '"' | '(' | '»' | '\''))
+            .is_some_and(|c| c.is_ascii_digit());
+        if capitalised(line)
+            || opens_with_a_number
+            || line.split_whitespace().count() < 6
+            || line.contains('@')
+        {
             continue;
         }
         let is_letter = |c: char| c.is_alphabetic() || c == '-';
@@ -2220,6 +2230,9 @@ mod tests {
             found("Hei. Hunden bjeffer hver dag, torunn i etasjen under har hørt det.").is_empty()
         );
         assert!(found("mvh torunn og co").is_empty());
+        // A sentence opening with a number has no capital to show: it is not a line typed in lower case.
+        assert!(found("15 prosent av dei spurde meinte at torunn skulle vera der").is_empty());
+        assert!(found("  – 3 av 5 sa at linnea ska få plats i kön").is_empty());
         assert!(found("prisen er 40 kr per person og vi bo her i ti år").is_empty());
         assert_eq!(
             found("det hörs hela kvällen och min dotter lykke ska upp klockan sex"),
