@@ -150,6 +150,24 @@ impl NameRecognizer {
         // "S. Lund", "B-M Lund": initials before the name make it a person's, even a town's name.
         let initials_before = i > 0 && run[i - 1].initial;
         if (place(first) && !speaker && !initials_before) || compound {
+            // "i Kristiansund Ola Brekke", "ordføraren i Seljord Kari Nes": a town before a first name is the
+            // place the person is from, not part of the name; the name is the rest of the run.
+            let next_first = run
+                .get(i + 1)
+                .filter(|_| k > i + 1 && !compound)
+                .is_some_and(|t| {
+                    let stem = &s.keys[t.k0..t.g1];
+                    first_names().get(stem).is_some_and(|n| !n.word) && !is_place(stem)
+                });
+            if next_first
+                && !is_place(&format!(
+                    "{} {}",
+                    &s.keys[first.k0..first.k1],
+                    &s.keys[run[i + 1].k0..run[i + 1].k1]
+                ))
+            {
+                self.push_guest(text, s, run, i + 1, k, score, reason);
+            }
             return;
         }
         // "meiner Språkrådet", "svarer styret", "sa forbundsstyrene": after a verb of saying or a cue,
@@ -1994,6 +2012,25 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A municipality named alone is no person ("planane for Hjartdal", "Ordføraren i Kviteseid seier"), and a
+    /// town right before a first name is where the person is from, not part of the name ("i Stjørdal Ola
+    /// Brekke"): the name is found without the town (regression: a listed place took the name after it along).
+    #[test]
+    fn a_municipality_alone_and_before_a_name() {
+        assert_eq!(
+            unknown("Kommunestyret vedtok planane for Hjartdal i går. Ordføraren i Kviteseid seier at Nissedal og Fyresdal må vere med.\n"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            unknown("Det sa tidligere leder for Senterpartiet i Kristiansund Ola Brekke til avisen i går.\n"),
+            ["Ola Brekke"]
+        );
+        assert_eq!(
+            unknown("Varaordføraren i Tynset Kari Nordvik ønsket saken utsatt.\n"),
+            ["Kari Nordvik"]
+        );
     }
 
     /// Initials alone with a person's own family after them ("L.T. og hendes mand") or a cue before them
