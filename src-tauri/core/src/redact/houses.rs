@@ -383,6 +383,21 @@ mod tests {
             .collect()
     }
 
+    /// What the scan finds among row houses some of which are numbered with a letter, no place protected.
+    fn found_lettered(text: &str) -> Vec<String> {
+        let houses = Houses::new([
+            "Epleveien 1A",
+            "Epleveien 1B",
+            "Epleveien 7B",
+            "Epleveien 3",
+        ]);
+        let mut out = Vec::new();
+        houses.scan(text, &[], &mut out);
+        out.iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
     #[test]
     fn a_house_number_alone_after_nr() {
         assert_eq!(found("Hækken ved nr. 12 er for høj."), ["nr. 12"]);
@@ -402,19 +417,7 @@ mod tests {
     /// it as one, and so is "bolig 7B"; paragraphs, items and numbers the association has not stay.
     #[test]
     fn a_lettered_house_number_alone() {
-        let houses = Houses::new([
-            "Epleveien 1A",
-            "Epleveien 1B",
-            "Epleveien 7B",
-            "Epleveien 3",
-        ]);
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            houses.scan(text, &[], &mut out);
-            out.iter()
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let found = found_lettered;
         assert_eq!(found("Bolig | Eier\n7B    | Kari Holm"), ["7B"]);
         assert_eq!(found("hekken mellom 1A og 1B skal klippes"), ["1A", "1B"]);
         assert_eq!(found("Taket på bolig 7B lekker (1A)."), ["bolig 7B", "1A"]);
@@ -441,19 +444,7 @@ mod tests {
     /// of it.
     #[test]
     fn a_house_letter_after_a_space() {
-        let houses = Houses::new([
-            "Epleveien 1A",
-            "Epleveien 1B",
-            "Epleveien 7B",
-            "Epleveien 3",
-        ]);
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            houses.scan(text, &[], &mut out);
-            out.iter()
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let found = found_lettered;
         assert_eq!(found("naboen i 1 B, som er enig"), ["1 B"]);
         assert_eq!(
             found("Forslag fra Epleveien 7 B om hekk."),
