@@ -1947,8 +1947,8 @@ fn heldout8_minutes_with_the_register() {
 fn heldout8_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout8(), &|_| true, false);
     // First unseen score: 130/156 and 111/111 (untouched part 11/14 and 10/10); 130/155 without the
-    // stairway's label.
-    assert_heldout("eighth set, all, without residents", &all, 130, 111);
+    // stairway's label; 131 after a relative of a board member by any first name ("Elif Demirtaş").
+    assert_heldout("eighth set, all, without residents", &all, 131, 111);
     let part = score_set(&heldout8(), &untouched_2026, false);
     assert_heldout(
         "eighth set, untouched part, without residents",
@@ -2076,6 +2076,42 @@ fn regression_a_relative_of_a_board_member() {
         out.contains("Formand Jesper Holmsgaard") && out.contains("og Holmsgaard lovede"),
         "{out}"
     );
+}
+
+/// Regression (a relative of a board member by any first name, eighth held-out set): with only the board
+/// loaded, "Elif Demirtaş" beside board member Yusuf Demirtaş stayed whole, because the relatives' rule
+/// asked for a Nordic first name; and a first name that another official bears ("Karin Demirtaş" beside
+/// Karin Lindeblad) kept both words as the two officials'. Two names that are nobody's together are
+/// someone else.
+#[test]
+fn regression_a_relative_of_a_board_member_by_any_first_name() {
+    let mut ctx = Context::new(Country::SE);
+    for (name, role) in [
+        ("Hamid Yılmazer", "suppleant"),
+        ("Britta Sandahl", "stämmoordförande"),
+    ] {
+        ctx.officials.push(Official {
+            name: name.into(),
+            role: RoleKind::from_title(role),
+            valid_from: None,
+            valid_to: None,
+        });
+    }
+    let out = blocked(
+        "Suppleant: Hamid Yılmazer, nyval. Aylin Yılmazer avböjde omval. Britta Yılmazer röstade nej. \
+         Britta Sandahl tackade, och Yılmazer svarade.",
+        &ctx,
+    );
+    for gone in ["Aylin", "Britta Yılmazer", "Yılmazer avböjde"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in [
+        "Hamid Yılmazer",
+        "Britta Sandahl tackade",
+        "och Yılmazer svarade",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
 }
 
 /// Regression (a pasted e-mail from someone the register lacks, sixth held-out set): the display name

@@ -539,7 +539,8 @@ impl NameRecognizer {
                 let single_given = j == i + 1 && !has_family;
                 // "Lise Nordhagen" beside board member Petter Nordhagen: a listed first name that the
                 // register holds for no one, right before a surname it holds only for people who stay,
-                // is a relative of theirs, someone else, and goes.
+                // is a relative of theirs, someone else, and goes. A first name from elsewhere too
+                // ("Elif Demirtaş" beside Yusuf Demirtaş), unless it is also an ordinary word.
                 if j == i + 1 && has_family && i > 0 && !first.upper {
                     let prev = run[i - 1];
                     let relative = !prev.upper
@@ -547,8 +548,9 @@ impl NameRecognizer {
                         && !prev.particle
                         && self.slots(s, &prev).is_none()
                         && s.info(names, &prev)
-                            .is_some_and(|x| x.nordic > 0 && !x.thing)
+                            .is_some_and(|x| (x.nordic > 0 || !x.word) && !x.thing)
                         && !function_words().contains(&s.keys[prev.k0..prev.k1])
+                        && !cues_and_speech().contains(&s.keys[prev.k0..prev.k1])
                         && candidates
                             .iter()
                             .all(|&p| self.people.get(p as usize).is_some_and(|x| x.keep));
@@ -603,15 +605,25 @@ impl NameRecognizer {
                     && !speech_after(text, first.end)
                     && !register::deed_after(text, first.end)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
-                // A registered first name followed by an unregistered surname is somebody else.
+                // A registered first name followed by an unregistered surname is somebody else; so is
+                // one followed by a surname the register holds only for other people who stay
+                // ("Karin Demirtaş" beside officials Karin Lindeblad and Yusuf Demirtaş: a relative of
+                // the one, not the other).
                 let other_person = !has_family
                     && j < n
                     && !run[j].particle
                     && !run[j].initial
                     && !run[j].upper
-                    && self.slots(s, &run[j]).is_none();
+                    && self.slots(s, &run[j]).is_none_or(|v| {
+                        v.iter().all(|x| {
+                            x.part == Part::Family
+                                && !candidates.contains(&x.person)
+                                && self.people.get(x.person as usize).is_some_and(|p| p.keep)
+                        })
+                    });
                 if other_person {
-                    let k = self.guest_end(text, s, &run, j);
+                    // The surname of someone who stays is this person's surname too.
+                    let k = self.guest_end(text, s, &run, j).max(j + 1);
                     if !followed_by_company(text, run[k - 1].end) {
                         self.push_guest(
                             text,

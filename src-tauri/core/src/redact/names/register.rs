@@ -1000,4 +1000,30 @@ mod tests {
             .collect();
         assert_eq!(removed, ["Ingrid Nordvik", "Lise Nordvik"]);
     }
+    /// A relative of someone who stays by a first name from elsewhere ("Amani", "Zeynep"), and by a first
+    /// name the register holds for another official: the two names are nobody's together. An ordinary
+    /// word before the surname, a role and the officials themselves stay.
+    #[test]
+    fn a_relative_of_someone_who_stays_by_any_first_name() {
+        let mut ctx = crate::redact::Context::new(crate::association::Country::SE);
+        for (name, role) in [
+            ("Tarik Özdemir", "kassör"),
+            ("Agnes Lindholm", "ordförande"),
+        ] {
+            ctx.officials.push(crate::redact::Official {
+                name: name.into(),
+                role: crate::redact::RoleKind::from_title(role),
+                valid_from: None,
+                valid_to: None,
+            });
+        }
+        let text = "Kassör Tarik Özdemir redovisade. Zeynep Özdemir frågade om avgiften. \
+                    Agnes Özdemir lämnade en motion. Kassören Özdemir svarade, och Agnes tackade.";
+        let removed: Vec<String> = crate::redact::detect(text, Some(&ctx))
+            .into_iter()
+            .filter(|f| f.decision == crate::redact::Decision::Redact)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(removed, ["Zeynep Özdemir", "Agnes Özdemir"]);
+    }
 }
