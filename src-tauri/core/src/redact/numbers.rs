@@ -1015,6 +1015,9 @@ fn classify(
         if let Some(r) = address(text, run) {
             return Some(r);
         }
+        if let Some(r) = postal_address(text, run, persons) {
+            return Some(r);
+        }
         if let Some(s) = share_cue_start(w1, w2, &l1, &l2)
             .or_else(|| after_person(text, w1, persons))
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
@@ -1189,6 +1192,46 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
         Recognizer::Address,
         0.9,
         "a street address with floor or flat",
+    ))
+}
+
+/// "Hansen, Søndergade 7, 8700 Horsens", "oplyst adressen Storgatan 5, 722 15 Västerås": a street address
+/// with its postcode and town is a person's home right after their name, or where the sentence names a
+/// person and calls it an address ("nye adresse", "adressen … for post"); a firm's or the association's
+/// address stays (no person before it, or no word for an address).
+fn postal_address(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<Raw> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"^[A-Z]?, (?:\d{4}|\d{3} \d{2}) \p{Lu}[\p{L}-]+(?: (?:\p{Lu}[\p{L}-]*))?",
+    )?;
+    let after = text.get(run.end..)?;
+    if !after.starts_with(|c: char| c == ',' || c.is_ascii_uppercase()) {
+        return None;
+    }
+    let street = street_start(text, run.start)?;
+    let m = re.find(after)?;
+    let tied = right_after_person(text, street, persons) || {
+        let head = text.get(..street)?;
+        let from = head
+            .rfind(['\n', '.', '!', '?'])
+            .map_or(0, |i| i + 1)
+            .max(street.saturating_sub(200));
+        let from = (from..=street).find(|&i| text.is_char_boundary(i))?;
+        let sentence = text.get(from..street)?;
+        sentence.to_lowercase().contains("adress")
+            && persons.iter().any(|&(a, b)| a >= from && b <= street)
+    };
+    if !tied {
+        return None;
+    }
+    Some(raw(
+        street,
+        run.end + m.end(),
+        Kind::Address,
+        Recognizer::Address,
+        0.8,
+        "a person's street address with postcode and town",
     ))
 }
 
@@ -1699,6 +1742,59 @@ mod tests {
             kinds("tel +46 70 123 45 67"),
             vec![(Kind::Phone, "+46 70 123 45 67".into())]
         );
+    }
+
+    /// A street address with postcode and town right after a person's name, or in a sentence that names a
+    /// person and calls it an address, is theirs; a firm's, the association's, or one in a sentence with no
+    /// person stays.
+    #[test]
+    fn postal_addresses_of_people() {
+        let found = |text: &str, who: &str| {
+            let at = text.find(who).unwrap();
+            let mut out = Vec::new();
+            scan(text, None, &[(at, at + who.len())], &mut out);
+            out.iter()
+                .filter(|r| r.kind == Kind::Address)
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(
+                "2. Vibeke Holst, Mølleåvej 31, 2800 Kongens Lyngby",
+                "Vibeke Holst"
+            ),
+            ["Mølleåvej 31, 2800 Kongens Lyngby"]
+        );
+        assert_eq!(
+            found(
+                "Köpare är Tova Lind, Bäckvägen 4B, 412 63 Göteborg.",
+                "Tova Lind"
+            ),
+            ["Bäckvägen 4B, 412 63 Göteborg"]
+        );
+        assert_eq!(
+            found(
+                "Arnes nye adresse for sluttoppgjøret: Fjordgata 9, 7010 Trondheim.",
+                "Arnes"
+            ),
+            ["Fjordgata 9, 7010 Trondheim"]
+        );
+        // No person in the sentence, no word for an address, or a firm between.
+        assert!(found(
+            "Arne er flyttet. Foreningens adresse er Havnevej 2, 7100 Vejle.",
+            "Arne"
+        )
+        .is_empty());
+        assert!(found(
+            "Arne tok kontakt med Fjord Bygg AS, Fjordgata 9, 7010 Trondheim.",
+            "Arne"
+        )
+        .is_empty());
+        assert!(found(
+            "Arne ringte. Møtet er i Fjordgata 9, 7010 Trondheim.",
+            "Arne"
+        )
+        .is_empty());
     }
 
     #[test]

@@ -1635,13 +1635,15 @@ fn heldout4_minutes_with_the_register() {
     // 313 after initials of two given names. 319 (untouched part 85/90) after the fifth set's classes:
     // flats by their relation to someone, parking spaces without "p-", prefix nicknames ("Siva"); 321
     // (untouched part 86/90) after a flat or a space by whose it is; 322 after lower-case first names of
-    // people the document names by surname.
-    assert_heldout("fourth set, all, with the register", &all, 322, 214);
+    // people the document names by surname. 323 (untouched part 87/90) after the eighth set's address of a
+    // person with postcode and town (the untouched document's leak of this kind had been seen by then: not
+    // a clean unseen figure).
+    assert_heldout("fourth set, all, with the register", &all, 323, 214);
     let part = score_set(&heldout4(), &untouched_2026, true);
     assert_heldout(
         "fourth set, untouched part, with the register",
         &part,
-        79,
+        87,
         48,
     );
 }
@@ -1653,13 +1655,14 @@ fn heldout4_minutes_without_residents_in_the_register() {
     // First unseen score: 238/331 and 214/215 (untouched part 68/90 and 48/49); 258 (70) after the
     // classes above, 260 after the short forms and names without their marks; 265 (71) after the fifth
     // set's classes, 267 (72); 268 (73) after the sixth set's first names in a line typed in lower case,
-    // 269 after its hyphenated initials.
-    assert_heldout("fourth set, all, without residents", &all, 269, 214);
+    // 269 after its hyphenated initials; 270 (74) after the eighth set's address of a person with postcode
+    // and town (seen in the untouched document before: not a clean unseen figure).
+    assert_heldout("fourth set, all, without residents", &all, 270, 214);
     let part = score_set(&heldout4(), &untouched_2026, false);
     assert_heldout(
         "fourth set, untouched part, without residents",
         &part,
-        73,
+        74,
         48,
     );
 }
@@ -1932,7 +1935,8 @@ fn heldout8_minutes_with_the_register() {
     // First unseen score, before any change for this set: 153/156 and 111/111 (untouched part 14/14 and
     // 10/10); 153/155 once a stairway of two homes ("male opgangen i Kæruldsvej 1"), labelled to go by
     // mistake, was no longer labelled (the policy keeps a building that holds several homes).
-    assert_heldout("eighth set, all, with the register", &all, 153, 111);
+    // 154 after a person's address with postcode and town ("adressen Aqqusinersuaq 14, 3900 Nuuk").
+    assert_heldout("eighth set, all, with the register", &all, 154, 111);
     let part = score_set(&heldout8(), &untouched_2026, true);
     assert_heldout(
         "eighth set, untouched part, with the register",
@@ -1947,8 +1951,9 @@ fn heldout8_minutes_with_the_register() {
 fn heldout8_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout8(), &|_| true, false);
     // First unseen score: 130/156 and 111/111 (untouched part 11/14 and 10/10); 130/155 without the
-    // stairway's label; 131 after a relative of a board member by any first name ("Elif Demirtaş").
-    assert_heldout("eighth set, all, without residents", &all, 131, 111);
+    // stairway's label; 131 after a relative of a board member by any first name ("Elif Demirtaş"); 132
+    // after a person's address with postcode and town.
+    assert_heldout("eighth set, all, without residents", &all, 132, 111);
     let part = score_set(&heldout8(), &untouched_2026, false);
     assert_heldout(
         "eighth set, untouched part, without residents",
@@ -2109,6 +2114,37 @@ fn regression_a_relative_of_a_board_member_by_any_first_name() {
         "Hamid Yılmazer",
         "Britta Sandahl tackade",
         "och Yılmazer svarade",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
+/// Regression (a person's address outside the association, eighth held-out set): an address given for post
+/// ("har oplyst adressen Aqqusinersuaq 14, 3900 Nuuk") or on a waiting list after the name, with a postcode
+/// and town but no floor, stayed: only a floor or a flat made a street address someone's home. The address
+/// of a firm or of the association stays.
+#[test]
+fn regression_a_persons_address_with_postcode_and_town() {
+    let ctx = register(
+        Country::DK,
+        &[("Hanne Vestbjerg", "4", "Mosevej 2, 1. th.")],
+    );
+    let text = "Hanne Vestbjerg fremlejer i et år og har oplyst adressen Qasapi 7, 3911 Sisimiut for post.\n\
+                Venteliste:\n1. Jonas Brejnholt, Fasanvej 18, 5230 Odense M\n\
+                Tilbud fra Fyns Tagservice ApS, Industrivænget 4, 5260 Odense S. Foreningens adresse er \
+                Mosevej 2-8, 5230 Odense M.";
+    let out = blocked(text, &ctx);
+    for gone in [
+        "Qasapi 7",
+        "3911 Sisimiut",
+        "Fasanvej 18",
+        "5230 Odense M\n",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in [
+        "Industrivænget 4, 5260 Odense S",
+        "Mosevej 2-8, 5230 Odense M.",
     ] {
         assert!(out.contains(stays), "{stays} removed from {out}");
     }
