@@ -137,9 +137,17 @@ struct Patterns {
 fn patterns() -> Option<&'static Patterns> {
     static P: OnceLock<Option<Patterns>> = OnceLock::new();
     P.get_or_init(|| {
+        // Searched only anchored, where no prefilter and no reverse search from an inner literal is
+        // used: the literals those need are not extracted (more than half of compiling the
+        // relations' patterns, once per process: 0.054 -> 0.023 G instructions).
         let anchored = sources()
             .iter()
-            .map(|s| meta::Regex::new(s).ok())
+            .map(|s| {
+                meta::Regex::builder()
+                    .configure(meta::Config::new().auto_prefilter(false))
+                    .build(s)
+                    .ok()
+            })
             .collect::<Option<Vec<_>>>()?;
         let starts = starts_source();
         // It runs over the whole text: see `text::whole_text_regex`.
