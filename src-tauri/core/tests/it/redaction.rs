@@ -1637,13 +1637,14 @@ fn heldout4_minutes_with_the_register() {
     // (untouched part 86/90) after a flat or a space by whose it is; 322 after lower-case first names of
     // people the document names by surname. 323 (untouched part 87/90) after the eighth set's address of a
     // person with postcode and town (the untouched document's leak of this kind had been seen by then: not
-    // a clean unseen figure).
-    assert_heldout("fourth set, all, with the register", &all, 323, 214);
+    // a clean unseen figure). 325 (untouched part 88/90) after the party of a letting or a sale named by
+    // its role ("Lejer bliver Abdullahi Mohamed Osman").
+    assert_heldout("fourth set, all, with the register", &all, 325, 214);
     let part = score_set(&heldout4(), &untouched_2026, true);
     assert_heldout(
         "fourth set, untouched part, with the register",
         &part,
-        87,
+        88,
         48,
     );
 }
@@ -1656,13 +1657,14 @@ fn heldout4_minutes_without_residents_in_the_register() {
     // classes above, 260 after the short forms and names without their marks; 265 (71) after the fifth
     // set's classes, 267 (72); 268 (73) after the sixth set's first names in a line typed in lower case,
     // 269 after its hyphenated initials; 270 (74) after the eighth set's address of a person with postcode
-    // and town (seen in the untouched document before: not a clean unseen figure).
-    assert_heldout("fourth set, all, without residents", &all, 270, 214);
+    // and town (seen in the untouched document before: not a clean unseen figure); 272 (75) after the
+    // party of a letting or a sale named by its role.
+    assert_heldout("fourth set, all, without residents", &all, 272, 214);
     let part = score_set(&heldout4(), &untouched_2026, false);
     assert_heldout(
         "fourth set, untouched part, without residents",
         &part,
-        74,
+        75,
         48,
     );
 }
@@ -1935,8 +1937,9 @@ fn heldout8_minutes_with_the_register() {
     // First unseen score, before any change for this set: 153/156 and 111/111 (untouched part 14/14 and
     // 10/10); 153/155 once a stairway of two homes ("male opgangen i Kæruldsvej 1"), labelled to go by
     // mistake, was no longer labelled (the policy keeps a building that holds several homes).
-    // 154 after a person's address with postcode and town ("adressen Aqqusinersuaq 14, 3900 Nuuk").
-    assert_heldout("eighth set, all, with the register", &all, 154, 111);
+    // 154 after a person's address with postcode and town ("adressen Aqqusinersuaq 14, 3900 Nuuk"); 155
+    // after the party of a letting or a sale named by its role ("Leietaker er Jonatan Aasgård-Moe").
+    assert_heldout("eighth set, all, with the register", &all, 155, 111);
     let part = score_set(&heldout8(), &untouched_2026, true);
     assert_heldout(
         "eighth set, untouched part, with the register",
@@ -1952,8 +1955,8 @@ fn heldout8_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout8(), &|_| true, false);
     // First unseen score: 130/156 and 111/111 (untouched part 11/14 and 10/10); 130/155 without the
     // stairway's label; 131 after a relative of a board member by any first name ("Elif Demirtaş"); 132
-    // after a person's address with postcode and town.
-    assert_heldout("eighth set, all, without residents", &all, 132, 111);
+    // after a person's address with postcode and town; 133 after the party of a letting named by its role.
+    assert_heldout("eighth set, all, without residents", &all, 133, 111);
     let part = score_set(&heldout8(), &untouched_2026, false);
     assert_heldout(
         "eighth set, untouched part, without residents",
@@ -2148,6 +2151,35 @@ fn regression_a_persons_address_with_postcode_and_town() {
     ] {
         assert!(out.contains(stays), "{stays} removed from {out}");
     }
+}
+
+/// Regression (the party of a letting or a sale named by its role, fourth and eighth held-out sets): with a
+/// register loaded, "Leietaker er Jonatan Aasgård-Moe" and "Lejer bliver Abdullahi Mohamed Osman" stayed,
+/// since no list knows the first name and only "til …" after a letting marked the other party. The role
+/// and a copula name the party too; an owner not called new, and a firm, stay.
+#[test]
+fn regression_the_party_of_a_letting_or_a_sale_named_by_its_role() {
+    let ctx = register(
+        Country::NO,
+        &[("Marte Lysklett", "5", "Bakkegata 3, H0202")],
+    );
+    let text = "Marte Lysklett leier ut leiligheten i ett år. Leietaker er Yrjar Tvedmark-Aune.\n\
+                Kjøper er Bakkegata Utleie AS. Eier er Lysklett.";
+    let out = blocked(text, &ctx);
+    assert!(
+        !out.contains("Yrjar") && !out.contains("Tvedmark-Aune"),
+        "{out}"
+    );
+    assert!(out.contains("Bakkegata Utleie AS"), "{out}");
+    let ctx = register(Country::DK, &[("Sahra Guleed", "7", "Tornvej 2, 1. tv.")]);
+    let out = blocked(
+        "Sahra Guleed fremlejer i et år. Lejer bliver Abdiwali Warsame Ismail. Ansøgningen godkendes.",
+        &ctx,
+    );
+    assert!(
+        !out.contains("Abdiwali") && !out.contains("Ismail"),
+        "{out}"
+    );
 }
 
 /// Regression (a pasted e-mail from someone the register lacks, sixth held-out set): the display name

@@ -48,9 +48,10 @@ pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
 use unknown::{
     abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, kin_after,
-    lower_case_lines, lower_noun, moving_after, noun_follows, party_to_a_letting, patronymic,
-    place_before, saint_before, signatures, speaker_with_party, speech_after, speech_before,
-    subject_after_verb, surnames_of_mail_names, thing_before, unit_after, word_before_is,
+    lower_case_lines, lower_noun, moving_after, noun_follows, party_by_role, party_to_a_letting,
+    patronymic, place_before, saint_before, signatures, speaker_with_party, speech_after,
+    speech_before, subject_after_verb, surnames_of_mail_names, thing_before, unit_after,
+    word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -756,7 +757,9 @@ impl NameRecognizer {
                 // minutes this rule asked them about 52,000 words, a fortieth of the detection).
                 if k >= i + 2
                     && !followed_by_company(text, run[k - 1].end)
-                    && (party_to_a_letting(text, t.start) || moving_after(text, run[k - 1].end))
+                    && (party_to_a_letting(text, t.start)
+                        || party_by_role(text, t.start)
+                        || moving_after(text, run[k - 1].end))
                     && !is_place(&s.keys[t.k0..t.k1])
                     && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
                 {

@@ -1029,6 +1029,63 @@ pub(super) fn party_to_a_letting(text: &str, start: usize) -> bool {
     LETTING.iter().any(|w| sentence.contains(w))
 }
 
+/// Whether the name at `start` is named as the party of a letting or a sale by its role and a copula
+/// ("Leietaker er …", "Lejer bliver …", "Köparen är …", "Ny eier blir …"): a firm is rarely so named.
+pub(super) fn party_by_role(text: &str, start: usize) -> bool {
+    const COPULA: &[&str] = &[
+        "er", "är", "blir", "bliver", "blev", "ble", "vart", "var", "bli",
+    ];
+    const ROLE: &[&str] = &[
+        "leietaker",
+        "leietakeren",
+        "leigetakar",
+        "leigetakaren",
+        "fremleietaker",
+        "fremleietakeren",
+        "framleigetakar",
+        "lejer",
+        "lejeren",
+        "fremlejer",
+        "fremlejetager",
+        "fremlejetageren",
+        "hyresgäst",
+        "hyresgästen",
+        "andrahandshyresgäst",
+        "andrahandshyresgästen",
+        "köpare",
+        "köparen",
+        "kjøper",
+        "kjøperen",
+        "kjøpar",
+        "kjøparen",
+        "køber",
+        "køberen",
+        "eier",
+        "ejer",
+        "ägare",
+    ];
+    let Some((a, b)) = word_before(text, start, &[]) else {
+        return false;
+    };
+    if b + 1 != start || !is_one_of(&text[a..b], COPULA) {
+        return false;
+    }
+    let Some((c, d)) = word_before(text, a, &[]) else {
+        return false;
+    };
+    if d + 1 != a {
+        return false;
+    }
+    let role = text[c..d].to_lowercase();
+    // "ny eier", "nya ägare": an owner only as the new one.
+    if matches!(role.as_str(), "eier" | "ejer" | "ägare") {
+        return word_before(text, c, &[])
+            .and_then(|(e, f)| text.get(e..f))
+            .is_some_and(|w| is_one_of(w, &["ny", "nye", "nya"]));
+    }
+    ROLE.contains(&role.as_str())
+}
+
 /// Whether a verb of moving in or out follows `end` ("har flyttet inn", "flytter ind", "flyttade ut"):
 /// people move, firms and places do not.
 pub(super) fn moving_after(text: &str, end: usize) -> bool {
@@ -2150,6 +2207,34 @@ mod tests {
             "Han har fremleid leiligheten til Stavanger.",
             "Andelen er solgt til Nordjysk Boligadministration A/S.",
             "Dawit Berhane har skrevet et brev.",
+        ] {
+            assert_eq!(unknown(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
+    /// Two or three capitalised words no list knows, named as the party of a letting or a sale by its role
+    /// and a copula ("Leietaker er …", "Lejer bliver …", "Köparen är …", "Ny eier er …"), are a person; an
+    /// owner not called new, a place, a firm or the role before anything else are not.
+    #[test]
+    fn the_party_of_a_letting_or_a_sale_by_its_role() {
+        assert_eq!(
+            unknown("Leietaker er Yrjar Tvedmark-Aune."),
+            ["Yrjar Tvedmark-Aune"]
+        );
+        assert_eq!(
+            unknown("Lejer bliver Abdiwali Warsame Ismail. Ansøgningen godkendes."),
+            ["Abdiwali Warsame Ismail"]
+        );
+        assert_eq!(unknown("Köparen är Yrjar Tvedmark."), ["Yrjar Tvedmark"]);
+        assert_eq!(
+            unknown("Ny eier er Yrjar Tvedmark fra 1. mai."),
+            ["Yrjar Tvedmark"]
+        );
+        for text in [
+            "Eier er Yrjar Tvedmark.",
+            "Leietaker er Tromsø Lufthavn.",
+            "Kjøper er Nordjysk Boligadministration A/S.",
+            "Leietaker er ansvarlig for Yrjar Tvedmark.",
         ] {
             assert_eq!(unknown(text), Vec::<&str>::new(), "{text:?}");
         }
