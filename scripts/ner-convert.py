@@ -5,6 +5,7 @@
     python3 scripts/ner-convert.py danplus DANPLUS_TSV DDT_UD_CONLLU OUT
     python3 scripts/ner-convert.py danplus DANPLUS_TSV - OUT     (spacing guessed: the stored DDT lacks train)
     python3 scripts/ner-convert.py ndt-train NDT_DIR nob|nno OUT_TUNING OUT_UNTOUCHED
+    python3 scripts/ner-convert.py swener TRAIN_CORPUS OUT_TRAIN OUT_DEV
 
 - NorNE (github.com/ltgoslo/norne, `ud/nob|nno/*-ud-{train,dev}.conllu`): the `# text =` line of each sentence,
   with the tokens labelled `name=B-PER`/`I-PER` wrapped; `# newpar` starts a new paragraph.
@@ -20,6 +21,14 @@
   after headings end a paragraph and are dropped, as UD does). The train documents are split by document
   (`ap001`, the part before `_0000`) into two fixed halves: within each source, in name order, the 1st, 3rd,
   5th … document is the tuning half, the 2nd, 4th … the untouched half, on which no rule may be written.
+
+- The Swedish NER corpus (github.com/klintan/swedish-ner-corpus, `train_corpus.txt`: Webbnyheter 2012 of
+  Språkbanken, one token and its label (`PER`, `ORG`, `LOC`, `MISC`, `0`) a line, an empty line after each
+  sentence). It has a train and a test file and no dev, so its train file is cut by a rule fixed before it was
+  read: sentence 5, 10, 15 … (every fifth, counting from 1) is dev, the others train. The sentences are
+  Språkbanken's, shuffled (no document order), so they are written one a line without paragraphs, as DaN+ is;
+  the spacing is guessed from the tokens (`detokenize`). A run of `PER` tokens is one name (the corpus has no
+  B-/I-).
 
 The output is real news text naming real people: write it outside the repository (e.g. /tmp/ner/). The test
 splits are kept for measurement by others, so this script refuses any file whose name says `test`.
@@ -231,6 +240,34 @@ def ndt_train(folder, lang, out_tuning, out_untouched):
               + " ".join(halves[half]), file=sys.stderr)
 
 
+def swener(src, out_train, out_dev):
+    refuse_test(src, out_train, out_dev)
+    sents, cur = [], []
+    for line in open(src, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        cols = line.split()  # a tab or a run of spaces between token and label
+        cur.append((cols[0], cols[-1]))
+    if cur:
+        sents.append(cur)
+    parts = {0: [], 1: []}
+    for i, labelled in enumerate(sents):
+        # Soft hyphens glued to a word by the source's markup are not text.
+        forms = [f.replace("\u00ad", "") or f for f, _ in labelled]
+        labels = [
+            ("I-PER" if j and labelled[j - 1][1] == "PER" else "B-PER") if lab == "PER" else "O"
+            for j, (_, lab) in enumerate(labelled)
+        ]
+        parts[1 if i % 5 == 4 else 0].append(wrap(detokenize(forms), forms, labels))
+    write(out_train, parts[0])
+    write(out_dev, parts[1])
+    print(f"{out_train}: {len(parts[0])} sentences; {out_dev}: {len(parts[1])}", file=sys.stderr)
+
+
 def write(dst, lines):
     with open(dst, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -242,6 +279,8 @@ def main():
         norne(a[1], a[2])
     elif len(a) == 5 and a[0] == "ndt-train":
         ndt_train(a[1], a[2], a[3], a[4])
+    elif len(a) == 4 and a[0] == "swener":
+        swener(a[1], a[2], a[3])
     elif len(a) == 4 and a[0] == "danplus":
         danplus(a[1], a[2], a[3])
     else:
