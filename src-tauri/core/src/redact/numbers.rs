@@ -403,6 +403,15 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     {
         return;
     }
+    let spans = floor_spans(text);
+    floors_in(text, spans.as_deref(), out);
+}
+
+/// [`floor_addresses`]' two patterns run over the `spans` of `text` that may hold a floor (all of it
+/// when `None`); a find is the one a search of the whole text gives ([`floor_spans`]).
+fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
+    let whole = [(0, text.len())];
+    let spans = spans.unwrap_or(&whole);
     // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
     const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
     // A stairwell, a block or "nr." before a building's number.
@@ -416,7 +425,11 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     ) else {
         return;
     };
-    for m in re.find_iter(text) {
+    for m in spans.iter().flat_map(|&(a, b)| {
+        re.find_iter(&text[a..b])
+            .map(move |m| (a + m.start(), a + m.end()))
+    }) {
+        let m = FloorFind(text, m.0, m.1);
         // A whole word starts the floor (an ASCII word boundary would not see "øverste" start).
         let glued = text
             .get(..m.start())
@@ -449,8 +462,12 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     else {
         return;
     };
-    for c in at_home.captures_iter(text) {
-        let Some(floor) = c.get(1) else { continue };
+    for floor in spans.iter().flat_map(|&(a, b)| {
+        at_home
+            .captures_iter(&text[a..b])
+            .filter_map(|c| c.get(1))
+            .map(move |f| FloorFind(text, a + f.start(), a + f.end()))
+    }) {
         let glued = text
             .get(..floor.start())
             .and_then(|h| h.chars().next_back())
@@ -471,6 +488,101 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
             "a floor at someone's home",
         ));
     }
+}
+
+/// A find of [`floors_in`]' patterns, at its place in the whole text.
+#[derive(Clone, Copy)]
+struct FloorFind<'t>(&'t str, usize, usize);
+
+impl<'t> FloorFind<'t> {
+    fn start(self) -> usize {
+        self.1
+    }
+    fn end(self) -> usize {
+        self.2
+    }
+    fn as_str(self) -> &'t str {
+        &self.0[self.1..self.2]
+    }
+}
+
+/// The parts of `text` that may hold a find of [`floors_in`]' patterns, or `None` for all of it.
+///
+/// Each pattern read the whole text (two passes at ~13 instructions a byte) though a floor is named in
+/// a few lines. A find holds only letters, digits, white space and `.,'’-`, so it lies inside one run
+/// of text between two of the ASCII signs it cannot hold (`:`, `(`, `"`, `/` …); a sign of those
+/// is no ASCII word character, so the patterns' ASCII word boundaries see the same at a run's ends
+/// as in the whole text. And a find holds a floor word (`etasj`, `etage`, `sal`, `våning`, `etg`,
+/// `trapp`, in any case) or a floor in figures after a stairwell's number (`. et.`, `.tr`). So the
+/// runs that hold one of those are searched, and no other. Only two letters fold to an ASCII letter
+/// or an å from beyond them (`ſ`, the ångström sign); a text with either is searched whole.
+fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
+    let bytes = text.as_bytes();
+    if ["\u{17F}", "\u{212B}"]
+        .iter()
+        .any(|c| memchr::memmem::find(bytes, c.as_bytes()).is_some())
+    {
+        return None;
+    }
+    let lower = bytes.to_ascii_lowercase();
+    let mut cues: Vec<usize> = Vec::new();
+    // "våning" in capitals is "vÅning" once its ASCII letters are lowered.
+    for w in [
+        "etasj",
+        "etage",
+        "sal",
+        "våning",
+        "v\u{C5}ning",
+        "etg",
+        "trapp",
+    ] {
+        cues.extend(memchr::memmem::find_iter(&lower, w.as_bytes()));
+    }
+    // A floor in figures: a full stop, perhaps one white space, then "et." or "tr".
+    for dot in memchr::memchr_iter(b'.', &lower) {
+        let after = dot + 1;
+        let spaced = text
+            .get(after..)
+            .and_then(|t| t.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(after, |c| after + c.len_utf8());
+        if [after, spaced].iter().any(|&q| {
+            lower
+                .get(q..)
+                .is_some_and(|t| t.starts_with(b"et.") || t.starts_with(b"tr"))
+        }) {
+            cues.push(dot);
+        }
+    }
+    cues.sort_unstable();
+    // An ASCII sign no find can hold.
+    const SPLITS: [bool; 256] = {
+        let mut t = [false; 256];
+        let signs = b"!\"#$%&()*+/:;<=>?@[\\]^`{|}~";
+        let mut i = 0;
+        while i < signs.len() {
+            t[signs[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let splits = |b: u8| SPLITS[usize::from(b)];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for c in cues {
+        if spans.last().is_some_and(|&(_, b)| c < b) {
+            continue;
+        }
+        let a = bytes[..c]
+            .iter()
+            .rposition(|&b| splits(b))
+            .map_or(0, |i| i + 1);
+        let b = bytes[c..]
+            .iter()
+            .position(|&b| splits(b))
+            .map_or(bytes.len(), |i| c + i);
+        spans.push((a, b));
+    }
+    Some(spans)
 }
 
 /// Whether the number that ends a floor's address at `end` is a building's: no decimal, range or count
@@ -1709,6 +1821,122 @@ pub fn scan_emails(text: &str, out: &mut Vec<Raw>) {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// The floors found in the parts [`super::floor_spans`] keeps are the ones a search of the whole
+        /// text finds: floors in figures and in words, in capitals, after a stairwell, at someone's
+        /// home, with the signs that end a part, white space beyond ASCII and the letters that fold
+        /// to ASCII from beyond it, amid generated minutes.
+        #[test]
+        fn floors_in_their_parts_are_the_whole_texts(
+            parts in proptest::collection::vec(floor_token(), 0..60),
+        ) {
+            let text: String = parts.concat();
+            let mut whole = Vec::new();
+            super::floors_in(&text, None, &mut whole);
+            let mut parted = Vec::new();
+            super::floors_in(&text, super::floor_spans(&text).as_deref(), &mut parted);
+            let key = |r: &Raw| (r.start, r.end, r.reason);
+            proptest::prop_assert_eq!(
+                whole.iter().map(key).collect::<Vec<_>>(),
+                parted.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    /// A text with a letter that folds to an ASCII one from beyond ASCII is searched whole.
+    #[test]
+    fn a_floor_with_a_long_s_is_searched_in_the_whole_text() {
+        for text in [
+            "Det lekker i tredje ſal i Storveien 4, ikke i 2. etasje: sa Lund",
+            "i 2. v\u{212B}ning i Storgatan 3 och 1 etg",
+        ] {
+            assert_eq!(super::floor_spans(text), None);
+            let mut found = Vec::new();
+            super::floor_addresses(text, &mut found);
+            let mut whole = Vec::new();
+            super::floors_in(text, None, &mut whole);
+            assert_eq!(found.len(), whole.len());
+            assert!(!found.is_empty());
+        }
+    }
+
+    fn floor_token() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let words: Vec<String> = [
+            "3.",
+            "12.",
+            "tredje",
+            "andre",
+            "øverste",
+            "etasje",
+            "etasjen",
+            "etage",
+            "sal",
+            "våning",
+            "våningen",
+            "etg.",
+            "etg",
+            "trappor",
+            "trappa",
+            "två",
+            "upp",
+            "i",
+            "på",
+            "hos",
+            "Lund",
+            "Storveien",
+            "Lyngveien 6",
+            "Långgatan 9",
+            "gate",
+            "vej",
+            "oppgang",
+            "oppg.",
+            "uppg.",
+            "nr.",
+            "nr",
+            "blokk",
+            "huset",
+            "25",
+            "21",
+            "9",
+            "A",
+            "F",
+            "Fælleshuset",
+            "et.",
+            "tr",
+            "kl. 18",
+            "år",
+            "sa",
+            "l",
+            "ETASJE",
+            "andre etasje hos Lund",
+            "3. sal hos",
+            "tredje etasje i Storveien 4",
+            "oppg. 21, 3. et.",
+            "uppgång 5, 2. tr",
+            "SAL",
+            "VÅNING",
+            "Hos",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        prop_oneof![
+            6 => prop::sample::select(words).prop_flat_map(|w| {
+                prop::sample::select(vec![w.clone(), w.to_uppercase(), {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                }])
+            }),
+            6 => prop::sample::select(&[
+                " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{2028}", ".", ". ", ",",
+                ", ", "-", "'", ":", "(", ")", "\"", "/", ";", "!", "_", "ø", "x", "5", "–",
+            ][..])
+            .prop_map(str::to_string),
+            1 => crate::redact::testgen::text(),
+        ]
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
