@@ -232,6 +232,10 @@ pub struct Candidate {
     /// ("Justeras: …", "Nyval: …", "Närvarande: …", "Fremmøtt: …"), what minutes put before the names,
     /// not a name: never added either.
     pub label: bool,
+    /// A function word opening a sentence or a line ("Tack till …", "Vår förening …", "Men …"), where its
+    /// capital says nothing, and that no rule took: never added (the list's words are never a name, and
+    /// the model, trained without Swedish, read the Swedish ones as unknown capitalised words).
+    pub function_word: bool,
     /// The features of this occurrence: its context and the rules' verdict.
     pub features: Vec<Feature>,
 }
@@ -800,6 +804,7 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         add(47, &[u8::from(quoted)]);
         let thing = rule_of[i].is_none() && thing_or_saint_before(text, words[a].start);
         let label = rule_of[i].is_none() && initial && text[w.end..].starts_with(':');
+        let function_word = rule_of[i].is_none() && initial && bits & 128 != 0;
         // What the document says elsewhere of the capitalised words beside it ("Kviteseid Høgre": a
         // party the text also writes in lower case), and of the names it is listed with ("Seljord og
         // Tokke", "Chicken og Lot"): places are listed with places, people with people.
@@ -951,6 +956,7 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
             quoted,
             thing,
             label,
+            function_word,
             features: f,
         });
     }
@@ -1091,7 +1097,12 @@ pub fn decide(
         match c.rule {
             Some(r) => best[r] = best[r].max(l),
             None => {
-                if !c.quoted && !c.thing && !c.label && add.is_some_and(|a| l >= a) {
+                if !c.quoted
+                    && !c.thing
+                    && !c.label
+                    && !c.function_word
+                    && add.is_some_and(|a| l >= a)
+                {
                     added.push((c.start, c.end));
                 }
             }
@@ -1478,7 +1489,8 @@ mod tests {
         assert_eq!(things, ["Knuds", "Park", "Dagny", "Lund"]);
         let (_, added) = decide(&c, &vec![5.0; c.len()], -1.0, Some(1.0), 0);
         let added: Vec<&str> = added.iter().map(|&(a, b)| &text[a..b]).collect();
-        assert_eq!(added, ["Festen", "Sct", "Vi", "Ngozi"]);
+        // "Vi" opens a sentence and is a function word: never added either.
+        assert_eq!(added, ["Festen", "Sct", "Ngozi"]);
     }
 
     /// Regression (names model retrained with Swedish news, held-out sets 3 to 6 without a register): the
@@ -1507,6 +1519,27 @@ mod tests {
             added.contains(&"Öberg") && added.contains(&"Oduya"),
             "{added:?}"
         );
+    }
+
+    /// Regression (held-out sets 6 and 7 without a register, Swedish notices): the model, trained on no
+    /// Swedish, added a Swedish function word opening a line ("Tack till …", "Vår förening …"). Nothing on
+    /// the function-word list is added at a sentence's or a line's start, whatever its score; inside a
+    /// sentence a capitalised word is judged as before. Invented notices.
+    #[test]
+    fn nothing_is_added_in_a_function_word_opening_a_sentence() {
+        let text =
+            "Tack till alla som kom.\nVår förening fyller tio år. Men Inga Ek var inte där.\n\
+                    Vi hälsar Oduya välkommen.";
+        let c = candidates(text, &[], &[]).list;
+        let fw: Vec<&str> = c
+            .iter()
+            .filter(|x| x.function_word)
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(fw, ["Tack", "Vår", "Men", "Vi"]);
+        let (_, added) = decide(&c, &vec![5.0; c.len()], -1.0, Some(1.0), 0);
+        let added: Vec<&str> = added.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(added, ["Inga", "Ek", "Oduya"]);
     }
 
     #[test]

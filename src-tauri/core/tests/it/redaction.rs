@@ -1438,15 +1438,17 @@ fn heldout3_notices_without_a_register() {
     // First unseen score: every name removed (118/118), 150 of 159 person findings right (untouched part
     // 40/40 and 45 of 50).
     // After the public offices (names right after one stay, as the set labels them): 150 of 154; 150 of
-    // 153 after the third NorNE round on names without a register (untouched part 45 of 48).
-    assert_names("third set without a register, all", &all, 118, 150, 3);
+    // 153 after the third NorNE round on names without a register (untouched part 45 of 48). 150 of 152
+    // (untouched part 45 of 46) since the names model adds no function word opening a sentence: the Swedish
+    // "Tack" and "Ni" went ("Ni" had counted as right, being part of a labelled name).
+    assert_names("third set without a register, all", &all, 118, 150, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "third set without a register, untouched part",
         &part,
         40,
         45,
-        3,
+        1,
     );
 }
 
@@ -1836,15 +1838,16 @@ fn heldout6_notices_without_a_register() {
     // the untouched part: 37 of 38). 103 names and 115 of 117 with FEATURES_VERSION 3 (the company a word
     // keeps in the document, genitive links, F2-chosen thresholds): one more name, the old wrong finding
     // gone, and a Swedish "Tack" opening two lines added (no Swedish in the training data).
-    assert_names("sixth set without a register, all", &all, 103, 115, 2);
+    // 115 of 115 since the names model adds no function word opening a sentence (the two "Tack" went).
+    assert_names("sixth set without a register, all", &all, 103, 115, 0);
     let part = score_names_without_a_register(&root, &untouched_2026);
-    // With FEATURES_VERSION 3: 38/39 names, 38 of 40 right (the two "Tack").
+    // With FEATURES_VERSION 3: 38/39 names, 38 of 40 right (the two "Tack"); 38 of 38 since.
     assert_names(
         "sixth set without a register, untouched part",
         &part,
         38,
         38,
-        2,
+        0,
     );
 }
 
@@ -1909,15 +1912,17 @@ fn heldout7_notices_without_a_register() {
     // First unseen score: 64 of 65 names removed, 68 of 69 person findings right (untouched part 33/34 and 35
     // of 36). 68 of 71 with the names model's FEATURES_VERSION 3 (add threshold +0.5): two Swedish words
     // opening a line ("Vår", "Ansökan") added; no Swedish is in its training data.
-    assert_names("seventh set without a register, all", &all, 64, 68, 3);
+    // 68 of 70 since the names model adds no function word opening a sentence ("Vår" went; "Ansökan", no
+    // function word, stays).
+    assert_names("seventh set without a register, all", &all, 64, 68, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
-    // 35 of 38 with FEATURES_VERSION 3 (the same two words).
+    // 35 of 38 with FEATURES_VERSION 3 (the same two words); 35 of 37 since.
     assert_names(
         "seventh set without a register, untouched part",
         &part,
         33,
         35,
-        3,
+        2,
     );
 }
 
