@@ -806,12 +806,33 @@ pub(super) fn ascii_spellings(key: &str) -> [String; 2] {
     [long, short]
 }
 /// Splits a register cell that holds two owners ("Sanne Rosendahl og Kenneth Rosendahl", "Bjørg og Ivan
-/// Leth") into one name each, written given name first: the register's own co-owner routine.
+/// Leth") into one name each, written given name first: the register's own co-owner routine. A cell
+/// that names a firm ("Kongsberg Bakeri AS", a shop that owns a section) names no person: its words
+/// are not registered names, and the re-scan does not take the firm's kept name for a resident's.
 pub(in crate::redact) fn split_owners(cell: &str) -> Vec<String> {
+    if names_a_firm(cell) {
+        return Vec::new();
+    }
     crate::register::co_owners::split(cell)
         .iter()
         .map(|n| crate::register::co_owners::given_first(n))
         .collect()
+}
+
+/// A register cell that is a firm's name: it closes with a legal form as firms write it ("AS", "ApS",
+/// "AB", "A/S") after at least one word, and is not written in capitals throughout (where "DA" or "SA"
+/// closing a name could be anything).
+fn names_a_firm(cell: &str) -> bool {
+    let words: Vec<&str> = cell
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .collect();
+    let [.., before, last] = words.as_slice() else {
+        return false;
+    };
+    crate::redact::words::is_legal_form(last)
+        && before.chars().any(char::is_alphabetic)
+        && cell.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -917,6 +938,31 @@ mod tests {
             split_owners("Hansen, Jens Peter"),
             vec!["Jens Peter Hansen".to_string()]
         );
+    }
+
+    /// Regression (a firm that owns a unit): a register row whose owner is a firm named no person, so
+    /// "Bakeri" alone was taken for a registered name and the re-scan flagged the firm's kept name as a
+    /// resident's.
+    #[test]
+    fn a_firm_that_owns_a_unit_is_no_person() {
+        for firm in [
+            "Kongsberg Bakeri AS",
+            "Hansen & Søn ApS",
+            "Lunds Blommor AB",
+            "Tømrer Friis A/S",
+        ] {
+            assert_eq!(split_owners(firm), Vec::<String>::new(), "{firm}");
+        }
+        // A person's name, one in capitals, and a lone legal form are not firms.
+        assert_eq!(split_owners("Kari Aas"), ["Kari Aas"]);
+        assert_eq!(split_owners("ANNE LISE DA"), ["ANNE LISE DA"]);
+        assert_eq!(split_owners("AS"), ["AS"]);
+        // With the firm in the register, its name and the legal form of other firms stay.
+        let gone = removed(
+            &["Kongsberg Bakeri AS", "Sigve Tollefsen"],
+            "Møtet var i bakrommet til Kongsberg Bakeri AS. Sigve Tollefsen fikk tilbud fra Lågen Elektro AS.",
+        );
+        assert_eq!(gone, ["Sigve Tollefsen"]);
     }
     /// The register's residents (invented) and what detection with them removes from `text`.
     fn removed(people: &[&str], text: &str) -> Vec<String> {
