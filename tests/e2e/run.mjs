@@ -25,6 +25,12 @@ async function test(name, fn) {
 }
 
 async function shot(name, forReadme = false) {
+  // A screenshot shows the screen at rest: not halfway through a save ("Saving…" in the header).
+  if (await session.exists("save-indicator")) {
+    await session.waitFor("the save to finish before the screenshot", async () =>
+      !["saving", "pending"].includes(await (await session.find("save-indicator")).attribute("data-state")),
+    );
+  }
   const file = join(out, `${name}.png`);
   await session.screenshot(file);
   if (forReadme) await copyFile(file, join(docs, `${name}.png`));
@@ -752,6 +758,8 @@ try {
     );
     await (await session.find("nav-residents")).click();
     const area = await session.find("area-residents");
+    // The units imported earlier are listed (not the empty list of a load still under way).
+    await session.find("units-table");
     await settle();
     const residentsText = await area.text();
     if (!/Boliger/.test(residentsText)) throw new Error("the residents area is not in Danish");
