@@ -59,6 +59,19 @@ pub fn starts_place(folded: &str) -> bool {
     .contains_key(folded)
 }
 
+/// Whether some hyphenated place on `assets/names/places.txt` starts with the folded word and a hyphen
+/// ("nord" for "nord-korea", "sør", "midt"): such a word before a hyphen makes a place of what follows,
+/// even a first name ("Nord-Carolina").
+pub fn starts_hyphenated_place(folded: &str) -> bool {
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        places()
+            .filter_map(|l| l.split_once('-').map(|(first, _)| (first.to_string(), ())))
+            .collect()
+    })
+    .contains_key(folded)
+}
+
 /// Whether a folded word is one of the most common Danish, Norwegian or Swedish surnames that is no
 /// ordinary word and no place (`assets/names/surnames.txt`: "søndergaard", "lindqvist", "birkeland").
 pub fn is_surname(folded: &str) -> bool {

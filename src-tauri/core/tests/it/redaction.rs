@@ -1893,8 +1893,9 @@ fn heldout7_minutes_without_residents_in_the_register() {
     // pasted e-mail's sender ("Fyhr", "A. Fyhr"); 211 after the family as a cue ("familjen Ekwall"); 212
     // after a first name before a lettered unit ("Zeynep fra 12A"); 213 after the one asked after a
     // perfect tense ("har spurt Rosvoll"); 214 after a lower-case line with a flat's code ("thea i H0302");
-    // 215 after initials with their family ("L.T. og hendes mand").
-    assert_heldout("seventh set, all, without residents", &all, 215, 158);
+    // 215 after initials with their family ("L.T. og hendes mand"); 216 after a hyphenated first name whose
+    // first part no list knows.
+    assert_heldout("seventh set, all, without residents", &all, 216, 158);
     let part = score_set(&heldout7(), &untouched_2026, false);
     assert_heldout(
         "seventh set, untouched part, without residents",
@@ -1960,13 +1961,15 @@ fn heldout8_minutes_without_residents_in_the_register() {
     let all = score_set(&heldout8(), &|_| true, false);
     // First unseen score: 130/156 and 111/111 (untouched part 11/14 and 10/10); 130/155 without the
     // stairway's label; 131 after a relative of a board member by any first name ("Elif Demirtaş"); 132
-    // after a person's address with postcode and town; 133 after the party of a letting named by its role.
-    assert_heldout("eighth set, all, without residents", &all, 133, 111);
+    // after a person's address with postcode and town; 133 after the party of a letting named by its role;
+    // 137 (untouched part 12/14) after a hyphenated first name whose first part no list knows ("Ros-Marie"
+    // twice in one document, and other such names).
+    assert_heldout("eighth set, all, without residents", &all, 137, 111);
     let part = score_set(&heldout8(), &untouched_2026, false);
     assert_heldout(
         "eighth set, untouched part, without residents",
         &part,
-        11,
+        12,
         10,
     );
 }
@@ -2637,5 +2640,26 @@ fn regression_initials_with_their_family_or_a_cue() {
     );
     for gone in ["L.T.", "K.L."] {
         assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+/// Regression (a hyphenated first name whose first part no list knows, eighth held-out set): "Ros-Marie
+/// Falkeby"-like names kept their first part, or the whole name alone: the rule for hyphenated first names
+/// asked for a listed first part. With the board alone and without a register; a hyphenated place
+/// ("Sør-Carolina") stays.
+#[test]
+fn regression_a_hyphenated_first_name_whose_first_part_no_list_knows() {
+    let text = "Protokollen ble lest opp av Rosk-Marie Fallaker.\n\
+                Rosk-Marie Fallaker sa at taket lekker. Vi takker Vesle-Knut for kaffen.\n\
+                Hun har vært i Sør-Carolina.";
+    let ctx = register(Country::NO, &[]);
+    for out in [
+        blocked(text, &ctx),
+        apply(text, &detect(text, None), Style::Block, None).unwrap(),
+    ] {
+        for gone in ["Rosk", "Marie", "Fallaker", "Vesle", "Knut"] {
+            assert!(!out.contains(gone), "{gone} left in {out}");
+        }
+        assert!(out.contains("Sør-Carolina"), "{out}");
     }
 }

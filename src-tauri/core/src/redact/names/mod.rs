@@ -19,7 +19,9 @@ mod tokens;
 mod units;
 mod unknown;
 
-use super::lists::{first_names, is_place, is_surname, starts_place, NameInfo};
+use super::lists::{
+    first_names, is_place, is_surname, starts_hyphenated_place, starts_place, NameInfo,
+};
 use super::policy::{self, overlaps_any, Raw};
 use super::streets::{street_after, street_compound, street_word};
 // The names pass hashes words and positions by the thousand per document: FNV, not SipHash.

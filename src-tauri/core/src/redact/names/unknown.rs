@@ -1184,13 +1184,31 @@ pub(super) fn hyphen_given(text: &str, s: &Scan, names: &WordMap<NameInfo>, t: &
     let Some((a, b)) = key.split_once('-') else {
         return false;
     };
+    let halves = text.get(t.start..t.end).and_then(|w| w.split_once('-'));
+    let second_capitalised =
+        halves.is_some_and(|(_, w)| w.starts_with(char::is_uppercase) && !w.contains('-'));
     if !names.get(a).is_some_and(|x| x.nordic > 0 || x.intl > 0) {
-        return false;
+        // "Ros-Marie", "Lille-Leif", "Vesle-Knut": a first part no list knows before a listed first
+        // name (also a word: its capital after a hyphen says the name), both halves capitalised, is a
+        // double first name or a nickname; not a place
+        // ("Nord-Carolina", "Saint-Laurent") nor a short form ("EU-Anna").
+        return second_capitalised
+            && halves.is_some_and(|(w, _)| {
+                w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+            })
+            && a.chars().nth(2).is_some()
+            && names
+                .get(b)
+                .is_some_and(|x| (x.nordic > 0 || x.intl > 0) && !x.thing)
+            && !is_place(key)
+            && !is_place(a)
+            && !starts_place(a)
+            && !starts_hyphenated_place(a)
+            && !function_words().contains(a)
+            && !title_starts().contains(a)
+            && !cues().contains(a)
+            && !abbreviation(a);
     }
-    let second_capitalised = text
-        .get(t.start..t.end)
-        .and_then(|w| w.split_once('-'))
-        .is_some_and(|(_, w)| w.starts_with(char::is_uppercase) && !w.contains('-'));
     names.contains_key(b)
         || (second_capitalised
             && b.chars().nth(2).is_some()
@@ -2069,6 +2087,26 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A hyphenated first name whose first part no list knows, before a listed first name ("Ros-Marie",
+    /// "Lille-Leif"), is a first name: at a sentence's start before a surname (where the rules took only
+    /// the second half) and alone inside a sentence. A place's first part ("Nord-Carolina"), a saint
+    /// ("Saint-Laurent") or an abbreviation ("EU-Anna") makes none.
+    #[test]
+    fn a_hyphenated_first_name_whose_first_part_no_list_knows() {
+        assert_eq!(
+            unknown("Rosk-Marie Falkedal sa at taket lekker.\n"),
+            ["Rosk-Marie Falkedal"]
+        );
+        assert_eq!(
+            unknown("Styret takket Vesle-Knut og Rosk-Marie for innsatsen.\n"),
+            ["Vesle-Knut", "Rosk-Marie"]
+        );
+        assert_eq!(
+            unknown("Det snødde i Nord-Carolina, og Saint-Laurent var stengt. EU-Anna kom ikke.\n"),
+            Vec::<&str>::new()
+        );
     }
 
     /// A municipality named alone is no person ("planane for Hjartdal", "Ordføraren i Kviteseid seier"), and a
