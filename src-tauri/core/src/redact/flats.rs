@@ -226,7 +226,8 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
             r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?)",
             r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre))",
             r"(?P<dot>\.)?",
-            r"(?P<suf>,?\s(?:i|på)\s(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
+            r"(?P<suf>,?\s(?:i|på)\s(?:(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
+            r"|(?-i:\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})(?:\s(?:gade|vej|gate|vei|veg|allé|alle|plads|plass|torv))?\s\d{1,3}(?-i:[a-hA-H]|\s[A-H])?(?-u:\b))",
             r"|,\s?(?:opg\.|opgang|oppgang|oppg\.)\s?\d{1,3})?",
         ),
     ) else {
@@ -250,9 +251,11 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
             }
         }
         // The building before the floor may be the association's own protected address ("Storvej 9"
-        // in a house of flats); the floor and side are never a place.
+        // in a house of flats); the floor and side are never a place. The building after them ("st.
+        // tv. i Storvej 9") is part of the resident's address even where its street is a place.
         let floor = c.name("floor").map_or(m.start(), |f| f.start());
-        if overlaps_any(protected, floor, end) {
+        let side_end = c.name("dot").map_or(side.end(), |d| d.end());
+        if overlaps_any(protected, floor, side_end) {
             continue;
         }
         push(out, m.start(), end, "a flat by its floor and side");
@@ -260,8 +263,9 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
 }
 
 /// Swedish floors counted in stairs: "1 tr", "2 tr. t.h.", "3 trappor", and the ground floor before a
-/// street address ("BV, Storgatan 2"). The floor goes; the street after it is the block's, a place, and
-/// stays.
+/// street address ("BV, Storgatan 2"). The floor goes, and with it the building it is in ("2 tr i
+/// Storgatan 4"): a floor of one building is a home or two, the resident's address, as "andra våningen
+/// i Storgatan 4" is. A building after a comma is the block's, a place, and stays.
 fn swedish_stairs(text: &str, digits: &[usize], protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(&RE, SWEDISH_STAIRS) else {
@@ -287,18 +291,24 @@ fn swedish_stairs(text: &str, digits: &[usize], protected: &[(usize, usize)], ou
         if overlaps_any(protected, m.start(), floor.end()) {
             return;
         }
-        push(out, m.start(), floor.end(), "a flat by its floor in stairs");
+        // "2 tr i Storgatan 4" is one address; after a comma ("2 tr, Storgatan 4") the floor alone goes,
+        // as a note in brackets often adds the block to it.
+        let end = match street {
+            Some(s) if c.name("in").is_some() => s.end(),
+            _ => floor.end(),
+        };
+        push(out, m.start(), end, "a flat by its floor in stairs");
     });
 }
 
 const SWEDISH_STAIRS: &str = concat!(
     r"(?P<floor>(?P<stairs>[1-9]\s?(?i:tr(?:appor|appa)?)\.?(?:\s?(?i:t\.\s?[hv])\.?)?)",
-    r"|BV|(?i:bottenvåningen|bottenvåning|entréplanet|entréplan))",
-    r"(?P<street>,\s?\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s\d{1,3}[A-Za-z]?)?",
+    r"|(?i:bv|bottenvåningen|bottenvåning|entréplanet|entréplan))",
+    r"(?P<street>(?:,\s?|\s(?P<in>i|på)\s)\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s\d{1,3}(?:[a-hA-H]|\s[A-H])?(?-u:\b))?",
 );
 
 /// Every offset where [`SWEDISH_STAIRS`] can start, sorted: a digit 1–9 before "t" or "T" (one white space
-/// between them at most), "BV", and "bottenv" or "entr" (any case) before the "å" or "é" their words go
+/// between them at most), "bv" in any case, and "bottenv" or "entr" (any case) before the "å" or "é" their words go
 /// on with (as the pattern folds case: "å", "Å" and the Ångström sign, "é" and "É").
 fn stairs_starts(text: &str, digits: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -315,7 +325,9 @@ fn stairs_starts(text: &str, digits: &[usize]) -> Vec<usize> {
                         .is_some_and(|c| c.is_whitespace() && is_t(d + 1 + c.len_utf8())))
         })
         .collect();
-    starts.extend(memchr::memmem::find_iter(bytes, "BV"));
+    for bv in ["BV", "bv", "Bv", "bV"] {
+        starts.extend(memchr::memmem::find_iter(bytes, bv));
+    }
     for (letter, word) in [
         ("å", "bottenv"),
         ("Å", "bottenv"),
@@ -468,6 +480,10 @@ mod tests {
         "2 tr t. v",
         "BV",
         "Bv",
+        "bv",
+        "bV",
+        " i ",
+        " på ",
         "bottenvåningen",
         "BOTTENVÅNING",
         "botten\u{212B}ning",
@@ -600,6 +616,11 @@ mod tests {
             found("Gulvet på 2. th., opg. 9 slibes."),
             ["2. th., opg. 9"]
         );
+        // The building by its street ("i Mågevej 4") is part of the address, as "i nr. 4" is.
+        assert_eq!(
+            found("Fugt hos st. tv. i Mågevej 4 og på 2. th. i Store Kongensgade 112b; 1. tv. i Aarhus i 3 år."),
+            ["st. tv. i Mågevej 4", "2. th. i Store Kongensgade 112b", "1. tv."]
+        );
     }
 
     #[test]
@@ -626,6 +647,16 @@ mod tests {
             ["3 tr", "2 tr. t.h.", "BV"]
         );
         assert_eq!(found("Fukt på 1 tr, Tallgatan 4 i hörnet."), ["1 tr"]);
+        // The ground floor as a register writes it, in lower case, with the building it is in.
+        assert_eq!(
+            found("Mögel i bv i Tallgatan 6 och i BV på Tallgatan 8."),
+            ["bv i Tallgatan 6", "BV på Tallgatan 8"]
+        );
+        // The building the floor is in is part of the address; a count after it is no building.
+        assert_eq!(
+            found("Boende på 2 tr i Granvägen 12 B och 3 tr på Lilla Torg 3 klagar. 1 tr i Lund 3 år."),
+            ["2 tr i Granvägen 12 B", "3 tr på Lilla Torg 3", "1 tr"]
+        );
         // The ground floor alone and words that start like stairs stay.
         assert!(found("BV är öppen. 3 tråkiga möten, 2 träd fälldes.").is_empty());
     }

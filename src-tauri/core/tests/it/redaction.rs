@@ -2663,3 +2663,41 @@ fn regression_a_hyphenated_first_name_whose_first_part_no_list_knows() {
         assert!(out.contains("Sør-Carolina"), "{out}");
     }
 }
+
+/// Regression (a floor with the building it is in, found by generating every way minutes name a registered
+/// flat): "st. tv. i Bregnevej 2" kept "i Bregnevej 2" and "bv i Vitsippsvägen 4" (the ground floor as the
+/// register writes it) stayed whole, while "2. th. i nr. 2" and "andre etasje i Lyngveien 3" went whole. A
+/// floor of one building is one home or two, the resident's address; the building alone stays a place.
+#[test]
+fn regression_a_floor_with_the_building_it_is_in() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ib Krarup", "3", "Bregnevej 2, 1. tv."),
+            ("Lærke Bundesen", "4", "Bregnevej 2, 1. th."),
+        ],
+    );
+    let out = blocked(
+        "Fugt hos 1. tv. i Bregnevej 2 og på 1. th. i Bregnevej 2. Trappen i Bregnevej 2 males.",
+        &ctx,
+    );
+    assert!(
+        !out.contains("tv. i Bregnevej") && !out.contains("th. i Bregnevej"),
+        "{out}"
+    );
+    assert!(out.contains("Trappen i Bregnevej 2 males"), "{out}");
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Bo Ek", "1001", "Vitsippsvägen 4, bv"),
+            ("Saga Lundell", "1101", "Vitsippsvägen 4, 1 tr"),
+        ],
+    );
+    let out = blocked(
+        "Mögel i bv i Vitsippsvägen 4 och drag på 1 tr i Vitsippsvägen 4. Porten på Vitsippsvägen 4 byts.",
+        &ctx,
+    );
+    assert!(!out.contains("bv i") && !out.contains("1 tr"), "{out}");
+    assert!(out.contains("Porten på Vitsippsvägen 4 byts"), "{out}");
+    assert_eq!(out.matches("Vitsippsvägen 4").count(), 1, "{out}");
+}
