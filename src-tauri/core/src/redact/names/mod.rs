@@ -573,10 +573,11 @@ impl NameRecognizer {
                 }
                 let sentence = starts_sentence(text, first.start);
                 let info = s.info(names, &first);
-                // "Inger S", "Ebbe K.": a first name with the initial of a surname is a person even where
-                // the name is also a word or starts a sentence, and the initial goes with it.
-                let initial_end = if single_given && !first.upper {
-                    initial_after(text, first.end)
+                // "Inger S", "Ebbe K.", "Karl Johan V.": a first name (or two) with the initial of a
+                // surname is a person even where the name is also a word or starts a sentence, and the
+                // initial goes with it.
+                let initial_end = if !has_family && !first.upper {
+                    initial_after(text, run[j - 1].end)
                 } else {
                     None
                 };
@@ -673,7 +674,7 @@ impl NameRecognizer {
                         .collect();
                     if !picked.is_empty() {
                         candidates = picked;
-                        len = 2;
+                        len = len.max(2);
                     }
                 }
                 self.push_register(

@@ -131,6 +131,16 @@ impl NameRecognizer {
                 .collect();
             self.add_initials(letters, id);
         }
+        // "K.V." for "Karl Johan Vestbjerg", "A.S." for "Anne-Mette Skovhus", "G.B." for "Gitte
+        // Brøns-Holm": the first given name's initial and the surname's, as minutes shorten a long name.
+        if last > 0 {
+            let letters: String = [words[0], words[last]]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            self.add_initials(letters, id);
+        }
         // "P.E." for "Poul Erik Dam": the initials of two given names, as "K-E" is of a hyphenated one.
         if last >= 2 {
             let letters: String = words[..last]
@@ -907,6 +917,34 @@ mod tests {
         }
         assert!(!r.table.contains_key("bosse"));
         assert!(super::super::super::lists::short_forms("bo").contains(&"bosse".to_string()));
+    }
+
+    /// A long name is filed under every initials minutes write for it: of each part, of the given names,
+    /// and of the first given name with the surname; a particle gives no letter.
+    #[test]
+    fn initials_of_long_names() {
+        let mut r = NameRecognizer::new(None);
+        r.add("Karl Johan Vestbjerg", false);
+        r.add("Anne-Mette Skovhus", false);
+        r.add("Gitte Brøns-Holm", false);
+        r.add("Hakon de Thurah", false);
+        for (letters, who) in [
+            ("kjv", 0),
+            ("kj", 0),
+            ("kv", 0),
+            ("ams", 1),
+            ("am", 1),
+            ("as", 1),
+            ("gbh", 2),
+            ("gb", 2),
+            ("ht", 3),
+        ] {
+            assert!(
+                r.initials.get(letters).is_some_and(|v| v.contains(&who)),
+                "{letters}"
+            );
+        }
+        assert!(!r.initials.contains_key("hd") && !r.initials.contains_key("hdt"));
     }
 
     /// A first name and surname run together are the person in full.
