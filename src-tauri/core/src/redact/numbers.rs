@@ -664,7 +664,11 @@ fn classify(
                 },
             ));
         }
-        if glued == 1 && matches!(bytes[lstart], b'H' | b'U' | b'K' | b'L') && run.shape(&[4]) {
+        // "H0101" (also as a hurried e-mail writes it, "h0101"), "U0102", "K0101", "L0201".
+        if glued == 1
+            && matches!(bytes[lstart], b'H' | b'h' | b'U' | b'K' | b'L')
+            && run.shape(&[4])
+        {
             return Some(raw(
                 lstart,
                 end,
@@ -759,6 +763,19 @@ fn classify(
     let nr = matches!(&*l1, "nr" | "nummer" | "no");
     let cue = |list: &WordSet| list.contains(&l1) || (nr && list.contains(&l2));
 
+    // "+46 (0)70 512 44 18": the country code, the trunk zero in brackets, then the national number.
+    if let Some(s) = trunk_zero_before(bytes, start) {
+        if (7..=11).contains(&nd) {
+            return Some(raw(
+                s,
+                end,
+                Kind::Phone,
+                Recognizer::Phone,
+                0.95,
+                "a phone number with country code",
+            ));
+        }
+    }
     // Amounts and organisation numbers stay.
     if !prefix_plus
         && (c.money.contains(&l1) || money_after(after))
@@ -1215,6 +1232,18 @@ fn is_plate_stopword(letters: &str) -> bool {
 fn plus_before(bytes: &[u8], start: usize) -> bool {
     (start >= 1 && bytes[start - 1] == b'+')
         || (start >= 2 && bytes[start - 2] == b'+' && bytes[start - 1] == b' ')
+}
+
+/// Where "+46 (0)" (a plus, a country code of two or three digits, a space or none, the trunk zero in
+/// brackets, a space or none) ends right at `start`: the offset of its plus.
+fn trunk_zero_before(bytes: &[u8], start: usize) -> Option<usize> {
+    let head = &bytes[..start];
+    let head = head.strip_suffix(b" ").unwrap_or(head);
+    let head = head.strip_suffix(b"(0)")?;
+    let head = head.strip_suffix(b" ").unwrap_or(head);
+    let digits = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let plus = head.len().checked_sub(digits + 1)?;
+    ((2..=3).contains(&digits) && head[plus] == b'+').then_some(plus)
 }
 
 fn plus_start(bytes: &[u8], start: usize) -> usize {
@@ -1970,6 +1999,23 @@ mod tests {
             kinds("tel +46 70 123 45 67"),
             vec![(Kind::Phone, "+46 70 123 45 67".into())]
         );
+        // A Norwegian flat code, also in lower case; a word glued to four digits is none.
+        assert_eq!(
+            kinds("Lekkasje fra H0302 til h0202; se x1234 og hh0101."),
+            vec![(Kind::Other, "H0302".into()), (Kind::Other, "h0202".into())]
+        );
+        // The trunk zero in brackets, as signatures write it for callers abroad.
+        assert_eq!(
+            kinds("Mobil +46 (0)70 123 45 67, +47 (0) 948 31 207 och +45(0)29 91 44 06."),
+            vec![
+                (Kind::Phone, "+46 (0)70 123 45 67".into()),
+                (Kind::Phone, "+47 (0) 948 31 207".into()),
+                (Kind::Phone, "+45(0)29 91 44 06".into())
+            ]
+        );
+        // Brackets around a zero that follow no country code are no such prefix.
+        assert_eq!(trunk_zero_before(b"Punkt (0)70", 9), None);
+        assert_eq!(trunk_zero_before(b"+4 (0)70", 6), None);
     }
 
     /// A street address with postcode and town right after a person's name, or in a sentence that names a

@@ -2727,3 +2727,26 @@ fn regression_short_forms_of_a_long_registered_name() {
     }
     assert!(out.contains("Bestyrelsen har talt med"), "{out}");
 }
+
+/// Regression (more of the ways minutes name a registered resident, from the same generator): a surname
+/// with the first name's initial after it, as lists write it ("Vestbjerg K."), kept the initial; a phone
+/// number with the trunk zero in brackets ("+46 (0)70 512 44 18", as signatures write it for callers
+/// abroad) stayed whole; a Norwegian flat code in lower case ("h0101") stayed.
+#[test]
+fn regression_surname_with_initial_trunk_zero_phones_and_lower_case_flat_codes() {
+    let ctx = register(
+        Country::SE,
+        &[("Karl-Erik Wallgren", "1001", "Vitsippsvägen 4, bv")],
+    );
+    let out = blocked(
+        "Närvarande: Wallgren K., styrelsen. Nås på +46 (0)70 512 44 18 efter kl. 17.",
+        &ctx,
+    );
+    for gone in ["Wallgren", " K.", "512 44 18", "(0)"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("styrelsen"), "{out}");
+    let ctx = register(Country::NO, &[("Ola Tveiten", "1", "Lyngveien 3, H0101")]);
+    let out = blocked("Vannet kom fra h0101 i natt.", &ctx);
+    assert!(!out.contains("h0101"), "{out}");
+}

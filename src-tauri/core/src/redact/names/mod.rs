@@ -677,6 +677,27 @@ impl NameRecognizer {
                         len = len.max(2);
                     }
                 }
+                // "Vestbjerg K." as a list writes it: a lone surname with the initial of the person's
+                // first name after it; the initial goes with it.
+                let initial_end = initial_end.or_else(|| {
+                    if !(has_family && j == i + 1) || first.upper {
+                        return None;
+                    }
+                    let end = initial_after(text, first.end)?;
+                    let mut letters = String::new();
+                    letters.extend(
+                        text.get(first.end..end)
+                            .unwrap_or("")
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .flat_map(char::to_lowercase),
+                    );
+                    letters.extend(s.keys[first.k0..first.k1].chars().next());
+                    candidates
+                        .iter()
+                        .any(|p| self.initials.get(&letters).is_some_and(|v| v.contains(p)))
+                        .then_some(end)
+                });
                 self.push_register(
                     s,
                     start,
