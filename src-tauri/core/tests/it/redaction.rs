@@ -2259,6 +2259,25 @@ fn regression_hyphenated_initials_without_a_register() {
     );
 }
 
+/// Regression (a surname ending like a genitive, alone after prepositions of place; NorNE Nynorsk train,
+/// a review of a biography): a surname ending in "s" ("Næss"-like) named in full and then put after "på"
+/// and "i" ("sett på …", "det hjartelause i …") was read as a place at every lone mention, since the
+/// check that keeps a named person's surname compared "nøss" with the loose word's key "nøs". With and
+/// without a register.
+#[test]
+fn regression_a_surname_ending_like_a_genitive_alone_after_a_preposition_of_place() {
+    let text = "Leder Arne Nøss åpnet møtet.\n\
+                Styret har sett på Nøss som en god leder. Det beste i Nøss kom fram i år.\n\
+                Nøss takket for seg.";
+    let ctx = register(Country::NO, &[]);
+    for out in [
+        blocked(text, &ctx),
+        apply(text, &detect(text, None), Style::Block, None).unwrap(),
+    ] {
+        assert!(!out.contains("Nøss"), "Nøss left in {out}");
+    }
+}
+
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",
 /// "lejligheden ovenpå", "de i første etasje" named a household beside a named complainant and stayed;
 /// "under mødet" and "de over 70" stay.
