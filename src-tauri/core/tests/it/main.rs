@@ -4,6 +4,7 @@
 
 mod archive;
 mod documents;
+mod forms;
 mod hostile;
 mod identity;
 mod language;
