@@ -195,6 +195,15 @@ pub fn fold_into(word: &str, buf: &mut String) {
         }
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
+        } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+            // Latin-1 without the Unicode table: À–Þ but × lower-case 32 code points on, the rest
+            // (ß–ÿ, ×) are their own lower case.
+            let lower = if c <= '\u{DE}' && c != '\u{D7}' {
+                char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+            } else {
+                c
+            };
+            buf.push(lower);
         } else {
             buf.extend(c.to_lowercase());
         }
@@ -313,19 +322,59 @@ impl WordSet {
         if word.is_empty() || word.len() > 32 {
             return false;
         }
-        if word.is_ascii() {
-            // Lower-casing keeps an ASCII word's length.
-            if word.len() > self.max_len {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        if fold_latin1(word.as_bytes(), b) {
+            // Lower-casing ASCII and Latin-1 letters keeps a word's length; the length and the
+            // tails' bit set answer most words that are not in the set before any hashing.
+            if b.len() > self.max_len || (b.len() >= 2 && !self.may_end_bytes(b)) {
                 return false;
             }
-            let mut buf = [0u8; 32];
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|w| self.contains(w));
+            return std::str::from_utf8(b).is_ok_and(|w| self.words.contains(w));
         }
         self.contains(word.to_lowercase().as_str())
     }
+
+    /// [`WordSet::may_end`] of folded bytes.
+    fn may_end_bytes(&self, folded: &[u8]) -> bool {
+        match folded {
+            [.., a, b] => {
+                let t = usize::from(*a) << 8 | usize::from(*b);
+                self.tails[t / 64] & (1 << (t % 64)) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Lower-cases `word` into `out` (of the same length) byte by byte when it holds only ASCII and
+/// Latin-1 characters (U+0080–U+00FF written `0xC2`/`0xC3` and one byte), as `to_lowercase` does:
+/// À–Þ but × are 32 code points (one byte value) on; `false`, with `out` unspecified, for any other
+/// character.
+fn fold_latin1(word: &[u8], out: &mut [u8]) -> bool {
+    let mut i = 0;
+    while i < word.len() {
+        let b = word[i];
+        if b < 0x80 {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let Some(&n) = word.get(i + 1) else {
+            return false;
+        };
+        if !matches!(b, 0xC2 | 0xC3) || !(0x80..=0xBF).contains(&n) {
+            return false;
+        }
+        out[i] = b;
+        out[i + 1] = if b == 0xC3 && n <= 0x9E && n != 0x97 {
+            n + 0x20
+        } else {
+            n
+        };
+        i += 2;
+    }
+    true
 }
 
 /// The last two bytes of `word` as a number, if it has two.
@@ -402,6 +451,42 @@ pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// The Latin-1 characters are folded without the Unicode table exactly as `to_lowercase` folds
+    /// them, and a set finds them as it finds the word folded that way.
+    #[test]
+    fn latin1_folds_as_unicode_does() {
+        let mut buf = String::new();
+        let set = WordSet::new(&["abæ", "øy", "à", "åse", "xµ"]);
+        for c in '\u{80}'..='\u{FF}' {
+            let word = format!("Ab{c}");
+            let lower = word.to_lowercase();
+            if c >= '\u{C0}' {
+                fold_into(&word, &mut buf);
+                assert_eq!(buf, lower, "{c:?}");
+            }
+            let mut out = [0u8; 8];
+            let out = &mut out[..word.len()];
+            assert!(fold_latin1(word.as_bytes(), out), "{c:?}");
+            assert_eq!(out, lower.as_bytes(), "{c:?}");
+        }
+        for w in [
+            "ABÆ",
+            "Øy",
+            "À",
+            "ÅSE",
+            "XΜ",
+            "xµ",
+            "Ab",
+            "ÅSEN",
+            "ØY\u{301}",
+        ] {
+            assert_eq!(
+                set.contains_fold(w),
+                set.contains(&w.to_lowercase()),
+                "{w:?}"
+            );
+        }
+    }
     use super::*;
     use proptest::prelude::*;
 

@@ -37,7 +37,7 @@ pub use alone::first_names_alone;
 pub(super) use register::split_owners;
 use tokens::{
     bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,
-    quoted_title, word_end,
+    plain_lower_end, quoted_title, word_end,
 };
 pub use units::names_before_units;
 
@@ -256,20 +256,15 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
-            // Fast path: a plain lower-case word outside a run of names only needs skipping (unless
-            // it is a particle, which may start "von Hanno").
-            if b.is_ascii_lowercase() && s.run.is_empty() {
-                let mut e = i + 1;
-                while e < bytes.len() && bytes[e].is_ascii_lowercase() {
-                    e += 1;
-                }
-                let plain = bytes
-                    .get(e)
-                    .is_none_or(|&n| n < 0x80 && !matches!(n, b'-' | b'\''));
-                if plain && !is_particle(text.get(i..e).unwrap_or("")) {
-                    i = e;
-                    prev_end = e;
-                    continue;
+            // Fast path: a plain lower-case word outside a run of names (also with æ, ø, å …) only
+            // needs skipping (unless it is a particle, which may start "von Hanno").
+            if s.run.is_empty() {
+                if let Some(e) = plain_lower_end(bytes, i) {
+                    if !is_particle(text.get(i..e).unwrap_or("")) {
+                        i = e;
+                        prev_end = e;
+                        continue;
+                    }
                 }
             }
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {

@@ -21,12 +21,10 @@ pub(super) fn genitive_stem(key: &str) -> Option<usize> {
 /// The end of the word starting at `start`: letters, with inner hyphens (also across a line break) and a
 /// genitive apostrophe.
 pub(super) fn word_end(text: &str, start: usize) -> usize {
-    // Fast path: most words are plain ASCII letters followed by a space or punctuation.
+    // Fast path: most words are ASCII and Latin-1 letters (æ, ø, å, ä, ö, é …: two bytes each)
+    // followed by a space or punctuation.
     let bytes = text.as_bytes();
-    let mut e = start;
-    while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
-        e += 1;
-    }
+    let e = latin1_letters_end(bytes, start);
     if e > start
         && bytes
             .get(e)
@@ -34,6 +32,11 @@ pub(super) fn word_end(text: &str, start: usize) -> usize {
     {
         return e;
     }
+    word_end_chars(text, start)
+}
+
+/// [`word_end`] read char by char, without its fast path.
+fn word_end_chars(text: &str, start: usize) -> usize {
     let mut end = start;
     let chars = text.get(start..).unwrap_or("").char_indices();
     for (off, c) in chars {
@@ -83,6 +86,52 @@ pub(super) fn word_end(text: &str, start: usize) -> usize {
         }
     }
     end
+}
+
+/// The end of the run of letters from `start` that [`is_word_char`] reads without a table: ASCII
+/// letters and the Latin-1 letters U+00C0–U+00FF but × and ÷ (`0xC3` and one byte).
+pub(super) fn latin1_letters_end(bytes: &[u8], start: usize) -> usize {
+    let mut e = start;
+    loop {
+        match bytes.get(e) {
+            Some(b) if b.is_ascii_alphabetic() => e += 1,
+            Some(0xC3) if bytes.get(e + 1).is_some_and(|&n| latin1_letter(n)) => e += 2,
+            _ => return e,
+        }
+    }
+}
+
+/// Whether `0xC3, n` encodes a letter: U+00C0–U+00FF but × (`0x97`) and ÷ (`0xB7`).
+fn latin1_letter(n: u8) -> bool {
+    (0x80..=0xBF).contains(&n) && n != 0x97 && n != 0xB7
+}
+
+/// The end of a plain lower-case word at `start` that the names' walk skips outside a run of names:
+/// lower-case ASCII letters, ß and U+00E0–U+00FF but ÷, with no hyphen, apostrophe or letter beyond
+/// ASCII after it. (A word of ASCII letters alone ends before a capital, "abcDef" as "abc" and "Def":
+/// as the walk always read it; with a letter beyond ASCII it ends only before a non-letter, where
+/// [`word_end`] ends it too.)
+pub(super) fn plain_lower_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let (mut e, mut wide) = (start, false);
+    loop {
+        match bytes.get(e) {
+            Some(b) if b.is_ascii_lowercase() => e += 1,
+            Some(0xC3)
+                if bytes
+                    .get(e + 1)
+                    .is_some_and(|&n| n >= 0x9F && latin1_letter(n)) =>
+            {
+                e += 2;
+                wide = true;
+            }
+            _ => break,
+        }
+    }
+    let plain = e > start
+        && bytes.get(e).is_none_or(|&n| {
+            n < 0x80 && !matches!(n, b'-' | b'\'') && !(wide && n.is_ascii_alphabetic())
+        });
+    plain.then_some(e)
 }
 
 /// A lone capital letter written as an initial without its full stop, right before a name ("F
@@ -238,6 +287,26 @@ mod tests {
         assert_eq!(at("Ole K&S"), None);
         assert_eq!(at("Kari Berg"), None);
         assert_eq!(at("Kari s"), None);
+    }
+
+    proptest::proptest! {
+        /// The fast paths over ASCII and Latin-1 letters end a word where the char-by-char reading
+        /// does, and a run of lower-case letters the names' walk skips is one whole word that starts
+        /// with no capital.
+        #[test]
+        fn the_latin1_fast_paths_end_words_as_the_chars_do(
+            text in "[aøÅßé×÷ZQ'’ \n.-]{0,12}(Ab|æ|ü|þ|ɐ|1)?[abæøÆÖ-]{0,6}"
+        ) {
+            let bytes = text.as_bytes();
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert_eq!(word_end(&text, i), word_end_chars(&text, i), "{:?} at {}", text, i);
+                if let Some(e) = plain_lower_end(bytes, i).filter(|&e| !text[i..e].is_ascii()) {
+                    proptest::prop_assert_eq!(word_end_chars(&text, i), e, "{:?} at {}", text, i);
+                    let first = text[i..].chars().next().unwrap_or(' ');
+                    proptest::prop_assert!(is_word_char(first) && !first.is_uppercase());
+                }
+            }
+        }
     }
 
     #[test]
