@@ -220,6 +220,46 @@ pub fn word_before(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usiz
     let head = text.get(..pos)?;
     let mut end = None;
     for (i, c) in head.char_indices().rev() {
+        if is_word_char(c) {
+            end = Some((i, i + c.len_utf8()));
+            break;
+        } else if !(c == ' ' || c == '\u{a0}' || skip.contains(&c)) {
+            return None;
+        }
+    }
+    let (mut j, e) = end?;
+    // Back over the word's letters: ASCII and Latin-1 ones (`0xC3` and one byte) byte by byte,
+    // any other char decoded.
+    let bytes = head.as_bytes();
+    while j > 0 {
+        let b = bytes[j - 1];
+        if b.is_ascii_alphabetic() {
+            j -= 1;
+        } else if b < 0x80 {
+            break;
+        } else if j >= 2
+            && bytes[j - 2] == 0xC3
+            && (0x80..=0xBF).contains(&b)
+            && b != 0x97
+            && b != 0xB7
+        {
+            j -= 2;
+        } else {
+            match head.get(..j).and_then(|h| h.chars().next_back()) {
+                Some(c) if is_word_char(c) => j -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    Some((j, e))
+}
+
+/// [`word_before`] char by char: the reference its byte walk is tested against.
+#[cfg(test)]
+fn word_before_chars(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usize)> {
+    let head = text.get(..pos)?;
+    let mut end = None;
+    for (i, c) in head.char_indices().rev() {
         match end {
             None => {
                 if is_word_char(c) {
@@ -451,6 +491,22 @@ pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The byte walk back over a word's letters finds the word the char-by-char walk finds.
+        #[test]
+        fn word_before_reads_bytes_as_the_chars(text in "[aÅø×÷Z.,' \u{a0}ɐ–1\n-]{0,14}") {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                for skip in [&[][..], &['.', '/', ','][..]] {
+                    proptest::prop_assert_eq!(
+                        word_before(&text, pos, skip),
+                        word_before_chars(&text, pos, skip),
+                        "{:?} at {}", text, pos
+                    );
+                }
+            }
+        }
+    }
+
     /// The Latin-1 characters are folded without the Unicode table exactly as `to_lowercase` folds
     /// them, and a set finds them as it finds the word folded that way.
     #[test]
