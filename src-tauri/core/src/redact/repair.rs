@@ -17,11 +17,37 @@ struct Change {
 #[derive(Debug, Clone, Default)]
 pub struct OffsetMap {
     changes: Vec<Change>,
+    /// The map of the text this one's source was itself made from (a repair of a repair).
+    inner: Option<Box<OffsetMap>>,
 }
 
 impl OffsetMap {
+    /// The map of a change made to a text that `self` already maps: positions go through this map,
+    /// then through `self`.
+    fn then(self, outer: OffsetMap) -> OffsetMap {
+        if self.changes.is_empty() && self.inner.is_none() {
+            return outer;
+        }
+        OffsetMap {
+            changes: outer.changes,
+            inner: Some(Box::new(self)),
+        }
+    }
+
     /// The position in the source where a passage starting at `v` starts (after any dropped text).
     pub fn start(&self, v: usize) -> usize {
+        let at = self.start_here(v);
+        self.inner.as_ref().map_or(at, |m| m.start(at))
+    }
+
+    /// The position in the source where a passage ending at `v` (exclusive) ends (before any dropped
+    /// text).
+    pub fn end(&self, v: usize) -> usize {
+        let at = self.end_here(v);
+        self.inner.as_ref().map_or(at, |m| m.end(at))
+    }
+
+    fn start_here(&self, v: usize) -> usize {
         let i = self.changes.partition_point(|c| c.at <= v);
         match i.checked_sub(1).and_then(|i| self.changes.get(i)) {
             None => v,
@@ -30,9 +56,7 @@ impl OffsetMap {
         }
     }
 
-    /// The position in the source where a passage ending at `v` (exclusive) ends (before any dropped
-    /// text).
-    pub fn end(&self, v: usize) -> usize {
+    fn end_here(&self, v: usize) -> usize {
         let i = self.changes.partition_point(|c| c.at < v);
         match i.checked_sub(1).and_then(|i| self.changes.get(i)) {
             None => v,
@@ -105,6 +129,17 @@ pub struct View {
 pub fn repair(text: &str) -> Option<View> {
     let view = repair_letters(text);
     let base = view.as_ref().map_or(text, |v| v.text.as_str());
+    let view = match repair_joins(base) {
+        None => view,
+        Some(joined) => Some(View {
+            text: joined.text,
+            map: match view {
+                Some(v) => v.map.then(joined.map),
+                None => joined.map,
+            },
+        }),
+    };
+    let base = view.as_ref().map_or(text, |v| v.text.as_str());
     let fixes = ocr_digits(base);
     if fixes.is_empty() {
         return view;
@@ -124,6 +159,294 @@ pub fn repair(text: &str) -> Option<View> {
         text: fixed,
         map: view.map(|v| v.map).unwrap_or_default(),
     })
+}
+
+/// Words the layout or a lost character broke or joined, read as written before: a word hyphenated
+/// across a line end by a PDF's re-flow ("Sæ-\nther"), a ligature ("Zoﬁa"), and two words run
+/// together where a space or a hyphen was lost ("fraTrier", "KariLund", "HansJørgen" from a soft
+/// hyphen the extraction dropped). `None` when the text has none of them: on clean text this costs a
+/// look at each line end, each 0xEF byte and each capital letter after a small one.
+fn repair_joins(text: &str) -> Option<View> {
+    let bytes = text.as_bytes();
+    // (source start, source end, replacement), in order and not overlapping.
+    let mut edits: Vec<(usize, usize, &'static str)> = Vec::new();
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        if let Some(e) = line_end_hyphen(text, nl) {
+            edits.push((nl - 1, e, ""));
+        }
+    }
+    for at in memchr::memchr_iter(0xef, bytes) {
+        if bytes.get(at + 1) == Some(&0xac) {
+            let with = match bytes.get(at + 2) {
+                Some(0x80) => "ff",
+                Some(0x81) => "fi",
+                Some(0x82) => "fl",
+                Some(0x83) => "ffi",
+                Some(0x84) => "ffl",
+                Some(0x85 | 0x86) => "st",
+                _ => continue,
+            };
+            edits.push((at, at + 3, with));
+        }
+    }
+    // A typographic dash between two digits ("110584–3638", "073–407 93 52"): a word processor's
+    // autocorrect or a PDF's font; the numbers read it as the hyphen it was typed as.
+    for at in memchr::memchr_iter(0xe2, bytes) {
+        let dash = matches!(
+            bytes.get(at + 1..at + 3),
+            Some([0x80, 0x90..=0x93] | [0x88, 0x92])
+        );
+        let digits = at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 3).is_some_and(u8::is_ascii_digit);
+        if dash && digits {
+            edits.push((at, at + 3, "-"));
+        }
+    }
+    glued_words(text, &mut edits);
+    extra_spaces(text, &mut edits);
+    broken_lines(text, &mut edits);
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_unstable_by_key(|e| (e.0, e.1));
+    let mut b = MapBuilder::new(text);
+    for (s, e, with) in edits {
+        if s < b.pos {
+            continue;
+        }
+        b.copy_to(s);
+        b.replace(e, with);
+    }
+    let (text, map) = b.finish();
+    Some(View { text, map })
+}
+
+/// Spaces a justified PDF page or a careless typist doubled between the words of a line of prose
+/// ("Villum  Sand", "29  91 44 06"): each double space between two words reads as one. A line with
+/// a bar, a tab, a run of three spaces or more (a signature row, a heading with the date on the
+/// right), or more double spaces than half its single spaces is a row of a table typed with the space
+/// bar (see `tables`) and stays as written.
+fn extra_spaces(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
+    let bytes = text.as_bytes();
+    let mut done = 0;
+    for m in memchr::memmem::find_iter(bytes, b"  ") {
+        if m < done {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..m]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[m..]).map_or(bytes.len(), |i| m + i);
+        done = end;
+        let line = &bytes[start..end];
+        let body_start = line.iter().take_while(|&&b| b == b' ').count();
+        let body = &line[body_start..];
+        let body = &body[..body.len() - body.iter().rev().take_while(|&&b| b == b' ').count()];
+        if body.len() < 40 || body.iter().any(|&b| b == b'|' || b == b'\t') {
+            continue;
+        }
+        let (mut singles, mut runs, mut longest) = (0usize, Vec::new(), 0usize);
+        let mut i = 0;
+        while i < body.len() {
+            if body[i] != b' ' {
+                i += 1;
+                continue;
+            }
+            let n = body[i..].iter().take_while(|&&b| b == b' ').count();
+            if n == 1 {
+                singles += 1;
+            } else {
+                runs.push(start + body_start + i);
+                longest = longest.max(n);
+            }
+            i += n;
+        }
+        if longest > 2 || singles < 2 * runs.len() {
+            continue;
+        }
+        for r in runs {
+            let n = bytes[r..].iter().take_while(|&&b| b == b' ').count();
+            edits.push((r + 1, r + n, ""));
+        }
+    }
+}
+
+/// Lines of prose a narrow column broke between two words ("… sendt til Villum\nSand, som …"): the
+/// line end reads as a space when the line before is prose (25 bytes or more, three words or more,
+/// no table marks) ending in a word or a comma, and the next line goes on with a small word, or
+/// with a capitalised one after a capitalised one. Paragraphs, headings (numbered, ending in a colon
+/// or a full stop, or a small word before a capital), "label: value" lines and list items stay on
+/// their lines.
+fn broken_lines(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let start = line_start;
+        line_start = nl + 1;
+        let line = &bytes[start..nl];
+        if line.len() < 25 {
+            continue;
+        }
+        let Some(&last) = line.last() else {
+            continue;
+        };
+        let ends_in_word = last.is_ascii_alphanumeric() || last >= 0x80 || last == b',';
+        let Some(&next) = bytes.get(nl + 1) else {
+            continue;
+        };
+        // The next line goes on with a small letter or a digit (the sentence goes on), or the line
+        // ends in a capitalised word and the next starts with one (a name broken in two). A line
+        // ending in a small word before a capital is a heading or a sentence's end without its stop.
+        let capital_at = |i: usize| {
+            bytes.get(i).is_some_and(u8::is_ascii_uppercase)
+                || (bytes.get(i) == Some(&0xc3)
+                    && bytes.get(i + 1).is_some_and(|b| (0x80..=0x9e).contains(b)))
+        };
+        let small = next.is_ascii_lowercase()
+            || next.is_ascii_digit()
+            || (next == 0xc3 && bytes.get(nl + 2).is_some_and(|b| (0x9f..=0xbf).contains(b)));
+        let last_word = memchr::memrchr(b' ', line).map_or(start, |i| start + i + 1);
+        let goes_on = small || (capital_at(last_word) && capital_at(nl + 1));
+        if !ends_in_word || !goes_on {
+            continue;
+        }
+        if memchr::memchr_iter(b' ', line).nth(1).is_none()
+            || memchr::memchr2(b'|', b'\t', line).is_some()
+            || memchr::memmem::find(line, b"  ").is_some()
+        {
+            continue;
+        }
+        // A numbered heading ("Pkt. 2. Rapport", "Sak 4 Valg", "3. Regnskap") is no prose.
+        let mut tokens = line.split(|&b| b == b' ');
+        let numbered = |t: Option<&[u8]>| t.and_then(|t| t.first()).is_some_and(u8::is_ascii_digit);
+        if numbered(tokens.next()) || numbered(tokens.next()) {
+            continue;
+        }
+        // A line of "label: value" (a signature, those present) or one before such a line.
+        let next_line = &bytes
+            [nl + 1..memchr::memchr(b'\n', &bytes[nl + 1..]).map_or(bytes.len(), |i| nl + 1 + i)];
+        if memchr::memchr(b':', line).is_some() || memchr::memchr(b':', next_line).is_some() {
+            continue;
+        }
+        // A numbered list item on the next line ("2. Valg", "b) Forslag").
+        let rest = &bytes[nl + 1..];
+        let marker_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if marker_len <= 2 && matches!(rest.get(marker_len), Some(b'.' | b')' | b':')) {
+            continue;
+        }
+        edits.push((nl, nl + 1, " "));
+    }
+}
+
+/// A word hyphenated across the line end at byte `nl` ("Sæ-\nther", "SÆ-\nTHER"): where the
+/// second part (after any indentation) ends the hyphen, line end and indentation, when a small letter
+/// (or a capital after a capital) stands on each side. A compound whose second part is capitalised
+/// ("Rosenborg-\nFriis") keeps its hyphen.
+fn line_end_hyphen(text: &str, nl: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if nl < 2 || bytes.get(nl - 1) != Some(&b'-') {
+        return None;
+    }
+    let before = text.get(..nl - 1)?.chars().next_back()?;
+    let indent = bytes
+        .get(nl + 1..)?
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let after = text.get(nl + 1 + indent..)?.chars().next()?;
+    let joins = (before.is_lowercase() && after.is_lowercase())
+        || (before.is_uppercase() && after.is_uppercase() && {
+            // Two capitals: only inside a word in capitals ("SÆ-\nTHER"), not an abbreviation's
+            // hyphen ("A-\nB").
+            let head = text.get(..nl - 1)?;
+            head.chars().rev().take_while(|c| c.is_alphabetic()).count() >= 2
+        });
+    joins.then_some(nl + 1 + indent)
+}
+
+/// Where two words run together: a capital right after a small letter inside a word. Read as two
+/// words ("fra Trier", "Kari Lund", "Hans Jørgen") when the first part is in small letters (a lost
+/// space after an ordinary word) or a capitalised word of which one part is a first name or a
+/// common surname; brand names ("PowerPoint", "iPhone", "macOS") stay as written.
+fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        // Eight bytes at a time past those with no ASCII capital and no byte above ASCII (a
+        // bit trick: the high bit of each byte between 0x40 and 0x5B exclusive).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            let low = w & !HIGH;
+            let capitals = (ONES * (127 + 0x5b) - low) & !w & (low + ONES * (127 - 0x40)) & HIGH;
+            if w & HIGH == 0 && capitals == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        // A capital: ASCII, or Latin-1 (UTF-8 0xC3 0x80..=0x9E).
+        let capital = b.is_ascii_uppercase()
+            || (b == 0xc3 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9e).contains(n)));
+        if !capital {
+            i += 1;
+            continue;
+        }
+        let at = i;
+        i += 1;
+        let Some(prev) = text.get(..at).and_then(|h| h.chars().next_back()) else {
+            continue;
+        };
+        if !prev.is_lowercase() {
+            continue;
+        }
+        let head = text.get(..at).unwrap_or("");
+        let left_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(at, |(s, _)| s);
+        let left = head.get(left_start..).unwrap_or("");
+        let tail = text.get(at..).unwrap_or("");
+        let mut right_len = 0;
+        let mut letters = 0;
+        for (k, c) in tail.char_indices() {
+            if !c.is_alphabetic() || (k > 0 && c.is_uppercase()) {
+                break;
+            }
+            right_len = k + c.len_utf8();
+            letters += 1;
+        }
+        let right = tail.get(..right_len).unwrap_or("");
+        if letters < 3 || left.chars().count() < 2 {
+            continue;
+        }
+        let lower_left = left.chars().all(char::is_lowercase);
+        let capital_left = left.chars().next().is_some_and(char::is_uppercase)
+            && left.chars().skip(1).all(char::is_lowercase);
+        let first = |w: &str| {
+            super::lists::first_names()
+                .get(&w.to_lowercase())
+                .is_some_and(|n| !n.thing && (n.nordic > 0 || (n.intl > 0 && w.len() > 3)))
+        };
+        let surname = |w: &str| super::lists::is_surname(&w.to_lowercase());
+        if lower_left {
+            edits.push((at, at, " "));
+        } else if capital_left {
+            let (f0, f1) = (first(left), first(right));
+            // Two first names are a double first name ("Eva-Lena"), two surnames a double surname
+            // ("Munk-Nielsen"): their hyphen was lost. A first name and a surname lost a space.
+            if f0 && f1 || (!f0 && !f1 && (surname(left) || surname(right))) {
+                edits.push((at, at, "-"));
+            } else if f0 || f1 || surname(right) {
+                edits.push((at, at, " "));
+            }
+        }
+    }
 }
 
 /// Letters OCR put for digits inside a number ("2l 64 83 O7", "Storvej 1O2", "2O25"): 'l' and 'I'
@@ -250,7 +573,8 @@ fn has_mojibake(text: &str) -> bool {
 
 /// The Windows-1252 byte a character stands for, if it is one of the bytes above 0x7f.
 fn cp1252_byte(c: char) -> Option<u8> {
-    if ('\u{a0}'..='\u{ff}').contains(&c) {
+    // Latin-1 puts the C1 controls at 0x80..0x9f: UTF-8 read as Latin-1 ("Ã\u{85}" for "Å").
+    if ('\u{80}'..='\u{ff}').contains(&c) {
         return u8::try_from(u32::from(c)).ok();
     }
     // The characters Windows-1252 puts at 0x80..0x9f.
@@ -267,6 +591,33 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// A letter written in UTF-8 and read back as Windows-1252 ("Ã¸" for "ø"), starting at byte `at`:
 /// the length of the damaged form and the letter.
 fn decode_mojibake(text: &str, at: usize) -> Option<(usize, char)> {
+    decode_twice(text, at).or_else(|| decode_once(text, at).filter(|(_, c)| c.is_alphabetic()))
+}
+
+/// A letter damaged twice, its UTF-8 read back as Windows-1252 and the result once more ("ÃƒÂ¸"
+/// for "ø"): each byte of the first damage is itself a damaged character.
+fn decode_twice(text: &str, at: usize) -> Option<(usize, char)> {
+    let (mut len, lead) = decode_once(text, at)?;
+    let b0 = cp1252_byte(lead)?;
+    let n = match b0 {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        0xf0..=0xf4 => 3,
+        _ => return None,
+    };
+    let mut bytes = [b0, 0, 0, 0];
+    for slot in bytes.iter_mut().take(n + 1).skip(1) {
+        let (l, c) = decode_once(text, at + len)?;
+        *slot = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        len += l;
+    }
+    let fixed = std::str::from_utf8(&bytes[..=n]).ok()?.chars().next()?;
+    fixed.is_alphabetic().then_some((len, fixed))
+}
+
+/// One character written in UTF-8 and read back as Windows-1252 (or Latin-1), starting at byte
+/// `at`: the length of the damaged form and the character, letter or not.
+fn decode_once(text: &str, at: usize) -> Option<(usize, char)> {
     let mut chars = text.get(at..)?.char_indices();
     let (_, lead) = chars.next()?;
     let b0 = cp1252_byte(lead)?;
@@ -283,9 +634,10 @@ fn decode_mojibake(text: &str, at: usize) -> Option<(usize, char)> {
         *slot = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
         len = off + c.len_utf8();
     }
+    // Only letters are taken (by the callers): a real "Â°" or "Ã—" in a text is rare, a real "Ã¸"
+    // rarer still.
     let fixed = std::str::from_utf8(&bytes[..=n]).ok()?.chars().next()?;
-    // Only letters: a real "Â°" or "Ã—" in a text is rare, a real "Ã¸" rarer still.
-    fixed.is_alphabetic().then_some((len, fixed))
+    Some((len, fixed))
 }
 
 /// Byte ranges of letter-spaced runs: at least four single letters, each followed by one space, on one
@@ -311,7 +663,7 @@ fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
         let mut j = i;
         let mut end = i;
         while let Some(c) = text.get(j..).and_then(|t| t.chars().next()) {
-            if !c.is_alphabetic() {
+            if !spaced_member(c, letters) {
                 break;
             }
             let after = j + c.len_utf8();
@@ -319,7 +671,7 @@ fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
             if next.is_some_and(char::is_alphanumeric) {
                 break;
             }
-            letters += 1;
+            letters += usize::from(c.is_alphabetic());
             end = after;
             let gap = text
                 .get(after..)
@@ -335,6 +687,12 @@ fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether `c` goes on a letter-spaced run that has `letters` letters so far: a letter, a digit
+/// ("S a k  2", "2 0 2 3"), or after a letter a full stop, comma or colon ("D a t o :  2 5 .").
+fn spaced_member(c: char, letters: usize) -> bool {
+    c.is_alphanumeric() || (letters > 0 && matches!(c, '.' | ',' | ':'))
 }
 
 /// The words of a letter-spaced run, each as (byte offset, letter) pairs: a double space separates
@@ -447,7 +805,7 @@ mod tests {
             let mut j = i;
             let mut end = i;
             while let Some(c) = text.get(j..).and_then(|t| t.chars().next()) {
-                if !c.is_alphabetic() {
+                if !spaced_member(c, letters) {
                     break;
                 }
                 let after = j + c.len_utf8();
@@ -455,7 +813,7 @@ mod tests {
                 if next.is_some_and(char::is_alphanumeric) {
                     break;
                 }
-                letters += 1;
+                letters += usize::from(c.is_alphabetic());
                 end = after;
                 let gap = text
                     .get(after..)
@@ -492,6 +850,22 @@ mod tests {
             proptest::prop_assert_eq!(letter_spaced(&text), reference_letter_spaced(&text));
             let fast = repair_letters(&text).map(|v| (v.text, changes(&v.map)));
             proptest::prop_assert_eq!(fast, reference_repair(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Offsets are the text's own characters whatever the damage the repair reads through: every
+        /// finding's positions cut its text from the text as given.
+        #[test]
+        fn findings_on_repaired_text_point_at_the_text_as_written(
+            text in crate::redact::testgen::text(),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            for f in crate::redact::detect(&text, None) {
+                let cut: String = chars.get(f.start..f.end).unwrap_or_default().iter().collect();
+                proptest::prop_assert_eq!(&cut, &f.text, "{:?}", text);
+            }
         }
     }
 
@@ -552,6 +926,114 @@ mod tests {
         // After the changes the two texts run in step again.
         let at = v.text.find("nei").unwrap();
         assert_eq!(&text[v.map.start(at)..v.map.end(at + 3)], "nei");
+    }
+
+    /// Where a repaired passage stands in the text as written.
+    fn written<'a>(text: &'a str, passage: &str) -> &'a str {
+        let v = repair(text).unwrap();
+        let at = v.text.find(passage).unwrap();
+        &text[v.map.start(at)..v.map.end(at + passage.len())]
+    }
+
+    #[test]
+    fn words_hyphenated_across_a_line_end_are_joined() {
+        assert_eq!(
+            view("Forslag fra Sig-\nrid Hov-\n  de om SÆ-\nTHER."),
+            "Forslag fra Sigrid Hovde om SÆTHER."
+        );
+        assert_eq!(
+            written("fra Sig-\nrid Hov-\nde.", "Sigrid Hovde"),
+            "Sig-\nrid Hov-\nde"
+        );
+        // A compound whose second part is capitalised keeps its hyphen; so do a dash and initials.
+        assert!(
+            repair("Benedikte af Rosenborg-\nFriis og Nord-\nNorge, A-\nB, 12-\n14 og -\nså")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn ligatures_are_letters() {
+        assert_eq!(view("Zoﬁa Woﬀ og Oﬂa"), "Zofia Woff og Ofla");
+        assert_eq!(written("Til Zoﬁa Woﬀ.", "Zofia Woff"), "Zoﬁa Woﬀ");
+    }
+
+    #[test]
+    fn words_run_together_are_read_apart() {
+        // A space lost after an ordinary word, between a first name and a surname; a hyphen lost
+        // between two first names and between two surnames (a soft hyphen the extraction dropped).
+        assert_eq!(
+            view("Brev fraTrier og KariLund; EvaLena og JensPeter HansenJensen."),
+            "Brev fra Trier og Kari Lund; Eva-Lena og Jens-Peter Hansen-Jensen."
+        );
+        assert_eq!(written("Til KariLund.", "Kari Lund"), "KariLund");
+        // Brand names and short forms stay as written.
+        let brands = "PowerPoint, iPhone, macOS, McKinsey, LinkedIn, YouTube og SmartBolig";
+        assert_eq!(view(brands), brands);
+    }
+
+    #[test]
+    fn extra_spaces_in_prose_are_read_as_one() {
+        assert_eq!(
+            view("Styret har sendt brev til  Villum  Sand på tlf. 29  91 44 06 om hekken.\n"),
+            "Styret har sendt brev til Villum Sand på tlf. 29 91 44 06 om hekken.\n"
+        );
+        // A list typed with the space bar stays a table; so does a short line.
+        assert!(repair(
+            "Kari Lund      H0101     12 34 56 78\nPer Dal       H0102     22 33 44 55\n"
+        )
+        .is_none());
+        assert!(repair("Navn  Leilighet  Telefon\nKari Lund  H0101  12 34 56 78\n").is_none());
+    }
+
+    #[test]
+    fn lines_a_column_broke_are_read_as_one() {
+        assert_eq!(
+            view("Styret har sendt en skriftlig advarsel til Villum\nSand, som bor i nr. 7.\n"),
+            "Styret har sendt en skriftlig advarsel til Villum Sand, som bor i nr. 7.\n"
+        );
+        // Headings, list items, short lines and paragraphs keep their line ends.
+        assert!(repair("Sak 4: Valg av styre og revisor:\nStyret ble gjenvalgt.\n").is_none());
+        assert!(repair("Pkt. 2. Ejendomsfunktionærens rapport\nPalle var syg i dag.\n").is_none());
+        assert!(repair("Referat af bestyrelsesmøde\nForslag fra Gudrun om nye hække.\n").is_none());
+        assert_eq!(
+            view("Naboen har klaget over støy fra\nleiligheten ved siden av.\n"),
+            "Naboen har klaget over støy fra leiligheten ved siden av.\n"
+        );
+        assert!(repair("Til stede fra styret var disse tre\n1. Kari Lund\n2. Per Dal\n").is_none());
+        assert!(
+            repair("Kari Lund\nPer Dal\n\nStyret takket alle som kom i dag\n\nNeste\n").is_none()
+        );
+    }
+
+    #[test]
+    fn letter_spaced_digits_and_punctuation() {
+        assert_eq!(view("S a k  2  V a l g\n"), "Sak 2 Valg\n");
+        assert_eq!(
+            view("D a t o :  2 5 .  a p r i l  i  B j ø r k å s v e i e n  2 1\n"),
+            "Dato: 25. april i Bjørkåsveien 21\n"
+        );
+        assert!(repair("Punkt 1 2 3 4 og a b c er vedtatt.").is_none());
+    }
+
+    #[test]
+    fn typographic_dashes_between_digits() {
+        assert_eq!(
+            view("cpr 110584–3638, tlf. 073‑407 93 52, 2−3"),
+            "cpr 110584-3638, tlf. 073-407 93 52, 2-3"
+        );
+        assert!(repair("Kari – 12 – Per og 2 – 3").is_none());
+    }
+
+    #[test]
+    fn mojibake_from_latin1_and_read_twice() {
+        // UTF-8 read as Latin-1 (the C1 controls), and read as Windows-1252 twice.
+        assert_eq!(view("BjÃ\u{b8}rn Ã\u{85}sen"), "Bjørn Åsen");
+        assert_eq!(
+            view("TorbjÃƒÂ¸rn FlÃƒÂ¥ten og Ãƒâ€¦se"),
+            "Torbjørn Flåten og Åse"
+        );
+        assert_eq!(written("Til TorbjÃƒÂ¸rn.", "Torbjørn"), "TorbjÃƒÂ¸rn");
     }
 
     #[test]

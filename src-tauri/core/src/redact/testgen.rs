@@ -76,11 +76,17 @@ const WORDS: &[&str] = &[
     "Æ0Æ",
     "TorbjÃ¸rn",
     "S i g r i d  H o v d e",
+    "S a k  2  V a l g",
+    "110584–3638",
+    "29  91 44 06",
+    "fraKari",
+    "ZoﬁaKowalczyk",
+    "McKinsey",
 ];
 
 const GLUE: &[&str] = &[
     " ", " ", " ", " ", ", ", ". ", "\n", "\n\n", " - ", ": ", "\r\n", "-", " (", ") ", "  ",
-    "\u{a0}", "'s ", "; ", "!",
+    "\u{a0}", "'s ", "; ", "!", "-\n", "  ", "–",
 ];
 
 /// One of the ways a name reaches a text.
@@ -96,15 +102,52 @@ fn damaged(word: &str, how: u8) -> String {
         5 => word.bytes().map(char::from).collect(),
         6 => format!("{word}s"),
         7 => word.replace('n', "rn").replace('I', "1"),
+        // Run together where a space or a soft hyphen was lost: "KariNesset", "AnneMarie".
+        8 => word.replace([' ', '-'], ""),
+        // Hyphenated across a line end by a PDF's re-flow: "Nes-\nset".
+        9 => {
+            let mid = word
+                .char_indices()
+                .nth(word.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            format!("{}-\n{}", &word[..mid], &word[mid..])
+        }
+        10 => word
+            .replace("fi", "ﬁ")
+            .replace("ff", "ﬀ")
+            .replace("fl", "ﬂ")
+            .replace('o', "ﬀo"),
+        // UTF-8 read as Windows-1252 twice.
+        11 => twice_mojibake(word),
+        12 => word.replace(' ', "  "),
+        13 => word.replace(' ', "\n"),
         _ => word.to_string(),
     }
+}
+
+/// UTF-8 read back as Windows-1252 twice ("Ã¸" and then "ÃƒÂ¸" for "ø").
+fn twice_mojibake(word: &str) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let once = |w: &str| -> String {
+        w.bytes()
+            .map(|b| match b {
+                0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+                _ => char::from(b),
+            })
+            .collect()
+    };
+    once(&once(word))
 }
 
 /// A token of generated text.
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
-        4 => (prop::sample::select(NAMES), 0u8..14).prop_map(|(n, how)| damaged(n, how)),
-        3 => (prop::sample::select(NAMES), 0usize..3, 0u8..14).prop_map(|(n, part, how)| {
+        4 => (prop::sample::select(NAMES), 0u8..18).prop_map(|(n, how)| damaged(n, how)),
+        3 => (prop::sample::select(NAMES), 0usize..3, 0u8..18).prop_map(|(n, part, how)| {
             let words: Vec<&str> = n.split(' ').collect();
             damaged(words[part.min(words.len() - 1)], how)
         }),

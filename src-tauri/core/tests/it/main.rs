@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 mod archive;
+mod damage;
 mod documents;
 mod forms;
 mod hostile;

@@ -23,7 +23,7 @@ fn nfc(s: &str) -> String {
 }
 
 /// The register of one association, built from its `board.json` and `residents.csv`.
-fn context(assoc: &Path) -> Context {
+pub(crate) fn context(assoc: &Path) -> Context {
     let board: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(assoc.join("board.json")).unwrap()).unwrap();
     let country: Country = board["country"].as_str().unwrap().parse().unwrap();
@@ -732,6 +732,58 @@ fn regression_damaged_text() {
         !out.contains("ingrid moe") && !out.contains("mvh ingrid"),
         "{out}"
     );
+}
+
+/// Regression (damaged text, words broken or joined by the layout): a PDF's re-flow hyphenated a
+/// surname across a line end ("Hov-\nde"), a narrow column broke a name over two lines, a soft hyphen
+/// the extraction dropped ran a double first name together ("EvaLena"), a lost space glued a name to
+/// the word before ("fraTrier") or a first name to its surname, a justified line doubled the spaces in
+/// a phone number, a ligature stood in a name ("Zoﬁa"), a word processor put an en dash in a
+/// national ID, and a file was read as Windows-1252 twice. Each lost the name, number or address; the
+/// board keeps its names through the same damage.
+#[test]
+fn regression_damaged_text_words_broken_or_joined_by_the_layout() {
+    let mut ctx = register(
+        Country::NO,
+        &[
+            ("Sigrid Hovde", "1", "Bakkeveien 2"),
+            ("Villum Sand", "2", "Bakkeveien 2"),
+            ("Esben Trier", "3", "Bakkeveien 4"),
+            ("Eva-Lena Norrby", "4", "Bakkeveien 4"),
+            ("Zofia Kowalczyk", "5", "Bakkeveien 6"),
+            ("Torbjørn Flåten", "6", "Bakkeveien 6"),
+        ],
+    );
+    ctx.officials.push(Official {
+        name: "Hans-Henrik Kvist".into(),
+        role: RoleKind::from_title("styreleder"),
+        valid_from: None,
+        valid_to: None,
+    });
+    let text = "Styreleder HansHenrik Kvist ønsket velkommen. Forslaget fra Sigrid Hov-\nde ble vedtatt etter at\n\
+                styret hadde sendt en skriftlig advarsel til Villum\nSand, som bor i nr. 2.\n\
+                Brev fraTrier om gjerdet. EvaLena Norrby og ZoﬁaKowalczyk ble valgt som revisorer i år.\n\
+                Han kan nås på tlf. 41  22 33 44 eller personnummer 110584–36385 hos styret.\n\
+                Forslag fra TorbjÃƒÂ¸rn FlÃƒÂ¥ten om ny bod ble avvist.\n";
+    let findings = detect(text, Some(&ctx));
+    let out = apply(text, &findings, Style::Block, Some(ctx.country)).unwrap();
+    for gone in [
+        "Hov-\nde",
+        "Villum\nSand",
+        "Trier",
+        "EvaLena",
+        "Zoﬁa",
+        "41  22 33 44",
+        "110584–36385",
+        "TorbjÃƒÂ¸rn",
+    ] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("HansHenrik Kvist"), "{out}");
+    for f in &findings {
+        let chars: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+        assert_eq!(chars, f.text);
+    }
 }
 
 /// Regression (floors in words): "andre etasje i Street 6" tied a resident to a home but stayed.
