@@ -1147,6 +1147,23 @@ fn classify(
         if let Some(r) = postal_address(text, run, persons) {
             return Some(r);
         }
+        // "Storgatan 4, 1102": a Swedish flat number right after its house is the resident's address.
+        let town_after = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+        if let Some(s) = lagenhetsnummer(text, run, &l1, country)
+            .and(house_before(text, run.start))
+            .filter(|_| !town_after)
+        {
+            return Some(raw(
+                s,
+                end + letter_suffix(after),
+                Kind::Address,
+                Recognizer::Address,
+                0.85,
+                "a street address with flat number",
+            ));
+        }
         if let Some(s) = share_cue_start(w1, w2, &l1, &l2)
             .or_else(|| after_person(text, w1, persons))
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
@@ -1649,6 +1666,21 @@ fn space_cue_start(
     None
 }
 
+/// Where the street of a house number ends right before `at` with a comma ("Storgatan 4, ", "Storgatan
+/// 4 B, "): the street's start.
+fn house_before(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let head = head.strip_suffix(' ').unwrap_or(head).strip_suffix(',')?;
+    let head = head
+        .strip_suffix(|c: char| c.is_ascii_uppercase())
+        .map_or(head, |h| h.strip_suffix(' ').unwrap_or(h));
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    street_start(text, head.len() - digits)
+}
+
 /// A Swedish lägenhetsnummer standing alone ("överlåtelse av 1201 i 4A", "avgiften till 1202"): four
 /// digits, the floor counted from 10 for the ground floor (10–15, "BV" to "5 tr") and the flat on it (01–30),
 /// in a Swedish association's text (or one that speaks of lägenheter). The shape rules out years and times
@@ -1998,6 +2030,14 @@ mod tests {
         assert_eq!(
             kinds("tel +46 70 123 45 67"),
             vec![(Kind::Phone, "+46 70 123 45 67".into())]
+        );
+        // A Swedish flat number after its house, with or without "lgh"; a postcode stays.
+        assert_eq!(
+            kinds("Fukt i lägenheterna Granvägen 4, 1102 och Granvägen 4 B, 1203; Box 4, 114 55 Stockholm."),
+            vec![
+                (Kind::Address, "Granvägen 4, 1102".into()),
+                (Kind::Address, "Granvägen 4 B, 1203".into())
+            ]
         );
         // A Norwegian flat code, also in lower case; a word glued to four digits is none.
         assert_eq!(

@@ -2821,3 +2821,32 @@ fn regression_surname_with_initial_trunk_zero_phones_and_lower_case_flat_codes()
     let out = blocked("Vannet kom fra h0101 i natt.", &ctx);
     assert!(!out.contains("h0101"), "{out}");
 }
+
+/// Regression (a surname with its particle and an initial, a Swedish flat number after its house, from the
+/// generator of forms): "de Thurah H." kept "H.", and "Vitsippsvägen 4, 1101" kept the house, which with
+/// "lgh" before the number went whole.
+#[test]
+fn regression_particle_surname_with_initial_and_a_flat_number_after_its_house() {
+    let ctx = register(
+        Country::DK,
+        &[("Hakon de Thurah", "1", "Bregnevej 2, st. tv.")],
+    );
+    let out = blocked(
+        "Næste på ventelisten er de Thurah H., som har sagt ja.",
+        &ctx,
+    );
+    assert!(!out.contains("Thurah") && !out.contains(" H."), "{out}");
+    let ctx = register(
+        Country::SE,
+        &[("Saga Lundell", "1101", "Vitsippsvägen 4, lgh 1101")],
+    );
+    let out = blocked(
+        "Den boende i Vitsippsvägen 4, 1101 har klagat. Trappan i Vitsippsvägen 4 städas.",
+        &ctx,
+    );
+    assert!(
+        !out.contains("4, 1101") && !out.contains("i Vitsippsvägen 4, "),
+        "{out}"
+    );
+    assert!(out.contains("Trappan i Vitsippsvägen 4 städas"), "{out}");
+}

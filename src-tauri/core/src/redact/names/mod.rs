@@ -675,19 +675,22 @@ impl NameRecognizer {
                 // "Vestbjerg K." as a list writes it: a lone surname with the initial of the person's
                 // first name after it; the initial goes with it.
                 let initial_end = initial_end.or_else(|| {
-                    if !(has_family && j == i + 1) || first.upper {
+                    // The surname alone, or with its particle ("de Thurah H.").
+                    let lone = j == i + 1 || (j == i + 2 && first.particle);
+                    let family = run[j - 1];
+                    if !(has_family && lone) || family.upper {
                         return None;
                     }
-                    let end = initial_after(text, first.end)?;
+                    let end = initial_after(text, family.end)?;
                     let mut letters = String::new();
                     letters.extend(
-                        text.get(first.end..end)
+                        text.get(family.end..end)
                             .unwrap_or("")
                             .chars()
                             .filter(|c| c.is_alphabetic())
                             .flat_map(char::to_lowercase),
                     );
-                    letters.extend(s.keys[first.k0..first.k1].chars().next());
+                    letters.extend(s.keys[family.k0..family.k1].chars().next());
                     candidates
                         .iter()
                         .any(|p| self.initials.get(&letters).is_some_and(|v| v.contains(p)))
