@@ -64,6 +64,16 @@ fn brothers_before(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the name from `start` to `end` opens with "Brødrene" or the like and goes on ("Brødrene Dahl"
+/// taken whole, the capitalised word read as the first of a name).
+fn brothers_opening(text: &str, start: usize, end: usize) -> bool {
+    let name = text.get(start..end).unwrap_or("");
+    BROTHERS.iter().any(|b| {
+        name.strip_prefix(b)
+            .is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
+    })
+}
+
 /// Drops the unknown-name findings that are part of a firm's name and returns the firms' spans, which
 /// the caller protects so that no other occurrence of the name redacts them.
 pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)> {
@@ -78,7 +88,7 @@ pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)
     for &(start, end) in &persons {
         if let Some(firm_end) = legal_form_after(text, end) {
             firms.push((start, firm_end));
-        } else if brothers_before(text, start) {
+        } else if brothers_before(text, start) || brothers_opening(text, start, end) {
             firms.push((start, end));
         }
     }
@@ -137,6 +147,12 @@ mod tests {
                 "Solheim",
             ),
             ("Bröderna Lindqvist Måleri har fått uppdraget.", "Lindqvist"),
+            // "Brødrene" taken as the first word of the name.
+            (
+                "Kontakt Brødrene Aasheim eller vaktmesteren.",
+                "Brødrene Aasheim",
+            ),
+            ("Brdr. Kjeldsen lagde taget.", "Brdr. Kjeldsen"),
         ] {
             assert!(left(text, &[name]).is_empty(), "{text:?}");
         }

@@ -802,7 +802,15 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         // Inside quotation marks: a title, a ship, a product more often than a person.
         let quoted = inside_quotes(text, w.start);
         add(47, &[u8::from(quoted)]);
-        let thing = rule_of[i].is_none() && thing_or_saint_before(text, words[a].start);
+        // A run that ends in an institution's or an event's noun ("Obos Eiendomsforvaltning", "Kristi
+        // Himmelfartsdag") is its name: the rules leave it on purpose, and its first word is none either.
+        let ends_in_institution = b > a && {
+            let mut k = String::new();
+            fold_into(&text[words[b].start..words[b].end], &mut k);
+            is_institution(&k)
+        };
+        let thing = rule_of[i].is_none()
+            && (thing_or_saint_before(text, words[a].start) || ends_in_institution);
         let label = rule_of[i].is_none() && initial && text[w.end..].starts_with(':');
         let function_word = rule_of[i].is_none() && initial && bits & 128 != 0;
         // What the document says elsewhere of the capitalised words beside it ("Kviteseid Høgre": a
@@ -1491,6 +1499,30 @@ mod tests {
         let added: Vec<&str> = added.iter().map(|&(a, b)| &text[a..b]).collect();
         // "Vi" opens a sentence and is a function word: never added either.
         assert_eq!(added, ["Festen", "Sct", "Ngozi"]);
+    }
+
+    /// A run of capitals that ends in an institution's or an event's noun is its name: no word of it is
+    /// added ("Obos Eiendomsforvaltning", "Kristi Himmelfartsdag"), a name beside it may be.
+    #[test]
+    fn nothing_is_added_in_a_name_that_ends_in_an_institution() {
+        let text =
+            "Kontoret er lukket Kristi Himmelfartsdag. Obos Eiendomsforvaltning svarer Gunnhild.";
+        let c = candidates(text, &[], &[]).list;
+        let things: Vec<&str> = c
+            .iter()
+            .filter(|x| x.thing)
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(
+            things,
+            ["Kristi", "Himmelfartsdag", "Obos", "Eiendomsforvaltning"]
+        );
+        let (_, added) = decide(&c, &vec![5.0; c.len()], -1.0, Some(1.0), 0);
+        let added: Vec<&str> = added.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert!(
+            added.contains(&"Gunnhild") && !added.contains(&"Kristi") && !added.contains(&"Obos"),
+            "{added:?}"
+        );
     }
 
     /// Regression (names model retrained with Swedish news, held-out sets 3 to 6 without a register): the

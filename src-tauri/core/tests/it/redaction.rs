@@ -2850,3 +2850,25 @@ fn regression_particle_surname_with_initial_and_a_flat_number_after_its_house() 
     );
     assert!(out.contains("Trappan i Vitsippsvägen 4 städas"), "{out}");
 }
+
+/// Regression (names of administrators, firms of brothers and holidays in notices, without a register):
+/// "Obos Eiendomsforvaltning" lost its second word as a person, "Brødrene Dahl" was taken whole as a first
+/// name and a surname, and a holiday after a word that is also a first name ("Kristi Himmelfartsdag") was a
+/// person; the person named beside them still goes.
+#[test]
+fn regression_administrators_brothers_firms_and_holidays_without_a_register() {
+    let text = "Kontoret er lukket Kristi Himmelfartsdag og Store Bededag. Kontakt Obos \
+                Eiendomsforvaltning, Brødrene Aasheim eller Umeå kommun. Lørdag kommer Kirsten Sørensen \
+                med vafler.";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for stays in [
+        "Kristi Himmelfartsdag",
+        "Store Bededag",
+        "Obos Eiendomsforvaltning",
+        "Brødrene Aasheim",
+        "Umeå kommun",
+    ] {
+        assert!(out.contains(stays), "{stays} gone in {out}");
+    }
+    assert!(!out.contains("Sørensen"), "{out}");
+}
