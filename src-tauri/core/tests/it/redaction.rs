@@ -2330,6 +2330,24 @@ fn regression_a_surname_ending_like_a_genitive_alone_after_a_preposition_of_plac
     }
 }
 
+/// Regression (initials before a double surname; DaN+ and NorNE train): "advokat T. Brokke Andersen",
+/// "K. P. Vinkel Hansen" kept their initials and first surname, since the initials counted
+/// only before one capitalised word; the last word alone was taken. With and without a register.
+#[test]
+fn regression_initials_before_a_double_surname() {
+    let text =
+        "Saken er sendt til advokat T. Brokke Andersen. Aksjene eies av K. P. Vinkel Hansen.";
+    let ctx = register(Country::DK, &[]);
+    for out in [
+        blocked(text, &ctx),
+        apply(text, &detect(text, None), Style::Block, None).unwrap(),
+    ] {
+        for gone in ["T.", "Brokke", "K.", "P.", "Vinkel"] {
+            assert!(!out.contains(gone), "{gone} left in {out}");
+        }
+    }
+}
+
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",
 /// "lejligheden ovenpå", "de i første etasje" named a household beside a named complainant and stayed;
 /// "under mødet" and "de over 70" stay.

@@ -482,6 +482,19 @@ impl NameRecognizer {
                     i = n;
                     continue;
                 }
+                // "T. Brokke Andersen", "K. Vinkel Hansen": initials before two capitalised words that
+                // end the run, each a surname by the same test, are a person's name with a double
+                // surname (before, the last word alone was taken and the initials and the first word
+                // were left).
+                if j + 2 == n
+                    && !label
+                    && self.lone_surname(text, s, &run[j], false)
+                    && self.lone_surname(text, s, &run[j + 1], true)
+                {
+                    self.push_guest(text, s, &run, j, n, 0.65, "initials before a surname");
+                    i = n;
+                    continue;
+                }
                 i += 1;
                 continue;
             }

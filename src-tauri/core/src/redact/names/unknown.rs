@@ -2104,6 +2104,25 @@ mod tests {
         found.into_iter().map(|(_, t)| t).collect()
     }
 
+    /// Initials before two capitalised words that end the run ("advokat T. Brokke Andersen", "og L. M.
+    /// Vinkel Hansen") are one person's name: before, only the last word was taken. A label's letter after
+    /// a lower-case noun ("punkt B. Ny Kurs") stays.
+    #[test]
+    fn initials_before_a_double_surname() {
+        assert_eq!(
+            unknown("Saken er sendt til advokat T. Brokke Andersen i dag.\n"),
+            ["T. Brokke Andersen"]
+        );
+        assert_eq!(
+            unknown("Aksjene eies av Erik Tornhøj og L. M. Vinkel Hansen.\n"),
+            ["Erik Tornhøj", "L. M. Vinkel Hansen"]
+        );
+        assert_eq!(
+            unknown("Se punkt B. Ny Kurs er vedtatt.\n"),
+            Vec::<&str>::new()
+        );
+    }
+
     /// A surname that ends like a genitive ("Nøss", "Willums") named in full, then alone after prepositions
     /// of place ("sett på Nøss", "det hjartelause i Nøss") stays the surname at every lone mention: the
     /// check that keeps a surname from being read as a place compared its whole folded form with the
