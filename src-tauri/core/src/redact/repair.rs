@@ -366,37 +366,56 @@ fn line_end_hyphen(text: &str, nl: usize) -> Option<usize> {
     joins.then_some(nl + 1 + indent)
 }
 
+/// Whether bytes `i`, `i + 1` start a capital letter: ASCII, or Latin-1's À–Þ (UTF-8 `0xC3`
+/// and 0x80..=0x9E).
+fn starts_capital(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(u8::is_ascii_uppercase)
+        || (bytes.get(i) == Some(&0xc3)
+            && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9e).contains(n)))
+}
+
+/// The first byte at or after `i` where [`starts_capital`] holds, eight bytes at a time past those that
+/// hold none: no ASCII capital (a bit trick: the high bit of each byte between 0x40 and 0x5B
+/// exclusive) and no `0xC3` before 0x80..=0x9E among their bytes above ASCII.
+fn next_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            let low = w & !HIGH;
+            let capitals = (ONES * (127 + 0x5b) - low) & !w & (low + ONES * (127 - 0x40)) & HIGH;
+            if capitals == 0 {
+                let mut high = w & HIGH;
+                let mut latin1 = false;
+                while high != 0 && !latin1 {
+                    let k = i + high.trailing_zeros() as usize / 8;
+                    latin1 = starts_capital(bytes, k);
+                    high &= high - 1;
+                }
+                if !latin1 {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
+        if starts_capital(bytes, i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Where two words run together: a capital right after a small letter inside a word. Read as two
 /// words ("fra Trier", "Kari Lund", "Hans Jørgen") when the first part is in small letters (a lost
 /// space after an ordinary word) or a capitalised word of which one part is a first name or a
 /// common surname; brand names ("PowerPoint", "iPhone", "macOS") stay as written.
 fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut i = 1;
-    while i < bytes.len() {
-        // Eight bytes at a time past those with no ASCII capital and no byte above ASCII (a
-        // bit trick: the high bit of each byte between 0x40 and 0x5B exclusive).
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-            let low = w & !HIGH;
-            let capitals = (ONES * (127 + 0x5b) - low) & !w & (low + ONES * (127 - 0x40)) & HIGH;
-            if w & HIGH == 0 && capitals == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        // A capital: ASCII, or Latin-1 (UTF-8 0xC3 0x80..=0x9E).
-        let capital = b.is_ascii_uppercase()
-            || (b == 0xc3 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9e).contains(n)));
-        if !capital {
-            i += 1;
-            continue;
-        }
-        let at = i;
-        i += 1;
+    while let Some(at) = next_capital(bytes, i) {
+        i = at + 1;
         let Some(prev) = text.get(..at).and_then(|h| h.chars().next_back()) else {
             continue;
         };
@@ -835,6 +854,18 @@ mod tests {
 
     fn changes(map: &OffsetMap) -> Changes {
         map.changes.iter().map(|c| (c.at, c.len, c.src)).collect()
+    }
+
+    proptest::proptest! {
+        /// The capitals found eight bytes at a time are those a walk over every byte finds.
+        #[test]
+        fn capitals_are_found_as_byte_by_byte(text in "[aZæÆøØåÅÞþ×÷ß–«1 ]{0,40}") {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                let want = (i..bytes.len()).find(|&k| starts_capital(bytes, k));
+                proptest::prop_assert_eq!(next_capital(bytes, i), want, "{:?} from {}", text, i);
+            }
+        }
     }
 
     proptest::proptest! {
