@@ -1147,6 +1147,7 @@ pub fn rescore(model: &Model, text: &str, protected: &[(usize, usize)], raw: &mu
         }
     }
     for (a, b) in spans {
+        let (a, b) = hyphen_joined(text, a, b);
         if let Some(r) = raw.iter_mut().find(|r| {
             r.kind == Kind::Person
                 && r.recognizer == Recognizer::UnknownName
@@ -1167,6 +1168,40 @@ pub fn rescore(model: &Model, text: &str, protected: &[(usize, usize)], raw: &mu
             subject: None,
         });
     }
+}
+
+/// An added word widened over the capitalised words joined to it by hyphens ("Brekkvik-Olsen", "Ninn-
+/// Hansens"): the candidates are split at a hyphen, so the model added one half of a hyphenated surname
+/// and left the other. A lower-case part ("Olsen-saken") is no part of the name.
+fn hyphen_joined(text: &str, mut a: usize, mut b: usize) -> (usize, usize) {
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() > 1
+            && w.chars().all(char::is_alphabetic)
+    };
+    while let Some(head) = text.get(..a).and_then(|h| h.strip_suffix('-')) {
+        let from = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        if from == head.len() || !capitalised(&head[from..]) {
+            break;
+        }
+        a = from;
+    }
+    while let Some(tail) = text.get(b..).and_then(|t| t.strip_prefix('-')) {
+        let len = tail
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(tail.len(), |(i, _)| i);
+        if !capitalised(&tail[..len]) {
+            break;
+        }
+        b += 1 + len;
+    }
+    (a, b)
 }
 
 /// Whether `start` lies inside quotation marks: an odd number of them before it on its line (within
@@ -1461,6 +1496,21 @@ mod tests {
             added,
             [(text.find("Ngozi").unwrap(), text.find("Ngozi").unwrap() + 5)]
         );
+    }
+
+    /// An added word is widened over the capitalised parts hyphened to it ("Brekkvik-Olsen", "Ninn-
+    /// Hansens"), not over a lower-case one ("Olsen-saken").
+    #[test]
+    fn an_added_word_takes_the_capitalised_parts_hyphened_to_it() {
+        let text = "Til Brekkvik-Olsen og Ninn-Hansens; Olsen-saken.";
+        let at = |w: &str| text.find(w).unwrap();
+        let span = |a: usize, b: usize| &text[a..b];
+        let (a, b) = hyphen_joined(text, at("Olsen "), at("Olsen ") + 5);
+        assert_eq!(span(a, b), "Brekkvik-Olsen");
+        let (a, b) = hyphen_joined(text, at("Ninn"), at("Ninn") + 4);
+        assert_eq!(span(a, b), "Ninn-Hansens");
+        let (a, b) = hyphen_joined(text, at("Olsen-saken"), at("Olsen-saken") + 5);
+        assert_eq!(span(a, b), "Olsen");
     }
 
     /// Regression (fourth held-out set, a rose's name in Swedish quotation marks): nothing is added

@@ -2348,6 +2348,24 @@ fn regression_initials_before_a_double_surname() {
     }
 }
 
+/// Regression (half of a hyphenated surname, NorNE Nynorsk train): without a register the names model added
+/// "Olsen" of "Brekkvik-Olsen" and left the first half, since its candidates are split at a hyphen; an
+/// added word now takes the capitalised parts hyphened to it.
+#[test]
+fn regression_half_of_a_hyphenated_surname_added_by_the_names_model() {
+    let text = "Mitt spørsmål til Brekkvik-Olsen er som følgjer.";
+    let findings = detect(text, None);
+    let found: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.kind == andel_core::redact::Kind::Person)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert!(
+        found.iter().all(|f| *f != "Olsen") && found.contains(&"Brekkvik-Olsen"),
+        "{found:?}"
+    );
+}
+
 /// Regression (flats by their relation to someone, fifth held-out set): "naboen over meg", "grannen under",
 /// "lejligheden ovenpå", "de i første etasje" named a household beside a named complainant and stayed;
 /// "under mødet" and "de over 70" stay.
