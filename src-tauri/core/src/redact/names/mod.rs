@@ -665,16 +665,19 @@ impl NameRecognizer {
                 // surely as the full name, so a later "Ali" alone is theirs.
                 let mut candidates = candidates;
                 let mut len = j - i;
+                // The lower-case letters of the initial between `from` and `to` (" K." → "k").
+                let initial_letters = |from: usize, to: usize| -> String {
+                    text.get(from..to)
+                        .unwrap_or("")
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                };
                 if let Some(end) = initial_end {
                     let mut letters = String::new();
                     letters.extend(s.keys[first.k0..first.k1].chars().next());
-                    letters.extend(
-                        text.get(first.end..end)
-                            .unwrap_or("")
-                            .chars()
-                            .filter(|c| c.is_alphabetic())
-                            .flat_map(char::to_lowercase),
-                    );
+                    letters.push_str(&initial_letters(run[j - 1].end, end));
                     let picked: Vec<u32> = candidates
                         .iter()
                         .copied()
@@ -695,14 +698,7 @@ impl NameRecognizer {
                         return None;
                     }
                     let end = initial_after(text, family.end)?;
-                    let mut letters = String::new();
-                    letters.extend(
-                        text.get(family.end..end)
-                            .unwrap_or("")
-                            .chars()
-                            .filter(|c| c.is_alphabetic())
-                            .flat_map(char::to_lowercase),
-                    );
+                    let mut letters = initial_letters(family.end, end);
                     letters.extend(s.keys[family.k0..family.k1].chars().next());
                     candidates
                         .iter()
