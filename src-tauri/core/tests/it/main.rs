@@ -6,6 +6,7 @@ mod archive;
 mod damage;
 mod documents;
 mod forms;
+mod forms_unknown;
 mod hostile;
 mod identity;
 mod language;
