@@ -273,7 +273,8 @@ fn extra_spaces(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
 /// Lines of prose a narrow column broke between two words ("… sendt til Villum\nSand, som …"): the
 /// line end reads as a space when the line before is prose (25 bytes or more, three words or more,
 /// no table marks) ending in a word or a comma, and the next line goes on with a small word, or
-/// with a capitalised one after a capitalised one. Paragraphs, headings (numbered, ending in a colon
+/// with a capitalised one after a capitalised one (not a function word, which opens a sentence:
+/// "… Lund\nDerfor …"). Paragraphs, headings (numbered, ending in a colon
 /// or a full stop, or a small word before a capital), "label: value" lines and list items stay on
 /// their lines.
 fn broken_lines(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
@@ -305,7 +306,8 @@ fn broken_lines(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
             || next.is_ascii_digit()
             || (next == 0xc3 && bytes.get(nl + 2).is_some_and(|b| (0x9f..=0xbf).contains(b)));
         let last_word = memchr::memrchr(b' ', line).map_or(start, |i| start + i + 1);
-        let goes_on = small || (capital_at(last_word) && capital_at(nl + 1));
+        let goes_on =
+            small || (capital_at(last_word) && capital_at(nl + 1) && name_goes_on(bytes, nl + 1));
         if !ends_in_word || !goes_on {
             continue;
         }
@@ -338,6 +340,20 @@ fn broken_lines(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
         }
         edits.push((nl, nl + 1, " "));
     }
+}
+
+/// Whether a capitalised word at `next` (the next line's start), after a line ending in a capitalised
+/// word, may go on with a name the column broke: not when it is a function word or a sentence-opening
+/// adverb ("Derfor", "Men", "Det", "Og"), which opens a new sentence (news text with one sentence to a
+/// line, its stop left off, or a line of minutes without its full stop) and is no part of a name.
+fn name_goes_on(bytes: &[u8], next: usize) -> bool {
+    let rest = bytes.get(next..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphabetic() || b >= 0x80)
+        .count();
+    let word = std::str::from_utf8(&rest[..len]).unwrap_or("");
+    !super::words::function_words().contains_fold(word)
 }
 
 /// A word hyphenated across the line end at byte `nl` ("Sæ-\nther", "SÆ-\nTHER"): where the
@@ -1030,6 +1046,18 @@ mod tests {
         assert_eq!(
             view("Naboen har klaget over støy fra\nleiligheten ved siden av.\n"),
             "Naboen har klaget over støy fra leiligheten ved siden av.\n"
+        );
+        // A line ending in a capitalised word before a line opening a sentence with a function word
+        // or a sentence-opening adverb: a sentence without its stop, not a name broken in two.
+        for opener in ["Derfor", "Men", "Det", "Og", "Der"] {
+            let t = format!(
+                "Forslaget om nye hekker ble lagt fram av Villum\n{opener} ble saken utsatt.\n"
+            );
+            assert!(repair(&t).is_none(), "{t}");
+        }
+        assert_eq!(
+            view("Ordet gikk videre til styrets nestleder Villum\nSand, som la fram saken.\n"),
+            "Ordet gikk videre til styrets nestleder Villum Sand, som la fram saken.\n"
         );
         assert!(repair("Til stede fra styret var disse tre\n1. Kari Lund\n2. Per Dal\n").is_none());
         assert!(

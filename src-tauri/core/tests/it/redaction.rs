@@ -786,6 +786,26 @@ fn regression_damaged_text_words_broken_or_joined_by_the_layout() {
     }
 }
 
+/// Regression (issue 14, a sentence opening on the next line read as a name's part): the repair of lines
+/// a narrow column broke joined a line ending in a capitalised word without its full stop to the next
+/// line's first word when that was capitalised, so a sentence-opening adverb or function word ("Derfor",
+/// "Men") was read as the surname of the name before it.
+#[test]
+fn regression_a_line_opening_with_a_function_word_joined_to_a_name_at_the_line_end_before() {
+    let text = "Etter en lang debatt om vedlikeholdet takket vi den avtroppende lederen Tove\n\
+                Derfor ble valget utsatt til neste møte i styret.\n\
+                Forslaget om ny sykkelbod ble lagt fram av Esben\n\
+                Men ingen ville stemme over det i kveld.\n";
+    for f in detect(text, None) {
+        assert!(
+            !f.text.contains("Derfor") && !f.text.contains("Men"),
+            "{:?} found as {:?}",
+            f.text,
+            f.kind
+        );
+    }
+}
+
 /// Regression (floors in words): "andre etasje i Street 6" tied a resident to a home but stayed.
 #[test]
 fn regression_a_floor_in_words_at_an_address() {
