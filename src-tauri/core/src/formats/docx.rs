@@ -340,6 +340,16 @@ impl Mapped {
     }
 }
 
+/// Whether the soft hyphen at `src[i]` stands for a hyphen: a capital after it, and before it a small
+/// letter or a capital standing alone.
+fn soft_hyphen_is_hyphen<T>(src: &[(char, T)], i: usize) -> bool {
+    let at = |j: Option<usize>| j.and_then(|j| src.get(j)).map(|(c, _)| *c);
+    let (b1, b2) = (at(i.checked_sub(1)), at(i.checked_sub(2)));
+    at(Some(i + 1)).is_some_and(char::is_uppercase)
+        && (b1.is_some_and(char::is_lowercase)
+            || (b1.is_some_and(char::is_uppercase) && !b2.is_some_and(char::is_alphabetic)))
+}
+
 /// Lays text out exactly as `minutes::extract` always did (NFC, `\n` line ends, no trailing spaces,
 /// at most one blank line, invisible characters dropped, no-break spaces plain) and keeps, for
 /// every character of the result, the range of `raw` it came from (`(u32::MAX, 0)` for a line break
@@ -351,6 +361,9 @@ fn tidy(raw: &Mapped) -> (String, Vec<(u32, u32)>) {
     for (i, &(c, _)) in src.iter().enumerate() {
         let c = match c {
             '\r' if src.get(i + 1).is_some_and(|(n, _)| *n == '\n') => continue,
+            // Before a capital, after a small letter or an initial standing alone ("K\u{ad}E"):
+            // see `minutes::extract::tidy`.
+            '\u{ad}' if soft_hyphen_is_hyphen(src, i) => '-',
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' => '\n',
             '\u{0}' | '\u{feff}' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => {
                 continue

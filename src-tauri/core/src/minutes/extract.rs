@@ -229,6 +229,7 @@ fn tidy_chars(raw: &str) -> String {
             // The \n of a CRLF stays and is the line end.
             '\r' if bytes.get(i + 1) == Some(&b'\n') => "",
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' => "\n",
+            '\u{ad}' if soft_hyphen_is_hyphen(raw, i) => "-",
             '\u{0}' | '\u{feff}' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => {
                 ""
             }
@@ -241,6 +242,23 @@ fn tidy_chars(raw: &str) -> String {
     }
     out.push_str(raw.get(copied..).unwrap_or(""));
     out
+}
+
+/// Whether the soft hyphen at byte `i` of `raw` stands for a hyphen a word processor kept only as a
+/// place to break: before a capital, after an initial ("K\u{ad}E" is "K-E") or a small letter
+/// ("Anne\u{ad}Marie" is "Anne-Marie"). Inside a word ("Bund\u{ad}gaard", "BUND\u{ad}GAARD") it marks
+/// where the word may break and is dropped.
+fn soft_hyphen_is_hyphen(raw: &str, i: usize) -> bool {
+    let after = raw.get(i + 2..).and_then(|t| t.chars().next());
+    if !after.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut before = raw.get(..i).unwrap_or("").chars().rev();
+    match before.next() {
+        Some(c) if c.is_lowercase() => true,
+        Some(c) if c.is_uppercase() => !before.next().is_some_and(char::is_alphabetic),
+        _ => false,
+    }
 }
 
 /// A plain-text file's own characters, and where each character of its extracted text stands among
@@ -387,6 +405,7 @@ pub fn as_written(bytes: &[u8], format: Format, text: &str) -> Option<AsWritten>
             return None;
         };
         let same = c == e
+            || (e == '-' && c == '\u{ad}' && soft_hyphen_is_hyphen(&raw, rb))
             || (e == ' ' && matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}'))
             || (e == '\n' && matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'));
         if same {
@@ -533,6 +552,18 @@ mod tests {
     /// The file's characters, and the range of them each character of the text came from.
     type Ranges = (Vec<char>, Vec<(usize, usize)>);
 
+    /// Whether the soft hyphen at `chars[k]` reads as a hyphen: a capital after it, and before it a
+    /// small letter or a capital standing alone.
+    fn soft_hyphen_ref(chars: &[char], k: usize) -> bool {
+        let at = |j: Option<usize>| j.and_then(|j| chars.get(j)).copied();
+        let after = at(Some(k + 1)).is_some_and(char::is_uppercase);
+        let b1 = at(k.checked_sub(1));
+        let b2 = at(k.checked_sub(2));
+        after
+            && (b1.is_some_and(char::is_lowercase)
+                || (b1.is_some_and(char::is_uppercase) && !b2.is_some_and(char::is_alphabetic)))
+    }
+
     fn as_written_reference(bytes: &[u8], text: &str) -> Option<Ranges> {
         let raw = match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
@@ -552,6 +583,7 @@ mod tests {
                     return None;
                 };
                 let same = c == e
+                    || (e == '-' && c == '\u{ad}' && soft_hyphen_ref(&chars, r))
                     || (e == ' ' && matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}'))
                     || (e == '\n'
                         && matches!(c, '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}'));
@@ -602,6 +634,7 @@ mod tests {
         fn as_written_matches_the_reference(parts in proptest::collection::vec(proptest::sample::select(vec![
             "a", "Søren", "e\u{301}", "A\u{30a}", "\r", "\n", "\r\n", " ", "  ", "\t", "\u{a0}",
             "\u{2028}", "\u{0c}", "\u{feff}", "\u{ad}", "\u{200b}", "\u{85}", "æøå", "Jens", "1",
+            "K", "-", "E\u{ad}",
         ]), 0..40), windows in proptest::prelude::any::<bool>()) {
             let mut raw: String = parts.concat();
             if windows {
@@ -637,6 +670,18 @@ mod tests {
     /// `tidy` as it was written before its one-pass replacements and the NFC quick check: the
     /// reference the property test holds the fast one to.
     fn tidy_reference(raw: &str) -> String {
+        let chars: Vec<char> = raw.chars().collect();
+        let raw: String = chars
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| {
+                if c == '\u{ad}' && soft_hyphen_ref(&chars, k) {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
         let text: String = raw
             .replace("\r\n", "\n")
             .replace(['\r', '\u{2028}', '\u{2029}', '\u{0b}', '\u{0c}'], "\n")
@@ -676,7 +721,7 @@ mod tests {
             "a", "Søren", "e\u{301}", "\u{301}", "A\u{30a}", "\u{212b}", "\r", "\n", "\r\n", " ", "\t",
             "\u{a0}", "\u{202f}", "\u{2007}", "\u{2009}", "\u{2028}", "\u{2029}", "\u{0b}", "\u{0c}",
             "\u{0}", "\u{feff}", "\u{ad}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{85}",
-            "\u{3000}", "ﬁ", "\u{1100}\u{1161}", "Å", "x\u{ad}\u{308}",
+            "\u{3000}", "ﬁ", "\u{1100}\u{1161}", "Å", "x\u{ad}\u{308}", "K", "-", "E\u{ad}",
         ]), 0..40)) {
             let raw: String = parts.concat();
             proptest::prop_assert_eq!(tidy(&raw), tidy_reference(&raw));
@@ -754,6 +799,34 @@ mod tests {
             extract_text(b"  \n ", Format::Txt),
             Err(Error::Empty)
         ));
+    }
+
+    #[test]
+    fn a_soft_hyphen_where_a_hyphen_was_reads_as_one() {
+        let read = |t: &str| extract_text(t.as_bytes(), Format::Txt).unwrap();
+        // Between initials and before the capital of a double name's second part: a hyphen.
+        assert_eq!(read("Styreleder K\u{ad}E Lund"), "Styreleder K-E Lund\n");
+        assert_eq!(
+            read("Anne\u{ad}Marie Dal og H.\u{ad}P. Berg"),
+            "Anne-Marie Dal og H.P. Berg\n"
+        );
+        assert_eq!(read("Eva\u{ad}Lena"), "Eva-Lena\n");
+        // Inside a word, in small letters or in capitals: where the word may break, dropped.
+        assert_eq!(
+            read("Bund\u{ad}gaard BUND\u{ad}GAARD"),
+            "Bundgaard BUNDGAARD\n"
+        );
+        // Positions still count the file's own characters.
+        let raw = "Til K\u{ad}E Lund, fra Anne\u{ad}Marie";
+        let text = read(raw);
+        let w = as_written(raw.as_bytes(), Format::Txt, &text).expect("lined up");
+        for passage in ["K-E Lund", "Anne-Marie"] {
+            let start = text[..text.find(passage).unwrap()].chars().count();
+            let end = start + passage.chars().count();
+            let (s, e, written) = w.span(start, end).unwrap();
+            assert_eq!(written, raw.chars().skip(s).take(e - s).collect::<String>());
+            assert_eq!(written.replace('\u{ad}', "-"), passage);
+        }
     }
 
     #[test]

@@ -806,6 +806,43 @@ fn regression_a_line_opening_with_a_function_word_joined_to_a_name_at_the_line_e
     }
 }
 
+/// Regression (issue 14, initials and double names joined by a lost soft hyphen): a word processor's
+/// hyphen kept only as a soft hyphen ("K\u{ad}E", "Anne\u{ad}Marie") vanished in the extraction, so
+/// "K-E Brekke" read as "KE Brekke" and the register's name was not found. Before a capital, after an
+/// initial or a small letter, the soft hyphen now reads as the hyphen; the finding still covers the
+/// file's own characters.
+#[test]
+fn regression_initials_and_double_names_joined_by_a_lost_soft_hyphen() {
+    use andel_core::minutes::{as_written, extract_text, Format};
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Knut-Erik Brekke", "1", "Bakkeveien 2"),
+            ("Anne-Marie Sollid", "2", "Bakkeveien 4"),
+        ],
+    );
+    let file =
+        "Til stede: K\u{ad}E Brekke og Anne\u{ad}Marie Sollid.\nStyret takket for et godt år.\n";
+    let text = extract_text(file.as_bytes(), Format::Txt).unwrap();
+    assert!(text.contains("K-E Brekke"), "{text}");
+    let written = as_written(file.as_bytes(), Format::Txt, &text).expect("lined up");
+    let findings = detect(&text, Some(&ctx));
+    for name in ["K-E Brekke", "Anne-Marie Sollid"] {
+        let start = text[..text.find(name).unwrap()].chars().count();
+        let end = start + name.chars().count();
+        assert!(
+            findings.iter().any(|f| f.start <= start && f.end >= end),
+            "{name} not found: {findings:?}"
+        );
+        let (s, e, raw) = written.span(start, end).unwrap();
+        assert_eq!(raw, file.chars().skip(s).take(e - s).collect::<String>());
+    }
+    for f in &findings {
+        let chars: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+        assert_eq!(chars, f.text);
+    }
+}
+
 /// Regression (floors in words): "andre etasje i Street 6" tied a resident to a home but stayed.
 #[test]
 fn regression_a_floor_in_words_at_an_address() {

@@ -85,9 +85,23 @@ pub(super) fn tidy(raw: Vec<(char, Range<u32>)>) -> (String, Vec<(usize, Range<u
     // 1. Line ends, invisible characters, odd spaces.
     let mut chars: Vec<(char, Range<u32>)> = Vec::with_capacity(raw.len());
     let mut iter = raw.into_iter().peekable();
+    // The two raw chars before the current one, for a soft hyphen that stands for a hyphen.
+    let mut before: [Option<char>; 2] = [None, None];
     while let Some((c, g)) = iter.next() {
+        let back = before;
+        before = [Some(c), back[0]];
         match c {
             '\r' if iter.peek().is_some_and(|(n, _)| *n == '\n') => {}
+            // Before a capital, after a small letter or an initial standing alone ("K\u{ad}E"):
+            // see `minutes::extract::tidy`.
+            '\u{ad}'
+                if iter.peek().is_some_and(|(n, _)| n.is_uppercase())
+                    && (back[0].is_some_and(char::is_lowercase)
+                        || (back[0].is_some_and(char::is_uppercase)
+                            && !back[1].is_some_and(char::is_alphabetic))) =>
+            {
+                chars.push(('-', g));
+            }
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' => chars.push(('\n', g)),
             '\u{0}' | '\u{feff}' | '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => {
             }
