@@ -409,6 +409,12 @@ pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
     out
 }
 
+/// The reason of a surname that is also a word or a place, taken alone before a verb of saying or a
+/// deed after the document named its person in full: its other occurrences are not taken for it
+/// ([`every_occurrence`]), each needs its own verb.
+pub(crate) const SURNAME_BEFORE_A_VERB: &str =
+    "a surname of a person named in full, before a verb of saying or a deed";
+
 /// A value redacted in one place goes everywhere in the document: a surname mentioned again where no cue
 /// points at it, a phone number repeated in a list. Occurrences inside a kept finding (an official's full
 /// name) stay.
@@ -420,7 +426,10 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
         // Unit numbers and addresses depend on their context ("nr. 12" after a person); the rest is the
         // same value wherever it stands.
         .filter(|(_, r)| {
-            r.decision == Decision::Redact && !matches!(r.kind, Kind::Other | Kind::Address)
+            r.decision == Decision::Redact
+                && !matches!(r.kind, Kind::Other | Kind::Address)
+                // A word or a place taken as a surname for the verb after it ("Lund lovede …").
+                && r.reason != SURNAME_BEFORE_A_VERB
         })
         .filter_map(|(i, r)| text.get(r.start..r.end).map(|v| (v, i)))
         .filter(|(v, _)| v.chars().nth(1).is_some())

@@ -538,11 +538,13 @@ fn every_context_of_a_name_without_a_register() {
     println!("contexts of names without a register:\n{table}");
     // Pinned 2026-12-04: the floor of names found per class; a class not named is whole.
     // A first name that is also a function word ("Vår") loses the whole name in every context; a
-    // surname that is a word or a place, or begins with a particle, is lost when it stands alone.
+    // surname that begins with a particle loses its particle when it stands alone, and one that is a
+    // place the document also names as a town ("i Ystad") is lost there (surname alone 62/72 before a
+    // word or a place became the person before a verb of saying or a deed).
     let weak: BTreeMap<&str, usize> = BTreeMap::from([
         ("age in brackets", 35),
         ("attendance list", 107),
-        ("first name alone after the full name", 68),
+        ("first name alone after the full name", 69),
         ("genitive", 34),
         ("heading", 69),
         ("line start", 35),
@@ -552,14 +554,14 @@ fn every_context_of_a_name_without_a_register() {
         ("sentence start", 35),
         ("signature", 35),
         ("signature with role", 35),
-        ("surname alone after the full name", 62),
+        ("surname alone after the full name", 65),
         ("table row, spaces", 35),
         ("table row, tabs", 35),
     ]);
     // The ceiling of controls taken per class; a class not named takes none.
-    // A street named after a person ("Fornavn Efternavns Vej"); a holiday whose first word is a
-    // saint's or Christ's name before a lower-case noun ("Kristi himmelfartsdag").
-    let taken: BTreeMap<&str, usize> = BTreeMap::from([("holiday", 2), ("street", 3)]);
+    // None since the names model adds no word of a street named after a person or of a holiday before its
+    // noun in lower case (streets 3/6 and holidays 2/6 taken before).
+    let taken: BTreeMap<&str, usize> = BTreeMap::new();
     for (class, [ok, n, bad, _]) in &by_class {
         let floor = weak.get(class).copied().unwrap_or(*n);
         assert!(*ok >= floor, "{class}: {ok}/{n} (was {floor})\n{table}");
@@ -569,4 +571,32 @@ fn every_context_of_a_name_without_a_register() {
             "{class}: {bad} controls taken (was {ceiling})\n{table}"
         );
     }
+}
+
+/// Regression (generated contexts: a surname that is a word or a place alone after the full name): "Sten",
+/// "Lund", "Lillehammer" alone were left where the person acts ("Sten lovede at …"); taken before a verb
+/// of saying or a deed, and not where the same word is a town ("i Lund"). Invented people.
+#[test]
+fn regression_surname_that_is_a_word_or_a_place_alone_after_the_full_name() {
+    let text = "Referat\n\nPoul Sten foreslog at male opgangene. Sten lovede at undersøge sagen.\n\n\
+                Hege Lillehammer foreslo å male. Lillehammer lovet å undersøke saken.\n\n\
+                Liv Lund föreslog att måla. Lund lovade att undersöka saken. Festen hålls i Lund.\n";
+    let found = detect(text, None);
+    let taken: Vec<&str> = found
+        .iter()
+        .filter(|f| f.decision == Decision::Redact)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(
+        taken,
+        [
+            "Poul Sten",
+            "Sten",
+            "Hege Lillehammer",
+            "Lillehammer",
+            "Liv Lund",
+            "Lund"
+        ],
+        "{found:?}"
+    );
 }

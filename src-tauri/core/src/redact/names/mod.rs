@@ -165,6 +165,10 @@ struct Scan {
     guest_sure: HashSet<String>,
     /// Words of those names that are also ordinary words ("espen"): only a speaker's label takes them.
     guest_plain: HashSet<String>,
+    /// Words of those names that are also ordinary words or places ("Sten", "Lund", "Viborg"), not
+    /// function words: taken alone only as the subject of a verb of saying or a deed right after them
+    /// ("Lund lovede at …"). See [`NameRecognizer::loose_words`].
+    guest_acting: HashSet<String>,
     /// Register mentions by a lone first name that is also a word: (index in `out`, candidates).
     weak: Vec<(usize, Vec<u32>)>,
     /// Cache for [`Scan::lower_in_text`].

@@ -255,6 +255,18 @@ impl NameRecognizer {
             } else if plain && !t.particle && !t.initial && k > i + 1 {
                 s.guest_plain.insert(stem.to_string());
             }
+            // "Poul Sten", "Liv Lund", "Hege Lillehammer": a word or a place in a name of two or more
+            // words; alone it is the person only before a verb of saying or a deed.
+            if (plain || place(t))
+                && !t.particle
+                && !t.initial
+                && !article
+                && k > i + 1
+                && !function_words().contains(&s.keys[t.k0..t.k1])
+                && !function_words().contains(stem)
+            {
+                s.guest_acting.insert(stem.to_string());
+            }
         }
         // "H.C. Andersen", "K. J. Philipsen": the initials before the name belong to it.
         let mut a = i;
@@ -366,6 +378,11 @@ impl NameRecognizer {
                     // it is a word too ("espen", the aspen), if someone of that name is named in full.
                     let speaker =
                         s.guest_plain.contains(&s.keys[k0..k1]) && speaker_label(text, start, end);
+                    // "Poul Sten … Sten lovede at …", "Liv Lund … Lund sa": a surname that is also a
+                    // word or a place, as the subject of a verb of saying or a deed right after it.
+                    let acting = s.guest_acting.contains(&s.keys[k0..k1])
+                        && (speech_after(text, end) || super::register::deed_after(text, end));
+                    let speaker = speaker || acting;
                     if taken[a]
                         || !(s.guest_words.contains(&s.keys[k0..k1]) || speaker)
                         || s.lone_places.contains(&s.keys[k0..k1])
@@ -410,12 +427,14 @@ impl NameRecognizer {
                     } else {
                         a
                     };
-                    found.push((
-                        from,
-                        a,
-                        0.7,
-                        "part of a name mentioned in full elsewhere in the document",
-                    ));
+                    // A word or a place taken for its verb is taken where the verb is, not
+                    // everywhere the word stands ("Lund lovede …", "i Lund").
+                    let reason = if acting && !s.guest_words.contains(&s.keys[k0..k1]) {
+                        policy::SURNAME_BEFORE_A_VERB
+                    } else {
+                        "part of a name mentioned in full elsewhere in the document"
+                    };
+                    found.push((from, a, 0.7, reason));
                 }
             } else {
                 let mut persons: Vec<(usize, usize)> = s
@@ -2102,6 +2121,20 @@ mod tests {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// A surname that is also a word or a place, alone after its person's full name, is the person
+    /// before a verb of saying or a deed ("Sten lovede", "Lund sa"); without one it stays the word or
+    /// the place ("i Lund", "Lund er en by"). Invented sentences.
+    #[test]
+    fn a_surname_that_is_a_word_or_a_place_alone_before_a_verb() {
+        let text = "Poul Sten foreslog at male opgangene. Sten lovede at undersøge sagen. \
+                    Liv Lund sa ja. Lund sa også at festen holdes i Lund.";
+        assert_eq!(
+            unknown(text),
+            ["Poul Sten", "Sten", "Liv Lund", "Lund"],
+            "{text}"
+        );
     }
 
     /// Initials before two capitalised words that end the run ("advokat T. Brokke Andersen", "og L. M.
