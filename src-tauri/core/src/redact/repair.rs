@@ -170,11 +170,6 @@ fn repair_joins(text: &str) -> Option<View> {
     let bytes = text.as_bytes();
     // (source start, source end, replacement), in order and not overlapping.
     let mut edits: Vec<(usize, usize, &'static str)> = Vec::new();
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        if let Some(e) = line_end_hyphen(text, nl) {
-            edits.push((nl - 1, e, ""));
-        }
-    }
     for at in memchr::memchr_iter(0xef, bytes) {
         if bytes.get(at + 1) == Some(&0xac) {
             let with = match bytes.get(at + 2) {
@@ -205,7 +200,8 @@ fn repair_joins(text: &str) -> Option<View> {
     }
     glued_words(text, &mut edits);
     extra_spaces(text, &mut edits);
-    broken_lines(text, &mut edits);
+    // One pass over the line ends: words hyphenated across them and lines a column broke.
+    line_ends(text, &mut edits);
     if edits.is_empty() {
         return None;
     }
@@ -277,12 +273,18 @@ fn extra_spaces(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
 /// "… Lund\nDerfor …"). Paragraphs, headings (numbered, ending in a colon
 /// or a full stop, or a small word before a capital), "label: value" lines and list items stay on
 /// their lines.
-fn broken_lines(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
+///
+/// In the same pass, a word hyphenated across a line end ([`line_end_hyphen`]) is joined.
+fn line_ends(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
     let bytes = text.as_bytes();
     let mut line_start = 0;
     for nl in memchr::memchr_iter(b'\n', bytes) {
         let start = line_start;
         line_start = nl + 1;
+        if let Some(e) = line_end_hyphen(text, nl) {
+            edits.push((nl - 1, e, ""));
+            continue;
+        }
         let line = &bytes[start..nl];
         if line.len() < 25 {
             continue;
@@ -484,6 +486,26 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
     }
 }
 
+/// The first ASCII digit at or after `i`, eight bytes at a time past those that hold none (the bit
+/// trick of [`next_capital`]: the high bit of each byte between 0x2F and 0x3A exclusive).
+fn next_digit(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let low = w & !HIGH;
+        let digits = (ONES * (127 + 0x3a) - low) & !w & (low + ONES * (127 - 0x2f)) & HIGH;
+        if digits != 0 {
+            return Some(i + digits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(u8::is_ascii_digit))
+        .map(|p| i + p)
+}
+
 /// Letters OCR put for digits inside a number ("2l 64 83 O7", "Storvej 1O2", "2O25"): 'l' and 'I'
 /// for 1, 'O' and 'o' for 0. Only in a run of digits and those letters that holds a digit and stands
 /// alone (no other letter or digit touches it), so words ("Ole", "10lb" is no number) stay.
@@ -492,10 +514,8 @@ fn ocr_digits(text: &str) -> Vec<(usize, u8)> {
     let confusable = |b: u8| matches!(b, b'l' | b'I' | b'O' | b'o');
     let mut fixes = Vec::new();
     let mut i = 0;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(u8::is_ascii_digit))
-    {
+    while let Some(at) = next_digit(bytes, i) {
+        let off = at - i;
         let mut s = i + off;
         while s > 0 && confusable(bytes[s - 1]) {
             s -= 1;
@@ -880,6 +900,15 @@ mod tests {
             for i in 0..=bytes.len() {
                 let want = (i..bytes.len()).find(|&k| starts_capital(bytes, k));
                 proptest::prop_assert_eq!(next_capital(bytes, i), want, "{:?} from {}", text, i);
+            }
+        }
+
+        #[test]
+        fn digits_are_found_as_byte_by_byte(text in "[09/:aÆø×÷\u{b9}\u{660}\u{ff10} ]{0,40}") {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                let want = bytes[i..].iter().position(u8::is_ascii_digit).map(|p| i + p);
+                proptest::prop_assert_eq!(next_digit(bytes, i), want, "{:?} from {}", text, i);
             }
         }
     }
