@@ -106,20 +106,10 @@ pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::redact::Decision;
 
     fn person(text: &str, word: &str) -> Raw {
         let start = text.find(word).unwrap_or(0);
-        Raw {
-            start,
-            end: start + word.len(),
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.7,
-            reason: "test",
-            decision: Decision::Redact,
-            subject: None,
-        }
+        crate::redact::policy::unknown_person_at(start, start + word.len())
     }
 
     fn left(text: &str, names: &[&str]) -> Vec<String> {

@@ -537,7 +537,8 @@ impl Detector {
             p.sort_unstable();
             p
         };
-        policy::every_occurrence(text, &protected, raw)
+        let raw = policy::every_occurrence(text, &protected, raw);
+        policy::particle_before_surname(text, raw)
     }
 }
 

@@ -409,11 +409,11 @@ pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
     out
 }
 
-/// The reason of a surname that is also a word or a place, taken alone before a verb of saying or a
-/// deed after the document named its person in full: its other occurrences are not taken for it
+/// The reason of a word of a name that is also a word or a place ("Sten", "Lund"), taken alone before a
+/// verb of saying or a deed after the document named its person in full: its other occurrences are not taken for it
 /// ([`every_occurrence`]), each needs its own verb.
 pub(crate) const SURNAME_BEFORE_A_VERB: &str =
-    "a surname of a person named in full, before a verb of saying or a deed";
+    "a word of a name mentioned in full, before a verb of saying or a deed";
 
 /// A value redacted in one place goes everywhere in the document: a surname mentioned again where no cue
 /// points at it, a phone number repeated in a list. Occurrences inside a kept finding (an official's full
@@ -490,6 +490,52 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
     resolve(all)
 }
 
+/// "Ebba af Rosen … af Rosen lovade": a name found alone takes the particle right before it ("af",
+/// "von", "la") when the document names a person in full with that particle before that word; the
+/// particle is part of the surname, and left behind it says whose it was.
+pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
+    let person = |r: &Raw| r.kind == Kind::Person && r.decision == Decision::Redact;
+    let full: Vec<String> = raw
+        .iter()
+        .filter(|r| person(r))
+        .filter_map(|r| text.get(r.start..r.end))
+        .filter(|t| t.contains(' '))
+        .map(str::to_lowercase)
+        .collect();
+    if full.is_empty() {
+        return raw;
+    }
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    for r in raw.iter_mut().filter(|r| person(r)) {
+        let Some(word) = text.get(r.start..r.end).filter(|w| !w.contains(' ')) else {
+            continue;
+        };
+        let Some(head) = text.get(..r.start).and_then(|h| h.strip_suffix(' ')) else {
+            continue;
+        };
+        let from = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let particle = head[from..].to_lowercase();
+        if particle.is_empty()
+            || !super::words::is_particle(&particle)
+            || overlaps_any(&covered, from, from + particle.len())
+        {
+            continue;
+        }
+        let joined = format!("{particle} {}", word.to_lowercase());
+        if full.iter().any(|f| {
+            f.strip_suffix(joined.as_str())
+                .is_some_and(|h| h.ends_with(' '))
+        }) {
+            r.start = from;
+        }
+    }
+    raw
+}
+
 /// Whether the capitalised words right after `end` finish a company's name ("… Revision ApS").
 pub(super) fn company_follows(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
@@ -530,4 +576,45 @@ pub fn to_findings(text: &str, raw: Vec<Raw>) -> Vec<Finding> {
             subject: r.subject,
         })
         .collect()
+}
+
+/// For tests: an unknown person's name found at `start..end`, to be redacted.
+#[cfg(test)]
+pub(crate) fn unknown_person_at(start: usize, end: usize) -> Raw {
+    Raw {
+        start,
+        end,
+        kind: Kind::Person,
+        recognizer: Recognizer::UnknownName,
+        score: 0.7,
+        reason: "test",
+        decision: Decision::Redact,
+        subject: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(text: &str, word: &str, nth: usize) -> Raw {
+        let start = text.match_indices(word).nth(nth).map_or(0, |(i, _)| i);
+        unknown_person_at(start, start + word.len())
+    }
+
+    /// A surname found alone takes the particle before it only when the document names the person in
+    /// full with that particle ("Ebba af Rosen … af Rosen lovade"); "av Lund" stays "Lund" when nobody
+    /// is named "… av Lund". Invented sentences.
+    #[test]
+    fn a_particle_before_a_lone_surname_of_a_person_named_with_it() {
+        let text = "Ebba af Rosen föreslog det. Sedan lovade af Rosen det. Ett brev av Lund kom.";
+        let raw = vec![
+            person(text, "Ebba af Rosen", 0),
+            person(text, "Rosen", 1),
+            person(text, "Lund", 0),
+        ];
+        let out = particle_before_surname(text, raw);
+        let found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(found, ["Ebba af Rosen", "af Rosen", "Lund"]);
+    }
 }
