@@ -355,8 +355,59 @@ fn name_goes_on(bytes: &[u8], next: usize) -> bool {
         .take_while(|&&b| b.is_ascii_alphabetic() || b >= 0x80)
         .count();
     let word = std::str::from_utf8(&rest[..len]).unwrap_or("");
-    !super::words::function_words().contains_fold(word)
+    let folded = word.to_lowercase();
+    !(super::words::function_words().contains_fold(word)
+        || SENTENCE_ADVERBS.contains(&folded.as_str()))
 }
+
+/// Adverbs that open a sentence in Danish, Norwegian and Swedish and are no name (the function words'
+/// list has the shorter ones: "derfor", "altså", "nu").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "dessuten",
+    "desuden",
+    "dessutom",
+    "derudover",
+    "imidlertid",
+    "likevel",
+    "alligevel",
+    "ändå",
+    "samtidig",
+    "samtidigt",
+    "derefter",
+    "deretter",
+    "därefter",
+    "herefter",
+    "heretter",
+    "härefter",
+    "etterpå",
+    "bagefter",
+    "efteråt",
+    "sedan",
+    "senere",
+    "senare",
+    "endelig",
+    "endeligt",
+    "slutligen",
+    "først",
+    "derimot",
+    "derimod",
+    "däremot",
+    "dock",
+    "ellers",
+    "annars",
+    "således",
+    "sålunda",
+    "desværre",
+    "dessverre",
+    "tyvärr",
+    "heldigvis",
+    "lyckligtvis",
+    "naturligvis",
+    "selvfølgelig",
+    "självklart",
+    "faktisk",
+    "faktiskt",
+];
 
 /// A word hyphenated across the line end at byte `nl` ("Sæ-\nther", "SÆ-\nTHER"): where the
 /// second part (after any indentation) ends the hyphen, line end and indentation, when a small letter
@@ -1078,7 +1129,9 @@ mod tests {
         );
         // A line ending in a capitalised word before a line opening a sentence with a function word
         // or a sentence-opening adverb: a sentence without its stop, not a name broken in two.
-        for opener in ["Derfor", "Men", "Det", "Og", "Der"] {
+        for opener in [
+            "Derfor", "Men", "Det", "Og", "Der", "Dessuten", "Likevel", "Däremot",
+        ] {
             let t = format!(
                 "Forslaget om nye hekker ble lagt fram av Villum\n{opener} ble saken utsatt.\n"
             );
