@@ -700,17 +700,22 @@ fn decode_mojibake(text: &str, at: usize) -> Option<(usize, char)> {
     decode_twice(text, at).or_else(|| decode_once(text, at).filter(|(_, c)| c.is_alphabetic()))
 }
 
+/// How many continuation bytes follow a UTF-8 lead byte `b0`; `None` for a byte that leads nothing.
+fn utf8_tail(b0: u8) -> Option<usize> {
+    match b0 {
+        0xc2..=0xdf => Some(1),
+        0xe0..=0xef => Some(2),
+        0xf0..=0xf4 => Some(3),
+        _ => None,
+    }
+}
+
 /// A letter damaged twice, its UTF-8 read back as Windows-1252 and the result once more ("ÃƒÂ¸"
 /// for "ø"): each byte of the first damage is itself a damaged character.
 fn decode_twice(text: &str, at: usize) -> Option<(usize, char)> {
     let (mut len, lead) = decode_once(text, at)?;
     let b0 = cp1252_byte(lead)?;
-    let n = match b0 {
-        0xc2..=0xdf => 1,
-        0xe0..=0xef => 2,
-        0xf0..=0xf4 => 3,
-        _ => return None,
-    };
+    let n = utf8_tail(b0)?;
     let mut bytes = [b0, 0, 0, 0];
     for slot in bytes.iter_mut().take(n + 1).skip(1) {
         let (l, c) = decode_once(text, at + len)?;
@@ -727,12 +732,7 @@ fn decode_once(text: &str, at: usize) -> Option<(usize, char)> {
     let mut chars = text.get(at..)?.char_indices();
     let (_, lead) = chars.next()?;
     let b0 = cp1252_byte(lead)?;
-    let n = match b0 {
-        0xc2..=0xdf => 1,
-        0xe0..=0xef => 2,
-        0xf0..=0xf4 => 3,
-        _ => return None,
-    };
+    let n = utf8_tail(b0)?;
     let mut bytes = [b0, 0, 0, 0];
     let mut len = lead.len_utf8();
     for slot in bytes.iter_mut().take(n + 1).skip(1) {
