@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use andel_core::association::Country;
 use andel_core::redact::{detect, Context, Decision, KnownPerson, Official, RoleKind};
 
+use crate::support::invented_email;
+
 struct Assoc {
     country: Country,
     people: &'static [(&'static str, &'static str)],
@@ -135,24 +137,6 @@ fn phone(a: &Assoc, i: usize) -> String {
     }
 }
 
-fn email(first: &str, last: &str) -> String {
-    let plain: String = format!(
-        "{}.{}",
-        first.split(' ').next().unwrap(),
-        last.replace([' ', '-'], "")
-    )
-    .to_lowercase()
-    .chars()
-    .map(|c| match c {
-        'æ' | 'å' | 'ä' => 'a',
-        'ø' | 'ö' => 'o',
-        'ü' => 'u',
-        c => c,
-    })
-    .collect();
-    format!("{plain}@gmail.com")
-}
-
 fn context(a: &Assoc) -> Context {
     let mut ctx = Context::new(a.country);
     ctx.places.push(a.street.to_string());
@@ -180,7 +164,7 @@ fn context(a: &Assoc) -> Context {
                 Country::SE => format!("{house}, lgh {unit}"),
             }),
             phones: vec![phone(a, i)],
-            emails: vec![email(first, last)],
+            emails: vec![invented_email(first, last, "gmail.com")],
         });
     }
     ctx
@@ -286,7 +270,7 @@ fn mentions(a: &Assoc, i: usize) -> Vec<(&'static str, String, String)> {
             "phone with trunk zero",
             format!("+{code} (0){}", p.trim_start_matches('0')),
         ),
-        ("e-mail", email(first, last)),
+        ("e-mail", invented_email(first, last, "gmail.com")),
     ];
     let says = match a.country {
         Country::DK => [

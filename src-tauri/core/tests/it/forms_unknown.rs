@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 
 use andel_core::redact::{detect, Decision, Finding};
 
+use crate::support::invented_email;
+
 /// The words a country's minutes use around a name.
 struct Lang {
     code: &'static str,
@@ -246,27 +248,6 @@ fn line_controls(l: &Lang) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-fn email(first: &str, last: &str) -> String {
-    let plain: String = format!(
-        "{}.{}",
-        first.split([' ', '-']).next().unwrap_or(first),
-        last.replace([' ', '-'], "")
-    )
-    .to_lowercase()
-    .chars()
-    .map(|c| match c {
-        'æ' | 'å' | 'ä' => 'a',
-        'ø' | 'ö' => 'o',
-        'ı' => 'i',
-        'ž' => 'z',
-        'ć' => 'c',
-        c if c.is_ascii_alphanumeric() || c == '.' => c,
-        _ => 'x',
-    })
-    .collect();
-    format!("{plain}@example.org")
-}
-
 /// One generated passage: the class, the text, and the marked spans in it (byte ranges) with whether
 /// each must go (a name) or stay (a control).
 struct Passage {
@@ -388,7 +369,7 @@ fn passages(l: &Lang) -> Vec<Passage> {
             &[
                 t(format!("{}: ", l.from)),
                 name(f.clone()),
-                t(format!(" <{}>", email(first, last))),
+                t(format!(" <{}>", invented_email(first, last, "example.org"))),
             ],
         ));
         let (head, tail) = l.thanks.split_once("{}").unwrap_or((l.thanks, ""));

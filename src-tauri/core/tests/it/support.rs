@@ -93,3 +93,27 @@ pub fn check_pdf(bytes: &[u8], name: &str) -> String {
     }
     run_tool("pdftotext", &["-layout"], &path)
 }
+
+/// An invented person's e-mail address, as residents make theirs: the first given name and the
+/// surname, in lower case, without spaces, hyphens or letters beyond ASCII ("karl.vestbjerg@…").
+pub fn invented_email(first: &str, last: &str, domain: &str) -> String {
+    let plain: String = format!(
+        "{}.{}",
+        first.split([' ', '-']).next().unwrap_or(first),
+        last.replace([' ', '-'], "")
+    )
+    .to_lowercase()
+    .chars()
+    .map(|c| match c {
+        'æ' | 'å' | 'ä' => 'a',
+        'ø' | 'ö' => 'o',
+        'ü' => 'u',
+        'ı' => 'i',
+        'ž' => 'z',
+        'ć' => 'c',
+        c if c.is_ascii_alphanumeric() || c == '.' => c,
+        _ => 'x',
+    })
+    .collect();
+    format!("{plain}@{domain}")
+}
