@@ -7,6 +7,8 @@ import json, re, subprocess, sys, glob, os, tempfile
 args = [a for a in sys.argv[1:] if not a.startswith('--')]; show = '--show' in sys.argv
 A = args[0]; root = os.path.abspath(args[1]) if len(args) > 1 else os.path.dirname(os.path.abspath(__file__))
 mark = re.compile(r'\[\[(.+?)\|(\w+)\]\]|\{\{(.+?)\|(\w+)\}\}')
+def ctx(p, a, b, w=60):
+    return (p[max(0, a - w):a] + '[' + p[a:b] + ']' + p[b:b + w]).replace('\n', '\u23ce')
 tot = dict(m=0, found=0, pf=0, ptp=0, stays=0, stay_hit=0)
 work = tempfile.mkdtemp(prefix='andel-measure-')
 for src in sorted(glob.glob(f'{root}/src/*.txt')):
@@ -27,17 +29,17 @@ for src in sorted(glob.glob(f'{root}/src/*.txt')):
     for a, b, t, k in go:
         ok = all(covered[i] for i in range(a, b) if plain[i].isalnum())
         dm += 1; df += ok
-        if not ok and show: print('MISS', os.path.basename(src), t)
+        if not ok and show: print('MISS', os.path.basename(src), t, '|', ctx(plain, a, b))
     pt = pf = 0
     for f in fs:
         if f['kind'] != 'person': continue
         hit = any(f['start'] < b and a < f['end'] for a, b, _, _ in go)
         pf += 1; pt += hit
-        if not hit and show: print('FP  ', os.path.basename(src), f['text'])
+        if not hit and show: print('FP  ', os.path.basename(src), f['text'], '|', ctx(plain, f['start'], f['end']))
     sh = sum(1 for a, b, t, k in stay if any(covered[i] for i in range(a, b)))
     if show:
         for a, b, t, k in stay:
-            if any(covered[i] for i in range(a, b)): print('STAY', os.path.basename(src), t)
+            if any(covered[i] for i in range(a, b)): print('STAY', os.path.basename(src), t, '|', ctx(plain, a, b))
     print(f'{os.path.basename(src):40} names found {df}/{dm}  person findings right {pt}/{pf}  stays hit {sh}/{len(stay)}')
     tot['m'] += dm; tot['found'] += df; tot['pf'] += pf; tot['ptp'] += pt; tot['stays'] += len(stay); tot['stay_hit'] += sh
 print(f"ALL names found {tot['found']}/{tot['m']} ({100*tot['found']/tot['m']:.1f} %), precision {tot['ptp']}/{tot['pf']} ({100*tot['ptp']/max(1,tot['pf']):.1f} %), stays touched {tot['stay_hit']}/{tot['stays']}")

@@ -538,7 +538,8 @@ impl Detector {
             p
         };
         let raw = policy::every_occurrence(text, &protected, raw);
-        policy::particle_before_surname(text, raw)
+        let raw = policy::particle_before_surname(text, raw);
+        names::initials_of_people_named(text, &protected, raw)
     }
 }
 

@@ -392,6 +392,30 @@ fn passages(l: &Lang) -> Vec<Passage> {
                 t(format!(" {}", l.promised)),
             ],
         ));
+        // Minutes name a member in full once and then by the initials, bare ("KR") or with full stops.
+        let initials: Vec<String> = f
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .map(String::from)
+            .collect();
+        out.push(passage(
+            "initials after the full name",
+            &[
+                name(f.clone()),
+                t(format!(" {} ", l.proposed)),
+                name(initials.concat()),
+                t(format!(" {}", l.promised)),
+            ],
+        ));
+        out.push(passage(
+            "initials with full stops after the full name",
+            &[
+                name(f.clone()),
+                t(format!(" {}\n\n{}\n", l.proposed, l.regards)),
+                name(format!("{}.", initials.join("."))),
+                t("\n"),
+            ],
+        ));
         out.push(passage(
             "genitive",
             &[name(format!("{f}s")), t(format!(" {}", l.proposal))],
@@ -521,13 +545,16 @@ fn every_context_of_a_name_without_a_register() {
     // A first name that is also a function word ("Vår") loses the whole name in every context; a
     // surname that is a place the document also names as a town ("i Ystad") is lost alone (surname
     // alone 62/72 before a word or a place became the person before a verb of saying or a deed, 65/72
-    // before a lone surname took its particle).
+    // before a lone surname took its particle). Initials after the full name (bare "KR" or "K.R."): only
+    // "Vår Haug" lost, by its first name.
     let weak: BTreeMap<&str, usize> = BTreeMap::from([
         ("age in brackets", 35),
         ("attendance list", 107),
         ("first name alone after the full name", 70),
         ("genitive", 34),
         ("heading", 70),
+        ("initials after the full name", 71),
+        ("initials with full stops after the full name", 71),
         ("line start", 35),
         ("photo credit", 35),
         ("photo credit in capitals", 33),

@@ -1792,13 +1792,15 @@ fn heldout4_notices_without_a_register() {
     // 139 of 144 after titles in Swedish quotation marks.
     // 139 of 143 after firms named like a person. With the names model retrained on both halves of NorNE
     // train with its document-level features (FEATURES_VERSION 2): 115 of 119 names and 140 of 145.
-    assert_names("fourth set without a register, all", &all, 115, 140, 5);
+    // 141 of 146 (untouched part 34 of 38) since the initials of a person named in full are that person:
+    // one more finding, on a labelled name's initials.
+    assert_names("fourth set without a register, all", &all, 115, 141, 5);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fourth set without a register, untouched part",
         &part,
         30,
-        33,
+        34,
         4,
     );
 }
@@ -2089,8 +2091,8 @@ fn heldout8_notices_without_a_register() {
     let all = score_names_without_a_register(&root, &|_| true);
     assert_eq!(all.labelled, 138);
     // First unseen score: 137 of 138 names removed, 169 of 169 person findings right (untouched part 21/21
-    // and 28 of 28).
-    assert_names("eighth set without a register, all", &all, 137, 169, 0);
+    // and 28 of 28). 170 of 170 since the initials of a person named in full are that person.
+    assert_names("eighth set without a register, all", &all, 137, 170, 0);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "eighth set without a register, untouched part",
@@ -2964,4 +2966,24 @@ fn regression_administrators_brothers_firms_and_holidays_without_a_register() {
         assert!(out.contains(stays), "{stays} gone in {out}");
     }
     assert!(!out.contains("Sørensen"), "{out}");
+}
+
+/// Regression (initials of a person the document names in full, without a register): minutes that list
+/// a member in full and then write the initials ("JM har talt med …", "P.L. minder om …", a signature
+/// "S.A.R.") left the initials, which point at that member. Bare capitals beside a firm's word, before the
+/// name in full or used as a thing elsewhere ("i OS") stay. Invented people.
+#[test]
+fn regression_initials_of_a_person_named_in_full_without_a_register() {
+    let text = "Referat af bestyrelsesmøde\n\
+                Til stede: Jonas Moberg, Pernille Lykke, Siv Aune Rød, Ole Sand\n\n\
+                JM har talt med viceværten om nøglerne. P.L. minder om, at julefesten er flyttet.\n\
+                Tilbud fra JM Tag og fra Moberg & Søn ApS. OS har ikke svaret, vi var i OS i fjor.\n\n\
+                Med venlig hilsen\nS.A.R.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in ["JM har", "P.L.", "S.A.R."] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["JM Tag", "OS har", "i OS"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
 }

@@ -14,6 +14,7 @@
 //! (see [`super::words`]); streets named after people are in [`super::streets`].
 
 mod alone;
+mod initials;
 mod register;
 mod tokens;
 mod units;
@@ -34,6 +35,7 @@ use super::words::{
 use super::{Context, Decision, Kind, Recognizer};
 
 pub use alone::first_names_alone;
+pub use initials::initials_of_people_named;
 pub(super) use register::split_owners;
 use tokens::{
     bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,

@@ -1,0 +1,314 @@
+//! Initials of a person the document names in full: minutes name a board member once ("Til stede: Jonas
+//! Moberg, …") and then write the initials ("JM har talt med viceværten", "J.M. minder om …", "Hilsen
+//! styret / J.M.B."). Such initials are that person wherever they stand: a run of two to four capitals,
+//! each with a full stop ("K.L.", "K. L."), or all without one ("KL"), that are the first letters of the
+//! parts of a person's name found in full. Letters without full stops must stand alone (not beside another
+//! capitalised word, which makes them part of a firm's or a title's name, nor in a line of capitals), and
+//! are never a legal form ("AS", "AB").
+
+use super::super::policy::{overlaps_any, Raw};
+use super::super::words::is_legal_form;
+use super::super::{Decision, Kind, Recognizer};
+
+/// The reason of a finding this pass adds.
+pub(crate) const INITIALS_OF_A_PERSON_NAMED: &str =
+    "the initials of a person the document names in full";
+
+/// The initials ("JMB") of a name of two to four capitalised parts ("Jonas Mørk Berg", "Anne-Li Ek"),
+/// or `None`. Lower-case parts (particles: "af", "von") are skipped.
+fn initials_of(name: &str) -> Option<String> {
+    let mut letters = String::new();
+    let mut parts = 0;
+    for part in name
+        .split([' ', '-', '\n', '\u{a0}'])
+        .filter(|p| !p.is_empty())
+    {
+        let first = part.chars().next()?;
+        if first.is_lowercase() {
+            continue;
+        }
+        // An initial already ("J. Berg") or a word with no letter: not a name written in full.
+        if !first.is_alphabetic() || part.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        letters.extend(first.to_uppercase());
+        parts += 1;
+    }
+    (2..=4).contains(&parts).then_some(letters)
+}
+
+/// The initials written at `at` (the previous character is no letter or digit): their letters and end,
+/// and whether they were written with full stops. "K.L.", "K. L.", "K.L" and "KL" read as "KL".
+fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
+    let rest = text.get(at..)?;
+    let mut letters = String::new();
+    let mut dotted = None;
+    let mut end = at;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_uppercase() {
+            break;
+        }
+        letters.push(c);
+        end = at + i + c.len_utf8();
+        match chars.peek() {
+            Some(&(j, '.')) => {
+                if dotted == Some(false) {
+                    return None;
+                }
+                dotted = Some(true);
+                end = at + j + 1;
+                chars.next();
+                // "K. L.": one space after a full stop, before the next initial.
+                if let Some(&(_, ' ')) = chars.peek() {
+                    let after = rest.get(end - at + 1..).and_then(|t| t.chars().next());
+                    let then = rest.get(end - at + 1..).and_then(|t| t.chars().nth(1));
+                    if after.is_some_and(char::is_uppercase) && then == Some('.') {
+                        chars.next();
+                    }
+                }
+            }
+            Some(&(_, n)) if n.is_uppercase() => {
+                if dotted == Some(true) {
+                    return None;
+                }
+                dotted = Some(false);
+            }
+            _ => break,
+        }
+    }
+    let count = letters.chars().count();
+    if !(2..=4).contains(&count) {
+        return None;
+    }
+    // The word ends there: "KLM" inside "KLMs" or "K.L.3" is something else.
+    if text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '&')
+    {
+        return None;
+    }
+    Some((letters, end, dotted == Some(true)))
+}
+
+/// Whether the word right before `start` or right after `end` on the same line, joined by one space, is
+/// capitalised or written in capitals: "JM Bygg", "Firma KL", "SAKER TIL BEHANDLING" (a firm, a title,
+/// a heading), where bare capitals are no one's initials.
+fn capitalised_beside(text: &str, start: usize, end: usize) -> bool {
+    // A word that ends a sentence or a clause before ("Mødet. JM har …") joins nothing.
+    let before = text[..start]
+        .strip_suffix(' ')
+        .filter(|h| h.ends_with(char::is_alphanumeric))
+        .and_then(|h| h.split(|c: char| !c.is_alphanumeric()).next_back())
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let after = text[end..]
+        .strip_prefix(' ')
+        .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next())
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    before || after
+}
+
+/// How far after the person's name in full bare capitals may stand to be taken for the initials: about two
+/// pages of minutes. In a long text the same capitals are more often an abbreviation ("FN", "OS") that
+/// happens to share a person's initials.
+const BARE_WINDOW: usize = 5000;
+
+/// Whether the document uses the capitals `letters` as a thing somewhere: after an article or "i" ("ett
+/// OS", "i FN"), or before a hyphen, a quotation mark or a genitive's "s" ("FN-sporet", "MS «Victoria»",
+/// "FNs"). Initials of a person are none of these.
+fn used_as_a_thing(text: &str, letters: &str) -> bool {
+    const BEFORE: &[&str] = &["i", "en", "ett", "et", "ei", "eit", "den", "det", "årets"];
+    text.match_indices(letters).any(|(i, _)| {
+        let rest = &text[i + letters.len()..];
+        let mut next = rest.chars();
+        let (after, then) = (next.next(), next.next());
+        if text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return false;
+        }
+        let genitive = after == Some('s') && !then.is_some_and(char::is_alphanumeric);
+        if after.is_some_and(char::is_alphanumeric) && !genitive {
+            return false;
+        }
+        let marked = genitive
+            || matches!(
+                (after, then),
+                (
+                    Some('-'),
+                    Some(
+                        'a'..='z'
+                        | 'A'..='Z'
+                        | 'æ'
+                        | 'ø'
+                        | 'å'
+                        | 'ä'
+                        | 'ö'
+                        | 'Æ'
+                        | 'Ø'
+                        | 'Å'
+                        | 'Ä'
+                        | 'Ö',
+                    ),
+                )
+            )
+            || rest
+                .trim_start_matches(' ')
+                .starts_with(['«', '"', '\u{201c}', '\u{201d}']);
+        let word_before = text[..i]
+            .strip_suffix(' ')
+            .and_then(|h| h.split(|c: char| !c.is_alphabetic()).next_back())
+            .unwrap_or("");
+        marked || BEFORE.iter().any(|w| w.eq_ignore_ascii_case(word_before))
+    })
+}
+
+/// Adds, for every person the findings name in full, the initials of that name wherever they are written
+/// alone in the text after it (see the module's comment). The findings stay sorted and apart.
+pub fn initials_of_people_named(
+    text: &str,
+    protected: &[(usize, usize)],
+    raw: Vec<Raw>,
+) -> Vec<Raw> {
+    // (initials, where the name in full ends, its subject).
+    let people: Vec<(String, usize, Option<String>)> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+        .filter_map(|r| {
+            let letters = initials_of(text.get(r.start..r.end)?)?;
+            Some((letters, r.end, r.subject.clone()))
+        })
+        .collect();
+    let Some(mut at) = people.iter().map(|p| p.1).min() else {
+        return raw;
+    };
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    let mut extra = Vec::new();
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let c = bytes[at];
+        // Initials start with a capital after no letter, digit or joining mark.
+        let starts = (c.is_ascii_uppercase() || c >= 0xc0)
+            && text.is_char_boundary(at)
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '-' | '/' | '&' | '.')));
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let Some((letters, end, dotted)) = initials_at(text, at) else {
+            at += 1;
+            continue;
+        };
+        // The nearest name in full before, with these initials.
+        let person = people
+            .iter()
+            .filter(|p| p.0 == letters && p.1 <= at)
+            .max_by_key(|p| p.1);
+        let written_as_initials = |p: &&(String, usize, Option<String>)| {
+            dotted
+                || (at - p.1 <= BARE_WINDOW
+                    && !is_legal_form(&text[at..end])
+                    && !capitalised_beside(text, at, end)
+                    && !used_as_a_thing(text, &letters))
+        };
+        if let Some((_, _, subject)) = person.filter(written_as_initials) {
+            if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
+                extra.push(Raw {
+                    start: at,
+                    end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.6,
+                    reason: INITIALS_OF_A_PERSON_NAMED,
+                    decision: Decision::Redact,
+                    subject: subject.clone(),
+                });
+            }
+        }
+        at = end;
+    }
+    if extra.is_empty() {
+        return raw;
+    }
+    let mut all = raw;
+    all.extend(extra);
+    super::super::policy::resolve(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The person findings of `text` read with no register.
+    fn persons(text: &str) -> Vec<String> {
+        super::super::super::detect(text, None)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn initials_of_a_name() {
+        assert_eq!(initials_of("Jonas Mørk Berg").as_deref(), Some("JMB"));
+        assert_eq!(initials_of("Anne-Li Ek").as_deref(), Some("ALE"));
+        assert_eq!(initials_of("Ebba af Rosen").as_deref(), Some("ER"));
+        assert_eq!(initials_of("J. Berg"), None);
+        assert_eq!(initials_of("Berg"), None);
+    }
+
+    #[test]
+    fn initials_as_written() {
+        assert_eq!(initials_at("K.L. sagde", 0), Some(("KL".into(), 4, true)));
+        assert_eq!(initials_at("K. L. sagde", 0), Some(("KL".into(), 5, true)));
+        assert_eq!(initials_at("KL sagde", 0), Some(("KL".into(), 2, false)));
+        assert_eq!(initials_at("KLM-banen", 0), None);
+        assert_eq!(initials_at("K.L3", 0), None);
+        assert_eq!(initials_at("Kl. 18", 0), None);
+        assert_eq!(initials_at("K. Berg", 0), None);
+    }
+
+    #[test]
+    fn capitals_beside_make_a_firm_or_a_heading() {
+        assert!(capitalised_beside("fra JM Bygg og", 4, 6));
+        assert!(capitalised_beside("Firma JM leverer", 6, 8));
+        assert!(!capitalised_beside("Mødet. JM har talt", 7, 9));
+    }
+
+    /// Initials of a person named in full elsewhere in the document are that person, with or without full
+    /// stops, as the subject, in a signature or after a cue; bare capitals beside a capitalised word (a
+    /// firm) or a legal form are not, nor initials nobody in the text has.
+    #[test]
+    fn initials_of_a_person_named_in_full() {
+        let text = "Til stede: Jonas Moberg, Tilde Envall, Siv Aune Rød\n\n\
+                    JM har talt med viceværten. T.E. minder om festen.\n\n\
+                    Hilsen styret\nS.A.R., Jonas Moberg\n";
+        let p = persons(text);
+        for ini in ["JM", "T.E.", "S.A.R."] {
+            assert!(p.iter().any(|f| f == ini), "{ini} not in {p:?}");
+        }
+        let text = "Til stede: Jonas Moberg, Anne Svale\n\nTilbud fra JM Bygg og fra Berg AS. \
+                    Se også punkt AB.\n";
+        let p = persons(text);
+        assert!(
+            !p.iter().any(|f| f == "JM" || f == "AS" || f == "AB"),
+            "{p:?}"
+        );
+        // Before the name in full, or used as a thing elsewhere ("i OS"), capitals are no initials.
+        let text = "FN sa nei. Til stede: Frida Nes, Olle Sand\n\nFN har svart, OS sa nei. \
+                    Vi var i OS.\n";
+        let p = persons(text);
+        assert_eq!(p.iter().filter(|f| *f == "FN").count(), 1, "{p:?}");
+        assert!(!p.iter().any(|f| f == "OS"), "{p:?}");
+        assert!(used_as_a_thing("Vi var i OS.", "OS"));
+        assert!(used_as_a_thing("FN-sporet", "FN"));
+        assert!(used_as_a_thing("FNs plan", "FN"));
+        assert!(!used_as_a_thing("FN sa nei og FN kom", "FN"));
+    }
+}

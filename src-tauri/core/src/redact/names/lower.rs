@@ -1,0 +1,207 @@
+//! First names typed in lower case inside ordinary sentences, as published minutes and newsletters
+//! write them when pasted from a message or typed in haste ("Tak til pia for …", "… i april. fredrik
+//! bjuder på kaffe", "Rikke Ploug og malthe ploug lavede maden", "Forslagsstiller ingvild viste …").
+//! A lower-case word is taken for a person when it is a Nordic first name the lists know, no ordinary
+//! word, place or function word, and the sentence shows it to be a person: it opens a sentence (where an
+//! ordinary word would have its capital), it follows a cue ("tak til", "v/", a role), or it is joined by
+//! "og"/"och" or a comma to a person's name found in the text (only there a first name that is also a
+//! word, "sanne", counts). Lower-case words right after it that are first names too, known surnames or
+//! the surname of a person the text names, are part of the name ("tor inge", "malthe ploug").
+//! Only without a register: with one, the residents' names are looked for in lower case by the register.
+
+use super::super::lists::{first_names, is_place, is_surname};
+use super::super::policy::{overlaps_any, Raw};
+use super::super::words::{cues, function_words};
+use super::super::{Decision, Kind, Recognizer};
+use super::unknown::{compound_cue, inflected_cue};
+
+/// The reason of a finding this pass adds.
+pub(crate) const LOWER_CASE_FIRST_NAME: &str = "a first name in lower case the sentence shows to be a person";
+
+/// Whether `word` (lower case) is a Nordic first name that is no word, place or function word; with
+/// `words`, a first name that is also a word counts too.
+fn lower_first_name(word: &str, words: bool) -> bool {
+    word.chars().nth(2).is_some()
+        && first_names()
+            .get(word)
+            .is_some_and(|i| i.nordic > 0 && !i.thing && (words || !i.word))
+        && !is_place(word)
+        && !function_words().contains(word)
+}
+
+/// The lower-case word at `start..`, to its end.
+fn lower_word_at(text: &str, start: usize) -> Option<&str> {
+    let rest = text.get(start..)?;
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    let w = &rest[..end];
+    (!w.is_empty() && w.chars().all(char::is_lowercase)).then_some(w)
+}
+
+/// Whether `start` opens a sentence inside a line: after a word of three letters or more and a full stop,
+/// an exclamation or a question mark and one space ("… i april. fredrik"), not after a number ("15.
+/// juni") or an abbreviation ("kl.", "nr.").
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start).and_then(|h| h.strip_suffix(' ')) else {
+        return false;
+    };
+    let Some(head) = head.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
+    let word: String = head.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    word.chars().count() >= 3 && !head[..head.len() - word.len()].ends_with('.')
+}
+
+/// Whether a cue stands right before `start` on the same line: "tak til", "takk til", "tack till", care of
+/// ("v/", "ved"), or a role ("forslagsstiller", "formand").
+fn cue_before(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start).and_then(|h| h.strip_suffix(' ')) else {
+        return false;
+    };
+    if head.ends_with("v/") {
+        return true;
+    }
+    let mut words = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .take_while(|w| !w.is_empty());
+    let Some(w) = words.next() else {
+        return false;
+    };
+    let w = w.to_lowercase();
+    if matches!(w.as_str(), "til" | "till") {
+        let before = words.next().map(str::to_lowercase);
+        return before.is_some_and(|b| matches!(b.as_str(), "tak" | "takk" | "tack"));
+    }
+    w == "ved" || cues().contains(w.as_str()) || compound_cue(&w) || inflected_cue(&w)
+}
+
+/// Whether a person's name found in the text is joined to `start..end` by "og", "och", "and" or a comma.
+fn joined_to_a_person(text: &str, start: usize, end: usize, persons: &[(usize, usize)]) -> bool {
+    const JOINS: &[&str] = &[" og ", " och ", " and ", ", "];
+    let before = persons.iter().any(|&(_, e)| {
+        text.get(e..start)
+            .is_some_and(|gap| JOINS.contains(&gap))
+    });
+    let after = persons.iter().any(|&(s, _)| {
+        text.get(end..s)
+            .is_some_and(|gap| JOINS.contains(&gap))
+    });
+    before || after
+}
+
+/// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
+/// comment). The findings stay sorted and apart.
+pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
+    let found = |r: &&Raw| r.kind == Kind::Person && r.decision == Decision::Redact;
+    let persons: Vec<(usize, usize)> = raw.iter().filter(found).map(|r| (r.start, r.end)).collect();
+    // The surnames of the people the text names in full, in lower case.
+    let surnames: Vec<String> = raw
+        .iter()
+        .filter(found)
+        .filter_map(|r| text.get(r.start..r.end))
+        .filter_map(|n| n.rsplit(' ').next().filter(|_| n.contains(' ')))
+        .map(str::to_lowercase)
+        .collect();
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    let mut extra = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let after_letter = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        if !c.is_lowercase() || after_letter {
+            at += c.len_utf8();
+            continue;
+        }
+        let Some(word) = lower_word_at(text, at) else {
+            at += c.len_utf8();
+            continue;
+        };
+        let mut end = at + word.len();
+        let next = at + word.len();
+        if !lower_first_name(word, true) {
+            at = next;
+            continue;
+        }
+        let sign = opens_sentence(text, at) || cue_before(text, at);
+        if !(sign && lower_first_name(word, false)) && !joined_to_a_person(text, at, end, &persons) {
+            at = next;
+            continue;
+        }
+        // "tor inge", "malthe ploug": a second first name or a surname in lower case after it.
+        while let Some(w) = text.get(end..).and_then(|t| t.strip_prefix(' ')).and_then(|_| lower_word_at(text, end + 1)) {
+            let part = lower_first_name(w, false) || is_surname(w) || surnames.iter().any(|s| s == w);
+            if !part {
+                break;
+            }
+            end += 1 + w.len();
+        }
+        if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
+            extra.push(Raw {
+                start: at,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.6,
+                reason: LOWER_CASE_FIRST_NAME,
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", &text[at..end])),
+            });
+        }
+        at = end;
+    }
+    if extra.is_empty() {
+        return raw;
+    }
+    let mut all = raw;
+    all.extend(extra);
+    super::super::policy::resolve(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The person findings of `text` read with no register.
+    fn persons(text: &str) -> Vec<String> {
+        super::super::super::detect(text, None)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn where_a_sentence_opens() {
+        assert!(opens_sentence("Vi ses i april. fredrik", 16));
+        assert!(!opens_sentence("den 15. juni", 8));
+        assert!(!opens_sentence("kl. 18 og nr. fredrik", 14));
+        assert!(!opens_sentence("Mødet\nfredrik", 6));
+    }
+
+    #[test]
+    fn cues_in_lower_case_context() {
+        assert!(cue_before("Tak til pia", 8));
+        assert!(cue_before("Festudvalget v/ pia", 16));
+        assert!(cue_before("Festudvalget ved pia", 17));
+        assert!(!cue_before("Vi gik til pia", 11));
+    }
+
+    /// A Nordic first name in lower case is a person where the sentence shows it: opening a sentence,
+    /// after "tak til" or a role, or joined to a named person; a second first name or the named person's
+    /// surname after it goes with it. A month, a word or a first name with no such sign stays.
+    #[test]
+    fn lower_case_first_names_with_a_sign() {
+        let text = "Referat\n\nVårstädningen blir i april. fredrik bjuder på korv. Tak til sigrid for hjälpen.\n\
+                    Maten lagades av Lena Strand och jonas strand. Mötet hölls den 15. juni.\n\
+                    Forslagsstiller torbjørn viste tegningene. Vi gikk forbi liv og røre.\n";
+        let p = persons(text);
+        for name in ["fredrik", "sigrid", "jonas strand", "torbjørn"] {
+            assert!(p.iter().any(|f| f == name), "{name} not in {p:?}");
+        }
+        assert!(!p.iter().any(|f| f == "juni" || f == "liv"), "{p:?}");
+    }
+}
