@@ -299,6 +299,9 @@ pub struct Detector {
     register_search: text::OnePass,
     /// The association's own houses (row houses), for the short forms of their addresses.
     houses: houses::Houses,
+    /// The residents' phone numbers as [`phone_key`] reads them: a number the text groups otherwise than
+    /// the register ("23 61 48 05", "+45 2361 4805" for "23614805") is still the resident's own.
+    registered_phones: text::FastSet<String>,
     /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
     names_model: Option<learned::Model>,
 }
@@ -308,6 +311,7 @@ impl Detector {
     pub fn new(context: Option<&Context>) -> Detector {
         let mut known_values = Vec::new();
         let mut houses = houses::Houses::default();
+        let mut registered_phones = text::FastSet::default();
         if let Some(c) = context {
             // Row houses: a bare "Street 21" that the register holds for one unit only is that unit's
             // house, a home; where several units share it, it is a block of flats and stays a place.
@@ -355,6 +359,7 @@ impl Detector {
                     if p.chars().filter(char::is_ascii_digit).count() >= 6 {
                         known_values.push((Kind::Phone, p.trim().to_string()));
                     }
+                    registered_phones.extend(phone_key(p));
                 }
                 for e in &r.emails {
                     if e.contains('@') {
@@ -384,6 +389,7 @@ impl Detector {
             known_kinds,
             register_search,
             houses,
+            registered_phones,
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
             names_model: context.is_none().then(learned::shipped).flatten().cloned(),
@@ -525,6 +531,20 @@ impl Detector {
                 subject: None,
             });
         }
+        // A number the phone recognizer found is the resident's own when the register holds it, however
+        // the text groups its digits: never an organisation's public contact then.
+        if !self.registered_phones.is_empty() {
+            for r in raw
+                .iter_mut()
+                .filter(|r| r.kind == Kind::Phone && r.score < 1.0)
+            {
+                let key = text.get(r.start..r.end).and_then(phone_key);
+                if key.is_some_and(|k| self.registered_phones.contains(&k)) {
+                    r.score = 1.0;
+                    r.reason = "a resident's contact in the register";
+                }
+            }
+        }
         policy::organisation_contacts(text, &organisations, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         let raw = policy::resolve(raw);
@@ -541,6 +561,34 @@ impl Detector {
         let raw = policy::particle_before_surname(text, raw);
         names::initials_of_people_named(text, &protected, raw)
     }
+}
+
+/// A phone number as one key whatever its grouping and prefix: the national number's digits without a
+/// trunk zero. "23 61 48 05", "+45 23 61 48 05" and "0045 23614805" are "23614805"; "070-512 44 18",
+/// "+46 (0)70 512 44 18" and "+46 70 512 44 18" are "705124418". A country code other than the Nordic
+/// ones stays in the key ("+49…" is "+49…"), so a foreign number never meets a national one. `None`
+/// for fewer than six digits.
+fn phone_key(written: &str) -> Option<String> {
+    let mut digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    let international = written.trim_start().starts_with('+') || digits.starts_with("00");
+    if digits.starts_with("00") {
+        digits.drain(..2);
+    }
+    if international {
+        match ["45", "46", "47", "354", "358"]
+            .iter()
+            .find(|cc| digits.starts_with(**cc))
+        {
+            Some(cc) => {
+                digits.drain(..cc.len());
+            }
+            None => digits.insert(0, '+'),
+        }
+    }
+    if let Some(rest) = digits.strip_prefix('0') {
+        digits = rest.to_string();
+    }
+    (digits.chars().filter(char::is_ascii_digit).count() >= 6).then_some(digits)
 }
 
 /// What [`Detector::rule_names`] finds.
@@ -590,6 +638,32 @@ pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One number in every grouping and prefix a secretary or a register writes is one key; other
+    /// numbers and foreign numbers are other keys.
+    #[test]
+    fn phone_keys_ignore_grouping_prefix_and_trunk_zero() {
+        for (a, b) in [
+            ("23614805", "23 61 48 05"),
+            ("23614805", "+45 23 61 48 05"),
+            ("23614805", "0045 2361 4805"),
+            ("91328406", "+47 913 28 406"),
+            ("070-512 44 18", "+46 (0)70 512 44 18"),
+            ("070-512 44 18", "+46 70 512 44 18"),
+            ("070-512 44 18", "0046 705124418"),
+        ] {
+            assert_eq!(phone_key(a), phone_key(b), "{a:?} {b:?}");
+            assert!(phone_key(a).is_some(), "{a:?}");
+        }
+        for (a, b) in [
+            ("23614805", "23614806"),
+            ("23614805", "+49 23614805"),
+            ("070-512 44 18", "070-512 44 19"),
+        ] {
+            assert_ne!(phone_key(a), phone_key(b), "{a:?} {b:?}");
+        }
+        assert_eq!(phone_key("12 34"), None);
+    }
 
     /// Every title the glossaries give a role reads as that role's kind, whatever its case, and
     /// no title is two roles' (the lookup would then depend on the order of the files).

@@ -319,6 +319,46 @@ fn a_residents_email_after_a_protected_street_is_still_redacted() {
     assert_eq!(decision("post@bolig-syd.example.dk"), Decision::Keep);
 }
 
+/// Regression (a resident's phone grouped otherwise than in the register): the register holds
+/// "23614805", the minutes write "23 61 48 05" after a sentence that names an organisation and no person
+/// (the resident's name in small letters went unseen): the number was kept as the organisation's public
+/// contact. It is the resident's own, whatever its grouping or prefix.
+#[test]
+fn regression_a_residents_phone_grouped_otherwise_is_no_public_contact() {
+    let mut ctx = Context::new(Country::DK);
+    ctx.organisations = vec!["Kastrup Gårdservice ApS".into()];
+    ctx.residents.push(KnownPerson {
+        name: "Evald Brøndsted".into(),
+        unit: Some("7".into()),
+        phones: vec!["23614805".into()],
+        ..KnownPerson::default()
+    });
+    ctx.residents.push(KnownPerson {
+        name: "Lis Varming".into(),
+        unit: Some("8".into()),
+        phones: vec!["+46 (0)70 512 44 18".into()],
+        ..KnownPerson::default()
+    });
+    for (written, kept) in [
+        ("23 61 48 05", false),
+        ("+45 2361 4805", false),
+        ("070-512 44 18", false),
+        ("+46 70 512 44 18", false),
+        // Not a resident's: the organisation's number stays.
+        ("23 61 48 06", true),
+    ] {
+        let text = format!(
+            "Haven passes af Kastrup Gårdservice ApS, og spørgsmål kan rettes til gårdservicen på {written}."
+        );
+        let found = detect(&text, Some(&ctx));
+        let f = found
+            .iter()
+            .find(|f| f.text == written)
+            .unwrap_or_else(|| panic!("{written} was not found: {found:?}"));
+        assert_eq!(f.decision == Decision::Keep, kept, "{written}: {f:?}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
