@@ -559,7 +559,14 @@ impl Detector {
         };
         let raw = policy::every_occurrence(text, &protected, raw);
         let raw = policy::particle_before_surname(text, raw);
-        names::initials_of_people_named(text, &protected, raw)
+        let raw = names::initials_of_people_named(text, &protected, raw);
+        // Without a register, first names typed in lower case where the sentence shows a person; with one,
+        // the register's own names are looked for in lower case.
+        if self.country.is_none() {
+            names::lower_case_first_names(text, &protected, raw)
+        } else {
+            raw
+        }
     }
 }
 

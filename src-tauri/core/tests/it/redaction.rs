@@ -3027,3 +3027,30 @@ fn regression_initials_of_a_person_named_in_full_without_a_register() {
         assert!(out.contains(stays), "{stays} removed from {out}");
     }
 }
+
+/// Regression (first names typed in lower case in ordinary sentences, without a register): published
+/// minutes pasted from messages write "Tak til pia …", "… i april. fredrik bjuder …", "Forslagsstiller
+/// ingvild viste …", "Rikke Ploug og malthe ploug …", "ved sanne og Kim Lykkegaard"; all stayed, as only a
+/// line typed wholly in lower case was read for names. A month, a pronoun after a person ("og hans") and a
+/// first name that is a word with no sign stay. Invented people.
+#[test]
+fn regression_first_names_in_lower_case_in_ordinary_sentences_without_a_register() {
+    let text = "Referat fra styremøte\n\
+                Dugnaden er i april. halvard tar med kaffe. Takk til gunnhild for kakene.\n\
+                Forslagsstiller torbjørg viste tilbudet. Festkomiteen ved sanne og Kim Lykkestad.\n\
+                Maten lagde Rikke Plovstad og malthe plovstad. Siv Dahl og hans bror kom 15. juni.\n\
+                Vi gikk en tur i lia. liv og røre var det.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in [
+        "halvard",
+        "gunnhild",
+        "torbjørg",
+        "sanne",
+        "malthe plovstad",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["og hans bror", "15. juni", "liv og røre"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}

@@ -15,6 +15,7 @@
 
 mod alone;
 mod initials;
+mod lower;
 mod register;
 mod tokens;
 mod units;
@@ -36,6 +37,7 @@ use super::{Context, Decision, Kind, Recognizer};
 
 pub use alone::first_names_alone;
 pub use initials::initials_of_people_named;
+pub use lower::lower_case_first_names;
 pub(super) use register::split_owners;
 use tokens::{
     bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,
