@@ -21,7 +21,10 @@ for d in sorted(glob.glob(f'{root}/assoc-*')):
     slug = os.path.basename(d)[6:]; b = json.load(open(f'{d}/board.json')); v = f'{OUT}/{slug}.andel'
     run('init', '--vault', v, '--association', b['association'], '--country', b['country'])
     if not board_only:
-        run('import', 'residents', '--vault', v, f'{d}/residents.csv')
+        # map.txt (optional): the board's answer to an import that asks which column holds what, one
+        # COLUMN=field a line, as `andel import residents --map` takes it.
+        maps = [l.strip() for l in open(f'{d}/map.txt', encoding='utf-8')] if os.path.exists(f'{d}/map.txt') else []
+        run('import', 'residents', '--vault', v, f'{d}/residents.csv', *[a for m in maps if m for a in ('--map', m)])
     for p in b['board'] + b['officials']:
         r = run('roles', 'add', '--vault', v, '--person-name', p['name'], '--role', kinds[p['role']], '--from', '2000-01-01', check=False)
         if r.returncode:  # not in the register (an official, or board-only): add as a person through the role command's own message
