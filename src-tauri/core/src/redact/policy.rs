@@ -415,6 +415,12 @@ pub fn resolve(raw: Vec<Raw>) -> Vec<Raw> {
 pub(crate) const SURNAME_BEFORE_A_VERB: &str =
     "a word of a name mentioned in full, before a verb of saying or a deed";
 
+/// The reason of a registered first name that is also a word, written in lower case where only a name
+/// stands ("mvh gro", "sanna undrade …"): like [`SURNAME_BEFORE_A_VERB`], its other occurrences are
+/// not taken for it ("det är sanna ord").
+pub(crate) const WORD_NAME_IN_A_NAMES_PLACE: &str =
+    "a registered first name that is also a word, in lower case in a name's place";
+
 /// A value redacted in one place goes everywhere in the document: a surname mentioned again where no cue
 /// points at it, a phone number repeated in a list. Occurrences inside a kept finding (an official's full
 /// name) stay.
@@ -430,6 +436,7 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
                 && !matches!(r.kind, Kind::Other | Kind::Address)
                 // A word or a place taken as a surname for the verb after it ("Lund lovede …").
                 && r.reason != SURNAME_BEFORE_A_VERB
+                && r.reason != WORD_NAME_IN_A_NAMES_PLACE
         })
         .filter_map(|(i, r)| text.get(r.start..r.end).map(|v| (v, i)))
         .filter(|(v, _)| v.chars().nth(1).is_some())

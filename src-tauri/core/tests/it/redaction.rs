@@ -1457,13 +1457,14 @@ fn heldout3_minutes_with_the_register() {
     // registered first name in a line written in lower case):
     // 335 after the fourth set's classes and the untouched part's, studied then (floors against an
     // entrance's letter or in Swedish stairs in words, names run together, lower-case genitives): the
-    // untouched part is no longer untouched (92/94).
-    assert_heldout("third set, all, with the register", &all, 335, 223);
+    // untouched part is no longer untouched (92/94). 338 (93/94) after the lower-case short forms of a
+    // registered name in a name's place (a first name that is also a word, signing; 2026-12-04).
+    assert_heldout("third set, all, with the register", &all, 338, 223);
     let part = score_set(&heldout3(), &untouched_2026, true);
     assert_heldout(
         "third set, untouched part, with the register",
         &part,
-        92,
+        93,
         63,
     );
 }
@@ -3053,4 +3054,39 @@ fn regression_first_names_in_lower_case_in_ordinary_sentences_without_a_register
     for stays in ["og hans bror", "15. juni", "liv og røre"] {
         assert!(out.contains(stays), "{stays} removed from {out}");
     }
+}
+
+/// Regression (lower-case short forms of a registered name in a name's place): unseen minutes wrote a
+/// resident as "first name + initial" in lower case, a lower-case double first name opening a sentence
+/// before a deed, and a first name that is also a word signing a pasted e-mail or opening a sentence
+/// before a verb of saying; all stayed, while their capitalised forms went. The word itself elsewhere
+/// stays.
+#[test]
+fn regression_lower_case_short_forms_of_a_registered_name() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Hedda Lindqvist", "1101", "Videvägen 3, 1 tr"),
+            ("Karl-Johan Eklöf", "1102", "Videvägen 3, 1 tr"),
+            ("Sanna Öberg", "1201", "Videvägen 3, 2 tr"),
+        ],
+    );
+    let out = blocked(
+        "Styrelsen fick ett brev från hedda l. om tvättstugan.\n\
+         Det gäller förrådet. karl-johan har målat dörren.\n\
+         Sanna Öberg kom sent.\n\
+         sanna frågade om nya nycklar.\n\
+         \"kan vi byta lås? hälsningar sanna\"\n\
+         Det är sanna ord att gården är fin.\n",
+        &ctx,
+    );
+    for gone in [
+        "hedda l.",
+        "karl-johan",
+        "sanna frågade",
+        "hälsningar sanna",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Det är sanna ord"), "{out}");
 }

@@ -95,13 +95,30 @@ pub struct NameRecognizer {
     lower: Option<LowerNames>,
 }
 
+/// Which form of a registered name a lower-case pattern is, and so how much it proves alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LowerForm {
+    /// The full name ("kari nesset"): always the person.
+    Full,
+    /// The first name and the surname's initial ("kari n.", "kari n"): the person, as "Kari N." is.
+    Initial,
+    /// The first name alone, no word of the lists ("kirsten").
+    Given,
+    /// The first name alone that is also a word ("sanna", "gro"): only in a name's place.
+    WordGiven,
+    /// A first name of two letters ("bo"): only with the surname's initial after it ("bo l").
+    Short,
+}
+
 /// The lower-case forms of registered names, found in one pass.
 #[derive(Debug)]
 struct LowerNames {
     /// Searched in the detector's one pass ([`super::text::OnePass`]).
     patterns: Vec<String>,
-    /// Per pattern: the people and whether it is their full name (or their first name alone).
-    forms: Vec<Vec<(u32, bool)>>,
+    /// Per pattern: the people and which of their forms it is.
+    forms: Vec<Vec<(u32, LowerForm)>>,
+    /// Per person: the surname's initial when it may follow the first name without a full stop.
+    initials: Vec<Option<char>>,
 }
 
 /// One word of a run of capitalised words.

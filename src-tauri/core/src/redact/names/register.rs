@@ -283,22 +283,25 @@ impl NameRecognizer {
             });
         }
     }
-    /// The lower-case forms to look for: every full name of two words or more, and a first name of
-    /// four letters or more that no list knows as an ordinary word. `written` holds each person's
-    /// registered name in lower case.
+    /// The lower-case forms to look for: every full name of two words or more, the first name with
+    /// the surname's initial ("kari n."), and a first name of three letters or more that is no
+    /// function word or place (marked when a list knows it as an ordinary word too). `written` holds
+    /// each person's registered name in lower case.
     pub(super) fn compile_lower(&self, written: &[(String, usize)]) -> Option<LowerNames> {
         let mut patterns: Vec<String> = Vec::new();
-        let mut forms: Vec<Vec<(u32, bool)>> = Vec::new();
+        let mut forms: Vec<Vec<(u32, LowerForm)>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::default();
-        let mut add = |form: &str, who: u32, full: bool| {
+        let mut initials: Vec<Option<char>> =
+            vec![None; written.iter().map(|(_, id)| id + 1).max().unwrap_or(0)];
+        let mut add = |form: &str, who: u32, kind: LowerForm| {
             let i = *index.entry(form.to_string()).or_insert_with(|| {
                 patterns.push(form.to_string());
                 forms.push(Vec::new());
                 patterns.len() - 1
             });
             if let Some(f) = forms.get_mut(i) {
-                if !f.contains(&(who, full)) {
-                    f.push((who, full));
+                if !f.contains(&(who, kind)) {
+                    f.push((who, kind));
                 }
             }
         };
@@ -308,40 +311,103 @@ impl NameRecognizer {
             if words.len() < 2 || !full.chars().any(char::is_alphabetic) {
                 continue;
             }
-            add(&words.join(" "), id as u32, true);
-            let given = words[0];
+            add(&words.join(" "), id as u32, LowerForm::Full);
+            // The surname: the last word that is no particle ("gro von krogh": "krogh"); the given
+            // names before any particle ("karl johan").
+            let Some(last) = words.iter().rposition(|w| !particles().contains_fold(w)) else {
+                continue;
+            };
+            let first_part = words[..last]
+                .iter()
+                .position(|w| particles().contains_fold(w))
+                .unwrap_or(last);
+            let givens = &words[..first_part];
+            let Some(&given) = givens.first() else {
+                continue;
+            };
             // "sven-erik": a double first name keeps its hyphen in lower case too.
-            let plain = given.chars().count() < 4
-                || !given.chars().all(|c| c.is_alphabetic() || c == '-')
-                || given.starts_with('-')
-                || given.ends_with('-')
-                || function_words().contains(given)
-                || first_names().get(given).is_some_and(|x| x.word)
-                || is_place(given);
-            if !plain {
-                add(given, id as u32, false);
-                // "gudruns cykel": the genitive, as lower-case e-mails write it too.
-                add(&format!("{given}s"), id as u32, false);
+            let letters = |g: &str| {
+                g.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !g.starts_with('-')
+                    && !g.ends_with('-')
+            };
+            let shape = |g: &str| {
+                g.chars().count() >= 2
+                    && letters(g)
+                    && !function_words().contains(g)
+                    && !is_place(g)
+            };
+            let word =
+                given.chars().count() < 4 || first_names().get(given).is_some_and(|x| x.word);
+            let initial = words[last].chars().next().filter(|c| c.is_alphabetic());
+            // The first name alone, and the given names together ("karl johan", "inga britt": two
+            // given names together are no word).
+            let mut alone: Vec<(String, LowerForm)> = Vec::new();
+            if shape(given) {
+                let kind = if word {
+                    LowerForm::WordGiven
+                } else {
+                    LowerForm::Given
+                };
+                alone.push((given.to_string(), kind));
+            }
+            if givens.len() > 1 && givens.iter().all(|g| letters(g)) {
+                alone.push((givens.join(" "), LowerForm::Given));
+            }
+            // "hamza q.", "vera k": the first name and the surname's initial, as "Hamza Q." is read;
+            // without the full stop only when the letter is no word ("liv i" is a phrase). The form
+            // without it is read after the first name's match (a pattern of its own would hide the
+            // first name before a word that starts with that letter: "vita spurgte").
+            let bare = initial.filter(|i| !function_words().contains(i.encode_utf8(&mut [0; 4])));
+            if let (Some(i), Some(slot)) = (bare, initials.get_mut(id)) {
+                *slot = Some(i);
+            }
+            for (g, kind) in alone {
+                if let Some(initial) = initial {
+                    add(&format!("{g} {initial}."), id as u32, LowerForm::Initial);
+                }
+                // A first name of two letters ("bo") only with the initial after it.
+                let kind = if g.chars().count() < 3 {
+                    LowerForm::Short
+                } else {
+                    kind
+                };
+                add(&g, id as u32, kind);
+                if kind == LowerForm::Given {
+                    // "gudruns cykel": the genitive, as lower-case e-mails write it too.
+                    add(&format!("{g}s"), id as u32, kind);
+                }
             }
         }
         if patterns.is_empty() {
             return None;
         }
-        Some(LowerNames { patterns, forms })
+        Some(LowerNames {
+            patterns,
+            forms,
+            initials,
+        })
     }
 
     /// Registered names written all in lower case, as e-mail headers and signatures have them
-    /// ("Fra: kari nesset", "mvh kari"): a full name always, a first name alone only when the
-    /// document names that person, in full or by a surname only they have ("hos kirsten" in an e-mail
-    /// about "Abildskov").
+    /// ("Fra: kari nesset", "mvh kari"): a full name and a first name with the surname's initial
+    /// always; a first name alone when the document names that person, in full or by a surname only
+    /// they have ("hos kirsten" in an e-mail about "Abildskov"), when the line is typed in lower case,
+    /// or when it stands where only a name stands ([`name_place`]: "mvh kari", "anne-marie har
+    /// skrevet …"); a first name that is also a word ("sanna", "gro") only in that place, and after a
+    /// verb opening a sentence only when the document names that person.
     pub(super) fn lower_case_names(&self, text: &str, hits: &[Hit], s: &mut Scan) {
         let Some(lower) = &self.lower else { return };
-        let mut alone: Vec<(usize, usize, u32)> = Vec::new();
-        let mut found: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        let mut alone: Vec<(usize, usize, u32, LowerForm)> = Vec::new();
+        let mut found: Vec<(usize, usize, Vec<u32>, LowerForm)> = Vec::new();
         for m in hits {
             let before = text.get(..m.start).and_then(|h| h.chars().next_back());
             let after = text.get(m.end..).and_then(|t| t.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            if before.is_some_and(char::is_alphanumeric)
+                || after.is_some_and(char::is_alphanumeric)
+                // "liv k.-s": an initial is no initial when a hyphen or a full stop joins it to more.
+                || (text[m.start..m.end].ends_with('.')
+                    && after.is_some_and(|c| c == '-' || c == '.'))
             {
                 continue;
             }
@@ -349,19 +415,39 @@ impl NameRecognizer {
             let Some(people) = lower.forms.get(m.pattern) else {
                 continue;
             };
-            for &(who, full) in people {
-                if full {
-                    match found.last_mut() {
-                        Some(f) if f.0 == m.start => f.2.push(who),
-                        _ => found.push((m.start, m.end, vec![who])),
+            for &(who, kind) in people {
+                match kind {
+                    LowerForm::Full | LowerForm::Initial => match found.last_mut() {
+                        Some(f) if f.0 == m.start && f.3 == kind => f.2.push(who),
+                        _ => found.push((m.start, m.end, vec![who], kind)),
+                    },
+                    LowerForm::Given | LowerForm::WordGiven | LowerForm::Short => {
+                        // "vera k": the surname's initial, a letter alone, after the first name.
+                        let initial = lower.initials.get(who as usize).copied().flatten();
+                        let mut rest = text[m.end..].chars();
+                        let bare = initial.is_some_and(|i| {
+                            rest.next() == Some(' ')
+                                && rest.next() == Some(i)
+                                && rest.next().is_none_or(|c| !c.is_alphanumeric() && c != '.')
+                        });
+                        if bare {
+                            let end = m.end + 1 + initial.map_or(0, char::len_utf8);
+                            match found.last_mut() {
+                                Some(f) if f.0 == m.start && f.3 == LowerForm::Initial => {
+                                    f.2.push(who);
+                                }
+                                _ => found.push((m.start, end, vec![who], LowerForm::Initial)),
+                            }
+                        } else if kind != LowerForm::Short {
+                            alone.push((m.start, m.end, who, kind));
+                        }
                     }
-                } else {
-                    alone.push((m.start, m.end, who));
                 }
             }
         }
-        for (start, end, who) in found {
-            self.push_register(s, start, end, who, 2);
+        for (start, end, who, kind) in found {
+            let len = if kind == LowerForm::Full { 2 } else { 1 };
+            self.push_register(s, start, end, who, len);
         }
         let named: HashSet<u32> = s
             .full_mentions
@@ -372,22 +458,36 @@ impl NameRecognizer {
         // The verdict on the last line read: with many residents, a line holds several of their first
         // names in lower case, and each asked again for its line.
         let mut last_line: Option<(usize, bool)> = None;
-        for (start, end, who) in alone {
-            // In a line written all in lower case, as e-mails are ("marit i 3. etasje sier …"), a lower
-            // case first name is no weaker a sign than a capitalised one elsewhere (the forms searched
-            // are first names that no list holds as a word).
-            if named.contains(&who) || {
-                let from = line_start(text, start);
-                match last_line {
-                    Some((at, lower)) if at == from => lower,
-                    _ => {
-                        let lower = lower_case_line(text, start);
-                        last_line = Some((from, lower));
-                        lower
+        for (start, end, who, kind) in alone {
+            let place = name_place(text, start, end);
+            let take = match kind {
+                LowerForm::WordGiven => {
+                    place == Some(NamePlace::Signed) || (place.is_some() && named.contains(&who))
+                }
+                // In a line written all in lower case, as e-mails are ("marit i 3. etasje sier …"), a
+                // lower case first name is no weaker a sign than a capitalised one elsewhere (the
+                // forms are first names that no list holds as a word).
+                _ => {
+                    place.is_some() || named.contains(&who) || {
+                        let from = line_start(text, start);
+                        match last_line {
+                            Some((at, lower)) if at == from => lower,
+                            _ => {
+                                let lower = lower_case_line(text, start);
+                                last_line = Some((from, lower));
+                                lower
+                            }
+                        }
                     }
                 }
-            } {
+            };
+            if take {
                 self.push_register(s, start, end, vec![who], 1);
+                if kind == LowerForm::WordGiven {
+                    if let Some(r) = s.out.last_mut().filter(|r| r.decision == Decision::Redact) {
+                        r.reason = policy::WORD_NAME_IN_A_NAMES_PLACE;
+                    }
+                }
             }
         }
     }
@@ -679,6 +779,42 @@ pub(super) fn deed_after(text: &str, end: usize) -> bool {
         .next()
         .map(|w| w.trim_end_matches([',', '.', ';', ':']))
         .is_some_and(participle)
+}
+
+/// Where a lower-case first name stands in a name's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NamePlace {
+    /// Signing a letter or an e-mail: after a closing word ("mvh gro", "hilsen knut") or after a
+    /// slash alone on its line ("/siv").
+    Signed,
+    /// Opening a sentence as the subject of a verb of saying or a deed ("sanna undrade om …",
+    /// "anne-marie har skrevet …").
+    Subject,
+}
+
+/// Whether the lower-case word at `start..end` stands where only a name stands, and how.
+fn name_place(text: &str, start: usize, end: usize) -> Option<NamePlace> {
+    if let Some((ws, we)) = word_before(text, start, &[]) {
+        if closings().contains(&text[ws..we].to_lowercase())
+            && text[we..start].chars().all(|c| c == ' ' || c == '\u{a0}')
+        {
+            return Some(NamePlace::Signed);
+        }
+    }
+    let head = &text[line_start(text, start)..start];
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if head.trim_start() == "/" && text[end..line_end].trim().is_empty() {
+        return Some(NamePlace::Signed);
+    }
+    if !starts_sentence(text, start) || head.trim_end().ends_with(':') {
+        return None;
+    }
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split(' ').next())
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    (next.is_some_and(|w| speech_verbs().contains(w)) || deed_after(text, end))
+        .then_some(NamePlace::Subject)
 }
 
 /// Where the line that holds `at` starts.
@@ -1032,6 +1168,50 @@ mod tests {
         // A first name of someone the document does not name, in a line with capitals, stays a word.
         let out = removed(&people, "Vi talte om gunhild i går. Det var Fint.");
         assert!(!out.contains(&"gunhild".to_string()), "{out:?}");
+    }
+
+    /// Lower-case short forms of a registered name, as pasted e-mails and hurried minutes write them: the
+    /// first name with the surname's initial, a first name where only a name stands (signing, or the
+    /// subject of a verb of saying or a deed opening a sentence), and a first name that is also a word
+    /// only there, never as the word elsewhere.
+    #[test]
+    fn lower_case_short_forms_in_a_names_place() {
+        let people = [
+            "Tove Brekkan",
+            "Ulrik Ødegård",
+            "Mai-Britt Solheim",
+            "Liv Isaksen",
+        ];
+        // The first name with the surname's initial, with or without the full stop.
+        let out = removed(&people, "Forslag fra tove b., som bor i nr. 4: Bom.");
+        assert!(out.contains(&"tove b.".to_string()), "{out:?}");
+        let out = removed(&people, "ulrik ø har meldt seg til dugnaden.");
+        assert!(out.contains(&"ulrik ø".to_string()), "{out:?}");
+        // A double first name opening a sentence before a deed.
+        let out = removed(
+            &people,
+            "Det ble spurt om vaskeriet. mai-britt har laget en oppskrift.",
+        );
+        assert!(out.contains(&"mai-britt".to_string()), "{out:?}");
+        // Signing a pasted message, after a closing word or a slash.
+        let out = removed(
+            &people,
+            "Det gjelder boden.\n\"kan vi få nøkkel? hilsen liv\"",
+        );
+        assert!(out.contains(&"liv".to_string()), "{out:?}");
+        let out = removed(&people, "Det gjelder boden.\n  /liv\n");
+        assert!(out.contains(&"liv".to_string()), "{out:?}");
+        // "liv" the word stays, and "liv i" is no initial.
+        let out = removed(
+            &people,
+            "Liv Isaksen ba om ordet. Det er liv i hagen. liv i huset gir glede.",
+        );
+        assert!(!out.iter().any(|w| w.starts_with("liv")), "{out:?}");
+        // A word-name before a verb opening a sentence: only when the document names the person.
+        let out = removed(&people, "Hagen er fin.\nliv spurte om nøkler.");
+        assert!(out.is_empty(), "{out:?}");
+        let out = removed(&people, "Liv Isaksen var til stede.\nliv spurte om nøkler.");
+        assert!(out.contains(&"liv".to_string()), "{out:?}");
     }
 
     /// A registered first name that is also a word, at a sentence's start before a perfect tense, is the
