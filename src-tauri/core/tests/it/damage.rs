@@ -788,7 +788,7 @@ fn damage_the_development_set() {
         ("ligatures", 71, 68, 202, 202),
         ("quotes_dashes", 71, 68, 202, 202),
         ("all_caps", 70, 61, 203, 204),
-        ("lower_case", 62, 56, 202, 203),
+        ("lower_case", 65, 56, 202, 203),
         ("letter_spaced", 71, 68, 201, 202),
         ("mojibake_1252", 71, 68, 202, 202),
         ("mojibake_latin1", 71, 68, 202, 202),

@@ -359,6 +359,27 @@ fn regression_a_residents_phone_grouped_otherwise_is_no_public_contact() {
     }
 }
 
+/// Regression (a registered surname alone in small letters): a pasted e-mail typed without capitals
+/// names the resident in full and then by the surname alone, and a note writes "fru" before a
+/// surname in small letters; the full name was taken and the surname alone left in the published text.
+#[test]
+fn regression_a_registered_surname_alone_in_small_letters() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Reidun Kvalsvik", "H0201", "Lyngåsen 3, H0201"),
+            ("Tormod Gjerdrum", "H0202", "Lyngåsen 3, H0202"),
+        ],
+    );
+    let text = "Styret har mottatt denne e-posten:\n\
+                hei, jeg heter reidun kvalsvik og bor i andre etasje. kvalsvik har hatt vannlekkasje i to uker nå\n\
+                Styret tar kontakt med fru gjerdrum i etasjen under.";
+    let out = blocked(text, &ctx);
+    for name in ["kvalsvik", "gjerdrum"] {
+        assert!(!out.contains(name), "{name} left in: {out}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";

@@ -108,6 +108,9 @@ enum LowerForm {
     WordGiven,
     /// A first name of two letters ("bo"): only with the surname's initial after it ("bo l").
     Short,
+    /// The surname alone, of four letters or more and no word, place or first name of the lists
+    /// ("elkjær"): after a title, or in a line typed in lower case once the document names the person.
+    Surname,
 }
 
 /// The lower-case forms of registered names, found in one pass.

@@ -378,6 +378,15 @@ impl NameRecognizer {
                     add(&format!("{g}s"), id as u32, kind);
                 }
             }
+            // "fru abildgaard", "mogens elkjær … elkjær oplyste": the surname alone, when it is no
+            // first name either (a surname such as "Martin" or "Anker" is one).
+            let surname = words[last];
+            if surname.chars().count() >= 4
+                && shape(surname)
+                && first_names().get(surname).is_none()
+            {
+                add(surname, id as u32, LowerForm::Surname);
+            }
         }
         if patterns.is_empty() {
             return None;
@@ -400,6 +409,7 @@ impl NameRecognizer {
         let Some(lower) = &self.lower else { return };
         let mut alone: Vec<(usize, usize, u32, LowerForm)> = Vec::new();
         let mut found: Vec<(usize, usize, Vec<u32>, LowerForm)> = Vec::new();
+        let mut surnames: Vec<(usize, usize, usize, Vec<u32>)> = Vec::new();
         for m in hits {
             let before = text.get(..m.start).and_then(|h| h.chars().next_back());
             let after = text.get(m.end..).and_then(|t| t.chars().next());
@@ -420,6 +430,10 @@ impl NameRecognizer {
                     LowerForm::Full | LowerForm::Initial => match found.last_mut() {
                         Some(f) if f.0 == m.start && f.3 == kind => f.2.push(who),
                         _ => found.push((m.start, m.end, vec![who], kind)),
+                    },
+                    LowerForm::Surname => match surnames.last_mut() {
+                        Some(f) if f.0 == m.start => f.3.push(who),
+                        _ => surnames.push((m.start, m.end, m.pattern, vec![who])),
                     },
                     LowerForm::Given | LowerForm::WordGiven | LowerForm::Short => {
                         // "vera k": the surname's initial, a letter alone, after the first name.
@@ -488,6 +502,49 @@ impl NameRecognizer {
                         r.reason = policy::WORD_NAME_IN_A_NAMES_PLACE;
                     }
                 }
+            }
+        }
+        self.lower_case_surnames(text, surnames, &named, s);
+    }
+
+    /// A registered surname alone in small letters (`hits`: start, end, pattern, its people) is the
+    /// person's after a title or a word of kinship or role ("fru abildgaard", "beboer elkjær"), and in a
+    /// line written all in lower case when the document names one of its people ("mogens elkjær …
+    /// elkjær oplyste"). A surname the document also writes in small letters in an ordinary line, not
+    /// after such a word, is a word there ("langs skovmark og eng"): then only the titled ones are taken.
+    fn lower_case_surnames(
+        &self,
+        text: &str,
+        hits: Vec<(usize, usize, usize, Vec<u32>)>,
+        named: &HashSet<u32>,
+        s: &mut Scan,
+    ) {
+        let titled = |start: usize| {
+            word_before(text, start, &['.'])
+                .and_then(|(a, b)| text.get(a..b))
+                .is_some_and(|w| cues().contains_fold(w))
+        };
+        let mut lines: HashMap<usize, bool> = HashMap::default();
+        let verdicts: Vec<(bool, bool)> = hits
+            .iter()
+            .map(|&(start, _, _, _)| {
+                let lower = *lines
+                    .entry(line_start(text, start))
+                    .or_insert_with(|| lower_case_line(text, start));
+                (titled(start), lower)
+            })
+            .collect();
+        let words: HashSet<usize> = hits
+            .iter()
+            .zip(&verdicts)
+            .filter(|(_, &(titled, lower))| !titled && !lower)
+            .map(|((_, _, pattern, _), _)| *pattern)
+            .collect();
+        for ((start, end, pattern, people), (titled, lower)) in hits.into_iter().zip(verdicts) {
+            let taken = titled
+                || (lower && !words.contains(&pattern) && people.iter().any(|p| named.contains(p)));
+            if taken {
+                self.push_register(s, start, end, people, 1);
             }
         }
     }
@@ -1152,6 +1209,43 @@ mod tests {
             .filter(|f| f.decision == crate::redact::Decision::Redact)
             .map(|f| f.text)
             .collect()
+    }
+
+    /// A registered surname alone in small letters: after a title or a word of kinship or role, and in
+    /// a line written all in lower case once the document names the person; never where the document
+    /// also writes it in small letters as a word, nor a surname that is a place or a first name.
+    #[test]
+    fn lower_case_surnames_alone() {
+        let people = [
+            "Mogens Tvilstrup",
+            "Aase Brønderslev",
+            "Oda Skovmark",
+            "Ivar Martin",
+        ];
+        let text = "Fra: mogens tvilstrup\n\
+                    hej, campingvognen er min og jeg flytter den snart, skriver tvilstrup til os\n\
+                    Vi har talt med fru skovmark om hækken.";
+        let out = removed(&people, text);
+        for name in ["mogens tvilstrup", "tvilstrup", "skovmark"] {
+            assert!(out.contains(&name.to_string()), "{name}: {out:?}");
+        }
+        // A line with capitals: the surname alone of someone named stays unless a title stands before.
+        let out = removed(
+            &people,
+            "Mogens Tvilstrup kom. Vi ringer til tvilstrup i morgen.",
+        );
+        assert!(!out.contains(&"tvilstrup".to_string()), "{out:?}");
+        // A surname that is a place stays ("brønderslev"), and so does one that is a first name.
+        let text = "Aase Brønderslev og Ivar Martin skrev:\n\
+                    vi kører til brønderslev på lørdag og martin kommer også med i bilen";
+        let out = removed(&people, text);
+        assert!(!out.contains(&"brønderslev".to_string()), "{out:?}");
+        // The document writes the surname as an ordinary word in a line with capitals: a word there,
+        // also in its lower-case lines.
+        let text = "Oda Skovmark deltog. Stien går langs skovmark og eng.\n\
+                    vi har set at der er skovmark bag husene og det er fint";
+        let out = removed(&people, text);
+        assert!(!out.contains(&"skovmark".to_string()), "{out:?}");
     }
 
     /// A lower-case first name in a pasted e-mail is the resident's when the document names them by a
