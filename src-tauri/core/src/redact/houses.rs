@@ -110,6 +110,8 @@ impl Houses {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut number = String::new();
+        // Where the last house taken ends: "nr. 4, 6 og 8" lists more houses after it.
+        let mut listed_after: Option<usize> = None;
         while let Some(a) = next_digit(bytes, i) {
             let mut b = a;
             while bytes.get(b).is_some_and(u8::is_ascii_digit) {
@@ -150,9 +152,10 @@ impl Houses {
             if !self.numbers.contains(&number) || !number_ends(text, end) {
                 continue;
             }
+            let listed = listed_after.is_some_and(|e| list_item(text, e, a, end));
             let Some(start) = self
                 .start_of(text, a, &number)
-                .or_else(|| bare_lettered(text, a, end).then_some(a))
+                .or_else(|| (listed || bare_lettered(text, a, end)).then_some(a))
             else {
                 continue;
             };
@@ -172,6 +175,7 @@ impl Houses {
                 decision: Decision::Redact,
                 subject: None,
             });
+            listed_after = Some(end);
         }
     }
 
@@ -347,6 +351,38 @@ fn bare_lettered(text: &str, a: usize, end: usize) -> bool {
     }
 }
 
+/// Words joining the items of a list of house numbers ("nr. 4, 6 og 8", "Vibevej 7 och 11").
+const LIST_JOINS: &[&str] = &[
+    ", ", " og ", " och ", " and ", " & ", " eller ", " samt ", " + ",
+];
+
+/// Words after a number that make it a count or a sum, not a house ("4, 2 personer", "og 3 kr").
+const COUNT_WORDS: &[&str] = &[
+    "kr", "kroner", "kronor", "personer", "person", "stk", "st", "styk", "m", "m2", "år", "timer",
+    "timar", "dage", "dager", "dagar", "uger", "uker", "veckor", "procent", "prosent", "pct",
+];
+
+/// Whether the number at `a..end` is the next item of a list of houses whose last one ended at
+/// `after`: only a joining word between them ("nr. 4, 6 og 8", "Vibevej 7 og 11"), and the number is
+/// no ordinal ("7, 2. sal") nor a count ("7 og 2 personer").
+fn list_item(text: &str, after: usize, a: usize, end: usize) -> bool {
+    let Some(gap) = text.get(after..a) else {
+        return false;
+    };
+    if !LIST_JOINS.iter().any(|j| eq_fold(gap, j)) {
+        return false;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    if let Some(r) = rest.strip_prefix(". ") {
+        // "2. sal", "12. mars": an ordinal; a list closing a sentence goes on with a capital.
+        return !r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    }
+    let next = rest
+        .strip_prefix([' ', '\u{a0}'])
+        .map(|r| r.split(|c: char| !is_word_char(c)).next().unwrap_or(""));
+    !next.is_some_and(|w| COUNT_WORDS.iter().any(|c| eq_fold(w, c)))
+}
+
 /// "nr. 1 på ventelisten", "nr 2 i kön": a rank in a list, not a house.
 fn rank_after(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
@@ -396,6 +432,32 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// A list of houses after one of them: each registered number joined by a comma or "og"/"och"/
+    /// "and"/"&"/"eller" is a house too; a number no house has ends the list, and an ordinal or a count
+    /// after the joining word is no house.
+    #[test]
+    fn houses_listed_after_one_of_them() {
+        assert_eq!(found("Klager fra Vibevej 7 og 11."), ["Vibevej 7", "11"]);
+        assert_eq!(
+            found("Tagene på nr. 4, 12 og 7 skiftes."),
+            ["nr. 4", "12", "7"]
+        );
+        assert_eq!(
+            found("Hækken ved Vibevej 7 & 11 klippes."),
+            ["Vibevej 7", "11"]
+        );
+        // A number that is no house breaks the list: what follows is not taken for a house.
+        assert_eq!(found("Beboerne i nr. 4, 9 og 12 mødte op."), ["nr. 4"]);
+        // Ordinals, counts and sums after the joining word.
+        assert_eq!(found("Vibevej 7, 4. sal blev nævnt."), ["Vibevej 7"]);
+        assert_eq!(found("Vibevej 7 og 11 kr. i gebyr."), ["Vibevej 7"]);
+        assert_eq!(found("Vibevej 7 og 4 personer kom."), ["Vibevej 7"]);
+        // A list closing a sentence.
+        assert_eq!(found("Det gælder nr. 4 og 12. Styret"), ["nr. 4", "12"]);
+        // Without a house before them, numbers joined by "og" stay ("punkt 4 og 7").
+        assert!(found("Punkt 4 og 7 blev udsat.").is_empty());
     }
 
     #[test]

@@ -380,6 +380,32 @@ fn regression_a_registered_surname_alone_in_small_letters() {
     }
 }
 
+/// Regression (a list of row houses): "Beboerne i Hegnsvej 4, 6 og 8", "nr. 2 og 4": the first house
+/// was taken and the houses listed after it were published. Numbers no house has, and ordinals and counts
+/// after the joining word, stay.
+#[test]
+fn regression_houses_listed_after_one_of_them() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Jorunn Eikås", "2", "Hegnsvegen 2"),
+            ("Bjarte Solum", "4", "Hegnsvegen 4"),
+            ("Tove Ringdal", "6", "Hegnsvegen 6"),
+            ("Ole Krogstad", "8", "Hegnsvegen 8"),
+        ],
+    );
+    let text = "Beboerne i Hegnsvegen 4, 6 og 8 har klaget på støy fra ventilasjonen.\n\
+                Taket på nr. 2 og 6 skiftes i år, og sak 3 og 5 ble utsatt.\n\
+                Dugnaden ved Hegnsvegen 8, 4. mai, gikk fint, og fra Hegnsvegen 2 og 4 personer til kom.";
+    let out = blocked(text, &ctx);
+    for gone in ["4, 6 og 8", " 6 og", "og 8", "2 og 6", "og 6"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    for stays in ["sak 3 og 5", "4. mai", "4 personer"] {
+        assert!(out.contains(stays), "{stays:?} removed from {out}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
