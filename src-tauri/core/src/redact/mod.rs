@@ -498,6 +498,7 @@ impl Detector {
         persons.sort_unstable();
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
+        numbers::floors_after_persons(text, &persons, &mut raw);
         flats::scan(text, &protected, &mut raw);
         relations::scan(text, &protected, &mut raw);
         tables::scan(text, &protected, &mut raw);

@@ -383,6 +383,68 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
     }
 }
 
+// The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
+const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
+
+/// "Kåre Dal i første etasje", "Ida Berg fra stuen i Lyngveien 4", "Bøes bad i 2. etasje": a floor right
+/// after a person the text names (`persons`: the spans of the people found, by start), perhaps after
+/// their genitive and one noun, places that person's home as a street address does, so the floor goes
+/// with the building after it if one is named. A floor where no person stands before it ("vi møtes i
+/// 3. etasje") is a place in a building and stays. The Danish ground floor "stuen" (also "the living
+/// room") counts only here, after a person.
+pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+    if persons.is_empty() {
+        return;
+    }
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            Regex::new(&format!(
+                r"^(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|från)[ \t]+((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
+            ))
+            .ok()
+        })
+        .as_ref()
+    else {
+        return;
+    };
+    for &(_, end) in persons {
+        let Some(rest) = text.get(end..) else {
+            continue;
+        };
+        // A floor is a few words on: only the line's next 160 bytes are read.
+        let cut = rest
+            .char_indices()
+            .take_while(|&(i, c)| i < 160 && c != '\n')
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let Some(floor) = re.captures(&rest[..cut]).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let (start, stop) = (end + floor.start(), end + floor.end());
+        // The floor ends where its word ends ("4 a" is a house's letter only before a non-letter).
+        if text[stop..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+            && !floor.as_str().ends_with('.')
+        {
+            continue;
+        }
+        if out.iter().any(|r| r.start < stop && start < r.end) {
+            continue;
+        }
+        out.push(raw(
+            start,
+            stop,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor after the person who lives there",
+        ));
+    }
+}
+
 /// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
 /// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9", "1. etasje, Storveien 16".
 /// A floor places one home, so the whole phrase is a resident's address. The street is capitalised
@@ -412,8 +474,6 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
 fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
     let whole = [(0, text.len())];
     let spans = spans.unwrap_or(&whole);
-    // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
-    const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
     // A stairwell, a block or "nr." before a building's number.
     const BUILDING: &str = r"(?:oppgangen|oppgang|oppg\.|opgangen|opgang|uppgången|uppgång|uppg\.|inngangen|inngang|porten|port|blokk|blok|huset|hus|nr\.?|nummer)";
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
@@ -2346,6 +2406,60 @@ mod tests {
             "andra våningen i port 1"
         );
         assert_eq!(found("Møtet er i andre etasje hos oss."), "");
+    }
+
+    /// A floor right after a person the text names is that person's home; without a person before it,
+    /// or after a word that is no person, it stays a place in the building.
+    #[test]
+    fn a_floor_after_the_person_who_lives_there() {
+        let found = |t: &str, person: &str| {
+            let at = t.find(person).map(|s| (s, s + person.len()));
+            let mut out = Vec::new();
+            floors_after_persons(t, at.as_slice(), &mut out);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found(
+                "Terje Viken i tredje etasje har fått fukt i taket.",
+                "Terje Viken"
+            ),
+            "tredje etasje"
+        );
+        assert_eq!(
+            found("Vannet rant ned på Lunds bad i 2. etasje under.", "Lund"),
+            "2. etasje"
+        );
+        assert_eq!(
+            found(
+                "Per Alm fra stuen i Kirsebærvej 4 spurgte om lys.",
+                "Per Alm"
+            ),
+            "stuen i Kirsebærvej 4"
+        );
+        assert_eq!(
+            found(
+                "Eva Krogh på 4. sal i nr. 12 vil have en nøgle.",
+                "Eva Krogh"
+            ),
+            "4. sal i nr. 12"
+        );
+        assert_eq!(
+            found("Lena Ek på andra våningen ringde.", "Lena Ek"),
+            "andra våningen"
+        );
+        // No person before the floor, or more than one word between them.
+        assert_eq!(found("Vi møtes i 3. etasje, kl. 18.", "Ola"), "");
+        assert_eq!(
+            found(
+                "Festen i stuen var god. Ida Holm holdt tale i stuen.",
+                "Ida Holm"
+            ),
+            ""
+        );
+        assert_eq!(found("Ida Holm i stuens hjørne.", "Ida Holm"), "");
     }
 
     #[test]

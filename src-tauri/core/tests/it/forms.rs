@@ -338,6 +338,36 @@ fn mentions(a: &Assoc, i: usize) -> Vec<(&'static str, String, String)> {
     for (class, m) in places {
         out.push((class, lives.replace("{}", &m), m));
     }
+    // The floor alone right after the resident's name: "Ida Holm i tredje etasje har …".
+    let (at, floor_alone) = match a.country {
+        Country::DK => (
+            if floor == 0 { "i" } else { "på" },
+            ["stuen", "1. sal", "2. sal", "3. sal"][floor].to_string(),
+        ),
+        Country::NO => (
+            "i",
+            format!("{} etasje", ["første", "andre", "tredje", "fjerde"][floor]),
+        ),
+        Country::SE => (
+            "på",
+            format!(
+                "{} våningen",
+                ["första", "andra", "tredje", "fjärde"][floor]
+            ),
+        ),
+    };
+    out.push((
+        "floor after the resident's name",
+        format!(
+            "{first} {last} {at} {floor_alone} {}.",
+            if a.country == Country::SE {
+                "har klagat"
+            } else {
+                "har klaget"
+            }
+        ),
+        floor_alone,
+    ));
     for (class, m) in contacts {
         out.push((class, reach.replace("{}", &m), m));
     }

@@ -1320,11 +1320,12 @@ fn heldout_minutes_with_the_register() {
     assert_eq!((all.documents, all.vanish.n, all.keep.n), (9, 155, 296));
     // First unseen score 144/155 and 293/296; after generalising the classes of the tuning part's misses
     // (first name + initial, floors before a comma, the clock after an address, common rooms, handles).
-    // 154 after the third held-out set's classes.
-    assert_heldout("all, with the register", &all, 154, 296);
+    // 154 after the third held-out set's classes; 155 (untouched part 40/40) after a floor alone after the
+    // person who lives there (2026-12-04).
+    assert_heldout("all, with the register", &all, 155, 296);
     let part = score_set(&heldout(), &untouched, true);
     // Before: 36/40 and 82/82.
-    assert_heldout("untouched part, with the register", &part, 39, 82);
+    assert_heldout("untouched part, with the register", &part, 40, 82);
 }
 
 /// Only the board and officials loaded: residents, guests and buyers must be found by the unknown-name,
@@ -1336,10 +1337,11 @@ fn heldout_minutes_without_residents_in_the_register() {
     // round on names without a register.
     // 127 after the third held-out set's classes.
     // 130 after the sixth set's credits and hyphenated initials; 131 after the seventh set's surnames of a
-    // pasted e-mail's sender.
-    assert_heldout("all, without residents", &all, 131, 296);
+    // pasted e-mail's sender; 132 (untouched part 30/40) after a floor alone after the person who lives
+    // there.
+    assert_heldout("all, without residents", &all, 132, 296);
     let part = score_set(&heldout(), &untouched, false);
-    assert_heldout("untouched part, without residents", &part, 29, 82);
+    assert_heldout("untouched part, without residents", &part, 30, 82);
 }
 
 /// The second held-out set (`tests/heldout-minutes-2/`), written on 2026-12-03 by someone who did not look
@@ -1837,13 +1839,14 @@ fn heldout4_minutes_with_the_register() {
     // people the document names by surname. 323 (untouched part 87/90) after the eighth set's address of a
     // person with postcode and town (the untouched document's leak of this kind had been seen by then: not
     // a clean unseen figure). 325 (untouched part 88/90) after the party of a letting or a sale named by
-    // its role ("Lejer bliver Abdullahi Mohamed Osman").
-    assert_heldout("fourth set, all, with the register", &all, 325, 214);
+    // its role ("Lejer bliver Abdullahi Mohamed Osman"). 326 (89/90) after a floor alone after the
+    // person who lives there.
+    assert_heldout("fourth set, all, with the register", &all, 326, 214);
     let part = score_set(&heldout4(), &untouched_2026, true);
     assert_heldout(
         "fourth set, untouched part, with the register",
         &part,
-        88,
+        89,
         48,
     );
 }
@@ -1857,13 +1860,14 @@ fn heldout4_minutes_without_residents_in_the_register() {
     // set's classes, 267 (72); 268 (73) after the sixth set's first names in a line typed in lower case,
     // 269 after its hyphenated initials; 270 (74) after the eighth set's address of a person with postcode
     // and town (seen in the untouched document before: not a clean unseen figure); 272 (75) after the
-    // party of a letting or a sale named by its role.
-    assert_heldout("fourth set, all, without residents", &all, 272, 214);
+    // party of a letting or a sale named by its role; 273 (76) after a floor alone after the person who
+    // lives there.
+    assert_heldout("fourth set, all, without residents", &all, 273, 214);
     let part = score_set(&heldout4(), &untouched_2026, false);
     assert_heldout(
         "fourth set, untouched part, without residents",
         &part,
-        75,
+        76,
         48,
     );
 }
@@ -1994,13 +1998,14 @@ fn heldout6_minutes_with_the_register() {
     // First unseen score, before any change for this set: 222/234 and 192/192 (untouched part 79/86 and 56/56).
     // 224 after lower-case first names in pasted e-mails ("hos kirsten", "sven-erik"); 225 after a first
     // name that is also a word before a deed ("Siv har ersatt"); 226 after a flat by its rooms ("ettan
-    // bredvid mig"); 227 after a first name after a cue in a line typed in lower case ("min dotter mila").
-    assert_heldout("sixth set, all, with the register", &all, 227, 192);
+    // bredvid mig"); 227 after a first name after a cue in a line typed in lower case ("min dotter mila");
+    // 228 (untouched part 80/86) after a floor alone after the person who lives there.
+    assert_heldout("sixth set, all, with the register", &all, 228, 192);
     let part = score_set(&heldout6(), &untouched_2026, true);
     assert_heldout(
         "sixth set, untouched part, with the register",
         &part,
-        79,
+        80,
         56,
     );
 }
@@ -2014,13 +2019,14 @@ fn heldout6_minutes_without_residents_in_the_register() {
     // marks and a signature after a slash, 196 (untouched part 68/86) after first names in a line typed in
     // lower case, 197 after names in credits ("FOTO: …"), 201 (untouched part 69/86) after hyphenated
     // initials that are no range ("P-O visade"), 202 after a first name after a cue in a lower-case line;
-    // 203 (untouched part 70/86) after the seventh set's family as a cue ("familjen Ekwall").
-    assert_heldout("sixth set, all, without residents", &all, 203, 192);
+    // 203 (untouched part 70/86) after the seventh set's family as a cue ("familjen Ekwall"); 204 (71/86)
+    // after a floor alone after the person who lives there.
+    assert_heldout("sixth set, all, without residents", &all, 204, 192);
     let part = score_set(&heldout6(), &untouched_2026, false);
     assert_heldout(
         "sixth set, untouched part, without residents",
         &part,
-        70,
+        71,
         56,
     );
 }
@@ -3136,4 +3142,34 @@ fn regression_lower_case_short_forms_of_a_registered_name() {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
     assert!(out.contains("Det är sanna ord"), "{out}");
+}
+
+/// Regression (a floor alone after the person who lives there): unseen minutes placed a resident by the
+/// floor right after their name ("… i tredje etasje", the genitive's "… bad i 2. etasje", the Danish ground
+/// floor "fra stuen i <house>"); only a floor against a building or after "hos" counted, so the floor
+/// stayed and, in a block, pointed at one flat. A floor with no person before it stays. Invented people.
+#[test]
+fn regression_a_floor_alone_after_the_person_who_lives_there() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Torstein Vang", "H0301", "Bjørkeveien 4, H0301"),
+            ("Elin Mo", "H0101", "Bjørkeveien 4, H0101"),
+        ],
+    );
+    let out = blocked(
+        "Torstein Vang i tredje etasje har fått fukt i taket. Vannet rant videre til Mos bad i første \
+         etasje. Styret møtes i 2. etasje i fellesbygget.\n",
+        &ctx,
+    );
+    for gone in ["tredje etasje", "første"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("møtes i 2. etasje"), "{out}");
+    let ctx = register(Country::DK, &[("Jørgen Helt", "4", "Kirsebærvej 4, st.")]);
+    let out = blocked(
+        "Jørgen Helt fra stuen i Kirsebærvej 4 spurgte om lys.\n",
+        &ctx,
+    );
+    assert!(!out.contains("stuen"), "{out}");
 }
