@@ -5,6 +5,7 @@
 //! when its number is one of them, so "møde nr. 3/2025", "punkt nr. 4", the row "Lærkevænget 14–24" and
 //! a street elsewhere stay.
 
+use super::numbers::list_item;
 use super::policy::{overlaps_any, Raw};
 use super::text::{eq_fold, is_word_char, next_digit, word_before, FastSet};
 use super::words::numbered_thing;
@@ -349,38 +350,6 @@ fn bare_lettered(text: &str, a: usize, end: usize) -> bool {
         }
         None => true,
     }
-}
-
-/// Words joining the items of a list of house numbers ("nr. 4, 6 og 8", "Vibevej 7 och 11").
-const LIST_JOINS: &[&str] = &[
-    ", ", " og ", " och ", " and ", " & ", " eller ", " samt ", " + ",
-];
-
-/// Words after a number that make it a count or a sum, not a house ("4, 2 personer", "og 3 kr").
-const COUNT_WORDS: &[&str] = &[
-    "kr", "kroner", "kronor", "personer", "person", "stk", "st", "styk", "m", "m2", "år", "timer",
-    "timar", "dage", "dager", "dagar", "uger", "uker", "veckor", "procent", "prosent", "pct",
-];
-
-/// Whether the number at `a..end` is the next item of a list of houses whose last one ended at
-/// `after`: only a joining word between them ("nr. 4, 6 og 8", "Vibevej 7 og 11"), and the number is
-/// no ordinal ("7, 2. sal") nor a count ("7 og 2 personer").
-fn list_item(text: &str, after: usize, a: usize, end: usize) -> bool {
-    let Some(gap) = text.get(after..a) else {
-        return false;
-    };
-    if !LIST_JOINS.iter().any(|j| eq_fold(gap, j)) {
-        return false;
-    }
-    let rest = text.get(end..).unwrap_or("");
-    if let Some(r) = rest.strip_prefix(". ") {
-        // "2. sal", "12. mars": an ordinal; a list closing a sentence goes on with a capital.
-        return !r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-    }
-    let next = rest
-        .strip_prefix([' ', '\u{a0}'])
-        .map(|r| r.split(|c: char| !is_word_char(c)).next().unwrap_or(""));
-    !next.is_some_and(|w| COUNT_WORDS.iter().any(|c| eq_fold(w, c)))
 }
 
 /// "nr. 1 på ventelisten", "nr 2 i kön": a rank in a list, not a house.

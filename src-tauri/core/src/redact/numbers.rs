@@ -312,6 +312,24 @@ const SHARE_CUES: &[&str] = &[
     "leilighetsnummer",
     "lejlighedsnummer",
 ];
+/// Plurals of the share cues, before a list of units ("andelene nr. 5, 6 og 3", "lejlighederne 3 og
+/// 5"); before a range ("lägenheterna 1001–1202") they name many homes, a place.
+const PLURAL_SHARE_CUES: &[&str] = &[
+    "andele",
+    "andelene",
+    "andelerne",
+    "lejligheder",
+    "lejlighederne",
+    "leiligheter",
+    "leilighetene",
+    "lägenheter",
+    "lägenheterna",
+    "boliger",
+    "boligene",
+    "boligerne",
+    "seksjoner",
+    "seksjonene",
+];
 const STREET_WORDS: &[&str] = &[
     "gate", "gaten", "gata", "gatan", "vei", "veien", "vej", "vejen", "gade", "allé", "alle",
     "plass", "plads", "torv", "torg", "vænge", "stræde", "vägen", "väg", "backe", "backen",
@@ -338,7 +356,7 @@ fn cues() -> &'static Cues {
         national_id: WordSet::new(NATIONAL_ID),
         phone: WordSet::new(PHONE),
         dob: WordSet::new(DOB),
-        share: WordSet::new(SHARE_CUES),
+        share: WordSet::new(&[SHARE_CUES, PLURAL_SHARE_CUES].concat()),
     })
 }
 
@@ -349,6 +367,8 @@ fn cues() -> &'static Cues {
 pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
+    // Where the last share or flat number ends: "andel nr. 3 og 4" lists another after it.
+    let mut unit_end: Option<usize> = None;
     while i < bytes.len() {
         let Some(start) = next_digit(bytes, i) else {
             break;
@@ -356,8 +376,26 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
         let run = read_run(bytes, start);
         let next = if let Some(raw) = classify(text, &run, country, persons) {
             let end = raw.end.max(run.end);
+            unit_end = (raw.recognizer == Recognizer::ShareNumber).then_some(raw.end);
             out.push(raw);
             end
+        } else if let Some(raw) = unit_end
+            .filter(|&e| run.ng == 1 && run.nd <= 4 && list_item(text, e, start, run.end))
+            .filter(|_| !bytes.get(run.end).is_some_and(u8::is_ascii_alphanumeric))
+            .map(|_| {
+                raw(
+                    start,
+                    run.end,
+                    Kind::Other,
+                    Recognizer::ShareNumber,
+                    0.8,
+                    "a share or flat number listed after another",
+                )
+            })
+        {
+            unit_end = Some(raw.end);
+            out.push(raw);
+            run.end
         } else if run.ng >= 2 {
             // Two numbers side by side ("110584-3638 29 91 44 06", "29914406 41438243"): the longest
             // leading part that is something, else start again at the next group.
@@ -660,14 +698,76 @@ fn building_number_ends(text: &str, end: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '%' && c != '²')
         .next()
         .unwrap_or("");
-    !is_one_of(
-        next,
-        &[
-            "år", "uker", "uger", "dage", "dager", "dagar", "veckor", "måneder", "månader",
-            "timer", "timmar", "minutter", "minuter", "kr", "m2", "m²", "kvm", "%", "personer",
-            "stk",
-        ],
-    )
+    !is_one_of(next, COUNT_WORDS)
+}
+
+/// Words after a number that make it a count, a sum, a length or a time, not a building, a house or
+/// a unit ("i 25 år", "4 personer", "og 11 kr.").
+const COUNT_WORDS: &[&str] = &[
+    "år",
+    "uker",
+    "uger",
+    "dage",
+    "dager",
+    "dagar",
+    "veckor",
+    "måneder",
+    "månader",
+    "timer",
+    "timmar",
+    "timar",
+    "minutter",
+    "minuter",
+    "kr",
+    "kroner",
+    "kronor",
+    "m",
+    "m2",
+    "m²",
+    "kvm",
+    "%",
+    "procent",
+    "prosent",
+    "pct",
+    "personer",
+    "person",
+    "stk",
+    "styk",
+    "stemmer",
+    "röster",
+    "værelser",
+    "værelse",
+    "rom",
+    "rum",
+];
+
+/// Words joining the items of a list of homes ("nr. 4, 6 og 8", "andel nr. 3 og 4", "Vibevej 7 och
+/// 11").
+const LIST_JOINS: &[&str] = &[
+    ", ", " og ", " och ", " and ", " & ", " eller ", " samt ", " + ",
+];
+
+/// Whether the number at `a..end` is the next item of a list of homes (houses, shares, flats) whose
+/// last one ended at `after`: only a joining word between them, and the number is no ordinal ("7, 2.
+/// sal", "12. mars") nor a count or sum ("7 og 4 personer", "og 11 kr.").
+pub(super) fn list_item(text: &str, after: usize, a: usize, end: usize) -> bool {
+    let Some(gap) = text.get(after..a) else {
+        return false;
+    };
+    if !LIST_JOINS.iter().any(|j| gap.eq_ignore_ascii_case(j)) {
+        return false;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    if let Some(r) = rest.strip_prefix(". ") {
+        // An ordinal goes on in small letters or figures; a list closing a sentence with a capital.
+        return !r.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    }
+    let next = rest.strip_prefix([' ', '\u{a0}']).map(|r| {
+        r.split(|c: char| !c.is_alphanumeric() && c != '%' && c != '²')
+            .next()
+            .unwrap_or("")
+    });
+    !next.is_some_and(|w| is_one_of(w, COUNT_WORDS))
 }
 
 fn raw(
@@ -1224,7 +1324,15 @@ fn classify(
                 "a street address with flat number",
             ));
         }
+        // "lägenheterna 1001–1202": a plural before a range names many homes.
+        let plural_range = |s: usize| {
+            let cue = text
+                .get(s..)
+                .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next());
+            cue.is_some_and(|w| is_one_of(w, PLURAL_SHARE_CUES)) && !building_number_ends(text, end)
+        };
         if let Some(s) = share_cue_start(w1, w2, &l1, &l2)
+            .filter(|&s| !plural_range(s))
             .or_else(|| after_person(text, w1, persons))
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
             .or_else(|| lagenhetsnummer(text, run, &l1, country))
@@ -2067,6 +2175,35 @@ mod tests {
         out.iter()
             .map(|r| (r.kind, text[r.start..r.end].to_string()))
             .collect()
+    }
+
+    /// Share and flat numbers listed after one ("andel nr. 3 og 4", "andelene nr. 5, 6 og 3"): each
+    /// is a unit; an ordinal, a count or a sum after the joining word is not, nor a number joined by
+    /// anything else.
+    #[test]
+    fn share_numbers_listed_after_one() {
+        let units = |text: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            scan(text, Some(Country::DK), &[], &mut out);
+            out.iter()
+                .filter(|r| r.recognizer == Recognizer::ShareNumber)
+                .map(|r| text[r.start..r.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            units("Andel nr. 3 og 4 har nye vinduer."),
+            ["Andel nr. 3", "4"]
+        );
+        assert_eq!(
+            units("Andelene nr. 5, 6 og 3 skylder."),
+            ["Andelene nr. 5", "6", "3"]
+        );
+        assert_eq!(units("lgh 12 och 14 har fukt."), ["lgh 12", "14"]);
+        assert_eq!(units("Andel nr. 5 og 2 personer mere."), ["Andel nr. 5"]);
+        assert_eq!(units("Lejlighed 3 og 4 værelser."), ["Lejlighed 3"]);
+        assert_eq!(units("Andel nr. 6 og 12. marts."), ["Andel nr. 6"]);
+        assert_eq!(units("Andel nr. 6, punkt 7 og 8."), ["Andel nr. 6"]);
+        assert_eq!(units("Andel nr. 3 og 4."), ["Andel nr. 3", "4"]);
     }
 
     #[test]

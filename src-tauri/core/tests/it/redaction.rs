@@ -406,6 +406,30 @@ fn regression_houses_listed_after_one_of_them() {
     }
 }
 
+/// Regression (share and flat numbers listed after one): "Andel nr. 3 og 4 har fået nye vinduer",
+/// "Andelene nr. 5, 6 og 3 skylder": the first unit was taken and the others published. Counts after the
+/// joining word stay.
+#[test]
+fn regression_share_numbers_listed_after_one() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Birte Holmsgaard", "3", "Fasanvej 12, st. th."),
+            ("Ove Lindequist", "4", "Fasanvej 12, 1. tv."),
+            ("Hanne Skjoldager", "5", "Fasanvej 12, 1. th."),
+            ("Jens Aagesen", "6", "Fasanvej 12, 2. tv."),
+        ],
+    );
+    let text =
+        "Andel nr. 3 og 4 har fået nye vinduer. Andelene nr. 5, 6 og 3 skylder boligafgift.\n\
+                Andel nr. 6 og 2 personer mere deltog.";
+    let out = blocked(text, &ctx);
+    for gone in ["3 og 4", "og 4", "6 og 3", "og 3"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("og 2 personer"), "{out}");
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
