@@ -321,21 +321,33 @@ pub struct WordSet {
     /// The last two bytes of every word of two bytes or more, as a bit set: see
     /// [`WordSet::may_end`].
     tails: Box<[u64; 1024]>,
+    /// The first two bytes of every word of two bytes or more, as a bit set: a word of two bytes or
+    /// more that starts otherwise is not in the set (asked with the tails, before hashing).
+    heads: Box<[u64; 1024]>,
 }
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> WordSet {
         let mut tails = Box::new([0u64; 1024]);
+        let mut heads = Box::new([0u64; 1024]);
         for w in words {
-            if let Some(t) = tail(w) {
+            if let (Some(t), Some(h)) = (tail(w), head(w.as_bytes())) {
                 tails[t / 64] |= 1 << (t % 64);
+                heads[h / 64] |= 1 << (h % 64);
             }
         }
         WordSet {
             words: words.iter().copied().collect(),
             max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
             tails,
+            heads,
         }
+    }
+
+    /// Whether some word of the set of two bytes or more starts with the first two bytes of
+    /// `folded` (which has two or more).
+    fn may_start(&self, folded: &[u8]) -> bool {
+        head(folded).is_some_and(|h| self.heads[h / 64] & (1 << (h % 64)) != 0)
     }
 
     /// Whether some word of the set of two bytes or more ends in the last two bytes of `folded`:
@@ -354,7 +366,7 @@ impl WordSet {
     pub fn contains(&self, folded: &str) -> bool {
         // The tails' bit set answers most words that are not in the set without hashing them.
         folded.len() <= self.max_len
-            && (folded.len() < 2 || self.may_end(folded))
+            && (folded.len() < 2 || self.may_end(folded) && self.may_start(folded.as_bytes()))
             && self.words.contains(folded)
     }
 
@@ -367,7 +379,9 @@ impl WordSet {
         if fold_latin1(word.as_bytes(), b) {
             // Lower-casing ASCII and Latin-1 letters keeps a word's length; the length and the
             // tails' bit set answer most words that are not in the set before any hashing.
-            if b.len() > self.max_len || (b.len() >= 2 && !self.may_end_bytes(b)) {
+            if b.len() > self.max_len
+                || (b.len() >= 2 && !(self.may_end_bytes(b) && self.may_start(b)))
+            {
                 return false;
             }
             return std::str::from_utf8(b).is_ok_and(|w| self.words.contains(w));
@@ -415,6 +429,14 @@ fn fold_latin1(word: &[u8], out: &mut [u8]) -> bool {
         i += 2;
     }
     true
+}
+
+/// The first two bytes of `word` as a number, if it has two.
+fn head(word: &[u8]) -> Option<usize> {
+    match word {
+        [a, b, ..] => Some(usize::from(*a) << 8 | usize::from(*b)),
+        _ => None,
+    }
 }
 
 /// The last two bytes of `word` as a number, if it has two.
@@ -504,6 +526,22 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Regression guard for the bit sets a set asks before hashing (the words' first and last
+        /// two bytes): a word is found exactly when its lower-case form is one of the set's.
+        #[test]
+        fn a_set_finds_what_its_words_hold(
+            words in proptest::collection::vec("[abøåÅ]{0,4}", 0..12),
+            asked in "[aAbBøØåÅ\u{212A}ſ]{1,5}",
+        ) {
+            let words: Vec<&'static str> = words.into_iter().map(|w| &*w.leak()).collect();
+            let set = WordSet::new(&words);
+            let lower = asked.to_lowercase();
+            proptest::prop_assert_eq!(set.contains_fold(&asked), words.contains(&lower.as_str()));
+            proptest::prop_assert_eq!(set.contains(&lower), words.contains(&lower.as_str()));
         }
     }
 
