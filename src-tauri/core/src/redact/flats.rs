@@ -78,7 +78,7 @@ fn has_side(text: &str) -> bool {
             return true;
         }
     }
-    ["til venstre", "til højre", "til hojre"]
+    ["til venstre", "til højre", "til hojre", "til høyre"]
         .iter()
         .any(|w| memchr::memmem::find(b, w.as_bytes()).is_some())
 }
@@ -214,6 +214,7 @@ fn building_ends(text: &str, at: usize) -> bool {
 }
 
 /// Danish and Norwegian floor and side: "2. th.", "st. tv.", "1.th", "stuen th.", "2. sal til højre",
+/// the floor in words ("anden sal til venstre", "tredje etasje til høyre", "stuelejligheden til højre"),
 /// with the stairwell before ("7, 2. tv.", "nr. 5, 2.th.") or after ("st. tv. i 7", "1. th. i opgang
 /// 7", "3. tv., opg. 3", "i 3'eren"); OCR's "l. tv", "st, th.", "3, tv.".
 fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
@@ -222,9 +223,11 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
         &RE,
         concat!(
             r"(?i)(?P<pre>(?:(?:nr\.?|opg\.|opgang|oppg\.|oppgang)\s?)?\d{1,3}[a-h]?,\s?)?",
-            r"(?P<floor>stuen\s|st(?:\.\s?|\.?,\s?|\s)|kld(?:\.\s?|\s)|[1-9]\d?\.?\s?sal\s?,?\s?",
+            r"(?P<floor>stuen\s|stuelejligheden\s|st(?:\.\s?|\.?,\s?|\s)|kld(?:\.\s?|\s)",
+            r"|[1-9]\d?\.?\s?(?:sal|etasje|etage|etg\.?)\s?,?\s?",
+            r"|(?:første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende)\s(?:sal|etasje|etage)\s?,?\s?",
             r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?)",
-            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre))",
+            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre|høyre))",
             r"(?P<dot>\.)?",
             r"(?P<suf>,?\s(?:i|på)\s(?:(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
             r"|(?-i:\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})(?:\s(?:gade|vej|gate|vei|veg|allé|alle|plads|plass|torv))?\s\d{1,3}(?-i:[a-hA-H]|\s[A-H])?(?-u:\b))",
@@ -238,6 +241,13 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
             continue;
         };
         if !starts_word(text, m.start()) || !ends_word(text, side.end()) {
+            continue;
+        }
+        // "til højre for trappen": a direction, not the flat's side.
+        let after_side = text.get(side.end()..).unwrap_or("");
+        if side.as_str().len() > 3
+            && (after_side.starts_with(" for ") || after_side.starts_with(" om "))
+        {
             continue;
         }
         let mut end = m.end();
@@ -621,6 +631,26 @@ mod tests {
             found("Fugt hos st. tv. i Mågevej 4 og på 2. th. i Store Kongensgade 112b; 1. tv. i Aarhus i 3 år."),
             ["st. tv. i Mågevej 4", "2. th. i Store Kongensgade 112b", "1. tv."]
         );
+    }
+
+    /// The floor in words and the side in words ("anden sal til venstre", "tredje etasje til høyre",
+    /// "stuelejligheden til højre") place one flat as "2. tv." does; "til højre for trappen" is a
+    /// direction.
+    #[test]
+    fn floor_and_side_in_words() {
+        assert_eq!(
+            found("Beboerne på anden sal til venstre har fået nye vinduer."),
+            ["anden sal til venstre"]
+        );
+        assert_eq!(
+            found("Leiligheten i tredje etasje til høyre er solgt, og 2. etasje til venstre også."),
+            ["tredje etasje til høyre", "2. etasje til venstre"]
+        );
+        assert_eq!(
+            found("Beboeren i stuelejligheden til højre har fået hund."),
+            ["stuelejligheden til højre"]
+        );
+        assert!(found("Skabet står på første sal til højre for trappen.").is_empty());
     }
 
     #[test]

@@ -430,6 +430,33 @@ fn regression_share_numbers_listed_after_one() {
     assert!(out.contains("og 2 personer"), "{out}");
 }
 
+/// Regression (a floor and a side in words): "på anden sal til venstre", "i tredje etasje til høyre",
+/// "stuelejligheden til højre" name one flat as "2. tv." does, and were published; a direction ("til
+/// højre for trappen") stays.
+#[test]
+fn regression_a_floor_and_side_in_words() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Birte Holmsgaard", "3", "Fasanvej 12, st. th."),
+            ("Jens Aagesen", "6", "Fasanvej 12, 2. tv."),
+        ],
+    );
+    let text = "Beboerne på anden sal til venstre har fået nye vinduer, og beboeren i stuelejligheden til \
+                højre har fået hund. Cyklerne står til højre for trappen.";
+    let out = blocked(text, &ctx);
+    for gone in ["anden sal", "stuelejligheden"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("til højre for trappen"), "{out}");
+    let no = register(
+        Country::NO,
+        &[("Reidun Kvalsvik", "H0301", "Lyngåsen 3, H0301")],
+    );
+    let out = blocked("Leiligheten i tredje etasje til høyre er solgt.", &no);
+    assert!(!out.contains("tredje etasje"), "{out}");
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
