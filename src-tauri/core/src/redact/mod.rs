@@ -302,6 +302,9 @@ pub struct Detector {
     /// The residents' phone numbers as [`phone_key`] reads them: a number the text groups otherwise than
     /// the register ("23 61 48 05", "+45 2361 4805" for "23614805") is still the resident's own.
     registered_phones: text::FastSet<String>,
+    /// The residents' flat numbers of three or four digits ("1202", "302"), for a bare one after the
+    /// word for a flat ([`numbers::registered_flat_numbers`]).
+    registered_units: text::FastSet<String>,
     /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
     names_model: Option<learned::Model>,
 }
@@ -312,7 +315,14 @@ impl Detector {
         let mut known_values = Vec::new();
         let mut houses = houses::Houses::default();
         let mut registered_phones = text::FastSet::default();
+        let mut registered_units = text::FastSet::default();
         if let Some(c) = context {
+            for u in c.residents.iter().filter_map(|r| r.unit.as_deref()) {
+                let u = u.trim();
+                if (3..=4).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_digit()) {
+                    registered_units.insert(u.to_string());
+                }
+            }
             // Row houses: a bare "Street 21" that the register holds for one unit only is that unit's
             // house, a home; where several units share it, it is a block of flats and stays a place.
             let mut units_at: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -390,6 +400,7 @@ impl Detector {
             register_search,
             houses,
             registered_phones,
+            registered_units,
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
             names_model: context.is_none().then(learned::shipped).flatten().cloned(),
@@ -503,6 +514,7 @@ impl Detector {
         relations::scan(text, &protected, &mut raw);
         tables::scan(text, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
+        numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);
         for m in known {

@@ -588,6 +588,97 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
     }
 }
 
+/// "fel lägenhet, det gäller 3201", "lejligheden over 302": a bare number that the register holds as a
+/// resident's flat (`units`: three or four digits), after a word for a flat earlier in its sentence. The
+/// shape of a Swedish flat number (floor 10–15) is not asked: associations number their flats by entrance
+/// too ("2101" in entrance 2). A number that counts something ("2101 kr", "302 m2", [`COUNT_WORDS`] and
+/// the sums' cues), a time or a year after "kl."/"år", or one glued to other digits stays. (A list after
+/// a flat found, "lägenhet 1202 och 2101", is [`scan`]'s, through [`list_item`].)
+pub fn registered_flat_numbers(
+    text: &str,
+    units: &super::text::FastSet<String>,
+    protected: &[(usize, usize)],
+    out: &mut Vec<Raw>,
+) {
+    if units.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(start) = next_digit(bytes, i) {
+        let mut end = start;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        i = end;
+        let glued =
+            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–');
+        let head = &text[..start];
+        if !units.contains(&text[start..end])
+            || glued(head.chars().next_back())
+            || glued(text[end..].chars().next())
+            || !building_number_ends(text, end)
+            || (head.ends_with(['.', ',', ':', '/'])
+                && head[..head.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+            || super::policy::overlaps_any(protected, start, end)
+            || out.iter().any(|r| r.start < end && start < r.end)
+        {
+            continue;
+        }
+        let word: String = text[end..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        let before = word_before(text, start, &[])
+            .map(|(a, b)| text[a..b].to_lowercase())
+            .unwrap_or_default();
+        if cues().money.contains(&word)
+            || is_one_of(&word, &["st", "stk", "meter"])
+            || is_one_of(
+                &before,
+                &[
+                    "kl", "klokken", "klockan", "år", "året", "side", "sida", "sidan", "s",
+                ],
+            )
+        {
+            continue;
+        }
+        // A word for a flat earlier in the same sentence.
+        let sentence = head.rfind(['.', '!', '?', '\n']).map_or(0, |k| k + 1);
+        let flat_word = head[sentence..]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                let w = w.to_lowercase();
+                w == "lgh"
+                    || [
+                        "lägenhet",
+                        "lejlighed",
+                        "leilighet",
+                        "leilegheit",
+                        "lejemål",
+                    ]
+                    .iter()
+                    .any(|f| w.starts_with(f))
+            });
+        if flat_word {
+            found.push((start, end));
+        }
+    }
+    for (start, end) in found {
+        out.push(raw(
+            start,
+            end,
+            Kind::Other,
+            Recognizer::ShareNumber,
+            0.8,
+            "a registered flat number after the word for a flat",
+        ));
+    }
+}
+
 /// A find of [`floors_in`]' patterns, at its place in the whole text.
 #[derive(Clone, Copy)]
 struct FloorFind<'t>(&'t str, usize, usize);
@@ -2543,6 +2634,43 @@ mod tests {
             "andra våningen i port 1"
         );
         assert_eq!(found("Møtet er i andre etasje hos oss."), "");
+    }
+
+    /// A bare registered flat number after the word for a flat goes, whatever its shape (in a list after
+    /// a flat found, through `scan`); the same number as a sum, a time, a year or an area stays.
+    #[test]
+    fn registered_flat_numbers_among_flats() {
+        let units: crate::redact::text::FastSet<String> = ["2101", "3201", "1102", "302"]
+            .iter()
+            .map(|u| u.to_string())
+            .collect();
+        let found = |t: &str| {
+            let mut out = Vec::new();
+            scan(t, Some(Country::SE), &[], &mut out);
+            registered_flat_numbers(t, &units, &[], &mut out);
+            out.iter()
+                .filter(|r| {
+                    r.reason == "a registered flat number after the word for a flat"
+                        || r.reason.starts_with("a share or flat number")
+                })
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Obetalda avgifter: lägenhet 1102 och 2101."),
+            "lägenhet 1102|2101"
+        );
+        assert_eq!(found("Fel lägenhet fick brevet, det gäller 3201."), "3201");
+        assert_eq!(found("Lejligheden over 302 har fået ny dør."), "302");
+        assert_eq!(
+            found("Lgh 1102, 2101 och 3201 får nya dörrar."),
+            "Lgh 1102|2101|3201"
+        );
+        // Sums, times, areas and numbers in a sentence about no flat stay.
+        assert_eq!(found("Lägenheten kostade 2101 kr. Mötet kl. 3201."), "");
+        assert_eq!(found("Lägenheterna har 302 m2 förråd."), "");
+        assert_eq!(found("Styrelsen köpte 302 nya lampor."), "");
     }
 
     /// A floor right after a person the text names is that person's home; without a person before it,

@@ -3224,3 +3224,28 @@ fn regression_a_floor_alone_after_the_person_who_lives_there() {
     );
     assert!(!out.contains("stuen"), "{out}");
 }
+
+/// Regression (a registered flat number in a list of flats or after the word for a flat): unseen minutes of
+/// a brf that numbers its flats by entrance ("2101" in entrance 2, not floor 21) listed "lägenhet N och M"
+/// and wrote "fel lägenhet, det gäller M"; only the shape of a floor-numbered flat (floor 10-15) made a
+/// bare number a flat, so M stayed. A sum or a time with the same digits stays. Invented residents.
+#[test]
+fn regression_a_registered_flat_number_in_a_list_of_flats() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Alva Rundqvist", "1102", "Granstigen 2 A, 1 tr"),
+            ("Nils Berggren", "2101", "Granstigen 2 B, 1 tr"),
+            ("Ines Dahlgren", "3201", "Granstigen 2 C, 2 tr"),
+        ],
+    );
+    let out = blocked(
+        "Avgifter är obetalda för lägenhet 1102 och 2101. Brevet gick till fel lägenhet, det gäller 3201.\n\
+         Fakturan på 2101 kr betalas i maj.\n",
+        &ctx,
+    );
+    for gone in ["och 2101", "gäller 3201"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("2101 kr"), "{out}");
+}
