@@ -78,9 +78,16 @@ fn has_side(text: &str) -> bool {
             return true;
         }
     }
-    ["til venstre", "til højre", "til hojre", "til høyre"]
-        .iter()
-        .any(|w| memchr::memmem::find(b, w.as_bytes()).is_some())
+    [
+        "til venstre",
+        "til højre",
+        "til hojre",
+        "til høyre",
+        "till vänster",
+        "till höger",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(b, w.as_bytes()).is_some())
 }
 
 /// Whether a digit comes right before "tr" (or one space before), or the ground floor is written.
@@ -214,7 +221,8 @@ fn building_ends(text: &str, at: usize) -> bool {
 }
 
 /// Danish and Norwegian floor and side: "2. th.", "st. tv.", "1.th", "stuen th.", "2. sal til højre",
-/// the floor in words ("anden sal til venstre", "tredje etasje til høyre", "stuelejligheden til højre"),
+/// the floor in words ("anden sal til venstre", "tredje etasje til høyre", "stuelejligheden til højre",
+/// "andra våningen till höger"),
 /// with the stairwell before ("7, 2. tv.", "nr. 5, 2.th.") or after ("st. tv. i 7", "1. th. i opgang
 /// 7", "3. tv., opg. 3", "i 3'eren"); OCR's "l. tv", "st, th.", "3, tv.".
 fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
@@ -226,8 +234,9 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
             r"(?P<floor>stuen\s|stuelejligheden\s|st(?:\.\s?|\.?,\s?|\s)|kld(?:\.\s?|\s)",
             r"|[1-9]\d?\.?\s?(?:sal|etasje|etage|etg\.?)\s?,?\s?",
             r"|(?:første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende)\s(?:sal|etasje|etage)\s?,?\s?",
+            r"|(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde)\svåningen\s?,?\s?",
             r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?)",
-            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre|høyre))",
+            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre|høyre)|till\s+(?:vänster|höger))",
             r"(?P<dot>\.)?",
             r"(?P<suf>,?\s(?:i|på)\s(?:(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
             r"|(?-i:\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})(?:\s(?:gade|vej|gate|vei|veg|allé|alle|plads|plass|torv))?\s\d{1,3}(?-i:[a-hA-H]|\s[A-H])?(?-u:\b))",
@@ -649,6 +658,10 @@ mod tests {
         assert_eq!(
             found("Beboeren i stuelejligheden til højre har fået hund."),
             ["stuelejligheden til højre"]
+        );
+        assert_eq!(
+            found("Andra våningen till höger har fått ny ägare."),
+            ["Andra våningen till höger"]
         );
         assert!(found("Skabet står på første sal til højre for trappen.").is_empty());
     }

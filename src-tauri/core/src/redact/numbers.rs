@@ -1963,7 +1963,16 @@ fn lagenhetsnummer(text: &str, run: &Run, l1: &str, country: Option<Country>) ->
     }
     let after = text.get(run.end..).unwrap_or("");
     let mut next = after.chars();
-    if matches!(next.next(), Some('-' | '–' | ':' | '.' | ','))
+    // "1101:an", "1101:ans förråd": the number with the definite ending Swedish writes after a colon.
+    let definite = after.strip_prefix(':').is_some_and(|rest| {
+        let ending: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        matches!(
+            ending.as_str(),
+            "an" | "ans" | "en" | "ens" | "orna" | "ornas"
+        )
+    });
+    if !definite
+        && matches!(next.next(), Some('-' | '–' | ':' | '.' | ','))
         && next.next().is_some_and(char::is_alphanumeric)
     {
         return None;
@@ -2766,12 +2775,16 @@ mod tests {
         };
         assert_eq!(found("Avin till 1202 i 4A kom tillbaka."), vec!["1202"]);
         assert_eq!(found("Överlåtelse av 1101 till dottern."), vec!["1101"]);
+        // With the definite ending after a colon, as Swedish writes it of numbers.
+        assert_eq!(found("Vattenskada i 1101:an igen."), vec!["1101"]);
+        assert_eq!(found("1202:ans förråd är tömt."), vec!["1202"]);
         for text in [
             "Ytan är 1200 kvm.",
             "Mötet börjar kl. 1015.",
             "Huset byggdes 1962.",
             "Nummer 1001–1202 fick nya dörrar.",
             "Fakturan på 1250 kronor är betald.",
+            "Mötet 1015:1 och 1101:a protokollet.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }

@@ -457,6 +457,28 @@ fn regression_a_floor_and_side_in_words() {
     assert!(!out.contains("tredje etasje"), "{out}");
 }
 
+/// Regression (Swedish flats in the forms members write): a lägenhetsnummer with the definite ending
+/// ("1101:an", "1202:ans förråd") and a floor and side in words ("andra våningen till höger") were
+/// published; a direction ("till höger om trappan") stays.
+#[test]
+fn regression_swedish_flats_with_a_definite_ending_or_in_words() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Agneta Wiklander", "1101", "Nyponvägen 3, 1 tr"),
+            ("Tage Brunnström", "1202", "Nyponvägen 3, 2 tr"),
+        ],
+    );
+    let text =
+        "Vattenskada i 1101:an, och 1202:ans förråd är tömt. Andra våningen till höger har fått \
+                ny ägare. Cyklarna står till höger om trappan.";
+    let out = blocked(text, &ctx);
+    for gone in ["1101", "1202", "Andra våningen"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("till höger om trappan"), "{out}");
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
