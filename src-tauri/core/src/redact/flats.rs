@@ -367,14 +367,14 @@ fn stairs_starts(text: &str, digits: &[usize]) -> Vec<usize> {
     starts
 }
 
-/// A Norwegian entrance (the building's number and a letter) with its floor: "4B, 1. etasje", "4C, 2.
-/// etg.", "12A, tredje etasje".
+/// A Norwegian entrance (the building's number and a letter, or "oppgang" and the letter) with its
+/// floor: "4B, 1. etasje", "4C, 2. etg.", "12A, tredje etasje", "Oppgang B, 3. etasje".
 fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(
         &RE,
         concat!(
-            r"\d{1,3}[A-H],\s?(?i:[1-9]\.\s?(?:etasjen|etasje|etage|etg\.?|et\.)",
+            r"(?:\d{1,3}[A-H]|(?i:oppgangen|oppgang|oppg\.|inngangen|inngang|inng\.)\s?[A-H]),\s?(?i:[1-9]\.\s?(?:etasjen|etasje|etage|etg\.?|et\.)",
             r"|(?:første|andre|anden|tredje|fjerde|femte|sjette|øverste|nederste)\s+(?:etasjen|etasje|etage))",
         ),
     ) else {
@@ -711,6 +711,10 @@ mod tests {
             ["7C, 3. etasje", "12A, andre etasje", "5B, 2. etg."]
         );
         assert!(found("Sak 7C, 3. punkt. Vedlegg 4, 2. side.").is_empty());
+        assert_eq!(
+            found("Oppgang B, 3. etasje har fått ny dør; inngang C, 1. etg. også."),
+            ["Oppgang B, 3. etasje", "inngang C, 1. etg."]
+        );
     }
 
     #[test]

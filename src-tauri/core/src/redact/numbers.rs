@@ -893,6 +893,17 @@ fn classify(
     let start = run.start;
     let end = run.end;
 
+    // "H 0301", "H-0202": a Norwegian flat code typed with a space or a hyphen after its letter.
+    if let Some(s) = spaced_flat_code(bytes, run) {
+        return Some(raw(
+            s,
+            end,
+            Kind::Other,
+            Recognizer::ShareNumber,
+            0.8,
+            "a flat number",
+        ));
+    }
     // Letters glued to the digits: IBAN, Norwegian flat codes, plates without a space.
     let glued = letters_before(bytes, start)?;
     if glued > 0 {
@@ -1475,6 +1486,22 @@ fn letters_before(bytes: &[u8], start: usize) -> Option<usize> {
         return (n == 0).then_some(0);
     }
     Some(n)
+}
+
+/// Where a Norwegian flat code written apart starts: the letter alone (H, U, K or L, a capital), one
+/// space or hyphen, and four digits whose floor is 01–19 ("H 0301", "H-0202", "U 0101").
+fn spaced_flat_code(bytes: &[u8], run: &Run) -> Option<usize> {
+    let start = run.start;
+    if start < 2 || !run.shape(&[4]) || !matches!(bytes[start - 1], b' ' | b'-') {
+        return None;
+    }
+    if !matches!(bytes[start - 2], b'H' | b'U' | b'K' | b'L') {
+        return None;
+    }
+    if start >= 3 && (bytes[start - 3].is_ascii_alphanumeric() || bytes[start - 3] >= 0x80) {
+        return None;
+    }
+    matches!(run.digits().first(), Some(b'0' | b'1')).then_some(start - 2)
 }
 
 /// Start of 2–3 upper-case letters standing alone, followed by one space, right before `start`.
@@ -2304,6 +2331,28 @@ mod tests {
         assert_eq!(units("Andel nr. 6 og 12. marts."), ["Andel nr. 6"]);
         assert_eq!(units("Andel nr. 6, punkt 7 og 8."), ["Andel nr. 6"]);
         assert_eq!(units("Andel nr. 3 og 4."), ["Andel nr. 3", "4"]);
+    }
+
+    /// A Norwegian flat code typed with a space or a hyphen after its letter ("H 0301", "H-0202"); a
+    /// letter glued to a word before, a floor outside 01–19 or another count of digits is no flat code.
+    #[test]
+    fn flat_codes_typed_apart() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            scan(text, Some(Country::NO), &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("Lekkasje fra H 0301 til H0201."), ["H 0301", "H0201"]);
+        assert_eq!(found("Beboeren i H-0202 klager."), ["H-0202"]);
+        for text in [
+            "Vedlegg H 2024 følger.",
+            "Rute AH 0301 kjører.",
+            "H 030 og H 03011.",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -479,6 +479,28 @@ fn regression_swedish_flats_with_a_definite_ending_or_in_words() {
     assert!(out.contains("till höger om trappan"), "{out}");
 }
 
+/// Regression (Norwegian flats typed apart): a flat code with a space or a hyphen after its letter
+/// ("H 0301", "H-0202") and an entrance by its letter with the floor ("Oppgang B, 3. etasje") were
+/// published.
+#[test]
+fn regression_norwegian_flat_codes_and_entrances_typed_apart() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Turid Myrvang", "H0202", "Bjørkeveien 4 A, H0202"),
+            ("Ragna Fjellheim", "H0301", "Bjørkeveien 4 B, H0301"),
+        ],
+    );
+    let text =
+        "Det er meldt om lekkasje fra H 0301 til beboeren i H-0202. Oppgang B, 3. etasje har fått \
+                ny dør. Vedlegg H 2024 følger.";
+    let out = blocked(text, &ctx);
+    for gone in ["0301", "0202", "Oppgang B"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("Vedlegg H 2024"), "{out}");
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
