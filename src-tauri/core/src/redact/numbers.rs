@@ -1295,7 +1295,11 @@ fn classify(
         }
         8 => {
             if dotted {
-                if run.shape(&[2, 2, 2, 2]) && run.seps().iter().all(|&s| s == b'.') && !first0 {
+                // "23.61.48.05", and the Norwegian grouping "917.00.111" (an account is 4.2.5).
+                if (run.shape(&[2, 2, 2, 2]) || run.shape(&[3, 2, 3]))
+                    && run.seps().iter().all(|&s| s == b'.')
+                    && !first0
+                {
                     return Some(raw(
                         start,
                         end,
@@ -2118,51 +2122,8 @@ fn paragraph_speaks_of_parking(text: &str, at: usize) -> bool {
 
 /// E-mail addresses, found from each `@`.
 pub fn scan_emails(text: &str, out: &mut Vec<Raw>) {
-    let bytes = text.as_bytes();
-    for at in memchr::memchr_iter(b'@', bytes) {
-        let mut s = at;
-        while s > 0 {
-            let b = bytes[s - 1];
-            if b.is_ascii_alphanumeric()
-                || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
-                || b >= 0x80
-            {
-                s -= 1;
-            } else {
-                break;
-            }
-        }
-        while s < at && !text.is_char_boundary(s) {
-            s += 1;
-        }
-        // Non-ASCII letters may belong to the local part, but not punctuation like "«".
-        while s < at
-            && text
-                .get(s..at)
-                .and_then(|t| t.chars().next())
-                .is_some_and(|c| !c.is_alphanumeric() && c.len_utf8() > 1)
-        {
-            s += text
-                .get(s..at)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-        }
-        let mut e = at + 1;
-        while e < bytes.len()
-            && (bytes[e].is_ascii_alphanumeric() || matches!(bytes[e], b'.' | b'-'))
-        {
-            e += 1;
-        }
-        while e > at + 1 && matches!(bytes[e - 1], b'.' | b'-') {
-            e -= 1;
-        }
-        let domain = text.get(at + 1..e).unwrap_or("");
-        let tld_ok = domain
-            .rsplit('.')
-            .next()
-            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
-            && domain.contains('.');
-        if s < at && tld_ok {
+    for at in memchr::memchr_iter(b'@', text.as_bytes()) {
+        if let Some((s, e)) = email_around(text, at, at + 1) {
             out.push(raw(
                 s,
                 e,
@@ -2173,6 +2134,100 @@ pub fn scan_emails(text: &str, out: &mut Vec<Raw>) {
             ));
         }
     }
+    // "ragna[at]online.no", "post (at) foreningen.dk", "kari(snabel-a)mail.se": an address written
+    // so that harvesters miss it is an address all the same.
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for marker in [
+        "at)",
+        "at]",
+        "AT)",
+        "AT]",
+        "snabel-a)",
+        "snabel-a]",
+        "krøllalfa)",
+        "krøllalfa]",
+    ] {
+        for m in memchr::memmem::find_iter(bytes, marker.as_bytes()) {
+            let Some(open) = m.checked_sub(1) else {
+                continue;
+            };
+            let close = marker.as_bytes()[marker.len() - 1];
+            let wanted = if close == b')' { b'(' } else { b'[' };
+            if bytes[open] != wanted {
+                continue;
+            }
+            let local_end = if open > 0 && bytes[open - 1] == b' ' {
+                open - 1
+            } else {
+                open
+            };
+            let after = m + marker.len();
+            let domain_start = if bytes.get(after) == Some(&b' ') {
+                after + 1
+            } else {
+                after
+            };
+            if let Some(span) = email_around(text, local_end, domain_start) {
+                found.push(span);
+            }
+        }
+    }
+    for (s, e) in found {
+        out.push(raw(
+            s,
+            e,
+            Kind::Email,
+            Recognizer::Email,
+            0.9,
+            "an e-mail address written apart",
+        ));
+    }
+}
+
+/// The e-mail address whose local part ends at `local_end` and whose domain starts at `domain_start`
+/// (around an "@" or a written-out "(at)"): its span, when both parts are there and the domain ends in
+/// a top-level domain of letters.
+fn email_around(text: &str, local_end: usize, domain_start: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut s = local_end;
+    while s > 0 {
+        let b = bytes[s - 1];
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-') || b >= 0x80 {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    while s < local_end && !text.is_char_boundary(s) {
+        s += 1;
+    }
+    // Non-ASCII letters may belong to the local part, but not punctuation like "«".
+    while s < local_end
+        && text
+            .get(s..local_end)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| !c.is_alphanumeric() && c.len_utf8() > 1)
+    {
+        s += text
+            .get(s..local_end)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8);
+    }
+    let mut e = domain_start;
+    while e < bytes.len() && (bytes[e].is_ascii_alphanumeric() || matches!(bytes[e], b'.' | b'-')) {
+        e += 1;
+    }
+    while e > domain_start && matches!(bytes[e - 1], b'.' | b'-') {
+        e -= 1;
+    }
+    let domain = text.get(domain_start..e).unwrap_or("");
+    let tld_ok = domain
+        .rsplit('.')
+        .next()
+        .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+        && domain.contains('.');
+    (s < local_end && tld_ok).then_some((s, e))
 }
 
 #[cfg(test)]
@@ -2369,6 +2424,18 @@ mod tests {
             kinds("på 948 31 207 eller"),
             vec![(Kind::Phone, "948 31 207".into())]
         );
+        // Written with full stops, in the Danish and the Norwegian grouping; an account (4.2.5) and a
+        // sum stay phones of no kind.
+        assert_eq!(
+            kinds("nås på 948.31.207 og 29.91.44.06 etter kl. 16"),
+            vec![
+                (Kind::Phone, "948.31.207".into()),
+                (Kind::Phone, "29.91.44.06".into())
+            ]
+        );
+        assert!(kinds("beløpet 948.312.070 kr")
+            .iter()
+            .all(|(k, _)| *k != Kind::Phone));
         assert_eq!(
             kinds("mobil 070-123 45 67"),
             vec![(Kind::Phone, "070-123 45 67".into())]
@@ -2809,6 +2876,19 @@ mod tests {
             kinds("eller benedikte_friis@mail.dk."),
             vec![(Kind::Email, "benedikte_friis@mail.dk".into())]
         );
+        // Written apart so that harvesters miss it.
+        for (text, address) in [
+            ("Skriv til ragna[at]online.no i dag.", "ragna[at]online.no"),
+            (
+                "Mail: kari.holm (at) gmail.com.",
+                "kari.holm (at) gmail.com",
+            ),
+            ("på eva(snabel-a)telia.se", "eva(snabel-a)telia.se"),
+        ] {
+            assert_eq!(kinds(text), vec![(Kind::Email, address.into())], "{text}");
+        }
+        // "(at)" that joins no address.
+        assert!(kinds("Mødet (at) er udsat, se punkt (at) nedenfor.").is_empty());
     }
 
     /// In a Swedish association's minutes a lägenhetsnummer stands alone ("till 1202 i 4A"); quantities,

@@ -501,6 +501,30 @@ fn regression_norwegian_flat_codes_and_entrances_typed_apart() {
     assert!(out.contains("Vedlegg H 2024"), "{out}");
 }
 
+/// Regression (contacts written apart): a phone grouped with full stops in the Norwegian way
+/// ("917.00.111") and an e-mail address written so that harvesters miss it ("ragna[at]online.no",
+/// "kari.holm (at) gmail.com") were published.
+#[test]
+fn regression_contacts_written_apart() {
+    let mut ctx = register(
+        Country::NO,
+        &[("Ragna Fjellheim", "H0301", "Bjørkeveien 4 B, H0301")],
+    );
+    ctx.residents[0].phones = vec!["917 00 111".into()];
+    let text = "Ragna kan nås på 917.00.111 etter kl. 16 eller på ragna[at]online.no, og Kari på \
+                kari.holm (at) gmail.com.";
+    let out = blocked(text, &ctx);
+    for gone in [
+        "917.00.111",
+        "ragna[at]",
+        "online.no",
+        "kari.holm",
+        "gmail.com",
+    ] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
