@@ -416,6 +416,16 @@ fn passages(l: &Lang) -> Vec<Passage> {
                 t("\n"),
             ],
         ));
+        // A first name alone, tied to the floor the person comes from ("Gitte fra 3. sal mente …").
+        let floor = if l.code == "sv" { "2 tr" } else { "3. sal" };
+        out.push(passage(
+            "first name from a floor",
+            &[
+                t(format!("{} ", l.discussed)),
+                name(first),
+                t(format!(" {} {floor} {}", l.from.to_lowercase(), l.promised)),
+            ],
+        ));
         // A first name typed in lower case in an ordinary sentence: thanked, or opening a sentence.
         let lower = first.to_lowercase();
         out.push(passage(
@@ -574,6 +584,7 @@ fn every_context_of_a_name_without_a_register() {
         ("age in brackets", 35),
         ("attendance list", 107),
         ("first name alone after the full name", 70),
+        ("first name from a floor", 35),
         ("first name in lower case at a sentence start", 25),
         ("first name in lower case, thanks", 25),
         ("genitive", 34),

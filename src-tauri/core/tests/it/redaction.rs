@@ -3317,3 +3317,21 @@ fn regression_a_registered_flat_number_in_a_list_of_flats() {
     }
     assert!(out.contains("2101 kr"), "{out}");
 }
+
+/// Regression (a person tied to the floor they come from, without a register): "Gitte fra 3. sal mente …"
+/// and "Tak til H.J. fra 2. sal" stayed; a floor after "fra"/"från" is a home, as "fra nr. 4" is. A room on a
+/// floor ("Fælleshuset på 1. sal") and a date after "fra" stay. Invented people.
+#[test]
+fn regression_a_person_from_a_floor_without_a_register() {
+    let text = "Referat af generalforsamling\n\
+                Tilbuddet blev gennemgået.\n\nHelle fra 3. sal mente, at det var for dyrt. Tak til K.B. fra 2. sal \
+                for hjælpen.\nMødet holdes i Fælleshuset på 1. sal. Priserne gælder fra 3. september.\n\
+                Protokoll\nLisa från 2 tr undrade om tvättstugan.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in ["Helle", "K.B.", "Lisa"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["Fælleshuset på 1. sal", "fra 3. september"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}

@@ -1573,6 +1573,16 @@ pub(super) fn unit_after(text: &str, end: usize) -> bool {
             return true;
         }
     }
+    // "Gitte fra 3. sal", "H.J. fra 2. sal", "Eva från 2 tr": a floor someone comes from is a home; only
+    // after "from" ("Fælleshuset på 1. sal" is a room on a floor).
+    if let Some(floor) = ["fra ", "från ", "frå "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        if floor_at(floor) {
+            return true;
+        }
+    }
     // "Zeynep fra 12A", "Ole i 7B", "Kari fra H0302": a unit written as a house number with its letter or
     // a flat's code, which read as nothing but a home.
     let Some(unit) = ["fra ", "i ", "på ", "från ", "frå "]
@@ -1582,6 +1592,40 @@ pub(super) fn unit_after(text: &str, end: usize) -> bool {
         return false;
     };
     lettered_unit(unit)
+}
+
+/// Whether `s` starts with a floor: a number, a full stop or not, and a floor's word ("3. sal", "2.
+/// etage", "4. etasje", "1. th.", "2 tr").
+fn floor_at(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = &s[digits..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "sal"
+            | "salen"
+            | "etage"
+            | "etasje"
+            | "etg"
+            | "th"
+            | "tv"
+            | "mf"
+            | "tr"
+            | "trappor"
+            | "våning"
+            | "våningen"
+    )
 }
 
 /// Whether `s` starts with a house number and its letter ("12A", "7B") or a flat's code ("H0302"), ending
@@ -2272,6 +2316,13 @@ mod tests {
         assert!(!unit_after(" i 12Amp", 0));
         assert!(!unit_after(" i 12 timer", 0));
         assert!(!unit_after(" fra H03020", 0));
+        // A floor someone comes from; not a room on a floor, nor a number of things.
+        assert!(unit_after(" fra 3. sal mente", 0));
+        assert!(unit_after(" från 2 tr undrade", 0));
+        assert!(unit_after(" fra 4. etasje", 0));
+        assert!(!unit_after(" på 1. sal", 0));
+        assert!(!unit_after(" fra 3 salater", 0));
+        assert!(!unit_after(" fra 3. september", 0));
     }
 
     /// A household named by its surname after "familien"/"familjen" is a person's name, like one after "fru".
