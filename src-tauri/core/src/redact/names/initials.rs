@@ -94,6 +94,33 @@ fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
     Some((letters, end, dotted == Some(true)))
 }
 
+/// The first byte from `at` that is an ASCII capital or may lead a character beyond ASCII (from
+/// `0xC0`), eight bytes at a time; the length of `bytes` when there is none.
+fn next_capital_byte(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let low = x & !HIGH;
+        // A–Z (0x41–0x5A) below 0x80; from 0xC0 the top two bits are set.
+        let upper = (low + 0x3F * ONES) & !(low + 0x25 * ONES) & !x;
+        let lead = x & (x << 1);
+        if (upper | lead) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| !(b.is_ascii_uppercase() || b >= 0xC0))
+    {
+        at += 1;
+    }
+    at.min(bytes.len())
+}
+
 /// Whether a capital stands at `at` with a full stop or another capital right after it: where
 /// [`initials_at`] may find initials (it finds none elsewhere).
 fn initial_and_more(text: &str, at: usize) -> bool {
@@ -211,7 +238,11 @@ pub fn initials_of_people_named(
     let mut extra = Vec::new();
     let bytes = text.as_bytes();
     while at < bytes.len() {
-        let c = bytes[at];
+        // Only a capital or a letter beyond ASCII may start initials: skip to the next byte that may.
+        at = next_capital_byte(bytes, at);
+        let Some(&c) = bytes.get(at) else {
+            break;
+        };
         // Initials start with a capital after no letter, digit or joining mark.
         let starts = (c.is_ascii_uppercase() || c >= 0xc0)
             && text.is_char_boundary(at)
@@ -369,6 +400,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte found eight bytes at a time is the first capital or lead byte from there.
+        #[test]
+        fn next_capital_byte_is_the_first(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..48,
+        ) {
+            let naive = bytes
+                .get(from..)
+                .and_then(|b| b.iter().position(|&c| c.is_ascii_uppercase() || c >= 0xC0))
+                .map_or(bytes.len().max(from.min(bytes.len())), |p| from + p);
+            proptest::prop_assert_eq!(next_capital_byte(&bytes, from), naive);
+        }
+
         /// Regression guard for the speed-up of the initials (the names in full looked up by their
         /// initials, `used_as_a_thing` asked once per initials): the same findings as the first
         /// version for the names in full found anywhere, with and without subjects.
