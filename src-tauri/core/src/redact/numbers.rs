@@ -424,6 +424,18 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
 // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
 const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
 
+/// The end of the part of `rest` that [`floors_after_persons`] reads: the characters that start in
+/// its first 160 bytes, up to the line's end.
+fn line_window(rest: &str) -> usize {
+    let head = &rest.as_bytes()[..rest.len().min(160)];
+    if let Some(n) = memchr::memchr(b'\n', head) {
+        return n;
+    }
+    (160..rest.len())
+        .find(|&i| rest.is_char_boundary(i))
+        .unwrap_or(rest.len())
+}
+
 /// "Kåre Dal i første etasje", "Ida Berg fra stuen i Lyngveien 4", "Bøes bad i 2. etasje": a floor right
 /// after a person the text names (`persons`: the spans of the people found, by start), perhaps after
 /// their genitive and one noun, places that person's home as a street address does, so the floor goes
@@ -451,12 +463,8 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
             continue;
         };
         // A floor is a few words on: only the line's next 160 bytes are read.
-        let cut = rest
-            .char_indices()
-            .take_while(|&(i, c)| i < 160 && c != '\n')
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let Some(floor) = re.captures(&rest[..cut]).and_then(|c| c.get(1)) else {
+        let line = &rest[..line_window(rest)];
+        let Some(floor) = re.captures(line).and_then(|c| c.get(1)) else {
             continue;
         };
         let (start, stop) = (end + floor.start(), end + floor.end());
@@ -2272,6 +2280,106 @@ mod tests {
         }
     }
 
+    /// [`super::floors_after_persons`] as first written: its pattern run on every person's line.
+    fn floors_after_persons_by_chars(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+        use super::FLOOR;
+        if persons.is_empty() {
+            return;
+        }
+        static OLD: OnceLock<Option<Regex>> = OnceLock::new();
+        let Some(re) = OLD
+            .get_or_init(|| {
+                Regex::new(&format!(
+                    r"^(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|från)[ \t]+((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
+                ))
+                .ok()
+            })
+            .as_ref()
+        else {
+            return;
+        };
+        for &(_, end) in persons {
+            let Some(rest) = text.get(end..) else {
+                continue;
+            };
+            // A floor is a few words on: only the line's next 160 bytes are read.
+            let cut = rest
+                .char_indices()
+                .take_while(|&(i, c)| i < 160 && c != '\n')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let Some(floor) = re.captures(&rest[..cut]).and_then(|c| c.get(1)) else {
+                continue;
+            };
+            let (start, stop) = (end + floor.start(), end + floor.end());
+            // The floor ends where its word ends ("4 a" is a house's letter only before a non-letter).
+            if text[stop..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+                && !floor.as_str().ends_with('.')
+            {
+                continue;
+            }
+            if out.iter().any(|r| r.start < stop && start < r.end) {
+                continue;
+            }
+            out.push(super::raw(
+                start,
+                stop,
+                Kind::Address,
+                Recognizer::Address,
+                0.8,
+                "a floor after the person who lives there",
+            ));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Regression guard for the speed-up of the floors after a person (the line's window found
+        /// with one search, the pattern run only where a floor word is): the floors found are the
+        /// first version's, after every capitalised word taken for a person.
+        #[test]
+        fn floors_after_persons_as_first_written(
+            parts in proptest::collection::vec(floor_token(), 0..60),
+        ) {
+            let text: String = parts.concat();
+            let mut persons = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                match (start, c.is_alphabetic()) {
+                    (None, true) if c.is_uppercase() => start = Some(i),
+                    (Some(s), false) => {
+                        persons.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            super::floors_after_persons(&text, &persons, &mut new);
+            floors_after_persons_by_chars(&text, &persons, &mut old);
+            let key = |r: &Raw| (r.start, r.end, r.reason);
+            proptest::prop_assert_eq!(
+                new.iter().map(key).collect::<Vec<_>>(),
+                old.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+
+        /// The window read after a person ends where the characters starting in its first 160
+        /// bytes end, or at the line's end.
+        #[test]
+        fn the_window_after_a_person_is_the_chars(rest in "[a\n ø€𝄞]{0,200}") {
+            let by_chars = rest
+                .char_indices()
+                .take_while(|&(i, c)| i < 160 && c != '\n')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            proptest::prop_assert_eq!(super::line_window(&rest), by_chars);
+        }
+    }
+
     fn floor_token() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let words: Vec<String> = [
@@ -2329,6 +2437,21 @@ mod tests {
             "SAL",
             "VÅNING",
             "Hos",
+            "stuen",
+            "fra",
+            "från",
+            "s",
+            "'s",
+            "bad",
+            "STUEN",
+            "ſal",
+            "v\u{212B}ning",
+            "Berg fra stuen",
+            "Ida Berg i stuen i Lyngveien 4",
+            "Dal i første etasje",
+            "Bøes bad i 2. etasje",
+            "Eva på andra våningen i port 1",
+            "Siv från STUEN nr. 3",
         ]
         .map(str::to_string)
         .to_vec();
