@@ -10,6 +10,7 @@ const NB: &str = include_str!("../../../../assets/names/nb.txt");
 const SV: &str = include_str!("../../../../assets/names/sv.txt");
 const INTL: &str = include_str!("../../../../assets/names/intl.txt");
 const EXTRA: &str = include_str!("../../../../assets/names/extra.txt");
+const MODERN: &str = include_str!("../../../../assets/names/modern.txt");
 const WORDS: &str = include_str!("../../../../assets/names/words.txt");
 const PLACES: &str = include_str!("../../../../assets/names/places.txt");
 const SURNAMES: &str = include_str!("../../../../assets/names/surnames.txt");
@@ -117,7 +118,7 @@ pub fn first_names() -> &'static WordMap<NameInfo> {
     TABLE.get_or_init(|| {
         let mut t: WordMap<NameInfo> = WordMap::default();
         t.reserve(16_000);
-        for list in [DA, NB, SV, EXTRA] {
+        for list in [DA, NB, SV, EXTRA, MODERN] {
             for (name, f) in entries(list) {
                 let e = t.entry(name.to_lowercase()).or_default();
                 e.nordic = e.nordic.max(f);
