@@ -416,6 +416,19 @@ fn passages(l: &Lang) -> Vec<Passage> {
                 t("\n"),
             ],
         ));
+        // First names alone on an attendance list ("Til stede: Liv, Sten og Birk").
+        out.push(passage(
+            "first names on an attendance list",
+            &[
+                t(format!("{}: ", l.present)),
+                name(first),
+                t(", "),
+                name(people[(i + 1) % n].0),
+                t(format!(" {} ", l.and)),
+                name(people[(i + 2) % n].0),
+                t("\n"),
+            ],
+        ));
         // A first name alone, tied to the floor the person comes from ("Gitte fra 3. sal mente …").
         let floor = if l.code == "sv" { "2 tr" } else { "3. sal" };
         out.push(passage(

@@ -3353,3 +3353,21 @@ fn regression_modern_first_names_missing_from_the_name_lists() {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }
+
+/// Regression (first names alone on an attendance list, without a register): "Forfall: Helga" stayed, a
+/// first name that is also a word with no other sign; everyone on a list after "Til stede:", "Forfall:",
+/// "Afbud:", "Närvarande:" is a person. A word after the list's end and a label that is no attendance
+/// ("Dagsorden:") stay. Invented people.
+#[test]
+fn regression_first_names_alone_on_an_attendance_list_without_a_register() {
+    let text = "Referat fra styremøte\n\
+                Til stede: Kari Lunde (leder), Odd Bakke\n\
+                Forfall: Lykke\n\
+                Dagsorden: Vår dugnad\n\
+                Närvarande: Liv, Stina Ek och Björk\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in ["Forfall: Lykke", "Närvarande: Liv", "och Björk"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Dagsorden: Vår dugnad"), "{out}");
+}

@@ -53,11 +53,11 @@ pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
 }
 use unknown::{
     abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
-    followed_by_company, hyphen_given, inflected_cue, initials_not_a_range, kin_after,
-    lower_case_lines, lower_noun, moving_after, noun_follows, party_by_role, party_to_a_letting,
-    patronymic, place_before, saint_before, signatures, speaker_with_party, speech_after,
-    speech_before, subject_after_verb, surnames_of_mail_names, thing_before, unit_after,
-    word_before_is,
+    followed_by_company, hyphen_given, in_attendance_list, inflected_cue, initials_not_a_range,
+    kin_after, lower_case_lines, lower_noun, moving_after, noun_follows, party_by_role,
+    party_to_a_letting, patronymic, place_before, saint_before, signatures, speaker_with_party,
+    speech_after, speech_before, subject_after_verb, surnames_of_mail_names, thing_before,
+    unit_after, word_before_is,
 };
 
 /// Where a word sits in a registered name.
@@ -324,7 +324,9 @@ impl NameRecognizer {
             let joinable = !s.run.is_empty()
                 && gap_joins(text, prev_end, start, &s.run)
                 && !(line_break
-                    && ((word.starts_with(char::is_uppercase)
+                    // "Forfall: Lykke\nDagsorden: …": a line's label before its colon starts no name.
+                    && (text.as_bytes().get(end) == Some(&b':')
+                        || (word.starts_with(char::is_uppercase)
                         && function_words().contains_fold(word))
                         || (s.name_complete() && !self.registered_word(word))));
             if !joinable && !s.run.is_empty() {
@@ -931,7 +933,9 @@ impl NameRecognizer {
                 }
                 let nordic = info.is_some_and(|x| x.nordic > 0) || hyphen_given(text, s, names, &t);
                 let word = info.is_some_and(|x| x.word);
-                let cue = s.cue_before(text, t.start) || unit_after(text, t.end);
+                let cue = s.cue_before(text, t.start)
+                    || unit_after(text, t.end)
+                    || in_attendance_list(text, t.start);
                 let sentence = starts_sentence(text, t.start);
                 // At the start of a sentence only a name that the text never uses as a word.
                 // Inside a sentence a capital letter is evidence enough: Nordic languages write

@@ -1545,6 +1545,49 @@ pub(super) fn kin_after(text: &str, end: usize) -> bool {
         )
 }
 
+/// "Forfall: Helga", "Afbud: Gitte og Bo", "Närvarande: Liv, Sten": whether `start` stands in the list of
+/// a line that opens with an attendance label and its colon, among names (capitalised words, commas,
+/// "og"/"och", roles in brackets). Everyone on such a list is a person, a first name that is also a word
+/// too.
+pub(super) fn in_attendance_list(text: &str, start: usize) -> bool {
+    const LABELS: &[&str] = &[
+        "til stede",
+        "tilstede",
+        "fremmøtt",
+        "fremmødt",
+        "forfall",
+        "meldt forfall",
+        "afbud",
+        "afbud fra",
+        "fraværende",
+        "fravær",
+        "deltagere",
+        "deltakere",
+        "deltog",
+        "närvarande",
+        "frånvarande",
+        "förhinder",
+        "anmält förhinder",
+        "ej närvarande",
+        "närvarande ledamöter",
+    ];
+    let Some(head) = text.get(..start) else {
+        return false;
+    };
+    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let Some((label, list)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    LABELS.contains(&label.as_str())
+        && list.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            w.starts_with(char::is_uppercase)
+                || w.starts_with('(')
+                || w.ends_with(')')
+                || is_one_of(w, &["og", "och", "samt"])
+        })
+}
+
 /// "Mette fra nr. 12", "Ole i nr. 4": a first name tied to a unit.
 pub(super) fn unit_after(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
@@ -2323,6 +2366,11 @@ mod tests {
         assert!(!unit_after(" på 1. sal", 0));
         assert!(!unit_after(" fra 3 salater", 0));
         assert!(!unit_after(" fra 3. september", 0));
+        // Everyone on an attendance list is a person; not a word after the list's end.
+        assert!(in_attendance_list("Forfall: Helga", 9));
+        assert!(in_attendance_list("Afbud: Bo Lind (kasserer), Gitte", 27));
+        assert!(!in_attendance_list("Forfall: Helga. Vi så Sol", 22));
+        assert!(!in_attendance_list("Dagsorden: Sol", 11));
     }
 
     /// A household named by its surname after "familien"/"familjen" is a person's name, like one after "fru".
