@@ -525,6 +525,26 @@ fn regression_contacts_written_apart() {
     }
 }
 
+/// Regression (the caretaker by first name, and initials that sign): "Ejendomsfunktionær Kim har
+/// ryddet op" published the caretaker's name (a first name that is also a word, after a role no list
+/// held); "Mvh JOB 20 64 38 51" and "Hilsen KEW" published the initials of people the document names in
+/// full (a closing before them and a phone after them read as a firm's name beside them).
+#[test]
+fn regression_a_caretaker_by_first_name_and_initials_that_sign() {
+    let text = "Til stede: Jens-Ole Brorsbøl og Karl Erik Wismann.\n\
+                Ejendomsfunktionær Kim har brugt 6 timer på at rydde op, og vaktmesteren Sol hjalp.\n\
+                SMS: \"Kan ikke komme. Mvh JOB 20 64 38 51\"\n\
+                Hilsen KEW";
+    let found: Vec<String> = detect(text, None)
+        .into_iter()
+        .filter(|f| f.decision == Decision::Redact && f.kind == andel_core::redact::Kind::Person)
+        .map(|f| f.text)
+        .collect();
+    for name in ["Kim", "Sol", "JOB", "KEW"] {
+        assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";

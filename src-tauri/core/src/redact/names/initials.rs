@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::super::policy::{overlaps_any, Raw};
-use super::super::words::is_legal_form;
+use super::super::words::{closings, is_legal_form};
 use super::super::{Decision, Kind, Recognizer};
 
 /// The reason of a finding this pass adds.
@@ -133,17 +133,33 @@ fn initial_and_more(text: &str, at: usize) -> bool {
 /// capitalised or written in capitals: "JM Bygg", "Firma KL", "SAKER TIL BEHANDLING" (a firm, a title,
 /// a heading), where bare capitals are no one's initials.
 fn capitalised_beside(text: &str, start: usize, end: usize) -> bool {
-    // A word that ends a sentence or a clause before ("Mødet. JM har …") joins nothing.
+    // A word that ends a sentence or a clause before ("Mødet. JM har …") joins nothing, and neither does
+    // a closing ("Mvh JM", "Hilsen JOB"): the initials sign there.
     let before = text[..start]
         .strip_suffix(' ')
         .filter(|h| h.ends_with(char::is_alphanumeric))
         .and_then(|h| h.split(|c: char| !c.is_alphanumeric()).next_back())
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    let after = text[end..]
+        .is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !closings().contains_fold(w)
+        });
+    // A phone number after the initials ("Mvh JOB 20 64 38 51") is the signer's, no part of a name.
+    let rest = &text[end..];
+    let after = rest
         .strip_prefix(' ')
+        .filter(|t| !phone_follows(t))
         .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next())
         .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     before || after
+}
+
+/// Whether `rest` opens with a phone number: eight digits or more, with single spaces between groups.
+fn phone_follows(rest: &str) -> bool {
+    let run: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ' ')
+        .collect();
+    !run.contains("  ") && run.chars().filter(char::is_ascii_digit).count() >= 8
 }
 
 /// How far after the person's name in full bare capitals may stand to be taken for the initials: about two
@@ -463,6 +479,10 @@ mod tests {
         assert!(capitalised_beside("fra JM Bygg og", 4, 6));
         assert!(capitalised_beside("Firma JM leverer", 6, 8));
         assert!(!capitalised_beside("Mødet. JM har talt", 7, 9));
+        // A closing before and a phone number after sign with the initials.
+        assert!(!capitalised_beside("Mvh JOB 20 64 38 51", 4, 7));
+        assert!(!capitalised_beside("Hilsen KEW", 7, 10));
+        assert!(capitalised_beside("Hilsen KEW 12 Bygg", 7, 10));
     }
 
     /// Initials of a person named in full elsewhere in the document are that person, with or without full
