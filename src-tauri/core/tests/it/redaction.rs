@@ -3391,3 +3391,20 @@ fn regression_first_names_alone_on_an_attendance_list_without_a_register() {
     }
     assert!(out.contains("Dagsorden: Vår dugnad"), "{out}");
 }
+
+/// Regression (tenancy roles missing from the cues): the cue list held the Danish and Swedish tenant
+/// ("lejer", "hyresgäst") but not the Norwegian "leietaker"/"leieboer" nor the definite forms of the
+/// subtenants, so a subtenant's name no list knows ("Leietaker Zorvik fortsetter") stayed with a register
+/// loaded (where the names model does not run). Invented people.
+#[test]
+fn regression_tenancy_roles_missing_from_the_cues() {
+    let ctx = register(Country::NO, &[("Ola Brenden", "H0101", "Bakken 2, H0101")]);
+    let out = blocked(
+        "Søknad om fremleie godkjennes. Leietaker Zorvik fortsetter.\n\
+         Fremleietakeren Tarvo Heikkala flytter inn 1. mai. Leieboer Ysolde Krantz har betalt.\n",
+        &ctx,
+    );
+    for gone in ["Zorvik", "Tarvo", "Heikkala", "Ysolde"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
