@@ -436,8 +436,8 @@ fn line_window(rest: &str) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// "Kåre Dal i første etasje", "Ida Berg fra stuen i Lyngveien 4", "Bøes bad i 2. etasje": a floor right
-/// after a person the text names (`persons`: the spans of the people found, by start), perhaps after
+/// "Kåre Dal i første etasje", "Ida Berg fra stuen i Lyngveien 4", "Bøes bad i 2. etasje", "Forslag frå
+/// Halvor Dal, første etasje", "Tuva Lie (2. etg)": a floor right after a person the text names (`persons`: the spans of the people found, by start), perhaps after
 /// their genitive and one noun, places that person's home as a street address does, so the floor goes
 /// with the building after it if one is named. A floor where no person stands before it ("vi møtes i
 /// 3. etasje") is a place in a building and stays. The Danish ground floor "stuen" (also "the living
@@ -450,7 +450,7 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
     let Some(re) = RE
         .get_or_init(|| {
             Regex::new(&format!(
-                r"^(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|från)[ \t]+((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
+                r"^(?:(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|frå|från)[ \t]+|,[ \t]+|[ \t]*\([ \t]*)((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
             ))
             .ok()
         })
@@ -2290,7 +2290,7 @@ mod tests {
         let Some(re) = OLD
             .get_or_init(|| {
                 Regex::new(&format!(
-                    r"^(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|från)[ \t]+((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
+                    r"^(?:(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|frå|från)[ \t]+|,[ \t]+|[ \t]*\([ \t]*)((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
                 ))
                 .ok()
             })
@@ -2962,6 +2962,18 @@ mod tests {
         assert_eq!(
             found("Lena Ek på andra våningen ringde.", "Lena Ek"),
             "andra våningen"
+        );
+        // After a comma or in brackets, as a proposal's heading names the proposer's home.
+        assert_eq!(
+            found(
+                "Forslag frå Halvor Dal, første etasje: benker.",
+                "Halvor Dal"
+            ),
+            "første etasje"
+        );
+        assert_eq!(
+            found("Forslag frå Tuva Lie (2. etg): barnevognskur.", "Tuva Lie"),
+            "2. etg"
         );
         // No person before the floor, or more than one word between them.
         assert_eq!(found("Vi møtes i 3. etasje, kl. 18.", "Ola"), "");

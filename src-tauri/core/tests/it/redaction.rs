@@ -545,6 +545,26 @@ fn regression_a_caretaker_by_first_name_and_initials_that_sign() {
     }
 }
 
+/// Regression (a floor after the proposer's name, after a comma or in brackets): "Forslag frå Halvor
+/// Dal, første etasje:", "Forslag frå Tuva Lie (2. etg):" in a sameie of one flat a floor published the
+/// proposers' homes.
+#[test]
+fn regression_a_floor_after_a_name_after_a_comma_or_in_brackets() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Halvor Myrland", "1", "Kong Haakons gate 3, 1. etg."),
+            ("Tuva Brekkeli", "2", "Kong Haakons gate 3, 2. etg."),
+        ],
+    );
+    let text = "Sak 4.1 Forslag frå Halvor Myrland, første etasje: Benker i bakgarden.\n\
+                Sak 4.2 Forslag frå Tuva Brekkeli (2. etg): Barnevognskur i porten.";
+    let out = blocked(text, &ctx);
+    for gone in ["første etasje", "2. etg"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
