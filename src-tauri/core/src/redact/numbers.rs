@@ -422,7 +422,7 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
 }
 
 // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
-const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?)";
+const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?|stuelejligheden|stueetagen|kælderlejligheden|bottenvåningen)";
 
 /// The end of the part of `rest` that [`floors_after_persons`] reads: the characters that start in
 /// its first 160 bytes, up to the line's end.
@@ -503,8 +503,21 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     // A floor word, or a floor in figures right after a stairwell's number ("oppg. 21, 3. et.",
     // "uppgång 5, 2. tr"): rare strings, so the pattern below runs on few texts.
     if ![
-        "etasje", "etage", "våning", " sal ", "ETASJE", "ETAGE", "etg", "ETG", ". et.", ".et.",
-        ". tr", ".tr", "trappor", "trappa",
+        "etasje",
+        "etage",
+        "våning",
+        " sal ",
+        "ETASJE",
+        "ETAGE",
+        "etg",
+        "ETG",
+        ". et.",
+        ".et.",
+        ". tr",
+        ".tr",
+        "trappor",
+        "trappa",
+        "lejligheden",
     ]
     .iter()
     .any(|w| finder(w))
@@ -732,6 +745,7 @@ fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
         "v\u{C5}ning",
         "etg",
         "trapp",
+        "lejligheden",
     ] {
         cues.extend(memchr::memmem::find_iter(&lower, w.as_bytes()));
     }
@@ -2398,6 +2412,8 @@ mod tests {
             "etg",
             "trappor",
             "trappa",
+            "Stuelejligheden",
+            "kælderlejligheden",
             "två",
             "upp",
             "i",
@@ -2810,6 +2826,12 @@ mod tests {
             found("Ola Dal, andre etasje i Lyngveien 6, flytter."),
             "andre etasje i Lyngveien 6"
         );
+        // The ground floor's or the basement's flat in a building of the association.
+        assert_eq!(
+            found("Stuelejligheden i 41 og kælderlejligheden i nr. 12 er tomme."),
+            "Stuelejligheden i 41|kælderlejligheden i nr. 12"
+        );
+        assert_eq!(found("Mødet holdes i stueetagen i fælleshuset."), "");
         assert_eq!(
             found("en lekkasje i 4. etasje i Storveien 12B i natt"),
             "4. etasje i Storveien 12B"

@@ -565,6 +565,26 @@ fn regression_a_floor_after_a_name_after_a_comma_or_in_brackets() {
     }
 }
 
+/// Regression (the ground floor's flat in a building of the association): "stuelejligheden i 41",
+/// "kælderlejligheden i nr. 12" place one home each, as "2. sal i 41" does, and were published.
+#[test]
+fn regression_the_ground_floor_flat_in_a_building() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Birte Holmsgaard", "3", "Bøgevænget 41, st. th."),
+            ("Ove Lindequist", "4", "Bøgevænget 12, kld."),
+        ],
+    );
+    let text = "Stuelejligheden i 41 har fået nye vinduer, og kælderlejligheden i nr. 12 er tom. \
+                Mødet holdes i stueetagen i fælleshuset.";
+    let out = blocked(text, &ctx);
+    for gone in ["Stuelejligheden i 41", "kælderlejligheden i nr. 12"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("stueetagen i fælleshuset"), "{out}");
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";
