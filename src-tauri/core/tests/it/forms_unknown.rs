@@ -416,6 +416,21 @@ fn passages(l: &Lang) -> Vec<Passage> {
                 t("\n"),
             ],
         ));
+        // An initial and the surname after a role in the genitive ("Valgkomiteens leder K. Ravnsbæk").
+        let leader = match l.code {
+            "da" => "Valgudvalgets leder",
+            "nb" => "Valgkomiteens leder",
+            _ => "Valberedningens ledare",
+        };
+        let initial: String = first.chars().take(1).collect();
+        out.push(passage(
+            "initial and surname after a leader",
+            &[
+                t(format!("{} {leader} ", l.discussed)),
+                name(format!("{initial}. {last}")),
+                t(format!(" {}", l.promised)),
+            ],
+        ));
         // First names alone on an attendance list ("Til stede: Liv, Sten og Birk").
         out.push(passage(
             "first names on an attendance list",
@@ -602,6 +617,8 @@ fn every_context_of_a_name_without_a_register() {
         ("first name in lower case, thanks", 25),
         ("genitive", 34),
         ("heading", 70),
+        // An initial before a particle ("K. la Cour", "E. af Rosen") is lost.
+        ("initial and surname after a leader", 33),
         ("initials after the full name", 71),
         ("initials with full stops after the full name", 71),
         ("line start", 35),

@@ -500,14 +500,42 @@ impl NameRecognizer {
                 // that no list knows as a first name, word, place, firm or street are a person's.
                 // A lower-case word before the initial that is no preposition or cue makes it a label
                 // ("punkt A. Bilaget", "litra B. Forslaget").
-                let label = word_before(text, t.start, &[])
-                    .and_then(|(a, b)| text.get(a..b))
-                    .is_some_and(|w| {
-                        w.starts_with(char::is_lowercase)
-                            && !function_words().contains_fold(w)
-                            && !cues_and_speech().contains_fold(w)
+                // A role before the initials ("Valgkomiteens leder E. Brekke", "styrets leder K. Foss")
+                // makes them a person's with whatever capitalised word follows, a word or a place too.
+                // "leder" is a verb as often ("leder møtet"): after a genitive it is the role.
+                let genitive_leader = text[..t.start]
+                    .strip_suffix(' ')
+                    .and_then(|h| {
+                        ["leder", "ledare", "leiar"]
+                            .iter()
+                            .find_map(|w| h.strip_suffix(w))
+                    })
+                    .and_then(|h| h.strip_suffix(' '))
+                    .is_some_and(|h| {
+                        let owner: String =
+                            h.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+                        owner.chars().count() > 3 && owner.starts_with('s')
                     });
-                if j + 1 == n && !label && self.lone_surname(text, s, &run[j], true) {
+                let cued = genitive_leader || s.cue_before(text, t.start);
+                let label = !cued
+                    && word_before(text, t.start, &[])
+                        .and_then(|(a, b)| text.get(a..b))
+                        .is_some_and(|w| {
+                            w.starts_with(char::is_lowercase)
+                                && !function_words().contains_fold(w)
+                                && !cues_and_speech().contains_fold(w)
+                        });
+                let after_a_role = j + 1 == n && cued && {
+                    let x = &run[j];
+                    !x.upper
+                        && !x.particle
+                        && !x.initial
+                        && !function_words().contains(&s.keys[x.k0..x.k1])
+                };
+                if j + 1 == n
+                    && !label
+                    && (after_a_role || self.lone_surname(text, s, &run[j], true))
+                {
                     self.push_guest(text, s, &run, j, n, 0.65, "initials before a surname");
                     i = n;
                     continue;
