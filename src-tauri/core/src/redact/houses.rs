@@ -228,7 +228,7 @@ impl Houses {
                         && s.folded.starts_with(&cut)
                         && s.numbers.iter().any(|n| n == number)
                 });
-            return ok.then_some(ws);
+            return (ok || self.abbreviated(&cut, number)).then_some(ws);
         }
         if gap != " " && gap != "\u{a0}" {
             return None;
@@ -256,6 +256,28 @@ impl Houses {
                     .and_then(|h| h.chars().next_back())
                     .is_some_and(is_word_char);
                 (whole && eq_fold(cand, &s.folded)).then_some(start)
+            })
+    }
+
+    /// "Stv." for Steinrøysvegen, "Lv." for Lærkevænget: a street abbreviated with a full stop (`cut`, in
+    /// lower case, two to four letters): its first letters, then the first letter of a later part of the
+    /// name (the street word: "vegen", "vænget"), as [`Houses::initials`] reads a part, for a street that
+    /// holds house `number`.
+    fn abbreviated(&self, cut: &str, number: &str) -> bool {
+        let letters: Vec<char> = cut.chars().collect();
+        if !(2..=4).contains(&letters.len()) || !letters.iter().all(|c| c.is_alphabetic()) {
+            return false;
+        }
+        self.streets
+            .iter()
+            .filter(|s| s.numbers.iter().any(|n| n == number))
+            .any(|s| {
+                let name: Vec<char> = s.folded.chars().collect();
+                // The first letters as written, the last one a later part's start.
+                let (head, last) = letters.split_at(letters.len() - 1);
+                name.starts_with(head)
+                    && (head.len() + 2..name.len().saturating_sub(2))
+                        .any(|p| name.get(p) == last.first())
             })
     }
 
@@ -505,6 +527,9 @@ mod tests {
             ["Lærkev. 12", "Vibev. 11"]
         );
         assert_eq!(found("fugt i LV 4, trampolin ved VV 7"), ["LV 4", "VV 7"]);
+        // Abbreviated with a full stop: first letters and the start of the street word.
+        assert_eq!(found("Vibe Holm, Lv. 12; Vv. 11"), ["Lv. 12", "Vv. 11"]);
+        assert!(found("Lx. 12 og Vb. 5").is_empty());
         assert_eq!(found("LV12 og VV-11"), ["LV12", "VV-11"]);
         // Initials of no street of the association, or a number the street does not hold.
         assert!(found("KL 12 og LV 7 og Vi. 7").is_empty());
