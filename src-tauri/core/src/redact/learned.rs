@@ -248,6 +248,26 @@ pub struct Candidates {
     pub words: Vec<Vec<Feature>>,
 }
 
+/// Whether the word at `start` opens the subject of a pasted e-mail ("Ämne: Buller från …", "Emne: Vask av
+/// trappene"): a sentence's start, where its capital says nothing.
+fn opens_a_subject_line(text: &str, start: usize) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "emne",
+        "ämne",
+        "subject",
+        "vedr.",
+        "vedr",
+        "ang.",
+        "angående",
+        "vedrørende",
+        "re",
+    ];
+    let head = &text[..start];
+    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    line.strip_suffix(": ")
+        .is_some_and(|label| SUBJECTS.contains(&label.trim().to_lowercase().as_str()))
+}
+
 fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();
@@ -836,7 +856,8 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
             && (thing_or_saint_before(text, words[a].start)
                 || ends_in_institution
                 || street_or_day);
-        let label = rule_of[i].is_none() && initial && text[w.end..].starts_with(':');
+        let label = rule_of[i].is_none()
+            && ((initial && text[w.end..].starts_with(':')) || opens_a_subject_line(text, w.start));
         let function_word = rule_of[i].is_none() && initial && bits & 128 != 0;
         // What the document says elsewhere of the capitalised words beside it ("Kviteseid Høgre": a
         // party the text also writes in lower case), and of the names it is listed with ("Seljord og
@@ -1627,6 +1648,16 @@ mod tests {
     /// "Nyval: Ida Sundqvist"), a word a short minute never writes in lower case. Nothing is added there,
     /// whatever its score; a name the rules took before a colon is the model's to veto as before, and a
     /// word before a colon inside a sentence is not a label. Invented minutes.
+    /// The word opening a pasted e-mail's subject line ("Ämne: Buller från grannen") is a sentence's start:
+    /// nothing is added there; a name after another label is the model's as before.
+    #[test]
+    fn nothing_is_added_at_the_start_of_a_subject_line() {
+        assert!(opens_a_subject_line("Fra: Eva\nÄmne: Buller", 16));
+        assert!(opens_a_subject_line("Emne: Vask", 6));
+        assert!(!opens_a_subject_line("Fra: Eva", 5));
+        assert!(!opens_a_subject_line("Ämne:  Buller", 8));
+    }
+
     #[test]
     fn nothing_is_added_in_a_fields_label_before_a_colon() {
         let text = "Justeras: Kent Öberg\nOmval: Sara Lind. Nyval: Ida Berg och Nils Ek.\n\

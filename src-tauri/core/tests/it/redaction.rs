@@ -3490,3 +3490,15 @@ fn regression_a_row_house_street_abbreviated_with_a_full_stop() {
     }
     assert!(out.contains("Kvv. 9"), "{out}");
 }
+
+/// Regression (the word opening a pasted e-mail's subject line, without a register): "Ämne: Skadedjur från
+/// …" was taken for a name by the names model; the subject opens a sentence, where a capital says nothing.
+/// The sender's name in the header still goes. Invented people.
+#[test]
+fn regression_the_word_opening_a_subject_line_is_no_name() {
+    let text = "Protokoll\n\nFrån: Eva Lindvall <eva@example.org>\nÄmne: Skadedjur från lägenheten ovanför\n\n\
+                Hej! Det finns skadedjur i källaren.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    assert!(!out.contains("Eva Lindvall"), "{out}");
+    assert!(out.contains("Ämne: Skadedjur från"), "{out}");
+}
