@@ -458,6 +458,7 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
     else {
         return;
     };
+    let mut taken: Option<(Vec<(usize, usize)>, usize)> = None;
     for &(_, end) in persons {
         let Some(rest) = text.get(end..) else {
             continue;
@@ -477,7 +478,23 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
         {
             continue;
         }
-        if out.iter().any(|r| r.start < stop && start < r.end) {
+        // Whether a finding already overlaps the floor: the findings before this pass by start with
+        // the greatest end so far (sorted once, at the first floor), and the floors added since.
+        let before = taken.get_or_insert_with(|| {
+            let mut spans: Vec<(usize, usize)> = out.iter().map(|r| (r.start, r.end)).collect();
+            spans.sort_unstable();
+            let mut reach = 0;
+            for s in &mut spans {
+                reach = reach.max(s.1);
+                s.1 = reach;
+            }
+            (spans, out.len())
+        });
+        let (spans, added) = (&before.0, before.1);
+        let earlier = spans.partition_point(|&(s, _)| s < stop);
+        if earlier > 0 && spans[earlier - 1].1 > start
+            || out[added..].iter().any(|r| r.start < stop && start < r.end)
+        {
             continue;
         }
         out.push(raw(
@@ -2371,7 +2388,16 @@ mod tests {
                     _ => {}
                 }
             }
-            let (mut new, mut old) = (Vec::new(), Vec::new());
+            // Findings there before: every third person's span, and one across two of them.
+            let mut new: Vec<Raw> = persons
+                .iter()
+                .step_by(3)
+                .map(|&(s, e)| super::raw(s, e, Kind::Person, Recognizer::UnknownName, 0.7, "test"))
+                .collect();
+            if let (Some(a), Some(b)) = (persons.get(1), persons.get(4)) {
+                new.push(super::raw(a.0, b.1, Kind::Person, Recognizer::UnknownName, 0.7, "test"));
+            }
+            let mut old = new.clone();
             super::floors_after_persons(&text, &persons, &mut new);
             floors_after_persons_by_chars(&text, &persons, &mut old);
             let key = |r: &Raw| (r.start, r.end, r.reason);
