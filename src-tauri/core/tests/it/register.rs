@@ -1196,34 +1196,3 @@ fn columns_are_known_before_the_mapping_allows_a_preview() {
         Some(Field::Name)
     );
 }
-
-/// A row-house association's list names its units by the house ("Husnr": "Tyttebærvegen 4" or the
-/// number alone): the column is the unit's address, and the list imports without a --map.
-#[test]
-fn a_row_house_list_by_house_number_imports_without_a_map() {
-    let mut conn = register(Country::NO);
-    let list = "Husnr;Eier;Medeier;Telefon\n\
-                Multebærlia 2;Sindre Vatnaland;Tuva Vatnaland;917 11 222\n\
-                Multebærlia 4;Gunvor Rebnes;;455 22 333\n";
-    let table = import::read(list.as_bytes()).unwrap();
-    import::apply(&mut conn, &table, &[], today(), "Test", now()).unwrap();
-    let u = units::by_number(&conn, "Multebærlia 4").unwrap();
-    let owners: Vec<String> = ownership::of_unit(&conn, u.id)
-        .unwrap()
-        .into_iter()
-        .map(|o| o.person_name)
-        .collect();
-    assert_eq!(owners, ["Gunvor Rebnes"]);
-    let bare = "Hus nr.;Navn\n2;Sindre Vatnaland\n4;Gunvor Rebnes\n";
-    let mut conn = register(Country::NO);
-    import::apply(
-        &mut conn,
-        &import::read(bare.as_bytes()).unwrap(),
-        &[],
-        today(),
-        "Test",
-        now(),
-    )
-    .unwrap();
-    assert!(units::by_number(&conn, "2").is_ok());
-}
