@@ -436,6 +436,14 @@ fn line_window(rest: &str) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// The pattern of [`floors_after_persons`], read from a person's end: perhaps a genitive and one noun,
+/// then "i"/"på"/"fra" (or a comma, or an opening bracket) and a floor, perhaps in a building.
+fn floor_after_person_pattern() -> String {
+    format!(
+        r"^(?:(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|frå|från)[ \t]+|,[ \t]+|[ \t]*\([ \t]*)((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
+    )
+}
+
 /// "Kåre Dal i første etasje", "Ida Berg fra stuen i Lyngveien 4", "Bøes bad i 2. etasje", "Forslag frå
 /// Halvor Dal, første etasje", "Tuva Lie (2. etg)": a floor right after a person the text names (`persons`: the spans of the people found, by start), perhaps after
 /// their genitive and one noun, places that person's home as a street address does, so the floor goes
@@ -448,12 +456,7 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
     }
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = RE
-        .get_or_init(|| {
-            Regex::new(&format!(
-                r"^(?:(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|frå|från)[ \t]+|,[ \t]+|[ \t]*\([ \t]*)((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
-            ))
-            .ok()
-        })
+        .get_or_init(|| Regex::new(&floor_after_person_pattern()).ok())
         .as_ref()
     else {
         return;
@@ -2313,18 +2316,12 @@ mod tests {
 
     /// [`super::floors_after_persons`] as first written: its pattern run on every person's line.
     fn floors_after_persons_by_chars(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
-        use super::FLOOR;
         if persons.is_empty() {
             return;
         }
         static OLD: OnceLock<Option<Regex>> = OnceLock::new();
         let Some(re) = OLD
-            .get_or_init(|| {
-                Regex::new(&format!(
-                    r"^(?:(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|frå|från)[ \t]+|,[ \t]+|[ \t]*\([ \t]*)((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
-                ))
-                .ok()
-            })
+            .get_or_init(|| Regex::new(&super::floor_after_person_pattern()).ok())
             .as_ref()
         else {
             return;
