@@ -585,6 +585,24 @@ fn regression_the_ground_floor_flat_in_a_building() {
     assert!(out.contains("stueetagen i fælleshuset"), "{out}");
 }
 
+/// Regression (a resident's bare initials): "Kommentar fra JOB", "Mvh KEW" in minutes that name the
+/// residents only so were published; the register knows whose initials they are.
+#[test]
+fn regression_a_residents_bare_initials() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Jens-Ole Brorsbøl", "9", "Kamillevej 10"),
+            ("Karl Erik Wismann", "10", "Kamillevej 12"),
+        ],
+    );
+    let text = "Kommentar fra JOB: postkassestativet er skævt.\nMvh KEW";
+    let out = blocked(text, &ctx);
+    for gone in ["JOB", "KEW"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";

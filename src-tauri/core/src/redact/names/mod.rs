@@ -556,6 +556,24 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
+            // "JOB", "Mvh KEW": three or four bare capitals that are one resident's initials.
+            if let Some(people) = self.bare_initials(text, s, &run, i, n) {
+                s.out.push(Raw {
+                    start: t.start,
+                    end: t.end,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::Register,
+                    score: 0.6,
+                    reason: "a resident's initials",
+                    decision: Decision::Redact,
+                    subject: match people {
+                        [p] => Some(format!("r{p}")),
+                        _ => None,
+                    },
+                });
+                i += 1;
+                continue;
+            }
             // "K-E", "A-M": the initials of a resident's hyphenated first name.
             if let Some(people) = self.hyphen_initials(&s.keys[t.k0..t.k1]) {
                 s.out.push(Raw {

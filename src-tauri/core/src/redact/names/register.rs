@@ -626,6 +626,59 @@ impl NameRecognizer {
         }
     }
 
+    /// The residents whose initials the capitals at `run[i]` are, written bare: three or four capitals
+    /// ("JOB" for Jens-Ole Brorsbøl, "KEW" for Karl Erik Wismann) standing alone or after a closing
+    /// ("Mvh JOB"), in a line that is no heading in capitals, and no function word, legal form or other
+    /// word of the lists ("DEN", "ApS"); none when an official shares them.
+    pub(super) fn bare_initials(
+        &self,
+        text: &str,
+        s: &Scan,
+        run: &[Tok],
+        i: usize,
+        n: usize,
+    ) -> Option<&[u32]> {
+        let t = run.get(i)?;
+        let word = text.get(t.start..t.end)?;
+        let count = word.chars().count();
+        if !(3..=4).contains(&count) || !word.chars().all(char::is_uppercase) {
+            return None;
+        }
+        let alone = n == 1
+            || (n == 2
+                && i == 1
+                && run
+                    .first()
+                    .and_then(|c| text.get(c.start..c.end))
+                    .is_some_and(|w| closings().contains_fold(w)));
+        let key = &s.keys[t.k0..t.k1];
+        if !alone
+            || function_words().contains(key)
+            || super::super::words::is_legal_form(word)
+            || first_names().get(key).is_some()
+            || is_place(key)
+        {
+            return None;
+        }
+        // A heading in capitals ("NYE BEBOERE") holds capitals that are words.
+        let from = line_start(text, t.start);
+        let to = text
+            .get(t.end..)
+            .and_then(|r| r.find('\n'))
+            .map_or(text.len(), |k| t.end + k);
+        if !text
+            .get(from..to)
+            .is_some_and(|l| l.chars().any(char::is_lowercase))
+        {
+            return None;
+        }
+        let people = self.initials.get(key)?;
+        people
+            .iter()
+            .all(|&p| self.people.get(p as usize).is_some_and(|x| !x.keep))
+            .then_some(people.as_slice())
+    }
+
     /// The residents whose initials a word of single letters joined by hyphens is ("k-e", "a-m"); none
     /// when an official shares them.
     pub(super) fn hyphen_initials(&self, key: &str) -> Option<&[u32]> {
@@ -1209,6 +1262,26 @@ mod tests {
             .filter(|f| f.decision == crate::redact::Decision::Redact)
             .map(|f| f.text)
             .collect()
+    }
+
+    /// Three or four bare capitals that are one resident's initials are that resident, alone or after
+    /// a closing; a heading in capitals, a legal form, a word of the lists, two letters, capitals beside
+    /// another capitalised word and an official's initials stay.
+    #[test]
+    fn bare_initials_of_a_resident() {
+        let people = ["Jens-Ole Brorsbøl", "Karl Erik Wismann", "Anna Bergström"];
+        let out = removed(&people, "Kommentar fra JOB: fint. Mvh KEW");
+        for i in ["JOB", "KEW"] {
+            assert!(out.contains(&i.to_string()), "{i}: {out:?}");
+        }
+        for text in [
+            "JOB OG KEW PÅ DAGSORDENEN",
+            "Hos KEW Bygg blev det aftalt.",
+            "Vi talte om AB og om det.",
+        ] {
+            let out = removed(&people, text);
+            assert!(out.is_empty(), "{text}: {out:?}");
+        }
     }
 
     /// A registered surname alone in small letters: after a title or a word of kinship or role, and in
