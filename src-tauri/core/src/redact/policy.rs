@@ -525,6 +525,11 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
         });
         taken_to = end;
     }
+    resolve_with(raw, extra)
+}
+
+/// `raw` with the findings `extra` added, resolved again; `raw` as it is when there is none to add.
+pub(crate) fn resolve_with(raw: Vec<Raw>, extra: Vec<Raw>) -> Vec<Raw> {
     if extra.is_empty() {
         return raw;
     }

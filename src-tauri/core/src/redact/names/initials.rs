@@ -305,12 +305,7 @@ pub fn initials_of_people_named(
         }
         at = end;
     }
-    if extra.is_empty() {
-        return raw;
-    }
-    let mut all = raw;
-    all.extend(extra);
-    super::super::policy::resolve(all)
+    super::super::policy::resolve_with(raw, extra)
 }
 
 #[cfg(test)]
@@ -389,12 +384,7 @@ mod tests {
             }
             at = end;
         }
-        if extra.is_empty() {
-            return raw;
-        }
-        let mut all = raw;
-        all.extend(extra);
-        super::super::super::policy::resolve(all)
+        super::super::super::policy::resolve_with(raw, extra)
     }
 
     /// Text with names in full, their initials in every form and other capitals (invented people).

@@ -193,12 +193,7 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         }
         at = end;
     }
-    if extra.is_empty() {
-        return raw;
-    }
-    let mut all = raw;
-    all.extend(extra);
-    super::super::policy::resolve(all)
+    super::super::policy::resolve_with(raw, extra)
 }
 
 #[cfg(test)]

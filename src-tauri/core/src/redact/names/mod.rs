@@ -556,8 +556,17 @@ impl NameRecognizer {
                 i += 1;
                 continue;
             }
-            // "JOB", "Mvh KEW": three or four bare capitals that are one resident's initials.
-            if let Some(people) = self.bare_initials(text, s, &run, i, n) {
+            // A resident's initials, and whose they are: three or four bare capitals ("JOB", "Mvh
+            // KEW"; a subject only when one resident has them), or a hyphenated first name's ("K-E",
+            // "A-M"; the first resident with them).
+            let initials = match self.bare_initials(text, s, &run, i, n) {
+                Some([p]) => Some(Some(*p)),
+                Some(_) => Some(None),
+                None => self
+                    .hyphen_initials(&s.keys[t.k0..t.k1])
+                    .map(|people| people.first().copied()),
+            };
+            if let Some(subject) = initials {
                 s.out.push(Raw {
                     start: t.start,
                     end: t.end,
@@ -566,25 +575,7 @@ impl NameRecognizer {
                     score: 0.6,
                     reason: "a resident's initials",
                     decision: Decision::Redact,
-                    subject: match people {
-                        [p] => Some(format!("r{p}")),
-                        _ => None,
-                    },
-                });
-                i += 1;
-                continue;
-            }
-            // "K-E", "A-M": the initials of a resident's hyphenated first name.
-            if let Some(people) = self.hyphen_initials(&s.keys[t.k0..t.k1]) {
-                s.out.push(Raw {
-                    start: t.start,
-                    end: t.end,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::Register,
-                    score: 0.6,
-                    reason: "a resident's initials",
-                    decision: Decision::Redact,
-                    subject: people.first().map(|p| format!("r{p}")),
+                    subject: subject.map(|p| format!("r{p}")),
                 });
                 i += 1;
                 continue;
