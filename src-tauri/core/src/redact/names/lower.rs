@@ -13,7 +13,7 @@ use super::super::lists::{first_names, is_place, is_surname};
 use super::super::policy::{overlaps_any, Raw};
 use super::super::words::{cues, function_words};
 use super::super::{Decision, Kind, Recognizer};
-use super::unknown::{compound_cue, inflected_cue};
+use super::context::{compound_cue, inflected_cue};
 
 /// The reason of a finding this pass adds.
 pub(crate) const LOWER_CASE_FIRST_NAME: &str =

@@ -14,7 +14,9 @@
 //! (see [`super::words`]); streets named after people are in [`super::streets`].
 
 mod alone;
+mod context;
 mod initials;
+mod lines;
 mod lower;
 mod register;
 mod tokens;
@@ -51,14 +53,14 @@ pub use units::names_before_units;
 pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
     thing_before(text, start) || saint_before(text, start)
 }
-use unknown::{
-    abbreviation, age_after, citation, compound_cue, credits, cue_before_by, definite_ending,
+use context::{
+    abbreviation, age_after, citation, compound_cue, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, in_attendance_list, inflected_cue, initials_not_a_range,
-    kin_after, lower_case_lines, lower_noun, moving_after, noun_follows, party_by_role,
-    party_to_a_letting, patronymic, place_before, saint_before, signatures, speaker_with_party,
-    speech_after, speech_before, subject_after_verb, surnames_of_mail_names, thing_before,
-    unit_after, word_before_is,
+    kin_after, lower_noun, moving_after, noun_follows, party_by_role, party_to_a_letting,
+    patronymic, place_before, saint_before, speaker_with_party, speech_after, speech_before,
+    subject_after_verb, thing_before, unit_after, word_before_is,
 };
+use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
 /// Where a word sits in a registered name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1461,7 +1463,7 @@ impl Scan {
         v
     }
 
-    /// [`unknown::cue_before`] with the word before's role suffixes asked once per distinct word.
+    /// [`context::cue_before`] with the word before's role suffixes asked once per distinct word.
     pub(super) fn cue_before(&mut self, text: &str, start: usize) -> bool {
         cue_before_by(text, start, |w| self.role_suffix(w))
     }

@@ -1,0 +1,437 @@
+//! Names their line shows to be people, whether or not a list knows them: the writer after a closing word,
+//! a credit's name ("FOTO: …"), first names in lines typed all in lower case, and the names a pasted
+//! e-mail's display name or address spells.
+
+use super::context::*;
+use super::*;
+
+/// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
+/// kari", "Hilsen\nlena") and the display name of an e-mail address whose words the address repeats
+/// ("Fra: kari nesset <kari.nesset@…>").
+pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    // The writer after a closing word.
+    // The first letters of the closing words, as a table: the search below runs over every byte.
+    const FIRST: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let letters = b"mMhHvVkK";
+        while k < letters.len() {
+            t[letters[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(off) = bytes[i..].iter().position(|&b| FIRST[usize::from(b)]) else {
+            break;
+        };
+        let at = i + off;
+        let end = word_end(text, at);
+        i = end.max(at + 1);
+        let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
+            None => true,
+            Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+            Some(_) => !text[..at].ends_with(|c: char| c.is_alphanumeric()),
+        };
+        if !starts_word || !closings().contains_fold(&text[at..end]) {
+            continue;
+        }
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', ',', '\n', '\r']).len();
+        if gap == 0 || rest[..gap].matches('\n').count() > 1 {
+            continue;
+        }
+        let s = end + gap;
+        let e = word_end(text, s);
+        let Some(word) = text.get(s..e).filter(|w| w.chars().count() >= 3) else {
+            continue;
+        };
+        let mut key = String::new();
+        fold_into(word, &mut key);
+        let info = first_names().get(&key);
+        if info.is_some_and(|x| !x.word) && !function_words().contains(&key) && !is_place(&key) {
+            out.push(Raw {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "a first name after a closing word",
+                decision: Decision::Redact,
+                subject: Some(format!("g{key}")),
+            });
+        }
+    }
+    // "/dragana", "/Kim": a writer signs a short message with a slash and a first name on a line of its own.
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        let line_start = text[..slash].rfind('\n').map_or(0, |n| n + 1);
+        if !text[line_start..slash].trim().is_empty() {
+            continue;
+        }
+        let s = slash + 1;
+        let e = word_end(text, s);
+        let rest_of_line = text[e..].split('\n').next().unwrap_or("");
+        let Some(word) = text
+            .get(s..e)
+            .filter(|w| w.chars().count() >= 3 && rest_of_line.trim().is_empty())
+        else {
+            continue;
+        };
+        let mut key = String::new();
+        fold_into(word, &mut key);
+        if first_names().get(&key).is_some_and(|x| !x.word)
+            && !function_words().contains(&key)
+            && !is_place(&key)
+        {
+            out.push(Raw {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "a first name signing a message after a slash",
+                decision: Decision::Redact,
+                subject: Some(format!("g{key}")),
+            });
+        }
+    }
+    // The display name before "<address@…>".
+    for lt in memchr::memchr_iter(b'<', bytes) {
+        let Some(gt) = text[lt..].find('>').map(|g| lt + g) else {
+            continue;
+        };
+        let address = &text[lt + 1..gt];
+        let Some((local, _)) = address.split_once('@') else {
+            continue;
+        };
+        if gt - lt > 120 || address.contains(char::is_whitespace) {
+            continue;
+        }
+        let local = local.to_lowercase();
+        let line_start = text[..lt].rfind('\n').map_or(0, |n| n + 1);
+        let head = &text[line_start..lt];
+        // Past a header's label ("Fra:", "From:").
+        let head_start = head.rfind(':').map_or(0, |c| c + 1);
+        let name = head[head_start..].trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let repeated = !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| {
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-') && {
+                    // "dragana marković <dragana.markovic@…>": addresses are typed without the
+                    // marks of the name's alphabet.
+                    let w = w.to_lowercase();
+                    local.contains(&w)
+                        || super::register::ascii_spellings(&w)
+                            .iter()
+                            .any(|v| local.contains(v.as_str()))
+                }
+            });
+        if repeated {
+            let start = line_start
+                + head_start
+                + (head[head_start..].len() - head[head_start..].trim_start().len());
+            let end = start + name.len();
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.8,
+                reason: MAIL_NAME,
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", name.to_lowercase())),
+            });
+        }
+    }
+    mail_names_in_lower_case(text, out);
+}
+
+/// "FOTO: SELAM HAILE", "Tekst og foto: Rune Vik": the two or three capitalised words after a credit's label
+/// name the person who took the picture or wrote the text, whether or not a list knows them. Not a firm, an
+/// institution, a place or an abbreviation ("Foto: NTB Scanpix", "FOTO: AALBORG KOMMUNE"), nor one word.
+/// `registered`: as for [`lower_case_lines`] (the register finds and keeps its own people).
+pub(super) fn credits(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut Vec<Raw>) {
+    const LABELS: &[&str] = &[
+        "foto",
+        "fotos",
+        "bilde",
+        "bilder",
+        "bild",
+        "billede",
+        "billeder",
+        "tekst",
+        "text",
+        "fotograf",
+        "illustrasjon",
+        "illustration",
+        "tegning",
+        "teckning",
+    ];
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let head = &text[..colon];
+        let label = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !is_one_of(label, LABELS) {
+            continue;
+        }
+        let rest = &text[colon + 1..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            continue;
+        }
+        let start = colon + 1 + gap;
+        // The words up to the end of the line, a wide gap (the next credit) or a punctuation mark.
+        let line = text[start..].split('\n').next().unwrap_or("");
+        let line = line.split("  ").next().unwrap_or("");
+        let span = line
+            .split([',', ';', '(', '|', '/', '·'])
+            .next()
+            .unwrap_or("")
+            .trim_end();
+        let words: Vec<&str> = span.split(' ').collect();
+        let name = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut key = String::new();
+                fold_into(w, &mut key);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !abbreviation(&key)
+                    && !is_company_word(w)
+                    && !is_institution(&key)
+                    && !is_place(&key)
+                    && !function_words().contains(&key)
+                    && !registered(&key)
+            });
+        if name {
+            out.push(Raw {
+                start,
+                end: start + span.len(),
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "the name in a credit",
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", span.to_lowercase())),
+            });
+        }
+    }
+}
+
+/// "marit i etasjen under har også hørt det": in a line typed all in lower case, as the body of a pasted
+/// e-mail often is (six words or more, not one capitalised, not opening with a number), a first name from the lists that is no word,
+/// place or function word is the person it names, as it would be with its capital. Lines with a capital
+/// letter are passed over at once, so news text and ordinary minutes are not read word by word.
+/// `registered`: whether the register holds the folded word as a name (its people are the register's
+/// to find, in lower case too, and to keep when they stay).
+pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut Vec<Raw>) {
+    let mut from = 0;
+    while from < text.len() {
+        let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i);
+        let line = &text[from..to];
+        let start = from;
+        from = to + 1;
+        // A capital inside a code with digits ("thea i H0302", "fra 12A") is no capitalised word; only
+        // lines with a digit are read word by word for that.
+        let capitalised = |line: &str| {
+            if !line.bytes().any(|b| b.is_ascii_digit()) {
+                return line.bytes().any(|b| b.is_ascii_uppercase())
+                    || line.chars().any(char::is_uppercase);
+            }
+            line.split_whitespace().any(|w| {
+                w.chars().any(char::is_uppercase) && !w.bytes().any(|b| b.is_ascii_digit())
+            })
+        };
+        // A line that opens with a number ("15 prosent av dei …") is a sentence whose first word has no
+        // capital to show, not a line typed in lower case.
+        let opens_with_a_number = line
+            .chars()
+            .find(|c| !c.is_whitespace() && !matches!(c, '-' | '–' | '«' | '"' | '(' | '»' | '\''))
+            .is_some_and(|c| c.is_ascii_digit());
+        if capitalised(line)
+            || opens_with_a_number
+            || line.split_whitespace().count() < 6
+            || line.contains('@')
+        {
+            continue;
+        }
+        let is_letter = |c: char| c.is_alphabetic() || c == '-';
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in line
+            .char_indices()
+            .chain(std::iter::once((line.len(), ' ')))
+        {
+            match (open, is_letter(c)) {
+                (None, true) => open = Some(i),
+                (Some(a), false) => {
+                    words.push((a, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let mut previous = String::new();
+        for (a, b) in words {
+            let raw = &line[a..b];
+            let word = raw.trim_matches('-');
+            let mut key = String::new();
+            fold_into(word, &mut key);
+            // "min dotter mila": after a cue ("dotter", "naboen") any listed first name counts, also one
+            // that is a word or only on the international list.
+            let cued = cues().contains(&previous);
+            previous.clone_from(&key);
+            if word.chars().count() < 3 {
+                continue;
+            }
+            let w_start = start + a + (raw.len() - raw.trim_start_matches('-').len());
+            let name = first_names()
+                .get(&key)
+                .is_some_and(|x| !x.thing && (cued || !x.word && x.nordic > 0));
+            if name && !function_words().contains(&key) && !is_place(&key) && !registered(&key) {
+                out.push(Raw {
+                    start: w_start,
+                    end: w_start + word.len(),
+                    kind: Kind::Person,
+                    recognizer: Recognizer::UnknownName,
+                    score: 0.6,
+                    reason: "a first name in a line typed in lower case",
+                    decision: Decision::Redact,
+                    subject: Some(format!("g{key}")),
+                });
+            }
+        }
+    }
+}
+
+/// The reason given for a pasted e-mail's display name or a name its address spells.
+const MAIL_NAME: &str = "the name an e-mail address repeats";
+
+/// "fra: agneta fyhr <agneta.fyhr@…>" … "Fyhr får besked", "till A. Fyhr": the surname of a pasted e-mail's
+/// display name, written with its capital elsewhere in the document (alone or after an initial), is the
+/// same person. Not a surname that is also a function word, a first name, a place or a word of the lists.
+pub(super) fn surnames_of_mail_names(text: &str, out: &mut Vec<Raw>) {
+    let mut surnames: Vec<String> = Vec::new();
+    for r in out.iter().filter(|r| r.reason == MAIL_NAME) {
+        let Some(last) = text.get(r.start..r.end).and_then(|n| n.rsplit(' ').next()) else {
+            continue;
+        };
+        if text.get(r.start..r.end).is_none_or(|n| !n.contains(' '))
+            || last.chars().count() < 3
+            || !last.starts_with(char::is_lowercase)
+        {
+            continue;
+        }
+        let key = last.to_lowercase();
+        if function_words().contains(&key)
+            || first_names().get(&key).is_some()
+            || is_place(&key)
+            || cues().contains(&key)
+        {
+            continue;
+        }
+        let mut chars = last.chars();
+        let capital: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        if !surnames.contains(&capital) {
+            surnames.push(capital);
+        }
+    }
+    for surname in &surnames {
+        for m in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+            let end = m + surname.len();
+            let before = text.get(..m).and_then(|h| h.chars().next_back());
+            let after = text.get(end..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // "A. Fyhr": an initial right before belongs to the name.
+            let head = &text[..m];
+            let start = head
+                .strip_suffix(". ")
+                .and_then(|h| {
+                    let c = h.chars().next_back()?;
+                    let rest = &h[..h.len() - c.len_utf8()];
+                    (c.is_uppercase() && !rest.ends_with(char::is_alphanumeric))
+                        .then(|| m - 2 - c.len_utf8())
+                })
+                .unwrap_or(m);
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "the surname of a pasted e-mail's sender",
+                decision: Decision::Redact,
+                subject: Some(format!("g{}", surname.to_lowercase())),
+            });
+        }
+    }
+}
+
+/// "kontakt amund skar (…, amund.skar@example.no)": a name written in lower case anywhere in the
+/// document that an e-mail address in it spells out, first name and surname joined by ".", "_" or "-".
+/// One of the words must be a first name from the lists and none a function word, so "kontakt.oss@"
+/// says nothing about the words "kontakt oss". Cheap: one search of the text per such address.
+fn mail_names_in_lower_case(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let mut seen: Vec<String> = Vec::new();
+    for at in memchr::memchr_iter(b'@', bytes) {
+        let mut start = at;
+        while start > 0
+            && (bytes[start - 1].is_ascii_alphanumeric()
+                || matches!(bytes[start - 1], b'.' | b'_' | b'-'))
+        {
+            start -= 1;
+        }
+        let Some(local) = text.get(start..at) else {
+            continue;
+        };
+        let local = local.to_ascii_lowercase();
+        let words: Vec<&str> = local.split(['.', '_', '-']).collect();
+        let plain = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.len() >= 2
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !function_words().contains(w)
+            })
+            && words.iter().any(|w| first_names().get(*w).is_some());
+        if !plain {
+            continue;
+        }
+        let phrase = words.join(" ");
+        if seen.contains(&phrase) {
+            continue;
+        }
+        for m in memchr::memmem::find_iter(bytes, phrase.as_bytes()) {
+            let before = text.get(..m).and_then(|h| h.chars().next_back());
+            let after = text.get(m + phrase.len()..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            out.push(Raw {
+                start: m,
+                end: m + phrase.len(),
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.75,
+                reason: MAIL_NAME,
+                decision: Decision::Redact,
+                subject: Some(format!("g{phrase}")),
+            });
+        }
+        seen.push(phrase);
+    }
+}

@@ -1,0 +1,557 @@
+//! Floors: a floor at a building ("3. etasje i Storveien 4", "anden sal til venstre"), a floor right after
+//! the person who lives there ("Kåre Dal i første etasje"), and a floor at someone's home ("hos Lund").
+//! A floor alone ("vi møtes i 3. etasje") is a place in a building and stays.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{building_number_ends, raw};
+use crate::redact::policy::Raw;
+use crate::redact::{Kind, Recognizer};
+
+// The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
+const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?|stuelejligheden|stueetagen|kælderlejligheden|bottenvåningen)";
+
+/// The end of the part of `rest` that [`floors_after_persons`] reads: the characters that start in
+/// its first 160 bytes, up to the line's end.
+fn line_window(rest: &str) -> usize {
+    let head = &rest.as_bytes()[..rest.len().min(160)];
+    if let Some(n) = memchr::memchr(b'\n', head) {
+        return n;
+    }
+    (160..rest.len())
+        .find(|&i| rest.is_char_boundary(i))
+        .unwrap_or(rest.len())
+}
+
+/// The pattern of [`floors_after_persons`], read from a person's end: perhaps a genitive and one noun,
+/// then "i"/"på"/"fra" (or a comma, or an opening bracket) and a floor, perhaps in a building.
+fn floor_after_person_pattern() -> String {
+    format!(
+        r"^(?:(?:s|'s|’s)?(?:[ \t]+\p{{Ll}}+)?[ \t]+(?:i|på|fra|frå|från)[ \t]+|,[ \t]+|[ \t]*\([ \t]*)((?i:{FLOOR}|stuen)(?:[ \t]+(?:i|på)[ \t]+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:[ \t]\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}[ \t]\d{{1,4}}(?:[ \t]?[a-zA-Z](?-u:\b))?|nr\.?[ \t]?\d{{1,3}}))?)"
+    )
+}
+
+/// "Kåre Dal i første etasje", "Ida Berg fra stuen i Lyngveien 4", "Bøes bad i 2. etasje", "Forslag frå
+/// Halvor Dal, første etasje", "Tuva Lie (2. etg)": a floor right after a person the text names (`persons`: the spans of the people found, by start), perhaps after
+/// their genitive and one noun, places that person's home as a street address does, so the floor goes
+/// with the building after it if one is named. A floor where no person stands before it ("vi møtes i
+/// 3. etasje") is a place in a building and stays. The Danish ground floor "stuen" (also "the living
+/// room") counts only here, after a person.
+pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+    if persons.is_empty() {
+        return;
+    }
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| Regex::new(&floor_after_person_pattern()).ok())
+        .as_ref()
+    else {
+        return;
+    };
+    let mut taken: Option<(Vec<(usize, usize)>, usize)> = None;
+    for &(_, end) in persons {
+        let Some(rest) = text.get(end..) else {
+            continue;
+        };
+        // A floor is a few words on: only the line's next 160 bytes are read.
+        let line = &rest[..line_window(rest)];
+        let Some(floor) = re.captures(line).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let (start, stop) = (end + floor.start(), end + floor.end());
+        // The floor ends where its word ends ("4 a" is a house's letter only before a non-letter).
+        if text[stop..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+            && !floor.as_str().ends_with('.')
+        {
+            continue;
+        }
+        // Whether a finding already overlaps the floor: the findings before this pass by start with
+        // the greatest end so far (sorted once, at the first floor), and the floors added since.
+        let before = taken.get_or_insert_with(|| {
+            let mut spans: Vec<(usize, usize)> = out.iter().map(|r| (r.start, r.end)).collect();
+            spans.sort_unstable();
+            let mut reach = 0;
+            for s in &mut spans {
+                reach = reach.max(s.1);
+                s.1 = reach;
+            }
+            (spans, out.len())
+        });
+        let (spans, added) = (&before.0, before.1);
+        let earlier = spans.partition_point(|&(s, _)| s < stop);
+        if earlier > 0 && spans[earlier - 1].1 > start
+            || out[added..].iter().any(|r| r.start < stop && start < r.end)
+        {
+            continue;
+        }
+        out.push(raw(
+            start,
+            stop,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor after the person who lives there",
+        ));
+    }
+}
+
+/// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
+/// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9", "1. etasje, Storveien 16".
+/// A floor places one home, so the whole phrase is a resident's address. The street is capitalised
+/// ("3. etasje, kl. 18" is a time). Where the minutes name the building by its number alone, as in an
+/// association of blocks ("tredje etasje i 25", "øverste etasje i oppgang 21", "2. etg. i nr. 14") or
+/// the stairwell first ("oppg. 21, 3. et."), the floor still places one home.
+pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
+    // Cheap test first: most texts name no floor.
+    let finder = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
+    // A floor word, or a floor in figures right after a stairwell's number ("oppg. 21, 3. et.",
+    // "uppgång 5, 2. tr"): rare strings, so the pattern below runs on few texts.
+    if ![
+        "etasje",
+        "etage",
+        "våning",
+        " sal ",
+        "ETASJE",
+        "ETAGE",
+        "etg",
+        "ETG",
+        ". et.",
+        ".et.",
+        ". tr",
+        ".tr",
+        "trappor",
+        "trappa",
+        "lejligheden",
+    ]
+    .iter()
+    .any(|w| finder(w))
+    {
+        return;
+    }
+    let spans = floor_spans(text);
+    floors_in(text, spans.as_deref(), out);
+}
+
+/// [`floor_addresses`]' two patterns run over the `spans` of `text` that may hold a floor (all of it
+/// when `None`); a find is the one a search of the whole text gives ([`floor_spans`]).
+fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
+    let whole = [(0, text.len())];
+    let spans = spans.unwrap_or(&whole);
+    // A stairwell, a block or "nr." before a building's number.
+    const BUILDING: &str = r"(?:oppgangen|oppgang|oppg\.|opgangen|opgang|uppgången|uppgång|uppg\.|inngangen|inngang|porten|port|blokk|blok|huset|hus|nr\.?|nummer)";
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = crate::redact::text::whole_text_regex(
+        &RE,
+        &format!(
+            r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))"
+        ),
+    ) else {
+        return;
+    };
+    for m in spans.iter().flat_map(|&(a, b)| {
+        re.find_iter(&text[a..b])
+            .map(move |m| (a + m.start(), a + m.end()))
+    }) {
+        let m = FloorFind(text, m.0, m.1);
+        // A whole word starts the floor (an ASCII word boundary would not see "øverste" start).
+        let glued = text
+            .get(..m.start())
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        // An entrance's letter ends where the word ends ("i A", not the "F" of "Fælleshuset", which the
+        // ASCII boundary of the pattern does not see).
+        let letter_glued = m.as_str().ends_with(|c: char| c.is_ascii_uppercase())
+            && text
+                .get(m.end()..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_alphanumeric);
+        if glued || letter_glued || !building_number_ends(text, m.end()) {
+            continue;
+        }
+        out.push(raw(
+            m.start(),
+            m.end(),
+            Kind::Address,
+            Recognizer::Address,
+            0.85,
+            "a floor at a street address",
+        ));
+    }
+    // "taket i andre etasje hos Vassli", "på tredje sal hos Lund": the floor of someone's home, named by the
+    // person who lives there rather than by the building.
+    static AT_HOME: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(at_home) = crate::redact::text::whole_text_regex(
+        &AT_HOME,
+        &format!(r"(?i:({FLOOR}))\s+(?i:hos)\s+\p{{Lu}}"),
+    ) else {
+        return;
+    };
+    for floor in spans.iter().flat_map(|&(a, b)| {
+        at_home
+            .captures_iter(&text[a..b])
+            .filter_map(|c| c.get(1))
+            .map(move |f| FloorFind(text, a + f.start(), a + f.end()))
+    }) {
+        let glued = text
+            .get(..floor.start())
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        if glued
+            || out
+                .iter()
+                .any(|r| r.start <= floor.start() && floor.end() <= r.end)
+        {
+            continue;
+        }
+        out.push(raw(
+            floor.start(),
+            floor.end(),
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor at someone's home",
+        ));
+    }
+}
+
+/// A find of [`floors_in`]' patterns, at its place in the whole text.
+#[derive(Clone, Copy)]
+struct FloorFind<'t>(&'t str, usize, usize);
+
+impl<'t> FloorFind<'t> {
+    fn start(self) -> usize {
+        self.1
+    }
+    fn end(self) -> usize {
+        self.2
+    }
+    fn as_str(self) -> &'t str {
+        &self.0[self.1..self.2]
+    }
+}
+
+/// The parts of `text` that may hold a find of [`floors_in`]' patterns, or `None` for all of it.
+///
+/// Each pattern read the whole text (two passes at ~13 instructions a byte) though a floor is named in
+/// a few lines. A find holds only letters, digits, white space and `.,'’-`, so it lies inside one run
+/// of text between two of the ASCII signs it cannot hold (`:`, `(`, `"`, `/` …); a sign of those
+/// is no ASCII word character, so the patterns' ASCII word boundaries see the same at a run's ends
+/// as in the whole text. And a find holds a floor word (`etasj`, `etage`, `sal`, `våning`, `etg`,
+/// `trapp`, in any case) or a floor in figures after a stairwell's number (`. et.`, `.tr`). So the
+/// runs that hold one of those are searched, and no other. Only two letters fold to an ASCII letter
+/// or an å from beyond them (`ſ`, the ångström sign); a text with either is searched whole.
+fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
+    let bytes = text.as_bytes();
+    if ["\u{17F}", "\u{212B}"]
+        .iter()
+        .any(|c| memchr::memmem::find(bytes, c.as_bytes()).is_some())
+    {
+        return None;
+    }
+    let lower = bytes.to_ascii_lowercase();
+    let mut cues: Vec<usize> = Vec::new();
+    // "våning" in capitals is "vÅning" once its ASCII letters are lowered.
+    for w in [
+        "etasj",
+        "etage",
+        "sal",
+        "våning",
+        "v\u{C5}ning",
+        "etg",
+        "trapp",
+        "lejligheden",
+    ] {
+        cues.extend(memchr::memmem::find_iter(&lower, w.as_bytes()));
+    }
+    // A floor in figures: a full stop, perhaps one white space, then "et." or "tr".
+    for dot in memchr::memchr_iter(b'.', &lower) {
+        let after = dot + 1;
+        let spaced = text
+            .get(after..)
+            .and_then(|t| t.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(after, |c| after + c.len_utf8());
+        if [after, spaced].iter().any(|&q| {
+            lower
+                .get(q..)
+                .is_some_and(|t| t.starts_with(b"et.") || t.starts_with(b"tr"))
+        }) {
+            cues.push(dot);
+        }
+    }
+    cues.sort_unstable();
+    // An ASCII sign no find can hold.
+    const SPLITS: [bool; 256] = {
+        let mut t = [false; 256];
+        let signs = b"!\"#$%&()*+/:;<=>?@[\\]^`{|}~";
+        let mut i = 0;
+        while i < signs.len() {
+            t[signs[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    let splits = |b: u8| SPLITS[usize::from(b)];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for c in cues {
+        if spans.last().is_some_and(|&(_, b)| c < b) {
+            continue;
+        }
+        let a = bytes[..c]
+            .iter()
+            .rposition(|&b| splits(b))
+            .map_or(0, |i| i + 1);
+        let b = bytes[c..]
+            .iter()
+            .position(|&b| splits(b))
+            .map_or(bytes.len(), |i| c + i);
+        spans.push((a, b));
+    }
+    Some(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// The floors found in the parts [`super::floor_spans`] keeps are the ones a search of the whole
+        /// text finds: floors in figures and in words, in capitals, after a stairwell, at someone's
+        /// home, with the signs that end a part, white space beyond ASCII and the letters that fold
+        /// to ASCII from beyond it, amid generated minutes.
+        #[test]
+        fn floors_in_their_parts_are_the_whole_texts(
+            parts in proptest::collection::vec(floor_token(), 0..60),
+        ) {
+            let text: String = parts.concat();
+            let mut whole = Vec::new();
+            super::floors_in(&text, None, &mut whole);
+            let mut parted = Vec::new();
+            super::floors_in(&text, super::floor_spans(&text).as_deref(), &mut parted);
+            let key = |r: &Raw| (r.start, r.end, r.reason);
+            proptest::prop_assert_eq!(
+                whole.iter().map(key).collect::<Vec<_>>(),
+                parted.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    /// A text with a letter that folds to an ASCII one from beyond ASCII is searched whole.
+    #[test]
+    fn a_floor_with_a_long_s_is_searched_in_the_whole_text() {
+        for text in [
+            "Det lekker i tredje ſal i Storveien 4, ikke i 2. etasje: sa Lund",
+            "i 2. v\u{212B}ning i Storgatan 3 och 1 etg",
+        ] {
+            assert_eq!(super::floor_spans(text), None);
+            let mut found = Vec::new();
+            super::floor_addresses(text, &mut found);
+            let mut whole = Vec::new();
+            super::floors_in(text, None, &mut whole);
+            assert_eq!(found.len(), whole.len());
+            assert!(!found.is_empty());
+        }
+    }
+
+    /// [`super::floors_after_persons`] as first written: its pattern run on every person's line.
+    fn floors_after_persons_by_chars(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+        if persons.is_empty() {
+            return;
+        }
+        static OLD: OnceLock<Option<Regex>> = OnceLock::new();
+        let Some(re) = OLD
+            .get_or_init(|| Regex::new(&super::floor_after_person_pattern()).ok())
+            .as_ref()
+        else {
+            return;
+        };
+        for &(_, end) in persons {
+            let Some(rest) = text.get(end..) else {
+                continue;
+            };
+            // A floor is a few words on: only the line's next 160 bytes are read.
+            let cut = rest
+                .char_indices()
+                .take_while(|&(i, c)| i < 160 && c != '\n')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let Some(floor) = re.captures(&rest[..cut]).and_then(|c| c.get(1)) else {
+                continue;
+            };
+            let (start, stop) = (end + floor.start(), end + floor.end());
+            // The floor ends where its word ends ("4 a" is a house's letter only before a non-letter).
+            if text[stop..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+                && !floor.as_str().ends_with('.')
+            {
+                continue;
+            }
+            if out.iter().any(|r| r.start < stop && start < r.end) {
+                continue;
+            }
+            out.push(super::raw(
+                start,
+                stop,
+                Kind::Address,
+                Recognizer::Address,
+                0.8,
+                "a floor after the person who lives there",
+            ));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Regression guard for the speed-up of the floors after a person (the line's window found
+        /// with one search, the pattern run only where a floor word is): the floors found are the
+        /// first version's, after every capitalised word taken for a person.
+        #[test]
+        fn floors_after_persons_as_first_written(
+            parts in proptest::collection::vec(floor_token(), 0..60),
+        ) {
+            let text: String = parts.concat();
+            let mut persons = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                match (start, c.is_alphabetic()) {
+                    (None, true) if c.is_uppercase() => start = Some(i),
+                    (Some(s), false) => {
+                        persons.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            // Findings there before: every third person's span, and one across two of them.
+            let mut new: Vec<Raw> = persons
+                .iter()
+                .step_by(3)
+                .map(|&(s, e)| super::raw(s, e, Kind::Person, Recognizer::UnknownName, 0.7, "test"))
+                .collect();
+            if let (Some(a), Some(b)) = (persons.get(1), persons.get(4)) {
+                new.push(super::raw(a.0, b.1, Kind::Person, Recognizer::UnknownName, 0.7, "test"));
+            }
+            let mut old = new.clone();
+            super::floors_after_persons(&text, &persons, &mut new);
+            floors_after_persons_by_chars(&text, &persons, &mut old);
+            let key = |r: &Raw| (r.start, r.end, r.reason);
+            proptest::prop_assert_eq!(
+                new.iter().map(key).collect::<Vec<_>>(),
+                old.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+
+        /// The window read after a person ends where the characters starting in its first 160
+        /// bytes end, or at the line's end.
+        #[test]
+        fn the_window_after_a_person_is_the_chars(rest in "[a\n ø€𝄞]{0,200}") {
+            let by_chars = rest
+                .char_indices()
+                .take_while(|&(i, c)| i < 160 && c != '\n')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            proptest::prop_assert_eq!(super::line_window(&rest), by_chars);
+        }
+    }
+
+    fn floor_token() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let words: Vec<String> = [
+            "3.",
+            "12.",
+            "tredje",
+            "andre",
+            "øverste",
+            "etasje",
+            "etasjen",
+            "etage",
+            "sal",
+            "våning",
+            "våningen",
+            "etg.",
+            "etg",
+            "trappor",
+            "trappa",
+            "Stuelejligheden",
+            "kælderlejligheden",
+            "två",
+            "upp",
+            "i",
+            "på",
+            "hos",
+            "Lund",
+            "Storveien",
+            "Lyngveien 6",
+            "Långgatan 9",
+            "gate",
+            "vej",
+            "oppgang",
+            "oppg.",
+            "uppg.",
+            "nr.",
+            "nr",
+            "blokk",
+            "huset",
+            "25",
+            "21",
+            "9",
+            "A",
+            "F",
+            "Fælleshuset",
+            "et.",
+            "tr",
+            "kl. 18",
+            "år",
+            "sa",
+            "l",
+            "ETASJE",
+            "andre etasje hos Lund",
+            "3. sal hos",
+            "tredje etasje i Storveien 4",
+            "oppg. 21, 3. et.",
+            "uppgång 5, 2. tr",
+            "SAL",
+            "VÅNING",
+            "Hos",
+            "stuen",
+            "fra",
+            "från",
+            "s",
+            "'s",
+            "bad",
+            "STUEN",
+            "ſal",
+            "v\u{212B}ning",
+            "Berg fra stuen",
+            "Ida Berg i stuen i Lyngveien 4",
+            "Dal i første etasje",
+            "Bøes bad i 2. etasje",
+            "Eva på andra våningen i port 1",
+            "Siv från STUEN nr. 3",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        prop_oneof![
+            6 => prop::sample::select(words).prop_flat_map(|w| {
+                prop::sample::select(vec![w.clone(), w.to_uppercase(), {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                }])
+            }),
+            6 => prop::sample::select(&[
+                " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{2028}", ".", ". ", ",",
+                ", ", "-", "'", ":", "(", ")", "\"", "/", ";", "!", "_", "ø", "x", "5", "–",
+            ][..])
+            .prop_map(str::to_string),
+            1 => crate::redact::testgen::text(),
+        ]
+    }
+}
