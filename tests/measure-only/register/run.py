@@ -24,7 +24,9 @@ for d in sorted(glob.glob(f'{root}/assoc-*')):
         # map.txt (optional): the board's answer to an import that asks which column holds what, one
         # COLUMN=field a line, as `andel import residents --map` takes it.
         maps = [l.strip() for l in open(f'{d}/map.txt', encoding='utf-8')] if os.path.exists(f'{d}/map.txt') else []
-        run('import', 'residents', '--vault', v, f'{d}/residents.csv', *[a for m in maps if m for a in ('--map', m)])
+        r = run('import', 'residents', '--vault', v, f'{d}/residents.csv', *[a for m in maps if m for a in ('--map', m)])
+        if 'not taken' in r.stdout and ' 0 rows not taken' not in r.stdout:  # rows the import refused: the register lacks them (exit 0 all the same)
+            print(slug, 'import:', ' | '.join(r.stdout.strip().splitlines()[:3]))
     for p in b['board'] + b['officials']:
         r = run('roles', 'add', '--vault', v, '--person-name', p['name'], '--role', kinds[p['role']], '--from', '2000-01-01', check=False)
         if r.returncode:  # not in the register (an official, or board-only): add as a person through the role command's own message

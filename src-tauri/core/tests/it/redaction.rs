@@ -603,6 +603,36 @@ fn regression_a_residents_bare_initials() {
     }
 }
 
+/// Regression (a resident list that gives the year someone moved in): a list of row houses whose
+/// "Innflyttet" column held years alone had every row refused, so the register stayed empty and every
+/// house, phone and name of its residents was published. The list is read through the import, as the
+/// board loads it, and the houses go.
+#[test]
+fn regression_a_resident_list_with_years_moved_in() {
+    let list = "Husnr;Eier;Medeier;Innflyttet\r\n\
+                Moltebærstien 2;Gudrun Nesje;Alf Nesje;1996\r\n\
+                Moltebærstien 4;Ivar Støylen;;2013\r\n\
+                Moltebærstien 6;Beate Hovdenak;;2021\r\n";
+    let mut conn = andel_core::store::create().unwrap();
+    let now = "2026-03-14T10:00:00Z".parse().unwrap();
+    andel_core::association::create(&conn, "Moltebærstien borettslag", Country::NO, now).unwrap();
+    let table = andel_core::register::import::read(list.as_bytes()).unwrap();
+    let map = [(
+        "Husnr".to_string(),
+        andel_core::register::import::Field::Address,
+    )];
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+    let r =
+        andel_core::register::import::apply(&mut conn, &table, &map, today, "Test", now).unwrap();
+    assert_eq!((r.units, r.rejected.len()), (3, 0), "{r:#?}");
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let text = "Søknad fra Moltebærstien 4 om ny terrasse ble innvilget. Taket på nr. 6 lekker.";
+    let out = blocked(text, &ctx);
+    for gone in ["Moltebærstien 4", "nr. 6"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+}
+
 #[test]
 fn offsets_are_in_characters() {
     let text = "Ærø: Bjørg Leth, tlf. 28 71 67 17.";

@@ -241,6 +241,41 @@ fn broken_rows_are_reported_with_their_reasons() {
     assert!(r.notes.iter().any(|n| n.contains("CPR-nr.")));
 }
 
+/// A moved-in column that gives only the year ("Innflyttet" 2009): every row was refused as "not a
+/// date", so the whole register stayed empty and nothing of its residents' was redacted. A year alone
+/// is taken without a moved-in day (and said once in the notes); a whole date with a slip is still
+/// refused.
+#[test]
+fn a_moved_in_column_of_years_takes_every_row() {
+    let list = "Adresse;Eier;Telefon;Innflyttet\r\n\
+                Lyngstien 3;Randi Tveitan;912 00 301;2004\r\n\
+                Lyngstien 5;Hallgeir Moen;;1991\r\n\
+                Lyngstien 7;Siri Bølset;;07.05.2019\r\n\
+                Lyngstien 9;Knut Aas;;31.02.2015\r\n";
+    let mut conn = register(Country::NO);
+    let t = import::read(list.as_bytes()).unwrap();
+    let r = import::apply(&mut conn, &t, &[], today(), "Test", now()).unwrap();
+    assert_eq!((r.units, r.ownerships), (3, 3), "{r:#?}");
+    assert_eq!(r.rejected.len(), 1, "{r:#?}");
+    assert!(r.rejected[0].reason.contains("31.02.2015"));
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("Innflyttet") && n.contains("year")),
+        "{:?}",
+        r.notes
+    );
+    let u = units::by_number(&conn, "Lyngstien 3").unwrap();
+    let owners = ownership::of_unit(&conn, u.id).unwrap();
+    assert_eq!(owners[0].person_name, "Randi Tveitan");
+    assert_eq!(owners[0].from, None);
+    let u = units::by_number(&conn, "Lyngstien 7").unwrap();
+    assert_eq!(
+        ownership::of_unit(&conn, u.id).unwrap()[0].from,
+        Some(day("2019-05-07"))
+    );
+}
+
 /// Issue 12: a row with the wrong number of fields under a clear header (a name with an
 /// unquoted comma, a line cut short) used to be left out or read into the wrong columns, and the
 /// unit's owner then "moved out". The whole file is refused with the line.

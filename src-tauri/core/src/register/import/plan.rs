@@ -223,6 +223,7 @@ pub(super) fn plan(
 
     let mut rejected = Vec::new();
     let mut warnings = Vec::new();
+    let mut years_only: Vec<String> = Vec::new();
     let mut listed: Vec<ListedUnit> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // Units named by a row that was not taken: their owners are not ended because of it (the
@@ -320,6 +321,14 @@ pub(super) fn plan(
         let moved_in = match cells.iter().find(|(f, _, _)| *f == Field::MovedIn) {
             Some((_, c, v)) => match values::date(v) {
                 Some(d) => Some(d),
+                // A year alone names no day: the owner is taken without a moved-in date, and
+                // the report says so once for the column.
+                None if values::year(v).is_some() => {
+                    if !years_only.contains(&c.header) {
+                        years_only.push(c.header.clone());
+                    }
+                    None
+                }
                 None => {
                     rejected.push(RowIssue::new(
                         row.number,
@@ -401,6 +410,12 @@ pub(super) fn plan(
                 None => unit.owners.push(owner),
             }
         }
+    }
+
+    for column in years_only {
+        notes.push(format!(
+            "The column \"{column}\" gives the year an owner moved in, not the day; those owners were taken without a moved-in date."
+        ));
     }
 
     // Flat numbers that repeat at different addresses become "address flat" so that each unit

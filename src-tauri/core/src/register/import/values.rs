@@ -50,6 +50,18 @@ pub fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, n(parts[1])?, n(parts[0])?)
 }
 
+/// A year alone ("2009"), as some lists write the year an owner moved in: a year from 1900 to
+/// 2100, or `None`. It names no day, so the import takes the row without a moved-in date rather
+/// than refusing it (a typing slip in a whole date, "31.02.2015", is still refused).
+pub fn year(text: &str) -> Option<i32> {
+    let t = text.trim();
+    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = t.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
 /// A cell that is only a number in the range of Excel dates from 1927 to 2173 (lower numbers
 /// are more likely years or house numbers than dates).
 fn serial_number(t: &str) -> Option<f64> {
@@ -116,6 +128,11 @@ mod tests {
         assert_eq!(date("31.02.2020"), None);
         assert_eq!(date("soon"), None);
         assert_eq!(date("2021"), None);
+        assert_eq!(year("2021"), Some(2021));
+        assert_eq!(year(" 1987 "), Some(1987));
+        for t in ["21", "12021", "1850", "2021-08", "01.08.2021", "soon"] {
+            assert_eq!(year(t), None, "{t}");
+        }
         assert_eq!(excel_serial(1.0), d("1900-01-01"));
         assert_eq!(excel_serial(61.0), d("1900-03-01"));
     }
