@@ -106,6 +106,7 @@ struct ImportJson<'a> {
     open_before: u32,
     /// The import ends more than half of them (it needs --allow-mass-end).
     mass_end: bool,
+    takes_nothing: bool,
     dry_run: bool,
     columns: &'a [import::Column],
     details: Details<'a>,
@@ -161,6 +162,7 @@ pub fn import(command: ImportCommand) -> CliResult {
         notes: &report.notes,
         open_before: report.open_before,
         mass_end: report.mass_end,
+        takes_nothing: report.takes_nothing,
         dry_run: args.dry_run,
         columns: &report.columns,
         details: Details {
@@ -204,6 +206,12 @@ pub fn import(command: ImportCommand) -> CliResult {
         }
         for n in &report.notes {
             common::say(format!("  note: {n}"));
+        }
+        if report.takes_nothing {
+            common::say(format!(
+                "None of the {} rows can be taken: importing this list would change nothing. Fix the column or the values named above (or map the column with --map) and try again.",
+                report.rejected.len()
+            ));
         }
         if report.mass_end && args.dry_run {
             common::say(format!(

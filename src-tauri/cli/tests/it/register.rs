@@ -146,6 +146,55 @@ fn a_mass_end_needs_allow_mass_end() {
     );
 }
 
+/// An import where every row is refused (a column of slipped dates) took nothing and still exited
+/// 0, so a board saw "Added 0" under a command that had worked and published with an empty
+/// register. Now it exits 1 with the first row's reason and leaves the archive alone; --dry-run
+/// says so in words and in JSON.
+#[test]
+fn regression_an_import_that_takes_no_row_is_refused() {
+    let a = Archive::init("DK");
+    let list = a.dir.path().join("slipped.csv");
+    std::fs::write(
+        &list,
+        "Andelsnr;Adresse;Navn;Indflyttet\n1;Rønnebærvej 2;Aase Tranberg;31.02.2015\n2;Rønnebærvej 4;Bo Lindvang;30.02.2016\n",
+    )
+    .unwrap();
+    let list = list.to_str().unwrap();
+    let before = a.sha();
+
+    let dry = a.json(&["import", "residents"], &[list, "--dry-run"]);
+    assert_eq!(
+        (&dry["units"], &dry["takes_nothing"]),
+        (&Value::from(0), &Value::from(true))
+    );
+    let text = a.ok_on(&["import", "residents"], &[list, "--dry-run"]);
+    assert!(text.contains("None of the 2 rows can be taken"), "{text}");
+
+    let out = a.on(&["import", "residents"], &[list]);
+    assert_eq!(code(&out), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("None of the 2 rows")
+            && stderr.contains("row 2")
+            && stderr.contains("31.02.2015"),
+        "{stderr}"
+    );
+    assert_eq!(a.sha(), before, "a refused import changed the archive");
+
+    // One good row is enough to import: the other is refused as before.
+    let mixed = a.dir.path().join("mixed.csv");
+    std::fs::write(
+        &mixed,
+        "Andelsnr;Adresse;Navn;Indflyttet\n1;Rønnebærvej 2;Aase Tranberg;01.02.2015\n2;Rønnebærvej 4;Bo Lindvang;30.02.2016\n",
+    )
+    .unwrap();
+    let r = a.json(&["import", "residents"], &[mixed.to_str().unwrap()]);
+    assert_eq!(
+        (&r["units"], &r["takes_nothing"]),
+        (&Value::from(1), &Value::from(false))
+    );
+}
+
 /// Issue 12: a row with more fields than the header (an unquoted comma in a name) is refused with
 /// its line, and nothing is imported.
 #[test]

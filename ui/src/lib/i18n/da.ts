@@ -435,6 +435,8 @@ export const da = {
     massEnd: (ended: number, open: number) =>
       `Listen lader ${ended} af de ${open} nuværende andelshavere flytte ud, mere end halvdelen: alle, der ikke står på listen, regnes som fraflyttet. Er listen ufuldstændig (et filter i administratorens system, det forkerte ark, en afkortet fil), så eksportér den hellere igen.`,
     massEndConfirm: (ended: number) => `Ja, registrér disse ${ended} andelshavere som fraflyttet: de er virkelig flyttet`,
+    takesNothing: (rows: number) =>
+      `Ingen af listens ${rows} rækker kan tages med (se hvorfor under “Rækker, der ikke tages med” ovenfor): importen ville ikke ændre noget. Vælg ovenfor, hvad hver kolonne indeholder, eller ret værdierne i listen, og læs den igen.`,
     apply: 'Importér',
     applying: 'Importerer…',
     cancel: 'Annullér',

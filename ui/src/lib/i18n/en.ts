@@ -467,6 +467,8 @@ export const en = {
     massEnd: (ended: number, open: number) =>
       `This list ends ${ended} of the ${open} current ownerships, more than half: everyone not in the list is taken to have moved out. If the list is incomplete (a filter in the administrator’s system, the wrong sheet, a file cut short), export it again instead.`,
     massEndConfirm: (ended: number) => `Yes, end these ${ended} ownerships: they have really moved out`,
+    takesNothing: (rows: number) =>
+      `None of the ${rows} rows of this list can be taken (see “Rows not taken” above for why): importing it would change nothing. Choose what each column holds above, or fix the values in the list and read it again.`,
     apply: 'Import',
     applying: 'Importing…',
     cancel: 'Cancel',

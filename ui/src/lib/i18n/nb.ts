@@ -435,6 +435,8 @@ export const nb = {
     massEnd: (ended: number, open: number) =>
       `Listen avslutter ${ended} av de ${open} nåværende eierforholdene, mer enn halvparten: alle som ikke står på listen, regnes som utflyttet. Er listen ufullstendig (et filter i forretningsførerens system, feil ark, en avkortet fil), eksporter den heller på nytt.`,
     massEndConfirm: (ended: number) => `Ja, avslutt disse ${ended} eierforholdene: de har virkelig flyttet ut`,
+    takesNothing: (rows: number) =>
+      `Ingen av listens ${rows} rader kan tas med (se hvorfor under «Rader som ikke tas med» ovenfor): importen ville ikke endre noe. Velg ovenfor hva hver kolonne inneholder, eller rett verdiene i listen, og les den på nytt.`,
     apply: 'Importer',
     applying: 'Importerer…',
     cancel: 'Avbryt',

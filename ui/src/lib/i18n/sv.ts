@@ -435,6 +435,8 @@ export const sv = {
     massEnd: (ended: number, open: number) =>
       `Listan avslutar ${ended} av de ${open} nuvarande innehaven, mer än hälften: alla som inte står i listan räknas som utflyttade. Är listan ofullständig (ett filter i förvaltarens system, fel blad, en avkortad fil), exportera den hellre på nytt.`,
     massEndConfirm: (ended: number) => `Ja, avsluta dessa ${ended} innehav: de har verkligen flyttat`,
+    takesNothing: (rows: number) =>
+      `Ingen av listans ${rows} rader kan tas med (se varför under ”Rader som inte tas med” ovan): importen skulle inte ändra något. Välj ovan vad varje kolumn innehåller, eller rätta värdena i listan och läs in den igen.`,
     apply: 'Importera',
     applying: 'Importerar…',
     cancel: 'Avbryt',

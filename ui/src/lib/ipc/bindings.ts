@@ -2211,6 +2211,13 @@ open_before: number;
  */
 mass_end: boolean; 
 /**
+ * No row of the list could be taken: every row was refused ([`Preview::rejected`] says why), so
+ * the list names no unit. Carrying it out is refused ([`Error::NothingTaken`]): an import that
+ * took nothing would look done while the register stayed empty (a column of years read as
+ * dates, a wrong column mapped).
+ */
+takes_nothing: boolean; 
+/**
  * Whether the changes were carried out.
  */
 applied: boolean }

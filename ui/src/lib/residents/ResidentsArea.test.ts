@@ -202,6 +202,22 @@ describe('import wizard', () => {
     expect((await screen.findByTestId('unit-row-41')).textContent).toContain('Yasmin Berg');
   });
 
+  it('a list in which no row can be taken says so, and neither the screen nor the backend imports it', async () => {
+    const slipped = 'Andelsnr;Adresse;Navn;Indflyttet\n41;Kastanjevej 12;Yasmin Berg;31.02.2015\n42;Kastanjevej 14;Ulrik Damsgaard;30.02.2016';
+    mock = await recorded({ files: { '/home/board/datoer.csv': slipped } });
+    await openDemo();
+    await readList('/home/board/datoer.csv');
+    const notice = await screen.findByTestId('import-takes-nothing');
+    expect(notice.textContent).toContain('None of the 2 rows of this list can be taken');
+    expect(screen.getByTestId('import-rejected').getAttribute('data-count')).toBe('2');
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+    // Even with the mass end ticked, the backend refuses a list that takes nothing; nothing changes.
+    const refused = await backend().importApply([], true);
+    expect(refused.status === 'error' && refused.error.message).toContain('None of the 2 rows');
+    const units = await backend().unitsList('');
+    expect(units.status === 'ok' && units.data.length).toBe(40);
+  });
+
   it('a list that ends half or fewer of the ownerships needs no tick; without the tick the backend refuses a mass end', async () => {
     mock = await recorded({ files: { '/home/board/beboere.csv': residentList('Navn'), '/home/board/alle.csv': fullList() } });
     await openDemo();

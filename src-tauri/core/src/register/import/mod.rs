@@ -188,6 +188,11 @@ pub struct Preview {
     /// The import ends more than half of those ownerships ([`mass_end`]): carrying it out needs
     /// the board's explicit confirmation, as a cut or filtered list would look just like this.
     pub mass_end: bool,
+    /// No row of the list could be taken: every row was refused ([`Preview::rejected`] says why), so
+    /// the list names no unit. Carrying it out is refused ([`Error::NothingTaken`]): an import that
+    /// took nothing would look done while the register stayed empty (a column of years read as
+    /// dates, a wrong column mapped).
+    pub takes_nothing: bool,
     /// Whether the changes were carried out.
     pub applied: bool,
 }
@@ -216,6 +221,9 @@ pub enum Error {
     /// The list would end more than half of the current ownerships, and that was not confirmed.
     #[error("Importing this list would end {ending} of the {open} current ownerships: every owner not in the list is taken to have moved out. If the list is incomplete (a filter in the administrator's system, the wrong sheet, a cut file), export it again; if they have really all moved out, confirm the import. Nothing was changed.")]
     MassEnd { ending: u32, open: u32 },
+    /// Every row of the list was refused, so importing it would take nothing.
+    #[error("None of the {rows} rows of this list could be taken; the first refused is row {row}: {reason}. Fix that column or its values in the list (or say what the column holds with --map \"COLUMN=field\") and import it again; nothing was changed.")]
+    NothingTaken { rows: u32, row: u32, reason: String },
     /// A CSV file that does not parse; nothing was imported.
     #[error("Line {line} of the list cannot be read: {why}. Fix the file (or export it again) and import it again; nothing was changed.")]
     Malformed { line: u32, why: String },
@@ -367,6 +375,14 @@ pub fn apply_confirmed(
     let tx = conn.transaction().map_err(db("starting the import"))?;
     let mut remembered = remembered(&tx)?;
     let planned = plan::plan(&tx, table, mapping, &remembered, today)?;
+    if planned.preview.takes_nothing {
+        let first = &planned.preview.rejected[0];
+        return Err(Error::NothingTaken {
+            rows: planned.preview.rejected.len() as u32,
+            row: first.row,
+            reason: first.reason.clone(),
+        });
+    }
     if planned.preview.mass_end && !mass_end_confirmed {
         return Err(Error::MassEnd {
             ending: planned.preview.ended.len() as u32,

@@ -861,6 +861,7 @@ fn compare(
     });
 
     let mass_end = super::mass_end(ended.len(), open_before);
+    let takes_nothing = listed.is_empty() && !rejected.is_empty();
     Ok(Planned {
         preview: Preview {
             source: table.source.clone(),
@@ -877,6 +878,7 @@ fn compare(
             notes,
             open_before,
             mass_end,
+            takes_nothing,
             applied: false,
         },
         steps,
