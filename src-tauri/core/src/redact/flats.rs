@@ -53,6 +53,128 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     if street {
         street_and_floor(text, &digits, protected, out);
     }
+    floor_and_facing(text, protected, out);
+}
+
+/// Floor words that need their number before them ("3. sal", "andre etasje", "2 tr").
+const NUMBERED_FLOORS: &[&str] = &[
+    "sal",
+    "etasje",
+    "etasjen",
+    "etage",
+    "etagen",
+    "etg",
+    "våningen",
+    "våning",
+    "tr",
+    "trappor",
+];
+/// Floor words that name one floor by themselves ("stuen", "toppetasjen"; "toppen" after "på").
+const NAMED_FLOORS: &[&str] = &[
+    "stuen",
+    "stueetagen",
+    "toppetasjen",
+    "toppetagen",
+    "loftsetasjen",
+    "bottenvåningen",
+    "toppen",
+];
+/// Ordinals in words before a floor word.
+const FLOOR_ORDINALS: &[&str] = &[
+    "første", "fyrste", "anden", "andre", "annen", "tredje", "fjerde", "femte", "sjette",
+    "syvende", "sjuende", "ottende", "åttende", "niende", "tiende", "øverste", "øvste", "nederste",
+    "första", "andra", "fjärde", "sjätte", "sjunde", "åttonde", "översta", "nedersta",
+];
+/// Words after "mot"/"mod"/"åt" that name no side of a house ("mot en avgift", "mot betaling").
+const NO_FACING: &[&str] = &[
+    "en",
+    "et",
+    "ett",
+    "ei",
+    "den",
+    "det",
+    "de",
+    "dem",
+    "deg",
+    "dig",
+    "seg",
+    "sig",
+    "oss",
+    "os",
+    "meg",
+    "mig",
+    "hverandre",
+    "varandra",
+    "betaling",
+    "betalning",
+    "vederlag",
+    "ersättning",
+    "erstatning",
+    "kvittering",
+    "slutten",
+    "slutet",
+    "enden",
+];
+
+/// A floor and the side of the house it faces: "i andre etasje mot kaia", "på 3. sal mod gården",
+/// "lägenheten på fjärde våningen mot gården", "leiligheten på toppen mot vest". A floor holds one to
+/// four flats, and the side it faces picks one, as "til venstre" does. Found from the rare
+/// " mot "/" mod "/" åt " with a floor word right before it.
+fn floor_and_facing(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    for needle in [" mot ", " mod ", " åt "] {
+        for at in memchr::memmem::find_iter(bytes, needle.as_bytes()) {
+            let Some(start) = floor_before(text, at) else {
+                continue;
+            };
+            let from = at + needle.len();
+            let word_end = text[from..]
+                .char_indices()
+                .find(|&(_, c)| !super::text::is_word_char(c))
+                .map_or(text.len(), |(i, _)| from + i);
+            let facing = &text[from..word_end];
+            if facing.chars().count() < 2
+                || NO_FACING.iter().any(|w| w.eq_ignore_ascii_case(facing))
+                || overlaps_any(protected, start, word_end)
+            {
+                continue;
+            }
+            push(
+                out,
+                start,
+                word_end,
+                "a flat by its floor and the side it faces",
+            );
+        }
+    }
+}
+
+/// Where the floor ending at `at` starts: a numbered floor word after its number in figures or words
+/// ("3. sal", "andre etasje"), or a floor named by itself ("stuen", "på toppen").
+fn floor_before(text: &str, at: usize) -> Option<usize> {
+    let (fs, fe) = super::text::word_before(text, at, &['.'])?;
+    let word = text[fs..fe].to_lowercase();
+    if NAMED_FLOORS.contains(&word.as_str()) {
+        if word == "toppen" {
+            let (ps, pe) = super::text::word_before(text, fs, &[])?;
+            return text[ps..pe].eq_ignore_ascii_case("på").then_some(fs);
+        }
+        return Some(fs);
+    }
+    if !NUMBERED_FLOORS.contains(&word.as_str()) {
+        return None;
+    }
+    let head = text[..fs].trim_end_matches(' ');
+    // "3. sal", "2 tr": one or two digits, no more.
+    let figures = head.strip_suffix('.').unwrap_or(head);
+    let digits = figures.len() - figures.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&digits) {
+        let s = figures.len() - digits;
+        return starts_word(text, s).then_some(s);
+    }
+    let (os, oe) = super::text::word_before(text, fs, &[])?;
+    let ordinal = text[os..oe].to_lowercase();
+    FLOOR_ORDINALS.contains(&ordinal.as_str()).then_some(os)
 }
 
 /// Whether a side ("tv", "th", "mf", "t.v", "t.h" in any case) stands alone after a full stop, a
@@ -664,6 +786,35 @@ mod tests {
             ["Andra våningen till höger"]
         );
         assert!(found("Skabet står på første sal til højre for trappen.").is_empty());
+    }
+
+    #[test]
+    fn a_floor_and_the_side_it_faces() {
+        assert_eq!(
+            found("Kåre Lien vil bygge inn balkongen i tredje etasje mot parken."),
+            ["tredje etasje mot parken"]
+        );
+        assert_eq!(
+            found("Vandet kom fra lejligheden på 4. sal mod gården. Stuen mod gaden er tør."),
+            ["4. sal mod gården", "Stuen mod gaden"]
+        );
+        assert_eq!(
+            found("Läckan kom från lägenheten på Fjärde våningen mot gatan i natt."),
+            ["Fjärde våningen mot gatan"]
+        );
+        assert!(found("Fönstren 2 tr åt gården byts.").contains(&"2 tr åt gården".to_string()));
+        assert_eq!(
+            found("Hun bor i leiligheten på toppen mot sjøen."),
+            ["toppen mot sjøen"]
+        );
+        for stays in [
+            "Vi kjempet mot vinden. Salen mot gården er utleid.",
+            "Han fikk plass i tredje etasje mot en liten avgift.",
+            "Turen gikk fra toppen mot dalen.",
+            "Festsal mod gården, og 123. sal mod nord.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     #[test]

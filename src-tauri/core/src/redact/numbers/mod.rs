@@ -1181,7 +1181,7 @@ fn classify(
                 .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next());
             cue.is_some_and(|w| is_one_of(w, PLURAL_SHARE_CUES)) && !building_number_ends(text, end)
         };
-        if let Some(s) = share_cue_start(w1, w2, &l1, &l2)
+        if let Some(s) = share_cue_start(text, w1, w2, &l1, &l2)
             .filter(|&s| !plural_range(s))
             .or_else(|| after_person(text, w1, persons))
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
@@ -1354,13 +1354,14 @@ fn date_end(text: &str, start: usize) -> Option<usize> {
 }
 
 /// A resident's address: a street and house number followed by floor and side or a flat code
-/// ("Rønnebærvej 14, 1. th.", "Elvebakken 3, H0101", "Storgatan 5, lgh 1102"). Without the floor it is a
-/// place and stays.
+/// ("Rønnebærvej 14, 1. th.", "Elvebakken 3, H0101", "Storgatan 5, lgh 1102"), or a Swedish ground floor
+/// ("Storgatan 5, bv", "…, bottenvåningen"), as "Storgatan 5, 2 tr" is. Without the floor it is a place
+/// and stays.
 fn address(text: &str, run: &Run) -> Option<Raw> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = regex(
         &RE,
-        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etasjen|etasje|etage|etg|et|tr|trappor|trappa|vån|våning)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
+        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etasjen|etasje|etage|etg|et|tr|trappor|trappa|vån|våning)\b\.?|(?:bv|bottenvåningen|bottenvåning|entréplanet|entréplan)\b|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
     )?;
     // The street first: it is cheap and rules out most numbers before the pattern runs.
     let street = street_start(text, run.start)?;
@@ -1593,8 +1594,10 @@ fn unit_right_after_person(text: &str, run: &Run, persons: &[(usize, usize)]) ->
     (pe == name_end).then_some(run.start)
 }
 
-/// Start of a cue like "andel nr." before a share or flat number.
+/// Start of a cue like "andel nr." before a share or flat number, also with the number put after a
+/// comma ("har sat sin andel, nr. 45, til salg", "lägenheten, nr 12,").
 fn share_cue_start(
+    text: &str,
     w1: Option<(usize, usize)>,
     w2: Option<(usize, usize)>,
     l1: &str,
@@ -1606,6 +1609,17 @@ fn share_cue_start(
     if matches!(l1, "nr" | "nummer" | "no") {
         if cues().share.contains(l2) {
             return w2.map(|(a, _)| a);
+        }
+        // "sin andel, nr. 45": the share's word, a comma, then its number.
+        if w2.is_none() {
+            let head = text[..w1?.0].trim_end_matches([' ', '\u{a0}']);
+            if let Some(head) = head.strip_suffix(',') {
+                if let Some((a, _)) = word_before(text, head.len(), &[])
+                    .filter(|&(a, b)| cues().share.contains_fold(&text[a..b]))
+                {
+                    return Some(a);
+                }
+            }
         }
         // "Mette fra nr. 12", "andelshaveren i nr. 4": a unit, not an issue of a magazine.
         if matches!(l2, "fra" | "i" | "på" | "från" | "frå" | "til" | "till") {
@@ -2154,6 +2168,16 @@ mod tests {
             kinds("Granveien 23, 3. etg. i går"),
             vec![(Kind::Address, "Granveien 23, 3. etg.".into())]
         );
+        // A Swedish ground floor after the house, as "2 tr" is.
+        assert_eq!(
+            kinds("Motion från Berit Ek, Torsgatan 9, bv: cyklar"),
+            vec![(Kind::Address, "Torsgatan 9, bv".into())]
+        );
+        assert_eq!(
+            kinds("Ansökan från Torsgatan 9, bottenvåningen, om"),
+            vec![(Kind::Address, "Torsgatan 9, bottenvåningen".into())]
+        );
+        assert!(kinds("Torsgatan 9, bvc").is_empty());
         assert_eq!(
             kinds("til andel nr. 19 om"),
             vec![(Kind::Other, "andel nr. 19".into())]
@@ -2162,6 +2186,18 @@ mod tests {
             kinds("Mette fra nr. 12 sagde"),
             vec![(Kind::Other, "nr. 12".into())]
         );
+        // The share's word, a comma, then its number.
+        assert_eq!(
+            kinds("Tove Bang har sat sin andel, nr. 31, til salg"),
+            vec![(Kind::Other, "andel, nr. 31".into())]
+        );
+        assert_eq!(
+            kinds("Leiligheten, nr. 7 i oppgang B, selges"),
+            vec![(Kind::Other, "Leiligheten, nr. 7".into())]
+        );
+        for stays in ["Sak 4, nr. 3 på listen", "Bestyrelsen, nr. 2 i rækken"] {
+            assert!(kinds(stays).is_empty(), "{stays}");
+        }
         assert_eq!(
             kinds("født 12. marts 1954"),
             vec![(Kind::Other, "12. marts 1954".into())]
