@@ -468,6 +468,20 @@ fn passages(l: &Lang) -> Vec<Passage> {
                 t(format!(" {}", l.promised)),
             ],
         ));
+        // A nickname in quotation marks inside the name ("Arve «Sprinten» Jørgensrud", "Lars \"Lasse\" Ek").
+        const NICKS: [&str; 6] = ["Sprinten", "Bamse", "Lillen", "Kiki", "Store-Bo", "Trollet"];
+        let (open, close) = if i % 2 == 0 { ('«', '»') } else { ('"', '"') };
+        out.push(passage(
+            "nickname inside the name",
+            &[
+                t(format!("{} ", l.discussed)),
+                name(format!(
+                    "{first} {open}{}{close} {last}",
+                    NICKS[i % NICKS.len()]
+                )),
+                t(format!(" {}", l.promised)),
+            ],
+        ));
         out.push(passage(
             "genitive",
             &[name(format!("{f}s")), t(format!(" {}", l.proposal))],
@@ -608,29 +622,20 @@ fn every_context_of_a_name_without_a_register() {
     // before a lone surname took its particle). Initials after the full name (bare "KR" or "K.R."): only
     // "Vår Haug" lost, by its first name. A first name in lower case is taken only when it is no word
     // ("søren", "liv", "tor", "sten" alone stay) and a list knows it ("nguyen" stays).
+    // Raised 2026-12-04 (noreg12) to what the classes already found (the floors had stayed below):
+    // every class whole but those below. Nicknames inside a name: 28/36 before a word beside a name
+    // joined it above the names model's join threshold, over a nickname or a particle
+    // (`learned::join_name_parts`), 35/36 since.
     let weak: BTreeMap<&str, usize> = BTreeMap::from([
-        ("age in brackets", 35),
-        ("attendance list", 107),
-        ("first name alone after the full name", 70),
-        ("first name from a floor", 35),
-        ("first name in lower case at a sentence start", 25),
-        ("first name in lower case, thanks", 25),
-        ("genitive", 34),
-        ("heading", 70),
+        ("first name in lower case at a sentence start", 26),
+        ("first name in lower case, thanks", 26),
+        ("genitive", 35),
         // An initial before a particle ("K. la Cour", "E. af Rosen") is lost.
         ("initial and surname after a leader", 33),
-        ("initials after the full name", 71),
-        ("initials with full stops after the full name", 71),
-        ("line start", 35),
-        ("photo credit", 35),
+        // A Swedish particle surname that is also a word after the nickname ("«Sprinten» af Rosen").
+        ("nickname inside the name", 35),
         ("photo credit in capitals", 33),
-        ("role after", 35),
-        ("sentence start", 35),
-        ("signature", 35),
-        ("signature with role", 35),
-        ("surname alone after the full name", 68),
-        ("table row, spaces", 35),
-        ("table row, tabs", 35),
+        ("surname alone after the full name", 69),
     ]);
     // The ceiling of controls taken per class; a class not named takes none.
     // None since the names model adds no word of a street named after a person or of a holiday before its

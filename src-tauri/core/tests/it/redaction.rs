@@ -2163,7 +2163,10 @@ fn heldout4_notices_without_a_register() {
     // train with its document-level features (FEATURES_VERSION 2): 115 of 119 names and 140 of 145.
     // 141 of 146 (untouched part 34 of 38) since the initials of a person named in full are that person:
     // one more finding, on a labelled name's initials.
-    assert_names("fourth set without a register, all", &all, 115, 141, 5);
+    // 116 of 119 names and 136 of 141 (wrong findings unchanged) since a word beside a name joins it
+    // above the names model's join threshold and a nickname inside a name joins its parts: one more name
+    // whole, and six right findings that were parts of one name are one finding each now.
+    assert_names("fourth set without a register, all", &all, 116, 136, 5);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fourth set without a register, untouched part",
@@ -2465,13 +2468,16 @@ fn heldout8_notices_without_a_register() {
     assert_eq!(all.labelled, 138);
     // First unseen score: 137 of 138 names removed, 169 of 169 person findings right (untouched part 21/21
     // and 28 of 28). 170 of 170 since the initials of a person named in full are that person.
-    assert_names("eighth set without a register, all", &all, 137, 170, 0);
+    // 157 of 157 since a nickname in quotation marks inside a name joins its parts: seven names
+    // ("First «Nick» Surname") were two or three right findings each, one now; one surname after a
+    // nickname no longer left (untouched part 26 of 26, two such findings fewer there).
+    assert_names("eighth set without a register, all", &all, 137, 157, 0);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "eighth set without a register, untouched part",
         &part,
         21,
-        28,
+        26,
         0,
     );
 }
@@ -3339,6 +3345,39 @@ fn regression_administrators_brothers_firms_and_holidays_without_a_register() {
         assert!(out.contains(stays), "{stays} gone in {out}");
     }
     assert!(!out.contains("Sørensen"), "{out}");
+}
+
+/// Regression (names cut short in their own run, without a register): the rules or the names model took
+/// one part of a name and left the part beside it: the surname after a nickname in quotation marks
+/// ("Arve «Sprinten» Jørgensrud", "Lennart \"Lasse\" Bergkrantz"), the surname after an initial and a
+/// particle ("Tove K. de Haas"), a first name no list knows before a surname the model added. A role
+/// before the name stays. Invented people.
+#[test]
+fn regression_names_cut_short_in_their_own_run_without_a_register() {
+    let text = "Referat fra årsmøtet\n\n\
+                Til stede: Solveig Aamodt, Kjetil Brenna og Torunn Fossheim.\n\n\
+                Dugnadsansvarlig Arve «Sprinten» Jørgensrud minnet om vårdugnaden. Tove K. de Haas \
+                orienterte om regnskapet.\n\
+                Lennart \"Lasse\" Bergkrantz ble valgt som ny kasserer.\n";
+    let persons: Vec<String> = detect(text, None)
+        .into_iter()
+        .filter(|f| f.kind == andel_core::redact::Kind::Person && f.decision == Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    for name in [
+        "Arve «Sprinten» Jørgensrud",
+        "Tove K. de Haas",
+        "Lennart \"Lasse\" Bergkrantz",
+    ] {
+        assert!(
+            persons.iter().any(|p| p == name),
+            "{name} not in {persons:?}"
+        );
+    }
+    assert!(
+        !persons.iter().any(|p| p.contains("Dugnadsansvarlig")),
+        "{persons:?}"
+    );
 }
 
 /// Regression (initials of a person the document names in full, without a register): minutes that list

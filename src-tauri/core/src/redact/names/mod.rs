@@ -53,6 +53,13 @@ pub use units::names_before_units;
 pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
     thing_before(text, start) || saint_before(text, start)
 }
+
+/// Whether a capitalised word is a title or a role, in any form: on the cues' list ("Kassör", "Fru"), a
+/// compound ending in one ("Vaktmestersjef") or inflected ("Kassören", "Vicevärden").
+pub(crate) fn is_role_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    cues().contains(&lower) || compound_cue(&lower) || inflected_cue(&lower)
+}
 use context::{
     abbreviation, age_after, citation, compound_cue, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, in_attendance_list, inflected_cue, initials_not_a_range,
