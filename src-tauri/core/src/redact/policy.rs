@@ -117,7 +117,8 @@ pub fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
     spans.get(i).is_some_and(|&(s, _)| s < end)
 }
 
-/// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …").
+/// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …"),
+/// also in the genitive ("på døgnvagtens nummer …", "administratorens telefon …").
 const ORGANISATION_CUES: &[&str] = &[
     "administrator",
     "administratoren",
@@ -151,8 +152,15 @@ const ORGANISATION_CUES: &[&str] = &[
     "kundesenter",
     "servicekontoret",
     "døgnvakt",
+    "døgnvakten",
+    "døgnvagt",
+    "døgnvagten",
+    "vagttelefon",
+    "vagttelefonen",
     "vakttelefon",
+    "vakttelefonen",
     "jourtelefon",
+    "jourtelefonen",
     "selskabet",
     "selskapet",
     "firmaet",
@@ -242,7 +250,9 @@ pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: 
         let mut pos = clause_start;
         for w in clause.split(|c: char| !c.is_alphabetic()) {
             if !w.is_empty() {
-                if org_cues.contains_fold(w) || super::words::is_company_word(w) {
+                let genitive =
+                    w.len() > 4 && w.ends_with('s') && org_cues.contains_fold(&w[..w.len() - 1]);
+                if org_cues.contains_fold(w) || genitive || super::words::is_company_word(w) {
                     org_at = Some(pos);
                 } else if person_cues.contains_fold(w) {
                     person_at = Some(pos);

@@ -319,6 +319,46 @@ fn a_residents_email_after_a_protected_street_is_still_redacted() {
     assert_eq!(decision("post@bolig-syd.example.dk"), Decision::Keep);
 }
 
+/// Regression (a pasted e-mail's sender in a sentence): "Mejl från b-m ekdahl <bm.ekdahl@…>" with the
+/// hyphenated first name's initials in small letters, and "mvh bm" signing the quoted message, were
+/// published: the display name counted only as a whole header line, and its words only as the address
+/// spells them with the hyphen.
+#[test]
+fn regression_a_senders_display_name_in_a_sentence_and_initials() {
+    let mut ctx = register(Country::SE, &[("Britt-Marie Ekdahl", "1002", "Lergatan 4")]);
+    ctx.residents[0].emails = vec!["bm.ekdahl@example.se".into()];
+    let text =
+        "a) Mejl från b-m ekdahl <bm.ekdahl@example.se>:\n   ”hej styrelsen, lampan i porten \
+                är trasig. mvh bm”\n   Styrelsen felanmäler lampan.";
+    let out = blocked(text, &ctx);
+    for gone in ["b-m ekdahl", "mvh bm"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("Styrelsen felanmäler"), "{out}");
+}
+
+/// Regression (an organisation's contact after its word in the genitive): "kan meldes på døgnvagtens
+/// nummer …", "administratorens telefon …" were taken for a person's phone; the cue words counted only
+/// in their plain forms. A resident's number after a person's genitive still goes.
+#[test]
+fn regression_an_organisations_contact_after_its_genitive() {
+    let ctx = register(Country::DK, &[("Bente Lund", "4", "Bøgevej 4, 1. th.")]);
+    let text = "Akutte skader kan meldes på døgnvagtens nummer 70 11 22 33.\n\n\
+                Spørgsmål om betaling går til administratorens telefon 33 44 55 66.\n\n\
+                Bente Lund bad om en ny nøgle. Bentes nummer er 20 30 40 50.";
+    let found = detect(text, Some(&ctx));
+    let decision = |needle: &str| {
+        found
+            .iter()
+            .find(|f| f.text == needle)
+            .map(|f| f.decision)
+            .unwrap_or_else(|| panic!("{needle} was not found"))
+    };
+    assert_eq!(decision("70 11 22 33"), Decision::Keep);
+    assert_eq!(decision("33 44 55 66"), Decision::Keep);
+    assert_eq!(decision("20 30 40 50"), Decision::Redact);
+}
+
 /// Regression (a resident's phone grouped otherwise than in the register): the register holds
 /// "23614805", the minutes write "23 61 48 05" after a sentence that names an organisation and no person
 /// (the resident's name in small letters went unseen): the number was kept as the organisation's public

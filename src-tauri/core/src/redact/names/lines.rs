@@ -114,29 +114,52 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
         let head = &text[line_start..lt];
         // Past a header's label ("Fra:", "From:").
         let head_start = head.rfind(':').map_or(0, |c| c + 1);
-        let name = head[head_start..].trim();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let repeated = !words.is_empty()
-            && words.len() <= 4
-            && words.iter().all(|w| {
-                w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-') && {
-                    // "dragana marković <dragana.markovic@…>": addresses are typed without the
-                    // marks of the name's alphabet.
-                    let w = w.to_lowercase();
-                    local.contains(&w)
-                        || super::register::ascii_spellings(&w)
-                            .iter()
-                            .any(|v| local.contains(v.as_str()))
-                }
-            });
-        if repeated {
-            let start = line_start
-                + head_start
-                + (head[head_start..].len() - head[head_start..].trim_start().len());
-            let end = start + name.len();
+        // The words of the display name, with their offsets in the text.
+        let base = line_start + head_start;
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut rest = &head[head_start..];
+        let mut at = base;
+        while let Some(s) = rest.find(|c: char| !c.is_whitespace()) {
+            let e = rest[s..]
+                .find(char::is_whitespace)
+                .map_or(rest.len(), |e| s + e);
+            words.push((at + s, &rest[s..e]));
+            at += e;
+            rest = &rest[e..];
+        }
+        let spelled = |&(_, w): &(usize, &str)| {
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '-') && {
+                // "dragana marković <dragana.markovic@…>": addresses are typed without the
+                // marks of the name's alphabet, and a hyphenated first name's initials
+                // without the hyphen ("k-j ramstedt <kj.ramstedt@…>").
+                let w = w.to_lowercase();
+                local.contains(&w)
+                    || (w.contains('-') && local.contains(&w.replace('-', "")))
+                    || super::register::ascii_spellings(&w)
+                        .iter()
+                        .any(|v| local.contains(v.as_str()))
+            }
+        };
+        // The whole display name, or, in a sentence with no header's label ("Mejl från kari
+        // nesset <…>"), the two to four words before the address that it repeats.
+        let taken = if !words.is_empty() && words.len() <= 4 && words.iter().all(spelled) {
+            words.len()
+        } else {
+            let n = words.iter().rev().take_while(|&w| spelled(w)).count();
+            if (2..=4).contains(&n) {
+                n
+            } else {
+                0
+            }
+        };
+        if taken > 0 {
+            let start = words[words.len() - taken].0;
+            let (last_at, last) = words[words.len() - 1];
+            let name_end = last_at + last.len();
+            let name = &text[start..name_end];
             out.push(Raw {
                 start,
-                end,
+                end: name_end,
                 kind: Kind::Person,
                 recognizer: Recognizer::UnknownName,
                 score: 0.8,
@@ -147,6 +170,69 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
         }
     }
     mail_names_in_lower_case(text, out);
+    mail_initials_after_closing(text, out);
+}
+
+/// The byte after the char at `at`.
+fn char_after(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// "mvh kj" under a pasted e-mail from "k-j ramstedt <…>": the sender's initials (of the first name's
+/// parts, or of every word) after a closing word sign the message. Only initials of a display name the
+/// document gives count, so two letters after "mvh" are read only where they are someone's.
+fn mail_initials_after_closing(text: &str, out: &mut Vec<Raw>) {
+    let mut initials: Vec<String> = Vec::new();
+    for r in out.iter().filter(|r| r.reason == MAIL_NAME) {
+        let name = text[r.start..r.end].to_lowercase();
+        let first_of = |ws: &[&str]| -> String {
+            ws.iter()
+                .flat_map(|w| w.split('-'))
+                .filter_map(|p| p.chars().next())
+                .collect()
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for v in [first_of(&words[..1]), first_of(&words)] {
+            if v.chars().count() >= 2 && !initials.contains(&v) {
+                initials.push(v);
+            }
+        }
+    }
+    if initials.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(off) = text[i..].find(char::is_alphabetic) {
+        let at = i + off;
+        let end = word_end(text, at).max(char_after(text, at));
+        i = end;
+        if text[..at].ends_with(|c: char| c.is_alphanumeric())
+            || !closings().contains_fold(&text[at..end])
+        {
+            continue;
+        }
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', ',', '\n', '\r']).len();
+        if gap == 0 || rest[..gap].matches('\n').count() > 1 {
+            continue;
+        }
+        let s = end + gap;
+        let e = word_end(text, s);
+        if e > s && initials.iter().any(|v| text[s..e].eq_ignore_ascii_case(v)) {
+            found.push(Raw {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.75,
+                reason: "the initials of an e-mail's sender after a closing word",
+                decision: Decision::Redact,
+                subject: None,
+            });
+        }
+    }
+    out.extend(found);
 }
 
 /// "FOTO: SELAM HAILE", "Tekst og foto: Rune Vik": the two or three capitalised words after a credit's label

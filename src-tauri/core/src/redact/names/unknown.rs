@@ -1217,6 +1217,30 @@ mod tests {
         assert_eq!(found, ["Bjørg Ås", "jelena", "jelena kovačić"]);
     }
 
+    /// A display name in a sentence with no header's label ("Mejl från b-m ekdahl <bm.ekdahl@…>"): the
+    /// two to four words before the address that it repeats, a hyphenated first name's initials without
+    /// their hyphen; one repeated word after others, and the words of an office's address, stay.
+    #[test]
+    fn a_display_name_after_the_words_of_a_sentence() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            signatures(text, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("a) Mejl från b-m ekdahl <bm.ekdahl@example.se>:"),
+            ["b-m ekdahl"]
+        );
+        assert!(found("Svar sendt til kasserer ola <ola@example.no> i dag").is_empty());
+        // The sender's initials after a closing word sign the message; other letters stay.
+        let text =
+            "Mejl från b-m ekdahl <bm.ekdahl@example.se>: ”hej, trasig lampa. mvh bm”\nmvh ab";
+        assert_eq!(found(text), ["b-m ekdahl", "bm"]);
+        assert!(found("Skriv til styret <styret@example.no> i dag").is_empty());
+    }
+
     /// A first name in a line typed all in lower case is a person; in a line with a capital, in a short
     /// line and where the name is also a word ("per", "bo") it is left to the other rules.
     #[test]
