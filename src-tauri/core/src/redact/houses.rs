@@ -264,10 +264,10 @@ impl Houses {
     /// name (the street word: "vegen", "vænget"), as [`Houses::initials`] reads a part, for a street that
     /// holds house `number`.
     fn abbreviated(&self, cut: &str, number: &str) -> bool {
-        let letters: Vec<char> = cut.chars().collect();
-        if !(2..=4).contains(&letters.len()) || !letters.iter().all(|c| c.is_alphabetic()) {
+        if !(2..=4).contains(&cut.chars().count()) || !cut.chars().all(char::is_alphabetic) {
             return false;
         }
+        let letters: Vec<char> = cut.chars().collect();
         self.streets
             .iter()
             .filter(|s| s.numbers.iter().any(|n| n == number))
@@ -285,10 +285,11 @@ impl Houses {
     /// the street's first letter and each next one the start of a later part of its name, for a street
     /// that holds house `number`.
     fn initials(&self, word: &str, number: &str) -> bool {
-        let letters: Vec<char> = word.chars().collect();
-        if !(2..=3).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+        // Asked of most words before a house number: the cheap tests before collecting the letters.
+        if !(2..=3).contains(&word.chars().count()) || !word.chars().all(char::is_uppercase) {
             return false;
         }
+        let letters: Vec<char> = word.chars().collect();
         self.streets
             .iter()
             .filter(|s| s.numbers.iter().any(|n| n == number))

@@ -764,8 +764,9 @@ fn classify(
     let prefix_plus = plus_before(bytes, start);
     let c = cues();
     // Lower-cased once: every cue list below is asked about the same two words.
-    let l1 = lower(p1);
-    let l2 = lower(p2);
+    let (mut b1, mut b2) = ([0u8; 32], [0u8; 32]);
+    let l1 = lower(p1, &mut b1);
+    let l2 = lower(p2, &mut b2);
     let nr = matches!(&*l1, "nr" | "nummer" | "no");
     let cue = |list: &WordSet| list.contains(&l1) || (nr && list.contains(&l2));
 
@@ -1473,13 +1474,43 @@ fn street_start(text: &str, num_start: usize) -> Option<usize> {
     Some(st)
 }
 
-/// `word` in lower case, without allocating when it already is.
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
+/// `word` in lower case, as `to_lowercase` gives it, without allocating when it already is or when it
+/// is short and holds only ASCII and Latin-1 letters (`buf` holds the lowered copy then; a capital
+/// À–Þ but × is `0xC3 0x80..=0x9E` in UTF-8 and its small letter that plus `0x20`).
+fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> {
+    let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_lowercase) {
+        return std::borrow::Cow::Borrowed(word);
     }
+    if bytes.len() <= buf.len() {
+        let mut i = 0;
+        let mut latin1 = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                buf[i] = b.to_ascii_lowercase();
+                i += 1;
+            } else if b == 0xC3 && i + 1 < bytes.len() {
+                let c = bytes[i + 1];
+                buf[i] = b;
+                buf[i + 1] = if (0x80..=0x9E).contains(&c) && c != 0x97 {
+                    c + 0x20
+                } else {
+                    c
+                };
+                i += 2;
+            } else {
+                latin1 = false;
+                break;
+            }
+        }
+        if latin1 {
+            if let Ok(s) = std::str::from_utf8(&buf[..bytes.len()]) {
+                return std::borrow::Cow::Borrowed(s);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(word.to_lowercase())
 }
 
 /// The end of a second digit group right after an account number (", 123 456 789-0").
@@ -1880,6 +1911,19 @@ fn paragraph_speaks_of_parking(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// [`super::lower`] on the stack is `to_lowercase`: ASCII, Latin-1 capitals and small letters
+        /// (and ×, ß, ÿ), other letters beyond Latin-1, up to and past the buffer's length.
+        #[test]
+        fn lower_on_the_stack_is_to_lowercase(
+            word in "[a-zA-Z0-9.,À-ÿ×ÞßİΣŸĀǅ-]{0,40}",
+        ) {
+            let mut buf = [0u8; 32];
+            proptest::prop_assert_eq!(&*super::lower(&word, &mut buf), word.to_lowercase());
+        }
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
