@@ -2290,8 +2290,9 @@ fn heldout5_notices_without_a_register() {
     // First unseen score: 103 of 104 names removed, 118 of 123 person findings right (untouched part 29/30
     // and 30 of 32). 118 of 120 after firms named like a person (untouched part unchanged). 118 of 121
     // with the names model retrained on both halves of NorNE train with its document-level features
-    // (FEATURES_VERSION 2; untouched part unchanged).
-    assert_names("fifth set without a register, all", &all, 103, 118, 3);
+    // (FEATURES_VERSION 2; untouched part unchanged). 118 of 120 since a person's employer after "fra"
+    // stays (`firms::employer_after_a_person`; not in the untouched part).
+    assert_names("fifth set without a register, all", &all, 103, 118, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fifth set without a register, untouched part",
@@ -3418,6 +3419,38 @@ fn regression_names_cut_short_in_their_own_run_without_a_register() {
         !persons.iter().any(|p| p.contains("Dugnadsansvarlig")),
         "{persons:?}"
     );
+}
+
+/// Regression (a pasted message's writer in lower case, without a register): an e-mail pasted into the
+/// minutes as it came, its sender's line ("fra: …") and its closing ("hilsen …") in lower case, left the
+/// sender whole and the writer's surnames after the first name. Invented people.
+#[test]
+fn regression_a_pasted_messages_writer_in_lower_case_without_a_register() {
+    let text = "Referat fra styremøtet\n\nStyret har fått denne e-posten:\n\n  fra: torunn aasland kvamme\n\
+                \x20 til: styret@example.org\n  emne: søppel\n\n  hei. kan dere bestille ekstra tømming?\n\
+                \x20 hilsen sigrun vesteraas\n\nStyret har bestilt tømming.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in ["torunn", "aasland", "kvamme", "sigrun", "vesteraas"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("emne: søppel"), "{out}");
+}
+
+/// Regression (a person's employer after "fra", without a register): "Prosjektleder Kari Vik fra
+/// Rørfiks", "byggeleder Ole Dal fra Rådgivende Ingeniører Bygnes": the firm was taken for a person. It
+/// stays; the person goes. Invented people and firms.
+#[test]
+fn regression_a_persons_employer_after_from_without_a_register() {
+    let text =
+        "Referat\n\nProsjektleder Kari Vik fra Rørfiks svarte at garantien er fem år. Spørsmål om \
+                arbeidet kan rettes til byggeleder Ole Dal fra Rådgivende Ingeniører Bygnes.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for gone in ["Kari Vik", "Ole Dal"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["Rørfiks", "Ingeniører Bygnes"] {
+        assert!(out.contains(stays), "{stays} gone in {out}");
+    }
 }
 
 /// Regression (initials of a person the document names in full, without a register): minutes that list

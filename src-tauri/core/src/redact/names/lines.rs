@@ -5,6 +5,28 @@
 use super::context::*;
 use super::*;
 
+/// The end of a writer's name that runs to the end of its line after the first name ending at `end`
+/// ("hilsen sigrun vesteraas", "fra: ragnvald aas kvamme"): one to three more words of letters, written
+/// as the first name is (in lower case after a lower-case one, capitalised after a capitalised one), no
+/// function word among them, and nothing after them on the line; else `end`.
+fn rest_of_a_written_name(text: &str, end: usize, first: &str) -> usize {
+    let line = text[end..].split('\n').next().unwrap_or("");
+    let line = line.trim_end_matches(['\r', ' ']);
+    let lower = first.starts_with(char::is_lowercase);
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    let name_like = |w: &&str| {
+        w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.starts_with(char::is_lowercase) == lower
+            && !function_words().contains(&w.to_lowercase())
+    };
+    if line.starts_with(' ') && (1..=3).contains(&words.len()) && words.iter().all(name_like) {
+        end + line.len()
+    } else {
+        end
+    }
+}
+
 /// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
 /// kari", "Hilsen\nlena") and the display name of an e-mail address whose words the address repeats
 /// ("Fra: kari nesset <kari.nesset@…>").
@@ -54,13 +76,51 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
         if info.is_some_and(|x| !x.word) && !function_words().contains(&key) && !is_place(&key) {
             out.push(Raw {
                 start: s,
-                end: e,
+                end: rest_of_a_written_name(text, e, word),
                 kind: Kind::Person,
                 recognizer: Recognizer::UnknownName,
                 score: 0.7,
                 reason: "a first name after a closing word",
                 decision: Decision::Redact,
                 subject: Some(format!("g{key}")),
+            });
+        }
+    }
+    // "fra: ragnvald aas kvamme": a pasted e-mail's sender, the header's label alone before it on its
+    // line, written in lower case as the message is; a first name the lists know opens it.
+    for colon in memchr::memchr_iter(b':', bytes) {
+        let line_start = text[..colon].rfind('\n').map_or(0, |n| n + 1);
+        let label = text[line_start..colon].trim_start();
+        if !matches!(label, "fra" | "från" | "frå" | "from") {
+            continue;
+        }
+        let s =
+            colon + 1 + (text[colon + 1..].len() - text[colon + 1..].trim_start_matches(' ').len());
+        let e = word_end(text, s);
+        let Some(word) = text
+            .get(s..e)
+            .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase))
+        else {
+            continue;
+        };
+        let info = first_names().get(word);
+        // The name fills the line (a display name before "<address>" is read below).
+        let end = rest_of_a_written_name(text, e, word);
+        let line_rest = text[end..].split('\n').next().unwrap_or("").trim();
+        if info.is_some_and(|x| !x.word)
+            && !function_words().contains(word)
+            && !is_place(word)
+            && line_rest.is_empty()
+        {
+            out.push(Raw {
+                start: s,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.7,
+                reason: "a pasted e-mail's sender in lower case",
+                decision: Decision::Redact,
+                subject: Some(format!("g{word}")),
             });
         }
     }
@@ -519,5 +579,34 @@ fn mail_names_in_lower_case(text: &str, out: &mut Vec<Raw>) {
             });
         }
         seen.push(phrase);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        signatures(text, &mut out);
+        out.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    /// The writer's whole name after a closing word or a pasted e-mail's "fra:", to the line's end,
+    /// written as the first name is; words after it that no name has (a function word, a number, more
+    /// on the line) leave the first name alone. Invented people.
+    #[test]
+    fn a_writers_whole_name_to_the_end_of_its_line() {
+        assert_eq!(found("  hilsen sigrun vesteraas\n"), ["sigrun vesteraas"]);
+        assert_eq!(found("Hilsen Sigrun Vesteraas"), ["Sigrun Vesteraas"]);
+        assert_eq!(
+            found("  fra: torunn aasland kvamme\n  til: x"),
+            ["torunn aasland kvamme"]
+        );
+        assert_eq!(found("mvh sigrun og resten av styret\n"), ["sigrun"]);
+        assert_eq!(found("mvh sigrun fra 3. etg\n"), ["sigrun"]);
+        assert_eq!(found("hilsen sigrun Vesteraas\n"), ["sigrun"]);
+        assert!(found("fra: styret\n").is_empty());
+        assert!(found("Forslag fra: torunn\n").is_empty());
     }
 }
