@@ -426,6 +426,19 @@ mod tests {
                 "ettan bredvid mig",
             ),
             ("Det luktar rök från trean ovanför.", "trean ovanför"),
+            // A home's own room on a floor places the flat as the flat's word does.
+            (
+                "Der er fugt i badeværelset på 4. sal; sælger udbedrer den.",
+                "badeværelset på 4. sal",
+            ),
+            (
+                "Köket på tredje våningen renoveras.",
+                "Köket på tredje våningen",
+            ),
+            (
+                "Leilegheita i 2. etasje er seld.",
+                "Leilegheita i 2. etasje",
+            ),
         ] {
             assert_eq!(found(text), vec![flat.to_string()], "{text:?}");
         }
@@ -453,6 +466,9 @@ mod tests {
             "Han bor på andra våningen i trean.",
             "Tvåan under renoveringen står tom.",
             "Fyran över 90 kvadratmeter såldes.",
+            "Der var fugt i badeværelset under renoveringen.",
+            "Altanen over 70 kvadratmeter er stor.",
+            "Mødet holdes i fælleslokalet på 1. sal.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
