@@ -189,6 +189,17 @@ fn load(vault: &OptionalVault, file: &Path) -> CliResult<Loaded> {
         .ok()
         .and_then(|format| minutes::as_written(&bytes, format, &text));
     let review = minutes::review_file(archive.as_ref().map(|a| a.conn()), &bytes, &text, today())?;
+    // An archive whose register knows nobody on the meeting's date redacts no better than none: a
+    // list not imported yet (or one whose every row was refused) must not pass unnoticed.
+    if let Some(context) = review.context.as_ref().filter(|c| c.residents.is_empty()) {
+        let on = context
+            .document_date
+            .map_or_else(String::new, |d| format!(" on {d}"));
+        eprintln!(
+            "{}: warning: the register knows no residents{on}, so only the names, numbers and addresses Andel recognises without it are found. Import the resident list (andel import residents) before publishing.",
+            file.display()
+        );
+    }
     Ok(Loaded {
         text,
         context: review.context,

@@ -658,3 +658,57 @@ fn redact_never_writes_over_its_own_input() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&minutes).unwrap(), text);
 }
+
+/// An archive whose register knows nobody on the meeting's date (the list not imported yet, or
+/// every row refused) redacted as if it were complete, without a word. Now `redact` and `detect`
+/// warn on stderr and still do their work; a register with residents gives no warning.
+#[test]
+fn regression_redacting_with_an_empty_register_warns() {
+    let empty = Archive::init("DK");
+    std::fs::write(
+        empty.dir.path().join("referat.txt"),
+        "Referat af bestyrelsesmøde 3. marts 2025\nFreja Bundgaard i nr. 17 klagede over støj.\n",
+    )
+    .unwrap();
+    for cmd in [
+        &[
+            "redact",
+            "--vault",
+            "v.andel",
+            "referat.txt",
+            "--out",
+            "web.txt",
+        ][..],
+        &["detect", "--vault", "v.andel", "referat.txt", "--json"][..],
+    ] {
+        let out = empty.run(cmd);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let said = stderr(&out);
+        assert!(
+            said.contains("warning: the register knows no residents on 2025-03-03")
+                && said.contains("andel import residents"),
+            "{said}"
+        );
+    }
+
+    let a = Archive::with_register();
+    std::fs::copy(
+        empty.dir.path().join("referat.txt"),
+        a.dir.path().join("referat.txt"),
+    )
+    .unwrap();
+    let out = a.run(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        "referat.txt",
+        "--out",
+        "web.txt",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("knows no residents"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -44,6 +44,10 @@ pub struct Review {
     /// For each of `findings`, in the same order: whether the webmaster has decided on it
     /// (accepted, rejected, or marked it by hand). A finding not decided is *pending*.
     pub decided: Vec<bool>,
+    /// How many residents the register knows on the meeting's date. None: the register is empty
+    /// (or starts after the meeting), so only what Andel recognises without it is found, and the
+    /// review says so before anything is published.
+    pub residents_known: u32,
     /// What the detector alone found, before the words OCR doubted and the decisions: publishing
     /// the original starts from it instead of running the detector again.
     #[serde(skip)]
@@ -83,6 +87,7 @@ pub fn review(conn: &Connection, id: Id) -> Result<Review, Error> {
     Ok(Review {
         document,
         text,
+        residents_known: context.residents.len() as u32,
         context,
         decisions,
         findings,

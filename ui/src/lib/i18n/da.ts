@@ -630,6 +630,7 @@ export const da = {
       counts: 'Fundet, efter slags',
       pending: (n: number) => (n === 1 ? '1 fund venter på en beslutning.' : `${n} fund venter på en beslutning.`),
       allDecided: 'Der er taget stilling til alle fund.',
+      noResidents: 'Registret kender ingen beboere på mødets dato, så kun de navne, numre og adresser, Andel genkender uden det, bliver fundet. Importér beboerlisten (Beboere), før referatet offentliggøres.',
       none: 'Anonymiseringen fandt intet i dette referat.',
       accept: 'Godkend: anonymisér',
       reject: 'Afvis: behold',

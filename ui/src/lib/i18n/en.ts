@@ -662,6 +662,7 @@ export const en = {
       counts: 'Found, by kind',
       pending: (n: number) => (n === 1 ? '1 finding waits for a decision.' : `${n} findings wait for a decision.`),
       allDecided: 'Every finding is decided.',
+      noResidents: 'The register knows no residents on this meeting’s date, so only the names, numbers and addresses Andel recognises without it are found. Import the resident list (Residents) before publishing.',
       none: 'The redaction found nothing in these minutes.',
       accept: 'Accept: redact',
       reject: 'Reject: keep',

@@ -630,6 +630,7 @@ export const nb = {
       counts: 'Funnet, etter type',
       pending: (n: number) => (n === 1 ? '1 funn venter på en avgjørelse.' : `${n} funn venter på en avgjørelse.`),
       allDecided: 'Alle funn er avgjort.',
+      noResidents: 'Registeret kjenner ingen beboere på møtedatoen, så bare navn, numre og adresser Andel kjenner igjen uten det, blir funnet. Importer beboerlisten (Beboere) før referatet publiseres.',
       none: 'Anonymiseringen fant ingenting i denne protokollen.',
       accept: 'Godta: anonymiser',
       reject: 'Avvis: behold',

@@ -630,6 +630,7 @@ export const sv = {
       counts: 'Hittat, per typ',
       pending: (n: number) => (n === 1 ? '1 fynd väntar på ett beslut.' : `${n} fynd väntar på ett beslut.`),
       allDecided: 'Alla fynd är avgjorda.',
+      noResidents: 'Registret känner inga boende på mötets datum, så bara de namn, nummer och adresser som Andel känner igen utan det hittas. Importera medlemslistan (Boende) innan protokollet publiceras.',
       none: 'Avidentifieringen hittade inget i det här protokollet.',
       accept: 'Godkänn: avidentifiera',
       reject: 'Avvisa: behåll',

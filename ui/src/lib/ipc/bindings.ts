@@ -2435,7 +2435,13 @@ findings: Finding[];
  * For each of `findings`, in the same order: whether the webmaster has decided on it
  * (accepted, rejected, or marked it by hand). A finding not decided is *pending*.
  */
-decided: boolean[] }
+decided: boolean[]; 
+/**
+ * How many residents the register knows on the meeting's date. None: the register is empty
+ * (or starts after the meeting), so only what Andel recognises without it is found, and the
+ * review says so before anything is published.
+ */
+residents_known: number }
 /**
  * One stored review decision. Offsets are in characters, like [`Finding`]'s; `text` anchors the decision
  * when the offsets no longer fit (the text was re-imported with small changes).

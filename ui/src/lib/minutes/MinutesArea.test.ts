@@ -24,7 +24,7 @@ Søren Ågård foreslog at male opgangen. Åse Bø var imod.
 let mock: MockBackend;
 
 /** A fresh archive (Danish unless told) with the residents, open as the webmaster. */
-async function open(setup: Setup = {}, country: 'DK' | 'NO' | 'SE' = 'DK') {
+async function open(setup: Setup = {}, country: 'DK' | 'NO' | 'SE' = 'DK', residents: string[] = RESIDENTS) {
   mock = await recorded({
     archives: [{ path: '/home/board/Documents/Solsikken.andel', name: 'A/B Solsikken', country, passphrase: 'pw' }],
     files: { '/docs/gf-2024.txt': MINUTES },
@@ -33,14 +33,14 @@ async function open(setup: Setup = {}, country: 'DK' | 'NO' | 'SE' = 'DK') {
   setUiLanguage('en');
   const r = await backend().unlockArchive({ path: '/home/board/Documents/Solsikken.andel', passphrase: 'pw', identity_file: null, actor: 'Webmaster', take_over_lock: false });
   if (r.status !== 'ok') throw new Error(r.error.message);
-  for (const name of RESIDENTS) {
+  for (const name of residents) {
     const p = await backend().personAdd({ name, phone: null, email: null, note: null });
     if (p.status !== 'ok') throw new Error(p.error.message);
   }
 }
 
-async function importAndOpen() {
-  await open();
+async function importAndOpen(residents: string[] = RESIDENTS) {
+  await open({}, 'DK', residents);
   render(MinutesArea, { readOnly: false });
   await screen.findByTestId('minutes-empty');
   await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/docs/gf-2024.txt' } });
@@ -97,6 +97,16 @@ describe('minutes', () => {
 
     await fireEvent.input(screen.getByTestId('minutes-search'), { target: { value: 'tagrender' } });
     await screen.findByTestId('minutes-no-hits');
+  });
+
+  it('warns in the review when the register knows no residents', async () => {
+    await importAndOpen([]);
+    expect((await screen.findByTestId('review-no-residents')).textContent).toContain('The register knows no residents on this meeting’s date');
+  });
+
+  it('shows no such warning when the register knows the residents', async () => {
+    await importAndOpen();
+    expect(screen.queryByTestId('review-no-residents')).toBeNull();
   });
 
   it('highlights findings at the right place although an emoji comes before them', async () => {
