@@ -106,7 +106,8 @@ fn sources() -> [String; 4] {
 }
 
 /// An ordinal before a floor: "første", "2.".
-const ORDINAL: &str = r"første|anden|andre|tredje|fjerde|femte|sjette|[1-9]\.";
+const ORDINAL: &str =
+    r"første|anden|andre|tredje|fjerde|femte|sjette|första|andra|fjärde|sjätte|[1-9]\.";
 
 /// Where a find of any of the four patterns may start: the first word of each, as written in the
 /// patterns (the same case-insensitive matching), with the space or tab after it where the pattern

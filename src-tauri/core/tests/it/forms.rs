@@ -368,6 +368,59 @@ fn mentions(a: &Assoc, i: usize) -> Vec<(&'static str, String, String)> {
         ),
         floor_alone,
     ));
+    // A floor and the side of the house it faces, a room of the home on its floor, and the share or
+    // flat number put after a comma: the flat with no person or building beside it.
+    let ordinal = match a.country {
+        Country::DK => ["første", "anden", "tredje", "fjerde"][floor],
+        Country::NO => ["første", "andre", "tredje", "fjerde"][floor],
+        Country::SE => ["första", "andra", "tredje", "fjärde"][floor],
+    };
+    let (facing, room, after_comma) = match a.country {
+        Country::DK => (
+            format!("{ordinal} sal mod gården"),
+            format!("badeværelset på {}. sal", floor + 1),
+            (
+                format!("{first} {last} har sat sin andel, nr. {}, til salg.", i + 1),
+                format!("nr. {}", i + 1),
+            ),
+        ),
+        Country::NO => (
+            format!("{ordinal} etasje mot gaten"),
+            format!("badet i {}. etasje", floor + 1),
+            (
+                format!("{first} {last} selger andelen, nr. {}, i vår.", i + 1),
+                format!("nr. {}", i + 1),
+            ),
+        ),
+        Country::SE => (
+            format!("{ordinal} våningen mot gården"),
+            format!("köket på {ordinal} våningen"),
+            (
+                format!("{first} {last} säljer lägenheten, nr {unit}, i vår."),
+                format!("nr {unit}"),
+            ),
+        ),
+    };
+    let leaks = match a.country {
+        Country::DK => "Vandet kom fra {} i nat.",
+        Country::NO => "Vannet kom fra {} i natt.",
+        Country::SE => "Vattnet kom från {} i natt.",
+    };
+    out.push((
+        "floor and the side it faces",
+        leaks.replace("{}", &facing),
+        facing,
+    ));
+    out.push((
+        "room of the home on its floor",
+        leaks.replace("{}", &room),
+        room,
+    ));
+    out.push((
+        "share or flat number after a comma",
+        after_comma.0,
+        after_comma.1,
+    ));
     for (class, m) in contacts {
         out.push((class, reach.replace("{}", &m), m));
     }

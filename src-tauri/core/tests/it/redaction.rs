@@ -2416,13 +2416,14 @@ fn heldout7_minutes_with_the_register() {
     // someone moving in ("til Dawit Berhane", "… har flyttet inn"); 246 after a first name that is also a
     // word before a deed in the present tense ("Gitte flytter"); 247 after a name the document gives in full
     // misread by OCR ("Kvemmo"); 248 (untouched part 67/70) after the national statistics' modern first
-    // names (assets/names/modern.txt).
-    assert_heldout("seventh set, all, with the register", &all, 248, 158);
+    // names (assets/names/modern.txt); 250 (69/70) after the Swedish ordinals before a home's floor
+    // ("de i andra våningen"-like relations, a class from the retired measure-only batches).
+    assert_heldout("seventh set, all, with the register", &all, 250, 158);
     let part = score_set(&heldout7(), &untouched_2026, true);
     assert_heldout(
         "seventh set, untouched part, with the register",
         &part,
-        67,
+        69,
         41,
     );
 }
@@ -2438,13 +2439,14 @@ fn heldout7_minutes_without_residents_in_the_register() {
     // after a first name before a lettered unit ("Zeynep fra 12A"); 213 after the one asked after a
     // perfect tense ("har spurt Rosvoll"); 214 after a lower-case line with a flat's code ("thea i H0302");
     // 215 after initials with their family ("L.T. og hendes mand"); 216 after a hyphenated first name whose
-    // first part no list knows; 217 (58/70) after the national statistics' modern first names.
-    assert_heldout("seventh set, all, without residents", &all, 217, 158);
+    // first part no list knows; 217 (58/70) after the national statistics' modern first names; 219 (60/70)
+    // after the Swedish ordinals before a home's floor.
+    assert_heldout("seventh set, all, without residents", &all, 219, 158);
     let part = score_set(&heldout7(), &untouched_2026, false);
     assert_heldout(
         "seventh set, untouched part, without residents",
         &part,
-        58,
+        60,
         41,
     );
 }
