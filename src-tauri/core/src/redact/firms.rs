@@ -64,14 +64,16 @@ fn brothers_before(text: &str, start: usize) -> bool {
     })
 }
 
-/// Whether the name from `start` to `end` opens with "Brødrene" or the like and goes on ("Brødrene Dahl"
-/// taken whole, the capitalised word read as the first of a name).
+/// Whether the name from `start` to `end` holds "Brødrene" or the like with a word after it ("Brødrene
+/// Dahl" taken whole, the capitalised word read as the first of a name; "Malerfirmaet Brødrene Dahl", a
+/// trade before it in the same run of capitals).
 fn brothers_opening(text: &str, start: usize, end: usize) -> bool {
     let name = text.get(start..end).unwrap_or("");
-    BROTHERS.iter().any(|b| {
-        name.strip_prefix(b)
-            .is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
-    })
+    let words: Vec<&str> = name.split(' ').collect();
+    words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .any(|w| BROTHERS.contains(w))
 }
 
 /// Whether the name at `start..end` is the employer of the person named right before it: it stands in
@@ -190,6 +192,11 @@ mod tests {
                 "Brødrene Aasheim",
             ),
             ("Brdr. Kjeldsen lagde taget.", "Brdr. Kjeldsen"),
+            // A trade before "Brødrene" in the same run of capitals.
+            (
+                "Arbejdet udføres af Malerfirmaet Brødrene Tofte i uge 12.",
+                "Malerfirmaet Brødrene Tofte",
+            ),
         ] {
             assert!(left(text, &[name]).is_empty(), "{text:?}");
         }

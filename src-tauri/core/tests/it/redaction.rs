@@ -2222,13 +2222,16 @@ fn heldout4_notices_without_a_register() {
     // 116 of 119 names and 136 of 141 (wrong findings unchanged) since a word beside a name joins it
     // above the names model's join threshold and a nickname inside a name joins its parts: one more name
     // whole, and six right findings that were parts of one name are one finding each now.
-    assert_names("fourth set without a register, all", &all, 116, 136, 5);
+    // 135 of 140 since the model adds no title of address: "Hr" of "Hr. og fru …" was a finding of its
+    // own inside a labelled name (the surname is still found); untouched part 31 names (one more since
+    // the names beside a name join it), 33 of 37 right.
+    assert_names("fourth set without a register, all", &all, 116, 135, 5);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fourth set without a register, untouched part",
         &part,
-        30,
-        34,
+        31,
+        33,
         4,
     );
 }
@@ -3469,6 +3472,34 @@ fn regression_a_persons_employer_after_from_without_a_register() {
     for stays in ["Rørfiks", "Ingeniører Bygnes"] {
         assert!(out.contains(stays), "{stays} gone in {out}");
     }
+}
+
+/// Regression (a business after its noun and a title of address taken for a name, without a register): a
+/// dealer named after a person ("Velux-forhandleren Mortensen Tagvinduer") was a person, and so was "Hr"
+/// of "Hr. Skovbjerg" opening a line; both stay, the people go. Invented people and firms.
+#[test]
+fn regression_a_business_after_its_noun_and_a_title_of_address_without_a_register() {
+    let text =
+        "Referat\n\nDer er kommet tilbud fra Velux-forhandleren Mortensen Tagvinduer og fra \
+                Malerfirmaet Brødrene Tofte. Lise Mortensen og Ole Tofte er glade.\n\n\
+                d) Hr. Skovbjerg har spurgt om cykelstativer. Jens Skovbjerg er hans søn.\n";
+    let persons: Vec<String> = detect(text, None)
+        .into_iter()
+        .filter(|f| f.kind == andel_core::redact::Kind::Person && f.decision == Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    for name in ["Lise Mortensen", "Ole Tofte", "Skovbjerg", "Jens Skovbjerg"] {
+        assert!(
+            persons.iter().any(|p| p == name),
+            "{name} not in {persons:?}"
+        );
+    }
+    assert!(
+        !persons
+            .iter()
+            .any(|p| p.contains("Tagvinduer") || p.contains("Brødrene") || p == "Hr"),
+        "{persons:?}"
+    );
 }
 
 /// Regression (initials of a person the document names in full, without a register): minutes that list
