@@ -54,6 +54,92 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
         street_and_floor(text, &digits, protected, out);
     }
     floor_and_facing(text, protected, out);
+    flat_on_a_bare_ordinal(text, protected, out);
+}
+
+/// The flat in the definite form, before a floor named by its ordinal alone.
+const FLATS_DEFINITE: &[&str] = &[
+    "lejligheden",
+    "leiligheten",
+    "leiligheta",
+    "leilegheita",
+    "lägenheten",
+];
+/// Ordinals that name a floor when they stand alone after the flat ("leilegheita i fjerde").
+const BARE_FLOOR_ORDINALS: &[&str] = &[
+    "første", "fyrste", "anden", "andre", "annen", "tredje", "fjerde", "femte", "sjette",
+    "øverste", "øvste", "nederste", "första", "andra", "fjärde", "sjätte", "översta", "nedersta",
+];
+/// Words after the ordinal that show it stands alone: the verb or conjunction going on with the
+/// sentence ("leiligheten i fjerde er solgt"); a noun ("i første omgang", "i andre borettslag") is
+/// never among them.
+const AFTER_A_BARE_FLOOR: &[&str] = &[
+    "er", "var", "ble", "blei", "blir", "vart", "har", "hadde", "og", "som", "skal", "skulle",
+    "må", "fikk", "fik", "fick", "selges", "sælges", "seld", "selt", "solgt", "blev", "bliver",
+    "är", "och", "ska", "säljs", "såld", "såldes", "hyrs", "lejes", "leies", "utleies", "udlejes",
+];
+
+/// A flat and its floor by the ordinal alone: "leilegheita i fjerde er seld", "lejligheden på tredje
+/// har fået nye vinduer", "lägenheten på fjärde säljs". Found from the flat's rare word.
+fn flat_on_a_bare_ordinal(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let mut seen = Vec::new();
+    for needle in ["ighed", "ighet", "egheit", "genhet"] {
+        for at in memchr::memmem::find_iter(bytes, needle.as_bytes()) {
+            // The whole word around the find.
+            let word_start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let flat_end = text[at..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(text.len(), |(i, _)| at + i);
+            if seen.contains(&word_start)
+                || !FLATS_DEFINITE.contains(&text[word_start..flat_end].to_lowercase().as_str())
+            {
+                continue;
+            }
+            seen.push(word_start);
+            flat_then_ordinal(text, word_start, flat_end, protected, out);
+        }
+    }
+}
+
+/// [`flat_on_a_bare_ordinal`] after the flat's word at `word_start..flat_end`.
+fn flat_then_ordinal(
+    text: &str,
+    word_start: usize,
+    flat_end: usize,
+    protected: &[(usize, usize)],
+    out: &mut Vec<Raw>,
+) {
+    let rest = &text[flat_end..];
+    let Some(after_prep) = rest
+        .strip_prefix(" i ")
+        .or_else(|| rest.strip_prefix(" på "))
+    else {
+        return;
+    };
+    let ord_start = text.len() - after_prep.len();
+    let ord_end = after_prep
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| ord_start + i);
+    let ordinal = text[ord_start..ord_end].to_lowercase();
+    if !ends_word(text, flat_end) || !BARE_FLOOR_ORDINALS.contains(&ordinal.as_str()) {
+        return;
+    }
+    let next = text[ord_end..].trim_start_matches(' ');
+    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let alone = next.is_empty()
+        || next.starts_with(['.', ',', ';', ':', '!', '?', ')', '\n', '\r'])
+        || AFTER_A_BARE_FLOOR.contains(&next_word.to_lowercase().as_str());
+    if !alone || overlaps_any(protected, word_start, ord_end) {
+        return;
+    }
+    push(out, word_start, ord_end, "a flat by its floor's ordinal");
 }
 
 /// Floor words that need their number before them ("3. sal", "andre etasje", "2 tr").
@@ -786,6 +872,26 @@ mod tests {
             ["Andra våningen till höger"]
         );
         assert!(found("Skabet står på første sal til højre for trappen.").is_empty());
+    }
+
+    #[test]
+    fn a_flat_by_its_floors_ordinal_alone() {
+        assert_eq!(
+            found("Leilegheita i fjerde er seld, og lejligheden på tredje."),
+            ["Leilegheita i fjerde", "lejligheden på tredje"]
+        );
+        assert_eq!(
+            found("Styret meinte at lägenheten på fjärde säljs i vår."),
+            ["lägenheten på fjärde"]
+        );
+        for stays in [
+            "Leiligheten i første omgang leies ut.",
+            "Lejligheden i andre foreninger er dyrere.",
+            "Leiligheten ble i fjerde kvartal solgt.",
+            "Lejlighederne på tredje er solgt.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     #[test]

@@ -416,6 +416,16 @@ fn mentions(a: &Assoc, i: usize) -> Vec<(&'static str, String, String)> {
         leaks.replace("{}", &room),
         room,
     ));
+    let (bare, sold) = match a.country {
+        Country::DK => (format!("Lejligheden på {ordinal}"), "er solgt."),
+        Country::NO => (format!("Leiligheten i {ordinal}"), "er solgt."),
+        Country::SE => (format!("Lägenheten på {ordinal}"), "säljs i vår."),
+    };
+    out.push((
+        "flat by its floor's ordinal alone",
+        format!("{bare} {sold}"),
+        bare,
+    ));
     out.push((
         "share or flat number after a comma",
         after_comma.0,

@@ -319,6 +319,21 @@ fn a_residents_email_after_a_protected_street_is_still_redacted() {
     assert_eq!(decision("post@bolig-syd.example.dk"), Decision::Keep);
 }
 
+/// Regression (a flat by its floor's ordinal alone): "leilegheita i fjerde er seld", "lejligheden på
+/// tredje har fået nye vinduer" name one floor's flat as "i fjerde etasje" does, and were published; "i
+/// første omgang" and a flat in other associations stay.
+#[test]
+fn regression_a_flat_by_its_floors_ordinal_alone() {
+    let ctx = register(Country::NO, &[("Randi Stølen", "H0401", "Nordbakken 2")]);
+    let text = "Leilegheita i fjerde er seld. Leiligheten i første omgang leies ut, \
+                som leiligheten i andre borettslag.";
+    let out = blocked(text, &ctx);
+    assert!(!out.contains("i fjerde"), "{out}");
+    for stays in ["i første omgang", "i andre borettslag"] {
+        assert!(out.contains(stays), "{stays:?} removed from {out}");
+    }
+}
+
 /// Regression (a room of a home on a floor): "fugt i badeværelset på 4. sal" in a sale's paragraph,
 /// with no person or building beside it, placed the flat sold as "lejligheden på 4. sal" does, and was
 /// published; a common room on a floor and a bathroom "under renoveringen" stay.
