@@ -27,26 +27,31 @@ fn rest_of_a_written_name(text: &str, end: usize, first: &str) -> usize {
     }
 }
 
+/// The first letters of the closing words (`assets/words/closings.txt`), in both cases, as a table: the
+/// searches for a closing word run over every byte.
+const CLOSING_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let letters = b"mMhHvVkK";
+    while k < letters.len() {
+        t[letters[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
 /// kari", "Hilsen\nlena") and the display name of an e-mail address whose words the address repeats
 /// ("Fra: kari nesset <kari.nesset@…>").
 pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     // The writer after a closing word.
-    // The first letters of the closing words, as a table: the search below runs over every byte.
-    const FIRST: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut k = 0;
-        let letters = b"mMhHvVkK";
-        while k < letters.len() {
-            t[letters[k] as usize] = true;
-            k += 1;
-        }
-        t
-    };
     let mut i = 0;
     while i < bytes.len() {
-        let Some(off) = bytes[i..].iter().position(|&b| FIRST[usize::from(b)]) else {
+        let Some(off) = bytes[i..]
+            .iter()
+            .position(|&b| CLOSING_FIRST[usize::from(b)])
+        else {
             break;
         };
         let at = i + off;
@@ -262,16 +267,7 @@ fn mail_initials_after_closing(text: &str, out: &mut Vec<Raw>) {
         return;
     }
     let mut found = Vec::new();
-    let mut i = 0;
-    while let Some(off) = text[i..].find(char::is_alphabetic) {
-        let at = i + off;
-        let end = word_end(text, at).max(char_after(text, at));
-        i = end;
-        if text[..at].ends_with(|c: char| c.is_alphanumeric())
-            || !closings().contains_fold(&text[at..end])
-        {
-            continue;
-        }
+    for (_, end) in closing_words(text) {
         let rest = &text[end..];
         let gap = rest.len() - rest.trim_start_matches([' ', ',', '\n', '\r']).len();
         if gap == 0 || rest[..gap].matches('\n').count() > 1 {
@@ -293,6 +289,70 @@ fn mail_initials_after_closing(text: &str, out: &mut Vec<Raw>) {
         }
     }
     out.extend(found);
+}
+
+/// The closing words of `text` ("mvh", "Hilsen") as a walk over its words reads them ([`closing_words_walk`]),
+/// found from the closing words' first letters instead of reading every word: a word that starts at such a
+/// letter, not right after a letter or a digit, is a word the walk reads too, unless the walk joined it to
+/// the word before across a hyphen or took it as the "s" after an apostrophe; where a closing word stands
+/// so, and in a text with the Kelvin sign (a capital K to the case folding), the walk itself answers.
+fn closing_words(text: &str) -> Vec<(usize, usize)> {
+    closing_words_by_first_letters(text).unwrap_or_else(|| closing_words_walk(text))
+}
+
+/// [`closing_words`] by the walk over every word: each word from a letter (its end by `word_end`, at least
+/// one character on), not glued to a letter or digit before it, that the closing words hold.
+fn closing_words_walk(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(off) = text[i..].find(char::is_alphabetic) {
+        let at = i + off;
+        let end = word_end(text, at).max(char_after(text, at));
+        i = end;
+        if text[..at].ends_with(|c: char| c.is_alphanumeric())
+            || !closings().contains_fold(&text[at..end])
+        {
+            continue;
+        }
+        found.push((at, end));
+    }
+    found
+}
+
+/// [`closing_words`] from the bytes of the closing words' first letters, or `None` where only the walk
+/// can tell.
+fn closing_words_by_first_letters(text: &str) -> Option<Vec<(usize, usize)>> {
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some() {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|&b| CLOSING_FIRST[usize::from(b)])
+    {
+        let at = i + off;
+        i = at + 1;
+        if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let end = word_end(text, at).max(char_after(text, at));
+        if !closings().contains_fold(&text[at..end]) {
+            continue;
+        }
+        // Joined to the word before by a hyphen (perhaps across a line break), or the "s" after an
+        // apostrophe: whether the walk reads a word here depends on the words before.
+        let before = bytes[..at]
+            .iter()
+            .rev()
+            .find(|&&b| !matches!(b, b' ' | b'\r' | b'\n'));
+        if before == Some(&b'-') || text[..at].ends_with(['\'', '\u{2019}']) {
+            return None;
+        }
+        found.push((at, end));
+    }
+    Some(found)
 }
 
 /// "FOTO: SELAM HAILE", "Tekst og foto: Rune Vik": the two or three capitalised words after a credit's label
@@ -608,5 +668,87 @@ mod tests {
         assert_eq!(found("hilsen sigrun Vesteraas\n"), ["sigrun"]);
         assert!(found("fra: styret\n").is_empty());
         assert!(found("Forslag fra: torunn\n").is_empty());
+    }
+
+    use proptest::prelude::*;
+
+    const CLOSINGS: &str = include_str!("../../../../../assets/words/closings.txt");
+
+    /// Every closing word starts with a letter of [`CLOSING_FIRST`], whose searches find no other.
+    #[test]
+    fn every_closing_word_starts_with_a_letter_of_the_table() {
+        for w in CLOSINGS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let first = w.as_bytes()[0];
+            assert!(first.is_ascii(), "{w}");
+            assert!(CLOSING_FIRST[usize::from(first)], "{w}");
+            assert!(
+                CLOSING_FIRST[usize::from(first.to_ascii_uppercase())],
+                "{w}"
+            );
+        }
+    }
+
+    /// Closing words, other words on their letters, and what joins or parts words.
+    fn piece() -> impl Strategy<Value = String> {
+        let words: Vec<String> = CLOSINGS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .flat_map(|w| {
+                let mut c = w.chars();
+                let capital: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                [w.to_string(), w.to_uppercase(), capital]
+            })
+            .chain(
+                [
+                    "Anne-",
+                    "Marie",
+                    "hans",
+                    "Kari",
+                    "mv",
+                    "kramme",
+                    "hälsa",
+                    "\u{212A}h",
+                    "s",
+                    "Jens'",
+                    "Lars’",
+                    "x",
+                    "ø",
+                    "Ørn",
+                    "vh2",
+                    "3",
+                    "mvh.",
+                    "é",
+                ]
+                .map(str::to_string),
+            )
+            .collect();
+        prop_oneof![
+            5 => prop::sample::select(words),
+            4 => prop::sample::select(
+                &[" ", " ", "\n", "-", "- ", "-\n", " -\n ", "\r\n", ", ", "'", "’", ".", "\u{a0}"][..]
+            )
+            .prop_map(str::to_string),
+            1 => crate::redact::testgen::text(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The closing words found from their first letters are the ones the walk over every word reads.
+        #[test]
+        fn closing_words_by_their_first_letters_are_the_walks(
+            parts in prop::collection::vec(piece(), 0..40),
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(closing_words(&text), closing_words_walk(&text), "{:?}", text);
+        }
     }
 }
