@@ -108,6 +108,7 @@ impl Houses {
         if self.streets.is_empty() {
             return;
         }
+        self.numbers_as_nouns(text, protected, out);
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut number = String::new();
@@ -177,6 +178,71 @@ impl Houses {
                 subject: None,
             });
             listed_after = Some(end);
+        }
+    }
+
+    /// A house named by its number as a noun: "femmeren er solgt", "beboerne i treeren", "i 5'eren"
+    /// (Danish and Norwegian), where the register holds that number as one house. Found from the rare
+    /// "eren" at a word's end.
+    fn numbers_as_nouns(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        const NOUNS: &[(&str, &str)] = &[
+            ("toeren", "2"),
+            ("treeren", "3"),
+            ("fireren", "4"),
+            ("femmeren", "5"),
+            ("sekseren", "6"),
+            ("syveren", "7"),
+            ("sjueren", "7"),
+            ("otteren", "8"),
+            ("åtteren", "8"),
+            ("nieren", "9"),
+            ("tieren", "10"),
+            ("elleveren", "11"),
+            ("tolveren", "12"),
+        ];
+        let bytes = text.as_bytes();
+        for at in memchr::memmem::find_iter(bytes, b"eren") {
+            let end = at + 4;
+            if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let head = &text[..at];
+            // "5'eren", "12-eren": the figures and a sign before the ending.
+            let figures = head
+                .strip_suffix(['\'', '\u{2019}', '-'])
+                .filter(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+            let (start, number) = if let Some(h) = figures {
+                let digits = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let s = h.len() - digits;
+                if digits > 3 || h[..s].ends_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                (s, h[s..].to_string())
+            } else {
+                let s = head
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let word = text[s..end].to_lowercase();
+                match NOUNS.iter().find(|(w, _)| *w == word) {
+                    Some((_, n)) => (s, (*n).to_string()),
+                    None => continue,
+                }
+            };
+            if !self.numbers.contains(&number) || overlaps_any(protected, start, end) {
+                continue;
+            }
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Address,
+                recognizer: Recognizer::Address,
+                score: 0.8,
+                reason: "one of the association's houses, by its number as a noun",
+                decision: Decision::Redact,
+                subject: None,
+            });
         }
     }
 
@@ -409,6 +475,24 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// A house by its number as a noun, in words or in figures, where the register holds that house.
+    #[test]
+    fn a_house_by_its_number_as_a_noun() {
+        assert_eq!(
+            found("Fireren er solgt, og beboerne i 7'eren og tolveren klaget."),
+            ["Fireren", "7'eren", "tolveren"]
+        );
+        // No house 5 or 3; "beboeren", "lederen" and "47-eren" are no houses.
+        for stays in [
+            "Femmeren er solgt.",
+            "I treeren bor ingen.",
+            "Beboeren og lederen kom.",
+            "Bussen 47-eren kom.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// What the scan finds among row houses some of which are numbered with a letter, no place protected.

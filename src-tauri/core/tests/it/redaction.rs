@@ -319,6 +319,25 @@ fn a_residents_email_after_a_protected_street_is_still_redacted() {
     assert_eq!(decision("post@bolig-syd.example.dk"), Decision::Keep);
 }
 
+/// Regression (a row house by its number as a noun): "femmeren er solgt", "beboerne i 6'eren" name the
+/// house as "nr. 5" does, and were published; a number no house has stays.
+#[test]
+fn regression_a_house_by_its_number_as_a_noun() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Jorunn Eikås", "5", "Rypevegen 5"),
+            ("Bjarte Solum", "6", "Rypevegen 6"),
+        ],
+    );
+    let text = "Femmeren er solgt. Beboerne i 6'eren har fått ny hekk. Treeren er ikke vår.";
+    let out = blocked(text, &ctx);
+    for gone in ["Femmeren", "6'eren"] {
+        assert!(!out.contains(gone), "{gone:?} left in {out}");
+    }
+    assert!(out.contains("Treeren"), "{out}");
+}
+
 /// Regression (a flat by its floor's ordinal alone): "leilegheita i fjerde er seld", "lejligheden på
 /// tredje har fået nye vinduer" name one floor's flat as "i fjerde etasje" does, and were published; "i
 /// første omgang" and a flat in other associations stay.
