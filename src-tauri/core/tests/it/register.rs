@@ -242,20 +242,22 @@ fn broken_rows_are_reported_with_their_reasons() {
 }
 
 /// A moved-in column that gives only the year ("Innflyttet" 2009): every row was refused as "not a
-/// date", so the whole register stayed empty and nothing of its residents' was redacted. A year alone
-/// is taken without a moved-in day (and said once in the notes); a whole date with a slip is still
-/// refused.
+/// date", so the whole register stayed empty and nothing of its residents' was redacted. A year alone,
+/// or a month and its year ("08.2016", "mars 1999"), is taken without a moved-in day (and said once in
+/// the notes); a whole date with a slip is still refused.
 #[test]
 fn a_moved_in_column_of_years_takes_every_row() {
     let list = "Adresse;Eier;Telefon;Innflyttet\r\n\
                 Lyngstien 3;Randi Tveitan;912 00 301;2004\r\n\
                 Lyngstien 5;Hallgeir Moen;;1991\r\n\
                 Lyngstien 7;Siri Bølset;;07.05.2019\r\n\
-                Lyngstien 9;Knut Aas;;31.02.2015\r\n";
+                Lyngstien 9;Knut Aas;;31.02.2015\r\n\
+                Lyngstien 11;Ida Vold;;08.2016\r\n\
+                Lyngstien 13;Per Ulv;;mars 1999\r\n";
     let mut conn = register(Country::NO);
     let t = import::read(list.as_bytes()).unwrap();
     let r = import::apply(&mut conn, &t, &[], today(), "Test", now()).unwrap();
-    assert_eq!((r.units, r.ownerships), (3, 3), "{r:#?}");
+    assert_eq!((r.units, r.ownerships), (5, 5), "{r:#?}");
     assert_eq!(r.rejected.len(), 1, "{r:#?}");
     assert!(r.rejected[0].reason.contains("31.02.2015"));
     assert!(

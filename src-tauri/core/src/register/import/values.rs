@@ -50,16 +50,56 @@ pub fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, n(parts[1])?, n(parts[0])?)
 }
 
-/// A year alone ("2009"), as some lists write the year an owner moved in: a year from 1900 to
-/// 2100, or `None`. It names no day, so the import takes the row without a moved-in date rather
-/// than refusing it (a typing slip in a whole date, "31.02.2015", is still refused).
+/// A year alone ("2009") or a month and its year ("04.2009", "2009-04", "april 2009", "apr. 09"), as
+/// some lists write when an owner moved in: the year (1900 to 2100), or `None`. It names no day, so
+/// the import takes the row without a moved-in date rather than refusing it (a typing slip in a whole
+/// date, "31.02.2015", is still refused).
 pub fn year(text: &str) -> Option<i32> {
-    let t = text.trim();
-    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    let t = text.trim().to_lowercase();
+    let full = |y: &str| -> Option<i32> {
+        if !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: i32 = y.parse().ok()?;
+        let n = match y.len() {
+            4 => n,
+            // Two-digit years as [`date`] reads them.
+            2 if n < 50 => 2000 + n,
+            2 => 1900 + n,
+            _ => return None,
+        };
+        (1900..=2100).contains(&n).then_some(n)
+    };
+    if t.len() == 4 {
+        return full(&t);
     }
-    let y: i32 = t.parse().ok()?;
-    (1900..=2100).contains(&y).then_some(y)
+    // "04.2009", "4/2009", "04-2009", "2009-04", "2009.04".
+    let parts: Vec<&str> = t.split(['.', '-', '/']).collect();
+    if let [a, b] = parts[..] {
+        let month = |m: &str| {
+            (1..=2).contains(&m.len())
+                && m.bytes().all(|c| c.is_ascii_digit())
+                && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+        };
+        if month(a) && b.len() == 4 {
+            return full(b);
+        }
+        if a.len() == 4 && month(b) {
+            return full(a);
+        }
+    }
+    // "april 2009", "apr. 2009", "okt 09": a month's name or its first three letters.
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "maj", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct",
+        "nov", "dec", "des",
+    ];
+    let (name, y) = t.rsplit_once(' ')?;
+    let name = name.trim_end_matches('.');
+    let named = name.len() >= 3
+        && name.chars().all(char::is_alphabetic)
+        && MONTHS.iter().any(|m| name.starts_with(m))
+        && name.len() <= 9;
+    named.then(|| full(y)).flatten()
 }
 
 /// A cell that is only a number in the range of Excel dates from 1927 to 2173 (lower numbers
@@ -130,7 +170,27 @@ mod tests {
         assert_eq!(date("2021"), None);
         assert_eq!(year("2021"), Some(2021));
         assert_eq!(year(" 1987 "), Some(1987));
-        for t in ["21", "12021", "1850", "2021-08", "01.08.2021", "soon"] {
+        for t in [
+            "08.2021",
+            "8/2021",
+            "2021-08",
+            "august 2021",
+            "Aug. 2021",
+            "aug 21",
+            "okt. 2021",
+        ] {
+            assert_eq!(year(t), Some(2021), "{t}");
+        }
+        for t in [
+            "21",
+            "12021",
+            "1850",
+            "13.2021",
+            "01.08.2021",
+            "soon",
+            "uke 2021",
+            "nr 2021",
+        ] {
             assert_eq!(year(t), None, "{t}");
         }
         assert_eq!(excel_serial(1.0), d("1900-01-01"));
