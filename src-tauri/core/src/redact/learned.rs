@@ -21,7 +21,7 @@
 use std::sync::{Arc, LazyLock};
 
 use super::lists::{first_names, is_place, is_surname};
-use super::names::{is_role_word, thing_or_saint_before};
+use super::names::{is_role_word, on_an_attendance_list, thing_or_saint_before};
 use super::policy::Raw;
 use super::streets::street_word;
 use super::text::{fold_into, is_word_char, starts_sentence, FastMap};
@@ -1242,7 +1242,8 @@ fn is_title_of_address(word: &str) -> bool {
 /// no rule took, scored at or above [`join_threshold`] (far below the add threshold), joins a person's
 /// name it stands beside: one space or a hyphen, a particle ("de", "von"), or a nickname in quotation
 /// marks between ("Stig «Stigern» Furuseth"), written in the same case as the name's word beside it (a
-/// word in capitals beside a name in capitals). Two person findings with a particle or a nickname
+/// word in capitals beside a name in capitals). On an attendance list ("Afbud: …"), where every
+/// capitalised word is a name's, at any score. Two person findings with a particle or a nickname
 /// between are one name. Words the model never adds (in quotation marks, a thing's or a saint's name, a
 /// field's label, a function word) join nothing.
 fn join_name_parts(text: &str, cands: &[Candidate], logits: &[f32], add: f32, raw: &mut [Raw]) {
@@ -1261,8 +1262,8 @@ fn join_name_parts(text: &str, cands: &[Candidate], logits: &[f32], add: f32, ra
                 || c.thing
                 || c.label
                 || c.function_word
-                || l < JOIN
                 || l >= add
+                || (l < JOIN && !on_an_attendance_list(text, c.start))
             {
                 continue;
             }
@@ -1744,6 +1745,24 @@ mod tests {
         ] {
             assert!(names.contains(&name), "{name} not in {names:?}");
         }
+    }
+
+    /// On an attendance list every capitalised word is a name's: a word beside a name there joins it
+    /// whatever the model's doubt; the same word and score elsewhere do not. Invented people.
+    #[test]
+    fn on_an_attendance_list_a_word_beside_a_name_joins_it() {
+        let text = "Afbud: Sevgül Akbaşoğlu\nVi så Sevgül Akbaşoğlu i går.";
+        let first = text.find("Sevgül").unwrap();
+        let second = text.rfind("Sevgül").unwrap();
+        let mut raw = vec![
+            person(first, first + 7, "x"),
+            person(second, second + 7, "x"),
+        ];
+        let c = candidates(text, &[], &raw);
+        let logits = vec![-4.0; c.list.len()];
+        join_name_parts(text, &c.list, &logits, 0.5, &mut raw);
+        assert_eq!(&text[raw[0].start..raw[0].end], "Sevgül Akbaşoğlu");
+        assert_eq!(&text[raw[1].start..raw[1].end], "Sevgül");
     }
 
     /// A title of address ("Hr.", "Fru") is never added, even opening a line before a surname.

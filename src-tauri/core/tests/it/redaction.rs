@@ -3446,15 +3446,17 @@ fn regression_administrators_brothers_firms_and_holidays_without_a_register() {
 /// Regression (names cut short in their own run, without a register): the rules or the names model took
 /// one part of a name and left the part beside it: the surname after a nickname in quotation marks
 /// ("Arve «Sprinten» Jørgensrud", "Lennart \"Lasse\" Bergkrantz"), the surname after an initial and a
-/// particle ("Tove K. de Haas"), a first name no list knows before a surname the model added. A role
-/// before the name stays. Invented people.
+/// particle ("Tove K. de Haas"), a first name no list knows before a surname the model added, the last
+/// word of a photographer's name in a credit whose label says where the picture is ("FOTO PÅ FORSIDEN:
+/// …"). A role before the name stays. Invented people.
 #[test]
 fn regression_names_cut_short_in_their_own_run_without_a_register() {
     let text = "Referat fra årsmøtet\n\n\
                 Til stede: Solveig Aamodt, Kjetil Brenna og Torunn Fossheim.\n\n\
                 Dugnadsansvarlig Arve «Sprinten» Jørgensrud minnet om vårdugnaden. Tove K. de Haas \
                 orienterte om regnskapet.\n\
-                Lennart \"Lasse\" Bergkrantz ble valgt som ny kasserer.\n";
+                Lennart \"Lasse\" Bergkrantz ble valgt som ny kasserer.\n\n\
+                FOTO PÅ FORSIDEN: TORLEIF VASSLID BRUN\n";
     let persons: Vec<String> = detect(text, None)
         .into_iter()
         .filter(|f| f.kind == andel_core::redact::Kind::Person && f.decision == Decision::Redact)
@@ -3464,6 +3466,7 @@ fn regression_names_cut_short_in_their_own_run_without_a_register() {
         "Arve «Sprinten» Jørgensrud",
         "Tove K. de Haas",
         "Lennart \"Lasse\" Bergkrantz",
+        "TORLEIF VASSLID BRUN",
     ] {
         assert!(
             persons.iter().any(|p| p == name),

@@ -382,7 +382,12 @@ pub(super) fn credits(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut V
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if !is_one_of(label, LABELS) {
+        // The label may say where the picture is: "FOTO PÅ FORSIDEN:", "Bild på omslaget:" (the line
+        // opens with the credit's word, four words at most before the colon).
+        let line_head = head.rsplit('\n').next().unwrap_or("").trim_start();
+        let opening = line_head.split(' ').next().unwrap_or("");
+        let placed = is_one_of(opening, LABELS) && line_head.split(' ').count() <= 4;
+        if !(is_one_of(label, LABELS) || placed) {
             continue;
         }
         let rest = &text[colon + 1..];
@@ -668,6 +673,25 @@ mod tests {
         assert_eq!(found("hilsen sigrun Vesteraas\n"), ["sigrun"]);
         assert!(found("fra: styret\n").is_empty());
         assert!(found("Forslag fra: torunn\n").is_empty());
+    }
+
+    /// A credit whose label says where the picture is ("FOTO PÅ FORSIDEN: …") names its photographer as
+    /// "FOTO: …" does; a line that only opens with the word and goes on stays.
+    #[test]
+    fn a_credit_with_the_pictures_place_in_its_label() {
+        let credit = |text: &str| {
+            let mut out = Vec::new();
+            credits(text, &|_| false, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            credit("FOTO PÅ FORSIDEN: TORLEIF VASSLID\n"),
+            ["TORLEIF VASSLID"]
+        );
+        assert_eq!(credit("Bild på omslaget: Maja Ekdahl\n"), ["Maja Ekdahl"]);
+        assert!(credit("Foto av taket som lekker etter stormen i fjor: Storm Vik\n").is_empty());
     }
 
     use proptest::prelude::*;

@@ -54,6 +54,12 @@ pub(crate) fn thing_or_saint_before(text: &str, start: usize) -> bool {
     thing_before(text, start) || saint_before(text, start)
 }
 
+/// Whether `start` stands in the list of names of a line that opens with an attendance label ("Afbud:
+/// …", "Närvarande: …"): see [`context::in_attendance_list`].
+pub(crate) fn on_an_attendance_list(text: &str, start: usize) -> bool {
+    in_attendance_list(text, start)
+}
+
 /// Whether a capitalised word is a title or a role, in any form: on the cues' list ("Kassör", "Fru"), a
 /// compound ending in one ("Vaktmestersjef") or inflected ("Kassören", "Vicevärden").
 pub(crate) fn is_role_word(word: &str) -> bool {
