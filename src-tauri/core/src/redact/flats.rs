@@ -239,15 +239,16 @@ fn floor_and_facing(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>
 /// ("3. sal", "andre etasje"), or a floor named by itself ("stuen", "på toppen").
 fn floor_before(text: &str, at: usize) -> Option<usize> {
     let (fs, fe) = super::text::word_before(text, at, &['.'])?;
-    let word = text[fs..fe].to_lowercase();
-    if NAMED_FLOORS.contains(&word.as_str()) {
-        if word == "toppen" {
+    let word = &text[fs..fe];
+    let is = |w: &&str| super::text::eq_fold(word, w);
+    if NAMED_FLOORS.iter().any(is) {
+        if super::text::eq_fold(word, "toppen") {
             let (ps, pe) = super::text::word_before(text, fs, &[])?;
             return text[ps..pe].eq_ignore_ascii_case("på").then_some(fs);
         }
         return Some(fs);
     }
-    if !NUMBERED_FLOORS.contains(&word.as_str()) {
+    if !NUMBERED_FLOORS.iter().any(is) {
         return None;
     }
     let head = text[..fs].trim_end_matches(' ');

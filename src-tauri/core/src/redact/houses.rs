@@ -224,8 +224,8 @@ impl Houses {
                     .rev()
                     .find(|&(_, c)| !c.is_alphabetic())
                     .map_or(0, |(i, c)| i + c.len_utf8());
-                let word = text[s..end].to_lowercase();
-                match NOUNS.iter().find(|(w, _)| *w == word) {
+                let word = &text[s..end];
+                match NOUNS.iter().find(|(w, _)| eq_fold(word, w)) {
                     Some((_, n)) => (s, (*n).to_string()),
                     None => continue,
                 }
