@@ -46,25 +46,8 @@ const CLOSING_FIRST: [bool; 256] = {
 pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     // The writer after a closing word.
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(off) = bytes[i..]
-            .iter()
-            .position(|&b| CLOSING_FIRST[usize::from(b)])
-        else {
-            break;
-        };
-        let at = i + off;
-        let end = word_end(text, at);
-        i = end.max(at + 1);
-        let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
-            None => true,
-            Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
-            Some(_) => !text[..at].ends_with(|c: char| c.is_alphanumeric()),
-        };
-        if !starts_word || !closings().contains_fold(&text[at..end]) {
-            continue;
-        }
+    let closing = closings_by_first_letters(text);
+    for &(_, end) in &closing.signing {
         let rest = &text[end..];
         let gap = rest.len() - rest.trim_start_matches([' ', ',', '\n', '\r']).len();
         if gap == 0 || rest[..gap].matches('\n').count() > 1 {
@@ -235,7 +218,7 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
         }
     }
     mail_names_in_lower_case(text, out);
-    mail_initials_after_closing(text, out);
+    mail_initials_after_closing(text, out, closing.words);
 }
 
 /// The byte after the char at `at`.
@@ -246,7 +229,11 @@ fn char_after(text: &str, at: usize) -> usize {
 /// "mvh kj" under a pasted e-mail from "k-j ramstedt <…>": the sender's initials (of the first name's
 /// parts, or of every word) after a closing word sign the message. Only initials of a display name the
 /// document gives count, so two letters after "mvh" are read only where they are someone's.
-fn mail_initials_after_closing(text: &str, out: &mut Vec<Raw>) {
+fn mail_initials_after_closing(
+    text: &str,
+    out: &mut Vec<Raw>,
+    closing_words: Option<Vec<(usize, usize)>>,
+) {
     let mut initials: Vec<String> = Vec::new();
     for r in out.iter().filter(|r| r.reason == MAIL_NAME) {
         let name = text[r.start..r.end].to_lowercase();
@@ -267,7 +254,8 @@ fn mail_initials_after_closing(text: &str, out: &mut Vec<Raw>) {
         return;
     }
     let mut found = Vec::new();
-    for (_, end) in closing_words(text) {
+    let closing_words = closing_words.unwrap_or_else(|| closing_words_walk(text));
+    for (_, end) in closing_words {
         let rest = &text[end..];
         let gap = rest.len() - rest.trim_start_matches([' ', ',', '\n', '\r']).len();
         if gap == 0 || rest[..gap].matches('\n').count() > 1 {
@@ -296,8 +284,11 @@ fn mail_initials_after_closing(text: &str, out: &mut Vec<Raw>) {
 /// letter, not right after a letter or a digit, is a word the walk reads too, unless the walk joined it to
 /// the word before across a hyphen or took it as the "s" after an apostrophe; where a closing word stands
 /// so, and in a text with the Kelvin sign (a capital K to the case folding), the walk itself answers.
+#[cfg(test)]
 fn closing_words(text: &str) -> Vec<(usize, usize)> {
-    closing_words_by_first_letters(text).unwrap_or_else(|| closing_words_walk(text))
+    closings_by_first_letters(text)
+        .words
+        .unwrap_or_else(|| closing_words_walk(text))
 }
 
 /// [`closing_words`] by the walk over every word: each word from a letter (its end by `word_end`, at least
@@ -319,14 +310,24 @@ fn closing_words_walk(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// [`closing_words`] from the bytes of the closing words' first letters, or `None` where only the walk
-/// can tell.
-fn closing_words_by_first_letters(text: &str) -> Option<Vec<(usize, usize)>> {
+/// The closing words of a text, from one search for the bytes of their first letters.
+struct Closings {
+    /// As the signatures' search reads them: it stops at a first letter, and goes on from the end
+    /// of the word there.
+    signing: Vec<(usize, usize)>,
+    /// As [`closing_words_walk`] reads them, or `None` where only the walk can tell ([`closing_words`]).
+    words: Option<Vec<(usize, usize)>>,
+}
+
+/// [`Closings`] of `text`. (The two readings were two searches of every byte, each reading the words at
+/// its stops.)
+fn closings_by_first_letters(text: &str) -> Closings {
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some() {
-        return None;
-    }
-    let mut found = Vec::new();
+    let mut signing = Vec::new();
+    let mut words = (memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_none()).then(Vec::new);
+    // Where the signatures' search stops next: at the first letter at or after the end of the word at
+    // its last stop.
+    let mut stop_from = 0;
     let mut i = 0;
     while let Some(off) = bytes[i..]
         .iter()
@@ -334,12 +335,24 @@ fn closing_words_by_first_letters(text: &str) -> Option<Vec<(usize, usize)>> {
     {
         let at = i + off;
         i = at + 1;
-        if text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+        let stop = at >= stop_from;
+        let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
+            None => true,
+            Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+            Some(_) => !text[..at].ends_with(|c: char| c.is_alphanumeric()),
+        };
+        if !stop && !starts_word {
             continue;
         }
-        let end = word_end(text, at).max(char_after(text, at));
-        if !closings().contains_fold(&text[at..end]) {
+        let end = word_end(text, at);
+        if stop {
+            stop_from = end.max(at + 1);
+        }
+        if !starts_word || !closings().contains_fold(&text[at..end]) {
             continue;
+        }
+        if stop {
+            signing.push((at, end));
         }
         // Joined to the word before by a hyphen (perhaps across a line break), or the "s" after an
         // apostrophe: whether the walk reads a word here depends on the words before.
@@ -348,11 +361,13 @@ fn closing_words_by_first_letters(text: &str) -> Option<Vec<(usize, usize)>> {
             .rev()
             .find(|&&b| !matches!(b, b' ' | b'\r' | b'\n'));
         if before == Some(&b'-') || text[..at].ends_with(['\'', '\u{2019}']) {
-            return None;
+            words = None;
         }
-        found.push((at, end));
+        if let Some(w) = &mut words {
+            w.push((at, end.max(char_after(text, at))));
+        }
     }
-    Some(found)
+    Closings { signing, words }
 }
 
 /// "FOTO: SELAM HAILE", "Tekst og foto: Rune Vik": the two or three capitalised words after a credit's label
@@ -764,8 +779,40 @@ mod tests {
         ]
     }
 
+    /// The signatures' search for closing words as it was before [`closings_by_first_letters`].
+    fn signing_search(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(off) = bytes[i..]
+                .iter()
+                .position(|&b| CLOSING_FIRST[usize::from(b)])
+            else {
+                break;
+            };
+            let at = i + off;
+            let end = word_end(text, at);
+            i = end.max(at + 1);
+            let starts_word = !text[..at].ends_with(|c: char| c.is_alphanumeric());
+            if starts_word && closings().contains_fold(&text[at..end]) {
+                found.push((at, end));
+            }
+        }
+        found
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The signatures' closing words from the one search are the ones their own search found.
+        #[test]
+        fn the_signatures_closing_words_are_their_own_searchs(
+            parts in prop::collection::vec(piece(), 0..40),
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(closings_by_first_letters(&text).signing, signing_search(&text), "{:?}", text);
+        }
+
         /// The closing words found from their first letters are the ones the walk over every word reads.
         #[test]
         fn closing_words_by_their_first_letters_are_the_walks(
