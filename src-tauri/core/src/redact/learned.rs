@@ -831,8 +831,9 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         };
         // A run that ends in a street word, or two or more capitals ending in a genitive before a
         // street word in lower case ("Jens Baggesens Vej", "Thorvald Meyers gate"), is a street named
-        // after a person; a run before a holiday's noun in lower case ("Kristi himmelfartsdag") is
-        // that day. The rules leave both; no word of them is added either.
+        // after a person; a run before a holiday's noun in lower case ("Kristi himmelfartsdag", the
+        // feast without its day, "Kristi himmelsfärd") is that day. The rules leave both; no word of
+        // them is added either.
         let street_or_day = {
             let fold = |j: usize| {
                 let mut k = String::new();
@@ -849,7 +850,9 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
                         let next = fold(b + 1);
                         (b > a && last.ends_with('s') && street(&next))
                             || (is_institution(&next)
-                                && (next.ends_with("dag") || next.ends_with("dagen")))
+                                && ["dag", "dagen", "fart", "farten", "färd", "färden"]
+                                    .iter()
+                                    .any(|e| next.ends_with(e)))
                     })
         };
         let thing = rule_of[i].is_none()

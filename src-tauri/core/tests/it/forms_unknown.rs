@@ -102,6 +102,8 @@ const DA: Lang = Lang {
         ("association", "Grundejerforeningen Egevang"),
         ("holiday", "Store Bededag"),
         ("holiday", "Sankt Hans"),
+        // The feast without its day.
+        ("holiday", "Kristi Himmelfart"),
     ],
 };
 
@@ -218,6 +220,7 @@ const SV: Lang = Lang {
         ("association", "HSB Brf Ekbacken"),
         ("holiday", "Kristi himmelsfärdsdag"),
         ("holiday", "Midsommarafton"),
+        ("holiday", "Kristi himmelsfärd"),
     ],
 };
 

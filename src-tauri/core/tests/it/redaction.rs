@@ -3539,6 +3539,20 @@ fn regression_a_business_after_its_noun_and_a_title_of_address_without_a_registe
     );
 }
 
+/// Regression (a holiday named without its day, without a register): "efter Kristi Himmelfart", "stängt
+/// Kristi himmelsfärd" took the first-name-like "Kristi" (and the feast) for a person; the person beside
+/// it still goes. Invented people.
+#[test]
+fn regression_a_holiday_without_its_day_without_a_register() {
+    let text = "Referat\n\nArbejdsdagen flyttes til efter Kristi Himmelfart, da mange er på ferie. Kirsten \
+                Holmstrup foreslog det. Kontoret är stängt Kristi himmelsfärd.\n";
+    let out = apply(text, &detect(text, None), Style::Block, None).unwrap();
+    for stays in ["Kristi Himmelfart", "Kristi himmelsfärd"] {
+        assert!(out.contains(stays), "{stays} gone in {out}");
+    }
+    assert!(!out.contains("Holmstrup"), "{out}");
+}
+
 /// Regression (initials of a person the document names in full, without a register): minutes that list
 /// a member in full and then write the initials ("JM har talt med …", "P.L. minder om …", a signature
 /// "S.A.R.") left the initials, which point at that member. Bare capitals beside a firm's word, before the
