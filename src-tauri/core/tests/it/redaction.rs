@@ -2259,14 +2259,15 @@ fn heldout4_notices_without_a_register() {
     // 135 of 140 since the model adds no title of address: "Hr" of "Hr. og fru …" was a finding of its
     // own inside a labelled name (the surname is still found); untouched part 31 names (one more since
     // the names beside a name join it), 33 of 37 right.
-    assert_names("fourth set without a register, all", &all, 116, 135, 5);
+    // At most 4 wrong (untouched part 3) since numerals are function words ("Tusen takk!").
+    assert_names("fourth set without a register, all", &all, 116, 135, 4);
     let part = score_names_without_a_register(&root, &untouched_2026);
     assert_names(
         "fourth set without a register, untouched part",
         &part,
         31,
         33,
-        4,
+        3,
     );
 }
 
@@ -3551,6 +3552,27 @@ fn regression_a_holiday_without_its_day_without_a_register() {
         assert!(out.contains(stays), "{stays} gone in {out}");
     }
     assert!(!out.contains("Holmstrup"), "{out}");
+}
+
+/// Regression (a numeral opening a sentence, without a register): "Tusen takk!" took "Tusen" for a
+/// surname; "Tolv stemte for" likewise. Numerals are function words; the people beside them still go.
+/// Invented people.
+#[test]
+fn regression_a_numeral_opening_a_sentence_without_a_register() {
+    let text = "Nyhetsbrev\n\nKari Holmvik spilte i fellesrommet. Tusen takk! Dirigent Per Vikhagen var også \
+                innom. Tusen takk til Kari Holmvik. Tolv stemte for.\n";
+    let persons: Vec<String> = detect(text, None)
+        .into_iter()
+        .filter(|f| f.kind == andel_core::redact::Kind::Person && f.decision == Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert!(
+        !persons
+            .iter()
+            .any(|p| p.contains("Tusen") || p.contains("Tolv")),
+        "{persons:?}"
+    );
+    assert!(persons.iter().any(|p| p == "Kari Holmvik"), "{persons:?}");
 }
 
 /// Regression (initials of a person the document names in full, without a register): minutes that list
