@@ -576,28 +576,38 @@ fn stairs_starts(text: &str, digits: &[usize]) -> Vec<usize> {
     starts
 }
 
-/// A Norwegian entrance (the building's number and a letter, or "oppgang" and the letter) with its
-/// floor: "4B, 1. etasje", "4C, 2. etg.", "12A, tredje etasje", "Oppgang B, 3. etasje".
+/// A Norwegian entrance (the building's number and a letter, or "oppgang", "blokk" and the letter) with
+/// its floor: "4B, 1. etasje", "5 B, 3. etasje", "4C, 2. etg.", "12A, tredje etasje", "Oppgang B, 3.
+/// etasje", "blokk C, 2. etasje", "C-oppgangen 2. etasje", and a lone entrance letter after "i"/"på"/"fra"
+/// ("bor i B 3. etg."). In a block of several entrances the entrance and the floor name one or two flats.
 fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(
         &RE,
         concat!(
-            r"(?:\d{1,3}[A-H]|(?i:oppgangen|oppgang|oppg\.|inngangen|inngang|inng\.)\s?[A-H]),\s?(?i:[1-9]\.\s?(?:etasjen|etasje|etage|etg\.?|et\.)",
-            r"|(?:første|andre|anden|tredje|fjerde|femte|sjette|øverste|nederste)\s+(?:etasjen|etasje|etage))",
+            r"(?:(?P<lone>(?i:i|på|fra|frå)\s)[A-H]\s",
+            r"|(?:\d{1,3}\s?[A-H]",
+            r"|(?i:oppgangen|oppgang|oppg\.|inngangen|inngang|inng\.|blokka|blokken|blokk)\s?[A-H]",
+            r"|[A-H]-(?i:oppgangen|oppgang|inngangen|inngang|blokka|blokken|blokk)),?\s?)",
+            r"(?P<floor>(?i:[1-9]\.\s?(?:etasjen|etasje|etage|etg\.?|et\.)",
+            r"|(?:første|andre|anden|tredje|fjerde|femte|sjette|øverste|nederste)\s+(?:etasjen|etasje|etage)))",
         ),
     ) else {
         return;
     };
-    for m in re.find_iter(text) {
-        let floor = m.as_str().find(',').map_or(m.start(), |i| m.start() + i);
+    for c in re.captures_iter(text) {
+        let (Some(m), Some(floor)) = (c.get(0), c.name("floor")) else {
+            continue;
+        };
+        // After "i"/"på"/"fra" the flat starts at the entrance's letter.
+        let start = c.name("lone").map_or(m.start(), |l| l.end());
         if !starts_word(text, m.start())
             || !ends_word(text, m.end())
-            || overlaps_any(protected, floor, m.end())
+            || overlaps_any(protected, floor.start(), m.end())
         {
             continue;
         }
-        push(out, m.start(), m.end(), "a flat by its entrance and floor");
+        push(out, start, m.end(), "a flat by its entrance and floor");
     }
 }
 
@@ -973,6 +983,17 @@ mod tests {
             found("Oppgang B, 3. etasje har fått ny dør; inngang C, 1. etg. også."),
             ["Oppgang B, 3. etasje", "inngang C, 1. etg."]
         );
+        // The entrance as a block or a hyphened word, the number apart from its letter, the comma
+        // left out, and a lone letter after "i".
+        assert_eq!(
+            found(
+                "Søknad fra Per (blokk D, 3. etasje). Naboen i E 2. etg. klaget; Åse (F-oppgangen 1. \
+                 etasje) og leietakeren i 7 C, 4. etasje også."
+            ),
+            ["blokk D, 3. etasje", "E 2. etg.", "F-oppgangen 1. etasje", "7 C, 4. etasje"]
+        );
+        // A letter that is no entrance, a point in a list and a room on a floor stay.
+        assert!(found("Vedlegg A 2. side. Punkt i B. 3. etasje har fått nye vinduer.").is_empty());
     }
 
     #[test]

@@ -3834,3 +3834,34 @@ fn regression_the_word_opening_a_subject_line_is_no_name() {
     assert!(!out.contains("Eva Lindvall"), "{out}");
     assert!(out.contains("Ämne: Skadedjur från"), "{out}");
 }
+
+/// Regression (a Norwegian entrance written as a block, a hyphened word or a lone letter, with its floor):
+/// "blokk C, 2. etasje", "C-oppgangen 2. etasje", "5 C, 3. etasje" (the number apart from its letter) and
+/// "i C 2. etg." name one flat of a block in several entrances as "5C, 3. etasje" does, and were
+/// published; only the number joined to its letter or "oppgang" before it counted. A letter of a list
+/// stays. Invented people and streets.
+#[test]
+fn regression_an_entrance_as_a_block_or_a_lone_letter_with_its_floor() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Solveig Nesje", "H0201", "Tiurveien 5 C"),
+            ("Roar Heggem", "H0301", "Tiurveien 7 D"),
+        ],
+    );
+    let out = blocked(
+        "Solveig Nesje (blokk C, 2. etasje) søker om framleie. Roar Heggem (D-oppgangen 3. etasje) \
+         klaget. Leietakeren i 5 C, 2. etasje flytter, og de i D 3. etg. også.\n\
+         Vedlegg A 2. side følger.\n",
+        &ctx,
+    );
+    for gone in [
+        "blokk C, 2. etasje",
+        "D-oppgangen 3. etasje",
+        "5 C, 2. etasje",
+        "D 3. etg.",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Vedlegg A 2. side"), "{out}");
+}
