@@ -307,6 +307,8 @@ pub struct Detector {
     registered_units: text::FastSet<String>,
     /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
     names_model: Option<learned::Model>,
+    /// The association's own mailboxes ("formand@" at its domain), which stay.
+    own_mailboxes: policy::OwnMailboxes,
 }
 
 impl Detector {
@@ -401,6 +403,7 @@ impl Detector {
             houses,
             registered_phones,
             registered_units,
+            own_mailboxes: policy::OwnMailboxes::new(context),
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
             names_model: context.is_none().then(learned::shipped).flatten().cloned(),
@@ -559,6 +562,7 @@ impl Detector {
             }
         }
         policy::organisation_contacts(text, &organisations, &mut raw);
+        self.own_mailboxes.keep(text, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         let raw = policy::resolve(raw);
         // The firms' names are not repeated as a person's elsewhere in the text.

@@ -372,6 +372,120 @@ fn generic_mailbox(email: &str) -> bool {
     .contains(&local.as_str())
 }
 
+/// The association's own mailboxes ("styret@", "formand@", "vaskeriet@" at the association's domain): a
+/// mailbox at a domain that carries a word of the association's name, whose local part is one word that is
+/// no first name, no common surname and no word of a registered person's name, is the association's public
+/// contact and stays, as "info@" does anywhere. A person's mailbox there ("kari@", "ola.lund@") still goes.
+#[derive(Debug, Default)]
+pub struct OwnMailboxes {
+    /// The association's name's words of five letters or more, folded to ASCII in both Nordic spellings.
+    words: Vec<String>,
+    /// Every word of a registered resident's or official's name, in lower case.
+    names: std::collections::HashSet<String>,
+}
+
+/// A word in lower-case ASCII: "æ", "ø", "å", "ä", "ö" as one letter ("rugmarken", "sorhus") or as two
+/// ("soerhus", "aaby"); `None` for other letters.
+fn ascii_fold(word: &str, two: bool) -> Option<String> {
+    let mut out = String::with_capacity(word.len() + 2);
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'æ' | 'ä' => out.push_str(if two { "ae" } else { "a" }),
+            'ø' | 'ö' => out.push_str(if two { "oe" } else { "o" }),
+            'å' => out.push_str(if two { "aa" } else { "a" }),
+            'é' | 'è' => out.push('e'),
+            'ü' => out.push('u'),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+impl OwnMailboxes {
+    pub fn new(context: Option<&Context>) -> OwnMailboxes {
+        let Some(c) = context else {
+            return OwnMailboxes::default();
+        };
+        let mut words = Vec::new();
+        // The association's name is the first of the places (`minutes::context`).
+        for w in c
+            .places
+            .first()
+            .map(String::as_str)
+            .unwrap_or("")
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+        {
+            for two in [false, true] {
+                if let Some(f) = ascii_fold(w, two) {
+                    if !words.contains(&f) {
+                        words.push(f);
+                    }
+                }
+            }
+        }
+        let names = c
+            .residents
+            .iter()
+            .map(|r| r.name.as_str())
+            .chain(c.officials.iter().map(|o| o.name.as_str()))
+            .flat_map(|n| n.split(|ch: char| !ch.is_alphabetic()))
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| {
+                let l = w.to_lowercase();
+                [ascii_fold(&l, false), ascii_fold(&l, true), Some(l)]
+            })
+            .flatten()
+            .collect();
+        OwnMailboxes { words, names }
+    }
+
+    /// Whether `email` is one of the association's own mailboxes.
+    pub fn holds(&self, email: &str) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        let Some((local, domain)) = email.split_once('@') else {
+            return false;
+        };
+        let labels: Vec<&str> = domain.split('.').collect();
+        let Some(main) = labels
+            .len()
+            .checked_sub(2)
+            .map(|i| labels[i].to_ascii_lowercase())
+        else {
+            return false;
+        };
+        let main = main.replace('-', "");
+        if !self.words.iter().any(|w| main.contains(w.as_str())) {
+            return false;
+        }
+        let local = local.to_ascii_lowercase();
+        (2..=24).contains(&local.len())
+            && local.bytes().all(|b| b.is_ascii_lowercase())
+            && !self.names.contains(&local)
+            && !super::lists::first_names().contains_key(&local)
+            && !super::lists::is_surname(&local)
+    }
+
+    /// Marks the e-mail findings at the association's own mailboxes as kept.
+    pub fn keep(&self, text: &str, raw: &mut [Raw]) {
+        if self.words.is_empty() {
+            return;
+        }
+        for r in raw
+            .iter_mut()
+            .filter(|r| r.kind == Kind::Email && r.decision == Decision::Redact && r.score < 1.0)
+        {
+            if self.holds(text.get(r.start..r.end).unwrap_or("")) {
+                r.decision = Decision::Keep;
+                r.reason = "the association's own mailbox";
+            }
+        }
+    }
+}
+
 /// Removes overlaps. Overlapping findings that redact are merged into one covering their union (so no
 /// part of either survives), represented by the longer one; a kept finding that overlaps a redacted one is
 /// dropped; among overlapping kept findings the longer wins.
@@ -657,6 +771,39 @@ pub(crate) fn unknown_person_at(start: usize, end: usize) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A mailbox at a domain carrying a word of the association's name stays unless a person's name
+    /// is its local part; another domain, a dotted or numbered local part and a name still go.
+    #[test]
+    fn the_associations_own_mailboxes() {
+        let mut ctx = Context::new(crate::association::Country::SE);
+        ctx.places
+            .push("Bostadsrättsföreningen Sädesärlan 4".into());
+        ctx.residents.push(super::super::KnownPerson {
+            name: "Gunnel Vikström".into(),
+            ..Default::default()
+        });
+        let own = OwnMailboxes::new(Some(&ctx));
+        for kept in [
+            "ordforande@sadesarlan.se",
+            "tvattstugan@brf-sadesarlan.se",
+            "Garaget@sadesarlan.se",
+        ] {
+            assert!(own.holds(kept), "{kept}");
+        }
+        for gone in [
+            "gunnel@sadesarlan.se",
+            "vikstrom@sadesarlan.se",
+            "anders@sadesarlan.se",
+            "karlsson@sadesarlan.se",
+            "g.vikstrom@sadesarlan.se",
+            "lgh1202@sadesarlan.se",
+            "ordforande@bredband.se",
+        ] {
+            assert!(!own.holds(gone), "{gone}");
+        }
+        assert!(!OwnMailboxes::new(None).holds("styret@sadesarlan.se"));
+    }
 
     /// [`resolve`]'s kept findings checked against the spans taken before with a map by start, as
     /// it was before [`Covered`].

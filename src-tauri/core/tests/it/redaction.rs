@@ -3865,3 +3865,32 @@ fn regression_an_entrance_as_a_block_or_a_lone_letter_with_its_floor() {
     }
     assert!(out.contains("Vedlegg A 2. side"), "{out}");
 }
+
+/// Regression (the association's own mailboxes): "formand@", "vaskeriet@" and "haven@" at the
+/// association's own domain were blocked as if a person's, though only "info@"-like mailboxes counted as
+/// public; a mailbox there is the association's public contact unless its local part is a person's name
+/// (a first name, a common surname, a word of a registered name). A person's mailbox at the same domain
+/// and any mailbox at another domain still go. Invented association, people and domains.
+#[test]
+fn regression_the_associations_own_mailboxes_stay() {
+    let mut ctx = register(
+        Country::DK,
+        &[("Ulrik Tvede", "3", "Kløvervænget 3, 1. tv.")],
+    );
+    ctx.places.push("Andelsboligforeningen Kløverhøjen".into());
+    let out = blocked(
+        "Skriv til formand@kloverhojen.dk eller vaskeriet@kloverhojen.dk, haven@klover-hojen.dk. \
+         Ulrik (tvede@kloverhojen.dk) og karen@kloverhojen.dk svarer; formand@gmail.com også.\n",
+        &ctx,
+    );
+    for kept in [
+        "formand@kloverhojen.dk",
+        "vaskeriet@kloverhojen.dk",
+        "haven@klover-hojen.dk",
+    ] {
+        assert!(out.contains(kept), "{kept} gone in {out}");
+    }
+    for gone in ["tvede@", "karen@", "formand@gmail.com"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
