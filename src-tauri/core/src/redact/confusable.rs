@@ -33,6 +33,10 @@ pub struct ConfusableNames {
     heads: HashSet<String, BuildHasherDefault<Fnv>>,
     /// Whose names these are: the register's residents, or people the document names (see [`Self::found`]).
     found_in_text: bool,
+    /// Residents' name parts that start with a capital I, as OCR reads that I as a small l ("lngvild" for
+    /// "Ingvild"): the word in small letters with its first letter an l. The capital walk of
+    /// [`Self::scan`] never stops at a word in small letters, so these few are searched for apart.
+    small_l: Vec<String>,
 }
 
 /// The word with every group of confusable letters reduced to one.
@@ -149,6 +153,12 @@ impl ConfusableNames {
                     continue;
                 }
                 out.exact.insert(part.to_lowercase());
+                if let Some(rest) = part.strip_prefix('I') {
+                    let form = format!("l{}", rest.to_lowercase());
+                    if rest.chars().count() >= 2 && !out.small_l.contains(&form) {
+                        out.small_l.push(form);
+                    }
+                }
                 let letters: Vec<char> = sk.chars().collect();
                 for cut in 1..=2 {
                     if letters.len() >= 5 {
@@ -236,6 +246,7 @@ impl ConfusableNames {
         if self.skeletons.is_empty() && self.official_surnames.is_empty() {
             return;
         }
+        self.small_l_forms(text, protected, out);
         let mut scratch = Scratch::default();
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -273,6 +284,45 @@ impl ConfusableNames {
                 &mut scratch,
                 (&mut *out, &mut *officials),
             );
+        }
+    }
+
+    /// "lngvild i C 2. etg.": a resident's name part that starts with a capital I, read by OCR with a small
+    /// l and the rest in small letters, as a whole word (or its genitive). No word of the languages starts
+    /// so ("ln", "lv", "lsak"): the l is the I misread.
+    fn small_l_forms(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        for form in &self.small_l {
+            // A name part the register also holds with a small-l start is no misreading.
+            if self.exact.contains(form) {
+                continue;
+            }
+            for s in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+                let mut e = s + form.len();
+                if text[e..].starts_with('s')
+                    && !text[e + 1..].chars().next().is_some_and(word_char)
+                {
+                    e += 1;
+                }
+                let before = text[..s].chars().next_back();
+                let after = text[e..].chars().next();
+                if before.is_some_and(word_char)
+                    || after.is_some_and(word_char)
+                    || overlaps_any(protected, s, e)
+                    || out.iter().any(|r| r.start < e && s < r.end)
+                {
+                    continue;
+                }
+                out.push(Raw {
+                    start: s,
+                    end: e,
+                    kind: Kind::Person,
+                    recognizer: Recognizer::Register,
+                    score: 0.7,
+                    reason: MISREAD_RESIDENT,
+                    decision: Decision::Redact,
+                    subject: None,
+                });
+            }
         }
     }
 
@@ -536,6 +586,10 @@ mod tests {
     /// The scan as it was before it walked bytes (a pass over every character), kept to check the
     /// faster one against.
     fn reference_scan(names: &ConfusableNames, text: &str, out: &mut Vec<Raw>) {
+        // The small-l readings of a capital I are searched for apart, before the walk, in both.
+        if !(names.skeletons.is_empty() && names.official_surnames.is_empty()) {
+            names.small_l_forms(text, &[], out);
+        }
         let mut start = None;
         let mut bufs = (String::new(), String::new());
         for (i, c) in text
@@ -674,6 +728,17 @@ mod tests {
         assert_eq!(found("Lurid Lund 1und"), Vec::<String>::new());
         // Genitive, and ordinary words that only look alike are not names.
         assert_eq!(found("Mollgaards forslag; sol og ro."), ["Mollgaards"]);
+    }
+
+    /// OCR's small l for a resident's capital I at the start of a name part, written in small letters
+    /// (and its genitive); ordinary words that start with an l, and the l inside a word, stay.
+    #[test]
+    fn a_capital_i_read_as_a_small_l() {
+        assert_eq!(
+            found("- lngrid i 2. etg. spurte om nøkler; lngrids bod. Ingrid selv."),
+            ["lngrid", "lngrids"]
+        );
+        assert_eq!(found("lys og lngridsen; klngrid"), Vec::<String>::new());
     }
 
     /// The people a document names in full, misread elsewhere in it ("Kvemmo" for "Oda Kvernmo"); the name

@@ -66,14 +66,14 @@ const FLATS_DEFINITE: &[&str] = &[
     "lägenheten",
 ];
 /// Ordinals that name a floor when they stand alone after the flat ("leilegheita i fjerde").
-const BARE_FLOOR_ORDINALS: &[&str] = &[
+pub(crate) const BARE_FLOOR_ORDINALS: &[&str] = &[
     "første", "fyrste", "anden", "andre", "annen", "tredje", "fjerde", "femte", "sjette",
     "øverste", "øvste", "nederste", "första", "andra", "fjärde", "sjätte", "översta", "nedersta",
 ];
 /// Words after the ordinal that show it stands alone: the verb or conjunction going on with the
 /// sentence ("leiligheten i fjerde er solgt"); a noun ("i første omgang", "i andre borettslag") is
 /// never among them.
-const AFTER_A_BARE_FLOOR: &[&str] = &[
+pub(crate) const AFTER_A_BARE_FLOOR: &[&str] = &[
     "er", "var", "ble", "blei", "blir", "vart", "har", "hadde", "og", "som", "skal", "skulle",
     "må", "fikk", "fik", "fick", "selges", "sælges", "seld", "selt", "solgt", "blev", "bliver",
     "är", "och", "ska", "säljs", "såld", "såldes", "hyrs", "lejes", "leies", "utleies", "udlejes",

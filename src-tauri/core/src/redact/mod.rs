@@ -513,6 +513,8 @@ impl Detector {
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
         numbers::floors_after_persons(text, &persons, &mut raw);
+        numbers::bare_floors_after_persons(text, &persons, &mut raw);
+        numbers::floors_before_dwellers(text, &persons, &mut raw);
         flats::scan(text, &protected, &mut raw);
         relations::scan(text, &protected, &mut raw);
         tables::scan(text, &protected, &mut raw);

@@ -524,7 +524,7 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
         let surname = |w: &str| super::lists::is_surname(&w.to_lowercase());
         if lower_left {
             edits.push((at, at, " "));
-        } else if capital_left {
+        } else if capital_left && !firm_after(text, at + right_len) {
             let (f0, f1) = (first(left), first(right));
             // Two first names are a double first name ("Eva-Lena"), two surnames a double surname
             // ("Munk-Nielsen"): their hyphen was lost. A first name and a surname lost a space.
@@ -535,6 +535,18 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
             }
         }
     }
+}
+
+/// Whether a legal form closes the phrase that goes on at `end` within four words on the same line
+/// ("BoRevision i Östergötland AB", "HusGruppen AS"): the word run together is a firm's name as the
+/// firm writes it, and a first name in it is no person's.
+fn firm_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let line = &rest[..rest.find(['\n', '.', ';', ':', '(']).unwrap_or(rest.len())];
+    line.split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(super::words::is_legal_form)
 }
 
 /// The first ASCII digit at or after `i`, eight bytes at a time past those that hold none (the bit
@@ -1097,6 +1109,9 @@ mod tests {
         // Brand names and short forms stay as written.
         let brands = "PowerPoint, iPhone, macOS, McKinsey, LinkedIn, YouTube og SmartBolig";
         assert_eq!(view(brands), brands);
+        // A firm's name as the firm writes it, closed by its legal form, stays run together.
+        let firms = "Revisor er BoKontroll i Skåne AB, maler er KariFarve ApS og rør TorRør AS.";
+        assert_eq!(view(firms), firms);
     }
 
     #[test]

@@ -1141,6 +1141,37 @@ fn flat_numbers_that_repeat_between_staircases_stay_separate_units() {
     assert!(page.sublets.is_empty() && page.plates.is_empty());
 }
 
+/// Regression (a share number that restarts in each building): a Swedish brf's list keyed by the tax
+/// agency's flat numbers, which start again at "1001" in every building, filed the second building's
+/// residents under the first building's flats, and the second building's street address then looked
+/// like one home. A number the list gives at two addresses is a unit only with its address.
+#[test]
+fn regression_share_numbers_that_restart_in_each_building() {
+    let list = "Skv nr;Adress;Namn\n\
+                1001;Klockargatan 2;Aina Sjöberg\n\
+                1101;Klockargatan 2;Bertil Ruus\n\
+                1001;Smedjegatan 9;Cecilia Vall\n\
+                1101;Smedjegatan 9;David Ek\n\
+                1101;Smedjegatan 9;Ebba Ek\n\
+                1201;Smedjegatan 9;Frida Lod\n";
+    let mut conn = register(Country::SE);
+    let r = import::apply(
+        &mut conn,
+        &import::read(list.as_bytes()).unwrap(),
+        &[("Skv nr".to_string(), Field::Share)],
+        today(),
+        "Test",
+        now(),
+    )
+    .unwrap();
+    assert_eq!((r.units, r.ownerships), (5, 6));
+    assert!(units::find(&conn, "Klockargatan 2 1001").unwrap().is_some());
+    assert!(units::find(&conn, "Smedjegatan 9 1001").unwrap().is_some());
+    // A number given at one address only keeps its own name.
+    let u = units::by_number(&conn, "1201").unwrap();
+    assert_eq!(u.address.as_deref(), Some("Smedjegatan 9"));
+}
+
 mod properties {
     //! Whatever a file or a form holds, the register's readers neither panic nor let a
     //! national ID through.

@@ -532,14 +532,32 @@ impl NameRecognizer {
                         owner.chars().count() > 3 && owner.starts_with('s')
                     });
                 let cued = genitive_leader || s.cue_before(text, t.start);
-                let label = !cued
-                    && word_before(text, t.start, &[])
-                        .and_then(|(a, b)| text.get(a..b))
-                        .is_some_and(|w| {
-                            w.starts_with(char::is_lowercase)
-                                && !function_words().contains_fold(w)
-                                && !cues_and_speech().contains_fold(w)
-                        });
+                // "Storgatan 14 A–C. Huset …": the end of a range of entrances' letters is no initial.
+                let range_end = text[..t.start]
+                    .strip_suffix(['–', '-'])
+                    .and_then(|h| {
+                        let mut back = h.chars().rev();
+                        let letter = back.next().filter(char::is_ascii_uppercase)?;
+                        let before = back.next();
+                        let dash = text[h.len()..t.start].starts_with('–');
+                        (before.is_none_or(|c| !c.is_alphabetic())
+                            && (dash
+                                || before.is_some_and(|c| c.is_ascii_digit() || c == ' ') && {
+                                    let lead = h[..h.len() - letter.len_utf8()].trim_end();
+                                    lead.ends_with(|c: char| c.is_ascii_digit())
+                                }))
+                        .then_some(())
+                    })
+                    .is_some();
+                let label = range_end
+                    || !cued
+                        && word_before(text, t.start, &[])
+                            .and_then(|(a, b)| text.get(a..b))
+                            .is_some_and(|w| {
+                                w.starts_with(char::is_lowercase)
+                                    && !function_words().contains_fold(w)
+                                    && !cues_and_speech().contains_fold(w)
+                            });
                 let after_a_role = j + 1 == n && cued && {
                     let x = &run[j];
                     !x.upper

@@ -100,6 +100,105 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
     }
 }
 
+/// "fra Gunhild L. i fjerde, om natten", "Sven Ek på tredje och …": a floor named by its ordinal alone,
+/// right after a person and "i"/"på"/"fra", is that person's home as the floor with its word is
+/// ([`floors_after_persons`]). The ordinal must stand alone: a stop, a comma or the end of the line after
+/// it, or a verb or conjunction going on with the sentence; a noun after it ("i første omgang", "i andre
+/// runde") makes it no floor.
+pub fn bare_floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+    let mut found = Vec::new();
+    for &(_, end) in persons {
+        let Some(rest) = text.get(end..) else {
+            continue;
+        };
+        let Some(after) = ["i", "på", "fra", "frå", "från"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(' ')?.strip_prefix(p)?.strip_prefix(' '))
+        else {
+            continue;
+        };
+        let start = text.len() - after.len();
+        let ordinal: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let stop = start + ordinal.len();
+        let lower = ordinal.to_lowercase();
+        if !crate::redact::flats::BARE_FLOOR_ORDINALS.contains(&lower.as_str()) {
+            continue;
+        }
+        let next = text[stop..].trim_start_matches([' ', '\t']);
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let alone = next.is_empty()
+            || next.starts_with(['.', ',', ';', ':', '!', '?', ')', '\n', '\r'])
+            || crate::redact::flats::AFTER_A_BARE_FLOOR
+                .contains(&next_word.to_lowercase().as_str());
+        if alone && !out.iter().any(|r| r.start < stop && start < r.end) {
+            found.push((start, stop));
+        }
+    }
+    for (start, stop) in found {
+        out.push(raw(
+            start,
+            stop,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor by its ordinal after the person who lives there",
+        ));
+    }
+}
+
+/// "støj fra 2. sal, hvor Mathias bor", "bråk från tredje våningen, där Ali bor": a floor that a
+/// relative clause right after it says a person the text names lives on is that person's home.
+pub fn floors_before_dwellers(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            Regex::new(&format!(
+                r"(?:^|[^\p{{L}}\d])((?i:{FLOOR}|stuen))[ \t]*,?[ \t]*(?:hvor|der|där|dær|hvar)[ \t]+$"
+            ))
+            .ok()
+        })
+        .as_ref()
+    else {
+        return;
+    };
+    let mut found = Vec::new();
+    for &(start, end) in persons {
+        let lives = text.get(end..).is_some_and(|rest| {
+            ["bor", "bur", "boede", "bodde", "budde"].iter().any(|v| {
+                rest.strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(v))
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+        });
+        if !lives {
+            continue;
+        }
+        // The clause's head: at most 80 bytes back, on the same line.
+        let from = (start.saturating_sub(80)..start)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(start);
+        let head = &text[from..start];
+        let head = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
+        let offset = start - head.len();
+        if let Some(floor) = re.captures(head).and_then(|c| c.get(1)) {
+            let (s, e) = (offset + floor.start(), offset + floor.end());
+            if !out.iter().any(|r| r.start < e && s < r.end) {
+                found.push((s, e));
+            }
+        }
+    }
+    for (start, stop) in found {
+        out.push(raw(
+            start,
+            stop,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor the person who lives there is named after",
+        ));
+    }
+}
+
 /// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
 /// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9", "1. etasje, Storveien 16".
 /// A floor places one home, so the whole phrase is a resident's address. The street is capitalised
@@ -406,6 +505,78 @@ mod tests {
                 "a floor after the person who lives there",
             ));
         }
+    }
+
+    /// A floor by its ordinal alone right after a person, in the three languages; a noun after the
+    /// ordinal or no person before it leaves it alone.
+    #[test]
+    fn a_bare_ordinal_floor_after_the_person_who_lives_there() {
+        let found = |t: &str, person: &str| {
+            let at = t.find(person).map(|s| (s, s + person.len()));
+            let mut out = Vec::new();
+            super::bare_floors_after_persons(t, at.as_slice(), &mut out);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Klage fra Tordis H. i tredje, om musikk.", "Tordis H."),
+            "tredje"
+        );
+        assert_eq!(
+            found("Sigurd Vang på femte har fått ny dør.", "Sigurd Vang"),
+            "femte"
+        );
+        assert_eq!(
+            found(
+                "Mejl från Alva Ling på fjärde och hennes granne.",
+                "Alva Ling"
+            ),
+            "fjärde"
+        );
+        assert_eq!(found("Søren Bak på anden.", "Søren Bak"), "anden");
+        assert_eq!(found("Kari Ness i første omgang.", "Kari Ness"), "");
+        assert_eq!(found("Alva Ling vann i andra rundan.", "Alva Ling"), "");
+        assert_eq!(found("Vi møtes i tredje, sa styret.", "styret"), "");
+    }
+
+    /// A floor that a relative clause says a person lives on, in the three languages; a floor without
+    /// the clause, or a clause about something else, stays.
+    #[test]
+    fn a_floor_where_the_person_after_it_lives() {
+        let found = |t: &str, person: &str| {
+            let at = t.find(person).map(|s| (s, s + person.len()));
+            let mut out = Vec::new();
+            super::floors_before_dwellers(t, at.as_slice(), &mut out);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Larm fra 3. sal, hvor Villads bor, om natten.", "Villads"),
+            "3. sal"
+        );
+        assert_eq!(
+            found("Støy fra andre etasje der Ragnhild bor.", "Ragnhild"),
+            "andre etasje"
+        );
+        assert_eq!(
+            found(
+                "Buller från tredje våningen, där Ali Demir bodde.",
+                "Ali Demir"
+            ),
+            "tredje våningen"
+        );
+        assert_eq!(
+            found("Mødet er på 2. sal, hvor Villads holder oplæg.", "Villads"),
+            ""
+        );
+        assert_eq!(
+            found("Vi mødes på 2. sal. Villads bor i nr. 4.", "Villads"),
+            ""
+        );
     }
 
     proptest::proptest! {

@@ -20,7 +20,9 @@ mod emails;
 mod floors;
 
 pub use emails::scan_emails;
-pub use floors::{floor_addresses, floors_after_persons};
+pub use floors::{
+    bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
+};
 
 const MAX_GROUPS: usize = 12;
 
@@ -427,8 +429,27 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
     }
 }
 
+/// Prepositions of place before a registered flat's number alone ("i 2102", "ovanför 1301").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "i",
+    "från",
+    "fra",
+    "frå",
+    "ovanför",
+    "nedanför",
+    "bredvid",
+    "ovenfor",
+    "nedenfor",
+    "ovenpå",
+    "overfor",
+    "mittemot",
+    "ovenover",
+    "nedenunder",
+];
+
 /// "fel lägenhet, det gäller 3201", "lejligheden over 302": a bare number that the register holds as a
-/// resident's flat (`units`: three or four digits), after a word for a flat earlier in its sentence. The
+/// resident's flat (`units`: three or four digits), after a word for a flat or a row house earlier in its
+/// sentence, or right after a preposition of place when it cannot be a year ("vattenskadan i 2102"). The
 /// shape of a Swedish flat number (floor 10–15) is not asked: associations number their flats by entrance
 /// too ("2101" in entrance 2). A number that counts something ("2101 kr", "302 m2", [`COUNT_WORDS`] and
 /// the sums' cues), a time or a year after "kl."/"år", or one glued to other digits stays. (A list after
@@ -498,11 +519,25 @@ pub fn registered_flat_numbers(
                         "leilighet",
                         "leilegheit",
                         "lejemål",
+                        // Where the units are houses ("radhus 2003", "rækkehus 112").
+                        "radhus",
+                        "rækkehus",
+                        "rekkehus",
+                        "rekkjehus",
+                        "kedjehus",
+                        "parhus",
                     ]
                     .iter()
                     .any(|f| w.starts_with(f))
             });
-        if flat_word {
+        // "en vattenskada i 2102", "støy fra 304": a registered number right after a preposition of
+        // place is the flat, unless it can be read as a year ("i 2004").
+        let year = end - start == 4
+            && text[start..end]
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2099).contains(&y));
+        let place = !year && is_one_of(&before, PLACE_PREPOSITIONS);
+        if flat_word || place {
             found.push((start, end));
         }
     }
@@ -980,8 +1015,11 @@ fn classify(
                         "a phone number",
                     ));
                 }
-                // A Swedish organisation number: Luhn holds and the "month" is 20 or more.
-                if national_id::luhn(d) && d.get(2).is_some_and(|&b| b >= b'2') {
+                // A Swedish organisation number: the "month" is 20 or more, which no reading of the
+                // digits as a date (day-month or month-day) allows, so no identity number mistyped
+                // in its serial or check digit has it. Luhn is not asked: a number written from
+                // memory under the association's name fails it as often as not.
+                if d.get(2).is_some_and(|&b| b >= b'2') {
                     return None;
                 }
                 if run.shape(&[6, 4]) && run.has_sep(b'-') {
@@ -1376,7 +1414,8 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
         && after[m.end()..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
-    if clock {
+    // "Plats: Föreningslokalen, Storgatan 11, bottenvåningen": the floor of the association's own room.
+    if clock || crate::redact::common_room_before(text, street) {
         return None;
     }
     Some(raw(
@@ -2196,6 +2235,10 @@ mod tests {
             vec![(Kind::Address, "Storgatan 5, lgh 1102".into())]
         );
         assert!(kinds("ved Rønnebærvej 16. Bestyrelsen").is_empty());
+        // The association's own room at an address with its floor is no home.
+        assert!(kinds("Sted: Fælleslokalet, Rønnebærvej 2, st. th.").is_empty());
+        assert!(kinds("Plats: Föreningslokalen, Storgatan 5, bottenvåningen").is_empty());
+        assert!(kinds("Møtested: selskapslokalet i Elvebakken 3, 1. etg.").is_empty());
         // Regression (issue 14): "kl." before a time is the clock, not the basement ("kl. th.").
         assert!(kinds("holdt i Dalgårdsvej 44, kl. 19.30 med").is_empty());
         assert!(kinds("holdt i Dalgårdsvej 44, kl 19 med").is_empty());
@@ -2400,6 +2443,17 @@ mod tests {
         assert_eq!(found("Lägenheten kostade 2101 kr. Mötet kl. 3201."), "");
         assert_eq!(found("Lägenheterna har 302 m2 förråd."), "");
         assert_eq!(found("Styrelsen köpte 302 nya lampor."), "");
+        // A house by its unit number after the word for the house, and a flat's number alone after a
+        // preposition of place; a number that can be a year stays.
+        assert_eq!(found("Motion från radhus 3201 om staket."), "3201");
+        assert_eq!(found("Vattenskadan i 2101 spred sig."), "2101");
+        assert_eq!(found("Det lukter røyk fra 302 om kvelden."), "302");
+        assert_eq!(found("Klagen kom ovanför 1102, inte från gården."), "1102");
+        let years: crate::redact::text::FastSet<String> =
+            ["2019"].iter().map(|u| u.to_string()).collect();
+        let mut out = Vec::new();
+        registered_flat_numbers("Taket lades om i 2019.", &years, &[], &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     /// A floor right after a person the text names is that person's home; without a person before it,

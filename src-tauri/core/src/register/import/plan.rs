@@ -226,6 +226,11 @@ pub(super) fn plan(
     let mut years_only: Vec<String> = Vec::new();
     let mut listed: Vec<ListedUnit> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Numbers the list gives at two addresses or more: the tax agency's flat numbers ("1001") and
+    // many associations' own restart in each building, so the number names a unit only together
+    // with its address there (keyed by the number alone, the second building's residents were
+    // filed under the first building's flats).
+    let at_addresses = numbers_at_addresses(table, header_index, &columns);
     // Units named by a row that was not taken: their owners are not ended because of it (the
     // row may well list them; it just could not be read).
     let mut held: HashMap<String, u32> = HashMap::new();
@@ -372,8 +377,12 @@ pub(super) fn plan(
         // A share number identifies a unit on its own. A flat number may repeat between
         // staircases (H0101 in Elvebakken 3 and in Elvebakken 5), so without share numbers the
         // address is part of the key.
+        let repeated = at_addresses
+            .get(&name_key(&number))
+            .is_some_and(|a| a.len() > 1);
         let key = match (&share, &address) {
             (None, Some(a)) if flat.is_some() => format!("{}|{}", name_key(&number), name_key(a)),
+            (Some(_), Some(a)) if repeated => format!("{}|{}", name_key(&number), name_key(a)),
             _ => name_key(&number),
         };
         let idx = *by_key.entry(key).or_insert_with(|| {
@@ -444,6 +453,31 @@ pub(super) fn plan(
         notes,
         today,
     )
+}
+
+/// For each share or flat number of the list (by [`name_key`]), the addresses it is given at (by
+/// [`name_key`]); rows without an address add none.
+fn numbers_at_addresses(
+    table: &Table,
+    header_index: usize,
+    columns: &[Column],
+) -> HashMap<String, HashSet<String>> {
+    let cell = |cells: &[String], field: Field| {
+        columns
+            .iter()
+            .filter(|c| c.field == Some(field))
+            .filter_map(|c| cells.get(c.index as usize))
+            .map(|v| tidy(v))
+            .find(|v| !v.is_empty())
+    };
+    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    for row in &table.rows[header_index + 1..] {
+        let number = cell(&row.cells, Field::Share).or_else(|| cell(&row.cells, Field::Flat));
+        if let (Some(n), Some(a)) = (number, cell(&row.cells, Field::Address)) {
+            out.entry(name_key(&n)).or_default().insert(name_key(&a));
+        }
+    }
+    out
 }
 
 /// In a CSV file whose header is clear, every row has the header's number of fields: a row with
