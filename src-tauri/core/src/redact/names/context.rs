@@ -171,6 +171,11 @@ pub(super) fn initials_not_a_range(text: &str, start: usize, end: usize) -> bool
     if after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '–') {
         return false;
     }
+    // "Storgatan 14 A-C", "nr. 3 A-D": letters right after a house number are its entrances.
+    let head = text[..start].strip_suffix(' ').unwrap_or(&text[..start]);
+    if head.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let before = text[..start]
         .trim_end()
         .rsplit(|c: char| !c.is_alphabetic())

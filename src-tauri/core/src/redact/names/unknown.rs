@@ -1178,6 +1178,10 @@ mod tests {
         );
         // No initial: a letter that is a section, a list item or part of a firm or a street.
         assert!(unknown("Se punkt A. Bilaget følger.").is_empty());
+        // The last letter of a range of entrances ends a sentence; the next word is no surname.
+        assert!(unknown("Gården har adressen Lindegade 14 A–C. Huset er fra 1934.").is_empty());
+        assert!(unknown("Opgangene 3A-D. Taget skiftes.").is_empty());
+        assert!(unknown("Porten 14 A-C. Gården stängs.").is_empty());
         assert!(!unknown("Tilbud fra K. Haslund & Søn ApS er vedtatt.")
             .iter()
             .any(|n| n.contains("Haslund")));
