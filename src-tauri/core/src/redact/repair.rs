@@ -524,8 +524,13 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
         let surname = |w: &str| super::lists::is_surname(&w.to_lowercase());
         if lower_left {
             edits.push((at, at, " "));
-        } else if capital_left && !firm_after(text, at + right_len) {
+        } else if capital_left {
             let (f0, f1) = (first(left), first(right));
+            // "BoRevision i Skåne AB": a name run into a common noun, closed by a legal form, is the
+            // firm's name as the firm writes it ("Lene Hanssen" run together before a firm still splits).
+            if !f1 && !surname(right) && firm_after(text, at + right_len) {
+                continue;
+            }
             // Two first names are a double first name ("Eva-Lena"), two surnames a double surname
             // ("Munk-Nielsen"): their hyphen was lost. A first name and a surname lost a space.
             if f0 && f1 || (!f0 && !f1 && (surname(left) || surname(right))) {
