@@ -308,7 +308,7 @@ pub fn redact(args: RedactArgs) -> CliResult {
     }
     let format = ExportFormat::from_file_name(&args.out.display().to_string())?;
     let loaded = load(&args.vault, &args.file)?;
-    let bytes = minutes::publish(
+    let published = minutes::publish_closed(
         &loaded.text,
         &loaded.findings,
         &loaded.review,
@@ -317,16 +317,31 @@ pub fn redact(args: RedactArgs) -> CliResult {
         loaded.context.as_ref(),
         common::now(),
     )?;
-    andel_core::files::write(&args.out, &bytes)?;
+    andel_core::files::write(&args.out, &published.bytes)?;
     let redacted = loaded
         .findings
         .iter()
         .filter(|f| f.decision == Decision::Redact)
         .count();
-    eprintln!(
-        "Wrote {}: {redacted} passages redacted, the re-scan found nothing left.",
-        args.out.display()
-    );
+    let added = published.added.len();
+    if added == 0 {
+        eprintln!(
+            "Wrote {}: {redacted} passages redacted, the re-scan found nothing left.",
+            args.out.display()
+        );
+    } else {
+        // What the first reading let pass and the re-scan flagged: redacted too, and said, so the
+        // board can look at it in `andel detect` of the output or in the review.
+        let mut kinds: Vec<&str> = published.added.iter().map(|f| f.kind.code()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        eprintln!(
+            "Wrote {}: {} passages redacted, {added} of them ({}) found only by the re-scan of the redacted text; the last re-scan found nothing left.",
+            args.out.display(),
+            redacted + added,
+            kinds.join(", ")
+        );
+    }
     Ok(())
 }
 

@@ -712,3 +712,35 @@ fn regression_redacting_with_an_empty_register_warns() {
         stderr(&out)
     );
 }
+
+/// A passage the first reading lets pass and the re-scan of the redacted text flags (a title before
+/// a surname it redacted: "Major █████" reads as a name) no longer makes `andel redact` refuse the
+/// minutes with nothing written: the re-scan's passages outside every finding are redacted too, the
+/// re-scan runs again, and the command says how many it added.
+#[test]
+fn regression_what_only_the_rescan_finds_is_redacted_not_refused() {
+    let a = Archive::init("DK");
+    std::fs::write(
+        a.dir.path().join("referat.txt"),
+        "Referat af bestyrelsesmøde 3. marts 2025\nNye rygter om venskabet med en af husets venner, Major Bramsen, er det nyeste hit.\n",
+    )
+    .unwrap();
+    let out = a.run(&[
+        "redact",
+        "--vault",
+        "v.andel",
+        "referat.txt",
+        "--out",
+        "web.txt",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("found only by the re-scan of the redacted text"),
+        "{}",
+        stderr(&out)
+    );
+    let web = std::fs::read_to_string(a.path("web.txt")).unwrap();
+    assert!(!web.contains("Bramsen"), "{web}");
+    let check = a.run(&["verify", "--vault", "v.andel", "web.txt"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+}

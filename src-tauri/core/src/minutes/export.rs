@@ -76,6 +76,12 @@ pub fn render(
 /// the default policy kept is not: when the re-scan of the output disagrees with the policy (a
 /// contact kept as an organisation's because of words that the redaction then removed), the export
 /// is refused until someone decides.
+///
+/// A passage the re-scan flags where the minutes had no finding at all (text the first reading let
+/// pass and the second, with the redacted passages gone, reads as personal data) is redacted too,
+/// and the re-scan runs again, at most [`RESCAN_ROUNDS`] times: redacting more is always the safe
+/// side, and refusing would leave a board without the command line's output for what the engine
+/// itself flags. See [`publish_closed`], which also says how many were added.
 pub fn publish(
     text: &str,
     findings: &[Finding],
@@ -85,27 +91,114 @@ pub fn publish(
     context: Option<&Context>,
     created: DateTime<Utc>,
 ) -> Result<Vec<u8>, Error> {
+    publish_closed(text, findings, review, style, format, context, created).map(|p| p.bytes)
+}
+
+/// How many times [`publish`] adds what the re-scan flagged before it gives up and refuses.
+pub const RESCAN_ROUNDS: usize = 3;
+
+/// What [`publish_closed`] hands out: the bytes and the passages the re-scan added (in the
+/// minutes' own characters), which the caller reports.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub bytes: Vec<u8>,
+    pub added: Vec<Finding>,
+}
+
+/// [`publish`], with the passages the re-scan of the output added.
+pub fn publish_closed(
+    text: &str,
+    findings: &[Finding],
+    review: &[ReviewDecision],
+    style: Style,
+    format: ExportFormat,
+    context: Option<&Context>,
+    created: DateTime<Utc>,
+) -> Result<Published, Error> {
     let country = context.map(|c| c.country);
-    let out = redact::apply(text, findings, style, country)?;
-    let bytes = render(&out, format, country, created)?;
-    let visible = visible_text(&bytes, format)?;
     let kept: Vec<&str> = review
         .iter()
         .filter(|r| r.decision == Decision::Keep && r.text.chars().count() > 1)
         .map(|r| r.text.as_str())
         .collect();
-    let mut kinds = Vec::new();
-    for shown in [&out, &visible] {
-        let masked = mask(shown, &kept);
-        kinds.extend(redact::verify(&masked, context));
+    let mut all: Vec<Finding> = findings.to_vec();
+    let mut added: Vec<Finding> = Vec::new();
+    for round in 0..=RESCAN_ROUNDS {
+        let out = redact::apply(text, &all, style, country)?;
+        let bytes = render(&out, format, country, created)?;
+        let visible = visible_text(&bytes, format)?;
+        let masked = mask(&out, &kept);
+        let rescan = redact::Detector::new(context).detect(&masked);
+        let mut kinds = redact::verify_findings(&masked, &rescan, context);
+        kinds.extend(redact::verify(&mask(&visible, &kept), context));
+        kinds.sort();
+        kinds.dedup();
+        if kinds.is_empty() {
+            return Ok(Published { bytes, added });
+        }
+        if round == RESCAN_ROUNDS {
+            return Err(Error::PersonalDataRemains(kinds));
+        }
+        let replacements = redact::replacements(text, &all, style, country)?;
+        let more = unseen_passages(text, &all, &replacements, &rescan);
+        if more.is_empty() {
+            return Err(Error::PersonalDataRemains(kinds));
+        }
+        added.extend(more.iter().cloned());
+        all.extend(more);
+        all.sort_by_key(|f| (f.start, f.end));
     }
-    kinds.sort();
-    kinds.dedup();
-    if kinds.is_empty() {
-        Ok(bytes)
-    } else {
-        Err(Error::PersonalDataRemains(kinds))
+    unreachable!("the loop returns in its last round")
+}
+
+/// The re-scan's findings to redact (`rescan`, in characters of the redacted text) that lie outside
+/// every replacement and overlap no finding of the minutes (`findings`, redacted or kept: a passage
+/// the policy kept and the re-scan flags is a disagreement for a person to decide), as findings in
+/// the minutes' own characters. `replacements` are what `findings` became in the redacted text.
+fn unseen_passages(
+    text: &str,
+    findings: &[Finding],
+    replacements: &[redact::Replacement],
+    rescan: &[Finding],
+) -> Vec<Finding> {
+    let chars: Vec<char> = text.chars().collect();
+    // Where each replacement stands in the redacted text, and the shift after it.
+    let mut placed: Vec<(usize, usize, isize)> = Vec::with_capacity(replacements.len());
+    let mut shift: isize = 0;
+    for r in replacements {
+        let len = r.text.chars().count();
+        let start = (r.start as isize + shift) as usize;
+        shift += len as isize - (r.end - r.start) as isize;
+        placed.push((start, start + len, shift));
     }
+    let mut out = Vec::new();
+    for f in rescan
+        .iter()
+        .filter(|f| f.decision == redact::Decision::Redact)
+    {
+        if placed.iter().any(|&(s, e, _)| f.start < e && s < f.end) {
+            continue;
+        }
+        let before = placed.iter().take_while(|&&(_, e, _)| e <= f.start).last();
+        let shift = before.map_or(0, |&(_, _, sh)| sh);
+        let (start, end) = (f.start as isize - shift, f.end as isize - shift);
+        if start < 0 || end as usize > chars.len() || start >= end {
+            continue;
+        }
+        let (start, end) = (start as usize, end as usize);
+        if chars[start..end].iter().collect::<String>() != f.text
+            || findings.iter().any(|g| g.start < end && start < g.end)
+        {
+            continue;
+        }
+        out.push(Finding {
+            start,
+            end,
+            reason: format!("{} (found by the re-scan of the redacted text)", f.reason),
+            ..f.clone()
+        });
+    }
+    out
 }
 
 /// The text a reader gets from an exported file: the text itself, the HTML's text without tags and
@@ -322,5 +415,68 @@ mod tests {
             ),
             "xxxxx xxxxxxx, formand: xxxxxxxx"
         );
+    }
+
+    fn person(text: &str, whole: &str, nth: usize, decision: Decision) -> Finding {
+        let byte = whole.match_indices(text).nth(nth).unwrap().0;
+        let start = whole[..byte].chars().count();
+        Finding {
+            start,
+            end: start + text.chars().count(),
+            kind: redact::Kind::Person,
+            text: text.to_string(),
+            recognizer: redact::Recognizer::UnknownName,
+            score: 0.6,
+            reason: "a capitalised word".into(),
+            decision,
+            subject: None,
+        }
+    }
+
+    #[test]
+    fn what_the_rescan_flags_outside_every_finding_is_mapped_back_to_the_minutes() {
+        // Replacements longer and shorter than what they replace, before and after the passage.
+        let text = "Åse Kløvstad Brun og Ib ringede. Hr. Østergård svarede Åse.";
+        let findings = vec![
+            person("Åse Kløvstad Brun", text, 0, Decision::Redact),
+            person("Ib", text, 0, Decision::Redact),
+            person("Åse", text, 1, Decision::Keep),
+        ];
+        for style in [Style::Block, Style::Label, Style::Pseudonym] {
+            let out = redact::apply(text, &findings, style, Some(Country::DK)).unwrap();
+            let reps = redact::replacements(text, &findings, style, Some(Country::DK)).unwrap();
+            let rescan = vec![
+                // Outside every finding: mapped back.
+                person("Østergård", &out, 0, Decision::Redact),
+                // On the passage the policy kept: a disagreement for a person, not added.
+                person(
+                    "Åse",
+                    &out,
+                    out.matches("Åse").count() - 1,
+                    Decision::Redact,
+                ),
+                // Kept by the re-scan itself: nothing to add.
+                person("Hr", &out, 0, Decision::Keep),
+            ];
+            let added = unseen_passages(text, &findings, &reps, &rescan);
+            assert_eq!(added.len(), 1, "{style:?}: {added:?}");
+            let f = &added[0];
+            assert_eq!(
+                text.chars()
+                    .skip(f.start)
+                    .take(f.end - f.start)
+                    .collect::<String>(),
+                "Østergård"
+            );
+            assert!(f.reason.contains("re-scan"));
+        }
+        // A rescan finding that touches a replacement is never mapped.
+        let out = redact::apply(text, &findings, Style::Block, None).unwrap();
+        let reps = redact::replacements(text, &findings, Style::Block, None).unwrap();
+        let on_block = Finding {
+            end: person("og", &out, 0, Decision::Redact).end,
+            ..person("█████", &out, 0, Decision::Redact)
+        };
+        assert!(unseen_passages(text, &findings, &reps, &[on_block]).is_empty());
     }
 }

@@ -33,7 +33,9 @@ use crate::{audit, ErrorCode};
 pub use context::{redaction_context, redaction_context_without};
 pub use dates::date_in_text;
 pub(crate) use export::mask;
-pub use export::{publish, render, visible_text, ExportFormat};
+pub use export::{
+    publish, publish_closed, render, visible_text, ExportFormat, Published, RESCAN_ROUNDS,
+};
 #[cfg(test)]
 pub(crate) use extract::tidy;
 pub use extract::{as_written, extract_text, read_file, AsWritten, Format};

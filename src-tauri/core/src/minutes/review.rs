@@ -16,7 +16,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::{
-    by_sha256, date_in_text, decisions, doubtful_words, get, layout, publish, record_export,
+    by_sha256, date_in_text, decisions, doubtful_words, get, layout, publish_closed, record_export,
     redaction_context, sha256, text, Document, Error, ExportFormat,
 };
 use crate::redact::{self, Context, Detector, Finding, KindCount, Recognizer, ReviewDecision};
@@ -234,7 +234,7 @@ pub fn export_for_web(
     if export.undecided == Undecided::Refuse && pending > 0 {
         return Err(Error::Pending(pending));
     }
-    let bytes = publish(
+    let published = publish_closed(
         &review.text,
         &review.findings,
         &review.decisions,
@@ -243,6 +243,7 @@ pub fn export_for_web(
         Some(&review.context),
         now,
     )?;
+    let bytes = published.bytes;
     if !export.replace && export.path.exists() {
         return Err(Error::Exists(export.path.to_path_buf()));
     }
@@ -251,7 +252,10 @@ pub fn export_for_web(
     if recorded {
         record_export(conn, id, format, vault.actor(), now)?;
     }
-    let (redacted, kept) = redact::count_by_kind(&review.findings);
+    // The passages the re-scan added are redacted in the file, so they are counted.
+    let mut counted = review.findings.clone();
+    counted.extend(published.added);
+    let (redacted, kept) = redact::count_by_kind(&counted);
     Ok(WebExportReport {
         path: export.path.to_path_buf(),
         format,

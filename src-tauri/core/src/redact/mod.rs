@@ -64,7 +64,7 @@ pub use apply::{
     apply, apply_in, count_by_kind, replacements, replacements_in, KindCount, Replacement, Style,
 };
 pub use review::{apply_review, ReviewDecision};
-pub use verify::verify;
+pub use verify::{verify, verify_findings};
 
 /// What went wrong while redacting.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -1,15 +1,19 @@
 //! The re-scan before publishing: a redacted output must hold nothing the recognizers would still
 //! redact, and no resident's registered name in any letter case.
 
-use super::{Context, Decision, Detector, Kind};
+use super::{Context, Decision, Detector, Finding, Kind};
 
 /// The kinds of personal data still present in `output` (sorted, without repeats); empty means safe
 /// to publish.
 pub fn verify(output: &str, context: Option<&Context>) -> Vec<Kind> {
-    let detector = Detector::new(context);
-    let mut kinds: Vec<Kind> = detector
-        .detect(output)
-        .into_iter()
+    verify_findings(output, &Detector::new(context).detect(output), context)
+}
+
+/// [`verify`] with the detection of `output` already made (`found`), for a caller that also reads
+/// where the findings are.
+pub fn verify_findings(output: &str, found: &[Finding], context: Option<&Context>) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = found
+        .iter()
         .filter(|f| f.decision == Decision::Redact)
         .map(|f| f.kind)
         .collect();

@@ -446,15 +446,34 @@ fn an_export_is_refused_while_personal_data_remains() {
     let conn = register();
     let ctx = minutes::redaction_context(&conn, Some(day("2022-03-15"))).unwrap();
     let text = "Freja Bundgaard har cpr-nummer 110584-3638.\n";
-    // Published as it is, without applying any finding: refused in every format.
-    for format in [
+    let found = Detector::new(Some(&ctx)).detect(text);
+    let formats = [
         ExportFormat::Txt,
         ExportFormat::Md,
         ExportFormat::Html,
         ExportFormat::Pdf,
-    ] {
-        let err = minutes::publish(text, &[], &[], Style::Label, format, Some(&ctx), Utc::now())
-            .unwrap_err();
+    ];
+    // The re-scan flags what the policy kept (here: every finding marked to stay, as a policy
+    // that went wrong would): refused in every format, for a person to decide.
+    let kept: Vec<_> = found
+        .iter()
+        .cloned()
+        .map(|mut f| {
+            f.decision = Decision::Keep;
+            f
+        })
+        .collect();
+    for format in formats {
+        let err = minutes::publish(
+            text,
+            &kept,
+            &[],
+            Style::Label,
+            format,
+            Some(&ctx),
+            Utc::now(),
+        )
+        .unwrap_err();
         match err {
             minutes::Error::PersonalDataRemains(kinds) => {
                 assert!(kinds.contains(&Kind::Person), "{kinds:?}");
@@ -463,15 +482,9 @@ fn an_export_is_refused_while_personal_data_remains() {
             other => panic!("{other:?}"),
         }
     }
-    // With the findings applied every format passes.
-    let found = Detector::new(Some(&ctx)).detect(text);
-    for format in [
-        ExportFormat::Txt,
-        ExportFormat::Md,
-        ExportFormat::Html,
-        ExportFormat::Pdf,
-    ] {
-        minutes::publish(
+    // With the findings applied every format passes, and the re-scan adds nothing.
+    for format in formats {
+        let p = minutes::publish_closed(
             text,
             &found,
             &[],
@@ -481,5 +494,25 @@ fn an_export_is_refused_while_personal_data_remains() {
             Utc::now(),
         )
         .unwrap();
+        assert!(p.added.is_empty(), "{:?}", p.added);
+    }
+    // Published without any finding (the minutes' detection lost on the way), the re-scan's own
+    // passages are redacted: nothing of the person leaves, and the caller learns what was added.
+    for format in formats {
+        let p =
+            minutes::publish_closed(text, &[], &[], Style::Label, format, Some(&ctx), Utc::now())
+                .unwrap();
+        let mut kinds: Vec<Kind> = p.added.iter().map(|f| f.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        assert!(
+            kinds.contains(&Kind::Person) && kinds.contains(&Kind::NationalId),
+            "{kinds:?}"
+        );
+        let shown = minutes::visible_text(&p.bytes, format).unwrap();
+        assert!(
+            !shown.contains("Bundgaard") && !shown.contains("3638"),
+            "{shown}"
+        );
     }
 }
