@@ -116,39 +116,84 @@ pub fn publish_closed(
     created: DateTime<Utc>,
 ) -> Result<Published, Error> {
     let country = context.map(|c| c.country);
-    let kept: Vec<&str> = review
+    let kept = kept_passages(review);
+    let closed = close_over_rescan(text, findings, &kept, style, context)?;
+    let bytes = render(&closed.out, format, country, created)?;
+    let visible = visible_text(&bytes, format)?;
+    let mut kinds = closed.left;
+    kinds.extend(redact::verify(&mask(&visible, &kept), context));
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() {
+        Ok(Published {
+            bytes,
+            added: closed.added,
+        })
+    } else {
+        Err(Error::PersonalDataRemains(kinds))
+    }
+}
+
+/// The passages the webmaster decided to keep, set aside before every re-scan.
+pub(crate) fn kept_passages(review: &[ReviewDecision]) -> Vec<&str> {
+    review
         .iter()
         .filter(|r| r.decision == Decision::Keep && r.text.chars().count() > 1)
         .map(|r| r.text.as_str())
-        .collect();
+        .collect()
+}
+
+/// What [`close_over_rescan`] ends with.
+#[derive(Debug, Clone)]
+pub(crate) struct Closed {
+    /// The minutes' findings and those the re-scan added, in text order.
+    pub findings: Vec<Finding>,
+    /// The passages the re-scan added, in the minutes' own characters.
+    pub added: Vec<Finding>,
+    /// The redacted text with every finding applied.
+    pub out: String,
+    /// What the last re-scan of `out` still flags (empty: nothing).
+    pub left: Vec<redact::Kind>,
+}
+
+/// Applies `findings` to `text` in `style` and re-scans the result (the passages in `kept` set
+/// aside); what the re-scan flags outside every finding is added and the text re-scanned, at most
+/// [`RESCAN_ROUNDS`] times. The text export and the export in the original format both start here.
+pub(crate) fn close_over_rescan(
+    text: &str,
+    findings: &[Finding],
+    kept: &[&str],
+    style: Style,
+    context: Option<&Context>,
+) -> Result<Closed, redact::Error> {
+    let country = context.map(|c| c.country);
     let mut all: Vec<Finding> = findings.to_vec();
     let mut added: Vec<Finding> = Vec::new();
-    for round in 0..=RESCAN_ROUNDS {
+    let mut round = 0;
+    loop {
         let out = redact::apply(text, &all, style, country)?;
-        let bytes = render(&out, format, country, created)?;
-        let visible = visible_text(&bytes, format)?;
-        let masked = mask(&out, &kept);
+        let masked = mask(&out, kept);
         let rescan = redact::Detector::new(context).detect(&masked);
-        let mut kinds = redact::verify_findings(&masked, &rescan, context);
-        kinds.extend(redact::verify(&mask(&visible, &kept), context));
-        kinds.sort();
-        kinds.dedup();
-        if kinds.is_empty() {
-            return Ok(Published { bytes, added });
-        }
-        if round == RESCAN_ROUNDS {
-            return Err(Error::PersonalDataRemains(kinds));
-        }
-        let replacements = redact::replacements(text, &all, style, country)?;
-        let more = unseen_passages(text, &all, &replacements, &rescan);
+        let left = redact::verify_findings(&masked, &rescan, context);
+        let more = if left.is_empty() || round == RESCAN_ROUNDS {
+            Vec::new()
+        } else {
+            let replacements = redact::replacements(text, &all, style, country)?;
+            unseen_passages(text, &all, &replacements, &rescan)
+        };
         if more.is_empty() {
-            return Err(Error::PersonalDataRemains(kinds));
+            return Ok(Closed {
+                findings: all,
+                added,
+                out,
+                left,
+            });
         }
         added.extend(more.iter().cloned());
         all.extend(more);
         all.sort_by_key(|f| (f.start, f.end));
+        round += 1;
     }
-    unreachable!("the loop returns in its last round")
 }
 
 /// The re-scan's findings to redact (`rescan`, in characters of the redacted text) that lie outside

@@ -32,7 +32,7 @@ use crate::{audit, ErrorCode};
 
 pub use context::{redaction_context, redaction_context_without};
 pub use dates::date_in_text;
-pub(crate) use export::mask;
+pub(crate) use export::{close_over_rescan, kept_passages, mask};
 pub use export::{
     publish, publish_closed, render, visible_text, ExportFormat, Published, RESCAN_ROUNDS,
 };

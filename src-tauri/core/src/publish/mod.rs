@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::formats::{docx, pdf, Redacted, Span};
 pub use crate::formats::{Cleaned, Options};
 use crate::minutes::{self, Format};
-use crate::redact::{self, Context, Decision, Detector, Finding, Kind, ReviewDecision};
+use crate::redact::{self, Context, Detector, Finding, Kind, ReviewDecision};
 use crate::register::Id;
 use crate::vault::Vault;
 use crate::Coded;
@@ -282,6 +282,18 @@ fn run(
     rewrite: impl FnOnce(&[Span]) -> Result<(Redacted, String), Error>,
 ) -> Result<Published, Error> {
     let country = context.map(|c| c.country);
+    // Passages the webmaster kept are set aside before the re-scan, as in the text export.
+    let kept = minutes::kept_passages(review);
+    // What the re-scan of the redacted text flags outside every finding is redacted too, as in the
+    // text export; what it still flags after that refuses the export before the file is touched.
+    let closed = minutes::close_over_rescan(text, &found, &kept, options.style, context)?;
+    if !closed.left.is_empty() {
+        return Err(Error::PersonalDataRemains {
+            format,
+            kinds: closed.left,
+        });
+    }
+    let found = closed.findings;
     let replaced = redact::replacements(text, &found, options.style, country)?;
     // Characters to bytes: the format modules map byte ranges of their text.
     let bytes_at: Vec<usize> = text
@@ -299,12 +311,6 @@ fn run(
         })
         .collect();
     let (out, visible) = rewrite(&spans)?;
-    // Passages the webmaster kept are set aside before the re-scan, as in the text export.
-    let kept: Vec<&str> = review
-        .iter()
-        .filter(|r| r.decision == Decision::Keep && r.text.chars().count() > 1)
-        .map(|r| r.text.as_str())
-        .collect();
     let kinds = redact::verify(&minutes::mask(&visible, &kept), context);
     if !kinds.is_empty() {
         return Err(Error::PersonalDataRemains { format, kinds });

@@ -396,7 +396,7 @@ fn docx_parts() -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
-fn docx(body: &str) -> Vec<u8> {
+pub(crate) fn docx(body: &str) -> Vec<u8> {
     let mut parts = docx_parts();
     parts.push((
         "word/document.xml",

@@ -315,3 +315,25 @@ fn publishing_from_a_review_reuses_its_detection() {
     };
     assert_eq!(persons(&published), persons(&fresh) + 1);
 }
+
+/// Publishing in the original format: a passage the re-scan of the redacted text flags where the
+/// minutes had no finding ("Major █████" reads as a name once the surname is gone) is redacted in
+/// the file too, instead of the export being refused with nothing written.
+#[test]
+fn regression_what_only_the_rescan_finds_is_redacted_in_the_original_too() {
+    let bytes = crate::hostile::docx(
+        "<w:p><w:r><w:t>Nye rygter om venskabet med en af husets venner, Major Bramsen, er det nyeste hit.</w:t></w:r></w:p>",
+    );
+    let out = publish::redact_original(&bytes, Format::Docx, None, &[], &Options::default())
+        .expect("published, not refused");
+    let shown = publish::visible_text(&out.bytes, Format::Docx).unwrap();
+    assert!(
+        !shown.contains("Bramsen") && !shown.contains("Major"),
+        "{shown}"
+    );
+    assert!(
+        andel_core::redact::verify(&shown, None).is_empty(),
+        "{shown}"
+    );
+    assert!(shown.contains("nyeste hit"), "{shown}");
+}
