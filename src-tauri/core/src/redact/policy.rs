@@ -635,6 +635,12 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
             || overlaps_any(&covered, start, end)
             || overlaps_any(protected, start, end)
             || company_follows(text, end)
+            || joined_to_a_thing(text, end, |a, b, w| {
+                overlaps_any(&covered, a, b)
+                    || values
+                        .binary_search_by(|v| v.0.cmp(w))
+                        .is_ok_and(|k| raw.get(values[k].1).is_some_and(|r| r.kind == Kind::Person))
+            })
         {
             continue;
         }
@@ -709,6 +715,37 @@ pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
         }
     }
     raw
+}
+
+/// Whether the name ending at `end` is joined by "og" ("and", "och", "&") to a capitalised word that is no
+/// name: `is_name` (its start, its end, the word) does not say it is one and no list knows it as a first
+/// name. Then the two are a title ("Dag og Tid", a newspaper; "Liv og Lære"), not a person and a thing.
+pub(crate) fn joined_to_a_thing(
+    text: &str,
+    end: usize,
+    is_name: impl Fn(usize, usize, &str) -> bool,
+) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some((gap, after)) = [" og ", " och ", " and ", " & "]
+        .iter()
+        .find_map(|g| rest.strip_prefix(g).map(|a| (g.len(), a)))
+    else {
+        return false;
+    };
+    if !after.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let word: &str = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let at = end + gap;
+    // A capital alone ("Dag og S. Nilsen") starts initials, a name's.
+    word.chars().nth(1).is_some()
+        && !is_name(at, at + word.len(), word)
+        && !super::lists::first_names().contains_key(word.to_lowercase().as_str())
 }
 
 /// Whether the capitalised words right after `end` finish a company's name ("… Revision ApS").

@@ -102,7 +102,8 @@ fn written_forms<'a>(forms: &[&'a str]) -> Vec<(&'a str, String)> {
 }
 
 /// Whether the form at `start..end` stands alone: no letter, digit or mark of an address touches it,
-/// no finding or protected span covers it, and no capitalised word follows it.
+/// no finding or protected span covers it, no capitalised word follows it, and "og" does not join it to
+/// a capitalised word that is no name ("Dag og Tid": a newspaper).
 fn lone(
     text: &str,
     start: usize,
@@ -116,7 +117,8 @@ fn lone(
         || after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '@')
         || overlaps_any(taken, start, end)
         || overlaps_any(protected, start, end)
-        || capital_follows(text, end))
+        || capital_follows(text, end)
+        || policy::joined_to_a_thing(text, end, |a, b, _| overlaps_any(taken, a, b)))
 }
 
 /// Where each written form occurs in `text` (for each, in text order), from one search for all of them
@@ -321,5 +323,24 @@ mod tests {
             &["Helle Vad"]
         )
         .is_empty());
+    }
+    #[test]
+    fn regression_a_first_name_joined_by_og_to_a_word_is_a_title() {
+        // "Dag og Tid" is a newspaper, "Liv og Lære" a book: the first name of a person named in full,
+        // joined by "og" to a capitalised word that is no name, is part of a title.
+        assert!(alone(
+            "Forfattaren Dag Brekkvoll skreiv i Dag og Tid. Seinare las Dag og Tid-lesarar det.",
+            &["Dag Brekkvoll"]
+        )
+        .is_empty());
+        assert!(alone("Liv Tangen skrev boka Liv och Lära.", &["Liv Tangen"]).is_empty());
+        // Joined to another first name or to a person found, it is the person.
+        assert_eq!(
+            alone(
+                "Forfattaren Dag Brekkvoll kom. Dag og Kari kom også, og Dag og Holmsen gjekk.",
+                &["Dag Brekkvoll", "Holmsen"]
+            ),
+            ["Dag", "Dag"]
+        );
     }
 }
