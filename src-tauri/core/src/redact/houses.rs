@@ -285,6 +285,19 @@ impl Houses {
             }
             return Some(ws);
         }
+        // "beboerne i 12 har", "larm fra 14.": the house number alone right after a preposition of
+        // place, standing alone (a stop or a verb or conjunction after it; "i 12 år", "fra 14 til 16"
+        // stay).
+        if gap == " "
+            && [
+                "i", "fra", "frå", "från", "ovenfor", "ovanför", "overfor", "mittemot",
+            ]
+            .iter()
+            .any(|w| eq_fold(word, w))
+            && alone_after(text, at)
+        {
+            return Some(at);
+        }
         if gap == ". " {
             // "Lærkev. 12", "Hasselst. 3": the street cut short.
             let cut = word.to_lowercase();
@@ -442,6 +455,27 @@ fn bare_lettered(text: &str, a: usize, end: usize) -> bool {
 }
 
 /// "nr. 1 på ventelisten", "nr 2 i kön": a rank in a list, not a house.
+/// Whether the house number whose digits start at `at` stands alone: the text ends, or a stop, a comma
+/// or a bracket follows, or a verb or conjunction going on with the sentence.
+fn alone_after(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    let next = rest.trim_start_matches([' ', '\t']);
+    if next.is_empty() || next.starts_with(['.', ',', ';', '!', '?', ')', '\n', '\r']) {
+        // "i 12." at a sentence's end, but not "i 12.30" (a time), "fra 14.-16." (a range) or "fra 1.
+        // juli" (an ordinal: a small letter after the stop).
+        return !next.starts_with('.')
+            || !next[1..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c.is_lowercase());
+    }
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    super::flats::AFTER_A_BARE_FLOOR.contains(&word.as_str())
+}
+
 fn rank_after(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
     let mut words = rest
@@ -549,6 +583,27 @@ mod tests {
         assert!(found("bestyrelsesmøde nr. 4 og punkt nr. 12").is_empty());
         assert!(found("bestyrelsesmøde nr. 4/2025").is_empty());
         assert!(found("Hun er nr. 7 på ventelisten.").is_empty());
+    }
+
+    /// The house number alone right after a preposition of place, standing alone, in the three
+    /// languages; a count, a time, a range or a noun after it stays.
+    #[test]
+    fn a_house_number_alone_after_a_preposition_of_place() {
+        assert_eq!(found("Beboerne i 12 har bedt om en ny postkasse."), ["12"]);
+        assert_eq!(found("Der er klaget over larm fra 11."), ["11"]);
+        assert_eq!(found("Støy frå 7 og 11 om natta."), ["7", "11"]);
+        assert_eq!(found("Klagomål från 4, som vill ha staket."), ["4"]);
+        for stays in [
+            "Vi har boet her i 12 år.",
+            "Åpent fra 11 til 14.",
+            "Mødet varer fra 7.30.",
+            "Sælges i 4 dele.",
+            "Fra 12.-14. maj er der lukket.",
+            "Lejen stiger fra 1. juli.",
+            "Fra 7. januar er kontoret åbent.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// Row houses numbered with a letter ("7B"): the number alone is the house where the register holds

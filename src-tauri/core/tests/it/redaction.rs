@@ -3946,6 +3946,8 @@ fn regression_a_floor_by_its_ordinal_or_the_clause_of_who_lives_there() {
     let ctx = register(Country::SE, &[("Ali Demir", "1301", "Ekgatan 2")]);
     let out = blocked("Buller från tredje våningen, där Ali Demir bor.", &ctx);
     assert!(!out.contains("tredje våningen"), "{out}");
+    let out = blocked("Buller från fjärde våningen där familjen Demir bor.", &ctx);
+    assert!(!out.contains("fjärde våningen"), "{out}");
 }
 
 /// Regression (damaged text, OCR's small l for a capital I): a resident's first name that starts with
@@ -3991,4 +3993,31 @@ fn regression_firm_names_entrance_ranges_organisation_numbers_and_common_rooms_s
     // A personnummer still goes.
     let out = blocked("Personnummer 811218-9876 lämnades.", &ctx);
     assert!(!out.contains("811218-9876"), "{out}");
+}
+
+/// Regression (units as houses, the house number alone): in an association of row houses a house
+/// number alone right after a preposition of place ("beboerne i 12 har …", "larm fra 14.") stayed; a
+/// count, a time, a date or a range after the same preposition stays.
+#[test]
+fn regression_a_house_number_alone_after_a_preposition_of_place() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ib Holt", "1", "Kildevej 12"),
+            ("Søren Bak", "2", "Kildevej 14"),
+            ("Karen Dahl", "3", "Mosevej 7"),
+        ],
+    );
+    let text = "Beboerne i 12 har bedt om en ny postkasse. Der er klaget over larm fra 14.\n\
+                Vi har boet her i 12 år. Kontoret har åbent fra 7 til 14. Lejen stiger fra 1. juli.";
+    let out = blocked(text, &ctx);
+    for gone in ["i 12 har", "fra 14."] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["i 12 år", "fra 7 til 14", "fra 1. juli"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+    let ctx = register(Country::NO, &[("Siri Vold", "7", "Furulia 7")]);
+    let out = blocked("Det kommer støy frå 7, seint om natta.", &ctx);
+    assert!(!out.contains("frå 7"), "{out}");
 }

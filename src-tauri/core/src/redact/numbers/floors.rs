@@ -153,7 +153,7 @@ pub fn floors_before_dwellers(text: &str, persons: &[(usize, usize)], out: &mut 
     let Some(re) = RE
         .get_or_init(|| {
             Regex::new(&format!(
-                r"(?:^|[^\p{{L}}\d])((?i:{FLOOR}|stuen))[ \t]*,?[ \t]*(?:hvor|der|där|dær|hvar)[ \t]+$"
+                r"(?:^|[^\p{{L}}\d])((?i:{FLOOR}|stuen))[ \t]*,?[ \t]*(?:hvor|der|där|dær|hvar)[ \t]+(?i:(?:familien|familjen|familie|ægteparret|ekteparet|paret|fru|hr\.|herr|frk\.)[ \t]+)?$"
             ))
             .ok()
         })
@@ -568,6 +568,14 @@ mod tests {
                 "Ali Demir"
             ),
             "tredje våningen"
+        );
+        assert_eq!(
+            found("Klagomål från fjärde våningen där familjen Ek bor.", "Ek"),
+            "fjärde våningen"
+        );
+        assert_eq!(
+            found("Lugt fra 1. sal, hvor fru Holm bor.", "Holm"),
+            "1. sal"
         );
         assert_eq!(
             found("Mødet er på 2. sal, hvor Villads holder oplæg.", "Villads"),
