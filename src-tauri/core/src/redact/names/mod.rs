@@ -68,6 +68,38 @@ pub(crate) fn is_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     cues().contains(&lower) || compound_cue(&lower) || inflected_cue(&lower)
 }
+
+/// Whether a capitalised word is a role or a title in the definite form ("Presidenten", "Statsministeren",
+/// "Formanden", "Mannen"): a description of someone, not a name. A monarch's title is left out ("Kongen",
+/// "Dronningen", "Kronprinsen": one person of the realm, whom news corpora label as a name).
+pub(crate) fn is_definite_role(word: &str) -> bool {
+    const MONARCHS: &[&str] = &[
+        "kong",
+        "konge",
+        "dronning",
+        "kronprins",
+        "kronprinsesse",
+        "kung",
+        "drottning",
+    ];
+    let lower = word.to_lowercase();
+    let base = ["erne", "ene", "en", "et", "n", "a"]
+        .iter()
+        .find_map(|suffix| {
+            lower
+                .strip_suffix(suffix)
+                .filter(|b| b.chars().nth(2).is_some())
+        });
+    let Some(base) = base else {
+        return false;
+    };
+    if MONARCHS.contains(&base) || MONARCHS.contains(&lower.trim_end_matches('n')) {
+        return false;
+    }
+    // On the cues' list as written and in its base form, or its base a cue or a compound of one.
+    inflected_cue(&lower)
+        || (cues().contains(&lower) && (cues().contains(base) || compound_cue(base)))
+}
 use context::{
     abbreviation, age_after, citation, compound_cue, cue_before_by, definite_ending,
     followed_by_company, hyphen_given, in_attendance_list, inflected_cue, initials_not_a_range,
