@@ -4021,3 +4021,22 @@ fn regression_a_house_number_alone_after_a_preposition_of_place() {
     let out = blocked("Det kommer støy frå 7, seint om natta.", &ctx);
     assert!(!out.contains("frå 7"), "{out}");
 }
+
+/// Regression (units as houses, a resident placed by the street): a registered first name that is also
+/// a word of the lists, opening a sentence and followed by "fra"/"på" and the street of the residents'
+/// homes ("Inger fra Kildevej er syg"), waited for the full name elsewhere in the document and stayed.
+#[test]
+fn regression_a_first_name_placed_by_the_residents_street() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Inger Holt", "1", "Kildevej 12"),
+            ("Jens Kjær", "2", "Mosevej 7"),
+        ],
+    );
+    let text = "Referat\n\nInger fra Kildevej er syg.\nJens på Mosevej 7 sender en hilsen.";
+    let out = blocked(text, &ctx);
+    for gone in ["Inger", "Jens"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}

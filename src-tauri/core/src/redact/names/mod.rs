@@ -142,6 +142,9 @@ pub struct NameRecognizer {
     /// Registered names written all in lower case ("kari nesset", "mvh kari"): see
     /// [`NameRecognizer::lower_case_names`].
     lower: Option<LowerNames>,
+    /// The streets of the residents' homes, in lower case without their numbers ("kildevej"): a first
+    /// name followed by "fra"/"på" and one of them is a resident placed by home ("Inger fra Kildevej").
+    streets: Vec<String>,
 }
 
 /// Which form of a registered name a lower-case pattern is, and so how much it proves alone.
@@ -267,8 +270,25 @@ impl NameRecognizer {
             people: Vec::new(),
             initials: WordMap::default(),
             lower: None,
+            streets: Vec::new(),
         };
         let Some(ctx) = context else { return r };
+        for a in ctx.residents.iter().filter_map(|r| r.address.as_deref()) {
+            let street = a
+                .split(|c: char| c.is_ascii_digit() || c == ',')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+            if street.chars().count() >= 4
+                && street
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '.')
+                && !r.streets.contains(&street)
+            {
+                r.streets.push(street);
+            }
+        }
         let mut seen: HashMap<String, usize> = HashMap::default();
         // Each person's name as registered, in lower case.
         let mut written: Vec<(String, usize)> = Vec::new();
@@ -303,6 +323,32 @@ impl NameRecognizer {
         r.lower = r.compile_lower(&written);
         r
     }
+    /// Whether "fra"/"på"/"i" and a street of the residents' homes follow `end` ("Inger fra Kildevej",
+    /// "Jens på Mosevej 3"): the first name before it is a resident placed by home.
+    fn street_after(&self, text: &str, end: usize) -> bool {
+        if self.streets.is_empty() {
+            return false;
+        }
+        let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+            return false;
+        };
+        let Some(rest) = ["fra ", "frå ", "från ", "på ", "i "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        else {
+            return false;
+        };
+        let word_len: usize = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == ' ' || c == '-' || c == '.'))
+            .map_or(rest.len(), |(i, _)| i);
+        let head = rest[..word_len].to_lowercase();
+        self.streets.iter().any(|s| {
+            head.strip_prefix(s.as_str())
+                .is_some_and(|after| !after.starts_with(char::is_alphabetic))
+        })
+    }
+
     /// The lower-case forms of registered names to search for; their leftmost-longest matches are
     /// [`NameRecognizer::scan`]'s `lower_hits`.
     pub fn lower_patterns(&self) -> &[String] {
@@ -750,6 +796,7 @@ impl NameRecognizer {
                     && !cue
                     && !speech_after(text, first.end)
                     && !register::deed_after(text, first.end)
+                    && !self.street_after(text, first.end)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else; so is
                 // one followed by a surname the register holds only for other people who stay

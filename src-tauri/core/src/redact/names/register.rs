@@ -1165,6 +1165,41 @@ mod tests {
         assert!(super::super::super::lists::short_forms("bo").contains(&"bosse".to_string()));
     }
 
+    /// "fra"/"på"/"i" and a street of the residents' homes after a first name, with or without the house
+    /// number, in any letter case; another street, a street's longer name or no preposition is none.
+    #[test]
+    fn a_street_of_the_residents_after_a_first_name() {
+        use crate::association::Country;
+        use crate::redact::{Context, KnownPerson};
+        let mut ctx = Context::new(Country::DK);
+        for (name, address) in [
+            ("Inger Holt", "Kildevej 12"),
+            ("Vidar Lie", "Bjørkeveien 4, H0101"),
+        ] {
+            ctx.residents.push(KnownPerson {
+                name: name.into(),
+                address: Some(address.into()),
+                ..KnownPerson::default()
+            });
+        }
+        let r = NameRecognizer::new(Some(&ctx));
+        for (text, end) in [
+            ("Inger fra Kildevej er syg.", 5),
+            ("Vidar på Bjørkeveien 4 har ringt.", 5),
+            ("Inger frå kildevej kom.", 5),
+            ("Ivar från Kildevej.", 4),
+        ] {
+            assert!(r.street_after(text, end), "{text}");
+        }
+        for (text, end) in [
+            ("Inger fra Kildevejen er syg.", 5),
+            ("Inger fra Storgade er syg.", 5),
+            ("Inger ved Kildevej er syg.", 5),
+        ] {
+            assert!(!r.street_after(text, end), "{text}");
+        }
+    }
+
     /// A long name is filed under every initials minutes write for it: of each part, of the given names,
     /// and of the first given name with the surname; a particle gives no letter.
     #[test]
