@@ -635,6 +635,7 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
             || overlaps_any(&covered, start, end)
             || overlaps_any(protected, start, end)
             || company_follows(text, end)
+            || place_after_i(text, start, end)
             || joined_to_a_thing(text, end, |a, b, w| {
                 overlaps_any(&covered, a, b)
                     || values
@@ -715,6 +716,20 @@ pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
         }
     }
     raw
+}
+
+/// Whether the one word at `start..end` follows "i" ("in"): a place there ("lensmannen i Vinje", "bur i
+/// Årdal"), however often the text names a person so ("Arne Vinje"); "i" is no preposition before a
+/// person, but for a genitive ("i Hitlers Tyskland"), which this leaves (one ending in "s" is never
+/// taken for it).
+fn place_after_i(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    !word.contains(' ')
+        && !word.ends_with('s')
+        && text[..start]
+            .strip_suffix(' ')
+            .and_then(|h| h.strip_suffix('i'))
+            .is_some_and(|h| h.is_empty() || h.ends_with([' ', '\n', '(', '«', '"']))
 }
 
 /// Whether the name ending at `end` is joined by "og" ("and", "och", "&") to a capitalised word that is no
@@ -808,6 +823,43 @@ pub(crate) fn unknown_person_at(start: usize, end: usize) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words every occurrence of `raw`'s values adds.
+    fn spread<'a>(text: &'a str, found: &[&str]) -> Vec<&'a str> {
+        let raw: Vec<Raw> = found
+            .iter()
+            .map(|f| {
+                let at = text.find(f).unwrap();
+                unknown_person_at(at, at + f.len())
+            })
+            .collect();
+        let n = raw.len();
+        let out = every_occurrence(text, &[], raw);
+        assert!(out.len() >= n);
+        out.iter()
+            .filter(|r| r.reason == "the same text as another finding")
+            .map(|r| &text[r.start..r.end])
+            .collect()
+    }
+
+    #[test]
+    fn regression_a_surname_after_i_is_the_place() {
+        // "Arne Brekkvik … lensmannen i Brekkvik": after "i" a word is a place, not the person.
+        let text = "Brekkvik talte først. Lensmannen i Brekkvik svarte. Brekkvik takket.";
+        assert_eq!(spread(text, &["Brekkvik"]), ["Brekkvik"]);
+        // A genitive after "i" is still the person's ("i Brekkviks hus" is never taken this way), and
+        // other prepositions are left as they were ("hos Brekkvik").
+        let text = "Brekkvik talte. Vi var hos Brekkvik. Vi bur i Brekkvik.";
+        assert_eq!(spread(text, &["Brekkvik"]), ["Brekkvik"]);
+        assert!(place_after_i("i Brekkvik", 2, 10) && !place_after_i("hvori Brekkvik", 6, 14));
+        assert!(!place_after_i("i Hitlers", 2, 9));
+    }
+
+    #[test]
+    fn regression_a_first_name_joined_by_og_to_a_word_is_a_title_at_every_occurrence() {
+        let text = "Dag talte. Han skreiv til Dag og Tid. Dag og Kari kom.";
+        assert_eq!(spread(text, &["Dag"]), ["Dag"]);
+    }
 
     /// A mailbox at a domain carrying a word of the association's name stays unless a person's name
     /// is its local part; another domain, a dotted or numbered local part and a name still go.
