@@ -4039,4 +4039,8 @@ fn regression_a_first_name_placed_by_the_residents_street() {
     for gone in ["Inger", "Jens"] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
+    // Placed by a floor named by its ordinal alone ("Åse i tredje har betalt").
+    let ctx = register(Country::NO, &[("Åse Rud", "H0301", "Granlia 2, H0301")]);
+    let out = blocked("Referat\n\nÅse i tredje har betalt.", &ctx);
+    assert!(!out.contains("Åse"), "{out}");
 }

@@ -797,6 +797,8 @@ impl NameRecognizer {
                     && !speech_after(text, first.end)
                     && !register::deed_after(text, first.end)
                     && !self.street_after(text, first.end)
+                    && !unit_after(text, first.end)
+                    && !bare_floor_after(text, first.end)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else; so is
                 // one followed by a surname the register holds only for other people who stay
@@ -1605,5 +1607,57 @@ impl Scan {
                     .flatten()
             })
             .copied()
+    }
+}
+
+/// "Åse i tredje har betalt", "Liv på fjerde er syk": "i"/"på"/"fra" and a floor named by its ordinal
+/// alone after `end`, standing alone (a stop, a comma or a verb or conjunction after it), place the
+/// first name before it in a home.
+fn bare_floor_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let Some(rest) = ["i ", "på ", "fra ", "frå ", "från "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let ordinal: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !super::flats::BARE_FLOOR_ORDINALS.contains(&ordinal.to_lowercase().as_str()) {
+        return false;
+    }
+    let next = rest[ordinal.len()..].trim_start_matches(' ');
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    next.is_empty()
+        || next.starts_with(['.', ',', ';', '!', '?', ')', '\n'])
+        || super::flats::AFTER_A_BARE_FLOOR.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    /// A floor by its ordinal alone after a first name, standing alone, in the three languages; a noun
+    /// after the ordinal or another preposition is none.
+    #[test]
+    fn a_bare_floor_after_a_first_name() {
+        for (text, end) in [
+            ("Åse i tredje har betalt.", 4),
+            ("Liv på fjerde, som flyttet inn i mai.", 3),
+            ("Siv på fjärde och hennes granne.", 3),
+            ("Ida fra anden.", 3),
+        ] {
+            assert!(super::bare_floor_after(text, end), "{text}");
+        }
+        for (text, end) in [
+            ("Åse i tredje omgang.", 4),
+            ("Liv ved fjerde.", 3),
+            ("Siv på fjärde plats.", 3),
+        ] {
+            assert!(!super::bare_floor_after(text, end), "{text}");
+        }
     }
 }
