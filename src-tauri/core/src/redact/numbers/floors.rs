@@ -507,19 +507,28 @@ mod tests {
         }
     }
 
+    /// What `rule` finds in `text` with `person` (its first occurrence) as the person found there,
+    /// joined by '|'.
+    fn after_person(
+        rule: fn(&str, &[(usize, usize)], &mut Vec<Raw>),
+        text: &str,
+        person: &str,
+    ) -> String {
+        let at = text.find(person).map(|s| (s, s + person.len()));
+        let mut out = Vec::new();
+        rule(text, at.as_slice(), &mut out);
+        out.iter()
+            .map(|r| &text[r.start..r.end])
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
     /// A floor by its ordinal alone right after a person, in the three languages; a noun after the
     /// ordinal or no person before it leaves it alone.
     #[test]
     fn a_bare_ordinal_floor_after_the_person_who_lives_there() {
-        let found = |t: &str, person: &str| {
-            let at = t.find(person).map(|s| (s, s + person.len()));
-            let mut out = Vec::new();
-            super::bare_floors_after_persons(t, at.as_slice(), &mut out);
-            out.iter()
-                .map(|r| &t[r.start..r.end])
-                .collect::<Vec<_>>()
-                .join("|")
-        };
+        let found =
+            |t: &str, person: &str| after_person(super::bare_floors_after_persons, t, person);
         assert_eq!(
             found("Klage fra Tordis H. i tredje, om musikk.", "Tordis H."),
             "tredje"
@@ -545,15 +554,7 @@ mod tests {
     /// the clause, or a clause about something else, stays.
     #[test]
     fn a_floor_where_the_person_after_it_lives() {
-        let found = |t: &str, person: &str| {
-            let at = t.find(person).map(|s| (s, s + person.len()));
-            let mut out = Vec::new();
-            super::floors_before_dwellers(t, at.as_slice(), &mut out);
-            out.iter()
-                .map(|r| &t[r.start..r.end])
-                .collect::<Vec<_>>()
-                .join("|")
-        };
+        let found = |t: &str, person: &str| after_person(super::floors_before_dwellers, t, person);
         assert_eq!(
             found("Larm fra 3. sal, hvor Villads bor, om natten.", "Villads"),
             "3. sal"
