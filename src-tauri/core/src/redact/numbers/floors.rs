@@ -507,13 +507,12 @@ mod tests {
         }
     }
 
+    /// A rule that finds floors from the persons found in a text.
+    type FloorRule = fn(&str, &[(usize, usize)], &mut Vec<Raw>);
+
     /// What `rule` finds in `text` with `person` (its first occurrence) as the person found there,
     /// joined by '|'.
-    fn after_person(
-        rule: fn(&str, &[(usize, usize)], &mut Vec<Raw>),
-        text: &str,
-        person: &str,
-    ) -> String {
+    fn after_person(rule: FloorRule, text: &str, person: &str) -> String {
         let at = text.find(person).map(|s| (s, s + person.len()));
         let mut out = Vec::new();
         rule(text, at.as_slice(), &mut out);
