@@ -132,9 +132,15 @@ pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)
         .collect();
     persons.sort_unstable();
     for &(start, end) in &persons {
+        // "IVAR IKS": a legal form read as the surname closes a firm's name.
+        let form_inside = text
+            .get(start..end)
+            .and_then(|n| n.rsplit_once(' '))
+            .is_some_and(|(_, last)| is_legal_form(last));
         if let Some(firm_end) = legal_form_after(text, end) {
             firms.push((start, firm_end));
-        } else if brothers_before(text, start)
+        } else if form_inside
+            || brothers_before(text, start)
             || brothers_opening(text, start, end)
             || employer_after_a_person(text, start, end, &persons)
         {

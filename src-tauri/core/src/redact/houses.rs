@@ -164,7 +164,7 @@ impl Houses {
             // The association's own address and other protected places hold ranges and names; a street
             // that is protected as a place ("Vibevej") still has homes, so only the number decides.
             // "Fælleshuset, Storvej 2": the association's own room at a house number is no home.
-            if overlaps_any(protected, a, end) || super::common_room_before(text, start) {
+            if overlaps_any(protected, a, end) || super::common_room_before(text, start, true) {
                 continue;
             }
             out.push(Raw {

@@ -305,6 +305,8 @@ pub struct Detector {
     /// The residents' flat numbers of three or four digits ("1202", "302"), for a bare one after the
     /// word for a flat ([`numbers::registered_flat_numbers`]).
     registered_units: text::FastSet<String>,
+    /// The register's units in codes of the association's own ("7-1B") and the residents of each.
+    units: numbers::RegisteredUnits,
     /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
     names_model: Option<learned::Model>,
     /// The association's own mailboxes ("formand@" at its domain), which stay.
@@ -318,7 +320,13 @@ impl Detector {
         let mut houses = houses::Houses::default();
         let mut registered_phones = text::FastSet::default();
         let mut registered_units = text::FastSet::default();
+        let mut units = numbers::RegisteredUnits::default();
         if let Some(c) = context {
+            units = numbers::RegisteredUnits::new(
+                c.residents
+                    .iter()
+                    .filter_map(|r| Some((r.unit.as_deref()?, r.name.as_str()))),
+            );
             for u in c.residents.iter().filter_map(|r| r.unit.as_deref()) {
                 let u = u.trim();
                 if (3..=4).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_digit()) {
@@ -403,6 +411,7 @@ impl Detector {
             houses,
             registered_phones,
             registered_units,
+            units,
             own_mailboxes: policy::OwnMailboxes::new(context),
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
@@ -520,6 +529,9 @@ impl Detector {
         tables::scan(text, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
         numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
+        self.units.codes(text, &protected, &mut raw);
+        self.units
+            .after_their_residents(text, &persons, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
         numbers::scan_emails(text, &mut raw);
         for m in known {
@@ -529,8 +541,9 @@ impl Detector {
                 .copied()
                 .unwrap_or(Kind::Phone);
             // "Storvej 2" is not the start of "Storvej 21" nor of the range "Storvej 2–14".
+            let house = text.get(m.start..m.end).is_some_and(|a| !a.contains(','));
             if kind == Kind::Address
-                && (!address_ends(text, m.end) || common_room_before(text, m.start))
+                && (!address_ends(text, m.end) || common_room_before(text, m.start, house))
             {
                 continue;
             }
@@ -628,7 +641,9 @@ struct RuleNames {
 
 /// Whether the association's own room or building is named right before the address at `start`
 /// ("Fælleshuset, Storvej 2", "i fellesrommet i Storveien 4"): the address is the room's, not a home.
-fn common_room_before(text: &str, start: usize) -> bool {
+/// Before a row house's address (`house`), a room every such house has of its own is the home's
+/// ("vattenskada i tvättstugan i Storgatan 17").
+fn common_room_before(text: &str, start: usize, house: bool) -> bool {
     let head = text.get(..start).unwrap_or("");
     let head = head.trim_end_matches([' ', ',', ':']);
     let head = ["i", "på", "I", "På"]
@@ -643,7 +658,9 @@ fn common_room_before(text: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    !word.is_empty() && words::common_rooms().contains_fold(word)
+    !word.is_empty()
+        && words::common_rooms().contains_fold(word)
+        && !(house && text::is_one_of(word, &["tvättstuga", "tvättstugan"]))
 }
 
 /// Whether a house number ends at `end`: no digit, letter or range ("–14") follows.

@@ -488,6 +488,24 @@ pub fn starts_sentence(text: &str, start: usize) -> bool {
     true
 }
 
+/// Whether the word at `start` follows a list item's letter or number and a closing bracket at the
+/// start of its line ("c) Motion från …", "(2) Forslag …").
+pub fn starts_list_item(text: &str, start: usize) -> bool {
+    let head = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    let Some(head) = head.strip_suffix(')') else {
+        return false;
+    };
+    let line = head.rsplit('\n').next().unwrap_or("").trim_start();
+    let mark = line.strip_prefix('(').unwrap_or(line);
+    !mark.is_empty()
+        && mark.len() <= 3
+        && (mark.bytes().all(|b| b.is_ascii_digit())
+            || mark.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
 /// The offset of the first ASCII digit in `bytes` at or after `from`. Digits are rare in minutes and
 /// the number recognizers jump from one to the next: eight bytes are tested at once (a byte less 10
 /// after `^ b'0'` borrows into a high bit that was clear), and only the eight that hold a digit are
@@ -608,6 +626,21 @@ mod tests {
         assert!(starts_sentence(t, t.find("Vidare").unwrap_or(0)));
         let t = "Dei møttest i 2010 Hansen og Berg.";
         assert!(!starts_sentence(t, t.find("Hansen").unwrap_or(0)));
+    }
+
+    /// The capitalised word after a list item's letter or number and a closing bracket at the start of
+    /// a line ("c) Motion från …") opens the item; a bracket after a word or a name is no list item.
+    /// Invented lines.
+    #[test]
+    fn a_list_items_mark_opens_the_item() {
+        let t = "§ 9 Motioner\na) Motion från Eva Lund.\n  (b) Forslag fra styret.\n12) Indstilling om hegn.";
+        for w in ["Motion från", "Forslag", "Indstilling"] {
+            assert!(starts_list_item(t, t.find(w).unwrap_or(0)), "{w}");
+        }
+        let t = "Talte (kort) Hansen og Ole) Berg, (Per) Lund.";
+        for w in ["Hansen", "Berg", "Lund"] {
+            assert!(!starts_list_item(t, t.find(w).unwrap_or(0)), "{w}");
+        }
     }
 
     /// The leftmost-longest matches of one set alone, as its own automaton finds them.

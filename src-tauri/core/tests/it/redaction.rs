@@ -4044,3 +4044,164 @@ fn regression_a_first_name_placed_by_the_residents_street() {
     let out = blocked("Referat\n\nÅse i tredje har betalt.", &ctx);
     assert!(!out.contains("Åse"), "{out}");
 }
+
+/// Regression (units as houses, a unit in the association's own code): a register whose units are named
+/// in a code of the association's own ("4-1A": house 4, first floor, flat A; "B-203") left the code in
+/// the minutes wherever it stood ("bustad 4-1A", "Lotte Frandsen (B-203)"); only the tax agency's flat
+/// numbers and H-numbers were known by shape. A longer code or number that contains one stays.
+#[test]
+fn regression_a_unit_in_the_associations_own_code() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Brynhild Aasen", "4-1A", "Lyngbakken 4"),
+            ("Per Kvamsdal", "4-UB", "Lyngbakken 4"),
+        ],
+    );
+    let text = "Referat\n\nStyret godkjende utleige av bustad 4-1A medan eigaren er bortreist.\n\
+                Framlegg frå Per Kvamsdal (4-ub): ny benk.\nSak 14-1A vart utsett.";
+    let out = blocked(text, &ctx);
+    for gone in ["4-1A medan", "4-ub"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Sak 14-1A"), "{out}");
+    let ctx = register(Country::DK, &[("Lotte Frandsen", "B-203", "Kirsebærvej 2")]);
+    let out = blocked(
+        "Referat\n\nForslag fra Lotte Frandsen (B-203) om cykelstativer.",
+        &ctx,
+    );
+    assert!(!out.contains("B-203"), "{out}");
+    let ctx = register(Country::SE, &[("Maja Ström", "A-1102", "Lärkgatan 3")]);
+    let out = blocked("Protokoll\n\nStambytet i A-1102 är klart.", &ctx);
+    assert!(!out.contains("A-1102"), "{out}");
+}
+
+/// Regression (residents placed by their home, flat numbers that read as years): a Swedish brf numbers
+/// its flats 2001–2099 by the tax agency's scheme; such a number after the neighbours' word and a
+/// preposition ("Grannarna i 2003 och 2104"), in a list joined to one, or right after its own resident in
+/// a queue's row ("Maja Ström      2003") stayed as if it were a year. A year after a preposition with no
+/// dwellers, and a number after someone who does not live there, stay.
+#[test]
+fn regression_flat_numbers_that_read_as_years() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Maja Ström", "2003", "Lärkgatan 5"),
+            ("Leif Ahl", "2104", "Lärkgatan 5"),
+            ("Nils Holm", "1102", "Lärkgatan 3"),
+        ],
+    );
+    let text = "Protokoll\n\nGrannarna i 2003 och 2104 har klagat på musiken.\n\
+                Kön till p-platserna:\n   1  Nils Holm        1102\n   2  Maja Ström       2003\n\
+                Fasaden målades i 2003. Nils Holm 2104 kr.";
+    let out = blocked(text, &ctx);
+    for gone in ["i 2003 och", "och 2104", "     1102", "     2003"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    for stays in ["målades i 2003", "2104 kr"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+    let ctx = register(Country::DK, &[("Karen Bak", "2019", "Hybenvej 3")]);
+    let out = blocked("Referat\n\nNaboerne i 2019 har klaget over støj.", &ctx);
+    assert!(!out.contains("2019"), "{out}");
+}
+
+/// Regression (a plate after the word for a plate): a trailer's or an older series' plate ("HV 4127",
+/// "GH 123", "CDE 1234") was only found in the shapes of today's cars; after "nummerpladen", "reg.nr.",
+/// "kjennemerket" or "registreringsskylten" any plate's shape is a plate. Without the word it stays.
+#[test]
+fn regression_a_plate_after_the_word_for_a_plate() {
+    let ctx = register(Country::DK, &[("Ib Holt", "1", "Kildevej 12")]);
+    for (text, plate) in [
+        (
+            "Traileren med nummerpladen HV 4127 skal fjernes.",
+            "HV 4127",
+        ),
+        ("Bilen med reg. nr. CDE 1234 holder i vejen.", "CDE 1234"),
+        (
+            "Henger med kjennemerket JK 8812 står på snuplassen.",
+            "JK 8812",
+        ),
+        (
+            "Husbilen har registreringsskylten GH 123 och står kvar.",
+            "GH 123",
+        ),
+    ] {
+        let out = blocked(text, &ctx);
+        assert!(!out.contains(plate), "{plate} left in {out}");
+    }
+    let out = blocked("Mødet sluttede kl. 21 i lokale HV 4127 på skolen.", &ctx);
+    assert!(out.contains("HV 4127"), "{out}");
+}
+
+/// Regression (residents placed by their home, Nynorsk words for the home): "Overdraging av bustad 12",
+/// "leilegheit 4" kept their number; the Bokmål, Danish and Swedish words for a flat already took it.
+#[test]
+fn regression_a_nynorsk_word_for_the_home_before_its_number() {
+    let ctx = register(Country::NO, &[("Åshild Tenden", "12", "Kvernvegen 4")]);
+    let text = "Protokoll\n\nSak 4/26 Overdraging av bustad 12\nLeilegheita 7 er seld.\n\
+                Bustadene 3 og 5 får nye vindauge. Styret hadde 12 møte.";
+    let out = blocked(text, &ctx);
+    for gone in ["bustad 12", "Leilegheita 7", "3 og 5"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("12 møte"), "{out}");
+}
+
+/// Regression (units as houses, a room of the house): in an association of row houses "vattenskada i
+/// tvättstugan i Storgatan 17" kept the house as the association's common room's address; a row house
+/// has its laundry room of its own. The association's own rooms ("föreningslokalen i …") still keep
+/// their address, and in a block of flats the laundry room is the association's.
+#[test]
+fn regression_a_row_houses_own_laundry_room() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Gösta Hägg", "17", "Storgatan 17"),
+            ("Eva Rask", "18", "Storgatan 18"),
+        ],
+    );
+    let text = "Protokoll\n\nEn vattenskada uppstod i tvättstugan i Storgatan 17.\n\
+                Mötet hölls i föreningslokalen i Storgatan 18.";
+    let out = blocked(text, &ctx);
+    assert!(!out.contains("Storgatan 17"), "{out}");
+    assert!(out.contains("föreningslokalen i Storgatan 18"), "{out}");
+}
+
+/// Regression (precision with the register): two ISO dates joined by a dash ("2027-01-01–2027-12-31", a
+/// sublet's period) were read as an account number; a noun opening a list item before a unit ("c) Motion
+/// från nr 22", the document writing "motionen" too) was taken for a name, and its plural in a heading
+/// after it ("Motioner") for the name run together with a word; a firm whose legal form was read as a
+/// surname ("IVAR IKS", a first name in capitals before Norway's intermunicipal form) for a person.
+#[test]
+fn regression_date_ranges_list_item_nouns_and_firms_by_their_legal_form_stay() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Per Rosén", "7", "Storgatan 7"),
+            ("Nadia Lind", "22", "Storgatan 22"),
+        ],
+    );
+    let text =
+        "Protokoll\n\n§ 9 Motioner\na) Motion från Per Rosén om staket. Stämman avslog motionen.\n\
+                b) Motion från nr 22 om hundrastgård.\n\
+                Ansökan om andrahandsuthyrning beviljas för tiden 2027-01-01–2027-12-31.";
+    let out = blocked(text, &ctx);
+    for stays in [
+        "§ 9 Motioner",
+        "a) Motion från",
+        "b) Motion från",
+        "2027-01-01–2027-12-31",
+    ] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+    for gone in ["Per Rosén", "nr 22"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let ctx = register(Country::NO, &[("Ola Njå", "2", "Lyngveien 2")]);
+    let out = blocked(
+        "Referat\n\nSøppelbilen fra IVAR IKS kommer ikke fram. Henting avtales med IVAR IKS.",
+        &ctx,
+    );
+    assert!(out.contains("fra IVAR IKS kommer"), "{out}");
+}

@@ -1284,7 +1284,14 @@ impl NameRecognizer {
                             || (surname_first()
                                 && !subject_after_verb(text, end)
                                 && self.lone_surname(text, s, &t, false))))
-                    || (unit_after(text, end) && !sentence)
+                    || (unit_after(text, end)
+                        && !sentence
+                        // "c) Motion från nr 22" with "motionen" elsewhere: a noun opening a list item.
+                        && !(k == i + 1
+                            && super::text::starts_list_item(text, t.start)
+                            && text
+                                .get(t.start..t.end)
+                                .is_some_and(|w| units::written_in_lower_case(text, w))))
                     || speaker_with_party(text, run[i].start, end)
                     || citation(text, run[i].start, end)
                 {

@@ -2,6 +2,26 @@
 
 use super::*;
 
+/// Whether `text` also writes `word` in lower case, alone or with an ending of up to four letters
+/// ("motionen" for "Motion").
+pub(super) fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word || lower.is_empty() {
+        return false;
+    }
+    text.match_indices(&lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let ending: Vec<char> = text[at + lower.len()..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .take(5)
+            .collect();
+        !before.is_some_and(char::is_alphanumeric)
+            && ending.len() <= 4
+            && ending.iter().all(|c| c.is_lowercase())
+    })
+}
+
 /// "Forslag fra Villum Sand, andel nr. 5", "Tor-Arne Isaksen i Elvebakken 3, H0101": the capitalised
 /// words right before a resident's unit or address are that resident's name, even when no list knows
 /// it. Adds those names to `raw` (byte offsets).
@@ -75,6 +95,14 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
                     .get(w.to_lowercase().as_str())
                     .is_some_and(|i| i.nordic > 0 && !i.thing)
             });
+        // "c) Motion från nr 22": a list item opened by a noun the document also writes in lower case
+        // ("avslog motionen") is no name ("d) Oliwia i nr. 10" is).
+        let list_item_word = words == 1
+            && super::super::text::starts_list_item(text, start)
+            && text
+                .get(start..end)
+                .is_some_and(|w| written_in_lower_case(text, w));
+        let single_at_sentence_start = single_at_sentence_start || list_item_word;
         if single_at_sentence_start || overlaps_any(protected, start, end) {
             continue;
         }
@@ -131,5 +159,21 @@ mod tests {
             before("Forslag fra Villum Sand, nr. 5", "nr. 5"),
             ["Villum Sand"]
         );
+    }
+
+    /// A list item opened by a noun the minutes also write in lower case ("c) Klage fra nr. 12", with
+    /// "klagen" elsewhere) is no name before the unit; a name opening an item is. Invented lines.
+    #[test]
+    fn a_noun_that_opens_a_list_item_before_a_home() {
+        let text =
+            "§ 7 Klager\na) Klage fra nr. 12 om støj. Bestyrelsen tog klagen til efterretning.";
+        assert!(before(text, "nr. 12").is_empty());
+        let text = "Motioner\nb) Motion från lgh 1102 om cykelställ. Stämman biföll motionen.";
+        assert!(before(text, "lgh 1102").is_empty());
+        let text =
+            "Saker\nc) Framlegg frå H0201 om benk. Framlegget vart vedteke, framlegga er fleire.";
+        assert!(before(text, "H0201").is_empty());
+        let text = "Eventuelt\nd) Zofia i nr. 10 melder om en utett dør.";
+        assert_eq!(before(text, "nr. 10"), ["Zofia"]);
     }
 }

@@ -18,11 +18,13 @@ use crate::national_id;
 
 mod emails;
 mod floors;
+mod units;
 
 pub use emails::scan_emails;
 pub use floors::{
     bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
 };
+pub use units::RegisteredUnits;
 
 const MAX_GROUPS: usize = 12;
 
@@ -319,6 +321,16 @@ const SHARE_CUES: &[&str] = &[
     "boligen",
     "leilighetsnummer",
     "lejlighedsnummer",
+    // Nynorsk: "Overdraging av bustad 12", "leilegheit 4".
+    "bustad",
+    "bustaden",
+    "bustadnr",
+    "bustadnummer",
+    "bustadnummeret",
+    "leilegheit",
+    "leilegheita",
+    "leilegheitsnummer",
+    "bostaden",
 ];
 /// Plurals of the share cues, before a list of units ("andelene nr. 5, 6 og 3", "lejlighederne 3 og
 /// 5"); before a range ("lägenheterna 1001–1202") they name many homes, a place.
@@ -337,6 +349,10 @@ const PLURAL_SHARE_CUES: &[&str] = &[
     "boligerne",
     "seksjoner",
     "seksjonene",
+    "bustader",
+    "bustadene",
+    "leilegheiter",
+    "leilegheitene",
 ];
 const STREET_WORDS: &[&str] = &[
     "gate", "gaten", "gata", "gatan", "vei", "veien", "vej", "vejen", "gade", "allé", "alle",
@@ -382,6 +398,11 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
             break;
         };
         let run = read_run(bytes, start);
+        // "2027-01-01–2027-12-31": a period, neither an account nor a phone number in it.
+        if iso_date_range(&run) {
+            i = run.end;
+            continue;
+        }
         let next = if let Some(raw) = classify(text, &run, country, persons) {
             let end = raw.end.max(run.end);
             unit_end = (raw.recognizer == Recognizer::ShareNumber).then_some(raw.end);
@@ -447,6 +468,52 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "nedenunder",
 ];
 
+/// Those who live in a flat, by the flat or beside it: "Grannarna i 2003", "beboerne i 2101",
+/// "familien fra 1102".
+const DWELLERS: &[&str] = &[
+    "granne",
+    "grannen",
+    "grannar",
+    "grannarna",
+    "nabo",
+    "naboen",
+    "naboer",
+    "naboene",
+    "naboerne",
+    "naboane",
+    "grannarne",
+    "beboer",
+    "beboeren",
+    "beboerne",
+    "beboere",
+    "beboar",
+    "beboaren",
+    "beboarane",
+    "boende",
+    "boenden",
+    "familjen",
+    "familien",
+    "familia",
+    "hyresgästen",
+    "hyresgästerna",
+    "lejeren",
+    "lejerne",
+    "leietakeren",
+    "leigetakaren",
+    "ägaren",
+    "ägarna",
+    "eieren",
+    "eierne",
+    "eigaren",
+    "ejeren",
+    "ejerne",
+    "andelshaveren",
+    "andelseieren",
+    "andelseigaren",
+    "medlemmen",
+    "medlemmarna",
+];
+
 /// "fel lägenhet, det gäller 3201", "lejligheden over 302": a bare number that the register holds as a
 /// resident's flat (`units`: three or four digits), after a word for a flat or a row house earlier in its
 /// sentence, or right after a preposition of place when it cannot be a year ("vattenskadan i 2102"). The
@@ -465,6 +532,8 @@ pub fn registered_flat_numbers(
     }
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // Registered numbers that are no flat by themselves but may be one in a list of flats.
+    let mut joinable = Vec::new();
     let mut i = 0;
     while let Some(start) = next_digit(bytes, i) {
         let mut end = start;
@@ -536,9 +605,43 @@ pub fn registered_flat_numbers(
             && text[start..end]
                 .parse::<u32>()
                 .is_ok_and(|y| (1800..=2099).contains(&y));
-        let place = !year && is_one_of(&before, PLACE_PREPOSITIONS);
+        // "Grannarna i 2003 klagar": after the residents' or the neighbours' word and the preposition,
+        // a number of the register is their flat even where it could be a year.
+        let dwellers = word_before(text, start, &[])
+            .and_then(|(a, _)| word_before(text, a, &[]))
+            .is_some_and(|(a, b)| is_one_of(&text[a..b], DWELLERS));
+        let place = (!year || dwellers) && is_one_of(&before, PLACE_PREPOSITIONS);
         if flat_word || place {
             found.push((start, end));
+        } else {
+            joinable.push((start, end));
+        }
+    }
+    // "i 2003 och 2104", "ovanför 1102, 1202 eller 1302": registered numbers joined to a flat found are
+    // flats too, on either side.
+    loop {
+        let before = found.len();
+        joinable.retain(|&(s, e)| {
+            let joined = found.iter().any(|&(fs, fe)| {
+                let gap = if fe <= s {
+                    text.get(fe..s)
+                } else {
+                    text.get(e..fs)
+                };
+                gap.is_some_and(|g| {
+                    matches!(
+                        g.trim_matches(' '),
+                        "," | "och" | "og" | "eller" | "samt" | "&" | "+"
+                    ) && g.len() <= 7
+                })
+            });
+            if joined {
+                found.push((s, e));
+            }
+            !joined
+        });
+        if found.len() == before {
+            break;
         }
     }
     for (start, end) in found {
@@ -638,6 +741,21 @@ pub(super) fn list_item(text: &str, after: usize, a: usize, end: usize) -> bool 
             .unwrap_or("")
     });
     !next.is_some_and(|w| is_one_of(w, COUNT_WORDS))
+}
+
+/// "2027-01-01–2027-12-31": two ISO dates joined by a dash, a period (a sublet's, a budget's), not an
+/// account.
+fn iso_date_range(run: &Run) -> bool {
+    let d = run.digits();
+    let n = |a: usize, b: usize| {
+        d.get(a..b)
+            .map(|x| x.iter().fold(0u32, |v, c| v * 10 + u32::from(c - b'0')))
+    };
+    let date = |at: usize| {
+        n(at + 4, at + 6).is_some_and(|m| (1..=12).contains(&m))
+            && n(at + 6, at + 8).is_some_and(|d| (1..=31).contains(&d))
+    };
+    run.shape(&[4, 2, 2, 4, 2, 2]) && date(0) && date(8)
 }
 
 pub(super) fn raw(
@@ -775,7 +893,13 @@ fn classify(
                 .get(1)
                 .is_some_and(u8::is_ascii_alphanumeric);
         let ok = (n == 2 && (run.shape(&[2, 3]) && run.has_sep(b' ') || run.shape(&[5])))
-            || (n == 3 && (run.shape(&[3]) || (run.shape(&[2]) && tail_letter)));
+            || (n == 3 && (run.shape(&[3]) || (run.shape(&[2]) && tail_letter)))
+            // "nummerpladen HV 4127", "reg.nr. AB 123": after the word for a plate, any plate's shape
+            // (a trailer's, an older or a foreign series).
+            || (plate_cue_before(text, lstart)
+                && run.ng <= 2
+                && (3..=6).contains(&run.nd)
+                && run.seps().iter().all(|&c| c == b' '));
         if ok && !is_plate_stopword(letters) {
             let e = if n == 3 && run.shape(&[2]) {
                 end + 1
@@ -1291,6 +1415,60 @@ fn spaced_flat_code(bytes: &[u8], run: &Run) -> Option<usize> {
     matches!(run.digits().first(), Some(b'0' | b'1')).then_some(start - 2)
 }
 
+/// The words for a car's or a trailer's plate, before the plate ("nummerpladen HV 4127").
+const PLATE_CUES: &[&str] = &[
+    "nummerplade",
+    "nummerpladen",
+    "nummerplader",
+    "nummerplate",
+    "nummerplaten",
+    "nummerskilt",
+    "nummerskiltet",
+    "kjennemerke",
+    "kjennemerket",
+    "kjennemerkje",
+    "registreringsnummer",
+    "registreringsnummeret",
+    "registreringsnumret",
+    "registreringsnr",
+    "regnr",
+    "reg.nr",
+    "registreringsskylt",
+    "registreringsskylten",
+    "skylten",
+    "bilnummer",
+    "bilnumret",
+    "bilnummeret",
+];
+
+/// Whether the word for a plate stands right before `at` ("nummerpladen HV", "reg.nr. HV", "reg. nr.
+/// HV", "skylten: HV").
+fn plate_cue_before(text: &str, at: usize) -> bool {
+    let head = text
+        .get(..at)
+        .unwrap_or("")
+        .trim_end_matches([' ', ':', '.', '\u{a0}']);
+    let word = head
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('.');
+    if is_one_of(word, PLATE_CUES) {
+        return true;
+    }
+    // "reg. nr. HV 4127": the short form in two words.
+    let Some(head) = head
+        .strip_suffix("nr")
+        .or_else(|| head.strip_suffix("Nr"))
+        .map(|h| h.trim_end_matches([' ', '.']))
+    else {
+        return false;
+    };
+    head.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| is_one_of(w, &["reg", "registrerings"]))
+}
+
 /// Start of 2–3 upper-case letters standing alone, followed by one space, right before `start`.
 fn plate_letters(bytes: &[u8], start: usize) -> Option<usize> {
     if start < 3 || bytes[start - 1] != b' ' {
@@ -1415,7 +1593,7 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     // "Plats: Föreningslokalen, Storgatan 11, bottenvåningen": the floor of the association's own room.
-    if clock || crate::redact::common_room_before(text, street) {
+    if clock || crate::redact::common_room_before(text, street, false) {
         return None;
     }
     Some(raw(
@@ -2454,6 +2632,46 @@ mod tests {
         let mut out = Vec::new();
         registered_flat_numbers("Taket lades om i 2019.", &years, &[], &mut out);
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// Regression (issue 14, flat numbers that read as years): a flat numbered 2001–2099 by the tax
+    /// agency's scheme is a flat right after the neighbours' or the residents' word and a preposition,
+    /// and a registered number joined to a flat found by "och"/"og"/"eller"/a comma is one too; a
+    /// year after a preposition with no dwellers, or a list of years, stays. Invented sentences.
+    #[test]
+    fn registered_flat_numbers_that_read_as_years() {
+        let units: crate::redact::text::FastSet<String> = ["2003", "2104", "2019", "1102"]
+            .iter()
+            .map(|u| u.to_string())
+            .collect();
+        let found = |t: &str| {
+            let mut out = Vec::new();
+            registered_flat_numbers(t, &units, &[], &mut out);
+            out.sort_by_key(|r| r.start);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Grannarna i 2003 och 2104 har klagat på musiken."),
+            "2003|2104"
+        );
+        assert_eq!(
+            found("Naboene i 2003 har klaget på støy om natten."),
+            "2003"
+        );
+        assert_eq!(
+            found("Beboerne fra 2019 og 1102 kom til mødet."),
+            "2019|1102"
+        );
+        assert_eq!(
+            found("Klagen kom från 1102, 2003 eller 2104."),
+            "1102|2003|2104"
+        );
+        assert_eq!(found("Taket lades om i 2019 och 2003."), "");
+        assert_eq!(found("Fasaden blev malet i 2003, og igen i 2019."), "");
+        assert_eq!(found("Familien flyttede ind i 2003."), "");
     }
 
     /// A floor right after a person the text names is that person's home; without a person before it,

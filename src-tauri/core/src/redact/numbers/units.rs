@@ -1,0 +1,267 @@
+//! A resident's unit by the register's own designation. Associations name their units in forms of
+//! their own ("7-1B": house 7, first floor, flat B; "1-UB", "B-203", "U101"), which no shape rule can
+//! know; the register does, so a code it holds is a home wherever the minutes write it. And a registered
+//! flat number right after the resident it belongs to ("Ebba Holm  2001" in a queue for parking,
+//! "Ebba Holm (2001)") is that resident's flat even when it could be read as a year.
+
+use std::collections::HashMap;
+
+use super::super::policy::overlaps_any;
+use super::super::text::FastSet;
+use super::{building_number_ends, raw, Raw, Span};
+use crate::redact::{Kind, Recognizer};
+
+/// Whether a registered unit is written in a code of the association's own (letters and digits, at
+/// least three characters, no space: "7-1B", "1-UB", "U101", "H0302"), which a text can only mean as that
+/// unit. A number alone ("12", "2101") is not (it counts, dates and prices as well), nor a house number
+/// with one letter ("14A", the houses' rule's), nor a floor and side ("st. tv.", "2 tr").
+pub fn is_unit_code(unit: &str) -> bool {
+    let u = unit.trim();
+    let digits = u.bytes().filter(u8::is_ascii_digit).count();
+    let letters = u.bytes().filter(u8::is_ascii_alphabetic).count();
+    let house_number =
+        letters == 1 && u.ends_with(|c: char| c.is_ascii_alphabetic()) && digits == u.len() - 1;
+    (3..=10).contains(&u.len())
+        && u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && digits > 0
+        && letters > 0
+        && !house_number
+        && !u.starts_with('-')
+        && !u.ends_with('-')
+}
+
+/// The register's units: the codes of the association's own form (upper case) and, for every unit
+/// of three characters or more, the words of the names of those who live there (lower case).
+#[derive(Debug, Default)]
+pub struct RegisteredUnits {
+    codes: FastSet<String>,
+    residents: HashMap<String, Vec<String>>,
+}
+
+impl RegisteredUnits {
+    /// From the register's (unit, resident's name) pairs.
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> RegisteredUnits {
+        let mut units = RegisteredUnits::default();
+        for (unit, name) in pairs {
+            let unit = unit.trim().to_uppercase();
+            if unit.chars().count() < 3 {
+                continue;
+            }
+            if is_unit_code(&unit) {
+                units.codes.insert(unit.clone());
+            }
+            let words = units.residents.entry(unit).or_default();
+            for w in name.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                let w = w.to_lowercase();
+                if w.chars().count() >= 2 && !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+        }
+        units
+    }
+
+    /// Finds the register's unit codes ("bustad 7-1B", "Torunn Hope (1-1A)") in `text`, in any case,
+    /// as whole words: not inside a longer code or number ("17-1B", "7-1B2"), nor in a protected span.
+    pub fn codes(&self, text: &str, protected: &[Span], out: &mut Vec<Raw>) {
+        if self.codes.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(d) = super::next_digit(bytes, i) {
+            let part = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+            let mut start = d;
+            while start > 0 && part(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = d;
+            while end < bytes.len() && part(bytes[end]) {
+                end += 1;
+            }
+            i = end.max(d + 1);
+            while start < end && bytes[start] == b'-' {
+                start += 1;
+            }
+            while end > start && bytes[end - 1] == b'-' {
+                end -= 1;
+            }
+            let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if glued(text[..start].chars().next_back())
+                || glued(text[end..].chars().next())
+                || !self.codes.contains(&text[start..end].to_ascii_uppercase())
+                || overlaps_any(protected, start, end)
+                || out.iter().any(|r| r.start < end && start < r.end)
+            {
+                continue;
+            }
+            out.push(raw(
+                start,
+                end,
+                Kind::Other,
+                Recognizer::ShareNumber,
+                0.9,
+                "a unit by the register's own code",
+            ));
+        }
+    }
+
+    /// A registered unit right after a person the register says lives there, on the same line, apart
+    /// from the name by spaces, a tab, a comma, a colon, a dash or an opening bracket: a queue's or a
+    /// table's row ("Ebba Holm     2001"), "Ebba Holm (2001)". The person must be the unit's own
+    /// (a word of the name is a word of a registered name of that unit), so a year or a sum after
+    /// someone else stays; a count after the number ("2001 kr") stays too.
+    pub fn after_their_residents(
+        &self,
+        text: &str,
+        persons: &[Span],
+        protected: &[Span],
+        out: &mut Vec<Raw>,
+    ) {
+        if self.residents.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        for &(ps, pe) in persons {
+            let Some(rest) = text.get(pe..) else { continue };
+            let gap: usize = rest
+                .chars()
+                .take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}' | ',' | '(' | ':' | '-' | '–'))
+                .map(char::len_utf8)
+                .sum();
+            let start = pe + gap;
+            if gap == 0 || gap > 40 {
+                continue;
+            }
+            let end = start
+                + text[start..]
+                    .bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                    .count();
+            let end = start + text[start..end].trim_end_matches('-').len();
+            if end == start
+                || !text[start..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                || text[end..].starts_with(|c: char| c.is_alphanumeric())
+                || !building_number_ends(text, end)
+                || overlaps_any(protected, start, end)
+                || out.iter().any(|r| r.start < end && start < r.end)
+            {
+                continue;
+            }
+            let Some(words) = self.residents.get(&text[start..end].to_ascii_uppercase()) else {
+                continue;
+            };
+            let person = text[ps..pe].to_lowercase();
+            let own = person
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| w.chars().count() >= 2)
+                .any(|w| words.iter().any(|n| n == w));
+            if own {
+                found.push((start, end));
+            }
+        }
+        for (start, end) in found {
+            out.push(raw(
+                start,
+                end,
+                Kind::Other,
+                Recognizer::ShareNumber,
+                0.85,
+                "a registered unit right after its resident",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units() -> RegisteredUnits {
+        RegisteredUnits::new([
+            ("4-1A", "Brynhild Aasen"),
+            ("4-UB", "Per Kvamsdal"),
+            ("B-203", "Lotte Frandsen"),
+            ("2003", "Maja Ström"),
+            ("2104", "Leif och Kerstin Ahl"),
+            ("1102", "Nils Holm"),
+            ("14A", "Ane Berg"),
+            ("12", "Kari Dahl"),
+        ])
+    }
+
+    fn codes(t: &str) -> String {
+        let mut out = Vec::new();
+        units().codes(t, &[], &mut out);
+        out.iter()
+            .map(|r| &t[r.start..r.end])
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// Codes of the association's own form; numbers alone, house numbers with a letter and floors are
+    /// none.
+    #[test]
+    fn which_units_are_codes() {
+        for u in ["7-1B", "1-UB", "B-203", "U101", "H0302", "k2-1"] {
+            assert!(is_unit_code(u), "{u}");
+        }
+        for u in [
+            "12", "2101", "14A", "7B", "st. tv.", "2 tr", "1.th.", "BV", "-1A", "A1",
+        ] {
+            assert!(!is_unit_code(u), "{u}");
+        }
+    }
+
+    /// A registered code is the unit wherever it stands, in any case (invented sentences, Nynorsk,
+    /// Danish, Swedish, Bokmål); inside a longer code or number it is not.
+    #[test]
+    fn a_registered_code_wherever_it_stands() {
+        assert_eq!(
+            codes("Styret godkjende utleige av bustad 4-1A medan eigaren er bortreist."),
+            "4-1A"
+        );
+        assert_eq!(
+            codes("Forslag fra Lotte Frandsen (B-203): cykelstativ."),
+            "B-203"
+        );
+        assert_eq!(codes("Nya ägare i 4-ub och b-203."), "4-ub|b-203");
+        assert_eq!(codes("Leiligheten 4-UB er solgt."), "4-UB");
+        assert_eq!(
+            codes("Sak 14-1A og 4-1A2 og 4-1AB og X4-1A er noko anna."),
+            ""
+        );
+        assert_eq!(codes("Huset nr. 14A og 12 fikk nytt tak."), "");
+    }
+
+    fn after(t: &str, person: &str) -> String {
+        let at = t.find(person).map(|s| (s, s + person.len()));
+        let mut out = Vec::new();
+        units().after_their_residents(t, at.as_slice(), &[], &mut out);
+        out.iter()
+            .map(|r| &t[r.start..r.end])
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// A registered unit right after its own resident is the resident's home, even where it reads as a
+    /// year; after someone else, after a line break or before a count it stays (invented rows).
+    #[test]
+    fn a_registered_unit_right_after_its_resident() {
+        assert_eq!(after("  2  Maja Ström        2003\n", "Maja Ström"), "2003");
+        assert_eq!(
+            after("Kön: Kerstin Ahl (2104), Nils Holm.", "Kerstin Ahl"),
+            "2104"
+        );
+        assert_eq!(after("Ventelista: Nils Holm\t1102\n", "Nils Holm"), "1102");
+        assert_eq!(
+            after("Brynhild Aasen, 4-1A, har søkt.", "Brynhild Aasen"),
+            "4-1A"
+        );
+        // Someone else's number, a year of another's, a count, a new line, a short share number.
+        assert_eq!(after("Nils Holm 2003 flyttade in.", "Nils Holm"), "");
+        assert_eq!(after("Maja Ström 2003 kr i skuld.", "Maja Ström"), "");
+        assert_eq!(after("Maja Ström\n2003 var ett bra år.", "Maja Ström"), "");
+        assert_eq!(after("Kari Dahl 12 stemmer.", "Kari Dahl"), "");
+    }
+}
