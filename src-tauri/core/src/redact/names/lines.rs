@@ -40,6 +40,32 @@ const CLOSING_FIRST: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` that [`CLOSING_FIRST`] holds, eight bytes at a time (a byte-by-byte
+/// search of the table cost about 9 instructions a byte): each byte with 0x20 set is compared with the
+/// four letters in small letters, so a capital matches too, and nothing above ASCII does. The first zero
+/// byte of a word XOR a letter is exact (a borrow only runs from a zero byte upwards).
+fn next_closing_first(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
+        let zero = |letter: u8| {
+            let x = w ^ (ONES * u64::from(letter));
+            x.wrapping_sub(ONES) & !x & HIGH
+        };
+        let found = zero(b'm') | zero(b'h') | zero(b'v') | zero(b'k');
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| CLOSING_FIRST[usize::from(b)])
+        .map(|p| i + p)
+}
+
 /// Names in lower case that their place shows to be a person: the writer after a closing word ("mvh
 /// kari", "Hilsen\nlena") and the display name of an e-mail address whose words the address repeats
 /// ("Fra: kari nesset <kari.nesset@…>").
@@ -329,11 +355,7 @@ fn closings_by_first_letters(text: &str) -> Closings {
     // its last stop.
     let mut stop_from = 0;
     let mut i = 0;
-    while let Some(off) = bytes[i..]
-        .iter()
-        .position(|&b| CLOSING_FIRST[usize::from(b)])
-    {
-        let at = i + off;
+    while let Some(at) = next_closing_first(bytes, i) {
         i = at + 1;
         let stop = at >= stop_from;
         let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
@@ -820,6 +842,38 @@ mod tests {
         ) {
             let text: String = parts.concat();
             prop_assert_eq!(closing_words(&text), closing_words_walk(&text), "{:?}", text);
+        }
+
+        /// The search for the closing words' first letters eight bytes at a time finds the first byte
+        /// the table holds, in any bytes (the letters, their neighbours with and without 0x20, bytes
+        /// above ASCII that differ from them by the high bit).
+        #[test]
+        fn next_closing_first_is_the_tables_first_byte(
+            bytes in prop::collection::vec(prop_oneof![
+                4 => any::<u8>(),
+                2 => prop::sample::select(b"mMhHvVkKlLjJwWnNgG-\x0d\xed\xe8\xcb".to_vec()),
+            ], 0..40),
+            from in 0usize..48,
+        ) {
+            let naive = bytes
+                .get(from..)
+                .and_then(|b| b.iter().position(|&b| CLOSING_FIRST[usize::from(b)]))
+                .map(|p| from + p);
+            prop_assert_eq!(next_closing_first(&bytes, from), naive);
+        }
+    }
+
+    /// Regression (speed, the closing words' first letters eight bytes at a time): every byte is found
+    /// exactly where the table holds it, at every place in a word of eight and in the tail after it.
+    #[test]
+    fn regression_next_closing_first_at_every_byte_and_place() {
+        for b in 0..=255u8 {
+            for at in 0..11 {
+                let mut bytes = vec![b'a'; 11];
+                bytes[at] = b;
+                let want = CLOSING_FIRST[usize::from(b)].then_some(at);
+                assert_eq!(next_closing_first(&bytes, 0), want, "{b:#x} at {at}");
+            }
         }
     }
 }
