@@ -1352,6 +1352,7 @@ fn classify(
             .or_else(|| unit_right_after_person(text, run, persons))
         {
             let e = end + letter_suffix(after);
+            let e = e + code_suffix(text.get(e..).unwrap_or(""));
             return Some(raw(
                 s,
                 e,
@@ -1543,6 +1544,22 @@ fn unit_after(after: &str) -> bool {
     ["m²", "m2", "kwh", "kWh", "stk", "liter", "kg", "km"]
         .iter()
         .any(|u| a.starts_with(u))
+}
+
+/// "bustad 7-1B", "leiligheten 4-UA": the rest of a unit's code after its first number, a hyphen or an
+/// en dash and up to three letters or digits that end a word; its length in bytes, or 0.
+fn code_suffix(after: &str) -> usize {
+    let Some(dash) = after.chars().next().filter(|c| matches!(c, '-' | '–')) else {
+        return 0;
+    };
+    let rest = &after[dash.len_utf8()..];
+    let n = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let ends = !rest[n..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    if (1..=3).contains(&n) && ends {
+        dash.len_utf8() + n
+    } else {
+        0
+    }
 }
 
 fn letter_suffix(after: &str) -> usize {
@@ -2380,6 +2397,36 @@ mod tests {
             vec![(Kind::Account, "DK57 1551 0004 2186 53".into())]
         );
         assert_eq!(kinds("konto 1551-0004218653")[0].0, Kind::Account);
+    }
+
+    /// After the word for a plate any plate's shape is a plate (a trailer's, an older series); a unit's
+    /// code after a word for the home is taken whole ("bustad 7-1B"), in Nynorsk too; two ISO dates joined
+    /// by a dash are a period. Invented sentences.
+    #[test]
+    fn plates_after_their_word_codes_after_the_home_and_date_ranges() {
+        assert_eq!(
+            kinds("Traileren har nummerpladen HV 4127 og holder"),
+            vec![(Kind::Plate, "HV 4127".into())]
+        );
+        assert_eq!(
+            kinds("Bilen med reg.nr. KJ 882 står"),
+            vec![(Kind::Plate, "KJ 882".into())]
+        );
+        assert!(kinds("Mødet i lokale HV 4127 på skolen").is_empty());
+        assert_eq!(
+            kinds("Overdraging av bustad 7-1B er godkjend"),
+            vec![(Kind::Other, "bustad 7-1B".into())]
+        );
+        assert_eq!(
+            kinds("Leiligheten 4–UA er solgt"),
+            vec![(Kind::Other, "Leiligheten 4–UA".into())]
+        );
+        assert_eq!(
+            kinds("Leilegheita 12 er seld"),
+            vec![(Kind::Other, "Leilegheita 12".into())]
+        );
+        assert!(kinds("Perioden 2027-01-01–2027-12-31 er godkendt").is_empty());
+        assert!(kinds("för tiden 2026-07-01 - 2027-06-30 enligt").is_empty());
     }
 
     #[test]

@@ -70,39 +70,51 @@ impl RegisteredUnits {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(d) = super::next_digit(bytes, i) {
-            let part = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
-            let mut start = d;
-            while start > 0 && part(bytes[start - 1]) {
-                start -= 1;
-            }
-            let mut end = d;
-            while end < bytes.len() && part(bytes[end]) {
-                end += 1;
-            }
+            // The code's characters: ASCII letters and digits, a hyphen or an en dash ("7–1B").
+            let part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '–';
+            let start = d - text[..d]
+                .chars()
+                .rev()
+                .take_while(|&c| part(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let end = d + text[d..]
+                .chars()
+                .take_while(|&c| part(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
             i = end.max(d + 1);
-            while start < end && bytes[start] == b'-' {
-                start += 1;
-            }
-            while end > start && bytes[end - 1] == b'-' {
-                end -= 1;
-            }
+            let token = text[start..end].trim_matches(['-', '–']);
+            let start = start + text[start..end].find(token).unwrap_or(0);
+            let end = start + token.len();
             let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if glued(text[..start].chars().next_back())
                 || glued(text[end..].chars().next())
-                || !self.codes.contains(&text[start..end].to_ascii_uppercase())
+                || !self
+                    .codes
+                    .contains(&token.replace('–', "-").to_ascii_uppercase())
                 || overlaps_any(protected, start, end)
-                || out.iter().any(|r| r.start < end && start < r.end)
             {
                 continue;
             }
-            out.push(raw(
-                start,
-                end,
-                Kind::Other,
-                Recognizer::ShareNumber,
-                0.9,
-                "a unit by the register's own code",
-            ));
+            // A finding that took only the code's first part ("bustad 7" of "bustad 7-1B") takes
+            // the whole code.
+            let mut joined = false;
+            for r in out.iter_mut().filter(|r| r.start < end && start < r.end) {
+                r.start = r.start.min(start);
+                r.end = r.end.max(end);
+                joined = true;
+            }
+            if !joined {
+                out.push(raw(
+                    start,
+                    end,
+                    Kind::Other,
+                    Recognizer::ShareNumber,
+                    0.9,
+                    "a unit by the register's own code",
+                ));
+            }
         }
     }
 
@@ -124,11 +136,24 @@ impl RegisteredUnits {
         let mut found = Vec::new();
         for &(ps, pe) in persons {
             let Some(rest) = text.get(pe..) else { continue };
-            let gap: usize = rest
-                .chars()
-                .take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}' | ',' | '(' | ':' | '-' | '–'))
-                .map(char::len_utf8)
-                .sum();
+            let sep = |r: &str| -> usize {
+                r.chars()
+                    .take_while(|c| {
+                        matches!(c, ' ' | '\t' | '\u{a0}' | ',' | '(' | ':' | '-' | '–')
+                    })
+                    .map(char::len_utf8)
+                    .sum()
+            };
+            let mut gap = sep(rest);
+            // "Maja Ström i 2003": a preposition of place between the resident and the unit.
+            if gap == 1 && rest.starts_with(' ') {
+                if let Some(p) = ["i ", "fra ", "från ", "frå ", "på "]
+                    .iter()
+                    .find(|p| rest[1..].starts_with(**p))
+                {
+                    gap += p.len();
+                }
+            }
             let start = pe + gap;
             if gap == 0 || gap > 40 {
                 continue;
@@ -232,6 +257,26 @@ mod tests {
             ""
         );
         assert_eq!(codes("Huset nr. 14A og 12 fikk nytt tak."), "");
+        // Written with an en dash.
+        assert_eq!(codes("Ny eigar i 4–1A er valt."), "4–1A");
+    }
+
+    /// A finding that took only the code's first part ("bustad 4" of "bustad 4-1A", as the share
+    /// numbers' rule reads it) is widened to the whole code.
+    #[test]
+    fn a_finding_of_the_codes_first_part_takes_the_whole_code() {
+        let t = "Overdraging av bustad 4-1A og bustadene 4-UB.";
+        let mut out = vec![raw(
+            15,
+            23,
+            Kind::Other,
+            Recognizer::ShareNumber,
+            0.8,
+            "test",
+        )];
+        units().codes(t, &[], &mut out);
+        let found: Vec<&str> = out.iter().map(|r| &t[r.start..r.end]).collect();
+        assert_eq!(found, ["bustad 4-1A", "4-UB"]);
     }
 
     fn after(t: &str, person: &str) -> String {
@@ -258,6 +303,11 @@ mod tests {
             after("Brynhild Aasen, 4-1A, har søkt.", "Brynhild Aasen"),
             "4-1A"
         );
+        assert_eq!(
+            after("Maja Ström i 2003 klagar på musiken.", "Maja Ström"),
+            "2003"
+        );
+        assert_eq!(after("Nils Holm fra 1102 kom.", "Nils Holm"), "1102");
         // Someone else's number, a year of another's, a count, a new line, a short share number.
         assert_eq!(after("Nils Holm 2003 flyttade in.", "Nils Holm"), "");
         assert_eq!(after("Maja Ström 2003 kr i skuld.", "Maja Ström"), "");
