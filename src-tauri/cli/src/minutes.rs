@@ -177,12 +177,15 @@ fn export(args: ExportArgs) -> CliResult {
         replace: true,
         undecided: minutes::Undecided::FollowPolicy,
     };
-    minutes::export_for_web(&vault, args.id, &export, common::now())?;
+    let report = minutes::export_for_web(&vault, args.id, &export, common::now())?;
     vault.save(common::now())?;
     common::say(format!(
         "Wrote {}; the re-scan found nothing left.",
         args.out.display()
     ));
+    if let Some(line) = crate::redact::rescanned_line(report.rescanned) {
+        common::say(line);
+    }
     Ok(())
 }
 

@@ -80,6 +80,16 @@ pub struct VerifyArgs {
 }
 
 /// What publishing the original did, in one paragraph for the terminal.
+/// The line that says how many passages only the re-scan of the redacted text found (redacted too,
+/// not shown in any review): `None` when there were none.
+pub fn rescanned_line(passages: u32) -> Option<String> {
+    match passages {
+        0 => None,
+        1 => Some("1 passage was found only by the re-scan of the redacted text and redacted too: look at it in the file.".into()),
+        n => Some(format!("{n} passages were found only by the re-scan of the redacted text and redacted too: look at them in the file.")),
+    }
+}
+
 pub fn report_lines(out: &Path, report: &publish::Report) -> Vec<String> {
     let counts: Vec<String> = report
         .redacted
@@ -97,6 +107,9 @@ pub fn report_lines(out: &Path, report: &publish::Report) -> Vec<String> {
         },
         report.kept
     )];
+    if let Some(line) = rescanned_line(report.rescanned) {
+        lines.push(line);
+    }
     let c = &report.cleaned;
     let mut hidden = Vec::new();
     if c.comments_removed > 0 {

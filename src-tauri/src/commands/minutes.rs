@@ -270,6 +270,8 @@ pub struct OriginalExport {
     pub kept: u32,
     /// Comments, tracked changes, properties and images: what else was cleaned or kept.
     pub cleaned: Cleaned,
+    /// Of the passages redacted, how many only the re-scan of the redacted text found.
+    pub rescanned: u32,
     /// The published file's bytes.
     pub file: Vec<u8>,
 }
@@ -306,6 +308,7 @@ pub async fn export_minutes_original(
         redacted: report.redacted,
         kept: report.kept,
         cleaned: report.cleaned,
+        rescanned: report.rescanned,
         file: published.bytes,
     })
 }

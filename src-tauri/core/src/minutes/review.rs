@@ -215,6 +215,9 @@ pub struct WebExportReport {
     pub kept: u32,
     /// Whether the export went into the audit trail (not on a read-only archive).
     pub recorded: bool,
+    /// Of the passages redacted, how many only the re-scan of the redacted text found: the
+    /// review did not show them, so the report says so, for a look at the file.
+    pub rescanned: u32,
 }
 
 /// Exports minutes from the archive for the website: the review (refused while anything is
@@ -252,7 +255,8 @@ pub fn export_for_web(
     if recorded {
         record_export(conn, id, format, vault.actor(), now)?;
     }
-    // The passages the re-scan added are redacted in the file, so they are counted.
+    // The passages the re-scan added are redacted in the file, so they are counted, and said.
+    let rescanned = u32::try_from(published.added.len()).unwrap_or(u32::MAX);
     let mut counted = review.findings.clone();
     counted.extend(published.added);
     let (redacted, kept) = redact::count_by_kind(&counted);
@@ -262,6 +266,7 @@ pub fn export_for_web(
         redacted,
         kept,
         recorded,
+        rescanned,
     })
 }
 

@@ -113,6 +113,8 @@ pub struct Report {
     /// Findings kept by decision (officials in their role, organisations, the webmaster's choice).
     pub kept: u32,
     pub cleaned: Cleaned,
+    /// Of the passages redacted, how many only the re-scan of the redacted text found.
+    pub rescanned: u32,
 }
 
 /// The published file and its report.
@@ -293,6 +295,7 @@ fn run(
             kinds: closed.left,
         });
     }
+    let rescanned = u32::try_from(closed.added.len()).unwrap_or(u32::MAX);
     let found = closed.findings;
     let replaced = redact::replacements(text, &found, options.style, country)?;
     // Characters to bytes: the format modules map byte ranges of their text.
@@ -323,6 +326,7 @@ fn run(
             redacted,
             kept: kept_count,
             cleaned: out.cleaned,
+            rescanned,
         },
     })
 }

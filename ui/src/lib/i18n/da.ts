@@ -695,6 +695,7 @@ export const da = {
       written: (path: string) => `Gemt i ${path}. Andel har læst eksporten igen og fandt ingen af de anonymiserede passager i den.`,
       redacted: 'Anonymiseret',
       kept: (n: number) => (n === 1 ? '1 fund beholdt med vilje.' : `${n} fund beholdt med vilje.`),
+      rescanned: (n: number) => (n === 1 ? '1 af dem blev først fundet, da Andel kontrollerede den anonymiserede tekst, så gennemgangen viste det ikke: se filen igennem, før den kommer på hjemmesiden.' : `${n} af dem blev først fundet, da Andel kontrollerede den anonymiserede tekst, så gennemgangen viste dem ikke: se filen igennem, før den kommer på hjemmesiden.`),
       nothing: 'Intet blev anonymiseret.',
     },
   },

@@ -727,6 +727,7 @@ export const en = {
       written: (path: string) => `Written to ${path}. Andel read the export back and found none of the redacted passages in it.`,
       redacted: 'Redacted',
       kept: (n: number) => (n === 1 ? '1 finding kept on purpose.' : `${n} findings kept on purpose.`),
+      rescanned: (n: number) => (n === 1 ? '1 of them was found only by Andel’s check of the redacted text, so the review did not show it: look at the file before it goes on the website.' : `${n} of them were found only by Andel’s check of the redacted text, so the review did not show them: look at the file before it goes on the website.`),
       nothing: 'Nothing was redacted.',
     },
   },

@@ -695,6 +695,7 @@ export const nb = {
       written: (path: string) => `Lagret i ${path}. Andel leste eksporten på nytt og fant ingen av de anonymiserte passasjene i den.`,
       redacted: 'Anonymisert',
       kept: (n: number) => (n === 1 ? '1 funn beholdt med vilje.' : `${n} funn beholdt med vilje.`),
+      rescanned: (n: number) => (n === 1 ? '1 av dem ble først funnet da Andel kontrollerte den anonymiserte teksten, så gjennomgangen viste det ikke: se gjennom filen før den legges ut på nettsiden.' : `${n} av dem ble først funnet da Andel kontrollerte den anonymiserte teksten, så gjennomgangen viste dem ikke: se gjennom filen før den legges ut på nettsiden.`),
       nothing: 'Ingenting ble anonymisert.',
     },
   },

@@ -695,6 +695,7 @@ export const sv = {
       written: (path: string) => `Sparat i ${path}. Andel läste exporten igen och hittade inga av de avidentifierade passagerna i den.`,
       redacted: 'Avidentifierat',
       kept: (n: number) => (n === 1 ? '1 fynd behölls avsiktligt.' : `${n} fynd behölls avsiktligt.`),
+      rescanned: (n: number) => (n === 1 ? '1 av dem hittades först när Andel kontrollerade den avidentifierade texten, så granskningen visade det inte: titta igenom filen innan den läggs ut på webbplatsen.' : `${n} av dem hittades först när Andel kontrollerade den avidentifierade texten, så granskningen visade dem inte: titta igenom filen innan den läggs ut på webbplatsen.`),
       nothing: 'Inget avidentifierades.',
     },
   },

@@ -1553,7 +1553,12 @@ kept: number;
 /**
  * Whether the export went into the audit trail (not on a read-only archive).
  */
-recorded: boolean }
+recorded: boolean; 
+/**
+ * Of the passages redacted, how many only the re-scan of the redacted text found: the
+ * review did not show them, so the report says so, for a look at the file.
+ */
+rescanned: number }
 /**
  * A free text of the board that a document in another language could not use as it is.
  */
@@ -2022,6 +2027,10 @@ kept: number;
  * Comments, tracked changes, properties and images: what else was cleaned or kept.
  */
 cleaned: Cleaned; 
+/**
+ * Of the passages redacted, how many only the re-scan of the redacted text found.
+ */
+rescanned: number; 
 /**
  * The published file's bytes.
  */

@@ -165,6 +165,7 @@ describe('minutes', () => {
     expect(screen.getByTestId('report-kind-phone').textContent).toContain('1');
     expect(screen.getByTestId('report-kind-email').textContent).toContain('1');
     expect(report.textContent).toContain('1 finding kept on purpose');
+    expect(screen.queryByTestId('export-rescanned')).toBeNull();
     // The report counts; it never shows the values.
     for (const v of FLAGGED) expect(report.textContent).not.toContain(v);
     expect((mock.answers.get('export_minutes') as ExportReport).path).toBe(target);
@@ -182,6 +183,31 @@ describe('minutes', () => {
     await screen.findByTestId('export-report');
     expect(screen.queryByTestId('export-replace')).toBeNull();
     expect((await auditActions()).filter((a) => a === 'minutes.export.txt')).toHaveLength(2);
+  });
+
+  it('says when the check of the redacted text found more than the review showed', async () => {
+    // Removing a surname changes what stands beside it: "Major █████" reads as a name. The export
+    // redacts it too and the report says so, without the value.
+    await open({ files: { '/docs/rygter.txt': 'Referat af bestyrelsesmøde 3. marts 2025\nHistorien om en af foreningens gamle venner, Major Rønsholt, er på alles læber.\n' } }, 'DK', []);
+    render(MinutesArea, { readOnly: false });
+    await screen.findByTestId('minutes-empty');
+    await fireEvent.input(screen.getByTestId('minutes-import-path'), { target: { value: '/docs/rygter.txt' } });
+    await fireEvent.click(screen.getByTestId('minutes-import-submit'));
+    await screen.findByTestId('minutes-import-done');
+    await fireEvent.click(await screen.findByTestId('minutes-review-1'));
+    await screen.findByTestId('finding-0');
+    await acceptAll();
+    const target = '/home/board/Documents/rygter-web.txt';
+    await fireEvent.input(screen.getByTestId('export-path'), { target: { value: target } });
+    await fireEvent.click(screen.getByTestId('export-submit'));
+    const report = await screen.findByTestId('export-report');
+    const rescanned = (mock.answers.get('export_minutes') as ExportReport).rescanned;
+    expect(rescanned).toBeGreaterThan(0);
+    expect(screen.getByTestId('export-rescanned').textContent).toContain('found only by Andel’s check of the redacted text');
+    expect(report.textContent).not.toContain('Rønsholt');
+    const out = mock.written.get(target)!;
+    expect(out).not.toContain('Rønsholt');
+    expect(out).not.toContain('Major');
   });
 
   it('offers a .docx as the original first and reports what was cleaned and the pictures to check', async () => {
