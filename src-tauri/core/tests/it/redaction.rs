@@ -4074,6 +4074,48 @@ fn regression_a_unit_in_the_associations_own_code() {
     let ctx = register(Country::SE, &[("Maja Ström", "A-1102", "Lärkgatan 3")]);
     let out = blocked("Protokoll\n\nStambytet i A-1102 är klart.", &ctx);
     assert!(!out.contains("A-1102"), "{out}");
+    // Written without its hyphen, or after the word for the home with an en dash.
+    let out = blocked(
+        "Protokoll\n\nGrannen i A1102 klagar. Lägenhet A–1102 får ny dörr.",
+        &ctx,
+    );
+    for gone in ["A1102", "A–1102"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+/// Regression (initials tied to a resident): two capitals that are a resident's initials in a list of
+/// who was present or absent ("Til stede: LK, BD og MB", "Frånvarande: AL") stayed; the same capitals
+/// in running text stay.
+#[test]
+fn regression_initials_of_residents_in_an_attendance_list() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Lone Kjær", "1", "Hybenvej 1"),
+            ("Bo Dam", "2", "Hybenvej 3"),
+        ],
+    );
+    let out = blocked("Referat\n\nTil stede: LK og BD. Afbud: ingen.", &ctx);
+    assert!(out.contains("Til stede: █████ og █████."), "{out}");
+    let out = blocked("Referat\n\nBD-planen og LK-reglerne blev vedtaget.", &ctx);
+    assert!(out.contains("BD-planen og LK-reglerne"), "{out}");
+    let ctx = register(Country::SE, &[("Anna Lund", "1001", "Storgatan 3")]);
+    let out = blocked("Protokoll\n\nNärvarande: styrelsen. Frånvarande: AL", &ctx);
+    assert!(!out.contains("AL"), "{out}");
+}
+
+/// Regression (precision with the register): a range of flats after the plural of the word for a flat
+/// ("lägenheterna 2001-2102", two numbers of four digits) was read as a phone number.
+#[test]
+fn regression_a_range_of_flats_stays() {
+    let ctx = register(Country::SE, &[("Maja Ström", "2001", "Lärkgatan 5")]);
+    let text = "Protokoll\n\nStambyte: lägenheterna 2001-2102 berörs i vår.";
+    let out = blocked(text, &ctx);
+    assert!(out.contains("lägenheterna 2001-2102"), "{out}");
+    let ctx = register(Country::NO, &[("Ola Dahl", "H0101", "Lia 2, H0101")]);
+    let out = blocked("Referat\n\nLeilighetene 1101–1108 får nye vinduer.", &ctx);
+    assert!(out.contains("1101–1108"), "{out}");
 }
 
 /// Regression (residents placed by their home, flat numbers that read as years): a Swedish brf numbers

@@ -641,7 +641,9 @@ impl NameRecognizer {
         let t = run.get(i)?;
         let word = text.get(t.start..t.end)?;
         let count = word.chars().count();
-        if !(3..=4).contains(&count) || !word.chars().all(char::is_uppercase) {
+        // Two capitals only in a list of who came or sent word ("Til stede: LK, BD").
+        let listed = count == 2 && attendance_list(text, t.start);
+        if !((3..=4).contains(&count) || listed) || !word.chars().all(char::is_uppercase) {
             return None;
         }
         let alone = n == 1
@@ -928,6 +930,50 @@ fn name_place(text: &str, start: usize, end: usize) -> Option<NamePlace> {
 }
 
 /// Where the line that holds `at` starts.
+/// Whether `at` stands in a list of people after the line's opening word for those present, absent or
+/// responsible and a colon ("Til stede: LK, BD og MB", "Frånvarande: AL"), with only capitals, commas
+/// and "og"/"och"/"and" between the colon and `at`.
+fn attendance_list(text: &str, at: usize) -> bool {
+    const OPENINGS: &[&str] = &[
+        "til stede",
+        "tilstede",
+        "til stades",
+        "fremmødte",
+        "deltagere",
+        "deltakere",
+        "deltakarar",
+        "deltagare",
+        "deltog",
+        "møtt",
+        "afbud",
+        "forfall",
+        "meldt forfall",
+        "fraværende",
+        "fråverande",
+        "närvarande",
+        "frånvarande",
+        "ansvarlig",
+        "ansvarleg",
+        "ansvarig",
+    ];
+    let Some(line) = text.get(line_start(text, at)..at) else {
+        return false;
+    };
+    // "Til stede: LK og BD. Afbud: MB": the list after the last full stop.
+    let line = line.rsplit(['.', ';']).next().unwrap_or(line);
+    let Some((opening, list)) = line.split_once(':') else {
+        return false;
+    };
+    let opening = opening
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .trim()
+        .to_lowercase();
+    OPENINGS.contains(&opening.as_str())
+        && list.split([',', ' ', '/', '&']).all(|w| {
+            w.is_empty() || matches!(w, "og" | "och" | "and") || w.chars().all(char::is_uppercase)
+        })
+}
+
 fn line_start(text: &str, at: usize) -> usize {
     memchr::memrchr(b'\n', text.as_bytes().get(..at).unwrap_or_default()).map_or(0, |i| i + 1)
 }
@@ -1313,6 +1359,33 @@ mod tests {
             "JOB OG KEW PÅ DAGSORDENEN",
             "Hos KEW Bygg blev det aftalt.",
             "Vi talte om AB og om det.",
+        ] {
+            let out = removed(&people, text);
+            assert!(out.is_empty(), "{text}: {out:?}");
+        }
+    }
+
+    /// Regression (issue 14, initials tied to a resident): two capitals that are a resident's initials,
+    /// in a list of who was present, absent or responsible ("Til stede: LK, BD"), stayed; two capitals
+    /// elsewhere, in such a list after a word, or an official's stay. Invented lines.
+    #[test]
+    fn two_capitals_in_an_attendance_list() {
+        let people = ["Lone Kjær", "Bo Dam", "Mette Bech"];
+        let out = removed(&people, "Referat\nTil stede: LK, BD og MB\nAfbud: ingen.");
+        for i in ["LK", "BD", "MB"] {
+            assert!(out.contains(&i.to_string()), "{i}: {out:?}");
+        }
+        let out = removed(
+            &people,
+            "Protokoll\nNärvarande: LK. Frånvarande: MB\nAnsvarig: BD",
+        );
+        for i in ["MB", "BD"] {
+            assert!(out.contains(&i.to_string()), "{i}: {out:?}");
+        }
+        for text in [
+            "Referat\nLK og BD er forkortelser i planen.",
+            "Referat\nTil stede: alle fra BD og LK.",
+            "Referat\nDagsorden: BD, LK",
         ] {
             let out = removed(&people, text);
             assert!(out.is_empty(), "{text}: {out:?}");

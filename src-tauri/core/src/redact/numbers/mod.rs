@@ -398,8 +398,9 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
             break;
         };
         let run = read_run(bytes, start);
-        // "2027-01-01–2027-12-31": a period, neither an account nor a phone number in it.
-        if iso_date_range(&run) {
+        // "2027-01-01–2027-12-31": a period, neither an account nor a phone number in it; "lägenheterna
+        // 2001–2102": a range of many homes, no phone number.
+        if iso_date_range(&run) || range_of_homes(text, &run) {
             i = run.end;
             continue;
         }
@@ -741,6 +742,21 @@ pub(super) fn list_item(text: &str, after: usize, a: usize, end: usize) -> bool 
             .unwrap_or("")
     });
     !next.is_some_and(|w| is_one_of(w, COUNT_WORDS))
+}
+
+/// "lägenheterna 2001–2102", "leilighetene 101-108": two numbers of as many digits joined by a dash
+/// after the plural of a word for the home.
+fn range_of_homes(text: &str, run: &Run) -> bool {
+    let g = run.groups();
+    g.len() == 2
+        && g[0] == g[1]
+        && (2..=4).contains(&g[0])
+        && text
+            .get(run.ends[0]..)
+            .is_some_and(|r| r.starts_with(['-', '–']))
+        && prev_words(text, run.start)
+            .0
+            .is_some_and(|w| is_one_of(slice(text, Some(w)), PLURAL_SHARE_CUES))
 }
 
 /// "2027-01-01–2027-12-31": two ISO dates joined by a dash, a period (a sublet's, a budget's), not an
@@ -2427,6 +2443,9 @@ mod tests {
         );
         assert!(kinds("Perioden 2027-01-01–2027-12-31 er godkendt").is_empty());
         assert!(kinds("för tiden 2026-07-01 - 2027-06-30 enligt").is_empty());
+        // A range of flats after the plural of the word for a flat.
+        assert!(kinds("Stambyte: lägenheterna 2001-2102 berörs").is_empty());
+        assert!(kinds("Leilighetene 1101–1108 får nye vinduer").is_empty());
     }
 
     #[test]

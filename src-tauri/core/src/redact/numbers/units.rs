@@ -48,6 +48,12 @@ impl RegisteredUnits {
                 continue;
             }
             if is_unit_code(&unit) {
+                // "B201" for "B-201": a code that starts with a letter is the same code without its
+                // hyphen (one that starts with a number is then a house number, "71B").
+                let bare = unit.replace('-', "");
+                if unit.starts_with(|c: char| c.is_ascii_alphabetic()) && is_unit_code(&bare) {
+                    units.codes.insert(bare);
+                }
                 units.codes.insert(unit.clone());
             }
             let words = units.residents.entry(unit).or_default();
@@ -257,8 +263,10 @@ mod tests {
             ""
         );
         assert_eq!(codes("Huset nr. 14A og 12 fikk nytt tak."), "");
-        // Written with an en dash.
+        // Written with an en dash; a code that starts with a letter without its hyphen.
         assert_eq!(codes("Ny eigar i 4–1A er valt."), "4–1A");
+        assert_eq!(codes("Beboeren i B203 flytter."), "B203");
+        assert_eq!(codes("Huset 41A og 4UB er ikke koder."), "");
     }
 
     /// A finding that took only the code's first part ("bustad 4" of "bustad 4-1A", as the share
