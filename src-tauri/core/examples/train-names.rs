@@ -12,7 +12,8 @@
 //! F2 among the pairs that find no fewer names than the rules alone in any part of a training file. The
 //! `--eval` development files, detected with the final model, choose nothing; they are printed. It
 //! prints totals only. `--drop 1,2` leaves feature templates
-//! out (ablations); `--epochs N`, `--l2 X`, `--rate X` set the training. The run is deterministic: the
+//! out (ablations); `--epochs N`, `--l2 X`, `--rate X` set the training; `--weight FILE_NAME=N` counts
+//! that training file's examples N times (a smaller language's file). The run is deterministic: the
 //! same files give the same bytes. Files whose name says `test` are refused.
 
 // A command-line tool: what it prints is its report.
@@ -283,6 +284,7 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut out, mut files, mut evals) = (None, Vec::new(), Vec::new());
     let (mut drop, mut epochs, mut l2, mut rate) = (Vec::new(), 10usize, 1e-5f32, 0.1f32);
+    let mut weights: Vec<(String, usize)> = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = args.next(),
@@ -294,6 +296,12 @@ fn run() -> Result<(), String> {
                     .split(',')
                     .filter_map(|t| t.parse().ok())
                     .collect()
+            }
+            "--weight" => {
+                // `--weight da-train.txt=2`: that file's examples count twice (seen twice per pass).
+                if let Some((n, k)) = args.next().as_deref().and_then(|x| x.split_once('=')) {
+                    weights.push((n.to_string(), k.parse().unwrap_or(1)));
+                }
             }
             "--epochs" => epochs = args.next().and_then(|x| x.parse().ok()).unwrap_or(epochs),
             "--l2" => l2 = args.next().and_then(|x| x.parse().ok()).unwrap_or(l2),
@@ -340,7 +348,10 @@ fn run() -> Result<(), String> {
             .iter()
             .zip(&xs)
             .filter(|(d, _)| keep(d))
-            .flat_map(|(d, x)| x.iter().map(|x| x.as_slice()).zip(d.gold.iter().copied()))
+            .flat_map(|(d, x)| {
+                let k = weights.iter().find(|w| w.0 == d.name).map_or(1, |w| w.1);
+                (0..k).flat_map(move |_| x.iter().map(|x| x.as_slice()).zip(d.gold.iter().copied()))
+            })
             .collect();
         t.train(&set, epochs, l2, rate);
         t

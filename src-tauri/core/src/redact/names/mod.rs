@@ -506,6 +506,52 @@ impl NameRecognizer {
                 && !cues().contains(key)
         })
     }
+    /// Whether a run that fills a pair of quotation marks on its own is a person's name all the same
+    /// («Henrietta Jonasson» sa …): exactly a first name the lists know that is no word, and a surname
+    /// (a patronymic or a common surname), not after a noun that makes it a thing or a variety ("skibet
+    /// »Karen Hansen«", "av sorten ”Ingrid Bergman”") nor after a capital that does not just open the
+    /// sentence ("MS «Anna Olsen»", "Prisen «Jens Olsen»" inside a sentence).
+    /// A title of a work written as a name is rarer than a name someone puts in quotation marks.
+    fn quoted_person(&self, text: &str, s: &Scan, run: &[Tok]) -> bool {
+        const VARIETIES: &[&str] = &["sorten", "sorta", "sorter", "typen", "rosen", "rosa"];
+        let [first, last] = run else {
+            return false;
+        };
+        let plain = |t: &Tok| !t.upper && !t.particle && !t.initial;
+        if !plain(first) || !plain(last) || text.get(first.end..last.start) != Some(" ") {
+            return false;
+        }
+        let known_first = first.g1 == first.k1
+            && s.info(first_names(), first)
+                .is_some_and(|x| !x.word && !x.thing && x.nordic > 0);
+        let surname = s.facts(last).surname && !is_place(&s.keys[last.k0..last.k1]);
+        if !known_first || !surname {
+            return false;
+        }
+        // The word before the opening mark.
+        let head = text
+            .get(..first.start)
+            .unwrap_or("")
+            .trim_end_matches(' ')
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ' ' && c != '\n')
+            .trim_end_matches(' ');
+        let before: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // A capital before the mark is a ship's prefix or a name the quoted words go with, unless it only
+        // opens the sentence ("Underskrevet »Jens Hansen«").
+        let capital = before.starts_with(char::is_uppercase)
+            && (before.chars().all(char::is_uppercase)
+                || !starts_sentence(text, head.len() - before.len()));
+        !(capital
+            || is_thing_noun(&before.to_lowercase())
+            || VARIETIES.contains(&before.to_lowercase().as_str()))
+    }
     /// Whether `word` (as written) is a word of a registered name.
     fn registered_word(&self, word: &str) -> bool {
         let mut key = String::new();
@@ -535,7 +581,8 @@ impl NameRecognizer {
         }
         let names = first_names();
         let n = run.len();
-        let quoted = quoted_title(text, run[0].start, run[n - 1].end);
+        let quoted =
+            quoted_title(text, run[0].start, run[n - 1].end) && !self.quoted_person(text, s, &run);
         let mut i = 0usize;
         while i < n {
             let t = run[i];

@@ -872,6 +872,55 @@ mod tests {
         found.into_iter().map(|(_, t)| t).collect()
     }
 
+    /// A first name the lists know and a surname that fill a pair of quotation marks on their own are a
+    /// person («Birthe Pedersen» sa …); a title, a word quoted, a ship's or a rose's name stays (a name
+    /// with no surname, a first name that is a word, after a thing noun, a variety or a capital). Invented
+    /// sentences.
+    #[test]
+    fn a_first_name_and_a_surname_filling_quotation_marks() {
+        for (text, name) in [
+            (
+                "Hun kaldte sig «Birthe Pedersen» i brevene.",
+                "Birthe Pedersen",
+            ),
+            (
+                "Avsender var \"Margit Johansen\", ifølge styret.",
+                "Margit Johansen",
+            ),
+            (
+                "Underskrevet »Henning Kristiansen« og ingen adresse.",
+                "Henning Kristiansen",
+            ),
+            (
+                "Han svarte: ”Ingrid Andersson”, ingenting mer.",
+                "Ingrid Andersson",
+            ),
+        ] {
+            assert_eq!(unknown(text), [name], "{text}");
+        }
+        for text in [
+            "Rosorna är av sorten ”Ingrid Bergman”, en gåva.",
+            "skibet »Karen Hansen« lagde til i går.",
+            "Båten «Solveig Olsen» ligger ved bryggen.",
+            "Filmen «Anna Karenina» vises i salen.",
+            "Sangen «Liv Laga» ble sunget.",
+            "Vi så «Pelle Svanslös» i går.",
+            "Stykket «Peer Gynt» spilles i kveld.",
+            "Skipet heter MS «Solveig Olsen» nå.",
+        ] {
+            assert!(unknown(text).is_empty(), "{text}: {:?}", unknown(text));
+        }
+    }
+
+    /// Regression (names filling quotation marks were never found: every quoted run was a title): a
+    /// person's full name that a text puts in quotation marks is taken; a one-word nickname or a title
+    /// stays to the other rules.
+    #[test]
+    fn regression_a_persons_full_name_in_quotation_marks_read_as_a_title() {
+        let text = "Brevet var signert «Henrietta Jonasson». Ingen i foreningen kjente «Victoria».";
+        assert_eq!(unknown(text), ["Henrietta Jonasson"], "{text}");
+    }
+
     /// A surname that is also a word or a place, alone after its person's full name, is the person
     /// before a verb of saying or a deed ("Sten lovede", "Lund sa"); without one it stays the word or
     /// the place ("i Lund", "Lund er en by"). Invented sentences.
