@@ -513,6 +513,20 @@ const DWELLERS: &[&str] = &[
     "andelseigaren",
     "medlemmen",
     "medlemmarna",
+    "paret",
+    "parret",
+    "hushållet",
+    "husstanden",
+    "husholdningen",
+    "hushaldet",
+    "damen",
+    "herren",
+    "mannen",
+    "manden",
+    "kvinnan",
+    "kvinden",
+    "kvinnen",
+    "kvinna",
 ];
 
 /// "fel lägenhet, det gäller 3201", "lejligheden over 302": a bare number that the register holds as a
@@ -2735,6 +2749,8 @@ mod tests {
             found("Klagen kom från 1102, 2003 eller 2104."),
             "1102|2003|2104"
         );
+        assert_eq!(found("Paret i 2003 säljer sin lägenhet."), "2003");
+        assert_eq!(found("Husstanden i 2019 har fått ny nøkkel."), "2019");
         assert_eq!(found("Taket lades om i 2019 och 2003."), "");
         assert_eq!(found("Fasaden blev malet i 2003, og igen i 2019."), "");
         assert_eq!(found("Familien flyttede ind i 2003."), "");
