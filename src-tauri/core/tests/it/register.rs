@@ -1232,6 +1232,81 @@ mod properties {
     }
 }
 
+/// Regression (units as houses): a list of row houses that heads its addresses with a word no list
+/// of column names holds ("Hus", "Bolig") beside a recognised share number lost every address, so
+/// the register knew no house and "Kirsebærvej 7" in the minutes stayed. A column of street
+/// addresses on a few streets, in nearly every row, is read as the address and the import says so.
+#[test]
+fn regression_an_unknown_column_of_street_addresses_is_the_units_address() {
+    let mut conn = register(Country::DK);
+    let list = import::read(
+        "Nr;Hus;Andelshaver;Bemærkning\n\
+         1;Kirsebærvej 1;Lone Vindahl;\n\
+         2;Kirsebærvej 3;Per Ask;Fremlejet 2024\n\
+         3;Kirsebærvej 5 A;Ida Brink;\n\
+         4;Blommestien 2;Ole Sand;Solgt 2025\n\
+         5;Blommestien 4;Asta Holm;\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let columns = import::columns(&conn, &list, &[]).unwrap();
+    let fields: Vec<_> = columns
+        .iter()
+        .map(|c| (c.header.as_str(), c.field))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("Nr", Some(Field::Share)),
+            ("Hus", Some(Field::Address)),
+            ("Andelshaver", Some(Field::Name)),
+            ("Bemærkning", None),
+        ]
+    );
+    let preview = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        preview
+            .notes
+            .iter()
+            .any(|n| n.contains("\"Hus\" holds street addresses")),
+        "{:?}",
+        preview.notes
+    );
+    assert_eq!(
+        units::by_number(&conn, "3").unwrap().address.as_deref(),
+        Some("Kirsebærvej 5 A")
+    );
+    // The board's own choice wins: a column it leaves out stays out.
+    let mapping = [("Hus".to_string(), Field::Ignore)];
+    assert_eq!(
+        import::columns(&conn, &list, &mapping).unwrap()[1].field,
+        None
+    );
+}
+
+/// What is not a column of addresses: remarks with a number ("Fremlejet 2024"), years after a month
+/// ("mars 1999"), addresses on as many streets as rows (a list of people from anywhere, not the
+/// association's houses), a column half empty, and any column when the list has an address column.
+#[test]
+fn columns_that_are_not_the_units_addresses_stay_unread() {
+    let conn = register(Country::NO);
+    let unread = |list: &str, header: &str| {
+        let list = import::read(list.as_bytes()).unwrap();
+        let columns = import::columns(&conn, &list, &[]).unwrap();
+        columns.iter().find(|c| c.header == header).unwrap().field
+    };
+    let remarks = "Leil.nr;Eier;Merknad\n1;Ola Lie;Fremleid 2024\n2;Kari Dal;Solgt 2025\n3;Per Ås;Fremleid 2023\n4;Siv Moe;Solgt 2021\n";
+    assert_eq!(unread(remarks, "Merknad"), None);
+    let months = "Leil.nr;Eier;Kom\n1;Ola Lie;mars 1999\n2;Kari Dal;mars 2001\n3;Per Ås;mai 2010\n4;Siv Moe;mai 2011\n";
+    assert_eq!(unread(months, "Kom"), None);
+    let anywhere = "Leil.nr;Eier;Tidligere\n1;Ola Lie;Storgata 1\n2;Kari Dal;Elvegata 4\n3;Per Ås;Fjordvegen 9\n4;Siv Moe;Kirkeveien 2\n";
+    assert_eq!(unread(anywhere, "Tidligere"), None);
+    let sparse = "Leil.nr;Eier;Hus\n1;Ola Lie;Lia 1\n2;Kari Dal;\n3;Per Ås;\n4;Siv Moe;Lia 7\n";
+    assert_eq!(unread(sparse, "Hus"), None);
+    let both = "Leil.nr;Adresse;Eier;Hus\n1;Lia 1;Ola Lie;Lia 1\n2;Lia 3;Kari Dal;Lia 3\n3;Lia 5;Per Ås;Lia 5\n";
+    assert_eq!(unread(both, "Hus"), None);
+}
+
 /// The import wizard shows the columns even when Andel does not recognise the owners' column, so
 /// the board can say which column holds the names; with that choice the preview follows.
 #[test]

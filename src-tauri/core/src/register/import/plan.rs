@@ -142,8 +142,66 @@ pub(super) fn header_columns(
         .copied()
         .find(|&i| useful(&map_columns(&table.rows[i].cells, given, remembered)) >= 2)
         .unwrap_or(first);
-    let columns = map_columns(&table.rows[header_index].cells, given, remembered);
+    let mut columns = map_columns(&table.rows[header_index].cells, given, remembered);
+    addresses_by_value(table, header_index, &mut columns);
     Ok((header_index, columns))
+}
+
+/// Whether a cell reads as a street address: words, the first starting with a letter, then a house
+/// number (one to three digits, perhaps a letter: "Mosehøjvej 7", "Storgata 12 B", "Kærv. 4a"), and
+/// after it at most a floor, a side or a flat ("2. th", "lgh 1102").
+fn street_address(cell: &str) -> Option<&str> {
+    let cell = cell.trim();
+    let at = cell.find(|c: char| c.is_ascii_digit())?;
+    let street = cell[..at].trim_end();
+    let rest = &cell[at..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let letters = street.chars().filter(|c| c.is_alphabetic()).count();
+    let street_ok = street.chars().next().is_some_and(char::is_alphabetic)
+        && letters >= 3
+        && street.split_whitespace().count() <= 4
+        && street
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
+    let tail = &rest[digits..];
+    (street_ok && (1..=3).contains(&digits) && tail.chars().count() <= 12 && !tail.contains('@'))
+        .then_some(street)
+}
+
+/// A column whose header no list of names knows, in a list without an address column, whose values
+/// are street addresses in nearly every row, on at most half as many streets as rows (the association's own): the units'
+/// addresses, which associations of row houses head "Hus" or "Bolig". Read as the address, and
+/// [`plan`] says so. A column of remarks ("Fremlejet 2024") is neither filled in nearly every row nor
+/// on a few streets; a column the board chose to leave out stays out.
+fn addresses_by_value(table: &Table, header_index: usize, columns: &mut [Column]) {
+    if columns.iter().any(|c| c.field == Some(Field::Address)) {
+        return;
+    }
+    let rows: Vec<&super::read::Row> = table.rows[header_index + 1..]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    if rows.len() < 3 {
+        return;
+    }
+    for column in columns
+        .iter_mut()
+        .filter(|c| c.field.is_none() && c.mapped_by == MappedBy::Unmapped)
+    {
+        let cells = rows
+            .iter()
+            .map(|r| r.cells.get(column.index as usize).map_or("", |c| c.trim()));
+        let streets: Vec<Option<String>> = cells
+            .map(|c| street_address(c).map(|s| s.to_lowercase()))
+            .collect();
+        let found: Vec<&String> = streets.iter().flatten().collect();
+        let distinct: HashSet<&String> = found.iter().copied().collect();
+        if found.len() * 10 >= rows.len() * 9 && distinct.len() * 2 <= found.len() {
+            column.field = Some(Field::Address);
+            column.mapped_by = MappedBy::Automatic;
+            return;
+        }
+    }
 }
 
 pub(super) fn plan(
@@ -173,7 +231,8 @@ pub(super) fn plan(
     if clear_header.is_some() {
         check_widths(table, header_index)?;
     }
-    let columns = map_columns(&header.cells, given, remembered);
+    let mut columns = map_columns(&header.cells, given, remembered);
+    addresses_by_value(table, header_index, &mut columns);
     let found = columns
         .iter()
         .map(|c| format!("\"{}\"", c.header))
@@ -212,6 +271,17 @@ pub(super) fn plan(
     }
 
     let mut notes = Vec::new();
+    for c in &columns {
+        if c.field == Some(Field::Address)
+            && c.mapped_by == MappedBy::Automatic
+            && columns::recognise(&c.header).is_none()
+        {
+            notes.push(format!(
+                "The column \"{}\" holds street addresses: read as the units' addresses.",
+                c.header
+            ));
+        }
+    }
     for c in &columns {
         if c.field == Some(Field::NationalId) {
             notes.push(format!(
