@@ -4,7 +4,9 @@
 //! name ("Ban Ki-moon"), and the genitive of a name the text names elsewhere ("Epiktet … Epiktets råd").
 //! Each of them only grows a person the findings already hold; none makes a person of its own.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+
+use super::super::text::{AnchoredStarts, Lanes};
 
 use super::super::lists::{first_names, is_place};
 use super::super::policy::{
@@ -323,7 +325,7 @@ fn genitives(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw
     // name found twice) the builder's own choice is the contiguous NFA, about 29 instructions a byte of
     // the dense bench against the DFA's 20. The same match kind finds the same matches in either; a
     // set too large for a DFA's state numbers gets the builder's choice.
-    // Anchored only: it is asked where a genitive's first two bytes stand ([`LeftmostLongest`]).
+    // Anchored only: it is asked where a genitive's first two bytes stand ([`AnchoredStarts`]).
     let build = |kind| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -335,7 +337,7 @@ fn genitives(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw
     let Some(ac) = build(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|| build(None)) else {
         return raw;
     };
-    let search = LeftmostLongest::new(&ac, values.iter().map(|v| v.0.as_str()));
+    let search = AnchoredStarts::new(&ac, values.iter().map(|v| v.0.as_str()), Lanes::Capitals);
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     let mut lower_seen: Vec<(usize, bool)> = Vec::new();
     let mut extra = Vec::new();
@@ -384,111 +386,6 @@ fn genitives(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw
         });
     }
     resolve_with(raw, extra)
-}
-
-/// The leftmost-longest matches of an automaton over a whole text, as its unanchored `find_iter` finds
-/// them, by anchored searches only where a pattern's first two bytes stand. The leftmost-longest match
-/// is the longest one that starts at the first place where any starts, so asking each such place in
-/// turn, from the end of the last match, finds the same matches. The places are found eight bytes at a
-/// time: where the patterns all open with an ASCII capital or a byte above ASCII (a person's name
-/// does), a word of eight bytes with neither is passed over at once (the bit trick of
-/// `repair::next_capital`). Over the dense bench the whole-text DFA read every byte at about 18
-/// instructions; most bytes are now passed over in one or two.
-struct LeftmostLongest<'a> {
-    /// Built with `MatchKind::LeftmostLongest` and anchored starts.
-    ac: &'a AhoCorasick,
-    /// The patterns' first bytes.
-    first: [bool; 256],
-    /// Their first two bytes, as a bit set of 65,536 (first byte × 256 + second).
-    pairs: Vec<u64>,
-    /// Whether a pattern opens with an ASCII byte other than a capital, or has fewer than two bytes:
-    /// then every byte is asked.
-    every_byte: bool,
-}
-
-impl<'a> LeftmostLongest<'a> {
-    fn new<'p>(ac: &'a AhoCorasick, patterns: impl IntoIterator<Item = &'p str>) -> Self {
-        let mut first = [false; 256];
-        let mut pairs = vec![0u64; 1024];
-        let mut every_byte = false;
-        for p in patterns {
-            let b = p.as_bytes();
-            match b {
-                [b0, b1, ..] => {
-                    first[usize::from(*b0)] = true;
-                    let k = usize::from(*b0) << 8 | usize::from(*b1);
-                    pairs[k / 64] |= 1 << (k % 64);
-                    every_byte |= *b0 < 0x80 && !b0.is_ascii_uppercase();
-                }
-                _ => every_byte = true,
-            }
-        }
-        LeftmostLongest {
-            ac,
-            first,
-            pairs,
-            every_byte,
-        }
-    }
-
-    /// Whether a pattern may start at `k`.
-    fn opens(&self, bytes: &[u8], k: usize) -> bool {
-        if self.every_byte {
-            return true;
-        }
-        let b0 = usize::from(bytes[k]);
-        self.first[b0]
-            && bytes.get(k + 1).is_some_and(|&b1| {
-                let p = b0 << 8 | usize::from(b1);
-                self.pairs[p / 64] & (1 << (p % 64)) != 0
-            })
-    }
-
-    /// The first place at or after `i` where a pattern may start.
-    fn next_start(&self, bytes: &[u8], mut i: usize) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-            let low = w & !HIGH;
-            // The high bit of each byte that is an ASCII capital (0x41..=0x5A) or above ASCII.
-            let capitals = (ONES * (127 + 0x5b) - low) & !w & (low + ONES * (127 - 0x40)) & HIGH;
-            let mut lanes = if self.every_byte {
-                HIGH
-            } else {
-                capitals | (w & HIGH)
-            };
-            while lanes != 0 {
-                let k = i + lanes.trailing_zeros() as usize / 8;
-                if self.opens(bytes, k) {
-                    return Some(k);
-                }
-                lanes &= lanes - 1;
-            }
-            i += 8;
-        }
-        (i..bytes.len()).find(|&k| self.opens(bytes, k))
-    }
-
-    /// The matches, as `find_iter` of an unanchored automaton of the same patterns and kind finds them.
-    fn find_iter(&self, text: &str) -> Vec<aho_corasick::Match> {
-        let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        let mut i = 0;
-        while let Some(at) = self.next_start(bytes, i) {
-            let input = Input::new(text)
-                .span(at..text.len())
-                .anchored(Anchored::Yes);
-            match self.ac.try_find(input).ok().flatten() {
-                Some(m) if m.end() > at => {
-                    i = m.end();
-                    found.push(m);
-                }
-                _ => i = at + 1,
-            }
-        }
-        found
-    }
 }
 
 /// Whether `text` writes `value` in lower case as a word of its own somewhere.
@@ -685,7 +582,7 @@ mod tests {
             .unwrap_or_default()
     }
 
-    /// `LeftmostLongest`'s matches as (start, end, pattern).
+    /// `AnchoredStarts`' matches as (start, end, pattern).
     fn at_starts(
         patterns: &[String],
         text: &str,
@@ -700,7 +597,11 @@ mod tests {
         else {
             return Vec::new();
         };
-        let search = super::LeftmostLongest::new(&ac, patterns.iter().map(String::as_str));
+        let search = crate::redact::text::AnchoredStarts::new(
+            &ac,
+            patterns.iter().map(String::as_str),
+            crate::redact::text::Lanes::Capitals,
+        );
         search
             .find_iter(text)
             .iter()
