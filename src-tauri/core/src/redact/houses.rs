@@ -157,6 +157,7 @@ impl Houses {
             let listed = listed_after.is_some_and(|e| list_item(text, e, a, end));
             let Some(start) = self
                 .start_of(text, a, &number)
+                .or_else(|| self.shortened_before(text, a, &number))
                 .or_else(|| (listed || bare_lettered(text, a, end)).then_some(a))
             else {
                 continue;
@@ -360,6 +361,50 @@ impl Houses {
             })
     }
 
+    /// Where a street of the association cut short in a way [`Houses::start_of`] does not read ends
+    /// right before house `number` at `at` (past a space, perhaps after a stop): cut without its stop
+    /// ("Hagtornsv 18": a capitalised start of the name, five letters or more), or cut in pieces
+    /// joined by stops or hyphens ("Kv.haugv. 10", "Slb-stigen 5", "Kirsebærv.-stien"): the first
+    /// piece's letters in order from the name's first letter, each later piece further on in the name
+    /// as written. Four letters or more in all, a capital first, and the street must hold the house.
+    fn shortened_before(&self, text: &str, at: usize, number: &str) -> Option<usize> {
+        let head = text.get(..at)?.strip_suffix([' ', '\u{a0}'])?;
+        let token_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '.' | '-')))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = &head[token_start..];
+        let cut = token.strip_suffix('.').unwrap_or(token);
+        if !cut.starts_with(char::is_uppercase) || cut.ends_with(['.', '-']) {
+            return None;
+        }
+        let pieces: Vec<String> = cut.split(['.', '-']).map(str::to_lowercase).collect();
+        let letters: usize = pieces.iter().map(|p| p.chars().count()).sum();
+        if letters < 4 || pieces.iter().any(String::is_empty) {
+            return None;
+        }
+        let whole = self.streets.iter().any(|s| s.folded == pieces.join(""));
+        if whole {
+            return None;
+        }
+        self.streets
+            .iter()
+            .filter(|s| s.numbers.iter().any(|n| n == number))
+            .any(|s| {
+                let name: String = s.folded.chars().filter(|c| c.is_alphabetic()).collect();
+                if pieces.len() == 1 {
+                    let p = &pieces[0];
+                    return token.len() == cut.len()
+                        && p.chars().count() >= 5
+                        && name.len() > p.len()
+                        && name.starts_with(p.as_str());
+                }
+                shortened_in(&pieces, &name)
+            })
+            .then_some(token_start)
+    }
+
     /// "LV" for Lærkevænget, "VV" for Vibevej, "HS" for Hasselstigen: two or three capitals, the first
     /// the street's first letter and each next one the start of a later part of its name, for a street
     /// that holds house `number`.
@@ -488,6 +533,29 @@ fn rank_after(text: &str, at: usize) -> bool {
     ["på", "i"].iter().any(|p| eq_fold(prep, p)) && RANK_LISTS.iter().any(|l| eq_fold(list, l))
 }
 
+/// Whether `pieces` (lower case, two or more) shorten `name`: the first piece's letters in order from
+/// the name's first letter ("slb" in "solbergstigen"), each later piece whole further on ("stigen").
+fn shortened_in(pieces: &[String], name: &str) -> bool {
+    let mut rest = name;
+    for (k, piece) in pieces.iter().enumerate() {
+        if k == 0 {
+            let mut chars = rest.char_indices();
+            for (j, l) in piece.chars().enumerate() {
+                match chars.by_ref().find(|&(_, c)| c == l) {
+                    Some((i, c)) if j > 0 || i == 0 => rest = &name[i + c.len_utf8()..],
+                    _ => return false,
+                }
+            }
+        } else {
+            match rest.find(piece.as_str()) {
+                Some(i) => rest = &rest[i + piece.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,6 +577,46 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// The association's streets cut short without a stop or in pieces, before a house they hold.
+    #[test]
+    fn a_street_cut_short_without_a_stop_or_in_pieces() {
+        let houses = Houses::new([
+            "Slåpetornsvägen 18",
+            "Granbergstigen 5",
+            "Rognhaugvegen 10",
+            "Bøgelundsvej 3",
+        ]);
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            houses.scan(text, &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Familjen på Slåpetornsv 18 har klagat."),
+            ["Slåpetornsv 18"]
+        );
+        assert_eq!(found("Taket på Grb-stigen 5 lekker."), ["Grb-stigen 5"]);
+        assert_eq!(
+            found("Bebuarane i Rognh.v. 10 og Rh.vegen 10 har meldt frå."),
+            ["Rognh.v. 10", "Rh.vegen 10"]
+        );
+        assert_eq!(found("Bøgelundsv 3 har fået ny dør."), ["Bøgelundsv 3"]);
+        for stays in [
+            // No such house on the street; a cut in small letters; too short a cut; a word that is no
+            // start of the street; another street's whole name.
+            "Familjen på Slåpetornsv 12 har klagat.",
+            "slåpetornsv 18 har klagat.",
+            "Slåp 18 har klagat.",
+            "Sløjd 3 er flyttet.",
+            "Rognhaugvegen-Nord 10 er stengd.",
+            "Grb-veien 5 er stengt.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// A house by its number as a noun, in words or in figures, where the register holds that house.

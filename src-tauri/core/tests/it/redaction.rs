@@ -4022,6 +4022,32 @@ fn regression_a_house_number_alone_after_a_preposition_of_place() {
     assert!(!out.contains("frå 7"), "{out}");
 }
 
+/// Regression (units as houses, a street cut short): the association's street cut without its stop
+/// ("Tornerosevej" as "Tornerosev 9") or in pieces joined by stops or hyphens ("Bl.bærstien 4",
+/// "Hbg-vegen 2") before one of its houses stayed; only "Tornerosev. 9" and initials were read.
+#[test]
+fn regression_a_street_cut_short_before_one_of_the_houses() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ib Holt", "1", "Tornerosevej 9"),
+            ("Søren Bak", "2", "Blåbærstien 4"),
+        ],
+    );
+    let text = "Tagrenden på Tornerosev 9 er utæt. Hækken ved Bl.bærstien 4 klippes i maj.";
+    let out = blocked(text, &ctx);
+    for gone in ["Tornerosev 9", "Bl.bærstien 4"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    let ctx = register(Country::NO, &[("Siri Vold", "7", "Hestebergvegen 2")]);
+    let out = blocked(
+        "Vatn i kjellaren på Hbg-vegen 2. Møtet i Hbg-vegen vart utsett.",
+        &ctx,
+    );
+    assert!(!out.contains("Hbg-vegen 2"), "{out}");
+    assert!(out.contains("Møtet i Hbg-vegen vart"), "{out}");
+}
+
 /// Regression (units as houses, a resident placed by the street): a registered first name that is also
 /// a word of the lists, opening a sentence and followed by "fra"/"på" and the street of the residents'
 /// homes ("Inger fra Kildevej er syg"), waited for the full name elsewhere in the document and stayed.
