@@ -441,19 +441,20 @@ fn building_ends(text: &str, at: usize) -> bool {
 /// Danish and Norwegian floor and side: "2. th.", "st. tv.", "1.th", "stuen th.", "2. sal til højre",
 /// the floor in words ("anden sal til venstre", "tredje etasje til høyre", "stuelejligheden til højre",
 /// "andra våningen till höger"),
-/// with the stairwell before ("7, 2. tv.", "nr. 5, 2.th.") or after ("st. tv. i 7", "1. th. i opgang
+/// with the stairwell before ("7, 2. tv.", "nr. 5, 2.th.", in short "4/2 th", "6-3-th", "6/st.tv") or
+/// after ("st. tv. i 7", "1. th. i opgang
 /// 7", "3. tv., opg. 3", "i 3'eren"); OCR's "l. tv", "st, th.", "3, tv.".
 fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(
         &RE,
         concat!(
-            r"(?i)(?P<pre>(?:(?:nr\.?|opg\.|opgang|oppg\.|oppgang)\s?)?\d{1,3}[a-h]?,\s?)?",
+            r"(?i)(?P<pre>(?:(?:nr\.?|opg\.|opgang|oppg\.|oppgang)\s?)?\d{1,3}[a-h]?(?:,\s?|(?P<code>/|-)))?",
             r"(?P<floor>stuen\s|stuelejligheden\s|st(?:\.\s?|\.?,\s?|\s)|kld(?:\.\s?|\s)",
             r"|[1-9]\d?\.?\s?(?:sal|etasje|etage|etg\.?)\s?,?\s?",
             r"|(?:første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende)\s(?:sal|etasje|etage)\s?,?\s?",
             r"|(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde)\svåningen\s?,?\s?",
-            r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?)",
+            r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?|[1-9]\d?(?P<bare>\s|-))",
             r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre|høyre)|till\s+(?:vänster|höger))",
             r"(?P<dot>\.)?",
             r"(?P<suf>,?\s(?:i|på)\s(?:(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
@@ -468,6 +469,11 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
             continue;
         };
         if !starts_word(text, m.start()) || !ends_word(text, side.end()) {
+            continue;
+        }
+        // A floor in figures without its stop ("2 th", "3-tv") is a flat only in the short code of
+        // a house, its floor and side ("4/2 th", "6-3-th"); elsewhere "2 tv" may be two of anything.
+        if c.name("bare").is_some() && c.name("code").is_none() {
             continue;
         }
         // "til højre for trappen": a direction, not the flat's side.
@@ -988,6 +994,19 @@ mod tests {
             found("Gulvet på 2. th., opg. 9 slibes."),
             ["2. th., opg. 9"]
         );
+        // The short code of the house, its floor and side.
+        assert_eq!(
+            found("Stemmer til Ida Brun (4/2 th) og vinduer hos 6-3-th, 8/st.tv og 12-1. mf."),
+            ["4/2 th", "6-3-th", "8/st.tv", "12-1. mf."]
+        );
+        // A count before a side's letters is no floor, and a date is no house.
+        for stays in [
+            "De 2 tv-apparater og 3 th-lamper.",
+            "Vi købte 2 tv og 3 radioer.",
+            "Mødet 4/2 kl. 19 i 2-3 timer.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
         // The building by its street ("i Mågevej 4") is part of the address, as "i nr. 4" is.
         assert_eq!(
             found("Fugt hos st. tv. i Mågevej 4 og på 2. th. i Store Kongensgade 112b; 1. tv. i Aarhus i 3 år."),

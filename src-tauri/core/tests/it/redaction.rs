@@ -4048,6 +4048,27 @@ fn regression_a_street_cut_short_before_one_of_the_houses() {
     assert!(out.contains("Møtet i Hbg-vegen vart"), "{out}");
 }
 
+/// Regression (a flat in the short code of its house, floor and side): "Ida Brun (4/2 th)" and
+/// "vinduer hos 6-3-th" left the flat, which "4, 2. th." or "6, 3. th." named in full was redacted
+/// as; a count before a side's letters ("2 tv-apparater") stays.
+#[test]
+fn regression_a_flat_in_the_short_code_of_house_floor_and_side() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ida Brun", "1", "Bøgevej 4, 2. th."),
+            ("Ole Bak", "2", "Bøgevej 6, 3. th."),
+        ],
+    );
+    let text = "Som suppleant valgtes Ida Brun (4/2 th). Vinduerne hos 6-3-th og 8/st.tv males. \
+                Der er købt 2 tv-apparater til fælleshuset.";
+    let out = blocked(text, &ctx);
+    for gone in ["4/2 th", "6-3-th", "8/st.tv"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("2 tv-apparater"), "{out}");
+}
+
 /// Regression (units as houses, a resident placed by the street): a registered first name that is also
 /// a word of the lists, opening a sentence and followed by "fra"/"på" and the street of the residents'
 /// homes ("Inger fra Kildevej er syg"), waited for the full name elsewhere in the document and stayed.
