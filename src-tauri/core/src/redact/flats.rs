@@ -594,7 +594,8 @@ fn stairs_starts(text: &str, digits: &[usize]) -> Vec<usize> {
 /// A Norwegian entrance (the building's number and a letter, or "oppgang", "blokk" and the letter) with
 /// its floor: "4B, 1. etasje", "5 B, 3. etasje", "4C, 2. etg.", "12A, tredje etasje", "Oppgang B, 3.
 /// etasje", "blokk C, 2. etasje", "C-oppgangen 2. etasje", and a lone entrance letter after "i"/"på"/"fra"
-/// ("bor i B 3. etg."). In a block of several entrances the entrance and the floor name one or two flats.
+/// ("bor i B 3. etg.") or opening a bracket after a resident ("Kari Lie (C 3. etg)", "(A, 4. etg.)").
+/// In a block of several entrances the entrance and the floor name one or two flats.
 fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(&RE, ENTRANCE_AND_FLOOR) else {
@@ -604,9 +605,12 @@ fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Ra
         let (Some(m), Some(floor)) = (c.get(0), c.name("floor")) else {
             return;
         };
-        // After "i"/"på"/"fra" the flat starts at the entrance's letter.
-        let start = c.name("lone").map_or(m.start(), |l| l.end());
-        if !starts_word(text, m.start())
+        // After "i"/"på"/"fra" or a bracket the flat starts at the entrance's letter.
+        let start = c
+            .name("lone")
+            .or_else(|| c.name("bracket"))
+            .map_or(m.start(), |l| l.end());
+        if !(starts_word(text, m.start()) || c.name("bracket").is_some())
             || !ends_word(text, m.end())
             || overlaps_any(protected, floor.start(), m.end())
         {
@@ -617,7 +621,7 @@ fn entrance_and_floor(text: &str, protected: &[(usize, usize)], out: &mut Vec<Ra
 }
 
 const ENTRANCE_AND_FLOOR: &str = concat!(
-    r"(?:(?P<lone>(?i:i|på|fra|frå)\s)[A-H]\s",
+    r"(?:(?:(?P<lone>(?i:i|på|fra|frå)\s)|(?P<bracket>\())[A-H],?\s",
     r"|(?:\d{1,3}\s?[A-H]",
     r"|(?i:oppgangen|oppgang|oppg\.|inngangen|inngang|inng\.|blokka|blokken|blokk)\s?[A-H]",
     r"|[A-H]-(?i:oppgangen|oppgang|inngangen|inngang|blokka|blokken|blokk)),?\s?)",
@@ -1145,8 +1149,14 @@ mod tests {
             ),
             ["blokk D, 3. etasje", "E 2. etg.", "F-oppgangen 1. etasje", "7 C, 4. etasje"]
         );
+        // A lone letter opening a bracket after a resident, with or without its comma.
+        assert_eq!(
+            found("Kari Lie (C 3. etg) og Ole Dal (A, 4. etg.) klaget; Siv Ås (B 2. etasje) også."),
+            ["C 3. etg", "A, 4. etg.", "B 2. etasje"]
+        );
         // A letter that is no entrance, a point in a list and a room on a floor stay.
         assert!(found("Vedlegg A 2. side. Punkt i B. 3. etasje har fått nye vinduer.").is_empty());
+        assert!(found("Tegning (A 2. side) og (B. 3. etasje) i vedlegget.").is_empty());
     }
 
     #[test]

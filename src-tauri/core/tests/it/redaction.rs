@@ -4069,6 +4069,18 @@ fn regression_a_flat_in_the_short_code_of_house_floor_and_side() {
     assert!(out.contains("2 tv-apparater"), "{out}");
 }
 
+/// Regression (a flat by its entrance and floor in a bracket): "Kari Lie (C 3. etg)" left the flat,
+/// which "Kari Lie bor i C 3. etg." lost; a bracket that opens with another letter stays.
+#[test]
+fn regression_an_entrance_and_floor_in_a_bracket_after_a_resident() {
+    let ctx = register(Country::NO, &[("Kari Lie", "H0301", "Lindeveien 4 C")]);
+    let text =
+        "Kari Lie (C 3. etg) ba om at sykkelboden ryddes. Tegningen (A 2. side) følger vedlagt.";
+    let out = blocked(text, &ctx);
+    assert!(!out.contains("C 3. etg"), "{out}");
+    assert!(out.contains("(A 2. side)"), "{out}");
+}
+
 /// Regression (units as houses, a resident placed by the street): a registered first name that is also
 /// a word of the lists, opening a sentence and followed by "fra"/"på" and the street of the residents'
 /// homes ("Inger fra Kildevej er syg"), waited for the full name elsewhere in the document and stayed.
