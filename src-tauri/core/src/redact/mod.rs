@@ -283,6 +283,33 @@ impl Context {
     }
 }
 
+/// A resident's address without the postcode and town a list may give in the same cell
+/// ("Lærkevænget 1, 5210 Odense NV", "Granlia 4, 0480 Oslo", "Ekvägen 3, 123 45 Malmö"): the street
+/// and number the minutes write. A floor or a flat after the comma ("Storgade 7, 2. th.") stays.
+fn without_postcode(address: &str) -> &str {
+    let address = address.trim();
+    let Some((street, rest)) = address.split_once(',') else {
+        return address;
+    };
+    let rest = rest.trim_start();
+    let rest = ["DK-", "N-", "NO-", "S-", "SE-"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let code: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ' ')
+        .collect();
+    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+    let town = rest[code.len()..].starts_with(char::is_alphabetic);
+    // Four digits (DK, NO) or five (SE, "123 45"), then the town.
+    if (digits.len() == 4 || digits.len() == 5) && code.trim().len() <= 6 && town {
+        street.trim_end()
+    } else {
+        address
+    }
+}
+
 /// The compiled recognizers for one context; build once, run on many texts.
 #[derive(Debug)]
 pub struct Detector {
@@ -337,7 +364,7 @@ impl Detector {
             // house, a home; where several units share it, it is a block of flats and stays a place.
             let mut units_at: HashMap<&str, Vec<&str>> = HashMap::new();
             for r in &c.residents {
-                if let Some(a) = r.address.as_deref().map(str::trim) {
+                if let Some(a) = r.address.as_deref().map(without_postcode) {
                     let unit = r.unit.as_deref().unwrap_or(r.name.as_str());
                     let v = units_at.entry(a).or_default();
                     if !v.contains(&unit) {
@@ -682,6 +709,21 @@ pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_postcode_and_town_after_the_street_are_cut() {
+        for (given, bare) in [
+            ("Lærkevænget 1, 5210 Odense NV", "Lærkevænget 1"),
+            ("Granlia 4 B, 0480 Oslo", "Granlia 4 B"),
+            ("Ekvägen 3, 123 45 Malmö", "Ekvägen 3"),
+            ("Ekvägen 3, SE-12345 Malmö", "Ekvägen 3"),
+            ("Storgade 7, 2. th.", "Storgade 7, 2. th."),
+            ("Storgade 7, 1234", "Storgade 7, 1234"),
+            ("Vibevej 11", "Vibevej 11"),
+        ] {
+            assert_eq!(without_postcode(given), bare, "{given}");
+        }
+    }
 
     /// One number in every grouping and prefix a secretary or a register writes is one key; other
     /// numbers and foreign numbers are other keys.

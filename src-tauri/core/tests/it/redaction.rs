@@ -4081,6 +4081,25 @@ fn regression_an_entrance_and_floor_in_a_bracket_after_a_resident() {
     assert!(out.contains("(A 2. side)"), "{out}");
 }
 
+/// Regression (units as houses, a register address with its postcode): a list that gives each row
+/// house's address with its postcode and town in one cell ("Kildevej 12, 5210 Odense NV") left the
+/// association's houses unknown, so "Kildevej 12" and "nr. 12" in the minutes stayed.
+#[test]
+fn regression_a_house_whose_register_address_holds_the_postcode() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ib Holt", "1", "Kildevej 12, 5210 Odense NV"),
+            ("Søren Bak", "2", "Kildevej 14, 5210 Odense NV"),
+        ],
+    );
+    let text = "Taget på Kildevej 12 er utæt, og hækken ved nr. 14 skal klippes.";
+    let out = blocked(text, &ctx);
+    for gone in ["Kildevej 12", "nr. 14"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
 /// Regression (units as houses, a resident placed by the street): a registered first name that is also
 /// a word of the lists, opening a sentence and followed by "fra"/"på" and the street of the residents'
 /// homes ("Inger fra Kildevej er syg"), waited for the full name elsewhere in the document and stayed.
