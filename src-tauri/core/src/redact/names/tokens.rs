@@ -98,7 +98,7 @@ pub(super) fn latin1_letters_end(bytes: &[u8], start: usize) -> usize {
     // of each lane that is one), to the first other byte; from there byte by byte.
     while let Some(chunk) = bytes.get(e..e + 8) {
         let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let low = (w | ONES * 0x20) & !HIGH;
+        let low = (w | (ONES * 0x20)) & !HIGH;
         let letters = (ONES * (127 + 0x7b) - low) & !w & (low + ONES * (127 - 0x60)) & HIGH;
         let other = !letters & HIGH;
         if other != 0 {
