@@ -283,6 +283,87 @@ impl Context {
     }
 }
 
+/// Words of an association's name that say what it is ("Andelsboligforeningen", "burettslag",
+/// "Brf", "A/B"): a name without them that is one capitalised word is, as often as not, its street.
+fn association_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    ["a/b", "ab", "abf", "brf", "brl", "e/f", "hsb", "rf"].contains(&w)
+        || [
+            "forening",
+            "foreningen",
+            "förening",
+            "föreningen",
+            "borettslag",
+            "borettslaget",
+            "burettslag",
+            "burettslaget",
+            "sameie",
+            "sameiet",
+            "boligselskab",
+            "boligselskap",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// The houses of an association whose register gives house numbers without addresses (units
+/// "1"-"29"), on the street its address names ("Kløverbakken 1–29, 6800 Førde") or its name is
+/// ("Kløverbakken burettslag", "Brf Hagtornet i Lund"): "Kløverbakken 23" for unit 23. Nothing when
+/// the units are no house numbers or no such street is known; a name with a number ("Brf Gjutaren
+/// 12", a Swedish property's designation) names no street.
+fn houses_by_the_associations_street(c: &Context) -> Vec<String> {
+    let units: Vec<&str> = c
+        .residents
+        .iter()
+        .filter_map(|r| r.unit.as_deref().map(str::trim))
+        .collect();
+    let house_number = |u: &&str| {
+        let digits = u.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && u.len() - digits <= 1
+            && u[digits..].chars().all(|c| c.is_ascii_alphabetic())
+    };
+    if units.is_empty() || !units.iter().all(house_number) {
+        return Vec::new();
+    }
+    let street = c.places.iter().find_map(|place| {
+        let mut words = Vec::new();
+        let mut named = false;
+        let mut numbered = false;
+        for w in place.split_whitespace() {
+            if w.starts_with(|c: char| c.is_ascii_digit()) {
+                numbered = true;
+                break;
+            }
+            if ["i", "på", "in"].contains(&w) {
+                break;
+            }
+            if association_word(w) {
+                named = true;
+            } else {
+                words.push(w.trim_end_matches(','));
+            }
+        }
+        let [word] = words[..] else {
+            return None;
+        };
+        // A name with a number is a Swedish property's designation ("Brf Gjutaren 12"), no street.
+        let ok = (named != numbered)
+            && word.chars().count() >= 4
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic);
+        ok.then(|| word.to_string())
+    });
+    let Some(street) = street else {
+        return Vec::new();
+    };
+    let mut houses: Vec<String> = units.iter().map(|u| format!("{street} {u}")).collect();
+    houses.sort();
+    houses.dedup();
+    houses
+}
+
 /// A resident's address without the postcode and town a list may give in the same cell
 /// ("Lærkevænget 1, 5210 Odense NV", "Granlia 4, 0480 Oslo", "Ekvägen 3, 123 45 Malmö"): the street
 /// and number the minutes write. A floor or a flat after the comma ("Storgade 7, 2. th.") stays.
@@ -385,6 +466,17 @@ impl Detector {
                     && a.chars().next().is_some_and(char::is_alphabetic)
                     && units.len() == 1
             };
+            // A list of house numbers without addresses ("Husnr" 1-29) in an association named
+            // after its street ("Kløverbakken burettslag") or with its street's range as its address
+            // ("Kløverbakken 1–29"): each unit is a house on that street.
+            let named: Vec<String> = if units_at.is_empty() {
+                houses_by_the_associations_street(c)
+            } else {
+                Vec::new()
+            };
+            for a in &named {
+                units_at.insert(a.as_str(), vec![a.as_str()]);
+            }
             houses = houses::Houses::new(
                 units_at
                     .iter()
@@ -709,6 +801,46 @@ pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn house_numbers_without_addresses_lie_on_the_associations_street() {
+        let person = |unit: &str| KnownPerson {
+            unit: Some(unit.to_string()),
+            ..KnownPerson::default()
+        };
+        let mut c = Context::new(Country::NO);
+        c.residents = vec![person("1"), person("2"), person("12B")];
+        for (places, street) in [
+            (vec!["Kløverbakken burettslag"], Some("Kløverbakken")),
+            (vec!["Brf Hagtornet i Lund", "Lund"], Some("Hagtornet")),
+            (vec!["Andelsboligforeningen Solsikken"], Some("Solsikken")),
+            (
+                vec!["Sameiet", "Kløverbakken 1–29, 6800 Førde"],
+                Some("Kløverbakken"),
+            ),
+            // A town alone, a name of two words and a name without an association's word say nothing.
+            (vec!["Førde"], None),
+            (vec!["Borettslaget Øvre Lia"], None),
+            (vec!["Bostadsrättsföreningen Gjutaren 12"], None),
+        ] {
+            c.places = places.iter().map(|p| p.to_string()).collect();
+            let houses = houses_by_the_associations_street(&c);
+            match street {
+                Some(s) => assert_eq!(
+                    houses,
+                    [format!("{s} 1"), format!("{s} 12B"), format!("{s} 2")],
+                    "{places:?}"
+                ),
+                None => assert!(houses.is_empty(), "{places:?}: {houses:?}"),
+            }
+        }
+        // Units that are no house numbers (flats "H0101", shares "1001") have no street.
+        c.places = vec!["Kløverbakken burettslag".into()];
+        c.residents = vec![person("H0101"), person("1")];
+        assert!(houses_by_the_associations_street(&c).is_empty());
+        c.residents = vec![person("1001")];
+        assert!(houses_by_the_associations_street(&c).is_empty());
+    }
 
     #[test]
     fn a_postcode_and_town_after_the_street_are_cut() {

@@ -4100,6 +4100,33 @@ fn regression_a_house_whose_register_address_holds_the_postcode() {
     }
 }
 
+/// Regression (units as houses, house numbers without addresses): a list of row houses that gives only
+/// the house number ("Husnr" 1, 2, …) left the association's houses unknown, so "Bjørkelia 7" and
+/// "nr. 12" in the minutes stayed. The association named after its street ("Bjørkelia burettslag")
+/// says where they lie; a Swedish property's designation ("Brf Smeden 7") names no street.
+#[test]
+fn regression_house_numbers_on_the_street_the_association_is_named_after() {
+    let mut ctx = Context::new(Country::NO);
+    for (name, unit) in [("Siri Vold", "7"), ("Per Lie", "12"), ("Åse Moe", "3")] {
+        ctx.residents.push(KnownPerson {
+            name: name.into(),
+            unit: Some(unit.into()),
+            ..KnownPerson::default()
+        });
+    }
+    ctx.places = vec!["Bjørkelia burettslag".into()];
+    let text = "Hekken ved Bjørkelia 7 vert klipt. Bebuarane i nr. 12 har fått ny dør. Møtet i Bjørkelia burettslag.";
+    let out = blocked(text, &ctx);
+    for gone in ["Bjørkelia 7", "nr. 12"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Møtet i Bjørkelia burettslag"), "{out}");
+    let mut ctx = ctx.clone();
+    ctx.places = vec!["Brf Smeden 7".into()];
+    let out = blocked("Stämman hölls i Brf Smeden 7:s lokal.", &ctx);
+    assert!(out.contains("Brf Smeden 7"), "{out}");
+}
+
 /// Regression (units as houses, a resident placed by the street): a registered first name that is also
 /// a word of the lists, opening a sentence and followed by "fra"/"på" and the street of the residents'
 /// homes ("Inger fra Kildevej er syg"), waited for the full name elsewhere in the document and stayed.
