@@ -570,8 +570,22 @@ fn locate(
                 .filter(|f| subject.own_unit(f))
                 .map(|f| f.start)
                 .collect();
-            let unit_follows =
-                |f: &Finding| units.iter().any(|&u| u >= f.end && u <= f.end + UNIT_NEAR);
+            // The share number ties the name right before it, not one with another name between
+            // ("Rask spoke. Jens Rask (share 2) …": the share is Jens Rask's, the first "Rask" may
+            // be anyone of that name).
+            let persons: Vec<(usize, usize)> = found
+                .iter()
+                .chain(&theirs_all)
+                .filter(|g| g.kind == Kind::Person)
+                .map(|g| (g.start, g.end))
+                .collect();
+            let unit_follows = |f: &Finding| {
+                units.iter().any(|&u| {
+                    u >= f.end
+                        && u <= f.end + UNIT_NEAR
+                        && !persons.iter().any(|&(s, e)| s >= f.end && e <= u)
+                })
+            };
             for f in found.iter().filter(|f| subject.is_own(f)) {
                 let span = (f.start, f.end);
                 if f.recognizer == Recognizer::Register {

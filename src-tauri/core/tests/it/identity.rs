@@ -638,6 +638,26 @@ mod replies {
         assert!(!json.contains(&sub.name) && !letter.contains(&sub.name));
     }
 
+    /// Regression (found by the property below on a random seed): a resident who goes by one name
+    /// ("Skov") spoke, and the next sentence named the requester with their share number ("Mette
+    /// Skov (andel nr. 2)"); the share number, forty characters on, tied the first "Skov" to the
+    /// requester too, and her reply quoted the other resident's mention as hers. A share number
+    /// ties only the name right before it, with no other name between.
+    #[test]
+    fn regression_a_share_number_ties_only_the_name_right_before_it() {
+        let (conn, all) = build(&["Skov", "Mette Skov", "Mette Skov"]);
+        let q = &all[1];
+        let text = format!(
+            "Referat af generalforsamling 20. april 2024\n\nSkov spurgte til altanerne.\n{} (andel nr. {}) bad om en ny nøgle.\n",
+            q.name, q.unit
+        );
+        minutes_of(&conn, "gf.txt", &text);
+        let (letter, json, _) = reply_to(&conn, Some(q.id), &q.name);
+        holds_no_one_else(&letter, Some(q), &q.name, &all);
+        holds_no_one_else(&json, Some(q), &q.name, &all);
+        assert!(letter.contains("bad om en ny nøgle"), "{letter}");
+    }
+
     const GIVEN: [&str; 5] = ["Ida", "Frida", "Jens", "Mette", "Karl"];
     const FAMILY: [&str; 4] = ["Holm", "Hansen", "Skov", "Rask"];
 
