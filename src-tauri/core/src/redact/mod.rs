@@ -43,6 +43,7 @@ mod relations;
 pub use relations::RELATION_FLAT;
 mod repair;
 mod review;
+mod spaces;
 mod streets;
 mod tables;
 #[cfg(test)]
@@ -646,6 +647,7 @@ impl Detector {
         flats::scan(text, &protected, &mut raw);
         relations::scan(text, &protected, &mut raw);
         tables::scan(text, &protected, &mut raw);
+        spaces::scan(text, &persons, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
         numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
         self.units.codes(text, &protected, &mut raw);

@@ -4352,3 +4352,29 @@ fn regression_date_ranges_list_item_nouns_and_firms_by_their_legal_form_stay() {
     );
     assert!(out.contains("fra IVAR IKS kommer"), "{out}");
 }
+
+/// Regression (a storage room, a garage or a parking space by its number beside its resident): the
+/// association lets numbered spaces to one household each, and "Garasje 4 står tom sidan Per Lie
+/// selde bilen", "rum nr. K-17 er tildelt …", "laddplats P 2 hyrs av …" say where that household parks
+/// or keeps things; the numbers and codes stayed. A space with no resident in its sentence stays.
+#[test]
+fn regression_a_storage_room_or_parking_space_by_its_number_beside_its_resident() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Per Lie", "H0102", "Lindeveien 4 A"),
+            ("Siri Vold", "H0201", "Lindeveien 4 B"),
+        ],
+    );
+    let text =
+        "Garasje 6 har stått tom sidan Per Lie selde bilen. Kjellarboden nr. K-31 er tildelt \
+                Siri Vold og bod K-32 er ledig. Garasje 2 blir malt i mai.";
+    let out = blocked(text, &ctx);
+    for gone in ["Garasje 6", "K-31"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Garasje 2 blir malt"), "{out}");
+    let ctx = register(Country::SE, &[("Stina Öberg", "1102", "Ekvägen 3")]);
+    let out = blocked("Laddplats P 4 hyrs från maj av Stina Öberg.", &ctx);
+    assert!(!out.contains("P 4"), "{out}");
+}
