@@ -11,6 +11,20 @@ use super::text::{eq_fold, is_word_char, next_digit, word_before, FastSet};
 use super::words::numbered_thing;
 use super::{Decision, Kind, Recognizer};
 
+/// A finding of one of the association's houses by its number as a noun.
+fn house_as_a_noun(start: usize, end: usize) -> Raw {
+    Raw {
+        start,
+        end,
+        kind: Kind::Address,
+        recognizer: Recognizer::Address,
+        score: 0.8,
+        reason: "one of the association's houses, by its number as a noun",
+        decision: Decision::Redact,
+        subject: None,
+    }
+}
+
 /// One street of the association's houses.
 #[derive(Debug)]
 struct Street {
@@ -158,6 +172,7 @@ impl Houses {
             let Some(start) = self
                 .start_of(text, a, &number)
                 .or_else(|| self.shortened_before(text, a, &number))
+                .or_else(|| self.misspelt_before(text, a, &number))
                 .or_else(|| (listed || bare_lettered(text, a, end)).then_some(a))
             else {
                 continue;
@@ -234,16 +249,30 @@ impl Houses {
             if !self.numbers.contains(&number) || overlaps_any(protected, start, end) {
                 continue;
             }
-            out.push(Raw {
-                start,
-                end,
-                kind: Kind::Address,
-                recognizer: Recognizer::Address,
-                score: 0.8,
-                reason: "one of the association's houses, by its number as a noun",
-                decision: Decision::Redact,
-                subject: None,
-            });
+            out.push(house_as_a_noun(start, end));
+        }
+        // Swedish, in figures: "12:an", "i 8:an" (tolvan, åttan). The words themselves are not read:
+        // "ettan", "tvåan", "trean" are flats by their rooms as well.
+        for at in memchr::memmem::find_iter(bytes, b":an") {
+            let mut end = at + 3;
+            // The genitive: "12:ans tak".
+            if text[end..].starts_with('s') {
+                end += 1;
+            }
+            if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let head = &text[..at];
+            let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let start = at - digits;
+            if !(1..=3).contains(&digits)
+                || head[..start].ends_with(|c: char| c.is_alphanumeric() || c == ':' || c == '.')
+                || !self.numbers.contains(&text[start..at])
+                || overlaps_any(protected, start, end)
+            {
+                continue;
+            }
+            out.push(house_as_a_noun(start, end));
         }
     }
 
@@ -255,7 +284,10 @@ impl Houses {
         let glued = head.strip_suffix('-').unwrap_or(head);
         if glued.ends_with(is_word_char) {
             let (ws, we) = word_before(text, glued.len(), &[])?;
-            return (we == glued.len() && self.initials(text.get(ws..we)?, number)).then_some(ws);
+            let word = text.get(ws..we)?;
+            return (we == glued.len()
+                && (self.initials(word, number) || self.initial(word, number)))
+            .then_some(ws);
         }
         if !head.ends_with([' ', '\u{a0}']) {
             return None;
@@ -403,6 +435,72 @@ impl Houses {
                 shortened_in(&pieces, &name)
             })
             .then_some(token_start)
+    }
+
+    /// Where a street of the association that holds house `number` ends right before `at` (past a
+    /// space) as typed wrong: one letter missing, added, changed or two swapped ("Valmovägen 7",
+    /// "Klätterosvägen 8", seven letters or more, the first letter right, a capital first), or broken
+    /// in two by a space, as extracted text breaks words ("Vallm ovägen 5").
+    fn misspelt_before(&self, text: &str, at: usize, number: &str) -> Option<usize> {
+        let head = text.get(..at)?.strip_suffix([' ', '\u{a0}'])?;
+        let (ws, we) = word_before(text, head.len(), &[])?;
+        if we != head.len() {
+            return None;
+        }
+        let word = text.get(ws..we)?;
+        let holds = |s: &&Street| s.numbers.iter().any(|n| n == number);
+        // Broken in two: the word before it and this one joined are the street as written.
+        if let Some((ps, pe)) = word_before(text, ws, &[]) {
+            if text.get(pe..ws) == Some(" ") {
+                let joined = format!("{}{}", &text[ps..pe], word).to_lowercase();
+                let whole = !text[..ps].ends_with(is_word_char);
+                if whole
+                    && text[ps..pe].starts_with(char::is_uppercase)
+                    && self
+                        .streets
+                        .iter()
+                        .filter(holds)
+                        .any(|s| s.folded == joined)
+                {
+                    return Some(ps);
+                }
+            }
+        }
+        let lower = word.to_lowercase();
+        let letters: Vec<char> = lower.chars().collect();
+        if letters.len() < 7
+            || !word.starts_with(char::is_uppercase)
+            || self.streets.iter().any(|s| s.folded == lower)
+        {
+            return None;
+        }
+        self.streets
+            .iter()
+            .filter(holds)
+            .any(|s| {
+                let name: Vec<char> = s.folded.chars().collect();
+                name.first() == letters.first() && one_edit_apart(&letters, &name)
+            })
+            .then_some(ws)
+    }
+
+    /// "H16" for Hasselvænget 16, "B-19" for Bøgelyvej 19: one capital glued to the number, where the
+    /// association's houses lie on two streets or more and the letter starts the name of only one of
+    /// them, and that one holds house `number`.
+    fn initial(&self, word: &str, number: &str) -> bool {
+        let mut chars = word.chars();
+        let (Some(l), None) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        if !l.is_uppercase() || self.streets.len() < 2 {
+            return false;
+        }
+        let l = l.to_lowercase().next().unwrap_or(l);
+        let mut starting = self.streets.iter().filter(|s| s.folded.starts_with(l));
+        match (starting.next(), starting.next()) {
+            (Some(s), None) => s.numbers.iter().any(|n| n == number),
+            _ => false,
+        }
     }
 
     /// "LV" for Lærkevænget, "VV" for Vibevej, "HS" for Hasselstigen: two or three capitals, the first
@@ -556,6 +654,26 @@ fn shortened_in(pieces: &[String], name: &str) -> bool {
     true
 }
 
+/// Whether `a` and `b` differ by one letter missing, added or changed, or two neighbours swapped.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            match diff[..] {
+                [_] => true,
+                [i, j] => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+                _ => false,
+            }
+        }
+        1 => {
+            let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+            short[p..] == long[p + 1..]
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,6 +737,54 @@ mod tests {
         }
     }
 
+    /// The association's street typed wrong by one letter, or broken in two by a space, before one of
+    /// its houses; another street, a short word off by one, or a house it does not hold stays.
+    #[test]
+    fn a_street_typed_wrong_or_broken_before_one_of_its_houses() {
+        assert_eq!(
+            found("Hækken ved Lærkevænet 12 og Lærkevængett 4 og Lærkeævnget 4 klippes."),
+            ["Lærkevænet 12", "Lærkevængett 4", "Lærkeævnget 4"]
+        );
+        assert_eq!(
+            found("Taget på Lærke vænget 12 er nyt."),
+            ["Lærke vænget 12"]
+        );
+        for stays in [
+            "Lærkevejen 12 er en anden vej.",
+            "Lærkevænet 7 er ikke en af dem.",
+            "Vibvej 7 er for kort.",
+            "lærkevænet 12 med lille.",
+            "Lærkevængeterne 12.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+    }
+
+    /// One capital glued to a house number, the first letter of one street of the association only.
+    #[test]
+    fn a_house_by_its_streets_first_letter() {
+        assert_eq!(
+            found("Velkommen til familien i L12, og V-11 har solgt."),
+            ["L12", "V-11"]
+        );
+        // A house the street does not hold, a letter no street starts with, a code inside a word.
+        for stays in ["L7 og V4 og B12.", "Bus L12x og XL12 kørte.", "Fly AB12."] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+    }
+
+    #[test]
+    fn one_edit_apart_is_one_letter_or_one_swap() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(one_edit_apart(&c("valmovägen"), &c("vallmovägen")));
+        assert!(one_edit_apart(&c("vallmovägen"), &c("valmovägen")));
+        assert!(one_edit_apart(&c("vallmovägan"), &c("vallmovägen")));
+        assert!(one_edit_apart(&c("vallomvägen"), &c("vallmovägen")));
+        assert!(!one_edit_apart(&c("vallmovägen"), &c("vallmovägen")));
+        assert!(!one_edit_apart(&c("valmovägan"), &c("vallmovägen")));
+        assert!(!one_edit_apart(&c("vallmovägenxx"), &c("vallmovägen")));
+    }
+
     /// A house by its number as a noun, in words or in figures, where the register holds that house.
     #[test]
     fn a_house_by_its_number_as_a_noun() {
@@ -626,6 +792,22 @@ mod tests {
             found("Fireren er solgt, og beboerne i 7'eren og tolveren klaget."),
             ["Fireren", "7'eren", "tolveren"]
         );
+        // Swedish, in figures.
+        assert_eq!(
+            found("Grannarna i 7:an och 12:an klagade; 4:an är såld."),
+            ["7:an", "12:an", "4:an"]
+        );
+        // No house 5; a time, a ratio and a word stay.
+        assert_eq!(found("12:ans tak läcker."), ["12:ans"]);
+        for stays in [
+            "I 5:an bor ingen.",
+            "4.12:an",
+            "x12:an",
+            "7:anna",
+            "3:12:an",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
         // No house 5 or 3; "beboeren", "lederen" and "47-eren" are no houses.
         for stays in [
             "Femmeren er solgt.",

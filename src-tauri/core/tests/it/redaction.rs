@@ -4378,3 +4378,47 @@ fn regression_a_storage_room_or_parking_space_by_its_number_beside_its_resident(
     let out = blocked("Laddplats P 4 hyrs från maj av Stina Öberg.", &ctx);
     assert!(!out.contains("P 4"), "{out}");
 }
+
+/// Regression (a unit by the register's code of letters, a space and a number): a list of row houses
+/// that names each unit "Rh 3", "Rh 4" (beside its address) had its codes read as no code at all (a
+/// code held no space), so "Åsa Berg (Rh 3)" and a table's "Rh 4" stayed.
+#[test]
+fn regression_a_unit_code_of_letters_a_space_and_a_number() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Åsa Berg", "Rh 3", "Kornvägen 5"),
+            ("Olof Ring", "Rh 4", "Kornvägen 7"),
+        ],
+    );
+    let out = blocked(
+        "Motion från Åsa Berg (Rh 3) om laddboxar.\nRh 4    Kornv. 7    närvarande",
+        &ctx,
+    );
+    for gone in ["Rh 3", "Rh 4"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+/// Regression (units as houses, the forms of a house number): in a row-house association a Swedish
+/// house by its number as a noun ("grannarna i 12:an"), the association's street typed wrong by one
+/// letter or broken by a space ("Kornvägan 7", "Korn vägen 5") and a house by its street's first letter
+/// glued to the number ("S9" for Smedjegatan 9) stayed.
+#[test]
+fn regression_a_house_number_as_a_noun_a_street_typed_wrong_or_by_its_initial() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Åsa Berg", "1", "Kornvägen 5"),
+            ("Olof Ring", "2", "Kornvägen 7"),
+            ("Pia Nord", "3", "Kornvägen 12"),
+            ("Ulf Sand", "4", "Smedjegatan 9"),
+        ],
+    );
+    let text = "Grannarna i 12:an klagar på staketet. Taket på Kornvägan 7 läcker och \
+                stuprännan vid Korn vägen 5 är trasig. Välkommen till S9!";
+    let out = blocked(text, &ctx);
+    for gone in ["12:an", "Kornvägan 7", "Korn vägen 5", "S9"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}

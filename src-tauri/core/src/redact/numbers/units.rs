@@ -30,11 +30,26 @@ pub fn is_unit_code(unit: &str) -> bool {
         && !u.ends_with('-')
 }
 
+/// A unit written as one to three letters, a space and a number of one to four digits with at most
+/// one letter after it ("RH 3", "HUS 12", "B 4A"), as (letters, number); upper case in, upper case out.
+fn spaced_code(unit: &str) -> Option<(&str, &str)> {
+    let (letters, number) = unit.split_once(' ')?;
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let tail = &number[digits..];
+    ((1..=3).contains(&letters.chars().count())
+        && letters.chars().all(char::is_alphabetic)
+        && (1..=4).contains(&digits)
+        && (tail.is_empty() || tail.len() == 1 && tail.bytes().all(|b| b.is_ascii_uppercase())))
+    .then_some((letters, number))
+}
+
 /// The register's units: the codes of the association's own form (upper case) and, for every unit
 /// of three characters or more, the words of the names of those who live there (lower case).
 #[derive(Debug, Default)]
 pub struct RegisteredUnits {
     codes: FastSet<String>,
+    /// Codes of one to three letters, a space and a number ("RH 3", "HUS 12"), upper case.
+    spaced: FastSet<String>,
     residents: HashMap<String, Vec<String>>,
 }
 
@@ -46,6 +61,14 @@ impl RegisteredUnits {
             let unit = unit.trim().to_uppercase();
             if unit.chars().count() < 3 {
                 continue;
+            }
+            if let Some((letters, number)) = spaced_code(&unit) {
+                // "Rh 3": the same code glued ("Rh3") is one too.
+                let glued = format!("{letters}{number}");
+                if is_unit_code(&glued) {
+                    units.codes.insert(glued);
+                }
+                units.spaced.insert(format!("{letters} {number}"));
             }
             if is_unit_code(&unit) {
                 // "B201" for "B-201": a code that starts with a letter is the same code without its
@@ -70,7 +93,7 @@ impl RegisteredUnits {
     /// Finds the register's unit codes ("bustad 7-1B", "Torunn Hope (1-1A)") in `text`, in any case,
     /// as whole words: not inside a longer code or number ("17-1B", "7-1B2"), nor in a protected span.
     pub fn codes(&self, text: &str, protected: &[Span], out: &mut Vec<Raw>) {
-        if self.codes.is_empty() {
+        if self.codes.is_empty() && self.spaced.is_empty() {
             return;
         }
         let bytes = text.as_bytes();
@@ -91,16 +114,22 @@ impl RegisteredUnits {
                 .sum::<usize>();
             i = end.max(d + 1);
             let token = text[start..end].trim_matches(['-', '–']);
-            let start = start + text[start..end].find(token).unwrap_or(0);
+            let mut start = start + text[start..end].find(token).unwrap_or(0);
             let end = start + token.len();
             let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            if glued(text[..start].chars().next_back())
-                || glued(text[end..].chars().next())
+            if glued(text[end..].chars().next()) {
+                continue;
+            }
+            if let Some(letters) = self.spaced_letters_before(text, start, token) {
+                start = letters;
+            } else if glued(text[..start].chars().next_back())
                 || !self
                     .codes
                     .contains(&token.replace('–', "-").to_ascii_uppercase())
-                || overlaps_any(protected, start, end)
             {
+                continue;
+            }
+            if overlaps_any(protected, start, end) {
                 continue;
             }
             // A finding that took only the code's first part ("bustad 7" of "bustad 7-1B") takes
@@ -122,6 +151,34 @@ impl RegisteredUnits {
                 ));
             }
         }
+    }
+
+    /// Where the letters of a spaced code start when `token` at `start` is the number of one the
+    /// register holds ("Rh 3", "hus 12": one to three letters, alone as a word, and one space).
+    fn spaced_letters_before(&self, text: &str, start: usize, token: &str) -> Option<usize> {
+        if self.spaced.is_empty() || !token.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let head = text[..start]
+            .strip_suffix(' ')
+            .or_else(|| text[..start].strip_suffix('\u{a0}'))?;
+        let letters: usize = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        let at = head.len() - letters;
+        let count = head[at..].chars().count();
+        if !(1..=3).contains(&count) || head[..at].ends_with(char::is_alphanumeric) {
+            return None;
+        }
+        let key = format!(
+            "{} {}",
+            head[at..].to_uppercase(),
+            token.to_ascii_uppercase()
+        );
+        self.spaced.contains(&key).then_some(at)
     }
 
     /// A registered unit right after a person the register says lives there, on the same line, apart
@@ -267,6 +324,37 @@ mod tests {
         assert_eq!(codes("Ny eigar i 4–1A er valt."), "4–1A");
         assert_eq!(codes("Beboeren i B203 flytter."), "B203");
         assert_eq!(codes("Huset 41A og 4UB er ikke koder."), "");
+    }
+
+    /// A unit the register writes as letters, a space and a number ("Rh 3", "Hus 12"): the same code
+    /// in any case, with or without the space, is the unit; another number after the letters, the
+    /// letters inside a word or the number alone are not.
+    #[test]
+    fn a_registered_code_of_letters_a_space_and_a_number() {
+        let units = RegisteredUnits::new([
+            ("Rh 3", "Åsa Berg"),
+            ("Hus 12", "Ole Lind"),
+            ("H 7B", "Eva Ek"),
+        ]);
+        let codes = |t: &str| {
+            let mut out = Vec::new();
+            units.codes(t, &[], &mut out);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            codes("Åsa Berg (Rh 3) föreslog laddboxar; rh3 och RH 3 svarar."),
+            "Rh 3|rh3|RH 3"
+        );
+        assert_eq!(codes("Taget på hus 12 och H 7B läcker."), "hus 12|H 7B");
+        assert_eq!(
+            codes("Rh 31, Rh 3B, Rh 3-4, Nrh 3, Rh  3, motion 3 och 12 kr."),
+            ""
+        );
+        assert!(spaced_code("RH 3").is_some() && spaced_code("LÄGENHET 1102").is_none());
+        assert!(spaced_code("ST. TV.").is_none() && spaced_code("2 TR").is_none());
     }
 
     /// A finding that took only the code's first part ("bustad 4" of "bustad 4-1A", as the share
