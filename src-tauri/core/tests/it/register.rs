@@ -1284,6 +1284,65 @@ fn regression_an_unknown_column_of_street_addresses_is_the_units_address() {
     );
 }
 
+/// Regression (a block's flats as one home): a list of a block of flats whose flat codes stand under a
+/// name no list of column names holds (Nynorsk "Bustadnr") was read by its address alone, so the six
+/// flats of each entrance became one unit with six owners, and the block's address ("the meeting
+/// room in Kvernlivegen 4", "drainage round Kvernlivegen 2 og 4") was taken for a resident's home
+/// wherever it stood. A column of flat codes that tells apart the rows at one address is read as the
+/// flat number, and the import says so.
+#[test]
+fn regression_an_unknown_column_of_flat_codes_made_a_block_one_home() {
+    let mut conn = register(Country::NO);
+    let mut list = String::from("Bustadnr;Adresse;Namn;Mobil\n");
+    for (i, name) in [
+        "Ingrid Haugland",
+        "Olav Rykkje",
+        "Synnøve Tvinde",
+        "Nils Hæve",
+        "Aud Lirhus",
+        "Per Lekve",
+        "Liv Bjørgo",
+        "Tor Mjelde",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let code = ["H0101", "H0102", "H0201", "H0202"][i % 4];
+        let house = 2 + 2 * (i / 4);
+        list.push_str(&format!("{code};Kvernlivegen {house};{name};45200{i:03}\n"));
+    }
+    let list = import::read(list.as_bytes()).unwrap();
+    assert_eq!(
+        import::columns(&conn, &list, &[]).unwrap()[0].field,
+        Some(Field::Flat)
+    );
+    let report = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("\"Bustadnr\" tells apart the flats")),
+        "{:?}",
+        report.notes
+    );
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let units: std::collections::HashSet<_> = ctx
+        .residents
+        .iter()
+        .filter_map(|r| r.unit.clone())
+        .collect();
+    assert_eq!(units.len(), 8, "{units:?}");
+    let detector = andel_core::redact::Detector::new(Some(&ctx));
+    let text = "Drenering rundt Kvernlivegen 2 og 4 er ferdig. Møterommet i Kvernlivegen 4 er pussa opp. Nils Hæve har fått løyve.";
+    let found: Vec<String> = detector
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(found, ["Nils Hæve"]);
+}
+
 /// What is not a column of addresses: remarks with a number ("Fremlejet 2024"), years after a month
 /// ("mars 1999"), addresses on as many streets as rows (a list of people from anywhere, not the
 /// association's houses), a column half empty, and any column when the list has an address column.

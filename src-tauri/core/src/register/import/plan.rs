@@ -144,6 +144,7 @@ pub(super) fn header_columns(
         .unwrap_or(first);
     let mut columns = map_columns(&table.rows[header_index].cells, given, remembered);
     addresses_by_value(table, header_index, &mut columns);
+    flats_by_value(table, header_index, &mut columns);
     Ok((header_index, columns))
 }
 
@@ -204,6 +205,79 @@ fn addresses_by_value(table: &Table, header_index: usize, columns: &mut [Column]
     }
 }
 
+/// Whether a cell reads as a flat's own code: one to six letters and digits with one to five
+/// digits, perhaps joined by a hyphen ("H0101", "1-UA", "U101", "1102", "2B"); no phone number, no
+/// date, no year, no share of the costs ("4,12", "46/1000").
+fn flat_code(cell: &str) -> bool {
+    let cell = cell.trim();
+    let digits = cell.chars().filter(char::is_ascii_digit).count();
+    (1..=6).contains(&cell.chars().count())
+        && (1..=5).contains(&digits)
+        && cell.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !cell.starts_with('-')
+        && !cell.ends_with('-')
+        && values::year(cell).is_none()
+        && values::date(cell).is_none()
+}
+
+/// A column whose header no list of names knows, in a list with addresses but neither share nor flat
+/// numbers, whose values are flat codes ("H0101", "1-UA") in nearly every row and tell apart the rows
+/// at an address that several rows share: the flats' own numbers, which Nynorsk lists head
+/// "Bustadnr" and others "Nøkkel" or "Bolig". Without it the flats of a block became one unit with
+/// every resident of the block as its owners, so the block's address ("the meeting room in Street
+/// 4") was taken for one resident's home. Read as the flat number, and [`plan`] says so; a column the
+/// board chose to leave out stays out.
+fn flats_by_value(table: &Table, header_index: usize, columns: &mut [Column]) {
+    let has = |f: Field| columns.iter().any(|c| c.field == Some(f));
+    if !has(Field::Address) || has(Field::Share) || has(Field::Flat) {
+        return;
+    }
+    let Some(address) = columns
+        .iter()
+        .find(|c| c.field == Some(Field::Address))
+        .map(|c| c.index as usize)
+    else {
+        return;
+    };
+    let rows: Vec<&super::read::Row> = table.rows[header_index + 1..]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    let cell = |r: &super::read::Row, i: usize| r.cells.get(i).map_or(String::new(), |c| tidy(c));
+    // Only where the address alone does not tell the rows apart: a block of flats.
+    let addresses: HashSet<String> = rows
+        .iter()
+        .map(|r| name_key(&cell(r, address)))
+        .filter(|a| !a.is_empty())
+        .collect();
+    if rows.len() < 3 || addresses.len() * 2 > rows.len() {
+        return;
+    }
+    for column in columns
+        .iter_mut()
+        .filter(|c| c.field.is_none() && c.mapped_by == MappedBy::Unmapped)
+    {
+        let i = column.index as usize;
+        let codes: Vec<(String, String)> = rows
+            .iter()
+            .filter(|r| flat_code(&cell(r, i)))
+            .map(|r| (name_key(&cell(r, address)), name_key(&cell(r, i))))
+            .collect();
+        let distinct: HashSet<&(String, String)> = codes.iter().collect();
+        let values: HashSet<&String> = codes.iter().map(|(_, v)| v).collect();
+        // Nearly every row, each flat once at its address (a column of floors, several flats on
+        // each, is not one), and more than two codes.
+        if codes.len() * 10 >= rows.len() * 9
+            && distinct.len() * 10 >= codes.len() * 9
+            && values.len() >= 3
+        {
+            column.field = Some(Field::Flat);
+            column.mapped_by = MappedBy::Automatic;
+            return;
+        }
+    }
+}
+
 pub(super) fn plan(
     conn: &Connection,
     table: &Table,
@@ -233,6 +307,7 @@ pub(super) fn plan(
     }
     let mut columns = map_columns(&header.cells, given, remembered);
     addresses_by_value(table, header_index, &mut columns);
+    flats_by_value(table, header_index, &mut columns);
     let found = columns
         .iter()
         .map(|c| format!("\"{}\"", c.header))
@@ -278,6 +353,15 @@ pub(super) fn plan(
         {
             notes.push(format!(
                 "The column \"{}\" holds street addresses: read as the units' addresses.",
+                c.header
+            ));
+        }
+        if c.field == Some(Field::Flat)
+            && c.mapped_by == MappedBy::Automatic
+            && columns::recognise(&c.header).is_none()
+        {
+            notes.push(format!(
+                "The column \"{}\" tells apart the flats at one address: read as the flat numbers.",
                 c.header
             ));
         }
@@ -1202,5 +1286,86 @@ impl Planned {
             }
         }
         Ok(self.preview)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(list: &str) -> Vec<(String, Option<Field>)> {
+        let table = super::super::read(list.as_bytes()).unwrap();
+        let (_, columns) = header_columns(&table, &[], &BTreeMap::new()).unwrap();
+        columns.into_iter().map(|c| (c.header, c.field)).collect()
+    }
+
+    fn field_of(list: &str, header: &str) -> Option<Field> {
+        fields(list)
+            .into_iter()
+            .find(|(h, _)| h == header)
+            .and_then(|(_, f)| f)
+    }
+
+    #[test]
+    fn flat_codes_are_short_codes_with_a_digit() {
+        for code in ["H0101", "h0302", "1-UA", "U101", "1102", "2B", "7"] {
+            assert!(flat_code(code), "{code}");
+        }
+        for not in [
+            "",
+            "H-",
+            "Storgata 4",
+            "4,12",
+            "46/1000",
+            "2009",
+            "45200101",
+            "st. tv.",
+            "Ja",
+            "01.03.2008",
+        ] {
+            assert!(!flat_code(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_column_of_flat_codes_in_a_block_is_the_flat_number() {
+        // Nynorsk's "Bustadnr", codes repeated in each entrance.
+        let list = "Bustadnr;Adresse;Namn\n\
+                    H0101;Lia 2;Ola Rong\nH0102;Lia 2;Kari Mo\nH0201;Lia 2;Per Dal\n\
+                    H0101;Lia 4;Siv Lund\nH0102;Lia 4;Tor Vik\nH0201;Lia 4;Åse Bø\n";
+        assert_eq!(field_of(list, "Bustadnr"), Some(Field::Flat));
+        // An entrance's own letters and numbers ("Nøkkel").
+        let list = "Adress,Nøkkel,Namn\nVägen 1,1-A,Eva Ek\nVägen 1,1-B,Bo Ås\nVägen 1,2-A,Li Sand\nVägen 1,2-B,Mats Berg\n";
+        assert_eq!(
+            field_of(list, "Nøkkel"),
+            Some(Field::Flat),
+            "{:?}",
+            fields(list)
+        );
+    }
+
+    #[test]
+    fn columns_that_do_not_tell_a_blocks_flats_apart_stay_unread() {
+        // A floor: several flats on each.
+        let floors = "Adresse;Nivå;Navn\nLia 2;1;Ola Rong\nLia 2;1;Kari Mo\nLia 2;2;Per Dal\nLia 2;2;Siv Lund\nLia 2;3;Tor Vik\n";
+        assert_eq!(field_of(floors, "Nivå"), None);
+        // Houses: each address once, nothing to tell apart.
+        let houses = "Adresse;Kode;Navn\nLia 2;A1;Ola Rong\nLia 4;A2;Kari Mo\nLia 6;A3;Per Dal\nLia 8;A4;Siv Lund\n";
+        assert_eq!(field_of(houses, "Kode"), None);
+        // Phones, shares of the costs and years are no flat codes.
+        for (header, values) in [
+            ("Mob", ["45200101", "45200102", "45200103", "45200104"]),
+            ("Brøk", ["46/1000", "52/1000", "48/1000", "50/1000"]),
+            ("År", ["2009", "2011", "2014", "2020"]),
+        ] {
+            let list = format!(
+                "Adresse;{header};Navn\nLia 2;{};Ola Rong\nLia 2;{};Kari Mo\nLia 2;{};Per Dal\nLia 2;{};Siv Lund\n",
+                values[0], values[1], values[2], values[3]
+            );
+            assert_eq!(field_of(&list, header), None, "{header}");
+        }
+        // A list that numbers its units already.
+        let numbered = "Andelsnr;Adresse;Kode;Navn\n1;Lia 2;H1;Ola Rong\n2;Lia 2;H2;Kari Mo\n3;Lia 2;H3;Per Dal\n4;Lia 2;H4;Siv Lund\n";
+        assert_eq!(field_of(numbered, "Kode"), None);
     }
 }
