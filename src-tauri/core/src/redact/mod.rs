@@ -392,6 +392,28 @@ fn without_postcode(address: &str) -> &str {
     }
 }
 
+/// An address without the one letter its house number may carry, glued or after a space ("Epleveien
+/// 7B", "Epleveien 7 B" → "Epleveien 7"); any other address as it is.
+fn lettered_house(address: &str) -> &str {
+    let Some(t) = address.strip_suffix(|c: char| c.is_ascii_alphabetic()) else {
+        return address;
+    };
+    let t = t.strip_suffix(' ').unwrap_or(t);
+    if t.ends_with(|c: char| c.is_ascii_digit()) {
+        t
+    } else {
+        address
+    }
+}
+
+/// A house's address with the letter of its number joined to the number ("Epleveien 7 B" →
+/// "Epleveien 7B"), as [`houses::Houses`] takes it.
+fn joined_letter(address: &str) -> String {
+    let bare = lettered_house(address);
+    let letter = address[bare.len()..].trim_start();
+    format!("{bare}{letter}")
+}
+
 /// The compiled recognizers for one context; build once, run on many texts.
 #[derive(Debug)]
 pub struct Detector {
@@ -454,13 +476,9 @@ impl Detector {
                     }
                 }
             }
-            // "Epleveien 7B": a house number may carry one letter (row houses in pairs).
-            let number_end = |a: &str| {
-                let t = a
-                    .strip_suffix(|c: char| c.is_ascii_alphabetic())
-                    .unwrap_or(a);
-                t.ends_with(|c: char| c.is_ascii_digit())
-            };
+            // "Epleveien 7B", "Epleveien 7 B": a house number may carry one letter (row houses in
+            // pairs).
+            let number_end = |a: &str| lettered_house(a).ends_with(|c: char| c.is_ascii_digit());
             let is_house = |a: &str, units: &[&str]| {
                 !a.contains(',')
                     && number_end(a)
@@ -478,12 +496,14 @@ impl Detector {
             for a in &named {
                 units_at.insert(a.as_str(), vec![a.as_str()]);
             }
-            houses = houses::Houses::new(
-                units_at
-                    .iter()
-                    .filter(|(a, units)| is_house(a, units))
-                    .map(|(a, _)| *a),
-            );
+            // The houses by number, a spaced letter joined to it ("Epleveien 7 B" as "7b"): the scan
+            // reads "7B" and "7 B" alike.
+            let joined: Vec<String> = units_at
+                .iter()
+                .filter(|(a, units)| is_house(a, units))
+                .map(|(a, _)| joined_letter(a))
+                .collect();
+            houses = houses::Houses::new(joined.iter().map(String::as_str));
             for (a, units) in &units_at {
                 if is_house(a, units) {
                     known_values.push((Kind::Address, a.to_string()));
@@ -842,6 +862,26 @@ mod tests {
         assert!(houses_by_the_associations_street(&c).is_empty());
         c.residents = vec![person("1001")];
         assert!(houses_by_the_associations_street(&c).is_empty());
+    }
+
+    #[test]
+    fn a_house_numbers_letter_is_read_glued_or_spaced() {
+        for (given, bare, joined) in [
+            ("Tunvegen 14 B", "Tunvegen 14", "Tunvegen 14B"),
+            ("Tunvegen 14B", "Tunvegen 14", "Tunvegen 14B"),
+            ("Tunvegen 14", "Tunvegen 14", "Tunvegen 14"),
+            // No house number's letter: a floor, a word, a street alone.
+            ("Tunvegen 14 st", "Tunvegen 14 st", "Tunvegen 14 st"),
+            ("Tunvegen", "Tunvegen", "Tunvegen"),
+            (
+                "Storgade 7, 2. th",
+                "Storgade 7, 2. th",
+                "Storgade 7, 2. th",
+            ),
+        ] {
+            assert_eq!(lettered_house(given), bare, "{given}");
+            assert_eq!(joined_letter(given), joined, "{given}");
+        }
     }
 
     #[test]

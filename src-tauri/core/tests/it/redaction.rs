@@ -4100,6 +4100,32 @@ fn regression_a_house_whose_register_address_holds_the_postcode() {
     }
 }
 
+/// Regression (units as houses, a house number's letter after a space): a list of row houses in pairs
+/// that writes each house's letter after a space ("Tunvegen 14 B") left the association's houses
+/// unknown (only "14B" read as a number with its letter), so "Tunvegen 14 B", "TUNVEGEN 16 A" and "i
+/// 16 B" in the minutes stayed. A block's entrance with a letter, shared by several flats, stays.
+#[test]
+fn regression_a_row_house_whose_letter_stands_after_a_space() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Vigdis Moen", "1", "Tunvegen 14 B"),
+            ("Tore Amundrud", "2", "Tunvegen 14 A"),
+            ("Randi Orheim", "3", "Tunvegen 16 B"),
+            ("Ola Dal", "4", "Tunvegen 16 A"),
+            ("Kari Lie", "5", "Lindeveien 4 C"),
+            ("Per Ås", "6", "Lindeveien 4 C"),
+        ],
+    );
+    let text = "Taket på Tunvegen 14 B lekker. Hekken ved TUNVEGEN 16 A klippes. Randi Orheim i 16 B flytter. \
+                Oppgangen Lindeveien 4 C males.";
+    let out = blocked(text, &ctx);
+    for gone in ["Tunvegen 14 B", "TUNVEGEN 16 A", "16 B"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Oppgangen Lindeveien 4 C males"), "{out}");
+}
+
 /// Regression (units as houses, house numbers without addresses): a list of row houses that gives only
 /// the house number ("Husnr" 1, 2, …) left the association's houses unknown, so "Bjørkelia 7" and
 /// "nr. 12" in the minutes stayed. The association named after its street ("Bjørkelia burettslag")
