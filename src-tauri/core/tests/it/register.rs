@@ -1343,6 +1343,96 @@ fn regression_an_unknown_column_of_flat_codes_made_a_block_one_home() {
     assert_eq!(found, ["Nils Hæve"]);
 }
 
+/// Regression (units as houses, the street and the house number in columns of their own): a list of
+/// row houses that gives the street ("Vej") and the house number ("Nr.") apart had no address the
+/// register could read, so the association's houses were unknown and "Mosevej 5", "TØRVEVEJ 6" and
+/// "nr. 7" in the minutes stayed. The two columns are read together as the address, and the import
+/// says so.
+#[test]
+fn regression_a_street_and_its_house_numbers_in_columns_of_their_own() {
+    let mut conn = register(Country::DK);
+    let list = import::read(
+        "Vej;Nr.;Andelshaver;Tlf.\n\
+         Mosevej;1;Hanne Kjærgaard;21436587\n\
+         Mosevej;3;Poul Dyrberg;22314066\n\
+         Mosevej;5;Karsten Ulvsgaard;40125531\n\
+         Mosevej;7;Bente Lykkegaard;28610247\n\
+         Tørvevej;4;Dorthe Mølgaard;23551009\n\
+         Tørvevej;6;Niels Bjerrum;26448170\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let report = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("\"Vej\" and \"Nr.\" hold the street and the house number")),
+        "{:?}",
+        report.notes
+    );
+    assert_eq!(
+        units::by_number(&conn, "5").unwrap().address.as_deref(),
+        Some("Mosevej 5")
+    );
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let detector = andel_core::redact::Detector::new(Some(&ctx));
+    let text = "Tagrenden på Mosevej 5 er utæt. TØRVEVEJ 6 er solgt. Hækken ved nr. 7 klippes. Vejen Mosevej fejes.";
+    let found: Vec<String> = detector
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(found, ["Mosevej 5", "TØRVEVEJ 6", "nr. 7"]);
+}
+
+/// Regression (units as houses, the unit column that is the address): a list of row houses whose only
+/// unit column holds each house's address under the name of a flat or share number ("Bolig nr",
+/// "Lejlighed", "Andel": "Lisletta 4") gave the units no address, so the association's houses were
+/// unknown and "Lisletta 4", "LISLETTA 10" and "nr. 8" in the minutes stayed. The column's values are
+/// the units' addresses too, and the import says so.
+#[test]
+fn regression_a_unit_column_that_holds_the_houses_addresses() {
+    let mut conn = register(Country::NO);
+    let list = import::read(
+        "Bolig nr;Eier;Mobil\n\
+         Lisletta 2;Kari Hovde;91730001\n\
+         Lisletta 4;Odd Rekdal;91730002\n\
+         Lisletta 6;Berit Oma;91730003\n\
+         Lisletta 8;Geir Dyrnes;91730004\n\
+         Lisletta 10;Inga Skeie;91730005\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let report = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("\"Bolig nr\" holds street addresses")),
+        "{:?}",
+        report.notes
+    );
+    assert_eq!(
+        units::by_number(&conn, "Lisletta 4")
+            .unwrap()
+            .address
+            .as_deref(),
+        Some("Lisletta 4")
+    );
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let detector = andel_core::redact::Detector::new(Some(&ctx));
+    let text = "Taket på Lisletta 4 lekker. Hekken ved nr. 8 er for høy. LISLETTA 10 er solgt. Veien Lisletta brøytes.";
+    let found: Vec<String> = detector
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(found, ["Lisletta 4", "nr. 8", "LISLETTA 10"]);
+}
+
 /// What is not a column of addresses: remarks with a number ("Fremlejet 2024"), years after a month
 /// ("mars 1999"), addresses on as many streets as rows (a list of people from anywhere, not the
 /// association's houses), a column half empty, and any column when the list has an address column.

@@ -143,6 +143,8 @@ pub(super) fn header_columns(
         .find(|&i| useful(&map_columns(&table.rows[i].cells, given, remembered)) >= 2)
         .unwrap_or(first);
     let mut columns = map_columns(&table.rows[header_index].cells, given, remembered);
+    let composed = addresses_from_parts(table, header_index, &mut columns);
+    let table = composed.as_ref().map_or(table, |(t, _, _)| t);
     addresses_by_value(table, header_index, &mut columns);
     flats_by_value(table, header_index, &mut columns);
     Ok((header_index, columns))
@@ -189,20 +191,180 @@ fn addresses_by_value(table: &Table, header_index: usize, columns: &mut [Column]
         .iter_mut()
         .filter(|c| c.field.is_none() && c.mapped_by == MappedBy::Unmapped)
     {
-        let cells = rows
-            .iter()
-            .map(|r| r.cells.get(column.index as usize).map_or("", |c| c.trim()));
-        let streets: Vec<Option<String>> = cells
-            .map(|c| street_address(c).map(|s| s.to_lowercase()))
-            .collect();
-        let found: Vec<&String> = streets.iter().flatten().collect();
-        let distinct: HashSet<&String> = found.iter().copied().collect();
-        if found.len() * 10 >= rows.len() * 9 && distinct.len() * 2 <= found.len() {
+        if street_addresses(&rows, column.index) {
             column.field = Some(Field::Address);
             column.mapped_by = MappedBy::Automatic;
             return;
         }
     }
+}
+
+/// Whether the column at `index` holds street addresses in nearly every row (nine of ten), on at most
+/// half as many streets as rows: the association's own.
+fn street_addresses(rows: &[&super::read::Row], index: u32) -> bool {
+    let streets: Vec<String> = rows
+        .iter()
+        .filter_map(|r| street_address(r.cells.get(index as usize).map_or("", |c| c.trim())))
+        .map(str::to_lowercase)
+        .collect();
+    let distinct: HashSet<&String> = streets.iter().collect();
+    rows.len() >= 3 && streets.len() * 10 >= rows.len() * 9 && distinct.len() * 2 <= streets.len()
+}
+
+/// The share or flat number column that holds the units' street addresses ("Bolig nr" | "Lisletta 4",
+/// "Lejlighed" | "Kløvervej 3", "Andel" | "Smedievej 2, st. tv."), in a list without an address
+/// column: its values are the units' addresses too. Without it the register knew the unit by a
+/// number that is its address and had no address for it, so an association of row houses had no
+/// house the minutes' "Lisletta 4" or "nr. 8" could be.
+fn unit_column_of_addresses(table: &Table, header_index: usize, columns: &[Column]) -> Option<u32> {
+    if columns.iter().any(|c| c.field == Some(Field::Address)) {
+        return None;
+    }
+    let rows: Vec<&super::read::Row> = table.rows[header_index + 1..]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    columns
+        .iter()
+        .filter(|c| matches!(c.field, Some(Field::Share | Field::Flat)))
+        .find(|c| street_addresses(&rows, c.index))
+        .map(|c| c.index)
+}
+
+/// Whether a cell reads as a street's name alone: words of letters (and stops, hyphens), the first
+/// starting with a letter, no digit ("Mosevej", "Store Kongensgade", "Kv.haugv.").
+fn street_name(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.chars().next().is_some_and(char::is_alphabetic)
+        && cell.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && cell.split_whitespace().count() <= 4
+        && cell
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+}
+
+/// Whether a cell reads as a house number: one to three digits, perhaps one letter after them, glued or
+/// after a space ("7", "12A", "12 B").
+fn house_number(cell: &str) -> bool {
+    let cell = cell.trim();
+    let digits = cell.chars().take_while(char::is_ascii_digit).count();
+    let rest = cell[digits..].trim_start();
+    (1..=3).contains(&digits)
+        && rest.chars().count() <= 1
+        && rest.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// A list that gives the street and the house number in columns of their own ("Vej" | "Nr.",
+/// "Gatenavn" | "Husnr" | "Bokstav"): the street column (an address column holding no number, or a
+/// column no list of names knows) in nearly every row on at most half as many streets as rows, and
+/// beside it a column of house numbers (a share number's "Nr." or a column no list knows), perhaps
+/// then a column of single letters. Read as one address per row ("Mosevej 7", "Granvegen 12 A"): the
+/// table returned holds the joined address in the street column, which is then the address; a
+/// house-number column read as the share number that repeats (the flats of one house) is no longer
+/// read as one. `None`, and the columns untouched, when the list has no such columns. Without it an
+/// association of row houses had no house the register knew, and a block's flats no address.
+fn addresses_from_parts(
+    table: &Table,
+    header_index: usize,
+    columns: &mut [Column],
+) -> Option<(Table, String, u32)> {
+    let rows: Vec<usize> = (header_index + 1..table.rows.len())
+        .filter(|&i| table.rows[i].cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    if rows.len() < 3 {
+        return None;
+    }
+    let cell = |r: usize, i: u32| table.rows[r].cells.get(i as usize).map_or("", |c| c.trim());
+    let open = |c: &Column, f: Field| {
+        c.mapped_by == MappedBy::Unmapped
+            || (c.mapped_by == MappedBy::Automatic && c.field == Some(f))
+    };
+    let nearly_all = |n: usize| n * 10 >= rows.len() * 9;
+    // A list with whole addresses has its street and number together already.
+    let whole = columns.iter().any(|c| {
+        c.field == Some(Field::Address)
+            && rows
+                .iter()
+                .any(|&r| cell(r, c.index).contains(|d: char| d.is_ascii_digit()))
+    });
+    if whole {
+        return None;
+    }
+    let street = columns.iter().position(|c| {
+        let names: Vec<String> = rows
+            .iter()
+            .map(|&r| cell(r, c.index))
+            .filter(|v| street_name(v))
+            .map(str::to_lowercase)
+            .collect();
+        let distinct: HashSet<&String> = names.iter().collect();
+        open(c, Field::Address) && nearly_all(names.len()) && distinct.len() * 2 <= names.len()
+    })?;
+    // The house number right after the street, as every list that parts them writes it.
+    let number = street + 1;
+    let c = columns.get(number)?;
+    let numbers = rows
+        .iter()
+        .filter(|&&r| house_number(cell(r, c.index)))
+        .count();
+    if !open(c, Field::Share) || !nearly_all(numbers) {
+        return None;
+    }
+    // A column of single letters right after the number: the house's letter.
+    let letter = columns.get(number + 1).filter(|c| {
+        let filled: Vec<&str> = rows
+            .iter()
+            .map(|&r| cell(r, c.index))
+            .filter(|v| !v.is_empty())
+            .collect();
+        c.mapped_by == MappedBy::Unmapped
+            && !filled.is_empty()
+            && filled
+                .iter()
+                .all(|v| v.chars().count() == 1 && v.chars().all(|l| l.is_ascii_alphabetic()))
+    });
+    let (si, ni, li) = (
+        columns[street].index as usize,
+        columns[number].index as usize,
+        letter.map(|c| c.index as usize),
+    );
+    let mut headers = format!(
+        "\"{}\" and \"{}\"",
+        columns[street].header, columns[number].header
+    );
+    if let Some(l) = letter {
+        headers = format!(
+            "\"{}\", \"{}\" and \"{}\"",
+            columns[street].header, columns[number].header, l.header
+        );
+    }
+    let mut composed = table.clone();
+    for &r in &rows {
+        let cells = &mut composed.rows[r].cells;
+        let part = |i: usize| cells.get(i).map_or(String::new(), |c| tidy(c));
+        let (s, n) = (part(si), part(ni));
+        if !street_name(&s) || !house_number(&n) {
+            continue;
+        }
+        let l = li.map(part).unwrap_or_default();
+        let joined = tidy(&format!("{s} {n} {l}"));
+        if let Some(c) = cells.get_mut(si) {
+            *c = joined;
+        }
+    }
+    // A house number that repeats names no unit on its own.
+    let numbers: Vec<&str> = rows
+        .iter()
+        .map(|&r| cell(r, columns[number].index))
+        .collect();
+    let distinct: HashSet<&&str> = numbers.iter().collect();
+    if columns[number].field == Some(Field::Share) && distinct.len() < numbers.len() {
+        columns[number].field = None;
+        columns[number].mapped_by = MappedBy::Unmapped;
+    }
+    columns[street].field = Some(Field::Address);
+    columns[street].mapped_by = MappedBy::Automatic;
+    Some((composed, headers, columns[street].index))
 }
 
 /// Whether a cell reads as a flat's own code: one to six letters and digits with one to five
@@ -306,6 +468,8 @@ pub(super) fn plan(
         check_widths(table, header_index)?;
     }
     let mut columns = map_columns(&header.cells, given, remembered);
+    let composed = addresses_from_parts(table, header_index, &mut columns);
+    let table = composed.as_ref().map_or(table, |(t, _, _)| t);
     addresses_by_value(table, header_index, &mut columns);
     flats_by_value(table, header_index, &mut columns);
     let found = columns
@@ -346,10 +510,25 @@ pub(super) fn plan(
     }
 
     let mut notes = Vec::new();
+    let unit_addresses = unit_column_of_addresses(table, header_index, &columns);
+    if let Some(c) = columns.iter().find(|c| Some(c.index) == unit_addresses) {
+        notes.push(format!(
+            "The column \"{}\" holds street addresses: read as the units' addresses too.",
+            c.header
+        ));
+    }
+    if let Some((_, headers, _)) = &composed {
+        notes.push(format!(
+            "The columns {headers} hold the street and the house number: read together as the units' addresses."
+        ));
+    }
     for c in &columns {
         if c.field == Some(Field::Address)
             && c.mapped_by == MappedBy::Automatic
             && columns::recognise(&c.header).is_none()
+            && composed
+                .as_ref()
+                .is_none_or(|(_, _, street)| *street != c.index)
         {
             notes.push(format!(
                 "The column \"{}\" holds street addresses: read as the units' addresses.",
@@ -444,7 +623,12 @@ pub(super) fn plan(
         };
         let share = first_of(Field::Share);
         let flat = first_of(Field::Flat);
-        let address = first_of(Field::Address);
+        let address = first_of(Field::Address).or_else(|| {
+            cells
+                .iter()
+                .find(|(_, c, v)| Some(c.index) == unit_addresses && street_address(v).is_some())
+                .map(|(_, _, v)| v.clone())
+        });
         let floor = first_of(Field::Floor);
         let number = match (&share, &flat, &address) {
             (Some(s), _, _) => s.clone(),
@@ -1304,6 +1488,110 @@ mod tests {
             .into_iter()
             .find(|(h, _)| h == header)
             .and_then(|(_, f)| f)
+    }
+
+    #[test]
+    fn street_names_and_house_numbers_apart() {
+        for street in ["Mosevej", "Store Kongensgade", "Kv.haugv.", "Øvre Lia"] {
+            assert!(street_name(street), "{street}");
+        }
+        for not in ["Mosevej 7", "", "A", "Et navn med alt for mange ord"] {
+            assert!(!street_name(not), "{not}");
+        }
+        for number in ["7", "12A", "12 B", "140"] {
+            assert!(house_number(number), "{number}");
+        }
+        for not in ["1001", "H0101", "12 AB", "st", "", "2.th"] {
+            assert!(!house_number(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn a_street_and_a_house_number_in_columns_of_their_own_are_one_address() {
+        // Row houses: "Vej" no list knows, "Nr." read as the share number (each house once).
+        let list = "Vej;Nr.;Navn\nMosevej;1;Ole Dam\nMosevej;3;Ida Lund\nTørvevej;2;Per Bak\nTørvevej;4;Eva Holm\n";
+        let table = super::super::read(list.as_bytes()).unwrap();
+        let mut columns = map_columns(&table.rows[0].cells, &[], &BTreeMap::new());
+        let (composed, headers, street) = addresses_from_parts(&table, 0, &mut columns).unwrap();
+        assert_eq!(headers, "\"Vej\" and \"Nr.\"");
+        assert_eq!(street, 0);
+        assert_eq!(composed.rows[3].cells[0], "Tørvevej 2");
+        assert_eq!(columns[0].field, Some(Field::Address));
+        assert_eq!(columns[1].field, Some(Field::Share));
+        // A block: the street's column, the number, its letter; the repeated number is no share.
+        let list = "Nr;Gatenavn;Husnr;Bokstav;Eier\n1;Granvegen;12;A;Ola Lie\n2;Granvegen;12;A;Kari Dal\n3;Granvegen;12;B;Per Ås\n4;Granvegen;14;A;Siv Moe\n";
+        let table = super::super::read(list.as_bytes()).unwrap();
+        let mut columns = map_columns(&table.rows[0].cells, &[], &BTreeMap::new());
+        let (composed, headers, _) = addresses_from_parts(&table, 0, &mut columns).unwrap();
+        assert_eq!(headers, "\"Gatenavn\", \"Husnr\" and \"Bokstav\"");
+        assert_eq!(composed.rows[3].cells[1], "Granvegen 12 B");
+        assert_eq!(columns[0].field, Some(Field::Share));
+        // "Nr" before the street is the share; the house number after it is read as part of the address.
+        assert_eq!(columns[2].field, None);
+        let list = "Gade;Nr.;Navn\nSneppevej;14;Ole Dam\nSneppevej;14;Ida Lund\nSneppevej;16;Per Bak\nSneppevej;16;Eva Holm\n";
+        let table = super::super::read(list.as_bytes()).unwrap();
+        let mut columns = map_columns(&table.rows[0].cells, &[], &BTreeMap::new());
+        addresses_from_parts(&table, 0, &mut columns).unwrap();
+        assert_eq!(
+            columns[1].field, None,
+            "a house number shared by flats names no unit"
+        );
+    }
+
+    #[test]
+    fn columns_that_are_not_a_street_and_its_numbers_stay_as_they_were() {
+        let none = |list: &str| {
+            let table = super::super::read(list.as_bytes()).unwrap();
+            let mut columns = map_columns(&table.rows[0].cells, &[], &BTreeMap::new());
+            let before = columns.clone();
+            let composed = addresses_from_parts(&table, 0, &mut columns);
+            assert!(composed.is_none(), "{list}");
+            assert_eq!(columns, before);
+        };
+        // Whole addresses already.
+        none("Nr.;Adresse;Navn\n1;Mosevej 1;Ole Dam\n2;Mosevej 3;Ida Lund\n3;Mosevej 5;Per Bak\n");
+        // A town's name beside a share number, not after a street.
+        none("Nr.;Kommune;Navn\n1;Odense;Ole Dam\n2;Odense;Ida Lund\n3;Odense;Per Bak\n");
+        none("Kommune;Navn;Nr.\nOdense;Ole Dam;1\nOdense;Ida Lund;2\nOdense;Per Bak;3\n");
+        // Streets on as many streets as rows (where people came from).
+        none("Tidligere;Nr.;Navn\nStorgata;1;Ole Dam\nElvegata;3;Ida Lund\nFjordvegen;5;Per Bak\n");
+        // Numbers that are no house numbers (flat codes).
+        none(
+            "Vej;Lejl;Navn\nMosevej;H0101;Ole Dam\nMosevej;H0102;Ida Lund\nMosevej;H0201;Per Bak\n",
+        );
+    }
+
+    fn unit_addresses(list: &str) -> Option<u32> {
+        let table = super::super::read(list.as_bytes()).unwrap();
+        let (i, columns) = header_columns(&table, &[], &BTreeMap::new()).unwrap();
+        unit_column_of_addresses(&table, i, &columns)
+    }
+
+    #[test]
+    fn a_unit_column_of_street_addresses_gives_the_units_addresses() {
+        for list in [
+            "Bolig nr;Eier\nLisletta 2;Kari Hovde\nLisletta 4;Odd Rekdal\nLisletta 6;Berit Oma\n",
+            "Lejlighed;Andelshaver\nKløvervej 1, st. tv.;Ib Holt\nKløvervej 1, st. th.;Lis Kamp\nKløvervej 3, 1. tv.;Bo Dam\n",
+            "Navn;Andel\nTove Kring;Smedievej 2\nArne Lund;Smedievej 4\nMette Sand;Smedievej 6 A\n",
+        ] {
+            assert!(unit_addresses(list).is_some(), "{list}");
+        }
+    }
+
+    #[test]
+    fn unit_columns_that_are_no_addresses_give_none() {
+        for list in [
+            // Numbers and codes.
+            "Leil.nr;Eier\nH0101;Kari Hovde\nH0102;Odd Rekdal\nH0201;Berit Oma\n",
+            // A list with an address column of its own.
+            "Bolig nr;Adresse;Eier\nLia 2;Lia 2;Kari Hovde\nLia 4;Lia 4;Odd Rekdal\nLia 6;Lia 6;Berit Oma\n",
+            // Addresses on as many streets as rows: where people came from, not the units.
+            "Bolig nr;Eier\nStorgata 1;Kari Hovde\nElvegata 4;Odd Rekdal\nFjordvegen 9;Berit Oma\n",
+            // Half of the rows only.
+            "Bolig nr;Eier\nLisletta 2;Kari Hovde\n3;Odd Rekdal\n4;Berit Oma\nLisletta 8;Inga Skeie\n",
+        ] {
+            assert_eq!(unit_addresses(list), None, "{list}");
+        }
     }
 
     #[test]
