@@ -1285,7 +1285,7 @@ fn regression_an_unknown_column_of_street_addresses_is_the_units_address() {
 }
 
 /// Regression (a block's flats as one home): a list of a block of flats whose flat codes stand under a
-/// name no list of column names holds (Nynorsk "Bustadnr") was read by its address alone, so the six
+/// name no list of column names held (Nynorsk "Bustadnr", here "Husvære") was read by its address alone, so the six
 /// flats of each entrance became one unit with six owners, and the block's address ("the meeting
 /// room in Kvernlivegen 4", "drainage round Kvernlivegen 2 og 4") was taken for a resident's home
 /// wherever it stood. A column of flat codes that tells apart the rows at one address is read as the
@@ -1293,7 +1293,7 @@ fn regression_an_unknown_column_of_street_addresses_is_the_units_address() {
 #[test]
 fn regression_an_unknown_column_of_flat_codes_made_a_block_one_home() {
     let mut conn = register(Country::NO);
-    let mut list = String::from("Bustadnr;Adresse;Namn;Mobil\n");
+    let mut list = String::from("Husvære;Adresse;Namn;Mobil\n");
     for (i, name) in [
         "Ingrid Haugland",
         "Olav Rykkje",
@@ -1321,7 +1321,7 @@ fn regression_an_unknown_column_of_flat_codes_made_a_block_one_home() {
         report
             .notes
             .iter()
-            .any(|n| n.contains("\"Bustadnr\" tells apart the flats")),
+            .any(|n| n.contains("\"Husvære\" tells apart the flats")),
         "{:?}",
         report.notes
     );
@@ -1431,6 +1431,65 @@ fn regression_a_unit_column_that_holds_the_houses_addresses() {
         .map(|f| f.text)
         .collect();
     assert_eq!(found, ["Lisletta 4", "nr. 8", "LISLETTA 10"]);
+}
+
+/// Regression (a further owner on a row of their own): a list that puts a unit's second owner on the
+/// row under it with the unit's cells left empty (a merged cell in the spreadsheet) refused that row
+/// ("no share number, flat number or address"), so the register lacked the person: their name, phone
+/// and e-mail were no resident's. The row is read as a further owner of the unit above and the
+/// import says so; headings, totals and notes under a unit, a name after an empty row and a name
+/// under a unit that has no owner of its own (`broken.csv`) are not.
+#[test]
+fn regression_a_further_owner_on_the_row_under_the_unit() {
+    let mut conn = register(Country::SE);
+    let list = import::read(
+        "Lgh nr;Adress;Namn;Telefon\n\
+         1;Ekvägen 2;Anna Sundkvist;070-300 00 01\n\
+         ;;Lars Sundkvist;070-300 00 02\n\
+         2;Ekvägen 4;Berit Holmlund;070-300 00 03\n\
+         ;;Obs: andrahand 2025;\n\
+         3;Ekvägen 6;Kjell Öhrn;070-300 00 04\n\
+         ;;Maja Öhrn;\n\
+         ;;Nils Öhrn;\n\
+         ;;;\n\
+         ;;Gun Berg;\n\
+         ;;Summa 3 lägenheter;\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let report = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("Rows 3, 7, 8 give no unit: read as a further owner")),
+        "{:?}",
+        report.notes
+    );
+    let owners = |number: &str| {
+        let unit = units::by_number(&conn, number).unwrap();
+        let mut names: Vec<String> = ownership::of_unit(&conn, unit.id)
+            .unwrap()
+            .into_iter()
+            .map(|o| people::get(&conn, o.person_id).unwrap().name)
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(owners("1"), ["Anna Sundkvist", "Lars Sundkvist"]);
+    assert_eq!(owners("2"), ["Berit Holmlund"]);
+    assert_eq!(owners("3"), ["Kjell Öhrn", "Maja Öhrn", "Nils Öhrn"]);
+    let names: Vec<String> = people::all(&conn)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Gun") || n.contains("Obs") || n.contains("Summa")),
+        "{names:?}"
+    );
 }
 
 /// What is not a column of addresses: remarks with a number ("Fremlejet 2024"), years after a month

@@ -190,13 +190,38 @@ pub fn recognise(header: &str) -> Option<Field> {
         return None;
     }
     let dict = dictionary();
-    dict.names.get(&n).copied().or_else(|| {
-        // "CPR-nr." and "Personnummer (ÅÅMMDD-XXXX)" style headers: any word that names a
-        // national ID makes the column one, so such a column is never read by accident.
-        n.split(' ')
-            .find_map(|w| dict.words.iter().find(|(word, _)| word == w))
-            .map(|(_, field)| *field)
-    })
+    dict.names
+        .get(&n)
+        .copied()
+        .or_else(|| {
+            // "CPR-nr." and "Personnummer (ÅÅMMDD-XXXX)" style headers: any word that names a
+            // national ID makes the column one, so such a column is never read by accident.
+            n.split(' ')
+                .find_map(|w| dict.words.iter().find(|(word, _)| word == w))
+                .map(|(_, field)| *field)
+        })
+        .or_else(|| {
+            dict.names
+                .get(&normalise(&without_brackets(header)))
+                .copied()
+        })
+}
+
+/// A header without what it says in brackets: a plural's ending ("Andelshaver(e)", "Eigar(ar)"), a
+/// source ("Lgh nr (SKV)") or a kind ("Telefon (mobil)"); the name before it says what the column
+/// holds. Read only after the whole header and the national ID's words, so a bracket never hides one.
+fn without_brackets(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    let mut depth = 0usize;
+    for c in header.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -237,6 +262,32 @@ mod tests {
             assert_eq!(recognise(h), Some(f), "{h}");
         }
         assert_eq!(recognise("Bemærkning"), None);
+    }
+
+    /// Regression (a header with its plural in brackets): "Andelshaver(e)", "Andelseier(e)",
+    /// "Eigar(ar)" were no column Andel knew, so a list whose only owners' column was headed so
+    /// stopped the import with a question, and the register stayed empty until the board answered.
+    /// What a bracket says is read after the whole header; a national ID's word is never hidden.
+    #[test]
+    fn regression_a_header_with_its_plural_or_source_in_brackets() {
+        for (h, f) in [
+            ("Andelshaver(e)", Field::Name),
+            ("Andelseier(e)", Field::Name),
+            ("Eigar(ar)", Field::Name),
+            ("Lgh nr (SKV)", Field::Flat),
+            ("Telefon (mobil)", Field::Phone),
+            ("E-post [privat]", Field::Email),
+            // The national ID's word wins, inside a bracket or not.
+            ("Navn (CPR)", Field::NationalId),
+            ("Personnummer (ÅÅMMDD-XXXX)", Field::NationalId),
+        ] {
+            assert_eq!(recognise(h), Some(f), "{h}");
+        }
+        for h in ["Bemærkning (intern)", "()"] {
+            assert_eq!(recognise(h), None, "{h}");
+        }
+        assert_eq!(without_brackets("Eigar(ar)"), "Eigar");
+        assert_eq!(without_brackets("A (b (c)) d"), "A  d");
     }
 
     #[test]

@@ -384,8 +384,8 @@ fn flat_code(cell: &str) -> bool {
 
 /// A column whose header no list of names knows, in a list with addresses but neither share nor flat
 /// numbers, whose values are flat codes ("H0101", "1-UA") in nearly every row and tell apart the rows
-/// at an address that several rows share: the flats' own numbers, which Nynorsk lists head
-/// "Bustadnr" and others "Nøkkel" or "Bolig". Without it the flats of a block became one unit with
+/// at an address that several rows share: the flats' own numbers, under a header no list of names
+/// holds ("Husvære", "Nøkkel"; Nynorsk's "Bustadnr" until it was listed). Without it the flats of a block became one unit with
 /// every resident of the block as its owners, so the block's address ("the meeting room in Street
 /// 4") was taken for one resident's home. Read as the flat number, and [`plan`] says so; a column the
 /// board chose to leave out stays out.
@@ -568,6 +568,9 @@ pub(super) fn plan(
     // row may well list them; it just could not be read).
     let mut held: HashMap<String, u32> = HashMap::new();
     let width = header.cells.len();
+    // The unit cells of the row before, for a further owner's row under it.
+    let mut carried: Option<Carried> = None;
+    let mut further_owners: Vec<u32> = Vec::new();
     for row in &table.rows[header_index + 1..] {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -621,15 +624,27 @@ pub(super) fn plan(
                 .find(|(g, _, _)| *g == f)
                 .map(|(_, _, v)| v.clone())
         };
-        let share = first_of(Field::Share);
-        let flat = first_of(Field::Flat);
-        let address = first_of(Field::Address).or_else(|| {
+        let mut share = first_of(Field::Share);
+        let mut flat = first_of(Field::Flat);
+        let mut address = first_of(Field::Address).or_else(|| {
             cells
                 .iter()
                 .find(|(_, c, v)| Some(c.index) == unit_addresses && street_address(v).is_some())
                 .map(|(_, _, v)| v.clone())
         });
-        let floor = first_of(Field::Floor);
+        let mut floor = first_of(Field::Floor);
+        // A further owner on a row of their own, right under a row taken with its owner, with the
+        // unit's cells left empty (a merged cell in the spreadsheet): an owner of the unit above.
+        let unit_cells_empty = share.is_none() && flat.is_none() && address.is_none();
+        if let Some(above) = carried.as_ref().filter(|a| a.row + 1 == row.number) {
+            if unit_cells_empty && owner_row(&cells) {
+                share.clone_from(&above.share);
+                flat.clone_from(&above.flat);
+                address.clone_from(&above.address);
+                floor.clone_from(&above.floor);
+                further_owners.push(row.number);
+            }
+        }
         let number = match (&share, &flat, &address) {
             (Some(s), _, _) => s.clone(),
             (None, Some(f), _) => f.clone(),
@@ -661,6 +676,14 @@ pub(super) fn plan(
             held.entry(name_key(&number)).or_insert(row.number);
             continue;
         }
+        // A row taken with its owner: the unit a further owner's row under it belongs to.
+        carried = Some(Carried {
+            row: row.number,
+            share: share.clone(),
+            flat: flat.clone(),
+            address: address.clone(),
+            floor: floor.clone(),
+        });
         let moved_in = match cells.iter().find(|(f, _, _)| *f == Field::MovedIn) {
             Some((_, c, v)) => match values::date(v) {
                 Some(d) => Some(d),
@@ -759,6 +782,14 @@ pub(super) fn plan(
         }
     }
 
+    if !further_owners.is_empty() {
+        let rows: Vec<String> = further_owners.iter().map(u32::to_string).collect();
+        notes.push(format!(
+            "{} {} no unit: read as a further owner of the unit on the row above.",
+            if rows.len() == 1 { "Row" } else { "Rows" },
+            rows.join(", ") + if rows.len() == 1 { " gives" } else { " give" },
+        ));
+    }
     for column in years_only {
         notes.push(format!(
             "The column \"{column}\" gives the year an owner moved in, not the day; those owners were taken without a moved-in date."
@@ -791,6 +822,34 @@ pub(super) fn plan(
         notes,
         today,
     )
+}
+
+/// The unit cells of a row, carried to a further owner's row right under it.
+struct Carried {
+    row: u32,
+    share: Option<String>,
+    flat: Option<String>,
+    address: Option<String>,
+    floor: Option<String>,
+}
+
+/// Whether a row without a unit names an owner and nothing else a list's rows of headings, totals and
+/// notes hold: a name (no digit, no colon: "I alt 24 andele", "Obs: fremlejet" are none).
+fn owner_row(cells: &[(Field, &Column, String)]) -> bool {
+    let named = cells
+        .iter()
+        .filter(|(f, _, _)| {
+            matches!(
+                f,
+                Field::Name | Field::CoOwner | Field::FirstName | Field::LastName
+            )
+        })
+        .collect::<Vec<_>>();
+    !named.is_empty()
+        && named.iter().all(|(_, _, v)| {
+            !v.contains(|c: char| c.is_ascii_digit() || c == ':')
+                && v.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        })
 }
 
 /// For each share or flat number of the list (by [`name_key`]), the addresses it is given at (by
@@ -1592,6 +1651,24 @@ mod tests {
         ] {
             assert_eq!(unit_addresses(list), None, "{list}");
         }
+    }
+
+    #[test]
+    fn an_owners_row_holds_names_and_nothing_else() {
+        let column = Column {
+            index: 0,
+            header: "Navn".into(),
+            field: Some(Field::Name),
+            mapped_by: MappedBy::Automatic,
+        };
+        let row = |v: &str| vec![(Field::Name, &column, v.to_string())];
+        for owner in ["Lars Sundkvist", "Öhrn, Maja", "Ib Holt og Lis Holt"] {
+            assert!(owner_row(&row(owner)), "{owner}");
+        }
+        for not in ["I alt 24 andele", "Obs: fremlejet", "Nr 6", "Ib"] {
+            assert!(!owner_row(&row(not)), "{not}");
+        }
+        assert!(!owner_row(&[]));
     }
 
     #[test]
