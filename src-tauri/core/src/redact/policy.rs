@@ -629,6 +629,7 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
             || overlaps_any(protected, start, end)
             || company_follows(text, end)
             || place_after_i(text, start, end)
+            || (!text[start..end].contains(' ') && super::text::town_in_address(text, start, end))
             || joined_to_a_thing(text, end, |a, b, w| {
                 overlaps_any(&covered, a, b)
                     || values

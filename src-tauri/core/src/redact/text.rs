@@ -409,6 +409,48 @@ pub fn word_before(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usiz
 }
 
 /// [`word_before`] char by char: the reference its byte walk is tested against.
+/// Whether the word at `start..end` is a town: right after a postcode ("6800 Førde", "DK-8000 Aarhus",
+/// "224 66 Lund": four digits, or three and two, no other digit before) or before the word for its
+/// municipality ("Førde kommune", "Lunds kommun").
+pub fn town_in_address(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let municipality = after
+        .strip_prefix(' ')
+        .map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
+        .is_some_and(|w| is_one_of(w, &["kommune", "kommunes", "kommun", "kommuns", "kommunen"]));
+    if municipality {
+        return true;
+    }
+    let Some(head) = text
+        .get(..start)
+        .and_then(|h| h.strip_suffix([' ', '\u{a0}']))
+    else {
+        return false;
+    };
+    let digits = |h: &str| h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    // Not glued to a word or a number, nor after another group of digits ("41 22 6783").
+    let alone = |h: &str| {
+        !h.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ',' | ':'))
+            && !h.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    };
+    let d = digits(head);
+    if d == 4 {
+        let rest = &head[..head.len() - 4];
+        let rest = rest.strip_suffix('-').map_or(rest, |r| {
+            r.trim_end_matches(|c: char| c.is_ascii_uppercase())
+        });
+        return alone(rest);
+    }
+    // The Swedish "224 66".
+    if d == 2 {
+        let h = &head[..head.len() - 2];
+        if let Some(h) = h.strip_suffix(' ') {
+            return digits(h) == 3 && alone(&h[..h.len() - 3]);
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 fn word_before_chars(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usize)> {
     let head = text.get(..pos)?;

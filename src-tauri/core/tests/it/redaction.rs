@@ -4448,3 +4448,19 @@ fn regression_a_house_number_as_a_noun_a_street_typed_wrong_or_by_its_initial() 
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }
+
+/// Regression (a resident's surname that is also the association's town): a resident named after the
+/// town ("Sigve Stryn" in Stryn) made the town go wherever it stood, the association's own address
+/// ("Bjørkevegen 1–9, 6783 Stryn") and the municipality ("Stryn kommune") included. After a postcode or
+/// before the word for its municipality it is the town; the resident's mentions still go.
+#[test]
+fn regression_a_surname_that_is_the_town_of_the_associations_address() {
+    let ctx = register(Country::NO, &[("Sigve Stryn", "4", "Bjørkevegen 4")]);
+    let text = "Bjørkevegen 1–9, 6783 Stryn\n\nSigve Stryn tok opp brøytinga. Stryn kommune svarer i mai, \
+                sa Stryn.";
+    let out = blocked(text, &ctx);
+    assert!(out.contains("6783 Stryn"), "{out}");
+    assert!(out.contains("Stryn kommune"), "{out}");
+    assert!(!out.contains("Sigve"), "{out}");
+    assert!(!out.contains("sa Stryn"), "{out}");
+}

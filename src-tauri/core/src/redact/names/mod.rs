@@ -885,6 +885,12 @@ impl NameRecognizer {
                 } else {
                     bare_initial_before(text, first.start).unwrap_or(first.start)
                 };
+                // "6800 Førde", "224 66 Lund", "Førde kommune": a registered name of one word that is
+                // also a town stands in a postal address or before the word for its municipality.
+                if j == i + 1 && super::text::town_in_address(text, start, run[i].end) {
+                    i = j;
+                    continue;
+                }
                 if weak_single {
                     s.weak.push((s.out.len(), candidates.clone()));
                 }
@@ -1694,6 +1700,35 @@ fn bare_floor_after(text: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A town after its postcode (Danish and Norwegian four digits, with a country's letters; Swedish
+    /// three and two) or before the word for its municipality; a count, a year in a sentence, a phone's
+    /// last digits or a name after a time stay names.
+    #[test]
+    fn a_town_in_an_address_or_before_its_municipality() {
+        let town = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            crate::redact::text::town_in_address(text, start, start + word.len())
+        };
+        for (text, word) in [
+            ("Bjørkevegen 1–9, 6783 Stryn", "Stryn"),
+            ("Box 12, DK-8000 Aarhus C", "Aarhus"),
+            ("Ekvägen 3, 224 66 Lund", "Lund"),
+            ("Svar frå Stryn kommune kom i går.", "Stryn"),
+            ("Lunds kommun svarade.", "Lunds"),
+        ] {
+            assert!(town(text, word), "{text}");
+        }
+        for (text, word) in [
+            ("Tlf. 41 22 6783 Stryn", "Stryn"),
+            ("Kl. 19.30 Stryn kom.", "Stryn"),
+            ("Det kostet 12.6783 Stryn betalte.", "Stryn"),
+            ("Sigve Stryn tok ordet.", "Stryn"),
+            ("Stryn kommenterte.", "Stryn"),
+        ] {
+            assert!(!town(text, word), "{text}");
+        }
+    }
+
     /// A floor by its ordinal alone after a first name, standing alone, in the three languages; a noun
     /// after the ordinal or another preposition is none.
     #[test]

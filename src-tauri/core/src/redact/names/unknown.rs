@@ -1949,6 +1949,9 @@ mod tests {
             unknown("Annette Fjord er partner i Fjord & Co. i Vejle."),
             ["Annette Fjord"]
         );
+        // A parking firm's name ends in its trade, as a builder's does.
+        assert!(unknown("Styret har kontaktet Molde Parking om bøtene.").is_empty());
+        assert!(unknown("Vi har bedt Jensen Parking om et tilbud.").is_empty());
     }
 
     /// Issue 14, fourth round: a common surname from the lists alone or after a word no list knows, a

@@ -2088,6 +2088,14 @@ fn lagenhetsnummer(text: &str, run: &Run, l1: &str, country: Option<Country>) ->
     {
         return None;
     }
+    // "(1999:1229)", "SFS 2010:1210": a statute's number after the year it was issued and a colon.
+    let head = text.get(..run.start).unwrap_or("");
+    if let Some(h) = head.strip_suffix(':') {
+        let year = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if year == 4 && !h[..h.len() - 4].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
     let bytes = text.as_bytes();
     let speaks_of_flats = memchr::memmem::find(bytes, "genhet".as_bytes()).is_some()
         || ["lgh", "Lgh", "LGH"]
@@ -2884,6 +2892,8 @@ mod tests {
             "Nummer 1001–1202 fick nya dörrar.",
             "Fakturan på 1250 kronor är betald.",
             "Mötet 1015:1 och 1101:a protokollet.",
+            // A statute's number after its year: "(1999:1229)", "SFS 2010:1210".
+            "Enligt inkomstskattelagen (1999:1229) och SFS 2010:1210.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
