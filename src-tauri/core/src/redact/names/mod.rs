@@ -415,10 +415,11 @@ impl NameRecognizer {
                 !glued && !lone
             };
             // A name broken over a line joins up, but not a heading with the next line's "Men …".
-            let line_break = text.get(prev_end..start).is_some_and(|g| g.contains('\n'));
+            // Asked only where a run may go on (a search of the gap, which outside a run can be long).
+            let line_break = || text.get(prev_end..start).is_some_and(|g| g.contains('\n'));
             let joinable = !s.run.is_empty()
                 && gap_joins(text, prev_end, start, &s.run)
-                && !(line_break
+                && !(line_break()
                     // "Forfall: Lykke\nDagsorden: …": a line's label before its colon starts no name.
                     && (text.as_bytes().get(end) == Some(&b':')
                         || (word.starts_with(char::is_uppercase)
