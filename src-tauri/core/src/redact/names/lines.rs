@@ -471,6 +471,34 @@ pub(super) fn credits(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut V
     }
 }
 
+/// Whether a word of `line` (split at white space, as `split_whitespace` splits) holds a capital and
+/// no ASCII digit: read byte by byte, a character beyond ASCII decoded where it starts.
+fn capital_word_without_digits(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let (mut capital, mut digit) = (false, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, upper, len) = if b < 0x80 {
+            // `char::is_whitespace` on ASCII: the space and U+0009–U+000D.
+            (matches!(b, b' ' | 0x09..=0x0d), b.is_ascii_uppercase(), 1)
+        } else {
+            let c = line.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.is_uppercase(), c.len_utf8())
+        };
+        if space {
+            if capital && !digit {
+                return true;
+            }
+            (capital, digit) = (false, false);
+        } else {
+            capital |= upper;
+            digit |= b.is_ascii_digit();
+        }
+        i += len;
+    }
+    capital && !digit
+}
+
 /// "marit i etasjen under har også hørt det": in a line typed all in lower case, as the body of a pasted
 /// e-mail often is (six words or more, not one capitalised, not opening with a number), a first name from the lists that is no word,
 /// place or function word is the person it names, as it would be with its capital. Lines with a capital
@@ -491,9 +519,7 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
                 return line.bytes().any(|b| b.is_ascii_uppercase())
                     || line.chars().any(char::is_uppercase);
             }
-            line.split_whitespace().any(|w| {
-                w.chars().any(char::is_uppercase) && !w.bytes().any(|b| b.is_ascii_digit())
-            })
+            capital_word_without_digits(line)
         };
         // A line that opens with a number ("15 prosent av dei …") is a sentence whose first word has no
         // capital to show, not a line typed in lower case.
@@ -686,6 +712,55 @@ fn mail_names_in_lower_case(text: &str, out: &mut Vec<Raw>) {
 
 #[cfg(test)]
 mod tests {
+    /// `split_whitespace`'s reading that [`capital_word_without_digits`] replaced: the reference.
+    fn capital_word_without_digits_by_words(line: &str) -> bool {
+        line.split_whitespace()
+            .any(|w| w.chars().any(char::is_uppercase) && !w.bytes().any(|b| b.is_ascii_digit()))
+    }
+
+    #[test]
+    fn a_capitalised_word_without_digits() {
+        for (line, want) in [
+            ("thea i H0302 og 12A", false),
+            ("thea i H0302 og Kari", true),
+            ("fra 12A\u{a0}Lund", true),
+            ("fra 12A\u{a0}lund", false),
+            ("Øystein2 og ødegård", false),
+            ("møte 3 med Ødegård", true),
+            ("ÆØÅ\u{2003}12", true),
+            ("", false),
+        ] {
+            assert_eq!(super::capital_word_without_digits(line), want, "{line:?}");
+            assert_eq!(capital_word_without_digits_by_words(line), want, "{line:?}");
+        }
+    }
+
+    /// A vertical tab or form feed splits words as `split_whitespace` does; a no-break space and
+    /// the other white space beyond ASCII too.
+    #[test]
+    fn regression_every_white_space_splits_a_word_as_split_whitespace_does() {
+        for space in [
+            "\u{b}", "\u{c}", "\t", "\r", "\u{85}", "\u{a0}", "\u{2028}", "\u{3000}",
+        ] {
+            let line = format!("Kari{space}12");
+            assert!(super::capital_word_without_digits(&line), "{line:?}");
+            let line = format!("12{space}Kari");
+            assert!(super::capital_word_without_digits(&line), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_capitalised_word_without_digits_by_bytes_is_by_words(
+            line in "[ -~æøåÆØÅé\u{a0}\u{b}\u{c}\u{85}\u{2003}\u{1680}ǅ]{0,30}",
+        ) {
+            proptest::prop_assert_eq!(
+                super::capital_word_without_digits(&line),
+                capital_word_without_digits_by_words(&line)
+            );
+        }
+    }
+
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
