@@ -24,6 +24,12 @@ const GLUED: &[&str] = &[
     "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "ben", "d", "o",
 ];
 
+/// Whether `w` (lower case, without its hyphen or apostrophe) is a particle written glued to the name it
+/// opens ("al" of "al-Assad", "d" of "d'Arc").
+pub fn is_glued_particle(w: &str) -> bool {
+    GLUED.contains(&w)
+}
+
 /// Particles that open a name after a space and are no word of the Nordic languages ("bin Laden",
 /// "ibn Saud", "abu Bakr", "al Gaddafi").
 const SPACED: &[&str] = &["bin", "ibn", "abu", "al"];
@@ -87,7 +93,7 @@ fn surname_with_a_numeral(text: &str, start: usize, numeral_end: usize) -> bool 
 
 /// Whether `w` is a roman numeral of a king's, a pope's or a son's generation: II to XXXIX ("I" alone is
 /// a word in Swedish and too often a list's number).
-fn roman_generation(w: &str) -> bool {
+pub fn roman_generation(w: &str) -> bool {
     if w.len() < 2 || !w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
         return w == "V" || w == "X";
     }

@@ -40,7 +40,7 @@ use super::{Context, Decision, Kind, Recognizer};
 
 pub use alone::first_names_alone;
 pub use initials::initials_of_people_named;
-pub use joints::name_joints;
+pub use joints::{is_glued_particle, name_joints, roman_generation};
 pub use lower::lower_case_first_names;
 pub(super) use register::split_owners;
 use tokens::{
