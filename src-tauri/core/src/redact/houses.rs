@@ -25,6 +25,135 @@ fn house_as_a_noun(start: usize, end: usize) -> Raw {
     }
 }
 
+/// Where a row house's name says where it lies: the corner, the gable, the end ("hjørnehuset",
+/// "gavlhuset", "endehuset", "hörnhuset", "ändhuset").
+const POSITION_PREFIXES: &[&str] = &[
+    "hjørne", "hjørna", "gavl", "gavel", "ende", "ände", "änd", "hörn", "yder", "ytter",
+];
+
+/// Words that place one house in a row: "det nederste hus", "det øvste huset", "sista huset".
+const POSITION_WORDS: &[&str] = &[
+    "nederste", "nedste", "nedre", "øverste", "øvste", "øvre", "yderste", "ytterste", "inderste",
+    "innerste", "sidste", "siste", "første", "fyrste", "sista", "första", "översta", "nedersta",
+    "innersta", "yttersta",
+];
+
+/// Prepositions that tie a house to a street or a place: "hjørnehuset på Kærvej", "endehuset mot
+/// Lisletunet", "det nedste huset i Lauvhaugvegen".
+const PLACING: &[&str] = &[
+    "på", "i", "mot", "mod", "ved", "vid", "nærmest", "närmast", "nærast",
+];
+
+/// The words after a house that put it at the end of a street: "hus for enden af Egevænget", "huset i
+/// enden av vegen", "huset längst bort på".
+const AT_THE_END: &[&str] = &[
+    "for enden af",
+    "for enden av",
+    "i enden af",
+    "i enden av",
+    "i enden på",
+    "ved enden af",
+    "vid slutet av",
+    "längst bort på",
+    "längst in på",
+    "lengst inne i",
+    "lengst nede i",
+];
+
+/// In an association of row houses, a house named by where it lies in its row or on its street: the
+/// corner, gable or end house ("hjørnehuset på Kærvej", "gavlhuset", "endehuset mot Lisletunet"), a
+/// house placed by a word of position before a street ("det nedste huset i Lauvhaugvegen") or at the
+/// end of one ("det gule hus for enden af Egevænget"). Each names one home as surely as its number. A
+/// capitalised corner house in mid-sentence with no street after it is a name ("mødet i Hjørnehuset":
+/// a common room) and stays; so do plural rows ("gavlhusene") and a house without such a place.
+fn by_position(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(b"hus");
+    for at in finder
+        .find_iter(bytes)
+        .chain(memchr::memmem::find_iter(bytes, b"Hus"))
+    {
+        // The word that holds "hus".
+        let ws = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let we = at
+            + text[at..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(text.len() - at, |(i, _)| i);
+        let word = text[ws..we].to_lowercase();
+        let Some(stem) = word
+            .strip_suffix("huset")
+            .or_else(|| word.strip_suffix("hus"))
+        else {
+            continue;
+        };
+        let stem = stem.trim_end_matches('-');
+        let rest = &text[we..];
+        // A street or a place after a preposition, or the end of a street.
+        let placed = {
+            let r = rest.trim_start_matches([' ', '\u{a0}']);
+            let word_after: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
+            let after_prep = r[word_after.len()..].trim_start_matches([' ', '\u{a0}']);
+            let prep = !word_after.is_empty()
+                && super::text::is_one_of(&word_after, PLACING)
+                && r.len() > word_after.len()
+                && after_prep.starts_with(char::is_uppercase);
+            let at_end = AT_THE_END.iter().any(|p| {
+                r.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p)
+                    && r[p.len()..].trim_start().starts_with(char::is_alphabetic)
+            });
+            prep || at_end
+        };
+        let capital = text[ws..].starts_with(char::is_uppercase);
+        let sentence_start = {
+            let h = text[..ws].trim_end_matches([' ', '\u{a0}', '\t']);
+            h.is_empty() || h.ends_with(['.', '!', '?', '\n', ':', '–', '-'])
+        };
+        let (start, end) = if !stem.is_empty() {
+            // A corner, gable or end house.
+            if !POSITION_PREFIXES.contains(&stem) || (capital && !sentence_start && !placed) {
+                continue;
+            }
+            (ws, we)
+        } else {
+            // "hus"/"huset" after a word of position, or at the end of a street.
+            let before = super::text::word_before(text, ws, &[]);
+            let position = before.filter(|&(a, b)| {
+                super::text::is_one_of(&text[a..b], POSITION_WORDS)
+                    && text[b..ws].trim_matches([' ', '\u{a0}']).is_empty()
+            });
+            let at_end = AT_THE_END.iter().any(|p| {
+                rest.trim_start()
+                    .get(..p.len())
+                    .is_some_and(|h| h.to_lowercase() == *p)
+            });
+            match position {
+                Some((a, _)) if placed => (a, we),
+                _ if at_end => (ws, we),
+                _ => continue,
+            }
+        };
+        if overlaps_any(protected, start, end) || out.iter().any(|r| r.start < end && start < r.end)
+        {
+            continue;
+        }
+        out.push(Raw {
+            start,
+            end,
+            kind: Kind::Address,
+            recognizer: Recognizer::Address,
+            score: 0.75,
+            reason: "one of the association's houses, by where it lies in its row",
+            decision: Decision::Redact,
+            subject: None,
+        });
+    }
+}
+
 /// One street of the association's houses.
 #[derive(Debug)]
 struct Street {
@@ -123,6 +252,7 @@ impl Houses {
             return;
         }
         self.numbers_as_nouns(text, protected, out);
+        by_position(text, protected, out);
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut number = String::new();
@@ -755,6 +885,34 @@ mod tests {
             "Vibvej 7 er for kort.",
             "lærkevænet 12 med lille.",
             "Lærkevængeterne 12.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+    }
+
+    /// A house by where it lies in its row: the corner, gable or end house, with or without the street;
+    /// a word of position and a street; the end of a street. A capitalised corner house in
+    /// mid-sentence is a common room's name; plural rows and a house with no place stay.
+    #[test]
+    fn a_house_by_where_it_lies_in_its_row() {
+        assert_eq!(
+            found("Råd i remmen i hjørnehuset på Vibevej. Gavlhuset mod Parken og ende-huset får nyt tag."),
+            ["hjørnehuset", "Gavlhuset", "ende-huset"]
+        );
+        assert_eq!(
+            found("Vi bød velkommen til det nederste hus i Vibevej og det røde hus for enden af Lærkevænget."),
+            ["nederste hus", "hus"]
+        );
+        assert_eq!(
+            found("Ändhuset vid Kvarngatan och sista huset på Vibevej."),
+            ["Ändhuset", "sista huset"]
+        );
+        for stays in [
+            "Mødet blev holdt i Hjørnehuset kl. 19.",
+            "Gavlhusene og hjørnehusenes tage males.",
+            "Det nederste hus har ingen kælder.",
+            "Huset på Vibevej er et fælleshus.",
+            "Vi så et hus i Spanien.",
         ] {
             assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
         }

@@ -4464,3 +4464,27 @@ fn regression_a_surname_that_is_the_town_of_the_associations_address() {
     assert!(!out.contains("Sigve"), "{out}");
     assert!(!out.contains("sa Stryn"), "{out}");
 }
+
+/// Regression (units as houses, a house by where it lies): in an association of row houses the corner,
+/// gable or end house ("hjørnehuset på Tornevej", "gavlhuset") and a house placed by a word of position
+/// or at the end of the street ("det nederste hus i Tornevej", "huset for enden af Tornevej") name one
+/// home as its number does, and stayed. A common room called "Hjørnehuset" stays.
+#[test]
+fn regression_a_row_house_named_by_where_it_lies() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Ib Holt", "1", "Tornevej 1"),
+            ("Søren Bak", "2", "Tornevej 3"),
+            ("Lis Dam", "3", "Tornevej 5"),
+        ],
+    );
+    let text = "Der er råd i remmen i hjørnehuset på Tornevej, og gavlhuset mod stien får nye \
+                vinduer. Velkommen til familien i det nederste hus i Tornevej. Mødet holdes i \
+                Hjørnehuset.";
+    let out = blocked(text, &ctx);
+    for gone in ["hjørnehuset", "gavlhuset", "nederste hus"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("holdes i Hjørnehuset"), "{out}");
+}
