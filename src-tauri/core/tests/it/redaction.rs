@@ -4488,3 +4488,20 @@ fn regression_a_row_house_named_by_where_it_lies() {
     }
     assert!(out.contains("holdes i Hjørnehuset"), "{out}");
 }
+
+/// Regression (initials and short forms, a genitive): the initials of a resident's hyphenated first
+/// name were found ("K-E sagde"), but not in the genitive ("K-Es bil", "U-Bs forslag"), which stayed.
+#[test]
+fn regression_a_hyphenated_first_names_initials_in_the_genitive() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Karl-Erik Moe", "3", "Tornevej 3"),
+            ("Ulla-Britt Sand", "4", "Tornevej 5"),
+        ],
+    );
+    let out = blocked("K-Es bil holder i vejen, og U-Bs forslag om hække blev vedtaget.", &ctx);
+    for gone in ["K-E", "U-B"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}

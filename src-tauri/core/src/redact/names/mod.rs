@@ -723,8 +723,14 @@ impl NameRecognizer {
             let initials = match self.bare_initials(text, s, &run, i, n) {
                 Some([p]) => Some(Some(*p)),
                 Some(_) => Some(None),
+                // "A-Ms mand": the genitive of a hyphenated first name's initials.
                 None => self
                     .hyphen_initials(&s.keys[t.k0..t.k1])
+                    .or_else(|| {
+                        (t.g1 != t.k1)
+                            .then(|| self.hyphen_initials(&s.keys[t.k0..t.g1]))
+                            .flatten()
+                    })
                     .map(|people| people.first().copied()),
             };
             if let Some(subject) = initials {
