@@ -497,7 +497,10 @@ impl Houses {
                     .get(..start)
                     .and_then(|h| h.chars().next_back())
                     .is_some_and(is_word_char);
-                (whole && eq_fold(cand, &s.folded)).then_some(start)
+                if whole && eq_fold(cand, &s.folded) {
+                    return Some(start);
+                }
+                written_out(text, head.len(), &s.folded)
             })
     }
 
@@ -804,6 +807,23 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
     }
 }
 
+/// Where the word that ends at `end` starts, when it writes out a street the register holds cut short
+/// with a full stop (the register's "Bakkelundv." and the minutes' "Bakkelundveien", "BAKKELUNDVEIEN"):
+/// the word begins with the cut street's letters (four or more) and goes on with at least two more.
+fn written_out(text: &str, end: usize, folded: &str) -> Option<usize> {
+    let stem = folded.strip_suffix('.')?;
+    if stem.chars().count() < 4 || !stem.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let (ws, we) = word_before(text, end, &[])?;
+    let word = text.get(ws..we)?;
+    let longer = word.chars().count() >= stem.chars().count() + 2;
+    let starts = word
+        .get(..stem.len())
+        .is_some_and(|head| head.to_lowercase() == stem);
+    (we == end && longer && starts && word.chars().all(char::is_alphabetic)).then_some(ws)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -825,6 +845,30 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// The register's street cut short with a stop ("Bakkelundv. 4"), written out in the minutes.
+    #[test]
+    fn a_street_the_register_cuts_short_written_out() {
+        let houses = Houses::new(["Bakkelundv. 4", "Bakkelundv. 6", "Eng. 3"]);
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            houses.scan(text, &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Taket på Bakkelundveien 4 lekker, og BAKKELUNDVEGEN 6 er solgt."),
+            ["Bakkelundveien 4", "BAKKELUNDVEGEN 6"]
+        );
+        for stays in [
+            // No such house; a cut of fewer than four letters.
+            "Bakkelundveien 8 er ikke vår.",
+            "Engelsk 3 er et fag.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// The association's streets cut short without a stop or in pieces, before a house they hold.

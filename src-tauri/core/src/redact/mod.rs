@@ -371,7 +371,7 @@ fn houses_by_the_associations_street(c: &Context) -> Vec<String> {
 fn without_postcode(address: &str) -> &str {
     let address = address.trim();
     let Some((street, rest)) = address.split_once(',') else {
-        return address;
+        return without_spaced_postcode(address);
     };
     let rest = rest.trim_start();
     let rest = ["DK-", "N-", "NO-", "S-", "SE-"]
@@ -390,6 +390,76 @@ fn without_postcode(address: &str) -> &str {
     } else {
         address
     }
+}
+
+/// An address without the postcode and town a list gives after the house number with no comma
+/// between ("Furuhaugen 2 6800 Førde", "Ekvägen 3 B 123 45 Malmö", "Lærkevej 1 - 5210 Odense NV"): the
+/// street and number. Anything else as it is.
+fn without_spaced_postcode(address: &str) -> &str {
+    let words: Vec<(usize, &str)> = address
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && w.len() - digits <= 1
+            && w[digits..].chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    for i in 1..words.len() {
+        if !number(words[i].1) {
+            continue;
+        }
+        // The number's letter after a space ("3 B").
+        let mut end = i;
+        if words
+            .get(i + 1)
+            .is_some_and(|(_, w)| w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            end = i + 1;
+        }
+        let mut next = end + 1;
+        if words
+            .get(next)
+            .is_some_and(|(_, w)| ["-", "–", "·"].contains(w))
+        {
+            next += 1;
+        }
+        let Some(&(_, code)) = words.get(next) else {
+            continue;
+        };
+        let code = ["DK-", "N-", "NO-", "S-", "SE-"]
+            .iter()
+            .find_map(|p| code.strip_prefix(p))
+            .unwrap_or(code);
+        // Four or five digits ("5210", "12345"), or Sweden's three and two ("123 45"); then the town.
+        let mut town = next + 1;
+        let postcode = match code.len() {
+            4 | 5 => digits(code),
+            3 => {
+                town += 1;
+                digits(code)
+                    && words
+                        .get(next + 1)
+                        .is_some_and(|(_, w)| w.len() == 2 && digits(w))
+            }
+            _ => false,
+        };
+        let named = words
+            .get(town)
+            .is_some_and(|(_, w)| w.starts_with(char::is_alphabetic));
+        if postcode && named {
+            let (at, w) = words[end];
+            return &address[..at + w.len()];
+        }
+    }
+    address
 }
 
 /// An address without the one letter its house number may carry, glued or after a space ("Epleveien
@@ -894,6 +964,17 @@ mod tests {
             ("Storgade 7, 2. th.", "Storgade 7, 2. th."),
             ("Storgade 7, 1234", "Storgade 7, 1234"),
             ("Vibevej 11", "Vibevej 11"),
+            // No comma before the postcode.
+            ("Furuhaugen 2 6800 Førde", "Furuhaugen 2"),
+            ("Furuhaugen 6b 6800 Førde", "Furuhaugen 6b"),
+            ("Ekvägen 3 B 123 45 Malmö", "Ekvägen 3 B"),
+            ("Lærkevej 1 - 5210 Odense NV", "Lærkevej 1"),
+            ("Lærkevej 1 DK-5210 Odense NV", "Lærkevej 1"),
+            // A flat code or a floor after the number is no postcode; nor a number without a town.
+            ("Storgata 4 1101 ", "Storgata 4 1101"),
+            ("Storgata 4 H0101", "Storgata 4 H0101"),
+            ("Storgata 4 1101", "Storgata 4 1101"),
+            ("Kvernhusbakken 2 2. etg", "Kvernhusbakken 2 2. etg"),
         ] {
             assert_eq!(without_postcode(given), bare, "{given}");
         }

@@ -4126,6 +4126,46 @@ fn regression_a_row_house_whose_letter_stands_after_a_space() {
     assert!(out.contains("Oppgangen Lindeveien 4 C males"), "{out}");
 }
 
+/// Regression (units as houses, the postcode after the house number with no comma): a list that gives
+/// each row house's address as "Furuhaugen 4 6800 Førde" left the association's houses unknown, so
+/// "Furuhaugen 4", "nr. 2" and "Furuhaugen 6 B" in the minutes stayed.
+#[test]
+fn regression_a_house_whose_register_address_holds_the_postcode_without_a_comma() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Siri Vik", "1", "Furuhaugen 2 6800 Førde"),
+            ("Ole Bø", "2", "Furuhaugen 4 6800 Førde"),
+            ("Kai Os", "3", "Furuhaugen 6b 6800 Førde"),
+        ],
+    );
+    let text = "Taket på Furuhaugen 4 lekker. Hekken ved nr. 2 klippes. Furuhaugen 6 B er solgt.";
+    let out = blocked(text, &ctx);
+    for gone in ["Furuhaugen 4", "nr. 2", "Furuhaugen 6 B"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
+/// Regression (units as houses, the register's street cut short): a list that abbreviates the street
+/// ("Bakkelundv. 4") knew the houses only in that form, so the minutes' "Bakkelundveien 4" and
+/// "BAKKELUNDVEIEN 6" stayed.
+#[test]
+fn regression_a_street_the_register_cuts_short_written_out_in_the_minutes() {
+    let ctx = register(
+        Country::NO,
+        &[
+            ("Ole Rud", "1", "Bakkelundv. 4"),
+            ("Eva Lie", "2", "Bakkelundv. 6"),
+        ],
+    );
+    let text = "Taket på Bakkelundveien 4 lekker. BAKKELUNDVEIEN 6 er solgt. Bakkelundveien 10 er naboens.";
+    let out = blocked(text, &ctx);
+    for gone in ["Bakkelundveien 4", "BAKKELUNDVEIEN 6"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("Bakkelundveien 10"), "{out}");
+}
+
 /// Regression (units as houses, house numbers without addresses): a list of row houses that gives only
 /// the house number ("Husnr" 1, 2, …) left the association's houses unknown, so "Bjørkelia 7" and
 /// "nr. 12" in the minutes stayed. The association named after its street ("Bjørkelia burettslag")
