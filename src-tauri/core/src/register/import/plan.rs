@@ -255,10 +255,10 @@ fn house_number(cell: &str) -> bool {
 }
 
 /// A list that gives the street and the house number in columns of their own ("Vej" | "Nr.",
-/// "Gatenavn" | "Husnr" | "Bokstav"): the street column (an address column holding no number, or a
-/// column no list of names knows) in nearly every row on at most half as many streets as rows, and
-/// beside it a column of house numbers (a share number's "Nr." or a column no list knows), perhaps
-/// then a column of single letters. Read as one address per row ("Mosevej 7", "Granvegen 12 A"): the
+/// "Gatenavn" | "Husnr" | "Bokstav", "Hus nr." | "Vejnavn"): the street column (an address column
+/// holding no number, or a column no list of names knows) in nearly every row on at most half as
+/// many streets as rows, and right after or before it a column of house numbers (a share number's
+/// "Nr.", the board's, or a column no list knows), perhaps then a column of single letters. Read as one address per row ("Mosevej 7", "Granvegen 12 A"): the
 /// table returned holds the joined address in the street column, which is then the address; a
 /// house-number column read as the share number that repeats (the flats of one house) is no longer
 /// read as one. `None`, and the columns untouched, when the list has no such columns. Without it an
@@ -300,16 +300,27 @@ fn addresses_from_parts(
         let distinct: HashSet<&String> = names.iter().collect();
         open(c, Field::Address) && nearly_all(names.len()) && distinct.len() * 2 <= names.len()
     })?;
-    // The house number right after the street, as every list that parts them writes it.
-    let number = street + 1;
-    let c = columns.get(number)?;
-    let numbers = rows
-        .iter()
-        .filter(|&&r| house_number(cell(r, c.index)))
-        .count();
-    if !open(c, Field::Share) || !nearly_all(numbers) {
-        return None;
-    }
+    // The house number right beside the street, after it or before it, as lists that part them
+    // write it; a column the board gave as the share number is still the house's number.
+    let numbered = |c: &Column| {
+        let numbers = rows
+            .iter()
+            .filter(|&&r| house_number(cell(r, c.index)))
+            .count();
+        (open(c, Field::Share) || c.field == Some(Field::Share)) && nearly_all(numbers)
+    };
+    // Before the street only a column no list knows, or the board's: a share number's "Nr." before a
+    // column of words is as likely a town ("Nr." | "Kommune").
+    let before = |c: &Column| c.mapped_by != MappedBy::Automatic;
+    let number = if columns.get(street + 1).is_some_and(numbered) {
+        street + 1
+    } else {
+        let i = street.checked_sub(1)?;
+        columns
+            .get(i)
+            .is_some_and(|c| numbered(c) && before(c))
+            .then_some(i)?
+    };
     // A column of single letters right after the number: the house's letter.
     let letter = columns.get(number + 1).filter(|c| {
         let filled: Vec<&str> = rows
@@ -358,7 +369,10 @@ fn addresses_from_parts(
         .map(|&r| cell(r, columns[number].index))
         .collect();
     let distinct: HashSet<&&str> = numbers.iter().collect();
-    if columns[number].field == Some(Field::Share) && distinct.len() < numbers.len() {
+    if columns[number].field == Some(Field::Share)
+        && columns[number].mapped_by == MappedBy::Automatic
+        && distinct.len() < numbers.len()
+    {
         columns[number].field = None;
         columns[number].mapped_by = MappedBy::Unmapped;
     }
@@ -1595,6 +1609,16 @@ mod tests {
             columns[1].field, None,
             "a house number shared by flats names no unit"
         );
+        // The number before the street, under a header no list knows.
+        let list = "Hus nr.;Vejnavn;Navn\n1;Mosehusvej;Ole Dam\n3;Mosehusvej;Ida Lund\n5;Mosehusvej;Per Bak\n";
+        let table = super::super::read(list.as_bytes()).unwrap();
+        let mut columns = map_columns(&table.rows[0].cells, &[], &BTreeMap::new());
+        let (composed, headers, street) = addresses_from_parts(&table, 0, &mut columns).unwrap();
+        assert_eq!(
+            (headers.as_str(), street),
+            ("\"Vejnavn\" and \"Hus nr.\"", 1)
+        );
+        assert_eq!(composed.rows[2].cells[1], "Mosehusvej 3");
     }
 
     #[test]
