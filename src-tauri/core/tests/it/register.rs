@@ -1492,6 +1492,57 @@ fn regression_a_further_owner_on_the_row_under_the_unit() {
     );
 }
 
+/// Regression (a further owner who repeats only the address): a list of row houses that gives a
+/// house's second owner a row of their own with the house's address but not its share number made
+/// that row a unit of its own named by the address, so the house had two units and was no house the
+/// register knew: "Hegglia 2" and "nr. 6" in the minutes stayed. Such a row right under its house's
+/// row is read as a further owner of that unit; a row at another floor of a block is a unit of its
+/// own.
+#[test]
+fn regression_a_further_owner_repeating_only_the_address_split_a_house() {
+    let mut conn = register(Country::NO);
+    let list = import::read(
+        "Andelsnr;Adresse;Etasje;Eier\n\
+         1;Hegglia 2;;Kari Hovde\n\
+         ;Hegglia 2;;Ola Hovde\n\
+         2;Hegglia 4;;Odd Rekdal\n\
+         3;Hegglia 6;;Berit Oma\n\
+         ;Hegglia 6;;Tor Oma\n\
+         4;Lindeveien 5;1;Siv Moe\n\
+         ;Lindeveien 5;2;Per Ås\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let report = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("Rows 3, 6 give no unit")),
+        "{:?}",
+        report.notes
+    );
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let units: std::collections::BTreeSet<_> = ctx
+        .residents
+        .iter()
+        .filter_map(|r| r.unit.clone())
+        .collect();
+    assert_eq!(
+        units.into_iter().collect::<Vec<_>>(),
+        ["1", "2", "3", "4", "Lindeveien 5 2"]
+    );
+    let detector = andel_core::redact::Detector::new(Some(&ctx));
+    let text = "Taket på Hegglia 2 lekker. Hekken ved nr. 6 er for høy.";
+    let found: Vec<String> = detector
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(found, ["Hegglia 2", "nr. 6"]);
+}
+
 /// What is not a column of addresses: remarks with a number ("Fremlejet 2024"), years after a month
 /// ("mars 1999"), addresses on as many streets as rows (a list of people from anywhere, not the
 /// association's houses), a column half empty, and any column when the list has an address column.

@@ -584,6 +584,9 @@ pub(super) fn plan(
     let width = header.cells.len();
     // The unit cells of the row before, for a further owner's row under it.
     let mut carried: Option<Carried> = None;
+    let numbered = columns
+        .iter()
+        .any(|c| matches!(c.field, Some(Field::Share | Field::Flat)));
     let mut further_owners: Vec<u32> = Vec::new();
     for row in &table.rows[header_index + 1..] {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
@@ -649,9 +652,15 @@ pub(super) fn plan(
         let mut floor = first_of(Field::Floor);
         // A further owner on a row of their own, right under a row taken with its owner, with the
         // unit's cells left empty (a merged cell in the spreadsheet): an owner of the unit above.
+        // Or with the unit's number left empty and its address (and floor) repeated, in a list that
+        // numbers its units: the unit above too, not a unit of its own named by the address.
         let unit_cells_empty = share.is_none() && flat.is_none() && address.is_none();
+        let numbers_left_out = share.is_none() && flat.is_none() && numbered;
         if let Some(above) = carried.as_ref().filter(|a| a.row + 1 == row.number) {
-            if unit_cells_empty && owner_row(&cells) {
+            let same_place = address.is_some()
+                && above.address.as_deref().map(name_key) == address.as_deref().map(name_key)
+                && (floor.is_none() || floor == above.floor);
+            if (unit_cells_empty || (numbers_left_out && same_place)) && owner_row(&cells) {
                 share.clone_from(&above.share);
                 flat.clone_from(&above.flat);
                 address.clone_from(&above.address);
