@@ -392,6 +392,54 @@ fn without_postcode(address: &str) -> &str {
     }
 }
 
+/// An address without the flat's own code a list gives after a comma ("Videvägen 2, lgh 1001",
+/// "Lyngvegen 4, H0101", "Rosenvej 3, lejl. 2"): the house, which is a row house when no other unit
+/// lies at it. A floor or a side after the comma ("Storgade 7, 2. th.") stays.
+fn without_flat_code(address: &str) -> &str {
+    let Some((street, rest)) = address.split_once(',') else {
+        return address;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let flat_word = |w: &str| {
+        let w = w.trim_end_matches(['.', ':']).to_lowercase();
+        [
+            "lgh",
+            "lägenhet",
+            "lägenhetsnr",
+            "leil",
+            "leilighet",
+            "lejl",
+            "lejlighed",
+            "bolig",
+            "bustad",
+            "nr",
+        ]
+        .contains(&w.as_str())
+    };
+    let code = |w: &str| {
+        w.chars().count() <= 6
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    // "H0101": a letter and four digits, the Norwegian flat code.
+    let h_code = |w: &str| {
+        w.len() == 5
+            && w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w[1..].bytes().all(|b| b.is_ascii_digit())
+    };
+    let taken = match words[..] {
+        [w] => h_code(w),
+        [a, b] => flat_word(a) && code(b),
+        [a, "nr" | "nr." | "Nr" | "Nr.", c] => flat_word(a) && code(c),
+        _ => false,
+    };
+    if taken {
+        street.trim_end()
+    } else {
+        address
+    }
+}
+
 /// An address without the postcode and town a list gives after the house number with no comma
 /// between ("Furuhaugen 2 6800 Førde", "Ekvägen 3 B 123 45 Malmö", "Lærkevej 1 - 5210 Odense NV"): the
 /// street and number. Anything else as it is.
@@ -538,7 +586,12 @@ impl Detector {
             // house, a home; where several units share it, it is a block of flats and stays a place.
             let mut units_at: HashMap<&str, Vec<&str>> = HashMap::new();
             for r in &c.residents {
-                if let Some(a) = r.address.as_deref().map(without_postcode) {
+                if let Some(a) = r
+                    .address
+                    .as_deref()
+                    .map(without_postcode)
+                    .map(without_flat_code)
+                {
                     let unit = r.unit.as_deref().unwrap_or(r.name.as_str());
                     let v = units_at.entry(a).or_default();
                     if !v.contains(&unit) {
@@ -932,6 +985,24 @@ mod tests {
         assert!(houses_by_the_associations_street(&c).is_empty());
         c.residents = vec![person("1001")];
         assert!(houses_by_the_associations_street(&c).is_empty());
+    }
+
+    #[test]
+    fn a_flats_code_after_the_comma_is_cut() {
+        for (given, bare) in [
+            ("Videvägen 2, lgh 1001", "Videvägen 2"),
+            ("Videvägen 2, Lgh nr 1001", "Videvägen 2"),
+            ("Lyngvegen 4, H0101", "Lyngvegen 4"),
+            ("Rosenvej 3, lejl. 2", "Rosenvej 3"),
+            // A floor, a side, a postcode or words after the comma stay.
+            ("Storgade 7, 2. th.", "Storgade 7, 2. th."),
+            ("Lyngvegen 4, 1. etg", "Lyngvegen 4, 1. etg"),
+            ("Storgade 7, st", "Storgade 7, st"),
+            ("Ekvägen 3, 123 45 Malmö", "Ekvägen 3, 123 45 Malmö"),
+            ("Videvägen 2", "Videvägen 2"),
+        ] {
+            assert_eq!(without_flat_code(given), bare, "{given}");
+        }
     }
 
     #[test]

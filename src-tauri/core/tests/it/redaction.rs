@@ -4166,6 +4166,32 @@ fn regression_a_street_the_register_cuts_short_written_out_in_the_minutes() {
     assert!(out.contains("Bakkelundveien 10"), "{out}");
 }
 
+/// Regression (units as houses, the flat's code after the house in the register): a Swedish list of
+/// row houses that gives each house's address with its lägenhetsnummer ("Videvägen 4, lgh 1002") left
+/// the association's houses unknown, so "Videvägen 4", "nr 8" and "VIDEVÄGEN 6" in the minutes stayed.
+/// A block whose flats share the house ("Storgatan 4, lgh 1101", "…, lgh 1102") stays a place.
+#[test]
+fn regression_a_row_house_whose_register_address_holds_its_flat_code() {
+    let ctx = register(
+        Country::SE,
+        &[
+            ("Eva Sund", "1", "Videvägen 2, lgh 1001"),
+            ("Bo Ek", "2", "Videvägen 4, lgh 1002"),
+            ("Li Strand", "3", "Videvägen 6, lgh 1003"),
+            ("Mats Berg", "4", "Videvägen 8, lgh 1004"),
+            ("Gun Holm", "5", "Storgatan 4, lgh 1101"),
+            ("Per Ås", "6", "Storgatan 4, lgh 1102"),
+        ],
+    );
+    let text = "Taket på Videvägen 4 läcker. Häcken vid nr 8 klipps. VIDEVÄGEN 6 är såld. \
+                Föreningens lokal på Storgatan 4 hyrs ut.";
+    let out = blocked(text, &ctx);
+    for gone in ["Videvägen 4", "nr 8", "VIDEVÄGEN 6"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+    assert!(out.contains("lokal på Storgatan 4 hyrs"), "{out}");
+}
+
 /// Regression (units as houses, house numbers without addresses): a list of row houses that gives only
 /// the house number ("Husnr" 1, 2, …) left the association's houses unknown, so "Bjørkelia 7" and
 /// "nr. 12" in the minutes stayed. The association named after its street ("Bjørkelia burettslag")
