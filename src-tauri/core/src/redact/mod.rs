@@ -309,15 +309,23 @@ fn association_word(word: &str) -> bool {
 }
 
 /// The houses of an association whose register gives house numbers without addresses (units
-/// "1"-"29"), on the street its address names ("Kløverbakken 1–29, 6800 Førde") or its name is
+/// "1"-"29", or addresses "2", "4", … that leave the street out), on the street its address names ("Kløverbakken 1–29, 6800 Førde") or its name is
 /// ("Kløverbakken burettslag", "Brf Hagtornet i Lund"): "Kløverbakken 23" for unit 23. Nothing when
 /// the units are no house numbers or no such street is known; a name with a number ("Brf Gjutaren
 /// 12", a Swedish property's designation) names no street.
 fn houses_by_the_associations_street(c: &Context) -> Vec<String> {
+    // Each resident's house number: the address where the list gives one ("Adresse" 2, 4, …, the
+    // street left out), else the unit.
     let units: Vec<&str> = c
         .residents
         .iter()
-        .filter_map(|r| r.unit.as_deref().map(str::trim))
+        .filter_map(|r| {
+            r.address
+                .as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .or_else(|| r.unit.as_deref().map(str::trim))
+        })
         .collect();
     let house_number = |u: &&str| {
         let digits = u.chars().take_while(char::is_ascii_digit).count();
@@ -611,11 +619,9 @@ impl Detector {
             // A list of house numbers without addresses ("Husnr" 1-29) in an association named
             // after its street ("Kløverbakken burettslag") or with its street's range as its address
             // ("Kløverbakken 1–29"): each unit is a house on that street.
-            let named: Vec<String> = if units_at.is_empty() {
-                houses_by_the_associations_street(c)
-            } else {
-                Vec::new()
-            };
+            // Or with the house numbers alone in the address column (a list that leaves the
+            // street out): the function asks that every number be a house number.
+            let named: Vec<String> = houses_by_the_associations_street(c);
             for a in &named {
                 units_at.insert(a.as_str(), vec![a.as_str()]);
             }
@@ -984,6 +990,20 @@ mod tests {
         c.residents = vec![person("H0101"), person("1")];
         assert!(houses_by_the_associations_street(&c).is_empty());
         c.residents = vec![person("1001")];
+        assert!(houses_by_the_associations_street(&c).is_empty());
+        // The house numbers in the address column, the units numbered otherwise.
+        let housed = |unit: &str, address: &str| KnownPerson {
+            unit: Some(unit.to_string()),
+            address: Some(address.to_string()),
+            ..KnownPerson::default()
+        };
+        c.residents = vec![housed("1", "2"), housed("2", "4")];
+        assert_eq!(
+            houses_by_the_associations_street(&c),
+            ["Kløverbakken 2", "Kløverbakken 4"]
+        );
+        // Whole addresses: their houses are the register's own, nothing to add.
+        c.residents = vec![housed("1", "Kløverbakken 2"), housed("2", "4")];
         assert!(houses_by_the_associations_street(&c).is_empty());
     }
 

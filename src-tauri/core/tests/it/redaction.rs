@@ -4192,6 +4192,30 @@ fn regression_a_row_house_whose_register_address_holds_its_flat_code() {
     assert!(out.contains("lokal på Storgatan 4 hyrs"), "{out}");
 }
 
+/// Regression (units as houses, the address column holding only the house number): a list that
+/// numbers its units and gives each row house's address as its number alone ("Adresse" 2, 4, …, the
+/// street left out) in an association named after its street left the houses unknown (only a list
+/// without addresses was read on the association's street), so "Blåbærlia 4", "nr. 8" and
+/// "BLÅBÆRLIA 6" stayed.
+#[test]
+fn regression_house_numbers_alone_in_the_address_column() {
+    let mut ctx = register(
+        Country::NO,
+        &[
+            ("Siri Vik", "1", "2"),
+            ("Ole Bø", "2", "4"),
+            ("Eva Nes", "3", "6"),
+            ("Kai Os", "4", "8"),
+        ],
+    );
+    ctx.places = vec!["Blåbærlia borettslag".into()];
+    let text = "Taket på Blåbærlia 4 lekker. Hekken ved nr. 8 klippes. BLÅBÆRLIA 6 er solgt.";
+    let out = blocked(text, &ctx);
+    for gone in ["Blåbærlia 4", "nr. 8", "BLÅBÆRLIA 6"] {
+        assert!(!out.contains(gone), "{gone} left in {out}");
+    }
+}
+
 /// Regression (units as houses, house numbers without addresses): a list of row houses that gives only
 /// the house number ("Husnr" 1, 2, …) left the association's houses unknown, so "Bjørkelia 7" and
 /// "nr. 12" in the minutes stayed. The association named after its street ("Bjørkelia burettslag")
