@@ -592,20 +592,30 @@ impl Detector {
             }
             // Row houses: a bare "Street 21" that the register holds for one unit only is that unit's
             // house, a home; where several units share it, it is a block of flats and stays a place.
-            let mut units_at: HashMap<&str, Vec<&str>> = HashMap::new();
-            for r in &c.residents {
-                if let Some(a) = r
-                    .address
-                    .as_deref()
-                    .map(without_postcode)
-                    .map(without_flat_code)
-                {
-                    let unit = r.unit.as_deref().unwrap_or(r.name.as_str());
-                    let v = units_at.entry(a).or_default();
-                    if !v.contains(&unit) {
-                        v.push(unit);
+            let gather = |key: fn(&str) -> &str| {
+                let mut units_at: HashMap<&str, Vec<&str>> = HashMap::new();
+                for r in &c.residents {
+                    if let Some(a) = r.address.as_deref().map(without_postcode).map(key) {
+                        let unit = r.unit.as_deref().unwrap_or(r.name.as_str());
+                        let v = units_at.entry(a).or_default();
+                        if !v.contains(&unit) {
+                            v.push(unit);
+                        }
                     }
                 }
+                units_at
+            };
+            let mut units_at = gather(|a| a);
+            // Row houses whose addresses carry their flat's code ("Videvägen 4, lgh 1001"): read
+            // without it in a register where three addresses or more do (a house is then one that
+            // holds one unit alone, a block's flats share theirs); a register's lone flat of a block
+            // ("Storgatan 4, lgh 1101") stays a flat.
+            let coded = units_at
+                .keys()
+                .filter(|a| without_flat_code(a) != **a)
+                .count();
+            if coded >= 3 {
+                units_at = gather(without_flat_code);
             }
             // "Epleveien 7B", "Epleveien 7 B": a house number may carry one letter (row houses in
             // pairs).
