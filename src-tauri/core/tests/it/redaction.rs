@@ -4590,7 +4590,10 @@ fn regression_a_hyphenated_first_names_initials_in_the_genitive() {
             ("Ulla-Britt Sand", "4", "Tornevej 5"),
         ],
     );
-    let out = blocked("K-Es bil holder i vejen, og U-Bs forslag om hække blev vedtaget.", &ctx);
+    let out = blocked(
+        "K-Es bil holder i vejen, og U-Bs forslag om hække blev vedtaget.",
+        &ctx,
+    );
     for gone in ["K-E", "U-B"] {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
