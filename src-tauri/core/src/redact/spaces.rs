@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use super::numbers::building_number_ends;
 use super::policy::{overlaps_any, Raw};
-use super::text::{is_one_of, next_digit, word_before};
+use super::text::{is_one_of, next_digit, word_before, FastSet};
 use super::{Decision, Kind, Recognizer};
 
 const LIST: &str = include_str!("../../../../assets/words/spaces.txt");
@@ -32,6 +32,11 @@ struct Nouns {
     endings: Vec<&'static str>,
     /// Nouns taken only before "nr." or a code of letters and digits.
     bare: Vec<&'static str>,
+    /// The three lists as sets, for [`is_space_noun`]: a word is looked up, and each of its endings,
+    /// instead of compared with every noun.
+    noun_set: FastSet<&'static str>,
+    ending_set: FastSet<&'static str>,
+    bare_set: FastSet<&'static str>,
 }
 
 fn nouns() -> &'static Nouns {
@@ -41,6 +46,9 @@ fn nouns() -> &'static Nouns {
             nouns: Vec::new(),
             endings: Vec::new(),
             bare: Vec::new(),
+            noun_set: FastSet::default(),
+            ending_set: FastSet::default(),
+            bare_set: FastSet::default(),
         };
         let mut section = "";
         for line in LIST.lines().map(str::trim) {
@@ -63,6 +71,9 @@ fn nouns() -> &'static Nouns {
             .copied()
             .filter(|e| e.chars().count() >= 5)
             .collect();
+        n.noun_set = n.nouns.iter().copied().collect();
+        n.ending_set = n.endings.iter().copied().collect();
+        n.bare_set = n.bare.iter().copied().collect();
         n
     })
 }
@@ -72,13 +83,13 @@ fn nouns() -> &'static Nouns {
 fn is_space_noun(word: &str, bare_too: bool) -> bool {
     let n = nouns();
     let lower = word.to_lowercase();
-    n.nouns.iter().any(|e| lower == *e)
-        || n.endings.iter().any(|e| {
-            lower.len() > e.len()
-                && lower.ends_with(e)
-                && lower[..lower.len() - e.len()].ends_with(char::is_alphabetic)
+    // An ending is what follows a letter inside the word: the word from each of its characters but
+    // the first, where the character before is a letter.
+    n.noun_set.contains(lower.as_str())
+        || lower.char_indices().skip(1).any(|(i, _)| {
+            n.ending_set.contains(&lower[i..]) && lower[..i].ends_with(char::is_alphabetic)
         })
-        || (bare_too && n.bare.iter().any(|e| lower == *e))
+        || (bare_too && n.bare_set.contains(lower.as_str()))
 }
 
 /// Words before a number that say it is one ("nr. 18", "no 4", "nummer 7").
