@@ -11,7 +11,7 @@ use crate::redact::policy::Raw;
 use crate::redact::{Kind, Recognizer};
 
 // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
-const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|anden|andre|annen|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?|stuelejligheden|stueetagen|kælderlejligheden|bottenvåningen)";
+const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|fyrste|anden|andre|annen|annan|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|høgda|høgd|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?|stuelejligheden|stueetagen|kælderlejligheden|bottenvåningen)";
 
 /// The end of the part of `rest` that [`floors_after_persons`] reads: the characters that start in
 /// its first 160 bytes, up to the line's end.
@@ -226,6 +226,8 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
         "trappor",
         "trappa",
         "lejligheden",
+        "høgd",
+        "HØGD",
     ]
     .iter()
     .any(|w| finder(w))
@@ -341,7 +343,7 @@ impl<'t> FloorFind<'t> {
 /// of text between two of the ASCII signs it cannot hold (`:`, `(`, `"`, `/` …); a sign of those
 /// is no ASCII word character, so the patterns' ASCII word boundaries see the same at a run's ends
 /// as in the whole text. And a find holds a floor word (`etasj`, `etage`, `sal`, `våning`, `etg`,
-/// `trapp`, in any case) or a floor in figures after a stairwell's number (`. et.`, `.tr`). So the
+/// `trapp`, `høgd`, in any case) or a floor in figures after a stairwell's number (`. et.`, `.tr`). So the
 /// runs that hold one of those are searched, and no other. Only two letters fold to an ASCII letter
 /// or an å from beyond them (`ſ`, the ångström sign); a text with either is searched whole.
 fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
@@ -364,6 +366,9 @@ fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
         "etg",
         "trapp",
         "lejligheden",
+        // Nynorsk "andre høgda" (and "HØGDA").
+        "høgd",
+        "h\u{D8}gd",
     ] {
         cues.extend(memchr::memmem::find_iter(&lower, w.as_bytes()));
     }

@@ -2594,6 +2594,12 @@ mod tests {
             found("Ola Dal, andre etasje i Lyngveien 6, flytter."),
             "andre etasje i Lyngveien 6"
         );
+        // Nynorsk: the floor as "høgd", the first as "fyrste".
+        assert_eq!(
+            found("Eigaren i andre høgda i Lyngvegen 6 og fyrste etasje i Lyngvegen 8 fekk løyve."),
+            "andre høgda i Lyngvegen 6|fyrste etasje i Lyngvegen 8"
+        );
+        assert_eq!(found("Utsikta frå høgda over Lyngvegen 6 er fin."), "");
         // The ground floor's or the basement's flat in a building of the association.
         assert_eq!(
             found("Stuelejligheden i 41 og kælderlejligheden i nr. 12 er tomme."),
