@@ -4598,3 +4598,25 @@ fn regression_a_hyphenated_first_names_initials_in_the_genitive() {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }
+
+/// Regression (an organisation's switchboard after its contact person): "Ny kontaktperson i Fjord
+/// Forvaltning AS er Renate Moe, tlf. sentralbord 57 11 22 00" kept nothing: the person named after the
+/// firm made the number hers. A switchboard is the organisation's; a person's own number stays personal.
+#[test]
+fn regression_an_organisations_switchboard_after_its_contact_person() {
+    let mut ctx = Context::new(Country::NO);
+    ctx.organisations = vec!["Fjord Forvaltning AS".into()];
+    let text =
+        "Ny kontaktperson i Fjord Forvaltning AS er Renate Moe, tlf. sentralbord 57 11 22 00.\n\n\
+                Beboar Per Lie kan nåast på 91 22 33 44.";
+    let found = detect(text, Some(&ctx));
+    let decision = |needle: &str| {
+        found
+            .iter()
+            .find(|f| f.text == needle)
+            .map(|f| f.decision)
+            .unwrap_or_else(|| panic!("{needle} was not found"))
+    };
+    assert_eq!(decision("57 11 22 00"), Decision::Keep);
+    assert_eq!(decision("91 22 33 44"), Decision::Redact);
+}
