@@ -6,7 +6,7 @@ engine, see ../README.md)"""
 import json, re, subprocess, sys, glob, os, tempfile
 args = [a for a in sys.argv[1:] if not a.startswith('--')]; show = '--show' in sys.argv
 A = args[0]; root = os.path.abspath(args[1]) if len(args) > 1 else os.path.dirname(os.path.abspath(__file__))
-mark = re.compile(r'\[\[(.+?)\|(\w+)\]\]|\{\{(.+?)\|(\w+)\}\}')
+mark = re.compile(r'\[\[(.+?)(?:\|(\w+))?\]\]|\{\{(.+?)\|(\w+)\}\}')
 def ctx(p, a, b, w=60):
     return (p[max(0, a - w):a] + '[' + p[a:b] + ']' + p[b:b + w]).replace('\n', '\u23ce')
 tot = dict(m=0, found=0, pf=0, ptp=0, stays=0, stay_hit=0)
@@ -15,7 +15,7 @@ for src in sorted(glob.glob(f'{root}/src/*.txt')):
     s = open(src).read(); out = []; pos = 0; go = []; stay = []; n = 0
     for m in mark.finditer(s):
         out.append(s[pos:m.start()]); n += len(s[pos:m.start()])
-        text, kind = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        text, kind = (m.group(1), m.group(2) or 'person') if m.group(1) else (m.group(3), m.group(4))
         (go if m.group(1) else stay).append((n, n + len(text), text, kind))
         out.append(text); n += len(text); pos = m.end()
     out.append(s[pos:]); plain = ''.join(out)

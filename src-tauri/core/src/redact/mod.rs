@@ -799,6 +799,7 @@ impl Detector {
             .collect();
         persons.sort_unstable();
         numbers::scan(text, self.country, &persons, &mut raw);
+        numbers::birthdays(text, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
         numbers::floors_after_persons(text, &persons, &mut raw);
         numbers::bare_floors_after_persons(text, &persons, &mut raw);

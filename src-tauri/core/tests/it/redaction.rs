@@ -1863,7 +1863,10 @@ fn heldout3() -> PathBuf {
 #[test]
 fn heldout3_minutes_with_the_register() {
     let all = score_set(&heldout3(), &|_| true, true);
-    assert_eq!((all.documents, all.vanish.n, all.keep.n), (12, 342, 224));
+    // 343 and 223 since 2026-12-05: a resident's birthday beside the age ("fylder 90 år den 14. oktober")
+    // gives the date of birth, which the policy removes; the set had labelled it a date that stays, the
+    // later batch 22 as one that goes (tests/measure-only/README.md).
+    assert_eq!((all.documents, all.vanish.n, all.keep.n), (12, 343, 223));
     // First unseen score, before any change for this set: 275/342 and 220/224 (untouched part 70/94 and
     // 62/64). After generalising the tuning part's classes (flats by floor and side without the street,
     // Swedish floors in stairs, Norwegian entrances with a floor, a street with the floor alone, a
@@ -1874,7 +1877,8 @@ fn heldout3_minutes_with_the_register() {
     // entrance's letter or in Swedish stairs in words, names run together, lower-case genitives): the
     // untouched part is no longer untouched (92/94). 338 (93/94) after the lower-case short forms of a
     // registered name in a name's place (a first name that is also a word, signing; 2026-12-04).
-    assert_heldout("third set, all, with the register", &all, 338, 223);
+    // 339 and 222 of 223 after the birthday's relabelling and rule (2026-12-05).
+    assert_heldout("third set, all, with the register", &all, 339, 222);
     let part = score_set(&heldout3(), &untouched_2026, true);
     assert_heldout(
         "third set, untouched part, with the register",
@@ -1891,7 +1895,8 @@ fn heldout3_minutes_without_residents_in_the_register() {
     // First unseen score: 266/342 and 220/224 (untouched part 66/94 and 62/64); 318 and 223 after the
     // classes above; 324 (untouched part 86) after the fourth set's; 326 (untouched part 87) after the
     // seventh set's surnames of a pasted e-mail's sender; 327 after its lower-case lines with a flat's code.
-    assert_heldout("third set, all, without residents", &all, 327, 223);
+    // 330 and 222 of 223 after the birthday's relabelling and rule (2026-12-05).
+    assert_heldout("third set, all, without residents", &all, 330, 222);
     let part = score_set(&heldout3(), &untouched_2026, false);
     assert_heldout(
         "third set, untouched part, without residents",
@@ -4619,4 +4624,38 @@ fn regression_an_organisations_switchboard_after_its_contact_person() {
     };
     assert_eq!(decision("57 11 22 00"), Decision::Keep);
     assert_eq!(decision("91 22 33 44"), Decision::Redact);
+}
+
+/// Regression (a resident's birthday): "Preben fylder 80 år den 17. oktober" kept the day and month, which
+/// with the age give the resident's date of birth (the policy removes dates of birth); a calendar row of the
+/// birthday kept it too. The association's own anniversary and the other rows' dates stay.
+#[test]
+fn regression_a_residents_birthday_beside_the_age() {
+    let ctx = register(
+        Country::DK,
+        &[
+            ("Aksel Brink", "1", "Tornevej 1"),
+            ("Hilde Moos", "2", "Tornevej 3"),
+        ],
+    );
+    let text = "Aksel Brink fylder 75 år den 4. august og giver kaffe. Foreningen fylder 40 år den \
+                1. maj.\n\n4. august     Aksels 75-årsdag i fælleshuset\n11. august    Bestyrelsesmøde";
+    let out = blocked(text, &ctx);
+    assert!(!out.contains("4. august"), "{out}");
+    for stays in ["1. maj", "11. august", "75 år"] {
+        assert!(out.contains(stays), "{stays} removed from {out}");
+    }
+}
+
+/// Regression (a date after a flat's word): "overtager lejligheden 1. januar 2026" took "lejligheden 1" as
+/// the flat's number; a day with its month after the word is a date and stays.
+#[test]
+fn regression_a_date_after_a_flats_word() {
+    let ctx = register(Country::DK, &[("Aksel Brink", "1", "Tornevej 1")]);
+    let out = blocked(
+        "Køberen overtager lejligheden 1. januar 2026, og andelen 2 sælges 3. marts.",
+        &ctx,
+    );
+    assert!(out.contains("lejligheden 1. januar 2026"), "{out}");
+    assert!(out.contains("3. marts"), "{out}");
 }

@@ -16,10 +16,12 @@ use super::{Decision, Kind, Recognizer};
 use crate::association::Country;
 use crate::national_id;
 
+mod birthdays;
 mod emails;
 mod floors;
 mod units;
 
+pub use birthdays::birthdays;
 pub use emails::scan_emails;
 pub use floors::{
     bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
@@ -687,6 +689,58 @@ pub(super) fn building_number_ends(text: &str, end: usize) -> bool {
         .next()
         .unwrap_or("");
     !is_one_of(next, COUNT_WORDS)
+}
+
+/// The months' names and their short forms in Danish, Norwegian and Swedish, lower case: a number
+/// before one is a day ("1. januar", "3:e mars", "14 okt."), not a home's.
+pub(super) const MONTHS: &[&str] = &[
+    "januar",
+    "januari",
+    "jan",
+    "februar",
+    "februari",
+    "feb",
+    "marts",
+    "mars",
+    "mar",
+    "april",
+    "apr",
+    "maj",
+    "mai",
+    "juni",
+    "jun",
+    "juli",
+    "jul",
+    "august",
+    "augusti",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "oktober",
+    "okt",
+    "november",
+    "nov",
+    "december",
+    "desember",
+    "dec",
+    "des",
+];
+
+/// Whether `rest`, the text right after a number, opens with a month's name ("1. januar 2026", "3:e
+/// mars", "14 okt.", "1. JANUAR"): the number is a day. A month's name capitalised is a first name after
+/// a sentence's end ("Andel 7. Maj Holm har købt"), as the months are written in small letters.
+pub(super) fn month_after(rest: &str) -> bool {
+    let r = rest
+        .strip_prefix('.')
+        .or_else(|| rest.strip_prefix(":e"))
+        .or_else(|| rest.strip_prefix(":a"))
+        .unwrap_or(rest);
+    let r = r.strip_prefix([' ', '\u{a0}']).unwrap_or(r);
+    let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let small = word.starts_with(|c: char| c.is_lowercase());
+    let capitals = !word.chars().any(char::is_lowercase);
+    !word.is_empty() && (small || capitals) && is_one_of(word, MONTHS)
 }
 
 /// Words after a number that make it a count, a sum, a length or a time, not a building, a house or
@@ -1380,6 +1434,8 @@ fn classify(
             .or_else(|| space_cue_start(text, w1, w2, &l1, &l2))
             .or_else(|| lagenhetsnummer(text, run, &l1, country))
             .or_else(|| unit_right_after_person(text, run, persons))
+            // "overtager lejligheden 1. januar": a day after the flat's word, not its number.
+            .filter(|_| !month_after(after))
         {
             let e = end + letter_suffix(after);
             let e = e + code_suffix(text.get(e..).unwrap_or(""));
@@ -2234,6 +2290,26 @@ mod tests {
         assert_eq!(units("Andel nr. 6 og 12. marts."), ["Andel nr. 6"]);
         assert_eq!(units("Andel nr. 6, punkt 7 og 8."), ["Andel nr. 6"]);
         assert_eq!(units("Andel nr. 3 og 4."), ["Andel nr. 3", "4"]);
+    }
+
+    /// A day after a flat's or a share's word is a date, not the home's number: "overtager lejligheden
+    /// 1. januar 2026", "tillträder lägenheten 3:e mars", "leiligheten 14 okt."; a number without a
+    /// month after it stays the home's ("lejligheden 1 er solgt").
+    #[test]
+    fn a_day_after_a_flats_word_is_a_date() {
+        let units = |text: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            scan(text, Some(Country::DK), &[], &mut out);
+            out.iter()
+                .filter(|r| r.recognizer == Recognizer::ShareNumber)
+                .map(|r| text[r.start..r.end].to_string())
+                .collect()
+        };
+        assert!(units("Køberen overtager lejligheden 1. januar 2026.").is_empty());
+        assert!(units("Hon tillträder lägenheten 3:e mars.").is_empty());
+        assert!(units("Han flytter inn i leiligheten 14 okt. i år.").is_empty());
+        assert_eq!(units("Lejligheden 1 er solgt."), ["Lejligheden 1"]);
+        assert_eq!(units("Andel 7. Maj Holm har købt."), ["Andel 7"]);
     }
 
     /// A Norwegian flat code typed with a space or a hyphen after its letter ("H 0301", "H-0202"); a
