@@ -188,8 +188,14 @@ pub fn birthdays(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
             continue;
         }
         // The date nearest the birthday in its clause, before or after it.
-        let from = text.floor_char_boundary(start.saturating_sub(NEAR));
-        let to = text.ceil_char_boundary((end + NEAR).min(text.len()));
+        let mut from = start.saturating_sub(NEAR);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + NEAR).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
         let best = date
             .captures_iter(&text[from..to])
             .filter_map(|cap| {

@@ -2292,9 +2292,9 @@ mod tests {
         assert_eq!(units("Andel nr. 3 og 4."), ["Andel nr. 3", "4"]);
     }
 
-    /// A day after a flat's or a share's word is a date, not the home's number: "overtager lejligheden
-    /// 1. januar 2026", "tillträder lägenheten 3:e mars", "leiligheten 14 okt."; a number without a
-    /// month after it stays the home's ("lejligheden 1 er solgt").
+    /// A day after a flat's or a share's word is a date, not the home's number ("overtager
+    /// lejligheden 1. januar 2026", "tillträder lägenheten 3:e mars", "leiligheten 14 okt."); a
+    /// number without a month after it stays the home's ("lejligheden 1 er solgt").
     #[test]
     fn a_day_after_a_flats_word_is_a_date() {
         let units = |text: &str| -> Vec<String> {
