@@ -29,8 +29,8 @@ use super::policy::Raw;
 use super::streets::street_word;
 use super::text::{fold_into, is_word_char, starts_sentence, FastMap};
 use super::words::{
-    company_words, cues, cues_and_speech, function_words, is_institution, is_thing_noun, particles,
-    speech_verbs, title_starts,
+    company_words, cues, cues_and_speech, function_words, is_institution, is_legal_form,
+    is_thing_noun, particles, speech_verbs, title_starts,
 };
 use super::{Decision, Kind, Recognizer};
 
@@ -40,7 +40,7 @@ pub const MAGIC: &[u8; 8] = b"ANDELNM\x02";
 /// Features are hashed into `1 << BITS` buckets.
 pub const BITS: u32 = 20;
 /// The version of the feature extraction; bump it with any change to [`features`], and retrain.
-pub const FEATURES_VERSION: u32 = 3;
+pub const FEATURES_VERSION: u32 = 4;
 
 const SHIPPED: &[u8] = include_bytes!("../../../../assets/names/model.bin");
 
@@ -236,9 +236,19 @@ pub struct Candidate {
     /// not a name: never added either.
     pub label: bool,
     /// A function word opening a sentence or a line ("Tack till …", "Vår förening …", "Men …"), where its
-    /// capital says nothing, and that no rule took: never added (the list's words are never a name, and
+    /// capital says nothing, or a month beside a number ("JUNI 2026", "14. JUNI"), and that no rule took:
+    /// never added (the list's words are never a name, and
     /// the model, trained without Swedish, read the Swedish ones as unknown capitalised words).
     pub function_word: bool,
+    /// A firm's or a place's position, where a word no rule took is no name: right after a person's name
+    /// and "fra" ("Revisor Tina Aagesen fra Beierholm"), or right after the label of a role a firm fills,
+    /// with a colon ("Revisor: Beierholm", "Förvaltare: Nabo"): never added.
+    pub firm: bool,
+    /// In a Swedish text, a word on no name list that opens a sentence before a word in lower case, is
+    /// never capitalised inside a sentence, and is followed by a verb or ends like a noun ("Felanmälan
+    /// görs till …", "Sophämtningen sker …", "1. Stämmans öppnande"): a noun the model, trained without
+    /// Swedish, reads as a foreign name. Never added.
+    pub swedish_noun: bool,
     /// The features of this occurrence: its context and the rules' verdict.
     pub features: Vec<Feature>,
 }
@@ -490,11 +500,328 @@ fn bucket(n: u32) -> u8 {
     }
 }
 
+/// A document's language as its function words tell it: the language whose three markers occur most
+/// often (Danish "af", "meget", "nogle"; Norwegian "av", "mye", "ikkje"; Swedish "och", "inte", "att"), or
+/// none below three occurrences or on a tie. The model weighs the rules' verdicts, shapes and endings
+/// per language: DaN+ is a seventh of the training text, and a Danish name's letters are not a
+/// Norwegian one's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Danish = 1,
+    Norwegian = 2,
+    Swedish = 3,
+}
+
+/// The language of `text` (see [`Language`]).
+pub fn document_language(text: &str) -> Option<Language> {
+    language_of(text, &words(text))
+}
+
+fn language_of(text: &str, words: &[Word]) -> Option<Language> {
+    let mut n = [0u32; 3];
+    for w in words {
+        if !(2..=6).contains(&(w.end - w.start)) {
+            continue;
+        }
+        match &text[w.start..w.end] {
+            "af" | "meget" | "nogle" => n[0] += 1,
+            "av" | "mye" | "ikkje" => n[1] += 1,
+            "och" | "inte" | "att" => n[2] += 1,
+            _ => {}
+        }
+    }
+    let best = *n.iter().max()?;
+    if best < 3 || n.iter().filter(|&&x| x == best).count() > 1 {
+        return None;
+    }
+    match n.iter().position(|&x| x == best) {
+        Some(0) => Some(Language::Danish),
+        Some(1) => Some(Language::Norwegian),
+        _ => Some(Language::Swedish),
+    }
+}
+
+/// Clubs' suffixes, as written ("Viking FK", "Brøndby IF").
+const CLUB_SUFFIXES: &[&str] = &["IF", "BK", "FK", "IL", "SK", "FC", "FF", "IK", "BIF", "GIF"];
+
+/// How the run of capitalised words from the word at `i` on ends (over single spaces, hyphens and " & ",
+/// five words at most): 1 in a club's suffix ("Viking FK"), 2 in a legal form ("Lind & Fjord AS",
+/// "Brix A/S"), 3 in a company's or an institution's word after it ("Lind Arkitekter"), else 0.
+fn organisation_run(text: &str, words: &[Word], i: usize) -> u8 {
+    let mut e = i;
+    while e + 1 < words.len() && e < i + 5 {
+        let gap = &text[words[e].end..words[e + 1].start];
+        if !matches!(gap, " " | "-" | "\u{a0}" | " & ")
+            || !capitalised(&text[words[e + 1].start..words[e + 1].end])
+        {
+            break;
+        }
+        e += 1;
+    }
+    let last = &text[words[e].start..words[e].end];
+    if e > i && CLUB_SUFFIXES.contains(&last) {
+        return 1;
+    }
+    if (e > i && is_legal_form(last))
+        || (matches!(last, "A" | "I" | "K" | "P") && text[words[e].end..].starts_with("/S"))
+    {
+        return 2;
+    }
+    if e > i {
+        let mut k = String::new();
+        fold_into(last, &mut k);
+        if company_words().contains(&k) || is_institution(&k) {
+            return 3;
+        }
+    }
+    0
+}
+
+/// Whether a folded word is a public body's or an institution's noun in the definite form, alone or
+/// ending a compound ("räddningstjänsten", "brannvesenet", "skatteverket", "kommunen", "universitetet"):
+/// a run it opens names the body and its place or branch, not a person.
+fn public_body(folded: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tjänsten",
+        "tjenesten",
+        "tjenesta",
+        "verket",
+        "vesenet",
+        "væsenet",
+        "etaten",
+        "politiet",
+        "polisen",
+        "direktoratet",
+        "nämnden",
+        "nemnda",
+        "nævnet",
+        "kommunen",
+        "kommun",
+        "regionen",
+        "fylket",
+        "länet",
+        "universitetet",
+        "sykehuset",
+        "sjukhuset",
+        "sygehuset",
+    ];
+    let long_enough = |e: &str| folded.len() == e.len() || folded.len() >= e.len() + 3;
+    ENDINGS
+        .iter()
+        .any(|e| folded.ends_with(e) && long_enough(e))
+}
+
+/// The months, Danish, Norwegian and Swedish, folded: beside a number ("JUNI 2026") a date's.
+const MONTHS: &[&str] = &[
+    "januar",
+    "januari",
+    "februar",
+    "februari",
+    "marts",
+    "mars",
+    "april",
+    "maj",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "desember",
+];
+
+/// Whether the added word at `start..end`, opening a sentence, is a compound of a noun the document writes
+/// in lower case or as a field's label, in the definite form ("Dugnad: Vårdugnaden samlet …"): the last
+/// part, five letters or more after three or more, with or without the definite ending, stands in the
+/// text as a word of its own in lower case, or capitalised before a colon at a line's start.
+fn compound_of_a_documents_noun(
+    text: &str,
+    start: usize,
+    end: usize,
+    nouns: &DocumentNouns,
+) -> bool {
+    let mut k = String::new();
+    fold_into(&text[start..end], &mut k);
+    let Some(stem) = ["erne", "ene", "arna", "en", "et", "na", "a"]
+        .iter()
+        .find_map(|e| k.strip_suffix(e))
+    else {
+        return false;
+    };
+    stem.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i >= 3)
+        .take_while(|&i| stem[i..].chars().count() >= 5)
+        .any(|i| nouns.has(&stem[i..]) || nouns.has(&k[i..]))
+}
+
+/// The words a document writes in lower case, and its fields' labels (a capitalised word opening a line
+/// before a colon), folded: read once, when an added word first needs them.
+#[derive(Debug, Default)]
+struct DocumentNouns {
+    words: FastMap<String, ()>,
+}
+
+impl DocumentNouns {
+    fn of(text: &str) -> DocumentNouns {
+        let mut words: FastMap<String, ()> = FastMap::default();
+        let mut k = String::new();
+        for w in self::words(text) {
+            let s = &text[w.start..w.end];
+            let label = capitalised(s)
+                && text[w.end..].starts_with(':')
+                && text[..w.start].rsplit('\n').next() == Some("");
+            if (capitalised(s) && !label) || s.chars().count() < 5 {
+                continue;
+            }
+            fold_into(s, &mut k);
+            if !words.contains_key(&k) {
+                words.insert(k.clone(), ());
+            }
+        }
+        DocumentNouns { words }
+    }
+
+    fn has(&self, folded: &str) -> bool {
+        self.words.contains_key(folded)
+    }
+}
+
+/// Abbreviations of a housing association's kind before its name ("Brf Ekbacken").
+const ASSOCIATION_ABBREVIATIONS: &[&str] = &["brf", "bf", "hsb"];
+
+/// A rules' name of one word that no score of the model keeps (the veto chosen by cross-validation, −4,
+/// is too lenient for them; −3 vetoed both): a word on the function-word list opening a sentence ("Tusen
+/// takk!", "Tusen" being also a surname), and a word right after a public body's noun in the definite
+/// form ("Räddningstjänsten Storgöteborg har påpekat …", the body's place).
+fn no_name_whatever_the_model(text: &str, r: &Raw) -> bool {
+    if r.kind != Kind::Person || r.recognizer != Recognizer::UnknownName {
+        return false;
+    }
+    let Some(name) = text.get(r.start..r.end) else {
+        return false;
+    };
+    if name.contains([' ', '-']) {
+        return false;
+    }
+    let mut k = String::new();
+    fold_into(name, &mut k);
+    if starts_sentence(text, r.start) && function_words().contains(&k) {
+        return true;
+    }
+    let Some(head) = text[..r.start].strip_suffix(' ') else {
+        return false;
+    };
+    let from = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let prev = &head[from..];
+    fold_into(prev, &mut k);
+    capitalised(prev) && public_body(&k)
+}
+
+/// Roles a firm fills, whose label with a colon ("Revisor: …") puts a firm after it as often as a person.
+const FIRM_ROLES: &[&str] = &[
+    "revisor",
+    "revision",
+    "revisjon",
+    "revisionsfirma",
+    "revisionsbyrå",
+    "revisjonsfirma",
+    "advokat",
+    "advokatfirma",
+    "administrator",
+    "administration",
+    "administrasjon",
+    "forretningsfører",
+    "forretningsførsel",
+    "förvaltare",
+    "förvaltning",
+    "bank",
+    "forsikring",
+    "forsikringsselskab",
+    "forsikringsselskap",
+    "försäkring",
+    "försäkringsbolag",
+    "entreprenør",
+    "entreprenad",
+];
+
+/// Words of origin between a person's name and a firm or a place ("Tina Aagesen fra Beierholm").
+const FROM_WORDS: &[&str] = &["fra", "frå", "från", "from"];
+
+/// Whether the word `words[i]` stands where a firm or a place stands (see [`Candidate::firm`]): after a
+/// rule's person and a word of origin on one line, or right after the label of a role a firm fills.
+fn a_firms_place(text: &str, words: &[Word], i: usize, rule_of: &[Option<usize>]) -> bool {
+    let w = words[i];
+    if i >= 2 {
+        let (p, n) = (words[i - 1], words[i - 2]);
+        if FROM_WORDS.contains(&&text[p.start..p.end])
+            && text.get(p.end..w.start) == Some(" ")
+            && text.get(n.end..p.start) == Some(" ")
+            && rule_of[i - 2].is_some()
+        {
+            return true;
+        }
+    }
+    // The line before the word, read back at most 64 bytes (a label of one or two words).
+    let mut from = w.start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..w.start];
+    let line = match head.rfind('\n') {
+        Some(k) => &head[k + 1..],
+        None if from == 0 => head,
+        None => return false,
+    };
+    let Some(label) = line.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let label = label.trim();
+    label.split_whitespace().count() <= 2
+        && label
+            .rsplit(' ')
+            .next()
+            .is_some_and(|l| FIRM_ROLES.contains(&l.to_lowercase().as_str()))
+}
+
+/// Whether a folded word ends like a Swedish noun: a definite genitive ("stämmans"), a verbal noun
+/// ("anmälan", "avslutning", "öppnande") or an abstract noun ("tryggheten", "information").
+fn swedish_noun_ending(folded: &str) -> bool {
+    folded.chars().count() >= 6
+        && [
+            "ans", "ens", "ning", "ningen", "het", "heten", "tion", "tionen", "else", "elsen",
+            "ande", "andet", "ende", "mälan",
+        ]
+        .iter()
+        .any(|e| folded.ends_with(e))
+}
+
+/// Whether a lower-case word reads as a Swedish verb after a sentence's first word: a present tense or
+/// a passive ("gör", "kommer", "görs", "finns") or a short auxiliary.
+fn swedish_verb(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && word.chars().count() >= 2
+        && (word.ends_with(['r', 's'])
+            || [
+                "ska", "skall", "kan", "vill", "måste", "bör", "blev", "fick", "gick", "kom", "tog",
+            ]
+            .contains(&word))
+}
+
 /// The candidates of `text` with their features. `raw` holds the findings so far (register, OCR and
 /// rules); words under a finding that is not the unknown-name rules' person, or in `protected`, are
 /// left alone.
 pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Candidates {
     let words = words(text);
+    let lang = language_of(text, &words).map_or(0, |l| l as u8);
     // The findings the model may judge, and the ones it must not touch, each sorted by start.
     let mut rules: Vec<(usize, usize, usize)> = Vec::new();
     let mut others: Vec<(usize, usize)> = protected.to_vec();
@@ -826,7 +1153,8 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         // marks close a few words on does that bar an add: inside quoted speech ("De kan ikke vælte
         // Jeltsin.", «Nei, sa Hansen»), which runs on or is long, a name is as likely as anywhere.
         add(47, &[u8::from(inside_quotes(text, w.start))]);
-        let quoted = quotation_around(text, w.start, w.end) == Quotation::Short;
+        let quotation = quotation_around(text, w.start, w.end);
+        let quoted = quotation == Quotation::Short;
         // A run that ends in an institution's or an event's noun ("Obos Eiendomsforvaltning", "Kristi
         // Himmelfartsdag") is its name: the rules leave it on purpose, and its first word is none either.
         let ends_in_institution = b > a && {
@@ -860,18 +1188,42 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
                                     .any(|e| next.ends_with(e)))
                     })
         };
+        // A run opened by a public body's or an institution's noun ("Räddningstjänsten Storgöteborg",
+        // "Borettslaget Lyngåsen", "HSB Brf Ekbacken"): what follows is its place, branch or name.
+        let opened_by_institution = (a..i).any(|j| {
+            let mut k = String::new();
+            fold_into(&text[words[j].start..words[j].end], &mut k);
+            public_body(&k) || is_institution(&k) || ASSOCIATION_ABBREVIATIONS.contains(&k.as_str())
+        });
         let thing = rule_of[i].is_none()
             && (thing_or_saint_before(text, words[a].start)
                 || ends_in_institution
-                || street_or_day);
+                || street_or_day
+                || opened_by_institution);
         let label = rule_of[i].is_none()
             && ((initial && text[w.end..].starts_with(':')) || opens_a_subject_line(text, w.start));
         // A title of address ("Hr. Dam") is no name, wherever it stands; nor a role in the definite form
         // ("Presidenten", "til Statsministeren": one word repeated through a story); nor a roman numeral
         // ("ministeriet Schlüter IV", "Leopold III"), which is a cabinet's or a generation's, joined to a
         // name found or not by `names::name_joints`.
+        let firm = rule_of[i].is_none() && a_firms_place(text, &words, i, &rule_of);
+        let swedish_noun = rule_of[i].is_none()
+            && lang == Language::Swedish as u8
+            && initial
+            && bits & (1 | 32 | 128) == 0
+            && d.inside == 0
+            && next_gap.is_empty()
+            && !ncap
+            && (next.is_some_and(|x| swedish_verb(&text[x.start..x.end]))
+                || swedish_noun_ending(key));
+        let digits = |x: Option<Word>| {
+            x.is_some_and(|x| text[x.start..x.end].bytes().all(|b| b.is_ascii_digit()))
+        };
+        let month_by_a_number = MONTHS.contains(&key.as_str())
+            && ((next_gap.is_empty() && digits(next)) || (prev_gap == "." && digits(prev)));
         let function_word = rule_of[i].is_none()
-            && ((initial && bits & 128 != 0)
+            && (month_by_a_number
+                || (initial && bits & 128 != 0)
                 || is_title_of_address(&text[w.start..w.end])
                 || is_definite_role(&text[w.start..w.end])
                 || roman_generation(&text[w.start..w.end]));
@@ -1018,6 +1370,20 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
                 u8::from(rule.is_some()),
             ]],
         );
+        // The document's language with the rules' verdict, their reason, the word's shape and ending.
+        conj(63, &[&[lang, u8::from(rule.is_some()), u8::from(initial)]]);
+        conj(64, &[&[lang], reason]);
+        conj(65, &[&[lang], shape(s).as_bytes()]);
+        let chars: Vec<char> = key.chars().collect();
+        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        conj(66, &[&[lang], tail.as_bytes()]);
+        // Where it stands to quotation marks: a short title's, quoted speech's, or outside.
+        conj(67, &[&[quotation as u8, u8::from(rule.is_some())]]);
+        // A run that ends in a club's suffix, a legal form or a company's word ("Viking FK").
+        let org = organisation_run(text, &words, i);
+        if org != 0 {
+            conj(68, &[&[org, u8::from(rule.is_some())]]);
+        }
         out.push(Candidate {
             start: w.start,
             end: w.end,
@@ -1027,6 +1393,8 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
             thing,
             label,
             function_word,
+            firm,
+            swedish_noun,
             features: f,
         });
     }
@@ -1171,6 +1539,8 @@ pub fn decide(
                     && !c.thing
                     && !c.label
                     && !c.function_word
+                    && !c.firm
+                    && !c.swedish_noun
                     && add.is_some_and(|a| l >= a)
                 {
                     added.push((c.start, c.end));
@@ -1206,13 +1576,26 @@ pub fn rescore(model: &Model, text: &str, protected: &[(usize, usize)], raw: &mu
     });
     let mut i = 0;
     raw.retain(|r| {
-        let keep = !gone.get(i).copied().unwrap_or(false) && !is_a_team(text, r, &teams);
+        let keep = !gone.get(i).copied().unwrap_or(false)
+            && !is_a_team(text, r, &teams)
+            && !no_name_whatever_the_model(text, r);
         i += 1;
         keep
     });
     // Added words next to each other (or to a rule's name, on the same line) are one name.
     let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut nouns: Option<DocumentNouns> = None;
     for (a, b) in added {
+        if starts_sentence(text, a)
+            && compound_of_a_documents_noun(
+                text,
+                a,
+                b,
+                nouns.get_or_insert_with(|| DocumentNouns::of(text)),
+            )
+        {
+            continue;
+        }
         match spans.last_mut() {
             Some(last) if joins(text, last.1, a) => last.1 = b,
             _ => spans.push((a, b)),
@@ -1358,12 +1741,20 @@ fn join_name_parts(text: &str, cands: &[Candidate], logits: &[f32], add: f32, ra
                 || c.thing
                 || c.label
                 || c.function_word
+                || c.firm
+                || c.swedish_noun
                 || l >= add
-                || (l < JOIN && !on_an_attendance_list(text, c.start))
             {
                 continue;
             }
             let word = &text[c.start..c.end];
+            // Below the join threshold only a surname in capitals joins, right after a first name in
+            // capitals ("Vaktmester RUNE KARLSEN"), and any word on an attendance list.
+            let low = l < JOIN && !on_an_attendance_list(text, c.start);
+            let caps_surname = low && surname_in_capitals(word);
+            if low && !caps_surname {
+                continue;
+            }
             // Before a name, a role ("Kassören Per Ek") is no part of it, and a word opening a sentence
             // ("Ring Roar på …") needs the model's doubt to lean towards a name.
             let before_ok = !is_role_word(word) && (l >= 0.0 || !starts_sentence(text, c.start));
@@ -1371,8 +1762,12 @@ fn join_name_parts(text: &str, cands: &[Candidate], logits: &[f32], add: f32, ra
                 person(r)
                     && !(r.start <= c.start && c.end <= r.end)
                     && ((name_gap(text, r.end, c.start)
-                        && same_case(word, last_word(&text[r.start..r.end])))
-                        || (before_ok
+                        && same_case(word, last_word(&text[r.start..r.end]))
+                        && (!caps_surname
+                            || (joins(text, r.end, c.start)
+                                && first_name_in_capitals(last_word(&text[r.start..r.end])))))
+                        || (!caps_surname
+                            && before_ok
                             && name_gap(text, c.end, r.start)
                             && same_case(word, first_word(&text[r.start..r.end]))))
             }) else {
@@ -1403,6 +1798,31 @@ fn join_name_parts(text: &str, cands: &[Candidate], logits: &[f32], add: f32, ra
             }
         }
     }
+}
+
+/// Whether a word in capitals is a surname: on the surname list, or ending like a patronymic ("KARLSEN",
+/// "LINDQVIST", "ERIKSSON").
+fn surname_in_capitals(word: &str) -> bool {
+    if word.chars().count() < 3 || word.chars().any(|c| !c.is_uppercase()) {
+        return false;
+    }
+    let mut k = String::new();
+    fold_into(word, &mut k);
+    is_surname(&k)
+        || (k.chars().count() >= 6
+            && ["sen", "son", "ssen", "sson", "sdottir"]
+                .iter()
+                .any(|e| k.ends_with(e))
+            && !function_words().contains(&k))
+}
+
+/// Whether a word in capitals is a listed first name ("RUNE").
+fn first_name_in_capitals(word: &str) -> bool {
+    let mut k = String::new();
+    fold_into(word, &mut k);
+    word.chars().count() >= 2
+        && word.chars().all(char::is_uppercase)
+        && first_names().get(&k).is_some()
 }
 
 /// Whether the gap `text[a..b]` lies inside one person's name: one space or a hyphen ([`joins`]), a
@@ -2000,7 +2420,8 @@ mod tests {
     /// The words `decide` adds from `c` when the model scores every candidate far above the
     /// threshold: what only the rules' gates keep out.
     fn added_at_any_score<'t>(text: &'t str, c: &[Candidate]) -> Vec<&'t str> {
-        let (_, added) = decide(c, &vec![5.0; c.len()], -1.0, Some(1.0), 0);
+        let rules = c.iter().filter_map(|x| x.rule).max().map_or(0, |r| r + 1);
+        let (_, added) = decide(c, &vec![5.0; c.len()], -1.0, Some(1.0), rules);
         added.iter().map(|&(a, b)| &text[a..b]).collect()
     }
 
@@ -2210,6 +2631,242 @@ mod tests {
             "{added:?}"
         );
         assert!(added.contains(&"Frydenlund") && added.contains(&"Toyokuni"));
+    }
+
+    /// The document's language by its function words: the most frequent marker set, at least three, no tie.
+    #[test]
+    fn the_documents_language_is_read_from_its_function_words() {
+        let da = "Et af de store huse. Vi har meget at gøre, og nogle af os kom.";
+        let nb = "Mye av det er nytt. Det er ikkje lett av og til.";
+        let sv = "Det är inte lätt att bo här och att vänta.";
+        assert_eq!(document_language(da), Some(Language::Danish));
+        assert_eq!(document_language(nb), Some(Language::Norwegian));
+        assert_eq!(document_language(sv), Some(Language::Swedish));
+        // Too few markers, or a tie: none.
+        assert_eq!(document_language("Kari kom af og til."), None);
+        assert_eq!(document_language("af af af av av av"), None);
+    }
+
+    /// The version 4 features: the language with the rules' verdict, where the word stands to
+    /// quotation marks, and how its run of capitals ends (a club's suffix, a legal form, a firm's word).
+    #[test]
+    fn language_quotation_and_organisation_runs_are_features() {
+        let text =
+            "Det er inte lätt att vänta och att se. Viking FK vann. Lind & Fjord AS ritade.\n\
+                    Brix A/S och Lind Holding kom. Hon sa «Nej, Oduya kommer inte».";
+        let c = candidates(text, &[], &[]);
+        let viking = at_word(&c, text, "Viking", 0);
+        assert!(
+            has(&c, viking, 63, &[3, 0, 1, 0xff]),
+            "Swedish, no rule, opening"
+        );
+        assert!(has(&c, viking, 68, &[1, 0, 0xff]), "a club's suffix");
+        let lind = at_word(&c, text, "Lind", 0);
+        assert!(
+            has(&c, lind, 68, &[2, 0, 0xff]),
+            "a legal form after \" & \""
+        );
+        let brix = at_word(&c, text, "Brix", 0);
+        assert!(has(&c, brix, 68, &[2, 0, 0xff]), "A/S");
+        let lind2 = at_word(&c, text, "Lind", 1);
+        assert!(has(&c, lind2, 68, &[3, 0, 0xff]), "a firm's word");
+        let oduya = at_word(&c, text, "Oduya", 0);
+        assert!(has(&c, oduya, 67, &[Quotation::Speech as u8, 0, 0xff]));
+        assert!(!c.list[oduya].features.iter().any(|f| f.0 == 68));
+    }
+
+    /// Regression (the class of the version 4 retrain's wrong findings on held-out set 6: an auditor's
+    /// firm "Revisor … fra Beierholm", "Revisor: Beierholm"): a word no rule took after a person's name and
+    /// "fra", or right after the label of a role a firm fills, is never added; a name after "fra" with no
+    /// person before it ("Forslag fra Gudrun") and after another label ("Formand: Oduya") still is.
+    /// Invented firms and people.
+    #[test]
+    fn regression_a_firm_after_a_persons_name_and_fra_or_a_roles_label() {
+        let text = "Revisor Tina Aagesen fra Brøgger var med.\nRevisor: Halvbrink\n\
+                    Förvaltare: Nabolund\nForslag fra Gudrun om cykler.\nFormand: Oduya\n";
+        let at = |w: &str| text.find(w).unwrap();
+        let raw = vec![person(at("Tina"), at("Aagesen") + 7, "a full name")];
+        let c = candidates(text, &[], &raw).list;
+        let firms: Vec<&str> = c
+            .iter()
+            .filter(|x| x.firm)
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(firms, ["Brøgger", "Halvbrink", "Nabolund"]);
+        let added = added_at_any_score(text, &c);
+        assert!(
+            added.contains(&"Gudrun") && added.contains(&"Oduya"),
+            "{added:?}"
+        );
+        assert!(
+            !added
+                .iter()
+                .any(|w| ["Brøgger", "Halvbrink", "Nabolund"].contains(w)),
+            "{added:?}"
+        );
+    }
+
+    /// Regression (the class of the version 4 retrain's wrong finding on held-out set 4, "Felanmälan görs
+    /// till …"): in a Swedish text a word on no name list that opens a sentence before a verb in lower case,
+    /// and is never capitalised inside a sentence, is never added; a name inside a sentence, a listed
+    /// name opening one and the same word in a Danish text still are. Invented notices.
+    #[test]
+    fn regression_a_swedish_noun_opening_a_sentence_before_a_verb() {
+        let text = "Det är inte lätt att bo här och att vänta.\nFelanmälan görs till förvaltaren. \
+                    Sophämtningen sker på tisdag. Lindqvist säger att Oduya kommer.";
+        let c = candidates(text, &[], &[]).list;
+        let nouns: Vec<&str> = c
+            .iter()
+            .filter(|x| x.swedish_noun)
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(nouns, ["Felanmälan", "Sophämtningen"]);
+        let added = added_at_any_score(text, &c);
+        assert!(
+            added.contains(&"Lindqvist") && added.contains(&"Oduya"),
+            "{added:?}"
+        );
+        let da = "Et af de store huse, meget af det og nogle af os.\nFelanmälan görs til os.";
+        let c = candidates(da, &[], &[]).list;
+        assert!(c.iter().all(|x| !x.swedish_noun));
+        assert!(swedish_verb("görs") && swedish_verb("ska") && !swedish_verb("till"));
+    }
+
+    /// Regression (the class of the version 4 retrain's lost name on held-out set 4, "Vaktmester RUNE
+    /// KARLSEN" kept only "RUNE"): a surname in capitals right after a first name in capitals joins it
+    /// whatever the model's score; a word in capitals that is no surname does not, nor a surname in
+    /// capitals after a word that is no first name. Invented people.
+    #[test]
+    fn regression_a_surname_in_capitals_after_a_first_name_in_capitals_cut_off() {
+        let text =
+            "Vaktmester RUNE KARLSEN\nKontakt EVA BRØNDSTED-HANSEN eller ASTRID LINDQVIST.\n\
+                    Ring RUNE STYRET i dag. TIRSDAG KARLSEN kom.";
+        let at = |w: &str| text.find(w).unwrap();
+        let mut raw = vec![
+            person(at("RUNE"), at("RUNE") + 4, "a first name"),
+            person(at("ASTRID"), at("ASTRID") + 6, "a first name"),
+            person(at("RUNE STYRET"), at("RUNE STYRET") + 4, "a first name"),
+        ];
+        let c = candidates(text, &[], &raw);
+        let logits = vec![-4.0; c.list.len()];
+        join_name_parts(text, &c.list, &logits, 0.5, &mut raw);
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, ["RUNE KARLSEN", "ASTRID LINDQVIST", "RUNE"]);
+        assert!(surname_in_capitals("KARLSEN") && surname_in_capitals("ERIKSSON"));
+        assert!(!surname_in_capitals("Karlsen") && !surname_in_capitals("STYRET"));
+    }
+
+    /// Regression (the class of the version 4 retrain's wrong finding on held-out set 6, a town after a
+    /// public body in the definite form, "Räddningstjänsten Storgöteborg"): no word of a run opened by a
+    /// public body's or an institution's noun in the definite form is added; a person after a role in the
+    /// definite form still can be. Invented places and people.
+    #[test]
+    fn regression_a_place_after_a_public_body_in_the_definite_form() {
+        let text = "Räddningstjänsten Västerbygd har varit här. Skatteverket Norrmark svarade. \
+                    Brannvesenet Indre Strand kom. Kassören Oduya Ek kom. Vi delar tvättstuga med \
+                    HSB Brf Ekbacken och Borettslaget Lyngåsen.";
+        let c = candidates(text, &[], &[]).list;
+        let things: Vec<&str> = c
+            .iter()
+            .filter(|x| x.thing)
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(
+            things,
+            [
+                "Västerbygd",
+                "Norrmark",
+                "Indre",
+                "Strand",
+                "Brf",
+                "Ekbacken",
+                "Lyngåsen"
+            ]
+        );
+        let added = added_at_any_score(text, &c);
+        assert!(
+            added.contains(&"Oduya") && added.contains(&"Ek"),
+            "{added:?}"
+        );
+        assert!(public_body("räddningstjänsten") && public_body("kommunen"));
+        assert!(!public_body("kassören") && !public_body("hansen"));
+        // The rules' one-word name after such a noun goes whatever the model says; a name after a role
+        // stays.
+        let at = |w: &str| text.find(w).unwrap();
+        let raw = [
+            person(at("Västerbygd"), at("Västerbygd") + "Västerbygd".len(), "x"),
+            person(at("Oduya"), at("Oduya") + 5, "x"),
+        ];
+        assert!(no_name_whatever_the_model(text, &raw[0]));
+        assert!(!no_name_whatever_the_model(text, &raw[1]));
+    }
+
+    /// Regression (the class of `regression_a_numeral_opening_a_sentence_without_a_register` with the
+    /// version 4 retrain, whose veto −4 kept the rules' "Tusen" of "Tusen takk!", a surname too, at −3.4):
+    /// a word on the function-word list that the rules took alone at a sentence's start goes whatever the
+    /// model says; the same word inside a name, or a name that is no function word, stays.
+    #[test]
+    fn regression_a_function_word_the_rules_took_alone_at_a_sentences_start() {
+        let text = "Kari Holm spilte. Tusen takk! Holm kom. Per Tusen kom også.";
+        let at = |w: &str| text.find(w).unwrap();
+        let tusen = person(at("Tusen"), at("Tusen") + 5, "a surname");
+        let holm = person(at("Holm kom"), at("Holm kom") + 4, "a surname");
+        let per = person(at("Per"), at("Per") + 9, "a full name");
+        assert!(no_name_whatever_the_model(text, &tusen));
+        assert!(!no_name_whatever_the_model(text, &holm));
+        assert!(!no_name_whatever_the_model(text, &per));
+        let mut raw = vec![tusen, holm, per];
+        let model = Model::parse(&Model::write(10.0, -100.0, 100.0, &[])).unwrap();
+        rescore(&model, text, &[], &mut raw);
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, ["Holm", "Per Tusen"]);
+    }
+
+    /// Regression (development batches 4, 6 and 24 without a register, wrong findings of the version 4
+    /// retrain): a Swedish noun opening an agenda's item ("1. Stämmans öppnande"), a month in capitals
+    /// beside a year ("NYHEDSBREV · JUNI 2026") and a compound of a noun the document writes in lower case,
+    /// in the definite form, opening a sentence ("Dugnad: Vårdugnaden samlet …") were added. None is now;
+    /// a name opening a sentence ("Oduya kom", "Dugnadsen …" with no such noun) still can be. Invented
+    /// notices.
+    #[test]
+    fn regression_an_agenda_noun_a_month_and_a_compound_added_as_names() {
+        let text = "Det är inte lätt att bo här och att vänta.\n1. Stämmans öppnande\n\
+                    NYHEDSBREV · JUNI 2026 · 14. Juni\n";
+        let c = candidates(text, &[], &[]).list;
+        let added = added_at_any_score(text, &c);
+        assert!(
+            !added
+                .iter()
+                .any(|w| ["Stämmans", "JUNI", "Juni"].contains(w)),
+            "{added:?}"
+        );
+        assert!(swedish_noun_ending("stämmans") && swedish_noun_ending("felanmälan"));
+        let label = "Styret møttes.\nDugnad: Vårdugnaden samlet 40 beboere.";
+        let at = label.find("Vårdugnaden").unwrap();
+        assert!(compound_of_a_documents_noun(
+            label,
+            at,
+            at + "Vårdugnaden".len(),
+            &DocumentNouns::of(label)
+        ));
+        let text =
+            "Vi holder dugnad i mai.\nDugnad: Vårdugnaden samlet 40. Oduya kom. Bergmoen kom.";
+        let at = |w: &str| (text.find(w).unwrap(), text.find(w).unwrap() + w.len());
+        let nouns = DocumentNouns::of(text);
+        let (a, b) = at("Vårdugnaden");
+        assert!(compound_of_a_documents_noun(text, a, b, &nouns));
+        let (a, b) = at("Oduya");
+        assert!(!compound_of_a_documents_noun(text, a, b, &nouns));
+        let (a, b) = at("Bergmoen");
+        assert!(!compound_of_a_documents_noun(text, a, b, &nouns));
+        let mut raw = Vec::new();
+        let model = Model::parse(&Model::write(10.0, -100.0, 0.0, &[])).unwrap();
+        rescore(&model, text, &[], &mut raw);
+        let got: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert!(
+            !got.contains(&"Vårdugnaden") && got.contains(&"Oduya"),
+            "{got:?}"
+        );
     }
 
     #[test]
