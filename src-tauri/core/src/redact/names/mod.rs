@@ -853,6 +853,7 @@ impl NameRecognizer {
                     && !self.street_after(text, first.end)
                     && !unit_after(text, first.end)
                     && !bare_floor_after(text, first.end)
+                    && !genitive_before_noun(text, s, &first)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else; so is
                 // one followed by a surname the register holds only for other people who stay
@@ -1703,6 +1704,23 @@ fn bare_floor_after(text: &str, end: usize) -> bool {
     next.is_empty()
         || next.starts_with(['.', ',', ';', '!', '?', ')', '\n'])
         || super::flats::AFTER_A_BARE_FLOOR.contains(&word.as_str())
+}
+
+/// "Ebbas bil står …", "Sivs forslag blev …": a registered first name in the genitive before a word in
+/// small letters owns that thing, a person even at a sentence's start where the name is also a word (a
+/// verb, "ebba"; a noun, "siv" has no genitive without its article). Not where the genitive is itself a
+/// first name or a function word ("Hans forslag": "hans" is "his").
+fn genitive_before_noun(text: &str, s: &Scan, t: &Tok) -> bool {
+    if t.g1 >= t.k1 {
+        return false;
+    }
+    let key = &s.keys[t.k0..t.k1];
+    if first_names().get(key).is_some() || function_words().contains(key) {
+        return false;
+    }
+    text.get(t.end..)
+        .and_then(|r| r.strip_prefix(' '))
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
 }
 
 #[cfg(test)]

@@ -1526,6 +1526,43 @@ const PLATE_CUES: &[&str] = &[
     "bilnummer",
     "bilnumret",
     "bilnummeret",
+    // A vehicle's noun right before its plate ("en trailer (CX 2208)", "bobilen BT 4471"): any plate's
+    // shape after one, as after the word for a plate.
+    "bil",
+    "bilen",
+    "varebil",
+    "varebilen",
+    "bobil",
+    "bobilen",
+    "husbil",
+    "husbilen",
+    "trailer",
+    "traileren",
+    "trailern",
+    "anhænger",
+    "anhængeren",
+    "henger",
+    "hengeren",
+    "tilhenger",
+    "tilhengeren",
+    "släp",
+    "släpet",
+    "släpvagn",
+    "släpvagnen",
+    "campingvogn",
+    "campingvognen",
+    "campingvogna",
+    "husvagn",
+    "husvagnen",
+    "autocamper",
+    "autocamperen",
+    "motorcykel",
+    "motorcyklen",
+    "motorsykkel",
+    "motorsykkelen",
+    "motorcykeln",
+    "knallert",
+    "knallerten",
 ];
 
 /// Whether the word for a plate stands right before `at` ("nummerpladen HV", "reg.nr. HV", "reg. nr.
@@ -1534,7 +1571,7 @@ fn plate_cue_before(text: &str, at: usize) -> bool {
     let head = text
         .get(..at)
         .unwrap_or("")
-        .trim_end_matches([' ', ':', '.', '\u{a0}']);
+        .trim_end_matches([' ', ':', '.', '(', '\u{a0}']);
     let word = head
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next()
@@ -2527,6 +2564,16 @@ mod tests {
             vec![(Kind::Plate, "KJ 882".into())]
         );
         assert!(kinds("Mødet i lokale HV 4127 på skolen").is_empty());
+        // After a vehicle's noun too, in brackets or not.
+        assert_eq!(
+            kinds("en parkeret anhænger (TK 3391) på gæstepladsen"),
+            vec![(Kind::Plate, "TK 3391".into())]
+        );
+        assert_eq!(
+            kinds("Bobilen BT 4471 står i veien"),
+            vec![(Kind::Plate, "BT 4471".into())]
+        );
+        assert!(kinds("Bilen kostede 4471 kr").is_empty());
         assert_eq!(
             kinds("Overdraging av bustad 7-1B er godkjend"),
             vec![(Kind::Other, "bustad 7-1B".into())]
