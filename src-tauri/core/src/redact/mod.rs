@@ -873,6 +873,7 @@ impl Detector {
         let raw = policy::every_occurrence(text, &protected, raw);
         let raw = policy::particle_before_surname(text, raw);
         let raw = names::name_joints(text, &protected, raw);
+        let raw = names::names_again(text, &protected, raw);
         let raw = names::initials_of_people_named(text, &protected, raw);
         // Without a register, first names typed in lower case where the sentence shows a person; with one,
         // the register's own names are looked for in lower case.

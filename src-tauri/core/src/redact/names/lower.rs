@@ -11,7 +11,7 @@
 
 use super::super::lists::{first_names, is_place, is_surname};
 use super::super::policy::{overlaps_any, Raw};
-use super::super::words::{cues, function_words};
+use super::super::words::{closings, cues, function_words};
 use super::super::{Decision, Kind, Recognizer};
 use super::context::{compound_cue, inflected_cue};
 
@@ -93,7 +93,79 @@ fn cue_before(text: &str, start: usize) -> bool {
         let before = words.next().map(str::to_lowercase);
         return before.is_some_and(|b| matches!(b.as_str(), "tak" | "takk" | "tack"));
     }
-    w == "ved" || cues().contains(w.as_str()) || compound_cue(&w) || inflected_cue(&w)
+    w == "ved"
+        || THANKS.contains(&w.as_str())
+        || cues().contains(w.as_str())
+        || compound_cue(&w)
+        || inflected_cue(&w)
+}
+
+/// Verbs of thanking, which take the person thanked right after them ("Styret takkar ola for …").
+const THANKS: &[&str] = &[
+    "takker", "takkar", "takket", "takka", "takkede", "tackar", "tackade",
+];
+
+/// Whether a lower-case word names the board ("bestyrelsen", "styret", "styrelsen", "hovedstyret").
+fn board_word(w: &str) -> bool {
+    ["styrelsen", "styrelse", "styret", "styre"]
+        .iter()
+        .any(|b| w.ends_with(b))
+}
+
+/// Whether `start` opens the signer's name of a letter from the board: right after "v/" ("bestyrelsen
+/// v/ lise"), after the board and "genom", "gjennom" or "gennem" ("Styrelsen genom eva"), or at the head of
+/// the line after a short line of a closing word or the board ("Helsing styret\nkari", "Hilsen\nola").
+fn signer_before(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    if head.trim_end_matches(' ').ends_with("v/") {
+        return true;
+    }
+    let mut words = head
+        .strip_suffix(' ')
+        .unwrap_or("")
+        .rsplit(|c: char| !c.is_alphabetic());
+    if let (Some(via), Some(board)) = (words.next(), words.next()) {
+        if head.ends_with(&format!("{board} {via} "))
+            && matches!(via.to_lowercase().as_str(), "genom" | "gjennom" | "gennem")
+            && board_word(&board.to_lowercase())
+        {
+            return true;
+        }
+    }
+    // The line before, the name at the head of its own.
+    let Some(line_head) = head.strip_suffix('\n').map(|h| h.trim_end_matches('\r')) else {
+        return false;
+    };
+    let before = line_head.rsplit('\n').next().unwrap_or("").trim();
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let closing = words.iter().any(|w| closings().contains(w.as_str()));
+    let board = words.len() == 1 && board_word(&words[0]);
+    (1..=4).contains(&words.len()) && (closing || board)
+}
+
+/// The end of the signer's name that starts at `start` with its first name ending at `end`: the words
+/// after it to the end of the line or a comma ("lise d-r", "eva holm, ordf."), one to three of letters,
+/// hyphens and full stops and no function word; else `end`.
+fn signers_name_end(text: &str, end: usize) -> usize {
+    let line = text[end..].split(['\n', '\r']).next().unwrap_or("");
+    let part = line.split([',', '(', ';']).next().unwrap_or("");
+    let words: Vec<&str> = part.split(' ').filter(|w| !w.is_empty()).collect();
+    let ok = part.starts_with(' ')
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && !function_words().contains(&w.to_lowercase())
+        });
+    if ok {
+        end + part.trim_end().len()
+    } else {
+        end
+    }
 }
 
 /// Whether a person's name found in the text is joined to `start..end` by "og", "och", "and" or a comma:
@@ -173,11 +245,15 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
             end += 1 + w.len();
         }
         let plain = lower_first_name(word, false);
-        let sign = opens_sentence(text, at) || cue_before(text, at);
+        let signer = signer_before(text, at);
+        let sign = signer || opens_sentence(text, at) || cue_before(text, at);
         let joined = joined_to_a_person(text, at, end, &persons, !plain);
-        if !(sign && (plain || second_first_name)) && !joined {
+        if !(sign && (plain || second_first_name || signer)) && !joined {
             at = next;
             continue;
+        }
+        if signer {
+            end = end.max(signers_name_end(text, end));
         }
         if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
             extra.push(Raw {
@@ -215,6 +291,35 @@ mod tests {
         assert!(!opens_sentence("den 15. juni", 8));
         assert!(!opens_sentence("kl. 18 og nr. fredrik", 14));
         assert!(!opens_sentence("Mødet\nfredrik", 6));
+    }
+
+    #[test]
+    fn the_signer_of_a_letter_from_the_board_and_the_person_thanked() {
+        let p = persons("Med venlig hilsen\nbestyrelsen v/ bodil k-b\n");
+        assert_eq!(p, ["bodil k-b"]);
+        let p = persons("Med vänliga hälsningar\nStyrelsen genom ingrid sandell, ordf.\n");
+        assert_eq!(p, ["ingrid sandell"]);
+        let p = persons("Helsing styret\ngunhild tveit\n");
+        assert_eq!(p, ["gunhild tveit"]);
+        let p = persons("Bestyrelsen takker solveig for ti gode år.\n");
+        assert_eq!(p, ["solveig"]);
+        assert!(signer_before("Styret gjennom torill", 15));
+        assert!(!signer_before("Vi gik gennem haven", 13));
+        assert!(!signer_before("Referat fra mødet\nlise", 18));
+    }
+
+    /// Regression (class: a signature in lower case after a closing — the board "v/" or "genom" a member,
+    /// or a member's name on the line after "Helsing styret" — and a first name in lower case after a verb
+    /// of thanking stayed in the published text). Words after the name that are not the name stay.
+    #[test]
+    fn regression_a_lower_case_signer_after_the_board_or_a_closing() {
+        let text = "Venleg helsing styret\ntorill hauge\n\nStyrelsen genom bengt ek, sekr.\n\
+                    Hilsen bestyrelsen v/ bodil k-b\nBestyrelsen takker solveig for kaffen.\n";
+        let p = persons(text);
+        for name in ["torill hauge", "bengt ek", "bodil k-b", "solveig"] {
+            assert!(p.iter().any(|n| n == name), "{name} in {p:?}");
+        }
+        assert!(!p.iter().any(|n| n.contains("sekr") || n.contains("kaffen")));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! resident's unit, and [`tokens`] reads words. The word lists are data in `assets/words/`
 //! (see [`super::words`]); streets named after people are in [`super::streets`].
 
+mod again;
 mod alone;
 mod context;
 mod initials;
@@ -38,6 +39,7 @@ use super::words::{
 };
 use super::{Context, Decision, Kind, Recognizer};
 
+pub use again::names_again;
 pub use alone::first_names_alone;
 pub use initials::initials_of_people_named;
 pub use joints::{is_glued_particle, name_joints, roman_generation};

@@ -583,6 +583,10 @@ impl NameRecognizer {
             if words.last().is_some_and(|w| is_institution(w)) || institution_after(text, end) {
                 continue;
             }
+            // "Malerfirmaet Nordhavn", "Rederiet Ask": a firm's noun opens the name of a firm.
+            if words.len() >= 2 && words.first().is_some_and(|w| is_thing_noun(w)) {
+                continue;
+            }
             // "Grand Prix … en grand finale": words the text also writes in lower case are words.
             if words.iter().any(|w| s.lower_key_in_text(text, w)) {
                 continue;
@@ -836,6 +840,21 @@ mod tests {
 
     /// A verb of saying right after the name, or its participle after an auxiliary; a participle alone or
     /// an auxiliary before another word is none.
+    /// Regression (class: a firm's name opening with a firm's noun, "Malerfirmaet X", read as a
+    /// person because a person stood right before it).
+    #[test]
+    fn regression_a_firms_noun_opens_no_persons_name() {
+        for firm in ["Malerfirmaet Holmbæk", "Tømrerfirmaet Bakkegaard"] {
+            let text = format!("Revisor Gry Helmersen Dahl, {firm}, gennemgik regnskabet.\n");
+            let p: Vec<String> = crate::redact::detect(&text, None)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Person)
+                .map(|f| f.text)
+                .collect();
+            assert_eq!(p, ["Gry Helmersen Dahl"], "{firm}");
+        }
+    }
+
     #[test]
     fn a_verb_of_saying_after_a_name_also_in_a_perfect_tense() {
         for text in [
