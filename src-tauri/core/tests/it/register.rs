@@ -1571,8 +1571,9 @@ fn columns_that_are_not_the_units_addresses_stay_unread() {
 #[test]
 fn columns_are_known_before_the_mapping_allows_a_preview() {
     let conn = register(Country::DK);
-    let list = import::read("Andelsnr;Adresse;Beboer\n1;Rønnebærvej 2;Aase Tranberg\n".as_bytes())
-        .unwrap();
+    let list =
+        import::read("Andelsnr;Adresse;Husstand\n1;Rønnebærvej 2;Aase Tranberg\n".as_bytes())
+            .unwrap();
     assert!(matches!(
         import::preview(&conn, &list, &[], today()),
         Err(import::Error::MissingColumn { .. })
@@ -1587,10 +1588,10 @@ fn columns_are_known_before_the_mapping_allows_a_preview() {
         [
             ("Andelsnr", Some(Field::Share)),
             ("Adresse", Some(Field::Address)),
-            ("Beboer", None)
+            ("Husstand", None)
         ]
     );
-    let mapping = [("Beboer".to_string(), Field::Name)];
+    let mapping = [("Husstand".to_string(), Field::Name)];
     let preview = import::preview(&conn, &list, &mapping, today()).unwrap();
     assert_eq!(preview.added.len(), 1);
     assert_eq!(

@@ -290,6 +290,27 @@ mod tests {
         assert_eq!(without_brackets("A (b (c)) d"), "A  d");
     }
 
+    /// Regression (a board's own export, dev set 30): a list whose names' column is headed by the
+    /// resident ("Beboer", and so "Beboere", "Beboar", "Boende") and whose unit column is "Lejl."
+    /// stopped the import with its question, so the register stayed empty and every resident's name,
+    /// phone and flat was left in the minutes.
+    #[test]
+    fn regression_the_residents_column_and_the_short_flat() {
+        for (h, f) in [
+            ("Beboer", Field::Name),
+            ("Beboere", Field::Name),
+            ("Beboer(e)", Field::Name),
+            ("Beboar", Field::Name),
+            ("Boende", Field::Name),
+            ("Resident", Field::Name),
+            ("Beboer 2", Field::CoOwner),
+            ("Lejl.", Field::Flat),
+        ] {
+            assert_eq!(recognise(h), Some(f), "{h}");
+        }
+        assert_eq!(recognise("Beboerforening"), None);
+    }
+
     #[test]
     fn the_column_dictionary_parses() {
         let dict = parse_dictionary(COLUMNS).unwrap();

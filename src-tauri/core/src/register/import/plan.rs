@@ -146,6 +146,7 @@ pub(super) fn header_columns(
     let composed = addresses_from_parts(table, header_index, &mut columns);
     let table = composed.as_ref().map_or(table, |(t, _, _)| t);
     addresses_by_value(table, header_index, &mut columns);
+    house_numbers_by_header(table, header_index, &mut columns);
     flats_by_value(table, header_index, &mut columns);
     Ok((header_index, columns))
 }
@@ -232,12 +233,19 @@ fn unit_column_of_addresses(table: &Table, header_index: usize, columns: &[Colum
 }
 
 /// Whether a cell reads as a street's name alone: words of letters (and stops, hyphens), the first
-/// starting with a letter, no digit ("Mosevej", "Store Kongensgade", "Kv.haugv.").
+/// starting with a letter, no digit ("Mosevej", "Store Kongensgade", "Kv.haugv."). A word and a
+/// single letter after it ("Sti A", "Blok C", "Række B") names a path, a block or a row of the
+/// estate, not a street: row-house lists group their houses so, and the houses lie on the
+/// association's street.
 fn street_name(cell: &str) -> bool {
     let cell = cell.trim();
+    let lettered_group = cell
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| last.chars().count() == 1);
     cell.chars().next().is_some_and(char::is_alphabetic)
         && cell.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && cell.split_whitespace().count() <= 4
+        && !lettered_group
         && cell
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
@@ -381,6 +389,59 @@ fn addresses_from_parts(
     Some((composed, headers, columns[street].index))
 }
 
+/// Headers (normalised) that name a house's number: "Hus nr", "Husnr.", "Husnummer", "House no".
+const HOUSE_NUMBER_HEADERS: &[&str] = &[
+    "hus",
+    "hus nr",
+    "husnr",
+    "hus nummer",
+    "husnummer",
+    "hus no",
+    "house",
+    "house no",
+    "house number",
+];
+
+/// A column of house numbers alone under a header that says so ("Hus nr" | 2, 4, 6 ...), in a list
+/// with no address column and no street column beside it: a row-house association's list that
+/// leaves out the one street its houses lie on (it groups them by path instead: "Sti A"). Read as the
+/// units' addresses, the numbers alone; the redaction puts them on the street the association's name
+/// or address gives. Every house once (a number that repeats is a block's, several homes) and in
+/// nearly every row. Without it the list's houses had no address and the minutes' "Street 26",
+/// "nr. 16" were no one's home. A list with an address column keeps it (where a house column became
+/// the address beside one, the houses lost their streets: e074069).
+fn house_numbers_by_header(table: &Table, header_index: usize, columns: &mut [Column]) -> bool {
+    if columns.iter().any(|c| c.field == Some(Field::Address)) {
+        return false;
+    }
+    let rows: Vec<&super::read::Row> = table.rows[header_index + 1..]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    if rows.is_empty() {
+        return false;
+    }
+    for column in columns.iter_mut().filter(|c| {
+        c.field.is_none()
+            && c.mapped_by == MappedBy::Unmapped
+            && HOUSE_NUMBER_HEADERS.contains(&columns::normalise(&c.header).as_str())
+    }) {
+        let numbers: Vec<String> = rows
+            .iter()
+            .map(|r| r.cells.get(column.index as usize).map_or("", |c| c.trim()))
+            .filter(|v| house_number(v))
+            .map(|v| v.replace(' ', "").to_lowercase())
+            .collect();
+        let distinct: HashSet<&String> = numbers.iter().collect();
+        if numbers.len() * 10 >= rows.len() * 9 && distinct.len() == numbers.len() {
+            column.field = Some(Field::Address);
+            column.mapped_by = MappedBy::Automatic;
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a cell reads as a flat's own code: one to six letters and digits with one to five
 /// digits, perhaps joined by a hyphen ("H0101", "1-UA", "U101", "1102", "2B"); no phone number, no
 /// date, no year, no share of the costs ("4,12", "46/1000").
@@ -485,6 +546,7 @@ pub(super) fn plan(
     let composed = addresses_from_parts(table, header_index, &mut columns);
     let table = composed.as_ref().map_or(table, |(t, _, _)| t);
     addresses_by_value(table, header_index, &mut columns);
+    let house_numbers = house_numbers_by_header(table, header_index, &mut columns);
     flats_by_value(table, header_index, &mut columns);
     let found = columns
         .iter()
@@ -544,10 +606,17 @@ pub(super) fn plan(
                 .as_ref()
                 .is_none_or(|(_, _, street)| *street != c.index)
         {
-            notes.push(format!(
-                "The column \"{}\" holds street addresses: read as the units' addresses.",
-                c.header
-            ));
+            notes.push(if house_numbers {
+                format!(
+                    "The column \"{}\" holds house numbers without a street: read as the units' addresses, on the association's street.",
+                    c.header
+                )
+            } else {
+                format!(
+                    "The column \"{}\" holds street addresses: read as the units' addresses.",
+                    c.header
+                )
+            });
         }
         if c.field == Some(Field::Flat)
             && c.mapped_by == MappedBy::Automatic
@@ -1651,6 +1720,38 @@ mod tests {
         none(
             "Vej;Lejl;Navn\nMosevej;H0101;Ole Dam\nMosevej;H0102;Ida Lund\nMosevej;H0201;Per Bak\n",
         );
+    }
+
+    /// Regression (a row-house list by house number and path, dev set 30): "Hus nr" | "Sti" ("2" |
+    /// "Sti A") read the path as a street, so every house got the address "Sti A 2" and the
+    /// minutes' "Street 26", "nr. 16" were no one's home. A word and a single letter names a path, a
+    /// row or a block, no street; the house numbers under a header that says so, in a list with no
+    /// address, are the units' addresses, which the redaction puts on the association's street. A
+    /// list with an address column keeps it; a repeated number (a block's flats) is no house.
+    #[test]
+    fn regression_house_numbers_grouped_by_path_are_the_addresses() {
+        let list = "Hus nr;Sti;Navn;Andel nr\n2;Sti A;Ole Dam;1\n4;Sti A;Ida Lund;2\n12;Sti B;Per Bak;5\n14;Sti B;Eva Holm;6\n";
+        assert_eq!(
+            fields(list),
+            [
+                ("Hus nr".to_string(), Some(Field::Address)),
+                ("Sti".to_string(), None),
+                ("Navn".to_string(), Some(Field::Name)),
+                ("Andel nr".to_string(), Some(Field::Share)),
+            ]
+        );
+        for group in ["Sti A", "Blok C", "Række B"] {
+            assert!(!street_name(group), "{group}");
+        }
+        // With an address column beside it, the house number stays out (e074069).
+        let with_address = "Hus nr;Adresse;Navn\n2;Kløvervej 2;Ole Dam\n4;Kløvervej 4;Ida Lund\n6;Kløvervej 6;Per Bak\n";
+        assert_eq!(field_of(with_address, "Hus nr"), None);
+        assert_eq!(field_of(with_address, "Adresse"), Some(Field::Address));
+        // A number that repeats, a header that says nothing of houses.
+        let repeated = "Hus nr;Navn;Andel nr\n2;Ole Dam;1\n2;Ida Lund;2\n4;Per Bak;3\n";
+        assert_eq!(field_of(repeated, "Hus nr"), None);
+        let other = "Kvm;Navn;Andel nr\n72;Ole Dam;1\n85;Ida Lund;2\n64;Per Bak;3\n";
+        assert_eq!(field_of(other, "Kvm"), None);
     }
 
     fn unit_addresses(list: &str) -> Option<u32> {
