@@ -506,9 +506,10 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
 }
 
 /// Swedish floors counted in stairs: "1 tr", "2 tr. t.h.", "3 trappor", and the ground floor before a
-/// street address ("BV, Storgatan 2"). The floor goes, and with it the building it is in ("2 tr i
-/// Storgatan 4"): a floor of one building is a home or two, the resident's address, as "andra våningen
-/// i Storgatan 4" is. A building after a comma is the block's, a place, and stays.
+/// street address or a house's number ("BV, Storgatan 2", "BV Storgatan 16", "BV, nr 14"). The floor
+/// goes, and with it the building it is in ("2 tr i Storgatan 4", "BV Storgatan 16", one address
+/// without a comma): a floor of one building is a home or two, the resident's address, as "andra
+/// våningen i Storgatan 4" is. A building after a comma is the block's, a place, and stays.
 fn swedish_stairs(text: &str, digits: &[usize], protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = regex(&RE, SWEDISH_STAIRS) else {
@@ -537,7 +538,7 @@ fn swedish_stairs(text: &str, digits: &[usize], protected: &[(usize, usize)], ou
         // "2 tr i Storgatan 4" is one address; after a comma ("2 tr, Storgatan 4") the floor alone goes,
         // as a note in brackets often adds the block to it.
         let end = match street {
-            Some(s) if c.name("in").is_some() => s.end(),
+            Some(s) if c.name("in").is_some() || c.name("joined").is_some() => s.end(),
             _ => floor.end(),
         };
         push(out, m.start(), end, "a flat by its floor in stairs");
@@ -547,7 +548,7 @@ fn swedish_stairs(text: &str, digits: &[usize], protected: &[(usize, usize)], ou
 const SWEDISH_STAIRS: &str = concat!(
     r"(?P<floor>(?P<stairs>[1-9]\s?(?i:tr(?:appor|appa)?)\.?(?:\s?(?i:t\.\s?[hv])\.?)?)",
     r"|(?i:bv|bottenvåningen|bottenvåning|entréplanet|entréplan))",
-    r"(?P<street>(?:,\s?|\s(?P<in>i|på)\s)\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s\d{1,3}(?:[a-hA-H]|\s[A-H])?(?-u:\b))?",
+    r"(?P<street>(?:,\s?|\s(?P<in>i|på)\s|(?P<joined>\s))(?:\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,2}\s|(?i:nr\.?|nummer)\s?)\d{1,3}(?:[a-hA-H]|\s[A-H])?(?-u:\b))?",
 );
 
 /// Every offset where [`SWEDISH_STAIRS`] can start, sorted: a digit 1–9 before "t" or "T" (one white space
@@ -1127,6 +1128,21 @@ mod tests {
         );
         // The ground floor alone and words that start like stairs stay.
         assert!(found("BV är öppen. 3 tråkiga möten, 2 träd fälldes.").is_empty());
+    }
+
+    /// Regression (Swedish ground floor with the house's number, dev set 31): "BV, nr 14" and "BV
+    /// Storgatan 16" without a comma were left, as only a street after a comma or "i"/"på" made the
+    /// ground floor a home. The floor goes with its house's number, and with the street it is
+    /// written against; "BV" alone, or before a word that is no street, stays.
+    #[test]
+    fn regression_the_swedish_ground_floor_before_a_house_number() {
+        assert_eq!(found("Lena Ek (BV, nr 14) frågade om fukten."), ["BV"]);
+        assert_eq!(
+            found("Ansökan från Per Ås (BV Tallgatan 16)."),
+            ["BV Tallgatan 16"]
+        );
+        assert_eq!(found("Bo Lind, BV nr 12, har flyttat."), ["BV nr 12"]);
+        assert!(found("BV Sverige vann. BV är öppen, nr 14 av 20.").is_empty());
     }
 
     #[test]

@@ -299,7 +299,29 @@ impl Houses {
                     }
                 }
             }
-            if !self.numbers.contains(&number) || !number_ends(text, end) {
+            if !number_ends(text, end) {
+                continue;
+            }
+            if !self.numbers.contains(&number) {
+                // "mellem nr. 13 og nr. 15": a house the register does not hold, named with its own
+                // "nr." right after one it does.
+                let unlisted = listed_after
+                    .and_then(|e| self.unlisted_house(text, e, a, end, &number))
+                    .filter(|&s| !overlaps_any(protected, s, end));
+                if let Some(start) = unlisted {
+                    out.push(Raw {
+                        start,
+                        end,
+                        kind: Kind::Address,
+                        recognizer: Recognizer::Address,
+                        score: 0.75,
+                        reason:
+                            "a house of the association's street, listed with one of its houses",
+                        decision: Decision::Redact,
+                        subject: None,
+                    });
+                    listed_after = Some(end);
+                }
                 continue;
             }
             let listed = listed_after.is_some_and(|e| list_item(text, e, a, end));
@@ -329,6 +351,53 @@ impl Houses {
             });
             listed_after = Some(end);
         }
+    }
+
+    /// Where "nr. N" starts when it is the next item of a list of houses whose last one ended at `after`
+    /// ("mellem nr. 13 og nr. 15", "nr. 16, nr. 18") though the register holds no house `number`: a
+    /// number in figures alone, written with its own "nr."/"nummer", that lies among the numbers of
+    /// one of the association's streets (between its lowest and highest, on their side of the street
+    /// where all of them are odd or all even). A register that lists only some houses leaves out
+    /// the neighbours the minutes name beside them; a number after a house alone ("nr. 4, 9 og 12"),
+    /// outside every street's numbers, or a rank stays.
+    fn unlisted_house(
+        &self,
+        text: &str,
+        after: usize,
+        at: usize,
+        end: usize,
+        number: &str,
+    ) -> Option<usize> {
+        let n: u32 = number.parse().ok()?;
+        let (ws, we) = word_before(text, at, &['.'])?;
+        let word = text.get(ws..we)?;
+        let gap = text.get(we..at)?;
+        if !["nr", "nummer", "husnr", "husnummer"]
+            .iter()
+            .any(|w| eq_fold(word, w))
+            || !matches!(gap, " " | ". " | "\u{a0}")
+            || !list_item(text, after, ws, end)
+            || rank_after(text, at)
+        {
+            return None;
+        }
+        let on_a_street = self.streets.iter().any(|s| {
+            let numbers: Vec<u32> = s
+                .numbers
+                .iter()
+                .filter_map(|x| {
+                    x.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                        .parse()
+                        .ok()
+                })
+                .collect();
+            let (Some(lo), Some(hi)) = (numbers.iter().min(), numbers.iter().max()) else {
+                return false;
+            };
+            let one_side = numbers.len() >= 3 && numbers.iter().all(|x| x % 2 == numbers[0] % 2);
+            (*lo..=*hi).contains(&n) && (!one_side || n % 2 == numbers[0] % 2)
+        });
+        on_a_street.then_some(ws)
     }
 
     /// A house named by its number as a noun: "femmeren er solgt", "beboerne i treeren", "i 5'eren"
@@ -742,6 +811,10 @@ fn bare_lettered(text: &str, a: usize, end: usize) -> bool {
 fn alone_after(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches(|c: char| c.is_ascii_alphanumeric());
     let next = rest.trim_start_matches([' ', '\t']);
+    // "hos Emil i 44: han har …": a colon before what is said about the house (not "12:30").
+    if let Some(said) = next.strip_prefix(':') {
+        return said.is_empty() || said.starts_with([' ', '\t', '\n', '\r']);
+    }
     if next.is_empty() || next.starts_with(['.', ',', ';', '!', '?', ')', '\n', '\r']) {
         // "i 12." at a sentence's end, but not "i 12.30" (a time), "fra 14.-16." (a range) or "fra 1.
         // juli" (an ordinal: a small letter after the stop).
@@ -1093,6 +1166,58 @@ mod tests {
         assert!(found("bestyrelsesmøde nr. 4 og punkt nr. 12").is_empty());
         assert!(found("bestyrelsesmøde nr. 4/2025").is_empty());
         assert!(found("Hun er nr. 7 på ventelisten.").is_empty());
+    }
+
+    /// Regression (row houses, dev set 30): a house the register does not list, named with its own
+    /// "nr." right after one it does ("the hedge between nr. 13 and nr. 15"), was left, and so was a
+    /// house alone after "i" before a colon ("the charger at Emil's in 44: he has sent a drawing").
+    /// A register that lists some of a street's houses leaves out the neighbours the minutes name
+    /// beside them. A number outside the street's numbers or on the other side of the street, one
+    /// without its own "nr.", one with no house before it, a rank and the clock stay.
+    #[test]
+    fn regression_an_unlisted_neighbour_and_a_house_before_a_colon() {
+        let houses = Houses::new([
+            "Bøgeløkken 1",
+            "Bøgeløkken 3",
+            "Bøgeløkken 9",
+            "Bøgeløkken 13",
+            "Bøgeløkken 21",
+            "Askeløkken 2",
+            "Askeløkken 8",
+        ]);
+        let found = |t: &str| found_in(&houses, t);
+        assert_eq!(
+            found("Hækken mellem nr. 13 og nr. 15 fjernes."),
+            ["nr. 13", "nr. 15"]
+        );
+        assert_eq!(
+            found("Skurene ved nr. 9, nr. 11 og nr. 13."),
+            ["nr. 9", "nr. 11", "nr. 13"]
+        );
+        assert_eq!(
+            found("Laderen hos Emil i 21: han har sendt en tegning."),
+            ["21"]
+        );
+        for stays in [
+            // Beyond every street's numbers, and the other side of an odd street with no such even house.
+            "Hækken mellem nr. 13 og nr. 31 fjernes.",
+            // Without its own "nr.", or with no house before it.
+            "Hækken ved nr. 13 og 15 meter sti.",
+            "Forslag nr. 5 og nr. 7 blev vedtaget.",
+            // A rank, the clock.
+            "nr. 13 og nr. 15 på ventelisten",
+            "Mødet i 21:30 sluttede sent.",
+        ] {
+            assert!(
+                found(stays).iter().all(|f| f == "nr. 13"),
+                "{stays}: {:?}",
+                found(stays)
+            );
+        }
+        // An even number between the odd street's numbers is the even street's only where it lies
+        // among that street's own (2-8).
+        assert_eq!(found("mellem nr. 3 og nr. 6"), ["nr. 3", "nr. 6"]);
+        assert_eq!(found("mellem nr. 3 og nr. 10"), ["nr. 3"]);
     }
 
     /// The house number alone right after a preposition of place, standing alone, in the three

@@ -31,6 +31,7 @@ pub mod checks;
 mod confusable;
 mod firms;
 mod flats;
+mod house_floors;
 mod houses;
 #[doc(hidden)]
 pub mod learned;
@@ -556,6 +557,8 @@ pub struct Detector {
     register_search: text::OnePass,
     /// The association's own houses (row houses), for the short forms of their addresses.
     houses: houses::Houses,
+    /// The register's homes by house number and floor ("37C, 2. sal" without the street).
+    house_floors: house_floors::HouseFloors,
     /// The residents' phone numbers as [`phone_key`] reads them: a number the text groups otherwise than
     /// the register ("23 61 48 05", "+45 2361 4805" for "23614805") is still the resident's own.
     registered_phones: text::FastSet<String>,
@@ -575,6 +578,7 @@ impl Detector {
     pub fn new(context: Option<&Context>) -> Detector {
         let mut known_values = Vec::new();
         let mut houses = houses::Houses::default();
+        let mut house_floors = house_floors::HouseFloors::default();
         let mut registered_phones = text::FastSet::default();
         let mut registered_units = text::FastSet::default();
         let mut units = numbers::RegisteredUnits::default();
@@ -643,6 +647,9 @@ impl Detector {
                 .map(|(a, _)| joined_letter(a))
                 .collect();
             houses = houses::Houses::new(joined.iter().map(String::as_str));
+            house_floors = house_floors::HouseFloors::new(
+                c.residents.iter().filter_map(|r| r.address.as_deref()),
+            );
             for (a, units) in &units_at {
                 if is_house(a, units) {
                     known_values.push((Kind::Address, a.to_string()));
@@ -688,6 +695,7 @@ impl Detector {
             known_kinds,
             register_search,
             houses,
+            house_floors,
             registered_phones,
             registered_units,
             units,
@@ -809,6 +817,7 @@ impl Detector {
         tables::scan(text, &protected, &mut raw);
         spaces::scan(text, &persons, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
+        self.house_floors.scan(text, &protected, &mut raw);
         numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
         self.units.codes(text, &protected, &mut raw);
         self.units

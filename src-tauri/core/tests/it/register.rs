@@ -1387,6 +1387,88 @@ fn regression_a_street_and_its_house_numbers_in_columns_of_their_own() {
     assert_eq!(found, ["Mosevej 5", "TØRVEVEJ 6", "nr. 7"]);
 }
 
+/// Regression (units as houses, grouped by path, dev set 30): a row-house association's list that gives
+/// each house's number ("Hus nr") and the path it lies on ("Sti A") but not the street read the path as
+/// the street, so the houses were "Sti A 2" and the minutes' "Kløverengen 26", "nr. 16" and "i 44:"
+/// stayed. The path is no street; the numbers are the houses' addresses, on the street the
+/// association is named after; the import says so.
+#[test]
+fn regression_row_houses_by_number_and_path_lie_on_the_associations_street() {
+    let conn = store::create().unwrap();
+    association::create(&conn, "A/B Kløverengen", Country::DK, now()).unwrap();
+    let mut conn = conn;
+    let list = import::read(
+        "Hus nr;Sti;Navn;Tlf;Andel nr\n\
+         2;Sti A;Hanne Kjærgaard;21436587;1\n\
+         4;Sti A;Poul Dyrberg;22314066;2\n\
+         16;Sti B;Karsten Ulvsgaard;40125531;8\n\
+         26;Sti C;Bente Lykkegaard;28610247;13\n\
+         44;Sti D;Niels Bjerrum;26448170;22\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let report = import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("\"Hus nr\" holds house numbers without a street")),
+        "{:?}",
+        report.notes
+    );
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let detector = andel_core::redact::Detector::new(Some(&ctx));
+    let text = "Klage fra Kløverengen 26 om kloakken ved nr. 16. Ladeboks hos Niels i 44: han har sendt en tegning. Legepladsen ved Sti D er malet.";
+    let found: Vec<String> = detector
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(found, ["Kløverengen 26", "nr. 16", "Niels", "44"]);
+}
+
+/// Regression (an old building with lettered houses and a back building, dev set 30): a list headed
+/// "Lejl." | "Adresse" | "Beboer" stopped the import with its question, and once imported, the
+/// minutes' "21C, 2. sal", "21 B, 1. sal" and "21C 2.sal" (the house and floor without the street) and
+/// "øverste etage i baghuset" stayed. The register's homes by house and floor go.
+#[test]
+fn regression_a_lettered_house_and_its_floor_without_the_street() {
+    let mut conn = register(Country::DK);
+    let list = import::read(
+        "Lejl.;Adresse;Beboer;Tlf.\n\
+         1;Humlegade 21, st.;Hanne Kjærgaard;21436587\n\
+         2;Humlegade 21B, 1.;Poul Dyrberg;22314066\n\
+         3;Humlegade 21C (baghuset), 1.;Karsten Ulvsgaard;40125531\n\
+         4;Humlegade 21C (baghuset), 2.;Bente Lykkegaard;28610247\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert_eq!(
+        units::by_number(&conn, "4").unwrap().address.as_deref(),
+        Some("Humlegade 21C (baghuset), 2.")
+    );
+    let ctx = andel_core::minutes::redaction_context(&conn, None).unwrap();
+    let detector = andel_core::redact::Detector::new(Some(&ctx));
+    let text = "Taget over 21C, 2. sal er råddent. Forslag fra 21 B, 1. sal: fast vicevært.\nHilsen\n21C 2.sal\nMail fra øverste etage i baghuset. Baghuset mangler en flugtvej fra 2. sal. Mødet den 21, 1. maj.";
+    let found: Vec<String> = detector
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "21C, 2. sal",
+            "21 B, 1. sal",
+            "21C 2.sal",
+            "øverste etage i baghuset"
+        ]
+    );
+}
+
 /// Regression (units as houses, the unit column that is the address): a list of row houses whose only
 /// unit column holds each house's address under the name of a flat or share number ("Bolig nr",
 /// "Lejlighed", "Andel": "Lisletta 4") gave the units no address, so the association's houses were

@@ -245,11 +245,15 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
     let spans = spans.unwrap_or(&whole);
     // A stairwell, a block or "nr." before a building's number.
     const BUILDING: &str = r"(?:oppgangen|oppgang|oppg\.|opgangen|opgang|uppgången|uppgång|uppg\.|inngangen|inngang|porten|port|blokk|blok|huset|hus|nr\.?|nummer)";
+    // A building of the estate named by where it stands, one of few ("øverste etage i baghuset",
+    // "baghusets 1. sal", "andra våningen i gårdshuset"): a floor of it holds a home or two, as a
+    // floor of a numbered house does.
+    const BACK: &str = r"(?:baghuset|forhuset|sidehuset|mellemhuset|gårdhuset|tværhuset|bakhuset|gårdshuset|gathuset|sidebygningen|bakbygningen|sidebygninga|bakbygninga)";
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = crate::redact::text::whole_text_regex(
         &RE,
         &format!(
-            r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))"
+            r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b)|(?i:{BACK})(?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))|(?i:{BACK}s\s+{FLOOR})"
         ),
     ) else {
         return;
@@ -684,6 +688,10 @@ mod tests {
             "nr",
             "blokk",
             "huset",
+            "baghuset",
+            "baghusets",
+            "GÅRDSHUSET",
+            "bakbygningens",
             "25",
             "21",
             "9",

@@ -2803,6 +2803,42 @@ mod tests {
         assert_eq!(found("Møtet er i andre etasje hos oss."), "");
     }
 
+    /// Regression (an old building with a back building, dev set 30): a floor of the back building or
+    /// the front building tied to a resident ("the top floor of the back building", "the back
+    /// building's first floor") was left, as no building with a number followed it. A floor of such a
+    /// building holds a home or two, as a floor of a numbered house does; the building alone, a floor
+    /// alone and a floor of the common house stay.
+    #[test]
+    fn regression_a_floor_of_the_back_building() {
+        let found = |t: &str| {
+            let mut out = Vec::new();
+            floor_addresses(t, &mut out);
+            out.iter()
+                .map(|r| &t[r.start..r.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Mail fra beboeren på øverste etage i baghuset: taget drypper."),
+            "øverste etage i baghuset"
+        );
+        assert_eq!(
+            found("Ivan Krag fra baghusets 1. sal hjalp til."),
+            "baghusets 1. sal"
+        );
+        assert_eq!(
+            found("Fugt på 2. sal i forhuset, hos familien."),
+            "2. sal i forhuset"
+        );
+        assert_eq!(
+            found("Hon bor på andra våningen i gårdshuset sedan i våras."),
+            "andra våningen i gårdshuset"
+        );
+        assert_eq!(found("Baghuset mangler en flugtvej fra 2. sal."), "");
+        assert_eq!(found("Baghuset og forhuset males i år."), "");
+        assert_eq!(found("Mødet er på 1. sal i fælleshuset."), "");
+    }
+
     /// A bare registered flat number after the word for a flat goes, whatever its shape (in a list after
     /// a flat found, through `scan`); the same number as a sum, a time, a year or an area stays.
     #[test]
