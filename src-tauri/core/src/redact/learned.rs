@@ -25,6 +25,7 @@ use super::names::{
     is_definite_role, is_glued_particle, is_role_word, on_an_attendance_list, roman_generation,
     thing_or_saint_before,
 };
+use super::numbers::MONTH_NAMES;
 use super::policy::Raw;
 use super::streets::street_word;
 use super::text::{fold_into, is_word_char, starts_sentence, FastMap};
@@ -610,28 +611,6 @@ fn public_body(folded: &str) -> bool {
         .iter()
         .any(|e| folded.ends_with(e) && long_enough(e))
 }
-
-/// The months, Danish, Norwegian and Swedish, folded: beside a number ("JUNI 2026") a date's.
-const MONTHS: &[&str] = &[
-    "januar",
-    "januari",
-    "februar",
-    "februari",
-    "marts",
-    "mars",
-    "april",
-    "maj",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "desember",
-];
 
 /// Whether the added word at `start..end`, opening a sentence, is a compound of a noun the document writes
 /// in lower case or as a field's label, in the definite form ("Dugnad: Vårdugnaden samlet …"): the last
@@ -1219,7 +1198,7 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
         let digits = |x: Option<Word>| {
             x.is_some_and(|x| text[x.start..x.end].bytes().all(|b| b.is_ascii_digit()))
         };
-        let month_by_a_number = MONTHS.contains(&key.as_str())
+        let month_by_a_number = MONTH_NAMES.contains(&key.as_str())
             && ((next_gap.is_empty() && digits(next)) || (prev_gap == "." && digits(prev)));
         let function_word = rule_of[i].is_none()
             && (month_by_a_number

@@ -83,7 +83,7 @@ fn cues() -> &'static Cues {
 fn day_and_month() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        let mut months = super::MONTHS.to_vec();
+        let mut months = [super::MONTH_NAMES, super::MONTH_SHORT].concat();
         // The longest first: "januar" before "jan".
         months.sort_by_key(|m| std::cmp::Reverse(m.len()));
         Regex::new(&format!(
@@ -247,13 +247,7 @@ pub fn birthdays(text: &str, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
             let own = if word.is_empty() {
                 core.contains('.')
             } else {
-                is_one_of(
-                    word,
-                    &[
-                        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt",
-                        "nov", "dec", "des",
-                    ],
-                )
+                is_one_of(word, super::MONTH_SHORT)
             };
             if !own {
                 b -= 1;

@@ -691,40 +691,33 @@ pub(super) fn building_number_ends(text: &str, end: usize) -> bool {
     !is_one_of(next, COUNT_WORDS)
 }
 
-/// The months' names and their short forms in Danish, Norwegian and Swedish, lower case: a number
-/// before one is a day ("1. januar", "3:e mars", "14 okt."), not a home's.
-pub(super) const MONTHS: &[&str] = &[
+/// The months' names in Danish, Norwegian and Swedish, lower case (also read by the learned names'
+/// rules: a month beside a number is no name).
+pub(in crate::redact) const MONTH_NAMES: &[&str] = &[
     "januar",
     "januari",
-    "jan",
     "februar",
     "februari",
-    "feb",
     "marts",
     "mars",
-    "mar",
     "april",
-    "apr",
     "maj",
     "mai",
     "juni",
-    "jun",
     "juli",
-    "jul",
     "august",
     "augusti",
-    "aug",
     "september",
-    "sept",
-    "sep",
     "oktober",
-    "okt",
     "november",
-    "nov",
     "december",
     "desember",
-    "dec",
-    "des",
+];
+
+/// The months' short forms ("jan", "okt", "sept"), lower case: a number before one is a day ("14
+/// okt."), not a home's.
+pub(super) const MONTH_SHORT: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "des",
 ];
 
 /// Whether `rest`, the text right after a number, opens with a month's name ("1. januar 2026", "3:e
@@ -740,7 +733,9 @@ pub(super) fn month_after(rest: &str) -> bool {
     let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let small = word.starts_with(|c: char| c.is_lowercase());
     let capitals = !word.chars().any(char::is_lowercase);
-    !word.is_empty() && (small || capitals) && is_one_of(word, MONTHS)
+    !word.is_empty()
+        && (small || capitals)
+        && (is_one_of(word, MONTH_NAMES) || is_one_of(word, MONTH_SHORT))
 }
 
 /// Words after a number that make it a count, a sum, a length or a time, not a building, a house or
@@ -2300,19 +2295,21 @@ mod tests {
             .collect()
     }
 
+    /// The share and flat numbers a Danish scan finds in `text`.
+    fn units(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        scan(text, Some(Country::DK), &[], &mut out);
+        out.iter()
+            .filter(|r| r.recognizer == Recognizer::ShareNumber)
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
     /// Share and flat numbers listed after one ("andel nr. 3 og 4", "andelene nr. 5, 6 og 3"): each
     /// is a unit; an ordinal, a count or a sum after the joining word is not, nor a number joined by
     /// anything else.
     #[test]
     fn share_numbers_listed_after_one() {
-        let units = |text: &str| -> Vec<String> {
-            let mut out = Vec::new();
-            scan(text, Some(Country::DK), &[], &mut out);
-            out.iter()
-                .filter(|r| r.recognizer == Recognizer::ShareNumber)
-                .map(|r| text[r.start..r.end].to_string())
-                .collect()
-        };
         assert_eq!(
             units("Andel nr. 3 og 4 har nye vinduer."),
             ["Andel nr. 3", "4"]
@@ -2334,14 +2331,6 @@ mod tests {
     /// number without a month after it stays the home's ("lejligheden 1 er solgt").
     #[test]
     fn a_day_after_a_flats_word_is_a_date() {
-        let units = |text: &str| -> Vec<String> {
-            let mut out = Vec::new();
-            scan(text, Some(Country::DK), &[], &mut out);
-            out.iter()
-                .filter(|r| r.recognizer == Recognizer::ShareNumber)
-                .map(|r| text[r.start..r.end].to_string())
-                .collect()
-        };
         assert!(units("Køberen overtager lejligheden 1. januar 2026.").is_empty());
         assert!(units("Hon tillträder lägenheten 3:e mars.").is_empty());
         assert!(units("Han flytter inn i leiligheten 14 okt. i år.").is_empty());
