@@ -116,7 +116,10 @@ fn age_after(text: &str, at: usize, persons: &[(usize, usize)], years: bool) -> 
     let rest = text.get(i..)?;
     i += rest.len() - rest.trim_start_matches(' ').len();
     // "fylder Gudrun Ås 80 år": the person between the verb and the age.
-    if let Some(&(_, e)) = persons.iter().find(|p| p.0 == i) {
+    // `persons` is sorted: the first person starting there, found by halving (a walk through every
+    // person at every verb cost 0.4 G on the dense bench's document of 4 MB).
+    let k = persons.partition_point(|p| p.0 < i);
+    if let Some(&(_, e)) = persons.get(k).filter(|p| p.0 == i) {
         i = e;
         let rest = &text[i..];
         i += rest.len() - rest.trim_start_matches(' ').len();
