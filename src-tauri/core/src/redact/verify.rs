@@ -24,6 +24,20 @@ pub fn verify_findings(output: &str, found: &[Finding], context: Option<&Context
             .iter()
             .map(|o| o.name.to_lowercase())
             .collect();
+        // The register's organisations, which the detector keeps whole ("Tømrerfirmaet <resident> ApS",
+        // a firm named after a resident): where their names stand in the output.
+        let organisations: Vec<(usize, usize)> = ctx
+            .organisations
+            .iter()
+            .map(|o| o.to_lowercase())
+            .filter(|o| !o.is_empty())
+            .flat_map(|o| {
+                lower
+                    .match_indices(o.as_str())
+                    .map(|(i, m)| (i, i + m.len()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         for r in &ctx.residents {
             for name in super::names::split_owners(&r.name)
                 .iter()
@@ -38,7 +52,7 @@ pub fn verify_findings(output: &str, found: &[Finding], context: Option<&Context
                 {
                     continue;
                 }
-                if contains_word(&lower, &n) {
+                if contains_word(&lower, &n, &organisations) {
                     kinds.push(Kind::Person);
                 }
             }
@@ -49,11 +63,16 @@ pub fn verify_findings(output: &str, found: &[Finding], context: Option<&Context
     kinds
 }
 
-/// `needle` occurs in `hay` with no letter directly before or after it.
-fn contains_word(hay: &str, needle: &str) -> bool {
+/// `needle` occurs in `hay` with no letter directly before or after it, outside the names of the
+/// register's organisations (`inside`, byte ranges of `hay`), which the detector keeps whole: a firm named
+/// after a resident is no leak of the resident, and the re-scan must not refuse it.
+fn contains_word(hay: &str, needle: &str, inside: &[(usize, usize)]) -> bool {
     hay.match_indices(needle).any(|(i, m)| {
         let before = hay.get(..i).and_then(|h| h.chars().next_back());
         let after = hay.get(i + m.len()..).and_then(|t| t.chars().next());
-        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        let organisation = inside.iter().any(|&(a, b)| a <= i && i + m.len() <= b);
+        !before.is_some_and(char::is_alphabetic)
+            && !after.is_some_and(char::is_alphabetic)
+            && !organisation
     })
 }

@@ -4698,3 +4698,27 @@ fn regression_a_plate_after_a_vehicles_noun() {
         assert!(!out.contains(gone), "{gone} left in {out}");
     }
 }
+
+/// Regression (the re-scan refused a firm named after a resident): "tilbud fra Tømrerfirmaet <resident> ApS",
+/// a firm in the register's organisations, is kept whole by the detector, but the re-scan's check of
+/// registered names found the resident's full name in the output and `andel redact` refused the whole
+/// document. The resident named alone still makes the re-scan refuse.
+#[test]
+fn regression_the_rescan_refused_a_firm_named_after_a_resident() {
+    let mut ctx = register(
+        Country::DK,
+        &[
+            ("Tor Vestergård", "7", "Tornevej 7"),
+            ("Aksel Brink", "1", "Tornevej 1"),
+        ],
+    );
+    ctx.organisations = vec!["Tømrerfirmaet Tor Vestergård ApS".into()];
+    let text =
+        "Tilbud på tagrender indhentes fra Tømrerfirmaet Tor Vestergård ApS og et andet firma. \
+                Aksel Brink har spurgt til hækken.";
+    let findings = detect(text, Some(&ctx));
+    let output = apply(text, &findings, Style::Block, Some(ctx.country)).unwrap();
+    assert!(output.contains("Tor Vestergård ApS"), "{output}");
+    assert!(verify(&output, Some(&ctx)).is_empty(), "{output}");
+    assert!(!verify("Tor Vestergård har spurgt.", Some(&ctx)).is_empty());
+}
