@@ -150,9 +150,9 @@ describe('import wizard', () => {
   }
 
   it('shows the columns when a needed one is not recognised; mapping it by hand brings the preview', async () => {
-    await start('Beboer');
+    await start('Husstand');
     await readList();
-    // "Beboer" is not a column name Andel knows: no owner's name, so no preview yet.
+    // "Husstand" is not a column name Andel knows: no owner's name, so no preview yet.
     const problem = await screen.findByTestId('import-problem');
     expect(problem.textContent).toContain("no column with the owners' names");
     expect(screen.queryByTestId('import-added')).toBeNull();
