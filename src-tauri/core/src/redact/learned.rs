@@ -31,7 +31,7 @@ use super::streets::street_word;
 use super::text::{fold_into, is_word_char, starts_sentence, FastMap};
 use super::words::{
     company_words, cues, cues_and_speech, function_words, is_institution, is_legal_form,
-    is_thing_noun, particles, speech_verbs, title_starts,
+    is_thing_noun, is_title_of_address, particles, speech_verbs, title_starts,
 };
 use super::{Decision, Kind, Recognizer};
 
@@ -1685,15 +1685,6 @@ fn is_a_team(text: &str, r: &Raw, teams: &[&str]) -> bool {
 /// three of the retired batches'.
 const JOIN: f32 = -1.7;
 
-/// Whether a capitalised word is a title of address ("Hr.", "Herr", "Fru", "Frk.", "Fröken"): the model
-/// adds none (it read "Hr." opening a line before a surname as a name). Roles stay the model's to weigh:
-/// NorNE labels "Kongen" a person.
-fn is_title_of_address(word: &str) -> bool {
-    word.len() <= 8
-        && ["hr", "herr", "fru", "frue", "frk", "frøken", "fröken"]
-            .contains(&word.to_lowercase().as_str())
-}
-
 /// A name cut short inside its own run: the rules or the model took part of a name and left the word
 /// beside it ("Rådgjevar Sigve Sægrov": "Sægrov" added, "Sigve" scored just below the add threshold;
 /// "Vaktmester RUNE KARLSEN"; "Gülsen Aktaş" after an absence list's label; "Ingrid M. de Vries"). A word
@@ -2316,7 +2307,6 @@ mod tests {
             let cand = c.iter().find(|x| x.start == at).unwrap();
             assert!(cand.function_word, "{t}");
         }
-        assert!(is_title_of_address("Fröken") && !is_title_of_address("Frode"));
     }
 
     /// A role in the definite form is a description, never added ("Presidenten" through a story was

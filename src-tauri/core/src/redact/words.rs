@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::text::WordSet;
+use super::text::{is_one_of, WordSet};
 
 const PARTICLES: &str = include_str!("../../../../assets/words/particles.txt");
 const FUNCTION_WORDS: &str = include_str!("../../../../assets/words/function-words.txt");
@@ -189,6 +189,17 @@ pub fn is_legal_form(word: &str) -> bool {
     SET.get_or_init(|| set(LEGAL_FORMS)).contains(word)
 }
 
+/// Whether a word is a title of address ("Hr.", "herr", "fru", "Frk.", "fröken"), in any case: a person
+/// is named after it, never a firm or a role (the names model adds none: it read "Hr." opening a line
+/// before a surname as a name).
+pub fn is_title_of_address(word: &str) -> bool {
+    word.len() <= 8
+        && is_one_of(
+            word,
+            &["hr", "herr", "fru", "frue", "frk", "frøken", "fröken"],
+        )
+}
+
 /// A legal form or company word, as written in the text ("ApS", "AS", "A/S", "AB", "Holding").
 pub fn is_company_word(word: &str) -> bool {
     is_legal_form(word) || company_words().contains_fold(word)
@@ -203,6 +214,16 @@ pub fn street_endings() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_of_address_in_any_case() {
+        for w in ["Fröken", "hr", "HERR", "Frk", "frue"] {
+            assert!(is_title_of_address(w), "{w}");
+        }
+        for w in ["Frode", "fra", "herre", "Hr-"] {
+            assert!(!is_title_of_address(w), "{w}");
+        }
+    }
 
     #[test]
     fn every_list_is_lower_case_except_the_legal_forms() {

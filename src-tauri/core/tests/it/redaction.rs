@@ -914,6 +914,27 @@ fn a_repeated_value_next_to_its_first_occurrence_is_redacted_too() {
     }
 }
 
+/// Regression, class "an ampersand between people": names joined by "&" were always read as a firm's
+/// ("Olsen & Jørgensen"), even after a title of address, so "fru Hansen & hr. Berg" kept the lady's name
+/// and the proptest below found a "fru Hansen" redacted once and left once (CI, main addb3e4).
+#[test]
+fn regression_a_title_of_address_before_an_ampersand_names_a_person() {
+    for (text, name) in [
+        ("Vi talte med fru Hansen & hr. Berg om sagen.", "Hansen"),
+        ("fru Hansen fru Hansen & Aj", "Hansen"),
+        ("Til stede var frk. Lykke & hr. Dall.", "Lykke"),
+    ] {
+        let findings = detect(text, None);
+        let out = apply(text, &findings, Style::Block, None).unwrap();
+        assert!(!contains_token(&out, name), "{out}");
+    }
+    // A firm's word after the name still makes it a firm's.
+    let text = "Tilbud fra Hansen & Søn ApS blev godkendt.";
+    assert!(detect(text, None)
+        .iter()
+        .all(|f| f.decision != Decision::Redact));
+}
+
 /// `needle` occurs in `hay` with no letter or digit directly around it.
 fn contains_token(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, m)| {

@@ -901,6 +901,30 @@ pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
     rest.starts_with('&') || is_company_word(word)
 }
 
+/// Whether a title of address ("fru", "hr.", "fröken") stands right before `start`: what follows is a
+/// person's name.
+pub(super) fn titled(text: &str, start: usize) -> bool {
+    word_before(text, start, &['.'])
+        .and_then(|(a, b)| text.get(a..b))
+        .is_some_and(is_title_of_address)
+}
+
+/// [`followed_by_company`] for a name after a cue that starts at `start`: after a title of address ("fru
+/// Hansen & hr. Berg", "hr. Dahl & frue") the ampersand joins people, and only a firm's word after the
+/// name ("hr. Dahl ApS") makes it a firm's.
+pub(super) fn company_after_cue(text: &str, start: usize, end: usize) -> bool {
+    if !titled(text, start) {
+        return followed_by_company(text, end);
+    }
+    text.get(end..)
+        .map(|r| r.strip_prefix(' ').unwrap_or(r))
+        .and_then(|r| {
+            r.split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+                .next()
+        })
+        .is_some_and(is_company_word)
+}
+
 /// "Nordre Follo kommune", "Vestby sparebank": whether the word right after `end` (one space) is an
 /// institution's noun in lower case, so that the capitalised words before it are the institution's name.
 pub(super) fn institution_after(text: &str, end: usize) -> bool {

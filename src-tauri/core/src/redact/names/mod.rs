@@ -35,7 +35,8 @@ use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_befo
 use super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::words::{
     closings, company_words, cues, cues_and_speech, deed_verbs, function_words, is_company_word,
-    is_institution, is_particle, is_thing_noun, particles, speech_verbs, title_starts,
+    is_institution, is_particle, is_thing_noun, is_title_of_address, particles, speech_verbs,
+    title_starts,
 };
 use super::{Context, Decision, Kind, Recognizer};
 
@@ -103,11 +104,11 @@ pub(crate) fn is_definite_role(word: &str) -> bool {
         || (cues().contains(&lower) && (cues().contains(base) || compound_cue(base)))
 }
 use context::{
-    abbreviation, age_after, citation, compound_cue, cue_before_by, definite_ending,
-    followed_by_company, hyphen_given, in_attendance_list, inflected_cue, initials_not_a_range,
-    kin_after, lower_noun, moving_after, noun_follows, party_by_role, party_to_a_letting,
-    patronymic, place_before, saint_before, speaker_with_party, speech_after, speech_before,
-    subject_after_verb, thing_before, unit_after, word_before_is,
+    abbreviation, age_after, citation, company_after_cue, compound_cue, cue_before_by,
+    definite_ending, followed_by_company, hyphen_given, in_attendance_list, inflected_cue,
+    initials_not_a_range, kin_after, lower_noun, moving_after, noun_follows, party_by_role,
+    party_to_a_letting, patronymic, place_before, saint_before, speaker_with_party, speech_after,
+    speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
 };
 use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
@@ -1297,7 +1298,7 @@ impl NameRecognizer {
                 && !text.get(t.start..t.end).is_some_and(is_company_word)
             {
                 let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
-                if !followed_by_company(text, run[k - 1].end) {
+                if !company_after_cue(text, t.start, run[k - 1].end) {
                     self.push_guest(text, s, &run, i, k, 0.75, "a name after a title or role");
                 }
                 i = k;

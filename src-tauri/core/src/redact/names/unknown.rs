@@ -221,13 +221,15 @@ impl NameRecognizer {
         if in_english_quote(text, first.start) {
             return;
         }
-        // "orgelbyggeriet Olsen & Jørgensen": names joined by an ampersand are a firm's.
-        if text
-            .get(last.end..)
-            .is_some_and(|r| r.starts_with(" & ") || r.starts_with('&'))
-            || text
-                .get(..first.start)
-                .is_some_and(|h| h.ends_with(" & ") || h.ends_with('&'))
+        // "orgelbyggeriet Olsen & Jørgensen": names joined by an ampersand are a firm's; not after a
+        // title of address ("fru Hansen & hr. Berg").
+        if !titled(text, first.start)
+            && (text
+                .get(last.end..)
+                .is_some_and(|r| r.starts_with(" & ") || r.starts_with('&'))
+                || text
+                    .get(..first.start)
+                    .is_some_and(|h| h.ends_with(" & ") || h.ends_with('&')))
         {
             return;
         }
