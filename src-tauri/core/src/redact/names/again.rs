@@ -251,13 +251,7 @@ mod tests {
             .collect()
     }
 
-    fn persons(text: &str) -> Vec<String> {
-        super::super::super::detect(text, None)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
-            .map(|f| f.text)
-            .collect()
-    }
+    use super::super::persons_found as persons;
 
     /// Regression, the whole detection (class: as below): the nickname, the family compound and the
     /// family word are taken whole where the surname alone was found inside them before.

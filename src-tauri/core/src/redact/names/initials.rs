@@ -312,14 +312,7 @@ pub fn initials_of_people_named(
 mod tests {
     use super::*;
 
-    /// The person findings of `text` read with no register.
-    fn persons(text: &str) -> Vec<String> {
-        super::super::super::detect(text, None)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
-            .map(|f| f.text)
-            .collect()
-    }
+    use super::super::persons_found as persons;
 
     /// [`initials_of_people_named`] as it was first written: each place's nearest name in full
     /// looked for among all of them, and `used_as_a_thing` asked anew each time.

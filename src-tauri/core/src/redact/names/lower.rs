@@ -276,14 +276,7 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
 mod tests {
     use super::*;
 
-    /// The person findings of `text` read with no register.
-    fn persons(text: &str) -> Vec<String> {
-        super::super::super::detect(text, None)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
-            .map(|f| f.text)
-            .collect()
-    }
+    use super::super::persons_found as persons;
 
     #[test]
     fn where_a_sentence_opens() {

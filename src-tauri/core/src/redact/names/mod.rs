@@ -1726,6 +1726,16 @@ fn genitive_before_noun(text: &str, s: &Scan, t: &Tok) -> bool {
         .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// The person findings of `text` read with no register (for the names' tests).
+#[cfg(test)]
+fn persons_found(text: &str) -> Vec<String> {
+    super::detect(text, None)
+        .into_iter()
+        .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
+        .map(|f| f.text)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     /// A town after its postcode (Danish and Norwegian four digits, with a country's letters; Swedish

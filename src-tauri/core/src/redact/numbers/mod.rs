@@ -2295,6 +2295,16 @@ mod tests {
             .collect()
     }
 
+    /// What [`floor_addresses`] finds in `text`, joined by "|".
+    fn floors_found(text: &str) -> String {
+        let mut out = Vec::new();
+        floor_addresses(text, &mut out);
+        out.iter()
+            .map(|r| &text[r.start..r.end])
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
     /// The share and flat numbers a Danish scan finds in `text`.
     fn units(text: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -2694,102 +2704,114 @@ mod tests {
     /// after the number counted as a floor.
     #[test]
     fn a_floor_in_words_or_figures_at_an_address() {
-        let found = |t: &str| {
-            let mut out = Vec::new();
-            floor_addresses(t, &mut out);
-            out.iter()
-                .map(|r| &t[r.start..r.end])
-                .collect::<Vec<_>>()
-                .join("|")
-        };
         assert_eq!(
-            found("Ola Dal, andre etasje i Lyngveien 6, flytter."),
+            floors_found("Ola Dal, andre etasje i Lyngveien 6, flytter."),
             "andre etasje i Lyngveien 6"
         );
         // Nynorsk: the floor as "høgd", the first as "fyrste".
         assert_eq!(
-            found("Eigaren i andre høgda i Lyngvegen 6 og fyrste etasje i Lyngvegen 8 fekk løyve."),
+            floors_found(
+                "Eigaren i andre høgda i Lyngvegen 6 og fyrste etasje i Lyngvegen 8 fekk løyve."
+            ),
             "andre høgda i Lyngvegen 6|fyrste etasje i Lyngvegen 8"
         );
-        assert_eq!(found("Utsikta frå høgda over Lyngvegen 6 er fin."), "");
+        assert_eq!(
+            floors_found("Utsikta frå høgda over Lyngvegen 6 er fin."),
+            ""
+        );
         // The ground floor's or the basement's flat in a building of the association.
         assert_eq!(
-            found("Stuelejligheden i 41 og kælderlejligheden i nr. 12 er tomme."),
+            floors_found("Stuelejligheden i 41 og kælderlejligheden i nr. 12 er tomme."),
             "Stuelejligheden i 41|kælderlejligheden i nr. 12"
         );
-        assert_eq!(found("Mødet holdes i stueetagen i fælleshuset."), "");
+        assert_eq!(floors_found("Mødet holdes i stueetagen i fælleshuset."), "");
         assert_eq!(
-            found("en lekkasje i 4. etasje i Storveien 12B i natt"),
+            floors_found("en lekkasje i 4. etasje i Storveien 12B i natt"),
             "4. etasje i Storveien 12B"
         );
         assert_eq!(
-            found("Hun bor på tredje sal på Olav Kyrres gate 9."),
+            floors_found("Hun bor på tredje sal på Olav Kyrres gate 9."),
             "tredje sal på Olav Kyrres gate 9"
         );
-        assert_eq!(found("2. etage i Fælleshuset er malet."), "");
+        assert_eq!(floors_found("2. etage i Fælleshuset er malet."), "");
         // Floor first, then the address after a comma.
         assert_eq!(
-            found("Beboer i 1. etasje, Storveien 16 klaget."),
+            floors_found("Beboer i 1. etasje, Storveien 16 klaget."),
             "1. etasje, Storveien 16"
         );
-        assert_eq!(found("Vi møtes i 3. etasje, kl. 18."), "");
-        assert_eq!(found("Etasjeskillet i tredje etasje er nytt."), "");
+        assert_eq!(floors_found("Vi møtes i 3. etasje, kl. 18."), "");
+        assert_eq!(floors_found("Etasjeskillet i tredje etasje er nytt."), "");
         // A block's entrance by its letter, and Swedish floors in stairs written in words before the
         // entrance (set 3's untouched part, studied after set 4 was written).
         assert_eq!(
-            found("Vannet kom fra første etasje i A i natt."),
+            floors_found("Vannet kom fra første etasje i A i natt."),
             "første etasje i A"
         );
         assert_eq!(
-            found("Hun bor i andre etasje i oppgang C."),
+            floors_found("Hun bor i andre etasje i oppgang C."),
             "andre etasje i oppgang C"
         );
         assert_eq!(
-            found("Trean, två trappor upp i port 6, är såld."),
+            floors_found("Trean, två trappor upp i port 6, är såld."),
             "två trappor upp i port 6"
         );
         assert_eq!(
-            found("Det är tre trappor i port 4."),
+            floors_found("Det är tre trappor i port 4."),
             "tre trappor i port 4"
         );
-        assert_eq!(found("Hissen går till tredje etasje i alle oppganger."), "");
-        assert_eq!(found("Det är två trappor i huset."), "");
+        assert_eq!(
+            floors_found("Hissen går till tredje etasje i alle oppganger."),
+            ""
+        );
+        assert_eq!(floors_found("Det är två trappor i huset."), "");
         // The building by its number alone, or the stairwell first.
         assert_eq!(
-            found("Lekkasje i tredje etasje i 25 i går."),
+            floors_found("Lekkasje i tredje etasje i 25 i går."),
             "tredje etasje i 25"
         );
         assert_eq!(
-            found("sol i øverste etasje i oppgang 21."),
+            floors_found("sol i øverste etasje i oppgang 21."),
             "øverste etasje i oppgang 21"
         );
-        assert_eq!(found("en søknad fra 2. etg. i nr. 14"), "2. etg. i nr. 14");
         assert_eq!(
-            found("Skaden i 1. etasje i 27 er utbedret"),
+            floors_found("en søknad fra 2. etg. i nr. 14"),
+            "2. etg. i nr. 14"
+        );
+        assert_eq!(
+            floors_found("Skaden i 1. etasje i 27 er utbedret"),
             "1. etasje i 27"
         );
         assert_eq!(
-            found("2. etg. i Granveien 21 har"),
+            floors_found("2. etg. i Granveien 21 har"),
             "2. etg. i Granveien 21"
         );
-        assert_eq!(found("Ola Dal, oppg. 21, 3. et. har"), "oppg. 21, 3. et.");
-        assert_eq!(found("i uppgång 5, 2 tr. bor"), "");
-        assert_eq!(found("i uppgång 5, 2. tr bor"), "uppgång 5, 2. tr");
+        assert_eq!(
+            floors_found("Ola Dal, oppg. 21, 3. et. har"),
+            "oppg. 21, 3. et."
+        );
+        assert_eq!(floors_found("i uppgång 5, 2 tr. bor"), "");
+        assert_eq!(floors_found("i uppgång 5, 2. tr bor"), "uppgång 5, 2. tr");
         // Counts, decimals and the clock after a floor are no building.
-        assert_eq!(found("Heisen til 3. etasje i 25 år har gått bra."), "");
-        assert_eq!(found("Vi møtes i 3. etasje, kl. 18."), "");
-        assert_eq!(found("Leiligheter i 2. etasje, 12,5 % av lagets"), "");
+        assert_eq!(
+            floors_found("Heisen til 3. etasje i 25 år har gått bra."),
+            ""
+        );
+        assert_eq!(floors_found("Vi møtes i 3. etasje, kl. 18."), "");
+        assert_eq!(
+            floors_found("Leiligheter i 2. etasje, 12,5 % av lagets"),
+            ""
+        );
         // The floor of someone's home, by who lives there; Swedish "andra" before an entrance.
         assert_eq!(
-            found("Taket i andre etasje hos Lund ble malt."),
+            floors_found("Taket i andre etasje hos Lund ble malt."),
             "andre etasje"
         );
-        assert_eq!(found("Fukt på 2. sal hos Birte."), "2. sal");
+        assert_eq!(floors_found("Fukt på 2. sal hos Birte."), "2. sal");
         assert_eq!(
-            found("Eva på andra våningen i port 1 tackade."),
+            floors_found("Eva på andra våningen i port 1 tackade."),
             "andra våningen i port 1"
         );
-        assert_eq!(found("Møtet er i andre etasje hos oss."), "");
+        assert_eq!(floors_found("Møtet er i andre etasje hos oss."), "");
     }
 
     /// Regression (an old building with a back building, dev set 30): a floor of the back building or
@@ -2799,33 +2821,25 @@ mod tests {
     /// alone and a floor of the common house stay.
     #[test]
     fn regression_a_floor_of_the_back_building() {
-        let found = |t: &str| {
-            let mut out = Vec::new();
-            floor_addresses(t, &mut out);
-            out.iter()
-                .map(|r| &t[r.start..r.end])
-                .collect::<Vec<_>>()
-                .join("|")
-        };
         assert_eq!(
-            found("Mail fra beboeren på øverste etage i baghuset: taget drypper."),
+            floors_found("Mail fra beboeren på øverste etage i baghuset: taget drypper."),
             "øverste etage i baghuset"
         );
         assert_eq!(
-            found("Ivan Krag fra baghusets 1. sal hjalp til."),
+            floors_found("Ivan Krag fra baghusets 1. sal hjalp til."),
             "baghusets 1. sal"
         );
         assert_eq!(
-            found("Fugt på 2. sal i forhuset, hos familien."),
+            floors_found("Fugt på 2. sal i forhuset, hos familien."),
             "2. sal i forhuset"
         );
         assert_eq!(
-            found("Hon bor på andra våningen i gårdshuset sedan i våras."),
+            floors_found("Hon bor på andra våningen i gårdshuset sedan i våras."),
             "andra våningen i gårdshuset"
         );
-        assert_eq!(found("Baghuset mangler en flugtvej fra 2. sal."), "");
-        assert_eq!(found("Baghuset og forhuset males i år."), "");
-        assert_eq!(found("Mødet er på 1. sal i fælleshuset."), "");
+        assert_eq!(floors_found("Baghuset mangler en flugtvej fra 2. sal."), "");
+        assert_eq!(floors_found("Baghuset og forhuset males i år."), "");
+        assert_eq!(floors_found("Mødet er på 1. sal i fælleshuset."), "");
     }
 
     /// A bare registered flat number after the word for a flat goes, whatever its shape (in a list after
