@@ -2903,6 +2903,20 @@ mod tests {
             .collect()
     }
 
+    /// DaN+ dev's "larmede i Mewas ører" (the model −1.7, no rule): a name no list knows, in the genitive
+    /// before a noun of kin, the body or a life, was left in. Invented sentences in Danish and
+    /// Norwegian; a possessive, God and a place before such a noun stay.
+    #[test]
+    fn regression_a_name_in_the_genitive_before_kin_or_the_body() {
+        let da =
+            "Der var stille i stuen. Kun uret larmede i Quorvas ører, mens Lars Zelkins datter \
+                  sov.\n\nHans mor og Guds søn blev nævnt, og Danmarks venner sang.\n";
+        assert_eq!(persons(da), ["Quorvas", "Lars Zelkins"]);
+        let nb = "Hun satt lenge og så inn i Vindrells øyne uten å si noe.\n\nPlutselig hørte han \
+                  Osmundrups mor rope fra kjøkkenet.\n";
+        assert_eq!(persons(nb), ["Vindrells", "Osmundrups"]);
+    }
+
     /// The class the model was added for (an invented story): a club written where a person could
     /// stand ("Viking vant", "Tromsø møter Viking") is no person, while the one-word foreign name in
     /// the same sentences ("av Oduya", "sier Oduya") stays one. The rules alone took the club too.

@@ -24,6 +24,7 @@ const INSTITUTION_ENDINGS: &str = include_str!("../../../../assets/words/institu
 const THING_NOUNS: &str = include_str!("../../../../assets/words/thing-nouns.txt");
 const NUMBERED_THINGS: &str = include_str!("../../../../assets/words/numbered-things.txt");
 const DEED_VERBS: &str = include_str!("../../../../assets/words/deed-verbs.txt");
+const KIN_NOUNS: &str = include_str!("../../../../assets/words/kin-nouns.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -49,6 +50,12 @@ macro_rules! word_set {
     };
 }
 
+word_set!(
+    /// Nouns of what only a person has, after an owner in the genitive: family, the body, a life and its
+    /// end ("mor", "datter", "ører", "død").
+    kin_nouns,
+    KIN_NOUNS
+);
 word_set!(
     /// Verbs in the present or past tense that minutes use of a resident who does something ("flytter",
     /// "ønsker", "betaler", "bor", "skal").

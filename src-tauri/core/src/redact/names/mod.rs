@@ -18,6 +18,7 @@ mod alone;
 mod context;
 mod initials;
 mod joints;
+mod kin;
 mod lines;
 mod lower;
 mod register;
@@ -35,8 +36,8 @@ use super::text::{fold_into, is_one_of, is_word_char, starts_sentence, word_befo
 use super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::words::{
     closings, company_words, cues, cues_and_speech, deed_verbs, function_words, is_company_word,
-    is_institution, is_particle, is_thing_noun, is_title_of_address, particles, speech_verbs,
-    title_starts,
+    is_institution, is_particle, is_thing_noun, is_title_of_address, kin_nouns, particles,
+    speech_verbs, title_starts,
 };
 use super::{Context, Decision, Kind, Recognizer};
 
@@ -462,6 +463,7 @@ impl NameRecognizer {
         surnames_of_mail_names(text, &mut s.out);
         lower_case_lines(text, &|key| self.table.contains_key(key), &mut s.out);
         credits(text, &|key| self.table.contains_key(key), &mut s.out);
+        kin::owners_of_kin(text, &mut s.out);
         out.extend(
             s.out
                 .into_iter()
