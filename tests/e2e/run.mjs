@@ -27,8 +27,11 @@ async function test(name, fn) {
 async function shot(name, forReadme = false) {
   // A screenshot shows the screen at rest: not halfway through a save ("Saving…" in the header).
   if (await session.exists("save-indicator")) {
+    // A save encrypts the whole archive (scrypt for a passphrase): on a loaded machine it has taken
+    // more than the default 20 s.
     await session.waitFor("the save to finish before the screenshot", async () =>
       !["saving", "pending"].includes(await (await session.find("save-indicator")).attribute("data-state")),
+      60000,
     );
   }
   const file = join(out, `${name}.png`);

@@ -63,7 +63,80 @@ fn patterns() -> Option<&'static [Regex; 3]> {
     .as_ref()
 }
 
-/// The first date in the opening of `text` (its first 1,500 characters), if there is one.
+/// Words on a line that say its date is the meeting's: the meeting itself, "date"/"time", and the days
+/// of the week ("Onsdag den 22. april 2026"), lower-case.
+const MEETING_WORDS: &[&str] = &[
+    "referat",
+    "protokol",
+    "protokoll",
+    "generalforsamling",
+    "generalforsamlingen",
+    "bestyrelsesmøde",
+    "styremøte",
+    "styremøde",
+    "årsmøte",
+    "sameiermøte",
+    "møde",
+    "mødet",
+    "møte",
+    "møtet",
+    "stämma",
+    "föreningsstämma",
+    "årsstämma",
+    "styrelsemöte",
+    "styrelsesammanträde",
+    "sammanträde",
+    "möte",
+    "mötet",
+    "dato",
+    "datum",
+    "tid",
+    "tidspunkt",
+    "mandag",
+    "tirsdag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "lördag",
+    "laurdag",
+    "søndag",
+    "söndag",
+    "sundag",
+    "måndag",
+    "tysdag",
+];
+
+/// Words right before a date that make it another day than the meeting's: the association's founding
+/// ("Stiftet 9. maj 1986" in a letterhead) or a time since, lower-case.
+const FOUNDING_WORDS: &[&str] = &[
+    "stiftet",
+    "stiftat",
+    "stiftad",
+    "stiftelsesdato",
+    "grundlagt",
+    "grunnlagt",
+    "grundad",
+    "grundat",
+    "bildad",
+    "bildat",
+    "bildet",
+    "etableret",
+    "etablert",
+    "etablerad",
+    "oprettet",
+    "opprettet",
+    "founded",
+    "established",
+    "siden",
+    "sedan",
+    "since",
+];
+
+/// The meeting's date in the opening of `text` (its first 1,500 characters), if there is one: the first
+/// date on a line that names the meeting, a date or a day of the week; else the first date. A date right
+/// after a word of founding ("Stiftet 9. maj 1986") is never the meeting's.
 pub fn date_in_text(text: &str) -> Option<NaiveDate> {
     let head: String = text.chars().take(1500).collect();
     let [iso, named, numeric] = patterns()?;
@@ -90,11 +163,56 @@ pub fn date_in_text(text: &str) -> Option<NaiveDate> {
             found.push((c.get(0)?.start(), date));
         }
     }
+    found.retain(|(at, d)| {
+        (1900..=2200).contains(&chrono::Datelike::year(d)) && !after_founding(&head, *at)
+    });
+    found.sort_by_key(|(at, _)| *at);
     found
-        .into_iter()
-        .filter(|(_, d)| (1900..=2200).contains(&chrono::Datelike::year(d)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, d)| d)
+        .iter()
+        .find(|(at, _)| on_a_meeting_line(&head, *at))
+        .or(found.first())
+        .map(|(_, d)| *d)
+}
+
+/// The words of the line `at` stands on, lower-case.
+fn line_words(head: &str, at: usize) -> impl Iterator<Item = String> + '_ {
+    let start = head[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = head[at..].find('\n').map_or(head.len(), |i| at + i);
+    head[start..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Words that make a line's meeting another one ("Næste møde 5. juni 2024").
+const NEXT_WORDS: &[&str] = &[
+    "næste", "neste", "nästa", "next", "kommende", "kommande", "frist",
+];
+
+fn on_a_meeting_line(head: &str, at: usize) -> bool {
+    let mut meeting = false;
+    for w in line_words(head, at) {
+        if NEXT_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        meeting |= MEETING_WORDS.contains(&w.as_str());
+    }
+    meeting
+}
+
+/// Whether the last word before `at` on its line, past "den"/"d." ("stiftet den 9. maj"), is a word of
+/// founding.
+fn after_founding(head: &str, at: usize) -> bool {
+    let line = &head[head[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let mut words = line
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let mut last = words.next();
+    if matches!(last.as_deref(), Some("den" | "d")) {
+        last = words.next();
+    }
+    last.is_some_and(|w| FOUNDING_WORDS.contains(&w.as_str()))
 }
 
 fn num(c: &regex::Captures<'_>, i: usize) -> Option<u32> {
@@ -135,5 +253,36 @@ mod tests {
             date_in_text("Mødet 1. april 2024. Frist 30. juni 2024."),
             day(2024, 4, 1)
         );
+    }
+
+    /// Regression (the dev set's letterhead, found through the CLI): "STIFTET 9. MAJ 1986" above the
+    /// meeting's date was read as the meeting's, so the register was loaded for 1986 and the board,
+    /// whose roles began later, lost their names in the published minutes. A founding date is never the
+    /// meeting's, and a line naming the meeting or a day of the week wins over an earlier date.
+    #[test]
+    fn regression_a_founding_date_in_the_letterhead_is_not_the_meetings() {
+        assert_eq!(
+            date_in_text(
+                "A/B SOLBÆRHAVEN · STIFTET 9. MAJ 1986\nREFERAT\n\nOnsdag den 22. april 2026 kl. 19"
+            ),
+            day(2026, 4, 22)
+        );
+        assert_eq!(
+            date_in_text("Brf Lönnen, bildad den 3 mars 1962\nProtokoll 2025-05-14"),
+            day(2025, 5, 14)
+        );
+        assert_eq!(
+            date_in_text(
+                "Borettslaget (etablert 1971)\nInnkalling sendt 1.3.2025\nÅrsmøte 20. mars 2025"
+            ),
+            day(2025, 3, 20)
+        );
+        // The next meeting's line does not win over the date standing alone.
+        assert_eq!(
+            date_in_text("A/B Solbærhaven\n12.03.2024\n\nNæste møde 5. juni 2024"),
+            day(2024, 3, 12)
+        );
+        // A founding date alone is no meeting's date.
+        assert_eq!(date_in_text("Foreningen er stiftet 1. maj 1990."), None);
     }
 }

@@ -505,6 +505,15 @@ impl Houses {
             if rank_after(text, at) {
                 return None;
             }
+            // "CVR-nr. 38 52 80 84", "org. nr. 912 345 678": the number of a firm or an authority.
+            let label = word_before(text, ws, &['.', '-']).filter(|&(ls, le)| {
+                text.get(le..ws)
+                    .is_some_and(|g| matches!(g, "-" | " " | ". "))
+                    && text.get(ls..le).is_some_and(super::numbers::org_label)
+            });
+            if label.is_some() {
+                return None;
+            }
             let Some((ps, pe)) = word_before(text, ws, &['.']) else {
                 return Some(ws);
             };
@@ -1166,6 +1175,22 @@ mod tests {
         assert!(found("bestyrelsesmøde nr. 4 og punkt nr. 12").is_empty());
         assert!(found("bestyrelsesmøde nr. 4/2025").is_empty());
         assert!(found("Hun er nr. 7 på ventelisten.").is_empty());
+    }
+
+    /// Regression (the dev set through the CLI): "CVR-nr. 38 52 80 84" lost "nr. 38" where the
+    /// association has a house 38, and the word before it was then taken for the resident's name ("a
+    /// name right before a resident's unit"). The "nr." of an organisation's number is no house.
+    #[test]
+    fn regression_the_nr_of_an_organisations_number_is_no_house() {
+        for text in [
+            "Tømrer A. Bak ApS, CVR-nr. 12 34 56 78, kom.",
+            "Firmaet har CVR nr. 12 30 11 90.",
+            "Styret: org. nr. 12 345 678.",
+            "Sagsnr. 12 er lukket.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("Hansen i nr. 12 klagede."), ["nr. 12"]);
     }
 
     /// Regression (row houses, dev set 30): a house the register does not list, named with its own

@@ -386,6 +386,12 @@ fn cues() -> &'static Cues {
     })
 }
 
+/// Whether `word` labels an organisation's number ("CVR", "org.nr", "bankgiro", "sagsnr"), in any case:
+/// the number after it stays, and so does a "nr." after it ("CVR-nr. 38 52 80 84").
+pub(crate) fn org_label(word: &str) -> bool {
+    cues().org.contains_fold(word)
+}
+
 /// Scans `text` for every digit-led kind of personal data.
 ///
 /// `persons` are the byte spans of names already found (sorted), so that "Hansen (nr. 4)" ties the
