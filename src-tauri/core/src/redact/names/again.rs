@@ -2,13 +2,15 @@
 //! in quotation marks right after the name ("Ole Berg («Berg-Ole») …"), a word of a name given in full
 //! before the possessive "sin" ("Berg sin bil"), a surname in capitals joined to a noun by a hyphen
 //! ("BERG-parret", "BERG-hytta"), a surname joined to the word for a family ("Berg-familien") and the word
-//! for a family right before a surname found ("familjen Berg"). Each of them leans on a person found; none
-//! makes a person from nothing.
+//! for a family right before a surname found ("familjen Berg"), and a person named in full named again in
+//! lower case or by the first name's initial ("Stig Malmqvist … stig malmqvist tackade", "b. malmqvist",
+//! "stig m.", "S. Malmqvist"). Each of them leans on a person found; none makes a person from nothing.
 
 use super::super::policy::{overlaps_any, resolve_with, Raw};
 use super::super::text::{FastMap as HashMap, FastSet as HashSet};
 use super::super::words::{function_words, is_company_word, is_particle};
-use super::super::{Decision, Kind};
+use super::super::{Decision, Kind, Recognizer};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Why a nickname was taken: it stands in quotation marks right after a person's name.
 pub(crate) const NICKNAME_AFTER_A_NAME: &str =
@@ -20,6 +22,17 @@ pub(crate) const NAME_BEFORE_SIN: &str =
 pub(crate) const SURNAME_IN_A_COMPOUND: &str = "a person's surname joined to a noun by a hyphen";
 /// Why a surname joined to the word for a family was taken, the family word with it.
 pub(crate) const FAMILY_BY_ITS_SURNAME: &str = "a family named by a person's surname";
+
+/// Why initials in parentheses right after a name were taken.
+pub(crate) const INITIALS_AFTER_A_NAME: &str =
+    "initials in parentheses right after a person's name, of the words of that name";
+/// Why a nickname in quotation marks right before a surname found was taken.
+pub(crate) const NICKNAME_BEFORE_A_SURNAME: &str =
+    "a nickname in quotation marks right before a person's surname";
+
+/// Why a short or lower-case form was taken: the document names the person in full elsewhere.
+pub(crate) const NAMED_IN_FULL_ELSEWHERE: &str =
+    "a person named in full, named again in lower case or by the first name's initial";
 
 /// The possessive the Norwegian spoken genitive puts after a name ("Berg sin bil", "Kari sitt hus").
 const POSSESSIVES: &[&str] = &["sin", "si", "sitt", "sine"];
@@ -97,6 +110,161 @@ fn nickname_after(text: &str, end: usize) -> Option<(usize, usize)> {
     ok.then_some((start, start + close))
 }
 
+/// Initials in parentheses right after the person's name `name` ending at `end`, that are the first
+/// letters of some of its words in their order, the first word's among them: "Jens Peter Due (JP)",
+/// "Anne Berg Holm (AH)" (the initials of the whole name are the initials pass's). Two to four capitals,
+/// dotted or not.
+fn initials_after(text: &str, name: &str, end: usize) -> Option<(usize, usize)> {
+    let inner = text.get(end..)?.strip_prefix(" (")?;
+    let close = inner.find(')')?;
+    let body = &inner[..close];
+    let letters: Vec<char> = body.chars().filter(|c| *c != '.').collect();
+    if !(2..=4).contains(&letters.len())
+        || !letters.iter().all(|c| c.is_uppercase())
+        || body.contains(' ')
+    {
+        return None;
+    }
+    let initials: Vec<char> = name
+        .split([' ', '-', '\n'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut want = letters.iter();
+    let mut next = want.next();
+    for (k, c) in initials.iter().enumerate() {
+        match next {
+            Some(l) if l == c => next = want.next(),
+            _ if k == 0 => return None,
+            _ => {}
+        }
+    }
+    let start = end + 2;
+    next.is_none().then_some((start, start + close))
+}
+
+/// A nickname in quotation marks right before the person's surname found at `start`: `"Mulle" Berg`,
+/// `«Bassen» Holm`: one capitalised word in marks, no firm's word, one space before the surname.
+fn nickname_before(text: &str, start: usize) -> Option<(usize, usize)> {
+    let head = text.get(..start)?.strip_suffix(' ')?;
+    let close = head.chars().next_back().filter(|c| CLOSING.contains(c))?;
+    let body = &head[..head.len() - close.len_utf8()];
+    let open = body.rfind(OPENING)?;
+    let mark = body[open..].chars().next()?;
+    let nick_start = open + mark.len_utf8();
+    let nick = &body[nick_start..];
+    let bounded = body[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (bounded && name_word(nick) && !nick.contains(' ') && !is_company_word(nick))
+        .then_some((nick_start, body.len()))
+}
+
+/// The forms in which a person named in full (`name`, two words or more: "Stig Malmqvist", "Niels-Ole
+/// Viborg") is named again where the capitalised name is not written: the name in lower case ("stig
+/// malmqvist"), the first name's initial before the surname ("s. malmqvist", "S. Malmqvist") and the first
+/// name before the surname's initial ("stig m."). Empty for a name with a word that is no name's word, an
+/// initial already ("S. Malmqvist") or a first name of fewer than three letters.
+fn short_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return Vec::new();
+    };
+    if words.len() < 2
+        || !words.iter().all(|w| name_word(w))
+        || first.chars().nth(2).is_none()
+        || first.starts_with(|c: char| !c.is_alphabetic())
+    {
+        return Vec::new();
+    }
+    let Some(initial) = first.chars().next() else {
+        return Vec::new();
+    };
+    let lower = |w: &str| w.to_lowercase();
+    let last_lower = lower(last);
+    let last_initial: String = last.chars().take(1).flat_map(char::to_lowercase).collect();
+    let mut forms = vec![
+        words.iter().map(|w| lower(w)).collect::<Vec<_>>().join(" "),
+        format!("{}. {last_lower}", initial.to_lowercase()),
+        format!("{}. {last}", initial.to_uppercase()),
+        format!("{} {last_initial}.", lower(first)),
+    ];
+    // "l. c. thue": no; the surname's initial form only for a surname of three letters or more in lower
+    // case ("t. li" could be anything), where the capitalised one ("T. Li") is plain.
+    if last_lower.chars().nth(2).is_none() {
+        forms.remove(1);
+    }
+    forms
+}
+
+/// The persons named in full in the findings, named again in lower case or by an initial (see
+/// [`short_forms`]): each occurrence standing alone, as the person's finding. A form that a kept person's
+/// name (an official) or a registered name gives too is left to the register's rules. A finding inside
+/// one of them (the surname "Malmqvist" of "S. Malmqvist") gives way to it.
+fn short_forms_of_people_named(
+    text: &str,
+    raw: &[Raw],
+    like: impl Fn(usize, usize, usize) -> Raw,
+) -> Vec<Raw> {
+    let mut forms: HashMap<String, Option<usize>> = HashMap::default();
+    for (i, r) in raw
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == Kind::Person)
+    {
+        let Some(name) = text.get(r.start..r.end).filter(|n| n.contains([' ', '\n'])) else {
+            continue;
+        };
+        let own = is_person(r) && r.recognizer == Recognizer::UnknownName;
+        for f in short_forms(name) {
+            let e = forms.entry(f).or_insert(own.then_some(i));
+            if !own {
+                *e = None;
+            }
+        }
+    }
+    forms.retain(|_, i| i.is_some());
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let patterns: Vec<(&String, usize)> = forms
+        .iter()
+        .filter_map(|(f, i)| i.map(|i| (f, i)))
+        .collect();
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|p| p.0.as_str()))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        let glued = |c: char| c.is_alphanumeric() || matches!(c, '-' | '@' | '.' | '_');
+        // "stig m." closes with its full stop; after a letter the form goes on ("stig m.b.").
+        let open_end = text[..e].ends_with('.');
+        if before.is_some_and(glued)
+            || after.is_some_and(|c| {
+                if open_end {
+                    c.is_alphanumeric()
+                } else {
+                    glued(c) && c != '.'
+                }
+            })
+            || (!open_end
+                && text[e..].starts_with(".")
+                && text[e + 1..].starts_with(char::is_alphanumeric))
+        {
+            continue;
+        }
+        out.push(like(patterns[m.pattern().as_usize()].1, s, e));
+    }
+    out
+}
+
 /// Adds the persons named again (see the module's comment). The findings stay sorted and apart.
 pub fn names_again(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) -> Vec<Raw> {
     if !raw.iter().any(is_person) {
@@ -130,10 +298,19 @@ pub fn names_again(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) 
         subject: Some(format!("g{}", text[start..end].to_lowercase())),
         ..raw[i].clone()
     };
-    // Nicknames right after a name.
+    // Nicknames right after a name, initials of its words in parentheses after it, a nickname in
+    // quotation marks right before a surname.
     for (i, r) in raw.iter().enumerate().filter(|(_, r)| is_person(r)) {
         if let Some((s, e)) = nickname_after(text, r.end) {
             extra.push(like(i, s, e, NICKNAME_AFTER_A_NAME));
+        }
+        let name = &text[r.start..r.end];
+        if name.contains(' ') {
+            if let Some((s, e)) = initials_after(text, name, r.end) {
+                extra.push(like(i, s, e, INITIALS_AFTER_A_NAME));
+            }
+        } else if let Some((s, e)) = nickname_before(text, r.start) {
+            extra.push(like(i, s, e, NICKNAME_BEFORE_A_SURNAME));
         }
     }
     // "Berg sin bil": a word of a name given in full before it, before the possessive.
@@ -188,6 +365,10 @@ pub fn names_again(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) 
             }
         }
     }
+    // "stig malmqvist", "S. Malmqvist", "stig m.": a person named in full, named again.
+    let shorts =
+        short_forms_of_people_named(text, &raw, |i, s, e| like(i, s, e, NAMED_IN_FULL_ELSEWHERE));
+    extra.extend(shorts);
     // "familjen Berg": the word for a family right before a surname found joins it.
     let covered: HashSet<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     for r in raw.iter_mut().filter(|r| is_person(r)) {
@@ -216,6 +397,20 @@ pub fn names_again(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) 
             !nicknames
                 .iter()
                 .any(|&(s, e)| s <= r.start && r.end <= e && is_person(r))
+        });
+    }
+    // A short form gives the surname found alone inside it its initial ("S. Malmqvist"); one found as it
+    // is stays as it was.
+    let shorter: Vec<(usize, usize)> = extra
+        .iter()
+        .filter(|x| x.reason == NAMED_IN_FULL_ELSEWHERE)
+        .map(|x| (x.start, x.end))
+        .collect();
+    if !shorter.is_empty() {
+        raw.retain(|r| {
+            !shorter.iter().any(|&(s, e)| {
+                s <= r.start && r.end <= e && (s, e) != (r.start, r.end) && is_person(r)
+            })
         });
     }
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
@@ -344,6 +539,121 @@ mod tests {
             "familien Sæbø",
         ] {
             assert!(out.contains(&want), "{want} in {out:?}");
+        }
+    }
+
+    #[test]
+    fn the_short_forms_of_a_name_in_full() {
+        assert_eq!(
+            short_forms("Gunvor Tellefsen"),
+            [
+                "gunvor tellefsen",
+                "g. tellefsen",
+                "G. Tellefsen",
+                "gunvor t."
+            ]
+        );
+        assert_eq!(
+            short_forms("Ask-Ove Li"),
+            ["ask-ove li", "A. Li", "ask-ove l."]
+        );
+        // An initial already, a first name of two letters, one word: none.
+        for name in ["G. Tellefsen", "Bo Tellefsen", "Tellefsen", "Gunvor 12"] {
+            assert!(short_forms(name).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_person_named_in_full_named_again_in_lower_case_or_by_initial() {
+        let text = "Kasserer er Gunvor Tellefsen. gunvor tellefsen takkede. Hilsen g. tellefsen, \
+                    G. Tellefsen og gunvor t.";
+        let raw = vec![person(text, "Gunvor Tellefsen", 0)];
+        assert_eq!(
+            taken(text, raw),
+            [
+                "Gunvor Tellefsen",
+                "gunvor tellefsen",
+                "g. tellefsen",
+                "G. Tellefsen",
+                "gunvor t."
+            ]
+        );
+        // The surname found alone gives way to its form with the initial.
+        let text = "Kasserer er Gunvor Tellefsen.\n\nG. Tellefsen (sign.)";
+        let raw = vec![
+            person(text, "Gunvor Tellefsen", 0),
+            person(text, "Tellefsen", 1),
+        ];
+        assert_eq!(taken(text, raw), ["Gunvor Tellefsen", "G. Tellefsen"]);
+        // Inside a word, an e-mail or another initial's form, and an official's form: nothing.
+        let text = "Kasserer er Gunvor Tellefsen. Skriv til gunvor.tellefsen@post.no eller \
+                    xgunvor tellefsen, AG. Tellefsen, gunvor t.b.";
+        let raw = vec![person(text, "Gunvor Tellefsen", 0)];
+        assert_eq!(taken(text, raw), ["Gunvor Tellefsen"]);
+        let text = "Dirigent Gerda Tellefsen og Gunvor Tellefsen. G. Tellefsen sa ja.";
+        let mut raw = vec![
+            person(text, "Gerda Tellefsen", 0),
+            person(text, "Gunvor Tellefsen", 0),
+        ];
+        raw[0].decision = Decision::Keep;
+        assert_eq!(taken(text, raw), ["Gerda Tellefsen", "Gunvor Tellefsen"]);
+    }
+
+    #[test]
+    fn initials_in_parentheses_after_a_name_and_a_nickname_before_a_surname() {
+        let text = "Vaktmester Hans Petter Grude (HP) har kontor i kjelleren.";
+        let raw = vec![person(text, "Hans Petter Grude", 0)];
+        assert_eq!(taken(text, raw), ["Hans Petter Grude", "HP"]);
+        let text = "Vaktmester Hans Petter Grude (H.G.) har kontor i kjelleren.";
+        let raw = vec![person(text, "Hans Petter Grude", 0)];
+        assert_eq!(taken(text, raw), ["Hans Petter Grude", "H.G."]);
+        // Not the name's letters, not from its first word, a party: nothing.
+        for text in [
+            "Vaktmester Hans Petter Grude (KL) har kontor.",
+            "Vaktmester Hans Petter Grude (PG) har kontor.",
+            "Vaktmester Hans Petter Grude (Ap) har kontor.",
+        ] {
+            let raw = vec![person(text, "Hans Petter Grude", 0)];
+            assert_eq!(taken(text, raw), ["Hans Petter Grude"], "{text}");
+        }
+        let text = "Festudvalget (Vera og \"Tutta\" Brønnum) inviterer.";
+        let raw = vec![person(text, "Brønnum", 0)];
+        assert_eq!(taken(text, raw), ["Tutta", "Brønnum"]);
+        // A firm's word or a word in lower case in the marks: nothing.
+        for text in [
+            "Festudvalget (Vera og «Bygg» Brønnum) inviterer.",
+            "Festudvalget (Vera og «fru» Brønnum) inviterer.",
+        ] {
+            let raw = vec![person(text, "Brønnum", 0)];
+            assert_eq!(taken(text, raw), ["Brønnum"], "{text}");
+        }
+    }
+
+    /// Regression (class: a person named in full, named again in lower case — a credit, a signature, a
+    /// sentence typed in haste — or by the first name's initial before the surname; the surname alone was
+    /// found and its initial stayed, or nothing was found), through the whole detection.
+    #[test]
+    fn regression_a_person_named_in_full_named_again_in_lower_case_or_by_initial() {
+        let p = persons(
+            "Valberedning: Sten Hemre. sten hemre tackade för förtroendet.\n\
+             I styrelsen sitter Ylva Brandqvist och Oddvar Kjeldås.\n\
+             (foto: oddvar k.) Styrelsen genom Y. Brandqvist\n",
+        );
+        for want in ["sten hemre", "oddvar k.", "Y. Brandqvist"] {
+            assert!(p.iter().any(|n| n == want), "{want} in {p:?}");
+        }
+    }
+
+    /// Regression (class: initials of a person's first names in parentheses right after the name in full,
+    /// and a nickname in quotation marks right before the surname, where the first name is left out).
+    #[test]
+    fn regression_initials_after_a_name_and_a_nickname_before_a_surname() {
+        let p = persons(
+            "Nøgler hos ejendomsfunktionær Karl Johan Ebsen (KJ), som har kontor i kælderen.\n\
+             Festudvalget (Lise, Bo Ravnsholt og \"Trunte\" Søndergaard) inviterer til fest.\n",
+        );
+        for want in ["KJ", "Trunte"] {
+            assert!(p.iter().any(|n| n == want), "{want} in {p:?}");
         }
     }
 }

@@ -238,9 +238,16 @@ fn nickname_at(rest: &str) -> Option<&str> {
     };
     let inner = rest.get(open.len_utf8()..)?;
     let word = inner.split(close).next()?;
+    // A spoken form may hold an apostrophe inside ("Rørlegger'n", "Snekker'n"), not at its ends.
+    let mut chars = word.chars().skip(1).peekable();
+    let mut spoken = true;
+    while let Some(c) = chars.next() {
+        let inside = matches!(c, '\'' | '’') && chars.peek().is_some_and(|n| n.is_lowercase());
+        spoken &= c.is_lowercase() || inside;
+    }
     let ok = word.chars().count() >= 3
         && word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
+        && spoken
         && inner.len() > word.len();
     ok.then_some(word)
 }
@@ -256,6 +263,21 @@ fn capital_follows(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (class: a nickname in quotation marks between the first name and the surname, in a
+    /// spoken form with an apostrophe inside, "«Snekker'n»": the name was not read whole).
+    #[test]
+    fn regression_a_spoken_nickname_with_an_apostrophe() {
+        assert_eq!(nickname_at(" «Snekker'n» Ruud"), Some("Snekker'n"));
+        assert_eq!(nickname_at(" «Snekker'» Ruud"), None);
+        let p: Vec<String> =
+            crate::redact::detect("Vaktmester Eilert «Snekker'n» Ruud går av i mai.\n", None)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Person)
+                .map(|f| f.text)
+                .collect();
+        assert!(p.iter().any(|n| n.contains("Snekker'n")), "{p:?}");
+    }
 
     use proptest::prelude::*;
 

@@ -191,6 +191,89 @@ fn joined_to_a_person(
     before || after
 }
 
+/// The reason of a first name in capitals this pass adds.
+pub(crate) const FIRST_NAME_IN_CAPITALS: &str =
+    "a first name in capitals inside a sentence in lower case";
+
+/// The first names written in capitals inside a sentence typed in lower case ("Styret takker ARNE for …",
+/// "og til NILS-ARNE som …"): a word of four letters or more, all capitals (inner hyphens too), that is a
+/// Nordic first name no word, place or function word ([`lower_first_name`]), with a word in lower case right
+/// before it and a word in lower case or a punctuation mark right after it on the same line. A heading
+/// or a line in capitals has none of these; an acronym of three letters ("IDA") is too short.
+fn first_names_in_capitals(
+    text: &str,
+    covered: &[(usize, usize)],
+    protected: &[(usize, usize)],
+    extra: &mut Vec<Raw>,
+) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // A word in capitals after a space: "X", a capital, then another.
+        let Some(off) = memchr::memchr(b' ', &bytes[at..]) else {
+            break;
+        };
+        let start = at + off + 1;
+        at = start;
+        let rest = &text[start..];
+        let mut chars = rest.chars();
+        if !(chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        let end = start
+            + rest
+                .char_indices()
+                .find(|&(i, c)| {
+                    !(c.is_uppercase()
+                        || (c == '-' && i > 0 && rest[i + 1..].starts_with(char::is_uppercase)))
+                })
+                .map_or(rest.len(), |(i, _)| i);
+        at = end;
+        let word = &text[start..end];
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        // A Nordic first name in every part: one from elsewhere in capitals is as often an acronym
+        // ("NATO").
+        let folded = word.to_lowercase();
+        let nordic = folded
+            .split('-')
+            .all(|p| first_names().get(p).is_some_and(|i| i.nordic > 0));
+        if !nordic || !lower_first_name(&folded, false) {
+            continue;
+        }
+        let before: String = text[..start - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let lower_before = before.chars().count() >= 2 && before.chars().all(char::is_lowercase);
+        let after = &text[end..];
+        let lower_after = after
+            .strip_prefix(' ')
+            .is_some_and(|t| t.starts_with(char::is_lowercase))
+            || after.starts_with([',', '.', ';', ':', '!', '?', ')']);
+        if lower_before
+            && lower_after
+            && !overlaps_any(covered, start, end)
+            && !overlaps_any(protected, start, end)
+        {
+            extra.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::UnknownName,
+                score: 0.6,
+                reason: FIRST_NAME_IN_CAPITALS,
+                decision: Decision::Redact,
+                subject: Some(format!("g{folded}")),
+            });
+        }
+    }
+}
+
 /// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
 /// comment). The findings stay sorted and apart.
 pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
@@ -269,6 +352,7 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         }
         at = end;
     }
+    first_names_in_capitals(text, &covered, protected, &mut extra);
     super::super::policy::resolve_with(raw, extra)
 }
 
@@ -348,5 +432,17 @@ mod tests {
             !p.iter().any(|f| f == "juni" || f == "liv" || f == "hans"),
             "{p:?}"
         );
+    }
+
+    /// Regression (class: a first name in capitals inside a sentence in lower case, as a newsletter
+    /// stresses it: "… og til TORLEIF-ARNE som …"; a line in capitals, an acronym and a word stay).
+    #[test]
+    fn regression_a_first_name_in_capitals_inside_a_sentence() {
+        let p = persons(
+            "Takk til alle, og til GUNNAR-OLAV som fikk i gang traktoren.\n\
+             Styret takker HALVARD, for lang tjeneste.\n\
+             Vi er medlem av IDA og NATO og bruker LYKKE som navn.\n",
+        );
+        assert_eq!(p, ["GUNNAR-OLAV", "HALVARD"]);
     }
 }
