@@ -182,6 +182,17 @@ const ORGANISATION_CUES: &[&str] = &[
     "banken",
 ];
 
+fn organisation_cues() -> &'static WordSet {
+    static ORG_CUES: OnceLock<WordSet> = OnceLock::new();
+    ORG_CUES.get_or_init(|| WordSet::new(ORGANISATION_CUES))
+}
+
+/// Whether `word` (any case) names an organisation or its desk ("Forretningsfører", "Vicevärden",
+/// "Kommunen"): never a person's name, even opening a sentence before a verb of saying.
+pub(crate) fn is_organisation_cue(word: &str) -> bool {
+    organisation_cues().contains_fold(word)
+}
+
 /// Words in between that make a contact personal after all.
 const PERSON_CUES: &[&str] = &[
     "hende",
@@ -208,9 +219,8 @@ pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: 
         .map(|r| (r.start, r.end))
         .collect();
     persons.sort_unstable();
-    static ORG_CUES: OnceLock<WordSet> = OnceLock::new();
     static PERSON_CUE_SET: OnceLock<WordSet> = OnceLock::new();
-    let org_cues = ORG_CUES.get_or_init(|| WordSet::new(ORGANISATION_CUES));
+    let org_cues = organisation_cues();
     let person_cues = PERSON_CUE_SET.get_or_init(|| WordSet::new(PERSON_CUES));
     // The last span of sorted `spans` that lies within [from, to).
     let last_within = |spans: &[(usize, usize)], from: usize, to: usize| -> Option<usize> {

@@ -114,6 +114,14 @@ impl NameRecognizer {
         {
             return;
         }
+        // "Forretningsfører svarte …", "Vicevärden sa …": the organisation's desk opening a sentence.
+        if k == i + 1
+            && text
+                .get(first.start..first.end)
+                .is_some_and(policy::is_organisation_cue)
+        {
+            return;
+        }
         if k == i + 1 && (i == 0 || !run[i - 1].initial) {
             let stem = &s.keys[first.k0..first.g1];
             if stem.chars().count() == 2 && first_names().get(stem).is_none() {
