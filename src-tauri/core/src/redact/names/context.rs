@@ -890,6 +890,11 @@ fn lettered_unit(s: &str) -> bool {
 }
 
 pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
+    company_word_or_ampersand(text, end, true)
+}
+
+/// Whether a firm's word follows `end` (after one space), or, with `ampersand`, an "&".
+fn company_word_or_ampersand(text: &str, end: usize, ampersand: bool) -> bool {
     let Some(rest) = text.get(end..) else {
         return false;
     };
@@ -898,7 +903,7 @@ pub(super) fn followed_by_company(text: &str, end: usize) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .next()
         .unwrap_or("");
-    rest.starts_with('&') || is_company_word(word)
+    (ampersand && rest.starts_with('&')) || is_company_word(word)
 }
 
 /// Whether a title of address ("fru", "hr.", "fröken") stands right before `start`: what follows is a
@@ -913,16 +918,7 @@ pub(super) fn titled(text: &str, start: usize) -> bool {
 /// Hansen & hr. Berg", "hr. Dahl & frue") the ampersand joins people, and only a firm's word after the
 /// name ("hr. Dahl ApS") makes it a firm's.
 pub(super) fn company_after_cue(text: &str, start: usize, end: usize) -> bool {
-    if !titled(text, start) {
-        return followed_by_company(text, end);
-    }
-    text.get(end..)
-        .map(|r| r.strip_prefix(' ').unwrap_or(r))
-        .and_then(|r| {
-            r.split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-                .next()
-        })
-        .is_some_and(is_company_word)
+    company_word_or_ampersand(text, end, !titled(text, start))
 }
 
 /// "Nordre Follo kommune", "Vestby sparebank": whether the word right after `end` (one space) is an
