@@ -37,6 +37,10 @@ pub struct ConfusableNames {
     /// "Ingvild"): the word in small letters with its first letter an l. The capital walk of
     /// [`Self::scan`] never stops at a word in small letters, so these few are searched for apart.
     small_l: Vec<String>,
+    /// Each resident's full name as the skeletons of its first and last parts (no official's), for
+    /// the same name written in small letters and misread ("asiaug vinje", "mikael haa1and"), which the
+    /// capital walk never reads and the register's search in small letters does not see.
+    lower_pairs: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// The word with every group of confusable letters reduced to one.
@@ -139,6 +143,21 @@ impl ConfusableNames {
             .collect();
         let mut out = ConfusableNames::default();
         for r in &ctx.residents {
+            let parts: Vec<&str> = r
+                .name
+                .split_whitespace()
+                .map(|p| p.trim_matches(|c: char| !is_word_char(c) && c != '-'))
+                .collect();
+            if let [first, .., last] = parts.as_slice() {
+                let (f, l) = (skeleton(first), skeleton(last));
+                if f.chars().count() >= 3
+                    && l.chars().count() >= 3
+                    && !official.contains(&f)
+                    && !official.contains(&l)
+                {
+                    out.lower_pairs.insert(format!("{f} {l}"));
+                }
+            }
             for part in r
                 .name
                 .split(|c: char| c.is_whitespace() || c == ',' || c == '&' || c == '/')
@@ -284,6 +303,59 @@ impl ConfusableNames {
                 &mut scratch,
                 (&mut *out, &mut *officials),
             );
+        }
+    }
+
+    /// "asiaug vinje", "mikael haa1and": a resident's full name written in small letters, as signatures
+    /// and e-mail headers have it, with a part misread (the skeletons of its first and last parts those
+    /// of one resident's, and one of the two words no name part written right). For a text that OCR has
+    /// damaged (a resident's capitalised name came out misread): only then is every word in small
+    /// letters read, two at a time.
+    pub fn lower_case_misread(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        if self.lower_pairs.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        let (mut sk, mut key) = (String::new(), String::new());
+        // The word before, as (start, end), when only one space separates it from the next.
+        let mut prev: Option<(usize, usize)> = None;
+        let mut at = 0;
+        for (start, end) in small_words(text) {
+            let joined = prev.is_some_and(|(_, pe)| pe + 1 == start && text.as_bytes()[pe] == b' ');
+            if let (true, Some((ps, pe))) = (joined, prev) {
+                skeleton_into(&text[ps..pe], &mut sk);
+                key.clear();
+                key.push_str(&sk);
+                key.push(' ');
+                skeleton_into(&text[start..end], &mut sk);
+                key.push_str(&sk);
+                let hit = self.lower_pairs.contains(key.as_str());
+                let exact = |w: &str| self.exact.contains(w);
+                if hit
+                    && !(exact(&text[ps..pe]) && exact(&text[start..end]))
+                    && ps >= at
+                    && !overlaps_any(protected, ps, end)
+                {
+                    found.push((ps, end));
+                    at = end;
+                }
+            }
+            prev = Some((start, end));
+        }
+        for (start, end) in found {
+            if out.iter().any(|r| r.start < end && start < r.end) {
+                continue;
+            }
+            out.push(Raw {
+                start,
+                end,
+                kind: Kind::Person,
+                recognizer: Recognizer::Register,
+                score: 0.7,
+                reason: MISREAD_RESIDENT,
+                decision: Decision::Redact,
+                subject: None,
+            });
         }
     }
 
@@ -467,6 +539,36 @@ struct Scratch<'t> {
     seen: FastMap<&'t str, Verdict>,
 }
 
+/// The words of `text` in small letters as OCR reads them (a small letter first, then letters and the
+/// digits and marks OCR puts for letters; no capital inside), as (start, end).
+fn small_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let bytes = text.as_bytes();
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
+            if !word_char(c) {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut small = c.is_lowercase();
+            while i < bytes.len() {
+                let (c, len) = char_at(text, i);
+                if !word_char(c) {
+                    break;
+                }
+                small &= !c.is_uppercase();
+                i += len;
+            }
+            if small {
+                return Some((start, i));
+            }
+        }
+        None
+    })
+}
+
 /// Whether `c` may be part of a word as OCR reads it: a letter, or a digit or mark it puts for one.
 fn word_char(c: char) -> bool {
     is_word_char(c) || matches!(c, '1' | '0' | '5' | '|' | '!')
@@ -560,6 +662,41 @@ mod tests {
     use super::*;
     use crate::association::Country;
     use crate::redact::{KnownPerson, Official, RoleKind};
+
+    /// A resident's full name in small letters with a part misread is found (the first part or the
+    /// surname); the name written right, another resident's parts together, a word pair that only
+    /// shares one part and an official's name are not.
+    #[test]
+    fn residents_names_in_small_letters_misread() {
+        let mut ctx = Context::new(Country::NO);
+        for n in ["Aslak Vinsnes", "Torvald Lysne", "Mette Lund"] {
+            ctx.residents.push(KnownPerson {
+                name: n.into(),
+                ..KnownPerson::default()
+            });
+        }
+        ctx.officials.push(Official {
+            name: "Mette Lund".into(),
+            role: RoleKind::ChairOfMeeting,
+            valid_from: None,
+            valid_to: None,
+        });
+        let names = ConfusableNames::new(Some(&ctx));
+        let found = |text: &str| {
+            let mut raw = Vec::new();
+            names.lower_case_misread(text, &[], &mut raw);
+            raw.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("asiak vinsnes              torva1d lysne"),
+            ["asiak vinsnes", "torva1d lysne"]
+        );
+        assert!(found("aslak vinsnes og torvald lysne").is_empty());
+        assert!(found("asiak lysne, torva1d vinsnes, aslak sand").is_empty());
+        assert!(found("rnette lund").is_empty());
+    }
 
     fn found(text: &str) -> Vec<String> {
         let mut ctx = Context::new(Country::DK);

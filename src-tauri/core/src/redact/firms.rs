@@ -64,6 +64,28 @@ fn brothers_before(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether a firm's noun stands right before `start` or opens the name ("Tømrerfirmaet Kurt Jessen",
+/// "firmaet Ole Holm", "byggfirman Sven Ek", "VVS-firmaet Kjær"): the name after it is the firm's, as a
+/// trade's firm is named after its owner.
+fn firm_noun_before(text: &str, start: usize, end: usize) -> bool {
+    let firm = |w: &str| {
+        let w = w.to_lowercase();
+        ["firmaet", "firman", "firma"]
+            .iter()
+            .any(|f| w.ends_with(f))
+    };
+    let opening = text
+        .get(start..end)
+        .and_then(|n| n.split(' ').next())
+        .is_some_and(|w| w.len() < end - start && firm(w));
+    opening
+        || text
+            .get(..start)
+            .and_then(|h| h.strip_suffix(' '))
+            .and_then(|h| h.rsplit([' ', '\n', '(', '"']).next())
+            .is_some_and(firm)
+}
+
 /// Whether the name from `start` to `end` holds "Brødrene" or the like with a word after it ("Brødrene
 /// Dahl" taken whole, the capitalised word read as the first of a name; "Malerfirmaet Brødrene Dahl", a
 /// trade before it in the same run of capitals).
@@ -142,6 +164,7 @@ pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)
         } else if form_inside
             || brothers_before(text, start)
             || brothers_opening(text, start, end)
+            || firm_noun_before(text, start, end)
             || employer_after_a_person(text, start, end, &persons)
         {
             firms.push((start, end));
@@ -198,6 +221,16 @@ mod tests {
                 "Brødrene Aasheim",
             ),
             ("Brdr. Kjeldsen lagde taget.", "Brdr. Kjeldsen"),
+            // A firm's noun before the owner's name, or opening it.
+            (
+                "Tømrerfirmaet Aksel Vinding har givet et tilbud.",
+                "Aksel Vinding",
+            ),
+            (
+                "Byggfirman Sune Ekdahl kommer i maj.",
+                "Byggfirman Sune Ekdahl",
+            ),
+            ("Vi har spurt firmaet Ove Krag om prisen.", "Ove Krag"),
             // A trade before "Brødrene" in the same run of capitals.
             (
                 "Arbejdet udføres af Malerfirmaet Brødrene Tofte i uge 12.",
@@ -246,6 +279,8 @@ mod tests {
             ("Hans Berg fra Berg Bygg AS svarte.", "Hans Berg"),
             ("Jonas Lind kom i tid, sa Lind.", "Jonas Lind"),
             ("Vi takker brødrene Ole og Per.", "Ole"),
+            // A trade's master is a person, not a firm.
+            ("Tømrermester Aksel Vinding kom.", "Aksel Vinding"),
         ] {
             assert_eq!(left(text, &[name]), vec![name.to_string()], "{text:?}");
         }

@@ -797,6 +797,9 @@ impl Detector {
                     .filter(|n| n.contains(' ')),
             );
             found.scan(text, &protected, &mut raw, &mut Vec::new());
+            // And the residents' names in small letters, misread too ("mikael haa1and" in a signature).
+            self.confusable
+                .lower_case_misread(text, &protected, &mut raw);
         }
         // "Hallvard Juvet AS": a name the rules found is a firm's when a legal form closes it.
         let firms = firms::drop_names_in_firms(text, &mut raw);
@@ -806,9 +809,12 @@ impl Detector {
             .map(|r| (r.start, r.end))
             .collect();
         persons.sort_unstable();
+        // "Gorm Lund – af de fleste kaldt "Gulle"": what the text says a person is called.
+        names::nicknames(text, &persons, &protected, &mut raw);
         numbers::scan(text, self.country, &persons, &mut raw);
         numbers::birthdays(text, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
+        numbers::floors_with_a_side_apart(text, &mut raw);
         numbers::floors_after_persons(text, &persons, &mut raw);
         numbers::bare_floors_after_persons(text, &persons, &mut raw);
         numbers::floors_before_dwellers(text, &persons, &mut raw);
@@ -969,6 +975,9 @@ fn address_ends(text: &str, end: usize) -> bool {
 pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
     Detector::new(context).detect(text)
 }
+
+#[cfg(test)]
+mod residents_tests;
 
 #[cfg(test)]
 mod tests {

@@ -470,6 +470,17 @@ impl OwnMailboxes {
         let Some((local, domain)) = email.split_once('@') else {
             return false;
         };
+        // "styret.sjoevegen@gmail.com": a board's mailbox named after the association at any domain.
+        let parts: Vec<String> = local
+            .split(['.', '-', '_'])
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if let [a, b] = parts.as_slice() {
+            let named = |w: &str| self.words.iter().any(|x| w.contains(x.as_str()));
+            if (generic_mailbox(a) && named(b)) || (named(a) && generic_mailbox(b)) {
+                return true;
+            }
+        }
         let labels: Vec<&str> = domain.split('.').collect();
         let Some(main) = labels
             .len()

@@ -21,6 +21,129 @@ use super::{Decision, Kind, Recognizer};
 
 const LIST: &str = include_str!("../../../../assets/words/relation-flats.txt");
 
+/// The homes' nouns in the definite form that a room beside them places ("lejligheden over vaskeriet").
+const HOMES: &[&str] = &[
+    "lejligheden",
+    "leiligheten",
+    "leiligheta",
+    "husværet",
+    "bustaden",
+    "boligen",
+    "lägenheten",
+    "bostaden",
+];
+
+/// Where a home lies from a room: above, below, beside, behind or inside.
+const BESIDE: &[&str] = &[
+    "over",
+    "under",
+    "ovenpå",
+    "ovanpå",
+    "ovanför",
+    "ovenfor",
+    "nedenfor",
+    "nedanför",
+    "innanför",
+    "indenfor",
+    "innenfor",
+    "bakom",
+    "bag",
+    "bak",
+    "bredvid",
+    "mittemot",
+    "overfor",
+];
+
+/// The estate's rooms in the definite form, which one home at most lies right above, below or beside:
+/// laundries, bicycle and pram rooms, refuse rooms, boiler rooms, the common room.
+const ROOMS: &[&str] = &[
+    "vaskeriet",
+    "fællesvaskeriet",
+    "vaskerummet",
+    "vaskerommet",
+    "vaskekjelleren",
+    "vaskekjellaren",
+    "tvättstugan",
+    "cykelrummet",
+    "cykelkælderen",
+    "cykelkällaren",
+    "sykkelrommet",
+    "sykkelboden",
+    "barnevognsrummet",
+    "barnvagnsrummet",
+    "barnevognrommet",
+    "soprummet",
+    "søppelrommet",
+    "skraldrummet",
+    "pannrummet",
+    "fyrrummet",
+    "fyrrommet",
+    "fælleshuset",
+    "fællesrummet",
+    "fælleslokalet",
+    "fellesrommet",
+    "felleshuset",
+    "föreningslokalen",
+    "samlingslokalen",
+    "festlokalet",
+];
+
+/// "lejligheden over vaskeriet", "husværet over vaskerommet", "lägenheten innanför cykelrummet": a home
+/// named by the estate's room it lies above, below, beside or inside, which only one home does; the
+/// home, its place and the room go as its address would.
+fn by_a_common_room(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    static AC: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let Some(ac) = AC
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(HOMES)
+                .ok()
+        })
+        .as_ref()
+    else {
+        return;
+    };
+    let mut found = Vec::new();
+    for m in ac.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mut words = text[end..].split(' ');
+        let (Some(""), Some(place), Some(room)) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        let room_word = room.trim_end_matches(|c: char| !c.is_alphabetic());
+        if !BESIDE.contains(&place) || !ROOMS.iter().any(|r| room_word.eq_ignore_ascii_case(r)) {
+            continue;
+        }
+        let stop = end + 1 + place.len() + 1 + room_word.len();
+        if !overlaps_any(protected, start, stop) {
+            found.push((start, stop));
+        }
+    }
+    for (start, end) in found {
+        if out.iter().any(|r| r.start < end && start < r.end) {
+            continue;
+        }
+        out.push(Raw {
+            start,
+            end,
+            kind: Kind::Address,
+            recognizer: Recognizer::Address,
+            score: 0.8,
+            reason: "a home named by the estate's room beside it",
+            decision: Decision::Redact,
+            subject: None,
+        });
+    }
+}
+
 /// The words of one `[section]` of the list.
 fn section(name: &str) -> Vec<&'static str> {
     let mut inside = false;
@@ -271,6 +394,7 @@ fn place_follows(text: &str, end: usize) -> bool {
 
 /// Finds flats named by their relation to someone in `text` (byte offsets), outside `protected`.
 pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    by_a_common_room(text, protected, out);
     // Every form holds one of these; most texts hold none of them.
     let lower_has = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
     if ![
@@ -338,6 +462,33 @@ fn push(out: &mut Vec<Raw>, start: usize, end: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A home named by the estate's room it lies above, below or inside, in the three languages; a
+    /// home over a room that is no estate's room, or "over" meaning "about", is none.
+    #[test]
+    fn a_home_by_the_room_beside_it() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            by_a_common_room(text, &[], &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Støj fra lejligheden over vaskeriet (beboeren har hund)."),
+            ["lejligheden over vaskeriet"]
+        );
+        assert_eq!(
+            found("Framlegg frå husværet over vaskerommet: betre lydisolering."),
+            ["husværet over vaskerommet"]
+        );
+        assert_eq!(
+            found("Det gäller lägenheten innanför cykelrummet i huset."),
+            ["lägenheten innanför cykelrummet"]
+        );
+        assert!(found("Vi talte om lejligheden over kaffen.").is_empty());
+        assert!(found("Leiligheten over butikken er solgt.").is_empty());
+    }
 
     use proptest::prelude::*;
 

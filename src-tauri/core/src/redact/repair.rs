@@ -140,11 +140,12 @@ pub fn repair(text: &str) -> Option<View> {
         }),
     };
     let base = view.as_ref().map_or(text, |v| v.text.as_str());
-    let fixes = ocr_digits(base);
+    let mut fixes = ocr_digits(base);
+    fixes.extend(ocr_small_l(base));
     if fixes.is_empty() {
         return view;
     }
-    // One ASCII letter for one ASCII digit: the text stays valid UTF-8 and every offset stays put, so
+    // One ASCII letter for one ASCII digit (or a capital I for a small l): the text stays valid UTF-8 and every offset stays put, so
     // the map of the other repairs (or none) still holds.
     let mut bytes = base.as_bytes().to_vec();
     for (at, digit) in fixes {
@@ -610,6 +611,48 @@ fn ocr_digits(text: &str) -> Vec<(usize, u8)> {
     fixes
 }
 
+/// A capital I that OCR read as a small l at the start of a first name ("lngunn Rekve", "lda"): an l
+/// opening a word before a consonant other than j, which no word of the languages does ("ln", "lv",
+/// "ld"), where the word with an I is a first name the lists know and no word. The name then reads as
+/// written right; any other such word ("lnnkalling") stays as it is.
+fn ocr_small_l(text: &str) -> Vec<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut fixes = Vec::new();
+    let mut word = String::new();
+    for at in memchr::memchr_iter(b'l', bytes) {
+        let consonant = bytes.get(at + 1).is_some_and(|&b| {
+            b.is_ascii_lowercase()
+                && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'j' | b'l')
+        });
+        if !consonant
+            || text
+                .get(..at)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        let len = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(text.len() - at, |(i, _)| i);
+        let rest = &text[at + 1..at + len];
+        if len < 3 || rest.chars().any(char::is_uppercase) {
+            continue;
+        }
+        word.clear();
+        word.push('i');
+        word.push_str(rest);
+        let name = super::lists::first_names()
+            .get(word.as_str())
+            .is_some_and(|x| (x.nordic > 0 || x.intl > 0) && !x.word && !x.thing);
+        if name && !super::lists::is_place(&word) {
+            fixes.push((at, b'I'));
+        }
+    }
+    fixes
+}
+
 /// Mojibake and letter-spacing repaired, or `None` when the text has neither.
 fn repair_letters(text: &str) -> Option<View> {
     let mojibake = has_mojibake(text);
@@ -850,6 +893,26 @@ mod tests {
 
     fn view(t: &str) -> String {
         repair(t).map_or_else(|| t.to_string(), |v| v.text)
+    }
+
+    /// A small l OCR put for the capital I of a first name is read as the I ("lngrid", "lvar"), in the
+    /// same place; an l opening an ordinary word, a word that goes on an l inside it, or an l before a
+    /// vowel or a j stays.
+    #[test]
+    fn a_small_l_for_the_capital_i_of_a_first_name() {
+        assert_eq!(
+            view("Leid ut til lngrid Sæbø og lvar Nes."),
+            "Leid ut til Ingrid Sæbø og Ivar Nes."
+        );
+        for text in [
+            "lnnkallinga kom sent.",
+            "Olnes og Kalnes.",
+            "ljus och lampor",
+            "lnxyzq er ingen.",
+            "lagt fram",
+        ] {
+            assert_eq!(view(text), text, "{text:?}");
+        }
     }
 
     /// A map's changes as (at, len, source range).

@@ -815,11 +815,14 @@ pub(super) fn unit_after(text: &str, end: usize) -> bool {
     }
     // "Gitte fra 3. sal", "H.J. fra 2. sal", "Eva från 2 tr": a floor someone comes from is a home; only
     // after "from" ("Fælleshuset på 1. sal" is a room on a floor).
-    if let Some(floor) = ["fra ", "från ", "frå "]
+    if let Some(floor) = ["fra", "från", "frå"]
         .iter()
         .find_map(|p| rest.strip_prefix(p))
+        .filter(|f| f.starts_with(char::is_whitespace))
     {
-        if floor_at(floor) {
+        // "Tine fra\n  anden sal": the floor may open the next line, in figures or in words.
+        let floor = floor.trim_start();
+        if floor_at(floor) || floor_in_words_at(floor) {
             return true;
         }
     }
@@ -832,6 +835,62 @@ pub(super) fn unit_after(text: &str, end: usize) -> bool {
         return false;
     };
     lettered_unit(unit)
+}
+
+/// "Helles (1. th.) forslag", "Ole (nr. 7) spurgte", "Kari (H0302)": whether the home stands in
+/// brackets right after `end`, a name's end.
+pub(super) fn home_in_brackets_after(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .map(str::trim_start)
+        .and_then(|r| r.strip_prefix('('))
+        .is_some_and(|inner| home_in_brackets(inner.trim_start()))
+}
+
+/// Whether `s`, the inside of a bracket, starts with a home and closes on it: a floor and its side or
+/// word ("1. th.", "2. sal", "st. tv."), a lettered house or a flat's code ("7B", "H0302"), or a number
+/// after "nr." ("nr. 7"), before the closing bracket or a comma.
+fn home_in_brackets(s: &str) -> bool {
+    let closes = |t: &str| t.trim_start().starts_with([')', ',']);
+    let lower = s.get(..s.len().min(12)).unwrap_or(s).to_lowercase();
+    let ground = ["st. ", "st.", "stuen "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .is_some_and(|r| {
+            let r = r.trim_start();
+            ["th", "tv", "mf"].iter().any(|side| r.starts_with(side))
+        });
+    if ground || floor_at(s) {
+        let n = s.find(')').unwrap_or(s.len());
+        return n <= 16;
+    }
+    if lettered_unit(s) {
+        return true;
+    }
+    let Some(num) = ["nr. ", "nr.", "nr "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+    else {
+        return false;
+    };
+    let digits = num.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && closes(&num[digits..])
+}
+
+/// Whether `s` starts with a floor in words: an ordinal and a floor's word ("anden sal", "tredje
+/// etasje", "andra våningen", "første høgda").
+fn floor_in_words_at(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(ordinal), Some(word)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let word = word
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    crate::redact::flats::BARE_FLOOR_ORDINALS.contains(&ordinal.to_lowercase().as_str())
+        && matches!(
+            word.as_str(),
+            "sal" | "etage" | "etasje" | "etg" | "våning" | "våningen" | "høgda" | "høgd"
+        )
 }
 
 /// Whether `s` starts with a floor: a number, a full stop or not, and a floor's word ("3. sal", "2.

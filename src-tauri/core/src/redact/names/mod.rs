@@ -21,6 +21,7 @@ mod joints;
 mod kin;
 mod lines;
 mod lower;
+mod nicknames;
 mod register;
 mod tokens;
 mod units;
@@ -46,6 +47,7 @@ pub use alone::first_names_alone;
 pub use initials::initials_of_people_named;
 pub use joints::{is_glued_particle, name_joints, roman_generation};
 pub use lower::lower_case_first_names;
+pub use nicknames::nicknames;
 pub(super) use register::split_owners;
 use tokens::{
     bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,
@@ -106,10 +108,10 @@ pub(crate) fn is_definite_role(word: &str) -> bool {
 }
 use context::{
     abbreviation, age_after, citation, company_after_cue, compound_cue, cue_before_by,
-    definite_ending, followed_by_company, hyphen_given, in_attendance_list, inflected_cue,
-    initials_not_a_range, kin_after, lower_noun, moving_after, noun_follows, party_by_role,
-    party_to_a_letting, patronymic, place_before, saint_before, speaker_with_party, speech_after,
-    speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
+    definite_ending, followed_by_company, home_in_brackets_after, hyphen_given, in_attendance_list,
+    inflected_cue, initials_not_a_range, kin_after, lower_noun, moving_after, noun_follows,
+    party_by_role, party_to_a_letting, patronymic, place_before, saint_before, speaker_with_party,
+    speech_after, speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
 };
 use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
@@ -427,7 +429,9 @@ impl NameRecognizer {
                     // "Forfall: Lykke\nDagsorden: …": a line's label before its colon starts no name.
                     && (text.as_bytes().get(end) == Some(&b':')
                         || (word.starts_with(char::is_uppercase)
-                        && function_words().contains_fold(word))
+                        && (function_words().contains_fold(word)
+                            // "Frånvarande: Pontus\nSekreterare för mötet: …": a role opens the line.
+                            || cues().contains_fold(word)))
                         || (s.name_complete() && !self.registered_word(word))));
             if !joinable && !s.run.is_empty() {
                 self.flush(text, &mut s);
@@ -857,6 +861,7 @@ impl NameRecognizer {
                     && !register::deed_after(text, first.end)
                     && !self.street_after(text, first.end)
                     && !unit_after(text, first.end)
+                    && !home_in_brackets_after(text, first.end)
                     && !bare_floor_after(text, first.end)
                     && !genitive_before_noun(text, s, &first)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));

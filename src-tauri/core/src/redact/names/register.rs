@@ -68,6 +68,14 @@ impl NameRecognizer {
                         }
                     }
                 }
+                // "Kenneth" no, "Ulf" -> "Ulfa": the Swedish pet form of a short first name.
+                if pos == 0 {
+                    if let Some(p) = suffix_nickname(&buf) {
+                        if !self.table.contains_key(&p) {
+                            self.table.entry(p).or_default().push(slot);
+                        }
+                    }
+                }
                 for short in shorts {
                     let v = self.table.entry(short.to_string()).or_default();
                     if !v.iter().any(|x| x.person == id && x.pos == slot.pos) {
@@ -201,6 +209,13 @@ impl NameRecognizer {
         let mut best_len = 0usize;
         let mut best: Vec<u32> = Vec::new();
         let mut best_family = false;
+        // "Førde" of "Ragnhild Førde Njøs": a middle name that is no first name of the lists (a family
+        // name or a town) is not the person alone, as Nordic minutes never call anyone by it.
+        let middle = |slot: &Slot| {
+            slot.part == Part::Given
+                && slot.pos > 0
+                && first_names().get(&s.keys[run[i].k0..run[i].k1]).is_none()
+        };
         for slot in first {
             let mut pos = slot.pos;
             let mut len = 1;
@@ -216,7 +231,7 @@ impl NameRecognizer {
                 only_particles &= n.part == Part::Particle;
                 len += 1;
             }
-            if only_particles {
+            if only_particles || (len == 1 && middle(slot)) {
                 continue;
             }
             if len > best_len {
@@ -311,7 +326,13 @@ impl NameRecognizer {
             if words.len() < 2 || !full.chars().any(char::is_alphabetic) {
                 continue;
             }
-            add(&words.join(" "), id as u32, LowerForm::Full);
+            let joined = words.join(" ");
+            // "oliver brinks schæfer": the full name's genitive, which the search would otherwise
+            // pass by (a letter right after a match makes it no name).
+            if !joined.ends_with(['s', 'x', 'z']) && joined.ends_with(char::is_alphabetic) {
+                add(&format!("{joined}s"), id as u32, LowerForm::Full);
+            }
+            add(&joined, id as u32, LowerForm::Full);
             // The surname: the last word that is no particle ("gro von krogh": "krogh"); the given
             // names before any particle ("karl johan").
             let Some(last) = words.iter().rposition(|w| !particles().contains_fold(w)) else {
@@ -353,6 +374,27 @@ impl NameRecognizer {
             }
             if givens.len() > 1 && givens.iter().all(|g| letters(g)) {
                 alone.push((givens.join(" "), LowerForm::Given));
+            }
+            // "grannen kenta": the first name's short forms in small letters too, as the table has them
+            // capitalised ("Kenta" for Kent).
+            if let Some(pet) = suffix_nickname(given) {
+                if shape(&pet) {
+                    alone.push((pet, LowerForm::Given));
+                }
+            }
+            for formal in std::iter::once(given).chain(given.split('-')) {
+                for short in super::super::lists::short_forms(formal) {
+                    if short != given && shape(short) && !alone.iter().any(|(a, _)| a == short) {
+                        let word = short.chars().count() < 4
+                            || first_names().get(short).is_some_and(|x| x.word);
+                        let kind = if word {
+                            LowerForm::WordGiven
+                        } else {
+                            LowerForm::Given
+                        };
+                        alone.push((short.clone(), kind));
+                    }
+                }
             }
             // "hamza q.", "vera k": the first name and the surname's initial, as "Hamza Q." is read;
             // without the full stop only when the letter is no word ("liv i" is a phrase). The form
@@ -813,6 +855,27 @@ impl NameRecognizer {
     }
 }
 
+/// The Swedish pet form of a short first name that ends in a consonant: the name and an "a" ("kenneth"
+/// no, "bengt" -> "bengta", "ulf" -> "ulfa"), as Swedish minutes call a neighbour. `None` when that
+/// form is a Nordic first name of its own ("jan" -> "jana", "tor" -> "tora"), a word, a place or a function
+/// word, or when the name is long (six letters or more) or hyphenated.
+fn suffix_nickname(given: &str) -> Option<String> {
+    let n = given.chars().count();
+    if !(3..=5).contains(&n) || !given.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let last = given.chars().next_back()?;
+    if "aeiouyæøåäö".contains(last) {
+        return None;
+    }
+    let form = format!("{given}a");
+    // A name only from elsewhere ("kenta" is also Japanese) is no Nordic name of its own.
+    let own = first_names()
+        .get(&form)
+        .is_some_and(|x| x.nordic > 0 || x.word || x.thing);
+    (!own && !function_words().contains(&form) && !is_place(&form)).then_some(form)
+}
+
 /// The first four letters of a long first name (eight letters or more, not hyphenated), as a nickname:
 /// "sivakumar" -> "siva". `None` when they are a word, a place or no name-like form.
 fn prefix_nickname(given: &str) -> Option<String> {
@@ -1179,9 +1242,15 @@ mod tests {
     }
 
     /// A long first name's first four letters are its nickname when they read as a name, never for a
-    /// short or hyphenated name or a prefix that reads as no name.
+    /// short or hyphenated name or a prefix that reads as no name; a short first name's Swedish pet form
+    /// is the name and an "a".
     #[test]
     fn prefix_nicknames_of_long_first_names() {
+        assert_eq!(super::suffix_nickname("tord").as_deref(), Some("torda"));
+        // A form that is a first name of its own, a long name or one ending in a vowel has none.
+        assert_eq!(super::suffix_nickname("jan"), None);
+        assert_eq!(super::suffix_nickname("kenneth"), None);
+        assert_eq!(super::suffix_nickname("ole"), None);
         assert_eq!(prefix_nickname("sivakumar").as_deref(), Some("siva"));
         assert_eq!(prefix_nickname("abdirahman").as_deref(), Some("abdi"));
         // Short names, hyphenated ones and prefixes that read as no name.

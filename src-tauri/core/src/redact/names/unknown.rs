@@ -1165,6 +1165,21 @@ mod tests {
         assert!(!unit_after(" på 1. sal", 0));
         assert!(!unit_after(" fra 3 salater", 0));
         assert!(!unit_after(" fra 3. september", 0));
+        // The home in brackets right after the name: a floor and side, a lettered house, "nr." and a
+        // number; a date, a count or a word in brackets is none.
+        // "fra" and a floor in words, also over a line end.
+        assert!(unit_after(" fra\n  anden sal til venstre", 0));
+        assert!(unit_after(" fra tredje etasje", 0));
+        assert!(!unit_after(" fra tredje omgang", 0));
+        use super::super::context::home_in_brackets_after as home;
+        assert!(home(" (1. tv.) foreslog", 0));
+        assert!(home(" (st. th.) klagede", 0));
+        assert!(home(" (2. etasje) spurte", 0));
+        assert!(home(" (nr. 7) spurgte", 0));
+        assert!(home(" (H0302), som", 0));
+        assert!(!home(" (3. september) kom", 0));
+        assert!(!home(" (nr. 7 på listen) kom", 0));
+        assert!(!home(" (formand) kom", 0));
         // Everyone on an attendance list is a person; not a word after the list's end.
         assert!(in_attendance_list("Forfall: Helga", 9));
         assert!(in_attendance_list("Afbud: Bo Lind (kasserer), Gitte", 27));

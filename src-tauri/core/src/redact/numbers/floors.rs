@@ -199,6 +199,91 @@ pub fn floors_before_dwellers(text: &str, persons: &[(usize, usize)], out: &mut 
     }
 }
 
+/// "två trappor upp i samma hus, lägenheten till höger", "tre trapper op, døren til venstre", "anden
+/// sal, lejligheden til højre": a floor (in figures, in words or in stairs climbed) and a side that a
+/// few words part from it (the same building, the flat's or the door's noun) place one flat as "2. tv."
+/// does. The floor with its side right after it is `flats`'; "til højre for trappen" is a direction.
+pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
+    const SIDES: [&str; 4] = ["til h", "til v", "till h", "till v"];
+    let bytes = text.as_bytes();
+    let mut sides: Vec<usize> = SIDES
+        .iter()
+        .flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes()))
+        .collect();
+    if sides.is_empty() {
+        return;
+    }
+    sides.sort_unstable();
+    sides.dedup();
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)(?:^|[^\p{{L}}\d])(?P<floor>{FLOOR}|(?:en|ei|én|to|tre|fire|fem|seks)\s+trapp(?:er|e)(?:\s+(?:op|opp|oppe))?)(?P<apart>(?:\s+(?:i|på)\s+(?:samma|samme|same)\s+(?:hus|huset|opgang|opgangen|oppgang|oppgangen|uppgång|uppgången|trapp|trappen|trappa|trappan|trappe|trappehus|trapphus|trapphuset|bygning|bygningen|bygget|byggnad|byggnaden))?,?\s+(?:(?:lägenheten|lejligheden|leiligheten|leiligheta|husværet|dörren|døren|døra|dora|doren)\s+)?)$"
+            ))
+            .ok()
+        })
+        .as_ref()
+    else {
+        return;
+    };
+    let mut found = Vec::new();
+    for at in sides {
+        let rest = &text[at..];
+        let Some(len) = [
+            "till höger",
+            "till vänster",
+            "til højre",
+            "til høyre",
+            "til hojre",
+            "til venstre",
+        ]
+        .iter()
+        .find(|s| rest.starts_with(**s))
+        .map(|s| s.len()) else {
+            continue;
+        };
+        let after = &rest[len..];
+        if after.starts_with(char::is_alphanumeric)
+            || after.starts_with(" for ")
+            || after.starts_with(" om ")
+            || !text[..at].ends_with(char::is_whitespace)
+        {
+            continue;
+        }
+        // The phrase before the side, on its line and at most 100 bytes back.
+        let from = (at.saturating_sub(100)..at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
+        let head = &text[from..at];
+        let head_from = head.rfind('\n').map_or(0, |n| n + 1);
+        let head = &head[head_from..];
+        let Some((floor, apart)) = re
+            .captures(head)
+            .and_then(|c| Some((c.name("floor")?, c.name("apart")?)))
+        else {
+            continue;
+        };
+        // Only where something parts the floor from its side (else it is `flats`' floor and side).
+        if !apart.as_str().trim().is_empty() {
+            found.push((from + head_from + floor.start(), at + len));
+        }
+    }
+    for (start, end) in found {
+        if out.iter().any(|r| r.start < end && start < r.end) {
+            continue;
+        }
+        out.push(raw(
+            start,
+            end,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a floor and the flat's side a few words apart",
+        ));
+    }
+}
+
 /// A floor in a building at a street address, the floor in figures or in words: "4. etasje i
 /// Storveien 4", "andre etasje i Lyngveien 6", "tredje sal på Långgatan 9", "1. etasje, Storveien 16".
 /// A floor places one home, so the whole phrase is a resident's address. The street is capitalised
@@ -248,12 +333,15 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
     // A building of the estate named by where it stands, one of few ("øverste etage i baghuset",
     // "baghusets 1. sal", "andra våningen i gårdshuset"): a floor of it holds a home or two, as a
     // floor of a numbered house does.
+    // A house of the estate by its number as speech names it ("tredje våningen i fyran", "3. etg. i
+    // femmern", "1. sal i 14-eren"): a floor of one numbered house, as "i nr. 4" is.
+    const SPOKEN: &str = r"(?:\d{1,3}(?:-|'|’)?eren|(?:to|tre|fire|femme|seks|syv|otte|ni|ti|elve|tolv)eren|(?:ein|to|tre|fir|femm|seks|sju|ått|ni|ti|tolv)(?:aren|eren|ern)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|tian|elvan|tolvan)";
     const BACK: &str = r"(?:baghuset|forhuset|sidehuset|mellemhuset|gårdhuset|tværhuset|bakhuset|gårdshuset|gathuset|sidebygningen|bakbygningen|sidebygninga|bakbygninga)";
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let Some(re) = crate::redact::text::whole_text_regex(
         &RE,
         &format!(
-            r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b)|(?i:{BACK})(?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))|(?i:{BACK}s\s+{FLOOR})"
+            r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b)|(?i:{BACK})(?-u:\b)|(?i:{SPOKEN})(?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))|(?i:{BACK}s\s+{FLOOR})"
         ),
     ) else {
         return;
@@ -426,6 +514,62 @@ fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn apart(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        floors_with_a_side_apart(text, &mut out);
+        out.iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    /// A floor in a house named by its number as speech says it ("i fyran", "i femmern", "i tolveren")
+    /// places one home as "i nr. 4" does; a floor before another word stays.
+    #[test]
+    fn a_floor_in_a_house_named_by_its_spoken_number() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            floor_addresses(text, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Jag bor på tredje våningen i fyran, sedan i maj."),
+            ["tredje våningen i fyran"]
+        );
+        assert_eq!(
+            found("Bråk fra leiligheten (3. etg. i femmern)."),
+            ["3. etg. i femmern"]
+        );
+        assert_eq!(found("Støj fra 1. sal i tolveren."), ["1. sal i tolveren"]);
+        assert!(found("Vi møtes i 3. etasje i fyrverkeriets pause.").is_empty());
+    }
+
+    /// A floor and the flat's side with a few words between (the same building, the flat's or the
+    /// door's noun), in the three languages; a floor with its side right after it is the flats' rule,
+    /// and a side that is a direction ("till höger om hissen", "til højre for døren") is none.
+    #[test]
+    fn a_floor_and_its_side_a_few_words_apart() {
+        assert_eq!(
+            apart(
+                "Rampen byggs för en boende tre trappor upp i samma hus, lägenheten till vänster."
+            ),
+            ["tre trappor upp i samma hus, lägenheten till vänster"]
+        );
+        assert_eq!(
+            apart("Naboen to trapper op, døren til højre, har klaget."),
+            ["to trapper op, døren til højre"]
+        );
+        assert_eq!(
+            apart("Ho bur i andre høgda, til venstre når du kjem inn."),
+            ["andre høgda, til venstre"]
+        );
+        assert!(apart("Styrelserummet ligger två trappor upp, till höger om hissen.").is_empty());
+        assert!(apart("Gå tre trapper op, til højre for døren.").is_empty());
+        assert!(apart("Leiligheten i tredje etasje til høyre er solgt.").is_empty());
+        assert!(apart("Vi går til højre.").is_empty());
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]

@@ -25,6 +25,7 @@ pub use birthdays::birthdays;
 pub use emails::scan_emails;
 pub use floors::{
     bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
+    floors_with_a_side_apart,
 };
 pub use units::RegisteredUnits;
 
@@ -222,6 +223,8 @@ const ACCOUNT: &[&str] = &[
     "kontonumret",
     "kontot",
     "kontoen",
+    "kto",
+    "ktonr",
     "bankkonto",
     "bankkontonummer",
     "reg",
@@ -287,6 +290,11 @@ const PLATE_NOT: &[&str] = &[
     "NUM", "TV", "TH", "ST", "MF", "CA", "JF", "NS", "DS", "EN", "PR", "AD", "OG", "KM", "MM",
     "CM", "KW", "KWH", "MWH", "GWH", "KG", "M", "LGH", "ABL", "BRL", "BRF", "HSB", "OBOS", "NBBL",
     "FNR", "PNR", "IBAN", "SWIFT", "BIC", "REG", "BG", "PG", "NN", "UKE", "VECKA", "UGE", "PKT",
+];
+/// Letters of [`PLATE_NOT`] that start a Norwegian plate written in full ("ST 40 228"): a floor's, a
+/// side's or a word's letters, never an amount's or a unit's before two groups of digits.
+const PLATE_LETTERS_IN_FULL: &[&str] = &[
+    "ST", "TV", "TH", "MF", "EN", "OG", "AD", "NS", "DS", "KL", "DK", "NO",
 ];
 const SHARE_CUES: &[&str] = &[
     "andel",
@@ -985,7 +993,13 @@ fn classify(
                 && run.ng <= 2
                 && (3..=6).contains(&run.nd)
                 && run.seps().iter().all(|&c| c == b' '));
-        if ok && !is_plate_stopword(letters) {
+        // "bilen sin (ST 40 228)", "DK 90315": the Norwegian plate in full (two letters and five digits,
+        // together or two and three) is no floor, side, word or country, whose letters a shorter plate's
+        // shape shares ("st. 12", "TV 4", "DK-8000").
+        let norwegian = n == 2
+            && (run.shape(&[2, 3]) && run.has_sep(b' ') || run.shape(&[5]))
+            && PLATE_LETTERS_IN_FULL.contains(&letters);
+        if ok && (norwegian || !is_plate_stopword(letters)) {
             let e = if n == 3 && run.shape(&[2]) {
                 end + 1
             } else {
@@ -1060,6 +1074,22 @@ fn classify(
             0.9,
             "a number after \"konto\"",
         ));
+    }
+    // "konto Swedbank 8105-9, 944 117 203-6", "Nordea 3300 1234567890": an account after its bank's
+    // name, the clearing or registration number and the account, or one long number.
+    if nd >= 4 && is_bank_name(&l1) {
+        let e = account_tail(text, end);
+        let tail = text[end..e].bytes().filter(u8::is_ascii_digit).count();
+        if (tail >= 7 || (e == end && nd >= 10)) && !money_after(text.get(e..).unwrap_or("")) {
+            return Some(raw(
+                start,
+                e,
+                Kind::Account,
+                Recognizer::Account,
+                0.85,
+                "a number after a bank's name",
+            ));
+        }
     }
     if nd >= 6 && cue(&c.national_id) {
         return Some(raw(
@@ -1871,6 +1901,17 @@ fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> 
     std::borrow::Cow::Owned(word.to_lowercase())
 }
 
+/// Whether `word` (lower case) is a bank's name or ends like one ("swedbank", "handelsbanken", "bank" of
+/// "Danske Bank", "nordea", "seb", "dnb").
+fn is_bank_name(word: &str) -> bool {
+    word.ends_with("bank")
+        || word.ends_with("banken")
+        || matches!(
+            word,
+            "nordea" | "seb" | "dnb" | "nykredit" | "länsförsäkringar" | "danske" | "jyske"
+        )
+}
+
 /// The end of a second digit group right after an account number (", 123 456 789-0").
 fn account_tail(text: &str, end: usize) -> usize {
     let bytes = text.as_bytes();
@@ -2309,6 +2350,49 @@ mod tests {
             .map(|r| &text[r.start..r.end])
             .collect::<Vec<_>>()
             .join("|")
+    }
+
+    /// A Norwegian plate in full (two letters, two digits, three) whose letters are a floor's, a side's
+    /// or a word's ("ST", "TV", "EN") is a plate; an amount or a unit before the same digits is not.
+    #[test]
+    fn a_norwegian_plate_in_full_with_a_floors_letters() {
+        assert_eq!(
+            kinds("Han tek med bilen sin (ST 41 227) på dugnaden."),
+            vec![(Kind::Plate, "ST 41 227".into())]
+        );
+        assert_eq!(
+            kinds("Bilen TV 52 318 står fast."),
+            vec![(Kind::Plate, "TV 52 318".into())]
+        );
+        assert!(kinds("Det kostet KR 12 500 i alt.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Plate));
+        assert_eq!(
+            kinds("Bilen DK 90417 står på gjesteplassen."),
+            vec![(Kind::Plate, "DK 90417".into())]
+        );
+        assert!(kinds("Avstand KM 12 500 totalt.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Plate));
+    }
+
+    /// An account after its bank's name, with the clearing or registration number first; a year and an
+    /// amount after a bank's name are none.
+    #[test]
+    fn an_account_after_its_banks_name() {
+        assert_eq!(
+            kinds("Hyran betalas från dödsboets konto Nordbank 8214-3, 912 447 305-8."),
+            vec![(Kind::Account, "8214-3, 912 447 305-8".into())]
+        );
+        assert_eq!(
+            kinds("Beløpet går til Sparebanken 3201 55 78421 innen mai."),
+            vec![(Kind::Account, "3201 55 78421".into())]
+        );
+        assert!(kinds("Hyran dras från clearing 8214-3, kto 912 447 305-8.")
+            .contains(&(Kind::Account, "912 447 305-8".into())));
+        assert!(kinds("Lånet i Handelsbanken 2024, 120 000 kr, är omlagt.")
+            .iter()
+            .all(|(k, _)| *k != Kind::Account));
     }
 
     /// The share and flat numbers a Danish scan finds in `text`.

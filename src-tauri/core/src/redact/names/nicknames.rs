@@ -1,0 +1,279 @@
+//! Nicknames the minutes give a person by saying what people call them: right after the name ("Gorm
+//! Lund – af de fleste kaldt "Gulle" –", "Per Dahl, kalt Pelle,", "Eva Berg (kallad Ebba)") or in a
+//! clause after the nickname ("Bibbe, som alle kalder hende, …", "Tuffe, som vi kallar honom"). The
+//! nickname is no first name the lists need to know: the verb of calling says it is one, and it goes as
+//! the name does, every time the text uses it.
+
+use super::*;
+
+/// The verbs of calling, as Danish, Norwegian (both forms) and Swedish write them.
+const CALLED: &[&str] = &[
+    "kaldt", "kaldet", "kaldes", "kalder", "kaldte", "kalt", "kalla", "kalles", "kaller", "kalte",
+    "kallad", "kallade", "kallas", "kallar", "kallat", "kallast",
+];
+
+/// The pronouns a clause of calling ends on ("som alle kalder hende").
+const PRONOUNS: &[&str] = &[
+    "ham", "hende", "han", "hun", "henne", "ho", "honom", "hon", "dem", "dei", "begge",
+];
+
+/// The nickname a verb of calling gives: a capitalised word of three letters or more, in quotation
+/// marks or not, that is no function word; its span.
+fn nickname_after_verb(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?;
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.strip_prefix(' ')?;
+    let quote = rest.starts_with(['"', '«', '“', '”', '\'', '‘', '’']);
+    let inner = if quote {
+        rest.get(rest.chars().next()?.len_utf8()..)?
+    } else {
+        rest
+    };
+    let start = text.len() - inner.len();
+    let len = inner
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(inner.len(), |(i, _)| i);
+    let word = inner.get(..len)?.trim_end_matches('-');
+    nickname_shape(word).then_some((start, start + word.len()))
+}
+
+/// "Arnfinn («Finn'en» blant naboane)", "Per Dahl «Pelle»": a nickname in quotation marks right after a
+/// person's name, in brackets or not; its span.
+fn quoted_after(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let (open, close) = match rest.chars().next()? {
+        '«' => ('«', '»'),
+        '"' => ('"', '"'),
+        '“' => ('“', '”'),
+        _ => return None,
+    };
+    let inner = rest.get(open.len_utf8()..)?;
+    let word = inner.split(close).next()?;
+    let start = text.len() - inner.len();
+    (inner.len() > word.len() && nickname_shape(word)).then_some((start, start + word.len()))
+}
+
+/// A word that may be a nickname: a capital, then small letters (a hyphen between parts), three letters
+/// or more, and no function word.
+fn nickname_shape(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !function_words().contains_fold(word)
+}
+
+/// Whether the person whose name ends at `end` is the one a verb of calling at `verb` speaks of: only
+/// a dash, a comma or an opening bracket and at most four words in small letters ("af de fleste",
+/// "blant venner") stand between them, on one line.
+fn tied_to_person(text: &str, end: usize, verb: usize) -> bool {
+    let Some(gap) = text.get(end..verb) else {
+        return false;
+    };
+    if gap.len() > 48 || gap.contains('\n') {
+        return false;
+    }
+    let mut words = 0;
+    for part in gap.split([' ', ',', '(', '–', '—', '-']) {
+        if part.is_empty() {
+            continue;
+        }
+        if !part.chars().all(char::is_lowercase) {
+            return false;
+        }
+        words += 1;
+    }
+    words <= 4
+}
+
+/// Adds the nicknames that a verb of calling gives a person (`persons`: the people found to be
+/// redacted, their spans by start) or that a clause of calling follows. Outside `protected` and the
+/// findings already made.
+pub fn nicknames(
+    text: &str,
+    persons: &[(usize, usize)],
+    protected: &[(usize, usize)],
+    raw: &mut Vec<Raw>,
+) {
+    let bytes = text.as_bytes();
+    let mut verbs: Vec<usize> = ["kald", "kall", "kalt"]
+        .iter()
+        .flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes()))
+        .collect();
+    verbs.sort_unstable();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &(_, end) in persons {
+        if let Some(nick) = quoted_after(text, end) {
+            found.push(nick);
+        }
+    }
+    for at in verbs {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let len = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(text.len() - at, |(i, _)| i);
+        let verb = &text[at..at + len];
+        if !CALLED.contains(&verb) {
+            continue;
+        }
+        // "Gorm Lund – af de fleste kaldt "Gulle"": the nickname after the verb, a person's name before it.
+        if let Some(nick) = nickname_after_verb(text, at + len) {
+            let i = persons.partition_point(|&(s, _)| s < at);
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| persons.get(j))
+                .is_some_and(|&(_, e)| e <= at && tied_to_person(text, e, at));
+            if before {
+                found.push(nick);
+                continue;
+            }
+        }
+        // "Bibbe, som alle kalder hende": the nickname before a clause of calling.
+        let pronoun = text[at + len..]
+            .strip_prefix(' ')
+            .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
+            .is_some_and(|w| PRONOUNS.contains(&w));
+        if !pronoun {
+            continue;
+        }
+        // The clause may run over a line end ("NB: Bibbe, som de fleste\nkalder hende").
+        let from = (at.saturating_sub(100)..at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
+        let window = &text[from..at];
+        let Some(som) = window.rfind(", som ") else {
+            continue;
+        };
+        let between = &window[som + 6..];
+        if between.split_whitespace().count() > 4
+            || !between
+                .chars()
+                .all(|c| c.is_lowercase() || c == ' ' || c == '\n')
+        {
+            continue;
+        }
+        let head = &window[..som];
+        let word = head
+            .rsplit(|c: char| !(c.is_alphabetic() || c == '-'))
+            .next()
+            .unwrap_or("");
+        if nickname_shape(word) {
+            let start = from + head.len() - word.len();
+            found.push((start, start + word.len()));
+        }
+    }
+    for (start, end) in found {
+        if overlaps_any(protected, start, end) || raw.iter().any(|r| r.start < end && start < r.end)
+        {
+            continue;
+        }
+        raw.push(Raw {
+            start,
+            end,
+            kind: Kind::Person,
+            recognizer: Recognizer::UnknownName,
+            score: 0.8,
+            reason: "a nickname the text says a person is called by",
+            decision: Decision::Redact,
+            subject: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, persons: &[&str]) -> Vec<String> {
+        let persons: Vec<(usize, usize)> = persons
+            .iter()
+            .map(|p| {
+                let s = text.find(p).unwrap_or(0);
+                (s, s + p.len())
+            })
+            .collect();
+        let mut raw = Vec::new();
+        nicknames(text, &persons, &[], &mut raw);
+        raw.iter()
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
+    /// A nickname after a verb of calling right after a person's name, in the three languages, quoted
+    /// or not; the nickname before a clause of calling.
+    #[test]
+    fn nicknames_by_a_verb_of_calling() {
+        assert_eq!(
+            found(
+                "Haven passes af Vagn Tofte – af de fleste kaldt \"Tuffe\" – som før.",
+                &["Vagn Tofte"]
+            ),
+            ["Tuffe"]
+        );
+        assert_eq!(
+            found("Nøkkelen har Per Aune, kalt Pelle, fått.", &["Per Aune"]),
+            ["Pelle"]
+        );
+        assert_eq!(
+            found(
+                "Stegen lånas av Eva Berg (kallad «Ebba») i maj.",
+                &["Eva Berg"]
+            ),
+            ["Ebba"]
+        );
+        assert_eq!(
+            found(
+                "Brevet sendes til Holmgaard. NB: Bibbe, som de fleste\nkalder hende, hører dårligt.",
+                &[]
+            ),
+            ["Bibbe"]
+        );
+        assert_eq!(
+            found("Snöet skottas av Tuffe, som vi kallar honom.", &[]),
+            ["Tuffe"]
+        );
+    }
+
+    /// No person before the verb, a capitalised word too far from the person, a verb of calling
+    /// without its pronoun or a word in small letters after it: no nickname.
+    #[test]
+    fn no_nickname_without_the_person_or_the_clause() {
+        assert!(found("Bygningen kaldes \"Pakhuset\" af alle.", &[]).is_empty());
+        assert!(found(
+            "Vagn Tofte har skrevet til kommunen og bestyrelsen, som kaldte Rådhuset.",
+            &["Vagn Tofte"]
+        )
+        .is_empty());
+        assert!(found("Mødet, som vi kalder årsmødet, holdes i maj.", &[]).is_empty());
+        assert!(found("Per Aune, kalt inn av styret, kom.", &["Per Aune"]).is_empty());
+        assert!(found("Og, som de kalder det, en pause.", &[]).is_empty());
+    }
+
+    /// A nickname in quotation marks right after a person's name, in brackets or not, with an
+    /// apostrophe inside ("Finn'en"); a quoted title of several words or in small letters is none.
+    #[test]
+    fn a_quoted_nickname_right_after_a_person() {
+        assert_eq!(
+            found(
+                "Styret takkar Torleiv («Leiv'en» blant naboane) for innsatsen.",
+                &["Torleiv"]
+            ),
+            ["Leiv'en"]
+        );
+        assert_eq!(
+            found("Per Dahl «Pelle» har malt gjerdet.", &["Per Dahl"]),
+            ["Pelle"]
+        );
+        assert!(found("Per Dahl «Den lange natten» er lest.", &["Per Dahl"]).is_empty());
+        assert!(found("Per Dahl «takk» sa han.", &["Per Dahl"]).is_empty());
+    }
+}
