@@ -924,6 +924,20 @@ mod tests {
         assert_eq!(p, ["Ebba Kranich", "Kranich", "ebba kranich"]);
     }
 
+    /// Regression (class: a city's district named in its official form without the article, "i bydel X",
+    /// before a verb of informing: the district's unknown name was read as the person who informed).
+    #[test]
+    fn regression_a_district_after_its_noun_before_a_verb_of_informing() {
+        let text = "Direktør Kari Vandsøe i bydel Kvernlia orienterte om planene.\n\
+                    Från stadsdel Brännmossen meddelar de att parken rustas. Lena Öhr i stadsdelen Gransjö sa ja.\n";
+        let p: Vec<String> = crate::redact::detect(text, None)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(p, ["Kari Vandsøe", "Lena Öhr"]);
+    }
+
     #[test]
     fn a_verb_of_saying_after_a_name_also_in_a_perfect_tense() {
         for text in [
