@@ -809,13 +809,17 @@ fn decode_once(text: &str, at: usize) -> Option<(usize, char)> {
 /// Byte ranges of letter-spaced runs: at least four single letters, each followed by one space, on one
 /// line ("F o r s l a g  f r a").
 fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
+    runs_from_spaces(text, spaces_after_one_char(text.as_bytes()))
+}
+
+/// The letter-spaced runs that start right before one of `spaces` (in order): every run starts with
+/// a letter standing alone right before a space, so the character before each space is looked at.
+fn runs_from_spaces(text: &str, spaces: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     // Runs never overlap: the next one starts at or after `from`.
     let mut from = 0;
-    // Every run starts with a letter right before a space: look only at the character before each
-    // space.
-    for space in memchr::memchr_iter(b' ', bytes) {
+    for space in spaces {
         let Some(c) = text.get(..space).and_then(|h| h.chars().next_back()) else {
             continue;
         };
@@ -853,6 +857,62 @@ fn letter_spaced(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The high bit of each byte of `w` (eight bytes, little-endian) that equals `b`, exactly: no carry
+/// crosses from one byte to the next.
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = w ^ (0x0101_0101_0101_0101 * u64::from(b));
+    !(((x & LOW7) + LOW7) | x) & 0x8080_8080_8080_8080
+}
+
+/// The spaces that may end a character standing alone, where [`runs_from_spaces`] may find a run:
+/// a space with white space (' ', '\n', '\t') two bytes before it, or with a continuation byte
+/// (0x80..=0xBF) right before it and white space three, four or five bytes before it (the character
+/// before the space has one to four bytes and none of them is white space); before the text's start
+/// counts as white space. Found eight bytes at a time instead of at every space (a text has a space
+/// every six or seven bytes, a character alone before one about every thirty words).
+fn spaces_after_one_char(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The bytes `k` places before each byte of a chunk: shifted up, the chunk before shifted in.
+    fn back(m: u64, prev: u64, k: u32) -> u64 {
+        (m << (8 * k)) | (prev >> (64 - 8 * k))
+    }
+    // White space and continuation bytes of the chunk before; before the text, white space.
+    let (mut prev_white, mut prev_cont) = (HIGH, 0u64);
+    let (mut found, mut base, mut next) = (0u64, 0usize, 0usize);
+    std::iter::from_fn(move || loop {
+        if found != 0 {
+            let at = base + found.trailing_zeros() as usize / 8;
+            found &= found - 1;
+            return Some(at);
+        }
+        let w = match bytes.get(next..next + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+            None if next < bytes.len() => {
+                // The last few bytes, the rest of the chunk zeros (no space, no white space).
+                let mut chunk = [0u8; 8];
+                chunk[..bytes.len() - next].copy_from_slice(&bytes[next..]);
+                u64::from_le_bytes(chunk)
+            }
+            None => return None,
+        };
+        let space = bytes_equal(w, b' ');
+        let white = space | bytes_equal(w, b'\n') | bytes_equal(w, b'\t');
+        let cont = w & !(w << 1) & HIGH;
+        found = space & back(white, prev_white, 2);
+        let cont_before = back(cont, prev_cont, 1) & space;
+        if cont_before != 0 {
+            found |= cont_before
+                & (back(white, prev_white, 3)
+                    | back(white, prev_white, 4)
+                    | back(white, prev_white, 5));
+        }
+        (prev_white, prev_cont) = (white, cont);
+        base = next;
+        next += 8;
+    })
 }
 
 /// Whether `c` goes on a letter-spaced run that has `letters` letters so far: a letter, a digit
@@ -1019,6 +1079,27 @@ mod tests {
         out
     }
 
+    /// The search for letter-spaced runs as it was before the spaces were found eight bytes at a
+    /// time: the character before every space.
+    fn letter_spaced_at_every_space(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let starts: Vec<usize> = memchr::memchr_iter(b' ', bytes).collect();
+        runs_from_spaces(text, starts.into_iter())
+    }
+
+    /// [`spaces_after_one_char`] read byte by byte.
+    fn spaces_after_one_char_by_bytes(bytes: &[u8]) -> Vec<usize> {
+        let white = |q: Option<usize>| q.is_none_or(|q| matches!(bytes[q], b' ' | b'\n' | b'\t'));
+        let cont = |q: usize| (0x80..=0xbf).contains(&bytes[q]);
+        (0..bytes.len())
+            .filter(|&p| {
+                bytes[p] == b' '
+                    && (white(p.checked_sub(2))
+                        || (p >= 1 && cont(p - 1) && (3..=5).any(|k| white(p.checked_sub(k)))))
+            })
+            .collect()
+    }
+
     fn changes(map: &OffsetMap) -> Changes {
         map.changes.iter().map(|c| (c.at, c.len, c.src)).collect()
     }
@@ -1041,6 +1122,26 @@ mod tests {
                 let want = bytes[i..].iter().position(u8::is_ascii_digit).map(|p| i + p);
                 proptest::prop_assert_eq!(next_digit(bytes, i), want, "{:?} from {}", text, i);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The spaces found eight bytes at a time are those a walk over every byte finds, and the
+        /// runs found from them are the runs found from every space (the former search, kept as the
+        /// reference) and the byte-by-byte search's.
+        #[test]
+        fn spaces_after_one_char_by_words_of_eight_are_by_bytes(
+            text in "([a-zæÅ€𝔸1.:]{1,3}[ \n\t]{1,3}){0,24}[a-zø ]{0,9}",
+        ) {
+            let bytes = text.as_bytes();
+            proptest::prop_assert_eq!(
+                spaces_after_one_char(bytes).collect::<Vec<_>>(),
+                spaces_after_one_char_by_bytes(bytes)
+            );
+            let runs = letter_spaced(&text);
+            proptest::prop_assert_eq!(&runs, &letter_spaced_at_every_space(&text));
+            proptest::prop_assert_eq!(&runs, &reference_letter_spaced(&text));
         }
     }
 
@@ -1238,6 +1339,27 @@ mod tests {
             "Dato: 25. april i Bjørkåsveien 21\n"
         );
         assert!(repair("Punkt 1 2 3 4 og a b c er vedtatt.").is_none());
+    }
+
+    #[test]
+    fn letter_spaced_runs_after_any_white_space_and_any_letter() {
+        // A run opening the text, after a tab, after a line end, with letters of two bytes.
+        assert_eq!(view("Å s e  H o l m"), "Åse Holm");
+        assert_eq!(view("Til:\tØ s t e r g å r d  1 2"), "Til:\tØstergård 12");
+        assert_eq!(view("Referat\nf r a  M a r i t"), "Referat\nfra Marit");
+    }
+
+    /// Detection speed, the letter-spaced runs found only at the spaces after a character alone
+    /// (eight bytes at a time): a space after a letter of two bytes, after one at the text's start,
+    /// and across the eight bytes' bounds is asked, as every space was before.
+    #[test]
+    fn regression_the_spaces_after_a_character_alone_are_every_spaced_runs_start() {
+        let text = "Å s e\tog  en\nø y  1234567 x  ab";
+        let found: Vec<usize> = spaces_after_one_char(text.as_bytes()).collect();
+        assert_eq!(found, spaces_after_one_char_by_bytes(text.as_bytes()));
+        assert_eq!(found, [2, 4, 16, 18, 29]);
+        assert_eq!(letter_spaced(text), letter_spaced_at_every_space(text));
+        assert_eq!(view("Møde\t\tÆ r e  K a r i"), "Møde\t\tÆre Kari");
     }
 
     #[test]
