@@ -25,7 +25,7 @@ const BROTHERS: &[&str] = &[
 
 /// The end of the firm whose name runs on from `end`: up to four capitalised words or joiners, then a
 /// legal form, all on one line ("Juvet AS", "Persson Bygg AB"). `None` when no legal form closes them.
-fn legal_form_after(text: &str, end: usize) -> Option<usize> {
+pub(super) fn legal_form_after(text: &str, end: usize) -> Option<usize> {
     let mut at = end;
     for _ in 0..5 {
         let rest = text.get(at..)?;

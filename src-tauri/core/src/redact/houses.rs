@@ -477,6 +477,67 @@ impl Houses {
             }
             out.push(house_as_a_noun(start, end));
         }
+        self.swedish_nouns_after_persons(text, protected, out);
+    }
+
+    /// "Ronny från trean", "Birgitta i tvåan": a Swedish house by its number as a word, right after a
+    /// person found and "från", "i" or "på", where the register holds that number as one house. A word
+    /// that may be a flat by its rooms too; after a person it is that person's home either way.
+    fn swedish_nouns_after_persons(
+        &self,
+        text: &str,
+        protected: &[(usize, usize)],
+        out: &mut Vec<Raw>,
+    ) {
+        const NOUNS: &[(&str, &str)] = &[
+            ("ettan", "1"),
+            ("tvåan", "2"),
+            ("trean", "3"),
+            ("fyran", "4"),
+            ("femman", "5"),
+            ("sexan", "6"),
+            ("sjuan", "7"),
+            ("åttan", "8"),
+            ("nian", "9"),
+            ("tian", "10"),
+            ("elvan", "11"),
+            ("tolvan", "12"),
+        ];
+        let mut persons: Vec<usize> = out
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+            .map(|r| r.end)
+            .collect();
+        if persons.is_empty() {
+            return;
+        }
+        persons.sort_unstable();
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        for (word, number) in NOUNS {
+            if !self.numbers.contains(*number) {
+                continue;
+            }
+            for start in memchr::memmem::find_iter(bytes, word.as_bytes()) {
+                let end = start + word.len();
+                if text[end..].starts_with(is_word_char) || overlaps_any(protected, start, end) {
+                    continue;
+                }
+                let Some(head) = text[..start].strip_suffix(' ') else {
+                    continue;
+                };
+                let Some(head) = ["från", "i", "på"]
+                    .iter()
+                    .find_map(|p| head.strip_suffix(p).and_then(|h| h.strip_suffix(' ')))
+                else {
+                    continue;
+                };
+                if persons.binary_search(&head.len()).is_ok() {
+                    found.push(house_as_a_noun(start, end));
+                }
+            }
+        }
+        out.extend(found);
     }
 
     /// Where the mention of house `number` that ends with the digits at `at` starts, if the words before
@@ -1080,6 +1141,48 @@ mod tests {
         assert!(!one_edit_apart(&c("vallmovägen"), &c("vallmovägen")));
         assert!(!one_edit_apart(&c("valmovägan"), &c("vallmovägen")));
         assert!(!one_edit_apart(&c("vallmovägenxx"), &c("vallmovägen")));
+    }
+
+    /// A Swedish house by its number as a word right after a person found and "från", "i" or "på", where
+    /// the register holds that house (invented names); without the person, or with no such house, or
+    /// with another word between, it stays (a flat by its rooms, "en trea").
+    #[test]
+    fn a_swedish_house_by_its_number_as_a_word_after_a_person() {
+        let houses = Houses::new(["Tallvägen 4", "Tallvägen 7", "Tallvägen 12"]);
+        let with_persons = |text: &str, names: &[&str]| {
+            let mut out: Vec<Raw> = names
+                .iter()
+                .map(|n| {
+                    let s = text.find(n).unwrap_or(0);
+                    crate::redact::policy::unknown_person_at(s, s + n.len())
+                })
+                .collect();
+            houses.scan(text, &[], &mut out);
+            out.iter()
+                .filter(|r| r.kind == Kind::Address)
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            with_persons(
+                "Sigvard från fyran frågade om staketet, och Ulla i sjuan svarade. Maj på tolvan höll med.",
+                &["Sigvard", "Ulla", "Maj"]
+            ),
+            ["fyran", "sjuan", "tolvan"]
+        );
+        for (stays, names) in [
+            // No person before; no house 3; a word between; the word run on.
+            ("Någon från fyran ringde.", &[][..]),
+            ("Sigvard från trean ringde.", &["Sigvard"][..]),
+            ("Sigvard bor i en fyra.", &["Sigvard"][..]),
+            ("Sigvard i fyrans kök.", &["Sigvard"][..]),
+        ] {
+            assert!(
+                with_persons(stays, names).is_empty(),
+                "{stays}: {:?}",
+                with_persons(stays, names)
+            );
+        }
     }
 
     /// A house by its number as a noun, in words or in figures, where the register holds that house.

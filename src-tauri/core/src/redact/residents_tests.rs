@@ -236,3 +236,50 @@ fn regression_first_names_placed_by_a_floor_a_verb_or_a_quoted_nickname() {
         "{found:?}"
     );
 }
+
+/// Regression (must-stays: dates in a table's column taken for personal data): a due date in an arrears
+/// table right after a member's name in capitals ("EKBERG SIGNE   2026-08-31") was read as a birth date,
+/// and a waiting list's sign-up day written with hyphens and opening with 0 ("03-05-2019") as a Swedish
+/// phone number; both went.
+#[test]
+fn regression_a_due_date_or_a_sign_up_day_in_a_tables_column() {
+    let d = detector(Country::SE, &["Signe Ekberg", "Tore Vallin"], &[]);
+    let text = "Restanser per 1 oktober 2026:\n\n  Lgh   Medlem           Förfallet     Belopp\n  \
+                1104  EKBERG SIGNE     2026-08-31    4 120 kr\n  1203  VALLIN TORE      2026-07-31    2 060 kr\n";
+    let found = redacted(&d, text);
+    for date in ["2026-08-31", "2026-07-31"] {
+        assert!(!found.contains(&date.to_string()), "{date}: {found:?}");
+    }
+    assert!(found.iter().any(|f| f.contains("EKBERG")), "{found:?}");
+    let d = detector(Country::DK, &["Rut Dahlgaard"], &[]);
+    let text = "Venteliste:\n   Nr | Navn            | Opskrevet  | Ønsker\n   \
+                1  | Rut Dahlgaard   | 03-05-2019 | større lejl.\n";
+    let found = redacted(&d, text);
+    assert_eq!(found, ["Rut Dahlgaard"]);
+}
+
+/// Regression (must-gos: a Swedish home by its house's number as a word): "Sigvard från fyran" in an
+/// association of row houses, and "bv i fyran", the ground floor of entrance four, stayed; the words were
+/// read only in figures ("4:an") or after a floor in words ("tredje våningen i fyran").
+#[test]
+fn regression_a_swedish_home_by_its_houses_number_as_a_word() {
+    let mut ctx = Context::new(Country::SE);
+    for (name, address) in [
+        ("Sigvard Holm", "Tallvägen 3"),
+        ("Ulla Berg", "Tallvägen 4"),
+    ] {
+        ctx.residents.push(KnownPerson {
+            name: name.into(),
+            address: Some(address.into()),
+            ..KnownPerson::default()
+        });
+    }
+    let d = Detector::new(Some(&ctx));
+    let found = redacted(
+        &d,
+        "Sigvard från trean undrade om taket. Ulla på bv i fyran höll med.",
+    );
+    for home in ["trean", "bv i fyran"] {
+        assert!(found.contains(&home.to_string()), "{home}: {found:?}");
+    }
+}

@@ -600,6 +600,12 @@ impl NameRecognizer {
             if words.last().is_some_and(|w| is_institution(w)) || institution_after(text, end) {
                 continue;
             }
+            // "(Revisorteam Vollan AS)": a legal form closes a firm's name, whose last word the text
+            // using it alone ("Vollan kommune", a town the firm is named after) says nothing of a
+            // person; nor do its words then mark the lone mentions.
+            if crate::redact::firms::legal_form_after(text, end).is_some() {
+                continue;
+            }
             // "Malerfirmaet Nordhavn", "Rederiet Ask": a firm's noun opens the name of a firm.
             if words.len() >= 2 && words.first().is_some_and(|w| is_thing_noun(w)) {
                 continue;
@@ -892,6 +898,25 @@ mod tests {
                 .collect();
             assert_eq!(p, ["Gry Helmersen Dahl"], "{firm}");
         }
+    }
+
+    /// Regression (class: a firm's name in brackets whose last word is a town the text also writes alone,
+    /// "(Revisorteam Vollan AS)" and "Vollan kommune": the firm's name was confirmed as a person's by the
+    /// lone word, and the town became a surname everywhere, "Vollan kommune" and "Vollan, 28.04.2026"
+    /// lost).
+    #[test]
+    fn regression_a_firm_named_after_a_town_makes_no_surname_of_the_town() {
+        let text = "Revisoren (Revisorteam Vollan AS) gjekk gjennom rekneskapen.
+                    Saka med Vollan kommune er ikkje avslutta.
+
+Vollan, 28.04.2026
+";
+        let found: Vec<String> = crate::redact::detect(text, None)
+            .into_iter()
+            .filter(|f| f.decision == Decision::Redact)
+            .map(|f| f.text)
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
     }
 
     /// Regression (class: a surname that is also a place or a word, alone after the name in full, as the

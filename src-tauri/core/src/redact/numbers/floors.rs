@@ -199,6 +199,65 @@ pub fn floors_before_dwellers(text: &str, persons: &[(usize, usize)], out: &mut 
     }
 }
 
+/// The Swedish houses by their number as a word ("trean"), or in figures ("6:an").
+const SWEDISH_SPOKEN: &[&str] = &[
+    "ettan", "tvåan", "trean", "fyran", "femman", "sexan", "sjuan", "åttan", "nian", "tian",
+    "elvan", "tolvan",
+];
+
+/// "Gunilla på bv i trean", "1 tr i femman", "BV i 6:an": a Swedish floor written short (the ground
+/// floor "bv", the stairs climbed "2 tr") in a house or entrance the text names by its number as a word;
+/// one home, as "bv, Storgatan 3" is. Found from the rare "bv i " and "tr i ".
+pub fn swedish_floors_in_spoken_houses(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for cue in ["bv i ", "BV i ", "Bv i ", "tr i ", "tr. i "] {
+        for at in memchr::memmem::find_iter(bytes, cue.as_bytes()) {
+            let head = &text[..at];
+            let start = if cue.starts_with('t') {
+                // "1 tr", "2tr": the figure of the stairs before.
+                let h = head.strip_suffix(' ').unwrap_or(head);
+                let digits = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                if !(1..=2).contains(&digits) {
+                    continue;
+                }
+                h.len() - digits
+            } else {
+                at
+            };
+            if text[..start].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let rest = &text[at + cue.len()..];
+            let word = SWEDISH_SPOKEN
+                .iter()
+                .find(|w| rest.starts_with(**w))
+                .map(|w| w.len())
+                .or_else(|| {
+                    let d =
+                        rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                    ((1..=3).contains(&d) && rest[d..].starts_with(":an")).then_some(d + 3)
+                });
+            let Some(len) = word else {
+                continue;
+            };
+            if rest[len..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let end = at + cue.len() + len;
+            found.push(raw(
+                start,
+                end,
+                Kind::Address,
+                Recognizer::Address,
+                0.85,
+                "a floor in a house named by its number",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
 /// "två trappor upp i samma hus, lägenheten till höger", "tre trapper op, døren til venstre", "anden
 /// sal, lejligheden til højre": a floor (in figures, in words or in stairs climbed) and a side that a
 /// few words part from it (the same building, the flat's or the door's noun) place one flat as "2. tv."
@@ -521,6 +580,33 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// A Swedish floor written short ("bv", "2 tr") in a house named by its number as a word or in
+    /// figures (invented sentences); other words after "bv i", or a word run on, stay.
+    #[test]
+    fn a_swedish_short_floor_in_a_house_named_by_its_number() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            swedish_floors_in_spoken_houses(text, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Sigrun på bv i fyran har fått en ny diskmaskin."),
+            ["bv i fyran"]
+        );
+        assert_eq!(found("Läckan (2 tr i sexan) är lagad."), ["2 tr i sexan"]);
+        assert_eq!(found("Det gäller BV i 7:an."), ["BV i 7:an"]);
+        for stays in [
+            "Cykeln står på bv i förrådet.",
+            "Vi ses bv i fyrans tvättstuga.",
+            "abv i fyran",
+            "Sektr i fyran",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// A floor in a house named by its number as speech says it ("i fyran", "i femmern", "i tolveren")

@@ -25,7 +25,7 @@ pub use birthdays::birthdays;
 pub use emails::scan_emails;
 pub use floors::{
     bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
-    floors_with_a_side_apart,
+    floors_with_a_side_apart, swedish_floors_in_spoken_houses,
 };
 pub use units::RegisteredUnits;
 
@@ -405,6 +405,71 @@ pub(crate) fn org_label(word: &str) -> bool {
 /// `persons` are the byte spans of names already found (sorted), so that "Hansen (nr. 4)" ties the
 /// number to a person.
 pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
+    let from = out.len();
+    scan_runs(text, country, persons, out);
+    drop_recent_dates_after_names(text, from, out);
+}
+
+/// Drops from `out[from..]` the dates taken as a birth date only for standing right after a name
+/// ([`DATE_AFTER_A_NAME`]) that fall less than [`YOUNGEST_NAMED_BIRTH`] years before the latest year
+/// the text writes: in minutes of 2025 "SJÖHOLM MARIANNE   2025-08-31" in an arrears table is a due
+/// date, and "Lund, 28.04.2025" under the minutes the day they were signed. A member is grown up; the
+/// rule keeps its birth dates (every labelled one of the development batches was born 16 years or more
+/// before its minutes). The latest year is read only when such a date was found.
+fn drop_recent_dates_after_names(text: &str, from: usize, out: &mut Vec<Raw>) {
+    let after_name = |r: &Raw| r.reason == DATE_AFTER_A_NAME;
+    if !out.get(from..).is_some_and(|o| o.iter().any(after_name)) {
+        return;
+    }
+    let Some(latest) = latest_year(text) else {
+        return;
+    };
+    let mut k = 0;
+    out.retain(|r| {
+        k += 1;
+        !(k > from
+            && after_name(r)
+            && text
+                .get(r.start..r.end)
+                .and_then(year_of_date)
+                .is_some_and(|y| y + YOUNGEST_NAMED_BIRTH > latest))
+    });
+}
+
+/// The reason of a date taken as a birth date for standing right after a person's name.
+const DATE_AFTER_A_NAME: &str = "a date right after a name";
+
+/// How many years before the latest year of the minutes a date right after a name must lie to be read
+/// as that person's birth date.
+const YOUNGEST_NAMED_BIRTH: u32 = 16;
+
+/// The latest year from 1900 to 2099 that `text` writes as four figures standing alone.
+fn latest_year(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    let mut latest = None;
+    for i in memchr::memchr2_iter(b'1', b'2', b) {
+        let Some(w) = b.get(i..i + 4) else {
+            break;
+        };
+        let bounded =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if bounded && w.iter().all(u8::is_ascii_digit) && (w[..2] == *b"19" || w[..2] == *b"20") {
+            let y = w.iter().fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
+            latest = latest.max(Some(y));
+        }
+    }
+    latest
+}
+
+/// The year of a full date ("12.03.1954", "1954-03-12", "03-05-2019"): its group of four figures.
+fn year_of_date(date: &str) -> Option<u32> {
+    date.split(|c: char| !c.is_ascii_digit())
+        .find(|g| g.len() == 4)
+        .and_then(|g| g.parse().ok())
+}
+
+/// [`scan`]'s reading of the runs of figures.
+fn scan_runs(text: &str, country: Option<Country>, persons: &[(usize, usize)], out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     let mut i = 0usize;
     // Where the last share or flat number ends: "andel nr. 3 og 4" lists another after it.
@@ -1125,7 +1190,7 @@ fn classify(
             Kind::Other,
             Recognizer::DateOfBirth,
             0.7,
-            "a date right after a name",
+            DATE_AFTER_A_NAME,
         ));
     }
 
@@ -1333,7 +1398,17 @@ fn classify(
                 }
                 return None;
             }
+            // "26 04 2022", "03-05-2019": a date written with spaces or hyphens, day first.
+            let date = run.shape(&[2, 2, 4])
+                && (d[4..6] == *b"19" || d[4..6] == *b"20")
+                && (1..=31).contains(&((d[0] - b'0') * 10 + (d[1] - b'0')))
+                && (1..=12).contains(&((d[2] - b'0') * 10 + (d[3] - b'0')));
             if first0 {
+                // "03-05-2019" in a waiting list's column is the day a member signed up, not a Swedish
+                // number (those group as "08-123 45 67", "031-12 34 56").
+                if date && !cue(&c.phone) {
+                    return None;
+                }
                 if run.has_sep(b'-') || cue(&c.phone) {
                     return Some(raw(
                         start,
@@ -1365,11 +1440,6 @@ fn classify(
                 && [&d[..4], &d[4..8]]
                     .iter()
                     .all(|y| y.starts_with(b"19") || y.starts_with(b"20"));
-            // "26 04 2022": a date written with spaces.
-            let date = run.shape(&[2, 2, 4])
-                && (d[4..6] == *b"19" || d[4..6] == *b"20")
-                && (1..=31).contains(&((d[0] - b'0') * 10 + (d[1] - b'0')))
-                && (1..=12).contains(&((d[2] - b'0') * 10 + (d[3] - b'0')));
             // "2024-05-14": an ISO date, as Swedish minutes write them.
             let iso = run.shape(&[4, 2, 2])
                 && (d[..2] == *b"19" || d[..2] == *b"20")
@@ -3104,6 +3174,58 @@ mod tests {
         scan(text, None, &[(0, 11)], &mut out);
         let found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(found, vec!["12.03.1954"]);
+    }
+
+    /// A date right after a name that lies in the minutes' own years is no birth date: a due date in an
+    /// arrears table's row, the day the minutes were signed after a town; one 16 years or more before
+    /// them still is (invented names).
+    #[test]
+    fn a_recent_date_after_a_name_is_no_birth_date() {
+        let text = "Restanser per 1. oktober 2026:\n  Lgh  Medlem            Förfallet\n                      1104 EKBERG SIGNE      2026-08-31\n  1203 VALLIN TORE       2026-07-31\n\n                    Jonas Tell (12.03.1971) flyttar in.\n";
+        let persons: Vec<(usize, usize)> = ["EKBERG SIGNE", "VALLIN TORE", "Jonas Tell"]
+            .iter()
+            .map(|n| {
+                let s = text.find(n).unwrap_or(0);
+                (s, s + n.len())
+            })
+            .collect();
+        let mut out = Vec::new();
+        scan(text, None, &persons, &mut out);
+        let found: Vec<&str> = out
+            .iter()
+            .filter(|r| r.recognizer == Recognizer::DateOfBirth)
+            .map(|r| &text[r.start..r.end])
+            .collect();
+        assert_eq!(found, vec!["12.03.1971"]);
+        assert_eq!(
+            latest_year("mødet 2019, budget 2027 og 12027 kr"),
+            Some(2027)
+        );
+        assert_eq!(year_of_date("03-05-2019"), Some(2019));
+    }
+
+    /// A date written day first with hyphens, opening with 0, is no Swedish phone number ("03-05-2019" in
+    /// a waiting list's column); with a phone's cue, or grouped as Swedish numbers are, it is one.
+    #[test]
+    fn a_date_with_hyphens_is_no_swedish_phone() {
+        for text in [
+            "  4 | Rut Dahl | 03-05-2019 | 2 vær.",
+            "opskrevet 09-11-2023",
+        ] {
+            assert!(
+                kinds(text).iter().all(|(k, _)| *k != Kind::Phone),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+        assert_eq!(
+            kinds("Ring 08-612 34 56 i dag."),
+            vec![(Kind::Phone, "08-612 34 56".into())]
+        );
+        assert_eq!(
+            kinds("tel. 08-06-2023"),
+            vec![(Kind::Phone, "08-06-2023".into())]
+        );
     }
 
     #[test]
