@@ -283,3 +283,20 @@ fn regression_a_swedish_home_by_its_houses_number_as_a_word() {
         assert!(found.contains(&home.to_string()), "{home}: {found:?}");
     }
 }
+
+/// Regression (a resident's first name alone before a verb of asking, "Bodil beder alle om …", and a
+/// nickname the text gives in a passive clause of calling, "Nikki, som Nikolaj kaldes i opgangen, …":
+/// "beder"/"ber" were no verbs of saying, and the clause of calling was read only with a pronoun
+/// after the verb; both stayed).
+#[test]
+fn regression_a_first_name_before_a_verb_of_asking_and_a_nickname_in_the_passive() {
+    let d = detector(Country::DK, &["Bodil Ravnsholt", "Nikolaj Frost"], &[]);
+    let found = redacted(
+        &d,
+        "Vaskeriet: Bodil beder alle om at tømme filteret.\n\
+         Nikki, som Nikolaj kaldes i opgangen, vil ikke have stuelejligheden.\n",
+    );
+    for name in ["Bodil", "Nikki", "Nikolaj"] {
+        assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+    }
+}

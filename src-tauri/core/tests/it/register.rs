@@ -1681,3 +1681,21 @@ fn columns_are_known_before_the_mapping_allows_a_preview() {
         Some(Field::Name)
     );
 }
+
+/// Regression (class: a flat column that holds the floor and side, "Lejl.: 1. sal", beside the share
+/// number, was read as flat numbers and the floor lost; the register knew "Street 22" only, and "Tove fra
+/// 22, 1. sal" in the minutes stayed). Invented list.
+#[test]
+fn regression_a_flat_column_of_floors_beside_the_share_is_the_floor() {
+    let list = "Andelsnr.;Adresse;Lejl.;Andelshaver\r\n\
+                21;Bøgelundsvej 20;st. tv.;Ruth Dam\r\n\
+                22;Bøgelundsvej 22;1. sal;Tove Kjær\r\n\
+                23;Bøgelundsvej 22;2. th.;Ib Lund\r\n";
+    let mut conn = register(Country::DK);
+    let t = import::read(list.as_bytes()).unwrap();
+    import::apply(&mut conn, &t, &[], today(), "Test", now()).unwrap();
+    for (share, floor) in [("21", "st. tv."), ("22", "1. sal"), ("23", "2. th.")] {
+        let u = units::by_number(&conn, share).unwrap();
+        assert_eq!(u.floor_side.as_deref(), Some(floor), "{share}");
+    }
+}

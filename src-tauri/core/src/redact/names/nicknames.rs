@@ -137,6 +137,26 @@ pub fn nicknames(
                 continue;
             }
         }
+        // "Nikki, som Nikolaj kaldes": the nickname before a clause of calling in the passive, whose
+        // subject is the person found ("som" right before the name, the verb right after it).
+        if matches!(verb, "kaldes" | "kalles" | "kallas") {
+            let i = persons.partition_point(|&(s, _)| s < at);
+            let person = i
+                .checked_sub(1)
+                .and_then(|j| persons.get(j))
+                .filter(|&&(_, e)| e + 1 == at && text.get(e..at) == Some(" "));
+            if let Some(head) = person.and_then(|&(s, _)| text[..s].strip_suffix(", som ")) {
+                let word = head
+                    .rsplit(|c: char| !(c.is_alphabetic() || c == '-'))
+                    .next()
+                    .unwrap_or("");
+                if nickname_shape(word) {
+                    let start = head.len() - word.len();
+                    found.push((start, head.len()));
+                }
+            }
+            continue;
+        }
         // "Bibbe, som alle kalder hende": the nickname before a clause of calling.
         let pronoun = text[at + len..]
             .strip_prefix(' ')
@@ -206,6 +226,25 @@ mod tests {
         raw.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// A nickname before a clause of calling in the passive whose subject is a person found ("Nikki,
+    /// som Nikolaj kaldes"); with no person there, or a word that is no nickname, nothing.
+    #[test]
+    fn a_nickname_before_a_passive_clause_of_calling() {
+        assert_eq!(
+            found(
+                "Nikki, som Nikolaj kaldes i opgangen, vil ikke flytte.",
+                &["Nikolaj"]
+            ),
+            ["Nikki"]
+        );
+        assert_eq!(
+            found("Bassen, som Bastian kallas, flyttar.", &["Bastian"]),
+            ["Bassen"]
+        );
+        assert!(found("Nikki, som det kaldes, er en kat.", &[]).is_empty());
+        assert!(found("Men, som Nikolaj kaldes, nej.", &["Nikolaj"]).is_empty());
     }
 
     /// A nickname after a verb of calling right after a person's name, in the three languages, quoted

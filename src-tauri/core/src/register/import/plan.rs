@@ -154,6 +154,43 @@ pub(super) fn header_columns(
 /// Whether a cell reads as a street address: words, the first starting with a letter, then a house
 /// number (one to three digits, perhaps a letter: "Mosehøjvej 7", "Storgata 12 B", "Kærv. 4a"), and
 /// after it at most a floor, a side or a flat ("2. th", "lgh 1102").
+/// Whether a cell is a floor and side as Nordic lists write them, not a flat's number: "1. sal", "st.
+/// tv.", "2. th.", "kl.", "3 tv", "1 tr", "bv", "2. etasje".
+fn floor_shaped(cell: &str) -> bool {
+    let lower = cell.to_lowercase().replace(['.', ','], " ");
+    let mut words = lower.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = words.collect();
+    let figures = first.len() <= 2 && first.chars().all(|c| c.is_ascii_digit());
+    let ground = matches!(
+        first,
+        "st" | "stuen" | "kl" | "kld" | "kælder" | "bv" | "nb" | "bottenvåning" | "bottenvåningen"
+    );
+    let tail = rest.len() <= 3
+        && rest.iter().all(|w| {
+            matches!(
+                *w,
+                "tv" | "th"
+                    | "mf"
+                    | "t"
+                    | "v"
+                    | "h"
+                    | "sal"
+                    | "etage"
+                    | "etasje"
+                    | "etg"
+                    | "tr"
+                    | "trappor"
+                    | "trappa"
+                    | "vån"
+                    | "våning"
+            )
+        });
+    tail && (ground || (figures && !rest.is_empty()))
+}
+
 fn street_address(cell: &str) -> Option<&str> {
     let cell = cell.trim();
     let at = cell.find(|c: char| c.is_ascii_digit())?;
@@ -719,6 +756,11 @@ pub(super) fn plan(
                 .map(|(_, _, v)| v.clone())
         });
         let mut floor = first_of(Field::Floor);
+        // "Lejl.: 1. sal", "st. tv.": a flat column that holds the floor and side, beside a share number
+        // that names the unit, is the unit's floor (so that the register knows "Street 22, 1. sal").
+        if floor.is_none() && share.is_some() && flat.as_deref().is_some_and(floor_shaped) {
+            floor = flat.take();
+        }
         // A further owner on a row of their own, right under a row taken with its owner, with the
         // unit's cells left empty (a merged cell in the spreadsheet): an owner of the unit above.
         // Or with the unit's number left empty and its address (and floor) repeated, in a list that
@@ -1639,6 +1681,36 @@ mod tests {
             .into_iter()
             .find(|(h, _)| h == header)
             .and_then(|(_, f)| f)
+    }
+
+    /// Floors and sides as lists write them; flat numbers and codes are none.
+    #[test]
+    fn a_cell_shaped_as_a_floor_and_side() {
+        for floor in [
+            "1. sal",
+            "st. tv.",
+            "2. th.",
+            "kl.",
+            "3 tv",
+            "1 tr",
+            "bv",
+            "2. etasje",
+            "ST TH",
+        ] {
+            assert!(floor_shaped(floor), "{floor}");
+        }
+        for not in [
+            "3",
+            "12",
+            "1102",
+            "H0101",
+            "A-12",
+            "",
+            "st. tv. nr. 4",
+            "Lejl 4",
+        ] {
+            assert!(!floor_shaped(not), "{not}");
+        }
     }
 
     #[test]
