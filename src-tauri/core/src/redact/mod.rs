@@ -891,9 +891,11 @@ impl Detector {
         let raw = names::name_joints(text, &protected, raw);
         let raw = names::names_again(text, &protected, raw);
         let raw = names::initials_of_people_named(text, &protected, raw);
-        // Without a register, first names typed in lower case where the sentence shows a person; with one,
-        // the register's own names are looked for in lower case.
+        // Without a register, a couple named with one surname as one name and first names typed in lower
+        // case where the sentence shows a person; with one, the register's own names are looked for in
+        // lower case.
         if self.country.is_none() {
+            let raw = names::couples(text, &protected, raw);
             names::lower_case_first_names(text, &protected, raw)
         } else {
             raw

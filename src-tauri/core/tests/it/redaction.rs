@@ -2058,13 +2058,16 @@ fn heldout3_notices_without_a_register() {
     // 153 after the third NorNE round on names without a register (untouched part 45 of 48). 150 of 152
     // (untouched part 45 of 46) since the names model adds no function word opening a sentence: the Swedish
     // "Tack" and "Ni" went ("Ni" had counted as right, being part of a labelled name).
-    assert_names("third set without a register, all", &all, 118, 150, 2);
+    // Right 150 -> 144 of 146 since a couple named with one surname is one finding (names/joints.rs
+    // couples, nore19): two right findings became one; no name less removed, no finding more wrong.
+    assert_names("third set without a register, all", &all, 118, 144, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
+    // Right 45 -> 42 since a couple named with one surname is one finding (nore19).
     assert_names(
         "third set without a register, untouched part",
         &part,
         40,
-        45,
+        42,
         1,
     );
 }
@@ -2312,13 +2315,16 @@ fn heldout4_notices_without_a_register() {
     // own inside a labelled name (the surname is still found); untouched part 31 names (one more since
     // the names beside a name join it), 33 of 37 right.
     // At most 4 wrong (untouched part 3) since numerals are function words ("Tusen takk!").
-    assert_names("fourth set without a register, all", &all, 116, 135, 4);
+    // Right 135 -> 130 of 134 since a couple named with one surname is one finding (names/joints.rs
+    // couples, nore19): two right findings became one; no name less removed, no finding more wrong.
+    assert_names("fourth set without a register, all", &all, 116, 130, 4);
     let part = score_names_without_a_register(&root, &untouched_2026);
+    // Right 33 -> 31 since a couple named with one surname is one finding (nore19).
     assert_names(
         "fourth set without a register, untouched part",
         &part,
         31,
-        33,
+        31,
         3,
     );
 }
@@ -2398,13 +2404,16 @@ fn heldout5_notices_without_a_register() {
     // with the names model retrained on both halves of NorNE train with its document-level features
     // (FEATURES_VERSION 2; untouched part unchanged). 118 of 120 since a person's employer after "fra"
     // stays (`firms::employer_after_a_person`; not in the untouched part).
-    assert_names("fifth set without a register, all", &all, 103, 118, 2);
+    // Right 118 -> 113 of 115 since a couple named with one surname is one finding (names/joints.rs
+    // couples, nore19): two right findings became one; no name less removed, no finding more wrong.
+    assert_names("fifth set without a register, all", &all, 103, 113, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
+    // Right 30 -> 29 since a couple named with one surname is one finding (nore19).
     assert_names(
         "fifth set without a register, untouched part",
         &part,
         29,
-        30,
+        29,
         2,
     );
 }
@@ -2472,14 +2481,17 @@ fn heldout6_notices_without_a_register() {
     // keeps in the document, genitive links, F2-chosen thresholds): one more name, the old wrong finding
     // gone, and a Swedish "Tack" opening two lines added (no Swedish in the training data).
     // 115 of 115 since the names model adds no function word opening a sentence (the two "Tack" went).
-    assert_names("sixth set without a register, all", &all, 103, 115, 0);
+    // Right 115 -> 111 of 111 since a couple named with one surname is one finding (names/joints.rs
+    // couples, nore19): two right findings became one; no name less removed, no finding more wrong.
+    assert_names("sixth set without a register, all", &all, 103, 111, 0);
     let part = score_names_without_a_register(&root, &untouched_2026);
     // With FEATURES_VERSION 3: 38/39 names, 38 of 40 right (the two "Tack"); 38 of 38 since.
+    // Right 38 -> 37 since a couple named with one surname is one finding (nore19).
     assert_names(
         "sixth set without a register, untouched part",
         &part,
         38,
-        38,
+        37,
         0,
     );
 }
@@ -2551,14 +2563,17 @@ fn heldout7_notices_without_a_register() {
     // opening a line ("Vår", "Ansökan") added; no Swedish is in its training data.
     // 68 of 70 since the names model adds no function word opening a sentence ("Vår" went; "Ansökan", no
     // function word, stays).
-    assert_names("seventh set without a register, all", &all, 64, 68, 2);
+    // Right 68 -> 65 of 66 since a couple named with one surname is one finding (names/joints.rs
+    // couples, nore19): two right findings became one; no name less removed, no finding more wrong.
+    assert_names("seventh set without a register, all", &all, 64, 65, 2);
     let part = score_names_without_a_register(&root, &untouched_2026);
     // 35 of 38 with FEATURES_VERSION 3 (the same two words); 35 of 37 since.
+    // Right 35 -> 33 since a couple named with one surname is one finding (nore19).
     assert_names(
         "seventh set without a register, untouched part",
         &part,
         33,
-        35,
+        33,
         2,
     );
 }

@@ -539,9 +539,10 @@ pub(super) fn speech_after(text: &str, end: usize) -> bool {
             .is_some_and(|p| super::super::words::speech_participles().contains(p))
 }
 
-/// "Etterpå sa han …", "Derfor mener hun …": whether the verb of saying after `end` is followed by its
-/// subject, a personal pronoun. The word before the verb then is an adverbial that starts the sentence,
-/// not the speaker. (Not "den", "det" or a noun: "Harremoës kritiserede forslaget" has its object there.)
+/// "Etterpå sa han …", "Derfor mener hun …", "Derefter spurgte fru Thrane …": whether the verb of saying
+/// after `end` is followed by its subject, a personal pronoun or a title of address and a name. The word
+/// before the verb then is an adverbial that starts the sentence, not the speaker. (Not "den", "det" or a
+/// noun: "Harremoës kritiserede forslaget" has its object there.)
 pub(super) fn subject_after_verb(text: &str, end: usize) -> bool {
     const PRONOUNS: &[&str] = &[
         "han", "hun", "ho", "hon", "de", "dei", "vi", "me", "jeg", "eg", "jag", "du", "dere",
@@ -555,7 +556,12 @@ pub(super) fn subject_after_verb(text: &str, end: usize) -> bool {
     let (Some(_verb), Some(next)) = (words.next(), words.next()) else {
         return false;
     };
-    next.starts_with(char::is_lowercase) && is_one_of(next, PRONOUNS)
+    next.starts_with(char::is_lowercase)
+        && (is_one_of(next, PRONOUNS)
+            || (super::super::words::is_title_of_address(next)
+                && words
+                    .next()
+                    .is_some_and(|n| n.starts_with(char::is_uppercase))))
 }
 
 /// "Perisat (24)", "Marie Høeg (1866 - 1949)": an age or the years of a life right after `end`.

@@ -91,7 +91,9 @@ fn cue_before(text: &str, start: usize) -> bool {
     let w = w.to_lowercase();
     if matches!(w.as_str(), "til" | "till") {
         let before = words.next().map(str::to_lowercase);
-        return before.is_some_and(|b| matches!(b.as_str(), "tak" | "takk" | "tack"));
+        return before.is_some_and(|b| {
+            matches!(b.as_str(), "tak" | "takk" | "tack") || SIGN_UP.contains(&b.as_str())
+        });
     }
     w == "ved"
         || THANKS.contains(&w.as_str())
@@ -99,6 +101,19 @@ fn cue_before(text: &str, start: usize) -> bool {
         || compound_cue(&w)
         || inflected_cue(&w)
 }
+
+/// Nouns of signing up, which take the person who receives it after "til"/"till" ("Tilmelding til
+/// bjarne", "Anmälan till maja", "Påmelding til kari").
+const SIGN_UP: &[&str] = &[
+    "tilmelding",
+    "tilmeldinger",
+    "påmelding",
+    "påmeldinger",
+    "påmeldingar",
+    "anmälan",
+    "anmälningar",
+    "anmeldelse",
+];
 
 /// Verbs of thanking, which take the person thanked right after them ("Styret takkar ola for …").
 const THANKS: &[&str] = &[
@@ -168,7 +183,8 @@ fn signers_name_end(text: &str, end: usize) -> usize {
     }
 }
 
-/// Whether a person's name found in the text is joined to `start..end` by "og", "och", "and" or a comma:
+/// Whether a person's name found in the text is joined to `start..end` by "og", "och", "and", "eller" or
+/// a comma:
 /// before it, or (`after_only`) only after it ("sanne og Kim Lykkegaard"; "Kim og hans kone" is a
 /// pronoun after the person).
 fn joined_to_a_person(
@@ -178,9 +194,9 @@ fn joined_to_a_person(
     persons: &[(usize, usize)],
     after_only: bool,
 ) -> bool {
-    const JOINS: &[&str] = &[" og ", " och ", " and ", ", "];
+    const JOINS: &[&str] = &[" og ", " och ", " and ", " eller ", ", "];
     // After the word, a comma joins an apposition as often ("mor hans, Ora"): only a conjunction then.
-    let joins = if after_only { &JOINS[..3] } else { JOINS };
+    let joins = if after_only { &JOINS[..4] } else { JOINS };
     let before = !after_only
         && persons
             .iter()
@@ -330,7 +346,12 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         let plain = lower_first_name(word, false);
         let signer = signer_before(text, at);
         let sign = signer || opens_sentence(text, at) || cue_before(text, at);
-        let joined = joined_to_a_person(text, at, end, &persons, !plain);
+        // A name this pass found before counts as a person too ("ved else-marie og tariq").
+        let joined = joined_to_a_person(text, at, end, &persons, !plain)
+            || (plain
+                && extra.last().is_some_and(|r: &Raw| {
+                    joined_to_a_person(text, at, end, &[(r.start, r.end)], false)
+                }));
         if !(sign && (plain || second_first_name || signer)) && !joined {
             at = next;
             continue;
@@ -405,6 +426,8 @@ mod tests {
         assert!(cue_before("Festudvalget v/ pia", 16));
         assert!(cue_before("Festudvalget ved pia", 17));
         assert!(!cue_before("Vi gik til pia", 11));
+        assert!(cue_before("Tilmelding til pia", 15));
+        assert!(cue_before("Anmälan till pia", 14));
     }
 
     /// A Nordic first name in lower case is a person where the sentence shows it: opening a sentence,
@@ -432,6 +455,29 @@ mod tests {
             !p.iter().any(|f| f == "juni" || f == "liv" || f == "hans"),
             "{p:?}"
         );
+    }
+
+    /// Regression (class: a first name in lower case after a noun of signing up, "Tilmelding til bjarne",
+    /// or joined by "og"/"eller" to another first name in lower case this pass found, "ved else-marie og
+    /// tariq", stayed in the published text). "til" after other words, and an ordinary word, stay.
+    #[test]
+    fn regression_lower_case_names_after_signing_up_and_joined_to_one_another() {
+        let p = persons(
+            "Tilmelding til torgeir eller ingunn på mail.
+             Anmälan till sixten senast fredag.
+             Tak til festudvalget ved anne-lise og yusuf.
+             Vi kører til torsdag eller fredag.
+",
+        );
+        for name in ["torgeir", "ingunn", "sixten", "anne-lise", "yusuf"] {
+            assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
+        }
+        assert!(!p.iter().any(|n| n == "torsdag" || n == "fredag"), "{p:?}");
+        let p = persons(
+            "Vi gik til torgeir.
+",
+        );
+        assert!(p.is_empty(), "{p:?}");
     }
 
     /// Regression (class: a first name in capitals inside a sentence in lower case, as a newsletter

@@ -45,7 +45,7 @@ use super::{Context, Decision, Kind, Recognizer};
 pub use again::names_again;
 pub use alone::first_names_alone;
 pub use initials::initials_of_people_named;
-pub use joints::{is_glued_particle, name_joints, roman_generation};
+pub use joints::{couples, is_glued_particle, name_joints, roman_generation};
 pub use lower::lower_case_first_names;
 pub use nicknames::nicknames;
 pub(super) use register::split_owners;

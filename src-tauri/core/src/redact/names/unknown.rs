@@ -182,10 +182,12 @@ impl NameRecognizer {
         // "meiner Språkrådet", "svarer styret", "sa forbundsstyrene": after a verb of saying or a cue,
         // one word with the definite ending of a neuter or plural noun is a council, a board or a group
         // that speaks; no first name or surname on the lists ends so. (Other evidence, such as the years
-        // of a life, still makes "Epiktet" a person.)
+        // of a life, still makes "Epiktet" a person.) Not after a title of address: "fru Thrane", "herr
+        // Skarne" address a person, never a group.
         if k == i + 1
             && !initials_before
             && (speech_before(text, first.start) || cue_before(text, first.start))
+            && !titled(text, first.start)
         {
             let stem = &s.keys[first.k0..first.g1];
             if group_noun(stem)
@@ -1806,6 +1808,30 @@ Vollan, 28.04.2026
         assert!(unknown("Det var ei lang natt. Seinare sa ho at alt var bra.").is_empty());
         // A listed first name of two letters is still a name.
         assert_eq!(unknown("Møtet leia Bo Lindqvist."), ["Bo Lindqvist"]);
+    }
+
+    /// Regression (class: a surname after a title of address in an inverted sentence, "Derefter spurgte
+    /// fru Thrane": the adverb opening the sentence was marked as the speaker and the surname, whose end
+    /// is like a plural noun's, "-ane", was read as a group that speaks and stayed). A group after a verb
+    /// of saying without a title stays no person.
+    #[test]
+    fn regression_the_adverb_before_an_inverted_verb_and_a_titled_surname() {
+        let found =
+            unknown("Mødet gik godt. Dernæst spurgte fru Skovrane, hvorfor porten var låst.");
+        assert_eq!(found, ["Skovrane"]);
+        let found = unknown("Mødet gik godt. fru Skovrane spurgte, hvorfor porten var låst.");
+        assert_eq!(found, ["Skovrane"]);
+        let found = unknown("Mødet gik godt. Bagefter sagde hr. Lundgaard, at porten var låst.");
+        assert_eq!(found, ["Lundgaard"]);
+        assert!(unknown("Planen er god, mener forbundsstyrene.").is_empty());
+    }
+
+    #[test]
+    fn a_title_of_address_after_the_verb_is_its_subject() {
+        let text = "Dernæst spurgte fru Skovrane";
+        assert!(subject_after_verb(text, "Dernæst".len()));
+        assert!(!subject_after_verb("Dernæst spurgte fru", "Dernæst".len()));
+        assert!(!subject_after_verb("Hansen spurgte Jensen", 6));
     }
 
     /// Regression (issue 14, fourth round on NorNE train text): a direction that a name elsewhere
