@@ -876,6 +876,7 @@ impl Detector {
         policy::organisation_contacts(text, &organisations, &mut raw);
         self.own_mailboxes.keep(text, &mut raw);
         offices::keep_office_holders(text, &mut raw);
+        policy::keep_genitives_of_kept_names(text, &mut raw);
         let raw = policy::resolve(raw);
         // The firms' names are not repeated as a person's elsewhere in the text.
         let protected = if firms.is_empty() {

@@ -117,6 +117,45 @@ pub fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
     spans.get(i).is_some_and(|&(s, _)| s < end)
 }
 
+/// Keeps an unknown name that is a kept person's name in the genitive: "Mattias Eks granne" where the
+/// register keeps "Mattias Ek" (a board member) is that member, not a stranger named "Eks". The
+/// genitive as the languages write it: "-s", "'s", "’s", or an apostrophe alone after an s.
+pub fn keep_genitives_of_kept_names(text: &str, raw: &mut [Raw]) {
+    // The kept names, each once (the board's few, however often the minutes name them).
+    let mut kept: Vec<&str> = raw
+        .iter()
+        .filter(|r| {
+            r.kind == Kind::Person
+                && r.recognizer == Recognizer::Register
+                && r.decision == Decision::Keep
+        })
+        .filter_map(|r| text.get(r.start..r.end))
+        .collect();
+    kept.sort_unstable();
+    kept.dedup();
+    if kept.is_empty() {
+        return;
+    }
+    for r in raw.iter_mut().filter(|r| {
+        r.kind == Kind::Person
+            && r.recognizer == Recognizer::UnknownName
+            && r.decision == Decision::Redact
+    }) {
+        let Some(found) = text.get(r.start..r.end) else {
+            continue;
+        };
+        let genitive = kept.iter().any(|k| {
+            found.strip_prefix(k).is_some_and(|g| {
+                matches!(g, "s" | "'s" | "’s") || (k.ends_with('s') && matches!(g, "'" | "’"))
+            })
+        });
+        if genitive {
+            r.decision = Decision::Keep;
+            r.reason = "a kept person's name in the genitive";
+        }
+    }
+}
+
 /// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …"),
 /// also in the genitive ("på døgnvagtens nummer …", "administratorens telefon …").
 const ORGANISATION_CUES: &[&str] = &[
@@ -916,6 +955,55 @@ mod tests {
             .filter(|r| r.reason == "the same text as another finding")
             .map(|r| &text[r.start..r.end])
             .collect()
+    }
+
+    /// An unknown name that is a kept register person's name in the genitive is kept (an apostrophe
+    /// alone only after an s); the name with more letters than a genitive's, or an apostrophe after
+    /// another letter, stays redacted (invented names).
+    #[test]
+    fn a_kept_persons_name_in_the_genitive_is_kept() {
+        let text = "Frånvarande: Sune Ek. Sune Eks förslag, Sune Ekens bil, Sune Ek's katt, Lars Ås' hund, Lars Dahl' bil, Lars Dahl.";
+        let at = |w: &str, nth: usize| {
+            let s = text.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            (s, s + w.len())
+        };
+        let (s, e) = at("Sune Ek", 0);
+        let mut kept = unknown_person_at(s, e);
+        kept.recognizer = Recognizer::Register;
+        kept.decision = Decision::Keep;
+        let mut raw = vec![kept];
+        for w in ["Lars Ås", "Lars Dahl"] {
+            let (s, e) = at(w, 0);
+            let mut k = unknown_person_at(s, e);
+            k.recognizer = Recognizer::Register;
+            k.decision = Decision::Keep;
+            raw.push(k);
+        }
+        for w in [
+            "Sune Eks",
+            "Sune Ekens",
+            "Sune Ek's",
+            "Lars Ås'",
+            "Lars Dahl'",
+        ] {
+            let (s, e) = at(w, 0);
+            raw.push(unknown_person_at(s, e));
+        }
+        keep_genitives_of_kept_names(text, &mut raw);
+        let decisions: Vec<(&str, Decision)> = raw[3..]
+            .iter()
+            .map(|r| (&text[r.start..r.end], r.decision))
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                ("Sune Eks", Decision::Keep),
+                ("Sune Ekens", Decision::Redact),
+                ("Sune Ek's", Decision::Keep),
+                ("Lars Ås'", Decision::Keep),
+                ("Lars Dahl'", Decision::Redact),
+            ]
+        );
     }
 
     #[test]

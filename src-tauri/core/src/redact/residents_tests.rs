@@ -300,3 +300,26 @@ fn regression_a_first_name_before_a_verb_of_asking_and_a_nickname_in_the_passive
         assert!(found.contains(&name.to_string()), "{name}: {found:?}");
     }
 }
+
+/// Regression (must-stays: a board member's name in the genitive, and an insurer's name): "Mattias Eks
+/// granne" was found as an unknown person named "Eks" while the register kept "Mattias Ek", and "(Tryg
+/// Forsikring," as a person, a first name before a noun no list had as a firm's or an institution's.
+#[test]
+fn regression_a_board_members_genitive_and_an_insurers_name_stay() {
+    let d = detector(
+        Country::SE,
+        &["Sune Ek", "Bodil Ravn"],
+        &[("Sune Ek", RoleKind::BoardMember)],
+    );
+    let found = redacted(
+        &d,
+        "Frånvarande: Sune Ek.\n\nSune Eks förslag om nya cykelställ antogs.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let d = detector(Country::DK, &["Bodil Ravn"], &[]);
+    let found = redacted(
+        &d,
+        "Regningen er sendt til forsikringen (Trygve Forsikring,\n   skadenr. 2026-4481).\n",
+    );
+    assert!(found.iter().all(|f| !f.contains("Forsikring")), "{found:?}");
+}
