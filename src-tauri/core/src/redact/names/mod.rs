@@ -410,11 +410,15 @@ impl NameRecognizer {
             let Some(word) = text.get(start..end) else {
                 continue;
             };
-            // A word glued to digits ("Æ0Æ", "H0101") or a lone letter that is no initial is no name.
+            // A word glued to digits ("Æ0Æ", "H0101") or a lone letter that is no initial is no name,
+            // nor the letter after the slash of a legal form ("COWI A/S. Vedtaget": no "S. Vedtaget").
             let first_upper = c.is_uppercase() && {
                 let bytes_ = text.as_bytes();
                 let glued = (start > 0 && bytes_[start - 1].is_ascii_digit())
-                    || bytes_.get(end).is_some_and(u8::is_ascii_digit);
+                    || bytes_.get(end).is_some_and(u8::is_ascii_digit)
+                    || (start > 1
+                        && bytes_[start - 1] == b'/'
+                        && bytes_[start - 2].is_ascii_alphabetic());
                 let lone = word.len() <= 4
                     && word.chars().nth(1).is_none()
                     && bytes_.get(end) != Some(&b'.');
@@ -1776,6 +1780,30 @@ mod tests {
 
     /// A floor by its ordinal alone after a first name, standing alone, in the three languages; a noun
     /// after the ordinal or another preposition is none.
+    /// Regression (class: the letter after the slash of a legal form read as an initial, "udarbejdet af
+    /// <Firm> A/S. Vedtaget.": "S. Vedtaget" was a person, and "Vedtaget" everywhere else with it). A real
+    /// initial after a full stop still opens a name.
+    #[test]
+    fn regression_the_letter_after_a_legal_forms_slash_is_no_initial() {
+        let p = super::persons_found(
+            "Planen er udarbejdet af Byggeråd Nord A/S. Vedtaget.
+
+Forslag om hegn. Vedtaget.
+",
+        );
+        assert!(p.is_empty(), "{p:?}");
+        let p = super::persons_found(
+            "Tilbuddet fra Hegnsfirmaet I/S. Forkastet.
+",
+        );
+        assert!(p.is_empty(), "{p:?}");
+        let p = super::persons_found(
+            "Referent var S. Vindahl fra nr. 4.
+",
+        );
+        assert_eq!(p, ["S. Vindahl"]);
+    }
+
     #[test]
     fn a_bare_floor_after_a_first_name() {
         for (text, end) in [
