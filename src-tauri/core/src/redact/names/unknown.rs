@@ -841,6 +841,11 @@ impl NameRecognizer {
         }
     }
 }
+/// The endings of a noun's definite or plural form that are function words too ("en", "et", "er").
+const NOUN_ENDINGS: &[&str] = &[
+    "en", "et", "er", "ene", "erne", "ne", "na", "an", "ar", "arna",
+];
+
 /// A name known from elsewhere in the document run together with the next word, where extraction
 /// lost the space ("Ulvangforklarte"): the length of the name part of `word` (folded), if any.
 pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
@@ -850,9 +855,11 @@ pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
     word.char_indices().skip(3).find_map(|(b, _)| {
         let rest = &word[b..];
         // A surname glued to a function word ("Ulvangsom"), but not a first name: "Bill" + "etter" is
-        // "Billetter", an ordinary word.
+        // "Billetter", an ordinary word. Nor a definite or plural ending that is a function word too:
+        // "Hammer" + "en" is "Hammeren", the hammer.
         let listed = rest.len() >= 2
             && rest.starts_with(char::is_lowercase)
+            && !NOUN_ENDINGS.contains(&rest)
             && (speech_verbs().contains(rest)
                 || (function_words().contains(rest) && first_names().get(&word[..b]).is_none()));
         (listed && known.contains(&word[..b])).then_some(b)
@@ -1808,6 +1815,24 @@ Vollan, 28.04.2026
         assert!(unknown("Det var ei lang natt. Seinare sa ho at alt var bra.").is_empty());
         // A listed first name of two letters is still a name.
         assert_eq!(unknown("Møtet leia Bo Lindqvist."), ["Bo Lindqvist"]);
+    }
+
+    /// Regression (class: a surname found elsewhere read as run together with a function word that is a
+    /// noun's definite ending, "Hammeren" after "Kjetil Hammer": "Hammer" was marked inside the noun).
+    /// A name run together with "som" or a verb of saying is still found.
+    #[test]
+    fn regression_a_surname_with_a_definite_ending_is_a_noun() {
+        let found = unknown("Bilen til Oddvar Smedsrud sto ute.\nVi fant Smedsruden i bua.\n");
+        assert_eq!(found, ["Oddvar Smedsrud"]);
+        let found = unknown("Bilen til Oddvar Smedsrud sto ute.\nDet var Smedsrudsom ringte.\n");
+        assert_eq!(found, ["Oddvar Smedsrud", "Smedsrud"]);
+        assert_eq!(
+            glued_name(
+                "smedsruden",
+                &["smedsrud".to_string()].into_iter().collect()
+            ),
+            None
+        );
     }
 
     /// Regression (class: a surname after a title of address in an inverted sentence, "Derefter spurgte
