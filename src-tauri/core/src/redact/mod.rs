@@ -816,6 +816,7 @@ impl Detector {
         numbers::floor_addresses(text, &mut raw);
         numbers::floors_with_a_side_apart(text, &mut raw);
         numbers::swedish_floors_in_spoken_houses(text, &mut raw);
+        numbers::homes_on_a_floor(text, &mut raw);
         numbers::floors_after_persons(text, &persons, &mut raw);
         numbers::bare_floors_after_persons(text, &persons, &mut raw);
         numbers::floors_before_dwellers(text, &persons, &mut raw);

@@ -323,3 +323,29 @@ fn regression_a_board_members_genitive_and_an_insurers_name_stay() {
     );
     assert!(found.iter().all(|f| !f.contains("Forsikring")), "{found:?}");
 }
+
+/// Regression (must-gos: a home by its noun on a floor, and an account a verb after its bank's name):
+/// "har selt husværet sitt i fjerde etasje" stayed, a floor in words taken only after a person or before
+/// a building; "Kontoen i Nordbanken er 8105-9, 944 117 203-6" stayed, the bank's name read only right
+/// before the number.
+#[test]
+fn regression_a_home_on_a_floor_and_an_account_after_its_banks_name_and_a_verb() {
+    let d = detector(Country::NO, &["Sigrid Hovland"], &[]);
+    let found = redacted(
+        &d,
+        "Sigrid Hovland har selt husværet sitt i fjerde etasje til ein nevø.\n",
+    );
+    assert!(
+        found.contains(&"husværet sitt i fjerde etasje".to_string()),
+        "{found:?}"
+    );
+    let d = detector(Country::SE, &["Agnes Lind"], &[]);
+    let found = redacted(
+        &d,
+        "Dödsboets konto hos Swedbank är 8105-9, 944 117 203-6.\n",
+    );
+    assert!(
+        found.iter().any(|f| f.contains("944 117 203-6")),
+        "{found:?}"
+    );
+}

@@ -199,6 +199,53 @@ pub fn floors_before_dwellers(text: &str, persons: &[(usize, usize)], out: &mut 
     }
 }
 
+/// "selt husværet sitt i tredje etasje", "lägenheten på andra våningen", "lejligheden sin på 2. sal": a
+/// home named by its noun (its owner's possessive between) on a floor in words or figures is one home, a
+/// resident's address as "2. sal, nr. 14" is. Found only where such a noun stands.
+pub fn homes_on_a_floor(text: &str, out: &mut Vec<Raw>) {
+    // Without the first letter, which may be a capital.
+    const HOMES: &[&str] = &[
+        "usvær", "eilighe", "eilegh", "ejlighed", "ägenhet", "ustad", "olig",
+    ];
+    let b = text.as_bytes();
+    if !HOMES
+        .iter()
+        .any(|h| memchr::memmem::find(b, h.as_bytes()).is_some())
+    {
+        return;
+    }
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = crate::redact::text::whole_text_regex(
+        &RE,
+        &format!(
+            r"(?i:husværet|husvære|leiligheten|leiligheita|leilegheita|lejligheden|lägenheten|bustaden|boligen)(?:\s+(?i:sitt|sin|si|sine|hans|hennes|hennar|hendes|deres|deira|sina|hennes))?\s+(?i:i|på)\s+(?i:{FLOOR})"
+        ),
+    ) else {
+        return;
+    };
+    for m in re.find_iter(text) {
+        let glued_before = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let glued_after = text[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if glued_before || glued_after {
+            continue;
+        }
+        out.push(raw(
+            m.start(),
+            m.end(),
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a home on a floor",
+        ));
+    }
+}
+
 /// The Swedish houses by their number as a word ("trean"), or in figures ("6:an").
 const SWEDISH_SPOKEN: &[&str] = &[
     "ettan", "tvåan", "trean", "fyran", "femman", "sexan", "sjuan", "åttan", "nian", "tian",
@@ -580,6 +627,38 @@ mod tests {
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// A home named by its noun, perhaps its owner's possessive between, on a floor (invented
+    /// sentences); a floor of a common room or a noun run on stays.
+    #[test]
+    fn a_home_on_a_floor() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            homes_on_a_floor(text, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Sigrid har selt husværet sitt i fjerde etasje til ein nevø."),
+            ["husværet sitt i fjerde etasje"]
+        );
+        assert_eq!(
+            found("Han hyr ut lägenheten på andra våningen."),
+            ["lägenheten på andra våningen"]
+        );
+        assert_eq!(
+            found("Lejligheden på 3. sal er solgt."),
+            ["Lejligheden på 3. sal"]
+        );
+        for stays in [
+            "Vaskeriet i første etasje er stengt.",
+            "Boligenheten i andre etasje.",
+            "Styret møttes i andre etasje.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// A Swedish floor written short ("bv", "2 tr") in a house named by its number as a word or in

@@ -25,7 +25,7 @@ pub use birthdays::birthdays;
 pub use emails::scan_emails;
 pub use floors::{
     bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
-    floors_with_a_side_apart, swedish_floors_in_spoken_houses,
+    floors_with_a_side_apart, homes_on_a_floor, swedish_floors_in_spoken_houses,
 };
 pub use units::RegisteredUnits;
 
@@ -1142,7 +1142,10 @@ fn classify(
     }
     // "konto Swedbank 8105-9, 944 117 203-6", "Nordea 3300 1234567890": an account after its bank's
     // name, the clearing or registration number and the account, or one long number.
-    if nd >= 4 && is_bank_name(&l1) {
+    // "Swedbank är 8105-9, …", "kontoen i Sparebanken er …": the bank's name a verb or preposition before.
+    let bank_before = is_bank_name(&l1)
+        || (matches!(&*l1, "är" | "er" | "hos" | "i" | "på") && is_bank_name(&l2));
+    if nd >= 4 && bank_before {
         let e = account_tail(text, end);
         let tail = text[end..e].bytes().filter(u8::is_ascii_digit).count();
         if (tail >= 7 || (e == end && nd >= 10)) && !money_after(text.get(e..).unwrap_or("")) {
