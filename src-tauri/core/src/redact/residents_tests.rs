@@ -258,6 +258,21 @@ fn regression_a_due_date_or_a_sign_up_day_in_a_tables_column() {
     assert_eq!(found, ["Rut Dahlgaard"]);
 }
 
+/// Regression (class: a child's birth date right after its name, with no word of birth, in a list of new
+/// residents: the rule that keeps a due date or a signing day after a name kept every date less than 16
+/// years before the minutes, so a child's birth date stayed beside its redacted name).
+#[test]
+fn regression_a_childs_birth_date_after_its_name_goes() {
+    let d = detector(Country::DK, &["Mads Kjærulf", "Ida Kjærulf"], &[]);
+    let text = "Referat af generalforsamling 12. marts 2026.\nNye beboere i nr. 5:\n  \
+                Mads Kjærulf   04.11.1988\n  Ida Kjærulf    19.06.2019\n\nKøbenhavn, 12.03.2026\n";
+    let found = redacted(&d, text);
+    for date in ["04.11.1988", "19.06.2019"] {
+        assert!(found.contains(&date.to_string()), "{date}: {found:?}");
+    }
+    assert!(!found.iter().any(|f| f.contains("2026")), "{found:?}");
+}
+
 /// Regression (must-gos: a Swedish home by its house's number as a word): "Sigvard från fyran" in an
 /// association of row houses, and "bv i fyran", the ground floor of entrance four, stayed; the words were
 /// read only in figures ("4:an") or after a floor in words ("tredje våningen i fyran").

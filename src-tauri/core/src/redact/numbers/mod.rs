@@ -411,11 +411,12 @@ pub fn scan(text: &str, country: Option<Country>, persons: &[(usize, usize)], ou
 }
 
 /// Drops from `out[from..]` the dates taken as a birth date only for standing right after a name
-/// ([`DATE_AFTER_A_NAME`]) that fall less than [`YOUNGEST_NAMED_BIRTH`] years before the latest year
-/// the text writes: in minutes of 2025 "SJÖHOLM MARIANNE   2025-08-31" in an arrears table is a due
-/// date, and "Lund, 28.04.2025" under the minutes the day they were signed. A member is grown up; the
-/// rule keeps its birth dates (every labelled one of the development batches was born 16 years or more
-/// before its minutes). The latest year is read only when such a date was found.
+/// ([`DATE_AFTER_A_NAME`]) that fall in the latest year the text writes or the year before it
+/// ([`RECENT_YEARS`]): in minutes of 2025 "SJÖHOLM MARIANNE   2025-08-31" in an arrears table is a due
+/// date, and "Lund, 28.04.2025" under the minutes the day they were signed. An older date stays a birth
+/// date and goes: a child's ("Sara Holm 14.02.2015" in a list of new residents) as much as a grown-up's,
+/// since a date left beside a redacted name is the cheaper mistake. The latest year is read only when such
+/// a date was found.
 fn drop_recent_dates_after_names(text: &str, from: usize, out: &mut Vec<Raw>) {
     let after_name = |r: &Raw| r.reason == DATE_AFTER_A_NAME;
     if !out.get(from..).is_some_and(|o| o.iter().any(after_name)) {
@@ -432,16 +433,16 @@ fn drop_recent_dates_after_names(text: &str, from: usize, out: &mut Vec<Raw>) {
             && text
                 .get(r.start..r.end)
                 .and_then(year_of_date)
-                .is_some_and(|y| y + YOUNGEST_NAMED_BIRTH > latest))
+                .is_some_and(|y| y + RECENT_YEARS > latest))
     });
 }
 
 /// The reason of a date taken as a birth date for standing right after a person's name.
 const DATE_AFTER_A_NAME: &str = "a date right after a name";
 
-/// How many years before the latest year of the minutes a date right after a name must lie to be read
-/// as that person's birth date.
-const YOUNGEST_NAMED_BIRTH: u32 = 16;
+/// How many of the latest years the minutes write hold the dates after a name that are due dates or
+/// signing days, not birth dates: the latest year and the one before it.
+const RECENT_YEARS: u32 = 2;
 
 /// The latest year from 1900 to 2099 that `text` writes as four figures standing alone.
 fn latest_year(text: &str) -> Option<u32> {
@@ -3180,18 +3181,19 @@ mod tests {
     }
 
     /// A date right after a name that lies in the minutes' own years is no birth date: a due date in an
-    /// arrears table's row, the day the minutes were signed after a town; one 16 years or more before
-    /// them still is (invented names).
+    /// arrears table's row, the day the minutes were signed after a town; one two years or more before
+    /// them still is, a grown-up's or a child's (invented names).
     #[test]
     fn a_recent_date_after_a_name_is_no_birth_date() {
-        let text = "Restanser per 1. oktober 2026:\n  Lgh  Medlem            Förfallet\n                      1104 EKBERG SIGNE      2026-08-31\n  1203 VALLIN TORE       2026-07-31\n\n                    Jonas Tell (12.03.1971) flyttar in.\n";
-        let persons: Vec<(usize, usize)> = ["EKBERG SIGNE", "VALLIN TORE", "Jonas Tell"]
-            .iter()
-            .map(|n| {
-                let s = text.find(n).unwrap_or(0);
-                (s, s + n.len())
-            })
-            .collect();
+        let text = "Restanser per 1. oktober 2026:\n  Lgh  Medlem            Förfallet\n                      1104 EKBERG SIGNE      2026-08-31\n  1203 VALLIN TORE       2026-07-31\n\n                    Jonas Tell (12.03.1971) flyttar in med Ebba Tell 2017-05-02.\n";
+        let persons: Vec<(usize, usize)> =
+            ["EKBERG SIGNE", "VALLIN TORE", "Jonas Tell", "Ebba Tell"]
+                .iter()
+                .map(|n| {
+                    let s = text.find(n).unwrap_or(0);
+                    (s, s + n.len())
+                })
+                .collect();
         let mut out = Vec::new();
         scan(text, None, &persons, &mut out);
         let found: Vec<&str> = out
@@ -3199,7 +3201,7 @@ mod tests {
             .filter(|r| r.recognizer == Recognizer::DateOfBirth)
             .map(|r| &text[r.start..r.end])
             .collect();
-        assert_eq!(found, vec!["12.03.1971"]);
+        assert_eq!(found, vec!["12.03.1971", "2017-05-02"]);
         assert_eq!(
             latest_year("mødet 2019, budget 2027 og 12027 kr"),
             Some(2027)
