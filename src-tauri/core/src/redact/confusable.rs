@@ -668,19 +668,10 @@ mod tests {
     /// shares one part and an official's name are not.
     #[test]
     fn residents_names_in_small_letters_misread() {
-        let mut ctx = Context::new(Country::NO);
-        for n in ["Aslak Vinsnes", "Torvald Lysne", "Mette Lund"] {
-            ctx.residents.push(KnownPerson {
-                name: n.into(),
-                ..KnownPerson::default()
-            });
-        }
-        ctx.officials.push(Official {
-            name: "Mette Lund".into(),
-            role: RoleKind::ChairOfMeeting,
-            valid_from: None,
-            valid_to: None,
-        });
+        let ctx = with_chair(
+            Country::NO,
+            &["Aslak Vinsnes", "Torvald Lysne", "Mette Lund"],
+        );
         let names = ConfusableNames::new(Some(&ctx));
         let found = |text: &str| {
             let mut raw = Vec::new();
@@ -698,20 +689,35 @@ mod tests {
         assert!(found("rnette lund").is_empty());
     }
 
-    fn found(text: &str) -> Vec<String> {
-        let mut ctx = Context::new(Country::DK);
-        for n in ["Søren Møllgaard", "Camilla Hornbæk", "Ingrid Lund"] {
+    /// A register of `country` holding `residents` (invented names).
+    fn with_residents(country: Country, residents: &[&str]) -> Context {
+        let mut ctx = Context::new(country);
+        for n in residents {
             ctx.residents.push(KnownPerson {
-                name: n.into(),
+                name: (*n).into(),
                 ..KnownPerson::default()
             });
         }
+        ctx
+    }
+
+    /// [`with_residents`] with "Mette Lund" chairing the meeting.
+    fn with_chair(country: Country, residents: &[&str]) -> Context {
+        let mut ctx = with_residents(country, residents);
         ctx.officials.push(Official {
             name: "Mette Lund".into(),
             role: RoleKind::ChairOfMeeting,
             valid_from: None,
             valid_to: None,
         });
+        ctx
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        let ctx = with_chair(
+            Country::DK,
+            &["Søren Møllgaard", "Camilla Hornbæk", "Ingrid Lund"],
+        );
         let names = ConfusableNames::new(Some(&ctx));
         let mut raw = Vec::new();
         names.scan(text, &[], &mut raw, &mut Vec::new());
@@ -841,10 +847,7 @@ mod tests {
             text in crate::redact::testgen::text(),
             word in "[A-Za-z0-9|!ÆØÅæøåÍíÉé-]{0,12}",
         ) {
-            let mut ctx = Context::new(Country::DK);
-            for n in crate::redact::testgen::NAMES {
-                ctx.residents.push(KnownPerson { name: (*n).into(), ..KnownPerson::default() });
-            }
+            let ctx = with_residents(Country::DK, crate::redact::testgen::NAMES);
             let names = ConfusableNames::new(Some(&ctx));
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             names.scan(&text, &[], &mut fast, &mut Vec::new());
@@ -895,13 +898,10 @@ mod tests {
     /// ("Zieliñski"), a name split by a stray space ("Vassl i"); a word that merely starts a name stays.
     #[test]
     fn names_with_a_swapped_accent_or_split_by_a_space() {
-        let mut ctx = Context::new(Country::NO);
-        for n in ["Marek Zieliński", "Ragnhild Vassli", "Aysel Şahin"] {
-            ctx.residents.push(KnownPerson {
-                name: n.into(),
-                ..KnownPerson::default()
-            });
-        }
+        let ctx = with_residents(
+            Country::NO,
+            &["Marek Zieliński", "Ragnhild Vassli", "Aysel Şahin"],
+        );
         let names = ConfusableNames::new(Some(&ctx));
         let found = |text: &str| {
             let mut raw = Vec::new();
@@ -926,18 +926,15 @@ mod tests {
     /// names or initials right before), and a surname a resident shares stays with the residents.
     #[test]
     fn officials_names_misread_stay_with_the_officials() {
-        let mut ctx = Context::new(Country::DK);
-        for n in [
-            "Kirsten Damgaard",
-            "Anne-Mette Ølgaard",
-            "Ib Holm",
-            "Grethe Holm",
-        ] {
-            ctx.residents.push(KnownPerson {
-                name: n.into(),
-                ..KnownPerson::default()
-            });
-        }
+        let mut ctx = with_residents(
+            Country::DK,
+            &[
+                "Kirsten Damgaard",
+                "Anne-Mette Ølgaard",
+                "Ib Holm",
+                "Grethe Holm",
+            ],
+        );
         for n in ["Kirsten Damgaard", "Anne-Mette Ølgaard", "Ole Holm"] {
             ctx.officials.push(Official {
                 name: n.into(),

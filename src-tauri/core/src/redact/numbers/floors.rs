@@ -621,25 +621,24 @@ fn floor_spans(text: &str) -> Option<Vec<(usize, usize)>> {
 mod tests {
     use super::*;
 
-    fn apart(text: &str) -> Vec<String> {
+    /// The texts that one of this module's scans finds in `text`, in its order.
+    fn spans(scan: fn(&str, &mut Vec<Raw>), text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        floors_with_a_side_apart(text, &mut out);
+        scan(text, &mut out);
         out.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    fn apart(text: &str) -> Vec<String> {
+        spans(floors_with_a_side_apart, text)
     }
 
     /// A home named by its noun, perhaps its owner's possessive between, on a floor (invented
     /// sentences); a floor of a common room or a noun run on stays.
     #[test]
     fn a_home_on_a_floor() {
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            homes_on_a_floor(text, &mut out);
-            out.iter()
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let found = |text: &str| spans(homes_on_a_floor, text);
         assert_eq!(
             found("Sigrid har selt husværet sitt i fjerde etasje til ein nevø."),
             ["husværet sitt i fjerde etasje"]
@@ -665,13 +664,7 @@ mod tests {
     /// figures (invented sentences); other words after "bv i", or a word run on, stay.
     #[test]
     fn a_swedish_short_floor_in_a_house_named_by_its_number() {
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            swedish_floors_in_spoken_houses(text, &mut out);
-            out.iter()
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let found = |text: &str| spans(swedish_floors_in_spoken_houses, text);
         assert_eq!(
             found("Sigrun på bv i fyran har fått en ny diskmaskin."),
             ["bv i fyran"]
@@ -692,13 +685,7 @@ mod tests {
     /// places one home as "i nr. 4" does; a floor before another word stays.
     #[test]
     fn a_floor_in_a_house_named_by_its_spoken_number() {
-        let found = |text: &str| {
-            let mut out = Vec::new();
-            floor_addresses(text, &mut out);
-            out.iter()
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let found = |text: &str| spans(floor_addresses, text);
         assert_eq!(
             found("Jag bor på tredje våningen i fyran, sedan i maj."),
             ["tredje våningen i fyran"]
