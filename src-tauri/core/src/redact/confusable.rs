@@ -13,7 +13,7 @@ use std::hash::BuildHasherDefault;
 
 use super::policy::{overlaps_any, Raw};
 use super::text::{is_word_char, FastMap, Fnv};
-use super::{Context, Decision, Kind, Recognizer};
+use super::{Context, Kind, Recognizer};
 
 /// The reason given for a resident's name misread (the detector reads it to know that OCR has damaged the
 /// text).
@@ -346,16 +346,14 @@ impl ConfusableNames {
             if out.iter().any(|r| r.start < end && start < r.end) {
                 continue;
             }
-            out.push(Raw {
+            out.push(Raw::redact(
                 start,
                 end,
-                kind: Kind::Person,
-                recognizer: Recognizer::Register,
-                score: 0.7,
-                reason: MISREAD_RESIDENT,
-                decision: Decision::Redact,
-                subject: None,
-            });
+                Kind::Person,
+                Recognizer::Register,
+                0.7,
+                MISREAD_RESIDENT,
+            ));
         }
     }
 
@@ -384,16 +382,14 @@ impl ConfusableNames {
                 {
                     continue;
                 }
-                out.push(Raw {
-                    start: s,
-                    end: e,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::Register,
-                    score: 0.7,
-                    reason: MISREAD_RESIDENT,
-                    decision: Decision::Redact,
-                    subject: None,
-                });
+                out.push(Raw::redact(
+                    s,
+                    e,
+                    Kind::Person,
+                    Recognizer::Register,
+                    0.7,
+                    MISREAD_RESIDENT,
+                ));
             }
         }
     }
@@ -445,16 +441,7 @@ impl ConfusableNames {
             } else {
                 (Recognizer::Register, MISREAD_RESIDENT)
             };
-            out.push(Raw {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                recognizer,
-                score: 0.7,
-                reason,
-                decision: Decision::Redact,
-                subject: None,
-            });
+            out.push(Raw::redact(s, e, Kind::Person, recognizer, 0.7, reason));
         }
     }
 
@@ -793,16 +780,14 @@ mod tests {
         } else {
             return;
         };
-        out.push(Raw {
-            start: s,
-            end: e,
-            kind: Kind::Person,
-            recognizer: Recognizer::Register,
-            score: 0.7,
-            reason: "a resident's name as OCR may misread it",
-            decision: Decision::Redact,
-            subject: None,
-        });
+        out.push(Raw::redact(
+            s,
+            e,
+            Kind::Person,
+            Recognizer::Register,
+            0.7,
+            "a resident's name as OCR may misread it",
+        ));
     }
 
     /// The character-by-character skeleton, which the ASCII path must agree with.

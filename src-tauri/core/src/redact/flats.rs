@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::policy::{overlaps_any, Raw};
 use super::streets::street_word;
-use super::{Decision, Kind, Recognizer};
+use super::{Kind, Recognizer};
 
 /// Words after a number that make it a count, not a building ("i 7 år", "i 3 uger").
 const COUNTED: &[&str] = &[
@@ -396,16 +396,14 @@ fn char_end(text: &str, at: usize) -> usize {
 }
 
 fn push(out: &mut Vec<Raw>, start: usize, end: usize, reason: &'static str) {
-    out.push(Raw {
+    out.push(Raw::redact(
         start,
         end,
-        kind: Kind::Address,
-        recognizer: Recognizer::Address,
-        score: 0.85,
+        Kind::Address,
+        Recognizer::Address,
+        0.85,
         reason,
-        decision: Decision::Redact,
-        subject: None,
-    });
+    ));
 }
 
 /// Whether a word starts at `at`: no letter or digit right before it.

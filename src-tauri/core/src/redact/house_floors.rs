@@ -10,7 +10,7 @@
 use super::policy::{overlaps_any, Raw};
 use super::text::{is_one_of, next_digit, word_before, FastSet};
 use super::words::numbered_thing;
-use super::{Decision, Kind, Recognizer};
+use super::{Kind, Recognizer};
 
 /// The homes the register holds by house number and floor.
 #[derive(Debug, Default)]
@@ -245,16 +245,14 @@ impl HouseFloors {
             if overlaps_any(protected, f, end) {
                 continue;
             }
-            out.push(Raw {
-                start: a,
+            out.push(Raw::redact(
+                a,
                 end,
-                kind: Kind::Address,
-                recognizer: Recognizer::Address,
-                score: 0.85,
-                reason: "a registered home by its house number and floor",
-                decision: Decision::Redact,
-                subject: None,
-            });
+                Kind::Address,
+                Recognizer::Address,
+                0.85,
+                "a registered home by its house number and floor",
+            ));
             i = end;
         }
     }

@@ -13,16 +13,14 @@ use super::{Decision, Kind, Recognizer};
 
 /// A finding of one of the association's houses by its number as a noun.
 fn house_as_a_noun(start: usize, end: usize) -> Raw {
-    Raw {
+    Raw::redact(
         start,
         end,
-        kind: Kind::Address,
-        recognizer: Recognizer::Address,
-        score: 0.8,
-        reason: "one of the association's houses, by its number as a noun",
-        decision: Decision::Redact,
-        subject: None,
-    }
+        Kind::Address,
+        Recognizer::Address,
+        0.8,
+        "one of the association's houses, by its number as a noun",
+    )
 }
 
 /// Where a row house's name says where it lies: the corner, the gable, the end ("hjørnehuset",
@@ -145,16 +143,14 @@ fn by_position(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
         {
             continue;
         }
-        out.push(Raw {
+        out.push(Raw::redact(
             start,
             end,
-            kind: Kind::Address,
-            recognizer: Recognizer::Address,
-            score: 0.75,
-            reason: "one of the association's houses, by where it lies in its row",
-            decision: Decision::Redact,
-            subject: None,
-        });
+            Kind::Address,
+            Recognizer::Address,
+            0.75,
+            "one of the association's houses, by where it lies in its row",
+        ));
     }
 }
 
@@ -309,17 +305,14 @@ impl Houses {
                     .and_then(|e| self.unlisted_house(text, e, a, end, &number))
                     .filter(|&s| !overlaps_any(protected, s, end));
                 if let Some(start) = unlisted {
-                    out.push(Raw {
+                    out.push(Raw::redact(
                         start,
                         end,
-                        kind: Kind::Address,
-                        recognizer: Recognizer::Address,
-                        score: 0.75,
-                        reason:
-                            "a house of the association's street, listed with one of its houses",
-                        decision: Decision::Redact,
-                        subject: None,
-                    });
+                        Kind::Address,
+                        Recognizer::Address,
+                        0.75,
+                        "a house of the association's street, listed with one of its houses",
+                    ));
                     listed_after = Some(end);
                 }
                 continue;
@@ -339,16 +332,14 @@ impl Houses {
             if overlaps_any(protected, a, end) || super::common_room_before(text, start, true) {
                 continue;
             }
-            out.push(Raw {
+            out.push(Raw::redact(
                 start,
                 end,
-                kind: Kind::Address,
-                recognizer: Recognizer::Address,
-                score: 0.8,
-                reason: "one of the association's houses, in short",
-                decision: Decision::Redact,
-                subject: None,
-            });
+                Kind::Address,
+                Recognizer::Address,
+                0.8,
+                "one of the association's houses, in short",
+            ));
             listed_after = Some(end);
         }
     }

@@ -1591,16 +1591,12 @@ pub fn rescore(model: &Model, text: &str, protected: &[(usize, usize)], raw: &mu
             r.end = r.end.max(b);
             continue;
         }
-        raw.push(Raw {
-            start: a,
-            end: b,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.5,
-            reason: "a word the names model reads as a name",
-            decision: Decision::Redact,
-            subject: None,
-        });
+        raw.push(Raw::unknown_name(
+            a,
+            b,
+            0.5,
+            "a word the names model reads as a name",
+        ));
     }
     join_name_parts(text, &cands, &logits, model.add, raw);
 }
@@ -1962,16 +1958,7 @@ mod tests {
     use crate::redact::Detector;
 
     fn person(start: usize, end: usize, reason: &'static str) -> Raw {
-        Raw {
-            start,
-            end,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.6,
-            reason,
-            decision: Decision::Redact,
-            subject: None,
-        }
+        Raw::unknown_name(start, end, 0.6, reason)
     }
 
     fn has(c: &Candidates, i: usize, template: u8, value: &[u8]) -> bool {

@@ -845,20 +845,18 @@ impl Detector {
             {
                 continue;
             }
-            raw.push(policy::Raw {
-                start: m.start,
-                end: m.end,
+            raw.push(policy::Raw::redact(
+                m.start,
+                m.end,
                 kind,
-                recognizer: match kind {
+                match kind {
                     Kind::Phone => Recognizer::Phone,
                     Kind::Address => Recognizer::Address,
                     _ => Recognizer::Email,
                 },
-                score: 1.0,
-                reason: "a resident's contact in the register",
-                decision: Decision::Redact,
-                subject: None,
-            });
+                1.0,
+                "a resident's contact in the register",
+            ));
         }
         // A number the phone recognizer found is the resident's own when the register holds it, however
         // the text groups its digits: never an organisation's public contact then.

@@ -110,16 +110,7 @@ mod tests {
 
     fn kept(text: &str, name: &str) -> bool {
         let start = text.find(name).unwrap();
-        let mut raw = vec![Raw {
-            start,
-            end: start + name.len(),
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.6,
-            reason: "",
-            decision: Decision::Redact,
-            subject: None,
-        }];
+        let mut raw = vec![Raw::unknown_name(start, start + name.len(), 0.6, "")];
         keep_office_holders(text, &mut raw);
         raw[0].decision == Decision::Keep
     }
@@ -176,16 +167,14 @@ mod tests {
         ));
         assert!(!kept("Borgmester i Aarhus Kim Dahl talte.", "Kim Dahl"));
         let text = "Borgmester Lis Holm kom.";
-        let mut raw = vec![Raw {
-            start: 11,
-            end: 19,
-            kind: Kind::Person,
-            recognizer: Recognizer::Register,
-            score: 1.0,
-            reason: "",
-            decision: Decision::Redact,
-            subject: None,
-        }];
+        let mut raw = vec![Raw::redact(
+            11,
+            19,
+            Kind::Person,
+            Recognizer::Register,
+            1.0,
+            "",
+        )];
         keep_office_holders(text, &mut raw);
         assert_eq!(raw[0].decision, Decision::Redact);
     }

@@ -26,6 +26,54 @@ pub struct Raw {
     pub subject: Option<String>,
 }
 
+impl Raw {
+    /// A finding that goes, about no one the text names (a phone, an address, a name whose person
+    /// no other finding shares).
+    pub fn redact(
+        start: usize,
+        end: usize,
+        kind: Kind,
+        recognizer: Recognizer,
+        score: f32,
+        reason: &'static str,
+    ) -> Raw {
+        Raw {
+            start,
+            end,
+            kind,
+            recognizer,
+            score,
+            reason,
+            decision: Decision::Redact,
+            subject: None,
+        }
+    }
+
+    /// A person's name that goes, found by the rules for names no register holds.
+    pub fn unknown_name(start: usize, end: usize, score: f32, reason: &'static str) -> Raw {
+        Raw::redact(
+            start,
+            end,
+            Kind::Person,
+            Recognizer::UnknownName,
+            score,
+            reason,
+        )
+    }
+
+    /// The same finding, about the person the names pass keys by `key` (a name or surname as the
+    /// text writes it, mostly lower-cased): every finding with the same key is the same person.
+    pub fn guessed(self, key: impl std::fmt::Display) -> Raw {
+        self.about(Some(format!("g{key}")))
+    }
+
+    /// The same finding, about `subject` (a resident's key, or a guessed person's).
+    pub fn about(mut self, subject: Option<String>) -> Raw {
+        self.subject = subject;
+        self
+    }
+}
+
 /// A byte range of a text.
 type Span = (usize, usize);
 
@@ -923,16 +971,7 @@ pub fn to_findings(text: &str, raw: Vec<Raw>) -> Vec<Finding> {
 /// For tests: an unknown person's name found at `start..end`, to be redacted.
 #[cfg(test)]
 pub(crate) fn unknown_person_at(start: usize, end: usize) -> Raw {
-    Raw {
-        start,
-        end,
-        kind: Kind::Person,
-        recognizer: Recognizer::UnknownName,
-        score: 0.7,
-        reason: "test",
-        decision: Decision::Redact,
-        subject: None,
-    }
+    Raw::unknown_name(start, end, 0.7, "test")
 }
 
 #[cfg(test)]

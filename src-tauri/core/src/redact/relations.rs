@@ -17,7 +17,7 @@ use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
 
 use super::policy::{overlaps_any, Raw};
-use super::{Decision, Kind, Recognizer};
+use super::{Kind, Recognizer};
 
 const LIST: &str = include_str!("../../../../assets/words/relation-flats.txt");
 
@@ -178,16 +178,14 @@ fn by_a_common_room(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>
         if out.iter().any(|r| r.start < end && start < r.end) {
             continue;
         }
-        out.push(Raw {
+        out.push(Raw::redact(
             start,
             end,
-            kind: Kind::Address,
-            recognizer: Recognizer::Address,
-            score: 0.8,
-            reason: "a home named by the estate's room beside it",
-            decision: Decision::Redact,
-            subject: None,
-        });
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a home named by the estate's room beside it",
+        ));
     }
 }
 
@@ -494,16 +492,14 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
 pub const RELATION_FLAT: &str = "a flat by its relation to someone";
 
 fn push(out: &mut Vec<Raw>, start: usize, end: usize) {
-    out.push(Raw {
+    out.push(Raw::redact(
         start,
         end,
-        kind: Kind::Address,
-        recognizer: Recognizer::Address,
-        score: 0.8,
-        reason: RELATION_FLAT,
-        decision: Decision::Redact,
-        subject: None,
-    });
+        Kind::Address,
+        Recognizer::Address,
+        0.8,
+        RELATION_FLAT,
+    ));
 }
 
 #[cfg(test)]

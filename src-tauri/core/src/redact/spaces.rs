@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use super::numbers::building_number_ends;
 use super::policy::{overlaps_any, Raw};
 use super::text::{is_one_of, next_digit, word_before, FastSet};
-use super::{Decision, Kind, Recognizer};
+use super::{Kind, Recognizer};
 
 const LIST: &str = include_str!("../../../../assets/words/spaces.txt");
 
@@ -298,16 +298,14 @@ pub fn scan(
         if out.iter().any(|r| r.start < end && start < r.end) {
             continue;
         }
-        out.push(Raw {
+        out.push(Raw::redact(
             start,
             end,
-            kind: Kind::Other,
-            recognizer: Recognizer::ShareNumber,
-            score: 0.8,
-            reason: REASON,
-            decision: Decision::Redact,
-            subject: None,
-        });
+            Kind::Other,
+            Recognizer::ShareNumber,
+            0.8,
+            REASON,
+        ));
     }
 }
 

@@ -4,7 +4,7 @@
 //! do not see it; the header says it.
 
 use super::policy::{overlaps_any, Raw};
-use super::{Decision, Kind, Recognizer};
+use super::{Kind, Recognizer};
 
 /// Header cells of a unit column, lower case, their last "." dropped: "Lgh nr", "Lejl.", "Bolig".
 const UNIT_HEADERS: &[&str] = &[
@@ -197,16 +197,14 @@ fn read_row(
     let Some(&(a, b)) = row.get(u) else { return };
     let (a, b) = (start + a, start + b);
     if a < b && is_unit_code(text.get(a..b).unwrap_or("")) && !overlaps_any(protected, a, b) {
-        out.push(Raw {
-            start: a,
-            end: b,
-            kind: Kind::Other,
-            recognizer: Recognizer::ShareNumber,
-            score: 0.8,
-            reason: "a resident's unit in a list of who attended",
-            decision: Decision::Redact,
-            subject: None,
-        });
+        out.push(Raw::redact(
+            a,
+            b,
+            Kind::Other,
+            Recognizer::ShareNumber,
+            0.8,
+            "a resident's unit in a list of who attended",
+        ));
     }
 }
 

@@ -458,16 +458,7 @@ mod tests {
 
     fn person(text: &str, name: &str, nth: usize) -> Raw {
         let start = text.match_indices(name).nth(nth).unwrap().0;
-        Raw {
-            start,
-            end: start + name.len(),
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.85,
-            reason: "test",
-            decision: Decision::Redact,
-            subject: None,
-        }
+        Raw::unknown_name(start, start + name.len(), 0.85, "test")
     }
 
     fn taken(text: &str, raw: Vec<Raw>) -> Vec<&str> {

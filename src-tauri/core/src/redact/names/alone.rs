@@ -79,16 +79,15 @@ pub fn first_names_alone(text: &str, protected: &[(usize, usize)], raw: &mut Vec
             if !lone(text, start, end, &taken, protected) {
                 continue;
             }
-            extra.push(Raw {
-                start,
-                end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.7,
-                reason: "the first name of a person the document names in full",
-                decision: Decision::Redact,
-                subject: Some(format!("g{}", form.to_lowercase())),
-            });
+            extra.push(
+                Raw::unknown_name(
+                    start,
+                    end,
+                    0.7,
+                    "the first name of a person the document names in full",
+                )
+                .guessed(form.to_lowercase()),
+            );
         }
     }
     raw.extend(extra);
@@ -401,16 +400,7 @@ mod tests {
             .iter()
             .map(|f| {
                 let start = text.find(f).unwrap_or(0);
-                Raw {
-                    start,
-                    end: start + f.len(),
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score: 0.8,
-                    reason: "test",
-                    decision: Decision::Redact,
-                    subject: None,
-                }
+                Raw::unknown_name(start, start + f.len(), 0.8, "test")
             })
             .collect();
         let n = raw.len();

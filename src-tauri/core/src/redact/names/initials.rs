@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::super::policy::{overlaps_any, Raw};
 use super::super::words::{closings, is_legal_form};
-use super::super::{Decision, Kind, Recognizer};
+use super::super::{Decision, Kind};
 
 /// The reason of a finding this pass adds.
 pub(crate) const INITIALS_OF_A_PERSON_NAMED: &str =
@@ -291,16 +291,10 @@ pub fn initials_of_people_named(
         };
         if let Some((_, _, subject)) = person.filter(written_as_initials) {
             if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
-                extra.push(Raw {
-                    start: at,
-                    end,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score: 0.6,
-                    reason: INITIALS_OF_A_PERSON_NAMED,
-                    decision: Decision::Redact,
-                    subject: subject.clone(),
-                });
+                extra.push(
+                    Raw::unknown_name(at, end, 0.6, INITIALS_OF_A_PERSON_NAMED)
+                        .about(subject.clone()),
+                );
             }
         }
         at = end;
@@ -363,16 +357,10 @@ mod tests {
             };
             if let Some((_, _, subject)) = person.filter(written_as_initials) {
                 if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
-                    extra.push(Raw {
-                        start: at,
-                        end,
-                        kind: Kind::Person,
-                        recognizer: Recognizer::UnknownName,
-                        score: 0.6,
-                        reason: INITIALS_OF_A_PERSON_NAMED,
-                        decision: Decision::Redact,
-                        subject: subject.clone(),
-                    });
+                    extra.push(
+                        Raw::unknown_name(at, end, 0.6, INITIALS_OF_A_PERSON_NAMED)
+                            .about(subject.clone()),
+                    );
                 }
             }
             at = end;

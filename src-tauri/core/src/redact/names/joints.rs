@@ -504,7 +504,7 @@ fn written_in_lower_case(text: &str, value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{detect, Decision, Kind, Recognizer};
+    use super::super::super::{detect, Kind};
     use super::Raw;
 
     fn people(text: &str) -> Vec<String> {
@@ -592,16 +592,7 @@ mod tests {
                 !text[at + w.len()..]
                     .starts_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’')
             })
-            .map(|(at, w)| Raw {
-                start: at,
-                end: at + w.len(),
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.6,
-                reason: "the names model",
-                decision: Decision::Redact,
-                subject: None,
-            })
+            .map(|(at, w)| Raw::unknown_name(at, at + w.len(), 0.6, "the names model"))
             .collect()
     }
 

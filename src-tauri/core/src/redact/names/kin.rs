@@ -116,16 +116,7 @@ pub(super) fn owners_of_kin(text: &str, out: &mut Vec<Raw>) {
             r.end = end;
             continue;
         }
-        out.push(Raw {
-            start,
-            end,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.8,
-            reason: KIN_OWNER,
-            decision: Decision::Redact,
-            subject: Some(format!("g{stem}")),
-        });
+        out.push(Raw::unknown_name(start, end, 0.8, KIN_OWNER).guessed(&stem));
     }
 }
 
@@ -180,16 +171,7 @@ mod tests {
     #[test]
     fn a_genitive_surname_joins_the_person_found_before_it() {
         let text = "Vi talte med Lars Quorvas datter.";
-        let mut out = vec![Raw {
-            start: 13,
-            end: 17,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.9,
-            reason: "test",
-            decision: Decision::Redact,
-            subject: None,
-        }];
+        let mut out = vec![Raw::unknown_name(13, 17, 0.9, "test")];
         owners_of_kin(text, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(&text[out[0].start..out[0].end], "Lars Quorvas");

@@ -88,16 +88,15 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
         fold_into(word, &mut key);
         let info = first_names().get(&key);
         if info.is_some_and(|x| !x.word) && !function_words().contains(&key) && !is_place(&key) {
-            out.push(Raw {
-                start: s,
-                end: rest_of_a_written_name(text, e, word),
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.7,
-                reason: "a first name after a closing word",
-                decision: Decision::Redact,
-                subject: Some(format!("g{key}")),
-            });
+            out.push(
+                Raw::unknown_name(
+                    s,
+                    rest_of_a_written_name(text, e, word),
+                    0.7,
+                    "a first name after a closing word",
+                )
+                .guessed(&key),
+            );
         }
     }
     // "fra: ragnvald aas kvamme": a pasted e-mail's sender, the header's label alone before it on its
@@ -126,16 +125,10 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
             && !is_place(word)
             && line_rest.is_empty()
         {
-            out.push(Raw {
-                start: s,
-                end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.7,
-                reason: "a pasted e-mail's sender in lower case",
-                decision: Decision::Redact,
-                subject: Some(format!("g{word}")),
-            });
+            out.push(
+                Raw::unknown_name(s, end, 0.7, "a pasted e-mail's sender in lower case")
+                    .guessed(word),
+            );
         }
     }
     // "/dragana", "/Kim": a writer signs a short message with a slash and a first name on a line of its own.
@@ -159,16 +152,10 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
             && !function_words().contains(&key)
             && !is_place(&key)
         {
-            out.push(Raw {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.7,
-                reason: "a first name signing a message after a slash",
-                decision: Decision::Redact,
-                subject: Some(format!("g{key}")),
-            });
+            out.push(
+                Raw::unknown_name(s, e, 0.7, "a first name signing a message after a slash")
+                    .guessed(&key),
+            );
         }
     }
     // The display name before "<address@…>".
@@ -231,16 +218,9 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
             let (last_at, last) = words[words.len() - 1];
             let name_end = last_at + last.len();
             let name = &text[start..name_end];
-            out.push(Raw {
-                start,
-                end: name_end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.8,
-                reason: MAIL_NAME,
-                decision: Decision::Redact,
-                subject: Some(format!("g{}", name.to_lowercase())),
-            });
+            out.push(
+                Raw::unknown_name(start, name_end, 0.8, MAIL_NAME).guessed(name.to_lowercase()),
+            );
         }
     }
     mail_names_in_lower_case(text, out);
@@ -290,16 +270,12 @@ fn mail_initials_after_closing(
         let s = end + gap;
         let e = word_end(text, s);
         if e > s && initials.iter().any(|v| text[s..e].eq_ignore_ascii_case(v)) {
-            found.push(Raw {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.75,
-                reason: "the initials of an e-mail's sender after a closing word",
-                decision: Decision::Redact,
-                subject: None,
-            });
+            found.push(Raw::unknown_name(
+                s,
+                e,
+                0.75,
+                "the initials of an e-mail's sender after a closing word",
+            ));
         }
     }
     out.extend(found);
@@ -457,16 +433,10 @@ pub(super) fn credits(text: &str, registered: &dyn Fn(&str) -> bool, out: &mut V
                     && !registered(&key)
             });
         if name {
-            out.push(Raw {
-                start,
-                end: start + span.len(),
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.7,
-                reason: "the name in a credit",
-                decision: Decision::Redact,
-                subject: Some(format!("g{}", span.to_lowercase())),
-            });
+            out.push(
+                Raw::unknown_name(start, start + span.len(), 0.7, "the name in a credit")
+                    .guessed(span.to_lowercase()),
+            );
         }
     }
 }
@@ -568,16 +538,15 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
                 .get(&key)
                 .is_some_and(|x| !x.thing && (cued || !x.word && x.nordic > 0));
             if name && !function_words().contains(&key) && !is_place(&key) && !registered(&key) {
-                out.push(Raw {
-                    start: w_start,
-                    end: w_start + word.len(),
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score: 0.6,
-                    reason: "a first name in a line typed in lower case",
-                    decision: Decision::Redact,
-                    subject: Some(format!("g{key}")),
-                });
+                out.push(
+                    Raw::unknown_name(
+                        w_start,
+                        w_start + word.len(),
+                        0.6,
+                        "a first name in a line typed in lower case",
+                    )
+                    .guessed(&key),
+                );
             }
         }
     }
@@ -640,16 +609,10 @@ pub(super) fn surnames_of_mail_names(text: &str, out: &mut Vec<Raw>) {
                         .then(|| m - 2 - c.len_utf8())
                 })
                 .unwrap_or(m);
-            out.push(Raw {
-                start,
-                end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.7,
-                reason: "the surname of a pasted e-mail's sender",
-                decision: Decision::Redact,
-                subject: Some(format!("g{}", surname.to_lowercase())),
-            });
+            out.push(
+                Raw::unknown_name(start, end, 0.7, "the surname of a pasted e-mail's sender")
+                    .guessed(surname.to_lowercase()),
+            );
         }
     }
 }
@@ -695,16 +658,7 @@ fn mail_names_in_lower_case(text: &str, out: &mut Vec<Raw>) {
             {
                 continue;
             }
-            out.push(Raw {
-                start: m,
-                end: m + phrase.len(),
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.75,
-                reason: MAIL_NAME,
-                decision: Decision::Redact,
-                subject: Some(format!("g{phrase}")),
-            });
+            out.push(Raw::unknown_name(m, m + phrase.len(), 0.75, MAIL_NAME).guessed(&phrase));
         }
         seen.push(phrase);
     }

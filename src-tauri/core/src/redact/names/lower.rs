@@ -12,7 +12,7 @@
 use super::super::lists::{first_names, is_place, is_surname};
 use super::super::policy::{overlaps_any, Raw};
 use super::super::words::{closings, cues, function_words};
-use super::super::{Decision, Kind, Recognizer};
+use super::super::{Decision, Kind};
 use super::context::{compound_cue, inflected_cue};
 
 /// The reason of a finding this pass adds.
@@ -276,16 +276,7 @@ fn first_names_in_capitals(
             && !overlaps_any(covered, start, end)
             && !overlaps_any(protected, start, end)
         {
-            extra.push(Raw {
-                start,
-                end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.6,
-                reason: FIRST_NAME_IN_CAPITALS,
-                decision: Decision::Redact,
-                subject: Some(format!("g{folded}")),
-            });
+            extra.push(Raw::unknown_name(start, end, 0.6, FIRST_NAME_IN_CAPITALS).guessed(&folded));
         }
     }
 }
@@ -360,16 +351,9 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
             end = end.max(signers_name_end(text, end));
         }
         if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
-            extra.push(Raw {
-                start: at,
-                end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.6,
-                reason: LOWER_CASE_FIRST_NAME,
-                decision: Decision::Redact,
-                subject: Some(format!("g{}", &text[at..end])),
-            });
+            extra.push(
+                Raw::unknown_name(at, end, 0.6, LOWER_CASE_FIRST_NAME).guessed(&text[at..end]),
+            );
         }
         at = end;
     }

@@ -615,16 +615,17 @@ impl NameRecognizer {
                         {
                             let end = run[j - 1].end
                                 + usize::from(text[run[j - 1].end..].starts_with('.'));
-                            s.out.push(Raw {
-                                start: t.start,
-                                end,
-                                kind: Kind::Person,
-                                recognizer: Recognizer::Register,
-                                score: 0.6,
-                                reason: "a resident's initials",
-                                decision: Decision::Redact,
-                                subject: people.first().map(|p| format!("r{p}")),
-                            });
+                            s.out.push(
+                                Raw::redact(
+                                    t.start,
+                                    end,
+                                    Kind::Person,
+                                    Recognizer::Register,
+                                    0.6,
+                                    "a resident's initials",
+                                )
+                                .about(people.first().map(|p| format!("r{p}"))),
+                            );
                             i = j;
                             continue;
                         }
@@ -638,16 +639,15 @@ impl NameRecognizer {
                             || kin_after(text, end)
                             || s.cue_before(text, t.start))
                     {
-                        s.out.push(Raw {
-                            start: t.start,
-                            end,
-                            kind: Kind::Person,
-                            recognizer: Recognizer::UnknownName,
-                            score: 0.6,
-                            reason: "initials the sentence shows to be a person",
-                            decision: Decision::Redact,
-                            subject: Some(format!("g{}", &text[t.start..end])),
-                        });
+                        s.out.push(
+                            Raw::unknown_name(
+                                t.start,
+                                end,
+                                0.6,
+                                "initials the sentence shows to be a person",
+                            )
+                            .guessed(&text[t.start..end]),
+                        );
                         i = j;
                         continue;
                     }
@@ -747,16 +747,17 @@ impl NameRecognizer {
                     .map(|people| people.first().copied()),
             };
             if let Some(subject) = initials {
-                s.out.push(Raw {
-                    start: t.start,
-                    end: t.end,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::Register,
-                    score: 0.6,
-                    reason: "a resident's initials",
-                    decision: Decision::Redact,
-                    subject: subject.map(|p| format!("r{p}")),
-                });
+                s.out.push(
+                    Raw::redact(
+                        t.start,
+                        t.end,
+                        Kind::Person,
+                        Recognizer::Register,
+                        0.6,
+                        "a resident's initials",
+                    )
+                    .about(subject.map(|p| format!("r{p}"))),
+                );
                 i += 1;
                 continue;
             }
@@ -772,16 +773,15 @@ impl NameRecognizer {
                         || speech_after(text, t.end)
                         || initials_not_a_range(text, t.start, t.end))
             {
-                s.out.push(Raw {
-                    start: t.start,
-                    end: if surname { run[i + 1].end } else { t.end },
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score: 0.6,
-                    reason: "initials the sentence shows to be a person",
-                    decision: Decision::Redact,
-                    subject: Some(format!("g{}", &s.keys[t.k0..t.k1])),
-                });
+                s.out.push(
+                    Raw::unknown_name(
+                        t.start,
+                        if surname { run[i + 1].end } else { t.end },
+                        0.6,
+                        "initials the sentence shows to be a person",
+                    )
+                    .guessed(&s.keys[t.k0..t.k1]),
+                );
                 i += 1 + usize::from(surname);
                 continue;
             }

@@ -196,16 +196,12 @@ pub fn nicknames(
         {
             continue;
         }
-        raw.push(Raw {
+        raw.push(Raw::unknown_name(
             start,
             end,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.8,
-            reason: "a nickname the text says a person is called by",
-            decision: Decision::Redact,
-            subject: None,
-        });
+            0.8,
+            "a nickname the text says a person is called by",
+        ));
     }
 }
 

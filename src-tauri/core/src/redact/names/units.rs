@@ -106,18 +106,18 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
         if single_at_sentence_start || overlaps_any(protected, start, end) {
             continue;
         }
-        raw.push(Raw {
-            start,
-            end,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score: 0.7,
-            reason: "a name right before a resident's unit or address",
-            decision: Decision::Redact,
-            subject: text
-                .get(start..end)
-                .map(|t| format!("g{}", t.to_lowercase())),
-        });
+        raw.push(
+            Raw::unknown_name(
+                start,
+                end,
+                0.7,
+                "a name right before a resident's unit or address",
+            )
+            .about(
+                text.get(start..end)
+                    .map(|t| format!("g{}", t.to_lowercase())),
+            ),
+        );
     }
 }
 
@@ -128,16 +128,14 @@ mod tests {
     /// The names `names_before_units` takes before the address or unit `anchor` of `text`.
     fn before(text: &str, anchor: &str) -> Vec<String> {
         let at = text.find(anchor).unwrap_or(0);
-        let mut raw = vec![Raw {
-            start: at,
-            end: at + anchor.len(),
-            kind: Kind::Address,
-            recognizer: Recognizer::Address,
-            score: 0.8,
-            reason: "test",
-            decision: Decision::Redact,
-            subject: None,
-        }];
+        let mut raw = vec![Raw::redact(
+            at,
+            at + anchor.len(),
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "test",
+        )];
         names_before_units(text, &[], &mut raw);
         raw.iter()
             .filter(|r| r.kind == Kind::Person)

@@ -317,16 +317,8 @@ impl NameRecognizer {
                 start = ls;
             }
         }
-        s.out.push(Raw {
-            start,
-            end: last.end,
-            kind: Kind::Person,
-            recognizer: Recognizer::UnknownName,
-            score,
-            reason,
-            decision: Decision::Redact,
-            subject: Some(subject),
-        });
+        s.out
+            .push(Raw::unknown_name(start, last.end, score, reason).about(Some(subject)));
     }
     /// Capitalised words no rule claimed during the pass, settled in the light of the whole document:
     /// a part of a name mentioned in full elsewhere ("Krogh" after "fru Else Krogh"), and a name joined
@@ -529,30 +521,17 @@ impl NameRecognizer {
             for (from, to, score, reason) in found {
                 taken[from..=to].fill(true);
                 let key = &s.keys[loose[to].2..loose[to].3];
-                s.out.push(Raw {
-                    start: loose[from].0,
-                    end: loose[to].1,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score,
-                    reason,
-                    decision: Decision::Redact,
-                    subject: Some(format!("g{key}")),
-                });
+                s.out.push(
+                    Raw::unknown_name(loose[from].0, loose[to].1, score, reason).guessed(key),
+                );
             }
         }
         for (start, end, key) in glued {
             if text.is_char_boundary(end) {
-                s.out.push(Raw {
-                    start,
-                    end,
-                    kind: Kind::Person,
-                    recognizer: Recognizer::UnknownName,
-                    score: 0.6,
-                    reason: "a name run together with the next word",
-                    decision: Decision::Redact,
-                    subject: Some(format!("g{key}")),
-                });
+                s.out.push(
+                    Raw::unknown_name(start, end, 0.6, "a name run together with the next word")
+                        .guessed(&key),
+                );
             }
         }
     }
@@ -624,16 +603,15 @@ impl NameRecognizer {
                     && !is_place(w)
                     && !first_names().get(w).is_some_and(|x| x.word)
             }));
-            s.out.push(Raw {
-                start,
-                end,
-                kind: Kind::Person,
-                recognizer: Recognizer::UnknownName,
-                score: 0.55,
-                reason: "a name whose last word the text also uses alone",
-                decision: Decision::Redact,
-                subject: Some(format!("g{last}")),
-            });
+            s.out.push(
+                Raw::unknown_name(
+                    start,
+                    end,
+                    0.55,
+                    "a name whose last word the text also uses alone",
+                )
+                .guessed(&last),
+            );
         }
     }
 

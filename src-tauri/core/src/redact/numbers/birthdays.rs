@@ -15,7 +15,6 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::raw;
 use crate::redact::policy::Raw;
 use crate::redact::text::{is_one_of, word_before};
 use crate::redact::{Kind, Recognizer};
@@ -323,7 +322,14 @@ fn birthdays_in(
         if out.iter().any(|r| r.start < b && a < r.end) {
             continue;
         }
-        out.push(raw(a, b, Kind::Other, Recognizer::DateOfBirth, 0.8, REASON));
+        out.push(Raw::redact(
+            a,
+            b,
+            Kind::Other,
+            Recognizer::DateOfBirth,
+            0.8,
+            REASON,
+        ));
     }
 }
 

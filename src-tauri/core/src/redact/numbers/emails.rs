@@ -1,6 +1,5 @@
 //! E-mail addresses, found from each `@`, also when written apart ("navn[at]domene.no", "x (at) y.no").
 
-use super::raw;
 use crate::redact::policy::Raw;
 use crate::redact::{Kind, Recognizer};
 
@@ -8,7 +7,7 @@ use crate::redact::{Kind, Recognizer};
 pub fn scan_emails(text: &str, out: &mut Vec<Raw>) {
     for at in memchr::memchr_iter(b'@', text.as_bytes()) {
         if let Some((s, e)) = email_around(text, at, at + 1) {
-            out.push(raw(
+            out.push(Raw::redact(
                 s,
                 e,
                 Kind::Email,
@@ -58,7 +57,7 @@ pub fn scan_emails(text: &str, out: &mut Vec<Raw>) {
         }
     }
     for (s, e) in found {
-        out.push(raw(
+        out.push(Raw::redact(
             s,
             e,
             Kind::Email,

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{building_number_ends, raw};
+use super::building_number_ends;
 use crate::redact::policy::Raw;
 use crate::redact::{Kind, Recognizer};
 
@@ -89,7 +89,7 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
         {
             continue;
         }
-        out.push(raw(
+        out.push(Raw::redact(
             start,
             stop,
             Kind::Address,
@@ -135,7 +135,7 @@ pub fn bare_floors_after_persons(text: &str, persons: &[(usize, usize)], out: &m
         }
     }
     for (start, stop) in found {
-        out.push(raw(
+        out.push(Raw::redact(
             start,
             stop,
             Kind::Address,
@@ -188,7 +188,7 @@ pub fn floors_before_dwellers(text: &str, persons: &[(usize, usize)], out: &mut 
         }
     }
     for (start, stop) in found {
-        out.push(raw(
+        out.push(Raw::redact(
             start,
             stop,
             Kind::Address,
@@ -235,7 +235,7 @@ pub fn homes_on_a_floor(text: &str, out: &mut Vec<Raw>) {
         if glued_before || glued_after {
             continue;
         }
-        out.push(raw(
+        out.push(Raw::redact(
             m.start(),
             m.end(),
             Kind::Address,
@@ -292,7 +292,7 @@ pub fn swedish_floors_in_spoken_houses(text: &str, out: &mut Vec<Raw>) {
                 continue;
             }
             let end = at + cue.len() + len;
-            found.push(raw(
+            found.push(Raw::redact(
                 start,
                 end,
                 Kind::Address,
@@ -379,7 +379,7 @@ pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
         if out.iter().any(|r| r.start < end && start < r.end) {
             continue;
         }
-        out.push(raw(
+        out.push(Raw::redact(
             start,
             end,
             Kind::Address,
@@ -472,7 +472,7 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
         if glued || letter_glued || !building_number_ends(text, m.end()) {
             continue;
         }
-        out.push(raw(
+        out.push(Raw::redact(
             m.start(),
             m.end(),
             Kind::Address,
@@ -507,7 +507,7 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
         {
             continue;
         }
-        out.push(raw(
+        out.push(Raw::redact(
             floor.start(),
             floor.end(),
             Kind::Address,
@@ -801,7 +801,7 @@ mod tests {
             if out.iter().any(|r| r.start < stop && start < r.end) {
                 continue;
             }
-            out.push(super::raw(
+            out.push(Raw::redact(
                 start,
                 stop,
                 Kind::Address,
@@ -918,10 +918,10 @@ mod tests {
             let mut new: Vec<Raw> = persons
                 .iter()
                 .step_by(3)
-                .map(|&(s, e)| super::raw(s, e, Kind::Person, Recognizer::UnknownName, 0.7, "test"))
+                .map(|&(s, e)| Raw::redact(s, e, Kind::Person, Recognizer::UnknownName, 0.7, "test"))
                 .collect();
             if let (Some(a), Some(b)) = (persons.get(1), persons.get(4)) {
-                new.push(super::raw(a.0, b.1, Kind::Person, Recognizer::UnknownName, 0.7, "test"));
+                new.push(Raw::redact(a.0, b.1, Kind::Person, Recognizer::UnknownName, 0.7, "test"));
             }
             let mut old = new.clone();
             super::floors_after_persons(&text, &persons, &mut new);

@@ -12,7 +12,7 @@ use regex::Regex;
 use super::checks;
 use super::policy::Raw;
 use super::text::{is_one_of, next_digit, word_before, WordSet};
-use super::{Decision, Kind, Recognizer};
+use super::{Kind, Recognizer};
 use crate::association::Country;
 use crate::national_id;
 
@@ -495,7 +495,7 @@ fn scan_runs(text: &str, country: Option<Country>, persons: &[(usize, usize)], o
             .filter(|&e| run.ng == 1 && run.nd <= 4 && list_item(text, e, start, run.end))
             .filter(|_| !bytes.get(run.end).is_some_and(u8::is_ascii_alphanumeric))
             .map(|_| {
-                raw(
+                Raw::redact(
                     start,
                     run.end,
                     Kind::Other,
@@ -742,7 +742,7 @@ pub fn registered_flat_numbers(
         }
     }
     for (start, end) in found {
-        out.push(raw(
+        out.push(Raw::redact(
             start,
             end,
             Kind::Other,
@@ -917,26 +917,6 @@ fn iso_date_range(run: &Run) -> bool {
     run.shape(&[4, 2, 2, 4, 2, 2]) && date(0) && date(8)
 }
 
-pub(super) fn raw(
-    start: usize,
-    end: usize,
-    kind: Kind,
-    recognizer: Recognizer,
-    score: f32,
-    reason: &'static str,
-) -> Raw {
-    Raw {
-        start,
-        end,
-        kind,
-        recognizer,
-        score,
-        reason,
-        decision: Decision::Redact,
-        subject: None,
-    }
-}
-
 fn classify(
     text: &str,
     run: &Run,
@@ -951,7 +931,7 @@ fn classify(
 
     // "H 0301", "H-0202": a Norwegian flat code typed with a space or a hyphen after its letter.
     if let Some(s) = spaced_flat_code(bytes, run) {
-        return Some(raw(
+        return Some(Raw::redact(
             s,
             end,
             Kind::Other,
@@ -969,7 +949,7 @@ fn classify(
             let mut compact: Vec<u8> = bytes[lstart..start].to_vec();
             compact.extend_from_slice(d);
             let ok = checks::iban(&compact);
-            return Some(raw(
+            return Some(Raw::redact(
                 lstart,
                 end,
                 Kind::Account,
@@ -987,7 +967,7 @@ fn classify(
             && matches!(bytes[lstart], b'H' | b'h' | b'U' | b'K' | b'L')
             && run.shape(&[4])
         {
-            return Some(raw(
+            return Some(Raw::redact(
                 lstart,
                 end,
                 Kind::Other,
@@ -997,7 +977,7 @@ fn classify(
             ));
         }
         if glued == 1 && run.ng == 1 && nd <= 4 && space_code(text, lstart, end) {
-            return Some(raw(
+            return Some(Raw::redact(
                 lstart,
                 end,
                 Kind::Other,
@@ -1018,7 +998,7 @@ fn classify(
             && !is_plate_stopword(letters)
         {
             let e = if run.shape(&[2]) { end + 1 } else { end };
-            return Some(raw(
+            return Some(Raw::redact(
                 lstart,
                 e,
                 Kind::Plate,
@@ -1028,7 +1008,7 @@ fn classify(
             ));
         }
         if glued == 2 && all_upper && run.shape(&[5]) && !is_plate_stopword(letters) {
-            return Some(raw(
+            return Some(Raw::redact(
                 lstart,
                 end,
                 Kind::Plate,
@@ -1071,7 +1051,7 @@ fn classify(
             } else {
                 end
             };
-            return Some(raw(
+            return Some(Raw::redact(
                 lstart,
                 e,
                 Kind::Plate,
@@ -1097,7 +1077,7 @@ fn classify(
     // "+46 (0)70 512 44 18": the country code, the trunk zero in brackets, then the national number.
     if let Some(s) = trunk_zero_before(bytes, start) {
         if (7..=11).contains(&nd) {
-            return Some(raw(
+            return Some(Raw::redact(
                 s,
                 end,
                 Kind::Phone,
@@ -1120,7 +1100,7 @@ fn classify(
     }
     if prefix_plus && (9..=14).contains(&nd) {
         let s = plus_start(bytes, start);
-        return Some(raw(
+        return Some(Raw::redact(
             s,
             end,
             Kind::Phone,
@@ -1132,7 +1112,7 @@ fn classify(
     if nd >= 4 && cue(&c.account) {
         // "konto 8327-9, 123 456 789-0": a Swedish clearing number followed by the account itself.
         let e = account_tail(text, end);
-        return Some(raw(
+        return Some(Raw::redact(
             start,
             e,
             Kind::Account,
@@ -1150,7 +1130,7 @@ fn classify(
         let e = account_tail(text, end);
         let tail = text[end..e].bytes().filter(u8::is_ascii_digit).count();
         if (tail >= 7 || (e == end && nd >= 10)) && !money_after(text.get(e..).unwrap_or("")) {
-            return Some(raw(
+            return Some(Raw::redact(
                 start,
                 e,
                 Kind::Account,
@@ -1161,7 +1141,7 @@ fn classify(
         }
     }
     if nd >= 6 && cue(&c.national_id) {
-        return Some(raw(
+        return Some(Raw::redact(
             start,
             end,
             Kind::NationalId,
@@ -1172,7 +1152,7 @@ fn classify(
     }
     if c.dob.contains(&l1) || (matches!(&*l1, "den" | "d" | "i" | "år") && c.dob.contains(&l2)) {
         if let Some(e) = date_end(text, start) {
-            return Some(raw(
+            return Some(Raw::redact(
                 start,
                 e,
                 Kind::Other,
@@ -1188,7 +1168,7 @@ fn classify(
     // "Jens Hansen (12.03.1954)": a full date right after a person's name is a date of birth.
     let full_date = run.ng == 3 && (run.groups()[2] == 4 && dotted || run.shape(&[4, 2, 2]));
     if full_date && right_after_person(text, start, persons) {
-        return Some(raw(
+        return Some(Raw::redact(
             start,
             end,
             Kind::Other,
@@ -1203,7 +1183,7 @@ fn classify(
         && (10..=14).contains(&nd)
         && (d.starts_with(b"0045") || d.starts_with(b"0046") || d.starts_with(b"0047"))
     {
-        return Some(raw(
+        return Some(Raw::redact(
             start,
             end,
             Kind::Phone,
@@ -1221,7 +1201,7 @@ fn classify(
                 || run.shape(&[6, 2, 3])
             {
                 if national_id::fodselsnummer(d) && !run.shape(&[4, 2, 5]) {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::NationalId,
@@ -1231,7 +1211,7 @@ fn classify(
                     ));
                 }
                 if checks::norwegian_account(d) {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::Account,
@@ -1241,7 +1221,7 @@ fn classify(
                     ));
                 }
                 if run.shape(&[4, 2, 5]) {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::Account,
@@ -1250,7 +1230,7 @@ fn classify(
                         "shaped like a Norwegian account number",
                     ));
                 }
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::NationalId,
@@ -1271,7 +1251,7 @@ fn classify(
                 let se = national_id::personnummer(d);
                 let dk = national_id::cpr(d);
                 if se && country == Some(Country::SE) {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::NationalId,
@@ -1282,7 +1262,7 @@ fn classify(
                 }
                 match dk {
                     Some(true) => {
-                        return Some(raw(
+                        return Some(Raw::redact(
                             start,
                             end,
                             Kind::NationalId,
@@ -1292,7 +1272,7 @@ fn classify(
                         ))
                     }
                     Some(false) if !first0 || run.shape(&[6, 4]) => {
-                        return Some(raw(
+                        return Some(Raw::redact(
                             start,
                             end,
                             Kind::NationalId,
@@ -1304,7 +1284,7 @@ fn classify(
                     _ => {}
                 }
                 if se {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::NationalId,
@@ -1314,7 +1294,7 @@ fn classify(
                     ));
                 }
                 if first0 {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::Phone,
@@ -1331,7 +1311,7 @@ fn classify(
                     return None;
                 }
                 if run.shape(&[6, 4]) && run.has_sep(b'-') {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::NationalId,
@@ -1343,7 +1323,7 @@ fn classify(
                 return None;
             }
             if first0 && !dotted {
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::Phone,
@@ -1356,7 +1336,7 @@ fn classify(
                 && (d.starts_with(b"45") || d.starts_with(b"46") || d.starts_with(b"47"))
                 && run.groups().iter().all(|&g| g <= 4)
             {
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::Phone,
@@ -1371,7 +1351,7 @@ fn classify(
         }
         12 => {
             if (run.shape(&[12]) || run.shape(&[8, 4])) && national_id::personnummer(d) {
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::NationalId,
@@ -1391,7 +1371,7 @@ fn classify(
                     && run.seps().iter().all(|&s| s == b'.')
                     && !first0
                 {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::Phone,
@@ -1414,7 +1394,7 @@ fn classify(
                     return None;
                 }
                 if run.has_sep(b'-') || cue(&c.phone) {
-                    return Some(raw(
+                    return Some(Raw::redact(
                         start,
                         end,
                         Kind::Phone,
@@ -1453,7 +1433,7 @@ fn classify(
                 return None;
             }
             if phone_shape && !money_like && !unit_after(after) {
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::Phone,
@@ -1465,7 +1445,7 @@ fn classify(
         }
         9 => {
             if first0 && !dotted && run.ng >= 2 {
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::Phone,
@@ -1475,7 +1455,7 @@ fn classify(
                 ));
             }
             if cue(&c.phone) && !dotted {
-                return Some(raw(
+                return Some(Raw::redact(
                     start,
                     end,
                     Kind::Phone,
@@ -1493,7 +1473,7 @@ fn classify(
         _ => {}
     }
     if (15..=30).contains(&nd) && !dotted && run.groups().iter().all(|&g| g == 4 || g <= 4) {
-        return Some(raw(
+        return Some(Raw::redact(
             start,
             end,
             Kind::Account,
@@ -1517,7 +1497,7 @@ fn classify(
             .and(house_before(text, run.start))
             .filter(|_| !town_after)
         {
-            return Some(raw(
+            return Some(Raw::redact(
                 s,
                 end + letter_suffix(after),
                 Kind::Address,
@@ -1544,7 +1524,7 @@ fn classify(
         {
             let e = end + letter_suffix(after);
             let e = e + code_suffix(text.get(e..).unwrap_or(""));
-            return Some(raw(
+            return Some(Raw::redact(
                 s,
                 e,
                 Kind::Other,
@@ -1566,7 +1546,7 @@ fn dk_account(run: &Run) -> Option<Raw> {
         && !run.has_sep(b'.')
         && !run.has_sep(b'/')
     {
-        return Some(raw(
+        return Some(Raw::redact(
             run.start,
             run.end,
             Kind::Account,
@@ -1841,7 +1821,7 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
     if clock || crate::redact::common_room_before(text, street, false) {
         return None;
     }
-    Some(raw(
+    Some(Raw::redact(
         street,
         run.end + m.end(),
         Kind::Address,
@@ -1881,7 +1861,7 @@ fn postal_address(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<R
     if !tied {
         return None;
     }
-    Some(raw(
+    Some(Raw::redact(
         street,
         run.end + m.end(),
         Kind::Address,

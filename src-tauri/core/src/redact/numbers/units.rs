@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::super::policy::overlaps_any;
 use super::super::text::FastSet;
-use super::{building_number_ends, raw, Raw, Span};
+use super::{building_number_ends, Raw, Span};
 use crate::redact::{Kind, Recognizer};
 
 /// Whether a registered unit is written in a code of the association's own (letters and digits, at
@@ -141,7 +141,7 @@ impl RegisteredUnits {
                 joined = true;
             }
             if !joined {
-                out.push(raw(
+                out.push(Raw::redact(
                     start,
                     end,
                     Kind::Other,
@@ -249,7 +249,7 @@ impl RegisteredUnits {
             }
         }
         for (start, end) in found {
-            out.push(raw(
+            out.push(Raw::redact(
                 start,
                 end,
                 Kind::Other,
@@ -362,7 +362,7 @@ mod tests {
     #[test]
     fn a_finding_of_the_codes_first_part_takes_the_whole_code() {
         let t = "Overdraging av bustad 4-1A og bustadene 4-UB.";
-        let mut out = vec![raw(
+        let mut out = vec![Raw::redact(
             15,
             23,
             Kind::Other,
