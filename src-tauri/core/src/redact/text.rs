@@ -81,52 +81,101 @@ pub struct Hit {
 /// answer of a leftmost-longest search of its own: the leftmost match, the longest of those, then on
 /// from its end. Three such searches read the whole text three times (a seventh of the detection in
 /// the dense benchmark); one overlapping search reports every match of every set, from which each
-/// set's leftmost-longest matches are picked. The automaton is a DFA, a table look-up per byte; its
-/// memory grows with the patterns' total length.
+/// set's leftmost-longest matches are picked.
+///
+/// The automaton is built by the searches, for what they read. A DFA reads a byte in about 20
+/// instructions, a contiguous NFA in about 45 (the sparse bench's 5,000 residents, 18,870 patterns of
+/// 320 kB: 40 against 90 M over 2 MB), but the DFA costs about 2,000–4,000 instructions per byte of
+/// the patterns to build, the NFA about 300 (673 against 93 M for those residents, which every
+/// `andel detect` paid in `Detector::new` before it read a byte; 72 M for the dense bench's register).
+/// So nothing is built until a search; the searches get the NFA until they have read [`DFA_AFTER`]
+/// bytes per byte of the patterns (a text as long as that gets the DFA at once), then the DFA. Every
+/// kind of automaton reports the same overlapping matches.
 #[derive(Debug, Default)]
 pub struct OnePass {
-    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Every set's patterns in one list, until a search builds its automaton.
+    patterns: Vec<String>,
+    /// Their bytes in all.
+    pattern_bytes: usize,
+    /// The bytes searched so far.
+    searched: std::sync::atomic::AtomicUsize,
+    nfa: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    dfa: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Per pattern of the automaton: its set and its index there.
     owner: Vec<(usize, usize)>,
     sets: usize,
 }
 
+/// The bytes of text read, per byte of [`OnePass`]'s patterns, from which its DFA pays for its build.
+/// Measured on the sparse bench, the DFA saves about 25 instructions a byte read and costs about 1,800
+/// more per pattern byte to build than the NFA (about 70 bytes of text per byte of pattern); on the
+/// dense bench's register (1,416 patterns, 17 kB) about 4,000 more (about 150).
+pub(crate) const DFA_AFTER: usize = 64;
+
 impl OnePass {
     pub fn new(sets: &[&[String]]) -> OnePass {
         let mut owner = Vec::new();
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
         for (k, set) in sets.iter().enumerate() {
             for (i, p) in set.iter().enumerate() {
                 owner.push((k, i));
-                patterns.push(p);
+                patterns.push(p.clone());
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            let build = |kind| {
-                aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::Standard)
-                    .kind(kind)
-                    .build(&patterns)
-                    .ok()
-            };
-            // A register too large for a DFA's state numbers still gets its search, a slower one.
-            build(Some(aho_corasick::AhoCorasickKind::DFA)).or_else(|| build(None))
-        };
         OnePass {
-            automaton,
+            pattern_bytes: patterns.iter().map(String::len).sum(),
+            patterns,
             owner,
             sets: sets.len(),
+            ..OnePass::default()
+        }
+    }
+
+    fn build(&self, kind: aho_corasick::AhoCorasickKind) -> Option<aho_corasick::AhoCorasick> {
+        if self.patterns.is_empty() {
+            return None;
+        }
+        let build = |kind| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .kind(kind)
+                .build(&self.patterns)
+                .ok()
+        };
+        // A register too large for a DFA's state numbers still gets its search, a slower one.
+        build(Some(kind)).or_else(|| build(None))
+    }
+
+    /// The automaton for a search of `len` bytes: the DFA once the searches, this one with them, have
+    /// read [`DFA_AFTER`] bytes per pattern byte, the NFA before.
+    fn automaton(&self, len: usize) -> Option<&aho_corasick::AhoCorasick> {
+        use std::sync::atomic::Ordering;
+        let read = self
+            .searched
+            .fetch_add(len, Ordering::Relaxed)
+            .saturating_add(len);
+        if read >= self.pattern_bytes.saturating_mul(DFA_AFTER) || self.dfa.get().is_some() {
+            self.dfa
+                .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::DFA))
+                .as_ref()
+        } else {
+            self.nfa
+                .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .as_ref()
         }
     }
 
     /// Each set's leftmost-longest matches in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
+        match self.automaton(text.len()) {
+            Some(ac) => self.find_by(ac, text),
+            None => vec![Vec::new(); self.sets],
+        }
+    }
+
+    /// [`Self::find`] by the automaton `ac` of the patterns.
+    fn find_by(&self, ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Vec<Hit>> {
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
-        let Some(ac) = &self.automaton else {
-            return found;
-        };
         for m in ac.find_overlapping_iter(text) {
             let Some(&(k, pattern)) = self.owner.get(m.pattern().as_usize()) else {
                 continue;
@@ -887,11 +936,60 @@ mod tests {
             text in "[abøc ]{0,60}",
         ) {
             let refs: Vec<&[String]> = sets.iter().map(Vec::as_slice).collect();
-            let found = OnePass::new(&refs).find(&text);
+            let one = OnePass::new(&refs);
+            let found = one.find(&text);
             for (k, set) in sets.iter().enumerate() {
                 let want = if set.is_empty() { Vec::new() } else { alone(set, &text) };
                 proptest::prop_assert_eq!(&found[k], &want, "set {} {:?}", k, set);
             }
+            // Whichever automaton the searches build, the same matches.
+            for kind in [AhoCorasickKind::DFA, AhoCorasickKind::ContiguousNFA, AhoCorasickKind::NoncontiguousNFA] {
+                if let Some(ac) = one.build(kind) {
+                    proptest::prop_assert_eq!(&one.find_by(&ac, &text), &found, "{:?}", kind);
+                }
+            }
         }
+    }
+
+    use aho_corasick::AhoCorasickKind;
+
+    /// Regression (class: the register's search built for what the searches read): nothing is built
+    /// with the detector; a text short beside the patterns gets the contiguous NFA, which costs a
+    /// fraction of the DFA to build (the sparse bench's 5,000 residents: 170 against 673 M
+    /// instructions, paid by every `andel detect`); once the searches have read [`DFA_AFTER`] bytes
+    /// per pattern byte, the DFA; the matches are the same throughout.
+    #[test]
+    fn regression_the_register_search_built_for_what_is_read() {
+        let names: Vec<String> = ["Kari Nesset", "Ingrid Lund", "kari nesset", "Lund"]
+            .map(String::from)
+            .to_vec();
+        let phones: Vec<String> = vec!["41 22 33 44".into()];
+        let one = OnePass::new(&[&names, &phones]);
+        assert!(one.nfa.get().is_none() && one.dfa.get().is_none());
+        let text = "Kari Nesset og Ingrid Lund (41 22 33 44); kari nesset.";
+        let first = one.find(text);
+        let kind = |c: &std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>| {
+            c.get().and_then(|a| a.as_ref()).map(|a| a.kind())
+        };
+        assert_eq!(kind(&one.nfa), Some(AhoCorasickKind::ContiguousNFA));
+        assert_eq!(kind(&one.dfa), None);
+        let pattern_bytes: usize = names.iter().chain(&phones).map(String::len).sum();
+        let mut read = text.len();
+        while read < pattern_bytes * DFA_AFTER {
+            assert_eq!(one.find(text), first);
+            read += text.len();
+        }
+        assert_eq!(kind(&one.dfa), Some(AhoCorasickKind::DFA));
+        assert_eq!(one.find(text), first);
+        let hits: Vec<(usize, usize)> = first[0].iter().map(|h| (h.start, h.end)).collect();
+        assert_eq!(hits, [(0, 11), (15, 26), (42, 53)]);
+        // A text as long as that gets the DFA at once, and no NFA is built.
+        let long = text.repeat(pattern_bytes * DFA_AFTER / text.len() + 1);
+        let other = OnePass::new(&[&names, &phones]);
+        other.find(&long);
+        assert_eq!(
+            (kind(&other.nfa), kind(&other.dfa)),
+            (None, Some(AhoCorasickKind::DFA))
+        );
     }
 }
