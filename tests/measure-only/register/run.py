@@ -20,6 +20,8 @@ def run(*a, check=True):
 for d in sorted(glob.glob(f'{root}/assoc-*')):
     slug = os.path.basename(d)[6:]; b = json.load(open(f'{d}/board.json')); v = f'{OUT}/{slug}.andel'
     run('init', '--vault', v, '--association', b['association'], '--country', b['country'])
+    if b.get('address'):  # the association's own record, as a board fills it in when it sets Andel up
+        run('association', 'set', '--vault', v, '--address', b['address'])
     if not board_only:
         # map.txt (optional): the board's answer to an import that asks which column holds what, one
         # COLUMN=field a line, as `andel import residents --map` takes it.

@@ -36,6 +36,31 @@ fn street(address: &str) -> Option<String> {
     (s.chars().count() >= 3).then(|| s.to_string())
 }
 
+/// Whether the first number of `address` is a range of house numbers ("Slåttervägen 1–37, …").
+fn gives_a_range(address: &str) -> bool {
+    address
+        .split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .is_some_and(|w| w.trim_end_matches(',').contains(['-', '–', '—']))
+}
+
+/// A unit's address as the minutes write it: a register of row houses often holds the house number
+/// alone ("22", "14 B") where every house stands on the association's street, so such a number is
+/// read on that street ("Slåttervägen 22"), the street of the association's own address. Any other
+/// address is as registered.
+fn on_the_associations_street(address: &str, association_street: Option<&str>) -> String {
+    let a = address.trim();
+    let digits = a.chars().take_while(char::is_ascii_digit).count();
+    let rest = a[digits..].trim_start();
+    let bare_number = (1..=4).contains(&digits)
+        && (rest.is_empty()
+            || (rest.chars().count() == 1 && rest.chars().all(char::is_alphabetic)));
+    match association_street {
+        Some(street) if bare_number => format!("{street} {a}"),
+        _ => address.to_string(),
+    }
+}
+
 /// The redaction context for a document dated `document_date` (`None`: every role counts as valid).
 pub fn redaction_context(
     conn: &Connection,
@@ -63,6 +88,13 @@ fn context(
     let mut ctx = Context::new(assoc.country);
     ctx.document_date = document_date;
     ctx.places.push(assoc.name.clone());
+    // The street of an address that gives its houses' range ("Slåttervägen 1–37"); one number
+    // is one building, whose units are flats.
+    let association_street = assoc
+        .address
+        .as_deref()
+        .filter(|a| gives_a_range(a))
+        .and_then(street);
     if let Some(a) = &assoc.address {
         ctx.places.push(a.clone());
         ctx.places.extend(street(a));
@@ -111,7 +143,10 @@ fn context(
             .or_else(|| owned.last());
         let unit = held.and_then(|o| all_units.iter().find(|u| u.unit.id == o.unit_id));
         let address = unit.and_then(|u| {
-            let street = u.unit.address.as_deref()?;
+            let street = on_the_associations_street(
+                u.unit.address.as_deref()?,
+                association_street.as_deref(),
+            );
             Some(match u.unit.floor_side.as_deref() {
                 Some(fs) if !fs.is_empty() => format!("{street}, {fs}"),
                 _ => street.to_string(),
@@ -126,4 +161,39 @@ fn context(
         });
     }
     Ok(ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_house_number_alone_is_on_the_associations_street() {
+        let street = Some("Tranbärsgatan");
+        assert_eq!(on_the_associations_street("7", street), "Tranbärsgatan 7");
+        assert_eq!(
+            on_the_associations_street("14B", street),
+            "Tranbärsgatan 14B"
+        );
+        assert_eq!(
+            on_the_associations_street("14 b", street),
+            "Tranbärsgatan 14 b"
+        );
+        // A full address, a flat code or a number without an association's street: as registered.
+        assert_eq!(
+            on_the_associations_street("Måsvägen 3", street),
+            "Måsvägen 3"
+        );
+        assert_eq!(on_the_associations_street("H0203", street), "H0203");
+        assert_eq!(on_the_associations_street("12 tv", street), "12 tv");
+        assert_eq!(on_the_associations_street("7", None), "7");
+    }
+
+    #[test]
+    fn only_a_range_of_numbers_gives_the_houses_street() {
+        assert!(gives_a_range("Tranbärsgatan 1–37, 434 47 Kungsbacka"));
+        assert!(gives_a_range("Tranbärsgatan 2-12"));
+        assert!(!gives_a_range("Tranbärsgatan 14, 413 07 Göteborg"));
+        assert!(!gives_a_range("Tranbärsgatan"));
+    }
 }

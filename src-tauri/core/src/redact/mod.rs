@@ -337,13 +337,18 @@ fn houses_by_the_associations_street(c: &Context) -> Vec<String> {
     if units.is_empty() || !units.iter().all(house_number) {
         return Vec::new();
     }
-    let street = c.places.iter().find_map(|place| {
+    // The street of the association's address with its houses' range ("Kløverbakken 1–29"), else
+    // of a name that holds one street ("Kløverbakken burettslag"). An address with one number is a
+    // building ("Kastellgatan 14"): its units are flats, numbered inside it.
+    let street_of = |place: &String, by_address: bool| {
         let mut words = Vec::new();
         let mut named = false;
         let mut numbered = false;
+        let mut range = false;
         for w in place.split_whitespace() {
             if w.starts_with(|c: char| c.is_ascii_digit()) {
                 numbered = true;
+                range = w.trim_end_matches(',').contains(['-', '–', '—']);
                 break;
             }
             if ["i", "på", "in"].contains(&w) {
@@ -359,12 +364,20 @@ fn houses_by_the_associations_street(c: &Context) -> Vec<String> {
             return None;
         };
         // A name with a number is a Swedish property's designation ("Brf Gjutaren 12"), no street.
-        let ok = (named != numbered)
-            && word.chars().count() >= 4
+        let ok = if by_address {
+            numbered && range && !named
+        } else {
+            named && !numbered
+        } && word.chars().count() >= 4
             && word.starts_with(char::is_uppercase)
             && word.chars().all(char::is_alphabetic);
         ok.then(|| word.to_string())
-    });
+    };
+    let street = c
+        .places
+        .iter()
+        .find_map(|p| street_of(p, true))
+        .or_else(|| c.places.iter().find_map(|p| street_of(p, false)));
     let Some(street) = street else {
         return Vec::new();
     };

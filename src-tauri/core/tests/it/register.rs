@@ -1699,3 +1699,115 @@ fn regression_a_flat_column_of_floors_beside_the_share_is_the_floor() {
         assert_eq!(u.floor_side.as_deref(), Some(floor), "{share}");
     }
 }
+
+/// An association named `name` in `country` whose record gives `address`.
+fn register_at(name: &str, country: Country, address: &str) -> Connection {
+    let conn = store::create().unwrap();
+    association::create(&conn, name, country, now()).unwrap();
+    association::update(
+        &conn,
+        &association::AssociationChanges {
+            address: Some(address.into()),
+            ..Default::default()
+        },
+        "Test",
+        now(),
+    )
+    .unwrap();
+    conn
+}
+
+/// What `text` loses with the register of `conn` loaded.
+fn redacted(conn: &Connection, text: &str) -> Vec<String> {
+    let ctx = andel_core::minutes::redaction_context(conn, None).unwrap();
+    andel_core::redact::Detector::new(Some(&ctx))
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.decision == andel_core::redact::Decision::Redact)
+        .map(|f| f.text)
+        .collect()
+}
+
+/// Regression (units as houses, the house number alone in the address column, dev set 44): a list
+/// of row houses whose "Hus" column holds the number only ("22"), in an association named after
+/// something else than its street, made the houses "22"; the street the rule read from the name
+/// ("Brf Tranbäret") was no street at all, so "Tranbärsvägen 22" stayed. The number is read on the
+/// street of the association's address where that gives the houses' range ("Tranbärsvägen 1–37");
+/// an address with one number is a building of flats, whose numbers stay theirs
+/// ("Måsgatan 14" stays where the flats are 1 to 18).
+#[test]
+fn regression_house_numbers_alone_lie_on_the_street_of_the_associations_range() {
+    let mut conn = register_at(
+        "Bostadsrättsföreningen Tranbäret",
+        Country::SE,
+        "Tranbärsvägen 1–37, 434 47 Kungsbacka",
+    );
+    let list = import::read(
+        "Hus;Lgh nr (SKV);Namn;Telefon\n\
+         3;1003;Sture Vinblad;0300-120 11\n\
+         5;1005;Majvor Edling;0300-120 12\n\
+         22;1022;Kjell Annerud;0300-120 13\n\
+         24;1024;Gun Pettersén;0300-120 14\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert_eq!(
+        redacted(
+            &conn,
+            "Motion från Tranbärsvägen 22 om laddboxar. Vägen Tranbärsvägen sandas i januari."
+        ),
+        ["Tranbärsvägen 22"]
+    );
+
+    let mut conn = register_at(
+        "Bostadsrättsföreningen Ejdern 3",
+        Country::SE,
+        "Måsgatan 14, 413 07 Göteborg",
+    );
+    let mut list = String::from("Lgh;Våning;Namn\n");
+    for (i, name) in ["Ebbe Lind", "Rut Vallin", "Ola Sandér", "Siv Krok"]
+        .iter()
+        .enumerate()
+    {
+        list.push_str(&format!("{};{};{name}\n", 12 + i, i / 2 + 1));
+    }
+    let list = import::read(list.as_bytes()).unwrap();
+    import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert_eq!(
+        redacted(
+            &conn,
+            "Post till styrelsen skickas till Måsgatan 14 i Göteborg."
+        ),
+        Vec::<String>::new()
+    );
+}
+
+/// Regression (a resident named like the town of the association's address): with the
+/// association's address "…, 5700 Voss" the town is a protected place, and "Randi Voss", a resident
+/// in full, overlapped it, so the names pass dropped her and the published minutes kept her name
+/// (the re-scan then refused the whole document). A resident's name in full from the register
+/// holds a protected place shorter than itself; the town alone stays.
+#[test]
+fn regression_a_resident_named_like_the_associations_town() {
+    let mut conn = register_at(
+        "Liabakken borettslag",
+        Country::NO,
+        "Liabakken 1–19, 5700 Voss",
+    );
+    let list = import::read(
+        "Adresse;Navn;Telefon\n\
+         Liabakken 1;Randi Voss;913 00 001\n\
+         Liabakken 3;Eilert Hop;913 00 002\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    import::apply(&mut conn, &list, &[], today(), "Test", now()).unwrap();
+    assert_eq!(
+        redacted(
+            &conn,
+            "Fullmakter: Randi Voss hadde gitt fullmakt. Møtet ble holdt på Voss."
+        ),
+        ["Randi Voss"]
+    );
+}

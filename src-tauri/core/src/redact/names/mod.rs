@@ -472,11 +472,9 @@ impl NameRecognizer {
         lower_case_lines(text, &|key| self.table.contains_key(key), &mut s.out);
         credits(text, &|key| self.table.contains_key(key), &mut s.out);
         kin::owners_of_kin(text, &mut s.out);
-        out.extend(
-            s.out
-                .into_iter()
-                .filter(|r| !overlaps_any(protected, r.start, r.end)),
-        );
+        out.extend(s.out.into_iter().filter(|r| {
+            !overlaps_any(protected, r.start, r.end) || holds_its_places(r, protected)
+        }));
     }
     /// Whether `run[i]` and `run[i + 1]` are capitalised words inside a sentence that nothing else
     /// explains: no list knows them as a name, a word, a place, a title or a firm, and the first is no
@@ -1738,6 +1736,18 @@ fn genitive_before_noun(text: &str, s: &Scan, t: &Tok) -> bool {
 }
 
 /// The person findings of `text` read with no register (for the names' tests).
+/// Whether `r` is a resident's name in full from the register that holds every protected span it
+/// overlaps, each shorter than the name: "Oddny Førde" with the town Førde in the association's
+/// address is the resident, and her surname alone in "6800 Førde" is still the town.
+fn holds_its_places(r: &Raw, protected: &[(usize, usize)]) -> bool {
+    r.kind == Kind::Person
+        && r.recognizer == Recognizer::Register
+        && protected
+            .iter()
+            .filter(|&&(s, e)| s < r.end && r.start < e)
+            .all(|&(s, e)| r.start <= s && e <= r.end && e - s < r.end - r.start)
+}
+
 #[cfg(test)]
 fn persons_found(text: &str) -> Vec<String> {
     super::detect(text, None)
