@@ -161,14 +161,22 @@ pub enum AssociationCommand {
 pub struct AssociationSetArgs {
     #[command(flatten)]
     vault: VaultArgs,
+    /// The association's name as its documents give it ("A/B Kastanjegården")
     #[arg(long)]
     name: Option<String>,
+    /// Its address, with the houses' range where it has several ("Kastanjevej 2–18, 2300 København
+    /// S"): its own address stays in published minutes, and a row house's number alone in the
+    /// resident list is read on its street. An empty value clears it
     #[arg(long)]
     address: Option<String>,
+    /// Its registration number (CVR, organisasjonsnummer, organisationsnummer). An empty value
+    /// clears it
     #[arg(long)]
     org_number: Option<String>,
+    /// The board's e-mail address, printed in the privacy notice. An empty value clears it
     #[arg(long)]
     email: Option<String>,
+    /// The country whose law and language the documents follow
     #[arg(long, value_name = "DK|NO|SE")]
     country: Option<Country>,
 }
