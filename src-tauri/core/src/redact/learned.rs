@@ -1565,6 +1565,11 @@ pub fn rescore(model: &Model, text: &str, protected: &[(usize, usize)], raw: &mu
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut nouns: Option<DocumentNouns> = None;
     for (a, b) in added {
+        // "Granveien 40, 1481 Hagan": a town after its postcode is the address's, never a name;
+        // "Lindtner & Co.": a word before a firm's partner or legal form is the firm's.
+        if super::text::town_in_address(text, a, b) || super::policy::company_follows(text, b) {
+            continue;
+        }
         if starts_sentence(text, a)
             && compound_of_a_documents_noun(
                 text,
@@ -2944,5 +2949,24 @@ mod tests {
         let found = persons(essay);
         let kleanthes = found.iter().filter(|f| f.contains("Kleanthes")).count();
         assert_eq!(kleanthes, 6, "{found:?}");
+    }
+
+    /// Regression (class: precision without a register — the model added the town after an address's
+    /// postcode, "<street> 40, 1481 <Town>", and the every-occurrence rule the surname of a firm before "&
+    /// Co." after a person of that surname, "Revisor <First> <Surname>, <Surname> & Co. Revisjon AS"; and an
+    /// adverb opening an inverted sentence, "Vidare greidde leiaren ut om …", was read as its speaker).
+    /// Invented minutes; the person named in full stays found.
+    #[test]
+    fn regression_a_town_after_its_postcode_a_firms_partner_and_an_opening_adverb_are_no_names() {
+        let text = "Møtet ble holdt torsdag 5. juni 2025 i kantina på Lindås skole, Granveien 40, 1481 \
+                    Hagan.\n35 av 64 andelseiere var representert.\n\
+                    Revisor Kåre Lindtner, Lindtner & Co. Revisjon AS, hadde ingen merknader. Lindtner & Co. \
+                    ble gjenvalgt.\nVidare greidde leiaren ut om taket.\n";
+        let p: Vec<String> = crate::redact::detect(text, None)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person && f.decision == Decision::Redact)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(p, ["Kåre Lindtner"]);
     }
 }

@@ -213,6 +213,18 @@ fn short_forms(name: &str) -> Vec<String> {
     if last_lower.chars().nth(2).is_none() {
         forms.remove(1);
     }
+    // A hyphenated first name by the initials of its two parts ("Anne-Grete Sørbø" as "A.-G. Sørbø",
+    // "A-G Sørbø", "A.G. Sørbø").
+    let parts: Vec<&str> = first.split('-').collect();
+    if let [a, b] = parts[..] {
+        let (Some(a), Some(b)) = (a.chars().next(), b.chars().next()) else {
+            return forms;
+        };
+        let (a, b) = (a.to_uppercase(), b.to_uppercase());
+        forms.push(format!("{a}.-{b}. {last}"));
+        forms.push(format!("{a}-{b} {last}"));
+        forms.push(format!("{a}.{b}. {last}"));
+    }
     forms
 }
 
@@ -1031,7 +1043,14 @@ mod tests {
         );
         assert_eq!(
             short_forms("Ask-Ove Li"),
-            ["ask-ove li", "A. Li", "ask-ove l."]
+            [
+                "ask-ove li",
+                "A. Li",
+                "ask-ove l.",
+                "A.-O. Li",
+                "A-O Li",
+                "A.O. Li"
+            ]
         );
         // An initial already, a first name of two letters, one word: none.
         for name in ["G. Tellefsen", "Bo Tellefsen", "Tellefsen", "Gunvor 12"] {
@@ -1130,6 +1149,19 @@ mod tests {
         );
         for want in ["KJ", "Trunte"] {
             assert!(p.iter().any(|n| n == want), "{want} in {p:?}");
+        }
+    }
+
+    /// Regression (class: a hyphenated first name written as the initials of its parts before the
+    /// surname, "<F>.-<M>. <Surname>", of a person the text names in full, stayed). Invented people.
+    #[test]
+    fn regression_the_initials_of_a_hyphenated_first_name_before_the_surname() {
+        let p = super::super::persons_found(
+            "Som suppleant valgtes Anne-Grete Sørbø.\nA.-G. Sørbø takkede for valget, og A-G Sørbø \
+             og A.G. Sørbø skrev under.\n",
+        );
+        for name in ["Anne-Grete Sørbø", "A.-G. Sørbø", "A-G Sørbø", "A.G. Sørbø"] {
+            assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
         }
     }
 }

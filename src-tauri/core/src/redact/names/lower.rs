@@ -13,7 +13,7 @@ use super::super::lists::{first_names, is_place, is_surname};
 use super::super::policy::{overlaps_any, Raw};
 use super::super::words::{closings, cues, function_words};
 use super::super::{Decision, Kind};
-use super::context::{compound_cue, inflected_cue};
+use super::context::{compound_cue, inflected_cue, speaker_label, speech_after};
 
 /// The reason of a finding this pass adds.
 pub(crate) const LOWER_CASE_FIRST_NAME: &str =
@@ -100,6 +100,106 @@ fn cue_before(text: &str, start: usize) -> bool {
         || cues().contains(w.as_str())
         || compound_cue(&w)
         || inflected_cue(&w)
+}
+
+/// Whether a role's label and its colon stand right before `start` ("Varamedlem:   ", "Suppleant: "), the
+/// label opening its line (after indentation or a bullet) or a sentence: the slot of a name in a list of
+/// those elected, whatever case the name is typed in.
+fn role_label_before(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let Some(head) = head
+        .strip_suffix([' ', '\t'])
+        .map(|h| h.trim_end_matches([' ', '\t']))
+        .and_then(|h| h.strip_suffix(':'))
+    else {
+        return false;
+    };
+    let role: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let before = head[..head.len() - role.len()].trim_end_matches([' ', '\t', '-', '•', '*', '·']);
+    let opens = before.is_empty() || before.ends_with(['\n', '\r']) || before.ends_with(". ");
+    let opens = opens || before.ends_with('.') && head[..head.len() - role.len()].ends_with(' ');
+    let role = role.to_lowercase();
+    opens
+        && role.chars().nth(3).is_some()
+        && (cues().contains(role.as_str()) || compound_cue(&role) || inflected_cue(&role))
+}
+
+/// The end of a name typed in lower case in a cell that opens at `start` after a role's label ("sigrid
+/// nordtveit        ny", "nils ekroth. Valberedning: …", "t. brekkestø"): one to three words of lower-case
+/// letters and hyphens (a single letter may carry a full stop, an initial), no function word, up to a
+/// column's gap of two spaces or a tab, the end of the line, a comma, a bracket or a sentence's full stop.
+fn cell_name_end(text: &str, start: usize) -> Option<usize> {
+    let line = text.get(start..)?.split(['\n', '\r']).next().unwrap_or("");
+    let mut end = 0;
+    let mut words = 0;
+    let mut rest = line;
+    loop {
+        let w_len = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(rest.len(), |(i, _)| i);
+        let w = &rest[..w_len];
+        if w.is_empty()
+            || !w.starts_with(char::is_lowercase)
+            || w.chars().any(char::is_uppercase)
+            || function_words().contains(w)
+        {
+            return None;
+        }
+        words += 1;
+        let single = w.chars().count() == 1;
+        let mut after = &rest[w_len..];
+        end += w_len;
+        if single && after.starts_with('.') {
+            after = &after[1..];
+            end += 1;
+        }
+        if words > 3 {
+            return None;
+        }
+        match after.strip_prefix(' ') {
+            Some(next) if next.starts_with(char::is_lowercase) => {
+                rest = next;
+                end += 1;
+            }
+            _ => {
+                let closes = after.is_empty()
+                    || after.starts_with("  ")
+                    || after.starts_with(['\t', ',', ';', '(', ')'])
+                    || after.starts_with(". ")
+                    || after == "."
+                    || (!single && after.starts_with('.'));
+                return closes.then_some(start + end);
+            }
+        }
+    }
+}
+
+/// The end of a surname's initial in lower case right after a first name ending at `end` ("torvald k.",
+/// "frederik b:"): one letter that is no word, with a full stop, or before a colon or the line's end.
+fn initial_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    if !c.is_lowercase() || function_words().contains(&rest[..c.len_utf8()]) {
+        return None;
+    }
+    let after = &rest[c.len_utf8()..];
+    let stop = end + 1 + c.len_utf8();
+    if after.starts_with('.') && !after[1..].starts_with(char::is_alphanumeric) {
+        Some(stop + 1)
+    } else if after.starts_with(':') || after.is_empty() || after.starts_with(['\n', '\r']) {
+        Some(stop)
+    } else {
+        None
+    }
 }
 
 /// Nouns of signing up, which take the person who receives it after "til"/"till" ("Tilmelding til
@@ -281,6 +381,61 @@ fn first_names_in_capitals(
     }
 }
 
+/// A finding of a name typed in lower case at `start..end`.
+fn lower_name(text: &str, start: usize, end: usize) -> Raw {
+    Raw::unknown_name(start, end, 0.6, LOWER_CASE_FIRST_NAME).guessed(&text[start..end])
+}
+
+/// The end of one lower-case word after `end` that closes its clause (a full stop, a comma, a semicolon
+/// or the line's end after it) and is no function word: the surname of "… og per sunde.".
+fn surname_closing_a_clause(text: &str, end: usize) -> Option<usize> {
+    let w = lower_word_at(text, text.get(end..)?.strip_prefix(' ').map(|_| end + 1)?)?;
+    let stop = end + 1 + w.len();
+    let closes = text[stop..].is_empty() || text[stop..].starts_with(['.', ',', ';', '\n', '\r']);
+    (closes && w.chars().nth(2).is_some() && !function_words().contains(w)).then_some(stop)
+}
+
+/// Whether a person named in full ends right before `start` and " og "/" och " ("Kari Holm og per").
+fn after_a_full_name(text: &str, start: usize, full_names: &[(usize, usize)]) -> bool {
+    full_names.iter().any(|&(_, e)| {
+        text.get(e..start)
+            .is_some_and(|gap| gap == " og " || gap == " och ")
+    })
+}
+
+/// A name this pass found in lower case, first name and surname, written again in a list's order,
+/// surname first and a comma ("sigrid nordtveit … nordtveit, sigrid"): added in `extra`.
+fn reversed_names(
+    text: &str,
+    covered: &[(usize, usize)],
+    protected: &[(usize, usize)],
+    extra: &mut Vec<Raw>,
+) {
+    let reversed: Vec<String> = extra
+        .iter()
+        .filter_map(|r| {
+            let name = text.get(r.start..r.end)?;
+            let (first, last) = name.split_once(' ')?;
+            (!last.contains(' ') && !first.ends_with('.')).then(|| format!("{last}, {first}"))
+        })
+        .collect();
+    for form in reversed {
+        for (at, _) in text.match_indices(form.as_str()) {
+            let end = at + form.len();
+            let apart = !text[..at].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric);
+            if apart
+                && !overlaps_any(covered, at, end)
+                && !overlaps_any(protected, at, end)
+                && !extra.iter().any(|r| r.start < end && at < r.end)
+            {
+                extra.push(lower_name(text, at, end));
+            }
+        }
+    }
+    extra.sort_unstable_by_key(|r| r.start);
+}
+
 /// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
 /// comment). The findings stay sorted and apart.
 pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
@@ -295,6 +450,12 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         .map(str::to_lowercase)
         .collect();
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    // The people named in full (two words or more), for a name in lower case joined after one.
+    let full_names: Vec<(usize, usize)> = persons
+        .iter()
+        .copied()
+        .filter(|&(s, e)| text.get(s..e).is_some_and(|n| n.trim().contains(' ')))
+        .collect();
     let mut extra = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -315,7 +476,25 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         };
         let mut end = at + word.len();
         let next = at + word.len();
-        if !lower_first_name(word, true) {
+        let initial = word.len() == 1 && text[next..].starts_with(". ");
+        let given = lower_first_name(word, true);
+        if !(given || initial) {
+            at = next;
+            continue;
+        }
+        // After a role's label the cell holds a name, a first name that is a word too, or an initial
+        // and a surname ("Varamedlem:   t. brekkestø").
+        let labelled = role_label_before(text, at);
+        if labelled && initial {
+            if let Some(cell) = cell_name_end(text, at).filter(|&e| e > next + 2) {
+                if !overlaps_any(&covered, at, cell) && !overlaps_any(protected, at, cell) {
+                    extra.push(lower_name(text, at, cell));
+                }
+                at = cell;
+                continue;
+            }
+        }
+        if !given {
             at = next;
             continue;
         }
@@ -334,29 +513,55 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
             second_first_name |= given && end == at + word.len();
             end += 1 + w.len();
         }
+        // "torvald k.", "frederik b:": the surname's initial.
+        if let Some(e) = initial_after(text, end) {
+            end = e;
+        }
         let plain = lower_first_name(word, false);
         let signer = signer_before(text, at);
-        let sign = signer || opens_sentence(text, at) || cue_before(text, at);
+        // "… og henrik svarer gerne", "frederik mindede om", "frederik b: …": a first name that is no word
+        // before a verb of saying, or as a speaker's label opening a line.
+        let speaks = plain && (speech_after(text, end) || speaker_label(text, at, end));
+        let sign = signer || speaks || labelled || opens_sentence(text, at) || cue_before(text, at);
         // A name this pass found before counts as a person too ("ved else-marie og tariq").
-        let joined = joined_to_a_person(text, at, end, &persons, !plain)
+        let mut joined = joined_to_a_person(text, at, end, &persons, !plain)
             || (plain
                 && extra.last().is_some_and(|r: &Raw| {
                     joined_to_a_person(text, at, end, &[(r.start, r.end)], false)
                 }));
-        if !(sign && (plain || second_first_name || signer)) && !joined {
+        // "Valgt ble Kari Holm og per sunde.": a first name after "og" and a person named in full, with
+        // one lower-case word after it that closes the clause, is a name in full like the one before it.
+        if end == next {
+            if let Some(e) = surname_closing_a_clause(text, end)
+                .filter(|_| after_a_full_name(text, at, &full_names))
+            {
+                end = e;
+                joined = true;
+            }
+        }
+        if !(sign && (plain || second_first_name || signer || labelled)) && !joined {
             at = next;
             continue;
         }
         if signer {
             end = end.max(signers_name_end(text, end));
         }
-        if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
-            extra.push(
-                Raw::unknown_name(at, end, 0.6, LOWER_CASE_FIRST_NAME).guessed(&text[at..end]),
-            );
+        if labelled {
+            end = end.max(cell_name_end(text, at).unwrap_or(end));
+        }
+        // A person found within the name ("frederik" of "frederik b:") gives way to the name whole.
+        let free = !overlaps_any(&covered, at, end)
+            || (end > next
+                && covered
+                    .iter()
+                    .filter(|&&(s, e)| s < end && at < e)
+                    .all(|&(s, e)| s >= at && e <= end && persons.contains(&(s, e))));
+        if free && !overlaps_any(protected, at, end) {
+            extra.push(lower_name(text, at, end));
         }
         at = end;
     }
+    reversed_names(text, &covered, protected, &mut extra);
     first_names_in_capitals(text, &covered, protected, &mut extra);
     super::super::policy::resolve_with(raw, extra)
 }
@@ -474,5 +679,93 @@ mod tests {
              Vi er medlem av IDA og NATO og bruker LYKKE som navn.\n",
         );
         assert_eq!(p, ["GUNNAR-OLAV", "HALVARD"]);
+    }
+
+    #[test]
+    fn a_role_label_and_the_cell_after_it() {
+        assert!(role_label_before("Sak 5\n  Varamedlem:   per", 22));
+        assert!(role_label_before("Vald: Eva Ek. Suppleant: nils", 25));
+        assert!(!role_label_before("Vi ringte suppleant: nils", 21));
+        assert!(!role_label_before("Dagsorden: nils", 11));
+        let t = "sigrid nordtveit        ny\n";
+        assert_eq!(cell_name_end(t, 0), Some("sigrid nordtveit".len()));
+        let t = "nils ekroth. Valberedning: Eva Ek.";
+        assert_eq!(cell_name_end(t, 0), Some("nils ekroth".len()));
+        assert_eq!(
+            cell_name_end("t. brekkestø\n", 0),
+            Some("t. brekkestø".len())
+        );
+        assert_eq!(cell_name_end("ingen ble valgt\n", 0), None);
+        assert_eq!(cell_name_end("kari Brekke\n", 0), None);
+    }
+
+    #[test]
+    fn a_surnames_initial_after_a_first_name() {
+        assert_eq!(initial_after("torvald k. kom", 7), Some(10));
+        assert_eq!(initial_after("torvald k: ja", 7), Some(9));
+        assert_eq!(initial_after("torvald k.b. kom", 7), None);
+        assert_eq!(initial_after("torvald i huset", 7), None);
+        assert_eq!(initial_after("torvald kom", 7), None);
+    }
+
+    /// Regression (class: a name typed in lower case in the slot of a role's label — "Varamedlem:
+    /// <first name> <surname>", "Suppleant: <first name> <surname>.", "Varamedlem: <initial>. <surname>"
+    /// — and the same name in a list's order, "<surname>, <first name>", stayed in the published text; a
+    /// first name that is also a word counts there, and the cell's end is the name's). Invented people.
+    #[test]
+    fn regression_a_lower_case_name_after_a_roles_label() {
+        let p = persons(
+            "Sak 5 Val\n  Styreleiar:   Gunnhild Rasmussen   attval\n  Varamedlem:   sigrid nordtveit        ny\n\
+             \x20 Varamedlem:   t. brekkestø\nLedamöter: Eva Lindkvist och Per Ekholm. Suppleant: nils ekroth. \
+             Valberedning: Stig Aronsson.\nUnderskrifter:\nGunnhild Rasmussen (møteleiar) · nordtveit, sigrid\n\
+             Revisor: ingen merknader.\n",
+        );
+        for name in [
+            "sigrid nordtveit",
+            "t. brekkestø",
+            "nils ekroth",
+            "nordtveit, sigrid",
+        ] {
+            assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
+        }
+        assert!(
+            !p.iter().any(|n| n.contains("ny") || n.contains("ingen")),
+            "{p:?}"
+        );
+    }
+
+    /// Regression (class: a first name in lower case with the initial of the surname after it, "… og
+    /// <first name> <letter>.", a speaker's label "<first name> <letter>:", or before a verb of saying
+    /// anywhere in a sentence, "og <first name> svarer", a line opening "<first name> mindede om", stayed
+    /// in the published text or lost its initial). A first name that is also a word stays unless the
+    /// sentence shows it; a word and a month before a verb stay.
+    #[test]
+    fn regression_lower_case_first_names_with_an_initial_or_a_verb_of_saying() {
+        let p = persons(
+            "Valgkomité: Randi Kvåle og torvald k.\n\
+             Opslaget hænger i fælleshuset, og henrik svarer gerne på spørgsmål.\n\n\
+             6. Eventuelt\nfrederik mindede om, at haven lukker.\nfrederik b: \"Det er rigtigt.\"\n\
+             Vi hørte, at liv sagde nej, og i maj sagde vi ja.\n",
+        );
+        for name in ["torvald k.", "henrik", "frederik", "frederik b"] {
+            assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
+        }
+        assert!(!p.iter().any(|n| n == "liv" || n == "maj"), "{p:?}");
+    }
+
+    /// Regression (class: a first name that is also a word, in lower case after "og" and a person named
+    /// in full, with the surname after it closing the clause — "valgtes <First> <Surname> og <word-name>
+    /// <surname>." — stayed in the published text; a word and a pronoun after "og" stay).
+    #[test]
+    fn regression_a_lower_case_name_in_full_after_a_person_and_og() {
+        let p = persons(
+            "Som suppleanter valgtes Gitte Ravnsbæk og vilde krogsgaard. \
+             Festen styres af Gitte Ravnsbæk og hans bror.\n",
+        );
+        assert!(p.iter().any(|n| n == "vilde krogsgaard"), "{p:?}");
+        assert!(
+            !p.iter().any(|n| n.contains("hans") || n.contains("bror")),
+            "{p:?}"
+        );
     }
 }

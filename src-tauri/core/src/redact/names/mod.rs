@@ -1236,14 +1236,33 @@ impl NameRecognizer {
                     && word_before(text, t.start, &[])
                         .and_then(|(a, b)| text.get(a..b))
                         .is_some_and(|w| w.starts_with(char::is_lowercase));
+                // "4.1 STIG MORK: nye benker …": a proposal's heading, its number and the proposer's
+                // name in capitals before a colon and the proposal in lower case; a first name that is
+                // also a word counts there, and a surname that is one too.
+                let two = n == i + 2 && run[i + 1].upper;
+                let proposer = two
+                    && proposal_heading(text, t.start, run[i + 1].end)
+                    && !function_words().contains(&s.keys[run[i + 1].k0..run[i + 1].k1]);
                 let first = info.is_some_and(|x| {
                     if emphasis {
                         !function_words().contains(&s.keys[t.k0..t.k1])
                     } else {
-                        x.nordic > 0 && !x.word
+                        x.nordic > 0 && (!x.word || proposer)
                     }
                 });
-                if first && (run[i + 1].upper || emphasis) && info2.is_none_or(|x| !x.word) {
+                // "Forslag fra TORGEIR HOLM om …": set off in a sentence in lower case, two words in
+                // capitals after a Nordic first name that is no word are the name whole, a surname that
+                // is also a word ("HOLM") too.
+                let plain_first = info.is_some_and(|x| x.nordic > 0 && !x.word);
+                let surname_word = two
+                    && (proposer
+                        || (emphasis
+                            && plain_first
+                            && !function_words().contains(&s.keys[run[i + 1].k0..run[i + 1].k1])));
+                if first
+                    && (run[i + 1].upper || emphasis)
+                    && (info2.is_none_or(|x| !x.word) || surname_word)
+                {
                     let k = if emphasis {
                         (i + 2..n)
                             .take_while(|&x| !run[x].particle && !run[x].initial)
@@ -1461,6 +1480,25 @@ impl NameRecognizer {
         s.run = run;
         s.run.clear();
     }
+}
+
+/// Whether `start..end` (a name in capitals) heads a proposal: the line opens with the item's number
+/// ("4.2 ", "4c) ", "3. ") right before it, and a colon, a space and a word in lower case follow it ("4.1
+/// STIG MORK: nye benker").
+fn proposal_heading(text: &str, start: usize, end: usize) -> bool {
+    let line = text[..start].rsplit('\n').next().unwrap_or("");
+    let number = line.trim_start().strip_suffix(' ').is_some_and(|n| {
+        let n = n.strip_suffix(')').unwrap_or(n);
+        let n = n
+            .strip_suffix(|c: char| c.is_ascii_lowercase())
+            .unwrap_or(n);
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    number
+        && text[end..]
+            .strip_prefix(": ")
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
 }
 
 /// Whether `start..end` is part of an e-mail address, a web address or a handle ("amund.skar@…",
@@ -1831,5 +1869,33 @@ Forslag om hegn. Vedtaget.
         ] {
             assert!(!super::bare_floor_after(text, end), "{text}");
         }
+    }
+
+    #[test]
+    fn a_proposals_heading() {
+        let t = "Sak 4\n4.3 STIG MORK: nye benker.\n4c) RUNE MORK: ja\n4.4 RUNE MORK foreslo\n";
+        let at = |w: &str| t.find(w).unwrap();
+        assert!(super::proposal_heading(t, at("STIG"), at("STIG") + 9));
+        assert!(super::proposal_heading(t, at("RUNE"), at("RUNE") + 9));
+        assert!(!super::proposal_heading(
+            t,
+            t.rfind("RUNE").unwrap(),
+            t.rfind("RUNE").unwrap() + 9
+        ));
+        assert!(!super::proposal_heading("Sak STIG MORK: nye", 4, 13));
+    }
+
+    /// Regression (class: a name in capitals heading a proposal, "<item number> <FIRST> <SURNAME>: <the
+    /// proposal in lower case>", with a first name that is also a word, and a name in capitals after
+    /// "fra" in a sentence in lower case whose surname is also a word, stayed in the published text).
+    /// A heading in capitals and a heading of a proposal that names no person stay.
+    #[test]
+    fn regression_a_name_in_capitals_heading_a_proposal_or_with_a_surname_that_is_a_word() {
+        let p = super::persons_found(
+            "Sak 4 Innkomne forslag\n4.1 STIG MORK: nye benker ved lekeplassen. Vedtatt.\n\
+             4.2 NYE POSTKASSER: styret foreslår å bytte. Vedtatt.\n\
+             4.3 Forslag fra TORGEIR HOLM om flere sykkelstativ. Falt.\nSAK 5 VALG\n",
+        );
+        assert_eq!(p, ["STIG MORK", "TORGEIR HOLM"]);
     }
 }

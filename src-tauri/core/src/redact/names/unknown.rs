@@ -421,7 +421,14 @@ impl NameRecognizer {
                     // "Joseph Heller" named in full, then "Heller ikke …", "Sådan mener politiet": at
                     // a sentence's start a word the text also writes in lower case is that word. (Not
                     // even before a verb of saying: the word order puts a subject after the verb.)
-                    if !speaker && starts_sentence(text, start) && s.lower_in_text(text, k0, k1) {
+                    // A surname of a name with a listed first name that the text writes in lower
+                    // case only in a name typed so ("gunvald reinsnes" in a signature) is no word.
+                    if !speaker
+                        && starts_sentence(text, start)
+                        && s.lower_in_text(text, k0, k1)
+                        && !(s.guest_sure.contains(&s.keys[k0..k1])
+                            && lower_only_after_first_names(text, &s.keys[k0..k1]))
+                    {
                         continue;
                     }
                     // "meiner Kviteseid Høgre" … "Høgre vil …" (and "høgre" in the text): a word
@@ -2206,5 +2213,22 @@ Behandlingsansvarlig: Borettslaget Granlia."
         ] {
             assert!(!patronymic(no, n), "{no}");
         }
+    }
+
+    /// Regression (class: a surname opening a sentence with no verb of saying after it, "<Surname> er å
+    /// treffa …", of a person named in full, stayed when the text writes the surname in lower case only
+    /// in that person's name typed in lower case, "<first name> <surname>" in a signature). A word the
+    /// text writes in lower case elsewhere still stays at a sentence's start. The rules alone.
+    #[test]
+    fn regression_a_surname_opening_a_sentence_typed_in_lower_case_only_in_the_name() {
+        let found = unknown(
+            "Nestleiar Gunvald Torsvik tek over som leiar.\nTorsvik er å treffa i styrerommet.\n\n\
+             Helsing styret\ngunvald torsvik, Kari Dal\n",
+        );
+        assert!(found.contains(&"Torsvik"), "{found:?}");
+        let found = unknown(
+            "Leiar er Gunvald Heller.\nHeller ikkje i år kom taket.\nVi kom heller ikkje.\n",
+        );
+        assert!(!found.contains(&"Heller"), "{found:?}");
     }
 }
