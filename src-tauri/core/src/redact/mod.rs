@@ -853,14 +853,21 @@ impl Detector {
                 .unwrap_or(Kind::Phone);
             // "Storvej 2" is not the start of "Storvej 21" nor of the range "Storvej 2–14".
             let house = text.get(m.start..m.end).is_some_and(|a| !a.contains(','));
+            // "Storvej 21s have", "Storgatan 5:s garage": the house in the genitive goes with it.
+            let genitive = if kind == Kind::Address {
+                genitive_after_number(text, m.end)
+            } else {
+                0
+            };
             if kind == Kind::Address
-                && (!address_ends(text, m.end) || common_room_before(text, m.start, house))
+                && ((genitive == 0 && !address_ends(text, m.end))
+                    || common_room_before(text, m.start, house))
             {
                 continue;
             }
             raw.push(policy::Raw::redact(
                 m.start,
-                m.end,
+                m.end + genitive,
                 kind,
                 match kind {
                     Kind::Phone => Recognizer::Phone,
@@ -976,6 +983,27 @@ fn common_room_before(text: &str, start: usize, house: bool) -> bool {
         && !(house && text::is_one_of(word, &["tvättstuga", "tvättstugan"]))
 }
 
+/// The length of a genitive ending right after a house's number at `end` ("21s", "5:s", "7's"),
+/// 0 if none: an "s" after the digit, a colon or an apostrophe, and then no letter or digit.
+fn genitive_after_number(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return 0;
+    };
+    if !text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    ["s", ":s", "'s", "’s"]
+        .into_iter()
+        .find(|g| {
+            rest.starts_with(g)
+                && !rest[g.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map_or(0, str::len)
+}
+
 /// Whether a house number ends at `end`: no digit, letter or range ("–14") follows.
 fn address_ends(text: &str, end: usize) -> bool {
     let mut rest = text.get(end..).unwrap_or("").chars();
@@ -998,6 +1026,18 @@ mod residents_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_genitive_after_a_houses_number() {
+        let g = |t: &str| genitive_after_number(&t.replace('|', ""), t.find('|').unwrap());
+        assert_eq!(g("Storvej 21|s have"), 1);
+        assert_eq!(g("Storgatan 5|:s garage"), 2);
+        assert_eq!(g("Storvej 7|'s hæk."), 2);
+        assert_eq!(g("Storvej 7|s."), 1);
+        assert_eq!(g("Storvej 7|st. tv."), 0);
+        assert_eq!(g("Storvej 7|sal"), 0);
+        assert_eq!(g("Storvej |s"), 0);
+    }
 
     #[test]
     fn house_numbers_without_addresses_lie_on_the_associations_street() {
