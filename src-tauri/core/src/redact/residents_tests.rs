@@ -392,3 +392,20 @@ fn regression_a_residents_house_in_the_genitive() {
         ["Tallvägen 4s", "Tallvägen 3:s"]
     );
 }
+
+/// Regression (the board's own room before an address with its floor, dev set 43): "Plats:
+/// styrelserummet, Tallvägen 10 BV" went as a resident's home, as the board's room was no common
+/// room; the rooms where boards meet (styrelserum, bestyrelseslokale, mødelokale, möteslokal,
+/// mötesrum, festlokal, guest flats) are the association's own. A resident's "bor i Tallvägen 10
+/// BV" still goes.
+#[test]
+fn regression_the_boards_room_before_an_address_with_its_floor() {
+    let d = detector(Country::SE, &["Sigvard Holm"], &[]);
+    assert_eq!(
+        redacted(
+            &d,
+            "Plats: styrelserummet, Tallvägen 10 BV\n\nSigvard Holm bor i Tallvägen 12 BV sedan 2010."
+        ),
+        ["Sigvard Holm", "Tallvägen 12 BV"]
+    );
+}
