@@ -102,6 +102,17 @@ fn floor(s: &str) -> Option<(String, usize, bool)> {
         let end = if b.get(2) == Some(&b'.') { 3 } else { 2 };
         return Some(("st".to_string(), end, true));
     }
+    // The basement: "kld.", "kl." (not the clock's "kl. 19"), "kælder", "kælderen".
+    for word in ["kælderen", "kælder", "kld", "kl"] {
+        let n = word.len();
+        if s.get(..n).is_some_and(|r| r.eq_ignore_ascii_case(word)) && word_end(n) {
+            let end = if b.get(n) == Some(&b'.') { n + 1 } else { n };
+            let clock = s[end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+            return (!clock).then(|| ("kld".to_string(), end, true));
+        }
+    }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&digits) || b.get(digits) != Some(&b'.') {
         return None;
@@ -280,6 +291,7 @@ mod tests {
             "Kornvej 21A, 2.",
             "Kornvej 21 B, 1.",
             "Kornvej 21D (gårdhuset), 2.",
+            "Kornvej 23, kld.",
             "Havrevej 8, st. tv.",
         ])
     }
@@ -310,6 +322,11 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(found(&b, "Beboeren i 21, 1.\n"), ["21, 1."]);
+        // The basement flat, written as the register writes it or in full.
+        assert_eq!(
+            found(&b, "Fugt under 23, kld. og i 23, kælderen igen."),
+            ["23, kld.", "23, kælderen"]
+        );
     }
 
     #[test]
@@ -327,6 +344,8 @@ mod tests {
             // No floor after the house.
             "Kornvej 21A er malet.",
             "21A 2 gange",
+            // The clock after a house.
+            "Mødet i 23, kl. 19.30",
         ] {
             assert!(found(&b, text).is_empty(), "{text}: {:?}", found(&b, text));
         }

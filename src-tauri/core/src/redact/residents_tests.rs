@@ -409,3 +409,30 @@ fn regression_the_boards_room_before_an_address_with_its_floor() {
         ["Sigvard Holm", "Tallvägen 12 BV"]
     );
 }
+
+/// Regression (a basement flat by its house without the street, dev set 44): "asbest under 14A,
+/// kld." stayed, as the register's "<street> 14A, kld." gave no floor the short form could name;
+/// the basement ("kld.", "kl.", "kælder", "kælderen") is a floor like "st.", but not the clock's
+/// "kl. 19".
+#[test]
+fn regression_a_basement_flat_by_its_house_without_the_street() {
+    let mut ctx = Context::new(Country::DK);
+    for (name, address) in [
+        ("Sigvard Holm", "Kornvej 14A, kld."),
+        ("Ulla Berg", "Kornvej 14A, 2. th."),
+    ] {
+        ctx.residents.push(KnownPerson {
+            name: name.into(),
+            address: Some(address.into()),
+            ..KnownPerson::default()
+        });
+    }
+    let d = Detector::new(Some(&ctx));
+    assert_eq!(
+        redacted(
+            &d,
+            "Der var fugt under 14A, kld. i vinter. Mødet i 14A, kl. 19 er aflyst."
+        ),
+        ["14A, kld."]
+    );
+}
