@@ -468,66 +468,48 @@ impl Houses {
             }
             out.push(house_as_a_noun(start, end));
         }
-        self.swedish_nouns_after_persons(text, protected, out);
+        self.spoken_nouns_after_persons(text, protected, out);
     }
 
-    /// "Ronny från trean", "Birgitta i tvåan": a Swedish house by its number as a word, right after a
-    /// person found and "från", "i" or "på", where the register holds that number as one house. A word
-    /// that may be a flat by its rooms too; after a person it is that person's home either way.
-    fn swedish_nouns_after_persons(
+    /// "Ronny från trean", "Birgitta i tvåan", "Gunnhild i firaren", "Tor i sekstalet": a house by its
+    /// number as a word (Swedish, or Norwegian in either form), right after a person found and "från",
+    /// "frå", "fra", "i" or "på", or after a verb of living and at most three small words ("jag bor i
+    /// tian", "eg bur no i femmaren", "jag bor ju högst upp i sjuan"), where the register holds that
+    /// number as one house. A word that may be a flat by its rooms too; after a person or a verb of
+    /// living it is someone's home either way.
+    fn spoken_nouns_after_persons(
         &self,
         text: &str,
         protected: &[(usize, usize)],
         out: &mut Vec<Raw>,
     ) {
-        const NOUNS: &[(&str, &str)] = &[
-            ("ettan", "1"),
-            ("tvåan", "2"),
-            ("trean", "3"),
-            ("fyran", "4"),
-            ("femman", "5"),
-            ("sexan", "6"),
-            ("sjuan", "7"),
-            ("åttan", "8"),
-            ("nian", "9"),
-            ("tian", "10"),
-            ("elvan", "11"),
-            ("tolvan", "12"),
-        ];
-        let mut persons: Vec<usize> = out
+        // Where a preposition may follow: a person's end, and the end of each verb of living.
+        let mut anchors: Vec<(usize, bool)> = out
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
-            .map(|r| r.end)
+            .map(|r| (r.end, false))
             .collect();
-        if persons.is_empty() {
-            return;
-        }
-        persons.sort_unstable();
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        for (word, number) in NOUNS {
-            if !self.numbers.contains(*number) {
-                continue;
-            }
-            for start in memchr::memmem::find_iter(bytes, word.as_bytes()) {
-                let end = start + word.len();
-                if text[end..].starts_with(is_word_char) || overlaps_any(protected, start, end) {
-                    continue;
-                }
-                let Some(head) = text[..start].strip_suffix(' ') else {
-                    continue;
-                };
-                let Some(head) = ["från", "i", "på"]
-                    .iter()
-                    .find_map(|p| head.strip_suffix(p).and_then(|h| h.strip_suffix(' ')))
-                else {
-                    continue;
-                };
-                if persons.binary_search(&head.len()).is_ok() {
-                    found.push(house_as_a_noun(start, end));
+        for verb in LIVING {
+            for at in memchr::memmem::find_iter(bytes, verb.as_bytes()) {
+                let end = at + verb.len();
+                let alone = !text[..at].ends_with(is_word_char) && text[end..].starts_with(' ');
+                if alone {
+                    anchors.push((end, true));
                 }
             }
         }
+        let mut found = Vec::new();
+        for (end, verb) in anchors {
+            let Some((start, stop, number)) = spoken_house_after(text, end, verb) else {
+                continue;
+            };
+            if self.numbers.contains(number) && !overlaps_any(protected, start, stop) {
+                found.push(house_as_a_noun(start, stop));
+            }
+        }
+        found.sort_unstable_by_key(|r| (r.start, r.end));
+        found.dedup_by_key(|r| (r.start, r.end));
         out.extend(found);
     }
 
@@ -964,6 +946,84 @@ fn written_out(text: &str, end: usize, folded: &str) -> Option<usize> {
     (we == end && longer && starts && word.chars().all(char::is_alphabetic)).then_some(ws)
 }
 
+/// Verbs of living, in the forms minutes use: "bor", "bur", "bodde", "budde", "boede".
+const LIVING: &[&str] = &["bor", "bur", "bodde", "budde", "boede"];
+
+/// Houses by their number as a word, as Swedish ("trean") and Norwegian ("firaren", "sekstalet") speech
+/// names them, and the number each is.
+const SPOKEN_HOUSES: &[(&str, &str)] = &[
+    ("ettan", "1"),
+    ("tvåan", "2"),
+    ("trean", "3"),
+    ("fyran", "4"),
+    ("femman", "5"),
+    ("sexan", "6"),
+    ("sjuan", "7"),
+    ("åttan", "8"),
+    ("nian", "9"),
+    ("tian", "10"),
+    ("elvan", "11"),
+    ("tolvan", "12"),
+    ("toaren", "2"),
+    ("trearen", "3"),
+    ("firaren", "4"),
+    ("femmaren", "5"),
+    ("seksaren", "6"),
+    ("sjuaren", "7"),
+    ("åttaren", "8"),
+    ("niaren", "9"),
+    ("tiaren", "10"),
+    ("ellevaren", "11"),
+    ("tolvaren", "12"),
+    ("tretalet", "3"),
+    ("firetalet", "4"),
+    ("femtalet", "5"),
+    ("sekstalet", "6"),
+    ("sjutalet", "7"),
+    ("tretallet", "3"),
+    ("firetallet", "4"),
+    ("femtallet", "5"),
+    ("sekstallet", "6"),
+    ("sjutallet", "7"),
+];
+
+/// The house by its number as a word after `end` (a person's end, or a verb of living's when `verb`):
+/// a preposition of place, for a verb after at most three small words, then the word; its span and
+/// number.
+fn spoken_house_after(text: &str, end: usize, verb: bool) -> Option<(usize, usize, &'static str)> {
+    let mut rest = text.get(end..)?.strip_prefix(' ')?;
+    let mut skipped = 0;
+    loop {
+        let word_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let after = &rest[word_len..];
+        if ["från", "frå", "fra", "i", "på"].contains(&word) {
+            let noun = after.strip_prefix(' ')?;
+            let len = noun.find(|c: char| !is_word_char(c)).unwrap_or(noun.len());
+            let start = text.len() - noun.len();
+            let number = SPOKEN_HOUSES
+                .iter()
+                .find(|(w, _)| eq_fold(&noun[..len], w))
+                .map(|(_, n)| *n);
+            // "i fyrans kök" runs on: `len` covers it, and no word matches.
+            return number.map(|n| (start, start + len, n));
+        }
+        // A small word between a verb of living and the preposition ("ju", "høgst", "upp").
+        if !verb
+            || skipped == 3
+            || word.is_empty()
+            || !word.chars().all(char::is_lowercase)
+            || !after.starts_with(' ')
+        {
+            return None;
+        }
+        skipped += 1;
+        rest = &after[1..];
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1172,6 +1232,55 @@ mod tests {
                 with_persons(stays, names).is_empty(),
                 "{stays}: {:?}",
                 with_persons(stays, names)
+            );
+        }
+    }
+
+    /// Norwegian houses by their number as a word after a person, and a house in Swedish or Norwegian
+    /// after a verb of living with small words between.
+    #[test]
+    fn a_house_by_its_number_as_a_word_in_norwegian_or_after_a_verb_of_living() {
+        let houses = Houses::new(["Lidvegen 4", "Lidvegen 7", "Lidvegen 6"]);
+        let with_persons = |text: &str, names: &[&str]| {
+            let mut out: Vec<Raw> = names
+                .iter()
+                .map(|n| {
+                    let s = text.find(n).unwrap_or(0);
+                    crate::redact::policy::unknown_person_at(s, s + n.len())
+                })
+                .collect();
+            houses.scan(text, &[], &mut out);
+            out.iter()
+                .filter(|r| r.kind == Kind::Address)
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            with_persons(
+                "Torgeir i firaren spurde om gjerdet, og Solveig frå sekstalet svara.",
+                &["Torgeir", "Solveig"]
+            ),
+            ["firaren", "sekstalet"]
+        );
+        assert_eq!(
+            with_persons(
+                "Hej! Jag bor i sjuan och undrar om tvättstugan. Eg bur no heilt oppe i firaren.",
+                &[]
+            ),
+            ["sjuan", "firaren"]
+        );
+        for stays in [
+            // No house 3; more than three words between; no verb of living; a flat by its rooms.
+            "Jag bor i trean sedan i fjol.",
+            "Jag bor sedan länge här nere i sjuan.",
+            "Styret møttest i firaren.",
+            "Jag bor i en fyra.",
+            "Dei som borde i sjuan.",
+        ] {
+            assert!(
+                with_persons(stays, &[]).is_empty(),
+                "{stays}: {:?}",
+                with_persons(stays, &[])
             );
         }
     }

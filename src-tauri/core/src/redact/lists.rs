@@ -113,6 +113,21 @@ pub fn short_forms(formal: &str) -> &'static [String] {
     .map_or(&[], Vec::as_slice)
 }
 
+/// Whether `folded` is a short form or pet name on `assets/names/short-forms.txt` ("kalle", "maggan").
+pub fn is_short_form(folded: &str) -> bool {
+    static SET: OnceLock<WordMap<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        SHORT_FORMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(short, _)| (short.trim().to_lowercase(), ()))
+            .collect()
+    })
+    .contains_key(folded)
+}
+
 /// The first-name table, keyed by the lower-case name.
 pub fn first_names() -> &'static WordMap<NameInfo> {
     TABLE.get_or_init(|| {

@@ -830,7 +830,16 @@ impl Detector {
         numbers::floors_with_a_side_apart(text, &mut raw);
         numbers::swedish_floors_in_spoken_houses(text, &mut raw);
         numbers::homes_on_a_floor(text, &mut raw);
-        numbers::floors_after_persons(text, &persons, &mut raw);
+        // "tjejen på 3:e våningen": a neighbour by a noun places a home on a floor as a name does.
+        let dwellers = numbers::dwellers_before_floors(text);
+        if dwellers.is_empty() {
+            numbers::floors_after_persons(text, &persons, &mut raw);
+        } else {
+            let mut anchors = persons.clone();
+            anchors.extend(dwellers);
+            anchors.sort_unstable();
+            numbers::floors_after_persons(text, &anchors, &mut raw);
+        }
         numbers::bare_floors_after_persons(text, &persons, &mut raw);
         numbers::floors_before_dwellers(text, &persons, &mut raw);
         flats::scan(text, &protected, &mut raw);

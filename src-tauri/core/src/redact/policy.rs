@@ -384,7 +384,57 @@ pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: 
             r.decision = Decision::Keep;
             r.reason = "an organisation's public contact";
         }
+        if r.kind == Kind::Phone && switchboard_after(text, r.end) {
+            r.decision = Decision::Keep;
+            r.reason = "an organisation's public contact";
+        }
     }
+}
+
+/// Words that say a phone number is an office's switchboard or main number: "32 21 40 00
+/// (kontorets sentralbord)", "08-123 45 00 (växeln)".
+const SWITCHBOARD: &[&str] = &[
+    "sentralbord",
+    "sentralbordet",
+    "sentralbords",
+    "omstilling",
+    "omstillingen",
+    "omstillingsbord",
+    "hovednummer",
+    "hovednummeret",
+    "huvudnummer",
+    "huvudnumret",
+    "hovedtelefon",
+    "växel",
+    "växeln",
+    "vaxel",
+    "vaxeln",
+    "omstillingsbordet",
+];
+
+/// Whether the words right after a phone number that ends at `end`, in brackets or after a comma or a
+/// dash, at most three on its line, call it a switchboard ([`SWITCHBOARD`]): an office's number, which
+/// stays even after a person it is given for.
+fn switchboard_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    let Some(rest) = ["(", ",", "–", "-"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let line = rest.split(['\n', ')']).next().unwrap_or("");
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            SWITCHBOARD
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s) || w.to_lowercase() == *s)
+        })
 }
 
 /// "Indbetaling til foreningens konto 1551-…": an account that the few words before attribute to the
@@ -450,7 +500,17 @@ fn generic_mailbox(email: &str) -> bool {
         "post",
         "postmottak",
         "admin",
+        "adm",
         "administration",
+        "administrator",
+        "bogholderi",
+        "regnskap",
+        "faktura",
+        "ekspedition",
+        "udlejning",
+        "utleie",
+        "uthyrning",
+        "sentralbord",
         "mail",
         "styret",
         "styrelsen",
@@ -977,6 +1037,35 @@ pub(crate) fn unknown_person_at(start: usize, end: usize) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A phone number the words after it call a switchboard is an office's; other words after a phone,
+    /// or a switchboard farther on, say nothing of it.
+    #[test]
+    fn a_switchboards_number() {
+        let t = "ring Åse Brekke på 22 40 10 00 (forvalterens sentralbord) i morgen";
+        assert!(switchboard_after(t, t.find(" (").unwrap()));
+        let t = "Mats Ek nås på 08-120 300, växeln, efter kl. 9";
+        assert!(switchboard_after(t, t.find(", v").unwrap()));
+        let t = "ring Åse Brekke på 22 40 10 00 (mobil) eller kontorets sentralbord";
+        assert!(!switchboard_after(t, t.find(" (").unwrap()));
+        let t = "ring Åse Brekke på 22 40 10 00 i morgen, sentralbordet er stengt";
+        assert!(!switchboard_after(t, t.find(" i morgen").unwrap()));
+    }
+
+    /// A role's mailbox is a public contact; a person's is not.
+    #[test]
+    fn role_mailboxes() {
+        for m in [
+            "adm@forvalter.example",
+            "info@x.example",
+            "utleie@x.example",
+        ] {
+            assert!(generic_mailbox(m), "{m}");
+        }
+        for m in ["ada@x.example", "ole.lund@x.example"] {
+            assert!(!generic_mailbox(m), "{m}");
+        }
+    }
 
     /// The words every occurrence of `raw`'s values adds.
     fn spread<'a>(text: &'a str, found: &[&str]) -> Vec<&'a str> {

@@ -108,10 +108,18 @@ fn header_is(cell: &str, list: &[&str]) -> bool {
     list.contains(&c.as_str())
 }
 
-/// A unit as a list writes it in its cell: digits with a letter before or after ("1001", "7B", "H0203",
-/// "12"), nothing else.
-fn is_unit_code(cell: &str) -> bool {
+/// A unit cell's number sign: "nr. 24", "nr 24", "#11", "# 11"; the rest of the cell after it.
+fn after_number_sign(cell: &str) -> Option<&str> {
     let t = cell.trim();
+    ["nr. ", "nr.", "Nr. ", "Nr.", "nr ", "Nr ", "# ", "#"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+}
+
+/// A unit as a list writes it in its cell: digits with a letter before or after ("1001", "7B", "H0203",
+/// "12"), perhaps after a number sign ("#11", "nr. 24"), nothing else.
+fn is_unit_code(cell: &str) -> bool {
+    let t = after_number_sign(cell).unwrap_or(cell).trim();
     let t = t
         .strip_prefix(|c: char| c.is_ascii_uppercase())
         .unwrap_or(t);
@@ -130,7 +138,7 @@ fn is_unit_code(cell: &str) -> bool {
 pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     let b = text.as_bytes();
     // The column of units of the table being read, if any.
-    let mut column: Option<usize> = None;
+    let mut column: Option<(usize, bool)> = None;
     // The end of the last line read, and the next bar or tab and the next two spaces at or after
     // `from` (kept until passed, so each is searched for once per mark).
     let mut read_to = 0;
@@ -167,7 +175,7 @@ fn read_row(
     line: &str,
     start: usize,
     protected: &[(usize, usize)],
-    column: &mut Option<usize>,
+    column: &mut Option<(usize, bool)>,
     out: &mut Vec<Raw>,
 ) {
     let line = line.trim_end_matches(['\n', '\r']);
@@ -182,11 +190,13 @@ fn read_row(
     let cell = |k: usize| row.get(k).and_then(|&(a, b)| line.get(a..b)).unwrap_or("");
     let units = (0..row.len()).find(|&k| header_is(cell(k), UNIT_HEADERS));
     let names = (0..row.len()).any(|k| header_is(cell(k), NAME_HEADERS));
-    if let (Some(u), true) = (units, names) {
-        *column = Some(u);
+    if let Some(u) = units {
+        // A list of shares with no column of names ("andel  beløb  rykket" over the arrears): its units
+        // count only with a number sign ("nr. 24", "#11"), as a column of amounts never has one.
+        *column = Some((u, !names));
         return;
     }
-    let Some(u) = *column else { return };
+    let Some((u, signed)) = *column else { return };
     // "|-----|-----|": the rule under a header.
     if line
         .chars()
@@ -196,7 +206,12 @@ fn read_row(
     }
     let Some(&(a, b)) = row.get(u) else { return };
     let (a, b) = (start + a, start + b);
-    if a < b && is_unit_code(text.get(a..b).unwrap_or("")) && !overlaps_any(protected, a, b) {
+    let unit = text.get(a..b).unwrap_or("");
+    if a < b
+        && is_unit_code(unit)
+        && (!signed || after_number_sign(unit).is_some())
+        && !overlaps_any(protected, a, b)
+    {
         out.push(Raw::redact(
             a,
             b,
@@ -215,7 +230,7 @@ mod tests {
 
     /// The scan as it was before [`scan`] skipped the lines without a mark: every line split and read.
     fn scan_every_line(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
-        let mut column: Option<usize> = None;
+        let mut column: Option<(usize, bool)> = None;
         let mut at = 0;
         for line in text.split_inclusive('\n') {
             let start = at;
@@ -240,6 +255,9 @@ mod tests {
                 "\n",
                 "12 Eva Lund\n",
                 "Bolig   Beløb   Andel\n",
+                "andel   beløb\n",
+                "nr. 24  kr. 100\n",
+                "#7      Eva Lund\n",
                 "\t",
                 "|",
                 "  ",
@@ -282,6 +300,19 @@ mod tests {
         assert_eq!(found(barred), ["3A", "H0102"]);
         let tabbed = "Lejl.\tNavn\tFuldmagt\n7\tJens Ravn\tja\n12\tEva Lund\t";
         assert_eq!(found(tabbed), ["7", "12"]);
+        // A number sign before the unit.
+        let signed = "Andel   Adresse          Andelshaver\n#4      Ahornvej 3, st.  Kaj Lund\n# 17    Ahornvej 9       Eva Lund";
+        assert_eq!(found(signed), ["#4", "# 17"]);
+    }
+
+    /// A list of shares with no column of names (the arrears) gives its units when they carry a number
+    /// sign; bare numbers under the same header stay (amounts, shares of a whole).
+    #[test]
+    fn signed_units_in_a_list_of_shares_without_names() {
+        let arrears = "  andel    beløb       rykket\n  nr. 7    kr. 3.200   1 gang\n  nr. 41   kr. 800     2 gange\n";
+        assert_eq!(found(arrears), ["nr. 7", "nr. 41"]);
+        assert_eq!(found("Lgh     Skuld\n#12     4 300 kr\n"), ["#12"]);
+        assert!(found("Andel   Beløb\n12      4.100\n").is_empty());
     }
 
     #[test]

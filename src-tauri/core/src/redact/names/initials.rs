@@ -2,7 +2,7 @@
 //! Moberg, …") and then write the initials ("JM har talt med viceværten", "J.M. minder om …", "Hilsen
 //! styret / J.M.B."). Such initials are that person wherever they stand: a run of two to four capitals,
 //! each with a full stop ("K.L.", "K. L."), or all without one ("KL"), that are the first letters of the
-//! parts of a person's name found in full. Letters without full stops must stand alone (not beside another
+//! parts of a person's name found in full, or of its two given names ("PO" for "Per Olav Lid"). Letters without full stops must stand alone (not beside another
 //! capitalised word, which makes them part of a firm's or a title's name, nor in a line of capitals), and
 //! are never a legal form ("AS", "AB").
 
@@ -230,9 +230,19 @@ pub fn initials_of_people_named(
     let people: Vec<(String, usize, Option<String>)> = raw
         .iter()
         .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
-        .filter_map(|r| {
-            let letters = initials_of(text.get(r.start..r.end)?)?;
-            Some((letters, r.end, r.subject.clone()))
+        .flat_map(|r| {
+            let name = text.get(r.start..r.end).unwrap_or("");
+            let letters = initials_of(name);
+            // "JP" for "Jan Petter Ruud": the two given names' initials, as a double first name is
+            // shortened.
+            let given = letters
+                .as_ref()
+                .filter(|l| l.chars().count() == 3)
+                .map(|l| l.chars().take(2).collect::<String>());
+            [letters, given]
+                .into_iter()
+                .flatten()
+                .map(|l| (l, r.end, r.subject.clone()))
         })
         .collect();
     let Some(mut at) = people.iter().map(|p| p.1).min() else {
@@ -315,9 +325,16 @@ mod tests {
         let people: Vec<(String, usize, Option<String>)> = raw
             .iter()
             .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
-            .filter_map(|r| {
-                let letters = initials_of(text.get(r.start..r.end)?)?;
-                Some((letters, r.end, r.subject.clone()))
+            .flat_map(|r| {
+                let letters = initials_of(text.get(r.start..r.end).unwrap_or(""));
+                let given = letters
+                    .as_ref()
+                    .filter(|l| l.chars().count() == 3)
+                    .map(|l| l.chars().take(2).collect::<String>());
+                [letters, given]
+                    .into_iter()
+                    .flatten()
+                    .map(|l| (l, r.end, r.subject.clone()))
             })
             .collect();
         let Some(mut at) = people.iter().map(|p| p.1).min() else {
@@ -481,6 +498,15 @@ mod tests {
         let p = persons(text);
         assert_eq!(p.iter().filter(|f| *f == "FN").count(), 1, "{p:?}");
         assert!(!p.iter().any(|f| f == "OS"), "{p:?}");
+        // A double first name's two initials, without the surname's.
+        let text =
+            "Til stede: Per Olav Lid\n\nKlagen gjelder PL og PO i mars. Svar fra P.O. i mai.\n";
+        let p = persons(text);
+        assert!(
+            p.iter().any(|f| f == "PO") && p.iter().any(|f| f == "P.O."),
+            "{p:?}"
+        );
+        assert!(!p.iter().any(|f| f == "PL"), "{p:?}");
         assert!(used_as_a_thing("Vi var i OS.", "OS"));
         assert!(used_as_a_thing("FN-sporet", "FN"));
         assert!(used_as_a_thing("FNs plan", "FN"));

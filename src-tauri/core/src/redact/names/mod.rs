@@ -50,8 +50,8 @@ pub use lower::lower_case_first_names;
 pub use nicknames::nicknames;
 pub(super) use register::split_owners;
 use tokens::{
-    bare_initial_before, gap_joins, genitive_stem, hyphen_letters, in_date, initial_after,
-    plain_lower_end, quoted_title, word_end,
+    bare_initial_before, english_month, gap_joins, genitive_stem, hyphen_letters, in_date,
+    initial_after, plain_lower_end, quoted_title, word_end,
 };
 pub use units::names_before_units;
 
@@ -323,7 +323,13 @@ impl NameRecognizer {
                 }
                 seen.insert(buf.clone(), r.people.len());
                 written.push((name.to_lowercase(), r.people.len()));
+                let id = r.people.len();
                 r.add(&name, false);
+                if r.people.len() > id {
+                    for email in &res.emails {
+                        r.add_email_nickname(&name, email, id as u32);
+                    }
+                }
             }
         }
         r.lower = r.compile_lower(&written);
@@ -430,8 +436,10 @@ impl NameRecognizer {
             let joinable = !s.run.is_empty()
                 && gap_joins(text, prev_end, start, &s.run)
                 && !(line_break()
-                    // "Forfall: Lykke\nDagsorden: …": a line's label before its colon starts no name.
+                    // "Forfall: Lykke\nDagsorden: …": a line's label before its colon starts no name,
+                    // nor one cut short before it ("Afbud: Gorm\nRef.: …").
                     && (text.as_bytes().get(end) == Some(&b':')
+                        || text.get(end..).is_some_and(|t| t.starts_with(".:"))
                         || (word.starts_with(char::is_uppercase)
                         && (function_words().contains_fold(word)
                             // "Frånvarande: Pontus\nSekreterare för mötet: …": a role opens the line.
@@ -785,7 +793,11 @@ impl NameRecognizer {
             }
             // "14. APRIL 2011", "9. Maj": a month between a day and a year is a date, whoever shares its
             // name.
-            if s.info(names, &t).is_some_and(|x| x.thing) && in_date(text, t.start, t.end) {
+            // An English month too ("Date: Sat, 30 May 2026" in a forwarded e-mail's header).
+            if (s.info(names, &t).is_some_and(|x| x.thing)
+                || english_month(text.get(t.start..t.end).unwrap_or("")))
+                && in_date(text, t.start, t.end)
+            {
                 i += 1;
                 continue;
             }
@@ -865,6 +877,7 @@ impl NameRecognizer {
                     && !unit_after(text, first.end)
                     && !home_in_brackets_after(text, first.end)
                     && !bare_floor_after(text, first.end)
+                    && !opens_a_list_of_names(text, first.start, first.end)
                     && !genitive_before_noun(text, s, &first)
                     && (info.is_some_and(|x| x.word) || s.lower_in_text(text, first.k0, first.g1));
                 // A registered first name followed by an unregistered surname is somebody else; so is
@@ -1728,6 +1741,21 @@ impl Scan {
     }
 }
 
+/// "Frivillige: Sol, K. Dahl og Ebbe", "Hjelpere: Lykke, Ine": a lone first name right after a line's
+/// label and its colon, with a comma and a capital after it, opens a list of people; a word would not
+/// stand there ("Merk: Sol, vind og regn" has a small letter after the comma).
+fn opens_a_list_of_names(text: &str, start: usize, end: usize) -> bool {
+    let label = text
+        .get(..start)
+        .and_then(|h| h.strip_suffix(' '))
+        .is_some_and(|h| h.ends_with(':'));
+    let next = text
+        .get(end..)
+        .and_then(|r| r.strip_prefix(", "))
+        .and_then(|r| r.chars().next());
+    label && next.is_some_and(char::is_uppercase)
+}
+
 /// "Åse i tredje har betalt", "Liv på fjerde er syk": "i"/"på"/"fra" and a floor named by its ordinal
 /// alone after `end`, standing alone (a stop, a comma or a verb or conjunction after it), place the
 /// first name before it in a home.
@@ -1797,6 +1825,20 @@ fn persons_found(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    /// A lone first name after a label's colon, with a comma and a capital after it, opens a list of
+    /// people; a small letter after the comma, or no label, does not.
+    #[test]
+    fn a_first_name_opening_a_list_of_names() {
+        let opens = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            super::opens_a_list_of_names(text, start, start + word.len())
+        };
+        assert!(opens("Frivillige: Sol, K. Dahl og Ebbe", "Sol"));
+        assert!(opens("Hjelpere: Lykke, Ine", "Lykke"));
+        assert!(!opens("Merk: Sol, vind og regn", "Sol"));
+        assert!(!opens("Sol, Lykke og Ine kom.", "Sol"));
+    }
+
     /// A town after its postcode (Danish and Norwegian four digits, with a country's letters; Swedish
     /// three and two) or before the word for its municipality; a count, a year in a sentence, a phone's
     /// last digits or a name after a time stay names.

@@ -164,6 +164,24 @@ impl NameRecognizer {
             keep,
         });
     }
+    /// "kaja.nyhus@…" for Katarina Nyhus, "tobbe.kiaer@…" for Torben Kiær: the name a resident goes
+    /// by, as the first part of their e-mail address before a part that is their surname. Taken as a
+    /// given name of person `id` when it starts with the first given name's letter, is no given name
+    /// of theirs already, is a first name or a pet name the lists know (one that is also a word too:
+    /// the address says it is a name), and is no place or function word.
+    pub(super) fn add_email_nickname(&mut self, name: &str, email: &str, id: u32) {
+        let Some(nick) = email_nickname(name, email) else {
+            return;
+        };
+        let v = self.table.entry(nick).or_default();
+        if !v.iter().any(|x| x.person == id) {
+            v.push(Slot {
+                person: id,
+                pos: 0,
+                part: Part::Given,
+            });
+        }
+    }
     pub(super) fn slots<'a>(&'a self, s: &Scan, t: &Tok) -> Option<&'a [Slot]> {
         if self.table.is_empty() {
             return None;
@@ -855,6 +873,49 @@ impl NameRecognizer {
     }
 }
 
+/// The nickname the first part of `email`'s local part gives the person `name` (see
+/// [`NameRecognizer::add_email_nickname`]), folded; `None` when the address gives none.
+fn email_nickname(name: &str, email: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() < 2 {
+        return None;
+    }
+    let local = email.split('@').next()?.to_lowercase();
+    let mut parts = local.split(['.', '_', '-']);
+    let nick = parts.next()?;
+    let mut buf = String::new();
+    fold_into(last.trim_matches(|c: char| !c.is_alphabetic()), &mut buf);
+    let surname = buf.clone();
+    let spellings = ascii_spellings(&surname);
+    let after_is_surname = parts.any(|p| {
+        let p = p.trim_end_matches(|c: char| c.is_ascii_digit());
+        p == surname || spellings.iter().any(|s| s == p)
+    });
+    if !after_is_surname {
+        return None;
+    }
+    let n = nick.chars().count();
+    let mut given = String::new();
+    let mut is_given = false;
+    for w in &words[..words.len() - 1] {
+        fold_into(w.trim_matches(|c: char| !c.is_alphabetic()), &mut given);
+        is_given |= given == nick || given.split('-').any(|g| g == nick);
+    }
+    fold_into(first.trim_matches(|c: char| !c.is_alphabetic()), &mut given);
+    // A first name or a pet name the lists know: "mail.lind", "info.lind" give none.
+    let known = first_names().get(nick).is_some_and(|x| !x.thing)
+        || super::super::lists::is_short_form(nick);
+    ((3..=10).contains(&n)
+        && nick.chars().all(char::is_alphabetic)
+        && !is_given
+        && given.chars().next() == nick.chars().next()
+        && known
+        && !function_words().contains(nick)
+        && !is_place(nick))
+    .then(|| nick.to_string())
+}
+
 /// The Swedish pet form of a short first name that ends in a consonant: the name and an "a" ("kenneth"
 /// no, "bengt" -> "bengta", "ulf" -> "ulfa"), as Swedish minutes call a neighbour. `None` when that
 /// form is a Nordic first name of its own ("jan" -> "jana", "tor" -> "tora"), a word, a place or a function
@@ -1257,6 +1318,36 @@ mod tests {
         assert_eq!(prefix_nickname("karina"), None);
         assert_eq!(prefix_nickname("jens-peter"), None);
         assert_eq!(prefix_nickname("gudbrandur"), None);
+    }
+
+    /// The first part of a resident's e-mail address before their surname is a name they go by, when it
+    /// starts as their first name does and is no given name of theirs, no word and no place.
+    #[test]
+    fn a_nickname_from_a_residents_email_address() {
+        let nick = super::email_nickname;
+        assert_eq!(
+            nick("Margareta Lind", "maggan.lind@example.org").as_deref(),
+            Some("maggan")
+        );
+        assert_eq!(
+            nick("Kristian Sønderby", "kris_sonderby@example.org").as_deref(),
+            Some("kris")
+        );
+        assert_eq!(
+            nick("Torbjørn Aas", "tobben.aas77@example.org").as_deref(),
+            Some("tobben")
+        );
+        for (name, email) in [
+            // Their own given name; no surname after; another first letter; no name; one part.
+            ("Margareta Lind", "margareta.lind@example.org"),
+            ("Ole Petter Dal", "petter.dal@example.org"),
+            ("Margareta Lind", "maggan.l@example.org"),
+            ("Margareta Lind", "ebba.lind@example.org"),
+            ("Margareta Lind", "mail.lind@example.org"),
+            ("Margareta Lind", "maggan@example.org"),
+        ] {
+            assert_eq!(nick(name, email), None, "{email}");
+        }
     }
 
     /// A registered first name's short forms find the resident; the short forms of one part of a

@@ -229,6 +229,26 @@ pub(super) fn in_date(text: &str, start: usize, end: usize) -> bool {
     (1..=2).contains(&day) || year
 }
 
+/// Whether `word` is an English month's name, written out ("May", "JUNE"): e-mail headers write dates
+/// in English ("Date: Sat, 30 May 2026").
+pub(super) fn english_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
+}
+
 /// Whether the words at `start..end` fill a pair of quotation marks on their own («Marie Claire»,
 /// "Robinsons Hule", «Queen Elisabeth 2», «What Are Humans?»): the title of a work, a ship, a magazine.
 pub(super) fn quoted_title(text: &str, start: usize, end: usize) -> bool {
@@ -286,6 +306,7 @@ mod tests {
         let t = "Den 14. april kom Maj.";
         assert!(in_date(t, 8, 13) && !in_date(t, 18, 21));
         assert!(in_date("i juni 2026", 2, 6) && !in_date("i juni 20265", 2, 6));
+        assert!(english_month("May") && english_month("JUNE") && !english_month("Maj"));
     }
 
     #[test]

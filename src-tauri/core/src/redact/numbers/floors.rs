@@ -11,7 +11,7 @@ use crate::redact::policy::Raw;
 use crate::redact::{Kind, Recognizer};
 
 // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
-const FLOOR: &str = r"(?:(?:\d{1,2}\.\s?|(?:første|fyrste|anden|andre|annen|annan|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|høgda|høgd|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?|stuelejligheden|stueetagen|kælderlejligheden|bottenvåningen)";
+const FLOOR: &str = r"(?:(?:\d{1,2}(?:\.|:[ae])\s?|(?:første|fyrste|anden|andre|annen|annan|andra|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende|första|fjärde|sjätte|sjunde|åttonde|nionde|tionde|øverste|øvre|nederste|underste|nedre|översta|nedersta|understa)\s+)(?:etasjen|etasje|etage|sal|våningen|våning|høgda|høgd|etg\.?)|(?:en|två|tre|fyra|fem|sex)\s+trapp(?:or|a)(?:\s+upp)?|stuelejligheden|stueetagen|kælderlejligheden|bottenvåningen)";
 
 /// The end of the part of `rest` that [`floors_after_persons`] reads: the characters that start in
 /// its first 160 bytes, up to the line's end.
@@ -126,10 +126,14 @@ pub fn bare_floors_after_persons(text: &str, persons: &[(usize, usize)], out: &m
         }
         let next = text[stop..].trim_start_matches([' ', '\t']);
         let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        // "Bodil på tredje i 16", "Arne i andre i nr. 4": the floor of a building by its number.
+        let building = building_after_bare_floor(&text[stop..]).map(|n| stop + n);
         let alone = next.is_empty()
             || next.starts_with(['.', ',', ';', ':', '!', '?', ')', '\n', '\r'])
             || crate::redact::flats::AFTER_A_BARE_FLOOR
-                .contains(&next_word.to_lowercase().as_str());
+                .contains(&next_word.to_lowercase().as_str())
+            || building.is_some();
+        let stop = building.unwrap_or(stop);
         if alone && !out.iter().any(|r| r.start < stop && start < r.end) {
             found.push((start, stop));
         }
@@ -144,6 +148,132 @@ pub fn bare_floors_after_persons(text: &str, persons: &[(usize, usize)], out: &m
             "a floor by its ordinal after the person who lives there",
         ));
     }
+}
+
+/// After a floor's bare ordinal, " i 16" or " i nr. 4": a building by its number (one to three digits
+/// that end the word, and no more digits after a stop or a colon: no date or time); the length read.
+fn building_after_bare_floor(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix(" i ")?;
+    let after = ["nr. ", "nr.", "nr ", "nummer "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let tail = &after[digits..];
+    let more = tail
+        .strip_prefix(['.', ':', '/', '-', ','])
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    ((1..=3).contains(&digits) && !tail.starts_with(char::is_alphanumeric) && !more)
+        .then(|| rest.len() - tail.len())
+}
+
+/// Nouns for a neighbour or a household, in the definite form speech uses ("killen på tredje våningen",
+/// "familien i 2. etasje", "damen på første sal"): before a floor they place a home as a name does.
+const DWELLERS: &[&str] = &[
+    "naboen",
+    "naboene",
+    "naboane",
+    "nabofamilien",
+    "grannen",
+    "grannarna",
+    "grannene",
+    "familien",
+    "familjen",
+    "familia",
+    "ægteparret",
+    "ekteparet",
+    "paret",
+    "damen",
+    "dama",
+    "manden",
+    "mannen",
+    "kvinden",
+    "kvinnen",
+    "kvinna",
+    "kvinnan",
+    "tjejen",
+    "killen",
+    "jenta",
+    "jenten",
+    "gutten",
+    "pigen",
+    "drengen",
+    "pojken",
+    "flickan",
+    "tösen",
+    "gubben",
+    "tanten",
+    "enken",
+    "enka",
+    "änkan",
+    "beboeren",
+    "beboerne",
+    "bebuaren",
+    "hyresgästen",
+    "leietakeren",
+    "lejeren",
+    "andelshaveren",
+    "pensjonisten",
+    "pensionisten",
+    "pensionären",
+    "studenten",
+    "studenterne",
+    "studentene",
+    "studenterna",
+];
+
+/// Where a floor's word starts in `text`: the rare words that may end a floor (lower case).
+const FLOOR_WORDS: &[&str] = &["våning", "etasje", "etage", "etg", " sal"];
+
+/// `head` without its last word (split at white space), and that word.
+fn last_word(head: &str) -> (&str, &str) {
+    let head = head.trim_end_matches([' ', '\t']);
+    let at = head.rfind([' ', '\t']).map_or(0, |i| i + 1);
+    (&head[..at], &head[at..])
+}
+
+/// "tjejen på 3:e våningen", "familien i andre etasje": a dweller's noun ([`DWELLERS`]) right before
+/// "i"/"på"/"fra" and a floor, as spans [`floors_after_persons`] reads a floor after, as it does after
+/// a person's name. Found from the floor's rare word, looking back over three words on its line.
+pub fn dwellers_before_floors(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut at: Vec<usize> = FLOOR_WORDS
+        .iter()
+        .flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes()))
+        .collect();
+    at.sort_unstable();
+    let mut found = Vec::new();
+    for w in at {
+        let w = if bytes[w] == b' ' { w + 1 } else { w };
+        let line = memchr::memrchr(b'\n', &bytes[..w]).map_or(0, |n| n + 1);
+        let Some(head) = text.get(line..w) else {
+            continue;
+        };
+        // The floor's number or ordinal: "3:e", "2.", "andre".
+        let (head, number) = last_word(head);
+        let digits = number.trim_start_matches(|c: char| c.is_ascii_digit());
+        let figures = (1..=2).contains(&(number.len() - digits.len()))
+            && ["", ".", ":a", ":e"].contains(&digits);
+        if !(figures || (!number.is_empty() && number.chars().all(char::is_alphabetic))) {
+            continue;
+        }
+        let (head, preposition) = last_word(head);
+        if !["i", "på", "fra", "frå", "från"].contains(&preposition) {
+            continue;
+        }
+        // "(naboen i 2. etasje)": a mark before the noun.
+        let (before, word) = last_word(head);
+        let noun = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if DWELLERS
+            .iter()
+            .any(|d| crate::redact::text::eq_fold(noun, d))
+        {
+            let start = line + before.len() + (word.len() - noun.len());
+            found.push((start, start + noun.len()));
+        }
+    }
+    found.dedup();
+    found
 }
 
 /// "støj fra 2. sal, hvor Mathias bor", "bråk från tredje våningen, där Ali bor": a floor that a
@@ -849,9 +979,56 @@ mod tests {
             "fjärde"
         );
         assert_eq!(found("Søren Bak på anden.", "Søren Bak"), "anden");
+        // The building by its number after the ordinal.
+        assert_eq!(
+            found(
+                "Andel 9 er Gerda Holt på fjerde i 22. Hun har betalt.",
+                "Gerda Holt"
+            ),
+            "fjerde i 22"
+        );
+        assert_eq!(
+            found("Vibeke Ravn på anden i nr. 5 ringede.", "Vibeke Ravn"),
+            "anden i nr. 5"
+        );
+        // A date or a year after "i" is no building.
+        assert_eq!(
+            found("Søren Bak på anden i 12.06 ringede.", "Søren Bak"),
+            ""
+        );
+        assert_eq!(found("Søren Bak på anden i 2025 ringede.", "Søren Bak"), "");
         assert_eq!(found("Kari Ness i første omgang.", "Kari Ness"), "");
         assert_eq!(found("Alva Ling vann i andra rundan.", "Alva Ling"), "");
         assert_eq!(found("Vi møtes i tredje, sa styret.", "styret"), "");
+    }
+
+    /// A neighbour by a noun before a floor, the floor in words or in figures (the Swedish "3:e" too),
+    /// places a home as a name does; a noun of no person, or a floor far on, does not.
+    #[test]
+    fn a_floor_after_a_neighbour_by_a_noun() {
+        let found = |t: &str| {
+            let anchors = super::dwellers_before_floors(t);
+            let mut out = Vec::new();
+            super::floors_after_persons(t, &anchors, &mut out);
+            out.iter()
+                .map(|r| t[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Klagomålet gäller killen på 4:e våningen och hans hund."),
+            ["4:e våningen"]
+        );
+        assert_eq!(
+            found("Naboen i andre etasje har klaget, og (familien på 2. sal) svarte."),
+            ["andre etasje", "2. sal"]
+        );
+        for stays in [
+            "Tvättstugan på 1:a våningen är stängd.",
+            "Møtet i andre etasje begynte kl. 18.",
+            "Naboen har klaget på lyset i andre etasje.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
     }
 
     /// A floor that a relative clause says a person lives on, in the three languages; a floor without

@@ -24,8 +24,9 @@ mod units;
 pub use birthdays::birthdays;
 pub use emails::scan_emails;
 pub use floors::{
-    bare_floors_after_persons, floor_addresses, floors_after_persons, floors_before_dwellers,
-    floors_with_a_side_apart, homes_on_a_floor, swedish_floors_in_spoken_houses,
+    bare_floors_after_persons, dwellers_before_floors, floor_addresses, floors_after_persons,
+    floors_before_dwellers, floors_with_a_side_apart, homes_on_a_floor,
+    swedish_floors_in_spoken_houses,
 };
 pub use units::RegisteredUnits;
 
