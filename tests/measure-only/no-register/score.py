@@ -18,7 +18,7 @@ for src in sorted(glob.glob(f'{root}/src/*.txt')):
         text, kind = (m.group(1), m.group(2) or 'person') if m.group(1) else (m.group(3), m.group(4))
         # Names are the person labels; a set may also mark other must-gos (phones, e-mails): a person
         # finding on one is no wrong finding, and no figure here counts them.
-        if m.group(1) and kind == 'person': go.append((n, n + len(text), text, kind))
+        if m.group(1) and kind in ('person', 'p'): go.append((n, n + len(text), text, kind))
         elif m.group(1): other_go.append((n, n + len(text)))
         else: stay.append((n, n + len(text), text, kind))
         out.append(text); n += len(text); pos = m.end()
