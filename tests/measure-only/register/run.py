@@ -10,13 +10,20 @@ kinds = {'formand':'chair','styreleder':'chair','ordförande':'chair','næstform
  'bestyrelsesmedlem':'board-member','styremedlem':'board-member','ledamot':'board-member',
  'suppleant':'alternate','varamedlem':'alternate','dirigent':'meeting-chair','møteleder':'meeting-chair',
  'stämmoordförande':'meeting-chair','referent':'minute-taker','protokollfører':'minute-taker',
- 'protokollförare':'minute-taker','revisor':'auditor','valgkomité':'nomination-committee'}
+ 'protokollförare':'minute-taker','revisor':'auditor','valgkomité':'nomination-committee',
+ # Nynorsk and Swedish forms the later batches' writers used
+ 'styreleiar':'chair','nestleiar':'vice-chair','møteleiar':'meeting-chair','protokollførar':'minute-taker',
+ 'sekreterare':'secretary','valberedning':'nomination-committee','valkomité':'nomination-committee',
+ 'valnemnd':'nomination-committee'}
 env = dict(os.environ, ANDEL_PASSPHRASE='eval-set-passphrase-long-enough-4', ANDEL_SCRYPT_WORK_FACTOR='10', ANDEL_ACTOR='eval')
 shutil.rmtree(OUT, ignore_errors=True); os.makedirs(OUT)
 def run(*a, check=True):
     r = subprocess.run([A, *a], capture_output=True, text=True, env=env)
     if check and r.returncode not in (0,): print(a[:3], r.returncode, r.stderr.strip()[:300])
     return r
+def role(p):  # a role no line above knows: said, and taken as a board member's (the board may keep their name)
+    if p['role'].lower() not in kinds: print('unknown role', repr(p['role']), 'for', p['name'], '- taken as board-member')
+    return kinds.get(p['role'].lower(), 'board-member')
 for d in sorted(glob.glob(f'{root}/assoc-*')):
     slug = os.path.basename(d)[6:]; b = json.load(open(f'{d}/board.json')); v = f'{OUT}/{slug}.andel'
     run('init', '--vault', v, '--association', b['association'], '--country', b['country'])
@@ -30,7 +37,7 @@ for d in sorted(glob.glob(f'{root}/assoc-*')):
         if 'not taken' in r.stdout and ' 0 rows not taken' not in r.stdout:  # rows the import refused: the register lacks them (exit 0 all the same)
             print(slug, 'import:', ' | '.join(r.stdout.strip().splitlines()[:3]))
     for p in b['board'] + b['officials']:
-        r = run('roles', 'add', '--vault', v, '--person-name', p['name'], '--role', kinds[p['role']], '--from', '2000-01-01', check=False)
+        r = run('roles', 'add', '--vault', v, '--person-name', p['name'], '--role', role(p), '--from', '2000-01-01', check=False)
         if r.returncode:  # not in the register (an official, or board-only): add as a person through the role command's own message
             print('role', p['name'], r.stderr.strip()[:200])
     for c in b['companies']:
