@@ -553,3 +553,18 @@ fn regression_an_english_month_a_role_mailbox_a_switchboard_and_a_cut_label_stay
         );
     }
 }
+
+/// Regression (a resident's address with its entrance between the house and the floor, dev set 43):
+/// "(<street> 14, uppgång C, bottenvåningen)" stayed whole, as the floor was looked for right
+/// after the house's number; the entrance ("uppgång C", "opg. B", "oppgang 2") may stand between.
+#[test]
+fn regression_an_address_with_its_entrance_before_the_floor() {
+    let d = detector(Country::SE, &["Rolf Alm"], &[]);
+    assert_eq!(
+        redacted(
+            &d,
+            "Rolf Alm (Tallvägen 14, uppgång C, bottenvåningen) tackade. Tallvägen 14, uppgång C, målas."
+        ),
+        ["Rolf Alm", "Tallvägen 14, uppgång C, bottenvåningen"]
+    );
+}
