@@ -568,3 +568,20 @@ fn regression_an_address_with_its_entrance_before_the_floor() {
         ["Rolf Alm", "Tallvägen 14, uppgång C, bottenvåningen"]
     );
 }
+
+/// Regression (must-gos: a street cut short with a stop before a home's number and floor, and a birth
+/// date on the line after its cue): "Tallgr. 4 BV" in a table of residents' needs stayed, as a street
+/// was read only written out, and "født\n04.11.1988" stayed, as the cue was looked for on the date's
+/// line only.
+#[test]
+fn regression_a_street_cut_short_and_a_birth_date_after_a_line_break() {
+    let d = detector(Country::NO, &["Emma Dal"], &[]);
+    let found = redacted(
+        &d,
+        "  1004  Tallgr. 4 BV   K. Holm      rullator\n\n\
+         Leietaker: Emma Dal, født\n04.11.1988 (fnr. i søknaden).\n",
+    );
+    for gone in ["Tallgr. 4 BV", "04.11.1988"] {
+        assert!(found.contains(&gone.to_string()), "{gone}: {found:?}");
+    }
+}

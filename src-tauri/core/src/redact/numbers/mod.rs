@@ -1151,7 +1151,19 @@ fn classify(
             "a number after an identity-number cue",
         ));
     }
-    if c.dob.contains(&l1) || (matches!(&*l1, "den" | "d" | "i" | "år") && c.dob.contains(&l2)) {
+    // "født\n07.01.1990": the line broken between the cue and the date.
+    let dob_before_break = || {
+        let head = text.get(..start).unwrap_or("");
+        let head = head
+            .strip_suffix("\r\n")
+            .or_else(|| head.strip_suffix('\n'));
+        head.and_then(|h| word_before(text, h.len(), &[]))
+            .is_some_and(|w| c.dob.contains(&slice(text, Some(w)).to_lowercase()))
+    };
+    if c.dob.contains(&l1)
+        || (matches!(&*l1, "den" | "d" | "i" | "år") && c.dob.contains(&l2))
+        || (l1.is_empty() && dob_before_break())
+    {
         if let Some(e) = date_end(text, start) {
             return Some(Raw::redact(
                 start,
@@ -1879,12 +1891,22 @@ fn street_start(text: &str, num_start: usize) -> Option<usize> {
     if !text.get(..num_start)?.ends_with(' ') {
         return None;
     }
-    let (a, b) = word_before(text, num_start, &[])?;
-    if b + 1 != num_start {
+    let (a, b) = word_before(text, num_start, &['.'])?;
+    // "Kvarngränd 4, 2 tr" or the street cut short with a stop, "Kvarngr. 4, 2 tr", "Lyngbakkev. 3,
+    // 1. th.": a capitalised word of five letters or more before the stop.
+    let cut = b + 2 == num_start
+        && text.get(b..b + 1) == Some(".")
+        && text.get(a..b).is_some_and(|w| w.chars().count() >= 5);
+    if b + 1 != num_start && !cut {
         return None;
     }
     let w = text.get(a..b)?;
-    let mut st = if w.chars().next().is_some_and(char::is_uppercase) {
+    let mut st = if cut {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        a
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
         a
     } else if is_one_of(w, STREET_WORDS) {
         let (a2, b2) = word_before(text, a, &[])?;
@@ -2768,6 +2790,17 @@ mod tests {
             kinds("Storgatan 5, lgh 1102"),
             vec![(Kind::Address, "Storgatan 5, lgh 1102".into())]
         );
+        // The street cut short with a stop.
+        assert_eq!(
+            kinds("  1004  Tallgr. 4 BV   K. Holm"),
+            vec![(Kind::Address, "Tallgr. 4 BV".into())]
+        );
+        assert_eq!(
+            kinds("Ida Lund, Lyngbakkev. 3, 1. th., klagede"),
+            vec![(Kind::Address, "Lyngbakkev. 3, 1. th.".into())]
+        );
+        // A short word before the stop is no street.
+        assert!(kinds("Tlf. 4, 2 tr").is_empty());
         assert!(kinds("ved Rønnebærvej 16. Bestyrelsen").is_empty());
         // The association's own room at an address with its floor is no home.
         assert!(kinds("Sted: Fælleslokalet, Rønnebærvej 2, st. th.").is_empty());
@@ -3169,6 +3202,16 @@ mod tests {
             vec![(Kind::Other, "1954-03-12".into())]
         );
         assert_eq!(kinds("Emma (f. 2011)"), vec![(Kind::Other, "2011".into())]);
+        // The line broken between the cue and the date.
+        assert_eq!(
+            kinds("Lejer: Emma Dal, født\n04.11.1988 (fnr. i sagen)"),
+            vec![(Kind::Other, "04.11.1988".into())]
+        );
+        assert!(kinds("Møde\n04.11.2025 kl. 19").is_empty());
+        assert_eq!(
+            kinds("Lejer: Emma Dal, født\r\n04.11.1988 (fnr. i sagen)"),
+            vec![(Kind::Other, "04.11.1988".into())]
+        );
         let text = "Jens Hansen (12.03.1954) og mødet 01.08.2021";
         let mut out = Vec::new();
         scan(text, None, &[(0, 11)], &mut out);
