@@ -116,6 +116,7 @@ fn nickname_after(text: &str, end: usize) -> Option<(usize, usize)> {
     let rest = text.get(end..)?;
     let rest_t = rest.strip_prefix(' ').unwrap_or(rest);
     let inner = rest_t.strip_prefix('(')?;
+    let inner = after_a_calling_clause(inner);
     let open = inner.chars().next().filter(|c| OPENING.contains(c))?;
     let start = text.len() - inner.len() + open.len_utf8();
     let body = &text[start..];
@@ -126,6 +127,55 @@ fn nickname_after(text: &str, end: usize) -> Option<(usize, usize)> {
         && words.iter().all(|w| name_word(w) && !is_company_word(w))
         && nick.chars().count() <= 30;
     ok.then_some((start, start + close))
+}
+
+/// Words that say what someone is called ("kaldet", "kalt", "kallad", "som mange kjenner som").
+const CALLING: &[&str] = &[
+    "kaldet",
+    "kaldes",
+    "kalder",
+    "kalt",
+    "kalles",
+    "kaller",
+    "kallad",
+    "kallas",
+    "kallar",
+    "kendt",
+    "kjent",
+    "kjend",
+    "känd",
+    "känner",
+    "kender",
+    "kjenner",
+    "kallenavn",
+    "kælenavn",
+    "øgenavn",
+    "økenavn",
+    "smeknamn",
+    "smeknamnet",
+    "tilnavn",
+];
+
+/// `inner` (the text after an opening bracket) past a clause in lower case that says what the person is
+/// called ("som många känner som ", "kaldet ", "i laget kalt "): one to six words, one of them a word of
+/// calling, ending before the nickname's quotation mark; `inner` itself when there is none.
+fn after_a_calling_clause(inner: &str) -> &str {
+    let Some(q) = inner.find(OPENING) else {
+        return inner;
+    };
+    let clause = &inner[..q];
+    let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+    let calling = (1..=6).contains(&words.len())
+        && clause.ends_with(' ')
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+        && words.iter().any(|w| CALLING.contains(w));
+    if calling {
+        &inner[q..]
+    } else {
+        inner
+    }
 }
 
 /// Initials in parentheses right after the person's name `name` ending at `end`, that are the first
@@ -177,6 +227,34 @@ fn nickname_before(text: &str, start: usize) -> Option<(usize, usize)> {
         .is_none_or(|c| !c.is_alphanumeric());
     (bounded && name_word(nick) && !nick.contains(' ') && !is_company_word(nick))
         .then_some((nick_start, body.len()))
+}
+
+/// A nickname in quotation marks and the surname after it, right after a first name found alone ending
+/// at `end`: `Torben "Tutter" Valsø`, `Kari «Kippa» Lerdal`: one capitalised word in marks, one space, and
+/// one capitalised word that is no firm's word, ending the name. The span runs from the nickname to the
+/// surname's end.
+fn nickname_and_surname_after(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let open = rest.chars().next().filter(|c| OPENING.contains(c))?;
+    let start = end + 1 + open.len_utf8();
+    let body = &text[start..];
+    let close = body.find(CLOSING)?;
+    let nick = &body[..close];
+    let mark = body[close..].chars().next()?;
+    let after = body[close + mark.len_utf8()..].strip_prefix(' ')?;
+    let surname = &after[..letters_end(after, 0)];
+    let surname_end = text.len() - after.len() + surname.len();
+    let bounded = text[surname_end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    (bounded
+        && name_word(nick)
+        && !nick.contains(' ')
+        && !is_company_word(nick)
+        && name_word(surname)
+        && !is_company_word(surname))
+    .then_some((start, surname_end))
 }
 
 /// The forms in which a person named in full (`name`, two words or more: "Stig Malmqvist", "Niels-Ole
@@ -360,6 +438,8 @@ pub fn names_again(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) 
             }
         } else if let Some((s, e)) = nickname_before(text, r.start) {
             extra.push(like(i, s, e, NICKNAME_BEFORE_A_SURNAME));
+        } else if let Some((s, e)) = nickname_and_surname_after(text, r.end) {
+            extra.push(like(i, s, e, NICKNAME_AFTER_A_NAME));
         }
     }
     // "Berg sin bil": a word of a name given in full before it, before the possessive.
@@ -825,6 +905,8 @@ mod tests {
                 }
             } else if let Some((s, e)) = nickname_before(text, r.start) {
                 extra.push(like(i, s, e, NICKNAME_BEFORE_A_SURNAME));
+            } else if let Some((s, e)) = nickname_and_surname_after(text, r.end) {
+                extra.push(like(i, s, e, NICKNAME_AFTER_A_NAME));
             }
         }
         // "Berg sin bil": a word of a name given in full before it, before the possessive.
@@ -1163,5 +1245,27 @@ mod tests {
         for name in ["Anne-Grete Sørbø", "A.-G. Sørbø", "A-G Sørbø", "A.G. Sørbø"] {
             assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
         }
+    }
+
+    /// Regression (class: a nickname in quotation marks that a clause of calling introduces inside the
+    /// brackets after a first name, 'Leif (som mange kjenner som "Sag-Leif")', and the surname after a
+    /// first name and its nickname in quotation marks, 'Torben "Tutter" Valsø', stayed where the model did
+    /// not join them). A quoted title in brackets after a name stays.
+    #[test]
+    fn regression_a_nickname_after_a_clause_of_calling_and_a_surname_after_a_nickname() {
+        let text = "Vaktmesteren Leif (som mange kjenner som \"Sag-Leif\") gikk av.";
+        assert_eq!(
+            taken(text, vec![person(text, "Leif", 0)]),
+            ["Leif", "Sag-Leif"]
+        );
+        let text = "Vaktmesteren Leif (se \"Vedlegg\") gikk av.";
+        assert_eq!(taken(text, vec![person(text, "Leif", 0)]), ["Leif"]);
+        let text = "Suppleant er Torben \"Tutter\" Valsø.";
+        assert_eq!(
+            taken(text, vec![person(text, "Torben", 0)]),
+            ["Torben", "Tutter\" Valsø"]
+        );
+        let text = "Suppleant er Torben \"Tutter\" ApS.";
+        assert_eq!(taken(text, vec![person(text, "Torben", 0)]), ["Torben"]);
     }
 }

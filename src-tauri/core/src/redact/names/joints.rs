@@ -234,7 +234,9 @@ fn closing_after(text: &str, start: usize, end: usize) -> Option<usize> {
         {
             return Some(numeral_end);
         }
-        return None;
+        // "… eller TE Lindvik i styrelsens …": a person found as two or three bare capitals, their
+        // initials, takes the capitalised word right after it on the line as the surname.
+        return surname_after_initials(text, start, end, numeral);
     }
     // "Ban Ki-moon", "Kim Jong-un": a given name of two short syllables, the second in lower case, after
     // a family name; only in a name of two words or more whose last is short, so no compound of a surname
@@ -252,6 +254,60 @@ fn closing_after(text: &str, start: usize, end: usize) -> Option<usize> {
         && syllable.chars().all(char::is_lowercase)
         && bounded(1 + syllable.len()))
     .then_some(end + 1 + syllable.len())
+}
+
+/// Where the bare initials before a surname found alone at `start..end` begin ("… eller TE Lindvik"): two
+/// or three capitals right before it after one space, standing alone (a space, a line's start or an
+/// opening bracket before them), no function word ("PÅ", "OG").
+fn initials_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let name = text.get(start..end)?;
+    if name.contains([' ', '-']) || !name.chars().skip(1).all(char::is_lowercase) {
+        return None;
+    }
+    let head = text.get(..start)?.strip_suffix(' ')?;
+    let letters: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let n = letters.chars().count();
+    let from = head.len() - letters.len();
+    let alone = head[..from]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == ' ' || c == '\n' || c == '(');
+    let folded = letters.to_lowercase();
+    ((2..=3).contains(&n)
+        && letters.chars().all(char::is_uppercase)
+        && alone
+        && !super::super::words::function_words().contains(folded.as_str()))
+    .then_some(from)
+}
+
+/// Where the surname after a person found as bare initials at `start..end` ends ("TE Lindvik", "KLB
+/// Aasen"): two or three capitals, then one space and `word`, a capitalised word of three letters or
+/// more in lower case after its capital, no function word, place or firm's word, ending the word.
+fn surname_after_initials(text: &str, start: usize, end: usize, word: &str) -> Option<usize> {
+    let initials = text.get(start..end)?;
+    let n = initials.chars().count();
+    if !(2..=3).contains(&n) || !initials.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let mut chars = word.chars();
+    let capital = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.clone().all(char::is_lowercase) && chars.count() >= 2;
+    let folded = word.to_lowercase();
+    let after = text
+        .get(end + 1 + word.len()..)
+        .and_then(|t| t.chars().next());
+    (capital
+        && rest_lower
+        && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        && !super::super::words::function_words().contains(folded.as_str())
+        && !is_place(&folded)
+        && !super::super::words::is_company_word(word)
+        && !company_follows(text, end + 1 + word.len()))
+    .then_some(end + 1 + word.len())
 }
 
 /// The findings with the parts beside each person's name joined to it, and the genitives of the names
@@ -294,7 +350,9 @@ pub fn name_joints(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) 
             continue;
         }
         let own = (raw[i].start, raw[i].end);
-        if let Some(from) = particle_before(text, raw[i].start) {
+        if let Some(from) = particle_before(text, raw[i].start)
+            .or_else(|| initials_before(text, raw[i].start, raw[i].end))
+        {
             if free(from, raw[i].start, own) {
                 raw[i].start = from;
             }
@@ -839,5 +897,54 @@ mod tests {
         ));
         assert!(!super::couple(text, &r("Oddny", 20), &r("Halvard", 30)));
         assert!(super::couple(text, &r("Gitte", 0), &r("Poul N.", 0)));
+    }
+
+    #[test]
+    fn bare_initials_beside_a_surname() {
+        let t = "Frågor till KE Holm i brevlådan, eller (LG Dal).";
+        let at = |w: &str| t.find(w).unwrap();
+        assert_eq!(
+            super::initials_before(t, at("Holm"), at("Holm") + 4),
+            Some(at("KE"))
+        );
+        assert_eq!(
+            super::initials_before(t, at("Dal"), at("Dal") + 3),
+            Some(at("LG"))
+        );
+        assert_eq!(super::initials_before("Vi bor PÅ Holm", 10, 14), None);
+        assert_eq!(super::initials_before("NATO Holm", 5, 9), None);
+        let t = "eller TE Lindvik i brevlådan";
+        assert_eq!(super::surname_after_initials(t, 6, 8, "Lindvik"), Some(16));
+        assert_eq!(
+            super::surname_after_initials("eller TE Holding AS", 6, 8, "Holding"),
+            None
+        );
+        assert_eq!(
+            super::surname_after_initials("eller Te Lindvik", 6, 8, "Lindvik"),
+            None
+        );
+    }
+
+    /// Regression (class: a person's bare initials in capitals beside the surname, "<XY> <Surname>": the
+    /// surname found alone left the initials, or the initials found alone left the surname, in the
+    /// published text).
+    #[test]
+    fn regression_bare_initials_and_the_surname_beside_them_are_one_name() {
+        let text = "Frågor till KE Holm i brevlådan.";
+        let start = text.find("Holm").unwrap();
+        let raw = vec![Raw::unknown_name(start, start + 4, 0.7, "test")];
+        let got: Vec<&str> = super::name_joints(text, &[], raw)
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect();
+        assert_eq!(got, ["KE Holm"]);
+        let text = "Frågor till TE Lindvik i brevlådan.";
+        let start = text.find("TE").unwrap();
+        let raw = vec![Raw::unknown_name(start, start + 2, 0.7, "test")];
+        let got: Vec<&str> = super::name_joints(text, &[], raw)
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect();
+        assert_eq!(got, ["TE Lindvik"]);
     }
 }

@@ -168,8 +168,9 @@ pub(super) fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
 }
 
 /// The initial of a surname right after a first name, with or without its full stop ("Inger S tackas",
-/// "Ebbe K. blev valgt", "Halvor D oppdaget"): where it ends, the stop included. `None` when the capital
-/// starts a word or a compound ("Per A-lista", "Ole K&S").
+/// "Ebbe K. blev valgt", "Halvor D oppdaget"), or the initials of a double surname joined by a hyphen
+/// ("Sanna L-Å och", "Sanna L.-Å."): where it ends, the stop included. `None` when the capital starts a
+/// word or a compound ("Per A-lista", "Ole K&S").
 pub(super) fn initial_after(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?.strip_prefix(' ')?;
     let mut chars = rest.chars();
@@ -177,8 +178,27 @@ pub(super) fn initial_after(text: &str, end: usize) -> Option<usize> {
     let stop = end + 1 + c.len_utf8();
     match chars.next() {
         None => Some(stop),
+        Some('.') if rest[c.len_utf8() + 1..].starts_with('-') => {
+            double_initial_end(text, stop + 2)
+        }
         Some('.') => Some(stop + 1),
+        Some('-') => double_initial_end(text, stop + 1),
         Some(n) if n.is_alphanumeric() || matches!(n, '-' | '&' | '\'' | '’' | '/') => None,
+        Some(_) => Some(stop),
+    }
+}
+
+/// The end of the second initial of a double surname that starts at `at` (after "L-" or "L.-"): a
+/// capital alone, with or without its full stop, before no letter or digit.
+fn double_initial_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let mut chars = rest.chars();
+    let c = chars.next().filter(|c| c.is_uppercase())?;
+    let stop = at + c.len_utf8();
+    match chars.next() {
+        None => Some(stop),
+        Some('.') if !rest[c.len_utf8() + 1..].starts_with(char::is_alphanumeric) => Some(stop + 1),
+        Some(n) if n.is_alphanumeric() || matches!(n, '-' | '&' | '\'' | '’' | '/' | '.') => None,
         Some(_) => Some(stop),
     }
 }
@@ -422,5 +442,22 @@ mod tests {
         assert_eq!(&t[..word_end(t, 0)], "Fiske");
         let t = "Park- og idrettsetaten";
         assert_eq!(&t[..word_end(t, 0)], "Park");
+    }
+
+    /// Regression (class: a first name with the initials of a double surname joined by a hyphen, "Sanna
+    /// L-Å", "Sanna L.-Å.", kept only the first name). A capital opening a compound stays out.
+    #[test]
+    fn regression_a_first_name_with_a_double_surnames_initials() {
+        let t = "Ledamöterna Sanna L-Å och Per Ek, Sanna L.-Å. och Per A-lista.";
+        let at = t.find("Sanna").unwrap() + 5;
+        assert_eq!(initial_after(t, at), Some(at + " L-Å".len()));
+        let at = t.rfind("Sanna").unwrap() + 5;
+        assert_eq!(initial_after(t, at), Some(at + " L.-Å.".len()));
+        let at = t.find("Per A").unwrap() + 3;
+        assert_eq!(initial_after(t, at), None);
+        let p = super::super::persons_found(
+            "Styrelsen: ordförande Maja Holm, ledamöterna Sanna L-Å och Per Ek.\n",
+        );
+        assert!(p.iter().any(|n| n == "Sanna L-Å"), "{p:?}");
     }
 }
