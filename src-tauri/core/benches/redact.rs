@@ -141,6 +141,7 @@ fn dense_register() -> Context {
                 ctx.residents.push(KnownPerson {
                     name,
                     unit: get(unit),
+                    flat: None,
                     address: match (get(address), get(floor)) {
                         (Some(a), Some(f)) => Some(format!("{a}, {f}")),
                         (a, _) => a,

@@ -155,6 +155,7 @@ fn context(
         ctx.residents.push(KnownPerson {
             name: p.name,
             unit: unit.map(|u| u.unit.number.clone()),
+            flat: unit.and_then(|u| u.unit.flat.clone()),
             address,
             phones: p.phone.into_iter().collect(),
             emails: p.email.into_iter().collect(),

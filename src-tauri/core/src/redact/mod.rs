@@ -183,6 +183,10 @@ pub struct KnownPerson {
     pub name: String,
     /// Share or flat number, if any ("17", "H0101").
     pub unit: Option<String>,
+    /// The flat's own number where the unit is the share's ("1001", Skatteverket's lägenhetsnummer
+    /// beside share 3), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat: Option<String>,
     /// Street address with floor/side or flat code, if any.
     pub address: Option<String>,
     pub phones: Vec<String>,
@@ -601,6 +605,16 @@ impl Detector {
                     .iter()
                     .filter_map(|r| Some((r.unit.as_deref()?, r.name.as_str()))),
             );
+            // "3-1001": the house's number and the flat's (the flat's own, else a unit of digits).
+            for r in &c.residents {
+                let flat = r.flat.as_deref().or(r.unit.as_deref().filter(|u| {
+                    (3..=4).contains(&u.trim().len())
+                        && u.trim().bytes().all(|b| b.is_ascii_digit())
+                }));
+                if let (Some(a), Some(f)) = (r.address.as_deref(), flat) {
+                    units.add_house_and_flat(a, f);
+                }
+            }
             for u in c.residents.iter().filter_map(|r| r.unit.as_deref()) {
                 let u = u.trim();
                 if (3..=4).contains(&u.len()) && u.bytes().all(|b| b.is_ascii_digit()) {

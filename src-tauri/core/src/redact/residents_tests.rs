@@ -585,3 +585,36 @@ fn regression_a_street_cut_short_and_a_birth_date_after_a_line_break() {
         assert!(found.contains(&gone.to_string()), "{gone}: {found:?}");
     }
 }
+
+/// Regression (must-gos: a flat by an administrator's object id, its house's number and the flat's joined
+/// by a hyphen): "3-1101" in a list of who attended and "objekt 5-1002" in a parking queue stayed where
+/// the register holds the flat's own number ("1101") beside the share's ("3") and the address
+/// ("Tallgatan 3"), and "4-04" where it holds the code "H4-04": the object joined two numbers the
+/// register holds apart, and the code was looked for only with its house's letter.
+#[test]
+fn regression_a_flat_by_its_houses_number_and_its_own_joined() {
+    let mut ctx = Context::new(Country::SE);
+    for (name, unit, flat, address) in [
+        ("Alva Berglund", "3", Some("1101"), "Tallgatan 3"),
+        ("Nils Ekdahl", "9", Some("1002"), "Tallgatan 5, BV"),
+        ("Ebba Strand", "H4-04", None, "Tallgatan 4"),
+    ] {
+        ctx.residents.push(KnownPerson {
+            name: name.into(),
+            unit: Some(unit.into()),
+            flat: flat.map(str::to_string),
+            address: Some(address.into()),
+            ..KnownPerson::default()
+        });
+    }
+    let d = Detector::new(Some(&ctx));
+    let found = redacted(
+        &d,
+        "Kön till garaget:\n1. Nils E., objekt 5-1002\n\nAvgiften för 3-1101 är betald. E.S. i 4-04 har \
+         betalat. Mötet hölls 5-10 maj.",
+    );
+    for home in ["5-1002", "3-1101", "4-04"] {
+        assert!(found.contains(&home.to_string()), "{home}: {found:?}");
+    }
+    assert!(!found.contains(&"5-10".to_string()), "{found:?}");
+}

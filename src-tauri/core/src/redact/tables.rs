@@ -39,6 +39,11 @@ const UNIT_HEADERS: &[&str] = &[
     "lägenhet nr",
     "leilighet nr",
     "lejlighed nr",
+    // An administrator's object: the house and the flat ("3-1001").
+    "objekt",
+    "objektnr",
+    "objekt nr",
+    "objektnummer",
 ];
 
 /// Header cells of a column of people: without one the table is no list of residents (a budget with a
@@ -117,9 +122,16 @@ fn after_number_sign(cell: &str) -> Option<&str> {
 }
 
 /// A unit as a list writes it in its cell: digits with a letter before or after ("1001", "7B", "H0203",
-/// "12"), perhaps after a number sign ("#11", "nr. 24"), nothing else.
+/// "12"), perhaps after a number sign ("#11", "nr. 24"), or a house's number and a flat's joined by a
+/// hyphen ("3-1001", an administrator's object); nothing else.
 fn is_unit_code(cell: &str) -> bool {
     let t = after_number_sign(cell).unwrap_or(cell).trim();
+    if let Some((house, flat)) = t.split_once('-') {
+        return (1..=3).contains(&house.len())
+            && house.bytes().all(|b| b.is_ascii_digit())
+            && (2..=4).contains(&flat.len())
+            && flat.bytes().all(|b| b.is_ascii_digit());
+    }
     let t = t
         .strip_prefix(|c: char| c.is_ascii_uppercase())
         .unwrap_or(t);
@@ -300,6 +312,9 @@ mod tests {
         assert_eq!(found(barred), ["3A", "H0102"]);
         let tabbed = "Lejl.\tNavn\tFuldmagt\n7\tJens Ravn\tja\n12\tEva Lund\t";
         assert_eq!(found(tabbed), ["7", "12"]);
+        // An administrator's objects, the house's number and the flat's.
+        let objects = "  Objekt   Namn              Skuld\n  3-1101   Berg, Alva        4 300 kr\n  12-04    Lund, Nils        800 kr\n";
+        assert_eq!(found(objects), ["3-1101", "12-04"]);
         // A number sign before the unit.
         let signed = "Andel   Adresse          Andelshaver\n#4      Ahornvej 3, st.  Kaj Lund\n# 17    Ahornvej 9       Eva Lund";
         assert_eq!(found(signed), ["#4", "# 17"]);

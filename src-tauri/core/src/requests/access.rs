@@ -457,6 +457,7 @@ impl Subject {
             known: KnownPerson {
                 name: person.name.clone(),
                 unit: None,
+                flat: None,
                 address: None,
                 phones: person.phone.clone().into_iter().collect(),
                 emails: person.email.clone().into_iter().collect(),
@@ -473,6 +474,7 @@ impl Subject {
         };
         let mut s = Subject::of_name(person);
         s.known.unit = unit.as_ref().map(|u| u.number.clone());
+        s.known.flat = unit.as_ref().and_then(|u| u.flat.clone());
         s.known.address = unit.as_ref().and_then(|u| {
             let street = u.address.as_deref()?;
             Some(match u.floor_side.as_deref() {

@@ -153,6 +153,7 @@ fn context(a: &Assoc) -> Context {
         let (house, unit, _) = flat(a, i);
         ctx.residents.push(KnownPerson {
             name,
+            flat: None,
             unit: Some(if a.country == Country::DK {
                 (i + 1).to_string()
             } else {

@@ -30,6 +30,7 @@ fn context() -> Context {
     ] {
         ctx.residents.push(KnownPerson {
             name: name.into(),
+            flat: None,
             unit: Some(unit.into()),
             address: None,
             phones: phone.into_iter().map(str::to_string).collect(),

@@ -421,6 +421,7 @@ fn register() -> andel_core::redact::Context {
     ] {
         ctx.residents.push(KnownPerson {
             name: name.into(),
+            flat: None,
             unit: Some(unit.into()),
             address: None,
             phones: phone.into_iter().map(str::to_string).collect(),

@@ -87,6 +87,7 @@ pub(crate) fn context(assoc: &Path) -> Context {
         for name in names.into_iter().flatten() {
             ctx.residents.push(KnownPerson {
                 name,
+                flat: None,
                 unit: get(unit_col),
                 // The full address as a register holds it: street, number, floor and side.
                 address: match (get(addr_col), get(floor_col)) {

@@ -30,6 +30,20 @@ pub fn is_unit_code(unit: &str) -> bool {
         && !u.ends_with('-')
 }
 
+/// A house's number (one to three digits, perhaps a letter), a hyphen and a flat's number (two to four
+/// digits): "3-1001", "4-04", "12B-203".
+fn house_and_flat(code: &str) -> bool {
+    let Some((house, flat)) = code.split_once('-') else {
+        return false;
+    };
+    let digits = house.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && house.len() - digits <= 1
+        && house[digits..].bytes().all(|b| b.is_ascii_alphabetic())
+        && (2..=4).contains(&flat.len())
+        && flat.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A unit written as one to three letters, a space and a number of one to four digits with at most
 /// one letter after it ("RH 3", "HUS 12", "B 4A"), as (letters, number); upper case in, upper case out.
 fn spaced_code(unit: &str) -> Option<(&str, &str)> {
@@ -78,6 +92,15 @@ impl RegisteredUnits {
                     units.codes.insert(bare);
                 }
                 units.codes.insert(unit.clone());
+                // "4-04" for "H4-04": a code of a house's letter, its number, a hyphen and the flat's
+                // number is written without the letter too (the house's number and the flat's).
+                let letters = unit.len()
+                    - unit
+                        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                        .len();
+                if (1..=2).contains(&letters) && house_and_flat(&unit[letters..]) {
+                    units.codes.insert(unit[letters..].to_string());
+                }
             }
             let words = units.residents.entry(unit).or_default();
             for w in name.split(|c: char| !c.is_alphanumeric() && c != '-') {
@@ -88,6 +111,21 @@ impl RegisteredUnits {
             }
         }
         units
+    }
+
+    /// "3-1001": a resident's flat by its house's number, a hyphen and the flat's number, as an
+    /// administrator's object id joins them where the flats' numbers repeat in every house (Swedish
+    /// lägenhetsnummer); from the resident's `address` ("Kolargatan 3", "Kolargatan 3, BV") and `flat`
+    /// ("1001"). It names one home wherever the minutes write it, as the register's own codes do.
+    pub fn add_house_and_flat(&mut self, address: &str, flat: &str) {
+        let street = address.split(',').next().unwrap_or("").trim();
+        let Some((_, house)) = street.rsplit_once(' ') else {
+            return;
+        };
+        let code = format!("{house}-{}", flat.trim()).to_ascii_uppercase();
+        if house_and_flat(&code) {
+            self.codes.insert(code);
+        }
     }
 
     /// Finds the register's unit codes ("bustad 7-1B", "Torunn Hope (1-1A)") in `text`, in any case,
