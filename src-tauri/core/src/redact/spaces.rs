@@ -8,7 +8,8 @@
 //! resident goes wherever else it stands; a number alone ("4") only where this rule finds it.
 //!
 //! A space without a resident in its sentence stays ("Garasje 4 er ledig"), as do counts and measures
-//! after the noun ("bod 12 m2", "garage 2 timer") and a number glued to other digits or letters.
+//! after the noun ("bod 12 m2", "garage 2 timer") and a number glued to other digits or letters. The
+//! writer of a letter the minutes quote is a resident too: "Eg har hatt garasje nr. 9 sidan 2007".
 
 use std::sync::OnceLock;
 
@@ -104,7 +105,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Where the sentence around byte `pos` starts and ends: at "!", "?", a blank line, a new line that
 /// opens a list item, or a full stop after a word (not a number, an initial or an abbreviation) before
-/// white space.
+/// white space, perhaps after a closing quotation mark.
 fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let ends_at = |i: usize| -> bool {
@@ -118,7 +119,11 @@ fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
                     || i > 0 && bytes[i - 1] == b'\n'
             }
             b'.' => {
-                let follows = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+                // White space next, or a closing quotation mark and then white space ("… lek.»\n").
+                let after = text[i + 1..]
+                    .strip_prefix(['»', '”', '"', '’'])
+                    .unwrap_or(&text[i + 1..]);
+                let follows = after.chars().next().is_none_or(char::is_whitespace);
                 // After a number only before a capital ("mødt 12. Rum …", not "12. maj").
                 let capital = text[i + 1..].trim_start().starts_with(char::is_uppercase);
                 follows
@@ -206,16 +211,30 @@ fn joins(gap: &str) -> bool {
 
 /// The numbers and codes of storage rooms, garages and parking spaces in sentences that name one of
 /// `persons` (sorted spans of people found): see the module's text.
+/// The first person singular, as a letter's writer speaks of themself ("eg", "jeg", "jag").
+const FIRST_PERSON: [&str; 6] = ["eg", "Eg", "jeg", "Jeg", "jag", "Jag"];
+
+/// Whether a sentence speaks in the first person singular: its writer is the resident.
+fn first_person(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| FIRST_PERSON.contains(&w))
+}
+
 pub fn scan(
     text: &str,
     persons: &[(usize, usize)],
     protected: &[(usize, usize)],
     out: &mut Vec<Raw>,
 ) {
-    if persons.is_empty() {
+    let bytes = text.as_bytes();
+    if persons.is_empty()
+        && !FIRST_PERSON
+            .iter()
+            .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some())
+    {
         return;
     }
-    let bytes = text.as_bytes();
     // (code start, code end, has letters), in text order.
     let mut found: Vec<(usize, usize, bool)> = Vec::new();
     // The end of the last code introduced by a noun or joined to one.
@@ -262,7 +281,7 @@ pub fn scan(
         }
         let (s, e) = sentence_around(text, cs);
         let k = persons.partition_point(|p| p.0 < s);
-        if persons.get(k).is_some_and(|p| p.1 <= e) {
+        if persons.get(k).is_some_and(|p| p.1 <= e) || first_person(&text[s..e]) {
             found.push((cs, end, letters));
         }
     }
@@ -467,10 +486,18 @@ mod tests {
             ),
             ["2", "6"]
         );
+        // The writer of a quoted letter, in the first person.
+        assert_eq!(
+            taken("Eg har hatt garasje nr. 9 sidan 2007, og taket lek.", &[]),
+            ["9"]
+        );
+        assert_eq!(taken("Jag hyr förråd 14 sedan i våras.", &[]), ["14"]);
     }
 
     #[test]
     fn spaces_without_a_resident_counts_and_other_nouns_stay() {
+        // No resident and no writer in the sentence ("vegen" ends no first person).
+        assert!(taken("Garasje 4 ved vegen er ledig.", &[]).is_empty());
         // No resident in the sentence.
         assert!(taken(
             "Garasje 4 er ledig. Kari Nes spurte om vaktmesteren.",

@@ -145,7 +145,15 @@ pub fn nicknames(
                 .checked_sub(1)
                 .and_then(|j| persons.get(j))
                 .filter(|&&(_, e)| e + 1 == at && text.get(e..at) == Some(" "));
-            if let Some(head) = person.and_then(|&(s, _)| text[..s].strip_suffix(", som ")) {
+            // "Jerka, som han kallas av alla": the subject a pronoun.
+            let pronoun = text[..at].strip_suffix(' ').and_then(|h| {
+                let w = h.rsplit(' ').next().unwrap_or("");
+                ["han", "hon", "hun", "ho"]
+                    .contains(&w)
+                    .then(|| &h[..h.len() - w.len()])
+            });
+            let subject = person.map(|&(s, _)| &text[..s]).or(pronoun);
+            if let Some(head) = subject.and_then(|h| h.strip_suffix(", som ")) {
                 let word = head
                     .rsplit(|c: char| !(c.is_alphabetic() || c == '-'))
                     .next()
@@ -239,6 +247,16 @@ mod tests {
             found("Bassen, som Bastian kallas, flyttar.", &["Bastian"]),
             ["Bassen"]
         );
+        // The subject a pronoun: "som han kallas".
+        assert_eq!(
+            found(
+                "Motion från Ove Lund. Bosse, som han kallas, vill ha laddplatser.",
+                &["Ove Lund"]
+            ),
+            ["Bosse"]
+        );
+        assert!(found("Huset, som det kallas, är gammalt.", &[]).is_empty());
+        assert_eq!(found("Tulla, som hun kalles, har flyttet.", &[]), ["Tulla"]);
         assert!(found("Nikki, som det kaldes, er en kat.", &[]).is_empty());
         assert!(found("Men, som Nikolaj kaldes, nej.", &["Nikolaj"]).is_empty());
     }

@@ -384,11 +384,57 @@ const SWEDISH_SPOKEN: &[&str] = &[
 
 /// "Gunilla på bv i trean", "1 tr i femman", "BV i 6:an": a Swedish floor written short (the ground
 /// floor "bv", the stairs climbed "2 tr") in a house or entrance the text names by its number as a word;
-/// one home, as "bv, Storgatan 3" is. Found from the rare "bv i " and "tr i ".
+/// one home, as "bv, Storgatan 3" is. So are the top or the bottom of such a house ("högst upp i sjuan",
+/// "längst ner i trean") and a floor or a flat by its number as a word in one ("trean i sjuan": the
+/// third floor, or the three-room flat, of house seven). Found from the rare "bv i ", "tr i ", the
+/// position words, and "an i " between two of the words.
 pub fn swedish_floors_in_spoken_houses(text: &str, out: &mut Vec<Raw>) {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for cue in ["bv i ", "BV i ", "Bv i ", "tr i ", "tr. i "] {
+    // "trean i sjuan": every one of the words ends in "an".
+    for at in memchr::memmem::find_iter(bytes, b"an i ") {
+        let head = &text[..at + 2];
+        let Some(first) = SWEDISH_SPOKEN.iter().find(|w| {
+            head.len() >= w.len()
+                && head.is_char_boundary(head.len() - w.len())
+                && crate::redact::text::eq_fold(&head[head.len() - w.len()..], w)
+        }) else {
+            continue;
+        };
+        let start = head.len() - first.len();
+        if text[..start].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = &text[at + 5..];
+        let Some(second) = SWEDISH_SPOKEN.iter().find(|w| rest.starts_with(**w)) else {
+            continue;
+        };
+        if rest[second.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        found.push(Raw::redact(
+            start,
+            at + 5 + second.len(),
+            Kind::Address,
+            Recognizer::Address,
+            0.85,
+            "a floor or a flat in a house named by its number",
+        ));
+    }
+    for cue in [
+        "bv i ",
+        "BV i ",
+        "Bv i ",
+        "tr i ",
+        "tr. i ",
+        // The top or the bottom of the house.
+        "högst upp i ",
+        "längst upp i ",
+        "överst i ",
+        "längst ner i ",
+        "längst ned i ",
+        "nederst i ",
+    ] {
         for at in memchr::memmem::find_iter(bytes, cue.as_bytes()) {
             let head = &text[..at];
             let start = if cue.starts_with('t') {
@@ -801,8 +847,20 @@ mod tests {
         );
         assert_eq!(found("Läckan (2 tr i sexan) är lagad."), ["2 tr i sexan"]);
         assert_eq!(found("Det gäller BV i 7:an."), ["BV i 7:an"]);
+        // The top or the bottom of a house, and a floor or a flat by its number as a word in one.
+        assert_eq!(
+            found("Jag bor högst upp i femman sedan maj."),
+            ["högst upp i femman"]
+        );
+        assert_eq!(
+            found("Ove på trean i sjuan klagar. Tvåan i fyran är såld."),
+            ["trean i sjuan", "Tvåan i fyran"]
+        );
         for stays in [
             "Cykeln står på bv i förrådet.",
+            "Han bor i trean i tre år till.",
+            "Längst ner i trappan.",
+            "Vi sjöng högst upp i kören.",
             "Vi ses bv i fyrans tvättstuga.",
             "abv i fyran",
             "Sektr i fyran",
