@@ -558,6 +558,55 @@ fn joined_letter(address: &str) -> String {
     format!("{bare}{letter}")
 }
 
+/// Whether a share's number found ("nr. 2", "nr 4B") is one of the houses' numbers of an association
+/// of blocks of flats: a building there.
+fn names_a_block(found: &str, block_numbers: &text::FastSet<String>) -> bool {
+    let lower = found.to_lowercase();
+    ["nr. ", "nr.", "nr "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .is_some_and(|n| block_numbers.contains(n.trim()))
+}
+
+/// Whether a floor or a home is named right before a building's number and its preposition
+/// ("kjellarhusværet i nr. 2", "markplanet i nr 7", "våning 2 i nr 4"): then the building's number
+/// places that home, and goes with it.
+fn home_before(head: &str) -> bool {
+    const HOMES: &[&str] = &[
+        "etasj",
+        "etage",
+        "etg",
+        "våning",
+        "plan",
+        "sal",
+        "husvær",
+        "leilighet",
+        "leilegheit",
+        "lejlighed",
+        "lägenhet",
+        "bustad",
+        "bolig",
+        "hybel",
+    ];
+    let mut words = head
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    if !words
+        .next()
+        .is_some_and(|w| text::is_one_of(w, &["i", "på", "fra", "frå", "från"]))
+    {
+        return false;
+    }
+    words.take(2).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+            || HOMES.iter().any(|h| w.contains(h))
+    })
+}
+
 /// The compiled recognizers for one context; build once, run on many texts.
 #[derive(Debug)]
 pub struct Detector {
@@ -584,6 +633,9 @@ pub struct Detector {
     registered_units: text::FastSet<String>,
     /// The register's units in codes of the association's own ("7-1B") and the residents of each.
     units: numbers::RegisteredUnits,
+    /// Where every house of the register holds two units or more (blocks of flats), the houses'
+    /// numbers ("2", "4b"): "i nr. 2" there is a building, a place, not a share.
+    block_numbers: text::FastSet<String>,
     /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
     names_model: Option<learned::Model>,
     /// The association's own mailboxes ("formand@" at its domain), which stay.
@@ -599,12 +651,34 @@ impl Detector {
         let mut registered_phones = text::FastSet::default();
         let mut registered_units = text::FastSet::default();
         let mut units = numbers::RegisteredUnits::default();
+        let mut block_numbers = text::FastSet::default();
         if let Some(c) = context {
             units = numbers::RegisteredUnits::new(
                 c.residents
                     .iter()
                     .filter_map(|r| Some((r.unit.as_deref()?, r.name.as_str()))),
             );
+            // Blocks of flats: every house (the address before its floor) holds two units or more.
+            let mut per_house: HashMap<&str, Vec<&str>> = HashMap::new();
+            for r in &c.residents {
+                if let Some(a) = r.address.as_deref() {
+                    let house = a.split(',').next().unwrap_or("").trim();
+                    let unit = r.unit.as_deref().unwrap_or(r.name.as_str());
+                    let v = per_house.entry(house).or_default();
+                    if !v.contains(&unit) {
+                        v.push(unit);
+                    }
+                }
+            }
+            if !per_house.is_empty() && per_house.values().all(|u| u.len() >= 2) {
+                for house in per_house.keys() {
+                    if let Some((_, n)) = house.rsplit_once(' ') {
+                        if n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 4 {
+                            block_numbers.insert(n.to_lowercase());
+                        }
+                    }
+                }
+            }
             // "3-1001": the house's number and the flat's (the flat's own, else a unit of digits).
             for r in &c.residents {
                 let flat = r.flat.as_deref().or(r.unit.as_deref().filter(|u| {
@@ -726,6 +800,7 @@ impl Detector {
             registered_phones,
             registered_units,
             units,
+            block_numbers,
             own_mailboxes: policy::OwnMailboxes::new(context),
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
@@ -839,6 +914,14 @@ impl Detector {
         // "Gorm Lund – af de fleste kaldt "Gulle"": what the text says a person is called.
         names::nicknames(text, &persons, &protected, &mut raw);
         numbers::scan(text, self.country, &persons, &mut raw);
+        // "balkongane i nr. 2 og nr. 4" where the houses are blocks of flats: buildings, places.
+        if !self.block_numbers.is_empty() {
+            raw.retain(|r| {
+                r.recognizer != Recognizer::ShareNumber
+                    || !names_a_block(&text[r.start..r.end], &self.block_numbers)
+                    || home_before(&text[..r.start])
+            });
+        }
         numbers::birthdays(text, &persons, &mut raw);
         numbers::floor_addresses(text, &mut raw);
         numbers::floors_with_a_side_apart(text, &mut raw);

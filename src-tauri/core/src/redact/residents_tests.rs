@@ -679,3 +679,53 @@ fn regression_a_garage_by_its_number_in_its_residents_own_letter() {
     assert!(found.contains(&"9".to_string()), "{found:?}");
     assert!(!found.contains(&"4".to_string()), "{found:?}");
 }
+
+/// Regression (must-stays: the buildings of an association of blocks of flats by their numbers):
+/// "balkongane i nr. 2 og nr. 4" and "fellesrommet i nr. 2" went as shares, as "i nr." before a number
+/// was read as a unit in any association; where every house of the register holds two flats or more,
+/// the houses' numbers there are buildings, places. A flat's code beside its building still goes, and
+/// in row houses "i nr. 4" is a home.
+#[test]
+fn regression_the_buildings_of_blocks_of_flats_by_their_numbers_stay() {
+    let mut ctx = Context::new(Country::NO);
+    for (name, unit, address) in [
+        ("Kari Lunde", "1", "Bakkevegen 2, 1"),
+        ("Olav Rygg", "2", "Bakkevegen 2, 2"),
+        ("Siri Moe", "3", "Bakkevegen 4, 1"),
+        ("Arne Vik", "4", "Bakkevegen 4, 2"),
+    ] {
+        ctx.residents.push(KnownPerson {
+            name: name.into(),
+            unit: Some(unit.into()),
+            address: Some(address.into()),
+            ..KnownPerson::default()
+        });
+    }
+    let d = Detector::new(Some(&ctx));
+    let found = redacted(
+        &d,
+        "Balkongane i nr. 2 og nr. 4 er ferdige. Møtet var i fellesrommet i nr. 2. Klage på hund frå \
+         H0301 i nr. 4.",
+    );
+    assert!(!found.iter().any(|f| f.starts_with("nr.")), "{found:?}");
+    assert!(found.iter().any(|f| f.contains("H0301")), "{found:?}");
+    // A home or a floor before the building places one home there.
+    let found = redacted(&d, "Fukt i kjellarhusværet i nr. 2 og på plan 3 i nr. 4.");
+    assert!(found.iter().any(|f| f.ends_with("nr. 2")), "{found:?}");
+    assert!(found.iter().any(|f| f.ends_with("nr. 4")), "{found:?}");
+    let mut ctx = Context::new(Country::NO);
+    for (name, unit, address) in [
+        ("Kari Lunde", "1", "Bakkevegen 2"),
+        ("Olav Rygg", "2", "Bakkevegen 4"),
+    ] {
+        ctx.residents.push(KnownPerson {
+            name: name.into(),
+            unit: Some(unit.into()),
+            address: Some(address.into()),
+            ..KnownPerson::default()
+        });
+    }
+    let d = Detector::new(Some(&ctx));
+    let found = redacted(&d, "Taket lek i nr. 4 i vinter.");
+    assert!(found.contains(&"nr. 4".to_string()), "{found:?}");
+}
