@@ -171,6 +171,68 @@ pub struct Houses {
     numbers: FastSet<String>,
 }
 
+/// The plural of "house" that speaks of an association's buildings as houses ("rundt alle husa").
+const ROW_HOUSE_WORDS: &[&str] = &["husa", "husene", "husen", "husane"];
+
+/// The starts of the words of flats, stairwells, blocks and floors ("blokkene", "oppgangane",
+/// "lägenheten"): a notice with any of them is not of row houses alone.
+const FLAT_WORDS: &[&str] = &[
+    "blok",
+    "høgblokk",
+    "oppgang",
+    "opgang",
+    "trapphus",
+    "trappuppg",
+    "trappeopp",
+    "lejlighed",
+    "leilighet",
+    "leilegheit",
+    "lägenhet",
+    "lgh",
+    "etasje",
+    "etage",
+    "etg",
+    "våning",
+    "stuen",
+    "kælder",
+];
+
+/// "Fjellsida 1–20, 5705 Voss": a street of one word or two (four letters or more) and a range of house
+/// numbers (below 1000, at most 200 of them, low before high: no years), as (street, low, high).
+fn range_of_houses(line: &str) -> Option<(String, u32, u32)> {
+    let line = line.trim();
+    let digit = line.find(|c: char| c.is_ascii_digit())?;
+    let street = line[..digit].trim_end();
+    let words: Vec<&str> = street.split(' ').collect();
+    let named = (1..=2).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+        && street.chars().count() >= 4;
+    if !named || !line[..digit].ends_with(' ') {
+        return None;
+    }
+    let rest = &line[digit..];
+    let low_end = rest.find(|c: char| !c.is_ascii_digit())?;
+    let low: u32 = rest[..low_end].parse().ok()?;
+    let after = rest[low_end..].trim_start_matches(' ');
+    let after = after
+        .strip_prefix('–')
+        .or_else(|| after.strip_prefix('-'))?
+        .trim_start_matches(' ');
+    let high_end = after
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after.len());
+    let high: u32 = after[..high_end].parse().ok()?;
+    let closed = after[high_end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | ' ' | '·'));
+    (closed && low < high && high < 1000 && high - low <= 200)
+        .then(|| (street.to_string(), low, high))
+}
+
 /// Words that say the number after them is a house: "nr. 14", "hus nr. 24", "husnummer 8", "nummer 13",
 /// "bolig 7B", "huset 3A" (a home named as a home: where the register holds the number as one house).
 const NUMBER_WORDS: &[&str] = &[
@@ -244,6 +306,39 @@ impl Houses {
             .flat_map(|s| s.numbers.iter().cloned())
             .collect();
         Houses { streets, numbers }
+    }
+
+    /// Without a register: the houses of a notice whose heading gives the association's street with its
+    /// houses' range ("Fjellsida 1–20, 5705 Voss", in its first four lines) and whose text speaks of its
+    /// buildings as houses ("husa", "husene", "rekkehusene", "radhusen") and never of flats, stairwells,
+    /// blocks or floors: row houses, each number in the range one home. Where the text has any word of
+    /// flats, a number on the street is a building of several homes, a place ("Tallåsvägen 4" for a
+    /// stairwell), and nothing is taken.
+    pub fn of_a_row_house_heading(text: &str) -> Option<Houses> {
+        let (street, low, high) = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(4)
+            .find_map(range_of_houses)?;
+        let mut row = false;
+        for w in text.split(|c: char| !c.is_alphabetic()) {
+            if w.len() < 3 {
+                continue;
+            }
+            let w = w.to_lowercase();
+            if FLAT_WORDS.iter().any(|f| w.starts_with(f)) {
+                return None;
+            }
+            row |= ROW_HOUSE_WORDS.contains(&w.as_str())
+                || ["rekkehus", "rekkjehus", "rækkehus", "radhus"]
+                    .iter()
+                    .any(|r| w.starts_with(r));
+        }
+        if !row {
+            return None;
+        }
+        let houses: Vec<String> = (low..=high).map(|n| format!("{street} {n}")).collect();
+        Some(Houses::new(houses.iter().map(String::as_str)))
     }
 
     /// Finds the short forms of the association's houses in `text` (byte offsets), outside `protected`.
@@ -1608,5 +1703,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A heading's street with its houses' range; a range of years, a phone, a date or a line of
+    /// many words is none.
+    #[test]
+    fn a_range_of_houses_in_a_heading() {
+        assert_eq!(
+            range_of_houses("Lyngbakken 1–20, 5705 Voss"),
+            Some(("Lyngbakken".to_string(), 1, 20))
+        );
+        assert_eq!(
+            range_of_houses("Gamle Kongevej 3 - 9"),
+            Some(("Gamle Kongevej".to_string(), 3, 9))
+        );
+        for line in [
+            "Protokoll 2024–2025",
+            "Periode 2020-2026",
+            "Tlf 22-33",
+            "Lyngbakken 9–3",
+            "Lyngbakken 1–20B",
+            "Møtet 12. mai",
+        ] {
+            assert_eq!(range_of_houses(line), None, "{line}");
+        }
+    }
+
+    /// Regression (class: a row house by its street and number in a notice without a register,
+    /// "<person> i <street> <n>", "inngangen i <street> <n>", where the heading gives the street with
+    /// its houses' range and the text speaks of its houses, stayed in the published text). The range
+    /// itself stays; so does a number on the street where the text speaks of stairwells or flats.
+    #[test]
+    fn regression_a_row_house_by_its_number_without_a_register() {
+        let row = "Lyngbakken Burettslag\nLyngbakken 1–20, 5705 Voss\n\nNye tak på alle husa.\n\
+                   Sigrun Tveit i Lyngbakken 7 flyttar. Rampe til inngangen i Lyngbakken 15.\n";
+        let gone: Vec<String> = crate::redact::detect(row, None)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Address && f.decision == Decision::Redact)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(gone, ["Lyngbakken 7", "Lyngbakken 15"]);
+        let flats = row.replace("husa", "husa og oppgangane");
+        assert!(crate::redact::detect(&flats, None)
+            .iter()
+            .all(|f| f.kind != Kind::Address));
     }
 }

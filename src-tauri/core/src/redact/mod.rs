@@ -638,6 +638,8 @@ pub struct Detector {
     block_numbers: text::FastSet<String>,
     /// The learned second opinion on unknown names (`None`: the rules alone, as with a register).
     names_model: Option<learned::Model>,
+    /// Whether a register was given: without one, a notice's heading may say its houses.
+    registered: bool,
     /// The association's own mailboxes ("formand@" at its domain), which stay.
     own_mailboxes: policy::OwnMailboxes,
 }
@@ -805,6 +807,7 @@ impl Detector {
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
             names_model: context.is_none().then(learned::shipped).flatten().cloned(),
+            registered: context.is_some(),
         }
     }
 
@@ -944,6 +947,11 @@ impl Detector {
         tables::scan(text, &protected, &mut raw);
         spaces::scan(text, &persons, &protected, &mut raw);
         self.houses.scan(text, &protected, &mut raw);
+        if !self.registered {
+            if let Some(houses) = houses::Houses::of_a_row_house_heading(text) {
+                houses.scan(text, &protected, &mut raw);
+            }
+        }
         self.house_floors.scan(text, &protected, &mut raw);
         numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
         self.units.codes(text, &protected, &mut raw);

@@ -210,10 +210,14 @@ const ORGANISATION_CUES: &[&str] = &[
     "administrator",
     "administratoren",
     "administrationen",
+    "administration",
+    "administrasjon",
+    "administrasjonen",
     "administrationsselskabet",
     "forretningsfører",
     "forretningsføreren",
     "forretningsførar",
+    "forretningsføraren",
     "forvaltningen",
     "forvalter",
     "forvalteren",
@@ -235,6 +239,13 @@ const ORGANISATION_CUES: &[&str] = &[
     "vicevärd",
     "vicevärden",
     "kundtjänst",
+    "kundcenter",
+    "kundcentret",
+    "kundcentrum",
+    "fastighetsjour",
+    "fastighetsjouren",
+    "vaktmestertelefon",
+    "vaktmestertelefonen",
     "kundeservice",
     "kundesenter",
     "servicekontoret",
@@ -1420,5 +1431,33 @@ mod tests {
         let out = particle_before_surname(text, raw);
         let found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(found, ["Ebba af Rosen", "af Rosen", "Lund"]);
+    }
+
+    /// Regression (class: the administrator's public number after its desk in Nynorsk or after a
+    /// customer centre or a property's on-call service, "ring forretningsføraren på <phone>",
+    /// "<firm>s kundcenter, <phone>", "ring fastighetsjouren på <phone>", went as a person's phone). A
+    /// resident's phone stays found.
+    #[test]
+    fn regression_an_offices_desk_keeps_its_number() {
+        let kept = |t: &str| {
+            crate::redact::detect(t, None)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Phone)
+                .map(|f| f.decision == Decision::Keep)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kept("Meld feil til forretningsføraren på tlf. 55 10 20 00.\n"),
+            [true]
+        );
+        assert_eq!(
+            kept("Felanmälan till Bobyggens kundcenter, 0771-123 123.\n"),
+            [true]
+        );
+        assert_eq!(
+            kept("Vid akuta fel: ring fastighetsjouren på 018-12 30 00.\n"),
+            [true]
+        );
+        assert_eq!(kept("Spør Kari Lunde på 912 34 567 om nøkler.\n"), [false]);
     }
 }

@@ -142,6 +142,7 @@ pub fn repair(text: &str) -> Option<View> {
     let base = view.as_ref().map_or(text, |v| v.text.as_str());
     let mut fixes = ocr_digits(base);
     fixes.extend(ocr_small_l(base));
+    fixes.extend(ocr_zero_for_o(base));
     if fixes.is_empty() {
         return view;
     }
@@ -648,6 +649,58 @@ fn ocr_small_l(text: &str) -> Vec<(usize, u8)> {
             .is_some_and(|x| (x.nordic > 0 || x.intl > 0) && !x.word && !x.thing);
         if name && !super::lists::is_place(&word) {
             fixes.push((at, b'I'));
+        }
+    }
+    fixes
+}
+
+/// An O that OCR read as a zero inside a word of letters: opening a capitalised word ("Mattias 0berg",
+/// three or more small letters after it, a vowel among them) or between two letters ("L0dahl", "K0mmune",
+/// read as a small o, which stands for ø as well as any letter of a name would). A zero that touches a digit,
+/// or opens a unit or code ("0kr", "H0304"), is a number's and stays.
+fn ocr_zero_for_o(text: &str) -> Vec<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut fixes = Vec::new();
+    for at in memchr::memchr_iter(b'0', bytes) {
+        // Most zeros are a number's: no small letter after them.
+        if !bytes
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_lowercase() || b >= 0x80)
+        {
+            continue;
+        }
+        let before = text[..at].chars().next_back();
+        let after: Vec<char> = text[at + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .take(24)
+            .collect();
+        if after.first().is_none_or(|c| !c.is_lowercase()) || after.iter().any(|c| c.is_numeric()) {
+            continue;
+        }
+        match before {
+            Some(c) if c.is_alphabetic() => {
+                let word_start = text[..at]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map_or(at, |(i, _)| i);
+                let head = &text[word_start..at];
+                if head.chars().next().is_some_and(char::is_uppercase)
+                    && !head.chars().any(|c| c.is_numeric())
+                    && !head.chars().skip(1).any(char::is_uppercase)
+                {
+                    fixes.push((at, b'o'));
+                }
+            }
+            Some(c) if c.is_alphanumeric() || c == '_' => {}
+            _ => {
+                let vowel = after.iter().any(|c| "aeiouyæøåäö".contains(*c));
+                if after.len() >= 3 && vowel {
+                    fixes.push((at, b'O'));
+                }
+            }
         }
     }
     fixes
@@ -1392,5 +1445,41 @@ mod tests {
         assert_eq!(out, "ab\ncd");
         assert_eq!((map.start(3), map.end(5)), (6, 8));
         assert_eq!((map.start(0), map.end(2)), (0, 2));
+    }
+
+    /// A zero OCR put for an O: opening a word of small letters with a vowel ("0berg"), or between the
+    /// letters of a capitalised word ("L0dahl"); a zero in a number, a code or a unit stays.
+    #[test]
+    fn a_zero_for_an_o_in_a_word() {
+        assert_eq!(
+            view("Mattias 0berg og fru L0dahl"),
+            "Mattias Oberg og fru Lodahl"
+        );
+        for t in [
+            "H0304",
+            "2025 0kr",
+            "0,5 m",
+            "B0 og A4",
+            "SJ0B0TTEN",
+            "abc0def",
+            "x 0st",
+        ] {
+            assert_eq!(view(t), t);
+        }
+    }
+
+    /// Regression (class: a surname whose O OCR read as a zero, "<first name> 0<rest>", stayed in the
+    /// published text: the name rules read no word that opens with a digit). Invented names.
+    #[test]
+    fn regression_a_surname_with_a_zero_for_its_o() {
+        let p: Vec<String> = crate::redact::detect(
+            "Till sekreterare valdes Jonatan 0lsson. Jonatan 0lsson påminde om städdagen.\n",
+            None,
+        )
+        .into_iter()
+        .filter(|f| f.kind == crate::redact::Kind::Person)
+        .map(|f| f.text)
+        .collect();
+        assert_eq!(p, ["Jonatan 0lsson", "Jonatan 0lsson"]);
     }
 }

@@ -650,12 +650,46 @@ pub(super) fn cue_before_by(text: &str, start: usize, mut role: impl FnMut(&str)
     {
         return true;
     }
+    if gap == " " && body_through(text, a, w) {
+        return true;
+    }
     // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
     if !cues_and_speech().contains_fold(w) && !role(w) {
         return false;
     }
     let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);
     abbreviation || !gap.contains('.')
+}
+
+/// Whether `w` (at `a`) is "ved", "vid" or "genom" after a body of the association in its definite form,
+/// the person the body acts through: "valgkomiteen ved …", "styret ved …", "festudvalget ved …",
+/// "valberedningen genom …", the body opening a sentence too. After another noun "ved" is a place's
+/// ("huset ved Sjøen").
+pub(super) fn body_through(text: &str, a: usize, w: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "styret",
+        "styrelsen",
+        "bestyrelsen",
+        "komiteen",
+        "komitéen",
+        "kommittén",
+        "utvalget",
+        "utvalet",
+        "udvalget",
+        "utskottet",
+        "valberedningen",
+        "gruppen",
+        "gruppa",
+    ];
+    if !matches!(w, "ved" | "vid" | "genom" | "gjennom" | "gennem") {
+        return false;
+    }
+    word_before(text, a, &[])
+        .and_then(|(x, y)| text.get(x..y))
+        .is_some_and(|b| {
+            let b = b.to_lowercase();
+            BODIES.iter().any(|body| b.ends_with(body))
+        })
 }
 
 /// A compound whose last part is a title or a role ("statsadvokat", "sjefredaktøren", "styremedlem",

@@ -201,9 +201,26 @@ pub(super) fn signatures(text: &str, out: &mut Vec<Raw>) {
                         .any(|v| local.contains(v.as_str()))
             }
         };
+        // "ellinor voldsund <ellinor.v@…>": an address of the first name and the surname's initial (or
+        // the other way round) spells the word it gives in full and only the first letter of the other.
+        let parts: Vec<&str> = local.split(['.', '_', '-']).collect();
+        let initialled = |&(_, w): &(usize, &str)| {
+            w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().next().is_some_and(|c| {
+                    let c = c.to_lowercase().to_string();
+                    parts.iter().any(|p| *p == c)
+                })
+        };
+        let whole = !words.is_empty()
+            && words.len() <= 4
+            && (words.iter().all(spelled)
+                || words.len() >= 2
+                    && words.iter().any(spelled)
+                    && words.iter().all(|w| spelled(w) || initialled(w)));
         // The whole display name, or, in a sentence with no header's label ("Mejl från kari
         // nesset <…>"), the two to four words before the address that it repeats.
-        let taken = if !words.is_empty() && words.len() <= 4 && words.iter().all(spelled) {
+        let taken = if whole {
             words.len()
         } else {
             let n = words.iter().rev().take_while(|&w| spelled(w)).count();
@@ -904,5 +921,20 @@ mod tests {
                 assert_eq!(next_closing_first(&bytes, 0), want, "{b:#x} at {at}");
             }
         }
+    }
+
+    /// Regression (class: a pasted e-mail's sender in lower case whose address gives the first name in
+    /// full and only the surname's initial, "fra: <first> <surname> <<first>.<s>@…>", stayed in the
+    /// published text, and with it the surname opening a sentence later). An address that spells neither
+    /// word, or only an initial, takes no display name.
+    #[test]
+    fn regression_a_mail_senders_surname_the_address_gives_by_its_initial() {
+        let p = super::super::persons_found(
+            "Forslaget kom på e-post:\n\n  fra: torhild brekkeland <torhild.b@epost.no>\n  til: styret\n  \
+             hunden bjeffer.\n\nBrekkeland fikk ordet.\n",
+        );
+        assert_eq!(p, ["torhild brekkeland", "Brekkeland"]);
+        let p = super::super::persons_found("fra: nye vinduer <n.v@epost.no>\n");
+        assert!(p.is_empty(), "{p:?}");
     }
 }

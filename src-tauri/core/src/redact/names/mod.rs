@@ -1940,4 +1940,35 @@ Forslag om hegn. Vedtaget.
         );
         assert_eq!(p, ["STIG MORK", "TORGEIR HOLM"]);
     }
+
+    /// Regression (class: a person a body of the association acts through, "<the committee> ved <first
+    /// name> <surname>", with a first name no list knows and a surname that is a place's, stayed in the
+    /// published text; and the chair of a meeting by the Norwegian word, "Møteleder minnet om …", went as a
+    /// person's name). A house "ved" a place and a body before another word stay.
+    #[test]
+    fn regression_a_person_a_body_acts_through_and_the_chair_of_a_meeting() {
+        let p = super::persons_found(
+            "Nytt styremedlem: Liv Solbjør. Ein plass er ledig, og valkomiteen ved Ragnfrid Kvamsdal \
+             kjem med framlegg. Huset ved Sjøen er måla. Festutvalget ved Hallgerd Lothe ordnar kaffi.\n\n\
+             Voldsund fikk ordet. Møteleder minnet om at et forbud krever saklig grunn.\n",
+        );
+        assert_eq!(p, ["Liv Solbjør", "Ragnfrid Kvamsdal", "Hallgerd Lothe"]);
+    }
+
+    /// "ved" or "genom" after a body of the association in its definite form; after another noun, or
+    /// after a body in the indefinite or a capital, the word is a place's.
+    #[test]
+    fn a_body_acting_through_a_person() {
+        let through = |t: &str| {
+            let a = t.find(" ved").or_else(|| t.find(" genom")).unwrap() + 1;
+            let w = &t[a..].split(' ').next().unwrap();
+            super::context::body_through(t, a, w)
+        };
+        assert!(through("valgkomiteen ved Ola"));
+        assert!(through("festudvalget ved Ida"));
+        assert!(through("valberedningen genom Eva"));
+        assert!(!through("huset ved Sjøen"));
+        assert!(!through("en komité ved Ola"));
+        assert!(!through("styret kom ved Ola"));
+    }
 }
