@@ -642,6 +642,10 @@ pub struct Detector {
     registered: bool,
     /// The association's own mailboxes ("formand@" at its domain), which stay.
     own_mailboxes: policy::OwnMailboxes,
+    /// The phone numbers ([`phone_key`]) and e-mail addresses (lower case) the register gives only to
+    /// board members and officials in a role on the document's date: their contact stays, as their
+    /// names do ("Formand <name>, <mailbox>").
+    officials_contacts: text::FastSet<String>,
 }
 
 impl Detector {
@@ -654,6 +658,7 @@ impl Detector {
         let mut registered_units = text::FastSet::default();
         let mut units = numbers::RegisteredUnits::default();
         let mut block_numbers = text::FastSet::default();
+        let officials_contacts = context.map(officials_contacts).unwrap_or_default();
         if let Some(c) = context {
             units = numbers::RegisteredUnits::new(
                 c.residents
@@ -765,13 +770,16 @@ impl Detector {
             }
             for r in &c.residents {
                 for p in &r.phones {
+                    if phone_key(p).is_some_and(|k| officials_contacts.contains(&k)) {
+                        continue;
+                    }
                     if p.chars().filter(char::is_ascii_digit).count() >= 6 {
                         known_values.push((Kind::Phone, p.trim().to_string()));
                     }
                     registered_phones.extend(phone_key(p));
                 }
                 for e in &r.emails {
-                    if e.contains('@') {
+                    if e.contains('@') && !officials_contacts.contains(&e.trim().to_lowercase()) {
                         known_values.push((Kind::Email, e.trim().to_string()));
                     }
                 }
@@ -804,6 +812,7 @@ impl Detector {
             units,
             block_numbers,
             own_mailboxes: policy::OwnMailboxes::new(context),
+            officials_contacts,
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
             names_model: context.is_none().then(learned::shipped).flatten().cloned(),
@@ -1008,6 +1017,7 @@ impl Detector {
         }
         policy::organisation_contacts(text, &organisations, &mut raw);
         self.own_mailboxes.keep(text, &mut raw);
+        self.keep_officials_contacts(text, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         policy::keep_genitives_of_kept_names(text, &mut raw);
         let raw = policy::resolve(raw);
@@ -1042,6 +1052,96 @@ impl Detector {
 /// "+46 (0)70 512 44 18" and "+46 70 512 44 18" are "705124418". A country code other than the Nordic
 /// ones stays in the key ("+49…" is "+49…"), so a foreign number never meets a national one. `None`
 /// for fewer than six digits.
+impl Detector {
+    /// A board member's or official's own phone or mailbox from the register stays where the clause
+    /// before it names them after a label or their role, and no other person after them ("Formand
+    /// <name>, <mailbox>", "Kontakt: <name>, tlf. <number>"): they give it as their role's contact.
+    /// Without their name so introduced (an e-mail header's "From: <mailbox>", a resident's "I rang
+    /// <name> (<number>)") it goes as any resident's does.
+    fn keep_officials_contacts(&self, text: &str, raw: &mut [policy::Raw]) {
+        if self.officials_contacts.is_empty() {
+            return;
+        }
+        let people = |decision: Decision| {
+            let mut v: Vec<(usize, usize)> = raw
+                .iter()
+                .filter(|r| r.kind == Kind::Person && r.decision == decision)
+                .map(|r| (r.start, r.end))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let (kept, others) = (people(Decision::Keep), people(Decision::Redact));
+        for r in raw.iter_mut().filter(|r| {
+            matches!(r.kind, Kind::Phone | Kind::Email) && r.decision == Decision::Redact
+        }) {
+            let found = text.get(r.start..r.end).unwrap_or("");
+            let key = match r.kind {
+                Kind::Phone => phone_key(found),
+                _ => Some(found.trim().to_lowercase()),
+            };
+            if !key.is_some_and(|k| self.officials_contacts.contains(&k)) {
+                continue;
+            }
+            let from = policy::clause_start(text, r.start);
+            let Some(&(named, named_end)) =
+                kept.iter().rev().find(|&&(s, e)| s >= from && e <= r.start)
+            else {
+                continue;
+            };
+            // Introduced as the board gives its contacts: after a label ("Kontakt:", "Henvendelser om
+            // vedligeholdelse:") or a role or title ("Formand <name>").
+            let head = text.get(from..named).unwrap_or("").trim_end();
+            let introduced = head.ends_with(':')
+                || head
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| words::cues().contains_fold(w));
+            if introduced && !others.iter().any(|&(s, e)| s >= named_end && e <= r.start) {
+                r.decision = Decision::Keep;
+                r.reason = "a board member's or official's own contact after their name";
+            }
+        }
+    }
+}
+
+/// The phone numbers ([`phone_key`]) and e-mail addresses (lower case) that the register holds for
+/// residents who are all, by name, officials in a role on the document's date (a couple's unit only
+/// when both hold one), and for no other resident: a household's number shared with a resident who
+/// holds no role still goes.
+fn officials_contacts(c: &Context) -> text::FastSet<String> {
+    let mut kept = text::FastSet::default();
+    let mut buf = String::new();
+    for o in c.officials.iter().filter(|o| o.valid_on(c.document_date)) {
+        for name in names::split_owners(&o.name) {
+            text::fold_into(&name, &mut buf);
+            kept.insert(buf.clone());
+        }
+    }
+    let mut theirs = text::FastSet::default();
+    let mut others = text::FastSet::default();
+    for r in &c.residents {
+        let owners = names::split_owners(&r.name);
+        let official = !owners.is_empty()
+            && owners.iter().all(|n| {
+                text::fold_into(n, &mut buf);
+                kept.contains(&buf)
+            });
+        let keys = r
+            .phones
+            .iter()
+            .filter_map(|p| phone_key(p))
+            .chain(r.emails.iter().map(|e| e.trim().to_lowercase()));
+        if official {
+            theirs.extend(keys);
+        } else {
+            others.extend(keys);
+        }
+    }
+    theirs.retain(|k| !others.contains(k));
+    theirs
+}
+
 fn phone_key(written: &str) -> Option<String> {
     let mut digits: String = written.chars().filter(char::is_ascii_digit).collect();
     let international = written.trim_start().starts_with('+') || digits.starts_with("00");

@@ -309,6 +309,25 @@ const PERSON_CUES: &[&str] = &[
     "privatnummer",
 ];
 
+/// Where the clause before `at` starts: back to the paragraph's start or the last sentence's end, at most
+/// 160 bytes.
+pub fn clause_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(clause) = text.get(from..at) else {
+        return at;
+    };
+    let start = clause.rfind("\n\n").map_or(from, |i| from + i + 2);
+    text.get(start..at)
+        .and_then(|c| {
+            c.rfind(['.', '!', '?'])
+                .filter(|&i| !abbreviation_before(c, i))
+        })
+        .map_or(start, |i| start + i + 1)
+}
+
 /// Marks phone numbers and e-mail addresses that belong to an organisation as kept.
 pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: &mut [Raw]) {
     let mut persons: Vec<(usize, usize)> = raw
@@ -345,22 +364,7 @@ pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: 
             // A resident's own number from the register.
             continue;
         }
-        // The clause before the contact: back to the paragraph start, at most 160 bytes.
-        let mut from = r.start.saturating_sub(160);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let Some(clause) = text.get(from..r.start) else {
-            continue;
-        };
-        let clause_start = clause.rfind("\n\n").map_or(from, |i| from + i + 2);
-        let clause_start = text
-            .get(clause_start..r.start)
-            .and_then(|c| {
-                c.rfind(['.', '!', '?'])
-                    .filter(|&i| !abbreviation_before(c, i))
-            })
-            .map_or(clause_start, |i| clause_start + i + 1);
+        let clause_start = clause_start(text, r.start);
         let Some(clause) = text.get(clause_start..r.start) else {
             continue;
         };

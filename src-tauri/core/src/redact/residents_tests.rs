@@ -729,3 +729,65 @@ fn regression_the_buildings_of_blocks_of_flats_by_their_numbers_stay() {
     let found = redacted(&d, "Taket lek i nr. 4 i vinter.");
     assert!(found.contains(&"nr. 4".to_string()), "{found:?}");
 }
+
+/// Regression (must-stays: a board member's own contact, retired batches 25 and 30): "Formand <name>,
+/// <mailbox>" and "<label>: <name>, tlf. <number>" lost the mailbox and the number, which the register
+/// holds for the board member, while the name stayed. The contact of a resident who holds a role on the
+/// document's date stays after their name given with a label or their role; without the name so
+/// introduced (an e-mail header, a resident's "I rang <name> (<number>)"), a resident's
+/// without a role, a household's number shared with one, and the contact of a role that has ended
+/// still go.
+#[test]
+fn regression_a_board_members_own_contact_stays() {
+    let mut ctx = Context::new(Country::DK);
+    let resident = |name: &str, phone: &str, email: &str| KnownPerson {
+        name: name.into(),
+        phones: vec![phone.into()],
+        emails: vec![email.into()],
+        ..KnownPerson::default()
+    };
+    ctx.document_date = NaiveDate::from_ymd_opt(2025, 4, 2);
+    ctx.residents = vec![
+        resident("Aksel Tornby", "31 45 27 90", "aksel.tornby@mail.dk"),
+        resident("Rikke Sandal", "28 19 64 07", "rikkes@mail.dk"),
+        resident("Vibe Tornby", "31 45 27 90", "vibe.t@mail.dk"),
+        resident("Lars Ekman", "40 77 12 63", "lars.ekman@mail.dk"),
+    ];
+    for (name, to) in [
+        ("Aksel Tornby", None),
+        ("Rikke Sandal", None),
+        ("Lars Ekman", NaiveDate::from_ymd_opt(2024, 3, 1)),
+    ] {
+        ctx.officials.push(Official {
+            name: name.into(),
+            role: RoleKind::Chair,
+            valid_from: None,
+            valid_to: to,
+        });
+    }
+    let d = Detector::new(Some(&ctx));
+    let found = redacted(
+        &d,
+        "Kontakt: Formand Rikke Sandal, rikkes@mail.dk, tlf. 28196407.\n\
+         Aksel Tornby og Vibe Tornby, tlf. 31 45 27 90, vibe.t@mail.dk.\n\
+         Tidligere formand Lars Ekman, lars.ekman@mail.dk, 40 77 12 63.\n\n\
+         Fra: rikkes@mail.dk\nEmne: Fwd: Klage over støj\n\n\
+         Jeg ringede til Rikke Sandal (28 19 64 07) i går.\n",
+    );
+    // Given after her name; in a forwarded e-mail's header, without it, her mailbox goes.
+    assert_eq!(
+        found.iter().filter(|f| *f == "rikkes@mail.dk").count(),
+        1,
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.contains("28196407")), "{found:?}");
+    for gone in [
+        "31 45 27 90",
+        "vibe.t@mail.dk",
+        "lars.ekman@mail.dk",
+        "40 77 12 63",
+        "28 19 64 07",
+    ] {
+        assert!(found.contains(&gone.to_string()), "{gone}: {found:?}");
+    }
+}
