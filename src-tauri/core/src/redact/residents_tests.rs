@@ -33,6 +33,20 @@ fn detector_of(
     Detector::new(Some(&ctx))
 }
 
+/// A detector for residents with their unit and address (name, unit, address).
+fn with_homes(country: Country, homes: &[(&str, &str, &str)]) -> Detector {
+    let mut ctx = Context::new(country);
+    for (name, unit, address) in homes {
+        ctx.residents.push(KnownPerson {
+            name: (*name).into(),
+            unit: Some((*unit).into()),
+            address: Some((*address).into()),
+            ..KnownPerson::default()
+        });
+    }
+    Detector::new(Some(&ctx))
+}
+
 fn redacted(d: &Detector, text: &str) -> Vec<String> {
     d.detect(text)
         .into_iter()
@@ -626,19 +640,13 @@ fn regression_a_flat_by_its_houses_number_and_its_own_joined() {
 /// with its floor's noun ("andra våningen i femman").
 #[test]
 fn regression_a_floor_or_the_top_of_a_house_named_by_its_number_as_a_word() {
-    let mut ctx = Context::new(Country::SE);
-    for (name, unit, address) in [
-        ("Ove Dahlbom", "1101", "Granvägen 7"),
-        ("Stina Ek", "1102", "Granvägen 7"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            unit: Some(unit.into()),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_homes(
+        Country::SE,
+        &[
+            ("Ove Dahlbom", "1101", "Granvägen 7"),
+            ("Stina Ek", "1102", "Granvägen 7"),
+        ],
+    );
     let found = redacted(
         &d,
         "Dahlbom på trean i sjuan har klagat på matos. Hunden högst upp i femman skäller. Han bor i \
@@ -687,21 +695,15 @@ fn regression_a_garage_by_its_number_in_its_residents_own_letter() {
 /// in row houses "i nr. 4" is a home.
 #[test]
 fn regression_the_buildings_of_blocks_of_flats_by_their_numbers_stay() {
-    let mut ctx = Context::new(Country::NO);
-    for (name, unit, address) in [
-        ("Kari Lunde", "1", "Bakkevegen 2, 1"),
-        ("Olav Rygg", "2", "Bakkevegen 2, 2"),
-        ("Siri Moe", "3", "Bakkevegen 4, 1"),
-        ("Arne Vik", "4", "Bakkevegen 4, 2"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            unit: Some(unit.into()),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_homes(
+        Country::NO,
+        &[
+            ("Kari Lunde", "1", "Bakkevegen 2, 1"),
+            ("Olav Rygg", "2", "Bakkevegen 2, 2"),
+            ("Siri Moe", "3", "Bakkevegen 4, 1"),
+            ("Arne Vik", "4", "Bakkevegen 4, 2"),
+        ],
+    );
     let found = redacted(
         &d,
         "Balkongane i nr. 2 og nr. 4 er ferdige. Møtet var i fellesrommet i nr. 2. Klage på hund frå \
@@ -713,19 +715,13 @@ fn regression_the_buildings_of_blocks_of_flats_by_their_numbers_stay() {
     let found = redacted(&d, "Fukt i kjellarhusværet i nr. 2 og på plan 3 i nr. 4.");
     assert!(found.iter().any(|f| f.ends_with("nr. 2")), "{found:?}");
     assert!(found.iter().any(|f| f.ends_with("nr. 4")), "{found:?}");
-    let mut ctx = Context::new(Country::NO);
-    for (name, unit, address) in [
-        ("Kari Lunde", "1", "Bakkevegen 2"),
-        ("Olav Rygg", "2", "Bakkevegen 4"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            unit: Some(unit.into()),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_homes(
+        Country::NO,
+        &[
+            ("Kari Lunde", "1", "Bakkevegen 2"),
+            ("Olav Rygg", "2", "Bakkevegen 4"),
+        ],
+    );
     let found = redacted(&d, "Taket lek i nr. 4 i vinter.");
     assert!(found.contains(&"nr. 4".to_string()), "{found:?}");
 }
