@@ -766,6 +766,11 @@ impl Detector {
                     if upper != *a {
                         known_values.push((Kind::Address, upper));
                     }
+                    // "Larkangsvagen 6" for "Lärkängsvägen 6": typed without the Nordic letters.
+                    let plain = without_marks(a);
+                    if plain != *a {
+                        known_values.push((Kind::Address, plain));
+                    }
                 }
             }
             for r in &c.residents {
@@ -788,6 +793,10 @@ impl Detector {
                 if let Some(a) = r.address.as_deref().map(str::trim) {
                     if a.contains(',') && a.chars().any(|c| c.is_ascii_digit()) {
                         known_values.push((Kind::Address, a.to_string()));
+                        let plain = without_marks(a);
+                        if plain != a {
+                            known_values.push((Kind::Address, plain));
+                        }
                     }
                 }
             }
@@ -1103,6 +1112,29 @@ impl Detector {
             }
         }
     }
+}
+
+/// `text` as typed without the Nordic and accented letters, the way minutes written on a foreign
+/// keyboard or scanned with their marks lost give an address ("Larkangsvagen 6", "Fogedgard 3"): the
+/// marked vowels as their bare letter, "æ" as "ae".
+fn without_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ä' | 'å' | 'à' | 'á' | 'â' => out.push('a'),
+            'Ä' | 'Å' | 'À' | 'Á' | 'Â' => out.push('A'),
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => out.push('o'),
+            'Ö' | 'Ø' | 'Ó' | 'Ò' | 'Ô' => out.push('O'),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'É' | 'È' | 'Ê' => out.push('E'),
+            'ü' => out.push('u'),
+            'Ü' => out.push('U'),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("Ae"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The phone numbers ([`phone_key`]) and e-mail addresses (lower case) that the register holds for
