@@ -1289,26 +1289,30 @@ mod tests {
         assert!(!one_edit_apart(&c("vallmovägenxx"), &c("vallmovägen")));
     }
 
+    /// The houses `houses` finds in `text` where each of `names` is a person found (at its first
+    /// occurrence).
+    fn houses_after_persons(houses: &Houses, text: &str, names: &[&str]) -> Vec<String> {
+        let mut out: Vec<Raw> = names
+            .iter()
+            .map(|n| {
+                let s = text.find(n).unwrap_or(0);
+                crate::redact::policy::unknown_person_at(s, s + n.len())
+            })
+            .collect();
+        houses.scan(text, &[], &mut out);
+        out.iter()
+            .filter(|r| r.kind == Kind::Address)
+            .map(|r| text[r.start..r.end].to_string())
+            .collect()
+    }
+
     /// A Swedish house by its number as a word right after a person found and "från", "i" or "på", where
     /// the register holds that house (invented names); without the person, or with no such house, or
     /// with another word between, it stays (a flat by its rooms, "en trea").
     #[test]
     fn a_swedish_house_by_its_number_as_a_word_after_a_person() {
         let houses = Houses::new(["Tallvägen 4", "Tallvägen 7", "Tallvägen 12"]);
-        let with_persons = |text: &str, names: &[&str]| {
-            let mut out: Vec<Raw> = names
-                .iter()
-                .map(|n| {
-                    let s = text.find(n).unwrap_or(0);
-                    crate::redact::policy::unknown_person_at(s, s + n.len())
-                })
-                .collect();
-            houses.scan(text, &[], &mut out);
-            out.iter()
-                .filter(|r| r.kind == Kind::Address)
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let with_persons = |text: &str, names: &[&str]| houses_after_persons(&houses, text, names);
         assert_eq!(
             with_persons(
                 "Sigvard från fyran frågade om staketet, och Ulla i sjuan svarade. Maj på tolvan höll med.",
@@ -1336,20 +1340,7 @@ mod tests {
     #[test]
     fn a_house_by_its_number_as_a_word_in_norwegian_or_after_a_verb_of_living() {
         let houses = Houses::new(["Lidvegen 4", "Lidvegen 7", "Lidvegen 6"]);
-        let with_persons = |text: &str, names: &[&str]| {
-            let mut out: Vec<Raw> = names
-                .iter()
-                .map(|n| {
-                    let s = text.find(n).unwrap_or(0);
-                    crate::redact::policy::unknown_person_at(s, s + n.len())
-                })
-                .collect();
-            houses.scan(text, &[], &mut out);
-            out.iter()
-                .filter(|r| r.kind == Kind::Address)
-                .map(|r| text[r.start..r.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let with_persons = |text: &str, names: &[&str]| houses_after_persons(&houses, text, names);
         assert_eq!(
             with_persons(
                 "Torgeir i firaren spurde om gjerdet, og Solveig frå sekstalet svara.",
