@@ -812,3 +812,20 @@ fn regression_a_house_typed_without_the_nordic_letters() {
     }
     assert!(!found.iter().any(|f| f.contains("1-9")), "{found:?}");
 }
+
+/// Regression (must-gos: a resident's address with the floor in words after the house, retired batch
+/// 46): "Helsing <name>, <street> 4, andre etasje" under a resident's e-mail stayed, as the floor after
+/// the house was read only in figures ("2. etasje") or as a Swedish ground floor.
+#[test]
+fn regression_an_address_with_its_floor_in_words() {
+    let d = detector(Country::NO, &["Åse Rud"], &[]);
+    let found = redacted(
+        &d,
+        "Helsing Åse Rud, Lidvegen 4, andre etasje\n\nStyret svarte. Lidvegen 4 er måla.",
+    );
+    assert!(
+        found.contains(&"Lidvegen 4, andre etasje".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Lidvegen 4".to_string()), "{found:?}");
+}
