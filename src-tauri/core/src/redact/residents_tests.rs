@@ -33,6 +33,19 @@ fn detector_of(
     Detector::new(Some(&ctx))
 }
 
+/// A detector for residents with their address (name, address).
+fn with_addresses(country: Country, homes: &[(&str, &str)]) -> Detector {
+    let mut ctx = Context::new(country);
+    for (name, address) in homes {
+        ctx.residents.push(KnownPerson {
+            name: (*name).into(),
+            address: Some((*address).into()),
+            ..KnownPerson::default()
+        });
+    }
+    Detector::new(Some(&ctx))
+}
+
 /// A detector for residents with their unit and address (name, unit, address).
 fn with_homes(country: Country, homes: &[(&str, &str, &str)]) -> Detector {
     let mut ctx = Context::new(country);
@@ -292,18 +305,13 @@ fn regression_a_childs_birth_date_after_its_name_goes() {
 /// read only in figures ("4:an") or after a floor in words ("tredje våningen i fyran").
 #[test]
 fn regression_a_swedish_home_by_its_houses_number_as_a_word() {
-    let mut ctx = Context::new(Country::SE);
-    for (name, address) in [
-        ("Sigvard Holm", "Tallvägen 3"),
-        ("Ulla Berg", "Tallvägen 4"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_addresses(
+        Country::SE,
+        &[
+            ("Sigvard Holm", "Tallvägen 3"),
+            ("Ulla Berg", "Tallvägen 4"),
+        ],
+    );
     let found = redacted(
         &d,
         "Sigvard från trean undrade om taket. Ulla på bv i fyran höll med.",
@@ -385,18 +393,13 @@ fn regression_a_home_on_a_floor_and_an_account_after_its_banks_name_and_a_verb()
 /// still no house 4.
 #[test]
 fn regression_a_residents_house_in_the_genitive() {
-    let mut ctx = Context::new(Country::SE);
-    for (name, address) in [
-        ("Sigvard Holm", "Tallvägen 3"),
-        ("Ulla Berg", "Tallvägen 4"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_addresses(
+        Country::SE,
+        &[
+            ("Sigvard Holm", "Tallvägen 3"),
+            ("Ulla Berg", "Tallvägen 4"),
+        ],
+    );
     assert_eq!(
         redacted(
             &d,
@@ -430,18 +433,13 @@ fn regression_the_boards_room_before_an_address_with_its_floor() {
 /// "kl. 19".
 #[test]
 fn regression_a_basement_flat_by_its_house_without_the_street() {
-    let mut ctx = Context::new(Country::DK);
-    for (name, address) in [
-        ("Sigvard Holm", "Kornvej 14A, kld."),
-        ("Ulla Berg", "Kornvej 14A, 2. th."),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_addresses(
+        Country::DK,
+        &[
+            ("Sigvard Holm", "Kornvej 14A, kld."),
+            ("Ulla Berg", "Kornvej 14A, 2. th."),
+        ],
+    );
     assert_eq!(
         redacted(
             &d,
@@ -456,19 +454,14 @@ fn regression_a_basement_flat_by_its_house_without_the_street() {
 /// and "Jag bor ju längst ner i fyran" in a quoted complaint stayed, with no person named before it.
 #[test]
 fn regression_a_house_by_its_number_as_a_word_in_norwegian_or_after_a_verb_of_living() {
-    let mut ctx = Context::new(Country::NO);
-    for (name, address) in [
-        ("Gunvor Bratland", "Lidvegen 5"),
-        ("Halstein Myrvang", "Lidvegen 6"),
-        ("Inga Tvedt", "Lidvegen 4"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
-    let d = Detector::new(Some(&ctx));
+    let d = with_addresses(
+        Country::NO,
+        &[
+            ("Gunvor Bratland", "Lidvegen 5"),
+            ("Halstein Myrvang", "Lidvegen 6"),
+            ("Inga Tvedt", "Lidvegen 4"),
+        ],
+    );
     let found = redacted(
         &d,
         "Gunvor i femmaren spurde om brøytinga, og Halstein frå sekstalet svara.\n\

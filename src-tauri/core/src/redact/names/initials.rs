@@ -219,22 +219,14 @@ fn used_as_a_thing(text: &str, letters: &str) -> bool {
     })
 }
 
-/// Adds, for every person the findings name in full, the initials of that name wherever they are written
-/// alone in the text after it (see the module's comment). The findings stay sorted and apart.
-pub fn initials_of_people_named(
-    text: &str,
-    protected: &[(usize, usize)],
-    raw: Vec<Raw>,
-) -> Vec<Raw> {
-    // (initials, where the name in full ends, its subject).
-    let people: Vec<(String, usize, Option<String>)> = raw
-        .iter()
+/// (initials, where the name in full ends, its subject) for each person the findings name and redact:
+/// the initials of the whole name, and for a name of three words also its two given names' ("JP" for
+/// "Jan Petter Ruud"), as a double first name is shortened.
+fn initials_of_the_named(text: &str, raw: &[Raw]) -> Vec<(String, usize, Option<String>)> {
+    raw.iter()
         .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
         .flat_map(|r| {
-            let name = text.get(r.start..r.end).unwrap_or("");
-            let letters = initials_of(name);
-            // "JP" for "Jan Petter Ruud": the two given names' initials, as a double first name is
-            // shortened.
+            let letters = initials_of(text.get(r.start..r.end).unwrap_or(""));
             let given = letters
                 .as_ref()
                 .filter(|l| l.chars().count() == 3)
@@ -244,7 +236,17 @@ pub fn initials_of_people_named(
                 .flatten()
                 .map(|l| (l, r.end, r.subject.clone()))
         })
-        .collect();
+        .collect()
+}
+
+/// Adds, for every person the findings name in full, the initials of that name wherever they are written
+/// alone in the text after it (see the module's comment). The findings stay sorted and apart.
+pub fn initials_of_people_named(
+    text: &str,
+    protected: &[(usize, usize)],
+    raw: Vec<Raw>,
+) -> Vec<Raw> {
+    let people = initials_of_the_named(text, &raw);
     let Some(mut at) = people.iter().map(|p| p.1).min() else {
         return raw;
     };
@@ -321,22 +323,7 @@ mod tests {
     /// [`initials_of_people_named`] as it was first written: each place's nearest name in full
     /// looked for among all of them, and `used_as_a_thing` asked anew each time.
     fn initials_by_scan(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
-        // (initials, where the name in full ends, its subject).
-        let people: Vec<(String, usize, Option<String>)> = raw
-            .iter()
-            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
-            .flat_map(|r| {
-                let letters = initials_of(text.get(r.start..r.end).unwrap_or(""));
-                let given = letters
-                    .as_ref()
-                    .filter(|l| l.chars().count() == 3)
-                    .map(|l| l.chars().take(2).collect::<String>());
-                [letters, given]
-                    .into_iter()
-                    .flatten()
-                    .map(|l| (l, r.end, r.subject.clone()))
-            })
-            .collect();
+        let people = initials_of_the_named(text, &raw);
         let Some(mut at) = people.iter().map(|p| p.1).min() else {
             return raw;
         };
