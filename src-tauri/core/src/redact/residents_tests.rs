@@ -822,3 +822,19 @@ fn regression_an_address_with_its_floor_in_words() {
     );
     assert!(!found.contains(&"Lidvegen 4".to_string()), "{found:?}");
 }
+
+/// A house of several homes with the home's floor named by a word after it ("<street> 2, underetasjen"): the
+/// house alone is a place, with the floor it is one home.
+#[test]
+fn regression_an_address_with_a_named_floor() {
+    let d = detector(Country::NO, &["Åse Rud"], &[]);
+    let found = redacted(
+        &d,
+        "Eigaren, som bur i Lidvegen 2, underetasjen, har fått melding.\n\nLidvegen 2 er måla.",
+    );
+    assert!(
+        found.contains(&"Lidvegen 2, underetasjen".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Lidvegen 2".to_string()), "{found:?}");
+}

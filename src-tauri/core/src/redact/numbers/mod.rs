@@ -1812,13 +1812,14 @@ fn date_end(text: &str, start: usize) -> Option<usize> {
 /// ("Rønnebærvej 14, 1. th.", "Elvebakken 3, H0101", "Storgatan 5, lgh 1102"), or a Swedish ground floor
 /// ("Storgatan 5, bv", "…, bottenvåningen"), as "Storgatan 5, 2 tr" is, the entrance perhaps between
 /// ("Storgatan 5, uppgång C, bottenvåningen", "Storvej 9, opg. B, 2. th."), the floor perhaps in words
-/// ("Bakkevegen 4, andre etasje", "Storgatan 5, andra våningen"). Without the floor it is a place and
-/// stays.
+/// ("Bakkevegen 4, andre etasje", "Storgatan 5, andra våningen") or named by a word that is a home's floor
+/// ("Bakkevegen 4, underetasjen", "Storvej 9, stuen"; not a cellar, loft or attic, which are storage as
+/// often as homes). Without the floor it is a place and stays.
 fn address(text: &str, run: &Run) -> Option<Raw> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = regex(
         &RE,
-        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?(?:, ?(?:uppgång|uppg\.|ingång|opgang|opg\.|oppgang|oppg\.|inngang) ?[A-Z0-9]{1,2}\b)?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etasjen|etasje|etage|etg|et|tr|trappor|trappa|vån|våning)\b\.?|(?:bv|bottenvåningen|bottenvåning|entréplanet|entréplan)\b|(?:første|forste|fyrste|andre|anden|tredje|fjerde|femte|sjette|första|andra|fjärde|sjätte|øverste|översta) (?:etasje|etasjen|etasjar|etage|sal|høgda|våningen|våning|vån)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
+        r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?(?:, ?(?:uppgång|uppg\.|ingång|opgang|opg\.|oppgang|oppg\.|inngang) ?[A-Z0-9]{1,2}\b)?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etasjen|etasje|etage|etg|et|tr|trappor|trappa|vån|våning)\b\.?|(?:bv|bottenvåningen|bottenvåning|entréplanet|entréplan|underetasjen|underetasje|underetasjar|sokkeletasjen|sokkeletasje|sokkelleiligheten|sokkelhusværet|grunnetasjen|loftsetasjen|loftsetasje|toppetasjen|toppetasje|stuen|stueetagen|tagetagen|toppetagen|souterrängen|suterrengen)\b|(?:første|forste|fyrste|andre|anden|tredje|fjerde|femte|sjette|första|andra|fjärde|sjätte|øverste|översta) (?:etasje|etasjen|etasjar|etage|sal|høgda|våningen|våning|vån)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
     )?;
     // The street first: it is cheap and rules out most numbers before the pattern runs.
     let street = street_start(text, run.start)?;
@@ -2857,6 +2858,17 @@ mod tests {
             vec![(Kind::Address, "Torsgatan 9, andra våningen".into())]
         );
         assert!(kinds("Lidvegen 4, andre gong").is_empty());
+        // The floor named by a word.
+        assert_eq!(
+            kinds("Søknad frå Lidvegen 4, underetasjen, om"),
+            vec![(Kind::Address, "Lidvegen 4, underetasjen".into())]
+        );
+        assert_eq!(
+            kinds("Klage fra Kløvervej 12, stuen, over"),
+            vec![(Kind::Address, "Kløvervej 12, stuen".into())]
+        );
+        assert!(kinds("Lekkasje i Lidvegen 4, loftet, er utbetra").is_empty());
+        assert!(kinds("Lidvegen 4, underetasjes").is_empty());
         assert_eq!(
             kinds("til andel nr. 19 om"),
             vec![(Kind::Other, "andel nr. 19".into())]
