@@ -838,3 +838,17 @@ fn regression_an_address_with_a_named_floor() {
     );
     assert!(!found.contains(&"Lidvegen 2".to_string()), "{found:?}");
 }
+
+/// A writer or a buyer no list and no register knows, named by two capitalised words after a closing
+/// word ("Helsing <first> <surname>") or after a sale in Nynorsk ("seld til <first> <surname>"): no rule
+/// took an unknown first name there, and the name stayed.
+#[test]
+fn regression_an_unlisted_name_signing_or_buying() {
+    let d = detector(Country::NO, &["Åse Rud"], &[]);
+    let found = redacted(
+        &d,
+        "Bustaden H0202 er seld til Yrjar Tvedmark, som flyttar inn i mars.\n\nHelsing Sølvi Brattekvam\n",
+    );
+    assert!(found.contains(&"Yrjar Tvedmark".to_string()), "{found:?}");
+    assert!(found.contains(&"Sølvi Brattekvam".to_string()), "{found:?}");
+}

@@ -240,8 +240,14 @@ pub(super) fn party_to_a_letting(text: &str, start: usize) -> bool {
         "udleje",
         "udlejet",
         "solgt",
+        "seld",
+        "selt",
+        "selges",
+        "sælges",
         "sålt",
+        "såld",
         "sålde",
+        "säljs",
         "overdrag",
         "overdrat",
         "överlåt",
@@ -304,6 +310,25 @@ pub(super) fn party_by_role(text: &str, start: usize) -> bool {
             .is_some_and(|w| is_one_of(w, &["ny", "nye", "nya"]));
     }
     ROLE.contains(&role.as_str())
+}
+
+/// Whether the name at `start..end` signs a letter or an e-mail: a closing word right before it, on its
+/// line or alone on the line before ("Helsing <name>", "Med vänlig hälsning,\n<name>", "Mvh. <name>"), and
+/// nothing after it on its line.
+pub(super) fn signs_after_a_closing(text: &str, start: usize, end: usize) -> bool {
+    let rest = text
+        .get(end..)
+        .unwrap_or("")
+        .split('\n')
+        .next()
+        .unwrap_or("");
+    if !rest.trim_end_matches(['\r', ' ']).is_empty() {
+        return false;
+    }
+    let Some((a, b)) = word_before(text, start, &[',', '.', '\n', '\r']) else {
+        return false;
+    };
+    text[b..start].matches('\n').count() <= 1 && closings().contains_fold(&text[a..b])
 }
 
 /// Whether a verb of moving in or out follows `end` ("har flyttet inn", "flytter ind", "flyttade ut"):
@@ -661,11 +686,9 @@ pub(super) fn cue_before_by(text: &str, start: usize, mut role: impl FnMut(&str)
     abbreviation || !gap.contains('.')
 }
 
-/// Whether `w` (at `a`) is "ved", "vid" or "genom" after a body of the association in its definite form,
-/// the person the body acts through: "valgkomiteen ved …", "styret ved …", "festudvalget ved …",
-/// "valberedningen genom …", the body opening a sentence too. After another noun "ved" is a place's
-/// ("huset ved Sjøen").
-pub(super) fn body_through(text: &str, a: usize, w: &str) -> bool {
+/// Whether a lower-case word names a body of the association in its definite form ("styret",
+/// "valgkomiteen", "festudvalget", "valberedningen"), as the last part of a compound too.
+pub(super) fn is_body(lower: &str) -> bool {
     const BODIES: &[&str] = &[
         "styret",
         "styrelsen",
@@ -681,6 +704,14 @@ pub(super) fn body_through(text: &str, a: usize, w: &str) -> bool {
         "gruppen",
         "gruppa",
     ];
+    BODIES.iter().any(|body| lower.ends_with(body))
+}
+
+/// Whether `w` (at `a`) is "ved", "vid" or "genom" after a body of the association in its definite form,
+/// the person the body acts through: "valgkomiteen ved …", "styret ved …", "festudvalget ved …",
+/// "valberedningen genom …", the body opening a sentence too. After another noun "ved" is a place's
+/// ("huset ved Sjøen").
+pub(super) fn body_through(text: &str, a: usize, w: &str) -> bool {
     if !matches!(w, "ved" | "vid" | "genom" | "gjennom" | "gennem") {
         return false;
     }
@@ -688,7 +719,7 @@ pub(super) fn body_through(text: &str, a: usize, w: &str) -> bool {
         .and_then(|(x, y)| text.get(x..y))
         .is_some_and(|b| {
             let b = b.to_lowercase();
-            BODIES.iter().any(|body| b.ends_with(body))
+            is_body(&b)
         })
 }
 

@@ -109,9 +109,10 @@ pub(crate) fn is_definite_role(word: &str) -> bool {
 use context::{
     abbreviation, age_after, citation, company_after_cue, compound_cue, cue_before_by,
     definite_ending, followed_by_company, home_in_brackets_after, hyphen_given, in_attendance_list,
-    inflected_cue, initials_not_a_range, kin_after, lower_noun, moving_after, noun_follows,
-    party_by_role, party_to_a_letting, patronymic, place_before, saint_before, speaker_with_party,
-    speech_after, speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
+    inflected_cue, initials_not_a_range, is_body, kin_after, lower_noun, moving_after,
+    noun_follows, party_by_role, party_to_a_letting, patronymic, place_before, saint_before,
+    signs_after_a_closing, speaker_with_party, speech_after, speech_before, subject_after_verb,
+    thing_before, unit_after, word_before_is,
 };
 use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
@@ -1046,9 +1047,11 @@ impl NameRecognizer {
                         .get(run[x - 1].end..run[x].start)
                         .is_some_and(|g| g.contains('\n'))
             };
+            // "Helsing <name>": a closing word opening the run before the name.
+            let closing_opens = i == 1 && closings().contains(&s.keys[run[0].k0..run[0].k1]);
             if info.is_none()
                 && !t.upper
-                && (run[..i].iter().all(|x| x.particle) || line_before(i))
+                && (run[..i].iter().all(|x| x.particle) || line_before(i) || closing_opens)
                 && !(i + 1 < n && line_before(i + 1))
                 && !function_words().contains(&s.keys[t.k0..t.k1])
             {
@@ -1059,7 +1062,9 @@ impl NameRecognizer {
                     && !followed_by_company(text, run[k - 1].end)
                     && (party_to_a_letting(text, t.start)
                         || party_by_role(text, t.start)
-                        || moving_after(text, run[k - 1].end))
+                        || moving_after(text, run[k - 1].end)
+                        || (signs_after_a_closing(text, t.start, run[k - 1].end)
+                            && run[i..k].iter().all(|w| signing_word(&s.keys[w.k0..w.k1]))))
                     && !is_place(&s.keys[t.k0..t.k1])
                     && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
                 {
@@ -1817,6 +1822,30 @@ fn holds_its_places(r: &Raw, protected: &[(usize, usize)]) -> bool {
             .all(|&(s, e)| r.start <= s && e <= r.end && e - s < r.end - r.start)
 }
 
+/// Words that open a place's name ("Øvre Lia", "Lilla Torg"), not a person's.
+const PLACE_PREFIXES: &[&str] = &[
+    "øvre", "övre", "nedre", "nordre", "søndre", "södra", "norra", "østre", "östra", "vestre",
+    "västra", "store", "stora", "lille", "lilla", "gamle", "gamla", "indre", "ytre", "yttre",
+];
+
+/// Whether a word no list knows as a first name can be part of the name that signs a letter after a
+/// closing word ("Helsing <first> <surname>"): not the board ("Styret", "Kvarnbackens styrelse"), an
+/// association, an institution or a firm ("… Vaktmesterservice"), a cue or a function word, which sign
+/// letters as often as people do.
+fn signing_word(key: &str) -> bool {
+    let stem = key.strip_suffix('s').unwrap_or(key);
+    !function_words().contains(key)
+        && !cues_and_speech().contains(key)
+        && !is_institution(key)
+        && !is_company_word(key)
+        && !is_body(stem)
+        && !["styrelse", "styre"].iter().any(|b| stem.ends_with(b))
+        && !PLACE_PREFIXES.contains(&key)
+        && !stem
+            .char_indices()
+            .filter(|&(i, _)| i >= 3)
+            .any(|(i, _)| stem[i..].chars().count() >= 5 && company_words().contains(&stem[i..]))
+}
 #[cfg(test)]
 fn persons_found(text: &str) -> Vec<String> {
     super::detect(text, None)

@@ -1270,12 +1270,45 @@ Vollan, 28.04.2026
             unknown("Etter at Yrsa Tvedmark flyttet ut, er boden tom."),
             ["Yrsa Tvedmark"]
         );
+        // The sale in Nynorsk and Swedish participles.
+        assert_eq!(
+            unknown("Bustaden er seld til Yrsa Tvedmark frå mars."),
+            ["Yrsa Tvedmark"]
+        );
+        assert_eq!(
+            unknown("Lägenheten är såld till Yrsa Tvedmark."),
+            ["Yrsa Tvedmark"]
+        );
         for text in [
             "Brevet ble sendt til Dawit Berhane i går.",
             "Lägenheten hyrs ut. Resan gick till Tromsø Lufthavn.",
             "Han har fremleid leiligheten til Stavanger.",
             "Andelen er solgt til Nordjysk Boligadministration A/S.",
             "Dawit Berhane har skrevet et brev.",
+        ] {
+            assert_eq!(unknown(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
+    /// Two or three capitalised words no list knows that sign a letter after a closing word, on its line or
+    /// alone on the line before, with nothing after them on the line, are a person; the board, a body of
+    /// the association, the association, a firm or a place that signs so is not.
+    #[test]
+    fn a_signature_after_a_closing_word() {
+        assert_eq!(unknown("Helsing Yrjar Tvedmark"), ["Yrjar Tvedmark"]);
+        assert_eq!(
+            unknown("Takk for sist.\n\nMed vennlig hilsen\nYrjar Tvedmark\nstyreleder\n"),
+            ["Yrjar Tvedmark"]
+        );
+        for text in [
+            "Hilsen Styret Vassbakken",
+            "Med vänlig hälsning\nValberedningen Tallmon\n",
+            "Mvh Sameiet Fjellhagen",
+            "Hilsen Borettslaget Lia",
+            "Hilsen Solbakken Vaktmesterservice",
+            "Hälsningar Kvarnbackens Styrelse",
+            "Hilsen Øvre Lia",
+            "Hilsen Yrjar Tvedmark og resten av gjengen",
         ] {
             assert_eq!(unknown(text), Vec::<&str>::new(), "{text:?}");
         }
