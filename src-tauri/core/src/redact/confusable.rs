@@ -51,7 +51,7 @@ pub fn skeleton(word: &str) -> String {
 }
 
 /// [`skeleton`] written into `out` (cleared first), so the scan allocates nothing per word.
-fn skeleton_into(word: &str, out: &mut String) {
+pub(super) fn skeleton_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
         // The same mapping on bytes: most words of minutes are ASCII.
@@ -267,34 +267,10 @@ impl ConfusableNames {
         }
         self.small_l_forms(text, protected, out);
         let mut scratch = Scratch::default();
-        let bytes = text.as_bytes();
-        let n = bytes.len();
-        let mut i = 0usize;
         // Only words that start with a capital (or a misread one) are tested, so the walk jumps from
         // one byte that may start such a word to the next (eight bytes at a time) and reads only
         // those words, instead of every word of the text.
-        while let Some(s) = next_capital(bytes, i) {
-            let (c, len) = char_at(text, s);
-            i = s + len;
-            if !word_char(c)
-                || !(c.is_uppercase() || matches!(c, '1' | '0' | '|'))
-                || in_word(text, s)
-            {
-                continue;
-            }
-            loop {
-                while i < n && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] != NONE {
-                    i += 1;
-                }
-                if i < n && bytes[i] >= 0x80 {
-                    let (c, len) = char_at(text, i);
-                    if word_char(c) {
-                        i += len;
-                        continue;
-                    }
-                }
-                break;
-            }
+        for (s, i) in capitalised_words(text) {
             self.word(
                 text,
                 s,
@@ -524,6 +500,42 @@ struct Scratch<'t> {
     lower: String,
     sk: String,
     seen: FastMap<&'t str, Verdict>,
+}
+
+/// The words of `text` that start with a capital (or a digit or mark OCR puts for one: "1ngrid",
+/// "0lsen"), as (start, end), walked as [`ConfusableNames::scan`] walks them: only bytes that may start
+/// such a word are read one by one. A word may end in hyphens, which the caller trims.
+pub(super) fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        while let Some(s) = next_capital(bytes, i) {
+            let (c, len) = char_at(text, s);
+            i = s + len;
+            if !word_char(c)
+                || !(c.is_uppercase() || matches!(c, '1' | '0' | '|'))
+                || in_word(text, s)
+            {
+                continue;
+            }
+            loop {
+                while i < n && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] != NONE {
+                    i += 1;
+                }
+                if i < n && bytes[i] >= 0x80 {
+                    let (c, len) = char_at(text, i);
+                    if word_char(c) {
+                        i += len;
+                        continue;
+                    }
+                }
+                break;
+            }
+            return Some((s, i));
+        }
+        None
+    })
 }
 
 /// The words of `text` in small letters as OCR reads them (a small letter first, then letters and the

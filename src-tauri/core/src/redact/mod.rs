@@ -36,6 +36,7 @@ mod houses;
 #[doc(hidden)]
 pub mod learned;
 mod lists;
+mod misread;
 mod names;
 mod numbers;
 mod offices;
@@ -613,6 +614,8 @@ pub struct Detector {
     names: names::NameRecognizer,
     /// Residents' names as OCR misreads them ("Mø1lgaard").
     confusable: confusable::ConfusableNames,
+    /// The register's streets, officials' names and firms as OCR misreads them ("HurnIevej").
+    spellings: misread::RegisterSpellings,
     protected: policy::Protected,
     country: Option<Country>,
     /// The kinds of the residents' phone numbers, e-mail addresses and full addresses as the register
@@ -810,6 +813,7 @@ impl Detector {
         Detector {
             names,
             confusable: confusable::ConfusableNames::new(context),
+            spellings: misread::RegisterSpellings::new(context),
             protected,
             country: context.map(|c| c.country),
             known_kinds,
@@ -840,10 +844,26 @@ impl Detector {
     ///
     /// Findings do not overlap and are sorted by position.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
-        // Damaged text (mojibake, letter-spacing) is read repaired; the findings point at the damage.
-        if let Some(view) = repair::repair(text) {
+        // Damaged text (mojibake, letter-spacing) is read repaired, and the register's own words that OCR
+        // misread are read as the register writes them; the findings point at the damage.
+        let view = repair::repair(text);
+        let base = view.as_ref().map_or(text, |v| v.text.as_str());
+        let view = match self.spellings.restore(base) {
+            None => view.map(|v| (v, Vec::new())),
+            Some((restored, residents)) => Some((
+                repair::View {
+                    text: restored.text,
+                    map: match view {
+                        Some(v) => v.map.then(restored.map),
+                        None => restored.map,
+                    },
+                },
+                residents,
+            )),
+        };
+        if let Some((view, residents)) = view {
             let raw = self
-                .detect_raw(&view.text)
+                .detect_raw(&view.text, &residents)
                 .into_iter()
                 .map(|mut r| {
                     r.start = view.map.start(r.start);
@@ -853,7 +873,7 @@ impl Detector {
                 .collect();
             return policy::to_findings(text, policy::resolve(raw));
         }
-        let raw = self.detect_raw(text);
+        let raw = self.detect_raw(text, &[]);
         policy::to_findings(text, raw)
     }
 
@@ -895,13 +915,27 @@ impl Detector {
         (learned::candidates(text, &r.protected, &r.raw), r.raw.len())
     }
 
-    fn detect_raw(&self, text: &str) -> Vec<policy::Raw> {
+    /// `misread_residents`: residents' name parts that [`misread::RegisterSpellings`] wrote right in
+    /// `text`, flagged as the scan of misread names would have flagged them.
+    fn detect_raw(&self, text: &str, misread_residents: &[(usize, usize)]) -> Vec<policy::Raw> {
         let RuleNames {
             mut raw,
             protected,
             organisations,
             known,
         } = self.rule_names(text);
+        for &(s, e) in misread_residents {
+            if !policy::overlaps_any(&protected, s, e) {
+                raw.push(policy::Raw::redact(
+                    s,
+                    e,
+                    Kind::Person,
+                    Recognizer::Register,
+                    0.7,
+                    confusable::MISREAD_RESIDENT,
+                ));
+            }
+        }
         // The learned second opinion on the unknown-name rules (text without a register only).
         if let Some(model) = &self.names_model {
             learned::rescore(model, text, &protected, &mut raw);

@@ -24,7 +24,7 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The map of a change made to a text that `self` already maps: positions go through this map,
     /// then through `self`.
-    fn then(self, outer: OffsetMap) -> OffsetMap {
+    pub(super) fn then(self, outer: OffsetMap) -> OffsetMap {
         if self.changes.is_empty() && self.inner.is_none() {
             return outer;
         }

@@ -34,6 +34,13 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
         })
         .map(|r| r.start)
         .collect();
+    // The board's and the officials' names the register keeps: "Formand: <name>, st. tv." gives the
+    // chair's own home, which goes, but the chair stays.
+    let kept: Vec<(usize, usize)> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Keep)
+        .map(|r| (r.start, r.end))
+        .collect();
     for at in anchors {
         let Some(head) = text.get(..at) else { continue };
         // Past ", ", " (", " i ", " fra " to the last capitalised word.
@@ -103,7 +110,10 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
                 .get(start..end)
                 .is_some_and(|w| written_in_lower_case(text, w));
         let single_at_sentence_start = single_at_sentence_start || list_item_word;
-        if single_at_sentence_start || overlaps_any(protected, start, end) {
+        if single_at_sentence_start
+            || overlaps_any(protected, start, end)
+            || kept.iter().any(|&(s, e)| s < end && start < e)
+        {
             continue;
         }
         raw.push(
