@@ -927,3 +927,17 @@ fn regression_an_officials_name_before_their_own_home_stays() {
     assert!(found.contains(&"st.tv.".to_string()), "{found:?}");
     assert!(!found.iter().any(|f| f.contains("Gunver")), "{found:?}");
 }
+
+/// A tenant or a relative no list and no register knows, named in full after a role's label ("Leigetakar:
+/// <first> <surname>") or after a kin noun ("min kusine, <first> <surname>"): neither was a cue for a name
+/// whose first name no list holds, and the name stayed.
+#[test]
+fn regression_an_unlisted_name_after_a_role_label_or_a_kin_noun() {
+    let d = detector(Country::DK, &["Åse Rud"], &[]);
+    let found = redacted(
+        &d,
+        "Fremleje godkendt. Lejer: Yrjar Tvedmark.\n\nÅse Rud skriver, at lejer er hendes kusine, Sølvi Brattekvam, som læser.\n",
+    );
+    assert!(found.contains(&"Yrjar Tvedmark".to_string()), "{found:?}");
+    assert!(found.contains(&"Sølvi Brattekvam".to_string()), "{found:?}");
+}

@@ -331,6 +331,35 @@ pub(super) fn signs_after_a_closing(text: &str, start: usize, end: usize) -> boo
     text[b..start].matches('\n').count() <= 1 && closings().contains_fold(&text[a..b])
 }
 
+/// Whether a role's label and its colon stand right before `start` ("Varamedlem:   ", "Suppleant: "), the
+/// label opening its line (after indentation or a bullet) or a sentence: the slot of a name in a list of
+/// those elected, whatever case the name is typed in; a buyer's or a tenant's ("Leietaker: <name>").
+pub(super) fn role_label_before(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let Some(head) = head
+        .strip_suffix([' ', '\t'])
+        .map(|h| h.trim_end_matches([' ', '\t']))
+        .and_then(|h| h.strip_suffix(':'))
+    else {
+        return false;
+    };
+    let role: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let before = head[..head.len() - role.len()].trim_end_matches([' ', '\t', '-', '•', '*', '·']);
+    let opens = before.is_empty() || before.ends_with(['\n', '\r']) || before.ends_with(". ");
+    let opens = opens || before.ends_with('.') && head[..head.len() - role.len()].ends_with(' ');
+    let role = role.to_lowercase();
+    opens
+        && role.chars().nth(3).is_some()
+        && (cues().contains(role.as_str()) || compound_cue(&role) || inflected_cue(&role))
+}
+
 /// Whether a verb of moving in or out follows `end` ("har flyttet inn", "flytter ind", "flyttade ut"):
 /// people move, firms and places do not.
 pub(super) fn moving_after(text: &str, end: usize) -> bool {

@@ -13,7 +13,7 @@ use super::super::lists::{first_names, is_place, is_surname};
 use super::super::policy::{overlaps_any, Raw};
 use super::super::words::{closings, cues, function_words};
 use super::super::{Decision, Kind};
-use super::context::{compound_cue, inflected_cue, speaker_label, speech_after};
+use super::context::{compound_cue, inflected_cue, role_label_before, speaker_label, speech_after};
 
 /// The reason of a finding this pass adds.
 pub(crate) const LOWER_CASE_FIRST_NAME: &str =
@@ -100,35 +100,6 @@ fn cue_before(text: &str, start: usize) -> bool {
         || cues().contains(w.as_str())
         || compound_cue(&w)
         || inflected_cue(&w)
-}
-
-/// Whether a role's label and its colon stand right before `start` ("Varamedlem:   ", "Suppleant: "), the
-/// label opening its line (after indentation or a bullet) or a sentence: the slot of a name in a list of
-/// those elected, whatever case the name is typed in.
-fn role_label_before(text: &str, start: usize) -> bool {
-    let head = text.get(..start).unwrap_or("");
-    let Some(head) = head
-        .strip_suffix([' ', '\t'])
-        .map(|h| h.trim_end_matches([' ', '\t']))
-        .and_then(|h| h.strip_suffix(':'))
-    else {
-        return false;
-    };
-    let role: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let before = head[..head.len() - role.len()].trim_end_matches([' ', '\t', '-', '•', '*', '·']);
-    let opens = before.is_empty() || before.ends_with(['\n', '\r']) || before.ends_with(". ");
-    let opens = opens || before.ends_with('.') && head[..head.len() - role.len()].ends_with(' ');
-    let role = role.to_lowercase();
-    opens
-        && role.chars().nth(3).is_some()
-        && (cues().contains(role.as_str()) || compound_cue(&role) || inflected_cue(&role))
 }
 
 /// The end of a name typed in lower case in a cell that opens at `start` after a role's label ("sigrid

@@ -110,9 +110,9 @@ use context::{
     abbreviation, age_after, citation, company_after_cue, compound_cue, cue_before_by,
     definite_ending, followed_by_company, home_in_brackets_after, hyphen_given, in_attendance_list,
     inflected_cue, initials_not_a_range, is_body, kin_after, lower_noun, moving_after,
-    noun_follows, party_by_role, party_to_a_letting, patronymic, place_before, saint_before,
-    signs_after_a_closing, speaker_with_party, speech_after, speech_before, subject_after_verb,
-    thing_before, unit_after, word_before_is,
+    noun_follows, party_by_role, party_to_a_letting, patronymic, place_before, role_label_before,
+    saint_before, signs_after_a_closing, speaker_with_party, speech_after, speech_before,
+    subject_after_verb, thing_before, unit_after, word_before_is,
 };
 use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
@@ -1063,8 +1063,10 @@ impl NameRecognizer {
                     && (party_to_a_letting(text, t.start)
                         || party_by_role(text, t.start)
                         || moving_after(text, run[k - 1].end)
-                        || (signs_after_a_closing(text, t.start, run[k - 1].end)
-                            && run[i..k].iter().all(|w| signing_word(&s.keys[w.k0..w.k1]))))
+                        || ((signs_after_a_closing(text, t.start, run[k - 1].end)
+                            || role_label_before(text, t.start))
+                            && run[i..k].iter().all(|w| signing_word(&s.keys[w.k0..w.k1]))
+                            && !is_place(&s.keys[run[k - 1].k0..run[k - 1].k1])))
                     && !is_place(&s.keys[t.k0..t.k1])
                     && !is_company_word(text.get(t.start..t.end).unwrap_or(""))
                 {
@@ -1829,7 +1831,8 @@ const PLACE_PREFIXES: &[&str] = &[
 ];
 
 /// Whether a word no list knows as a first name can be part of the name that signs a letter after a
-/// closing word ("Helsing <first> <surname>"): not the board ("Styret", "Kvarnbackens styrelse"), an
+/// closing word ("Helsing <first> <surname>") or fills a role's label ("Referent: <first> <surname>"): not
+/// the board ("Styret", "Kvarnbackens styrelse"), an
 /// association, an institution or a firm ("… Vaktmesterservice"), a cue or a function word, which sign
 /// letters as often as people do.
 fn signing_word(key: &str) -> bool {

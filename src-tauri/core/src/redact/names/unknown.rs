@@ -1314,6 +1314,31 @@ Vollan, 28.04.2026
         }
     }
 
+    /// Two or three capitalised words no list knows after a role's label that opens its line or sentence
+    /// ("Referent: …", "- Köpare: …", "… godkendt. Lejer: …") are a person; the board, a firm or a place
+    /// there, a label inside a sentence or one word alone are not.
+    #[test]
+    fn a_name_no_list_knows_after_a_role_label() {
+        assert_eq!(unknown("Referent: Yrjar Tvedmark"), ["Yrjar Tvedmark"]);
+        assert_eq!(
+            unknown("Framleige godkjend. Leigetakar: Yrjar Tvedmark."),
+            ["Yrjar Tvedmark"]
+        );
+        assert_eq!(
+            unknown("Sak 3\n  - Köpare: Yrjar Tvedmark, tillträde 1 maj."),
+            ["Yrjar Tvedmark"]
+        );
+        for text in [
+            "Referent: Styret Vassbakken",
+            "Revisor: Vestlandsrevisjon Bergen",
+            "Ordstyrer: Valgt ble Yrjar",
+            "Dagsorden: Yrjar Tvedmark",
+            "Vi fikk brev fra en referent: Yrjar Tvedmark",
+        ] {
+            assert_eq!(unknown(text), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+
     /// Two or three capitalised words no list knows, named as the party of a letting or a sale by its role
     /// and a copula ("Leietaker er …", "Lejer bliver …", "Köparen är …", "Ny eier er …"), are a person; an
     /// owner not called new, a place, a firm or the role before anything else are not.
