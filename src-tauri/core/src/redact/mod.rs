@@ -1304,6 +1304,9 @@ pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
 mod residents_tests;
 
 #[cfg(test)]
+mod unregistered_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

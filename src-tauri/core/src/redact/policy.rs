@@ -907,7 +907,7 @@ pub(crate) fn resolve_with(raw: Vec<Raw>, extra: Vec<Raw>) -> Vec<Raw> {
     resolve(all)
 }
 
-/// "Ebba af Rosen … af Rosen lovade": a name found alone takes the particle right before it ("af",
+/// "Ebba af Rosen … af Rosen lovade", "von Rosens": a name found alone takes the particle right before it ("af",
 /// "von", "la") when the document names a person in full with that particle before that word; the
 /// particle is part of the surname, and left behind it says whose it was.
 pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
@@ -948,8 +948,12 @@ pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
             continue;
         }
         let joined = format!("{particle} {}", word.to_lowercase());
-        // Some name in full ends with a space and the particle before the word.
-        if after_space.contains(joined.as_str()) {
+        // Some name in full ends with a space and the particle before the word, or before the word
+        // without its genitive's "s" ("von Hirschs sluttrapport").
+        let genitive = joined.strip_suffix('s');
+        if after_space.contains(joined.as_str())
+            || genitive.is_some_and(|g| after_space.contains(g))
+        {
             r.start = from;
         }
     }

@@ -259,8 +259,8 @@ fn nickname_and_surname_after(text: &str, end: usize) -> Option<(usize, usize)> 
 
 /// The forms in which a person named in full (`name`, two words or more: "Stig Malmqvist", "Niels-Ole
 /// Viborg") is named again where the capitalised name is not written: the name in lower case ("stig
-/// malmqvist"), the first name's initial before the surname ("s. malmqvist", "S. Malmqvist") and the first
-/// name before the surname's initial ("stig m."). Empty for a name with a word that is no name's word, an
+/// malmqvist"), the first name's initial before the surname ("s. malmqvist", "S. Malmqvist", "S. MALMQVIST")
+/// and the first name before the surname's initial ("stig m."). Empty for a name with a word that is no name's word, an
 /// initial already ("S. Malmqvist") or a first name of fewer than three letters.
 fn short_forms(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -268,7 +268,8 @@ fn short_forms(name: &str) -> Vec<String> {
         return Vec::new();
     };
     if words.len() < 2
-        || !words.iter().all(|w| name_word(w))
+        || !words.iter().all(|w| name_shape(w))
+        || !name_word(first)
         || first.chars().nth(2).is_none()
         || first.starts_with(|c: char| !c.is_alphabetic())
     {
@@ -277,6 +278,11 @@ fn short_forms(name: &str) -> Vec<String> {
     let Some(initial) = first.chars().next() else {
         return Vec::new();
     };
+    // A surname that is a function word too ("Silje Nå"): only the capitalised initial's form ("S. Nå"),
+    // which no sentence writes but for the name; in lower case it is the word.
+    if !words.iter().all(|w| name_word(w)) {
+        return vec![format!("{}. {last}", initial.to_uppercase())];
+    }
     let lower = |w: &str| w.to_lowercase();
     let last_lower = lower(last);
     let last_initial: String = last.chars().take(1).flat_map(char::to_lowercase).collect();
@@ -285,6 +291,8 @@ fn short_forms(name: &str) -> Vec<String> {
         format!("{}. {last_lower}", initial.to_lowercase()),
         format!("{}. {last}", initial.to_uppercase()),
         format!("{} {last_initial}.", lower(first)),
+        // "E. NYHOLM" in a table of those elected in capitals.
+        format!("{}. {}", initial.to_uppercase(), last.to_uppercase()),
     ];
     // "l. c. thue": no; the surname's initial form only for a surname of three letters or more in lower
     // case ("t. li" could be anything), where the capitalised one ("T. Li") is plain.
@@ -1124,7 +1132,8 @@ mod tests {
                 "gunvor tellefsen",
                 "g. tellefsen",
                 "G. Tellefsen",
-                "gunvor t."
+                "gunvor t.",
+                "G. TELLEFSEN"
             ]
         );
         assert_eq!(
@@ -1133,13 +1142,22 @@ mod tests {
                 "ask-ove li",
                 "A. Li",
                 "ask-ove l.",
+                "A. LI",
                 "A.-O. Li",
                 "A-O Li",
                 "A.O. Li"
             ]
         );
-        // An initial already, a first name of two letters, one word: none.
-        for name in ["G. Tellefsen", "Bo Tellefsen", "Tellefsen", "Gunvor 12"] {
+        // A surname that is a function word too: only the capitalised initial's form.
+        assert_eq!(short_forms("Silje Nå"), ["S. Nå"]);
+        // An initial already, a first name of two letters, one word, a particle: none.
+        for name in [
+            "G. Tellefsen",
+            "Bo Tellefsen",
+            "Tellefsen",
+            "Gunvor 12",
+            "Ebba af Rosen",
+        ] {
             assert!(short_forms(name).is_empty(), "{name}");
         }
     }

@@ -593,6 +593,46 @@ pub(super) fn speech_after(text: &str, end: usize) -> bool {
             .is_some_and(|p| super::super::words::speech_participles().contains(p))
 }
 
+/// Whether a verb of saying follows where a person comes from, after `end` ("Grøndahl fra nr. 6 spurgte",
+/// "Ebbe fra festudvalget mindede om", "Lund från 12B undrade"): "fra"/"frå"/"från", then one word in lower
+/// case (a committee, a floor's word) or a unit by its number ("nr. 6", "nr 6", "12B"), then the verb.
+pub(super) fn speech_after_whence(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = [" fra ", " frå ", " från "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let word_end = |r: &str| {
+        r.find(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .unwrap_or(r.len())
+    };
+    let w = &rest[..word_end(rest)];
+    let mut after = &rest[w.len()..];
+    let numbered = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    if matches!(w, "nr." | "nr" | "Nr." | "lejl." | "lgh" | "lgh.") {
+        let Some(r) = after.strip_prefix(' ') else {
+            return false;
+        };
+        let n = &r[..word_end(r)];
+        if !numbered(n) {
+            return false;
+        }
+        after = &r[n.len()..];
+    } else {
+        // A unit by its number ("12B"; a day's "15." is none), or a word in lower case ("festudvalget").
+        let unit = numbered(w) && !w.ends_with('.');
+        let lower = w.chars().count() >= 3 && w.chars().all(char::is_lowercase);
+        if !(unit || lower) {
+            return false;
+        }
+    }
+    speech_after(text, text.len() - after.len())
+}
+
 /// "Etterpå sa han …", "Derfor mener hun …", "Derefter spurgte fru Thrane …": whether the verb of saying
 /// after `end` is followed by its subject, a personal pronoun or a title of address and a name. The word
 /// before the verb then is an adverbial that starts the sentence, not the speaker. (Not "den", "det" or a

@@ -83,15 +83,24 @@ fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
     if !(2..=4).contains(&count) {
         return None;
     }
+    // Dotted initials in the genitive ("R.T.s mann") are the person's as the name's genitive is: the
+    // "s" goes with them.
+    let dotted = dotted == Some(true);
+    let mut next = text[end..].chars();
+    let end = match (next.next(), next.next()) {
+        (Some('s'), after) if dotted && !after.is_some_and(is_glued) => end + 1,
+        _ => end,
+    };
     // The word ends there: "KLM" inside "KLMs" or "K.L.3" is something else.
-    if text[end..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '&')
-    {
+    if text[end..].chars().next().is_some_and(is_glued) {
         return None;
     }
-    Some((letters, end, dotted == Some(true)))
+    Some((letters, end, dotted))
+}
+
+/// Whether `c` right after initials makes them part of a longer word or code ("KLMs", "K.L.3", "JM-sagen").
+fn is_glued(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '/' || c == '&'
 }
 
 /// The first byte from `at` that is an ASCII capital or may lead a character beyond ASCII (from
@@ -292,10 +301,12 @@ pub fn initials_of_people_named(
             let before = v.partition_point(|&(e, _)| e <= at);
             before.checked_sub(1).and_then(|i| people.get(v[i].1))
         });
+        // "Ordföranden (KB) redogjorde …": alone in brackets the capitals are no firm's legal form.
+        let bracketed = text[..at].ends_with('(') && text[end..].starts_with(')');
         let written_as_initials = |p: &&(String, usize, Option<String>)| {
             dotted
                 || (at - p.1 <= BARE_WINDOW
-                    && !is_legal_form(&text[at..end])
+                    && (bracketed || !is_legal_form(&text[at..end]))
                     && !capitalised_beside(text, at, end)
                     && !*thing
                         .entry(letters.clone())

@@ -131,10 +131,51 @@ fn couple(text: &str, a: &Raw, b: &Raw) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
+/// Where the first of a couple sharing a surname starts, before a person named in full at `start..end`
+/// and "og"/"och" ("Kaj og Bodil Strand"): a capitalised word on a first-name list (a word too, "Kaj",
+/// but no thing's word nor a place), the name after it a first name the lists know and a capitalised
+/// word, and no capitalised word right before the first one (a firm's or a title's name).
+fn first_name_of_a_couple(text: &str, start: usize, end: usize) -> Option<usize> {
+    let name = text.get(start..end)?;
+    let (given, rest) = name.split_once(' ')?;
+    let listed = |w: &str| {
+        let key = w.to_lowercase();
+        first_names().get(&key).is_some_and(|i| !i.thing) && !is_place(&key)
+    };
+    if !listed(given) || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let head = text[..start]
+        .strip_suffix(" og ")
+        .or_else(|| text[..start].strip_suffix(" och "))?;
+    let (from, word) = word_ending(head)?;
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase);
+    let before = head[..from].strip_suffix(' ').and_then(word_ending);
+    let after_a_capital = before.is_some_and(|(_, w)| w.starts_with(char::is_uppercase));
+    (capitalised
+        && listed(word)
+        && !after_a_capital
+        && !super::super::words::function_words().contains(word.to_lowercase().as_str()))
+    .then_some(from)
+}
+
 /// Grows the first of each couple sharing a surname ([`couple`]) over the "og" to the end of the second.
 /// Only without a register: with one, a first name before "og" is often a resident of its own (a nickname,
 /// "Tuffe og Bodil Ravn"), and the register names each person whole.
 pub fn couples(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) -> Vec<Raw> {
+    // "Forslag fra Kaj og Bodil Strand": the first of the couple a first name that is a word too, which
+    // no rule took alone; the second's name in full says it is a person's.
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    for r in raw.iter_mut().filter(|r| is_person(r)) {
+        if let Some(from) = first_name_of_a_couple(text, r.start, r.end) {
+            if !overlaps_any(&covered, from, r.start) && !overlaps_any(protected, from, r.start) {
+                r.start = from;
+            }
+        }
+    }
     let persons: Vec<usize> = (0..raw.len()).filter(|&i| is_person(&raw[i])).collect();
     let mut grow: Vec<(usize, usize)> = Vec::new();
     for w in persons.windows(2) {
@@ -284,6 +325,24 @@ fn initials_before(text: &str, start: usize, end: usize) -> Option<usize> {
     .then_some(from)
 }
 
+/// Where the dotted initial before a surname found alone at `start..end` begins ("økonomikonsulent T.
+/// Espeland", where a role's cue took the surname alone): one capital and a full stop right before it
+/// after one space, standing alone (a space, a line's start or an opening bracket before it).
+fn dotted_initial_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let name = text.get(start..end)?;
+    if name.contains([' ', '.']) || !name.chars().nth(1).is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let head = text.get(..start)?.strip_suffix(". ")?;
+    let c = head.chars().next_back()?;
+    let from = head.len() - c.len_utf8();
+    let alone = head[..from]
+        .chars()
+        .next_back()
+        .is_none_or(|b| b == ' ' || b == '\n' || b == '(');
+    (c.is_uppercase() && alone).then_some(from)
+}
+
 /// Where the surname after a person found as bare initials at `start..end` ends ("TE Lindvik", "KLB
 /// Aasen"): two or three capitals, then one space and `word`, a capitalised word of three letters or
 /// more in lower case after its capital, no function word, place or firm's word, ending the word.
@@ -352,6 +411,7 @@ pub fn name_joints(text: &str, protected: &[(usize, usize)], mut raw: Vec<Raw>) 
         let own = (raw[i].start, raw[i].end);
         if let Some(from) = particle_before(text, raw[i].start)
             .or_else(|| initials_before(text, raw[i].start, raw[i].end))
+            .or_else(|| dotted_initial_before(text, raw[i].start, raw[i].end))
         {
             if free(from, raw[i].start, own) {
                 raw[i].start = from;
@@ -442,15 +502,21 @@ fn genitives(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw
     // Every word of a name given in full, found once, after it ("Gry Helmersen Dahl … Helmersens påtegning",
     // "Vibe Tornfeldt … Vibes plads"): a first name too, since the name in full says whose it is. Each such
     // pattern holds where the name in full first stands.
+    // A name in a list's order ("Kristoffersen, Geir … Geirs nabo") is given in full as well.
     let mut parts: Vec<Option<usize>> = vec![None; values.len()];
     for (i, r) in raw.iter().enumerate() {
         if !is_person(r) || r.reason == SURNAME_BEFORE_A_VERB {
             continue;
         }
-        let Some(name) = text.get(r.start..r.end).filter(|n| n.contains(' ')) else {
-            continue;
+        let words: Vec<&str> = match text.get(r.start..r.end) {
+            Some(name) if name.contains(' ') => name.split(' ').collect(),
+            Some(surname) => match first_name_in_a_lists_order(text, &raw, i) {
+                Some(first) => vec![surname, first],
+                None => continue,
+            },
+            None => continue,
         };
-        for w in name.split(' ') {
+        for w in words {
             let ok = w.chars().count() >= 3
                 && w.starts_with(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -545,6 +611,26 @@ fn genitives(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw
         });
     }
     resolve_with(raw, extra)
+}
+
+/// The first name after the surname `raw[i]` where the two stand in a list's order, surname first and a
+/// comma between ("Kristoffersen, Geir", "Tveito, Ragnhild"): both persons found, one word each, the
+/// surname on no first-name list, the first name on one.
+fn first_name_in_a_lists_order<'t>(text: &'t str, raw: &[Raw], i: usize) -> Option<&'t str> {
+    let (r, next) = (raw.get(i)?, raw.get(i + 1)?);
+    let surname = text.get(r.start..r.end)?;
+    let first = text.get(next.start..next.end)?;
+    let listed = |w: &str| {
+        w.split('-')
+            .all(|p| first_names().get(&p.to_lowercase()).is_some())
+    };
+    (is_person(next)
+        && text.get(r.end..next.start) == Some(", ")
+        && !surname.contains(' ')
+        && !first.contains(' ')
+        && !listed(surname)
+        && listed(first))
+    .then_some(first)
 }
 
 /// Whether `text` writes `value` in lower case as a word of its own somewhere.

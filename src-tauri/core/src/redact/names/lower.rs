@@ -70,7 +70,49 @@ fn opens_sentence(text: &str, start: usize) -> bool {
         .rev()
         .take_while(|c| c.is_alphabetic())
         .collect();
+    if word.is_empty() {
+        // "… opp 29. november 2025. fredrik …": a year closes a sentence; a day's number ("15. juni") does
+        // not.
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let year = &head[head.len() - digits..];
+        return digits == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && head[..head.len() - digits].ends_with(' ');
+    }
     word.chars().count() >= 3 && !head[..head.len() - word.len()].ends_with('.')
+}
+
+/// The reason of a surname in lower case this pass adds.
+pub(crate) const LOWER_CASE_SURNAME: &str =
+    "a word of a person's name found, typed in lower case opening a sentence before a word in lower case";
+
+/// The words of the persons found, in lower case, that may be typed in lower case as the person alone
+/// ("Ulf Rask … rask svarade"): three letters or more, capitalised in the finding, no function word.
+fn words_of_persons(text: &str, raw: &[Raw]) -> Vec<String> {
+    let mut words: Vec<String> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+        .filter_map(|r| text.get(r.start..r.end))
+        .flat_map(|n| n.split([' ', '\n', ',']))
+        .filter(|w| {
+            w.chars().nth(2).is_some()
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        .map(str::to_lowercase)
+        .filter(|w| !function_words().contains(w.as_str()))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether a word in lower case follows `end` after one space ("rask svarade", "haugen skaffer"): the verb
+/// of the sentence the name opens.
+fn lower_word_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .is_some_and(|t| t.starts_with(char::is_lowercase))
 }
 
 /// Whether a cue stands right before `start` on the same line: "tak til", "takk til", "tack till", care of
@@ -89,6 +131,11 @@ fn cue_before(text: &str, start: usize) -> bool {
         return false;
     };
     let w = w.to_lowercase();
+    // "Bildene er tatt av marit solheim", "fotograferet af": a picture's credit.
+    if matches!(w.as_str(), "av" | "af") {
+        let before = words.next().map(str::to_lowercase);
+        return before.is_some_and(|b| PHOTOGRAPHED.contains(&b.as_str()));
+    }
     if matches!(w.as_str(), "til" | "till") {
         let before = words.next().map(str::to_lowercase);
         return before.is_some_and(|b| {
@@ -187,6 +234,22 @@ const SIGN_UP: &[&str] = &[
 ];
 
 /// Verbs of thanking, which take the person thanked right after them ("Styret takkar ola for …").
+/// Participles of taking a picture, before "av"/"af" and the photographer ("tatt av", "taget af").
+const PHOTOGRAPHED: &[&str] = &[
+    "tatt",
+    "teke",
+    "taget",
+    "tagna",
+    "tagen",
+    "tagits",
+    "fotografert",
+    "fotografet",
+    "fotograferet",
+    "fotograferade",
+    "fotograferad",
+    "fotograferte",
+];
+
 const THANKS: &[&str] = &[
     "takker", "takkar", "takket", "takka", "takkede", "tackar", "tackade",
 ];
@@ -407,9 +470,70 @@ fn reversed_names(
     extra.sort_unstable_by_key(|r| r.start);
 }
 
+/// The end of the capitalised words that fill the cell after a person found (one word) at `start..end` right after
+/// a role's label and its colon ("Varamedlem: Halldis Reksnes", the surname no list knows and the model
+/// left): one or two more capitalised words of letters and hyphens, no function word nor a firm's word,
+/// up to a column's gap, the line's end, a comma, a bracket or a full stop. `None` where the cell holds
+/// no more, or something else.
+fn rest_of_a_labelled_cell(text: &str, start: usize, end: usize) -> Option<usize> {
+    if !role_label_before(text, start) {
+        return None;
+    }
+    let line = text.get(end..)?.split(['\n', '\r']).next().unwrap_or("");
+    let mut at = 0;
+    let mut words = 0;
+    while let Some(rest) = line[at..].strip_prefix(' ') {
+        let w_len = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(rest.len(), |(i, _)| i);
+        let w = &rest[..w_len];
+        let mut chars = w.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().next().is_some()
+            && chars.all(|c| c.is_lowercase() || c == '-');
+        if !capitalised
+            || function_words().contains(w.to_lowercase().as_str())
+            || super::super::words::is_company_word(w)
+        {
+            return None;
+        }
+        words += 1;
+        at += 1 + w_len;
+        if words > 2 {
+            return None;
+        }
+    }
+    let after = &line[at..];
+    let closes = after.is_empty()
+        || after.starts_with("  ")
+        || after.starts_with(['\t', ',', ';', '(', ')'])
+        || after.starts_with(". ")
+        || after == ".";
+    (words > 0 && closes).then_some(end + at)
+}
+
 /// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
 /// comment). The findings stay sorted and apart.
 pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
+    // "Varamedlem: Halldis Reksnes": a name's first word after a role's label takes the rest of its cell.
+    let mut raw = raw;
+    let starts: Vec<usize> = raw.iter().map(|r| r.start).collect();
+    for (k, r) in raw.iter_mut().enumerate() {
+        if r.kind != Kind::Person || r.decision != Decision::Redact {
+            continue;
+        }
+        let alone = text
+            .get(r.start..r.end)
+            .is_some_and(|w| !w.contains([' ', '.']));
+        if let Some(e) = rest_of_a_labelled_cell(text, r.start, r.end).filter(|_| alone) {
+            let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+            if next_start >= e && !overlaps_any(protected, r.end, e) {
+                r.end = e;
+            }
+        }
+    }
+    let raw = raw;
     let found = |r: &&Raw| r.kind == Kind::Person && r.decision == Decision::Redact;
     let persons: Vec<(usize, usize)> = raw.iter().filter(found).map(|r| (r.start, r.end)).collect();
     // The surnames of the people the text names in full, in lower case.
@@ -420,6 +544,7 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         .filter_map(|n| n.rsplit(' ').next().filter(|_| n.contains(' ')))
         .map(str::to_lowercase)
         .collect();
+    let person_words = words_of_persons(text, &raw);
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
     // The people named in full (two words or more), for a name in lower case joined after one.
     let full_names: Vec<(usize, usize)> = persons
@@ -449,6 +574,22 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         let next = at + word.len();
         let initial = word.len() == 1 && text[next..].starts_with(". ");
         let given = lower_first_name(word, true);
+        // "Ulf Rask … i år. rask svarade …": a word of a person found, typed in lower case where a sentence
+        // opens and its verb follows, where an ordinary word would have its capital.
+        if !given
+            && !initial
+            && person_words
+                .binary_search_by(|w| w.as_str().cmp(word))
+                .is_ok()
+            && opens_sentence(text, at)
+            && lower_word_follows(text, next)
+        {
+            if !overlaps_any(&covered, at, next) && !overlaps_any(protected, at, next) {
+                extra.push(Raw::unknown_name(at, next, 0.6, LOWER_CASE_SURNAME).guessed(word));
+            }
+            at = next;
+            continue;
+        }
         if !(given || initial) {
             at = next;
             continue;

@@ -111,8 +111,8 @@ use context::{
     definite_ending, followed_by_company, home_in_brackets_after, hyphen_given, in_attendance_list,
     inflected_cue, initials_not_a_range, is_body, kin_after, lower_noun, moving_after,
     noun_follows, party_by_role, party_to_a_letting, patronymic, place_before, role_label_before,
-    saint_before, signs_after_a_closing, speaker_with_party, speech_after, speech_before,
-    subject_after_verb, thing_before, unit_after, word_before_is,
+    saint_before, signs_after_a_closing, speaker_with_party, speech_after, speech_after_whence,
+    speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
 };
 use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
@@ -1204,7 +1204,9 @@ impl NameRecognizer {
                         // "Signe spurgte …", "Tone sa …": a first name that is also a word is the
                         // speaker before a verb of saying.
                         nordic
-                            && (!word || speech_after(text, t.end))
+                            && (!word
+                                || speech_after(text, t.end)
+                                || speech_after_whence(text, t.end))
                             && !s.lower_in_text(text, t.k0, t.g1)
                     } else {
                         // "Aarhus Kommune", "i Juni": words of minutes stay things.
@@ -1396,6 +1398,12 @@ impl NameRecognizer {
                             || (surname_first()
                                 && !subject_after_verb(text, end)
                                 && self.lone_surname(text, s, &t, false))))
+                    // "Grøndahl fra nr. 6 spurgte …": a proposal from a unit asks nothing.
+                    || (k == i + 1
+                        && speech_after_whence(text, end)
+                        && !definite_ending(&s.keys[t.k0..t.k1])
+                        && !cues_and_speech().contains(&s.keys[t.k0..t.k1])
+                        && self.lone_surname(text, s, &t, false))
                     || (unit_after(text, end)
                         && !sentence
                         // "c) Motion från nr 22" with "motionen" elsewhere: a noun opening a list item.
