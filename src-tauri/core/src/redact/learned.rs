@@ -948,7 +948,11 @@ pub fn candidates(text: &str, protected: &[(usize, usize)], raw: &[Raw]) -> Cand
     }
     for w in &words {
         let s = &text[w.start..w.end];
-        if capitalised(s) || !lens[s.len().min(63)] {
+        // "mona.berg@…" writes no word in lower case: a pasted e-mail's address repeats its sender's name.
+        if capitalised(s)
+            || !lens[s.len().min(63)]
+            || super::names::inside_an_address(text, w.start, w.end)
+        {
             continue;
         }
         fold_into(s, &mut buf);

@@ -155,3 +155,12 @@ fn regression_a_photographers_name_in_lower_case() {
         persons("God jul!\n\nBildene i nyhetsbrevet er tatt av marit solheim.\n\nHilsen styret\n");
     assert_eq!(p, ["marit solheim"]);
 }
+
+/// Regression (class: a first name alone opening a line, "Fra Mona: …", vetoed by the names model
+/// because the text wrote it in lower case, where the only lower-case occurrence was inside the person's
+/// own e-mail address, "mona.instebo@…"). A word inside an address is no word of a sentence.
+#[test]
+fn regression_a_first_name_an_email_address_repeats_in_lower_case() {
+    let p = persons("Fra Mona: Felles avtale om snømåking.\nmona.instebo@gmail.com\n");
+    assert_eq!(p, ["Mona"]);
+}

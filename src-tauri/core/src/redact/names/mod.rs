@@ -68,6 +68,12 @@ pub(crate) fn on_an_attendance_list(text: &str, start: usize) -> bool {
     in_attendance_list(text, start)
 }
 
+/// Whether the word at `start..end` is part of an e-mail address, a web address or a path ("mona" of
+/// "mona.berg@…"): no word of a sentence.
+pub(crate) fn inside_an_address(text: &str, start: usize, end: usize) -> bool {
+    in_address(text, start, end)
+}
+
 /// Whether a capitalised word is a title or a role, in any form: on the cues' list ("Kassör", "Fru"), a
 /// compound ending in one ("Vaktmestersjef") or inflected ("Kassören", "Vicevärden").
 pub(crate) fn is_role_word(word: &str) -> bool {
