@@ -564,6 +564,41 @@ impl Houses {
             out.push(house_as_a_noun(start, end));
         }
         self.spoken_nouns_after_persons(text, protected, out);
+        self.numbers_in_words(text, protected, out);
+    }
+
+    /// "nummer atten", "i nummer tjueein", "Nummer sju": a house by "nummer" and its number written out
+    /// (Danish, Norwegian in either form, Swedish), where the register holds that number as one house.
+    /// After a numbered thing ("sak nummer to", "punkt nummer tre") it is that thing's number and stays.
+    fn numbers_in_words(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), b"ummer ") {
+            let Some(start) = at.checked_sub(1) else {
+                continue;
+            };
+            if !matches!(text.as_bytes()[start], b'n' | b'N')
+                || text[..start].ends_with(is_word_char)
+            {
+                continue;
+            }
+            let rest = &text[at + 6..];
+            let len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let Some(n) = cardinal(&rest[..len].to_lowercase()) else {
+                continue;
+            };
+            let end = at + 6 + len;
+            let numbered = word_before(text, start, &[])
+                .and_then(|(ps, pe)| text.get(ps..pe))
+                .is_some_and(numbered_thing);
+            if numbered
+                || !self.numbers.contains(&n.to_string())
+                || overlaps_any(protected, start, end)
+            {
+                continue;
+            }
+            out.push(house_as_a_noun(start, end));
+        }
     }
 
     /// "Ronny från trean", "Birgitta i tvåan", "Gunnhild i firaren", "Tor i sekstalet": a house by its
@@ -1041,6 +1076,88 @@ fn written_out(text: &str, end: usize, folded: &str) -> Option<usize> {
     (we == end && longer && starts && word.chars().all(char::is_alphabetic)).then_some(ws)
 }
 
+/// A number from one to fifty-nine written out in Danish, Norwegian (either form) or Swedish: "sju",
+/// "atten", "tjueein", "tjugofem", "femogtyve", "trettito".
+fn cardinal(word: &str) -> Option<u32> {
+    const UNITS: &[(&str, u32)] = &[
+        ("en", 1),
+        ("ein", 1),
+        ("eitt", 1),
+        ("ett", 1),
+        ("et", 1),
+        ("to", 2),
+        ("två", 2),
+        ("tre", 3),
+        ("fire", 4),
+        ("fyra", 4),
+        ("fem", 5),
+        ("seks", 6),
+        ("sex", 6),
+        ("syv", 7),
+        ("sju", 7),
+        ("otte", 8),
+        ("åtte", 8),
+        ("åtta", 8),
+        ("ni", 9),
+        ("nio", 9),
+    ];
+    const TEENS: &[(&str, u32)] = &[
+        ("ti", 10),
+        ("tio", 10),
+        ("elleve", 11),
+        ("elva", 11),
+        ("tolv", 12),
+        ("tretten", 13),
+        ("tretton", 13),
+        ("fjorten", 14),
+        ("fjorton", 14),
+        ("femten", 15),
+        ("femton", 15),
+        ("seksten", 16),
+        ("sexton", 16),
+        ("sytten", 17),
+        ("sjutton", 17),
+        ("atten", 18),
+        ("arton", 18),
+        ("aderton", 18),
+        ("nitten", 19),
+        ("nitton", 19),
+    ];
+    const TENS: &[(&str, u32)] = &[
+        ("tjue", 20),
+        ("tyve", 20),
+        ("tjugo", 20),
+        ("tretti", 30),
+        ("tredive", 30),
+        ("trettio", 30),
+        ("førti", 40),
+        ("fyrre", 40),
+        ("fyrtio", 40),
+        ("femti", 50),
+        ("halvtreds", 50),
+        ("femtio", 50),
+    ];
+    let find = |list: &[(&str, u32)], w: &str| list.iter().find(|(s, _)| *s == w).map(|(_, n)| *n);
+    if let Some(n) = find(UNITS, word).or_else(|| find(TEENS, word)) {
+        return Some(n);
+    }
+    for (tens, t) in TENS {
+        if let Some(rest) = word.strip_prefix(tens) {
+            // "tjueein", "tjugofem", "trettito".
+            return if rest.is_empty() {
+                Some(*t)
+            } else {
+                find(UNITS, rest).map(|u| t + u)
+            };
+        }
+        // "femogtyve", "toogtredive".
+        if let Some(head) = word.strip_suffix(tens).and_then(|h| h.strip_suffix("og")) {
+            return find(UNITS, head).map(|u| t + u);
+        }
+    }
+    None
+}
+
 /// Verbs of living, in the forms minutes use: "bor", "bur", "bodde", "budde", "boede".
 const LIVING: &[&str] = &["bor", "bur", "bodde", "budde", "boede"];
 
@@ -1372,6 +1489,31 @@ mod tests {
     }
 
     /// A house by its number as a noun, in words or in figures, where the register holds that house.
+    /// A house by "nummer" and its number written out: the register's houses 4, 7, 11 and 12 in any of
+    /// the languages and compounds; a number the register holds no house for, a numbered thing's and a
+    /// longer word stay.
+    #[test]
+    fn a_house_by_nummer_and_its_number_in_words() {
+        assert_eq!(
+            found("Festen i nummer sju, og Nummer elleve klaget. Bor i nummer tolv; nummer fyra."),
+            ["nummer sju", "Nummer elleve", "nummer tolv", "nummer fyra"]
+        );
+        for stays in [
+            "Bor i nummer fem.",
+            "Sak nummer fire er utsatt.",
+            "punkt nummer sju",
+            "nummer sjuende",
+            "huset nummer tjueein",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+        assert_eq!(cardinal("tjueein"), Some(21));
+        assert_eq!(cardinal("femogtyve"), Some(25));
+        assert_eq!(cardinal("tjugotvå"), Some(22));
+        assert_eq!(cardinal("atten"), Some(18));
+        assert_eq!(cardinal("tjuende"), None);
+    }
+
     #[test]
     fn a_house_by_its_number_as_a_noun() {
         assert_eq!(

@@ -941,3 +941,27 @@ fn regression_an_unlisted_name_after_a_role_label_or_a_kin_noun() {
     assert!(found.contains(&"Yrjar Tvedmark".to_string()), "{found:?}");
     assert!(found.contains(&"Sølvi Brattekvam".to_string()), "{found:?}");
 }
+
+/// Regression (must-gos: a row house by "nummer" and its number in words, development batch measure52):
+/// "Gudmund i nummer atten", "fest i nummer sju" in an association of row houses stayed, as a house by
+/// its number was read in figures, as a noun ("syveren", "sjuan") or after a person only.
+#[test]
+fn regression_a_row_house_by_nummer_and_its_number_in_words() {
+    let d = with_homes(
+        Country::NO,
+        &[
+            ("Sivert Hol", "7", "Bjørkelia 7"),
+            ("Kaja Lie", "18", "Bjørkelia 18"),
+            ("Arve Fet", "21", "Bjørkelia 21"),
+        ],
+    );
+    let found = redacted(
+        &d,
+        "Det er fest i nummer sju igjen. Bebuaren i nummer atten og i nummer tjueein klaga. Sak \
+         nummer sju vart utsett, og nummer ni har ingen hus.",
+    );
+    for home in ["nummer sju", "nummer atten", "nummer tjueein"] {
+        assert!(found.contains(&home.to_string()), "{home}: {found:?}");
+    }
+    assert_eq!(found.len(), 3, "{found:?}");
+}
