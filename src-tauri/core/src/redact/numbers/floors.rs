@@ -478,7 +478,113 @@ pub fn swedish_floors_in_spoken_houses(text: &str, out: &mut Vec<Raw>) {
             ));
         }
     }
+    spoken_houses_after_våning(text, &mut found);
     out.extend(found);
+}
+
+/// The Swedish ordinals of floors, with their marks or typed without them.
+const SWEDISH_ORDINALS: &[&str] = &[
+    "första", "forsta", "andra", "tredje", "fjärde", "fjarde", "femte", "sjätte", "sjatte",
+    "sjunde", "åttonde", "attonde", "nionde", "tionde", "översta", "oversta", "nedersta",
+    "understa",
+];
+
+/// "våning 3 i sexan", "tredje våningen i sexan", "2:a vaningen i fyran", "bottenvåningen i trean": a
+/// floor by "våning" (its marks typed or lost) and its number, ordinal or kind, in a house the text
+/// names by its number as a word. Found from the rare "ning " and "ningen i ".
+fn spoken_houses_after_våning(text: &str, found: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    // The spoken house right after `at`, and where it ends.
+    let house_at = |at: usize| -> Option<usize> {
+        let rest = text.get(at..)?;
+        let w = SWEDISH_SPOKEN.iter().find(|w| rest.starts_with(**w))?;
+        (!rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())).then_some(at + w.len())
+    };
+    // "våning 3 i sexan".
+    for at in memchr::memmem::find_iter(bytes, b"ning ") {
+        let head = &text[..at];
+        let Some(start) = ["våning", "vaning", "Våning", "Vaning"]
+            .iter()
+            .find_map(|w| {
+                let stem = &w[..w.len() - 4];
+                head.strip_suffix(stem).map(|h| h.len())
+            })
+        else {
+            continue;
+        };
+        if text[..start].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = &text[at + 5..];
+        let d = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=2).contains(&d) || !rest[d..].starts_with(" i ") {
+            continue;
+        }
+        if let Some(end) = house_at(at + 5 + d + 3) {
+            found.push(Raw::redact(
+                start,
+                end,
+                Kind::Address,
+                Recognizer::Address,
+                0.85,
+                "a floor in a house named by its number",
+            ));
+        }
+    }
+    // "tredje våningen i sexan", "bottenvåningen i trean".
+    for at in memchr::memmem::find_iter(bytes, b"ningen i ") {
+        let Some(end) = house_at(at + 9) else {
+            continue;
+        };
+        let head = &text[..at];
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(at, |(i, _)| i);
+        let word = text[word_start..at + 6].to_lowercase();
+        let Some(kind) = word
+            .strip_suffix("våningen")
+            .or_else(|| word.strip_suffix("vaningen"))
+        else {
+            continue;
+        };
+        let start = if kind.is_empty() {
+            // The floor's number or ordinal before: "tredje våningen", "2:a våningen".
+            let before = head[..word_start].strip_suffix(' ');
+            let Some(b) = before else { continue };
+            let ws = b
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == ':')
+                .last()
+                .map_or(b.len(), |(i, _)| i);
+            let w = b[ws..].to_lowercase();
+            let figure = w
+                .strip_suffix(":a")
+                .or_else(|| w.strip_suffix(":e"))
+                .is_some_and(|n| {
+                    (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
+                });
+            if !(figure || SWEDISH_ORDINALS.contains(&w.as_str())) {
+                continue;
+            }
+            ws
+        } else if ["botten", "entré", "entre", "över", "over", "topp", "vinds"].contains(&kind) {
+            word_start
+        } else {
+            continue;
+        };
+        found.push(Raw::redact(
+            start,
+            end,
+            Kind::Address,
+            Recognizer::Address,
+            0.85,
+            "a floor in a house named by its number",
+        ));
+    }
 }
 
 /// "två trappor upp i samma hus, lägenheten till höger", "tre trapper op, døren til venstre", "anden
@@ -856,6 +962,12 @@ mod tests {
             found("Ove på trean i sjuan klagar. Tvåan i fyran är såld."),
             ["trean i sjuan", "Tvåan i fyran"]
         );
+        // A floor by "våning", its marks typed or lost.
+        assert_eq!(
+            found("Grannen på våning 3 i sexan och hunden på tredje vaningen i fyran. Bottenvåningen i \
+                   tvåan och 2:a våningen i sjuan."),
+            ["våning 3 i sexan", "tredje vaningen i fyran", "Bottenvåningen i tvåan", "2:a våningen i sjuan"]
+        );
         for stays in [
             "Cykeln står på bv i förrådet.",
             "Han bor i trean i tre år till.",
@@ -864,6 +976,9 @@ mod tests {
             "Vi ses bv i fyrans tvättstuga.",
             "abv i fyran",
             "Sektr i fyran",
+            "våning 3 i sexans trapphus",
+            "Mötet i våningen i fyran",
+            "flera våningen i trean",
         ] {
             assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
         }

@@ -1027,6 +1027,9 @@ fn classify(
     if let Some(lstart) = plate_letters(bytes, start) {
         let letters = &text[lstart..start - 1];
         let n = letters.len();
+        // After the word for a plate or a vehicle, or listed after a plate that follows one ("trailerne HU
+        // 3172 og TL 5408").
+        let cued = plate_cue_before(text, lstart) || plate_listed_before(text, lstart);
         let tail_letter = after.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             && !after
                 .as_bytes()
@@ -1036,7 +1039,7 @@ fn classify(
             || (n == 3 && (run.shape(&[3]) || (run.shape(&[2]) && tail_letter)))
             // "nummerpladen HV 4127", "reg.nr. AB 123": after the word for a plate, any plate's shape
             // (a trailer's, an older or a foreign series).
-            || (plate_cue_before(text, lstart)
+            || (cued
                 && run.ng <= 2
                 && (3..=6).contains(&run.nd)
                 && run.seps().iter().all(|&c| c == b' '));
@@ -1046,7 +1049,11 @@ fn classify(
         let norwegian = n == 2
             && (run.shape(&[2, 3]) && run.has_sep(b' ') || run.shape(&[5]))
             && PLATE_LETTERS_IN_FULL.contains(&letters);
-        if ok && (norwegian || !is_plate_stopword(letters)) {
+        // After a vehicle, letters that elsewhere abbreviate a word are a plate's ("bil FNR 318"), but an
+        // amount's or a number's never are.
+        let cued_letters =
+            cued && !matches!(letters, "KR" | "NR" | "NOK" | "DKK" | "SEK" | "EUR" | "USD");
+        if ok && (norwegian || cued_letters || !is_plate_stopword(letters)) {
             let e = if n == 3 && run.shape(&[2]) {
                 end + 1
             } else {
@@ -1661,6 +1668,19 @@ const PLATE_CUES: &[&str] = &[
     "motorcykeln",
     "knallert",
     "knallerten",
+    // The plural, before a list of plates ("trailerne HU 3172 og TL 5408").
+    "bilerne",
+    "bilene",
+    "bilarna",
+    "trailerne",
+    "trailerna",
+    "anhængerne",
+    "hengerne",
+    "hengarane",
+    "campingvognene",
+    "campingvognerne",
+    "husvagnarna",
+    "släpen",
 ];
 
 /// Whether the word for a plate stands right before `at` ("nummerpladen HV", "reg.nr. HV", "reg. nr.
@@ -1689,6 +1709,37 @@ fn plate_cue_before(text: &str, at: usize) -> bool {
     head.rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .is_some_and(|w| is_one_of(w, &["reg", "registrerings"]))
+}
+
+/// Whether a plate after the word for a plate or a vehicle ends right before `at`, past "og", "och", "and",
+/// "&" or a comma: the next plate of a list ("trailerne HU 3172 og TL 5408", "bilarna ABC 123, DEF 456").
+fn plate_listed_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let Some(head) = [" og ", " och ", " and ", " & ", ", "]
+        .iter()
+        .find_map(|j| head.strip_suffix(j))
+    else {
+        return false;
+    };
+    // The plate before: its digits in one group or two ("HU 3172", "ZD 41 760"), a space, two or three
+    // capitals.
+    let digits = |h: &str| h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let d = digits(head);
+    if !(2..=5).contains(&d) {
+        return false;
+    }
+    let Some(mut h) = head[..head.len() - d].strip_suffix(' ') else {
+        return false;
+    };
+    let d2 = digits(h);
+    if (2..=3).contains(&d2) {
+        match h[..h.len() - d2].strip_suffix(' ') {
+            Some(inner) => h = inner,
+            None => return false,
+        }
+    }
+    let caps = h.len() - h.trim_end_matches(|c: char| c.is_ascii_uppercase()).len();
+    (2..=3).contains(&caps) && plate_cue_before(text, h.len() - caps)
 }
 
 /// Start of 2–3 upper-case letters standing alone, followed by one space, right before `start`.
@@ -2743,6 +2794,20 @@ mod tests {
             vec![(Kind::Plate, "BT 4471".into())]
         );
         assert!(kinds("Bilen kostede 4471 kr").is_empty());
+        // After a vehicle, letters that elsewhere abbreviate a word; a list of plates after the plural.
+        assert_eq!(
+            kinds("Kön: 2. Ek, bil FNR 318"),
+            vec![(Kind::Plate, "FNR 318".into())]
+        );
+        assert_eq!(
+            kinds("ejerne af trailerne HU 3172 og TL 5408 har fået brev"),
+            vec![
+                (Kind::Plate, "HU 3172".into()),
+                (Kind::Plate, "TL 5408".into())
+            ]
+        );
+        assert!(kinds("Mødet i lokale HV 4127 og TL 5408 på skolen").is_empty());
+        assert!(kinds("bilen kostede NOK 3000").is_empty());
         assert_eq!(
             kinds("Overdraging av bustad 7-1B er godkjend"),
             vec![(Kind::Other, "bustad 7-1B".into())]
