@@ -71,7 +71,8 @@ fn starts_with_cue(text: &str, cue: &str) -> bool {
 /// end of one ("det gule hus for enden af Egevænget"). Each names one home as surely as its number. A
 /// capitalised corner house in mid-sentence with no street after it is a name ("mødet i Hjørnehuset":
 /// a common room) and stays; so do plural rows ("gavlhusene") and a house without such a place.
-fn by_position(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+fn by_position(text: &str, protected: &[(usize, usize)]) -> Vec<Raw> {
+    let mut found = Vec::new();
     let bytes = text.as_bytes();
     let finder = memchr::memmem::Finder::new(b"hus");
     for at in finder
@@ -139,11 +140,10 @@ fn by_position(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
                 _ => continue,
             }
         };
-        if overlaps_any(protected, start, end) || out.iter().any(|r| r.start < end && start < r.end)
-        {
+        if overlaps_any(protected, start, end) {
             continue;
         }
-        out.push(Raw::redact(
+        found.push(Raw::redact(
             start,
             end,
             Kind::Address,
@@ -152,6 +152,7 @@ fn by_position(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
             "one of the association's houses, by where it lies in its row",
         ));
     }
+    found
 }
 
 /// One street of the association's houses.
@@ -343,11 +344,24 @@ impl Houses {
 
     /// Finds the short forms of the association's houses in `text` (byte offsets), outside `protected`.
     pub fn scan(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
-        if self.streets.is_empty() {
-            return;
+        if let Some(found) = self.found(text, protected) {
+            self.place(found, text, protected, out);
         }
-        self.numbers_as_nouns(text, protected, out);
-        by_position(text, protected, out);
+    }
+
+    /// What [`Houses::scan`] finds in `text` before it reads the findings so far; `None` where the
+    /// association has no streets and the scan finds nothing.
+    pub fn found(&self, text: &str, protected: &[(usize, usize)]) -> Option<Found> {
+        if self.streets.is_empty() {
+            return None;
+        }
+        let mut found = Found {
+            nouns: self.numbers_as_nouns(text, protected),
+            in_words: self.numbers_in_words(text, protected),
+            by_position: by_position(text, protected),
+            in_short: Vec::new(),
+        };
+        let out = &mut found.in_short;
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut number = String::new();
@@ -437,6 +451,25 @@ impl Houses {
             ));
             listed_after = Some(end);
         }
+        Some(found)
+    }
+
+    /// Adds what [`Houses::found`] found to `out` as [`Houses::scan`] does on the findings `out` holds:
+    /// the houses by their number as a noun, those spoken after the persons `out` holds, those by
+    /// "nummer" and their number in words, those by their position where nothing found before overlaps
+    /// them, then the houses in short.
+    pub fn place(
+        &self,
+        found: Found,
+        text: &str,
+        protected: &[(usize, usize)],
+        out: &mut Vec<Raw>,
+    ) {
+        out.extend(found.nouns);
+        self.spoken_nouns_after_persons(text, protected, out);
+        out.extend(found.in_words);
+        super::numbers::place_unless_overlapping(found.by_position, out);
+        out.extend(found.in_short);
     }
 
     /// Where "nr. N" starts when it is the next item of a list of houses whose last one ended at `after`
@@ -489,7 +522,9 @@ impl Houses {
     /// A house named by its number as a noun: "femmeren er solgt", "beboerne i treeren", "i 5'eren"
     /// (Danish and Norwegian), where the register holds that number as one house. Found from the rare
     /// "eren" at a word's end.
-    fn numbers_as_nouns(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    fn numbers_as_nouns(&self, text: &str, protected: &[(usize, usize)]) -> Vec<Raw> {
+        let mut found = Vec::new();
+        let out = &mut found;
         const NOUNS: &[(&str, &str)] = &[
             ("toeren", "2"),
             ("treeren", "3"),
@@ -563,14 +598,14 @@ impl Houses {
             }
             out.push(house_as_a_noun(start, end));
         }
-        self.spoken_nouns_after_persons(text, protected, out);
-        self.numbers_in_words(text, protected, out);
+        found
     }
 
     /// "nummer atten", "i nummer tjueein", "Nummer sju": a house by "nummer" and its number written out
     /// (Danish, Norwegian in either form, Swedish), where the register holds that number as one house.
     /// After a numbered thing ("sak nummer to", "punkt nummer tre") it is that thing's number and stays.
-    fn numbers_in_words(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    fn numbers_in_words(&self, text: &str, protected: &[(usize, usize)]) -> Vec<Raw> {
+        let mut found = Vec::new();
         for at in memchr::memmem::find_iter(text.as_bytes(), b"ummer ") {
             let Some(start) = at.checked_sub(1) else {
                 continue;
@@ -597,8 +632,9 @@ impl Houses {
             {
                 continue;
             }
-            out.push(house_as_a_noun(start, end));
+            found.push(house_as_a_noun(start, end));
         }
+        found
     }
 
     /// "Ronny från trean", "Birgitta i tvåan", "Gunnhild i firaren", "Tor i sekstalet": a house by its
@@ -1057,6 +1093,21 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
         }
         _ => false,
     }
+}
+
+/// What [`Houses::scan`] finds in a text before it meets the findings so far, which two of its forms
+/// read: found apart from the other passes (see [`crate::redact`]'s `Apart`), placed among the findings
+/// by [`Houses::place`].
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The houses by their number as a noun in figures or in words ("femmeren", "12:an"): each taken.
+    nouns: Vec<Raw>,
+    /// The houses by "nummer" and their number written out ("i nummer sju"): each taken.
+    in_words: Vec<Raw>,
+    /// The houses by where they lie in their row: each taken unless it overlaps a finding made before.
+    by_position: Vec<Raw>,
+    /// The houses in short ("nr. 4", "LV20"): each taken.
+    in_short: Vec<Raw>,
 }
 
 /// Where the word that ends at `end` starts, when it writes out a street the register holds cut short

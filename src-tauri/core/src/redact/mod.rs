@@ -844,6 +844,18 @@ impl Detector {
     ///
     /// Findings do not overlap and are sorted by position.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
+        // A process's first detection compiles the patterns of the passes apart: that is worth the
+        // second thread on any text.
+        let apart_from = if APART_COMPILED.load(std::sync::atomic::Ordering::Relaxed) {
+            APART_FROM
+        } else {
+            0
+        };
+        self.detect_apart_from(text, apart_from)
+    }
+
+    /// [`Detector::detect`], with [`Apart`] on a second thread from `apart_from` bytes of text on.
+    fn detect_apart_from(&self, text: &str, apart_from: usize) -> Vec<Finding> {
         // Damaged text (mojibake, letter-spacing) is read repaired, and the register's own words that OCR
         // misread are read as the register writes them; the findings point at the damage.
         let view = repair::repair(text);
@@ -863,7 +875,7 @@ impl Detector {
         };
         if let Some((view, residents)) = view {
             let raw = self
-                .detect_raw(&view.text, &residents)
+                .detect_raw(&view.text, &residents, apart_from)
                 .into_iter()
                 .map(|mut r| {
                     r.start = view.map.start(r.start);
@@ -873,13 +885,21 @@ impl Detector {
                 .collect();
             return policy::to_findings(text, policy::resolve(raw));
         }
-        let raw = self.detect_raw(text, &[]);
+        let raw = self.detect_raw(text, &[], apart_from);
         policy::to_findings(text, raw)
     }
 
     /// The names the rules find (register, OCR-misread, unknown), before the names model: the raw
     /// findings, the protected spans, the organisations and the register's values found.
     fn rule_names(&self, text: &str) -> RuleNames {
+        let early = self.protected_spans(text);
+        self.names_after(text, early, || self.names.lines(text))
+    }
+
+    /// The register's one search, the protected spans (places, organisations, the officials' names as
+    /// OCR misreads them) and the residents' names OCR misread: what the other name recognizers, and
+    /// the passes [`Apart`] runs, read.
+    fn protected_spans(&self, text: &str) -> Early {
         let mut raw = Vec::new();
         let mut hits = self.register_search.find(text).into_iter();
         let (places, lower_names, known) = (
@@ -897,7 +917,32 @@ impl Detector {
             protected.extend(officials);
             protected.sort_unstable();
         }
-        self.names.scan(text, &protected, &lower_names, &mut raw);
+        Early {
+            raw,
+            protected,
+            organisations,
+            known,
+            lower_names,
+        }
+    }
+
+    /// The names the other rules find after [`Detector::protected_spans`], with the lines' names from
+    /// `lines` ([`names::NameRecognizer::lines`]).
+    fn names_after(
+        &self,
+        text: &str,
+        early: Early,
+        lines: impl FnOnce() -> names::Lines,
+    ) -> RuleNames {
+        let Early {
+            mut raw,
+            protected,
+            organisations,
+            known,
+            lower_names,
+        } = early;
+        self.names
+            .scan_with_lines(text, &protected, &lower_names, lines, &mut raw);
         names::first_names_alone(text, &protected, &mut raw);
         RuleNames {
             raw,
@@ -915,75 +960,58 @@ impl Detector {
         (learned::candidates(text, &r.protected, &r.raw), r.raw.len())
     }
 
+    /// The findings of `text` before they are resolved into [`Finding`]s. From [`APART_FROM`] bytes on,
+    /// the passes that read only the text and the protected spans ([`Apart`]) run on a second thread
+    /// while this one finds the names and the numbers; their finds are placed among the findings in the
+    /// order and against the findings one thread would have met, so the result is the same either way.
     /// `misread_residents`: residents' name parts that [`misread::RegisterSpellings`] wrote right in
     /// `text`, flagged as the scan of misread names would have flagged them.
-    fn detect_raw(&self, text: &str, misread_residents: &[(usize, usize)]) -> Vec<policy::Raw> {
-        let RuleNames {
+    fn detect_raw(
+        &self,
+        text: &str,
+        misread_residents: &[(usize, usize)],
+        apart_from: usize,
+    ) -> Vec<policy::Raw> {
+        let early = self.protected_spans(text);
+        let (named, apart) = if text.len() < apart_from {
+            let apart = Apart::find(self, text, &early.protected);
+            (
+                self.names_and_numbers(text, early, misread_residents, || self.names.lines(text)),
+                apart,
+            )
+        } else {
+            let protected = early.protected.clone();
+            std::thread::scope(|scope| {
+                // The lines' names first: the names' scan waits for them half-way.
+                let (send, lines) = std::sync::mpsc::sync_channel(1);
+                let apart = scope.spawn(move || {
+                    // Unanswered only where this thread panicked: the join below passes that on.
+                    let _ = send.send(self.names.lines(text));
+                    Apart::find(self, text, &protected)
+                });
+                let named = self.names_and_numbers(text, early, misread_residents, || {
+                    lines.recv().unwrap_or_else(|_| self.names.lines(text))
+                });
+                let apart = apart
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (named, apart)
+            })
+        };
+        let Named {
             mut raw,
             protected,
             organisations,
             known,
-        } = self.rule_names(text);
-        for &(s, e) in misread_residents {
-            if !policy::overlaps_any(&protected, s, e) {
-                raw.push(policy::Raw::redact(
-                    s,
-                    e,
-                    Kind::Person,
-                    Recognizer::Register,
-                    0.7,
-                    confusable::MISREAD_RESIDENT,
-                ));
-            }
-        }
-        // The learned second opinion on the unknown-name rules (text without a register only).
-        if let Some(model) = &self.names_model {
-            learned::rescore(model, text, &protected, &mut raw);
-        }
-        // In a text OCR has damaged (a resident's name came out misread), the people the document names in
-        // full are misread too: "Oda Kvernmo … plass 12 går til Kvemmo".
-        if raw.iter().any(|r| r.reason == confusable::MISREAD_RESIDENT) {
-            let found = confusable::ConfusableNames::found(
-                raw.iter()
-                    .filter(|r| {
-                        r.kind == Kind::Person
-                            && r.recognizer == Recognizer::UnknownName
-                            && r.decision == Decision::Redact
-                    })
-                    .filter_map(|r| text.get(r.start..r.end))
-                    .filter(|n| n.contains(' ')),
-            );
-            found.scan(text, &protected, &mut raw, &mut Vec::new());
-            // And the residents' names in small letters, misread too ("mikael haa1and" in a signature).
-            self.confusable
-                .lower_case_misread(text, &protected, &mut raw);
-        }
-        // "Hallvard Juvet AS": a name the rules found is a firm's when a legal form closes it.
-        let firms = firms::drop_names_in_firms(text, &mut raw);
-        let mut persons: Vec<(usize, usize)> = raw
-            .iter()
-            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
-            .map(|r| (r.start, r.end))
-            .collect();
-        persons.sort_unstable();
-        // "Gorm Lund – af de fleste kaldt "Gulle"": what the text says a person is called.
-        names::nicknames(text, &persons, &protected, &mut raw);
-        numbers::scan(text, self.country, &persons, &mut raw);
-        // "balkongane i nr. 2 og nr. 4" where the houses are blocks of flats: buildings, places.
-        if !self.block_numbers.is_empty() {
-            raw.retain(|r| {
-                r.recognizer != Recognizer::ShareNumber
-                    || !names_a_block(&text[r.start..r.end], &self.block_numbers)
-                    || home_before(&text[..r.start])
-            });
-        }
-        numbers::birthdays(text, &persons, &mut raw);
-        numbers::floor_addresses(text, &mut raw);
-        numbers::floors_with_a_side_apart(text, &mut raw);
-        numbers::swedish_floors_in_spoken_houses(text, &mut raw);
-        numbers::homes_on_a_floor(text, &mut raw);
+            firms,
+            persons,
+        } = named;
+        apart.floors.place(&mut raw);
+        numbers::place_unless_overlapping(apart.floors_with_a_side_apart, &mut raw);
+        raw.extend(apart.swedish_floors_in_spoken_houses);
+        raw.extend(apart.homes_on_a_floor);
         // "tjejen på 3:e våningen": a neighbour by a noun places a home on a floor as a name does.
-        let dwellers = numbers::dwellers_before_floors(text);
+        let dwellers = apart.dwellers;
         if dwellers.is_empty() {
             numbers::floors_after_persons(text, &persons, &mut raw);
         } else {
@@ -994,23 +1022,25 @@ impl Detector {
         }
         numbers::bare_floors_after_persons(text, &persons, &mut raw);
         numbers::floors_before_dwellers(text, &persons, &mut raw);
-        flats::scan(text, &protected, &mut raw);
-        relations::scan(text, &protected, &mut raw);
-        tables::scan(text, &protected, &mut raw);
+        raw.extend(apart.flats);
+        apart.relations.place(&mut raw);
+        raw.extend(apart.tables);
         spaces::scan(text, &persons, &protected, &mut raw);
-        self.houses.scan(text, &protected, &mut raw);
+        if let Some(houses) = apart.houses {
+            self.houses.place(houses, text, &protected, &mut raw);
+        }
         if !self.registered {
             if let Some(houses) = houses::Houses::of_a_row_house_heading(text) {
                 houses.scan(text, &protected, &mut raw);
             }
         }
-        self.house_floors.scan(text, &protected, &mut raw);
+        raw.extend(apart.house_floors);
         numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
         self.units.codes(text, &protected, &mut raw);
         self.units
             .after_their_residents(text, &persons, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
-        numbers::scan_emails(text, &mut raw);
+        raw.extend(apart.emails);
         for m in known {
             let kind = self
                 .known_kinds
@@ -1086,6 +1116,85 @@ impl Detector {
             names::lower_case_first_names(text, &protected, raw)
         } else {
             raw
+        }
+    }
+
+    /// From the names the rules find to the birthdays: what needs the names found (the names model,
+    /// the misread names, the firms, the nicknames, the numbers and birthdays near persons).
+    fn names_and_numbers(
+        &self,
+        text: &str,
+        early: Early,
+        misread_residents: &[(usize, usize)],
+        lines: impl FnOnce() -> names::Lines,
+    ) -> Named {
+        let RuleNames {
+            mut raw,
+            protected,
+            organisations,
+            known,
+        } = self.names_after(text, early, lines);
+        for &(s, e) in misread_residents {
+            if !policy::overlaps_any(&protected, s, e) {
+                raw.push(policy::Raw::redact(
+                    s,
+                    e,
+                    Kind::Person,
+                    Recognizer::Register,
+                    0.7,
+                    confusable::MISREAD_RESIDENT,
+                ));
+            }
+        }
+        // The learned second opinion on the unknown-name rules (text without a register only).
+        if let Some(model) = &self.names_model {
+            learned::rescore(model, text, &protected, &mut raw);
+        }
+        // In a text OCR has damaged (a resident's name came out misread), the people the document names in
+        // full are misread too: "Oda Kvernmo … plass 12 går til Kvemmo".
+        if raw.iter().any(|r| r.reason == confusable::MISREAD_RESIDENT) {
+            let found = confusable::ConfusableNames::found(
+                raw.iter()
+                    .filter(|r| {
+                        r.kind == Kind::Person
+                            && r.recognizer == Recognizer::UnknownName
+                            && r.decision == Decision::Redact
+                    })
+                    .filter_map(|r| text.get(r.start..r.end))
+                    .filter(|n| n.contains(' ')),
+            );
+            found.scan(text, &protected, &mut raw, &mut Vec::new());
+            // And the residents' names in small letters, misread too ("mikael haa1and" in a signature).
+            self.confusable
+                .lower_case_misread(text, &protected, &mut raw);
+        }
+        // "Hallvard Juvet AS": a name the rules found is a firm's when a legal form closes it.
+        let firms = firms::drop_names_in_firms(text, &mut raw);
+        let mut persons: Vec<(usize, usize)> = raw
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+            .map(|r| (r.start, r.end))
+            .collect();
+        persons.sort_unstable();
+        // "Gorm Lund – af de fleste kaldt "Gulle"": what the text says a person is called.
+        names::nicknames(text, &persons, &protected, &mut raw);
+        numbers::scan(text, self.country, &persons, &mut raw);
+        // "balkongane i nr. 2 og nr. 4" where the houses are blocks of flats: buildings, places.
+        if !self.block_numbers.is_empty() {
+            raw.retain(|r| {
+                r.recognizer != Recognizer::ShareNumber
+                    || !names_a_block(&text[r.start..r.end], &self.block_numbers)
+                    || home_before(&text[..r.start])
+            });
+        }
+        numbers::birthdays(text, &persons, &mut raw);
+        Named {
+            raw,
+            protected,
+            organisations,
+            known,
+            firms,
+            persons,
         }
     }
 }
@@ -1237,6 +1346,97 @@ struct RuleNames {
     protected: Vec<(usize, usize)>,
     organisations: Vec<(usize, usize)>,
     known: Vec<text::Hit>,
+}
+
+/// [`Detector::protected_spans`]' answer: the residents' names OCR misread, the protected spans, the
+/// organisations, the register's values found and its names in lower case found.
+struct Early {
+    raw: Vec<policy::Raw>,
+    protected: Vec<(usize, usize)>,
+    organisations: Vec<(usize, usize)>,
+    known: Vec<text::Hit>,
+    lower_names: Vec<text::Hit>,
+}
+
+/// [`Detector::names_and_numbers`]' answer: the findings so far, the protected spans, the
+/// organisations, the register's values found, the firms the names found belong to, and the persons
+/// found (sorted).
+struct Named {
+    raw: Vec<policy::Raw>,
+    protected: Vec<(usize, usize)>,
+    organisations: Vec<(usize, usize)>,
+    known: Vec<text::Hit>,
+    firms: Vec<(usize, usize)>,
+    persons: Vec<(usize, usize)>,
+}
+
+/// From how many bytes of text on [`Apart`] runs on a second thread once its patterns are compiled
+/// ([`APART_COMPILED`]). A thread costs some tens of microseconds to start and the passes apart read
+/// a 16 KiB text (a few pages of minutes) in about a millisecond, so below this a thread would cost
+/// about what it saves. Most minutes are shorter (4–5 KB): in a process that detects many (the
+/// desktop app) they run on one thread.
+const APART_FROM: usize = 16 * 1024;
+
+/// Whether [`Apart`] has run in this process, and so compiled the patterns a text needed: until then
+/// a detection runs it on a second thread whatever the text's length, so that a process's first
+/// detection (each `andel detect`) compiles the passes' patterns (0.12 G instructions of the 0.25 G it
+/// pays once on the dense bench) beside the names'.
+static APART_COMPILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// What the passes that read only the text and the protected spans find: the floors, flats and
+/// relations, the tables, the association's houses, the register's homes by house and floor and the
+/// e-mail addresses, about a quarter of a detection. None of them reads the names found, and those
+/// that meet the findings made before them do so only to drop a find that overlaps one (or lies
+/// inside one), so they find apart from the names (on a second thread for a long text) and each find
+/// is placed later where its pass ran, against the findings made by then
+/// ([`numbers::FloorAddresses::place`], [`numbers::place_unless_overlapping`],
+/// [`relations::Found::place`], [`houses::Houses::place`]).
+///
+/// The passes that read the persons found (the numbers, the floors after persons, the spaces), and
+/// those that read the whole document's findings (every further occurrence, the names named again,
+/// the initials) stay on the first thread in their order. The text is not cut into parts: names found
+/// once are looked for everywhere and many rules read the lines before a find, so a cut would change
+/// findings.
+#[derive(Debug, Default)]
+struct Apart {
+    floors: numbers::FloorAddresses,
+    floors_with_a_side_apart: Vec<policy::Raw>,
+    swedish_floors_in_spoken_houses: Vec<policy::Raw>,
+    homes_on_a_floor: Vec<policy::Raw>,
+    dwellers: Vec<(usize, usize)>,
+    flats: Vec<policy::Raw>,
+    relations: relations::Found,
+    tables: Vec<policy::Raw>,
+    houses: Option<houses::Found>,
+    house_floors: Vec<policy::Raw>,
+    emails: Vec<policy::Raw>,
+}
+
+impl Apart {
+    fn find(detector: &Detector, text: &str, protected: &[(usize, usize)]) -> Apart {
+        let pushed = |pass: &dyn Fn(&mut Vec<policy::Raw>)| {
+            let mut found = Vec::new();
+            pass(&mut found);
+            found
+        };
+        let apart = Apart {
+            floors: numbers::floor_addresses_found(text),
+            floors_with_a_side_apart: numbers::floors_with_a_side_apart_found(text),
+            swedish_floors_in_spoken_houses: pushed(&|out| {
+                numbers::swedish_floors_in_spoken_houses(text, out)
+            }),
+            homes_on_a_floor: pushed(&|out| numbers::homes_on_a_floor(text, out)),
+            dwellers: numbers::dwellers_before_floors(text),
+            flats: pushed(&|out| flats::scan(text, protected, out)),
+            relations: relations::found(text, protected),
+            tables: pushed(&|out| tables::scan(text, protected, out)),
+            houses: detector.houses.found(text, protected),
+            house_floors: pushed(&|out| detector.house_floors.scan(text, protected, out)),
+            emails: pushed(&|out| numbers::scan_emails(text, out)),
+        };
+        APART_COMPILED.store(true, std::sync::atomic::Ordering::Relaxed);
+        apart
+    }
 }
 
 /// Whether the association's own room or building is named right before the address at `start`
@@ -1510,6 +1710,80 @@ mod tests {
         }
         for other in ["justerare", "underskriver af referatet", "gæst", ""] {
             assert_eq!(RoleKind::from_title(other), RoleKind::Other, "{other:?}");
+        }
+    }
+
+    /// A register of the generated text's residents (`testgen::NAMES`) with houses on two streets and
+    /// floors, so that the association's houses and the homes by house and floor are looked for.
+    fn generated_register() -> Context {
+        let mut c = Context::new(Country::NO);
+        for (i, name) in testgen::NAMES.iter().enumerate() {
+            c.residents.push(KnownPerson {
+                name: (*name).to_string(),
+                unit: Some(format!("{}", i + 1)),
+                address: Some(format!(
+                    "{} {}, {}. etasje",
+                    if i % 2 == 0 { "Lyngveien" } else { "Storvej" },
+                    2 * i + 2,
+                    i % 3 + 1
+                )),
+                phones: vec![format!("29 91 44 {:02}", i)],
+                ..KnownPerson::default()
+            });
+        }
+        c.places = vec!["Lyngveien borettslag".into()];
+        c
+    }
+
+    /// Minutes that give every pass [`Apart`] runs something to find, beside names it meets (a floor at
+    /// someone's home inside a name's finding, a house by its position after a person), repeated past
+    /// [`APART_FROM`]. Invented.
+    fn minutes_past_apart_from() -> String {
+        let one = "Sak 4. Kari Nesset i 3. etasje i Lyngveien 6 klaget på støy fra leiligheten over \
+                   vaskerommet. Naboen to trapper op, døren til højre, har klaget. Ingrid Lund bor i \
+                   andre etasje hos Lund, og Tor-Arne Isaksen i femmeren. Det nederste huset i \
+                   Storvej er solgt; Storvej 4, 2. sal og nr. 6 følger. 12:an och tredje våningen i \
+                   fyran.\n\nNavn | Adresse | Etasje\nÅse Ødegård | Lyngveien 2 | 1\n\n\
+                   Lägenheten bredvid tvättstugan hos Camilla Hornbæk. jeg bor i tian.\n\n";
+        one.repeat(APART_FROM / one.len() + 2)
+    }
+
+    /// Regression for the passes apart (speed32): a text long enough for the second thread is found
+    /// as one thread finds it, with a register and without.
+    #[test]
+    fn regression_the_passes_apart_on_a_second_thread_find_what_one_thread_finds() {
+        let text = minutes_past_apart_from();
+        assert!(text.len() >= APART_FROM);
+        let ctx = generated_register();
+        for detector in [Detector::new(Some(&ctx)), Detector::new(None)] {
+            let one = detector.detect_apart_from(&text, usize::MAX);
+            assert!(one.len() > 50, "{}", one.len());
+            assert_eq!(detector.detect(&text), one);
+            assert_eq!(detector.detect_apart_from(&text, 0), one);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// On any generated text, with the register and without, the passes apart on a second thread
+        /// give the findings one thread gives, byte for byte.
+        #[test]
+        fn the_passes_apart_find_on_a_thread_what_they_find_on_one(
+            text in testgen::text(),
+            tail in proptest::sample::select(vec![
+                "",
+                " Kari Nesset i 3. etasje i Lyngveien 6, leiligheten over vaskerommet.",
+                " Ingrid Lund i andre etasje hos Lund; det nederste huset i Storvej.",
+            ]),
+            registered in proptest::bool::ANY,
+        ) {
+            let ctx = generated_register();
+            let detector = Detector::new(registered.then_some(&ctx));
+            let text = format!("{text}{tail}");
+            proptest::prop_assert_eq!(
+                detector.detect_apart_from(&text, 0),
+                detector.detect_apart_from(&text, usize::MAX)
+            );
         }
     }
 }

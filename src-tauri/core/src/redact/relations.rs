@@ -158,7 +158,13 @@ fn homes_at_word_starts(text: &str) -> Vec<(usize, usize)> {
 /// "lejligheden over vaskeriet", "husværet over vaskerommet", "lägenheten innanför cykelrummet": a home
 /// named by the estate's room it lies above, below, beside or inside, which only one home does; the
 /// home, its place and the room go as its address would.
+#[cfg(test)]
 fn by_a_common_room(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    super::numbers::place_unless_overlapping(by_a_common_room_found(text, protected), out);
+}
+
+/// What `by_a_common_room` finds before it meets the findings so far.
+fn by_a_common_room_found(text: &str, protected: &[(usize, usize)]) -> Vec<Raw> {
     let mut found = Vec::new();
     for (start, end) in homes_at_word_starts(text) {
         let mut words = text[end..].split(' ');
@@ -171,22 +177,17 @@ fn by_a_common_room(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>
         }
         let stop = end + 1 + place.len() + 1 + room_word.len();
         if !overlaps_any(protected, start, stop) {
-            found.push((start, stop));
+            found.push(Raw::redact(
+                start,
+                stop,
+                Kind::Address,
+                Recognizer::Address,
+                0.8,
+                "a home named by the estate's room beside it",
+            ));
         }
     }
-    for (start, end) in found {
-        if out.iter().any(|r| r.start < end && start < r.end) {
-            continue;
-        }
-        out.push(Raw::redact(
-            start,
-            end,
-            Kind::Address,
-            Recognizer::Address,
-            0.8,
-            "a home named by the estate's room beside it",
-        ));
-    }
+    found
 }
 
 /// The words of one `[section]` of the list.
@@ -224,7 +225,7 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
-/// The four patterns' sources, in the order [`scan`] reports their finds: a neighbour or a flat with
+/// The four patterns' sources, in the order `scan` reports their finds: a neighbour or a flat with
 /// "over", "under", "ved siden af" … (checked for what follows); a neighbour, a flat or "de"/"dem"
 /// with an adverb that only says where, or a floor; a flat by its place in the building
 /// ("kælderlejligheden", "2. sal i forhuset"); a flat or a space by whose it is ("hans plass",
@@ -438,8 +439,37 @@ fn place_follows(text: &str, end: usize) -> bool {
 }
 
 /// Finds flats named by their relation to someone in `text` (byte offsets), outside `protected`.
+#[cfg(test)]
 pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
-    by_a_common_room(text, protected, out);
+    found(text, protected).place(out);
+}
+
+/// What `scan` finds in `text` before it meets the findings so far, which only the homes by a
+/// common room are checked against: found apart from the other passes (see [`crate::redact`]'s
+/// `Apart`), placed among the findings by [`Found::place`].
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Homes by the estate's room beside them: each taken unless it overlaps a finding made before.
+    by_a_common_room: Vec<Raw>,
+    /// Flats by their relation to someone: each taken.
+    related: Vec<Raw>,
+}
+
+impl Found {
+    /// Adds the flats to `out` as `scan` does on the findings `out` holds.
+    pub fn place(self, out: &mut Vec<Raw>) {
+        super::numbers::place_unless_overlapping(self.by_a_common_room, out);
+        out.extend(self.related);
+    }
+}
+
+/// See [`Found`].
+pub fn found(text: &str, protected: &[(usize, usize)]) -> Found {
+    let mut found = Found {
+        by_a_common_room: by_a_common_room_found(text, protected),
+        related: Vec::new(),
+    };
+    let out = &mut found.related;
     // Every form holds one of these; most texts hold none of them.
     let lower_has = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
     if ![
@@ -470,10 +500,10 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     .iter()
     .any(|w| lower_has(w))
     {
-        return;
+        return found;
     }
     let Some(p) = patterns() else {
-        return;
+        return found;
     };
     let [head_direction, spatial, place, owned] = finds(p, text);
     for (start, end) in head_direction {
@@ -486,6 +516,7 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
             push(out, start, end);
         }
     }
+    found
 }
 
 /// The reason of every finding of this module: the access reply tells these flats by it.

@@ -145,6 +145,14 @@ struct Person {
     keep: bool,
 }
 
+/// The finds of [`NameRecognizer::lines`], in the order the scan adds them.
+#[derive(Debug, Default)]
+pub struct Lines {
+    signatures: Vec<Raw>,
+    lower_case: Vec<Raw>,
+    credits: Vec<Raw>,
+}
+
 /// The compiled name recognizer for one context.
 #[derive(Debug)]
 pub struct NameRecognizer {
@@ -369,18 +377,45 @@ impl NameRecognizer {
     }
 
     /// The lower-case forms of registered names to search for; their leftmost-longest matches are
-    /// [`NameRecognizer::scan`]'s `lower_hits`.
+    /// [`NameRecognizer::scan_with_lines`]' `lower_hits`.
     pub fn lower_patterns(&self) -> &[String] {
         self.lower.as_ref().map_or(&[], |l| l.patterns.as_slice())
     }
 
-    /// Finds names in `text`; `protected` are organisation and place spans where no name is reported,
-    /// `lower_hits` the matches of [`NameRecognizer::lower_patterns`].
+    /// [`NameRecognizer::scan_with_lines`], the lines' names found here.
+    #[cfg(test)]
     pub fn scan(
         &self,
         text: &str,
         protected: &[(usize, usize)],
         lower_hits: &[Hit],
+        out: &mut Vec<Raw>,
+    ) {
+        self.scan_with_lines(text, protected, lower_hits, || self.lines(text), out);
+    }
+
+    /// What the rules that read lines alone find in `text` (signatures and the names their e-mail
+    /// addresses repeat, lines of names in lower case, credits): they read neither the names found
+    /// nor each other's finds, so detection finds them on a second thread beside the names.
+    pub fn lines(&self, text: &str) -> Lines {
+        let registered = |key: &str| self.table.contains_key(key);
+        let mut lines = Lines::default();
+        // No finding before them has a signature's reason, the one `signatures` reads back.
+        signatures(text, &mut lines.signatures);
+        lower_case_lines(text, &registered, &mut lines.lower_case);
+        credits(text, &registered, &mut lines.credits);
+        lines
+    }
+
+    /// Finds names in `text`; `protected` are organisation and place spans where no name is reported,
+    /// `lower_hits` the matches of [`NameRecognizer::lower_patterns`], `lines` gives the finds of
+    /// [`NameRecognizer::lines`], asked for where the scan places them.
+    pub fn scan_with_lines(
+        &self,
+        text: &str,
+        protected: &[(usize, usize)],
+        lower_hits: &[Hit],
+        lines: impl FnOnce() -> Lines,
         out: &mut Vec<Raw>,
     ) {
         let mut s = Scan::default();
@@ -482,10 +517,11 @@ impl NameRecognizer {
         }
         self.flush(text, &mut s);
         self.settle(text, lower_hits, &mut s);
-        signatures(text, &mut s.out);
+        let lines = lines();
+        s.out.extend(lines.signatures);
         surnames_of_mail_names(text, &mut s.out);
-        lower_case_lines(text, &|key| self.table.contains_key(key), &mut s.out);
-        credits(text, &|key| self.table.contains_key(key), &mut s.out);
+        s.out.extend(lines.lower_case);
+        s.out.extend(lines.credits);
         kin::owners_of_kin(text, &mut s.out);
         out.extend(s.out.into_iter().filter(|r| {
             !overlaps_any(protected, r.start, r.end) || holds_its_places(r, protected)

@@ -591,7 +591,14 @@ fn spoken_houses_after_våning(text: &str, found: &mut Vec<Raw>) {
 /// sal, lejligheden til højre": a floor (in figures, in words or in stairs climbed) and a side that a
 /// few words part from it (the same building, the flat's or the door's noun) place one flat as "2. tv."
 /// does. The floor with its side right after it is `flats`'; "til højre for trappen" is a direction.
+#[cfg(test)]
 pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
+    place_unless_overlapping(floors_with_a_side_apart_found(text), out);
+}
+
+/// What `floors_with_a_side_apart` finds in `text` before it meets the findings so far (see
+/// [`place_unless_overlapping`]).
+pub fn floors_with_a_side_apart_found(text: &str) -> Vec<Raw> {
     const SIDES: [&str; 4] = ["til h", "til v", "till h", "till v"];
     let bytes = text.as_bytes();
     let mut sides: Vec<usize> = SIDES
@@ -599,7 +606,7 @@ pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
         .flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes()))
         .collect();
     if sides.is_empty() {
-        return;
+        return Vec::new();
     }
     sides.sort_unstable();
     sides.dedup();
@@ -613,7 +620,7 @@ pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
         })
         .as_ref()
     else {
-        return;
+        return Vec::new();
     };
     let mut found = Vec::new();
     for at in sides {
@@ -657,18 +664,29 @@ pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
             found.push((from + head_from + floor.start(), at + len));
         }
     }
-    for (start, end) in found {
-        if out.iter().any(|r| r.start < end && start < r.end) {
-            continue;
+    found
+        .into_iter()
+        .map(|(start, end)| {
+            Raw::redact(
+                start,
+                end,
+                Kind::Address,
+                Recognizer::Address,
+                0.8,
+                "a floor and the flat's side a few words apart",
+            )
+        })
+        .collect()
+}
+
+/// Adds each of `found` in its order to `out` unless it overlaps a finding `out` holds by then: a pass
+/// that meets the findings made before it only so, found apart from them (see [`crate::redact`]'s
+/// `Apart`) and placed here, adds what it would have added reading them as it went.
+pub fn place_unless_overlapping(found: Vec<Raw>, out: &mut Vec<Raw>) {
+    for f in found {
+        if !out.iter().any(|r| r.start < f.end && f.start < r.end) {
+            out.push(f);
         }
-        out.push(Raw::redact(
-            start,
-            end,
-            Kind::Address,
-            Recognizer::Address,
-            0.8,
-            "a floor and the flat's side a few words apart",
-        ));
     }
 }
 
@@ -678,7 +696,15 @@ pub fn floors_with_a_side_apart(text: &str, out: &mut Vec<Raw>) {
 /// ("3. etasje, kl. 18" is a time). Where the minutes name the building by its number alone, as in an
 /// association of blocks ("tredje etasje i 25", "øverste etasje i oppgang 21", "2. etg. i nr. 14") or
 /// the stairwell first ("oppg. 21, 3. et."), the floor still places one home.
+#[cfg(test)]
 pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
+    floor_addresses_found(text).place(out);
+}
+
+/// What `floor_addresses` finds in `text` before it reads the findings so far, which only the floors at
+/// someone's home are checked against: found apart from the other passes (see [`crate::redact`]'s
+/// `Apart`), placed among the findings by [`FloorAddresses::place`].
+pub fn floor_addresses_found(text: &str) -> FloorAddresses {
     // Cheap test first: most texts name no floor.
     let finder = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
     // A floor word, or a floor in figures right after a stairwell's number ("oppg. 21, 3. et.",
@@ -705,15 +731,40 @@ pub fn floor_addresses(text: &str, out: &mut Vec<Raw>) {
     .iter()
     .any(|w| finder(w))
     {
-        return;
+        return FloorAddresses::default();
     }
     let spans = floor_spans(text);
-    floors_in(text, spans.as_deref(), out);
+    floors_in(text, spans.as_deref())
 }
 
-/// [`floor_addresses`]' two patterns run over the `spans` of `text` that may hold a floor (all of it
+/// The floors `floor_addresses` finds, before they meet the findings so far.
+#[derive(Debug, Default)]
+pub struct FloorAddresses {
+    /// Floors at a street address: each is taken.
+    at_addresses: Vec<Raw>,
+    /// Floors at someone's home: taken where no finding made before holds it.
+    at_homes: Vec<Raw>,
+}
+
+impl FloorAddresses {
+    /// Adds the floors to `out` as `floor_addresses` does on the findings `out` holds.
+    pub fn place(self, out: &mut Vec<Raw>) {
+        out.extend(self.at_addresses);
+        for floor in self.at_homes {
+            if !out
+                .iter()
+                .any(|r| r.start <= floor.start && floor.end <= r.end)
+            {
+                out.push(floor);
+            }
+        }
+    }
+}
+
+/// `floor_addresses`' two patterns run over the `spans` of `text` that may hold a floor (all of it
 /// when `None`); a find is the one a search of the whole text gives ([`floor_spans`]).
-fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
+fn floors_in(text: &str, spans: Option<&[(usize, usize)]>) -> FloorAddresses {
+    let mut found = FloorAddresses::default();
     let whole = [(0, text.len())];
     let spans = spans.unwrap_or(&whole);
     // A stairwell, a block or "nr." before a building's number.
@@ -732,7 +783,7 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
             r"(?i:{FLOOR}(?:\s+(?:i|på)|,))\s+(?:\p{{Lu}}[\p{{L}}'’.-]*(?:\s\p{{Lu}}[\p{{L}}'’.-]*){{0,2}}(?:\s(?i:gate|gata|gatan|vei|veg|vej|gade|väg|vägen|allé|alle|plass|plads|torg|torv))?\s\d{{1,4}}(?:\s?[a-zA-Z](?-u:\b))?|(?i:{BUILDING}\s?)?\d{{1,3}}(?-u:\b)|(?:(?i:{BUILDING})\s)?[A-H](?-u:\b)|(?i:{BACK})(?-u:\b)|(?i:{SPOKEN})(?-u:\b))|(?-u:\b)(?i:{BUILDING}\s?\d{{1,3}},?\s+(?:{FLOOR}|\d{{1,2}}\.\s?(?:et\.|tr(?-u:\b))))|(?i:{BACK}s\s+{FLOOR})"
         ),
     ) else {
-        return;
+        return found;
     };
     for m in spans.iter().flat_map(|&(a, b)| {
         re.find_iter(&text[a..b])
@@ -754,7 +805,7 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
         if glued || letter_glued || !building_number_ends(text, m.end()) {
             continue;
         }
-        out.push(Raw::redact(
+        found.at_addresses.push(Raw::redact(
             m.start(),
             m.end(),
             Kind::Address,
@@ -770,7 +821,7 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
         &AT_HOME,
         &format!(r"(?i:({FLOOR}))\s+(?i:hos)\s+\p{{Lu}}"),
     ) else {
-        return;
+        return found;
     };
     for floor in spans.iter().flat_map(|&(a, b)| {
         at_home
@@ -782,14 +833,10 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
             .get(..floor.start())
             .and_then(|h| h.chars().next_back())
             .is_some_and(char::is_alphanumeric);
-        if glued
-            || out
-                .iter()
-                .any(|r| r.start <= floor.start() && floor.end() <= r.end)
-        {
+        if glued {
             continue;
         }
-        out.push(Raw::redact(
+        found.at_homes.push(Raw::redact(
             floor.start(),
             floor.end(),
             Kind::Address,
@@ -798,6 +845,7 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>, out: &mut Vec<Raw>) {
             "a floor at someone's home",
         ));
     }
+    found
 }
 
 /// A find of [`floors_in`]' patterns, at its place in the whole text.
@@ -1038,9 +1086,9 @@ mod tests {
         ) {
             let text: String = parts.concat();
             let mut whole = Vec::new();
-            super::floors_in(&text, None, &mut whole);
+            super::floors_in(&text, None).place(&mut whole);
             let mut parted = Vec::new();
-            super::floors_in(&text, super::floor_spans(&text).as_deref(), &mut parted);
+            super::floors_in(&text, super::floor_spans(&text).as_deref()).place(&mut parted);
             let key = |r: &Raw| (r.start, r.end, r.reason);
             proptest::prop_assert_eq!(
                 whole.iter().map(key).collect::<Vec<_>>(),
@@ -1060,7 +1108,7 @@ mod tests {
             let mut found = Vec::new();
             super::floor_addresses(text, &mut found);
             let mut whole = Vec::new();
-            super::floors_in(text, None, &mut whole);
+            super::floors_in(text, None).place(&mut whole);
             assert_eq!(found.len(), whole.len());
             assert!(!found.is_empty());
         }

@@ -23,10 +23,12 @@ mod units;
 
 pub use birthdays::birthdays;
 pub use emails::scan_emails;
+#[cfg(test)]
+pub use floors::floor_addresses;
 pub use floors::{
-    bare_floors_after_persons, dwellers_before_floors, floor_addresses, floors_after_persons,
-    floors_before_dwellers, floors_with_a_side_apart, homes_on_a_floor,
-    swedish_floors_in_spoken_houses,
+    bare_floors_after_persons, dwellers_before_floors, floor_addresses_found, floors_after_persons,
+    floors_before_dwellers, floors_with_a_side_apart_found, homes_on_a_floor,
+    place_unless_overlapping, swedish_floors_in_spoken_houses, FloorAddresses,
 };
 pub use units::RegisteredUnits;
 
