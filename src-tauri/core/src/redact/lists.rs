@@ -11,6 +11,7 @@ const SV: &str = include_str!("../../../../assets/names/sv.txt");
 const INTL: &str = include_str!("../../../../assets/names/intl.txt");
 const EXTRA: &str = include_str!("../../../../assets/names/extra.txt");
 const MODERN: &str = include_str!("../../../../assets/names/modern.txt");
+const WORLD: &str = include_str!("../../../../assets/names/world.txt");
 const WORDS: &str = include_str!("../../../../assets/names/words.txt");
 const PLACES: &str = include_str!("../../../../assets/names/places.txt");
 const SURNAMES: &str = include_str!("../../../../assets/names/surnames.txt");
@@ -139,7 +140,7 @@ pub fn first_names() -> &'static WordMap<NameInfo> {
                 e.nordic = e.nordic.max(f);
             }
         }
-        for (name, f) in entries(INTL) {
+        for (name, f) in entries(INTL).chain(entries(WORLD)) {
             let e = t.entry(name.to_lowercase()).or_default();
             e.intl = e.intl.max(f);
         }

@@ -989,3 +989,18 @@ fn regression_a_swedish_floor_in_a_spoken_house_and_plates_after_a_vehicle() {
         assert!(found.contains(&gone.to_string()), "{gone}: {found:?}");
     }
 }
+
+/// A resident whose given name comes from a community the 2008 name source covers thinly (Somali,
+/// Tigrinya, Kurdish, Tamil names), named in a sentence with no cue and not in the register: the lists
+/// knew neither word, and the name stayed (assets/names/world.txt).
+#[test]
+fn regression_a_given_name_from_elsewhere_without_a_cue() {
+    let d = detector(Country::NO, &["Åse Rud"], &[]);
+    let found = redacted(
+        &d,
+        "Styret har fått brev frå Hibaq Jama om parkering. Rojin Baran og Nivetha Sivarajah ønskjer bod.\n",
+    );
+    for name in ["Hibaq Jama", "Rojin Baran", "Nivetha Sivarajah"] {
+        assert!(found.contains(&name.to_string()), "{name}: {found:?}");
+    }
+}
