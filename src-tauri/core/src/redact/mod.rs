@@ -1170,12 +1170,7 @@ impl Detector {
         }
         // "Hallvard Juvet AS": a name the rules found is a firm's when a legal form closes it.
         let firms = firms::drop_names_in_firms(text, &mut raw);
-        let mut persons: Vec<(usize, usize)> = raw
-            .iter()
-            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
-            .map(|r| (r.start, r.end))
-            .collect();
-        persons.sort_unstable();
+        let persons = policy::redacted_persons(&raw);
         // "Gorm Lund – af de fleste kaldt "Gulle"": what the text says a person is called.
         names::nicknames(text, &persons, &protected, &mut raw);
         numbers::scan(text, self.country, &persons, &mut raw);

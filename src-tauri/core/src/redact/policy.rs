@@ -328,14 +328,20 @@ pub fn clause_start(text: &str, at: usize) -> usize {
         .map_or(start, |i| start + i + 1)
 }
 
-/// Marks phone numbers and e-mail addresses that belong to an organisation as kept.
-pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: &mut [Raw]) {
+/// The spans of the persons the findings redact, sorted by start.
+pub fn redacted_persons(raw: &[Raw]) -> Vec<(usize, usize)> {
     let mut persons: Vec<(usize, usize)> = raw
         .iter()
         .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
         .map(|r| (r.start, r.end))
         .collect();
     persons.sort_unstable();
+    persons
+}
+
+/// Marks phone numbers and e-mail addresses that belong to an organisation as kept.
+pub fn organisation_contacts(text: &str, organisations: &[(usize, usize)], raw: &mut [Raw]) {
+    let persons = redacted_persons(raw);
     static PERSON_CUE_SET: OnceLock<WordSet> = OnceLock::new();
     let org_cues = organisation_cues();
     let person_cues = PERSON_CUE_SET.get_or_init(|| WordSet::new(PERSON_CUES));

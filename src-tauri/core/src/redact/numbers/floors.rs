@@ -468,14 +468,7 @@ pub fn swedish_floors_in_spoken_houses(text: &str, out: &mut Vec<Raw>) {
                 continue;
             }
             let end = at + cue.len() + len;
-            found.push(Raw::redact(
-                start,
-                end,
-                Kind::Address,
-                Recognizer::Address,
-                0.85,
-                "a floor in a house named by its number",
-            ));
+            found.push(floor_in_a_spoken_house(start, end));
         }
     }
     spoken_houses_after_våning(text, &mut found);
@@ -521,14 +514,7 @@ fn spoken_houses_after_våning(text: &str, found: &mut Vec<Raw>) {
             continue;
         }
         if let Some(end) = house_at(at + 5 + d + 3) {
-            found.push(Raw::redact(
-                start,
-                end,
-                Kind::Address,
-                Recognizer::Address,
-                0.85,
-                "a floor in a house named by its number",
-            ));
+            found.push(floor_in_a_spoken_house(start, end));
         }
     }
     // "tredje våningen i sexan", "bottenvåningen i trean".
@@ -576,15 +562,20 @@ fn spoken_houses_after_våning(text: &str, found: &mut Vec<Raw>) {
         } else {
             continue;
         };
-        found.push(Raw::redact(
-            start,
-            end,
-            Kind::Address,
-            Recognizer::Address,
-            0.85,
-            "a floor in a house named by its number",
-        ));
+        found.push(floor_in_a_spoken_house(start, end));
     }
+}
+
+/// A floor (or the top or bottom) of a house named by its number as a word, found at `start..end`.
+fn floor_in_a_spoken_house(start: usize, end: usize) -> Raw {
+    Raw::redact(
+        start,
+        end,
+        Kind::Address,
+        Recognizer::Address,
+        0.85,
+        "a floor in a house named by its number",
+    )
 }
 
 /// "två trappor upp i samma hus, lägenheten till höger", "tre trapper op, døren til venstre", "anden
