@@ -203,21 +203,17 @@ impl RegisterSpellings {
 mod tests {
     use super::*;
     use crate::association::Country;
-    use crate::redact::{KnownPerson, Official, RoleKind};
+    use crate::redact::{Official, RoleKind};
 
     fn register() -> Context {
-        let mut c = Context::new(Country::DK);
-        for (name, address) in [
-            ("Vibeke Rask", "Kildevej 4"),
-            ("Tue Dalsgaard", "Kildevej 6"),
-            ("Lis Kamp", "Ørnebakken 3"),
-        ] {
-            c.residents.push(KnownPerson {
-                name: name.into(),
-                address: Some(address.into()),
-                ..KnownPerson::default()
-            });
-        }
+        let mut c = crate::redact::residents_tests::residents_at(
+            Country::DK,
+            &[
+                ("Vibeke Rask", "Kildevej 4"),
+                ("Tue Dalsgaard", "Kildevej 6"),
+                ("Lis Kamp", "Ørnebakken 3"),
+            ],
+        );
         c.officials.push(Official {
             name: "Tue Dalsgaard".into(),
             role: RoleKind::Chair,

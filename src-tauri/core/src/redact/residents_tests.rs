@@ -35,6 +35,11 @@ fn detector_of(
 
 /// A detector for residents with their address (name, address).
 fn with_addresses(country: Country, homes: &[(&str, &str)]) -> Detector {
+    Detector::new(Some(&residents_at(country, homes)))
+}
+
+/// A register of residents with their addresses (name, address), for tests that add officials or firms.
+pub(super) fn residents_at(country: Country, homes: &[(&str, &str)]) -> Context {
     let mut ctx = Context::new(country);
     for (name, address) in homes {
         ctx.residents.push(KnownPerson {
@@ -43,7 +48,7 @@ fn with_addresses(country: Country, homes: &[(&str, &str)]) -> Detector {
             ..KnownPerson::default()
         });
     }
-    Detector::new(Some(&ctx))
+    ctx
 }
 
 /// A detector for residents with their unit and address (name, unit, address).
@@ -861,19 +866,15 @@ fn regression_an_unlisted_name_signing_or_buying() {
 /// confusions and read as the register writes them.
 #[test]
 fn regression_the_registers_words_misread_by_ocr() {
-    let mut ctx = Context::new(Country::DK);
-    for (name, address) in [
-        ("Jonna Bech", "Mosevænget 12"),
-        ("Amir Saberi", "Mosevænget 14"),
-        ("Laila Saberi", "Mosevænget 14"),
-        ("Otto Krag", "Birkevej 3"),
-    ] {
-        ctx.residents.push(KnownPerson {
-            name: name.into(),
-            address: Some(address.into()),
-            ..KnownPerson::default()
-        });
-    }
+    let mut ctx = residents_at(
+        Country::DK,
+        &[
+            ("Jonna Bech", "Mosevænget 12"),
+            ("Amir Saberi", "Mosevænget 14"),
+            ("Laila Saberi", "Mosevænget 14"),
+            ("Otto Krag", "Birkevej 3"),
+        ],
+    );
     ctx.officials.push(Official {
         name: "Amir Saberi".into(),
         role: RoleKind::BoardMember,
@@ -907,12 +908,7 @@ fn regression_the_registers_words_misread_by_ocr() {
 /// chair's name, which the register keeps, now stays, and the floor still goes.
 #[test]
 fn regression_an_officials_name_before_their_own_home_stays() {
-    let mut ctx = Context::new(Country::DK);
-    ctx.residents.push(KnownPerson {
-        name: "Gunver Bak".into(),
-        address: Some("Egestien 4, st. tv.".into()),
-        ..KnownPerson::default()
-    });
+    let mut ctx = residents_at(Country::DK, &[("Gunver Bak", "Egestien 4, st. tv.")]);
     ctx.officials.push(Official {
         name: "Gunver Bak".into(),
         role: RoleKind::Chair,
