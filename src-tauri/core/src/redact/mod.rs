@@ -559,19 +559,19 @@ fn joined_letter(address: &str) -> String {
     format!("{bare}{letter}")
 }
 
-/// Whether a share's number found ("nr. 2", "nr 4B") is one of the houses' numbers of an association
-/// of blocks of flats: a building there.
+/// Whether a share's number found ("nr. 2", "nr 4B", "nummer 5") is one of the houses' numbers of an
+/// association of blocks of flats: a building there.
 fn names_a_block(found: &str, block_numbers: &text::FastSet<String>) -> bool {
     let lower = found.to_lowercase();
-    ["nr. ", "nr.", "nr "]
+    ["nr. ", "nr.", "nr ", "nummer "]
         .iter()
         .find_map(|p| lower.strip_prefix(p))
         .is_some_and(|n| block_numbers.contains(n.trim()))
 }
 
-/// Whether a floor or a home is named right before a building's number and its preposition
-/// ("kjellarhusværet i nr. 2", "markplanet i nr 7", "våning 2 i nr 4"): then the building's number
-/// places that home, and goes with it.
+/// Whether a floor, a side or a home is named right before a building's number and its preposition
+/// ("kjellarhusværet i nr. 2", "markplanet i nr 7", "våning 2 i nr 4", "till vänster i nummer 4"): then
+/// the building's number places that home, and goes with it.
 fn home_before(head: &str) -> bool {
     const HOMES: &[&str] = &[
         "etasj",
@@ -588,6 +588,13 @@ fn home_before(head: &str) -> bool {
         "bustad",
         "bolig",
         "hybel",
+        // A side or the stairs climbed: "två trappor upp till vänster i nummer 4".
+        "vänster",
+        "höger",
+        "venstre",
+        "høyre",
+        "højre",
+        "trappor",
     ];
     let mut words = head
         .trim_end()
@@ -599,11 +606,13 @@ fn home_before(head: &str) -> bool {
     {
         return false;
     }
-    words.take(2).any(|w| {
+    // A floor's number right before the preposition ("våning 2 i nr 4"); a number further back is an
+    // item's ("§ 7 Hissen i nr 14").
+    words.take(2).enumerate().any(|(k, w)| {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+        k == 0 && w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
             || HOMES.iter().any(|h| w.contains(h))
     })
 }
@@ -663,10 +672,17 @@ impl Detector {
         let mut block_numbers = text::FastSet::default();
         let officials_contacts = context.map(officials_contacts).unwrap_or_default();
         if let Some(c) = context {
+            // The flat's own code beside a share's number ("H10" for share 10 in a list of row
+            // houses, "H0302" in a block) names the home as the unit's number does.
+            let flat_codes = c.residents.iter().filter_map(|r| {
+                let flat = r.flat.as_deref().filter(|f| numbers::is_unit_code(f))?;
+                (r.unit.as_deref() != Some(flat)).then_some((flat, r.name.as_str()))
+            });
             units = numbers::RegisteredUnits::new(
                 c.residents
                     .iter()
-                    .filter_map(|r| Some((r.unit.as_deref()?, r.name.as_str()))),
+                    .filter_map(|r| Some((r.unit.as_deref()?, r.name.as_str())))
+                    .chain(flat_codes),
             );
             // Blocks of flats: every house (the address before its floor) holds two units or more.
             let mut per_house: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -1416,7 +1432,12 @@ impl Apart {
         };
         let apart = Apart {
             floors: numbers::floor_addresses_found(text),
-            floors_with_a_side_apart: numbers::floors_with_a_side_apart_found(text),
+            floors_with_a_side_apart: {
+                let mut found = numbers::floors_with_a_side_apart_found(text);
+                found.extend(numbers::flats_by_position_in_an_entrance(text));
+                found.extend(numbers::houses_by_their_place_in_a_row(text));
+                found
+            },
             swedish_floors_in_spoken_houses: pushed(&|out| {
                 numbers::swedish_floors_in_spoken_houses(text, out)
             }),

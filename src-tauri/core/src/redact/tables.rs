@@ -27,6 +27,8 @@ const UNIT_HEADERS: &[&str] = &[
     "leilighet",
     "bolig",
     "bolignr",
+    "bustad",
+    "bustadnr",
     "bolignummer",
     "boligen",
     "andel",
@@ -39,7 +41,11 @@ const UNIT_HEADERS: &[&str] = &[
     "lägenhet nr",
     "leilighet nr",
     "lejlighed nr",
-    // An administrator's object: the house and the flat ("3-1001").
+    // An administrator's object: the house and the flat ("3-1001"), or a number of its own ("104").
+    "obj",
+    "obj nr",
+    "obj.nr",
+    "objnr",
     "objekt",
     "objektnr",
     "objekt nr",
@@ -64,6 +70,14 @@ const NAME_HEADERS: &[&str] = &[
     "boende",
     "ägare",
     "seksjonseier",
+    // A list of proxies: who gave the proxy and who holds it.
+    "fullmaktsgivare",
+    "fullmaktsgiver",
+    "fullmaktsgjevar",
+    "fuldmagtsgiver",
+    "ombud",
+    "fullmektig",
+    "fuldmægtig",
 ];
 
 /// The cells of a table row with their byte ranges in `line`: split at "|" where the row has one, else
@@ -110,7 +124,10 @@ fn cells(line: &str) -> Option<Vec<(usize, usize)>> {
 
 fn header_is(cell: &str, list: &[&str]) -> bool {
     let c = cell.trim().trim_end_matches(['.', ':']).to_lowercase();
+    // "0bj.nr", "Lgh nr" scanned: a header's first letter O read as a zero.
     list.contains(&c.as_str())
+        || c.strip_prefix('0')
+            .is_some_and(|rest| list.contains(&format!("o{rest}").as_str()))
 }
 
 /// A unit cell's number sign: "nr. 24", "nr 24", "#11", "# 11"; the rest of the cell after it.
@@ -141,6 +158,16 @@ fn is_unit_code(cell: &str) -> bool {
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// "nr. 23 Vibeke Hjort", "H07 Bøyum, Aslak": a cell that starts with a unit (perhaps after its number
+/// sign) and goes on after one space with a capitalised word, as a name; the unit's length.
+fn unit_before_a_name(cell: &str) -> Option<usize> {
+    let rest = after_number_sign(cell).unwrap_or(cell);
+    let sign = cell.len() - rest.len();
+    let (unit, name) = rest.split_once(' ')?;
+    (name.starts_with(char::is_uppercase) && is_unit_code(&cell[..sign + unit.len()]))
+        .then_some(sign + unit.len())
+}
+
 /// Finds the units in the unit column of every table of residents in `text` (byte offsets), outside
 /// `protected`.
 ///
@@ -150,7 +177,7 @@ fn is_unit_code(cell: &str) -> bool {
 pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     let b = text.as_bytes();
     // The column of units of the table being read, if any.
-    let mut column: Option<(usize, bool)> = None;
+    let mut column: Option<(usize, bool, usize)> = None;
     // The end of the last line read, and the next bar or tab and the next two spaces at or after
     // `from` (kept until passed, so each is searched for once per mark).
     let mut read_to = 0;
@@ -187,7 +214,7 @@ fn read_row(
     line: &str,
     start: usize,
     protected: &[(usize, usize)],
-    column: &mut Option<(usize, bool)>,
+    column: &mut Option<(usize, bool, usize)>,
     out: &mut Vec<Raw>,
 ) {
     let line = line.trim_end_matches(['\n', '\r']);
@@ -205,10 +232,12 @@ fn read_row(
     if let Some(u) = units {
         // A list of shares with no column of names ("andel  beløb  rykket" over the arrears): its units
         // count only with a number sign ("nr. 24", "#11"), as a column of amounts never has one.
-        *column = Some((u, !names));
+        *column = Some((u, !names, row.len()));
         return;
     }
-    let Some((u, signed)) = *column else { return };
+    let Some((u, signed, header_cells)) = *column else {
+        return;
+    };
     // "|-----|-----|": the rule under a header.
     if line
         .chars()
@@ -216,7 +245,16 @@ fn read_row(
     {
         return;
     }
-    let Some(&(a, b)) = row.get(u) else { return };
+    let Some(&(a, mut b)) = row.get(u) else {
+        return;
+    };
+    // "nr. 23 Vibeke Hjort": a unit wider than its header ran into the names' cell with one space
+    // between; the unit is the cell's first part where the row has fewer cells than the header.
+    if row.len() < header_cells && !signed {
+        if let Some(n) = line.get(a..b).and_then(unit_before_a_name) {
+            b = a + n;
+        }
+    }
     let (a, b) = (start + a, start + b);
     let unit = text.get(a..b).unwrap_or("");
     if a < b
@@ -242,7 +280,7 @@ mod tests {
 
     /// The scan as it was before [`scan`] skipped the lines without a mark: every line split and read.
     fn scan_every_line(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
-        let mut column: Option<(usize, bool)> = None;
+        let mut column: Option<(usize, bool, usize)> = None;
         let mut at = 0;
         for line in text.split_inclusive('\n') {
             let start = at;
@@ -318,6 +356,19 @@ mod tests {
         // A number sign before the unit.
         let signed = "Andel   Adresse          Andelshaver\n#4      Ahornvej 3, st.  Kaj Lund\n# 17    Ahornvej 9       Eva Lund";
         assert_eq!(found(signed), ["#4", "# 17"]);
+        // A unit wider than its header runs into the names' cell with one space.
+        let merged = "Andel  Navn                 Beløb\nnr. 7 Eva Lund             kr. 3.100\nnr. 12 K. Ravn             kr. 800\n";
+        assert_eq!(found(merged), ["nr. 7", "nr. 12"]);
+        let nynorsk = "  Bustad   Namn            Månader\n  H04      Dal, Kari       2\n";
+        assert_eq!(found(nynorsk), ["H04"]);
+        // A list of proxies by the administrator's object numbers, its header scanned with a zero.
+        let proxies =
+            "  Obj   Lgh   Fullmaktsgivare   Ombud\n  104   1102  A. Berg           Eva Lund\n";
+        assert_eq!(found(proxies), ["104"]);
+        let scanned = "  0bj.nr  Lgh    Namn       Skuld\n  111     1202   Berg J     4 940 kr\n";
+        assert_eq!(found(scanned), ["111"]);
+        // A cell of one word after the unit, in lower case, is no name ("3 stk").
+        assert!(found("Andel  Navn     Beløb\n4 stk  i alt\n").is_empty());
     }
 
     /// A list of shares with no column of names (the arrears) gives its units when they carry a number

@@ -143,6 +143,8 @@ struct Person {
     words: u8,
     /// An official whose role is valid on the document's date: the name stays.
     keep: bool,
+    /// The register's unit the person owns, as an index of its own (co-owners share it).
+    household: Option<u32>,
 }
 
 /// The finds of [`NameRecognizer::lines`], in the order the scan adds them.
@@ -330,16 +332,28 @@ impl NameRecognizer {
                 r.add(&name, keep);
             }
         }
+        let mut households: HashMap<&str, u32> = HashMap::default();
         for res in &ctx.residents {
+            let household = res.unit.as_deref().map(|u| {
+                let next = households.len() as u32;
+                *households.entry(u).or_insert(next)
+            });
             for name in split_owners(&res.name) {
                 fold_into(&name, &mut buf);
-                if seen.contains_key(&buf) {
+                if let Some(&i) = seen.get(&buf) {
+                    // An official who owns a home: theirs too.
+                    if let Some(p) = r.people.get_mut(i) {
+                        p.household = p.household.or(household);
+                    }
                     continue;
                 }
                 seen.insert(buf.clone(), r.people.len());
                 written.push((name.to_lowercase(), r.people.len()));
                 let id = r.people.len();
                 r.add(&name, false);
+                if let Some(p) = r.people.get_mut(id) {
+                    p.household = household;
+                }
                 if r.people.len() > id {
                     for email in &res.emails {
                         r.add_email_nickname(&name, email, id as u32);
@@ -462,8 +476,15 @@ impl NameRecognizer {
             // nor the letter after the slash of a legal form ("COWI A/S. Vedtaget": no "S. Vedtaget").
             let first_upper = c.is_uppercase() && {
                 let bytes_ = text.as_bytes();
+                // "stemmer og Rezaei8.": a registered name (four letters or more, in small letters
+                // after its capital) that lost the space before a count is still the name.
+                let count_after = || {
+                    word.len() >= 4
+                        && word.chars().skip(1).all(char::is_lowercase)
+                        && self.registered_word(word)
+                };
                 let glued = (start > 0 && bytes_[start - 1].is_ascii_digit())
-                    || bytes_.get(end).is_some_and(u8::is_ascii_digit)
+                    || (bytes_.get(end).is_some_and(u8::is_ascii_digit) && !count_after())
                     || (start > 1
                         && bytes_[start - 1] == b'/'
                         && bytes_[start - 2].is_ascii_alphabetic());
@@ -954,6 +975,30 @@ impl NameRecognizer {
                         );
                     }
                     i = k;
+                    continue;
+                }
+                // "solgt til Ditte og Anton Frandsen" beside board member Birgitte Ahlmann ("Ditte" a
+                // short form of hers): a lone first name of someone who stays, joined by "og" to a first
+                // name and a surname the register holds for none of them, is the first of a couple who
+                // share that surname, someone else.
+                if single_given
+                    && j == n
+                    && !first.upper
+                    && candidates
+                        .iter()
+                        .all(|&p| self.people.get(p as usize).is_some_and(|x| x.keep))
+                    && self.couple_of_another_name(text, first.end)
+                {
+                    self.push_guest(
+                        text,
+                        s,
+                        &run,
+                        i,
+                        j,
+                        0.8,
+                        "the first of a couple who share another surname",
+                    );
+                    i = j;
                     continue;
                 }
                 let start = if i > 0 && run[i - 1].initial {

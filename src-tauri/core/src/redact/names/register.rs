@@ -162,6 +162,7 @@ impl NameRecognizer {
         self.people.push(Person {
             words: words.len() as u8,
             keep,
+            household: None,
         });
     }
     /// "kaja.nyhus@…" for Katarina Nyhus, "tobbe.kiaer@…" for Torben Kiær: the name a resident goes
@@ -264,6 +265,43 @@ impl NameRecognizer {
         }
         (best_len > 0).then_some((i + best_len, best, best_family))
     }
+    /// Whether " og Anton Frandsen" follows `end`: "og"/"och", a listed first name and a capitalised
+    /// surname that the register holds for no one (a couple who share it).
+    pub(super) fn couple_of_another_name(&self, text: &str, end: usize) -> bool {
+        let Some(rest) = text
+            .get(end..)
+            .and_then(|r| r.strip_prefix(" og ").or_else(|| r.strip_prefix(" och ")))
+        else {
+            return false;
+        };
+        let mut words = rest.splitn(3, ' ');
+        let (Some(given), Some(family)) = (words.next(), words.next()) else {
+            return false;
+        };
+        let family = family.trim_end_matches(|c: char| !c.is_alphabetic());
+        let capitalised = |w: &str| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase)
+                && c.clone().next().is_some()
+                && c.all(|c| c.is_lowercase() || c == '-')
+        };
+        if !capitalised(given) || !capitalised(family) {
+            return false;
+        }
+        let mut key = String::new();
+        fold_into(given, &mut key);
+        if first_names().get(&key).is_none_or(|x| x.thing) {
+            return false;
+        }
+        // A surname the register holds for anyone ("Birgitte og Søren Dyhr", "Birgitte og Rasmus
+        // Brink") lists two people; one it holds for no one is the couple's.
+        fold_into(family, &mut key);
+        !self
+            .table
+            .get(&key)
+            .is_some_and(|v| v.iter().any(|x| x.part == Part::Family))
+    }
+
     pub(super) fn push_register(
         &self,
         s: &mut Scan,
@@ -789,7 +827,10 @@ impl NameRecognizer {
             if rest.len() < 2 || !rest.starts_with(char::is_lowercase) {
                 continue;
             }
-            if !(speech_verbs().contains(rest) || function_words().contains(rest)) {
+            if !(speech_verbs().contains(rest)
+                || function_words().contains(rest)
+                || WRITING_VERBS.contains(&rest))
+            {
                 continue;
             }
             fold_into(&word[..b], &mut buf);
@@ -836,12 +877,32 @@ impl NameRecognizer {
                 .collect();
             persons.sort_unstable();
         }
+        // "Kåre Moxnes døde i januar. … Bodil blir boende i huset.": the homes of the people named in
+        // full, whose co-owners a first name alone may then name.
+        let named_homes: HashSet<u32> = if weak.is_empty() {
+            HashSet::default()
+        } else {
+            named
+                .people()
+                .filter_map(|p| self.people.get(p as usize)?.household)
+                .collect()
+        };
         for (at, candidates) in weak {
             let joined = s
                 .out
                 .get(at)
                 .is_some_and(|r| joined_to_person(text, r.start, r.end, &persons));
-            if let (false, false, Some(r)) = (named.any(&candidates), joined, s.out.get_mut(at)) {
+            let housemate = candidates.iter().any(|&c| {
+                self.people
+                    .get(c as usize)
+                    .and_then(|p| p.household)
+                    .is_some_and(|h| named_homes.contains(&h))
+            });
+            if let (false, false, Some(r)) = (
+                named.any(&candidates) || housemate,
+                joined,
+                s.out.get_mut(at),
+            ) {
                 // Not a name after all: an empty span is dropped by the policy.
                 r.end = r.start;
             }
@@ -1155,6 +1216,11 @@ impl FullMentions {
         FullMentions { by_person }
     }
 
+    /// The people named in full somewhere.
+    fn people(&self) -> impl Iterator<Item = u32> + '_ {
+        self.by_person.keys().copied()
+    }
+
     /// Whether any of `candidates` is named in full somewhere.
     fn any(&self, candidates: &[u32]) -> bool {
         candidates.iter().any(|c| self.by_person.contains_key(c))
@@ -1260,6 +1326,13 @@ fn names_a_firm(cell: &str) -> bool {
         && before.chars().any(char::is_alphabetic)
         && cell.chars().any(char::is_lowercase)
 }
+
+/// Verbs of writing, which the list of verbs of saying leaves out ("skriver Aftenposten" is a
+/// newspaper's), but which after a registered surname that lost its space ("Dalskriver, at …") report
+/// what the resident wrote as the verbs of saying do.
+const WRITING_VERBS: &[&str] = &[
+    "skriver", "skrev", "skrivar", "skreiv", "skriv", "skrivit", "skrevet", "skrive", "skrivet",
+];
 
 #[cfg(test)]
 mod tests {

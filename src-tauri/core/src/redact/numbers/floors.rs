@@ -170,6 +170,9 @@ fn building_after_bare_floor(rest: &str) -> Option<usize> {
 /// Nouns for a neighbour or a household, in the definite form speech uses ("killen på tredje våningen",
 /// "familien i 2. etasje", "damen på første sal"): before a floor they place a home as a name does.
 const DWELLERS: &[&str] = &[
+    // "Nabo i andre etasje er leietaker": the noun without its article, as a heading or a note has it.
+    "nabo",
+    "granne",
     "naboen",
     "naboene",
     "naboane",
@@ -222,6 +225,37 @@ const DWELLERS: &[&str] = &[
     "studenterna",
 ];
 
+/// Words of where a neighbour lives relative to the writer, between the neighbour's noun and the floor
+/// ("naboen på skrå under meg i andre etasje", "grannen rakt ovanför oss på tredje våningen").
+const POSITIONS: &[&str] = &[
+    "på",
+    "skrå",
+    "skrått",
+    "snett",
+    "rett",
+    "lige",
+    "rakt",
+    "under",
+    "over",
+    "ovenfor",
+    "nedenfor",
+    "ovanför",
+    "nedanför",
+    "ovenpå",
+    "nedenunder",
+    "meg",
+    "mig",
+    "mej",
+    "oss",
+    "os",
+    "ved",
+    "siden",
+    "av",
+    "af",
+    "bredvid",
+    "mittemot",
+];
+
 /// Where a floor's word starts in `text`: the rare words that may end a floor (lower case).
 const FLOOR_WORDS: &[&str] = &["våning", "etasje", "etage", "etg", " sal"];
 
@@ -261,15 +295,29 @@ pub fn dwellers_before_floors(text: &str) -> Vec<(usize, usize)> {
         if !["i", "på", "fra", "frå", "från"].contains(&preposition) {
             continue;
         }
-        // "(naboen i 2. etasje)": a mark before the noun.
-        let (before, word) = last_word(head);
-        let noun = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if DWELLERS
-            .iter()
-            .any(|d| crate::redact::text::eq_fold(noun, d))
-        {
-            let start = line + before.len() + (word.len() - noun.len());
-            found.push((start, start + noun.len()));
+        // "(naboen i 2. etasje)": a mark before the noun. "Naboen på skrå under meg i andre etasje":
+        // a few words of where they live between, which the span then takes (the floor is read after
+        // the span's end).
+        let end = line + head.trim_end_matches([' ', '\t']).len();
+        let mut head = head;
+        for apart in 0..=4 {
+            let (before, word) = last_word(head);
+            let noun = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if DWELLERS
+                .iter()
+                .any(|d| crate::redact::text::eq_fold(noun, d))
+            {
+                let start = line + before.len() + (word.len() - noun.len());
+                found.push((start, if apart > 0 { end } else { start + noun.len() }));
+                break;
+            }
+            if !POSITIONS
+                .iter()
+                .any(|p| crate::redact::text::eq_fold(word, p))
+            {
+                break;
+            }
+            head = before;
         }
     }
     found.dedup();
@@ -668,6 +716,138 @@ pub fn floors_with_a_side_apart_found(text: &str) -> Vec<Raw> {
             )
         })
         .collect()
+}
+
+/// "lägenheten högst upp till höger i port 4", "bottenvåningens högra lägenhet i port 6", "leiligheten
+/// øverst til venstre i oppgang 3": a flat by its height (the top, the bottom, a floor) and its side in
+/// an entrance named by its number is one home, as "port 4, 3 tr, lgh till höger" is. A side alone
+/// ("lägenheten till höger i port 4") is on every floor, and "vid port 6" names no flat: both stay.
+pub fn flats_by_position_in_an_entrance(text: &str) -> Vec<Raw> {
+    const ENTRANCES: [&str; 4] = ["port ", "uppgång ", "oppgang ", "opgang "];
+    let bytes = text.as_bytes();
+    let mut at: Vec<usize> = ENTRANCES
+        .iter()
+        .flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes()).map(move |i| (i, w.len())))
+        .filter(|&(i, len)| bytes.get(i + len).is_some_and(u8::is_ascii_digit))
+        .map(|(i, _)| i)
+        .collect();
+    if at.is_empty() {
+        return Vec::new();
+    }
+    at.sort_unstable();
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            let height = r"(?:högst\s+upp|längst\s+upp|längst\s+ner|överst|nederst|øverst|øvst|nedenst|øverst\s+oppe|(?:på\s+)?bottenvåningen|(?:i\s+|på\s+)?(?:første|andre|tredje|fjerde|femte|første|anden|första|andra|tredje|fjärde|femte|\d\s*(?:\.|:a|:e))\s+(?:etasje|etage|våningen|sal))";
+            let side = r"(?:till|til)\s+(?:höger|vänster|høyre|venstre|højre)";
+            Regex::new(&format!(
+                r"(?i)(?:^|[^\p{{L}}\d])(?P<flat>(?:lägenheten|leiligheten|leiligheita|lejligheden|husværet)\s+{height}\s+{side}|{side}\s+{height}|(?:bottenvåningens|översta\s+våningens|(?:första|andra|tredje|fjärde|femte|\d\s*:[ae])\s+våningens|øverste\s+etasjes|nederste\s+etasjes)\s+(?:högra|vänstra)\s+lägenhet)\s+i\s+$"
+            ))
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for a in at {
+        // "port 4" as a word: no letter before it ("Hiss & Port AB" is capitalised; "rapport 4" is
+        // another word).
+        if text[..a].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let number = text[a..].find(' ').map_or(a, |s| a + s + 1);
+        let digits = text[number..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let mut end = number + digits;
+        if text[end..].starts_with(|c: char| c.is_ascii_alphabetic())
+            && !text[end + 1..].starts_with(char::is_alphanumeric)
+        {
+            end += 1;
+        }
+        if digits > 3 || text[end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let from = (a.saturating_sub(120)..a)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(a);
+        // The phrase may run over one line break, as minutes wrap.
+        let head = &text[from..a];
+        let Some(flat) = re.captures(head).and_then(|c| c.name("flat")) else {
+            continue;
+        };
+        found.push(Raw::redact(
+            from + flat.start(),
+            end,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a flat by its height and side in an entrance",
+        ));
+    }
+    found
+}
+
+/// "det første huset ved innkøyrsla", "andre huset frå enden i øvre rekkja", "det sista huset i
+/// längan": a house by its place in a row (an ordinal and where it is counted from: an end, the way in,
+/// the row itself) is one home in an association of row houses, as its number is. "Fælleshuset ved
+/// legepladsen" has no ordinal and "huset ved sida av" counts nothing: they stay.
+pub fn houses_by_their_place_in_a_row(text: &str) -> Vec<Raw> {
+    let at: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"huset ").collect();
+    if at.is_empty() {
+        return Vec::new();
+    }
+    static RE: OnceLock<Option<(Regex, Regex)>> = OnceLock::new();
+    let Some((before, after)) = RE
+        .get_or_init(|| {
+            let before = Regex::new(
+                r"(?i)(?:^|[^\p{L}\d])(?P<house>(?:(?:det|den)\s+)?(?:første|fyrste|andre|anden|tredje|fjerde|femte|siste|sidste|nest\s+siste|næstsidste|första|andra|tredje|fjärde|sista|näst\s+sista))\s+$",
+            )
+            .ok()?;
+            let row = r"(?:rekkja|rekka|rekken|rækken|raden|längan|huslängan)";
+            let after = Regex::new(&format!(
+                r"(?i)^huset\s+(?:(?:frå|fra|från)\s+(?:enden|enden|hjørnet|hörnet|gavlen)|(?:ved|vid)\s+(?:innkøyrsla|innkøyringa|innkjørselen|innkjøringen|innkjørsla|indkørslen|infarten|uppfarten|garasjane|garasjene|garagerne|garagen|lekeplassen|legepladsen|lekplatsen)|i\s+(?:(?:den\s+)?(?:øvre|nedre|øverste|nederste|övre|nedre)\s+)?{row})(?:\s+i\s+(?:(?:den\s+)?(?:øvre|nedre|øverste|nederste|övre|nedre)\s+)?{row})?"
+            ))
+            .ok()?;
+            Some((before, after))
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for a in at {
+        if text[..a].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let Some(m) = after.find(&text[a..]) else {
+            continue;
+        };
+        let end = a + m.end();
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let from = (a.saturating_sub(40)..a)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(a);
+        let Some(house) = before
+            .captures(&text[from..a])
+            .and_then(|c| c.name("house"))
+        else {
+            continue;
+        };
+        found.push(Raw::redact(
+            from + house.start(),
+            end,
+            Kind::Address,
+            Recognizer::Address,
+            0.8,
+            "a house by its place in a row",
+        ));
+    }
+    found
 }
 
 /// Adds each of `found` in its order to `out` unless it overlaps a finding `out` holds by then: a pass
@@ -1214,6 +1394,59 @@ mod tests {
         assert_eq!(found("Vi møtes i tredje, sa styret.", "styret"), "");
     }
 
+    /// A flat by its height and its side in an entrance named by its number; a side alone, or an
+    /// entrance with no flat before it, stays.
+    #[test]
+    fn a_flat_by_its_height_and_side_in_an_entrance() {
+        let found = |t: &str| {
+            super::flats_by_position_in_an_entrance(t)
+                .iter()
+                .map(|r| t[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Fukt i lägenheten längst ner till vänster i port 3. Bor i\nandra våningens högra lägenhet i port 5b."),
+            ["lägenheten längst ner till vänster i port 3", "andra våningens högra lägenhet i port 5b"]
+        );
+        assert_eq!(
+            found("Lekk frå leiligheten øverst til høyre i oppgang 2."),
+            ["leiligheten øverst til høyre i oppgang 2"]
+        );
+        for stays in [
+            "Lampan i lägenheten till höger i port 3 är trasig.",
+            "Rabatterna vid port 6 grävs om. Rapport 4 läggs fram.",
+            "Hissen högst upp i port 4 stannar.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+    }
+
+    /// A house by its place in a row: an ordinal and where it is counted from.
+    #[test]
+    fn a_house_by_its_place_in_a_row() {
+        let found = |t: &str| {
+            super::houses_by_their_place_in_a_row(t)
+                .iter()
+                .map(|r| t[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Kabelen frå tredje huset frå enden i nedre rekkja går. Dei i det siste huset ved innkøyringa klaga."),
+            ["tredje huset frå enden i nedre rekkja", "det siste huset ved innkøyringa"]
+        );
+        assert_eq!(
+            found("Taget på det andra huset i längan läcker."),
+            ["det andra huset i längan"]
+        );
+        for stays in [
+            "Mødet blev holdt i Fælleshuset ved legepladsen.",
+            "Lekkasje hjå Kari og i huset ved sida av.",
+            "Det første huset vi så var fint.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+    }
+
     /// A neighbour by a noun before a floor, the floor in words or in figures (the Swedish "3:e" too),
     /// places a home as a name does; a noun of no person, or a floor far on, does not.
     #[test]
@@ -1234,10 +1467,16 @@ mod tests {
             found("Naboen i andre etasje har klaget, og (familien på 2. sal) svarte."),
             ["andre etasje", "2. sal"]
         );
+        // Where the neighbour lives from the writer between, and the noun without its article.
+        assert_eq!(
+            found("Naboen på skrå under meg i tredje etasje spiller høyt. Nabo i 2. etasje er leietaker."),
+            ["tredje etasje", "2. etasje"]
+        );
         for stays in [
             "Tvättstugan på 1:a våningen är stängd.",
             "Møtet i andre etasje begynte kl. 18.",
             "Naboen har klaget på lyset i andre etasje.",
+            "Naboen har sett under taket i andre etasje.",
         ] {
             assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
         }

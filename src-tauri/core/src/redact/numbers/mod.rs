@@ -26,11 +26,12 @@ pub use emails::scan_emails;
 #[cfg(test)]
 pub use floors::floor_addresses;
 pub use floors::{
-    bare_floors_after_persons, dwellers_before_floors, floor_addresses_found, floors_after_persons,
-    floors_before_dwellers, floors_with_a_side_apart_found, homes_on_a_floor,
+    bare_floors_after_persons, dwellers_before_floors, flats_by_position_in_an_entrance,
+    floor_addresses_found, floors_after_persons, floors_before_dwellers,
+    floors_with_a_side_apart_found, homes_on_a_floor, houses_by_their_place_in_a_row,
     place_unless_overlapping, swedish_floors_in_spoken_houses, FloorAddresses,
 };
-pub use units::RegisteredUnits;
+pub use units::{is_unit_code, RegisteredUnits};
 
 const MAX_GROUPS: usize = 12;
 
