@@ -655,7 +655,8 @@ fn ocr_small_l(text: &str) -> Vec<(usize, u8)> {
 }
 
 /// An O that OCR read as a zero inside a word of letters: opening a capitalised word ("Mattias 0berg",
-/// three or more small letters after it, a vowel among them) or between two letters ("L0dahl", "K0mmune",
+/// three or more small letters after it, a vowel among them, or two after a hyphen and a capitalised word:
+/// "Jan-0ve") or between two letters ("L0dahl", "K0mmune",
 /// read as a small o, which stands for ø as well as any letter of a name would). A zero that touches a digit,
 /// or opens a unit or code ("0kr", "H0304"), is a number's and stays.
 fn ocr_zero_for_o(text: &str) -> Vec<(usize, u8)> {
@@ -697,7 +698,21 @@ fn ocr_zero_for_o(text: &str) -> Vec<(usize, u8)> {
             Some(c) if c.is_alphanumeric() || c == '_' => {}
             _ => {
                 let vowel = after.iter().any(|c| "aeiouyæøåäö".contains(*c));
-                if after.len() >= 3 && vowel {
+                // "Jan-0ve", "Per-0la": the second part of a hyphenated name, after a capitalised word.
+                let part = before == Some('-') && {
+                    let head = &text[..at - 1];
+                    let word: Vec<char> = head
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect();
+                    word.len() >= 2
+                        && word.last().is_some_and(|c| c.is_uppercase())
+                        && word[..word.len() - 1].iter().all(|c| c.is_lowercase())
+                        && !head[..head.len() - word.iter().map(|c| c.len_utf8()).sum::<usize>()]
+                            .ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                };
+                if (after.len() >= 3 || (part && after.len() >= 2)) && vowel {
                     fixes.push((at, b'O'));
                 }
             }

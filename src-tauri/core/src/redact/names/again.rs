@@ -32,7 +32,7 @@ pub(crate) const NICKNAME_BEFORE_A_SURNAME: &str =
 
 /// Why a short or lower-case form was taken: the document names the person in full elsewhere.
 pub(crate) const NAMED_IN_FULL_ELSEWHERE: &str =
-    "a person named in full, named again in lower case or by the first name's initial";
+    "a person named in full, named again in lower case, in capitals or by the first name's initial";
 
 /// The possessive the Norwegian spoken genitive puts after a name ("Berg sin bil", "Kari sitt hus").
 const POSSESSIVES: &[&str] = &["sin", "si", "sitt", "sine"];
@@ -181,12 +181,16 @@ fn after_a_calling_clause(inner: &str) -> &str {
 /// Initials in parentheses right after the person's name `name` ending at `end`, that are the first
 /// letters of some of its words in their order, the first word's among them: "Jens Peter Due (JP)",
 /// "Anne Berg Holm (AH)" (the initials of the whole name are the initials pass's). Two to four capitals,
-/// dotted or not.
+/// dotted or not; a small l for a dotted first I, as OCR reads it ("Inge-Lise Dam (l.D.)").
 fn initials_after(text: &str, name: &str, end: usize) -> Option<(usize, usize)> {
     let inner = text.get(end..)?.strip_prefix(" (")?;
     let close = inner.find(')')?;
     let body = &inner[..close];
-    let letters: Vec<char> = body.chars().filter(|c| *c != '.').collect();
+    // "(l.D.)": OCR read the capital I of dotted initials as a small l.
+    let mut letters: Vec<char> = body.chars().filter(|c| *c != '.').collect();
+    if body.starts_with("l.") {
+        letters[0] = 'I';
+    }
     if !(2..=4).contains(&letters.len())
         || !letters.iter().all(|c| c.is_uppercase())
         || body.contains(' ')
@@ -259,9 +263,10 @@ fn nickname_and_surname_after(text: &str, end: usize) -> Option<(usize, usize)> 
 
 /// The forms in which a person named in full (`name`, two words or more: "Stig Malmqvist", "Niels-Ole
 /// Viborg") is named again where the capitalised name is not written: the name in lower case ("stig
-/// malmqvist"), the first name's initial before the surname ("s. malmqvist", "S. Malmqvist", "S. MALMQVIST")
+/// malmqvist") or in capitals ("STIG MALMQVIST"), the first name's initial before the surname ("s. malmqvist", "S. Malmqvist", "S. MALMQVIST")
 /// and the first name before the surname's initial ("stig m."). Empty for a name with a word that is no name's word, an
-/// initial already ("S. Malmqvist") or a first name of fewer than three letters.
+/// initial already ("S. Malmqvist") or a first name of one letter; a first name of two letters gives the
+/// whole name in lower case only.
 fn short_forms(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -270,10 +275,21 @@ fn short_forms(name: &str) -> Vec<String> {
     if words.len() < 2
         || !words.iter().all(|w| name_shape(w))
         || !name_word(first)
-        || first.chars().nth(2).is_none()
+        || first.chars().nth(1).is_none()
         || first.starts_with(|c: char| !c.is_alphabetic())
     {
         return Vec::new();
+    }
+    // A first name of two letters ("Bo Ekdahl", "Ib Holm"): only the whole name in lower case ("bo
+    // ekdahl"), where the surname has four letters or more; its initial's forms could be anything.
+    if first.chars().nth(2).is_none() {
+        let whole = words.iter().all(|w| name_word(w)) && last.chars().nth(3).is_some();
+        return if whole {
+            let joined = words.join(" ");
+            vec![joined.to_lowercase(), joined.to_uppercase()]
+        } else {
+            Vec::new()
+        };
     }
     let Some(initial) = first.chars().next() else {
         return Vec::new();
@@ -291,8 +307,13 @@ fn short_forms(name: &str) -> Vec<String> {
         format!("{}. {last_lower}", initial.to_lowercase()),
         format!("{}. {last}", initial.to_uppercase()),
         format!("{} {last_initial}.", lower(first)),
-        // "E. NYHOLM" in a table of those elected in capitals.
+        // "E. NYHOLM" in a table of those elected in capitals, and "EBBA NYHOLM" opening a line.
         format!("{}. {}", initial.to_uppercase(), last.to_uppercase()),
+        words
+            .iter()
+            .map(|w| w.to_uppercase())
+            .collect::<Vec<_>>()
+            .join(" "),
     ];
     // "l. c. thue": no; the surname's initial form only for a surname of three letters or more in lower
     // case ("t. li" could be anything), where the capitalised one ("T. Li") is plain.
@@ -1133,7 +1154,8 @@ mod tests {
                 "g. tellefsen",
                 "G. Tellefsen",
                 "gunvor t.",
-                "G. TELLEFSEN"
+                "G. TELLEFSEN",
+                "GUNVOR TELLEFSEN"
             ]
         );
         assert_eq!(
@@ -1143,6 +1165,7 @@ mod tests {
                 "A. Li",
                 "ask-ove l.",
                 "A. LI",
+                "ASK-OVE LI",
                 "A.-O. Li",
                 "A-O Li",
                 "A.O. Li"
@@ -1150,10 +1173,17 @@ mod tests {
         );
         // A surname that is a function word too: only the capitalised initial's form.
         assert_eq!(short_forms("Silje Nå"), ["S. Nå"]);
-        // An initial already, a first name of two letters, one word, a particle: none.
+        // A first name of two letters: the whole name in lower case and in capitals only; not with a
+        // surname of fewer than four letters.
+        assert_eq!(
+            short_forms("Bo Tellefsen"),
+            ["bo tellefsen", "BO TELLEFSEN"]
+        );
+        // An initial already, a first name of two letters before a short surname, one word, a particle:
+        // none.
         for name in [
             "G. Tellefsen",
-            "Bo Tellefsen",
+            "Bo Lie",
             "Tellefsen",
             "Gunvor 12",
             "Ebba af Rosen",

@@ -312,6 +312,40 @@ pub(super) fn party_by_role(text: &str, start: usize) -> bool {
     ROLE.contains(&role.as_str())
 }
 
+/// Whether the line that holds `at` is a numbered heading: it opens with a number, "§" or "Sak"/"Punkt"
+/// and its number ("Sak 15/26 Tilrettelegging", "7. Eventuelt", "§ 6 Övrigt").
+pub(super) fn numbered_heading(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let line = head[head.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
+    let line = ["Sak ", "SAK ", "Punkt ", "Pkt. ", "Pkt "]
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+        .unwrap_or(line);
+    line.starts_with(|c: char| c.is_ascii_digit() || c == '§')
+}
+
+/// Whether the name at `start` gave or holds a proxy at a meeting ("fullmakt frå …", "fuldmagt fra …",
+/// "fullmakt för …", "fullmakt til …"): the word for a proxy, then a preposition right before the name. A
+/// member votes by proxy, a firm does not.
+pub(super) fn party_to_a_proxy(text: &str, start: usize) -> bool {
+    const BY: &[&str] = &["fra", "frå", "från", "for", "för", "til", "till"];
+    const PROXY: &[&str] = &[
+        "fullmakt",
+        "fullmakta",
+        "fullmakten",
+        "fuldmagt",
+        "fuldmagten",
+        "fullmagt",
+    ];
+    let Some((a, b)) = word_before(text, start, &[]) else {
+        return false;
+    };
+    if b + 1 != start || !is_one_of(&text[a..b], BY) {
+        return false;
+    }
+    word_before(text, a, &[]).is_some_and(|(c, d)| d + 1 == a && is_one_of(&text[c..d], PROXY))
+}
+
 /// Whether the name at `start..end` signs a letter or an e-mail: a closing word right before it, on its
 /// line or alone on the line before ("Helsing <name>", "Med vänlig hälsning,\n<name>", "Mvh. <name>"), and
 /// nothing after it on its line.

@@ -98,6 +98,26 @@ fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
     Some((letters, end, dotted))
 }
 
+/// Dotted initials whose first is a capital I that OCR read as a small l ("l.D." for "I.D."), where the
+/// capital at `at` follows that "l.": read as written with the I. `at - 2` is where they start.
+fn misread_initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
+    let head = text.get(..at)?.strip_suffix("l.")?;
+    if head
+        .chars()
+        .next_back()
+        .is_some_and(|p| p.is_alphanumeric() || matches!(p, '-' | '/' | '&' | '.'))
+    {
+        return None;
+    }
+    let mut cut = (at + 24).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let fixed = format!("I.{}", &text[at..cut]);
+    let (letters, end, dotted) = initials_at(&fixed, 0)?;
+    (dotted && end > 2).then_some((letters, at - 2 + end, true))
+}
+
 /// Whether `c` right after initials makes them part of a longer word or code ("KLMs", "K.L.3", "JM-sagen").
 fn is_glued(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '/' || c == '&'
@@ -287,35 +307,42 @@ pub fn initials_of_people_named(
                 .chars()
                 .next_back()
                 .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '-' | '/' | '&' | '.')));
+        // "l.D." for "I.D.": OCR reads a capital I as a small l.
+        let misread = if starts {
+            None
+        } else {
+            misread_initials_at(text, at)
+        };
+        let start = if misread.is_some() { at - 2 } else { at };
         // Initials are a capital and a full stop or another capital: most capitals start a word.
-        if !starts || !initial_and_more(text, at) {
+        if misread.is_none() && (!starts || !initial_and_more(text, at)) {
             at += 1;
             continue;
         }
-        let Some((letters, end, dotted)) = initials_at(text, at) else {
+        let Some((letters, end, dotted)) = misread.or_else(|| initials_at(text, at)) else {
             at += 1;
             continue;
         };
         // The nearest name in full before, with these initials.
         let person = by_letters.get(letters.as_str()).and_then(|v| {
-            let before = v.partition_point(|&(e, _)| e <= at);
+            let before = v.partition_point(|&(e, _)| e <= start);
             before.checked_sub(1).and_then(|i| people.get(v[i].1))
         });
         // "Ordföranden (KB) redogjorde …": alone in brackets the capitals are no firm's legal form.
-        let bracketed = text[..at].ends_with('(') && text[end..].starts_with(')');
+        let bracketed = text[..start].ends_with('(') && text[end..].starts_with(')');
         let written_as_initials = |p: &&(String, usize, Option<String>)| {
             dotted
-                || (at - p.1 <= BARE_WINDOW
-                    && (bracketed || !is_legal_form(&text[at..end]))
-                    && !capitalised_beside(text, at, end)
+                || (start - p.1 <= BARE_WINDOW
+                    && (bracketed || !is_legal_form(&text[start..end]))
+                    && !capitalised_beside(text, start, end)
                     && !*thing
                         .entry(letters.clone())
                         .or_insert_with(|| used_as_a_thing(text, &letters)))
         };
         if let Some((_, _, subject)) = person.filter(written_as_initials) {
-            if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
+            if !overlaps_any(&covered, start, end) && !overlaps_any(protected, start, end) {
                 extra.push(
-                    Raw::unknown_name(at, end, 0.6, INITIALS_OF_A_PERSON_NAMED)
+                    Raw::unknown_name(start, end, 0.6, INITIALS_OF_A_PERSON_NAMED)
                         .about(subject.clone()),
                 );
             }

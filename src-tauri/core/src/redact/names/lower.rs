@@ -13,7 +13,9 @@ use super::super::lists::{first_names, is_place, is_surname};
 use super::super::policy::{overlaps_any, Raw};
 use super::super::words::{closings, cues, function_words};
 use super::super::{Decision, Kind};
-use super::context::{compound_cue, inflected_cue, role_label_before, speaker_label, speech_after};
+use super::context::{
+    compound_cue, inflected_cue, role_label_before, speaker_label, speech_after, unit_after,
+};
 
 /// The reason of a finding this pass adds.
 pub(crate) const LOWER_CASE_FIRST_NAME: &str =
@@ -82,9 +84,56 @@ fn opens_sentence(text: &str, start: usize) -> bool {
     word.chars().count() >= 3 && !head[..head.len() - word.len()].ends_with('.')
 }
 
+/// Whether `start` opens a line that follows a break in the text: the text's start, a blank line, a line
+/// that closes a sentence or a label (".", "!", "?", ":") or a numbered heading ("7. Eventuelt\nkarina
+/// sender …"), where an ordinary word would have its capital. Not a line that a sentence runs on from
+/// ("Mødet\nfredrik").
+fn opens_line_after_a_break(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start) else {
+        return false;
+    };
+    let head = head.trim_end_matches([' ', '\t']);
+    let Some(head) = head.strip_suffix('\n') else {
+        return head.is_empty();
+    };
+    let head = head.strip_suffix('\r').unwrap_or(head);
+    let line = head.rsplit('\n').next().unwrap_or(head).trim();
+    line.is_empty()
+        || line.ends_with(['.', '!', '?', ':'])
+        || line.starts_with(|c: char| c.is_ascii_digit() || c == '§')
+}
+
+/// Whether someone says who they are right before `start` ("hej, det er karen", "her er ole", "det är
+/// lasse").
+fn introduced_before(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start).and_then(|h| h.strip_suffix(' ')) else {
+        return false;
+    };
+    let mut words = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .take_while(|w| !w.is_empty());
+    words
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "er" | "är"))
+        && words.next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "det" | "her" | "här" | "dette" | "detta"
+            )
+        })
+}
+
+/// Whether a verb of thanking stands right before `start` ("Styret takket olsen", "tackade lund").
+fn thanked_before(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|h| h.strip_suffix(' '))
+        .and_then(|h| h.rsplit(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| THANKS.contains(&w.to_lowercase().as_str()))
+}
+
 /// The reason of a surname in lower case this pass adds.
 pub(crate) const LOWER_CASE_SURNAME: &str =
-    "a word of a person's name found, typed in lower case opening a sentence before a word in lower case";
+    "a word of a person's name found, typed in lower case opening a sentence before a word in lower case or after a verb of thanking";
 
 /// The words of the persons found, in lower case, that may be typed in lower case as the person alone
 /// ("Ulf Rask … rask svarade"): three letters or more, capitalised in the finding, no function word.
@@ -581,8 +630,8 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
             && person_words
                 .binary_search_by(|w| w.as_str().cmp(word))
                 .is_ok()
-            && opens_sentence(text, at)
-            && lower_word_follows(text, next)
+            && ((opens_sentence(text, at) && lower_word_follows(text, next))
+                || thanked_before(text, at))
         {
             if !overlaps_any(&covered, at, next) && !overlaps_any(protected, at, next) {
                 extra.push(Raw::unknown_name(at, next, 0.6, LOWER_CASE_SURNAME).guessed(word));
@@ -633,8 +682,24 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         let signer = signer_before(text, at);
         // "… og henrik svarer gerne", "frederik mindede om", "frederik b: …": a first name that is no word
         // before a verb of saying, or as a speaker's label opening a line.
-        let speaks = plain && (speech_after(text, end) || speaker_label(text, at, end));
-        let sign = signer || speaks || labelled || opens_sentence(text, at) || cue_before(text, at);
+        // "Naboen, torben h. fra nr. 28": before the home someone comes from.
+        let speaks = plain
+            && (speech_after(text, end) || speaker_label(text, at, end) || unit_after(text, end));
+        // "7. Eventuelt\nkarina sender …": a first name that is no word opening a line after a break, before
+        // its verb.
+        let line_opened =
+            plain && opens_line_after_a_break(text, at) && lower_word_follows(text, end);
+        // "hej, det er karen i nr 6": someone saying who they are; with their home, a first name that is a
+        // word too.
+        let introduced = introduced_before(text, at);
+        let at_home = introduced && unit_after(text, end);
+        let sign = signer
+            || speaks
+            || labelled
+            || line_opened
+            || introduced
+            || opens_sentence(text, at)
+            || cue_before(text, at);
         // A name this pass found before counts as a person too ("ved else-marie og tariq").
         let mut joined = joined_to_a_person(text, at, end, &persons, !plain)
             || (plain
@@ -651,7 +716,7 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
                 joined = true;
             }
         }
-        if !(sign && (plain || second_first_name || signer || labelled)) && !joined {
+        if !(sign && (plain || second_first_name || signer || labelled || at_home)) && !joined {
             at = next;
             continue;
         }

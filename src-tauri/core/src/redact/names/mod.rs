@@ -116,9 +116,10 @@ use context::{
     abbreviation, age_after, citation, company_after_cue, compound_cue, cue_before_by,
     definite_ending, followed_by_company, home_in_brackets_after, hyphen_given, in_attendance_list,
     inflected_cue, initials_not_a_range, is_body, kin_after, lower_noun, moving_after,
-    noun_follows, party_by_role, party_to_a_letting, patronymic, place_before, role_label_before,
-    saint_before, signs_after_a_closing, speaker_with_party, speech_after, speech_after_whence,
-    speech_before, subject_after_verb, thing_before, unit_after, word_before_is,
+    noun_follows, numbered_heading, party_by_role, party_to_a_letting, party_to_a_proxy,
+    patronymic, place_before, role_label_before, saint_before, signs_after_a_closing,
+    speaker_with_party, speech_after, speech_after_whence, speech_before, subject_after_verb,
+    thing_before, unit_after, word_before_is,
 };
 use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
 
@@ -1149,6 +1150,7 @@ impl NameRecognizer {
                     && !followed_by_company(text, run[k - 1].end)
                     && (party_to_a_letting(text, t.start)
                         || party_by_role(text, t.start)
+                        || party_to_a_proxy(text, t.start)
                         || moving_after(text, run[k - 1].end)
                         || ((signs_after_a_closing(text, t.start, run[k - 1].end)
                             || role_label_before(text, t.start))
@@ -1165,7 +1167,7 @@ impl NameRecognizer {
                         0,
                         k - i,
                         0.8,
-                        "the other party of a letting or a sale, or someone moving",
+                        "the other party of a letting, a sale or a proxy, or someone moving",
                     );
                     i = k;
                     continue;
@@ -1457,7 +1459,16 @@ impl NameRecognizer {
                 && hint()
                 && !function_words().contains(&s.keys[t.k0..t.k1])
             {
-                let k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                let mut k = self.guest_end(text, s, &run, i + 1).min(i + 3);
+                // "Sak 36/25 Eventuelt\nAsbjørn minte …": a numbered heading's last word joins no name
+                // on the next line.
+                if let Some(x) = (i + 1..k).find(|&x| {
+                    text.get(run[x - 1].end..run[x].start)
+                        .is_some_and(|g| g.contains('\n'))
+                        && numbered_heading(text, run[x - 1].end)
+                }) {
+                    k = x;
+                }
                 let end = run[k - 1].end;
                 let sentence = starts_sentence(text, t.start);
                 // At the start of a sentence an ordinary noun has its capital too ("Kommunen

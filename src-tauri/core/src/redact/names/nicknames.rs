@@ -12,9 +12,15 @@ const CALLED: &[&str] = &[
     "kallad", "kallade", "kallas", "kallar", "kallat", "kallast",
 ];
 
-/// The pronouns a clause of calling ends on ("som alle kalder hende").
+/// The pronouns a clause of calling ends on ("som alle kalder hende", "som hun kalder sig selv").
 const PRONOUNS: &[&str] = &[
-    "ham", "hende", "han", "hun", "henne", "ho", "honom", "hon", "dem", "dei", "begge",
+    "ham", "hende", "han", "hun", "henne", "ho", "honom", "hon", "dem", "dei", "begge", "sig",
+    "seg", "sej",
+];
+
+/// The verbs of knowing someone as a name ("som alle kjenner som «Kalla»").
+const KNOWN_AS: &[&str] = &[
+    "kjenner", "kjenne", "kjent", "kender", "kendt", "känner", "känd", "kände",
 ];
 
 /// The nickname a verb of calling gives: a capitalised word of three letters or more, in quotation
@@ -65,6 +71,33 @@ fn nickname_shape(word: &str) -> bool {
         && !function_words().contains_fold(word)
 }
 
+/// The nickname in quotation marks that "som" gives after a verb of knowing at `at` ("kjenner som
+/// «Kalla»", "känner som "Bullen""): quoted, it is a name people use, whoever it names.
+fn nickname_known_as(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?.strip_prefix(" som ")?;
+    if !rest.starts_with(['"', '«', '“']) {
+        return None;
+    }
+    nickname_after_verb(text, text.len() - rest.len() - 1)
+}
+
+/// A word before a clause of calling, in small letters too ("bostrom (som han kallar sig …)": the clause
+/// says it is a name) or with its parts capitalised ("Kastanje-Karen"): no function word, three letters
+/// or more.
+fn nickname_before_a_clause(word: &str) -> bool {
+    let capitalised = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let lower = word.chars().all(|c| c.is_lowercase() || c == '-');
+    // "Kastanje-Karen": each part capitalised.
+    let parts = word.contains('-') && word.split('-').all(capitalised);
+    nickname_shape(word)
+        || ((lower || parts)
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !function_words().contains_fold(word))
+}
+
 /// Whether the person whose name ends at `end` is the one a verb of calling at `verb` speaks of: only
 /// a dash, a comma or an opening bracket and at most four words in small letters ("af de fleste",
 /// "blant venner") stand between them, on one line.
@@ -98,7 +131,7 @@ pub fn nicknames(
     raw: &mut Vec<Raw>,
 ) {
     let bytes = text.as_bytes();
-    let mut verbs: Vec<usize> = ["kald", "kall", "kalt"]
+    let mut verbs: Vec<usize> = ["kald", "kall", "kalt", "kjen", "kend", "känd", "känn"]
         .iter()
         .flat_map(|w| memchr::memmem::find_iter(bytes, w.as_bytes()))
         .collect();
@@ -122,6 +155,13 @@ pub fn nicknames(
             .find(|&(_, c)| !c.is_alphabetic())
             .map_or(text.len() - at, |(i, _)| i);
         let verb = &text[at..at + len];
+        // "naboen, som alle i laget kjenner som «Kalla»": a quoted name after a verb of knowing as.
+        if KNOWN_AS.contains(&verb) {
+            if let Some(nick) = nickname_known_as(text, at + len) {
+                found.push(nick);
+            }
+            continue;
+        }
         if !CALLED.contains(&verb) {
             continue;
         }
@@ -178,7 +218,13 @@ pub fn nicknames(
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(at);
         let window = &text[from..at];
-        let Some(som) = window.rfind(", som ") else {
+        // "Bibbe, som …", ""Bibbe", som …", "bibbe (som …": after a comma or in brackets.
+        let Some(som) = window
+            .rfind(", som ")
+            .into_iter()
+            .chain(window.rfind(" (som "))
+            .max()
+        else {
             continue;
         };
         let between = &window[som + 6..];
@@ -189,12 +235,12 @@ pub fn nicknames(
         {
             continue;
         }
-        let head = &window[..som];
+        let head = window[..som].trim_end_matches(['"', '»', '”', '’']);
         let word = head
             .rsplit(|c: char| !(c.is_alphabetic() || c == '-'))
             .next()
             .unwrap_or("");
-        if nickname_shape(word) {
+        if nickname_before_a_clause(word) {
             let start = from + head.len() - word.len();
             found.push((start, start + word.len()));
         }
