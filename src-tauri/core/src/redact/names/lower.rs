@@ -519,70 +519,9 @@ fn reversed_names(
     extra.sort_unstable_by_key(|r| r.start);
 }
 
-/// The end of the capitalised words that fill the cell after a person found (one word) at `start..end` right after
-/// a role's label and its colon ("Varamedlem: Halldis Reksnes", the surname no list knows and the model
-/// left): one or two more capitalised words of letters and hyphens, no function word nor a firm's word,
-/// up to a column's gap, the line's end, a comma, a bracket or a full stop. `None` where the cell holds
-/// no more, or something else.
-fn rest_of_a_labelled_cell(text: &str, start: usize, end: usize) -> Option<usize> {
-    if !role_label_before(text, start) {
-        return None;
-    }
-    let line = text.get(end..)?.split(['\n', '\r']).next().unwrap_or("");
-    let mut at = 0;
-    let mut words = 0;
-    while let Some(rest) = line[at..].strip_prefix(' ') {
-        let w_len = rest
-            .char_indices()
-            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
-            .map_or(rest.len(), |(i, _)| i);
-        let w = &rest[..w_len];
-        let mut chars = w.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().next().is_some()
-            && chars.all(|c| c.is_lowercase() || c == '-');
-        if !capitalised
-            || function_words().contains(w.to_lowercase().as_str())
-            || super::super::words::is_company_word(w)
-        {
-            return None;
-        }
-        words += 1;
-        at += 1 + w_len;
-        if words > 2 {
-            return None;
-        }
-    }
-    let after = &line[at..];
-    let closes = after.is_empty()
-        || after.starts_with("  ")
-        || after.starts_with(['\t', ',', ';', '(', ')'])
-        || after.starts_with(". ")
-        || after == ".";
-    (words > 0 && closes).then_some(end + at)
-}
-
 /// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
 /// comment). The findings stay sorted and apart.
 pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
-    // "Varamedlem: Halldis Reksnes": a name's first word after a role's label takes the rest of its cell.
-    let mut raw = raw;
-    let starts: Vec<usize> = raw.iter().map(|r| r.start).collect();
-    for (k, r) in raw.iter_mut().enumerate() {
-        if r.kind != Kind::Person || r.decision != Decision::Redact {
-            continue;
-        }
-        let alone = text
-            .get(r.start..r.end)
-            .is_some_and(|w| !w.contains([' ', '.']));
-        if let Some(e) = rest_of_a_labelled_cell(text, r.start, r.end).filter(|_| alone) {
-            let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
-            if next_start >= e && !overlaps_any(protected, r.end, e) {
-                r.end = e;
-            }
-        }
-    }
-    let raw = raw;
     let found = |r: &&Raw| r.kind == Kind::Person && r.decision == Decision::Redact;
     let persons: Vec<(usize, usize)> = raw.iter().filter(found).map(|r| (r.start, r.end)).collect();
     // The surnames of the people the text names in full, in lower case.

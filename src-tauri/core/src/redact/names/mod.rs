@@ -1167,7 +1167,7 @@ impl NameRecognizer {
                         0,
                         k - i,
                         0.8,
-                        "the other party of a letting, a sale or a proxy, or someone moving",
+                        "a name no list knows as a party to a letting, a sale or a proxy, someone moving, a signer or after a role's label",
                     );
                     i = k;
                     continue;
