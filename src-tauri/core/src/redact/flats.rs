@@ -55,6 +55,44 @@ pub fn scan(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
     }
     floor_and_facing(text, protected, out);
     flat_on_a_bare_ordinal(text, protected, out);
+    ground_floor_in_a_building(text, protected, out);
+}
+
+/// "Den nye andelshaver i stuen i 17", "stuen i nr. 7": the Danish ground floor (or a house's living
+/// room: a home either way) in a building named by its number. "i stuen" alone, or before a count ("i
+/// stuen i 2 timer"), stays.
+fn ground_floor_in_a_building(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"tuen i ") {
+        let Some(start) = at.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(&text[start..at], "s" | "S") || !starts_word(text, start) {
+            continue;
+        }
+        let rest = &text[at + 7..];
+        let number = rest
+            .strip_prefix("nr. ")
+            .or_else(|| rest.strip_prefix("nr."))
+            .or_else(|| rest.strip_prefix("nr "))
+            .unwrap_or(rest);
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        let end = text.len() - number.len() + digits;
+        if !(1..=3).contains(&digits)
+            || !building_ends(text, end)
+            || number[digits..].starts_with(['.', ',', ':', '/', '-'])
+                && number[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || overlaps_any(protected, start, end)
+            || out.iter().any(|r| r.start < end && start < r.end)
+        {
+            continue;
+        }
+        push(
+            out,
+            start,
+            end,
+            "the ground floor in a building by its number",
+        );
+    }
 }
 
 /// The flat in the definite form, before a floor named by its ordinal alone.
@@ -438,7 +476,8 @@ fn building_ends(text: &str, at: usize) -> bool {
 
 /// Danish and Norwegian floor and side: "2. th.", "st. tv.", "1.th", "stuen th.", "2. sal til højre",
 /// the floor in words ("anden sal til venstre", "tredje etasje til høyre", "stuelejligheden til højre",
-/// "andra våningen till höger"),
+/// "andra våningen till höger", the Nynorsk "andre høgda til venstre", the Danish compound
+/// "førstesalen til højre"),
 /// with the stairwell before ("7, 2. tv.", "nr. 5, 2.th.", in short "4/2 th", "6-3-th", "6/st.tv") or
 /// after ("st. tv. i 7", "1. th. i opgang
 /// 7", "3. tv., opg. 3", "i 3'eren"); OCR's "l. tv", "st, th.", "3, tv.".
@@ -450,10 +489,11 @@ fn floor_and_side(text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) 
             r"(?i)(?P<pre>(?:(?:nr\.?|opg\.|opgang|oppg\.|oppgang)\s?)?\d{1,3}[a-h]?(?:,\s?|(?P<code>/|-)))?",
             r"(?P<floor>stuen\s|stuelejligheden\s|st(?:\.\s?|\.?,\s?|\s)|kld(?:\.\s?|\s)",
             r"|[1-9]\d?\.?\s?(?:sal|etasje|etage|etg\.?)\s?,?\s?",
-            r"|(?:første|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende)\s(?:sal|etasje|etage)\s?,?\s?",
+            r"|(?:første|fyrste|anden|andre|tredje|fjerde|femte|sjette|syvende|sjuende|ottende|åttende|niende|tiende)\s(?:sal|etasje|etage|høgda)\s?,?\s?",
+            r"|(?:første|anden|tredje|fjerde|femte)salen\s?,?\s?",
             r"|(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde)\svåningen\s?,?\s?",
             r"|[1-9]\d?(?:\.\s?|,\s?)|(?-i:[lI])\.\s?|[1-9]\d?(?P<bare>\s|-))",
-            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre|høyre)|till\s+(?:vänster|höger))",
+            r"(?P<side>t\.\s?v|t\.\s?h|tv|th|mf|til\s+(?:venstre|højre|hojre|høyre|høgre)|till\s+(?:vänster|höger))",
             r"(?P<dot>\.)?",
             r"(?P<suf>,?\s(?:i|på)\s(?:(?:(?:opgangen|opgang|opg\.|oppgangen|oppgang|oppg\.|nr\.|nr|nummer|blokk|blok)\s?)?\d{1,3}(?:['’]eren)?",
             r"|(?-i:\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})(?:\s(?:gade|vej|gate|vei|veg|allé|alle|plads|plass|torv))?\s\d{1,3}(?-i:[a-hA-H]|\s[A-H])?(?-u:\b))",
@@ -1025,6 +1065,21 @@ mod tests {
         assert_eq!(
             found("Beboerne på anden sal til venstre har fået nye vinduer."),
             ["anden sal til venstre"]
+        );
+        assert_eq!(
+            found("Andelshaveren i stuen i 17 er flyttet ind; Stuen i nr. 7 er solgt."),
+            ["stuen i 17", "Stuen i nr. 7"]
+        );
+        for stays in [
+            "Vi sad i stuen i 2 timer.",
+            "Mødet i stuen i 1.5 time.",
+            "Hun bor i stuen.",
+        ] {
+            assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
+        }
+        assert_eq!(
+            found("Gjøing frå tredje høgda til høgre i 12, og røyk frå han på tredjesalen til højre i 9."),
+            ["tredje høgda til høgre i 12", "tredjesalen til højre i 9"]
         );
         assert_eq!(
             found("Leiligheten i tredje etasje til høyre er solgt, og 2. etasje til venstre også."),

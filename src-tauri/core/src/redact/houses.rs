@@ -539,10 +539,23 @@ impl Houses {
             ("tieren", "10"),
             ("elleveren", "11"),
             ("tolveren", "12"),
+            // "støj fra sekstenen": the teens take "-en" (found from "tenen").
+            ("trettenen", "13"),
+            ("fjortenen", "14"),
+            ("femtenen", "15"),
+            ("sekstenen", "16"),
+            ("syttenen", "17"),
+            ("attenen", "18"),
+            ("nittenen", "19"),
+            ("tyveren", "20"),
         ];
         let bytes = text.as_bytes();
-        for at in memchr::memmem::find_iter(bytes, b"eren") {
-            let end = at + 4;
+        let mut ends: Vec<(usize, usize)> = memchr::memmem::find_iter(bytes, b"eren")
+            .map(|at| (at, at + 4))
+            .chain(memchr::memmem::find_iter(bytes, b"tenen").map(|at| (at + 5, at + 5)))
+            .collect();
+        ends.sort_unstable();
+        for (at, end) in ends {
             if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
@@ -1596,6 +1609,15 @@ mod tests {
         ] {
             assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
         }
+        // The teens: "sekstenen" (no house 15; "sekstenende" is no noun of a house).
+        let houses = Houses::new(["Vibevej 16", "Vibevej 18"]);
+        let text = "Støj fra de nye i sekstenen; femtenen og sekstenende stod.";
+        let nouns: Vec<&str> = houses
+            .numbers_as_nouns(text, &[])
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect();
+        assert_eq!(nouns, ["sekstenen"]);
     }
 
     /// What the scan finds among row houses some of which are numbered with a letter, no place protected.

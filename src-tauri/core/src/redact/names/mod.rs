@@ -938,6 +938,7 @@ impl NameRecognizer {
                     && !cue
                     && !speech_after(text, first.end)
                     && !register::deed_after(text, first.end)
+                    && !nicknames::called_after(text, first.end)
                     && !self.street_after(text, first.end)
                     && !unit_after(text, first.end)
                     && !home_in_brackets_after(text, first.end)

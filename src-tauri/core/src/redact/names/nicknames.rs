@@ -12,6 +12,25 @@ const CALLED: &[&str] = &[
     "kallad", "kallade", "kallas", "kallar", "kallat", "kallast",
 ];
 
+/// Whether a verb of calling follows `end` right away, after a bracket, a comma or a dash ("Agnes
+/// (kaldet "Strandfogeden") er orienteret", "Per, kalt Pelle,"): the word before is a person's name.
+pub(super) fn called_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = [" (", ", ", " – ", " - "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    CALLED.contains(&word)
+}
+
 /// The pronouns a clause of calling ends on ("som alle kalder hende", "som hun kalder sig selv").
 const PRONOUNS: &[&str] = &[
     "ham", "hende", "han", "hun", "henne", "ho", "honom", "hon", "dem", "dei", "begge", "sig",

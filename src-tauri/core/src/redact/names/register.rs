@@ -805,17 +805,28 @@ impl NameRecognizer {
         let word = text.get(t.start..t.end)?;
         // The answer depends on the word alone (as written): each distinct word is split once per
         // document (every split costs two set look-ups and a fold, for every capitalised word).
-        if let Some(known) = s.glued.get(word) {
-            return known
+        let answer = if let Some(known) = s.glued.get(word) {
+            known
+                .as_ref()
+                .map(|(b, people)| (t.start + b, people.clone()))
+        } else {
+            let found = self.glued_split(word);
+            let answer = found
                 .as_ref()
                 .map(|(b, people)| (t.start + b, people.clone()));
-        }
-        let found = self.glued_split(word);
-        let answer = found
-            .as_ref()
-            .map(|(b, people)| (t.start + b, people.clone()));
-        s.glued.insert(word.to_string(), found);
-        answer
+            s.glued.insert(word.to_string(), found);
+            answer
+        };
+        // "Häggen vid garaget": a definite ending is the word's own ("the bird cherry"), no word run
+        // on; in quotation marks it makes a nickname of the surname ("kender ham som "Kühlen"").
+        let definite = |end: usize| {
+            matches!(
+                text.get(end..t.end),
+                Some("en" | "et" | "an" | "ar" | "na" | "ne")
+            )
+        };
+        let quoted = text[..t.start].ends_with(['"', '«', '“', '”', '\'', '‘', '’']);
+        answer.filter(|&(end, _)| quoted || !definite(end))
     }
 
     /// [`NameRecognizer::glued_surname`] for one word: the byte where the glued word starts and

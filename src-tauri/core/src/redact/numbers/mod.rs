@@ -696,6 +696,11 @@ pub fn registered_flat_numbers(
                         "rekkjehus",
                         "kedjehus",
                         "parhus",
+                        // The administrator's object ("Medlemmen i objekt 302").
+                        "objekt",
+                        "objektet",
+                        "objektnr",
+                        "objektnummer",
                     ]
                     .iter()
                     .any(|f| w.starts_with(f))
@@ -1026,8 +1031,13 @@ fn classify(
     // Glued after the digits (units like "m2", "kWh") means a quantity.
     let after = text.get(end..).unwrap_or("");
 
-    // Plates with a space: "ZD 41 760", "VD 48213", "ABC 123", "ABC 12D".
-    if let Some(lstart) = plate_letters(bytes, start) {
+    // Plates with a space: "ZD 41 760", "VD 48213", "ABC 123", "ABC 12D". After the word for a plate
+    // or a vehicle, a scan's zero for an O among the letters too ("bil, 0KR 51B").
+    let misread = || {
+        plate_letters_with_a_zero(bytes, start)
+            .filter(|&l| plate_cue_before(text, l) || plate_listed_before(text, l))
+    };
+    if let Some(lstart) = plate_letters(bytes, start).or_else(misread) {
         let letters = &text[lstart..start - 1];
         let n = letters.len();
         // After the word for a plate or a vehicle, or listed after a plate that follows one ("trailerne HU
@@ -1692,7 +1702,7 @@ fn plate_cue_before(text: &str, at: usize) -> bool {
     let head = text
         .get(..at)
         .unwrap_or("")
-        .trim_end_matches([' ', ':', '.', '(', '\u{a0}']);
+        .trim_end_matches([' ', ':', '.', '(', ',', '\u{a0}']);
     let word = head
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next()
@@ -1767,6 +1777,21 @@ fn plate_letters(bytes: &[u8], start: usize) -> Option<usize> {
         return None;
     }
     Some(s)
+}
+
+/// [`plate_letters`] where one of the two or three letters is a zero, as a scan reads an O ("0KR 51B").
+fn plate_letters_with_a_zero(bytes: &[u8], start: usize) -> Option<usize> {
+    if start < 3 || bytes[start - 1] != b' ' {
+        return None;
+    }
+    let mut s = start - 1;
+    while s > 0 && (bytes[s - 1].is_ascii_uppercase() || bytes[s - 1] == b'0') {
+        s -= 1;
+    }
+    let letters = &bytes[s..start - 1];
+    let zeros = letters.iter().filter(|&&b| b == b'0').count();
+    let before_ok = s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
+    ((2..=3).contains(&letters.len()) && zeros == 1 && before_ok).then_some(s)
 }
 
 fn is_plate_stopword(letters: &str) -> bool {
@@ -2797,6 +2822,13 @@ mod tests {
             vec![(Kind::Plate, "BT 4471".into())]
         );
         assert!(kinds("Bilen kostede 4471 kr").is_empty());
+        // A scan's zero for an O among the letters, after a vehicle and a comma; without the vehicle
+        // it stays.
+        assert_eq!(
+            kinds("En okänd bil, 0KR 51B, står på platsen"),
+            vec![(Kind::Plate, "0KR 51B".into())]
+        );
+        assert!(kinds("Rum 0B 120 och bilen 10 000 kr").is_empty());
         // After a vehicle, letters that elsewhere abbreviate a word; a list of plates after the plural.
         assert_eq!(
             kinds("Kön: 2. Ek, bil FNR 318"),
@@ -3167,6 +3199,8 @@ mod tests {
         assert_eq!(found("Vattenskadan i 2101 spred sig."), "2101");
         assert_eq!(found("Det lukter røyk fra 302 om kvelden."), "302");
         assert_eq!(found("Klagen kom ovanför 1102, inte från gården."), "1102");
+        // The administrator's object by its registered number.
+        assert_eq!(found("Medlemmen i objekt 302 har avlidit."), "302");
         let years: crate::redact::text::FastSet<String> =
             ["2019"].iter().map(|u| u.to_string()).collect();
         let mut out = Vec::new();

@@ -151,19 +151,39 @@ impl RegisteredUnits {
                 .map(char::len_utf8)
                 .sum::<usize>();
             i = end.max(d + 1);
-            let token = text[start..end].trim_matches(['-', '–']);
+            let mut token = text[start..end].trim_matches(['-', '–']);
             let mut start = start + text[start..end].find(token).unwrap_or(0);
             let end = start + token.len();
             let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if glued(text[end..].chars().next()) {
                 continue;
             }
+            let registered = |t: &str| {
+                self.codes
+                    .contains(&t.replace('–', "-").to_ascii_uppercase())
+            };
+            // "vedB-203", "altsåB203": a code in capitals run into the word before, where the
+            // extraction lost the space; the code from its capital on.
+            if !registered(token) {
+                let small = token.bytes().take_while(u8::is_ascii_lowercase).count();
+                let rest = &token[small..];
+                let lost_space = small > 0
+                    && rest.starts_with(|c: char| c.is_ascii_uppercase())
+                    && registered(rest);
+                if lost_space {
+                    start += small;
+                    token = rest;
+                }
+            }
             if let Some(letters) = self.spaced_letters_before(text, start, token) {
                 start = letters;
-            } else if glued(text[..start].chars().next_back())
-                || !self
-                    .codes
-                    .contains(&token.replace('–', "-").to_ascii_uppercase())
+            } else if !registered(token)
+                || (glued(text[..start].chars().next_back())
+                    && !(token.starts_with(|c: char| c.is_ascii_uppercase())
+                        && text[..start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_lowercase)))
             {
                 continue;
             }
@@ -362,6 +382,12 @@ mod tests {
         assert_eq!(codes("Ny eigar i 4–1A er valt."), "4–1A");
         assert_eq!(codes("Beboeren i B203 flytter."), "B203");
         assert_eq!(codes("Huset 41A og 4UB er ikke koder."), "");
+        // Run into the word before where a PDF's text lost the space: the code from its capital.
+        assert_eq!(
+            codes("Rekkverket vedB-203 og altsåB203 er laust."),
+            "B-203|B203"
+        );
+        assert_eq!(codes("Koden xb-203 og Xb-203 er noko anna."), "");
     }
 
     /// A unit the register writes as letters, a space and a number ("Rh 3", "Hus 12"): the same code
