@@ -330,6 +330,7 @@ fn has_side(text: &str) -> bool {
         "til højre",
         "til hojre",
         "til høyre",
+        "til høgre",
         "till vänster",
         "till höger",
     ]
@@ -1077,6 +1078,11 @@ mod tests {
         ] {
             assert!(found(stays).is_empty(), "{stays}: {:?}", found(stays));
         }
+        // The Nynorsk side alone opens the scan too.
+        assert_eq!(
+            found("Gjøing frå tredje høgda til høgre i 12."),
+            ["tredje høgda til høgre i 12"]
+        );
         assert_eq!(
             found("Gjøing frå tredje høgda til høgre i 12, og røyk frå han på tredjesalen til højre i 9."),
             ["tredje høgda til høgre i 12", "tredjesalen til højre i 9"]
