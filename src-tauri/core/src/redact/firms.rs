@@ -1,7 +1,8 @@
 //! Firms named like a person: "Hallvard Juvet AS", "Ebbe Persson Bygg AB", "Hansen & Søn ApS", "Brødrene
 //! Solberg Stillas". The unknown-name rules see a first name and a surname; the legal form after them
 //! (with the trade and "& Søn" between), or "Brødrene"/"Bröderna" before them, makes the whole a firm,
-//! which stays like any organisation. Only names the register does not hold are let go: a resident who
+//! which stays like any organisation; so does a shop named by its trade and its owner ("Baker Hansen",
+//! "Kafé Sjøstrand"). Only names the register does not hold are let go: a resident who
 //! runs a firm in his own name is still found by his name elsewhere.
 //!
 //! This runs after the names model, so the rules' verdicts it learned from are unchanged.
@@ -22,6 +23,54 @@ const BROTHERS: &[&str] = &[
     "Brøderne",
     "Bræðurnir",
 ];
+
+/// Trades whose shop is named by the trade and its owner's surname ("Baker Hansen", "Bager Mortensen",
+/// "Frisør Lie"): capitalised inside a sentence, the trade is the shop's name, not a title (a person is
+/// "bakeren Hansen", "bager Mortensen").
+const SHOP_TRADES: &[&str] = &[
+    "bager", "baker", "bakar", "bagare", "slagter", "slakter", "slaktare", "frisør", "frisör",
+];
+
+/// Places of trade named after their owner ("Kafé Sjøstrand", "Kiosk Berg", "Salong Lind"): no title of a
+/// person, wherever they stand.
+const SHOPS: &[&str] = &[
+    "kafé",
+    "kafe",
+    "café",
+    "cafe",
+    "kaffebar",
+    "kiosk",
+    "kiosken",
+    "salon",
+    "salong",
+    "konditori",
+    "bageri",
+    "bakeri",
+    "slagteri",
+    "slakteri",
+];
+
+/// Whether the name at `start..end` opens with a shop's trade or a place of trade, capitalised, and a name
+/// after it ("kake fra Baker Hansen", "Kafé Sjøstrand flyttet ut"): the shop's name. A trade only inside
+/// a sentence, where its capital is the name's.
+fn shop_opening(text: &str, start: usize, end: usize) -> bool {
+    let Some((first, rest)) = text.get(start..end).and_then(|n| n.split_once(' ')) else {
+        return false;
+    };
+    if rest.is_empty() || !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let key = first.to_lowercase();
+    if SHOPS.contains(&key.as_str()) {
+        return true;
+    }
+    let inside = text[..start]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    inside && SHOP_TRADES.contains(&key.as_str())
+}
 
 /// The end of the firm whose name runs on from `end`: up to four capitalised words or joiners, then a
 /// legal form, all on one line ("Juvet AS", "Persson Bygg AB"). `None` when no legal form closes them.
@@ -165,6 +214,7 @@ pub fn drop_names_in_firms(text: &str, raw: &mut Vec<Raw>) -> Vec<(usize, usize)
             || brothers_before(text, start)
             || brothers_opening(text, start, end)
             || firm_noun_before(text, start, end)
+            || shop_opening(text, start, end)
             || employer_after_a_person(text, start, end, &persons)
         {
             firms.push((start, end));

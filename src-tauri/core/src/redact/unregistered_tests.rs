@@ -273,3 +273,32 @@ fn regression_a_nynorsk_street_and_a_headings_word_before_a_name() {
     let p = persons("Sak 15/26 Tilrettelegging\nEigaren i nr. 12 har søkt om ein heis.\n");
     assert!(!p.iter().any(|n| n.contains("Tilrettelegging")), "{p:?}");
 }
+
+/// Regression (class: a shop named by its trade and its owner's surname taken for a person, "kake fra
+/// Baker Hansen", "Tak til … og Bager Mortensen", "Kafé Sjøstrand flyttet ut": a capitalised trade inside
+/// a sentence, or a place of trade anywhere, before a name is the shop's name). The trade in small letters
+/// is a person's title and the person goes.
+#[test]
+fn regression_a_shop_named_by_its_trade_and_a_surname() {
+    let p = persons("Etter møtet ble det servert kake fra Baker Tvedten.\n");
+    assert!(p.is_empty(), "{p:?}");
+    let p = persons("Tak til Brugsen og Bager Kjærsgaard, som gav præmier.\n");
+    assert!(p.is_empty(), "{p:?}");
+    let p = persons("Næringsseksjonene\nKafé Strandvik flyttet ut i april.\n");
+    assert!(p.is_empty(), "{p:?}");
+    let p = persons("Tak til bager Kjærsgaard, som gav præmier.\n");
+    assert_has(&p, &["Kjærsgaard"]);
+}
+
+/// Regression (class: a town that names local firms taken for a person's surname wherever the text
+/// writes it, "Staden: <town> kulturhus", "<town>, 20. april": the words of a firm's name a legal form
+/// closes, "<town> Maskin AS", counted as the words of a person named in full).
+#[test]
+fn regression_the_words_of_a_firm_name_no_one_elsewhere() {
+    let p = persons(
+        "Staden: Tveitheim kulturhus, møterom Vangen\n\n\
+         Revisor Tveitheim Rekneskap og Revisjon AS har gått gjennom rekneskapen.\n\
+         Snøbrøytinga har Tveitheim Maskin AS hatt ansvar for.\n\nTveitheim, 20. april 2026\n",
+    );
+    assert!(!p.iter().any(|n| n.contains("Tveitheim")), "{p:?}");
+}

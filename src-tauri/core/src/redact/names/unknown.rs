@@ -249,6 +249,9 @@ impl NameRecognizer {
         }
         let subject = format!("g{}", &s.keys[last.k0..last.g1]);
         let listed_first = first_names().get(&s.keys[first.k0..first.g1]).is_some();
+        // "Voss Maskin AS": a name a legal form closes is a firm's (dropped with its words' later
+        // mentions after the names model); its words name no one elsewhere ("Staden: Voss kulturhus").
+        let firm = super::super::firms::legal_form_after(text, last.end).is_some();
         // Later mentions of any part ("fru Krogh" … "Krogh sagde") are the same person; not a middle
         // word of three or more ("Rosa Helse Førde", "Jan Petter Sissener"), which news and minutes
         // hardly use alone.
@@ -264,7 +267,7 @@ impl NameRecognizer {
             // A particle or an article ("de", "la") never stands for the person alone, even where a
             // rule took it into a name: one such mistake would mark every "De" of the text.
             let article = is_particle(stem) || title_starts().contains(stem);
-            if !t.particle && !t.initial && !plain && !place(t) && !article {
+            if !t.particle && !t.initial && !plain && !place(t) && !article && !firm {
                 s.guest_words.insert(stem.to_string());
                 if listed_first {
                     s.guest_sure.insert(stem.to_string());
