@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::building_number_ends;
 use crate::redact::policy::Raw;
+use crate::redact::text::AnchoredPattern;
 use crate::redact::{Kind, Recognizer};
 
 // The floor, in figures or in words ("3.", "tredje", "øverste"), and the floor word.
@@ -43,9 +44,10 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
     if persons.is_empty() {
         return;
     }
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    // Searched only anchored after a person: compiled forward only.
+    static RE: OnceLock<Option<AnchoredPattern>> = OnceLock::new();
     let Some(re) = RE
-        .get_or_init(|| Regex::new(&floor_after_person_pattern()).ok())
+        .get_or_init(|| AnchoredPattern::new(&floor_after_person_pattern()))
         .as_ref()
     else {
         return;
@@ -57,16 +59,16 @@ pub fn floors_after_persons(text: &str, persons: &[(usize, usize)], out: &mut Ve
         };
         // A floor is a few words on: only the line's next 160 bytes are read.
         let line = &rest[..line_window(rest)];
-        let Some(floor) = re.captures(line).and_then(|c| c.get(1)) else {
+        let Some((floor_start, floor_end)) = re.group(line, 1) else {
             continue;
         };
-        let (start, stop) = (end + floor.start(), end + floor.end());
+        let (start, stop) = (end + floor_start, end + floor_end);
         // The floor ends where its word ends ("4 a" is a house's letter only before a non-letter).
         if text[stop..]
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
-            && !floor.as_str().ends_with('.')
+            && !line[floor_start..floor_end].ends_with('.')
         {
             continue;
         }

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::checks;
 use super::policy::Raw;
-use super::text::{is_one_of, next_digit, word_before, WordSet};
+use super::text::{is_one_of, next_digit, word_before, AnchoredPattern, WordSet};
 use super::{Kind, Recognizer};
 use crate::association::Country;
 use crate::national_id;
@@ -1877,6 +1877,14 @@ fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'stat
     cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
 }
 
+/// [`regex`] for a pattern searched only anchored at its haystack's start ([`AnchoredPattern`]).
+fn anchored(
+    cell: &'static OnceLock<Option<AnchoredPattern>>,
+    pattern: &str,
+) -> Option<&'static AnchoredPattern> {
+    cell.get_or_init(|| AnchoredPattern::new(pattern)).as_ref()
+}
+
 /// The end of a date written at `start`: "12.03.1954", "12. marts 1954", "1954-03-12", "1954".
 fn date_end(text: &str, start: usize) -> Option<usize> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
@@ -1895,21 +1903,22 @@ fn date_end(text: &str, start: usize) -> Option<usize> {
 /// ("Bakkevegen 4, underetasjen", "Storvej 9, stuen"; not a cellar, loft or attic, which are storage as
 /// often as homes). Without the floor it is a place and stays.
 fn address(text: &str, run: &Run) -> Option<Raw> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = regex(
+    // Searched only anchored after a house number: compiled forward only.
+    static RE: OnceLock<Option<AnchoredPattern>> = OnceLock::new();
+    let re = anchored(
         &RE,
         r"(?i)^(?: ?[A-Z](?:[^\p{L}\d]|$))?(?:, ?(?:uppgång|uppg\.|ingång|opgang|opg\.|oppgang|oppg\.|inngang) ?[A-Z0-9]{1,2}\b)?,? {0,2}(?:(?:st|kl|kld|stuen|\d{1,2})\.? ?(?:tv|th|mf|t\.v|t\.h)\b\.?|(?:st|kl|kld)\.|\d{1,2}\.? ?(?:sal|etasjen|etasje|etage|etg|et|tr|trappor|trappa|vån|våning)\b\.?|(?:bv|bottenvåningen|bottenvåning|entréplanet|entréplan|underetasjen|underetasje|underetasjar|sokkeletasjen|sokkeletasje|sokkelleiligheten|sokkelhusværet|grunnetasjen|loftsetasjen|loftsetasje|toppetasjen|toppetasje|stuen|stueetagen|tagetagen|toppetagen|souterrängen|suterrengen)\b|(?:første|forste|fyrste|andre|anden|tredje|fjerde|femte|sjette|första|andra|fjärde|sjätte|øverste|översta) (?:etasje|etasjen|etasjar|etage|sal|høgda|våningen|våning|vån)\b\.?|[HUKL]\d{4}\b|(?:lgh|lägenhet|leil|leilighet|lejl|lejlighed|bolig|bolignr|bolignummer)\.? ?(?:nr\.? ?)?[A-Z]?\d{1,4}\b)",
     )?;
     // The street first: it is cheap and rules out most numbers before the pattern runs.
     let street = street_start(text, run.start)?;
     let after = text.get(run.end..)?;
-    let m = re.find(after)?;
+    let m_end = re.find_end(after)?;
     // "Dalumvej 44, kl. 19.30": "kl." before a time is the clock, not the basement.
-    let clock = after[..m.end()]
+    let clock = after[..m_end]
         .trim_end_matches('.')
         .to_lowercase()
         .ends_with("kl")
-        && after[m.end()..]
+        && after[m_end..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     // "Plats: Föreningslokalen, Storgatan 11, bottenvåningen": the floor of the association's own room.
@@ -1918,7 +1927,7 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
     }
     Some(Raw::redact(
         street,
-        run.end + m.end(),
+        run.end + m_end,
         Kind::Address,
         Recognizer::Address,
         0.9,
@@ -1931,8 +1940,9 @@ fn address(text: &str, run: &Run) -> Option<Raw> {
 /// person and calls it an address ("nye adresse", "adressen … for post"); a firm's or the association's
 /// address stays (no person before it, or no word for an address).
 fn postal_address(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<Raw> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = regex(
+    // Searched only anchored after a house number: compiled forward only.
+    static RE: OnceLock<Option<AnchoredPattern>> = OnceLock::new();
+    let re = anchored(
         &RE,
         r"^[A-Z]?, (?:\d{4}|\d{3} \d{2}) \p{Lu}[\p{L}-]+(?: (?:\p{Lu}[\p{L}-]*))?",
     )?;
@@ -1941,7 +1951,7 @@ fn postal_address(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<R
         return None;
     }
     let street = street_start(text, run.start)?;
-    let m = re.find(after)?;
+    let m_end = re.find_end(after)?;
     let tied = right_after_person(text, street, persons) || {
         let head = text.get(..street)?;
         let from = head
@@ -1958,7 +1968,7 @@ fn postal_address(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<R
     }
     Some(Raw::redact(
         street,
-        run.end + m.end(),
+        run.end + m_end,
         Kind::Address,
         Recognizer::Address,
         0.8,
