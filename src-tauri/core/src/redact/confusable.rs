@@ -174,7 +174,7 @@ impl ConfusableNames {
                 out.exact.insert(part.to_lowercase());
                 if let Some(rest) = part.strip_prefix('I') {
                     let form = format!("l{}", rest.to_lowercase());
-                    // "lndrebo" for "Indrebø": the scan loses the marks as well.
+                    // "lndreso" for "Indresø": the scan loses the marks as well.
                     let plain = super::without_marks(&form);
                     for form in [form, plain] {
                         if rest.chars().count() >= 2 && !out.small_l.contains(&form) {

@@ -477,7 +477,7 @@ impl NameRecognizer {
             // nor the letter after the slash of a legal form ("COWI A/S. Vedtaget": no "S. Vedtaget").
             let first_upper = c.is_uppercase() && {
                 let bytes_ = text.as_bytes();
-                // "stemmer og Rezaei8.": a registered name (four letters or more, in small letters
+                // "stemmer og <surname>8.": a registered name (four letters or more, in small letters
                 // after its capital) that lost the space before a count is still the name.
                 let count_after = || {
                     word.len() >= 4
@@ -979,8 +979,8 @@ impl NameRecognizer {
                     i = k;
                     continue;
                 }
-                // "solgt til Ditte og Anton Frandsen" beside board member Birgitte Ahlmann ("Ditte" a
-                // short form of hers): a lone first name of someone who stays, joined by "og" to a first
+                // "solgt til <short form> og <first name> <surname>" beside a board member the short form is
+                // one of: a lone first name of someone who stays, joined by "og" to a first
                 // name and a surname the register holds for none of them, is the first of a couple who
                 // share that surname, someone else.
                 if single_given

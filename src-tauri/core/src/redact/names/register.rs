@@ -265,7 +265,7 @@ impl NameRecognizer {
         }
         (best_len > 0).then_some((i + best_len, best, best_family))
     }
-    /// Whether " og Anton Frandsen" follows `end`: "og"/"och", a listed first name and a capitalised
+    /// Whether " og <first name> <surname>" follows `end`: "og"/"och", a listed first name and a capitalised
     /// surname that the register holds for no one (a couple who share it).
     pub(super) fn couple_of_another_name(&self, text: &str, end: usize) -> bool {
         let Some(rest) = text
@@ -293,8 +293,8 @@ impl NameRecognizer {
         if first_names().get(&key).is_none_or(|x| x.thing) {
             return false;
         }
-        // A surname the register holds for anyone ("Birgitte og Søren Dyhr", "Birgitte og Rasmus
-        // Brink") lists two people; one it holds for no one is the couple's.
+        // A surname the register holds for anyone ("<first name> og <first name> <surname>", two
+        // people of the register) lists two people; one it holds for no one is the couple's.
         fold_into(family, &mut key);
         !self
             .table
@@ -888,7 +888,7 @@ impl NameRecognizer {
                 .collect();
             persons.sort_unstable();
         }
-        // "Kåre Moxnes døde i januar. … Bodil blir boende i huset.": the homes of the people named in
+        // "<first> <surname> døde i januar. … <co-owner> blir boende i huset.": the homes of the people named in
         // full, whose co-owners a first name alone may then name.
         let named_homes: HashSet<u32> = if weak.is_empty() {
             HashSet::default()
@@ -1339,7 +1339,7 @@ fn names_a_firm(cell: &str) -> bool {
 }
 
 /// Verbs of writing, which the list of verbs of saying leaves out ("skriver Aftenposten" is a
-/// newspaper's), but which after a registered surname that lost its space ("Dalskriver, at …") report
+/// newspaper's), but which after a registered surname that lost its space ("<surname>skriver, at …") report
 /// what the resident wrote as the verbs of saying do.
 const WRITING_VERBS: &[&str] = &[
     "skriver", "skrev", "skrivar", "skreiv", "skriv", "skrivit", "skrevet", "skrive", "skrivet",
