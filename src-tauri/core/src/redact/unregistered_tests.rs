@@ -302,3 +302,24 @@ fn regression_the_words_of_a_firm_name_no_one_elsewhere() {
     );
     assert!(!p.iter().any(|n| n.contains("Tveitheim")), "{p:?}");
 }
+
+/// Regression (class: a noun for the owner of a thing opening a sentence, in apposition before the
+/// owner's name, "Ägaren, <first name> <surname>, kontaktas", and a surname that is the partner of a
+/// law firm named by its trade in the plural, "<Surname> & <Surname> Advokater", were taken for people's
+/// names by the names model). The owner and the lawyer named in full are still found.
+#[test]
+fn regression_an_owner_in_apposition_and_a_firm_of_lawyers_are_no_names() {
+    let p = persons(
+        "En bil har stått avställd på plats 4 sedan i våras. Ägaren, Rasmus Ekdahl, kontaktas.\n\n\
+         Andelen sælges af boet ved advokat Henrik Vindahl, Vindahl & Krag Advokater. Eieren, Berit \
+         Tveter, er varslet.\n",
+    );
+    assert_eq!(p, ["Rasmus Ekdahl", "Henrik Vindahl", "Berit Tveter"]);
+    // What the model's additions are asked: a firm's word closes the words after the surname.
+    let text = "ved Vindahl & Krag Advokater.";
+    assert!(policy::company_follows(text, "ved Vindahl".len()));
+    assert!(!policy::company_follows(
+        "ved Vindahl og Krag i går.",
+        "ved Vindahl".len()
+    ));
+}

@@ -19,6 +19,30 @@ pub(crate) const INITIALS_OF_A_PERSON_NAMED: &str =
 /// The initials ("JMB") of a name of two to four capitalised parts ("Jonas Mørk Berg", "Anne-Li Ek"),
 /// or `None`. Lower-case parts (particles: "af", "von") are skipped.
 fn initials_of(name: &str) -> Option<String> {
+    // "BERG, TORILL", "Damgård, P.": a name in a list's order, the surname first and after its comma the
+    // given names or their initials: the initials run given names first ("TB", "PD").
+    if let Some((surname, given)) = name.split_once(", ") {
+        let mut letters = String::new();
+        for part in given.split([' ', '-']).filter(|p| !p.is_empty()) {
+            let first = part.chars().next()?;
+            let letters_in = part.chars().filter(|c| c.is_alphabetic()).count();
+            let initial = letters_in == 1 && part.ends_with('.');
+            if !first.is_uppercase() || !(initial || letters_in >= 2) {
+                return None;
+            }
+            letters.extend(first.to_uppercase());
+        }
+        for part in surname.split([' ', '-']).filter(|p| !p.is_empty()) {
+            let first = part.chars().next()?;
+            if !first.is_uppercase() || part.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                return None;
+            }
+            letters.extend(first.to_uppercase());
+        }
+        return (2..=4)
+            .contains(&letters.chars().count())
+            .then_some(letters);
+    }
     let mut letters = String::new();
     let mut parts = 0;
     for part in name
@@ -98,6 +122,39 @@ fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
     Some((letters, end, dotted))
 }
 
+/// The initials of a double first name and a surname written with a hyphen between the first two at `at`
+/// ("S-G B", "S.-G. B.", "S-G.B."), read as "SGB": the hyphen of the double name marks them as initials,
+/// so they count as written with full stops.
+fn hyphened_initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
+    let rest = text.get(at..)?;
+    let mut chars = rest.char_indices().peekable();
+    let mut letters = String::new();
+    let mut end = 0;
+    for k in 0..3 {
+        let (i, c) = chars.next()?;
+        if !c.is_uppercase() {
+            return None;
+        }
+        letters.push(c);
+        end = i + c.len_utf8();
+        if let Some(&(j, '.')) = chars.peek() {
+            end = j + 1;
+            chars.next();
+        }
+        // The hyphen after the first; one space may stand after the second.
+        if k == 0 && chars.next()?.1 != '-' {
+            return None;
+        }
+        if k == 1 && chars.peek().is_some_and(|&(_, c)| c == ' ') {
+            chars.next();
+        }
+    }
+    if rest[end..].chars().next().is_some_and(is_glued) {
+        return None;
+    }
+    Some((letters, at + end, true))
+}
+
 /// Dotted initials whose first is a capital I that OCR read as a small l ("l.D." for "I.D."), where the
 /// capital at `at` follows that "l.": read as written with the I. `at - 2` is where they start.
 fn misread_initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
@@ -155,7 +212,9 @@ fn next_capital_byte(bytes: &[u8], mut at: usize) -> usize {
 fn initial_and_more(text: &str, at: usize) -> bool {
     let mut chars = text.get(at..).unwrap_or("").chars();
     chars.next().is_some_and(char::is_uppercase)
-        && chars.next().is_some_and(|c| c == '.' || c.is_uppercase())
+        && chars
+            .next()
+            .is_some_and(|c| c == '.' || c == '-' || c.is_uppercase())
 }
 
 /// Whether the word right before `start` or right after `end` on the same line, joined by one space, is
@@ -268,6 +327,24 @@ fn initials_of_the_named(text: &str, raw: &[Raw]) -> Vec<(String, usize, Option<
         .collect()
 }
 
+/// The spans of the persons found in `raw`.
+fn persons_of(raw: &[Raw]) -> Vec<(usize, usize)> {
+    raw.iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+        .map(|r| (r.start, r.end))
+        .collect()
+}
+
+/// Whether initials at `start..end` are free to be found: nothing covers them, or only persons found
+/// within them ("S-G" of "S-G B"), who give way to the initials whole.
+fn free(covered: &[(usize, usize)], persons: &[(usize, usize)], start: usize, end: usize) -> bool {
+    !overlaps_any(covered, start, end)
+        || covered
+            .iter()
+            .filter(|&&(s, e)| s < end && start < e)
+            .all(|&(s, e)| s >= start && e <= end && persons.contains(&(s, e)))
+}
+
 /// Adds, for every person the findings name in full, the initials of that name wherever they are written
 /// alone in the text after it (see the module's comment). The findings stay sorted and apart.
 pub fn initials_of_people_named(
@@ -292,6 +369,7 @@ pub fn initials_of_people_named(
     // `used_as_a_thing` per initials, asked once each: it searches the whole text.
     let mut thing: HashMap<String, bool> = HashMap::new();
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    let persons = persons_of(&raw);
     let mut extra = Vec::new();
     let bytes = text.as_bytes();
     while at < bytes.len() {
@@ -319,7 +397,10 @@ pub fn initials_of_people_named(
             at += 1;
             continue;
         }
-        let Some((letters, end, dotted)) = misread.or_else(|| initials_at(text, at)) else {
+        let Some((letters, end, dotted)) = misread
+            .or_else(|| initials_at(text, at))
+            .or_else(|| hyphened_initials_at(text, at))
+        else {
             at += 1;
             continue;
         };
@@ -340,7 +421,7 @@ pub fn initials_of_people_named(
                         .or_insert_with(|| used_as_a_thing(text, &letters)))
         };
         if let Some((_, _, subject)) = person.filter(written_as_initials) {
-            if !overlaps_any(&covered, start, end) && !overlaps_any(protected, start, end) {
+            if free(&covered, &persons, start, end) && !overlaps_any(protected, start, end) {
                 extra.push(
                     Raw::unknown_name(start, end, 0.6, INITIALS_OF_A_PERSON_NAMED)
                         .about(subject.clone()),
@@ -366,6 +447,7 @@ mod tests {
             return raw;
         };
         let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+        let persons = persons_of(&raw);
         let mut extra = Vec::new();
         let bytes = text.as_bytes();
         while at < bytes.len() {
@@ -381,7 +463,9 @@ mod tests {
                 at += 1;
                 continue;
             }
-            let Some((letters, end, dotted)) = initials_at(text, at) else {
+            let Some((letters, end, dotted)) =
+                initials_at(text, at).or_else(|| hyphened_initials_at(text, at))
+            else {
                 at += 1;
                 continue;
             };
@@ -398,7 +482,7 @@ mod tests {
                         && !used_as_a_thing(text, &letters))
             };
             if let Some((_, _, subject)) = person.filter(written_as_initials) {
-                if !overlaps_any(&covered, at, end) && !overlaps_any(protected, at, end) {
+                if free(&covered, &persons, at, end) && !overlaps_any(protected, at, end) {
                     extra.push(
                         Raw::unknown_name(at, end, 0.6, INITIALS_OF_A_PERSON_NAMED)
                             .about(subject.clone()),
@@ -485,6 +569,34 @@ mod tests {
         assert_eq!(initials_at("K.L3", 0), None);
         assert_eq!(initials_at("Kl. 18", 0), None);
         assert_eq!(initials_at("K. Berg", 0), None);
+    }
+
+    /// Regression (class: the initials of a person named in a list's order in a table's row, "<SURNAME>,
+    /// <I>." … "<I>.<S>. har ringet", and the initials of a double first name and a surname written with
+    /// the double name's hyphen, "<F>-<M> <S>", stayed in the published text; the double name's initials
+    /// found alone left the surname's). Invented people.
+    #[test]
+    fn regression_initials_of_a_name_in_a_lists_order_and_with_a_hyphen() {
+        assert_eq!(initials_of("VINDAL, P.").as_deref(), Some("PV"));
+        assert_eq!(initials_of("Berg, Torill Anne").as_deref(), Some("TAB"));
+        assert_eq!(initials_of("Berg, 12"), None);
+        assert_eq!(
+            hyphened_initials_at("S-G B påpekade", 0),
+            Some(("SGB".into(), 5, true))
+        );
+        assert_eq!(
+            hyphened_initials_at("S.-G. B. sa", 0),
+            Some(("SGB".into(), 8, true))
+        );
+        assert_eq!(hyphened_initials_at("S-G Bygg", 0), None);
+        let p = persons(
+            "Restancer:\n  nr. 14   VINDAL, P.     4.200 kr.\n  nr. 31   Holm, Åse      8.400 kr.\n\
+             Der sendes rykker. P.V. har ringet.\nRevisorn Sven-Gunnar Bylander tillstyrkte. S-G B \
+             påpekade att planen är gammal.\n",
+        );
+        for name in ["VINDAL, P.", "P.V.", "S-G B"] {
+            assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
+        }
     }
 
     #[test]

@@ -569,6 +569,110 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
     }
 }
 
+/// The reason of a name in a list's order alone in a table's cell.
+const LISTS_ORDER_IN_A_CELL: &str =
+    "a surname, a comma and a first name or an initial, alone in a cell of a table's row";
+
+/// Whether a cell of a table's row ends at `at` going left (`left`) or right: the line's edge, a tab or
+/// two spaces.
+fn cell_edge(text: &str, at: usize, left: bool) -> bool {
+    if left {
+        let head = text[..at].trim_end_matches(' ');
+        head.is_empty() || head.ends_with(['\n', '\t']) || at - head.len() >= 2
+    } else {
+        let tail = &text[at..];
+        let rest = tail.trim_start_matches(' ');
+        rest.is_empty() || rest.starts_with(['\n', '\r', '\t']) || tail.len() - rest.len() >= 2
+    }
+}
+
+/// Whether the line around `start..end` holds another cell than `start..end`: text beyond two spaces or a
+/// tab on either side.
+fn other_cell_on_the_line(text: &str, start: usize, end: usize) -> bool {
+    let head = &text[..start];
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let tail = &text[end..];
+    let line_end = tail.find('\n').map_or(text.len(), |i| end + i);
+    !text[line_start..start].trim().is_empty() || !text[end..line_end].trim().is_empty()
+}
+
+/// "  nr. 11  BERG, TORILL     kr 8 640", "  nr. 14   Damgård, P.    4.200 kr.": a person in a list's order
+/// alone in a cell of a table's row, as an administrator's printout gives its residents. The surname is
+/// one word of letters (a hyphen inside), capitalised or in capitals, no function word; after its comma
+/// a first name the lists know written the same way, or one initial and its full stop. The cell opens a
+/// line or follows a tab or two spaces, ends so too, and the line holds another cell: in a sentence the
+/// same words ("i Oslo, Kari sa") are a place and a person. A surname the register holds is left to the
+/// register's rules, which know whether its bearer is kept (a board member) or not.
+pub(super) fn names_in_a_lists_order(
+    text: &str,
+    registered: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Raw>,
+) {
+    for m in memchr::memmem::find_iter(text.as_bytes(), b", ") {
+        let head = &text[..m];
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || c == '-')
+            .last()
+            .map_or(m, |(i, _)| i);
+        let surname = &text[start..m];
+        if surname.chars().count() < 2
+            || !surname.starts_with(char::is_uppercase)
+            || surname.starts_with('-')
+            || surname.ends_with('-')
+            || !cell_edge(text, start, true)
+        {
+            continue;
+        }
+        let capitals = surname.chars().all(|c| c.is_uppercase() || c == '-');
+        let capitalised = !capitals
+            && surname
+                .split('-')
+                .all(|p| p.chars().skip(1).all(char::is_lowercase));
+        let mut key = String::new();
+        fold_into(surname, &mut key);
+        if !(capitals || capitalised) || function_words().contains(&key) || registered(&key) {
+            continue;
+        }
+        let at = m + 2;
+        let rest = &text[at..];
+        let word_len = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..word_len];
+        let end = if word.chars().count() == 1
+            && word.starts_with(char::is_uppercase)
+            && rest[word_len..].starts_with('.')
+        {
+            at + word_len + 1
+        } else {
+            let same_case = if capitals {
+                word.chars().all(|c| c.is_uppercase() || c == '-')
+            } else {
+                word.starts_with(char::is_uppercase)
+                    && word
+                        .split('-')
+                        .all(|p| p.chars().skip(1).all(char::is_lowercase))
+            };
+            let given = first_names()
+                .get(&word.to_lowercase())
+                .is_some_and(|i| !i.thing && (i.nordic > 0 || i.intl > 0));
+            if word.chars().count() < 2 || !same_case || !given {
+                continue;
+            }
+            at + word_len
+        };
+        if cell_edge(text, end, false) && other_cell_on_the_line(text, start, end) {
+            out.push(
+                Raw::unknown_name(start, end, 0.7, LISTS_ORDER_IN_A_CELL)
+                    .guessed(surname.to_lowercase()),
+            );
+        }
+    }
+}
+
 /// The reason given for a pasted e-mail's display name or a name its address spells.
 const MAIL_NAME: &str = "the name an e-mail address repeats";
 
@@ -687,6 +791,23 @@ mod tests {
     fn capital_word_without_digits_by_words(line: &str) -> bool {
         line.split_whitespace()
             .any(|w| w.chars().any(char::is_uppercase) && !w.bytes().any(|b| b.is_ascii_digit()))
+    }
+
+    /// Regression (class: a person in a list's order alone in a cell of a table's row, "<SURNAME>, <FIRST
+    /// NAME>", "<Surname>, <I>.", as an administrator's printout gives the residents, stayed in the
+    /// published text, and so did the same name typed in lower case after it, "<first name> <surname>").
+    /// A place and a first name after a comma in a sentence, or alone on their line, stay. Invented people.
+    #[test]
+    fn regression_a_name_in_a_lists_order_in_a_tables_cell() {
+        let p = super::super::persons_found(
+            "Restanser:\n  Andel   Navn              Beløp\n  nr. 11  VINDAL, SOLVEIG     kr 8 640\n\
+             \x20 nr. 21  Stornes, K.       kr 2 300\nI Oslo, Kari og Per sa ja.\n  Oslo, Kari\n\
+             Einar Holm har fått varsel. solveig vindal har inngått avtale.\n",
+        );
+        for name in ["VINDAL, SOLVEIG", "Stornes, K.", "solveig vindal"] {
+            assert!(p.iter().any(|n| n == name), "{name} not in {p:?}");
+        }
+        assert!(!p.iter().any(|n| n.contains("Oslo")), "{p:?}");
     }
 
     #[test]

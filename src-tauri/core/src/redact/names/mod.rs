@@ -121,7 +121,9 @@ use context::{
     speaker_with_party, speech_after, speech_after_whence, speech_before, subject_after_verb,
     thing_before, unit_after, word_before_is,
 };
-use lines::{credits, lower_case_lines, signatures, surnames_of_mail_names};
+use lines::{
+    credits, lower_case_lines, names_in_a_lists_order, signatures, surnames_of_mail_names,
+};
 
 /// Where a word sits in a registered name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +156,7 @@ pub struct Lines {
     signatures: Vec<Raw>,
     lower_case: Vec<Raw>,
     credits: Vec<Raw>,
+    lists_order: Vec<Raw>,
 }
 
 /// The compiled name recognizer for one context.
@@ -419,6 +422,7 @@ impl NameRecognizer {
         signatures(text, &mut lines.signatures);
         lower_case_lines(text, &registered, &mut lines.lower_case);
         credits(text, &registered, &mut lines.credits);
+        names_in_a_lists_order(text, &registered, &mut lines.lists_order);
         lines
     }
 
@@ -544,6 +548,7 @@ impl NameRecognizer {
         surnames_of_mail_names(text, &mut s.out);
         s.out.extend(lines.lower_case);
         s.out.extend(lines.credits);
+        s.out.extend(lines.lists_order);
         kin::owners_of_kin(text, &mut s.out);
         out.extend(s.out.into_iter().filter(|r| {
             !overlaps_any(protected, r.start, r.end) || holds_its_places(r, protected)
@@ -1414,6 +1419,9 @@ impl NameRecognizer {
                 && s.info(names, &run[1]).is_some_and(|x| x.nordic > 0)
                 && self.slots(s, &t).is_none()
             {
+                // Still loose: a name found elsewhere that lost its space before its verb
+                // ("<Surname>takkede Hanne for …") is taken up at the end.
+                s.loose.push((t.start, t.end, t.k0, t.g1));
                 i += 1;
                 continue;
             }

@@ -842,7 +842,7 @@ const NOUN_ENDINGS: &[&str] = &[
 ];
 
 /// A name known from elsewhere in the document run together with the next word, where extraction
-/// lost the space ("Ulvangforklarte"): the length of the name part of `word` (folded), if any.
+/// lost the space ("Ulvangforklarte", "Ulvangtakkede"): the length of the name part of `word` (folded), if any.
 pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
     if word.len() < 7 {
         return None;
@@ -852,10 +852,13 @@ pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
         // A surname glued to a function word ("Ulvangsom"), but not a first name: "Bill" + "etter" is
         // "Billetter", an ordinary word. Nor a definite or plural ending that is a function word too:
         // "Hammer" + "en" is "Hammeren", the hammer.
+        // A verb of a deed of five letters or more ("Toftbetalte", "Holmtakkede") as the subject's verb
+        // too; a short one ("kom", "bor") ends ordinary words.
         let listed = rest.len() >= 2
             && rest.starts_with(char::is_lowercase)
             && !NOUN_ENDINGS.contains(&rest)
             && (speech_verbs().contains(rest)
+                || (rest.chars().nth(4).is_some() && deed_verbs().contains(rest))
                 || (function_words().contains(rest) && first_names().get(&word[..b]).is_none()));
         (listed && known.contains(&word[..b])).then_some(b)
     })
@@ -1886,6 +1889,25 @@ Vollan, 28.04.2026
             ),
             None
         );
+    }
+
+    /// Regression (class: a surname found elsewhere run together with the verb of a deed after it, where
+    /// extraction lost the space, "<Surname>takkede", "<Surname>betalte": the name stayed inside the word).
+    /// A short verb that ends ordinary words ("kom") does not split a word.
+    #[test]
+    fn regression_a_surname_run_together_with_a_verb_of_a_deed() {
+        let found = unknown(
+            "Formand Jens Vindbæk aflagde beretningen. Vindbæktakkede kassereren for hjælpen.\n",
+        );
+        assert_eq!(found, ["Jens Vindbæk", "Vindbæk"]);
+        // Before a first name, at a sentence's start, where an unknown word is an ordinary word.
+        let found = unknown(
+            "Formand Jens Vindbæk aflagde beretningen. Vindbæktakkede Hanne og Ole for hjælpen.\n",
+        );
+        assert!(found.contains(&"Vindbæk"), "{found:?}");
+        let known = ["vindbæk".to_string()].into_iter().collect();
+        assert_eq!(glued_name("vindbækbetalte", &known), Some("vindbæk".len()));
+        assert_eq!(glued_name("vindbækkom", &known), None);
     }
 
     /// Regression (class: a surname after a title of address in an inverted sentence, "Derefter spurgte
