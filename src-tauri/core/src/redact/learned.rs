@@ -670,12 +670,14 @@ impl DocumentNouns {
 }
 
 /// Abbreviations of a housing association's kind before its name ("Brf Ekbacken").
-const ASSOCIATION_ABBREVIATIONS: &[&str] = &["brf", "bf", "hsb"];
+const ASSOCIATION_ABBREVIATIONS: &[&str] = &["brf", "bf", "hsb", "obos", "usbl", "sbc", "bbl"];
 
 /// A rules' name of one word that no score of the model keeps (the veto chosen by cross-validation, −4,
 /// is too lenient for them; −3 vetoed both): a word on the function-word list opening a sentence ("Tusen
 /// takk!", "Tusen" being also a surname), and a word right after a public body's noun in the definite
-/// form ("Räddningstjänsten Storgöteborg har påpekat …", the body's place).
+/// form ("Räddningstjänsten Storgöteborg har påpekat …", the body's place); and a name a housing
+/// company's abbreviation opens or stands right before ("HSB Göta", "från OBOS Vika": the company's
+/// branch and its place, whose name may be a first name).
 fn no_name_whatever_the_model(text: &str, r: &Raw) -> bool {
     if r.kind != Kind::Person || r.recognizer != Recognizer::UnknownName {
         return false;
@@ -683,6 +685,17 @@ fn no_name_whatever_the_model(text: &str, r: &Raw) -> bool {
     let Some(name) = text.get(r.start..r.end) else {
         return false;
     };
+    let housing_company = |w: &str| {
+        w.len() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && ASSOCIATION_ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str())
+    };
+    let before = text[..r.start]
+        .strip_suffix(' ')
+        .and_then(|h| h.rsplit([' ', '\n']).next());
+    if name.split(' ').next().is_some_and(housing_company) || before.is_some_and(housing_company) {
+        return true;
+    }
     if name.contains([' ', '-']) {
         return false;
     }

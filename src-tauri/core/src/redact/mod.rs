@@ -1124,12 +1124,14 @@ impl Detector {
         let raw = names::name_joints(text, &protected, raw);
         let raw = names::names_again(text, &protected, raw);
         let raw = names::initials_of_people_named(text, &protected, raw);
-        // Without a register, a couple named with one surname as one name and first names typed in lower
-        // case where the sentence shows a person; with one, the register's own names are looked for in
-        // lower case.
+        let raw = names::initials_standing_alone(text, &protected, raw);
+        // Without a register, a couple named with one surname as one name, first names typed in lower
+        // case where the sentence shows a person, and the title of address before a name found; with
+        // one, the register's own names are looked for in lower case, with their titles.
         if self.country.is_none() {
             let raw = names::couples(text, &protected, raw);
-            names::lower_case_first_names(text, &protected, raw)
+            let raw = names::lower_case_first_names(text, &protected, raw);
+            policy::titles_before_names(text, raw)
         } else {
             raw
         }

@@ -966,6 +966,36 @@ pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
     raw
 }
 
+/// "efter fru Inger Ravn", "hr. Sommer (nr. 31)": a title of address in small letters right before a
+/// person's name found goes with the name, as the name's own first word; left behind, it still says who
+/// was meant in a text that names few people so. One with its capital ("Fru Baumann ryster …") opens a
+/// sentence or a label, where news corpora keep it apart from the name, and is left.
+pub fn titles_before_names(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    for r in raw
+        .iter_mut()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+    {
+        let Some(head) = text.get(..r.start).and_then(|h| h.strip_suffix(' ')) else {
+            continue;
+        };
+        let head = head.strip_suffix('.').unwrap_or(head);
+        let from = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let title = &head[from..];
+        if title.starts_with(char::is_lowercase)
+            && super::words::is_title_of_address(title)
+            && !overlaps_any(&covered, from, r.start - 1)
+        {
+            r.start = from;
+        }
+    }
+    raw
+}
+
 /// Whether the one word at `start..end` follows "i" ("in"): a place there ("lensmannen i Vinje", "bur i
 /// Årdal"), however often the text names a person so ("Arne Vinje"); "i" is no preposition before a
 /// person, but for a genitive ("i Hitlers Tyskland"), which this leaves (one ending in "s" is never

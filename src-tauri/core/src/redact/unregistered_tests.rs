@@ -323,3 +323,62 @@ fn regression_an_owner_in_apposition_and_a_firm_of_lawyers_are_no_names() {
         "ved Vindahl".len()
     ));
 }
+
+/// Regression (class: dotted initials standing as a person where the text names no one in full with
+/// them, as minutes write a resident to spare the name, "Den ene, <I>.<J>., har betalt", "Klage fra
+/// <I>.<J>. om …", stayed in the published text). A postscript's mark and the initials opening a name
+/// or a place's name stay theirs.
+#[test]
+fn regression_dotted_initials_of_no_one_named() {
+    let p = persons(
+        "To andelshavere er i restance. Den ene, T.K., har betalt. Klage fra B.V. om hunden.\n\
+         P.S. husk festen. Vi mødtes på H.C. Ørsteds Plads.\n",
+    );
+    assert_eq!(p, ["T.K.", "B.V."]);
+}
+
+/// Regression (class: a list item opened by a capitalised common noun before a unit, "b) Motion från
+/// lägenhet <number>", where the document writes the noun only capitalised and with a plural ending in a
+/// heading, "§ 18 Motioner", was taken for a resident's name, and then wherever the word stood). The
+/// proposer named in full is still found.
+#[test]
+fn regression_a_list_item_opened_by_a_noun_the_text_inflects() {
+    let p = persons(
+        "§ 18 Motioner\na) Motion från Gunvor Tallqvist om grillning.\n\
+         b) Motion från lägenhet 1203 om laddplatser.\n",
+    );
+    assert_eq!(p, ["Gunvor Tallqvist"]);
+}
+
+/// Regression (class: a housing company's abbreviation and its branch named after a place that is a
+/// first name too, "från HSB <place>", was taken for a person's name). The chair named in full is
+/// still found.
+#[test]
+fn regression_a_housing_companys_branch_is_no_name() {
+    let p = persons(
+        "Till stämmoordförande valdes Karin Brodd från HSB Göta. Brodd utsåg protokollförare.\n",
+    );
+    assert!(!p.iter().any(|n| n.contains("Göta")), "{p:?}");
+    assert_has(&p, &["Karin Brodd"]);
+}
+
+/// Regression (class: hyphenated initials with the lone capital of the surname after them, "<F>-<M>
+/// <S> tar en prat med …", lost the surname's initial).
+#[test]
+fn regression_hyphenated_initials_with_the_surnames_capital() {
+    let p = persons("Naboen ønsker ikke å stå fram med navn. O-E T tar en prat med naboen.\n");
+    assert_eq!(p, ["O-E T"]);
+}
+
+/// Regression (class: a title of address in small letters right before a person's name found, "hr.
+/// <surname> (nr. 31) kritiserede", "efter fru <first name> <surname>", stayed in the published text
+/// beside the name's box, where it says who was meant). One with its capital opening a sentence stays.
+#[test]
+fn regression_a_title_of_address_goes_with_the_name() {
+    let p = persons(
+        "Referent: Jørn Haugsvik.\n\nFru Haugsvik har fått rekkverk. Vi takker hr. Sommerlund (nr. 31) \
+         og Anne-Lise, som overtog efter fru Inger Rask.\n",
+    );
+    assert_has(&p, &["Haugsvik", "hr. Sommerlund", "fru Inger Rask"]);
+    assert!(!p.iter().any(|n| n.starts_with("Fru")), "{p:?}");
+}

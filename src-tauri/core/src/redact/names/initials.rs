@@ -345,6 +345,73 @@ fn free(covered: &[(usize, usize)], persons: &[(usize, usize)], start: usize, en
             .all(|&(s, e)| s >= start && e <= end && persons.contains(&(s, e)))
 }
 
+/// The reason of dotted initials no name in full explains.
+pub(crate) const INITIALS_ALONE: &str =
+    "initials with full stops standing as a person where no name in full explains them";
+
+/// Marks of a note, places and a newspaper commonly written as dotted capitals, never a person's
+/// initials.
+const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "P.S.", "N.B.", "O.K.", "E.U.", "U.S.", "U.K.", "D.C.", "T.V.", "A.D.", "P.P.", "L.A.", "N.Y.",
+    "B.T.",
+];
+
+/// Adds the dotted initials that stand as a person where no name in full in the text has them ("To
+/// andelshavere er i restance. Den ene, S.N., har betalt", "S.N. har ringet"): minutes write a resident
+/// so to spare the name, which neighbours still read. Two or three capitals, each with its full stop,
+/// written together; not after a capitalised word nor before one (a name with its initials, "H.C.
+/// Andersen", a title, a firm), and followed by a comma or a word in small letters, as a subject is.
+/// Run after [`initials_of_people_named`]: initials it found are covered.
+pub fn initials_standing_alone(
+    text: &str,
+    protected: &[(usize, usize)],
+    raw: Vec<Raw>,
+) -> Vec<Raw> {
+    let bytes = text.as_bytes();
+    let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    let mut extra = Vec::new();
+    let mut next = 0;
+    // A dotted capital: a full stop right after a capital; the initials start at the first one.
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        if dot < next || dot == 0 {
+            continue;
+        }
+        let Some(c) = text[..dot].chars().next_back() else {
+            continue;
+        };
+        if !c.is_uppercase() {
+            continue;
+        }
+        let start = dot - c.len_utf8();
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|p| p.is_alphanumeric() || matches!(p, '-' | '/' | '&' | '.')) {
+            continue;
+        }
+        let Some((letters, end, true)) = initials_at(text, start) else {
+            continue;
+        };
+        next = end;
+        let written = &text[start..end];
+        let after = &text[end..];
+        let subject = after.starts_with(',')
+            || after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(char::is_lowercase));
+        if !(2..=3).contains(&letters.chars().count())
+            || written.contains(' ')
+            || !subject
+            || DOTTED_ABBREVIATIONS.contains(&written)
+            || capitalised_beside(text, start, end)
+            || overlaps_any(&covered, start, end)
+            || overlaps_any(protected, start, end)
+        {
+            continue;
+        }
+        extra.push(Raw::unknown_name(start, end, 0.6, INITIALS_ALONE).guessed(letters));
+    }
+    super::super::policy::resolve_with(raw, extra)
+}
+
 /// Adds, for every person the findings name in full, the initials of that name wherever they are written
 /// alone in the text after it (see the module's comment). The findings stay sorted and apart.
 pub fn initials_of_people_named(

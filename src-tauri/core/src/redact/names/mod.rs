@@ -44,7 +44,7 @@ use super::{Context, Decision, Kind, Recognizer};
 
 pub use again::names_again;
 pub use alone::first_names_alone;
-pub use initials::initials_of_people_named;
+pub use initials::{initials_of_people_named, initials_standing_alone};
 pub use joints::{couples, is_glued_particle, name_joints, roman_generation};
 pub use lower::lower_case_first_names;
 pub use nicknames::nicknames;
@@ -157,6 +157,19 @@ pub struct Lines {
     lower_case: Vec<Raw>,
     credits: Vec<Raw>,
     lists_order: Vec<Raw>,
+}
+
+/// The end of a lone capital one space after `end`, where a word in small letters, a comma or a colon
+/// follows it ("O-E T tar …", "A-M K, …"): the initial of a surname after initials.
+fn lone_capital_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let c = rest.chars().next().filter(|c| c.is_uppercase())?;
+    let after = &rest[c.len_utf8()..];
+    let follows = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_lowercase))
+        || after.starts_with([',', ':']);
+    follows.then_some(end + 1 + c.len_utf8())
 }
 
 /// The compiled name recognizer for one context.
@@ -849,10 +862,16 @@ impl NameRecognizer {
                         || speech_after(text, t.end)
                         || initials_not_a_range(text, t.start, t.end))
             {
+                // "O-E T tar en prat med …": the surname's lone capital right after goes with them.
+                let end = if surname {
+                    run[i + 1].end
+                } else {
+                    lone_capital_after(text, t.end).unwrap_or(t.end)
+                };
                 s.out.push(
                     Raw::unknown_name(
                         t.start,
-                        if surname { run[i + 1].end } else { t.end },
+                        end,
                         0.6,
                         "initials the sentence shows to be a person",
                     )

@@ -63,6 +63,48 @@ fn nickname_after_verb(text: &str, at: usize) -> Option<(usize, usize)> {
     nickname_shape(word).then_some((start, start + word.len()))
 }
 
+/// The nickname in quotation marks right after a verb of calling at `at`, of one to four words opened
+/// by a capitalised one ("som alle kaller «Olsen på hjørnet»", "som vi kallar "Kalle"): its span, the
+/// quotation marks left out.
+fn quoted_nickname(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?.strip_prefix(' ')?;
+    let close = match rest.chars().next()? {
+        '«' => '»',
+        '"' => '"',
+        '“' => '”',
+        _ => return None,
+    };
+    let inner = rest.get(rest.chars().next()?.len_utf8()..)?;
+    let quoted = &inner[..inner.find(close)?];
+    let words: Vec<&str> = quoted.split(' ').collect();
+    let first = words.first()?;
+    if quoted.len() > 48
+        || quoted.contains('\n')
+        || !(1..=4).contains(&words.len())
+        || !nickname_shape(first)
+        || !words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+    {
+        return None;
+    }
+    let start = text.len() - inner.len();
+    Some((start, start + quoted.len()))
+}
+
+/// Whether a relative clause's "som" opens the clause of the verb at `verb`, with at most three words in
+/// small letters between them on the line ("– som alle kaller", ", som vi kallar").
+fn som_before(text: &str, verb: usize) -> bool {
+    let head = &text[..verb];
+    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let Some(at) = line.rfind("som ") else {
+        return false;
+    };
+    let opens = at == 0 || line[..at].ends_with(' ');
+    let between: Vec<&str> = line[at + 4..].split_whitespace().collect();
+    opens && between.len() <= 3 && between.iter().all(|w| w.chars().all(char::is_lowercase))
+}
+
 /// "Arnfinn («Finn'en» blant naboane)", "Per Dahl «Pelle»": a nickname in quotation marks right after a
 /// person's name, in brackets or not; its span.
 fn quoted_after(text: &str, end: usize) -> Option<(usize, usize)> {
@@ -184,6 +226,14 @@ pub fn nicknames(
         if !CALLED.contains(&verb) {
             continue;
         }
+        // "olsen – som alle kaller «Olsen på hjørnet» –": a quoted nickname after a clause of calling,
+        // of one word or more; quoted, it is a name people use, whoever it names.
+        if som_before(text, at) {
+            if let Some(nick) = quoted_nickname(text, at + len) {
+                found.push(nick);
+                continue;
+            }
+        }
         // "Gorm Lund – af de fleste kaldt "Gulle"": the nickname after the verb, a person's name before it.
         if let Some(nick) = nickname_after_verb(text, at + len) {
             let i = persons.partition_point(|&(s, _)| s < at);
@@ -224,12 +274,17 @@ pub fn nicknames(
             }
             continue;
         }
-        // "Bibbe, som alle kalder hende": the nickname before a clause of calling.
+        // "Bibbe, som alle kalder hende": the nickname before a clause of calling; "«Bibbe», som de
+        // fleste kalder Birthe Holm": the person found named right after the verb.
         let pronoun = text[at + len..]
             .strip_prefix(' ')
             .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
             .is_some_and(|w| PRONOUNS.contains(&w));
-        if !pronoun {
+        let named = text[at + len..].starts_with(' ')
+            && persons
+                .binary_search_by_key(&(at + len + 1), |&(s, _)| s)
+                .is_ok();
+        if !pronoun && !named {
             continue;
         }
         // The clause may run over a line end ("NB: Bibbe, som de fleste\nkalder hende").
@@ -265,10 +320,16 @@ pub fn nicknames(
         }
     }
     for (start, end) in found {
-        if overlaps_any(protected, start, end) || raw.iter().any(|r| r.start < end && start < r.end)
+        // A person found within the nickname ("Olsen" of «Olsen på hjørnet») gives way to it whole.
+        let within = |r: &Raw| r.kind == Kind::Person && r.start >= start && r.end <= end;
+        if overlaps_any(protected, start, end)
+            || raw
+                .iter()
+                .any(|r| r.start < end && start < r.end && !within(r))
         {
             continue;
         }
+        raw.retain(|r| !(r.start < end && start < r.end));
         raw.push(Raw::unknown_name(
             start,
             end,
@@ -295,6 +356,48 @@ mod tests {
         raw.iter()
             .map(|r| text[r.start..r.end].to_string())
             .collect()
+    }
+
+    /// Regression (class: a nickname of several words in quotation marks after a relative clause of
+    /// calling, "<surname> – som alle kaller «<Surname> på hjørnet» –", stayed in the published text). A
+    /// quoted phrase in small letters, or one after a verb of calling with no "som" before, stays.
+    #[test]
+    fn regression_a_quoted_nickname_of_several_words_after_a_clause_of_calling() {
+        assert_eq!(
+            found(
+                "Styret takket vik – som alle kaller «Vik på hjørnet» – for hjelpen.",
+                &[]
+            ),
+            ["Vik på hjørnet"]
+        );
+        assert_eq!(
+            found("Han er, som vi kallar \"Kalle\", snäll.", &[]),
+            ["Kalle"]
+        );
+        assert!(found("Det som folk kaller «dugnadsånd» er viktig.", &[]).is_empty());
+        assert!(found("Styret kaller «Vik på hjørnet» inn.", &[]).is_empty());
+        // A person found within the nickname gives way to it whole.
+        let text = "Styret takket vik – som alle kaller «Vik på hjørnet» – for hjelpen.";
+        let at = text.find("Vik på").unwrap_or(0);
+        let mut raw = vec![Raw::unknown_name(at, at + 3, 0.6, "a surname")];
+        nicknames(text, &[], &[], &mut raw);
+        let names: Vec<&str> = raw.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(names, ["Vik på hjørnet"]);
+    }
+
+    /// Regression (class: a nickname in quotation marks before a clause of calling whose object is the
+    /// person named in full, "«<Nickname>», som de fleste kaller <First name> <Surname>", stayed in the
+    /// published text). With a word and no person after the verb, nothing.
+    #[test]
+    fn regression_a_nickname_before_a_clause_calling_the_person_named() {
+        assert_eq!(
+            found(
+                "Utleie: «Trollet», som de fleste kaller Sverre Bøhn i A0203, får leie ut.",
+                &["Sverre Bøhn"]
+            ),
+            ["Trollet"]
+        );
+        assert!(found("«Huset», som de fleste kaller Gården, er gammelt.", &[]).is_empty());
     }
 
     /// A nickname before a clause of calling in the passive whose subject is a person found ("Nikki,

@@ -22,6 +22,22 @@ pub(super) fn written_in_lower_case(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether the text also writes `word` with a noun's plural or definite ending, capitalised or not
+/// ("Motioner", "motionen" beside "Motion"): a common noun, whatever its capital.
+fn written_inflected(text: &str, word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "er", "en", "et", "ar", "erna", "arna", "erne", "ene", "na", "ne",
+    ];
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        let rest = &text[at + word.len()..];
+        let ending = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(rest, |(i, _)| &rest[..i]);
+        !text[..at].ends_with(char::is_alphanumeric) && ENDINGS.contains(&ending)
+    })
+}
+
 /// "Forslag fra Villum Sand, andel nr. 5", "Tor-Arne Isaksen i Elvebakken 3, H0101": the capitalised
 /// words right before a resident's unit or address are that resident's name, even when no list knows
 /// it. Adds those names to `raw` (byte offsets).
@@ -103,12 +119,13 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
                     .is_some_and(|i| i.nordic > 0 && !i.thing)
             });
         // "c) Motion från nr 22": a list item opened by a noun the document also writes in lower case
-        // ("avslog motionen") is no name ("d) Oliwia i nr. 10" is).
+        // ("avslog motionen") or with a noun's ending ("§ 18 Motioner") is no name ("d) Oliwia i nr. 10"
+        // is).
         let list_item_word = words == 1
             && super::super::text::starts_list_item(text, start)
             && text
                 .get(start..end)
-                .is_some_and(|w| written_in_lower_case(text, w));
+                .is_some_and(|w| written_in_lower_case(text, w) || written_inflected(text, w));
         let single_at_sentence_start = single_at_sentence_start || list_item_word;
         if single_at_sentence_start
             || overlaps_any(protected, start, end)

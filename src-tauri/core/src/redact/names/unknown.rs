@@ -836,6 +836,10 @@ impl NameRecognizer {
         }
     }
 }
+/// The verb of becoming, the passive's auxiliary, right after its subject ("<Surname>blev valgt", "ble
+/// gjenvalgt", "blir"): a surname run together with it is the name.
+const BECOME: &[&str] = &["blev", "ble", "blir", "bliver", "blevet", "blivit"];
+
 /// The endings of a noun's definite or plural form that are function words too ("en", "et", "er").
 const NOUN_ENDINGS: &[&str] = &[
     "en", "et", "er", "ene", "erne", "ne", "na", "an", "ar", "arna",
@@ -859,7 +863,8 @@ pub(super) fn glued_name(word: &str, known: &HashSet<String>) -> Option<usize> {
             && !NOUN_ENDINGS.contains(&rest)
             && (speech_verbs().contains(rest)
                 || (rest.chars().nth(4).is_some() && deed_verbs().contains(rest))
-                || (function_words().contains(rest) && first_names().get(&word[..b]).is_none()));
+                || ((function_words().contains(rest) || BECOME.contains(&rest))
+                    && first_names().get(&word[..b]).is_none()));
         (listed && known.contains(&word[..b])).then_some(b)
     })
 }
@@ -1908,6 +1913,8 @@ Vollan, 28.04.2026
         let known = ["vindbæk".to_string()].into_iter().collect();
         assert_eq!(glued_name("vindbækbetalte", &known), Some("vindbæk".len()));
         assert_eq!(glued_name("vindbækkom", &known), None);
+        // The verb of becoming, the passive's auxiliary, too.
+        assert_eq!(glued_name("vindbækblev", &known), Some("vindbæk".len()));
     }
 
     /// Regression (class: a surname after a title of address in an inverted sentence, "Derefter spurgte
