@@ -52,11 +52,12 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
         .collect();
     // The board's and the officials' names the register keeps: "Formand: <name>, st. tv." gives the
     // chair's own home, which goes, but the chair stays.
-    let kept: Vec<(usize, usize)> = raw
-        .iter()
-        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Keep)
-        .map(|r| (r.start, r.end))
-        .collect();
+    let kept = policy::AnyOverlap::new(
+        raw.iter()
+            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Keep)
+            .map(|r| (r.start, r.end))
+            .collect(),
+    );
     for at in anchors {
         let Some(head) = text.get(..at) else { continue };
         // Past ", ", " (", " i ", " fra " to the last capitalised word.
@@ -129,7 +130,7 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
         let single_at_sentence_start = single_at_sentence_start || list_item_word;
         if single_at_sentence_start
             || overlaps_any(protected, start, end)
-            || kept.iter().any(|&(s, e)| s < end && start < e)
+            || kept.overlaps(start, end)
         {
             continue;
         }
