@@ -1131,7 +1131,8 @@ impl Detector {
         if self.country.is_none() {
             let raw = names::couples(text, &protected, raw);
             let raw = names::lower_case_first_names(text, &protected, raw);
-            policy::titles_before_names(text, raw)
+            let raw = policy::titles_before_names(text, raw);
+            policy::streets_named_after_people(text, raw)
         } else {
             raw
         }

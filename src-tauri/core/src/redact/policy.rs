@@ -1000,6 +1000,38 @@ pub fn particle_before_surname(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
     raw
 }
 
+/// "Ivar Aasens veg 21", "på Henrik Ibsens gate.": a name in the genitive right before a street's word,
+/// which a house number, a stop or the line's end closes, names the street after someone and is no
+/// person of the text; its finding goes ("Kari Hansens vei hjem" stays a person).
+pub fn streets_named_after_people(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
+    raw.retain(|r| {
+        if r.kind != Kind::Person || r.decision != Decision::Redact {
+            return true;
+        }
+        let genitive = text
+            .get(r.start..r.end)
+            .is_some_and(|n| n.ends_with('s') && n.contains(' '));
+        let Some(rest) = text.get(r.end..).and_then(|t| t.strip_prefix(' ')) else {
+            return true;
+        };
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len(), |(i, _)| i);
+        let after = &rest[len..];
+        let closed = after.is_empty()
+            || after.starts_with([',', '.', ';', ':', ')', '\n', '\r'])
+            || after
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+        // The list's streets and the Nynorsk "veg", "vegen".
+        let street = rest[..len].to_lowercase();
+        let street = super::words::street_words().contains(&street) || street.starts_with("veg");
+        !(genitive && closed && street && len <= 6)
+    });
+    raw
+}
+
 /// "efter fru Inger Ravn", "hr. Sommer (nr. 31)": a title of address in small letters right before a
 /// person's name found goes with the name, as the name's own first word; left behind, it still says who
 /// was meant in a text that names few people so. One with its capital ("Fru Baumann ryster …") opens a

@@ -382,3 +382,16 @@ fn regression_a_title_of_address_goes_with_the_name() {
     assert_has(&p, &["Haugsvik", "hr. Sommerlund", "fru Inger Rask"]);
     assert!(!p.iter().any(|n| n.starts_with("Fru")), "{p:?}");
 }
+
+/// Regression (class: a street named after someone, a name in the genitive before the street's word
+/// and its number, "Stad: Grendehuset, <First name> <Surname>s veg 21, <postcode> <town>", was taken for a
+/// person). A person's genitive before a way that is no street's name stays a person.
+#[test]
+fn regression_a_street_named_after_someone_is_no_person() {
+    let p = persons(
+        "Stad: Grendehuset, Olav Vindheims veg 21, 5155 Bønes.\n\nTil stades: 31 andelseigarar. \
+         Vi takka Kari Haugstad for laget. Kari Haugstads vei hjem er lang.\n",
+    );
+    assert!(!p.iter().any(|n| n.contains("Vindheim")), "{p:?}");
+    assert_has(&p, &["Kari Haugstad", "Haugstads"]);
+}

@@ -104,6 +104,11 @@ word_set!(
     COMPANY_WORDS
 );
 word_set!(
+    /// A street word alone ("vej", "gate", "plads"), without the buildings.
+    street_words,
+    STREET_WORDS
+);
+word_set!(
     /// A street word or a building after a genitive ("Bajers Vej", "Krogs Skole").
     streets_and_buildings,
     STREET_WORDS,
