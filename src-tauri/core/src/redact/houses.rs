@@ -198,6 +198,43 @@ const FLAT_WORDS: &[&str] = &[
     "kælder",
 ];
 
+/// Whether `text` names `house` ("Storvej 31") right after one of the association's own rooms or
+/// buildings ("Fælleshuset, Storvej 31", "fælleshuset (Storvej 31)", "gemensamhetslokalen vid Storvägen
+/// 24"): the room's address. Before a row house's, a room every house has of its own is the home's
+/// ("tvättstugan i Storgatan 17").
+fn a_common_rooms_number(text: &str, house: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), house.as_bytes()).any(|at| {
+        let ends = !text[at + house.len()..].starts_with(|c: char| c.is_alphanumeric());
+        let head = text[..at].trim_end_matches([' ', ',', ':', '(']);
+        let head = ["i", "på", "ved", "vid", "I", "På", "Ved", "Vid"]
+            .iter()
+            .find_map(|p| {
+                head.strip_suffix(p)
+                    .filter(|h| h.ends_with(' '))
+                    .map(str::trim_end)
+            })
+            .unwrap_or(head);
+        let word = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        ends && !word.is_empty()
+            && super::words::common_rooms().contains_fold(word)
+            && !["tvättstuga", "tvättstugan"].contains(&word.to_lowercase().as_str())
+    })
+}
+
+/// The ranges of houses of an association's address on one street or more ("Kløvervej 2–24 og Humlevej
+/// 1–19, 5250 Odense SV", "Mosevej 1–21, Kærvej 2–16 og Engstien 1–9, …"): each part between commas and
+/// "og"/"och" that [`range_of_houses`] reads.
+pub(super) fn ranges_of_houses(address: &str) -> Vec<(String, u32, u32)> {
+    address
+        .split(',')
+        .flat_map(|p| p.split(" og ").flat_map(|q| q.split(" och ")))
+        .filter_map(range_of_houses)
+        .collect()
+}
+
 /// "Fjellsida 1–20, 5705 Voss": a street of one word or two (four letters or more) and a range of house
 /// numbers (below 1000, at most 200 of them, low before high: no years), as (street, low, high).
 fn range_of_houses(line: &str) -> Option<(String, u32, u32)> {
@@ -316,13 +353,39 @@ impl Houses {
     /// flats, a number on the street is a building of several homes, a place ("Tallåsvägen 4" for a
     /// stairwell), and nothing is taken.
     pub fn of_a_row_house_heading(text: &str) -> Option<Houses> {
-        let (street, low, high) = text
+        let range = text
             .lines()
             .filter(|l| !l.trim().is_empty())
             .take(4)
             .find_map(range_of_houses)?;
-        let mut row = false;
+        Houses::of_ranges_of_row_houses(std::slice::from_ref(&range), text, false)
+    }
+
+    /// The houses of `ranges` (street, first and last number) as homes, where `text` speaks of its
+    /// buildings as houses and never of flats (see [`Houses::of_a_row_house_heading`]). `by_count`: a
+    /// register that holds the association's address but none of its homes (only the board loaded)
+    /// gives the ranges; eighteen numbers or more on them, in a text with no word of flats and no flat's
+    /// side, are row houses without the word (the associations of blocks have a few buildings on their
+    /// street, and their minutes speak of flats, stairwells, floors and sides).
+    pub fn of_ranges_of_row_houses(
+        ranges: &[(String, u32, u32)],
+        text: &str,
+        by_count: bool,
+    ) -> Option<Houses> {
+        let mut row = by_count && ranges.iter().map(|(_, l, h)| h - l + 1).sum::<u32>() >= 18;
         for w in text.split(|c: char| !c.is_alphabetic()) {
+            // Where the word starts in `text` (a piece of it).
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            // A flat's side or a Swedish floor after its number ("st. tv.", "2. th", "3 tr"): a block's,
+            // where only the count of houses speaks for rows ("tv-antennen" is no side).
+            if by_count
+                && matches!(w, "tv" | "th" | "mf" | "tr")
+                && text[..start]
+                    .trim_end_matches(' ')
+                    .ends_with(|c: char| c == '.' || c.is_ascii_digit())
+            {
+                return None;
+            }
             if w.len() < 3 {
                 continue;
             }
@@ -338,7 +401,13 @@ impl Houses {
         if !row {
             return None;
         }
-        let houses: Vec<String> = (low..=high).map(|n| format!("{street} {n}")).collect();
+        let houses: Vec<String> = ranges
+            .iter()
+            .flat_map(|(street, low, high)| (*low..=*high).map(move |n| format!("{street} {n}")))
+            // Without a register's homes, a number the text gives the association's own room or
+            // building ("i fælleshuset (Storvej 31)") is that, not a home.
+            .filter(|h| !by_count || !a_common_rooms_number(text, h))
+            .collect();
         Some(Houses::new(houses.iter().map(String::as_str)))
     }
 
@@ -984,11 +1053,17 @@ fn is_word_byte(b: &u8) -> bool {
 }
 
 /// Whether a house number ends at `end`: no digit, letter, range ("–14"), fraction ("3/2025") or decimal
-/// ("7,5", "7.30") follows.
+/// ("7,5", "7.30") follows; a capitalised word run on ("nr. 15Henning") is the next column's.
 fn number_ends(text: &str, end: usize) -> bool {
     let mut rest = text.get(end..).unwrap_or("").chars();
     match rest.next() {
         None => true,
+        // "nr. 15Henning": a capitalised word run on, as columns run together in extracted text.
+        Some(c) if c.is_uppercase() => {
+            let mut next = rest.clone();
+            next.next().is_some_and(char::is_lowercase)
+                && next.next().is_some_and(char::is_lowercase)
+        }
         Some(c) if is_word_char(c) || c.is_ascii_digit() => false,
         Some('-' | '–' | '—' | '/' | ',' | '.' | ':' | '%') => {
             !rest.next().is_some_and(|c| c.is_ascii_digit() || c == '%')

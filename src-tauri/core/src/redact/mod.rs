@@ -652,8 +652,13 @@ pub struct Detector {
     names_model: Option<learned::Model>,
     /// Whether a register was given: without one, a notice's heading may say its houses.
     registered: bool,
+    /// The association's own address as ranges of houses ("Kløvervangen 1–28"), where the register
+    /// holds none of its homes (only the board loaded): a text of row houses names its homes by them.
+    range_without_homes: Vec<(String, u32, u32)>,
     /// The association's own mailboxes ("formand@" at its domain), which stay.
     own_mailboxes: policy::OwnMailboxes,
+    /// The organisations' mail domains: an official's work address after her name stays.
+    firm_domains: policy::FirmDomains,
     /// The phone numbers ([`phone_key`]) and e-mail addresses (lower case) the register gives only to
     /// board members and officials in a role on the document's date: their contact stays, as their
     /// names do ("Formand <name>, <mailbox>").
@@ -841,11 +846,13 @@ impl Detector {
             units,
             block_numbers,
             own_mailboxes: policy::OwnMailboxes::new(context),
+            firm_domains: policy::FirmDomains::new(context),
             officials_contacts,
             // Only without a register: on minutes with one it cost a name the rules had found (see
             // `learned`), and the weights are not even parsed then.
             names_model: context.is_none().then(learned::shipped).flatten().cloned(),
             registered: context.is_some(),
+            range_without_homes: context.map(range_without_homes).unwrap_or_default(),
         }
     }
 
@@ -1049,6 +1056,12 @@ impl Detector {
             if let Some(houses) = houses::Houses::of_a_row_house_heading(text) {
                 houses.scan(text, &protected, &mut raw);
             }
+        } else if !self.range_without_homes.is_empty() {
+            if let Some(houses) =
+                houses::Houses::of_ranges_of_row_houses(&self.range_without_homes, text, true)
+            {
+                houses.scan(text, &protected, &mut raw);
+            }
         }
         raw.extend(apart.house_floors);
         numbers::registered_flat_numbers(text, &self.registered_units, &protected, &mut raw);
@@ -1056,6 +1069,7 @@ impl Detector {
         self.units
             .after_their_residents(text, &persons, &protected, &mut raw);
         names::names_before_units(text, &protected, &mut raw);
+        numbers::flat_codes_in_their_house(text, &mut raw);
         raw.extend(apart.emails);
         for m in known {
             let kind = self
@@ -1107,8 +1121,10 @@ impl Detector {
         policy::organisation_contacts(text, &organisations, &mut raw);
         self.own_mailboxes.keep(text, &mut raw);
         self.keep_officials_contacts(text, &mut raw);
+        self.firm_domains.keep_work_mail(text, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         policy::keep_genitives_of_kept_names(text, &mut raw);
+        policy::keep_a_hosts_house(text, &mut raw);
         let raw = policy::resolve(raw);
         // The firms' names are not repeated as a person's elsewhere in the text.
         let protected = if firms.is_empty() {
@@ -1331,6 +1347,24 @@ fn officials_contacts(c: &Context) -> text::FastSet<String> {
     theirs
 }
 
+/// The association's own address as ranges of houses (street, first and last number), where no
+/// resident of the register has a home: the register holds the board alone, and the homes on the
+/// association's street are known only from that range.
+fn range_without_homes(c: &Context) -> Vec<(String, u32, u32)> {
+    let homes = c
+        .residents
+        .iter()
+        .any(|r| r.unit.is_some() || r.flat.is_some() || r.address.is_some());
+    if homes {
+        return Vec::new();
+    }
+    c.places
+        .iter()
+        .map(|p| houses::ranges_of_houses(p))
+        .find(|r| !r.is_empty())
+        .unwrap_or_default()
+}
+
 fn phone_key(written: &str) -> Option<String> {
     let mut digits: String = written.chars().filter(char::is_ascii_digit).collect();
     let international = written.trim_start().starts_with('+') || digits.starts_with("00");
@@ -1459,13 +1493,14 @@ impl Apart {
 }
 
 /// Whether the association's own room or building is named right before the address at `start`
-/// ("Fælleshuset, Storvej 2", "i fellesrommet i Storveien 4"): the address is the room's, not a home.
+/// ("Fælleshuset, Storvej 2", "i fellesrommet i Storveien 4", "garasjerekkja ved Storveien 1"): the
+/// address is the room's, not a home.
 /// Before a row house's address (`house`), a room every such house has of its own is the home's
 /// ("vattenskada i tvättstugan i Storgatan 17").
 fn common_room_before(text: &str, start: usize, house: bool) -> bool {
     let head = text.get(..start).unwrap_or("");
     let head = head.trim_end_matches([' ', ',', ':']);
-    let head = ["i", "på", "I", "På"]
+    let head = ["i", "på", "ved", "vid", "I", "På", "Ved", "Vid"]
         .iter()
         .find_map(|p| {
             head.strip_suffix(p)

@@ -238,6 +238,57 @@ pub fn keep_genitives_of_kept_names(text: &str, raw: &mut [Raw]) {
     }
 }
 
+/// Keeps the house where a kept person hosts the meeting: "Plats: hos <board member>, <street> 6", "Sted:
+/// hos <first name> i <street> 9". The board member's home, given as the meeting's place beside her kept
+/// name, is a place as the name is; an address with its floor or flat ("…, 2 tr") still goes, and so
+/// does a house after anyone else's name.
+pub fn keep_a_hosts_house(text: &str, raw: &mut [Raw]) {
+    let mut hosts: Vec<(usize, usize)> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Keep)
+        .filter(|r| {
+            let before = text.get(..r.start).unwrap_or("");
+            before.len() >= 4
+                && before.is_char_boundary(before.len() - 4)
+                && before[before.len() - 4..].eq_ignore_ascii_case("hos ")
+                && !before[..before.len() - 4].ends_with(char::is_alphanumeric)
+        })
+        .map(|r| (r.start, r.end))
+        .collect();
+    if hosts.is_empty() {
+        return;
+    }
+    hosts.sort_unstable();
+    for r in raw
+        .iter_mut()
+        .filter(|r| r.kind == Kind::Address && r.decision == Decision::Redact)
+    {
+        let Some(found) = text.get(r.start..r.end) else {
+            continue;
+        };
+        // A house alone: a street's words and its number, no floor or flat after a comma.
+        let house = !found.contains([',', '\n'])
+            && found.ends_with(|c: char| c.is_alphanumeric())
+            && found
+                .rsplit(' ')
+                .next()
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 4)
+            && found.starts_with(char::is_uppercase);
+        if !house {
+            continue;
+        }
+        let i = hosts.partition_point(|&(_, e)| e <= r.start);
+        let Some(&(_, host_end)) = i.checked_sub(1).map(|i| &hosts[i]) else {
+            continue;
+        };
+        let between = text.get(host_end..r.start).unwrap_or("");
+        if matches!(between, ", " | " i " | " på ") {
+            r.decision = Decision::Keep;
+            r.reason = "the house where a kept person hosts the meeting";
+        }
+    }
+}
+
 /// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …"),
 /// also in the genitive ("på døgnvagtens nummer …", "administratorens telefon …").
 const ORGANISATION_CUES: &[&str] = &[
@@ -715,6 +766,109 @@ impl OwnMailboxes {
             if self.holds(text.get(r.start..r.end).unwrap_or("")) {
                 r.decision = Decision::Keep;
                 r.reason = "the association's own mailbox";
+            }
+        }
+    }
+}
+
+/// The organisations' own mail domains as their staff's addresses give them: "fyns-andelsadm.dk" for
+/// "Fyns Andelsadministration A/S", "romerikebolig.no" for "Romerike Boligforvaltning AS". An official
+/// of the administrator writes from it ("<name> <initials@domain>"), and that work address stays as her
+/// name does; a resident's private mailbox (gmail, telia, …) is no organisation's.
+#[derive(Debug, Default)]
+pub struct FirmDomains {
+    /// Each organisation's name, its words folded to ASCII ([`ascii_fold`], both Nordic spellings) and
+    /// run together, with the length of its first word.
+    names: Vec<(String, usize)>,
+}
+
+impl FirmDomains {
+    pub fn new(context: Option<&Context>) -> FirmDomains {
+        let mut names = Vec::new();
+        for o in context.map_or(&[][..], |c| c.organisations.as_slice()) {
+            for two in [false, true] {
+                let words: Option<Vec<String>> = o
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| ascii_fold(w, two))
+                    .collect();
+                let Some(words) = words.filter(|w| !w.is_empty()) else {
+                    continue;
+                };
+                let first = words[0].len();
+                let joined = words.concat();
+                if !names.iter().any(|(n, _)| *n == joined) {
+                    names.push((joined, first));
+                }
+            }
+        }
+        FirmDomains { names }
+    }
+
+    /// Whether `email`'s domain is an organisation's: its name below the top level, hyphens left out,
+    /// is the start of an organisation's name run together that takes in at least its first word
+    /// (three letters or more).
+    pub fn holds(&self, email: &str) -> bool {
+        let Some((_, domain)) = email.rsplit_once('@') else {
+            return false;
+        };
+        let labels: Vec<&str> = domain.split('.').collect();
+        let Some(main) = labels.len().checked_sub(2).map(|i| labels[i]) else {
+            return false;
+        };
+        let main = main.replace('-', "").to_ascii_lowercase();
+        main.len() >= 3
+            && self
+                .names
+                .iter()
+                .any(|(n, first)| main.len() >= *first && n.starts_with(main.as_str()))
+    }
+
+    /// Keeps the e-mail address written right after a kept person's name ("<name> <address>",
+    /// "<name>, <address>") at an organisation's domain: an official's work address. Its other
+    /// occurrences in the text ("Til: <address>") stay with it.
+    pub fn keep_work_mail(&self, text: &str, raw: &mut [Raw]) {
+        if self.names.is_empty() {
+            return;
+        }
+        let mut kept_ends: Vec<usize> = raw
+            .iter()
+            .filter(|r| r.kind == Kind::Person && r.decision == Decision::Keep)
+            .map(|r| r.end)
+            .collect();
+        if kept_ends.is_empty() {
+            return;
+        }
+        kept_ends.sort_unstable();
+        let mut work: Vec<String> = Vec::new();
+        for r in raw
+            .iter()
+            .filter(|r| r.kind == Kind::Email && r.decision == Decision::Redact && r.score < 1.0)
+        {
+            let i = kept_ends.partition_point(|&e| e <= r.start);
+            let Some(&named_end) = i.checked_sub(1).map(|i| &kept_ends[i]) else {
+                continue;
+            };
+            let between = text.get(named_end..r.start).unwrap_or("");
+            let right_after = between.len() <= 3
+                && between
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '\u{a0}' | '<' | '(' | ',' | ':' | '['));
+            let address = text.get(r.start..r.end).unwrap_or("");
+            if right_after && self.holds(address) {
+                work.push(address.to_lowercase());
+            }
+        }
+        if work.is_empty() {
+            return;
+        }
+        for r in raw
+            .iter_mut()
+            .filter(|r| r.kind == Kind::Email && r.decision == Decision::Redact && r.score < 1.0)
+        {
+            if work.contains(&text.get(r.start..r.end).unwrap_or("").to_lowercase()) {
+                r.decision = Decision::Keep;
+                r.reason = "an official's work address at an organisation's domain";
             }
         }
     }

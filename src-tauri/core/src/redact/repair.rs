@@ -142,6 +142,7 @@ pub fn repair(text: &str) -> Option<View> {
     let base = view.as_ref().map_or(text, |v| v.text.as_str());
     let mut fixes = ocr_digits(base);
     fixes.extend(ocr_small_l(base));
+    fixes.extend(ocr_capital_i(base));
     fixes.extend(ocr_zero_for_o(base));
     if fixes.is_empty() {
         return view;
@@ -528,6 +529,11 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
             edits.push((at, at, " "));
         } else if capital_left {
             let (f0, f1) = (first(left), first(right));
+            // "HandeIsbanken", "DahIen": a capital I opening a part that is no name is a small l as
+            // OCR misreads it, inside one word ("Kari Iversen" run together still splits).
+            if right.starts_with('I') && !f1 && !surname(right) {
+                continue;
+            }
             // "BoRevision i Skåne AB": a name run into a common noun, closed by a legal form, is the
             // firm's name as the firm writes it ("Lene Hanssen" run together before a firm still splits).
             if !f1 && !surname(right) && firm_after(text, at + right_len) {
@@ -649,6 +655,60 @@ fn ocr_small_l(text: &str) -> Vec<(usize, u8)> {
             .is_some_and(|x| (x.nordic > 0 || x.intl > 0) && !x.word && !x.thing);
         if name && !super::lists::is_place(&word) {
             fixes.push((at, b'I'));
+        }
+    }
+    fixes
+}
+
+/// A small l that OCR read as a capital I inside a capitalised name ("EIvira", "HoIm", "DahIen"): an I
+/// after a letter and before a small one, in a word that starts with a capital, where the word with an l
+/// is a first name or a surname the lists know and the word as written is none. The name then reads as
+/// written right; a name with a capital inside ("McIntyre") or any other word stays.
+fn ocr_capital_i(text: &str) -> Vec<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut fixes = Vec::new();
+    let mut word = String::new();
+    for at in memchr::memchr_iter(b'I', bytes) {
+        let inside = at > 0
+            && bytes[at - 1].is_ascii_alphabetic()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+        if !inside {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(at, |(i, _)| i);
+        let len = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(text.len() - at, |(i, _)| i);
+        let written = &text[start..at + len];
+        let mut chars = written.chars();
+        // One capital opens the word; the I is the only other one.
+        if !chars.next().is_some_and(char::is_uppercase)
+            || chars.filter(|c| c.is_uppercase()).count() != 1
+        {
+            continue;
+        }
+        word.clear();
+        word.extend(written.chars().flat_map(char::to_lowercase));
+        let as_written = super::lists::first_names().contains_key(word.as_str())
+            || super::lists::is_surname(&word);
+        word.clear();
+        word.extend(
+            written
+                .chars()
+                .map(|c| if c == 'I' { 'l' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+        // A name or a word as well ("Helga", "Holm"): capitalised, it is read as the name.
+        let name = super::lists::first_names().contains_key(word.as_str())
+            || super::lists::is_surname(&word);
+        if !as_written && name {
+            fixes.push((at, b'l'));
         }
     }
     fixes
@@ -1349,6 +1409,32 @@ mod tests {
         // A firm's name as the firm writes it, closed by its legal form, stays run together.
         let firms = "Revisor er BoKontroll i Skåne AB, maler er KariFarve ApS og rør TorRør AS.";
         assert_eq!(view(firms), firms);
+    }
+
+    /// Regression (a must-stay of retired batch 55): a firm's name whose small l OCR read as a capital I
+    /// ("<first name>Isbanken" for a bank "<first name>lsbanken") was read as a first name and a surname
+    /// run together and split, so the firm's name misread was no longer one word to restore. A capital I
+    /// opening a part that is no name stays inside its word; a surname after it still splits.
+    #[test]
+    fn regression_a_capital_i_for_a_small_l_inside_a_word_is_no_lost_space() {
+        let ocr = "Renten på konto i MetteIund Sparekasse og hos BirteIunden.";
+        assert_eq!(view(ocr), ocr);
+        assert_eq!(view("Brev fra KariIversen."), "Brev fra Kari Iversen.");
+    }
+
+    /// Regression (must-gos with only the board loaded, retired batch 55 and development batch
+    /// measure60): a small l OCR read as a capital I inside a name ("<first name with I for l>
+    /// <surname>", "K. <surname with I for l>") left a name no list knows; read with the l it is one.
+    /// A name with a capital inside, and a word with an I that is no name with an l, stay.
+    #[test]
+    fn regression_a_small_l_read_as_a_capital_i_inside_a_name() {
+        assert_eq!(
+            view("Forslag fra HeIga Bakke og K. HoIm."),
+            "Forslag fra Helga Bakke og K. Holm."
+        );
+        for stays in ["Brev fra McIntyre.", "Se bilag AaIb.", "Mødet i TrIo."] {
+            assert_eq!(view(stays), stays);
+        }
     }
 
     #[test]

@@ -48,7 +48,8 @@ fn nickname_after_verb(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = text.get(at..)?;
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     let rest = rest.strip_prefix(' ')?;
-    let quote = rest.starts_with(['"', '«', '“', '”', '\'', '‘', '’']);
+    // "„" opens a quotation low, as Danish and German type it („Sisse").
+    let quote = rest.starts_with(['"', '«', '“', '”', '„', '\'', '‘', '’']);
     let inner = if quote {
         rest.get(rest.chars().next()?.len_utf8()..)?
     } else {
@@ -110,10 +111,12 @@ fn som_before(text: &str, verb: usize) -> bool {
 fn quoted_after(text: &str, end: usize) -> Option<(usize, usize)> {
     let rest = text.get(end..)?.strip_prefix(' ')?;
     let rest = rest.strip_prefix('(').unwrap_or(rest);
-    let (open, close) = match rest.chars().next()? {
-        '«' => ('«', '»'),
-        '"' => ('"', '"'),
-        '“' => ('“', '”'),
+    let (open, close): (char, &[char]) = match rest.chars().next()? {
+        '«' => ('«', &['»']),
+        '"' => ('"', &['"']),
+        '“' => ('“', &['”']),
+        // Closed high, either way („Sisse", „Sisse“).
+        '„' => ('„', &['"', '“', '”']),
         _ => return None,
     };
     let inner = rest.get(open.len_utf8()..)?;
@@ -136,7 +139,7 @@ fn nickname_shape(word: &str) -> bool {
 /// «Kalla»", "känner som "Bullen""): quoted, it is a name people use, whoever it names.
 fn nickname_known_as(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = text.get(at..)?.strip_prefix(" som ")?;
-    if !rest.starts_with(['"', '«', '“']) {
+    if !rest.starts_with(['"', '«', '“', '„']) {
         return None;
     }
     nickname_after_verb(text, text.len() - rest.len() - 1)

@@ -995,11 +995,16 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>) -> FloorAddresses {
             .map(move |m| (a + m.start(), a + m.end()))
     }) {
         let m = FloorFind(text, m.0, m.1);
-        // A whole word starts the floor (an ASCII word boundary would not see "øverste" start).
+        // A whole word starts the floor (an ASCII word boundary would not see "øverste" start); a floor
+        // in figures right after a word's letters lost its space ("en hund fra3. etasje i 10", as PDF
+        // extraction gives it) and starts there all the same.
         let glued = text
             .get(..m.start())
             .and_then(|h| h.chars().next_back())
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(|c| {
+                c.is_numeric()
+                    || (c.is_alphabetic() && !m.as_str().starts_with(|d: char| d.is_ascii_digit()))
+            });
         // An entrance's letter ends where the word ends ("i A", not the "F" of "Fælleshuset", which the
         // ASCII boundary of the pattern does not see).
         let letter_glued = m.as_str().ends_with(|c: char| c.is_ascii_uppercase())
@@ -1167,6 +1172,27 @@ mod tests {
 
     fn apart(text: &str) -> Vec<String> {
         spans(floors_with_a_side_apart, text)
+    }
+
+    /// Regression (a must-go of retired batch 54): a floor in figures at a building's number whose
+    /// space before it PDF extraction lost ("en hund fra3. etasje i 10") was taken for the end of a
+    /// word; a floor in words run into a word, or a number run on from digits, still is not one.
+    #[test]
+    fn regression_a_floor_in_figures_run_into_the_word_before() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            floor_addresses(text, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Katten fra2. etasje i 14 løper i trappen."),
+            ["2. etasje i 14"]
+        );
+        assert_eq!(found("Det gjelder 2. etasje i 14."), ["2. etasje i 14"]);
+        assert!(found("Utsikten fraandre etasje i 14 er fin.").is_empty());
+        assert!(found("Bilag 102. etasje i 14.").is_empty());
     }
 
     /// A home named by its noun, perhaps its owner's possessive between, on a floor (invented

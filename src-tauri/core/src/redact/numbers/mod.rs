@@ -12,7 +12,7 @@ use regex::Regex;
 use super::checks;
 use super::policy::Raw;
 use super::text::{is_one_of, next_digit, word_before, AnchoredPattern, WordSet};
-use super::{Kind, Recognizer};
+use super::{Decision, Kind, Recognizer};
 use crate::association::Country;
 use crate::national_id;
 
@@ -759,6 +759,72 @@ pub fn registered_flat_numbers(
             0.8,
             "a registered flat number after the word for a flat",
         ));
+    }
+}
+
+/// "bodde i H0102 i <street> 10": a flat's code followed by the house it is in. The code and the house
+/// together are the home's full address, so the house goes with the code (a block's house alone, where
+/// no code is beside it, is a building and stays). The house: one to three capitalised words and a number
+/// that ends there, after "i" or "på".
+///
+/// "1202/111" in a list of flats and their objects ("Lgh/Obj"): a share's or flat's number with another
+/// number of the same home after a slash is one identifier, taken whole.
+pub fn flat_codes_in_their_house(text: &str, raw: &mut [Raw]) {
+    for r in raw.iter_mut().filter(|r| {
+        r.kind == Kind::Other
+            && r.decision == Decision::Redact
+            && matches!(r.reason, "a flat number" | "a share or flat number")
+    }) {
+        let Some(rest) = text.get(r.end..) else {
+            continue;
+        };
+        if let Some(after) = rest.strip_prefix('/') {
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let next = after[digits..].chars().next();
+            if (1..=3).contains(&digits)
+                && text[..r.end].ends_with(|c: char| c.is_ascii_digit())
+                && next.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+            {
+                r.end += 1 + digits;
+            }
+            continue;
+        }
+        if r.reason != "a flat number" {
+            continue;
+        }
+        let Some(house) = rest
+            .strip_prefix(" i ")
+            .or_else(|| rest.strip_prefix(" på "))
+        else {
+            continue;
+        };
+        let mut len = rest.len() - house.len();
+        let mut words = 0;
+        let mut tail = house;
+        while words < 3 && tail.starts_with(char::is_uppercase) {
+            let w = tail
+                .find(|c: char| !c.is_alphabetic() && c != '-')
+                .unwrap_or(tail.len());
+            if w < 3 || !tail[w..].starts_with(' ') {
+                break;
+            }
+            len += w + 1;
+            tail = &tail[w + 1..];
+            words += 1;
+        }
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if words == 0 || !(1..=3).contains(&digits) {
+            continue;
+        }
+        let end = r.end + len + digits;
+        if text[end..].starts_with(|c: char| c.is_alphanumeric())
+            || !building_number_ends(text, end)
+        {
+            continue;
+        }
+        r.end = end;
+        r.kind = Kind::Address;
+        r.reason = "a flat's code and the house it is in";
     }
 }
 
@@ -2519,6 +2585,56 @@ mod tests {
             .map(|r| &text[r.start..r.end])
             .collect::<Vec<_>>()
             .join("|")
+    }
+
+    /// Regression (a must-go of retired batch 55): "bodde i H0102 i <street> 10" lost the house, which
+    /// a block's register holds as a building; beside the flat's code it is the home's address. A house
+    /// with a count or a range after it, or a code alone, is not taken with it.
+    #[test]
+    fn regression_a_flats_code_and_the_house_it_is_in() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            scan(text, None, &[], &mut out);
+            flat_codes_in_their_house(text, &mut out);
+            out.iter()
+                .map(|r| (r.kind, text[r.start..r.end].to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Han budde i H0304 i Tindevegen 12 frå 2011."),
+            [(Kind::Address, "H0304 i Tindevegen 12".to_string())]
+        );
+        assert_eq!(
+            found("Leiligheten H0201 på Nedre Bakke 3."),
+            [(Kind::Address, "H0201 på Nedre Bakke 3".to_string())]
+        );
+        assert_eq!(
+            found("H0201 i Tindevegen 12–14 har fått ny dør."),
+            [(Kind::Other, "H0201".to_string())]
+        );
+        assert_eq!(
+            found("H0201 i Tindevegen 12 år på rad."),
+            [(Kind::Other, "H0201".to_string())]
+        );
+    }
+
+    /// A flat's number and its object's after a slash ("1103/208" in a list of flats and objects) are one
+    /// identifier: the object's number goes with the flat's (a must-go of development batch 56).
+    #[test]
+    fn regression_a_flats_number_with_its_objects_number_after_a_slash() {
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            scan(text, None, &[], &mut out);
+            flat_codes_in_their_house(text, &mut out);
+            out.iter()
+                .map(|r| text[r.start..r.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Søknad fra lgh 1103/208 om ny dør."),
+            ["lgh 1103/208"]
+        );
+        assert_eq!(found("H0304/12 søkjer om parkering."), ["H0304/12"]);
     }
 
     /// A Norwegian plate in full (two letters, two digits, three) whose letters are a floor's, a side's
