@@ -205,22 +205,9 @@ const FLAT_WORDS: &[&str] = &[
 fn a_common_rooms_number(text: &str, house: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), house.as_bytes()).any(|at| {
         let ends = !text[at + house.len()..].starts_with(|c: char| c.is_alphanumeric());
+        // "fælleshuset (<street> 31)": the bracket opening the number stands between them.
         let head = text[..at].trim_end_matches([' ', ',', ':', '(']);
-        let head = ["i", "på", "ved", "vid", "I", "På", "Ved", "Vid"]
-            .iter()
-            .find_map(|p| {
-                head.strip_suffix(p)
-                    .filter(|h| h.ends_with(' '))
-                    .map(str::trim_end)
-            })
-            .unwrap_or(head);
-        let word = head
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        ends && !word.is_empty()
-            && super::words::common_rooms().contains_fold(word)
-            && !["tvättstuga", "tvättstugan"].contains(&word.to_lowercase().as_str())
+        ends && super::common_room_before(text, head.len(), true)
     })
 }
 
