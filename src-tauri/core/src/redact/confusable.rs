@@ -266,15 +266,42 @@ impl ConfusableNames {
         out: &mut Vec<Raw>,
         officials: &mut Vec<(usize, usize)>,
     ) {
+        self.scan_words(text, None, protected, out, officials);
+    }
+
+    /// [`ConfusableNames::scan`] given the text's [`capitalised_words`] when a pass before walked
+    /// them (`None`: walked here).
+    pub fn scan_words(
+        &self,
+        text: &str,
+        words: Option<&[(usize, usize)]>,
+        protected: &[(usize, usize)],
+        out: &mut Vec<Raw>,
+        officials: &mut Vec<(usize, usize)>,
+    ) {
         if self.skeletons.is_empty() && self.official_surnames.is_empty() {
             return;
         }
+        match words {
+            Some(words) => self.scan_in(text, words.iter().copied(), protected, out, officials),
+            None => self.scan_in(text, capitalised_words(text), protected, out, officials),
+        }
+    }
+
+    fn scan_in(
+        &self,
+        text: &str,
+        words: impl Iterator<Item = (usize, usize)>,
+        protected: &[(usize, usize)],
+        out: &mut Vec<Raw>,
+        officials: &mut Vec<(usize, usize)>,
+    ) {
         self.small_l_forms(text, protected, out);
         let mut scratch = Scratch::default();
         // Only words that start with a capital (or a misread one) are tested, so the walk jumps from
         // one byte that may start such a word to the next (eight bytes at a time) and reads only
         // those words, instead of every word of the text.
-        for (s, i) in capitalised_words(text) {
+        for (s, i) in words {
             self.word(
                 text,
                 s,
@@ -961,5 +988,65 @@ mod tests {
         );
         // "Holm" is also two residents' surname: "HoIm" is not taken for the official's.
         assert!(raw.is_empty(), "{:?}", raw.len());
+    }
+
+    /// The finds of a scan given `words` and of one walking the text itself, as comparable spans: the
+    /// residents' (with their reasons) and the officials'.
+    #[allow(clippy::type_complexity)]
+    fn scanned(
+        names: &ConfusableNames,
+        text: &str,
+        words: Option<&[(usize, usize)]>,
+    ) -> (Vec<(usize, usize, &'static str)>, Vec<(usize, usize)>) {
+        let (mut raw, mut officials) = (Vec::new(), Vec::new());
+        names.scan_words(text, words, &[], &mut raw, &mut officials);
+        let raw = raw.iter().map(|r| (r.start, r.end, r.reason)).collect();
+        (raw, officials)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Where the restoring of the register's misread spellings wrote no word anew, the words it hands
+        /// on are the text's capitalised words, and the scan of misread names given them finds what it
+        /// finds walking the text itself; where it wrote a word anew it hands on none.
+        #[test]
+        fn the_scan_given_the_restorings_words_finds_what_it_finds_walking(
+            text in crate::redact::testgen::text(),
+        ) {
+            let mut ctx = with_chair(Country::DK, crate::redact::testgen::NAMES);
+            ctx.organisations.push("Tømrerfirmaet Bo Kamp ApS".into());
+            let spellings = crate::redact::misread::RegisterSpellings::new(Some(&ctx));
+            let names = ConfusableNames::new(Some(&ctx));
+            let mut words = None;
+            let restored = spellings.restore_keeping_words(&text, &mut words);
+            proptest::prop_assert_eq!(restored.is_some(), words.is_none());
+            if let Some(words) = &words {
+                proptest::prop_assert_eq!(words, &capitalised_words(&text).collect::<Vec<_>>());
+                proptest::prop_assert_eq!(
+                    scanned(&names, &text, Some(words)),
+                    scanned(&names, &text, None)
+                );
+            }
+        }
+    }
+
+    /// Residents' names misread beside an official's written right, in a text the register's spellings
+    /// leave as it is: the scan given the words the restoring walked finds them, as the scan walking
+    /// the text does.
+    #[test]
+    fn regression_the_scan_of_misread_names_reads_the_words_the_restoring_walked() {
+        let ctx = with_chair(Country::DK, &["Søren Møllgaard", "Camilla Hornbæk"]);
+        let spellings = crate::redact::misread::RegisterSpellings::new(Some(&ctx));
+        let names = ConfusableNames::new(Some(&ctx));
+        let text =
+            "Mødet: S0ren Mø1lgaard spurgte, og Mette Lund svarede -- Camilla Hombaek noterede.";
+        let mut words = None;
+        assert!(spellings.restore_keeping_words(text, &mut words).is_none());
+        let words = words.expect("the restoring walked the text");
+        assert_eq!(words, capitalised_words(text).collect::<Vec<_>>());
+        let given = scanned(&names, text, Some(&words));
+        assert_eq!(given, scanned(&names, text, None));
+        let residents: Vec<&str> = given.0.iter().map(|&(s, e, _)| &text[s..e]).collect();
+        assert_eq!(residents, ["S0ren", "Mø1lgaard", "Hombaek"]);
     }
 }

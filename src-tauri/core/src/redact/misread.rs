@@ -119,16 +119,31 @@ impl RegisterSpellings {
         out
     }
 
-    /// The text with the register's words it misreads written right, and the spans (in the new text) of
-    /// the residents' name parts among them; `None` when no word is misread.
+    /// [`RegisterSpellings::restore_keeping_words`] without the words.
+    #[cfg(test)]
     pub fn restore(&self, text: &str) -> Option<(View, Vec<(usize, usize)>)> {
+        self.restore_keeping_words(text, &mut None)
+    }
+
+    /// The text with the register's words it misreads written right, and the spans (in the new text) of
+    /// the residents' name parts among them; `None` when no word is misread. Where it walked the text's
+    /// [`confusable::capitalised_words`] and wrote no word anew (`None`), `words` holds them, for
+    /// [`super::confusable::ConfusableNames::scan_words`] to read the same text without walking it
+    /// again.
+    pub fn restore_keeping_words(
+        &self,
+        text: &str,
+        words: &mut Option<Vec<(usize, usize)>>,
+    ) -> Option<(View, Vec<(usize, usize)>)> {
         if self.by_skeleton.is_empty() {
             return None;
         }
         let mut edits: Vec<(usize, usize, &Spelling, bool)> = Vec::new();
         let mut seen: FastMap<&str, Option<(&Spelling, bool)>> = FastMap::default();
         let mut sk = String::new();
+        let mut walked = Vec::with_capacity(text.len() / 64);
         for (s, e) in confusable::capitalised_words(text) {
+            walked.push((s, e));
             let word = text[s..e].trim_end_matches('-');
             let e = s + word.len();
             let verdict = *seen
@@ -139,6 +154,7 @@ impl RegisterSpellings {
             }
         }
         if edits.is_empty() {
+            *words = Some(walked);
             return None;
         }
         let mut b = MapBuilder::new(text);

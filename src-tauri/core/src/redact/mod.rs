@@ -883,7 +883,10 @@ impl Detector {
         // misread are read as the register writes them; the findings point at the damage.
         let view = repair::repair(text);
         let base = view.as_ref().map_or(text, |v| v.text.as_str());
-        let view = match self.spellings.restore(base) {
+        // The capitalised words the restoring walked, when it left the text as it was: the scan of
+        // misread names reads the same words.
+        let mut words = None;
+        let view = match self.spellings.restore_keeping_words(base, &mut words) {
             None => view.map(|v| (v, Vec::new())),
             Some((restored, residents)) => Some((
                 repair::View {
@@ -898,7 +901,7 @@ impl Detector {
         };
         if let Some((view, residents)) = view {
             let raw = self
-                .detect_raw(&view.text, &residents, apart_from)
+                .detect_raw(&view.text, &residents, apart_from, words.as_deref())
                 .into_iter()
                 .map(|mut r| {
                     r.start = view.map.start(r.start);
@@ -908,21 +911,22 @@ impl Detector {
                 .collect();
             return policy::to_findings(text, policy::resolve(raw));
         }
-        let raw = self.detect_raw(text, &[], apart_from);
+        let raw = self.detect_raw(text, &[], apart_from, words.as_deref());
         policy::to_findings(text, raw)
     }
 
     /// The names the rules find (register, OCR-misread, unknown), before the names model: the raw
     /// findings, the protected spans, the organisations and the register's values found.
     fn rule_names(&self, text: &str) -> RuleNames {
-        let early = self.protected_spans(text);
+        let early = self.protected_spans(text, None);
         self.names_after(text, early, || self.names.lines(text))
     }
 
     /// The register's one search, the protected spans (places, organisations, the officials' names as
     /// OCR misreads them) and the residents' names OCR misread: what the other name recognizers, and
-    /// the passes [`Apart`] runs, read.
-    fn protected_spans(&self, text: &str) -> Early {
+    /// the passes [`Apart`] runs, read. `words`: the text's capitalised words, when a pass before
+    /// walked them ([`confusable::capitalised_words`]).
+    fn protected_spans(&self, text: &str, words: Option<&[(usize, usize)]>) -> Early {
         let mut raw = Vec::new();
         let mut hits = self.register_search.find(text).into_iter();
         let (places, lower_names, known) = (
@@ -935,7 +939,7 @@ impl Detector {
         // before the other name recognizers run, so the board stays in its own scanned minutes.
         let mut officials = Vec::new();
         self.confusable
-            .scan(text, &protected, &mut raw, &mut officials);
+            .scan_words(text, words, &protected, &mut raw, &mut officials);
         if !officials.is_empty() {
             protected.extend(officials);
             protected.sort_unstable();
@@ -988,14 +992,16 @@ impl Detector {
     /// while this one finds the names and the numbers; their finds are placed among the findings in the
     /// order and against the findings one thread would have met, so the result is the same either way.
     /// `misread_residents`: residents' name parts that [`misread::RegisterSpellings`] wrote right in
-    /// `text`, flagged as the scan of misread names would have flagged them.
+    /// `text`, flagged as the scan of misread names would have flagged them. `words`: the capitalised
+    /// words of `text` when the restoring of misread spellings walked them.
     fn detect_raw(
         &self,
         text: &str,
         misread_residents: &[(usize, usize)],
         apart_from: usize,
+        words: Option<&[(usize, usize)]>,
     ) -> Vec<policy::Raw> {
-        let early = self.protected_spans(text);
+        let early = self.protected_spans(text, words);
         let (named, apart) = if text.len() < apart_from {
             let apart = Apart::find(self, text, &early.protected);
             (
