@@ -215,11 +215,36 @@ fn a_common_rooms_number(text: &str, house: &str) -> bool {
 /// 1–19, 5250 Odense SV", "Mosevej 1–21, Kærvej 2–16 og Engstien 1–9, …"): each part between commas and
 /// "og"/"och" that [`range_of_houses`] reads.
 pub(super) fn ranges_of_houses(address: &str) -> Vec<(String, u32, u32)> {
-    address
+    let mut out = Vec::new();
+    // "Pilevej, Hyldestien og Tjørnestien 1–6": streets named without numbers right before a street
+    // with a range share its range.
+    let mut bare: Vec<&str> = Vec::new();
+    for part in address
         .split(',')
         .flat_map(|p| p.split(" og ").flat_map(|q| q.split(" och ")))
-        .filter_map(range_of_houses)
-        .collect()
+    {
+        if let Some((street, low, high)) = range_of_houses(part) {
+            out.extend(bare.drain(..).map(|b| (b.to_string(), low, high)));
+            out.push((street, low, high));
+        } else if street_named(part.trim()) {
+            bare.push(part.trim());
+        } else {
+            bare.clear();
+        }
+    }
+    out
+}
+
+/// A street's name as a range of houses writes it: one word or two, capitalised, of letters only (two
+/// or more each), four letters or more in all.
+fn street_named(street: &str) -> bool {
+    let words: Vec<&str> = street.split(' ').collect();
+    (1..=2).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+        && street.chars().count() >= 4
 }
 
 /// "Fjellsida 1–20, 5705 Voss": a street of one word or two (four letters or more) and a range of house
@@ -228,14 +253,7 @@ fn range_of_houses(line: &str) -> Option<(String, u32, u32)> {
     let line = line.trim();
     let digit = line.find(|c: char| c.is_ascii_digit())?;
     let street = line[..digit].trim_end();
-    let words: Vec<&str> = street.split(' ').collect();
-    let named = (1..=2).contains(&words.len())
-        && words[0].starts_with(char::is_uppercase)
-        && words
-            .iter()
-            .all(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
-        && street.chars().count() >= 4;
-    if !named || !line[..digit].ends_with(' ') {
+    if !street_named(street) || !line[..digit].ends_with(' ') {
         return None;
     }
     let rest = &line[digit..];
@@ -257,6 +275,13 @@ fn range_of_houses(line: &str) -> Option<(String, u32, u32)> {
     (closed && low < high && high < 1000 && high - low <= 200)
         .then(|| (street.to_string(), low, high))
 }
+
+/// Abbreviations the languages write before a number that cut short no street ("pr. 1. maj", "ca. 4",
+/// "kr. 7", "jf. 2"), though their letters may fit a street's ("Pilevej": "pr." as p…r).
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "pr", "ca", "kr", "jf", "jfr", "fx", "bl", "pt", "ff", "evt", "ev", "dvs", "inkl", "ekskl",
+    "tlf", "tel", "vedr", "mht", "ang", "kl", "nr", "no", "mfl", "osv", "mv", "bla",
+];
 
 /// Words that say the number after them is a house: "nr. 14", "hus nr. 24", "husnummer 8", "nummer 13",
 /// "bolig 7B", "huset 3A" (a home named as a home: where the register holds the number as one house).
@@ -359,7 +384,12 @@ impl Houses {
         text: &str,
         by_count: bool,
     ) -> Option<Houses> {
-        let mut row = by_count && ranges.iter().map(|(_, l, h)| h - l + 1).sum::<u32>() >= 18;
+        let by_number = by_count && ranges.iter().map(|(_, l, h)| h - l + 1).sum::<u32>() >= 18;
+        // Whether the text calls its buildings row houses, and whether it writes a Swedish flat's
+        // number ("lgh 1005") or list, which every home of a bostadsrättsförening has, a row house's
+        // too.
+        let mut row = false;
+        let mut lgh = false;
         for w in text.split(|c: char| !c.is_alphabetic()) {
             // Where the word starts in `text` (a piece of it).
             let start = w.as_ptr() as usize - text.as_ptr() as usize;
@@ -377,6 +407,20 @@ impl Houses {
                 continue;
             }
             let w = w.to_lowercase();
+            // "lgh 1005", "lägenhetsförteckningen", "lägenhetsnummer": the register's list and numbers
+            // of homes, which row houses have too.
+            let listed = FLAT_WORDS.iter().any(|f| {
+                w.strip_prefix(f).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(['s', 'e']);
+                    ["förteckning", "register", "liste", "lista", "nummer", "nr"]
+                        .iter()
+                        .any(|l| rest.starts_with(l))
+                })
+            });
+            if w.starts_with("lgh") || listed {
+                lgh = true;
+                continue;
+            }
             if FLAT_WORDS.iter().any(|f| w.starts_with(f)) {
                 return None;
             }
@@ -385,12 +429,20 @@ impl Houses {
                     .iter()
                     .any(|r| w.starts_with(r));
         }
-        if !row {
+        // "lgh 1005 … sitt radhus": the flat's number of a row house the text names as one.
+        if !(row || by_number && !lgh) {
             return None;
         }
+        // "Granlibakken 12A": a house of the range with a letter is one of a pair or a row on one
+        // number, a home as the number is.
         let houses: Vec<String> = ranges
             .iter()
-            .flat_map(|(street, low, high)| (*low..=*high).map(move |n| format!("{street} {n}")))
+            .flat_map(|(street, low, high)| {
+                (*low..=*high).flat_map(move |n| {
+                    std::iter::once(format!("{street} {n}"))
+                        .chain(['A', 'B', 'C', 'D'].map(|l| format!("{street} {n}{l}")))
+                })
+            })
             // Without a register's homes, a number the text gives the association's own room or
             // building ("i fælleshuset (Storvej 31)") is that, not a home.
             .filter(|h| !by_count || !a_common_rooms_number(text, h))
@@ -860,7 +912,10 @@ impl Houses {
     /// name (the street word: "vegen", "vænget"), as [`Houses::initials`] reads a part, for a street that
     /// holds house `number`.
     fn abbreviated(&self, cut: &str, number: &str) -> bool {
-        if !(2..=4).contains(&cut.chars().count()) || !cut.chars().all(char::is_alphabetic) {
+        if !(2..=4).contains(&cut.chars().count())
+            || !cut.chars().all(char::is_alphabetic)
+            || COMMON_ABBREVIATIONS.contains(&cut)
+        {
             return false;
         }
         let letters: Vec<char> = cut.chars().collect();

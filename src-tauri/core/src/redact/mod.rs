@@ -606,6 +606,16 @@ fn home_before(head: &str) -> bool {
     {
         return false;
     }
+    // "Støy fra leilighet i nummer 10": a flat named by the bare word, without its article or a floor,
+    // is any of the building's flats, and places no home.
+    const ANY_FLAT: &[&str] = &[
+        "leilighet",
+        "leilegheit",
+        "lejlighed",
+        "lägenhet",
+        "bolig",
+        "bustad",
+    ];
     // A floor's number right before the preposition ("våning 2 i nr 4"); a number further back is an
     // item's ("§ 7 Hissen i nr 14").
     words.take(2).enumerate().any(|(k, w)| {
@@ -613,7 +623,7 @@ fn home_before(head: &str) -> bool {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         k == 0 && w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
-            || HOMES.iter().any(|h| w.contains(h))
+            || HOMES.iter().any(|h| w.contains(h)) && !ANY_FLAT.contains(&w.as_str())
     })
 }
 
@@ -1482,7 +1492,8 @@ impl Apart {
                 found
             },
             swedish_floors_in_spoken_houses: pushed(&|out| {
-                numbers::swedish_floors_in_spoken_houses(text, out)
+                numbers::swedish_floors_in_spoken_houses(text, out);
+                numbers::spoken_flats_in_numbered_houses(text, out);
             }),
             homes_on_a_floor: pushed(&|out| numbers::homes_on_a_floor(text, out)),
             dwellers: numbers::dwellers_before_floors(text),

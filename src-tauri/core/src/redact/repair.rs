@@ -142,6 +142,7 @@ pub fn repair(text: &str) -> Option<View> {
     let base = view.as_ref().map_or(text, |v| v.text.as_str());
     let mut fixes = ocr_digits(base);
     fixes.extend(ocr_small_l(base));
+    fixes.extend(ocr_lone_number(base));
     fixes.extend(ocr_capital_i(base));
     fixes.extend(ocr_zero_for_o(base));
     if fixes.is_empty() {
@@ -602,7 +603,13 @@ fn ocr_digits(text: &str) -> Vec<(usize, u8)> {
         }
         i = e.max(i + off + 1);
         let touches = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        let alone = !touches(text.get(..s).and_then(|h| h.chars().next_back()))
+        // "H020l": a flat's code, one capital before three digits or more, is a number with its letter.
+        let digits = bytes[s..e].iter().filter(|b| b.is_ascii_digit()).count();
+        let head = match s.checked_sub(1) {
+            Some(h) if bytes[h].is_ascii_uppercase() && !confusable(bytes[h]) && digits >= 3 => h,
+            _ => s,
+        };
+        let alone = !touches(text.get(..head).and_then(|h| h.chars().next_back()))
             && !touches(text.get(e..).and_then(|t| t.chars().next()));
         if !alone {
             continue;
@@ -613,6 +620,43 @@ fn ocr_digits(text: &str) -> Vec<(usize, u8)> {
                 b'O' | b'o' => fixes.push((at, b'0')),
                 _ => {}
             }
+        }
+    }
+    fixes
+}
+
+/// A number of one figure or two that OCR read as letters only, after the word for a number ("naust
+/// nr. l", "nr. lO"): 'l' and 'I' for 1, 'O' for 0. A word of those letters alone is no word of the
+/// languages, and [`ocr_digits`] finds no digit to start from.
+fn ocr_lone_number(text: &str) -> Vec<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut fixes = Vec::new();
+    let words =
+        memchr::memmem::find_iter(bytes, b"nr").chain(memchr::memmem::find_iter(bytes, b"Nr"));
+    for at in words {
+        if at >= 1 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80) {
+            continue;
+        }
+        let mut s = at + 2;
+        if bytes.get(s) == Some(&b'.') {
+            s += 1;
+        }
+        if bytes.get(s) != Some(&b' ') {
+            continue;
+        }
+        s += 1;
+        let mut e = s;
+        while e < bytes.len() && e - s < 3 && matches!(bytes[e], b'l' | b'I' | b'O') {
+            e += 1;
+        }
+        let ends = bytes
+            .get(e)
+            .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b >= 0x80 || b == b'_'));
+        if e == s || !ends || bytes[s] == b'O' {
+            continue;
+        }
+        for (k, &b) in bytes.iter().enumerate().take(e).skip(s) {
+            fixes.push((k, if b == b'O' { b'0' } else { b'1' }));
         }
     }
     fixes
@@ -1314,7 +1358,9 @@ mod tests {
             view("Tlf. 2l 64 83 O7, mob. 28 56 3l 4O; Storvej 1O2, st. i 2O25."),
             "Tlf. 21 64 83 07, mob. 28 56 31 40; Storvej 102, st. i 2025."
         );
-        assert!(repair("Ole og Ib lo; 10lb, H0l01 og 3Olsen, kl. 19.OO og O.K.").is_none());
+        assert!(repair("Ole og Ib lo; 10lb, XH0l01 og 3Olsen, kl. 19.OO og O.K.").is_none());
+        // A flat's code, one capital before the digits, is a number with its letter.
+        assert_eq!(view("H0l01 og H020l"), "H0101 og H0201");
         // With other damage in the same text, both are repaired and the map still points right.
         let text = "BjÃ¸rn: 9l 22 O3 44.";
         let v = repair(text).unwrap();

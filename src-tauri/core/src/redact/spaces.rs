@@ -221,6 +221,15 @@ fn first_person(sentence: &str) -> bool {
         .any(|w| FIRST_PERSON.contains(&w))
 }
 
+/// The line around the code at `s..e`. A letter the minutes quote often stands as one line of a few
+/// sentences: "Hei. Det drypp gjennom taket på naust nr. 4. Eg trur det er mønet." speaks of its
+/// writer's own boathouse, though the first person is in the next sentence.
+fn line_around(text: &str, s: usize, e: usize) -> &str {
+    let a = text[..s].rfind('\n').map_or(0, |p| p + 1);
+    let b = text[e..].find('\n').map_or(text.len(), |p| e + p);
+    &text[a..b]
+}
+
 pub fn scan(
     text: &str,
     persons: &[(usize, usize)],
@@ -281,7 +290,10 @@ pub fn scan(
         }
         let (s, e) = sentence_around(text, cs);
         let k = persons.partition_point(|p| p.0 < s);
-        if persons.get(k).is_some_and(|p| p.1 <= e) || first_person(&text[s..e]) {
+        if persons.get(k).is_some_and(|p| p.1 <= e)
+            || first_person(&text[s..e])
+            || first_person(line_around(text, cs, end))
+        {
             found.push((cs, end, letters));
         }
     }

@@ -70,6 +70,17 @@ const NAME_HEADERS: &[&str] = &[
     "boende",
     "ägare",
     "seksjonseier",
+    // A list of transfers: who sold the share and who bought it.
+    "säljare",
+    "köpare",
+    "överlåtare",
+    "förvärvare",
+    "selger",
+    "seljar",
+    "kjøper",
+    "kjøpar",
+    "sælger",
+    "køber",
     // A list of proxies: who gave the proxy and who holds it.
     "fullmaktsgivare",
     "fullmaktsgiver",
@@ -231,8 +242,14 @@ fn read_row(
     let names = (0..row.len()).any(|k| header_is(cell(k), NAME_HEADERS));
     if let Some(u) = units {
         // A list of shares with no column of names ("andel  beløb  rykket" over the arrears): its units
-        // count only with a number sign ("nr. 24", "#11"), as a column of amounts never has one.
-        *column = Some((u, !names, row.len()));
+        // count only with a number sign ("nr. 24", "#11"), as a column of amounts never has one, or
+        // under a header that says the column holds numbers ("Andelsnr.  Beløb  Status": a share's
+        // number is the household's, an amount has no number's word over it).
+        let numbered = {
+            let c = cell(u).trim().trim_end_matches(['.', ':']).to_lowercase();
+            c.ends_with("nr") || c.ends_with("nummer")
+        };
+        *column = Some((u, !names && !numbered, row.len()));
         return;
     }
     let Some((u, signed, header_cells)) = *column else {

@@ -346,6 +346,42 @@ pub(super) fn party_to_a_proxy(text: &str, start: usize) -> bool {
     word_before(text, a, &[]).is_some_and(|(c, d)| d + 1 == a && is_one_of(&text[c..d], PROXY))
 }
 
+/// Whether the name at `start..end` is the proposer of a proposal or a motion that a heading or an item
+/// opens with ("5.2 Forslag fra <name>: Varmepumpe", "c) Motion från <name> om cykelrum"): the word for
+/// a proposal opening its line (after an item's number or letter), "fra", the name, then a colon, "om"
+/// or the line's end. Members propose at a general meeting; a firm's offer is a "tilbud".
+pub(super) fn proposer_in_a_heading(text: &str, start: usize, end: usize) -> bool {
+    const FROM: &[&str] = &["fra", "frå", "från"];
+    const PROPOSAL: &[&str] = &["forslag", "motion", "motion:", "framlegg", "förslag"];
+    let rest = text.get(end..).unwrap_or("");
+    let closed = rest.starts_with(':')
+        || rest.starts_with(" om ")
+        || rest.trim_start_matches([' ', '\r']).starts_with('\n')
+        || rest.is_empty();
+    if !closed {
+        return false;
+    }
+    let Some((a, b)) = word_before(text, start, &[]) else {
+        return false;
+    };
+    if b + 1 != start || !is_one_of(&text[a..b], FROM) {
+        return false;
+    }
+    let Some((c, d)) = word_before(text, a, &[]) else {
+        return false;
+    };
+    if d + 1 != a || !is_one_of(&text[c..d], PROPOSAL) {
+        return false;
+    }
+    // The proposal's word opens its line, after an item's number or letter ("5.2", "c)", "§ 4").
+    let line = &text[text[..c].rfind('\n').map_or(0, |i| i + 1)..c];
+    line.split_whitespace().all(|w| {
+        w.chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ')' | '§' | '-'))
+            || (w.len() == 2 && w.ends_with(')'))
+    })
+}
+
 /// Whether the name at `start..end` signs a letter or an e-mail: a closing word right before it, on its
 /// line or alone on the line before ("Helsing <name>", "Med vänlig hälsning,\n<name>", "Mvh. <name>"), and
 /// nothing after it on its line.

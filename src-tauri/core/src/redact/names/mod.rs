@@ -117,9 +117,9 @@ use context::{
     definite_ending, followed_by_company, home_in_brackets_after, hyphen_given, in_attendance_list,
     inflected_cue, initials_not_a_range, is_body, kin_after, lower_noun, moving_after,
     noun_follows, numbered_heading, party_by_role, party_to_a_letting, party_to_a_proxy,
-    patronymic, place_before, role_label_before, saint_before, signs_after_a_closing,
-    speaker_with_party, speech_after, speech_after_whence, speech_before, subject_after_verb,
-    thing_before, unit_after, word_before_is,
+    patronymic, place_before, proposer_in_a_heading, role_label_before, saint_before,
+    signs_after_a_closing, speaker_with_party, speech_after, speech_after_whence, speech_before,
+    subject_after_verb, thing_before, unit_after, word_before_is,
 };
 use lines::{
     credits, lower_case_lines, names_in_a_lists_order, signatures, surnames_of_mail_names,
@@ -974,11 +974,14 @@ impl NameRecognizer {
                 // one followed by a surname the register holds only for other people who stay
                 // ("Karin Demirtaş" beside officials Karin Lindeblad and Yusuf Demirtaş: a relative of
                 // the one, not the other).
+                // "takkede Bjarne Ad 4. Budget" (two columns run together): a function word before an
+                // item's number is no surname.
                 let other_person = !has_family
                     && j < n
                     && !run[j].particle
                     && !run[j].initial
                     && !run[j].upper
+                    && !item_word(text, s, &run[j])
                     && self.slots(s, &run[j]).is_none_or(|v| {
                         v.iter().all(|x| {
                             x.part == Part::Family
@@ -1191,6 +1194,7 @@ impl NameRecognizer {
                     && (party_to_a_letting(text, t.start)
                         || party_by_role(text, t.start)
                         || party_to_a_proxy(text, t.start)
+                        || proposer_in_a_heading(text, t.start, run[k - 1].end)
                         || moving_after(text, run[k - 1].end)
                         || ((signs_after_a_closing(text, t.start, run[k - 1].end)
                             || role_label_before(text, t.start))
@@ -1649,6 +1653,11 @@ impl NameRecognizer {
         s.run = run;
         s.run.clear();
     }
+}
+
+/// Whether `t` is a function word before an item's number ("Ad 4. Budget"): no surname.
+fn item_word(text: &str, s: &Scan, t: &Tok) -> bool {
+    function_words().contains(&s.keys[t.k0..t.k1]) && unknown::item_number_after(text, t.end)
 }
 
 /// Whether `start..end` (a name in capitals) heads a proposal: the line opens with the item's number

@@ -31,6 +31,15 @@ pub(super) fn called_after(text: &str, end: usize) -> bool {
     CALLED.contains(&word)
 }
 
+/// The participles of calling that an auxiliary makes a passive ("som han blir kalla", "som hun blev
+/// kaldt").
+const PASSIVE_PARTICIPLES: &[&str] = &["kaldt", "kaldet", "kalt", "kalla", "kallad", "kallat"];
+
+/// The auxiliaries of the passive before a participle of calling.
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "blir", "bliver", "blev", "ble", "blei", "vert", "vart", "blivit", "blitt", "er", "är", "var",
+];
+
 /// The pronouns a clause of calling ends on ("som alle kalder hende", "som hun kalder sig selv").
 const PRONOUNS: &[&str] = &[
     "ham", "hende", "han", "hun", "henne", "ho", "honom", "hon", "dem", "dei", "begge", "sig",
@@ -251,7 +260,18 @@ pub fn nicknames(
         }
         // "Nikki, som Nikolaj kaldes": the nickname before a clause of calling in the passive, whose
         // subject is the person found ("som" right before the name, the verb right after it).
-        if matches!(verb, "kaldes" | "kalles" | "kallas") {
+        // "Tolle, som han blir kalla i gata": the participle after an auxiliary of the passive is
+        // the passive too.
+        let auxiliary = PASSIVE_PARTICIPLES
+            .contains(&verb)
+            .then(|| {
+                let h = text[..at].strip_suffix(' ')?;
+                let w = h.rsplit(' ').next().unwrap_or("");
+                PASSIVE_AUXILIARIES.contains(&w).then(|| h.len() - w.len())
+            })
+            .flatten();
+        if matches!(verb, "kaldes" | "kalles" | "kallas") || auxiliary.is_some() {
+            let at = auxiliary.unwrap_or(at);
             let i = persons.partition_point(|&(s, _)| s < at);
             let person = i
                 .checked_sub(1)
@@ -265,7 +285,12 @@ pub fn nicknames(
                     .then(|| &h[..h.len() - w.len()])
             });
             let subject = person.map(|&(s, _)| &text[..s]).or(pronoun);
-            if let Some(head) = subject.and_then(|h| h.strip_suffix(", som ")) {
+            // "sorn": "som" as a scan reads it, its m as r and n.
+            let head = subject.and_then(|h| {
+                h.strip_suffix(", som ")
+                    .or_else(|| h.strip_suffix(", sorn "))
+            });
+            if let Some(head) = head {
                 let word = head
                     .rsplit(|c: char| !(c.is_alphabetic() || c == '-'))
                     .next()

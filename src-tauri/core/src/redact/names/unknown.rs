@@ -5,6 +5,15 @@
 use super::context::*;
 use super::*;
 
+/// Whether an item's number follows `end` after one space ("Ad 4. Budget", "Ad 12) Valg").
+pub(super) fn item_number_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=2).contains(&digits) && rest[digits..].starts_with(['.', ')'])
+}
+
 impl NameRecognizer {
     /// Where a guest's name that started before `from` ends: further capitalised, unregistered words.
     pub(super) fn guest_end(&self, text: &str, s: &Scan, run: &[Tok], from: usize) -> usize {
@@ -32,6 +41,11 @@ impl NameRecognizer {
             }
             let key = &s.keys[t.k0..t.k1];
             if company_words().contains(key) || matches!(key, "as" | "asa" | "aps" | "ab" | "ivs") {
+                break;
+            }
+            // "takkede Bjarne Ad 4. Budget" (two columns run together): a function word before an
+            // item's number ends the name ("Nikoline Vad" is one).
+            if function_words().contains(key) && item_number_after(text, t.end) {
                 break;
             }
             // "Kasakhstans London-ambassadør", "Obama-administrasjonen": a compound that ends in a

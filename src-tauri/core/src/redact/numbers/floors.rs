@@ -481,6 +481,64 @@ pub fn swedish_floors_in_spoken_houses(text: &str, out: &mut Vec<Raw>) {
     out.extend(found);
 }
 
+/// "ettan på nummer 8", "trean i nr 12": a flat by its rooms or a floor by its number as a word
+/// ([`SWEDISH_SPOKEN`]) in a house the text names by its number; one home, as "trean i sjuan" is. Found
+/// from the rarer " nummer " and " nr" and a look back at the word before "på" or "i".
+pub fn spoken_flats_in_numbered_houses(text: &str, out: &mut Vec<Raw>) {
+    let bytes = text.as_bytes();
+    let numbers = memchr::memmem::find_iter(bytes, b" nummer ")
+        .map(|p| (p, p + 8))
+        .chain(memchr::memmem::find_iter(bytes, b" nr").filter_map(|p| {
+            let rest = &bytes[p + 3..];
+            if rest.starts_with(b". ") {
+                Some((p, p + 5))
+            } else if rest.starts_with(b" ") {
+                Some((p, p + 4))
+            } else {
+                None
+            }
+        }));
+    for (at, digits) in numbers {
+        let head = &text[..at];
+        let Some(h) = head.strip_suffix(" på").or_else(|| head.strip_suffix(" i")) else {
+            continue;
+        };
+        let Some(word) = SWEDISH_SPOKEN.iter().find(|w| {
+            h.len() >= w.len()
+                && h.is_char_boundary(h.len() - w.len())
+                && crate::redact::text::eq_fold(&h[h.len() - w.len()..], w)
+        }) else {
+            continue;
+        };
+        let start = h.len() - word.len();
+        if text[..start].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = &text[digits..];
+        let d = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=3).contains(&d) {
+            continue;
+        }
+        let mut end = digits + d;
+        if text[end..].starts_with(|c: char| c.is_ascii_uppercase())
+            && !text[end + 1..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            end += 1;
+        }
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        out.push(Raw::redact(
+            start,
+            end,
+            Kind::Address,
+            Recognizer::Address,
+            0.85,
+            "a flat or a floor by its number as a word in a house by its number",
+        ));
+    }
+}
+
 /// The cues of [`swedish_floors_in_spoken_houses`] before a house by its number as a word: the ground
 /// floor, the stairs climbed, the top or the bottom of the house.
 const SPOKEN_HOUSE_CUES: [&str; 11] = [
@@ -994,6 +1052,21 @@ fn floors_in(text: &str, spans: Option<&[(usize, usize)]>) -> FloorAddresses {
         re.find_iter(&text[a..b])
             .map(move |m| (a + m.start(), a + m.end()))
     }) {
+        // "i Kvernhusbakken 1 går": a house's letter ends with its word, and the pattern's ASCII
+        // boundary does not see "å" go on; the letter is the next word's first, and the number ends
+        // the find.
+        let m = match text[..m.1].char_indices().next_back() {
+            Some((l, c))
+                if c.is_ascii_lowercase()
+                    && text[m.1..].starts_with(char::is_alphabetic)
+                    && text[..l]
+                        .trim_end_matches(' ')
+                        .ends_with(|d: char| d.is_ascii_digit()) =>
+            {
+                (m.0, text[..l].trim_end_matches(' ').len())
+            }
+            _ => m,
+        };
         let m = FloorFind(text, m.0, m.1);
         // A whole word starts the floor (an ASCII word boundary would not see "øverste" start); a floor
         // in figures right after a word's letters lost its space ("en hund fra3. etasje i 10", as PDF

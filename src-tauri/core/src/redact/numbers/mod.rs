@@ -29,7 +29,8 @@ pub use floors::{
     bare_floors_after_persons, dwellers_before_floors, flats_by_position_in_an_entrance,
     floor_addresses_found, floors_after_persons, floors_before_dwellers,
     floors_with_a_side_apart_found, homes_on_a_floor, houses_by_their_place_in_a_row,
-    place_unless_overlapping, swedish_floors_in_spoken_houses, FloorAddresses,
+    place_unless_overlapping, spoken_flats_in_numbered_houses, swedish_floors_in_spoken_houses,
+    FloorAddresses,
 };
 pub use units::{is_unit_code, RegisteredUnits};
 
@@ -2020,11 +2021,21 @@ fn postal_address(text: &str, run: &Run, persons: &[(usize, usize)]) -> Option<R
     let m_end = re.find_end(after)?;
     let tied = right_after_person(text, street, persons) || {
         let head = text.get(..street)?;
-        let from = head
-            .rfind(['\n', '.', '!', '?'])
-            .map_or(0, |i| i + 1)
-            .max(street.saturating_sub(200));
-        let from = (from..=street).find(|&i| text.is_char_boundary(i))?;
+        // The sentence starts after a stop before a capital, or a blank line; a line's end inside a
+        // sentence and an abbreviation's stop ("fødselsnr.\n290885 …, adresse nå: …") go on.
+        let lo = (street.saturating_sub(200)..=street).find(|&i| text.is_char_boundary(i))?;
+        let from = head[lo..]
+            .match_indices(['\n', '.', '!', '?'])
+            .rev()
+            .find(|&(i, m)| {
+                let rest = head[lo + i + 1..].trim_start_matches([' ', '\t', '\r']);
+                if m == "\n" {
+                    rest.starts_with('\n')
+                } else {
+                    rest.trim_start().starts_with(char::is_uppercase)
+                }
+            })
+            .map_or(lo, |(i, _)| lo + i + 1);
         let sentence = text.get(from..street)?;
         sentence.to_lowercase().contains("adress")
             && persons.iter().any(|&(a, b)| a >= from && b <= street)
