@@ -493,19 +493,33 @@ pub fn fold_into(word: &str, buf: &mut String) {
 /// The previous word before byte `pos` (skipping spaces and the punctuation in `skip`), as a byte range.
 pub fn word_before(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usize)> {
     let head = text.get(..pos)?;
-    let mut end = None;
-    for (i, c) in head.char_indices().rev() {
-        if is_word_char(c) {
-            end = Some((i, i + c.len_utf8()));
-            break;
-        } else if !(c == ' ' || c == '\u{a0}' || skip.contains(&c)) {
+    let bytes = head.as_bytes();
+    // Back over the spaces and `skip` to the word's last character: an ASCII byte read as it is,
+    // any other char decoded.
+    let mut k = bytes.len();
+    let (mut j, e) = loop {
+        let b = *bytes.get(k.checked_sub(1)?)?;
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                break (k - 1, k);
+            } else if b == b' ' || skip.contains(&char::from(b)) {
+                k -= 1;
+                continue;
+            }
             return None;
         }
-    }
-    let (mut j, e) = end?;
+        let c = head.get(..k)?.chars().next_back()?;
+        let i = k - c.len_utf8();
+        if is_word_char(c) {
+            break (i, k);
+        } else if c == '\u{a0}' || skip.contains(&c) {
+            k = i;
+            continue;
+        }
+        return None;
+    };
     // Back over the word's letters: ASCII and Latin-1 ones (`0xC3` and one byte) byte by byte,
     // any other char decoded.
-    let bytes = head.as_bytes();
     while j > 0 {
         let b = bytes[j - 1];
         if b.is_ascii_alphabetic() {
@@ -970,11 +984,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The byte walk back over a word's letters finds the word the char-by-char walk finds.
+        /// The byte walk back over the spaces and skipped marks and over a word's letters finds the word
+        /// the char-by-char walk finds (marks to skip in ASCII and beyond).
         #[test]
         fn word_before_reads_bytes_as_the_chars(text in "[aÅø×÷Z.,' \u{a0}ɐ–1\n-]{0,14}") {
             for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
-                for skip in [&[][..], &['.', '/', ','][..]] {
+                for skip in [&[][..], &['.', '/', ','][..], &['–', '\'', '×'][..]] {
                     proptest::prop_assert_eq!(
                         word_before(&text, pos, skip),
                         word_before_chars(&text, pos, skip),

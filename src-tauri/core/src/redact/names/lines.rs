@@ -502,7 +502,8 @@ pub(super) fn lower_case_lines(text: &str, registered: &dyn Fn(&str) -> bool, ou
         // A capital inside a code with digits ("thea i H0302", "fra 12A") is no capitalised word; only
         // lines with a digit are read word by word for that.
         let capitalised = |line: &str| {
-            if !line.bytes().any(|b| b.is_ascii_digit()) {
+            // Eight bytes at a time: most lines hold no digit and are read to their end.
+            if crate::redact::text::next_digit(line.as_bytes(), 0).is_none() {
                 return line.bytes().any(|b| b.is_ascii_uppercase())
                     || line.chars().any(char::is_uppercase);
             }
