@@ -1782,3 +1782,16 @@ fn regression_a_floor_at_a_house_before_a_word_with_a_nordic_letter() {
         "{found:?}"
     );
 }
+
+/// Regression (a must-go of retired batch 31): "<name>, lgh 1201 på 14:an: 4 476 kr" lost the flat's
+/// number but left the house it is in, named by its number as a noun; the house after a flat's number
+/// places the flat and goes with it.
+#[test]
+fn regression_a_flats_number_with_its_house_as_a_noun() {
+    let d = detector(Country::SE, &["Ulla Hedberg"], &[]);
+    let found = redacted(&d, "Obetalt: Ulla Hedberg, lgh 1201 på 14:an: 4 476 kr.\n");
+    assert!(
+        found.contains(&"lgh 1201 på 14:an".to_string()),
+        "{found:?}"
+    );
+}

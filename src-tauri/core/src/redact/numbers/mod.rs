@@ -1624,6 +1624,7 @@ fn classify(
         {
             let e = end + letter_suffix(after);
             let e = e + code_suffix(text.get(e..).unwrap_or(""));
+            let e = e + spoken_house_after(text.get(e..).unwrap_or(""));
             return Some(Raw::redact(
                 s,
                 e,
@@ -1635,6 +1636,26 @@ fn classify(
         }
     }
     None
+}
+
+/// "lgh 1201 på 14:an", "lgh 1102 i 16:an": the Swedish house by its number as a noun right after a
+/// flat's number, which it places; the length of " på 14:an" or 0.
+fn spoken_house_after(rest: &str) -> usize {
+    let Some(r) = rest
+        .strip_prefix(" på ")
+        .or_else(|| rest.strip_prefix(" i "))
+    else {
+        return 0;
+    };
+    let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&d) || !r[d..].starts_with(":an") {
+        return 0;
+    }
+    let end = d + 3;
+    if r[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return 0;
+    }
+    rest.len() - r.len() + end
 }
 
 /// A Danish reg.nr. and account number written together: "1551-0004218653", "1551 0004218653".
