@@ -745,6 +745,43 @@ const FIRM_ROLES: &[&str] = &[
     "entreprenad",
 ];
 
+/// Whether a lower-case word is a noun of goods, a service or an offer, alone or ending a compound
+/// ("bokningssystem", "tilbudet", "offert"): what comes "från" after it is the firm that supplies it
+/// ("ett digitalt bokningssystem från Aptus").
+fn goods_noun(word: &str) -> bool {
+    const GOODS: &[&str] = &[
+        "system",
+        "systemet",
+        "bokning",
+        "bokningen",
+        "booking",
+        "bookingen",
+        "tilbud",
+        "tilbudet",
+        "tilbod",
+        "tilbodet",
+        "offert",
+        "offerten",
+        "løsning",
+        "løysing",
+        "lösning",
+        "løsningen",
+        "lösningen",
+        "appen",
+        "tjeneste",
+        "tjänst",
+        "tjänsten",
+        "abonnement",
+        "abonnemang",
+        "leverance",
+        "leveranse",
+        "leverans",
+        "programvara",
+        "programvare",
+    ];
+    word.starts_with(char::is_lowercase) && GOODS.iter().any(|g| word.ends_with(g))
+}
+
 /// Words of origin between a person's name and a firm or a place ("Tina Aagesen fra Beierholm").
 const FROM_WORDS: &[&str] = &["fra", "frå", "från", "from"];
 
@@ -757,7 +794,7 @@ fn a_firms_place(text: &str, words: &[Word], i: usize, rule_of: &[Option<usize>]
         if FROM_WORDS.contains(&&text[p.start..p.end])
             && text.get(p.end..w.start) == Some(" ")
             && text.get(n.end..p.start) == Some(" ")
-            && rule_of[i - 2].is_some()
+            && (rule_of[i - 2].is_some() || goods_noun(&text[n.start..n.end]))
         {
             return true;
         }

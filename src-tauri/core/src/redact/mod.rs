@@ -1164,6 +1164,7 @@ impl Detector {
             let raw = names::couples(text, &protected, raw);
             let raw = names::lower_case_first_names(text, &protected, raw);
             let raw = policy::titles_before_names(text, raw);
+            let raw = names::names_as_headings(text, raw);
             policy::streets_named_after_people(text, raw)
         } else {
             raw

@@ -1017,6 +1017,7 @@ pub fn every_occurrence(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>)
             || overlaps_any(protected, start, end)
             || company_follows(text, end)
             || place_after_i(text, start, end)
+            || (!text[start..end].contains(' ') && building_on(text, start))
             || (!text[start..end].contains(' ') && super::text::town_in_address(text, start, end))
             || joined_to_a_thing(text, end, |a, b, w| {
                 overlaps_any(&covered, a, b)
@@ -1214,6 +1215,26 @@ pub fn titles_before_names(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
         }
     }
     raw
+}
+
+/// Whether a building's or a room's noun in the definite form and "på" stand right before `start`
+/// ("Grendahuset på Hjelle", "møterommet på Solberg"): the word after names the farm or the place the
+/// building stands on, whoever else bears the name.
+pub(crate) fn building_on(text: &str, start: usize) -> bool {
+    const BUILDINGS: &[&str] = &[
+        "huset", "hallen", "skolen", "skulen", "kirken", "kyrkja", "kyrkan", "kirka", "gården",
+        "garden", "tunet", "stua", "stova", "stuen", "lokalet", "lokalen", "senteret", "sentret",
+        "hytta", "hytten", "salen", "rommet", "rummet", "rumet",
+    ];
+    let Some(head) = text.get(..start).and_then(|h| h.strip_suffix(" på ")) else {
+        return false;
+    };
+    let noun: String = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    BUILDINGS.iter().any(|b| noun.ends_with(b))
 }
 
 /// Whether the one word at `start..end` follows "i" ("in"): a place there ("lensmannen i Vinje", "bur i

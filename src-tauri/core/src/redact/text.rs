@@ -837,6 +837,33 @@ pub fn starts_list_item(text: &str, start: usize) -> bool {
             || mark.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
+/// Whether the word at `start` opens a numbered heading or list item: only a number stands before it on
+/// its line, with a full stop, a bracket or a section sign ("4. Forslag", "§ 6 Vattenskada", "Sak 3
+/// Val", "c) Motion").
+pub fn opens_numbered_line(text: &str, start: usize) -> bool {
+    if starts_list_item(text, start) {
+        return true;
+    }
+    let head = text.get(..start).unwrap_or("");
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    let mark = line.trim_matches([' ', '\t', '\r']);
+    if line.len() == mark.len() || line.len() > 24 {
+        // No gap between the number and the word, or a longer line.
+        return false;
+    }
+    let mark = mark.strip_prefix('§').unwrap_or(mark).trim_start();
+    let mark = ["sak ", "punkt ", "ärende ", "pkt. "]
+        .iter()
+        .find_map(|p| {
+            mark.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .map(|_| &mark[p.len()..])
+        })
+        .unwrap_or(mark);
+    let number = mark.strip_suffix(['.', ')', ':']).unwrap_or(mark);
+    !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The offset of the first ASCII digit in `bytes` at or after `from`. Digits are rare in minutes and
 /// the number recognizers jump from one to the next: eight bytes are tested at once (a byte less 10
 /// after `^ b'0'` borrows into a high bit that was clear), and only the eight that hold a digit are

@@ -776,7 +776,30 @@ pub(super) fn cue_before(text: &str, start: usize) -> bool {
 /// that the names pass can ask it once per distinct word ([`Scan::role_suffix`]).
 pub(super) fn cue_before_by(text: &str, start: usize, mut role: impl FnMut(&str) -> bool) -> bool {
     let Some((a, b)) = word_before(text, start, &['.', '/', ',']) else {
-        return false;
+        // "… og fra familien\nHaugerud i annen etasje": a paragraph's line (forty characters or more)
+        // wrapped right after a cue in lower case.
+        let Some(line) = text
+            .get(..start)
+            .and_then(|h| h.strip_suffix('\n'))
+            .map(|h| h.trim_end_matches([' ', '\r']))
+        else {
+            return false;
+        };
+        // Not a heading ("§ 12 Fråga om ansvarsfrihet för styrelseledamöterna\nStämman …") nor a
+        // plural role, which names no one person.
+        let own = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+        let wrapped = own.len() >= 40
+            && !own
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '§');
+        return wrapped
+            && word_before(text, line.len(), &[])
+                .and_then(|(a, b)| text.get(a..b))
+                .is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !["na", "ne"].iter().any(|e| w.ends_with(e))
+                        && (cues().contains_fold(w) || role(w))
+                });
     };
     let (Some(w), Some(gap)) = (text.get(a..b), text.get(b..start)) else {
         return false;

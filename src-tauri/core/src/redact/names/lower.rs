@@ -26,9 +26,14 @@ pub(crate) const LOWER_CASE_FIRST_NAME: &str =
 /// too. A hyphenated one ("anne-grethe") when every part is a first name and one at least no word.
 fn lower_first_name(word: &str, words: bool) -> bool {
     if word.contains('-') {
+        // A part may be a first name that is also a function word ("hans-henrik"): the hyphen makes it a
+        // name's part, and another part is a first name that is no word.
         let mut parts = word.split('-');
-        return parts.clone().all(|p| lower_first_name(p, true))
-            && (words || parts.any(|p| lower_first_name(p, false)));
+        let function_word_part = parts.clone().any(|p| !lower_first_name(p, true));
+        return parts
+            .clone()
+            .all(|p| lower_first_name(p, true) || nordic_first_name(p))
+            && ((words && !function_word_part) || parts.any(|p| lower_first_name(p, false)));
     }
     let long = word.chars().nth(3).is_some();
     word.chars().nth(2).is_some()
@@ -37,6 +42,15 @@ fn lower_first_name(word: &str, words: bool) -> bool {
         })
         && !is_place(word)
         && !function_words().contains(word)
+}
+
+/// Whether `word` (lower case) is a Nordic first name of three letters or more, whatever else it is
+/// ("hans").
+fn nordic_first_name(word: &str) -> bool {
+    word.chars().nth(2).is_some()
+        && first_names()
+            .get(word)
+            .is_some_and(|i| i.nordic > 0 && !i.thing)
 }
 
 /// The lower-case word at `start..`, to its end; a hyphen inside joins its parts ("anne-grethe").
@@ -133,7 +147,7 @@ fn thanked_before(text: &str, start: usize) -> bool {
 
 /// The reason of a surname in lower case this pass adds.
 pub(crate) const LOWER_CASE_SURNAME: &str =
-    "a word of a person's name found, typed in lower case opening a sentence before a word in lower case, a remark or the word for a family, or after a verb of thanking";
+    "a word of a person's name found, typed in lower case opening a sentence before a word in lower case, a remark or the word for a family, after a verb of thanking, or before a verb after \"og\" or an owner's \"til\"";
 
 /// Whether a word is the word for one family ("familien", "familjen", "familie"), its genitive too.
 fn family_word(w: &str) -> bool {
@@ -168,6 +182,41 @@ fn lower_word_follows(text: &str, end: usize) -> bool {
     text.get(end..)
         .and_then(|t| t.strip_prefix(' '))
         .is_some_and(|t| t.starts_with(char::is_lowercase))
+}
+
+/// Whether a word in lower case of three letters or more that is no function word follows `end` after
+/// one space ("kvalheim sender", not "bakken er"): the verb of the clause the word before opens.
+fn verb_follows(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .and_then(|_| lower_word_at(text, end + 1))
+        .is_some_and(|w| w.chars().nth(2).is_some() && !function_words().contains(w))
+}
+
+/// Whether "og" or "och" stands right before `start` after a comma or a word ("…, og kvalheim").
+fn after_og(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .is_some_and(|h| h.ends_with(" og ") || h.ends_with(" och "))
+}
+
+/// Whether a noun in the definite form and "til" stand right before `start` ("Bilen til lunde"), the
+/// Norwegian owner's construction.
+fn owner_after_til(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start).and_then(|h| h.strip_suffix(" til ")) else {
+        return false;
+    };
+    let noun: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    noun.chars().nth(3).is_some()
+        && ["en", "et", "a"].iter().any(|e| noun.ends_with(e))
+        && !function_words().contains(noun.as_str())
 }
 
 /// Whether a word in lower case follows `end`, or a remark in brackets that a word in lower case opens
@@ -256,6 +305,7 @@ fn cell_name_end(text: &str, start: usize) -> Option<usize> {
                 let closes = after.is_empty()
                     || after.starts_with("  ")
                     || after.starts_with(['\t', ',', ';', '(', ')'])
+                    || after.starts_with(" (")
                     || after.starts_with(". ")
                     || after == "."
                     || (!single && after.starts_with('.'));
@@ -284,6 +334,9 @@ fn initial_after(text: &str, end: usize) -> Option<usize> {
         None
     }
 }
+
+/// The particles of a noble surname, which only a surname follows ("af", "von", "van", "zu").
+const NOBLE_PARTICLES: &[&str] = &["af", "von", "van", "zu"];
 
 /// Nouns of signing up, which take the person who receives it after "til"/"till" ("Tilmelding til
 /// bjarne", "Anmälan till maja", "Påmelding til kari").
@@ -535,6 +588,129 @@ fn reversed_names(
     extra.sort_unstable_by_key(|r| r.start);
 }
 
+/// "J. Hjelle        M. Ulvestad        e.rønning": an initial and a surname typed in lower case, with or
+/// without a space between ("e.rønning", "e. rønning"), as a cell of a line of columns (two spaces or a
+/// tab apart) whose other cells hold a person found: the signatures under the minutes. Added in `extra`.
+fn initials_and_surnames_in_cells(
+    text: &str,
+    persons: &[(usize, usize)],
+    covered: &[(usize, usize)],
+    protected: &[(usize, usize)],
+    extra: &mut Vec<Raw>,
+) {
+    let mut last_line = usize::MAX;
+    for &(start, _) in persons {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        if line_start == last_line {
+            continue;
+        }
+        last_line = line_start;
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[line_start..line_end].trim_end_matches('\r');
+        if !(line.contains("  ") || line.contains('\t')) {
+            continue;
+        }
+        let mut at = 0;
+        for cell in line.split(['\t']).flat_map(|c| c.split("  ")) {
+            let cell_start = line_start + line[at..].find(cell).map_or(at, |i| at + i);
+            at = cell_start - line_start + cell.len();
+            let trimmed = cell.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let cs = cell_start + (cell.len() - cell.trim_start().len());
+            let ce = cs + trimmed.len();
+            let mut chars = trimmed.chars();
+            let initial = chars.next().is_some_and(char::is_lowercase);
+            let rest = chars.as_str();
+            let Some(surname) = rest
+                .strip_prefix('.')
+                .map(|r| r.strip_prefix(' ').unwrap_or(r))
+            else {
+                continue;
+            };
+            let plain = surname.chars().count() >= 3
+                && surname.chars().all(|c| c.is_lowercase() || c == '-')
+                && !function_words().contains(surname);
+            if initial
+                && plain
+                && !overlaps_any(covered, cs, ce)
+                && !overlaps_any(protected, cs, ce)
+                && !extra.iter().any(|r| r.start < ce && cs < r.end)
+            {
+                extra.push(lower_name(text, cs, ce));
+            }
+        }
+    }
+    extra.sort_unstable_by_key(|r| r.start);
+}
+
+/// A person found with a capital, first name and surname ("Leila Hosseini"), written again in lower case
+/// in a list's order, surname first and a comma ("… och hosseini, leila har bokat"): added in `extra`. One
+/// pass over the text's ", " between two lower-case words, looked up among the names found.
+fn reversed_persons_in_lower_case(
+    text: &str,
+    raw: &[Raw],
+    covered: &[(usize, usize)],
+    protected: &[(usize, usize)],
+    extra: &mut Vec<Raw>,
+) {
+    let mut forms: Vec<String> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+        .filter_map(|r| text.get(r.start..r.end))
+        .filter_map(|n| {
+            let (first, rest) = n.split_once(' ')?;
+            let last = rest.rsplit(' ').next()?;
+            let name_word = |w: &str| {
+                w.chars().nth(1).is_some()
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            };
+            (name_word(first) && name_word(last))
+                .then(|| format!("{}, {}", last.to_lowercase(), first.to_lowercase()))
+        })
+        .collect();
+    if forms.is_empty() {
+        return;
+    }
+    forms.sort_unstable();
+    forms.dedup();
+    let lower_word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    for comma in memchr::memmem::find_iter(text.as_bytes(), b", ") {
+        let head = &text[..comma];
+        let at = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let tail = &text[comma + 2..];
+        let end = comma
+            + 2
+            + tail
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+                .map_or(tail.len(), |(i, _)| i);
+        if !lower_word(&text[at..comma]) || !lower_word(&text[comma + 2..end]) {
+            continue;
+        }
+        if forms
+            .binary_search_by(|f| f.as_str().cmp(&text[at..end]))
+            .is_ok()
+            && !overlaps_any(covered, at, end)
+            && !overlaps_any(protected, at, end)
+            && !extra
+                .iter()
+                .any(|r| r.start < end && at < r.end && (r.start < at || r.end > end))
+        {
+            // A first name of it this pass took alone ("leila" after the comma) gives way to the whole.
+            extra.retain(|r| !(r.start >= at && r.end <= end));
+            extra.push(lower_name(text, at, end));
+        }
+    }
+    extra.sort_unstable_by_key(|r| r.start);
+}
+
 /// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
 /// comment). The findings stay sorted and apart.
 pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
@@ -598,6 +774,23 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
             at = next;
             continue;
         }
+        // "…, og kvalheim sender ut listene", "Bilen til lunde står der": the surname of a person the text
+        // names in full, in lower case as the subject after "og"/"och" or as the owner after a definite
+        // noun and "til", with a word in lower case after it (the verb).
+        if !given
+            && !initial
+            && word.chars().nth(3).is_some()
+            && surnames.iter().any(|s| s == word)
+            && !is_place(word)
+            && verb_follows(text, next)
+            && (after_og(text, at) || owner_after_til(text, at))
+        {
+            if !overlaps_any(&covered, at, next) && !overlaps_any(protected, at, next) {
+                extra.push(Raw::unknown_name(at, next, 0.6, LOWER_CASE_SURNAME).guessed(word));
+            }
+            at = next;
+            continue;
+        }
         // "… i februar. rask-familien takkede …": a word of a person found, in lower case, joined by a
         // hyphen to the word for a family: the household named by that person's name.
         if let Some((head, tail)) = word.split_once('-') {
@@ -644,6 +837,24 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
             .and_then(|_| lower_word_at(text, end + 1))
         {
             let given = lower_first_name(w, true);
+            // "nina af klinteberg", "karl von essen": a nobility's particle and the surname after it.
+            if NOBLE_PARTICLES.contains(&w) {
+                let e = end + 1 + w.len();
+                let Some(surname) = text
+                    .get(e..)
+                    .and_then(|t| t.strip_prefix(' '))
+                    .and_then(|_| lower_word_at(text, e + 1))
+                    .filter(|s| {
+                        s.chars().nth(2).is_some()
+                            && !function_words().contains(s)
+                            && !board_word(s)
+                    })
+                else {
+                    break;
+                };
+                end = e + 1 + surname.len();
+                break;
+            }
             if !(given || is_surname(w) || surnames.iter().any(|s| s == w)) {
                 break;
             }
@@ -715,6 +926,8 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         at = end;
     }
     reversed_names(text, &covered, protected, &mut extra);
+    reversed_persons_in_lower_case(text, &raw, &covered, protected, &mut extra);
+    initials_and_surnames_in_cells(text, &persons, &covered, protected, &mut extra);
     first_names_in_capitals(text, &covered, protected, &mut extra);
     super::super::policy::resolve_with(raw, extra)
 }

@@ -53,7 +53,7 @@ use tokens::{
     bare_initial_before, english_month, gap_joins, genitive_stem, hyphen_letters, in_date,
     initial_after, plain_lower_end, quoted_title, word_end,
 };
-pub use units::names_before_units;
+pub use units::{names_as_headings, names_before_units};
 
 /// Whether the word at `start` stands where the unknown-name rules leave a name on purpose: right after
 /// a noun that makes it a thing ("hovedstaden Santiago", "skibet Dagny") or after an abbreviated saint
@@ -1551,12 +1551,10 @@ impl NameRecognizer {
                         && self.lone_surname(text, s, &t, false))
                     || (unit_after(text, end)
                         && !sentence
-                        // "c) Motion från nr 22" with "motionen" elsewhere: a noun opening a list item.
+                        // "c) Motion från nr 22" with "motionen" elsewhere, "a) Forslag fra nr. 20": a
+                        // noun opening a numbered line.
                         && !(k == i + 1
-                            && super::text::starts_list_item(text, t.start)
-                            && text
-                                .get(t.start..t.end)
-                                .is_some_and(|w| units::written_in_lower_case(text, w))))
+                            && units::item_noun(text, t.start, t.end)))
                     || speaker_with_party(text, run[i].start, end)
                     || citation(text, run[i].start, end)
                 {

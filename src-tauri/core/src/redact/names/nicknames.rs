@@ -134,6 +134,41 @@ fn quoted_after(text: &str, end: usize) -> Option<(usize, usize)> {
     (inner.len() > word.len() && nickname_shape(word)).then_some((start, start + word.len()))
 }
 
+/// "Naboen i nr. 13, «Gamle-Ola», tilbyr seg …", "hans kone, "Lille-Kari", kom": a quoted word in
+/// apposition, set off by commas, whose last part is a first name the lists know ("Gamle-Ola",
+/// "Store-Per", "Ola"): a nickname, whoever it names. Its spans are added to `found`.
+fn apposed_nicknames(text: &str, found: &mut Vec<(usize, usize)>) {
+    for (open, close) in [("«", "»"), ("\"", "\""), ("“", "”")] {
+        for at in memchr::memmem::find_iter(text.as_bytes(), open.as_bytes()) {
+            let head = text[..at].trim_end_matches([' ', '\n', '\r']);
+            if !head.ends_with(',') || head.len() == at {
+                continue;
+            }
+            let start = at + open.len();
+            let Some(len) = text[start..].find(close) else {
+                continue;
+            };
+            let word = &text[start..start + len];
+            let after = &text[start + len + close.len()..];
+            let last = word.rsplit('-').next().unwrap_or(word).to_lowercase();
+            // "Båten, «Kari», …": a thing's name after a noun that says so.
+            let noun = head[..head.len() - 1]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if (after.starts_with(',') || after.starts_with(" –") || after.starts_with(" -"))
+                && word.split('-').all(nickname_shape)
+                && !is_thing_noun(&noun)
+                && first_names().get(&last).is_some()
+                && !found.contains(&(start, start + len))
+            {
+                found.push((start, start + len));
+            }
+        }
+    }
+}
+
 /// A word that may be a nickname: a capital, then small letters (a hyphen between parts), three letters
 /// or more, and no function word.
 fn nickname_shape(word: &str) -> bool {
@@ -347,6 +382,7 @@ pub fn nicknames(
             found.push((start, start + word.len()));
         }
     }
+    apposed_nicknames(text, &mut found);
     for (start, end) in found {
         // A person found within the nickname ("Olsen" of «Olsen på hjørnet») gives way to it whole.
         let within = |r: &Raw| r.kind == Kind::Person && r.start >= start && r.end <= end;

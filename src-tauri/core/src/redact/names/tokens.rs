@@ -3,7 +3,9 @@
 
 use super::*;
 
-/// The length of the word without its genitive ending ("hættas" → "hætta", "hansen's", "jens'").
+/// The length of the word without its genitive ending ("hættas" → "hætta", "hansen's", "jens'"). A word
+/// in "s" whose stem would be a function word but is none itself ("fors", "vis") is no genitive: a surname
+/// such as "Fors" is its own stem, or it would be looked for as "for".
 pub(super) fn genitive_stem(key: &str) -> Option<usize> {
     if let Some(s) = key.strip_suffix("'s") {
         return Some(s.len());
@@ -13,6 +15,9 @@ pub(super) fn genitive_stem(key: &str) -> Option<usize> {
     }
     if key.len() > 3 {
         if let Some(s) = key.strip_suffix('s') {
+            if function_words().contains(s) && !function_words().contains(key) {
+                return None;
+            }
             return Some(s.len());
         }
     }

@@ -38,6 +38,38 @@ fn written_inflected(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether the one word at `start..end` is the noun of a numbered heading or list item: it opens the
+/// line after the number ("c) Motion från nr 22", "§ 6 Vattenskada i nr 12") and the document also writes
+/// it in lower case or with a noun's ending ("motionen", "Motioner"), or no list knows it as a first
+/// name or a surname ("§ 6 Vattenskada"; in a list item, "a) Forslag fra nr. 20" after "4. Forslag").
+/// "d) Zofia i nr. 10" is a name.
+pub(super) fn item_noun(text: &str, start: usize, end: usize) -> bool {
+    use super::super::text::{opens_numbered_line, starts_list_item};
+    if !opens_numbered_line(text, start) {
+        return false;
+    }
+    let Some(w) = text.get(start..end) else {
+        return false;
+    };
+    if written_in_lower_case(text, w) || written_inflected(text, w) {
+        return true;
+    }
+    // A list item may open with a surname ("c) Kowalczyk fra nr. 22"): there the word must open another
+    // numbered line too ("4. Forslag"), as a heading's noun does and a person's name hardly.
+    unnamed(&w.to_lowercase())
+        && (!starts_list_item(text, start)
+            || memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|at| {
+                at != start
+                    && !text[at + w.len()..].starts_with(char::is_alphanumeric)
+                    && opens_numbered_line(text, at)
+            }))
+}
+
+/// Whether no list knows `folded` as a first name or a surname.
+fn unnamed(folded: &str) -> bool {
+    first_names().get(folded).is_none() && !is_surname(folded)
+}
+
 /// "Forslag fra Villum Sand, andel nr. 5", "Tor-Arne Isaksen i Elvebakken 3, H0101": the capitalised
 /// words right before a resident's unit or address are that resident's name, even when no list knows
 /// it. Adds those names to `raw` (byte offsets).
@@ -122,11 +154,7 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
         // "c) Motion från nr 22": a list item opened by a noun the document also writes in lower case
         // ("avslog motionen") or with a noun's ending ("§ 18 Motioner") is no name ("d) Oliwia i nr. 10"
         // is).
-        let list_item_word = words == 1
-            && super::super::text::starts_list_item(text, start)
-            && text
-                .get(start..end)
-                .is_some_and(|w| written_in_lower_case(text, w) || written_inflected(text, w));
+        let list_item_word = words == 1 && item_noun(text, start, end);
         let single_at_sentence_start = single_at_sentence_start || list_item_word;
         if single_at_sentence_start
             || overlaps_any(protected, start, end)
@@ -147,6 +175,41 @@ pub fn names_before_units(text: &str, protected: &[(usize, usize)], raw: &mut Ve
             ),
         );
     }
+}
+
+/// "…\n\n6. Anna\n": a heading of its own after a blank line, a number and one word, is an agenda item
+/// (Nynorsk "Anna", the other business), even when the word is a first name; a list of people runs on
+/// line by line. Drops such one-word person findings of the rules.
+pub fn names_as_headings(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
+    raw.retain(|r| {
+        !(r.kind == Kind::Person
+            && r.recognizer == Recognizer::UnknownName
+            && r.decision == Decision::Redact
+            && text
+                .get(r.start..r.end)
+                .is_some_and(|w| w.chars().all(char::is_alphabetic))
+            && lone_heading(text, r.start, r.end))
+    });
+    raw
+}
+
+/// Whether `start..end` is the one word of a numbered heading line that a blank line opens.
+fn lone_heading(text: &str, start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let line_ends = rest.trim_start_matches([' ', '\t', '\r']);
+    if !(line_ends.is_empty() || line_ends.starts_with('\n')) {
+        return false;
+    }
+    if !super::super::text::opens_numbered_line(text, start) {
+        return false;
+    }
+    let head = &text[..start];
+    let Some(line_start) = head.rfind('\n') else {
+        return false;
+    };
+    text[..line_start]
+        .trim_end_matches([' ', '\t', '\r'])
+        .ends_with('\n')
 }
 
 #[cfg(test)]

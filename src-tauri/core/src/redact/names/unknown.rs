@@ -439,6 +439,7 @@ impl NameRecognizer {
                         && (word_before_is(text, start, &LOCATIVE[1..])
                             || word_before_is(text, start, BETWEEN)))
                         || is_institution(&s.keys[k0..k1])
+                        || (!genitive && policy::building_on(text, start))
                     {
                         continue;
                     }
