@@ -584,14 +584,7 @@ fn association_account(text: &str, start: usize, persons: &[(usize, usize)]) -> 
 /// "tlf." and "kr." end in a full stop without ending the sentence.
 fn abbreviation_before(clause: &str, dot: usize) -> bool {
     let head = clause.get(..dot).unwrap_or("");
-    let word: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect();
+    let word = super::text::trailing_letters(head);
     let w = word.to_lowercase();
     w.chars().count() <= 3
         || ["tlf", "tel", "telefon", "nr", "ca", "bl", "jf", "mobil"].contains(&w.as_str())

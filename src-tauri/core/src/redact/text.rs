@@ -490,6 +490,18 @@ pub fn fold_into(word: &str, buf: &mut String) {
     }
 }
 
+/// The letters that end `s`, as a slice of it ("… til formand" → "formand"); empty where `s` ends in no
+/// letter. The word a head ends with, read without collecting it backwards.
+pub fn trailing_letters(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 /// The previous word before byte `pos` (skipping spaces and the punctuation in `skip`), as a byte range.
 pub fn word_before(text: &str, pos: usize, skip: &[char]) -> Option<(usize, usize)> {
     let head = text.get(..pos)?;
@@ -1025,6 +1037,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The slice of a text's last letters is the word the char walk collected backwards and turned
+        /// round, as the callers built it before (letters beyond ASCII, combining marks, none at all).
+        #[test]
+        fn trailing_letters_are_the_last_letters_collected(text in "[aÅø×Z.,' \u{a0}ß\u{301}1\n-]{0,12}") {
+            let collected: String = text
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            proptest::prop_assert_eq!(trailing_letters(&text), collected.as_str());
+        }
+    }
+
+    #[test]
+    fn trailing_letters_of_a_head() {
+        assert_eq!(trailing_letters("Bilen til formand"), "formand");
+        assert_eq!(trailing_letters("Sak 4. Ørjan"), "Ørjan");
+        assert_eq!(trailing_letters("nr. 12"), "");
+        assert_eq!(trailing_letters(""), "");
     }
 
     proptest::proptest! {

@@ -413,14 +413,7 @@ pub(super) fn role_label_before(text: &str, start: usize) -> bool {
     else {
         return false;
     };
-    let role: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let role = super::super::text::trailing_letters(head);
     let before = head[..head.len() - role.len()].trim_end_matches([' ', '\t', '-', '•', '*', '·']);
     let opens = before.is_empty() || before.ends_with(['\n', '\r']) || before.ends_with(". ");
     let opens = opens || before.ends_with('.') && head[..head.len() - role.len()].ends_with(' ');

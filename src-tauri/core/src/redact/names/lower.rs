@@ -205,15 +205,7 @@ fn owner_after_til(text: &str, start: usize) -> bool {
     let Some(head) = text.get(..start).and_then(|h| h.strip_suffix(" til ")) else {
         return false;
     };
-    let noun: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
+    let noun = super::super::text::trailing_letters(head).to_lowercase();
     noun.chars().nth(3).is_some()
         && ["en", "et", "a"].iter().any(|e| noun.ends_with(e))
         && !function_words().contains(noun.as_str())

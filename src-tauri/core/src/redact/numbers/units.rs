@@ -220,13 +220,7 @@ impl RegisteredUnits {
         let head = text[..start]
             .strip_suffix(' ')
             .or_else(|| text[..start].strip_suffix('\u{a0}'))?;
-        let letters: usize = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .map(char::len_utf8)
-            .sum();
-        let at = head.len() - letters;
+        let at = head.len() - super::super::text::trailing_letters(head).len();
         let count = head[at..].chars().count();
         if !(1..=3).contains(&count) || head[..at].ends_with(char::is_alphanumeric) {
             return None;
