@@ -1060,34 +1060,31 @@ impl NameRecognizer {
                         .flat_map(char::to_lowercase)
                         .collect()
                 };
+                // The people whose initials are `letters`, where any of the candidates is: the
+                // initials pick them, and the match takes in its initial.
+                let pick = |candidates: &mut Vec<u32>, len: &mut usize, letters: &str| {
+                    let picked: Vec<u32> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|p| self.initials.get(letters).is_some_and(|v| v.contains(p)))
+                        .collect();
+                    if !picked.is_empty() {
+                        *candidates = picked;
+                        *len = (*len).max(2);
+                    }
+                };
                 // "E. <surname>" where the board's <first name> <surname> and a resident share the
                 // surname: the initial before it picks whose first name it opens.
                 if i > 0 && run[i - 1].initial && has_family && j == i + 1 && candidates.len() > 1 {
                     let mut letters = initial_letters(run[i - 1].start, run[i - 1].end);
                     letters.extend(s.keys[first.k0..first.k1].chars().next());
-                    let picked: Vec<u32> = candidates
-                        .iter()
-                        .copied()
-                        .filter(|p| self.initials.get(&letters).is_some_and(|v| v.contains(p)))
-                        .collect();
-                    if !picked.is_empty() {
-                        candidates = picked;
-                        len = len.max(2);
-                    }
+                    pick(&mut candidates, &mut len, &letters);
                 }
                 if let Some(end) = initial_end {
                     let mut letters = String::new();
                     letters.extend(s.keys[first.k0..first.k1].chars().next());
                     letters.push_str(&initial_letters(run[j - 1].end, end));
-                    let picked: Vec<u32> = candidates
-                        .iter()
-                        .copied()
-                        .filter(|p| self.initials.get(&letters).is_some_and(|v| v.contains(p)))
-                        .collect();
-                    if !picked.is_empty() {
-                        candidates = picked;
-                        len = len.max(2);
-                    }
+                    pick(&mut candidates, &mut len, &letters);
                 }
                 // "Vestbjerg K." as a list writes it: a lone surname with the initial of the person's
                 // first name after it; the initial goes with it.
