@@ -6,6 +6,12 @@
 //! holds a home at that house and floor (a resident's address "Street 37C, 2." or "Street 12, st.
 //! tv."), so a paragraph's "§ 37, 1. pkt.", a date and a number the association has no house with
 //! stay.
+//!
+//! A flat named by its floor and its door's letter alone ("st. F", "1. G", "lejlighed 2. B"): in a
+//! building whose flats are lettered on each floor, the list's flat column holds "st. A", "1. G", and
+//! the minutes write that code and nothing else. Taken only where the register holds that code, in
+//! the shapes a text gives it: with or without its stop and space ("st.F", "st F", "1.G"), in
+//! capitals, glued to a word before it where a scan lost the space ("i1. G").
 
 use super::policy::{overlaps_any, Raw};
 use super::text::{is_one_of, next_digit, word_before, FastSet};
@@ -20,6 +26,33 @@ pub struct HouseFloors {
     floors: FastSet<String>,
     /// The house numbers that hold such floors ("37", "37c").
     numbers: FastSet<String>,
+    /// The register's flats by floor and door letter, as "st f", "1 g", "kld a".
+    doors: FastSet<String>,
+}
+
+/// A flat's floor and door letter as the register writes it ("st. F", "1. G", "kld. A", "2.B"), as
+/// "st f", "1 g": a floor (a figure or two with its stop, or the ground floor's or the basement's
+/// word), at most one space, one letter that ends the code (an optional stop after it).
+fn door_code(s: &str) -> Option<String> {
+    let (fl, used, _) = floor(s)?;
+    let b = s.as_bytes();
+    // "1." with nothing after it, or a floor's word ("2. sal") is no door.
+    if fl.bytes().all(|c| c.is_ascii_digit()) && b.get(used - 1) != Some(&b'.') {
+        return None;
+    }
+    let mut at = used;
+    if b.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    let letter = *b.get(at)?;
+    if !letter.is_ascii_alphabetic() {
+        return None;
+    }
+    let rest = s[at + 1..].trim_start_matches('.').trim();
+    if !rest.is_empty() {
+        return None;
+    }
+    Some(format!("{fl} {}", char::from(letter.to_ascii_lowercase())))
 }
 
 /// Words for a floor after its number ("2. sal", "1. etage", "3. etasje", "2. etg.").
@@ -141,9 +174,25 @@ fn floor(s: &str) -> Option<(String, usize, bool)> {
 impl HouseFloors {
     /// `addresses`: the residents' addresses as the register holds them ("Mejlvej 37C (baghuset), 2.",
     /// "Havnevej 12, st. tv."); an address without a floor after its comma adds nothing.
+    #[cfg(test)]
     pub fn new<'a>(addresses: impl IntoIterator<Item = &'a str>) -> HouseFloors {
+        HouseFloors::with_doors(addresses, [])
+    }
+
+    /// As [`Self::new`], with the residents' flats (the list's flat column: "st. F", "1. G", "H0101")
+    /// and the floors after the addresses' commas ("Skolegade 14, st. H") read for their door codes.
+    pub fn with_doors<'a>(
+        addresses: impl IntoIterator<Item = &'a str>,
+        flats: impl IntoIterator<Item = &'a str>,
+    ) -> HouseFloors {
         let mut found = HouseFloors::default();
+        for f in flats {
+            found.doors.extend(door_code(f.trim()));
+        }
         for a in addresses {
+            if let Some((_, tail)) = a.split_once(',') {
+                found.doors.extend(door_code(tail.trim()));
+            }
             let Some(at) = a.find(|c: char| c.is_ascii_digit()) else {
                 continue;
             };
@@ -173,8 +222,10 @@ impl HouseFloors {
     }
 
     /// Finds the register's homes named by house number and floor in `text` (byte offsets), outside
-    /// `protected` (the floor is never a place; the number may be the association's own address).
+    /// `protected` (the floor is never a place; the number may be the association's own address), and
+    /// its flats named by floor and door ([`Self::scan_doors`]).
     pub fn scan(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        self.scan_doors(text, protected, out);
         if self.floors.is_empty() {
             return;
         }
@@ -265,6 +316,107 @@ impl HouseFloors {
                 "a registered home by its house number and floor",
             ));
             i = end;
+        }
+    }
+}
+
+impl HouseFloors {
+    /// The register's flats by floor and door letter ("st. F", "st.F", "ST F", "1. G", "i1.G"); see the
+    /// module's comment. The letter is a capital (a small one after a floor is a word: "1. g" hardly,
+    /// "st. i" often) and ends the word; a figure's floor is no part of a number, a paragraph or a
+    /// numbered thing ("1.2. A", "§ 5, stk. 2. A", "punkt 2. A"), and at a line's start, where lists
+    /// number their items ("2. A. Forslag"), it stands alone in its cell.
+    fn scan_doors(&self, text: &str, protected: &[(usize, usize)], out: &mut Vec<Raw>) {
+        if self.doors.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut key = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            let start = i;
+            i += 1;
+            let figure = c.is_ascii_digit();
+            if !figure && !matches!(c, b's' | b'S' | b'k' | b'K') {
+                continue;
+            }
+            let prev = text[..start].chars().next_back();
+            if figure {
+                // A figure glued to a letter before it is a lost space ("i1. G"); to a figure, a
+                // stop or a comma it is part of a number.
+                if prev.is_some_and(|p| p.is_ascii_digit() || matches!(p, '.' | ',' | '/' | '-')) {
+                    continue;
+                }
+            } else if prev.is_some_and(|p| p.is_alphanumeric()) {
+                continue;
+            }
+            let Some((fl, used, _)) = floor(&text[start..]) else {
+                continue;
+            };
+            let digits = fl.bytes().all(|b| b.is_ascii_digit());
+            let mut at = start + used;
+            if digits && bytes.get(at - 1) != Some(&b'.') {
+                continue;
+            }
+            if matches!(bytes.get(at), Some(b' ')) {
+                at += 1;
+            } else if !bytes[start..at].ends_with(b".") {
+                // "st F": without its stop the floor takes one space.
+                continue;
+            }
+            let Some(&letter) = bytes.get(at) else {
+                continue;
+            };
+            if !letter.is_ascii_uppercase() {
+                continue;
+            }
+            let end_letter = at + 1;
+            if text[end_letter..].starts_with(|c: char| c.is_alphanumeric() || c == '\'') {
+                continue;
+            }
+            key.clear();
+            key.push_str(&fl);
+            key.push(' ');
+            key.push(char::from(letter.to_ascii_lowercase()));
+            if !self.doors.contains(&key) {
+                continue;
+            }
+            if digits {
+                let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+                if head.ends_with('§')
+                    || word_before(text, start, &['.']).is_some_and(|(s, e)| {
+                        numbered_thing(&text[s..e]) || is_one_of(&text[s..e], &["stk", "pkt", "kl"])
+                    })
+                {
+                    continue;
+                }
+                let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+                if text[line_start..start].trim().is_empty() {
+                    let after = text[end_letter..].split('\n').next().unwrap_or("");
+                    let after = after.trim_end_matches('\r');
+                    let cell = after.is_empty()
+                        || after.starts_with(['\t', ',', ':', ';'])
+                        || after.starts_with("  ")
+                        || after.trim().is_empty();
+                    if !cell {
+                        continue;
+                    }
+                }
+            }
+            let begin = start;
+            if overlaps_any(protected, begin, end_letter) {
+                continue;
+            }
+            out.push(Raw::redact(
+                begin,
+                end_letter,
+                Kind::Address,
+                Recognizer::Address,
+                0.85,
+                "a registered flat by its floor and door",
+            ));
+            i = end_letter;
         }
     }
 }

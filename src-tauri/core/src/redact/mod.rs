@@ -29,6 +29,7 @@
 mod apply;
 pub mod checks;
 mod confusable;
+mod damaged;
 mod firms;
 mod flats;
 mod house_floors;
@@ -645,6 +646,9 @@ pub struct Detector {
     register_search: text::OnePass,
     /// The association's own houses (row houses), for the short forms of their addresses.
     houses: houses::Houses,
+    /// The same houses as the text may damage them (lost marks, OCR, letter-spacing, a line's end, a
+    /// lost space), found as hits of `register_search`.
+    damaged_houses: damaged::DamagedHouses,
     /// The register's homes by house number and floor ("37C, 2. sal" without the street).
     house_floors: house_floors::HouseFloors,
     /// The residents' phone numbers as [`phone_key`] reads them: a number the text groups otherwise than
@@ -680,6 +684,7 @@ impl Detector {
     pub fn new(context: Option<&Context>) -> Detector {
         let mut known_values = Vec::new();
         let mut houses = houses::Houses::default();
+        let mut registered_houses: Vec<(String, usize)> = Vec::new();
         let mut house_floors = house_floors::HouseFloors::default();
         let mut registered_phones = text::FastSet::default();
         let mut registered_units = text::FastSet::default();
@@ -789,11 +794,13 @@ impl Detector {
                 .map(|(a, _)| joined_letter(a))
                 .collect();
             houses = houses::Houses::new(joined.iter().map(String::as_str));
-            house_floors = house_floors::HouseFloors::new(
+            house_floors = house_floors::HouseFloors::with_doors(
                 c.residents.iter().filter_map(|r| r.address.as_deref()),
+                c.residents.iter().filter_map(|r| r.flat.as_deref()),
             );
             for (a, units) in &units_at {
                 if is_house(a, units) {
+                    registered_houses.push((a.to_string(), known_values.len()));
                     known_values.push((Kind::Address, a.to_string()));
                     // "FORSLAG FRA STORVEJ 23": headings in capitals.
                     let upper = a.to_uppercase();
@@ -850,6 +857,9 @@ impl Detector {
             known_kinds,
             register_search,
             houses,
+            damaged_houses: damaged::DamagedHouses::new(
+                registered_houses.iter().map(|(a, p)| (a.as_str(), *p)),
+            ),
             house_floors,
             registered_phones,
             registered_units,
@@ -939,11 +949,12 @@ impl Detector {
     fn protected_spans(&self, text: &str, words: Option<&[(usize, usize)]>) -> Early {
         let mut raw = Vec::new();
         let mut hits = self.register_search.find(text).into_iter();
-        let (places, lower_names, known) = (
+        let (places, lower_names, mut known) = (
             hits.next().unwrap_or_default(),
             hits.next().unwrap_or_default(),
             hits.next().unwrap_or_default(),
         );
+        self.damaged_houses.hits(text, &mut known);
         let (mut protected, organisations) = self.protected.spans_and_organisations(text, &places);
         // Residents' names as OCR misreads them; officials' names misread join the protected spans
         // before the other name recognizers run, so the board stays in its own scanned minutes.
@@ -1556,11 +1567,23 @@ fn genitive_after_number(text: &str, end: usize) -> usize {
         .map_or(0, str::len)
 }
 
-/// Whether a house number ends at `end`: no digit, letter or range ("–14") follows.
+/// Whether a house number ends at `end`: no digit, letter or range ("–14") follows; a word in small
+/// letters run together with it where a space was lost ("Storvej 12om taget") may.
 fn address_ends(text: &str, end: usize) -> bool {
     let mut rest = text.get(end..).unwrap_or("").chars();
     match rest.next() {
         None => true,
+        Some(c) if c.is_alphabetic() && text[..end].ends_with(|d: char| d.is_ascii_digit()) => {
+            let word: Vec<char> = text[end..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            // Letters of the Nordic alphabet: "ââ‚¬" is a dash as mojibake, no word.
+            word.len() >= 2
+                && word
+                    .iter()
+                    .all(|c| c.is_ascii_lowercase() || "æøåäöüé".contains(*c))
+        }
         Some(c) if c.is_alphanumeric() => false,
         Some('-' | '–' | '—') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
@@ -1571,6 +1594,9 @@ fn address_ends(text: &str, end: usize) -> bool {
 pub fn detect(text: &str, context: Option<&Context>) -> Vec<Finding> {
     Detector::new(context).detect(text)
 }
+
+#[cfg(test)]
+mod damage_tests;
 
 #[cfg(test)]
 mod residents_tests;

@@ -153,15 +153,50 @@ impl RegisteredUnits {
             i = end.max(d + 1);
             let mut token = text[start..end].trim_matches(['-', '–']);
             let mut start = start + text[start..end].find(token).unwrap_or(0);
-            let end = start + token.len();
+            let mut end = start + token.len();
             let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if glued(text[end..].chars().next()) {
                 continue;
             }
+            // OCR's letters for figures inside a code ("HO104", "H0l04" for "H0104"): after its
+            // first character, an O is a 0 and an l or I a 1.
             let registered = |t: &str| {
-                self.codes
-                    .contains(&t.replace('–', "-").to_ascii_uppercase())
+                let t = t.replace('–', "-").to_ascii_uppercase();
+                self.codes.contains(&t)
+                    || (t.len() > 2 && t[1..].contains(['O', 'I', 'L']) && {
+                        let mut read = String::with_capacity(t.len());
+                        read.push_str(&t[..1]);
+                        read.extend(t[1..].chars().map(|c| match c {
+                            'O' => '0',
+                            'I' | 'L' => '1',
+                            c => c,
+                        }));
+                        read != t && self.codes.contains(&read)
+                    })
             };
+            // "H0104om": a word in small letters run into the code after it, where a space was
+            // lost; the code up to its last figure.
+            if !registered(token) {
+                let small = token
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_lowercase)
+                    .count();
+                let rest = &token[..token.len() - small];
+                let head = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+                let code = &rest[head..];
+                let lost_space = head > 0 && code.starts_with(|c: char| c.is_ascii_uppercase());
+                if small >= 1 && rest.ends_with(|c: char| c.is_ascii_digit()) {
+                    if registered(rest) {
+                        end -= small;
+                        token = rest;
+                    } else if lost_space && registered(code) {
+                        end -= small;
+                        start += head;
+                        token = code;
+                    }
+                }
+            }
             // "vedB-203", "altsåB203": a code in capitals run into the word before, where the
             // extraction lost the space; the code from its capital on.
             if !registered(token) {
