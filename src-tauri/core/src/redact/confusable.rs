@@ -60,20 +60,38 @@ pub(super) fn skeleton_into(word: &str, out: &mut String) {
         while i < b.len() {
             let c = b[i].to_ascii_lowercase();
             i += 1;
-            out.push(match c {
-                b'1' | b'l' | b'i' | b'|' | b'!' => 'l',
-                b'0' | b'o' => 'o',
-                b'r' if b.get(i).map(u8::to_ascii_lowercase) == Some(b'n') => {
-                    i += 1;
-                    'm'
-                }
-                b'5' => 's',
-                c => char::from(c),
-            });
+            push_folded(
+                out,
+                match c {
+                    b'1' | b'l' | b'i' | b'|' | b'!' => 'l',
+                    b'0' | b'o' => 'o',
+                    b'r' if b.get(i).map(u8::to_ascii_lowercase) == Some(b'n') => {
+                        i += 1;
+                        'm'
+                    }
+                    b'5' => 's',
+                    c => char::from(c),
+                },
+            );
         }
         return;
     }
     skeleton_by_char(word, out);
+}
+
+/// Pushes `c` onto a skeleton, a Nordic letter's spelling out as its plain letter: the e of "ae" and
+/// "oe" and the second a of "aa" are left out, so "Kraemer", "Kræmer" and "Kramer", "Oedegaard" and
+/// "Ødegård" are one (a typed text or a scan loses the marks or spells them out).
+fn push_folded(out: &mut String, c: char) {
+    let last = out.as_bytes().last().copied();
+    let spelled = match c {
+        'e' => matches!(last, Some(b'a' | b'o')),
+        'a' => last == Some(b'a'),
+        _ => false,
+    };
+    if !spelled {
+        out.push(c);
+    }
 }
 
 /// [`skeleton_into`] letter by letter, for words beyond ASCII (and the reference its ASCII path is checked
@@ -81,31 +99,32 @@ pub(super) fn skeleton_into(word: &str, out: &mut String) {
 fn skeleton_by_char(word: &str, out: &mut String) {
     let mut chars = word.chars().flat_map(char::to_lowercase).peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '1' | 'l' | 'i' | '|' | '!' | 'í' | 'ì' => out.push('l'),
-            '0' | 'o' | 'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
-            'æ' | 'ä' => out.push_str("ae"),
-            'å' | 'à' | 'á' | 'â' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => out.push('e'),
+        let c = match c {
+            '1' | 'l' | 'i' | '|' | '!' | 'í' | 'ì' => 'l',
+            '0' | 'o' | 'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',
+            'æ' | 'ä' => 'a',
+            'å' | 'à' | 'á' | 'â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
             // A wrong code page or OCR swaps one accent for another on the same letter ("Zieliñski"
             // for "Zieliński", "Sahín" for "Şahin"): the letter counts, not its mark.
-            'ñ' | 'ń' | 'ň' => out.push('n'),
-            'ś' | 'š' | 'ş' => out.push('s'),
-            'ç' | 'ć' | 'č' => out.push('c'),
-            'ź' | 'ż' | 'ž' => out.push('z'),
-            'ü' | 'ú' | 'ù' | 'û' | 'ů' => out.push('u'),
-            'ł' | 'ı' | 'ï' | 'î' => out.push('l'),
-            'ý' | 'ÿ' => out.push('y'),
-            'ğ' => out.push('g'),
-            'ř' => out.push('r'),
-            'ą' | 'ã' => out.push('a'),
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ś' | 'š' | 'ş' => 's',
+            'ç' | 'ć' | 'č' => 'c',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ü' | 'ú' | 'ù' | 'û' | 'ů' => 'u',
+            'ł' | 'ı' | 'ï' | 'î' => 'l',
+            'ý' | 'ÿ' => 'y',
+            'ğ' => 'g',
+            'ř' => 'r',
+            'ą' | 'ã' => 'a',
             'r' if chars.peek() == Some(&'n') => {
                 chars.next();
-                out.push('m');
+                'm'
             }
-            '5' => out.push('s'),
-            c => out.push(c),
-        }
+            '5' => 's',
+            c => c,
+        };
+        push_folded(out, c);
     }
 }
 
