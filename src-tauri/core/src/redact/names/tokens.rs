@@ -154,6 +154,118 @@ pub(super) fn plain_lower_end(bytes: &[u8], start: usize) -> Option<usize> {
     plain.then_some(e)
 }
 
+/// Whether `bytes[k]` is a lower-case Latin-1 letter's first byte (ß, à–ÿ but ÷: `0xC3` and one byte):
+/// a word of such letters and ASCII ones is no name and no particle.
+fn latin1_lower_at(bytes: &[u8], k: usize) -> bool {
+    bytes[k] == 0xC3
+        && bytes
+            .get(k + 1)
+            .is_some_and(|&n| n >= 0x9F && latin1_letter(n))
+}
+
+/// Where the names' walk, outside a run of names, must read again from `i` on: the first ASCII capital
+/// or first byte of a character beyond ASCII that is no lower-case Latin-1 letter (a capital, a
+/// letter of another script, a mark, a no-break space, a typographic apostrophe or dash); the text's
+/// end if none. Before it stand only ASCII bytes that are no capital and lower-case Latin-1 letters:
+/// lower-case words, digits, punctuation and white space. Eight bytes at a time.
+pub(super) fn next_capital_or_wide(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8]));
+        let low = w & !HIGH;
+        // An ASCII capital (0x41–0x5A), or a byte with its two high bits set: a character's first byte
+        // beyond ASCII.
+        let capitals = (ONES * (127 + 0x5b) - low) & !w & (low + ONES * (127 - 0x40)) & HIGH;
+        let mut lanes = capitals | (w & (w << 1) & HIGH);
+        while lanes != 0 {
+            let k = i + lanes.trailing_zeros() as usize / 8;
+            if !latin1_lower_at(bytes, k) {
+                return k;
+            }
+            lanes &= lanes - 1;
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_uppercase() || (b >= 0xC0 && !latin1_lower_at(bytes, i)) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// Where the names' walk, at `i` outside a run of names, may go on reading as it would have reached
+/// `q` ([`next_capital_or_wide`]): between them stand only lower-case words, which start no name, and
+/// particles, which the walk keeps waiting for a name until the next word ("de Vries", also across a
+/// comma: "de, ogKari" reads "ogKari" as one word after a particle, "ogKari" alone as "og" and
+/// "Kari"). So it reads on right after the last lower-case word before `q` that is no particle: the
+/// walk ends any run there, as it would have. Failing one, or where a hyphen or an apostrophe stands
+/// before a word ("kultur-\nhuset", "jens's"), it reads from `i` itself.
+pub(super) fn read_on_from(text: &str, i: usize, q: usize) -> usize {
+    let bytes = text.as_bytes();
+    // The lower-case letter (one or two bytes) that ends at `p`, if any.
+    let letter_before = |p: usize| -> usize {
+        if p <= i {
+            return 0;
+        }
+        let b = bytes[p - 1];
+        if b.is_ascii_lowercase() {
+            1
+        } else if p >= i + 2 && latin1_lower_at(bytes, p - 2) {
+            2
+        } else {
+            0
+        }
+    };
+    // White space, digits and punctuation: no word holds one but a hyphen or an apostrophe.
+    let between_words = |b: u8| b < 0x80 && !b.is_ascii_alphabetic() && !matches!(b, b'-' | b'\'');
+    let mut p = q;
+    // Back over the letters of a word `q` may stand inside ("fraTrier", "æbleTræ").
+    loop {
+        let n = letter_before(p);
+        if n == 0 {
+            break;
+        }
+        p -= n;
+    }
+    // A particle waits for a name only across white space ([`gap_joins`]): right after a digit or a
+    // punctuation mark the walk holds none that the next word could join, and reads that word as it
+    // would with no run, unless it is small ASCII letters run into a capital ("ogKari") or `q` is no
+    // letter (then a later word is the next one).
+    let joins_none_after = text
+        .get(q..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(is_word_char)
+        && !(p < q && bytes[q].is_ascii_uppercase());
+    loop {
+        while p > i && between_words(bytes[p - 1]) {
+            if joins_none_after && !matches!(bytes[p - 1], b' ' | b'\n' | b'\r') {
+                return p;
+            }
+            p -= 1;
+        }
+        if letter_before(p) == 0 {
+            // `i`, or a hyphen or an apostrophe right before.
+            return i;
+        }
+        let end = p;
+        loop {
+            let n = letter_before(p);
+            if n == 0 {
+                break;
+            }
+            p -= n;
+        }
+        let word = std::str::from_utf8(&bytes[p..end]).unwrap_or("");
+        if !is_particle(word) {
+            return end;
+        }
+    }
+}
+
 /// A lone capital letter written as an initial without its full stop, right before a name ("F
 /// Skovbo"): where it starts, so the redaction takes the initial too.
 pub(super) fn bare_initial_before(text: &str, start: usize) -> Option<usize> {
