@@ -2036,3 +2036,35 @@ fn regression_a_name_with_its_nordic_letter_plain_or_spelled_out_and_misread() {
         );
     }
 }
+
+/// Regression (a date of birth after its cue without the Nordic letter, retired batch 62's scan):
+/// "Leietaker er <name>, fodt 17.06.88." left the date, as the cues of a date of birth were matched
+/// only as written ("født", "född", "fødselsdato"). The cues hold with their letters made plain or
+/// spelled out, in each language; a date after another word stays.
+#[test]
+fn regression_a_date_of_birth_after_its_cue_without_its_nordic_letter() {
+    let d = detector(Country::NO, &["Kari Moe"], &[]);
+    for (text, date) in [
+        ("Leietaker er Per Lid, fodt 17.06.88.", "17.06.88"),
+        ("Leigetakar er Per Lid, fodd 02.08.1991.", "02.08.1991"),
+        ("Køber er Per Lid, foedt 3. april 1951.", "3. april 1951"),
+        (
+            "Hyresgästen Per Lid, fodd 1954-03-12, flyttar in.",
+            "1954-03-12",
+        ),
+        ("Fodelsedatum: 12.03.1954", "12.03.1954"),
+    ] {
+        let found = redacted(&d, text);
+        assert!(found.iter().any(|f| f.contains(date)), "{text}: {found:?}");
+    }
+    for text in [
+        "Fondet 17.06.2025 er lukket.",
+        "Moetet 17.06.2025 ble holdt.",
+    ] {
+        let found = redacted(&d, text);
+        assert!(
+            !found.iter().any(|f| f.contains("17.06")),
+            "{text}: {found:?}"
+        );
+    }
+}

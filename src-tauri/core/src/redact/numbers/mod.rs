@@ -383,7 +383,31 @@ struct Cues {
     national_id: WordSet,
     phone: WordSet,
     dob: WordSet,
+    /// The words of [`DOB`] as a text that lost its Nordic letters or spelled them out writes them
+    /// ("fodt", "foedt", "fodelsedatum"): the cue holds on a scan or a text typed without them.
+    dob_plain: super::text::FastSet<String>,
     share: WordSet,
+}
+
+/// `word` with its Nordic letters made plain ("fodt") and spelled out ("foedt"), where it has any.
+fn plain_spellings(word: &str) -> [String; 2] {
+    let mut plain = String::with_capacity(word.len());
+    let mut spelled = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        let (p, s) = match c {
+            'ø' | 'ö' => ("o", "oe"),
+            'æ' | 'ä' => ("a", "ae"),
+            'å' => ("a", "aa"),
+            _ => {
+                plain.push(c);
+                spelled.push(c);
+                continue;
+            }
+        };
+        plain.push_str(p);
+        spelled.push_str(s);
+    }
+    [plain, spelled]
 }
 
 fn cues() -> &'static Cues {
@@ -395,6 +419,11 @@ fn cues() -> &'static Cues {
         national_id: WordSet::new(NATIONAL_ID),
         phone: WordSet::new(PHONE),
         dob: WordSet::new(DOB),
+        dob_plain: DOB
+            .iter()
+            .flat_map(|w| plain_spellings(w))
+            .filter(|w| !DOB.contains(&w.as_str()))
+            .collect(),
         share: WordSet::new(&[SHARE_CUES, PLURAL_SHARE_CUES].concat()),
     })
 }
@@ -1238,6 +1267,7 @@ fn classify(
             "a number after an identity-number cue",
         ));
     }
+    let is_dob = |w: &str| c.dob.contains(w) || c.dob_plain.contains(w);
     // "født\n07.01.1990": the line broken between the cue and the date.
     let dob_before_break = || {
         let head = text.get(..start).unwrap_or("");
@@ -1245,10 +1275,10 @@ fn classify(
             .strip_suffix("\r\n")
             .or_else(|| head.strip_suffix('\n'));
         head.and_then(|h| word_before(text, h.len(), &[]))
-            .is_some_and(|w| c.dob.contains(&slice(text, Some(w)).to_lowercase()))
+            .is_some_and(|w| is_dob(&slice(text, Some(w)).to_lowercase()))
     };
-    if c.dob.contains(&l1)
-        || (matches!(&*l1, "den" | "d" | "i" | "år") && c.dob.contains(&l2))
+    if is_dob(&l1)
+        || (matches!(&*l1, "den" | "d" | "i" | "år") && is_dob(&l2))
         || (l1.is_empty() && dob_before_break())
     {
         if let Some(e) = date_end(text, start) {
