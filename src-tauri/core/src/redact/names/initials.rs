@@ -85,6 +85,11 @@ fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
                 dotted = Some(true);
                 end = at + j + 1;
                 chars.next();
+                // "R.-J.", "A.-M.": the initials of a double name's two parts, joined by its hyphen.
+                if hyphened_part_at(rest, end - at) {
+                    chars.next();
+                    continue;
+                }
                 // "K. L.": one space after a full stop, before the next initial.
                 if let Some(&(_, ' ')) = chars.peek() {
                     let after = rest.get(end - at + 1..).and_then(|t| t.chars().next());
@@ -120,6 +125,15 @@ fn initials_at(text: &str, at: usize) -> Option<(String, usize, bool)> {
         return None;
     }
     Some((letters, end, dotted))
+}
+
+/// Whether a hyphen, a capital and its full stop open `rest[i..]` ("-J." of "R.-J."): the second part of a
+/// double name's initials.
+fn hyphened_part_at(rest: &str, i: usize) -> bool {
+    let mut next = rest.get(i..).unwrap_or("").chars();
+    next.next() == Some('-')
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next() == Some('.')
 }
 
 /// The initials of a double first name and a surname written with a hyphen between the first two at `at`
@@ -369,6 +383,7 @@ pub fn initials_standing_alone(
 ) -> Vec<Raw> {
     let bytes = text.as_bytes();
     let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
+    let persons = persons_of(&raw);
     let mut extra = Vec::new();
     let mut next = 0;
     // A dotted capital: a full stop right after a capital; the initials start at the first one.
@@ -393,16 +408,22 @@ pub fn initials_standing_alone(
         next = end;
         let written = &text[start..end];
         let after = &text[end..];
+        // A double name's part ("M. R.-J.", "A.-M. K."): the hyphen between two dotted capitals is a
+        // name's, so a space between the initials and a fourth letter are a person's too.
+        let hyphened = written.contains(".-");
         let subject = after.starts_with(',')
             || after
                 .strip_prefix(' ')
-                .is_some_and(|a| a.starts_with(char::is_lowercase));
-        if !(2..=3).contains(&letters.chars().count())
-            || written.contains(' ')
+                .is_some_and(|a| a.starts_with(char::is_lowercase))
+            || hyphened && signs(text, start, end);
+        let most = if hyphened { 4 } else { 3 };
+        if !(2..=most).contains(&letters.chars().count())
+            || written.contains(' ') && !hyphened
             || !subject
             || DOTTED_ABBREVIATIONS.contains(&written)
             || capitalised_beside(text, start, end)
-            || overlaps_any(&covered, start, end)
+            || !hyphened && overlaps_any(&covered, start, end)
+            || hyphened && !free(&covered, &persons, start, end)
             || overlaps_any(protected, start, end)
         {
             continue;
@@ -410,6 +431,17 @@ pub fn initials_standing_alone(
         extra.push(Raw::unknown_name(start, end, 0.6, INITIALS_ALONE).guessed(letters));
     }
     super::super::policy::resolve_with(raw, extra)
+}
+
+/// Whether the initials at `start..end` sign a letter: nothing after them on their line, and a closing
+/// before them ("Hilsen\nK. L.-H.") or the board and a slash ("Bestyrelsen / J. V.-I.").
+fn signs(text: &str, start: usize, end: usize) -> bool {
+    let line_rest = text[end..].split('\n').next().unwrap_or("");
+    if !line_rest.trim_end_matches(['\r', ' ']).is_empty() {
+        return false;
+    }
+    let line_head = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    line_head.trim_end().ends_with('/') || super::context::signs_after_a_closing(text, start, end)
 }
 
 /// Adds, for every person the findings name in full, the initials of that name wherever they are written
@@ -420,9 +452,11 @@ pub fn initials_of_people_named(
     raw: Vec<Raw>,
 ) -> Vec<Raw> {
     let people = initials_of_the_named(text, &raw);
-    let Some(mut at) = people.iter().map(|p| p.1).min() else {
+    if people.is_empty() {
         return raw;
-    };
+    }
+    // Dotted initials may stand before the name in full ("merket «K.H.» … Kari Hovde"): from the start.
+    let mut at = 0;
     // Per initials, the names in full with them: (where the name ends, its index in `people`), in
     // that order, so the nearest one before a place is found by a binary search (the last of equal
     // ends, as a search of `people` for the greatest end keeps the last).
@@ -471,10 +505,17 @@ pub fn initials_of_people_named(
             at += 1;
             continue;
         };
-        // The nearest name in full before, with these initials.
+        // The nearest name in full before, with these initials; for dotted initials that no name before
+        // explains, the first one after.
         let person = by_letters.get(letters.as_str()).and_then(|v| {
             let before = v.partition_point(|&(e, _)| e <= start);
-            before.checked_sub(1).and_then(|i| people.get(v[i].1))
+            match before.checked_sub(1) {
+                Some(i) => people.get(v[i].1),
+                None if dotted && !DOTTED_ABBREVIATIONS.contains(&&text[start..end]) => {
+                    v.first().and_then(|&(_, k)| people.get(k))
+                }
+                None => None,
+            }
         });
         // "Ordföranden (KB) redogjorde …": alone in brackets the capitals are no firm's legal form.
         let bracketed = text[..start].ends_with('(') && text[end..].starts_with(')');
@@ -510,9 +551,10 @@ mod tests {
     /// looked for among all of them, and `used_as_a_thing` asked anew each time.
     fn initials_by_scan(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
         let people = initials_of_the_named(text, &raw);
-        let Some(mut at) = people.iter().map(|p| p.1).min() else {
+        if people.is_empty() {
             return raw;
-        };
+        }
+        let mut at = 0;
         let covered: Vec<(usize, usize)> = raw.iter().map(|r| (r.start, r.end)).collect();
         let persons = persons_of(&raw);
         let mut extra = Vec::new();
@@ -536,11 +578,21 @@ mod tests {
                 at += 1;
                 continue;
             };
-            // The nearest name in full before, with these initials.
+            // The nearest name in full before, with these initials; for dotted ones, else the first after.
             let person = people
                 .iter()
                 .filter(|p| p.0 == letters && p.1 <= at)
-                .max_by_key(|p| p.1);
+                .max_by_key(|p| p.1)
+                .or_else(|| {
+                    people
+                        .iter()
+                        .filter(|p| {
+                            dotted
+                                && p.0 == letters
+                                && !DOTTED_ABBREVIATIONS.contains(&&text[at..end])
+                        })
+                        .min_by_key(|p| p.1)
+                });
             let written_as_initials = |p: &&(String, usize, Option<String>)| {
                 dotted
                     || (at - p.1 <= BARE_WINDOW
