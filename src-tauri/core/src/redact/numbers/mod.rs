@@ -1022,6 +1022,15 @@ fn iso_date_range(run: &Run) -> bool {
     run.shape(&[4, 2, 2, 4, 2, 2]) && date(0) && date(8)
 }
 
+/// Ten digits as an identity number is written: together, or six and four with a hyphen, a plus or a
+/// space between them.
+fn id_shaped(run: &Run) -> bool {
+    run.nd == 10
+        && (run.shape(&[10])
+            || (run.shape(&[6, 4])
+                && (run.has_sep(b'-') || run.has_sep(b'+') || run.has_sep(b' '))))
+}
+
 fn classify(
     text: &str,
     run: &Run,
@@ -1212,7 +1221,14 @@ fn classify(
     {
         return None;
     }
-    if cue(&c.org) {
+    // An organisation's cue keeps its number, but not one that reads as a person's identity number:
+    // no organisation's number has a real date where a CPR or a personnummer has it (a Swedish
+    // organisation number's third digit is 2 or more; a sole trader's is the owner's personnummer,
+    // personal data all the same), so such a number after "p", "org" or "bankgiro" goes as it goes
+    // anywhere else.
+    if cue(&c.org)
+        && !(id_shaped(run) && (national_id::cpr(d).is_some() || national_id::personnummer(d)))
+    {
         return None;
     }
     if prefix_plus && (9..=14).contains(&nd) {
@@ -1374,10 +1390,7 @@ fn classify(
             }
         }
         10 => {
-            let id_shape = run.shape(&[10])
-                || (run.shape(&[6, 4])
-                    && (run.has_sep(b'-') || run.has_sep(b'+') || run.has_sep(b' ')));
-            if id_shape {
+            if id_shaped(run) {
                 let se = national_id::personnummer(d);
                 let dk = national_id::cpr(d);
                 if se && country == Some(Country::SE) {
@@ -2930,6 +2943,39 @@ mod tests {
         assert!(kinds("den 01.08.2021 kl. 19.00").is_empty());
         assert!(kinds("stämman 2024-05-14 beslutade 50 000:- och budget 2023-2024").is_empty());
         assert!(kinds("mødet den 26 04 2022").is_empty());
+    }
+
+    /// An organisation number's cue ("p" for a P-number, "org.nr", "bankgiro") kept whatever number
+    /// followed it, so a CPR written after one stayed while the same number elsewhere went (found by
+    /// the proptest applying_findings_never_leaves_a_found_text). A number with a person's date stays
+    /// only when it is no identity number; an organisation's own number has no such date.
+    #[test]
+    fn regression_an_identity_number_after_an_organisations_cue() {
+        for text in [
+            "p 110584-3638 og igen",
+            "P 1105843638.",
+            "org.nr 110584-3638",
+            "bankgiro 850612-4331",
+            "CVR 110584 3638",
+        ] {
+            let k = kinds(text);
+            assert!(
+                k.iter().any(|(kind, _)| *kind == Kind::NationalId),
+                "{text:?}: {k:?}"
+            );
+        }
+        // Organisations' own numbers after their cues stay: a Swedish one (third digit 2 or more),
+        // a Danish CVR, a Norwegian one, a bankgiro and a Swish number.
+        for text in [
+            "org.nr 556012-5790",
+            "organisationsnummer 802403-1779",
+            "CVR 25719308",
+            "org.nr. 912 345 678",
+            "bankgiro 5050-1055",
+            "swish 123 456 78 90",
+        ] {
+            assert!(kinds(text).is_empty(), "{text:?}: {:?}", kinds(text));
+        }
     }
 
     #[test]
