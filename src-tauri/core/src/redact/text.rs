@@ -152,37 +152,29 @@ pub struct Hit {
 /// residents' phones, e-mails and addresses) searched in one pass over a text, with for each set the
 /// answer of a leftmost-longest search of its own: the leftmost match, the longest of those, then on
 /// from its end. Three such searches read the whole text three times (a seventh of the detection in
-/// the dense benchmark); one overlapping search reports every match of every set, from which each
-/// set's leftmost-longest matches are picked.
+/// the dense benchmark); one pass reports, at each place of the text, every pattern that opens there,
+/// from which each set's leftmost-longest matches are picked.
 ///
-/// The automaton is built by the searches, for what they read. A DFA reads a byte in about 20
-/// instructions, a contiguous NFA in about 45 (the sparse bench's 5,000 residents, 18,870 patterns of
-/// 320 kB: 40 against 90 M over 2 MB), but the DFA costs about 2,000–4,000 instructions per byte of
-/// the patterns to build, the NFA about 300 (673 against 93 M for those residents, which every
-/// `andel detect` paid in `Detector::new` before it read a byte; 72 M for the dense bench's register).
-/// So nothing is built until a search; the searches get the NFA until they have read [`DFA_AFTER`]
-/// bytes per byte of the patterns (a text as long as that gets the DFA at once), then the DFA. Every
-/// kind of automaton reports the same overlapping matches.
+/// The pass is a walk down a trie of the patterns' bytes ([`PatternTrie`]) from each place where one
+/// may open, asked of the place's first four bytes ([`PatternTrie::may_open`]): it finds at each place
+/// the patterns an overlapping Aho–Corasick search reports as starting there, the same matches. An
+/// automaton read every byte of the text (a DFA about 20 instructions a byte, a contiguous NFA about
+/// 45) and a DFA cost about 2,000–4,000 instructions per byte of the patterns to build (the dense
+/// bench's register, 1,416 patterns of 17 kB: 0.069 G, paid by each process's first detection); the
+/// trie costs a few dozen instructions a pattern byte to build (5.5 M there) and the search about
+/// thirteen a byte of text where no pattern opens. The walk from a place reads at most the longest pattern's bytes. A set with an empty
+/// pattern (which matches at every place) is searched by the automaton, as before.
 #[derive(Debug, Default)]
 pub struct OnePass {
-    /// Every set's patterns in one list, until a search builds its automaton.
+    /// Every set's patterns in one list, until a search builds its trie.
     patterns: Vec<String>,
-    /// Their bytes in all.
-    pattern_bytes: usize,
-    /// The bytes searched so far.
-    searched: std::sync::atomic::AtomicUsize,
-    nfa: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
-    dfa: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    trie: std::sync::OnceLock<PatternTrie>,
+    /// The automaton, only where a pattern is empty.
+    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Per pattern of the automaton: its set and its index there.
     owner: Vec<(usize, usize)>,
     sets: usize,
 }
-
-/// The bytes of text read, per byte of [`OnePass`]'s patterns, from which its DFA pays for its build.
-/// Measured on the sparse bench, the DFA saves about 25 instructions a byte read and costs about 1,800
-/// more per pattern byte to build than the NFA (about 70 bytes of text per byte of pattern); on the
-/// dense bench's register (1,416 patterns, 17 kB) about 4,000 more (about 150).
-pub(crate) const DFA_AFTER: usize = 64;
 
 impl OnePass {
     pub fn new(sets: &[&[String]]) -> OnePass {
@@ -195,7 +187,6 @@ impl OnePass {
             }
         }
         OnePass {
-            pattern_bytes: patterns.iter().map(String::len).sum(),
             patterns,
             owner,
             sets: sets.len(),
@@ -203,6 +194,7 @@ impl OnePass {
         }
     }
 
+    /// An overlapping automaton of the patterns, of `kind` where it can be built.
     fn build(&self, kind: aho_corasick::AhoCorasickKind) -> Option<aho_corasick::AhoCorasick> {
         if self.patterns.is_empty() {
             return None;
@@ -218,34 +210,79 @@ impl OnePass {
         build(Some(kind)).or_else(|| build(None))
     }
 
-    /// The automaton for a search of `len` bytes: the DFA once the searches, this one with them, have
-    /// read [`DFA_AFTER`] bytes per pattern byte, the NFA before.
-    fn automaton(&self, len: usize) -> Option<&aho_corasick::AhoCorasick> {
-        use std::sync::atomic::Ordering;
-        let read = self
-            .searched
-            .fetch_add(len, Ordering::Relaxed)
-            .saturating_add(len);
-        if read >= self.pattern_bytes.saturating_mul(DFA_AFTER) || self.dfa.get().is_some() {
-            self.dfa
-                .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::DFA))
-                .as_ref()
-        } else {
-            self.nfa
-                .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .as_ref()
-        }
-    }
-
     /// Each set's leftmost-longest matches in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
-        match self.automaton(text.len()) {
-            Some(ac) => self.find_by(ac, text),
-            None => vec![Vec::new(); self.sets],
+        if self.patterns.is_empty() {
+            return vec![Vec::new(); self.sets];
         }
+        if self.patterns.iter().any(String::is_empty) {
+            return match self
+                .automaton
+                .get_or_init(|| self.build(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            {
+                Some(ac) => self.find_by(ac, text),
+                None => vec![Vec::new(); self.sets],
+            };
+        }
+        let trie = self
+            .trie
+            .get_or_init(|| PatternTrie::new(self.patterns.iter().map(String::as_bytes)));
+        self.find_in_trie(trie, text)
     }
 
-    /// [`Self::find`] by the automaton `ac` of the patterns.
+    /// [`Self::find`] by the trie of the patterns, none of them empty: at each place, per set, the
+    /// longest pattern that opens there (of equal ones the first), taken where the set's last match
+    /// taken has ended.
+    fn find_in_trie(&self, trie: &PatternTrie, text: &str) -> Vec<Vec<Hit>> {
+        let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
+        // Per set: where its last match taken ends, and the best match at the place asked.
+        let mut ended = vec![0usize; self.sets];
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; self.sets];
+        let bytes = text.as_bytes();
+        let mut at = |start: usize| {
+            let mut any = false;
+            trie.walk(bytes, start, |end, id| {
+                let Some(&(k, pattern)) = self.owner.get(id) else {
+                    return;
+                };
+                if let Some(b) = best.get_mut(k) {
+                    // Ends come in ascending order; at one end, the patterns in the order given.
+                    if b.is_none_or(|(e, _)| end > e) {
+                        *b = Some((end, pattern));
+                        any = true;
+                    }
+                }
+            });
+            if !any {
+                return;
+            }
+            for ((b, set), ended) in best.iter_mut().zip(&mut found).zip(&mut ended) {
+                if let Some((end, pattern)) = b.take() {
+                    if start >= *ended {
+                        set.push(Hit {
+                            start,
+                            end,
+                            pattern,
+                        });
+                        *ended = end;
+                    }
+                }
+            }
+        };
+        for (start, four) in bytes.windows(4).enumerate() {
+            if trie.may_open(u32::from_le_bytes([four[0], four[1], four[2], four[3]])) {
+                at(start);
+            }
+        }
+        // The last three places, where only a pattern shorter than four bytes fits: each asked.
+        for start in bytes.len().saturating_sub(3)..bytes.len() {
+            at(start);
+        }
+        found
+    }
+
+    /// [`Self::find`] by the overlapping automaton `ac` of the patterns: the reference the trie's
+    /// walk is checked against, and the search where a pattern is empty.
     fn find_by(&self, ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Vec<Hit>> {
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
         for m in ac.find_overlapping_iter(text) {
@@ -274,6 +311,170 @@ impl OnePass {
             });
         }
         found
+    }
+}
+
+/// A trie of byte strings (none empty), for [`OnePass`]: which of them open at a place of a text.
+/// Where one may open is asked of a place's first four bytes ([`PatternTrie::may_open`]), so the
+/// walk starts at few places: the pairs of bytes the strings open with, then the strings' first four
+/// bytes hashed into a set of bits (a string shorter than four bytes by its first two).
+#[derive(Debug)]
+struct PatternTrie {
+    /// The pairs of bytes some string opens with (first + second × 256, as a text's little-endian
+    /// bytes read), as bits; a string of one byte opens every pair that starts with its byte.
+    pairs: Box<[u64; 1024]>,
+    /// The same for the strings shorter than four bytes alone.
+    short_pairs: Box<[u64; 1024]>,
+    /// The first four bytes of the strings of four bytes or more, hashed ([`quad_hash`]), as bits.
+    quads: Box<[u64; 1024]>,
+    /// The root's child per byte (0: none; node 0 is the root).
+    root: Box<[u32; 256]>,
+    /// Per node: its edges `edges[n[0]..n[1]]` and the strings that end there `ends[n[2]..n[3]]`.
+    nodes: Vec<[u32; 4]>,
+    /// The edges' bytes, sorted within a node, and the nodes they lead to.
+    edge_bytes: Vec<u8>,
+    edge_to: Vec<u32>,
+    /// The strings' indexes, ascending within a node.
+    ends: Vec<u32>,
+}
+
+/// A place's first four bytes (little-endian) hashed to one of 65,536 bits.
+#[inline]
+fn quad_hash(four: u32) -> usize {
+    (four.wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
+/// Sets bit `k` of a set of 65,536.
+fn set_bit(bits: &mut [u64; 1024], k: usize) {
+    bits[(k >> 6) & 1023] |= 1 << (k & 63);
+}
+
+/// Whether bit `k` of a set of 65,536 is set.
+#[inline]
+fn bit(bits: &[u64; 1024], k: usize) -> bool {
+    bits[(k >> 6) & 1023] >> (k & 63) & 1 != 0
+}
+
+impl PatternTrie {
+    fn new<'p>(strings: impl Iterator<Item = &'p [u8]>) -> PatternTrie {
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut short_pairs = Box::new([0u64; 1024]);
+        let mut quads = Box::new([0u64; 1024]);
+        let mut root = Box::new([0u32; 256]);
+        // Built with each node's edges and strings in a list of its own, then laid out flat.
+        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut here: Vec<Vec<u32>> = vec![Vec::new()];
+        for (id, s) in strings.enumerate() {
+            match *s {
+                [b0, b1, b2, b3, ..] => {
+                    set_bit(&mut pairs, usize::from(b0) | usize::from(b1) << 8);
+                    set_bit(&mut quads, quad_hash(u32::from_le_bytes([b0, b1, b2, b3])));
+                }
+                [b0, b1, ..] => {
+                    for bits in [&mut pairs, &mut short_pairs] {
+                        set_bit(bits, usize::from(b0) | usize::from(b1) << 8);
+                    }
+                }
+                [b0] => {
+                    for second in 0..=255u8 {
+                        for bits in [&mut pairs, &mut short_pairs] {
+                            set_bit(bits, usize::from(b0) | usize::from(second) << 8);
+                        }
+                    }
+                }
+                [] => continue,
+            }
+            let mut node = 0usize;
+            for (i, &b) in s.iter().enumerate() {
+                let next = if i == 0 {
+                    root[usize::from(b)]
+                } else {
+                    kids[node].iter().find(|e| e.0 == b).map_or(0, |e| e.1)
+                };
+                node = if next != 0 {
+                    next as usize
+                } else {
+                    let n = kids.len();
+                    kids.push(Vec::new());
+                    here.push(Vec::new());
+                    if i == 0 {
+                        root[usize::from(b)] = n as u32;
+                    }
+                    kids[node].push((b, n as u32));
+                    n
+                };
+            }
+            here[node].push(id as u32);
+        }
+        let (mut nodes, mut edge_bytes, mut edge_to, mut ends) = (
+            Vec::with_capacity(kids.len()),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
+        for (mut k, h) in kids.into_iter().zip(here) {
+            k.sort_unstable();
+            let (e0, m0) = (edge_bytes.len() as u32, ends.len() as u32);
+            edge_bytes.extend(k.iter().map(|e| e.0));
+            edge_to.extend(k.iter().map(|e| e.1));
+            ends.extend(h);
+            nodes.push([e0, edge_bytes.len() as u32, m0, ends.len() as u32]);
+        }
+        PatternTrie {
+            pairs,
+            short_pairs,
+            quads,
+            root,
+            nodes,
+            edge_bytes,
+            edge_to,
+            ends,
+        }
+    }
+
+    /// Whether a string may open at a place whose first four bytes are `four` (little-endian): never
+    /// false where one opens there.
+    #[inline]
+    fn may_open(&self, four: u32) -> bool {
+        let pair = (four & 0xffff) as usize;
+        bit(&self.pairs, pair)
+            && (bit(&self.quads, quad_hash(four)) || bit(&self.short_pairs, pair))
+    }
+
+    /// Each string that `bytes[start..]` opens with, as `(end, index)`: by ascending end, and at one
+    /// end by ascending index.
+    fn walk(&self, bytes: &[u8], start: usize, mut hit: impl FnMut(usize, usize)) {
+        let Some(&b0) = bytes.get(start) else {
+            return;
+        };
+        let mut node = self.root[usize::from(b0)] as usize;
+        let mut end = start + 1;
+        while node != 0 {
+            let Some(&[e0, e1, m0, m1]) = self.nodes.get(node) else {
+                return;
+            };
+            if m0 < m1 {
+                for &id in self.ends.get(m0 as usize..m1 as usize).unwrap_or_default() {
+                    hit(end, id as usize);
+                }
+            }
+            let Some(&b) = bytes.get(end) else {
+                return;
+            };
+            let (e0, e1) = (e0 as usize, e1 as usize);
+            let edges = self.edge_bytes.get(e0..e1).unwrap_or_default();
+            // Most nodes have one edge or a few.
+            let i = if edges.len() <= 8 {
+                edges.iter().position(|&e| e == b)
+            } else {
+                edges.binary_search(&b).ok()
+            };
+            node = match i {
+                Some(i) => self.edge_to.get(e0 + i).map_or(0, |&n| n as usize),
+                None => 0,
+            };
+            end += 1;
+        }
     }
 }
 
@@ -1214,54 +1415,87 @@ mod tests {
                 let want = if set.is_empty() { Vec::new() } else { alone(set, &text) };
                 proptest::prop_assert_eq!(&found[k], &want, "set {} {:?}", k, set);
             }
-            // Whichever automaton the searches build, the same matches.
+            // Every kind of overlapping automaton, the reference, finds the same.
             for kind in [AhoCorasickKind::DFA, AhoCorasickKind::ContiguousNFA, AhoCorasickKind::NoncontiguousNFA] {
                 if let Some(ac) = one.build(kind) {
                     proptest::prop_assert_eq!(&one.find_by(&ac, &text), &found, "{:?}", kind);
                 }
             }
         }
+
+        /// The trie's walk from the places where a pattern's first two bytes stand finds what the
+        /// overlapping automaton finds: patterns of one byte, repeated in a set and across sets,
+        /// sharing their heads, nested, with bytes beyond ASCII, at the text's start and end.
+        #[test]
+        fn the_tries_walk_finds_what_the_overlapping_automaton_finds(
+            sets in proptest::collection::vec(
+                proptest::collection::vec("[abø1 ]{1,4}|[abø ]{4,7}|[Aa]?bø|ø|1", 0..8), 1..4),
+            text in "[abøø1c ]{0,80}",
+        ) {
+            let refs: Vec<&[String]> = sets.iter().map(Vec::as_slice).collect();
+            let one = OnePass::new(&refs);
+            let found = one.find(&text);
+            proptest::prop_assert!(one.automaton.get().is_none());
+            if let Some(ac) = one.build(AhoCorasickKind::NoncontiguousNFA) {
+                proptest::prop_assert_eq!(one.find_by(&ac, &text), found);
+            } else {
+                proptest::prop_assert!(found.iter().all(Vec::is_empty));
+            }
+        }
     }
 
     use aho_corasick::AhoCorasickKind;
 
-    /// Regression (class: the register's search built for what the searches read): nothing is built
-    /// with the detector; a text short beside the patterns gets the contiguous NFA, which costs a
-    /// fraction of the DFA to build (the sparse bench's 5,000 residents: 170 against 673 M
-    /// instructions, paid by every `andel detect`); once the searches have read [`DFA_AFTER`] bytes
-    /// per pattern byte, the DFA; the matches are the same throughout.
+    /// Regression (class: the register's search read by a trie from where its patterns open): the
+    /// search built no automaton (a DFA cost 0.069 G on the dense bench's first detection and read
+    /// each byte in about 20 instructions); it walks a trie of the patterns from each place whose
+    /// first two bytes open one, and finds per set the leftmost-longest matches, inside words too;
+    /// only a set with an empty pattern is searched by the automaton.
     #[test]
-    fn regression_the_register_search_built_for_what_is_read() {
-        let names: Vec<String> = ["Kari Nesset", "Ingrid Lund", "kari nesset", "Lund"]
-            .map(String::from)
-            .to_vec();
-        let phones: Vec<String> = vec!["41 22 33 44".into()];
+    fn regression_the_register_search_walks_a_trie_from_where_patterns_open() {
+        let names: Vec<String> = [
+            "Kari Nesset",
+            "Ingrid Lund",
+            "kari nesset",
+            "Lund",
+            "Lundsgade",
+        ]
+        .map(String::from)
+        .to_vec();
+        let phones: Vec<String> = vec!["41 22 33 44".into(), "22 33".into()];
         let one = OnePass::new(&[&names, &phones]);
-        assert!(one.nfa.get().is_none() && one.dfa.get().is_none());
-        let text = "Kari Nesset og Ingrid Lund (41 22 33 44); kari nesset.";
-        let first = one.find(text);
-        let kind = |c: &std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>| {
-            c.get().and_then(|a| a.as_ref()).map(|a| a.kind())
+        assert!(one.trie.get().is_none());
+        let text = "Kari Nesset og Ingrid Lund (41 22 33 44); kari nesset, Lundsgaden 2233.";
+        let found = one.find(text);
+        assert!(one.trie.get().is_some() && one.automaton.get().is_none());
+        let spans = |k: usize| -> Vec<(&str, usize)> {
+            found[k]
+                .iter()
+                .map(|h| (&text[h.start..h.end], h.pattern))
+                .collect()
         };
-        assert_eq!(kind(&one.nfa), Some(AhoCorasickKind::ContiguousNFA));
-        assert_eq!(kind(&one.dfa), None);
-        let pattern_bytes: usize = names.iter().chain(&phones).map(String::len).sum();
-        let mut read = text.len();
-        while read < pattern_bytes * DFA_AFTER {
-            assert_eq!(one.find(text), first);
-            read += text.len();
-        }
-        assert_eq!(kind(&one.dfa), Some(AhoCorasickKind::DFA));
-        assert_eq!(one.find(text), first);
-        let hits: Vec<(usize, usize)> = first[0].iter().map(|h| (h.start, h.end)).collect();
-        assert_eq!(hits, [(0, 11), (15, 26), (42, 53)]);
-        // A text as long as that gets the DFA at once, and no NFA is built.
-        let long = text.repeat(pattern_bytes * DFA_AFTER / text.len() + 1);
-        let other = OnePass::new(&[&names, &phones]);
-        other.find(&long);
         assert_eq!(
-            (kind(&other.nfa), kind(&other.dfa)),
-            (None, Some(AhoCorasickKind::DFA))
+            spans(0),
+            [
+                ("Kari Nesset", 0),
+                ("Ingrid Lund", 1),
+                ("kari nesset", 2),
+                ("Lundsgade", 4)
+            ]
         );
+        assert_eq!(spans(1), [("41 22 33 44", 0)]);
+        // Where a pattern may open: its first four bytes, or the first two of one shorter, or the
+        // byte of one of one byte.
+        let trie = PatternTrie::new(["abcd", "xy", "c"].iter().map(|s| s.as_bytes()));
+        let four = |s: &[u8; 4]| trie.may_open(u32::from_le_bytes(*s));
+        assert!(four(b"abcd") && four(b"xyzz") && four(b"cxyz") && four(&[b'c', 0xc3, 0xa5, b' ']));
+        assert!(!four(b"abce") || bit(&trie.quads, quad_hash(u32::from_le_bytes(*b"abce"))));
+        assert!(!four(b"bcda") && !four(b"yxzz") && !four(b"accd"));
+        // An empty pattern matches at every place: the automaton searches that set.
+        let empty: Vec<String> = vec![String::new(), "Lund".into()];
+        let with_empty = OnePass::new(&[&empty]);
+        let found = with_empty.find("Lund");
+        assert!(with_empty.automaton.get().is_some());
+        assert_eq!(found[0].first().map(|h| (h.start, h.end)), Some((0, 4)));
     }
 }
