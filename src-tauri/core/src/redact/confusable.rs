@@ -31,6 +31,8 @@ pub struct ConfusableNames {
     /// Residents' name-part skeletons (five letters or more) without their last one or two letters: the
     /// first part of a name that a stray space has split ("Vassl i" for "Vassli").
     heads: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// The skeletons of every part of the officials' names, for a name run on ([`Self::glued_misread`]).
+    official_parts: HashSet<String, BuildHasherDefault<Fnv>>,
     /// Whose names these are: the register's residents, or people the document names (see [`Self::found`]).
     found_in_text: bool,
     /// Residents' name parts that start with a capital I, as OCR reads that I as a small l ("lngvild" for
@@ -160,7 +162,10 @@ impl ConfusableNames {
             .iter()
             .flat_map(|o| o.name.split_whitespace().map(skeleton).collect::<Vec<_>>())
             .collect();
-        let mut out = ConfusableNames::default();
+        let mut out = ConfusableNames {
+            official_parts: official.iter().cloned().collect(),
+            ..ConfusableNames::default()
+        };
         for r in &ctx.residents {
             let parts: Vec<&str> = r
                 .name
@@ -450,6 +455,15 @@ impl ConfusableNames {
         }
         let e = if verdict.misread {
             e
+        } else if let Some(b) = verdict.glued {
+            // A word of one letter run on only before the next word ("Krærneri går").
+            let mut after = text[e..].chars();
+            if word[b..].chars().count() == 1
+                && !(after.next() == Some(' ') && after.next().is_some_and(char::is_alphanumeric))
+            {
+                return;
+            }
+            s + b
         } else if verdict.head {
             match self.split_end(text, word, e, &mut scratch.sk) {
                 Some(end) => end,
@@ -514,6 +528,11 @@ impl ConfusableNames {
                 official,
                 misread: false,
                 head,
+                glued: if head {
+                    None
+                } else {
+                    self.glued_misread(word, lower, sk)
+                },
             };
         }
         lower.clear();
@@ -529,7 +548,53 @@ impl ConfusableNames {
             official,
             misread,
             head: false,
+            glued: None,
         }
+    }
+
+    /// "Møl1gaardom", "Krærneri": a resident's name part misread and run together with a function word
+    /// of up to four letters after it, where a lost space joined them: where the function word starts
+    /// (a word of one letter only before the next word, which the caller asks). The part must be
+    /// misread (written right, the register's own search reads it run on).
+    fn glued_misread(&self, word: &str, lower: &mut String, sk: &mut String) -> Option<usize> {
+        if word.len() < 6 {
+            return None;
+        }
+        // A name as a whole is no name run on ("Rezaei", an official's, beside a resident's "Reza"):
+        // a resident's or an official's name part, or one the lists know.
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let mut folded = String::new();
+        super::text::fold_into(word, &mut folded);
+        if self.exact.contains(lower.as_str())
+            || self.official_parts.contains(&skeleton(word))
+            || super::lists::first_names().get(&folded).is_some()
+            || super::lists::is_surname(&folded)
+            || super::lists::is_place(&folded)
+        {
+            return None;
+        }
+        let function_words = super::words::function_words();
+        word.char_indices()
+            .rev()
+            .take(4)
+            .filter(|&(b, c)| {
+                b >= 4 && c.is_lowercase() && {
+                    let rest = &word[b..];
+                    rest.chars().all(char::is_lowercase) && function_words.contains(rest)
+                }
+            })
+            .map(|(b, _)| b)
+            .find(|&b| {
+                let part = &word[..b];
+                skeleton_into(part, sk);
+                if !self.skeletons.contains(sk.as_str()) {
+                    return false;
+                }
+                lower.clear();
+                lower.extend(part.chars().flat_map(char::to_lowercase));
+                !self.exact.contains(lower.as_str())
+            })
     }
 }
 
@@ -542,6 +607,8 @@ struct Verdict {
     misread: bool,
     /// The first part of a resident's name part split by a stray space ("Vassl" of "Vassl i").
     head: bool,
+    /// A resident's name part misread, run together with a function word that starts at this byte.
+    glued: Option<usize>,
 }
 
 /// The scan's buffers and its verdicts on the words seen so far.

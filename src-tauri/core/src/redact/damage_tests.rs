@@ -435,19 +435,17 @@ fn coverage() -> (usize, usize, Vec<String>) {
     (cases - misses.len(), cases, misses)
 }
 
-/// Whether a miss is of a class left open: a one-letter word run into the entry after it ("Storvej
-/// 12i går", "Møllgaardi går", "H0104i": a house's or a code's letter, or a name's end, as much as a
-/// lost space), and a letter-spaced entry before one (the repair takes the letter into the run).
-fn open_class(miss: &str) -> bool {
-    let one_letter_after = miss.contains("i går");
-    one_letter_after && (miss.contains("Glued") || miss.contains("LetterSpaced"))
-}
-
 /// Every register entry under every damage and pair of damages, in every sentence (see the module's
-/// comment). Houses are found in every shape but the open classes ([`open_class`]); the whole is held
+/// comment). Houses are found in every shape (a word of one letter run into a house before the next word,
+/// "Storvej 12i går", and a letter-spaced house before one were the last open class); the whole is held
 /// at its figure (main before the damaged houses, the floor-and-door codes and the misread codes:
-/// 2566/3330; with them 2902/3330; with the skeleton's Nordic letters spelled out as one 2934/3330),
-/// so a change that loses a case fails here. `--nocapture` lists the misses.
+/// 2566/3330; with them 2902/3330; with the skeleton's Nordic letters spelled out as one 2934/3330;
+/// with a word of one letter after the entry run into it 3107/3330; with a word in capitals or a
+/// number run into a word in small letters before it and a misread name run into the word after it
+/// 3243/3330), so a change that loses a case fails here. `--nocapture` lists the misses (left: a
+/// phone's or a flat's last figure misread and run into a word, "23 61 48 O5om"; a surname of four
+/// letters run on, "Wiikom"; a first name misread as "h" for "li"; a capital I for an l run into the
+/// word before, "medCIausson"; an e-mail address hyphenated at a line's end).
 #[test]
 fn register_entries_are_found_in_damaged_text() {
     let (found, cases, misses) = coverage();
@@ -455,12 +453,9 @@ fn register_entries_are_found_in_damaged_text() {
         eprintln!("{m}");
     }
     eprintln!("register entries in damaged text: {found}/{cases}");
-    let houses: Vec<&String> = misses
-        .iter()
-        .filter(|m| m.contains(" House ") && !open_class(m))
-        .collect();
+    let houses: Vec<&String> = misses.iter().filter(|m| m.contains(" House ")).collect();
     assert!(houses.is_empty(), "{houses:#?}");
-    assert!(found >= 2934, "{found}/{cases}");
+    assert!(found >= 3243, "{found}/{cases}");
 }
 
 /// Ordinary words near a registered name (its start, its stem, the street alone) stay.

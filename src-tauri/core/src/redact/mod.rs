@@ -1151,7 +1151,6 @@ impl Detector {
         self.firm_domains.keep_work_mail(text, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         policy::keep_genitives_of_kept_names(text, &mut raw);
-        policy::keep_a_hosts_house(text, &mut raw);
         let raw = policy::resolve(raw);
         // The firms' names are not repeated as a person's elsewhere in the text.
         let protected = if firms.is_empty() {
@@ -1579,10 +1578,19 @@ fn address_ends(text: &str, end: usize) -> bool {
                 .take_while(|c| c.is_alphanumeric())
                 .collect();
             // Letters of the Nordic alphabet: "ââ‚¬" is a dash as mojibake, no word.
-            word.len() >= 2
-                && word
-                    .iter()
-                    .all(|c| c.is_ascii_lowercase() || "æøåäöüé".contains(*c))
+            let nordic = word
+                .iter()
+                .all(|c| c.is_ascii_lowercase() || "æøåäöüé".contains(*c));
+            // One letter is the house's own ("12b"), unless it is a word of one letter run into the
+            // number before the next word ("Storvej 12i går", "Storgata 7å").
+            let one_letter_word = word.len() == 1 && {
+                let mut buf = [0u8; 4];
+                let after = &text[end + word[0].len_utf8()..];
+                words::function_words().contains(word[0].encode_utf8(&mut buf) as &str)
+                    && after.starts_with(' ')
+                    && after[1..].starts_with(char::is_alphanumeric)
+            };
+            nordic && (word.len() >= 2 || one_letter_word)
         }
         Some(c) if c.is_alphanumeric() => false,
         Some('-' | '–' | '—') => !rest.next().is_some_and(|c| c.is_ascii_digit()),

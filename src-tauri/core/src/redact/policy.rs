@@ -238,57 +238,6 @@ pub fn keep_genitives_of_kept_names(text: &str, raw: &mut [Raw]) {
     }
 }
 
-/// Keeps the house where a kept person hosts the meeting: "Plats: hos <board member>, <street> 6", "Sted:
-/// hos <first name> i <street> 9". The board member's home, given as the meeting's place beside her kept
-/// name, is a place as the name is; an address with its floor or flat ("…, 2 tr") still goes, and so
-/// does a house after anyone else's name.
-pub fn keep_a_hosts_house(text: &str, raw: &mut [Raw]) {
-    let mut hosts: Vec<(usize, usize)> = raw
-        .iter()
-        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Keep)
-        .filter(|r| {
-            let before = text.get(..r.start).unwrap_or("");
-            before.len() >= 4
-                && before.is_char_boundary(before.len() - 4)
-                && before[before.len() - 4..].eq_ignore_ascii_case("hos ")
-                && !before[..before.len() - 4].ends_with(char::is_alphanumeric)
-        })
-        .map(|r| (r.start, r.end))
-        .collect();
-    if hosts.is_empty() {
-        return;
-    }
-    hosts.sort_unstable();
-    for r in raw
-        .iter_mut()
-        .filter(|r| r.kind == Kind::Address && r.decision == Decision::Redact)
-    {
-        let Some(found) = text.get(r.start..r.end) else {
-            continue;
-        };
-        // A house alone: a street's words and its number, no floor or flat after a comma.
-        let house = !found.contains([',', '\n'])
-            && found.ends_with(|c: char| c.is_alphanumeric())
-            && found
-                .rsplit(' ')
-                .next()
-                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.len() <= 4)
-            && found.starts_with(char::is_uppercase);
-        if !house {
-            continue;
-        }
-        let i = hosts.partition_point(|&(_, e)| e <= r.start);
-        let Some(&(_, host_end)) = i.checked_sub(1).map(|i| &hosts[i]) else {
-            continue;
-        };
-        let between = text.get(host_end..r.start).unwrap_or("");
-        if matches!(between, ", " | " i " | " på ") {
-            r.decision = Decision::Keep;
-            r.reason = "the house where a kept person hosts the meeting";
-        }
-    }
-}
-
 /// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …"),
 /// also in the genitive ("på døgnvagtens nummer …", "administratorens telefon …").
 const ORGANISATION_CUES: &[&str] = &[

@@ -203,6 +203,7 @@ fn repair_joins(text: &str) -> Option<View> {
         }
     }
     glued_words(text, &mut edits);
+    numbers_run_into_words(text, &mut edits);
     extra_spaces(text, &mut edits);
     // One pass over the line ends: words hyphenated across them and lines a column broke.
     line_ends(text, &mut edits);
@@ -506,8 +507,16 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
         let tail = text.get(at..).unwrap_or("");
         let mut right_len = 0;
         let mut letters = 0;
+        // A word in capitals run into a word in small letters before it ("medÖBERG", "fraÆSA
+        // BLOMKVIST"): the capitals' run is the word.
+        let capitals = tail.chars().nth(1).is_some_and(char::is_uppercase);
         for (k, c) in tail.char_indices() {
-            if !c.is_alphabetic() || (k > 0 && c.is_uppercase()) {
+            let ends = if capitals {
+                !c.is_uppercase()
+            } else {
+                !c.is_alphabetic() || (k > 0 && c.is_uppercase())
+            };
+            if ends {
                 break;
             }
             right_len = k + c.len_utf8();
@@ -528,7 +537,7 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
         let surname = |w: &str| super::lists::is_surname(&w.to_lowercase());
         if lower_left {
             edits.push((at, at, " "));
-        } else if capital_left {
+        } else if capital_left && !capitals {
             let (f0, f1) = (first(left), first(right));
             // "HandeIsbanken", "DahIen": a capital I opening a part that is no name is a small l as
             // OCR misreads it, inside one word ("Kari Iversen" run together still splits).
@@ -548,6 +557,42 @@ fn glued_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
                 edits.push((at, at, " "));
             }
         }
+    }
+}
+
+/// Where a number ran into the word before it: a function word of two letters or more in small letters
+/// right before a digit (or OCR's O for one) that a space was lost between ("med1101 om taket",
+/// "omO70-318 44 29", "fra12 til 14"). Read apart; words with a figure of their own ("m2", "mp3",
+/// "CO2") are no function words and stay.
+fn numbers_run_into_words(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(d) = super::text::next_digit(bytes, i) {
+        i = d + 1;
+        // OCR's O for a zero opening the number ("medO70").
+        let at = if d > 0 && bytes[d - 1] == b'O' {
+            d - 1
+        } else {
+            d
+        };
+        if at > 0 && bytes[at - 1].is_ascii_digit() {
+            continue;
+        }
+        let head = &text[..at];
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_lowercase())
+            .last()
+            .map_or(at, |(s, _)| s);
+        let word = &head[word_start..];
+        if word.chars().count() < 2
+            || head[..word_start].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            || !super::words::function_words().contains(word)
+        {
+            continue;
+        }
+        edits.push((at, at, " "));
     }
 }
 
@@ -1452,6 +1497,18 @@ mod tests {
         // Brand names and short forms stay as written.
         let brands = "PowerPoint, iPhone, macOS, McKinsey, LinkedIn, YouTube og SmartBolig";
         assert_eq!(view(brands), brands);
+        // A number run into a function word before it: a space lost.
+        assert_eq!(
+            view("Vi talte med1101 om taget og omO70-318 44 29, fra12 til 14."),
+            "Vi talte med 1101 om taget og om 070-318 44 29, fra 12 til 14."
+        );
+        let figures = "Rum på 12 m2, fil.mp3, CO2 og Kari2 og nr4.";
+        assert_eq!(view(figures), figures);
+        // A word in capitals after a word in small letters ("medÖBERG"): its capitals' run.
+        assert_eq!(
+            view("Brev fraÖBERG og medÆSA BLOMKVIST om HSB."),
+            "Brev fra ÖBERG og med ÆSA BLOMKVIST om HSB."
+        );
         // A firm's name as the firm writes it, closed by its legal form, stays run together.
         let firms = "Revisor er BoKontroll i Skåne AB, maler er KariFarve ApS og rør TorRør AS.";
         assert_eq!(view(firms), firms);

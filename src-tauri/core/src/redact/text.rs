@@ -1052,7 +1052,8 @@ pub fn starts_list_item(text: &str, start: usize) -> bool {
 
 /// Whether the word at `start` opens a numbered heading or list item: only a number stands before it on
 /// its line, with a full stop, a bracket or a section sign ("4. Forslag", "§ 6 Vattenskada", "Sak 3
-/// Val", "c) Motion").
+/// Val", "Sag 4 Fremleje", "c) Motion"), or a case's number with its year after the item's word ("Sak 31/25
+/// Utleige").
 pub fn opens_numbered_line(text: &str, start: usize) -> bool {
     if starts_list_item(text, start) {
         return true;
@@ -1065,16 +1066,25 @@ pub fn opens_numbered_line(text: &str, start: usize) -> bool {
         return false;
     }
     let mark = mark.strip_prefix('§').unwrap_or(mark).trim_start();
-    let mark = ["sak ", "punkt ", "ärende ", "pkt. "]
+    let worded = ["sak ", "sag ", "punkt ", "ärende ", "pkt. "]
         .iter()
         .find_map(|p| {
             mark.get(..p.len())
-                .filter(|h| h.eq_ignore_ascii_case(p))
+                .filter(|h| h.to_lowercase() == **p)
                 .map(|_| &mark[p.len()..])
-        })
-        .unwrap_or(mark);
+        });
+    let mark = worded.unwrap_or(mark);
     let number = mark.strip_suffix(['.', ')', ':']).unwrap_or(mark);
-    !number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit())
+    let digits = |n: &str, most: usize| {
+        (1..=most).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+    };
+    // A case's number with its year after a slash ("Sak 31/25", "Sak 4/2026"), as boards number their
+    // cases through the years; only after the item's word, where no date can stand.
+    let numbered_case = worded.is_some()
+        && number.split_once('/').is_some_and(|(n, year)| {
+            digits(n, 3) && matches!(year.len(), 2 | 4) && digits(year, 4)
+        });
+    digits(number, 3) || numbered_case
 }
 
 /// The offset of the first ASCII digit in `bytes` at or after `from`. Digits are rare in minutes and

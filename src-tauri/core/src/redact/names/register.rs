@@ -826,7 +826,23 @@ impl NameRecognizer {
             )
         };
         let quoted = text[..t.start].ends_with(['"', '«', '“', '”', '\'', '‘', '’']);
-        answer.filter(|&(end, _)| quoted || !definite(end))
+        // A word of one letter run on ("Møllgaardi går", "Kjærnesi nr. 8") is one only before the next
+        // word, and only where the whole is no name the register or the lists know, nor a place
+        // ("Rezaei" beside a registered "Reza").
+        let one_letter_apart = |end: usize| {
+            text.get(end..t.end).is_none_or(|r| r.chars().count() > 1) || {
+                let mut after = text[t.end..].chars();
+                let mut whole = String::new();
+                fold_into(word, &mut whole);
+                after.next() == Some(' ')
+                    && after.next().is_some_and(char::is_alphanumeric)
+                    && first_names().get(&whole).is_none()
+                    && !is_surname(&whole)
+                    && !is_place(&whole)
+                    && !self.table.contains_key(&whole)
+            }
+        };
+        answer.filter(|&(end, _)| (quoted || !definite(end)) && one_letter_apart(end))
     }
 
     /// [`NameRecognizer::glued_surname`] for one word: the byte where the glued word starts and
@@ -835,7 +851,10 @@ impl NameRecognizer {
         let mut buf = String::new();
         for (b, _) in word.char_indices().skip(3) {
             let rest = &word[b..];
-            if rest.len() < 2 || !rest.starts_with(char::is_lowercase) {
+            // One letter only as a word of its own ("Møllgaardi går": "i"); whether a word follows
+            // it is the caller's to ask.
+            let one_letter = rest.chars().count() == 1;
+            if (rest.len() < 2 && !one_letter) || !rest.starts_with(char::is_lowercase) {
                 continue;
             }
             if !(speech_verbs().contains(rest)

@@ -147,6 +147,18 @@ fn prev_words(text: &str, pos: usize) -> (Option<Span>, Option<Span>) {
     (w1, w2)
 }
 
+/// Where the line before ends when only spaces stand between the line's start and `pos` (the end of
+/// its last word's text, a full stop after it included).
+fn line_before(text: &str, pos: usize) -> Option<usize> {
+    let head = text.get(..pos)?.trim_end_matches([' ', '\t']);
+    let head = head
+        .strip_suffix("\r\n")
+        .or_else(|| head.strip_suffix('\n'))?;
+    let head = head.trim_end_matches([' ', '\t']);
+    // Not across a blank line or a page's end, and not after a line that ends a sentence.
+    (!head.is_empty() && !head.ends_with(['\n', '\x0c', '!', '?', ';'])).then_some(head.len())
+}
+
 fn slice(text: &str, r: Option<(usize, usize)>) -> &str {
     r.and_then(|(a, b)| text.get(a..b)).unwrap_or("")
 }
@@ -1188,11 +1200,26 @@ fn classify(
         }
     }
 
-    let (w1, w2) = prev_words(text, start);
+    let c = cues();
+    let (mut w1, mut w2) = prev_words(text, start);
+    // "konto\n3409217785", "tlf.\n23 61 48 05": a number that opens a line reads the cue of an
+    // account, a phone or an identity number at the end of the line before, where a hard-wrapped
+    // paragraph broke the line between them (no other word: a street, an amount's or a date's).
+    if w1.is_none() {
+        if let Some((v1, v2)) = line_before(text, start).map(|e| prev_words(text, e)) {
+            let (mut b1, mut b2) = ([0u8; 32], [0u8; 32]);
+            let l1 = lower(slice(text, v1), &mut b1);
+            let l2 = lower(slice(text, v2), &mut b2);
+            let nr = matches!(&*l1, "nr" | "nummer" | "no");
+            let personal = |list: &WordSet| list.contains(&l1) || (nr && list.contains(&l2));
+            if personal(&c.account) || personal(&c.phone) || personal(&c.national_id) {
+                (w1, w2) = (v1, v2);
+            }
+        }
+    }
     let p1 = slice(text, w1);
     let p2 = slice(text, w2);
     let prefix_plus = plus_before(bytes, start);
-    let c = cues();
     // Lower-cased once: every cue list below is asked about the same two words.
     let (mut b1, mut b2) = ([0u8; 32], [0u8; 32]);
     let l1 = lower(p1, &mut b1);
