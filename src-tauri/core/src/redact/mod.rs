@@ -1177,7 +1177,9 @@ impl Detector {
             let raw = names::names_as_headings(text, raw);
             policy::streets_named_after_people(text, raw)
         } else {
-            raw
+            names::lower_case_names_unregistered(text, &protected, raw, &|w| {
+                self.names.registered_word(w)
+            })
         }
     }
 

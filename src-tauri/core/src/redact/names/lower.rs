@@ -706,6 +706,20 @@ fn reversed_persons_in_lower_case(
 /// Adds the first names typed in lower case that the sentence shows to be a person (see the module's
 /// comment). The findings stay sorted and apart.
 pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec<Raw>) -> Vec<Raw> {
+    lower_case_names_unregistered(text, protected, raw, &|_| false)
+}
+
+/// [`lower_case_first_names`] with a register: the people it does not hold (a guest, a buyer, a
+/// relative, a tenant, a resident it lacks) typed in lower case, as without one. A name found that
+/// holds a word of a `registered` name (a board member who stays: "tak til pia" where Pia chairs the
+/// board; a resident's first name that is also a word: "liv i huset" beside Liv Isaksen) is left to
+/// the register, which looks for its own names in lower case with its own care.
+pub fn lower_case_names_unregistered(
+    text: &str,
+    protected: &[(usize, usize)],
+    raw: Vec<Raw>,
+    registered: &dyn Fn(&str) -> bool,
+) -> Vec<Raw> {
     let found = |r: &&Raw| r.kind == Kind::Person && r.decision == Decision::Redact;
     let persons: Vec<(usize, usize)> = raw.iter().filter(found).map(|r| (r.start, r.end)).collect();
     // The surnames of the people the text names in full, in lower case; the first word of a name in a
@@ -734,10 +748,12 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
         let Some(c) = text[at..].chars().next() else {
             break;
         };
-        let after_letter = text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        // Inside a word too: after an apostrophe or a hyphen glued to a letter ("VVS'eren", "tv-eren").
+        let mut back = text[..at].chars().rev();
+        let after_letter = back.next().is_some_and(|c| {
+            c.is_alphanumeric()
+                || (matches!(c, '\'' | '’' | '-') && back.next().is_some_and(char::is_alphanumeric))
+        });
         if !c.is_lowercase() || after_letter {
             at += c.len_utf8();
             continue;
@@ -921,6 +937,13 @@ pub fn lower_case_first_names(text: &str, protected: &[(usize, usize)], raw: Vec
     reversed_persons_in_lower_case(text, &raw, &covered, protected, &mut extra);
     initials_and_surnames_in_cells(text, &persons, &covered, protected, &mut extra);
     first_names_in_capitals(text, &covered, protected, &mut extra);
+    extra.retain(|r| {
+        !text
+            .get(r.start..r.end)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && registered(w))
+    });
     super::super::policy::resolve_with(raw, extra)
 }
 

@@ -46,7 +46,7 @@ pub use again::names_again;
 pub use alone::first_names_alone;
 pub use initials::{initials_of_people_named, initials_standing_alone};
 pub use joints::{couples, is_glued_particle, name_joints, roman_generation};
-pub use lower::lower_case_first_names;
+pub use lower::{lower_case_first_names, lower_case_names_unregistered};
 pub use nicknames::nicknames;
 pub(super) use register::split_owners;
 use tokens::{
@@ -682,7 +682,7 @@ impl NameRecognizer {
             || VARIETIES.contains(&before.to_lowercase().as_str()))
     }
     /// Whether `word` (as written) is a word of a registered name.
-    fn registered_word(&self, word: &str) -> bool {
+    pub(crate) fn registered_word(&self, word: &str) -> bool {
         let mut key = String::new();
         fold_into(word, &mut key);
         !self.table.is_empty() && self.table.contains_key(&key)
