@@ -202,6 +202,7 @@ fn repair_joins(text: &str) -> Option<View> {
             edits.push((at, at + 3, "-"));
         }
     }
+    html_references(text, &mut edits);
     glued_words(text, &mut edits);
     numbers_run_into_words(text, &mut edits);
     extra_spaces(text, &mut edits);
@@ -221,6 +222,144 @@ fn repair_joins(text: &str) -> Option<View> {
     }
     let (text, map) = b.finish();
     Some(View { text, map })
+}
+
+/// The characters from U+00A0 to U+017F (Latin-1's upper half and Latin Extended-A), each two bytes of
+/// UTF-8: the one a character reference stands for is a slice of it.
+const LATIN: &str = "\u{a0}¡¢£¤¥¦§¨©ª«¬\u{ad}®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſ";
+
+/// The names of HTML's character references for the letters and marks Nordic text and the names of
+/// residents from elsewhere use, with the code each stands for.
+const NAMED_REFERENCES: &[(&str, u32)] = &[
+    ("nbsp", 0x20),
+    ("amp", 0x26),
+    ("quot", 0x22),
+    ("apos", 0x27),
+    ("lt", 0x3c),
+    ("gt", 0x3e),
+    ("ndash", 0x2013),
+    ("mdash", 0x2014),
+    ("hellip", 0x2026),
+    ("laquo", 0xab),
+    ("raquo", 0xbb),
+    ("shy", 0xad),
+    ("aelig", 0xe6),
+    ("AElig", 0xc6),
+    ("oslash", 0xf8),
+    ("Oslash", 0xd8),
+    ("aring", 0xe5),
+    ("Aring", 0xc5),
+    ("auml", 0xe4),
+    ("Auml", 0xc4),
+    ("ouml", 0xf6),
+    ("Ouml", 0xd6),
+    ("uuml", 0xfc),
+    ("Uuml", 0xdc),
+    ("euml", 0xeb),
+    ("iuml", 0xef),
+    ("aacute", 0xe1),
+    ("Aacute", 0xc1),
+    ("eacute", 0xe9),
+    ("Eacute", 0xc9),
+    ("iacute", 0xed),
+    ("Iacute", 0xcd),
+    ("oacute", 0xf3),
+    ("Oacute", 0xd3),
+    ("uacute", 0xfa),
+    ("Uacute", 0xda),
+    ("yacute", 0xfd),
+    ("Yacute", 0xdd),
+    ("agrave", 0xe0),
+    ("egrave", 0xe8),
+    ("Egrave", 0xc8),
+    ("ograve", 0xf2),
+    ("ugrave", 0xf9),
+    ("acirc", 0xe2),
+    ("ecirc", 0xea),
+    ("ocirc", 0xf4),
+    ("ucirc", 0xfb),
+    ("icirc", 0xee),
+    ("atilde", 0xe3),
+    ("otilde", 0xf5),
+    ("ntilde", 0xf1),
+    ("Ntilde", 0xd1),
+    ("ccedil", 0xe7),
+    ("Ccedil", 0xc7),
+    ("szlig", 0xdf),
+    ("eth", 0xf0),
+    ("ETH", 0xd0),
+    ("thorn", 0xfe),
+    ("THORN", 0xde),
+    ("yuml", 0xff),
+    ("aogon", 0x105),
+    ("Aogon", 0x104),
+    ("eogon", 0x119),
+    ("Eogon", 0x118),
+    ("cacute", 0x107),
+    ("Cacute", 0x106),
+    ("ccaron", 0x10d),
+    ("Ccaron", 0x10c),
+    ("ecaron", 0x11b),
+    ("lstrok", 0x142),
+    ("Lstrok", 0x141),
+    ("nacute", 0x144),
+    ("rcaron", 0x159),
+    ("sacute", 0x15b),
+    ("Sacute", 0x15a),
+    ("scaron", 0x161),
+    ("Scaron", 0x160),
+    ("zacute", 0x17a),
+    ("zdot", 0x17c),
+    ("Zdot", 0x17b),
+    ("zcaron", 0x17e),
+    ("Zcaron", 0x17d),
+];
+
+/// The text a character's code stands for, where it is one a reference may write here: ASCII's
+/// printable characters, U+00A0 to U+017F (a no-break space read as a space), the dashes and the
+/// ellipsis.
+fn referenced(code: u32) -> Option<&'static str> {
+    const ASCII: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    match code {
+        0x20..=0x7e => ASCII.get(code as usize - 0x20..code as usize - 0x1f),
+        0xa0 => Some(" "),
+        0xa1..=0x17f => LATIN.get(2 * (code as usize - 0xa0)..2 * (code as usize - 0xa0) + 2),
+        0x2013 => Some("–"),
+        0x2014 => Some("—"),
+        0x2026 => Some("…"),
+        _ => None,
+    }
+}
+
+/// Character references of HTML as a web page's text export leaves them ("Bj&oslash;rn",
+/// "Tor&nbsp;Einar", "S&#248;lvi", "Zaj&#x105;c"), read as the characters they stand for; a
+/// reference this reading does not know, or an ampersand that starts none ("A & B", "&c."), stays.
+fn html_references(text: &str, edits: &mut Vec<(usize, usize, &'static str)>) {
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'&', bytes) {
+        let Some(rest) = bytes.get(at + 1..) else {
+            continue;
+        };
+        let Some(len) = rest.iter().take(9).position(|&b| b == b';') else {
+            continue;
+        };
+        let Ok(name) = std::str::from_utf8(&rest[..len]) else {
+            continue;
+        };
+        let code = match name.strip_prefix('#') {
+            Some(num) => match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            },
+            None => NAMED_REFERENCES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|&(_, c)| c),
+        };
+        if let Some(with) = code.and_then(referenced) {
+            edits.push((at, at + len + 2, with));
+        }
+    }
 }
 
 /// Spaces a justified PDF page or a careless typist doubled between the words of a line of prose
@@ -1170,6 +1309,24 @@ mod tests {
 
     fn view(t: &str) -> String {
         repair(t).map_or_else(|| t.to_string(), |v| v.text)
+    }
+
+    /// HTML's character references, named and numbered, read as their characters, and mapped back onto
+    /// the references as written; an ampersand that starts none stays.
+    #[test]
+    fn html_character_references() {
+        assert_eq!(
+            view("Bj&oslash;rn og Tor&nbsp;Einar, S&#248;lvi og Wiktoria Zaj&#x105;c, &AElig;rø &amp; Ålborg."),
+            "Bjørn og Tor Einar, Sølvi og Wiktoria Zając, Ærø & Ålborg."
+        );
+        for text in ["A & B og &c. og &ukjent; og &#99999999;", "Q&A; R&D"] {
+            assert_eq!(view(text), text, "{text:?}");
+        }
+        let text = "Takk til S&oslash;lvi Lid.";
+        let v = repair(text).unwrap();
+        let at = v.text.find("Sølvi Lid").unwrap();
+        let (s, e) = (v.map.start(at), v.map.end(at + "Sølvi Lid".len()));
+        assert_eq!(&text[s..e], "S&oslash;lvi Lid");
     }
 
     /// A small l OCR put for the capital I of a first name is read as the I ("lngrid", "lvar"), in the

@@ -611,3 +611,24 @@ fn regression_dotted_initials_before_the_name_in_full() {
     let p = persons("Referat fra TB-møtet. Til stede: Trine Berg.\n");
     assert!(!p.iter().any(|n| n.starts_with("TB")), "{p:?}");
 }
+
+/// Regression (class: damaged text, a web page's text export with HTML's character references,
+/// "Bj&oslash;rn", "Tor&nbsp;Einar", "S&#248;lvi": a name with a reference for a letter or a space was cut
+/// at it or lost, as the reference split the word). The references are read as their characters before
+/// detection, and each finding covers the name as the file writes it.
+#[test]
+fn regression_a_name_with_html_character_references() {
+    let p = persons(
+        "<p>Den 10. april vart Oddny Brekkhus vald til ny styreleiar etter Bj&oslash;rn Gjelsvik, som har \
+         leia styret i &aring;tte &aring;r. Nye styremedlemer er Tor&nbsp;Einar Vindenes og Ragna Lid. \
+         Takk til S&#248;lvi i blokk A, som har stelt blomane.</p>\n",
+    );
+    assert_has(
+        &p,
+        &[
+            "Bj&oslash;rn Gjelsvik",
+            "Tor&nbsp;Einar Vindenes",
+            "S&#248;lvi",
+        ],
+    );
+}

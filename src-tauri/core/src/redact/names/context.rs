@@ -833,11 +833,11 @@ pub(super) fn cue_before_by(text: &str, start: usize, mut role: impl FnMut(&str)
     if gap == " " && body_through(text, a, w) {
         return true;
     }
-    // "hr. Hansen", "v/ Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
+    // "hr. Hansen", "v/ Hansen", "fam. Hansen" — but "… andelshaver. Forslaget …" crosses a sentence.
     if !cues_and_speech().contains_fold(w) && !role(w) {
         return false;
     }
-    let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v"]);
+    let abbreviation = is_one_of(w, &["hr", "fr", "frk", "v", "fam"]);
     abbreviation || !gap.contains('.')
 }
 

@@ -1358,12 +1358,22 @@ impl NameRecognizer {
                     && !is_place(&s.keys[t.k0..t.k1])
                     && if sentence {
                         // "Signe spurgte …", "Tone sa …": a first name that is also a word is the
-                        // speaker before a verb of saying.
-                        nordic
-                            && (!word
-                                || speech_after(text, t.end)
-                                || speech_after_whence(text, t.end))
-                            && !s.lower_in_text(text, t.k0, t.g1)
+                        // speaker before a verb of saying; "Bent har lovet at …", "Lis har fått svar":
+                        // the one who did something, before a deed, as a registered one is. A first
+                        // name from elsewhere ("Zeynep har tilbudt …", "Tariq fra nr. 9 spurgte") only
+                        // there, and only one that is no word.
+                        // Not a month's or a thing's name ("Mai har vært varm").
+                        let acts = || {
+                            !info.is_some_and(|x| x.thing)
+                                && (speech_after(text, t.end)
+                                    || speech_after_whence(text, t.end)
+                                    || register::deed_after(text, t.end))
+                        };
+                        (if nordic {
+                            !word || acts()
+                        } else {
+                            !word && acts()
+                        }) && !s.lower_in_text(text, t.k0, t.g1)
                     } else {
                         // "Aarhus Kommune", "i Juni": words of minutes stay things.
                         !info.is_some_and(|x| x.thing)
