@@ -1151,6 +1151,7 @@ impl Detector {
         self.firm_domains.keep_work_mail(text, &mut raw);
         offices::keep_office_holders(text, &mut raw);
         policy::keep_genitives_of_kept_names(text, &mut raw);
+        policy::keep_names_of_places(text, &mut raw);
         let raw = policy::resolve(raw);
         // The firms' names are not repeated as a person's elsewhere in the text.
         let protected = if firms.is_empty() {

@@ -238,6 +238,61 @@ pub fn keep_genitives_of_kept_names(text: &str, raw: &mut [Raw]) {
     }
 }
 
+/// Keeps a name that opens no person but a place: one word right after a word that opens a place's name
+/// ("arbeider i Øvre Årdal", "flyttet til Nørre Snede", "bor i Södra Sandby"), on its line, where the
+/// register or the recognizer took the word for a person's (a resident's surname is often a place's).
+/// A prefix the name lists hold as a first name or a surname is none, and a name that goes on after the
+/// word ("Øvre Årdal Hansen") is a person's.
+pub fn keep_names_of_places(text: &str, raw: &mut [Raw]) {
+    let spans: Vec<(usize, usize)> = raw
+        .iter()
+        .filter(|r| r.kind == Kind::Person)
+        .map(|r| (r.start, r.end))
+        .collect();
+    for r in raw
+        .iter_mut()
+        .filter(|r| r.kind == Kind::Person && r.decision == Decision::Redact)
+    {
+        let Some(found) = text.get(r.start..r.end) else {
+            continue;
+        };
+        if found.is_empty() || !found.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let Some(head) = text[..r.start].strip_suffix(' ') else {
+            continue;
+        };
+        let prefix_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(head.len(), |(s, _)| s);
+        let prefix = &head[prefix_start..];
+        if !prefix.starts_with(char::is_uppercase)
+            || head[..prefix_start].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            || !super::words::place_prefixes().contains_fold(prefix)
+            || spans
+                .iter()
+                .any(|&(s, e)| s < head.len() && prefix_start < e)
+        {
+            continue;
+        }
+        let mut folded = String::new();
+        super::text::fold_into(prefix, &mut folded);
+        if super::lists::first_names().get(&folded).is_some() || super::lists::is_surname(&folded) {
+            continue;
+        }
+        // "Øvre Årdal Hansen": a capitalised word after it makes a person's name of the whole.
+        let after = text[r.end..].strip_prefix(' ').unwrap_or("");
+        if after.starts_with(char::is_uppercase) {
+            continue;
+        }
+        r.decision = Decision::Keep;
+        r.reason = "a place's name after a word that opens one";
+    }
+}
+
 /// Words that name the organisation whose public contact details follow ("kan kontaktes på tlf. …"),
 /// also in the genitive ("på døgnvagtens nummer …", "administratorens telefon …").
 const ORGANISATION_CUES: &[&str] = &[

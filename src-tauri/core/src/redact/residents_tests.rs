@@ -2401,3 +2401,55 @@ fn regression_a_misread_name_run_into_the_word_after_it() {
     let found = redacted(&d, "Kræmmermarkedet og Møllehuset holdt åbent.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// Regression (a must-stay of development batch measure72): a resident's surname that is also a place's
+/// name went inside the place's name ("arbeider i Øvre <surname>"): a word that opens a place's name
+/// (the upper, lower, northern … part of a place) makes the word after it the place's. The resident's
+/// name in full, and the surname alone elsewhere, still go; a name going on after the place's words is a
+/// person's.
+#[test]
+fn regression_a_residents_surname_inside_a_places_name() {
+    for (country, text, place) in [
+        (
+            Country::NO,
+            "Sigve Hovland arbeider no i Øvre Hovland. Hovland har fått ja.",
+            "Øvre Hovland",
+        ),
+        (
+            Country::DK,
+            "Lise Hovland er flyttet til Nørre Hovland, og Hovland betaler.",
+            "Nørre Hovland",
+        ),
+        (
+            Country::SE,
+            "Eva Hovland bor nu i Södra Hovland. Hovland har sagt upp sig.",
+            "Södra Hovland",
+        ),
+    ] {
+        let d = with_addresses(
+            country,
+            &[
+                ("Sigve Hovland", "Hagevegen 9"),
+                ("Lise Hovland", "Stenvej 4"),
+                ("Eva Hovland", "Lindvägen 3"),
+            ],
+        );
+        let found = redacted(&d, text);
+        let at = text[..text.find(place).unwrap_or(0)].chars().count();
+        let end = at + place.chars().count();
+        let inside: Vec<Finding> = d
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.decision == Decision::Redact && f.start < end && at < f.end)
+            .collect();
+        assert!(inside.is_empty(), "{text}: {inside:?}");
+        assert!(
+            found.iter().any(|f| f.ends_with("Hovland") && f.len() > 8),
+            "{text}: {found:?}"
+        );
+        assert!(found.contains(&"Hovland".to_string()), "{text}: {found:?}");
+    }
+    let d = with_addresses(Country::NO, &[("Sigve Hovland", "Hagevegen 9")]);
+    let found = redacted(&d, "Møtet vart leia av Ytre Hovland Berg.");
+    assert!(found.iter().any(|f| f.contains("Hovland")), "{found:?}");
+}

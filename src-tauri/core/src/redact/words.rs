@@ -25,6 +25,7 @@ const THING_NOUNS: &str = include_str!("../../../../assets/words/thing-nouns.txt
 const NUMBERED_THINGS: &str = include_str!("../../../../assets/words/numbered-things.txt");
 const DEED_VERBS: &str = include_str!("../../../../assets/words/deed-verbs.txt");
 const KIN_NOUNS: &str = include_str!("../../../../assets/words/kin-nouns.txt");
+const PLACE_PREFIXES: &str = include_str!("../../../../assets/words/place-prefixes.txt");
 
 /// The entries of a list: one per line, comments (`#`) and blank lines skipped.
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -66,6 +67,11 @@ word_set!(
     /// The association's own rooms and buildings, which hold no home ("fælleshuset", "fellesrommet").
     common_rooms,
     COMMON_ROOMS
+);
+word_set!(
+    /// Words that open a place's name before a second capitalised word ("Øvre", "Nørre", "Södra").
+    place_prefixes,
+    PLACE_PREFIXES
 );
 word_set!(
     /// Lower-case words that join the parts of a name ("von", "af", "de").
